@@ -1,0 +1,342 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"gitlab.com/ladderlint/ladderlint/lint"
+	"gitlab.com/ladderlint/ladderlint/lint/model"
+	"gitlab.com/ladderlint/ladderlint/lint/report"
+	_ "gitlab.com/ladderlint/ladderlint/rules" // registers every rule
+)
+
+// Exit codes, per the CLI contract.
+const (
+	exitOK       = 0 // no finding at or above --fail-on
+	exitFindings = 1 // a finding at or above --fail-on
+	exitError    = 2 // usage, config or schema error, unreadable input, internal error
+)
+
+// exitErr carries an exit code through urfave/cli.
+type exitErr struct {
+	code int
+	err  error
+}
+
+func (e *exitErr) Error() string {
+	if e.err == nil {
+		return ""
+	}
+	return e.err.Error()
+}
+
+func usageErr(format string, args ...any) error {
+	return &exitErr{code: exitError, err: fmt.Errorf(format, args...)}
+}
+
+// App is the ladderlint command line, built around injected writers so that
+// tests run it in-process.
+type App struct {
+	Stdout, Stderr io.Writer
+	// Terminal reports whether stdout is a terminal (colour by default).
+	Terminal bool
+	// Getenv reads the environment (NO_COLOR); os.Getenv by default.
+	Getenv func(string) string
+	// Hooks let later features plug into lint without growing this file.
+	cli *cli.App
+}
+
+// NewApp builds the CLI.
+func NewApp(stdout, stderr io.Writer) *App {
+	a := &App{Stdout: stdout, Stderr: stderr, Getenv: os.Getenv}
+	a.cli = &cli.App{
+		Name:                 "ladderlint",
+		Usage:                "lint and check job-family (career ladder) pages",
+		Version:              lint.Version,
+		Writer:               stdout,
+		ErrWriter:            stderr,
+		HideHelpCommand:      true,
+		EnableBashCompletion: false,
+		ExitErrHandler:       func(*cli.Context, error) {}, // exit codes are mapped in Run, not by os.Exit
+		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
+			return &exitErr{code: exitError, err: err}
+		},
+		Commands: []*cli.Command{
+			a.lintCommand(),
+			{
+				Name:      "model",
+				Usage:     "print the job-family model of a page as JSON",
+				ArgsUsage: "FILE",
+				Action:    a.model,
+			},
+			{
+				Name:   "rules",
+				Usage:  "list every rule: id, default severity, title",
+				Action: a.rules,
+			},
+			{
+				Name:      "explain",
+				Usage:     "show a rule's documentation, with examples",
+				ArgsUsage: "RULE",
+				Action:    a.explain,
+			},
+			{
+				Name:   "init",
+				Usage:  "write a commented starter .ladderlint.yml in the current folder",
+				Action: a.initConfig,
+			},
+		},
+	}
+	for _, c := range a.cli.Commands {
+		c.OnUsageError = a.cli.OnUsageError
+	}
+	return a
+}
+
+// Run runs the CLI with args (args[0] is the program name) and returns the
+// exit status. Errors get a one-line reason on stderr.
+func (a *App) Run(args []string) int {
+	err := a.cli.Run(args)
+	if err == nil {
+		return exitOK
+	}
+	var ee *exitErr
+	if errors.As(err, &ee) {
+		if ee.err != nil && ee.err.Error() != "" {
+			fmt.Fprintf(a.Stderr, "ladderlint: %s\n", oneLine(ee.err.Error()))
+		}
+		return ee.code
+	}
+	fmt.Fprintf(a.Stderr, "ladderlint: %s\n", oneLine(err.Error()))
+	return exitError
+}
+
+func oneLine(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+func (a *App) color(c *cli.Context) bool {
+	if c.Bool("no-color") || a.Getenv("NO_COLOR") != "" {
+		return false
+	}
+	return a.Terminal
+}
+
+// loadConfig finds and reads the config: --config, or .ladderlint.yml from
+// the current folder up to the repository root, or the defaults.
+func loadConfig(path string) (*lint.Config, error) {
+	if path == "" {
+		path = lint.FindConfig(".")
+		if path == "" {
+			return lint.DefaultConfig(), nil
+		}
+	}
+	cfg, err := lint.LoadConfig(path)
+	if err != nil {
+		return nil, &exitErr{code: exitError, err: err}
+	}
+	return cfg, nil
+}
+
+func (a *App) model(c *cli.Context) error {
+	if c.NArg() != 1 {
+		return usageErr("model takes one FILE")
+	}
+	path := c.Args().First()
+	st, err := os.Stat(path)
+	if err != nil {
+		return &exitErr{code: exitError, err: &lint.ReadError{Path: path, Err: errors.Unwrap(err)}}
+	}
+	if st.IsDir() {
+		return usageErr("%s: is a folder; model takes one file", path)
+	}
+	cfg, err := loadConfig(c.String("config"))
+	if err != nil {
+		return err
+	}
+	data, err := lint.ReadFile(path, cfg.MaxFileSize)
+	if err != nil {
+		return &exitErr{code: exitError, err: err}
+	}
+	f := model.Parse(lint.DisplayPath(path), data)
+	enc := json.NewEncoder(a.Stdout)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(f.JSON()); err != nil {
+		return &exitErr{code: exitError, err: err}
+	}
+	return nil
+}
+
+func (a *App) rules(c *cli.Context) error {
+	w := a.Stdout
+	width := 0
+	for _, r := range lint.Rules() {
+		width = max(width, len(r.ID))
+	}
+	for _, r := range lint.Rules() {
+		sev := r.Severity.String()
+		if r.Optional {
+			sev += " (off by default)"
+		}
+		fmt.Fprintf(w, "%-*s  %-25s  %s\n", width, r.ID, sev, r.Title)
+	}
+	return nil
+}
+
+func (a *App) explain(c *cli.Context) error {
+	if c.NArg() != 1 {
+		return usageErr("explain takes one RULE (see `ladderlint rules`)")
+	}
+	r := lint.Lookup(c.Args().First())
+	if r == nil {
+		return usageErr("unknown rule %q (see `ladderlint rules`)", c.Args().First())
+	}
+	_, err := io.WriteString(a.Stdout, lint.Explain(r))
+	return err
+}
+
+func (a *App) initConfig(c *cli.Context) error {
+	path := lint.ConfigFileName
+	if _, err := os.Stat(path); err == nil {
+		return usageErr("%s already exists; not overwritten", path)
+	}
+	fh, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return &exitErr{code: exitError, err: err}
+	}
+	if _, err := io.WriteString(fh, lint.StarterConfig()); err != nil {
+		fh.Close()
+		return &exitErr{code: exitError, err: err}
+	}
+	if err := fh.Close(); err != nil {
+		return &exitErr{code: exitError, err: err}
+	}
+	fmt.Fprintf(a.Stdout, "wrote %s\n", filepath.Clean(path))
+	return nil
+}
+
+// runLint is the lint command's work once flags are read.
+func (a *App) runLint(c *cli.Context, opts *lintOptions) error {
+	cfg, err := loadConfig(opts.config)
+	if err != nil {
+		return err
+	}
+	for _, id := range opts.enable {
+		if err := cfg.Enable(id); err != nil {
+			return usageErr("%v", err)
+		}
+	}
+	for _, id := range opts.disable {
+		if err := cfg.Disable(id); err != nil {
+			return usageErr("%v", err)
+		}
+	}
+	for _, hook := range configHooks {
+		if err := hook(c, cfg); err != nil {
+			return err
+		}
+	}
+	inputs, err := lint.Collect(cfg, c.Args().Slice())
+	if err != nil {
+		return &exitErr{code: exitError, err: err}
+	}
+	eng, err := lint.NewEngine(cfg)
+	if err != nil {
+		return &exitErr{code: exitError, err: err}
+	}
+	res, err := eng.Run(context.Background(), inputs)
+	if err != nil {
+		return &exitErr{code: exitError, err: err}
+	}
+	findings := res.Findings
+	for _, filter := range findingFilters {
+		if findings, err = filter(c, cfg, res, findings); err != nil {
+			return err
+		}
+	}
+	if opts.fix {
+		if findings, err = a.fix(res, findings, opts.diff); err != nil {
+			return err
+		}
+	}
+	var shown []lint.Finding
+	for _, f := range findings {
+		if f.Severity >= opts.minSeverity {
+			shown = append(shown, f)
+		}
+	}
+	var ran []*lint.Rule
+	for _, id := range eng.Enabled() {
+		ran = append(ran, lint.Lookup(id))
+	}
+	rep := report.FromResult(res, shown, ran)
+	if err := a.writeReports(c, opts, rep); err != nil {
+		return err
+	}
+	if len(res.Internal) > 0 {
+		for _, e := range res.Internal[1:] {
+			fmt.Fprintf(a.Stderr, "ladderlint: %s\n", oneLine(e.Error()))
+		}
+		return &exitErr{code: exitError, err: res.Internal[0]}
+	}
+	if opts.failOn > 0 {
+		for _, f := range shown {
+			if f.Severity >= opts.failOn {
+				return &exitErr{code: exitFindings}
+			}
+		}
+	}
+	return nil
+}
+
+// writeReports writes the --format report to stdout and each --output
+// FORMAT=PATH report to its file.
+func (a *App) writeReports(c *cli.Context, opts *lintOptions, rep *report.Report) error {
+	ropts := report.Options{Color: a.color(c)}
+	if opts.fix && opts.diff {
+		// --fix --diff prints the diff instead of the report
+		return nil
+	}
+	main, err := report.New(opts.format, ropts)
+	if err != nil {
+		return usageErr("--format: %v", err)
+	}
+	type out struct {
+		rep  report.Reporter
+		path string
+	}
+	var outs []out
+	for _, o := range opts.outputs {
+		format, path, ok := strings.Cut(o, "=")
+		if !ok || path == "" {
+			return usageErr("--output %q: want FORMAT=PATH", o)
+		}
+		r, err := report.New(format, report.Options{})
+		if err != nil {
+			return usageErr("--output: %v", err)
+		}
+		outs = append(outs, out{r, path})
+	}
+	if err := main.Write(a.Stdout, rep); err != nil {
+		return &exitErr{code: exitError, err: err}
+	}
+	for _, o := range outs {
+		if err := writeFileAtomic(o.path, func(w io.Writer) error { return o.rep.Write(w, rep) }, 0o644); err != nil {
+			return &exitErr{code: exitError, err: fmt.Errorf("--output %s: %w", o.path, err)}
+		}
+	}
+	return nil
+}

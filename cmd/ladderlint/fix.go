@@ -1,0 +1,105 @@
+package main
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"gitlab.com/ladderlint/ladderlint/lint"
+)
+
+// fix applies the findings' fixes file by file. With diff, it prints a
+// unified diff and writes nothing. It returns the findings that remain.
+func (a *App) fix(res *lint.Result, findings []lint.Finding, diff bool) ([]lint.Finding, error) {
+	byPath := map[string][]lint.Finding{}
+	for _, f := range findings {
+		if len(f.Fixes) > 0 {
+			byPath[f.Path] = append(byPath[f.Path], f)
+		}
+	}
+	fixed := map[string]bool{}
+	for _, fr := range res.Files {
+		fs := byPath[fr.Path]
+		if len(fs) == 0 || fr.Family == nil || fr.Family.Skipped {
+			continue
+		}
+		src := fr.Family.Source
+		out, applied := lint.ApplyFixes(src.Text, fs)
+		if len(applied) == 0 {
+			continue
+		}
+		if diff {
+			if _, err := io.WriteString(a.Stdout, lint.UnifiedDiff(fr.Path, string(src.Text), string(out))); err != nil {
+				return nil, &exitErr{code: exitError, err: err}
+			}
+			continue
+		}
+		if !src.Reversible {
+			fmt.Fprintf(a.Stderr, "ladderlint: %s: mixed line endings; not fixed\n", fr.Path)
+			continue
+		}
+		info, err := os.Stat(fr.Path)
+		if err != nil {
+			return nil, &exitErr{code: exitError, err: err}
+		}
+		if now, err := os.ReadFile(fr.Path); err != nil || sha256.Sum256(now) != src.Sum {
+			fmt.Fprintf(a.Stderr, "ladderlint: %s: changed during the run; not fixed\n", fr.Path)
+			continue
+		}
+		final := src.Denormalize(out)
+		if err := writeFileAtomic(fr.Path, func(w io.Writer) error { _, err := w.Write(final); return err }, info.Mode().Perm()); err != nil {
+			return nil, &exitErr{code: exitError, err: fmt.Errorf("--fix %s: %w", fr.Path, err)}
+		}
+		for _, fp := range applied {
+			fixed[fp] = true
+		}
+	}
+	if diff {
+		return findings, nil
+	}
+	var rest []lint.Finding
+	for _, f := range findings {
+		if !fixed[f.Fingerprint] {
+			rest = append(rest, f)
+		}
+	}
+	return rest, nil
+}
+
+// writeFileAtomic writes a file through a temporary file in the same folder
+// and a rename, so that a reader never sees half a file and a failure leaves
+// the old content in place.
+func writeFileAtomic(path string, write func(io.Writer) error, perm os.FileMode) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	name := tmp.Name()
+	ok := false
+	defer func() {
+		if !ok {
+			tmp.Close()
+			os.Remove(name)
+		}
+	}()
+	if err := write(tmp); err != nil {
+		return err
+	}
+	if err := tmp.Chmod(perm); err != nil {
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(name, path); err != nil {
+		return err
+	}
+	ok = true
+	return nil
+}

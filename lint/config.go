@@ -1,0 +1,634 @@
+package lint
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"gitlab.com/ladderlint/ladderlint/schema"
+)
+
+// ConfigFileName is the config file looked for from the current folder up.
+const ConfigFileName = ".ladderlint.yml"
+
+// Config is a run's configuration: .ladderlint.yml over the defaults (the
+// GitLab handbook profile).
+type Config struct {
+	File string `yaml:"-"` // the file it was read from; "" for the defaults
+	Dir  string `yaml:"-"` // the folder relative paths in it are taken from
+
+	Include     []string `yaml:"include"`
+	Exclude     []string `yaml:"exclude"`
+	MaxFileSize int64    `yaml:"max_file_size"`
+
+	Site   SiteConfig   `yaml:"site"`
+	Grades GradesConfig `yaml:"grades"`
+	// RequiredSections names a JSON Schema file (relative to the config)
+	// over the role and family summaries; "" for the built-in one.
+	RequiredSections string `yaml:"required_sections"`
+
+	Rules map[string]*RuleConfig `yaml:"rules"`
+
+	// Positions of keys, for error messages: "rules.grade-order" -> line.
+	lines map[string]int
+}
+
+// SiteConfig says where pages live and how they are served.
+type SiteConfig struct {
+	// Layout is "hugo" (the default) or "middleman" (GitLab's handbook
+	// before 2023).
+	Layout string `yaml:"layout"`
+	// Roots are content folders and the URL prefix each is served at. When
+	// empty: Hugo, the nearest "content" folder above the linted files; the
+	// Middleman preset, its source folders.
+	Roots []RootConfig `yaml:"roots"`
+	// PageFiles are the names a page's file can have within its folder;
+	// "{name}" stands for the last path segment.
+	PageFiles []string `yaml:"page_files"`
+	// OwnURLs are the published site's own addresses: a link to one of them
+	// should be root-relative.
+	OwnURLs []OwnURL `yaml:"own_urls"`
+	// Anchors is how heading IDs are generated: "github" (Hugo's default)
+	// or "kramdown" (Middleman).
+	Anchors string `yaml:"anchors"`
+}
+
+// RootConfig is a content folder served at a URL prefix.
+type RootConfig struct {
+	Dir    string `yaml:"dir"`
+	Prefix string `yaml:"prefix"`
+}
+
+// OwnURL is a base URL of the site; with Paths, only those path prefixes
+// are served there.
+type OwnURL struct {
+	URL   string   `yaml:"url"`
+	Paths []string `yaml:"paths"`
+}
+
+// GradesConfig describes the grade ladder.
+type GradesConfig struct {
+	Min float64 `yaml:"min"`
+	Max float64 `yaml:"max"`
+	// Table is the link target of the grade table, as a site path with a
+	// fragment; a Hugo ref to its page name with the same fragment counts.
+	Table string `yaml:"table"`
+	// Tracks order titles by seniority, lowest first; each step lists the
+	// keywords that name it. The most specific keyword wins.
+	Tracks []Track `yaml:"tracks"`
+}
+
+// Track is one seniority ladder (individual contributors, managers).
+type Track struct {
+	Name  string     `yaml:"name"`
+	Steps [][]string `yaml:"steps"`
+}
+
+// RuleConfig configures one rule: severity ("off" disables) and options.
+type RuleConfig struct {
+	Severity string    `yaml:"severity"`
+	Options  yaml.Node `yaml:"-"`
+	Line     int       `yaml:"-"`
+}
+
+// DefaultConfig returns the GitLab handbook profile.
+func DefaultConfig() *Config {
+	return &Config{
+		Include:     []string{"content/job-families/**/*.md"},
+		MaxFileSize: 5 << 20,
+		Site: SiteConfig{
+			Layout:    "hugo",
+			PageFiles: []string{"_index.md", "index.md", "{name}.md"},
+			OwnURLs: []OwnURL{
+				{URL: "https://handbook.gitlab.com"},
+				{URL: "https://about.gitlab.com", Paths: []string{"/handbook/", "/job-families/"}},
+			},
+			Anchors: "github",
+		},
+		Grades: GradesConfig{
+			Min:   1,
+			Max:   20,
+			Table: "/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades",
+			Tracks: []Track{
+				{Name: "individual contributor", Steps: [][]string{
+					{"Intern"}, {"Associate", "Junior"}, {"Intermediate"}, {"Senior"}, {"Staff"},
+					{"Principal"}, {"Distinguished"}, {"Fellow"},
+				}},
+				{Name: "manager", Steps: [][]string{
+					{"^Manager", "Engineering Manager"},
+					{"^Senior Manager", "Senior Engineering Manager", "Group Manager"},
+					{"Director"}, {"Senior Director"},
+					{"VP", "Vice President"}, {"Senior VP", "Senior Vice President", "SVP"},
+					{"Executive VP", "Executive Vice President", "EVP", "Chief"},
+				}},
+			},
+		},
+		Rules: map[string]*RuleConfig{},
+	}
+}
+
+// ConfigError is a config problem with its file, line and key.
+type ConfigError struct {
+	File string
+	Line int
+	Key  string
+	Msg  string
+}
+
+func (e *ConfigError) Error() string {
+	loc := e.File
+	if e.Line > 0 {
+		loc += ":" + strconv.Itoa(e.Line)
+	}
+	if e.Key != "" {
+		return fmt.Sprintf("%s: %s: %s", loc, e.Key, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", loc, e.Msg)
+}
+
+// FindConfig looks for .ladderlint.yml from dir upward, stopping at the
+// repository root (a folder holding .git). It returns "" when there is none.
+func FindConfig(dir string) string {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	for {
+		p := filepath.Join(dir, ConfigFileName)
+		if st, err := os.Stat(p); err == nil && !st.IsDir() {
+			return p
+		}
+		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
+			return ""
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+// maxConfigSize bounds a config file; a larger one is an error, not a read.
+const maxConfigSize = 1 << 20
+
+// LoadConfig reads a config file over the defaults.
+func LoadConfig(path string) (*Config, error) {
+	raw, err := readLimited(path, maxConfigSize)
+	if err != nil {
+		return nil, &ConfigError{File: path, Msg: err.Error()}
+	}
+	return ParseConfig(path, raw)
+}
+
+// ParseConfig reads config text over the defaults: it checks the YAML, the
+// schema (schema/config.schema.json), rule IDs, severities and options.
+func ParseConfig(path string, raw []byte) (*Config, error) {
+	cfg := DefaultConfig()
+	cfg.File = path
+	cfg.Dir = filepath.Dir(path)
+	cfg.lines = map[string]int{}
+	if len(bytes.TrimSpace(raw)) == 0 {
+		return cfg, nil
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(raw, &doc); err != nil {
+		line, msg := yamlErrorLine(err)
+		return nil, &ConfigError{File: path, Line: line, Msg: "not valid YAML: " + msg}
+	}
+	if len(doc.Content) == 0 {
+		return cfg, nil
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return nil, &ConfigError{File: path, Line: root.Line, Msg: "the config must be a mapping of keys to values"}
+	}
+	inst, err := yamlToJSON(root, 0)
+	if err != nil {
+		return nil, &ConfigError{File: path, Line: root.Line, Msg: err.Error()}
+	}
+	if err := schema.Config().Validate(inst); err != nil {
+		ptr, msg := schema.FirstError(err)
+		line, key := nodeAt(root, ptr)
+		return nil, &ConfigError{File: path, Line: line, Key: key, Msg: msg}
+	}
+	// decode everything but rules into the struct over the defaults
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		cfg.lines[k.Value] = k.Line
+		var err error
+		switch k.Value {
+		case "rules":
+			err = cfg.decodeRules(v)
+		case "include":
+			cfg.Include = nil
+			err = v.Decode(&cfg.Include)
+		case "exclude":
+			err = v.Decode(&cfg.Exclude)
+		case "max_file_size":
+			err = v.Decode(&cfg.MaxFileSize)
+		case "required_sections":
+			err = v.Decode(&cfg.RequiredSections)
+		case "site":
+			err = decodeOver(v, &cfg.Site)
+		case "grades":
+			err = decodeOver(v, &cfg.Grades)
+		}
+		if err != nil {
+			var ce *ConfigError
+			if errors.As(err, &ce) {
+				ce.File = path
+				return nil, ce
+			}
+			line, msg := yamlErrorLine(err)
+			if line == 0 {
+				line = k.Line
+			}
+			return nil, &ConfigError{File: path, Line: line, Key: k.Value, Msg: msg}
+		}
+	}
+	if cfg.Site.Layout == "middleman" && len(cfg.Site.PageFiles) == len(DefaultConfig().Site.PageFiles) && !hasKey(root, "site", "page_files") {
+		cfg.Site.PageFiles = MiddlemanPageFiles
+		if !hasKey(root, "site", "anchors") {
+			cfg.Site.Anchors = "kramdown"
+		}
+	}
+	return cfg, nil
+}
+
+// MiddlemanPageFiles are the page files of GitLab's pre-2023 Middleman site.
+var MiddlemanPageFiles = []string{"index.html.md", "index.html.md.erb", "{name}.html.md", "{name}.html.md.erb", "index.html.erb", "index.html.haml", "{name}.html.haml", "index.html"}
+
+// MiddlemanRoots are the source folders of GitLab's pre-2023 site, relative
+// to the repository root; each is served at "/".
+var MiddlemanRoots = []string{"sites/handbook/source", "sites/uncategorized/source", "sites/marketing/source", "source"}
+
+func hasKey(root *yaml.Node, keys ...string) bool {
+	n := root
+	for _, k := range keys {
+		if n == nil || n.Kind != yaml.MappingNode {
+			return false
+		}
+		var next *yaml.Node
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == k {
+				next = n.Content[i+1]
+			}
+		}
+		n = next
+	}
+	return n != nil
+}
+
+// decodeOver decodes a mapping into v, keeping defaults for absent keys.
+func decodeOver(n *yaml.Node, v any) error {
+	return n.Decode(v)
+}
+
+func (cfg *Config) decodeRules(n *yaml.Node) error {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		id := k.Value
+		r := Lookup(id)
+		if r == nil {
+			return &ConfigError{Line: k.Line, Key: "rules." + id, Msg: "unknown rule" + suggestRule(id)}
+		}
+		rc := &RuleConfig{Line: k.Line}
+		switch v.Kind {
+		case yaml.ScalarNode:
+			rc.Severity = v.Value
+		case yaml.MappingNode:
+			opts := &yaml.Node{Kind: yaml.MappingNode, Line: v.Line, Column: v.Column}
+			for j := 0; j+1 < len(v.Content); j += 2 {
+				if v.Content[j].Value == "severity" {
+					rc.Severity = v.Content[j+1].Value
+					continue
+				}
+				opts.Content = append(opts.Content, v.Content[j], v.Content[j+1])
+			}
+			rc.Options = *opts
+		}
+		if rc.Severity != "" {
+			if _, err := ParseSeverity(rc.Severity); err != nil {
+				return &ConfigError{Line: v.Line, Key: "rules." + id + ".severity", Msg: err.Error()}
+			}
+		}
+		if len(rc.Options.Content) > 0 {
+			if _, err := ruleOptions(r, rc); err != nil {
+				return err
+			}
+		}
+		cfg.Rules[id] = rc
+	}
+	return nil
+}
+
+// ruleOptions decodes a rule's options from config over its defaults.
+func ruleOptions(r *Rule, rc *RuleConfig) (any, error) {
+	if r.Options == nil {
+		if rc != nil && len(rc.Options.Content) > 0 {
+			k := rc.Options.Content[0]
+			return nil, &ConfigError{Line: k.Line, Key: "rules." + r.ID + "." + k.Value, Msg: "this rule takes no options"}
+		}
+		return nil, nil
+	}
+	opts := r.Options()
+	if rc != nil && len(rc.Options.Content) > 0 {
+		var buf bytes.Buffer
+		enc := yaml.NewEncoder(&buf)
+		if err := enc.Encode(&rc.Options); err != nil {
+			return nil, &ConfigError{Line: rc.Line, Key: "rules." + r.ID, Msg: err.Error()}
+		}
+		dec := yaml.NewDecoder(&buf)
+		dec.KnownFields(true)
+		if err := dec.Decode(opts); err != nil {
+			line, msg := yamlErrorLine(err)
+			key := "rules." + r.ID
+			if f := unknownFieldRE(msg); f != "" {
+				key += "." + f
+				for j := 0; j+1 < len(rc.Options.Content); j += 2 {
+					if rc.Options.Content[j].Value == f {
+						line = rc.Options.Content[j].Line
+					}
+				}
+			} else if line > 0 {
+				line = rc.Options.Line + line - 1
+			}
+			if line <= 0 {
+				line = rc.Line
+			}
+			return nil, &ConfigError{Line: line, Key: key, Msg: msg}
+		}
+	}
+	if r.Validate != nil {
+		if err := r.Validate(opts); err != nil {
+			line := 0
+			if rc != nil {
+				line = rc.Line
+			}
+			return nil, &ConfigError{Line: line, Key: "rules." + r.ID, Msg: err.Error()}
+		}
+	}
+	return opts, nil
+}
+
+func unknownFieldRE(msg string) string {
+	const marker = "field "
+	i := strings.Index(msg, marker)
+	if i < 0 || !strings.Contains(msg, "not found") {
+		return ""
+	}
+	rest := msg[i+len(marker):]
+	if j := strings.IndexByte(rest, ' '); j >= 0 {
+		return rest[:j]
+	}
+	return rest
+}
+
+func suggestRule(id string) string {
+	best, bestD := "", 4
+	for _, r := range Rules() {
+		if d := editDistance(id, r.ID); d < bestD {
+			best, bestD = r.ID, d
+		}
+	}
+	if best != "" {
+		return fmt.Sprintf(" (did you mean %q?)", best)
+	}
+	return ""
+}
+
+// editDistance is the Levenshtein distance, for suggestions.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			c := prev[j-1]
+			if a[i-1] != b[j-1] {
+				c++
+			}
+			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// Severity returns a rule's effective severity: configured, else default;
+// 0 when the rule is off (configured off, or optional and not enabled).
+func (cfg *Config) Severity(r *Rule) Severity {
+	if rc := cfg.Rules[r.ID]; rc != nil && rc.Severity != "" {
+		s, _ := ParseSeverity(rc.Severity)
+		return s
+	}
+	if r.Optional {
+		return 0
+	}
+	return r.Severity
+}
+
+// Configured reports whether the config sets the rule's severity.
+func (cfg *Config) Configured(r *Rule) bool {
+	rc := cfg.Rules[r.ID]
+	return rc != nil && rc.Severity != ""
+}
+
+// Enable turns a rule on at its default severity (for --enable).
+func (cfg *Config) Enable(id string) error {
+	r := Lookup(id)
+	if r == nil {
+		return fmt.Errorf("--enable %s: unknown rule%s", id, suggestRule(id))
+	}
+	rc := cfg.Rules[id]
+	if rc == nil {
+		rc = &RuleConfig{}
+		cfg.Rules[id] = rc
+	}
+	if s, _ := ParseSeverity(rc.Severity); rc.Severity == "" || s == 0 {
+		rc.Severity = r.Severity.String()
+	}
+	return nil
+}
+
+// Disable turns a rule off (for --disable).
+func (cfg *Config) Disable(id string) error {
+	if Lookup(id) == nil {
+		return fmt.Errorf("--disable %s: unknown rule%s", id, suggestRule(id))
+	}
+	rc := cfg.Rules[id]
+	if rc == nil {
+		rc = &RuleConfig{}
+		cfg.Rules[id] = rc
+	}
+	rc.Severity = "off"
+	return nil
+}
+
+// RuleOptions returns a rule's decoded options (defaults when unset).
+func (cfg *Config) RuleOptions(r *Rule) (any, error) {
+	opts, err := ruleOptions(r, cfg.Rules[r.ID])
+	if err != nil {
+		var ce *ConfigError
+		if errors.As(err, &ce) {
+			ce.File = cfg.File
+		}
+	}
+	return opts, err
+}
+
+// Resolve turns a config-relative path into one usable from the current folder.
+func (cfg *Config) Resolve(p string) string {
+	if p == "" || filepath.IsAbs(p) || cfg.Dir == "" {
+		return p
+	}
+	return filepath.Join(cfg.Dir, p)
+}
+
+// yamlToJSON converts a YAML node to JSON-model values for schema
+// validation. Aliases are expanded with a budget, so an alias bomb is an
+// error rather than a hang.
+func yamlToJSON(n *yaml.Node, depth int) (any, error) {
+	budget := 100000
+	return yamlToJSONBudget(n, depth, &budget)
+}
+
+func yamlToJSONBudget(n *yaml.Node, depth int, budget *int) (any, error) {
+	*budget--
+	if *budget < 0 {
+		return nil, errors.New("the config is too large (aliases expand beyond 100000 values)")
+	}
+	if depth > 64 {
+		return nil, errors.New("the config is nested too deeply")
+	}
+	switch n.Kind {
+	case yaml.DocumentNode:
+		if len(n.Content) == 0 {
+			return nil, nil
+		}
+		return yamlToJSONBudget(n.Content[0], depth, budget)
+	case yaml.AliasNode:
+		return yamlToJSONBudget(n.Alias, depth+1, budget)
+	case yaml.MappingNode:
+		m := map[string]any{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			v, err := yamlToJSONBudget(n.Content[i+1], depth+1, budget)
+			if err != nil {
+				return nil, err
+			}
+			m[n.Content[i].Value] = v
+		}
+		return m, nil
+	case yaml.SequenceNode:
+		s := make([]any, 0, len(n.Content))
+		for _, c := range n.Content {
+			v, err := yamlToJSONBudget(c, depth+1, budget)
+			if err != nil {
+				return nil, err
+			}
+			s = append(s, v)
+		}
+		return s, nil
+	case yaml.ScalarNode:
+		switch n.Tag {
+		case "!!int", "!!float":
+			f, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
+			if err == nil {
+				return f, nil
+			}
+			var v any
+			if n.Decode(&v) == nil {
+				if i, ok := v.(int); ok {
+					return float64(i), nil
+				}
+			}
+			return n.Value, nil
+		case "!!bool":
+			var b bool
+			if n.Decode(&b) == nil {
+				return b, nil
+			}
+		case "!!null":
+			return nil, nil
+		}
+		return n.Value, nil
+	}
+	return nil, nil
+}
+
+// nodeAt finds the YAML node a JSON pointer names, for the line and the
+// dotted key of a schema error.
+func nodeAt(root *yaml.Node, ptr string) (int, string) {
+	n := root
+	line := root.Line
+	var keys []string
+	for _, part := range strings.Split(strings.TrimPrefix(ptr, "/"), "/") {
+		if part == "" {
+			continue
+		}
+		part = strings.NewReplacer("~1", "/", "~0", "~").Replace(part)
+		keys = append(keys, part)
+		switch n.Kind {
+		case yaml.MappingNode:
+			var next *yaml.Node
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				if n.Content[i].Value == part {
+					line = n.Content[i].Line
+					next = n.Content[i+1]
+				}
+			}
+			if next == nil {
+				return line, strings.Join(keys, ".")
+			}
+			n = next
+		case yaml.SequenceNode:
+			i, err := strconv.Atoi(part)
+			if err != nil || i >= len(n.Content) {
+				return line, strings.Join(keys, ".")
+			}
+			n = n.Content[i]
+			line = n.Line
+		default:
+			return line, strings.Join(keys, ".")
+		}
+	}
+	return line, strings.Join(keys, ".")
+}
+
+func yamlErrorLine(err error) (int, string) {
+	msg := err.Error()
+	if te, ok := err.(*yaml.TypeError); ok && len(te.Errors) > 0 {
+		msg = te.Errors[0]
+	}
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	if strings.HasPrefix(msg, "line ") {
+		rest := msg[len("line "):]
+		if i := strings.Index(rest, ": "); i > 0 {
+			if n, err := strconv.Atoi(rest[:i]); err == nil {
+				return n, rest[i+2:]
+			}
+		}
+	}
+	return 0, msg
+}
+
+// RuleIDs lists registered rule IDs, sorted.
+func RuleIDs() []string {
+	var ids []string
+	for _, r := range Rules() {
+		ids = append(ids, r.ID)
+	}
+	sort.Strings(ids)
+	return ids
+}

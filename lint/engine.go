@@ -1,0 +1,456 @@
+package lint
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"runtime/debug"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"gitlab.com/ladderlint/ladderlint/lint/model"
+)
+
+// Finding is one reported problem, as reporters print it.
+type Finding struct {
+	Rule        string   `json:"rule"`
+	Severity    Severity `json:"severity"`
+	Message     string   `json:"message"`
+	Path        string   `json:"path"`
+	Line        int      `json:"line"`
+	Column      int      `json:"column"`
+	EndLine     int      `json:"end_line"`
+	EndColumn   int      `json:"end_column"`
+	Fingerprint string   `json:"fingerprint"`
+	Role        string   `json:"role,omitempty"`
+	Diff        string   `json:"diff,omitempty"`
+
+	Subject string `json:"-"` // what the fingerprint is derived from
+	Fixes   []Edit `json:"-"` // edits in the file's normalized source
+	Offset  int    `json:"-"` // byte offset of the start, for fixes and sorting
+	EndOff  int    `json:"-"`
+}
+
+// Input is a file to lint: its path as the user named it (kept for
+// reports) and, for tests, its content.
+type Input struct {
+	Path string
+	Data []byte // nil: read Path from disk
+}
+
+// FileResult is what the run knows of one file.
+type FileResult struct {
+	Path    string
+	Family  *model.Family // nil when the file was skipped before modelling
+	Checked []string      // IDs of the rules run on the file (for JUnit)
+}
+
+// Result is the outcome of a run.
+type Result struct {
+	Files    []*FileResult
+	Findings []Finding // sorted by path, line, column, rule
+	// Internal holds errors of the run itself (a panic in a rule): the run
+	// finishes the other files, and the CLI exits 2.
+	Internal []error
+}
+
+// ReadError is an input that cannot be read; the CLI exits 2 with it.
+type ReadError struct {
+	Path string
+	Err  error
+}
+
+func (e *ReadError) Error() string { return fmt.Sprintf("%s: %v", e.Path, e.Err) }
+func (e *ReadError) Unwrap() error { return e.Err }
+
+// Engine runs the enabled rules of a config.
+type Engine struct {
+	Config  *Config
+	Workers int // 0: GOMAXPROCS
+	rules   []*activeRule
+	Env     *Env
+}
+
+type activeRule struct {
+	rule     *Rule
+	severity Severity // configured or default
+	fixed    bool     // severity set by config, overriding diagnostic severities
+	opts     any
+}
+
+// NewEngine prepares the enabled rules of cfg (options decoded and checked).
+func NewEngine(cfg *Config) (*Engine, error) {
+	e := &Engine{Config: cfg, Env: NewEnv(cfg)}
+	for _, r := range Rules() {
+		sev := cfg.Severity(r)
+		if sev == 0 {
+			continue
+		}
+		opts, err := cfg.RuleOptions(r)
+		if err != nil {
+			return nil, err
+		}
+		e.rules = append(e.rules, &activeRule{rule: r, severity: sev, fixed: cfg.Configured(r), opts: opts})
+	}
+	return e, nil
+}
+
+// Enabled returns the IDs of the rules the engine runs.
+func (e *Engine) Enabled() []string {
+	var ids []string
+	for _, a := range e.rules {
+		ids = append(ids, a.rule.ID)
+	}
+	return ids
+}
+
+// Run lints the inputs: every file is read and modelled once, in parallel;
+// per-file rules run right after; cross-file rules run on all models at the
+// end. A file that cannot be read stops the run with a *ReadError.
+func (e *Engine) Run(ctx context.Context, inputs []Input) (*Result, error) {
+	workers := e.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	res := &Result{Files: make([]*FileResult, len(inputs))}
+	perFile := make([][]Finding, len(inputs))
+	internal := make([][]error, len(inputs))
+	var firstErr error
+	var errMu sync.Mutex
+
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				fr, fs, errs, err := e.lintOne(inputs[i])
+				if err != nil {
+					errMu.Lock()
+					if firstErr == nil {
+						firstErr = err
+					}
+					errMu.Unlock()
+				}
+				res.Files[i], perFile[i], internal[i] = fr, fs, errs
+			}
+		}()
+	}
+	for i := range inputs {
+		if ctx.Err() != nil {
+			break
+		}
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	if firstErr != nil {
+		return nil, firstErr
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	for i := range inputs {
+		res.Findings = append(res.Findings, perFile[i]...)
+		res.Internal = append(res.Internal, internal[i]...)
+	}
+	res.Findings = append(res.Findings, e.crossFile(res)...)
+	finalize(res.Findings)
+	return res, nil
+}
+
+// maxReadSize is the most read of a file before the size cap rejects it.
+func (e *Engine) maxSize() int64 {
+	if e.Config.MaxFileSize > 0 {
+		return e.Config.MaxFileSize
+	}
+	return 5 << 20
+}
+
+// lintOne reads, models and checks one file.
+func (e *Engine) lintOne(in Input) (*FileResult, []Finding, []error, error) {
+	path := DisplayPath(in.Path)
+	fr := &FileResult{Path: path}
+	data := in.Data
+	if data == nil {
+		var err error
+		data, err = readLimited(in.Path, e.maxSize())
+		if errors.Is(err, errTooLarge) {
+			f := skipped(path, fmt.Sprintf("file is larger than the %d-byte limit (max_file_size); not parsed", e.maxSize()))
+			fr.Family = f
+			fs, errs := e.check(fr, f)
+			return fr, fs, errs, nil
+		}
+		if err != nil {
+			return nil, nil, nil, &ReadError{Path: path, Err: unwrapPathError(err)}
+		}
+	} else if int64(len(data)) > e.maxSize() {
+		f := skipped(path, fmt.Sprintf("file is larger than the %d-byte limit (max_file_size); not parsed", e.maxSize()))
+		fr.Family = f
+		fs, errs := e.check(fr, f)
+		return fr, fs, errs, nil
+	}
+	var f *model.Family
+	if reason := binaryReason(data); reason != "" {
+		f = skipped(path, reason)
+	} else {
+		f = model.Parse(path, data)
+	}
+	fr.Family = f
+	fs, errs := e.check(fr, f)
+	return fr, fs, errs, nil
+}
+
+func unwrapPathError(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// skipped returns the model of a file that is not parsed, carrying the
+// reason as an input issue.
+func skipped(path, reason string) *model.Family {
+	f := &model.Family{Path: path, Source: model.NewSource(nil), Skipped: true}
+	f.Issues = append(f.Issues, &model.ParseIssue{Kind: "input", Message: reason, Span: model.Span{}})
+	return f
+}
+
+// binaryReason tells why content is not a markdown text, or "".
+func binaryReason(data []byte) string {
+	head := data
+	if len(head) > 8000 {
+		head = head[:8000]
+	}
+	if i := bytes.IndexByte(head, 0); i >= 0 {
+		return "file holds NUL bytes: a binary file, not markdown; not parsed"
+	}
+	if !utf8.Valid(data) {
+		return "" // modelled; the input rule reports the invalid bytes
+	}
+	return ""
+}
+
+var errTooLarge = errors.New("file too large")
+
+// readLimited reads a file, refusing one larger than max bytes without
+// reading it all.
+func readLimited(path string, max int64) ([]byte, error) {
+	fh, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer fh.Close()
+	st, err := fh.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if st.IsDir() {
+		return nil, &os.PathError{Op: "read", Path: path, Err: errors.New("is a directory")}
+	}
+	if st.Size() > max {
+		return nil, errTooLarge
+	}
+	data, err := io.ReadAll(io.LimitReader(fh, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > max {
+		return nil, errTooLarge
+	}
+	return data, nil
+}
+
+// check runs the per-file rules on one model and returns its findings,
+// suppression applied.
+func (e *Engine) check(fr *FileResult, f *model.Family) ([]Finding, []error) {
+	var diags []ruleDiag
+	var errs []error
+	for _, a := range e.rules {
+		if a.rule.CrossFile() {
+			continue
+		}
+		if f.Skipped && !a.rule.OnSkipped {
+			continue
+		}
+		fr.Checked = append(fr.Checked, a.rule.ID)
+		a := a
+		p := &Pass{Rule: a.rule, File: f, Options: a.opts, Config: e.Config, Env: e.Env}
+		p.report = func(d Diagnostic) { diags = append(diags, ruleDiag{a, d}) }
+		if err := safeRun(a.rule.ID, f.Path, func() { a.rule.Check(p) }); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	for _, a := range e.rules {
+		if a.rule.CrossFile() && !f.Skipped {
+			fr.Checked = append(fr.Checked, a.rule.ID)
+		}
+	}
+	sort.Strings(fr.Checked)
+	fs := make([]Finding, 0, len(diags))
+	for _, rd := range diags {
+		fs = append(fs, makeFinding(rd.a, rd.d))
+	}
+	return Suppress(f, fs), errs
+}
+
+type ruleDiag struct {
+	a *activeRule
+	d Diagnostic
+}
+
+// safeRun runs fn, turning a panic into an internal error naming the rule
+// and the file.
+func safeRun(rule, path string, fn func()) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error: rule %s panicked on %s: %v\n%s", rule, path, r, firstFrames(debug.Stack()))
+		}
+	}()
+	fn()
+	return nil
+}
+
+func firstFrames(stack []byte) string {
+	lines := strings.Split(string(stack), "\n")
+	if len(lines) > 16 {
+		lines = lines[:16]
+	}
+	return strings.Join(lines, "\n")
+}
+
+// crossFile runs the cross-file rules over every modelled file.
+func (e *Engine) crossFile(res *Result) []Finding {
+	var files []*model.Family
+	byFile := map[*model.Family]bool{}
+	for _, fr := range res.Files {
+		if fr != nil && fr.Family != nil && !fr.Family.Skipped {
+			files = append(files, fr.Family)
+			byFile[fr.Family] = true
+		}
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	perFile := map[*model.Family][]Finding{}
+	for _, a := range e.rules {
+		if !a.rule.CrossFile() {
+			continue
+		}
+		a := a
+		p := &SetPass{Rule: a.rule, Files: files, Options: a.opts, Config: e.Config, Env: e.Env}
+		p.report = func(d Diagnostic) {
+			if !byFile[d.File] {
+				return
+			}
+			perFile[d.File] = append(perFile[d.File], makeFinding(a, d))
+		}
+		if err := safeRun(a.rule.ID, "all files", func() { a.rule.CheckAll(p) }); err != nil {
+			res.Internal = append(res.Internal, err)
+		}
+	}
+	var out []Finding
+	for _, f := range files {
+		out = append(out, Suppress(f, perFile[f])...)
+	}
+	return out
+}
+
+// makeFinding turns a diagnostic into a finding: position, severity, role.
+// The fingerprint is set later, once all findings are known.
+func makeFinding(a *activeRule, d Diagnostic) Finding {
+	f := d.File
+	src := f.Source
+	sp := d.Span
+	if sp.Start < 0 {
+		sp.Start = 0
+	}
+	if sp.End < sp.Start {
+		sp.End = sp.Start
+	}
+	if sp.End > len(src.Text) {
+		sp.End = len(src.Text)
+	}
+	if sp.Start > sp.End {
+		sp.Start = sp.End
+	}
+	start, end := src.Position(sp.Start), src.Position(sp.End)
+	sev := a.severity
+	if !a.fixed && d.Severity != 0 {
+		sev = d.Severity
+	}
+	fd := Finding{
+		Rule: a.rule.ID, Severity: sev, Message: d.Message, Path: f.Path,
+		Line: start.Line, Column: start.Column, EndLine: end.Line, EndColumn: end.Column,
+		Diff: d.Diff, Subject: d.Subject, Fixes: d.Fixes, Offset: sp.Start, EndOff: sp.End,
+	}
+	role := d.Role
+	if role == nil {
+		role = f.RoleAt(sp.Start)
+	}
+	if role != nil {
+		fd.Role = role.Title
+	}
+	if fd.Subject == "" {
+		fd.Subject = collapse(string(src.Text[sp.Start:sp.End]))
+		if fd.Subject == "" {
+			fd.Subject = d.Message
+		}
+	}
+	return fd
+}
+
+func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// finalize sorts findings and gives each its fingerprint: derived from path,
+// rule, role and subject (never the line), with an occurrence count for
+// findings that share all of these.
+func finalize(fs []Finding) {
+	SortFindings(fs)
+	seen := map[string]int{}
+	for i := range fs {
+		f := &fs[i]
+		key := f.Path + "\x00" + f.Rule + "\x00" + f.Role + "\x00" + f.Subject
+		n := seen[key]
+		seen[key] = n + 1
+		h := sha256.Sum256([]byte(fmt.Sprintf("%s\x00%d", key, n)))
+		f.Fingerprint = hex.EncodeToString(h[:16])
+	}
+}
+
+// SortFindings orders findings by path, line, column, rule, then message.
+func SortFindings(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Column != b.Column {
+			return a.Column < b.Column
+		}
+		if a.Rule != b.Rule {
+			return a.Rule < b.Rule
+		}
+		return a.Message < b.Message
+	})
+}
+
+// Summary counts findings per severity.
+func Summary(fs []Finding) map[Severity]int {
+	m := map[Severity]int{Error: 0, Warning: 0, Info: 0}
+	for _, f := range fs {
+		m[f.Severity]++
+	}
+	return m
+}

@@ -1,0 +1,513 @@
+package model
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// assemble fills roles and family sections with their content once every
+// heading knows its owner.
+func (s *structurer) assemble() {
+	f := s.f
+	body := map[*Role][]*Block{} // paragraphs directly in a role's text
+	secOf := map[*hnode]*Section{}
+
+	// role spans
+	for _, n := range s.nodes {
+		if n.role != nil {
+			n.role.Span = Span{n.h.Span.Start, n.end()}
+		}
+	}
+	for _, p := range s.pseudo {
+		p.role.Span = Span{p.group[0].h.Span.Start, p.group[len(p.group)-1].end()}
+	}
+
+	for _, it := range s.root.items {
+		if it.block != nil {
+			f.Intro = append(f.Intro, it.block)
+		}
+	}
+	for _, n := range s.nodes {
+		owner := ownerOf(n)
+		var cur *Section
+		switch {
+		case n.role != nil:
+			cur = nil
+		case !n.isSec && n.parent != nil && secOf[n.parent] != nil && ownerOf(n.parent) == owner && n.parent.role == nil:
+			// a subheading inside a section ("##### Technical" under Requirements)
+			cur = secOf[n.parent]
+		default:
+			cur = &Section{Kind: SecOther, Name: n.h.Text, Style: StyleHeading, Heading: n.h, Span: n.h.Span, PrefixSpan: Span{-1, -1}, Role: owner}
+			if n.isSec {
+				cur.Kind, cur.Name, cur.Prefix = n.sec, n.secName, n.secPrefix
+				if n.secPrefix != "" {
+					cur.PrefixSpan = Span{n.h.TextSpan.Start, n.h.TextSpan.Start + len(n.secPrefix)}
+				}
+			}
+			s.addSection(owner, cur)
+			n.h.Section = cur
+		}
+		secOf[n] = cur
+		if owner != nil {
+			extend(owner, n.h.Span.End)
+		}
+		for _, it := range n.items {
+			cur = s.place(it, owner, cur, body)
+			if n.role == nil {
+				secOf[n] = cur
+			}
+		}
+	}
+	for _, r := range s.roles {
+		s.roleText(r, body[r])
+	}
+	s.siblingGrades()
+	for _, r := range s.roles {
+		if r.Heading != nil && genericSubject(r.Title) && r.Grade != nil && r.Grade.Subject != "" && !genericSubject(r.Grade.Subject) {
+			r.Title, r.TitleSpan = r.Grade.Subject, r.Grade.SubjectSpan
+		}
+	}
+	sort.SliceStable(s.roles, func(i, j int) bool { return s.roles[i].Span.Start < s.roles[j].Span.Start })
+	f.Roles = s.roles
+	for _, r := range f.Roles {
+		for _, sec := range r.Sections {
+			sec.Body = sectionBody(sec)
+		}
+	}
+	for _, sec := range f.Sections {
+		sec.Body = sectionBody(sec)
+	}
+}
+
+func extend(r *Role, end int) {
+	if end > r.Span.End {
+		r.Span.End = end
+	}
+}
+
+func (s *structurer) addSection(owner *Role, sec *Section) {
+	if owner != nil {
+		owner.Sections = append(owner.Sections, sec)
+		return
+	}
+	s.f.Sections = append(s.f.Sections, sec)
+}
+
+// place puts one content item into the current section (or the role's own
+// text) and returns the section that follows it.
+func (s *structurer) place(it *item, owner *Role, cur *Section, body map[*Role][]*Block) *Section {
+	if owner != nil {
+		extend(owner, it.span.End)
+	}
+	if it.bold != "" {
+		if k, name, prefix, ok := MatchSection(it.bold); ok && (k.IsRoleSection() || owner == nil) {
+			sec := &Section{Kind: k, Name: name, Prefix: prefix, Style: StyleBold, Span: it.boldEm, PrefixSpan: Span{-1, -1}, Role: owner}
+			if prefix != "" {
+				sec.PrefixSpan = Span{it.boldEm.Start + 2, it.boldEm.Start + 2 + len(prefix)}
+			}
+			s.addSection(owner, sec)
+			return sec
+		}
+	}
+	switch {
+	case it.block != nil:
+		it.block.Role, it.block.Section = owner, cur
+		if cur == nil {
+			if owner != nil {
+				body[owner] = append(body[owner], it.block)
+			}
+			return cur
+		}
+		cur.Paragraphs = append(cur.Paragraphs, it.block)
+	case it.bullets != nil:
+		if cur == nil {
+			if owner == nil {
+				return cur
+			}
+			cur = owner.Section(SecBody)
+			if cur == nil {
+				cur = &Section{Kind: SecBody, Style: StyleNone, Span: it.bullets[0].Span, PrefixSpan: Span{-1, -1}, Role: owner}
+				owner.Sections = append(owner.Sections, cur)
+			}
+			for _, b := range it.bullets {
+				b.Block.Role, b.Block.Section = owner, cur
+			}
+			cur.Bullets = append(cur.Bullets, it.bullets...)
+			return nil
+		}
+		for _, b := range it.bullets {
+			b.Block.Role, b.Block.Section = owner, cur
+		}
+		cur.Bullets = append(cur.Bullets, it.bullets...)
+	case it.table != nil:
+		for _, row := range it.table.Rows {
+			for _, c := range row {
+				c.Role, c.Section = owner, cur
+			}
+		}
+	}
+	return cur
+}
+
+func sectionBody(sec *Section) Span {
+	b := Span{sec.Span.End, sec.Span.End}
+	if sec.Style == StyleNone {
+		b.Start = sec.Span.Start
+	}
+	for _, p := range sec.Paragraphs {
+		b.End = max(b.End, p.Span.End)
+	}
+	for _, bl := range sec.Bullets {
+		b.End = max(b.End, bl.Span.End)
+	}
+	return b
+}
+
+var (
+	reportsToRE   = regexp.MustCompile(`(?i)\breports?\s+(?:directly\s+|in\s+)?(?:in)?to\b|\breporting\s+(?:in)?to\b`)
+	inheritanceRE = regexp.MustCompile(`(?i)^in\s+addition\s+to\b`)
+	baseForRE     = regexp.MustCompile(`(?i)\b(?:for|of)\s+(?:the\s+|a\s+|an\s+)?`)
+)
+
+// roleText reads a role's sentences: grade, intro, reports-to and
+// inheritance.
+func (s *structurer) roleText(r *Role, body []*Block) {
+	// the grade: a Job Grade section says it, or a sentence in the role's own text
+	for _, sec := range r.Sections {
+		if sec.Kind != SecJobGrade {
+			continue
+		}
+		for _, p := range sec.Paragraphs {
+			if r.Grade == nil {
+				r.Grade = findGrade(p, p.Links, false)
+			}
+			if r.NoGrade == nil {
+				r.NoGrade = findNoGrade(p)
+			}
+		}
+		for _, b := range sec.Bullets {
+			if r.Grade == nil {
+				r.Grade = findGrade(b.Block, b.Links, true)
+			}
+		}
+	}
+	if r.Grade == nil {
+		r.Grade = r.boundGrade
+	}
+	for _, p := range body {
+		if r.Grade == nil {
+			r.Grade = findGrade(p, p.Links, true)
+		}
+		if r.NoGrade == nil {
+			r.NoGrade = findNoGrade(p)
+		}
+	}
+	if len(body) > 0 {
+		if ss := Sentences(body[0].Text); len(ss) > 0 {
+			r.Intro = &Sentence{Text: body[0].Text[ss[0][0]:ss[0][1]], Span: body[0].SourceSpan(ss[0][0], ss[0][1])}
+		}
+	}
+	paras := append([]*Block(nil), body...)
+	for _, sec := range r.Sections {
+		if sec.Kind != SecJobGrade {
+			paras = append(paras, sec.Paragraphs...)
+		}
+	}
+	for _, p := range paras {
+		for _, ss := range Sentences(p.Text) {
+			t := p.Text[ss[0]:ss[1]]
+			if r.ReportsTo == nil && reportsToRE.MatchString(t) {
+				r.ReportsTo = &Sentence{Text: t, Span: p.SourceSpan(ss[0], ss[1])}
+			}
+			if r.Inheritance == nil && inheritanceRE.MatchString(t) {
+				r.Inheritance = &Sentence{Text: t, Span: p.SourceSpan(ss[0], ss[1])}
+				r.inheritBlock, r.inheritAt = p, ss[0]
+			}
+		}
+	}
+}
+
+// siblingGrades handles a Job Grade section that grades several roles, one
+// sentence each: the first is its role's grade; each further one grades the
+// role of that title, or makes a role sharing the section's role's text.
+func (s *structurer) siblingGrades() {
+	for _, r := range append([]*Role(nil), s.roles...) {
+		if r.Grade == nil || r.SharesWith != nil {
+			continue
+		}
+		for _, sec := range r.Sections {
+			if sec.Kind != SecJobGrade {
+				continue
+			}
+			for _, p := range sec.Paragraphs {
+				for _, g := range allGrades(p) {
+					if g.Subject == "" || g.Span == r.Grade.Span || NormalizeTitle(g.Subject) == NormalizeTitle(r.Grade.Subject) {
+						continue
+					}
+					if o := s.roleByTitle(g.Subject); o != nil {
+						if o.Grade == nil {
+							o.Grade = g
+						}
+						continue
+					}
+					sib := &Role{Title: g.Subject, TitleSpan: g.SubjectSpan, Kind: KindLevel, Placement: r.Placement, Parent: r.Parent, BaseSpan: Span{-1, -1}, Grade: g, SharesWith: r, Span: g.Sentence.Span}
+					s.roles = append(s.roles, sib)
+				}
+			}
+		}
+	}
+}
+
+func (s *structurer) roleByTitle(t string) *Role {
+	k := NormalizeTitle(t)
+	for _, r := range s.roles {
+		if NormalizeTitle(r.Title) == k {
+			return r
+		}
+	}
+	return nil
+}
+
+func findNoGrade(p *Block) *Sentence {
+	if m := noGradeRE.FindStringIndex(p.Text); m != nil {
+		return p.SentenceAt(m[0])
+	}
+	return nil
+}
+
+// gradeTables reads grades given in a table ("| Senior | [Grade 7](...) |")
+// for roles that have no grade sentence.
+func (s *structurer) gradeTables() {
+	f := s.f
+	for _, t := range f.Tables {
+		if len(t.Rows) < 2 {
+			continue
+		}
+		gradeCol := -1
+		for i, c := range t.Rows[0] {
+			if strings.Contains(strings.ToLower(c.Text), "grade") {
+				gradeCol = i
+				break
+			}
+		}
+		if gradeCol < 0 {
+			continue
+		}
+		for _, row := range t.Rows[1:] {
+			if gradeCol >= len(row) || len(row) < 2 {
+				continue
+			}
+			gc := row[gradeCol]
+			g := findGrade(gc, gc.Links, false)
+			if g == nil || g.Number == nil {
+				if g = bareNumberGrade(gc); g == nil {
+					continue
+				}
+			}
+			g.InTable = true
+			nameCol := 0
+			if gradeCol == 0 {
+				nameCol = 1
+			}
+			name := strings.TrimSpace(row[nameCol].Text)
+			if name == "" {
+				continue
+			}
+			if r := s.roleNamed(name, row[nameCol]); r != nil {
+				if r.Grade == nil {
+					r.Grade = g
+				}
+				continue
+			}
+		}
+	}
+}
+
+var bareNumRE = regexp.MustCompile(`^\s*#?(\d+(?:\.\d+)?)\s*$`)
+
+func bareNumberGrade(c *Block) *Grade {
+	m := bareNumRE.FindStringSubmatchIndex(c.Text)
+	if m == nil {
+		return nil
+	}
+	g := findGrade(&Block{Text: "grade " + c.Text[m[2]:m[3]]}, nil, false)
+	if g == nil {
+		return nil
+	}
+	g.Span = c.SourceSpan(m[2], m[3])
+	g.Sentence = &Sentence{Text: c.Text, Span: c.Span}
+	if len(c.Links) > 0 {
+		g.Link, g.Target = c.Links[0], c.Links[0].Target
+	}
+	return g
+}
+
+// roleNamed finds a role by a table cell: by title, or by a same-page link
+// to its heading.
+func (s *structurer) roleNamed(name string, cell *Block) *Role {
+	return s.roleByTitle(name)
+}
+
+// NormalizeTitle folds a role title for comparison: case, punctuation,
+// spacing, "Sr." and "VP" spellings.
+func NormalizeTitle(t string) string {
+	t = strings.ToLower(t)
+	t = strings.NewReplacer("sr.", "senior", "jr.", "junior", "vice president", "vp", "&", "and", "–", "-", "—", "-").Replace(t)
+	var sb strings.Builder
+	space := false
+	for _, c := range t {
+		switch {
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c > 127:
+			if space && sb.Len() > 0 {
+				sb.WriteByte(' ')
+			}
+			space = false
+			sb.WriteRune(c)
+		default:
+			space = true
+		}
+	}
+	return sb.String()
+}
+
+var jobNounRE = regexp.MustCompile(`(?i)\b(?:engineers?|managers?|management|directors?|analysts?|specialists?|leads?|leaders?|architects?|designers?|writers?|administrators?|accountants?|counsel|officers?|president|vp|svp|evp|chief|head|partners?|representatives?|executives?|coordinators?|consultants?|recruiters?|sourcers?|advocates?|evangelists?|scientists?|researchers?|editors?|marketers?|strategists?|controllers?|auditors?|associates?|interns?|fellows?|developers?|owners?|agents?|assistants?|generalists?|technicians?|operators?|planners?|producers?|principal|staff|senior|junior|intermediate|distinguished|experts?|members?|ciso|cfo|ceo|cto|cmo|cro|cpo|coo|clo|treasurer|paralegal|attorney|secretary|buyer|trainer|instructor|facilitator|programmer|investigator|expert|professional|champion|ambassador|liaison|negotiator|sre|dbre|steward|curator|tester)\b`)
+
+// JobTitleLike reports whether a heading reads like a job title rather than
+// a team or topic name.
+func JobTitleLike(t string) bool { return jobNounRE.MatchString(t) }
+
+// mergeEchoes handles the one-page-per-level layout: a page graded as a whole
+// ("Senior Backend Engineer", a grade 7) that repeats its level under Levels
+// ("### Senior"). The repeated heading is the same role, not a new level.
+func (s *structurer) mergeEchoes() {
+	var page *Role
+	for _, r := range s.f.Roles {
+		if r.Heading == nil && r.Grade != nil && r.SharesWith == nil {
+			if page != nil {
+				return
+			}
+			page = r
+		}
+	}
+	if page == nil {
+		return
+	}
+	words := " " + NormalizeTitle(page.Title) + " "
+	kept := s.f.Roles[:0]
+	for _, r := range s.f.Roles {
+		t := NormalizeTitle(r.Title)
+		if r != page && r.Grade == nil && r.Heading != nil && r.Placement == string(SecLevels) && t != "" && strings.Contains(words, " "+t+" ") {
+			for _, sec := range r.Sections {
+				sec.Role = page
+				for _, b := range sec.Bullets {
+					b.Block.Role = page
+				}
+				for _, p := range sec.Paragraphs {
+					p.Role = page
+				}
+			}
+			page.Sections = append(page.Sections, r.Sections...)
+			r.Heading.Role = page
+			for _, o := range s.f.Roles {
+				if o.Parent == r {
+					o.Parent = page
+				}
+			}
+			extend(page, r.Span.End)
+			continue
+		}
+		kept = append(kept, r)
+	}
+	s.f.Roles = kept
+}
+
+// kinds decides each role's kind and base once grades are known.
+func (s *structurer) kinds() {
+	s.mergeEchoes()
+	roles := s.f.Roles
+	for i, r := range roles {
+		switch {
+		case r.Grade != nil:
+			r.Kind = KindLevel
+		case r.Placement == string(SecSpecialties):
+			r.Kind = KindSpecialty
+		case r.Placement == string(SecSegment):
+			r.Kind = KindSegment
+		case r.Inheritance != nil || r.Parent != nil:
+			r.Kind = KindSpecialty
+		case (r.Placement == "" || r.Placement == string(SecLevels)) && !JobTitleLike(r.Title) && i > 0:
+			// "### Distribution" with its own requirements after the levels:
+			// a specialty whose Specialties heading is missing
+			r.Kind = KindSpecialty
+		default:
+			r.Kind = KindLevel
+		}
+		if r.Kind == KindLevel {
+			if r.Grade != nil {
+				r.Parent = nil
+			}
+			continue
+		}
+		if r.inheritBlock != nil {
+			s.baseFromSentence(r)
+		}
+		if r.Base != "" {
+			continue
+		}
+		if r.Parent != nil {
+			r.Base = r.Parent.Title
+			continue
+		}
+		for j := i - 1; j >= 0; j-- {
+			if roles[j].Kind == KindLevel {
+				r.Base = roles[j].Title
+				break
+			}
+		}
+	}
+}
+
+// baseFromSentence reads the base role from "In addition to ... for the
+// <base>, <name> specialty requires:". A title of a role on the page is
+// preferred, the longest that fits; otherwise the text up to the next comma.
+func (s *structurer) baseFromSentence(r *Role) {
+	p, at := r.inheritBlock, r.inheritAt
+	sent := r.Inheritance.Text
+	locs := baseForRE.FindAllStringIndex(sent, -1)
+	if len(locs) == 0 {
+		return
+	}
+	from := locs[0][1]
+	rest := sent[from:]
+	lrest := strings.ToLower(rest)
+	best := ""
+	for _, o := range s.f.Roles {
+		if o == r {
+			continue
+		}
+		t := strings.ToLower(o.Title)
+		if strings.HasPrefix(lrest, t) && (len(lrest) == len(t) || !isWordByte(lrest[len(t)])) && len(t) > len(best) {
+			best = o.Title
+		}
+	}
+	n := len(best)
+	if best == "" {
+		n = strings.IndexAny(rest, ",:;")
+		if n < 0 {
+			n = len(rest)
+		}
+		cand := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest[:n]), "."))
+		if cand == "" || strings.HasPrefix(strings.ToLower(cand), "above") {
+			return
+		}
+		best = cand
+		n = len(cand)
+	}
+	r.Base = best
+	r.BaseSpan = p.SourceSpan(at+from, at+from+n)
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}

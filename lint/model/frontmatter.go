@@ -1,0 +1,203 @@
+package model
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strconv"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// FrontMatter is the YAML block between the leading '---' lines.
+type FrontMatter struct {
+	Span   Span       // from the opening '---' to the end of the closing one
+	Body   Span       // the YAML text between the delimiters
+	Node   *yaml.Node // the root mapping; nil when the YAML does not parse or is empty
+	Closed bool       // a closing delimiter was found
+	Err    *ParseIssue
+	src    *Source
+}
+
+// Value returns the value node of a top-level key, or nil.
+func (fm *FrontMatter) Value(key string) *yaml.Node {
+	if fm == nil || fm.Node == nil || fm.Node.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(fm.Node.Content); i += 2 {
+		if fm.Node.Content[i].Value == key {
+			return fm.Node.Content[i+1]
+		}
+	}
+	return nil
+}
+
+// KeySpan returns the span of a top-level key (not its value), or an invalid span.
+func (fm *FrontMatter) KeySpan(key string) Span {
+	if fm == nil || fm.Node == nil || fm.Node.Kind != yaml.MappingNode {
+		return Span{-1, -1}
+	}
+	for i := 0; i+1 < len(fm.Node.Content); i += 2 {
+		if k := fm.Node.Content[i]; k.Value == key {
+			return fm.NodeSpan(k)
+		}
+	}
+	return Span{-1, -1}
+}
+
+// String returns the string value of a top-level scalar key.
+func (fm *FrontMatter) String(key string) (string, bool) {
+	v := fm.Value(key)
+	if v == nil || v.Kind != yaml.ScalarNode {
+		return "", false
+	}
+	return v.Value, true
+}
+
+// Strings returns a top-level key's value as a list of strings: a sequence of
+// scalars, or a single scalar.
+func (fm *FrontMatter) Strings(key string) []string {
+	v := fm.Value(key)
+	if v == nil {
+		return nil
+	}
+	switch v.Kind {
+	case yaml.ScalarNode:
+		if v.Value == "" {
+			return nil
+		}
+		return []string{v.Value}
+	case yaml.SequenceNode:
+		var out []string
+		for _, c := range v.Content {
+			if c.Kind == yaml.ScalarNode {
+				out = append(out, c.Value)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// NodeSpan returns the source span of a YAML node: its start, up to the end
+// of its line for scalars.
+func (fm *FrontMatter) NodeSpan(n *yaml.Node) Span {
+	if n == nil || fm.src == nil {
+		return Span{-1, -1}
+	}
+	start := fm.yamlOffset(n.Line, n.Column)
+	end := start
+	if n.Kind == yaml.ScalarNode {
+		end = start + len(n.Value)
+		if n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
+			end += 2
+		}
+	}
+	if nl := bytes.IndexByte(fm.src.Text[start:], '\n'); nl >= 0 && start+nl < end {
+		end = start + nl
+	}
+	if end > len(fm.src.Text) {
+		end = len(fm.src.Text)
+	}
+	return Span{start, end}
+}
+
+// yamlOffset converts a YAML line and column (1-based, relative to the body)
+// to a source offset.
+func (fm *FrontMatter) yamlOffset(line, col int) int {
+	first := fm.src.Position(fm.Body.Start).Line
+	if line < 1 {
+		line = 1
+	}
+	if col < 1 {
+		col = 1
+	}
+	off := fm.src.Offset(Position{Line: first + line - 1, Column: col})
+	if off > fm.Body.End {
+		off = fm.Body.End
+	}
+	return off
+}
+
+var yamlLineRE = regexp.MustCompile(`(?:yaml: )?line (\d+): (.*)`)
+
+// parseFrontMatter reads a leading YAML block. It returns nil when the page
+// has none.
+func parseFrontMatter(src *Source) *FrontMatter {
+	text := src.Text
+	if !bytes.HasPrefix(text, []byte("---")) {
+		return nil
+	}
+	first := lineEnd(text, 0)
+	if len(bytes.TrimRight(text[3:first], " \t")) != 0 {
+		return nil // "---x" or a table row, not a delimiter
+	}
+	fm := &FrontMatter{src: src}
+	bodyStart := first + 1
+	if bodyStart > len(text) {
+		bodyStart = len(text)
+	}
+	for off := bodyStart; off < len(text); {
+		end := lineEnd(text, off)
+		line := bytes.TrimRight(text[off:end], " \t")
+		if bytes.Equal(line, []byte("---")) || bytes.Equal(line, []byte("...")) {
+			fm.Closed = true
+			fm.Body = Span{bodyStart, off}
+			fm.Span = Span{0, end}
+			break
+		}
+		off = end + 1
+	}
+	if !fm.Closed {
+		fm.Body = Span{bodyStart, len(text)}
+		fm.Span = Span{0, len(text)}
+		fm.Err = &ParseIssue{Kind: "frontmatter", Message: "front matter is not closed: no line '---' ends it", Span: Span{0, first}}
+		return fm
+	}
+	body := text[fm.Body.Start:fm.Body.End]
+	if len(bytes.TrimSpace(body)) == 0 {
+		return fm
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(body, &doc); err != nil {
+		fm.Err = fm.yamlIssue(err)
+		return fm
+	}
+	if len(doc.Content) == 0 {
+		return fm
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		fm.Err = &ParseIssue{Kind: "frontmatter", Message: "front matter is not a mapping of keys to values", Span: fm.NodeSpan(root)}
+		return fm
+	}
+	fm.Node = root
+	return fm
+}
+
+// yamlIssue turns a YAML error into an issue at its file line.
+func (fm *FrontMatter) yamlIssue(err error) *ParseIssue {
+	msg := err.Error()
+	line := 1
+	if te, ok := err.(*yaml.TypeError); ok && len(te.Errors) > 0 {
+		msg = te.Errors[0]
+	}
+	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+		if n, e := strconv.Atoi(m[1]); e == nil {
+			line = n
+		}
+		msg = m[2]
+	}
+	off := fm.yamlOffset(line, 1)
+	return &ParseIssue{Kind: "frontmatter", Message: fmt.Sprintf("front matter is not valid YAML: %s", msg), Span: Span{off, lineEnd(fm.src.Text, off)}}
+}
+
+func lineEnd(text []byte, off int) int {
+	if off >= len(text) {
+		return len(text)
+	}
+	if i := bytes.IndexByte(text[off:], '\n'); i >= 0 {
+		return off + i
+	}
+	return len(text)
+}

@@ -1,0 +1,341 @@
+// Package model extracts the job-family structure of a markdown page: its
+// front matter, roles (levels, specialties, segments), their grades and
+// sections, bullets, links and headings, each with its exact source span.
+//
+// Rules query the model; they never parse markdown themselves. A page is
+// parsed once by Parse; the goldmark tree is dropped as soon as the model is
+// built.
+package model
+
+// RoleKind tells how a role relates to the grade ladder.
+type RoleKind string
+
+// Role kinds.
+const (
+	// KindLevel is a role with a grade of its own (or one that should have one).
+	KindLevel RoleKind = "level"
+	// KindSpecialty refines a level and shares its grade.
+	KindSpecialty RoleKind = "specialty"
+	// KindSegment is a sales segment refining a level.
+	KindSegment RoleKind = "segment"
+)
+
+// SectionKind names what a section holds, whatever its heading says.
+type SectionKind string
+
+// Section kinds. Role sections come first, then family-level ones.
+const (
+	SecJobGrade         SectionKind = "job-grade"
+	SecResponsibilities SectionKind = "responsibilities"
+	SecRequirements     SectionKind = "requirements"
+	SecNiceToHaves      SectionKind = "nice-to-haves"
+	SecPerformance      SectionKind = "performance-indicators"
+	SecHiringProcess    SectionKind = "hiring-process"
+	SecCareerLadder     SectionKind = "career-ladder"
+	SecLevels           SectionKind = "levels"
+	SecSpecialties      SectionKind = "specialties"
+	SecSegment          SectionKind = "segment"
+	SecExpertise        SectionKind = "expertise"
+	SecBody             SectionKind = "body"  // bullets directly in a role's text, outside any named section
+	SecOther            SectionKind = "other" // a heading that names none of the above
+)
+
+// SectionStyle is how a section is marked up.
+type SectionStyle string
+
+// Section styles.
+const (
+	StyleHeading SectionStyle = "heading" // a markdown heading
+	StyleBold    SectionStyle = "bold"    // a paragraph that is only bold text, e.g. **Nice-to-haves**
+	StyleNone    SectionStyle = "none"    // no marker: text directly in the role
+)
+
+// Family is one job-family page.
+type Family struct {
+	Path        string       // path as linted, with '/'
+	Source      *Source      // normalized text and line table
+	FrontMatter *FrontMatter // nil when the page has none
+	Title       string       // front-matter title, or the first heading
+	Intro       []*Block     // paragraphs before the first heading
+	Sections    []*Section   // family-level sections (not inside a role)
+	Roles       []*Role      // in document order
+	Headings    []*Heading   // every heading, in document order
+	Links       []*Link      // every link, in document order
+	Blocks      []*Block     // every prose block (paragraph, heading, list item, table cell), in document order
+	Code        []Span       // code blocks, code spans, raw HTML and front matter: text rules must not judge
+	Comments    []*Comment   // HTML comments, for inline directives
+	Tables      []*Table     // tables, with cell text
+	HTMLAnchors []Anchor     // id and name attributes in raw HTML
+	Issues      []*ParseIssue
+	Skipped     bool // not parsed (too large, binary): only input rules run on it
+}
+
+// Heading is a markdown heading.
+type Heading struct {
+	Level    int    // 1 to 6
+	Text     string // plain text: emphasis, code and link text kept, markup and {#id} dropped
+	Span     Span   // from the first '#' (or the text of a setext heading) to the end of the line
+	TextSpan Span   // the heading's text
+	ID       string // a {#custom-id} attribute; empty when none
+	Role     *Role  // the role this heading opens, when it does
+	Section  *Section
+}
+
+// Role is a level, specialty or segment on a page.
+type Role struct {
+	Title     string
+	Heading   *Heading // nil for a role that is the page itself
+	TitleSpan Span     // where the title is written: the heading text, or the grade sentence's subject
+	Kind      RoleKind
+	Base      string // for a specialty or segment: the role it refines
+	BaseSpan  Span   // where the base is named in the inheritance sentence; {-1,-1} when inferred
+	Parent    *Role  // enclosing role, for roles nested under another role's heading
+	Placement string // the family-level container the role sits in ("levels", "specialties", "segment"), or ""
+
+	Intro       *Sentence // opening sentence, usually "The <title> ..."
+	ReportsTo   *Sentence // "The X reports to the Y."
+	Inheritance *Sentence // "In addition to ... defined above for the <base>, ... requires:"
+	Grade       *Grade
+	NoGrade     *Sentence // an explicit "does not have a grade"
+	Sections    []*Section
+	Span        Span // from the heading to the end of the role's text
+
+	// SharesWith is set for a role graded in another role's Job Grade section
+	// ("The Senior X is a grade 7. The Staff X is a grade 8."): it has no
+	// sections of its own and shares that role's.
+	SharesWith *Role
+
+	inheritBlock *Block
+	inheritAt    int
+	boundGrade   *Grade
+}
+
+// Section is a named part of a role or of the family.
+type Section struct {
+	Kind       SectionKind
+	Name       string // the section name as written, without a role-name prefix
+	Prefix     string // a role name written before the section name, e.g. "Director, X"
+	PrefixSpan Span
+	Style      SectionStyle
+	Heading    *Heading // for StyleHeading
+	Span       Span     // the marker: heading or bold paragraph; for StyleNone the first bullet
+	Body       Span     // the section's content after its marker
+	Bullets    []*Bullet
+	Paragraphs []*Block
+	Role       *Role // owning role; nil for a family-level section
+}
+
+// Bullet is one list item.
+type Bullet struct {
+	Text   string // plain text of the item's own paragraph(s), without nested lists
+	Span   Span   // from the list marker to the end of the item's own text
+	Depth  int    // 0 for a top-level item, 1 for an item of a nested list, ...
+	Links  []*Link
+	Block  *Block // the item's prose
+	Marker string
+}
+
+// Sentence is a sentence of prose with its span.
+type Sentence struct {
+	Text string
+	Span Span
+}
+
+// Grade is a role's job grade, as its grade sentence gives it.
+type Grade struct {
+	Number      *float64  // nil when the sentence gives no number ("grade #")
+	Max         *float64  // for a range ("grade 11 or a grade 12")
+	Raw         string    // the grade as written, e.g. "9.5", "#", "11 or a grade 12"
+	Span        Span      // the grade text (number) in the source
+	Sentence    *Sentence // the whole sentence
+	Subject     string    // the role the sentence names ("The <subject> is a grade N")
+	SubjectSpan Span
+	Link        *Link  // the link around the grade, when there is one
+	Target      string // the link target as written ("" when unlinked)
+	InTable     bool   // read from a grade table rather than a sentence
+}
+
+// Link is a link of any kind: inline, reference, autolink, image or Hugo
+// ref/relref shortcode.
+type Link struct {
+	Text     string   // link text (plain), or the URL for autolinks
+	Target   string   // target as written, shortcodes resolved to their path argument
+	Raw      string   // destination exactly as written, e.g. `{{< ref "x" >}}`
+	Kind     LinkKind // how it is written
+	Path     string   // target without fragment and query
+	Fragment string   // after '#', without it
+	Span     Span     // the whole link
+	DestSpan Span     // where the target is written; equals Span when unknown
+	Block    *Block   // prose block it sits in; nil for links in raw HTML and bare shortcodes
+	TextIn   Span     // the link text's range in Block.Text
+}
+
+// LinkKind says how a link is written.
+type LinkKind string
+
+// Link kinds.
+const (
+	LinkInline    LinkKind = "inline"
+	LinkReference LinkKind = "reference"
+	LinkAuto      LinkKind = "autolink"
+	LinkImage     LinkKind = "image"
+	LinkRef       LinkKind = "ref"    // {{< ref "..." >}}
+	LinkRelref    LinkKind = "relref" // {{< relref "..." >}}
+	LinkHTML      LinkKind = "html"   // <a href="...">
+)
+
+// Shortcode reports whether the link is a Hugo ref or relref.
+func (l *Link) Shortcode() bool { return l.Kind == LinkRef || l.Kind == LinkRelref }
+
+// BlockKind says what markdown construct a prose block is.
+type BlockKind string
+
+// Block kinds.
+const (
+	BlockParagraph BlockKind = "paragraph"
+	BlockHeading   BlockKind = "heading"
+	BlockItem      BlockKind = "item"
+	BlockCell      BlockKind = "cell"
+)
+
+// Block is the prose of one paragraph, heading, list item or table cell:
+// plain text with a map back to source offsets. Code spans are replaced by
+// CodeMark so that words on both sides stay apart; link targets, HTML and
+// markup are not part of it.
+type Block struct {
+	Kind    BlockKind
+	Text    string
+	Span    Span
+	Role    *Role    // owning role, if any
+	Section *Section // owning section, if any
+	Links   []*Link  // links written in the block
+	segs    []textSeg
+}
+
+// CodeMark stands in a block's text for a code span, an image or inline HTML.
+const CodeMark = '\uFFFC'
+
+type textSeg struct {
+	text int // offset in Block.Text
+	src  int // offset in the source; -1 for inserted text
+	n    int // length in bytes
+}
+
+// SourceOffset maps an offset in b.Text to a source offset. Offsets in
+// inserted text (separators, CodeMark) map to the nearest source offset
+// before them.
+func (b *Block) SourceOffset(i int) int {
+	last := b.Span.Start
+	for _, s := range b.segs {
+		if i < s.text {
+			break
+		}
+		if s.src < 0 {
+			continue
+		}
+		if i < s.text+s.n {
+			return s.src + (i - s.text)
+		}
+		last = s.src + s.n
+	}
+	return last
+}
+
+// SourceSpan maps the text range [i, j) of b.Text to a source span.
+func (b *Block) SourceSpan(i, j int) Span {
+	if j <= i {
+		o := b.SourceOffset(i)
+		return Span{o, o}
+	}
+	return Span{b.SourceOffset(i), b.SourceOffset(j-1) + 1}
+}
+
+// Comment is an HTML comment.
+type Comment struct {
+	Text string // without <!-- and -->
+	Span Span
+}
+
+// Table is a markdown table.
+type Table struct {
+	Span Span
+	Rows [][]*Block // header row first
+}
+
+// ParseIssue is a problem found while reading the page, reported by the
+// frontmatter rule (YAML errors) or as a finding of the parser itself.
+type ParseIssue struct {
+	Kind    string // "frontmatter", ...
+	Message string
+	Span    Span
+}
+
+// IsSection reports whether a section kind belongs to a role when it appears
+// inside one.
+func (k SectionKind) IsRoleSection() bool {
+	switch k {
+	case SecJobGrade, SecResponsibilities, SecRequirements, SecNiceToHaves, SecPerformance, SecBody:
+		return true
+	}
+	return false
+}
+
+// IsContainer reports whether a section kind groups roles.
+func (k SectionKind) IsContainer() bool {
+	return k == SecLevels || k == SecSpecialties || k == SecSegment
+}
+
+// Section returns the role's first section of the given kind, or nil.
+func (r *Role) Section(k SectionKind) *Section {
+	for _, s := range r.Sections {
+		if s.Kind == k {
+			return s
+		}
+	}
+	return nil
+}
+
+// Levels returns the roles of kind level, in order.
+func (f *Family) Levels() []*Role {
+	var out []*Role
+	for _, r := range f.Roles {
+		if r.Kind == KindLevel {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// Section returns the family's first section of the given kind, or nil.
+func (f *Family) Section(k SectionKind) *Section {
+	for _, s := range f.Sections {
+		if s.Kind == k {
+			return s
+		}
+	}
+	return nil
+}
+
+// RoleAt returns the innermost role whose span contains offset off.
+func (f *Family) RoleAt(off int) *Role {
+	var best *Role
+	for _, r := range f.Roles {
+		if r.Span.Contains(off) && (best == nil || r.Span.Start >= best.Span.Start) {
+			best = r
+		}
+	}
+	return best
+}
+
+// InCode reports whether offset off lies in code, raw HTML or front matter.
+func (f *Family) InCode(off int) bool {
+	for _, c := range f.Code {
+		if c.Contains(off) {
+			return true
+		}
+		if c.Start > off {
+			break
+		}
+	}
+	return false
+}

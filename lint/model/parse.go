@@ -1,0 +1,823 @@
+package model
+
+import (
+	"bytes"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// Markdown is the goldmark configuration the model is read with: CommonMark
+// plus the GFM tables, strikethrough and bare-URL links that Hugo enables by
+// default, and heading attributes ({#custom-id}). Benchmarks compare the
+// model builder against this same parser.
+var Markdown = goldmark.New(
+	goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify),
+	goldmark.WithParserOptions(parser.WithAttribute()),
+)
+
+// Parse builds the model of one page. It never fails: problems in the page
+// (a broken front matter, say) are recorded in Family.Issues for the rules
+// to report. path is kept as given.
+func Parse(path string, raw []byte) *Family {
+	src := NewSource(raw)
+	f := &Family{Path: path, Source: src}
+	f.FrontMatter = parseFrontMatter(src)
+	md := src.Text
+	if fm := f.FrontMatter; fm != nil {
+		f.Code = append(f.Code, fm.Span)
+		if fm.Err != nil {
+			f.Issues = append(f.Issues, fm.Err)
+		}
+		if t, ok := fm.String("title"); ok {
+			f.Title = strings.TrimSpace(t)
+		}
+	}
+	// goldmark reads a copy in which the front matter is blanked out and the
+	// spaces inside Hugo shortcodes are filled, so that a shortcode used as a
+	// link destination is still a link. Offsets are unchanged.
+	input := prepare(md, f.FrontMatter)
+	doc := Markdown.Parser().Parse(text.NewReader(input))
+	b := &builder{f: f, src: md, in: input}
+	b.shortcodes = findShortcodes(md, f.FrontMatter)
+	for _, sc := range b.shortcodes {
+		f.Code = append(f.Code, sc.span)
+	}
+	b.walkBlocks(doc, 0)
+	b.bareShortcodeLinks()
+	sort.Slice(f.Code, func(i, j int) bool { return f.Code[i].Start < f.Code[j].Start })
+	sort.SliceStable(f.Links, func(i, j int) bool { return f.Links[i].Span.Start < f.Links[j].Span.Start })
+	if f.Title == "" {
+		for _, h := range f.Headings {
+			if h.Level == 1 {
+				f.Title = h.Text
+				break
+			}
+		}
+	}
+	buildStructure(f, b.items)
+	return f
+}
+
+// prepare returns the text goldmark reads.
+func prepare(md []byte, fm *FrontMatter) []byte {
+	in := make([]byte, len(md))
+	copy(in, md)
+	if fm != nil {
+		for i := fm.Span.Start; i < fm.Span.End && i < len(in); i++ {
+			if in[i] != '\n' {
+				in[i] = ' '
+			}
+		}
+	}
+	for _, sc := range findShortcodes(md, fm) {
+		for i := sc.span.Start; i < sc.span.End; i++ {
+			if in[i] == ' ' || in[i] == '\t' {
+				in[i] = '_'
+			}
+		}
+	}
+	return in
+}
+
+// shortcode is a Hugo shortcode call: {{< name args >}} or {{% name args %}}.
+type shortcode struct {
+	span Span
+	name string
+	arg  string // first argument, unquoted
+}
+
+var shortcodeRE = regexp.MustCompile(`\{\{([<%])\s*(/?\*?/?)\s*([A-Za-z0-9_./-]+)((?:[^\n}]|\}[^}\n])*?)\s*(\*/)?\s*([>%])\}\}`)
+var shortcodeArgRE = regexp.MustCompile(`^\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))`)
+
+func findShortcodes(md []byte, fm *FrontMatter) []shortcode {
+	if !bytes.Contains(md, []byte("{{")) {
+		return nil
+	}
+	var out []shortcode
+	start := 0
+	if fm != nil {
+		start = fm.Span.End
+	}
+	for _, m := range shortcodeRE.FindAllSubmatchIndex(md[start:], -1) {
+		sc := shortcode{span: Span{start + m[0], start + m[1]}, name: string(md[start+m[6] : start+m[7]])}
+		if a := shortcodeArgRE.FindSubmatch(md[start+m[8] : start+m[9]]); a != nil {
+			for _, g := range a[1:] {
+				if g != nil {
+					sc.arg = string(g)
+					break
+				}
+			}
+		}
+		if m[4] != m[5] { // an escaped shortcode, {{</* ... */>}}: shown, not run
+			sc.name = ""
+		}
+		out = append(out, sc)
+	}
+	return out
+}
+
+// item is one top-level block in document order, the input to the
+// structure pass.
+type item struct {
+	heading *Heading
+	block   *Block    // paragraph prose
+	bullets []*Bullet // a list's items, flattened
+	table   *Table
+	span    Span
+	bold    string // a paragraph that is only bold text: the text
+	boldEm  Span
+}
+
+type builder struct {
+	f          *Family
+	src        []byte // normalized source
+	in         []byte // what goldmark read
+	items      []item
+	shortcodes []shortcode
+	code       []Span // code spans and blocks only
+}
+
+func (b *builder) addCode(sp Span) {
+	b.code = append(b.code, sp)
+	b.f.Code = append(b.f.Code, sp)
+}
+
+func (b *builder) walkBlocks(parent ast.Node, depth int) {
+	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
+		switch n := n.(type) {
+		case *ast.Heading:
+			h := b.heading(n)
+			b.items = append(b.items, item{heading: h, span: h.Span})
+		case *ast.Paragraph:
+			blk := b.block(n, BlockParagraph)
+			it := item{block: blk, span: blk.Span}
+			if t, em, ok := boldOnly(n, b.src); ok {
+				it.bold, it.boldEm = t, em
+			}
+			b.items = append(b.items, it)
+		case *ast.TextBlock:
+			blk := b.block(n, BlockParagraph)
+			b.items = append(b.items, item{block: blk, span: blk.Span})
+		case *ast.List:
+			var bullets []*Bullet
+			b.list(n, 0, &bullets)
+			if len(bullets) > 0 {
+				b.items = append(b.items, item{bullets: bullets, span: Span{bullets[0].Span.Start, bullets[len(bullets)-1].Span.End}})
+			}
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			b.addCode(b.codeBlockSpan(n))
+		case *ast.HTMLBlock:
+			b.htmlBlock(n)
+		case *ast.Blockquote:
+			b.walkBlocks(n, depth+1)
+		case *east.Table:
+			b.table(n)
+		case *ast.LinkReferenceDefinition, *ast.ThematicBreak:
+		default:
+			b.walkBlocks(n, depth+1)
+		}
+	}
+}
+
+// linesSpan returns the span covered by a block's lines.
+func linesSpan(n ast.Node) Span {
+	lines := n.Lines()
+	if lines == nil || lines.Len() == 0 {
+		p := n.Pos()
+		return Span{p, p}
+	}
+	return Span{lines.At(0).Start, lines.At(lines.Len() - 1).Stop}
+}
+
+func (b *builder) heading(n *ast.Heading) *Heading {
+	blk := b.block(n, BlockHeading)
+	h := &Heading{Level: n.Level, Text: strings.TrimSpace(blk.Text)}
+	if strings.TrimSpace(h.Text) == "" {
+		h.Text = ""
+	}
+	start := n.Pos()
+	ts := linesSpan(n)
+	if start < 0 || start > ts.Start {
+		start = ts.Start
+	}
+	h.Span = Span{start, lineEnd(b.src, ts.Start)}
+	h.TextSpan = blk.Span
+	if !h.TextSpan.Valid() || h.TextSpan.End <= h.TextSpan.Start {
+		h.TextSpan = Span{ts.Start, ts.Start}
+	}
+	if id, ok := n.AttributeString("id"); ok {
+		switch v := id.(type) {
+		case []byte:
+			h.ID = string(v)
+		case string:
+			h.ID = v
+		}
+	}
+	b.f.Headings = append(b.f.Headings, h)
+	return h
+}
+
+// block collects the prose of a block's inline children.
+func (b *builder) block(n ast.Node, kind BlockKind) *Block {
+	blk := &Block{Kind: kind}
+	var tb strings.Builder
+	b.inlines(n, blk, &tb)
+	blk.Text = tb.String()
+	ls := linesSpan(n)
+	blk.Span = ls
+	if len(blk.segs) > 0 {
+		first, last := -1, -1
+		for _, s := range blk.segs {
+			if s.src < 0 {
+				continue
+			}
+			if first < 0 {
+				first = s.src
+			}
+			last = s.src + s.n
+		}
+		if first >= 0 {
+			blk.Span = Span{min(first, ls.Start), max(last, ls.End)}
+		}
+	}
+	if kind == BlockHeading && len(blk.segs) > 0 {
+		// a heading's text span is its text, without trailing '#'s or attributes
+		blk.Span = Span{blk.SourceOffset(0), blk.SourceOffset(len(blk.Text)-1) + 1}
+	}
+	b.f.Blocks = append(b.f.Blocks, blk)
+	return blk
+}
+
+func appendSeg(blk *Block, tb *strings.Builder, s string, src int) {
+	if s == "" {
+		return
+	}
+	blk.segs = append(blk.segs, textSeg{text: tb.Len(), src: src, n: len(s)})
+	tb.WriteString(s)
+}
+
+func (b *builder) inlines(parent ast.Node, blk *Block, tb *strings.Builder) {
+	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
+		switch n := n.(type) {
+		case *ast.Text:
+			seg := n.Segment
+			b.textSegment(blk, tb, seg.Start, seg.Stop)
+			if n.SoftLineBreak() || n.HardLineBreak() {
+				appendSeg(blk, tb, " ", -1)
+			}
+		case *ast.String:
+			appendSeg(blk, tb, string(n.Value), -1)
+		case *ast.CodeSpan:
+			b.addCode(b.codeSpanSpan(n))
+			appendSeg(blk, tb, string(CodeMark), -1)
+		case *ast.Link:
+			start := tb.Len()
+			b.inlines(n, blk, tb)
+			l := b.link(n, n.Destination, n.Reference != nil, LinkInline)
+			l.Text = strings.TrimSpace(tb.String()[start:])
+			l.Block = blk
+			l.TextIn = Span{start, tb.Len()}
+			blk.Links = append(blk.Links, l)
+		case *ast.Image:
+			l := b.link(n, n.Destination, n.Reference != nil, LinkImage)
+			var alt strings.Builder
+			collectText(n, b.in, &alt)
+			l.Text = alt.String()
+			l.Block = blk
+			l.TextIn = Span{tb.Len(), tb.Len() + len(string(CodeMark))}
+			blk.Links = append(blk.Links, l)
+			appendSeg(blk, tb, string(CodeMark), -1)
+		case *ast.AutoLink:
+			b.autoLink(n, blk, tb)
+		case *ast.RawHTML:
+			b.rawHTML(n, blk, tb)
+		default:
+			b.inlines(n, blk, tb)
+		}
+	}
+}
+
+// textSegment appends source text, with shortcodes replaced by CodeMark.
+func (b *builder) textSegment(blk *Block, tb *strings.Builder, start, stop int) {
+	for start < stop {
+		sc := b.shortcodeAt(start, stop)
+		if sc == nil {
+			appendSeg(blk, tb, string(b.src[start:stop]), start)
+			return
+		}
+		if sc.span.Start > start {
+			appendSeg(blk, tb, string(b.src[start:sc.span.Start]), start)
+		}
+		appendSeg(blk, tb, string(CodeMark), -1)
+		if sc.span.End > stop {
+			return
+		}
+		start = sc.span.End
+	}
+}
+
+// shortcodeAt returns the first shortcode overlapping [start, stop).
+func (b *builder) shortcodeAt(start, stop int) *shortcode {
+	i := sort.Search(len(b.shortcodes), func(i int) bool { return b.shortcodes[i].span.End > start })
+	if i < len(b.shortcodes) && b.shortcodes[i].span.Start < stop {
+		return &b.shortcodes[i]
+	}
+	return nil
+}
+
+func collectText(n ast.Node, src []byte, sb *strings.Builder) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if t, ok := c.(*ast.Text); ok {
+			sb.Write(t.Segment.Value(src))
+			continue
+		}
+		collectText(c, src, sb)
+	}
+}
+
+// codeSpanSpan returns the span of a code span, backticks included.
+func (b *builder) codeSpanSpan(n *ast.CodeSpan) Span {
+	start := n.Pos()
+	end := start
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if t, ok := c.(*ast.Text); ok && t.Segment.Stop > end {
+			end = t.Segment.Stop
+		}
+	}
+	if start < 0 {
+		start = end
+	}
+	for end < len(b.src) && (b.src[end] == '`' || b.src[end] == ' ') {
+		if b.src[end] == ' ' && (end+1 >= len(b.src) || b.src[end+1] != '`') {
+			break
+		}
+		end++
+	}
+	return Span{start, end}
+}
+
+func (b *builder) codeBlockSpan(n ast.Node) Span {
+	start := n.Pos()
+	ls := linesSpan(n)
+	if start < 0 {
+		start = ls.Start
+	}
+	end := ls.End
+	if _, fenced := n.(*ast.FencedCodeBlock); fenced {
+		// include the closing fence line
+		off := end
+		if off < len(b.src) && b.src[off-1] != '\n' {
+			off = lineEnd(b.src, off) + 1
+		}
+		if off < len(b.src) {
+			line := bytes.TrimSpace(b.src[off:lineEnd(b.src, off)])
+			if bytes.HasPrefix(line, []byte("```")) || bytes.HasPrefix(line, []byte("~~~")) {
+				end = lineEnd(b.src, off)
+			}
+		}
+		if end < start {
+			end = lineEnd(b.src, start)
+		}
+	}
+	return Span{start, end}
+}
+
+// link records a link of any markdown kind and returns it.
+func (b *builder) link(n ast.Node, dest []byte, isRef bool, kind LinkKind) *Link {
+	start := n.Pos()
+	l := &Link{Kind: kind}
+	if isRef && kind == LinkInline {
+		l.Kind = LinkReference
+	}
+	textEnd := b.linkTextEnd(start)
+	l.Span = Span{start, textEnd}
+	l.DestSpan = l.Span
+	l.Raw = string(dest)
+	if textEnd > 0 && textEnd < len(b.in) && b.in[textEnd-1] == ']' && b.in[textEnd] == '(' && !isRef {
+		ds, de, end := scanDestination(b.in, textEnd+1)
+		if ds >= 0 {
+			l.DestSpan = Span{ds, de}
+			l.Raw = string(b.src[ds:de])
+			if strings.HasPrefix(l.Raw, "<") && strings.HasSuffix(l.Raw, ">") {
+				l.Raw = l.Raw[1 : len(l.Raw)-1]
+			}
+			l.Span.End = end
+		}
+	} else if isRef && textEnd < len(b.in) && b.in[textEnd] == '[' {
+		if e := bytes.IndexByte(b.in[textEnd:], ']'); e >= 0 && !bytes.Contains(b.in[textEnd:textEnd+e], []byte("\n\n")) {
+			l.Span.End = textEnd + e + 1
+		}
+	}
+	l.Target = l.Raw
+	if sc := b.shortcodeIn(l.DestSpan); sc != nil && (sc.name == "ref" || sc.name == "relref") {
+		l.Kind = LinkRef
+		if sc.name == "relref" {
+			l.Kind = LinkRelref
+		}
+		l.Target = sc.arg
+	}
+	l.Path, l.Fragment = splitTarget(l.Target)
+	b.f.Links = append(b.f.Links, l)
+	return l
+}
+
+func (b *builder) shortcodeIn(s Span) *shortcode {
+	sc := b.shortcodeAt(s.Start, s.End)
+	if sc != nil && sc.span.Start >= s.Start && sc.span.End <= s.End {
+		return sc
+	}
+	return nil
+}
+
+// splitTarget splits a link target into path and fragment; a query is
+// dropped from the path.
+func splitTarget(t string) (string, string) {
+	frag := ""
+	if i := strings.IndexByte(t, '#'); i >= 0 {
+		t, frag = t[:i], t[i+1:]
+	}
+	if i := strings.IndexByte(t, '?'); i >= 0 {
+		t = t[:i]
+	}
+	return t, frag
+}
+
+// linkTextEnd returns the offset just after the ']' that closes the link text
+// opened at start ('[' or '![').
+func (b *builder) linkTextEnd(start int) int {
+	in := b.in
+	if start < 0 || start >= len(in) {
+		return start
+	}
+	i := start
+	if in[i] == '!' {
+		i++
+	}
+	if i >= len(in) || in[i] != '[' {
+		return start
+	}
+	depth := 0
+	for ; i < len(in); i++ {
+		switch in[i] {
+		case '\\':
+			i++
+		case '`':
+			j := i
+			for j < len(in) && in[j] == '`' {
+				j++
+			}
+			fence := in[i:j]
+			if k := bytes.Index(in[j:], fence); k >= 0 {
+				i = j + k + len(fence) - 1
+			} else {
+				i = j - 1
+			}
+		case '[':
+			depth++
+		case ']':
+			depth--
+			if depth == 0 {
+				return i + 1
+			}
+		case '\n':
+			if i+1 < len(in) && in[i+1] == '\n' {
+				return start
+			}
+		}
+	}
+	return start
+}
+
+// scanDestination reads an inline link destination starting after '('.
+// It returns the destination span and the offset after the closing ')'.
+func scanDestination(in []byte, i int) (int, int, int) {
+	for i < len(in) && (in[i] == ' ' || in[i] == '\t' || in[i] == '\n') {
+		i++
+	}
+	ds := i
+	if i < len(in) && in[i] == '<' {
+		for i < len(in) && in[i] != '>' && in[i] != '\n' {
+			i++
+		}
+		if i < len(in) {
+			i++
+		}
+	} else {
+		depth := 0
+		for ; i < len(in); i++ {
+			c := in[i]
+			if c == '\\' {
+				i++
+				continue
+			}
+			if c == ' ' || c == '\t' || c == '\n' {
+				break
+			}
+			if c == '(' {
+				depth++
+			}
+			if c == ')' {
+				if depth == 0 {
+					break
+				}
+				depth--
+			}
+		}
+	}
+	de := min(i, len(in))
+	// skip an optional title up to the closing parenthesis
+	for i < len(in) && in[i] != ')' {
+		if in[i] == '\n' && i+1 < len(in) && in[i+1] == '\n' {
+			return -1, -1, -1
+		}
+		i++
+	}
+	if i >= len(in) {
+		return -1, -1, -1
+	}
+	return ds, de, i + 1
+}
+
+func (b *builder) autoLink(n *ast.AutoLink, blk *Block, tb *strings.Builder) {
+	label := n.Label(b.in)
+	url := string(n.URL(b.in))
+	start := n.Pos()
+	if off := subsliceOffset(b.in, label); off >= 0 {
+		start = off
+	} else if start >= 0 {
+		if i := bytes.Index(b.in[start:], label); i >= 0 {
+			start += i
+		}
+	}
+	end := start + len(label)
+	sp := Span{start, end}
+	if start > 0 && b.in[start-1] == '<' && end < len(b.in) && b.in[end] == '>' {
+		sp = Span{start - 1, end + 1}
+	}
+	l := &Link{Kind: LinkAuto, Text: string(label), Raw: url, Target: url, Span: sp, DestSpan: Span{start, end}, Block: blk}
+	if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(url, "mailto:") {
+		l.Target = "mailto:" + url
+	}
+	l.Path, l.Fragment = splitTarget(l.Target)
+	l.TextIn = Span{tb.Len(), tb.Len() + len(string(CodeMark))}
+	blk.Links = append(blk.Links, l)
+	b.f.Links = append(b.f.Links, l)
+	appendSeg(blk, tb, string(CodeMark), -1)
+}
+
+// subsliceOffset returns the offset of sub within s when sub is a subslice
+// of s, or -1.
+func subsliceOffset(s, sub []byte) int {
+	if len(sub) == 0 || cap(sub) > cap(s) {
+		return -1
+	}
+	off := cap(s) - cap(sub)
+	if off < 0 || off+len(sub) > len(s) || &s[off] != &sub[0] {
+		return -1
+	}
+	return off
+}
+
+var (
+	commentRE = regexp.MustCompile(`(?s)<!--(.*?)-->`)
+	hrefRE    = regexp.MustCompile(`(?i)<a\s[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)')`)
+	anchorRE  = regexp.MustCompile(`(?i)<[a-z][a-z0-9]*\s[^>]*?\b(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')`)
+)
+
+// rawHTML records inline HTML. A comment leaves nothing in the prose (it
+// does not render); a tag leaves a space, as word boundary.
+func (b *builder) rawHTML(n *ast.RawHTML, blk *Block, tb *strings.Builder) {
+	if n.Segments.Len() == 0 {
+		return
+	}
+	sp := Span{n.Segments.At(0).Start, n.Segments.At(n.Segments.Len() - 1).Stop}
+	b.html(sp)
+	if !bytes.HasPrefix(b.src[sp.Start:], []byte("<!--")) {
+		appendSeg(blk, tb, " ", -1)
+	}
+}
+
+func (b *builder) htmlBlock(n *ast.HTMLBlock) {
+	sp := linesSpan(n)
+	if n.HasClosure() {
+		c := n.ClosureLine
+		if c.Stop > sp.End {
+			sp.End = c.Stop
+		}
+	}
+	if p := n.Pos(); p >= 0 && p < sp.Start {
+		sp.Start = p
+	}
+	if sp.End > len(b.src) {
+		sp.End = len(b.src)
+	}
+	b.html(sp)
+}
+
+// html records raw HTML: it is code for text rules; its comments, anchors and
+// <a href> links are kept.
+func (b *builder) html(sp Span) {
+	b.f.Code = append(b.f.Code, sp)
+	raw := b.src[sp.Start:sp.End]
+	for _, m := range commentRE.FindAllSubmatchIndex(raw, -1) {
+		b.f.Comments = append(b.f.Comments, &Comment{Text: string(raw[m[2]:m[3]]), Span: Span{sp.Start + m[0], sp.Start + m[1]}})
+	}
+	if !bytes.Contains(raw, []byte("=")) {
+		return
+	}
+	for _, m := range anchorRE.FindAllSubmatchIndex(raw, -1) {
+		g := 2
+		if m[2] < 0 {
+			g = 4
+		}
+		b.f.HTMLAnchors = append(b.f.HTMLAnchors, Anchor{ID: string(raw[m[g]:m[g+1]]), Span: Span{sp.Start + m[0], sp.Start + m[1]}})
+	}
+	for _, m := range hrefRE.FindAllSubmatchIndex(raw, -1) {
+		g := 2
+		if m[2] < 0 {
+			g = 4
+		}
+		ds := Span{sp.Start + m[g], sp.Start + m[g+1]}
+		if inComment(raw, m[0]) {
+			continue
+		}
+		t := string(b.src[ds.Start:ds.End])
+		l := &Link{Kind: LinkHTML, Raw: t, Target: t, Span: Span{sp.Start + m[0], sp.Start + m[1]}, DestSpan: ds}
+		l.Path, l.Fragment = splitTarget(t)
+		b.f.Links = append(b.f.Links, l)
+	}
+}
+
+func inComment(raw []byte, off int) bool {
+	open := bytes.LastIndex(raw[:off], []byte("<!--"))
+	if open < 0 {
+		return false
+	}
+	return !bytes.Contains(raw[open:off], []byte("-->"))
+}
+
+// bareShortcodeLinks records ref/relref shortcodes written outside a link
+// destination, e.g. "see {{< ref "values" >}}".
+func (b *builder) bareShortcodeLinks() {
+	if len(b.shortcodes) == 0 {
+		return
+	}
+	taken := map[int]bool{}
+	for _, l := range b.f.Links {
+		taken[l.DestSpan.Start] = true
+	}
+	for _, sc := range b.shortcodes {
+		if sc.name != "ref" && sc.name != "relref" || taken[sc.span.Start] || b.inCode(sc.span.Start) {
+			continue
+		}
+		l := &Link{Kind: LinkRef, Raw: string(b.src[sc.span.Start:sc.span.End]), Target: sc.arg, Span: sc.span, DestSpan: sc.span}
+		if sc.name == "relref" {
+			l.Kind = LinkRelref
+		}
+		l.Path, l.Fragment = splitTarget(sc.arg)
+		b.f.Links = append(b.f.Links, l)
+	}
+}
+
+// inCode reports whether off lies in a code span or block.
+func (b *builder) inCode(off int) bool {
+	for _, c := range b.code {
+		if c.Contains(off) {
+			return true
+		}
+	}
+	return false
+}
+
+func (b *builder) list(n *ast.List, depth int, out *[]*Bullet) {
+	marker := string([]byte{n.Marker})
+	if n.IsOrdered() {
+		marker = "1" + marker
+	}
+	for li := n.FirstChild(); li != nil; li = li.NextSibling() {
+		item, ok := li.(*ast.ListItem)
+		if !ok {
+			continue
+		}
+		bl := &Bullet{Depth: depth, Marker: marker}
+		blk := &Block{Kind: BlockItem}
+		var tb strings.Builder
+		var nested []*ast.List
+		for c := item.FirstChild(); c != nil; c = c.NextSibling() {
+			switch c := c.(type) {
+			case *ast.List:
+				nested = append(nested, c)
+			case *ast.Paragraph, *ast.TextBlock:
+				if tb.Len() > 0 {
+					appendSeg(blk, &tb, " ", -1)
+				}
+				b.inlines(c, blk, &tb)
+			case *ast.FencedCodeBlock, *ast.CodeBlock:
+				b.addCode(b.codeBlockSpan(c))
+			case *ast.HTMLBlock:
+				b.htmlBlock(c)
+			case *ast.Heading:
+				h := b.heading(c)
+				b.items = append(b.items, item2(h))
+			default:
+				b.inlines(c, blk, &tb)
+			}
+		}
+		blk.Text = tb.String()
+		start := item.Pos()
+		if start < 0 {
+			start = blk.SourceOffset(0)
+		}
+		end := start
+		for _, s := range blk.segs {
+			if s.src >= 0 && s.src+s.n > end {
+				end = s.src + s.n
+			}
+		}
+		if end == start {
+			end = lineEnd(b.src, start)
+		}
+		blk.Span = Span{start, end}
+		bl.Span = blk.Span
+		bl.Text = strings.TrimSpace(blk.Text)
+		bl.Block = blk
+		b.f.Blocks = append(b.f.Blocks, blk)
+		*out = append(*out, bl)
+		for _, l := range nested {
+			b.list(l, depth+1, out)
+		}
+	}
+}
+
+func item2(h *Heading) item { return item{heading: h, span: h.Span} }
+
+func (b *builder) table(n *east.Table) {
+	t := &Table{Span: Span{n.Pos(), n.Pos()}}
+	for row := n.FirstChild(); row != nil; row = row.NextSibling() {
+		var cells []*Block
+		for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
+			blk := b.block(cell, BlockCell)
+			cells = append(cells, blk)
+			if blk.Span.End > t.Span.End {
+				t.Span.End = blk.Span.End
+			}
+		}
+		t.Rows = append(t.Rows, cells)
+	}
+	if t.Span.Start < 0 {
+		t.Span.Start = 0
+	}
+	t.Span.End = lineEnd(b.src, max(t.Span.End, t.Span.Start))
+	b.f.Tables = append(b.f.Tables, t)
+	b.items = append(b.items, item{table: t, span: t.Span})
+}
+
+// boldOnly reports whether a paragraph is a single bold (or emphasised)
+// phrase, optionally followed by a colon, like "**Nice-to-haves**".
+func boldOnly(p ast.Node, src []byte) (string, Span, bool) {
+	c := p.FirstChild()
+	if c == nil {
+		return "", Span{}, false
+	}
+	em, ok := c.(*ast.Emphasis)
+	if !ok {
+		return "", Span{}, false
+	}
+	if next := em.NextSibling(); next != nil {
+		t, ok := next.(*ast.Text)
+		if !ok || next.NextSibling() != nil || strings.Trim(string(t.Segment.Value(src)), ": \t") != "" {
+			return "", Span{}, false
+		}
+	}
+	var sb strings.Builder
+	collectText(em, src, &sb)
+	s := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(sb.String()), ":"))
+	if s == "" || utf8.RuneCountInString(s) > 80 {
+		return "", Span{}, false
+	}
+	start := em.Pos()
+	ls := linesSpan(p)
+	if start < 0 {
+		start = ls.Start
+	}
+	return s, Span{start, lineEnd(src, ls.Start)}, true
+}
+
+// Anchor is an HTML id or name attribute: a fragment target.
+type Anchor struct {
+	ID   string
+	Span Span
+}
+
+// Dir returns the folder of the page's path.
+func (f *Family) Dir() string { return path.Dir(f.Path) }

@@ -1,0 +1,278 @@
+// Package lint is ladderlint's engine: rules as values, one registry, the
+// run that reads and models every file once and applies per-file and
+// cross-file rules, and the findings it turns their diagnostics into
+// (position, severity, fingerprint, suppression).
+package lint
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"gitlab.com/ladderlint/ladderlint/lint/model"
+)
+
+// Severity of a finding. The zero value means "not set".
+type Severity int
+
+// Severities, lowest first.
+const (
+	Info Severity = iota + 1
+	Warning
+	Error
+)
+
+func (s Severity) String() string {
+	switch s {
+	case Info:
+		return "info"
+	case Warning:
+		return "warning"
+	case Error:
+		return "error"
+	}
+	return "off"
+}
+
+// MarshalText encodes a severity as its name.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// UnmarshalText reads a severity name.
+func (s *Severity) UnmarshalText(b []byte) error {
+	v, err := ParseSeverity(string(b))
+	if err != nil {
+		return err
+	}
+	*s = v
+	return nil
+}
+
+// ParseSeverity reads "error", "warning", "info" or "off" (which gives 0).
+func ParseSeverity(s string) (Severity, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "error":
+		return Error, nil
+	case "warning", "warn":
+		return Warning, nil
+	case "info":
+		return Info, nil
+	case "off", "never", "none":
+		return 0, nil
+	}
+	return 0, fmt.Errorf("unknown severity %q (want error, warning, info or off)", s)
+}
+
+// Category groups rules in the docs.
+type Category string
+
+// Rule categories, in the order the docs list them.
+const (
+	Structure Category = "structure"
+	Grades    Category = "grades"
+	Links     Category = "links"
+	Wording   Category = "wording"
+	Policy    Category = "policy"
+)
+
+// Categories lists the categories in doc order.
+var Categories = []Category{Structure, Grades, Links, Wording, Policy}
+
+// Doc is a rule's documentation: the source of `ladderlint explain`, the
+// SARIF rule catalog and docs/rules.md.
+type Doc struct {
+	Description string      // what the rule checks and why, a paragraph or two of markdown
+	Bad         string      // a markdown excerpt the rule reports
+	Good        string      // the same excerpt, fixed
+	Options     []OptionDoc // documented options, in the order shown
+}
+
+// OptionDoc documents one option.
+type OptionDoc struct {
+	Name    string
+	Default string // as YAML
+	Text    string
+}
+
+// Rule is a check. Exactly one of Check and CheckAll is set.
+type Rule struct {
+	ID       string   // stable kebab-case ID
+	Title    string   // one line
+	Category Category //
+	Severity Severity // default severity
+	Optional bool     // off unless enabled (network rules, say)
+	Fixable  bool     // reports fixes that --fix applies
+	// OnSkipped rules also run on files that were not parsed (too large,
+	// binary); their model is empty but for Issues.
+	OnSkipped bool
+	Doc       Doc
+
+	// Options returns a pointer to the rule's options filled with their
+	// defaults; config values are decoded into it (unknown keys rejected).
+	// Validate, when set, checks the decoded value.
+	Options  func() any
+	Validate func(opts any) error
+
+	// Check runs on one file.
+	Check func(p *Pass)
+	// CheckAll runs once on all files, after every file is modelled.
+	CheckAll func(p *SetPass)
+}
+
+// CrossFile reports whether the rule runs over all files at once.
+func (r *Rule) CrossFile() bool { return r.CheckAll != nil }
+
+var (
+	registryMu sync.Mutex
+	registry   = map[string]*Rule{}
+)
+
+// Register adds rules to the registry. It panics on a duplicate or
+// malformed rule: that is a programming error caught by the tests.
+func Register(rules ...*Rule) {
+	registryMu.Lock()
+	defer registryMu.Unlock()
+	for _, r := range rules {
+		if r.ID == "" || r.Title == "" || r.Severity == 0 || (r.Check == nil) == (r.CheckAll == nil) {
+			panic(fmt.Sprintf("lint: malformed rule %q", r.ID))
+		}
+		if _, dup := registry[r.ID]; dup {
+			panic(fmt.Sprintf("lint: rule %q registered twice", r.ID))
+		}
+		registry[r.ID] = r
+	}
+}
+
+// Rules returns every registered rule, sorted by category then ID.
+func Rules() []*Rule {
+	registryMu.Lock()
+	defer registryMu.Unlock()
+	out := make([]*Rule, 0, len(registry))
+	for _, r := range registry {
+		out = append(out, r)
+	}
+	order := map[Category]int{}
+	for i, c := range Categories {
+		order[c] = i
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if order[out[i].Category] != order[out[j].Category] {
+			return order[out[i].Category] < order[out[j].Category]
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out
+}
+
+// Lookup returns a registered rule by ID.
+func Lookup(id string) *Rule {
+	registryMu.Lock()
+	defer registryMu.Unlock()
+	return registry[id]
+}
+
+// Edit replaces a span of a file's normalized source.
+type Edit struct {
+	Span model.Span
+	New  string
+}
+
+// Diagnostic is what a rule reports: a subject in a file and a message. The
+// engine turns it into a Finding.
+type Diagnostic struct {
+	File    *model.Family // for cross-file rules; a Pass fills it in
+	Span    model.Span    // the offending text
+	Message string
+	// Role the finding is about. When nil the engine takes the innermost
+	// role around Span.
+	Role *model.Role
+	// Subject identifies the finding for its fingerprint, stable across
+	// edits elsewhere: the offending text, a rule-specific key. When empty
+	// the text at Span is used.
+	Subject string
+	// Diff is a word diff ([-old-]{+new+}) for findings that compare texts.
+	Diff string
+	// Severity overrides the rule's default (not a configured severity).
+	Severity Severity
+	Fixes    []Edit
+}
+
+// Pass is one rule's run on one file.
+type Pass struct {
+	Rule    *Rule
+	File    *model.Family
+	Options any // the rule's options, as Rule.Options returned them after config
+	Config  *Config
+	Env     *Env
+	report  func(Diagnostic)
+}
+
+// Report records a diagnostic.
+func (p *Pass) Report(d Diagnostic) {
+	if d.File == nil {
+		d.File = p.File
+	}
+	p.report(d)
+}
+
+// Reportf records a diagnostic with a formatted message.
+func (p *Pass) Reportf(span model.Span, format string, args ...any) {
+	p.Report(Diagnostic{Span: span, Message: fmt.Sprintf(format, args...)})
+}
+
+// SetPass is one cross-file rule's run on every file.
+type SetPass struct {
+	Rule    *Rule
+	Files   []*model.Family // sorted by path
+	Options any
+	Config  *Config
+	Env     *Env
+	report  func(Diagnostic)
+}
+
+// Report records a diagnostic; d.File must be set.
+func (p *SetPass) Report(d Diagnostic) {
+	if d.File == nil {
+		panic("lint: cross-file diagnostic without a file")
+	}
+	p.report(d)
+}
+
+// Env holds what rules share within one run: values built once on first
+// use (a link index, say) and the run's files.
+type Env struct {
+	Config *Config
+	mu     sync.Mutex
+	values map[string]*envValue
+}
+
+type envValue struct {
+	once sync.Once
+	v    any
+}
+
+// NewEnv returns an environment for a run with the given config.
+func NewEnv(cfg *Config) *Env { return &Env{Config: cfg, values: map[string]*envValue{}} }
+
+// Shared returns the value stored under key, building it with build on first
+// use. Concurrent callers wait for the one build.
+func (e *Env) Shared(key string, build func() any) any {
+	e.mu.Lock()
+	v, ok := e.values[key]
+	if !ok {
+		v = &envValue{}
+		e.values[key] = v
+	}
+	e.mu.Unlock()
+	v.once.Do(func() { v.v = build() })
+	return v.v
+}
+
+// Options returns a pass's options as *T. It panics when the rule declared
+// other options: a programming error.
+func Options[T any](opts any) *T {
+	return opts.(*T)
+}
+
+// Version is ladderlint's version.
+const Version = "0.1.0"
