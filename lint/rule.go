@@ -85,6 +85,10 @@ type Doc struct {
 	Bad         string      // a markdown excerpt the rule reports
 	Good        string      // the same excerpt, fixed
 	Options     []OptionDoc // documented options, in the order shown
+	// Excerpt marks examples that are not whole pages on their own (they
+	// need other files, a content tree or the network): the registry test
+	// then does not lint them.
+	Excerpt bool
 }
 
 // OptionDoc documents one option.

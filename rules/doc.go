@@ -1,0 +1,46 @@
+// Package rules holds ladderlint's rules, one file per rule (or per family
+// of closely related rules), each registered with lint.Register from init.
+// Importing the package (for its side effect) makes every rule available.
+//
+// Rule tests are markdown fixtures under testdata/<rule-id>/ with inline
+// expectations (see lint/linttest).
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"gitlab.com/ladderlint/ladderlint/lint"
+)
+
+// RulesDoc renders the rule reference, docs/rules.md, from the registry.
+func RulesDoc() string {
+	var b strings.Builder
+	b.WriteString("# Rule reference\n\n")
+	b.WriteString("<!-- Generated from the rule registry by `go test ./rules -run TestRulesDoc -update`; do not edit. -->\n\n")
+	b.WriteString("Every rule has a stable ID, a default severity and options set under `rules:` in `.ladderlint.yml`\n")
+	b.WriteString("(`off` turns a rule off). `ladderlint explain RULE` prints the same text.\n\n")
+	b.WriteString("| Rule | Category | Default | Title |\n|---|---|---|---|\n")
+	for _, r := range lint.Rules() {
+		sev := r.Severity.String()
+		if r.Optional {
+			sev = "off (" + sev + " when on)"
+		}
+		fmt.Fprintf(&b, "| [`%s`](#%s) | %s | %s | %s |\n", r.ID, r.ID, r.Category, sev, r.Title)
+	}
+	b.WriteString("\n")
+	for _, c := range lint.Categories {
+		first := true
+		for _, r := range lint.Rules() {
+			if r.Category != c {
+				continue
+			}
+			if first {
+				fmt.Fprintf(&b, "# %s%s\n\n", strings.ToUpper(string(c[:1])), c[1:])
+				first = false
+			}
+			b.WriteString(lint.Explain(r))
+		}
+	}
+	return strings.TrimRight(b.String(), "\n") + "\n"
+}
