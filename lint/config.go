@@ -12,6 +12,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"gitlab.com/ladderlint/ladderlint/lint/model"
 	"gitlab.com/ladderlint/ladderlint/schema"
 )
 
@@ -606,22 +607,7 @@ func nodeAt(root *yaml.Node, ptr string) (int, string) {
 	return line, strings.Join(keys, ".")
 }
 
-func yamlErrorLine(err error) (int, string) {
-	msg := err.Error()
-	if te, ok := err.(*yaml.TypeError); ok && len(te.Errors) > 0 {
-		msg = te.Errors[0]
-	}
-	msg = strings.TrimPrefix(msg, "yaml: ")
-	if strings.HasPrefix(msg, "line ") {
-		rest := msg[len("line "):]
-		if i := strings.Index(rest, ": "); i > 0 {
-			if n, err := strconv.Atoi(rest[:i]); err == nil {
-				return n, rest[i+2:]
-			}
-		}
-	}
-	return 0, msg
-}
+func yamlErrorLine(err error) (int, string) { return model.YAMLErrorLine(err) }
 
 // RuleIDs lists registered rule IDs, sorted.
 func RuleIDs() []string {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -119,7 +120,7 @@ func (fm *FrontMatter) yamlOffset(line, col int) int {
 	return off
 }
 
-var yamlLineRE = regexp.MustCompile(`(?:yaml: )?line (\d+): (.*)`)
+var yamlLineRE = regexp.MustCompile(`^line (\d+): (.*)`)
 
 // parseFrontMatter reads a leading YAML block. It returns nil when the page
 // has none.
@@ -177,19 +178,34 @@ func parseFrontMatter(src *Source) *FrontMatter {
 
 // yamlIssue turns a YAML error into an issue at its file line.
 func (fm *FrontMatter) yamlIssue(err error) *ParseIssue {
-	msg := err.Error()
-	line := 1
-	if te, ok := err.(*yaml.TypeError); ok && len(te.Errors) > 0 {
-		msg = te.Errors[0]
-	}
-	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
-		if n, e := strconv.Atoi(m[1]); e == nil {
-			line = n
-		}
-		msg = m[2]
+	line, msg := YAMLErrorLine(err)
+	if line < 1 {
+		line = 1
 	}
 	off := fm.yamlOffset(line, 1)
 	return &ParseIssue{Kind: "frontmatter", Message: fmt.Sprintf("front matter is not valid YAML: %s", msg), Span: Span{off, lineEnd(fm.src.Text, off)}}
+}
+
+// YAMLErrorLine reads the 1-based line and the message of a go.yaml.in/yaml
+// error; the line is 0 when the error names none. The library numbers
+// parser errors ("did not find expected ...") from 0 and scanner errors from
+// 1; both come back 1-based.
+func YAMLErrorLine(err error) (int, string) {
+	msg := err.Error()
+	if te, ok := err.(*yaml.TypeError); ok && len(te.Errors) > 0 {
+		msg = te.Errors[0]
+	}
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	m := yamlLineRE.FindStringSubmatch(msg)
+	if m == nil {
+		return 0, msg
+	}
+	n, _ := strconv.Atoi(m[1])
+	msg = m[2]
+	if strings.HasPrefix(msg, "did not find expected") {
+		n++
+	}
+	return n, msg
 }
 
 func lineEnd(text []byte, off int) int {
