@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/santhosh-tekuri/jsonschema/v5"
 	"go.yaml.in/yaml/v3"
 
 	"gitlab.com/ladderlint/ladderlint/lint/model"
@@ -39,6 +40,18 @@ type Config struct {
 
 	// Positions of keys, for error messages: "rules.grade-order" -> line.
 	lines map[string]int
+
+	requiredSchema    *jsonschema.Schema
+	requiredSchemaRaw []byte
+}
+
+// RequiredSectionsSchema returns the compiled required-sections schema (the
+// config's, or the built-in one) and its text.
+func (cfg *Config) RequiredSectionsSchema() (*jsonschema.Schema, []byte) {
+	if cfg.requiredSchema != nil {
+		return cfg.requiredSchema, cfg.requiredSchemaRaw
+	}
+	return schema.RequiredSections(), schema.Raw(schema.RequiredSectionsFile)
 }
 
 // SiteConfig says where pages live and how they are served.
@@ -255,6 +268,18 @@ func ParseConfig(path string, raw []byte) (*Config, error) {
 			return nil, &ConfigError{File: path, Line: line, Key: k.Value, Msg: msg}
 		}
 	}
+	if cfg.RequiredSections != "" {
+		p := cfg.Resolve(cfg.RequiredSections)
+		raw, err := readLimited(p, maxConfigSize)
+		if err != nil {
+			return nil, &ConfigError{File: path, Line: cfg.lines["required_sections"], Key: "required_sections", Msg: err.Error()}
+		}
+		sch, err := schema.Compile(p, raw)
+		if err != nil {
+			return nil, &ConfigError{File: path, Line: cfg.lines["required_sections"], Key: "required_sections", Msg: "schema " + p + " does not compile: " + oneLineErr(err)}
+		}
+		cfg.requiredSchema, cfg.requiredSchemaRaw = sch, raw
+	}
 	if cfg.Site.Layout == "middleman" && len(cfg.Site.PageFiles) == len(DefaultConfig().Site.PageFiles) && !hasKey(root, "site", "page_files") {
 		cfg.Site.PageFiles = MiddlemanPageFiles
 		if !hasKey(root, "site", "anchors") {
@@ -262,6 +287,14 @@ func ParseConfig(path string, raw []byte) (*Config, error) {
 		}
 	}
 	return cfg, nil
+}
+
+func oneLineErr(err error) string {
+	s := strings.TrimSpace(err.Error())
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	return s
 }
 
 // MiddlemanPageFiles are the page files of GitLab's pre-2023 Middleman site.
@@ -299,7 +332,7 @@ func (cfg *Config) decodeRules(n *yaml.Node) error {
 		id := k.Value
 		r := Lookup(id)
 		if r == nil {
-			return &ConfigError{Line: k.Line, Key: "rules." + id, Msg: "unknown rule" + suggestRule(id)}
+			return &ConfigError{Line: k.Line, Key: "rules." + id, Msg: "unknown rule" + SuggestRule(id)}
 		}
 		rc := &RuleConfig{Line: k.Line}
 		switch v.Kind {
@@ -393,7 +426,8 @@ func unknownFieldRE(msg string) string {
 	return rest
 }
 
-func suggestRule(id string) string {
+// SuggestRule returns ` (did you mean "x"?)` for a near miss of a rule ID, or "".
+func SuggestRule(id string) string {
 	best, bestD := "", 4
 	for _, r := range Rules() {
 		if d := editDistance(id, r.ID); d < bestD {
@@ -450,7 +484,7 @@ func (cfg *Config) Configured(r *Rule) bool {
 func (cfg *Config) Enable(id string) error {
 	r := Lookup(id)
 	if r == nil {
-		return fmt.Errorf("--enable %s: unknown rule%s", id, suggestRule(id))
+		return fmt.Errorf("--enable %s: unknown rule%s", id, SuggestRule(id))
 	}
 	rc := cfg.Rules[id]
 	if rc == nil {
@@ -466,7 +500,7 @@ func (cfg *Config) Enable(id string) error {
 // Disable turns a rule off (for --disable).
 func (cfg *Config) Disable(id string) error {
 	if Lookup(id) == nil {
-		return fmt.Errorf("--disable %s: unknown rule%s", id, suggestRule(id))
+		return fmt.Errorf("--disable %s: unknown rule%s", id, SuggestRule(id))
 	}
 	rc := cfg.Rules[id]
 	if rc == nil {

@@ -793,9 +793,18 @@ func boldOnly(p ast.Node, src []byte) (string, Span, bool) {
 	if !ok {
 		return "", Span{}, false
 	}
-	if next := em.NextSibling(); next != nil {
-		t, ok := next.(*ast.Text)
-		if !ok || next.NextSibling() != nil || strings.Trim(string(t.Segment.Value(src)), ": \t") != "" {
+	// after the bold text only a colon, spaces or HTML comments may follow
+	for next := em.NextSibling(); next != nil; next = next.NextSibling() {
+		switch n := next.(type) {
+		case *ast.Text:
+			if strings.Trim(string(n.Segment.Value(src)), ": \t") != "" {
+				return "", Span{}, false
+			}
+		case *ast.RawHTML:
+			if n.Segments.Len() == 0 || !bytes.HasPrefix(src[n.Segments.At(0).Start:], []byte("<!--")) {
+				return "", Span{}, false
+			}
+		default:
 			return "", Span{}, false
 		}
 	}

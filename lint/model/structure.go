@@ -41,6 +41,7 @@ type hnode struct {
 	boundTo *hnode // a section bound by its prefix to the role heading it names
 	grade   *Grade // a grade given for this heading by a grade sentence elsewhere
 	spent   bool   // a Job Grade section whose every sentence graded a role heading elsewhere
+	graded  bool   // a role heading with a grade of its own
 }
 
 func (n *hnode) end() int {
@@ -222,8 +223,46 @@ func (s *structurer) findRoles(n *hnode, ctx string, owner *Role) {
 		r := &Role{Title: cleanTitle(c.h.Text), Heading: c.h, TitleSpan: c.h.TextSpan, Parent: owner, Placement: ctx, BaseSpan: Span{-1, -1}, boundGrade: c.grade}
 		c.role = r
 		c.h.Role = r
+		c.graded = e.grade || e.jobGrade || c.grade != nil
 		s.roles = append(s.roles, r)
 		s.findRoles(c, "", r)
+		if !c.graded && hasGradedRoleBelow(c) {
+			s.demote(c, owner)
+		}
+	}
+}
+
+// hasGradedRoleBelow reports whether a graded role heading sits below n.
+func hasGradedRoleBelow(n *hnode) bool {
+	for _, d := range descendants(n) {
+		if d.role != nil && d.graded {
+			return true
+		}
+	}
+	return false
+}
+
+// demote turns a heading that looked like a role back into a group: "##
+// Benefits" with "### Benefits Requirements" shared by the graded roles
+// below it ("### Benefits Analyst", ...) is not a level of its own.
+func (s *structurer) demote(n *hnode, owner *Role) {
+	r := n.role
+	n.role, n.h.Role = nil, nil
+	n.forced = false
+	kept := s.roles[:0]
+	for _, o := range s.roles {
+		if o != r {
+			kept = append(kept, o)
+		}
+		if o.Parent == r {
+			o.Parent = owner
+		}
+	}
+	s.roles = kept
+	for _, d := range descendants(n) {
+		if d.owner == r {
+			d.owner = owner
+		}
 	}
 }
 
