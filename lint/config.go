@@ -2,6 +2,7 @@ package lint
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -229,9 +230,7 @@ func ParseConfig(path string, raw []byte) (*Config, error) {
 		return nil, &ConfigError{File: path, Line: root.Line, Msg: err.Error()}
 	}
 	if err := schema.Config().Validate(inst); err != nil {
-		ptr, msg := schema.FirstError(err)
-		line, key := nodeAt(root, ptr)
-		return nil, &ConfigError{File: path, Line: line, Key: key, Msg: msg}
+		return nil, configSchemaError(path, root, inst, err)
 	}
 	// decode everything but rules into the struct over the defaults
 	for i := 0; i+1 < len(root.Content); i += 2 {
@@ -295,6 +294,23 @@ func oneLineErr(err error) string {
 		s = s[:i]
 	}
 	return s
+}
+
+// configSchemaError turns the first schema error into a ConfigError on the
+// offending key: an unknown key is named and located itself, not its parent.
+func configSchemaError(path string, root *yaml.Node, inst any, err error) error {
+	ptr, msg := schema.FirstError(err)
+	var doc any
+	_ = json.Unmarshal(schema.Raw(schema.ConfigFile), &doc)
+	for _, leaf := range schema.Leaves(err) {
+		if keys := schema.Offending(doc, inst, leaf); len(keys) > 0 && strings.HasSuffix(schema.KeywordPointer(leaf), "/additionalProperties") {
+			ptr = strings.TrimSuffix(leaf.InstanceLocation, "/") + "/" + keys[0]
+			msg = "unknown key"
+			break
+		}
+	}
+	line, key := nodeAt(root, ptr)
+	return &ConfigError{File: path, Line: line, Key: key, Msg: msg}
 }
 
 // MiddlemanPageFiles are the page files of GitLab's pre-2023 Middleman site.

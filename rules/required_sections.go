@@ -3,8 +3,6 @@ package rules
 import (
 	"encoding/json"
 	"fmt"
-	"net/url"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -126,7 +124,7 @@ func checkRequiredSections(p *lint.Pass) {
 	groups := map[string][]*jsonschema.ValidationError{}
 	var order []string
 	for _, leaf := range schema.Leaves(verr) {
-		frag := keywordPointer(leaf.AbsoluteKeywordLocation)
+		frag := schema.KeywordPointer(leaf)
 		key := ""
 		if i := alternativeIndex(frag); i >= 0 {
 			key = frag[:i]
@@ -147,7 +145,7 @@ func checkRequiredSections(p *lint.Pass) {
 
 // reportRequired reports the properties one "required" keyword misses.
 func reportRequired(p *lint.Pass, f *model.Family, doc, inst any, leaf *jsonschema.ValidationError, frag string, anchor model.Span) {
-	missing := missingProps(doc, inst, leaf, frag)
+	missing := requiredMissing(doc, inst, leaf)
 	if missing == nil {
 		p.Report(lint.Diagnostic{Span: anchor, Message: "required sections: " + leaf.Message, Subject: leaf.InstanceLocation + " " + leaf.Message})
 		return
@@ -177,8 +175,8 @@ func reportAlternatives(p *lint.Pass, f *model.Family, doc, inst any, leaves []*
 	seenRole := map[string]bool{}
 	desc := ""
 	for _, leaf := range leaves {
-		frag := keywordPointer(leaf.AbsoluteKeywordLocation)
-		missing := missingProps(doc, inst, leaf, frag)
+		frag := schema.KeywordPointer(leaf)
+		missing := requiredMissing(doc, inst, leaf)
 		if r := roleAt(f, leaf.InstanceLocation); r != nil {
 			if !seenRole[r.Title] {
 				seenRole[r.Title] = true
@@ -206,54 +204,26 @@ func reportAlternatives(p *lint.Pass, f *model.Family, doc, inst any, leaves []*
 	p.Report(lint.Diagnostic{Span: anchor, Message: msg, Subject: "alternatives " + strings.Join(first, ",")})
 }
 
-// missingProps returns the properties the "required" keyword at frag names
-// that the instance object at the leaf's location lacks; nil when the leaf
-// is not a "required" error.
-func missingProps(doc, inst any, leaf *jsonschema.ValidationError, frag string) []string {
-	if !strings.HasSuffix(frag, "/required") {
+// requiredMissing returns what a "required" error says is missing, or nil
+// for other errors.
+func requiredMissing(doc, inst any, leaf *jsonschema.ValidationError) []string {
+	if !strings.HasSuffix(schema.KeywordPointer(leaf), "/required") {
 		return nil
 	}
-	req, _ := resolvePointer(doc, frag).([]any)
-	obj, _ := resolvePointer(inst, leaf.InstanceLocation).(map[string]any)
-	if req == nil || obj == nil {
-		return nil
-	}
-	var out []string
-	for _, r := range req {
-		if s, ok := r.(string); ok {
-			if _, has := obj[s]; !has {
-				out = append(out, s)
-			}
-		}
-	}
-	sort.Strings(out)
-	return out
+	return schema.Offending(doc, inst, leaf)
 }
 
 // describe returns the description of the nearest schema object around frag.
 func describe(doc any, frag string) string {
 	parts := strings.Split(frag, "/")
 	for i := len(parts); i > 0; i-- {
-		if m, ok := resolvePointer(doc, strings.Join(parts[:i], "/")).(map[string]any); ok {
+		if m, ok := schema.Resolve(doc, strings.Join(parts[:i], "/")).(map[string]any); ok {
 			if d, ok := m["description"].(string); ok {
 				return d
 			}
 		}
 	}
 	return ""
-}
-
-// keywordPointer returns the JSON pointer part of an absolute keyword
-// location ("file:///x.json#/properties/sections/required").
-func keywordPointer(abs string) string {
-	if i := strings.IndexByte(abs, '#'); i >= 0 {
-		frag := abs[i+1:]
-		if u, err := url.PathUnescape(frag); err == nil {
-			return u
-		}
-		return frag
-	}
-	return abs
 }
 
 // alternativeIndex returns the end of the first "/anyOf" or "/oneOf"
@@ -265,28 +235,6 @@ func alternativeIndex(frag string) int {
 		}
 	}
 	return -1
-}
-
-func resolvePointer(v any, ptr string) any {
-	if ptr == "" || ptr == "/" {
-		return v
-	}
-	for _, part := range strings.Split(strings.TrimPrefix(ptr, "/"), "/") {
-		part = strings.NewReplacer("~1", "/", "~0", "~").Replace(part)
-		switch x := v.(type) {
-		case map[string]any:
-			v = x[part]
-		case []any:
-			i, err := strconv.Atoi(part)
-			if err != nil || i < 0 || i >= len(x) {
-				return nil
-			}
-			v = x[i]
-		default:
-			return nil
-		}
-	}
-	return v
 }
 
 // roleAt returns the role an instance location like "/roles/3/sections"

@@ -27,3 +27,7 @@ func TestTemplatePlaceholder(t *testing.T) {
 func TestRequiredSections(t *testing.T) {
 	linttest.Run(t, "testdata/required-sections", "required-sections")
 }
+
+func TestTemplatePlaceholderAllow(t *testing.T) {
+	linttest.Run(t, "testdata/template-placeholder-allow", "template-placeholder")
+}
