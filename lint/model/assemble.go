@@ -180,7 +180,7 @@ func (s *structurer) roleText(r *Role, body []*Block) {
 		}
 		for _, p := range sec.Paragraphs {
 			if r.Grade == nil {
-				r.Grade = findGrade(p, p.Links, false)
+				r.Grade = p.grade(false)
 			}
 			if r.NoGrade == nil {
 				r.NoGrade = findNoGrade(p)
@@ -188,7 +188,7 @@ func (s *structurer) roleText(r *Role, body []*Block) {
 		}
 		for _, b := range sec.Bullets {
 			if r.Grade == nil {
-				r.Grade = findGrade(b.Block, b.Links, true)
+				r.Grade = b.Block.grade(true)
 			}
 		}
 	}
@@ -197,7 +197,7 @@ func (s *structurer) roleText(r *Role, body []*Block) {
 	}
 	for _, p := range body {
 		if r.Grade == nil {
-			r.Grade = findGrade(p, p.Links, true)
+			r.Grade = p.grade(true)
 		}
 		if r.NoGrade == nil {
 			r.NoGrade = findNoGrade(p)
@@ -217,10 +217,10 @@ func (s *structurer) roleText(r *Role, body []*Block) {
 	for _, p := range paras {
 		for _, ss := range Sentences(p.Text) {
 			t := p.Text[ss[0]:ss[1]]
-			if r.ReportsTo == nil && reportsToRE.MatchString(t) {
+			if r.ReportsTo == nil && containsFold(t, "report") && reportsToRE.MatchString(t) {
 				r.ReportsTo = &Sentence{Text: t, Span: p.SourceSpan(ss[0], ss[1])}
 			}
-			if r.Inheritance == nil && inheritanceRE.MatchString(t) {
+			if r.Inheritance == nil && len(t) > 12 && strings.EqualFold(t[:12], "in addition ") && inheritanceRE.MatchString(t) {
 				r.Inheritance = &Sentence{Text: t, Span: p.SourceSpan(ss[0], ss[1])}
 				r.inheritBlock, r.inheritAt = p, ss[0]
 			}
@@ -270,6 +270,9 @@ func (s *structurer) roleByTitle(t string) *Role {
 }
 
 func findNoGrade(p *Block) *Sentence {
+	if !containsFold(p.Text, "grade") || !(containsFold(p.Text, "have") || containsFold(p.Text, "tbd") || containsFold(p.Text, "to be") || containsFold(p.Text, "no ")) {
+		return nil
+	}
 	if m := noGradeRE.FindStringIndex(p.Text); m != nil {
 		return p.SentenceAt(m[0])
 	}
@@ -299,7 +302,7 @@ func (s *structurer) gradeTables() {
 				continue
 			}
 			gc := row[gradeCol]
-			g := findGrade(gc, gc.Links, false)
+			g := gc.grade(false)
 			if g == nil || g.Number == nil {
 				if g = bareNumberGrade(gc); g == nil {
 					continue
@@ -349,11 +352,12 @@ func (s *structurer) roleNamed(name string, cell *Block) *Role {
 	return s.roleByTitle(name)
 }
 
+var titleReplacer = strings.NewReplacer("sr.", "senior", "jr.", "junior", "vice president", "vp", "&", "and", "–", "-", "—", "-")
+
 // NormalizeTitle folds a role title for comparison: case, punctuation,
 // spacing, "Sr." and "VP" spellings.
 func NormalizeTitle(t string) string {
-	t = strings.ToLower(t)
-	t = strings.NewReplacer("sr.", "senior", "jr.", "junior", "vice president", "vp", "&", "and", "–", "-", "—", "-").Replace(t)
+	t = titleReplacer.Replace(strings.ToLower(t))
 	var sb strings.Builder
 	space := false
 	for _, c := range t {
@@ -510,4 +514,18 @@ func (s *structurer) baseFromSentence(r *Role) {
 
 func isWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// containsFold reports whether s contains the lower-case ASCII word w in
+// any case.
+func containsFold(s, w string) bool {
+	if len(s) < len(w) {
+		return false
+	}
+	for i := 0; i+len(w) <= len(s); i++ {
+		if s[i]|0x20 == w[0] && strings.EqualFold(s[i:i+len(w)], w) {
+			return true
+		}
+	}
+	return false
 }

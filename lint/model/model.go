@@ -210,6 +210,24 @@ type Block struct {
 	Section *Section // owning section, if any
 	Links   []*Link  // links written in the block
 	segs    []textSeg
+
+	// memoized grade reads: the structure pass asks about a block several times
+	gradeMemo [2]*Grade
+	gradeSet  [2]bool
+	allMemo   []*Grade
+	allSet    bool
+}
+
+// grade returns findGrade(b, b.Links, strict), computed once.
+func (b *Block) grade(strict bool) *Grade {
+	i := 0
+	if strict {
+		i = 1
+	}
+	if !b.gradeSet[i] {
+		b.gradeMemo[i], b.gradeSet[i] = findGrade(b, b.Links, strict), true
+	}
+	return b.gradeMemo[i]
 }
 
 // CodeMark stands in a block's text for a code span, an image or inline HTML.

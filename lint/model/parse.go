@@ -231,6 +231,9 @@ func (b *builder) heading(n *ast.Heading) *Heading {
 func (b *builder) block(n ast.Node, kind BlockKind) *Block {
 	blk := &Block{Kind: kind}
 	var tb strings.Builder
+	if ls := linesSpan(n); ls.End > ls.Start {
+		tb.Grow(ls.End - ls.Start)
+	}
 	b.inlines(n, blk, &tb)
 	blk.Text = tb.String()
 	ls := linesSpan(n)
@@ -264,6 +267,18 @@ func appendSeg(blk *Block, tb *strings.Builder, s string, src int) {
 	}
 	blk.segs = append(blk.segs, textSeg{text: tb.Len(), src: src, n: len(s)})
 	tb.WriteString(s)
+}
+
+// appendSrc appends source text without converting it to a string first.
+func appendSrc(blk *Block, tb *strings.Builder, src []byte, start, stop int) {
+	if stop <= start {
+		return
+	}
+	if blk.segs == nil {
+		blk.segs = make([]textSeg, 0, 4)
+	}
+	blk.segs = append(blk.segs, textSeg{text: tb.Len(), src: start, n: stop - start})
+	tb.Write(src[start:stop])
 }
 
 func (b *builder) inlines(parent ast.Node, blk *Block, tb *strings.Builder) {
@@ -312,11 +327,11 @@ func (b *builder) textSegment(blk *Block, tb *strings.Builder, start, stop int) 
 	for start < stop {
 		sc := b.shortcodeAt(start, stop)
 		if sc == nil {
-			appendSeg(blk, tb, string(b.src[start:stop]), start)
+			appendSrc(blk, tb, b.src, start, stop)
 			return
 		}
 		if sc.span.Start > start {
-			appendSeg(blk, tb, string(b.src[start:sc.span.Start]), start)
+			appendSrc(blk, tb, b.src, start, sc.span.Start)
 		}
 		appendSeg(blk, tb, string(CodeMark), -1)
 		if sc.span.End > stop {

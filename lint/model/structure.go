@@ -132,7 +132,7 @@ func hasGradeText(n *hnode) bool {
 		return false
 	}
 	for _, it := range n.items {
-		if it.block != nil && findGrade(it.block, blockLinks(it.block), false) != nil {
+		if it.block != nil && it.block.grade(false) != nil {
 			return true
 		}
 	}
@@ -162,7 +162,7 @@ func (s *structurer) evidence(n *hnode) evidence {
 		if it.block != nil || it.bullets != nil || it.table != nil {
 			e.content = true
 		}
-		if it.block != nil && it.bold == "" && findGrade(it.block, blockLinks(it.block), true) != nil {
+		if it.block != nil && it.bold == "" && it.block.grade(true) != nil {
 			e.grade = true
 		}
 		if it.bold != "" {
@@ -388,7 +388,7 @@ func (s *structurer) pseudoRole(parent *hnode, group []*hnode) {
 		if c.sec == SecJobGrade {
 			for _, it := range c.items {
 				if it.block != nil {
-					if g = findGrade(it.block, blockLinks(it.block), false); g != nil {
+					if g = it.block.grade(false); g != nil {
 						break
 					}
 				}
@@ -442,7 +442,6 @@ func genericSubject(s string) bool {
 	return false
 }
 
-func blockLinks(b *Block) []*Link { return b.Links }
 
 // bindNames ties sections and grade sentences to the role headings they
 // name: "#### Senior X Job Grade" belongs to the heading "Senior X" even when
@@ -452,10 +451,13 @@ func blockLinks(b *Block) []*Link { return b.Links }
 func (s *structurer) bindNames() {
 	byTitle := map[string][]*hnode{}
 	for _, n := range s.nodes {
-		if !n.isSec {
+		if !n.isSec && len(n.h.Text) < 160 {
 			k := NormalizeTitle(cleanTitle(n.h.Text))
 			byTitle[k] = append(byTitle[k], n)
 		}
+	}
+	if len(byTitle) == 0 {
+		return
 	}
 	nearestBefore := func(key string, n *hnode) *hnode {
 		var best *hnode
@@ -543,6 +545,16 @@ func (s *structurer) applyBindings() {
 
 // allGrades returns every grade sentence of a block, in order.
 func allGrades(b *Block) []*Grade {
+	if !b.allSet {
+		b.allMemo, b.allSet = readAllGrades(b), true
+	}
+	return b.allMemo
+}
+
+func readAllGrades(b *Block) []*Grade {
+	if !containsFold(b.Text, "grade") && !hasGradeLink(b.Links) {
+		return nil
+	}
 	var out []*Grade
 	for _, ss := range Sentences(b.Text) {
 		sub := &Block{Text: b.Text[ss[0]:ss[1]], Kind: b.Kind}
