@@ -16,7 +16,8 @@ var templatePlaceholderRule = &lint.Rule{
 		Description: "The handbook's job-family templates mark what to fill in with braces: `{add the role name}`, " +
 			"`{add 3-5 KPIs ...}`, `{Level}`. Text in braces left in a page's prose is a placeholder nobody " +
 			"replaced. Code, Hugo shortcodes (`{{< ref ... >}}`), heading IDs (`{#id}`) and link targets are not prose " +
-			"and are not checked.",
+			"and are not checked; nor are `{{ double braces }}` (another templating language's variables) or one- or " +
+			"two-letter braces such as a set `{a}`.",
 		Bad:  "---\ntitle: Example\n---\n\n## Manager, Example\n\nThe {add the role name} reports to the Director.\n",
 		Good: "---\ntitle: Example\n---\n\n## Manager, Example\n\nThe Manager, Example reports to the Director. See `{add` in the template.\n",
 		Options: []lint.OptionDoc{
@@ -42,7 +43,7 @@ func init() { lint.Register(templatePlaceholderRule) }
 // placeholderRE finds brace-enclosed words: "{add ...}", "{Level}",
 // "{Security Engineer, Automation}". A closing ']' is accepted too: the
 // templates have "{add a bulleted list]".
-var placeholderRE = regexp.MustCompile(`\{\s*[A-Za-z][^{}\[\]\n` + "\uFFFC" + `]*[}\]]`)
+var placeholderRE = regexp.MustCompile(`\{\s*[A-Za-z][^{}\[\]\n` + "\uFFFC" + `]+[A-Za-z.)\s][}\]]`)
 
 func checkTemplatePlaceholder(p *lint.Pass) {
 	allow, _ := compileAll(lint.Options[templatePlaceholderOptions](p.Options).Allow)
@@ -52,7 +53,9 @@ func checkTemplatePlaceholder(p *lint.Pass) {
 		}
 		for _, m := range placeholderRE.FindAllStringIndex(b.Text, -1) {
 			text := b.Text[m[0]:m[1]]
-			if matchesAny(allow, text) {
+			// {{ double braces }} are another templating language's
+			// variables (Liquid, Zendesk macros), not the handbook's placeholders
+			if m[0] > 0 && b.Text[m[0]-1] == '{' || m[1] < len(b.Text) && b.Text[m[1]] == '}' || matchesAny(allow, text) {
 				continue
 			}
 			p.Report(lint.Diagnostic{Span: b.SourceSpan(m[0], m[1]), Message: "template placeholder " + text + " left in the page", Subject: text})

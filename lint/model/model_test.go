@@ -136,6 +136,18 @@ func TestMatchSection(t *testing.T) {
 		{"Job Grades", SecLevels, ""},
 		{"Specialities", SecSpecialties, ""},
 		{"Requirements:", SecRequirements, ""},
+		{"Performance Indicators", SecPerformance, ""},
+		{"Senior Analyst Performance Indicator", SecPerformance, "Senior Analyst"},
+		{"Primary Performance Indicator for the Role", SecPerformance, ""},
+		{"Hiring Process", SecHiringProcess, ""},
+		{"Career Ladder", SecCareerLadder, ""},
+		{"Moving to and moving from", SecCareerLadder, ""},
+		{"Preferred Qualifications", SecNiceToHaves, ""},
+		{"Segments", SecSegment, ""},
+		{"Expertise", SecExpertise, ""},
+		{"Specializations", SecSpecialties, ""},
+		{"Levels", SecLevels, ""},
+		{"Grade Level", SecJobGrade, ""},
 	}
 	for _, c := range cases {
 		k, _, p, ok := MatchSection(c.text)

@@ -40,9 +40,10 @@ func MatchSection(text string) (kind SectionKind, name, prefix string, ok bool) 
 	if t == "" || len(t) > 160 {
 		return "", "", "", false
 	}
-	cands := candidates(lastWord(t))
-	for _, i := range cands {
-		sn := sectionNames[i]
+	if w := lastWord(t); !lastWords[w] && !strings.HasPrefix(w, "responsib") {
+		return "", "", "", false
+	}
+	for _, sn := range sectionNames {
 		m := sn.re.FindStringSubmatchIndex(t)
 		if m == nil {
 			continue
@@ -79,57 +80,6 @@ func lastWord(t string) string {
 	}
 	return strings.ToLower(t[start:end])
 }
-
-// byLastWord maps a last word to the indexes of the section patterns that
-// can end with it, so that a heading is tried against one or two patterns.
-var byLastWord = func() map[string][]int {
-	m := map[string][]int{}
-	for w := range lastWords {
-		for i, sn := range sectionNames {
-			if sn.re.MatchString("x " + w) || sn.re.MatchString(w) || sectionEndsWith(sn.kind, w) {
-				m[w] = append(m[w], i)
-			}
-		}
-	}
-	return m
-}()
-
-// sectionEndsWith covers words that only end a multi-word name.
-func sectionEndsWith(k SectionKind, w string) bool {
-	switch w {
-	case "haves", "have", "skills", "points", "qualifications", "requirements", "requirement":
-		return k == SecNiceToHaves || k == SecRequirements
-	case "role":
-		return k == SecPerformance
-	case "process":
-		return k == SecHiringProcess
-	case "from", "path", "paths", "progression", "ladder":
-		return k == SecCareerLadder
-	case "level":
-		return k == SecJobGrade
-	case "grades", "levels":
-		return k == SecLevels
-	case "pi", "pis", "kpi":
-		return k == SecPerformance
-	}
-	return false
-}
-
-func candidates(w string) []int {
-	if strings.HasPrefix(w, "responsib") {
-		return respCandidates
-	}
-	return byLastWord[w]
-}
-
-var respCandidates = func() []int {
-	for i, sn := range sectionNames {
-		if sn.kind == SecResponsibilities {
-			return []int{i}
-		}
-	}
-	return nil
-}()
 
 // sectionOffset returns where the section name starts in the heading text,
 // so a rule can point at the prefix or the name.
