@@ -442,7 +442,6 @@ func genericSubject(s string) bool {
 	return false
 }
 
-
 // bindNames ties sections and grade sentences to the role headings they
 // name: "#### Senior X Job Grade" belongs to the heading "Senior X" even when
 // written at the same depth as that heading or above it, and a grade sentence
