@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"sort"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
 	"gitlab.com/ladderlint/ladderlint/lint/model"
@@ -32,11 +33,18 @@ var commentsRE = regexp.MustCompile(`(?s)<!--.*?-->`)
 
 func checkEmptySection(p *lint.Pass) {
 	f := p.File
+	var bold []int // starts of bold section markers, sorted
+	for _, sec := range allSections(f) {
+		if sec.Style == model.StyleBold {
+			bold = append(bold, sec.Span.Start)
+		}
+	}
+	sort.Ints(bold)
 	check := func(s *model.Section) {
 		if s.Kind.IsContainer() || s.Style == model.StyleNone {
 			return
 		}
-		end := sectionExtent(f, s)
+		end := sectionExtent(f, s, bold)
 		body := f.Source.Text[s.Span.End:end]
 		body = commentsRE.ReplaceAll(body, nil)
 		if len(bytes.TrimSpace(body)) > 0 {
@@ -48,12 +56,7 @@ func checkEmptySection(p *lint.Pass) {
 		}
 		p.Report(lint.Diagnostic{Span: s.Span, Message: fmt.Sprintf("section %q is empty", name), Subject: name})
 	}
-	for _, r := range f.Roles {
-		for _, s := range r.Sections {
-			check(s)
-		}
-	}
-	for _, s := range f.Sections {
+	for _, s := range allSections(f) {
 		check(s)
 	}
 }
@@ -61,23 +64,22 @@ func checkEmptySection(p *lint.Pass) {
 // sectionExtent returns where a section's content ends: at the next heading
 // of the same or a higher level (for a heading), or the next heading or bold
 // section marker (for a bold marker).
-func sectionExtent(f *model.Family, s *model.Section) int {
+func sectionExtent(f *model.Family, s *model.Section, bold []int) int {
 	end := len(f.Source.Text)
 	level := 7
 	if s.Heading != nil {
 		level = s.Heading.Level
 	}
-	for _, h := range f.Headings {
-		if h.Span.Start >= s.Span.End && h.Level <= level {
-			end = h.Span.Start
+	hs := f.Headings
+	for i := sort.Search(len(hs), func(i int) bool { return hs[i].Span.Start >= s.Span.End }); i < len(hs); i++ {
+		if hs[i].Level <= level {
+			end = hs[i].Span.Start
 			break
 		}
 	}
 	if s.Style == model.StyleBold {
-		for _, sec := range allSections(f) {
-			if sec.Style == model.StyleBold && sec.Span.Start > s.Span.Start && sec.Span.Start < end {
-				end = sec.Span.Start
-			}
+		if i := sort.SearchInts(bold, s.Span.Start+1); i < len(bold) && bold[i] < end {
+			end = bold[i]
 		}
 	}
 	return end

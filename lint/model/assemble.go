@@ -12,6 +12,7 @@ func (s *structurer) assemble() {
 	f := s.f
 	body := map[*Role][]*Block{} // paragraphs directly in a role's text
 	secOf := map[*hnode]*Section{}
+	s.body = map[*Role]*Section{}
 
 	// role spans
 	for _, n := range s.nodes {
@@ -70,6 +71,12 @@ func (s *structurer) assemble() {
 	}
 	sort.SliceStable(s.roles, func(i, j int) bool { return s.roles[i].Span.Start < s.roles[j].Span.Start })
 	f.Roles = s.roles
+	for i := 1; i < len(f.Roles); i++ {
+		if f.Roles[i-1].Span.End > f.Roles[i].Span.Start {
+			f.nestedRoles = true
+			break
+		}
+	}
 	for _, r := range f.Roles {
 		for _, sec := range r.Sections {
 			sec.Body = sectionBody(sec)
@@ -125,10 +132,11 @@ func (s *structurer) place(it *item, owner *Role, cur *Section, body map[*Role][
 			if owner == nil {
 				return cur
 			}
-			cur = owner.Section(SecBody)
+			cur = s.body[owner]
 			if cur == nil {
 				cur = &Section{Kind: SecBody, Style: StyleNone, Span: it.bullets[0].Span, PrefixSpan: Span{-1, -1}, Role: owner}
 				owner.Sections = append(owner.Sections, cur)
+				s.body[owner] = cur
 			}
 			for _, b := range it.bullets {
 				b.Block.Role, b.Block.Section = owner, cur
@@ -260,13 +268,16 @@ func (s *structurer) siblingGrades() {
 }
 
 func (s *structurer) roleByTitle(t string) *Role {
-	k := NormalizeTitle(t)
-	for _, r := range s.roles {
-		if NormalizeTitle(r.Title) == k {
-			return r
+	if s.titles == nil || len(s.roles) != s.titled {
+		s.titles = map[string]*Role{}
+		for _, r := range s.roles {
+			if k := NormalizeTitle(r.Title); s.titles[k] == nil {
+				s.titles[k] = r
+			}
 		}
+		s.titled = len(s.roles)
 	}
-	return nil
+	return s.titles[NormalizeTitle(t)]
 }
 
 func findNoGrade(p *Block) *Sentence {
@@ -430,7 +441,11 @@ func (s *structurer) mergeEchoes() {
 func (s *structurer) kinds() {
 	s.mergeEchoes()
 	roles := s.f.Roles
+	var lastLevel *Role
 	for i, r := range roles {
+		if i > 0 && roles[i-1].Kind == KindLevel {
+			lastLevel = roles[i-1]
+		}
 		switch {
 		case r.Grade != nil:
 			r.Kind = KindLevel
@@ -463,11 +478,8 @@ func (s *structurer) kinds() {
 			r.Base = r.Parent.Title
 			continue
 		}
-		for j := i - 1; j >= 0; j-- {
-			if roles[j].Kind == KindLevel {
-				r.Base = roles[j].Title
-				break
-			}
+		if lastLevel != nil {
+			r.Base = lastLevel.Title
 		}
 	}
 }
@@ -486,13 +498,20 @@ func (s *structurer) baseFromSentence(r *Role) {
 	rest := sent[from:]
 	lrest := strings.ToLower(rest)
 	best := ""
-	for _, o := range s.f.Roles {
-		if o == r {
+	if s.lowerTitles == nil {
+		s.lowerTitles = map[string]*Role{}
+		for _, o := range s.f.Roles {
+			s.lowerTitles[strings.ToLower(o.Title)] = o
+		}
+	}
+	// the longest page title that the text starts with, tried at each word end
+	for end := len(lrest); end > 0; end-- {
+		if end < len(lrest) && isWordByte(lrest[end]) || !isWordByte(lrest[end-1]) && lrest[end-1] != ')' {
 			continue
 		}
-		t := strings.ToLower(o.Title)
-		if strings.HasPrefix(lrest, t) && (len(lrest) == len(t) || !isWordByte(lrest[len(t)])) && len(t) > len(best) {
+		if o := s.lowerTitles[lrest[:end]]; o != nil && o != r {
 			best = o.Title
+			break
 		}
 	}
 	n := len(best)

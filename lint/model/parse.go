@@ -54,7 +54,7 @@ func Parse(path string, raw []byte) *Family {
 	}
 	b.walkBlocks(doc, 0)
 	b.bareShortcodeLinks()
-	sort.Slice(f.Code, func(i, j int) bool { return f.Code[i].Start < f.Code[j].Start })
+	f.Code = mergeSpans(f.Code)
 	sort.SliceStable(f.Links, func(i, j int) bool { return f.Links[i].Span.Start < f.Links[j].Span.Start })
 	if f.Title == "" {
 		for _, h := range f.Headings {

@@ -145,6 +145,11 @@ type structurer struct {
 	nodes  []*hnode
 	roles  []*Role // in document order
 	pseudo []pseudo
+
+	titles      map[string]*Role // normalized title -> first role, for roleByTitle
+	titled      int              // len(roles) when titles was built
+	body        map[*Role]*Section
+	lowerTitles map[string]*Role
 }
 
 // evidence describes what a heading's own content says about it.
