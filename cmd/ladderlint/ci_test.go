@@ -438,3 +438,40 @@ func TestExitCodes(t *testing.T) {
 		})
 	}
 }
+
+// TestAllFormatsSampleHandbook writes every format for the sample handbook
+// with the real rules at their defaults, and checks each as its reader
+// would: the real rule docs in the SARIF catalog, real messages in XML.
+func TestAllFormatsSampleHandbook(t *testing.T) {
+	out := t.TempDir()
+	args := []string{"lint", "--fail-on", "never"}
+	for _, f := range report.Formats() {
+		args = append(args, "-o", f+"="+filepath.Join(out, f))
+	}
+	code, _, stderr := run(t, nil, append(args, sample)...)
+	if code != 0 || stderr != "" {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	rep := &report.Report{Findings: findings(t, readFile(t, filepath.Join(out, "json")))}
+	if len(rep.Findings) == 0 {
+		t.Fatal("the sample handbook has planted findings")
+	}
+	var checked []string
+	for _, r := range lint.Rules() {
+		if !r.Optional {
+			checked = append(checked, r.ID)
+			rep.Rules = append(rep.Rules, r)
+		}
+	}
+	files, err := lint.Collect(lint.DefaultConfig(), []string{sample})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, in := range files {
+		rep.Files = append(rep.Files, &lint.FileResult{Path: lint.DisplayPath(in.Path), Checked: checked})
+	}
+	reporttest.CheckJSON(t, readFile(t, filepath.Join(out, "json")), rep)
+	reporttest.CheckJUnit(t, readFile(t, filepath.Join(out, "junit")), rep)
+	reporttest.CheckCodeQuality(t, readFile(t, filepath.Join(out, "codequality")), rep)
+	reporttest.CheckSARIF(t, readFile(t, filepath.Join(out, "sarif")), rep)
+}
