@@ -5,6 +5,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -94,11 +95,10 @@ func TestCITemplateShape(t *testing.T) {
 	}
 }
 
-// runCIScript runs the job's before_script and script with sh, as GitLab
-// would (each command must succeed), with env on top of the job's
-// variables and a stub ladderlint on PATH. It returns the arguments of the
-// `ladderlint lint` call.
-func runCIScript(t *testing.T, job ciJob, dir string, env map[string]string) []string {
+// stubLadderlint makes a ladderlint that records its arguments and returns
+// a PATH with it first, and a function that reads the arguments of its
+// last `lint` run (nil when there was none).
+func stubLadderlint(t *testing.T) (string, func() []string) {
 	t.Helper()
 	stub := t.TempDir()
 	argsFile := filepath.Join(stub, "args")
@@ -106,9 +106,27 @@ func runCIScript(t *testing.T, job ciJob, dir string, env map[string]string) []s
 	if err := os.WriteFile(filepath.Join(stub, "ladderlint"), []byte(script), 0o755); err != nil {
 		t.Fatal(err)
 	}
+	args := func() []string {
+		data, err := os.ReadFile(argsFile)
+		if err != nil {
+			return nil
+		}
+		os.Remove(argsFile)
+		return strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
+	}
+	return "PATH=" + stub + string(os.PathListSeparator) + os.Getenv("PATH"), args
+}
+
+// runCIScript runs the job's before_script and script with sh, as GitLab
+// would (each command must succeed), with env on top of the job's
+// variables and a stub ladderlint on PATH. It returns the arguments of the
+// `ladderlint lint` call.
+func runCIScript(t *testing.T, job ciJob, dir string, env map[string]string) []string {
+	t.Helper()
+	path, args := stubLadderlint(t)
 	cmd := exec.Command("sh", "-ec", strings.Join(append(job.BeforeScript, job.Script...), "\n"))
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "PATH="+stub+string(os.PathListSeparator)+os.Getenv("PATH"))
+	cmd.Env = append(os.Environ(), path)
 	for k, v := range job.Variables {
 		cmd.Env = append(cmd.Env, k+"="+v)
 	}
@@ -118,7 +136,7 @@ func runCIScript(t *testing.T, job ciJob, dir string, env map[string]string) []s
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("job script: %v\n%s", err, out)
 	}
-	return strings.Split(strings.TrimSuffix(string(readFile(t, argsFile)), "\n"), "\n")
+	return args()
 }
 
 // TestCITemplateScript runs the job's script in the situations it meets:
@@ -192,5 +210,75 @@ func TestCITemplateScript(t *testing.T) {
 	})
 	if want := lint("--new-from-rev", target); !reflect.DeepEqual(got, want) {
 		t.Errorf("merged results: %q, want %q", got, want)
+	}
+}
+
+// TestGitHook runs templates/pre-commit in a repository: it lints only when
+// a job-family page is staged, with --new-from-rev HEAD once there is a
+// HEAD.
+func TestGitHook(t *testing.T) {
+	if _, err := exec.LookPath("sh"); err != nil {
+		t.Skip("no sh")
+	}
+	hook := mustAbs("../../templates/pre-commit")
+	repo := vcstest.New(t)
+	path, args := stubLadderlint(t)
+	runHook := func() []string {
+		t.Helper()
+		cmd := exec.Command(hook)
+		cmd.Dir = repo.Dir
+		cmd.Env = append(os.Environ(), path)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("hook: %v\n%s", err, out)
+		}
+		return args()
+	}
+
+	repo.Write("content/job-families/a.md", "a\n")
+	repo.Git("add", "-A")
+	if got, want := runHook(), []string{"lint"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("first commit: %q, want %q", got, want)
+	}
+	repo.Commit("first")
+
+	repo.Write("README.md", "r\n")
+	repo.Git("add", "-A")
+	if got := runHook(); got != nil {
+		t.Errorf("no page staged, yet ladderlint ran: %q", got)
+	}
+
+	repo.Write("content/job-families/a.md", "a\nb\n")
+	repo.Git("add", "-A")
+	if got, want := runHook(), []string{"lint", "--new-from-rev", "HEAD"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("page staged: %q, want %q", got, want)
+	}
+}
+
+// TestPreCommitHooks: the pre-commit hooks build with Go, run `ladderlint
+// lint` and match the pages the default config includes.
+func TestPreCommitHooks(t *testing.T) {
+	var hooks []struct {
+		ID       string `yaml:"id"`
+		Entry    string `yaml:"entry"`
+		Language string `yaml:"language"`
+		Files    string `yaml:"files"`
+	}
+	if err := yaml.Unmarshal(readFile(t, "../../.pre-commit-hooks.yaml"), &hooks); err != nil {
+		t.Fatal(err)
+	}
+	if len(hooks) == 0 {
+		t.Fatal("no hooks")
+	}
+	for _, h := range hooks {
+		re, err := regexp.Compile(h.Files)
+		if err != nil || h.Language != "golang" || !strings.HasPrefix(h.Entry, "ladderlint lint") {
+			t.Errorf("hook %s: language %q, entry %q, files %q (%v)", h.ID, h.Language, h.Entry, h.Files, err)
+			continue
+		}
+		for p, want := range map[string]bool{"content/job-families/engineering/backend.md": true, "content/handbook/values.md": false, "content/job-families/x.png": false} {
+			if re.MatchString(p) != want {
+				t.Errorf("hook %s: files %q matches %s: %v", h.ID, h.Files, p, !want)
+			}
+		}
 	}
 }
