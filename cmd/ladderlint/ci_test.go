@@ -60,6 +60,29 @@ func readFile(t *testing.T, path string) []byte {
 	return data
 }
 
+// edit replaces the one occurrence of old in a file.
+func edit(t *testing.T, path, old, new string) {
+	t.Helper()
+	text := string(readFile(t, path))
+	if strings.Count(text, old) != 1 {
+		t.Fatalf("%s: %q is not there once", path, old)
+	}
+	if err := os.WriteFile(path, []byte(strings.Replace(text, old, new, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// committedFamilies makes a git repository with the test job families
+// committed, and makes it the current folder.
+func committedFamilies(t *testing.T) *vcstest.Repo {
+	t.Helper()
+	repo := vcstest.New(t)
+	copyFamilies(t, repo.Dir)
+	repo.Commit("job families")
+	t.Chdir(repo.Dir)
+	return repo
+}
+
 // findings reads the findings of a JSON report.
 func findings(t *testing.T, data []byte) []lint.Finding {
 	t.Helper()
@@ -117,10 +140,9 @@ func TestAllFormatsOneRun(t *testing.T) {
 		t.Fatalf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 
-	reporttest.CheckJSON(t, readFile(t, filepath.Join(out, "json")), rep)
-	reporttest.CheckJUnit(t, readFile(t, filepath.Join(out, "junit")), rep)
-	reporttest.CheckCodeQuality(t, readFile(t, filepath.Join(out, "codequality")), rep)
-	reporttest.CheckSARIF(t, readFile(t, filepath.Join(out, "sarif")), rep)
+	for _, f := range report.Formats() {
+		reporttest.Check(t, f, readFile(t, filepath.Join(out, f)), rep)
+	}
 	if text := string(readFile(t, filepath.Join(out, "text"))); text != stdout {
 		t.Errorf("-o text differs from standard output:\n%s\nvs\n%s", text, stdout)
 	}
@@ -254,14 +276,10 @@ func TestBaseline(t *testing.T) {
 	}
 
 	page := "content/job-families/widget-engineer.md"
-	text := string(readFile(t, page))
-	text = strings.Replace(text, "## Levels\n", "Intro line.\n\n## Levels\n", 1) // moves every finding down
-	text += "\n- Another TODO here.\n"
-	if err := os.WriteFile(page, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	edit(t, page, "## Levels\n", "Intro line.\n\n## Levels\n") // moves every finding down
+	edit(t, page, "TODO: say how.\n", "TODO: say how.\n\n- Another TODO here.\n")
 	code, stdout, _ := run(t, nil, append(lintArgs("--baseline", "base.json"), "content")...)
-	if code != 1 || strings.Count(stdout, "\n") != 2 || !strings.HasPrefix(stdout, page+":32:11: error test-todo:") {
+	if code != 1 || strings.Count(stdout, "\n") != 2 || !strings.HasPrefix(stdout, page+":28:11: error test-todo:") {
 		t.Errorf("want only the new TODO, exit 1; got exit %d:\n%s", code, stdout)
 	}
 
@@ -289,10 +307,7 @@ func TestBaseline(t *testing.T) {
 // cross-file finding counts where it is reported; an untracked file is new
 // throughout.
 func TestNewFromRev(t *testing.T) {
-	repo := vcstest.New(t)
-	copyFamilies(t, repo.Dir)
-	repo.Commit("job families")
-	t.Chdir(repo.Dir)
+	repo := committedFamilies(t)
 
 	code, stdout, _ := run(t, nil, append(lintArgs("--new-from-rev", "HEAD"), "content")...)
 	if code != 0 || stdout != "no findings in 0 files\n" {
@@ -301,11 +316,7 @@ func TestNewFromRev(t *testing.T) {
 
 	// one line edited: a second ninja on a line that had none
 	page := "content/job-families/widget-engineer.md"
-	text := string(readFile(t, page))
-	text = strings.Replace(text, "- Lead widget work. TODO: say how.", "- Lead widget work like a ninja. TODO: say how.", 1)
-	if err := os.WriteFile(page, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	edit(t, page, "- Lead widget work. TODO: say how.", "- Lead widget work like a ninja. TODO: say how.")
 	out := t.TempDir()
 	code, stdout, _ = run(t, nil, append(lintArgs("--new-from-rev", "HEAD", "-f", "json", "-o", "junit="+filepath.Join(out, "junit.xml")), "content")...)
 	var got []string
@@ -324,11 +335,7 @@ func TestNewFromRev(t *testing.T) {
 	// the unchanged file is not
 	repo.Commit("edit")
 	other := "content/job-families/gadget-manager.md"
-	text = string(readFile(t, other))
-	text = strings.Replace(text, "### Gadget Manager\n", "### Senior Widget Engineer\n", 1)
-	if err := os.WriteFile(other, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	edit(t, other, "### Gadget Manager\n", "### Senior Widget Engineer\n")
 	_, stdout, _ = run(t, nil, append(lintArgs("--new-from-rev", "HEAD", "-f", "json"), "content")...)
 	got = nil
 	for _, f := range findings(t, []byte(stdout)) {
@@ -367,42 +374,32 @@ func TestNewFromRev(t *testing.T) {
 	}
 }
 
-// TestBaselineAndNewFromRevTogether: both filters apply, with every format.
+// TestBaselineAndNewFromRevTogether: both filters apply, with every
+// format. An edited line holds an old finding (in the baseline) and a new
+// one: only the new one is left.
 func TestBaselineAndNewFromRevTogether(t *testing.T) {
-	repo := vcstest.New(t)
-	copyFamilies(t, repo.Dir)
-	repo.Commit("job families")
-	t.Chdir(repo.Dir)
-	page := "content/job-families/widget-engineer.md"
-	text := string(readFile(t, page))
-	text = strings.Replace(text, "- Build widgets, ninja style.", "- Build widgets, ninja style. TODO", 1)
-	if err := os.WriteFile(page, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	// the baseline knows the new TODO: nothing is left, whatever the format
+	committedFamilies(t)
 	base := filepath.Join(t.TempDir(), "base.json")
-	run(t, nil, append(lintArgs("-f", "json", "-o", "json="+base), "content")...)
+	run(t, nil, append(lintArgs("-o", "json="+base), "content")...)
+	page := "content/job-families/widget-engineer.md"
+	edit(t, page, "- Build widgets, ninja style.", "- Build widgets, ninja style. TODO")
+
+	both := lintArgs("--baseline", base, "--new-from-rev", "HEAD")
+	_, stdout, _ := run(t, nil, append(both, "-f", "json", "content")...)
+	rep := expectedReport(t, []byte(stdout), page)
+	if len(rep.Findings) != 1 || rep.Findings[0].Rule != "test-todo" || rep.Findings[0].Line != 15 {
+		t.Fatalf("want the new TODO on line 15 alone, got %+v", rep.Findings)
+	}
 	for _, f := range report.Formats() {
 		out := filepath.Join(t.TempDir(), "report")
-		code, _, stderr := run(t, nil, append(lintArgs("--baseline", base, "--new-from-rev", "HEAD", "-f", f, "-o", f+"="+out), "content")...)
-		if code != 0 {
-			t.Errorf("%s: exit %d: %s", f, code, stderr)
+		code, _, stderr := run(t, nil, append(both, "-f", f, "-o", f+"="+out, "content")...)
+		if code != 1 {
+			t.Errorf("%s: exit %d, want 1: %s", f, code, stderr)
 		}
-		rep := expectedReport(t, []byte(`{"findings": []}`), page)
 		data := readFile(t, out)
-		switch f {
-		case "json":
-			reporttest.CheckJSON(t, data, rep)
-		case "junit":
-			reporttest.CheckJUnit(t, data, rep)
-		case "codequality":
-			reporttest.CheckCodeQuality(t, data, rep)
-		case "sarif":
-			reporttest.CheckSARIF(t, data, rep)
-		case "text":
-			if string(data) != "no findings in 1 file\n" {
-				t.Errorf("text: %q", data)
-			}
+		reporttest.Check(t, f, data, rep)
+		if f == "text" && !strings.HasPrefix(string(data), page+":15:31: error test-todo:") {
+			t.Errorf("text: %q", data)
 		}
 	}
 }
@@ -470,8 +467,7 @@ func TestAllFormatsSampleHandbook(t *testing.T) {
 	for _, in := range files {
 		rep.Files = append(rep.Files, &lint.FileResult{Path: lint.DisplayPath(in.Path), Checked: checked})
 	}
-	reporttest.CheckJSON(t, readFile(t, filepath.Join(out, "json")), rep)
-	reporttest.CheckJUnit(t, readFile(t, filepath.Join(out, "junit")), rep)
-	reporttest.CheckCodeQuality(t, readFile(t, filepath.Join(out, "codequality")), rep)
-	reporttest.CheckSARIF(t, readFile(t, filepath.Join(out, "sarif")), rep)
+	for _, f := range report.Formats() {
+		reporttest.Check(t, f, readFile(t, filepath.Join(out, f)), rep)
+	}
 }

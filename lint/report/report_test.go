@@ -27,15 +27,6 @@ var goldenName = map[string]string{
 	"sarif":       "golden.sarif.json",
 }
 
-// check runs the reader-side checks of a format.
-var check = map[string]func(testing.TB, []byte, *report.Report){
-	"text":        func(testing.TB, []byte, *report.Report) {},
-	"json":        reporttest.CheckJSON,
-	"junit":       reporttest.CheckJUnit,
-	"codequality": reporttest.CheckCodeQuality,
-	"sarif":       reporttest.CheckSARIF,
-}
-
 func testRule(id string, sev lint.Severity, cat lint.Category, title, desc string) *lint.Rule {
 	return &lint.Rule{
 		ID: id, Title: title, Category: cat, Severity: sev,
@@ -99,7 +90,7 @@ func TestGolden(t *testing.T) {
 			if err := r.Write(&buf, rep); err != nil {
 				t.Fatal(err)
 			}
-			check[format](t, buf.Bytes(), rep)
+			reporttest.Check(t, format, buf.Bytes(), rep)
 			golden(t, filepath.Join("testdata", goldenName[format]), buf.Bytes())
 
 			// output is deterministic
@@ -143,7 +134,7 @@ func TestEmpty(t *testing.T) {
 			if err := r.Write(&buf, rep); err != nil {
 				t.Fatal(err)
 			}
-			check[format](t, buf.Bytes(), rep)
+			reporttest.Check(t, format, buf.Bytes(), rep)
 			if bytes.Contains(buf.Bytes(), []byte("null")) {
 				t.Errorf("null in an empty report:\n%s", buf.Bytes())
 			}

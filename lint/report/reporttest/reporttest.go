@@ -42,6 +42,25 @@ var sarifSchema = sync.OnceValues(func() (*jsonschema.Schema, error) {
 	return c.Compile(name)
 })
 
+// Check runs the checks of a format on a report written from rep. Text has
+// none here: golden files and the CLI tests cover it.
+func Check(t testing.TB, format string, data []byte, rep *report.Report) {
+	t.Helper()
+	switch format {
+	case "json":
+		CheckJSON(t, data, rep)
+	case "junit":
+		CheckJUnit(t, data, rep)
+	case "codequality":
+		CheckCodeQuality(t, data, rep)
+	case "sarif":
+		CheckSARIF(t, data, rep)
+	case "text":
+	default:
+		t.Fatalf("reporttest: no checks for the %s format", format)
+	}
+}
+
 // decode reads JSON as the schema validator wants it.
 func decode(t testing.TB, format string, data []byte) any {
 	t.Helper()
