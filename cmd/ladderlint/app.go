@@ -362,6 +362,13 @@ func (a *App) runLint(c *cli.Context, opts *lintOptions) error {
 // FORMAT=PATH report to its file.
 func (a *App) writeReports(c *cli.Context, opts *lintOptions, rep *report.Report) error {
 	ropts := report.Options{Color: a.color(c)}
+	for _, hook := range reportHooks {
+		if err := hook(c, &ropts); err != nil {
+			return err
+		}
+	}
+	fileOpts := ropts
+	fileOpts.Color = false // files never get terminal colour
 	if opts.fix && opts.diff {
 		// --fix --diff prints the diff instead of the report
 		return nil
@@ -380,7 +387,7 @@ func (a *App) writeReports(c *cli.Context, opts *lintOptions, rep *report.Report
 		if !ok || path == "" {
 			return usageErr("--output %q: want FORMAT=PATH", o)
 		}
-		r, err := report.New(format, report.Options{})
+		r, err := report.New(format, fileOpts)
 		if err != nil {
 			return usageErr("--output: %v", err)
 		}
