@@ -41,6 +41,10 @@ type Place struct {
 	// anywhere in it: "Red Team Manager" is implied Intermediate, loosely a
 	// Manager. Nil when that is the same place.
 	Loose *Place
+	// Ambiguous is set when a word outside the placing keyword is, on its
+	// own, a keyword of another track: "Senior Brand Manager" may be a
+	// senior individual contributor or a senior people manager.
+	Ambiguous bool
 }
 
 // Same reports whether two places are the same track, step and sub-step.
@@ -91,6 +95,11 @@ type keyword struct {
 // Chief of Staff is neither a chief nor a Staff engineer.
 var DefaultIgnored = []string{"Chief of Staff"}
 
+// Unranked are words that make a title senior without saying how much: a
+// title with one of them and no keyword ("Lead Legal Counsel", "Head of
+// Sales") is not placed, rather than taken for Intermediate.
+var Unranked = map[string]bool{"lead": true, "head": true, "supervisor": true}
+
 // New builds a ladder from the config's tracks. A keyword written with a
 // leading "^" only counts at the start of a title: "^Manager" places
 // "Manager, Infrastructure" on the manager track but not "Product Manager",
@@ -102,7 +111,7 @@ func New(tracks []lint.Track, ignore ...string) *Ladder {
 		for si, step := range t.Steps {
 			for _, k := range step {
 				anchor := strings.HasPrefix(k, "^")
-				words := strings.Fields(model.NormalizeTitle(strings.TrimPrefix(k, "^")))
+				words := Words(strings.TrimPrefix(k, "^"))
 				if len(words) == 0 {
 					continue
 				}
@@ -120,7 +129,7 @@ func New(tracks []lint.Track, ignore ...string) *Ladder {
 		}
 	}
 	for _, p := range append(append([]string(nil), DefaultIgnored...), ignore...) {
-		if w := strings.Fields(model.NormalizeTitle(p)); len(w) > 0 {
+		if w := Words(p); len(w) > 0 {
 			l.ignored = append(l.ignored, w)
 		}
 	}
@@ -154,8 +163,8 @@ type match struct {
 // step ("Senior Principal" is Principal, raised by Sub).
 func (l *Ladder) Classify(title string) (Place, bool) {
 	main, quals := splitQualifiers(title)
-	words := strings.Fields(model.NormalizeTitle(main))
-	qwords := strings.Fields(model.NormalizeTitle(strings.Join(quals, " ")))
+	words := Words(main)
+	qwords := Words(strings.Join(quals, " "))
 	masked := l.mask(words)
 	p, ok := l.place(words, masked, true)
 	if !ok {
@@ -168,12 +177,13 @@ func (l *Ladder) Classify(title string) (Place, bool) {
 	}
 	stem := Stem(strings.Join(stemWords, " "))
 	if !ok {
-		if l.impliedTrack < 0 || !model.JobTitleLike(title) {
+		if l.impliedTrack < 0 || !model.JobTitleLike(title) || hasUnranked(words) {
 			return Place{}, false
 		}
 		p = placed{Place: Place{Track: l.impliedTrack, Step: l.impliedStep, Name: l.tracks[l.impliedTrack].Name, Implied: true, Label: l.StepLabel(l.impliedTrack, l.impliedStep)}}
 	}
 	p.Stem = stem
+	p.Ambiguous = l.ambiguous(words, p)
 	// where the title would sit with anchors ignored
 	if lp, lok := l.place(words, masked, false); lok && !lp.Same(p.Place) {
 		loose := lp.Place
@@ -232,6 +242,22 @@ func (l *Ladder) place(words []string, masked []bool, anchored bool) (placed, bo
 		}
 	}
 	return p, true
+}
+
+// ambiguous reports whether a word of words outside p's keyword is a
+// one-word keyword of another track (anchors ignored).
+func (l *Ladder) ambiguous(words []string, p placed) bool {
+	for i, w := range words {
+		if p.inMain && p.at >= 0 && i >= p.from && i < p.to {
+			continue
+		}
+		for _, k := range l.kws {
+			if len(k.words) == 1 && k.words[0] == w && k.track != p.Track {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // mask marks the words of ignored phrases.
@@ -312,10 +338,31 @@ func splitQualifiers(t string) (string, []string) {
 	return main.String(), quals
 }
 
+// Qualifiers returns a title's parenthesised qualifiers.
+func Qualifiers(t string) []string {
+	_, q := splitQualifiers(t)
+	return q
+}
+
 // StripQualifiers returns a title without its parenthesised qualifiers.
 func StripQualifiers(t string) string {
 	main, _ := splitQualifiers(t)
 	return strings.Join(strings.Fields(main), " ")
+}
+
+// Words splits a title into normalised words (model.NormalizeTitle), with
+// "Sr" and "Jr" written without their period read as Senior and Junior.
+func Words(t string) []string {
+	words := strings.Fields(model.NormalizeTitle(t))
+	for i, w := range words {
+		switch w {
+		case "sr":
+			words[i] = "senior"
+		case "jr":
+			words[i] = "junior"
+		}
+	}
+	return words
 }
 
 // stopWords join the words of a title without naming a function.
@@ -325,7 +372,7 @@ var stopWords = map[string]bool{"of": true, "the": true, "and": true, "for": tru
 // punctuation and joining words dropped, plural "-s" folded.
 func Stem(t string) string {
 	var out []string
-	for _, w := range strings.Fields(model.NormalizeTitle(t)) {
+	for _, w := range Words(t) {
 		if stopWords[w] {
 			continue
 		}
@@ -341,24 +388,52 @@ func singular(w string) string {
 	return w
 }
 
+func hasUnranked(words []string) bool {
+	for _, w := range words {
+		if Unranked[w] {
+			return true
+		}
+	}
+	return false
+}
+
 // Related reports whether two stems name the same function: equal, or one
-// stem's words all among the other's ("accounting" and "accounting and
-// external reporting"). An empty stem (a bare "Senior") is related to any.
+// stem's words all among the other's when the words it lacks name no job
+// ("accounting" and "accounting and external reporting" are related;
+// "community program" and "community program evangelist" are not). An
+// empty stem (a bare "Senior") is related to any.
 func Related(a, b string) bool {
 	wa, wb := strings.Fields(a), strings.Fields(b)
 	if len(wa) > len(wb) {
 		wa, wb = wb, wa
 	}
 	set := map[string]bool{}
-	for _, w := range wb {
+	for _, w := range wa {
 		set[w] = true
 	}
 	for _, w := range wa {
-		if !set[w] {
+		if !contains(wb, w) {
+			return false
+		}
+	}
+	if len(wa) == 0 {
+		return true
+	}
+	for _, w := range wb {
+		if !set[w] && model.JobTitleLike(w) {
 			return false
 		}
 	}
 	return true
+}
+
+func contains(words []string, w string) bool {
+	for _, x := range words {
+		if x == w {
+			return true
+		}
+	}
+	return false
 }
 
 // Comparable reports whether two roles of one family, placed at p and q,

@@ -23,6 +23,7 @@ func TestClassify(t *testing.T) {
 		{"Analytics Engineer (Intermediate)", ic, "Intermediate", false, "analytic engineer"},
 		{"Senior Backend Engineer", ic, "Senior", false, "backend engineer"},
 		{"Sr. Backend Engineer", ic, "Senior", false, "backend engineer"},
+		{"Sr People Connect Specialist", ic, "Senior", false, "people connect specialist"},
 		{"Junior Community Advocate", ic, "Junior", false, "community advocate"},
 		{"Community Programs Associate", ic, "Associate", false, "community program"},
 		{"Intern, Backend Engineer", ic, "Intern", false, "backend engineer"},
@@ -74,7 +75,7 @@ func TestClassify(t *testing.T) {
 
 func TestClassifyNotATitle(t *testing.T) {
 	l := defaultLadder()
-	for _, title := range []string{"Compensation", "Primary", "Distribution", ""} {
+	for _, title := range []string{"Compensation", "Primary", "Distribution", "", "Lead Legal Counsel", "Recruiting Lead", "Head of Sales"} {
 		if p, ok := l.Classify(title); ok {
 			t.Errorf("%q: classified as %s/%s, want not a title", title, p.Name, p.Label)
 		}
@@ -126,6 +127,23 @@ func TestLoose(t *testing.T) {
 	}
 }
 
+func TestAmbiguous(t *testing.T) {
+	l := defaultLadder()
+	for title, want := range map[string]bool{
+		"Senior Brand Manager":                 true,
+		"Senior Security Manager, Research":    true,
+		"Senior Backend Engineer":              false,
+		"Senior Manager, Accounts Payable":     false,
+		"Associate Manager, Candidate Support": false,
+		"Manager, Data (Intermediate)":         false,
+	} {
+		p, _ := l.Classify(title)
+		if p.Ambiguous != want {
+			t.Errorf("%q: ambiguous %v, want %v", title, p.Ambiguous, want)
+		}
+	}
+}
+
 func TestRelated(t *testing.T) {
 	tests := []struct {
 		a, b string
@@ -136,6 +154,8 @@ func TestRelated(t *testing.T) {
 		{"", "backend engineer", true},
 		{"billing operation", "billing collection", false},
 		{"alliance partner manager", "alliance business development manager", false},
+		{"community program", "community program evangelist", false},
+		{"billing", "billing operation", true},
 	}
 	for _, tt := range tests {
 		if got := Related(tt.a, tt.b); got != tt.want {
