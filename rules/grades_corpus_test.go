@@ -39,7 +39,7 @@ func corpusFiles(t *testing.T, dir string) map[string]string {
 		if err != nil {
 			return err
 		}
-		if info.IsDir() || !strings.HasSuffix(p, ".md") {
+		if info.IsDir() || !(strings.HasSuffix(p, ".md") || strings.HasSuffix(p, ".md.erb")) {
 			return nil
 		}
 		b, err := os.ReadFile(p)
