@@ -3,7 +3,6 @@ package rules
 import (
 	"fmt"
 	"regexp"
-	"strings"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
 	"gitlab.com/ladderlint/ladderlint/lint/ladder"
@@ -165,8 +164,9 @@ func besideSpecialty(f *model.Family, r *model.Role) bool {
 	return false
 }
 
-// gradedInTable reports whether a grade table on the page has a row that
-// names r's seniority ("| Senior | Grade 7 |" for "Senior Technical
+// gradedInTable reports whether a table on the page grades r's seniority:
+// a row with a grade ("Grade 7", or a number alone) and a cell that names
+// r's place on the ladder ("| Senior | Grade 7 |" for "Senior Technical
 // Architect").
 func gradedInTable(l *ladder.Ladder, f *model.Family, r *model.Role) bool {
 	pr, ok := l.Classify(r.Title)
@@ -174,34 +174,22 @@ func gradedInTable(l *ladder.Ladder, f *model.Family, r *model.Role) bool {
 		return false
 	}
 	for _, t := range f.Tables {
-		if len(t.Rows) < 2 {
-			continue
-		}
-		col := -1
-		for i, c := range t.Rows[0] {
-			if strings.Contains(strings.ToLower(c.Text), "grade") {
-				col = i
-				break
-			}
-		}
-		if col < 0 {
-			continue
-		}
-		for _, row := range t.Rows[1:] {
-			if col >= len(row) || !digitRE.MatchString(row[col].Text) {
-				continue
-			}
-			for i, c := range row {
-				if i == col {
-					continue
+		for _, row := range t.Rows {
+			graded, named := false, false
+			for _, c := range row {
+				if tableGradeRE.MatchString(c.Text) {
+					graded = true
+				} else if pc, ok := l.Classify(c.Text); ok && pc.Same(pr) && ladder.Related(pc.Stem, pr.Stem) {
+					named = true
 				}
-				if pc, ok := l.Classify(c.Text); ok && pc.Same(pr) && ladder.Related(pc.Stem, pr.Stem) {
-					return true
-				}
+			}
+			if graded && named {
+				return true
 			}
 		}
 	}
 	return false
 }
 
-var digitRE = regexp.MustCompile(`\d`)
+// tableGradeRE is a table cell that gives a grade.
+var tableGradeRE = regexp.MustCompile(`(?i)^\s*(?:grade\s*)?#?\d+(?:\.\d+)?\s*$`)

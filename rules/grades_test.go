@@ -23,13 +23,19 @@ func TestGradeOrderOptions(t *testing.T) {
 	linttest.Run(t, "testdata/grade-order-options", "grade-order")
 }
 
-func TestGradeTitleMismatch(t *testing.T) {
-	res := linttest.Run(t, "testdata/grade-title-mismatch", "grade-title-mismatch")
+// infoWhen checks that exactly the findings whose message holds marker
+// are at info severity.
+func infoWhen(t *testing.T, res *lint.Result, marker string) {
+	t.Helper()
 	for _, f := range res.Findings {
-		if want := strings.Contains(f.Message, "without the qualifier"); want != (f.Severity == lint.Info) {
+		if want := strings.Contains(f.Message, marker); want != (f.Severity == lint.Info) {
 			t.Errorf("%s:%d: severity %s for %q", f.Path, f.Line, f.Severity, f.Message)
 		}
 	}
+}
+
+func TestGradeTitleMismatch(t *testing.T) {
+	infoWhen(t, linttest.Run(t, "testdata/grade-title-mismatch", "grade-title-mismatch"), "without the qualifier")
 }
 
 func TestGradeTitleMismatchOptions(t *testing.T) {
@@ -54,12 +60,7 @@ func TestGradeMissing(t *testing.T) { linttest.Run(t, "testdata/grade-missing", 
 func TestRolePlacement(t *testing.T) { linttest.Run(t, "testdata/role-placement", "role-placement") }
 
 func TestGradeConsistency(t *testing.T) {
-	res := linttest.Run(t, "testdata/grade-consistency", "grade-consistency")
-	for _, f := range res.Findings {
-		if want := strings.Contains(f.Message, "usually"); want != (f.Severity == lint.Info) {
-			t.Errorf("%s:%d: severity %s for %q", f.Path, f.Line, f.Severity, f.Message)
-		}
-	}
+	infoWhen(t, linttest.Run(t, "testdata/grade-consistency", "grade-consistency"), "usually")
 }
 
 // TestGradeFingerprints checks that the grade rules' fingerprints survive
