@@ -21,7 +21,7 @@ var gradeConsistencyRule = &lint.Rule{
 			"grade 7 on one, 8 on another) is reported on each page, naming the other pages and their grades. Titles " +
 			"are compared normalised: case, punctuation, \"Sr.\" and \"Vice President\" spellings, word order of the " +
 			"seniority keyword (\"Backend Engineer (Intermediate)\" is \"Intermediate Backend Engineer\" is \"Backend " +
-			"Engineer\"), and parenthesised specialty qualifiers. A bare level heading (\"### Senior\") is compared by the " +
+			"Engineer\"), and parenthesised specialty qualifiers are dropped. A bare level heading (\"### Senior\") is compared by the " +
 			"title its grade sentence gives.\n" +
 			"- **Unusual grade for a seniority** (info). Per track step (see `grade-order`), the grades of all titles " +
 			"that carry the step's keyword are counted, each title once. When at least `min_titles` titles hold the " +
