@@ -137,8 +137,9 @@ func DefaultConfig() *Config {
 					{"Principal"}, {"Distinguished"}, {"Fellow"},
 				}},
 				{Name: "manager", Steps: [][]string{
+					{"^Associate Manager"},
 					{"^Manager", "Engineering Manager"},
-					{"^Senior Manager", "Senior Engineering Manager", "Group Manager"},
+					{"Senior Manager", "Senior Engineering Manager", "Group Manager"},
 					{"Director"}, {"Senior Director"},
 					{"VP", "Vice President"}, {"Senior VP", "Senior Vice President", "SVP"},
 					{"Executive VP", "Executive Vice President", "EVP", "Chief"},
