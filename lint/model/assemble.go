@@ -65,8 +65,14 @@ func (s *structurer) assemble() {
 	}
 	s.siblingGrades()
 	for _, r := range s.roles {
-		if r.Heading != nil && genericSubject(r.Title) && r.Grade != nil && r.Grade.Subject != "" && !genericSubject(r.Grade.Subject) {
-			r.Title, r.TitleSpan = r.Grade.Subject, r.Grade.SubjectSpan
+		// "## Role" (template 2), or a grade given under "#### Compensation":
+		// the grade sentence, else the page title, names the role
+		if r.Heading != nil && r.Grade != nil && (genericSubject(r.Title) || !roleLikeTitle(r.Title)) {
+			if sub := r.Grade.Subject; sub != "" && !genericSubject(sub) && JobTitleLike(sub) {
+				r.Title, r.TitleSpan = sub, r.Grade.SubjectSpan
+			} else if s.f.Title != "" && !genericSubject(r.Title) {
+				r.Title = s.f.Title
+			}
 		}
 	}
 	sort.SliceStable(s.roles, func(i, j int) bool { return s.roles[i].Span.Start < s.roles[j].Span.Start })
@@ -386,7 +392,7 @@ func NormalizeTitle(t string) string {
 	return sb.String()
 }
 
-var jobNounRE = regexp.MustCompile(`(?i)\b(?:engineers?|managers?|management|directors?|analysts?|specialists?|leads?|leaders?|architects?|designers?|writers?|administrators?|accountants?|counsel|officers?|president|vp|svp|evp|chief|head|partners?|representatives?|executives?|coordinators?|consultants?|recruiters?|sourcers?|advocates?|evangelists?|scientists?|researchers?|editors?|marketers?|strategists?|controllers?|auditors?|associates?|interns?|fellows?|developers?|owners?|agents?|assistants?|generalists?|technicians?|operators?|planners?|producers?|principal|staff|senior|junior|intermediate|distinguished|experts?|members?|ciso|cfo|ceo|cto|cmo|cro|cpo|coo|clo|treasurer|paralegal|attorney|secretary|buyer|trainer|instructor|facilitator|programmer|investigator|expert|professional|champion|ambassador|liaison|negotiator|sre|dbre|steward|curator|tester)\b`)
+var jobNounRE = regexp.MustCompile(`(?i)\b(?:engineers?|managers?|management|directors?|analysts?|specialists?|leads?|leaders?|architects?|designers?|writers?|administrators?|accountants?|counsel|officers?|president|vp|svp|evp|chief|head|partners?|representatives?|account executives?|executive (?:assistant|business (?:administrator|partner))s?|coordinators?|consultants?|recruiters?|sourcers?|advocates?|evangelists?|scientists?|researchers?|editors?|marketers?|strategists?|controllers?|auditors?|associates?|interns?|fellows?|developers?|owners?|agents?|assistants?|generalists?|technicians?|operators?|planners?|producers?|principal|staff|senior|junior|intermediate|distinguished|experts?|members?|ciso|cfo|ceo|cto|cmo|cro|cpo|coo|clo|treasurer|paralegal|attorney|secretary|buyer|trainer|instructor|facilitator|programmer|investigator|expert|professional|champion|ambassador|liaison|negotiator|sre|dbre|steward|curator|tester)\b`)
 
 // JobTitleLike reports whether a heading reads like a job title rather than
 // a team or topic name.

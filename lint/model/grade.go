@@ -162,6 +162,14 @@ func findGrade(b *Block, links []*Link, strict bool) *Grade {
 				break
 			}
 		}
+		// "Per Total Rewards, the General Manager maps to a grade 10"
+		for _, lead := range []string{", the ", ", The ", ", a ", ", an "} {
+			if i := strings.LastIndex(subj, lead); i >= 0 {
+				s0 += i + len(lead)
+				subj = subj[i+len(lead):]
+				break
+			}
+		}
 		trimmed := strings.TrimRight(subj, " ,")
 		g.Subject = strings.TrimSpace(trimmed)
 		lead := len(trimmed) - len(strings.TrimLeft(trimmed, " "))

@@ -62,7 +62,7 @@ func (n *hnode) end() int {
 	return e
 }
 
-var notRoleTitleRE = regexp.MustCompile(`(?i)\broles\b|\boverview\b|\babout\b|\bintroduction\b|\bgeneral\b|\ball levels\b|\bcommon\b|\bshared\b|\bjob famil|\bteam members?\b|\bsummary\b|\bdescription\b|\bcompensation\b|\bbenefits\b|\bprofessional experience\b|\bexpectations\b|\bon this page\b|\blinks\b|\blevell?ing\b`)
+var notRoleTitleRE = regexp.MustCompile(`(?i)\broles\b|\boverview\b|\babout\b|\bintroduction\b|^general$|\ball levels\b|\bcommon\b|\bshared\b|\bjob famil|\bsummary\b|\bdescription\b|^compensation$|^benefits$|^primary$|\bprofessional experience\b|\bexpectations\b|\bon this page\b|\blinks\b|\blevell?ing\b|^(?:what|how|why|who|when|where)\b|\byou(?:'|’)?(?:ll|re|ve)?\b|\bwork here\b`)
 
 func roleLikeTitle(t string) bool {
 	if t == "" || len(strings.Fields(t)) > 12 || strings.HasSuffix(t, "?") {
@@ -178,7 +178,11 @@ func (s *structurer) evidence(n *hnode) evidence {
 	}
 	for _, c := range n.children {
 		if !c.isSec {
-			e.subheadings = true
+			if genericSubject(c.h.Text) {
+				e.content = true // "#### Role" under a level holds its text
+			} else {
+				e.subheadings = true
+			}
 			continue
 		}
 		switch c.sec {
@@ -203,7 +207,10 @@ func (s *structurer) findRoles(n *hnode, ctx string, owner *Role) {
 		c.ctx = ctx
 		c.owner = owner
 		if c.isSec {
-			childCtx := ctx
+			// a container's headings are roles; a section's subheadings are
+			// parts of the section, even in a container ("## Performance
+			// Indicators" under "# Levels")
+			childCtx := ""
 			if c.container {
 				childCtx = string(c.sec)
 			}
@@ -215,9 +222,12 @@ func (s *structurer) findRoles(n *hnode, ctx string, owner *Role) {
 		switch {
 		case c.forced || e.grade || e.jobGrade:
 			isRole = true
+		case genericSubject(c.h.Text):
+			// "#### Role", "### Position": a part of the role above, not a role
 		case ctx != "" && owner == nil:
 			// a heading in a container is a role unless it only groups others
-			isRole = e.content || e.roleSection || !e.subheadings
+			// or is a topic ("What it's like to work here")
+			isRole = (e.content || e.roleSection || !e.subheadings) && roleLikeTitle(c.h.Text)
 		case e.roleSection && roleLikeTitle(c.h.Text):
 			isRole = true
 		}
@@ -291,7 +301,8 @@ func ownerOf(n *hnode) *Role {
 func (s *structurer) attachNiceToHaves() {
 	var prev *hnode
 	for _, n := range s.nodes {
-		if prev != nil && n.isSec && n.sec == SecNiceToHaves && ownerOf(n) == nil {
+		underContainer := n.parent != nil && n.parent.container && n.sec.IsRoleSection() && n.sec != SecJobGrade
+		if prev != nil && n.isSec && (n.sec == SecNiceToHaves || underContainer) && ownerOf(n) == nil {
 			if r := ownerOf(prev); r != nil && (prev.isSec || prev.role == nil) {
 				n.owner = r
 				for _, c := range descendants(n) {
@@ -399,11 +410,11 @@ func (s *structurer) pseudoRole(parent *hnode, group []*hnode) {
 				}
 			}
 		}
-		if c.secPrefix != "" && r.Title == "" {
+		if c.secPrefix != "" && r.Title == "" && JobTitleLike(c.secPrefix) {
 			r.Title, r.TitleSpan = c.secPrefix, Span{c.h.TextSpan.Start, c.h.TextSpan.Start + len(c.secPrefix)}
 		}
 	}
-	if r.Title == "" && g != nil && g.Subject != "" && !genericSubject(g.Subject) {
+	if r.Title == "" && g != nil && g.Subject != "" && !genericSubject(g.Subject) && JobTitleLike(g.Subject) {
 		r.Title, r.TitleSpan = g.Subject, g.SubjectSpan
 	}
 	if r.Title == "" {
@@ -440,8 +451,8 @@ func (n *hnode) ctxFor() string {
 }
 
 func genericSubject(s string) bool {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "role", "position", "job", "level", "this role", "this position":
+	switch strings.ToLower(strings.TrimSpace(strings.TrimRight(s, ":"))) {
+	case "role", "position", "job", "level", "this role", "this position", "the role", "the position", "about the role", "role description", "the job":
 		return true
 	}
 	return false
@@ -463,6 +474,7 @@ func (s *structurer) bindNames() {
 	if len(byTitle) == 0 {
 		return
 	}
+	s.bindRuns(s.root)
 	nearestBefore := func(key string, n *hnode) *hnode {
 		var best *hnode
 		for _, h := range byTitle[key] {
@@ -473,7 +485,7 @@ func (s *structurer) bindNames() {
 		return best
 	}
 	for _, n := range s.nodes {
-		if !n.isSec || n.container || !n.sec.IsRoleSection() {
+		if !n.isSec || n.container || !n.sec.IsRoleSection() || n.boundTo != nil {
 			continue
 		}
 		if n.secPrefix != "" {
@@ -509,6 +521,63 @@ func (s *structurer) bindNames() {
 		}
 		n.spent = total > 0 && bound == total
 	}
+}
+
+// bindRuns ties sections written at a role heading's own depth to it:
+// "## Senior Contract Manager" followed by "## Job Grade", "### ..." at the
+// same depth. A run of unprefixed role sections holding a Job Grade, right
+// after a heading that reads like a job title and has no sections of its
+// own, belongs to that heading.
+func (s *structurer) bindRuns(parent *hnode) {
+	kids := parent.children
+	for i, c := range kids {
+		s.bindRuns(c)
+		if c.isSec || !JobTitleLike(c.h.Text) || !roleLikeTitle(c.h.Text) || hasRoleSectionChild(c) {
+			continue
+		}
+		var run []*hnode
+		grade := false
+		for _, it := range c.items {
+			if it.block != nil && it.bold == "" && it.block.grade(true) != nil {
+				grade = true // "## Manager, X" graded in its own text, sections after it
+			}
+		}
+		for _, sib := range kids[i+1:] {
+			if !sib.isSec || sib.container || !sib.sec.IsRoleSection() || sib.secPrefix != "" && singularKey(sib.secPrefix) != singularKey(c.h.Text) {
+				break
+			}
+			run = append(run, sib)
+			grade = grade || sib.sec == SecJobGrade
+		}
+		if !grade || len(run) == 0 {
+			continue
+		}
+		c.forced = true
+		for _, sib := range run {
+			sib.boundTo = c
+		}
+	}
+}
+
+// singularKey folds a title for loose comparison: normalized, each word
+// without a plural "s" ("Integrations Engineering" ~ "Integration Engineering").
+func singularKey(t string) string {
+	words := strings.Fields(NormalizeTitle(t))
+	for i, w := range words {
+		if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+			words[i] = w[:len(w)-1]
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+func hasRoleSectionChild(n *hnode) bool {
+	for _, c := range n.children {
+		if c.isSec && !c.container && (c.sec == SecJobGrade || c.sec == SecResponsibilities || c.sec == SecRequirements) {
+			return true
+		}
+	}
+	return false
 }
 
 func isAncestor(a, n *hnode) bool {
