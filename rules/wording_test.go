@@ -1,0 +1,62 @@
+package rules
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"gitlab.com/ladderlint/ladderlint/lint"
+	"gitlab.com/ladderlint/ladderlint/lint/linttest"
+)
+
+// fixLines returns the lines of findings that carry a fix, and of those that
+// do not.
+func fixLines(fs []lint.Finding) (fixed, unfixed map[int]bool) {
+	fixed, unfixed = map[int]bool{}, map[int]bool{}
+	for _, f := range fs {
+		if len(f.Fixes) > 0 {
+			fixed[f.Line] = true
+		} else {
+			unfixed[f.Line] = true
+		}
+	}
+	return
+}
+
+func TestRepeatedWord(t *testing.T) {
+	res := linttest.Run(t, "testdata/repeated-word", "repeated-word")
+	_, unfixed := fixLines(res.Findings)
+	// a repeat around markup is not fixed: the fix would touch the markup
+	for _, l := range []int{25} {
+		if !unfixed[l] {
+			t.Errorf("line %d: want no fix", l)
+		}
+		delete(unfixed, l)
+	}
+	for l := range unfixed {
+		t.Errorf("line %d: want a fix", l)
+	}
+	out := fixedText(t, res, "testdata/repeated-word/page.md")
+	for _, want := range []string{"reports to the Engineering Manager.", "- Review and merge code", "- Keep The handbook current", "[the](/the/the) page", "- Café and naïve ones", "ends with the next line"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("fixed text lacks %q", want)
+		}
+	}
+}
+
+// fixedText applies the fixes of a run's findings in one fixture file.
+func fixedText(t *testing.T, res *lint.Result, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fs []lint.Finding
+	for _, f := range res.Findings {
+		if f.Path == path {
+			fs = append(fs, f)
+		}
+	}
+	out, _ := lint.ApplyFixes(data, fs)
+	return string(out)
+}
