@@ -60,3 +60,21 @@ func fixedText(t *testing.T, res *lint.Result, path string) string {
 	out, _ := lint.ApplyFixes(data, fs)
 	return string(out)
 }
+
+func TestMisspelling(t *testing.T) {
+	res := linttest.Run(t, "testdata/misspelling/default", "misspelling")
+	out := fixedText(t, res, "testdata/misspelling/default/page.md")
+	for _, want := range []string{"### Responsibilities", "- Receive and review", "Work across teams and ACROSS THE BOARD", "**acheive**ment"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("fixed text lacks %q", want)
+		}
+	}
+	linttest.Run(t, "testdata/misspelling/config", "misspelling")
+}
+
+func TestMisspellingLocale(t *testing.T) {
+	cfg, err := lint.ParseConfig("x.yml", []byte("rules:\n  misspelling:\n    locale: FR\n"))
+	if err == nil || !strings.Contains(err.Error(), "locale") {
+		t.Fatalf("want a locale error, got %v (%v)", err, cfg)
+	}
+}
