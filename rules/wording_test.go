@@ -78,3 +78,12 @@ func TestMisspellingLocale(t *testing.T) {
 		t.Fatalf("want a locale error, got %v (%v)", err, cfg)
 	}
 }
+
+func TestRoleNameMismatch(t *testing.T) {
+	res := linttest.Run(t, "testdata/role-name-mismatch", "role-name-mismatch")
+	for _, f := range res.Findings {
+		if f.Diff == "" || !strings.Contains(f.Diff, "[-") && !strings.Contains(f.Diff, "{+") {
+			t.Errorf("%d: finding without a word diff: %q", f.Line, f.Diff)
+		}
+	}
+}
