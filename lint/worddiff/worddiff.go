@@ -130,23 +130,51 @@ func runeFor(i int) rune {
 	return rune(0xF0000 + i - bmp) // supplementary private use area A, then B
 }
 
-// normalize puts a deletion before an insertion where they touch, so that a
-// replacement always renders as [-old-]{+new+}.
+// normalize makes the chunks read well: punctuation alone between two
+// changes joins them ("[-for the Manager-], [-Infrastructure-]" is one
+// deletion), and within a run of changes the deletions come first, so that
+// a replacement always renders as [-old-]{+new+}.
 func (d *Diff) normalize() {
+	cs := d.Chunks
+	for i := 1; i+1 < len(cs); i++ {
+		if cs[i].Op == Equal && cs[i-1].Op != Equal && cs[i+1].Op != Equal && !hasWord(cs[i].Tokens) {
+			cs[i].Op = Delete
+			cs = append(cs[:i+1], append([]Chunk{{Op: Insert, Tokens: cs[i].Tokens}}, cs[i+1:]...)...)
+			i++
+		}
+	}
 	var out []Chunk
-	for _, c := range d.Chunks {
-		if n := len(out); n > 0 && out[n-1].Op == c.Op {
-			out[n-1].Tokens = append(append([]Token(nil), out[n-1].Tokens...), c.Tokens...)
+	for i := 0; i < len(cs); {
+		if cs[i].Op == Equal {
+			out = append(out, cs[i])
+			i++
 			continue
 		}
-		out = append(out, c)
-	}
-	for i := 0; i+1 < len(out); i++ {
-		if out[i].Op == Insert && out[i+1].Op == Delete {
-			out[i], out[i+1] = out[i+1], out[i]
+		var del, ins []Token
+		for ; i < len(cs) && cs[i].Op != Equal; i++ {
+			if cs[i].Op == Delete {
+				del = append(del, cs[i].Tokens...)
+			} else {
+				ins = append(ins, cs[i].Tokens...)
+			}
+		}
+		if len(del) > 0 {
+			out = append(out, Chunk{Op: Delete, Tokens: del})
+		}
+		if len(ins) > 0 {
+			out = append(out, Chunk{Op: Insert, Tokens: ins})
 		}
 	}
 	d.Chunks = out
+}
+
+func hasWord(toks []Token) bool {
+	for _, t := range toks {
+		if t.IsWord() {
+			return true
+		}
+	}
+	return false
 }
 
 // Tokenize splits text into tokens.

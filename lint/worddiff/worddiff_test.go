@@ -105,3 +105,11 @@ func TestManyTokens(t *testing.T) {
 		t.Errorf("del %d ins %d, want 0 1", del, ins)
 	}
 }
+
+func TestPunctuationBetweenChanges(t *testing.T) {
+	got := Compare("defined above for the Manager, Infrastructure, Cloud specialty requires:", "defined above, this specialty requires:").String()
+	want := "defined above [-for the Manager, Infrastructure, Cloud-]{+, this+} specialty requires:"
+	if got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
