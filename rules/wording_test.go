@@ -87,3 +87,17 @@ func TestRoleNameMismatch(t *testing.T) {
 		}
 	}
 }
+
+func TestSpecialtyBoilerplate(t *testing.T) {
+	res := linttest.Run(t, "testdata/specialty-boilerplate", "specialty-boilerplate")
+	diffs := map[int]string{}
+	for _, f := range res.Findings {
+		diffs[f.Line] = f.Diff
+	}
+	if d := diffs[37]; !strings.Contains(d, "Reliability specialty {+is+} requires:") {
+		t.Errorf("line 37: diff %q does not show the inserted word", d)
+	}
+	if d := diffs[43]; !strings.Contains(d, "[-for the Senior Manager, Infrastructure, Cloud Efficiency-]{+, this+}") {
+		t.Errorf("line 43: diff %q does not show the missing base", d)
+	}
+}
