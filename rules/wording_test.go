@@ -101,3 +101,12 @@ func TestSpecialtyBoilerplate(t *testing.T) {
 		t.Errorf("line 43: diff %q does not show the missing base", d)
 	}
 }
+
+func TestSectionNameConsistency(t *testing.T) {
+	res := linttest.Run(t, "testdata/section-name-consistency", "section-name-consistency")
+	for _, f := range res.Findings {
+		if strings.Contains(f.Message, "is named") && f.Diff != "[-Requirements-]{+Qualifications+}" {
+			t.Errorf("%d: diff %q", f.Line, f.Diff)
+		}
+	}
+}
