@@ -446,28 +446,13 @@ func (c *roleNames) words(s string) []string {
 		}
 		if exp, ok := c.acronyms[strings.TrimSuffix(w, "s")]; ok {
 			for _, e := range strings.Fields(exp) {
-				out = append(out, nameStem(e))
+				out = append(out, prose.Stem(e))
 			}
 			continue
 		}
-		out = append(out, nameStem(w))
+		out = append(out, prose.Stem(w))
 	}
 	return out
-}
-
-// nameStem folds the endings that vary between ways of naming a role:
-// plurals, "Recruiter"/"Recruiting", "Manager"/"Management".
-func nameStem(w string) string {
-	for _, suf := range []string{"ments", "ment", "ings", "ing", "ers", "er", "es", "s"} {
-		if strings.HasSuffix(w, suf) && len(w)-len(suf) >= 3 {
-			w = w[:len(w)-len(suf)]
-			break
-		}
-	}
-	if strings.HasSuffix(w, "e") && len(w) > 3 {
-		w = w[:len(w)-1]
-	}
-	return w
 }
 
 func levelsOf(words []string, level map[string]bool) []string {

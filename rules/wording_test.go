@@ -110,3 +110,41 @@ func TestSectionNameConsistency(t *testing.T) {
 		}
 	}
 }
+
+func TestBulletDrift(t *testing.T) {
+	res := linttest.Run(t, "testdata/bullet-drift", "bullet-drift")
+	want := map[string]bool{
+		"Excellent recruiter [-capable of attracting-]{+able to attract+} top talent to the company": false,
+		"[-Partner-]{+Partners+} with hiring managers to define the requirements of a role":          false,
+	}
+	for _, f := range res.Findings {
+		if _, ok := want[f.Diff]; ok {
+			want[f.Diff] = true
+		}
+	}
+	for d, seen := range want {
+		if !seen {
+			t.Errorf("no finding with the diff %q", d)
+		}
+	}
+}
+
+func TestBulletDriftOptions(t *testing.T) {
+	page := "---\ntitle: X\n---\n\n## A Engineer\n\n### Responsibilities\n\n- Review merge requests of the backend codebase daily\n\n" +
+		"## B Engineer\n\n### Responsibilities\n\n- Review merge requests of the frontend codebase daily\n"
+	res := linttest.Lint(t, nil, map[string]string{"x.md": page}, "bullet-drift")
+	if len(res.Findings) != 0 {
+		t.Errorf("a replaced word is two unmatched words: want no finding by default, got %d", len(res.Findings))
+	}
+	cfg, err := lint.ParseConfig("c.yml", []byte("rules:\n  bullet-drift:\n    max_unmatched_words: 2\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res = linttest.Lint(t, cfg, map[string]string{"x.md": page}, "bullet-drift")
+	if len(res.Findings) != 1 || res.Findings[0].Diff != "Review merge requests of the [-backend-]{+frontend+} codebase daily" {
+		t.Errorf("with max_unmatched_words 2: got %+v", res.Findings)
+	}
+	if _, err := lint.ParseConfig("c.yml", []byte("rules:\n  bullet-drift:\n    min_similarity: 1.5\n")); err == nil {
+		t.Error("min_similarity 1.5 accepted")
+	}
+}
