@@ -148,3 +148,19 @@ func TestBulletDriftOptions(t *testing.T) {
 		t.Error("min_similarity 1.5 accepted")
 	}
 }
+
+func TestLevelCopy(t *testing.T) {
+	res := linttest.Run(t, "testdata/level-copy/default", "level-copy")
+	for _, f := range res.Findings {
+		if strings.Contains(f.Message, "Backend Engineer\": no") && f.Diff != "Take part in the on-call rotation and fix the incidents [-found-]{+you find+}" {
+			t.Errorf("%d: diff %q", f.Line, f.Diff)
+		}
+		if strings.Contains(f.Message, "100%") && f.Diff != "(the same text)" {
+			t.Errorf("%d: diff %q", f.Line, f.Diff)
+		}
+	}
+	linttest.Run(t, "testdata/level-copy/strict", "level-copy")
+	if _, err := lint.ParseConfig("c.yml", []byte("rules:\n  level-copy:\n    sections: [hiring-process]\n")); err == nil {
+		t.Error("a family section kind accepted in sections")
+	}
+}
