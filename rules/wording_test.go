@@ -164,3 +164,25 @@ func TestLevelCopy(t *testing.T) {
 		t.Error("a family section kind accepted in sections")
 	}
 }
+
+func TestTermConsistency(t *testing.T) {
+	res := linttest.Run(t, "testdata/term-consistency/page", "term-consistency")
+	out := fixedText(t, res, "testdata/term-consistency/page/support.md")
+	for _, want := range []string{"title: Gitlab Support Engineer", "Answer customer email", "Write JavaScript and JavaScript", "OKRs and OKRs", "- Use GitLab every day", "Use gitlab.com, GitLab.com and GitLab.com"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("fixed text lacks %q", want)
+		}
+	}
+	// with scope: handbook the usual spelling is counted over all files;
+	// an apostrophe plural in one file meets the plain one in another
+	linttest.Run(t, "testdata/term-consistency/handbook", "term-consistency")
+	// the documented examples (a cross-file rule: TestRegistry skips them)
+	bad := linttest.Lint(t, nil, map[string]string{"bad.md": termConsistencyRule.Doc.Bad}, "term-consistency")
+	if len(bad.Findings) != 2 {
+		t.Errorf("bad example: %d findings, want 2", len(bad.Findings))
+	}
+	good := linttest.Lint(t, nil, map[string]string{"good.md": termConsistencyRule.Doc.Good}, "term-consistency")
+	for _, f := range good.Findings {
+		t.Errorf("good example reported: %s", f.Message)
+	}
+}
