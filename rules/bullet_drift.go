@@ -335,37 +335,7 @@ func lookAlike(a, b string) bool {
 	if min(len(a), len(b)) >= 7 {
 		limit = 2
 	}
-	return min(len(a), len(b)) >= 4 && editDistanceAtMost(a, b, limit)
-}
-
-// editDistanceAtMost reports whether a and b are at most k single-byte
-// edits apart.
-func editDistanceAtMost(a, b string, k int) bool {
-	if len(a)-len(b) > k || len(b)-len(a) > k {
-		return false
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		best := cur[0]
-		for j := 1; j <= len(b); j++ {
-			c := prev[j-1]
-			if a[i-1] != b[j-1] {
-				c++
-			}
-			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
-			best = min(best, cur[j])
-		}
-		if best > k {
-			return false
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)] <= k
+	return min(len(a), len(b)) >= 4 && prose.WithinEdits(a, b, limit)
 }
 
 func hasDigit(s string) bool {

@@ -118,29 +118,20 @@ func checkLevelCopy(p *lint.Pass) {
 // reportLevelCopy compares a level's section with those of the levels
 // below and reports the most similar one at or above the threshold.
 func reportLevelCopy(p *lint.Pass, opts *levelCopyOptions, hi *model.Role, below []placedLevel, kind model.SectionKind) {
-	hs := ownSection(hi, kind)
-	if hs == nil {
+	hs, hb, ok := comparableSection(hi, kind, opts.MinWords)
+	if !ok {
 		return
 	}
-	hb := sectionItems(hs)
 	ht := strings.Join(hb, "\n")
-	if len(prose.Words(ht, false)) < opts.MinWords {
-		return
-	}
 	var best *model.Role
 	var bestItems []string
 	bestSim := -1.0
 	for _, lo := range below {
-		ls := ownSection(lo.role, kind)
-		if ls == nil {
+		_, lb, ok := comparableSection(lo.role, kind, opts.MinWords)
+		if !ok {
 			continue
 		}
-		lb := sectionItems(ls)
-		lt := strings.Join(lb, "\n")
-		if len(prose.Words(lt, false)) < opts.MinWords {
-			continue
-		}
-		if sim := worddiff.CompareWith(lt, ht, worddiff.Options{FoldCase: true}).Similarity(); sim > bestSim {
+		if sim := worddiff.CompareWith(strings.Join(lb, "\n"), ht, worddiff.Options{FoldCase: true}).Similarity(); sim > bestSim {
 			best, bestItems, bestSim = lo.role, lb, sim
 		}
 	}
@@ -156,6 +147,17 @@ func reportLevelCopy(p *lint.Pass, opts *levelCopyOptions, hi *model.Role, below
 		Subject: string(kind) + " vs " + model.NormalizeTitle(best.Title),
 		Diff:    itemsDiff(bestItems, hb, opts.DiffLines),
 	})
+}
+
+// comparableSection returns a role's own section of a kind and its items,
+// when it has at least minWords words.
+func comparableSection(r *model.Role, kind model.SectionKind, minWords int) (*model.Section, []string, bool) {
+	s := ownSection(r, kind)
+	if s == nil {
+		return nil, nil, false
+	}
+	items := sectionItems(s)
+	return s, items, len(prose.Words(strings.Join(items, "\n"), false)) >= minWords
 }
 
 // ownSection returns the role's section of a kind that is its own (not one

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
@@ -136,16 +135,11 @@ func checkSectionNameConsistency(p *lint.Pass) {
 			if len(roles) < 2 {
 				continue
 			}
-			forms := make([]string, 0, len(roles))
-			for v := range roles {
-				forms = append(forms, v)
+			counts := map[string]int{}
+			for v, rs := range roles {
+				counts[v] = len(rs)
 			}
-			sort.Slice(forms, func(i, j int) bool {
-				if len(roles[forms[i]]) != len(roles[forms[j]]) {
-					return len(roles[forms[i]]) > len(roles[forms[j]])
-				}
-				return forms[i] < forms[j]
-			})
+			forms := byCount(counts)
 			top := forms[0]
 			n := len(roles[top])
 			if n < opts.MinMajority || len(roles[forms[1]]) == n {

@@ -32,22 +32,8 @@ var specialtyBoilerplateRule = &lint.Rule{
 			"page (a plural, or the title with more words, such as \"Global Support Engineers\" for \"Support " +
 			"Engineer\", still counts as naming it). Levels that start with \"In addition to\" are not specialties " +
 			"and are not checked.",
-		Bad: "---\ntitle: Infrastructure Engineering Management\n---\n\n## Manager, Infrastructure\n\n" +
-			"The Manager, Infrastructure is a [grade 8](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades).\n\n" +
-			"## Specialties\n\n### Manager, Infrastructure (Delivery)\n\n" +
-			"In addition to the requirements defined above for the Manager, Infrastructure, Delivery specialty requires:\n\n- Release management\n\n" +
-			"### Manager, Infrastructure (Scalability)\n\n" +
-			"In addition to the requirements defined above for the Manager, Infrastructure, Scalability specialty requires:\n\n- Capacity planning\n\n" +
-			"### Manager, Infrastructure (Reliability)\n\n" +
-			"In addition to the requirements defined above for the Manager, Infrastructure, Reliability specialty is requires:\n\n- Incident management\n",
-		Good: "---\ntitle: Infrastructure Engineering Management\n---\n\n## Manager, Infrastructure\n\n" +
-			"The Manager, Infrastructure is a [grade 8](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades).\n\n" +
-			"## Specialties\n\n### Manager, Infrastructure (Delivery)\n\n" +
-			"In addition to the requirements defined above for the Manager, Infrastructure, Delivery specialty requires:\n\n- Release management\n\n" +
-			"### Manager, Infrastructure (Scalability)\n\n" +
-			"In addition to the requirements defined above for the Manager, Infrastructure, Scalability specialty requires:\n\n- Capacity planning\n\n" +
-			"### Manager, Infrastructure (Reliability)\n\n" +
-			"In addition to the requirements defined above for the Manager, Infrastructure, Reliability specialty requires:\n\n- Incident management\n",
+		Bad:  specialtyExample("Reliability specialty is requires:"),
+		Good: specialtyExample("Reliability specialty requires:"),
 		Options: []lint.OptionDoc{
 			{Name: "min_usual", Default: "2", Text: "how many specialties must share a form for it to be the family's usual one"},
 			{Name: "context", Default: "8", Text: "words of unchanged text shown around each change in the diff (-1: the whole sentence)"},
@@ -64,6 +50,23 @@ var specialtyBoilerplateRule = &lint.Rule{
 }
 
 func init() { lint.Register(specialtyBoilerplateRule) }
+
+// specialtyExample is the documented page, its last inheritance sentence
+// ending in last.
+func specialtyExample(last string) string {
+	page := "---\ntitle: Infrastructure Engineering Management\n---\n\n## Manager, Infrastructure\n\n" +
+		"The Manager, Infrastructure is a [grade 8](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades).\n\n" +
+		"## Specialties\n"
+	for _, s := range []struct{ name, bullet string }{{"Delivery", "Release management"}, {"Scalability", "Capacity planning"}, {"Reliability", "Incident management"}} {
+		ending := s.name + " specialty requires:"
+		if s.name == "Reliability" {
+			ending = last
+		}
+		page += "\n### Manager, Infrastructure (" + s.name + ")\n\n" +
+			"In addition to the requirements defined above for the Manager, Infrastructure, " + ending + "\n\n- " + s.bullet + "\n"
+	}
+	return page
+}
 
 // inheritance is one specialty's inheritance sentence with the names taken
 // out.

@@ -3,7 +3,6 @@ package rules
 import (
 	"fmt"
 	"regexp"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -187,16 +186,7 @@ func reportTermVariants(p *lint.SetPass, ix *termIndex, preferred map[string]str
 		if len(count) < 2 {
 			continue
 		}
-		forms := make([]string, 0, len(count))
-		for f := range count {
-			forms = append(forms, f)
-		}
-		sort.Slice(forms, func(i, j int) bool {
-			if count[forms[i]] != count[forms[j]] {
-				return count[forms[i]] > count[forms[j]]
-			}
-			return forms[i] < forms[j]
-		})
+		forms := byCount(count)
 		ref := forms[0]
 		plain := plainPlural(forms)
 		switch {

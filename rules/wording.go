@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/golangci/misspell"
@@ -36,3 +37,19 @@ func onlySpace(s string) bool {
 
 // quoted writes a text in double quotes for a message, its whitespace folded.
 func quoted(s string) string { return `"` + strings.Join(strings.Fields(s), " ") + `"` }
+
+// byCount returns the keys of counts, most counted first, ties in
+// alphabetical order.
+func byCount(counts map[string]int) []string {
+	keys := make([]string, 0, len(counts))
+	for k := range counts {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if counts[keys[i]] != counts[keys[j]] {
+			return counts[keys[i]] > counts[keys[j]]
+		}
+		return keys[i] < keys[j]
+	})
+	return keys
+}
