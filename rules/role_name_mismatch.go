@@ -376,7 +376,13 @@ type roleNames struct {
 
 // same reports whether name names the role titled title.
 func (c *roleNames) same(name, title string) bool {
-	names := [][]string{c.words(name), c.words(withoutParens(name))}
+	names := [][]string{c.words(name)}
+	// the name's own qualifier may be left aside ("Manager, Channel Sales
+	// (people manager)"), unless the title has another one: "Customer
+	// Success Manager (Public Sector)" does not name "... (Federal)"
+	if q := parenWords(c, name); len(q) > 0 && (len(parenWords(c, title)) == 0 || allIn(q, setOf(c.words(title)))) {
+		names = append(names, c.words(withoutParens(name)))
+	}
 	titles := [][]string{c.words(title), c.words(withoutParens(title))}
 	for _, n := range names {
 		for len(n) > 0 && (n[len(n)-1] == "role" || n[len(n)-1] == "position") {
@@ -417,17 +423,12 @@ func (c *roleNames) same(name, title string) bool {
 	return false
 }
 
-// exact reports whether name and title are the same words, parenthesised
-// qualifiers aside: the test for "names another role".
+// exact reports whether name and title are the same words, the title's
+// parenthesised qualifier aside: the test for "names another role". A
+// qualifier the name gives ("Area Sales Manager (Federal)") must be matched.
 func (c *roleNames) exact(name, title string) bool {
-	for _, n := range [][]string{c.words(name), c.words(withoutParens(name))} {
-		for _, t := range [][]string{c.words(title), c.words(withoutParens(title))} {
-			if equalWords(n, t) {
-				return true
-			}
-		}
-	}
-	return false
+	n := c.words(name)
+	return equalWords(n, c.words(title)) || equalWords(n, c.words(withoutParens(title)))
 }
 
 // words returns a name's comparable words: normalized, stemmed, without
@@ -451,6 +452,15 @@ func (c *roleNames) words(s string) []string {
 			continue
 		}
 		out = append(out, prose.Stem(w))
+	}
+	return out
+}
+
+// parenWords returns the words of a text's parenthesised qualifiers.
+func parenWords(c *roleNames, s string) []string {
+	var out []string
+	for _, m := range parenRE.FindAllStringSubmatch(s, -1) {
+		out = append(out, c.words(m[1])...)
 	}
 	return out
 }
