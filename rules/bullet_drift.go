@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"math"
 	"sort"
 	"strings"
 	"unicode"
@@ -48,7 +47,7 @@ var defaultProgressionWords = []string{
 	"significant", "significantly", "comprehensive", "proven", "demonstrated", "extensive", "extensively",
 	"substantial", "excellent", "exceptional", "outstanding", "great", "good", "superior", "critical",
 	"critically", "thorough", "supervisory", "successfully", "proactively", "others", "moderate", "moderately",
-	"considerable", "considerably",
+	"considerable", "considerably", "hands", "hand", "practical",
 }
 
 var bulletDriftRule = &lint.Rule{
@@ -376,12 +375,12 @@ func reportDrift(p *lint.Pass, bs []*driftBullet, group []int, roles map[string]
 			continue
 		}
 		d := worddiff.CompareWith(rb.text, b.text, worddiff.Options{FoldCase: true})
-		sim := math.Round(100 * d.Similarity())
-		msg := fmt.Sprintf("bullet is %.0f%% the same as one in %s", sim, where)
+		_, del, ins := d.Counts()
+		msg := fmt.Sprintf("bullet repeats one in %s", where)
 		if others > 0 {
 			msg += fmt.Sprintf(" (and %d other %s)", others, pluralWord(others, "role", "roles"))
 		}
-		msg += ": a small difference that reads as a change of meaning"
+		msg += fmt.Sprintf(" with %d %s changed: write them the same, or make the difference a clear one", max(del, ins), pluralWord(max(del, ins), "word", "words"))
 		p.Report(lint.Diagnostic{
 			Span:    b.b.Block.Span,
 			Message: msg,
