@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -44,7 +45,8 @@ var roleNameMismatchRule = &lint.Rule{
 			"handbook's own nomenclature.\n\n" +
 			"Only names that read like a job title are compared (\"The Build team ...\" is not one), and names " +
 			"inside template placeholders are left to `template-placeholder`. A grade sentence that names another " +
-			"role of the page is left to `grade-title-mismatch`.",
+			"role of the page, another seniority, or other words (not just fewer, more or reordered ones, or a typo) is " +
+			"left to `grade-title-mismatch`.",
 		Bad: "---\ntitle: Billing\n---\n\n## Senior Director, Billing and Collections\n\n" +
 			"The Director, Billing and Collections reports to the VP, Revenue Accounting.\n\n" +
 			"### Senior Director, Billing and Collections Job Grade\n\n" +
@@ -115,7 +117,7 @@ func checkRoleNameMismatch(p *lint.Pass) {
 				continue
 			}
 			other := otherRole(f, r, m.name, plain)
-			if other != nil && m.where == "grade sentence" {
+			if m.where == "grade sentence" && (other != nil || !sameRoleOtherwise(plain, m.name, title)) {
 				continue // grade-title-mismatch reports a grade sentence that names another role
 			}
 			msg := fmt.Sprintf("%s names the role %s, but its heading is %s", m.where, quoted(m.name), quoted(title))
@@ -131,6 +133,55 @@ func checkRoleNameMismatch(p *lint.Pass) {
 			})
 		}
 	}
+}
+
+// sameRoleOtherwise reports whether a name that differs from the title
+// still names the same role: the same seniority words ("Senior Manager"),
+// and one's words all among the other's (a typo aside), in any order. A
+// grade sentence that names another role is grade-title-mismatch's to
+// report.
+func sameRoleOtherwise(c *roleNames, name, title string) bool {
+	n := c.words(name)
+	for _, t := range [][]string{c.words(title), c.words(withoutParens(title))} {
+		if !sameWordSet(dedupe(levelsOf(n, c.level)), dedupe(levelsOf(t, c.level))) {
+			continue
+		}
+		if wordsAmong(n, t) || wordsAmong(t, n) {
+			return true
+		}
+	}
+	return false
+}
+
+func dedupe(words []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, w := range words {
+		if !seen[w] {
+			seen[w] = true
+			out = append(out, w)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// wordsAmong reports whether every word of a has an equal or a one-typo
+// look-alike among b.
+func wordsAmong(a, b []string) bool {
+	for _, w := range a {
+		found := false
+		for _, v := range b {
+			if w == v || len(w) >= 4 && len(v) >= 4 && prose.WithinEdits(w, v, 1) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 // otherRole returns the role of the page, other than r, that name names.
@@ -345,8 +396,10 @@ func pageAcronyms(f *model.Family) map[string]string {
 // nameKey folds a role name for comparison.
 func nameKey(s string) string { return model.NormalizeTitle(s) }
 
-// trackWords returns the words of the seniority keywords of the config's
-// tracks ("senior", "staff", "manager", "director", ...).
+// trackWords returns the seniority words of the config's tracks: its
+// one-word keywords ("senior", "staff", "manager", "director", "vp"). The
+// words of longer keywords count only when each is such a keyword itself:
+// "Engineering Manager" does not make "engineering" a seniority word.
 func trackWords(cfg *lint.Config) map[string]bool {
 	out := map[string]bool{}
 	if cfg == nil {
@@ -355,8 +408,9 @@ func trackWords(cfg *lint.Config) map[string]bool {
 	for _, t := range cfg.Grades.Tracks {
 		for _, step := range t.Steps {
 			for _, k := range step {
-				for _, w := range strings.Fields(model.NormalizeTitle(strings.TrimPrefix(k, "^"))) {
-					out[w] = true
+				words := strings.Fields(model.NormalizeTitle(strings.TrimPrefix(k, "^")))
+				if len(words) == 1 {
+					out[words[0]] = true
 				}
 			}
 		}
