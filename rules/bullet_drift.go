@@ -177,8 +177,9 @@ func checkBulletDrift(p *lint.Pass) {
 		}
 		formRoles[b.exact][b.owner] = true
 	}
+	pair := func(a, b *driftBullet) bool { return mayDrift(a, b, opts) && drifts(a, b, opts, progression) }
 	for _, r := range order {
-		reportDrift(p, bs, groups[r], formRoles)
+		reportDrift(p, bs, groups[r], formRoles, pair)
 	}
 }
 
@@ -348,8 +349,10 @@ func hasDigit(s string) bool {
 
 // reportDrift reports every wording of a group of drifted bullets but the
 // reference one: the wording most roles use (exact copies outside the group
-// count), or the first written.
-func reportDrift(p *lint.Pass, bs []*driftBullet, group []int, roles map[string]map[*model.Role]bool) {
+// count), or the first written. A bullet is reported only when it drifts
+// from the reference itself: "Ability" and "Strong ability" are progression
+// even when a third bullet, "Srong ability", ties them into one group.
+func reportDrift(p *lint.Pass, bs []*driftBullet, group []int, roles map[string]map[*model.Role]bool, drift func(a, b *driftBullet) bool) {
 	first := map[string]int{}
 	for _, i := range group {
 		if _, ok := first[bs[i].exact]; !ok {
@@ -371,7 +374,7 @@ func reportDrift(p *lint.Pass, bs []*driftBullet, group []int, roles map[string]
 	others := len(roles[ref]) - 1
 	for _, i := range group {
 		b := bs[i]
-		if b.exact == ref {
+		if b.exact == ref || !drift(rb, b) {
 			continue
 		}
 		d := worddiff.CompareWith(rb.text, b.text, worddiff.Options{FoldCase: true})
