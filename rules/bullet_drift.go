@@ -37,7 +37,8 @@ var defaultProgressionWords = []string{
 	"fellow", "level",
 	"lead", "leader", "manager", "management", "director", "vp", "vice", "president", "chief", "head",
 	// ownership
-	"own", "drive", "guide", "mentor", "coach", "manage", "contribute", "participate", "assist", "help",
+	"own", "drive", "guide", "mentor", "coach", "manage", "contribute", "contributor", "participate", "assist", "help",
+	"accountable", "accountability", "responsible", "ownership", "actively",
 	"support", "oversee", "define", "set", "establish", "influence", "independently", "autonomously",
 	"strategic", "strategy", "tactical", "direction", "vision", "execute", "escalate", "approve", "hire",
 	"build", "scale", "grow", "develop", "learn", "understand", "expert", "expertise", "proficient",
