@@ -3,6 +3,7 @@ module gitlab.com/ladderlint/ladderlint
 go 1.26
 
 require (
+	github.com/golangci/misspell v0.8.0
 	github.com/santhosh-tekuri/jsonschema/v5 v5.3.1
 	github.com/sergi/go-diff v1.4.0
 	github.com/urfave/cli/v2 v2.27.7

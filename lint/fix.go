@@ -9,7 +9,9 @@ import (
 )
 
 // ApplyFixes applies the fixes of findings to src. Overlapping edits are
-// skipped (the later finding's fix waits for the next run). It returns the
+// skipped (the later finding's fix waits for the next run), except an edit
+// the same as the one just made, which two rules can propose for one word
+// ("teh" is a misspelling and a house rule): it counts as applied. It returns the
 // new text and the fingerprints of the findings whose fixes were applied.
 func ApplyFixes(src []byte, findings []Finding) ([]byte, []string) {
 	type edit struct {
@@ -27,7 +29,12 @@ func ApplyFixes(src []byte, findings []Finding) ([]byte, []string) {
 	last := 0
 	applied := map[string]bool{}
 	skipped := map[string]bool{}
+	var made *Edit
 	for _, e := range edits {
+		if made != nil && e.Span == made.Span && e.New == made.New {
+			applied[e.fp] = true
+			continue
+		}
 		if e.Span.Start < last || e.Span.End > len(src) || e.Span.Start > e.Span.End {
 			skipped[e.fp] = true
 			continue
@@ -36,6 +43,7 @@ func ApplyFixes(src []byte, findings []Finding) ([]byte, []string) {
 		out = append(out, e.New...)
 		last = e.Span.End
 		applied[e.fp] = true
+		made = &e.Edit
 	}
 	out = append(out, src[last:]...)
 	var fps []string

@@ -1,0 +1,242 @@
+package rules
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"gitlab.com/ladderlint/ladderlint/lint"
+	"gitlab.com/ladderlint/ladderlint/lint/ladder"
+	"gitlab.com/ladderlint/ladderlint/lint/model"
+	"gitlab.com/ladderlint/ladderlint/lint/prose"
+	"gitlab.com/ladderlint/ladderlint/lint/worddiff"
+)
+
+type levelCopyOptions struct {
+	Threshold float64  `yaml:"threshold"`
+	MinWords  int      `yaml:"min_words"`
+	Sections  []string `yaml:"sections"`
+	DiffLines int      `yaml:"diff_lines"`
+}
+
+var levelCopyRule = &lint.Rule{
+	ID:       "level-copy",
+	Title:    "a level whose responsibilities or requirements barely differ from the level below",
+	Category: lint.Wording,
+	Severity: lint.Warning,
+	Doc: lint.Doc{
+		Description: "The policy asks for clear differentiation between levels, and not to repeat a junior level's " +
+			"list for a more senior one (\"Extends the Senior Backend Engineer responsibilities\" and the " +
+			"differences instead). Levels are placed on the seniority tracks of the config (Associate < " +
+			"Intermediate < Senior < Staff < ...; Manager < Senior Manager < Director < ...); each level's " +
+			"Responsibilities and Requirements are compared word by word with the same section of the level " +
+			"right below it on its track (the highest step below it that the page has). When they are at least " +
+			"`threshold` the same, the level is reported: no progression. The finding lists the bullets that " +
+			"differ, with word diffs. Sections shorter than `min_words` words (\"Extends the Senior " +
+			"responsibilities\") are not compared, nor are titles the tracks do not place.",
+		Bad: "---\ntitle: Backend Engineer\n---\n\n## Senior Backend Engineer\n\n### Responsibilities\n\n" +
+			"- Write clean, well-tested code for the features of the team\n- Review the merge requests of other engineers\n" +
+			"- Take part in the on-call rotation and fix the incidents found\n- Improve the documentation of the services owned\n\n" +
+			"## Staff Backend Engineer\n\n### Responsibilities\n\n" +
+			"- Write clean, well-tested code for the features of the team\n- Review the merge requests of other engineers\n" +
+			"- Take part in the on-call rotation and fix the incidents found\n- Improve the documentation of the services you own\n",
+		Good: "---\ntitle: Backend Engineer\n---\n\n## Senior Backend Engineer\n\n### Responsibilities\n\n" +
+			"- Write clean, well-tested code for the features of the team\n- Review the merge requests of other engineers\n" +
+			"- Take part in the on-call rotation and fix the incidents found\n- Improve the documentation of the services owned\n\n" +
+			"## Staff Backend Engineer\n\n### Responsibilities\n\n- Extends the Senior Backend Engineer responsibilities\n" +
+			"- Set the technical direction of several teams and own their architecture\n" +
+			"- Lead the resolution of the most complex incidents across the stage\n",
+		Options: []lint.OptionDoc{
+			{Name: "threshold", Default: "0.9", Text: "share of words two sections have in common, in order, from which a level shows no progression (0 to 1)"},
+			{Name: "min_words", Default: "20", Text: "fewest words a section needs to be compared"},
+			{Name: "sections", Default: "[responsibilities, requirements]", Text: "the section kinds compared"},
+			{Name: "diff_lines", Default: "8", Text: "most bullets shown in the diff"},
+		},
+	},
+	Options: func() any {
+		return &levelCopyOptions{Threshold: 0.9, MinWords: 20, Sections: []string{"responsibilities", "requirements"}, DiffLines: 8}
+	},
+	Validate: func(o any) error {
+		opts := o.(*levelCopyOptions)
+		if opts.Threshold <= 0 || opts.Threshold > 1 {
+			return fmt.Errorf("threshold must be above 0 and at most 1")
+		}
+		for _, k := range opts.Sections {
+			if !model.SectionKind(k).IsRoleSection() || model.SectionKind(k) == model.SecBody {
+				return fmt.Errorf("sections: %q is not a role section kind", k)
+			}
+		}
+		return nil
+	},
+	Check: checkLevelCopy,
+}
+
+func init() { lint.Register(levelCopyRule) }
+
+// placedLevel is a level of the page with its place on a track.
+type placedLevel struct {
+	role  *model.Role
+	place ladder.Place
+	order int
+}
+
+func checkLevelCopy(p *lint.Pass) {
+	opts := lint.Options[levelCopyOptions](p.Options)
+	l := ladder.New(p.Config.Grades.Tracks)
+	var levels []placedLevel
+	for i, r := range p.File.Roles {
+		if r.Kind != model.KindLevel || r.SharesWith != nil {
+			continue
+		}
+		if pl, ok := l.Classify(r.Title); ok {
+			levels = append(levels, placedLevel{r, pl, i})
+		}
+	}
+	for _, hi := range levels {
+		// the levels right below: the highest step under this one on its track
+		var below []placedLevel
+		step := -1
+		for _, lo := range levels {
+			if lo.place.Track != hi.place.Track || lo.place.Step >= hi.place.Step {
+				continue
+			}
+			if lo.place.Step > step {
+				below, step = nil, lo.place.Step
+			}
+			if lo.place.Step == step {
+				below = append(below, lo)
+			}
+		}
+		sort.Slice(below, func(i, j int) bool { return below[i].order < below[j].order })
+		for _, k := range opts.Sections {
+			reportLevelCopy(p, opts, hi.role, below, model.SectionKind(k))
+		}
+	}
+}
+
+// reportLevelCopy compares a level's section with those of the levels
+// below and reports the most similar one at or above the threshold.
+func reportLevelCopy(p *lint.Pass, opts *levelCopyOptions, hi *model.Role, below []placedLevel, kind model.SectionKind) {
+	hs, hb, ok := comparableSection(hi, kind, opts.MinWords)
+	if !ok {
+		return
+	}
+	ht := strings.Join(hb, "\n")
+	var best *model.Role
+	var bestItems []string
+	bestSim := -1.0
+	for _, lo := range below {
+		_, lb, ok := comparableSection(lo.role, kind, opts.MinWords)
+		if !ok {
+			continue
+		}
+		if sim := worddiff.CompareWith(strings.Join(lb, "\n"), ht, worddiff.Options{FoldCase: true}).Similarity(); sim > bestSim {
+			best, bestItems, bestSim = lo.role, lb, sim
+		}
+	}
+	if best == nil || bestSim < opts.Threshold-1e-9 {
+		return
+	}
+	pct := math.Floor(100 * bestSim)
+	p.Report(lint.Diagnostic{
+		Span: hs.Span,
+		Message: fmt.Sprintf("%s are %.0f%% the same as those of %s: no progression from %s", strings.ToLower(kindLabel(kind)),
+			pct, quoted(best.Title), best.Title),
+		Role:    hi,
+		Subject: string(kind) + " vs " + model.NormalizeTitle(best.Title),
+		Diff:    itemsDiff(bestItems, hb, opts.DiffLines),
+	})
+}
+
+// comparableSection returns a role's own section of a kind and its items,
+// when it has at least minWords words.
+func comparableSection(r *model.Role, kind model.SectionKind, minWords int) (*model.Section, []string, bool) {
+	s := ownSection(r, kind)
+	if s == nil {
+		return nil, nil, false
+	}
+	items := sectionItems(s)
+	return s, items, len(prose.Words(strings.Join(items, "\n"), false)) >= minWords
+}
+
+// ownSection returns the role's section of a kind that is its own (not one
+// it only shares).
+func ownSection(r *model.Role, kind model.SectionKind) *model.Section {
+	for _, s := range r.Sections {
+		if s.Kind == kind && s.Role == r {
+			return s
+		}
+	}
+	return nil
+}
+
+// sectionItems returns a section's bullets and paragraphs as text, in
+// order, placeholders blanked.
+func sectionItems(s *model.Section) []string {
+	type item struct {
+		at   int
+		text string
+	}
+	var items []item
+	for _, b := range s.Bullets {
+		if b.Block != nil {
+			items = append(items, item{b.Span.Start, strings.Join(strings.Fields(wordingText(b.Block)), " ")})
+		}
+	}
+	for _, pb := range s.Paragraphs {
+		items = append(items, item{pb.Span.Start, strings.Join(strings.Fields(wordingText(pb)), " ")})
+	}
+	sort.SliceStable(items, func(i, j int) bool { return items[i].at < items[j].at })
+	var out []string
+	for _, it := range items {
+		if it.text != "" {
+			out = append(out, it.text)
+		}
+	}
+	return out
+}
+
+// itemsDiff shows how the items of two sections differ, one line per item
+// that changed: its word diff against the most similar item of the other
+// section, or the whole item inserted or deleted. At most max lines.
+func itemsDiff(old, new []string, max int) string {
+	used := make([]bool, len(old))
+	var lines []string
+	for _, n := range new {
+		best, bestSim := -1, 0.5
+		for i, o := range old {
+			if used[i] {
+				continue
+			}
+			if strings.EqualFold(o, n) {
+				best, bestSim = i, 2
+				break
+			}
+			if sim := worddiff.CompareWith(o, n, worddiff.Options{FoldCase: true}).Similarity(); sim > bestSim {
+				best, bestSim = i, sim
+			}
+		}
+		switch {
+		case best < 0:
+			lines = append(lines, "{+"+n+"+}")
+		case bestSim < 2:
+			used[best] = true
+			lines = append(lines, worddiff.CompareWith(old[best], n, worddiff.Options{FoldCase: true}).String())
+		default:
+			used[best] = true
+		}
+	}
+	for i, o := range old {
+		if !used[i] {
+			lines = append(lines, "[-"+o+"-]")
+		}
+	}
+	if len(lines) == 0 {
+		return "(the same text)"
+	}
+	if max > 0 && len(lines) > max {
+		lines = append(lines[:max], fmt.Sprintf("… and %d more", len(lines)-max))
+	}
+	return strings.Join(lines, "\n")
+}

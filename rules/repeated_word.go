@@ -1,0 +1,105 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"gitlab.com/ladderlint/ladderlint/lint"
+	"gitlab.com/ladderlint/ladderlint/lint/model"
+	"gitlab.com/ladderlint/ladderlint/lint/prose"
+)
+
+type repeatedWordOptions struct {
+	Allow []string `yaml:"allow"`
+}
+
+var repeatedWordRule = &lint.Rule{
+	ID:       "repeated-word",
+	Title:    "a word written twice in a row (\"the the\")",
+	Category: lint.Wording,
+	Severity: lint.Warning,
+	Fixable:  true,
+	Doc: lint.Doc{
+		Description: "A word followed by itself, with only whitespace (a line break counts) between the two, is " +
+			"almost always an editing slip: \"the the\", \"and and\". Case does not matter. Words split by " +
+			"punctuation (\"no, no\"), by a code span, numbers and the words of the `allow` list (\"that that\" " +
+			"and \"had had\" are grammatical) are not reported; nor is text in code, link targets, front " +
+			"matter or template placeholders. `--fix` deletes the second word.",
+		Bad:  "---\ntitle: Backend Engineer\n---\n\n## Backend Engineer\n\n### Responsibilities\n\n- Review the the merge requests of your team\n",
+		Good: "---\ntitle: Backend Engineer\n---\n\n## Backend Engineer\n\n### Responsibilities\n\n- Review the merge requests of your team\n- Make sure that that review happens\n",
+		Options: []lint.OptionDoc{
+			{Name: "allow", Default: "[that, had]", Text: "words that may be written twice in a row"},
+		},
+	},
+	Options: func() any { return &repeatedWordOptions{Allow: []string{"that", "had"}} },
+	Check:   checkRepeatedWord,
+}
+
+func init() { lint.Register(repeatedWordRule) }
+
+func checkRepeatedWord(p *lint.Pass) {
+	opts := lint.Options[repeatedWordOptions](p.Options)
+	allow := map[string]bool{}
+	for _, w := range opts.Allow {
+		allow[strings.ToLower(w)] = true
+	}
+	for _, b := range p.File.Blocks {
+		text := wordingText(b)
+		words := prose.Words(text, true)
+		for i := 1; i < len(words); i++ {
+			prev, cur := words[i-1], words[i]
+			lw := strings.ToLower(cur.Text)
+			if lw != strings.ToLower(prev.Text) || allow[lw] || !onlySpace(text[prev.End:cur.Start]) || !hasLetter(lw) {
+				continue
+			}
+			from, to := b.SourceOffset(prev.End), b.SourceOffset(cur.Start)
+			if from < to && strings.Contains(string(p.File.Source.Text[from:to]), "\n") && startsUpper(cur.Text) {
+				continue // "About GitLab\nGitLab Inc. is ...": a line meant as a title
+			}
+			if htmlBetween(p.File, from, to) {
+				continue // "Compensation <br> Compensation Partner"
+			}
+			span := b.SourceSpan(prev.Start, cur.End)
+			d := lint.Diagnostic{
+				Span:    span,
+				Message: fmt.Sprintf("%s is written twice in a row", quoted(cur.Text)),
+				Subject: lw + " " + lw,
+				Diff:    prev.Text + " [-" + cur.Text + "-]",
+			}
+			// delete the space and the second word, when the source holds
+			// only whitespace between the words and the word as written
+			if sourceIs(p.File, b.SourceSpan(cur.Start, cur.End), cur.Text) && onlySpace(string(p.File.Source.Text[from:to])) {
+				d.Fixes = []lint.Edit{{Span: model.Span{Start: from, End: b.SourceOffset(cur.End-1) + 1}, New: ""}}
+			}
+			p.Report(d)
+			i++ // "the the the" is one finding
+		}
+	}
+}
+
+func startsUpper(s string) bool {
+	for _, r := range s {
+		return unicode.IsUpper(r)
+	}
+	return false
+}
+
+// htmlBetween reports whether raw HTML (or code) lies in the source range.
+func htmlBetween(f *model.Family, from, to int) bool {
+	for off := from; off < to; off++ {
+		if f.InCode(off) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,625 @@
+package rules
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+
+	"gitlab.com/ladderlint/ladderlint/lint"
+	"gitlab.com/ladderlint/ladderlint/lint/model"
+	"gitlab.com/ladderlint/ladderlint/lint/prose"
+	"gitlab.com/ladderlint/ladderlint/lint/worddiff"
+)
+
+type roleNameMismatchOptions struct {
+	IgnoreWords []string `yaml:"ignore_words"`
+}
+
+var roleNameMismatchRule = &lint.Rule{
+	ID:       "role-name-mismatch",
+	Title:    "a role's own text or section headings name it differently from its heading",
+	Category: lint.Wording,
+	Severity: lint.Warning,
+	Doc: lint.Doc{
+		Description: "A role is named in several places besides its heading: its opening sentence (\"The Senior " +
+			"Accountant ...\"), its reports-to sentence, its grade sentence (\"The Senior Accountant is a grade " +
+			"7.\") and the headings of its sections (\"#### Senior Accountant Responsibilities\"). When a level is " +
+			"copied from another, these are the names that get left behind. Each must name the role as its " +
+			"heading does; the finding shows both names and their word diff.\n\n" +
+			"Tolerated: differences of case, punctuation and spacing; \"Sr.\" for \"Senior\", \"VP\" for \"Vice " +
+			"President\", \"&\" for \"and\"; the small words \"of\", \"and\", \"for\", \"to\", \"the\", \"in\" " +
+			"(\"Director of UX Research\" for \"Director, UX Research\"); plurals and endings (\"Specialists\", " +
+			"\"Recruiting Lead\" in the Recruiter family); the title's parenthesised qualifier left out " +
+			"(\"Manager, Infrastructure\" for \"Manager, Infrastructure (Delivery)\") or moved (\"Senior Customer " +
+			"Success Operations Analyst\" for \"Customer Success Operations Analyst (Senior)\"); an acronym a title " +
+			"of the page defines (\"CSM\" after \"Customer Success Manager (CSM)\"); \"Intermediate\" added or left " +
+			"out (the policy keeps it out of titles); a trailing \"role\" or \"position\"; the words of " +
+			"`ignore_words` (the company's name: \"The GitLab Recruiter\"); the level alone where the template asks " +
+			"for it (\"#### Senior Responsibilities\" under \"### Senior Backend Engineer\", \"The Senior Backend " +
+			"Engineer\" under \"### Senior\", \"#### Manager and Senior Manager Requirements\"); and a short heading " +
+			"whose name adds only words of the family's title or of the base role (\"Senior Security Analyst\" under " +
+			"\"### Senior Analyst\" in the Security Analyst family; for a specialty, a level too). Word order " +
+			"matters: \"Manager, Billing\" (a people manager) and \"Billing Manager\" are different titles in the " +
+			"handbook's own nomenclature.\n\n" +
+			"Only names that read like a job title are compared (\"The Build team ...\" is not one), and names " +
+			"inside template placeholders are left to `template-placeholder`. A grade sentence that names another " +
+			"role of the page, another seniority, or other words (not just fewer, more or reordered ones, or a typo) is " +
+			"left to `grade-title-mismatch`.",
+		Bad: "---\ntitle: Billing\n---\n\n## Senior Director, Billing and Collections\n\n" +
+			"The Director, Billing and Collections reports to the VP, Revenue Accounting.\n\n" +
+			"### Senior Director, Billing and Collections Job Grade\n\n" +
+			"The Senior Director, Billing and Collections is a [grade 11](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades).\n\n" +
+			"### Director, Billing and Collections Responsibilities\n\n- Own the billing process\n",
+		Good: "---\ntitle: Billing\n---\n\n## Senior Director, Billing and Collections\n\n" +
+			"The Senior Director, Billing & Collections reports to the VP, Revenue Accounting.\n\n" +
+			"### Senior Director, Billing and Collections Job Grade\n\n" +
+			"The Senior Director, Billing and Collections is a [grade 11](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades).\n\n" +
+			"### Senior Director, Billing and Collections Responsibilities\n\n- Own the billing process\n",
+		Options: []lint.OptionDoc{
+			{Name: "ignore_words", Default: "[GitLab]", Text: "words a name may add or leave out, such as the company's name"},
+		},
+	},
+	Options: func() any { return &roleNameMismatchOptions{IgnoreWords: []string{"GitLab"}} },
+	Check:   checkRoleNameMismatch,
+}
+
+func init() { lint.Register(roleNameMismatchRule) }
+
+// roleMention is a place where a role's text names the role.
+type roleMention struct {
+	where string // "opening sentence", "reports-to sentence", "grade sentence", "section heading"
+	name  string
+	span  model.Span
+}
+
+func checkRoleNameMismatch(p *lint.Pass) {
+	f := p.File
+	opts := lint.Options[roleNameMismatchOptions](p.Options)
+	levelWords := trackWords(p.Config)
+	var levelList []string
+	for w := range levelWords {
+		levelList = append(levelList, w)
+	}
+	ignore := map[string]bool{}
+	for _, w := range opts.IgnoreWords {
+		ignore[model.NormalizeTitle(w)] = true
+	}
+	acronyms := pageAcronyms(f)
+	plain := &roleNames{ignore: ignore, acronyms: acronyms}
+	plain.level = stemSet(plain, levelList...)
+	for _, r := range f.Roles {
+		if r.Heading == nil || r.Heading.Role != r || r.SharesWith != nil {
+			continue
+		}
+		title := cleanRoleTitle(r.Heading.Text)
+		if title == "" || strings.ContainsAny(title, "{}") || genericRoleWord(title) {
+			continue
+		}
+		if r.Kind == model.KindLevel && !readsLikeRoleName(title, levelWords) {
+			continue // "## Compensation" taken for a level: not a title to compare with
+		}
+		names := &roleNames{ignore: ignore, specialty: r.Kind != model.KindLevel, acronyms: acronyms}
+		names.level = stemSet(names, levelList...)
+		base := r.Base
+		if r.Parent != nil {
+			base += " " + r.Parent.Title
+		}
+		names.extra = stemSet(names, f.Title, base)
+		seen := map[model.Span]bool{}
+		for _, m := range roleMentions(f, r) {
+			if seen[m.span] || !readsLikeRoleName(m.name, levelWords) {
+				continue
+			}
+			seen[m.span] = true
+			if names.same(m.name, title) {
+				continue
+			}
+			other := otherRole(f, r, m.name, plain)
+			if m.where == "grade sentence" && (other != nil || !sameRoleOtherwise(plain, m.name, title)) {
+				continue // grade-title-mismatch reports a grade sentence that names another role
+			}
+			msg := fmt.Sprintf("%s names the role %s, but its heading is %s", m.where, quoted(m.name), quoted(title))
+			if other != nil {
+				msg += " (another role on this page)"
+			}
+			p.Report(lint.Diagnostic{
+				Span:    m.span,
+				Message: msg,
+				Role:    r,
+				Subject: m.where + ": " + nameKey(m.name),
+				Diff:    worddiff.Compare(title, m.name).String(),
+			})
+		}
+	}
+}
+
+// sameRoleOtherwise reports whether a name that differs from the title
+// still names the same role: the same seniority words ("Senior Manager"),
+// and one's words all among the other's (a typo aside), in any order. A
+// grade sentence that names another role is grade-title-mismatch's to
+// report.
+func sameRoleOtherwise(c *roleNames, name, title string) bool {
+	n := c.words(name)
+	for _, t := range [][]string{c.words(title), c.words(withoutParens(title))} {
+		if !sameWordSet(dedupe(levelsOf(n, c.level)), dedupe(levelsOf(t, c.level))) {
+			continue
+		}
+		if wordsAmong(n, t) || wordsAmong(t, n) {
+			return true
+		}
+	}
+	return false
+}
+
+func dedupe(words []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, w := range words {
+		if !seen[w] {
+			seen[w] = true
+			out = append(out, w)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// wordsAmong reports whether every word of a has an equal or a one-typo
+// look-alike among b.
+func wordsAmong(a, b []string) bool {
+	for _, w := range a {
+		found := false
+		for _, v := range b {
+			if w == v || len(w) >= 4 && len(v) >= 4 && prose.WithinEdits(w, v, 1) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// otherRole returns the role of the page, other than r, that name names.
+func otherRole(f *model.Family, r *model.Role, name string, names *roleNames) *model.Role {
+	for _, o := range f.Roles {
+		if o != r && o.Title != "" && names.exact(name, cleanRoleTitle(o.Title)) {
+			return o
+		}
+	}
+	return nil
+}
+
+// roleMentions returns the names a role's own text gives it.
+func roleMentions(f *model.Family, r *model.Role) []roleMention {
+	var out []roleMention
+	var gradeSentence model.Span
+	if g := r.Grade; g != nil && g.Subject != "" && !g.InTable && g.SubjectSpan.Valid() && r.Span.Contains(g.SubjectSpan.Start) {
+		name := strings.TrimSpace(g.Subject)
+		if low := strings.ToLower(name); strings.HasPrefix(low, "the ") {
+			name = name[4:]
+		}
+		if n, ok := leadingRoleName(name); ok {
+			out = append(out, roleMention{"grade sentence", n, g.SubjectSpan})
+		}
+		if g.Sentence != nil {
+			gradeSentence = g.Sentence.Span
+		}
+	}
+	for _, s := range []struct {
+		where string
+		sent  *model.Sentence
+	}{{"opening sentence", r.Intro}, {"reports-to sentence", r.ReportsTo}} {
+		if s.sent == nil || gradeSentence.Contains(s.sent.Span.Start) {
+			continue // the grade sentence opens the role: one mention
+		}
+		if name, span, ok := theName(f, s.sent); ok {
+			out = append(out, roleMention{s.where, name, span})
+		}
+	}
+	for _, sec := range r.Sections {
+		if sec.Prefix == "" || !sec.PrefixSpan.Valid() {
+			continue
+		}
+		prefix := sec.Prefix
+		// "Associate Solutions Architect Responsibilities & Requirements":
+		// two section names, one role name
+		if t := strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSpace(prefix), "&"), " and")); t != prefix {
+			if k, _, pre, ok := model.MatchSection(t); ok && k.IsRoleSection() {
+				prefix = pre
+			}
+		}
+		if prefix != "" {
+			out = append(out, roleMention{"section heading", prefix, model.Span{Start: sec.PrefixSpan.Start, End: sec.PrefixSpan.Start + len(prefix)}})
+		}
+	}
+	return out
+}
+
+// theName reads the role name a sentence opens with: "The <name> reports
+// to ...". It returns the name, its source span and whether there is one.
+func theName(f *model.Family, s *model.Sentence) (string, model.Span, bool) {
+	if !strings.HasPrefix(s.Text, "The ") {
+		return "", model.Span{}, false
+	}
+	name, ok := leadingRoleName(s.Text[4:])
+	if !ok {
+		return "", model.Span{}, false
+	}
+	span := model.Span{Start: s.Span.Start + 4, End: s.Span.Start + 4 + len(name)}
+	if b := blockAt(f, s.Span.Start); b != nil {
+		if i := strings.Index(b.Text, s.Text); i >= 0 {
+			span = b.SourceSpan(i+4, i+4+len(name))
+		}
+	}
+	return name, span, true
+}
+
+// blockAt returns the prose block whose span holds offset off.
+func blockAt(f *model.Family, off int) *model.Block {
+	for _, b := range f.Blocks {
+		if b.Span.Contains(off) {
+			return b
+		}
+	}
+	return nil
+}
+
+// nameJoiners may sit inside a role name in lower case ("Chief of Staff to
+// the CEO", "Software Engineer in Test").
+var nameJoiners = map[string]bool{"of": true, "and": true, "for": true, "to": true, "the": true, "in": true}
+
+// leadingRoleName reads a role name from the start of text: capitalised
+// words and the joiners between them, up to the first other word ("The
+// Senior Accountant reports to ..."), a capitalised "Reports to", "in the"
+// ("Engineering Manager in the Engineering Division") or punctuation other
+// than commas, dashes, slashes and a parenthesised qualifier.
+func leadingRoleName(text string) (string, bool) {
+	words := prose.Words(text, true)
+	end := 0
+	for i, w := range words {
+		if w.Start < end {
+			continue // inside a parenthesised qualifier already taken
+		}
+		if i > 0 {
+			gap := text[words[i-1].End:w.Start]
+			if strings.TrimSpace(strings.Trim(gap, " ,&/()–—-")) != "" {
+				break // a full stop, a colon, a code span: the name ended
+			}
+		}
+		lw := strings.ToLower(w.Text)
+		next := ""
+		if i+1 < len(words) {
+			next = strings.ToLower(words[i+1].Text)
+		}
+		if lw == "in" && next == "the" {
+			break
+		}
+		if (lw == "reports" || lw == "report" || lw == "reporting") && (next == "to" || next == "into" || next == "directly" || next == "in") {
+			break // "The Manager, Billing Reports to ..."
+		}
+		r := []rune(w.Text)[0]
+		if nameJoiners[lw] && !unicode.IsUpper(r) {
+			continue
+		}
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			break
+		}
+		end = w.End
+		// a parenthesised qualifier right after the word belongs to the name
+		rest := text[end:]
+		if lead := len(rest) - len(strings.TrimLeft(rest, " ")); strings.HasPrefix(rest[lead:], "(") {
+			if j := strings.IndexByte(rest, ')'); j > lead && !strings.ContainsAny(rest[lead:j], ".:") {
+				end += j + 1
+			}
+		}
+	}
+	name := strings.TrimSpace(text[:end])
+	return name, name != ""
+}
+
+// readsLikeRoleName reports whether a name is worth comparing: a job title,
+// or a level alone, of at most twelve words, not a template placeholder.
+func readsLikeRoleName(name string, levelWords map[string]bool) bool {
+	if name == "" || strings.ContainsAny(name, "{}") || genericRoleWord(name) {
+		return false
+	}
+	words := strings.Fields(model.NormalizeTitle(name))
+	if len(words) == 0 || len(words) > 12 {
+		return false
+	}
+	if model.JobTitleLike(name) {
+		return true
+	}
+	for _, w := range words {
+		if !levelWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
+func genericRoleWord(s string) bool {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "role", "position", "job", "level", "this role", "this position", "the role", "the position":
+		return true
+	}
+	return false
+}
+
+var rolesAtRE = regexp.MustCompile(`(?i)\s+roles?\b.*$`)
+
+// cleanRoleTitle trims a heading text to the title it gives: without a
+// final colon or a trailing "Roles at GitLab".
+func cleanRoleTitle(s string) string {
+	s = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), ":"))
+	return strings.TrimSpace(rolesAtRE.ReplaceAllString(s, ""))
+}
+
+var acronymRE = regexp.MustCompile(`\(([A-Z]{2,6})\)`)
+
+// pageAcronyms returns the acronyms the page's titles define, "Customer
+// Success Manager (CSM)", as lower-case acronym -> the words it stands for.
+func pageAcronyms(f *model.Family) map[string]string {
+	out := map[string]string{}
+	titles := []string{f.Title}
+	for _, r := range f.Roles {
+		titles = append(titles, r.Title)
+	}
+	for _, t := range titles {
+		for _, m := range acronymRE.FindAllStringSubmatchIndex(t, -1) {
+			acr := t[m[2]:m[3]]
+			before := strings.Fields(model.NormalizeTitle(t[:m[0]]))
+			if len(before) < len(acr) {
+				continue
+			}
+			words := before[len(before)-len(acr):]
+			ok := true
+			for i, w := range words {
+				if w[0] != strings.ToLower(acr)[i] {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				out[strings.ToLower(acr)] = strings.Join(words, " ")
+			}
+		}
+	}
+	return out
+}
+
+// nameKey folds a role name for comparison.
+func nameKey(s string) string { return model.NormalizeTitle(s) }
+
+// trackWords returns the seniority words of the config's tracks: its
+// one-word keywords ("senior", "staff", "manager", "director", "vp"). The
+// words of longer keywords count only when each is such a keyword itself:
+// "Engineering Manager" does not make "engineering" a seniority word.
+func trackWords(cfg *lint.Config) map[string]bool {
+	out := map[string]bool{}
+	if cfg == nil {
+		return out
+	}
+	for _, t := range cfg.Grades.Tracks {
+		for _, step := range t.Steps {
+			for _, k := range step {
+				words := strings.Fields(model.NormalizeTitle(strings.TrimPrefix(k, "^")))
+				if len(words) == 1 {
+					out[words[0]] = true
+				}
+			}
+		}
+	}
+	return out
+}
+
+// roleNames compares the names a role's text gives it with its title,
+// with the tolerances the rule documents.
+type roleNames struct {
+	level     map[string]bool // stems of the tracks' seniority keywords
+	extra     map[string]bool // stems a name may add: the family's and the base role's words
+	specialty bool            // a specialty or segment: a name may add a level ("Senior Anti-Abuse Analyst")
+	ignore    map[string]bool // words dropped before comparing ("GitLab")
+	acronyms  map[string]string
+}
+
+// same reports whether name names the role titled title.
+func (c *roleNames) same(name, title string) bool {
+	names := [][]string{c.words(name)}
+	// the name's own qualifier may be left aside ("Manager, Channel Sales
+	// (people manager)"), unless the title has another one: "Customer
+	// Success Manager (Public Sector)" does not name "... (Federal)"
+	if q := parenWords(c, name); len(q) > 0 && (len(parenWords(c, title)) == 0 || allIn(q, setOf(c.words(title)))) {
+		names = append(names, c.words(withoutParens(name)))
+	}
+	titles := [][]string{c.words(title), c.words(withoutParens(title))}
+	for _, n := range names {
+		for len(n) > 0 && (n[len(n)-1] == "role" || n[len(n)-1] == "position") {
+			n = n[:len(n)-1]
+		}
+		for ti, t := range titles {
+			if equalWords(n, t) || ti == 0 && strings.ContainsAny(title+name, "(") && sameWordSet(n, t) {
+				return true
+			}
+			// several levels named at once ("Manager and Senior Manager
+			// Requirements"), among them the title's
+			if len(n) > 0 && allIn(n, c.level) {
+				if lv := levelsOf(t, c.level); len(lv) > 0 && allIn(lv, setOf(n)) {
+					return true
+				}
+			}
+			// the level alone, for a title that starts with it; a level-only
+			// title, for a name that starts with it
+			if len(n) < len(t) && hasWordPrefix(t, n) && allIn(n, c.level) || len(t) < len(n) && hasWordPrefix(n, t) && allIn(t, c.level) {
+				return true
+			}
+			// a short heading ("### Senior Analyst") and a name that adds the
+			// family's words ("Senior Security Analyst")
+			if extra, ok := addedWords(n, t); ok && len(extra) > 0 {
+				fits := true
+				for _, w := range extra {
+					if !c.extra[w] && !(c.specialty && c.level[w]) {
+						fits = false
+						break
+					}
+				}
+				if fits {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// exact reports whether name and title are the same words, the title's
+// parenthesised qualifier aside: the test for "names another role". A
+// qualifier the name gives ("Area Sales Manager (Federal)") must be matched.
+func (c *roleNames) exact(name, title string) bool {
+	n := c.words(name)
+	return equalWords(n, c.words(title)) || equalWords(n, c.words(withoutParens(title)))
+}
+
+// words returns a name's comparable words: normalized, stemmed, without
+// joiners, "intermediate" and ignored words.
+func (c *roleNames) words(s string) []string {
+	var out []string
+	for _, w := range strings.Fields(model.NormalizeTitle(s)) {
+		switch w {
+		case "sr":
+			w = "senior"
+		case "jr":
+			w = "junior"
+		}
+		if nameJoiners[w] || w == "a" || w == "an" || w == "intermediate" || c.ignore[w] {
+			continue
+		}
+		if exp, ok := c.acronyms[strings.TrimSuffix(w, "s")]; ok {
+			for _, e := range strings.Fields(exp) {
+				out = append(out, prose.Stem(e))
+			}
+			continue
+		}
+		out = append(out, prose.Stem(w))
+	}
+	return out
+}
+
+// parenWords returns the words of a text's parenthesised qualifiers.
+func parenWords(c *roleNames, s string) []string {
+	var out []string
+	for _, m := range parenRE.FindAllStringSubmatch(s, -1) {
+		out = append(out, c.words(m[1])...)
+	}
+	return out
+}
+
+func levelsOf(words []string, level map[string]bool) []string {
+	var out []string
+	for _, w := range words {
+		if level[w] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+func setOf(words []string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range words {
+		out[w] = true
+	}
+	return out
+}
+
+// addedWords returns the words of n that are not in t when t's words all
+// appear in n, in order.
+func addedWords(n, t []string) ([]string, bool) {
+	var extra []string
+	j := 0
+	for _, w := range n {
+		if j < len(t) && w == t[j] {
+			j++
+			continue
+		}
+		extra = append(extra, w)
+	}
+	return extra, j == len(t)
+}
+
+func stemSet(c *roleNames, texts ...string) map[string]bool {
+	out := map[string]bool{}
+	for _, t := range texts {
+		for _, w := range c.words(t) {
+			out[w] = true
+		}
+	}
+	return out
+}
+
+func withoutParens(s string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r == '(':
+			depth++
+		case r == ')' && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// parenMoved reports whether a title has a parenthesised qualifier that a
+// name may write elsewhere ("Intermediate Analytics Engineer").
+func parenMoved(title string) bool { return strings.Contains(title, "(") }
+
+func equalWords(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func sameWordSet(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	count := map[string]int{}
+	for _, w := range a {
+		count[w]++
+	}
+	for _, w := range b {
+		count[w]--
+		if count[w] < 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func hasWordPrefix(s, prefix []string) bool {
+	return len(prefix) <= len(s) && equalWords(s[:len(prefix)], prefix)
+}
+
+func allIn(words []string, set map[string]bool) bool {
+	for _, w := range words {
+		if !set[w] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,188 @@
+package rules
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"gitlab.com/ladderlint/ladderlint/lint"
+	"gitlab.com/ladderlint/ladderlint/lint/linttest"
+)
+
+// fixLines returns the lines of findings that carry a fix, and of those that
+// do not.
+func fixLines(fs []lint.Finding) (fixed, unfixed map[int]bool) {
+	fixed, unfixed = map[int]bool{}, map[int]bool{}
+	for _, f := range fs {
+		if len(f.Fixes) > 0 {
+			fixed[f.Line] = true
+		} else {
+			unfixed[f.Line] = true
+		}
+	}
+	return
+}
+
+func TestRepeatedWord(t *testing.T) {
+	res := linttest.Run(t, "testdata/repeated-word", "repeated-word")
+	_, unfixed := fixLines(res.Findings)
+	// a repeat around markup is not fixed: the fix would touch the markup
+	for _, l := range []int{25} {
+		if !unfixed[l] {
+			t.Errorf("line %d: want no fix", l)
+		}
+		delete(unfixed, l)
+	}
+	for l := range unfixed {
+		t.Errorf("line %d: want a fix", l)
+	}
+	out := fixedText(t, res, "testdata/repeated-word/page.md")
+	for _, want := range []string{"reports to the Engineering Manager.", "- Review and merge code", "- Keep The handbook current", "[the](/the/the) page", "- Café and naïve ones", "ends with the next line"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("fixed text lacks %q", want)
+		}
+	}
+}
+
+// fixedText applies the fixes of a run's findings in one fixture file.
+func fixedText(t *testing.T, res *lint.Result, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fs []lint.Finding
+	for _, f := range res.Findings {
+		if f.Path == path {
+			fs = append(fs, f)
+		}
+	}
+	out, _ := lint.ApplyFixes(data, fs)
+	return string(out)
+}
+
+func TestMisspelling(t *testing.T) {
+	res := linttest.Run(t, "testdata/misspelling/default", "misspelling")
+	out := fixedText(t, res, "testdata/misspelling/default/page.md")
+	for _, want := range []string{"### Responsibilities", "- Receive and review", "Work across teams and ACROSS THE BOARD", "**acheive**ment"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("fixed text lacks %q", want)
+		}
+	}
+	linttest.Run(t, "testdata/misspelling/config", "misspelling")
+}
+
+func TestMisspellingLocale(t *testing.T) {
+	cfg, err := lint.ParseConfig("x.yml", []byte("rules:\n  misspelling:\n    locale: FR\n"))
+	if err == nil || !strings.Contains(err.Error(), "locale") {
+		t.Fatalf("want a locale error, got %v (%v)", err, cfg)
+	}
+}
+
+func TestRoleNameMismatch(t *testing.T) {
+	res := linttest.Run(t, "testdata/role-name-mismatch", "role-name-mismatch")
+	for _, f := range res.Findings {
+		if f.Diff == "" || !strings.Contains(f.Diff, "[-") && !strings.Contains(f.Diff, "{+") {
+			t.Errorf("%d: finding without a word diff: %q", f.Line, f.Diff)
+		}
+	}
+}
+
+func TestSpecialtyBoilerplate(t *testing.T) {
+	res := linttest.Run(t, "testdata/specialty-boilerplate", "specialty-boilerplate")
+	diffs := map[int]string{}
+	for _, f := range res.Findings {
+		diffs[f.Line] = f.Diff
+	}
+	if d := diffs[37]; !strings.Contains(d, "Reliability specialty {+is+} requires:") {
+		t.Errorf("line 37: diff %q does not show the inserted word", d)
+	}
+	if d := diffs[43]; !strings.Contains(d, "[-for the Senior Manager, Infrastructure, Cloud Efficiency-]{+, this+}") {
+		t.Errorf("line 43: diff %q does not show the missing base", d)
+	}
+}
+
+func TestSectionNameConsistency(t *testing.T) {
+	res := linttest.Run(t, "testdata/section-name-consistency", "section-name-consistency")
+	for _, f := range res.Findings {
+		if strings.Contains(f.Message, "is named") && f.Diff != "[-Requirements-]{+Qualifications+}" {
+			t.Errorf("%d: diff %q", f.Line, f.Diff)
+		}
+	}
+}
+
+func TestBulletDrift(t *testing.T) {
+	res := linttest.Run(t, "testdata/bullet-drift", "bullet-drift")
+	want := map[string]bool{
+		"Excellent recruiter [-capable of attracting-]{+able to attract+} top talent to the company": false,
+		"[-Partner-]{+Partners+} with hiring managers to define the requirements of a role":          false,
+	}
+	for _, f := range res.Findings {
+		if _, ok := want[f.Diff]; ok {
+			want[f.Diff] = true
+		}
+	}
+	for d, seen := range want {
+		if !seen {
+			t.Errorf("no finding with the diff %q", d)
+		}
+	}
+}
+
+func TestBulletDriftOptions(t *testing.T) {
+	page := "---\ntitle: X\n---\n\n## A Engineer\n\n### Responsibilities\n\n- Review merge requests of the backend codebase daily\n\n" +
+		"## B Engineer\n\n### Responsibilities\n\n- Review merge requests of the frontend codebase daily\n"
+	res := linttest.Lint(t, nil, map[string]string{"x.md": page}, "bullet-drift")
+	if len(res.Findings) != 0 {
+		t.Errorf("a replaced word is two unmatched words: want no finding by default, got %d", len(res.Findings))
+	}
+	cfg, err := lint.ParseConfig("c.yml", []byte("rules:\n  bullet-drift:\n    max_unmatched_words: 2\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res = linttest.Lint(t, cfg, map[string]string{"x.md": page}, "bullet-drift")
+	if len(res.Findings) != 1 || res.Findings[0].Diff != "Review merge requests of the [-backend-]{+frontend+} codebase daily" {
+		t.Errorf("with max_unmatched_words 2: got %+v", res.Findings)
+	}
+	if _, err := lint.ParseConfig("c.yml", []byte("rules:\n  bullet-drift:\n    min_similarity: 1.5\n")); err == nil {
+		t.Error("min_similarity 1.5 accepted")
+	}
+}
+
+func TestLevelCopy(t *testing.T) {
+	res := linttest.Run(t, "testdata/level-copy/default", "level-copy")
+	for _, f := range res.Findings {
+		if strings.Contains(f.Message, "Backend Engineer\": no") && f.Diff != "Take part in the on-call rotation and fix the incidents [-found-]{+you find+}" {
+			t.Errorf("%d: diff %q", f.Line, f.Diff)
+		}
+		if strings.Contains(f.Message, "100%") && f.Diff != "(the same text)" {
+			t.Errorf("%d: diff %q", f.Line, f.Diff)
+		}
+	}
+	linttest.Run(t, "testdata/level-copy/strict", "level-copy")
+	if _, err := lint.ParseConfig("c.yml", []byte("rules:\n  level-copy:\n    sections: [hiring-process]\n")); err == nil {
+		t.Error("a family section kind accepted in sections")
+	}
+}
+
+func TestTermConsistency(t *testing.T) {
+	res := linttest.Run(t, "testdata/term-consistency/page", "term-consistency")
+	out := fixedText(t, res, "testdata/term-consistency/page/support.md")
+	for _, want := range []string{"title: Gitlab Support Engineer", "Answer customer email", "Write JavaScript and JavaScript", "OKRs and OKRs", "- Use GitLab every day", "Use gitlab.com, GitLab.com and GitLab.com"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("fixed text lacks %q", want)
+		}
+	}
+	// with scope: handbook the usual spelling is counted over all files;
+	// an apostrophe plural in one file meets the plain one in another
+	linttest.Run(t, "testdata/term-consistency/handbook", "term-consistency")
+	// the documented examples (a cross-file rule: TestRegistry skips them)
+	bad := linttest.Lint(t, nil, map[string]string{"bad.md": termConsistencyRule.Doc.Bad}, "term-consistency")
+	if len(bad.Findings) != 2 {
+		t.Errorf("bad example: %d findings, want 2", len(bad.Findings))
+	}
+	good := linttest.Lint(t, nil, map[string]string{"good.md": termConsistencyRule.Doc.Good}, "term-consistency")
+	for _, f := range good.Findings {
+		t.Errorf("good example reported: %s", f.Message)
+	}
+}
