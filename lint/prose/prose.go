@@ -51,10 +51,16 @@ func Words(text string, hyphens bool) []Word {
 type Phrase []string
 
 // ParsePhrase splits a phrase as written in a word list ("we're hiring").
+// A '*' right after a word is kept on it, so that "lead*" is a stem.
 func ParsePhrase(s string) Phrase {
 	var p Phrase
-	for _, w := range Words(strings.ToLower(normalizeQuotes(s)), true) {
-		p = append(p, w.Text)
+	low := strings.ToLower(normalizeQuotes(s))
+	for _, w := range Words(low, true) {
+		t := w.Text
+		if strings.HasPrefix(low[w.End:], "*") {
+			t += "*"
+		}
+		p = append(p, t)
 	}
 	return p
 }
