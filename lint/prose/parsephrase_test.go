@@ -40,3 +40,12 @@ func TestFindPhrasesStem(t *testing.T) {
 		t.Errorf("\"lead\" without a star matched %q", ms[0].Text())
 	}
 }
+
+func TestFindPhrasesIndex(t *testing.T) {
+	f := model.Parse("x.md", []byte("We are hiring: you will like it.\n"))
+	b := f.Blocks[len(f.Blocks)-1]
+	ms := FindPhrases(b, []Phrase{ParsePhrase("exciting opportunity"), ParsePhrase("you will"), ParsePhrase("we are hiring")})
+	if len(ms) != 2 || ms[0].Phrase != 2 || ms[1].Phrase != 1 {
+		t.Fatalf("matches %+v: want \"we are hiring\" (phrase 2) then \"you will\" (phrase 1)", ms)
+	}
+}

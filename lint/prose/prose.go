@@ -69,6 +69,7 @@ func ParsePhrase(s string) Phrase {
 type Match struct {
 	Block      *model.Block
 	Start, End int // offsets in Block.Text
+	Phrase     int // index of the matched phrase in the list given to FindPhrases
 }
 
 // Span returns the match's source span.
@@ -90,7 +91,7 @@ func FindPhrases(b *model.Block, phrases []Phrase) []Match {
 	}
 	var out []Match
 	for i := range words {
-		for _, p := range phrases {
+		for pi, p := range phrases {
 			if len(p) == 0 || i+len(p) > len(words) {
 				continue
 			}
@@ -106,7 +107,7 @@ func FindPhrases(b *model.Block, phrases []Phrase) []Match {
 				}
 			}
 			if ok {
-				out = append(out, Match{Block: b, Start: words[i].Start, End: words[i+len(p)-1].End})
+				out = append(out, Match{Block: b, Start: words[i].Start, End: words[i+len(p)-1].End, Phrase: pi})
 			}
 		}
 	}
