@@ -29,10 +29,13 @@ var requiredBulletRule = &lint.Rule{
 			"Where it must be:\n\n" +
 			"- In a family-level Requirements section (template 1: requirements shared by all levels, before the " +
 			"levels): that covers every role of the family.\n" +
-			"- Otherwise in each level's own requirements, or in those of the role it inherits them from: the role it " +
-			"shares a grade sentence with, its enclosing role, or, when its requirements open with \"Extends ...\" or " +
-			"\"In addition to ...\", a role named there or else the level before it. Specialties and segments refine a " +
-			"level and are covered by it (see `kinds`).\n\n" +
+			"- In the requirements of the family's intro role: a page that opens with \"## <Family>\" and its " +
+			"Requirements and lists its levels under \"## Levels\".\n" +
+			"- Otherwise in each level's own requirements (also those under a second heading with the same title), or " +
+			"in those of the role it inherits them from: the role it shares a grade sentence with, the role whose " +
+			"heading encloses its own in the page outline, the base its inheritance sentence names, or, when its " +
+			"requirements say \"Extends ...\" or \"In addition to ...\", the role named there (else the level before " +
+			"it). Specialties and segments refine a level and are covered by it (see `kinds`).\n\n" +
 			"Reported: once, at the family-level Requirements heading, when that section lacks the bullet and some " +
 			"level does not list it itself; else at each uncovered level's Requirements heading, or at its title " +
 			"when it has no requirements at all. A page without roles (an overview, a folder index) is not checked.",
@@ -177,24 +180,28 @@ func bulletRoleHas(f *model.Family, r *model.Role, has func([]*model.Section) bo
 // bulletIntroRoles finds the roles that stand for the family itself: a page that
 // opens with "## <Family>" and its Responsibilities and Requirements, then
 // lists its levels under "## Levels". They are ungraded and come before
-// the first role placed under Levels; their requirements apply to every
-// level, like family-level ones.
+// the first role placed under Levels, with no graded role between; their
+// requirements apply to every level, like family-level ones.
 func bulletIntroRoles(f *model.Family) map[*model.Role]bool {
 	out := map[*model.Role]bool{}
 	for _, r := range f.Roles {
 		if r.Placement == string(model.SecLevels) {
 			return out
 		}
-		if r.Kind == model.KindLevel && r.Placement == "" && r.Grade == nil && r.SharesWith == nil {
+		if r.Grade != nil || r.SharesWith != nil {
+			break // a graded role before the levels: these are groups, not an intro
+		}
+		if r.Kind == model.KindLevel && r.Placement == "" {
 			out[r] = true
 		}
 	}
-	return map[*model.Role]bool{} // no Levels container: no family intro
+	return map[*model.Role]bool{} // no Levels container right after: no family intro
 }
 
-// bulletRequirements returns a role's requirements sections: its own, and
-// those the model gave another role (a heading that names the wrong role)
-// although they sit in this role's text.
+// bulletRequirements returns a role's requirements sections: its own,
+// those of a role with the same title, and those the model gave another
+// role (a heading that names the wrong role) although they sit in this
+// role's text.
 func bulletRequirements(f *model.Family, r *model.Role) []*model.Section {
 	var reqs []*model.Section
 	for _, s := range r.Sections {
@@ -206,8 +213,11 @@ func bulletRequirements(f *model.Family, r *model.Role) []*model.Section {
 		if x == r {
 			continue
 		}
+		// the same role under two headings ("## ESG Manager" with the
+		// grade, "## ESG Manager" again with the text)
+		same := strings.EqualFold(strings.TrimSpace(x.Title), strings.TrimSpace(r.Title))
 		for _, s := range x.Sections {
-			if s.Kind == model.SecRequirements && r.Span.Contains(s.Span.Start) && f.RoleAt(s.Span.Start) == r {
+			if s.Kind == model.SecRequirements && (same || r.Span.Contains(s.Span.Start) && f.RoleAt(s.Span.Start) == r) {
 				reqs = append(reqs, s)
 			}
 		}
@@ -274,26 +284,31 @@ func bulletInheritAt(t string) int {
 	return ms[0].End
 }
 
-// bulletEnclosingRole returns the role opened by the nearest heading above r's
-// at a shallower depth ("## Benefits" with its Requirements, then "###
-// Benefits Analyst"), or nil when that heading opens no role.
+// bulletEnclosingRole returns the nearest role that encloses r's heading
+// in the page outline: "## Benefits" with its Requirements, then "###
+// Benefits Analyst"; or "## Recruiter" with its Requirements, then "###
+// Levels" and "#### Associate". Headings that open no role are passed
+// through; nil when no ancestor heading opens a role.
 func bulletEnclosingRole(f *model.Family, r *model.Role) *model.Role {
 	if r.Heading == nil {
 		return nil
 	}
-	var last *model.Heading
+	var ancestors []*model.Heading // the outline path above r's heading
 	for _, h := range f.Headings {
 		if h.Span.Start >= r.Heading.Span.Start {
 			break
 		}
-		if h.Level < r.Heading.Level {
-			last = h
+		for len(ancestors) > 0 && ancestors[len(ancestors)-1].Level >= h.Level {
+			ancestors = ancestors[:len(ancestors)-1]
+		}
+		ancestors = append(ancestors, h)
+	}
+	for i := len(ancestors) - 1; i >= 0; i-- {
+		if h := ancestors[i]; h.Level < r.Heading.Level && h.Role != nil && h.Role != r {
+			return h.Role
 		}
 	}
-	if last == nil {
-		return nil
-	}
-	return last.Role
+	return nil
 }
 
 // bulletRoleNamedIn returns the role of the page, other than r, that t names
