@@ -28,9 +28,11 @@ var requiredBulletRule = &lint.Rule{
 			"(`match: prefix`) the bullet may go on (\"Ability to use GitLab for merge requests\").\n\n" +
 			"Where it must be:\n\n" +
 			"- In a family-level Requirements section (template 1: requirements shared by all levels, before the " +
-			"levels): that covers every role of the family.\n" +
-			"- In the requirements of the family's intro role: a page that opens with \"## <Family>\" and its " +
-			"Requirements and lists its levels under \"## Levels\".\n" +
+			"levels): that covers every role of the family. So do the requirements of the page as a role (top-level " +
+			"\"## Job Grade\" and \"## Requirements\") and of an ungraded first role that introduces the family " +
+			"(\"## Content Editor\" or \"## Role\" with its Requirements, then the levels; not when ungraded groups " +
+			"stand side by side, as \"## Benefits\" and \"## Compensation\" do), and a family-level section whose " +
+			"name the model does not know (\"You may be a fit to this role if you\"), though findings never point there.\n" +
 			"- Otherwise in each level's own requirements (also those under a second heading with the same title), or " +
 			"in those of the role it inherits them from: the role it shares a grade sentence with, the role whose " +
 			"heading encloses its own in the page outline, the base its inheritance sentence names, or, when its " +
@@ -82,7 +84,14 @@ func checkRequiredBullet(p *lint.Pass) {
 	var roles []*model.Role
 	for _, r := range f.Roles {
 		for _, k := range opts.Kinds {
-			if string(r.Kind) == k && !intro[r] {
+			if string(r.Kind) == k && (!intro[r] || r.Grade != nil) { // a graded intro (the page as a role) is a level too
+				roles = append(roles, r)
+			}
+		}
+	}
+	if len(roles) == 0 { // only the family's intro role: it is the level to check
+		for _, r := range f.Roles {
+			if intro[r] && r.Kind == model.KindLevel {
 				roles = append(roles, r)
 			}
 		}
@@ -101,6 +110,15 @@ func checkRequiredBullet(p *lint.Pass) {
 			familyReqs = append(familyReqs, bulletRequirements(f, r)...)
 		}
 	}
+	// family-level sections the model could not name ("Requirements for IT
+	// Security Engineer roles", "You may be a fit to this role if you"):
+	// the bullet there covers the family, but a finding never points there
+	familyCover := append([]*model.Section(nil), familyReqs...)
+	for _, s := range f.Sections {
+		if s.Kind == model.SecOther {
+			familyCover = append(familyCover, s)
+		}
+	}
 	for _, want := range opts.Bullets {
 		wantWords := bulletWords(want)
 		has := func(secs []*model.Section) bool {
@@ -113,7 +131,7 @@ func checkRequiredBullet(p *lint.Pass) {
 			}
 			return false
 		}
-		if has(familyReqs) {
+		if has(familyCover) {
 			continue
 		}
 		memo := map[*model.Role]bool{}
@@ -177,25 +195,35 @@ func bulletRoleHas(f *model.Family, r *model.Role, has func([]*model.Section) bo
 	return ok
 }
 
-// bulletIntroRoles finds the roles that stand for the family itself: a page that
-// opens with "## <Family>" and its Responsibilities and Requirements, then
-// lists its levels under "## Levels". They are ungraded and come before
-// the first role placed under Levels, with no graded role between; their
-// requirements apply to every level, like family-level ones.
+// bulletIntroRoles finds the roles that stand for the family itself, whose
+// requirements apply to every level like family-level ones: the page as a
+// role (top-level "## Job Grade", "## Requirements", then "## Levels"),
+// and a first role without a grade that opens the page ("## Content
+// Editor" or "## Role" with Responsibilities and Requirements) when no
+// other ungraded role stands beside it at its depth (then they are groups:
+// "## Benefits", "## Compensation").
 func bulletIntroRoles(f *model.Family) map[*model.Role]bool {
 	out := map[*model.Role]bool{}
+	var first *model.Role
 	for _, r := range f.Roles {
-		if r.Placement == string(model.SecLevels) {
-			return out
-		}
-		if r.Grade != nil || r.SharesWith != nil {
-			break // a graded role before the levels: these are groups, not an intro
-		}
-		if r.Kind == model.KindLevel && r.Placement == "" {
+		if r.Heading == nil && r.SharesWith == nil {
 			out[r] = true
 		}
+		if first == nil && r.Heading != nil {
+			first = r
+		}
 	}
-	return map[*model.Role]bool{} // no Levels container right after: no family intro
+	ungraded := func(r *model.Role) bool { return r.Grade == nil && r.SharesWith == nil && r.Placement == "" }
+	if first == nil || first.Kind != model.KindLevel || !ungraded(first) {
+		return out
+	}
+	for _, r := range f.Roles {
+		if r != first && r.Heading != nil && r.Heading.Level == first.Heading.Level && ungraded(r) {
+			return out
+		}
+	}
+	out[first] = true
+	return out
 }
 
 // bulletRequirements returns a role's requirements sections: its own,
