@@ -40,7 +40,8 @@ var requiredBulletRule = &lint.Rule{
 			"it). Specialties and segments refine a level and are covered by it (see `kinds`).\n\n" +
 			"Reported: once, at the family-level Requirements heading, when that section lacks the bullet and some " +
 			"level does not list it itself; else at each uncovered level's Requirements heading, or at its title " +
-			"when it has no requirements at all. A page without roles (an overview, a folder index) is not checked.",
+			"when it has no requirements at all (only for a graded level: an ungraded heading with nothing required is " +
+			"more likely a sub-heading than a role). A page without roles (an overview, a folder index) is not checked.",
 		Bad: "---\ntitle: Accountant\n---\n\n## Accountant\n\n" +
 			"The Accountant is a [grade 6](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades).\n\n" +
 			"### Requirements\n\n- Experience with month-end close\n\n### Nice-to-haves\n\n- Ability to use GitLab\n",
@@ -158,14 +159,25 @@ func checkRequiredBullet(p *lint.Pass) {
 			})
 			continue
 		}
+		reported := map[string]bool{} // by title: a role under two headings is one finding
 		for _, r := range missing {
+			key := strings.ToLower(strings.TrimSpace(r.Title))
+			if reported[key] {
+				continue
+			}
 			span, msg := r.TitleSpan, fmt.Sprintf("%s has no requirements with the bullet %s", r.Title, policyQuote(want))
-			if sec := r.Section(model.SecRequirements); sec != nil {
-				span = sec.Span
+			if reqs := bulletRequirements(f, r); len(reqs) > 0 {
+				span = reqs[0].Span
 				msg = fmt.Sprintf("the requirements of %s lack the bullet %s", r.Title, policyQuote(want))
+			} else if r.Kind == model.KindLevel && r.Grade == nil && r.SharesWith == nil {
+				// an ungraded heading with nothing required: more likely a
+				// sub-heading taken for a role (under Performance
+				// Indicators, say) than a level; required-sections judges it
+				continue
 			} else if r.Heading != nil {
 				span = r.Heading.TextSpan
 			}
+			reported[key] = true
 			p.Report(lint.Diagnostic{Span: span, Message: msg, Subject: strings.ToLower(want), Role: r})
 		}
 	}
