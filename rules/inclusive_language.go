@@ -58,8 +58,11 @@ type inclusiveLanguageOptions struct {
 
 // codedFalseFriends are words a coded stem starts that do not carry its
 // sense, added to the shipped exceptions: "confidential" is not
-// "confident", a "committee" is not "commit", a "shareholder" not "share".
-var codedFalseFriends = []string{"confidential", "confidentiality", "confidentially", "committee", "committees",
+// "confident", a "competency" not "competitive", "objectives" (goals) not
+// "objective" (impartial), "principles" not "principled", a "committee" not
+// "commit", a "shareholder" not "share".
+var codedFalseFriends = []string{"confidential", "confidentiality", "confidentially", "competence", "competency",
+	"competencies", "competent", "objectives", "principle", "principles", "committee", "committees",
 	"shareholder", "shareholders"}
 
 func defaultInclusiveLanguageOptions() *inclusiveLanguageOptions {
@@ -149,7 +152,7 @@ var inclusiveLanguageRule = &lint.Rule{
 			{Name: "git_before", Default: "[in, into, to, on, from, off, against, onto]", Text: "Words that, right before a `git: true` word, make it a branch name."},
 			{Name: "masculine_coded", Default: "the masculine stems of rules/wordlists/gender-coded.yml", Text: "Masculine-coded stems; an empty list turns the gender-coded check off."},
 			{Name: "feminine_coded", Default: "the feminine stems of rules/wordlists/gender-coded.yml", Text: "Feminine-coded stems."},
-			{Name: "coded_exceptions", Default: "[sharepoint, confidential, confidentiality, confidentially, committee, committees, shareholder, shareholders]",
+			{Name: "coded_exceptions", Default: "[sharepoint, confidential, confidentiality, confidentially, competence, competency, competencies, competent, objectives, principle, principles, committee, committees, shareholder, shareholders]",
 				Text: "Whole words never counted although a stem starts them: the shipped list's exceptions, and words whose sense differs from the stem's."},
 			{Name: "coded_headings", Default: "false", Text: "Count the words of headings too."},
 			{Name: "fixed_coded", Default: "[]", Text: "Fixed-mindset stems (e.g. `established`); with `growth_coded`, a page is reported when its fixed-coded words outnumber its growth-coded ones."},
