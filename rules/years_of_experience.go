@@ -12,9 +12,10 @@ import (
 )
 
 type yearsOfExperienceOptions struct {
-	StrictGrades []float64 `yaml:"strict_grades"`
-	Context      []string  `yaml:"context"`
-	Sections     []string  `yaml:"sections"`
+	StrictGrades  []float64 `yaml:"strict_grades"`
+	Context       []string  `yaml:"context"`
+	Sections      []string  `yaml:"sections"`
+	NotExperience []string  `yaml:"not_experience"`
 }
 
 var yearsOfExperienceRule = &lint.Rule{
@@ -33,7 +34,8 @@ var yearsOfExperienceRule = &lint.Rule{
 			"model: its own, the one it shares, or its base role's) is in `strict_grades`; a family-wide " +
 			"requirement is an error when any level of the family has such a grade.\n\n" +
 			"Not reported: durations that are not experience (\"a 3 year plan\", \"within 2 years\", \"over the next " +
-			"3 years\", \"2 years ago\"), text outside those sections without an experience word, code and link targets.",
+			"3 years\", \"2 years ago\"), schooling (\"2 years of law school\"), text outside those sections without an " +
+			"experience word, code and link targets.",
 		Bad: "---\ntitle: Accountant\n---\n\n## Associate Accountant\n\n" +
 			"The Associate Accountant is a [grade 5](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades).\n\n" +
 			"### Requirements\n\n- 2+ years of accounting experience\n- Ability to use GitLab\n",
@@ -46,6 +48,8 @@ var yearsOfExperienceRule = &lint.Rule{
 				Text: "Words that make a number of years an experience requirement wherever the sentence stands."},
 			{Name: "sections", Default: "[requirements, nice-to-haves]",
 				Text: "Section kinds in which any number of years (a duration, not a compound like \"3-year plan\") counts as a requirement."},
+			{Name: "not_experience", Default: "[school, college, university, studies, study, degree, education, coursework, schooling]",
+				Text: "Words that, within the three words after the years, make them schooling rather than experience (\"2 years of law school\")."},
 		},
 	},
 	Options: func() any {
@@ -53,11 +57,16 @@ var yearsOfExperienceRule = &lint.Rule{
 			StrictGrades: []float64{4, 5},
 			Context:      []string{"experienc*", "background", "track record", "tenure"},
 			Sections:     []string{string(model.SecRequirements), string(model.SecNiceToHaves)},
+			NotExperience: []string{"school", "college", "university", "studies", "study", "degree", "education",
+				"coursework", "schooling"},
 		}
 	},
 	Validate: func(o any) error {
 		opts := o.(*yearsOfExperienceOptions)
 		if err := policyValidPhrases("context", opts.Context); err != nil {
+			return err
+		}
+		if err := policyValidPhrases("not_experience", opts.NotExperience); err != nil {
 			return err
 		}
 		return policyValidSections("sections", opts.Sections)
@@ -97,6 +106,10 @@ var yoeWordNumbers = map[string]float64{
 func checkYearsOfExperience(p *lint.Pass) {
 	opts := lint.Options[yearsOfExperienceOptions](p.Options)
 	context := policyPhrases(opts.Context)
+	notExp := map[string]bool{}
+	for _, w := range opts.NotExperience {
+		notExp[policyWord(w)] = true
+	}
 	for _, b := range p.File.Blocks {
 		if low := strings.ToLower(b.Text); !strings.Contains(low, "year") && !strings.Contains(low, "yr") {
 			continue // the regexp is slow; most blocks name no years
@@ -110,7 +123,7 @@ func checkYearsOfExperience(p *lint.Pass) {
 		sentences := model.Sentences(b.Text)
 		for _, m := range locs {
 			start, end := m[0], m[1]
-			if !yoeIsRequirement(b.Text, m, inSection, ctx, sentences) {
+			if !yoeIsRequirement(b.Text, m, inSection, ctx, sentences) || yoeSchooling(b.Text, end, notExp) {
 				continue
 			}
 			text := b.Text[start:end]
@@ -159,6 +172,20 @@ func yoeIsRequirement(text string, m []int, inSection bool, ctx []prose.Match, s
 			if c.Start >= s[0] && c.Start < s[1] {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// yoeSchooling reports whether one of the words within three words after
+// offset end makes the years schooling ("2 years of law school").
+func yoeSchooling(text string, end int, words map[string]bool) bool {
+	for i, w := range prose.Words(text[end:], false) {
+		if i >= 3 || strings.ContainsAny(text[end:end+w.Start], ".;:!?,") {
+			break
+		}
+		if words[policyWord(w.Text)] {
+			return true
 		}
 	}
 	return false
