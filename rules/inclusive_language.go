@@ -168,10 +168,9 @@ func init() { lint.Register(inclusiveLanguageRule) }
 
 func validateInclusiveLanguage(o any) error {
 	opts := o.(*inclusiveLanguageOptions)
-	for name, l := range map[string][]string{"pronouns": opts.Pronouns, "git_context": opts.GitContext, "git_before": opts.GitBefore} {
-		if err := policyValidPhrases(name, l); err != nil {
-			return err
-		}
+	if err := policyValidLists(policyList{"pronouns", opts.Pronouns}, policyList{"git_context", opts.GitContext},
+		policyList{"git_before", opts.GitBefore}); err != nil {
+		return err
 	}
 	for i, r := range opts.Replace {
 		if err := policyValidPhrases(fmt.Sprintf("replace[%d].word", i), []string{r.Word}); err != nil {
@@ -181,10 +180,11 @@ func validateInclusiveLanguage(o any) error {
 			return err
 		}
 	}
-	for name, l := range map[string][]string{"masculine_coded": opts.Masculine, "feminine_coded": opts.Feminine, "fixed_coded": opts.Fixed, "growth_coded": opts.Growth} {
-		for _, s := range l {
+	for _, l := range []policyList{{"masculine_coded", opts.Masculine}, {"feminine_coded", opts.Feminine},
+		{"fixed_coded", opts.Fixed}, {"growth_coded", opts.Growth}} {
+		for _, s := range l.words {
 			if strings.TrimSpace(strings.TrimSuffix(s, "*")) == "" {
-				return fmt.Errorf("%s: empty stem", name)
+				return fmt.Errorf("%s: empty stem", l.name)
 			}
 		}
 	}

@@ -69,11 +69,10 @@ var locationRequirementRule = &lint.Rule{
 	},
 	Validate: func(o any) error {
 		opts := o.(*locationRequirementOptions)
-		for name, l := range map[string][]string{"phrases": opts.Phrases, "place_phrases": opts.PlacePhrases,
-			"regions": opts.Regions, "time_zones": opts.TimeZones, "not_location": opts.NotLocation} {
-			if err := policyValidPhrases(name, l); err != nil {
-				return err
-			}
+		if err := policyValidLists(policyList{"phrases", opts.Phrases}, policyList{"place_phrases", opts.PlacePhrases},
+			policyList{"regions", opts.Regions}, policyList{"time_zones", opts.TimeZones},
+			policyList{"not_location", opts.NotLocation}); err != nil {
+			return err
 		}
 		return policyValidSections("sections", opts.Sections)
 	},

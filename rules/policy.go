@@ -23,6 +23,23 @@ func policyPhrases(list []string) []prose.Phrase {
 	return out
 }
 
+// policyList is a named word list of a rule's options, for validation.
+type policyList struct {
+	name  string
+	words []string
+}
+
+// policyValidLists rejects, in the order given, the first entry of any
+// list that holds no word.
+func policyValidLists(lists ...policyList) error {
+	for _, l := range lists {
+		if err := policyValidPhrases(l.name, l.words); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // policyValidPhrases rejects entries of a word list that hold no word.
 func policyValidPhrases(option string, list []string) error {
 	for _, s := range list {

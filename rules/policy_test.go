@@ -9,9 +9,24 @@ import (
 	"testing"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
+	"gitlab.com/ladderlint/ladderlint/lint/linttest"
 )
 
 var policyRuleIDs = []string{"inclusive-language", "vacancy-wording", "years-of-experience", "location-requirement", "required-bullet"}
+
+// TestPolicyFixtures runs each policy rule on its fixtures: the defaults in
+// testdata/<rule>/default, configured options in testdata/<rule>/options
+// (with its .ladderlint.yml). years-of-experience has its own test, which
+// also checks severities.
+func TestPolicyFixtures(t *testing.T) {
+	for _, id := range []string{"inclusive-language", "vacancy-wording", "location-requirement", "required-bullet"} {
+		for _, set := range []string{"default", "options"} {
+			t.Run(id+"/"+set, func(t *testing.T) {
+				linttest.Run(t, filepath.Join("testdata", id, set), id)
+			})
+		}
+	}
+}
 
 // TestPolicyOptionsRejected checks that bad options of the policy rules are
 // config errors naming the rule, not silent defaults.

@@ -63,10 +63,7 @@ var yearsOfExperienceRule = &lint.Rule{
 	},
 	Validate: func(o any) error {
 		opts := o.(*yearsOfExperienceOptions)
-		if err := policyValidPhrases("context", opts.Context); err != nil {
-			return err
-		}
-		if err := policyValidPhrases("not_experience", opts.NotExperience); err != nil {
+		if err := policyValidLists(policyList{"context", opts.Context}, policyList{"not_experience", opts.NotExperience}); err != nil {
 			return err
 		}
 		return policyValidSections("sections", opts.Sections)
