@@ -36,7 +36,7 @@ var requiredBulletRule = &lint.Rule{
 			"- Otherwise in each level's own requirements (also those under a second heading with the same title), or " +
 			"in those of the role it inherits them from: the role it shares a grade sentence with, the role whose " +
 			"heading encloses its own in the page outline, the base its inheritance sentence names, or, when its " +
-			"requirements say \"Extends ...\" or \"In addition to ...\", the role named there (else the level before " +
+			"opening sentence or requirements say \"Extends ...\" or \"In addition to ...\", the role named there (else the level before " +
 			"it). Specialties and segments refine a level and are covered by it (see `kinds`).\n\n" +
 			"Reported: once, at the family-level Requirements heading, when that section lacks the bullet and some " +
 			"level does not list it itself; else at each uncovered level's Requirements heading, or at its title " +
@@ -138,7 +138,7 @@ func checkRequiredBullet(p *lint.Pass) {
 		memo := map[*model.Role]bool{}
 		var missing []*model.Role
 		for _, r := range roles {
-			if !bulletRoleHas(f, r, has, memo, map[*model.Role]bool{}) {
+			if !bulletRoleHas(f, r, has, memo, map[*model.Role]bool{}) && !bulletNotALevel(f, r) {
 				missing = append(missing, r)
 			}
 		}
@@ -169,11 +169,6 @@ func checkRequiredBullet(p *lint.Pass) {
 			if reqs := bulletRequirements(f, r); len(reqs) > 0 {
 				span = reqs[0].Span
 				msg = fmt.Sprintf("the requirements of %s lack the bullet %s", r.Title, policyQuote(want))
-			} else if r.Kind == model.KindLevel && r.Grade == nil && r.SharesWith == nil {
-				// an ungraded heading with nothing required: more likely a
-				// sub-heading taken for a role (under Performance
-				// Indicators, say) than a level; required-sections judges it
-				continue
 			} else if r.Heading != nil {
 				span = r.Heading.TextSpan
 			}
@@ -238,6 +233,15 @@ func bulletIntroRoles(f *model.Family) map[*model.Role]bool {
 	return out
 }
 
+// bulletNotALevel reports whether r, taken for a level, is more likely a
+// heading that groups or annotates levels ("### Field CISO" above "####
+// Field CISO (Senior Director)", a sub-heading under Performance
+// Indicators): no grade and nothing required. required-sections judges
+// such headings; this rule does not ask them for the bullet.
+func bulletNotALevel(f *model.Family, r *model.Role) bool {
+	return r.Kind == model.KindLevel && r.Grade == nil && r.SharesWith == nil && len(bulletRequirements(f, r)) == 0
+}
+
 // bulletRequirements returns a role's requirements sections: its own,
 // those of a role with the same title, and those the model gave another
 // role (a heading that names the wrong role) although they sit in this
@@ -265,10 +269,10 @@ func bulletRequirements(f *model.Family, r *model.Role) []*model.Section {
 	return reqs
 }
 
-// bulletInheritedFrom lists the roles whose requirements r takes over: the role
-// it shares a grade with, its enclosing role, the base its inheritance
-// sentence names, and the role an
-// "Extends ..." or "In addition to ..." sentence or bullet names (else the
+// bulletInheritedFrom lists the roles whose requirements r takes over: the
+// role it shares a grade with, its enclosing role, the base its inheritance
+// sentence names, and the role an "Extends ..." or "In addition to ..."
+// sentence (its opening sentence, or in its requirements) names (else the
 // level before r).
 func bulletInheritedFrom(f *model.Family, r *model.Role, reqs []*model.Section) []*model.Role {
 	var out []*model.Role
@@ -286,6 +290,9 @@ func bulletInheritedFrom(f *model.Family, r *model.Role, reqs []*model.Section) 
 	var texts []string
 	if r.Inheritance != nil {
 		texts = append(texts, r.Inheritance.Text)
+	}
+	if r.Intro != nil { // "The Senior Manager, X role extends the Manager, X role."
+		texts = append(texts, r.Intro.Text)
 	}
 	for _, s := range reqs {
 		for _, b := range s.Bullets {
