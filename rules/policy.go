@@ -147,3 +147,20 @@ func policyLines(lines []int) string {
 	}
 	return "lines " + strings.Join(s, ", ")
 }
+
+// policySectionOwner returns the role a family-level section belongs to by
+// its place: none when it comes before the first role (template 1's
+// family-wide sections), else the role whose heading last precedes it (a
+// "## Requirements" written at the depth of the role headings above it).
+func policySectionOwner(f *model.Family, sec *model.Section) *model.Role {
+	var owner *model.Role
+	for _, r := range f.Roles {
+		if r.Heading == nil || r.Heading.Span.Start > sec.Span.Start {
+			continue
+		}
+		if owner == nil || r.Heading.Span.Start > owner.Heading.Span.Start {
+			owner = r
+		}
+	}
+	return owner
+}

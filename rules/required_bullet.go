@@ -28,7 +28,8 @@ var requiredBulletRule = &lint.Rule{
 			"(`match: prefix`) the bullet may go on (\"Ability to use GitLab for merge requests\").\n\n" +
 			"Where it must be:\n\n" +
 			"- In a family-level Requirements section (template 1: requirements shared by all levels, before the " +
-			"levels): that covers every role of the family. So do the requirements of the page as a role (top-level " +
+			"levels; one written after a role, at the depth of its heading, is that role's): that covers every role of " +
+			"the family. So do the requirements of the page as a role (top-level " +
 			"\"## Job Grade\" and \"## Requirements\") and of an ungraded first role that introduces the family " +
 			"(\"## Content Editor\" or \"## Role\" with its Requirements, then the levels; not when ungraded groups " +
 			"stand side by side, as \"## Benefits\" and \"## Compensation\" do), and a family-level section whose " +
@@ -102,7 +103,7 @@ func checkRequiredBullet(p *lint.Pass) {
 	}
 	var familyReqs []*model.Section
 	for _, s := range f.Sections {
-		if s.Kind == model.SecRequirements {
+		if s.Kind == model.SecRequirements && policySectionOwner(f, s) == nil {
 			familyReqs = append(familyReqs, s)
 		}
 	}
@@ -242,7 +243,8 @@ func bulletNotALevel(f *model.Family, r *model.Role) bool {
 	return r.Kind == model.KindLevel && r.Grade == nil && r.SharesWith == nil && len(bulletRequirements(f, r)) == 0
 }
 
-// bulletRequirements returns a role's requirements sections: its own,
+// bulletRequirements returns a role's requirements sections: its own, a
+// family-level one that follows it (written at the depth of its heading),
 // those of a role with the same title, and those the model gave another
 // role (a heading that names the wrong role) although they sit in this
 // role's text.
@@ -250,6 +252,12 @@ func bulletRequirements(f *model.Family, r *model.Role) []*model.Section {
 	var reqs []*model.Section
 	for _, s := range r.Sections {
 		if s.Kind == model.SecRequirements {
+			reqs = append(reqs, s)
+		}
+	}
+	for _, s := range f.Sections {
+		// a "## Requirements" at the depth of the role headings above it
+		if s.Kind == model.SecRequirements && policySectionOwner(f, s) == r {
 			reqs = append(reqs, s)
 		}
 	}
