@@ -37,7 +37,7 @@ var requiredBulletRule = &lint.Rule{
 			"- Otherwise in each level's own requirements (also those under a second heading with the same title), or " +
 			"in those of the role it inherits them from: the role it shares a grade sentence with, the role whose " +
 			"heading encloses its own in the page outline, the base its inheritance sentence names, or, when its " +
-			"opening sentence or requirements say \"Extends ...\" or \"In addition to ...\", the role named there (else the level before " +
+			"paragraphs or requirements say \"Extends ...\" or \"In addition to ...\", the role named there (else the level before " +
 			"it). Specialties and segments refine a level and are covered by it (see `kinds`).\n\n" +
 			"Reported: once, at the family-level Requirements heading, when that section lacks the bullet and some " +
 			"level does not list it itself; else at each uncovered level's Requirements heading, or at its title " +
@@ -280,7 +280,7 @@ func bulletRequirements(f *model.Family, r *model.Role) []*model.Section {
 // bulletInheritedFrom lists the roles whose requirements r takes over: the
 // role it shares a grade with, its enclosing role, the base its inheritance
 // sentence names, and the role an "Extends ..." or "In addition to ..."
-// sentence (its opening sentence, or in its requirements) names (else the
+// sentence (in its own paragraphs or its requirements) names (else the
 // level before r).
 func bulletInheritedFrom(f *model.Family, r *model.Role, reqs []*model.Section) []*model.Role {
 	var out []*model.Role
@@ -299,8 +299,12 @@ func bulletInheritedFrom(f *model.Family, r *model.Role, reqs []*model.Section) 
 	if r.Inheritance != nil {
 		texts = append(texts, r.Inheritance.Text)
 	}
-	if r.Intro != nil { // "The Senior Manager, X role extends the Manager, X role."
-		texts = append(texts, r.Intro.Text)
+	for _, b := range f.Blocks {
+		// the role's own paragraphs: "The Senior Manager, X role extends the
+		// Manager, X role."
+		if b.Role == r && b.Section == nil && b.Kind == model.BlockParagraph {
+			texts = append(texts, b.Text)
+		}
 	}
 	for _, s := range reqs {
 		for _, b := range s.Bullets {
