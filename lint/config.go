@@ -2,6 +2,7 @@ package lint
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -10,8 +11,10 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/santhosh-tekuri/jsonschema/v5"
 	"go.yaml.in/yaml/v3"
 
+	"gitlab.com/ladderlint/ladderlint/lint/model"
 	"gitlab.com/ladderlint/ladderlint/schema"
 )
 
@@ -38,6 +41,18 @@ type Config struct {
 
 	// Positions of keys, for error messages: "rules.grade-order" -> line.
 	lines map[string]int
+
+	requiredSchema    *jsonschema.Schema
+	requiredSchemaRaw []byte
+}
+
+// RequiredSectionsSchema returns the compiled required-sections schema (the
+// config's, or the built-in one) and its text.
+func (cfg *Config) RequiredSectionsSchema() (*jsonschema.Schema, []byte) {
+	if cfg.requiredSchema != nil {
+		return cfg.requiredSchema, cfg.requiredSchemaRaw
+	}
+	return schema.RequiredSections(), schema.Raw(schema.RequiredSectionsFile)
 }
 
 // SiteConfig says where pages live and how they are served.
@@ -122,8 +137,9 @@ func DefaultConfig() *Config {
 					{"Principal"}, {"Distinguished"}, {"Fellow"},
 				}},
 				{Name: "manager", Steps: [][]string{
+					{"^Associate Manager"},
 					{"^Manager", "Engineering Manager"},
-					{"^Senior Manager", "Senior Engineering Manager", "Group Manager"},
+					{"Senior Manager", "Senior Engineering Manager", "Group Manager"},
 					{"Director"}, {"Senior Director"},
 					{"VP", "Vice President"}, {"Senior VP", "Senior Vice President", "SVP"},
 					{"Executive VP", "Executive Vice President", "EVP", "Chief"},
@@ -215,9 +231,7 @@ func ParseConfig(path string, raw []byte) (*Config, error) {
 		return nil, &ConfigError{File: path, Line: root.Line, Msg: err.Error()}
 	}
 	if err := schema.Config().Validate(inst); err != nil {
-		ptr, msg := schema.FirstError(err)
-		line, key := nodeAt(root, ptr)
-		return nil, &ConfigError{File: path, Line: line, Key: key, Msg: msg}
+		return nil, configSchemaError(path, root, inst, err)
 	}
 	// decode everything but rules into the struct over the defaults
 	for i := 0; i+1 < len(root.Content); i += 2 {
@@ -254,6 +268,18 @@ func ParseConfig(path string, raw []byte) (*Config, error) {
 			return nil, &ConfigError{File: path, Line: line, Key: k.Value, Msg: msg}
 		}
 	}
+	if cfg.RequiredSections != "" {
+		p := cfg.Resolve(cfg.RequiredSections)
+		raw, err := readLimited(p, maxConfigSize)
+		if err != nil {
+			return nil, &ConfigError{File: path, Line: cfg.lines["required_sections"], Key: "required_sections", Msg: err.Error()}
+		}
+		sch, err := schema.Compile(p, raw)
+		if err != nil {
+			return nil, &ConfigError{File: path, Line: cfg.lines["required_sections"], Key: "required_sections", Msg: "schema " + p + " does not compile: " + oneLineErr(err)}
+		}
+		cfg.requiredSchema, cfg.requiredSchemaRaw = sch, raw
+	}
 	if cfg.Site.Layout == "middleman" && len(cfg.Site.PageFiles) == len(DefaultConfig().Site.PageFiles) && !hasKey(root, "site", "page_files") {
 		cfg.Site.PageFiles = MiddlemanPageFiles
 		if !hasKey(root, "site", "anchors") {
@@ -261,6 +287,31 @@ func ParseConfig(path string, raw []byte) (*Config, error) {
 		}
 	}
 	return cfg, nil
+}
+
+func oneLineErr(err error) string {
+	s := strings.TrimSpace(err.Error())
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	return s
+}
+
+// configSchemaError turns the first schema error into a ConfigError on the
+// offending key: an unknown key is named and located itself, not its parent.
+func configSchemaError(path string, root *yaml.Node, inst any, err error) error {
+	ptr, msg := schema.FirstError(err)
+	var doc any
+	_ = json.Unmarshal(schema.Raw(schema.ConfigFile), &doc)
+	for _, leaf := range schema.Leaves(err) {
+		if keys := schema.Offending(doc, inst, leaf); len(keys) > 0 && strings.HasSuffix(schema.KeywordPointer(leaf), "/additionalProperties") {
+			ptr = strings.TrimSuffix(leaf.InstanceLocation, "/") + "/" + keys[0]
+			msg = "unknown key"
+			break
+		}
+	}
+	line, key := nodeAt(root, ptr)
+	return &ConfigError{File: path, Line: line, Key: key, Msg: msg}
 }
 
 // MiddlemanPageFiles are the page files of GitLab's pre-2023 Middleman site.
@@ -298,7 +349,7 @@ func (cfg *Config) decodeRules(n *yaml.Node) error {
 		id := k.Value
 		r := Lookup(id)
 		if r == nil {
-			return &ConfigError{Line: k.Line, Key: "rules." + id, Msg: "unknown rule" + suggestRule(id)}
+			return &ConfigError{Line: k.Line, Key: "rules." + id, Msg: "unknown rule" + SuggestRule(id)}
 		}
 		rc := &RuleConfig{Line: k.Line}
 		switch v.Kind {
@@ -392,7 +443,8 @@ func unknownFieldRE(msg string) string {
 	return rest
 }
 
-func suggestRule(id string) string {
+// SuggestRule returns ` (did you mean "x"?)` for a near miss of a rule ID, or "".
+func SuggestRule(id string) string {
 	best, bestD := "", 4
 	for _, r := range Rules() {
 		if d := editDistance(id, r.ID); d < bestD {
@@ -449,7 +501,7 @@ func (cfg *Config) Configured(r *Rule) bool {
 func (cfg *Config) Enable(id string) error {
 	r := Lookup(id)
 	if r == nil {
-		return fmt.Errorf("--enable %s: unknown rule%s", id, suggestRule(id))
+		return fmt.Errorf("--enable %s: unknown rule%s", id, SuggestRule(id))
 	}
 	rc := cfg.Rules[id]
 	if rc == nil {
@@ -465,7 +517,7 @@ func (cfg *Config) Enable(id string) error {
 // Disable turns a rule off (for --disable).
 func (cfg *Config) Disable(id string) error {
 	if Lookup(id) == nil {
-		return fmt.Errorf("--disable %s: unknown rule%s", id, suggestRule(id))
+		return fmt.Errorf("--disable %s: unknown rule%s", id, SuggestRule(id))
 	}
 	rc := cfg.Rules[id]
 	if rc == nil {
@@ -606,22 +658,7 @@ func nodeAt(root *yaml.Node, ptr string) (int, string) {
 	return line, strings.Join(keys, ".")
 }
 
-func yamlErrorLine(err error) (int, string) {
-	msg := err.Error()
-	if te, ok := err.(*yaml.TypeError); ok && len(te.Errors) > 0 {
-		msg = te.Errors[0]
-	}
-	msg = strings.TrimPrefix(msg, "yaml: ")
-	if strings.HasPrefix(msg, "line ") {
-		rest := msg[len("line "):]
-		if i := strings.Index(rest, ": "); i > 0 {
-			if n, err := strconv.Atoi(rest[:i]); err == nil {
-				return n, rest[i+2:]
-			}
-		}
-	}
-	return 0, msg
-}
+func yamlErrorLine(err error) (int, string) { return model.YAMLErrorLine(err) }
 
 // RuleIDs lists registered rule IDs, sorted.
 func RuleIDs() []string {

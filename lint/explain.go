@@ -124,8 +124,8 @@ grades:
 
 # Per rule: a severity (error, warning, info, off) or a mapping with
 # severity and options. See ` + "`ladderlint rules`" + ` and ` + "`ladderlint explain RULE`" + `.
-rules:
-  # link-external: warning      # off by default: it checks URLs over the network
-  # years-of-experience: error
+rules: {}
+#   link-external: warning      # off by default: it checks URLs over the network
+#   years-of-experience: error
 `
 }

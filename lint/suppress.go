@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"sort"
 	"strings"
 
 	"gitlab.com/ladderlint/ladderlint/lint/model"
@@ -85,49 +86,91 @@ func Suppress(f *model.Family, fs []Finding) []Finding {
 	if len(ds) == 0 {
 		return fs
 	}
+	idx := newSuppressIndex(ds)
 	out := fs[:0]
 	for _, fd := range fs {
-		if fd.Rule == DirectiveRuleID || !suppressed(ds, fd) {
+		if fd.Rule == DirectiveRuleID || !idx.suppressed(fd) {
 			out = append(out, fd)
 		}
 	}
 	return out
 }
 
-func names(d Directive, rule string) bool {
-	if len(d.Rules) == 0 {
+// toggle is a disable or enable directive, in document order.
+type toggle struct {
+	line, seq int
+	off       bool
+}
+
+// suppressIndex answers "is this finding turned off?" in logarithmic time,
+// however many directives and findings a page has.
+type suppressIndex struct {
+	fileAll   bool
+	fileRules map[string]bool
+	nextLine  map[int]map[string]bool // line -> rules ("" for every rule)
+	toggles   map[string][]toggle     // rule ("" for every rule) -> toggles in order
+}
+
+func newSuppressIndex(ds []Directive) *suppressIndex {
+	idx := &suppressIndex{fileRules: map[string]bool{}, nextLine: map[int]map[string]bool{}, toggles: map[string][]toggle{}}
+	for seq, d := range ds {
+		if d.Bad != "" {
+			continue
+		}
+		rules := d.Rules
+		if len(rules) == 0 {
+			rules = []string{""}
+		}
+		for _, r := range rules {
+			switch d.Kind {
+			case DisableFile:
+				if r == "" {
+					idx.fileAll = true
+				}
+				idx.fileRules[r] = true
+			case DisableNextLine:
+				m := idx.nextLine[d.EndLine+1]
+				if m == nil {
+					m = map[string]bool{}
+					idx.nextLine[d.EndLine+1] = m
+				}
+				m[r] = true
+			case Disable, Enable:
+				idx.toggles[r] = append(idx.toggles[r], toggle{line: d.Line, seq: seq, off: d.Kind == Disable})
+			}
+		}
+	}
+	return idx
+}
+
+func (idx *suppressIndex) suppressed(fd Finding) bool {
+	if idx.fileAll || idx.fileRules[fd.Rule] {
 		return true
 	}
-	for _, r := range d.Rules {
-		if r == rule {
-			return true
+	if m := idx.nextLine[fd.Line]; m[""] || m[fd.Rule] {
+		return true
+	}
+	// the last disable/enable at or before the finding's line decides
+	a, okA := lastToggle(idx.toggles[fd.Rule], fd.Line)
+	b, okB := lastToggle(idx.toggles[""], fd.Line)
+	switch {
+	case okA && okB:
+		if a.seq > b.seq {
+			return a.off
 		}
+		return b.off
+	case okA:
+		return a.off
+	case okB:
+		return b.off
 	}
 	return false
 }
 
-func suppressed(ds []Directive, fd Finding) bool {
-	off := false
-	for _, d := range ds {
-		if d.Bad != "" || !names(d, fd.Rule) {
-			continue
-		}
-		switch d.Kind {
-		case DisableFile:
-			return true
-		case DisableNextLine:
-			if fd.Line == d.EndLine+1 {
-				return true
-			}
-		case Disable:
-			if d.Line <= fd.Line {
-				off = true
-			}
-		case Enable:
-			if d.Line <= fd.Line {
-				off = false
-			}
-		}
+func lastToggle(ts []toggle, line int) (toggle, bool) {
+	i := sort.Search(len(ts), func(i int) bool { return ts[i].line > line }) - 1
+	if i < 0 {
+		return toggle{}, false
 	}
-	return off
+	return ts[i], true
 }

@@ -9,3 +9,25 @@ import (
 func TestFrontmatter(t *testing.T) {
 	linttest.Run(t, "testdata/frontmatter", "frontmatter")
 }
+
+func TestDirective(t *testing.T) { linttest.Run(t, "testdata/directive", "directive") }
+
+func TestInput(t *testing.T) { linttest.Run(t, "testdata/input", "input") }
+
+func TestHeadingIncrement(t *testing.T) {
+	linttest.Run(t, "testdata/heading-increment", "heading-increment")
+}
+
+func TestEmptySection(t *testing.T) { linttest.Run(t, "testdata/empty-section", "empty-section") }
+
+func TestTemplatePlaceholder(t *testing.T) {
+	linttest.Run(t, "testdata/template-placeholder", "template-placeholder")
+}
+
+func TestRequiredSections(t *testing.T) {
+	linttest.Run(t, "testdata/required-sections", "required-sections")
+}
+
+func TestTemplatePlaceholderAllow(t *testing.T) {
+	linttest.Run(t, "testdata/template-placeholder-allow", "template-placeholder")
+}

@@ -9,7 +9,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/url"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -150,5 +152,80 @@ func Leaves(err error) []*jsonschema.ValidationError {
 		}
 	}
 	walk(ve)
+	return out
+}
+
+// KeywordPointer returns the JSON pointer in an error's absolute keyword
+// location ("file:///x.json#/properties/a/required" gives
+// "/properties/a/required").
+func KeywordPointer(e *jsonschema.ValidationError) string {
+	abs := e.AbsoluteKeywordLocation
+	if i := strings.IndexByte(abs, '#'); i >= 0 {
+		frag := abs[i+1:]
+		if u, err := url.PathUnescape(frag); err == nil {
+			return u
+		}
+		return frag
+	}
+	return abs
+}
+
+// Resolve returns the value a JSON pointer names in a JSON value, or nil.
+func Resolve(v any, ptr string) any {
+	if ptr == "" || ptr == "/" {
+		return v
+	}
+	for _, part := range strings.Split(strings.TrimPrefix(ptr, "/"), "/") {
+		part = strings.NewReplacer("~1", "/", "~0", "~").Replace(part)
+		switch x := v.(type) {
+		case map[string]any:
+			v = x[part]
+		case []any:
+			i, err := strconv.Atoi(part)
+			if err != nil || i < 0 || i >= len(x) {
+				return nil
+			}
+			v = x[i]
+		default:
+			return nil
+		}
+	}
+	return v
+}
+
+// Offending returns the property names a "required" or
+// "additionalProperties" error is about, computed from the schema document
+// (doc, decoded JSON) and the instance rather than from the message: the
+// required properties the instance object lacks, or the instance's
+// properties the schema does not allow. It returns nil for other errors.
+func Offending(doc, inst any, e *jsonschema.ValidationError) []string {
+	ptr := KeywordPointer(e)
+	obj, _ := Resolve(inst, e.InstanceLocation).(map[string]any)
+	if obj == nil {
+		return nil
+	}
+	var out []string
+	switch {
+	case strings.HasSuffix(ptr, "/required"):
+		req, _ := Resolve(doc, ptr).([]any)
+		for _, r := range req {
+			if s, ok := r.(string); ok {
+				if _, has := obj[s]; !has {
+					out = append(out, s)
+				}
+			}
+		}
+	case strings.HasSuffix(ptr, "/additionalProperties"):
+		parent, _ := Resolve(doc, strings.TrimSuffix(ptr, "/additionalProperties")).(map[string]any)
+		props, _ := parent["properties"].(map[string]any)
+		for k := range obj {
+			if _, ok := props[k]; !ok {
+				out = append(out, k)
+			}
+		}
+	default:
+		return nil
+	}
+	sort.Strings(out)
 	return out
 }

@@ -104,7 +104,7 @@ func NewApp(stdout, stderr io.Writer) *App {
 // Run runs the CLI with args (args[0] is the program name) and returns the
 // exit status. Errors get a one-line reason on stderr.
 func (a *App) Run(args []string) int {
-	err := a.cli.Run(args)
+	err := a.cli.Run(interspersed(a.cli, args))
 	if err == nil {
 		return exitOK
 	}
@@ -117,6 +117,62 @@ func (a *App) Run(args []string) int {
 	}
 	fmt.Fprintf(a.Stderr, "ladderlint: %s\n", oneLine(err.Error()))
 	return exitError
+}
+
+// interspersed moves a subcommand's flags written after its paths
+// ("lint content --format json") in front of them, since urfave/cli stops
+// reading flags at the first argument. Everything after "--" stays as is.
+func interspersed(app *cli.App, args []string) []string {
+	if len(args) < 3 {
+		return args
+	}
+	var cmd *cli.Command
+	for _, c := range app.Commands {
+		if c.Name == args[1] {
+			cmd = c
+		}
+	}
+	if cmd == nil {
+		return args
+	}
+	takesValue := map[string]bool{}
+	known := map[string]bool{}
+	for _, f := range cmd.Flags {
+		_, isBool := f.(*cli.BoolFlag)
+		for _, n := range f.Names() {
+			known[n] = true
+			takesValue[n] = !isBool
+		}
+	}
+	known["help"], known["h"] = true, true
+	var flags, pos []string
+	rest := args[2:]
+	for i := 0; i < len(rest); i++ {
+		a := rest[i]
+		if a == "--" {
+			pos = append(pos, rest[i:]...)
+			break
+		}
+		name := strings.TrimLeft(a, "-")
+		if eq := strings.IndexByte(name, '='); eq >= 0 {
+			name = name[:eq]
+		}
+		if !strings.HasPrefix(a, "-") || a == "-" || !known[name] {
+			if strings.HasPrefix(a, "-") && a != "-" {
+				flags = append(flags, a) // unknown flag: let cli report it
+				continue
+			}
+			pos = append(pos, a)
+			continue
+		}
+		flags = append(flags, a)
+		if takesValue[name] && !strings.Contains(a, "=") && i+1 < len(rest) {
+			i++
+			flags = append(flags, rest[i])
+		}
+	}
+	out := append([]string{args[0], args[1]}, flags...)
+	return append(out, pos...)
 }
 
 func oneLine(s string) string {
@@ -306,6 +362,13 @@ func (a *App) runLint(c *cli.Context, opts *lintOptions) error {
 // FORMAT=PATH report to its file.
 func (a *App) writeReports(c *cli.Context, opts *lintOptions, rep *report.Report) error {
 	ropts := report.Options{Color: a.color(c)}
+	for _, hook := range reportHooks {
+		if err := hook(c, &ropts); err != nil {
+			return err
+		}
+	}
+	fileOpts := ropts
+	fileOpts.Color = false // files never get terminal colour
 	if opts.fix && opts.diff {
 		// --fix --diff prints the diff instead of the report
 		return nil
@@ -324,7 +387,7 @@ func (a *App) writeReports(c *cli.Context, opts *lintOptions, rep *report.Report
 		if !ok || path == "" {
 			return usageErr("--output %q: want FORMAT=PATH", o)
 		}
-		r, err := report.New(format, report.Options{})
+		r, err := report.New(format, fileOpts)
 		if err != nil {
 			return usageErr("--output: %v", err)
 		}

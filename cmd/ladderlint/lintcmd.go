@@ -26,7 +26,8 @@ var (
 	extraLintFlags []cli.Flag
 	configHooks    []func(*cli.Context, *lint.Config) error
 	// findingFilters run in order on the sorted findings (baseline,
-	// changed lines, ...).
+	// changed lines, ...). A filter may also narrow res.Files to the files
+	// the reports should list (--new-from-rev lists the changed ones).
 	findingFilters []func(*cli.Context, *lint.Config, *lint.Result, []lint.Finding) ([]lint.Finding, error)
 )
 

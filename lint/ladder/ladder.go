@@ -2,6 +2,14 @@
 // individual contributors (Associate < Intermediate < Senior < ...) and
 // managers (Manager < Senior Manager < Director < ...). Rules that compare
 // levels (grade order, level progression) use it.
+//
+// A title is read as seniority keywords plus a stem, the function it names:
+// "Senior Manager, Accounts Payable" is the Senior Manager step of the
+// manager track with the stem "accounts payable". Two roles of one family
+// are only comparable when they sit on the same track and their stems are
+// related (see Related): "Senior Brand Manager" and "Staff Brand Manager"
+// are, "Senior Alliances Partner Manager" and "Staff Alliances Business
+// Development Manager" (two ladders on one page) are not.
 package ladder
 
 import (
@@ -18,6 +26,51 @@ type Place struct {
 	Name    string // the track's name
 	Keyword string // the keyword that placed it, "" when implied
 	Implied bool   // no keyword: the step was implied (Intermediate)
+
+	// Sub is 1 when a lower keyword of the same track stands right before
+	// the one that placed the title ("Senior Principal", "Senior Staff"):
+	// above the step, below the next one.
+	Sub int
+	// Label names the place in messages: "Senior", "Senior Principal",
+	// "Director"; for an implied place, the implied step's first keyword.
+	Label string
+	// Stem is the title without its seniority keywords, parenthesised
+	// qualifiers and joining words ("of", "the", ...), normalised.
+	Stem string
+	// Loose is where the title would sit if anchored keywords counted
+	// anywhere in it: "Red Team Manager" is implied Intermediate, loosely a
+	// Manager. Nil when that is the same place.
+	Loose *Place
+	// Ambiguous is set when a word outside the placing keyword is, on its
+	// own, a keyword of another track: "Senior Brand Manager" may be a
+	// senior individual contributor or a senior people manager.
+	Ambiguous bool
+}
+
+// Same reports whether two places are the same track, step and sub-step.
+func (p Place) Same(q Place) bool {
+	return p.Track == q.Track && p.Step == q.Step && p.Sub == q.Sub
+}
+
+// Compare orders two places of one track by seniority: negative when p is
+// below q, 0 when level, positive when above.
+func (p Place) Compare(q Place) int {
+	if p.Step != q.Step {
+		return p.Step - q.Step
+	}
+	return p.Sub - q.Sub
+}
+
+// Compatible reports whether two places may name the same level: the same
+// place, or the same once one title's anchored keyword counts loosely.
+func (p Place) Compatible(q Place) bool {
+	if p.Same(q) {
+		return true
+	}
+	if p.Loose != nil && p.Loose.Same(q) {
+		return true
+	}
+	return q.Loose != nil && q.Loose.Same(p)
 }
 
 // Ladder classifies titles against configured tracks.
@@ -27,6 +80,7 @@ type Ladder struct {
 	// implied is the step a plain title ("Backend Engineer") takes on the
 	// first track: the step whose keywords include "Intermediate".
 	impliedTrack, impliedStep int
+	ignored                   [][]string
 }
 
 type keyword struct {
@@ -37,17 +91,27 @@ type keyword struct {
 	literal string
 }
 
+// DefaultIgnored are phrases whose words are never seniority keywords: a
+// Chief of Staff is neither a chief nor a Staff engineer.
+var DefaultIgnored = []string{"Chief of Staff"}
+
+// Unranked are words that make a title senior without saying how much: a
+// title with one of them and no keyword ("Lead Legal Counsel", "Head of
+// Sales") is not placed, rather than taken for Intermediate.
+var Unranked = map[string]bool{"lead": true, "head": true, "supervisor": true}
+
 // New builds a ladder from the config's tracks. A keyword written with a
 // leading "^" only counts at the start of a title: "^Manager" places
 // "Manager, Infrastructure" on the manager track but not "Product Manager",
-// a function title.
-func New(tracks []lint.Track) *Ladder {
+// a function title. The words of DefaultIgnored and of ignore never count
+// as keywords.
+func New(tracks []lint.Track, ignore ...string) *Ladder {
 	l := &Ladder{tracks: tracks, impliedTrack: -1}
 	for ti, t := range tracks {
 		for si, step := range t.Steps {
 			for _, k := range step {
 				anchor := strings.HasPrefix(k, "^")
-				words := strings.Fields(model.NormalizeTitle(strings.TrimPrefix(k, "^")))
+				words := Words(strings.TrimPrefix(k, "^"))
 				if len(words) == 0 {
 					continue
 				}
@@ -64,40 +128,167 @@ func New(tracks []lint.Track) *Ladder {
 			l.kws[j], l.kws[j-1] = l.kws[j-1], l.kws[j]
 		}
 	}
+	for _, p := range append(append([]string(nil), DefaultIgnored...), ignore...) {
+		if w := Words(p); len(w) > 0 {
+			l.ignored = append(l.ignored, w)
+		}
+	}
 	return l
+}
+
+// Tracks returns the configured tracks.
+func (l *Ladder) Tracks() []lint.Track { return l.tracks }
+
+// StepLabel names a step by its first keyword ("Senior", "Director").
+func (l *Ladder) StepLabel(track, step int) string {
+	if track < 0 || track >= len(l.tracks) || step < 0 || step >= len(l.tracks[track].Steps) || len(l.tracks[track].Steps[step]) == 0 {
+		return ""
+	}
+	return strings.TrimPrefix(l.tracks[track].Steps[step][0], "^")
+}
+
+// match is a keyword found in a title's words.
+type match struct {
+	kw    int // index in l.kws
+	at    int // first word
+	outer bool
 }
 
 // Classify places a title. ok is false when no keyword matches and the
 // title does not read like an individual-contributor job title.
+//
+// Keywords outside parentheses win over those inside ("Manager, Data
+// (Intermediate)" is a Manager); the longest keyword wins ("Senior
+// Director" over "Director"); among keywords of one length, the highest
+// step ("Senior Principal" is Principal, raised by Sub).
 func (l *Ladder) Classify(title string) (Place, bool) {
-	words := strings.Fields(model.NormalizeTitle(title))
-	best := -1
-	bestAt := 0
-	for i, k := range l.kws {
-		at := indexWords(words, k.words, k.anchor)
-		if at < 0 {
-			continue
+	main, quals := splitQualifiers(title)
+	words := Words(main)
+	qwords := Words(strings.Join(quals, " "))
+	masked := l.mask(words)
+	p, ok := l.place(words, masked, true)
+	if !ok {
+		p, ok = l.place(qwords, l.mask(qwords), true)
+		p.inMain = false
+	}
+	stemWords := words
+	if ok && p.at >= 0 && p.inMain {
+		stemWords = dropRange(words, p.from, p.to)
+	}
+	stem := Stem(strings.Join(stemWords, " "))
+	if !ok {
+		if l.impliedTrack < 0 || !model.JobTitleLike(title) || hasUnranked(words) {
+			return Place{}, false
 		}
-		if best < 0 || len(k.words) > len(l.kws[best].words) {
-			best, bestAt = i, at
-		}
-		_ = bestAt
+		p = placed{Place: Place{Track: l.impliedTrack, Step: l.impliedStep, Name: l.tracks[l.impliedTrack].Name, Implied: true, Label: l.StepLabel(l.impliedTrack, l.impliedStep)}}
 	}
-	if best >= 0 {
-		k := l.kws[best]
-		return Place{Track: k.track, Step: k.step, Name: l.tracks[k.track].Name, Keyword: k.literal}, true
+	p.Stem = stem
+	p.Ambiguous = l.ambiguous(words, p)
+	// where the title would sit with anchors ignored
+	if lp, lok := l.place(words, masked, false); lok && !lp.Same(p.Place) {
+		loose := lp.Place
+		loose.Stem = Stem(strings.Join(dropRange(words, lp.from, lp.to), " "))
+		p.Loose = &loose
 	}
-	if l.impliedTrack >= 0 && model.JobTitleLike(title) {
-		return Place{Track: l.impliedTrack, Step: l.impliedStep, Name: l.tracks[l.impliedTrack].Name, Implied: true}, true
-	}
-	return Place{}, false
+	return p.Place, true
 }
 
-// indexWords finds the word sequence k in words; anchored, only at 0.
-func indexWords(words, k []string, anchor bool) int {
+// placed is a Place with where its keywords were found.
+type placed struct {
+	Place
+	at       int // first word of the keyword, -1 when implied
+	from, to int // words covered by the keyword and a raising keyword before it
+	inMain   bool
+}
+
+// place finds the best keyword in words. With anchored false, anchored
+// keywords count anywhere.
+func (l *Ladder) place(words []string, masked []bool, anchored bool) (placed, bool) {
+	var ms []match
+	for i, k := range l.kws {
+		for _, at := range indexAll(words, k.words, k.anchor && anchored) {
+			if anyMasked(masked, at, at+len(k.words)) {
+				continue
+			}
+			ms = append(ms, match{kw: i, at: at})
+		}
+	}
+	if len(ms) == 0 {
+		return placed{at: -1}, false
+	}
+	best := ms[0]
+	for _, m := range ms[1:] {
+		bk, mk := l.kws[best.kw], l.kws[m.kw]
+		switch {
+		case len(mk.words) > len(bk.words):
+			best = m
+		case len(mk.words) == len(bk.words) && mk.track == bk.track && mk.step > bk.step:
+			best = m
+		}
+	}
+	k := l.kws[best.kw]
+	p := placed{
+		Place: Place{Track: k.track, Step: k.step, Name: l.tracks[k.track].Name, Keyword: k.literal, Label: strings.TrimPrefix(k.literal, "^")},
+		at:    best.at, from: best.at, to: best.at + len(k.words), inMain: true,
+	}
+	// a lower keyword of the same track right before it raises it: "Senior Principal"
+	for _, m := range ms {
+		mk := l.kws[m.kw]
+		if mk.track == k.track && mk.step < k.step && m.at+len(mk.words) == best.at {
+			p.Sub = 1
+			p.Label = strings.TrimPrefix(mk.literal, "^") + " " + p.Label
+			p.from = m.at
+			break
+		}
+	}
+	return p, true
+}
+
+// ambiguous reports whether a word of words outside p's keyword is a
+// one-word keyword of another track (anchors ignored).
+func (l *Ladder) ambiguous(words []string, p placed) bool {
+	for i, w := range words {
+		if p.inMain && p.at >= 0 && i >= p.from && i < p.to {
+			continue
+		}
+		for _, k := range l.kws {
+			if len(k.words) == 1 && k.words[0] == w && k.track != p.Track {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mask marks the words of ignored phrases.
+func (l *Ladder) mask(words []string) []bool {
+	masked := make([]bool, len(words))
+	for _, ph := range l.ignored {
+		for _, at := range indexAll(words, ph, false) {
+			for i := at; i < at+len(ph); i++ {
+				masked[i] = true
+			}
+		}
+	}
+	return masked
+}
+
+func anyMasked(masked []bool, from, to int) bool {
+	for i := from; i < to; i++ {
+		if masked[i] {
+			return true
+		}
+	}
+	return false
+}
+
+// indexAll finds every occurrence of the word sequence k in words; anchored,
+// only at 0.
+func indexAll(words, k []string, anchor bool) []int {
+	var out []int
 	for i := 0; i+len(k) <= len(words); i++ {
 		if anchor && i > 0 {
-			return -1
+			break
 		}
 		match := true
 		for j := range k {
@@ -107,8 +298,146 @@ func indexWords(words, k []string, anchor bool) int {
 			}
 		}
 		if match {
-			return i
+			out = append(out, i)
 		}
 	}
-	return -1
+	return out
+}
+
+func dropRange(words []string, from, to int) []string {
+	out := append([]string(nil), words[:from]...)
+	return append(out, words[to:]...)
+}
+
+// splitQualifiers separates a title's parenthesised qualifiers from the
+// rest: "Director, X (Reliability)" gives "Director, X " and ["Reliability"].
+func splitQualifiers(t string) (string, []string) {
+	var main strings.Builder
+	var quals []string
+	depth, start := 0, 0
+	for i, c := range t {
+		switch {
+		case c == '(':
+			if depth == 0 {
+				start = i + 1
+			}
+			depth++
+		case c == ')' && depth > 0:
+			depth--
+			if depth == 0 {
+				quals = append(quals, t[start:i])
+				main.WriteByte(' ')
+			}
+		case depth == 0:
+			main.WriteRune(c)
+		}
+	}
+	if depth > 0 { // an unclosed parenthesis: keep the text
+		main.WriteString(" " + t[start:])
+	}
+	return main.String(), quals
+}
+
+// Qualifiers returns a title's parenthesised qualifiers.
+func Qualifiers(t string) []string {
+	_, q := splitQualifiers(t)
+	return q
+}
+
+// StripQualifiers returns a title without its parenthesised qualifiers.
+func StripQualifiers(t string) string {
+	main, _ := splitQualifiers(t)
+	return strings.Join(strings.Fields(main), " ")
+}
+
+// Words splits a title into normalised words (model.NormalizeTitle), with
+// "Sr" and "Jr" written without their period read as Senior and Junior.
+func Words(t string) []string {
+	words := strings.Fields(model.NormalizeTitle(t))
+	for i, w := range words {
+		switch w {
+		case "sr":
+			words[i] = "senior"
+		case "jr":
+			words[i] = "junior"
+		}
+	}
+	return words
+}
+
+// stopWords join the words of a title without naming a function.
+var stopWords = map[string]bool{"of": true, "the": true, "and": true, "for": true, "in": true, "to": true, "a": true, "an": true, "at": true}
+
+// Stem normalises a title fragment to its function words: lower case,
+// punctuation and joining words dropped, plural "-s" folded.
+func Stem(t string) string {
+	var out []string
+	for _, w := range Words(t) {
+		if stopWords[w] {
+			continue
+		}
+		out = append(out, singular(w))
+	}
+	return strings.Join(out, " ")
+}
+
+func singular(w string) string {
+	if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is") {
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+func hasUnranked(words []string) bool {
+	for _, w := range words {
+		if Unranked[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// Related reports whether two stems name the same function: equal, or one
+// stem's words all among the other's when the words it lacks name no job
+// ("accounting" and "accounting and external reporting" are related;
+// "community program" and "community program evangelist" are not). An
+// empty stem (a bare "Senior") is related to any.
+func Related(a, b string) bool {
+	wa, wb := strings.Fields(a), strings.Fields(b)
+	if len(wa) > len(wb) {
+		wa, wb = wb, wa
+	}
+	set := map[string]bool{}
+	for _, w := range wa {
+		set[w] = true
+	}
+	for _, w := range wa {
+		if !contains(wb, w) {
+			return false
+		}
+	}
+	if len(wa) == 0 {
+		return true
+	}
+	for _, w := range wb {
+		if !set[w] && model.JobTitleLike(w) {
+			return false
+		}
+	}
+	return true
+}
+
+func contains(words []string, w string) bool {
+	for _, x := range words {
+		if x == w {
+			return true
+		}
+	}
+	return false
+}
+
+// Comparable reports whether two roles of one family, placed at p and q,
+// can be ordered by seniority: the same track and related stems.
+func Comparable(p, q Place) bool {
+	return p.Track == q.Track && Related(p.Stem, q.Stem)
 }

@@ -12,6 +12,7 @@ func (s *structurer) assemble() {
 	f := s.f
 	body := map[*Role][]*Block{} // paragraphs directly in a role's text
 	secOf := map[*hnode]*Section{}
+	s.body = map[*Role]*Section{}
 
 	// role spans
 	for _, n := range s.nodes {
@@ -70,6 +71,12 @@ func (s *structurer) assemble() {
 	}
 	sort.SliceStable(s.roles, func(i, j int) bool { return s.roles[i].Span.Start < s.roles[j].Span.Start })
 	f.Roles = s.roles
+	for i := 1; i < len(f.Roles); i++ {
+		if f.Roles[i-1].Span.End > f.Roles[i].Span.Start {
+			f.nestedRoles = true
+			break
+		}
+	}
 	for _, r := range f.Roles {
 		for _, sec := range r.Sections {
 			sec.Body = sectionBody(sec)
@@ -125,10 +132,11 @@ func (s *structurer) place(it *item, owner *Role, cur *Section, body map[*Role][
 			if owner == nil {
 				return cur
 			}
-			cur = owner.Section(SecBody)
+			cur = s.body[owner]
 			if cur == nil {
 				cur = &Section{Kind: SecBody, Style: StyleNone, Span: it.bullets[0].Span, PrefixSpan: Span{-1, -1}, Role: owner}
 				owner.Sections = append(owner.Sections, cur)
+				s.body[owner] = cur
 			}
 			for _, b := range it.bullets {
 				b.Block.Role, b.Block.Section = owner, cur
@@ -180,7 +188,7 @@ func (s *structurer) roleText(r *Role, body []*Block) {
 		}
 		for _, p := range sec.Paragraphs {
 			if r.Grade == nil {
-				r.Grade = findGrade(p, p.Links, false)
+				r.Grade = p.grade(false)
 			}
 			if r.NoGrade == nil {
 				r.NoGrade = findNoGrade(p)
@@ -188,7 +196,7 @@ func (s *structurer) roleText(r *Role, body []*Block) {
 		}
 		for _, b := range sec.Bullets {
 			if r.Grade == nil {
-				r.Grade = findGrade(b.Block, b.Links, true)
+				r.Grade = b.Block.grade(true)
 			}
 		}
 	}
@@ -197,7 +205,7 @@ func (s *structurer) roleText(r *Role, body []*Block) {
 	}
 	for _, p := range body {
 		if r.Grade == nil {
-			r.Grade = findGrade(p, p.Links, true)
+			r.Grade = p.grade(true)
 		}
 		if r.NoGrade == nil {
 			r.NoGrade = findNoGrade(p)
@@ -217,10 +225,10 @@ func (s *structurer) roleText(r *Role, body []*Block) {
 	for _, p := range paras {
 		for _, ss := range Sentences(p.Text) {
 			t := p.Text[ss[0]:ss[1]]
-			if r.ReportsTo == nil && reportsToRE.MatchString(t) {
+			if r.ReportsTo == nil && containsFold(t, "report") && reportsToRE.MatchString(t) {
 				r.ReportsTo = &Sentence{Text: t, Span: p.SourceSpan(ss[0], ss[1])}
 			}
-			if r.Inheritance == nil && inheritanceRE.MatchString(t) {
+			if r.Inheritance == nil && len(t) > 12 && strings.EqualFold(t[:12], "in addition ") && inheritanceRE.MatchString(t) {
 				r.Inheritance = &Sentence{Text: t, Span: p.SourceSpan(ss[0], ss[1])}
 				r.inheritBlock, r.inheritAt = p, ss[0]
 			}
@@ -260,16 +268,22 @@ func (s *structurer) siblingGrades() {
 }
 
 func (s *structurer) roleByTitle(t string) *Role {
-	k := NormalizeTitle(t)
-	for _, r := range s.roles {
-		if NormalizeTitle(r.Title) == k {
-			return r
+	if s.titles == nil || len(s.roles) != s.titled {
+		s.titles = map[string]*Role{}
+		for _, r := range s.roles {
+			if k := NormalizeTitle(r.Title); s.titles[k] == nil {
+				s.titles[k] = r
+			}
 		}
+		s.titled = len(s.roles)
 	}
-	return nil
+	return s.titles[NormalizeTitle(t)]
 }
 
 func findNoGrade(p *Block) *Sentence {
+	if !containsFold(p.Text, "grade") || !(containsFold(p.Text, "have") || containsFold(p.Text, "tbd") || containsFold(p.Text, "to be") || containsFold(p.Text, "no ")) {
+		return nil
+	}
 	if m := noGradeRE.FindStringIndex(p.Text); m != nil {
 		return p.SentenceAt(m[0])
 	}
@@ -299,7 +313,7 @@ func (s *structurer) gradeTables() {
 				continue
 			}
 			gc := row[gradeCol]
-			g := findGrade(gc, gc.Links, false)
+			g := gc.grade(false)
 			if g == nil || g.Number == nil {
 				if g = bareNumberGrade(gc); g == nil {
 					continue
@@ -349,11 +363,12 @@ func (s *structurer) roleNamed(name string, cell *Block) *Role {
 	return s.roleByTitle(name)
 }
 
+var titleReplacer = strings.NewReplacer("sr.", "senior", "jr.", "junior", "vice president", "vp", "&", "and", "–", "-", "—", "-")
+
 // NormalizeTitle folds a role title for comparison: case, punctuation,
 // spacing, "Sr." and "VP" spellings.
 func NormalizeTitle(t string) string {
-	t = strings.ToLower(t)
-	t = strings.NewReplacer("sr.", "senior", "jr.", "junior", "vice president", "vp", "&", "and", "–", "-", "—", "-").Replace(t)
+	t = titleReplacer.Replace(strings.ToLower(t))
 	var sb strings.Builder
 	space := false
 	for _, c := range t {
@@ -426,7 +441,11 @@ func (s *structurer) mergeEchoes() {
 func (s *structurer) kinds() {
 	s.mergeEchoes()
 	roles := s.f.Roles
+	var lastLevel *Role
 	for i, r := range roles {
+		if i > 0 && roles[i-1].Kind == KindLevel {
+			lastLevel = roles[i-1]
+		}
 		switch {
 		case r.Grade != nil:
 			r.Kind = KindLevel
@@ -459,11 +478,8 @@ func (s *structurer) kinds() {
 			r.Base = r.Parent.Title
 			continue
 		}
-		for j := i - 1; j >= 0; j-- {
-			if roles[j].Kind == KindLevel {
-				r.Base = roles[j].Title
-				break
-			}
+		if lastLevel != nil {
+			r.Base = lastLevel.Title
 		}
 	}
 }
@@ -482,13 +498,20 @@ func (s *structurer) baseFromSentence(r *Role) {
 	rest := sent[from:]
 	lrest := strings.ToLower(rest)
 	best := ""
-	for _, o := range s.f.Roles {
-		if o == r {
+	if s.lowerTitles == nil {
+		s.lowerTitles = map[string]*Role{}
+		for _, o := range s.f.Roles {
+			s.lowerTitles[strings.ToLower(o.Title)] = o
+		}
+	}
+	// the longest page title that the text starts with, tried at each word end
+	for end := len(lrest); end > 0; end-- {
+		if end < len(lrest) && isWordByte(lrest[end]) || !isWordByte(lrest[end-1]) && lrest[end-1] != ')' {
 			continue
 		}
-		t := strings.ToLower(o.Title)
-		if strings.HasPrefix(lrest, t) && (len(lrest) == len(t) || !isWordByte(lrest[len(t)])) && len(t) > len(best) {
+		if o := s.lowerTitles[lrest[:end]]; o != nil && o != r {
 			best = o.Title
+			break
 		}
 	}
 	n := len(best)
@@ -510,4 +533,18 @@ func (s *structurer) baseFromSentence(r *Role) {
 
 func isWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// containsFold reports whether s contains the lower-case ASCII word w in
+// any case.
+func containsFold(s, w string) bool {
+	if len(s) < len(w) {
+		return false
+	}
+	for i := 0; i+len(w) <= len(s); i++ {
+		if s[i]|0x20 == w[0] && strings.EqualFold(s[i:i+len(w)], w) {
+			return true
+		}
+	}
+	return false
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -119,7 +120,7 @@ func (fm *FrontMatter) yamlOffset(line, col int) int {
 	return off
 }
 
-var yamlLineRE = regexp.MustCompile(`(?:yaml: )?line (\d+): (.*)`)
+var yamlLineRE = regexp.MustCompile(`^line (\d+): (.*)`)
 
 // parseFrontMatter reads a leading YAML block. It returns nil when the page
 // has none.
@@ -171,25 +172,90 @@ func parseFrontMatter(src *Source) *FrontMatter {
 		fm.Err = &ParseIssue{Kind: "frontmatter", Message: "front matter is not a mapping of keys to values", Span: fm.NodeSpan(root)}
 		return fm
 	}
+	// go.yaml.in/yaml takes quadratic time (or worse, with duplicate keys)
+	// to decode large mappings: check the shape first, in linear time.
+	budget := maxFrontMatterNodes
+	if issue := fm.checkShape(root, &budget, 0); issue != nil {
+		fm.Err = issue
+		return fm
+	}
 	fm.Node = root
 	return fm
 }
 
+// maxFrontMatterNodes bounds the YAML values (aliases expanded) a front
+// matter may hold; real ones hold a few dozen.
+const maxFrontMatterNodes = 5000
+
+// checkShape walks the YAML tree once: it rejects duplicate keys, deep
+// nesting and more than maxFrontMatterNodes values (an alias bomb).
+func (fm *FrontMatter) checkShape(n *yaml.Node, budget *int, depth int) *ParseIssue {
+	*budget--
+	if *budget < 0 {
+		return &ParseIssue{Kind: "frontmatter", Message: fmt.Sprintf("front matter is too large: more than %d values (aliases expanded); not read", maxFrontMatterNodes), Span: fm.NodeSpan(n)}
+	}
+	if depth > 50 {
+		return &ParseIssue{Kind: "frontmatter", Message: "front matter is nested too deeply; not read", Span: fm.NodeSpan(n)}
+	}
+	switch n.Kind {
+	case yaml.AliasNode:
+		if n.Alias != nil {
+			return fm.checkShape(n.Alias, budget, depth+1)
+		}
+	case yaml.MappingNode:
+		seen := make(map[string]*yaml.Node, len(n.Content)/2)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			if k.Kind == yaml.ScalarNode {
+				if first, dup := seen[k.Value]; dup {
+					return &ParseIssue{Kind: "frontmatter", Message: fmt.Sprintf("front matter key %q is defined twice (first on line %d)", k.Value, fm.src.Position(fm.yamlOffset(first.Line, first.Column)).Line), Span: fm.NodeSpan(k)}
+				}
+				seen[k.Value] = k
+			}
+			if issue := fm.checkShape(n.Content[i+1], budget, depth+1); issue != nil {
+				return issue
+			}
+		}
+	case yaml.SequenceNode, yaml.DocumentNode:
+		for _, c := range n.Content {
+			if issue := fm.checkShape(c, budget, depth+1); issue != nil {
+				return issue
+			}
+		}
+	}
+	return nil
+}
+
 // yamlIssue turns a YAML error into an issue at its file line.
 func (fm *FrontMatter) yamlIssue(err error) *ParseIssue {
-	msg := err.Error()
-	line := 1
-	if te, ok := err.(*yaml.TypeError); ok && len(te.Errors) > 0 {
-		msg = te.Errors[0]
-	}
-	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
-		if n, e := strconv.Atoi(m[1]); e == nil {
-			line = n
-		}
-		msg = m[2]
+	line, msg := YAMLErrorLine(err)
+	if line < 1 {
+		line = 1
 	}
 	off := fm.yamlOffset(line, 1)
 	return &ParseIssue{Kind: "frontmatter", Message: fmt.Sprintf("front matter is not valid YAML: %s", msg), Span: Span{off, lineEnd(fm.src.Text, off)}}
+}
+
+// YAMLErrorLine reads the 1-based line and the message of a go.yaml.in/yaml
+// error; the line is 0 when the error names none. The library numbers
+// parser errors ("did not find expected ...") from 0 and scanner errors from
+// 1; both come back 1-based.
+func YAMLErrorLine(err error) (int, string) {
+	msg := err.Error()
+	if te, ok := err.(*yaml.TypeError); ok && len(te.Errors) > 0 {
+		msg = te.Errors[0]
+	}
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	m := yamlLineRE.FindStringSubmatch(msg)
+	if m == nil {
+		return 0, msg
+	}
+	n, _ := strconv.Atoi(m[1])
+	msg = m[2]
+	if strings.HasPrefix(msg, "did not find expected") {
+		n++
+	}
+	return n, msg
 }
 
 func lineEnd(text []byte, off int) int {

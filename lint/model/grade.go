@@ -79,6 +79,8 @@ var (
 	gradeNumRE = regexp.MustCompile(`(?i)\b(?:job\s+)?grade\s*(?:level\s*)?(?:of\s+)?#?\s*\[?\s*(\d+(?:\.\d+)?|#|(?:x|n|tbd)\b)(?:\s*(?:or|to|and|-|–)\s*(?:a\s+)?(?:grade\s*)?#?\s*(\d+(?:\.\d+)?))?`)
 	// "job grade level 7"
 	gradeLevelRE = regexp.MustCompile(`(?i)\bjob\s+grade\s+(?:level\s+)?(\d+(?:\.\d+)?)`)
+	// "is a [level 11](...grade table...)"
+	gradeLevelLinkRE = regexp.MustCompile(`(?i)\b(?:is|are|be)\s+(?:an?\s+)?(?:job\s+)?level\s*#?\s*(\d+(?:\.\d+)?)`)
 	// "is a 8" (the number alone, linked to the grade table)
 	gradeBareRE = regexp.MustCompile(`(?i)\b(?:is|are|be)\s+(?:an?\s+)?(?:job\s+)?(\d+(?:\.\d+)?)\b`)
 	// "is a grade" with no number
@@ -95,7 +97,7 @@ var (
 // count.
 func findGrade(b *Block, links []*Link, strict bool) *Grade {
 	text := b.Text
-	if !strings.Contains(strings.ToLower(text), "grade") && !hasGradeLink(links) {
+	if !containsFold(text, "grade") && !hasGradeLink(links) {
 		return nil
 	}
 	if strict && !strictGradeRE.MatchString(text) && !hasGradeLink(links) {
@@ -107,6 +109,8 @@ func findGrade(b *Block, links []*Link, strict bool) *Grade {
 		numStart, numEnd, maxStart, maxEnd = m[2], m[3], m[4], m[5]
 		matchStart = m[0]
 	} else if m := gradeLevelRE.FindStringSubmatchIndex(text); m != nil {
+		numStart, numEnd, matchStart = m[2], m[3], m[0]
+	} else if m := gradeLevelLinkRE.FindStringSubmatchIndex(text); m != nil && linkCovers(links, m[2], true) != nil {
 		numStart, numEnd, matchStart = m[2], m[3], m[0]
 	} else if m := gradeBareRE.FindStringSubmatchIndex(text); m != nil && linkCovers(links, m[2], true) != nil {
 		numStart, numEnd, matchStart = m[2], m[3], m[2]

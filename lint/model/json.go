@@ -105,6 +105,9 @@ func (f *Family) JSON() map[string]any {
 		if r.Parent != nil {
 			m["parent"] = r.Parent.Title
 		}
+		if r.SharesWith != nil {
+			m["shares_with"] = r.SharesWith.Title
+		}
 		if g := r.Grade; g != nil {
 			gm := map[string]any{"number": nil, "raw": g.Raw, "target": g.Target, "subject": g.Subject, "in_table": g.InTable}
 			if g.Number != nil {

@@ -7,6 +7,8 @@
 // built.
 package model
 
+import "sort"
+
 // RoleKind tells how a role relates to the grade ladder.
 type RoleKind string
 
@@ -68,6 +70,8 @@ type Family struct {
 	HTMLAnchors []Anchor     // id and name attributes in raw HTML
 	Issues      []*ParseIssue
 	Skipped     bool // not parsed (too large, binary): only input rules run on it
+
+	nestedRoles bool // some role's span holds another role
 }
 
 // Heading is a markdown heading.
@@ -210,6 +214,24 @@ type Block struct {
 	Section *Section // owning section, if any
 	Links   []*Link  // links written in the block
 	segs    []textSeg
+
+	// memoized grade reads: the structure pass asks about a block several times
+	gradeMemo [2]*Grade
+	gradeSet  [2]bool
+	allMemo   []*Grade
+	allSet    bool
+}
+
+// grade returns findGrade(b, b.Links, strict), computed once.
+func (b *Block) grade(strict bool) *Grade {
+	i := 0
+	if strict {
+		i = 1
+	}
+	if !b.gradeSet[i] {
+		b.gradeMemo[i], b.gradeSet[i] = findGrade(b, b.Links, strict), true
+	}
+	return b.gradeMemo[i]
 }
 
 // CodeMark stands in a block's text for a code span, an image or inline HTML.
@@ -225,20 +247,20 @@ type textSeg struct {
 // inserted text (separators, CodeMark) map to the nearest source offset
 // before them.
 func (b *Block) SourceOffset(i int) int {
-	last := b.Span.Start
-	for _, s := range b.segs {
-		if i < s.text {
-			break
-		}
-		if s.src < 0 {
+	segs := b.segs
+	// the last segment starting at or before i
+	k := sort.Search(len(segs), func(k int) bool { return segs[k].text > i }) - 1
+	for ; k >= 0; k-- {
+		sg := segs[k]
+		if sg.src < 0 {
 			continue
 		}
-		if i < s.text+s.n {
-			return s.src + (i - s.text)
+		if i < sg.text+sg.n {
+			return sg.src + (i - sg.text)
 		}
-		last = s.src + s.n
+		return sg.src + sg.n
 	}
-	return last
+	return b.Span.Start
 }
 
 // SourceSpan maps the text range [i, j) of b.Text to a source span.
@@ -318,24 +340,39 @@ func (f *Family) Section(k SectionKind) *Section {
 
 // RoleAt returns the innermost role whose span contains offset off.
 func (f *Family) RoleAt(off int) *Role {
-	var best *Role
-	for _, r := range f.Roles {
-		if r.Span.Contains(off) && (best == nil || r.Span.Start >= best.Span.Start) {
-			best = r
+	roles := f.Roles // sorted by span start
+	i := sort.Search(len(roles), func(i int) bool { return roles[i].Span.Start > off }) - 1
+	for ; i >= 0; i-- {
+		if roles[i].Span.Contains(off) {
+			return roles[i]
+		}
+		if !f.nestedRoles {
+			return nil // roles do not nest on this page: an earlier one cannot hold off
 		}
 	}
-	return best
+	return nil
 }
 
-// InCode reports whether offset off lies in code, raw HTML or front matter.
+// InCode reports whether offset off lies in code, raw HTML, a shortcode or
+// front matter.
 func (f *Family) InCode(off int) bool {
-	for _, c := range f.Code {
-		if c.Contains(off) {
-			return true
+	code := f.Code // sorted, merged
+	i := sort.Search(len(code), func(i int) bool { return code[i].Start > off }) - 1
+	return i >= 0 && code[i].Contains(off)
+}
+
+// mergeSpans sorts spans and merges overlapping ones.
+func mergeSpans(spans []Span) []Span {
+	sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
+	out := spans[:0]
+	for _, s := range spans {
+		if n := len(out); n > 0 && s.Start <= out[n-1].End {
+			if s.End > out[n-1].End {
+				out[n-1].End = s.End
+			}
+			continue
 		}
-		if c.Start > off {
-			break
-		}
+		out = append(out, s)
 	}
-	return false
+	return out
 }

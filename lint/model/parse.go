@@ -54,7 +54,7 @@ func Parse(path string, raw []byte) *Family {
 	}
 	b.walkBlocks(doc, 0)
 	b.bareShortcodeLinks()
-	sort.Slice(f.Code, func(i, j int) bool { return f.Code[i].Start < f.Code[j].Start })
+	f.Code = mergeSpans(f.Code)
 	sort.SliceStable(f.Links, func(i, j int) bool { return f.Links[i].Span.Start < f.Links[j].Span.Start })
 	if f.Title == "" {
 		for _, h := range f.Headings {
@@ -231,6 +231,9 @@ func (b *builder) heading(n *ast.Heading) *Heading {
 func (b *builder) block(n ast.Node, kind BlockKind) *Block {
 	blk := &Block{Kind: kind}
 	var tb strings.Builder
+	if ls := linesSpan(n); ls.End > ls.Start {
+		tb.Grow(ls.End - ls.Start)
+	}
 	b.inlines(n, blk, &tb)
 	blk.Text = tb.String()
 	ls := linesSpan(n)
@@ -264,6 +267,18 @@ func appendSeg(blk *Block, tb *strings.Builder, s string, src int) {
 	}
 	blk.segs = append(blk.segs, textSeg{text: tb.Len(), src: src, n: len(s)})
 	tb.WriteString(s)
+}
+
+// appendSrc appends source text without converting it to a string first.
+func appendSrc(blk *Block, tb *strings.Builder, src []byte, start, stop int) {
+	if stop <= start {
+		return
+	}
+	if blk.segs == nil {
+		blk.segs = make([]textSeg, 0, 4)
+	}
+	blk.segs = append(blk.segs, textSeg{text: tb.Len(), src: start, n: stop - start})
+	tb.Write(src[start:stop])
 }
 
 func (b *builder) inlines(parent ast.Node, blk *Block, tb *strings.Builder) {
@@ -312,11 +327,11 @@ func (b *builder) textSegment(blk *Block, tb *strings.Builder, start, stop int) 
 	for start < stop {
 		sc := b.shortcodeAt(start, stop)
 		if sc == nil {
-			appendSeg(blk, tb, string(b.src[start:stop]), start)
+			appendSrc(blk, tb, b.src, start, stop)
 			return
 		}
 		if sc.span.Start > start {
-			appendSeg(blk, tb, string(b.src[start:sc.span.Start]), start)
+			appendSrc(blk, tb, b.src, start, sc.span.Start)
 		}
 		appendSeg(blk, tb, string(CodeMark), -1)
 		if sc.span.End > stop {
@@ -793,9 +808,18 @@ func boldOnly(p ast.Node, src []byte) (string, Span, bool) {
 	if !ok {
 		return "", Span{}, false
 	}
-	if next := em.NextSibling(); next != nil {
-		t, ok := next.(*ast.Text)
-		if !ok || next.NextSibling() != nil || strings.Trim(string(t.Segment.Value(src)), ": \t") != "" {
+	// after the bold text only a colon, spaces or HTML comments may follow
+	for next := em.NextSibling(); next != nil; next = next.NextSibling() {
+		switch n := next.(type) {
+		case *ast.Text:
+			if strings.Trim(string(n.Segment.Value(src)), ": \t") != "" {
+				return "", Span{}, false
+			}
+		case *ast.RawHTML:
+			if n.Segments.Len() == 0 || !bytes.HasPrefix(src[n.Segments.At(0).Start:], []byte("<!--")) {
+				return "", Span{}, false
+			}
+		default:
 			return "", Span{}, false
 		}
 	}

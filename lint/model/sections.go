@@ -40,6 +40,9 @@ func MatchSection(text string) (kind SectionKind, name, prefix string, ok bool) 
 	if t == "" || len(t) > 160 {
 		return "", "", "", false
 	}
+	if w := lastWord(t); !lastWords[w] && !strings.HasPrefix(w, "responsib") {
+		return "", "", "", false
+	}
 	for _, sn := range sectionNames {
 		m := sn.re.FindStringSubmatchIndex(t)
 		if m == nil {
@@ -51,6 +54,31 @@ func MatchSection(text string) (kind SectionKind, name, prefix string, ok bool) 
 		return sn.kind, name, prefix, true
 	}
 	return "", "", "", false
+}
+
+// lastWords are the words a section name can end with; a heading ending
+// otherwise is no section, and the patterns need not run.
+var lastWords = map[string]bool{
+	"grade": true, "grades": true, "level": true, "levels": true, "requirements": true, "requirement": true,
+	"requirments": true, "qualifications": true, "haves": true, "have": true, "skills": true, "points": true,
+	"indicators": true, "indicator": true, "pi": true, "pis": true, "kpi": true, "kpis": true, "role": true,
+	"process": true, "ladder": true, "path": true, "paths": true, "progression": true, "from": true,
+	"specialty": true, "specialties": true, "speciality": true, "specialities": true, "specialization": true,
+	"specializations": true, "specialisation": true, "specialisations": true, "segment": true, "segments": true,
+	"expertise": true, "expertises": true,
+}
+
+// lastWord returns the lower-cased last word of a heading.
+func lastWord(t string) string {
+	end := len(t)
+	for end > 0 && strings.IndexByte(" :)\t", t[end-1]) >= 0 {
+		end--
+	}
+	start := end
+	for start > 0 && isWordByte(t[start-1]) {
+		start--
+	}
+	return strings.ToLower(t[start:end])
 }
 
 // sectionOffset returns where the section name starts in the heading text,

@@ -41,6 +41,7 @@ type hnode struct {
 	boundTo *hnode // a section bound by its prefix to the role heading it names
 	grade   *Grade // a grade given for this heading by a grade sentence elsewhere
 	spent   bool   // a Job Grade section whose every sentence graded a role heading elsewhere
+	graded  bool   // a role heading with a grade of its own
 }
 
 func (n *hnode) end() int {
@@ -131,7 +132,7 @@ func hasGradeText(n *hnode) bool {
 		return false
 	}
 	for _, it := range n.items {
-		if it.block != nil && findGrade(it.block, blockLinks(it.block), false) != nil {
+		if it.block != nil && it.block.grade(false) != nil {
 			return true
 		}
 	}
@@ -144,6 +145,11 @@ type structurer struct {
 	nodes  []*hnode
 	roles  []*Role // in document order
 	pseudo []pseudo
+
+	titles      map[string]*Role // normalized title -> first role, for roleByTitle
+	titled      int              // len(roles) when titles was built
+	body        map[*Role]*Section
+	lowerTitles map[string]*Role
 }
 
 // evidence describes what a heading's own content says about it.
@@ -161,7 +167,7 @@ func (s *structurer) evidence(n *hnode) evidence {
 		if it.block != nil || it.bullets != nil || it.table != nil {
 			e.content = true
 		}
-		if it.block != nil && it.bold == "" && findGrade(it.block, blockLinks(it.block), true) != nil {
+		if it.block != nil && it.bold == "" && it.block.grade(true) != nil {
 			e.grade = true
 		}
 		if it.bold != "" {
@@ -222,8 +228,46 @@ func (s *structurer) findRoles(n *hnode, ctx string, owner *Role) {
 		r := &Role{Title: cleanTitle(c.h.Text), Heading: c.h, TitleSpan: c.h.TextSpan, Parent: owner, Placement: ctx, BaseSpan: Span{-1, -1}, boundGrade: c.grade}
 		c.role = r
 		c.h.Role = r
+		c.graded = e.grade || e.jobGrade || c.grade != nil
 		s.roles = append(s.roles, r)
 		s.findRoles(c, "", r)
+		if !c.graded && hasGradedRoleBelow(c) {
+			s.demote(c, owner)
+		}
+	}
+}
+
+// hasGradedRoleBelow reports whether a graded role heading sits below n.
+func hasGradedRoleBelow(n *hnode) bool {
+	for _, d := range descendants(n) {
+		if d.role != nil && d.graded {
+			return true
+		}
+	}
+	return false
+}
+
+// demote turns a heading that looked like a role back into a group: "##
+// Benefits" with "### Benefits Requirements" shared by the graded roles
+// below it ("### Benefits Analyst", ...) is not a level of its own.
+func (s *structurer) demote(n *hnode, owner *Role) {
+	r := n.role
+	n.role, n.h.Role = nil, nil
+	n.forced = false
+	kept := s.roles[:0]
+	for _, o := range s.roles {
+		if o != r {
+			kept = append(kept, o)
+		}
+		if o.Parent == r {
+			o.Parent = owner
+		}
+	}
+	s.roles = kept
+	for _, d := range descendants(n) {
+		if d.owner == r {
+			d.owner = owner
+		}
 	}
 }
 
@@ -349,7 +393,7 @@ func (s *structurer) pseudoRole(parent *hnode, group []*hnode) {
 		if c.sec == SecJobGrade {
 			for _, it := range c.items {
 				if it.block != nil {
-					if g = findGrade(it.block, blockLinks(it.block), false); g != nil {
+					if g = it.block.grade(false); g != nil {
 						break
 					}
 				}
@@ -403,8 +447,6 @@ func genericSubject(s string) bool {
 	return false
 }
 
-func blockLinks(b *Block) []*Link { return b.Links }
-
 // bindNames ties sections and grade sentences to the role headings they
 // name: "#### Senior X Job Grade" belongs to the heading "Senior X" even when
 // written at the same depth as that heading or above it, and a grade sentence
@@ -413,10 +455,13 @@ func blockLinks(b *Block) []*Link { return b.Links }
 func (s *structurer) bindNames() {
 	byTitle := map[string][]*hnode{}
 	for _, n := range s.nodes {
-		if !n.isSec {
+		if !n.isSec && len(n.h.Text) < 160 {
 			k := NormalizeTitle(cleanTitle(n.h.Text))
 			byTitle[k] = append(byTitle[k], n)
 		}
+	}
+	if len(byTitle) == 0 {
+		return
 	}
 	nearestBefore := func(key string, n *hnode) *hnode {
 		var best *hnode
@@ -504,6 +549,16 @@ func (s *structurer) applyBindings() {
 
 // allGrades returns every grade sentence of a block, in order.
 func allGrades(b *Block) []*Grade {
+	if !b.allSet {
+		b.allMemo, b.allSet = readAllGrades(b), true
+	}
+	return b.allMemo
+}
+
+func readAllGrades(b *Block) []*Grade {
+	if !containsFold(b.Text, "grade") && !hasGradeLink(b.Links) {
+		return nil
+	}
 	var out []*Grade
 	for _, ss := range Sentences(b.Text) {
 		sub := &Block{Text: b.Text[ss[0]:ss[1]], Kind: b.Kind}

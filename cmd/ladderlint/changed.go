@@ -1,0 +1,59 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/urfave/cli/v2"
+
+	"gitlab.com/ladderlint/ladderlint/lint"
+	"gitlab.com/ladderlint/ladderlint/lint/report"
+	"gitlab.com/ladderlint/ladderlint/lint/vcs"
+)
+
+// --new-from-rev REV: report only findings on lines added or changed since
+// REV (git diff REV: committed, staged and unstaged changes, and files git
+// does not track yet). Every file is still linted, so cross-file rules see
+// the whole handbook; a cross-file finding is kept when its own subject,
+// where it is reported, is on such a line. The reports then list only the
+// files with changes: in a merge request, the changed job families.
+
+func init() {
+	extraLintFlags = append(extraLintFlags, &cli.StringFlag{
+		Name:  "new-from-rev",
+		Usage: "report only findings on lines added or changed since `REV` (a git revision, such as a merge base)",
+	})
+	findingFilters = append(findingFilters, func(c *cli.Context, _ *lint.Config, res *lint.Result, fs []lint.Finding) ([]lint.Finding, error) {
+		rev := c.String("new-from-rev")
+		if rev == "" {
+			return fs, nil
+		}
+		changes, err := vcs.Since(context.Background(), ".", rev)
+		if err != nil {
+			return nil, &exitErr{code: exitError, err: fmt.Errorf("--new-from-rev: %w", err)}
+		}
+		byPath := map[string]*vcs.FileChanges{}
+		changed := func(path string) *vcs.FileChanges {
+			fc, ok := byPath[path]
+			if !ok {
+				fc = changes.File(path)
+				byPath[path] = fc
+			}
+			return fc
+		}
+		var files []*lint.FileResult
+		for _, fr := range res.Files {
+			if fr != nil && changed(fr.Path) != nil {
+				files = append(files, fr)
+			}
+		}
+		res.Files = files
+		var out []lint.Finding
+		for _, f := range fs {
+			if changed(f.Path).Touches(report.Lines(f)) {
+				out = append(out, f)
+			}
+		}
+		return out, nil
+	})
+}

@@ -1,0 +1,215 @@
+package lint_test
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"gitlab.com/ladderlint/ladderlint/lint"
+	"gitlab.com/ladderlint/ladderlint/lint/linttest"
+	"gitlab.com/ladderlint/ladderlint/lint/model"
+	_ "gitlab.com/ladderlint/ladderlint/rules"
+)
+
+const placeholderPage = `---
+title: Suppression
+---
+
+{add one}
+
+<!-- ladderlint-disable template-placeholder -->
+{add two}
+{add three}
+<!-- ladderlint-enable template-placeholder -->
+
+{add four}
+
+<!-- ladderlint-disable-next-line template-placeholder -- reason -->
+{add five}
+{add six}
+
+<!-- ladderlint-disable-next-line heading-increment -->
+{add seven}
+
+<!-- ladderlint-disable -->
+{add eight}
+<!-- ladderlint-enable -->
+{add nine}
+`
+
+func lines(fs []lint.Finding) []int {
+	var out []int
+	for _, f := range fs {
+		out = append(out, f.Line)
+	}
+	return out
+}
+
+func TestSuppression(t *testing.T) {
+	res := linttest.Lint(t, nil, map[string]string{"p.md": placeholderPage}, "template-placeholder")
+	var got []string
+	for _, f := range res.Findings {
+		got = append(got, strings.TrimSuffix(strings.TrimPrefix(f.Message, "template placeholder "), " left in the page"))
+	}
+	want := "{add one},{add four},{add six},{add seven},{add nine}"
+	if strings.Join(got, ",") != want {
+		t.Fatalf("findings after suppression: %v, want %s", strings.Join(got, ","), want)
+	}
+}
+
+func TestDisableFile(t *testing.T) {
+	page := "---\ntitle: T\n---\n\n<!-- ladderlint-disable-file template-placeholder -->\n\n{add one}\n\n## H\n\n#### Skip\n"
+	res := linttest.Lint(t, nil, map[string]string{"p.md": page}, "template-placeholder", "heading-increment")
+	if len(res.Findings) != 1 || res.Findings[0].Rule != "heading-increment" {
+		t.Fatalf("want only the heading-increment finding, got %+v", res.Findings)
+	}
+	all := strings.Replace(page, "disable-file template-placeholder", "disable-file", 1)
+	if res := linttest.Lint(t, nil, map[string]string{"p.md": all}, "template-placeholder", "heading-increment"); len(res.Findings) != 0 {
+		t.Fatalf("disable-file without rules must suppress every rule, got %+v", res.Findings)
+	}
+}
+
+func TestFingerprintsIgnoreLineMoves(t *testing.T) {
+	page := "---\ntitle: T\n---\n\n## Manager, X\n\nThe {add role} reports to {add manager}.\n\n### Responsibilities\n\n- Lead\n\n## Director, X\n\nThe {add role} leads.\n\n### Responsibilities\n\n- Direct\n"
+	moved := strings.Replace(page, "## Manager, X\n", "## Manager, X\n\nA new paragraph.\n\nAnd another.\n", 1)
+	a := linttest.Lint(t, nil, map[string]string{"p.md": page}, "template-placeholder").Findings
+	b := linttest.Lint(t, nil, map[string]string{"p.md": moved}, "template-placeholder").Findings
+	if len(a) != 3 || len(b) != 3 {
+		t.Fatalf("want 3 findings each, got %d and %d", len(a), len(b))
+	}
+	seen := map[string]bool{}
+	for i := range a {
+		if a[i].Line == b[i].Line {
+			t.Fatalf("the edit did not move finding %d", i)
+		}
+		if a[i].Fingerprint != b[i].Fingerprint {
+			t.Errorf("finding %d: fingerprint changed when lines were added above", i)
+		}
+		if seen[a[i].Fingerprint] {
+			t.Errorf("two findings share fingerprint %s", a[i].Fingerprint)
+		}
+		seen[a[i].Fingerprint] = true
+	}
+	if a[0].Role != "Manager, X" || a[2].Role != "Director, X" {
+		t.Errorf("roles: %q, %q", a[0].Role, a[2].Role)
+	}
+}
+
+func TestRunIsDeterministic(t *testing.T) {
+	files := map[string]string{}
+	for i := 0; i < 40; i++ {
+		files[filepath.Join("d", string(rune('a'+i%26))+strings.Repeat("x", i/26)+".md")] = "---\ntitle: T\n---\n\n## A\n\n#### B\n\n{add x} {add y}\n"
+	}
+	cfg := lint.DefaultConfig()
+	var inputs []lint.Input
+	for p, s := range files {
+		inputs = append(inputs, lint.Input{Path: p, Data: []byte(s)})
+	}
+	run := func(workers int) []lint.Finding {
+		eng, err := lint.NewEngine(cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		eng.Workers = workers
+		res, err := eng.Run(context.Background(), inputs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.Findings
+	}
+	one, many := run(1), run(8)
+	if len(one) == 0 || len(one) != len(many) {
+		t.Fatalf("%d and %d findings", len(one), len(many))
+	}
+	for i := range one {
+		if one[i].Path != many[i].Path || one[i].Line != many[i].Line || one[i].Rule != many[i].Rule || one[i].Fingerprint != many[i].Fingerprint {
+			t.Fatalf("finding %d differs between 1 and 8 workers: %+v vs %+v", i, one[i], many[i])
+		}
+	}
+	for i := 1; i < len(one); i++ {
+		a, b := one[i-1], one[i]
+		if a.Path > b.Path || a.Path == b.Path && (a.Line > b.Line || a.Line == b.Line && a.Column > b.Column) {
+			t.Fatalf("findings not sorted at %d", i)
+		}
+	}
+}
+
+var panicky = &lint.Rule{
+	ID: "test-panic", Title: "panics on pages titled Boom", Category: lint.Structure, Severity: lint.Error, Optional: true,
+	Doc: lint.Doc{Description: "test only", Bad: "x", Good: "y", Excerpt: true},
+	Check: func(p *lint.Pass) {
+		if p.File.Title == "Boom" {
+			var m map[string]int
+			m["x"]++ // a nil-map write: a real panic
+		}
+		p.Reportf(model.Span{}, "ran on %s", p.File.Title)
+	},
+}
+
+func init() { lint.Register(panicky) }
+
+func TestPanicInRuleIsReported(t *testing.T) {
+	cfg := lint.DefaultConfig()
+	if err := cfg.Enable("test-panic"); err != nil {
+		t.Fatal(err)
+	}
+	eng, err := lint.NewEngine(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := eng.Run(context.Background(), []lint.Input{
+		{Path: "a.md", Data: []byte("---\ntitle: Boom\n---\n")},
+		{Path: "b.md", Data: []byte("---\ntitle: Fine\n---\n")},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Internal) != 1 || !strings.Contains(res.Internal[0].Error(), "test-panic") || !strings.Contains(res.Internal[0].Error(), "a.md") {
+		t.Fatalf("internal errors: %v", res.Internal)
+	}
+	ran := false
+	for _, f := range res.Findings {
+		if f.Rule == "test-panic" && f.Path == "b.md" {
+			ran = true
+		}
+	}
+	if !ran {
+		t.Fatal("the other file was not checked after the panic")
+	}
+}
+
+func TestUnreadableInputIsAnError(t *testing.T) {
+	eng, err := lint.NewEngine(lint.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = eng.Run(context.Background(), []lint.Input{{Path: filepath.Join(t.TempDir(), "missing.md")}})
+	var re *lint.ReadError
+	if !errors.As(err, &re) || !strings.Contains(re.Error(), "missing.md") {
+		t.Fatalf("want a ReadError naming the file, got %v", err)
+	}
+}
+
+func TestSizeCap(t *testing.T) {
+	cfg := lint.DefaultConfig()
+	cfg.MaxFileSize = 100
+	dir := t.TempDir()
+	big := filepath.Join(dir, "big.md")
+	if err := os.WriteFile(big, []byte("---\ntitle: T\n---\n"+strings.Repeat("{add x}\n", 100)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	eng, err := lint.NewEngine(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := eng.Run(context.Background(), []lint.Input{{Path: big}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Findings) != 1 || res.Findings[0].Rule != "input" || !strings.Contains(res.Findings[0].Message, "100-byte limit") {
+		t.Fatalf("want one input finding, got %+v", res.Findings)
+	}
+}

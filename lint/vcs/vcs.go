@@ -1,0 +1,217 @@
+// Package vcs tells which lines of a git work tree were added or changed
+// since a revision, for `ladderlint lint --new-from-rev`: the lines `git
+// diff REV` shows as added (staged and unstaged changes alike), and every
+// line of a file git does not track yet.
+package vcs
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+// Range is a run of lines of the new version of a file, from 1, inclusive.
+type Range struct{ First, Last int }
+
+// FileChanges are the added or changed lines of one file.
+type FileChanges struct {
+	New    bool    // the file is not tracked: every line is new
+	Ranges []Range // otherwise, in file order
+}
+
+// Touches reports whether any line from first to last (inclusive) was
+// added or changed.
+func (fc *FileChanges) Touches(first, last int) bool {
+	if fc == nil {
+		return false
+	}
+	if fc.New {
+		return true
+	}
+	for _, r := range fc.Ranges {
+		if r.First <= last && first <= r.Last {
+			return true
+		}
+	}
+	return false
+}
+
+// Changes are the lines a work tree adds or changes relative to a commit.
+type Changes struct {
+	Root   string // the repository's top folder, symbolic links resolved
+	Commit string // the commit compared against
+	files  map[string][]Range
+	new    map[string]bool
+}
+
+// Since compares the work tree that holds dir with the commit rev names.
+func Since(ctx context.Context, dir, rev string) (*Changes, error) {
+	if rev == "" || strings.HasPrefix(rev, "-") {
+		return nil, fmt.Errorf("%q is not a revision", rev)
+	}
+	top, err := git(ctx, dir, "rev-parse", "--show-toplevel")
+	if err != nil {
+		return nil, fmt.Errorf("not in a git work tree: %w", err)
+	}
+	root := strings.TrimSpace(string(top))
+	if real, err := filepath.EvalSymlinks(root); err == nil {
+		root = real
+	}
+	sha, err := git(ctx, root, "rev-parse", "--verify", "--quiet", rev+"^{commit}")
+	if err != nil {
+		return nil, fmt.Errorf("unknown revision %q", rev)
+	}
+	c := &Changes{Root: root, Commit: strings.TrimSpace(string(sha)), new: map[string]bool{}}
+	// -U0: a hunk holds only the lines it removes and adds, so its "+"
+	// range is exactly the added lines. Fixed prefixes and no external
+	// diff or text conversion keep the output in the form parsed here,
+	// whatever the user's git config.
+	diff, err := git(ctx, root, "diff", "--no-color", "--no-ext-diff", "--no-textconv", "--ignore-submodules",
+		"--find-renames", "-U0", "--src-prefix=a/", "--dst-prefix=b/", c.Commit, "--")
+	if err != nil {
+		return nil, err
+	}
+	if c.files, err = ParseDiff(bytes.NewReader(diff)); err != nil {
+		return nil, err
+	}
+	untracked, err := git(ctx, root, "ls-files", "-z", "--others", "--exclude-standard")
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range strings.Split(string(untracked), "\x00") {
+		if p != "" {
+			c.new[p] = true
+		}
+	}
+	return c, nil
+}
+
+// File returns the changes of a file named as ladderlint reports it
+// (relative to the current folder, or absolute), or nil when it has none
+// or lies outside the repository.
+func (c *Changes) File(path string) *FileChanges {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil
+	}
+	// resolve links in the folders (the repository root is resolved too),
+	// not in the file itself: git tracks a link as a link
+	if dir, err := filepath.EvalSymlinks(filepath.Dir(abs)); err == nil {
+		abs = filepath.Join(dir, filepath.Base(abs))
+	}
+	rel, err := filepath.Rel(c.Root, abs)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return nil
+	}
+	key := filepath.ToSlash(rel)
+	if c.new[key] {
+		return &FileChanges{New: true}
+	}
+	if rs := c.files[key]; len(rs) > 0 {
+		return &FileChanges{Ranges: rs}
+	}
+	return nil
+}
+
+// git runs a git command in dir and returns its standard output; an error
+// carries the first line git wrote to standard error.
+func git(ctx context.Context, dir string, args ...string) ([]byte, error) {
+	cmd := exec.CommandContext(ctx, "git", args...)
+	cmd.Dir = dir
+	// no index refresh (and so no index.lock) from a read-only command,
+	// which matters inside a pre-commit hook
+	cmd.Env = append(os.Environ(), "GIT_OPTIONAL_LOCKS=0")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		if errors.Is(err, exec.ErrNotFound) {
+			return nil, errors.New("git is not installed or not on PATH")
+		}
+		msg, _, _ := strings.Cut(strings.TrimSpace(stderr.String()), "\n")
+		if msg == "" {
+			msg = err.Error()
+		}
+		return nil, fmt.Errorf("git %s: %s", args[0], msg)
+	}
+	return out, nil
+}
+
+// ParseDiff reads a unified diff (as `git diff -U0` writes it) and returns
+// the added lines of each file of the new side, by the path git gives it
+// (without the "b/" prefix). Deleted files have none; a file whose hunks
+// only delete lines has none either.
+func ParseDiff(r io.Reader) (map[string][]Range, error) {
+	out := map[string][]Range{}
+	br := bufio.NewReader(r)
+	file := ""        // the new side's path of the current file
+	inHeader := false // between "diff --git" and the first hunk
+	for {
+		line, err := br.ReadString('\n')
+		if line == "" && err != nil {
+			if err == io.EOF {
+				return out, nil
+			}
+			return nil, err
+		}
+		line = strings.TrimSuffix(line, "\n")
+		switch {
+		case strings.HasPrefix(line, "diff "):
+			file, inHeader = "", true
+		case inHeader && strings.HasPrefix(line, "+++ "):
+			name := strings.TrimPrefix(line, "+++ ")
+			if name == "/dev/null" {
+				file = ""
+				continue
+			}
+			if strings.HasPrefix(name, `"`) {
+				uq, err := strconv.Unquote(name)
+				if err != nil {
+					return nil, fmt.Errorf("diff: cannot read the path in %q", line)
+				}
+				name = uq
+			}
+			file = strings.TrimPrefix(name, "b/")
+		case strings.HasPrefix(line, "@@ "):
+			inHeader = false
+			rg, ok, err := hunkRange(line)
+			if err != nil {
+				return nil, err
+			}
+			if ok && file != "" {
+				out[file] = append(out[file], rg)
+			}
+		}
+	}
+}
+
+// hunkRange reads the new side of a hunk header "@@ -a,b +c,d @@ ...": the
+// lines c to c+d-1 (d is 1 when left out). ok is false for a hunk that adds
+// nothing (d = 0).
+func hunkRange(line string) (Range, bool, error) {
+	fields := strings.Fields(line)
+	if len(fields) < 3 || !strings.HasPrefix(fields[2], "+") {
+		return Range{}, false, fmt.Errorf("diff: malformed hunk header %q", line)
+	}
+	start, count, hasCount := strings.Cut(fields[2][1:], ",")
+	first, err := strconv.Atoi(start)
+	n := 1
+	if err == nil && hasCount {
+		n, err = strconv.Atoi(count)
+	}
+	if err != nil || first < 0 || n < 0 {
+		return Range{}, false, fmt.Errorf("diff: malformed hunk header %q", line)
+	}
+	if n == 0 {
+		return Range{}, false, nil
+	}
+	return Range{First: first, Last: first + n - 1}, true, nil
+}

@@ -1,0 +1,95 @@
+package rules
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"sort"
+
+	"gitlab.com/ladderlint/ladderlint/lint"
+	"gitlab.com/ladderlint/ladderlint/lint/model"
+)
+
+var emptySectionRule = &lint.Rule{
+	ID:       "empty-section",
+	Title:    "a section has content before the next heading",
+	Category: lint.Structure,
+	Severity: lint.Warning,
+	Doc: lint.Doc{
+		Description: "A section heading (or bold section marker such as `**Nice-to-haves**`) with nothing under it " +
+			"before the next heading of the same or a higher level is a leftover: the template's section was kept " +
+			"but never filled in, or its content went elsewhere. Content can be anything: a list, a paragraph, a " +
+			"table, a code block, or subsections with content. Headings that group roles (Levels, Specialties, " +
+			"Segment) are not checked.",
+		Bad:  "---\ntitle: Example\n---\n\n## Manager, Example\n\n### Responsibilities\n\n### Requirements\n\n- Lead a team\n",
+		Good: "---\ntitle: Example\n---\n\n## Manager, Example\n\n### Responsibilities\n\n- Hire a team\n\n### Requirements\n\n- Lead a team\n",
+	},
+	Check: checkEmptySection,
+}
+
+func init() { lint.Register(emptySectionRule) }
+
+var commentsRE = regexp.MustCompile(`(?s)<!--.*?-->`)
+
+func checkEmptySection(p *lint.Pass) {
+	f := p.File
+	var bold []int // starts of bold section markers, sorted
+	for _, sec := range allSections(f) {
+		if sec.Style == model.StyleBold {
+			bold = append(bold, sec.Span.Start)
+		}
+	}
+	sort.Ints(bold)
+	check := func(s *model.Section) {
+		if s.Kind.IsContainer() || s.Style == model.StyleNone {
+			return
+		}
+		end := sectionExtent(f, s, bold)
+		body := f.Source.Text[s.Span.End:end]
+		body = commentsRE.ReplaceAll(body, nil)
+		if len(bytes.TrimSpace(body)) > 0 {
+			return
+		}
+		name := s.Name
+		if s.Prefix != "" {
+			name = s.Prefix + " " + s.Name
+		}
+		p.Report(lint.Diagnostic{Span: s.Span, Message: fmt.Sprintf("section %q is empty", name), Subject: name})
+	}
+	for _, s := range allSections(f) {
+		check(s)
+	}
+}
+
+// sectionExtent returns where a section's content ends: at the next heading
+// of the same or a higher level (for a heading), or the next heading or bold
+// section marker (for a bold marker).
+func sectionExtent(f *model.Family, s *model.Section, bold []int) int {
+	end := len(f.Source.Text)
+	level := 7
+	if s.Heading != nil {
+		level = s.Heading.Level
+	}
+	hs := f.Headings
+	for i := sort.Search(len(hs), func(i int) bool { return hs[i].Span.Start >= s.Span.End }); i < len(hs); i++ {
+		if hs[i].Level <= level {
+			end = hs[i].Span.Start
+			break
+		}
+	}
+	if s.Style == model.StyleBold {
+		if i := sort.SearchInts(bold, s.Span.Start+1); i < len(bold) && bold[i] < end {
+			end = bold[i]
+		}
+	}
+	return end
+}
+
+// allSections returns the sections of every role and of the family.
+func allSections(f *model.Family) []*model.Section {
+	var out []*model.Section
+	for _, r := range f.Roles {
+		out = append(out, r.Sections...)
+	}
+	return append(out, f.Sections...)
+}

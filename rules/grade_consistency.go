@@ -1,0 +1,224 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"gitlab.com/ladderlint/ladderlint/lint"
+	"gitlab.com/ladderlint/ladderlint/lint/ladder"
+	"gitlab.com/ladderlint/ladderlint/lint/model"
+)
+
+var gradeConsistencyRule = &lint.Rule{
+	ID:       "grade-consistency",
+	Title:    "the same title, or the same seniority in a track, has the same grade across the handbook",
+	Category: lint.Grades,
+	Severity: lint.Warning,
+	Doc: lint.Doc{
+		Description: "Runs over all linted pages at once. Two checks:\n\n" +
+			"- **Same title, different grade.** A title graded differently on two pages (\"Senior Backend Engineer\" a " +
+			"grade 7 on one, 8 on another) is reported on each page, naming the other pages and their grades. Titles " +
+			"are compared normalised: case, punctuation, \"Sr.\" and \"Vice President\" spellings, word order of the " +
+			"seniority keyword (\"Backend Engineer (Intermediate)\" is \"Intermediate Backend Engineer\" is \"Backend " +
+			"Engineer\"), and parenthesised specialty qualifiers are dropped. A bare level heading (\"### Senior\") is compared by the " +
+			"title its grade sentence gives.\n" +
+			"- **Unusual grade for a seniority** (info). Per track step (see `grade-order`), the grades of all titles " +
+			"that carry the step's keyword are counted, each title once. When at least `min_titles` titles hold the " +
+			"step and one grade holds at least `min_share` of them, a title graded otherwise is reported with the " +
+			"handbook's distribution: a Director at grade 9 where nearly all Directors are 10. Titles without a " +
+			"keyword (implied Intermediate), and titles that could sit on two tracks (\"Senior Brand Manager\": a senior " +
+			"individual contributor or a senior people manager), are left out.\n\n" +
+			"Lint the whole handbook for these checks to mean anything: on a few files there is little to compare.",
+		Bad: "<!-- content/job-families/engineering/backend.md -->\n## Senior Backend Engineer\n\n### Job Grade\n\n" +
+			"The Senior Backend Engineer is a [grade 7](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades).\n\n" +
+			"<!-- content/job-families/engineering/backend/senior.md -->\n## Senior Backend Engineer\n\n### Job Grade\n\n" +
+			"The Senior Backend Engineer is a [grade 8](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades).\n",
+		Good: "<!-- content/job-families/engineering/backend.md -->\n## Senior Backend Engineer\n\n### Job Grade\n\n" +
+			"The Senior Backend Engineer is a [grade 7](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades).\n\n" +
+			"<!-- content/job-families/engineering/backend/senior.md -->\n## Senior Backend Engineer\n\n### Job Grade\n\n" +
+			"The Senior Backend Engineer is a [grade 7](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades).\n",
+		Excerpt: true,
+		Options: []lint.OptionDoc{
+			{Name: "min_titles", Default: "8", Text: "Fewest distinct titles at a step for its distribution to count."},
+			{Name: "min_share", Default: "0.75", Text: "Share of those titles the usual grade must hold."},
+			{Name: "distribution", Default: "true", Text: "Report grades unusual for their seniority (info)."},
+		},
+	},
+	Options: func() any { return &gradeConsistencyOptions{MinTitles: 8, MinShare: 0.75, Distribution: true} },
+	Validate: func(o any) error {
+		opts := o.(*gradeConsistencyOptions)
+		if opts.MinShare <= 0 || opts.MinShare > 1 {
+			return fmt.Errorf("min_share must be above 0 and at most 1")
+		}
+		if opts.MinTitles < 1 {
+			return fmt.Errorf("min_titles must be at least 1")
+		}
+		return nil
+	},
+	CheckAll: checkGradeConsistency,
+}
+
+type gradeConsistencyOptions struct {
+	MinTitles    int     `yaml:"min_titles"`
+	MinShare     float64 `yaml:"min_share"`
+	Distribution bool    `yaml:"distribution"`
+}
+
+func init() { lint.Register(gradeConsistencyRule) }
+
+// titleGrade is one graded role of the handbook.
+type titleGrade struct {
+	file  *model.Family
+	g     gradedRole
+	key   string // the normalised title
+	grade string // the grade as text, "11 to 12" for a range
+}
+
+func checkGradeConsistency(p *lint.SetPass) {
+	opts := lint.Options[gradeConsistencyOptions](p.Options)
+	l := gradeLadder(p.Env, p.Config)
+	var all []titleGrade
+	for _, f := range p.Files {
+		for _, g := range gradedRoles(l, f) {
+			if !g.placed || !titleLike(l, g.title) {
+				continue
+			}
+			all = append(all, titleGrade{file: f, g: g, key: titleKey(g.place), grade: gradeText(g.role.Grade)})
+		}
+	}
+	sameTitle(p, all)
+	if opts.Distribution {
+		distribution(p, l, opts, all)
+	}
+}
+
+// titleKey normalises a placed title: its keyword and its stem, so that
+// "Backend Engineer", "Intermediate Backend Engineer" and "Backend Engineer
+// (Intermediate)" are one title.
+func titleKey(pl ladder.Place) string {
+	return strings.ToLower(pl.Label) + " | " + pl.Stem
+}
+
+// sameTitle reports a title graded differently in different files.
+func sameTitle(p *lint.SetPass, all []titleGrade) {
+	byKey := map[string][]titleGrade{}
+	for _, t := range all {
+		if t.g.place.Stem == "" {
+			continue // a bare "Senior": no title to compare
+		}
+		byKey[t.key] = append(byKey[t.key], t)
+	}
+	for _, ts := range byKey {
+		for _, t := range ts {
+			var others []string
+			seen := map[string]bool{}
+			for _, o := range ts {
+				if o.file == t.file || o.grade == t.grade {
+					continue
+				}
+				s := fmt.Sprintf("a grade %s in %s", o.grade, o.file.Path)
+				if !seen[s] {
+					seen[s] = true
+					others = append(others, s)
+				}
+			}
+			if len(others) == 0 {
+				continue
+			}
+			sort.Strings(others)
+			if len(others) > 3 {
+				others = append(others[:3], fmt.Sprintf("%d more", len(others)-3))
+			}
+			p.Report(lint.Diagnostic{
+				File:    t.file,
+				Span:    t.g.role.Grade.Span,
+				Role:    t.g.role,
+				Message: fmt.Sprintf("%s is a grade %s here but %s", t.g.role.Title, t.grade, joinAnd(others)),
+				Subject: "title " + t.key + " | " + t.grade,
+			})
+		}
+	}
+}
+
+// stepKey names a track step, sub-step included.
+type stepKey struct{ track, step, sub int }
+
+// distribution reports a title whose grade differs from what the handbook
+// usually gives its seniority.
+func distribution(p *lint.SetPass, l *ladder.Ladder, opts *gradeConsistencyOptions, all []titleGrade) {
+	type count struct {
+		grade  string
+		titles int
+	}
+	titles := map[stepKey]map[string]map[string]bool{} // step -> grade -> title keys
+	for _, t := range all {
+		pl := t.g.place
+		if pl.Implied || pl.Ambiguous || t.g.hi != t.g.lo || pl.Stem == "" {
+			continue
+		}
+		k := stepKey{pl.Track, pl.Step, pl.Sub}
+		if titles[k] == nil {
+			titles[k] = map[string]map[string]bool{}
+		}
+		if titles[k][t.grade] == nil {
+			titles[k][t.grade] = map[string]bool{}
+		}
+		titles[k][t.grade][t.key] = true
+	}
+	usual := map[stepKey]string{}
+	summary := map[stepKey]string{}
+	for k, byGrade := range titles {
+		var cs []count
+		total := 0
+		for g, ts := range byGrade {
+			cs = append(cs, count{g, len(ts)})
+			total += len(ts)
+		}
+		sort.Slice(cs, func(i, j int) bool {
+			if cs[i].titles != cs[j].titles {
+				return cs[i].titles > cs[j].titles
+			}
+			return cs[i].grade < cs[j].grade
+		})
+		if total < opts.MinTitles || float64(cs[0].titles) < opts.MinShare*float64(total) {
+			continue
+		}
+		usual[k] = cs[0].grade
+		var parts []string
+		for _, c := range cs {
+			unit := "titles"
+			if c.titles == 1 {
+				unit = "title"
+			}
+			parts = append(parts, fmt.Sprintf("grade %s (%d %s)", c.grade, c.titles, unit))
+		}
+		summary[k] = strings.Join(parts, ", ")
+	}
+	for _, t := range all {
+		pl := t.g.place
+		k := stepKey{pl.Track, pl.Step, pl.Sub}
+		u, ok := usual[k]
+		if !ok || pl.Implied || pl.Ambiguous || t.g.hi != t.g.lo || pl.Stem == "" || t.grade == u {
+			continue
+		}
+		p.Report(lint.Diagnostic{
+			File: t.file,
+			Span: t.g.role.Grade.Span,
+			Role: t.g.role,
+			Message: fmt.Sprintf("%s is a grade %s, where %s titles (%s track) are usually a grade %s: %s",
+				t.g.role.Title, t.grade, stepName(l, pl), pl.Name, u, summary[k]),
+			Subject:  "seniority " + t.key + " | " + t.grade,
+			Severity: lint.Info,
+		})
+	}
+}
+
+// stepName names a place's step for messages: "Director", "Senior Principal".
+func stepName(l *ladder.Ladder, pl ladder.Place) string {
+	name := l.StepLabel(pl.Track, pl.Step)
+	if pl.Sub > 0 {
+		return pl.Label
+	}
+	return name
+}

@@ -1,0 +1,237 @@
+package rules
+
+import (
+	"fmt"
+	"math"
+	"net/url"
+	"path"
+	"strings"
+
+	"gitlab.com/ladderlint/ladderlint/lint"
+	"gitlab.com/ladderlint/ladderlint/lint/model"
+)
+
+var gradeFormatRule = &lint.Rule{
+	ID:       "grade-format",
+	Title:    "a grade is a whole number in the configured range, linked to the grade table",
+	Category: lint.Grades,
+	Severity: lint.Error,
+	Doc: lint.Doc{
+		Description: "A role's grade sentence (\"The Senior Backend Engineer is a [grade 7](...)\", \"is a [7](...)\", " +
+			"a grade in a table) must give a grade that is a number, a whole number (option `fractional`), within " +
+			"`grades.min` and `grades.max` of the config (1 to 20 by default), and link it to the grade table " +
+			"(`grades.table`, by default `/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades`). " +
+			"Reviewers check this by hand today.\n\n" +
+			"These links all count as the grade table: the root-relative path, with or without its trailing slash; " +
+			"the same path on one of the site's own URLs (`site.own_urls`: `https://handbook.gitlab.com/...`, " +
+			"`https://about.gitlab.com/handbook/...`, http or https); and a Hugo `ref` or `relref` shortcode whose " +
+			"path is a trailing part of the table's (`{{< ref \"compensation-calculator#gitlab-job-grades\" >}}`). " +
+			"Whether a full URL should be root-relative is `link-style`'s concern, not this rule's. A link to the " +
+			"calculator page without the table's fragment, or with another fragment, is reported; so is a grade " +
+			"written without a link, or with its address left as plain text.\n\n" +
+			"A range (\"a grade 11 or a grade 12\") is allowed unless `ranges` is false; both ends are checked.",
+		Bad: "---\ntitle: Backend Engineer\n---\n\n## Senior Backend Engineer\n\n### Job Grade\n\n" +
+			"The Senior Backend Engineer is a grade 7.5.\n",
+		Good: "---\ntitle: Backend Engineer\n---\n\n## Senior Backend Engineer\n\n### Job Grade\n\n" +
+			"The Senior Backend Engineer is a [grade 7](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades).\n",
+		Options: []lint.OptionDoc{
+			{Name: "fractional", Default: "false", Text: "Allow grades that are not whole numbers (9.5)."},
+			{Name: "ranges", Default: "true", Text: "Allow a range of grades for one role (\"a grade 11 or a grade 12\")."},
+		},
+	},
+	Options: func() any { return &gradeFormatOptions{Ranges: true} },
+	Check:   checkGradeFormat,
+}
+
+type gradeFormatOptions struct {
+	Fractional bool `yaml:"fractional"`
+	Ranges     bool `yaml:"ranges"`
+}
+
+func init() { lint.Register(gradeFormatRule) }
+
+func checkGradeFormat(p *lint.Pass) {
+	opts := lint.Options[gradeFormatOptions](p.Options)
+	gc := p.Config.Grades
+	l := gradeLadder(p.Env, p.Config)
+	seen := map[model.Span]bool{} // one grade sentence can grade two roles
+	for _, r := range p.File.Roles {
+		g := r.Grade
+		if g == nil || seen[g.Span] {
+			continue
+		}
+		seen[g.Span] = true
+		name := roleName(l, r)
+		report := func(msg, subject string) {
+			p.Report(lint.Diagnostic{Span: g.Span, Message: msg, Subject: subject, Role: r})
+		}
+		lo, hi, ok := gradeBounds(g)
+		switch {
+		case !ok:
+			raw := strings.TrimSpace(g.Raw)
+			if raw == "" {
+				report(fmt.Sprintf("the grade sentence of %s gives no grade number", name), "no number")
+			} else {
+				report(fmt.Sprintf("grade %q of %s is not a number", raw, name), "not a number")
+			}
+		case hi != lo && !opts.Ranges:
+			report(fmt.Sprintf("%s is given a range of grades (%s); give one grade", name, gradeText(g)), "range")
+		default:
+			for _, v := range uniqueFloats(lo, hi) {
+				if !opts.Fractional && v != math.Trunc(v) {
+					report(fmt.Sprintf("grade %s of %s is not a whole number", formatNumber(v), name), "fraction "+formatNumber(v))
+				}
+				if v < gc.Min || v > gc.Max {
+					report(fmt.Sprintf("grade %s of %s is outside the grade range %s to %s", formatNumber(v), name, formatNumber(gc.Min), formatNumber(gc.Max)), "range "+formatNumber(v))
+				}
+			}
+		}
+		if gc.Table == "" {
+			continue
+		}
+		if msg, subject := gradeLinkProblem(p, g); msg != "" {
+			report(fmt.Sprintf("grade %s of %s %s", gradeText(g), name, msg), subject)
+		}
+	}
+}
+
+func uniqueFloats(a, b float64) []float64 {
+	if a == b {
+		return []float64{a}
+	}
+	return []float64{a, b}
+}
+
+// gradeLinkProblem says what is wrong with a grade's link, or "" when it
+// links to the grade table (the grade's own link, or another link in its
+// sentence).
+func gradeLinkProblem(p *lint.Pass, g *model.Grade) (msg, subject string) {
+	table := p.Config.Grades.Table
+	links := []*model.Link{}
+	if g.Link != nil {
+		links = append(links, g.Link)
+	}
+	if g.Sentence != nil {
+		for _, l := range p.File.Links {
+			if l != g.Link && l.Span.Start >= g.Sentence.Span.Start && l.Span.End <= g.Sentence.Span.End {
+				links = append(links, l)
+			}
+		}
+	}
+	if len(links) == 0 {
+		return "is not linked to the grade table (" + table + ")", "unlinked"
+	}
+	var first string
+	for _, l := range links {
+		switch gradeTableMatch(p.Config, l) {
+		case tableYes:
+			return "", ""
+		case tablePage:
+			if first == "" {
+				first = fmt.Sprintf("links to %s, the grade table's page without its #%s fragment", l.Target, fragmentOf(table))
+			}
+		}
+	}
+	if first != "" {
+		return first, "fragment " + links[0].Target
+	}
+	return fmt.Sprintf("links to %s, not the grade table (%s)", links[0].Target, table), "link " + links[0].Target
+}
+
+type tableMatch int
+
+const (
+	tableNo   tableMatch = iota
+	tablePage            // the table's page, another or no fragment
+	tableYes
+)
+
+func fragmentOf(target string) string {
+	if i := strings.IndexByte(target, '#'); i >= 0 {
+		return target[i+1:]
+	}
+	return ""
+}
+
+// gradeTableMatch compares a link with the configured grade table.
+func gradeTableMatch(cfg *lint.Config, l *model.Link) tableMatch {
+	table := cfg.Grades.Table
+	tpath, tfrag := sitePath(strings.SplitN(table, "#", 2)[0]), fragmentOf(table)
+	var lpath, lfrag string
+	samePage := false
+	if l.Shortcode() {
+		lpath, lfrag = l.Path, l.Fragment
+		samePage = refNames(lpath, tpath)
+	} else {
+		u, err := url.Parse(strings.TrimSpace(l.Target))
+		if err != nil {
+			return tableNo
+		}
+		lfrag = u.Fragment
+		switch {
+		case u.Scheme == "" && u.Host == "":
+			if !strings.HasPrefix(u.Path, "/") {
+				return tableNo // relative to the page: not the table's address
+			}
+			lpath = u.Path
+		case (u.Scheme == "http" || u.Scheme == "https") && ownURL(cfg, u):
+			lpath = u.Path
+		default:
+			return tableNo
+		}
+		samePage = sitePath(lpath) == tpath
+	}
+	switch {
+	case !samePage:
+		return tableNo
+	case lfrag != tfrag:
+		return tablePage
+	}
+	return tableYes
+}
+
+// sitePath normalises a site path for comparison: no trailing slash,
+// index.html or .html.
+func sitePath(p string) string {
+	p = strings.TrimSuffix(p, "/index.html")
+	p = strings.TrimSuffix(p, ".html")
+	p = strings.TrimRight(p, "/")
+	if p == "" {
+		return "/"
+	}
+	return p
+}
+
+// refNames reports whether a Hugo ref path names the table's page: its
+// segments (without .md, _index or index) are a trailing part of the
+// table's path.
+func refNames(ref, table string) bool {
+	ref = strings.TrimSuffix(ref, ".md")
+	ref = strings.TrimSuffix(strings.TrimSuffix(ref, "/_index"), "/index")
+	ref = strings.Trim(path.Clean("/"+ref), "/")
+	if ref == "" || ref == "." {
+		return false
+	}
+	t := strings.Trim(table, "/")
+	return t == ref || strings.HasSuffix(t, "/"+ref)
+}
+
+// ownURL reports whether an absolute URL is on the site itself (any scheme,
+// the paths an own URL serves).
+func ownURL(cfg *lint.Config, u *url.URL) bool {
+	for _, o := range cfg.Site.OwnURLs {
+		ou, err := url.Parse(o.URL)
+		if err != nil || !strings.EqualFold(strings.TrimPrefix(ou.Host, "www."), strings.TrimPrefix(u.Host, "www.")) {
+			continue
+		}
+		if len(o.Paths) == 0 {
+			return true
+		}
+		for _, pfx := range o.Paths {
+			if strings.HasPrefix(u.Path, pfx) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,195 @@
+package rules
+
+import (
+	"fmt"
+	"regexp"
+
+	"gitlab.com/ladderlint/ladderlint/lint"
+	"gitlab.com/ladderlint/ladderlint/lint/ladder"
+	"gitlab.com/ladderlint/ladderlint/lint/model"
+)
+
+var gradeMissingRule = &lint.Rule{
+	ID:       "grade-missing",
+	Title:    "every level has a grade",
+	Category: lint.Grades,
+	Severity: lint.Warning,
+	Doc: lint.Doc{
+		Description: "A level (a role that is not a specialty or segment of another) needs a grade: \"The <role> is a " +
+			"[grade N](...)\", in its Job Grade section or its own text. A Job Grade section whose text gives no " +
+			"grade counts as missing; `required-sections` reports a level without any Job Grade section, so such a " +
+			"level is reported by both.\n\n" +
+			"Not reported, as real pages show they are not levels missing a grade: a role that says it has no grade " +
+			"(\"does not have a grade\"); a heading that only groups graded levels below it; a second heading with the " +
+			"title of a graded level on the page (a repeated or mistyped heading); a family-wide Job Grade section that " +
+			"grades the levels together (\"grades 6, 7, 8\"); a grade table whose row names the level by its " +
+			"seniority (\"| Senior | Grade 7 |\"); the family's own overview before its Levels section; a heading " +
+			"inside a Performance Indicators, Responsibilities, Requirements or Hiring Process section; a heading " +
+			"among specialties at its depth (a specialty the parser could not tell from a level); and headings that " +
+			"do not name a role (\"Role\", \"Compensation\").",
+		Bad: "---\ntitle: Security Analyst\n---\n\n## Senior Security Analyst\n\n### Responsibilities\n\n- Triage alerts\n",
+		Good: "---\ntitle: Security Analyst\n---\n\n## Senior Security Analyst\n\n### Job Grade\n\n" +
+			"The Senior Security Analyst is a [grade 7](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades).\n\n" +
+			"### Responsibilities\n\n- Triage alerts\n",
+	},
+	Check: checkGradeMissing,
+}
+
+func init() { lint.Register(gradeMissingRule) }
+
+func checkGradeMissing(p *lint.Pass) {
+	f := p.File
+	l := gradeLadder(p.Env, p.Config)
+	if familyGraded(f) {
+		return
+	}
+	graded := map[string]bool{}
+	for _, r := range f.Roles {
+		if r.Grade != nil {
+			graded[model.NormalizeTitle(r.Title)] = true
+		}
+	}
+	levels := f.Section(model.SecLevels)
+	for _, r := range f.Roles {
+		if r.Kind != model.KindLevel || r.Grade != nil || r.NoGrade != nil || r.SharesWith != nil {
+			continue
+		}
+		switch {
+		case !titleLike(l, r.Title):
+		case graded[model.NormalizeTitle(r.Title)]:
+		case groupsGraded(f, r):
+		case levels != nil && r.Placement == "" && r.Span.Start < levels.Span.Start && hasGradedIn(f, string(model.SecLevels)):
+			// the family's overview before its Levels
+		case underRoleSection(f, r):
+		case besideSpecialty(f, r):
+		case gradedInTable(l, f, r):
+		default:
+			msg := fmt.Sprintf("%s has no grade: add \"The %s is a [grade N](%s).\"", r.Title, r.Title, p.Config.Grades.Table)
+			if sec := r.Section(model.SecJobGrade); sec != nil {
+				msg = fmt.Sprintf("%s has a Job Grade section without a grade: write \"The %s is a [grade N](%s).\"", r.Title, r.Title, p.Config.Grades.Table)
+			}
+			p.Report(lint.Diagnostic{Span: roleTitleSpan(r), Role: r, Message: msg, Subject: "no grade"})
+		}
+	}
+}
+
+// gradeListRE finds a list of grades: "grades: [6, 7, 8]", "grades 9 and 10".
+var gradeListRE = regexp.MustCompile(`(?i)\bgrades?\b[^.]*?\d+\]?\s*(?:,|\band\b|\bor\b|-|–|\bto\b)\s*\[?\d+`)
+
+// familyGraded reports whether the family grades its levels together in a
+// family-level Job Grade section ("The roles described below are grades 6,
+// 7, 8").
+func familyGraded(f *model.Family) bool {
+	for _, s := range f.Sections {
+		if s.Kind != model.SecJobGrade {
+			continue
+		}
+		for _, b := range s.Paragraphs {
+			if gradeListRE.MatchString(b.Text) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// groupsGraded reports whether a graded level sits inside r's span: r is a
+// heading over levels, not a level.
+func groupsGraded(f *model.Family, r *model.Role) bool {
+	for _, o := range f.Roles {
+		if o != r && o.Grade != nil && o.Span.Start > r.Span.Start && o.Span.Start < r.Span.End {
+			return true
+		}
+	}
+	return false
+}
+
+// hasGradedIn reports whether a graded role sits in the given container.
+func hasGradedIn(f *model.Family, placement string) bool {
+	for _, r := range f.Roles {
+		if r.Grade != nil && r.Placement == placement {
+			return true
+		}
+	}
+	return false
+}
+
+// underRoleSection reports whether r's heading sits inside a section that
+// holds no roles (Performance Indicators, Hiring Process, ...): a
+// subheading there names the role the text is about, not a level.
+func underRoleSection(f *model.Family, r *model.Role) bool {
+	if r.Heading == nil {
+		return false
+	}
+	var parent *model.Heading
+	for _, h := range f.Headings {
+		if h.Span.Start >= r.Heading.Span.Start {
+			break
+		}
+		if h.Level < r.Heading.Level {
+			parent = h
+		}
+	}
+	if parent == nil || parent.Section == nil {
+		return false
+	}
+	switch parent.Section.Kind {
+	case model.SecPerformance, model.SecHiringProcess, model.SecResponsibilities, model.SecRequirements,
+		model.SecNiceToHaves, model.SecCareerLadder:
+		return true
+	}
+	return false
+}
+
+// besideSpecialty reports whether the role before or after r, at r's
+// heading depth, is a specialty: r is one of a list of specialties.
+func besideSpecialty(f *model.Family, r *model.Role) bool {
+	if r.Heading == nil {
+		return false
+	}
+	for i, o := range f.Roles {
+		if o != r {
+			continue
+		}
+		for _, j := range []int{i - 1, i + 1} {
+			if j < 0 || j >= len(f.Roles) {
+				continue
+			}
+			n := f.Roles[j]
+			if n.Heading != nil && n.Heading.Level == r.Heading.Level && n.Kind == model.KindSpecialty {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// gradedInTable reports whether a table on the page grades r's seniority:
+// a row with a grade ("Grade 7", or a number alone) and a cell that names
+// r's place on the ladder ("| Senior | Grade 7 |" for "Senior Technical
+// Architect").
+func gradedInTable(l *ladder.Ladder, f *model.Family, r *model.Role) bool {
+	pr, ok := l.Classify(r.Title)
+	if !ok {
+		return false
+	}
+	for _, t := range f.Tables {
+		for _, row := range t.Rows {
+			graded, named := false, false
+			for _, c := range row {
+				if tableGradeRE.MatchString(c.Text) {
+					graded = true
+				} else if pc, ok := l.Classify(c.Text); ok && pc.Same(pr) && ladder.Related(pc.Stem, pr.Stem) {
+					named = true
+				}
+			}
+			if graded && named {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// tableGradeRE is a table cell that gives a grade.
+var tableGradeRE = regexp.MustCompile(`(?i)^\s*(?:grade\s*)?#?\d+(?:\.\d+)?\s*$`)

@@ -1,0 +1,129 @@
+package rules
+
+import (
+	"fmt"
+
+	"gitlab.com/ladderlint/ladderlint/lint"
+	"gitlab.com/ladderlint/ladderlint/lint/ladder"
+	"gitlab.com/ladderlint/ladderlint/lint/model"
+)
+
+var gradeOrderRule = &lint.Rule{
+	ID:       "grade-order",
+	Title:    "within a family and track, a more senior level has a higher grade and is listed later",
+	Category: lint.Grades,
+	Severity: lint.Error,
+	Doc: lint.Doc{
+		Description: "Seniority comes from the title's keywords, per track, from `grades.tracks` in the config: by default " +
+			"individual contributors Intern < Associate/Junior < Intermediate < Senior < Staff < Principal < " +
+			"Distinguished < Fellow, and managers Associate Manager < Manager < Senior Manager < Director < Senior " +
+			"Director < VP < Senior VP < Executive VP/Chief. The most specific keyword wins (\"Senior Director\" over " +
+			"\"Director\"); a keyword written `^Manager` counts only at the start of a title, so \"Manager, Data\" and " +
+			"\"Backend Engineering Manager\" are managers but \"Product Manager\" is a function title on the individual " +
+			"track. A title without a keyword (\"Backend Engineer\") is Intermediate; \"Senior Principal\" sits above " +
+			"Principal and below Distinguished.\n\n" +
+			"Within one page, two levels are compared when they are on the same track and their titles name the same " +
+			"function: the words left after the keywords are the same, or one's are all among the other's " +
+			"(\"Manager, Accounting\" and \"Director, Accounting and External Reporting\"). So two ladders on one page, " +
+			"or a Staff engineer and a Manager both at grade 8, are never compared. Specialties share their level's " +
+			"grade and are not compared.\n\n" +
+			"A more senior level must have a strictly higher grade (option `allow_equal`), and the policy lists levels " +
+			"in ascending order: a level listed after a more senior one of its ladder is reported (option `order`). " +
+			"Messages name both roles and their grades.",
+		Bad: "---\ntitle: Accounting\n---\n\n## Manager, Accounting\n\n### Job Grade\n\n" +
+			"The Manager, Accounting is a [grade 8](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades).\n\n" +
+			"## Senior Manager, Accounting\n\n### Job Grade\n\n" +
+			"The Senior Manager, Accounting is a [grade 8](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades).\n",
+		Good: "---\ntitle: Accounting\n---\n\n## Manager, Accounting\n\n### Job Grade\n\n" +
+			"The Manager, Accounting is a [grade 8](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades).\n\n" +
+			"## Senior Manager, Accounting\n\n### Job Grade\n\n" +
+			"The Senior Manager, Accounting is a [grade 9](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades).\n",
+		Options: []lint.OptionDoc{
+			{Name: "allow_equal", Default: "false", Text: "Allow a more senior level the same grade as a less senior one (some sales ladders do this on purpose)."},
+			{Name: "order", Default: "true", Text: "Report levels listed out of ascending order."},
+		},
+	},
+	Options: func() any { return &gradeOrderOptions{Order: true} },
+	Check:   checkGradeOrder,
+}
+
+type gradeOrderOptions struct {
+	AllowEqual bool `yaml:"allow_equal"`
+	Order      bool `yaml:"order"`
+}
+
+func init() { lint.Register(gradeOrderRule) }
+
+func checkGradeOrder(p *lint.Pass) {
+	opts := lint.Options[gradeOrderOptions](p.Options)
+	l := gradeLadder(p.Env, p.Config)
+	roles := gradedRoles(l, p.File)
+	for j := range roles {
+		b := &roles[j]
+		if !b.placed {
+			continue
+		}
+		// the grade: of the less senior levels of its ladder graded as high or
+		// higher, report one
+		var worst *gradedRole
+		for i := range roles {
+			a := &roles[i]
+			if i == j || !a.placed || !ladder.Comparable(a.place, b.place) || a.place.Compare(b.place) >= 0 {
+				continue
+			}
+			if b.hi > a.lo || (b.hi == a.lo && opts.AllowEqual) {
+				continue
+			}
+			// the highest grade; among equals, the nearest step below
+			if worst == nil || a.lo > worst.lo || (a.lo == worst.lo && a.place.Compare(worst.place) > 0) {
+				worst = a
+			}
+		}
+		if worst != nil {
+			rel := "lower than"
+			if b.hi == worst.lo {
+				rel = "the same as"
+			}
+			p.Report(lint.Diagnostic{
+				Span: b.role.Grade.Span,
+				Role: b.role,
+				Message: fmt.Sprintf("%s is a grade %s, %s %s (grade %s), a less senior level (%s < %s)",
+					b.role.Title, gradeText(b.role.Grade), rel, worst.role.Title, gradeText(worst.role.Grade),
+					worst.place.Label, b.place.Label),
+				Subject: "grade " + b.title + " | " + worst.title,
+			})
+		}
+		if !opts.Order {
+			continue
+		}
+		// the order: the first more senior level of its ladder listed before it
+		for i := 0; i < j; i++ {
+			a := &roles[i]
+			if !a.placed || !ladder.Comparable(a.place, b.place) || a.place.Compare(b.place) <= 0 {
+				continue
+			}
+			p.Report(lint.Diagnostic{
+				Span: roleTitleSpan(b.role),
+				Role: b.role,
+				Message: fmt.Sprintf("%s (grade %s) is listed after the more senior %s (grade %s): list levels in ascending order",
+					b.role.Title, gradeText(b.role.Grade), a.role.Title, gradeText(a.role.Grade)),
+				Subject: "order " + b.title + " | " + a.title,
+			})
+			break
+		}
+	}
+}
+
+// roleTitleSpan is where a role is named: its heading text, else its title
+// span, else its grade.
+func roleTitleSpan(r *model.Role) model.Span {
+	switch {
+	case r.Heading != nil:
+		return r.Heading.TextSpan
+	case r.TitleSpan.Valid() && r.TitleSpan.End > r.TitleSpan.Start:
+		return r.TitleSpan
+	case r.Grade != nil:
+		return r.Grade.Span
+	}
+	return r.Span
+}

@@ -1,0 +1,256 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"gitlab.com/ladderlint/ladderlint/lint"
+	"gitlab.com/ladderlint/ladderlint/lint/ladder"
+	"gitlab.com/ladderlint/ladderlint/lint/model"
+)
+
+var gradeTitleMismatchRule = &lint.Rule{
+	ID:       "grade-title-mismatch",
+	Title:    "the grade sentence names the role of its section",
+	Category: lint.Grades,
+	Severity: lint.Warning,
+	Doc: lint.Doc{
+		Description: "A level's grade sentence (\"The Senior Manager, Billing is a [grade 9](...)\") must name the level it " +
+			"sits under. Copying a level to make the next one and forgetting its grade sentence leaves \"The Manager, " +
+			"Billing is a grade 9\" under \"Senior Manager, Billing\": the page then grades two roles, one of them wrongly.\n\n" +
+			"The sentence names another role when its title sits at another seniority (see `grade-order` for the " +
+			"tracks), or when its other words differ from the heading's: neither's words are all among the other's, " +
+			"allowing a one-letter typo per word and a different word order (\"Red Team Manager\" under \"Manager, Red " +
+			"Team\" is the same role). A shorter or longer name for the same role (\"Manager, Billing\" under \"Manager, " +
+			"Billing Operations\") is `role-name-mismatch`'s concern, not this rule's. Generic subjects (\"The role is a " +
+			"grade 6\") and bare level headings (\"### Senior\" graded as \"The Senior Backend Engineer ...\") are fine.\n\n" +
+			"Dropping only a parenthesised qualifier (\"The Director, Infrastructure is a grade 10\" under \"Director, " +
+			"Infrastructure (Reliability)\") is reported at the severity of option `qualifier`, info by default; a " +
+			"seniority qualifier the title implies (\"(Intermediate)\") is not reported.",
+		Bad: "---\ntitle: Billing\n---\n\n## Senior Manager, Billing\n\n### Job Grade\n\n" +
+			"The Manager, Billing is a [grade 9](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades).\n",
+		Good: "---\ntitle: Billing\n---\n\n## Senior Manager, Billing\n\n### Job Grade\n\n" +
+			"The Senior Manager, Billing is a [grade 9](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades).\n",
+		Options: []lint.OptionDoc{
+			{Name: "qualifier", Default: "info", Text: "Severity when the sentence only drops or adds a parenthesised qualifier: error, warning, info or off."},
+		},
+	},
+	Options: func() any { return &gradeTitleOptions{Qualifier: "info"} },
+	Validate: func(o any) error {
+		_, err := lint.ParseSeverity(o.(*gradeTitleOptions).Qualifier)
+		if err != nil {
+			return fmt.Errorf("qualifier: %v", err)
+		}
+		return nil
+	},
+	Check: checkGradeTitleMismatch,
+}
+
+type gradeTitleOptions struct {
+	Qualifier string `yaml:"qualifier"`
+}
+
+func init() { lint.Register(gradeTitleMismatchRule) }
+
+func checkGradeTitleMismatch(p *lint.Pass) {
+	opts := lint.Options[gradeTitleOptions](p.Options)
+	qualSev, _ := lint.ParseSeverity(opts.Qualifier)
+	l := gradeLadder(p.Env, p.Config)
+	for _, r := range p.File.Roles {
+		g := r.Grade
+		if g == nil || r.Heading == nil || r.SharesWith != nil || g.InTable || !g.SubjectSpan.Valid() {
+			continue
+		}
+		subj := gradeSubject(g)
+		if subj == "" || !titleLike(l, r.Title) {
+			continue
+		}
+		switch titleMatch(l, r.Title, subj) {
+		case matchOther:
+			p.Report(lint.Diagnostic{
+				Span:    g.SubjectSpan,
+				Role:    r,
+				Message: fmt.Sprintf("the grade sentence names %s, not %s, the role of its section", subj, r.Title),
+				Subject: "names " + model.NormalizeTitle(subj),
+			})
+		case matchQualifier:
+			if qualSev == 0 {
+				continue
+			}
+			p.Report(lint.Diagnostic{
+				Span:     g.SubjectSpan,
+				Role:     r,
+				Message:  fmt.Sprintf("the grade sentence names %s, without the qualifier of %s", subj, r.Title),
+				Subject:  "qualifier " + model.NormalizeTitle(subj),
+				Severity: qualSev,
+			})
+		}
+	}
+}
+
+type titleMatchKind int
+
+const (
+	matchSame      titleMatchKind = iota
+	matchQualifier                // the same but for a parenthesised qualifier
+	matchOther                    // another role
+)
+
+// titleMatch compares a role's title with the name its grade sentence uses.
+func titleMatch(l *ladder.Ladder, title, subj string) titleMatchKind {
+	if model.NormalizeTitle(title) == model.NormalizeTitle(subj) {
+		return matchSame
+	}
+	// the same words in another order: "Red Team Manager", "Manager, Red Team"
+	if sameWords(expandAcronyms(ladder.Stem(title), ladder.Stem(subj))) {
+		return matchSame
+	}
+	pt, okT := l.Classify(title)
+	ps, okS := l.Classify(subj)
+	// the same but for parenthesised qualifiers
+	if tq, sq := ladder.StripQualifiers(title), ladder.StripQualifiers(subj); tq != strings.TrimSpace(title) || sq != strings.TrimSpace(subj) {
+		if sameWords(expandAcronyms(ladder.Stem(tq), ladder.Stem(sq))) {
+			if okT && okS && pt.Compatible(ps) && qualifierWords(l, title) == qualifierWords(l, subj) {
+				return matchSame // "(Intermediate)", "(PBP)": nothing the sentence leaves out
+			}
+			return matchQualifier
+		}
+	}
+	if okT && okS && !pt.Compatible(ps) {
+		return matchOther
+	}
+	if !okT || !okS || pt.Stem == "" || ps.Stem == "" {
+		return matchSame // a bare "Senior" heading, or a name the ladder cannot read
+	}
+	a, b := expandAcronyms(pt.Stem, ps.Stem)
+	if subsetWords(a, b) || subsetWords(b, a) {
+		return matchSame
+	}
+	return matchOther
+}
+
+// qualifierWords returns the words of a title's parenthesised qualifiers
+// that say something: not a seniority keyword ("(Intermediate)"), not an
+// abbreviation of the title ("(PBP)"). Normalised and sorted.
+func qualifierWords(l *ladder.Ladder, t string) string {
+	main := ladder.Stem(ladder.StripQualifiers(t))
+	var out []string
+	for _, q := range ladder.Qualifiers(t) {
+		for _, w := range strings.Fields(ladder.Stem(q)) {
+			if p, ok := l.Classify(w); ok && !p.Implied {
+				continue
+			}
+			if acronymOf(w, strings.Fields(main)) != "" || containsWord(main, w) {
+				continue
+			}
+			out = append(out, w)
+		}
+	}
+	sort.Strings(out)
+	return strings.Join(out, " ")
+}
+
+// expandAcronyms replaces, in each stem, a word that abbreviates a run of
+// the other stem's words ("csm" for "customer success management") by
+// those words.
+func expandAcronyms(a, b string) (string, string) {
+	wa, wb := strings.Fields(a), strings.Fields(b)
+	return expandIn(wa, wb), expandIn(wb, wa)
+}
+
+func expandIn(words, other []string) string {
+	var out []string
+	for _, w := range words {
+		if !containsWord(strings.Join(other, " "), w) {
+			if run := acronymOf(w, other); run != "" {
+				out = append(out, run)
+				continue
+			}
+		}
+		out = append(out, w)
+	}
+	return strings.Join(out, " ")
+}
+
+// acronymOf returns the run of words whose initials spell w (two to six
+// letters), or "".
+func acronymOf(w string, words []string) string {
+	if len(w) < 2 || len(w) > 6 {
+		return ""
+	}
+	for i := 0; i+len(w) <= len(words); i++ {
+		ok := true
+		for j := 0; j < len(w); j++ {
+			if words[i+j] == "" || words[i+j][0] != w[j] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return strings.Join(words[i:i+len(w)], " ")
+		}
+	}
+	return ""
+}
+
+func containsWord(stem, w string) bool {
+	for _, x := range strings.Fields(stem) {
+		if x == w {
+			return true
+		}
+	}
+	return false
+}
+
+// sameWords reports whether two stems have the same words in any order,
+// allowing a typo per word.
+func sameWords(a, b string) bool {
+	return subsetWords(a, b) && subsetWords(b, a)
+}
+
+// subsetWords reports whether every word of a is among b's, allowing a
+// one-letter typo in words of five letters or more.
+func subsetWords(a, b string) bool {
+	wb := strings.Fields(b)
+	for _, w := range strings.Fields(a) {
+		found := false
+		for _, x := range wb {
+			if w == x || (len(w) >= 5 && len(x) >= 5 && typoDistance(w, x) <= 1) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// typoDistance is the optimal string alignment distance: insertions,
+// deletions, substitutions and swaps of neighbours.
+func typoDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	d := make([][]int, len(ra)+1)
+	for i := range d {
+		d[i] = make([]int, len(rb)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		for j := 1; j <= len(rb); j++ {
+			c := 1
+			if ra[i-1] == rb[j-1] {
+				c = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+c)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(ra)][len(rb)]
+}

@@ -1,0 +1,106 @@
+package rules
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+
+	"gitlab.com/ladderlint/ladderlint/lint"
+	"testing"
+
+	"gitlab.com/ladderlint/ladderlint/lint/linttest"
+)
+
+func TestGradeFormat(t *testing.T) { linttest.Run(t, "testdata/grade-format", "grade-format") }
+
+func TestGradeFormatOptions(t *testing.T) {
+	linttest.Run(t, "testdata/grade-format-options", "grade-format")
+}
+
+func TestGradeOrder(t *testing.T) { linttest.Run(t, "testdata/grade-order", "grade-order") }
+
+func TestGradeOrderOptions(t *testing.T) {
+	linttest.Run(t, "testdata/grade-order-options", "grade-order")
+}
+
+// infoWhen checks that exactly the findings whose message holds marker
+// are at info severity.
+func infoWhen(t *testing.T, res *lint.Result, marker string) {
+	t.Helper()
+	for _, f := range res.Findings {
+		if want := strings.Contains(f.Message, marker); want != (f.Severity == lint.Info) {
+			t.Errorf("%s:%d: severity %s for %q", f.Path, f.Line, f.Severity, f.Message)
+		}
+	}
+}
+
+func TestGradeTitleMismatch(t *testing.T) {
+	infoWhen(t, linttest.Run(t, "testdata/grade-title-mismatch", "grade-title-mismatch"), "without the qualifier")
+}
+
+func TestGradeTitleMismatchOptions(t *testing.T) {
+	res := linttest.Run(t, "testdata/grade-title-mismatch-options", "grade-title-mismatch")
+	for _, f := range res.Findings {
+		if f.Severity != lint.Warning {
+			t.Errorf("%s:%d: severity %s, want warning from the qualifier option", f.Path, f.Line, f.Severity)
+		}
+	}
+	cfg := lint.DefaultConfig()
+	cfg.Rules["grade-title-mismatch"] = &lint.RuleConfig{}
+	if err := cfg.Rules["grade-title-mismatch"].Options.Encode(map[string]string{"qualifier": "loud"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := cfg.RuleOptions(lint.Lookup("grade-title-mismatch")); err == nil {
+		t.Error("qualifier: loud accepted")
+	}
+}
+
+func TestGradeMissing(t *testing.T) { linttest.Run(t, "testdata/grade-missing", "grade-missing") }
+
+func TestRolePlacement(t *testing.T) { linttest.Run(t, "testdata/role-placement", "role-placement") }
+
+func TestGradeConsistency(t *testing.T) {
+	infoWhen(t, linttest.Run(t, "testdata/grade-consistency", "grade-consistency"), "usually")
+}
+
+// TestGradeFingerprints checks that the grade rules' fingerprints survive
+// edits elsewhere in a file: the same pages with a paragraph added at the
+// top give the same fingerprints on other lines.
+func TestGradeFingerprints(t *testing.T) {
+	for _, dir := range []string{"grade-format", "grade-order", "grade-title-mismatch", "grade-consistency", "grade-missing", "role-placement"} {
+		files := map[string]string{}
+		shifted := map[string]string{}
+		entries, err := os.ReadDir(filepath.Join("testdata", dir))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			if !strings.HasSuffix(e.Name(), ".md") {
+				continue
+			}
+			b, err := os.ReadFile(filepath.Join("testdata", dir, e.Name()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := string(b)
+			files[e.Name()] = s
+			// after the front matter's closing line
+			i := strings.Index(s[3:], "\n---\n") + 3 + len("\n---\n")
+			shifted[e.Name()] = s[:i] + "\nAn added paragraph.\n\nAnd another.\n" + s[i:]
+		}
+		before := linttest.Lint(t, nil, files, dir)
+		after := linttest.Lint(t, nil, shifted, dir)
+		if len(before.Findings) == 0 || len(before.Findings) != len(after.Findings) {
+			t.Fatalf("%s: %d findings before the edit, %d after", dir, len(before.Findings), len(after.Findings))
+		}
+		for i, f := range before.Findings {
+			g := after.Findings[i]
+			if g.Line != f.Line+4 {
+				t.Errorf("%s: %s:%d moved to line %d, want %d", dir, f.Path, f.Line, g.Line, f.Line+4)
+			}
+			if g.Fingerprint != f.Fingerprint {
+				t.Errorf("%s: %s:%d: fingerprint changed with the line: %s", dir, f.Path, f.Line, f.Message)
+			}
+		}
+	}
+}

@@ -1,0 +1,276 @@
+package rules
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/santhosh-tekuri/jsonschema/v5"
+
+	"gitlab.com/ladderlint/ladderlint/lint"
+	"gitlab.com/ladderlint/ladderlint/lint/model"
+	"gitlab.com/ladderlint/ladderlint/schema"
+)
+
+var requiredSectionsRule = &lint.Rule{
+	ID:       "required-sections",
+	Title:    "each level and each family has the sections the policy requires",
+	Category: lint.Structure,
+	Severity: lint.Warning,
+	Doc: lint.Doc{
+		Description: "The handbook's policy lists the areas every job family must have. ladderlint summarises " +
+			"each page that has roles as `{\"sections\": {KIND: {\"bullets\": N, \"paragraphs\": N}}, \"roles\": " +
+			"[{\"title\", \"kind\", \"graded\", \"sections\": {...}}]}` and validates the summary against a JSON Schema: " +
+			"the built-in `schema/required-sections.schema.json`, or the file named by `required_sections` in " +
+			"`.ladderlint.yml`, so a company can state its own policy. Each property a `required` keyword names but the " +
+			"summary lacks is a finding, on the role's title or (for family sections) the page title; alternatives " +
+			"(`anyOf`) give one finding.\n\n" +
+			"The default policy: every level has a Job Grade (a grade sentence counts), Responsibilities and " +
+			"Requirements; the family has a Hiring Process; Performance Indicators are given family-wide or for every " +
+			"level. A section written for the whole family, outside any role (the template's overarching " +
+			"Responsibilities and Requirements before the levels), counts for every level: in the summary it appears " +
+			"in each role's sections with `\"inherited\": true`. Specialties and segments inherit from their level and " +
+			"need none of their own. Pages without roles (folder index stubs) are not checked.\n\n" +
+			"Default severity is warning, from what the corpus shows: of 899 levels in the 2022 and current handbooks, " +
+			"about 9% have no Job Grade section, 14% no Responsibilities and 19% no Requirements of their own (many " +
+			"extend a lower level in prose); 13% of families have no Hiring Process and 23% no Performance Indicators. " +
+			"Make it an error once a handbook is clean.",
+		Bad:  "---\ntitle: Example\n---\n\n## Manager, Example\n\n### Job Grade\n\nThe Manager, Example is a [grade 8](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades).\n\n### Responsibilities\n\n- Lead the team\n\n## Performance Indicators\n\n- Team results\n\n## Hiring Process\n\n- A screening call\n",
+		Good: "---\ntitle: Example\n---\n\n## Manager, Example\n\n### Job Grade\n\nThe Manager, Example is a [grade 8](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades).\n\n### Responsibilities\n\n- Lead the team\n\n### Requirements\n\n- Ability to use GitLab\n\n## Performance Indicators\n\n- Team results\n\n## Hiring Process\n\n- A screening call\n",
+	},
+	Check: checkRequiredSections,
+}
+
+func init() { lint.Register(requiredSectionsRule) }
+
+// sectionTitles names section kinds in messages.
+var sectionTitles = map[string]string{
+	"job-grade": "Job Grade", "responsibilities": "Responsibilities", "requirements": "Requirements",
+	"nice-to-haves": "Nice-to-haves", "performance-indicators": "Performance Indicators",
+	"hiring-process": "Hiring Process", "career-ladder": "Career Ladder", "levels": "Levels",
+	"specialties": "Specialties", "segment": "Segment", "expertise": "Expertise",
+}
+
+func sectionTitle(kind string) string {
+	if t, ok := sectionTitles[kind]; ok {
+		return t
+	}
+	return kind
+}
+
+// summary is what the required-sections schema sees of a page.
+func summary(f *model.Family) map[string]any {
+	secs := func(ss []*model.Section) map[string]any {
+		m := map[string]any{}
+		for _, s := range ss {
+			k := string(s.Kind)
+			c, _ := m[k].(map[string]any)
+			if c == nil {
+				c = map[string]any{"bullets": 0, "paragraphs": 0}
+				m[k] = c
+			}
+			c["bullets"] = c["bullets"].(int) + len(s.Bullets)
+			c["paragraphs"] = c["paragraphs"].(int) + len(s.Paragraphs)
+		}
+		return m
+	}
+	// family-wide role sections (Requirements written before the levels, say)
+	// apply to every level
+	var shared []*model.Section
+	for _, s := range f.Sections {
+		if s.Kind.IsRoleSection() && s.Kind != model.SecJobGrade {
+			shared = append(shared, s)
+		}
+	}
+	roles := make([]any, 0, len(f.Roles))
+	for _, r := range f.Roles {
+		own := r
+		if r.SharesWith != nil {
+			own = r.SharesWith
+		}
+		rs := secs(own.Sections)
+		for k, v := range secs(shared) {
+			if _, ok := rs[k]; !ok {
+				v.(map[string]any)["inherited"] = true
+				rs[k] = v
+			}
+		}
+		if _, ok := rs["job-grade"]; !ok && (r.Grade != nil || r.NoGrade != nil) {
+			rs["job-grade"] = map[string]any{"bullets": 0, "paragraphs": 1}
+		}
+		roles = append(roles, map[string]any{"title": r.Title, "kind": string(r.Kind), "graded": r.Grade != nil, "sections": rs})
+	}
+	return map[string]any{"path": f.Path, "title": f.Title, "sections": secs(f.Sections), "roles": roles}
+}
+
+func checkRequiredSections(p *lint.Pass) {
+	f := p.File
+	if len(f.Roles) == 0 {
+		return
+	}
+	sch, raw := p.Config.RequiredSectionsSchema()
+	inst, err := schema.ToJSONValue(summary(f))
+	if err != nil {
+		return
+	}
+	verr := sch.Validate(inst)
+	if verr == nil {
+		return
+	}
+	var doc any
+	_ = json.Unmarshal(raw, &doc)
+	anchor := familyAnchor(f)
+	groups := map[string][]*jsonschema.ValidationError{}
+	var order []string
+	for _, leaf := range schema.Leaves(verr) {
+		frag := schema.KeywordPointer(leaf)
+		key := ""
+		if i := alternativeIndex(frag); i >= 0 {
+			key = frag[:i]
+		}
+		if key == "" {
+			reportRequired(p, f, doc, inst, leaf, frag, anchor)
+			continue
+		}
+		if _, ok := groups[key]; !ok {
+			order = append(order, key)
+		}
+		groups[key] = append(groups[key], leaf)
+	}
+	for _, key := range order {
+		reportAlternatives(p, f, doc, inst, groups[key], anchor)
+	}
+}
+
+// reportRequired reports the properties one "required" keyword misses.
+func reportRequired(p *lint.Pass, f *model.Family, doc, inst any, leaf *jsonschema.ValidationError, frag string, anchor model.Span) {
+	missing := requiredMissing(doc, inst, leaf)
+	if missing == nil {
+		p.Report(lint.Diagnostic{Span: anchor, Message: "required sections: " + leaf.Message, Subject: leaf.InstanceLocation + " " + leaf.Message})
+		return
+	}
+	names := make([]string, len(missing))
+	for i, m := range missing {
+		names[i] = sectionTitle(m)
+	}
+	list := joinAnd(names)
+	noun := "section"
+	if len(names) > 1 {
+		noun = "sections"
+	}
+	if r := roleAt(f, leaf.InstanceLocation); r != nil {
+		p.Report(lint.Diagnostic{Span: r.TitleSpan, Role: r, Message: fmt.Sprintf("%s %q has no %s %s", r.Kind, r.Title, list, noun), Subject: "role " + strings.Join(missing, ",")})
+		return
+	}
+	p.Report(lint.Diagnostic{Span: anchor, Message: fmt.Sprintf("the job family has no %s %s", list, noun), Subject: "family " + strings.Join(missing, ",")})
+}
+
+// reportAlternatives reports an anyOf/oneOf whose branches all fail, once:
+// what the first branch misses, the schema's description, and the roles the
+// other branches name.
+func reportAlternatives(p *lint.Pass, f *model.Family, doc, inst any, leaves []*jsonschema.ValidationError, anchor model.Span) {
+	var first []string
+	var roles []string
+	seenRole := map[string]bool{}
+	desc := ""
+	for _, leaf := range leaves {
+		frag := schema.KeywordPointer(leaf)
+		missing := requiredMissing(doc, inst, leaf)
+		if r := roleAt(f, leaf.InstanceLocation); r != nil {
+			if !seenRole[r.Title] {
+				seenRole[r.Title] = true
+				roles = append(roles, r.Title)
+			}
+		} else if first == nil {
+			first = missing
+			desc = describe(doc, frag)
+		}
+	}
+	var names []string
+	for _, m := range first {
+		names = append(names, sectionTitle(m))
+	}
+	msg := "the job family has no " + joinAnd(names) + " section"
+	if len(names) == 0 {
+		msg = "the job family meets none of the alternatives of the required-sections schema"
+	}
+	if desc != "" {
+		msg += " (" + strings.TrimSuffix(desc, ".") + ")"
+	}
+	if len(roles) > 0 {
+		msg += "; levels without one: " + strings.Join(roles, ", ")
+	}
+	p.Report(lint.Diagnostic{Span: anchor, Message: msg, Subject: "alternatives " + strings.Join(first, ",")})
+}
+
+// requiredMissing returns what a "required" error says is missing, or nil
+// for other errors.
+func requiredMissing(doc, inst any, leaf *jsonschema.ValidationError) []string {
+	if !strings.HasSuffix(schema.KeywordPointer(leaf), "/required") {
+		return nil
+	}
+	return schema.Offending(doc, inst, leaf)
+}
+
+// describe returns the description of the nearest schema object around frag.
+func describe(doc any, frag string) string {
+	parts := strings.Split(frag, "/")
+	for i := len(parts); i > 0; i-- {
+		if m, ok := schema.Resolve(doc, strings.Join(parts[:i], "/")).(map[string]any); ok {
+			if d, ok := m["description"].(string); ok {
+				return d
+			}
+		}
+	}
+	return ""
+}
+
+// alternativeIndex returns the end of the first "/anyOf" or "/oneOf"
+// segment of a pointer, or -1.
+func alternativeIndex(frag string) int {
+	for _, kw := range []string{"/anyOf", "/oneOf"} {
+		if i := strings.Index(frag, kw+"/"); i >= 0 {
+			return i + len(kw)
+		}
+	}
+	return -1
+}
+
+// roleAt returns the role an instance location like "/roles/3/sections"
+// points into.
+func roleAt(f *model.Family, loc string) *model.Role {
+	parts := strings.Split(strings.TrimPrefix(loc, "/"), "/")
+	if len(parts) < 2 || parts[0] != "roles" {
+		return nil
+	}
+	i, err := strconv.Atoi(parts[1])
+	if err != nil || i < 0 || i >= len(f.Roles) {
+		return nil
+	}
+	return f.Roles[i]
+}
+
+// familyAnchor is where family-level findings go: the front-matter title,
+// else the first heading, else the start of the page.
+func familyAnchor(f *model.Family) model.Span {
+	if fm := f.FrontMatter; fm != nil {
+		if s := fm.NodeSpan(fm.Value("title")); s.Valid() && s.End > s.Start {
+			return s
+		}
+	}
+	if len(f.Headings) > 0 {
+		return f.Headings[0].Span
+	}
+	return model.Span{}
+}
+
+func joinAnd(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
