@@ -148,19 +148,60 @@ func policyLines(lines []int) string {
 	return "lines " + strings.Join(s, ", ")
 }
 
-// policySectionOwner returns the role a family-level section belongs to by
-// its place: none when it comes before the first role (template 1's
-// family-wide sections), else the role whose heading last precedes it (a
-// "## Requirements" written at the depth of the role headings above it).
-func policySectionOwner(f *model.Family, sec *model.Section) *model.Role {
-	var owner *model.Role
-	for _, r := range f.Roles {
-		if r.Heading == nil || r.Heading.Span.Start > sec.Span.Start {
-			continue
+// policySectionScope returns the roles a family-level section (one the
+// model puts outside any role) applies to, by its place in the outline:
+//
+//   - after a role heading at its own depth or above, with no other heading
+//     between ("## Senior Producer" ... "## Requirements"): that role, whose
+//     section was written a level too high;
+//   - under a heading that opens no role ("## Benefits" > "### Benefits
+//     Requirements"): the roles under that heading;
+//   - at the top of the outline (template 1's "## Requirements" before the
+//     levels): every role of the page, and wide is true.
+func policySectionScope(f *model.Family, sec *model.Section) (roles []*model.Role, wide bool) {
+	level := 7 // a bold-paragraph section sits below any heading
+	if sec.Heading != nil {
+		level = sec.Heading.Level
+	}
+	var prev, parent *model.Heading
+	for _, h := range f.Headings {
+		if h.Span.Start >= sec.Span.Start {
+			break
 		}
-		if owner == nil || r.Heading.Span.Start > owner.Heading.Span.Start {
-			owner = r
+		if h.Level <= level {
+			prev = h
+		}
+		if h.Level < level {
+			parent = h
 		}
 	}
-	return owner
+	if prev != nil && prev.Role != nil {
+		return []*model.Role{prev.Role}, false
+	}
+	if parent == nil {
+		return f.Roles, true
+	}
+	end := len(f.Source.Text)
+	for _, h := range f.Headings {
+		if h.Span.Start > parent.Span.Start && h.Level <= parent.Level {
+			end = h.Span.Start
+			break
+		}
+	}
+	for _, r := range f.Roles {
+		if r.Span.Start > parent.Span.Start && r.Span.Start < end {
+			roles = append(roles, r)
+		}
+	}
+	return roles, false
+}
+
+// policyInScope reports whether r is one of the roles.
+func policyInScope(roles []*model.Role, r *model.Role) bool {
+	for _, x := range roles {
+		if x == r {
+			return true
+		}
+	}
+	return false
 }

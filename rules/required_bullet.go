@@ -103,7 +103,7 @@ func checkRequiredBullet(p *lint.Pass) {
 	}
 	var familyReqs []*model.Section
 	for _, s := range f.Sections {
-		if s.Kind == model.SecRequirements && policySectionOwner(f, s) == nil {
+		if _, wide := policySectionScope(f, s); s.Kind == model.SecRequirements && wide {
 			familyReqs = append(familyReqs, s)
 		}
 	}
@@ -243,11 +243,11 @@ func bulletNotALevel(f *model.Family, r *model.Role) bool {
 	return r.Kind == model.KindLevel && r.Grade == nil && r.SharesWith == nil && len(bulletRequirements(f, r)) == 0
 }
 
-// bulletRequirements returns a role's requirements sections: its own, a
-// family-level one that follows it (written at the depth of its heading),
-// those of a role with the same title, and those the model gave another
-// role (a heading that names the wrong role) although they sit in this
-// role's text.
+// bulletRequirements returns a role's requirements sections: its own,
+// family-level ones that apply to it but not to the whole family (see
+// policySectionScope), those of a role with the same title, and those the
+// model gave another role (a heading that names the wrong role) although
+// they sit in this role's text.
 func bulletRequirements(f *model.Family, r *model.Role) []*model.Section {
 	var reqs []*model.Section
 	for _, s := range r.Sections {
@@ -256,8 +256,12 @@ func bulletRequirements(f *model.Family, r *model.Role) []*model.Section {
 		}
 	}
 	for _, s := range f.Sections {
-		// a "## Requirements" at the depth of the role headings above it
-		if s.Kind == model.SecRequirements && policySectionOwner(f, s) == r {
+		// a "## Requirements" at the depth of the role heading above it, or
+		// the requirements of a group of roles ("## Benefits")
+		if s.Kind != model.SecRequirements {
+			continue
+		}
+		if scope, wide := policySectionScope(f, s); !wide && policyInScope(scope, r) {
 			reqs = append(reqs, s)
 		}
 	}

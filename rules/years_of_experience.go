@@ -32,7 +32,8 @@ var yearsOfExperienceRule = &lint.Rule{
 			"when the sentence speaks of experience (see `context`) or the text is in a requirements or " +
 			"nice-to-haves section. It is a warning, and an error in the text of a role whose grade (from the " +
 			"model: its own, the one it shares, or its base role's) is in `strict_grades`; a family-wide " +
-			"requirement (before the roles) is an error when any level of the family has such a grade.\n\n" +
+			"requirement is an error when any level it applies to has such a grade (all levels for one before the " +
+			"roles; the roles under its heading for a group's; the role above for one written at a role's depth).\n\n" +
 			"Not reported: durations that are not experience (\"a 3 year plan\", \"within 2 years\", \"over the next " +
 			"3 years\", \"2 years ago\"), schooling (\"2 years of law school\"), text outside those sections without an " +
 			"experience word, code and link targets.",
@@ -234,8 +235,7 @@ func policyNextWord(text string, i int) string {
 
 // yoeStrictRole finds a role with a strict grade that the block's text
 // applies to: the block's own role, or, for a family-level requirements or
-// nice-to-haves section, any level of the family when the section comes
-// before the roles, else the role it follows.
+// nice-to-haves section, any role in its scope (policySectionScope).
 func yoeStrictRole(f *model.Family, b *model.Block, strict []float64) (*model.Role, float64, bool) {
 	if len(strict) == 0 {
 		return nil, 0, false
@@ -245,11 +245,7 @@ func yoeStrictRole(f *model.Family, b *model.Block, strict []float64) (*model.Ro
 	case b.Role != nil:
 		roles = []*model.Role{b.Role}
 	case b.Section != nil && (b.Section.Kind == model.SecRequirements || b.Section.Kind == model.SecNiceToHaves):
-		if owner := policySectionOwner(f, b.Section); owner != nil {
-			roles = []*model.Role{owner} // placed after a role: that role's
-		} else {
-			roles = f.Levels() // family-wide, before the roles
-		}
+		roles, _ = policySectionScope(f, b.Section)
 	}
 	for _, r := range roles {
 		grades, owner := policyRoleGrades(f, r)
