@@ -151,32 +151,39 @@ func policyLines(lines []int) string {
 // policySectionScope returns the roles a family-level section (one the
 // model puts outside any role) applies to, by its place in the outline:
 //
-//   - after a role heading at its own depth or above, with no other heading
-//     between ("## Senior Producer" ... "## Requirements"): that role, whose
+//   - after a role, with no other heading at the section's depth or above
+//     between ("## Senior Producer" ... "## Requirements", or "## Partnerships"
+//     > "### Director, Partnerships" ... "## Requirements"): that role, whose
 //     section was written a level too high;
-//   - under a heading that opens no role ("## Benefits" > "### Benefits
-//     Requirements"): the roles under that heading;
+//   - under a heading that opens no role but holds some ("## Benefits" >
+//     "### Benefits Requirements", "### Benefits Analyst"): the roles under
+//     that heading;
 //   - at the top of the outline (template 1's "## Requirements" before the
-//     levels): every role of the page, and wide is true.
+//     levels), or under a heading that holds no role (an introduction):
+//     every role of the page, and wide is true.
 func policySectionScope(f *model.Family, sec *model.Section) (roles []*model.Role, wide bool) {
 	level := 7 // a bold-paragraph section sits below any heading
 	if sec.Heading != nil {
 		level = sec.Heading.Level
 	}
-	var prev, parent *model.Heading
+	var parent *model.Heading
+	var last *model.Role // the last role opened since the previous heading at the section's depth or above
 	for _, h := range f.Headings {
 		if h.Span.Start >= sec.Span.Start {
 			break
 		}
 		if h.Level <= level {
-			prev = h
+			last = nil
+		}
+		if h.Role != nil {
+			last = h.Role
 		}
 		if h.Level < level {
 			parent = h
 		}
 	}
-	if prev != nil && prev.Role != nil {
-		return []*model.Role{prev.Role}, false
+	if last != nil {
+		return []*model.Role{last}, false
 	}
 	if parent == nil {
 		return f.Roles, true
@@ -192,6 +199,11 @@ func policySectionScope(f *model.Family, sec *model.Section) (roles []*model.Rol
 		if r.Span.Start > parent.Span.Start && r.Span.Start < end {
 			roles = append(roles, r)
 		}
+	}
+	if len(roles) == 0 {
+		// an introduction, not a group ("## Backend Engineering Roles at
+		// GitLab" > "#### Requirements", with the levels further down)
+		return f.Roles, true
 	}
 	return roles, false
 }
