@@ -388,7 +388,7 @@ func inclusiveCodedBalance(p *lint.Pass, opts *inclusiveLanguageOptions, first, 
 		return
 	}
 	p.Report(lint.Diagnostic{
-		Span: policyTitleSpan(p.File),
+		Span: familyAnchor(p.File),
 		Message: fmt.Sprintf("%s words outnumber %s ones, %d to %d: %s; %s", name, other, len(hits1), len(hits2),
 			codedList(hits1), advice),
 		Subject: name,
@@ -440,21 +440,4 @@ func codedList(hits []codedHit) string {
 		parts[i] = w + " (" + policyLines(lines[w]) + ")"
 	}
 	return strings.Join(parts, ", ")
-}
-
-// policyTitleSpan is where a page-wide finding points: the front-matter
-// title, else the first heading, else the start of the page.
-func policyTitleSpan(f *model.Family) model.Span {
-	if fm := f.FrontMatter; fm != nil && fm.Node != nil {
-		if s := fm.NodeSpan(fm.Value("title")); s.Valid() {
-			return s
-		}
-		if s := fm.KeySpan("title"); s.Valid() {
-			return s
-		}
-	}
-	if len(f.Headings) > 0 {
-		return f.Headings[0].TextSpan
-	}
-	return model.Span{}
 }

@@ -155,7 +155,7 @@ func checkRequiredBullet(p *lint.Pass) {
 			p.Report(lint.Diagnostic{
 				Span: sec.Span,
 				Message: fmt.Sprintf("the family's requirements lack the bullet %s, and %s %s not list it: add it here to cover every level",
-					policyQuote(want), policyJoin(names), map[bool]string{true: "does", false: "do"}[len(names) == 1]),
+					policyQuote(want), joinAnd(names), map[bool]string{true: "does", false: "do"}[len(names) == 1]),
 				Subject: "family: " + strings.ToLower(want),
 			})
 			continue
@@ -445,15 +445,4 @@ func bulletMatches(have, want []string, how string) bool {
 		}
 	}
 	return false
-}
-
-// policyJoin joins names: "A", "A and B", "A, B and C".
-func policyJoin(names []string) string {
-	switch len(names) {
-	case 0:
-		return ""
-	case 1:
-		return names[0]
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }

@@ -133,7 +133,7 @@ func checkYearsOfExperience(p *lint.Pass) {
 			if role, grade, ok := yoeStrictRole(p.File, b, opts.StrictGrades); ok {
 				d.Severity = lint.Error
 				d.Message = fmt.Sprintf("years of experience %s: roles graded %s ask for no prior experience (%s is a grade %s)",
-					policyQuote(text), yoeGradeNames(opts.StrictGrades), role.Title, yoeFormatGrade(grade))
+					policyQuote(text), yoeGradeNames(opts.StrictGrades), role.Title, formatNumber(grade))
 			}
 			p.Report(d)
 		}
@@ -304,13 +304,11 @@ func policyRoleTitled(f *model.Family, title string) *model.Role {
 	return nil
 }
 
-func yoeFormatGrade(g float64) string { return strconv.FormatFloat(g, 'f', -1, 64) }
-
 // yoeGradeNames renders grades as "4 or 5", "4, 5 or 6".
 func yoeGradeNames(gs []float64) string {
 	s := make([]string, len(gs))
 	for i, g := range gs {
-		s[i] = yoeFormatGrade(g)
+		s[i] = formatNumber(g)
 	}
 	if len(s) == 1 {
 		return s[0]
