@@ -51,10 +51,16 @@ func Words(text string, hyphens bool) []Word {
 type Phrase []string
 
 // ParsePhrase splits a phrase as written in a word list ("we're hiring").
+// A '*' right after a word is kept on it, so that "lead*" is a stem.
 func ParsePhrase(s string) Phrase {
 	var p Phrase
-	for _, w := range Words(strings.ToLower(normalizeQuotes(s)), true) {
-		p = append(p, w.Text)
+	low := strings.ToLower(normalizeQuotes(s))
+	for _, w := range Words(low, true) {
+		t := w.Text
+		if strings.HasPrefix(low[w.End:], "*") {
+			t += "*"
+		}
+		p = append(p, t)
 	}
 	return p
 }
@@ -63,6 +69,7 @@ func ParsePhrase(s string) Phrase {
 type Match struct {
 	Block      *model.Block
 	Start, End int // offsets in Block.Text
+	Phrase     int // index of the matched phrase in the list given to FindPhrases
 }
 
 // Span returns the match's source span.
@@ -84,7 +91,7 @@ func FindPhrases(b *model.Block, phrases []Phrase) []Match {
 	}
 	var out []Match
 	for i := range words {
-		for _, p := range phrases {
+		for pi, p := range phrases {
 			if len(p) == 0 || i+len(p) > len(words) {
 				continue
 			}
@@ -100,7 +107,7 @@ func FindPhrases(b *model.Block, phrases []Phrase) []Match {
 				}
 			}
 			if ok {
-				out = append(out, Match{Block: b, Start: words[i].Start, End: words[i+len(p)-1].End})
+				out = append(out, Match{Block: b, Start: words[i].Start, End: words[i+len(p)-1].End, Phrase: pi})
 			}
 		}
 	}

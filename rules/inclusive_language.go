@@ -1,0 +1,443 @@
+package rules
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"gitlab.com/ladderlint/ladderlint/lint"
+	"gitlab.com/ladderlint/ladderlint/lint/model"
+	"gitlab.com/ladderlint/ladderlint/lint/prose"
+)
+
+// genderCodedYAML is the shipped list of gender-coded stems, with its
+// attribution (Gaucher, Friesen & Kay 2011, as compiled by gender-decoder).
+//
+//go:embed wordlists/gender-coded.yml
+var genderCodedYAML []byte
+
+type genderCodedList struct {
+	Exceptions []string `yaml:"exceptions"`
+	Feminine   []string `yaml:"feminine"`
+	Masculine  []string `yaml:"masculine"`
+}
+
+// genderCoded is the parsed shipped list; a broken embedded file is a
+// programming error caught by every test.
+var genderCoded = func() genderCodedList {
+	var l genderCodedList
+	if err := yaml.Unmarshal(genderCodedYAML, &l); err != nil {
+		panic("rules: wordlists/gender-coded.yml: " + err.Error())
+	}
+	return l
+}()
+
+// inclusiveReplace is a word better replaced, with what to write instead.
+type inclusiveReplace struct {
+	Word    string   `yaml:"word"`    // a word or phrase; '*' ends a stem
+	Suggest string   `yaml:"suggest"` // shown in the message
+	Except  []string `yaml:"except"`  // phrases holding the word that are fine ("scrum master")
+	Git     bool     `yaml:"git"`     // not reported where it names a git branch ("merged into master")
+}
+
+type inclusiveLanguageOptions struct {
+	Pronouns        []string           `yaml:"pronouns"`
+	PersonLinks     []string           `yaml:"person_links"`
+	Replace         []inclusiveReplace `yaml:"replace"`
+	GitContext      []string           `yaml:"git_context"`
+	GitBefore       []string           `yaml:"git_before"`
+	Masculine       []string           `yaml:"masculine_coded"`
+	Feminine        []string           `yaml:"feminine_coded"`
+	CodedExceptions []string           `yaml:"coded_exceptions"`
+	CodedHeadings   bool               `yaml:"coded_headings"`
+	Fixed           []string           `yaml:"fixed_coded"`
+	Growth          []string           `yaml:"growth_coded"`
+}
+
+// codedFalseFriends are words a coded stem starts that do not carry its
+// sense, added to the shipped exceptions: "confidential" is not
+// "confident", a "competency" not "competitive", "objectives" (goals) not
+// "objective" (impartial), "principles" not "principled", a "committee" not
+// "commit", a "shareholder" not "share".
+var codedFalseFriends = []string{"confidential", "confidentiality", "confidentially", "competence", "competency",
+	"competencies", "competent", "objectives", "principle", "principles", "committee", "committees",
+	"shareholder", "shareholders"}
+
+func defaultInclusiveLanguageOptions() *inclusiveLanguageOptions {
+	return &inclusiveLanguageOptions{
+		Pronouns:    []string{"he", "she", "his", "her", "him", "hers", "himself", "herself"},
+		PersonLinks: []string{"/company/team/"},
+		Replace: []inclusiveReplace{
+			{Word: "ninja", Suggest: "expert"},
+			{Word: "ninjas", Suggest: "experts"},
+			{Word: "rockstar", Suggest: "expert, standout"},
+			{Word: "rockstars", Suggest: "experts, standouts"},
+			{Word: "rock star", Suggest: "expert, standout"},
+			{Word: "rock stars", Suggest: "experts, standouts"},
+			{Word: "guru", Suggest: "expert"},
+			{Word: "gurus", Suggest: "experts"},
+			{Word: "jedi", Suggest: "expert"},
+			{Word: "superstar", Suggest: "high performer"},
+			{Word: "superstars", Suggest: "high performers"},
+			{Word: "manpower", Suggest: "workforce, staffing"},
+			{Word: "man-hour*", Suggest: "person-hours, work hours"},
+			{Word: "man hour*", Suggest: "person-hours, work hours"},
+			{Word: "manned", Suggest: "staffed"},
+			{Word: "chairman", Suggest: "chair, chairperson"},
+			{Word: "salesman", Suggest: "salesperson, sales representative"},
+			{Word: "salesmen", Suggest: "salespeople, sales representatives"},
+			{Word: "guys", Suggest: "everyone, folks, team"},
+			{Word: "whitelist*", Suggest: "allowlist"},
+			{Word: "blacklist*", Suggest: "denylist, blocklist"},
+			{Word: "master", Suggest: "main, primary, expert", Except: []string{"scrum master*", "master of", "master data"}, Git: true},
+			{Word: "slave*", Suggest: "replica, secondary"},
+			{Word: "sanity check*", Suggest: "quick check, confidence check"},
+			{Word: "grandfather*", Suggest: "legacy, exempt"},
+			{Word: "dummy", Suggest: "placeholder, sample"},
+			{Word: "native speaker*", Suggest: "fluent speaker"},
+			{Word: "native english", Suggest: "fluent English"},
+			{Word: "digital native*", Suggest: "comfortable with digital tools"},
+		},
+		GitContext:      []string{"branch*", "pipeline*", "build*", "commit*", "merge*", "rebase*", "test*", "deploy*", "ci", "job*", "repo*", "mr", "mrs"},
+		GitBefore:       []string{"in", "into", "to", "on", "from", "off", "against", "onto"},
+		Masculine:       append([]string(nil), genderCoded.Masculine...),
+		Feminine:        append([]string(nil), genderCoded.Feminine...),
+		CodedExceptions: append(append([]string(nil), genderCoded.Exceptions...), codedFalseFriends...),
+	}
+}
+
+var inclusiveLanguageRule = &lint.Rule{
+	ID:       "inclusive-language",
+	Title:    "gendered pronouns, gender-coded wording and words better replaced",
+	Category: lint.Policy,
+	Severity: lint.Warning,
+	Doc: lint.Doc{
+		Description: "The handbook's job-family policy asks for inclusive language, and its earlier CI job failed a page for " +
+			"gendered pronouns, masculine-coded wording and misused words. The rule reports:\n\n" +
+			"- **Gendered pronouns** (`pronouns`) at the word, with a neutral form to use (\"he/she\" and \"him or " +
+			"her\" are one finding). A pronoun in a paragraph that links to a team member's profile (`person_links`, " +
+			"a link to that page with a #fragment) refers to that person and is not reported.\n" +
+			"- **Gender-coded wording**, once per page, at its title: when words starting with a masculine-coded stem " +
+			"outnumber those starting with a feminine-coded one. The stems are those of Gaucher, Friesen & Kay (2011) as " +
+			"compiled by the gender-decoder project (shipped in `rules/wordlists/gender-coded.yml` with their " +
+			"attribution); a hyphenated word counts when it or one of its parts starts with a stem (\"data-driven\"). " +
+			"The message lists the masculine-coded words with their lines. Headings are not counted unless " +
+			"`coded_headings` is set: they are mostly role titles and the template's section names (\"Responsibilities\").\n" +
+			"- **Words better replaced** (`replace`): \"ninja\", \"rockstar\", \"guru\", \"whitelist\", \"master\", ... with " +
+			"suggestions. An entry's `except` phrases are fine (\"scrum master\"); an entry with `git: true` is not " +
+			"reported where it names a git branch: before a word of `git_context` (\"master pipelines\"), after a " +
+			"word of `git_before` (\"merged into master\"), or as the text of a link whose target holds it. Code and " +
+			"link targets are never read.\n" +
+			"- **Fixed-mindset wording**: the policy also fails pages whose fixed-coded words outnumber growth-coded ones, " +
+			"but it names only one such word (\"established\") and no list with a known source exists to ship; the check " +
+			"runs, the same way as the gender-coded one, once `fixed_coded` and `growth_coded` stems are configured.\n\n" +
+			"All matching is on whole words (or stems), case-insensitive: \"shepherd\" is not \"he\", \"mastery\" and " +
+			"\"master's degree\" are not \"master\".",
+		Bad: "---\ntitle: Support Engineer\n---\n\n## Support Engineer\n\n" +
+			"The Support Engineer helps customers; he is a GitLab guru.\n\n" +
+			"### Requirements\n\n- Ability to use GitLab\n",
+		Good: "---\ntitle: Support Engineer\n---\n\n## Support Engineer\n\n" +
+			"The Support Engineer helps customers; they are GitLab experts and merge fixes into master.\n\n" +
+			"### Requirements\n\n- Ability to use GitLab\n",
+		Options: []lint.OptionDoc{
+			{Name: "pronouns", Default: "[he, she, his, her, him, hers, himself, herself]", Text: "Gendered pronouns reported; an empty list turns the check off."},
+			{Name: "person_links", Default: "[/company/team/]",
+				Text: "Pages of team members' profiles: a pronoun in a paragraph linking to one of them with a #fragment refers to that person."},
+			{Name: "replace", Default: "[{word: ninja, suggest: expert}, ..., {word: master, suggest: \"main, primary, expert\", except: [scrum master*, master of, master data], git: true}, ...]",
+				Text: "Words better replaced: `word` (a word or phrase, `*` ends a stem), `suggest`, `except` (phrases holding the word that are fine), `git` (not reported in git contexts). Setting the list replaces the default one."},
+			{Name: "git_context", Default: "[branch*, pipeline*, build*, commit*, merge*, rebase*, test*, deploy*, ci, job*, repo*, mr, mrs]",
+				Text: "Words that, within the three words after a `git: true` word, make it a branch name."},
+			{Name: "git_before", Default: "[in, into, to, on, from, off, against, onto]", Text: "Words that, right before a `git: true` word, make it a branch name."},
+			{Name: "masculine_coded", Default: "the masculine stems of rules/wordlists/gender-coded.yml", Text: "Masculine-coded stems; an empty list turns the gender-coded check off."},
+			{Name: "feminine_coded", Default: "the feminine stems of rules/wordlists/gender-coded.yml", Text: "Feminine-coded stems."},
+			{Name: "coded_exceptions", Default: "[sharepoint, confidential, confidentiality, confidentially, competence, competency, competencies, competent, objectives, principle, principles, committee, committees, shareholder, shareholders]",
+				Text: "Whole words never counted although a stem starts them: the shipped list's exceptions, and words whose sense differs from the stem's."},
+			{Name: "coded_headings", Default: "false", Text: "Count the words of headings too."},
+			{Name: "fixed_coded", Default: "[]", Text: "Fixed-mindset stems (e.g. `established`); with `growth_coded`, a page is reported when its fixed-coded words outnumber its growth-coded ones."},
+			{Name: "growth_coded", Default: "[]", Text: "Growth-mindset stems (e.g. `learn`, `develop`, `grow`)."},
+		},
+	},
+	Options:  func() any { return defaultInclusiveLanguageOptions() },
+	Validate: validateInclusiveLanguage,
+	Check:    checkInclusiveLanguage,
+}
+
+func init() { lint.Register(inclusiveLanguageRule) }
+
+func validateInclusiveLanguage(o any) error {
+	opts := o.(*inclusiveLanguageOptions)
+	if err := policyValidLists(policyList{"pronouns", opts.Pronouns}, policyList{"git_context", opts.GitContext},
+		policyList{"git_before", opts.GitBefore}); err != nil {
+		return err
+	}
+	for i, r := range opts.Replace {
+		if err := policyValidPhrases(fmt.Sprintf("replace[%d].word", i), []string{r.Word}); err != nil {
+			return err
+		}
+		if err := policyValidPhrases(fmt.Sprintf("replace[%d].except", i), r.Except); err != nil {
+			return err
+		}
+	}
+	for _, l := range []policyList{{"masculine_coded", opts.Masculine}, {"feminine_coded", opts.Feminine},
+		{"fixed_coded", opts.Fixed}, {"growth_coded", opts.Growth}} {
+		for _, s := range l.words {
+			if strings.TrimSpace(strings.TrimSuffix(s, "*")) == "" {
+				return fmt.Errorf("%s: empty stem", l.name)
+			}
+		}
+	}
+	return nil
+}
+
+func checkInclusiveLanguage(p *lint.Pass) {
+	opts := lint.Options[inclusiveLanguageOptions](p.Options)
+	inclusivePronouns(p, opts)
+	inclusiveReplaceWords(p, opts)
+	inclusiveCodedBalance(p, opts, opts.Masculine, opts.Feminine, "masculine-coded", "feminine-coded",
+		"balance them with wording that welcomes everyone (collaborate, support, understand, ...)")
+	inclusiveCodedBalance(p, opts, opts.Fixed, opts.Growth, "fixed-mindset", "growth-mindset",
+		"describe skills as things people learn and grow into")
+}
+
+var inclusivePronounSuggestions = map[string]string{
+	"he": "they", "she": "they", "his": "their", "her": "their or them", "him": "them", "hers": "theirs",
+	"himself": "themselves", "herself": "themselves",
+}
+
+// inclusivePronouns reports gendered pronouns; pairs such as "he/she", "him or
+// her" are one finding.
+func inclusivePronouns(p *lint.Pass, opts *inclusiveLanguageOptions) {
+	if len(opts.Pronouns) == 0 {
+		return
+	}
+	phrases := policyPhrases(opts.Pronouns)
+	for _, b := range p.File.Blocks {
+		ms := findPolicyPhrases(b, phrases)
+		if len(ms) == 0 || inclusiveLinksPerson(b, opts.PersonLinks) {
+			continue
+		}
+		for i := 0; i < len(ms); i++ {
+			start, end := ms[i].Start, ms[i].End
+			words := []string{policyWord(ms[i].Text())}
+			for i+1 < len(ms) && inclusivePronounPair(b.Text[end:ms[i+1].Start]) {
+				i++
+				end = ms[i].End
+				words = append(words, policyWord(ms[i].Text()))
+			}
+			text := b.Text[start:end]
+			// "her" is "their" or "them": in a pair the other word says
+			// which; else the last word does ("him/herself": themselves)
+			sug := inclusivePronounSuggestions[words[0]]
+			for i := len(words) - 1; i >= 0; i-- {
+				if words[i] != "her" && inclusivePronounSuggestions[words[i]] != "" {
+					sug = inclusivePronounSuggestions[words[i]]
+					break
+				}
+			}
+			msg := "gendered pronoun " + policyQuote(text)
+			if sug != "" {
+				msg += ": use \"" + sug + "\" or name the role"
+			} else {
+				msg += ": use a gender-neutral form or name the role"
+			}
+			p.Report(lint.Diagnostic{Span: b.SourceSpan(start, end), Message: msg, Subject: policySubject(text)})
+		}
+	}
+}
+
+// inclusivePronounPair reports whether the text between two pronouns joins them
+// into a pair ("/", " or ", " and ").
+func inclusivePronounPair(s string) bool {
+	s = strings.ToLower(strings.TrimSpace(s))
+	return s == "/" || s == "or" || s == "and" || s == "(" || s == ")"
+}
+
+// inclusiveLinksPerson reports whether b links to a person's profile: a link whose
+// path ends in one of the pages and that has a fragment (the person).
+func inclusiveLinksPerson(b *model.Block, pages []string) bool {
+	for _, l := range b.Links {
+		if l.Fragment == "" {
+			continue
+		}
+		for _, pg := range pages {
+			if pg != "" && strings.HasSuffix(strings.TrimSuffix(l.Path, "/")+"/", strings.TrimSuffix(pg, "/")+"/") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// inclusiveReplaceWords reports words better replaced.
+func inclusiveReplaceWords(p *lint.Pass, opts *inclusiveLanguageOptions) {
+	if len(opts.Replace) == 0 {
+		return
+	}
+	words := make([]prose.Phrase, len(opts.Replace))
+	excepts := make([][]prose.Phrase, len(opts.Replace))
+	for i, r := range opts.Replace {
+		words[i] = prose.ParsePhrase(r.Word)
+		excepts[i] = policyPhrases(r.Except)
+	}
+	gitAfter := policyPhrases(opts.GitContext)
+	gitBefore := map[string]bool{}
+	for _, w := range opts.GitBefore {
+		gitBefore[policyWord(w)] = true
+	}
+	for _, b := range p.File.Blocks {
+		for _, m := range findPolicyPhrases(b, words) {
+			r := opts.Replace[m.Phrase]
+			if policyCovered(prose.FindPhrases(b, excepts[m.Phrase]), m.Start) {
+				continue
+			}
+			if r.Git && inclusiveGitUse(b, m, gitAfter, gitBefore) {
+				continue
+			}
+			text := m.Text()
+			msg := policyQuote(text) + " is better replaced"
+			if r.Suggest != "" {
+				msg += ": consider " + r.Suggest
+			}
+			p.Report(lint.Diagnostic{Span: m.Span(), Message: msg, Subject: policySubject(text)})
+		}
+	}
+}
+
+// inclusiveGitUse reports whether a match names a git branch: a git word follows
+// within three words ("master pipelines"), a preposition comes right
+// before it ("merged into master"), or it is the text of a link whose
+// target holds it.
+func inclusiveGitUse(b *model.Block, m prose.Match, after []prose.Phrase, before map[string]bool) bool {
+	word := strings.ToLower(m.Text())
+	for _, l := range b.Links {
+		if m.Start >= l.TextIn.Start && m.End <= l.TextIn.End && strings.Contains(strings.ToLower(l.Target), word) {
+			return true
+		}
+	}
+	if before[strings.ToLower(policyPrevWord(b.Text, m.Start))] {
+		return true
+	}
+	ws := prose.Words(b.Text[m.End:], true)
+	for i, w := range ws {
+		if i >= 3 || strings.ContainsAny(b.Text[m.End:m.End+w.Start], ".;:!?") {
+			break
+		}
+		for _, ph := range after {
+			if len(ph) == 1 && gitWordMatch(ph[0], policyWord(w.Text)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func gitWordMatch(pattern, word string) bool {
+	if strings.HasSuffix(pattern, "*") {
+		return strings.HasPrefix(word, strings.TrimSuffix(pattern, "*"))
+	}
+	return pattern == word
+}
+
+// codedHit is one coded word on a page.
+type codedHit struct {
+	word string
+	line int
+}
+
+// inclusiveCodedBalance reports a page whose words of the first list outnumber
+// those of the second, listing them with their lines.
+func inclusiveCodedBalance(p *lint.Pass, opts *inclusiveLanguageOptions, first, second []string, name, other, advice string) {
+	if len(first) == 0 {
+		return
+	}
+	except := map[string]bool{}
+	for _, w := range opts.CodedExceptions {
+		except[policyWord(w)] = true
+	}
+	first, second = codedStems(first), codedStems(second)
+	var hits1, hits2 []codedHit
+	for _, b := range p.File.Blocks {
+		if b.Kind == model.BlockHeading && !opts.CodedHeadings {
+			continue
+		}
+		for _, w := range prose.Words(b.Text, true) {
+			lw := policyWord(w.Text)
+			if except[lw] {
+				continue
+			}
+			cands := []string{lw}
+			if strings.ContainsAny(lw, "-‑") {
+				cands = append(cands, strings.FieldsFunc(lw, func(r rune) bool { return r == '-' || r == '‑' })...)
+			}
+			in1, in2 := codedStemMatch(first, cands), codedStemMatch(second, cands)
+			if !in1 && !in2 {
+				continue
+			}
+			line := p.File.Source.Position(b.SourceOffset(w.Start)).Line
+			if in1 {
+				hits1 = append(hits1, codedHit{lw, line})
+			}
+			if in2 {
+				hits2 = append(hits2, codedHit{lw, line})
+			}
+		}
+	}
+	if len(hits1) <= len(hits2) {
+		return
+	}
+	p.Report(lint.Diagnostic{
+		Span: familyAnchor(p.File),
+		Message: fmt.Sprintf("%s words outnumber %s ones, %d to %d: %s; %s", name, other, len(hits1), len(hits2),
+			codedList(hits1), advice),
+		Subject: name,
+	})
+}
+
+// codedStems lower-cases stems and drops a trailing '*' (allowed, and
+// implied).
+func codedStems(stems []string) []string {
+	out := make([]string, 0, len(stems))
+	for _, s := range stems {
+		if s = strings.ToLower(strings.TrimSuffix(strings.TrimSpace(s), "*")); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// codedStemMatch reports whether one of the candidate words starts with one of
+// the (normalized) stems.
+func codedStemMatch(stems, cands []string) bool {
+	for _, s := range stems {
+		for _, c := range cands {
+			if strings.HasPrefix(c, s) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// codedList renders hits as `lead (lines 3, 9), analytical (line 12)`, in
+// order of first appearance.
+func codedList(hits []codedHit) string {
+	lines := map[string][]int{}
+	var order []string
+	for _, h := range hits {
+		if _, ok := lines[h.word]; !ok {
+			order = append(order, h.word)
+		}
+		if ls := lines[h.word]; len(ls) == 0 || ls[len(ls)-1] != h.line {
+			lines[h.word] = append(ls, h.line)
+		} else {
+			lines[h.word] = ls
+		}
+	}
+	parts := make([]string, len(order))
+	for i, w := range order {
+		parts[i] = w + " (" + policyLines(lines[w]) + ")"
+	}
+	return strings.Join(parts, ", ")
+}

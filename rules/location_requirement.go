@@ -1,0 +1,267 @@
+package rules
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"gitlab.com/ladderlint/ladderlint/lint"
+	"gitlab.com/ladderlint/ladderlint/lint/model"
+	"gitlab.com/ladderlint/ladderlint/lint/prose"
+)
+
+type locationRequirementOptions struct {
+	Phrases      []string `yaml:"phrases"`
+	PlacePhrases []string `yaml:"place_phrases"`
+	Regions      []string `yaml:"regions"`
+	TimeZones    []string `yaml:"time_zones"`
+	NotLocation  []string `yaml:"not_location"`
+	Sections     []string `yaml:"sections"`
+}
+
+var locationRequirementRule = &lint.Rule{
+	ID:       "location-requirement",
+	Title:    "a requirement ties the role to a region or place",
+	Category: lint.Policy,
+	Severity: lint.Warning,
+	Doc: lint.Doc{
+		Description: "The handbook's job-family policy keeps location requirements (EMEA, Americas, APAC, ...) out of job " +
+			"families: they change over time, while a job family stays; a vacancy can say where it is open. " +
+			"In requirements (see `sections`) the rule reports:\n\n" +
+			"- a phrase that always states a location requirement (`phrases`: \"must reside\", \"reside in\", ...);\n" +
+			"- a phrase that does when a place follows it (`place_phrases`: \"based in EMEA\", \"located in the " +
+			"United States\", but not \"partnerships based in developing services\"): a region or a capitalized name;\n" +
+			"- a region (`regions`: EMEA, AMER, APAC, ...) or a named time zone (\"in the Pacific time zone\", " +
+			"\"overlap with PST and CST timezones\"), unless the sentence is about experience with or knowledge of it " +
+			"(`not_location`: \"experience managing the EMEA region\"), or the region is part of the title of a role " +
+			"on the page (\"Extends the Manager, Payroll (EMEA) requirements\").\n\n" +
+			"Text in other sections (a specialty's description, responsibilities for a region) is not checked.",
+		Bad: "---\ntitle: Field Marketing Manager\n---\n\n## Field Marketing Manager\n\n" +
+			"### Requirements\n\n- Must reside in EMEA\n- Ability to use GitLab\n",
+		Good: "---\ntitle: Field Marketing Manager\n---\n\n## Field Marketing Manager\n\n" +
+			"### Requirements\n\n- Experience running field events for customers in EMEA\n- Ability to use GitLab\n",
+		Options: []lint.OptionDoc{
+			{Name: "phrases", Default: "[must reside, reside in, resides in, residing in, resident of, must live, must be located, must be based, relocate to, willing to relocate]",
+				Text: "Phrases that state a location requirement wherever they stand in requirements."},
+			{Name: "place_phrases", Default: "[based in, based out of, located in, living in, live in, work from, must be in]",
+				Text: "Phrases reported when a place follows: a region or a capitalized word, possibly after \"the\"."},
+			{Name: "regions", Default: "[EMEA, AMER, APAC, APJ, LATAM, NORAM, Americas, Europe]",
+				Text: "Region names, matched as whole words: as written when listed in capitals, else capitalized in any case."},
+			{Name: "time_zones", Default: "[time zone, time zones, timezone, timezones]",
+				Text: "Words for a time zone: reported when a capitalized name or region comes right before (\"Pacific time zone\")."},
+			{Name: "not_location", Default: "[experienc*, knowledge, familiar*, understanding, expertise, network, develop*, manag*, support*, across, multiple, various]",
+				Text: "Words that make a region in the same sentence the subject of experience or work, not a place to live."},
+			{Name: "sections", Default: "[requirements, nice-to-haves, body]",
+				Text: "Section kinds checked; `body` is a role's bullets outside any named section (a specialty that lists its requirements right under its heading)."},
+		},
+	},
+	Options: func() any {
+		return &locationRequirementOptions{
+			Phrases: []string{"must reside", "reside in", "resides in", "residing in", "resident of", "must live",
+				"must be located", "must be based", "relocate to", "willing to relocate"},
+			PlacePhrases: []string{"based in", "based out of", "located in", "living in", "live in", "work from", "must be in"},
+			Regions:      []string{"EMEA", "AMER", "APAC", "APJ", "LATAM", "NORAM", "Americas", "Europe"},
+			TimeZones:    []string{"time zone", "time zones", "timezone", "timezones"},
+			NotLocation: []string{"experienc*", "knowledge", "familiar*", "understanding", "expertise", "network",
+				"develop*", "manag*", "support*", "across", "multiple", "various"},
+			Sections: []string{string(model.SecRequirements), string(model.SecNiceToHaves), string(model.SecBody)},
+		}
+	},
+	Validate: func(o any) error {
+		opts := o.(*locationRequirementOptions)
+		if err := policyValidLists(policyList{"phrases", opts.Phrases}, policyList{"place_phrases", opts.PlacePhrases},
+			policyList{"regions", opts.Regions}, policyList{"time_zones", opts.TimeZones},
+			policyList{"not_location", opts.NotLocation}); err != nil {
+			return err
+		}
+		return policyValidSections("sections", opts.Sections)
+	},
+	Check: checkLocationRequirement,
+}
+
+func init() { lint.Register(locationRequirementRule) }
+
+func checkLocationRequirement(p *lint.Pass) {
+	opts := lint.Options[locationRequirementOptions](p.Options)
+	always := policyPhrases(opts.Phrases)
+	place := policyPhrases(opts.PlacePhrases)
+	zones := policyPhrases(opts.TimeZones)
+	notLoc := policyPhrases(opts.NotLocation)
+	regions := policyPhrases(opts.Regions)
+	var titles []prose.Phrase
+	for _, r := range p.File.Roles {
+		titles = append(titles, prose.ParsePhrase(r.Title))
+	}
+	for _, b := range p.File.Blocks {
+		if !policyInSections(policySectionKind(b), opts.Sections) {
+			continue
+		}
+		sentences := model.Sentences(b.Text)
+		regionAt := locRegions(b, regions, opts.Regions)
+		var found []prose.Match
+		for _, m := range findPolicyPhrases(b, always) {
+			if end, ok := locPlaceAfter(b.Text, m.End, regionAt); ok {
+				m.End = end // "reside in Japan"
+			}
+			found = append(found, m)
+		}
+		for _, m := range findPolicyPhrases(b, place) {
+			if end, ok := locPlaceAfter(b.Text, m.End, regionAt); ok {
+				m.End = end
+				found = append(found, m)
+			}
+		}
+		inTitle := locTitleSpans(b, titles)
+		exempt := func(at int) bool {
+			if policyCovered(inTitle, at) {
+				return true
+			}
+			s := policySentenceOf(sentences, at)
+			for _, m := range prose.FindPhrases(b, notLoc) {
+				if m.Start >= s[0] && m.Start < s[1] {
+					return true
+				}
+			}
+			return false
+		}
+		for _, m := range findPolicyPhrases(b, zones) {
+			start, ok := locZoneName(b.Text, m.Start, regionAt)
+			if ok && !exempt(m.Start) {
+				found = append(found, prose.Match{Block: b, Start: start, End: m.End})
+			}
+		}
+		for _, r := range regionAt {
+			if !exempt(r.Start) {
+				found = append(found, r)
+			}
+		}
+		for _, m := range policyFirstOfOverlaps(found) {
+			text := m.Text()
+			p.Report(lint.Diagnostic{
+				Span:    m.Span(),
+				Message: "location requirement " + policyQuote(text) + ": job families stay location-independent; a vacancy can say where it is open",
+				Subject: policySubject(text),
+			})
+		}
+	}
+}
+
+// locRegions finds the regions in b. A region listed in capitals ("EMEA")
+// matches only as written; any other must be capitalized in the text
+// ("Americas", not "americas").
+func locRegions(b *model.Block, phrases []prose.Phrase, raw []string) []prose.Match {
+	var out []prose.Match
+	for _, m := range prose.FindPhrases(b, phrases) {
+		name := strings.Join(strings.Fields(raw[m.Phrase]), " ")
+		if policyIsUpper(name) && strings.Join(strings.Fields(m.Text()), " ") != name {
+			continue
+		}
+		if !policyStartsUpper(m.Text()) {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// locPlaceAfter reports whether a place follows offset i ("in EMEA", "in
+// the United States", "[must reside] in Japan"): a region or capitalized
+// words, after an optional preposition and article. It returns the end of
+// the place.
+func locPlaceAfter(text string, i int, regions []prose.Match) (int, bool) {
+	ws := prose.Words(text[i:], false)
+	end := -1
+	for k, w := range ws {
+		if strings.ContainsRune(text[i:i+w.Start], model.CodeMark) || (end >= 0 && strings.TrimSpace(text[end:i+w.Start]) != "") {
+			break
+		}
+		low := strings.ToLower(w.Text)
+		if end < 0 && k < 4 && (low == "the" || low == "a" || low == "one" || low == "of" || low == "in" || low == "to" || low == "within") {
+			continue
+		}
+		region := false
+		for _, r := range regions {
+			if r.Start == i+w.Start {
+				region = true
+			}
+		}
+		if !region && !policyStartsUpper(w.Text) {
+			break
+		}
+		end = i + w.End
+	}
+	return end, end >= 0
+}
+
+// locZoneName finds the name before a time-zone word at offset i ("Pacific
+// time zone", "PST and CST timezones", "Americas timezones"): capitalized
+// words (or regions), joined by "and", "or" or a slash, right before it. It
+// returns where the name starts. A name at the start of the sentence only
+// counts when it is a region ("Timezones ..." names none).
+func locZoneName(text string, i int, regions []prose.Match) (int, bool) {
+	ws := prose.Words(text[:i], false)
+	start, ok := 0, false
+	for k := len(ws) - 1; k >= 0 && k >= len(ws)-5; k-- {
+		w := ws[k]
+		gap := text[w.End:i]
+		if ok {
+			gap = text[w.End:start]
+		}
+		if strings.ContainsRune(gap, model.CodeMark) || strings.ContainsAny(gap, ".;:!?") {
+			break
+		}
+		low := strings.ToLower(w.Text)
+		if ok && (low == "and" || low == "or") {
+			continue
+		}
+		region := false
+		for _, r := range regions {
+			if r.Start == w.Start {
+				region = true
+			}
+		}
+		if !region && (!policyStartsUpper(w.Text) || k == 0) {
+			break
+		}
+		start, ok = w.Start, true
+	}
+	return start, ok
+}
+
+// locTitleSpans finds the page's role titles in b.
+func locTitleSpans(b *model.Block, titles []prose.Phrase) []prose.Match {
+	if len(titles) == 0 {
+		return nil
+	}
+	return prose.FindPhrases(b, titles)
+}
+
+// policyCovered reports whether offset at lies in one of the matches.
+func policyCovered(ms []prose.Match, at int) bool {
+	for _, m := range ms {
+		if at >= m.Start && at < m.End {
+			return true
+		}
+	}
+	return false
+}
+
+// policySentenceOf returns the bounds of the sentence holding offset at.
+func policySentenceOf(sentences [][2]int, at int) [2]int {
+	for _, s := range sentences {
+		if at >= s[0] && at < s[1] {
+			return s
+		}
+	}
+	return [2]int{at, at + 1}
+}
+
+func policyIsUpper(s string) bool {
+	s = strings.TrimSpace(s)
+	return s != "" && strings.ToUpper(s) == s && strings.ToLower(s) != s
+}
+
+func policyStartsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}

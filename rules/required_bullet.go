@@ -1,0 +1,448 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"gitlab.com/ladderlint/ladderlint/lint"
+	"gitlab.com/ladderlint/ladderlint/lint/model"
+	"gitlab.com/ladderlint/ladderlint/lint/prose"
+)
+
+type requiredBulletOptions struct {
+	Bullets []string `yaml:"bullets"`
+	Match   string   `yaml:"match"`
+	Kinds   []string `yaml:"kinds"`
+}
+
+var requiredBulletRule = &lint.Rule{
+	ID:       "required-bullet",
+	Title:    "every level's requirements hold the required bullet (\"Ability to use GitLab\")",
+	Category: lint.Policy,
+	Severity: lint.Error,
+	Doc: lint.Doc{
+		Description: "The handbook's job-family policy, and the CI job that enforced it, require \"Ability to use GitLab\" as " +
+			"a bullet in every role's requirements. A bullet counts when it is in a Requirements section (a heading or a " +
+			"bold paragraph, with its sub-headings), at any list depth; nice-to-haves do not count, since they are not " +
+			"required. Text is compared ignoring case, markup, spacing and trailing punctuation; by default " +
+			"(`match: prefix`) the bullet may go on (\"Ability to use GitLab for merge requests\").\n\n" +
+			"Where it must be:\n\n" +
+			"- In a family-level Requirements section (template 1: requirements shared by all levels, before the " +
+			"levels; one written after a role, at the depth of its heading, is that role's): that covers every role of " +
+			"the family. So do the requirements of the page as a role (top-level " +
+			"\"## Job Grade\" and \"## Requirements\") and of an ungraded first role that introduces the family " +
+			"(\"## Content Editor\" or \"## Role\" with its Requirements, then the levels; not when ungraded groups " +
+			"stand side by side, as \"## Benefits\" and \"## Compensation\" do), and a family-level section whose " +
+			"name the model does not know (\"You may be a fit to this role if you\"), though findings never point there.\n" +
+			"- Otherwise in each level's own requirements (also those under a second heading with the same title), or " +
+			"in those of the role it inherits them from: the role it shares a grade sentence with, the role whose " +
+			"heading encloses its own in the page outline, the base its inheritance sentence names, or, when its " +
+			"paragraphs or requirements say \"Extends ...\" or \"In addition to ...\", the role named there (else the level before " +
+			"it). Specialties and segments refine a level and are covered by it (see `kinds`).\n\n" +
+			"Reported: once, at the family-level Requirements heading, when that section lacks the bullet and some " +
+			"level does not list it itself; else at each uncovered level's Requirements heading, or at its title " +
+			"when it has no requirements at all (only for a graded level: an ungraded heading with nothing required is " +
+			"more likely a sub-heading than a role). A page without roles (an overview, a folder index) is not checked.",
+		Bad: "---\ntitle: Accountant\n---\n\n## Accountant\n\n" +
+			"The Accountant is a [grade 6](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades).\n\n" +
+			"### Requirements\n\n- Experience with month-end close\n\n### Nice-to-haves\n\n- Ability to use GitLab\n",
+		Good: "---\ntitle: Accountant\n---\n\n## Accountant\n\n" +
+			"The Accountant is a [grade 6](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades).\n\n" +
+			"### Requirements\n\n- Experience with month-end close\n- Ability to use GitLab.\n",
+		Options: []lint.OptionDoc{
+			{Name: "bullets", Default: "[Ability to use GitLab]", Text: "Bullets every level's requirements must hold; an empty list turns the rule off."},
+			{Name: "match", Default: "prefix", Text: "`exact`: the whole bullet; `prefix`: the bullet starts with it (whole words); `contains`: the bullet holds it (whole words)."},
+			{Name: "kinds", Default: "[level]", Text: "Role kinds checked (`level`, `specialty`, `segment`)."},
+		},
+	},
+	Options: func() any {
+		return &requiredBulletOptions{Bullets: []string{"Ability to use GitLab"}, Match: "prefix", Kinds: []string{string(model.KindLevel)}}
+	},
+	Validate: func(o any) error {
+		opts := o.(*requiredBulletOptions)
+		switch opts.Match {
+		case "exact", "prefix", "contains":
+		default:
+			return fmt.Errorf("match: %q is not exact, prefix or contains", opts.Match)
+		}
+		for _, k := range opts.Kinds {
+			switch model.RoleKind(k) {
+			case model.KindLevel, model.KindSpecialty, model.KindSegment:
+			default:
+				return fmt.Errorf("kinds: unknown role kind %q (want level, specialty or segment)", k)
+			}
+		}
+		return policyValidPhrases("bullets", opts.Bullets)
+	},
+	Check: checkRequiredBullet,
+}
+
+func init() { lint.Register(requiredBulletRule) }
+
+func checkRequiredBullet(p *lint.Pass) {
+	opts := lint.Options[requiredBulletOptions](p.Options)
+	f := p.File
+	intro := bulletIntroRoles(f)
+	var roles []*model.Role
+	for _, r := range f.Roles {
+		for _, k := range opts.Kinds {
+			if string(r.Kind) == k && (!intro[r] || r.Grade != nil) { // a graded intro (the page as a role) is a level too
+				roles = append(roles, r)
+			}
+		}
+	}
+	if len(roles) == 0 { // only the family's intro role: it is the level to check
+		for _, r := range f.Roles {
+			if intro[r] && r.Kind == model.KindLevel {
+				roles = append(roles, r)
+			}
+		}
+	}
+	if len(roles) == 0 {
+		return
+	}
+	var familyReqs []*model.Section
+	for _, s := range f.Sections {
+		if _, wide := policySectionScope(f, s); s.Kind == model.SecRequirements && wide {
+			familyReqs = append(familyReqs, s)
+		}
+	}
+	for _, r := range f.Roles {
+		if intro[r] {
+			familyReqs = append(familyReqs, bulletRequirements(f, r)...)
+		}
+	}
+	// family-level sections the model could not name ("Requirements for IT
+	// Security Engineer roles", "You may be a fit to this role if you"):
+	// the bullet there covers the family, but a finding never points there
+	familyCover := append([]*model.Section(nil), familyReqs...)
+	for _, s := range f.Sections {
+		if s.Kind == model.SecOther {
+			familyCover = append(familyCover, s)
+		}
+	}
+	for _, want := range opts.Bullets {
+		wantWords := bulletWords(want)
+		has := func(secs []*model.Section) bool {
+			for _, s := range secs {
+				for _, b := range s.Bullets {
+					if bulletMatches(bulletWords(b.Text), wantWords, opts.Match) {
+						return true
+					}
+				}
+			}
+			return false
+		}
+		if has(familyCover) {
+			continue
+		}
+		memo := map[*model.Role]bool{}
+		var missing []*model.Role
+		for _, r := range roles {
+			if !bulletRoleHas(f, r, has, memo, map[*model.Role]bool{}) && !bulletNotALevel(f, r) {
+				missing = append(missing, r)
+			}
+		}
+		if len(missing) == 0 {
+			continue
+		}
+		if len(familyReqs) > 0 {
+			names := make([]string, len(missing))
+			for i, r := range missing {
+				names[i] = r.Title
+			}
+			sec := familyReqs[0]
+			p.Report(lint.Diagnostic{
+				Span: sec.Span,
+				Message: fmt.Sprintf("the family's requirements lack the bullet %s, and %s %s not list it: add it here to cover every level",
+					policyQuote(want), joinAnd(names), map[bool]string{true: "does", false: "do"}[len(names) == 1]),
+				Subject: "family: " + strings.ToLower(want),
+			})
+			continue
+		}
+		reported := map[string]bool{} // by title: a role under two headings is one finding
+		for _, r := range missing {
+			key := strings.ToLower(strings.TrimSpace(r.Title))
+			if reported[key] {
+				continue
+			}
+			span, msg := r.TitleSpan, fmt.Sprintf("%s has no requirements with the bullet %s", r.Title, policyQuote(want))
+			if reqs := bulletRequirements(f, r); len(reqs) > 0 {
+				span = reqs[0].Span
+				msg = fmt.Sprintf("the requirements of %s lack the bullet %s", r.Title, policyQuote(want))
+			} else if r.Heading != nil {
+				span = r.Heading.TextSpan
+			}
+			reported[key] = true
+			p.Report(lint.Diagnostic{Span: span, Message: msg, Subject: strings.ToLower(want), Role: r})
+		}
+	}
+}
+
+// bulletRoleHas reports whether a role's requirements, or those it
+// inherits, hold the bullet.
+func bulletRoleHas(f *model.Family, r *model.Role, has func([]*model.Section) bool, memo, visiting map[*model.Role]bool) bool {
+	if v, ok := memo[r]; ok {
+		return v
+	}
+	if visiting[r] {
+		return false
+	}
+	visiting[r] = true
+	reqs := bulletRequirements(f, r)
+	ok := has(reqs)
+	if !ok {
+		for _, from := range bulletInheritedFrom(f, r, reqs) {
+			if bulletRoleHas(f, from, has, memo, visiting) {
+				ok = true
+				break
+			}
+		}
+	}
+	memo[r] = ok
+	return ok
+}
+
+// bulletIntroRoles finds the roles that stand for the family itself, whose
+// requirements apply to every level like family-level ones: the page as a
+// role (top-level "## Job Grade", "## Requirements", then "## Levels"),
+// and a first role without a grade that opens the page ("## Content
+// Editor" or "## Role" with Responsibilities and Requirements) when no
+// other ungraded role stands beside it at its depth (then they are groups:
+// "## Benefits", "## Compensation").
+func bulletIntroRoles(f *model.Family) map[*model.Role]bool {
+	out := map[*model.Role]bool{}
+	var first *model.Role
+	for _, r := range f.Roles {
+		if r.Heading == nil && r.SharesWith == nil {
+			out[r] = true
+		}
+		if first == nil && r.Heading != nil {
+			first = r
+		}
+	}
+	ungraded := func(r *model.Role) bool { return r.Grade == nil && r.SharesWith == nil && r.Placement == "" }
+	if first == nil || first.Kind != model.KindLevel || !ungraded(first) {
+		return out
+	}
+	for _, r := range f.Roles {
+		if r != first && r.Heading != nil && r.Heading.Level == first.Heading.Level && ungraded(r) {
+			return out
+		}
+	}
+	out[first] = true
+	return out
+}
+
+// bulletNotALevel reports whether r, taken for a level, is more likely a
+// heading that groups or annotates levels ("### Field CISO" above "####
+// Field CISO (Senior Director)", a sub-heading under Performance
+// Indicators): no grade and nothing required. required-sections judges
+// such headings; this rule does not ask them for the bullet.
+func bulletNotALevel(f *model.Family, r *model.Role) bool {
+	return r.Kind == model.KindLevel && r.Grade == nil && r.SharesWith == nil && len(bulletRequirements(f, r)) == 0
+}
+
+// bulletRequirements returns a role's requirements sections: its own,
+// family-level ones that apply to it but not to the whole family (see
+// policySectionScope), those of a role with the same title, and those the
+// model gave another role (a heading that names the wrong role) although
+// they sit in this role's text.
+func bulletRequirements(f *model.Family, r *model.Role) []*model.Section {
+	var reqs []*model.Section
+	for _, s := range r.Sections {
+		if s.Kind == model.SecRequirements {
+			reqs = append(reqs, s)
+		}
+	}
+	for _, s := range f.Sections {
+		// a "## Requirements" at the depth of the role heading above it, or
+		// the requirements of a group of roles ("## Benefits")
+		if s.Kind != model.SecRequirements {
+			continue
+		}
+		if scope, wide := policySectionScope(f, s); !wide && policyInScope(scope, r) {
+			reqs = append(reqs, s)
+		}
+	}
+	for _, x := range f.Roles {
+		if x == r {
+			continue
+		}
+		// the same role under two headings ("## ESG Manager" with the
+		// grade, "## ESG Manager" again with the text)
+		same := strings.EqualFold(strings.TrimSpace(x.Title), strings.TrimSpace(r.Title))
+		for _, s := range x.Sections {
+			if s.Kind == model.SecRequirements && (same || r.Span.Contains(s.Span.Start) && f.RoleAt(s.Span.Start) == r) {
+				reqs = append(reqs, s)
+			}
+		}
+	}
+	return reqs
+}
+
+// bulletInheritedFrom lists the roles whose requirements r takes over: the
+// role it shares a grade with, its enclosing role, the base its inheritance
+// sentence names, and the role an "Extends ..." or "In addition to ..."
+// sentence (in its own paragraphs or its requirements) names (else the
+// level before r).
+func bulletInheritedFrom(f *model.Family, r *model.Role, reqs []*model.Section) []*model.Role {
+	var out []*model.Role
+	add := func(x *model.Role) {
+		if x != nil && x != r {
+			out = append(out, x)
+		}
+	}
+	add(r.SharesWith)
+	add(r.Parent)
+	add(bulletEnclosingRole(f, r))
+	if r.Base != "" && r.BaseSpan.Start >= 0 { // named, not inferred from the order of roles
+		add(policyRoleTitled(f, r.Base))
+	}
+	var texts []string
+	if r.Inheritance != nil {
+		texts = append(texts, r.Inheritance.Text)
+	}
+	for _, b := range f.Blocks {
+		// the role's own paragraphs: "The Senior Manager, X role extends the
+		// Manager, X role."
+		if b.Role == r && b.Section == nil && b.Kind == model.BlockParagraph {
+			texts = append(texts, b.Text)
+		}
+	}
+	for _, s := range reqs {
+		for _, b := range s.Bullets {
+			texts = append(texts, b.Text)
+		}
+		for _, b := range s.Paragraphs {
+			texts = append(texts, b.Text)
+		}
+	}
+	for _, t := range texts {
+		at := bulletInheritAt(t)
+		if at < 0 {
+			continue
+		}
+		if named := bulletRoleNamedIn(f, r, t, at); named != nil {
+			add(named)
+		} else if at == 0 {
+			add(bulletLevelBefore(f, r))
+		}
+	}
+	return out
+}
+
+// bulletInheritAt finds where a text says it takes over other requirements
+// ("Extends the ...", "Requirements for the X extend the Y job", "In
+// addition to the ..."): the offset after the keyword, or -1.
+func bulletInheritAt(t string) int {
+	b := &model.Block{Text: t}
+	ms := prose.FindPhrases(b, []prose.Phrase{{"extend*"}, {"in", "addition", "to"}, {"builds", "on"}, {"build", "on"}})
+	if len(ms) == 0 {
+		return -1
+	}
+	if strings.TrimSpace(t[:ms[0].Start]) == "" {
+		return 0 // opens the text: the level before when no role is named
+	}
+	return ms[0].End
+}
+
+// bulletEnclosingRole returns the nearest role that encloses r's heading
+// in the page outline: "## Benefits" with its Requirements, then "###
+// Benefits Analyst"; or "## Recruiter" with its Requirements, then "###
+// Levels" and "#### Associate". Headings that open no role are passed
+// through; nil when no ancestor heading opens a role.
+func bulletEnclosingRole(f *model.Family, r *model.Role) *model.Role {
+	if r.Heading == nil {
+		return nil
+	}
+	var ancestors []*model.Heading // the outline path above r's heading
+	for _, h := range f.Headings {
+		if h.Span.Start >= r.Heading.Span.Start {
+			break
+		}
+		for len(ancestors) > 0 && ancestors[len(ancestors)-1].Level >= h.Level {
+			ancestors = ancestors[:len(ancestors)-1]
+		}
+		ancestors = append(ancestors, h)
+	}
+	for i := len(ancestors) - 1; i >= 0; i-- {
+		if h := ancestors[i]; h.Level < r.Heading.Level && h.Role != nil && h.Role != r {
+			return h.Role
+		}
+	}
+	return nil
+}
+
+// bulletRoleNamedIn returns the role of the page, other than r, that t names
+// first after offset at (the longest title at that place).
+func bulletRoleNamedIn(f *model.Family, r *model.Role, t string, at int) *model.Role {
+	var best *model.Role
+	bestAt := len(t) + 1
+	b := &model.Block{Text: t}
+	for _, x := range f.Roles {
+		if x == r || strings.TrimSpace(x.Title) == "" {
+			continue
+		}
+		for _, m := range prose.FindPhrases(b, []prose.Phrase{prose.ParsePhrase(x.Title)}) {
+			// "Data Analyst" is not named in "the Senior Data Analyst"
+			if m.Start < at || policyStartsUpper(policyPrevWord(t, m.Start)) {
+				continue
+			}
+			if m.Start < bestAt || (m.Start == bestAt && len(x.Title) > len(best.Title)) {
+				best, bestAt = x, m.Start
+			}
+		}
+	}
+	return best
+}
+
+// bulletLevelBefore returns the level that precedes r on the page.
+func bulletLevelBefore(f *model.Family, r *model.Role) *model.Role {
+	var prev *model.Role
+	for _, x := range f.Roles {
+		if x == r {
+			return prev
+		}
+		if x.Kind == model.KindLevel {
+			prev = x
+		}
+	}
+	return nil
+}
+
+// bulletWords normalizes a bullet for comparison: its words, lower case.
+func bulletWords(s string) []string {
+	var out []string
+	for _, w := range prose.Words(strings.ToLower(strings.ReplaceAll(s, "’", "'")), true) {
+		out = append(out, w.Text)
+	}
+	return out
+}
+
+// bulletMatches compares a bullet's words with the required ones.
+func bulletMatches(have, want []string, how string) bool {
+	if len(want) == 0 || len(have) < len(want) {
+		return false
+	}
+	eq := func(at int) bool {
+		for i, w := range want {
+			if have[at+i] != w {
+				return false
+			}
+		}
+		return true
+	}
+	switch how {
+	case "exact":
+		return len(have) == len(want) && eq(0)
+	case "prefix":
+		return eq(0)
+	}
+	for i := 0; i+len(want) <= len(have); i++ {
+		if eq(i) {
+			return true
+		}
+	}
+	return false
+}
