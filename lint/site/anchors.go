@@ -1,0 +1,333 @@
+package site
+
+import (
+	"bytes"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Anchor ID styles: how a site generator derives a heading's ID from its
+// text.
+const (
+	// GitHub is Hugo's default (goldmark autoHeadingID, type "github"):
+	// lower-cased letters, digits and '_' kept, spaces and '-' become '-',
+	// anything else dropped; a repeated ID gets "-1", "-2", ... appended,
+	// skipping IDs already taken (explicit ones included).
+	GitHub = "github"
+	// Kramdown is kramdown's GFM parser, which GitLab's Middleman site used:
+	// word characters, '-', spaces and tabs kept, spaces and tabs become
+	// '-'; the n-th repeat of an ID gets "-n", counted per ID. Block
+	// attribute lists ({: #id}) set IDs too.
+	Kramdown = "kramdown"
+)
+
+// Anchors are the fragment targets of one page: heading IDs (generated or
+// set with {#id}) and id/name attributes in raw HTML.
+type Anchors struct {
+	ids map[string]bool
+}
+
+// Has reports whether the page has the fragment.
+func (a *Anchors) Has(id string) bool { return a != nil && a.ids[id] }
+
+// Len is the number of anchors.
+func (a *Anchors) Len() int {
+	if a == nil {
+		return 0
+	}
+	return len(a.ids)
+}
+
+// List returns the anchors, sorted.
+func (a *Anchors) List() []string {
+	if a == nil {
+		return nil
+	}
+	out := make([]string, 0, len(a.ids))
+	for id := range a.ids {
+		out = append(out, id)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Closest returns the anchor most like id (same letters ignoring case and
+// punctuation, else the smallest edit distance within a third of its
+// length), or "".
+func (a *Anchors) Closest(id string) string {
+	if a == nil || id == "" {
+		return ""
+	}
+	want := foldID(id)
+	best, bestD := "", len(id)/3+1
+	for _, c := range a.List() {
+		if foldID(c) == want {
+			return c
+		}
+		if d := editDistance(id, c, bestD); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+func foldID(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// editDistance is the Levenshtein distance between a and b, or limit when
+// it is at least limit.
+func editDistance(a, b string, limit int) int {
+	if d := len(a) - len(b); d >= limit || -d >= limit {
+		return limit
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(b); j++ {
+			c := prev[j-1]
+			if a[i-1] != b[j-1] {
+				c++
+			}
+			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin >= limit {
+			return limit
+		}
+		prev, cur = cur, prev
+	}
+	return min(prev[len(b)], limit)
+}
+
+// anchorParser reads only what anchors need: blocks (headings with their
+// attributes and generated IDs, HTML blocks, code that hides look-alikes),
+// code spans and inline HTML. Links, emphasis and the like are left as text,
+// which makes it several times cheaper than a full parse.
+var anchorParser = parser.NewParser(
+	parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+	parser.WithInlineParsers(
+		util.Prioritized(parser.NewCodeSpanParser(), 100),
+		util.Prioritized(parser.NewRawHTMLParser(), 400),
+	),
+	parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+	parser.WithAutoHeadingID(),
+	parser.WithAttribute(),
+)
+
+var htmlAnchorRE = regexp.MustCompile(`(?i)<[a-z][a-z0-9-]*\s[^>]*?\b(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))`)
+
+// ialRE is a kramdown block attribute list with an ID: {: #id} or {:#id}.
+var ialRE = regexp.MustCompile(`^\{:\s*(?:[^}]*\s)?#([^\s}#.]+)[^}]*\}\s*$`)
+
+// ComputeAnchors returns the anchors of a page's markdown source, with
+// heading IDs generated in the given style (GitHub or Kramdown). Front
+// matter is skipped.
+func ComputeAnchors(src []byte, style string) *Anchors {
+	body := src[FrontMatterEnd(src):]
+	var ids parser.IDs
+	if style == Kramdown {
+		ids = newKramdownIDs()
+	} else {
+		ids = newGitHubIDs()
+	}
+	ctx := parser.NewContext(parser.WithIDs(ids))
+	doc := anchorParser.Parse(text.NewReader(body), parser.WithContext(ctx))
+	a := &Anchors{ids: map[string]bool{}}
+	addHTML := func(raw []byte) {
+		if !bytes.Contains(raw, []byte("=")) {
+			return
+		}
+		for _, m := range htmlAnchorRE.FindAllSubmatch(raw, -1) {
+			for _, g := range m[1:] {
+				if g != nil {
+					a.ids[string(g)] = true
+					break
+				}
+			}
+		}
+	}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			id := headingID(n)
+			if style == Kramdown {
+				if ial := nextIAL(n, body); ial != "" {
+					id = ial // kramdown: the attribute list below a header sets its ID
+				}
+			}
+			if id != "" {
+				a.ids[id] = true
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.HTMLBlock:
+			var buf bytes.Buffer
+			for i := 0; i < n.Lines().Len(); i++ {
+				seg := n.Lines().At(i)
+				buf.Write(seg.Value(body))
+			}
+			addHTML(buf.Bytes())
+			return ast.WalkSkipChildren, nil
+		case *ast.RawHTML:
+			for i := 0; i < n.Segments.Len(); i++ {
+				seg := n.Segments.At(i)
+				addHTML(seg.Value(body))
+			}
+		case *ast.Paragraph:
+			if style == Kramdown && n.Lines().Len() > 0 {
+				for i := 0; i < n.Lines().Len(); i++ {
+					seg := n.Lines().At(i)
+					line := bytes.TrimSpace(seg.Value(body))
+					if m := ialRE.FindSubmatch(line); m != nil {
+						a.ids[string(m[1])] = true
+					}
+				}
+			}
+		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.CodeSpan:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return a
+}
+
+func headingID(n *ast.Heading) string {
+	v, ok := n.AttributeString("id")
+	if !ok {
+		return ""
+	}
+	switch v := v.(type) {
+	case []byte:
+		return string(v)
+	case string:
+		return v
+	}
+	return ""
+}
+
+// nextIAL returns the ID of a kramdown attribute list written on the line
+// right below a heading, or "".
+func nextIAL(h *ast.Heading, src []byte) string {
+	p, ok := h.NextSibling().(*ast.Paragraph)
+	if !ok || p.Lines().Len() == 0 {
+		return ""
+	}
+	seg := p.Lines().At(0)
+	line := bytes.TrimSpace(seg.Value(src))
+	if m := ialRE.FindSubmatch(line); m != nil {
+		return string(m[1])
+	}
+	return ""
+}
+
+// GitHubID returns the ID Hugo generates for a heading's text (without
+// de-duplication).
+func GitHubID(s string) string { return string(githubSlug([]byte(s))) }
+
+func githubSlug(b []byte) []byte {
+	out := make([]byte, 0, len(b))
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		b = b[n:]
+		switch {
+		case r == '-' || r == ' ' || r == '\t':
+			out = append(out, '-')
+		case r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r):
+			out = utf8.AppendRune(out, unicode.ToLower(r))
+		}
+	}
+	return out
+}
+
+// githubIDs generates heading IDs as Hugo does.
+type githubIDs struct{ taken map[string]bool }
+
+func newGitHubIDs() *githubIDs { return &githubIDs{taken: map[string]bool{}} }
+
+func (g *githubIDs) Generate(value []byte, kind ast.NodeKind) []byte {
+	id := githubSlug(value)
+	if len(id) == 0 {
+		if kind == ast.KindHeading {
+			id = []byte("heading")
+		} else {
+			id = []byte("id")
+		}
+	}
+	s := string(id)
+	if g.taken[s] {
+		for i := 1; ; i++ {
+			c := s + "-" + strconv.Itoa(i)
+			if !g.taken[c] {
+				s = c
+				break
+			}
+		}
+	}
+	g.taken[s] = true
+	return []byte(s)
+}
+
+func (g *githubIDs) Put(value []byte) { g.taken[string(value)] = true }
+
+// KramdownID returns the ID kramdown's GFM parser generates for a heading's
+// text (without de-duplication).
+func KramdownID(s string) string { return string(kramdownSlug([]byte(s))) }
+
+func kramdownSlug(b []byte) []byte {
+	b = bytes.ToLower(b)
+	out := make([]byte, 0, len(b))
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		b = b[n:]
+		switch {
+		case r == ' ' || r == '\t':
+			out = append(out, '-')
+		case r == '-' || r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Pc, r):
+			out = utf8.AppendRune(out, r)
+		}
+	}
+	return out
+}
+
+// kramdownIDs generates heading IDs as kramdown's GFM parser does: the n-th
+// repeat of an ID gets "-n", whatever other IDs exist.
+type kramdownIDs struct{ count map[string]int }
+
+func newKramdownIDs() *kramdownIDs { return &kramdownIDs{count: map[string]int{}} }
+
+func (k *kramdownIDs) Generate(value []byte, _ ast.NodeKind) []byte {
+	s := string(kramdownSlug(bytes.TrimSpace(value)))
+	n, seen := k.count[s]
+	if !seen {
+		k.count[s] = 0
+		return []byte(s)
+	}
+	n++
+	k.count[s] = n
+	return []byte(s + "-" + strconv.Itoa(n))
+}
+
+func (k *kramdownIDs) Put([]byte) {}
