@@ -60,15 +60,17 @@ func (a *Anchors) List() []string {
 	return out
 }
 
-// Closest returns the anchor most like id (same letters ignoring case and
-// punctuation, else the smallest edit distance within a third of its
-// length), or "".
+// Closest returns the anchor most like id, or "": one with the same letters
+// and digits (ignoring case and punctuation), else the nearest by edit
+// distance (within a third of its length), else the shortest one that
+// extends id or that id extends.
 func (a *Anchors) Closest(id string) string {
 	if a == nil || id == "" {
 		return ""
 	}
 	want := foldID(id)
 	best, bestD := "", len(id)/3+1
+	prefix := ""
 	for _, c := range a.List() {
 		if foldID(c) == want {
 			return c
@@ -76,6 +78,14 @@ func (a *Anchors) Closest(id string) string {
 		if d := editDistance(id, c, bestD); d < bestD {
 			best, bestD = c, d
 		}
+		if len(c) >= 4 && len(id) >= 4 && (strings.HasPrefix(c, id) || strings.HasPrefix(id, c)) {
+			if prefix == "" || len(c) < len(prefix) {
+				prefix = c
+			}
+		}
+	}
+	if best == "" {
+		return prefix
 	}
 	return best
 }

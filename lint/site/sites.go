@@ -172,9 +172,11 @@ func hugoRoots(dir string, up bool) []Root {
 	return roots
 }
 
-// middlemanRoots finds the nearest folder at or above dir that holds the
-// preset's source folders.
+// middlemanRoots finds the folder at or above dir that holds the most of
+// the preset's source folders (the nearest one on a tie: "source" alone
+// also names a source folder's parent), and returns those folders.
 func (s *Sites) middlemanRoots(dir string, up bool) []Root {
+	var best []Root
 	for d := dir; ; {
 		var roots []Root
 		for _, rel := range s.cfg.PresetRoots {
@@ -182,12 +184,12 @@ func (s *Sites) middlemanRoots(dir string, up bool) []Root {
 				roots = append(roots, Root{Dir: c, Prefix: "/"})
 			}
 		}
-		if len(roots) > 0 {
-			return roots
+		if len(roots) > len(best) {
+			best = roots
 		}
 		parent := filepath.Dir(d)
 		if !up || parent == d {
-			return nil
+			return best
 		}
 		d = parent
 	}
