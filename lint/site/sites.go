@@ -23,6 +23,9 @@ type Config struct {
 	MaxFileSize int64
 }
 
+// HugoPageFiles are the page files of a Hugo site.
+var HugoPageFiles = []string{"_index.md", "index.md", "{name}.md"}
+
 // Sites finds the index that serves each linted file, building every index
 // once. It is safe for concurrent use.
 type Sites struct {
@@ -42,6 +45,9 @@ type lazyIndex struct {
 func NewSites(cfg Config) *Sites {
 	if cfg.Generator == "" {
 		cfg.Generator = Hugo
+	}
+	if len(cfg.PageFiles) == 0 && cfg.Generator == Hugo {
+		cfg.PageFiles = HugoPageFiles
 	}
 	if cfg.Anchors == "" {
 		cfg.Anchors = GitHub
