@@ -18,8 +18,8 @@ type linkEnv struct {
 	style string // anchor style
 }
 
-func linksOf(p *lint.Pass) *linkEnv {
-	return p.Env.Shared("links/site", func() any { return newLinkEnv(p.Config) }).(*linkEnv)
+func linksOf(env *lint.Env, cfg *lint.Config) *linkEnv {
+	return env.Shared("links/site", func() any { return newLinkEnv(cfg) }).(*linkEnv)
 }
 
 func newLinkEnv(cfg *lint.Config) *linkEnv {
@@ -71,7 +71,7 @@ type linkSite struct {
 }
 
 func siteOf(p *lint.Pass) *linkSite {
-	env := linksOf(p)
+	env := linksOf(p.Env, p.Config)
 	ls := &linkSite{env: env}
 	ls.abs, _ = filepath.Abs(p.File.Path)
 	ls.idx, ls.page = env.sites.For(p.File.Path)
