@@ -147,14 +147,25 @@ var anchorParser = parser.NewParser(
 
 var htmlAnchorRE = regexp.MustCompile(`(?i)<[a-z][a-z0-9-]*\s[^>]*?\b(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))`)
 
+var commentRE = regexp.MustCompile(`(?s)<!--.*?(?:-->|$)`)
+
 // ialRE is a kramdown block attribute list with an ID: {: #id} or {:#id}.
 var ialRE = regexp.MustCompile(`^\{:\s*(?:[^}]*\s)?#([^\s}#.]+)[^}]*\}\s*$`)
 
 // ComputeAnchors returns the anchors of a page's markdown source, with
 // heading IDs generated in the given style (GitHub or Kramdown). Front
-// matter is skipped.
+// matter is skipped. A line scan answers for most pages; a goldmark parse
+// for the others.
 func ComputeAnchors(src []byte, style string) *Anchors {
 	body := src[FrontMatterEnd(src):]
+	if a, ok := scanAnchors(body, style); ok {
+		return a
+	}
+	return parseAnchors(body, style)
+}
+
+// parseAnchors finds the anchors of a page body with goldmark.
+func parseAnchors(body []byte, style string) *Anchors {
 	var ids parser.IDs
 	if style == Kramdown {
 		ids = newKramdownIDs()
@@ -167,6 +178,9 @@ func ComputeAnchors(src []byte, style string) *Anchors {
 	addHTML := func(raw []byte) {
 		if !bytes.Contains(raw, []byte("=")) {
 			return
+		}
+		if bytes.Contains(raw, []byte("<!--")) {
+			raw = commentRE.ReplaceAll(raw, nil) // an anchor in a comment is no anchor
 		}
 		for _, m := range htmlAnchorRE.FindAllSubmatch(raw, -1) {
 			for _, g := range m[1:] {
@@ -242,8 +256,8 @@ func headingID(n *ast.Heading) string {
 // right below a heading, or "".
 func nextIAL(h *ast.Heading, src []byte) string {
 	p, ok := h.NextSibling().(*ast.Paragraph)
-	if !ok || p.Lines().Len() == 0 {
-		return ""
+	if !ok || p.Lines().Len() == 0 || p.HasBlankPreviousLines() {
+		return "" // after a blank line it belongs to the next block
 	}
 	seg := p.Lines().At(0)
 	line := bytes.TrimSpace(seg.Value(src))

@@ -58,7 +58,9 @@ type pageMeta struct {
 	Slug    string   // slug: replaces the last path segment (Hugo)
 }
 
-var metaKeys = [][]byte{[]byte("aliases"), []byte("redirect_from"), []byte("url"), []byte("slug")}
+// metaKeys are the top-level keys readMeta looks for, each at the start of
+// a line.
+var metaKeys = [][]byte{[]byte("\naliases:"), []byte("\nredirect_from:"), []byte("\nurl:"), []byte("\nslug:")}
 
 // readMeta reads the URL-related keys of a YAML front matter block (src
 // starts with it). Pages without such keys are not YAML-parsed at all.
@@ -68,8 +70,9 @@ func readMeta(src []byte) pageMeta {
 		return pageMeta{}
 	}
 	found := false
+	lines := append([]byte{'\n'}, body...)
 	for _, k := range metaKeys {
-		if bytes.Contains(body, k) {
+		if bytes.Contains(lines, k) {
 			found = true
 			break
 		}
