@@ -43,8 +43,9 @@ var linkExternalRule = &lint.Rule{
 			"overall (`concurrency`) and per host (`per_host`), each within `timeout`; a 429, a 5xx or a network " +
 			"error is retried (`retries`) with exponential backoff from `backoff`, honouring `Retry-After`. HEAD " +
 			"is tried first, GET when the server refuses HEAD. Reported: a dead URL (404, 410 and other 4xx), a " +
-			"server that keeps failing (5xx) or cannot be reached, and, at info severity, a permanent redirect " +
-			"(301, 308: link to the new address). 401, 403 and a 429 that outlasts the retries say nothing about " +
+			"server that keeps failing (5xx) or cannot be reached, and a permanent redirect (301, 308: link to the " +
+			"new address), at info severity unless a severity is set for the rule (`--external` and `--enable` " +
+			"set the default, warning, for all its findings). 401, 403 and a 429 that outlasts the retries say nothing about " +
 			"the link and are not reported. Results are kept in a cache file for `max_age`, so that a CI job " +
 			"re-checks only what is new or stale. URLs to the site itself (`site.own_urls`) are `link-target`'s.",
 		Bad:     "---\ntitle: Backend Engineer\n---\n\nRead [the style guide](https://example.com/a-page-that-is-gone).\n",
@@ -59,7 +60,7 @@ var linkExternalRule = &lint.Rule{
 			{Name: "cache", Default: "\"\"", Text: "results file, relative to the config file; `\"\"` for `ladderlint/external-links.json` in the user cache folder, `off` for none."},
 			{Name: "max_age", Default: "24h", Text: "how long a cached result is trusted."},
 			{Name: "ignore", Default: "[]", Text: "URL prefixes not checked (`https://internal.example.com/`)."},
-			{Name: "redirects", Default: "true", Text: "report permanent redirects (at info severity)."},
+			{Name: "redirects", Default: "true", Text: "report permanent redirects."},
 			{Name: "user_agent", Default: "ladderlint-linkcheck/1", Text: "User-Agent header of the requests."},
 		},
 	},

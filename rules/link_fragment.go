@@ -32,13 +32,15 @@ var linkFragmentRule = &lint.Rule{
 			"attributes win over generated IDs. Same-page fragments (`#results`) are checked against the page " +
 			"itself; cross-page ones (`/handbook/values/#results`, `{{< ref \"values#results\" >}}`) against the " +
 			"target's source, read and scanned only when a fragment needs it. Links whose page is not found are " +
-			"left to `link-target`; fragments into template pages (ERB, Haml) are not checked unless `templates` " +
-			"is set. Fragments match exactly, as browsers match them; the message suggests the anchor meant.",
+			"left to `link-target`. Pages whose content is partly generated when the site is built (ERB and Haml " +
+			"templates, `<%= ... %>` tags, Hugo shortcodes other than inert ones such as `ref`, `youtube` or " +
+			"`alert`) may have anchors their source does not show: fragments into them are not checked unless " +
+			"`templates` is set. Fragments match exactly, as browsers match them; the message suggests the anchor meant.",
 		Bad:  "---\ntitle: Backend Engineer\n---\n\n## Job Grades\n\nSee [the grades](#job-grade).\n",
 		Good: "---\ntitle: Backend Engineer\n---\n\n## Job Grades\n\nSee [the grades](#job-grades).\n",
 		Options: []lint.OptionDoc{
 			{Name: "ignore", Default: "[]", Text: "fragments never reported (ones a layout adds, e.g. `TableOfContents`)."},
-			{Name: "templates", Default: "false", Text: "also check fragments into template pages (`.erb`, `.haml`), whose headings may come from code."},
+			{Name: "templates", Default: "false", Text: "also check fragments into pages whose content is partly generated (`.erb`, `.haml`, ERB tags, Hugo shortcodes that may render headings)."},
 			{Name: "own_urls", Default: "true", Text: "check fragments of full URLs to the site itself (`site.own_urls`)."},
 		},
 	},
@@ -71,6 +73,9 @@ func checkLinkFragment(p *lint.Pass) {
 			if own == nil {
 				own = site.ComputeAnchors(p.File.Source.Text, ls.env.style)
 			}
+			if own.Partial && !opts.Templates {
+				continue
+			}
 			anchors = own
 		case r.Class == site.Site && r.Found && r.Hit.Page != nil:
 			pg := r.Hit.Page
@@ -78,8 +83,8 @@ func checkLinkFragment(p *lint.Pass) {
 				continue
 			}
 			a, err := pg.Anchors()
-			if err != nil {
-				continue // unreadable or too large: nothing to say
+			if err != nil || a.Partial && !opts.Templates {
+				continue // unreadable, too large, or partly generated: nothing sure to say
 			}
 			anchors, where = a, pg.URL
 		default:

@@ -34,6 +34,38 @@ const (
 // set with {#id}) and id/name attributes in raw HTML.
 type Anchors struct {
 	ids map[string]bool
+	// Partial reports a page whose content is partly generated when the
+	// site is built (ERB tags, Hugo shortcodes that may render headings):
+	// it may have anchors its source does not show.
+	Partial bool
+}
+
+// inertShortcodes are Hugo shortcodes that render no headings of their
+// own (content between a paired shortcode's tags is markdown of the page
+// and is read as such).
+var inertShortcodes = map[string]bool{
+	"ref": true, "relref": true, "youtube": true, "vimeo": true, "figure": true, "img": true, "image": true,
+	"alert": true, "note": true, "warning": true, "tip": true, "details": true, "card": true, "cardpane": true,
+	"panel": true, "tab": true, "tabs": true, "highlight": true, "param": true, "icon": true, "badge": true,
+}
+
+var shortcodeNameRE = regexp.MustCompile(`\{\{[<%]-?\s*/?\s*([A-Za-z0-9_./-]+)`)
+
+// generated reports whether a page body has template code that may add
+// headings when the site is built.
+func generated(body []byte) bool {
+	if bytes.Contains(body, []byte("<%")) {
+		return true
+	}
+	if !bytes.Contains(body, []byte("{{")) {
+		return false
+	}
+	for _, m := range shortcodeNameRE.FindAllSubmatch(body, -1) {
+		if !inertShortcodes[strings.ToLower(string(m[1]))] {
+			return true
+		}
+	}
+	return false
 }
 
 // Has reports whether the page has the fragment.
@@ -158,10 +190,12 @@ var ialRE = regexp.MustCompile(`^\{:\s*(?:[^}]*\s)?#([^\s}#.]+)[^}]*\}\s*$`)
 // for the others.
 func ComputeAnchors(src []byte, style string) *Anchors {
 	body := src[FrontMatterEnd(src):]
-	if a, ok := scanAnchors(body, style); ok {
-		return a
+	a, ok := scanAnchors(body, style)
+	if !ok {
+		a = parseAnchors(body, style)
 	}
-	return parseAnchors(body, style)
+	a.Partial = generated(body)
+	return a
 }
 
 // parseAnchors finds the anchors of a page body with goldmark.
