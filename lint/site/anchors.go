@@ -93,33 +93,54 @@ func (a *Anchors) List() []string {
 }
 
 // Closest returns the anchor most like id, or "": one with the same letters
-// and digits (ignoring case and punctuation), else the nearest by edit
-// distance (within a third of its length), else the shortest one that
-// extends id or that id extends.
+// and digits (ignoring case and punctuation), else the shortest one that
+// extends id or that id extends, else the one sharing most of its words
+// (at least half of them).
 func (a *Anchors) Closest(id string) string {
 	if a == nil || id == "" {
 		return ""
 	}
 	want := foldID(id)
-	best, bestD := "", len(id)/3+1
-	prefix := ""
+	words := strings.FieldsFunc(strings.ToLower(id), isSep)
+	prefix, best, bestScore := "", "", 0.0
 	for _, c := range a.List() {
 		if foldID(c) == want {
 			return c
-		}
-		if d := editDistance(id, c, bestD); d < bestD {
-			best, bestD = c, d
 		}
 		if len(c) >= 4 && len(id) >= 4 && (strings.HasPrefix(c, id) || strings.HasPrefix(id, c)) {
 			if prefix == "" || len(c) < len(prefix) {
 				prefix = c
 			}
 		}
+		if score := wordOverlap(words, strings.FieldsFunc(c, isSep)); score >= 0.5 && score > bestScore {
+			best, bestScore = c, score
+		}
 	}
-	if best == "" {
+	if prefix != "" {
 		return prefix
 	}
 	return best
+}
+
+func isSep(r rune) bool { return r == '-' || r == '_' }
+
+// wordOverlap is the share of words two IDs have in common, over the longer.
+func wordOverlap(a, b []string) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	in := map[string]int{}
+	for _, w := range a {
+		in[w]++
+	}
+	common := 0
+	for _, w := range b {
+		if in[w] > 0 {
+			in[w]--
+			common++
+		}
+	}
+	return float64(common) / float64(max(len(a), len(b)))
 }
 
 func foldID(s string) string {
@@ -130,36 +151,6 @@ func foldID(s string) string {
 		}
 	}
 	return b.String()
-}
-
-// editDistance is the Levenshtein distance between a and b, or limit when
-// it is at least limit.
-func editDistance(a, b string, limit int) int {
-	if d := len(a) - len(b); d >= limit || -d >= limit {
-		return limit
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		rowMin := cur[0]
-		for j := 1; j <= len(b); j++ {
-			c := prev[j-1]
-			if a[i-1] != b[j-1] {
-				c++
-			}
-			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
-			rowMin = min(rowMin, cur[j])
-		}
-		if rowMin >= limit {
-			return limit
-		}
-		prev, cur = cur, prev
-	}
-	return min(prev[len(b)], limit)
 }
 
 // anchorParser reads only what anchors need: blocks (headings with their

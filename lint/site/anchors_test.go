@@ -109,10 +109,10 @@ func TestComputeAnchorsKramdown(t *testing.T) {
 }
 
 func TestClosest(t *testing.T) {
-	a := ComputeAnchors([]byte("## Job Grades\n\n## Key points for you\n\n## Levels\n"), GitHub)
+	a := ComputeAnchors([]byte("## Job Grades\n\n## Key points for you\n\n## Levels\n\n## Manager, CSM\n"), GitHub)
 	for in, want := range map[string]string{
 		"Job-Grades": "job-grades", "job-grade": "job-grades", "key-points": "key-points-for-you",
-		"levels-1": "levels", "unrelated-thing": "",
+		"levels-1": "levels", "unrelated-thing": "", "manager-tam": "manager-csm", "points-for-key": "key-points-for-you",
 	} {
 		if got := a.Closest(in); got != want {
 			t.Errorf("Closest(%q) = %q, want %q", in, got, want)
