@@ -33,6 +33,7 @@ type Sites struct {
 	mu      sync.Mutex
 	byDir   map[string]string // folder of a linted file -> key of its index ("" none)
 	indexes map[string]*lazyIndex
+	preset  map[string][]Root // folder -> the preset's source folders found in it
 }
 
 type lazyIndex struct {
@@ -55,7 +56,7 @@ func NewSites(cfg Config) *Sites {
 			cfg.Anchors = Kramdown
 		}
 	}
-	return &Sites{cfg: cfg, byDir: map[string]string{}, indexes: map[string]*lazyIndex{}}
+	return &Sites{cfg: cfg, byDir: map[string]string{}, indexes: map[string]*lazyIndex{}, preset: map[string][]Root{}}
 }
 
 // For returns the index serving a linted file and the page the file is
@@ -184,11 +185,14 @@ func hugoRoots(dir string, up bool) []Root {
 func (s *Sites) middlemanRoots(dir string, up bool) []Root {
 	var best []Root
 	for d := dir; ; {
-		var roots []Root
-		for _, rel := range s.cfg.PresetRoots {
-			if c := filepath.Join(d, filepath.FromSlash(rel)); isDir(c) {
-				roots = append(roots, Root{Dir: c, Prefix: "/"})
+		roots, seen := s.preset[d]
+		if !seen {
+			for _, rel := range s.cfg.PresetRoots {
+				if c := filepath.Join(d, filepath.FromSlash(rel)); isDir(c) {
+					roots = append(roots, Root{Dir: c, Prefix: "/"})
+				}
 			}
+			s.preset[d] = roots // the linted files share most of their ancestors
 		}
 		if len(roots) > len(best) {
 			best = roots
