@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"html"
 	"regexp"
 	"sort"
 	"strconv"
@@ -342,8 +343,154 @@ func (g *githubIDs) Generate(value []byte, kind ast.NodeKind) []byte {
 func (g *githubIDs) Put(value []byte) { g.taken[string(value)] = true }
 
 // KramdownID returns the ID kramdown's GFM parser generates for a heading's
-// text (without de-duplication).
-func KramdownID(s string) string { return string(kramdownSlug([]byte(s))) }
+// source text (without de-duplication).
+func KramdownID(s string) string { return string(kramdownSlug(kramdownText([]byte(s)))) }
+
+// kramdownText is the text kramdown's GFM parser makes a heading's ID from
+// (its option auto_id_stripping): the text of the heading's spans without
+// their markup. Link and emphasis text stays, code spans keep their
+// content, images, HTML tags and link destinations go, entities are
+// decoded, and smart typography ("--", "...") turns into characters the ID
+// then drops.
+func kramdownText(src []byte) []byte {
+	out := make([]byte, 0, len(src))
+	for i := 0; i < len(src); {
+		c := src[i]
+		switch {
+		case c == '\\' && i+1 < len(src) && isASCIIPunct(src[i+1]):
+			out = append(out, src[i+1])
+			i += 2
+		case c == '`':
+			n := fenceRun(src[i:], '`')
+			end := bytes.Index(src[i+n:], src[i:i+n])
+			if end < 0 {
+				out = append(out, src[i:i+n]...)
+				i += n
+				continue
+			}
+			out = append(out, bytes.TrimSpace(src[i+n:i+n+end])...)
+			i += n + end + n
+		case c == '!' && i+1 < len(src) && src[i+1] == '[':
+			if j := linkEnd(src, i+1); j > 0 {
+				i = j // an image adds no text
+				continue
+			}
+			out = append(out, c)
+			i++
+		case c == '[':
+			if close := bytes.IndexByte(src[i:], ']'); close > 0 {
+				out = append(out, kramdownText(src[i+1:i+close])...)
+				i += close + 1
+				if j := destEnd(src, i); j > i {
+					i = j
+				}
+				continue
+			}
+			out = append(out, c)
+			i++
+		case c == '<':
+			end := bytes.IndexByte(src[i:], '>')
+			if end < 0 {
+				out = append(out, c)
+				i++
+				continue
+			}
+			inner := src[i+1 : i+end]
+			if bytes.Contains(inner, []byte("://")) || bytes.HasPrefix(inner, []byte("mailto:")) {
+				out = append(out, inner...) // an autolink's text is its URL
+			}
+			i += end + 1 // an HTML tag adds no text
+		case c == '&':
+			if end := bytes.IndexByte(src[i:min(len(src), i+12)], ';'); end > 1 {
+				out = append(out, html.UnescapeString(string(src[i:i+end+1]))...)
+				i += end + 1
+				continue
+			}
+			out = append(out, c)
+			i++
+		case c == '-' && i+1 < len(src) && src[i+1] == '-':
+			out = append(out, '\x00') // an en or em dash: not a word character
+			i += 2
+			if i < len(src) && src[i] == '-' {
+				i++
+			}
+		case c == '_' && emphasisUnderscore(src, i):
+			i++
+		default:
+			out = append(out, c)
+			i++
+		}
+	}
+	return out
+}
+
+func isASCIIPunct(c byte) bool {
+	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
+}
+
+// emphasisUnderscore reports whether the '_' at i opens or closes emphasis
+// (at a word boundary) rather than standing inside a word.
+func emphasisUnderscore(src []byte, i int) bool {
+	j := i
+	for j > 0 && src[j-1] == '_' {
+		j--
+	}
+	k := i
+	for k < len(src) && src[k] == '_' {
+		k++
+	}
+	before := j == 0 || !isWordByte(src[j-1])
+	after := k == len(src) || !isWordByte(src[k])
+	return before || after
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
+}
+
+// linkEnd returns the offset after "[text](dest)" or "[text][ref]" opening
+// at i, or -1.
+func linkEnd(src []byte, i int) int {
+	close := bytes.IndexByte(src[i:], ']')
+	if close < 0 {
+		return -1
+	}
+	j := destEnd(src, i+close+1)
+	if j < 0 {
+		return i + close + 1
+	}
+	return j
+}
+
+// destEnd returns the offset after a link destination "(...)" or reference
+// "[...]" starting at i, or -1 when there is none.
+func destEnd(src []byte, i int) int {
+	if i >= len(src) {
+		return -1
+	}
+	var open, shut byte
+	switch src[i] {
+	case '(':
+		open, shut = '(', ')'
+	case '[':
+		open, shut = '[', ']'
+	default:
+		return -1
+	}
+	depth := 0
+	for j := i; j < len(src); j++ {
+		switch src[j] {
+		case open:
+			depth++
+		case shut:
+			depth--
+			if depth == 0 {
+				return j + 1
+			}
+		}
+	}
+	return -1
+}
 
 func kramdownSlug(b []byte) []byte {
 	b = bytes.ToLower(b)
@@ -354,7 +501,7 @@ func kramdownSlug(b []byte) []byte {
 		switch {
 		case r == ' ' || r == '\t':
 			out = append(out, '-')
-		case r == '-' || r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Pc, r):
+		case r == '-' || unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.M, r) || unicode.Is(unicode.Pc, r):
 			out = utf8.AppendRune(out, r)
 		}
 	}
@@ -368,7 +515,7 @@ type kramdownIDs struct{ count map[string]int }
 func newKramdownIDs() *kramdownIDs { return &kramdownIDs{count: map[string]int{}} }
 
 func (k *kramdownIDs) Generate(value []byte, _ ast.NodeKind) []byte {
-	s := string(kramdownSlug(bytes.TrimSpace(value)))
+	s := string(kramdownSlug(kramdownText(bytes.TrimSpace(value))))
 	n, seen := k.count[s]
 	if !seen {
 		k.count[s] = 0
