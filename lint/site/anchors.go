@@ -95,8 +95,8 @@ func (a *Anchors) List() []string {
 
 // Closest returns the anchor most like id, or "": one with the same letters
 // and digits (ignoring case and punctuation), else the shortest one that
-// extends id or that id extends, else the one sharing most of its words
-// (at least half of them).
+// extends id or that id extends (by at most its own length), else the one
+// sharing most of its words (at least half of them).
 func (a *Anchors) Closest(id string) string {
 	if a == nil || id == "" {
 		return ""
@@ -108,7 +108,8 @@ func (a *Anchors) Closest(id string) string {
 		if foldID(c) == want {
 			return c
 		}
-		if len(c) >= 4 && len(id) >= 4 && (strings.HasPrefix(c, id) || strings.HasPrefix(id, c)) {
+		if short, long := min(len(c), len(id)), max(len(c), len(id)); short >= 4 && 2*short >= long &&
+			(strings.HasPrefix(c, id) || strings.HasPrefix(id, c)) {
 			if prefix == "" || len(c) < len(prefix) {
 				prefix = c
 			}
