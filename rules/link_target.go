@@ -119,7 +119,16 @@ func ignoredURL(u string, opts *linkTargetOptions) bool {
 // where a URL belongs, or a missing leading slash.
 func targetHint(ls *linkSite, l *model.Link) string {
 	pth := strings.TrimSpace(l.Path)
-	if pth == "" || strings.HasPrefix(pth, "/") || site.Scheme(pth) != "" {
+	if pth == "" || site.Scheme(pth) != "" {
+		return ""
+	}
+	if strings.HasPrefix(pth, "/") {
+		// a file path from the content root, as in the repository
+		for _, r := range ls.idx.Layout().Roots {
+			if pg := ls.idx.FilePage(filepath.Join(r.Dir, filepath.FromSlash(pth))); pg != nil {
+				return fmt.Sprintf("; %s is a file path: that page is published at %s", pth, pg.URL)
+			}
+		}
 		return ""
 	}
 	// a file path relative to the source file, as an editor would follow it
