@@ -8,9 +8,9 @@
 // path, every other file its own URL. What costs more is done lazily:
 // front-matter aliases (and url, slug, redirect_from) are read from every
 // page the first time a lookup misses, and a page's anchors are computed
-// the first time a fragment needs them. Lookups never touch the file system
-// and never leave the roots: a path that climbs above the site root is
-// reported as such and resolved to nothing.
+// the first time a fragment needs them. Only files the walk found below the
+// roots are ever read; a path that climbs above the site root is reported
+// as such and resolved to nothing.
 //
 // Two layouts are known: Hugo (pages in _index.md, index.md or <name>.md,
 // served at /dir/ and /dir/name/, URLs lower-cased, heading IDs in GitHub
