@@ -30,7 +30,8 @@ var linkTargetRule = &lint.Rule{
 		Description: "Resolves every link into the site against an index of the content roots, without building the " +
 			"site. Root-relative links (`/handbook/values/`) are looked up as URLs: `/a/b/`, `/a/b` and " +
 			"`/a/b/index.html` are the page published at `/a/b/` (by default Hugo's `a/b/_index.md`, `a/b.md` or " +
-			"`a/b/index.md`; front-matter `aliases`, `url`, `slug` and `redirect_from` count too). Relative links " +
+			"`a/b/index.md`; front-matter `aliases`, `url` and `slug` count too, and with the Middleman preset the " +
+			"redirects in `data/redirects.yml`). Relative links " +
 			"are resolved as a browser resolves them from the page's published URL: on `/job-families/x/y/` " +
 			"(from `job-families/x/y.md`) `../z/` is `/job-families/x/z/`, not the file `job-families/z.md`. Hugo " +
 			"`{{< ref >}}` and `{{< relref >}}` paths are resolved as Hugo does: relative to the page, then from the " +

@@ -53,14 +53,14 @@ func frontMatter(src []byte) (body []byte, end int) {
 // pageMeta is what the index reads from a page's front matter: the other
 // URLs it answers.
 type pageMeta struct {
-	Aliases []string // aliases (Hugo), redirect_from (Middleman and Jekyll style)
+	Aliases []string // aliases
 	URL     string   // url: the page's own URL (Hugo)
 	Slug    string   // slug: replaces the last path segment (Hugo)
 }
 
 // metaKeys are the top-level keys readMeta looks for, each at the start of
 // a line.
-var metaKeys = [][]byte{[]byte("\naliases:"), []byte("\nredirect_from:"), []byte("\nurl:"), []byte("\nslug:")}
+var metaKeys = [][]byte{[]byte("\naliases:"), []byte("\nurl:"), []byte("\nslug:")}
 
 // readMeta reads the URL-related keys of a YAML front matter block (src
 // starts with it). Pages without such keys are not YAML-parsed at all.
@@ -85,7 +85,7 @@ func readMeta(src []byte) pageMeta {
 		return pageMeta{}
 	}
 	var m pageMeta
-	m.Aliases = append(stringsOf(raw["aliases"]), stringsOf(raw["redirect_from"])...)
+	m.Aliases = stringsOf(raw["aliases"])
 	if s, ok := raw["url"].(string); ok {
 		m.URL = strings.TrimSpace(s)
 	}

@@ -2,20 +2,22 @@
 // serves, built from its content folders, so that links can be checked
 // without building the site.
 //
-// An Index is built once per run from one or more content roots, each a
-// folder served at a URL prefix. The build only walks the folders (file
-// names, no reading): every page file gets its URL and its Hugo logical
-// path, every other file its own URL. What costs more is done lazily:
-// front-matter aliases (and url, slug, redirect_from) are read from every
-// page the first time a lookup misses, and a page's anchors are computed
-// the first time a fragment needs them. Only files the walk found below the
-// roots are ever read; a path that climbs above the site root is reported
-// as such and resolved to nothing.
+// An Index serves one or more content roots, each a folder served at a URL
+// prefix. It lists folders only as lookups need them (a lookup of
+// /a/b/c/ lists the root, a, a/b and a/b/c, once each per run), and every
+// file it sees gets its URL, and every page file its Hugo logical path.
+// What needs the whole site is done once, on first need: listing every
+// folder (for a bare-name Hugo ref, or for aliases) and reading every page's
+// front matter for its aliases (the first time a lookup misses); a page's
+// anchors are computed the first time a fragment needs them. Only files
+// found below the roots are ever read; a path that climbs above the site
+// root is reported as such and resolved to nothing.
 //
 // Two layouts are known: Hugo (pages in _index.md, index.md or <name>.md,
 // served at /dir/ and /dir/name/, URLs lower-cased, heading IDs in GitHub
-// style) and GitLab's pre-2023 Middleman site (pages in index.html.md[.erb]
-// served at /dir/, <name>.html.md served at /dir/name.html, kramdown IDs).
+// style, front-matter aliases) and GitLab's pre-2023 Middleman site (pages
+// in index.html.md[.erb] served at /dir/, <name>.html.md served at
+// /dir/name.html, kramdown IDs, redirects in data/redirects.yml).
 package site
 
 import (
@@ -59,6 +61,9 @@ type Layout struct {
 	PageFiles   []string
 	Anchors     string // GitHub or Kramdown
 	MaxFileSize int64  // pages larger than this are not read for anchors or aliases
+	// Redirects is a Middleman redirects file (GitLab's data/redirects.yml):
+	// its sources are URLs the site answers. "" for none.
+	Redirects string
 }
 
 // Index is the set of URLs a site serves. It is safe for concurrent use.
@@ -67,28 +72,44 @@ type Index struct {
 	fold     bool // Hugo lower-cases URLs: lookups ignore case
 	patterns []pagePattern
 
-	pages    map[string]*Page  // URL key -> page
-	files    map[string]string // URL key -> absolute path of a file that is not a page
-	byFile   map[string]*Page  // absolute path -> page
-	logical  map[string]*Page  // logical path -> page (Hugo ref/relref)
+	mu       sync.Mutex // guards what follows, filled as folders are listed
+	listed   map[string]*folder
+	pages    map[string]*Page // URL key -> page
+	files    map[string]*file // URL key -> a file that is not a page
+	byFile   map[string]*Page // absolute path -> page
+	logical  map[string]*Page // logical path -> page (Hugo ref/relref)
 	names    map[string][]*Page
-	topLevel map[string]bool // top-level folders of the roots served at "/"
+	topLevel map[string]bool // keys of the top-level folders of roots served at "/"
+	walked   bool            // every folder listed
 
 	aliasOnce sync.Once
 	aliases   map[string]*Page
+	redirects *redirects
 
 	statsMu sync.Mutex
 	stats   Stats
 }
 
+// folder is a listed folder: its subfolders by URL key.
+type folder struct {
+	sub map[string]string // key of a subfolder's name -> its name
+}
+
+// file is a file that is not a page.
+type file struct {
+	path string
+	root int
+}
+
 // Stats is what building and using the index cost.
 type Stats struct {
-	Roots, Files, Pages int
-	Build               time.Duration // walking the roots
-	Aliases             int           // URLs added by front matter
-	AliasLoad           time.Duration // reading every page's front matter, once
-	AnchorPages         int           // pages whose anchors were computed
-	AnchorTime          time.Duration // summed over those pages
+	Roots, Folders, Files, Pages int           // folders listed, files and pages seen in them
+	Listing                      time.Duration // listing folders, summed
+	Walked                       bool          // every folder was listed
+	Aliases                      int           // URLs added by front matter or redirects
+	AliasLoad                    time.Duration // reading them, once
+	AnchorPages                  int           // pages whose anchors were computed
+	AnchorTime                   time.Duration // summed over those pages
 }
 
 // Stats returns the index's costs so far.
@@ -120,6 +141,7 @@ type Page struct {
 	Logical string // Hugo logical path: "/a/b" for a/b.md, a/b/index.md, a/b/_index.md
 	Kind    PageKind
 
+	root    int // index of its root in the layout: the first root wins a URL
 	idx     *Index
 	once    sync.Once
 	anchors *Anchors
@@ -201,17 +223,18 @@ func (x *Index) isHTMLName(base string) bool {
 	return false
 }
 
-// Build walks the roots and returns the index. Unreadable folders are
-// skipped; hidden folders and node_modules are not walked; symbolic links
-// are indexed only when they point inside their root.
+// Build returns the index of a layout's roots. It lists the roots
+// themselves; other folders are listed when a lookup needs them. Unreadable
+// folders count as empty; hidden folders and node_modules are not listed;
+// symbolic links are followed only to a file inside their root.
 func Build(l Layout) *Index {
-	start := time.Now()
 	x := &Index{
 		layout:   l,
 		fold:     l.Generator != Middleman,
 		patterns: parsePatterns(l.PageFiles),
+		listed:   map[string]*folder{},
 		pages:    map[string]*Page{},
-		files:    map[string]string{},
+		files:    map[string]*file{},
 		byFile:   map[string]*Page{},
 		logical:  map[string]*Page{},
 		names:    map[string][]*Page{},
@@ -221,37 +244,22 @@ func Build(l Layout) *Index {
 		x.layout.Anchors = GitHub
 	}
 	x.layout.Roots = append([]Root(nil), l.Roots...)
-	x.walk()
-	if x.layout.Generator != Middleman {
-		// Hugo makes a section page for every top-level folder, with or
-		// without an _index.md.
-		for _, r := range x.layout.Roots {
-			if r.Static {
-				continue
-			}
-			prefix := r.Prefix
-			for dir := range x.topLevel {
-				if !strings.HasPrefix(dir, prefix) {
-					continue
-				}
-				u := dir + "/"
-				if x.pages[x.key(u)] == nil {
-					p := &Page{URL: u, Logical: strings.ToLower(dir), Kind: Implicit, idx: x}
-					x.addPage(p, u)
-				}
-			}
-		}
+	for i := range x.layout.Roots {
+		r := &x.layout.Roots[i]
+		r.Dir = filepath.Clean(r.Dir)
+		r.Prefix = normPrefix(r.Prefix)
 	}
-	if len(l.Roots) > 0 && x.pages["/"] == nil {
+	x.mu.Lock()
+	for i := range x.layout.Roots {
+		x.list(i, x.layout.Roots[i].Dir, "")
+	}
+	if len(x.layout.Roots) > 0 {
 		// every site has a home page, whether or not its source is a
 		// markdown file of the roots
-		x.addPage(&Page{URL: "/", Logical: "/", Kind: Implicit, idx: x}, "/")
+		x.addPage(&Page{URL: "/", Logical: "/", Kind: Implicit, root: len(x.layout.Roots), idx: x}, "/")
 	}
-	for _, ps := range x.names {
-		sort.Slice(ps, func(i, j int) bool { return ps[i].URL < ps[j].URL })
-	}
+	x.mu.Unlock()
 	x.stats.Roots = len(x.layout.Roots)
-	x.stats.Build = time.Since(start)
 	return x
 }
 
@@ -265,43 +273,142 @@ func normPrefix(p string) string {
 	return p
 }
 
-// walk lists the roots' folders, in order, so that the first root wins a
-// URL two roots serve. (Listing folders in parallel was measured slower:
-// the cost is system calls.)
-func (x *Index) walk() {
-	for i := range x.layout.Roots {
-		r := &x.layout.Roots[i]
-		r.Dir = filepath.Clean(r.Dir)
-		r.Prefix = normPrefix(r.Prefix)
-		_ = filepath.WalkDir(r.Dir, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				if d != nil && d.IsDir() && p != r.Dir {
-					return filepath.SkipDir // an unreadable folder is skipped
-				}
-				return nil
-			}
-			name := d.Name()
-			if d.IsDir() {
-				if p != r.Dir && (strings.HasPrefix(name, ".") || name == "node_modules") {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if d.Type()&fs.ModeSymlink != 0 {
-				if !linkInside(p, r.Dir) {
-					return nil
-				}
-			} else if !d.Type().IsRegular() {
-				return nil
-			}
-			rel, err := filepath.Rel(r.Dir, p)
-			if err != nil {
-				return nil
-			}
-			x.addFile(r, p, filepath.ToSlash(rel))
-			return nil
-		})
+// list lists a folder of root ri once, adding its files. x.mu is held.
+func (x *Index) list(ri int, dir, rel string) *folder {
+	if f := x.listed[dir]; f != nil {
+		return f
 	}
+	start := time.Now()
+	f := &folder{sub: map[string]string{}}
+	x.listed[dir] = f
+	r := &x.layout.Roots[ri]
+	ents, _ := os.ReadDir(dir) // an unreadable folder is empty
+	for _, e := range ents {
+		name := e.Name()
+		p := filepath.Join(dir, name)
+		switch t := e.Type(); {
+		case t.IsDir():
+			if strings.HasPrefix(name, ".") || name == "node_modules" {
+				continue
+			}
+			f.sub[x.key(x.urlName(name))] = name
+			if rel == "" && !r.Static {
+				x.topFolder(ri, name)
+			}
+		case t.IsRegular(), t&fs.ModeSymlink != 0 && linkInside(p, r.Dir):
+			x.addFile(ri, p, path.Join(rel, name))
+		}
+	}
+	x.stats.Folders++
+	x.stats.Listing += time.Since(start)
+	return f
+}
+
+// topFolder records a top-level folder of a root; Hugo makes a section
+// page for each, with or without an _index.md.
+func (x *Index) topFolder(ri int, name string) {
+	r := &x.layout.Roots[ri]
+	if r.Prefix == "/" {
+		x.topLevel[x.key(x.urlName(name))] = true
+	}
+	if x.layout.Generator == Middleman {
+		return
+	}
+	u := r.Prefix + x.urlName(name) + "/"
+	x.addPage(&Page{URL: u, Logical: strings.ToLower(strings.TrimSuffix(r.Prefix, "/") + "/" + name), Kind: Implicit, root: ri, idx: x}, u)
+}
+
+// navigate lists the folders of root ri along segs (URL or logical path
+// segments, matched by key) as far as they exist. x.mu is held.
+func (x *Index) navigate(ri int, segs []string) {
+	r := &x.layout.Roots[ri]
+	dir, rel := r.Dir, ""
+	f := x.list(ri, dir, rel)
+	for _, s := range segs {
+		if s == "" {
+			continue
+		}
+		name, ok := f.sub[x.key(x.urlName(s))]
+		if !ok {
+			return
+		}
+		dir, rel = filepath.Join(dir, name), path.Join(rel, name)
+		f = x.list(ri, dir, rel)
+	}
+}
+
+// ensureURL lists what a lookup of a URL path needs. x.mu is held.
+func (x *Index) ensureURL(u string) {
+	for i, r := range x.layout.Roots {
+		if u+"/" == r.Prefix || strings.HasPrefix(u, r.Prefix) {
+			x.navigate(i, strings.Split(strings.TrimPrefix(u, r.Prefix), "/"))
+		}
+	}
+}
+
+// ensureLogical lists what a lookup of a logical path needs. x.mu is held.
+func (x *Index) ensureLogical(l string) {
+	for i, r := range x.layout.Roots {
+		if r.Static {
+			continue
+		}
+		lp := strings.ToLower(strings.TrimSuffix(r.Prefix, "/"))
+		if l == lp || strings.HasPrefix(l, lp+"/") {
+			x.navigate(i, strings.Split(strings.TrimPrefix(l, lp), "/"))
+		}
+	}
+}
+
+// ensureFile lists the folders down to a file's, by their names. x.mu is
+// held.
+func (x *Index) ensureFile(abs string) {
+	for i, r := range x.layout.Roots {
+		rel, err := filepath.Rel(r.Dir, filepath.Dir(abs))
+		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			continue
+		}
+		dir, relPath := r.Dir, ""
+		x.list(i, dir, relPath)
+		if rel == "." {
+			continue
+		}
+		for _, name := range strings.Split(filepath.ToSlash(rel), "/") {
+			if strings.HasPrefix(name, ".") || name == "node_modules" {
+				break
+			}
+			dir, relPath = filepath.Join(dir, name), path.Join(relPath, name)
+			x.list(i, dir, relPath)
+		}
+	}
+}
+
+// walkAll lists every folder of every root, once. x.mu is held.
+func (x *Index) walkAll() {
+	if x.walked {
+		return
+	}
+	var visit func(ri int, dir, rel string)
+	visit = func(ri int, dir, rel string) {
+		f := x.list(ri, dir, rel)
+		names := make([]string, 0, len(f.sub))
+		for _, n := range f.sub {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		for _, n := range names {
+			visit(ri, filepath.Join(dir, n), path.Join(rel, n))
+		}
+	}
+	for i, r := range x.layout.Roots {
+		visit(i, r.Dir, "")
+	}
+	for _, ps := range x.names {
+		sort.Slice(ps, func(i, j int) bool { return ps[i].URL < ps[j].URL })
+	}
+	x.walked = true
+	x.statsMu.Lock()
+	x.stats.Walked = true
+	x.statsMu.Unlock()
 }
 
 // linkInside reports whether a symbolic link resolves to a regular file
@@ -323,22 +430,14 @@ func linkInside(p, root string) bool {
 	return err == nil && st.Mode().IsRegular()
 }
 
-func (x *Index) addFile(r *Root, abs, rel string) {
+// addFile adds a file of root ri. x.mu is held.
+func (x *Index) addFile(ri int, abs, rel string) {
 	x.stats.Files++
+	r := &x.layout.Roots[ri]
 	dir, base := path.Split(rel)
-	dir = strings.TrimSuffix(dir, "/")
-	if !r.Static && r.Prefix == "/" && dir != "" {
-		top := dir
-		if i := strings.IndexByte(top, '/'); i >= 0 {
-			top = top[:i]
-		}
-		x.topLevel["/"+top] = true
-	}
 	if !r.Static {
-		if p := x.pageFor(r, abs, rel, dir, base); p != nil {
-			if x.byFile[abs] == nil {
-				x.byFile[abs] = p
-			}
+		if p := x.pageFor(ri, abs, rel, strings.TrimSuffix(dir, "/"), base); p != nil {
+			x.byFile[abs] = p
 			x.addPage(p, p.URL)
 			if p.Kind == Regular && x.isHTMLName(base) {
 				// <name>.html.md: also accepted as /dir/name/ (see docs/links.md)
@@ -348,18 +447,19 @@ func (x *Index) addFile(r *Root, abs, rel string) {
 		}
 	}
 	k := x.key(r.Prefix + x.urlName(rel))
-	if _, dup := x.files[k]; !dup {
-		x.files[k] = abs
+	if old := x.files[k]; old == nil || ri < old.root {
+		x.files[k] = &file{path: abs, root: ri}
 	}
 }
 
 // pageFor returns the page a file is, or nil when it is not a page.
-func (x *Index) pageFor(r *Root, abs, rel, dir, base string) *Page {
+func (x *Index) pageFor(ri int, abs, rel, dir, base string) *Page {
 	name, kind, ok := x.match(base)
 	if !ok {
 		return nil
 	}
-	p := &Page{File: abs, Rel: rel, Kind: kind, idx: x}
+	r := &x.layout.Roots[ri]
+	p := &Page{File: abs, Rel: rel, Kind: kind, root: ri, idx: x}
 	dirURL := r.Prefix
 	if dir != "" {
 		dirURL += x.urlName(dir) + "/"
@@ -395,9 +495,29 @@ func (x *Index) urlName(s string) string {
 	return strings.ReplaceAll(strings.ToLower(s), " ", "-")
 }
 
+// beats reports whether page p wins a URL over old: the earlier root, then
+// a real page over an implicit one, then a folder's index page over a
+// named one; otherwise the one seen first.
+func (p *Page) beats(old *Page) bool {
+	if p.root != old.root {
+		return p.root < old.root
+	}
+	rank := func(k PageKind) int {
+		switch k {
+		case Branch, Leaf:
+			return 2
+		case Regular:
+			return 1
+		}
+		return 0
+	}
+	return rank(p.Kind) > rank(old.Kind)
+}
+
+// addPage records a URL of a page. x.mu is held.
 func (x *Index) addPage(p *Page, u string) {
 	k := x.key(u)
-	if _, dup := x.pages[k]; dup {
+	if old := x.pages[k]; old != nil && !p.beats(old) {
 		return
 	}
 	x.pages[k] = p
@@ -405,7 +525,7 @@ func (x *Index) addPage(p *Page, u string) {
 		return
 	}
 	x.stats.Pages++
-	if _, dup := x.logical[p.Logical]; !dup {
+	if old := x.logical[p.Logical]; old == nil || p.beats(old) {
 		x.logical[p.Logical] = p
 	}
 	name := path.Base(p.Logical)
@@ -432,7 +552,7 @@ func (x *Index) key(p string) string {
 type Hit struct {
 	Page  *Page  // the page; nil for a file that is not a page
 	File  string // absolute path of the file served ("" for an implicit section)
-	Alias bool   // found through another page's aliases, url, slug or redirect_from
+	Alias bool   // found through another page's aliases, url or slug, or a redirect
 }
 
 // Lookup returns what a site URL path (no scheme, host, query or fragment)
@@ -440,18 +560,33 @@ type Hit struct {
 // published at /a/b/.
 func (x *Index) Lookup(urlPath string) (Hit, bool) {
 	keys := x.candidates(urlPath)
+	x.mu.Lock()
+	x.ensureURL(keys[0])
+	hit, ok := x.find(keys)
+	x.mu.Unlock()
+	if ok {
+		return hit, true
+	}
+	aliases, redirects := x.loadAliases()
+	for _, k := range keys {
+		if p := aliases[k]; p != nil {
+			return Hit{Page: p, File: p.File, Alias: true}, true
+		}
+		if redirects.match(k) {
+			return Hit{Alias: true}, true
+		}
+	}
+	return Hit{}, false
+}
+
+// find looks keys up among what is listed. x.mu is held.
+func (x *Index) find(keys []string) (Hit, bool) {
 	for _, k := range keys {
 		if p := x.pages[k]; p != nil {
 			return Hit{Page: p, File: p.File}, true
 		}
-		if f, ok := x.files[k]; ok {
-			return Hit{File: f}, true
-		}
-	}
-	aliases := x.loadAliases()
-	for _, k := range keys {
-		if p := aliases[k]; p != nil {
-			return Hit{Page: p, File: p.File, Alias: true}, true
+		if f := x.files[k]; f != nil {
+			return Hit{File: f.path}, true
 		}
 	}
 	return Hit{}, false
@@ -471,12 +606,29 @@ func (x *Index) candidates(urlPath string) []string {
 	return []string{k, k + "/"}
 }
 
+// logicalPage returns the page at a Hugo logical path, or nil.
+func (x *Index) logicalPage(l string) *Page {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	x.ensureLogical(l)
+	return x.logical[l]
+}
+
+// named returns the pages whose logical path ends in name, listing the
+// whole site the first time.
+func (x *Index) named(name string) []*Page {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	x.walkAll()
+	return x.names[name]
+}
+
 // PageOf returns the page a file of the site is (by absolute path), also
-// when the file is not on disk yet (an input given in memory); nil when the
+// when the file is not on disk (an input given in memory); nil when the
 // file lies outside every root or is not a page.
 func (x *Index) PageOf(abs string) *Page {
 	abs = filepath.Clean(abs)
-	if p := x.byFile[abs]; p != nil {
+	if p := x.FilePage(abs); p != nil {
 		return p
 	}
 	for i := range x.layout.Roots {
@@ -490,18 +642,27 @@ func (x *Index) PageOf(abs string) *Page {
 		}
 		rel = filepath.ToSlash(rel)
 		dir, base := path.Split(rel)
-		return x.pageFor(r, abs, rel, strings.TrimSuffix(dir, "/"), base)
+		return x.pageFor(i, abs, rel, strings.TrimSuffix(dir, "/"), base)
 	}
 	return nil
+}
+
+// FilePage returns the page an existing file of the roots is (by absolute
+// path), or nil. Unlike PageOf it never makes up a page.
+func (x *Index) FilePage(abs string) *Page {
+	abs = filepath.Clean(abs)
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	x.ensureFile(abs)
+	return x.byFile[abs]
 }
 
 // TopLevel reports whether name is a top-level folder of a root served at
 // "/" (e.g. "handbook").
 func (x *Index) TopLevel(name string) bool {
-	if x.fold {
-		name = strings.ToLower(name)
-	}
-	return x.topLevel["/"+name]
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	return x.topLevel[x.key(x.urlName(name))]
 }
 
 // Anchors returns the page's anchors, computed on first use.
@@ -543,7 +704,15 @@ func readLimited(p string, max int64) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, max+1))
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if st.Size() > max {
+		return nil, errTooLarge{max}
+	}
+	b := make([]byte, 0, st.Size()+1) // one read for a file that does not grow meanwhile
+	b, err = readAllInto(f, b, max)
 	if err != nil {
 		return nil, err
 	}
@@ -553,70 +722,102 @@ func readLimited(p string, max int64) ([]byte, error) {
 	return b, nil
 }
 
+// readAllInto reads r to its end (at most max+1 bytes) into b.
+func readAllInto(r io.Reader, b []byte, max int64) ([]byte, error) {
+	lr := io.LimitReader(r, max+1)
+	for {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+		n, err := lr.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return b, err
+		}
+	}
+}
+
 // headSize is how much of a page is read for its front matter at first.
 const headSize = 8 << 10
 
-// loadAliases reads every page's front matter once, in parallel, for the
-// URLs it adds: aliases, redirect_from, url and slug.
-func (x *Index) loadAliases() map[string]*Page {
+// loadAliases finds, once, the URLs the site answers besides its pages'
+// own: for Hugo, the aliases, url and slug in every page's front matter
+// (read in parallel, after listing every folder); for Middleman, the
+// redirects file.
+func (x *Index) loadAliases() (map[string]*Page, *redirects) {
 	x.aliasOnce.Do(func() {
 		start := time.Now()
-		var pages []*Page
-		for abs, p := range x.byFile {
-			if abs == p.File {
-				pages = append(pages, p)
-			}
-		}
-		sort.Slice(pages, func(i, j int) bool { return pages[i].File < pages[j].File })
-		metas := make([]pageMeta, len(pages))
-		workers := min(runtime.GOMAXPROCS(0)*2, 8)
-		var wg sync.WaitGroup
-		next := make(chan int)
-		for w := 0; w < workers; w++ {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				buf := make([]byte, headSize)
-				for i := range next {
-					metas[i] = x.readPageMeta(pages[i].File, buf)
-				}
-			}()
-		}
-		for i := range pages {
-			next <- i
-		}
-		close(next)
-		wg.Wait()
 		aliases := map[string]*Page{}
-		add := func(u string, p *Page) {
-			k := x.key(u)
-			if x.pages[k] == nil && aliases[k] == nil {
-				aliases[k] = p
-			}
-		}
-		for i, m := range metas {
-			p := pages[i]
-			for _, a := range m.Aliases {
-				if u, ok := x.aliasURL(p, a); ok {
-					add(u, p)
+		if x.layout.Generator == Middleman {
+			x.redirects = loadRedirects(x.layout.Redirects)
+		} else {
+			x.mu.Lock()
+			x.walkAll()
+			var pages []*Page
+			for abs, p := range x.byFile {
+				if abs == p.File {
+					pages = append(pages, p)
 				}
 			}
-			if m.URL != "" {
-				if u, ok := x.aliasURL(p, m.URL); ok {
-					add(u, p)
+			x.mu.Unlock()
+			sort.Slice(pages, func(i, j int) bool { return pages[i].File < pages[j].File })
+			metas := x.readMetas(pages)
+			add := func(u string, p *Page) {
+				if k := x.key(u); aliases[k] == nil {
+					aliases[k] = p
 				}
 			}
-			if m.Slug != "" && p.Kind == Regular {
-				add(path.Dir(strings.TrimSuffix(p.URL, "/"))+"/"+x.urlName(m.Slug)+"/", p)
+			for i, m := range metas {
+				p := pages[i]
+				for _, a := range m.Aliases {
+					if u, ok := x.aliasURL(p, a); ok {
+						add(u, p)
+					}
+				}
+				if m.URL != "" {
+					if u, ok := x.aliasURL(p, m.URL); ok {
+						add(u, p)
+					}
+				}
+				if m.Slug != "" && p.Kind == Regular {
+					add(path.Dir(strings.TrimSuffix(p.URL, "/"))+"/"+x.urlName(m.Slug)+"/", p)
+				}
 			}
 		}
 		x.aliases = aliases
 		x.statsMu.Lock()
-		x.stats.Aliases = len(aliases)
+		x.stats.Aliases = len(aliases) + x.redirects.len()
 		x.stats.AliasLoad = time.Since(start)
 		x.statsMu.Unlock()
 	})
-	return x.aliases
+	return x.aliases, x.redirects
+}
+
+// readMetas reads the front matter of pages, in parallel.
+func (x *Index) readMetas(pages []*Page) []pageMeta {
+	metas := make([]pageMeta, len(pages))
+	workers := min(runtime.GOMAXPROCS(0)*2, 8)
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			buf := make([]byte, headSize)
+			for i := range next {
+				metas[i] = x.readPageMeta(pages[i].File, buf)
+			}
+		}()
+	}
+	for i := range pages {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return metas
 }
 
 // aliasURL turns an alias as written into a URL path: absolute as is,

@@ -95,19 +95,29 @@ func TestLookupHugo(t *testing.T) {
 
 func TestLazyWork(t *testing.T) {
 	x, _ := hugoIndex(t, map[string]string{
-		"content/a.md": "---\naliases: [/old-a/]\n---\n## Heading\n",
-		"content/b.md": "## B\n",
+		"content/a.md":             "---\naliases: [/old-a/]\n---\n## Heading\n",
+		"content/b.md":             "## B\n",
+		"content/deep/er/and/c.md": "## C\n",
+		"content/other/tree/d.md":  "## D\n",
+		"content/other/tree2/e.md": "## E\n",
 	})
+	if _, ok := x.Lookup("/deep/er/and/c/"); !ok {
+		t.Fatal("/deep/er/and/c/ not found")
+	}
+	// the roots, then deep, deep/er, deep/er/and: nothing of other/
+	if s := x.Stats(); s.Folders != 2+3 {
+		t.Errorf("%d folders listed for one lookup, want 5", s.Folders)
+	}
 	if _, ok := x.Lookup("/a/"); !ok {
 		t.Fatal("/a/ not found")
 	}
-	if s := x.Stats(); s.AliasLoad != 0 || s.AnchorPages != 0 {
+	if s := x.Stats(); s.AliasLoad != 0 || s.AnchorPages != 0 || s.Walked {
 		t.Fatalf("work done before it was needed: %+v", s)
 	}
 	if _, ok := x.Lookup("/old-a/"); !ok {
 		t.Fatal("/old-a/ not found")
 	}
-	if s := x.Stats(); s.AliasLoad == 0 || s.Aliases != 1 {
+	if s := x.Stats(); s.AliasLoad == 0 || s.Aliases != 1 || !s.Walked {
 		t.Errorf("aliases not loaded on a miss: %+v", s)
 	}
 	h, _ := x.Lookup("/a/")
@@ -128,16 +138,23 @@ func TestLookupMiddleman(t *testing.T) {
 		"sites/handbook/source/handbook/guide.html.md":            "# G\n",
 		"sites/handbook/source/handbook/eng/index.html.md.erb":    "# E\n",
 		"sites/handbook/source/handbook/Mixed/index.html.md":      "# M\n",
-		"sites/uncategorized/source/job-families/x/index.html.md": "---\nredirect_from: [/jobs/x/]\n---\n",
+		"sites/uncategorized/source/job-families/x/index.html.md": "---\nredirect_from: [/not-read/]\n---\n",
+		"data/redirects.yml": "- sources: [/jobs/x/, /jobs/x]\n  target: /job-families/x/\n  comp_op: '='\n" +
+			"- sources: /old-handbook/\n  target: /handbook/\n  comp_op: '^~'\n" +
+			"- sources: ^/roles/.*$\n  target: /job-families/\n  comp_op: '~'\n",
 	})
 	x := Build(Layout{Generator: Middleman, PageFiles: []string{"index.html.md", "index.html.md.erb", "{name}.html.md"},
-		Roots: []Root{{Dir: filepath.Join(dir, "sites/handbook/source"), Prefix: "/"}, {Dir: filepath.Join(dir, "sites/uncategorized/source"), Prefix: "/"}}})
-	for _, u := range []string{"/handbook/", "/handbook/index.html", "/handbook/guide.html", "/handbook/guide/", "/handbook/eng/", "/handbook/Mixed/", "/job-families/x/", "/jobs/x/"} {
+		Roots:     []Root{{Dir: filepath.Join(dir, "sites/handbook/source"), Prefix: "/"}, {Dir: filepath.Join(dir, "sites/uncategorized/source"), Prefix: "/"}},
+		Redirects: filepath.Join(dir, "data/redirects.yml")})
+	for _, u := range []string{"/handbook/", "/handbook/index.html", "/handbook/guide.html", "/handbook/guide/", "/handbook/eng/", "/handbook/Mixed/", "/job-families/x/",
+		"/jobs/x/", "/old-handbook/any/page/", "/roles/x/"} {
 		if _, ok := x.Lookup(u); !ok {
 			t.Errorf("Lookup(%q): not found", u)
 		}
 	}
-	for _, u := range []string{"/handbook/mixed/", "/handbook/guide.html.md", "/handbook/eng/index.html.md.erb"} {
+	// Middleman keeps case; front-matter redirect_from is not read (GitLab's
+	// site kept its redirects in data/redirects.yml)
+	for _, u := range []string{"/handbook/mixed/", "/handbook/guide.html.md", "/handbook/eng/index.html.md.erb", "/not-read/", "/jobs/y/"} {
 		if _, ok := x.Lookup(u); ok {
 			t.Errorf("Lookup(%q): found", u)
 		}

@@ -63,7 +63,7 @@ func (x *Index) Ref(from *Page, ref string) RefResult {
 		if out {
 			return RefResult{Outside: true}
 		}
-		if p := x.logical[clean(j)]; p != nil {
+		if p := x.logicalPage(clean(j)); p != nil {
 			return RefResult{Page: p}
 		}
 		if strings.HasPrefix(in, ".") {
@@ -74,13 +74,13 @@ func (x *Index) Ref(from *Page, ref string) RefResult {
 	if out {
 		return RefResult{Outside: true}
 	}
-	if p := x.logical[clean(abs)]; p != nil {
+	if p := x.logicalPage(clean(abs)); p != nil {
 		return RefResult{Page: p}
 	}
 	slashes := strings.Count(in, "/")
 	if slashes == 0 || slashes == 1 && strings.HasPrefix(in, "/") {
 		name := path.Base(clean(abs))
-		switch ps := x.names[name]; len(ps) {
+		switch ps := x.named(name); len(ps) {
 		case 0:
 		case 1:
 			return RefResult{Page: ps[0]}

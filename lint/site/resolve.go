@@ -101,7 +101,3 @@ func splitPath(u string) (string, string) {
 	}
 	return u, ""
 }
-
-// FilePage returns the page an existing file of the index is (by absolute
-// path), or nil. Unlike PageOf it never makes up a page.
-func (x *Index) FilePage(abs string) *Page { return x.byFile[abs] }

@@ -34,6 +34,12 @@ type Sites struct {
 	byDir   map[string]string // folder of a linted file -> key of its index ("" none)
 	indexes map[string]*lazyIndex
 	preset  map[string][]Root // folder -> the preset's source folders found in it
+	files   sync.Map          // absolute path of a linted file -> fileSite (each rule asks)
+}
+
+type fileSite struct {
+	idx  *Index
+	page *Page
 }
 
 type lazyIndex struct {
@@ -75,12 +81,16 @@ func (s *Sites) For(file string) (*Index, *Page) {
 	if err != nil {
 		return nil, nil
 	}
-	l := s.lazy(filepath.Dir(abs))
-	if l == nil {
-		return nil, nil
+	if fs, ok := s.files.Load(abs); ok {
+		return fs.(fileSite).idx, fs.(fileSite).page
 	}
-	l.once.Do(func() { l.idx = Build(l.layout) })
-	return l.idx, l.idx.PageOf(abs)
+	var fs fileSite
+	if l := s.lazy(filepath.Dir(abs)); l != nil {
+		l.once.Do(func() { l.idx = Build(l.layout) })
+		fs = fileSite{l.idx, l.idx.PageOf(abs)}
+	}
+	s.files.Store(abs, fs)
+	return fs.idx, fs.page
 }
 
 func (s *Sites) lazy(dir string) *lazyIndex {
@@ -88,7 +98,7 @@ func (s *Sites) lazy(dir string) *lazyIndex {
 	defer s.mu.Unlock()
 	key, seen := s.byDir[dir]
 	if !seen {
-		roots := s.roots(dir)
+		roots, repo := s.roots(dir)
 		if len(roots) > 0 {
 			var parts []string
 			for _, r := range roots {
@@ -96,10 +106,14 @@ func (s *Sites) lazy(dir string) *lazyIndex {
 			}
 			key = strings.Join(parts, "\x01")
 			if s.indexes[key] == nil {
-				s.indexes[key] = &lazyIndex{layout: Layout{
+				l := Layout{
 					Generator: s.cfg.Generator, Roots: roots, PageFiles: s.cfg.PageFiles,
 					Anchors: s.cfg.Anchors, MaxFileSize: s.cfg.MaxFileSize,
-				}}
+				}
+				if f := filepath.Join(repo, "data", "redirects.yml"); s.cfg.Generator == Middleman && repo != "" && isFile(f) {
+					l.Redirects = f
+				}
+				s.indexes[key] = &lazyIndex{layout: l}
 			}
 		}
 		s.byDir[dir] = key
@@ -110,8 +124,9 @@ func (s *Sites) lazy(dir string) *lazyIndex {
 	return s.indexes[key]
 }
 
-// roots returns the content roots serving files in dir.
-func (s *Sites) roots(dir string) []Root {
+// roots returns the content roots serving files in dir, and the folder
+// they were found in (the repository, for a Middleman redirects file).
+func (s *Sites) roots(dir string) ([]Root, string) {
 	if len(s.cfg.Roots) > 0 {
 		out := make([]Root, len(s.cfg.Roots))
 		for i, r := range s.cfg.Roots {
@@ -124,7 +139,8 @@ func (s *Sites) roots(dir string) []Root {
 			}
 			out[i] = Root{Dir: filepath.Clean(d), Prefix: normPrefix(r.Prefix), Static: r.Static}
 		}
-		return out
+		repo, _ := filepath.Abs(s.cfg.BaseDir)
+		return out, repo
 	}
 	tries := []string{dir}
 	if s.cfg.BaseDir != "" {
@@ -137,16 +153,20 @@ func (s *Sites) roots(dir string) []Root {
 	}
 	for i, t := range tries {
 		var roots []Root
+		var repo string
 		if s.cfg.Generator == Middleman {
-			roots = s.middlemanRoots(t, i == 0)
+			roots, repo = s.middlemanRoots(t, i == 0)
 		} else {
 			roots = hugoRoots(t, i == 0)
+			if len(roots) > 0 {
+				repo = filepath.Dir(roots[0].Dir)
+			}
 		}
 		if len(roots) > 0 {
-			return roots
+			return roots, repo
 		}
 	}
-	return nil
+	return nil, ""
 }
 
 // hugoRoots finds the nearest folder named "content" at or above dir; when
@@ -181,9 +201,10 @@ func hugoRoots(dir string, up bool) []Root {
 
 // middlemanRoots finds the folder at or above dir that holds the most of
 // the preset's source folders (the nearest one on a tie: "source" alone
-// also names a source folder's parent), and returns those folders.
-func (s *Sites) middlemanRoots(dir string, up bool) []Root {
+// also names a source folder's parent), and returns those folders and it.
+func (s *Sites) middlemanRoots(dir string, up bool) ([]Root, string) {
 	var best []Root
+	repo := ""
 	for d := dir; ; {
 		roots, seen := s.preset[d]
 		if !seen {
@@ -195,14 +216,19 @@ func (s *Sites) middlemanRoots(dir string, up bool) []Root {
 			s.preset[d] = roots // the linted files share most of their ancestors
 		}
 		if len(roots) > len(best) {
-			best = roots
+			best, repo = roots, d
 		}
 		parent := filepath.Dir(d)
 		if !up || parent == d {
-			return best
+			return best, repo
 		}
 		d = parent
 	}
+}
+
+func isFile(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && st.Mode().IsRegular()
 }
 
 func isDir(p string) bool {
