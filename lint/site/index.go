@@ -625,10 +625,13 @@ func (x *Index) named(name string) []*Page {
 
 // PageOf returns the page a file of the site is (by absolute path), also
 // when the file is not on disk (an input given in memory); nil when the
-// file lies outside every root or is not a page.
+// file lies outside every root or is not a page. It lists no folder.
 func (x *Index) PageOf(abs string) *Page {
 	abs = filepath.Clean(abs)
-	if p := x.FilePage(abs); p != nil {
+	x.mu.Lock()
+	p := x.byFile[abs] // a linted file's folder is listed only when a link needs it
+	x.mu.Unlock()
+	if p != nil {
 		return p
 	}
 	for i := range x.layout.Roots {
