@@ -620,7 +620,13 @@ func (x *Index) named(name string) []*Page {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	x.walkAll()
-	return x.names[name]
+	var out []*Page
+	for _, p := range x.names[name] {
+		if x.pages[x.key(p.URL)] == p { // not a page another one overrides (an implicit section, a later root)
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // PageOf returns the page a file of the site is (by absolute path), also

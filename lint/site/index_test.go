@@ -216,6 +216,8 @@ func TestRef(t *testing.T) {
 		{leaf, "sibling", "/handbook/people/sibling/"},              // a leaf bundle looks one folder up
 		{leaf, "../sibling", "/handbook/people/sibling/"},
 		{nil, "senior", "/job-families/engineering/backend/senior/"},
+		{nil, "handbook", "/handbook/"}, // the _index.md, not also the implicit section
+		{nil, "job-families", "/job-families/"},
 		{nil, "backend", "/job-families/engineering/backend/"},
 	}
 	for _, c := range cases {
