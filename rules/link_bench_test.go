@@ -31,7 +31,7 @@ func TestLinkCost(t *testing.T) {
 	if !*linkCost {
 		t.Skip("measures the link rules' cost on the corpus: run with -linkcost -v")
 	}
-	for _, c := range corpora(t) {
+	for _, c := range linkCorpora(t) {
 		t.Run(c.name, func(t *testing.T) {
 			var inputs []lint.Input
 			_ = filepath.WalkDir(c.families, func(p string, d fs.DirEntry, err error) error {
@@ -51,9 +51,9 @@ func TestLinkCost(t *testing.T) {
 				var min time.Duration
 				for i := 0; i < 7; i++ {
 					runtime.GC()
-					start := cpuTime()
+					start := linkCPUTime()
 					f()
-					if d := cpuTime() - start; i == 0 || d < min {
+					if d := linkCPUTime() - start; i == 0 || d < min {
 						min = d
 					}
 				}
@@ -101,8 +101,8 @@ func TestLinkCost(t *testing.T) {
 	}
 }
 
-// cpuTime is the CPU time the process has used so far.
-func cpuTime() time.Duration {
+// linkCPUTime is the CPU time the process has used so far.
+func linkCPUTime() time.Duration {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0

@@ -70,7 +70,7 @@ type linkSite struct {
 	abs  string
 }
 
-func siteOf(p *lint.Pass) *linkSite {
+func linkSiteOf(p *lint.Pass) *linkSite {
 	env := linksOf(p.Env, p.Config)
 	ls := &linkSite{env: env}
 	ls.abs, _ = filepath.Abs(p.File.Path)
@@ -81,13 +81,13 @@ func siteOf(p *lint.Pass) *linkSite {
 // resolve resolves a link; without an index only its class is known.
 func (ls *linkSite) resolve(l *model.Link) site.Resolution {
 	if ls.idx == nil {
-		return classify(l, ls.env.own)
+		return linkClassify(l, ls.env.own)
 	}
 	return ls.idx.Resolve(ls.page, l, ls.env.own)
 }
 
-// classify tells a link's class without an index, by its target alone.
-func classify(l *model.Link, own []site.OwnURL) site.Resolution {
+// linkClassify tells a link's class without an index, by its target alone.
+func linkClassify(l *model.Link, own []site.OwnURL) site.Resolution {
 	if l.Shortcode() {
 		if strings.TrimSpace(l.Path) == "" {
 			return site.Resolution{Class: site.SamePage}
@@ -124,10 +124,10 @@ func (ls *linkSite) samePage(r site.Resolution) bool {
 	return r.Hit.File != "" && r.Hit.File == ls.abs
 }
 
-// destEditable reports whether a link's target is written in place (so a
+// linkDestEditable reports whether a link's target is written in place (so a
 // fix can rewrite it): inline links, images and HTML hrefs, not reference
 // links (the definition is elsewhere) or autolinks (the URL is the text).
-func destEditable(l *model.Link) bool {
+func linkDestEditable(l *model.Link) bool {
 	switch l.Kind {
 	case model.LinkInline, model.LinkImage, model.LinkHTML:
 		return l.DestSpan != l.Span && l.DestSpan.End > l.DestSpan.Start
@@ -135,8 +135,8 @@ func destEditable(l *model.Link) bool {
 	return false
 }
 
-// writtenTarget is a link's target as its author wrote it.
-func writtenTarget(l *model.Link) string {
+// linkWritten is a link's target as its author wrote it.
+func linkWritten(l *model.Link) string {
 	if l.Shortcode() {
 		return l.Raw
 	}

@@ -25,19 +25,10 @@ import (
 // reported. The existence checks here follow the layouts' rules on their
 // own (file names probed on disk), not through the index.
 
-const corpusDir = "../../shared/corpus"
+const linkCorpusDir = "../../shared/corpus"
 
-func corpusOrSkip(t *testing.T, sub string) string {
-	t.Helper()
-	dir := filepath.Join(corpusDir, sub)
-	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		t.Skipf("corpus not found at %s: skipping", dir)
-	}
-	return dir
-}
-
-// corpusLayout is one real tree and how its URLs map to files.
-type corpusLayout struct {
+// linkCorpus is one real tree and how its URLs map to files.
+type linkCorpus struct {
 	name     string
 	families string   // folder of the job families to lint
 	roots    []string // content roots, served at /
@@ -48,7 +39,7 @@ type corpusLayout struct {
 	foldCase   bool
 }
 
-func hugoCandidates(u string) []string {
+func linkHugoCandidates(u string) []string {
 	u = strings.TrimSuffix(strings.TrimSuffix(u, "index.html"), "/")
 	if u == "" {
 		return []string{"_index.md"}
@@ -56,7 +47,7 @@ func hugoCandidates(u string) []string {
 	return []string{u + "/_index.md", u + ".md", u + "/index.md", u}
 }
 
-func middlemanCandidates(u string) []string {
+func linkMiddlemanCandidates(u string) []string {
 	u = strings.TrimSuffix(u, "index.html")
 	d := strings.TrimSuffix(u, "/")
 	out := []string{d + "/index.html.md", d + "/index.html.md.erb", d}
@@ -68,35 +59,35 @@ func middlemanCandidates(u string) []string {
 	return out
 }
 
-func corpora(t *testing.T) []corpusLayout {
-	var out []corpusLayout
-	if dir := filepath.Join(corpusDir, "gitlab-handbook"); isDirT(dir) {
-		out = append(out, corpusLayout{
+func linkCorpora(t *testing.T) []linkCorpus {
+	var out []linkCorpus
+	if dir := filepath.Join(linkCorpusDir, "gitlab-handbook"); linkIsDir(dir) {
+		out = append(out, linkCorpus{
 			name: "gitlab-handbook", families: filepath.Join(dir, "content/job-families"),
-			roots: []string{filepath.Join(dir, "content")}, candidates: hugoCandidates, foldCase: true,
+			roots: []string{filepath.Join(dir, "content")}, candidates: linkHugoCandidates, foldCase: true,
 		})
 	}
-	if dir := filepath.Join(corpusDir, "www-gitlab-com-2022"); isDirT(dir) {
-		out = append(out, corpusLayout{
+	if dir := filepath.Join(linkCorpusDir, "www-gitlab-com-2022"); linkIsDir(dir) {
+		out = append(out, linkCorpus{
 			name: "www-gitlab-com-2022", families: filepath.Join(dir, "sites/uncategorized/source/job-families"),
 			roots:  []string{filepath.Join(dir, "sites/handbook/source"), filepath.Join(dir, "sites/uncategorized/source")},
-			config: "site:\n  layout: middleman\n", candidates: middlemanCandidates,
+			config: "site:\n  layout: middleman\n", candidates: linkMiddlemanCandidates,
 		})
 	}
 	if len(out) == 0 {
-		t.Skipf("corpus not found at %s: skipping", corpusDir)
+		t.Skipf("corpus not found at %s: skipping", linkCorpusDir)
 	}
 	return out
 }
 
-func isDirT(p string) bool {
+func linkIsDir(p string) bool {
 	st, err := os.Stat(p)
 	return err == nil && st.IsDir()
 }
 
-// exists reports whether a file exists below root, optionally ignoring
+// linkFileExists reports whether a file exists below root, optionally ignoring
 // case (Hugo lower-cases URLs).
-func exists(root, rel string, fold bool) bool {
+func linkFileExists(root, rel string, fold bool) bool {
 	rel = strings.Trim(rel, "/")
 	if !fold {
 		st, err := os.Stat(filepath.Join(root, filepath.FromSlash(rel)))
@@ -124,13 +115,13 @@ func exists(root, rel string, fold bool) bool {
 	return err == nil && !st.IsDir()
 }
 
-func (c corpusLayout) served(u string) bool {
+func (c linkCorpus) served(u string) bool {
 	if dec, err := url.PathUnescape(u); err == nil {
 		u = dec
 	}
 	for _, root := range c.roots {
 		for _, cand := range c.candidates(u) {
-			if exists(root, cand, c.foldCase) {
+			if linkFileExists(root, cand, c.foldCase) {
 				return true
 			}
 		}
@@ -138,7 +129,7 @@ func (c corpusLayout) served(u string) bool {
 	return false
 }
 
-func (c corpusLayout) lint(t *testing.T, extra map[string]string, rules ...string) *lint.Result {
+func (c linkCorpus) lint(t *testing.T, extra map[string]string, rules ...string) *lint.Result {
 	t.Helper()
 	cfg := lint.DefaultConfig()
 	if c.config != "" {
@@ -161,17 +152,17 @@ func (c corpusLayout) lint(t *testing.T, extra map[string]string, rules ...strin
 	return linttest.Lint(t, cfg, files, rules...)
 }
 
-var noPageRE = regexp.MustCompile(`^no (?:page|file) at (\S+)`)
+var linkNoPageRE = regexp.MustCompile(`^no (?:page|file) at (\S+)`)
 
 // TestLinkTargetCorpus: no link-target finding names a page that exists in
 // the tree.
 func TestLinkTargetCorpus(t *testing.T) {
-	for _, c := range corpora(t) {
+	for _, c := range linkCorpora(t) {
 		t.Run(c.name, func(t *testing.T) {
 			res := c.lint(t, nil, "link-target")
 			n := 0
 			for _, f := range res.Findings {
-				m := noPageRE.FindStringSubmatch(f.Message)
+				m := linkNoPageRE.FindStringSubmatch(f.Message)
 				if m == nil {
 					continue
 				}
@@ -185,13 +176,13 @@ func TestLinkTargetCorpus(t *testing.T) {
 	}
 }
 
-// plainHeading is a heading whose ID every generator agrees on: letters,
+// linkPlainHeading is a heading whose ID every generator agrees on: letters,
 // digits and single spaces only.
-var plainHeading = regexp.MustCompile(`^#{2,4} ([A-Za-z][A-Za-z0-9]*(?: [A-Za-z0-9]+)*)\s*$`)
+var linkPlainHeading = regexp.MustCompile(`^#{2,4} ([A-Za-z][A-Za-z0-9]*(?: [A-Za-z0-9]+)*)\s*$`)
 
-// plainAnchors returns the IDs of a page's plain headings that occur once,
+// linkPlainAnchors returns the IDs of a page's plain headings that occur once,
 // read line by line outside fenced code.
-func plainAnchors(src []byte) []string {
+func linkPlainAnchors(src []byte) []string {
 	count := map[string]int{}
 	var order []string
 	fence := false
@@ -206,7 +197,7 @@ func plainAnchors(src []byte) []string {
 		if fence {
 			continue
 		}
-		if m := plainHeading.FindStringSubmatch(line); m != nil {
+		if m := linkPlainHeading.FindStringSubmatch(line); m != nil {
 			id := strings.ToLower(strings.ReplaceAll(m[1], " ", "-"))
 			if count[id] == 0 {
 				order = append(order, id)
@@ -225,7 +216,7 @@ func plainAnchors(src []byte) []string {
 
 // firstPlainPage returns the URL of a page of the tree (not a template)
 // with a plain heading, and that heading's ID.
-func (c corpusLayout) firstPlainPage(t *testing.T, under string) (string, string) {
+func (c linkCorpus) firstPlainPage(t *testing.T, under string) (string, string) {
 	t.Helper()
 	var pageURL, id string
 	root := c.roots[0]
@@ -237,7 +228,7 @@ func (c corpusLayout) firstPlainPage(t *testing.T, under string) (string, string
 		if err != nil || bytes.Contains(b, []byte("{{")) || bytes.Contains(b, []byte("<%")) {
 			return nil
 		}
-		ids := plainAnchors(b)
+		ids := linkPlainAnchors(b)
 		if len(ids) == 0 {
 			return nil
 		}
@@ -268,7 +259,7 @@ func (c corpusLayout) firstPlainPage(t *testing.T, under string) (string, string
 // every kind into each real tree (in memory: the tree is not written) and
 // checks which are found.
 func TestLinkRulesCorpusPlanted(t *testing.T) {
-	for _, c := range corpora(t) {
+	for _, c := range linkCorpora(t) {
 		t.Run(c.name, func(t *testing.T) {
 			target, id := c.firstPlainPage(t, "handbook")
 			own := "https://handbook.gitlab.com"
@@ -323,7 +314,7 @@ title: Planted links
 // heading of its target page (found by reading the page's lines, not
 // through the index) is never reported.
 func TestLinkFragmentCorpusValid(t *testing.T) {
-	for _, c := range corpora(t) {
+	for _, c := range linkCorpora(t) {
 		t.Run(c.name, func(t *testing.T) {
 			res := c.lint(t, nil, "link-fragment")
 			reported := map[string]bool{}
@@ -334,7 +325,7 @@ func TestLinkFragmentCorpusValid(t *testing.T) {
 			for _, fr := range res.Files {
 				src := fr.Family.Source.Text
 				same := map[string]bool{}
-				for _, id := range plainAnchors(src) {
+				for _, id := range linkPlainAnchors(src) {
 					same[id] = true
 				}
 				for _, l := range fr.Family.Links {
@@ -366,7 +357,7 @@ func TestLinkFragmentCorpusValid(t *testing.T) {
 	}
 }
 
-func (c corpusLayout) hasPlainAnchor(u, frag string) bool {
+func (c linkCorpus) hasPlainAnchor(u, frag string) bool {
 	for _, root := range c.roots {
 		for _, cand := range c.candidates(u) {
 			if strings.HasSuffix(cand, ".erb") {
@@ -377,7 +368,7 @@ func (c corpusLayout) hasPlainAnchor(u, frag string) bool {
 			if err != nil {
 				continue
 			}
-			for _, id := range plainAnchors(b) {
+			for _, id := range linkPlainAnchors(b) {
 				if id == frag {
 					return true
 				}

@@ -85,7 +85,7 @@ var linkExternalRule = &lint.Rule{
 
 func init() { lint.Register(linkExternalRule) }
 
-type externalUse struct {
+type linkExternalUse struct {
 	file *model.Family
 	link *model.Link
 	url  string
@@ -94,16 +94,16 @@ type externalUse struct {
 func checkLinkExternal(p *lint.SetPass) {
 	opts := lint.Options[linkExternalOptions](p.Options)
 	env := linksOf(p.Env, p.Config)
-	var uses []externalUse
+	var uses []linkExternalUse
 	var urls []string
 	seen := map[string]bool{}
 	for _, f := range p.Files {
 		for _, l := range f.Links {
-			u, ok := externalURL(l, env.own)
-			if !ok || ignoredPrefix(u, opts.Ignore) {
+			u, ok := linkExternalURL(l, env.own)
+			if !ok || linkIgnoredPrefix(u, opts.Ignore) {
 				continue
 			}
-			uses = append(uses, externalUse{f, l, u})
+			uses = append(uses, linkExternalUse{f, l, u})
 			if !seen[u] {
 				seen[u] = true
 				urls = append(urls, u)
@@ -119,7 +119,7 @@ func checkLinkExternal(p *lint.SetPass) {
 	}
 	c := linkcheck.New(linkcheck.Options{
 		Concurrency: opts.Concurrency, PerHost: opts.PerHost, Timeout: opts.Timeout, Retries: retries,
-		Backoff: opts.Backoff, UserAgent: opts.UserAgent, Cache: cachePath(p.Config, opts.Cache),
+		Backoff: opts.Backoff, UserAgent: opts.UserAgent, Cache: linkCachePath(p.Config, opts.Cache),
 		MaxAge: opts.MaxAge,
 	})
 	results, err := c.Check(context.Background(), urls)
@@ -135,12 +135,12 @@ func checkLinkExternal(p *lint.SetPass) {
 		}
 		switch r.Verdict() {
 		case linkcheck.Dead:
-			d.Message = fmt.Sprintf("%s is dead: %s", u.url, statusText(r.Status))
+			d.Message = fmt.Sprintf("%s is dead: %s", u.url, linkStatusText(r.Status))
 			if r.Redirect != "" {
 				d.Message += " after a redirect to " + r.Redirect
 			}
 		case linkcheck.Failing:
-			d.Message = fmt.Sprintf("%s keeps failing: %s%s", u.url, statusText(r.Status), tries)
+			d.Message = fmt.Sprintf("%s keeps failing: %s%s", u.url, linkStatusText(r.Status), tries)
 		case linkcheck.Unreached:
 			d.Message = fmt.Sprintf("%s cannot be reached: %s%s", u.url, r.Err, tries)
 		case linkcheck.Moved:
@@ -156,9 +156,9 @@ func checkLinkExternal(p *lint.SetPass) {
 	}
 }
 
-// externalURL returns the URL a link checks, without its fragment, when it
+// linkExternalURL returns the URL a link checks, without its fragment, when it
 // is an external http(s) link.
-func externalURL(l *model.Link, own []site.OwnURL) (string, bool) {
+func linkExternalURL(l *model.Link, own []site.OwnURL) (string, bool) {
 	if l.Shortcode() {
 		return "", false
 	}
@@ -175,7 +175,7 @@ func externalURL(l *model.Link, own []site.OwnURL) (string, bool) {
 	return t, true
 }
 
-func ignoredPrefix(u string, prefixes []string) bool {
+func linkIgnoredPrefix(u string, prefixes []string) bool {
 	for _, p := range prefixes {
 		if p != "" && strings.HasPrefix(u, p) {
 			return true
@@ -184,9 +184,9 @@ func ignoredPrefix(u string, prefixes []string) bool {
 	return false
 }
 
-// cachePath is where results are kept: "" is the user cache folder, "off"
+// linkCachePath is where results are kept: "" is the user cache folder, "off"
 // none, anything else a path relative to the config file.
-func cachePath(cfg *lint.Config, opt string) string {
+func linkCachePath(cfg *lint.Config, opt string) string {
 	switch opt {
 	case "off", "none":
 		return ""
@@ -200,7 +200,7 @@ func cachePath(cfg *lint.Config, opt string) string {
 	return cfg.Resolve(opt)
 }
 
-func statusText(code int) string {
+func linkStatusText(code int) string {
 	if t := http.StatusText(code); t != "" {
 		return fmt.Sprintf("%d %s", code, t)
 	}

@@ -56,11 +56,11 @@ func checkLinkFragment(p *lint.Pass) {
 	var own *site.Anchors // this page's anchors, computed once
 	for _, l := range p.File.Links {
 		frag := l.Fragment
-		if frag == "" || frag == "top" || contains(opts.Ignore, frag) {
+		if frag == "" || frag == "top" || linkListHas(opts.Ignore, frag) {
 			continue
 		}
 		if ls == nil {
-			ls = siteOf(p)
+			ls = linkSiteOf(p)
 		}
 		r := ls.resolve(l)
 		if r.Own && !opts.OwnURLs {
@@ -105,7 +105,7 @@ func checkLinkFragment(p *lint.Pass) {
 	}
 }
 
-func contains(list []string, s string) bool {
+func linkListHas(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {
 			return true

@@ -62,7 +62,7 @@ func checkLinkStyle(p *lint.Pass) {
 			continue
 		}
 		if ls == nil {
-			ls = siteOf(p)
+			ls = linkSiteOf(p)
 		}
 		scheme := site.Scheme(t)
 		switch {
@@ -76,7 +76,7 @@ func checkLinkStyle(p *lint.Pass) {
 			}
 			d := lint.Diagnostic{Span: l.DestSpan, Subject: "own " + t,
 				Message: fmt.Sprintf("full URL to this site: write the root-relative link %s", rel)}
-			if destEditable(l) && p.File.Source.Text != nil && string(p.File.Source.Text[l.DestSpan.Start:l.DestSpan.End]) == l.Target {
+			if linkDestEditable(l) && p.File.Source.Text != nil && string(p.File.Source.Text[l.DestSpan.Start:l.DestSpan.End]) == l.Target {
 				d.Fixes = []lint.Edit{{Span: l.DestSpan, New: rel}}
 			}
 			p.Report(d)
@@ -84,19 +84,19 @@ func checkLinkStyle(p *lint.Pass) {
 			continue
 		case strings.HasPrefix(t, "./"):
 			if opts.DotSlash {
-				p.Report(dotSlash(p, ls, l))
+				p.Report(linkDotSlash(p, ls, l))
 			}
 		default:
-			if d, ok := missingSlash(p, ls, l, opts); ok {
+			if d, ok := linkMissingSlash(p, ls, l, opts); ok {
 				p.Report(d)
 			}
 		}
 	}
 }
 
-// dotSlash reports a "./" link, with its root-relative form when it leads
+// linkDotSlash reports a "./" link, with its root-relative form when it leads
 // to a page or file.
-func dotSlash(p *lint.Pass, ls *linkSite, l *model.Link) lint.Diagnostic {
+func linkDotSlash(p *lint.Pass, ls *linkSite, l *model.Link) lint.Diagnostic {
 	d := lint.Diagnostic{Span: l.DestSpan, Subject: "dot-slash " + l.Target,
 		Message: "relative link with a \"./\" prefix: write a root-relative link"}
 	if ls.idx == nil || ls.page == nil {
@@ -106,28 +106,28 @@ func dotSlash(p *lint.Pass, ls *linkSite, l *model.Link) lint.Diagnostic {
 	if r.Class != site.Site || r.Outside {
 		return d
 	}
-	_, rest := splitRest(l.Target)
+	_, rest := linkSplitRest(l.Target)
 	if !r.Found {
 		d.Message = fmt.Sprintf("relative link with a \"./\" prefix: it resolves from this page's URL to %s, where there is no page; write a root-relative link", r.URL)
 		return d
 	}
 	rel := r.URL + rest
 	d.Message = fmt.Sprintf("relative link with a \"./\" prefix: write the root-relative link %s", rel)
-	if destEditable(l) && string(p.File.Source.Text[l.DestSpan.Start:l.DestSpan.End]) == l.Target {
+	if linkDestEditable(l) && string(p.File.Source.Text[l.DestSpan.Start:l.DestSpan.End]) == l.Target {
 		d.Fixes = []lint.Edit{{Span: l.DestSpan, New: rel}}
 	}
 	return d
 }
 
-// missingSlash reports "handbook/..." written without its leading slash,
+// linkMissingSlash reports "handbook/..." written without its leading slash,
 // unless the relative link does lead to a page.
-func missingSlash(p *lint.Pass, ls *linkSite, l *model.Link, opts *linkStyleOptions) (lint.Diagnostic, bool) {
+func linkMissingSlash(p *lint.Pass, ls *linkSite, l *model.Link, opts *linkStyleOptions) (lint.Diagnostic, bool) {
 	t := strings.TrimSpace(l.Target)
 	first := strings.SplitN(t, "/", 2)[0]
 	if first == "" || first == "." || first == ".." {
 		return lint.Diagnostic{}, false
 	}
-	known := containsFold(opts.Sections, first)
+	known := linkListHasFold(opts.Sections, first)
 	if !known && ls.idx != nil {
 		known = ls.idx.TopLevel(first)
 	}
@@ -141,21 +141,21 @@ func missingSlash(p *lint.Pass, ls *linkSite, l *model.Link, opts *linkStyleOpti
 	}
 	d := lint.Diagnostic{Span: l.DestSpan, Subject: "no-slash " + t,
 		Message: fmt.Sprintf("link to %s/... without its leading slash resolves below this page: write /%s", first, t)}
-	if destEditable(l) && string(p.File.Source.Text[l.DestSpan.Start:l.DestSpan.End]) == l.Target {
+	if linkDestEditable(l) && string(p.File.Source.Text[l.DestSpan.Start:l.DestSpan.End]) == l.Target {
 		d.Fixes = []lint.Edit{{Span: model.Span{Start: l.DestSpan.Start, End: l.DestSpan.Start}, New: "/"}}
 	}
 	return d, true
 }
 
-// splitRest splits a target into its path and the query and fragment.
-func splitRest(t string) (string, string) {
+// linkSplitRest splits a target into its path and the query and fragment.
+func linkSplitRest(t string) (string, string) {
 	if i := strings.IndexAny(t, "?#"); i >= 0 {
 		return t[:i], t[i:]
 	}
 	return t, ""
 }
 
-func containsFold(list []string, s string) bool {
+func linkListHasFold(list []string, s string) bool {
 	for _, x := range list {
 		if strings.EqualFold(x, s) {
 			return true

@@ -60,7 +60,7 @@ func checkLinkTarget(p *lint.Pass) {
 	var ls *linkSite
 	for _, l := range p.File.Links {
 		if ls == nil {
-			ls = siteOf(p)
+			ls = linkSiteOf(p)
 			if ls.idx == nil {
 				return // no content root: nothing to resolve against
 			}
@@ -69,25 +69,25 @@ func checkLinkTarget(p *lint.Pass) {
 		if r.Class != site.Site || r.Own && !opts.OwnURLs || r.Found {
 			continue
 		}
-		written := writtenTarget(l)
-		if r.Ref == nil && ignoredURL(r.URL, opts) {
+		written := linkWritten(l)
+		if r.Ref == nil && linkIgnoredURL(r.URL, opts) {
 			continue
 		}
 		var msg string
 		switch {
 		case r.Outside:
-			msg = fmt.Sprintf("%s leads outside the content root", quoteTarget(written))
+			msg = fmt.Sprintf("%s leads outside the content root", linkQuote(written))
 		case r.Ref != nil && len(r.Ref.Ambiguous) > 0:
 			var urls []string
 			for _, pg := range r.Ref.Ambiguous {
 				urls = append(urls, pg.URL)
 			}
-			msg = fmt.Sprintf("%s %q is ambiguous: it names %d pages (%s); write the page's path", l.Kind, l.Path, len(urls), joinMax(urls, 3))
+			msg = fmt.Sprintf("%s %q is ambiguous: it names %d pages (%s); write the page's path", l.Kind, l.Path, len(urls), linkJoinMax(urls, 3))
 		case r.Ref != nil:
 			msg = fmt.Sprintf("%s %q matches no page (Hugo fails the build: REF_NOT_FOUND)", l.Kind, l.Path)
 		default:
 			what := "page"
-			if isFileURL(r.URL) {
+			if linkIsFileURL(r.URL) {
 				what = "file"
 			}
 			switch {
@@ -98,14 +98,14 @@ func checkLinkTarget(p *lint.Pass) {
 			default:
 				msg = fmt.Sprintf("no %s at %s (%s resolved from this page's URL)", what, r.URL, l.Path)
 			}
-			msg += targetHint(ls, l)
+			msg += linkTargetHint(ls, l)
 		}
 		p.Report(lint.Diagnostic{Span: l.DestSpan, Message: msg, Subject: written})
 	}
 }
 
-func ignoredURL(u string, opts *linkTargetOptions) bool {
-	if !opts.Files && isFileURL(u) {
+func linkIgnoredURL(u string, opts *linkTargetOptions) bool {
+	if !opts.Files && linkIsFileURL(u) {
 		return true
 	}
 	for _, g := range opts.Ignore {
@@ -116,9 +116,9 @@ func ignoredURL(u string, opts *linkTargetOptions) bool {
 	return false
 }
 
-// targetHint explains a likely cause of a broken relative link: a file path
+// linkTargetHint explains a likely cause of a broken relative link: a file path
 // where a URL belongs, or a missing leading slash.
-func targetHint(ls *linkSite, l *model.Link) string {
+func linkTargetHint(ls *linkSite, l *model.Link) string {
 	pth := strings.TrimSpace(l.Path)
 	if pth == "" || site.Scheme(pth) != "" {
 		return ""
@@ -148,23 +148,23 @@ func targetHint(ls *linkSite, l *model.Link) string {
 	return ""
 }
 
-func quoteTarget(t string) string {
+func linkQuote(t string) string {
 	if strings.HasPrefix(t, "{{") {
 		return t
 	}
 	return fmt.Sprintf("%q", t)
 }
 
-func joinMax(s []string, n int) string {
+func linkJoinMax(s []string, n int) string {
 	if len(s) <= n {
 		return strings.Join(s, ", ")
 	}
 	return strings.Join(s[:n], ", ") + fmt.Sprintf(" and %d more", len(s)-n)
 }
 
-// isFileURL reports whether a URL names a file that is not a page (an
+// linkIsFileURL reports whether a URL names a file that is not a page (an
 // image, a PDF), by its extension.
-func isFileURL(u string) bool {
+func linkIsFileURL(u string) bool {
 	switch path.Ext(u) {
 	case "", ".html", ".htm", ".md", ".markdown":
 		return false
