@@ -1,0 +1,144 @@
+package rules
+
+import (
+	"path/filepath"
+	"reflect"
+	"strings"
+
+	"gitlab.com/ladderlint/ladderlint/lint"
+	"gitlab.com/ladderlint/ladderlint/lint/model"
+	"gitlab.com/ladderlint/ladderlint/lint/site"
+)
+
+// linkEnv is what the link rules share in a run: the link indexes (built
+// once, through Env.Shared) and the config's view of the site.
+type linkEnv struct {
+	sites *site.Sites
+	own   []site.OwnURL
+	style string // anchor style
+}
+
+func linksOf(env *lint.Env, cfg *lint.Config) *linkEnv {
+	return env.Shared("links/site", func() any { return newLinkEnv(cfg) }).(*linkEnv)
+}
+
+func newLinkEnv(cfg *lint.Config) *linkEnv {
+	sc := cfg.Site
+	middleman := sc.Layout == site.Middleman
+	c := site.Config{
+		Generator:   sc.Layout,
+		BaseDir:     cfg.Dir,
+		PresetRoots: lint.MiddlemanRoots,
+		PageFiles:   sc.PageFiles,
+		Anchors:     sc.Anchors,
+		MaxFileSize: cfg.MaxFileSize,
+	}
+	def := lint.DefaultConfig().Site
+	if middleman {
+		// The preset, for configs built in code rather than read from a
+		// file (ParseConfig already applies it).
+		if reflect.DeepEqual(sc.PageFiles, def.PageFiles) {
+			c.PageFiles = lint.MiddlemanPageFiles
+		}
+		if sc.Anchors == def.Anchors {
+			c.Anchors = site.Kramdown
+		}
+	}
+	for _, r := range sc.Roots {
+		c.Roots = append(c.Roots, site.Root{Dir: r.Dir, Prefix: r.Prefix})
+	}
+	env := &linkEnv{sites: site.NewSites(c), style: c.Anchors}
+	own := sc.OwnURLs
+	if middleman && reflect.DeepEqual(own, def.OwnURLs) {
+		// Before 2023 the whole of about.gitlab.com was this site.
+		own = []lint.OwnURL{{URL: "https://about.gitlab.com"}}
+	}
+	for _, o := range own {
+		env.own = append(env.own, site.OwnURL{URL: o.URL, Paths: o.Paths})
+	}
+	if env.style == "" {
+		env.style = site.GitHub
+	}
+	return env
+}
+
+// linkSite is one file's view of its site.
+type linkSite struct {
+	env  *linkEnv
+	idx  *site.Index // nil: no content root serves the file
+	page *site.Page  // nil: the file lies outside the roots
+	abs  string
+}
+
+func linkSiteOf(p *lint.Pass) *linkSite {
+	env := linksOf(p.Env, p.Config)
+	ls := &linkSite{env: env}
+	ls.abs, _ = filepath.Abs(p.File.Path)
+	ls.idx, ls.page = env.sites.For(p.File.Path)
+	return ls
+}
+
+// resolve resolves a link; without an index only its class is known.
+func (ls *linkSite) resolve(l *model.Link) site.Resolution {
+	if ls.idx == nil {
+		return linkClassify(l, ls.env.own)
+	}
+	return ls.idx.Resolve(ls.page, l, ls.env.own)
+}
+
+// linkClassify tells a link's class without an index, by its target alone.
+func linkClassify(l *model.Link, own []site.OwnURL) site.Resolution {
+	if l.Shortcode() {
+		if strings.TrimSpace(l.Path) == "" {
+			return site.Resolution{Class: site.SamePage}
+		}
+		return site.Resolution{Class: site.Skipped}
+	}
+	t := strings.TrimSpace(l.Target)
+	switch s := site.Scheme(t); {
+	case s == "http" || s == "https":
+		if rel, ok := site.MatchOwn(t, own); ok {
+			return site.Resolution{Class: site.Site, Own: true, URL: rel}
+		}
+		return site.Resolution{Class: site.External}
+	case s != "" || l.Kind == model.LinkAuto:
+		return site.Resolution{Class: site.Skipped}
+	}
+	if strings.TrimSpace(l.Path) == "" && !strings.Contains(t, "{{") {
+		return site.Resolution{Class: site.SamePage}
+	}
+	return site.Resolution{Class: site.Skipped}
+}
+
+// samePage reports whether a resolved link leads back to the linted page.
+func (ls *linkSite) samePage(r site.Resolution) bool {
+	if r.Class == site.SamePage {
+		return true
+	}
+	if !r.Found || r.Hit.Page == nil {
+		return false
+	}
+	if ls.page != nil && r.Hit.Page.URL == ls.page.URL {
+		return true
+	}
+	return r.Hit.File != "" && r.Hit.File == ls.abs
+}
+
+// linkDestEditable reports whether a link's target is written in place (so a
+// fix can rewrite it): inline links, images and HTML hrefs, not reference
+// links (the definition is elsewhere) or autolinks (the URL is the text).
+func linkDestEditable(l *model.Link) bool {
+	switch l.Kind {
+	case model.LinkInline, model.LinkImage, model.LinkHTML:
+		return l.DestSpan != l.Span && l.DestSpan.End > l.DestSpan.Start
+	}
+	return false
+}
+
+// linkWritten is a link's target as its author wrote it.
+func linkWritten(l *model.Link) string {
+	if l.Shortcode() {
+		return l.Raw
+	}
+	return l.Target
+}

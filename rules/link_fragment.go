@@ -1,0 +1,115 @@
+package rules
+
+import (
+	"fmt"
+	"net/url"
+
+	"gitlab.com/ladderlint/ladderlint/lint"
+	"gitlab.com/ladderlint/ladderlint/lint/site"
+)
+
+type linkFragmentOptions struct {
+	// Ignore lists fragments never reported (made by the site's layout,
+	// say); "top" and the empty fragment are always fine.
+	Ignore []string `yaml:"ignore"`
+	// Templates also checks fragments into template pages (ERB, Haml),
+	// whose headings may come from code.
+	Templates bool `yaml:"templates"`
+	// OwnURLs checks fragments of full URLs to the site itself.
+	OwnURLs bool `yaml:"own_urls"`
+}
+
+var linkFragmentRule = &lint.Rule{
+	ID:       "link-fragment",
+	Title:    "a link's #fragment matches a heading or anchor of its target page",
+	Category: lint.Links,
+	Severity: lint.Warning,
+	Doc: lint.Doc{
+		Description: "A `#fragment` must name an anchor of the page it leads to: a heading's ID or an HTML `id`/`name` " +
+			"attribute. Heading IDs are computed as the site generator does: by default Hugo's (goldmark " +
+			"`autoHeadingID`, GitHub style: `## Job Grades` is `#job-grades`, a repeated heading gets `-1`, `-2`, " +
+			"...), with the Middleman preset kramdown's (GFM parser, and `{: #id}` attribute lists); `{#custom-id}` " +
+			"attributes win over generated IDs. Same-page fragments (`#results`) are checked against the page " +
+			"itself; cross-page ones (`/handbook/values/#results`, `{{< ref \"values#results\" >}}`) against the " +
+			"target's source, read and scanned only when a fragment needs it. Links whose page is not found are " +
+			"left to `link-target`. Pages whose content is partly generated when the site is built (ERB and Haml " +
+			"templates, `<%= ... %>` tags, Hugo shortcodes other than inert ones such as `ref`, `youtube` or " +
+			"`alert`) may have anchors their source does not show: fragments into them are not checked unless " +
+			"`templates` is set. Fragments match exactly, as browsers match them; the message suggests the anchor meant.",
+		Bad:  "---\ntitle: Backend Engineer\n---\n\n## Job Grades\n\nSee [the grades](#job-grade).\n",
+		Good: "---\ntitle: Backend Engineer\n---\n\n## Job Grades\n\nSee [the grades](#job-grades).\n",
+		Options: []lint.OptionDoc{
+			{Name: "ignore", Default: "[]", Text: "fragments never reported (ones a layout adds, e.g. `TableOfContents`)."},
+			{Name: "templates", Default: "false", Text: "also check fragments into pages whose content is partly generated (`.erb`, `.haml`, ERB tags, Hugo shortcodes that may render headings)."},
+			{Name: "own_urls", Default: "true", Text: "check fragments of full URLs to the site itself (`site.own_urls`)."},
+		},
+	},
+	Options: func() any { return &linkFragmentOptions{OwnURLs: true} },
+	Check:   checkLinkFragment,
+}
+
+func init() { lint.Register(linkFragmentRule) }
+
+func checkLinkFragment(p *lint.Pass) {
+	opts := lint.Options[linkFragmentOptions](p.Options)
+	var ls *linkSite
+	var own *site.Anchors // this page's anchors, computed once
+	for _, l := range p.File.Links {
+		frag := l.Fragment
+		if frag == "" || frag == "top" || linkListHas(opts.Ignore, frag) {
+			continue
+		}
+		if ls == nil {
+			ls = linkSiteOf(p)
+		}
+		r := ls.resolve(l)
+		if r.Own && !opts.OwnURLs {
+			continue
+		}
+		var anchors *site.Anchors
+		where := "this page"
+		switch {
+		case ls.samePage(r):
+			if own == nil {
+				own = site.ComputeAnchors(p.File.Source.Text, ls.env.style)
+			}
+			if own.Partial && !opts.Templates {
+				continue
+			}
+			anchors = own
+		case r.Class == site.Site && r.Found && r.Hit.Page != nil:
+			pg := r.Hit.Page
+			if pg.Kind == site.Implicit || pg.Template() && !opts.Templates {
+				continue
+			}
+			a, err := pg.Anchors()
+			if err != nil || a.Partial && !opts.Templates {
+				continue // unreadable, too large, or partly generated: nothing sure to say
+			}
+			anchors, where = a, pg.URL
+		default:
+			continue
+		}
+		id := frag
+		if dec, err := url.PathUnescape(frag); err == nil {
+			id = dec
+		}
+		if anchors.Has(id) || anchors.Has(frag) {
+			continue
+		}
+		msg := fmt.Sprintf("#%s matches no heading or anchor on %s", frag, where)
+		if c := anchors.Closest(id); c != "" {
+			msg += fmt.Sprintf(" (did you mean #%s?)", c)
+		}
+		p.Report(lint.Diagnostic{Span: l.DestSpan, Message: msg, Subject: where + "#" + frag})
+	}
+}
+
+func linkListHas(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
