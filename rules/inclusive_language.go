@@ -212,7 +212,7 @@ func inclusivePronouns(p *lint.Pass, opts *inclusiveLanguageOptions) {
 	if len(opts.Pronouns) == 0 {
 		return
 	}
-	phrases := policyPhrases(opts.Pronouns)
+	phrases := policySet(opts.Pronouns)
 	for _, b := range p.File.Blocks {
 		ms := findPolicyPhrases(b, phrases)
 		if len(ms) == 0 || inclusiveLinksPerson(b, opts.PersonLinks) {
@@ -286,8 +286,9 @@ func inclusiveReplaceWords(p *lint.Pass, opts *inclusiveLanguageOptions) {
 	for _, w := range opts.GitBefore {
 		gitBefore[policyWord(w)] = true
 	}
+	wordSet := prose.NewPhraseSet(words)
 	for _, b := range p.File.Blocks {
-		for _, m := range findPolicyPhrases(b, words) {
+		for _, m := range findPolicyPhrases(b, wordSet) {
 			r := opts.Replace[m.Phrase]
 			if policyCovered(prose.FindPhrases(b, excepts[m.Phrase]), m.Start) {
 				continue
@@ -362,7 +363,7 @@ func inclusiveCodedBalance(p *lint.Pass, opts *inclusiveLanguageOptions, first, 
 		if b.Kind == model.BlockHeading && !opts.CodedHeadings {
 			continue
 		}
-		for _, w := range prose.Words(b.Text, true) {
+		for _, w := range prose.BlockWords(b) {
 			lw := policyWord(w.Text)
 			if except[lw] {
 				continue

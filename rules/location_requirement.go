@@ -83,10 +83,10 @@ func init() { lint.Register(locationRequirementRule) }
 
 func checkLocationRequirement(p *lint.Pass) {
 	opts := lint.Options[locationRequirementOptions](p.Options)
-	always := policyPhrases(opts.Phrases)
-	place := policyPhrases(opts.PlacePhrases)
-	zones := policyPhrases(opts.TimeZones)
-	notLoc := policyPhrases(opts.NotLocation)
+	always := policySet(opts.Phrases)
+	place := policySet(opts.PlacePhrases)
+	zones := policySet(opts.TimeZones)
+	notLoc := policySet(opts.NotLocation)
 	regions := policyPhrases(opts.Regions)
 	var titles []prose.Phrase
 	for _, r := range p.File.Roles {
@@ -117,7 +117,7 @@ func checkLocationRequirement(p *lint.Pass) {
 				return true
 			}
 			s := policySentenceOf(sentences, at)
-			for _, m := range prose.FindPhrases(b, notLoc) {
+			for _, m := range notLoc.Find(b) {
 				if m.Start >= s[0] && m.Start < s[1] {
 					return true
 				}

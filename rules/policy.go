@@ -23,6 +23,9 @@ func policyPhrases(list []string) []prose.Phrase {
 	return out
 }
 
+// policySet is policyPhrases indexed for finding in many blocks.
+func policySet(list []string) *prose.PhraseSet { return prose.NewPhraseSet(policyPhrases(list)) }
+
 // policyList is a named word list of a rule's options, for validation.
 type policyList struct {
 	name  string
@@ -53,8 +56,8 @@ func policyValidPhrases(option string, list []string) error {
 // findPolicyPhrases finds the phrases in b; where matches overlap, the one
 // that starts first (then the longest) wins, so "must reside in" is one
 // finding even when "must reside" and "reside in" are both listed.
-func findPolicyPhrases(b *model.Block, phrases []prose.Phrase) []prose.Match {
-	return policyFirstOfOverlaps(prose.FindPhrases(b, phrases))
+func findPolicyPhrases(b *model.Block, phrases *prose.PhraseSet) []prose.Match {
+	return policyFirstOfOverlaps(phrases.Find(b))
 }
 
 // policyFirstOfOverlaps orders matches by start (the longest first) and drops

@@ -56,7 +56,7 @@ func init() { lint.Register(vacancyWordingRule) }
 
 func checkVacancyWording(p *lint.Pass) {
 	opts := lint.Options[vacancyWordingOptions](p.Options)
-	phrases := policyPhrases(opts.Phrases)
+	phrases := policySet(opts.Phrases)
 	for _, b := range p.File.Blocks {
 		if policyInSections(policySectionKind(b), opts.SkipSections) {
 			continue

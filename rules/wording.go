@@ -19,8 +19,46 @@ import (
 // written as plain text. Code, link targets, HTML and front matter are not
 // part of a block's text to begin with.
 func wordingText(b *model.Block) string {
-	t := prose.BlankRanges(b.Text, prose.Placeholders(b.Text))
-	return misspell.RemoveNotWords(t)
+	return b.Memo(wordingTextKey{}, func() any { return notWords(prose.BlankRanges(b.Text, prose.Placeholders(b.Text))) }).(string)
+}
+
+type wordingTextKey struct{}
+
+// notWords blanks URLs, paths, e-mail addresses and host names as misspell's
+// RemoveNotWords does, running each of its regular expressions only on text
+// that can hold what it looks for: they are most of the cost otherwise.
+func notWords(t string) string {
+	if strings.ContainsRune(t, '\\') {
+		return misspell.RemoveNotWords(t)
+	}
+	if strings.Contains(t, "://") {
+		t = misspell.StripURL(t)
+	}
+	if strings.IndexByte(t, '/') >= 0 {
+		t = misspell.RemovePath(t)
+	}
+	if strings.IndexByte(t, '@') >= 0 {
+		t = misspell.RemoveEmail(t)
+	}
+	if hasDottedWord(t) {
+		t = misspell.RemoveHost(t)
+	}
+	return t
+}
+
+// hasDottedWord reports whether a dot sits between two letters or digits,
+// as in a host name ("gitlab.com"); a sentence's full stop does not.
+func hasDottedWord(t string) bool {
+	for i := 1; i+1 < len(t); i++ {
+		if t[i] == '.' && isAlnum(t[i-1]) && isAlnum(t[i+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
 // sourceIs reports whether the source at span reads exactly text: a fix may

@@ -220,6 +220,23 @@ type Block struct {
 	gradeSet  [2]bool
 	allMemo   []*Grade
 	allSet    bool
+	memo      map[any]any
+}
+
+// Memo returns the value stored under key for this block, building it on
+// first use: rules share work on a block (its words, its text with URLs
+// blanked) this way. Not safe for concurrent use; the engine runs one file's
+// rules in one goroutine at a time.
+func (b *Block) Memo(key any, build func() any) any {
+	if v, ok := b.memo[key]; ok {
+		return v
+	}
+	v := build()
+	if b.memo == nil {
+		b.memo = make(map[any]any, 2)
+	}
+	b.memo[key] = v
+	return v
 }
 
 // grade returns findGrade(b, b.Links, strict), computed once.

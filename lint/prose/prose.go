@@ -84,34 +84,145 @@ func (m Match) Text() string { return m.Block.Text[m.Start:m.End] }
 // "leader"). Words separated by a code span or link target never match as
 // one phrase.
 func FindPhrases(b *model.Block, phrases []Phrase) []Match {
-	words := Words(b.Text, true)
-	lower := make([]string, len(words))
-	for i, w := range words {
-		lower[i] = strings.ToLower(normalizeQuotes(w.Text))
+	return NewPhraseSet(phrases).Find(b)
+}
+
+// PhraseSet is a phrase list indexed by first word, for looking for the same
+// phrases in many blocks: build it once, call Find per block.
+type PhraseSet struct {
+	phrases []Phrase
+	idx     *phraseIdx
+}
+
+// NewPhraseSet indexes phrases.
+func NewPhraseSet(phrases []Phrase) *PhraseSet {
+	return &PhraseSet{phrases: phrases, idx: phraseIndex(phrases)}
+}
+
+// Phrases returns the set's phrases, in the order given.
+func (s *PhraseSet) Phrases() []Phrase { return s.phrases }
+
+// Find returns every occurrence of the set's phrases in b, as FindPhrases.
+func (s *PhraseSet) Find(b *model.Block) []Match {
+	phrases, idx := s.phrases, s.idx
+	bw := blockWords(b)
+	words, lower := bw.words, bw.lower
+	if len(words) == 0 || len(phrases) == 0 {
+		return nil
 	}
 	var out []Match
+	try := func(i, pi int) {
+		p := phrases[pi]
+		if i+len(p) > len(words) {
+			return
+		}
+		for j, pw := range p {
+			if !wordMatch(pw, lower[i+j]) {
+				return
+			}
+			if j > 0 && strings.ContainsRune(b.Text[words[i+j-1].End:words[i+j].Start], model.CodeMark) {
+				return
+			}
+		}
+		out = append(out, Match{Block: b, Start: words[i].Start, End: words[i+len(p)-1].End, Phrase: pi})
+	}
 	for i := range words {
-		for pi, p := range phrases {
-			if len(p) == 0 || i+len(p) > len(words) {
-				continue
+		cands := idx.exact[lower[i]]
+		if len(idx.stems) == 0 {
+			for _, pi := range cands {
+				try(i, pi)
 			}
-			ok := true
-			for j, pw := range p {
-				if !wordMatch(pw, lower[i+j]) {
-					ok = false
-					break
-				}
-				if j > 0 && strings.ContainsRune(b.Text[words[i+j-1].End:words[i+j].Start], model.CodeMark) {
-					ok = false
-					break
-				}
-			}
-			if ok {
-				out = append(out, Match{Block: b, Start: words[i].Start, End: words[i+len(p)-1].End, Phrase: pi})
-			}
+			continue
+		}
+		// keep the phrases' order, as callers expect
+		merged := mergeSorted(cands, idx.stemsFor(lower[i]))
+		for _, pi := range merged {
+			try(i, pi)
 		}
 	}
 	return out
+}
+
+// BlockWords returns the words of a block's text (hyphens kept inside
+// words), computed once per block.
+func BlockWords(b *model.Block) []Word { return blockWords(b).words }
+
+type wordsOf struct {
+	words []Word
+	lower []string // lower case, curly apostrophes straightened
+}
+
+type blockWordsKey struct{}
+
+func blockWords(b *model.Block) *wordsOf {
+	return b.Memo(blockWordsKey{}, func() any {
+		words := Words(b.Text, true)
+		lower := make([]string, len(words))
+		for i, w := range words {
+			lower[i] = strings.ToLower(normalizeQuotes(w.Text))
+		}
+		return &wordsOf{words, lower}
+	}).(*wordsOf)
+}
+
+// phrases are indexed by their first word; phrases starting with a stem
+// ("lead*") are tried on every word the stem starts.
+type phraseIdx struct {
+	exact map[string][]int
+	stems []stemEntry
+}
+
+type stemEntry struct {
+	prefix string
+	pi     int
+}
+
+func (x *phraseIdx) stemsFor(w string) []int {
+	var out []int
+	for _, s := range x.stems {
+		if strings.HasPrefix(w, s.prefix) {
+			out = append(out, s.pi)
+		}
+	}
+	return out
+}
+
+func mergeSorted(a, b []int) []int {
+	if len(b) == 0 {
+		return a
+	}
+	if len(a) == 0 {
+		return b
+	}
+	out := make([]int, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		if j >= len(b) || i < len(a) && a[i] < b[j] {
+			out = append(out, a[i])
+			i++
+		} else {
+			out = append(out, b[j])
+			j++
+		}
+	}
+	return out
+}
+
+// phraseIndex indexes a phrase list by first word: O(phrases) once per
+// call instead of O(phrases) per word.
+func phraseIndex(phrases []Phrase) *phraseIdx {
+	x := &phraseIdx{exact: make(map[string][]int, len(phrases))}
+	for pi, p := range phrases {
+		if len(p) == 0 {
+			continue
+		}
+		if strings.HasSuffix(p[0], "*") {
+			x.stems = append(x.stems, stemEntry{strings.TrimSuffix(p[0], "*"), pi})
+			continue
+		}
+		x.exact[p[0]] = append(x.exact[p[0]], pi)
+	}
+	return x
 }
 
 func wordMatch(pattern, word string) bool {
