@@ -108,9 +108,13 @@ type Track struct {
 
 // RuleConfig configures one rule: severity ("off" disables) and options.
 type RuleConfig struct {
-	Severity string    `yaml:"severity"`
-	Options  yaml.Node `yaml:"-"`
-	Line     int       `yaml:"-"`
+	Severity string `yaml:"severity"`
+	// Enabled turns an optional rule on at its own severities (--enable);
+	// unlike Severity it does not override the severities a rule gives
+	// particular findings.
+	Enabled bool      `yaml:"-"`
+	Options yaml.Node `yaml:"-"`
+	Line    int       `yaml:"-"`
 }
 
 // DefaultConfig returns the GitLab handbook profile.
@@ -485,7 +489,7 @@ func (cfg *Config) Severity(r *Rule) Severity {
 		s, _ := ParseSeverity(rc.Severity)
 		return s
 	}
-	if r.Optional {
+	if r.Optional && (cfg.Rules[r.ID] == nil || !cfg.Rules[r.ID].Enabled) {
 		return 0
 	}
 	return r.Severity
@@ -508,9 +512,10 @@ func (cfg *Config) Enable(id string) error {
 		rc = &RuleConfig{}
 		cfg.Rules[id] = rc
 	}
-	if s, _ := ParseSeverity(rc.Severity); rc.Severity == "" || s == 0 {
-		rc.Severity = r.Severity.String()
+	if s, _ := ParseSeverity(rc.Severity); rc.Severity != "" && s == 0 {
+		rc.Severity = "" // configured off: --enable wins, at the rule's own severities
 	}
+	rc.Enabled = true
 	return nil
 }
 
@@ -525,6 +530,7 @@ func (cfg *Config) Disable(id string) error {
 		cfg.Rules[id] = rc
 	}
 	rc.Severity = "off"
+	rc.Enabled = false
 	return nil
 }
 

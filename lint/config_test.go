@@ -109,3 +109,71 @@ func TestGlob(t *testing.T) {
 		}
 	}
 }
+
+// TestEnableKeepsFindingSeverities: --enable turns a rule on without fixing
+// its severity, so a rule that raises some findings to error (years of
+// experience on grade 4 and 5 roles) keeps doing so; a severity set in the
+// config still wins.
+func TestEnableKeepsFindingSeverities(t *testing.T) {
+	cfg := lint.DefaultConfig()
+	r := lint.Lookup("years-of-experience")
+	if err := cfg.Enable(r.ID); err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Configured(r) || cfg.Severity(r) != r.Severity {
+		t.Fatalf("--enable of an on-by-default rule must not configure it: configured %v, severity %v", cfg.Configured(r), cfg.Severity(r))
+	}
+	opt := lint.Lookup("link-external")
+	if cfg.Severity(opt) != 0 {
+		t.Fatal("an optional rule is off by default")
+	}
+	if err := cfg.Enable(opt.ID); err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Severity(opt) != opt.Severity || cfg.Configured(opt) {
+		t.Fatalf("--enable of an optional rule: severity %v configured %v", cfg.Severity(opt), cfg.Configured(opt))
+	}
+	if err := cfg.Disable(r.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := cfg.Enable(r.ID); err != nil || cfg.Severity(r) != r.Severity {
+		t.Fatalf("--enable after off: severity %v", cfg.Severity(r))
+	}
+	c2, err := lint.ParseConfig(".ladderlint.yml", []byte("rules:\n  years-of-experience: info\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c2.Enable(r.ID); err != nil || c2.Severity(r) != lint.Info || !c2.Configured(r) {
+		t.Fatalf("a configured severity must survive --enable: %v", c2.Severity(r))
+	}
+}
+
+func TestCollectMiddlemanPages(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"a/index.html.md", "b/index.html.md.erb", "c/index.html.haml", "d.md"} {
+		p := filepath.Join(dir, f)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	count := func(cfg *lint.Config) int {
+		in, err := lint.Collect(cfg, []string{dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(in)
+	}
+	if n := count(lint.DefaultConfig()); n != 2 {
+		t.Errorf("hugo layout collects %d files, want the 2 *.md", n)
+	}
+	mm, err := lint.ParseConfig(".ladderlint.yml", []byte("site:\n  layout: middleman\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := count(mm); n != 3 {
+		t.Errorf("middleman layout collects %d files, want *.md and *.md.erb", n)
+	}
+}

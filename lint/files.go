@@ -45,7 +45,7 @@ func Collect(cfg *Config, args []string) ([]Input, error) {
 			if _, err := os.Stat(base); err != nil {
 				continue
 			}
-			err := walkMarkdown(base, func(p string) {
+			err := walkMarkdown(base, cfg.MarkdownFile, func(p string) {
 				if MatchGlob(filepath.ToSlash(full), filepath.ToSlash(p)) {
 					add(p)
 				}
@@ -66,7 +66,7 @@ func Collect(cfg *Config, args []string) ([]Input, error) {
 			continue
 		}
 		var files []string
-		if err := walkMarkdown(a, func(p string) { files = append(files, p) }, true); err != nil {
+		if err := walkMarkdown(a, cfg.MarkdownFile, func(p string) { files = append(files, p) }, true); err != nil {
 			return nil, err
 		}
 		for _, p := range files {
@@ -76,8 +76,15 @@ func Collect(cfg *Config, args []string) ([]Input, error) {
 	return out, nil
 }
 
-// walkMarkdown calls fn for every *.md file below root, in lexical order.
-func walkMarkdown(root string, fn func(string), strict bool) error {
+// MarkdownFile reports whether a file name is a page the linter reads when
+// it walks a folder: *.md, and with the Middleman layout also *.md.erb (the
+// pre-2023 handbook's pages with Ruby templating).
+func (cfg *Config) MarkdownFile(name string) bool {
+	return strings.HasSuffix(name, ".md") || cfg.Site.Layout == "middleman" && strings.HasSuffix(name, ".md.erb")
+}
+
+// walkMarkdown calls fn for every page file below root, in lexical order.
+func walkMarkdown(root string, isPage func(string) bool, fn func(string), strict bool) error {
 	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == root || strict && !os.IsNotExist(err) {
@@ -101,7 +108,7 @@ func walkMarkdown(root string, fn func(string), strict bool) error {
 		} else if !d.Type().IsRegular() {
 			return nil
 		}
-		if strings.HasSuffix(name, ".md") {
+		if isPage(name) {
 			fn(p)
 		}
 		return nil
