@@ -15,6 +15,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"gitlab.com/ladderlint/ladderlint/lint/model"
+	"gitlab.com/ladderlint/ladderlint/lint/prose"
 	"gitlab.com/ladderlint/ladderlint/schema"
 )
 
@@ -449,37 +450,15 @@ func unknownFieldRE(msg string) string {
 
 // SuggestRule returns ` (did you mean "x"?)` for a near miss of a rule ID, or "".
 func SuggestRule(id string) string {
-	best, bestD := "", 4
-	for _, r := range Rules() {
-		if d := editDistance(id, r.ID); d < bestD {
-			best, bestD = r.ID, d
+	// the nearest rule ID within three edits
+	for k := 1; k <= 3; k++ {
+		for _, r := range Rules() {
+			if prose.WithinEdits(id, r.ID, k) {
+				return fmt.Sprintf(" (did you mean %q?)", r.ID)
+			}
 		}
-	}
-	if best != "" {
-		return fmt.Sprintf(" (did you mean %q?)", best)
 	}
 	return ""
-}
-
-// editDistance is the Levenshtein distance, for suggestions.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			c := prev[j-1]
-			if a[i-1] != b[j-1] {
-				c++
-			}
-			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // Severity returns a rule's effective severity: configured, else default;
