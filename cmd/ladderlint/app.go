@@ -309,6 +309,17 @@ func (a *App) runLint(c *cli.Context, opts *lintOptions) error {
 	if err != nil {
 		return &exitErr{code: exitError, err: err}
 	}
+	if len(inputs) == 0 {
+		// a typo in a path or an include glob would otherwise pass silently
+		if c.NArg() > 0 {
+			return usageErr("no markdown files in %s", strings.Join(c.Args().Slice(), ", "))
+		}
+		from := "the default include"
+		if cfg.File != "" {
+			from = "the include of " + cfg.File
+		}
+		return usageErr("no files to lint: %s (%s) matches nothing from here; name files or folders, or fix the include", from, strings.Join(cfg.Include, ", "))
+	}
 	eng, err := lint.NewEngine(cfg)
 	if err != nil {
 		return &exitErr{code: exitError, err: err}

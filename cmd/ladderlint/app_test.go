@@ -99,6 +99,7 @@ func TestJSONReportValidates(t *testing.T) {
 func TestUsageErrorsExit2(t *testing.T) {
 	cases := [][]string{
 		{"lint", "--bogus"},
+		{"lint", "../../schema"}, // a folder without markdown files
 		{"lint", "no/such/path.md"},
 		{"lint", "--format", "yaml", sample},
 		{"lint", "--fail-on", "sometimes", sample},
