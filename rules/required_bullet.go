@@ -25,7 +25,8 @@ var requiredBulletRule = &lint.Rule{
 			"a bullet in every role's requirements. A bullet counts when it is in a Requirements section (a heading or a " +
 			"bold paragraph, with its sub-headings), at any list depth; nice-to-haves do not count, since they are not " +
 			"required. Text is compared ignoring case, markup, spacing and trailing punctuation; by default " +
-			"(`match: prefix`) the bullet may go on (\"Ability to use GitLab for merge requests\").\n\n" +
+			"(`match: contains`) the bullet may say more around it, in whole words (\"You have the ability to use " +
+			"GitLab.\", \"Ability to use GitLab for merge requests\"); `prefix` or `exact` are stricter.\n\n" +
 			"Where it must be:\n\n" +
 			"- In a family-level Requirements section (template 1: requirements shared by all levels, before the " +
 			"levels; one written after a role, at the depth of its heading, is that role's): that covers every role of " +
@@ -51,12 +52,12 @@ var requiredBulletRule = &lint.Rule{
 			"### Requirements\n\n- Experience with month-end close\n- Ability to use GitLab.\n",
 		Options: []lint.OptionDoc{
 			{Name: "bullets", Default: "[Ability to use GitLab]", Text: "Bullets every level's requirements must hold; an empty list turns the rule off."},
-			{Name: "match", Default: "prefix", Text: "`exact`: the whole bullet; `prefix`: the bullet starts with it (whole words); `contains`: the bullet holds it (whole words)."},
+			{Name: "match", Default: "contains", Text: "`exact`: the whole bullet; `prefix`: the bullet starts with it (whole words); `contains`: the bullet holds it (whole words)."},
 			{Name: "kinds", Default: "[level]", Text: "Role kinds checked (`level`, `specialty`, `segment`)."},
 		},
 	},
 	Options: func() any {
-		return &requiredBulletOptions{Bullets: []string{"Ability to use GitLab"}, Match: "prefix", Kinds: []string{string(model.KindLevel)}}
+		return &requiredBulletOptions{Bullets: []string{"Ability to use GitLab"}, Match: "contains", Kinds: []string{string(model.KindLevel)}}
 	},
 	Validate: func(o any) error {
 		opts := o.(*requiredBulletOptions)
