@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"sort"
@@ -416,13 +417,48 @@ func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
 func finalize(fs []Finding) {
 	SortFindings(fs)
 	seen := map[string]int{}
+	stable := stablePaths()
 	for i := range fs {
 		f := &fs[i]
-		key := f.Path + "\x00" + f.Rule + "\x00" + f.Role + "\x00" + f.Subject
+		key := stable(f.Path) + "\x00" + f.Rule + "\x00" + f.Role + "\x00" + f.Subject
 		n := seen[key]
 		seen[key] = n + 1
 		h := sha256.Sum256([]byte(fmt.Sprintf("%s\x00%d", key, n)))
 		f.Fingerprint = hex.EncodeToString(h[:16])
+	}
+}
+
+// stablePaths returns how a finding's path enters its fingerprint: relative
+// to the repository root (the nearest folder above the current one holding
+// .git), so that a baseline made from the root matches a run from content/;
+// outside a repository, the path as reported.
+func stablePaths() func(string) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return func(p string) string { return p }
+	}
+	root := ""
+	for d := wd; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
+			root = d
+			break
+		}
+		if filepath.Dir(d) == d {
+			break
+		}
+	}
+	if root == "" {
+		return func(p string) string { return p }
+	}
+	return func(p string) string {
+		abs := p
+		if !filepath.IsAbs(p) {
+			abs = filepath.Join(wd, p)
+		}
+		if rel, err := filepath.Rel(root, abs); err == nil && !strings.HasPrefix(rel, "..") {
+			return filepath.ToSlash(rel)
+		}
+		return p
 	}
 }
 

@@ -213,3 +213,46 @@ func TestSizeCap(t *testing.T) {
 		t.Fatalf("want one input finding, got %+v", res.Findings)
 	}
 }
+
+// TestFingerprintsIndependentOfWorkingFolder: a baseline written from the
+// repository root must match a run from a subfolder.
+func TestFingerprintsIndependentOfWorkingFolder(t *testing.T) {
+	repo := t.TempDir()
+	sub := filepath.Join(repo, "content")
+	if err := os.MkdirAll(filepath.Join(repo, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	page := filepath.Join(sub, "p.md")
+	if err := os.WriteFile(page, []byte("---\ntitle: T\n---\n\n{add x}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	run := func(dir, path string) lint.Finding {
+		t.Chdir(dir)
+		eng, err := lint.NewEngine(lint.DefaultConfig())
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := eng.Run(context.Background(), []lint.Input{{Path: path}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range res.Findings {
+			if f.Rule == "template-placeholder" {
+				return f
+			}
+		}
+		t.Fatal("no finding")
+		return lint.Finding{}
+	}
+	a := run(repo, "content/p.md")
+	b := run(sub, "p.md")
+	if a.Path == b.Path {
+		t.Fatal("the paths should differ: they are relative to the current folder")
+	}
+	if a.Fingerprint != b.Fingerprint {
+		t.Fatalf("fingerprints differ between the repository root (%s) and content/ (%s)", a.Fingerprint, b.Fingerprint)
+	}
+}
