@@ -1,0 +1,126 @@
+// Package hostile holds pathological markdown pages for tests, fuzz seeds
+// and benchmarks: page shapes that grow with a size parameter (deep
+// nesting, long lines, many headings) and small odd inputs (empty files,
+// broken front matter, invalid UTF-8, alias bombs).
+//
+// It imports nothing from ladderlint, so that every package's tests can
+// use it, the model's included.
+package hostile
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Shapes generate a page of a pathological shape whose size grows linearly
+// with n. The model, and a whole lint, must take time linear in n.
+var Shapes = map[string]func(n int) string{
+	"headings": func(n int) string {
+		var b strings.Builder
+		for i := 0; i < n; i++ {
+			fmt.Fprintf(&b, "%s Role %d Responsibilities\n\n- item %d\n\n", strings.Repeat("#", 2+i%4), i, i)
+		}
+		return b.String()
+	},
+	"roles": func(n int) string {
+		var b strings.Builder
+		for i := 0; i < n; i++ {
+			fmt.Fprintf(&b, "## Manager %d\n\n### Job Grade\n\nThe Manager %d is a [grade 8](/x#gitlab-job-grades).\n\n### Responsibilities\n\n- a\n\n", i, i)
+		}
+		return b.String()
+	},
+	"specialties": func(n int) string {
+		var b strings.Builder
+		b.WriteString("## Manager, X\n\n### Job Grade\n\nThe Manager, X is a grade 8.\n\n## Specialties\n\n")
+		for i := 0; i < n; i++ {
+			fmt.Fprintf(&b, "### Manager, X (S%d)\n\nIn addition to the requirements defined above for the Manager, X, S%d specialty requires:\n\n- b\n\n", i, i)
+		}
+		return b.String()
+	},
+	"quotes": func(n int) string { return strings.Repeat(">", n) + " text\n" },
+	"lists": func(n int) string {
+		var b strings.Builder
+		for i := 0; i < n; i++ {
+			b.WriteString(strings.Repeat("  ", i%100) + "- item\n")
+		}
+		return b.String()
+	},
+	"longline": func(n int) string { return strings.Repeat("word [link](/a) `code` {{< ref \"x\" >}} ", n) + "\n" },
+	"brackets": func(n int) string { return strings.Repeat("[", n) + "x" + strings.Repeat("](/a)", n) + "\n" },
+	"emphasis": func(n int) string { return strings.Repeat("*a **b ", n) + "\n" },
+	"bold":     func(n int) string { return strings.Repeat("**Requirements**\n\n- a\n\n", n) },
+	"comments": func(n int) string { return strings.Repeat("<!-- ladderlint-disable x --> a\n\n", n) },
+	"tables": func(n int) string {
+		return "| Role | Grade |\n|---|---|\n" + strings.Repeat("| [Senior](/a) | [Grade 7](/x#gitlab-job-grades) |\n", n)
+	},
+	"frontmatter": func(n int) string {
+		return "---\ntitle: x\n" + strings.Repeat("k: [a, b]\n", n) + "---\n\ntext\n"
+	},
+	// nested lists and quotes opened on a single line
+	"nestedlists": func(n int) string { return strings.Repeat("- ", n) + "x\n" },
+	"quotedlists": func(n int) string { return strings.Repeat("> - ", n) + "x\n" },
+	// one word as long as a page
+	"longword": func(n int) string { return strings.Repeat("abcdefghij", n) + "\n" },
+	// a table as wide as a page
+	"columns": func(n int) string {
+		return "|" + strings.Repeat(" Role |", n) + "\n|" + strings.Repeat("---|", n) + "\n|" + strings.Repeat(" [a](/b) |", n) + "\n"
+	},
+	// one HTML block with many links and anchors
+	"htmllinks": func(n int) string {
+		return "<div>\n" + strings.Repeat("<a href=\"/x#y\" id=\"z\">a</a>\n", n) + "</div>\n"
+	},
+	// reference definitions and their uses
+	"references": func(n int) string {
+		var b strings.Builder
+		for i := 0; i < n; i++ {
+			fmt.Fprintf(&b, "[r%d]: /x%d\n", i, i)
+		}
+		b.WriteString("\n")
+		for i := 0; i < n; i++ {
+			fmt.Fprintf(&b, "[a][r%d] ", i)
+		}
+		return b.String() + "\n"
+	},
+	// backtick runs that never close
+	"backticks": func(n int) string {
+		var b strings.Builder
+		for i := 0; i < n; i++ {
+			b.WriteString(strings.Repeat("`", 1+i%7) + "a [b](/c) ")
+		}
+		return b.String() + "\n"
+	},
+	// shortcodes that never close, on one line
+	"shortcodes": func(n int) string { return strings.Repeat("{{< ref \"x\" [a](", n) + "\n" },
+	// directives of every kind, many on one page
+	"directives": func(n int) string {
+		var b strings.Builder
+		for i := 0; i < n; i++ {
+			fmt.Fprintf(&b, "<!-- ladderlint-disable-next-line template-placeholder -->\n{add %d}\n\n<!-- ladderlint-disable heading-increment -->\n#### H%d\n<!-- ladderlint-enable -->\n\n", i, i)
+		}
+		return b.String()
+	},
+}
+
+// OddInputs are small pages at the edges of the input space.
+var OddInputs = map[string]string{
+	"empty":                   "",
+	"bom only":                "\ufeff",
+	"front matter only":       "---\ntitle: x\n---\n",
+	"front matter no newline": "---\ntitle: x\n---",
+	"unclosed front matter":   "---\ntitle: x\n",
+	"dashes only":             "---",
+	"lone CR":                 "## A\r\rtext\r",
+	"mixed endings":           "## A\r\n\ntext\n\r\n",
+	"invalid utf8":            "## A\xff\xfe\n\n- \xc3\n",
+	"NUL":                     "## A\x00\n",
+	"alias bomb":              AliasBomb,
+	"yaml not a map":          "---\n- a\n- b\n---\n",
+	"heading only":            "#",
+	"unclosed fence":          "```\n## Not a heading\n",
+	"shortcode unclosed":      "[a]({{< ref \"x\" \n",
+	"link at end":             "[a](",
+	"nested shortcode":        "{{< a {{< ref \"x\" >}} >}}",
+}
+
+// AliasBomb is a front matter whose aliases expand to 9^7 values.
+const AliasBomb = "---\na: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\ntitle: [*g]\n---\n"
