@@ -1,0 +1,93 @@
+package model
+
+import (
+	"bytes"
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// The model answers some questions with indexes instead of scans so that
+// hostile pages stay linear; these tests check the indexes against the
+// plain scans they replace.
+
+func TestCommentBoundsMatchScan(t *testing.T) {
+	scan := func(raw []byte, off int) bool {
+		open := bytes.LastIndex(raw[:off], []byte("<!--"))
+		return open >= 0 && !bytes.Contains(raw[open:off], []byte("-->"))
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	pieces := []string{"<!--", "-->", "<!-->", "-", ">", "<", "!", "a", "<a href=\"x\">"}
+	for n := 0; n < 2000; n++ {
+		var b strings.Builder
+		for k := rng.IntN(12); k >= 0; k-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		raw := []byte(b.String())
+		cb := findCommentBounds(raw)
+		for off := 0; off <= len(raw); off++ {
+			if got, want := cb.inComment(off), scan(raw, off); got != want {
+				t.Fatalf("%q at %d: inComment %v, want %v", raw, off, got, want)
+			}
+		}
+	}
+}
+
+func TestInCodeMatchesScan(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for n := 0; n < 500; n++ {
+		b := &builder{f: &Family{}}
+		var spans []Span
+		for k := rng.IntN(8); k >= 0; k-- {
+			s := rng.IntN(50)
+			sp := Span{s, s + rng.IntN(10)}
+			spans = append(spans, sp)
+			b.addCode(sp)
+		}
+		for off := 0; off < 65; off++ {
+			want := false
+			for _, sp := range spans {
+				want = want || sp.Contains(off)
+			}
+			if got := b.inCode(off); got != want {
+				t.Fatalf("spans %v, offset %d: inCode %v, want %v", spans, off, got, want)
+			}
+		}
+	}
+}
+
+func TestDeepNestingIsCut(t *testing.T) {
+	cases := map[string]struct {
+		line string
+		cut  int // offset of the first marker past maxNesting, or -1
+	}{
+		"quotes":         {strings.Repeat(">", 150) + " x", maxNesting},
+		"spaced quotes":  {strings.Repeat("> ", 150) + "x", 2 * maxNesting},
+		"lists":          {strings.Repeat("- ", 150) + "x", 2 * maxNesting},
+		"ordered":        {strings.Repeat("12. ", 150) + "x", 4 * maxNesting},
+		"mixed":          {strings.Repeat("> * ", 75) + "x", 4 * 50},
+		"at the limit":   {strings.Repeat("> ", maxNesting) + "x", -1},
+		"not markers":    {strings.Repeat("-", 500), -1},
+		"emphasis":       {strings.Repeat("*a ", 500), -1},
+		"thematic break": {strings.Repeat("* ", 50), -1},
+	}
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) {
+			line := []byte(c.line)
+			if got := blankDeepMarkers(line); got != c.cut {
+				t.Fatalf("cut at %d, want %d", got, c.cut)
+			}
+			if c.cut >= 0 && (strings.ContainsAny(string(line[c.cut:]), ">-*") || !bytes.Equal(line[:c.cut], []byte(c.line)[:c.cut])) {
+				t.Fatalf("blanked %q", line)
+			}
+		})
+	}
+	page := "---\ntitle: Deep\n---\n\n## Manager\n\n" + strings.Repeat("> ", 3*maxNesting) + "deep\n\nafter\n"
+	f := Parse("deep.md", []byte(page))
+	if len(f.Issues) != 1 || f.Issues[0].Kind != "input" || f.Source.Position(f.Issues[0].Span.Start).Line != 7 {
+		t.Fatalf("want one input issue on line 7, got %+v", f.Issues)
+	}
+	if f.Title != "Deep" || len(f.Headings) != 1 || !strings.Contains(f.Blocks[len(f.Blocks)-1].Text, "after") {
+		t.Fatalf("the rest of the page must be read: title %q, %d headings", f.Title, len(f.Headings))
+	}
+}
