@@ -59,6 +59,14 @@ var Shapes = map[string]func(n int) string{
 	// nested lists and quotes opened on a single line
 	"nestedlists": func(n int) string { return strings.Repeat("- ", n) + "x\n" },
 	"quotedlists": func(n int) string { return strings.Repeat("> - ", n) + "x\n" },
+	// lists nested by indentation, deeper than any real page
+	"staircase": func(n int) string {
+		var b strings.Builder
+		for i := 0; i < n; i++ {
+			b.WriteString(strings.Repeat("  ", i%250) + "- x\n")
+		}
+		return b.String()
+	},
 	// one word as long as a page
 	"longword": func(n int) string { return strings.Repeat("abcdefghij", n) + "\n" },
 	// a table as wide as a page

@@ -70,6 +70,9 @@ func TestDeepNestingIsCut(t *testing.T) {
 		"not markers":    {strings.Repeat("-", 500), -1},
 		"emphasis":       {strings.Repeat("*a ", 500), -1},
 		"thematic break": {strings.Repeat("* ", 50), -1},
+		"indented":       {strings.Repeat(" ", maxNesting+1) + "- x", maxNesting + 1},
+		"indented tabs":  {strings.Repeat("\t", maxNesting/4) + " > x", maxNesting/4 + 1},
+		"code indent":    {strings.Repeat(" ", maxNesting) + "- x", -1},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -82,12 +85,18 @@ func TestDeepNestingIsCut(t *testing.T) {
 			}
 		})
 	}
-	page := "---\ntitle: Deep\n---\n\n## Manager\n\n" + strings.Repeat("> ", 3*maxNesting) + "deep\n\nafter\n"
-	f := Parse("deep.md", []byte(page))
-	if len(f.Issues) != 1 || f.Issues[0].Kind != "input" || f.Source.Position(f.Issues[0].Span.Start).Line != 7 {
-		t.Fatalf("want one input issue on line 7, got %+v", f.Issues)
+	var stair strings.Builder
+	for i := 0; i < 3*maxNesting; i++ {
+		stair.WriteString(strings.Repeat("  ", i) + "- x\n")
 	}
-	if f.Title != "Deep" || len(f.Headings) != 1 || !strings.Contains(f.Blocks[len(f.Blocks)-1].Text, "after") {
-		t.Fatalf("the rest of the page must be read: title %q, %d headings", f.Title, len(f.Headings))
+	for _, deep := range []string{strings.Repeat("> ", 3*maxNesting) + "deep\n", stair.String()} {
+		page := "---\ntitle: Deep\n---\n\n## Manager\n\n" + deep + "\nafter\n"
+		f := Parse("deep.md", []byte(page))
+		if len(f.Issues) != 1 || f.Issues[0].Kind != "input" {
+			t.Fatalf("want one input issue, got %+v", f.Issues)
+		}
+		if f.Title != "Deep" || len(f.Headings) != 1 || !strings.Contains(f.Blocks[len(f.Blocks)-1].Text, "after") {
+			t.Fatalf("the rest of the page must be read: title %q, %d headings", f.Title, len(f.Headings))
+		}
 	}
 }

@@ -49,7 +49,7 @@ func Parse(path string, raw []byte) *Family {
 	input, deep := prepare(md, f.FrontMatter)
 	if deep >= 0 {
 		f.Issues = append(f.Issues, &ParseIssue{Kind: "input", Span: Span{deep, lineEnd(md, deep)},
-			Message: fmt.Sprintf("a line opens more than %d nested lists or block quotes; the deeper ones are not read as lists or quotes", maxNesting)})
+			Message: fmt.Sprintf("lists or block quotes nested more than %d deep; the deeper ones are not read as lists or quotes", maxNesting)})
 	}
 	doc := Markdown.Parser().Parse(text.NewReader(input))
 	b := &builder{f: f, src: md, in: input}
@@ -74,7 +74,7 @@ func Parse(path string, raw []byte) *Family {
 }
 
 // prepare returns the text goldmark reads, and the offset of the first
-// list or quote marker past maxNesting on a line (-1 when none is).
+// list or quote marker blanked for nesting too deep (-1 when none is).
 func prepare(md []byte, fm *FrontMatter) ([]byte, int) {
 	in := make([]byte, len(md))
 	copy(in, md)
@@ -103,29 +103,35 @@ func prepare(md []byte, fm *FrontMatter) ([]byte, int) {
 
 // maxNesting is the most lists and block quotes one line may open.
 // goldmark takes time quadratic in the containers a line opens (">>>>..."
-// or "- - - ..."); a real page opens a few.
+// or "- - - ...") or sits in (a list nested by indentation, a staircase
+// of "- " lines); a real page nests a few.
 const maxNesting = 100
 
 // blankDeepMarkers blanks the list and quote markers that start a line past
-// the first maxNesting, so that goldmark reads the rest of the line as the
-// content of the deepest container. It returns the offset of the first
-// marker blanked, or -1.
+// the first maxNesting, or past maxNesting columns of indentation, so
+// that goldmark reads the rest of the line as the content of the deepest
+// container. It returns the offset of the first marker blanked, or -1.
 func blankDeepMarkers(line []byte) int {
-	depth, cut := 0, -1
+	depth, indent, cut := 0, 0, -1
 	for i := 0; i < len(line); {
 		n := markerLen(line[i:])
 		if n == 0 {
 			break
 		}
-		if line[i] != ' ' && line[i] != '\t' {
+		switch line[i] {
+		case ' ':
+			indent++
+		case '\t':
+			indent += 4
+		default:
 			depth++
-		}
-		if depth > maxNesting {
-			if cut < 0 {
+			if cut < 0 && (depth > maxNesting || indent > maxNesting) {
 				cut = i
 			}
-			for k := i; k < i+n; k++ {
-				line[k] = ' '
+			if cut >= 0 {
+				for k := i; k < i+n; k++ {
+					line[k] = ' '
+				}
 			}
 		}
 		i += n
