@@ -9,6 +9,10 @@ package hostile
 
 import (
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
 	"strings"
 )
 
@@ -132,3 +136,80 @@ var OddInputs = map[string]string{
 
 // AliasBomb is a front matter whose aliases expand to 9^7 values.
 const AliasBomb = "---\na: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\ntitle: [*g]\n---\n"
+
+// YAMLBombs are YAML documents (front matter bodies, or configs) built to
+// make a YAML reader take much time or memory: aliases that expand
+// exponentially (as values or as keys), many keys that are lists (the YAML
+// library checks those for duplicates in quadratic time, listing every
+// pair in its error), one key repeated, deep nesting.
+var YAMLBombs = map[string]string{
+	"value aliases": strings.TrimSuffix(strings.TrimPrefix(AliasBomb, "---\n"), "---\n"),
+	"key aliases":   "title: x\n? &a [x,x,x,x,x,x,x,x,x]\n: 1\n? &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n: 2\n? &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n: 3\n? &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n: 4\n? &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n: 5\n? &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\n: 6\n",
+	"list keys":     "title: x\n" + strings.Repeat("? [a]\n: 1\n", 4000),
+	"same keys":     strings.Repeat("title: x\n", 4000),
+	"deep lists":    "title: " + strings.Repeat("[", 4000) + strings.Repeat("]", 4000) + "\n",
+	"deep maps":     "title: x\n" + strings.Repeat("{a: ", 4000) + "1" + strings.Repeat("}", 4000) + "\n",
+}
+
+// SeedPages returns pages to seed fuzz targets with, read from the
+// repository whose root is root (a relative path from the test's folder):
+// its sample handbook and rule fixtures, a bounded sample of the real
+// corpus in ../shared/corpus when it is there, every shape at a small
+// size and every odd input. The order is deterministic.
+func SeedPages(root string) [][]byte {
+	var out [][]byte
+	for _, dir := range []string{"testdata", "rules/testdata", "cmd/ladderlint/testdata"} {
+		for _, p := range markdownFiles(filepath.Join(root, dir)) {
+			if data, err := os.ReadFile(p); err == nil {
+				out = append(out, data)
+			}
+		}
+	}
+	var corpus []string
+	for _, dir := range []string{"gitlab-handbook/content/job-families", "www-gitlab-com-2022/sites/uncategorized/source/job-families"} {
+		corpus = append(corpus, markdownFiles(filepath.Join(root, "../shared/corpus", dir))...)
+	}
+	const sample = 40
+	step := max(1, len(corpus)/sample)
+	for i := 0; i < len(corpus); i += step {
+		if data, err := os.ReadFile(corpus[i]); err == nil {
+			out = append(out, data)
+		}
+	}
+	for _, name := range sortedKeys(Shapes) {
+		out = append(out, []byte(Shapes[name](3)))
+	}
+	for _, name := range sortedKeys(OddInputs) {
+		out = append(out, []byte(OddInputs[name]))
+	}
+	return out
+}
+
+// maxSeedSize keeps fuzz seeds small: the fuzzer mutates them byte by byte.
+const maxSeedSize = 64 << 10
+
+// markdownFiles lists the pages under dir (*.md, *.md.erb) up to
+// maxSeedSize, sorted; none when dir does not exist.
+func markdownFiles(dir string) []string {
+	var out []string
+	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") && !strings.HasSuffix(p, ".md.erb") {
+			return nil
+		}
+		if info, err := d.Info(); err == nil && info.Mode().IsRegular() && info.Size() <= maxSeedSize {
+			out = append(out, p)
+		}
+		return nil
+	})
+	sort.Strings(out)
+	return out
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
