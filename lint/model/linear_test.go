@@ -2,6 +2,7 @@ package model
 
 import (
 	"bytes"
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -97,6 +98,38 @@ func TestDeepNestingIsCut(t *testing.T) {
 		}
 		if f.Title != "Deep" || len(f.Headings) != 1 || !strings.Contains(f.Blocks[len(f.Blocks)-1].Text, "after") {
 			t.Fatalf("the rest of the page must be read: title %q, %d headings", f.Title, len(f.Headings))
+		}
+	}
+}
+
+func TestLongDefinitionRunsAreCut(t *testing.T) {
+	page := func(n int, prefix string) []byte {
+		var b strings.Builder
+		for i := 0; i < n; i++ {
+			fmt.Fprintf(&b, "%s[r%d]: /x%d\n", prefix, i, i)
+		}
+		b.WriteString("\n")
+		for i := 0; i < n; i++ {
+			fmt.Fprintf(&b, "[a][r%d] ", i)
+		}
+		return []byte(b.String() + "\n")
+	}
+	for _, c := range []struct {
+		n, links int
+		prefix   string
+	}{
+		{maxDefinitionRun, maxDefinitionRun, ""},
+		{1000, 1000 - 1000/(maxDefinitionRun+1), ""},
+		{1000, 1000 - 1000/(maxDefinitionRun+1), "> "},
+	} {
+		f := Parse("refs.md", page(c.n, c.prefix))
+		if len(f.Links) != c.links {
+			t.Errorf("%d definitions after %q: %d links, want %d", c.n, c.prefix, len(f.Links), c.links)
+		}
+		if cut := c.links < c.n; cut != (len(f.Issues) == 1) {
+			t.Errorf("%d definitions: issues %+v", c.n, f.Issues)
+		} else if cut && f.Source.Position(f.Issues[0].Span.Start).Line != maxDefinitionRun+1 {
+			t.Errorf("issue on line %d, want %d", f.Source.Position(f.Issues[0].Span.Start).Line, maxDefinitionRun+1)
 		}
 	}
 }

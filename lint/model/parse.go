@@ -46,11 +46,8 @@ func Parse(path string, raw []byte) *Family {
 	// goldmark reads a copy in which the front matter is blanked out and the
 	// spaces inside Hugo shortcodes are filled, so that a shortcode used as a
 	// link destination is still a link. Offsets are unchanged.
-	input, deep := prepare(md, f.FrontMatter)
-	if deep >= 0 {
-		f.Issues = append(f.Issues, &ParseIssue{Kind: "input", Span: Span{deep, lineEnd(md, deep)},
-			Message: fmt.Sprintf("lists or block quotes nested more than %d deep; the deeper ones are not read as lists or quotes", maxNesting)})
-	}
+	input, issues := prepare(md, f.FrontMatter)
+	f.Issues = append(f.Issues, issues...)
 	doc := Markdown.Parser().Parse(text.NewReader(input))
 	b := &builder{f: f, src: md, in: input}
 	b.shortcodes = findShortcodes(md, f.FrontMatter)
@@ -73,9 +70,10 @@ func Parse(path string, raw []byte) *Family {
 	return f
 }
 
-// prepare returns the text goldmark reads, and the offset of the first
-// list or quote marker blanked for nesting too deep (-1 when none is).
-func prepare(md []byte, fm *FrontMatter) ([]byte, int) {
+// prepare returns the text goldmark reads, and input issues for what it
+// blanked so that goldmark reads the page in linear time: lists and quotes
+// nested too deeply, too many link reference definitions in a row.
+func prepare(md []byte, fm *FrontMatter) ([]byte, []*ParseIssue) {
 	in := make([]byte, len(md))
 	copy(in, md)
 	if fm != nil {
@@ -92,13 +90,59 @@ func prepare(md []byte, fm *FrontMatter) ([]byte, int) {
 			}
 		}
 	}
-	deep := -1
+	deep, defs := -1, -1
+	run := 0 // lines that may be link reference definitions, since a blank line
 	for off := 0; off < len(in); off = lineEnd(in, off) + 1 {
-		if cut := blankDeepMarkers(in[off:lineEnd(in, off)]); cut >= 0 && deep < 0 {
+		line := in[off:lineEnd(in, off)]
+		if cut := blankDeepMarkers(line); cut >= 0 && deep < 0 {
 			deep = off + cut
 		}
+		rest := line[markersLen(line):]
+		switch {
+		case len(bytes.TrimSpace(rest)) == 0:
+			run = 0
+		case rest[0] == '[' && bytes.Contains(rest, []byte("]:")):
+			if run++; run > maxDefinitionRun {
+				for i := range rest {
+					rest[i] = ' '
+				}
+				run = 0
+				if defs < 0 {
+					defs = off
+				}
+			}
+		}
 	}
-	return in, deep
+	var issues []*ParseIssue
+	if deep >= 0 {
+		issues = append(issues, &ParseIssue{Kind: "input", Span: Span{deep, lineEnd(md, deep)},
+			Message: fmt.Sprintf("lists or block quotes nested more than %d deep; the deeper ones are not read as lists or quotes", maxNesting)})
+	}
+	if defs >= 0 {
+		issues = append(issues, &ParseIssue{Kind: "input", Span: Span{defs, lineEnd(md, defs)},
+			Message: fmt.Sprintf("more than %d link reference definitions without a blank line; every %dth is not read", maxDefinitionRun, maxDefinitionRun+1)})
+	}
+	return in, issues
+}
+
+// maxDefinitionRun is the most link reference definitions goldmark reads
+// in a row: it takes time quadratic in their number (it copies the rest of
+// the paragraph for each one), so every line past this many that may start
+// one is blanked, which ends the run. A real page has a few.
+const maxDefinitionRun = 256
+
+// markersLen returns the length of the blanks and list and quote markers
+// that start a line.
+func markersLen(line []byte) int {
+	i := 0
+	for i < len(line) {
+		n := markerLen(line[i:])
+		if n == 0 {
+			break
+		}
+		i += n
+	}
+	return i
 }
 
 // maxNesting is the most lists and block quotes one line may open.
