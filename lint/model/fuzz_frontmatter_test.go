@@ -12,8 +12,8 @@ import (
 
 // FuzzFrontMatter feeds arbitrary YAML to the front matter reader, as the
 // body between '---' lines (and, for the delimiters themselves, as the
-// whole page): no panic; a front matter is either read (a mapping with
-// unique keys, within the value budget, every key and value at a position
+// whole page): no panic; a front matter is either read (a mapping whose
+// keys are unique names, within the value budget, every key and value at a position
 // inside it) or refused with one issue inside the page; the title is the
 // title key's text. Seeds are the front matters of the fixtures and of a
 // sample of the corpus.
@@ -75,7 +75,10 @@ func checkFrontMatter(t *testing.T, f *Family) {
 		in("node", fm.NodeSpan(y), fm.Body.Start, fm.Body.End)
 		keys := map[string]bool{}
 		for i, c := range y.Content {
-			if y.Kind == yaml.MappingNode && i%2 == 0 && c.Kind == yaml.ScalarNode {
+			if y.Kind == yaml.MappingNode && i%2 == 0 {
+				if c.Kind != yaml.ScalarNode {
+					t.Fatalf("a key of kind %v in an accepted front matter", c.Kind)
+				}
 				if keys[c.Value] {
 					t.Fatalf("key %q twice in an accepted front matter", c.Value)
 				}
