@@ -14,6 +14,7 @@ import (
 
 	"gitlab.com/ladderlint/ladderlint/internal/hostile"
 	"gitlab.com/ladderlint/ladderlint/lint"
+	"gitlab.com/ladderlint/ladderlint/lint/model"
 )
 
 // The CLI on hostile input, in-process: whatever the pages and the file
@@ -439,5 +440,27 @@ func mustSymlink(t *testing.T, target, link string) {
 	t.Helper()
 	if err := os.Symlink(target, link); err != nil {
 		t.Skipf("cannot make symbolic links here: %v", err)
+	}
+}
+
+// The model builder panics on pages holding hostile.ParsePanic, standing
+// for a bug in goldmark or the model.
+func init() { hostile.PanicOn(model.Markdown.Parser()) }
+
+// TestPanicInModelBuilderExit2: a page the model builder panics on makes
+// lint report the other pages and exit 2 naming it, and model exit 2 with
+// a one-line reason, not a crash.
+func TestPanicInModelBuilderExit2(t *testing.T) {
+	dir := t.TempDir()
+	mustWrite(t, filepath.Join(dir, "a.md"), "---\ntitle: A\n---\n\n"+hostile.ParsePanic+"\n")
+	mustWrite(t, filepath.Join(dir, "b.md"), "---\ntitle: B\n---\n\n{add x}\n")
+	code, out, errOut := run(t, nil, "lint", dir)
+	if code != 2 || !strings.Contains(errOut, "internal error: the model builder panicked on") || !strings.Contains(errOut, "a.md") ||
+		!strings.Contains(out, "b.md:5:1: error template-placeholder") {
+		t.Fatalf("lint: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	code, _, errOut = run(t, nil, "model", filepath.Join(dir, "a.md"))
+	if code != 2 || !strings.HasPrefix(errOut, "ladderlint: internal error: injected") || strings.Count(errOut, "\n") != 1 {
+		t.Fatalf("model: exit %d, stderr %q", code, errOut)
 	}
 }

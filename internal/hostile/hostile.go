@@ -4,16 +4,23 @@
 // broken front matter, invalid UTF-8, alias bombs).
 //
 // It imports nothing from ladderlint, so that every package's tests can
-// use it, the model's included.
+// use it, the model's included. PanicOn injects a fault into the goldmark
+// parser the model uses, for tests of what a run does when it panics.
 package hostile
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // Shapes generate a page of a pathological shape whose size grows linearly
@@ -212,4 +219,23 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// ParsePanic is text that makes a goldmark parser set up with PanicOn
+// panic while parsing: tests use it to stand for a bug in the model builder.
+const ParsePanic = "PANIC-IN-PARSE"
+
+// PanicOn adds to p a step that panics on a page holding ParsePanic.
+// goldmark reads a parser's options at its first parse: call PanicOn
+// before that (from init).
+func PanicOn(p parser.Parser) {
+	p.AddOptions(parser.WithASTTransformers(util.Prioritized(panicStep{}, 0)))
+}
+
+type panicStep struct{}
+
+func (panicStep) Transform(_ *ast.Document, reader text.Reader, _ parser.Context) {
+	if bytes.Contains(reader.Source(), []byte(ParsePanic)) {
+		panic("injected: the page holds " + ParsePanic)
+	}
 }

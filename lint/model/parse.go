@@ -506,14 +506,16 @@ func (b *builder) codeBlockSpan(n ast.Node) Span {
 	if start < 0 {
 		start = ls.Start
 	}
+	// an empty fence ("```" alone) has no lines: positions may be -1 or 0
+	start = min(max(start, 0), len(b.src))
 	end := ls.End
 	if _, fenced := n.(*ast.FencedCodeBlock); fenced {
 		// include the closing fence line
 		off := end
-		if off < len(b.src) && b.src[off-1] != '\n' {
+		if off > 0 && off < len(b.src) && b.src[off-1] != '\n' {
 			off = lineEnd(b.src, off) + 1
 		}
-		if off < len(b.src) {
+		if off >= 0 && off < len(b.src) {
 			line := bytes.TrimSpace(b.src[off:lineEnd(b.src, off)])
 			if bytes.HasPrefix(line, []byte("```")) || bytes.HasPrefix(line, []byte("~~~")) {
 				end = lineEnd(b.src, off)
@@ -523,7 +525,7 @@ func (b *builder) codeBlockSpan(n ast.Node) Span {
 			end = lineEnd(b.src, start)
 		}
 	}
-	return Span{start, end}
+	return Span{start, min(max(end, start), len(b.src))}
 }
 
 // link records a link of any markdown kind and returns it.
