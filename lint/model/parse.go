@@ -930,10 +930,15 @@ func item2(h *Heading) item { return item{heading: h, span: h.Span} }
 
 func (b *builder) table(n *east.Table) {
 	t := &Table{Span: Span{n.Pos(), n.Pos()}}
+	at := max(n.Pos(), 0) // where the last cell ended
 	for row := n.FirstChild(); row != nil; row = row.NextSibling() {
 		var cells []*Block
 		for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
 			blk := b.block(cell, BlockCell)
+			if blk.Span.Start < 0 { // an empty cell has no position
+				blk.Span = Span{at, at}
+			}
+			at = max(at, blk.Span.End)
 			cells = append(cells, blk)
 			if blk.Span.End > t.Span.End {
 				t.Span.End = blk.Span.End
