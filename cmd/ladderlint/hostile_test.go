@@ -53,13 +53,7 @@ func writeHostileFolder(t *testing.T) (dir, cfg string) {
 	pages["big.md"] = "---\ntitle: Big\n---\n\n" + strings.Repeat("- The Manager is a grade 8.\n", 5000)
 	pages["nested/deeper/page.md"] = "---\ntitle: Nested\n---\n\n## Manager\n"
 	for name, src := range pages {
-		p := filepath.Join(dir, strings.ReplaceAll(name, " ", "-"))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		mustWrite(t, filepath.Join(dir, strings.ReplaceAll(name, " ", "-")), src)
 	}
 	// a size cap that big.md exceeds, and the shapes do not
 	limit := 100000
@@ -234,9 +228,7 @@ func TestPageOverSizeCapIsReported(t *testing.T) {
 func TestBrokenConfigExit2(t *testing.T) {
 	dir := t.TempDir()
 	page := filepath.Join(dir, "page.md")
-	if err := os.WriteFile(page, []byte("---\ntitle: T\n---\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	mustWrite(t, page, "---\ntitle: T\n---\n")
 	configs := map[string]string{
 		"syntax.yml":      "include: [a\nexclude: b\n",
 		"unknown-key.yml": "include: [a]\nbogus: 1\n",
@@ -249,9 +241,7 @@ func TestBrokenConfigExit2(t *testing.T) {
 		configs["bomb-"+strings.ReplaceAll(name, " ", "-")+".yml"] = body
 	}
 	for name, body := range configs {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		mustWrite(t, filepath.Join(dir, name), body)
 	}
 	if err := os.Mkdir(filepath.Join(dir, "folder.yml"), 0o755); err != nil {
 		t.Fatal(err)
@@ -266,9 +256,7 @@ func TestBrokenConfigExit2(t *testing.T) {
 	}
 	// a config found rather than named
 	t.Chdir(dir)
-	if err := os.WriteFile(lint.ConfigFileName, []byte(configs["unknown-key.yml"]), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	mustWrite(t, lint.ConfigFileName, configs["unknown-key.yml"])
 	if code, _, errOut := run(t, nil, "lint", "page.md"); code != 2 || !strings.Contains(errOut, lint.ConfigFileName+":2: bogus: unknown key") {
 		t.Errorf("found config: exit %d, stderr %q", code, errOut)
 	}

@@ -1,21 +1,10 @@
 package model
 
 import (
-	"runtime"
 	"testing"
 
 	"gitlab.com/ladderlint/ladderlint/internal/hostile"
 )
-
-// allocated returns the bytes fn allocates.
-func allocated(fn func()) uint64 {
-	var before, after runtime.MemStats
-	runtime.GC()
-	runtime.ReadMemStats(&before)
-	fn()
-	runtime.ReadMemStats(&after)
-	return after.TotalAlloc - before.TotalAlloc
-}
 
 // TestYAMLBombsAllocateLittle reads each YAML bomb as a page's front
 // matter: it is refused with an issue, and reading the page allocates less
@@ -26,7 +15,7 @@ func TestYAMLBombsAllocateLittle(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			page := []byte("---\n" + body + "---\n\n## Role\n")
 			var f *Family
-			n := allocated(func() { f = Parse("bomb.md", page) })
+			n := hostile.Allocated(func() { f = Parse("bomb.md", page) })
 			if f.FrontMatter == nil || f.FrontMatter.Err == nil || f.FrontMatter.Node != nil {
 				t.Fatalf("the front matter must be refused, got %+v", f.FrontMatter)
 			}

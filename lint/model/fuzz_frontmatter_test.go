@@ -13,10 +13,10 @@ import (
 // FuzzFrontMatter feeds arbitrary YAML to the front matter reader, as the
 // body between '---' lines (and, for the delimiters themselves, as the
 // whole page): no panic; a front matter is either read (a mapping whose
-// keys are unique names, within the value budget, every key and value at a position
-// inside it) or refused with one issue inside the page; the title is the
-// title key's text. Seeds are the front matters of the fixtures and of a
-// sample of the corpus.
+// keys are unique names, within the value budget, every key and value at
+// a position inside it) or refused with one issue inside the page; the
+// title is the title key's text. Seeds are the front matters of the
+// fixtures and of a sample of the corpus.
 func FuzzFrontMatter(f *testing.F) {
 	for _, page := range hostile.SeedPages("../..") {
 		if fm := parseFrontMatter(NewSource(page)); fm != nil {
