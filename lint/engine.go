@@ -249,8 +249,12 @@ func binaryReason(data []byte) string {
 var errTooLarge = errors.New("file too large")
 
 // readLimited reads a file, refusing one larger than max bytes without
-// reading it all.
+// reading it all, and one that is not a regular file: opening a named pipe
+// waits for a writer, for ever.
 func readLimited(path string, max int64) ([]byte, error) {
+	if st, err := os.Stat(path); err == nil && !st.IsDir() && !st.Mode().IsRegular() {
+		return nil, &os.PathError{Op: "read", Path: path, Err: errors.New("not a regular file")}
+	}
 	fh, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -262,6 +266,9 @@ func readLimited(path string, max int64) ([]byte, error) {
 	}
 	if st.IsDir() {
 		return nil, &os.PathError{Op: "read", Path: path, Err: errors.New("is a directory")}
+	}
+	if !st.Mode().IsRegular() {
+		return nil, &os.PathError{Op: "read", Path: path, Err: errors.New("not a regular file")}
 	}
 	if st.Size() > max {
 		return nil, errTooLarge
