@@ -9,13 +9,13 @@ import (
 	"testing"
 )
 
-// TestNamedPipeExit2: a named pipe given as a page or a config is not
-// opened (that waits for a writer, for ever): exit 2 naming it. In a
-// folder, it is not a page and is passed over.
+// TestNamedPipeExit2: a named pipe given as a page, a config or a
+// baseline is not opened (that waits for a writer, for ever): exit 2 naming
+// it. In a folder, it is not a page and is passed over.
 func TestNamedPipeExit2(t *testing.T) {
 	dir := t.TempDir()
 	mustWrite(t, filepath.Join(dir, "ok.md"), "---\ntitle: T\n---\n")
-	for _, name := range []string{"pipe.md", "pipe.yml"} {
+	for _, name := range []string{"pipe.md", "pipe.yml", "pipe.json"} {
 		if err := syscall.Mkfifo(filepath.Join(dir, name), 0o644); err != nil {
 			t.Skipf("cannot make a named pipe here: %v", err)
 		}
@@ -24,6 +24,7 @@ func TestNamedPipeExit2(t *testing.T) {
 		{"lint", filepath.Join(dir, "pipe.md")},
 		{"model", filepath.Join(dir, "pipe.md")},
 		{"lint", "-c", filepath.Join(dir, "pipe.yml"), filepath.Join(dir, "ok.md")},
+		{"lint", "--baseline", filepath.Join(dir, "pipe.json"), filepath.Join(dir, "ok.md")},
 	} {
 		code, _, errOut := run(t, nil, args...)
 		if code != 2 || !strings.Contains(errOut, "pipe.") || !strings.Contains(errOut, "not a regular file") {
