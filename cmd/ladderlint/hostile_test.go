@@ -452,3 +452,28 @@ func TestPanicInModelBuilderExit2(t *testing.T) {
 		t.Fatalf("model: exit %d, stderr %q", code, errOut)
 	}
 }
+
+// TestFixThroughSymlink: --fix on a page reached through a symbolic link
+// fixes the file the link points to and leaves the link a link (a rename
+// over the link's path would replace it with a copy, leaving the real page
+// unfixed).
+func TestFixThroughSymlink(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "real.md")
+	mustWrite(t, real, "---\ntitle: T\n---\n\nteh page\n")
+	alias := filepath.Join(dir, "alias.md")
+	mustSymlink(t, "real.md", alias)
+	code, _, errOut := run(t, nil, "lint", "--fix", "--disable", "required-sections", "--enable", "test-teh", alias)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if st, err := os.Lstat(alias); err != nil || st.Mode()&fs.ModeSymlink == 0 {
+		t.Fatalf("the link was replaced: %v %v", st.Mode(), err)
+	}
+	if data, _ := os.ReadFile(real); string(data) != "---\ntitle: T\n---\n\nthe page\n" {
+		t.Fatalf("the real page was not fixed: %q", data)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
+		t.Errorf("files left behind: %v", entries)
+	}
+}
