@@ -263,9 +263,10 @@ func TestBrokenConfigExit2(t *testing.T) {
 }
 
 // TestSymlinksAndFoldersNamedMD: a folder named *.md is walked, not read;
-// a link to a folder is not followed (so a loop ends); a page that is a
-// link leading nowhere, or a loop of links, is an input that cannot be
-// read: exit 2 naming it.
+// a link to a folder is not followed (so a loop ends); a link to a page is
+// linted under the link's name, even when the page is out of the tree; a
+// page that is a link leading nowhere, or a loop of links, is an input
+// that cannot be read: exit 2 naming it.
 func TestSymlinksAndFoldersNamedMD(t *testing.T) {
 	dir := t.TempDir()
 	page := "---\ntitle: T\n---\n\n## Manager\n\nThe Manager is a grade 8.\n"
@@ -275,15 +276,22 @@ func TestSymlinksAndFoldersNamedMD(t *testing.T) {
 	mustSymlink(t, ".", filepath.Join(dir, "self"))   // a folder loop
 	mustSymlink(t, "..", filepath.Join(dir, "up.md")) // a folder named like a page
 	mustSymlink(t, dir, filepath.Join(dir, "folder.md", "back"))
+	elsewhere := filepath.Join(t.TempDir(), "elsewhere.md") // out of the tree
+	mustWrite(t, elsewhere, page)
+	mustSymlink(t, elsewhere, filepath.Join(dir, "outside.md"))
 
 	code, out, errOut := run(t, nil, "lint", "-f", "json", "--fail-on", "never", dir)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	for _, want := range []string{`"files": 3`, "folder.md/inside.md", "alias.md", "real.md"} {
+	// a link to a page is linted under its own name, wherever the page is
+	for _, want := range []string{`"files": 4`, "folder.md/inside.md", "alias.md", "real.md", "outside.md"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("report lacks %s:\n%.400s", want, out)
 		}
+	}
+	if strings.Contains(out, "elsewhere") {
+		t.Error("the report names the link's target, not the link")
 	}
 	if code, _, errOut := run(t, nil, "model", filepath.Join(dir, "folder.md")); code != 2 || !strings.Contains(errOut, "folder.md: is a folder") {
 		t.Errorf("model of a folder: exit %d, %q", code, errOut)
