@@ -79,6 +79,8 @@ var Shapes = map[string]func(n int) string{
 		}
 		return b.String()
 	},
+	// a finding every few characters of one long line
+	"placeholders": func(n int) string { return strings.Repeat("{add x} é ", n) + "\n" },
 	// one word as long as a page
 	"longword": func(n int) string { return strings.Repeat("abcdefghij", n) + "\n" },
 	// a table as wide as a page

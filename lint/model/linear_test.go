@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // The model answers some questions with indexes instead of scans so that
@@ -130,6 +131,40 @@ func TestLongDefinitionRunsAreCut(t *testing.T) {
 			t.Errorf("%d definitions: issues %+v", c.n, f.Issues)
 		} else if cut && f.Source.Position(f.Issues[0].Span.Start).Line != maxDefinitionRun+1 {
 			t.Errorf("issue on line %d, want %d", f.Source.Position(f.Issues[0].Span.Start).Line, maxDefinitionRun+1)
+		}
+	}
+}
+
+func TestPositionMatchesRuneCount(t *testing.T) {
+	// the plain scan Position replaces: characters from the line's start
+	scan := func(text []byte, off int) Position {
+		line := bytes.Count(text[:off], []byte("\n"))
+		start := bytes.LastIndexByte(text[:off], '\n') + 1
+		seg := text[start:off]
+		col := utf8.RuneCount(seg)
+		if len(seg) > 0 {
+			i := len(seg) - 1
+			for i > 0 && !utf8.RuneStart(seg[i]) {
+				i--
+			}
+			if !utf8.FullRune(seg[i:]) {
+				col--
+			}
+		}
+		return Position{Line: line + 1, Column: col + 1}
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	pieces := []string{"a", "é", "€", "😀", "\n", "\xff", "\x80", "\xe2\x82", " ", strings.Repeat("x", 700), strings.Repeat("é", 400)}
+	for n := 0; n < 300; n++ {
+		var b strings.Builder
+		for k := rng.IntN(60); k >= 0; k-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		src := NewSource([]byte(b.String()))
+		for off := 0; off <= len(src.Text); off += 1 + rng.IntN(40) {
+			if got, want := src.Position(off), scan(src.Text, off); got != want {
+				t.Fatalf("page %d, offset %d: %v, want %v", n, off, got, want)
+			}
 		}
 	}
 }
