@@ -201,13 +201,18 @@ func (e *Engine) lintOne(in Input) (*FileResult, []Finding, []error, error) {
 		return fr, fs, errs, nil
 	}
 	var f *model.Family
+	var parseErr error
 	if reason := binaryReason(data); reason != "" {
 		f = skipped(path, reason)
-	} else {
-		f = model.Parse(path, data)
+	} else if parseErr = safeRun("the model builder", path, func() { f = model.Parse(path, data) }); parseErr != nil {
+		// a panic in a worker would end the whole run: report it, go on
+		f = skipped(path, "not modelled: ladderlint failed on this file (an internal error)")
 	}
 	fr.Family = f
 	fs, errs := e.check(fr, f)
+	if parseErr != nil {
+		errs = append([]error{parseErr}, errs...)
+	}
 	return fr, fs, errs, nil
 }
 
@@ -245,8 +250,12 @@ func binaryReason(data []byte) string {
 var errTooLarge = errors.New("file too large")
 
 // readLimited reads a file, refusing one larger than max bytes without
-// reading it all.
+// reading it all, and one that is not a regular file: opening a named pipe
+// waits for a writer, for ever.
 func readLimited(path string, max int64) ([]byte, error) {
+	if st, err := os.Stat(path); err == nil && !st.IsDir() && !st.Mode().IsRegular() {
+		return nil, &os.PathError{Op: "read", Path: path, Err: errors.New("not a regular file")}
+	}
 	fh, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -258,6 +267,9 @@ func readLimited(path string, max int64) ([]byte, error) {
 	}
 	if st.IsDir() {
 		return nil, &os.PathError{Op: "read", Path: path, Err: errors.New("is a directory")}
+	}
+	if !st.Mode().IsRegular() {
+		return nil, &os.PathError{Op: "read", Path: path, Err: errors.New("not a regular file")}
 	}
 	if st.Size() > max {
 		return nil, errTooLarge
@@ -288,7 +300,7 @@ func (e *Engine) check(fr *FileResult, f *model.Family) ([]Finding, []error) {
 		a := a
 		p := &Pass{Rule: a.rule, File: f, Options: a.opts, Config: e.Config, Env: e.Env}
 		p.report = func(d Diagnostic) { diags = append(diags, ruleDiag{a, d}) }
-		if err := safeRun(a.rule.ID, f.Path, func() { a.rule.Check(p) }); err != nil {
+		if err := safeRun("rule "+a.rule.ID, f.Path, func() { a.rule.Check(p) }); err != nil {
 			errs = append(errs, err)
 		}
 	}
@@ -310,12 +322,12 @@ type ruleDiag struct {
 	d Diagnostic
 }
 
-// safeRun runs fn, turning a panic into an internal error naming the rule
-// and the file.
-func safeRun(rule, path string, fn func()) (err error) {
+// safeRun runs fn, turning a panic into an internal error naming what
+// panicked (a rule, the model builder) and the file.
+func safeRun(what, path string, fn func()) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("internal error: rule %s panicked on %s: %v\n%s", rule, path, r, firstFrames(debug.Stack()))
+			err = fmt.Errorf("internal error: %s panicked on %s: %v\n%s", what, path, r, firstFrames(debug.Stack()))
 		}
 	}()
 	fn()
@@ -354,7 +366,7 @@ func (e *Engine) crossFile(res *Result) []Finding {
 			}
 			perFile[d.File] = append(perFile[d.File], makeFinding(a, d))
 		}
-		if err := safeRun(a.rule.ID, "all files", func() { a.rule.CheckAll(p) }); err != nil {
+		if err := safeRun("rule "+a.rule.ID, "all files", func() { a.rule.CheckAll(p) }); err != nil {
 			res.Internal = append(res.Internal, err)
 		}
 	}

@@ -26,7 +26,9 @@ func DisplayPath(p string) string {
 // as named; a folder yields its **/*.md files. With no paths, the config's
 // include globs are used. Exclude globs apply to both. Hidden folders and
 // node_modules are skipped; symbolic links to folders are not followed. A
-// path that does not exist is an error.
+// path that does not exist is an error, as is, below a folder named on the
+// command line, a folder that cannot be listed or a link named *.md that
+// leads nowhere (dangling, or a loop).
 func Collect(cfg *Config, args []string) ([]Input, error) {
 	seen := map[string]bool{}
 	var out []Input
@@ -100,8 +102,12 @@ func walkMarkdown(root string, isPage func(string) bool, fn func(string), strict
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
-			// a link to a file is linted; a link to a folder is not followed
+			// a link to a file is linted; a link to a folder is not followed;
+			// a page that links nowhere (dangling, or a loop) cannot be read
 			st, err := os.Stat(p)
+			if err != nil && strict && strings.HasSuffix(name, ".md") {
+				return &ReadError{Path: DisplayPath(p), Err: unwrapPathError(err)}
+			}
 			if err != nil || st.IsDir() {
 				return nil
 			}

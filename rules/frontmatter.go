@@ -47,7 +47,8 @@ func checkFrontmatter(p *lint.Pass) {
 	}
 	data, err := fm.Data()
 	if err != nil {
-		p.Report(lint.Diagnostic{Span: model.Span{Start: 0, End: 3}, Message: "front matter cannot be read: " + err.Error(), Subject: "decode"})
+		_, msg := model.YAMLErrorLine(err) // the first error, on one line
+		p.Report(lint.Diagnostic{Span: model.Span{Start: 0, End: 3}, Message: "front matter cannot be read: " + msg, Subject: "decode"})
 		return
 	}
 	inst, err := schema.ToJSONValue(data)

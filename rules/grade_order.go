@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
-	"gitlab.com/ladderlint/ladderlint/lint/ladder"
 	"gitlab.com/ladderlint/ladderlint/lint/model"
 )
 
@@ -58,28 +57,17 @@ func checkGradeOrder(p *lint.Pass) {
 	opts := lint.Options[gradeOrderOptions](p.Options)
 	l := gradeLadder(p.Env, p.Config)
 	roles := gradedRoles(l, p.File)
+	idx := newLadderIndex(roles)
 	for j := range roles {
 		b := &roles[j]
 		if !b.placed {
 			continue
 		}
 		// the grade: of the less senior levels of its ladder graded as high or
-		// higher, report one
-		var worst *gradedRole
-		for i := range roles {
-			a := &roles[i]
-			if i == j || !a.placed || !ladder.Comparable(a.place, b.place) || a.place.Compare(b.place) >= 0 {
-				continue
-			}
-			if b.hi > a.lo || (b.hi == a.lo && opts.AllowEqual) {
-				continue
-			}
-			// the highest grade; among equals, the nearest step below
-			if worst == nil || a.lo > worst.lo || (a.lo == worst.lo && a.place.Compare(worst.place) > 0) {
-				worst = a
-			}
-		}
-		if worst != nil {
+		// higher, report the highest graded; among equals, the nearest step
+		// below, then the first listed
+		if i := idx.lessSenior(j); i >= 0 && (roles[i].lo > b.hi || roles[i].lo == b.hi && !opts.AllowEqual) {
+			worst := &roles[i]
 			rel := "lower than"
 			if b.hi == worst.lo {
 				rel = "the same as"
@@ -97,11 +85,8 @@ func checkGradeOrder(p *lint.Pass) {
 			continue
 		}
 		// the order: the first more senior level of its ladder listed before it
-		for i := 0; i < j; i++ {
+		if i := idx.firstMoreSenior(j); i >= 0 && i < j {
 			a := &roles[i]
-			if !a.placed || !ladder.Comparable(a.place, b.place) || a.place.Compare(b.place) <= 0 {
-				continue
-			}
 			p.Report(lint.Diagnostic{
 				Span: roleTitleSpan(b.role),
 				Role: b.role,
@@ -109,7 +94,6 @@ func checkGradeOrder(p *lint.Pass) {
 					b.role.Title, gradeText(b.role.Grade), a.role.Title, gradeText(a.role.Grade)),
 				Subject: "order " + b.title + " | " + a.title,
 			})
-			break
 		}
 	}
 }

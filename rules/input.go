@@ -17,7 +17,10 @@ var inputRule = &lint.Rule{
 		Description: "ladderlint models markdown text. A file larger than `max_file_size` (5 MiB by default) is " +
 			"reported and not parsed, as is a binary file (one with NUL bytes); a file with bytes that are not " +
 			"UTF-8 is modelled, and the first invalid byte is reported, since the published page would show " +
-			"replacement characters there.",
+			"replacement characters there. Two shapes no real page has are read only in part, so that every page " +
+			"takes time linear in its size, and reported: lists or block quotes nested more than 100 deep (on one " +
+			"line, or after 100 columns of indentation), and more than 256 link reference definitions without a " +
+			"blank line between them.",
 		Bad:  "---\ntitle: Caf\xe9\n---\n",
 		Good: "---\ntitle: Café\n---\n",
 	},

@@ -102,8 +102,14 @@ func NewApp(stdout, stderr io.Writer) *App {
 }
 
 // Run runs the CLI with args (args[0] is the program name) and returns the
-// exit status. Errors get a one-line reason on stderr.
-func (a *App) Run(args []string) int {
+// exit status. Errors get a one-line reason on stderr, a panic too.
+func (a *App) Run(args []string) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(a.Stderr, "ladderlint: internal error: %s\n", oneLine(fmt.Sprint(r)))
+			code = exitError
+		}
+	}()
 	err := a.cli.Run(interspersed(a.cli, args))
 	if err == nil {
 		return exitOK

@@ -46,6 +46,9 @@ func init() {
 // schema/report.schema.json first so that a wrong file (a SARIF log, a
 // Code Quality report) is an error rather than an empty baseline.
 func readBaseline(path string) (map[string]bool, error) {
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		return nil, errors.New("not a regular file") // a named pipe would block for ever
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		var pe *os.PathError

@@ -48,8 +48,13 @@ func (a *App) fix(res *lint.Result, findings []lint.Finding, diff bool) ([]lint.
 			fmt.Fprintf(a.Stderr, "ladderlint: %s: changed during the run; not fixed\n", fr.Path)
 			continue
 		}
+		// write the file a symbolic link points to, not over the link
+		target, err := filepath.EvalSymlinks(fr.Path)
+		if err != nil {
+			return nil, &exitErr{code: exitError, err: err}
+		}
 		final := src.Denormalize(out)
-		if err := writeFileAtomic(fr.Path, func(w io.Writer) error { _, err := w.Write(final); return err }, info.Mode().Perm()); err != nil {
+		if err := writeFileAtomic(target, func(w io.Writer) error { _, err := w.Write(final); return err }, info.Mode().Perm()); err != nil {
 			return nil, &exitErr{code: exitError, err: fmt.Errorf("--fix %s: %w", fr.Path, err)}
 		}
 		for _, fp := range applied {

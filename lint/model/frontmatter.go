@@ -187,8 +187,9 @@ func parseFrontMatter(src *Source) *FrontMatter {
 // matter may hold; real ones hold a few dozen.
 const maxFrontMatterNodes = 5000
 
-// checkShape walks the YAML tree once: it rejects duplicate keys, deep
-// nesting and more than maxFrontMatterNodes values (an alias bomb).
+// checkShape walks the YAML tree once: it rejects keys that are not names,
+// duplicate keys, deep nesting and more than maxFrontMatterNodes values (an
+// alias bomb).
 func (fm *FrontMatter) checkShape(n *yaml.Node, budget *int, depth int) *ParseIssue {
 	*budget--
 	if *budget < 0 {
@@ -206,12 +207,16 @@ func (fm *FrontMatter) checkShape(n *yaml.Node, budget *int, depth int) *ParseIs
 		seen := make(map[string]*yaml.Node, len(n.Content)/2)
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k := n.Content[i]
-			if k.Kind == yaml.ScalarNode {
-				if first, dup := seen[k.Value]; dup {
-					return &ParseIssue{Kind: "frontmatter", Message: fmt.Sprintf("front matter key %q is defined twice (first on line %d)", k.Value, fm.src.Position(fm.yamlOffset(first.Line, first.Column)).Line), Span: fm.NodeSpan(k)}
-				}
-				seen[k.Value] = k
+			if k.Kind != yaml.ScalarNode {
+				// a list, mapping or alias as a key: never a front matter
+				// field, and decoding many of them takes quadratic time and
+				// memory
+				return &ParseIssue{Kind: "frontmatter", Message: "front matter key is not a name: a list, a mapping or an alias", Span: fm.NodeSpan(k)}
 			}
+			if first, dup := seen[k.Value]; dup {
+				return &ParseIssue{Kind: "frontmatter", Message: fmt.Sprintf("front matter key %q is defined twice (first on line %d)", k.Value, fm.src.Position(fm.yamlOffset(first.Line, first.Column)).Line), Span: fm.NodeSpan(k)}
+			}
+			seen[k.Value] = k
 			if issue := fm.checkShape(n.Content[i+1], budget, depth+1); issue != nil {
 				return issue
 			}

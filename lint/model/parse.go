@@ -2,6 +2,7 @@ package model
 
 import (
 	"bytes"
+	"fmt"
 	"path"
 	"regexp"
 	"sort"
@@ -45,7 +46,8 @@ func Parse(path string, raw []byte) *Family {
 	// goldmark reads a copy in which the front matter is blanked out and the
 	// spaces inside Hugo shortcodes are filled, so that a shortcode used as a
 	// link destination is still a link. Offsets are unchanged.
-	input := prepare(md, f.FrontMatter)
+	input, issues := prepare(md, f.FrontMatter)
+	f.Issues = append(f.Issues, issues...)
 	doc := Markdown.Parser().Parse(text.NewReader(input))
 	b := &builder{f: f, src: md, in: input}
 	b.shortcodes = findShortcodes(md, f.FrontMatter)
@@ -68,8 +70,10 @@ func Parse(path string, raw []byte) *Family {
 	return f
 }
 
-// prepare returns the text goldmark reads.
-func prepare(md []byte, fm *FrontMatter) []byte {
+// prepare returns the text goldmark reads, and input issues for what it
+// blanked so that goldmark reads the page in linear time: lists and quotes
+// nested too deeply, too many link reference definitions in a row.
+func prepare(md []byte, fm *FrontMatter) ([]byte, []*ParseIssue) {
 	in := make([]byte, len(md))
 	copy(in, md)
 	if fm != nil {
@@ -86,7 +90,120 @@ func prepare(md []byte, fm *FrontMatter) []byte {
 			}
 		}
 	}
-	return in
+	deep, defs := -1, -1
+	run := 0 // lines that may be link reference definitions, since a blank line
+	for off := 0; off < len(in); off = lineEnd(in, off) + 1 {
+		line := in[off:lineEnd(in, off)]
+		if cut := blankDeepMarkers(line); cut >= 0 && deep < 0 {
+			deep = off + cut
+		}
+		rest := line[markersLen(line):]
+		switch {
+		case len(bytes.TrimSpace(rest)) == 0:
+			run = 0
+		case rest[0] == '[' && bytes.Contains(rest, []byte("]:")):
+			if run++; run > maxDefinitionRun {
+				for i := range rest {
+					rest[i] = ' '
+				}
+				run = 0
+				if defs < 0 {
+					defs = off
+				}
+			}
+		}
+	}
+	var issues []*ParseIssue
+	if deep >= 0 {
+		issues = append(issues, &ParseIssue{Kind: "input", Span: Span{deep, lineEnd(md, deep)},
+			Message: fmt.Sprintf("lists or block quotes nested more than %d deep; the deeper ones are not read as lists or quotes", maxNesting)})
+	}
+	if defs >= 0 {
+		issues = append(issues, &ParseIssue{Kind: "input", Span: Span{defs, lineEnd(md, defs)},
+			Message: fmt.Sprintf("more than %d link reference definitions without a blank line; every %dth is not read", maxDefinitionRun, maxDefinitionRun+1)})
+	}
+	return in, issues
+}
+
+// maxDefinitionRun is the most link reference definitions goldmark reads
+// in a row: it takes time quadratic in their number (it copies the rest of
+// the paragraph for each one), so every line past this many that may start
+// one is blanked, which ends the run. A real page has a few.
+const maxDefinitionRun = 256
+
+// markersLen returns the length of the blanks and list and quote markers
+// that start a line.
+func markersLen(line []byte) int {
+	i := 0
+	for i < len(line) {
+		n := markerLen(line[i:])
+		if n == 0 {
+			break
+		}
+		i += n
+	}
+	return i
+}
+
+// maxNesting is the most lists and block quotes one line may open.
+// goldmark takes time quadratic in the containers a line opens (">>>>..."
+// or "- - - ...") or sits in (a list nested by indentation, a staircase
+// of "- " lines); a real page nests a few.
+const maxNesting = 100
+
+// blankDeepMarkers blanks the list and quote markers that start a line past
+// the first maxNesting, or past maxNesting columns of indentation, so
+// that goldmark reads the rest of the line as the content of the deepest
+// container. It returns the offset of the first marker blanked, or -1.
+func blankDeepMarkers(line []byte) int {
+	depth, indent, cut := 0, 0, -1
+	for i := 0; i < len(line); {
+		n := markerLen(line[i:])
+		if n == 0 {
+			break
+		}
+		switch line[i] {
+		case ' ':
+			indent++
+		case '\t':
+			indent += 4
+		default:
+			depth++
+			if cut < 0 && (depth > maxNesting || indent > maxNesting) {
+				cut = i
+			}
+			if cut >= 0 {
+				for k := i; k < i+n; k++ {
+					line[k] = ' '
+				}
+			}
+		}
+		i += n
+	}
+	return cut
+}
+
+// markerLen returns the length of the blank, block quote marker ('>') or
+// list marker ("-", "*", "+", "1." or "1)" followed by a blank or the end of
+// the line) at the start of s, or 0.
+func markerLen(s []byte) int {
+	switch c := s[0]; {
+	case c == ' ' || c == '\t' || c == '>':
+		return 1
+	case c == '-' || c == '*' || c == '+':
+		if len(s) == 1 || s[1] == ' ' || s[1] == '\t' {
+			return 1
+		}
+	case c >= '0' && c <= '9':
+		j := 1
+		for j < len(s) && j < 9 && s[j] >= '0' && s[j] <= '9' {
+			j++
+		}
+		if j < len(s) && (s[j] == '.' || s[j] == ')') && (j+1 == len(s) || s[j+1] == ' ' || s[j+1] == '\t') {
+			return j + 1
+		}
+	}
+	return 0
 }
 
 // shortcode is a Hugo shortcode call: {{< name args >}} or {{% name args %}}.
@@ -145,10 +262,12 @@ type builder struct {
 	items      []item
 	shortcodes []shortcode
 	code       []Span // code spans and blocks only
+	codeMerged bool   // code is sorted and merged, for inCode
 }
 
 func (b *builder) addCode(sp Span) {
 	b.code = append(b.code, sp)
+	b.codeMerged = false
 	b.f.Code = append(b.f.Code, sp)
 }
 
@@ -387,14 +506,16 @@ func (b *builder) codeBlockSpan(n ast.Node) Span {
 	if start < 0 {
 		start = ls.Start
 	}
+	// an empty fence ("```" alone) has no lines: positions may be -1 or 0
+	start = min(max(start, 0), len(b.src))
 	end := ls.End
 	if _, fenced := n.(*ast.FencedCodeBlock); fenced {
 		// include the closing fence line
 		off := end
-		if off < len(b.src) && b.src[off-1] != '\n' {
+		if off > 0 && off < len(b.src) && b.src[off-1] != '\n' {
 			off = lineEnd(b.src, off) + 1
 		}
-		if off < len(b.src) {
+		if off >= 0 && off < len(b.src) {
 			line := bytes.TrimSpace(b.src[off:lineEnd(b.src, off)])
 			if bytes.HasPrefix(line, []byte("```")) || bytes.HasPrefix(line, []byte("~~~")) {
 				end = lineEnd(b.src, off)
@@ -404,7 +525,7 @@ func (b *builder) codeBlockSpan(n ast.Node) Span {
 			end = lineEnd(b.src, start)
 		}
 	}
-	return Span{start, end}
+	return Span{start, min(max(end, start), len(b.src))}
 }
 
 // link records a link of any markdown kind and returns it.
@@ -657,13 +778,17 @@ func (b *builder) html(sp Span) {
 		}
 		b.f.HTMLAnchors = append(b.f.HTMLAnchors, Anchor{ID: string(raw[m[g]:m[g+1]]), Span: Span{sp.Start + m[0], sp.Start + m[1]}})
 	}
+	var comments *commentBounds
 	for _, m := range hrefRE.FindAllSubmatchIndex(raw, -1) {
 		g := 2
 		if m[2] < 0 {
 			g = 4
 		}
 		ds := Span{sp.Start + m[g], sp.Start + m[g+1]}
-		if inComment(raw, m[0]) {
+		if comments == nil {
+			comments = findCommentBounds(raw)
+		}
+		if comments.inComment(m[0]) {
 			continue
 		}
 		t := string(b.src[ds.Start:ds.End])
@@ -673,12 +798,38 @@ func (b *builder) html(sp Span) {
 	}
 }
 
-func inComment(raw []byte, off int) bool {
-	open := bytes.LastIndex(raw[:off], []byte("<!--"))
-	if open < 0 {
+// commentBounds are the offsets of every "<!--" and "-->" in a piece of
+// HTML, found once, so that an HTML block of many links takes linear time.
+type commentBounds struct{ opens, closes []int }
+
+func findCommentBounds(raw []byte) *commentBounds {
+	return &commentBounds{opens: indexAll(raw, []byte("<!--")), closes: indexAll(raw, []byte("-->"))}
+}
+
+// indexAll returns the offset of every occurrence of sep in s, overlapping
+// ones included.
+func indexAll(s, sep []byte) []int {
+	var out []int
+	for from := 0; ; {
+		i := bytes.Index(s[from:], sep)
+		if i < 0 {
+			return out
+		}
+		out = append(out, from+i)
+		from += i + 1
+	}
+}
+
+// inComment reports whether off lies after the last "<!--" before it, with
+// no "-->" in between.
+func (cb *commentBounds) inComment(off int) bool {
+	i := sort.Search(len(cb.opens), func(i int) bool { return cb.opens[i]+len("<!--") > off }) - 1
+	if i < 0 {
 		return false
 	}
-	return !bytes.Contains(raw[open:off], []byte("-->"))
+	open := cb.opens[i]
+	j := sort.Search(len(cb.closes), func(j int) bool { return cb.closes[j] >= open })
+	return j == len(cb.closes) || cb.closes[j]+len("-->") > off
 }
 
 // bareShortcodeLinks records ref/relref shortcodes written outside a link
@@ -704,14 +855,15 @@ func (b *builder) bareShortcodeLinks() {
 	}
 }
 
-// inCode reports whether off lies in a code span or block.
+// inCode reports whether off lies in a code span or block, in logarithmic
+// time: a line of many shortcodes and code spans stays linear.
 func (b *builder) inCode(off int) bool {
-	for _, c := range b.code {
-		if c.Contains(off) {
-			return true
-		}
+	if !b.codeMerged {
+		b.code = mergeSpans(b.code)
+		b.codeMerged = true
 	}
-	return false
+	i := sort.Search(len(b.code), func(i int) bool { return b.code[i].End > off })
+	return i < len(b.code) && b.code[i].Contains(off)
 }
 
 func (b *builder) list(n *ast.List, depth int, out *[]*Bullet) {
@@ -778,10 +930,15 @@ func item2(h *Heading) item { return item{heading: h, span: h.Span} }
 
 func (b *builder) table(n *east.Table) {
 	t := &Table{Span: Span{n.Pos(), n.Pos()}}
+	at := max(n.Pos(), 0) // where the last cell ended
 	for row := n.FirstChild(); row != nil; row = row.NextSibling() {
 		var cells []*Block
 		for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
 			blk := b.block(cell, BlockCell)
+			if blk.Span.Start < 0 { // an empty cell has no position
+				blk.Span = Span{at, at}
+			}
+			at = max(at, blk.Span.End)
 			cells = append(cells, blk)
 			if blk.Span.End > t.Span.End {
 				t.Span.End = blk.Span.End

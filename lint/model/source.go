@@ -39,7 +39,18 @@ type Source struct {
 	Reversible bool
 	Sum        [32]byte // SHA-256 of the file as read
 	lines      []int    // byte offset of the start of each line
+	// lineRunes[i] counts the characters before line i+1; marks count them
+	// before points every runeMarkGap bytes or so, so that Position takes
+	// constant time however long the line (one line of many findings).
+	lineRunes []int
+	marks     []runeMark
 }
+
+// runeMark is a character boundary: its byte offset and the characters
+// before it.
+type runeMark struct{ off, runes int }
+
+const runeMarkGap = 1024
 
 // NewSource normalizes raw file content.
 func NewSource(raw []byte) *Source {
@@ -67,9 +78,21 @@ func NewSource(raw []byte) *Source {
 	}
 	s.Text = raw
 	s.lines = append(s.lines, 0)
-	for i, c := range raw {
+	s.lineRunes = append(s.lineRunes, 0)
+	runes, next := 0, runeMarkGap
+	for i := 0; i < len(raw); runes++ {
+		if i >= next {
+			s.marks = append(s.marks, runeMark{i, runes})
+			next = i + runeMarkGap
+		}
+		c, n := raw[i], 1
+		if c >= utf8.RuneSelf {
+			_, n = utf8.DecodeRune(raw[i:])
+		}
+		i += n
 		if c == '\n' {
-			s.lines = append(s.lines, i+1)
+			s.lines = append(s.lines, i)
+			s.lineRunes = append(s.lineRunes, runes+1)
 		}
 	}
 	return s
@@ -130,7 +153,15 @@ func (s *Source) Position(off int) Position {
 	}
 	start := s.lines[i]
 	seg := s.Text[start:off]
-	col := utf8.RuneCount(seg)
+	var col int
+	// the characters from the line's start to the last mark before off,
+	// then from the mark
+	k := sort.Search(len(s.marks), func(k int) bool { return s.marks[k].off > off }) - 1
+	if len(seg) > runeMarkGap && k >= 0 && s.marks[k].off >= start {
+		col = s.marks[k].runes - s.lineRunes[i] + utf8.RuneCount(s.Text[s.marks[k].off:off])
+	} else {
+		col = utf8.RuneCount(seg)
+	}
 	// A partial trailing character still counts as that character.
 	if len(seg) > 0 && !utf8.FullRune(seg[lastRuneStart(seg):]) {
 		col--
@@ -149,9 +180,11 @@ func (s *Source) Offset(p Position) int {
 	return off
 }
 
+// lastRuneStart returns where the last character of b starts, looking back
+// no further than one character can reach.
 func lastRuneStart(b []byte) int {
 	i := len(b) - 1
-	for i > 0 && !utf8.RuneStart(b[i]) {
+	for i > 0 && i > len(b)-utf8.UTFMax && !utf8.RuneStart(b[i]) {
 		i--
 	}
 	return i
