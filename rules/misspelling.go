@@ -8,7 +8,6 @@ import (
 	"github.com/golangci/misspell"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
-	"gitlab.com/ladderlint/ladderlint/lint/prose"
 )
 
 type misspellingOptions struct {
@@ -87,13 +86,13 @@ func checkMisspelling(p *lint.Pass) {
 		allow[strings.ToLower(w)] = true
 	}
 	for _, b := range p.File.Blocks {
-		text := wordingText(b)
-		for _, w := range prose.Words(text, false) {
+		tw := wordingWords(b, false)
+		for i, w := range tw.words {
 			style := misspell.CaseStyle(w.Text)
 			if style == misspell.CaseUnknown || style == misspell.CaseUpper && len(w.Text) <= 5 {
 				continue // "GitLab", "DevOps": names; "OMRE": an acronym
 			}
-			lw := strings.ToLower(w.Text)
+			lw := tw.lower[i]
 			if allow[lw] {
 				continue
 			}

@@ -1,8 +1,8 @@
 package rules
 
 import (
+	"bytes"
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -88,15 +88,41 @@ const (
 
 // termIndex counts the spellings of words in a scope.
 type termIndex struct {
-	byKey map[string][]*termOcc // lower-case word, hyphens and apostrophe-s dropped
-	order []string
+	byKey   map[string]int // lower-case word, hyphens and apostrophe-s dropped -> entries index
+	entries []termEntry    // in order of first occurrence
 }
 
-func (ix *termIndex) add(key string, o *termOcc) {
-	if ix.byKey[key] == nil {
-		ix.order = append(ix.order, key)
+// termEntry holds the occurrences of one key; mixed is set once two of them
+// are written differently (else there is no variant to report).
+type termEntry struct {
+	key   string
+	occs  []termOcc
+	mixed bool
+}
+
+func (ix *termIndex) add(key string, o termOcc) {
+	k, ok := ix.byKey[key]
+	if !ok {
+		k = len(ix.entries)
+		ix.byKey[key] = k
+		if k < cap(ix.entries) {
+			ix.entries = ix.entries[:k+1]
+			ix.entries[k].key, ix.entries[k].occs, ix.entries[k].mixed = key, ix.entries[k].occs[:0], false
+		} else {
+			ix.entries = append(ix.entries, termEntry{key: key})
+		}
 	}
-	ix.byKey[key] = append(ix.byKey[key], o)
+	e := &ix.entries[k]
+	if len(e.occs) > 0 && e.occs[0].text != o.text {
+		e.mixed = true
+	}
+	e.occs = append(e.occs, o)
+}
+
+// reset empties the index for the next page, keeping its storage.
+func (ix *termIndex) reset() {
+	clear(ix.byKey)
+	ix.entries = ix.entries[:0]
 }
 
 // hyphenMeaning are hyphenated words that mean something else closed up:
@@ -106,69 +132,107 @@ var hyphenMeaning = map[string]bool{
 	"re-present": true, "re-sort": true, "re-treat": true, "re-collect": true, "re-mark": true, "co-op": true,
 }
 
-var acronymPluralRE = regexp.MustCompile(`^[A-Z]{2,}'s$`)
+// isAcronymPlural reports whether w is an acronym's apostrophe plural: two
+// or more capital letters A-Z and "'s" ("OKR's").
+func isAcronymPlural(w string) bool {
+	n := len(w) - 2
+	if n < 2 || w[n:] != "'s" {
+		return false
+	}
+	for i := 0; i < n; i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// preferredTerms is the preferred list with each term in lower case.
+type preferredTerms struct {
+	terms   []string
+	lower   [][]byte
+	byLower map[string]string // lower-case term -> spelling
+	buf     []byte            // a block's text in lower case
+}
+
+func newPreferredTerms(terms []string) *preferredTerms {
+	pt := &preferredTerms{terms: terms, byLower: map[string]string{}}
+	for _, t := range terms {
+		lt := strings.ToLower(t)
+		pt.lower = append(pt.lower, []byte(lt))
+		pt.byLower[lt] = t
+	}
+	return pt
+}
 
 func checkTermConsistency(p *lint.SetPass) {
 	opts := lint.Options[termConsistencyOptions](p.Options)
-	preferred := map[string]string{} // lower-case term -> spelling
-	for _, t := range opts.Preferred {
-		preferred[strings.ToLower(t)] = t
-	}
-	newIndex := func() *termIndex { return &termIndex{byKey: map[string][]*termOcc{}} }
-	shared := newIndex()
+	preferred := newPreferredTerms(opts.Preferred)
+	ix := &termIndex{byKey: map[string]int{}}
 	for _, f := range p.Files {
-		ix := shared
-		if opts.Scope == "page" {
-			ix = newIndex()
-		}
 		for _, b := range f.Blocks {
 			text := wordingText(b)
-			checkPreferredTerms(p, f, b, text, opts.Preferred)
-			words := prose.Words(text, true)
-			for i, w := range words {
+			checkPreferredTerms(p, f, b, text, preferred)
+			tw := wordingWords(b, true)
+			for i, w := range tw.words {
 				if hasDigit(w.Text) {
 					continue
 				}
-				o := &termOcc{f: f, b: b, start: w.Start, end: w.End, text: strings.ReplaceAll(w.Text, "’", "'")}
-				if acronymPluralRE.MatchString(o.text) {
-					if !possessive(text, words, i) {
+				o := termOcc{f: f, b: b, start: w.Start, end: w.End, text: strings.ReplaceAll(w.Text, "’", "'")}
+				if isAcronymPlural(o.text) {
+					if !possessive(text, tw, i) {
 						ix.add(strings.ToLower(strings.TrimSuffix(o.text, "'s"))+"s", o)
 					}
 					continue
 				}
-				if strings.ContainsRune(o.text, '\'') || hyphenMeaning[strings.ToLower(o.text)] {
+				// without an apostrophe, o.text is the word as written
+				if strings.ContainsRune(o.text, '\'') || hyphenMeaning[tw.lower[i]] {
 					continue
 				}
-				ix.add(strings.ToLower(strings.ReplaceAll(strings.ReplaceAll(o.text, "-", ""), "‑", "")), o)
+				ix.add(withoutHyphens(tw.lower[i]), o)
 			}
 		}
 		if opts.Scope == "page" {
-			reportTermVariants(p, ix, preferred, "on this page")
+			reportTermVariants(p, ix, preferred.byLower, "on this page")
+			ix.reset()
 		}
 	}
 	if opts.Scope == "handbook" {
-		reportTermVariants(p, shared, preferred, "in the files linted")
+		reportTermVariants(p, ix, preferred.byLower, "in the files linted")
 	}
+}
+
+// withoutHyphens drops the hyphens ('-' and U+2011) of a word.
+func withoutHyphens(w string) string {
+	if strings.IndexByte(w, '-') < 0 && !strings.ContainsRune(w, '‑') {
+		return w
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(w, "-", ""), "‑", "")
 }
 
 // possessive reports whether an acronym with 's is followed by a word that
 // is not a function word: "the CRO's strategy" is a possessive, "OKR's and
 // KPIs" a plural.
-func possessive(text string, words []prose.Word, i int) bool {
+func possessive(text string, tw *textWords, i int) bool {
+	words := tw.words
 	if i+1 >= len(words) {
 		return false
 	}
 	if gap := text[words[i].End:words[i+1].Start]; strings.TrimSpace(gap) != "" {
 		return false // punctuation follows: "... PEO's."
 	}
-	return !prose.StopWords[strings.ToLower(words[i+1].Text)]
+	return !prose.StopWords[tw.lower[i+1]]
 }
 
 // reportTermVariants reports the spellings of each term that the scope uses
 // less than another.
 func reportTermVariants(p *lint.SetPass, ix *termIndex, preferred map[string]string, where string) {
-	for _, key := range ix.order {
-		occs := ix.byKey[key]
+	for k := range ix.entries {
+		e := &ix.entries[k]
+		if !e.mixed {
+			continue // one spelling
+		}
+		key, occs := e.key, e.occs
 		if _, ok := preferred[key]; ok {
 			continue // checked against the preferred spelling
 		}
@@ -195,12 +259,13 @@ func reportTermVariants(p *lint.SetPass, ix *termIndex, preferred map[string]str
 		case kindOf[ref] == termApostrophe || count[forms[1]] == count[ref]:
 			continue // an apostrophe plural with no plain one, or a tie: no usual spelling
 		}
-		for _, o := range occs {
+		for i := range occs {
+			o := &occs[i]
 			form, kind := termForm(o.text)
 			if kind == "" || form == ref {
 				continue
 			}
-			if kind == termApostrophe && !acronymPluralRE.MatchString(form) {
+			if kind == termApostrophe && !isAcronymPlural(form) {
 				continue
 			}
 			want := spellLike(ref, o.text)
@@ -220,7 +285,7 @@ func reportTermVariants(p *lint.SetPass, ix *termIndex, preferred map[string]str
 // hyphenated and closed words, the word in lower case; for case variants,
 // the word with its first letter in lower case. Words in capitals give "".
 func termForm(w string) (string, string) {
-	if acronymPluralRE.MatchString(w) {
+	if isAcronymPlural(w) {
 		return w, termApostrophe
 	}
 	if strings.ContainsAny(w, "-‑") {
@@ -241,7 +306,7 @@ func termForm(w string) (string, string) {
 // an acronym's apostrophe plural ("OKRs" for "OKR's").
 func plainPlural(forms []string) string {
 	for _, f := range forms {
-		if acronymPluralRE.MatchString(f) {
+		if isAcronymPlural(f) {
 			want := strings.TrimSuffix(f, "'s") + "s"
 			for _, g := range forms {
 				if g == want || strings.EqualFold(g, want) {
@@ -282,12 +347,13 @@ func reportTerm(p *lint.SetPass, o *termOcc, want, msg string) {
 
 // checkPreferredTerms reports any other case of a preferred term in a
 // block's text.
-func checkPreferredTerms(p *lint.SetPass, f *model.Family, b *model.Block, text string, terms []string) {
-	lower := strings.ToLower(text)
-	for _, t := range terms {
-		lt := strings.ToLower(t)
+func checkPreferredTerms(p *lint.SetPass, f *model.Family, b *model.Block, text string, pt *preferredTerms) {
+	lower := lowerInto(pt.buf[:0], text)
+	pt.buf = lower
+	for k, t := range pt.terms {
+		lt := pt.lower[k]
 		for from := 0; ; {
-			i := strings.Index(lower[from:], lt)
+			i := bytes.Index(lower[from:], lt)
 			if i < 0 {
 				break
 			}
@@ -302,6 +368,24 @@ func checkPreferredTerms(p *lint.SetPass, f *model.Family, b *model.Block, text 
 			}
 		}
 	}
+}
+
+// lowerInto appends strings.ToLower(s) to buf: byte by byte when s is ASCII,
+// so that offsets in the result are offsets in s.
+func lowerInto(buf []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return append(buf[:0], strings.ToLower(s)...)
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf
 }
 
 // termBoundary reports whether text[i:end] stands alone: not inside a longer

@@ -24,6 +24,28 @@ func wordingText(b *model.Block) string {
 
 type wordingTextKey struct{}
 
+// textWords are the words of a block's wording text and their lower-case
+// forms (strings.ToLower of each word as written).
+type textWords struct {
+	words []prose.Word
+	lower []string
+}
+
+type wordingWordsKey struct{ hyphens bool }
+
+// wordingWords returns prose.Words(wordingText(b), hyphens) with the words in
+// lower case, computed once per block for all the wording rules.
+func wordingWords(b *model.Block, hyphens bool) *textWords {
+	return b.Memo(wordingWordsKey{hyphens}, func() any {
+		words := prose.Words(wordingText(b), hyphens)
+		lower := make([]string, len(words))
+		for i, w := range words {
+			lower[i] = strings.ToLower(w.Text)
+		}
+		return &textWords{words, lower}
+	}).(*textWords)
+}
+
 // notWords blanks URLs, paths, e-mail addresses and host names as misspell's
 // RemoveNotWords does, running each of its regular expressions only on text
 // that can hold what it looks for: they are most of the cost otherwise.
