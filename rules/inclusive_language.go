@@ -3,6 +3,7 @@ package rules
 import (
 	_ "embed"
 	"fmt"
+	"sort"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -195,9 +196,10 @@ func checkInclusiveLanguage(p *lint.Pass) {
 	opts := lint.Options[inclusiveLanguageOptions](p.Options)
 	inclusivePronouns(p, opts)
 	inclusiveReplaceWords(p, opts)
-	inclusiveCodedBalance(p, opts, opts.Masculine, opts.Feminine, "masculine-coded", "feminine-coded",
+	hits := inclusiveCodedHits(p, opts)
+	inclusiveCodedBalance(p, opts.Masculine, hits[codedMasculine], hits[codedFeminine], "masculine-coded", "feminine-coded",
 		"balance them with wording that welcomes everyone (collaborate, support, understand, ...)")
-	inclusiveCodedBalance(p, opts, opts.Fixed, opts.Growth, "fixed-mindset", "growth-mindset",
+	inclusiveCodedBalance(p, opts.Fixed, hits[codedFixed], hits[codedGrowth], "fixed-mindset", "growth-mindset",
 		"describe skills as things people learn and grow into")
 }
 
@@ -347,45 +349,103 @@ type codedHit struct {
 	line int
 }
 
-// inclusiveCodedBalance reports a page whose words of the first list outnumber
-// those of the second, listing them with their lines.
-func inclusiveCodedBalance(p *lint.Pass, opts *inclusiveLanguageOptions, first, second []string, name, other, advice string) {
-	if len(first) == 0 {
-		return
-	}
-	except := map[string]bool{}
+// The coded word lists, as bits of a codedIndex mask.
+const (
+	codedMasculine = iota
+	codedFeminine
+	codedFixed
+	codedGrowth
+	codedLists
+)
+
+// codedIndex finds the coded lists a word belongs to: each stem (lower
+// case, without its '*') maps to the lists holding it, and a word is looked
+// up by its prefixes of the stems' lengths.
+type codedIndex struct {
+	except map[string]bool
+	stems  map[string]uint8
+	lens   []int // the stems' lengths, ascending
+}
+
+func newCodedIndex(opts *inclusiveLanguageOptions) *codedIndex {
+	x := &codedIndex{except: map[string]bool{}, stems: map[string]uint8{}}
 	for _, w := range opts.CodedExceptions {
-		except[policyWord(w)] = true
+		x.except[policyWord(w)] = true
 	}
-	first, second = codedStems(first), codedStems(second)
-	var hits1, hits2 []codedHit
+	lens := map[int]bool{}
+	for list, words := range [codedLists][]string{opts.Masculine, opts.Feminine, opts.Fixed, opts.Growth} {
+		for _, s := range codedStems(words) {
+			x.stems[s] |= 1 << list
+			lens[len(s)] = true
+		}
+	}
+	for l := range lens {
+		x.lens = append(x.lens, l)
+	}
+	sort.Ints(x.lens)
+	return x
+}
+
+// codedIndexOf returns the run's index for the options' lists.
+func codedIndexOf(p *lint.Pass, opts *inclusiveLanguageOptions) *codedIndex {
+	key := optionsKey("inclusive-language/coded", opts.CodedExceptions, opts.Masculine, opts.Feminine, opts.Fixed, opts.Growth)
+	return p.Env.Shared(key, func() any { return newCodedIndex(opts) }).(*codedIndex)
+}
+
+// lists returns the mask of the lists with a stem that starts w.
+func (x *codedIndex) lists(w string) uint8 {
+	var mask uint8
+	for _, l := range x.lens {
+		if l > len(w) {
+			break
+		}
+		mask |= x.stems[w[:l]]
+	}
+	return mask
+}
+
+// inclusiveCodedHits returns the page's words of each coded list, with
+// their lines: a word counts for a list when it, or one of its hyphenated
+// parts, starts with one of the list's stems.
+func inclusiveCodedHits(p *lint.Pass, opts *inclusiveLanguageOptions) (hits [codedLists][]codedHit) {
+	if len(opts.Masculine) == 0 && len(opts.Fixed) == 0 {
+		return hits // nothing to balance
+	}
+	x := codedIndexOf(p, opts)
 	for _, b := range p.File.Blocks {
 		if b.Kind == model.BlockHeading && !opts.CodedHeadings {
 			continue
 		}
-		for _, w := range prose.BlockWords(b) {
-			lw := policyWord(w.Text)
-			if except[lw] {
+		lower := prose.BlockLowerWords(b)
+		for i, w := range prose.BlockWords(b) {
+			lw := strings.TrimSuffix(lower[i], "'s") // policyWord(w.Text)
+			if x.except[lw] {
 				continue
 			}
-			cands := []string{lw}
+			mask := x.lists(lw)
 			if strings.ContainsAny(lw, "-‑") {
-				cands = append(cands, strings.FieldsFunc(lw, func(r rune) bool { return r == '-' || r == '‑' })...)
+				for _, part := range strings.FieldsFunc(lw, func(r rune) bool { return r == '-' || r == '‑' }) {
+					mask |= x.lists(part)
+				}
 			}
-			in1, in2 := codedStemMatch(first, cands), codedStemMatch(second, cands)
-			if !in1 && !in2 {
+			if mask == 0 {
 				continue
 			}
 			line := p.File.Source.Position(b.SourceOffset(w.Start)).Line
-			if in1 {
-				hits1 = append(hits1, codedHit{lw, line})
-			}
-			if in2 {
-				hits2 = append(hits2, codedHit{lw, line})
+			for list := range hits {
+				if mask&(1<<list) != 0 {
+					hits[list] = append(hits[list], codedHit{lw, line})
+				}
 			}
 		}
 	}
-	if len(hits1) <= len(hits2) {
+	return hits
+}
+
+// inclusiveCodedBalance reports a page whose words of the first list
+// outnumber those of the second, listing them with their lines.
+func inclusiveCodedBalance(p *lint.Pass, first []string, hits1, hits2 []codedHit, name, other, advice string) {
+	if len(first) == 0 || len(hits1) <= len(hits2) {
 		return
 	}
 	p.Report(lint.Diagnostic{
@@ -406,19 +466,6 @@ func codedStems(stems []string) []string {
 		}
 	}
 	return out
-}
-
-// codedStemMatch reports whether one of the candidate words starts with one of
-// the (normalized) stems.
-func codedStemMatch(stems, cands []string) bool {
-	for _, s := range stems {
-		for _, c := range cands {
-			if strings.HasPrefix(c, s) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // codedList renders hits as `lead (lines 3, 9), analytical (line 12)`, in

@@ -26,6 +26,21 @@ func policyPhrases(list []string) []prose.Phrase {
 // policySet is policyPhrases indexed for finding in many blocks.
 func policySet(list []string) *prose.PhraseSet { return prose.NewPhraseSet(policyPhrases(list)) }
 
+// optionsKey makes an Env.Shared key for a value built from word lists of
+// a rule's options: the name and every word.
+func optionsKey(name string, lists ...[]string) string {
+	var b strings.Builder
+	b.WriteString(name)
+	for _, l := range lists {
+		b.WriteByte(0)
+		for _, w := range l {
+			b.WriteString(w)
+			b.WriteByte(1)
+		}
+	}
+	return b.String()
+}
+
 // policyList is a named word list of a rule's options, for validation.
 type policyList struct {
 	name  string

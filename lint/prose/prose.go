@@ -22,13 +22,17 @@ type Word struct {
 // apostrophe (' or ’) between letters kept inside the word ("we're", "OKR's").
 // With hyphens, a hyphen between letters or digits is kept too ("e-mail").
 func Words(text string, hyphens bool) []Word {
-	var out []Word
+	// about one word in six bytes of prose: most texts need no regrowth
+	out := make([]Word, 0, len(text)/6+2)
 	start := -1
 	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		inWord := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:])
+		}
+		inWord := isWordRune(r)
 		if !inWord && start >= 0 && (r == '\'' || r == '’' || (hyphens && (r == '-' || r == '‑'))) {
-			if next, _ := utf8.DecodeRuneInString(text[i+n:]); i+n < len(text) && (unicode.IsLetter(next) || unicode.IsDigit(next)) {
+			if next, _ := utf8.DecodeRuneInString(text[i+n:]); i+n < len(text) && isLetterOrDigit(next) {
 				inWord = true
 			}
 		}
@@ -45,6 +49,22 @@ func Words(text string, hyphens bool) []Word {
 		out = append(out, Word{Text: text[start:], Start: start, End: len(text)})
 	}
 	return out
+}
+
+// isWordRune reports whether r is part of a word: a letter, a digit or a
+// nonspacing mark.
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+func isLetterOrDigit(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 // Phrase is a sequence of lower-case words to look for.
@@ -146,6 +166,10 @@ func (s *PhraseSet) Find(b *model.Block) []Match {
 // BlockWords returns the words of a block's text (hyphens kept inside
 // words), computed once per block.
 func BlockWords(b *model.Block) []Word { return blockWords(b).words }
+
+// BlockLowerWords returns BlockWords(b) as phrases are matched against
+// them: in lower case, curly apostrophes straightened.
+func BlockLowerWords(b *model.Block) []string { return blockWords(b).lower }
 
 type wordsOf struct {
 	words []Word
