@@ -114,20 +114,26 @@ type driftBullet struct {
 	text   string      // the bullet's prose, placeholders blanked
 	exact  string      // its words in lower case: equal for an exact copy
 	stems  []string    // its content words, stemmed
-	counts map[string]int
+	sorted []string    // stems, sorted: a bound on what two bullets share
 }
 
 func checkBulletDrift(p *lint.Pass) {
 	opts := lint.Options[bulletDriftOptions](p.Options)
-	progression := map[string]bool{}
-	for _, w := range opts.ProgressionWords {
-		progression[prose.Stem(strings.ToLower(w))] = true
+	progression := progressionWords{
+		listed: p.Env.Shared(optionsKey("bullet-drift/progression", opts.ProgressionWords), func() any {
+			m := map[string]bool{}
+			for _, w := range opts.ProgressionWords {
+				m[prose.Stem(strings.ToLower(w))] = true
+			}
+			return m
+		}).(map[string]bool),
+		titles: map[string]bool{},
 	}
 	// a word of a role's title names a role: "Extends the Senior [-Program-]
 	// Manager responsibilities" points at another level
 	for _, r := range p.File.Roles {
 		for _, w := range prose.Words(strings.ToLower(r.Title), false) {
-			progression[prose.Stem(w.Text)] = true
+			progression.titles[prose.Stem(w.Text)] = true
 		}
 	}
 	bs := driftBullets(p.File, opts.MinWords)
@@ -184,6 +190,12 @@ func checkBulletDrift(p *lint.Pass) {
 	}
 }
 
+// progressionWords are the stems of the progression words of the options
+// (built once per run) and of the words of the page's role titles.
+type progressionWords struct{ listed, titles map[string]bool }
+
+func (pw progressionWords) has(stem string) bool { return pw.listed[stem] || pw.titles[stem] }
+
 // driftBullets returns the bullets of the page's role and family sections
 // that are long enough to compare.
 func driftBullets(f *model.Family, minWords int) []*driftBullet {
@@ -193,24 +205,20 @@ func driftBullets(f *model.Family, minWords int) []*driftBullet {
 			if b.Block == nil {
 				continue
 			}
-			text := wordingText(b.Block)
-			words := prose.Words(text, false)
-			db := &driftBullet{b: b, owner: owner, text: text, counts: map[string]int{}}
-			var exact []string
-			for _, w := range words {
-				lw := strings.ToLower(w.Text)
-				exact = append(exact, lw)
-				if prose.StopWords[lw] {
-					continue
+			tw := wordingWords(b.Block, false)
+			var stems []string
+			for _, lw := range tw.lower {
+				if !prose.StopWords[lw] {
+					stems = append(stems, prose.Stem(lw))
 				}
-				st := prose.Stem(lw)
-				db.stems = append(db.stems, st)
-				db.counts[st]++
 			}
-			db.exact = strings.Join(exact, " ")
-			if len(db.stems) >= minWords {
-				out = append(out, db)
+			if len(stems) < minWords {
+				continue
 			}
+			db := &driftBullet{b: b, owner: owner, text: wordingText(b.Block), exact: strings.Join(tw.lower, " "), stems: stems}
+			db.sorted = append([]string(nil), stems...)
+			sort.Strings(db.sorted)
+			out = append(out, db)
 		}
 	}
 	for _, r := range f.Roles {
@@ -237,8 +245,17 @@ func mayDrift(a, b *driftBullet, opts *bulletDriftOptions) bool {
 		return false // look-alikes pair one to one: a length difference stays unmatched
 	}
 	common := 0
-	for w, c := range a.counts {
-		common += min(c, b.counts[w])
+	for i, j := 0, 0; i < n && j < m; {
+		switch x, y := a.sorted[i], b.sorted[j]; {
+		case x == y:
+			common++
+			i++
+			j++
+		case x < y:
+			i++
+		default:
+			j++
+		}
 	}
 	return float64(2*common)/float64(n+m) >= opts.MinSimilarity-1e-9
 }
@@ -248,7 +265,7 @@ func mayDrift(a, b *driftBullet, opts *bulletDriftOptions) bool {
 // and once equal and look-alike words ("capable"/"able", "LOAs"/"LOA's",
 // "attracting"/"attract") are paired, at most max_unmatched_words remain,
 // none of them a progression word or a number.
-func drifts(a, b *driftBullet, opts *bulletDriftOptions, progression map[string]bool) bool {
+func drifts(a, b *driftBullet, opts *bulletDriftOptions, progression progressionWords) bool {
 	d := worddiff.Compare(strings.Join(a.stems, " "), strings.Join(b.stems, " "))
 	kept, del, ins := d.Counts()
 	if del+ins == 0 {
@@ -263,7 +280,7 @@ func drifts(a, b *driftBullet, opts *bulletDriftOptions, progression map[string]
 		return false
 	}
 	for _, w := range unmatched {
-		if progression[w] || hasDigit(w) {
+		if progression.has(w) || hasDigit(w) {
 			return false
 		}
 	}

@@ -358,31 +358,36 @@ const (
 	codedLists
 )
 
-// codedIndex finds the coded lists a word belongs to: each stem (lower
-// case, without its '*') maps to the lists holding it, and a word is looked
-// up by its prefixes of the stems' lengths.
+// codedIndex finds the coded lists a word belongs to: the stems (lower
+// case, without their '*'), sorted and grouped by first byte, each with the
+// lists holding it.
 type codedIndex struct {
-	except map[string]bool
-	stems  map[string]uint8
-	lens   []int // the stems' lengths, ascending
+	except  map[string]bool
+	byFirst [256][]codedStem
+}
+
+type codedStem struct {
+	stem  string
+	lists uint8
 }
 
 func newCodedIndex(opts *inclusiveLanguageOptions) *codedIndex {
-	x := &codedIndex{except: map[string]bool{}, stems: map[string]uint8{}}
+	x := &codedIndex{except: map[string]bool{}}
 	for _, w := range opts.CodedExceptions {
 		x.except[policyWord(w)] = true
 	}
-	lens := map[int]bool{}
+	masks := map[string]uint8{}
 	for list, words := range [codedLists][]string{opts.Masculine, opts.Feminine, opts.Fixed, opts.Growth} {
 		for _, s := range codedStems(words) {
-			x.stems[s] |= 1 << list
-			lens[len(s)] = true
+			masks[s] |= 1 << list
 		}
 	}
-	for l := range lens {
-		x.lens = append(x.lens, l)
+	for s, m := range masks {
+		x.byFirst[s[0]] = append(x.byFirst[s[0]], codedStem{s, m})
 	}
-	sort.Ints(x.lens)
+	for _, stems := range x.byFirst {
+		sort.Slice(stems, func(i, j int) bool { return stems[i].stem < stems[j].stem })
+	}
 	return x
 }
 
@@ -394,12 +399,17 @@ func codedIndexOf(p *lint.Pass, opts *inclusiveLanguageOptions) *codedIndex {
 
 // lists returns the mask of the lists with a stem that starts w.
 func (x *codedIndex) lists(w string) uint8 {
+	if w == "" {
+		return 0
+	}
 	var mask uint8
-	for _, l := range x.lens {
-		if l > len(w) {
-			break
+	for _, s := range x.byFirst[w[0]] {
+		if s.stem > w {
+			break // a prefix of w sorts before w, and so before s
 		}
-		mask |= x.stems[w[:l]]
+		if strings.HasPrefix(w, s.stem) {
+			mask |= s.lists
+		}
 	}
 	return mask
 }
@@ -423,7 +433,7 @@ func inclusiveCodedHits(p *lint.Pass, opts *inclusiveLanguageOptions) (hits [cod
 				continue
 			}
 			mask := x.lists(lw)
-			if strings.ContainsAny(lw, "-‑") {
+			if hasHyphen(lw) {
 				for _, part := range strings.FieldsFunc(lw, func(r rune) bool { return r == '-' || r == '‑' }) {
 					mask |= x.lists(part)
 				}

@@ -78,6 +78,9 @@ func findPolicyPhrases(b *model.Block, phrases *prose.PhraseSet) []prose.Match {
 // policyFirstOfOverlaps orders matches by start (the longest first) and drops
 // each that overlaps one kept before it.
 func policyFirstOfOverlaps(all []prose.Match) []prose.Match {
+	if len(all) < 2 {
+		return all
+	}
 	sort.SliceStable(all, func(i, j int) bool {
 		if all[i].Start != all[j].Start {
 			return all[i].Start < all[j].Start

@@ -204,7 +204,7 @@ func checkTermConsistency(p *lint.SetPass) {
 
 // withoutHyphens drops the hyphens ('-' and U+2011) of a word.
 func withoutHyphens(w string) string {
-	if strings.IndexByte(w, '-') < 0 && !strings.ContainsRune(w, '‑') {
+	if !hasHyphen(w) {
 		return w
 	}
 	return strings.ReplaceAll(strings.ReplaceAll(w, "-", ""), "‑", "")
@@ -288,7 +288,7 @@ func termForm(w string) (string, string) {
 	if isAcronymPlural(w) {
 		return w, termApostrophe
 	}
-	if strings.ContainsAny(w, "-‑") {
+	if hasHyphen(w) {
 		return strings.ToLower(w), termHyphen
 	}
 	r, n := utf8.DecodeRuneInString(w)
