@@ -392,11 +392,25 @@ func NormalizeTitle(t string) string {
 	return sb.String()
 }
 
-var jobNounRE = regexp.MustCompile(`(?i)\b(?:engineers?|managers?|management|directors?|analysts?|specialists?|leads?|leaders?|architects?|designers?|writers?|administrators?|accountants?|counsel|officers?|president|vp|svp|evp|chief|head|partners?|representatives?|account executives?|executive (?:assistant|business (?:administrator|partner))s?|coordinators?|consultants?|recruiters?|sourcers?|advocates?|evangelists?|scientists?|researchers?|editors?|marketers?|strategists?|controllers?|auditors?|associates?|interns?|fellows?|developers?|owners?|agents?|assistants?|generalists?|technicians?|operators?|planners?|producers?|principal|staff|senior|junior|intermediate|distinguished|experts?|members?|ciso|cfo|ceo|cto|cmo|cro|cpo|coo|clo|treasurer|paralegal|attorney|secretary|buyer|trainer|instructor|facilitator|programmer|investigator|expert|professional|champion|ambassador|liaison|negotiator|sre|dbre|steward|curator|tester)\b`)
+// jobNouns are the words of a job title (a last word may end in "s?").
+var jobNouns = newWordList(
+	"engineers?", "managers?", "management", "directors?", "analysts?", "specialists?", "leads?", "leaders?",
+	"architects?", "designers?", "writers?", "administrators?", "accountants?", "counsel", "officers?",
+	"president", "vp", "svp", "evp", "chief", "head", "partners?", "representatives?", "account executives?",
+	"executive assistants?", "executive business administrators?", "executive business partners?",
+	"coordinators?", "consultants?", "recruiters?", "sourcers?", "advocates?", "evangelists?", "scientists?",
+	"researchers?", "editors?", "marketers?", "strategists?", "controllers?", "auditors?", "associates?",
+	"interns?", "fellows?", "developers?", "owners?", "agents?", "assistants?", "generalists?", "technicians?",
+	"operators?", "planners?", "producers?", "principal", "staff", "senior", "junior", "intermediate",
+	"distinguished", "experts?", "members?", "ciso", "cfo", "ceo", "cto", "cmo", "cro", "cpo", "coo", "clo",
+	"treasurer", "paralegal", "attorney", "secretary", "buyer", "trainer", "instructor", "facilitator",
+	"programmer", "investigator", "expert", "professional", "champion", "ambassador", "liaison", "negotiator",
+	"sre", "dbre", "steward", "curator", "tester",
+)
 
 // JobTitleLike reports whether a heading reads like a job title rather than
 // a team or topic name.
-func JobTitleLike(t string) bool { return jobNounRE.MatchString(t) }
+func JobTitleLike(t string) bool { return jobNouns.MatchString(t) }
 
 // mergeEchoes handles the one-page-per-level layout: a page graded as a whole
 // ("Senior Backend Engineer", a grade 7) that repeats its level under Levels
