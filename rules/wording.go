@@ -34,16 +34,79 @@ type textWords struct {
 type wordingWordsKey struct{ hyphens bool }
 
 // wordingWords returns prose.Words(wordingText(b), hyphens) with the words in
-// lower case, computed once per block for all the wording rules.
+// lower case, computed once per block for all the wording rules. The words
+// are the block's own (prose.BlockWords) when nothing was blanked, and the
+// words without hyphens are those with hyphens split at them. Read only.
 func wordingWords(b *model.Block, hyphens bool) *textWords {
 	return b.Memo(wordingWordsKey{hyphens}, func() any {
-		words := prose.Words(wordingText(b), hyphens)
+		if !hyphens {
+			return splitHyphens(wordingWords(b, true))
+		}
+		text := wordingText(b)
+		if text == b.Text {
+			words, folded := prose.BlockWords(b), prose.BlockLowerWords(b)
+			lower := make([]string, len(words))
+			for i, w := range words {
+				lower[i] = folded[i] // the word in lower case, curly apostrophes straightened
+				if strings.Contains(w.Text, "’") {
+					lower[i] = strings.ToLower(w.Text)
+				}
+			}
+			return &textWords{words, lower}
+		}
+		words := prose.Words(text, true)
 		lower := make([]string, len(words))
 		for i, w := range words {
 			lower[i] = strings.ToLower(w.Text)
 		}
 		return &textWords{words, lower}
 	}).(*textWords)
+}
+
+// splitHyphens returns the words of tw split at their hyphens: every hyphen
+// inside a word with hyphens joins two words without.
+func splitHyphens(tw *textWords) *textWords {
+	n := 0
+	for _, w := range tw.words {
+		n++
+		if hasHyphen(w.Text) {
+			n += strings.Count(w.Text, "-") + strings.Count(w.Text, "‑")
+		}
+	}
+	if n == len(tw.words) {
+		return tw
+	}
+	out := &textWords{make([]prose.Word, 0, n), make([]string, 0, n)}
+	for i, w := range tw.words {
+		if !hasHyphen(w.Text) {
+			out.words = append(out.words, w)
+			out.lower = append(out.lower, tw.lower[i])
+			continue
+		}
+		from := 0
+		for j := 0; j <= len(w.Text); {
+			size := 0
+			switch {
+			case j == len(w.Text):
+			case w.Text[j] == '-':
+				size = 1
+			case strings.HasPrefix(w.Text[j:], "‑"):
+				size = len("‑")
+			default:
+				j++
+				continue
+			}
+			piece := w.Text[from:j]
+			out.words = append(out.words, prose.Word{Text: piece, Start: w.Start + from, End: w.Start + j})
+			out.lower = append(out.lower, strings.ToLower(piece))
+			if size == 0 {
+				break
+			}
+			j += size
+			from = j
+		}
+	}
+	return out
 }
 
 // notWords blanks URLs, paths, e-mail addresses and host names as misspell's

@@ -22,10 +22,31 @@ type Word struct {
 // apostrophe (' or ’) between letters kept inside the word ("we're", "OKR's").
 // With hyphens, a hyphen between letters or digits is kept too ("e-mail").
 func Words(text string, hyphens bool) []Word {
-	// about one word in six bytes of prose: most texts need no regrowth
-	out := make([]Word, 0, len(text)/6+2)
-	start := -1
-	for i := 0; i < len(text); {
+	n := 0
+	for i := 0; ; n++ {
+		start, end := nextWord(text, i, hyphens)
+		if start < 0 {
+			break
+		}
+		i = end
+	}
+	out := make([]Word, 0, n)
+	for i := 0; ; {
+		start, end := nextWord(text, i, hyphens)
+		if start < 0 {
+			break
+		}
+		out = append(out, Word{Text: text[start:end], Start: start, End: end})
+		i = end
+	}
+	return out
+}
+
+// nextWord returns the bounds of the first word of text at or after i, or
+// -1, -1.
+func nextWord(text string, i int, hyphens bool) (start, end int) {
+	start = -1
+	for i < len(text) {
 		r, n := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
 			r, n = utf8.DecodeRuneInString(text[i:])
@@ -40,15 +61,14 @@ func Words(text string, hyphens bool) []Word {
 			start = i
 		}
 		if !inWord && start >= 0 {
-			out = append(out, Word{Text: text[start:i], Start: start, End: i})
-			start = -1
+			return start, i
 		}
 		i += n
 	}
 	if start >= 0 {
-		out = append(out, Word{Text: text[start:], Start: start, End: len(text)})
+		return start, len(text)
 	}
-	return out
+	return -1, -1
 }
 
 // isWordRune reports whether r is part of a word: a letter, a digit or a
