@@ -55,11 +55,7 @@ func wordingWords(b *model.Block, hyphens bool) *textWords {
 			return &textWords{words, lower}
 		}
 		words := prose.Words(text, true)
-		lower := make([]string, len(words))
-		for i, w := range words {
-			lower[i] = strings.ToLower(w.Text)
-		}
-		return &textWords{words, lower}
+		return &textWords{words, prose.LowerWords(text, words)}
 	}).(*textWords)
 }
 

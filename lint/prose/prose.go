@@ -51,7 +51,12 @@ func nextWord(text string, i int, hyphens bool) (start, end int) {
 		if r >= utf8.RuneSelf {
 			r, n = utf8.DecodeRuneInString(text[i:])
 		}
-		inWord := isWordRune(r)
+		var inWord bool
+		if r < utf8.RuneSelf {
+			inWord = asciiWord[r]
+		} else {
+			inWord = isWordRune(r)
+		}
 		if !inWord && start >= 0 && (r == '\'' || r == '’' || (hyphens && (r == '-' || r == '‑'))) {
 			if next, _ := utf8.DecodeRuneInString(text[i+n:]); i+n < len(text) && isLetterOrDigit(next) {
 				inWord = true
@@ -70,6 +75,14 @@ func nextWord(text string, i int, hyphens bool) (start, end int) {
 	}
 	return -1, -1
 }
+
+// asciiWord tells which ASCII characters are word runes: letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = isWordRune(rune(c))
+	}
+	return t
+}()
 
 // isWordRune reports whether r is part of a word: a letter, a digit or a
 // nonspacing mark.
@@ -202,8 +215,14 @@ func blockWords(b *model.Block) *wordsOf {
 	return b.Memo(blockWordsKey{}, func() any {
 		words := Words(b.Text, true)
 		lower := make([]string, len(words))
-		for i, w := range words {
-			lower[i] = strings.ToLower(normalizeQuotes(w.Text))
+		if lt, ok := asciiLower(b.Text); ok {
+			for i, w := range words {
+				lower[i] = lt[w.Start:w.End]
+			}
+		} else {
+			for i, w := range words {
+				lower[i] = strings.ToLower(normalizeQuotes(w.Text))
+			}
 		}
 		return &wordsOf{words, lower}
 	}).(*wordsOf)
@@ -274,6 +293,33 @@ func wordMatch(pattern, word string) bool {
 		return strings.HasPrefix(word, strings.TrimSuffix(pattern, "*"))
 	}
 	return pattern == word
+}
+
+// asciiLower returns strings.ToLower(s) and true when s is ASCII: offsets in
+// s are then offsets in the result.
+func asciiLower(s string) (string, bool) {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return "", false
+		}
+	}
+	return strings.ToLower(s), true
+}
+
+// LowerWords returns the words of text in lower case (strings.ToLower of
+// each), slices of one lower-cased copy of text when it is ASCII.
+func LowerWords(text string, words []Word) []string {
+	lower := make([]string, len(words))
+	if lt, ok := asciiLower(text); ok {
+		for i, w := range words {
+			lower[i] = lt[w.Start:w.End]
+		}
+		return lower
+	}
+	for i, w := range words {
+		lower[i] = strings.ToLower(w.Text)
+	}
+	return lower
 }
 
 func normalizeQuotes(s string) string {
