@@ -214,7 +214,7 @@ func inclusivePronouns(p *lint.Pass, opts *inclusiveLanguageOptions) {
 	if len(opts.Pronouns) == 0 {
 		return
 	}
-	phrases := policySet(opts.Pronouns)
+	phrases := sharedPolicySet(p.Env, "inclusive-language/pronouns", opts.Pronouns)
 	for _, b := range p.File.Blocks {
 		ms := findPolicyPhrases(b, phrases)
 		if len(ms) == 0 || inclusiveLinksPerson(b, opts.PersonLinks) {
@@ -272,30 +272,48 @@ func inclusiveLinksPerson(b *model.Block, pages []string) bool {
 	return false
 }
 
+// inclusiveReplaceTables are the replace option's words and exceptions
+// indexed, and the git context words, built once per run.
+type inclusiveReplaceTables struct {
+	words     *prose.PhraseSet
+	excepts   []*prose.PhraseSet // per word
+	gitAfter  []prose.Phrase
+	gitBefore map[string]bool
+}
+
+func inclusiveReplaceTablesOf(p *lint.Pass, opts *inclusiveLanguageOptions) *inclusiveReplaceTables {
+	lists := [][]string{opts.GitContext, opts.GitBefore}
+	for _, r := range opts.Replace {
+		lists = append(lists, []string{r.Word, r.Suggest, fmt.Sprint(r.Git)}, r.Except)
+	}
+	return p.Env.Shared(optionsKey("inclusive-language/replace", lists...), func() any {
+		x := &inclusiveReplaceTables{gitAfter: policyPhrases(opts.GitContext), gitBefore: map[string]bool{}}
+		words := make([]prose.Phrase, len(opts.Replace))
+		for i, r := range opts.Replace {
+			words[i] = prose.ParsePhrase(r.Word)
+			x.excepts = append(x.excepts, policySet(r.Except))
+		}
+		x.words = prose.NewPhraseSet(words)
+		for _, w := range opts.GitBefore {
+			x.gitBefore[policyWord(w)] = true
+		}
+		return x
+	}).(*inclusiveReplaceTables)
+}
+
 // inclusiveReplaceWords reports words better replaced.
 func inclusiveReplaceWords(p *lint.Pass, opts *inclusiveLanguageOptions) {
 	if len(opts.Replace) == 0 {
 		return
 	}
-	words := make([]prose.Phrase, len(opts.Replace))
-	excepts := make([][]prose.Phrase, len(opts.Replace))
-	for i, r := range opts.Replace {
-		words[i] = prose.ParsePhrase(r.Word)
-		excepts[i] = policyPhrases(r.Except)
-	}
-	gitAfter := policyPhrases(opts.GitContext)
-	gitBefore := map[string]bool{}
-	for _, w := range opts.GitBefore {
-		gitBefore[policyWord(w)] = true
-	}
-	wordSet := prose.NewPhraseSet(words)
+	x := inclusiveReplaceTablesOf(p, opts)
 	for _, b := range p.File.Blocks {
-		for _, m := range findPolicyPhrases(b, wordSet) {
+		for _, m := range findPolicyPhrases(b, x.words) {
 			r := opts.Replace[m.Phrase]
-			if policyCovered(prose.FindPhrases(b, excepts[m.Phrase]), m.Start) {
+			if policyCovered(x.excepts[m.Phrase].Find(b), m.Start) {
 				continue
 			}
-			if r.Git && inclusiveGitUse(b, m, gitAfter, gitBefore) {
+			if r.Git && inclusiveGitUse(b, m, x.gitAfter, x.gitBefore) {
 				continue
 			}
 			text := m.Text()

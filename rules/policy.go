@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"gitlab.com/ladderlint/ladderlint/lint"
 	"gitlab.com/ladderlint/ladderlint/lint/model"
 	"gitlab.com/ladderlint/ladderlint/lint/prose"
 )
@@ -25,6 +26,12 @@ func policyPhrases(list []string) []prose.Phrase {
 
 // policySet is policyPhrases indexed for finding in many blocks.
 func policySet(list []string) *prose.PhraseSet { return prose.NewPhraseSet(policyPhrases(list)) }
+
+// sharedPolicySet is policySet(list) built once per run: name says which
+// option of which rule the list is.
+func sharedPolicySet(env *lint.Env, name string, list []string) *prose.PhraseSet {
+	return env.Shared(optionsKey(name, list), func() any { return policySet(list) }).(*prose.PhraseSet)
+}
 
 // optionsKey makes an Env.Shared key for a value built from word lists of
 // a rule's options: the name and every word.

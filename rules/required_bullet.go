@@ -332,12 +332,15 @@ func bulletInheritedFrom(f *model.Family, r *model.Role, reqs []*model.Section) 
 	return out
 }
 
+// bulletInheritPhrases are the keywords of bulletInheritAt.
+var bulletInheritPhrases = prose.NewPhraseSet([]prose.Phrase{{"extend*"}, {"in", "addition", "to"}, {"builds", "on"}, {"build", "on"}})
+
 // bulletInheritAt finds where a text says it takes over other requirements
 // ("Extends the ...", "Requirements for the X extend the Y job", "In
 // addition to the ..."): the offset after the keyword, or -1.
 func bulletInheritAt(t string) int {
 	b := &model.Block{Text: t}
-	ms := prose.FindPhrases(b, []prose.Phrase{{"extend*"}, {"in", "addition", "to"}, {"builds", "on"}, {"build", "on"}})
+	ms := bulletInheritPhrases.Find(b)
 	if len(ms) == 0 {
 		return -1
 	}
