@@ -92,6 +92,7 @@ func checkLocationRequirement(p *lint.Pass) {
 	for _, r := range p.File.Roles {
 		titles = append(titles, prose.ParsePhrase(r.Title))
 	}
+	titleSet := prose.NewPhraseSet(titles)
 	for _, b := range p.File.Blocks {
 		if !policyInSections(policySectionKind(b), opts.Sections) {
 			continue
@@ -111,7 +112,7 @@ func checkLocationRequirement(p *lint.Pass) {
 				found = append(found, m)
 			}
 		}
-		inTitle := locTitleSpans(b, titles)
+		inTitle := titleSet.Find(b) // the page's role titles
 		exempt := func(at int) bool {
 			if policyCovered(inTitle, at) {
 				return true
@@ -226,14 +227,6 @@ func locZoneName(text string, i int, regions []prose.Match) (int, bool) {
 		start, ok = w.Start, true
 	}
 	return start, ok
-}
-
-// locTitleSpans finds the page's role titles in b.
-func locTitleSpans(b *model.Block, titles []prose.Phrase) []prose.Match {
-	if len(titles) == 0 {
-		return nil
-	}
-	return prose.FindPhrases(b, titles)
 }
 
 // policyCovered reports whether offset at lies in one of the matches.

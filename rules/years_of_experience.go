@@ -109,7 +109,7 @@ func checkYearsOfExperience(p *lint.Pass) {
 		notExp[policyWord(w)] = true
 	}
 	for _, b := range p.File.Blocks {
-		if low := strings.ToLower(b.Text); !strings.Contains(low, "year") && !strings.Contains(low, "yr") {
+		if !model.ContainsFold(b.Text, "year") && !model.ContainsFold(b.Text, "yr") {
 			continue // the regexp is slow; most blocks name no years
 		}
 		locs := yoeRE.FindAllStringSubmatchIndex(b.Text, -1)

@@ -231,7 +231,7 @@ func (s *structurer) roleText(r *Role, body []*Block) {
 	for _, p := range paras {
 		for _, ss := range Sentences(p.Text) {
 			t := p.Text[ss[0]:ss[1]]
-			if r.ReportsTo == nil && containsFold(t, "report") && reportsToRE.MatchString(t) {
+			if r.ReportsTo == nil && ContainsFold(t, "report") && reportsToRE.MatchString(t) {
 				r.ReportsTo = &Sentence{Text: t, Span: p.SourceSpan(ss[0], ss[1])}
 			}
 			if r.Inheritance == nil && len(t) > 12 && strings.EqualFold(t[:12], "in addition ") && inheritanceRE.MatchString(t) {
@@ -287,7 +287,7 @@ func (s *structurer) roleByTitle(t string) *Role {
 }
 
 func findNoGrade(p *Block) *Sentence {
-	if !containsFold(p.Text, "grade") || !(containsFold(p.Text, "have") || containsFold(p.Text, "tbd") || containsFold(p.Text, "to be") || containsFold(p.Text, "no ")) {
+	if !ContainsFold(p.Text, "grade") || !(ContainsFold(p.Text, "have") || ContainsFold(p.Text, "tbd") || ContainsFold(p.Text, "to be") || ContainsFold(p.Text, "no ")) {
 		return nil
 	}
 	if m := noGradeRE.FindStringIndex(p.Text); m != nil {
@@ -555,9 +555,9 @@ func isWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
-// containsFold reports whether s contains the lower-case ASCII word w in
+// ContainsFold reports whether s contains the lower-case ASCII text w in
 // any case.
-func containsFold(s, w string) bool {
+func ContainsFold(s, w string) bool {
 	if len(s) < len(w) {
 		return false
 	}

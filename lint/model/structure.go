@@ -671,7 +671,7 @@ func allGrades(b *Block) []*Grade {
 }
 
 func readAllGrades(b *Block) []*Grade {
-	if !containsFold(b.Text, "grade") && !hasGradeLink(b.Links) {
+	if !ContainsFold(b.Text, "grade") && !hasGradeLink(b.Links) {
 		return nil
 	}
 	var out []*Grade
