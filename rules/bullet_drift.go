@@ -150,18 +150,31 @@ func checkBulletDrift(p *lint.Pass) {
 		return i
 	}
 	linked := make([]bool, len(bs))
+	// bullets by number of stems: look-alikes differ in length by at most
+	// max_unmatched_words (mayDrift), so only those lengths are paired. The
+	// groups do not depend on the order pairs are joined in.
+	byLen := map[int][]int{}
+	for i, b := range bs {
+		byLen[len(b.stems)] = append(byLen[len(b.stems)], i)
+	}
 	for i := range bs {
-		for j := i + 1; j < len(bs); j++ {
-			a, b := bs[i], bs[j]
-			if a.owner == b.owner || a.exact == b.exact || !mayDrift(a, b, opts) {
-				continue
-			}
-			if drifts(a, b, opts, progression) {
-				ri, rj := find(i), find(j)
-				if ri != rj {
-					parent[rj] = ri
+		n := len(bs[i].stems)
+		for m := max(n-opts.MaxUnmatchedWords, 0); m <= n+opts.MaxUnmatchedWords; m++ {
+			for _, j := range byLen[m] {
+				if j <= i {
+					continue
 				}
-				linked[i], linked[j] = true, true
+				a, b := bs[i], bs[j]
+				if a.owner == b.owner || a.exact == b.exact || !mayDrift(a, b, opts) {
+					continue
+				}
+				if drifts(a, b, opts, progression) {
+					ri, rj := find(i), find(j)
+					if ri != rj {
+						parent[rj] = ri
+					}
+					linked[i], linked[j] = true, true
+				}
 			}
 		}
 	}
