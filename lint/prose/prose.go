@@ -22,15 +22,8 @@ type Word struct {
 // apostrophe (' or ’) between letters kept inside the word ("we're", "OKR's").
 // With hyphens, a hyphen between letters or digits is kept too ("e-mail").
 func Words(text string, hyphens bool) []Word {
-	n := 0
-	for i := 0; ; n++ {
-		start, end := nextWord(text, i, hyphens)
-		if start < 0 {
-			break
-		}
-		i = end
-	}
-	out := make([]Word, 0, n)
+	// prose has about a word per space: most texts need no regrowth
+	out := make([]Word, 0, strings.Count(text, " ")+1)
 	for i := 0; ; {
 		start, end := nextWord(text, i, hyphens)
 		if start < 0 {
@@ -45,35 +38,49 @@ func Words(text string, hyphens bool) []Word {
 // nextWord returns the bounds of the first word of text at or after i, or
 // -1, -1.
 func nextWord(text string, i int, hyphens bool) (start, end int) {
-	start = -1
-	for i < len(text) {
-		r, n := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(text[i:])
-		}
-		var inWord bool
-		if r < utf8.RuneSelf {
-			inWord = asciiWord[r]
-		} else {
-			inWord = isWordRune(r)
-		}
-		if !inWord && start >= 0 && (r == '\'' || r == '’' || (hyphens && (r == '-' || r == '‑'))) {
-			if next, _ := utf8.DecodeRuneInString(text[i+n:]); i+n < len(text) && isLetterOrDigit(next) {
-				inWord = true
+	for i < len(text) { // to the first word rune
+		if c := text[i]; c < utf8.RuneSelf {
+			if asciiWord[c] {
+				break
 			}
+			i++
+			continue
 		}
-		if inWord && start < 0 {
-			start = i
-		}
-		if !inWord && start >= 0 {
-			return start, i
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if isWordRune(r) {
+			break
 		}
 		i += n
 	}
-	if start >= 0 {
-		return start, len(text)
+	if i >= len(text) {
+		return -1, -1
 	}
-	return -1, -1
+	start = i
+	for i < len(text) {
+		r, n := rune(text[i]), 1
+		if r < utf8.RuneSelf {
+			if asciiWord[r] {
+				i++
+				continue
+			}
+		} else {
+			r, n = utf8.DecodeRuneInString(text[i:])
+			if isWordRune(r) {
+				i += n
+				continue
+			}
+		}
+		// an apostrophe, or a hyphen, between a word rune and a letter or
+		// digit joins them
+		if (r == '\'' || r == '’' || (hyphens && (r == '-' || r == '‑'))) && i+n < len(text) {
+			if next, _ := utf8.DecodeRuneInString(text[i+n:]); isLetterOrDigit(next) {
+				i += n
+				continue
+			}
+		}
+		return start, i
+	}
+	return start, len(text)
 }
 
 // asciiWord tells which ASCII characters are word runes: letters and digits.
