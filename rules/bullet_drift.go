@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -109,12 +110,12 @@ func init() { lint.Register(bulletDriftRule) }
 
 // driftBullet is a bullet prepared for comparison.
 type driftBullet struct {
-	b      *model.Bullet
-	owner  *model.Role // nil for a family-wide section
-	text   string      // the bullet's prose, placeholders blanked
-	exact  string      // its words in lower case: equal for an exact copy
-	stems  []string    // its content words, stemmed
-	sorted []string    // stems, sorted: a bound on what two bullets share
+	b     *model.Bullet
+	owner *model.Role // nil for a family-wide section
+	text  string      // the bullet's prose, placeholders blanked
+	exact string      // its words in lower case: equal for an exact copy
+	stems []string    // its content words, stemmed
+	ids   []int32     // the stems numbered per page, sorted: a bound on what two bullets share
 }
 
 func checkBulletDrift(p *lint.Pass) {
@@ -213,6 +214,7 @@ func (pw progressionWords) has(stem string) bool { return pw.listed[stem] || pw.
 // that are long enough to compare.
 func driftBullets(f *model.Family, minWords int) []*driftBullet {
 	var out []*driftBullet
+	stemIDs := map[string]int32{}
 	add := func(owner *model.Role, s *model.Section) {
 		for _, b := range s.Bullets {
 			if b.Block == nil {
@@ -229,8 +231,16 @@ func driftBullets(f *model.Family, minWords int) []*driftBullet {
 				continue
 			}
 			db := &driftBullet{b: b, owner: owner, text: wordingText(b.Block), exact: strings.Join(tw.lower, " "), stems: stems}
-			db.sorted = append([]string(nil), stems...)
-			sort.Strings(db.sorted)
+			db.ids = make([]int32, len(stems))
+			for i, st := range stems {
+				id, ok := stemIDs[st]
+				if !ok {
+					id = int32(len(stemIDs))
+					stemIDs[st] = id
+				}
+				db.ids[i] = id
+			}
+			slices.Sort(db.ids)
 			out = append(out, db)
 		}
 	}
@@ -259,7 +269,7 @@ func mayDrift(a, b *driftBullet, opts *bulletDriftOptions) bool {
 	}
 	common := 0
 	for i, j := 0, 0; i < n && j < m; {
-		switch x, y := a.sorted[i], b.sorted[j]; {
+		switch x, y := a.ids[i], b.ids[j]; {
 		case x == y:
 			common++
 			i++
