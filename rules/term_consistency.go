@@ -126,7 +126,7 @@ func (ix *termIndex) reset() {
 }
 
 // hyphenMeaning are hyphenated words that mean something else closed up:
-// "re-sign" is not "resign".
+// "re-sign" is not "resign". Each holds a '-'.
 var hyphenMeaning = map[string]bool{
 	"re-sign": true, "re-cover": true, "re-create": true, "re-creation": true, "re-form": true, "re-lease": true,
 	"re-present": true, "re-sort": true, "re-treat": true, "re-collect": true, "re-mark": true, "co-op": true,
@@ -152,15 +152,19 @@ type preferredTerms struct {
 	terms   []string
 	lower   [][]byte
 	byLower map[string]string // lower-case term -> spelling
+	byFirst [256][]int        // the terms by the first byte of their lower case
 	buf     []byte            // a block's text in lower case
 }
 
 func newPreferredTerms(terms []string) *preferredTerms {
 	pt := &preferredTerms{terms: terms, byLower: map[string]string{}}
-	for _, t := range terms {
+	for k, t := range terms {
 		lt := strings.ToLower(t)
 		pt.lower = append(pt.lower, []byte(lt))
 		pt.byLower[lt] = t
+		if lt != "" {
+			pt.byFirst[lt[0]] = append(pt.byFirst[lt[0]], k)
+		}
 	}
 	return pt
 }
@@ -186,7 +190,7 @@ func checkTermConsistency(p *lint.SetPass) {
 					continue
 				}
 				// without an apostrophe, o.text is the word as written
-				if strings.ContainsRune(o.text, '\'') || hyphenMeaning[tw.lower[i]] {
+				if strings.ContainsRune(o.text, '\'') || strings.IndexByte(tw.lower[i], '-') >= 0 && hyphenMeaning[tw.lower[i]] {
 					continue
 				}
 				ix.add(withoutHyphens(tw.lower[i]), o)
@@ -348,6 +352,23 @@ func reportTerm(p *lint.SetPass, o *termOcc, want, msg string) {
 // checkPreferredTerms reports any other case of a preferred term in a
 // block's text.
 func checkPreferredTerms(p *lint.SetPass, f *model.Family, b *model.Block, text string, pt *preferredTerms) {
+	if isASCII(text) {
+		// one pass, comparing in lower case where a term can start; the
+		// findings are sorted later, so their order here does not matter
+		for i := 0; i < len(text); i++ {
+			for _, k := range pt.byFirst[lowerASCII(text[i])] {
+				t, lt := pt.terms[k], pt.lower[k]
+				end := i + len(lt)
+				if end > len(text) || !hasPrefixLowerASCII(text[i:end], lt) || !termBoundary(text, i, end) {
+					continue
+				}
+				if written := text[i:end]; written != t {
+					reportTerm(p, &termOcc{f: f, b: b, start: i, end: end, text: written}, t, fmt.Sprintf("write %s, not %s", quoted(t), quoted(written)))
+				}
+			}
+		}
+		return
+	}
 	lower := lowerInto(pt.buf[:0], text)
 	pt.buf = lower
 	for k, t := range pt.terms {
@@ -368,6 +389,32 @@ func checkPreferredTerms(p *lint.SetPass, f *model.Family, b *model.Block, text 
 			}
 		}
 	}
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// hasPrefixLowerASCII reports whether s, in lower case, is lt.
+func hasPrefixLowerASCII(s string, lt []byte) bool {
+	for j := range lt {
+		if lowerASCII(s[j]) != lt[j] {
+			return false
+		}
+	}
+	return true
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // lowerInto appends strings.ToLower(s) to buf: byte by byte when s is ASCII,
