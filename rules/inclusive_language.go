@@ -447,16 +447,13 @@ func inclusiveCodedHits(p *lint.Pass, opts *inclusiveLanguageOptions) (hits [cod
 		lower := prose.BlockLowerWords(b)
 		for i, w := range prose.BlockWords(b) {
 			lw := strings.TrimSuffix(lower[i], "'s") // policyWord(w.Text)
-			if x.except[lw] {
-				continue
-			}
 			mask := x.lists(lw)
 			if hasHyphen(lw) {
 				for _, part := range strings.FieldsFunc(lw, func(r rune) bool { return r == '-' || r == '‑' }) {
 					mask |= x.lists(part)
 				}
 			}
-			if mask == 0 {
+			if mask == 0 || x.except[lw] {
 				continue
 			}
 			line := p.File.Source.Position(b.SourceOffset(w.Start)).Line

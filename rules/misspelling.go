@@ -130,14 +130,14 @@ func checkMisspelling(p *lint.Pass) {
 				continue // "GitLab", "DevOps": names; "OMRE": an acronym
 			}
 			lw := tw.lower[i]
-			if allow[lw] {
-				continue
-			}
 			fix, ok := main.fix(lw)
 			if !ok {
 				if fix, ok = extra.fix(lw); !ok {
 					continue
 				}
+			}
+			if allow[lw] {
+				continue
 			}
 			fix = withCase(fix, style)
 			span := b.SourceSpan(w.Start, w.End)

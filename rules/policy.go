@@ -36,7 +36,15 @@ func sharedPolicySet(env *lint.Env, name string, list []string) *prose.PhraseSet
 // optionsKey makes an Env.Shared key for a value built from word lists of
 // a rule's options: the name and every word.
 func optionsKey(name string, lists ...[]string) string {
+	n := len(name)
+	for _, l := range lists {
+		n++
+		for _, w := range l {
+			n += len(w) + 1
+		}
+	}
 	var b strings.Builder
+	b.Grow(n)
 	b.WriteString(name)
 	for _, l := range lists {
 		b.WriteByte(0)

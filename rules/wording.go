@@ -145,7 +145,12 @@ func isAlnum(c byte) bool {
 // hasHyphen reports whether w holds a hyphen ('-' or U+2011), as
 // strings.ContainsAny(w, "-‑") does, faster.
 func hasHyphen(w string) bool {
-	return strings.IndexByte(w, '-') >= 0 || strings.Contains(w, "‑")
+	for i := 0; i < len(w); i++ {
+		if w[i] == '-' || w[i] == 0xE2 && strings.HasPrefix(w[i:], "‑") {
+			return true
+		}
+	}
+	return false
 }
 
 // sourceIs reports whether the source at span reads exactly text: a fix may
