@@ -5,6 +5,8 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
 	"gitlab.com/ladderlint/ladderlint/lint/ladder"
@@ -126,13 +128,26 @@ type levelSection struct {
 	// two sections
 	words int
 	bag   []string
+	// the blocks of the items, when their words (wordingWords, with
+	// hyphens) are worddiff's word tokens: without a nonspacing mark, which
+	// worddiff joins after an apostrophe or hyphen and prose.Words does not
+	blocks []*model.Block
 }
 
 // wordBag returns the section's folded word tokens, sorted.
 func (sec *levelSection) wordBag() []string {
-	if sec.bag == nil {
-		sec.bag = wordBag(sec.text)
+	if sec.bag != nil {
+		return sec.bag
 	}
+	if sec.blocks == nil {
+		sec.bag = wordBag(sec.text)
+		return sec.bag
+	}
+	sec.bag = make([]string, 0, sec.words)
+	for _, b := range sec.blocks {
+		sec.bag = append(sec.bag, wordingWords(b, true).lower...)
+	}
+	sort.Strings(sec.bag)
 	return sec.bag
 }
 
@@ -157,10 +172,51 @@ func (ls *levelSections) get(r *model.Role, kind model.SectionKind) *levelSectio
 	sec := &levelSection{s: s, items: items, ok: ok}
 	if ok {
 		sec.text = strings.Join(items, "\n")
-		sec.words = worddiff.WordCount(sec.text)
+		blocks := sectionBlocks(s)
+		for _, b := range blocks {
+			if hasMark(wordingText(b)) {
+				blocks = nil
+				break
+			}
+		}
+		if blocks != nil {
+			for _, b := range blocks {
+				sec.words += len(wordingWords(b, true).words)
+			}
+			sec.blocks = blocks
+		} else {
+			sec.words = worddiff.WordCount(sec.text)
+		}
 	}
 	ls.m[k] = sec
 	return sec
+}
+
+// hasMark reports whether s holds a nonspacing mark.
+func hasMark(s string) bool {
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.Is(unicode.Mn, r) {
+			return true
+		}
+		i += n
+	}
+	return false
+}
+
+// sectionBlocks returns the blocks of a section's bullets and paragraphs.
+func sectionBlocks(s *model.Section) []*model.Block {
+	blocks := make([]*model.Block, 0, len(s.Bullets)+len(s.Paragraphs))
+	for _, b := range s.Bullets {
+		if b.Block != nil {
+			blocks = append(blocks, b.Block)
+		}
+	}
+	return append(blocks, s.Paragraphs...)
 }
 
 // wordBag returns the word tokens of text as worddiff compares them with

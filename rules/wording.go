@@ -45,6 +45,9 @@ func wordingWords(b *model.Block, hyphens bool) *textWords {
 		text := wordingText(b)
 		if text == b.Text {
 			words, folded := prose.BlockWords(b), prose.BlockLowerWords(b)
+			if !strings.Contains(text, "’") {
+				return &textWords{words, folded} // no apostrophe to straighten: the same lower case
+			}
 			lower := make([]string, len(words))
 			for i, w := range words {
 				lower[i] = folded[i] // the word in lower case, curly apostrophes straightened
