@@ -221,14 +221,20 @@ func driftBullets(f *model.Family, minWords int) []*driftBullet {
 				continue
 			}
 			tw := wordingWords(b.Block, false)
-			var stems []string
+			n := 0
+			for _, lw := range tw.lower {
+				if !prose.StopWords[lw] {
+					n++
+				}
+			}
+			if n < minWords {
+				continue
+			}
+			stems := make([]string, 0, n)
 			for _, lw := range tw.lower {
 				if !prose.StopWords[lw] {
 					stems = append(stems, prose.Stem(lw))
 				}
-			}
-			if len(stems) < minWords {
-				continue
 			}
 			db := &driftBullet{b: b, owner: owner, text: wordingText(b.Block), exact: strings.Join(tw.lower, " "), stems: stems}
 			db.ids = make([]int32, len(stems))

@@ -374,8 +374,15 @@ var titleReplacer = strings.NewReplacer("sr.", "senior", "jr.", "junior", "vice 
 // NormalizeTitle folds a role title for comparison: case, punctuation,
 // spacing, "Sr." and "VP" spellings.
 func NormalizeTitle(t string) string {
-	t = titleReplacer.Replace(strings.ToLower(t))
+	t = strings.ToLower(t)
+	// the replacer copies even a text it leaves alone: run it only on one
+	// that may hold a pattern ("sr.", "jr.", "vice president", dashes, "&")
+	if strings.Contains(t, "r.") || strings.Contains(t, "vice president") || strings.IndexByte(t, '&') >= 0 ||
+		strings.Contains(t, "–") || strings.Contains(t, "—") {
+		t = titleReplacer.Replace(t)
+	}
 	var sb strings.Builder
+	sb.Grow(len(t))
 	space := false
 	for _, c := range t {
 		switch {
