@@ -191,6 +191,9 @@ func checkBulletDrift(p *lint.Pass) {
 		}
 		groups[r] = append(groups[r], i)
 	}
+	if len(order) == 0 {
+		return
+	}
 	formRoles := map[string]map[*model.Role]bool{}
 	for _, b := range bs {
 		if formRoles[b.exact] == nil {
@@ -214,7 +217,6 @@ func (pw progressionWords) has(stem string) bool { return pw.listed[stem] || pw.
 // that are long enough to compare.
 func driftBullets(f *model.Family, minWords int) []*driftBullet {
 	var out []*driftBullet
-	stemIDs := map[string]int32{}
 	add := func(owner *model.Role, s *model.Section) {
 		for _, b := range s.Bullets {
 			if b.Block == nil {
@@ -236,18 +238,7 @@ func driftBullets(f *model.Family, minWords int) []*driftBullet {
 					stems = append(stems, prose.Stem(lw))
 				}
 			}
-			db := &driftBullet{b: b, owner: owner, text: wordingText(b.Block), exact: strings.Join(tw.lower, " "), stems: stems}
-			db.ids = make([]int32, len(stems))
-			for i, st := range stems {
-				id, ok := stemIDs[st]
-				if !ok {
-					id = int32(len(stemIDs))
-					stemIDs[st] = id
-				}
-				db.ids[i] = id
-			}
-			slices.Sort(db.ids)
-			out = append(out, db)
+			out = append(out, &driftBullet{b: b, owner: owner, text: wordingText(b.Block), exact: strings.Join(tw.lower, " "), stems: stems})
 		}
 	}
 	for _, r := range f.Roles {
@@ -263,6 +254,25 @@ func driftBullets(f *model.Family, minWords int) []*driftBullet {
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].b.Span.Start < out[j].b.Span.Start })
+	// number the page's stems
+	n := 0
+	for _, db := range out {
+		n += len(db.stems)
+	}
+	stemIDs := make(map[string]int32, n/2)
+	ids := make([]int32, n)
+	for _, db := range out {
+		db.ids, ids = ids[:len(db.stems):len(db.stems)], ids[len(db.stems):]
+		for i, st := range db.stems {
+			id, ok := stemIDs[st]
+			if !ok {
+				id = int32(len(stemIDs))
+				stemIDs[st] = id
+			}
+			db.ids[i] = id
+		}
+		slices.Sort(db.ids)
+	}
 	return out
 }
 
