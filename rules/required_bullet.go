@@ -121,12 +121,18 @@ func checkRequiredBullet(p *lint.Pass) {
 			familyCover = append(familyCover, s)
 		}
 	}
+	words := map[*model.Bullet][]string{} // each bullet's words, split once for all the roles and bullets asked
 	for _, want := range opts.Bullets {
 		wantWords := bulletWords(want)
 		has := func(secs []*model.Section) bool {
 			for _, s := range secs {
 				for _, b := range s.Bullets {
-					if bulletMatches(bulletWords(b.Text), wantWords, opts.Match) {
+					bw, ok := words[b]
+					if !ok {
+						bw = bulletWords(b.Text)
+						words[b] = bw
+					}
+					if bulletMatches(bw, wantWords, opts.Match) {
 						return true
 					}
 				}
