@@ -356,6 +356,9 @@ func checkPreferredTerms(p *lint.SetPass, f *model.Family, b *model.Block, text 
 		// one pass, comparing in lower case where a term can start; the
 		// findings are sorted later, so their order here does not matter
 		for i := 0; i < len(text); i++ {
+			if i > 0 && isAlnum(text[i-1]) {
+				continue // inside a word: termBoundary would refuse it
+			}
 			for _, k := range pt.byFirst[lowerASCII(text[i])] {
 				t, lt := pt.terms[k], pt.lower[k]
 				end := i + len(lt)
