@@ -39,10 +39,11 @@ func Words(text string, hyphens bool) []Word {
 // -1, -1.
 func nextWord(text string, i int, hyphens bool) (start, end int) {
 	for i < len(text) { // to the first word rune
-		if c := text[i]; c < utf8.RuneSelf {
-			if asciiWord[c] {
-				break
-			}
+		c := byteClass[text[i]]
+		if c == classWord {
+			break
+		}
+		if c != classNonASCII {
 			i++
 			continue
 		}
@@ -57,13 +58,17 @@ func nextWord(text string, i int, hyphens bool) (start, end int) {
 	}
 	start = i
 	for i < len(text) {
-		r, n := rune(text[i]), 1
-		if r < utf8.RuneSelf {
-			if asciiWord[r] {
-				i++
-				continue
-			}
-		} else {
+		var r rune
+		n := 1
+		switch byteClass[text[i]] {
+		case classWord:
+			i++
+			continue
+		case classOther:
+			return start, i
+		case classJoiner:
+			r = rune(text[i])
+		case classNonASCII:
 			r, n = utf8.DecodeRuneInString(text[i:])
 			if isWordRune(r) {
 				i += n
@@ -83,10 +88,25 @@ func nextWord(text string, i int, hyphens bool) (start, end int) {
 	return start, len(text)
 }
 
-// asciiWord tells which ASCII characters are word runes: letters and digits.
-var asciiWord = func() (t [utf8.RuneSelf]bool) {
+// Byte classes for nextWord: an ASCII word rune (letter or digit), an ASCII
+// apostrophe or hyphen, another ASCII character, a byte of a non-ASCII rune.
+const (
+	classOther = iota
+	classWord
+	classJoiner
+	classNonASCII
+)
+
+var byteClass = func() (t [256]uint8) {
 	for c := range t {
-		t[c] = isWordRune(rune(c))
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = classNonASCII
+		case isWordRune(rune(c)):
+			t[c] = classWord
+		case c == '\'' || c == '-':
+			t[c] = classJoiner
+		}
 	}
 	return t
 }()
@@ -221,17 +241,7 @@ type blockWordsKey struct{}
 func blockWords(b *model.Block) *wordsOf {
 	return b.Memo(blockWordsKey{}, func() any {
 		words := Words(b.Text, true)
-		lower := make([]string, len(words))
-		if lt, ok := asciiLower(b.Text); ok {
-			for i, w := range words {
-				lower[i] = lt[w.Start:w.End]
-			}
-		} else {
-			for i, w := range words {
-				lower[i] = strings.ToLower(normalizeQuotes(w.Text))
-			}
-		}
-		return &wordsOf{words, lower}
+		return &wordsOf{words, lowerWords(b.Text, words, true)}
 	}).(*wordsOf)
 }
 
@@ -302,31 +312,55 @@ func wordMatch(pattern, word string) bool {
 	return pattern == word
 }
 
-// asciiLower returns strings.ToLower(s) and true when s is ASCII: offsets in
-// s are then offsets in the result.
-func asciiLower(s string) (string, bool) {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return "", false
-		}
-	}
-	return strings.ToLower(s), true
-}
-
 // LowerWords returns the words of text in lower case (strings.ToLower of
-// each), slices of one lower-cased copy of text when it is ASCII.
-func LowerWords(text string, words []Word) []string {
+// each).
+func LowerWords(text string, words []Word) []string { return lowerWords(text, words, false) }
+
+// lowerWords returns strings.ToLower of each word, of the word with its
+// curly apostrophes straightened when straighten. An ASCII word is the word
+// itself when it has no capital, else a slice of one copy of text with its
+// ASCII capitals lowered (offsets unchanged); only a word with other runes
+// is lowered on its own.
+func lowerWords(text string, words []Word, straighten bool) []string {
 	lower := make([]string, len(words))
-	if lt, ok := asciiLower(text); ok {
-		for i, w := range words {
-			lower[i] = lt[w.Start:w.End]
-		}
-		return lower
-	}
+	var lt string // text, ASCII capitals lowered, made on first need
 	for i, w := range words {
-		lower[i] = strings.ToLower(w.Text)
+		ascii, upper := true, false
+		for k := 0; k < len(w.Text); k++ {
+			c := w.Text[k]
+			ascii = ascii && c < utf8.RuneSelf
+			upper = upper || 'A' <= c && c <= 'Z'
+		}
+		switch {
+		case ascii && !upper:
+			lower[i] = w.Text
+		case ascii:
+			if lt == "" {
+				lt = lowerASCIIBytes(text)
+			}
+			lower[i] = lt[w.Start:w.End]
+		case straighten:
+			lower[i] = strings.ToLower(normalizeQuotes(w.Text))
+		default:
+			lower[i] = strings.ToLower(w.Text)
+		}
 	}
 	return lower
+}
+
+// lowerASCIIBytes returns s with its ASCII capitals in lower case and every
+// other byte as it is.
+func lowerASCIIBytes(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
 }
 
 func normalizeQuotes(s string) string {
