@@ -207,8 +207,11 @@ func (s *PhraseSet) Find(b *model.Block) []Match {
 		out = append(out, Match{Block: b, Start: words[i].Start, End: words[i+len(p)-1].End, Phrase: pi})
 	}
 	for i := range words {
-		cands := idx.exact[lower[i]]
-		if len(idx.stems) == 0 {
+		var cands []int
+		if idx.mayStart(lower[i]) {
+			cands = idx.exact[lower[i]]
+		}
+		if len(idx.stems) == 0 || !idx.mayStem(lower[i]) {
 			for _, pi := range cands {
 				try(i, pi)
 			}
@@ -250,6 +253,22 @@ func blockWords(b *model.Block) *wordsOf {
 type phraseIdx struct {
 	exact map[string][]int
 	stems []stemEntry
+	// filters that turn most words away before the map or the stems: the
+	// first byte and length (up to 63) of each exact first word, the first
+	// byte of each stem
+	starts    [256]uint64
+	stemFirst [256]bool
+	emptyStem bool
+}
+
+// mayStart reports whether w may be the first word of an exact phrase.
+func (x *phraseIdx) mayStart(w string) bool {
+	return w == "" || x.starts[w[0]]&(1<<min(len(w), 63)) != 0
+}
+
+// mayStem reports whether a stem may start w.
+func (x *phraseIdx) mayStem(w string) bool {
+	return x.emptyStem || w == "" || x.stemFirst[w[0]]
 }
 
 type stemEntry struct {
@@ -297,10 +316,19 @@ func phraseIndex(phrases []Phrase) *phraseIdx {
 			continue
 		}
 		if strings.HasSuffix(p[0], "*") {
-			x.stems = append(x.stems, stemEntry{strings.TrimSuffix(p[0], "*"), pi})
+			prefix := strings.TrimSuffix(p[0], "*")
+			x.stems = append(x.stems, stemEntry{prefix, pi})
+			if prefix == "" {
+				x.emptyStem = true
+			} else {
+				x.stemFirst[prefix[0]] = true
+			}
 			continue
 		}
 		x.exact[p[0]] = append(x.exact[p[0]], pi)
+		if w := p[0]; w != "" {
+			x.starts[w[0]] |= 1 << min(len(w), 63)
+		}
 	}
 	return x
 }
