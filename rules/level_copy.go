@@ -339,12 +339,12 @@ func sectionItems(s *model.Section) ([]string, int) {
 	words := 0
 	for _, b := range s.Bullets {
 		if b.Block != nil {
-			items = append(items, item{b.Span.Start, strings.Join(strings.Fields(wordingText(b.Block)), " ")})
+			items = append(items, item{b.Span.Start, oneLine(wordingText(b.Block))})
 			words += len(wordingWords(b.Block, false).words)
 		}
 	}
 	for _, pb := range s.Paragraphs {
-		items = append(items, item{pb.Span.Start, strings.Join(strings.Fields(wordingText(pb)), " ")})
+		items = append(items, item{pb.Span.Start, oneLine(wordingText(pb))})
 		words += len(wordingWords(pb, false).words)
 	}
 	sort.SliceStable(items, func(i, j int) bool { return items[i].at < items[j].at })

@@ -21,6 +21,9 @@ import (
 func checkWordingWords(t *testing.T, f *model.Family) {
 	t.Helper()
 	for _, b := range f.Blocks {
+		if got, want := oneLine(wordingText(b)), strings.Join(strings.Fields(wordingText(b)), " "); got != want {
+			t.Fatalf("oneLine(%q) = %q, want %q", wordingText(b), got, want)
+		}
 		for _, hyphens := range []bool{true, false} {
 			tw := wordingWords(b, hyphens)
 			words := prose.Words(wordingText(b), hyphens)
@@ -52,6 +55,11 @@ func eachCorpusFamily(t *testing.T, fn func(*model.Family)) {
 }
 
 func TestWordingWordsShared(t *testing.T) {
+	for _, s := range []string{"", " ", "a", "a b", " a", "a ", "a  b", "a\tb", "a\u00a0b", "a\nb", "é b", "a b c"} {
+		if got, want := oneLine(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("oneLine(%q) = %q, want %q", s, got, want)
+		}
+	}
 	page := "# E-mail and re‑sign\n\nWe’re a co-op: OKR’s, e-mail x-1 a--b a-'b ‑a- {add-name} https://gitlab.com/a-b see `code`-x.\n\n" +
 		"- The Head-Of-Sales' team’s on-call-rotation, İstanbul-based, ÉCOLE-Été\n"
 	checkWordingWords(t, model.Parse("x.md", []byte(page)))

@@ -3,6 +3,7 @@ package rules
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/golangci/misspell"
 
@@ -166,6 +167,34 @@ func sourceIs(f *model.Family, span model.Span, text string) bool {
 // onlySpace reports whether s is whitespace (and not empty).
 func onlySpace(s string) bool {
 	return s != "" && strings.TrimSpace(s) == ""
+}
+
+// oneLine is strings.Join(strings.Fields(s), " "): s itself when it is
+// already so (an ASCII text with single spaces inside, none at the ends).
+func oneLine(s string) string {
+	prevSpace := true // no space at the start
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf || c != ' ' && asciiSpace(c):
+			return strings.Join(strings.Fields(s), " ")
+		case c == ' ':
+			if prevSpace {
+				return strings.Join(strings.Fields(s), " ")
+			}
+			prevSpace = true
+		default:
+			prevSpace = false
+		}
+	}
+	if prevSpace && s != "" {
+		return strings.Join(strings.Fields(s), " ")
+	}
+	return s
+}
+
+func asciiSpace(c byte) bool {
+	return c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
 // quoted writes a text in double quotes for a message, its whitespace folded.

@@ -253,22 +253,25 @@ func blockWords(b *model.Block) *wordsOf {
 type phraseIdx struct {
 	exact map[string][]int
 	stems []stemEntry
-	// filters that turn most words away before the map or the stems: the
-	// first byte and length (up to 63) of each exact first word, the first
-	// byte of each stem
-	starts    [256]uint64
-	stemFirst [256]bool
-	emptyStem bool
+	// filters that turn most words away before the map or the stems, for
+	// a set of more than a few phrases (one built per run, not per call):
+	// the first byte and length (up to 63) of each exact first word, the
+	// first byte of each stem
+	starts    *[256]uint64
+	stemFirst *[256]bool
 }
+
+// filterFrom is the size of a phrase list from which it is worth filtering.
+const filterFrom = 5
 
 // mayStart reports whether w may be the first word of an exact phrase.
 func (x *phraseIdx) mayStart(w string) bool {
-	return w == "" || x.starts[w[0]]&(1<<min(len(w), 63)) != 0
+	return x.starts == nil || w == "" || x.starts[w[0]]&(1<<min(len(w), 63)) != 0
 }
 
 // mayStem reports whether a stem may start w.
 func (x *phraseIdx) mayStem(w string) bool {
-	return x.emptyStem || w == "" || x.stemFirst[w[0]]
+	return x.stemFirst == nil || w == "" || x.stemFirst[w[0]]
 }
 
 type stemEntry struct {
@@ -311,6 +314,10 @@ func mergeSorted(a, b []int) []int {
 // call instead of O(phrases) per word.
 func phraseIndex(phrases []Phrase) *phraseIdx {
 	x := &phraseIdx{exact: make(map[string][]int, len(phrases))}
+	if len(phrases) >= filterFrom {
+		x.starts, x.stemFirst = new([256]uint64), new([256]bool)
+	}
+	emptyStem := false
 	for pi, p := range phrases {
 		if len(p) == 0 {
 			continue
@@ -319,16 +326,19 @@ func phraseIndex(phrases []Phrase) *phraseIdx {
 			prefix := strings.TrimSuffix(p[0], "*")
 			x.stems = append(x.stems, stemEntry{prefix, pi})
 			if prefix == "" {
-				x.emptyStem = true
-			} else {
+				emptyStem = true
+			} else if x.stemFirst != nil {
 				x.stemFirst[prefix[0]] = true
 			}
 			continue
 		}
 		x.exact[p[0]] = append(x.exact[p[0]], pi)
-		if w := p[0]; w != "" {
+		if w := p[0]; w != "" && x.starts != nil {
 			x.starts[w[0]] |= 1 << min(len(w), 63)
 		}
+	}
+	if emptyStem {
+		x.stemFirst = nil // a stem starts every word
 	}
 	return x
 }
