@@ -173,36 +173,67 @@ func checkTermConsistency(p *lint.SetPass) {
 	opts := lint.Options[termConsistencyOptions](p.Options)
 	preferred := newPreferredTerms(opts.Preferred)
 	ix := &termIndex{byKey: map[string]int{}}
+	// Only a key with an occurrence written otherwise than plainly can
+	// have variants: the words of the other keys are not indexed.
+	varied := map[string]bool{}
+	noteVaried := func(key string, _ termOcc, plain bool) {
+		if !plain {
+			varied[key] = true
+		}
+	}
+	index := func(key string, o termOcc, _ bool) {
+		if varied[key] {
+			ix.add(key, o)
+		}
+	}
 	for _, f := range p.Files {
 		for _, b := range f.Blocks {
-			text := wordingText(b)
-			checkPreferredTerms(p, f, b, text, preferred)
-			tw := wordingWords(b, true)
-			for i, w := range tw.words {
-				if hasDigit(w.Text) {
-					continue
-				}
-				o := termOcc{f: f, b: b, start: w.Start, end: w.End, text: strings.ReplaceAll(w.Text, "’", "'")}
-				if isAcronymPlural(o.text) {
-					if !possessive(text, tw, i) {
-						ix.add(strings.ToLower(strings.TrimSuffix(o.text, "'s"))+"s", o)
-					}
-					continue
-				}
-				// without an apostrophe, o.text is the word as written
-				if strings.ContainsRune(o.text, '\'') || strings.IndexByte(tw.lower[i], '-') >= 0 && hyphenMeaning[tw.lower[i]] {
-					continue
-				}
-				ix.add(withoutHyphens(tw.lower[i]), o)
-			}
+			checkPreferredTerms(p, f, b, wordingText(b), preferred)
 		}
+		termWords(f, noteVaried)
 		if opts.Scope == "page" {
+			termWords(f, index)
 			reportTermVariants(p, ix, preferred.byLower, "on this page")
 			ix.reset()
+			clear(varied)
 		}
 	}
 	if opts.Scope == "handbook" {
+		for _, f := range p.Files {
+			termWords(f, index)
+		}
 		reportTermVariants(p, ix, preferred.byLower, "in the files linted")
+	}
+}
+
+// termWords calls fn with each word of a page that may be a variant of a
+// term, in order: its key (lower case, hyphens and an acronym's apostrophe
+// dropped), the occurrence, and whether it is written plainly: no hyphen,
+// no capital but the first letter, so that its spelling class (termForm)
+// is its key, or nothing. A key whose words are all plain has one spelling.
+func termWords(f *model.Family, fn func(key string, o termOcc, plain bool)) {
+	for _, b := range f.Blocks {
+		text := wordingText(b)
+		tw := wordingWords(b, true)
+		for i, w := range tw.words {
+			if hasDigit(w.Text) {
+				continue
+			}
+			o := termOcc{f: f, b: b, start: w.Start, end: w.End, text: strings.ReplaceAll(w.Text, "’", "'")}
+			if isAcronymPlural(o.text) {
+				if !possessive(text, tw, i) {
+					fn(strings.ToLower(strings.TrimSuffix(o.text, "'s"))+"s", o, false)
+				}
+				continue
+			}
+			// without an apostrophe, o.text is the word as written
+			if strings.ContainsRune(o.text, '\'') || strings.IndexByte(tw.lower[i], '-') >= 0 && hyphenMeaning[tw.lower[i]] {
+				continue
+			}
+			_, n := utf8.DecodeRuneInString(o.text)
+			rest := o.text[n:]
+			fn(withoutHyphens(tw.lower[i]), o, !hasHyphen(o.text) && strings.ToLower(rest) == rest)
+		}
 	}
 }
 
