@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
 	"gitlab.com/ladderlint/ladderlint/lint/model"
@@ -396,9 +397,16 @@ func lookAlike(a, b string) bool {
 }
 
 func hasDigit(s string) bool {
-	for _, r := range s {
-		if unicode.IsDigit(r) {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; '0' <= c && c <= '9' {
 			return true
+		} else if c >= utf8.RuneSelf {
+			for _, r := range s[i:] {
+				if unicode.IsDigit(r) {
+					return true
+				}
+			}
+			return false
 		}
 	}
 	return false

@@ -176,42 +176,55 @@ func checkTermConsistency(p *lint.SetPass) {
 	// Only a key with an occurrence written otherwise than plainly can
 	// have variants: the words of the other keys are not indexed.
 	varied := map[string]bool{}
-	noteVaried := func(key string, _ termOcc, plain bool) {
-		if !plain {
-			varied[key] = true
-		}
-	}
-	index := func(key string, o termOcc, _ bool) {
-		if varied[key] {
-			ix.add(key, o)
+	var words []termWord // the scope's, in order
+	index := func() {
+		for _, w := range words {
+			if varied[w.key] {
+				ix.add(w.key, w.o)
+			}
 		}
 	}
 	for _, f := range p.Files {
 		for _, b := range f.Blocks {
 			checkPreferredTerms(p, f, b, wordingText(b), preferred)
 		}
-		termWords(f, noteVaried)
 		if opts.Scope == "page" {
-			termWords(f, index)
+			words = words[:0]
+		}
+		start := len(words)
+		words = termWords(f, words)
+		for _, w := range words[start:] {
+			if !w.plain {
+				varied[w.key] = true
+			}
+		}
+		if opts.Scope == "page" {
+			index()
 			reportTermVariants(p, ix, preferred.byLower, "on this page")
 			ix.reset()
 			clear(varied)
 		}
 	}
 	if opts.Scope == "handbook" {
-		for _, f := range p.Files {
-			termWords(f, index)
-		}
+		index()
 		reportTermVariants(p, ix, preferred.byLower, "in the files linted")
 	}
 }
 
-// termWords calls fn with each word of a page that may be a variant of a
-// term, in order: its key (lower case, hyphens and an acronym's apostrophe
-// dropped), the occurrence, and whether it is written plainly: no hyphen,
-// no capital but the first letter, so that its spelling class (termForm)
-// is its key, or nothing. A key whose words are all plain has one spelling.
-func termWords(f *model.Family, fn func(key string, o termOcc, plain bool)) {
+// termWord is a word that may be a variant of a term: its key (lower case,
+// hyphens and an acronym's apostrophe dropped), the occurrence, and whether
+// it is written plainly: no hyphen, no capital but the first letter, so
+// that its spelling class (termForm) is its key, or nothing. A key whose
+// words are all plain has one spelling.
+type termWord struct {
+	key   string
+	o     termOcc
+	plain bool
+}
+
+// termWords appends the words of a page that may be variants of a term, in
+// order.
+func termWords(f *model.Family, out []termWord) []termWord {
 	for _, b := range f.Blocks {
 		text := wordingText(b)
 		tw := wordingWords(b, true)
@@ -219,10 +232,13 @@ func termWords(f *model.Family, fn func(key string, o termOcc, plain bool)) {
 			if hasDigit(w.Text) {
 				continue
 			}
-			o := termOcc{f: f, b: b, start: w.Start, end: w.End, text: strings.ReplaceAll(w.Text, "’", "'")}
+			o := termOcc{f: f, b: b, start: w.Start, end: w.End, text: w.Text}
+			if strings.IndexByte(w.Text, 0xE2) >= 0 { // the first byte of ’
+				o.text = strings.ReplaceAll(w.Text, "’", "'")
+			}
 			if isAcronymPlural(o.text) {
 				if !possessive(text, tw, i) {
-					fn(strings.ToLower(strings.TrimSuffix(o.text, "'s"))+"s", o, false)
+					out = append(out, termWord{strings.ToLower(strings.TrimSuffix(o.text, "'s")) + "s", o, false})
 				}
 				continue
 			}
@@ -232,9 +248,10 @@ func termWords(f *model.Family, fn func(key string, o termOcc, plain bool)) {
 			}
 			_, n := utf8.DecodeRuneInString(o.text)
 			rest := o.text[n:]
-			fn(withoutHyphens(tw.lower[i]), o, !hasHyphen(o.text) && strings.ToLower(rest) == rest)
+			out = append(out, termWord{withoutHyphens(tw.lower[i]), o, !hasHyphen(o.text) && strings.ToLower(rest) == rest})
 		}
 	}
+	return out
 }
 
 // withoutHyphens drops the hyphens ('-' and U+2011) of a word.
