@@ -218,26 +218,25 @@ func (pw progressionWords) has(stem string) bool { return pw.listed[stem] || pw.
 // that are long enough to compare.
 func driftBullets(f *model.Family, minWords int) []*driftBullet {
 	var out []*driftBullet
+	var content []string // a bullet's content words
 	add := func(owner *model.Role, s *model.Section) {
 		for _, b := range s.Bullets {
 			if b.Block == nil {
 				continue
 			}
 			tw := wordingWords(b.Block, false)
-			n := 0
+			content = content[:0]
 			for _, lw := range tw.lower {
-				if !prose.StopWords[lw] {
-					n++
+				if !prose.IsStopWord(lw) {
+					content = append(content, lw)
 				}
 			}
-			if n < minWords {
+			if len(content) < minWords {
 				continue
 			}
-			stems := make([]string, 0, n)
-			for _, lw := range tw.lower {
-				if !prose.StopWords[lw] {
-					stems = append(stems, prose.Stem(lw))
-				}
+			stems := make([]string, len(content))
+			for i, lw := range content {
+				stems[i] = prose.Stem(lw)
 			}
 			out = append(out, &driftBullet{b: b, owner: owner, text: wordingText(b.Block), exact: strings.Join(tw.lower, " "), stems: stems})
 		}
@@ -343,7 +342,7 @@ func listChange(a, b *driftBullet) bool {
 			switch {
 			case lw == "and" || lw == "or" || lw == "&" || lw == "," || lw == "/" || lw == "and/or":
 				joiner = true
-			case t.IsWord() && !prose.StopWords[lw]:
+			case t.IsWord() && !prose.IsStopWord(lw):
 				content = true
 			}
 		}

@@ -273,7 +273,7 @@ func possessive(text string, tw *textWords, i int) bool {
 	if gap := text[words[i].End:words[i+1].Start]; strings.TrimSpace(gap) != "" {
 		return false // punctuation follows: "... PEO's."
 	}
-	return !prose.StopWords[tw.lower[i+1]]
+	return !prose.IsStopWord(tw.lower[i+1])
 }
 
 // reportTermVariants reports the spellings of each term that the scope uses
