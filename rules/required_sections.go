@@ -201,16 +201,14 @@ func reportAlternatives(p *lint.Pass, f *model.Family, doc, inst any, leaves []*
 	seenRole := map[string]bool{}
 	desc := ""
 	for _, leaf := range leaves {
-		frag := schema.KeywordPointer(leaf)
-		missing := requiredMissing(doc, inst, leaf)
 		if r := roleAt(f, leaf.InstanceLocation); r != nil {
 			if !seenRole[r.Title] {
 				seenRole[r.Title] = true
 				roles = append(roles, r.Title)
 			}
 		} else if first == nil {
-			first = missing
-			desc = describe(doc, frag)
+			first = requiredMissing(doc, inst, leaf)
+			desc = describe(doc, schema.KeywordPointer(leaf))
 		}
 	}
 	var names []string
