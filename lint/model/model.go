@@ -240,6 +240,9 @@ func (b *Block) Memo(key any, build func() any) any {
 		}
 	}
 	v := build()
+	if b.memo == nil {
+		b.memo = make([]memoEntry, 0, 4) // the rules keep about four: text, words, ...
+	}
 	b.memo = append(b.memo, memoEntry{key, v})
 	return v
 }
