@@ -274,14 +274,17 @@ func readLimited(path string, max int64) ([]byte, error) {
 	if st.Size() > max {
 		return nil, errTooLarge
 	}
-	data, err := io.ReadAll(io.LimitReader(fh, max+1))
-	if err != nil {
+	// room for the size the file had, and for seeing the end in one more
+	// read; a file that grew since is read whole all the same, up to max+1
+	var buf bytes.Buffer
+	buf.Grow(int(st.Size()) + bytes.MinRead)
+	if _, err := buf.ReadFrom(io.LimitReader(fh, max+1)); err != nil {
 		return nil, err
 	}
-	if int64(len(data)) > max {
+	if int64(buf.Len()) > max {
 		return nil, errTooLarge
 	}
-	return data, nil
+	return buf.Bytes(), nil
 }
 
 // check runs the per-file rules on one model and returns its findings,

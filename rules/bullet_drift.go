@@ -2,9 +2,11 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
 	"gitlab.com/ladderlint/ladderlint/lint/model"
@@ -109,25 +111,31 @@ func init() { lint.Register(bulletDriftRule) }
 
 // driftBullet is a bullet prepared for comparison.
 type driftBullet struct {
-	b      *model.Bullet
-	owner  *model.Role // nil for a family-wide section
-	text   string      // the bullet's prose, placeholders blanked
-	exact  string      // its words in lower case: equal for an exact copy
-	stems  []string    // its content words, stemmed
-	counts map[string]int
+	b     *model.Bullet
+	owner *model.Role // nil for a family-wide section
+	text  string      // the bullet's prose, placeholders blanked
+	exact string      // its words in lower case: equal for an exact copy
+	stems []string    // its content words, stemmed
+	ids   []int32     // the stems numbered per page, sorted: a bound on what two bullets share
 }
 
 func checkBulletDrift(p *lint.Pass) {
 	opts := lint.Options[bulletDriftOptions](p.Options)
-	progression := map[string]bool{}
-	for _, w := range opts.ProgressionWords {
-		progression[prose.Stem(strings.ToLower(w))] = true
+	progression := progressionWords{
+		listed: p.Env.Shared(optionsKey("bullet-drift/progression", opts.ProgressionWords), func() any {
+			m := map[string]bool{}
+			for _, w := range opts.ProgressionWords {
+				m[prose.Stem(strings.ToLower(w))] = true
+			}
+			return m
+		}).(map[string]bool),
+		titles: map[string]bool{},
 	}
 	// a word of a role's title names a role: "Extends the Senior [-Program-]
 	// Manager responsibilities" points at another level
 	for _, r := range p.File.Roles {
 		for _, w := range prose.Words(strings.ToLower(r.Title), false) {
-			progression[prose.Stem(w.Text)] = true
+			progression.titles[prose.Stem(w.Text)] = true
 		}
 	}
 	bs := driftBullets(p.File, opts.MinWords)
@@ -144,18 +152,31 @@ func checkBulletDrift(p *lint.Pass) {
 		return i
 	}
 	linked := make([]bool, len(bs))
+	// bullets by number of stems: look-alikes differ in length by at most
+	// max_unmatched_words (mayDrift), so only those lengths are paired. The
+	// groups do not depend on the order pairs are joined in.
+	byLen := map[int][]int{}
+	for i, b := range bs {
+		byLen[len(b.stems)] = append(byLen[len(b.stems)], i)
+	}
 	for i := range bs {
-		for j := i + 1; j < len(bs); j++ {
-			a, b := bs[i], bs[j]
-			if a.owner == b.owner || a.exact == b.exact || !mayDrift(a, b, opts) {
-				continue
-			}
-			if drifts(a, b, opts, progression) {
-				ri, rj := find(i), find(j)
-				if ri != rj {
-					parent[rj] = ri
+		n := len(bs[i].stems)
+		for m := max(n-opts.MaxUnmatchedWords, 0); m <= n+opts.MaxUnmatchedWords; m++ {
+			for _, j := range byLen[m] {
+				if j <= i {
+					continue
 				}
-				linked[i], linked[j] = true, true
+				a, b := bs[i], bs[j]
+				if a.owner == b.owner || a.exact == b.exact || !mayDrift(a, b, opts) {
+					continue
+				}
+				if drifts(a, b, opts, progression) {
+					ri, rj := find(i), find(j)
+					if ri != rj {
+						parent[rj] = ri
+					}
+					linked[i], linked[j] = true, true
+				}
 			}
 		}
 	}
@@ -171,6 +192,9 @@ func checkBulletDrift(p *lint.Pass) {
 		}
 		groups[r] = append(groups[r], i)
 	}
+	if len(order) == 0 {
+		return
+	}
 	formRoles := map[string]map[*model.Role]bool{}
 	for _, b := range bs {
 		if formRoles[b.exact] == nil {
@@ -184,33 +208,37 @@ func checkBulletDrift(p *lint.Pass) {
 	}
 }
 
+// progressionWords are the stems of the progression words of the options
+// (built once per run) and of the words of the page's role titles.
+type progressionWords struct{ listed, titles map[string]bool }
+
+func (pw progressionWords) has(stem string) bool { return pw.listed[stem] || pw.titles[stem] }
+
 // driftBullets returns the bullets of the page's role and family sections
 // that are long enough to compare.
 func driftBullets(f *model.Family, minWords int) []*driftBullet {
 	var out []*driftBullet
+	var content []string // a bullet's content words
 	add := func(owner *model.Role, s *model.Section) {
 		for _, b := range s.Bullets {
 			if b.Block == nil {
 				continue
 			}
-			text := wordingText(b.Block)
-			words := prose.Words(text, false)
-			db := &driftBullet{b: b, owner: owner, text: text, counts: map[string]int{}}
-			var exact []string
-			for _, w := range words {
-				lw := strings.ToLower(w.Text)
-				exact = append(exact, lw)
-				if prose.StopWords[lw] {
-					continue
+			tw := wordingWords(b.Block, false)
+			content = content[:0]
+			for _, lw := range tw.lower {
+				if !prose.IsStopWord(lw) {
+					content = append(content, lw)
 				}
-				st := prose.Stem(lw)
-				db.stems = append(db.stems, st)
-				db.counts[st]++
 			}
-			db.exact = strings.Join(exact, " ")
-			if len(db.stems) >= minWords {
-				out = append(out, db)
+			if len(content) < minWords {
+				continue
 			}
+			stems := make([]string, len(content))
+			for i, lw := range content {
+				stems[i] = prose.Stem(lw)
+			}
+			out = append(out, &driftBullet{b: b, owner: owner, text: wordingText(b.Block), exact: strings.Join(tw.lower, " "), stems: stems})
 		}
 	}
 	for _, r := range f.Roles {
@@ -226,6 +254,25 @@ func driftBullets(f *model.Family, minWords int) []*driftBullet {
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].b.Span.Start < out[j].b.Span.Start })
+	// number the page's stems
+	n := 0
+	for _, db := range out {
+		n += len(db.stems)
+	}
+	stemIDs := make(map[string]int32, n/2)
+	ids := make([]int32, n)
+	for _, db := range out {
+		db.ids, ids = ids[:len(db.stems):len(db.stems)], ids[len(db.stems):]
+		for i, st := range db.stems {
+			id, ok := stemIDs[st]
+			if !ok {
+				id = int32(len(stemIDs))
+				stemIDs[st] = id
+			}
+			db.ids[i] = id
+		}
+		slices.Sort(db.ids)
+	}
 	return out
 }
 
@@ -237,8 +284,17 @@ func mayDrift(a, b *driftBullet, opts *bulletDriftOptions) bool {
 		return false // look-alikes pair one to one: a length difference stays unmatched
 	}
 	common := 0
-	for w, c := range a.counts {
-		common += min(c, b.counts[w])
+	for i, j := 0, 0; i < n && j < m; {
+		switch x, y := a.ids[i], b.ids[j]; {
+		case x == y:
+			common++
+			i++
+			j++
+		case x < y:
+			i++
+		default:
+			j++
+		}
 	}
 	return float64(2*common)/float64(n+m) >= opts.MinSimilarity-1e-9
 }
@@ -248,7 +304,7 @@ func mayDrift(a, b *driftBullet, opts *bulletDriftOptions) bool {
 // and once equal and look-alike words ("capable"/"able", "LOAs"/"LOA's",
 // "attracting"/"attract") are paired, at most max_unmatched_words remain,
 // none of them a progression word or a number.
-func drifts(a, b *driftBullet, opts *bulletDriftOptions, progression map[string]bool) bool {
+func drifts(a, b *driftBullet, opts *bulletDriftOptions, progression progressionWords) bool {
 	d := worddiff.Compare(strings.Join(a.stems, " "), strings.Join(b.stems, " "))
 	kept, del, ins := d.Counts()
 	if del+ins == 0 {
@@ -263,7 +319,7 @@ func drifts(a, b *driftBullet, opts *bulletDriftOptions, progression map[string]
 		return false
 	}
 	for _, w := range unmatched {
-		if progression[w] || hasDigit(w) {
+		if progression.has(w) || hasDigit(w) {
 			return false
 		}
 	}
@@ -286,7 +342,7 @@ func listChange(a, b *driftBullet) bool {
 			switch {
 			case lw == "and" || lw == "or" || lw == "&" || lw == "," || lw == "/" || lw == "and/or":
 				joiner = true
-			case t.IsWord() && !prose.StopWords[lw]:
+			case t.IsWord() && !prose.IsStopWord(lw):
 				content = true
 			}
 		}
@@ -340,9 +396,16 @@ func lookAlike(a, b string) bool {
 }
 
 func hasDigit(s string) bool {
-	for _, r := range s {
-		if unicode.IsDigit(r) {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; '0' <= c && c <= '9' {
 			return true
+		} else if c >= utf8.RuneSelf {
+			for _, r := range s[i:] {
+				if unicode.IsDigit(r) {
+					return true
+				}
+			}
+			return false
 		}
 	}
 	return false

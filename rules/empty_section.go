@@ -46,7 +46,9 @@ func checkEmptySection(p *lint.Pass) {
 		}
 		end := sectionExtent(f, s, bold)
 		body := f.Source.Text[s.Span.End:end]
-		body = commentsRE.ReplaceAll(body, nil)
+		if bytes.Contains(body, []byte("<!--")) {
+			body = commentsRE.ReplaceAll(body, nil)
+		}
 		if len(bytes.TrimSpace(body)) > 0 {
 			return
 		}

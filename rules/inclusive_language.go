@@ -3,6 +3,7 @@ package rules
 import (
 	_ "embed"
 	"fmt"
+	"sort"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -195,9 +196,10 @@ func checkInclusiveLanguage(p *lint.Pass) {
 	opts := lint.Options[inclusiveLanguageOptions](p.Options)
 	inclusivePronouns(p, opts)
 	inclusiveReplaceWords(p, opts)
-	inclusiveCodedBalance(p, opts, opts.Masculine, opts.Feminine, "masculine-coded", "feminine-coded",
+	hits := inclusiveCodedHits(p, opts)
+	inclusiveCodedBalance(p, opts.Masculine, hits[codedMasculine], hits[codedFeminine], "masculine-coded", "feminine-coded",
 		"balance them with wording that welcomes everyone (collaborate, support, understand, ...)")
-	inclusiveCodedBalance(p, opts, opts.Fixed, opts.Growth, "fixed-mindset", "growth-mindset",
+	inclusiveCodedBalance(p, opts.Fixed, hits[codedFixed], hits[codedGrowth], "fixed-mindset", "growth-mindset",
 		"describe skills as things people learn and grow into")
 }
 
@@ -212,7 +214,7 @@ func inclusivePronouns(p *lint.Pass, opts *inclusiveLanguageOptions) {
 	if len(opts.Pronouns) == 0 {
 		return
 	}
-	phrases := policySet(opts.Pronouns)
+	phrases := sharedPolicySet(p.Env, "inclusive-language/pronouns", opts.Pronouns)
 	for _, b := range p.File.Blocks {
 		ms := findPolicyPhrases(b, phrases)
 		if len(ms) == 0 || inclusiveLinksPerson(b, opts.PersonLinks) {
@@ -270,30 +272,48 @@ func inclusiveLinksPerson(b *model.Block, pages []string) bool {
 	return false
 }
 
+// inclusiveReplaceTables are the replace option's words and exceptions
+// indexed, and the git context words, built once per run.
+type inclusiveReplaceTables struct {
+	words     *prose.PhraseSet
+	excepts   []*prose.PhraseSet // per word
+	gitAfter  []prose.Phrase
+	gitBefore map[string]bool
+}
+
+func inclusiveReplaceTablesOf(p *lint.Pass, opts *inclusiveLanguageOptions) *inclusiveReplaceTables {
+	lists := [][]string{opts.GitContext, opts.GitBefore}
+	for _, r := range opts.Replace {
+		lists = append(lists, []string{r.Word, r.Suggest, fmt.Sprint(r.Git)}, r.Except)
+	}
+	return p.Env.Shared(optionsKey("inclusive-language/replace", lists...), func() any {
+		x := &inclusiveReplaceTables{gitAfter: policyPhrases(opts.GitContext), gitBefore: map[string]bool{}}
+		words := make([]prose.Phrase, len(opts.Replace))
+		for i, r := range opts.Replace {
+			words[i] = prose.ParsePhrase(r.Word)
+			x.excepts = append(x.excepts, policySet(r.Except))
+		}
+		x.words = prose.NewPhraseSet(words)
+		for _, w := range opts.GitBefore {
+			x.gitBefore[policyWord(w)] = true
+		}
+		return x
+	}).(*inclusiveReplaceTables)
+}
+
 // inclusiveReplaceWords reports words better replaced.
 func inclusiveReplaceWords(p *lint.Pass, opts *inclusiveLanguageOptions) {
 	if len(opts.Replace) == 0 {
 		return
 	}
-	words := make([]prose.Phrase, len(opts.Replace))
-	excepts := make([][]prose.Phrase, len(opts.Replace))
-	for i, r := range opts.Replace {
-		words[i] = prose.ParsePhrase(r.Word)
-		excepts[i] = policyPhrases(r.Except)
-	}
-	gitAfter := policyPhrases(opts.GitContext)
-	gitBefore := map[string]bool{}
-	for _, w := range opts.GitBefore {
-		gitBefore[policyWord(w)] = true
-	}
-	wordSet := prose.NewPhraseSet(words)
+	x := inclusiveReplaceTablesOf(p, opts)
 	for _, b := range p.File.Blocks {
-		for _, m := range findPolicyPhrases(b, wordSet) {
+		for _, m := range findPolicyPhrases(b, x.words) {
 			r := opts.Replace[m.Phrase]
-			if policyCovered(prose.FindPhrases(b, excepts[m.Phrase]), m.Start) {
+			if policyCovered(x.excepts[m.Phrase].Find(b), m.Start) {
 				continue
 			}
-			if r.Git && inclusiveGitUse(b, m, gitAfter, gitBefore) {
+			if r.Git && inclusiveGitUse(b, m, x.gitAfter, x.gitBefore) {
 				continue
 			}
 			text := m.Text()
@@ -347,45 +367,110 @@ type codedHit struct {
 	line int
 }
 
-// inclusiveCodedBalance reports a page whose words of the first list outnumber
-// those of the second, listing them with their lines.
-func inclusiveCodedBalance(p *lint.Pass, opts *inclusiveLanguageOptions, first, second []string, name, other, advice string) {
-	if len(first) == 0 {
-		return
-	}
-	except := map[string]bool{}
+// The coded word lists, as bits of a codedIndex mask.
+const (
+	codedMasculine = iota
+	codedFeminine
+	codedFixed
+	codedGrowth
+	codedLists
+)
+
+// codedIndex finds the coded lists a word belongs to: the stems (lower
+// case, without their '*'), sorted and grouped by first byte, each with the
+// lists holding it.
+type codedIndex struct {
+	except  map[string]bool
+	byFirst [256][]codedStem
+}
+
+type codedStem struct {
+	stem  string
+	lists uint8
+}
+
+func newCodedIndex(opts *inclusiveLanguageOptions) *codedIndex {
+	x := &codedIndex{except: map[string]bool{}}
 	for _, w := range opts.CodedExceptions {
-		except[policyWord(w)] = true
+		x.except[policyWord(w)] = true
 	}
-	first, second = codedStems(first), codedStems(second)
-	var hits1, hits2 []codedHit
+	masks := map[string]uint8{}
+	for list, words := range [codedLists][]string{opts.Masculine, opts.Feminine, opts.Fixed, opts.Growth} {
+		for _, s := range codedStems(words) {
+			masks[s] |= 1 << list
+		}
+	}
+	for s, m := range masks {
+		x.byFirst[s[0]] = append(x.byFirst[s[0]], codedStem{s, m})
+	}
+	for _, stems := range x.byFirst {
+		sort.Slice(stems, func(i, j int) bool { return stems[i].stem < stems[j].stem })
+	}
+	return x
+}
+
+// codedIndexOf returns the run's index for the options' lists.
+func codedIndexOf(p *lint.Pass, opts *inclusiveLanguageOptions) *codedIndex {
+	key := optionsKey("inclusive-language/coded", opts.CodedExceptions, opts.Masculine, opts.Feminine, opts.Fixed, opts.Growth)
+	return p.Env.Shared(key, func() any { return newCodedIndex(opts) }).(*codedIndex)
+}
+
+// lists returns the mask of the lists with a stem that starts w.
+func (x *codedIndex) lists(w string) uint8 {
+	if w == "" {
+		return 0
+	}
+	var mask uint8
+	for _, s := range x.byFirst[w[0]] {
+		if s.stem > w {
+			break // a prefix of w sorts before w, and so before s
+		}
+		if strings.HasPrefix(w, s.stem) {
+			mask |= s.lists
+		}
+	}
+	return mask
+}
+
+// inclusiveCodedHits returns the page's words of each coded list, with
+// their lines: a word counts for a list when it, or one of its hyphenated
+// parts, starts with one of the list's stems.
+func inclusiveCodedHits(p *lint.Pass, opts *inclusiveLanguageOptions) (hits [codedLists][]codedHit) {
+	if len(opts.Masculine) == 0 && len(opts.Fixed) == 0 {
+		return hits // nothing to balance
+	}
+	x := codedIndexOf(p, opts)
 	for _, b := range p.File.Blocks {
 		if b.Kind == model.BlockHeading && !opts.CodedHeadings {
 			continue
 		}
-		for _, w := range prose.BlockWords(b) {
-			lw := policyWord(w.Text)
-			if except[lw] {
-				continue
+		lower := prose.BlockLowerWords(b)
+		for i, w := range prose.BlockWords(b) {
+			lw := strings.TrimSuffix(lower[i], "'s") // policyWord(w.Text)
+			mask := x.lists(lw)
+			if hasHyphen(lw) {
+				for _, part := range strings.FieldsFunc(lw, func(r rune) bool { return r == '-' || r == '‑' }) {
+					mask |= x.lists(part)
+				}
 			}
-			cands := []string{lw}
-			if strings.ContainsAny(lw, "-‑") {
-				cands = append(cands, strings.FieldsFunc(lw, func(r rune) bool { return r == '-' || r == '‑' })...)
-			}
-			in1, in2 := codedStemMatch(first, cands), codedStemMatch(second, cands)
-			if !in1 && !in2 {
+			if mask == 0 || x.except[lw] {
 				continue
 			}
 			line := p.File.Source.Position(b.SourceOffset(w.Start)).Line
-			if in1 {
-				hits1 = append(hits1, codedHit{lw, line})
-			}
-			if in2 {
-				hits2 = append(hits2, codedHit{lw, line})
+			for list := range hits {
+				if mask&(1<<list) != 0 {
+					hits[list] = append(hits[list], codedHit{lw, line})
+				}
 			}
 		}
 	}
-	if len(hits1) <= len(hits2) {
+	return hits
+}
+
+// inclusiveCodedBalance reports a page whose words of the first list
+// outnumber those of the second, listing them with their lines.
+func inclusiveCodedBalance(p *lint.Pass, first []string, hits1, hits2 []codedHit, name, other, advice string) {
+	if len(first) == 0 || len(hits1) <= len(hits2) {
 		return
 	}
 	p.Report(lint.Diagnostic{
@@ -406,19 +491,6 @@ func codedStems(stems []string) []string {
 		}
 	}
 	return out
-}
-
-// codedStemMatch reports whether one of the candidate words starts with one of
-// the (normalized) stems.
-func codedStemMatch(stems, cands []string) bool {
-	for _, s := range stems {
-		for _, c := range cands {
-			if strings.HasPrefix(c, s) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // codedList renders hits as `lead (lines 3, 9), analytical (line 12)`, in

@@ -5,11 +5,12 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
 	"gitlab.com/ladderlint/ladderlint/lint/ladder"
 	"gitlab.com/ladderlint/ladderlint/lint/model"
-	"gitlab.com/ladderlint/ladderlint/lint/prose"
 	"gitlab.com/ladderlint/ladderlint/lint/worddiff"
 )
 
@@ -85,6 +86,7 @@ func checkLevelCopy(p *lint.Pass) {
 	opts := lint.Options[levelCopyOptions](p.Options)
 	l := ladder.New(p.Config.Grades.Tracks)
 	var levels []placedLevel
+	secs := &levelSections{minWords: opts.MinWords, m: map[levelSectionKey]*levelSection{}}
 	for i, r := range p.File.Roles {
 		if r.Kind != model.KindLevel || r.SharesWith != nil {
 			continue
@@ -110,29 +112,183 @@ func checkLevelCopy(p *lint.Pass) {
 		}
 		sort.Slice(below, func(i, j int) bool { return below[i].order < below[j].order })
 		for _, k := range opts.Sections {
-			reportLevelCopy(p, opts, hi.role, below, model.SectionKind(k))
+			reportLevelCopy(p, opts, secs, hi.role, below, model.SectionKind(k))
 		}
 	}
 }
 
+// levelSection is a role's own section of a kind, prepared for comparison.
+type levelSection struct {
+	s     *model.Section
+	items []string // its bullets and paragraphs
+	text  string   // the items, one a line
+	ok    bool     // long enough to compare
+	// how many word tokens text has as worddiff compares it, and these
+	// folded and sorted (made on first need): bounds on the similarity of
+	// two sections
+	words int
+	bag   []string
+	// the blocks of the items, when their words (wordingWords, with
+	// hyphens) are worddiff's word tokens: without a nonspacing mark, which
+	// worddiff joins after an apostrophe or hyphen and prose.Words does not
+	blocks []*model.Block
+}
+
+// wordBag returns the section's folded word tokens, sorted.
+func (sec *levelSection) wordBag() []string {
+	if sec.bag != nil {
+		return sec.bag
+	}
+	if sec.blocks == nil {
+		sec.bag = wordBag(sec.text)
+		return sec.bag
+	}
+	sec.bag = make([]string, 0, sec.words)
+	for _, b := range sec.blocks {
+		sec.bag = append(sec.bag, wordingWords(b, true).lower...)
+	}
+	sort.Strings(sec.bag)
+	return sec.bag
+}
+
+type levelSectionKey struct {
+	role *model.Role
+	kind model.SectionKind
+}
+
+// levelSections prepares each section once per page: a level is compared
+// with the levels above it as well as those below.
+type levelSections struct {
+	minWords int
+	m        map[levelSectionKey]*levelSection
+}
+
+func (ls *levelSections) get(r *model.Role, kind model.SectionKind) *levelSection {
+	k := levelSectionKey{r, kind}
+	if s, ok := ls.m[k]; ok {
+		return s
+	}
+	s, items, ok := comparableSection(r, kind, ls.minWords)
+	sec := &levelSection{s: s, items: items, ok: ok}
+	if ok {
+		sec.text = strings.Join(items, "\n")
+		blocks := sectionBlocks(s)
+		for _, b := range blocks {
+			if hasMark(wordingText(b)) {
+				blocks = nil
+				break
+			}
+		}
+		if blocks != nil {
+			for _, b := range blocks {
+				sec.words += len(wordingWords(b, true).words)
+			}
+			sec.blocks = blocks
+		} else {
+			sec.words = worddiff.WordCount(sec.text)
+		}
+	}
+	ls.m[k] = sec
+	return sec
+}
+
+// hasMark reports whether s holds a nonspacing mark.
+func hasMark(s string) bool {
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.Is(unicode.Mn, r) {
+			return true
+		}
+		i += n
+	}
+	return false
+}
+
+// sectionBlocks returns the blocks of a section's bullets and paragraphs.
+func sectionBlocks(s *model.Section) []*model.Block {
+	blocks := make([]*model.Block, 0, len(s.Bullets)+len(s.Paragraphs))
+	for _, b := range s.Bullets {
+		if b.Block != nil {
+			blocks = append(blocks, b.Block)
+		}
+	}
+	return append(blocks, s.Paragraphs...)
+}
+
+// wordBag returns the word tokens of text as worddiff compares them with
+// FoldCase, sorted.
+func wordBag(text string) []string {
+	var bag []string
+	for _, t := range worddiff.Tokenize(text) {
+		if t.IsWord() {
+			bag = append(bag, strings.ToLower(t.Text))
+		}
+	}
+	sort.Strings(bag)
+	return bag
+}
+
+// maxSimilarity bounds the similarity worddiff.CompareWith (with FoldCase)
+// finds between two texts from their word bags: the words kept in order
+// are at most the words the two have in common.
+func maxSimilarity(a, b []string) float64 {
+	common := 0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
+			common++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return similarityBound(len(a), len(b), common)
+}
+
+// similarityBound is the similarity of texts of m and n words of which at
+// most common are kept, as worddiff's Similarity computes it.
+func similarityBound(m, n, common int) float64 {
+	total := m + n
+	if total == 0 {
+		return 1
+	}
+	return float64(2*common) / float64(total)
+}
+
 // reportLevelCopy compares a level's section with those of the levels
 // below and reports the most similar one at or above the threshold.
-func reportLevelCopy(p *lint.Pass, opts *levelCopyOptions, hi *model.Role, below []placedLevel, kind model.SectionKind) {
-	hs, hb, ok := comparableSection(hi, kind, opts.MinWords)
-	if !ok {
+func reportLevelCopy(p *lint.Pass, opts *levelCopyOptions, secs *levelSections, hi *model.Role, below []placedLevel, kind model.SectionKind) {
+	if len(below) == 0 {
 		return
 	}
-	ht := strings.Join(hb, "\n")
+	h := secs.get(hi, kind)
+	if !h.ok {
+		return
+	}
+	hs, hb := h.s, h.items
 	var best *model.Role
 	var bestItems []string
 	bestSim := -1.0
 	for _, lo := range below {
-		_, lb, ok := comparableSection(lo.role, kind, opts.MinWords)
-		if !ok {
+		l := secs.get(lo.role, kind)
+		if !l.ok {
 			continue
 		}
-		if sim := worddiff.CompareWith(strings.Join(lb, "\n"), ht, worddiff.Options{FoldCase: true}).Similarity(); sim > bestSim {
-			best, bestItems, bestSim = lo.role, lb, sim
+		// a section that cannot reach the threshold is never the one
+		// reported: skip the diff
+		if similarityBound(l.words, h.words, min(l.words, h.words)) < opts.Threshold-1e-9 ||
+			maxSimilarity(l.wordBag(), h.wordBag()) < opts.Threshold-1e-9 {
+			continue
+		}
+		if sim := worddiff.CompareWith(l.text, h.text, worddiff.Options{FoldCase: true}).Similarity(); sim > bestSim {
+			best, bestItems, bestSim = lo.role, l.items, sim
 		}
 	}
 	if best == nil || bestSim < opts.Threshold-1e-9 {
@@ -156,8 +312,8 @@ func comparableSection(r *model.Role, kind model.SectionKind, minWords int) (*mo
 	if s == nil {
 		return nil, nil, false
 	}
-	items := sectionItems(s)
-	return s, items, len(prose.Words(strings.Join(items, "\n"), false)) >= minWords
+	items, words := sectionItems(s)
+	return s, items, words >= minWords
 }
 
 // ownSection returns the role's section of a kind that is its own (not one
@@ -172,20 +328,24 @@ func ownSection(r *model.Role, kind model.SectionKind) *model.Section {
 }
 
 // sectionItems returns a section's bullets and paragraphs as text, in
-// order, placeholders blanked.
-func sectionItems(s *model.Section) []string {
+// order, placeholders blanked, and how many words (prose.Words, without
+// hyphens) they hold: whitespace, which the items fold, never joins words.
+func sectionItems(s *model.Section) ([]string, int) {
 	type item struct {
 		at   int
 		text string
 	}
 	var items []item
+	words := 0
 	for _, b := range s.Bullets {
 		if b.Block != nil {
-			items = append(items, item{b.Span.Start, strings.Join(strings.Fields(wordingText(b.Block)), " ")})
+			items = append(items, item{b.Span.Start, oneLine(wordingText(b.Block))})
+			words += len(wordingWords(b.Block, false).words)
 		}
 	}
 	for _, pb := range s.Paragraphs {
-		items = append(items, item{pb.Span.Start, strings.Join(strings.Fields(wordingText(pb)), " ")})
+		items = append(items, item{pb.Span.Start, oneLine(wordingText(pb))})
+		words += len(wordingWords(pb, false).words)
 	}
 	sort.SliceStable(items, func(i, j int) bool { return items[i].at < items[j].at })
 	var out []string
@@ -194,7 +354,7 @@ func sectionItems(s *model.Section) []string {
 			out = append(out, it.text)
 		}
 	}
-	return out
+	return out, words
 }
 
 // itemsDiff shows how the items of two sections differ, one line per item
@@ -202,9 +362,15 @@ func sectionItems(s *model.Section) []string {
 // section, or the whole item inserted or deleted. At most max lines.
 func itemsDiff(old, new []string, max int) string {
 	used := make([]bool, len(old))
+	oldBags := make([][]string, len(old))
+	for i, o := range old {
+		oldBags[i] = wordBag(o)
+	}
 	var lines []string
 	for _, n := range new {
 		best, bestSim := -1, 0.5
+		var bestDiff *worddiff.Diff
+		nb := wordBag(n)
 		for i, o := range old {
 			if used[i] {
 				continue
@@ -213,8 +379,11 @@ func itemsDiff(old, new []string, max int) string {
 				best, bestSim = i, 2
 				break
 			}
-			if sim := worddiff.CompareWith(o, n, worddiff.Options{FoldCase: true}).Similarity(); sim > bestSim {
-				best, bestSim = i, sim
+			if maxSimilarity(oldBags[i], nb) <= bestSim {
+				continue // cannot be more similar than the best so far
+			}
+			if d := worddiff.CompareWith(o, n, worddiff.Options{FoldCase: true}); d.Similarity() > bestSim {
+				best, bestSim, bestDiff = i, d.Similarity(), d
 			}
 		}
 		switch {
@@ -222,7 +391,7 @@ func itemsDiff(old, new []string, max int) string {
 			lines = append(lines, "{+"+n+"+}")
 		case bestSim < 2:
 			used[best] = true
-			lines = append(lines, worddiff.CompareWith(old[best], n, worddiff.Options{FoldCase: true}).String())
+			lines = append(lines, bestDiff.String())
 		default:
 			used[best] = true
 		}

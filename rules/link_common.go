@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"path/filepath"
 	"reflect"
 	"strings"
 
@@ -73,7 +72,7 @@ type linkSite struct {
 func linkSiteOf(p *lint.Pass) *linkSite {
 	env := linksOf(p.Env, p.Config)
 	ls := &linkSite{env: env}
-	ls.abs, _ = filepath.Abs(p.File.Path)
+	ls.abs, _ = env.sites.Abs(p.File.Path)
 	ls.idx, ls.page = env.sites.For(p.File.Path)
 	return ls
 }

@@ -83,15 +83,16 @@ func init() { lint.Register(locationRequirementRule) }
 
 func checkLocationRequirement(p *lint.Pass) {
 	opts := lint.Options[locationRequirementOptions](p.Options)
-	always := policySet(opts.Phrases)
-	place := policySet(opts.PlacePhrases)
-	zones := policySet(opts.TimeZones)
-	notLoc := policySet(opts.NotLocation)
-	regions := policyPhrases(opts.Regions)
+	always := sharedPolicySet(p.Env, "location-requirement/phrases", opts.Phrases)
+	place := sharedPolicySet(p.Env, "location-requirement/place_phrases", opts.PlacePhrases)
+	zones := sharedPolicySet(p.Env, "location-requirement/time_zones", opts.TimeZones)
+	notLoc := sharedPolicySet(p.Env, "location-requirement/not_location", opts.NotLocation)
+	regions := sharedPolicySet(p.Env, "location-requirement/regions", opts.Regions)
 	var titles []prose.Phrase
 	for _, r := range p.File.Roles {
 		titles = append(titles, prose.ParsePhrase(r.Title))
 	}
+	titleSet := prose.NewPhraseSet(titles)
 	for _, b := range p.File.Blocks {
 		if !policyInSections(policySectionKind(b), opts.Sections) {
 			continue
@@ -111,7 +112,7 @@ func checkLocationRequirement(p *lint.Pass) {
 				found = append(found, m)
 			}
 		}
-		inTitle := locTitleSpans(b, titles)
+		inTitle := titleSet.Find(b) // the page's role titles
 		exempt := func(at int) bool {
 			if policyCovered(inTitle, at) {
 				return true
@@ -149,9 +150,9 @@ func checkLocationRequirement(p *lint.Pass) {
 // locRegions finds the regions in b. A region listed in capitals ("EMEA")
 // matches only as written; any other must be capitalized in the text
 // ("Americas", not "americas").
-func locRegions(b *model.Block, phrases []prose.Phrase, raw []string) []prose.Match {
+func locRegions(b *model.Block, phrases *prose.PhraseSet, raw []string) []prose.Match {
 	var out []prose.Match
-	for _, m := range prose.FindPhrases(b, phrases) {
+	for _, m := range phrases.Find(b) {
 		name := strings.Join(strings.Fields(raw[m.Phrase]), " ")
 		if policyIsUpper(name) && strings.Join(strings.Fields(m.Text()), " ") != name {
 			continue
@@ -226,14 +227,6 @@ func locZoneName(text string, i int, regions []prose.Match) (int, bool) {
 		start, ok = w.Start, true
 	}
 	return start, ok
-}
-
-// locTitleSpans finds the page's role titles in b.
-func locTitleSpans(b *model.Block, titles []prose.Phrase) []prose.Match {
-	if len(titles) == 0 {
-		return nil
-	}
-	return prose.FindPhrases(b, titles)
 }
 
 // policyCovered reports whether offset at lies in one of the matches.

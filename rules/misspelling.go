@@ -8,7 +8,6 @@ import (
 	"github.com/golangci/misspell"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
-	"gitlab.com/ladderlint/ladderlint/lint/prose"
 )
 
 type misspellingOptions struct {
@@ -59,22 +58,59 @@ func init() { lint.Register(misspellingRule) }
 
 var (
 	misspellOnce                 sync.Once
-	misspellMain, misspellLocale map[string]map[string]string // by list, lower-case word -> correction
+	misspellMain, misspellLocale map[string]*misspellTable // by list
 )
 
-// misspellings returns the lower-case misspelling -> correction table for a
-// locale ("" for the main list only).
-func misspellings(locale string) (main, extra map[string]string) {
+// misspellTable maps lower-case misspellings to their corrections. Most
+// words are no misspelling: a Bloom filter of the table's words (64 KiB,
+// about 1% false positives) answers for them without a lookup in the large
+// map. Built once, read only.
+type misspellTable struct {
+	fixes  map[string]string
+	filter [1 << 13]uint64
+}
+
+func newMisspellTable(pairs []string) *misspellTable {
+	t := &misspellTable{fixes: make(map[string]string, len(pairs)/2)}
+	for i := 0; i+1 < len(pairs); i += 2 {
+		t.fixes[pairs[i]] = pairs[i+1]
+		h1, h2 := misspellHashes(pairs[i])
+		t.filter[h1/64] |= 1 << (h1 % 64)
+		t.filter[h2/64] |= 1 << (h2 % 64)
+	}
+	return t
+}
+
+// misspellHashes returns two bit positions in the filter for w (FNV-1a).
+func misspellHashes(w string) (uint32, uint32) {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(w); i++ {
+		h ^= uint64(w[i])
+		h *= 1099511628211
+	}
+	const bits = 1<<13*64 - 1
+	return uint32(h) & bits, uint32(h>>32) & bits
+}
+
+// fix returns the correction of a lower-case word, if it is a misspelling.
+func (t *misspellTable) fix(w string) (string, bool) {
+	if t == nil {
+		return "", false
+	}
+	h1, h2 := misspellHashes(w)
+	if t.filter[h1/64]&(1<<(h1%64)) == 0 || t.filter[h2/64]&(1<<(h2%64)) == 0 {
+		return "", false
+	}
+	fix, ok := t.fixes[w]
+	return fix, ok
+}
+
+// misspellings returns the tables of misspellings for a locale ("" for the
+// main list only; extra is nil then).
+func misspellings(locale string) (main, extra *misspellTable) {
 	misspellOnce.Do(func() {
-		table := func(pairs []string) map[string]string {
-			m := make(map[string]string, len(pairs)/2)
-			for i := 0; i+1 < len(pairs); i += 2 {
-				m[pairs[i]] = pairs[i+1]
-			}
-			return m
-		}
-		misspellMain = map[string]map[string]string{"": table(misspell.DictMain)}
-		misspellLocale = map[string]map[string]string{"US": table(misspell.DictAmerican), "UK": table(misspell.DictBritish)}
+		misspellMain = map[string]*misspellTable{"": newMisspellTable(misspell.DictMain)}
+		misspellLocale = map[string]*misspellTable{"US": newMisspellTable(misspell.DictAmerican), "UK": newMisspellTable(misspell.DictBritish)}
 	})
 	return misspellMain[""], misspellLocale[strings.ToUpper(locale)]
 }
@@ -87,21 +123,21 @@ func checkMisspelling(p *lint.Pass) {
 		allow[strings.ToLower(w)] = true
 	}
 	for _, b := range p.File.Blocks {
-		text := wordingText(b)
-		for _, w := range prose.Words(text, false) {
+		tw := wordingWords(b, false)
+		for i, w := range tw.words {
 			style := misspell.CaseStyle(w.Text)
 			if style == misspell.CaseUnknown || style == misspell.CaseUpper && len(w.Text) <= 5 {
 				continue // "GitLab", "DevOps": names; "OMRE": an acronym
 			}
-			lw := strings.ToLower(w.Text)
-			if allow[lw] {
-				continue
-			}
-			fix, ok := main[lw]
+			lw := tw.lower[i]
+			fix, ok := main.fix(lw)
 			if !ok {
-				if fix, ok = extra[lw]; !ok {
+				if fix, ok = extra.fix(lw); !ok {
 					continue
 				}
+			}
+			if allow[lw] {
+				continue
 			}
 			fix = withCase(fix, style)
 			span := b.SourceSpan(w.Start, w.End)

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"gitlab.com/ladderlint/ladderlint/lint"
 	"gitlab.com/ladderlint/ladderlint/lint/model"
 	"gitlab.com/ladderlint/ladderlint/lint/prose"
 )
@@ -25,6 +26,35 @@ func policyPhrases(list []string) []prose.Phrase {
 
 // policySet is policyPhrases indexed for finding in many blocks.
 func policySet(list []string) *prose.PhraseSet { return prose.NewPhraseSet(policyPhrases(list)) }
+
+// sharedPolicySet is policySet(list) built once per run: name says which
+// option of which rule the list is.
+func sharedPolicySet(env *lint.Env, name string, list []string) *prose.PhraseSet {
+	return env.Shared(optionsKey(name, list), func() any { return policySet(list) }).(*prose.PhraseSet)
+}
+
+// optionsKey makes an Env.Shared key for a value built from word lists of
+// a rule's options: the name and every word.
+func optionsKey(name string, lists ...[]string) string {
+	n := len(name)
+	for _, l := range lists {
+		n++
+		for _, w := range l {
+			n += len(w) + 1
+		}
+	}
+	var b strings.Builder
+	b.Grow(n)
+	b.WriteString(name)
+	for _, l := range lists {
+		b.WriteByte(0)
+		for _, w := range l {
+			b.WriteString(w)
+			b.WriteByte(1)
+		}
+	}
+	return b.String()
+}
 
 // policyList is a named word list of a rule's options, for validation.
 type policyList struct {
@@ -63,6 +93,9 @@ func findPolicyPhrases(b *model.Block, phrases *prose.PhraseSet) []prose.Match {
 // policyFirstOfOverlaps orders matches by start (the longest first) and drops
 // each that overlaps one kept before it.
 func policyFirstOfOverlaps(all []prose.Match) []prose.Match {
+	if len(all) < 2 {
+		return all
+	}
 	sort.SliceStable(all, func(i, j int) bool {
 		if all[i].Start != all[j].Start {
 			return all[i].Start < all[j].Start

@@ -7,7 +7,6 @@ import (
 
 	"gitlab.com/ladderlint/ladderlint/lint"
 	"gitlab.com/ladderlint/ladderlint/lint/model"
-	"gitlab.com/ladderlint/ladderlint/lint/prose"
 )
 
 type repeatedWordOptions struct {
@@ -46,11 +45,12 @@ func checkRepeatedWord(p *lint.Pass) {
 	}
 	for _, b := range p.File.Blocks {
 		text := wordingText(b)
-		words := prose.Words(text, true)
+		tw := wordingWords(b, true)
+		words := tw.words
 		for i := 1; i < len(words); i++ {
 			prev, cur := words[i-1], words[i]
-			lw := strings.ToLower(cur.Text)
-			if lw != strings.ToLower(prev.Text) || allow[lw] || !onlySpace(text[prev.End:cur.Start]) || !hasLetter(lw) {
+			lw := tw.lower[i]
+			if lw != tw.lower[i-1] || allow[lw] || !onlySpace(text[prev.End:cur.Start]) || !hasLetter(lw) {
 				continue
 			}
 			from, to := b.SourceOffset(prev.End), b.SourceOffset(cur.Start)

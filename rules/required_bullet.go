@@ -122,12 +122,18 @@ func checkRequiredBullet(p *lint.Pass) {
 			familyCover = append(familyCover, s)
 		}
 	}
+	words := map[*model.Bullet][]string{} // each bullet's words, split once for all the roles and bullets asked
 	for _, want := range opts.Bullets {
 		wantWords := bulletWords(want)
 		has := func(secs []*model.Section) bool {
 			for _, s := range secs {
 				for _, b := range s.Bullets {
-					if bulletMatches(bulletWords(b.Text), wantWords, opts.Match) {
+					bw, ok := words[b]
+					if !ok {
+						bw = bulletWords(b.Text)
+						words[b] = bw
+					}
+					if bulletMatches(bw, wantWords, opts.Match) {
 						return true
 					}
 				}
@@ -333,12 +339,15 @@ func bulletInheritedFrom(f *model.Family, r *model.Role, reqs []*model.Section) 
 	return out
 }
 
+// bulletInheritPhrases are the keywords of bulletInheritAt.
+var bulletInheritPhrases = prose.NewPhraseSet([]prose.Phrase{{"extend*"}, {"in", "addition", "to"}, {"builds", "on"}, {"build", "on"}})
+
 // bulletInheritAt finds where a text says it takes over other requirements
 // ("Extends the ...", "Requirements for the X extend the Y job", "In
 // addition to the ..."): the offset after the keyword, or -1.
 func bulletInheritAt(t string) int {
 	b := &model.Block{Text: t}
-	ms := prose.FindPhrases(b, []prose.Phrase{{"extend*"}, {"in", "addition", "to"}, {"builds", "on"}, {"build", "on"}})
+	ms := bulletInheritPhrases.Find(b)
 	if len(ms) == 0 {
 		return -1
 	}

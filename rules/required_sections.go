@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
@@ -59,19 +60,23 @@ func sectionTitle(kind string) string {
 	return kind
 }
 
-// summary is what the required-sections schema sees of a page.
+// summary is what the required-sections schema sees of a page, as a JSON
+// value (schema.ToJSONValue's form, made directly): objects, arrays, strings
+// (invalid UTF-8 bytes replaced as encoding/json does), booleans and
+// json.Number.
 func summary(f *model.Family) map[string]any {
 	secs := func(ss []*model.Section) map[string]any {
 		m := map[string]any{}
+		counts := map[string][2]int{}
 		for _, s := range ss {
 			k := string(s.Kind)
-			c, _ := m[k].(map[string]any)
-			if c == nil {
-				c = map[string]any{"bullets": 0, "paragraphs": 0}
-				m[k] = c
-			}
-			c["bullets"] = c["bullets"].(int) + len(s.Bullets)
-			c["paragraphs"] = c["paragraphs"].(int) + len(s.Paragraphs)
+			c := counts[k]
+			c[0] += len(s.Bullets)
+			c[1] += len(s.Paragraphs)
+			counts[k] = c
+		}
+		for k, c := range counts {
+			m[jsonString(k)] = map[string]any{"bullets": jsonInt(c[0]), "paragraphs": jsonInt(c[1])}
 		}
 		return m
 	}
@@ -97,11 +102,32 @@ func summary(f *model.Family) map[string]any {
 			}
 		}
 		if _, ok := rs["job-grade"]; !ok && (r.Grade != nil || r.NoGrade != nil) {
-			rs["job-grade"] = map[string]any{"bullets": 0, "paragraphs": 1}
+			rs["job-grade"] = map[string]any{"bullets": jsonInt(0), "paragraphs": jsonInt(1)}
 		}
-		roles = append(roles, map[string]any{"title": r.Title, "kind": string(r.Kind), "graded": r.Grade != nil, "sections": rs})
+		roles = append(roles, map[string]any{"title": jsonString(r.Title), "kind": jsonString(string(r.Kind)), "graded": r.Grade != nil, "sections": rs})
 	}
-	return map[string]any{"path": f.Path, "title": f.Title, "sections": secs(f.Sections), "roles": roles}
+	return map[string]any{"path": jsonString(f.Path), "title": jsonString(f.Title), "sections": secs(f.Sections), "roles": roles}
+}
+
+func jsonInt(n int) json.Number { return json.Number(strconv.Itoa(n)) }
+
+// jsonString is s as a JSON round trip gives it back: each byte of invalid
+// UTF-8 becomes U+FFFD.
+func jsonString(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			b.WriteRune(utf8.RuneError)
+		} else {
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	return b.String()
 }
 
 func checkRequiredSections(p *lint.Pass) {
@@ -110,16 +136,16 @@ func checkRequiredSections(p *lint.Pass) {
 		return
 	}
 	sch, raw := p.Config.RequiredSectionsSchema()
-	inst, err := schema.ToJSONValue(summary(f))
-	if err != nil {
-		return
-	}
+	inst := any(summary(f))
 	verr := sch.Validate(inst)
 	if verr == nil {
 		return
 	}
-	var doc any
-	_ = json.Unmarshal(raw, &doc)
+	doc := p.Env.Shared(fmt.Sprintf("required-sections/doc %p", sch), func() any {
+		var doc any
+		_ = json.Unmarshal(raw, &doc)
+		return doc
+	})
 	anchor := familyAnchor(f)
 	groups := map[string][]*jsonschema.ValidationError{}
 	var order []string
@@ -175,16 +201,14 @@ func reportAlternatives(p *lint.Pass, f *model.Family, doc, inst any, leaves []*
 	seenRole := map[string]bool{}
 	desc := ""
 	for _, leaf := range leaves {
-		frag := schema.KeywordPointer(leaf)
-		missing := requiredMissing(doc, inst, leaf)
 		if r := roleAt(f, leaf.InstanceLocation); r != nil {
 			if !seenRole[r.Title] {
 				seenRole[r.Title] = true
 				roles = append(roles, r.Title)
 			}
 		} else if first == nil {
-			first = missing
-			desc = describe(doc, frag)
+			first = requiredMissing(doc, inst, leaf)
+			desc = describe(doc, schema.KeywordPointer(leaf))
 		}
 	}
 	var names []string

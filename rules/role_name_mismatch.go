@@ -77,7 +77,8 @@ type roleMention struct {
 func checkRoleNameMismatch(p *lint.Pass) {
 	f := p.File
 	opts := lint.Options[roleNameMismatchOptions](p.Options)
-	levelWords := trackWords(p.Config)
+	// the config's, the same for every page of the run; read only
+	levelWords := p.Env.Shared("role-name-mismatch/track-words", func() any { return trackWords(p.Config) }).(map[string]bool)
 	var levelList []string
 	for w := range levelWords {
 		levelList = append(levelList, w)
@@ -100,8 +101,9 @@ func checkRoleNameMismatch(p *lint.Pass) {
 		if r.Kind == model.KindLevel && !readsLikeRoleName(title, levelWords) {
 			continue // "## Compensation" taken for a level: not a title to compare with
 		}
-		names := &roleNames{ignore: ignore, specialty: r.Kind != model.KindLevel, acronyms: acronyms}
-		names.level = stemSet(names, levelList...)
+		// the level stems depend on the page's ignored words and acronyms
+		// only: plain's
+		names := &roleNames{ignore: ignore, specialty: r.Kind != model.KindLevel, acronyms: acronyms, level: plain.level}
 		base := r.Base
 		if r.Parent != nil {
 			base += " " + r.Parent.Title
@@ -426,6 +428,7 @@ type roleNames struct {
 	specialty bool            // a specialty or segment: a name may add a level ("Senior Anti-Abuse Analyst")
 	ignore    map[string]bool // words dropped before comparing ("GitLab")
 	acronyms  map[string]string
+	memo      map[string][]string // words of the texts compared so far (a page's few titles and names); read only
 }
 
 // same reports whether name names the role titled title.
@@ -488,6 +491,18 @@ func (c *roleNames) exact(name, title string) bool {
 // words returns a name's comparable words: normalized, stemmed, without
 // joiners, "intermediate" and ignored words.
 func (c *roleNames) words(s string) []string {
+	if ws, ok := c.memo[s]; ok {
+		return ws
+	}
+	if c.memo == nil {
+		c.memo = map[string][]string{}
+	}
+	out := c.wordsOf(s)
+	c.memo[s] = out
+	return out
+}
+
+func (c *roleNames) wordsOf(s string) []string {
 	var out []string
 	for _, w := range strings.Fields(model.NormalizeTitle(s)) {
 		switch w {

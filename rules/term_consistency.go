@@ -1,8 +1,8 @@
 package rules
 
 import (
+	"bytes"
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -88,87 +88,203 @@ const (
 
 // termIndex counts the spellings of words in a scope.
 type termIndex struct {
-	byKey map[string][]*termOcc // lower-case word, hyphens and apostrophe-s dropped
-	order []string
+	byKey   map[string]int // lower-case word, hyphens and apostrophe-s dropped -> entries index
+	entries []termEntry    // in order of first occurrence
 }
 
-func (ix *termIndex) add(key string, o *termOcc) {
-	if ix.byKey[key] == nil {
-		ix.order = append(ix.order, key)
+// termEntry holds the occurrences of one key; mixed is set once two of them
+// are written differently (else there is no variant to report).
+type termEntry struct {
+	key   string
+	occs  []termOcc
+	mixed bool
+}
+
+func (ix *termIndex) add(key string, o termOcc) {
+	k, ok := ix.byKey[key]
+	if !ok {
+		k = len(ix.entries)
+		ix.byKey[key] = k
+		if k < cap(ix.entries) {
+			ix.entries = ix.entries[:k+1]
+			ix.entries[k].key, ix.entries[k].occs, ix.entries[k].mixed = key, ix.entries[k].occs[:0], false
+		} else {
+			ix.entries = append(ix.entries, termEntry{key: key})
+		}
 	}
-	ix.byKey[key] = append(ix.byKey[key], o)
+	e := &ix.entries[k]
+	if len(e.occs) > 0 && e.occs[0].text != o.text {
+		e.mixed = true
+	}
+	e.occs = append(e.occs, o)
+}
+
+// reset empties the index for the next page, keeping its storage.
+func (ix *termIndex) reset() {
+	clear(ix.byKey)
+	ix.entries = ix.entries[:0]
 }
 
 // hyphenMeaning are hyphenated words that mean something else closed up:
-// "re-sign" is not "resign".
+// "re-sign" is not "resign". Each holds a '-'.
 var hyphenMeaning = map[string]bool{
 	"re-sign": true, "re-cover": true, "re-create": true, "re-creation": true, "re-form": true, "re-lease": true,
 	"re-present": true, "re-sort": true, "re-treat": true, "re-collect": true, "re-mark": true, "co-op": true,
 }
 
-var acronymPluralRE = regexp.MustCompile(`^[A-Z]{2,}'s$`)
+// isAcronymPlural reports whether w is an acronym's apostrophe plural: two
+// or more capital letters A-Z and "'s" ("OKR's").
+func isAcronymPlural(w string) bool {
+	n := len(w) - 2
+	if n < 2 || w[n:] != "'s" {
+		return false
+	}
+	for i := 0; i < n; i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// preferredTerms is the preferred list with each term in lower case.
+type preferredTerms struct {
+	terms   []string
+	lower   [][]byte
+	byLower map[string]string // lower-case term -> spelling
+	byFirst [256][]int        // the terms by the first byte of their lower case
+	buf     []byte            // a block's text in lower case
+}
+
+func newPreferredTerms(terms []string) *preferredTerms {
+	pt := &preferredTerms{terms: terms, byLower: map[string]string{}}
+	for k, t := range terms {
+		lt := strings.ToLower(t)
+		pt.lower = append(pt.lower, []byte(lt))
+		pt.byLower[lt] = t
+		if lt != "" {
+			pt.byFirst[lt[0]] = append(pt.byFirst[lt[0]], k)
+		}
+	}
+	return pt
+}
 
 func checkTermConsistency(p *lint.SetPass) {
 	opts := lint.Options[termConsistencyOptions](p.Options)
-	preferred := map[string]string{} // lower-case term -> spelling
-	for _, t := range opts.Preferred {
-		preferred[strings.ToLower(t)] = t
-	}
-	newIndex := func() *termIndex { return &termIndex{byKey: map[string][]*termOcc{}} }
-	shared := newIndex()
-	for _, f := range p.Files {
-		ix := shared
-		if opts.Scope == "page" {
-			ix = newIndex()
+	preferred := newPreferredTerms(opts.Preferred)
+	ix := &termIndex{byKey: map[string]int{}}
+	// Only a key with an occurrence written otherwise than plainly can
+	// have variants: the words of the other keys are not indexed.
+	varied := map[string]bool{}
+	var words []termWord // the scope's, in order
+	index := func() {
+		for _, w := range words {
+			if varied[w.key] {
+				ix.add(w.key, w.o)
+			}
 		}
+	}
+	for _, f := range p.Files {
 		for _, b := range f.Blocks {
-			text := wordingText(b)
-			checkPreferredTerms(p, f, b, text, opts.Preferred)
-			words := prose.Words(text, true)
-			for i, w := range words {
-				if hasDigit(w.Text) {
-					continue
-				}
-				o := &termOcc{f: f, b: b, start: w.Start, end: w.End, text: strings.ReplaceAll(w.Text, "’", "'")}
-				if acronymPluralRE.MatchString(o.text) {
-					if !possessive(text, words, i) {
-						ix.add(strings.ToLower(strings.TrimSuffix(o.text, "'s"))+"s", o)
-					}
-					continue
-				}
-				if strings.ContainsRune(o.text, '\'') || hyphenMeaning[strings.ToLower(o.text)] {
-					continue
-				}
-				ix.add(strings.ToLower(strings.ReplaceAll(strings.ReplaceAll(o.text, "-", ""), "‑", "")), o)
+			checkPreferredTerms(p, f, b, wordingText(b), preferred)
+		}
+		if opts.Scope == "page" {
+			words = words[:0]
+		}
+		start := len(words)
+		words = termWords(f, words)
+		for _, w := range words[start:] {
+			if !w.plain {
+				varied[w.key] = true
 			}
 		}
 		if opts.Scope == "page" {
-			reportTermVariants(p, ix, preferred, "on this page")
+			index()
+			reportTermVariants(p, ix, preferred.byLower, "on this page")
+			ix.reset()
+			clear(varied)
 		}
 	}
 	if opts.Scope == "handbook" {
-		reportTermVariants(p, shared, preferred, "in the files linted")
+		index()
+		reportTermVariants(p, ix, preferred.byLower, "in the files linted")
 	}
+}
+
+// termWord is a word that may be a variant of a term: its key (lower case,
+// hyphens and an acronym's apostrophe dropped), the occurrence, and whether
+// it is written plainly: no hyphen, no capital but the first letter, so
+// that its spelling class (termForm) is its key, or nothing. A key whose
+// words are all plain has one spelling.
+type termWord struct {
+	key   string
+	o     termOcc
+	plain bool
+}
+
+// termWords appends the words of a page that may be variants of a term, in
+// order.
+func termWords(f *model.Family, out []termWord) []termWord {
+	for _, b := range f.Blocks {
+		text := wordingText(b)
+		tw := wordingWords(b, true)
+		for i, w := range tw.words {
+			if hasDigit(w.Text) {
+				continue
+			}
+			o := termOcc{f: f, b: b, start: w.Start, end: w.End, text: w.Text}
+			if strings.IndexByte(w.Text, 0xE2) >= 0 { // the first byte of ’
+				o.text = strings.ReplaceAll(w.Text, "’", "'")
+			}
+			if isAcronymPlural(o.text) {
+				if !possessive(text, tw, i) {
+					out = append(out, termWord{strings.ToLower(strings.TrimSuffix(o.text, "'s")) + "s", o, false})
+				}
+				continue
+			}
+			// without an apostrophe, o.text is the word as written
+			if strings.ContainsRune(o.text, '\'') || strings.IndexByte(tw.lower[i], '-') >= 0 && hyphenMeaning[tw.lower[i]] {
+				continue
+			}
+			_, n := utf8.DecodeRuneInString(o.text)
+			rest := o.text[n:]
+			out = append(out, termWord{withoutHyphens(tw.lower[i]), o, !hasHyphen(o.text) && strings.ToLower(rest) == rest})
+		}
+	}
+	return out
+}
+
+// withoutHyphens drops the hyphens ('-' and U+2011) of a word.
+func withoutHyphens(w string) string {
+	if !hasHyphen(w) {
+		return w
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(w, "-", ""), "‑", "")
 }
 
 // possessive reports whether an acronym with 's is followed by a word that
 // is not a function word: "the CRO's strategy" is a possessive, "OKR's and
 // KPIs" a plural.
-func possessive(text string, words []prose.Word, i int) bool {
+func possessive(text string, tw *textWords, i int) bool {
+	words := tw.words
 	if i+1 >= len(words) {
 		return false
 	}
 	if gap := text[words[i].End:words[i+1].Start]; strings.TrimSpace(gap) != "" {
 		return false // punctuation follows: "... PEO's."
 	}
-	return !prose.StopWords[strings.ToLower(words[i+1].Text)]
+	return !prose.IsStopWord(tw.lower[i+1])
 }
 
 // reportTermVariants reports the spellings of each term that the scope uses
 // less than another.
 func reportTermVariants(p *lint.SetPass, ix *termIndex, preferred map[string]string, where string) {
-	for _, key := range ix.order {
-		occs := ix.byKey[key]
+	for k := range ix.entries {
+		e := &ix.entries[k]
+		if !e.mixed {
+			continue // one spelling
+		}
+		key, occs := e.key, e.occs
 		if _, ok := preferred[key]; ok {
 			continue // checked against the preferred spelling
 		}
@@ -195,12 +311,13 @@ func reportTermVariants(p *lint.SetPass, ix *termIndex, preferred map[string]str
 		case kindOf[ref] == termApostrophe || count[forms[1]] == count[ref]:
 			continue // an apostrophe plural with no plain one, or a tie: no usual spelling
 		}
-		for _, o := range occs {
+		for i := range occs {
+			o := &occs[i]
 			form, kind := termForm(o.text)
 			if kind == "" || form == ref {
 				continue
 			}
-			if kind == termApostrophe && !acronymPluralRE.MatchString(form) {
+			if kind == termApostrophe && !isAcronymPlural(form) {
 				continue
 			}
 			want := spellLike(ref, o.text)
@@ -220,10 +337,10 @@ func reportTermVariants(p *lint.SetPass, ix *termIndex, preferred map[string]str
 // hyphenated and closed words, the word in lower case; for case variants,
 // the word with its first letter in lower case. Words in capitals give "".
 func termForm(w string) (string, string) {
-	if acronymPluralRE.MatchString(w) {
+	if isAcronymPlural(w) {
 		return w, termApostrophe
 	}
-	if strings.ContainsAny(w, "-‑") {
+	if hasHyphen(w) {
 		return strings.ToLower(w), termHyphen
 	}
 	r, n := utf8.DecodeRuneInString(w)
@@ -241,7 +358,7 @@ func termForm(w string) (string, string) {
 // an acronym's apostrophe plural ("OKRs" for "OKR's").
 func plainPlural(forms []string) string {
 	for _, f := range forms {
-		if acronymPluralRE.MatchString(f) {
+		if isAcronymPlural(f) {
 			want := strings.TrimSuffix(f, "'s") + "s"
 			for _, g := range forms {
 				if g == want || strings.EqualFold(g, want) {
@@ -282,12 +399,33 @@ func reportTerm(p *lint.SetPass, o *termOcc, want, msg string) {
 
 // checkPreferredTerms reports any other case of a preferred term in a
 // block's text.
-func checkPreferredTerms(p *lint.SetPass, f *model.Family, b *model.Block, text string, terms []string) {
-	lower := strings.ToLower(text)
-	for _, t := range terms {
-		lt := strings.ToLower(t)
+func checkPreferredTerms(p *lint.SetPass, f *model.Family, b *model.Block, text string, pt *preferredTerms) {
+	if isASCII(text) {
+		// one pass, comparing in lower case where a term can start; the
+		// findings are sorted later, so their order here does not matter
+		for i := 0; i < len(text); i++ {
+			if i > 0 && isAlnum(text[i-1]) {
+				continue // inside a word: termBoundary would refuse it
+			}
+			for _, k := range pt.byFirst[lowerASCII(text[i])] {
+				t, lt := pt.terms[k], pt.lower[k]
+				end := i + len(lt)
+				if end > len(text) || !hasPrefixLowerASCII(text[i:end], lt) || !termBoundary(text, i, end) {
+					continue
+				}
+				if written := text[i:end]; written != t {
+					reportTerm(p, &termOcc{f: f, b: b, start: i, end: end, text: written}, t, fmt.Sprintf("write %s, not %s", quoted(t), quoted(written)))
+				}
+			}
+		}
+		return
+	}
+	lower := lowerInto(pt.buf[:0], text)
+	pt.buf = lower
+	for k, t := range pt.terms {
+		lt := pt.lower[k]
 		for from := 0; ; {
-			i := strings.Index(lower[from:], lt)
+			i := bytes.Index(lower[from:], lt)
 			if i < 0 {
 				break
 			}
@@ -302,6 +440,50 @@ func checkPreferredTerms(p *lint.SetPass, f *model.Family, b *model.Block, text 
 			}
 		}
 	}
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// hasPrefixLowerASCII reports whether s, in lower case, is lt.
+func hasPrefixLowerASCII(s string, lt []byte) bool {
+	for j := range lt {
+		if lowerASCII(s[j]) != lt[j] {
+			return false
+		}
+	}
+	return true
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// lowerInto appends strings.ToLower(s) to buf: byte by byte when s is ASCII,
+// so that offsets in the result are offsets in s.
+func lowerInto(buf []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return append(buf[:0], strings.ToLower(s)...)
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf
 }
 
 // termBoundary reports whether text[i:end] stands alone: not inside a longer

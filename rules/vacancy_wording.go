@@ -56,7 +56,7 @@ func init() { lint.Register(vacancyWordingRule) }
 
 func checkVacancyWording(p *lint.Pass) {
 	opts := lint.Options[vacancyWordingOptions](p.Options)
-	phrases := policySet(opts.Phrases)
+	phrases := sharedPolicySet(p.Env, "vacancy-wording/phrases", opts.Phrases)
 	for _, b := range p.File.Blocks {
 		if policyInSections(policySectionKind(b), opts.SkipSections) {
 			continue

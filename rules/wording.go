@@ -3,6 +3,7 @@ package rules
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/golangci/misspell"
 
@@ -23,6 +24,90 @@ func wordingText(b *model.Block) string {
 }
 
 type wordingTextKey struct{}
+
+// textWords are the words of a block's wording text and their lower-case
+// forms (strings.ToLower of each word as written).
+type textWords struct {
+	words []prose.Word
+	lower []string
+}
+
+type wordingWordsKey struct{ hyphens bool }
+
+// wordingWords returns prose.Words(wordingText(b), hyphens) with the words in
+// lower case, computed once per block for all the wording rules. The words
+// are the block's own (prose.BlockWords) when nothing was blanked, and the
+// words without hyphens are those with hyphens split at them. Read only.
+func wordingWords(b *model.Block, hyphens bool) *textWords {
+	return b.Memo(wordingWordsKey{hyphens}, func() any {
+		if !hyphens {
+			return splitHyphens(wordingWords(b, true))
+		}
+		text := wordingText(b)
+		if text == b.Text {
+			words, folded := prose.BlockWords(b), prose.BlockLowerWords(b)
+			if !strings.Contains(text, "’") {
+				return &textWords{words, folded} // no apostrophe to straighten: the same lower case
+			}
+			lower := make([]string, len(words))
+			for i, w := range words {
+				lower[i] = folded[i] // the word in lower case, curly apostrophes straightened
+				if strings.Contains(w.Text, "’") {
+					lower[i] = strings.ToLower(w.Text)
+				}
+			}
+			return &textWords{words, lower}
+		}
+		words := prose.Words(text, true)
+		return &textWords{words, prose.LowerWords(text, words)}
+	}).(*textWords)
+}
+
+// splitHyphens returns the words of tw split at their hyphens: every hyphen
+// inside a word with hyphens joins two words without.
+func splitHyphens(tw *textWords) *textWords {
+	n := 0
+	for _, w := range tw.words {
+		n++
+		if hasHyphen(w.Text) {
+			n += strings.Count(w.Text, "-") + strings.Count(w.Text, "‑")
+		}
+	}
+	if n == len(tw.words) {
+		return tw
+	}
+	out := &textWords{make([]prose.Word, 0, n), make([]string, 0, n)}
+	for i, w := range tw.words {
+		if !hasHyphen(w.Text) {
+			out.words = append(out.words, w)
+			out.lower = append(out.lower, tw.lower[i])
+			continue
+		}
+		from := 0
+		for j := 0; j <= len(w.Text); {
+			size := 0
+			switch {
+			case j == len(w.Text):
+			case w.Text[j] == '-':
+				size = 1
+			case strings.HasPrefix(w.Text[j:], "‑"):
+				size = len("‑")
+			default:
+				j++
+				continue
+			}
+			piece := w.Text[from:j]
+			out.words = append(out.words, prose.Word{Text: piece, Start: w.Start + from, End: w.Start + j})
+			out.lower = append(out.lower, strings.ToLower(piece))
+			if size == 0 {
+				break
+			}
+			j += size
+			from = j
+		}
+	}
+	return out
+}
 
 // notWords blanks URLs, paths, e-mail addresses and host names as misspell's
 // RemoveNotWords does, running each of its regular expressions only on text
@@ -61,6 +146,17 @@ func isAlnum(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
+// hasHyphen reports whether w holds a hyphen ('-' or U+2011), as
+// strings.ContainsAny(w, "-‑") does, faster.
+func hasHyphen(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] == '-' || w[i] == 0xE2 && strings.HasPrefix(w[i:], "‑") {
+			return true
+		}
+	}
+	return false
+}
+
 // sourceIs reports whether the source at span reads exactly text: a fix may
 // then replace it without touching markup.
 func sourceIs(f *model.Family, span model.Span, text string) bool {
@@ -71,6 +167,34 @@ func sourceIs(f *model.Family, span model.Span, text string) bool {
 // onlySpace reports whether s is whitespace (and not empty).
 func onlySpace(s string) bool {
 	return s != "" && strings.TrimSpace(s) == ""
+}
+
+// oneLine is strings.Join(strings.Fields(s), " "): s itself when it is
+// already so (an ASCII text with single spaces inside, none at the ends).
+func oneLine(s string) string {
+	prevSpace := true // no space at the start
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf || c != ' ' && asciiSpace(c):
+			return strings.Join(strings.Fields(s), " ")
+		case c == ' ':
+			if prevSpace {
+				return strings.Join(strings.Fields(s), " ")
+			}
+			prevSpace = true
+		default:
+			prevSpace = false
+		}
+	}
+	if prevSpace && s != "" {
+		return strings.Join(strings.Fields(s), " ")
+	}
+	return s
+}
+
+func asciiSpace(c byte) bool {
+	return c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
 // quoted writes a text in double quotes for a message, its whitespace folded.

@@ -103,13 +103,13 @@ var yoeWordNumbers = map[string]float64{
 
 func checkYearsOfExperience(p *lint.Pass) {
 	opts := lint.Options[yearsOfExperienceOptions](p.Options)
-	context := policyPhrases(opts.Context)
+	context := sharedPolicySet(p.Env, "years-of-experience/context", opts.Context)
 	notExp := map[string]bool{}
 	for _, w := range opts.NotExperience {
 		notExp[policyWord(w)] = true
 	}
 	for _, b := range p.File.Blocks {
-		if low := strings.ToLower(b.Text); !strings.Contains(low, "year") && !strings.Contains(low, "yr") {
+		if !model.ContainsFold(b.Text, "year") && !model.ContainsFold(b.Text, "yr") {
 			continue // the regexp is slow; most blocks name no years
 		}
 		locs := yoeRE.FindAllStringSubmatchIndex(b.Text, -1)
@@ -117,7 +117,7 @@ func checkYearsOfExperience(p *lint.Pass) {
 			continue
 		}
 		inSection := policyInSections(policySectionKind(b), opts.Sections)
-		ctx := prose.FindPhrases(b, context)
+		ctx := context.Find(b)
 		sentences := model.Sentences(b.Text)
 		for _, m := range locs {
 			start, end := m[0], m[1]

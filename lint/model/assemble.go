@@ -231,7 +231,7 @@ func (s *structurer) roleText(r *Role, body []*Block) {
 	for _, p := range paras {
 		for _, ss := range Sentences(p.Text) {
 			t := p.Text[ss[0]:ss[1]]
-			if r.ReportsTo == nil && containsFold(t, "report") && reportsToRE.MatchString(t) {
+			if r.ReportsTo == nil && ContainsFold(t, "report") && reportsToRE.MatchString(t) {
 				r.ReportsTo = &Sentence{Text: t, Span: p.SourceSpan(ss[0], ss[1])}
 			}
 			if r.Inheritance == nil && len(t) > 12 && strings.EqualFold(t[:12], "in addition ") && inheritanceRE.MatchString(t) {
@@ -287,7 +287,7 @@ func (s *structurer) roleByTitle(t string) *Role {
 }
 
 func findNoGrade(p *Block) *Sentence {
-	if !containsFold(p.Text, "grade") || !(containsFold(p.Text, "have") || containsFold(p.Text, "tbd") || containsFold(p.Text, "to be") || containsFold(p.Text, "no ")) {
+	if !ContainsFold(p.Text, "grade") || !(ContainsFold(p.Text, "have") || ContainsFold(p.Text, "tbd") || ContainsFold(p.Text, "to be") || ContainsFold(p.Text, "no ")) {
 		return nil
 	}
 	if m := noGradeRE.FindStringIndex(p.Text); m != nil {
@@ -374,8 +374,15 @@ var titleReplacer = strings.NewReplacer("sr.", "senior", "jr.", "junior", "vice 
 // NormalizeTitle folds a role title for comparison: case, punctuation,
 // spacing, "Sr." and "VP" spellings.
 func NormalizeTitle(t string) string {
-	t = titleReplacer.Replace(strings.ToLower(t))
+	t = strings.ToLower(t)
+	// the replacer copies even a text it leaves alone: run it only on one
+	// that may hold a pattern ("sr.", "jr.", "vice president", dashes, "&")
+	if strings.Contains(t, "r.") || strings.Contains(t, "vice president") || strings.IndexByte(t, '&') >= 0 ||
+		strings.Contains(t, "–") || strings.Contains(t, "—") {
+		t = titleReplacer.Replace(t)
+	}
 	var sb strings.Builder
+	sb.Grow(len(t))
 	space := false
 	for _, c := range t {
 		switch {
@@ -392,11 +399,25 @@ func NormalizeTitle(t string) string {
 	return sb.String()
 }
 
-var jobNounRE = regexp.MustCompile(`(?i)\b(?:engineers?|managers?|management|directors?|analysts?|specialists?|leads?|leaders?|architects?|designers?|writers?|administrators?|accountants?|counsel|officers?|president|vp|svp|evp|chief|head|partners?|representatives?|account executives?|executive (?:assistant|business (?:administrator|partner))s?|coordinators?|consultants?|recruiters?|sourcers?|advocates?|evangelists?|scientists?|researchers?|editors?|marketers?|strategists?|controllers?|auditors?|associates?|interns?|fellows?|developers?|owners?|agents?|assistants?|generalists?|technicians?|operators?|planners?|producers?|principal|staff|senior|junior|intermediate|distinguished|experts?|members?|ciso|cfo|ceo|cto|cmo|cro|cpo|coo|clo|treasurer|paralegal|attorney|secretary|buyer|trainer|instructor|facilitator|programmer|investigator|expert|professional|champion|ambassador|liaison|negotiator|sre|dbre|steward|curator|tester)\b`)
+// jobNouns are the words of a job title (a last word may end in "s?").
+var jobNouns = newWordList(
+	"engineers?", "managers?", "management", "directors?", "analysts?", "specialists?", "leads?", "leaders?",
+	"architects?", "designers?", "writers?", "administrators?", "accountants?", "counsel", "officers?",
+	"president", "vp", "svp", "evp", "chief", "head", "partners?", "representatives?", "account executives?",
+	"executive assistants?", "executive business administrators?", "executive business partners?",
+	"coordinators?", "consultants?", "recruiters?", "sourcers?", "advocates?", "evangelists?", "scientists?",
+	"researchers?", "editors?", "marketers?", "strategists?", "controllers?", "auditors?", "associates?",
+	"interns?", "fellows?", "developers?", "owners?", "agents?", "assistants?", "generalists?", "technicians?",
+	"operators?", "planners?", "producers?", "principal", "staff", "senior", "junior", "intermediate",
+	"distinguished", "experts?", "members?", "ciso", "cfo", "ceo", "cto", "cmo", "cro", "cpo", "coo", "clo",
+	"treasurer", "paralegal", "attorney", "secretary", "buyer", "trainer", "instructor", "facilitator",
+	"programmer", "investigator", "expert", "professional", "champion", "ambassador", "liaison", "negotiator",
+	"sre", "dbre", "steward", "curator", "tester",
+)
 
 // JobTitleLike reports whether a heading reads like a job title rather than
 // a team or topic name.
-func JobTitleLike(t string) bool { return jobNounRE.MatchString(t) }
+func JobTitleLike(t string) bool { return jobNouns.MatchString(t) }
 
 // mergeEchoes handles the one-page-per-level layout: a page graded as a whole
 // ("Senior Backend Engineer", a grade 7) that repeats its level under Levels
@@ -541,9 +562,9 @@ func isWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
-// containsFold reports whether s contains the lower-case ASCII word w in
+// ContainsFold reports whether s contains the lower-case ASCII text w in
 // any case.
-func containsFold(s, w string) bool {
+func ContainsFold(s, w string) bool {
 	if len(s) < len(w) {
 		return false
 	}

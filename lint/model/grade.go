@@ -97,7 +97,7 @@ var (
 // count.
 func findGrade(b *Block, links []*Link, strict bool) *Grade {
 	text := b.Text
-	if !containsFold(text, "grade") && !hasGradeLink(links) {
+	if !ContainsFold(text, "grade") && !hasGradeLink(links) {
 		return nil
 	}
 	if strict && !strictGradeRE.MatchString(text) && !hasGradeLink(links) {

@@ -220,7 +220,13 @@ type Block struct {
 	gradeSet  [2]bool
 	allMemo   []*Grade
 	allSet    bool
-	memo      map[any]any
+	memo      []memoEntry
+}
+
+// memoEntry is a value Block.Memo keeps: a block holds a handful, found
+// faster by comparing keys in turn than by hashing them.
+type memoEntry struct {
+	key, v any
 }
 
 // Memo returns the value stored under key for this block, building it on
@@ -228,14 +234,16 @@ type Block struct {
 // blanked) this way. Not safe for concurrent use; the engine runs one file's
 // rules in one goroutine at a time.
 func (b *Block) Memo(key any, build func() any) any {
-	if v, ok := b.memo[key]; ok {
-		return v
+	for _, e := range b.memo {
+		if e.key == key {
+			return e.v
+		}
 	}
 	v := build()
 	if b.memo == nil {
-		b.memo = make(map[any]any, 2)
+		b.memo = make([]memoEntry, 0, 4) // the rules keep about four: text, words, ...
 	}
-	b.memo[key] = v
+	b.memo = append(b.memo, memoEntry{key, v})
 	return v
 }
 

@@ -3,6 +3,7 @@ package model
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // sectionNames maps the ways real pages name a section to its kind. Each
@@ -13,19 +14,48 @@ import (
 var sectionNames = []struct {
 	kind SectionKind
 	re   *regexp.Regexp
+	last []string // the words a match can end with (lastWord of the heading)
 }{
-	{SecNiceToHaves, sectionRE(`nice[\s-]*to[\s-]*haves?(?:\s+(?:requirements?|qualifications|skills))?|preferred\s+(?:qualifications|requirements|skills)|bonus\s+points`)},
-	{SecJobGrade, sectionRE(`(?:job\s+)?grade(?:\s+level)?|job\s+level`)},
-	{SecLevels, sectionRE(`(?:job\s+)?grades|(?:job\s+)?levels(?:\s+and\s+grades)?|(?:job\s+)?levels\s*(?:&|and)\s*grades`)},
-	{SecResponsibilities, sectionRE(`(?:key\s+|core\s+|job\s+|general\s+)?responsib[a-z]*`)},
-	{SecRequirements, sectionRE(`(?:minimum\s+|basic\s+|general\s+|job\s+|key\s+)?(?:requirements?|requirments|qualifications)`)},
-	{SecPerformance, sectionRE(`(?:key\s+|primary\s+)?performance\s+indicators?(?:\s*\((?:pis?|kpis?)\))?(?:\s+for\s+the\s+role)?|kpis|pis`)},
-	{SecHiringProcess, sectionRE(`hiring\s+process|interview(?:ing)?\s+process`)},
-	{SecCareerLadder, sectionRE(`career\s+(?:ladder|paths?|progression)|moving\s+to\s+and\s+moving\s+from`)},
-	{SecSpecialties, sectionRE(`specialt(?:y|ies)|specialit(?:y|ies)|speciali[sz]ations?`)},
-	{SecSegment, sectionRE(`segments?`)},
-	{SecExpertise, sectionRE(`expertises?`)},
+	{SecNiceToHaves, sectionRE(`nice[\s-]*to[\s-]*haves?(?:\s+(?:requirements?|qualifications|skills))?|preferred\s+(?:qualifications|requirements|skills)|bonus\s+points`),
+		[]string{"have", "haves", "requirement", "requirements", "qualifications", "skills", "points"}},
+	{SecJobGrade, sectionRE(`(?:job\s+)?grade(?:\s+level)?|job\s+level`), []string{"grade", "level"}},
+	{SecLevels, sectionRE(`(?:job\s+)?grades|(?:job\s+)?levels(?:\s+and\s+grades)?|(?:job\s+)?levels\s*(?:&|and)\s*grades`), []string{"grades", "levels"}},
+	{SecResponsibilities, sectionRE(`(?:key\s+|core\s+|job\s+|general\s+)?responsib[a-z]*`), nil}, // any word starting "responsib"
+	{SecRequirements, sectionRE(`(?:minimum\s+|basic\s+|general\s+|job\s+|key\s+)?(?:requirements?|requirments|qualifications)`),
+		[]string{"requirement", "requirements", "requirments", "qualifications"}},
+	{SecPerformance, sectionRE(`(?:key\s+|primary\s+)?performance\s+indicators?(?:\s*\((?:pis?|kpis?)\))?(?:\s+for\s+the\s+role)?|kpis|pis`),
+		[]string{"indicator", "indicators", "pi", "pis", "kpi", "kpis", "role"}},
+	{SecHiringProcess, sectionRE(`hiring\s+process|interview(?:ing)?\s+process`), []string{"process"}},
+	{SecCareerLadder, sectionRE(`career\s+(?:ladder|paths?|progression)|moving\s+to\s+and\s+moving\s+from`),
+		[]string{"ladder", "path", "paths", "progression", "from"}},
+	{SecSpecialties, sectionRE(`specialt(?:y|ies)|specialit(?:y|ies)|speciali[sz]ations?`),
+		[]string{"specialty", "specialties", "speciality", "specialities", "specialization", "specializations", "specialisation", "specialisations"}},
+	{SecSegment, sectionRE(`segments?`), []string{"segment", "segments"}},
+	{SecExpertise, sectionRE(`expertises?`), []string{"expertise", "expertises"}},
 }
+
+// sectionsByLastWord maps a heading's last word to the patterns of
+// sectionNames (bit i for pattern i) that can match it; a heading ending
+// with another word is no section, and no pattern need run.
+var sectionsByLastWord = func() map[string]uint32 {
+	m := map[string]uint32{}
+	for i, sn := range sectionNames {
+		for _, w := range sn.last {
+			m[w] |= 1 << i
+		}
+	}
+	return m
+}()
+
+// responsibPatterns are the patterns for a last word starting "responsib".
+var responsibPatterns = func() uint32 {
+	for i, sn := range sectionNames {
+		if sn.kind == SecResponsibilities {
+			return 1 << i
+		}
+	}
+	panic("no responsibilities pattern")
+}()
 
 func sectionRE(alt string) *regexp.Regexp {
 	return regexp.MustCompile(`(?i)(?:^|[\s,:(–—-])(` + alt + `)\s*:?\s*$`)
@@ -40,10 +70,20 @@ func MatchSection(text string) (kind SectionKind, name, prefix string, ok bool) 
 	if t == "" || len(t) > 160 {
 		return "", "", "", false
 	}
-	if w := lastWord(t); !lastWords[w] && !strings.HasPrefix(w, "responsib") {
-		return "", "", "", false
+	w := lastWord(t)
+	patterns := sectionsByLastWord[w]
+	if strings.HasPrefix(w, "responsib") {
+		patterns |= responsibPatterns
 	}
-	for _, sn := range sectionNames {
+	if patterns != 0 && !isASCII(t) {
+		// (?i) folds the Kelvin sign onto k and the long s onto s: a
+		// pattern may then match past the last ASCII word
+		patterns = 1<<len(sectionNames) - 1
+	}
+	for i, sn := range sectionNames {
+		if patterns&(1<<i) == 0 {
+			continue
+		}
 		m := sn.re.FindStringSubmatchIndex(t)
 		if m == nil {
 			continue
@@ -56,16 +96,13 @@ func MatchSection(text string) (kind SectionKind, name, prefix string, ok bool) 
 	return "", "", "", false
 }
 
-// lastWords are the words a section name can end with; a heading ending
-// otherwise is no section, and the patterns need not run.
-var lastWords = map[string]bool{
-	"grade": true, "grades": true, "level": true, "levels": true, "requirements": true, "requirement": true,
-	"requirments": true, "qualifications": true, "haves": true, "have": true, "skills": true, "points": true,
-	"indicators": true, "indicator": true, "pi": true, "pis": true, "kpi": true, "kpis": true, "role": true,
-	"process": true, "ladder": true, "path": true, "paths": true, "progression": true, "from": true,
-	"specialty": true, "specialties": true, "speciality": true, "specialities": true, "specialization": true,
-	"specializations": true, "specialisation": true, "specialisations": true, "segment": true, "segments": true,
-	"expertise": true, "expertises": true,
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // lastWord returns the lower-cased last word of a heading.

@@ -68,7 +68,53 @@ func roleLikeTitle(t string) bool {
 	if t == "" || len(strings.Fields(t)) > 12 || strings.HasSuffix(t, "?") {
 		return false
 	}
-	return !notRoleTitleRE.MatchString(t)
+	return !notRoleTitle(t)
+}
+
+// notRoleTitle is notRoleTitleRE.MatchString(t), by words when t is ASCII.
+func notRoleTitle(t string) bool {
+	var buf [16]wordRun
+	runs, lower, ok := asciiWordRuns(t, buf[:0])
+	if !ok {
+		return notRoleTitleRE.MatchString(t)
+	}
+	switch lower {
+	case "general", "compensation", "benefits", "primary":
+		return true
+	}
+	for k, r := range runs {
+		w := lower[r.start:r.end]
+		switch w {
+		case "roles", "overview", "about", "introduction", "common", "shared", "summary", "description",
+			"expectations", "links", "leveling", "levelling", "you", "youll", "youre", "youve":
+			return true
+		case "what", "how", "why", "who", "when", "where":
+			if r.start == 0 {
+				return true
+			}
+		case "all":
+			if phraseAt(t, lower, runs, k, []string{"all", "levels"}) {
+				return true
+			}
+		case "professional":
+			if phraseAt(t, lower, runs, k, []string{"professional", "experience"}) {
+				return true
+			}
+		case "on":
+			if phraseAt(t, lower, runs, k, []string{"on", "this", "page"}) {
+				return true
+			}
+		case "work":
+			if phraseAt(t, lower, runs, k, []string{"work", "here"}) {
+				return true
+			}
+		case "job":
+			if k+1 < len(runs) && runs[k+1].start == r.end+1 && t[r.end] == ' ' && strings.HasPrefix(lower[runs[k+1].start:], "famil") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func buildStructure(f *Family, items []item) {
@@ -625,7 +671,7 @@ func allGrades(b *Block) []*Grade {
 }
 
 func readAllGrades(b *Block) []*Grade {
-	if !containsFold(b.Text, "grade") && !hasGradeLink(b.Links) {
+	if !ContainsFold(b.Text, "grade") && !hasGradeLink(b.Links) {
 		return nil
 	}
 	var out []*Grade

@@ -22,29 +22,109 @@ type Word struct {
 // apostrophe (' or ’) between letters kept inside the word ("we're", "OKR's").
 // With hyphens, a hyphen between letters or digits is kept too ("e-mail").
 func Words(text string, hyphens bool) []Word {
-	var out []Word
-	start := -1
-	for i := 0; i < len(text); {
+	// prose has about a word per space: most texts need no regrowth
+	out := make([]Word, 0, strings.Count(text, " ")+1)
+	for i := 0; ; {
+		start, end := nextWord(text, i, hyphens)
+		if start < 0 {
+			break
+		}
+		out = append(out, Word{Text: text[start:end], Start: start, End: end})
+		i = end
+	}
+	return out
+}
+
+// nextWord returns the bounds of the first word of text at or after i, or
+// -1, -1.
+func nextWord(text string, i int, hyphens bool) (start, end int) {
+	for i < len(text) { // to the first word rune
+		c := byteClass[text[i]]
+		if c == classWord {
+			break
+		}
+		if c != classNonASCII {
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(text[i:])
-		inWord := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
-		if !inWord && start >= 0 && (r == '\'' || r == '’' || (hyphens && (r == '-' || r == '‑'))) {
-			if next, _ := utf8.DecodeRuneInString(text[i+n:]); i+n < len(text) && (unicode.IsLetter(next) || unicode.IsDigit(next)) {
-				inWord = true
-			}
-		}
-		if inWord && start < 0 {
-			start = i
-		}
-		if !inWord && start >= 0 {
-			out = append(out, Word{Text: text[start:i], Start: start, End: i})
-			start = -1
+		if isWordRune(r) {
+			break
 		}
 		i += n
 	}
-	if start >= 0 {
-		out = append(out, Word{Text: text[start:], Start: start, End: len(text)})
+	if i >= len(text) {
+		return -1, -1
 	}
-	return out
+	start = i
+	for i < len(text) {
+		var r rune
+		n := 1
+		switch byteClass[text[i]] {
+		case classWord:
+			i++
+			continue
+		case classOther:
+			return start, i
+		case classJoiner:
+			r = rune(text[i])
+		case classNonASCII:
+			r, n = utf8.DecodeRuneInString(text[i:])
+			if isWordRune(r) {
+				i += n
+				continue
+			}
+		}
+		// an apostrophe, or a hyphen, between a word rune and a letter or
+		// digit joins them
+		if (r == '\'' || r == '’' || (hyphens && (r == '-' || r == '‑'))) && i+n < len(text) {
+			if next, _ := utf8.DecodeRuneInString(text[i+n:]); isLetterOrDigit(next) {
+				i += n
+				continue
+			}
+		}
+		return start, i
+	}
+	return start, len(text)
+}
+
+// Byte classes for nextWord: an ASCII word rune (letter or digit), an ASCII
+// apostrophe or hyphen, another ASCII character, a byte of a non-ASCII rune.
+const (
+	classOther = iota
+	classWord
+	classJoiner
+	classNonASCII
+)
+
+var byteClass = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = classNonASCII
+		case isWordRune(rune(c)):
+			t[c] = classWord
+		case c == '\'' || c == '-':
+			t[c] = classJoiner
+		}
+	}
+	return t
+}()
+
+// isWordRune reports whether r is part of a word: a letter, a digit or a
+// nonspacing mark.
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+func isLetterOrDigit(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 // Phrase is a sequence of lower-case words to look for.
@@ -127,8 +207,11 @@ func (s *PhraseSet) Find(b *model.Block) []Match {
 		out = append(out, Match{Block: b, Start: words[i].Start, End: words[i+len(p)-1].End, Phrase: pi})
 	}
 	for i := range words {
-		cands := idx.exact[lower[i]]
-		if len(idx.stems) == 0 {
+		var cands []int
+		if idx.mayStart(lower[i]) {
+			cands = idx.exact[lower[i]]
+		}
+		if len(idx.stems) == 0 || !idx.mayStem(lower[i]) {
 			for _, pi := range cands {
 				try(i, pi)
 			}
@@ -147,6 +230,10 @@ func (s *PhraseSet) Find(b *model.Block) []Match {
 // words), computed once per block.
 func BlockWords(b *model.Block) []Word { return blockWords(b).words }
 
+// BlockLowerWords returns BlockWords(b) as phrases are matched against
+// them: in lower case, curly apostrophes straightened.
+func BlockLowerWords(b *model.Block) []string { return blockWords(b).lower }
+
 type wordsOf struct {
 	words []Word
 	lower []string // lower case, curly apostrophes straightened
@@ -157,11 +244,7 @@ type blockWordsKey struct{}
 func blockWords(b *model.Block) *wordsOf {
 	return b.Memo(blockWordsKey{}, func() any {
 		words := Words(b.Text, true)
-		lower := make([]string, len(words))
-		for i, w := range words {
-			lower[i] = strings.ToLower(normalizeQuotes(w.Text))
-		}
-		return &wordsOf{words, lower}
+		return &wordsOf{words, lowerWords(b.Text, words, true)}
 	}).(*wordsOf)
 }
 
@@ -170,6 +253,25 @@ func blockWords(b *model.Block) *wordsOf {
 type phraseIdx struct {
 	exact map[string][]int
 	stems []stemEntry
+	// filters that turn most words away before the map or the stems, for
+	// a set of more than a few phrases (one built per run, not per call):
+	// the first byte and length (up to 63) of each exact first word, the
+	// first byte of each stem
+	starts    *[256]uint64
+	stemFirst *[256]bool
+}
+
+// filterFrom is the size of a phrase list from which it is worth filtering.
+const filterFrom = 5
+
+// mayStart reports whether w may be the first word of an exact phrase.
+func (x *phraseIdx) mayStart(w string) bool {
+	return x.starts == nil || w == "" || x.starts[w[0]]&(1<<min(len(w), 63)) != 0
+}
+
+// mayStem reports whether a stem may start w.
+func (x *phraseIdx) mayStem(w string) bool {
+	return x.stemFirst == nil || w == "" || x.stemFirst[w[0]]
 }
 
 type stemEntry struct {
@@ -212,15 +314,31 @@ func mergeSorted(a, b []int) []int {
 // call instead of O(phrases) per word.
 func phraseIndex(phrases []Phrase) *phraseIdx {
 	x := &phraseIdx{exact: make(map[string][]int, len(phrases))}
+	if len(phrases) >= filterFrom {
+		x.starts, x.stemFirst = new([256]uint64), new([256]bool)
+	}
+	emptyStem := false
 	for pi, p := range phrases {
 		if len(p) == 0 {
 			continue
 		}
 		if strings.HasSuffix(p[0], "*") {
-			x.stems = append(x.stems, stemEntry{strings.TrimSuffix(p[0], "*"), pi})
+			prefix := strings.TrimSuffix(p[0], "*")
+			x.stems = append(x.stems, stemEntry{prefix, pi})
+			if prefix == "" {
+				emptyStem = true
+			} else if x.stemFirst != nil {
+				x.stemFirst[prefix[0]] = true
+			}
 			continue
 		}
 		x.exact[p[0]] = append(x.exact[p[0]], pi)
+		if w := p[0]; w != "" && x.starts != nil {
+			x.starts[w[0]] |= 1 << min(len(w), 63)
+		}
+	}
+	if emptyStem {
+		x.stemFirst = nil // a stem starts every word
 	}
 	return x
 }
@@ -230,6 +348,57 @@ func wordMatch(pattern, word string) bool {
 		return strings.HasPrefix(word, strings.TrimSuffix(pattern, "*"))
 	}
 	return pattern == word
+}
+
+// LowerWords returns the words of text in lower case (strings.ToLower of
+// each).
+func LowerWords(text string, words []Word) []string { return lowerWords(text, words, false) }
+
+// lowerWords returns strings.ToLower of each word, of the word with its
+// curly apostrophes straightened when straighten. An ASCII word is the word
+// itself when it has no capital, else a slice of one copy of text with its
+// ASCII capitals lowered (offsets unchanged); only a word with other runes
+// is lowered on its own.
+func lowerWords(text string, words []Word, straighten bool) []string {
+	lower := make([]string, len(words))
+	var lt string // text, ASCII capitals lowered, made on first need
+	for i, w := range words {
+		ascii, upper := true, false
+		for k := 0; k < len(w.Text); k++ {
+			c := w.Text[k]
+			ascii = ascii && c < utf8.RuneSelf
+			upper = upper || 'A' <= c && c <= 'Z'
+		}
+		switch {
+		case ascii && !upper:
+			lower[i] = w.Text
+		case ascii:
+			if lt == "" {
+				lt = lowerASCIIBytes(text)
+			}
+			lower[i] = lt[w.Start:w.End]
+		case straighten:
+			lower[i] = strings.ToLower(normalizeQuotes(w.Text))
+		default:
+			lower[i] = strings.ToLower(w.Text)
+		}
+	}
+	return lower
+}
+
+// lowerASCIIBytes returns s with its ASCII capitals in lower case and every
+// other byte as it is.
+func lowerASCIIBytes(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
 }
 
 func normalizeQuotes(s string) string {

@@ -36,3 +36,15 @@ var StopWords = map[string]bool{
 	"will": true, "can": true, "such": true, "other": true, "also": true, "well": true,
 	"both": true, "either": true, "etc": true, "e": true, "g": true, "i": true, "ie": true, "eg": true,
 }
+
+// stopWordMax is the length of the longest stop word.
+var stopWordMax = func() int {
+	n := 0
+	for w := range StopWords {
+		n = max(n, len(w))
+	}
+	return n
+}()
+
+// IsStopWord is StopWords[w], without a lookup for a word longer than any.
+func IsStopWord(w string) bool { return len(w) <= stopWordMax && StopWords[w] }

@@ -35,6 +35,8 @@ type Sites struct {
 	indexes map[string]*lazyIndex
 	preset  map[string][]Root // folder -> the preset's source folders found in it
 	files   sync.Map          // absolute path of a linted file -> fileSite (each rule asks)
+	wd      string            // the working folder when the run started, for Abs
+	wdErr   error
 }
 
 type fileSite struct {
@@ -62,7 +64,22 @@ func NewSites(cfg Config) *Sites {
 			cfg.Anchors = Kramdown
 		}
 	}
-	return &Sites{cfg: cfg, byDir: map[string]string{}, indexes: map[string]*lazyIndex{}, preset: map[string][]Root{}}
+	s := &Sites{cfg: cfg, byDir: map[string]string{}, indexes: map[string]*lazyIndex{}, preset: map[string][]Root{}}
+	s.wd, s.wdErr = os.Getwd()
+	return s
+}
+
+// Abs is filepath.Abs with the working folder read once per run:
+// filepath.Abs asks the system for it (two stats and a getcwd) on every
+// call, and every link rule asks for every file.
+func (s *Sites) Abs(file string) (string, error) {
+	if filepath.IsAbs(file) {
+		return filepath.Clean(file), nil
+	}
+	if s.wdErr != nil {
+		return "", s.wdErr
+	}
+	return filepath.Join(s.wd, file), nil
 }
 
 // For returns the index serving a linted file and the page the file is
@@ -77,7 +94,7 @@ func NewSites(cfg Config) *Sites {
 // When neither is found above the file, the config's folder and then the
 // current folder are tried.
 func (s *Sites) For(file string) (*Index, *Page) {
-	abs, err := filepath.Abs(file)
+	abs, err := s.Abs(file)
 	if err != nil {
 		return nil, nil
 	}

@@ -182,35 +182,68 @@ func Tokenize(text string) []Token {
 	var out []Token
 	space := 0
 	for i := 0; i < len(text); {
+		start, end, _ := nextToken(text, i)
+		if start == len(text) {
+			break
+		}
+		out = append(out, Token{Space: text[space:start], Text: text[start:end]})
+		space, i = end, end
+	}
+	return out
+}
+
+// WordCount returns how many of the tokens of text are words, without
+// making them.
+func WordCount(text string) int {
+	n := 0
+	for i := 0; i < len(text); {
+		start, end, word := nextToken(text, i)
+		if start == len(text) {
+			break
+		}
+		if word {
+			n++
+		}
+		i = end
+	}
+	return n
+}
+
+// nextToken returns the token at or after i (whitespace skipped): a run of
+// word runes, joined by apostrophes and hyphens between them, or a single
+// other rune. start is len(text) when only whitespace is left.
+func nextToken(text string, i int) (start, end int, word bool) {
+	for i < len(text) {
 		r, n := utf8.DecodeRuneInString(text[i:])
-		if unicode.IsSpace(r) {
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i += n
+	}
+	if i >= len(text) {
+		return len(text), len(text), false
+	}
+	start = i
+	r, n := utf8.DecodeRuneInString(text[i:])
+	if !isWordRune(r) {
+		return start, i + n, false
+	}
+	i += n
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if isWordRune(r) {
 			i += n
 			continue
 		}
-		start := i
-		if isWordRune(r) {
-			i += n
-			for i < len(text) {
-				r, n := utf8.DecodeRuneInString(text[i:])
-				if isWordRune(r) {
-					i += n
-					continue
-				}
-				if isJoiner(r) && i+n < len(text) {
-					if next, _ := utf8.DecodeRuneInString(text[i+n:]); isWordRune(next) {
-						i += n
-						continue
-					}
-				}
-				break
+		if isJoiner(r) && i+n < len(text) {
+			if next, _ := utf8.DecodeRuneInString(text[i+n:]); isWordRune(next) {
+				i += n
+				continue
 			}
-		} else {
-			i += n
 		}
-		out = append(out, Token{Space: text[space:start], Text: text[start:i]})
-		space = i
+		break
 	}
-	return out
+	return start, i, true
 }
 
 func isWordRune(r rune) bool {
