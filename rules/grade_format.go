@@ -5,6 +5,7 @@ import (
 	"math"
 	"net/url"
 	"path"
+	"sort"
 	"strings"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
@@ -112,8 +113,11 @@ func gradeLinkProblem(p *lint.Pass, g *model.Grade) (msg, subject string) {
 		links = append(links, g.Link)
 	}
 	if g.Sentence != nil {
-		for _, l := range p.File.Links {
-			if l != g.Link && l.Span.Start >= g.Sentence.Span.Start && l.Span.End <= g.Sentence.Span.End {
+		// the page's links are sorted by start: look at those in the sentence only
+		all := p.File.Links
+		i := sort.Search(len(all), func(i int) bool { return all[i].Span.Start >= g.Sentence.Span.Start })
+		for ; i < len(all) && all[i].Span.Start < g.Sentence.Span.End; i++ {
+			if l := all[i]; l != g.Link && l.Span.End <= g.Sentence.Span.End {
 				links = append(links, l)
 			}
 		}

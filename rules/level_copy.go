@@ -95,22 +95,29 @@ func checkLevelCopy(p *lint.Pass) {
 			levels = append(levels, placedLevel{r, pl, i})
 		}
 	}
-	for _, hi := range levels {
-		// the levels right below: the highest step under this one on its track
-		var below []placedLevel
-		step := -1
-		for _, lo := range levels {
-			if lo.place.Track != hi.place.Track || lo.place.Step >= hi.place.Step {
-				continue
-			}
-			if lo.place.Step > step {
-				below, step = nil, lo.place.Step
-			}
-			if lo.place.Step == step {
-				below = append(below, lo)
-			}
+	// levels by track and step, each group in page order, and each track's
+	// steps sorted: the levels right below one are the group of the highest
+	// step under its own
+	type trackStep struct{ track, step int }
+	groups := map[trackStep][]placedLevel{}
+	steps := map[int][]int{}
+	for _, lv := range levels {
+		k := trackStep{lv.place.Track, lv.place.Step}
+		if len(groups[k]) == 0 {
+			steps[k.track] = append(steps[k.track], k.step)
 		}
-		sort.Slice(below, func(i, j int) bool { return below[i].order < below[j].order })
+		groups[k] = append(groups[k], lv)
+	}
+	for _, ss := range steps {
+		sort.Ints(ss)
+	}
+	for _, hi := range levels {
+		ss := steps[hi.place.Track]
+		i := sort.SearchInts(ss, hi.place.Step) - 1
+		if i < 0 {
+			continue
+		}
+		below := groups[trackStep{hi.place.Track, ss[i]}]
 		for _, k := range opts.Sections {
 			reportLevelCopy(p, opts, secs, hi.role, below, model.SectionKind(k))
 		}

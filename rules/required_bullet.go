@@ -83,6 +83,10 @@ func init() { lint.Register(requiredBulletRule) }
 func checkRequiredBullet(p *lint.Pass) {
 	opts := lint.Options[requiredBulletOptions](p.Options)
 	f := p.File
+	if len(f.Roles) == 0 {
+		return
+	}
+	pg := newBulletPage(f)
 	intro := bulletIntroRoles(f)
 	var roles []*model.Role
 	for _, r := range f.Roles {
@@ -103,14 +107,10 @@ func checkRequiredBullet(p *lint.Pass) {
 		return
 	}
 	var familyReqs []*model.Section
-	for _, s := range f.Sections {
-		if _, wide := policySectionScope(f, s); s.Kind == model.SecRequirements && wide {
-			familyReqs = append(familyReqs, s)
-		}
-	}
+	familyReqs = append(familyReqs, pg.wide...)
 	for _, r := range f.Roles {
 		if intro[r] {
-			familyReqs = append(familyReqs, bulletRequirements(f, r)...)
+			familyReqs = append(familyReqs, pg.requirements(r)...)
 		}
 	}
 	// family-level sections the model could not name ("Requirements for IT
@@ -146,7 +146,7 @@ func checkRequiredBullet(p *lint.Pass) {
 		memo := map[*model.Role]bool{}
 		var missing []*model.Role
 		for _, r := range roles {
-			if !bulletRoleHas(f, r, has, memo, map[*model.Role]bool{}) && !bulletNotALevel(f, r) {
+			if !pg.roleHas(r, has, memo, map[*model.Role]bool{}) && !pg.notALevel(r) {
 				missing = append(missing, r)
 			}
 		}
@@ -174,7 +174,7 @@ func checkRequiredBullet(p *lint.Pass) {
 				continue
 			}
 			span, msg := r.TitleSpan, fmt.Sprintf("%s has no requirements with the bullet %s", r.Title, policyQuote(want))
-			if reqs := bulletRequirements(f, r); len(reqs) > 0 {
+			if reqs := pg.requirements(r); len(reqs) > 0 {
 				span = reqs[0].Span
 				msg = fmt.Sprintf("the requirements of %s lack the bullet %s", r.Title, policyQuote(want))
 			} else if r.Heading != nil {
@@ -188,7 +188,7 @@ func checkRequiredBullet(p *lint.Pass) {
 
 // bulletRoleHas reports whether a role's requirements, or those it
 // inherits, hold the bullet.
-func bulletRoleHas(f *model.Family, r *model.Role, has func([]*model.Section) bool, memo, visiting map[*model.Role]bool) bool {
+func (pg *bulletPage) roleHas(r *model.Role, has func([]*model.Section) bool, memo, visiting map[*model.Role]bool) bool {
 	if v, ok := memo[r]; ok {
 		return v
 	}
@@ -196,11 +196,11 @@ func bulletRoleHas(f *model.Family, r *model.Role, has func([]*model.Section) bo
 		return false
 	}
 	visiting[r] = true
-	reqs := bulletRequirements(f, r)
+	reqs := pg.requirements(r)
 	ok := has(reqs)
 	if !ok {
-		for _, from := range bulletInheritedFrom(f, r, reqs) {
-			if bulletRoleHas(f, from, has, memo, visiting) {
+		for _, from := range pg.inheritedFrom(r, reqs) {
+			if pg.roleHas(from, has, memo, visiting) {
 				ok = true
 				break
 			}
@@ -246,8 +246,8 @@ func bulletIntroRoles(f *model.Family) map[*model.Role]bool {
 // Field CISO (Senior Director)", a sub-heading under Performance
 // Indicators): no grade and nothing required. required-sections judges
 // such headings; this rule does not ask them for the bullet.
-func bulletNotALevel(f *model.Family, r *model.Role) bool {
-	return r.Kind == model.KindLevel && r.Grade == nil && r.SharesWith == nil && len(bulletRequirements(f, r)) == 0
+func (pg *bulletPage) notALevel(r *model.Role) bool {
+	return r.Kind == model.KindLevel && r.Grade == nil && r.SharesWith == nil && len(pg.requirements(r)) == 0
 }
 
 // bulletRequirements returns a role's requirements sections: its own,
@@ -255,37 +255,125 @@ func bulletNotALevel(f *model.Family, r *model.Role) bool {
 // policySectionScope), those of a role with the same title, and those the
 // model gave another role (a heading that names the wrong role) although
 // they sit in this role's text.
-func bulletRequirements(f *model.Family, r *model.Role) []*model.Section {
+func (pg *bulletPage) requirements(r *model.Role) []*model.Section {
+	if reqs, ok := pg.reqs[r]; ok {
+		return reqs
+	}
 	var reqs []*model.Section
 	for _, s := range r.Sections {
 		if s.Kind == model.SecRequirements {
 			reqs = append(reqs, s)
 		}
 	}
+	// a "## Requirements" at the depth of the role heading above it, or the
+	// requirements of a group of roles ("## Benefits")
+	reqs = append(reqs, pg.scoped[r]...)
+	// the same role under two headings ("## ESG Manager" with the grade,
+	// "## ESG Manager" again with the text), and requirements the model
+	// gave another role although they sit in this role's text, in the
+	// order of the roles they come from
+	reqs = append(reqs, pg.others[r]...)
+	pg.reqs[r] = reqs
+	return reqs
+}
+
+// bulletPage indexes what the rule asks of a page again and again, so that
+// a page of many roles costs time in proportion to its size.
+type bulletPage struct {
+	f          *model.Family
+	reqs       map[*model.Role][]*model.Section // memoized requirements
+	wide       []*model.Section                 // family-level Requirements that cover the whole family
+	scoped     map[*model.Role][]*model.Section // family-level Requirements covering some roles
+	others     map[*model.Role][]*model.Section // other roles' Requirements that belong to this role (same title, or in its text)
+	enclosing  map[*model.Role]*model.Role      // nearest role whose heading encloses the role's heading
+	paragraphs map[*model.Role][]string         // the role's own paragraphs
+	before     map[*model.Role]*model.Role      // the level before the role
+	titles     *prose.PhraseSet                 // every role title, for "extends the X"
+	titled     []*model.Role                    // titles' roles, by phrase index
+}
+
+func newBulletPage(f *model.Family) *bulletPage {
+	pg := &bulletPage{f: f, reqs: map[*model.Role][]*model.Section{}, scoped: map[*model.Role][]*model.Section{},
+		others: map[*model.Role][]*model.Section{}, enclosing: map[*model.Role]*model.Role{},
+		paragraphs: map[*model.Role][]string{}, before: map[*model.Role]*model.Role{}}
 	for _, s := range f.Sections {
-		// a "## Requirements" at the depth of the role heading above it, or
-		// the requirements of a group of roles ("## Benefits")
 		if s.Kind != model.SecRequirements {
 			continue
 		}
-		if scope, wide := policySectionScope(f, s); !wide && policyInScope(scope, r) {
-			reqs = append(reqs, s)
-		}
-	}
-	for _, x := range f.Roles {
-		if x == r {
+		scope, wide := policySectionScope(f, s)
+		if wide {
+			pg.wide = append(pg.wide, s)
 			continue
 		}
-		// the same role under two headings ("## ESG Manager" with the
-		// grade, "## ESG Manager" again with the text)
-		same := strings.EqualFold(strings.TrimSpace(x.Title), strings.TrimSpace(r.Title))
+		for _, r := range scope {
+			pg.scoped[r] = append(pg.scoped[r], s)
+		}
+	}
+	byTitle := map[string][]*model.Role{}
+	for _, r := range f.Roles {
+		k := strings.ToLower(strings.TrimSpace(r.Title))
+		byTitle[k] = append(byTitle[k], r)
+	}
+	for _, x := range f.Roles {
 		for _, s := range x.Sections {
-			if s.Kind == model.SecRequirements && (same || r.Span.Contains(s.Span.Start) && f.RoleAt(s.Span.Start) == r) {
-				reqs = append(reqs, s)
+			if s.Kind != model.SecRequirements {
+				continue
+			}
+			holder := f.RoleAt(s.Span.Start)
+			for _, r := range byTitle[strings.ToLower(strings.TrimSpace(x.Title))] {
+				if r != x {
+					pg.others[r] = appendOnce(pg.others[r], s)
+				}
+			}
+			if holder != nil && holder != x && holder.Span.Contains(s.Span.Start) {
+				pg.others[holder] = appendOnce(pg.others[holder], s)
 			}
 		}
 	}
-	return reqs
+	// the outline: the nearest enclosing heading that opens another role
+	var stack []*model.Heading
+	for _, h := range f.Headings {
+		for len(stack) > 0 && stack[len(stack)-1].Level >= h.Level {
+			stack = stack[:len(stack)-1]
+		}
+		if h.Role != nil && h.Role.Heading == h {
+			for i := len(stack) - 1; i >= 0; i-- {
+				if a := stack[i]; a.Level < h.Level && a.Role != nil && a.Role != h.Role {
+					pg.enclosing[h.Role] = a.Role
+					break
+				}
+			}
+		}
+		stack = append(stack, h)
+	}
+	for _, b := range f.Blocks {
+		if b.Role != nil && b.Section == nil && b.Kind == model.BlockParagraph {
+			pg.paragraphs[b.Role] = append(pg.paragraphs[b.Role], b.Text)
+		}
+	}
+	var prev *model.Role
+	var phrases []prose.Phrase
+	for _, x := range f.Roles {
+		pg.before[x] = prev
+		if x.Kind == model.KindLevel {
+			prev = x
+		}
+		if strings.TrimSpace(x.Title) != "" {
+			phrases = append(phrases, prose.ParsePhrase(x.Title))
+			pg.titled = append(pg.titled, x)
+		}
+	}
+	pg.titles = prose.NewPhraseSet(phrases)
+	return pg
+}
+
+func appendOnce(ss []*model.Section, s *model.Section) []*model.Section {
+	for _, x := range ss {
+		if x == s {
+			return ss
+		}
+	}
+	return append(ss, s)
 }
 
 // bulletInheritedFrom lists the roles whose requirements r takes over: the
@@ -293,7 +381,8 @@ func bulletRequirements(f *model.Family, r *model.Role) []*model.Section {
 // sentence names, and the role an "Extends ..." or "In addition to ..."
 // sentence (in its own paragraphs or its requirements) names (else the
 // level before r).
-func bulletInheritedFrom(f *model.Family, r *model.Role, reqs []*model.Section) []*model.Role {
+func (pg *bulletPage) inheritedFrom(r *model.Role, reqs []*model.Section) []*model.Role {
+	f := pg.f
 	var out []*model.Role
 	add := func(x *model.Role) {
 		if x != nil && x != r {
@@ -302,7 +391,7 @@ func bulletInheritedFrom(f *model.Family, r *model.Role, reqs []*model.Section) 
 	}
 	add(r.SharesWith)
 	add(r.Parent)
-	add(bulletEnclosingRole(f, r))
+	add(pg.enclosing[r])
 	if r.Base != "" && r.BaseSpan.Start >= 0 { // named, not inferred from the order of roles
 		add(policyRoleTitled(f, r.Base))
 	}
@@ -310,13 +399,9 @@ func bulletInheritedFrom(f *model.Family, r *model.Role, reqs []*model.Section) 
 	if r.Inheritance != nil {
 		texts = append(texts, r.Inheritance.Text)
 	}
-	for _, b := range f.Blocks {
-		// the role's own paragraphs: "The Senior Manager, X role extends the
-		// Manager, X role."
-		if b.Role == r && b.Section == nil && b.Kind == model.BlockParagraph {
-			texts = append(texts, b.Text)
-		}
-	}
+	// the role's own paragraphs: "The Senior Manager, X role extends the
+	// Manager, X role."
+	texts = append(texts, pg.paragraphs[r]...)
 	for _, s := range reqs {
 		for _, b := range s.Bullets {
 			texts = append(texts, b.Text)
@@ -330,10 +415,10 @@ func bulletInheritedFrom(f *model.Family, r *model.Role, reqs []*model.Section) 
 		if at < 0 {
 			continue
 		}
-		if named := bulletRoleNamedIn(f, r, t, at); named != nil {
+		if named := pg.roleNamedIn(r, t, at); named != nil {
 			add(named)
 		} else if at == 0 {
-			add(bulletLevelBefore(f, r))
+			add(pg.before[r])
 		}
 	}
 	return out
@@ -357,68 +442,25 @@ func bulletInheritAt(t string) int {
 	return ms[0].End
 }
 
-// bulletEnclosingRole returns the nearest role that encloses r's heading
-// in the page outline: "## Benefits" with its Requirements, then "###
-// Benefits Analyst"; or "## Recruiter" with its Requirements, then "###
-// Levels" and "#### Associate". Headings that open no role are passed
-// through; nil when no ancestor heading opens a role.
-func bulletEnclosingRole(f *model.Family, r *model.Role) *model.Role {
-	if r.Heading == nil {
-		return nil
-	}
-	var ancestors []*model.Heading // the outline path above r's heading
-	for _, h := range f.Headings {
-		if h.Span.Start >= r.Heading.Span.Start {
-			break
-		}
-		for len(ancestors) > 0 && ancestors[len(ancestors)-1].Level >= h.Level {
-			ancestors = ancestors[:len(ancestors)-1]
-		}
-		ancestors = append(ancestors, h)
-	}
-	for i := len(ancestors) - 1; i >= 0; i-- {
-		if h := ancestors[i]; h.Level < r.Heading.Level && h.Role != nil && h.Role != r {
-			return h.Role
-		}
-	}
-	return nil
-}
-
-// bulletRoleNamedIn returns the role of the page, other than r, that t names
+// roleNamedIn returns the role of the page, other than r, that t names
 // first after offset at (the longest title at that place).
-func bulletRoleNamedIn(f *model.Family, r *model.Role, t string, at int) *model.Role {
+func (pg *bulletPage) roleNamedIn(r *model.Role, t string, at int) *model.Role {
 	var best *model.Role
 	bestAt := len(t) + 1
-	b := &model.Block{Text: t}
-	for _, x := range f.Roles {
-		if x == r || strings.TrimSpace(x.Title) == "" {
+	for _, m := range pg.titles.Find(&model.Block{Text: t}) {
+		x := pg.titled[m.Phrase]
+		if x == r {
 			continue
 		}
-		for _, m := range prose.FindPhrases(b, []prose.Phrase{prose.ParsePhrase(x.Title)}) {
-			// "Data Analyst" is not named in "the Senior Data Analyst"
-			if m.Start < at || policyStartsUpper(policyPrevWord(t, m.Start)) {
-				continue
-			}
-			if m.Start < bestAt || (m.Start == bestAt && len(x.Title) > len(best.Title)) {
-				best, bestAt = x, m.Start
-			}
+		// "Data Analyst" is not named in "the Senior Data Analyst"
+		if m.Start < at || policyStartsUpper(policyPrevWord(t, m.Start)) {
+			continue
+		}
+		if m.Start < bestAt || (m.Start == bestAt && len(x.Title) > len(best.Title)) {
+			best, bestAt = x, m.Start
 		}
 	}
 	return best
-}
-
-// bulletLevelBefore returns the level that precedes r on the page.
-func bulletLevelBefore(f *model.Family, r *model.Role) *model.Role {
-	var prev *model.Role
-	for _, x := range f.Roles {
-		if x == r {
-			return prev
-		}
-		if x.Kind == model.KindLevel {
-			prev = x
-		}
-	}
-	return nil
 }
 
 // bulletWords normalizes a bullet for comparison: its words, lower case.
