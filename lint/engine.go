@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -17,6 +16,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"gitlab.com/ladderlint/ladderlint/internal/fsutil"
 	"gitlab.com/ladderlint/ladderlint/lint/model"
 )
 
@@ -185,7 +185,7 @@ func (e *Engine) lintOne(in Input) (*FileResult, []Finding, []error, error) {
 	if data == nil {
 		var err error
 		data, err = readLimited(in.Path, e.maxSize())
-		if errors.Is(err, errTooLarge) {
+		if fsutil.IsTooLarge(err) {
 			f := skipped(path, fmt.Sprintf("file is larger than the %d-byte limit (max_file_size); not parsed", e.maxSize()))
 			fr.Family = f
 			fs, errs := e.check(fr, f)
@@ -247,45 +247,8 @@ func binaryReason(data []byte) string {
 	return ""
 }
 
-var errTooLarge = errors.New("file too large")
-
-// readLimited reads a file, refusing one larger than max bytes without
-// reading it all, and one that is not a regular file: opening a named pipe
-// waits for a writer, for ever.
-func readLimited(path string, max int64) ([]byte, error) {
-	if st, err := os.Stat(path); err == nil && !st.IsDir() && !st.Mode().IsRegular() {
-		return nil, &os.PathError{Op: "read", Path: path, Err: errors.New("not a regular file")}
-	}
-	fh, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer fh.Close()
-	st, err := fh.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if st.IsDir() {
-		return nil, &os.PathError{Op: "read", Path: path, Err: errors.New("is a directory")}
-	}
-	if !st.Mode().IsRegular() {
-		return nil, &os.PathError{Op: "read", Path: path, Err: errors.New("not a regular file")}
-	}
-	if st.Size() > max {
-		return nil, errTooLarge
-	}
-	// room for the size the file had, and for seeing the end in one more
-	// read; a file that grew since is read whole all the same, up to max+1
-	var buf bytes.Buffer
-	buf.Grow(int(st.Size()) + bytes.MinRead)
-	if _, err := buf.ReadFrom(io.LimitReader(fh, max+1)); err != nil {
-		return nil, err
-	}
-	if int64(buf.Len()) > max {
-		return nil, errTooLarge
-	}
-	return buf.Bytes(), nil
-}
+// readLimited reads a page; see fsutil.ReadLimited.
+func readLimited(path string, max int64) ([]byte, error) { return fsutil.ReadLimited(path, max) }
 
 // check runs the per-file rules on one model and returns its findings,
 // suppression applied.

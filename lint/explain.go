@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"gitlab.com/ladderlint/ladderlint/internal/fsutil"
 
 	"strings"
 )
@@ -13,7 +14,7 @@ func ReadFile(path string, max int64) ([]byte, error) {
 		max = 5 << 20
 	}
 	data, err := readLimited(path, max)
-	if err == errTooLarge {
+	if fsutil.IsTooLarge(err) {
 		return nil, &ReadError{Path: DisplayPath(path), Err: fmt.Errorf("larger than the %d-byte limit (max_file_size)", max)}
 	}
 	if err != nil {

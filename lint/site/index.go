@@ -22,7 +22,7 @@ package site
 
 import (
 	"bytes"
-	"io"
+	"gitlab.com/ladderlint/ladderlint/internal/fsutil"
 	"io/fs"
 	"net/url"
 	"os"
@@ -30,7 +30,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -696,57 +695,13 @@ func (p *Page) Anchors() (*Anchors, error) {
 	return p.anchors, p.err
 }
 
-// errTooLarge is a page larger than the size limit.
-type errTooLarge struct{ limit int64 }
-
-func (e errTooLarge) Error() string {
-	return "larger than the size limit (max_file_size " + strconv.FormatInt(e.limit, 10) + " bytes)"
-}
-
-// readLimited reads a file of the index, refusing one larger than max.
+// readLimited reads a file of the index, refusing one larger than max
+// (5 MiB when max is not set).
 func readLimited(p string, max int64) ([]byte, error) {
 	if max <= 0 {
 		max = 5 << 20
 	}
-	f, err := os.Open(p)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if st.Size() > max {
-		return nil, errTooLarge{max}
-	}
-	b := make([]byte, 0, st.Size()+1) // one read for a file that does not grow meanwhile
-	b, err = readAllInto(f, b, max)
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(b)) > max {
-		return nil, errTooLarge{max}
-	}
-	return b, nil
-}
-
-// readAllInto reads r to its end (at most max+1 bytes) into b.
-func readAllInto(r io.Reader, b []byte, max int64) ([]byte, error) {
-	lr := io.LimitReader(r, max+1)
-	for {
-		if len(b) == cap(b) {
-			b = append(b, 0)[:len(b)]
-		}
-		n, err := lr.Read(b[len(b):cap(b)])
-		b = b[:len(b)+n]
-		if err == io.EOF {
-			return b, nil
-		}
-		if err != nil {
-			return b, err
-		}
-	}
+	return fsutil.ReadLimited(p, max)
 }
 
 // headSize is how much of a page is read for its front matter at first.

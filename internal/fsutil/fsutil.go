@@ -1,0 +1,64 @@
+// Package fsutil reads the files ladderlint is given or finds: pages,
+// configs, redirect lists. One reader serves them all, so that every read
+// is bounded in size and refuses what is not a regular file (a named pipe
+// would block the run forever).
+package fsutil
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"os"
+	"strconv"
+)
+
+// TooLargeError is a file larger than the limit it was read with.
+type TooLargeError struct{ Limit int64 }
+
+func (e *TooLargeError) Error() string {
+	return "larger than the size limit (max_file_size " + strconv.FormatInt(e.Limit, 10) + " bytes)"
+}
+
+// ReadLimited reads a regular file, refusing one larger than max bytes
+// without reading it all (a *TooLargeError). A folder or any other
+// non-regular file is an *os.PathError.
+func ReadLimited(path string, max int64) ([]byte, error) {
+	if st, err := os.Stat(path); err == nil && !st.IsDir() && !st.Mode().IsRegular() {
+		return nil, &os.PathError{Op: "read", Path: path, Err: errors.New("not a regular file")}
+	}
+	fh, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer fh.Close()
+	st, err := fh.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if st.IsDir() {
+		return nil, &os.PathError{Op: "read", Path: path, Err: errors.New("is a directory")}
+	}
+	if !st.Mode().IsRegular() {
+		return nil, &os.PathError{Op: "read", Path: path, Err: errors.New("not a regular file")}
+	}
+	if st.Size() > max {
+		return nil, &TooLargeError{max}
+	}
+	// room for the size the file had, and for seeing the end in one more
+	// read; a file that grew since is read whole all the same, up to max+1
+	var buf bytes.Buffer
+	buf.Grow(int(st.Size()) + bytes.MinRead)
+	if _, err := buf.ReadFrom(io.LimitReader(fh, max+1)); err != nil {
+		return nil, err
+	}
+	if int64(buf.Len()) > max {
+		return nil, &TooLargeError{max}
+	}
+	return buf.Bytes(), nil
+}
+
+// IsTooLarge reports whether err is (or wraps) a *TooLargeError.
+func IsTooLarge(err error) bool {
+	var t *TooLargeError
+	return errors.As(err, &t)
+}
