@@ -376,16 +376,9 @@ func Stem(t string) string {
 		if stopWords[w] {
 			continue
 		}
-		out = append(out, singular(w))
+		out = append(out, model.Singular(w))
 	}
 	return strings.Join(out, " ")
-}
-
-func singular(w string) string {
-	if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is") {
-		return w[:len(w)-1]
-	}
-	return w
 }
 
 func hasUnranked(words []string) bool {

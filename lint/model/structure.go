@@ -610,11 +610,19 @@ func (s *structurer) bindRuns(parent *hnode) {
 func singularKey(t string) string {
 	words := strings.Fields(NormalizeTitle(t))
 	for i, w := range words {
-		if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
-			words[i] = w[:len(w)-1]
-		}
+		words[i] = Singular(w)
 	}
 	return strings.Join(words, " ")
+}
+
+// Singular drops a plural "s" from a lower-case word of a title
+// ("integrations"), leaving words that only end in one ("business",
+// "status", "analysis").
+func Singular(w string) string {
+	if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is") {
+		return w[:len(w)-1]
+	}
+	return w
 }
 
 func hasRoleSectionChild(n *hnode) bool {
