@@ -6,6 +6,7 @@
 //	go run ./bench/accuracy -markdown       # the same, for bench/ACCURACY.md
 //	go run ./bench/accuracy -sample 20 -todo todo.jsonl   # findings to judge next
 //	go run ./bench/accuracy -write-floor    # record the figures the test holds
+//	go run ./bench/accuracy -split > testdata/accuracy/split.txt
 //
 // testdata/accuracy/README.md describes the method.
 package main
@@ -40,6 +41,7 @@ func run() error {
 	seed := flag.Uint64("seed", 1, "seed of the sample")
 	todo := flag.String("todo", "", "`file` the sample is written to (JSON Lines)")
 	writeFloor := flag.Bool("write-floor", false, "write the measured figures to -floor")
+	split := flag.Bool("split", false, "print the split (check|tune SIZE PATH, as testdata/accuracy/split.txt) and stop")
 	flag.Parse()
 	if flag.NArg() > 0 {
 		return fmt.Errorf("unexpected arguments %q", flag.Args())
@@ -49,6 +51,15 @@ func run() error {
 	}
 	if (*sample > 0) != (*todo != "") {
 		return fmt.Errorf("-sample and -todo go together")
+	}
+
+	if *split {
+		pages, err := accuracy.Pages(*corpus)
+		if err != nil {
+			return err
+		}
+		_, err = fmt.Print(accuracy.SplitText(pages))
+		return err
 	}
 
 	labels, err := accuracy.ReadLabels(*labelsPath)

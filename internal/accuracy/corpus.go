@@ -91,8 +91,11 @@ func inCorpus(root string, fn func() error) error {
 	if err != nil {
 		return err
 	}
+	if st, err := os.Stat(abs); err != nil || !st.IsDir() {
+		return fmt.Errorf("corpus folder %s not found (-corpus names it)", root)
+	}
 	if err := os.Chdir(abs); err != nil {
-		return fmt.Errorf("corpus: %w", err)
+		return err
 	}
 	defer os.Chdir(wd)
 	return fn()

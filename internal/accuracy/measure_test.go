@@ -20,7 +20,7 @@ func testRun(t *testing.T) *Run {
 		}
 	}
 	return &Run{
-		Pages: []Page{{Path: "a", Check: false}, {Path: "e", Check: true}, {Path: "h", Check: Checking("h")}},
+		Pages: []Page{{Path: "a", Check: false}, {Path: "e", Check: true, Corpus: "gitlab-handbook"}, {Path: "h", Check: Checking("h")}},
 		Rules: []string{"misspelling", "repeated-word"},
 		Findings: []lint.Finding{
 			finding("e", "misspelling", 5, ""),
@@ -90,6 +90,12 @@ func TestMeasure(t *testing.T) {
 	}
 	if rep.LabelledPages != 1 || rep.CheckingPages != 1+btoi(Checking("h")) {
 		t.Errorf("pages %d labelled of %d", rep.LabelledPages, rep.CheckingPages)
+	}
+	if c := rep.Corpora[0]; c.Rule != "gitlab-handbook" || c.Labels != 4 || c.Found != 2 || c.Findings != 3 || c.Judged != 2 || c.True != 1 {
+		t.Errorf("corpus row %+v", c)
+	}
+	if c := rep.Corpora[1]; c.Labels != 0 || c.Findings != 0 {
+		t.Errorf("the other corpus's row %+v", c)
 	}
 	if len(rep.Stale) != 1 || rep.Stale[0].Fingerprint != "gone" {
 		t.Errorf("stale %+v", rep.Stale)

@@ -46,6 +46,12 @@ func (r *Report) summary() []string {
 		fmt.Sprintf("overall recall without \"none\" labels: %s (%d of %d)", ratio(cov, cok), r.Total.Found, r.Total.Labels-r.Uncovered.Labels),
 		fmt.Sprintf("pooled precision of the judged sample: %s (%d TRUE of %d judged; DEBATABLE counts as false)", ratio(pre, pok), r.Total.True, r.Total.Judged),
 	}
+	for _, c := range r.Corpora {
+		rec, rok := c.Recall()
+		pre, pok := c.Precision()
+		lines = append(lines, fmt.Sprintf("%s: recall %s (%d of %d labels), pooled precision %s (%d TRUE of %d judged), %d findings",
+			c.Rule, ratio(rec, rok), c.Found, c.Labels, ratio(pre, pok), c.True, c.Judged, c.Findings))
+	}
 	if r.Total.Labels == 0 {
 		lines = append(lines, "no labels yet: recall is not measured")
 	}

@@ -49,6 +49,8 @@ type Report struct {
 	// rule has (a warning names those). They count against overall recall.
 	Uncovered Row
 	Total     Row // every rule and Uncovered
+	// Corpora is the overall row of each corpus (Rule is the corpus name).
+	Corpora []Row
 
 	Pages, CheckingPages, LabelledPages int
 	Stale                               []Verdict // verdicts whose finding no longer occurs
@@ -68,9 +70,18 @@ func Measure(run *Run, labels []Label, verdicts []Verdict) *Report {
 	rep.Uncovered.Rule = NoRule
 	checking := map[string]bool{}
 	known := map[string]bool{}
+	corpus := map[string]*Row{}
+	for _, c := range Corpora {
+		rep.Corpora = append(rep.Corpora, Row{Rule: c.Name})
+	}
 	for _, p := range run.Pages {
 		known[p.Path] = true
 		checking[p.Path] = p.Check
+		for i := range rep.Corpora {
+			if rep.Corpora[i].Rule == p.Corpus {
+				corpus[p.Path] = &rep.Corpora[i]
+			}
+		}
 	}
 	warn := func(format string, a ...any) { rep.Warnings = append(rep.Warnings, fmt.Sprintf(format, a...)) }
 
@@ -145,10 +156,15 @@ func Measure(run *Run, labels []Label, verdicts []Verdict) *Report {
 	}
 	found := MatchLabels(counted, run.Findings, run.RoleAt)
 	for i, l := range counted {
-		r := row(l.Rule)
-		r.Labels++
-		if found[i] >= 0 {
-			r.Found++
+		hit := found[i] >= 0
+		for _, r := range []*Row{row(l.Rule), corpus[l.Page]} {
+			if r == nil {
+				continue
+			}
+			r.Labels++
+			if hit {
+				r.Found++
+			}
 		}
 	}
 
@@ -158,27 +174,33 @@ func Measure(run *Run, labels []Label, verdicts []Verdict) *Report {
 	}
 	seen := map[string]bool{}
 	for _, f := range run.Findings {
-		r := row(f.Rule)
-		r.Findings++
-		if owner[f.Path] != "" {
-			r.FindingsLabelled++
-		}
 		v := byFP[f.Fingerprint]
-		if v == nil {
-			continue
+		if v != nil {
+			seen[f.Fingerprint] = true
+			if v.Rule != f.Rule {
+				warn("%s: verdict of rule %s on a finding of rule %s", v.Src, v.Rule, f.Rule)
+			}
 		}
-		seen[f.Fingerprint] = true
-		if v.Rule != f.Rule {
-			warn("%s: verdict of rule %s on a finding of rule %s", v.Src, v.Rule, f.Rule)
-		}
-		r.Judged++
-		switch v.Verdict {
-		case True:
-			r.True++
-		case Debatable:
-			r.Debatable++
-		default:
-			r.False++
+		for _, r := range []*Row{row(f.Rule), corpus[f.Path]} {
+			if r == nil {
+				continue
+			}
+			r.Findings++
+			if owner[f.Path] != "" {
+				r.FindingsLabelled++
+			}
+			if v == nil {
+				continue
+			}
+			r.Judged++
+			switch v.Verdict {
+			case True:
+				r.True++
+			case Debatable:
+				r.Debatable++
+			default:
+				r.False++
+			}
 		}
 	}
 	for _, v := range verdicts {
