@@ -63,6 +63,25 @@ func TestLintCorpus(t *testing.T) {
 	if len(run.Findings) == 0 {
 		t.Error("no findings on the checking half")
 	}
+	// role labels match through the role headings: most findings in a
+	// role find that role's heading on their page
+	inRole, headed := 0, 0
+	for _, f := range run.Findings {
+		if f.Role == "" {
+			continue
+		}
+		inRole++
+		for _, title := range run.roles[f.Path] {
+			if title == f.Role {
+				headed++
+				break
+			}
+		}
+	}
+	t.Logf("%d of %d findings in a role find its heading", headed, inRole)
+	if inRole == 0 || headed*2 < inRole {
+		t.Errorf("%d of %d findings in a role find its heading", headed, inRole)
+	}
 }
 
 // TestAccuracyFloor is the ratchet: overall recall and each rule's
