@@ -162,6 +162,8 @@ type Run struct {
 	Findings []lint.Finding // on checking-half pages only; Path relative to the corpus root
 	// roles maps a checking-half page to its role headings: line -> title.
 	roles map[string]map[int]string
+	// lines is the number of lines of each checking-half page.
+	lines map[string]int
 }
 
 // CheckingPages returns the number of checking-half pages.
@@ -183,7 +185,7 @@ func (r *Run) RoleAt(page string, line int) string { return r.roles[page][line] 
 // the way a user would (cross-file rules see the whole folder), and keeps
 // the findings on checking-half pages.
 func Lint(root string) (*Run, error) {
-	run := &Run{roles: map[string]map[int]string{}}
+	run := &Run{roles: map[string]map[int]string{}, lines: map[string]int{}}
 	rules := map[string]bool{}
 	err := inCorpus(root, func() error {
 		for _, c := range Corpora {
@@ -228,6 +230,7 @@ func Lint(root string) (*Run, error) {
 					}
 				}
 				run.roles[fr.Path] = m
+				run.lines[fr.Path] = fr.Family.Source.Lines()
 			}
 			for _, f := range res.Findings {
 				if Checking(f.Path) {

@@ -28,6 +28,7 @@ func testRun(t *testing.T) *Run {
 			finding("e", "repeated-word", 20, ""),
 		},
 		roles: map[string]map[int]string{},
+		lines: map[string]int{"e": 50},
 	}
 }
 
@@ -142,9 +143,11 @@ func TestMeasureIncompletePage(t *testing.T) {
 		t.Errorf("total %+v, warnings %q", rep.Total, rep.Warnings)
 	}
 	n := 3
-	labels = append(labels, Label{Page: "e", Done: true, Labeller: "L1", Defects: &n, Src: "l:2"})
+	labels = append(labels, Label{Page: "e", Done: true, Labeller: "L1", Defects: &n, Src: "l:2"},
+		Label{Page: "e", Line: 51, Rule: "misspelling", Scope: ScopeLine, Labeller: "L1", Src: "l:3"})
 	rep = Measure(run, labels, nil)
-	if rep.Total.Labels != 1 || !strings.Contains(strings.Join(rep.Warnings, "\n"), "says 3 defects, 1 labels") {
+	ws := strings.Join(rep.Warnings, "\n")
+	if rep.Total.Labels != 2 || !strings.Contains(ws, "says 3 defects, 2 labels") || !strings.Contains(ws, "l:3: line 51 is past the end of e (50 lines)") {
 		t.Errorf("total %+v, warnings %q", rep.Total, rep.Warnings)
 	}
 }

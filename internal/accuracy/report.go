@@ -120,6 +120,9 @@ func Measure(run *Run, labels []Label, verdicts []Verdict) *Report {
 		} else if o != l.Labeller {
 			continue
 		}
+		if n := run.lines[l.Page]; n > 0 && l.Line > n {
+			warn("%s: line %d is past the end of %s (%d lines)", l.Src, l.Line, l.Page, n)
+		}
 		counted = append(counted, l)
 		perPage[l.Page]++
 	}
