@@ -1,0 +1,252 @@
+// Package accuracy is the accuracy yardstick: it lints the checking half of
+// the real job-family pages in the shared corpus, matches the findings
+// against hand-written labels (recall) and blind verdicts (precision), and
+// samples unjudged findings for the next judges. bench/accuracy prints its
+// report; a test holds the figures to the floor recorded in
+// bench/accuracy-floor.json. testdata/accuracy/README.md describes the
+// method.
+package accuracy
+
+import (
+	"context"
+	"crypto/sha256"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+
+	"gitlab.com/ladderlint/ladderlint/lint"
+	_ "gitlab.com/ladderlint/ladderlint/rules" // registers every rule
+)
+
+// Corpus is one tree of the shared corpus and how a user lints it.
+type Corpus struct {
+	Name string
+	// Families is the job-family folder, relative to the corpus root; it is
+	// linted as a whole, as a user would lint it.
+	Families string
+	// Config is the .ladderlint.yml text the run uses ("": the defaults).
+	Config string
+}
+
+// Corpora are the two trees: the Hugo handbook (default layout, content
+// root gitlab-handbook/content found above the pages) and the 2022
+// Middleman site (its preset, which serves the whole site for links).
+var Corpora = []Corpus{
+	{Name: "gitlab-handbook", Families: "gitlab-handbook/content/job-families"},
+	{Name: "www-gitlab-com-2022", Families: "www-gitlab-com-2022/sites/uncategorized/source/job-families",
+		Config: "site:\n  layout: middleman\n"},
+}
+
+// Checking reports whether a page is in the checking half: the lowest bit
+// of the first byte of the SHA-256 of its path relative to the corpus root
+// (with '/') is 1. The other pages are the tuning half.
+func Checking(rel string) bool {
+	h := sha256.Sum256([]byte(filepath.ToSlash(rel)))
+	return h[0]&1 == 1
+}
+
+// Page is one job-family page of the corpus.
+type Page struct {
+	Path   string // relative to the corpus root, with '/'
+	Size   int64
+	Check  bool // in the checking half
+	Corpus string
+}
+
+// SplitText renders pages as /work/labels/split.txt does: one line
+// "check|tune SIZE PATH" per page, sorted by path.
+func SplitText(pages []Page) string {
+	ps := append([]Page(nil), pages...)
+	sort.Slice(ps, func(i, j int) bool { return ps[i].Path < ps[j].Path })
+	var b strings.Builder
+	for _, p := range ps {
+		half := "tune"
+		if p.Check {
+			half = "check"
+		}
+		fmt.Fprintf(&b, "%s %d %s\n", half, p.Size, p.Path)
+	}
+	return b.String()
+}
+
+// cwdMu serializes the runs that change the working folder.
+var cwdMu sync.Mutex
+
+// inCorpus runs fn with the working folder at the corpus root, so that
+// paths (and so fingerprints) are relative to it whatever folder the
+// command or test runs from: a finding's fingerprint is the one a user
+// linting from the corpus root gets. It changes the process's working
+// folder for the duration: nothing else may depend on it meanwhile.
+func inCorpus(root string, fn func() error) error {
+	cwdMu.Lock()
+	defer cwdMu.Unlock()
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		return err
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return err
+	}
+	if st, err := os.Stat(abs); err != nil || !st.IsDir() {
+		return fmt.Errorf("corpus folder %s not found (-corpus names it)", root)
+	}
+	if err := os.Chdir(abs); err != nil {
+		return err
+	}
+	defer os.Chdir(wd)
+	return fn()
+}
+
+func (c Corpus) config() (*lint.Config, error) {
+	if c.Config == "" {
+		return lint.DefaultConfig(), nil
+	}
+	abs, err := filepath.Abs(lint.ConfigFileName)
+	if err != nil {
+		return nil, err
+	}
+	return lint.ParseConfig(abs, []byte(c.Config))
+}
+
+// inputs lists the corpus's pages the way the command line does for a
+// folder argument. It runs inside the corpus root.
+func (c Corpus) inputs(cfg *lint.Config) ([]lint.Input, error) {
+	if _, err := os.Stat(c.Families); err != nil {
+		return nil, fmt.Errorf("corpus %s: %w", c.Name, err)
+	}
+	in, err := lint.Collect(cfg, []string{c.Families})
+	if err != nil {
+		return nil, err
+	}
+	lint.SortInputs(in)
+	return in, nil
+}
+
+// Pages lists the job-family pages of both corpora below root, with their
+// half.
+func Pages(root string) ([]Page, error) {
+	var out []Page
+	err := inCorpus(root, func() error {
+		for _, c := range Corpora {
+			cfg, err := c.config()
+			if err != nil {
+				return err
+			}
+			in, err := c.inputs(cfg)
+			if err != nil {
+				return err
+			}
+			for _, i := range in {
+				st, err := os.Stat(i.Path)
+				if err != nil {
+					return err
+				}
+				p := filepath.ToSlash(filepath.Clean(i.Path))
+				out = append(out, Page{Path: p, Size: st.Size(), Check: Checking(p), Corpus: c.Name})
+			}
+		}
+		return nil
+	})
+	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	return out, err
+}
+
+// Run is the lint of both corpora, reduced to the checking half.
+type Run struct {
+	Pages    []Page         // every job-family page, both halves
+	Rules    []string       // the rules that ran (the defaults), sorted
+	Findings []lint.Finding // on checking-half pages only; Path relative to the corpus root
+	// roles maps a checking-half page to its role headings: line -> title.
+	roles map[string]map[int]string
+	// lines is the number of lines of each checking-half page.
+	lines map[string]int
+}
+
+// CheckingPages returns the number of checking-half pages.
+func (r *Run) CheckingPages() int {
+	n := 0
+	for _, p := range r.Pages {
+		if p.Check {
+			n++
+		}
+	}
+	return n
+}
+
+// RoleAt returns the title of the role whose heading is on a line of a
+// checking-half page, or "".
+func (r *Run) RoleAt(page string, line int) string { return r.roles[page][line] }
+
+// Lint lints each corpus below root as a whole, with every default rule,
+// the way a user would (cross-file rules see the whole folder), and keeps
+// the findings on checking-half pages.
+func Lint(root string) (*Run, error) {
+	run := &Run{roles: map[string]map[int]string{}, lines: map[string]int{}}
+	rules := map[string]bool{}
+	err := inCorpus(root, func() error {
+		for _, c := range Corpora {
+			cfg, err := c.config()
+			if err != nil {
+				return err
+			}
+			in, err := c.inputs(cfg)
+			if err != nil {
+				return err
+			}
+			eng, err := lint.NewEngine(cfg)
+			if err != nil {
+				return err
+			}
+			for _, id := range eng.Enabled() {
+				rules[id] = true
+			}
+			res, err := eng.Run(context.Background(), in)
+			if err != nil {
+				return err
+			}
+			if len(res.Internal) > 0 {
+				return fmt.Errorf("corpus %s: %v", c.Name, res.Internal[0])
+			}
+			for _, i := range in {
+				p := filepath.ToSlash(filepath.Clean(i.Path))
+				st, err := os.Stat(i.Path)
+				if err != nil {
+					return err
+				}
+				run.Pages = append(run.Pages, Page{Path: p, Size: st.Size(), Check: Checking(p), Corpus: c.Name})
+			}
+			for _, fr := range res.Files {
+				if fr.Family == nil || !Checking(fr.Path) {
+					continue
+				}
+				m := map[int]string{}
+				for _, role := range fr.Family.Roles {
+					if role.Heading != nil {
+						m[fr.Family.Source.Position(role.Heading.Span.Start).Line] = role.Title
+					}
+				}
+				run.roles[fr.Path] = m
+				run.lines[fr.Path] = fr.Family.Source.Lines()
+			}
+			for _, f := range res.Findings {
+				if Checking(f.Path) {
+					run.Findings = append(run.Findings, f)
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for id := range rules {
+		run.Rules = append(run.Rules, id)
+	}
+	sort.Strings(run.Rules)
+	sort.Slice(run.Pages, func(i, j int) bool { return run.Pages[i].Path < run.Pages[j].Path })
+	return run, nil
+}

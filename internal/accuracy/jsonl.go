@@ -1,0 +1,170 @@
+package accuracy
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+)
+
+// Label is one line of labels.jsonl: a defect a labeller marked, or (Done)
+// the record that a page was read to the end.
+type Label struct {
+	Page     string `json:"page"`
+	Line     int    `json:"line,omitempty"`
+	Rule     string `json:"rule,omitempty"`
+	Note     string `json:"note,omitempty"`
+	Scope    string `json:"scope,omitempty"` // line, role or family
+	Labeller string `json:"labeller"`
+	Done     bool   `json:"done,omitempty"`
+	Defects  *int   `json:"defects,omitempty"`
+
+	Src string `json:"-"` // file:line it was read from
+}
+
+// Scopes of a label.
+const (
+	ScopeLine   = "line"
+	ScopeRole   = "role"
+	ScopeFamily = "family"
+)
+
+// NoRule is the rule of a label no rule covers.
+const NoRule = "none"
+
+// Verdict values.
+const (
+	True      = "TRUE"
+	False     = "FALSE"
+	Debatable = "DEBATABLE"
+)
+
+// Verdict is one line of verdicts.jsonl: a judge's reading of a finding,
+// keyed by its fingerprint.
+type Verdict struct {
+	Fingerprint string `json:"fingerprint"`
+	Rule        string `json:"rule"`
+	Page        string `json:"page"`
+	Line        int    `json:"line"`
+	Message     string `json:"message"`
+	Verdict     string `json:"verdict"`
+	Why         string `json:"why"`
+	Judge       string `json:"judge"`
+
+	Src string `json:"-"`
+}
+
+// readJSONL decodes one JSON object per non-blank line of a file; a missing
+// file is empty. Errors name the file and line.
+func readJSONL(path string, each func(src string, dec *json.Decoder) error) error {
+	data, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(make([]byte, 64<<10), 16<<20)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimSpace(sc.Text())
+		if line == "" {
+			continue
+		}
+		src := fmt.Sprintf("%s:%d", path, n)
+		dec := json.NewDecoder(strings.NewReader(line))
+		if err := each(src, dec); err != nil {
+			return fmt.Errorf("%s: %v", src, err)
+		}
+		if _, err := dec.Token(); err != io.EOF {
+			return fmt.Errorf("%s: more than one JSON value on the line", src)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("%s:%d: %v", path, n+1, err)
+	}
+	return nil
+}
+
+// ReadLabels reads labels.jsonl (a missing file has no labels) and checks
+// every line has what it needs.
+func ReadLabels(path string) ([]Label, error) {
+	var out []Label
+	err := readJSONL(path, func(src string, dec *json.Decoder) error {
+		var l Label
+		if err := dec.Decode(&l); err != nil {
+			return err
+		}
+		l.Src = src
+		if err := l.validate(); err != nil {
+			return err
+		}
+		out = append(out, l)
+		return nil
+	})
+	return out, err
+}
+
+func (l *Label) validate() error {
+	if l.Page == "" {
+		return errors.New(`no "page"`)
+	}
+	if strings.HasPrefix(l.Page, "/") {
+		return fmt.Errorf("page %q: want a path relative to the corpus folder", l.Page)
+	}
+	if l.Done {
+		if l.Defects == nil {
+			return errors.New(`a done line needs "defects"`)
+		}
+		return nil
+	}
+	if l.Line < 1 {
+		return errors.New(`"line" must be 1 or more`)
+	}
+	if l.Rule == "" {
+		return errors.New(`no "rule" (a rule id, or "none")`)
+	}
+	switch l.Scope {
+	case "":
+		l.Scope = ScopeLine
+	case ScopeLine, ScopeRole, ScopeFamily:
+	default:
+		return fmt.Errorf("scope %q: want line, role or family", l.Scope)
+	}
+	return nil
+}
+
+// ReadVerdicts reads verdicts.jsonl (a missing file has none); a
+// fingerprint judged twice is an error.
+func ReadVerdicts(path string) ([]Verdict, error) {
+	var out []Verdict
+	seen := map[string]string{}
+	err := readJSONL(path, func(src string, dec *json.Decoder) error {
+		var v Verdict
+		if err := dec.Decode(&v); err != nil {
+			return err
+		}
+		v.Src = src
+		if v.Fingerprint == "" {
+			return errors.New(`no "fingerprint"`)
+		}
+		switch v.Verdict {
+		case True, False, Debatable:
+		default:
+			return fmt.Errorf("verdict %q: want TRUE, FALSE or DEBATABLE", v.Verdict)
+		}
+		if prev, dup := seen[v.Fingerprint]; dup {
+			return fmt.Errorf("fingerprint %s already judged at %s", v.Fingerprint, prev)
+		}
+		seen[v.Fingerprint] = src
+		out = append(out, v)
+		return nil
+	})
+	return out, err
+}

@@ -1,0 +1,92 @@
+package accuracy
+
+import (
+	"sort"
+
+	"gitlab.com/ladderlint/ladderlint/lint"
+)
+
+// MatchLabels finds each label's finding: a finding of the label's rule on
+// the label's page that
+//
+//  1. is on the label's line, or else
+//  2. is within one line of it, or else
+//  3. for a role-scope label, names the role whose heading is within one
+//     line of the label (role may be nil: then this step is skipped), or
+//     else
+//  4. for a family-scope label, is anywhere on the page (a family-wide
+//     defect has no line of its own; labels put it on the title line).
+//
+// A finding accounts for one label at most; each step runs over all labels
+// before the next, so that a finding on a label's own line goes to that
+// label. It returns, per label, the index of its finding, or -1 (always -1
+// for done lines and labels of rule "none").
+func MatchLabels(labels []Label, findings []lint.Finding, roleAt func(page string, line int) string) []int {
+	out := make([]int, len(labels))
+	for i := range out {
+		out[i] = -1
+	}
+	type key struct{ page, rule string }
+	byKey := map[key][]int{}
+	for i, f := range findings {
+		k := key{f.Path, f.Rule}
+		byKey[k] = append(byKey[k], i)
+	}
+	order := make([]int, 0, len(labels))
+	for i, l := range labels {
+		if !l.Done && l.Rule != NoRule {
+			order = append(order, i)
+		}
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		la, lb := labels[order[a]], labels[order[b]]
+		if la.Page != lb.Page {
+			return la.Page < lb.Page
+		}
+		return la.Line < lb.Line
+	})
+	used := make([]bool, len(findings))
+	abs := func(n int) int {
+		if n < 0 {
+			return -n
+		}
+		return n
+	}
+	steps := []func(l Label, f lint.Finding) bool{
+		func(l Label, f lint.Finding) bool { return f.Line == l.Line },
+		func(l Label, f lint.Finding) bool { return abs(f.Line-l.Line) <= 1 },
+		func(l Label, f lint.Finding) bool {
+			if l.Scope != ScopeRole || roleAt == nil || f.Role == "" {
+				return false
+			}
+			for d := -1; d <= 1; d++ {
+				if roleAt(l.Page, l.Line+d) == f.Role {
+					return true
+				}
+			}
+			return false
+		},
+		func(l Label, f lint.Finding) bool { return l.Scope == ScopeFamily },
+	}
+	for _, ok := range steps {
+		for _, li := range order {
+			if out[li] >= 0 {
+				continue
+			}
+			l := labels[li]
+			best := -1
+			for _, fi := range byKey[key{l.Page, l.Rule}] {
+				if used[fi] || !ok(l, findings[fi]) {
+					continue
+				}
+				if best < 0 || abs(findings[fi].Line-l.Line) < abs(findings[best].Line-l.Line) {
+					best = fi
+				}
+			}
+			if best >= 0 {
+				out[li], used[best] = best, true
+			}
+		}
+	}
+	return out
+}

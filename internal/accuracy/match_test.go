@@ -1,0 +1,96 @@
+package accuracy
+
+import (
+	"testing"
+
+	"gitlab.com/ladderlint/ladderlint/lint"
+)
+
+func finding(page, rule string, line int, role string) lint.Finding {
+	return lint.Finding{Path: page, Rule: rule, Line: line, Column: 1, Role: role, Fingerprint: page + rule + string(rune('0'+line))}
+}
+
+func TestMatchLabels(t *testing.T) {
+	roles := map[int]string{10: "Senior Engineer", 40: "Staff Engineer"}
+	roleAt := func(page string, line int) string {
+		if page != "p.md" {
+			return ""
+		}
+		return roles[line]
+	}
+	cases := []struct {
+		name     string
+		label    Label
+		findings []lint.Finding
+		want     int // index of the matching finding, or -1
+	}{
+		{"same line", Label{Page: "p.md", Line: 12, Rule: "misspelling"},
+			[]lint.Finding{finding("p.md", "misspelling", 12, "")}, 0},
+		{"line below", Label{Page: "p.md", Line: 12, Rule: "misspelling"},
+			[]lint.Finding{finding("p.md", "misspelling", 13, "")}, 0},
+		{"line above", Label{Page: "p.md", Line: 12, Rule: "misspelling"},
+			[]lint.Finding{finding("p.md", "misspelling", 11, "")}, 0},
+		{"two lines away", Label{Page: "p.md", Line: 12, Rule: "misspelling"},
+			[]lint.Finding{finding("p.md", "misspelling", 14, ""), finding("p.md", "misspelling", 10, "")}, -1},
+		{"wrong rule", Label{Page: "p.md", Line: 12, Rule: "misspelling"},
+			[]lint.Finding{finding("p.md", "repeated-word", 12, "")}, -1},
+		{"wrong page", Label{Page: "p.md", Line: 12, Rule: "misspelling"},
+			[]lint.Finding{finding("q.md", "misspelling", 12, "")}, -1},
+		{"nearest wins", Label{Page: "p.md", Line: 12, Rule: "misspelling"},
+			[]lint.Finding{finding("p.md", "misspelling", 11, ""), finding("p.md", "misspelling", 12, "")}, 1},
+		{"none never matches", Label{Page: "p.md", Line: 12, Rule: NoRule},
+			[]lint.Finding{finding("p.md", NoRule, 12, "")}, -1},
+		{"family scope, anywhere on the page", Label{Page: "p.md", Line: 2, Rule: "required-sections", Scope: ScopeFamily},
+			[]lint.Finding{finding("p.md", "required-sections", 90, "")}, 0},
+		{"family scope, same rule only", Label{Page: "p.md", Line: 2, Rule: "required-sections", Scope: ScopeFamily},
+			[]lint.Finding{finding("p.md", "grade-missing", 2, "")}, -1},
+		{"family scope, same page only", Label{Page: "p.md", Line: 2, Rule: "required-sections", Scope: ScopeFamily},
+			[]lint.Finding{finding("q.md", "required-sections", 2, "")}, -1},
+		{"line scope is not family-wide", Label{Page: "p.md", Line: 2, Rule: "required-sections"},
+			[]lint.Finding{finding("p.md", "required-sections", 90, "")}, -1},
+		{"role scope, finding of that role elsewhere", Label{Page: "p.md", Line: 10, Rule: "required-sections", Scope: ScopeRole},
+			[]lint.Finding{finding("p.md", "required-sections", 25, "Senior Engineer")}, 0},
+		{"role scope, finding of another role", Label{Page: "p.md", Line: 10, Rule: "required-sections", Scope: ScopeRole},
+			[]lint.Finding{finding("p.md", "required-sections", 45, "Staff Engineer")}, -1},
+		{"line scope ignores the role", Label{Page: "p.md", Line: 10, Rule: "required-sections"},
+			[]lint.Finding{finding("p.md", "required-sections", 25, "Senior Engineer")}, -1},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			l := c.label
+			if err := l.validate(); err != nil {
+				t.Fatal(err)
+			}
+			got := MatchLabels([]Label{l}, c.findings, roleAt)
+			if got[0] != c.want {
+				t.Errorf("matched finding %d, want %d", got[0], c.want)
+			}
+		})
+	}
+}
+
+// TestMatchLabelsOneEach: a finding accounts for one label only, and goes
+// to the label on its own line before a neighbour's.
+func TestMatchLabelsOneEach(t *testing.T) {
+	labels := []Label{
+		{Page: "p.md", Line: 11, Rule: "repeated-word", Scope: ScopeLine},
+		{Page: "p.md", Line: 12, Rule: "repeated-word", Scope: ScopeLine},
+		{Page: "p.md", Line: 30, Rule: "repeated-word", Scope: ScopeLine},
+		{Page: "p.md", Line: 31, Rule: "repeated-word", Scope: ScopeLine},
+		{Page: "p.md", Line: 1, Done: true},
+	}
+	findings := []lint.Finding{
+		finding("p.md", "repeated-word", 12, ""),
+		finding("p.md", "repeated-word", 13, ""),
+		finding("p.md", "repeated-word", 31, ""),
+	}
+	got := MatchLabels(labels, findings, nil)
+	want := []int{-1, 0, -1, 2, -1}
+	// label 11 could take the finding on 12, but that one belongs to the
+	// label on line 12; the finding on 13 is two lines from 11.
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("label %d (line %d): matched %d, want %d", i, labels[i].Line, got[i], want[i])
+		}
+	}
+}

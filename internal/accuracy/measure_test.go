@@ -1,0 +1,181 @@
+package accuracy
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"gitlab.com/ladderlint/ladderlint/lint"
+)
+
+// testRun is a made-up run: page "e" is in the checking half, "a" in the
+// tuning half (see TestChecking).
+func testRun(t *testing.T) *Run {
+	t.Helper()
+	for p, want := range map[string]bool{"e": true, "a": false} {
+		if Checking(p) != want {
+			t.Fatalf("Checking(%q) != %v", p, want)
+		}
+	}
+	return &Run{
+		Pages: []Page{{Path: "a", Check: false}, {Path: "e", Check: true, Corpus: "gitlab-handbook"}, {Path: "h", Check: Checking("h")}},
+		Rules: []string{"misspelling", "repeated-word"},
+		Findings: []lint.Finding{
+			finding("e", "misspelling", 5, ""),
+			finding("e", "misspelling", 9, ""),
+			finding("e", "repeated-word", 20, ""),
+		},
+		roles: map[string]map[int]string{},
+		lines: map[string]int{"e": 50},
+	}
+}
+
+func writeJSONL(t *testing.T, lines ...string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "x.jsonl")
+	if err := os.WriteFile(p, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestMeasure(t *testing.T) {
+	run := testRun(t)
+	labels, err := ReadLabels(writeJSONL(t,
+		`{"page":"e","line":5,"rule":"misspelling","note":"teh","scope":"line","labeller":"L1"}`,
+		`{"page":"e","line":30,"rule":"misspelling","note":"recieve","scope":"line","labeller":"L1"}`,
+		`{"page":"e","line":21,"rule":"repeated-word","note":"the the","scope":"line","labeller":"L1"}`,
+		`{"page":"e","line":40,"rule":"none","note":"odd wording","scope":"line","labeller":"L1"}`,
+		`{"page":"e","done":true,"labeller":"L1","defects":4}`,
+		`{"page":"e","line":7,"rule":"misspelling","note":"second opinion","scope":"line","labeller":"L2"}`,
+		`{"page":"e","done":true,"labeller":"L2","defects":1}`,
+		`{"page":"a","line":3,"rule":"misspelling","note":"tuning page","labeller":"L1"}`,
+		`{"page":"a","done":true,"labeller":"L1","defects":1}`,
+	))
+	if err != nil {
+		t.Fatal(err)
+	}
+	verdicts, err := ReadVerdicts(writeJSONL(t,
+		`{"fingerprint":"`+run.Findings[0].Fingerprint+`","rule":"misspelling","page":"e","line":5,"message":"m","verdict":"TRUE","why":"w","judge":"J"}`,
+		`{"fingerprint":"`+run.Findings[1].Fingerprint+`","rule":"misspelling","page":"e","line":9,"message":"m","verdict":"DEBATABLE","why":"w","judge":"J"}`,
+		`{"fingerprint":"gone","rule":"misspelling","page":"e","line":9,"message":"m","verdict":"TRUE","why":"w","judge":"J"}`,
+	))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := Measure(run, labels, verdicts)
+	rows := map[string]Row{}
+	for _, r := range rep.Rows {
+		rows[r.Rule] = r
+	}
+	ms, rw := rows["misspelling"], rows["repeated-word"]
+	if ms.Labels != 2 || ms.Found != 1 || ms.Findings != 2 || ms.FindingsLabelled != 2 || ms.Judged != 2 || ms.True != 1 || ms.Debatable != 1 {
+		t.Errorf("misspelling row %+v", ms)
+	}
+	if p, _ := ms.Precision(); p != 0.5 {
+		t.Errorf("misspelling precision %v, want 0.5 (DEBATABLE counts false)", p)
+	}
+	if rw.Labels != 1 || rw.Found != 1 || rw.Judged != 0 || rw.Unjudged() != 1 {
+		t.Errorf("repeated-word row %+v", rw)
+	}
+	if rep.Uncovered.Labels != 1 || rep.Total.Labels != 4 || rep.Total.Found != 2 {
+		t.Errorf("uncovered %+v total %+v", rep.Uncovered, rep.Total)
+	}
+	if r, _ := rep.Total.Recall(); r != 0.5 {
+		t.Errorf("overall recall %v, want 0.5", r)
+	}
+	if r, _ := rep.RecallCovered(); r != 2.0/3 {
+		t.Errorf("recall without none %v, want 2/3", r)
+	}
+	if rep.LabelledPages != 1 || rep.CheckingPages != 1+btoi(Checking("h")) {
+		t.Errorf("pages %d labelled of %d", rep.LabelledPages, rep.CheckingPages)
+	}
+	if c := rep.Corpora[0]; c.Rule != "gitlab-handbook" || c.Labels != 4 || c.Found != 2 || c.Findings != 3 || c.Judged != 2 || c.True != 1 {
+		t.Errorf("corpus row %+v", c)
+	}
+	if c := rep.Corpora[1]; c.Labels != 0 || c.Findings != 0 {
+		t.Errorf("the other corpus's row %+v", c)
+	}
+	if len(rep.Stale) != 1 || rep.Stale[0].Fingerprint != "gone" {
+		t.Errorf("stale %+v", rep.Stale)
+	}
+	warnings := strings.Join(rep.Warnings, "\n")
+	for _, w := range []string{"labelled by L1 already", "tuning half"} {
+		if !strings.Contains(warnings, w) {
+			t.Errorf("no warning %q in:\n%s", w, warnings)
+		}
+	}
+	var text, md bytes.Buffer
+	if err := rep.WriteText(&text); err != nil {
+		t.Fatal(err)
+	}
+	if err := rep.WriteMarkdown(&md, "2026-12-06", "abc1234"); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"overall recall: 0.50 (2 of 4 labels found, 1 of them labelled \"none\")", "without \"none\" labels: 0.67", "stale verdict"} {
+		if !strings.Contains(text.String(), want) || !strings.Contains(md.String(), want) {
+			t.Errorf("report lacks %q:\n%s\n%s", want, text.String(), md.String())
+		}
+	}
+	if !strings.Contains(md.String(), "abc1234") || !strings.Contains(md.String(), "| misspelling | 2 | 1 | 0.50 | 2 | 2 | 2 | 1 | 1 | 0 | 0.50 | 0 |") {
+		t.Errorf("markdown:\n%s", md.String())
+	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// TestMeasureIncompletePage: labels of a page without a done line are not
+// counted, and the report says so; a done line's count is checked.
+func TestMeasureIncompletePage(t *testing.T) {
+	run := testRun(t)
+	labels := []Label{
+		{Page: "e", Line: 5, Rule: "misspelling", Scope: ScopeLine, Labeller: "L1", Src: "l:1"},
+	}
+	rep := Measure(run, labels, nil)
+	if rep.Total.Labels != 0 || rep.LabelledPages != 0 || !strings.Contains(strings.Join(rep.Warnings, "\n"), "no done line") {
+		t.Errorf("total %+v, warnings %q", rep.Total, rep.Warnings)
+	}
+	n := 3
+	labels = append(labels, Label{Page: "e", Done: true, Labeller: "L1", Defects: &n, Src: "l:2"},
+		Label{Page: "e", Line: 51, Rule: "misspelling", Scope: ScopeLine, Labeller: "L1", Src: "l:3"})
+	rep = Measure(run, labels, nil)
+	ws := strings.Join(rep.Warnings, "\n")
+	if rep.Total.Labels != 2 || !strings.Contains(ws, "says 3 defects, 2 labels") || !strings.Contains(ws, "l:3: line 51 is past the end of e (50 lines)") {
+		t.Errorf("total %+v, warnings %q", rep.Total, rep.Warnings)
+	}
+}
+
+func TestReadErrors(t *testing.T) {
+	cases := []struct{ line, want string }{
+		{`{"page":"e","line":0,"rule":"misspelling","labeller":"L"}`, `x.jsonl:2: "line" must be 1 or more`},
+		{`{"page":"e","line":3,"labeller":"L"}`, `x.jsonl:2: no "rule"`},
+		{`{"page":"e","line":3,"rule":"none","scope":"page","labeller":"L"}`, `x.jsonl:2: scope "page"`},
+		{`{"page":"/work/shared/corpus/e","line":3,"rule":"none","labeller":"L"}`, `relative to the corpus folder`},
+		{`{"page":"e","done":true,"labeller":"L"}`, `a done line needs "defects"`},
+		{`{"page":"e",`, `x.jsonl:2: unexpected EOF`},
+		{`{"page":"e","line":3,"rule":"none","labeller":"L"} {}`, `x.jsonl:2: more than one JSON value`},
+	}
+	for _, c := range cases {
+		_, err := ReadLabels(writeJSONL(t, `{"page":"e","done":true,"labeller":"L","defects":0}`, c.line))
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: error %v, want %q", c.line, err, c.want)
+		}
+	}
+	v := `{"fingerprint":"f1","rule":"r","page":"p","line":1,"message":"m","verdict":"TRUE","why":"w","judge":"J"}`
+	if _, err := ReadVerdicts(writeJSONL(t, v, v)); err == nil || !strings.Contains(err.Error(), "x.jsonl:2: fingerprint f1 already judged at") {
+		t.Errorf("duplicate verdict: %v", err)
+	}
+	if _, err := ReadVerdicts(writeJSONL(t, strings.Replace(v, "TRUE", "true", 1))); err == nil || !strings.Contains(err.Error(), `verdict "true"`) {
+		t.Errorf("bad verdict value: %v", err)
+	}
+	if ls, err := ReadLabels(filepath.Join(t.TempDir(), "missing.jsonl")); err != nil || len(ls) != 0 {
+		t.Errorf("missing file: %v %v", ls, err)
+	}
+}

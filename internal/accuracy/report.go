@@ -1,0 +1,244 @@
+package accuracy
+
+import (
+	"fmt"
+	"sort"
+
+	"gitlab.com/ladderlint/ladderlint/lint"
+)
+
+// Row is the measure of one rule (or of all rules, or of the labels no
+// rule covers).
+type Row struct {
+	Rule string
+	// Labels counts the labels of the rule on labelled pages; Found, those
+	// a finding matches (MatchLabels).
+	Labels, Found int
+	// FindingsLabelled counts the rule's findings on labelled pages;
+	// Findings, on the whole checking half.
+	FindingsLabelled, Findings int
+	// Judged counts the findings (on the checking half) with a verdict;
+	// True, Debatable and False split them. DEBATABLE counts as false.
+	Judged, True, Debatable, False int
+}
+
+// Recall is Found / Labels; ok is false without labels.
+func (r Row) Recall() (v float64, ok bool) {
+	if r.Labels == 0 {
+		return 0, false
+	}
+	return float64(r.Found) / float64(r.Labels), true
+}
+
+// Precision is True / Judged; ok is false without verdicts.
+func (r Row) Precision() (v float64, ok bool) {
+	if r.Judged == 0 {
+		return 0, false
+	}
+	return float64(r.True) / float64(r.Judged), true
+}
+
+// Unjudged counts the rule's findings on the checking half without a
+// verdict.
+func (r Row) Unjudged() int { return r.Findings - r.Judged }
+
+// Report is the accuracy of one run against the labels and verdicts.
+type Report struct {
+	Rows []Row // one per rule that ran, then per labelled rule that did not run
+	// Uncovered holds the labels no rule covers: rule "none", or an id no
+	// rule has (a warning names those). They count against overall recall.
+	Uncovered Row
+	Total     Row // every rule and Uncovered
+	// Corpora is the overall row of each corpus (Rule is the corpus name).
+	Corpora []Row
+
+	Pages, CheckingPages, LabelledPages int
+	Stale                               []Verdict // verdicts whose finding no longer occurs
+	Warnings                            []string
+}
+
+// RecallCovered is the overall recall without the labels no rule covers.
+func (r *Report) RecallCovered() (float64, bool) {
+	row := r.Total
+	row.Labels -= r.Uncovered.Labels
+	return row.Recall()
+}
+
+// Measure matches a run's findings against the labels and verdicts.
+func Measure(run *Run, labels []Label, verdicts []Verdict) *Report {
+	rep := &Report{Pages: len(run.Pages), CheckingPages: run.CheckingPages()}
+	rep.Uncovered.Rule = NoRule
+	checking := map[string]bool{}
+	known := map[string]bool{}
+	corpus := map[string]*Row{}
+	for _, c := range Corpora {
+		rep.Corpora = append(rep.Corpora, Row{Rule: c.Name})
+	}
+	for _, p := range run.Pages {
+		known[p.Path] = true
+		checking[p.Path] = p.Check
+		for i := range rep.Corpora {
+			if rep.Corpora[i].Rule == p.Corpus {
+				corpus[p.Path] = &rep.Corpora[i]
+			}
+		}
+	}
+	warn := func(format string, a ...any) { rep.Warnings = append(rep.Warnings, fmt.Sprintf(format, a...)) }
+
+	// Which pages are labelled, and by whom: the labeller of a page's first
+	// done line; another labeller's labels of the same page are left out.
+	owner := map[string]string{}
+	var pages []string
+	for _, l := range labels {
+		if !l.Done {
+			continue
+		}
+		switch {
+		case !known[l.Page]:
+			warn("%s: page %s is not a job-family page of the corpus: not counted", l.Src, l.Page)
+		case !checking[l.Page]:
+			warn("%s: page %s is in the tuning half: not counted", l.Src, l.Page)
+		case owner[l.Page] == "":
+			owner[l.Page] = l.Labeller
+			pages = append(pages, l.Page)
+		case owner[l.Page] != l.Labeller:
+			warn("%s: page %s was labelled by %s already: %s's labels of it are not counted", l.Src, l.Page, owner[l.Page], l.Labeller)
+		}
+	}
+	rep.LabelledPages = len(pages)
+	var counted []Label
+	perPage := map[string]int{}
+	for _, l := range labels {
+		if l.Done {
+			continue
+		}
+		if o := owner[l.Page]; o == "" {
+			if known[l.Page] && checking[l.Page] {
+				warn("%s: page %s has no done line: its labels are not counted", l.Src, l.Page)
+			}
+			continue
+		} else if o != l.Labeller {
+			continue
+		}
+		if n := run.lines[l.Page]; n > 0 && l.Line > n {
+			warn("%s: line %d is past the end of %s (%d lines)", l.Src, l.Line, l.Page, n)
+		}
+		counted = append(counted, l)
+		perPage[l.Page]++
+	}
+	for _, l := range labels {
+		if l.Done && owner[l.Page] == l.Labeller && *l.Defects != perPage[l.Page] {
+			warn("%s: page %s: done line says %d defects, %d labels found", l.Src, l.Page, *l.Defects, perPage[l.Page])
+			perPage[l.Page] = *l.Defects // warn once
+		}
+	}
+
+	rows := map[string]*Row{}
+	ran := map[string]bool{}
+	for _, id := range run.Rules {
+		rows[id] = &Row{Rule: id}
+		ran[id] = true
+	}
+	row := func(id string) *Row {
+		if id == NoRule {
+			return &rep.Uncovered
+		}
+		if r := rows[id]; r != nil {
+			return r
+		}
+		if lint.Lookup(id) == nil {
+			return &rep.Uncovered
+		}
+		rows[id] = &Row{Rule: id}
+		return rows[id]
+	}
+	for _, l := range counted {
+		if l.Rule != NoRule && lint.Lookup(l.Rule) == nil {
+			warn("%s: no rule %q: counted as a defect no rule covers", l.Src, l.Rule)
+		}
+	}
+	found := MatchLabels(counted, run.Findings, run.RoleAt)
+	for i, l := range counted {
+		hit := found[i] >= 0
+		for _, r := range []*Row{row(l.Rule), corpus[l.Page]} {
+			if r == nil {
+				continue
+			}
+			r.Labels++
+			if hit {
+				r.Found++
+			}
+		}
+	}
+
+	byFP := map[string]*Verdict{}
+	for i := range verdicts {
+		byFP[verdicts[i].Fingerprint] = &verdicts[i]
+	}
+	seen := map[string]bool{}
+	for _, f := range run.Findings {
+		v := byFP[f.Fingerprint]
+		if v != nil {
+			seen[f.Fingerprint] = true
+			if v.Rule != f.Rule {
+				warn("%s: verdict of rule %s on a finding of rule %s", v.Src, v.Rule, f.Rule)
+			}
+		}
+		for _, r := range []*Row{row(f.Rule), corpus[f.Path]} {
+			if r == nil {
+				continue
+			}
+			r.Findings++
+			if owner[f.Path] != "" {
+				r.FindingsLabelled++
+			}
+			if v == nil {
+				continue
+			}
+			r.Judged++
+			switch v.Verdict {
+			case True:
+				r.True++
+			case Debatable:
+				r.Debatable++
+			default:
+				r.False++
+			}
+		}
+	}
+	for _, v := range verdicts {
+		if !seen[v.Fingerprint] {
+			rep.Stale = append(rep.Stale, v)
+		}
+	}
+
+	ids := make([]string, 0, len(rows))
+	for id := range rows {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool {
+		if ran[ids[i]] != ran[ids[j]] {
+			return ran[ids[i]]
+		}
+		return ids[i] < ids[j]
+	})
+	rep.Total.Rule = "overall"
+	for _, id := range ids {
+		r := *rows[id]
+		rep.Rows = append(rep.Rows, r)
+		rep.Total.add(r)
+	}
+	rep.Total.add(rep.Uncovered)
+	return rep
+}
+
+func (r *Row) add(o Row) {
+	r.Labels += o.Labels
+	r.Found += o.Found
+	r.FindingsLabelled += o.FindingsLabelled
+	r.Findings += o.Findings
+	r.Judged += o.Judged
+	r.True += o.True
+	r.Debatable += o.Debatable
+	r.False += o.False
+}
