@@ -74,6 +74,9 @@ type SiteConfig struct {
 	// Anchors is how heading IDs are generated: "github" (Hugo's default)
 	// or "kramdown" (Middleman).
 	Anchors string `yaml:"anchors"`
+	// SourceURL links a file of the repository, "{path}" (from the
+	// repository root) and "{line}" replaced; the ladder overview uses it.
+	SourceURL string `yaml:"source_url"`
 }
 
 // RootConfig is a content folder served at a URL prefix.

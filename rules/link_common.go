@@ -141,3 +141,14 @@ func linkWritten(l *model.Link) string {
 	}
 	return l.Target
 }
+
+// PageURL is the URL path a linted file is published at, from the run's
+// link index (the one the link rules use), or "" when no content root
+// serves it.
+func PageURL(env *lint.Env, cfg *lint.Config, file string) string {
+	_, page := linksOf(env, cfg).sites.For(file)
+	if page == nil {
+		return ""
+	}
+	return page.URL
+}

@@ -28,6 +28,7 @@ const (
 	ReportFile           = "report.schema.json"
 	RequiredSectionsFile = "required-sections.schema.json"
 	FrontMatterFile      = "frontmatter.schema.json"
+	LadderFile           = "ladder.schema.json"
 )
 
 // Names lists every embedded schema.
@@ -93,6 +94,9 @@ func Report() *jsonschema.Schema { return Get(ReportFile) }
 
 // FrontMatter is the schema of a job-family page's front matter.
 func FrontMatter() *jsonschema.Schema { return Get(FrontMatterFile) }
+
+// Ladder returns the schema of `ladderlint ladder --format json`.
+func Ladder() *jsonschema.Schema { return Get(LadderFile) }
 
 // RequiredSections is the default required-sections policy.
 func RequiredSections() *jsonschema.Schema { return Get(RequiredSectionsFile) }
