@@ -79,8 +79,9 @@ func TestCITemplateShape(t *testing.T) {
 		Paths []string `yaml:"paths"`
 	}
 	if err := job.Cache.Decode(&cache); err != nil || !strings.Contains(cache.Key, "$LADDERLINT_VERSION") || len(cache.Paths) != 1 ||
-		!strings.Contains(job.Variables["LADDERLINT_INSTALL"], `GOBIN="$CI_PROJECT_DIR/`+strings.TrimSuffix(cache.Paths[0], "/")+`"`) {
-		t.Errorf("the cache (%+v, %v) does not keep the binary LADDERLINT_INSTALL builds (%q) under a key naming the version", cache, err, job.Variables["LADDERLINT_INSTALL"])
+		!strings.Contains(strings.Join(job.BeforeScript, "\n"), `export GOBIN="$PWD/`+strings.TrimSuffix(cache.Paths[0], "/")+`"`) ||
+		!strings.HasPrefix(job.Variables["LADDERLINT_INSTALL"], "go install ") {
+		t.Errorf("the cache (%+v, %v) does not keep the binary LADDERLINT_INSTALL (%q) installs into $GOBIN, under a key naming the version", cache, err, job.Variables["LADDERLINT_INSTALL"])
 	}
 	if job.Artifacts.When != "always" {
 		t.Errorf("artifacts are published only when: %q", job.Artifacts.When)
