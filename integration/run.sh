@@ -47,33 +47,58 @@ git config --global advice.detachedHead false
 
 # --- installing -------------------------------------------------------------
 
+# each installer says in REASON why it could not install
+REASON=
 apt_updated=
 apt_install() { # PACKAGE... from Debian's registry; 1 when it cannot
-	command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ] || return 1
+	if ! command -v apt-get >/dev/null 2>&1; then
+		REASON="no apt-get on this machine"
+		return 1
+	fi
+	if [ "$(id -u)" != 0 ]; then
+		REASON="apt-get needs root"
+		return 1
+	fi
 	if [ -z "$apt_updated" ]; then
-		timeout 300 apt-get update -qq -o Acquire::Retries=1 -o Acquire::http::Timeout=30 >>"$LOG" 2>&1 || return 1
+		if ! timeout 300 apt-get update -qq -o Acquire::Retries=1 -o Acquire::http::Timeout=30 >>"$LOG" 2>&1; then
+			REASON="apt-get update failed: $(grep -E '^(E|W):' "$LOG" | tail -n 1)"
+			return 1
+		fi
 		apt_updated=1
 	fi
-	DEBIAN_FRONTEND=noninteractive timeout 900 apt-get install -y -qq --no-install-recommends "$@" >>"$LOG" 2>&1
+	if ! DEBIAN_FRONTEND=noninteractive timeout 900 apt-get install -y -qq --no-install-recommends "$@" >>"$LOG" 2>&1; then
+		REASON="apt-get install $* failed: $(grep -E '^(E|W):' "$LOG" | tail -n 1)"
+		return 1
+	fi
 }
 
 npm_install() { # PACKAGE@VERSION from the npm registry, globally; 1 when it cannot
-	command -v npm >/dev/null 2>&1 || apt_install nodejs npm || return 1
+	if ! command -v npm >/dev/null 2>&1; then
+		apt_install nodejs npm || {
+			REASON="no npm, and $REASON"
+			return 1
+		}
+	fi
 	# outside any git repository, and with lefthook's postinstall off: it
 	# would install hooks into the repository npm runs in
-	(cd "$WORK" && CI=true LEFTHOOK=0 timeout 900 npm install -g --no-audit --no-fund \
-		--fetch-retries=1 --fetch-timeout=60000 "$1") >>"$LOG" 2>&1
+	if ! (cd "$WORK" && CI=true LEFTHOOK=0 timeout 900 npm install -g --no-audit --no-fund \
+		--fetch-retries=1 --fetch-timeout=60000 "$1") >>"$LOG" 2>&1; then
+		REASON="npm install -g $1 failed: $(grep -E '^npm (error|ERR!)' "$LOG" | grep -v 'complete log' | head -n 1)"
+		return 1
+	fi
 }
 
-# have NAME VERSION-COMMAND INSTALL...: NAME is on PATH after the install
-# if needed; prints its version, or one line saying why it is skipped
+# have FOR NAME VERSION-COMMAND INSTALL...: NAME is on PATH, installed if
+# needed, and its version printed; or one line says that FOR's tests are
+# skipped and why
 have() {
-	local name=$1 version=$2
-	shift 2
+	local for=$1 name=$2 version=$3
+	shift 3
 	if ! command -v "$name" >/dev/null 2>&1; then
 		say "installing $name: $*"
+		REASON=
 		if ! "$@" || ! command -v "$name" >/dev/null 2>&1; then
-			skip "$name: cannot be installed ($*: $(tail -n 1 "$LOG" 2>/dev/null)); its tests are skipped"
+			skip "$for: $name cannot be installed (${REASON:-$* did not put it on PATH}); the $for tests are skipped"
 			return 1
 		fi
 	fi
@@ -87,8 +112,9 @@ have_npm() { # NAME VERSION
 		got=$({ "$name" --version 2>/dev/null || "$name" version 2>/dev/null; } | grep -oE '[0-9]+\.[0-9]+\.[0-9]+' | head -n 1)
 	if [ "$got" != "$want" ]; then
 		say "installing $name@$want (found: ${got:-none})"
+		REASON=
 		if ! npm_install "$name@$want" || ! command -v "$name" >/dev/null 2>&1; then
-			skip "$name: cannot be installed from npm ($(tail -n 1 "$LOG" 2>/dev/null)); its tests are skipped"
+			skip "$name: cannot be installed (${REASON:-npm did not put it on PATH}); the $name tests are skipped"
 			return 1
 		fi
 	fi
@@ -184,7 +210,7 @@ hook_cases() {
 # --- pre-commit --------------------------------------------------------------
 
 test_pre_commit() {
-	have pre-commit "pre-commit --version" apt_install pre-commit || return
+	have pre-commit pre-commit "pre-commit --version" apt_install pre-commit || return
 	# the hooks' repository: this checkout as it is (also uncommitted
 	# changes), committed into a throwaway repository that the config names
 	# in place of the published one
@@ -243,7 +269,7 @@ test_lefthook() {
 # --- GitLab CI ----------------------------------------------------------------
 
 test_gitlab_ci() {
-	have rsync "rsync --version" apt_install rsync || return
+	have gitlab-ci-local rsync "rsync --version" apt_install rsync || return
 	have_npm gitlab-ci-local "$GITLAB_CI_LOCAL_VERSION" || return
 	local dir=$WORK/gitlab-ci base
 	new_handbook "$dir" "$ROOT/templates/ladderlint.gitlab-ci.yml" || {
@@ -265,11 +291,14 @@ test_gitlab_ci() {
 	# ladderlint is not on the job's PATH: the template's install step
 	# builds it from this checkout into the cached folder
 	local path=${PATH#"$BIN:"}
-	local install="go -C '$ROOT' install ./cmd/ladderlint"
+	# (into $GOBIN, which the template sets to its cached folder; never
+	# into this machine's GOPATH)
+	local install="[ -n \"\$\$GOBIN\" ] && go -C '$ROOT' install ./cmd/ladderlint"
 	gcl() { # LOG VARIABLE=VALUE...: the ladderlint job, shell executor
 		local log=$1
 		shift
-		local args=(--force-shell-executor --shell-isolation --no-color --variable "LADDERLINT_INSTALL=$install")
+		local args=(--force-shell-executor --shell-isolation --no-color --home "$WORK/gitlab-ci-local-home"
+			--variable "LADDERLINT_INSTALL=$install")
 		for v in "$@"; do args+=(--variable "$v"); done
 		(cd "$dir" && PATH=$path timeout 600 gitlab-ci-local "${args[@]}" ladderlint) >"$log" 2>&1
 	}

@@ -85,7 +85,7 @@ func main() {
 				elsewhere = append(elsewhere, f.key())
 			}
 		}
-		report(len(findings) > 0 && len(elsewhere) == 0, "%d findings, all in %s (elsewhere: %v)", len(findings), *only, elsewhere)
+		report(len(findings) > 0 && len(elsewhere) == 0, "%d finding(s), all in %s (elsewhere: %s)", len(findings), *only, some(elsewhere))
 	}
 
 	// ladderlint.json
@@ -221,10 +221,18 @@ func minus(a, b []string) []string {
 func compare(what string, got, want []string) {
 	extra, missing := minusOnce(got, want), minusOnce(want, got)
 	if len(extra) == 0 && len(missing) == 0 {
-		report(true, "%s: %d findings, as expected", what, len(got))
+		report(true, "%s: %d finding(s), as expected", what, len(got))
 		return
 	}
-	report(false, "%s: %d findings, want %d; unexpected %v; missing %v", what, len(got), len(want), extra, missing)
+	report(false, "%s: %d findings, want %d; unexpected %s; missing %s", what, len(got), len(want), some(extra), some(missing))
+}
+
+// some lists up to 10 items, and how many more there are.
+func some(items []string) string {
+	if len(items) <= 10 {
+		return fmt.Sprint(items)
+	}
+	return fmt.Sprintf("%v and %d more", items[:10], len(items)-10)
 }
 
 // minusOnce removes from a one occurrence of each item of b.
