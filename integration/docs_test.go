@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -50,6 +51,29 @@ func TestDocsShowSuiteConfigs(t *testing.T) {
 	if *update && string(out) != string(doc) {
 		if err := os.WriteFile(docPath, out, 0o644); err != nil {
 			t.Fatal(err)
+		}
+	}
+}
+
+// TestDocsNameSuiteVersions: the versions docs/ci.md says the suite
+// installs are those run.sh pins.
+func TestDocsNameSuiteVersions(t *testing.T) {
+	script, err := os.ReadFile("run.sh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := os.ReadFile(filepath.Join(root, "docs", "ci.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for variable, pkg := range map[string]string{"LEFTHOOK_VERSION": "lefthook", "GITLAB_CI_LOCAL_VERSION": "gitlab-ci-local"} {
+		m := regexp.MustCompile(`(?m)^` + variable + `=(\S+)$`).FindSubmatch(script)
+		if m == nil {
+			t.Errorf("run.sh pins no %s", variable)
+			continue
+		}
+		if want := "npm install -g " + pkg + "@" + string(m[1]); !strings.Contains(string(doc), want) {
+			t.Errorf("docs/ci.md does not say %q, the version run.sh installs", want)
 		}
 	}
 }
