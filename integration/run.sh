@@ -148,7 +148,7 @@ CLEAN_PAGE=content/job-families/marketing/example-writer.md
 PLANTED_PAGE=content/job-families/people-group/example-coordinator.md
 DEFECT='- Work with {add a bulleted list of requirements}'
 
-# findings PATTERN-FILE: the finding lines of a hook's output ("path:line:col:
+# findings FILE: the finding lines of a hook's output ("path:line:col:
 # severity rule"), colour codes removed
 findings() {
 	sed 's/\x1b\[[0-9;]*m//g' "$1" | grep -oE 'content/job-families/[^ :]+:[0-9]+:[0-9]+: (error|warning|info) [a-z-]+' || true
@@ -181,7 +181,13 @@ hook_cases() {
 	printf -- '- Candidates then meet the team\n' >>"$PLANTED_PAGE"
 	git add -A
 	if git commit -q -m "a clean change" >"$out" 2>&1 && [ "$(git rev-parse HEAD)" != "$head" ]; then
-		pass "$prog: a clean commit goes through (to a page with planted findings)"
+		# the hook ran (was not skipped) and passed
+		if grep -q ladderlint "$out" && ! grep -qi skip "$out"; then
+			pass "$prog: a clean commit goes through (to a page with planted findings)"
+		else
+			fail "$prog: the clean commit went through, but the hook did not run:"
+			sed 's/^/    /' "$out"
+		fi
 	else
 		fail "$prog: a clean commit was refused"
 		sed 's/^/    /' "$out"
