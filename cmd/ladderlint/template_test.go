@@ -30,9 +30,10 @@ type ciJob struct {
 	BeforeScript []string            `yaml:"before_script"`
 	Script       []string            `yaml:"script"`
 	Artifacts    struct {
-		When    string            `yaml:"when"`
-		Paths   []string          `yaml:"paths"`
-		Reports map[string]string `yaml:"reports"`
+		When     string            `yaml:"when"`
+		ExposeAs string            `yaml:"expose_as"`
+		Paths    []string          `yaml:"paths"`
+		Reports  map[string]string `yaml:"reports"`
 	} `yaml:"artifacts"`
 }
 
@@ -45,17 +46,80 @@ func loadCI(t *testing.T, path string) map[string]yaml.Node {
 	return doc
 }
 
-func templateJob(t *testing.T) ciJob {
+func templateJob(t *testing.T) ciJob { return resolvedJob(t, ciTemplate, "ladderlint") }
+
+// resolvedJob reads a job as GitLab runs it: the jobs it extends first,
+// hashes merged key by key (deeply), anything else replaced.
+func resolvedJob(t *testing.T, path, name string) ciJob {
 	t.Helper()
-	node, ok := loadCI(t, ciTemplate)["ladderlint"]
-	if !ok {
-		t.Fatalf("%s has no ladderlint job", ciTemplate)
+	doc := loadCI(t, path)
+	var resolve func(name string, depth int) map[string]any
+	resolve = func(name string, depth int) map[string]any {
+		node, ok := doc[name]
+		if !ok || depth > 10 {
+			t.Fatalf("%s has no job %s", path, name)
+		}
+		var m map[string]any
+		if err := node.Decode(&m); err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]any{}
+		switch ext := m["extends"].(type) {
+		case string:
+			out = resolve(ext, depth+1)
+		case []any:
+			for _, e := range ext {
+				out = deepMerge(out, resolve(e.(string), depth+1))
+			}
+		}
+		delete(m, "extends")
+		return deepMerge(out, m)
+	}
+	raw, err := yaml.Marshal(resolve(name, 0))
+	if err != nil {
+		t.Fatal(err)
 	}
 	var job ciJob
-	if err := node.Decode(&job); err != nil {
+	if err := yaml.Unmarshal(raw, &job); err != nil {
 		t.Fatal(err)
 	}
 	return job
+}
+
+func deepMerge(base, over map[string]any) map[string]any {
+	out := map[string]any{}
+	for k, v := range base {
+		out[k] = v
+	}
+	for k, v := range over {
+		if bm, ok := out[k].(map[string]any); ok {
+			if om, ok := v.(map[string]any); ok {
+				out[k] = deepMerge(bm, om)
+				continue
+			}
+		}
+		out[k] = v
+	}
+	return out
+}
+
+// TestCITemplateLadderJob: the optional overview job runs only when asked
+// for, writes the page and shows it on the merge request.
+func TestCITemplateLadderJob(t *testing.T) {
+	job := resolvedJob(t, ciTemplate, "ladderlint-ladder")
+	if len(job.Rules) == 0 || job.Rules[0]["if"] != `$LADDERLINT_LADDER != "true"` || job.Rules[0]["when"] != "never" {
+		t.Errorf("the first rule %v does not keep the job off unless LADDERLINT_LADDER is true", job.Rules)
+	}
+	if job.Variables["LADDERLINT_LADDER"] != "false" {
+		t.Errorf("LADDERLINT_LADDER defaults to %q, want false (opt-in)", job.Variables["LADDERLINT_LADDER"])
+	}
+	if !strings.Contains(strings.Join(job.Script, "\n"), "ladderlint ladder -o ladders.html") ||
+		!slices.Contains(job.Artifacts.Paths, "ladders.html") || job.Artifacts.ExposeAs == "" {
+		t.Errorf("the job does not write ladders.html and expose it: script %q, artifacts %+v", job.Script, job.Artifacts)
+	}
+	if job.Variables["LADDERLINT_VERSION"] != templateJob(t).Variables["LADDERLINT_VERSION"] {
+		t.Error("the two jobs install different releases")
+	}
 }
 
 // TestCITemplateShape: the job runs in merge requests and on the default
