@@ -61,6 +61,49 @@ type Result struct {
 	// Internal holds errors of the run itself (a panic in a rule): the run
 	// finishes the other files, and the CLI exits 2.
 	Internal []error
+	// Notes say what the run did not check and why (no content root for
+	// the link rules, the network down for link-external): the CLI prints
+	// each once on stderr and the JSON report carries them.
+	Notes []Note
+}
+
+// Note is a run-level remark that is not a finding about a page: a check
+// that did not run, why, and how to turn it on.
+type Note struct {
+	Rule    string `json:"rule,omitempty"`
+	Message string `json:"message"`
+}
+
+// notes collects a run's notes, one per key.
+type notes struct {
+	mu   sync.Mutex
+	keys map[string]bool
+	list []Note
+}
+
+func (e *Env) notes() *notes {
+	return e.Shared("lint/notes", func() any { return &notes{keys: map[string]bool{}} }).(*notes)
+}
+
+// Note records a run-level note under key; a key noted again keeps the
+// first message, so that a remark true of many files is said once.
+func (e *Env) Note(key string, n Note) {
+	ns := e.notes()
+	ns.mu.Lock()
+	defer ns.mu.Unlock()
+	if ns.keys[key] {
+		return
+	}
+	ns.keys[key] = true
+	ns.list = append(ns.list, n)
+}
+
+// Notes returns the notes recorded so far, in the order they were made.
+func (e *Env) Notes() []Note {
+	ns := e.notes()
+	ns.mu.Lock()
+	defer ns.mu.Unlock()
+	return append([]Note(nil), ns.list...)
 }
 
 // ReadError is an input that cannot be read; the CLI exits 2 with it.
@@ -166,6 +209,7 @@ func (e *Engine) Run(ctx context.Context, inputs []Input) (*Result, error) {
 	}
 	res.Findings = append(res.Findings, e.crossFile(res)...)
 	finalize(res.Findings)
+	res.Notes = e.Env.Notes()
 	return res, nil
 }
 

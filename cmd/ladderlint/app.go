@@ -359,6 +359,9 @@ func (a *App) runLint(c *cli.Context, opts *lintOptions) error {
 	if err := a.writeReports(c, opts, rep); err != nil {
 		return err
 	}
+	for _, n := range res.Notes {
+		fmt.Fprintf(a.Stderr, "ladderlint: note: %s\n", n.Message)
+	}
 	if len(res.Internal) > 0 {
 		for _, e := range res.Internal[1:] {
 			fmt.Fprintf(a.Stderr, "ladderlint: %s\n", oneLine(e.Error()))

@@ -1,0 +1,87 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"gitlab.com/ladderlint/ladderlint/schema"
+)
+
+// writeFiles writes files (slash paths relative to dir) and returns dir.
+func writeFiles(t *testing.T, dir string, files map[string]string) string {
+	t.Helper()
+	for name, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// decodeReport checks a JSON report against its schema and decodes it.
+func decodeReport(t *testing.T, out string) map[string]any {
+	t.Helper()
+	var inst any
+	if err := json.Unmarshal([]byte(out), &inst); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if err := schema.Report().Validate(inst); err != nil {
+		t.Fatalf("report does not match its schema: %v", err)
+	}
+	return inst.(map[string]any)
+}
+
+const pageWithLinks = "---\ntitle: Example Writer\n---\n\n## Example Writer\n\nSee [values](/handbook/values/) and [gone](/handbook/no-such-page/).\n"
+
+// Item 3: with no content root, link checking said nothing; now one note on
+// stderr and in the JSON report names why and the flag that turns it on.
+func TestNoContentRootIsSaid(t *testing.T) {
+	dir := writeFiles(t, t.TempDir(), map[string]string{
+		"job-families/a.md": pageWithLinks,
+		"job-families/b.md": pageWithLinks,
+	})
+	t.Chdir(dir)
+	_, out, errOut := run(t, nil, "lint", "-f", "json", "--fail-on", "never", "job-families")
+	if n := strings.Count(errOut, "links into the site were not checked"); n != 1 {
+		t.Errorf("the note is said %d times on stderr, want once:\n%s", n, errOut)
+	}
+	if !strings.Contains(errOut, "--root DIR") || !strings.Contains(errOut, "site.roots") {
+		t.Errorf("the note does not say how to turn links on: %s", errOut)
+	}
+	rep := decodeReport(t, out)
+	notes, _ := rep["notes"].([]any)
+	if len(notes) != 1 || !strings.Contains(notes[0].(map[string]any)["message"].(string), "--root") {
+		t.Errorf("JSON notes %v", rep["notes"])
+	}
+
+	// near miss: with a content root the links are checked and nothing is noted
+	root := writeFiles(t, t.TempDir(), map[string]string{
+		"content/job-families/a.md":         pageWithLinks,
+		"content/handbook/values/_index.md": "---\ntitle: Values\n---\n",
+	})
+	t.Chdir(root)
+	_, out, errOut = run(t, nil, "lint", "-f", "json", "--fail-on", "never", "content/job-families")
+	if strings.Contains(errOut, "not checked") {
+		t.Errorf("note with a content root: %s", errOut)
+	}
+	rep = decodeReport(t, out)
+	if _, ok := rep["notes"]; ok {
+		t.Errorf("notes with a content root: %v", rep["notes"])
+	}
+	if !strings.Contains(out, "/handbook/no-such-page/") {
+		t.Errorf("the broken link is not reported with a root:\n%s", out)
+	}
+	// --root turns them on where no content/ folder is
+	t.Chdir(dir)
+	_, out, errOut = run(t, nil, "lint", "-f", "json", "--fail-on", "never", "--root", ".", "job-families")
+	if strings.Contains(errOut, "not checked") || !strings.Contains(out, "link-target") {
+		t.Errorf("--root .: stderr %q, report %s", errOut, out)
+	}
+}
