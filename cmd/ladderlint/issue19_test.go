@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -83,5 +84,49 @@ func TestNoContentRootIsSaid(t *testing.T) {
 	_, out, errOut = run(t, nil, "lint", "-f", "json", "--fail-on", "never", "--root", ".", "job-families")
 	if strings.Contains(errOut, "not checked") || !strings.Contains(out, "link-target") {
 		t.Errorf("--root .: stderr %q, report %s", errOut, out)
+	}
+}
+
+// closedLoopback returns a loopback host:port nothing listens on.
+func closedLoopback(t *testing.T) string {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l.Addr().String()
+	l.Close()
+	return addr
+}
+
+// Item 4: offline, --external said "cannot be reached" once per link and
+// cached it for a day; now one note, nothing cached, and the next run with
+// the network back checks the links.
+func TestExternalOffline(t *testing.T) {
+	addr := closedLoopback(t)
+	_, port, _ := net.SplitHostPort(addr)
+	dir := t.TempDir()
+	cache := filepath.Join(dir, "links.json")
+	page := "---\ntitle: X\n---\n\n[a](http://" + addr + "/a) [b](http://localhost:" + port + "/b) [c](http://" + addr + "/c)\n"
+	writeFiles(t, dir, map[string]string{
+		"page.md": page,
+		"cfg.yml": "rules:\n  link-external:\n    retries: 0\n    timeout: 2s\n    cache: " + cache + "\n",
+	})
+	code, out, errOut := run(t, nil, "lint", "-c", filepath.Join(dir, "cfg.yml"), "--external", "-f", "json", "--disable", "link-target", filepath.Join(dir, "page.md"))
+	if code == exitError {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if n := strings.Count(errOut, "the network looks down"); n != 1 {
+		t.Errorf("network note said %d times:\n%s", n, errOut)
+	}
+	if strings.Contains(out, "cannot be reached") {
+		t.Errorf("a warning per link while offline:\n%s", out)
+	}
+	rep := decodeReport(t, out)
+	if notes, _ := rep["notes"].([]any); len(notes) != 1 {
+		t.Errorf("JSON notes %v", rep["notes"])
+	}
+	if b, err := os.ReadFile(cache); err == nil && strings.Contains(string(b), addr) {
+		t.Errorf("offline failures cached:\n%s", b)
 	}
 }
