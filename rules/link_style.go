@@ -33,7 +33,8 @@ var linkStyleRule = &lint.Rule{
 			"which is rarely what was meant; when it leads to a page, `--fix` writes that page's root-relative " +
 			"URL), and a link to a top-level section without its leading slash (`handbook/values/` resolves " +
 			"below the current page; `--fix` adds the slash). Reference-style definitions and bare URLs are " +
-			"reported without a fix.",
+			"reported without a fix. A full URL to the site that leads to no page is one finding, `link-target`'s " +
+			"(its message says the link is also written as a full URL), not a second one here.",
 		Bad:  "---\ntitle: Backend Engineer\n---\n\nSee our [values](https://handbook.gitlab.com/handbook/values/#results).\n",
 		Good: "---\ntitle: Backend Engineer\n---\n\nSee our [values](/handbook/values/#results).\n",
 		Options: []lint.OptionDoc{
@@ -71,7 +72,7 @@ func checkLinkStyle(p *lint.Pass) {
 				continue
 			}
 			rel, ok := site.MatchOwn(t, ls.env.own)
-			if !ok {
+			if !ok || linkTargetTakes(p, ls, l) {
 				continue
 			}
 			d := lint.Diagnostic{Span: l.DestSpan, Subject: "own " + t,
@@ -92,6 +93,21 @@ func checkLinkStyle(p *lint.Pass) {
 			}
 		}
 	}
+}
+
+// linkTargetTakes reports whether link-target reports this full URL to the
+// site as leading nowhere: then that one finding says it is written as a
+// full URL too, and link-style keeps quiet (one link, one finding).
+func linkTargetTakes(p *lint.Pass, ls *linkSite, l *model.Link) bool {
+	if ls.idx == nil || linkRuleOff(p.Config, "link-target") {
+		return false
+	}
+	opts, err := p.Config.RuleOptions(lint.Lookup("link-target"))
+	if err != nil {
+		return false
+	}
+	_, broken := linkTargetProblem(ls, l, opts.(*linkTargetOptions))
+	return broken
 }
 
 // linkDotSlash reports a "./" link, with its root-relative form when it leads

@@ -65,43 +65,57 @@ func checkLinkTarget(p *lint.Pass) {
 				return // no content root: nothing to resolve against
 			}
 		}
-		r := ls.resolve(l)
-		if r.Class != site.Site || r.Own && !opts.OwnURLs || r.Found {
+		msg, ok := linkTargetProblem(ls, l, opts)
+		if !ok {
 			continue
 		}
-		written := linkWritten(l)
-		if r.Ref == nil && linkIgnoredURL(r.URL, opts) {
-			continue
+		p.Report(lint.Diagnostic{Span: l.DestSpan, Message: msg, Subject: linkWritten(l)})
+	}
+}
+
+// linkTargetProblem says what is wrong with a link into the site, or false
+// when it leads to a page (or is not link-target's business). link-style
+// asks it too: a full URL to the site that leads nowhere is one finding,
+// link-target's, whose message also says how the link is written.
+func linkTargetProblem(ls *linkSite, l *model.Link, opts *linkTargetOptions) (string, bool) {
+	r := ls.resolve(l)
+	if r.Class != site.Site || r.Own && !opts.OwnURLs || r.Found {
+		return "", false
+	}
+	written := linkWritten(l)
+	if r.Ref == nil && linkIgnoredURL(r.URL, opts) {
+		return "", false
+	}
+	var msg string
+	switch {
+	case r.Outside:
+		msg = fmt.Sprintf("%s leads outside the content root", linkQuote(written))
+	case r.Ref != nil && len(r.Ref.Ambiguous) > 0:
+		var urls []string
+		for _, pg := range r.Ref.Ambiguous {
+			urls = append(urls, pg.URL)
 		}
-		var msg string
+		msg = fmt.Sprintf("%s %q is ambiguous: it names %d pages (%s); write the page's path", l.Kind, l.Path, len(urls), linkJoinMax(urls, 3))
+	case r.Ref != nil:
+		msg = fmt.Sprintf("%s %q matches no page (Hugo fails the build: REF_NOT_FOUND)", l.Kind, l.Path)
+	default:
+		what := "page"
+		if linkIsFileURL(r.URL) {
+			what = "file"
+		}
 		switch {
-		case r.Outside:
-			msg = fmt.Sprintf("%s leads outside the content root", linkQuote(written))
-		case r.Ref != nil && len(r.Ref.Ambiguous) > 0:
-			var urls []string
-			for _, pg := range r.Ref.Ambiguous {
-				urls = append(urls, pg.URL)
-			}
-			msg = fmt.Sprintf("%s %q is ambiguous: it names %d pages (%s); write the page's path", l.Kind, l.Path, len(urls), linkJoinMax(urls, 3))
-		case r.Ref != nil:
-			msg = fmt.Sprintf("%s %q matches no page (Hugo fails the build: REF_NOT_FOUND)", l.Kind, l.Path)
+		case r.Own:
+			msg = fmt.Sprintf("no %s at %s; the link is also written as a full URL to this site (%s): once it leads to a page, write it root-relative", what, r.URL, strings.TrimSpace(l.Target))
+		case r.URL == l.Path || r.URL == strings.TrimSpace(l.Path):
+			msg = fmt.Sprintf("no %s at %s", what, r.URL)
 		default:
-			what := "page"
-			if linkIsFileURL(r.URL) {
-				what = "file"
-			}
-			switch {
-			case r.Own:
-				msg = fmt.Sprintf("no %s at %s (the site's own URL %s)", what, r.URL, l.Path)
-			case r.URL == l.Path || r.URL == strings.TrimSpace(l.Path):
-				msg = fmt.Sprintf("no %s at %s", what, r.URL)
-			default:
-				msg = fmt.Sprintf("no %s at %s (%s resolved from this page's URL)", what, r.URL, l.Path)
-			}
+			msg = fmt.Sprintf("no %s at %s (%s resolved from this page's URL)", what, r.URL, l.Path)
+		}
+		if !r.Own {
 			msg += linkTargetHint(ls, l)
 		}
-		p.Report(lint.Diagnostic{Span: l.DestSpan, Message: msg, Subject: written})
 	}
+	return msg, true
 }
 
 func linkIgnoredURL(u string, opts *linkTargetOptions) bool {
