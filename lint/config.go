@@ -197,6 +197,28 @@ func FindConfig(dir string) string {
 	}
 }
 
+// RepoRoot returns the repository root at or above dir (the nearest folder
+// holding .git), or "" when dir is not in a repository. Without a config
+// file, the default include is taken from it, as a config's paths are
+// taken from the config's folder, so that `ladderlint lint` works from any
+// folder of the repository.
+func RepoRoot(dir string) string {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
 // maxConfigSize bounds a config file; a larger one is an error, not a read.
 const maxConfigSize = 1 << 20
 
@@ -285,6 +307,9 @@ func ParseConfig(path string, raw []byte) (*Config, error) {
 		}
 		cfg.requiredSchema, cfg.requiredSchemaRaw = sch, raw
 	}
+	if cfg.Site.Layout == "middleman" && !hasKey(root, "include") {
+		cfg.Include = MiddlemanInclude()
+	}
 	if cfg.Site.Layout == "middleman" && len(cfg.Site.PageFiles) == len(DefaultConfig().Site.PageFiles) && !hasKey(root, "site", "page_files") {
 		cfg.Site.PageFiles = MiddlemanPageFiles
 		if !hasKey(root, "site", "anchors") {
@@ -325,6 +350,16 @@ var MiddlemanPageFiles = []string{"index.html.md", "index.html.md.erb", "{name}.
 // MiddlemanRoots are the source folders of GitLab's pre-2023 site, relative
 // to the repository root; each is served at "/".
 var MiddlemanRoots = []string{"sites/handbook/source", "sites/uncategorized/source", "sites/marketing/source", "source"}
+
+// MiddlemanInclude is the Middleman preset's include: the job-family pages
+// of each source folder (markdown, and markdown with ERB).
+func MiddlemanInclude() []string {
+	var out []string
+	for _, r := range MiddlemanRoots {
+		out = append(out, r+"/job-families/**/*.md", r+"/job-families/**/*.md.erb")
+	}
+	return out
+}
 
 func hasKey(root *yaml.Node, keys ...string) bool {
 	n := root

@@ -459,16 +459,7 @@ func stablePaths() func(string) string {
 	if err != nil {
 		return func(p string) string { return p }
 	}
-	root := ""
-	for d := wd; ; d = filepath.Dir(d) {
-		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
-			root = d
-			break
-		}
-		if filepath.Dir(d) == d {
-			break
-		}
-	}
+	root := RepoRoot(wd)
 	if root == "" {
 		return func(p string) string { return p }
 	}

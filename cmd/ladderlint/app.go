@@ -202,7 +202,10 @@ func loadConfig(path string) (*lint.Config, error) {
 	if path == "" {
 		path = lint.FindConfig(".")
 		if path == "" {
-			return lint.DefaultConfig(), nil
+			// the default include is the repository's, from any folder in it
+			cfg := lint.DefaultConfig()
+			cfg.Dir = lint.RepoRoot(".")
+			return cfg, nil
 		}
 	}
 	cfg, err := lint.LoadConfig(path)
@@ -324,7 +327,14 @@ func (a *App) runLint(c *cli.Context, opts *lintOptions) error {
 		if cfg.File != "" {
 			from = "the include of " + cfg.File
 		}
-		return usageErr("no files to lint: %s (%s) matches nothing from here; name files or folders, or fix the include", from, strings.Join(cfg.Include, ", "))
+		where := "from here"
+		if cfg.Dir != "" {
+			where = "from " + cfg.Dir
+			if cfg.File == "" {
+				where = "from the repository root " + cfg.Dir
+			}
+		}
+		return usageErr("no files to lint: %s (%s) matches nothing %s; name files or folders, or set include in %s", from, strings.Join(cfg.Include, ", "), where, lint.ConfigFileName)
 	}
 	eng, err := lint.NewEngine(cfg)
 	if err != nil {

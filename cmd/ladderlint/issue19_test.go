@@ -130,3 +130,59 @@ func TestExternalOffline(t *testing.T) {
 		t.Errorf("offline failures cached:\n%s", b)
 	}
 }
+
+const minimalFamily = "---\ntitle: Example Writer\n---\n\n## Example Writer\n\nThe Example Writer writes examples.\n"
+
+// Item 7: without a config, `cd content && ladderlint lint` found nothing:
+// the default include was taken from the current folder. It is taken from
+// the repository root now, and the Middleman preset brings its own include.
+func TestDefaultIncludeFromSubfolder(t *testing.T) {
+	repo := writeFiles(t, t.TempDir(), map[string]string{
+		"content/job-families/writing/example-writer.md": minimalFamily,
+		"content/job-families/other/other.md":            minimalFamily + "\nSee [gone](/handbook/zz-gone/).\n",
+	})
+	if err := os.Mkdir(filepath.Join(repo, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, sub := range []string{".", "content", "content/job-families/writing"} {
+		t.Chdir(filepath.Join(repo, sub))
+		code, out, errOut := run(t, nil, "lint", "-f", "json", "--fail-on", "never")
+		if code != 0 {
+			t.Errorf("from %s: exit %d: %s", sub, code, errOut)
+			continue
+		}
+		if rep := decodeReport(t, out); rep["files"] != float64(2) {
+			t.Errorf("from %s: %v files, want 2", sub, rep["files"])
+		}
+	}
+	// the paths are shown from the current folder, as git shows them
+	t.Chdir(filepath.Join(repo, "content/job-families/writing"))
+	_, out, _ := run(t, nil, "lint", "--fail-on", "never")
+	if !strings.Contains(out, "\n../other/other.md:") && !strings.HasPrefix(out, "../other/other.md:") {
+		t.Errorf("paths not shown from the current folder:\n%s", out)
+	}
+	// near miss: outside any repository the current folder is the base, and
+	// the error says where the include was taken from
+	bare := writeFiles(t, t.TempDir(), map[string]string{"content/job-families/x.md": minimalFamily})
+	t.Chdir(filepath.Join(bare, "content"))
+	code, _, errOut := run(t, nil, "lint")
+	if code != exitError || !strings.Contains(errOut, "matches nothing from here") {
+		t.Errorf("outside a repository: exit %d, %s", code, errOut)
+	}
+
+	// the Middleman preset: its own include, from the config's folder
+	mm := writeFiles(t, t.TempDir(), map[string]string{
+		".ladderlint.yml": "site:\n  layout: middleman\n",
+		"sites/uncategorized/source/job-families/writing/example-writer/index.html.md": minimalFamily,
+		"sites/uncategorized/source/job-families/writing/templated/index.html.md.erb":  minimalFamily,
+		"sites/uncategorized/source/handbook/index.html.md":                            minimalFamily,
+	})
+	t.Chdir(filepath.Join(mm, "sites"))
+	code, out, errOut = run(t, nil, "lint", "-f", "json", "--fail-on", "never")
+	if code != 0 {
+		t.Fatalf("middleman: exit %d: %s", code, errOut)
+	}
+	if rep := decodeReport(t, out); rep["files"] != float64(2) {
+		t.Errorf("middleman: %v files, want the 2 job-family pages", rep["files"])
+	}
+}
