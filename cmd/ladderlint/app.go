@@ -344,15 +344,29 @@ func (a *App) runLint(c *cli.Context, opts *lintOptions) error {
 	if err != nil {
 		return &exitErr{code: exitError, err: err}
 	}
-	findings := res.Findings
-	for _, filter := range findingFilters {
-		if findings, err = filter(c, cfg, res, findings); err != nil {
-			return err
-		}
+	findings, err := filterFindings(c, cfg, res)
+	if err != nil {
+		return err
 	}
 	if opts.fix {
-		if findings, err = a.fix(res, findings, opts.diff); err != nil {
+		fixes, files, err := a.fix(res, findings, opts.diff)
+		if err != nil {
 			return err
+		}
+		a.sayFixes(fixes, files, opts.diff)
+		if files > 0 && !opts.diff {
+			// report the files as written: positions and messages of the
+			// text before the fix would point at text that is gone
+			eng, err = lint.NewEngine(cfg)
+			if err != nil {
+				return &exitErr{code: exitError, err: err}
+			}
+			if res, err = eng.Run(context.Background(), inputs); err != nil {
+				return &exitErr{code: exitError, err: err}
+			}
+			if findings, err = filterFindings(c, cfg, res); err != nil {
+				return err
+			}
 		}
 	}
 	var shown []lint.Finding
@@ -386,6 +400,40 @@ func (a *App) runLint(c *cli.Context, opts *lintOptions) error {
 		}
 	}
 	return nil
+}
+
+// filterFindings runs the finding filters (baseline, changed lines) over a
+// run's findings.
+func filterFindings(c *cli.Context, cfg *lint.Config, res *lint.Result) ([]lint.Finding, error) {
+	findings := res.Findings
+	var err error
+	for _, filter := range findingFilters {
+		if findings, err = filter(c, cfg, res, findings); err != nil {
+			return nil, err
+		}
+	}
+	return findings, nil
+}
+
+// sayFixes tells on stderr how many fixes --fix applied in how many files
+// (with --diff, would apply).
+func (a *App) sayFixes(fixes, files int, diff bool) {
+	if fixes == 0 {
+		fmt.Fprintln(a.Stderr, "ladderlint: no fixes to apply")
+		return
+	}
+	verb := "applied"
+	if diff {
+		verb = "would apply (--diff: nothing written)"
+	}
+	fmt.Fprintf(a.Stderr, "ladderlint: %s %d %s in %d %s\n", verb, fixes, plural(fixes, "fix", "fixes"), files, plural(files, "file", "files"))
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // writeReports writes the --format report to stdout and each --output

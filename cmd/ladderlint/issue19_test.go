@@ -186,3 +186,58 @@ func TestDefaultIncludeFromSubfolder(t *testing.T) {
 		t.Errorf("middleman: %v files, want the 2 job-family pages", rep["files"])
 	}
 }
+
+// Item 2: after --fix, the findings printed were those of the text before
+// the fix (old columns, and messages about the links it rewrote). Now they
+// are the file's as written, and stderr says how many fixes were applied.
+func TestFixReportsTheFixedFile(t *testing.T) {
+	repo := writeFiles(t, t.TempDir(), map[string]string{
+		"content/handbook/values/_index.md": "---\ntitle: Values\n---\n",
+		"content/job-families/a.md": "---\ntitle: Example Writer\n---\n\n## Example Writer\n\n" +
+			"See [values](https://handbook.gitlab.com/handbook/values/) and [gone](/handbook/zz-gone/).\n",
+	})
+	t.Chdir(repo)
+	page := filepath.Join("content", "job-families", "a.md")
+	code, out, errOut := run(t, nil, "lint", "--fix", "-f", "json", "--fail-on", "never", page)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(errOut, "applied 1 fix in 1 file") {
+		t.Errorf("stderr does not count the fixes: %q", errOut)
+	}
+	written, _ := os.ReadFile(page)
+	line := strings.Split(string(written), "\n")[6]
+	if !strings.Contains(line, "[values](/handbook/values/)") {
+		t.Fatalf("not fixed: %q", line)
+	}
+	var rep struct {
+		Findings []struct {
+			Rule         string
+			Line, Column int
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	wantCol := len([]rune(line[:strings.Index(line, "/handbook/zz-gone/")])) + 1
+	found := false
+	for _, f := range rep.Findings {
+		switch f.Rule {
+		case "link-style":
+			t.Errorf("a finding the fix removed is reported: %+v", f)
+		case "link-target":
+			found = true
+			if f.Line != 7 || f.Column != wantCol {
+				t.Errorf("link-target at %d:%d, want 7:%d (the text as written)", f.Line, f.Column, wantCol)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("the broken link is not reported after the fix: %s", out)
+	}
+	// near miss: nothing left to fix is said too, and nothing is written
+	_, _, errOut = run(t, nil, "lint", "--fix", "--fail-on", "never", page)
+	if !strings.Contains(errOut, "no fixes to apply") {
+		t.Errorf("second --fix: %q", errOut)
+	}
+}
