@@ -14,7 +14,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"gitlab.com/ladderlint/ladderlint/internal/fsutil"
 	"gitlab.com/ladderlint/ladderlint/lint/model"
@@ -277,16 +276,55 @@ func skipped(path, reason string) *model.Family {
 }
 
 // binaryReason tells why content is not a markdown text, or "".
-func binaryReason(data []byte) string {
+func binaryReason(data []byte) string { return NotText(data) }
+
+// NotText tells why content cannot be read as a markdown page, or "": a
+// UTF-16 text (by its byte-order mark, or NULs in every other byte of
+// ASCII text) is named as such, with UTF-8 asked for; other content with
+// NUL bytes is binary. Bytes that are merely not UTF-8 are left to the
+// input rule, which reports where they are.
+func NotText(data []byte) string {
 	head := data
 	if len(head) > 8000 {
 		head = head[:8000]
 	}
+	if enc := utf16Kind(head); enc != "" {
+		return "file is UTF-16 text (" + enc + "); ladderlint reads UTF-8: save it as UTF-8; not parsed"
+	}
 	if i := bytes.IndexByte(head, 0); i >= 0 {
 		return "file holds NUL bytes: a binary file, not markdown; not parsed"
 	}
-	if !utf8.Valid(data) {
-		return "" // modelled; the input rule reports the invalid bytes
+	return ""
+}
+
+// utf16Kind returns "little-endian" or "big-endian" for UTF-16 text, else "".
+func utf16Kind(head []byte) string {
+	switch {
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}) && !bytes.HasPrefix(head, []byte{0xFF, 0xFE, 0, 0}):
+		return "little-endian"
+	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+		return "big-endian"
+	}
+	// no byte-order mark: mostly ASCII text with a NUL beside each byte
+	if len(head) < 4 {
+		return ""
+	}
+	n := len(head) &^ 1
+	var evenNUL, oddNUL int
+	for i := 0; i < n; i += 2 {
+		if head[i] == 0 && head[i+1] != 0 {
+			evenNUL++
+		}
+		if head[i+1] == 0 && head[i] != 0 {
+			oddNUL++
+		}
+	}
+	pairs := n / 2
+	switch {
+	case oddNUL*10 >= pairs*9:
+		return "little-endian"
+	case evenNUL*10 >= pairs*9:
+		return "big-endian"
 	}
 	return ""
 }

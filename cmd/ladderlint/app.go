@@ -14,6 +14,7 @@ import (
 
 	"gitlab.com/ladderlint/ladderlint/lint"
 	"gitlab.com/ladderlint/ladderlint/lint/model"
+	"gitlab.com/ladderlint/ladderlint/lint/prose"
 	"gitlab.com/ladderlint/ladderlint/lint/report"
 	_ "gitlab.com/ladderlint/ladderlint/rules" // registers every rule
 )
@@ -98,7 +99,32 @@ func NewApp(stdout, stderr io.Writer) *App {
 	for _, c := range a.cli.Commands {
 		c.OnUsageError = a.cli.OnUsageError
 	}
+	a.cli.Action = a.noCommand
 	return a
+}
+
+// noCommand runs when the first argument names no command: an unknown
+// command is a usage error with the nearest command name, not a help topic.
+func (a *App) noCommand(c *cli.Context) error {
+	if c.NArg() == 0 {
+		return cli.ShowAppHelp(c)
+	}
+	name := c.Args().First()
+	if name == "help" {
+		if c.NArg() > 1 && a.cli.Command(c.Args().Get(1)) != nil {
+			return cli.ShowCommandHelp(c, c.Args().Get(1))
+		}
+		return cli.ShowAppHelp(c)
+	}
+	var names []string
+	suggest := ""
+	for _, cmd := range a.cli.Commands {
+		names = append(names, cmd.Name)
+		if suggest == "" && prose.WithinEdits(name, cmd.Name, 2) {
+			suggest = fmt.Sprintf(" (did you mean %q?)", cmd.Name)
+		}
+	}
+	return usageErr("unknown command %q%s; commands: %s (ladderlint --help)", name, suggest, strings.Join(names, ", "))
 }
 
 // Run runs the CLI with args (args[0] is the program name) and returns the
@@ -234,6 +260,10 @@ func (a *App) model(c *cli.Context) error {
 	data, err := lint.ReadFile(path, cfg.MaxFileSize)
 	if err != nil {
 		return &exitErr{code: exitError, err: err}
+	}
+	if reason := lint.NotText(data); reason != "" {
+		// lint reports such a file; model has no model to print
+		return &exitErr{code: exitError, err: fmt.Errorf("%s: %s", lint.DisplayPath(path), reason)}
 	}
 	f := model.Parse(lint.DisplayPath(path), data)
 	enc := json.NewEncoder(a.Stdout)

@@ -2,8 +2,10 @@ package main
 
 import (
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -70,7 +72,15 @@ func writeFileAtomic(path string, write func(io.Writer) error, perm os.FileMode)
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return err
+		// name the folder, not the temporary file the user never asked for
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		if errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("folder %s does not exist", dir)
+		}
+		return fmt.Errorf("cannot create a file in %s: %v", dir, err)
 	}
 	name := tmp.Name()
 	ok := false

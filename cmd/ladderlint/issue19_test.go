@@ -241,3 +241,71 @@ func TestFixReportsTheFixedFile(t *testing.T) {
 		t.Errorf("second --fix: %q", errOut)
 	}
 }
+
+// Item 8: the docs and the messages say the same thing.
+func TestMessagesMatchDocs(t *testing.T) {
+	dir := writeFiles(t, t.TempDir(), map[string]string{"page.md": minimalFamily})
+	page := filepath.Join(dir, "page.md")
+
+	// --fail-on documents never; its error lists never, not off
+	code, _, errOut := run(t, nil, "lint", "--fail-on", "sometimes", page)
+	if code != exitError || !strings.Contains(errOut, "want error, warning, info or never") {
+		t.Errorf("--fail-on sometimes: exit %d, %q", code, errOut)
+	}
+	if code, _, _ := run(t, nil, "lint", "--fail-on", "never", page); code != exitOK {
+		t.Errorf("--fail-on never: exit %d", code)
+	}
+
+	// an unknown command is one, with the nearest name
+	code, out, errOut := run(t, nil, "frob")
+	if code != exitError || !strings.Contains(errOut, `unknown command "frob"`) || strings.Contains(errOut+out, "help topic") {
+		t.Errorf("frob: exit %d, %q %q", code, errOut, out)
+	}
+	if _, _, errOut := run(t, nil, "lnit"); !strings.Contains(errOut, `did you mean "lint"?`) {
+		t.Errorf("lnit: %q", errOut)
+	}
+	if code, out, _ := run(t, nil, "help", "lint"); code != exitOK || !strings.Contains(out, "--fail-on") {
+		t.Errorf("help lint: exit %d\n%s", code, out)
+	}
+
+	// model on a file lint reports as not text fails as lint does; a UTF-16
+	// file is named UTF-16, not binary
+	utf16 := []byte{0xFF, 0xFE}
+	for _, r := range "# Title\n\nText.\n" {
+		utf16 = append(utf16, byte(r), 0)
+	}
+	noBOM := utf16[2:]
+	writeFiles(t, dir, map[string]string{"utf16.md": string(utf16), "nobom.md": string(noBOM), "bin.md": "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"})
+	for _, name := range []string{"utf16.md", "nobom.md"} {
+		p := filepath.Join(dir, name)
+		code, out, errOut := run(t, nil, "model", p)
+		if code != exitError || out != "" || !strings.Contains(errOut, "UTF-16") {
+			t.Errorf("model %s: exit %d, stdout %q, stderr %q", name, code, out, errOut)
+		}
+		_, out, _ = run(t, nil, "lint", p)
+		if !strings.Contains(out, "UTF-16 text (little-endian); ladderlint reads UTF-8") || strings.Contains(out, "binary") {
+			t.Errorf("lint %s:\n%s", name, out)
+		}
+	}
+	if code, _, errOut := run(t, nil, "model", filepath.Join(dir, "bin.md")); code != exitError || !strings.Contains(errOut, "binary file") {
+		t.Errorf("model bin.md: exit %d, %q", code, errOut)
+	}
+	// near miss: a UTF-8 page with a few non-ASCII letters is modelled
+	writeFiles(t, dir, map[string]string{"utf8.md": "---\ntitle: Ingénieur\n---\n\n## Ingénieur\n"})
+	if code, _, errOut := run(t, nil, "model", filepath.Join(dir, "utf8.md")); code != exitOK {
+		t.Errorf("model utf8.md: exit %d, %q", code, errOut)
+	}
+
+	// --fix --diff prints a diff: a report format with it is an error, not ignored
+	code, out, errOut = run(t, nil, "lint", "--fix", "--diff", "-f", "json", page)
+	if code != exitError || out != "" || !strings.Contains(errOut, "--diff prints a unified diff") {
+		t.Errorf("--fix --diff -f json: exit %d, %q, %q", code, out, errOut)
+	}
+
+	// a report in a folder that does not exist names the folder, not a temporary file
+	missing := filepath.Join(dir, "no-such-folder", "report.json")
+	code, _, errOut = run(t, nil, "lint", "--fail-on", "never", "-o", "json="+missing, page)
+	if code != exitError || !strings.Contains(errOut, "folder "+filepath.Dir(missing)+" does not exist") || strings.Contains(errOut, ".tmp") {
+		t.Errorf("-o in a missing folder: exit %d, %q", code, errOut)
+	}
+}
