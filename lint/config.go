@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strconv"
 	"strings"
@@ -15,7 +16,6 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"gitlab.com/ladderlint/ladderlint/lint/model"
-	"gitlab.com/ladderlint/ladderlint/lint/prose"
 	"gitlab.com/ladderlint/ladderlint/schema"
 )
 
@@ -257,6 +257,11 @@ func ParseConfig(path string, raw []byte) (*Config, error) {
 	if err != nil {
 		return nil, &ConfigError{File: path, Line: root.Line, Msg: err.Error()}
 	}
+	// after yamlToJSON, which bounds the depth
+	if ce := checkDuplicateKeys(root, ""); ce != nil {
+		ce.File = path
+		return nil, ce
+	}
 	if err := schema.Config().Validate(inst); err != nil {
 		return nil, configSchemaError(path, root, inst, err)
 	}
@@ -295,6 +300,17 @@ func ParseConfig(path string, raw []byte) (*Config, error) {
 			return nil, &ConfigError{File: path, Line: line, Key: k.Value, Msg: msg}
 		}
 	}
+	if cfg.Grades.Min > cfg.Grades.Max {
+		line, key := cfg.lines["grades"], "grades.min"
+		if hasKey(root, "grades", "max") {
+			key = "grades.max"
+		}
+		if l, _ := nodeAt(root, "/"+strings.ReplaceAll(key, ".", "/")); l > 0 {
+			line = l
+		}
+		return nil, &ConfigError{File: path, Line: line, Key: key, Msg: fmt.Sprintf(
+			"grades.min (%g) is above grades.max (%g): expected min at most max", cfg.Grades.Min, cfg.Grades.Max)}
+	}
 	if cfg.RequiredSections != "" {
 		p := cfg.Resolve(cfg.RequiredSections)
 		raw, err := readLimited(p, maxConfigSize)
@@ -331,17 +347,41 @@ func oneLineErr(err error) string {
 // offending key: an unknown key is named and located itself, not its parent.
 func configSchemaError(path string, root *yaml.Node, inst any, err error) error {
 	ptr, msg := schema.FirstError(err)
+	msg = schemaMessage(msg)
 	var doc any
 	_ = json.Unmarshal(schema.Raw(schema.ConfigFile), &doc)
 	for _, leaf := range schema.Leaves(err) {
-		if keys := schema.Offending(doc, inst, leaf); len(keys) > 0 && strings.HasSuffix(schema.KeywordPointer(leaf), "/additionalProperties") {
+		kp := schema.KeywordPointer(leaf)
+		if keys := schema.Offending(doc, inst, leaf); len(keys) > 0 && strings.HasSuffix(kp, "/additionalProperties") {
 			ptr = strings.TrimSuffix(leaf.InstanceLocation, "/") + "/" + keys[0]
-			msg = "unknown key"
+			parent, _ := schema.Resolve(doc, strings.TrimSuffix(kp, "/additionalProperties")).(map[string]any)
+			props, _ := parent["properties"].(map[string]any)
+			var names []string
+			for k := range props {
+				names = append(names, k)
+			}
+			sort.Strings(names)
+			msg = "unknown key" + suggestFrom(keys[0], names) + "; keys here: " + strings.Join(names, ", ")
 			break
 		}
 	}
 	line, key := nodeAt(root, ptr)
 	return &ConfigError{File: path, Line: line, Key: key, Msg: msg}
+}
+
+// schemaMessage words a schema validator's message as the rest of the
+// config errors are: what was expected, what was found.
+func schemaMessage(msg string) string {
+	r := strings.NewReplacer(
+		"expected array", "expected a list", "expected object", "expected a mapping of keys to values",
+		"expected string", "expected a string", "expected integer", "expected a whole number",
+		"expected number", "expected a number", "expected boolean", "expected true or false",
+		"but got array", "got a list", "but got object", "got a mapping", "but got string", "got a string",
+		"but got number", "got a number", "but got boolean", "got true or false", "but got null", "got nothing",
+		"value must be one of", "expected one of",
+		"must be >=", "expected at least", "must be <=", "expected at most",
+	)
+	return r.Replace(msg)
 }
 
 // MiddlemanPageFiles are the page files of GitLab's pre-2023 Middleman site.
@@ -432,6 +472,9 @@ func ruleOptions(r *Rule, rc *RuleConfig) (any, error) {
 	}
 	opts := r.Options()
 	if rc != nil && len(rc.Options.Content) > 0 {
+		if ce := checkTypes(&rc.Options, reflect.TypeOf(opts), "rules."+r.ID); ce != nil {
+			return nil, ce
+		}
 		var buf bytes.Buffer
 		enc := yaml.NewEncoder(&buf)
 		if err := enc.Encode(&rc.Options); err != nil {
@@ -455,16 +498,16 @@ func ruleOptions(r *Rule, rc *RuleConfig) (any, error) {
 			if line <= 0 {
 				line = rc.Line
 			}
-			return nil, &ConfigError{Line: line, Key: key, Msg: msg}
+			return nil, &ConfigError{Line: line, Key: key, Msg: strings.TrimPrefix(msg, "yaml: ")}
 		}
 	}
 	if r.Validate != nil {
 		if err := r.Validate(opts); err != nil {
-			line := 0
-			if rc != nil {
-				line = rc.Line
+			if rc == nil {
+				return nil, &ConfigError{Key: "rules." + r.ID, Msg: err.Error()}
 			}
-			return nil, &ConfigError{Line: line, Key: "rules." + r.ID, Msg: err.Error()}
+			line, key, msg := locateOptionError(&rc.Options, "rules."+r.ID, rc.Line, err)
+			return nil, &ConfigError{Line: line, Key: key, Msg: msg}
 		}
 	}
 	return opts, nil
@@ -485,15 +528,11 @@ func unknownFieldRE(msg string) string {
 
 // SuggestRule returns ` (did you mean "x"?)` for a near miss of a rule ID, or "".
 func SuggestRule(id string) string {
-	// the nearest rule ID within three edits
-	for k := 1; k <= 3; k++ {
-		for _, r := range Rules() {
-			if prose.WithinEdits(id, r.ID, k) {
-				return fmt.Sprintf(" (did you mean %q?)", r.ID)
-			}
-		}
+	var ids []string
+	for _, r := range Rules() {
+		ids = append(ids, r.ID)
 	}
-	return ""
+	return suggestFrom(id, ids)
 }
 
 // Severity returns a rule's effective severity: configured, else default;
@@ -651,6 +690,9 @@ func nodeAt(root *yaml.Node, ptr string) (int, string) {
 		}
 		part = strings.NewReplacer("~1", "/", "~0", "~").Replace(part)
 		keys = append(keys, part)
+		if n.Kind == yaml.AliasNode {
+			n = n.Alias
+		}
 		switch n.Kind {
 		case yaml.MappingNode:
 			var next *yaml.Node
@@ -661,21 +703,34 @@ func nodeAt(root *yaml.Node, ptr string) (int, string) {
 				}
 			}
 			if next == nil {
-				return line, strings.Join(keys, ".")
+				return line, joinKeys(keys)
 			}
 			n = next
 		case yaml.SequenceNode:
 			i, err := strconv.Atoi(part)
 			if err != nil || i >= len(n.Content) {
-				return line, strings.Join(keys, ".")
+				return line, joinKeys(keys)
 			}
+			keys[len(keys)-1] = "[" + part + "]"
 			n = n.Content[i]
 			line = n.Line
 		default:
-			return line, strings.Join(keys, ".")
+			return line, joinKeys(keys)
 		}
 	}
-	return line, strings.Join(keys, ".")
+	return line, joinKeys(keys)
+}
+
+// joinKeys writes a key path: "grades.tracks[0].steps".
+func joinKeys(keys []string) string {
+	var b strings.Builder
+	for i, k := range keys {
+		if i > 0 && !strings.HasPrefix(k, "[") {
+			b.WriteByte('.')
+		}
+		b.WriteString(k)
+	}
+	return b.String()
 }
 
 func yamlErrorLine(err error) (int, string) { return model.YAMLErrorLine(err) }
