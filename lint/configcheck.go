@@ -261,6 +261,7 @@ func locateOptionError(opts *yaml.Node, rulePath string, ruleLine int, err error
 		quoted = se.Expr
 		msg = fmt.Sprintf("%q is not a valid regular expression: %s", se.Expr, se.Code)
 	}
+	msg = strings.Replace(msg, "error parsing regexp: ", "not a valid regular expression: ", 1)
 	line, key := 0, ""
 	var walk func(n *yaml.Node, path string)
 	walk = func(n *yaml.Node, path string) {
