@@ -33,8 +33,9 @@ var linkStyleRule = &lint.Rule{
 			"which is rarely what was meant; when it leads to a page, `--fix` writes that page's root-relative " +
 			"URL), and a link to a top-level section without its leading slash (`handbook/values/` resolves " +
 			"below the current page; `--fix` adds the slash). Reference-style definitions and bare URLs are " +
-			"reported without a fix. A full URL to the site that leads to no page is one finding, `link-target`'s " +
-			"(its message says the link is also written as a full URL), not a second one here.",
+			"reported without a fix. A full URL to the site that leads to no page, or to no such anchor, is one " +
+			"finding, `link-target`'s or `link-fragment`'s (its message says the link is also written as a full " +
+			"URL), not a second one here.",
 		Bad:  "---\ntitle: Backend Engineer\n---\n\nSee our [values](https://handbook.gitlab.com/handbook/values/#results).\n",
 		Good: "---\ntitle: Backend Engineer\n---\n\nSee our [values](/handbook/values/#results).\n",
 		Options: []lint.OptionDoc{
@@ -95,19 +96,30 @@ func checkLinkStyle(p *lint.Pass) {
 	}
 }
 
-// linkTargetTakes reports whether link-target reports this full URL to the
-// site as leading nowhere: then that one finding says it is written as a
-// full URL too, and link-style keeps quiet (one link, one finding).
+// linkTargetTakes reports whether link-target or link-fragment reports this
+// full URL to the site (no page there, or no such anchor on it): then that
+// one finding says it is written as a full URL too, and link-style keeps
+// quiet (one link, one finding).
 func linkTargetTakes(p *lint.Pass, ls *linkSite, l *model.Link) bool {
-	if ls.idx == nil || linkRuleOff(p.Config, "link-target") {
+	if ls.idx == nil {
 		return false
 	}
-	opts, err := p.Config.RuleOptions(lint.Lookup("link-target"))
-	if err != nil {
-		return false
+	if !linkRuleOff(p.Config, "link-target") {
+		if opts, err := p.Config.RuleOptions(lint.Lookup("link-target")); err == nil {
+			if _, broken := linkTargetProblem(ls, l, opts.(*linkTargetOptions)); broken {
+				return true
+			}
+		}
 	}
-	_, broken := linkTargetProblem(ls, l, opts.(*linkTargetOptions))
-	return broken
+	if !linkRuleOff(p.Config, "link-fragment") && l.Fragment != "" {
+		if opts, err := p.Config.RuleOptions(lint.Lookup("link-fragment")); err == nil {
+			var own *site.Anchors
+			if _, _, broken := linkFragmentProblem(p, ls, l, opts.(*linkFragmentOptions), &own); broken {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // linkDotSlash reports a "./" link, with its root-relative form when it leads

@@ -76,4 +76,17 @@ func TestOwnURLOneFinding(t *testing.T) {
 	if len(res.Findings) != 2 {
 		t.Errorf("link-target off: %d link-style findings, want 2", len(res.Findings))
 	}
+	// the same for a fragment that matches no heading: link-fragment's alone
+	frag := "---\ntitle: Own\n---\n\n[frag](https://handbook.gitlab.com/handbook/values/#zz-nope) [ok](https://handbook.gitlab.com/handbook/values/#results)\n"
+	res = linttest.Lint(t, load(), map[string]string{path: frag}, "link-style", "link-target", "link-fragment")
+	got = nil
+	for _, f := range res.Findings {
+		got = append(got, fmt.Sprintf("%d:%d %s", f.Line, f.Column, f.Rule))
+	}
+	if strings.Join(got, " ") != "5:8 link-fragment 5:67 link-style" {
+		t.Errorf("broken fragment of a full URL: %v", got)
+	}
+	if len(res.Findings) > 0 && !strings.Contains(res.Findings[0].Message, "also written as a full URL") {
+		t.Errorf("link-fragment message: %s", res.Findings[0].Message)
+	}
 }
