@@ -366,6 +366,9 @@ func configSchemaError(path string, root *yaml.Node, inst any, err error) error 
 		}
 	}
 	line, key := nodeAt(root, ptr)
+	if rule, ok := strings.CutPrefix(key, "rules."); ok && !strings.Contains(rule, ".") && Lookup(rule) == nil {
+		msg += SuggestRule(rule)
+	}
 	return &ConfigError{File: path, Line: line, Key: key, Msg: msg}
 }
 
@@ -380,6 +383,11 @@ func schemaMessage(msg string) string {
 		"but got number", "got a number", "but got boolean", "got true or false", "but got null", "got nothing",
 		"value must be one of", "expected one of",
 		"must be >=", "expected at least", "must be <=", "expected at most",
+		"missing properties: ", "missing the required key ", "missing property: ", "missing the required key ",
+		"does not match pattern '^https?://'", "expected a URL starting with http:// or https://",
+		"does not match pattern '^/'", "expected a path starting with /",
+		"does not match pattern '^[a-z][a-z0-9-]*$'", "expected a rule ID (lower case; ladderlint rules lists them)",
+		"length must be >= 1, but got 0", "expected a non-empty string",
 	)
 	return r.Replace(msg)
 }

@@ -204,6 +204,9 @@ func TestConfigErrorsSayWhatWasExpected(t *testing.T) {
 		{"unknown site key", "site:\n  layot: hugo\n", 2, "site.layot", `did you mean "layout"?`},
 		{"list item path", "grades:\n  tracks:\n    - name: x\n      steps: [a]\n", 4, "grades.tracks[0].steps[0]", "expected a list, got a string"},
 		{"top-level type", "include: content/**/*.md\n", 1, "include", "expected a list, got a string"},
+		{"schema pattern in words", "site:\n  own_urls:\n    - url: ftp://x\n", 3, "site.own_urls[0].url", "expected a URL starting with http:// or https://"},
+		{"rule ID case", "rules:\n  Misspelling: off\n", 2, "rules.Misspelling", `did you mean "misspelling"?`},
+		{"required key", "site:\n  roots:\n    - prefix: /\n", 3, "site.roots[0]", "missing the required key 'dir'"},
 		{"option check located", "rules:\n  bullet-drift:\n    severity: info\n    min_similarity: 3\n", 4, "rules.bullet-drift.min_similarity", "at most 1"},
 		{"regexp in a list located", "rules:\n  template-placeholder:\n    allow:\n      - ok\n      - '(bad'\n", 5, "rules.template-placeholder.allow[1]", `"(bad" is not a valid regular expression`},
 	}
@@ -224,7 +227,7 @@ func TestConfigErrorsSayWhatWasExpected(t *testing.T) {
 			if ce.File != "conf/.ladderlint.yml" || ce.Line != c.line || ce.Key != c.key || !strings.Contains(msg, c.msg) {
 				t.Fatalf("got %q (line %d key %q), want line %d key %q containing %q", msg, ce.Line, ce.Key, c.line, c.key, c.msg)
 			}
-			for _, internal := range []string{"!!", "unmarshal", "not found in type", "Options", "yaml:"} {
+			for _, internal := range []string{"!!", "unmarshal", "not found in type", "Options", "yaml:", "pattern", "properties"} {
 				if strings.Contains(msg, internal) {
 					t.Errorf("Go internals %q in %q", internal, msg)
 				}
