@@ -111,10 +111,13 @@ func (a *App) noCommand(c *cli.Context) error {
 	}
 	name := c.Args().First()
 	if name == "help" {
-		if c.NArg() > 1 && a.cli.Command(c.Args().Get(1)) != nil {
+		if c.NArg() == 1 {
+			return cli.ShowAppHelp(c)
+		}
+		if a.cli.Command(c.Args().Get(1)) != nil {
 			return cli.ShowCommandHelp(c, c.Args().Get(1))
 		}
-		return cli.ShowAppHelp(c)
+		name = c.Args().Get(1)
 	}
 	var names []string
 	suggest := ""

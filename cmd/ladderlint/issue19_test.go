@@ -267,6 +267,9 @@ func TestMessagesMatchDocs(t *testing.T) {
 	if code, out, _ := run(t, nil, "help", "lint"); code != exitOK || !strings.Contains(out, "--fail-on") {
 		t.Errorf("help lint: exit %d\n%s", code, out)
 	}
+	if code, _, errOut := run(t, nil, "help", "frob"); code != exitError || !strings.Contains(errOut, `unknown command "frob"`) {
+		t.Errorf("help frob: exit %d, %q", code, errOut)
+	}
 
 	// model on a file lint reports as not text fails as lint does; a UTF-16
 	// file is named UTF-16, not binary
