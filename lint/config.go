@@ -224,9 +224,12 @@ const maxConfigSize = 1 << 20
 
 // LoadConfig reads a config file over the defaults.
 func LoadConfig(path string) (*Config, error) {
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return nil, &ConfigError{File: path, Msg: "is a folder, not a config file"}
+	}
 	raw, err := readLimited(path, maxConfigSize)
 	if err != nil {
-		return nil, &ConfigError{File: path, Msg: err.Error()}
+		return nil, &ConfigError{File: path, Msg: "cannot read the config: " + unwrapPathError(err).Error()}
 	}
 	return ParseConfig(path, raw)
 }
@@ -315,7 +318,7 @@ func ParseConfig(path string, raw []byte) (*Config, error) {
 		p := cfg.Resolve(cfg.RequiredSections)
 		raw, err := readLimited(p, maxConfigSize)
 		if err != nil {
-			return nil, &ConfigError{File: path, Line: cfg.lines["required_sections"], Key: "required_sections", Msg: err.Error()}
+			return nil, &ConfigError{File: path, Line: cfg.lines["required_sections"], Key: "required_sections", Msg: "cannot read " + p + ": " + unwrapPathError(err).Error()}
 		}
 		sch, err := schema.Compile(p, raw)
 		if err != nil {
@@ -363,6 +366,14 @@ func configSchemaError(path string, root *yaml.Node, inst any, err error) error 
 			sort.Strings(names)
 			msg = "unknown key" + suggestFrom(keys[0], names) + "; keys here: " + strings.Join(names, ", ")
 			break
+		}
+	}
+	if strings.Contains(msg, ", got a ") {
+		switch v := schema.Resolve(inst, ptr).(type) {
+		case string:
+			msg += fmt.Sprintf(" (%q)", v)
+		case float64, bool:
+			msg += fmt.Sprintf(" (%v)", v)
 		}
 	}
 	line, key := nodeAt(root, ptr)
