@@ -2,6 +2,7 @@ package lint
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -301,6 +302,14 @@ func ParseConfig(path string, raw []byte) (*Config, error) {
 				line = k.Line
 			}
 			return nil, &ConfigError{File: path, Line: line, Key: k.Value, Msg: msg}
+		}
+	}
+	for i, r := range cfg.Site.Roots {
+		// a root that is not there would make every link into it "no page"
+		d := cfg.Resolve(r.Dir)
+		if st, err := os.Stat(d); err != nil || !st.IsDir() {
+			line, key := nodeAt(root, fmt.Sprintf("/site/roots/%d/dir", i))
+			return nil, &ConfigError{File: path, Line: line, Key: key, Msg: fmt.Sprintf("no folder %s: expected the content folder served at %s", d, cmp.Or(r.Prefix, "/"))}
 		}
 	}
 	if cfg.Grades.Min > cfg.Grades.Max {

@@ -205,6 +205,7 @@ func TestConfigErrorsSayWhatWasExpected(t *testing.T) {
 		{"list item path", "grades:\n  tracks:\n    - name: x\n      steps: [a]\n", 4, "grades.tracks[0].steps[0]", "expected a list, got a string"},
 		{"top-level type", "include: content/**/*.md\n", 1, "include", `expected a list, got a string ("content/**/*.md")`},
 		{"integer", "max_file_size: 1.5\n", 1, "max_file_size", "expected a whole number, got a number (1.5)"},
+		{"content root missing", "site:\n  roots:\n    - prefix: /docs/\n      dir: no-such-folder\n", 4, "site.roots[0].dir", "no folder conf/no-such-folder: expected the content folder served at /docs/"},
 		{"policy file missing", "required_sections: nope.json\n", 1, "required_sections", "cannot read conf/nope.json: "},
 		{"schema pattern in words", "site:\n  own_urls:\n    - url: ftp://x\n", 3, "site.own_urls[0].url", "expected a URL starting with http:// or https://"},
 		{"rule ID case", "rules:\n  Misspelling: off\n", 2, "rules.Misspelling", `did you mean "misspelling"?`},
@@ -249,6 +250,7 @@ func TestConfigErrorsSayWhatWasExpected(t *testing.T) {
 		"rules:\n  misspelling:\n    allow: [2024, teh]\n",
 		"rules:\n  misspelling:\n    allow:\n",
 		"rules:\n  link-external:\n    timeout: 30s\n    retries: 0\n",
+		"site:\n  roots:\n    - dir: .\n",
 	} {
 		if _, err := lint.ParseConfig("ok.yml", []byte(ok)); err != nil {
 			t.Errorf("%q rejected: %v", ok, err)

@@ -79,6 +79,10 @@ func TestNoContentRootIsSaid(t *testing.T) {
 	if !strings.Contains(out, "/handbook/no-such-page/") {
 		t.Errorf("the broken link is not reported with a root:\n%s", out)
 	}
+	// a --root that is not there is an error, not every link broken
+	if code, _, errOut := run(t, nil, "lint", "--root", "no-such-folder", "content/job-families"); code != exitError || !strings.Contains(errOut, "--root no-such-folder: no such folder") {
+		t.Errorf("--root no-such-folder: exit %d, %q", code, errOut)
+	}
 	// --root turns them on where no content/ folder is
 	t.Chdir(dir)
 	_, out, errOut = run(t, nil, "lint", "-f", "json", "--fail-on", "never", "--root", ".", "job-families")

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -106,6 +107,10 @@ func init() {
 			abs, err := filepath.Abs(r)
 			if err != nil {
 				return usageErr("--root %s: %v", r, err)
+			}
+			if st, err := os.Stat(abs); err != nil || !st.IsDir() {
+				// every link into a missing root would be reported as broken
+				return usageErr("--root %s: no such folder (want the content folder served at /)", r)
 			}
 			cfg.Site.Roots = append(cfg.Site.Roots, lint.RootConfig{Dir: abs, Prefix: "/"})
 		}
