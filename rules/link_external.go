@@ -124,7 +124,8 @@ func checkLinkExternal(p *lint.SetPass) {
 	})
 	results, err := c.Check(context.Background(), urls)
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "ladderlint: link-external: cache not written: %v\n", err)
+		p.Env.Note("links/external-cache", lint.Note{Rule: "link-external", Message: fmt.Sprintf(
+			"external link results not cached (rules.link-external.cache): %v; every run asks again", err)})
 	}
 	offline, hosts, first := linkcheck.NetworkDown(results)
 	if offline {

@@ -3,6 +3,8 @@ package main
 import (
 	"encoding/json"
 	"net"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -314,5 +316,25 @@ func TestMessagesMatchDocs(t *testing.T) {
 	code, _, errOut = run(t, nil, "lint", "--fail-on", "never", "-o", "json="+missing, page)
 	if code != exitError || !strings.Contains(errOut, "folder "+filepath.Dir(missing)+" does not exist") || strings.Contains(errOut, ".tmp") {
 		t.Errorf("-o in a missing folder: exit %d, %q", code, errOut)
+	}
+}
+
+// A cache that cannot be written is said once, through the run's notes (on
+// the app's stderr, not the process's), and the links are still checked.
+func TestExternalCacheNotWritten(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(404) }))
+	defer srv.Close()
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"page.md":    "---\ntitle: X\n---\n\n[gone](" + srv.URL + "/gone)\n",
+		"plain-file": "not a folder\n",
+		"cfg.yml":    "rules:\n  link-external:\n    retries: 0\n    cache: plain-file/links.json\n",
+	})
+	_, out, errOut := run(t, nil, "lint", "-c", filepath.Join(dir, "cfg.yml"), "--external", "--fail-on", "never", filepath.Join(dir, "page.md"))
+	if strings.Count(errOut, "external link results not cached") != 1 {
+		t.Errorf("stderr %q", errOut)
+	}
+	if !strings.Contains(out, "is dead: 404") {
+		t.Errorf("the link is not reported:\n%s", out)
 	}
 }
