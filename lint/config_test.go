@@ -257,3 +257,31 @@ func TestConfigErrorsSayWhatWasExpected(t *testing.T) {
 		}
 	}
 }
+
+// FuzzParseConfig: any config text gives a config or a ConfigError with a
+// line inside the text, never a panic.
+func FuzzParseConfig(f *testing.F) {
+	for _, s := range []string{
+		"grades: {min: 20, max: 15}\n", "include: [a]\ninclude: [b]\n",
+		"rules:\n  misspelling:\n    allow: foo\n", "rules:\n  template-placeholder:\n    allow: ['(']\n",
+		"rules:\n  link-external:\n    timeout: 10\n", "a: &x [*x]\n", "rules:\n  misspelling: &o\n    allow: [a]\n  repeated-word: *o\n",
+		"site:\n  roots:\n    - dir: .\n", "grades:\n  tracks:\n    - name: x\n      steps: [[a], b]\n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		_, err := lint.ParseConfig("fuzz.yml", []byte(text))
+		if err == nil {
+			return
+		}
+		var ce *lint.ConfigError
+		if !errors.As(err, &ce) {
+			t.Fatalf("not a ConfigError: %v", err)
+		}
+		// YAML breaks lines at CR too
+		norm := strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(text)
+		if lines := strings.Count(norm, "\n") + 1; ce.Line < 0 || ce.Line > lines+1 {
+			t.Fatalf("line %d outside the %d-line text: %v", ce.Line, lines, err)
+		}
+	})
+}

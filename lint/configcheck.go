@@ -73,7 +73,10 @@ func checkDuplicateKeys(n *yaml.Node, path string) *ConfigError {
 	return nil
 }
 
-var durationType = reflect.TypeOf(time.Duration(0))
+var (
+	durationType    = reflect.TypeOf(time.Duration(0))
+	unmarshalerType = reflect.TypeOf((*yaml.Unmarshaler)(nil)).Elem()
+)
 
 // yamlFields returns the YAML keys of a struct type and their field indexes.
 func yamlFields(t reflect.Type) (map[string]int, []string) {
@@ -168,6 +171,9 @@ func checkTypes(n *yaml.Node, t reflect.Type, path string) *ConfigError {
 	}
 	if t.Kind() == reflect.Pointer {
 		t = t.Elem()
+	}
+	if reflect.PointerTo(t).Implements(unmarshalerType) {
+		return nil // the type reads itself and says what it wants
 	}
 	bad := func() *ConfigError {
 		msg := fmt.Sprintf("expected %s, got %s", expected(t), got(n))
