@@ -211,6 +211,7 @@ func TestConfigErrorsSayWhatWasExpected(t *testing.T) {
 		{"rule ID case", "rules:\n  Misspelling: off\n", 2, "rules.Misspelling", `did you mean "misspelling"?`},
 		{"required key", "site:\n  roots:\n    - prefix: /\n", 3, "site.roots[0]", "missing the required key 'dir'"},
 		{"option check located", "rules:\n  bullet-drift:\n    severity: info\n    min_similarity: 3\n", 4, "rules.bullet-drift.min_similarity", "at most 1"},
+		{"option named once", "rules:\n  grade-title-mismatch:\n    qualifier: loud\n", 3, "rules.grade-title-mismatch.qualifier", `grade-title-mismatch.qualifier: unknown severity "loud"`},
 		{"regexp in a list located", "rules:\n  template-placeholder:\n    allow:\n      - ok\n      - '(bad'\n", 5, "rules.template-placeholder.allow[1]", `"(bad" is not a valid regular expression`},
 	}
 	var desc []string

@@ -306,5 +306,9 @@ func locateOptionError(opts *yaml.Node, rulePath string, ruleLine int, err error
 	if line == 0 {
 		return ruleLine, rulePath, msg
 	}
+	// "qualifier: ..." on rules.x.qualifier would say the option twice
+	if last := key[strings.LastIndex(key, ".")+1:]; !strings.Contains(last, "[") {
+		msg = strings.TrimPrefix(msg, last+": ")
+	}
 	return line, key, msg
 }
