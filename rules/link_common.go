@@ -102,6 +102,10 @@ func linkNoteNoRoot(p *lint.Pass) {
 	why := "no folder named content/ above it"
 	how := "pass --root DIR (the folder served at /), or set site.roots in " + lint.ConfigFileName +
 		" (site.layout: middleman for GitLab's pre-2023 handbook)"
+	if strings.HasSuffix(p.File.Path, ".html.md") || strings.HasSuffix(p.File.Path, ".html.md.erb") {
+		how = "the page looks like one of a Middleman site (GitLab's handbook before 2023): set site.layout: middleman in " +
+			lint.ConfigFileName + ", or pass --root DIR (the folder served at /)"
+	}
 	if p.Config.Site.Layout == site.Middleman {
 		why = "no folder above it holds the Middleman preset's source folders (" + strings.Join(lint.MiddlemanRoots, ", ") + ")"
 		how = "pass --root DIR (the folder served at /), or set site.roots in " + lint.ConfigFileName

@@ -64,6 +64,13 @@ func TestNoContentRootIsSaid(t *testing.T) {
 		t.Errorf("JSON notes %v", rep["notes"])
 	}
 
+	// a Middleman page gets the preset named
+	writeFiles(t, dir, map[string]string{"mm/job-families/a/index.html.md": pageWithLinks})
+	_, _, errOut = run(t, nil, "lint", "--fail-on", "never", "mm")
+	if !strings.Contains(errOut, "set site.layout: middleman") {
+		t.Errorf("no preset named for a Middleman page: %s", errOut)
+	}
+
 	// near miss: with a content root the links are checked and nothing is noted
 	root := writeFiles(t, t.TempDir(), map[string]string{
 		"content/job-families/a.md":         pageWithLinks,
