@@ -75,34 +75,45 @@ type Note struct {
 
 // notes collects a run's notes, one per key.
 type notes struct {
-	mu   sync.Mutex
-	keys map[string]bool
-	list []Note
+	mu    sync.Mutex
+	byKey map[string]Note
 }
 
 func (e *Env) notes() *notes {
-	return e.Shared("lint/notes", func() any { return &notes{keys: map[string]bool{}} }).(*notes)
+	return e.Shared("lint/notes", func() any { return &notes{byKey: map[string]Note{}} }).(*notes)
 }
 
-// Note records a run-level note under key; a key noted again keeps the
-// first message, so that a remark true of many files is said once.
+// Note records a run-level note under key. A key noted again (a remark
+// true of many files) keeps one message: the first in sort order, so that
+// what is said does not depend on the order files were linted in.
 func (e *Env) Note(key string, n Note) {
 	ns := e.notes()
 	ns.mu.Lock()
 	defer ns.mu.Unlock()
-	if ns.keys[key] {
+	if old, ok := ns.byKey[key]; ok && old.Message <= n.Message {
 		return
 	}
-	ns.keys[key] = true
-	ns.list = append(ns.list, n)
+	ns.byKey[key] = n
 }
 
-// Notes returns the notes recorded so far, in the order they were made.
+// Notes returns the notes recorded so far, by key.
 func (e *Env) Notes() []Note {
 	ns := e.notes()
 	ns.mu.Lock()
 	defer ns.mu.Unlock()
-	return append([]Note(nil), ns.list...)
+	keys := make([]string, 0, len(ns.byKey))
+	for k := range ns.byKey {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	out := make([]Note, 0, len(keys))
+	for _, k := range keys {
+		out = append(out, ns.byKey[k])
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
 }
 
 // ReadError is an input that cannot be read; the CLI exits 2 with it.
