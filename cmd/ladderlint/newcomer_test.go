@@ -83,6 +83,9 @@ func TestNewcomerWalkthrough(t *testing.T) {
 		if code != 0 || !strings.Contains(out, "wrote .ladderlint.yml") {
 			t.Fatalf("init: exit %d %q %q", code, out, errOut)
 		}
+		if code, _, errOut := run(t, nil, "init"); code != exitError || !strings.Contains(errOut, "already exists") {
+			t.Errorf("second init: exit %d, %q", code, errOut)
+		}
 		// with the starter config (the defaults spelled out) the findings are the same
 		_, withCfg, _ := run(t, nil, "lint", "-f", "json", "--fail-on", "never")
 		os.Remove(".ladderlint.yml")
