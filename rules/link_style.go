@@ -33,9 +33,9 @@ var linkStyleRule = &lint.Rule{
 			"which is rarely what was meant; when it leads to a page, `--fix` writes that page's root-relative " +
 			"URL), and a link to a top-level section without its leading slash (`handbook/values/` resolves " +
 			"below the current page; `--fix` adds the slash). Reference-style definitions and bare URLs are " +
-			"reported without a fix. A full URL to the site that leads to no page, or to no such anchor, is one " +
-			"finding, `link-target`'s or `link-fragment`'s (its message says the link is also written as a full " +
-			"URL), not a second one here.",
+			"reported without a fix. One link is one finding: a link that leads to no page, or to no such anchor, is " +
+			"`link-target`'s or `link-fragment`'s (for a full URL their message says it is written as one; for a " +
+			"missing leading slash `link-target` offers the fix), not a second one here.",
 		Bad:  "---\ntitle: Backend Engineer\n---\n\nSee our [values](https://handbook.gitlab.com/handbook/values/#results).\n",
 		Good: "---\ntitle: Backend Engineer\n---\n\nSee our [values](/handbook/values/#results).\n",
 		Options: []lint.OptionDoc{
@@ -85,11 +85,11 @@ func checkLinkStyle(p *lint.Pass) {
 		case scheme != "" || l.Kind == model.LinkAuto || strings.HasPrefix(t, "/") || strings.HasPrefix(t, "#"):
 			continue
 		case strings.HasPrefix(t, "./"):
-			if opts.DotSlash {
+			if opts.DotSlash && !linkTargetTakes(p, ls, l) {
 				p.Report(linkDotSlash(p, ls, l))
 			}
 		default:
-			if d, ok := linkMissingSlash(p, ls, l, opts); ok {
+			if d, ok := linkMissingSlash(p, ls, l, opts); ok && !linkTargetTakes(p, ls, l) {
 				p.Report(d)
 			}
 		}
@@ -106,7 +106,7 @@ func linkTargetTakes(p *lint.Pass, ls *linkSite, l *model.Link) bool {
 	}
 	if !linkRuleOff(p.Config, "link-target") {
 		if opts, err := p.Config.RuleOptions(lint.Lookup("link-target")); err == nil {
-			if _, broken := linkTargetProblem(ls, l, opts.(*linkTargetOptions)); broken {
+			if _, _, broken := linkTargetProblem(ls, l, opts.(*linkTargetOptions)); broken {
 				return true
 			}
 		}

@@ -90,3 +90,29 @@ func TestOwnURLOneFinding(t *testing.T) {
 		t.Errorf("link-fragment message: %s", res.Findings[0].Message)
 	}
 }
+
+// TestRelativeLinkOneFinding: a relative link that leads nowhere was
+// reported by link-style (./ prefix, missing slash) and link-target at one
+// column; it is link-target's alone now, and a missing leading slash is
+// fixed by link-target's fix.
+func TestRelativeLinkOneFinding(t *testing.T) {
+	cfg, err := lint.LoadConfig("testdata/link-style/.ladderlint.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := "---\ntitle: Rel\n---\n\n[a](handbook/values/) [b](./nowhere/) [c](handbook/zz-nope/) [d](./deeper/)\n"
+	path := "testdata/link-style/fix.md"
+	res := linttest.Lint(t, cfg, map[string]string{path: src}, "link-style", "link-target")
+	var got []string
+	for _, f := range res.Findings {
+		got = append(got, fmt.Sprintf("%d:%d %s", f.Line, f.Column, f.Rule))
+	}
+	if want := "5:5 link-target 5:27 link-target 5:43 link-target 5:66 link-style"; strings.Join(got, " ") != want {
+		t.Errorf("findings %v, want %s", got, want)
+	}
+	fixed, _ := lint.ApplyFixes([]byte(src), res.Findings)
+	want := "---\ntitle: Rel\n---\n\n[a](/handbook/values/) [b](./nowhere/) [c](handbook/zz-nope/) [d](/job-families/fixtures/fix/deeper/)\n"
+	if string(fixed) != want {
+		t.Errorf("fixed:\n%s\nwant:\n%s", fixed, want)
+	}
+}

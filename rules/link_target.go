@@ -26,6 +26,7 @@ var linkTargetRule = &lint.Rule{
 	Title:    "site-root, relative and Hugo ref links lead to a page of the site",
 	Category: lint.Links,
 	Severity: lint.Error,
+	Fixable:  true,
 	Doc: lint.Doc{
 		Description: "Resolves every link into the site against an index of the content roots, without building the " +
 			"site. Root-relative links (`/handbook/values/`) are looked up as URLs: `/a/b/`, `/a/b` and " +
@@ -39,7 +40,10 @@ var linkTargetRule = &lint.Rule{
 			"fails the build). Reference-style links, images and HTML `<a href>` are checked too, and full URLs to " +
 			"the site itself (`site.own_urls`) like root-relative ones. A link that climbs above the site root is " +
 			"reported and never followed. `mailto:` and other schemes, external URLs and templated targets (ERB, " +
-			"Hugo templates) are not this rule's business. See docs/links.md for the resolution rules and layouts.",
+			"Hugo templates) are not this rule's business. A relative link that lacks only its leading slash " +
+			"(`handbook/values/` for `/handbook/values/`) is reported with the page it means, and `--fix` adds the " +
+			"slash. A link this rule reports is its finding alone: `link-style` does not report it again. See " +
+			"docs/links.md for the resolution rules and layouts.",
 		Bad:     "---\ntitle: Backend Engineer\n---\n\nSee the [hiring process](/handbook/hiring/no-such-page/).\n",
 		Good:    "---\ntitle: Backend Engineer\n---\n\nSee the [hiring process](/handbook/hiring/).\n",
 		Excerpt: true, // needs a content tree
@@ -65,11 +69,16 @@ func checkLinkTarget(p *lint.Pass) {
 				return // no content root: nothing to resolve against
 			}
 		}
-		msg, ok := linkTargetProblem(ls, l, opts)
+		msg, slash, ok := linkTargetProblem(ls, l, opts)
 		if !ok {
 			continue
 		}
-		p.Report(lint.Diagnostic{Span: l.DestSpan, Message: msg, Subject: linkWritten(l)})
+		d := lint.Diagnostic{Span: l.DestSpan, Message: msg, Subject: linkWritten(l)}
+		if slash && linkDestEditable(l) && p.File.Source.Text != nil && string(p.File.Source.Text[l.DestSpan.Start:l.DestSpan.End]) == l.Target {
+			// the leading slash it lacks makes it the page the hint names
+			d.Fixes = []lint.Edit{{Span: model.Span{Start: l.DestSpan.Start, End: l.DestSpan.Start}, New: "/"}}
+		}
+		p.Report(d)
 	}
 }
 
@@ -77,16 +86,18 @@ func checkLinkTarget(p *lint.Pass) {
 // when it leads to a page (or is not link-target's business). link-style
 // asks it too: a full URL to the site that leads nowhere is one finding,
 // link-target's, whose message also says how the link is written.
-func linkTargetProblem(ls *linkSite, l *model.Link, opts *linkTargetOptions) (string, bool) {
+//
+// slash reports that the link lacks only a leading slash: with it, it is a
+// page (the message says which), and --fix adds it.
+func linkTargetProblem(ls *linkSite, l *model.Link, opts *linkTargetOptions) (msg string, slash, ok bool) {
 	r := ls.resolve(l)
 	if r.Class != site.Site || r.Own && !opts.OwnURLs || r.Found {
-		return "", false
+		return "", false, false
 	}
 	written := linkWritten(l)
 	if r.Ref == nil && linkIgnoredURL(r.URL, opts) {
-		return "", false
+		return "", false, false
 	}
-	var msg string
 	switch {
 	case r.Outside:
 		msg = fmt.Sprintf("%s leads outside the content root", linkQuote(written))
@@ -112,10 +123,12 @@ func linkTargetProblem(ls *linkSite, l *model.Link, opts *linkTargetOptions) (st
 			msg = fmt.Sprintf("no %s at %s (%s resolved from this page's URL)", what, r.URL, l.Path)
 		}
 		if !r.Own {
-			msg += linkTargetHint(ls, l)
+			hint, addSlash := linkTargetHint(ls, l)
+			msg += hint
+			slash = addSlash
 		}
 	}
-	return msg, true
+	return msg, slash, true
 }
 
 func linkIgnoredURL(u string, opts *linkTargetOptions) bool {
@@ -132,34 +145,34 @@ func linkIgnoredURL(u string, opts *linkTargetOptions) bool {
 
 // linkTargetHint explains a likely cause of a broken relative link: a file path
 // where a URL belongs, or a missing leading slash.
-func linkTargetHint(ls *linkSite, l *model.Link) string {
+func linkTargetHint(ls *linkSite, l *model.Link) (string, bool) {
 	pth := strings.TrimSpace(l.Path)
 	if pth == "" || site.Scheme(pth) != "" {
-		return ""
+		return "", false
 	}
 	if strings.HasPrefix(pth, "/") {
 		// a file path from the content root, as in the repository
 		for _, r := range ls.idx.Layout().Roots {
 			if pg := ls.idx.FilePage(filepath.Join(r.Dir, filepath.FromSlash(pth))); pg != nil {
-				return fmt.Sprintf("; %s is a file path: that page is published at %s", pth, pg.URL)
+				return fmt.Sprintf("; %s is a file path: that page is published at %s", pth, pg.URL), false
 			}
 		}
-		return ""
+		return "", false
 	}
 	// a file path relative to the source file, as an editor would follow it
 	if ls.abs != "" {
 		f := filepath.Join(filepath.Dir(ls.abs), filepath.FromSlash(pth))
 		if pg := ls.idx.FilePage(f); pg != nil {
-			return fmt.Sprintf("; %s is a file path: that page is published at %s", pth, pg.URL)
+			return fmt.Sprintf("; %s is a file path: that page is published at %s", pth, pg.URL), false
 		}
 	}
 	first := strings.SplitN(pth, "/", 2)[0]
 	if first != "." && first != ".." && ls.idx.TopLevel(first) {
 		if h, ok := ls.idx.Lookup("/" + pth); ok && h.Page != nil {
-			return fmt.Sprintf("; with a leading slash it is the page %s", h.Page.URL)
+			return fmt.Sprintf("; with a leading slash it is the page %s", h.Page.URL), true
 		}
 	}
-	return ""
+	return "", false
 }
 
 func linkQuote(t string) string {

@@ -455,11 +455,12 @@ func (a *App) sayFixes(fixes, files int, diff bool) {
 		fmt.Fprintln(a.Stderr, "ladderlint: no fixes to apply")
 		return
 	}
-	verb := "applied"
+	counts := fmt.Sprintf("%d %s in %d %s", fixes, plural(fixes, "fix", "fixes"), files, plural(files, "file", "files"))
 	if diff {
-		verb = "would apply (--diff: nothing written)"
+		fmt.Fprintf(a.Stderr, "ladderlint: --diff: %s shown; nothing written\n", counts)
+		return
 	}
-	fmt.Fprintf(a.Stderr, "ladderlint: %s %d %s in %d %s\n", verb, fixes, plural(fixes, "fix", "fixes"), files, plural(files, "file", "files"))
+	fmt.Fprintf(a.Stderr, "ladderlint: applied %s\n", counts)
 }
 
 func plural(n int, one, many string) string {
