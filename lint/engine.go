@@ -14,7 +14,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"gitlab.com/ladderlint/ladderlint/internal/fsutil"
 	"gitlab.com/ladderlint/ladderlint/lint/model"
@@ -61,6 +60,60 @@ type Result struct {
 	// Internal holds errors of the run itself (a panic in a rule): the run
 	// finishes the other files, and the CLI exits 2.
 	Internal []error
+	// Notes say what the run did not check and why (no content root for
+	// the link rules, the network down for link-external): the CLI prints
+	// each once on stderr and the JSON report carries them.
+	Notes []Note
+}
+
+// Note is a run-level remark that is not a finding about a page: a check
+// that did not run, why, and how to turn it on.
+type Note struct {
+	Rule    string `json:"rule,omitempty"`
+	Message string `json:"message"`
+}
+
+// notes collects a run's notes, one per key.
+type notes struct {
+	mu    sync.Mutex
+	byKey map[string]Note
+}
+
+func (e *Env) notes() *notes {
+	return e.Shared("lint/notes", func() any { return &notes{byKey: map[string]Note{}} }).(*notes)
+}
+
+// Note records a run-level note under key. A key noted again (a remark
+// true of many files) keeps one message: the first in sort order, so that
+// what is said does not depend on the order files were linted in.
+func (e *Env) Note(key string, n Note) {
+	ns := e.notes()
+	ns.mu.Lock()
+	defer ns.mu.Unlock()
+	if old, ok := ns.byKey[key]; ok && old.Message <= n.Message {
+		return
+	}
+	ns.byKey[key] = n
+}
+
+// Notes returns the notes recorded so far, by key.
+func (e *Env) Notes() []Note {
+	ns := e.notes()
+	ns.mu.Lock()
+	defer ns.mu.Unlock()
+	keys := make([]string, 0, len(ns.byKey))
+	for k := range ns.byKey {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	out := make([]Note, 0, len(keys))
+	for _, k := range keys {
+		out = append(out, ns.byKey[k])
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
 }
 
 // ReadError is an input that cannot be read; the CLI exits 2 with it.
@@ -166,6 +219,7 @@ func (e *Engine) Run(ctx context.Context, inputs []Input) (*Result, error) {
 	}
 	res.Findings = append(res.Findings, e.crossFile(res)...)
 	finalize(res.Findings)
+	res.Notes = e.Env.Notes()
 	return res, nil
 }
 
@@ -233,16 +287,55 @@ func skipped(path, reason string) *model.Family {
 }
 
 // binaryReason tells why content is not a markdown text, or "".
-func binaryReason(data []byte) string {
+func binaryReason(data []byte) string { return NotText(data) }
+
+// NotText tells why content cannot be read as a markdown page, or "": a
+// UTF-16 text (by its byte-order mark, or NULs in every other byte of
+// ASCII text) is named as such, with UTF-8 asked for; other content with
+// NUL bytes is binary. Bytes that are merely not UTF-8 are left to the
+// input rule, which reports where they are.
+func NotText(data []byte) string {
 	head := data
 	if len(head) > 8000 {
 		head = head[:8000]
 	}
+	if enc := utf16Kind(head); enc != "" {
+		return "file is UTF-16 text (" + enc + "); ladderlint reads UTF-8: save it as UTF-8; not parsed"
+	}
 	if i := bytes.IndexByte(head, 0); i >= 0 {
 		return "file holds NUL bytes: a binary file, not markdown; not parsed"
 	}
-	if !utf8.Valid(data) {
-		return "" // modelled; the input rule reports the invalid bytes
+	return ""
+}
+
+// utf16Kind returns "little-endian" or "big-endian" for UTF-16 text, else "".
+func utf16Kind(head []byte) string {
+	switch {
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}) && !bytes.HasPrefix(head, []byte{0xFF, 0xFE, 0, 0}):
+		return "little-endian"
+	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+		return "big-endian"
+	}
+	// no byte-order mark: mostly ASCII text with a NUL beside each byte
+	if len(head) < 4 {
+		return ""
+	}
+	n := len(head) &^ 1
+	var evenNUL, oddNUL int
+	for i := 0; i < n; i += 2 {
+		if head[i] == 0 && head[i+1] != 0 {
+			evenNUL++
+		}
+		if head[i+1] == 0 && head[i] != 0 {
+			oddNUL++
+		}
+	}
+	pairs := n / 2
+	switch {
+	case oddNUL*10 >= pairs*9:
+		return "little-endian"
+	case evenNUL*10 >= pairs*9:
+		return "big-endian"
 	}
 	return ""
 }

@@ -33,7 +33,9 @@ var linkStyleRule = &lint.Rule{
 			"which is rarely what was meant; when it leads to a page, `--fix` writes that page's root-relative " +
 			"URL), and a link to a top-level section without its leading slash (`handbook/values/` resolves " +
 			"below the current page; `--fix` adds the slash). Reference-style definitions and bare URLs are " +
-			"reported without a fix.",
+			"reported without a fix. One link is one finding: a link that leads to no page, or to no such anchor, is " +
+			"`link-target`'s or `link-fragment`'s (for a full URL their message says it is written as one; for a " +
+			"missing leading slash `link-target` offers the fix), not a second one here.",
 		Bad:  "---\ntitle: Backend Engineer\n---\n\nSee our [values](https://handbook.gitlab.com/handbook/values/#results).\n",
 		Good: "---\ntitle: Backend Engineer\n---\n\nSee our [values](/handbook/values/#results).\n",
 		Options: []lint.OptionDoc{
@@ -71,7 +73,7 @@ func checkLinkStyle(p *lint.Pass) {
 				continue
 			}
 			rel, ok := site.MatchOwn(t, ls.env.own)
-			if !ok {
+			if !ok || linkTargetTakes(p, ls, l) {
 				continue
 			}
 			d := lint.Diagnostic{Span: l.DestSpan, Subject: "own " + t,
@@ -83,15 +85,41 @@ func checkLinkStyle(p *lint.Pass) {
 		case scheme != "" || l.Kind == model.LinkAuto || strings.HasPrefix(t, "/") || strings.HasPrefix(t, "#"):
 			continue
 		case strings.HasPrefix(t, "./"):
-			if opts.DotSlash {
+			if opts.DotSlash && !linkTargetTakes(p, ls, l) {
 				p.Report(linkDotSlash(p, ls, l))
 			}
 		default:
-			if d, ok := linkMissingSlash(p, ls, l, opts); ok {
+			if d, ok := linkMissingSlash(p, ls, l, opts); ok && !linkTargetTakes(p, ls, l) {
 				p.Report(d)
 			}
 		}
 	}
+}
+
+// linkTargetTakes reports whether link-target or link-fragment reports this
+// full URL to the site (no page there, or no such anchor on it): then that
+// one finding says it is written as a full URL too, and link-style keeps
+// quiet (one link, one finding).
+func linkTargetTakes(p *lint.Pass, ls *linkSite, l *model.Link) bool {
+	if ls.idx == nil {
+		return false
+	}
+	if !linkRuleOff(p.Config, "link-target") {
+		if opts, err := p.Config.RuleOptions(lint.Lookup("link-target")); err == nil {
+			if _, _, broken := linkTargetProblem(ls, l, opts.(*linkTargetOptions)); broken {
+				return true
+			}
+		}
+	}
+	if !linkRuleOff(p.Config, "link-fragment") && l.Fragment != "" {
+		if opts, err := p.Config.RuleOptions(lint.Lookup("link-fragment")); err == nil {
+			var own *site.Anchors
+			if _, _, broken := linkFragmentProblem(p, ls, l, opts.(*linkFragmentOptions), &own); broken {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // linkDotSlash reports a "./" link, with its root-relative form when it leads
