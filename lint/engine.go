@@ -33,10 +33,11 @@ type Finding struct {
 	Role        string   `json:"role,omitempty"`
 	Diff        string   `json:"diff,omitempty"`
 
-	Subject string `json:"-"` // what the fingerprint is derived from
-	Fixes   []Edit `json:"-"` // edits in the file's normalized source
-	Offset  int    `json:"-"` // byte offset of the start, for fixes and sorting
-	EndOff  int    `json:"-"`
+	Subject string   `json:"-"` // what the fingerprint is derived from
+	Fixes   []Edit   `json:"-"` // edits in the file's normalized source
+	Covers  []string `json:"-"` // other rules whose defect the finding also reports
+	Offset  int      `json:"-"` // byte offset of the start, for fixes and sorting
+	EndOff  int      `json:"-"`
 }
 
 // Input is a file to lint: its path as the user named it (kept for
@@ -462,7 +463,7 @@ func makeFinding(a *activeRule, d Diagnostic) Finding {
 	fd := Finding{
 		Rule: a.rule.ID, Severity: sev, Message: d.Message, Path: f.Path,
 		Line: start.Line, Column: start.Column, EndLine: end.Line, EndColumn: end.Column,
-		Diff: d.Diff, Subject: d.Subject, Fixes: d.Fixes, Offset: sp.Start, EndOff: sp.End,
+		Diff: d.Diff, Subject: d.Subject, Fixes: d.Fixes, Covers: d.Covers, Offset: sp.Start, EndOff: sp.End,
 	}
 	role := d.Role
 	if role == nil {

@@ -65,7 +65,7 @@ func checkLinkFragment(p *lint.Pass) {
 			ls = linkSiteOf(p)
 		}
 		if msg, subject, ok := linkFragmentProblem(p, ls, l, opts, &own); ok {
-			p.Report(lint.Diagnostic{Span: l.DestSpan, Message: msg, Subject: subject})
+			p.Report(lint.Diagnostic{Span: l.DestSpan, Message: msg, Subject: subject, Covers: linkStyleCovers(p, ls, l)})
 		}
 	}
 }

@@ -59,41 +59,66 @@ func checkLinkStyle(p *lint.Pass) {
 		if l.Shortcode() {
 			continue
 		}
-		t := strings.TrimSpace(l.Target)
-		if t == "" || strings.Contains(t, "{{") || strings.Contains(t, "<%") {
-			continue
-		}
 		if ls == nil {
 			ls = linkSiteOf(p)
 		}
-		scheme := site.Scheme(t)
-		switch {
-		case scheme == "http" || scheme == "https":
-			if !opts.OwnURLs {
-				continue
-			}
-			rel, ok := site.MatchOwn(t, ls.env.own)
-			if !ok || linkTargetTakes(p, ls, l) {
-				continue
-			}
-			d := lint.Diagnostic{Span: l.DestSpan, Subject: "own " + t,
-				Message: fmt.Sprintf("full URL to this site: write the root-relative link %s", rel)}
-			if linkDestEditable(l) && p.File.Source.Text != nil && string(p.File.Source.Text[l.DestSpan.Start:l.DestSpan.End]) == l.Target {
-				d.Fixes = []lint.Edit{{Span: l.DestSpan, New: rel}}
-			}
+		if d, ok := linkStyleProblem(p, ls, l, opts); ok && !linkTargetTakes(p, ls, l) {
 			p.Report(d)
-		case scheme != "" || l.Kind == model.LinkAuto || strings.HasPrefix(t, "/") || strings.HasPrefix(t, "#"):
-			continue
-		case strings.HasPrefix(t, "./"):
-			if opts.DotSlash && !linkTargetTakes(p, ls, l) {
-				p.Report(linkDotSlash(p, ls, l))
-			}
-		default:
-			if d, ok := linkMissingSlash(p, ls, l, opts); ok && !linkTargetTakes(p, ls, l) {
-				p.Report(d)
-			}
 		}
 	}
+}
+
+// linkStyleProblem says what is wrong with how a link is written (a full
+// URL to the site, "./", a missing leading slash), whether or not the link
+// leads anywhere.
+func linkStyleProblem(p *lint.Pass, ls *linkSite, l *model.Link, opts *linkStyleOptions) (lint.Diagnostic, bool) {
+	t := strings.TrimSpace(l.Target)
+	if l.Shortcode() || t == "" || strings.Contains(t, "{{") || strings.Contains(t, "<%") {
+		return lint.Diagnostic{}, false
+	}
+	scheme := site.Scheme(t)
+	switch {
+	case scheme == "http" || scheme == "https":
+		if !opts.OwnURLs {
+			return lint.Diagnostic{}, false
+		}
+		rel, ok := site.MatchOwn(t, ls.env.own)
+		if !ok {
+			return lint.Diagnostic{}, false
+		}
+		d := lint.Diagnostic{Span: l.DestSpan, Subject: "own " + t,
+			Message: fmt.Sprintf("full URL to this site: write the root-relative link %s", rel)}
+		if linkDestEditable(l) && p.File.Source.Text != nil && string(p.File.Source.Text[l.DestSpan.Start:l.DestSpan.End]) == l.Target {
+			d.Fixes = []lint.Edit{{Span: l.DestSpan, New: rel}}
+		}
+		return d, true
+	case scheme != "" || l.Kind == model.LinkAuto || strings.HasPrefix(t, "/") || strings.HasPrefix(t, "#"):
+		return lint.Diagnostic{}, false
+	case strings.HasPrefix(t, "./"):
+		if !opts.DotSlash {
+			return lint.Diagnostic{}, false
+		}
+		return linkDotSlash(p, ls, l), true
+	default:
+		return linkMissingSlash(p, ls, l, opts)
+	}
+}
+
+// linkStyleCovers names link-style when a link that link-target or
+// link-fragment reports is also written in a way link-style would report:
+// that one finding then stands for both (Diagnostic.Covers).
+func linkStyleCovers(p *lint.Pass, ls *linkSite, l *model.Link) []string {
+	if linkRuleOff(p.Config, "link-style") {
+		return nil
+	}
+	opts, err := p.Config.RuleOptions(lint.Lookup("link-style"))
+	if err != nil {
+		return nil
+	}
+	if _, ok := linkStyleProblem(p, ls, l, opts.(*linkStyleOptions)); ok {
+		return []string{"link-style"}
+	}
+	return nil
 }
 
 // linkTargetTakes reports whether link-target or link-fragment reports this

@@ -72,6 +72,15 @@ func TestOwnURLOneFinding(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+	// the one finding stands for both rules' defects (what the accuracy
+	// yardstick matches labels of either rule with)
+	if c := res.Findings[0].Covers; len(c) != 1 || c[0] != "link-style" {
+		t.Errorf("link-target's finding on a full URL covers %v, want [link-style]", c)
+	}
+	rel := "---\ntitle: Own\n---\n\n[gone](/handbook/zz-gone/)\n"
+	if res := linttest.Lint(t, load(), map[string]string{path: rel}, "link-style", "link-target"); len(res.Findings) != 1 || res.Findings[0].Covers != nil {
+		t.Errorf("a broken root-relative link: %+v, want one link-target finding covering no other rule", res.Findings)
+	}
 	res = linttest.Lint(t, load(), map[string]string{path: src}, "link-style")
 	if len(res.Findings) != 2 {
 		t.Errorf("link-target off: %d link-style findings, want 2", len(res.Findings))

@@ -73,7 +73,7 @@ func checkLinkTarget(p *lint.Pass) {
 		if !ok {
 			continue
 		}
-		d := lint.Diagnostic{Span: l.DestSpan, Message: msg, Subject: linkWritten(l)}
+		d := lint.Diagnostic{Span: l.DestSpan, Message: msg, Subject: linkWritten(l), Covers: linkStyleCovers(p, ls, l)}
 		if slash && linkDestEditable(l) && p.File.Source.Text != nil && string(p.File.Source.Text[l.DestSpan.Start:l.DestSpan.End]) == l.Target {
 			// the leading slash it lacks makes it the page the hint names
 			d.Fixes = []lint.Edit{{Span: model.Span{Start: l.DestSpan.Start, End: l.DestSpan.Start}, New: "/"}}
