@@ -26,9 +26,9 @@ type ApprovalFlow struct {
 // Approver is one step of a flow: who approves, what they check, and the
 // checklist they go through (Total Rewards has one).
 type Approver struct {
-	Name      string   `yaml:"name"`
-	Checks    string   `yaml:"checks"`
-	Checklist []string `yaml:"checklist"`
+	Name      string   `yaml:"name" json:"name"`
+	Checks    string   `yaml:"checks" json:"checks,omitempty"`
+	Checklist []string `yaml:"checklist" json:"checklist,omitempty"`
 }
 
 // DefaultChangesConfig returns the handbook policy's flows.

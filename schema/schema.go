@@ -28,6 +28,7 @@ const (
 	ReportFile           = "report.schema.json"
 	RequiredSectionsFile = "required-sections.schema.json"
 	FrontMatterFile      = "frontmatter.schema.json"
+	ChangesFile          = "changes.schema.json"
 )
 
 // Names lists every embedded schema.
@@ -93,6 +94,9 @@ func Report() *jsonschema.Schema { return Get(ReportFile) }
 
 // FrontMatter is the schema of a job-family page's front matter.
 func FrontMatter() *jsonschema.Schema { return Get(FrontMatterFile) }
+
+// Changes is the schema of `ladderlint changes --format json`.
+func Changes() *jsonschema.Schema { return Get(ChangesFile) }
 
 // RequiredSections is the default required-sections policy.
 func RequiredSections() *jsonschema.Schema { return Get(RequiredSectionsFile) }

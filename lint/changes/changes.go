@@ -11,6 +11,7 @@ package changes
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
 
@@ -185,7 +186,7 @@ func Compare(old, new Side, status string) *FamilyChange {
 			if len(f.Issues) > 0 {
 				fc.Note += ": " + f.Issues[0].Message
 			}
-			fc.findings(old, new, nil)
+			fc.findings(old, new, nil, strings.NewReplacer())
 			return fc
 		}
 	}
@@ -203,12 +204,13 @@ func Compare(old, new Side, status string) *FamilyChange {
 		}
 	default:
 		pairs = matchRoles(of, nf)
-		fc.Roles = compareRoles(of, nf, pairs)
+		ren := renamer(pairs)
+		fc.Roles = compareRoles(of, nf, pairs, ren)
 		fc.Shared = compareShared(of, nf)
 		fc.Reordered = reordered(of, nf, pairs)
-		fc.Prose = outsideRoles(of) != outsideRoles(nf)
+		fc.Prose = ren.Replace(outsideRoles(of)) != outsideRoles(nf)
 	}
-	fc.findings(old, new, pairs)
+	fc.findings(old, new, pairs, renamer(pairs))
 	fc.touched = len(fc.Roles) > 0 || fc.Shared != nil || fc.Reordered != nil
 	fc.collectGrades(of, nf)
 	return fc
@@ -347,7 +349,7 @@ func dice(a, b map[string]int) float64 {
 // compareRoles lists the roles added, removed, renamed or changed, in the
 // new page's order, each removed role after the kept role that came before
 // it.
-func compareRoles(of, nf *model.Family, pairs map[*model.Role]*model.Role) []*RoleChange {
+func compareRoles(of, nf *model.Family, pairs map[*model.Role]*model.Role, ren *strings.Replacer) []*RoleChange {
 	newOf := map[*model.Role]*model.Role{} // new -> old
 	for o, n := range pairs {
 		newOf[n] = o
@@ -372,7 +374,7 @@ func compareRoles(of, nf *model.Family, pairs map[*model.Role]*model.Role) []*Ro
 			out = append(out, addedRole(nf, n))
 			continue
 		}
-		if rc := compareRole(of, nf, o, n); rc != nil {
+		if rc := compareRole(of, nf, o, n, ren); rc != nil {
 			out = append(out, rc)
 		}
 		for _, r := range removedAfter[o] {
@@ -435,7 +437,7 @@ func removedRole(f *model.Family, r *model.Role) *RoleChange {
 }
 
 // compareRole returns what changed in a kept role, or nil when nothing did.
-func compareRole(of, nf *model.Family, o, n *model.Role) *RoleChange {
+func compareRole(of, nf *model.Family, o, n *model.Role, ren *strings.Replacer) *RoleChange {
 	rc := &RoleChange{Change: RoleChanged, Kind: string(n.Kind), Title: n.Title, Line: line(nf, n), old: o, new: n}
 	changed := false
 	if roleKey(o.Title) != roleKey(n.Title) {
@@ -453,7 +455,7 @@ func compareRole(of, nf *model.Family, o, n *model.Role) *RoleChange {
 	if len(rc.SectionsAdded)+len(rc.SectionsRemoved)+len(rc.Bullets) > 0 {
 		changed = true
 	}
-	if roleText(of, o, n.Title) != roleText(nf, n, n.Title) {
+	if ren.Replace(roleText(of, o)) != roleText(nf, n) {
 		rc.Text = true
 		changed = true
 	}
@@ -622,9 +624,8 @@ func pairBullets(of, nf *model.Family, section string, dels, ins []*model.Bullet
 
 // roleText is the text of a role other than its heading, its grade
 // sentence, the bullets compared one by one and the roles nested in it,
-// spacing aside, with its title written as title (so that a renamed role's
-// own name does not count as a change).
-func roleText(f *model.Family, r *model.Role, title string) string {
+// spacing aside.
+func roleText(f *model.Family, r *model.Role) string {
 	var cut []model.Span
 	if r.Heading != nil {
 		cut = append(cut, r.Heading.Span)
@@ -642,11 +643,52 @@ func roleText(f *model.Family, r *model.Role, title string) string {
 			cut = append(cut, o.Span)
 		}
 	}
-	text := cutSpans(f.Source.Text, r.Span, cut)
-	if r.Title != "" && title != r.Title {
-		text = strings.ReplaceAll(text, r.Title, title)
+	return strings.Join(strings.Fields(cutSpans(f.Source.Text, r.Span, cut)), " ")
+}
+
+// renamer rewrites old text as if the renamed roles had their new titles
+// already (and the anchors of their headings), so that a rename counts as
+// one change, not as a change of every sentence that names the role.
+func renamer(pairs map[*model.Role]*model.Role) *strings.Replacer {
+	type rn struct{ old, new string }
+	var rs []rn
+	for o, n := range pairs {
+		if o.Title != n.Title && o.Title != "" {
+			// as written, as an anchor, and as rules name it in a finding's subject
+			rs = append(rs, rn{o.Title, n.Title}, rn{slug(o.Title), slug(n.Title)}, rn{model.NormalizeTitle(o.Title), model.NormalizeTitle(n.Title)})
+		}
 	}
-	return strings.Join(strings.Fields(text), " ")
+	// longest first, so that "Senior Manager, X" is rewritten before "Manager, X"
+	sort.Slice(rs, func(i, j int) bool {
+		if len(rs[i].old) != len(rs[j].old) {
+			return len(rs[i].old) > len(rs[j].old)
+		}
+		return rs[i].old < rs[j].old
+	})
+	var args []string
+	seen := map[string]bool{}
+	for _, r := range rs {
+		if r.old != "" && !seen[r.old] {
+			seen[r.old] = true
+			args = append(args, r.old, r.new)
+		}
+	}
+	return strings.NewReplacer(args...)
+}
+
+// slug is a heading's anchor as GitHub and Hugo make it: lower case,
+// letters, digits, hyphens and underscores kept, spaces to hyphens.
+func slug(title string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(title) {
+		switch {
+		case r == ' ':
+			b.WriteByte('-')
+		case r == '-' || r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // outsideRoles is the page's text outside every role, spacing aside; the
@@ -735,7 +777,7 @@ func reordered(of, nf *model.Family, pairs map[*model.Role]*model.Role) *Reorder
 // fingerprint, as --baseline does; a finding whose fingerprint changed only
 // because its role was renamed is neither. A deleted page's findings go
 // with it and are not listed as fixed.
-func (fc *FamilyChange) findings(old, new Side, pairs map[*model.Role]*model.Role) {
+func (fc *FamilyChange) findings(old, new Side, pairs map[*model.Role]*model.Role, ren *strings.Replacer) {
 	renamed := map[string]string{} // old title -> new title
 	for o, n := range pairs {
 		renamed[o.Title] = n.Title
@@ -749,17 +791,21 @@ func (fc *FamilyChange) findings(old, new Side, pairs map[*model.Role]*model.Rol
 		newFP[f.Fingerprint] = true
 	}
 	key := func(f lint.Finding, role string) string { return f.Rule + "\x00" + role + "\x00" + f.Subject }
+	oldKey := func(f lint.Finding) string {
+		role := f.Role
+		if r, ok := renamed[role]; ok {
+			role = r
+		}
+		f.Subject = ren.Replace(f.Subject)
+		return key(f, role)
+	}
 	var fixed []lint.Finding
 	carried := map[string]int{}
 	for _, f := range old.Findings {
 		if newFP[f.Fingerprint] {
 			continue
 		}
-		role := f.Role
-		if r, ok := renamed[role]; ok {
-			role = r
-		}
-		carried[key(f, role)]++
+		carried[oldKey(f)]++
 		fixed = append(fixed, f)
 	}
 	for _, f := range new.Findings {
@@ -777,11 +823,7 @@ func (fc *FamilyChange) findings(old, new Side, pairs map[*model.Role]*model.Rol
 		return
 	}
 	for _, f := range fixed {
-		role := f.Role
-		if r, ok := renamed[role]; ok {
-			role = r
-		}
-		if k := "matched\x00" + key(f, role); carried[k] > 0 {
+		if k := "matched\x00" + oldKey(f); carried[k] > 0 {
 			carried[k]--
 			continue
 		}
@@ -896,11 +938,11 @@ func (fc *FamilyChange) collectGrades(of, nf *model.Family) {
 		}
 	}
 	for _, rc := range fc.Roles {
+		add(nf, rc.new) // first: a tie names the role as it is now
 		add(of, rc.old)
-		add(nf, rc.new)
 	}
 	if fc.Shared != nil || fc.Reordered != nil {
-		for _, f := range []*model.Family{of, nf} {
+		for _, f := range []*model.Family{nf, of} {
 			if f == nil {
 				continue
 			}
