@@ -638,6 +638,11 @@ func roleText(f *model.Family, r *model.Role) string {
 			cut = append(cut, b.Span)
 		}
 	}
+	for _, s := range r.Sections {
+		if s.Style != model.StyleNone {
+			cut = append(cut, s.Span) // a section added or removed is said so
+		}
+	}
 	for _, o := range f.Roles {
 		if o != r && o.Span.Start >= r.Span.Start && o.Span.End <= r.Span.End && o.Span != r.Span {
 			cut = append(cut, o.Span)

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -416,8 +417,25 @@ func diffText(bc *BulletChange, md bool) string {
 	return back.Replace(mdEscape(marks.Replace(s)))
 }
 
-// mdEscape escapes the characters markdown would read as markup.
+// handle is a GitLab mention: in a note it would notify its user or group
+// on every update, so it is shown as code instead.
+var handle = regexp.MustCompile(`@[A-Za-z0-9_][A-Za-z0-9_.-]*`)
+
+// mdEscape escapes the characters markdown would read as markup, and
+// mentions.
 func mdEscape(s string) string {
+	var b strings.Builder
+	at := 0
+	for _, m := range handle.FindAllStringIndex(s, -1) {
+		b.WriteString(mdEscapeText(s[at:m[0]]))
+		b.WriteString("`" + s[m[0]:m[1]] + "`")
+		at = m[1]
+	}
+	b.WriteString(mdEscapeText(s[at:]))
+	return b.String()
+}
+
+func mdEscapeText(s string) string {
 	var b strings.Builder
 	for _, r := range s {
 		switch r {
