@@ -11,6 +11,7 @@ package changes
 import (
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
@@ -164,6 +165,10 @@ var trackedSections = []model.SectionKind{model.SecResponsibilities, model.SecRe
 // maxPairs bounds the pairwise comparisons (role contents, bullets) of one
 // page, so that no page makes the comparison quadratic in its size.
 const maxPairs = 4096
+
+// maxPairText bounds the text word-diffed while pairing the bullets of one
+// run of edits.
+const maxPairText = 4 << 20
 
 // Compare says what changed from old to new (either may have a nil Family:
 // a page added or deleted). status is one of the page statuses.
@@ -549,7 +554,9 @@ func bulletDiff(of, nf *model.Family, section string, ob, nb []*model.Bullet) []
 	}
 	ra, rb := enc(ob), enc(nb)
 	dmp := diffmatchpatch.New()
-	dmp.DiffTimeout = 0
+	// a bound, not a tuning: past it go-diff returns a valid, less minimal
+	// alignment (a page of many thousand bullets rewritten at once)
+	dmp.DiffTimeout = time.Second
 	diffs := dmp.DiffMainRunes(ra, rb, false)
 	var out []*BulletChange
 	i, j := 0, 0
@@ -582,6 +589,7 @@ func pairBullets(of, nf *model.Family, section string, dels, ins []*model.Bullet
 	}
 	pairOf := map[*model.Bullet]*model.Bullet{} // inserted -> deleted
 	used := map[*model.Bullet]bool{}
+	budget := maxPairText
 	if len(dels)*len(ins) <= maxPairs {
 		type cand struct {
 			d, n  *model.Bullet
@@ -591,6 +599,9 @@ func pairBullets(of, nf *model.Family, section string, dels, ins []*model.Bullet
 		var cands []cand
 		for _, d := range dels {
 			for _, n := range ins {
+				if budget -= len(d.Text) + len(n.Text); budget < 0 {
+					break // shown as removed and added rather than compared without end
+				}
 				wd := worddiff.Compare(d.Text, n.Text)
 				if s := wd.Similarity(); s >= changedSimilarity {
 					cands = append(cands, cand{d, n, s, wd})

@@ -327,6 +327,11 @@ func writeDetails(b *strings.Builder, fc *FamilyChange, md bool) {
 	if fc.Shared != nil {
 		roles = append([]*RoleChange{fc.Shared}, roles...)
 	}
+	moreRoles := 0
+	if len(roles) > maxRolesShown {
+		moreRoles = len(roles) - maxRolesShown
+		roles = roles[:maxRolesShown]
+	}
 	for _, rc := range roles {
 		head := ""
 		switch {
@@ -376,21 +381,46 @@ func writeDetails(b *strings.Builder, fc *FamilyChange, md bool) {
 		if len(rc.SectionsRemoved) > 0 {
 			fmt.Fprintf(b, "%ssections removed: %s\n", sub, esc(strings.Join(rc.SectionsRemoved, ", ")))
 		}
-		for _, bc := range rc.Bullets {
+		bullets := rc.Bullets
+		if len(bullets) > maxBulletsShown {
+			bullets = bullets[:maxBulletsShown]
+		}
+		for _, bc := range bullets {
 			text := esc(clip(bc.Text))
 			if bc.Change == "changed" {
 				text = diffText(bc, md)
 			}
 			fmt.Fprintf(b, "%s%s, %s: %s\n", sub, sectionTitle(bc.Section), bc.Change, text)
 		}
+		if n := len(rc.Bullets) - len(bullets); n > 0 {
+			fmt.Fprintf(b, "%s… and %s\n", sub, plural(n, "more bullet"))
+		}
 	}
-	for _, f := range fc.Introduced {
+	if moreRoles > 0 {
+		fmt.Fprintf(b, "%s… and %s (see the JSON output)\n", item, plural(moreRoles, "more role"))
+	}
+	for i, f := range fc.Introduced {
+		if i == maxFindingsShown {
+			fmt.Fprintf(b, "%s… and %d more introduced\n", item, len(fc.Introduced)-i)
+			break
+		}
 		fmt.Fprintf(b, "%sintroduced: line %d: %s %s: %s\n", item, f.Line, f.Severity, f.Rule, esc(f.Message))
 	}
-	for _, f := range fc.Fixed {
+	for i, f := range fc.Fixed {
+		if i == maxFindingsShown {
+			fmt.Fprintf(b, "%s… and %d more fixed\n", item, len(fc.Fixed)-i)
+			break
+		}
 		fmt.Fprintf(b, "%sfixed: old line %d: %s %s: %s\n", item, f.Line, f.Severity, f.Rule, esc(f.Message))
 	}
 }
+
+// What the text and markdown show of one page at most; JSON has it all.
+const (
+	maxRolesShown    = 40
+	maxBulletsShown  = 25
+	maxFindingsShown = 30
+)
 
 func sectionTitle(k string) string {
 	switch k {
@@ -462,7 +492,11 @@ func Markdown(r *Report) string {
 	if r.ProseOnly {
 		b.WriteString(proseOnly(r) + "\n\n")
 	}
-	for _, fc := range r.Families {
+	for i, fc := range r.Families {
+		if b.Len() > maxMarkdown/2 {
+			fmt.Fprintf(&b, "- … and %s (see the JSON output)\n", plural(len(r.Families)-i, "more page"))
+			break
+		}
 		fmt.Fprintf(&b, "- **%s** `%s`: %s\n", mdEscape(titleOf(fc)), strings.ReplaceAll(fc.Path, "`", "'"), mdEscape(Summary(fc)))
 	}
 	if a := r.Approval; a != nil {
@@ -479,16 +513,34 @@ func Markdown(r *Report) string {
 		}
 		b.WriteString("\n</details>\n")
 	}
+	left := 0
 	for _, fc := range r.Families {
 		if !hasDetails(fc) {
 			continue
 		}
-		fmt.Fprintf(&b, "\n<details><summary>%s: %s</summary>\n\n", htmlEscape(titleOf(fc)), htmlEscape(fc.Path))
-		writeDetails(&b, fc, true)
-		b.WriteString("\n</details>\n")
+		if left > 0 {
+			left++
+			continue
+		}
+		var d strings.Builder
+		fmt.Fprintf(&d, "\n<details><summary>%s: %s</summary>\n\n", htmlEscape(titleOf(fc)), htmlEscape(fc.Path))
+		writeDetails(&d, fc, true)
+		d.WriteString("\n</details>\n")
+		if b.Len()+d.Len() > maxMarkdown {
+			left++
+			continue
+		}
+		b.WriteString(d.String())
+	}
+	if left > 0 {
+		fmt.Fprintf(&b, "\nThe details of %s are left out: a merge-request note holds at most about a million characters (see the JSON output).\n", plural(left, "more page"))
 	}
 	return b.String()
 }
+
+// maxMarkdown bounds the markdown summary below the size of a GitLab note
+// (1,000,000 characters).
+const maxMarkdown = 900_000
 
 func htmlEscape(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
