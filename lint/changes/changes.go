@@ -862,6 +862,15 @@ func (fc *FamilyChange) findings(old, new Side, pairs map[*model.Role]*model.Rol
 			}
 		}
 	}
+	if fc.Shared != nil { // the family-level requirements hold it for every level
+		lost, gained := hasRule(fc.Introduced, ""), hasRule(fc.Fixed, "")
+		switch {
+		case lost && !gained:
+			fc.Shared.RequiredBullet = "lost"
+		case gained && !lost:
+			fc.Shared.RequiredBullet = "gained"
+		}
+	}
 	// a role whose only change is the required bullet's verdict (it
 	// inherits its requirements from an edited one) is listed too
 	listed := map[string]bool{}

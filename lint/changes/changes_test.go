@@ -194,3 +194,36 @@ func TestFixtureRun(t *testing.T) {
 		t.Errorf("unknown revision: %v", err)
 	}
 }
+
+// Dropping the required bullet from the requirements every level shares
+// is said of the shared sections, as the required-bullet rule judges it.
+func TestFixtureSharedRequiredBullet(t *testing.T) {
+	repo := vcstest.New(t)
+	page := fixture(t)
+	repo.Write("content/job-families/widget-engineer.md", page)
+	repo.Write(".ladderlint.yml", "rules:\n  link-target: off\n")
+	repo.Commit("start")
+	t.Chdir(repo.Dir)
+	repo.Write("content/job-families/widget-engineer.md", replaceOnce(t, page, "- Ability to use GitLab\n", ""))
+	cfg, err := lint.LoadConfig(".ladderlint.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := changes.Run(context.Background(), changes.Options{Config: cfg, From: "main"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fc := rep.Families[0]
+	if fc.Shared == nil || fc.Shared.RequiredBullet != "lost" || len(fc.Roles) != 0 {
+		t.Fatalf("shared %+v, roles %d: want the shared requirements to lose the bullet", fc.Shared, len(fc.Roles))
+	}
+	if len(fc.Introduced) != 1 || fc.Introduced[0].Rule != "required-bullet" || fc.Introduced[0].Line != 12 {
+		t.Errorf("introduced %+v, want required-bullet at the shared Requirements heading", fc.Introduced)
+	}
+	if got := changes.Summary(fc); got != "1 bullet changed in the sections all levels share; required bullet: the shared requirements lost it; 1 finding introduced" {
+		t.Errorf("summary %q", got)
+	}
+	if rep.Approval == nil || rep.Approval.Highest == nil || rep.Approval.Highest.Grade != 8 {
+		t.Errorf("approval %+v: shared sections touch every level", rep.Approval)
+	}
+}

@@ -98,6 +98,9 @@ func Summary(fc *FamilyChange) string {
 	}
 	if fc.Shared != nil {
 		parts = append(parts, plural(len(fc.Shared.Bullets), "bullet")+" changed in the sections all levels share")
+		if rb := fc.Shared.RequiredBullet; rb != "" {
+			required = append(required, "the shared requirements "+rb+" it")
+		}
 	}
 	if len(required) > 0 {
 		parts = append(parts, listed("required bullet", required)...)
