@@ -29,21 +29,13 @@ func NewReport(from, commit string, fams []*FamilyChange, cfg lint.ChangesConfig
 	sort.SliceStable(r.Families, func(i, j int) bool { return r.Families[i].Path < r.Families[j].Path })
 	touched := false
 	var highest *GradeAt
+	r.ProseOnly = len(r.Families) > 0
 	for _, fc := range r.Families {
-		if fc.Status != Modified || fc.touched {
-			touched = touched || fc.touched
-		}
+		touched = touched || fc.touched
 		if fc.Highest != nil && (highest == nil || fc.Highest.Grade > highest.Grade) {
 			highest = fc.Highest
 		}
-	}
-	r.ProseOnly = len(r.Families) > 0 && !touched
-	for _, fc := range r.Families {
-		if fc.Status != Modified {
-			r.ProseOnly = false
-		}
-		if !fc.Prose && !fc.touched && fc.Status == Modified && fc.Note == "" {
-			// only findings changed (a page linted differently): not prose
+		if fc.Status != Modified || fc.touched || fc.Note != "" || !fc.Prose {
 			r.ProseOnly = false
 		}
 	}

@@ -174,11 +174,16 @@ const maxPairText = 4 << 20
 // a page added or deleted). status is one of the page statuses.
 func Compare(old, new Side, status string) *FamilyChange {
 	fc := &FamilyChange{Status: status, Introduced: []Finding{}, Fixed: []Finding{}, Roles: []*RoleChange{}}
-	switch {
-	case new.Family != nil:
+	if new.Family != nil {
 		fc.Path, fc.Title = new.Path, new.Family.Title
-	case old.Family != nil:
-		fc.Path, fc.Title = old.Path, old.Family.Title
+	}
+	if old.Family != nil {
+		if fc.Path == "" {
+			fc.Path = old.Path
+		}
+		if fc.Title == "" { // a page emptied, or no longer text: its title as it was
+			fc.Title = old.Family.Title
+		}
 	}
 	if status == Renamed {
 		fc.OldPath = old.Path
@@ -191,7 +196,14 @@ func Compare(old, new Side, status string) *FamilyChange {
 			if len(f.Issues) > 0 {
 				fc.Note += ": " + f.Issues[0].Message
 			}
-			fc.findings(old, new, nil, strings.NewReplacer())
+			fc.findings(old, new, nil, noRename)
+			// what was not checked on one side is neither introduced nor fixed
+			if of != nil && of.Skipped {
+				fc.Introduced = inputFindings(fc.Introduced)
+			}
+			if nf != nil && nf.Skipped {
+				fc.Fixed = inputFindings(fc.Fixed)
+			}
 			return fc
 		}
 	}
@@ -209,13 +221,13 @@ func Compare(old, new Side, status string) *FamilyChange {
 		}
 	default:
 		pairs = matchRoles(of, nf)
-		ren := renamer(pairs)
+		ren := renamer(pairs, false)
 		fc.Roles = compareRoles(of, nf, pairs, ren)
-		fc.Shared = compareShared(of, nf)
+		fc.Shared = compareShared(of, nf, ren)
 		fc.Reordered = reordered(of, nf, pairs)
 		fc.Prose = ren.Replace(outsideRoles(of)) != outsideRoles(nf)
 	}
-	fc.findings(old, new, pairs, renamer(pairs))
+	fc.findings(old, new, pairs, renamer(pairs, true))
 	fc.touched = len(fc.Roles) > 0 || fc.Shared != nil || fc.Reordered != nil
 	fc.collectGrades(of, nf)
 	return fc
@@ -258,6 +270,7 @@ func matchRoles(of, nf *model.Family) map[*model.Role]*model.Role {
 	if len(oldLeft) == 0 || len(newLeft) == 0 || len(oldLeft)*len(newLeft) > maxPairs {
 		return pairs
 	}
+	defer matchByPlace(of, nf, pairs)
 	type cand struct {
 		o, n  *model.Role
 		score float64
@@ -285,6 +298,61 @@ func matchRoles(of, nf *model.Family) map[*model.Role]*model.Role {
 		usedNew[c.n] = true
 	}
 	return pairs
+}
+
+// matchByPlace pairs the roles left over that hold too few words to be
+// compared: a role removed and one added in the same place (between the
+// same kept roles), alone there, of the same kind and grade, are one role
+// renamed.
+func matchByPlace(of, nf *model.Family, pairs map[*model.Role]*model.Role) {
+	newOf := invert(pairs)
+	type gap struct{ olds, news []*model.Role }
+	gaps := map[*model.Role]*gap{} // by the kept new role before it (nil: at the top)
+	at := func(k *model.Role) *gap {
+		g := gaps[k]
+		if g == nil {
+			g = &gap{}
+			gaps[k] = g
+		}
+		return g
+	}
+	var prev *model.Role
+	for _, r := range of.Roles {
+		if n, ok := pairs[r]; ok {
+			prev = n
+			continue
+		}
+		at(prev).olds = append(at(prev).olds, r)
+	}
+	prev = nil
+	for _, r := range nf.Roles {
+		if _, ok := newOf[r]; ok {
+			prev = r
+			continue
+		}
+		at(prev).news = append(at(prev).news, r)
+	}
+	for _, g := range gaps {
+		if len(g.olds) != 1 || len(g.news) != 1 {
+			continue
+		}
+		o, n := g.olds[0], g.news[0]
+		if o.Kind != n.Kind || gradeText(o) != gradeText(n) {
+			continue
+		}
+		if words(roleWords(of, o)) >= minRenameWords && words(roleWords(nf, n)) >= minRenameWords {
+			continue // enough words to compare, and they differ: removed and added
+		}
+		pairs[o] = n
+	}
+}
+
+func words(bag map[string]int) int {
+	n := 0
+	for _, c := range bag {
+		n += c
+	}
+	return n
 }
 
 // renameSimilarity is the share of words two roles must have in common
@@ -455,7 +523,7 @@ func compareRole(of, nf *model.Family, o, n *model.Role, ren *strings.Replacer) 
 	}
 	rc.SectionsAdded, rc.SectionsRemoved = sectionDiff(o, n)
 	for _, k := range trackedSections {
-		rc.Bullets = append(rc.Bullets, bulletDiff(of, nf, string(k), bulletsOf(o.Sections, k), bulletsOf(n.Sections, k))...)
+		rc.Bullets = append(rc.Bullets, bulletDiff(of, nf, string(k), bulletsOf(o.Sections, k), bulletsOf(n.Sections, k), ren)...)
 	}
 	if len(rc.SectionsAdded)+len(rc.SectionsRemoved)+len(rc.Bullets) > 0 {
 		changed = true
@@ -534,12 +602,14 @@ const changedSimilarity = 0.5
 // bulletDiff aligns two lists of bullets (go-diff over the bullets, each
 // distinct bullet standing for one rune) and pairs, within each run of
 // removals and additions, the bullets that mostly say the same into edits.
-func bulletDiff(of, nf *model.Family, section string, ob, nb []*model.Bullet) []*BulletChange {
+// The old bullets are read with the renamed roles' new titles (ren), so
+// that a bullet naming a renamed role is not a change.
+func bulletDiff(of, nf *model.Family, section string, ob, nb []*model.Bullet, ren *strings.Replacer) []*BulletChange {
 	ids := map[string]rune{}
-	enc := func(bs []*model.Bullet) []rune {
+	enc := func(bs []*model.Bullet, ren *strings.Replacer) []rune {
 		out := make([]rune, len(bs))
 		for i, b := range bs {
-			k := bulletKey(b.Text)
+			k := bulletKey(ren.Replace(b.Text))
 			r, ok := ids[k]
 			if !ok {
 				r = rune(0xE000 + len(ids)%0x1900)
@@ -552,7 +622,7 @@ func bulletDiff(of, nf *model.Family, section string, ob, nb []*model.Bullet) []
 		}
 		return out
 	}
-	ra, rb := enc(ob), enc(nb)
+	ra, rb := enc(ob, ren), enc(nb, noRename)
 	dmp := diffmatchpatch.New()
 	// a bound, not a tuning: past it go-diff returns a valid, less minimal
 	// alignment (a page of many thousand bullets rewritten at once)
@@ -562,7 +632,7 @@ func bulletDiff(of, nf *model.Family, section string, ob, nb []*model.Bullet) []
 	i, j := 0, 0
 	var dels, ins []*model.Bullet
 	flush := func() {
-		out = append(out, pairBullets(of, nf, section, dels, ins)...)
+		out = append(out, pairBullets(of, nf, section, dels, ins, ren)...)
 		dels, ins = nil, nil
 	}
 	for _, d := range diffs {
@@ -583,7 +653,7 @@ func bulletDiff(of, nf *model.Family, section string, ob, nb []*model.Bullet) []
 	return out
 }
 
-func pairBullets(of, nf *model.Family, section string, dels, ins []*model.Bullet) []*BulletChange {
+func pairBullets(of, nf *model.Family, section string, dels, ins []*model.Bullet, ren *strings.Replacer) []*BulletChange {
 	if len(dels) == 0 && len(ins) == 0 {
 		return nil
 	}
@@ -602,7 +672,7 @@ func pairBullets(of, nf *model.Family, section string, dels, ins []*model.Bullet
 				if budget -= len(d.Text) + len(n.Text); budget < 0 {
 					break // shown as removed and added rather than compared without end
 				}
-				wd := worddiff.Compare(d.Text, n.Text)
+				wd := worddiff.Compare(ren.Replace(d.Text), n.Text)
 				if s := wd.Similarity(); s >= changedSimilarity {
 					cands = append(cands, cand{d, n, s, wd})
 				}
@@ -662,16 +732,25 @@ func roleText(f *model.Family, r *model.Role) string {
 	return strings.Join(strings.Fields(cutSpans(f.Source.Text, r.Span, cut)), " ")
 }
 
+// noRename leaves a text as it is.
+var noRename = strings.NewReplacer()
+
 // renamer rewrites old text as if the renamed roles had their new titles
-// already (and the anchors of their headings), so that a rename counts as
-// one change, not as a change of every sentence that names the role.
-func renamer(pairs map[*model.Role]*model.Role) *strings.Replacer {
+// already, so that a rename counts as one change, not as a change of every
+// sentence that names the role: in page text, the titles as written and
+// as heading anchors; in finding subjects (subjects set), the titles as
+// written and as rules normalize them.
+func renamer(pairs map[*model.Role]*model.Role, subjects bool) *strings.Replacer {
 	type rn struct{ old, new string }
 	var rs []rn
 	for o, n := range pairs {
 		if o.Title != n.Title && o.Title != "" {
-			// as written, as an anchor, and as rules name it in a finding's subject
-			rs = append(rs, rn{o.Title, n.Title}, rn{slug(o.Title), slug(n.Title)}, rn{model.NormalizeTitle(o.Title), model.NormalizeTitle(n.Title)})
+			rs = append(rs, rn{o.Title, n.Title})
+			if subjects {
+				rs = append(rs, rn{model.NormalizeTitle(o.Title), model.NormalizeTitle(n.Title)})
+			} else {
+				rs = append(rs, rn{"#" + slug(o.Title), "#" + slug(n.Title)})
+			}
 		}
 	}
 	// longest first, so that "Senior Manager, X" is rewritten before "Manager, X"
@@ -744,10 +823,10 @@ func cutSpans(src []byte, within model.Span, cut []model.Span) string {
 }
 
 // compareShared compares the bullets of the family-level sections.
-func compareShared(of, nf *model.Family) *RoleChange {
+func compareShared(of, nf *model.Family, ren *strings.Replacer) *RoleChange {
 	rc := &RoleChange{Change: RoleChanged, Kind: "family", Title: ""}
 	for _, k := range trackedSections {
-		rc.Bullets = append(rc.Bullets, bulletDiff(of, nf, string(k), bulletsOf(of.Sections, k), bulletsOf(nf.Sections, k))...)
+		rc.Bullets = append(rc.Bullets, bulletDiff(of, nf, string(k), bulletsOf(of.Sections, k), bulletsOf(nf.Sections, k), ren)...)
 	}
 	if len(rc.Bullets) == 0 {
 		return nil
@@ -894,6 +973,18 @@ func (fc *FamilyChange) findings(old, new Side, pairs map[*model.Role]*model.Rol
 	}
 	sort.Slice(extra, func(i, j int) bool { return extra[i].Line < extra[j].Line })
 	fc.Roles = append(fc.Roles, extra...)
+}
+
+// inputFindings keeps the findings of the input rule (the page too large,
+// not text): the only ones made on a page the engine did not model.
+func inputFindings(fs []Finding) []Finding {
+	out := []Finding{}
+	for _, f := range fs {
+		if f.Rule == "input" {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 func invert(pairs map[*model.Role]*model.Role) map[*model.Role]*model.Role {

@@ -227,3 +227,27 @@ func TestFixtureSharedRequiredBullet(t *testing.T) {
 		t.Errorf("approval %+v: shared sections touch every level", rep.Approval)
 	}
 }
+
+// A page that is no longer text is listed as not compared: its old
+// findings are not "fixed", nor is it prose only.
+func TestFixtureNotText(t *testing.T) {
+	repo := vcstest.New(t)
+	repo.Write("content/job-families/widget-engineer.md", fixture(t))
+	repo.Commit("start")
+	t.Chdir(repo.Dir)
+	repo.Write("content/job-families/widget-engineer.md", "\x00\x01 not text")
+	rep, err := changes.Run(context.Background(), changes.Options{Config: lint.DefaultConfig(), From: "main"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fc := only(t, rep)
+	if !strings.Contains(fc.Note, "not compared") || fc.Title != "Widget Engineer" || len(fc.Roles) != 0 || len(fc.Fixed) != 0 {
+		t.Errorf("page %+v", fc)
+	}
+	if len(fc.Introduced) != 1 || fc.Introduced[0].Rule != "input" {
+		t.Errorf("introduced %+v, want the input finding alone", fc.Introduced)
+	}
+	if rep.ProseOnly || rep.Approval != nil {
+		t.Errorf("prose only %v, approval %+v", rep.ProseOnly, rep.Approval)
+	}
+}
