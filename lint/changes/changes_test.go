@@ -251,3 +251,27 @@ func TestFixtureNotText(t *testing.T) {
 		t.Errorf("prose only %v, approval %+v", rep.ProseOnly, rep.Approval)
 	}
 }
+
+// A level with too few words to compare is renamed when it is alone in
+// its place, of the same kind and grade; with another grade it is one
+// level removed and another added.
+func TestFixtureShortRoleRenamedByPlace(t *testing.T) {
+	page := fixture(t)
+	mid := block(t, page, "### Widget Engineer (Intermediate)\n")
+	short := "### Widget Engineer (Intermediate)\n\nThe Widget Engineer (Intermediate) is a [grade 6](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades).\n\n"
+	old := replaceOnce(t, page, mid, short)
+	renamed := replaceOnce(t, old, short, strings.ReplaceAll(short, "Widget Engineer (Intermediate)", "Widget Engineer"))
+	fc := compareText(t, old, renamed)
+	if len(fc.Roles) != 1 || fc.Roles[0].Change != changes.RoleRenamed || fc.Roles[0].Title != "Widget Engineer" || fc.Roles[0].Text {
+		t.Errorf("renamed in place: %s", changes.Summary(fc))
+	}
+	regraded := strings.Replace(renamed, "[grade 6]", "[grade 7]", 1)
+	fc = compareText(t, old, regraded)
+	var got []string
+	for _, rc := range fc.Roles {
+		got = append(got, rc.Change+" "+rc.Title)
+	}
+	if strings.Join(got, ", ") != "removed Widget Engineer (Intermediate), added Widget Engineer" {
+		t.Errorf("renamed and regraded: %v", got)
+	}
+}
