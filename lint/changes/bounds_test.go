@@ -2,11 +2,14 @@ package changes_test
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"testing"
 	"time"
 
+	"gitlab.com/ladderlint/ladderlint/internal/hostile"
 	"gitlab.com/ladderlint/ladderlint/lint/changes"
+	"gitlab.com/ladderlint/ladderlint/lint/model"
 )
 
 // A page of many roles and bullets, all rewritten, is compared in bounded
@@ -85,4 +88,54 @@ func TestMarkdownBounded(t *testing.T) {
 	if strings.Count(md, "<details>") != strings.Count(md, "</details>") {
 		t.Error("a details block left open")
 	}
+}
+
+// Every hostile page shape, compared with an edited copy of itself and
+// with nothing, takes time that grows about linearly with its size, and
+// never panics. Only the comparison and the rendering are timed: the
+// model has its own tests.
+func TestHostileShapesLinear(t *testing.T) {
+	if testing.Short() {
+		t.Skip("short")
+	}
+	edit := func(s string) string { // every role renamed or reworded, a share of lines dropped
+		s = strings.ReplaceAll(s, "1", "7")
+		lines := strings.Split(s, "\n")
+		var out []string
+		for i, l := range lines {
+			if i%7 != 3 {
+				out = append(out, l)
+			}
+		}
+		return strings.Join(out, "\n")
+	}
+	elapsed := func(page string) time.Duration {
+		a, b, empty := parse(page), parse(edit(page)), parse("")
+		start := time.Now()
+		for _, pair := range [][2]*model.Family{{a, b}, {b, a}, {a, empty}, {empty, a}} {
+			fc := changes.Compare(changes.Side{Path: "p.md", Family: pair[0]}, changes.Side{Path: "p.md", Family: pair[1]}, changes.Modified)
+			_ = changes.Summary(fc)
+			_ = changes.Markdown(&changes.Report{Families: []*changes.FamilyChange{fc}})
+		}
+		return time.Since(start)
+	}
+	for _, name := range sortedShapes() {
+		shape := hostile.Shapes[name]
+		small, large := elapsed(shape(500)), elapsed(shape(2000))
+		// 4x the size: allow 10x the time (and a floor for timer noise)
+		if large > 10*small+250*time.Millisecond {
+			t.Errorf("%s: %v for n=500, %v for n=2000: not linear", name, small, large)
+		}
+	}
+}
+
+func parse(page string) *model.Family { return model.Parse("p.md", []byte(page)) }
+
+func sortedShapes() []string {
+	var names []string
+	for n := range hostile.Shapes {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
 }
