@@ -140,6 +140,8 @@ type BulletChange struct {
 	// Diff is the word diff from old to new, [-deleted-]{+inserted+}.
 	Diff string `json:"diff,omitempty"`
 	Line int    `json:"line"` // in the new page (the old one when removed)
+
+	oldSpan, newSpan model.Span // of a changed bullet, on each side
 }
 
 // Finding is a finding a change introduces (its line in the new page) or
@@ -697,6 +699,7 @@ func pairBullets(of, nf *model.Family, section string, dels, ins []*model.Bullet
 		if d := pairOf[n]; d != nil {
 			bc.Change, bc.Old = "changed", d.Text
 			bc.Diff = worddiff.Compare(d.Text, n.Text).String()
+			bc.oldSpan, bc.newSpan = d.Span, n.Span
 		}
 		out = append(out, bc)
 	}
@@ -894,7 +897,7 @@ func (fc *FamilyChange) findings(old, new Side, pairs map[*model.Role]*model.Rol
 		f.Subject = ren.Replace(f.Subject)
 		return key(f, role)
 	}
-	var fixed []lint.Finding
+	var fixed, introduced []lint.Finding
 	carried := map[string]int{}
 	for _, f := range old.Findings {
 		if newFP[f.Fingerprint] {
@@ -912,18 +915,22 @@ func (fc *FamilyChange) findings(old, new Side, pairs map[*model.Role]*model.Rol
 			carried["matched\x00"+k]++
 			continue
 		}
-		fc.Introduced = append(fc.Introduced, toFinding(f))
+		introduced = append(introduced, f)
 	}
 	if new.Family == nil {
+		fc.Introduced = toFindings(introduced)
 		return
 	}
+	var stillFixed []lint.Finding
 	for _, f := range fixed {
 		if k := "matched\x00" + oldKey(f); carried[k] > 0 {
 			carried[k]--
 			continue
 		}
-		fc.Fixed = append(fc.Fixed, toFinding(f))
+		stillFixed = append(stillFixed, f)
 	}
+	introduced, stillFixed = fc.carriedByBullets(introduced, stillFixed)
+	fc.Introduced, fc.Fixed = toFindings(introduced), toFindings(stillFixed)
 	// the required bullet, as the rule judges it
 	for _, rc := range fc.Roles {
 		switch rc.Change {
@@ -1002,6 +1009,66 @@ func hasRule(fs []Finding, role string) bool {
 		}
 	}
 	return false
+}
+
+// carriedByBullets drops the pairs of findings, one introduced and one
+// fixed, of the same rule on the two sides of an edited bullet: the finding
+// is still there, its subject edited with the bullet ("3-5 years" became
+// "4-6 years").
+func (fc *FamilyChange) carriedByBullets(introduced, fixed []lint.Finding) ([]lint.Finding, []lint.Finding) {
+	var edited []*BulletChange
+	roles := fc.Roles
+	if fc.Shared != nil {
+		roles = append([]*RoleChange{fc.Shared}, roles...)
+	}
+	for _, rc := range roles {
+		for _, bc := range rc.Bullets {
+			if bc.Change == "changed" {
+				edited = append(edited, bc)
+			}
+		}
+	}
+	if len(edited) == 0 || len(introduced) == 0 || len(fixed) == 0 {
+		return introduced, fixed
+	}
+	in := func(sp model.Span, f lint.Finding) bool { return f.Offset >= sp.Start && f.Offset < sp.End }
+	gone := map[int]bool{} // indexes of fixed findings carried
+	var keep []lint.Finding
+	for _, f := range introduced {
+		carried := false
+		for _, bc := range edited {
+			if !in(bc.newSpan, f) {
+				continue
+			}
+			for k, g := range fixed {
+				if !gone[k] && g.Rule == f.Rule && in(bc.oldSpan, g) {
+					gone[k], carried = true, true
+					break
+				}
+			}
+			if carried {
+				break
+			}
+		}
+		if !carried {
+			keep = append(keep, f)
+		}
+	}
+	var stay []lint.Finding
+	for k, g := range fixed {
+		if !gone[k] {
+			stay = append(stay, g)
+		}
+	}
+	return keep, stay
+}
+
+func toFindings(fs []lint.Finding) []Finding {
+	out := []Finding{}
+	for _, f := range fs {
+		out = append(out, toFinding(f))
+	}
+	return out
 }
 
 func toFinding(f lint.Finding) Finding {

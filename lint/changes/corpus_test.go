@@ -358,3 +358,17 @@ func TestCorpusApprovalFollowsHighestGrade(t *testing.T) {
 	repo.Git("checkout", "--", "content/job-families/"+quality)
 	wantFlow(t, compare(t), lower, 8, "Senior Accountant")
 }
+
+// A finding on a bullet that an edit changes stays the same finding: the
+// years-of-experience rule still reports the edited bullet, with a new
+// subject, and the change neither introduces nor fixes it.
+func TestCorpusFindingCarriedByEditedBullet(t *testing.T) {
+	repo := handbook(t)
+	edit(t, repo, accountant, "- 3-5 years experience in public accounting", "- 4-6 years experience in public accounting")
+	rep := compare(t)
+	fc := only(t, rep)
+	rc := oneRole(t, fc, false)
+	if len(rc.Bullets) != 1 || rc.Bullets[0].Diff == "" || !strings.HasPrefix(rc.Bullets[0].Diff, "[-3-5-]{+4-6+} years") {
+		t.Errorf("bullets %+v", rc.Bullets)
+	}
+}

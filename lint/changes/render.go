@@ -58,9 +58,9 @@ func Summary(fc *FamilyChange) string {
 	for _, rc := range fc.Roles {
 		switch rc.Change {
 		case RoleAdded:
-			added = append(added, rc.Title+gradeSuffix(rc.Grade.newOr()))
+			added = append(added, rc.Title+gradeSuffix(rc.Kind, rc.Grade.newOr()))
 		case RoleRemoved:
-			removed = append(removed, rc.Title+gradeSuffix(rc.Grade.oldOr()))
+			removed = append(removed, rc.Title+gradeSuffix(rc.Kind, rc.Grade.oldOr()))
 		case RoleRenamed:
 			renamed = append(renamed, rc.OldTitle+" → "+rc.Title)
 		}
@@ -166,8 +166,13 @@ func (g *Grade) oldOr() string {
 	return g.Old
 }
 
-func gradeSuffix(g string) string {
+// gradeSuffix says a role's grade; a specialty or segment without one
+// shares its level's, which goes without saying.
+func gradeSuffix(kind, g string) string {
 	if g == "" {
+		if kind != "level" {
+			return " (" + kind + ")"
+		}
 		return " (no grade)"
 	}
 	return " (grade " + g + ")"
@@ -357,7 +362,7 @@ func writeDetails(b *strings.Builder, fc *FamilyChange, md bool) {
 			default:
 				notes = append(notes, "grade "+esc(gradeChange(g)))
 			}
-		} else if rc.Change == RoleAdded {
+		} else if rc.Change == RoleAdded && rc.Kind == "level" {
 			notes = append(notes, "no grade")
 		}
 		switch rc.RequiredBullet {
