@@ -275,3 +275,38 @@ func TestFixtureShortRoleRenamedByPlace(t *testing.T) {
 		t.Errorf("renamed and regraded: %v", got)
 	}
 }
+
+// A finding carried by an edited bullet is not listed; one the edit brings
+// to a bullet that had none is introduced (the near miss).
+func TestFixtureFindingOnEditedBullet(t *testing.T) {
+	repo := vcstest.New(t)
+	page := fixture(t)
+	repo.Write("content/job-families/widget-engineer.md", page)
+	repo.Write(".ladderlint.yml", "rules:\n  link-target: off\n")
+	repo.Commit("start")
+	t.Chdir(repo.Dir)
+	cfg, err := lint.LoadConfig(".ladderlint.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := func(edited string) *changes.FamilyChange {
+		t.Helper()
+		repo.Write("content/job-families/widget-engineer.md", edited)
+		rep, err := changes.Run(context.Background(), changes.Options{Config: cfg, From: "main"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rep.Families) != 1 {
+			t.Fatalf("%d pages", len(rep.Families))
+		}
+		return rep.Families[0]
+	}
+	fc := run(replaceOnce(t, page, "- Five years of experience building distributed systems", "- Seven years of experience building distributed systems"))
+	if len(fc.Introduced)+len(fc.Fixed) != 0 || len(fc.Roles) != 1 || len(fc.Roles[0].Bullets) != 1 {
+		t.Errorf("carried: introduced %+v, fixed %+v, summary %s", fc.Introduced, fc.Fixed, changes.Summary(fc))
+	}
+	fc = run(replaceOnce(t, page, "- Mentor intermediate engineers through code review and pairing", "- Mentor intermediate engineers with 5+ years of experience through code review"))
+	if len(fc.Introduced) != 1 || fc.Introduced[0].Rule != "years-of-experience" || len(fc.Fixed) != 0 {
+		t.Errorf("brought by the edit: introduced %+v, fixed %+v", fc.Introduced, fc.Fixed)
+	}
+}
