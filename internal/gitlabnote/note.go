@@ -84,12 +84,13 @@ const (
 )
 
 // Upsert makes body the merge request's note marked by marker: it updates
-// the first note (not a system note) whose body holds the marker, or posts
-// a new note. body must hold the marker for the next run to find it. It
-// returns "updated" or "posted".
+// the first note (not a system note) whose body starts with the marker, or
+// posts a new note. A note that only quotes the marker further down (a
+// reply quoting the summary) is not taken for it. body must start with the
+// marker for the next run to find it. It returns "updated" or "posted".
 func (t *Target) Upsert(ctx context.Context, marker, body string) (string, error) {
-	if marker == "" || !strings.Contains(body, marker) {
-		return "", errors.New("the note's body lacks its marker: a later run could not find it")
+	if marker == "" || !marked(body, marker) {
+		return "", errors.New("the note's body does not start with its marker: a later run could not find it")
 	}
 	existing, err := t.find(ctx, marker)
 	if err != nil {
@@ -125,7 +126,7 @@ func (t *Target) find(ctx context.Context, marker string) (*Note, error) {
 			return nil, fmt.Errorf("GET %s: not a list of notes: %v", t.notesPath(), err)
 		}
 		for i := range notes {
-			if !notes[i].System && strings.Contains(notes[i].Body, marker) {
+			if !notes[i].System && marked(notes[i].Body, marker) {
 				return &notes[i], nil
 			}
 		}
@@ -196,4 +197,8 @@ func (t *Target) do(ctx context.Context, method, path string, q url.Values, payl
 		return nil, nil, fmt.Errorf("%s %s: %s: %s", method, path, resp.Status, msg)
 	}
 	return data, resp.Header, nil
+}
+
+func marked(body, marker string) bool {
+	return strings.HasPrefix(strings.TrimLeft(body, " \t\r\n"), marker)
 }

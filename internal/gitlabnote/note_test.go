@@ -114,8 +114,8 @@ func env(m map[string]string) func(string) string { return func(k string) string
 
 func TestUpsertPostsThenUpdatesOneNote(t *testing.T) {
 	f, srv := newFake(t, "PRIVATE-TOKEN", "glpat-secret")
-	// other people's notes and a system note that quotes the marker
-	f.notes = []Note{{ID: 1, Body: "looks good"}, {ID: 2, Body: "changed " + marker, System: true}}
+	// other people's notes, one quoting the summary, and a system note
+	f.notes = []Note{{ID: 1, Body: "> " + marker + "\n> old summary\n\nlooks good"}, {ID: 2, Body: marker + " changed", System: true}}
 	target, err := FromEnv(env(map[string]string{
 		"CI_API_V4_URL": srv.URL + "/api/v4", "CI_PROJECT_ID": "42", "CI_MERGE_REQUEST_IID": "7",
 		"LADDERLINT_GITLAB_TOKEN": "glpat-secret", "CI_JOB_TOKEN": "job-token-unused",
@@ -132,7 +132,7 @@ func TestUpsertPostsThenUpdatesOneNote(t *testing.T) {
 	if err != nil || action != "updated" {
 		t.Fatalf("second run: %q, %v; want updated", action, err)
 	}
-	if len(f.notes) != 3 || f.notes[2].Body != marker+"\nsecond run" || f.notes[0].Body != "looks good" || f.notes[1].Body != "changed "+marker {
+	if len(f.notes) != 3 || f.notes[2].Body != marker+"\nsecond run" || f.notes[0].Body != "> "+marker+"\n> old summary\n\nlooks good" || f.notes[1].Body != marker+" changed" {
 		t.Errorf("notes %+v: want the others untouched and one note with the second body", f.notes)
 	}
 	want := "GET /api/v4/projects/42/merge_requests/7/notes, POST /api/v4/projects/42/merge_requests/7/notes, " +
@@ -148,18 +148,18 @@ func TestUpsertJobTokenAndPages(t *testing.T) {
 	for i := 0; i < 5; i++ {
 		f.notes = append(f.notes, Note{ID: int64(i + 1), Body: fmt.Sprintf("note %d", i)})
 	}
-	f.notes[4].Body = "old summary " + marker // on the third page
+	f.notes[4].Body = marker + "\nold summary" // on the third page
 	target, err := FromEnv(env(map[string]string{
 		"CI_API_V4_URL": srv.URL + "/api/v4/", "CI_PROJECT_ID": "42", "CI_MERGE_REQUEST_IID": "7", "CI_JOB_TOKEN": "job-123",
 	}))
 	if err != nil {
 		t.Fatal(err)
 	}
-	action, err := target.Upsert(context.Background(), marker, "new summary "+marker)
+	action, err := target.Upsert(context.Background(), marker, marker+"\nnew summary")
 	if err != nil || action != "updated" {
 		t.Fatalf("%q, %v; want updated", action, err)
 	}
-	if f.notes[4].Body != "new summary "+marker || len(f.notes) != 5 {
+	if f.notes[4].Body != marker+"\nnew summary" || len(f.notes) != 5 {
 		t.Errorf("notes %+v", f.notes)
 	}
 	if n := len(f.requests); n != 4 { // three pages, one PUT
@@ -175,7 +175,7 @@ func TestUpsertErrors(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "GET /projects/42/merge_requests/7/notes: 401 Unauthorized: 401 Unauthorized") {
 		t.Errorf("wrong token: %v", err)
 	}
-	if _, err := target.Upsert(context.Background(), marker, "no marker in it"); err == nil {
+	if _, err := target.Upsert(context.Background(), marker, "the marker not first "+marker); err == nil {
 		t.Error("a body without its marker was accepted")
 	}
 	for name, e := range map[string]map[string]string{
