@@ -66,11 +66,17 @@ func (a *App) changes(c *cli.Context) error {
 		if err != nil {
 			return &exitErr{code: exitError, err: fmt.Errorf("--post-note: %w", err)}
 		}
-		action, err := target.Upsert(ctx, changes.Marker, body.String())
+		// a merge request that changes no job family gets no note, but a
+		// note an earlier push needed is updated to say so
+		action, err := target.Upsert(ctx, changes.Marker, body.String(), len(rep.Families) > 0)
 		if err != nil {
 			return &exitErr{code: exitError, err: fmt.Errorf("--post-note: %w", err)}
 		}
-		fmt.Fprintf(a.Stderr, "ladderlint: %s the note on merge request !%s\n", action, target.MergeRequest)
+		if action == "left alone" {
+			fmt.Fprintf(a.Stderr, "ladderlint: no job family changed: no note posted on merge request !%s\n", target.MergeRequest)
+		} else {
+			fmt.Fprintf(a.Stderr, "ladderlint: %s the note on merge request !%s\n", action, target.MergeRequest)
+		}
 	}
 	return nil
 }

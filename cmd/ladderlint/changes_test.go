@@ -152,3 +152,23 @@ func TestChangesPostNote(t *testing.T) {
 		t.Errorf("requests: %s", got)
 	}
 }
+
+// A merge request that changes no job family gets no note.
+func TestChangesPostNoteNothingChanged(t *testing.T) {
+	repo := changedRepo(t)
+	repo.Git("checkout", "--", ".")
+	var methods []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		methods = append(methods, r.Method)
+		_, _ = w.Write([]byte("[]"))
+	}))
+	defer srv.Close()
+	env := map[string]string{"CI_API_V4_URL": srv.URL + "/api/v4", "CI_PROJECT_ID": "9", "CI_MERGE_REQUEST_IID": "3", "CI_JOB_TOKEN": "job"}
+	code, out, errOut := run(t, env, "changes", "--from", "main", "--post-note")
+	if code != 0 || !strings.Contains(out, "No job-family page changed.") || !strings.Contains(errOut, "no note posted") {
+		t.Errorf("exit %d, out %q, err %q", code, out, errOut)
+	}
+	if strings.Join(methods, ",") != "GET" {
+		t.Errorf("requests %v, want the one listing", methods)
+	}
+}

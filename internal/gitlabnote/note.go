@@ -87,8 +87,11 @@ const (
 // the first note (not a system note) whose body starts with the marker, or
 // posts a new note. A note that only quotes the marker further down (a
 // reply quoting the summary) is not taken for it. body must start with the
-// marker for the next run to find it. It returns "updated" or "posted".
-func (t *Target) Upsert(ctx context.Context, marker, body string) (string, error) {
+// marker for the next run to find it. With create unset, no new note is
+// posted (a merge request that touches nothing the note is about gets
+// none), only an earlier one updated. It returns "updated", "posted" or
+// "left alone".
+func (t *Target) Upsert(ctx context.Context, marker, body string, create bool) (string, error) {
 	if marker == "" || !marked(body, marker) {
 		return "", errors.New("the note's body does not start with its marker: a later run could not find it")
 	}
@@ -103,6 +106,9 @@ func (t *Target) Upsert(ctx context.Context, marker, body string) (string, error
 	if existing != nil {
 		_, _, err := t.do(ctx, http.MethodPut, t.notesPath()+"/"+strconv.FormatInt(existing.ID, 10), nil, payload)
 		return "updated", err
+	}
+	if !create {
+		return "left alone", nil
 	}
 	_, _, err = t.do(ctx, http.MethodPost, t.notesPath(), nil, payload)
 	return "posted", err

@@ -124,18 +124,22 @@ func TestUpsertPostsThenUpdatesOneNote(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	action, err := target.Upsert(ctx, marker, marker+"\nfirst run")
+	// nothing to say and no note yet: none is posted
+	if action, err := target.Upsert(ctx, marker, marker+"\nnothing", false); err != nil || action != "left alone" || len(f.notes) != 2 {
+		t.Fatalf("no note wanted: %q, %v, %d notes", action, err, len(f.notes))
+	}
+	action, err := target.Upsert(ctx, marker, marker+"\nfirst run", true)
 	if err != nil || action != "posted" {
 		t.Fatalf("first run: %q, %v; want posted", action, err)
 	}
-	action, err = target.Upsert(ctx, marker, marker+"\nsecond run")
+	action, err = target.Upsert(ctx, marker, marker+"\nsecond run", false)
 	if err != nil || action != "updated" {
 		t.Fatalf("second run: %q, %v; want updated", action, err)
 	}
 	if len(f.notes) != 3 || f.notes[2].Body != marker+"\nsecond run" || f.notes[0].Body != "> "+marker+"\n> old summary\n\nlooks good" || f.notes[1].Body != marker+" changed" {
 		t.Errorf("notes %+v: want the others untouched and one note with the second body", f.notes)
 	}
-	want := "GET /api/v4/projects/42/merge_requests/7/notes, POST /api/v4/projects/42/merge_requests/7/notes, " +
+	want := "GET /api/v4/projects/42/merge_requests/7/notes, GET /api/v4/projects/42/merge_requests/7/notes, POST /api/v4/projects/42/merge_requests/7/notes, " +
 		"GET /api/v4/projects/42/merge_requests/7/notes, PUT /api/v4/projects/42/merge_requests/7/notes/1002"
 	if got := strings.Join(f.requests, ", "); got != want {
 		t.Errorf("requests\n got %s\nwant %s", got, want)
@@ -155,7 +159,7 @@ func TestUpsertJobTokenAndPages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	action, err := target.Upsert(context.Background(), marker, marker+"\nnew summary")
+	action, err := target.Upsert(context.Background(), marker, marker+"\nnew summary", true)
 	if err != nil || action != "updated" {
 		t.Fatalf("%q, %v; want updated", action, err)
 	}
@@ -171,11 +175,11 @@ func TestUpsertErrors(t *testing.T) {
 	f, srv := newFake(t, "PRIVATE-TOKEN", "right")
 	f.denyOnly = true
 	target := &Target{API: srv.URL + "/api/v4", Project: "42", MergeRequest: "7", Token: "wrong"}
-	_, err := target.Upsert(context.Background(), marker, marker)
+	_, err := target.Upsert(context.Background(), marker, marker, true)
 	if err == nil || !strings.Contains(err.Error(), "GET /projects/42/merge_requests/7/notes: 401 Unauthorized: 401 Unauthorized") {
 		t.Errorf("wrong token: %v", err)
 	}
-	if _, err := target.Upsert(context.Background(), marker, "the marker not first "+marker); err == nil {
+	if _, err := target.Upsert(context.Background(), marker, "the marker not first "+marker, true); err == nil {
 		t.Error("a body without its marker was accepted")
 	}
 	for name, e := range map[string]map[string]string{
