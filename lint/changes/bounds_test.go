@@ -2,6 +2,7 @@ package changes_test
 
 import (
 	"fmt"
+	"runtime"
 	"sort"
 	"strings"
 	"testing"
@@ -109,15 +110,23 @@ func TestHostileShapesLinear(t *testing.T) {
 		}
 		return strings.Join(out, "\n")
 	}
+	// the best of three runs: other packages' tests run alongside
 	elapsed := func(page string) time.Duration {
 		a, b, empty := parse(page), parse(edit(page)), parse("")
-		start := time.Now()
-		for _, pair := range [][2]*model.Family{{a, b}, {b, a}, {a, empty}, {empty, a}} {
-			fc := changes.Compare(changes.Side{Path: "p.md", Family: pair[0]}, changes.Side{Path: "p.md", Family: pair[1]}, changes.Modified)
-			_ = changes.Summary(fc)
-			_ = changes.Markdown(&changes.Report{Families: []*changes.FamilyChange{fc}})
+		best := time.Duration(-1)
+		for range 3 {
+			runtime.GC()
+			start := time.Now()
+			for _, pair := range [][2]*model.Family{{a, b}, {b, a}, {a, empty}, {empty, a}} {
+				fc := changes.Compare(changes.Side{Path: "p.md", Family: pair[0]}, changes.Side{Path: "p.md", Family: pair[1]}, changes.Modified)
+				_ = changes.Summary(fc)
+				_ = changes.Markdown(&changes.Report{Families: []*changes.FamilyChange{fc}})
+			}
+			if d := time.Since(start); best < 0 || d < best {
+				best = d
+			}
 		}
-		return time.Since(start)
+		return best
 	}
 	for _, name := range sortedShapes() {
 		shape := hostile.Shapes[name]

@@ -58,7 +58,7 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 	for _, p := range opts.Paths {
 		if _, err := os.Stat(p); err != nil {
 			// a page a change deletes may be named, but not a typo
-			if _, _, gitErr := showOld(ctx, root, commit, p, wd, cfg); gitErr != nil {
+			if !atRevision(ctx, root, commit, p, wd) {
 				return nil, &lint.ReadError{Path: lint.DisplayPath(p), Err: fmt.Errorf("not in the work tree nor at %s", opts.From)}
 			}
 		}
@@ -158,28 +158,18 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 	return NewReport(opts.From, commit, fams, cfg.Changes), nil
 }
 
-// showOld reads a path named on the command line at the revision.
-func showOld(ctx context.Context, root, commit, p, wd string, cfg *lint.Config) ([]byte, string, error) {
+// atRevision reports whether a path named on the command line (a file or
+// a folder) exists at the revision, in the repository.
+func atRevision(ctx context.Context, root, commit, p, wd string) bool {
 	abs := p
 	if !filepath.IsAbs(abs) {
 		abs = filepath.Join(wd, p)
 	}
 	rel, err := filepath.Rel(root, abs)
-	if err != nil || strings.HasPrefix(rel, "..") {
-		return nil, "", fmt.Errorf("outside the repository")
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return false
 	}
-	rel = filepath.ToSlash(rel)
-	if rel == "." {
-		return nil, rel, nil
-	}
-	data, err := vcs.ShowLimited(ctx, root, commit, rel, cfg.MaxFileSize+1)
-	if err != nil {
-		// a folder: git show lists it
-		if _, err2 := vcs.Show(ctx, root, commit, rel); err2 == nil {
-			return nil, rel, nil
-		}
-	}
-	return data, rel, err
+	return rel == "." || vcs.Exists(ctx, root, commit, filepath.ToSlash(rel))
 }
 
 type results struct{ byPath map[string]*Side }

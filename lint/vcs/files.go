@@ -109,9 +109,10 @@ func parseNameStatus(out string) ([]FileStatus, error) {
 }
 
 // Show returns the content of a file (relative to the repository root)
-// at a commit, without checking anything out.
+// at a commit, without checking anything out: the blob as stored, as `git
+// show REV:path` prints it, never passed through a text conversion.
 func Show(ctx context.Context, root, commit, path string) ([]byte, error) {
-	return git(ctx, root, "show", commit+":"+path)
+	return git(ctx, root, "cat-file", "blob", commit+":"+path)
 }
 
 // ShowLimited is Show for a file of at most max bytes; a larger one is an
@@ -129,4 +130,11 @@ func ShowLimited(ctx context.Context, root, commit, path string, max int64) ([]b
 		return nil, fmt.Errorf("%s at %.12s: %d bytes, over the %d-byte limit (max_file_size)", path, commit, n, max)
 	}
 	return Show(ctx, root, commit, path)
+}
+
+// Exists reports whether a file or folder (relative to the repository root)
+// exists at a commit.
+func Exists(ctx context.Context, root, commit, path string) bool {
+	_, err := git(ctx, root, "cat-file", "-e", commit+":"+path)
+	return err == nil
 }
