@@ -49,6 +49,11 @@ func TestFiles(t *testing.T) {
 	if _, err := vcs.ShowLimited(context.Background(), root, commit, "old/moved.md", 10); err == nil || !strings.Contains(err.Error(), "over the 10-byte limit") {
 		t.Errorf("a file over the limit: %v", err)
 	}
+	for path, want := range map[string]bool{"old/moved.md": true, "old": true, "moved.md": false, "nope.md": false} {
+		if got := vcs.Exists(context.Background(), root, commit, path); got != want {
+			t.Errorf("Exists(%s) = %v at the commit", path, got)
+		}
+	}
 	if _, _, _, err := vcs.Files(context.Background(), repo.Dir, "--output=x"); err == nil {
 		t.Error("an option accepted as a revision")
 	}
