@@ -38,6 +38,8 @@ type Config struct {
 	// RequiredSections names a JSON Schema file (relative to the config)
 	// over the role and family summaries; "" for the built-in one.
 	RequiredSections string `yaml:"required_sections"`
+	// Changes configures `ladderlint changes` (approval flows).
+	Changes ChangesConfig `yaml:"changes"`
 
 	Rules map[string]*RuleConfig `yaml:"rules"`
 
@@ -155,7 +157,8 @@ func DefaultConfig() *Config {
 				}},
 			},
 		},
-		Rules: map[string]*RuleConfig{},
+		Changes: DefaultChangesConfig(),
+		Rules:   map[string]*RuleConfig{},
 	}
 }
 
@@ -293,6 +296,8 @@ func ParseConfig(path string, raw []byte) (*Config, error) {
 			err = decodeOver(v, &cfg.Site)
 		case "grades":
 			err = decodeOver(v, &cfg.Grades)
+		case "changes":
+			err = decodeOver(v, &cfg.Changes)
 		}
 		if err != nil {
 			var ce *ConfigError

@@ -123,6 +123,18 @@ grades:
 # required (default: schema/required-sections.schema.json).
 # required_sections: policy/required-sections.schema.json
 
+# ladderlint changes: the approval flow of a merge request, by the highest
+# grade it touches (default: the handbook's job-family policy, spelled out
+# in docs/changes.md).
+# changes:
+#   grade_boundary: 10
+#   lower:
+#     name: grades 9 and below
+#     approvers:
+#       - name: Your manager
+#       - name: Your department head
+#         checks: the role is in plan
+
 # Per rule: a severity (error, warning, info, off) or a mapping with
 # severity and options. See ` + "`ladderlint rules`" + ` and ` + "`ladderlint explain RULE`" + `.
 rules: {}

@@ -73,6 +73,7 @@ func NewApp(stdout, stderr io.Writer) *App {
 		Commands: []*cli.Command{
 			a.lintCommand(),
 			a.ladderCommand(),
+			a.changesCommand(),
 			{
 				Name:      "model",
 				Usage:     "print the job-family model of a page as JSON",
