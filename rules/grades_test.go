@@ -104,3 +104,15 @@ func TestGradeFingerprints(t *testing.T) {
 		}
 	}
 }
+
+// TestGradeTables: the grade tables read from the page the grade links
+// name (a Hugo content tree), a family checked against the table it fits.
+func TestGradeTables(t *testing.T) {
+	linttest.Run(t, "testdata/grade-tables", "grade-order", "grade-consistency")
+}
+
+// TestGradeTablesConfig: grade tables from a YAML file named in the
+// config, and a table chosen by the family's folder.
+func TestGradeTablesConfig(t *testing.T) {
+	linttest.Run(t, "testdata/grade-tables-config", "grade-order", "grade-consistency")
+}

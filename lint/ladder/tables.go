@@ -159,6 +159,7 @@ type Table struct {
 	*lint.GradeTable
 	byTitle map[string][]float64 // a full title ("senior | product manager") to its grades
 	byStep  map[stepKey][]float64
+	byStem  map[string][]float64 // a function ("product manager") to the grades of its titles
 }
 
 type stepKey struct{ track, step, sub int }
@@ -168,7 +169,7 @@ type stepKey struct{ track, step, sub int }
 // "Manager (Sales)") grades every title of its step. Titles the ladder
 // cannot place ("Mid Market") are kept out of lookups.
 func (l *Ladder) NewTable(t *lint.GradeTable) *Table {
-	tb := &Table{GradeTable: t, byTitle: map[string][]float64{}, byStep: map[stepKey][]float64{}}
+	tb := &Table{GradeTable: t, byTitle: map[string][]float64{}, byStep: map[stepKey][]float64{}, byStem: map[string][]float64{}}
 	for _, r := range t.Rows {
 		for _, title := range append(append([]string(nil), r.Management...), r.Individual...) {
 			for _, alt := range strings.Split(title, "/") {
@@ -183,6 +184,7 @@ func (l *Ladder) NewTable(t *lint.GradeTable) *Table {
 				if p.Stem != "" {
 					key := TitleKey(p)
 					tb.byTitle[key] = addGrade(tb.byTitle[key], r.Grade)
+					tb.byStem[p.Stem] = addGrade(tb.byStem[p.Stem], r.Grade)
 					continue
 				}
 				if !p.Ambiguous {
@@ -208,19 +210,32 @@ func addGrade(gs []float64, g float64) []float64 {
 func TitleKey(p Place) string { return strings.ToLower(p.Label) + " | " + p.Stem }
 
 // Grades returns the grades the table gives a placed title: its own row
-// when the table names the title, else its step's rows; nil when the table
-// says nothing of it.
+// when the table names the title; else its seniority's row; else, when the
+// table names the title's function at one seniority only and has no row
+// for the title's seniority, that function's rows (a table that grades
+// "Alliance Business Development Manager" grades its Junior and Senior
+// alike). Nil when the table says nothing of it.
 func (t *Table) Grades(p Place) []float64 {
 	if p.Stem != "" {
 		if gs := t.byTitle[TitleKey(p)]; gs != nil {
 			return gs
 		}
 	}
-	if p.Ambiguous {
-		return nil
+	if gs := t.byStep[stepKey{p.Track, p.Step, p.Sub}]; gs != nil {
+		if p.Ambiguous {
+			return nil // the step may be another track's
+		}
+		return gs
 	}
-	return t.byStep[stepKey{p.Track, p.Step, p.Sub}]
+	if p.Stem != "" {
+		return t.byStem[p.Stem]
+	}
+	return nil
 }
+
+// Names reports whether the table names the title itself, function and
+// seniority ("Senior Product Manager").
+func (t *Table) Names(p Place) bool { return p.Stem != "" && t.byTitle[TitleKey(p)] != nil }
 
 // Holds reports whether the table puts the title at grade g.
 func (t *Table) Holds(p Place, g float64) bool {
