@@ -39,7 +39,8 @@ var requiredBulletRule = &lint.Rule{
 			"in those of the role it inherits them from: the role it shares a grade sentence with, the role whose " +
 			"heading encloses its own in the page outline, the base its inheritance sentence names, or, when its " +
 			"paragraphs or requirements say \"Extends ...\" or \"In addition to ...\", the role named there (else the level before " +
-			"it). Specialties and segments refine a level and are covered by it (see `kinds`).\n\n" +
+			"it), and the role its text takes all requirements of (\"Meets all of the requirements of an Intermediate X, plus:\", " +
+			"\"all of the requirements of the level below\"), followed transitively. Specialties and segments refine a level and are covered by it (see `kinds`).\n\n" +
 			"Reported: once, at the family-level Requirements heading, when that section lacks the bullet and some " +
 			"level does not list it itself; else at each uncovered level's Requirements heading, or at its title " +
 			"when it has no requirements at all (only for a graded level: an ungraded heading with nothing required is " +
@@ -394,6 +395,15 @@ func (pg *bulletPage) inheritedFrom(r *model.Role, reqs []*model.Section) []*mod
 	add(pg.enclosing[r])
 	if r.Base != "" && r.BaseSpan.Start >= 0 { // named, not inferred from the order of roles
 		add(policyRoleTitled(f, r.Base))
+	}
+	// "Meets all of the requirements of an Intermediate X, plus:", as the
+	// model reads it
+	for _, e := range r.Extends {
+		for _, k := range e.Kinds {
+			if k == model.SecRequirements {
+				add(e.From)
+			}
+		}
 	}
 	var texts []string
 	if r.Inheritance != nil {

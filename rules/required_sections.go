@@ -31,7 +31,9 @@ var requiredSectionsRule = &lint.Rule{
 			"Requirements; the family has a Hiring Process; Performance Indicators are given family-wide or for every " +
 			"level. A section written for the whole family, outside any role (the template's overarching " +
 			"Responsibilities and Requirements before the levels), counts for every level: in the summary it appears " +
-			"in each role's sections with `\"inherited\": true`. Specialties and segments inherit from their level and " +
+			"in each role's sections with `\"inherited\": true`. So does what a level takes over from another (\"Meets all of the " +
+			"requirements of an Intermediate X, plus:\", \"all of the responsibilities of the level below\", \"extends the " +
+			"Senior Director role\"), followed transitively. Specialties and segments inherit from their level and " +
 			"need none of their own. Pages without roles (folder index stubs) are not checked.\n\n" +
 			"Default severity is warning, from what the corpus shows: of 899 levels in the 2022 and current handbooks, " +
 			"about 9% have no Job Grade section, 14% no Responsibilities and 19% no Requirements of their own (many " +
@@ -100,6 +102,19 @@ func summary(f *model.Family) map[string]any {
 				v.(map[string]any)["inherited"] = true
 				rs[k] = v
 			}
+		}
+		// what the level takes over from another ("Meets all of the
+		// requirements of ..., plus:"), followed transitively
+		for k := range own.InheritedKinds() {
+			if _, ok := rs[jsonString(string(k))]; ok {
+				continue
+			}
+			v := secs(own.InheritedSections(k))[jsonString(string(k))]
+			if v == nil {
+				v = map[string]any{"bullets": jsonInt(0), "paragraphs": jsonInt(1)} // named, on no role of the page
+			}
+			v.(map[string]any)["inherited"] = true
+			rs[jsonString(string(k))] = v
 		}
 		if _, ok := rs["job-grade"]; !ok && (r.Grade != nil || r.NoGrade != nil) {
 			rs["job-grade"] = map[string]any{"bullets": jsonInt(0), "paragraphs": jsonInt(1)}

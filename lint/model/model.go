@@ -61,13 +61,17 @@ type Family struct {
 	Intro       []*Block     // paragraphs before the first heading
 	Sections    []*Section   // family-level sections (not inside a role)
 	Roles       []*Role      // in document order
-	Headings    []*Heading   // every heading, in document order
-	Links       []*Link      // every link, in document order
-	Blocks      []*Block     // every prose block (paragraph, heading, list item, table cell), in document order
-	Code        []Span       // code blocks, code spans, raw HTML and front matter: text rules must not judge
-	Comments    []*Comment   // HTML comments, for inline directives
-	Tables      []*Table     // tables, with cell text
-	HTMLAnchors []Anchor     // id and name attributes in raw HTML
+	// Overview is the heading of the family overview: an ungraded first
+	// heading named after the family ("## Content Designer") whose sections
+	// all levels share. It opens no role; its sections are the family's.
+	Overview    *Heading
+	Headings    []*Heading // every heading, in document order
+	Links       []*Link    // every link, in document order
+	Blocks      []*Block   // every prose block (paragraph, heading, list item, table cell), in document order
+	Code        []Span     // code blocks, code spans, raw HTML and front matter: text rules must not judge
+	Comments    []*Comment // HTML comments, for inline directives
+	Tables      []*Table   // tables, with cell text
+	HTMLAnchors []Anchor   // id and name attributes in raw HTML
 	Issues      []*ParseIssue
 	Skipped     bool // not parsed (too large, binary): only input rules run on it
 
@@ -96,9 +100,10 @@ type Role struct {
 	Parent    *Role  // enclosing role, for roles nested under another role's heading
 	Placement string // the family-level container the role sits in ("levels", "specialties", "segment"), or ""
 
-	Intro       *Sentence // opening sentence, usually "The <title> ..."
-	ReportsTo   *Sentence // "The X reports to the Y."
-	Inheritance *Sentence // "In addition to ... defined above for the <base>, ... requires:"
+	Intro       *Sentence    // opening sentence, usually "The <title> ..."
+	ReportsTo   *Sentence    // "The X reports to the Y."
+	Inheritance *Sentence    // "In addition to ... defined above for the <base>, ... requires:"
+	Extends     []*Extension // "Meets all of the requirements of ...", "extends the X role"
 	Grade       *Grade
 	NoGrade     *Sentence // an explicit "does not have a grade"
 	Sections    []*Section

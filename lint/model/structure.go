@@ -155,12 +155,14 @@ func buildStructure(f *Family, items []item) {
 	s := &structurer{f: f, root: root, nodes: nodes}
 	s.bindNames()
 	s.findRoles(root, "", nil)
+	s.overview()
 	s.applyBindings()
 	s.attachNiceToHaves()
 	s.pseudoRoles(root)
 	s.assemble()
 	s.gradeTables()
 	s.kinds()
+	s.extensions()
 }
 
 func hasHeadingChild(n *hnode) bool {
