@@ -2,6 +2,7 @@ package model
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -215,4 +216,56 @@ func hasKind(ks []SectionKind, k SectionKind) bool {
 		}
 	}
 	return false
+}
+
+var (
+	// "The roles described below are grades: [6, 7, 8]", "grades 6, 7 and 8"
+	gradeListRE   = regexp.MustCompile(`(?i)\bgrades\b[^.\d]{0,40}?(\d+(?:\.\d+)?(?:\s*(?:,|\band\b|\bor\b|&)\s*\[?\d+(?:\.\d+)?)+)`)
+	gradeNumberRE = regexp.MustCompile(`\d+(?:\.\d+)?`)
+)
+
+// familyGradeList grades the levels of a family-wide Job Grade section that
+// lists their grades in order ("The roles described below are grades 6, 7
+// and 8"): when the list has one grade for each ungraded level, the n-th
+// level gets the n-th grade (Grade.Listed).
+func (s *structurer) familyGradeList() {
+	var levels []*Role
+	for _, r := range s.f.Roles {
+		if r.Kind == KindLevel && r.Grade == nil && r.NoGrade == nil && r.SharesWith == nil {
+			levels = append(levels, r)
+		}
+	}
+	if len(levels) < 2 {
+		return
+	}
+	for _, sec := range s.f.Sections {
+		if sec.Kind != SecJobGrade {
+			continue
+		}
+		for _, b := range sec.Paragraphs {
+			m := gradeListRE.FindStringSubmatchIndex(b.Text)
+			if m == nil {
+				continue
+			}
+			nums := gradeNumberRE.FindAllStringIndex(b.Text[m[2]:m[3]], -1)
+			if len(nums) != len(levels) {
+				continue
+			}
+			sent := sentenceRange(b.Text, m[0])
+			sentence := &Sentence{Text: b.Text[sent[0]:sent[1]], Span: b.SourceSpan(sent[0], sent[1])}
+			for i, r := range levels {
+				i0, i1 := m[2]+nums[i][0], m[2]+nums[i][1]
+				v, err := strconv.ParseFloat(b.Text[i0:i1], 64)
+				if err != nil {
+					return
+				}
+				g := &Grade{Number: &v, Raw: b.Text[i0:i1], Span: b.SourceSpan(i0, i1), Sentence: sentence, Listed: true, SubjectSpan: Span{-1, -1}}
+				if l := linkCovers(b.Links, i0, false); l != nil {
+					g.Link, g.Target = l, l.Target
+				}
+				r.Grade = g
+			}
+			return
+		}
+	}
 }

@@ -113,6 +113,9 @@ func (f *Family) JSON() map[string]any {
 		}
 		if g := r.Grade; g != nil {
 			gm := map[string]any{"number": nil, "raw": g.Raw, "target": g.Target, "subject": g.Subject, "in_table": g.InTable}
+			if g.Listed {
+				gm["listed"] = true
+			}
 			if g.Number != nil {
 				gm["number"] = *g.Number
 			}

@@ -162,6 +162,7 @@ type Grade struct {
 	Link        *Link  // the link around the grade, when there is one
 	Target      string // the link target as written ("" when unlinked)
 	InTable     bool   // read from a grade table rather than a sentence
+	Listed      bool   // one of the grades a family-wide Job Grade section lists in the levels' order ("grades 6, 7 and 8")
 }
 
 // Link is a link of any kind: inline, reference, autolink, image or Hugo

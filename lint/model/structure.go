@@ -162,6 +162,7 @@ func buildStructure(f *Family, items []item) {
 	s.assemble()
 	s.gradeTables()
 	s.kinds()
+	s.familyGradeList()
 	s.extensions()
 }
 
