@@ -26,7 +26,8 @@ var gradeMissingRule = &lint.Rule{
 			"seniority (\"| Senior | Grade 7 |\"); the family's own overview before its Levels section; a heading " +
 			"inside a Performance Indicators, Responsibilities, Requirements or Hiring Process section; a heading " +
 			"among specialties at its depth (a specialty the parser could not tell from a level); and headings that " +
-			"do not name a role (\"Role\", \"Compensation\").",
+			"do not name a role (\"Role\", \"Compensation\"); a deprecated level, a level that holds only placeholders and " +
+			"an acting rotation (`required-sections` reports those once).",
 		Bad: "---\ntitle: Security Analyst\n---\n\n## Senior Security Analyst\n\n### Responsibilities\n\n- Triage alerts\n",
 		Good: "---\ntitle: Security Analyst\n---\n\n## Senior Security Analyst\n\n### Job Grade\n\n" +
 			"The Senior Security Analyst is a [grade 7](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades).\n\n" +
@@ -51,7 +52,7 @@ func checkGradeMissing(p *lint.Pass) {
 	}
 	levels := f.Section(model.SecLevels)
 	for _, r := range f.Roles {
-		if r.Kind != model.KindLevel || r.Grade != nil || r.NoGrade != nil || r.SharesWith != nil {
+		if r.Kind != model.KindLevel || r.Grade != nil || r.NoGrade != nil || r.SharesWith != nil || r.Status != "" {
 			continue
 		}
 		switch {

@@ -44,7 +44,9 @@ var requiredBulletRule = &lint.Rule{
 			"Reported: once, at the family-level Requirements heading, when that section lacks the bullet and some " +
 			"level does not list it itself; else at each uncovered level's Requirements heading, or at its title " +
 			"when it has no requirements at all (only for a graded level: an ungraded heading with nothing required is " +
-			"more likely a sub-heading than a role). A page without roles (an overview, a folder index) is not checked.",
+			"more likely a sub-heading than a role). A page without roles (an overview, a folder index) is not checked, nor " +
+			"are deprecated levels, levels that hold only placeholders and acting rotations (`required-sections` reports " +
+			"those once).",
 		Bad: "---\ntitle: Accountant\n---\n\n## Accountant\n\n" +
 			"The Accountant is a [grade 6](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades).\n\n" +
 			"### Requirements\n\n- Experience with month-end close\n\n### Nice-to-haves\n\n- Ability to use GitLab\n",
@@ -92,7 +94,9 @@ func checkRequiredBullet(p *lint.Pass) {
 	var roles []*model.Role
 	for _, r := range f.Roles {
 		for _, k := range opts.Kinds {
-			if string(r.Kind) == k && (!intro[r] || r.Grade != nil) { // a graded intro (the page as a role) is a level too
+			// a graded intro (the page as a role) is a level too; a deprecated,
+			// placeholder or acting role is reported once by required-sections
+			if string(r.Kind) == k && (!intro[r] || r.Grade != nil) && r.Status == "" {
 				roles = append(roles, r)
 			}
 		}

@@ -131,6 +131,10 @@ func (f *Family) JSON() map[string]any {
 		m["reports_to"] = sentence(r.ReportsTo)
 		m["inheritance"] = sentence(r.Inheritance)
 		m["no_grade"] = sentence(r.NoGrade)
+		if r.Status != "" {
+			m["status"] = string(r.Status)
+			m["status_note"] = sentence(r.StatusNote)
+		}
 		if len(r.Extends) > 0 {
 			exts := make([]any, 0, len(r.Extends))
 			for _, e := range r.Extends {

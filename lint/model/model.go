@@ -104,10 +104,15 @@ type Role struct {
 	ReportsTo   *Sentence    // "The X reports to the Y."
 	Inheritance *Sentence    // "In addition to ... defined above for the <base>, ... requires:"
 	Extends     []*Extension // "Meets all of the requirements of ...", "extends the X role"
-	Grade       *Grade
-	NoGrade     *Sentence // an explicit "does not have a grade"
-	Sections    []*Section
-	Span        Span // from the heading to the end of the role's text
+	// Status marks a role that is not a full level (deprecated, only
+	// placeholders, an acting rotation); StatusNote holds the words that
+	// say so.
+	Status     RoleStatus
+	StatusNote *Sentence
+	Grade      *Grade
+	NoGrade    *Sentence // an explicit "does not have a grade"
+	Sections   []*Section
+	Span       Span // from the heading to the end of the role's text
 
 	// SharesWith is set for a role graded in another role's Job Grade section
 	// ("The Senior X is a grade 7. The Staff X is a grade 8."): it has no
@@ -132,6 +137,9 @@ type Section struct {
 	Bullets    []*Bullet
 	Paragraphs []*Block
 	Role       *Role // owning role; nil for a family-level section
+	// Placeholder is set when all the section holds is placeholder text
+	// ("To be defined at time of business need.").
+	Placeholder bool
 }
 
 // Bullet is one list item.

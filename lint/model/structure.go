@@ -164,6 +164,7 @@ func buildStructure(f *Family, items []item) {
 	s.kinds()
 	s.familyGradeList()
 	s.extensions()
+	s.statuses()
 }
 
 func hasHeadingChild(n *hnode) bool {
