@@ -118,6 +118,16 @@ func checkRoleNameMismatch(p *lint.Pass) {
 			if names.same(m.name, title) {
 				continue
 			}
+			// "#### Senior Responsibilities" under a specialty names the level
+			// it refines, not another role
+			if m.where == "section heading" && r.Kind != model.KindLevel && allIn(plain.words(m.name), plain.level) {
+				continue
+			}
+			// "The Support Managers across regions ...": a group the text
+			// describes, not a role name
+			if m.where != "section heading" && m.where != "grade sentence" && pluralGroup(m.name, title) {
+				continue
+			}
 			other := otherRole(f, r, m.name, plain)
 			if m.where == "grade sentence" && (other != nil || !sameRoleOtherwise(plain, m.name, title)) {
 				continue // grade-title-mismatch reports a grade sentence that names another role
@@ -362,15 +372,22 @@ func cleanRoleTitle(s string) string {
 	return strings.TrimSpace(rolesAtRE.ReplaceAllString(s, ""))
 }
 
-var acronymRE = regexp.MustCompile(`\(([A-Z]{2,6})\)`)
+var acronymRE = regexp.MustCompile(`\(([A-Z]{2,6})s?\)`)
 
-// pageAcronyms returns the acronyms the page's titles define, "Customer
-// Success Manager (CSM)", as lower-case acronym -> the words it stands for.
+// pageAcronyms returns the acronyms the page defines, in its titles or its
+// prose ("Customer Success Manager (CSM)", "Product Marketing Managers
+// (PMMs)"), as lower-case acronym -> the words it stands for.
 func pageAcronyms(f *model.Family) map[string]string {
 	out := map[string]string{}
 	titles := []string{f.Title}
 	for _, r := range f.Roles {
 		titles = append(titles, r.Title)
+	}
+	// and the prose: "our Product Marketing Managers (PMMs) ..."
+	for _, b := range f.Blocks {
+		if strings.IndexByte(b.Text, '(') >= 0 && acronymRE.MatchString(b.Text) {
+			titles = append(titles, b.Text)
+		}
 	}
 	for _, t := range titles {
 		for _, m := range acronymRE.FindAllStringSubmatchIndex(t, -1) {
@@ -637,4 +654,19 @@ func allIn(words []string, set map[string]bool) bool {
 		}
 	}
 	return true
+}
+
+// pluralGroup reports whether a name ends in a plural noun where the title
+// does not: "Internal Reporting Accountants" describes people in the role,
+// it is not the role's name.
+func pluralGroup(name, title string) bool {
+	last := func(s string) string {
+		ws := strings.Fields(model.NormalizeTitle(withoutParens(s)))
+		if len(ws) == 0 {
+			return ""
+		}
+		return ws[len(ws)-1]
+	}
+	n, t := last(name), last(title)
+	return n != "" && model.Singular(n) != n && model.Singular(t) == t
 }
