@@ -34,7 +34,10 @@ var roleNameMismatchRule = &lint.Rule{
 			"\"Recruiting Lead\" in the Recruiter family); the title's parenthesised qualifier left out " +
 			"(\"Manager, Infrastructure\" for \"Manager, Infrastructure (Delivery)\") or moved (\"Senior Customer " +
 			"Success Operations Analyst\" for \"Customer Success Operations Analyst (Senior)\"); an acronym a title " +
-			"of the page defines (\"CSM\" after \"Customer Success Manager (CSM)\"); \"Intermediate\" added or left " +
+			"or the prose of the page defines (\"CSM\" after \"Customer Success Manager (CSM)\", \"PMM\" after \"Product " +
+			"Marketing Managers (PMMs)\"); a plural group the opening or reports-to sentence describes (\"The Support " +
+			"Managers across regions\" in \"Manager, Support\"); a level alone heading a specialty's section (\"#### Senior " +
+			"Responsibilities\" under a specialty names the level it refines); \"Intermediate\" added or left " +
 			"out (the policy keeps it out of titles); a trailing \"role\" or \"position\"; the words of " +
 			"`ignore_words` (the company's name: \"The GitLab Recruiter\"); the level alone where the template asks " +
 			"for it (\"#### Senior Responsibilities\" under \"### Senior Backend Engineer\", \"The Senior Backend " +
