@@ -116,3 +116,9 @@ func TestGradeTables(t *testing.T) {
 func TestGradeTablesConfig(t *testing.T) {
 	linttest.Run(t, "testdata/grade-tables-config", "grade-order", "grade-consistency")
 }
+
+// TestOneDefectOneFinding: a title that disagrees between a level's heading,
+// its text and its grade sentence is one finding, from one rule.
+func TestOneDefectOneFinding(t *testing.T) {
+	linttest.Run(t, "testdata/one-defect", "role-name-mismatch", "grade-title-mismatch")
+}
