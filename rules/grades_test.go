@@ -151,3 +151,5 @@ func TestGradeFormatFix(t *testing.T) {
 		t.Errorf("after --fix: %d:%d %s", f.Line, f.Column, f.Message)
 	}
 }
+
+func TestCareerLadder(t *testing.T) { linttest.Run(t, "testdata/career-ladder", "career-ladder") }
