@@ -68,6 +68,8 @@ func (s *structurer) statuses() {
 		case s.deprecatedText(r):
 		case actingTitleRE.MatchString(r.Title):
 			r.Status, r.StatusNote = StatusActing, &Sentence{Text: r.Title, Span: r.TitleSpan}
+		case s.actingPage(r):
+			r.Status, r.StatusNote = StatusActing, &Sentence{Text: s.f.Title, Span: r.TitleSpan}
 		default:
 			var note *Sentence
 			content := false
@@ -111,4 +113,15 @@ func placeholderNote(sec *Section) *Sentence {
 	}
 	b := sec.Bullets[0]
 	return &Sentence{Text: b.Text, Span: b.Span}
+}
+
+// actingPage reports whether the page's title makes r an acting rotation:
+// "Acting Chief of Staff to the CTO" over "## Chief of Staff to the CTO".
+func (s *structurer) actingPage(r *Role) bool {
+	t := strings.TrimSpace(s.f.Title)
+	if !actingTitleRE.MatchString(t) {
+		return false
+	}
+	rest := strings.TrimSpace(t[strings.IndexAny(t, " \t"):])
+	return singularKey(rest) == singularKey(r.Title)
 }
