@@ -74,3 +74,19 @@ func TestOverview(t *testing.T) {
 		t.Errorf("an ungraded heading of another function taken for the overview: %+v", g.Overview)
 	}
 }
+
+func TestMatchSectionFamilyWide(t *testing.T) {
+	for text, want := range map[string]SectionKind{
+		"Base Requirements Across All Levels":  SecRequirements,
+		"Responsibilities for all roles":       SecResponsibilities,
+		"Expectations":                         SecResponsibilities,
+		"Senior Product Analyst Expectations":  SecResponsibilities,
+		"Levels":                               SecLevels,
+		"Job Grade":                            SecJobGrade,
+		"Senior Backend Engineer Requirements": SecRequirements,
+	} {
+		if k, _, _, ok := MatchSection(text); !ok || k != want {
+			t.Errorf("MatchSection(%q) = %q, %v; want %q", text, k, ok, want)
+		}
+	}
+}
