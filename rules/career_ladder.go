@@ -109,39 +109,41 @@ func handbookTitles(files []*model.Family) map[string]bool {
 
 func checkDiagram(p *lint.SetPass, l *ladder.Ladder, f *model.Family, d *model.Diagram, levels []*ladderLevel, titles map[string]bool, opts *careerLadderOptions) {
 	match := map[*model.DiagramNode]*ladderLevel{}
+	byKey := map[string]*ladderLevel{}
+	for i := len(levels) - 1; i >= 0; i-- { // the first level of a title wins
+		lv := levels[i]
+		byKey[lv.key] = lv
+		byKey[model.NormalizeTitle(ladder.StripQualifiers(lv.role.Title))] = lv
+	}
+	// comparing every node with every level: bounded, for a page of
+	// thousands of levels
+	near := len(levels)*len(d.Nodes) <= 200000
 	for _, n := range d.Nodes {
 		if n.Label == n.ID && !strings.ContainsAny(n.Label, " ,") {
 			continue // a bare ID: no label to compare
 		}
 		key := model.NormalizeTitle(n.Label)
-		var exact *ladderLevel
-		for _, lv := range levels {
-			if lv.key == key || model.NormalizeTitle(ladder.StripQualifiers(lv.role.Title)) == key {
-				exact = lv
-				break
-			}
-		}
-		if exact != nil {
+		if exact := byKey[key]; exact != nil {
 			match[n] = exact
 			continue
 		}
 		pn, ok := l.Classify(n.Label)
-		var near []*ladderLevel
-		if ok && !pn.Ambiguous && pn.Stem != "" {
+		var similar []*ladderLevel
+		if ok && near && !pn.Ambiguous && pn.Stem != "" {
 			for _, lv := range levels {
 				if lv.placed && lv.place.Same(pn) && lv.place.Stem != "" && ladder.Related(pn.Stem, lv.place.Stem) {
-					near = append(near, lv)
+					similar = append(similar, lv)
 				}
 			}
 		}
-		if len(near) == 1 {
-			match[n] = near[0]
-			p.Report(lint.Diagnostic{File: f, Span: n.Span, Role: near[0].role,
-				Message: fmt.Sprintf("diagram node %q names the level %s: use the page's title", n.Label, near[0].role.Title),
+		if len(similar) == 1 {
+			match[n] = similar[0]
+			p.Report(lint.Diagnostic{File: f, Span: n.Span, Role: similar[0].role,
+				Message: fmt.Sprintf("diagram node %q names the level %s: use the page's title", n.Label, similar[0].role.Title),
 				Subject: "title " + key})
 			continue
 		}
-		if len(near) > 1 || !opts.OtherFamilies || !ok || pn.Implied && !model.JobTitleLike(n.Label) {
+		if len(similar) > 1 || !near || !opts.OtherFamilies || !ok || pn.Implied && !model.JobTitleLike(n.Label) {
 			continue
 		}
 		if !titles[key] && !titles[model.NormalizeTitle(ladder.StripQualifiers(n.Label))] {
@@ -183,7 +185,7 @@ func checkDiagram(p *lint.SetPass, l *ladder.Ladder, f *model.Family, d *model.D
 	missing := map[int][]string{} // track -> titles, in page order
 	var tracks []int
 	for _, lv := range levels {
-		if inDiagram[lv] || !lv.placed || lv.role.Status != "" || len(shown[lv.place.Track]) < 2 {
+		if !near || inDiagram[lv] || !lv.placed || lv.role.Status != "" || len(shown[lv.place.Track]) < 2 {
 			continue
 		}
 		for _, o := range shown[lv.place.Track] {

@@ -119,19 +119,32 @@ func appendKind(ks []SectionKind, k SectionKind) []SectionKind {
 // Engineer"); each tried again without a leading "Intermediate".
 func (s *structurer) extensionTarget(r *Role, text string) *Role {
 	key := singularKey(text)
+	if s.roleKeys == nil {
+		s.roleKeys = make([]string, len(s.f.Roles))
+		s.byKey = map[string][]*Role{}
+		for i, o := range s.f.Roles {
+			s.roleKeys[i] = singularKey(o.Title)
+			s.byKey[s.roleKeys[i]] = append(s.byKey[s.roleKeys[i]], o)
+		}
+	}
 	for _, try := range []string{key, strings.TrimPrefix(key, "intermediate ")} {
 		if try == "" {
 			continue
 		}
+		for _, o := range s.byKey[try] {
+			if o != r {
+				return o
+			}
+		}
+		if len(s.f.Roles) > 500 {
+			continue // the loose match compares with every role: not on a page of thousands
+		}
 		var before, after *Role
-		for _, o := range s.f.Roles {
+		for i, o := range s.f.Roles {
 			if o == r {
 				continue
 			}
-			k := singularKey(o.Title)
-			if k == try {
-				return o
-			}
+			k := s.roleKeys[i]
 			if containsWords(k, try) {
 				if o.Span.Start < r.Span.Start {
 					before = o

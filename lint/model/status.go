@@ -58,6 +58,12 @@ func placeholderSection(s *Section) bool {
 
 // statuses marks deprecated, placeholder and acting roles.
 func (s *structurer) statuses() {
+	paras := map[*Role][]*Block{} // each role's own paragraphs, gathered in one pass
+	for _, b := range s.f.Blocks {
+		if b.Role != nil && b.Kind == BlockParagraph {
+			paras[b.Role] = append(paras[b.Role], b)
+		}
+	}
 	for _, r := range s.f.Roles {
 		for _, sec := range r.Sections {
 			sec.Placeholder = placeholderSection(sec)
@@ -65,7 +71,7 @@ func (s *structurer) statuses() {
 		switch {
 		case r.Heading != nil && deprecatedTitleRE.MatchString(r.Heading.Text):
 			r.Status, r.StatusNote = StatusDeprecated, &Sentence{Text: r.Heading.Text, Span: r.Heading.TextSpan}
-		case s.deprecatedText(r):
+		case deprecatedText(r, paras[r]):
 		case actingTitleRE.MatchString(r.Title):
 			r.Status, r.StatusNote = StatusActing, &Sentence{Text: r.Title, Span: r.TitleSpan}
 		case s.actingPage(r):
@@ -92,9 +98,9 @@ func (s *structurer) statuses() {
 
 // deprecatedText marks r deprecated when its own paragraphs (outside its
 // sections' lists) say so.
-func (s *structurer) deprecatedText(r *Role) bool {
-	for _, b := range s.f.Blocks {
-		if b.Role != r || b.Kind != BlockParagraph || !deprecatedTextRE.MatchString(b.Text) {
+func deprecatedText(r *Role, paras []*Block) bool {
+	for _, b := range paras {
+		if !deprecatedTextRE.MatchString(b.Text) {
 			continue
 		}
 		if m := deprecatedTextRE.FindStringIndex(b.Text); m != nil {

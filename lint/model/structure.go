@@ -200,6 +200,8 @@ type structurer struct {
 	titled      int              // len(roles) when titles was built
 	body        map[*Role]*Section
 	lowerTitles map[string]*Role
+	roleKeys    []string           // singularKey of each role's title, for extensionTarget
+	byKey       map[string][]*Role // roles by singularKey
 }
 
 // evidence describes what a heading's own content says about it.
