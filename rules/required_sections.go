@@ -81,11 +81,13 @@ func summary(f *model.Family) map[string]any {
 		m := map[string]any{}
 		counts := map[string][2]int{}
 		for _, s := range ss {
-			k := string(s.Kind)
-			c := counts[k]
-			c[0] += len(s.Bullets)
-			c[1] += len(s.Paragraphs)
-			counts[k] = c
+			for _, kind := range sectionKinds(s) {
+				k := string(kind)
+				c := counts[k]
+				c[0] += len(s.Bullets)
+				c[1] += len(s.Paragraphs)
+				counts[k] = c
+			}
 		}
 		for k, c := range counts {
 			m[jsonString(k)] = map[string]any{"bullets": jsonInt(c[0]), "paragraphs": jsonInt(c[1])}
@@ -400,4 +402,24 @@ func truncateNote(t string) string {
 func inheritsKind(r *model.Role, k model.SectionKind) bool {
 	_, ok := r.InheritedKinds()[k]
 	return ok
+}
+
+// sectionKinds are the kinds a section holds: its own, and the one a
+// combined heading names first ("Responsibilities and Requirements").
+func sectionKinds(s *model.Section) []model.SectionKind {
+	kinds := []model.SectionKind{s.Kind}
+	if s.Kind != model.SecRequirements && s.Kind != model.SecResponsibilities || s.Prefix == "" {
+		return kinds
+	}
+	t := strings.TrimSpace(s.Prefix)
+	for _, join := range []string{"&", "and", "+", ","} {
+		if strings.HasSuffix(strings.ToLower(t), join) {
+			t = strings.TrimSpace(t[:len(t)-len(join)])
+			if k, _, _, ok := model.MatchSection(t); ok && (k == model.SecRequirements || k == model.SecResponsibilities) && k != s.Kind {
+				kinds = append(kinds, k)
+			}
+			break
+		}
+	}
+	return kinds
 }

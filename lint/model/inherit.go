@@ -26,10 +26,13 @@ var (
 	// "all of the requirements of an Intermediate X", "all the
 	// responsibilities and requirements listed for the Senior level"
 	extendAllRE = regexp.MustCompile(`(?i)\ball\s+(?:of\s+)?(?:the\s+)?(responsibilit(?:y|ies)|requirements?|expectations|qualifications)(?:\s+(?:and|&)\s+(responsibilit(?:y|ies)|requirements?|expectations|qualifications))?\s+(?:of|for|from|in|at|(?:listed|defined|outlined|described|stated|required)\s+(?:for|in|of|at|under|above))\s+(?:an?\s+|the\s+)?`)
+	// "share the same responsibilities and requirements as the Community
+	// Advocate listed above"
+	extendSameRE = regexp.MustCompile(`(?i)\b(?:share|shares|sharing|have|has|having|meet|meets|meeting)\s+(?:all\s+(?:of\s+)?)?the\s+same\s+(responsibilit(?:y|ies)|requirements?|expectations|qualifications)(?:\s+(?:and|&)\s+(responsibilit(?:y|ies)|requirements?|expectations|qualifications))?\s+(?:as|of)\s+(?:an?\s+|the\s+)?`)
 	// "extends the Senior Director role", "builds on the Manager level"
 	extendRoleRE = regexp.MustCompile(`(?i)\b(?:extends|builds\s+(?:up)?on)\s+(?:the\s+)?`)
 	// where the named role ends
-	extendEndRE = regexp.MustCompile(`(?i)(?:\s*[,:;.(]|\s+(?:plus|and|as\s+well|in\s+addition|with|who|which|but|to)\b)`)
+	extendEndRE = regexp.MustCompile(`(?i)(?:\s*[,:;.(]|\s+(?:plus|and|as\s+well|in\s+addition|with|who|which|but|to|listed|described|outlined|defined|above|below)\b)`)
 	// "the level below", "the previous level"
 	extendBelowRE  = regexp.MustCompile(`(?i)^(?:(?:level|role|position)\s+(?:below|before)|(?:previous|prior|lower|preceding)\s+(?:level|role|position)|above)\b`)
 	extendSuffixRE = regexp.MustCompile(`(?i)\s+(?:role|level|position|job|job\s+family)s?$`)
@@ -40,7 +43,7 @@ var (
 func (s *structurer) extensions() {
 	byRole := map[*Role][]*Block{}
 	for _, b := range s.f.Blocks {
-		if b.Role != nil && (b.Kind == BlockParagraph || b.Kind == BlockItem) && (ContainsFold(b.Text, "all") || ContainsFold(b.Text, "extends") || ContainsFold(b.Text, "builds")) {
+		if b.Role != nil && (b.Kind == BlockParagraph || b.Kind == BlockItem) && (ContainsFold(b.Text, "all") || ContainsFold(b.Text, "same") || ContainsFold(b.Text, "extends") || ContainsFold(b.Text, "builds")) {
 			byRole[b.Role] = append(byRole[b.Role], b)
 		}
 	}
@@ -64,7 +67,11 @@ func (s *structurer) readExtension(r, before *Role, b *Block, ss [2]int) *Extens
 	t := b.Text[ss[0]:ss[1]]
 	var kinds []SectionKind
 	at := -1
-	if m := extendAllRE.FindStringSubmatchIndex(t); m != nil {
+	m := extendAllRE.FindStringSubmatchIndex(t)
+	if m == nil {
+		m = extendSameRE.FindStringSubmatchIndex(t)
+	}
+	if m != nil {
 		at = m[1]
 		for _, i := range []int{2, 4} {
 			if m[i] < 0 {
