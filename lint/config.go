@@ -105,6 +105,35 @@ type GradesConfig struct {
 	// Tracks order titles by seniority, lowest first; each step lists the
 	// keywords that name it. The most specific keyword wins.
 	Tracks []Track `yaml:"tracks"`
+	// Tables are the handbook's grade tables given as data. When neither
+	// Tables nor TablesFile is set, the tables are read from the page the
+	// grade sentences link to (Table), below the heading its fragment names.
+	Tables []GradeTable `yaml:"tables"`
+	// TablesFile is a YAML file (relative to the config) holding a list of
+	// grade tables, for handbooks that keep them outside the site.
+	TablesFile string `yaml:"tables_file"`
+	// TableFolders maps a table's name to the family paths it grades (path
+	// globs, or folder names matched as whole path segments), for tables
+	// read from the site; a family no mapping names is checked against the
+	// table that fits its grades best.
+	TableFolders map[string][]string `yaml:"table_folders"`
+}
+
+// GradeTable is one grade table: which titles each grade holds, on the
+// management and the individual-contributor track.
+type GradeTable struct {
+	Name    string     `yaml:"name"`
+	Folders []string   `yaml:"folders"`
+	Rows    []GradeRow `yaml:"rows"`
+	Source  string     `yaml:"-"` // where it was read: a file, or the config
+	Line    int        `yaml:"-"` // line of the table in Source
+}
+
+// GradeRow is a table row: a grade and the titles it holds.
+type GradeRow struct {
+	Grade      float64  `yaml:"grade"`
+	Management []string `yaml:"management"`
+	Individual []string `yaml:"individual"`
 }
 
 // Track is one seniority ladder (individual contributors, managers).
@@ -345,6 +374,9 @@ func ParseConfig(path string, raw []byte) (*Config, error) {
 	}
 	if cfg.Site.Layout == "middleman" && !hasKey(root, "include") {
 		cfg.Include = MiddlemanInclude()
+	}
+	if err := cfg.loadGradeTables(); err != nil {
+		return nil, err
 	}
 	if cfg.Site.Layout == "middleman" && len(cfg.Site.PageFiles) == len(DefaultConfig().Site.PageFiles) && !hasKey(root, "site", "page_files") {
 		cfg.Site.PageFiles = MiddlemanPageFiles
@@ -779,4 +811,68 @@ func RuleIDs() []string {
 	}
 	sort.Strings(ids)
 	return ids
+}
+
+// loadGradeTables reads grades.tables_file, when set, and marks where the
+// config's grade tables come from.
+func (cfg *Config) loadGradeTables() error {
+	g := &cfg.Grades
+	for i := range g.Tables {
+		g.Tables[i].Source = cfg.File
+	}
+	if g.TablesFile == "" {
+		return nil
+	}
+	p := cfg.Resolve(g.TablesFile)
+	line := cfg.lines["grades"]
+	raw, err := readLimited(p, maxConfigSize)
+	if err != nil {
+		return &ConfigError{File: cfg.File, Line: line, Key: "grades.tables_file", Msg: err.Error()}
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(raw, &doc); err != nil {
+		l, msg := yamlErrorLine(err)
+		return &ConfigError{File: p, Line: l, Msg: "not valid YAML: " + msg}
+	}
+	var tables []GradeTable
+	if len(doc.Content) > 0 {
+		n := doc.Content[0]
+		if n.Kind == yaml.MappingNode {
+			// also accept {tables: [...]}
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				if n.Content[i].Value == "tables" {
+					n = n.Content[i+1]
+					break
+				}
+			}
+		}
+		if n.Kind != yaml.SequenceNode {
+			return &ConfigError{File: p, Line: n.Line, Msg: "grade tables: want a list of tables (name, rows: grade, management, individual)"}
+		}
+		for _, item := range n.Content {
+			var t GradeTable
+			if err := decodeStrict(item, &t); err != nil {
+				_, msg := yamlErrorLine(err)
+				return &ConfigError{File: p, Line: item.Line, Msg: "grade table: " + msg}
+			}
+			if t.Name == "" {
+				return &ConfigError{File: p, Line: item.Line, Msg: "grade table: a table needs a name"}
+			}
+			t.Source, t.Line = p, item.Line
+			tables = append(tables, t)
+		}
+	}
+	g.Tables = append(g.Tables, tables...)
+	return nil
+}
+
+// decodeStrict decodes a YAML node into v, rejecting unknown keys.
+func decodeStrict(n *yaml.Node, v any) error {
+	var buf bytes.Buffer
+	if err := yaml.NewEncoder(&buf).Encode(n); err != nil {
+		return err
+	}
+	dec := yaml.NewDecoder(&buf)
+	dec.KnownFields(true)
+	return dec.Decode(v)
 }

@@ -286,3 +286,41 @@ func FuzzParseConfig(f *testing.F) {
 		}
 	})
 }
+func TestGradeTablesFile(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	write("tables.yml", "- name: General\n  rows:\n    - {grade: 8, management: [Manager]}\n- name: Sales\n  folders: [sales]\n  rows:\n    - {grade: 9, management: [Manager, Senior Manager]}\n")
+	cfg, err := lint.LoadConfig(write("good.yml", "grades:\n  tables_file: tables.yml\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cfg.Grades.Tables) != 2 || cfg.Grades.Tables[1].Name != "Sales" || cfg.Grades.Tables[1].Line != 4 ||
+		len(cfg.Grades.Tables[1].Rows[0].Management) != 2 || cfg.Grades.Tables[1].Folders[0] != "sales" {
+		t.Errorf("tables = %+v", cfg.Grades.Tables)
+	}
+	for _, c := range []struct{ tables, want string }{
+		{"- name: X\n  rows:\n    - {grade: 8, managers: [Manager]}\n", "tables.yml:1: grade table: "},
+		{"name: X\n", "want a list of tables"},
+		{"- rows: []\n", "needs a name"},
+		{"- [unclosed\n", "not valid YAML"},
+	} {
+		write("tables.yml", c.tables)
+		_, err := lint.LoadConfig(write("bad.yml", "grades:\n  tables_file: tables.yml\n"))
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%q: error %v, want %q", c.tables, err, c.want)
+		}
+	}
+	if _, err := lint.LoadConfig(write("missing.yml", "grades:\n  tables_file: nowhere.yml\n")); err == nil || !strings.Contains(err.Error(), "missing.yml:1: grades.tables_file") {
+		t.Errorf("missing file: %v", err)
+	}
+	// inline tables are checked by the config schema
+	if _, err := lint.LoadConfig(write("inline.yml", "grades:\n  tables:\n    - name: X\n      rows: [{grade: high}]\n")); err == nil {
+		t.Errorf("a grade that is no number was accepted")
+	}
+}

@@ -118,6 +118,17 @@ grades:
   #     steps: [[Intern], [Associate, Junior], [Intermediate], [Senior], [Staff], [Principal], [Distinguished], [Fellow]]
   #   - name: manager
   #     steps: [[Manager], [Senior Manager], [Director], [Senior Director], [VP, Vice President], [Senior VP], [Executive VP, Chief]]
+  # The grade tables are read from the table's page (below the heading its
+  # fragment names); give them here, or in a YAML file, to override:
+  # tables_file: policy/grade-tables.yml
+  # tables:
+  #   - name: Sales
+  #     folders: [sales]
+  #     rows:
+  #       - {grade: 9, management: [Manager, Senior Manager]}
+  # Which families a table read from the site grades (else: the best fit).
+  # table_folders:
+  #   Customer Success: [customer-success]
 
 # A JSON Schema over each page's summary that says which sections are
 # required (default: schema/required-sections.schema.json).
