@@ -72,6 +72,27 @@ func TestMisspelling(t *testing.T) {
 	linttest.Run(t, "testdata/misspelling/config", "misspelling")
 }
 
+// The dictionary checker: typos of dictionary words are found, names,
+// jargon, derived words and words in code, links, URLs, placeholders and
+// front matter are not; a fix is written only when one candidate keeps the
+// word's form ("practies" is "practices", not "practise").
+func TestMisspellingDictionary(t *testing.T) {
+	res := linttest.Run(t, "testdata/misspelling/dictionary", "misspelling")
+	out := fixedText(t, res, "testdata/misspelling/dictionary/page.md")
+	for _, want := range []string{"### Responsibilities", "services and their practices", "- Collaborate with stakeholders on incident resolution",
+		"- Be responsible for", "in the woring group", "description: \"Resposible for relaibility\""} {
+		if !strings.Contains(out, want) {
+			t.Errorf("fixed text lacks %q", want)
+		}
+	}
+}
+
+// The site's vocabulary: a word two other pages use is the site's own, a
+// typo the site repeats is not when the right word is far more used.
+func TestMisspellingSiteVocabulary(t *testing.T) {
+	linttest.Run(t, "testdata/misspelling/site", "misspelling")
+}
+
 func TestMisspellingLocale(t *testing.T) {
 	cfg, err := lint.ParseConfig("x.yml", []byte("rules:\n  misspelling:\n    locale: FR\n"))
 	if err == nil || !strings.Contains(err.Error(), "locale") {
