@@ -237,7 +237,7 @@ func spellCheckable(w string) (misspell.WordCase, bool) {
 // reportMisspelling reports a word the dictionary lacks when a known word
 // is one edit away and the site does not use it as its own; the fix is
 // given when one candidate keeps the word's form.
-func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, d map[string]struct{}, vocab *siteVocabulary,
+func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, d map[string]bool, vocab *siteVocabulary,
 	main, extra *misspellTable, locale string) {
 	lw := u.lower
 	stem, suffix := lw, ""
@@ -284,8 +284,16 @@ func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, d map[stri
 	fit = oneVariety(fit, locale)
 	if listed && wordForm(cands[0]) == wordForm(lw) {
 		// the list's correction of this very misspelling, and it keeps
-		// the word's form: "recieve" is "receive", not "relieve"
-		fit = cands[:1]
+		// the word's form: "recieve" is "receive", not "relieve", unless
+		// the site writes another candidate ("Controlles": "Controls" or
+		// "Controllers"?)
+		keep := cands[:1]
+		for _, c := range fit {
+			if c != cands[0] && vocab.uses[c] > 0 {
+				keep = append(keep, c)
+			}
+		}
+		fit = keep
 	}
 	sort.SliceStable(fit, func(a, b int) bool { return vocab.uses[fit[a]] > vocab.uses[fit[b]] })
 	name := u.style != misspell.CaseLower && !sentenceStart(wordingText(u.b), u.w.Start)
@@ -306,7 +314,11 @@ func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, d map[stri
 		fix := withCase(fit[0], u.style)
 		dg.Message = fmt.Sprintf("%s is a misspelling of %s", quoted(u.w.Text), quoted(fix))
 		dg.Diff = "[-" + u.w.Text + "-]{+" + fix + "+}"
-		if sourceIs(f, span, u.w.Text) {
+		// certain: the list's correction, a word the site writes, a
+		// common word, or a typing slip away ("eliver" is no "elver")
+		certain := listed || vocab.uses[fit[0]] > 0 || d[strings.TrimSuffix(fit[0], suffix)] ||
+			slip(stem, strings.TrimSuffix(fit[0], suffix))
+		if certain && sourceIs(f, span, u.w.Text) {
 			dg.Fixes = []lint.Edit{{Span: span, New: fix}}
 		}
 	} else {

@@ -12,8 +12,9 @@ import (
 )
 
 // The misspelling rule's English dictionary: SCOWL (size 70, American and
-// British), lower case, one word a line. Origin and licence:
-// wordlists/NOTICE.md.
+// British), lower case, one word a line; the words of SCOWL size 50
+// (American) first, as common words, then the others with a "~" in front.
+// Origin and licence: wordlists/NOTICE.md.
 //
 //go:embed wordlists/en-scowl.txt.gz
 var englishGz []byte
@@ -43,11 +44,12 @@ var techWords = []string{
 
 var (
 	dictOnce sync.Once
-	dict     map[string]struct{}
+	dict     map[string]bool
 )
 
-// englishWords returns the dictionary: lower-case words, built once.
-func englishWords() map[string]struct{} {
+// englishWords returns the dictionary, built once: lower-case words, true
+// for the common ones.
+func englishWords() map[string]bool {
 	dictOnce.Do(func() {
 		zr, err := gzip.NewReader(bytes.NewReader(englishGz))
 		if err != nil {
@@ -58,22 +60,24 @@ func englishWords() map[string]struct{} {
 			panic("rules: wordlists/en-scowl.txt.gz: " + err.Error())
 		}
 		text := string(data) // the keys share this one string's memory
-		dict = make(map[string]struct{}, strings.Count(text, "\n")+len(techWords)+len(techNames))
+		dict = make(map[string]bool, strings.Count(text, "\n")+len(techWords)+len(techNames))
 		for len(text) > 0 {
 			i := strings.IndexByte(text, '\n')
 			if i < 0 {
 				i = len(text)
 			}
-			if i > 0 {
-				dict[text[:i]] = struct{}{}
+			if w := text[:i]; strings.HasPrefix(w, "~") {
+				dict[w[1:]] = false
+			} else if w != "" {
+				dict[w] = true
 			}
 			text = text[min(i+1, len(text)):]
 		}
 		for _, w := range techWords {
-			dict[w] = struct{}{}
+			dict[w] = true
 		}
 		for _, w := range techNames {
-			dict[w] = struct{}{}
+			dict[w] = true
 		}
 	})
 	return dict
@@ -82,7 +86,7 @@ func englishWords() map[string]struct{} {
 // knownWord reports whether a lower-case word is in the dictionary, alone
 // or as a contraction or possessive of a dictionary word ("team's",
 // "teams'").
-func knownWord(d map[string]struct{}, w string) bool {
+func knownWord(d map[string]bool, w string) bool {
 	if _, ok := d[w]; ok {
 		return true
 	}
@@ -106,7 +110,7 @@ const spellAlphabet = "abcdefghijklmnopqrstuvwxyz"
 // spellCandidates returns the dictionary words one edit from a lower-case
 // ASCII word (a letter dropped, added, changed, or two neighbours
 // swapped), sorted, without duplicates. Words of other scripts get none.
-func spellCandidates(d map[string]struct{}, w string) []string {
+func spellCandidates(d map[string]bool, w string) []string {
 	for i := 0; i < len(w); i++ {
 		if w[i] < 'a' || w[i] > 'z' {
 			return nil
@@ -189,7 +193,7 @@ var spellPrefixes = []string{"un", "re", "de", "co", "up", "pre", "non", "sub", 
 
 // derivedWord reports whether a lower-case word is a known word with an
 // ending (derivedSuffix) or a prefix ("untrusting", "cofounder").
-func derivedWord(d map[string]struct{}, w string) bool {
+func derivedWord(d map[string]bool, w string) bool {
 	if derivedSuffix(d, w) {
 		return true
 	}
@@ -206,7 +210,7 @@ func derivedWord(d map[string]struct{}, w string) bool {
 // derivedSuffix reports whether w is a known word with a plural, verb or
 // agent ending: "financials", "sharding", "shipped", or, after an "e",
 // "templated", "evolver".
-func derivedSuffix(d map[string]struct{}, w string) bool {
+func derivedSuffix(d map[string]bool, w string) bool {
 	known := func(s string) bool { _, ok := d[s]; return ok && len(s) >= 3 }
 	for _, suf := range []string{"s", "es", "ing", "ed", "er", "ers", "d", "r", "rs"} {
 		stem, ok := strings.CutSuffix(w, suf)
