@@ -324,9 +324,9 @@ func reportTermVariants(p *lint.SetPass, ix *termIndex, preferred map[string]str
 			var msg string
 			switch {
 			case kindOf[form] == termApostrophe:
-				msg = fmt.Sprintf("%s: write the plural without an apostrophe, %s, as it is written %d %s %s", quoted(o.text), quoted(want), count[ref], pluralWord(count[ref], "time", "times"), where)
+				msg = fmt.Sprintf("write %s, not %s: a plural takes no apostrophe (%s: %d %s %s)", quoted(want), quoted(o.text), quoted(want), count[ref], pluralWord(count[ref], "time", "times"), where)
 			default:
-				msg = fmt.Sprintf("%s is written %s %d %s %s", quoted(o.text), quoted(want), count[ref], pluralWord(count[ref], "time", "times"), where)
+				msg = fmt.Sprintf("write %s, not %s (%s: %d %s %s)", quoted(want), quoted(o.text), quoted(want), count[ref], pluralWord(count[ref], "time", "times"), where)
 			}
 			reportTerm(p, o, want, msg)
 		}

@@ -55,7 +55,6 @@ func TestWordingCorpus(t *testing.T) {
 			"engineering/infrastructure/engineering-management.md:116 specialty-boilerplate",
 			"engineering/infrastructure/engineering-management.md:142 role-name-mismatch",
 			"engineering/backend-engineer.md:418 section-name-consistency",
-			"engineering/development/management/director.md:30 repeated-word",
 			"finance/billing.md:276 role-name-mismatch",
 		}},
 		{"www-gitlab-com-2022/sites/uncategorized/source/job-families", []string{

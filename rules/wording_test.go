@@ -23,6 +23,19 @@ func fixLines(fs []lint.Finding) (fixed, unfixed map[int]bool) {
 	return
 }
 
+// A long run of one repeated word is one finding, not one per pair, and
+// costs no more than the words themselves.
+func TestRepeatedWordRun(t *testing.T) {
+	page := "---\ntitle: Backend Engineer\n---\n\n## Backend Engineer\n\n" + strings.Repeat("buffalo ", 200000) + "\n"
+	res := linttest.Lint(t, nil, map[string]string{"run.md": page}, "repeated-word")
+	if len(res.Findings) != 1 {
+		t.Fatalf("want one finding for the run, got %d", len(res.Findings))
+	}
+	if f := res.Findings[0]; f.Line != 7 || f.Column != 1 || !strings.Contains(f.Message, "200000 times") || len(f.Fixes) != 1 {
+		t.Errorf("got %d:%d %q with %d fixes", f.Line, f.Column, f.Message, len(f.Fixes))
+	}
+}
+
 func TestRepeatedWord(t *testing.T) {
 	res := linttest.Run(t, "testdata/repeated-word", "repeated-word")
 	_, unfixed := fixLines(res.Findings)
@@ -37,7 +50,7 @@ func TestRepeatedWord(t *testing.T) {
 		t.Errorf("line %d: want a fix", l)
 	}
 	out := fixedText(t, res, "testdata/repeated-word/page.md")
-	for _, want := range []string{"reports to the Engineering Manager.", "- Review and merge code", "- Keep The handbook current", "[the](/the/the) page", "- Café and naïve ones", "ends with the next line"} {
+	for _, want := range []string{"reports to the Engineering Manager.", "- Review and merge code", "- Keep The handbook current", "[the](/the/the) page", "- Café and naïve ones", "ends with the next line", "five. The run is one finding"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("fixed text lacks %q", want)
 		}
