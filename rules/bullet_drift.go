@@ -496,7 +496,8 @@ func reportDrift(p *lint.Pass, bs []*driftBullet, group []int, roles map[string]
 		if b.exact == ref || !drift(rb, b) {
 			continue
 		}
-		d := worddiff.CompareWith(rb.text, b.text, worddiff.Options{FoldCase: true})
+		// from what the page has here to the reference wording
+		d := worddiff.CompareWith(b.text, rb.text, worddiff.Options{FoldCase: true})
 		_, del, ins := d.Counts()
 		msg := fmt.Sprintf("bullet repeats one in %s", where)
 		if others > 0 {
