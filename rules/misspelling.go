@@ -204,12 +204,17 @@ func checkMisspelling(p *lint.SetPass) {
 			}
 		}
 	}
+	cands := map[string][]string{} // a stem's candidates, computed once a run
 	for i, f := range p.Files {
 		for _, u := range unknown[i] {
-			reportMisspelling(p, f, u, d, vocab, main, extra, opts.Locale)
+			reportMisspelling(p, f, u, d, vocab, main, extra, opts.Locale, cands)
 		}
 	}
 }
+
+// maxSpellWord is the longest word checked, in bytes: the candidates of a
+// word cost about 54 times its length in look-ups.
+const maxSpellWord = 32
 
 // spellCheckable reports whether a word is checked, with its case style:
 // words of letters (an apostrophe inside) of at least four, in lower case,
@@ -217,6 +222,9 @@ func checkMisspelling(p *lint.SetPass) {
 // ("GitLab", "DevOps") is a name, a short word in capitals an acronym
 // ("OMRE").
 func spellCheckable(w string) (misspell.WordCase, bool) {
+	if len(w) > maxSpellWord {
+		return 0, false // no English word is this long: a hash, a run of letters
+	}
 	n := 0
 	for _, r := range w {
 		switch {
@@ -238,7 +246,7 @@ func spellCheckable(w string) (misspell.WordCase, bool) {
 // is one edit away and the site does not use it as its own; the fix is
 // given when one candidate keeps the word's form.
 func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, d map[string]bool, vocab *siteVocabulary,
-	main, extra *misspellTable, locale string) {
+	main, extra *misspellTable, locale string, memo map[string][]string) {
 	lw := u.lower
 	stem, suffix := lw, ""
 	for _, s := range []string{"'s", "’s"} {
@@ -261,7 +269,12 @@ func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, d map[stri
 		if !listed && derivedWord(d, stem) {
 			return
 		}
-		for _, c := range spellCandidates(d, stem) {
+		edits, ok := memo[stem]
+		if !ok {
+			edits = spellCandidates(d, stem)
+			memo[stem] = edits
+		}
+		for _, c := range edits {
 			if c+suffix != listedFix && plausibleTypo(stem, c, u.style == misspell.CaseTitle) {
 				cands = append(cands, c+suffix)
 			}

@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	_ "embed"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -104,9 +105,6 @@ func knownWord(d map[string]bool, w string) bool {
 	return false
 }
 
-// spellAlphabet are the letters an edit may insert or substitute.
-const spellAlphabet = "abcdefghijklmnopqrstuvwxyz"
-
 // spellCandidates returns the dictionary words one edit from a lower-case
 // ASCII word (a letter dropped, added, changed, or two neighbours
 // swapped), sorted, without duplicates. Words of other scripts get none.
@@ -116,39 +114,40 @@ func spellCandidates(d map[string]bool, w string) []string {
 			return nil
 		}
 	}
-	seen := map[string]bool{}
 	var out []string
-	try := func(c string) {
-		if c == w || seen[c] {
-			return
-		}
-		seen[c] = true
-		if _, ok := d[c]; ok {
-			out = append(out, c)
+	buf := make([]byte, 0, len(w)+1)
+	try := func(b []byte) {
+		if _, ok := d[string(b)]; ok && string(b) != w { // no allocation for the look-up
+			out = append(out, string(b))
 		}
 	}
-	buf := make([]byte, 0, len(w)+1)
 	for i := 0; i <= len(w); i++ {
 		if i < len(w) { // delete w[i]
-			try(string(append(append(buf[:0], w[:i]...), w[i+1:]...)))
+			try(append(append(buf[:0], w[:i]...), w[i+1:]...))
 		}
 		if i+1 < len(w) && w[i] != w[i+1] { // swap w[i], w[i+1]
 			b := append(buf[:0], w...)
 			b[i], b[i+1] = b[i+1], b[i]
-			try(string(b))
+			try(b)
 		}
-		for _, c := range []byte(spellAlphabet) {
-			if i < len(w) && c != w[i] { // change w[i]
-				b := append(buf[:0], w...)
-				b[i] = c
-				try(string(b))
+		if i < len(w) { // change w[i]
+			b := append(buf[:0], w...)
+			for c := byte('a'); c <= 'z'; c++ {
+				if c != w[i] {
+					b[i] = c
+					try(b)
+				}
 			}
-			// add c before w[i]
-			try(string(append(append(append(buf[:0], w[:i]...), c), w[i:]...)))
+		}
+		// add a letter before w[i]
+		b := append(append(append(buf[:0], w[:i]...), 'a'), w[i:]...)
+		for c := byte('a'); c <= 'z'; c++ {
+			b[i] = c
+			try(b)
 		}
 	}
 	sort.Strings(out)
-	return out
+	return slices.Compact(out)
 }
 
 // wordForm is the inflection a word's ending shows: a fix must keep it
