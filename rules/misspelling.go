@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -321,17 +322,25 @@ func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, d map[stri
 			fit = append(fit, "") // still a guess: no fix
 		}
 	}
+	// a likely meant word: the list's correction, a word the site writes,
+	// a common word, or a typing slip away; a word whose only candidates
+	// are rare ("enablement": "entablement") is jargon more likely than a
+	// slip, and is not reported
+	likely := func(c string) bool {
+		return c != "" && (listed || vocab.uses[c] > 0 || d[strings.TrimSuffix(c, suffix)] || slip(stem, strings.TrimSuffix(c, suffix)))
+	}
+	if !slices.ContainsFunc(fit, likely) {
+		return
+	}
 	span := u.b.SourceSpan(u.w.Start, u.w.End)
 	dg := lint.Diagnostic{File: f, Span: span, Subject: lw}
 	if len(fit) == 1 {
+		// one candidate that keeps the word's form, and a likely one: the
+		// fix is certain
 		fix := withCase(fit[0], u.style)
 		dg.Message = fmt.Sprintf("%s is a misspelling of %s", quoted(u.w.Text), quoted(fix))
 		dg.Diff = "[-" + u.w.Text + "-]{+" + fix + "+}"
-		// certain: the list's correction, a word the site writes, a
-		// common word, or a typing slip away ("eliver" is no "elver")
-		certain := listed || vocab.uses[fit[0]] > 0 || d[strings.TrimSuffix(fit[0], suffix)] ||
-			slip(stem, strings.TrimSuffix(fit[0], suffix))
-		if certain && sourceIs(f, span, u.w.Text) {
+		if sourceIs(f, span, u.w.Text) {
 			dg.Fixes = []lint.Edit{{Span: span, New: fix}}
 		}
 	} else {

@@ -40,7 +40,7 @@ var techWords = []string{
 	"ebook", "ebooks", "podcast", "podcasts", "livestream", "livestreams", "blog", "blogs", "blogging",
 	"multicloud", "hypervisor", "hyperscaler", "hyperscalers", "serverless", "kubernetes", "microservice",
 	"microservices", "repo", "repos", "nonprofit", "nonprofits", "pipeline", "pipelines", "failover",
-	"dashboarding", "perf", "homebrew", "elearning", "upstream", "downstream", "inbound", "outbound", "learnings", "meetups", "meetup",
+	"dashboarding", "perf", "enablement", "intra", "homebrew", "elearning", "upstream", "downstream", "inbound", "outbound", "learnings", "meetups", "meetup",
 }
 
 var (
@@ -169,7 +169,7 @@ func wordForm(w string) string {
 // lower case. A name one edit from an English word ("Figma", "Sigma")
 // would be taken for a typo of it on a page that alone uses it.
 var techNames = []string{
-	"postgres", "patroni", "pgbouncer", "gitaly", "praefect", "sidekiq", "kanban", "apdex", "laravel",
+	"postgres", "haml", "patroni", "pgbouncer", "gitaly", "praefect", "sidekiq", "kanban", "apdex", "laravel",
 	"gemnasium", "watir", "capybara", "rspec", "vimeo", "zapier", "twilio", "figma", "marketo", "gitter",
 	"zuora", "carta", "xactly", "tipalti", "avalara", "coupa", "netsuite", "salesforce", "zendesk",
 	"workday", "tableau", "looker", "sisense", "gainsight", "expensify", "okta", "jira", "confluence",
