@@ -165,7 +165,7 @@ func TestCorpusLevelAdded(t *testing.T) {
 	repo := handbook(t)
 	edit(t, repo, accountant, "## Manager, Accounting\n", "## Staff Accountant\n\n### Job Grade\n\n"+
 		"The Staff Accountant is a [grade 8](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades).\n\n"+
-		"### Responsibilities\n\n- Own the month-end close for two subsidiaries\n- Review the reconciliations of the Senior Accountants\n\n"+
+		"### Responsibilities\n\n- Own the quarterly close for two subsidiaries\n- Review the reconciliations of the Senior Accountants\n\n"+
 		"### Requirements\n\n- Experience leading the close of a multi-entity company\n- Ability to use GitLab\n\n## Manager, Accounting\n")
 	rep := compare(t)
 	fc := only(t, rep)
