@@ -71,6 +71,7 @@ func NewApp(stdout, stderr io.Writer) *App {
 		},
 		Commands: []*cli.Command{
 			a.lintCommand(),
+			a.lspCommand(),
 			{
 				Name:      "model",
 				Usage:     "print the job-family model of a page as JSON",

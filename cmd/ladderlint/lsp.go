@@ -1,0 +1,30 @@
+package main
+
+import (
+	"context"
+	"os"
+
+	"github.com/urfave/cli/v2"
+
+	"gitlab.com/ladderlint/ladderlint/lint/lsp"
+)
+
+// lspCommand runs the language server on standard input and output; see
+// docs/editors.md.
+func (a *App) lspCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "lsp",
+		Usage: "run a language server (LSP) on standard input and output, for editors",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "config", Aliases: []string{"c"}, Usage: "config `FILE` (default: .ladderlint.yml from the workspace folder up to the repository root)"},
+			&cli.BoolFlag{Name: "stdio", Usage: "talk over standard input and output (the default; accepted for clients that pass it)"},
+		},
+		Action: func(c *cli.Context) error {
+			err := lsp.Serve(context.Background(), os.Stdin, a.Stdout, lsp.Options{Config: c.String("config")})
+			if err != nil {
+				return &exitErr{code: exitError, err: err}
+			}
+			return nil
+		},
+	}
+}
