@@ -253,6 +253,8 @@ type initializeParams struct {
 		General struct {
 			PositionEncodings []string `json:"positionEncodings"`
 		} `json:"general"`
+		// the clangd extension LSP 3.17 standardized; Neovim before 0.9 sends it
+		OffsetEncoding []string `json:"offsetEncoding"`
 		Workspace struct {
 			DidChangeWatchedFiles struct {
 				DynamicRegistration bool `json:"dynamicRegistration"`
@@ -280,7 +282,12 @@ func (s *server) initialize(raw json.RawMessage) (any, *rpcError) {
 		root, _ = os.Getwd()
 	}
 	enc := encUTF16
-	for _, e := range p.Capabilities.General.PositionEncodings {
+	offered := p.Capabilities.General.PositionEncodings
+	legacy := len(offered) == 0 && len(p.Capabilities.OffsetEncoding) > 0
+	if legacy {
+		offered = p.Capabilities.OffsetEncoding
+	}
+	for _, e := range offered {
 		if e == encUTF8 || e == encUTF32 || e == encUTF16 {
 			enc = e // the client lists them in its order of preference
 			break
@@ -292,7 +299,7 @@ func (s *server) initialize(raw json.RawMessage) (any, *rpcError) {
 	s.root = root
 	s.watchedReg = p.Capabilities.Workspace.DidChangeWatchedFiles.DynamicRegistration
 	s.mu.Unlock()
-	return map[string]any{
+	result := map[string]any{
 		"capabilities": map[string]any{
 			"positionEncoding": enc,
 			"textDocumentSync": map[string]any{
@@ -305,7 +312,11 @@ func (s *server) initialize(raw json.RawMessage) (any, *rpcError) {
 			"completionProvider": map[string]any{"triggerCharacters": []string{" ", ",", "-"}},
 		},
 		"serverInfo": map[string]any{"name": "ladderlint", "version": lint.Version},
-	}, nil
+	}
+	if legacy {
+		result["offsetEncoding"] = enc
+	}
+	return result, nil
 }
 
 // registerWatchers asks the client to report changes to pages and configs.
