@@ -255,7 +255,7 @@ type initializeParams struct {
 		} `json:"general"`
 		// the clangd extension LSP 3.17 standardized; Neovim before 0.9 sends it
 		OffsetEncoding []string `json:"offsetEncoding"`
-		Workspace struct {
+		Workspace      struct {
 			DidChangeWatchedFiles struct {
 				DynamicRegistration bool `json:"dynamicRegistration"`
 			} `json:"didChangeWatchedFiles"`
