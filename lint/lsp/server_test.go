@@ -19,7 +19,7 @@ import (
 
 // client drives a server in process over pipes.
 type client struct {
-	t      *testing.T
+	t      testing.TB
 	w      *writer
 	in     io.WriteCloser
 	mu     sync.Mutex
@@ -29,7 +29,7 @@ type client struct {
 	done   chan error
 }
 
-func startServer(t *testing.T, opts Options) *client {
+func startServer(t testing.TB, opts Options) *client {
 	t.Helper()
 	cr, sw := io.Pipe() // server -> client
 	sr, cw := io.Pipe() // client -> server
