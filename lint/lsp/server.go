@@ -33,9 +33,6 @@ type Options struct {
 	// Debounce is the wait after a change; 0 means DefaultDebounce, a
 	// negative value none.
 	Debounce time.Duration
-	// Published, when set, is called after each publishDiagnostics with the
-	// document's URI and version (benchmarks time the lint with it).
-	Published func(uri string, version int)
 }
 
 // Serve runs a language server on r and w until the client sends exit or
@@ -85,10 +82,15 @@ type server struct {
 
 	// workspace state, used by the lint goroutine only (and reset under mu)
 	ws *workspace
+	// changed are pages changed on disk since the last lint, under mu; the
+	// lint goroutine applies them to ws
+	changed []string
 }
 
 // workspace is the lint side: config, engine and the pages read from disk.
 type workspace struct {
+	root     string
+	cfgPath  string // the config file read, "" for the defaults
 	cfg      *lint.Config
 	eng      *lint.Engine
 	paths    []string                  // absolute paths of the include's pages
@@ -499,17 +501,39 @@ func (s *server) didChangeWatchedFiles(raw json.RawMessage) {
 	}
 }
 
-// invalidate forgets what was read from disk after files changed. A page's
-// text feeds the link index (anchors, which pages exist) and the cross-file
-// rules of every other page, so the whole disk state is read again; a
-// config change also reloads the config.
+// invalidate records files changed on disk. A changed config starts the
+// workspace afresh. A changed page is read again at the next lint, and the
+// engine is made anew so that the link index (which pages exist, their
+// anchors) is built again; the other pages' models are kept: they do not
+// depend on it, and only the open page's findings are published.
 func (s *server) invalidate(paths []string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.ws = nil
-	for _, d := range s.docs {
-		d.prepared = nil
+	for _, p := range paths {
+		if filepath.Base(p) == lint.ConfigFileName || s.ws != nil && p == s.ws.cfgPath {
+			s.ws = nil
+			s.changed = nil
+			for _, d := range s.docs {
+				d.prepared = nil
+			}
+			return
+		}
 	}
+	s.changed = append(s.changed, paths...)
+}
+
+// refresh applies the changes invalidate recorded; lint goroutine only.
+func (s *server) refresh(ws *workspace, changed []string) {
+	if len(changed) == 0 {
+		return
+	}
+	for _, p := range changed {
+		delete(ws.prepared, p)
+	}
+	if eng, err := lint.NewEngine(ws.cfg); err == nil {
+		ws.eng = eng
+	}
+	ws.paths = s.collect(ws.cfg)
 }
 
 // schedule queues a lint of a document after a delay.
@@ -589,11 +613,15 @@ func (s *server) lintSafely(uri string) {
 
 // loadWorkspace reads the config and lists the include's pages.
 func (s *server) loadWorkspace(root string) *workspace {
-	ws := &workspace{prepared: map[string]*lint.Prepared{}}
+	ws := &workspace{root: root, prepared: map[string]*lint.Prepared{}}
 	cfgPath := s.opts.Config
 	if cfgPath == "" {
 		cfgPath = lint.FindConfig(root)
 	}
+	if abs, err := filepath.Abs(cfgPath); err == nil && cfgPath != "" {
+		cfgPath = abs
+	}
+	ws.cfgPath = cfgPath
 	var cfg *lint.Config
 	if cfgPath != "" {
 		c, err := lint.LoadConfig(cfgPath)
@@ -612,18 +640,23 @@ func (s *server) loadWorkspace(root string) *workspace {
 		eng, _ = lint.NewEngine(cfg)
 	}
 	ws.cfg, ws.eng = cfg, eng
-	if cfg.File != "" || cfgPath == "" {
-		inputs, err := lint.Collect(cfg, nil)
-		if err != nil {
-			s.logf(msgWarning, "ladderlint: listing the include: %v", err)
-		}
-		for _, in := range inputs {
-			if abs, err := filepath.Abs(in.Path); err == nil {
-				ws.paths = append(ws.paths, abs)
-			}
+	ws.paths = s.collect(cfg)
+	return ws
+}
+
+// collect lists the absolute paths of the include's pages.
+func (s *server) collect(cfg *lint.Config) []string {
+	inputs, err := lint.Collect(cfg, nil)
+	if err != nil {
+		s.logf(msgWarning, "ladderlint: listing the include: %v", err)
+	}
+	var paths []string
+	for _, in := range inputs {
+		if abs, err := filepath.Abs(in.Path); err == nil {
+			paths = append(paths, abs)
 		}
 	}
-	return ws
+	return paths
 }
 
 // lintDoc lints one open document with the other pages of the include, and
@@ -638,6 +671,8 @@ func (s *server) lintDoc(uri string) {
 	version, path, text := d.version, d.path, d.text
 	ws := s.ws
 	root := s.root
+	changed := s.changed
+	s.changed = nil
 	others := map[string]*document{}
 	for _, o := range s.docs {
 		if o != d {
@@ -654,6 +689,8 @@ func (s *server) lintDoc(uri string) {
 		s.mu.Lock()
 		s.ws = ws
 		s.mu.Unlock()
+	} else {
+		s.refresh(ws, changed)
 	}
 
 	// the pages: the include's, this document's unsaved text in place of
@@ -699,10 +736,21 @@ func (s *server) lintDoc(uri string) {
 		}
 	}
 	res := ws.eng.Finish(keep)
-	for _, err := range res.Internal {
+	mineP := prepared[mine]
+	// the errors of this page's rules and of the cross-file rules; the
+	// other pages' were logged when they were read
+	fromPages := 0
+	for _, p := range keep {
+		fromPages += len(p.Internal)
+	}
+	var internal []error
+	if mineP != nil {
+		internal = append(internal, mineP.Internal...)
+	}
+	internal = append(internal, res.Internal[fromPages:]...)
+	for _, err := range internal {
 		s.logf(msgError, "ladderlint: %v", err)
 	}
-	mineP := prepared[mine]
 	var pub *published
 	if mineP != nil && mineP.File != nil && mineP.File.Family != nil {
 		fam := mineP.File.Family
@@ -737,9 +785,6 @@ func (s *server) lintDoc(uri string) {
 	// under the lock, so that a didClose's clearing cannot come before it
 	s.notify("textDocument/publishDiagnostics", map[string]any{"uri": uri, "version": version, "diagnostics": diags})
 	s.mu.Unlock()
-	if s.opts.Published != nil {
-		s.opts.Published(uri, version)
-	}
 }
 
 // prepare runs the per-file half of the lint for the pages in todo, in
@@ -774,6 +819,11 @@ func (s *server) prepare(ws *workspace, paths []string, prepared []*lint.Prepare
 					continue
 				}
 				prepared[i] = pr
+				if p != path {
+					for _, err := range pr.Internal {
+						s.logf(msgError, "ladderlint: %v", err)
+					}
+				}
 				switch {
 				case p == path:
 				case od != nil:

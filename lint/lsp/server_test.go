@@ -549,3 +549,60 @@ func TestCompletion(t *testing.T) {
 		c.notify("textDocument/didClose", map[string]any{"textDocument": map[string]any{"uri": uri}})
 	}
 }
+
+// TestWatchedFiles: a page changed on disk and a changed config reach the
+// open page's diagnostics once the client reports them.
+func TestWatchedFiles(t *testing.T) {
+	root := workspaceCopy(t)
+	c := startServer(t, Options{Debounce: 5 * time.Millisecond})
+	c.initialize(root, map[string]any{"workspace": map[string]any{"didChangeWatchedFiles": map[string]any{"dynamicRegistration": true}}})
+	reg := c.wait(func(m message) bool { return m.Method == "client/registerCapability" }, "watcher registration")
+	if !strings.Contains(string(reg.Params), "workspace/didChangeWatchedFiles") {
+		t.Errorf("registration %s", reg.Params)
+	}
+	page := filepath.Join(root, "pages", "backend.md")
+	text := readText(t, page)
+	uri := c.open(page, 1, text)
+	has := func(d diagParams, rule string) bool {
+		for _, x := range d.Diagnostics {
+			if x.Code == rule {
+				return true
+			}
+		}
+		return false
+	}
+	if d := c.diagnostics(uri, 1); !has(d, "grade-consistency") || !has(d, "misspelling") {
+		t.Fatalf("the sample's findings are missing: %+v", d.Diagnostics)
+	}
+	senior := filepath.Join(root, "pages", "backend-senior.md")
+	if err := os.WriteFile(senior, []byte(strings.Replace(readText(t, senior), "grade 8", "grade 7", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c.notify("workspace/didChangeWatchedFiles", map[string]any{"changes": []any{map[string]any{"uri": pathURI(senior), "type": 2}}})
+	d := c.diagnostics(uri, 1)
+	if has(d, "grade-consistency") || !has(d, "misspelling") {
+		t.Errorf("after the other page changed on disk: %+v", d.Diagnostics)
+	}
+	sameAsLint(t, d, lintFindings(t, root, page, text), text, encUTF16)
+
+	cfg := filepath.Join(root, lint.ConfigFileName)
+	if err := os.WriteFile(cfg, []byte(readText(t, cfg)+"rules:\n  misspelling: off\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c.notify("workspace/didChangeWatchedFiles", map[string]any{"changes": []any{map[string]any{"uri": pathURI(cfg), "type": 2}}})
+	if d := c.diagnostics(uri, 1); has(d, "misspelling") {
+		t.Errorf("after the config turned misspelling off: %+v", d.Diagnostics)
+	}
+
+	// a config with an error: a message, and the defaults apply
+	if err := os.WriteFile(cfg, []byte("rules: [\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c.notify("workspace/didChangeWatchedFiles", map[string]any{"changes": []any{map[string]any{"uri": pathURI(cfg), "type": 2}}})
+	c.wait(func(m message) bool {
+		return m.Method == "window/showMessage" && strings.Contains(string(m.Params), lint.ConfigFileName)
+	}, "a message about the broken config")
+	if d := c.diagnostics(uri, 1); !has(d, "misspelling") {
+		t.Errorf("with the defaults: %+v", d.Diagnostics)
+	}
+}
