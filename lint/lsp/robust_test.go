@@ -246,3 +246,57 @@ func TestLoneCRPositions(t *testing.T) {
 		t.Errorf("after a BOM: %+v", p)
 	}
 }
+
+// TestDebounce: changes in quick succession are linted once, at the last
+// version.
+func TestDebounce(t *testing.T) {
+	root := workspaceCopy(t)
+	c := startServer(t, Options{Debounce: 500 * time.Millisecond})
+	c.initialize(root, nil)
+	page := filepath.Join(root, "pages", "backend.md")
+	text := readText(t, page)
+	uri := c.open(page, 1, text)
+	c.diagnostics(uri, 1)
+	start := time.Now()
+	for v := 2; v <= 6; v++ {
+		c.change(uri, v, text+strings.Repeat("teh ", v))
+	}
+	d := c.diagnostics(uri, 6)
+	if el := time.Since(start); el < 500*time.Millisecond {
+		t.Errorf("diagnostics after %v, before the debounce", el)
+	}
+	n := 0
+	for _, x := range d.Diagnostics {
+		if x.Code == "misspelling" {
+			n++
+		}
+	}
+	if n != 7 {
+		t.Errorf("%d misspellings, want the last version's 7", n)
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, m := range c.msgs {
+		if m.Method == "textDocument/publishDiagnostics" {
+			t.Errorf("an intermediate version was linted: %.100s", m.Params)
+		}
+	}
+}
+
+// TestNotAPage: a file the client sends that is neither markdown nor in the
+// include gets no findings.
+func TestNotAPage(t *testing.T) {
+	root := workspaceCopy(t)
+	c := startServer(t, Options{Debounce: 5 * time.Millisecond})
+	c.initialize(root, nil)
+	uri := pathURI(filepath.Join(root, "notes.txt"))
+	c.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{"uri": uri, "languageId": "plaintext", "version": 1, "text": "teh teh\n"}})
+	if d := c.diagnostics(uri, 1); len(d.Diagnostics) != 0 {
+		t.Errorf("a text file got %+v", d.Diagnostics)
+	}
+	// the same text as markdown is a page
+	uri = c.open(filepath.Join(root, "notes.md"), 1, "teh\n")
+	if d := c.diagnostics(uri, 1); len(d.Diagnostics) == 0 {
+		t.Errorf("a markdown file outside the include got no findings")
+	}
+}

@@ -47,6 +47,7 @@ func Serve(ctx context.Context, r io.Reader, w io.Writer, opts Options) error {
 type document struct {
 	uri     string
 	path    string // absolute path
+	lang    string // the client's languageId
 	version int
 	text    []byte
 	starts  []int // line starts of text
@@ -364,9 +365,10 @@ func pathURI(p string) string {
 }
 
 type textDocumentItem struct {
-	URI     string `json:"uri"`
-	Version int    `json:"version"`
-	Text    string `json:"text"`
+	URI        string `json:"uri"`
+	LanguageID string `json:"languageId"`
+	Version    int    `json:"version"`
+	Text       string `json:"text"`
 }
 
 type versionedDoc struct {
@@ -387,7 +389,7 @@ func (s *server) didOpen(raw json.RawMessage) {
 	}
 	text := []byte(p.TextDocument.Text)
 	s.mu.Lock()
-	s.docs[p.TextDocument.URI] = &document{uri: p.TextDocument.URI, path: path, version: p.TextDocument.Version, text: text, starts: lineStarts(text)}
+	s.docs[p.TextDocument.URI] = &document{uri: p.TextDocument.URI, path: path, lang: p.TextDocument.LanguageID, version: p.TextDocument.Version, text: text, starts: lineStarts(text)}
 	s.mu.Unlock()
 	s.schedule(p.TextDocument.URI, 0)
 }
@@ -668,7 +670,7 @@ func (s *server) lintDoc(uri string) {
 		s.mu.Unlock()
 		return // closed before its turn
 	}
-	version, path, text := d.version, d.path, d.text
+	version, path, text, lang := d.version, d.path, d.text, d.lang
 	ws := s.ws
 	root := s.root
 	changed := s.changed
@@ -704,6 +706,15 @@ func (s *server) lintDoc(uri string) {
 		}
 	}
 	if !in {
+		if lang != "markdown" && !ws.cfg.MarkdownFile(path) {
+			// not a page (a client that sends every file): nothing to say
+			s.mu.Lock()
+			if d := s.docs[uri]; d != nil && d.version == version {
+				s.notify("textDocument/publishDiagnostics", map[string]any{"uri": uri, "version": version, "diagnostics": []any{}})
+			}
+			s.mu.Unlock()
+			return
+		}
 		paths = append(append([]string(nil), paths...), path)
 	}
 	prepared := make([]*lint.Prepared, len(paths))
