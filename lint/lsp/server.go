@@ -624,21 +624,25 @@ func (s *server) loadWorkspace(root string) *workspace {
 		cfgPath = abs
 	}
 	ws.cfgPath = cfgPath
-	var cfg *lint.Config
+	// the defaults' include and content roots are found from the
+	// workspace folder, as lint run there finds them
+	defaults := func() *lint.Config {
+		c := lint.DefaultConfig()
+		c.Dir = root
+		return c
+	}
+	cfg := defaults()
 	if cfgPath != "" {
-		c, err := lint.LoadConfig(cfgPath)
-		if err != nil {
+		if c, err := lint.LoadConfig(cfgPath); err != nil {
 			ws.err = err
-			c = lint.DefaultConfig()
+		} else {
+			cfg = c
 		}
-		cfg = c
-	} else {
-		cfg = lint.DefaultConfig()
 	}
 	eng, err := lint.NewEngine(cfg)
 	if err != nil {
 		ws.err = err
-		cfg = lint.DefaultConfig()
+		cfg = defaults()
 		eng, _ = lint.NewEngine(cfg)
 	}
 	ws.cfg, ws.eng = cfg, eng

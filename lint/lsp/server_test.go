@@ -606,3 +606,29 @@ func TestWatchedFiles(t *testing.T) {
 		t.Errorf("with the defaults: %+v", d.Diagnostics)
 	}
 }
+
+// TestNoConfig: without a config the defaults' include is found from the
+// workspace folder, whatever the server's current folder: a page there is
+// compared with the others.
+func TestNoConfig(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "content", "job-families")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"backend.md", "backend-senior.md"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(readText(t, filepath.Join("testdata/ws/pages", name))), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := startServer(t, Options{Debounce: 5 * time.Millisecond})
+	c.initialize(root, nil)
+	uri := c.open(filepath.Join(dir, "backend.md"), 1, readText(t, filepath.Join(dir, "backend.md")))
+	found := false
+	for _, x := range c.diagnostics(uri, 1).Diagnostics {
+		found = found || x.Code == "grade-consistency"
+	}
+	if !found {
+		t.Errorf("no cross-file finding: the other page of content/job-families was not read")
+	}
+}
