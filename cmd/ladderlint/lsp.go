@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"io"
 	"os"
 
 	"github.com/urfave/cli/v2"
@@ -20,7 +21,14 @@ func (a *App) lspCommand() *cli.Command {
 			&cli.BoolFlag{Name: "stdio", Usage: "talk over standard input and output (the default; accepted for clients that pass it)"},
 		},
 		Action: func(c *cli.Context) error {
-			err := lsp.Serve(context.Background(), os.Stdin, a.Stdout, lsp.Options{Config: c.String("config")})
+			// the protocol owns standard output: anything else printed
+			// there would corrupt it, so it goes to standard error
+			proto := a.Stdout
+			if proto == io.Writer(os.Stdout) {
+				os.Stdout = os.Stderr
+				defer func() { os.Stdout = proto.(*os.File) }()
+			}
+			err := lsp.Serve(context.Background(), os.Stdin, proto, lsp.Options{Config: c.String("config")})
 			if err != nil {
 				return &exitErr{code: exitError, err: err}
 			}

@@ -205,7 +205,7 @@ func (s *server) hover(raw json.RawMessage) (any, *rpcError) {
 	if err := decode(raw, &p); err != nil {
 		return nil, err
 	}
-	_, pub, _ := s.current(p.TextDocument.URI)
+	_, pub, enc := s.current(p.TextDocument.URI)
 	if pub == nil {
 		return nil, nil
 	}
@@ -227,6 +227,20 @@ func (s *server) hover(raw json.RawMessage) (any, *rpcError) {
 		}
 	}
 	if hit == nil {
+		// a rule named in an inline directive
+		for _, d := range lint.ParseDirectives(pub.family) {
+			for i, sp := range d.Spans {
+				r := sourceRange(pub.src, enc, sp)
+				rule := lint.Lookup(d.Rules[i])
+				if rule == nil || p.Position.before(r.Start) || r.End.before(p.Position) {
+					continue
+				}
+				return map[string]any{
+					"contents": map[string]any{"kind": "markdown", "value": lint.Explain(rule) + "\n[" + rule.ID + " in the rule reference](" + RuleDocURL(rule.ID) + ")"},
+					"range":    r,
+				}, nil
+			}
+		}
 		return nil, nil
 	}
 	return map[string]any{

@@ -86,6 +86,9 @@ type server struct {
 	// changed are pages changed on disk since the last lint, under mu; the
 	// lint goroutine applies them to ws
 	changed []string
+	// gen counts config changes: a workspace loaded while the config
+	// changed is not kept
+	gen int
 }
 
 // workspace is the lint side: config, engine and the pages read from disk.
@@ -514,6 +517,7 @@ func (s *server) invalidate(paths []string) {
 	for _, p := range paths {
 		if filepath.Base(p) == lint.ConfigFileName || s.ws != nil && p == s.ws.cfgPath {
 			s.ws = nil
+			s.gen++
 			s.changed = nil
 			for _, d := range s.docs {
 				d.prepared = nil
@@ -679,6 +683,7 @@ func (s *server) lintDoc(uri string) {
 	root := s.root
 	changed := s.changed
 	s.changed = nil
+	gen := s.gen
 	others := map[string]*document{}
 	for _, o := range s.docs {
 		if o != d {
@@ -693,7 +698,9 @@ func (s *server) lintDoc(uri string) {
 			s.notify("window/showMessage", map[string]any{"type": msgError, "message": "ladderlint: " + ws.err.Error() + " (the defaults apply)"})
 		}
 		s.mu.Lock()
-		s.ws = ws
+		if s.gen == gen {
+			s.ws = ws
+		}
 		s.mu.Unlock()
 	} else {
 		s.refresh(ws, changed)

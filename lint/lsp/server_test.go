@@ -632,3 +632,27 @@ func TestNoConfig(t *testing.T) {
 		t.Errorf("no cross-file finding: the other page of content/job-families was not read")
 	}
 }
+
+func TestHoverDirective(t *testing.T) {
+	root := workspaceCopy(t)
+	c := startServer(t, Options{Debounce: 5 * time.Millisecond})
+	c.initialize(root, nil)
+	line := "<!-- ladderlint-disable-next-line grade-order, misspelling -->"
+	uri := c.open(filepath.Join(root, "pages", "new.md"), 1, "# Page\n\n"+line+"\nteh\n")
+	c.diagnostics(uri, 1)
+	hover := func(col int) string {
+		resp := c.call("textDocument/hover", map[string]any{"textDocument": map[string]any{"uri": uri}, "position": Position{Line: 2, Character: col}})
+		var h struct{ Contents struct{ Value string } }
+		json.Unmarshal(resp.Result, &h)
+		return h.Contents.Value
+	}
+	if got := hover(strings.Index(line, "misspelling") + 3); !strings.Contains(got, lint.Explain(lint.Lookup("misspelling"))) {
+		t.Errorf("hover on a directive's rule: %q", got)
+	}
+	if got := hover(strings.Index(line, "grade-order")); !strings.Contains(got, lint.Explain(lint.Lookup("grade-order"))) {
+		t.Errorf("hover on the first rule: %q", got)
+	}
+	if got := hover(2); got != "" {
+		t.Errorf("hover on the comment's start: %q", got)
+	}
+}
