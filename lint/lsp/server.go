@@ -720,7 +720,7 @@ func (s *server) lintDoc(uri string) {
 		if lang != "markdown" && !ws.cfg.MarkdownFile(path) {
 			// not a page (a client that sends every file): nothing to say
 			s.mu.Lock()
-			if d := s.docs[uri]; d != nil && d.version == version {
+			if s.docs[uri] == d && d.version == version {
 				s.notify("textDocument/publishDiagnostics", map[string]any{"uri": uri, "version": version, "diagnostics": []any{}})
 			}
 			s.mu.Unlock()
@@ -797,10 +797,9 @@ func (s *server) lintDoc(uri string) {
 	}
 
 	s.mu.Lock()
-	d = s.docs[uri]
-	if d == nil || d.version != version {
+	if s.docs[uri] != d || d.version != version {
 		s.mu.Unlock()
-		return // closed or changed during the lint: a newer lint follows
+		return // closed (or closed and opened again) or changed during the lint: a newer lint follows
 	}
 	d.prepared = mineP
 	d.published = pub
