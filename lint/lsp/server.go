@@ -751,26 +751,25 @@ func (s *server) lintDoc(uri string) {
 		}
 	}
 	s.prepare(ws, paths, prepared, todo, path, text, others)
+	// the other pages take part through their models only: their own
+	// findings are not published, so they are not sorted and fingerprinted
+	// again (a finding's fingerprint depends on its own page's findings
+	// only)
 	var keep []*lint.Prepared
-	for _, p := range prepared {
-		if p != nil {
+	for i, p := range prepared {
+		switch {
+		case p == nil:
+		case i == mine:
 			keep = append(keep, p)
+		default:
+			keep = append(keep, &lint.Prepared{File: p.File})
 		}
 	}
 	res := ws.eng.Finish(keep)
 	mineP := prepared[mine]
-	// the errors of this page's rules and of the cross-file rules; the
-	// other pages' were logged when they were read
-	fromPages := 0
-	for _, p := range keep {
-		fromPages += len(p.Internal)
-	}
-	var internal []error
-	if mineP != nil {
-		internal = append(internal, mineP.Internal...)
-	}
-	internal = append(internal, res.Internal[fromPages:]...)
-	for _, err := range internal {
+	// this page's rules' errors and the cross-file rules'; the other
+	// pages' were logged when they were read
+	for _, err := range res.Internal {
 		s.logf(msgError, "ladderlint: %v", err)
 	}
 	var pub *published
