@@ -169,10 +169,16 @@ func fixEdits(src *model.Source, enc string, fixes []lint.Edit, nl string) []tex
 	return out
 }
 
-// disableEdit writes <!-- ladderlint-disable-next-line RULE --> above the
-// finding's first line, indented like it, or adds the rule to such a
-// directive already there. Findings in the front matter get none: a
-// comment there would be YAML.
+// disableEdit writes a ladderlint-disable-next-line directive for the
+// finding's rule on the line before the finding's first line, keeping the
+// page's structure: at the end of that line when it is text of the same
+// block (a paragraph's line, a list item; a table row's last cell), since a comment on
+// a line of its own would split a paragraph or a list in two; on a line of
+// its own, indented like the finding's line, after a blank line, a heading
+// or a rule. A directive already there gets the rule added. Findings in the
+// front matter get none (a comment there would be YAML), nor do findings
+// on a table's first row (a comment after the delimiter row would break the
+// table).
 func disableEdit(pub *published, enc string, f lint.Finding, nl string) (textEdit, bool) {
 	src := pub.src
 	if fm := pub.family.FrontMatter; fm != nil && f.Offset < fm.Span.End {
@@ -189,11 +195,38 @@ func disableEdit(pub *published, enc string, f lint.Finding, nl string) (textEdi
 		p := sourcePosition(src, enc, at)
 		return textEdit{Range: Range{Start: p, End: p}, NewText: " " + f.Rule}, true
 	}
+	directive := "<!-- " + lint.DirectivePrefix + string(lint.DisableNextLine) + " " + f.Rule + " -->"
+	if f.Line > 1 {
+		prev := strings.TrimRight(src.LineText(f.Line-1), " \t")
+		switch {
+		case strings.Contains(prev, "|") && tableDelimiterRE.MatchString(prev):
+			return textEdit{}, false
+		case strings.HasSuffix(prev, "|") && !strings.HasSuffix(prev, "\\|"):
+			// a table row: in its last cell (after the row the comment
+			// would be a cell of its own, which tables drop)
+			p := sourcePosition(src, enc, src.LineStart(f.Line-1)+len(prev)-1)
+			return textEdit{Range: Range{Start: p, End: p}, NewText: directive + " "}, true
+		case strings.TrimSpace(prev) != "" && !standaloneRE.MatchString(prev):
+			// before any trailing spaces, which may be a hard line break
+			p := sourcePosition(src, enc, src.LineStart(f.Line-1)+len(prev))
+			return textEdit{Range: Range{Start: p, End: p}, NewText: " " + directive}, true
+		}
+	}
 	line := src.LineText(f.Line)
 	indent := line[:len(line)-len(strings.TrimLeft(line, " \t"))]
 	p := sourcePosition(src, enc, src.LineStart(f.Line))
-	return textEdit{Range: Range{Start: p, End: p}, NewText: indent + "<!-- " + lint.DirectivePrefix + string(lint.DisableNextLine) + " " + f.Rule + " -->" + nl}, true
+	return textEdit{Range: Range{Start: p, End: p}, NewText: indent + directive + nl}, true
 }
+
+var (
+	// a line after which a comment goes on a line of its own: an ATX
+	// heading (a comment in it could change its anchor), a thematic break,
+	// a setext underline or the front matter's end, a code fence, an HTML
+	// comment block
+	standaloneRE = regexp.MustCompile(`^ {0,3}(#|[-=*_ ]+$|` + "```" + `|~~~|<!--)|^\s*-->$`)
+	// a table's delimiter row
+	tableDelimiterRE = regexp.MustCompile(`^ {0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?$`)
+)
 
 type positionParams struct {
 	TextDocument textDocumentID `json:"textDocument"`

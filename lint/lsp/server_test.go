@@ -207,10 +207,15 @@ func lintFindings(t *testing.T, root, page, text string) []lint.Finding {
 	if err != nil {
 		t.Fatal(err)
 	}
+	found := false
 	for i := range inputs {
 		if abs, _ := filepath.Abs(inputs[i].Path); abs == page {
 			inputs[i].Data = []byte(text)
+			found = true
 		}
+	}
+	if !found { // a page outside the include, as the server lints it
+		inputs = append(inputs, lint.Input{Path: page, Data: []byte(text)})
 	}
 	eng, err := lint.NewEngine(cfg)
 	if err != nil {
@@ -654,5 +659,65 @@ func TestHoverDirective(t *testing.T) {
 	}
 	if got := hover(2); got != "" {
 		t.Errorf("hover on the comment's start: %q", got)
+	}
+}
+
+// TestDisablePlacement: the disable action keeps the page's structure and
+// turns the finding off.
+func TestDisablePlacement(t *testing.T) {
+	const d = "<!-- ladderlint-disable-next-line misspelling -->"
+	cases := []struct{ name, body, want string }{
+		{"after a blank line", "Intro.\n\nteh start.\n", "Intro.\n\n" + d + "\nteh start.\n"},
+		{"indented after a blank line", "- a\n\n  teh more.\n", "- a\n\n  " + d + "\n  teh more.\n"},
+		{"paragraph's second line", "One line\nand teh next.\n", "One line " + d + "\nand teh next.\n"},
+		{"hard break kept", "One line  \nand teh next.\n", "One line " + d + "  \nand teh next.\n"},
+		{"tight list", "- a\n- teh b\n", "- a " + d + "\n- teh b\n"},
+		{"after a thematic break", "Intro.\n\n---\nteh text.\n", "Intro.\n\n---\n" + d + "\nteh text.\n"},
+		{"after a heading", "### Head\nteh text.\n", "### Head\n" + d + "\nteh text.\n"},
+		{"after a comment line", "<!-- note -->\nteh text.\n", "<!-- note -->\n" + d + "\nteh text.\n"},
+		{"table row", "| a | b |\n|---|---|\n| x | y |\n| teh | z |\n", "| a | b |\n|---|---|\n| x | y " + d + " |\n| teh | z |\n"},
+		{"table row without pipes", "a | b\n--|--\nx | y\nteh | z\n", "a | b\n--|--\nx | y " + d + "\nteh | z\n"},
+		{"table's first row", "| a | b |\n|---|---|\n| teh | z |\n", ""},
+	}
+	root := workspaceCopy(t)
+	c := startServer(t, Options{Debounce: 5 * time.Millisecond})
+	c.initialize(root, nil)
+	page := filepath.Join(root, "pages", "new.md")
+	head := "---\ntitle: \"X\"\n---\n\n## X\n\n"
+	for i, tc := range cases {
+		text := head + tc.body
+		uri := c.open(page, i+1, text)
+		var miss *Range
+		for _, x := range c.diagnostics(uri, i+1).Diagnostics {
+			if x.Code == "misspelling" {
+				r := x.Range
+				miss = &r
+			}
+		}
+		if miss == nil {
+			t.Fatalf("%s: no misspelling finding", tc.name)
+		}
+		var got string
+		for _, a := range actionsAt(t, c, uri, *miss) {
+			if a.Title == "Disable misspelling for this line" {
+				got = applyEdits(t, text, encUTF16, a.Edit.Changes[uri])
+			}
+		}
+		c.notify("textDocument/didClose", map[string]any{"textDocument": map[string]any{"uri": uri}})
+		if tc.want == "" {
+			if got != "" {
+				t.Errorf("%s: offered, giving\n%s", tc.name, got)
+			}
+			continue
+		}
+		if got != head+tc.want {
+			t.Errorf("%s: got\n%s\nwant\n%s", tc.name, got, head+tc.want)
+			continue
+		}
+		for _, f := range lintFindings(t, root, page, got) {
+			if f.Rule == "misspelling" || f.Rule == "directive" {
+				t.Errorf("%s: after the action lint reports %s: %s", tc.name, f.Rule, f.Message)
+			}
+		}
 	}
 }
