@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"gitlab.com/ladderlint/ladderlint/internal/testtree"
 	"gitlab.com/ladderlint/ladderlint/lint/lsp"
 )
 
@@ -33,7 +34,7 @@ func TestNeovimLSP(t *testing.T) {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	root := filepath.Join(tmp, "ws")
-	lspTestCopy(t, "../../lint/lsp/testdata/ws", root) // the pages of the protocol tests
+	testtree.Copy(t, "../../lint/lsp/testdata/ws", root) // the pages of the protocol tests
 	page := filepath.Join(root, "pages", "backend.md")
 	text, err := os.ReadFile(page)
 	if err != nil {
@@ -157,25 +158,4 @@ func lspTestAbs(t *testing.T, p string) string {
 		t.Fatal(err)
 	}
 	return abs
-}
-
-func lspTestCopy(t *testing.T, from, to string) {
-	t.Helper()
-	err := filepath.Walk(from, func(p string, info os.FileInfo, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(from, p)
-		if info.IsDir() {
-			return os.MkdirAll(filepath.Join(to, rel), 0o755)
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(to, rel), b, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }

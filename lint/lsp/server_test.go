@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"gitlab.com/ladderlint/ladderlint/internal/testtree"
 	"gitlab.com/ladderlint/ladderlint/lint"
 	_ "gitlab.com/ladderlint/ladderlint/rules"
 )
@@ -143,27 +144,11 @@ func (c *client) diagnostics(uri string, version int) diagParams {
 	return out
 }
 
-// workspace copies testdata/ws to a temporary folder and returns it.
+// workspaceCopy copies testdata/ws to a temporary folder and returns it.
 func workspaceCopy(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	err := filepath.Walk("testdata/ws", func(p string, info os.FileInfo, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel("testdata/ws", p)
-		if info.IsDir() {
-			return os.MkdirAll(filepath.Join(dir, rel), 0o755)
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dir, rel), b, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	testtree.Copy(t, "testdata/ws", dir)
 	return dir
 }
 
