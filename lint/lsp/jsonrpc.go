@@ -112,8 +112,10 @@ func (r *reader) read() ([]byte, error) {
 		}
 		return nil, errTooLarge
 	}
-	body := make([]byte, length)
-	if _, err := io.ReadFull(r.r, body); err != nil {
+	// read as the bytes come rather than allocating the announced length:
+	// a header that lies costs nothing
+	body, err := io.ReadAll(io.LimitReader(r.r, int64(length)))
+	if err != nil || len(body) < length {
 		return nil, io.ErrUnexpectedEOF
 	}
 	return body, nil
