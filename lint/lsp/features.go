@@ -207,8 +207,12 @@ func disableEdit(pub *published, enc string, f lint.Finding, nl string) (textEdi
 			p := sourcePosition(src, enc, src.LineStart(f.Line-1)+len(prev)-1)
 			return textEdit{Range: Range{Start: p, End: p}, NewText: directive + " "}, true
 		case strings.TrimSpace(prev) != "" && !standaloneRE.MatchString(prev):
-			// before any trailing spaces, which may be a hard line break
-			p := sourcePosition(src, enc, src.LineStart(f.Line-1)+len(prev))
+			// before any trailing spaces or backslash, a hard line break
+			at := len(prev)
+			if strings.HasSuffix(prev, "\\") && !strings.HasSuffix(prev, "\\\\") {
+				at--
+			}
+			p := sourcePosition(src, enc, src.LineStart(f.Line-1)+at)
 			return textEdit{Range: Range{Start: p, End: p}, NewText: " " + directive}, true
 		}
 	}

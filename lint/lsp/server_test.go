@@ -656,6 +656,7 @@ func TestDisablePlacement(t *testing.T) {
 		{"indented after a blank line", "- a\n\n  teh more.\n", "- a\n\n  " + d + "\n  teh more.\n"},
 		{"paragraph's second line", "One line\nand teh next.\n", "One line " + d + "\nand teh next.\n"},
 		{"hard break kept", "One line  \nand teh next.\n", "One line " + d + "  \nand teh next.\n"},
+		{"backslash break kept", "One line\\\nand teh next.\n", "One line " + d + "\\\nand teh next.\n"},
 		{"tight list", "- a\n- teh b\n", "- a " + d + "\n- teh b\n"},
 		{"after a thematic break", "Intro.\n\n---\nteh text.\n", "Intro.\n\n---\n" + d + "\nteh text.\n"},
 		{"after a heading", "### Head\nteh text.\n", "### Head\n" + d + "\nteh text.\n"},
