@@ -434,8 +434,19 @@ func (s *server) didChange(raw json.RawMessage) {
 	}
 	d.text, d.starts, d.version = text, lineStarts(text), p.TextDocument.Version
 	d.prepared = nil
+	var others []string
+	for uri := range s.docs {
+		if uri != p.TextDocument.URI {
+			others = append(others, uri)
+		}
+	}
 	s.mu.Unlock()
 	s.schedule(p.TextDocument.URI, s.opts.Debounce)
+	// the other open pages' cross-file findings may change with this text:
+	// they are linted again after it
+	for _, uri := range others {
+		s.schedule(uri, 2*s.opts.Debounce)
+	}
 }
 
 func (s *server) didSave(raw json.RawMessage) {

@@ -707,3 +707,34 @@ func TestDisablePlacement(t *testing.T) {
 		}
 	}
 }
+
+// TestOtherOpenPageUpdated: an edit of one open page updates the
+// cross-file findings of another open page.
+func TestOtherOpenPageUpdated(t *testing.T) {
+	root := workspaceCopy(t)
+	c := startServer(t, Options{Debounce: 10 * time.Millisecond})
+	c.initialize(root, nil)
+	senior := filepath.Join(root, "pages", "backend-senior.md")
+	suri := c.open(senior, 1, readText(t, senior))
+	page := filepath.Join(root, "pages", "backend.md")
+	text := readText(t, page)
+	uri := c.open(page, 1, text)
+	has := func(d diagParams) bool {
+		for _, x := range d.Diagnostics {
+			if x.Code == "grade-consistency" {
+				return true
+			}
+		}
+		return false
+	}
+	if !has(c.diagnostics(suri, 1)) || !has(c.diagnostics(uri, 1)) {
+		t.Fatal("the sample pages disagree on a grade: want grade-consistency on both")
+	}
+	c.change(uri, 2, strings.Replace(text, "grade 7", "grade 8", 1))
+	if has(c.diagnostics(uri, 2)) {
+		t.Error("the edited page still disagrees")
+	}
+	if d := c.diagnostics(suri, 1); has(d) {
+		t.Errorf("the other open page kept its grade-consistency finding: %+v", d.Diagnostics)
+	}
+}
