@@ -49,13 +49,11 @@ type rpcError struct {
 
 // JSON-RPC and LSP error codes.
 const (
-	codeParseError       = -32700
-	codeInvalidRequest   = -32600
-	codeMethodNotFound   = -32601
-	codeInvalidParams    = -32602
-	codeInternalError    = -32603
-	codeNotInitialized   = -32002
-	codeRequestCancelled = -32800
+	codeParseError     = -32700
+	codeMethodNotFound = -32601
+	codeInvalidParams  = -32602
+	codeInternalError  = -32603
+	codeNotInitialized = -32002
 )
 
 // reader reads framed messages.

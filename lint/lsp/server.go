@@ -235,7 +235,6 @@ func (s *server) notify(method string, params any) {
 const (
 	msgError   = 1
 	msgWarning = 2
-	msgInfo    = 3
 )
 
 func (s *server) logf(typ int, format string, args ...any) {
