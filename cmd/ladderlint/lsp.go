@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"io"
 	"os"
 
@@ -9,6 +10,9 @@ import (
 
 	"gitlab.com/ladderlint/ladderlint/lint/lsp"
 )
+
+// lspInput is where the server reads the client's messages (tests replace it).
+var lspInput = func() io.Reader { return os.Stdin }
 
 // lspCommand runs the language server on standard input and output; see
 // docs/editors.md.
@@ -28,7 +32,10 @@ func (a *App) lspCommand() *cli.Command {
 				os.Stdout = os.Stderr
 				defer func() { os.Stdout = proto.(*os.File) }()
 			}
-			err := lsp.Serve(context.Background(), os.Stdin, proto, lsp.Options{Config: c.String("config")})
+			err := lsp.Serve(context.Background(), lspInput(), proto, lsp.Options{Config: c.String("config")})
+			if errors.Is(err, lsp.ErrExitBeforeShutdown) {
+				return &exitErr{code: 1} // the protocol's status for it
+			}
 			if err != nil {
 				return &exitErr{code: exitError, err: err}
 			}

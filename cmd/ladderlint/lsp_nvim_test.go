@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -158,4 +159,30 @@ func lspTestAbs(t *testing.T, p string) string {
 		t.Fatal(err)
 	}
 	return abs
+}
+
+// TestLSPExitStatus: exit after shutdown is status 0, exit without it 1,
+// as the protocol asks; the protocol goes to standard output.
+func TestLSPExitStatus(t *testing.T) {
+	frame := func(s string) string { return fmt.Sprintf("Content-Length: %d\r\n\r\n%s", len(s), s) }
+	initialize := frame(`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}`)
+	for _, tc := range []struct {
+		in   string
+		want int
+	}{
+		{initialize + frame(`{"jsonrpc":"2.0","id":2,"method":"shutdown"}`) + frame(`{"jsonrpc":"2.0","method":"exit"}`), 0},
+		{initialize + frame(`{"jsonrpc":"2.0","method":"exit"}`), 1},
+	} {
+		in := tc.in
+		lspInput = func() io.Reader { return strings.NewReader(in) }
+		var out, errOut strings.Builder
+		code := NewApp(&out, &errOut).Run([]string{"ladderlint", "lsp"})
+		lspInput = func() io.Reader { return os.Stdin }
+		if code != tc.want {
+			t.Errorf("exit status %d, want %d (stderr %q)", code, tc.want, errOut.String())
+		}
+		if !strings.Contains(out.String(), `"serverInfo"`) {
+			t.Errorf("no initialize result on standard output: %q", out.String())
+		}
+	}
 }

@@ -35,6 +35,10 @@ type Options struct {
 	Debounce time.Duration
 }
 
+// ErrExitBeforeShutdown is Serve's error when the client sends exit without
+// shutdown first; the protocol asks the server to exit with status 1 then.
+var ErrExitBeforeShutdown = errors.New("lsp: exit before shutdown")
+
 // Serve runs a language server on r and w until the client sends exit or
 // closes the stream. It returns nil after shutdown and exit, an error
 // otherwise.
@@ -150,7 +154,7 @@ func (s *server) run(ctx context.Context, r *reader) error {
 			if ok {
 				return nil
 			}
-			return errors.New("lsp: exit before shutdown")
+			return ErrExitBeforeShutdown
 		}
 		s.handle(ctx, &m)
 	}
