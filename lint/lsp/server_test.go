@@ -184,9 +184,13 @@ func (c *client) change(uri string, version int, text string) {
 // file, among the workspace's pages: the reference the server must match.
 func lintFindings(t *testing.T, root, page, text string) []lint.Finding {
 	t.Helper()
-	cfg, err := lint.LoadConfig(filepath.Join(root, lint.ConfigFileName))
-	if err != nil {
-		t.Fatal(err)
+	cfg := lint.DefaultConfig()
+	cfg.Dir = root // as the server does without a config
+	if p := filepath.Join(root, lint.ConfigFileName); fileExists(p) {
+		var err error
+		if cfg, err = lint.LoadConfig(p); err != nil {
+			t.Fatal(err)
+		}
 	}
 	inputs, err := lint.Collect(cfg, nil)
 	if err != nil {
@@ -737,4 +741,61 @@ func TestOtherOpenPageUpdated(t *testing.T) {
 	if d := c.diagnostics(suri, 1); has(d) {
 		t.Errorf("the other open page kept its grade-consistency finding: %+v", d.Diagnostics)
 	}
+}
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}
+
+// TestFixActionsAsFix: on every page of the sample handbook, each fix code
+// action changes the text as --fix changes it for that finding alone.
+func TestFixActionsAsFix(t *testing.T) {
+	root, err := filepath.Abs("../../testdata/handbook")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pages []string
+	filepath.Walk(filepath.Join(root, "content", "job-families"), func(p string, info os.FileInfo, err error) error {
+		if err == nil && !info.IsDir() && strings.HasSuffix(p, ".md") {
+			pages = append(pages, p)
+		}
+		return nil
+	})
+	c := startServer(t, Options{Debounce: 5 * time.Millisecond})
+	c.initialize(root, nil)
+	checked := 0
+	for _, page := range pages {
+		text := readText(t, page)
+		if strings.Contains(text, "\r") {
+			continue // the expected text below is the normalized one
+		}
+		uri := c.open(page, 1, text)
+		c.diagnostics(uri, 1)
+		lines := strings.Split(text, "\n")
+		for _, f := range lintFindings(t, root, page, text) {
+			if len(f.Fixes) == 0 {
+				continue
+			}
+			want, _ := lint.ApplyFixes([]byte(text), []lint.Finding{f})
+			col := func(line, c int) int { return units(encUTF16, []byte(string([]rune(lines[line-1])[:c-1]))) }
+			r := Range{Start: Position{f.Line - 1, col(f.Line, f.Column)}, End: Position{f.EndLine - 1, col(f.EndLine, f.EndColumn)}}
+			got := ""
+			for _, a := range actionsAt(t, c, uri, r) {
+				if a.Title == "Fix: "+f.Message {
+					got = applyEdits(t, text, encUTF16, a.Edit.Changes[uri])
+					break
+				}
+			}
+			if got != string(want) {
+				t.Errorf("%s:%d:%d %s: the fix action gives\n%s\nwant\n%s", filepath.Base(page), f.Line, f.Column, f.Rule, got, want)
+			}
+			checked++
+		}
+		c.notify("textDocument/didClose", map[string]any{"textDocument": map[string]any{"uri": uri}})
+	}
+	if checked < 5 {
+		t.Fatalf("only %d fixes checked: the sample handbook should have more", checked)
+	}
+	t.Logf("%d fix actions checked on %d pages", checked, len(pages))
 }
