@@ -765,36 +765,43 @@ func TestFixActionsAsFix(t *testing.T) {
 	c := startServer(t, Options{Debounce: 5 * time.Millisecond})
 	c.initialize(root, nil)
 	checked := 0
+	version := 0
 	for _, page := range pages {
 		text := readText(t, page)
 		if strings.Contains(text, "\r") {
 			continue // the expected text below is the normalized one
 		}
-		uri := c.open(page, 1, text)
-		c.diagnostics(uri, 1)
 		lines := strings.Split(text, "\n")
-		for _, f := range lintFindings(t, root, page, text) {
-			if len(f.Fixes) == 0 {
-				continue
-			}
-			want, _ := lint.ApplyFixes([]byte(text), []lint.Finding{f})
-			col := func(line, c int) int { return units(encUTF16, []byte(string([]rune(lines[line-1])[:c-1]))) }
-			r := Range{Start: Position{f.Line - 1, col(f.Line, f.Column)}, End: Position{f.EndLine - 1, col(f.EndLine, f.EndColumn)}}
-			got := ""
-			for _, a := range actionsAt(t, c, uri, r) {
-				if a.Title == "Fix: "+f.Message {
-					got = applyEdits(t, text, encUTF16, a.Edit.Changes[uri])
-					break
+		col := func(line, c int) int { return units(encUTF16, []byte(string([]rune(lines[line-1])[:c-1]))) }
+		findings := lintFindings(t, root, page, text)
+		// the page as it is, and with CRLF line endings: the edits keep them
+		for _, nl := range []string{"\n", "\r\n"} {
+			client := strings.ReplaceAll(text, "\n", nl)
+			version++
+			uri := c.open(page, version, client)
+			c.diagnostics(uri, version)
+			for _, f := range findings {
+				if len(f.Fixes) == 0 {
+					continue
 				}
+				want, _ := lint.ApplyFixes([]byte(text), []lint.Finding{f})
+				r := Range{Start: Position{f.Line - 1, col(f.Line, f.Column)}, End: Position{f.EndLine - 1, col(f.EndLine, f.EndColumn)}}
+				got := ""
+				for _, a := range actionsAt(t, c, uri, r) {
+					if a.Title == "Fix: "+f.Message {
+						got = applyEdits(t, client, encUTF16, a.Edit.Changes[uri])
+						break
+					}
+				}
+				if w := strings.ReplaceAll(string(want), "\n", nl); got != w {
+					t.Errorf("%s:%d:%d %s (%q): the fix action gives\n%s\nwant\n%s", filepath.Base(page), f.Line, f.Column, f.Rule, nl, got, w)
+				}
+				checked++
 			}
-			if got != string(want) {
-				t.Errorf("%s:%d:%d %s: the fix action gives\n%s\nwant\n%s", filepath.Base(page), f.Line, f.Column, f.Rule, got, want)
-			}
-			checked++
+			c.notify("textDocument/didClose", map[string]any{"textDocument": map[string]any{"uri": uri}})
 		}
-		c.notify("textDocument/didClose", map[string]any{"textDocument": map[string]any{"uri": uri}})
 	}
-	if checked < 5 {
+	if checked < 10 {
 		t.Fatalf("only %d fixes checked: the sample handbook should have more", checked)
 	}
 	t.Logf("%d fix actions checked on %d pages", checked, len(pages))
