@@ -83,8 +83,10 @@ func openLargest(b *testing.B) (*client, string, string) {
 	c.initialize(root, nil)
 	start := time.Now()
 	uri := c.open(page, 1, text)
-	d := c.diagnostics(uri, 1)
-	b.Logf("%d pages; first lint (reads and models all) %v; %s (%d bytes): %d diagnostics", n, time.Since(start).Round(time.Millisecond), filepath.Base(filepath.Dir(page)), size, len(d.Diagnostics))
+	c.diagnostics(uri, 1)
+	// speed only: the page's findings are not looked at (it may be a page
+	// of the checking half)
+	b.Logf("%d pages; first lint (reads and models all) %v; the page edited has %d bytes", n, time.Since(start).Round(time.Millisecond), size)
 	return c, uri, text
 }
 
