@@ -175,9 +175,7 @@ func (e *Engine) Run(ctx context.Context, inputs []Input) (*Result, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	res := &Result{Files: make([]*FileResult, len(inputs))}
-	perFile := make([][]Finding, len(inputs))
-	internal := make([][]error, len(inputs))
+	prepared := make([]*Prepared, len(inputs))
 	var firstErr error
 	var errMu sync.Mutex
 
@@ -188,7 +186,7 @@ func (e *Engine) Run(ctx context.Context, inputs []Input) (*Result, error) {
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				fr, fs, errs, err := e.lintOne(inputs[i])
+				p, err := e.Prepare(inputs[i])
 				if err != nil {
 					errMu.Lock()
 					if firstErr == nil {
@@ -196,7 +194,7 @@ func (e *Engine) Run(ctx context.Context, inputs []Input) (*Result, error) {
 					}
 					errMu.Unlock()
 				}
-				res.Files[i], perFile[i], internal[i] = fr, fs, errs
+				prepared[i] = p
 			}
 		}()
 	}
@@ -214,14 +212,43 @@ func (e *Engine) Run(ctx context.Context, inputs []Input) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	for i := range inputs {
-		res.Findings = append(res.Findings, perFile[i]...)
-		res.Internal = append(res.Internal, internal[i]...)
+	return e.Finish(prepared), nil
+}
+
+// Prepared is one file read, modelled and checked by the per-file rules:
+// the first half of a run. A caller that lints the same files again (the
+// language server, which re-lints one open page among the handbook's) keeps
+// the Prepared of the files that did not change and passes them to Finish.
+type Prepared struct {
+	File     *FileResult
+	Findings []Finding // per-file rules' findings, suppression applied
+	Internal []error
+}
+
+// Prepare reads, models and checks one file with the per-file rules. A file
+// that cannot be read is a *ReadError.
+func (e *Engine) Prepare(in Input) (*Prepared, error) {
+	fr, fs, errs, err := e.lintOne(in)
+	if err != nil {
+		return nil, err
+	}
+	return &Prepared{File: fr, Findings: fs, Internal: errs}, nil
+}
+
+// Finish completes a run over prepared files, in order: cross-file rules,
+// sorting and fingerprints. The prepared values are not changed, so that
+// they can be finished again with other files.
+func (e *Engine) Finish(prepared []*Prepared) *Result {
+	res := &Result{Files: make([]*FileResult, len(prepared))}
+	for i, p := range prepared {
+		res.Files[i] = p.File
+		res.Findings = append(res.Findings, p.Findings...)
+		res.Internal = append(res.Internal, p.Internal...)
 	}
 	res.Findings = append(res.Findings, e.crossFile(res)...)
 	finalize(res.Findings)
 	res.Notes = e.Env.Notes()
-	return res, nil
+	return res
 }
 
 // maxReadSize is the most read of a file before the size cap rejects it.

@@ -135,6 +135,7 @@ type spellWord struct {
 	w     prose.Word
 	lower string // lower case, "'s" kept
 	style misspell.WordCase
+	short string // for a three-letter slip of a common word ("teh"), that word
 }
 
 // siteVocabulary counts, over the files linted, how many pages use each
@@ -193,7 +194,13 @@ func checkMisspelling(p *lint.SetPass) {
 					vocab.pages[lw]++
 				}
 				style, ok := spellCheckable(w.Text)
-				if !ok || allow[lw] {
+				if !ok && !allow[lw] {
+					if fix := shortSlip(d, w.Text, lw); fix != "" && !hyphenated(wordingText(b), w.Start, w.End) {
+						unknown[i] = append(unknown[i], spellWord{b: b, w: w, lower: lw, style: misspell.CaseStyle(w.Text), short: fix})
+					}
+					continue
+				}
+				if allow[lw] {
 					continue
 				}
 				if knownWord(d, lw) {
@@ -249,6 +256,15 @@ func spellCheckable(w string) (misspell.WordCase, bool) {
 func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, d map[string]bool, vocab *siteVocabulary,
 	main, extra *misspellTable, locale string, memo map[string][]string) {
 	lw := u.lower
+	if u.short != "" {
+		// a slip the site writes on other pages is a word of its own,
+		// unless the word it slips from is far more used (as for longer
+		// words: a typo the site repeats)
+		if !vocab.accepts(lw, true, []string{u.short}, false) {
+			reportSpelling(p, f, u, []string{u.short})
+		}
+		return
+	}
 	stem, suffix := lw, ""
 	for _, s := range []string{"'s", "’s"} {
 		if t, ok := strings.CutSuffix(lw, s); ok {
@@ -332,8 +348,14 @@ func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, d map[stri
 	if !slices.ContainsFunc(fit, likely) {
 		return
 	}
+	reportSpelling(p, f, u, fit)
+}
+
+// reportSpelling reports an unknown word with its candidates: with one,
+// the fix is certain; with more, they are offered and nothing is fixed.
+func reportSpelling(p *lint.SetPass, f *model.Family, u spellWord, fit []string) {
 	span := u.b.SourceSpan(u.w.Start, u.w.End)
-	dg := lint.Diagnostic{File: f, Span: span, Subject: lw}
+	dg := lint.Diagnostic{File: f, Span: span, Subject: u.lower}
 	if len(fit) == 1 {
 		// one candidate that keeps the word's form, and a likely one: the
 		// fix is certain
@@ -356,6 +378,54 @@ func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, d map[stri
 		dg.Message = fmt.Sprintf("%s is not a known word: did you mean %s?", quoted(u.w.Text), orList(q))
 	}
 	p.Report(dg)
+}
+
+// shortWords are the common three-letter words whose slips ("teh", "adn")
+// are worth a finding; other three-letter words are too often acronyms,
+// names or abbreviations to check.
+var shortWords = []string{"the", "and", "for", "you", "are", "not", "but", "can", "all", "has", "was",
+	"our", "its", "how", "who", "new", "use", "any", "may", "one", "two", "own", "per", "via", "get", "out"}
+
+var shortSlips = sync.OnceValue(func() map[string]string {
+	d := englishWords()
+	out := map[string]string{}
+	taken := map[string]bool{}
+	for _, w := range shortWords {
+		for i := 0; i+1 < len(w); i++ {
+			b := []byte(w)
+			b[i], b[i+1] = b[i+1], b[i]
+			s := string(b)
+			if s == w || d[s] {
+				continue
+			}
+			if _, dup := out[s]; dup {
+				taken[s] = true // a slip of two words: no certain answer
+			}
+			out[s] = w
+		}
+	}
+	for s := range taken {
+		delete(out, s)
+	}
+	return out
+})
+
+// hyphenated reports whether the word at text[start:end] is part of a
+// hyphenated compound ("pre-sales", "co-op").
+func hyphenated(text string, start, end int) bool {
+	return start > 0 && text[start-1] == '-' || end < len(text) && text[end] == '-'
+}
+
+// shortSlip is the common word a three-letter word is a swapped-letter
+// slip of ("teh": "the"), or "". Only lower case, or a capital at the start.
+func shortSlip(d map[string]bool, w, lower string) string {
+	if len(w) != 3 || d[lower] {
+		return ""
+	}
+	if st := misspell.CaseStyle(w); st != misspell.CaseLower && st != misspell.CaseTitle {
+		return ""
+	}
+	return shortSlips()[lower]
 }
 
 // oneVariety drops from the candidates the spellings of the other variety

@@ -74,6 +74,7 @@ func NewApp(stdout, stderr io.Writer) *App {
 			a.lintCommand(),
 			a.ladderCommand(),
 			a.changesCommand(),
+			a.lspCommand(),
 			{
 				Name:      "model",
 				Usage:     "print the job-family model of a page as JSON",
