@@ -1,0 +1,108 @@
+package shape
+
+import (
+	"strings"
+
+	"gitlab.com/ladderlint/ladderlint/lint/model"
+)
+
+// tableLadders reads tables of levels by dimensions: levels down the first
+// column (dimensions across the header), or levels across the header
+// (dimensions down the first column).
+func tableLadders(f *model.Family, o Options) []*Ladder {
+	var out []*Ladder
+	for _, t := range f.Tables {
+		if len(t.Rows) < 2 || len(t.Rows[0]) < 2 {
+			continue
+		}
+		if l := rowLevels(f, o, t); l != nil {
+			out = append(out, l)
+		} else if l := columnLevels(f, o, t); l != nil {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func cellLevel(f *model.Family, o Options, c *model.Block) *Level {
+	if c == nil {
+		return nil
+	}
+	title := strings.TrimSpace(c.Text)
+	if title == "" {
+		return nil
+	}
+	l := &Level{Title: title, File: f, TitleSpan: c.Span}
+	l.Code = ParseCode(title)
+	if l.Code != nil && l.Code.Format == "n" {
+		l.Code = nil
+	}
+	if l.Code != nil {
+		l.CodeSpan = c.SourceSpan(l.Code.At, l.Code.At+l.Code.N)
+	}
+	if o.Ladder != nil {
+		if p, ok := o.Ladder.Classify(stripCode(title, l.Code)); ok && !p.Implied {
+			l.Place, l.Placed = p, true
+		}
+	}
+	if l.Code == nil && !l.Placed {
+		return nil
+	}
+	return l
+}
+
+func rowLevels(f *model.Family, o Options, t *model.Table) *Ladder {
+	var lv []*Level
+	for _, row := range t.Rows[1:] {
+		if len(row) == 0 {
+			continue
+		}
+		l := cellLevel(f, o, row[0])
+		if l == nil {
+			continue
+		}
+		for j := 1; j < len(row) && j < len(t.Rows[0]); j++ {
+			d := cellDim(t.Rows[0][j], row[j])
+			d.Col, d.Row = j, row[0]
+			l.Dims = append(l.Dims, d)
+		}
+		lv = append(lv, l)
+	}
+	if len(lv) < 2 || 2*len(lv) < len(t.Rows)-1 {
+		return nil
+	}
+	return &Ladder{From: "table", Levels: lv, Table: t}
+}
+
+func columnLevels(f *model.Family, o Options, t *model.Table) *Ladder {
+	head := t.Rows[0]
+	var lv []*Level
+	var cols []int
+	for j := 1; j < len(head); j++ {
+		if l := cellLevel(f, o, head[j]); l != nil {
+			lv = append(lv, l)
+			cols = append(cols, j)
+		}
+	}
+	if len(lv) < 2 || 2*len(lv) < len(head)-1 {
+		return nil
+	}
+	for _, row := range t.Rows[1:] {
+		if len(row) == 0 {
+			continue
+		}
+		for k, j := range cols {
+			if j < len(row) {
+				d := cellDim(row[0], row[j])
+				d.Col, d.Row = j, row[0]
+				lv[k].Dims = append(lv[k].Dims, d)
+			}
+		}
+	}
+	return &Ladder{From: "table", Levels: lv, Table: t}
+}
+
+func cellDim(header, cell *model.Block) *Dimension {
+	name := strings.TrimSpace(header.Text)
+	return &Dimension{Name: name, Key: normKey(name), Span: cell.Span, Body: cell.Span, Text: strings.Join(strings.Fields(cell.Text), " "), Block: cell}
+}
