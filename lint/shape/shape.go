@@ -154,11 +154,24 @@ func bareRoleNames(f *model.Family, o Options, hs []*model.Heading, g []int, lv 
 	if o.Ladder == nil || len(lv) < 2 {
 		return lv
 	}
-	stems := map[string]int{}
+	// the words of the placed siblings' stems: a bare title must share one
+	words := map[string]int{}
 	for _, l := range lv {
 		if l.Placed {
-			stems[l.Place.Stem]++
+			for _, w := range strings.Fields(l.Place.Stem) {
+				if len(w) > 1 {
+					words[w]++
+				}
+			}
 		}
+	}
+	shares := func(stem string) bool {
+		for _, w := range strings.Fields(stem) {
+			if words[w] >= 1 {
+				return true
+			}
+		}
+		return false
 	}
 	have := map[*model.Heading]bool{}
 	for _, l := range lv {
@@ -173,7 +186,7 @@ func bareRoleNames(f *model.Family, o Options, hs []*model.Heading, g []int, lv 
 			continue
 		}
 		p, ok := o.Ladder.Classify(hs[i].Text)
-		if ok && p.Implied && p.Stem != "" && stems[p.Stem] >= 2 {
+		if ok && p.Implied && p.Stem != "" && shares(p.Stem) {
 			out = append(out, &Level{Title: hs[i].Text, File: f, Heading: hs[i], TitleSpan: hs[i].TextSpan, Body: bodyOf(f, hs, i), Place: p, Placed: true})
 		}
 	}
