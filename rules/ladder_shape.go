@@ -378,12 +378,9 @@ func checkLadderPlaceholder(p *lint.Pass) {
 					report(d.Span, fmt.Sprintf("level %q: %q is only a placeholder (%q)", levelLabel(l), d.Name, strings.TrimSpace(d.Text)), "placeholder "+d.Key)
 				}
 			}
-			for _, b := range f.Blocks {
-				if b.Span.Start < l.Body.Start || b.Kind == model.BlockHeading || b.Kind == model.BlockCell {
+			for _, b := range shape.BlocksIn(f, l.Body) {
+				if b.Kind == model.BlockHeading || b.Kind == model.BlockCell {
 					continue
-				}
-				if b.Span.Start >= l.Body.End {
-					break
 				}
 				if ladderPlaceholderRE.MatchString(b.Text) && strings.TrimSpace(b.Text) != "" {
 					report(b.Span, fmt.Sprintf("level %q holds only a placeholder (%q)", levelLabel(l), strings.TrimSpace(b.Text)), "placeholder "+strings.TrimSpace(b.Text))

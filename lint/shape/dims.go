@@ -41,14 +41,15 @@ func normKey(s string) string {
 func dimensions(f *model.Family, o Options, l *Level) []*Dimension {
 	var out []*Dimension
 	sub := 7
-	for _, h := range f.Headings {
-		if h.Span.Start >= l.Body.Start && h.Span.Start < l.Body.End && h.Level < sub {
+	inBody := HeadingsIn(f, l.Body)
+	for _, h := range inBody {
+		if h.Level < sub {
 			sub = h.Level
 		}
 	}
 	var subHeads []*model.Heading
-	for _, h := range f.Headings {
-		if h.Span.Start >= l.Body.Start && h.Span.Start < l.Body.End && h.Level == sub {
+	for _, h := range inBody {
+		if h.Level == sub {
 			subHeads = append(subHeads, h)
 		}
 	}
@@ -68,12 +69,9 @@ func dimensions(f *model.Family, o Options, l *Level) []*Dimension {
 		limit = subHeads[0].Span.Start
 	}
 	var bold []*Dimension
-	for _, b := range f.Blocks {
-		if b.Span.Start < l.Body.Start || b.Kind == model.BlockHeading || b.Kind == model.BlockCell {
+	for _, b := range BlocksIn(f, model.Span{Start: l.Body.Start, End: limit}) {
+		if b.Kind == model.BlockHeading || b.Kind == model.BlockCell {
 			continue
-		}
-		if b.Span.Start >= limit {
-			break
 		}
 		name, span, rest, ok := boldLabel(f, b)
 		if !ok {
@@ -177,12 +175,9 @@ func boldLabel(f *model.Family, b *model.Block) (string, model.Span, string, boo
 // textIn is the plain text of the prose blocks within a span.
 func textIn(f *model.Family, s model.Span) string {
 	var parts []string
-	for _, b := range f.Blocks {
-		if b.Span.Start < s.Start || b.Kind == model.BlockHeading {
+	for _, b := range BlocksIn(f, s) {
+		if b.Kind == model.BlockHeading {
 			continue
-		}
-		if b.Span.Start >= s.End {
-			break
 		}
 		parts = append(parts, b.Text)
 	}

@@ -3,6 +3,7 @@ package shape
 import (
 	"bytes"
 	"regexp"
+	"sort"
 	"strings"
 
 	"gitlab.com/ladderlint/ladderlint/lint/ladder"
@@ -53,6 +54,8 @@ type Options struct {
 	Ladder   *ladder.Ladder
 	Sections map[string][]string // kind -> names
 }
+
+var sameAsSep = regexp.MustCompile(`\s*(?:,|\band\b|&)\s*`)
 
 var sameAsRE = regexp.MustCompile(`(?i)^\s*(?:same as|everything (?:in|from)|all of)\s+(.+?)(?:,?\s*(?:but|plus|and)\s+also\b|,?\s*plus\b|:|$)`)
 
@@ -234,19 +237,16 @@ func bodyOf(f *model.Family, hs []*model.Heading, i int) model.Span {
 
 // sameAs reads a "Same as L1, L2, but also" opening of a level.
 func sameAs(f *model.Family, l *Level) []string {
-	for _, b := range f.Blocks {
-		if b.Span.Start < l.Body.Start || b.Kind == model.BlockHeading {
+	for _, b := range BlocksIn(f, l.Body) {
+		if b.Kind == model.BlockHeading {
 			continue
-		}
-		if b.Span.Start >= l.Body.End {
-			break
 		}
 		m := sameAsRE.FindStringSubmatch(b.Text)
 		if m == nil {
 			return nil
 		}
 		var out []string
-		for _, s := range regexp.MustCompile(`\s*(?:,|\band\b|&)\s*`).Split(m[1], -1) {
+		for _, s := range sameAsSep.Split(m[1], -1) {
 			if s = strings.Trim(strings.TrimSpace(s), ".*_"); s != "" {
 				out = append(out, s)
 			}
@@ -254,4 +254,27 @@ func sameAs(f *model.Family, l *Level) []string {
 		return out
 	}
 	return nil
+}
+
+// BlocksIn returns the prose blocks that start within s, in order (the
+// model keeps them sorted).
+func BlocksIn(f *model.Family, s model.Span) []*model.Block {
+	bs := f.Blocks
+	i := sort.Search(len(bs), func(i int) bool { return bs[i].Span.Start >= s.Start })
+	j := sort.Search(len(bs), func(j int) bool { return bs[j].Span.Start >= s.End })
+	if j < i {
+		return nil
+	}
+	return bs[i:j]
+}
+
+// HeadingsIn returns the headings that start within s, in order.
+func HeadingsIn(f *model.Family, s model.Span) []*model.Heading {
+	hs := f.Headings
+	i := sort.Search(len(hs), func(i int) bool { return hs[i].Span.Start >= s.Start })
+	j := sort.Search(len(hs), func(j int) bool { return hs[j].Span.Start >= s.End })
+	if j < i {
+		return nil
+	}
+	return hs[i:j]
 }
