@@ -25,3 +25,7 @@ func TestSummaryTable(t *testing.T) {
 func TestDimensionCopy(t *testing.T) {
 	linttest.Run(t, "testdata/dimension-copy", "dimension-copy")
 }
+
+func TestRepoLink(t *testing.T) {
+	linttest.Run(t, "testdata/repo-link", "repo-link")
+}
