@@ -15,6 +15,7 @@ type Ladder struct {
 	From   string // "headings", "table" or "pages"
 	Levels []*Level
 	Table  *model.Table // for a table ladder
+	HTML   bool         // the table is an HTML <table>
 }
 
 // Level is one level of a ladder.

@@ -113,3 +113,24 @@ func TestFindBounded(t *testing.T) {
 		t.Errorf("took %v", d)
 	}
 }
+
+func TestFindHTMLTable(t *testing.T) {
+	src := "# Ladder\n\n<table>\n  <tr><th>Skill</th><th>Level 1</th><th>Level 2</th></tr>\n" +
+		"  <tr><td>Code</td><td>writes <b>tested</b> code</td><td></td></tr>\n</table>\n\n" +
+		"```html\n<table><tr><td>L1</td></tr><tr><td>L2</td></tr></table>\n```\n"
+	f := model.Parse("h.md", []byte(src))
+	ls := shape.Find(f, options(t))
+	if len(ls) != 1 || !ls[0].HTML || titles(ls[0]) != "Level 1|Level 2" {
+		t.Fatalf("html ladders: %d", len(ls))
+	}
+	d := ls[0].Levels[0].Dims[0]
+	if d.Name != "Code" || d.Text != "writes tested code" {
+		t.Errorf("cell %q %q", d.Name, d.Text)
+	}
+	if got := src[d.Span.Start:d.Span.End]; got != "writes <b>tested</b> code" {
+		t.Errorf("cell span holds %q", got)
+	}
+	if c := ls[0].Levels[1].CodeSpan; src[c.Start:c.End] != "Level 2" {
+		t.Errorf("code span holds %q", src[c.Start:c.End])
+	}
+}

@@ -11,15 +11,32 @@ import (
 // (dimensions down the first column).
 func tableLadders(f *model.Family, o Options) []*Ladder {
 	var out []*Ladder
-	for _, t := range f.Tables {
+	htmlT := htmlTables(f)
+	tables := append(append([]*model.Table(nil), f.Tables...), htmlT...)
+	isHTML := map[*model.Table]bool{}
+	for _, t := range htmlT {
+		isHTML[t] = true
+	}
+	for _, t := range tables {
 		if len(t.Rows) < 2 || len(t.Rows[0]) < 2 {
 			continue
 		}
-		if l := rowLevels(f, o, t); l != nil {
-			out = append(out, l)
-		} else if l := columnLevels(f, o, t); l != nil {
-			out = append(out, l)
+		l := rowLevels(f, o, t)
+		if l == nil {
+			l = columnLevels(f, o, t)
 		}
+		if l == nil {
+			continue
+		}
+		if isHTML[t] {
+			l.HTML = true
+			for _, v := range l.Levels {
+				for _, d := range v.Dims {
+					d.Row = nil // no pipes to find an empty cell by
+				}
+			}
+		}
+		out = append(out, l)
 	}
 	return out
 }
@@ -38,7 +55,7 @@ func cellLevel(f *model.Family, o Options, c *model.Block) *Level {
 		l.Code = nil
 	}
 	if l.Code != nil {
-		l.CodeSpan = c.SourceSpan(l.Code.At, l.Code.At+l.Code.N)
+		l.CodeSpan = rawSpan(f, c.Span, l.Code.Raw)
 	}
 	if o.Ladder != nil {
 		if p, ok := o.Ladder.Classify(stripCode(title, l.Code)); ok && !p.Implied {
@@ -105,4 +122,16 @@ func columnLevels(f *model.Family, o Options, t *model.Table) *Ladder {
 func cellDim(header, cell *model.Block) *Dimension {
 	name := strings.TrimSpace(header.Text)
 	return &Dimension{Name: name, Key: normKey(name), Span: cell.Span, Body: cell.Span, Text: strings.Join(strings.Fields(cell.Text), " "), Block: cell}
+}
+
+// rawSpan finds text written as is within a span of the source, or
+// returns the span.
+func rawSpan(f *model.Family, s model.Span, text string) model.Span {
+	if s.End > len(f.Source.Text) || s.Start > s.End {
+		return s
+	}
+	if k := strings.Index(string(f.Source.Text[s.Start:s.End]), text); k >= 0 {
+		return model.Span{Start: s.Start + k, End: s.Start + k + len(text)}
+	}
+	return s
 }
