@@ -30,6 +30,15 @@ func (o Options) Kind(name string) string {
 	return ""
 }
 
+// dimKey is what makes two dimensions the same: their kind when the
+// profile names one ("Should have" and "Requirements"), else their name.
+func dimKey(o Options, name string) string {
+	if k := o.Kind(name); k != "" {
+		return "kind:" + k
+	}
+	return normKey(name)
+}
+
 func normKey(s string) string {
 	s = strings.ToLower(strings.TrimSpace(s))
 	s = strings.TrimRight(s, ":.")
@@ -58,7 +67,7 @@ func dimensions(f *model.Family, o Options, l *Level) []*Dimension {
 		if i+1 < len(subHeads) {
 			end = subHeads[i+1].Span.Start
 		}
-		d := &Dimension{Name: h.Text, Key: normKey(h.Text), Kind: o.Kind(h.Text), Span: h.TextSpan, Body: model.Span{Start: h.Span.End, End: end}}
+		d := &Dimension{Name: h.Text, Key: dimKey(o, h.Text), Kind: o.Kind(h.Text), Span: h.TextSpan, Body: model.Span{Start: h.Span.End, End: end}}
 		d.Text = textIn(f, d.Body)
 		out = append(out, d)
 	}
@@ -77,7 +86,7 @@ func dimensions(f *model.Family, o Options, l *Level) []*Dimension {
 		if !ok {
 			continue
 		}
-		d := &Dimension{Name: name, Key: normKey(name), Kind: o.Kind(name), Span: span, Block: b}
+		d := &Dimension{Name: name, Key: dimKey(o, name), Kind: o.Kind(name), Span: span, Block: b}
 		d.Body = model.Span{Start: span.End, End: b.Span.End}
 		d.Text = rest
 		bold = append(bold, d)
