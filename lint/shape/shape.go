@@ -133,6 +133,9 @@ func headingLadder(f *model.Family, o Options) *Ladder {
 // headingLevel reads heading i as a level, or nil when its title names none.
 func headingLevel(f *model.Family, o Options, hs []*model.Heading, i int) *Level {
 	h := hs[i]
+	if namesSection(h.Text) {
+		return nil // "Senior Requirements": a level's section, not a level
+	}
 	l := &Level{Title: h.Text, File: f, Heading: h, TitleSpan: h.TextSpan, Body: bodyOf(f, hs, i)}
 	l.Code = ParseCode(h.Text)
 	if l.Code != nil && l.Code.Format == "n" && !hasLetters(h.Text[l.Code.At+l.Code.N:]) {
@@ -187,6 +190,9 @@ func bareRoleNames(f *model.Family, o Options, hs []*model.Heading, g []int, lv 
 		if j < len(lv) && lv[j].Heading == hs[i] {
 			out = append(out, lv[j])
 			j++
+			continue
+		}
+		if namesSection(hs[i].Text) {
 			continue
 		}
 		p, ok := o.Ladder.Classify(hs[i].Text)
@@ -278,4 +284,12 @@ func HeadingsIn(f *model.Family, s model.Span) []*model.Heading {
 		return nil
 	}
 	return hs[i:j]
+}
+
+// namesSection reports a title that ends in a section name (Job Grade,
+// Responsibilities, Requirements, ...): a role's section, even when a
+// seniority word opens it.
+func namesSection(title string) bool {
+	_, _, _, ok := model.MatchSection(title)
+	return ok
 }
