@@ -11,7 +11,9 @@ import (
 var (
 	htmlTableRE = regexp.MustCompile(`(?is)<table\b[^>]*>(.*?)</table\s*>`)
 	htmlRowRE   = regexp.MustCompile(`(?is)<tr\b[^>]*>(.*?)</tr\s*>`)
-	htmlCellRE  = regexp.MustCompile(`(?is)<t([hd])\b[^>]*>(.*?)</t[hd]\s*>`)
+	htmlCellRE  = regexp.MustCompile(`(?is)<t([hd])\b([^>]*)>(.*?)</t[hd]\s*>`)
+	rowspanRE   = regexp.MustCompile(`(?i)\browspan\s*=\s*["']?(\d+)`)
+	colspanRE   = regexp.MustCompile(`(?i)\bcolspan\s*=\s*["']?(\d+)`)
 	htmlTagRE   = regexp.MustCompile(`(?s)<[^>]*>`)
 )
 
@@ -33,12 +35,32 @@ func htmlTables(f *model.Family) []*model.Table {
 		}
 		t := &model.Table{Span: model.Span{Start: m[0], End: m[1]}}
 		body := src[m[2]:m[3]]
+		// cells a rowspan carries into the rows below: column -> cell, rows left
+		type carry struct {
+			cell *model.Block
+			left int
+		}
+		carried := map[int]*carry{}
 		for _, r := range htmlRowRE.FindAllSubmatchIndex(body, -1) {
 			row := body[r[2]:r[3]]
 			var cells []*model.Block
+			place := func(b *model.Block) {
+				for {
+					c := carried[len(cells)]
+					if c == nil || c.left == 0 {
+						break
+					}
+					cells = append(cells, c.cell)
+					c.left--
+				}
+				if b != nil {
+					cells = append(cells, b)
+				}
+			}
 			for _, c := range htmlCellRE.FindAllSubmatchIndex(row, -1) {
-				start := m[2] + r[2] + c[4]
-				end := m[2] + r[2] + c[5]
+				attrs := row[c[4]:c[5]]
+				start := m[2] + r[2] + c[6]
+				end := m[2] + r[2] + c[7]
 				inner := string(src[start:end])
 				text := strings.Join(strings.Fields(html.UnescapeString(htmlTagRE.ReplaceAllString(inner, " "))), " ")
 				// the span of the text itself, past leading space and tags
@@ -48,8 +70,19 @@ func htmlTables(f *model.Family) []*model.Table {
 				if span.End < span.Start {
 					span.End = span.Start
 				}
-				cells = append(cells, &model.Block{Kind: model.BlockCell, Text: text, Span: span})
+				b := &model.Block{Kind: model.BlockCell, Text: text, Span: span}
+				place(nil)
+				for k := 0; k < spanAttr(colspanRE, attrs); k++ {
+					if k > 0 {
+						place(nil)
+					}
+					if rs := spanAttr(rowspanRE, attrs); rs > 1 {
+						carried[len(cells)] = &carry{cell: b, left: rs - 1}
+					}
+					cells = append(cells, b)
+				}
 			}
+			place(nil)
 			if len(cells) > 0 {
 				t.Rows = append(t.Rows, cells)
 			}
@@ -90,4 +123,20 @@ func inRanges(rs [][2]int, off int) bool {
 		}
 	}
 	return false
+}
+
+// spanAttr reads a rowspan or colspan attribute: 1 when absent, at most 50.
+func spanAttr(re *regexp.Regexp, attrs []byte) int {
+	m := re.FindSubmatch(attrs)
+	if m == nil {
+		return 1
+	}
+	n := 0
+	for _, c := range m[1] {
+		n = n*10 + int(c-'0')
+		if n > 50 {
+			return 50
+		}
+	}
+	return max(n, 1)
 }

@@ -134,3 +134,24 @@ func TestFindHTMLTable(t *testing.T) {
 		t.Errorf("code span holds %q", src[c.Start:c.End])
 	}
 }
+
+// TestFindHTMLRowspan: a level cell spanning rows makes one level of them;
+// a colspan cell fills the columns it spans.
+func TestFindHTMLRowspan(t *testing.T) {
+	src := "<table>\n<tr><th>Level</th><th>Craft</th><th>Team</th></tr>\n" +
+		"<tr><th rowspan=\"2\">IC1</th><td colspan=\"2\">Entry level</td></tr>\n" +
+		"<tr><td>writes code</td><td>asks</td></tr>\n" +
+		"<tr><th rowspan=\"2\">IC2</th><td colspan=\"2\">Developing</td></tr>\n" +
+		"<tr><td>designs</td><td>helps</td></tr>\n</table>\n"
+	ls := shape.Find(model.Parse("r.md", []byte(src)), options(t))
+	if len(ls) != 1 || titles(ls[0]) != "IC1|IC2" {
+		t.Fatalf("levels: %d", len(ls))
+	}
+	var got []string
+	for _, d := range ls[0].Levels[1].Dims {
+		got = append(got, d.Name+"="+d.Text)
+	}
+	if strings.Join(got, ";") != "Craft=Developing;Team=Developing;Craft=designs;Team=helps" {
+		t.Errorf("IC2 dims %q", got)
+	}
+}

@@ -70,11 +70,28 @@ func cellLevel(f *model.Family, o Options, c *model.Block) *Level {
 
 func rowLevels(f *model.Family, o Options, t *model.Table) *Ladder {
 	var lv []*Level
+	var prev *model.Block
+	var prevLevel *Level
 	for _, row := range t.Rows[1:] {
 		if len(row) == 0 {
 			continue
 		}
+		if row[0] == prev {
+			// a level cell that spans rows: the rows are one level's
+			l := prevLevel
+			if l == nil {
+				continue
+			}
+			for j := 1; j < len(row) && j < len(t.Rows[0]); j++ {
+				d := cellDim(t.Rows[0][j], row[j])
+				d.Col, d.Row = j, row[0]
+				l.Dims = append(l.Dims, d)
+			}
+			continue
+		}
+		prev = row[0]
 		l := cellLevel(f, o, row[0])
+		prevLevel = l
 		if l == nil {
 			continue
 		}
@@ -85,7 +102,16 @@ func rowLevels(f *model.Family, o Options, t *model.Table) *Ladder {
 		}
 		lv = append(lv, l)
 	}
-	if len(lv) < 2 || 2*len(lv) < len(t.Rows)-1 {
+	covered := 0
+	for _, row := range t.Rows[1:] {
+		for _, l := range lv {
+			if len(row) > 0 && row[0].Span == l.TitleSpan {
+				covered++
+				break
+			}
+		}
+	}
+	if len(lv) < 2 || 2*covered < len(t.Rows)-1 {
 		return nil
 	}
 	return &Ladder{From: "table", Levels: lv, Table: t}
