@@ -364,6 +364,8 @@ func checkLadderPlaceholder(p *lint.Pass) {
 						report(emptyCellSpan(f, d), fmt.Sprintf("level %q: %q is an empty cell", levelLabel(l), d.Name), "empty "+d.Key)
 					} else if ladderPlaceholderRE.MatchString(d.Block.Text) {
 						report(d.Block.Span, fmt.Sprintf("level %q: %q is only a placeholder (%q)", levelLabel(l), d.Name, strings.TrimSpace(d.Block.Text)), "placeholder "+d.Key)
+					} else if m := notYetRE.FindString(d.Block.Text); m != "" {
+						report(d.Block.Span, fmt.Sprintf("level %q is not written yet: %q", levelLabel(l), strings.TrimSpace(m)), "not yet "+d.Key)
 					}
 				}
 				continue
@@ -384,11 +386,18 @@ func checkLadderPlaceholder(p *lint.Pass) {
 				}
 				if ladderPlaceholderRE.MatchString(b.Text) && strings.TrimSpace(b.Text) != "" {
 					report(b.Span, fmt.Sprintf("level %q holds only a placeholder (%q)", levelLabel(l), strings.TrimSpace(b.Text)), "placeholder "+strings.TrimSpace(b.Text))
+				} else if m := notYetRE.FindString(b.Text); m != "" {
+					report(b.Span, fmt.Sprintf("level %q is not written yet: %q", levelLabel(l), strings.TrimSpace(m)), "not yet")
 				}
 			}
 		}
 	}
 }
+
+// notYetRE is a text that opens by saying it is not written yet: "We
+// haven't yet finalized the description of this level", "This level is
+// still to be defined".
+var notYetRE = regexp.MustCompile(`(?i)^\s*(?:(?:we|i|they)\s+)?(?:have(?:n['’]t| not)|has(?:n['’]t| not))\s+(?:yet\s+)?(?:been\s+)?(?:finali[sz]ed|defined|written|decided|described|documented)\b[^.!?]*[.!?]?|^\s*(?:the\s+)?(?:description\s+of\s+)?this\s+(?:level|role|section)(?:'s\s+description)?\s+is\s+(?:still\s+|not\s+yet\s+)?(?:to\s+be|being)\s+(?:defined|written|finali[sz]ed|decided)\b[^.!?]*[.!?]?`)
 
 // emptyCellSpan points at an empty cell: the space between its pipes on
 // its row's line.

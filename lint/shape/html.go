@@ -15,6 +15,8 @@ var (
 	rowspanRE   = regexp.MustCompile(`(?i)\browspan\s*=\s*["']?(\d+)`)
 	colspanRE   = regexp.MustCompile(`(?i)\bcolspan\s*=\s*["']?(\d+)`)
 	htmlTagRE   = regexp.MustCompile(`(?s)<[^>]*>`)
+	// inline tags join the text around them: <abbr>IC</abbr>1 is "IC1"
+	inlineTagRE = regexp.MustCompile(`(?is)</?(?:a|abbr|b|i|em|strong|span|code|small|sub|sup|u|mark)\b[^>]*>`)
 )
 
 // maxHTMLTables bounds the HTML tables read from one page.
@@ -62,7 +64,7 @@ func htmlTables(f *model.Family) []*model.Table {
 				start := m[2] + r[2] + c[6]
 				end := m[2] + r[2] + c[7]
 				inner := string(src[start:end])
-				text := strings.Join(strings.Fields(html.UnescapeString(htmlTagRE.ReplaceAllString(inner, " "))), " ")
+				text := strings.Join(strings.Fields(html.UnescapeString(htmlTagRE.ReplaceAllString(inlineTagRE.ReplaceAllString(inner, ""), " "))), " ")
 				// the span of the text itself, past leading space and tags
 				lead := len(inner) - len(strings.TrimLeft(inner, " \t\r\n"))
 				trail := len(inner) - len(strings.TrimRight(inner, " \t\r\n"))
