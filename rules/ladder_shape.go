@@ -332,7 +332,7 @@ var ladderPlaceholderRule = &lint.Rule{
 	Optional: true,
 	Doc: lint.Doc{
 		Description: "Within a ladder, a level, a dimension, a bullet or a table cell whose whole text is a placeholder " +
-			"(\"TBD\", \"TODO\", \"coming soon\", \"to be defined\", \"WIP\", a lone \"-\" or \"N/A\") or is empty was " +
+			"(\"TBD\", \"TODO\", \"coming soon\", \"to be defined\", \"WIP\", a lone \"-\" or \"N/A\") or is empty, or that opens by saying it is not written yet (\"We haven't yet finalized the description of this level\"), was " +
 			"never written. The {braces} of GitLab's templates are template-placeholder's. On in the generic profile.",
 		Bad:  "# Ladder\n\n## L1 Engineer\n\n**Scope:** a task.\n\n## L2 Engineer\n\n**Scope:** TBD\n",
 		Good: "# Ladder\n\n## L1 Engineer\n\n**Scope:** a task.\n\n## L2 Engineer\n\n**Scope:** a feature.\n",
