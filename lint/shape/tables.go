@@ -1,6 +1,7 @@
 package shape
 
 import (
+	"regexp"
 	"strings"
 
 	"gitlab.com/ladderlint/ladderlint/lint/model"
@@ -41,7 +42,14 @@ func tableLadders(f *model.Family, o Options) []*Ladder {
 	return out
 }
 
-func cellLevel(f *model.Family, o Options, c *model.Block) *Level {
+// levelAxisRE is a header cell that names the levels' axis: "Level",
+// "Level/Skill", "Grade", "Band".
+var levelAxisRE = regexp.MustCompile(`(?i)^\s*(level|grade|band|tier|stage|step)s?\b`)
+
+// cellLevel reads a cell as a level, or nil. axis is the header's word for
+// levels ("Level") when the header names the axis: a bare number under it
+// is a level code.
+func cellLevel(f *model.Family, o Options, c *model.Block, axis string) *Level {
 	if c == nil {
 		return nil
 	}
@@ -52,7 +60,13 @@ func cellLevel(f *model.Family, o Options, c *model.Block) *Level {
 	l := &Level{Title: title, File: f, TitleSpan: c.Span}
 	l.Code = ParseCode(title)
 	if l.Code != nil && l.Code.Format == "n" {
-		l.Code = nil
+		if axis != "" && l.Code.N == len(title) {
+			word := strings.ToUpper(axis[:1]) + strings.ToLower(axis[1:])
+			l.Code.Format = word + " n"
+			l.Title = word + " " + title
+		} else {
+			l.Code = nil
+		}
 	}
 	if l.Code != nil {
 		l.CodeSpan = rawSpan(f, c.Span, l.Code.Raw)
@@ -69,6 +83,10 @@ func cellLevel(f *model.Family, o Options, c *model.Block) *Level {
 }
 
 func rowLevels(f *model.Family, o Options, t *model.Table) *Ladder {
+	axis := ""
+	if m := levelAxisRE.FindStringSubmatch(t.Rows[0][0].Text); m != nil {
+		axis = m[1]
+	}
 	var lv []*Level
 	var prev *model.Block
 	var prevLevel *Level
@@ -90,7 +108,7 @@ func rowLevels(f *model.Family, o Options, t *model.Table) *Ladder {
 			continue
 		}
 		prev = row[0]
-		l := cellLevel(f, o, row[0])
+		l := cellLevel(f, o, row[0], axis)
 		prevLevel = l
 		if l == nil {
 			continue
@@ -111,7 +129,8 @@ func rowLevels(f *model.Family, o Options, t *model.Table) *Ladder {
 			}
 		}
 	}
-	if len(lv) < 2 || 2*covered < len(t.Rows)-1 {
+	// two levels make a ladder; one does when the header names the axis
+	if len(lv) == 0 || len(lv) < 2 && axis == "" || 2*covered < len(t.Rows)-1 {
 		return nil
 	}
 	return &Ladder{From: "table", Levels: lv, Table: t}
@@ -122,7 +141,7 @@ func columnLevels(f *model.Family, o Options, t *model.Table) *Ladder {
 	var lv []*Level
 	var cols []int
 	for j := 1; j < len(head); j++ {
-		if l := cellLevel(f, o, head[j]); l != nil {
+		if l := cellLevel(f, o, head[j], ""); l != nil {
 			lv = append(lv, l)
 			cols = append(cols, j)
 		}
