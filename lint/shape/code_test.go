@@ -35,7 +35,7 @@ func TestParseCode(t *testing.T) {
 		}
 	}
 	// near misses: no level code
-	for _, title := range []string{"Senior Engineer", "I am a technical mentor", "Technical skills", "p 3 of the plan", "Overview", "Level up your skills"} {
+	for _, title := range []string{"Senior Engineer", "I am a technical mentor", "Technical skills", "p 3 of the plan", "Overview", "Level up your skills", "Step 2: install the tool", "Stage 3 rollout"} {
 		if c := ParseCode(title); c != nil {
 			t.Errorf("%q: code %q, want none", title, c.Raw)
 		}

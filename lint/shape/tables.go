@@ -44,7 +44,7 @@ func tableLadders(f *model.Family, o Options) []*Ladder {
 
 // levelAxisRE is a header cell that names the levels' axis: "Level",
 // "Level/Skill", "Grade", "Band".
-var levelAxisRE = regexp.MustCompile(`(?i)^\s*(level|grade|band|tier|stage|step)s?\b`)
+var levelAxisRE = regexp.MustCompile(`(?i)^\s*(level|grade|band|tier)s?\b`)
 
 // cellLevel reads a cell as a level, or nil. axis is the header's word for
 // levels ("Level") when the header names the axis: a bare number under it
