@@ -181,7 +181,7 @@ func DefaultConfig() *Config {
 			Table: "/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades",
 			Tracks: []Track{
 				{Name: "individual contributor", Steps: [][]string{
-					{"Intern"}, {"Associate", "Junior"}, {"Intermediate"}, {"Senior"}, {"Staff"},
+					{"Intern", "Apprentice"}, {"Associate", "Junior"}, {"Intermediate"}, {"Senior"}, {"Staff"},
 					{"Principal"}, {"Distinguished"}, {"Fellow"},
 				}},
 				{Name: "manager", Steps: [][]string{
