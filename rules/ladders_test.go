@@ -2,7 +2,6 @@ package rules
 
 import (
 	"bufio"
-	"context"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -12,6 +11,7 @@ import (
 
 	"gitlab.com/ladderlint/ladderlint/lint"
 	"gitlab.com/ladderlint/ladderlint/lint/ladder"
+	"gitlab.com/ladderlint/ladderlint/lint/linttest"
 	"gitlab.com/ladderlint/ladderlint/lint/model"
 	"gitlab.com/ladderlint/ladderlint/lint/shape"
 )
@@ -155,14 +155,7 @@ func TestLaddersNoGitLabFinding(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	eng, err := lint.NewEngine(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := eng.Run(context.Background(), inputs)
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := linttest.RunInputs(t, cfg, inputs)
 	gitlabOnly := map[string]bool{}
 	for _, id := range []string{"frontmatter", "required-sections", "required-bullet", "vacancy-wording", "grade-format",
 		"grade-missing", "grade-order", "grade-consistency", "grade-title-mismatch", "career-ladder", "role-placement",

@@ -41,8 +41,21 @@ func run() error {
 	seed := flag.Uint64("seed", 1, "seed of the sample")
 	todo := flag.String("todo", "", "`file` the sample is written to (JSON Lines)")
 	writeFloor := flag.Bool("write-floor", false, "write the measured figures to -floor")
+	tuning := flag.Bool("tuning", false, "measure the tuning half, with testdata/accuracy/labels-tuning.jsonl and verdicts-tuning.jsonl (for tuning rules; never writes the floor)")
 	split := flag.Bool("split", false, "print the split (check|tune SIZE PATH, as testdata/accuracy/split.txt) and stop")
 	flag.Parse()
+	if *tuning {
+		accuracy.Tuning = true
+		if !isSet("labels") {
+			*labelsPath = "testdata/accuracy/labels-tuning.jsonl"
+		}
+		if !isSet("verdicts") {
+			*verdictsPath = "testdata/accuracy/verdicts-tuning.jsonl"
+		}
+		if *writeFloor {
+			return fmt.Errorf("-write-floor records the checking half only")
+		}
+	}
 	if flag.NArg() > 0 {
 		return fmt.Errorf("unexpected arguments %q", flag.Args())
 	}
@@ -130,4 +143,11 @@ func writeFile(path string, fill func(*bufio.Writer) error) error {
 		return err
 	}
 	return f.Close()
+}
+
+// isSet reports whether a flag was given on the command line.
+func isSet(name string) bool {
+	set := false
+	flag.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }

@@ -41,7 +41,7 @@ func (r *Report) summary() []string {
 	cov, cok := r.RecallCovered()
 	pre, pok := r.Total.Precision()
 	lines := []string{
-		fmt.Sprintf("pages: %d job-family pages, %d in the checking half, %d of them labelled", r.Pages, r.CheckingPages, r.LabelledPages),
+		fmt.Sprintf("pages: %d job-family pages, %d in the %s, %d of them labelled", r.Pages, r.CheckingPages, HalfName(), r.LabelledPages),
 		fmt.Sprintf("overall recall: %s (%d of %d labels found, %d of them labelled \"none\")", ratio(rec, rok), r.Total.Found, r.Total.Labels, r.Uncovered.Labels),
 		fmt.Sprintf("overall recall without \"none\" labels: %s (%d of %d)", ratio(cov, cok), r.Total.Found, r.Total.Labels-r.Uncovered.Labels),
 		fmt.Sprintf("pooled precision of the judged sample: %s (%d TRUE of %d judged; DEBATABLE counts as false; %d corpus artefacts apart)", ratio(pre, pok), r.Total.True, r.Total.Judged, r.Total.Artefacts),

@@ -79,7 +79,7 @@ func Measure(run *Run, labels []Label, verdicts []Verdict) *Report {
 	}
 	for _, p := range run.Pages {
 		known[p.Path] = true
-		checking[p.Path] = p.Check
+		checking[p.Path] = p.Check != Tuning
 		for i := range rep.Corpora {
 			if rep.Corpora[i].Rule == p.Corpus {
 				corpus[p.Path] = &rep.Corpora[i]
@@ -100,7 +100,7 @@ func Measure(run *Run, labels []Label, verdicts []Verdict) *Report {
 		case !known[l.Page]:
 			warn("%s: page %s is not a job-family page of the corpus: not counted", l.Src, l.Page)
 		case !checking[l.Page]:
-			warn("%s: page %s is in the tuning half: not counted", l.Src, l.Page)
+			warn("%s: page %s is in the %s, not the one measured: not counted", l.Src, l.Page, otherHalf())
 		case owner[l.Page] == "":
 			owner[l.Page] = l.Labeller
 			pages = append(pages, l.Page)
@@ -249,4 +249,11 @@ func (r *Row) add(o Row) {
 	r.Debatable += o.Debatable
 	r.False += o.False
 	r.Artefacts += o.Artefacts
+}
+
+func otherHalf() string {
+	if Tuning {
+		return "checking half"
+	}
+	return "tuning half"
 }
