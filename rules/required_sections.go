@@ -43,9 +43,12 @@ var requiredSectionsRule = &lint.Rule{
 			"a full level (marked deprecated, holding only placeholders such as \"To be defined at time of business " +
 			"need.\", or an acting rotation: \"Acting ...\", \"Interim ...\"; option `statuses`), and a level whose " +
 			"responsibilities are bullets straight under its heading, without a Responsibilities heading (option " +
-			"`unheaded`). `grade-missing` and `required-bullet` leave the former alone.",
+			"`unheaded`). `grade-missing` and `required-bullet` leave the former alone. A placeholder level is reported only with " +
+			"option `placeholders`: \"To be defined at time of business need\" is how the handbook keeps a graded level that " +
+			"no one holds yet, not a leftover.",
 		Options: []lint.OptionDoc{
-			{Name: "statuses", Default: "true", Text: "Report a deprecated, placeholder or acting role once (info); false: not at all."},
+			{Name: "statuses", Default: "true", Text: "Report a deprecated or acting role once (info); false: not at all."},
+			{Name: "placeholders", Default: "false", Text: "With `statuses`, report a level that holds only placeholders once (info) too."},
 			{Name: "unheaded", Default: "true", Text: "Report responsibilities written as bullets under a level's heading without a Responsibilities heading (info)."},
 		},
 		Bad:  "---\ntitle: Example\n---\n\n## Manager, Example\n\n### Job Grade\n\nThe Manager, Example is a [grade 8](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades).\n\n### Responsibilities\n\n- Lead the team\n\n## Performance Indicators\n\n- Team results\n\n## Hiring Process\n\n- A screening call\n",
@@ -185,8 +188,9 @@ func unheadedBullets(r *model.Role) int {
 }
 
 type requiredSectionsOptions struct {
-	Statuses bool `yaml:"statuses"`
-	Unheaded bool `yaml:"unheaded"`
+	Statuses     bool `yaml:"statuses"`
+	Placeholders bool `yaml:"placeholders"`
+	Unheaded     bool `yaml:"unheaded"`
 }
 
 // statusMessages say what a role that is not a full level is, once.
@@ -204,6 +208,8 @@ func checkRequiredSections(p *lint.Pass) {
 	opts := lint.Options[requiredSectionsOptions](p.Options)
 	for _, r := range f.Roles {
 		switch {
+		case r.Status == model.StatusPlaceholder && !opts.Placeholders:
+			// the handbook's way of keeping a graded level no one holds yet
 		case r.Status != "" && opts.Statuses:
 			note := ""
 			if r.StatusNote != nil {
