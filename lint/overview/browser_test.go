@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
+	"gitlab.com/ladderlint/ladderlint/lint/linttest"
 	"gitlab.com/ladderlint/ladderlint/lint/overview"
 )
 
@@ -102,14 +103,7 @@ func render(t *testing.T, cfg *lint.Config, paths ...string) (*overview.Overview
 	if err != nil {
 		t.Fatal(err)
 	}
-	eng, err := lint.NewEngine(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := eng.Run(context.Background(), inputs)
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := linttest.RunInputs(t, cfg, inputs)
 	ov := overview.Build(res, cfg, overview.Options{})
 	page := filepath.Join(t.TempDir(), "ladders.html")
 	var buf bytes.Buffer
@@ -168,4 +162,31 @@ func TestBrowserCorpus(t *testing.T) {
 		t.Errorf("the page is %d bytes, over 2 MB", st.Size())
 	}
 	checkDOM(t, string(browse(t, bin, page, "--dump-dom")), ov)
+}
+
+// BenchmarkRender2022 times what `ladderlint ladder` adds to a lint run on
+// the whole 2022 handbook: building the overview and writing the page.
+//
+//	go test ./lint/overview -run '^$' -bench Render2022 -benchtime 5x
+func BenchmarkRender2022(b *testing.B) {
+	root := "../../../shared/corpus/www-gitlab-com-2022"
+	if _, err := os.Stat(root); err != nil {
+		b.Skip("../shared/corpus is absent")
+	}
+	cfg := lint.DefaultConfig()
+	cfg.Site.Layout = "middleman"
+	cfg.Site.Anchors = "kramdown"
+	inputs, err := lint.Collect(cfg, []string{filepath.Join(root, "sites/uncategorized/source/job-families")})
+	if err != nil {
+		b.Fatal(err)
+	}
+	res := linttest.RunInputs(b, cfg, inputs)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		var buf bytes.Buffer
+		if err := overview.Build(res, cfg, overview.Options{}).WriteHTML(&buf); err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(buf.Len())/(1<<20), "MB/page")
+	}
 }
