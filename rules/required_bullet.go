@@ -189,7 +189,13 @@ func checkRequiredBullet(p *lint.Pass) {
 			for i, r := range missing {
 				names[i] = r.Title
 			}
-			sec := familyReqs[0]
+			sec := familyReqs[0] // the first that holds something: not an empty sub-heading
+			for _, x := range familyReqs {
+				if len(x.Bullets) > 0 || len(x.Paragraphs) > 0 {
+					sec = x
+					break
+				}
+			}
 			p.Report(lint.Diagnostic{
 				Span: sec.Span,
 				Message: fmt.Sprintf("the family's requirements lack the bullet %s, and %s %s not list it: add it here to cover every level",

@@ -30,7 +30,8 @@ var requiredSectionsRule = &lint.Rule{
 			"The default policy: every level has a Job Grade (a grade sentence counts), Responsibilities and " +
 			"Requirements; the family has a Hiring Process; Performance Indicators are given family-wide or for every " +
 			"level. A section written for the whole family, outside any role (the template's overarching " +
-			"Responsibilities and Requirements before the levels), counts for every level: in the summary it appears " +
+			"Responsibilities and Requirements before the levels, or requirements headed as an advert heads them: \"You may " +
+			"be a fit to this role if you\", \"You should apply if\"), counts for every level: in the summary it appears " +
 			"in each role's sections with `\"inherited\": true`. So does what a level takes over from another (\"Meets all of the " +
 			"requirements of an Intermediate X, plus:\", \"all of the responsibilities of the level below\", \"extends the " +
 			"Senior Director role\"), followed transitively. Specialties and segments inherit from their level and " +
