@@ -29,7 +29,9 @@ var requiredSectionsRule = &lint.Rule{
 			"(`anyOf`) give one finding.\n\n" +
 			"The default policy: every level has a Job Grade (a grade sentence counts), Responsibilities and " +
 			"Requirements; the family has a Hiring Process; Performance Indicators are given family-wide or for every " +
-			"level. A section written for the whole family, outside any role (the template's overarching " +
+			"level. When some levels have their own and the family has none, each level without is reported at its title; " +
+			"when none has, the family is reported once. Performance Indicators or a Hiring Process headed at the level " +
+			"of the role headings above them close the group of levels, and count for all of them. A section written for the whole family, outside any role (the template's overarching " +
 			"Responsibilities and Requirements before the levels, or requirements headed as an advert heads them: \"You may " +
 			"be a fit to this role if you\", \"You should apply if\"), counts for every level: in the summary it appears " +
 			"in each role's sections with `\"inherited\": true`. So does what a level takes over from another (\"Meets all of the " +
@@ -104,6 +106,17 @@ func summary(f *model.Family) map[string]any {
 	for _, s := range f.Sections {
 		if s.Kind.IsRoleSection() && s.Kind != model.SecJobGrade {
 			shared = append(shared, s)
+		}
+	}
+	// Performance Indicators or a Hiring Process headed at the level of the
+	// role heading before them ("### Senior Manager, X", then "###
+	// Performance Indicators") close that role: they are the group's, not
+	// the role's own
+	for _, r := range f.Roles {
+		for _, s := range r.Sections {
+			if (s.Kind == model.SecPerformance || s.Kind == model.SecHiringProcess) && s.Heading != nil && r.Heading != nil && s.Heading.Level <= r.Heading.Level {
+				shared = append(shared, s)
+			}
 		}
 	}
 	roles := make([]any, 0, len(f.Roles))
@@ -294,6 +307,7 @@ func reportRequired(p *lint.Pass, f *model.Family, doc, inst any, leaf *jsonsche
 func reportAlternatives(p *lint.Pass, f *model.Family, doc, inst any, leaves []*jsonschema.ValidationError, anchor model.Span) {
 	var first []string
 	var roles []string
+	var lacking []*model.Role
 	seenRole := map[string]bool{}
 	desc := ""
 	for _, leaf := range leaves {
@@ -301,6 +315,7 @@ func reportAlternatives(p *lint.Pass, f *model.Family, doc, inst any, leaves []*
 			if !seenRole[r.Title] {
 				seenRole[r.Title] = true
 				roles = append(roles, r.Title)
+				lacking = append(lacking, r)
 			}
 		} else if first == nil {
 			first = requiredMissing(doc, inst, leaf)
@@ -317,6 +332,21 @@ func reportAlternatives(p *lint.Pass, f *model.Family, doc, inst any, leaves []*
 	}
 	if desc != "" {
 		msg += " (" + strings.TrimSuffix(desc, ".") + ")"
+	}
+	// some levels have their own: the others lack theirs, each at its title
+	levels := 0
+	for _, r := range f.Roles {
+		if r.Kind == model.KindLevel && r.Status == "" {
+			levels++
+		}
+	}
+	if len(names) > 0 && len(lacking) > 0 && len(lacking) < levels {
+		for _, r := range lacking {
+			p.Report(lint.Diagnostic{Span: r.TitleSpan, Role: r,
+				Message: fmt.Sprintf("level %q has no %s section, while other levels have their own (and the family has none)", r.Title, joinAnd(names)),
+				Subject: "alternatives " + strings.Join(first, ",") + " | " + r.Title})
+		}
+		return
 	}
 	if len(roles) > 0 {
 		msg += "; levels without one: " + strings.Join(roles, ", ")
