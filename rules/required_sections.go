@@ -31,7 +31,8 @@ var requiredSectionsRule = &lint.Rule{
 			"Requirements; the family has a Hiring Process; Performance Indicators are given family-wide or for every " +
 			"level. When some levels have their own and the family has none, each level without is reported at its title; " +
 			"when none has, the family is reported once. Performance Indicators or a Hiring Process headed at the level " +
-			"of the role headings above them close the group of levels, and count for all of them. A section written for the whole family, outside any role (the template's overarching " +
+			"of the role headings above them close the group of levels, and count for all of them. A role written under two " +
+			"headings of the same title has the sections of both. A section written for the whole family, outside any role (the template's overarching " +
 			"Responsibilities and Requirements before the levels, or requirements headed as an advert heads them: \"You may " +
 			"be a fit to this role if you\", \"You should apply if\"), counts for every level: in the summary it appears " +
 			"in each role's sections with `\"inherited\": true`. So does what a level takes over from another (\"Meets all of the " +
@@ -119,13 +120,32 @@ func summary(f *model.Family) map[string]any {
 			}
 		}
 	}
+	// one role under two headings of the same title ("## ESG Manager" with
+	// the grade, "## ESG Manager" again with the rest): their sections are
+	// the role's
+	byTitle := map[string][]*model.Role{}
+	for _, r := range f.Roles {
+		if r.Heading != nil {
+			k := model.NormalizeTitle(r.Title)
+			byTitle[k] = append(byTitle[k], r)
+		}
+	}
 	roles := make([]any, 0, len(f.Roles))
 	for _, r := range f.Roles {
 		own := r
 		if r.SharesWith != nil {
 			own = r.SharesWith
 		}
-		rs := secs(own.Sections)
+		ownSecs := own.Sections
+		if r.Heading != nil {
+			if same := byTitle[model.NormalizeTitle(r.Title)]; len(same) > 1 {
+				ownSecs = nil
+				for _, x := range same {
+					ownSecs = append(ownSecs, x.Sections...)
+				}
+			}
+		}
+		rs := secs(ownSecs)
 		for k, v := range secs(shared) {
 			if _, ok := rs[k]; !ok {
 				v.(map[string]any)["inherited"] = true
