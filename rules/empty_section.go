@@ -19,7 +19,7 @@ var emptySectionRule = &lint.Rule{
 		Description: "A section heading (or bold section marker such as `**Nice-to-haves**`) with nothing under it " +
 			"before the next heading of the same or a higher level is a leftover: the template's section was kept " +
 			"but never filled in, or its content went elsewhere. Content can be anything: a list, a paragraph, a " +
-			"table, a code block, or subsections with content. Headings that group roles (Levels, Specialties, " +
+			"table, a code block, or subsections with content; a list item without text (\"-\" alone) is none. Headings that group roles (Levels, Specialties, " +
 			"Segment) are not checked.",
 		Bad:  "---\ntitle: Example\n---\n\n## Manager, Example\n\n### Responsibilities\n\n### Requirements\n\n- Lead a team\n",
 		Good: "---\ntitle: Example\n---\n\n## Manager, Example\n\n### Responsibilities\n\n- Hire a team\n\n### Requirements\n\n- Lead a team\n",
@@ -30,6 +30,10 @@ var emptySectionRule = &lint.Rule{
 func init() { lint.Register(emptySectionRule) }
 
 var commentsRE = regexp.MustCompile(`(?s)<!--.*?-->`)
+
+// emptyListRE matches a body of list markers without text ("-" alone on
+// its lines).
+var emptyListRE = regexp.MustCompile(`^\s*(?:(?:[-*+]|\d+[.)])[ \t]*(?:\r?\n\s*|$))+$`)
 
 func checkEmptySection(p *lint.Pass) {
 	f := p.File
@@ -49,14 +53,18 @@ func checkEmptySection(p *lint.Pass) {
 		if bytes.Contains(body, []byte("<!--")) {
 			body = commentsRE.ReplaceAll(body, nil)
 		}
+		what := "is empty"
 		if len(bytes.TrimSpace(body)) > 0 {
-			return
+			if !emptyListRE.Match(body) {
+				return
+			}
+			what = "is empty: it holds only an empty list item"
 		}
 		name := s.Name
 		if s.Prefix != "" {
 			name = s.Prefix + " " + s.Name
 		}
-		p.Report(lint.Diagnostic{Span: s.Span, Message: fmt.Sprintf("section %q is empty", name), Subject: name})
+		p.Report(lint.Diagnostic{Span: s.Span, Message: fmt.Sprintf("section %q %s", name, what), Subject: name})
 	}
 	for _, s := range allSections(f) {
 		check(s)

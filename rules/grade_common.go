@@ -53,6 +53,9 @@ type gradedRole struct {
 	place  ladder.Place
 	placed bool
 	lo, hi float64
+	// otherStep: the grade sentence names a title at another seniority
+	// than the role's ("### Intern" over "The Junior X is a grade 5")
+	otherStep bool
 }
 
 // gradedRoles returns the roles of a page that carry a numeric grade, in
@@ -66,7 +69,14 @@ func gradedRoles(l *ladder.Ladder, f *model.Family) []gradedRole {
 		}
 		title := comparedTitle(l, r)
 		p, placed := l.Classify(title)
-		out = append(out, gradedRole{role: r, title: title, place: p, placed: placed, lo: lo, hi: hi})
+		other := false
+		if subj := gradeSubject(r.Grade); placed && subj != "" {
+			ps, ok := l.Classify(subj)
+			// another step of the track, or no seniority at all where the
+			// heading has one ("### Senior Manager, X" over "The X Manager")
+			other = ok && !ps.Ambiguous && !p.Ambiguous && !ps.Same(p) && (ps.Track == p.Track || ps.Implied && !p.Implied)
+		}
+		out = append(out, gradedRole{role: r, title: title, place: p, placed: placed, lo: lo, hi: hi, otherStep: other})
 	}
 	return out
 }

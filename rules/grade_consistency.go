@@ -31,7 +31,10 @@ var gradeConsistencyRule = &lint.Rule{
 			"against the table whose `folders` (or `grades.table_folders`) name its path, else, among the tables no folders tie down, the table its grades fit " +
 			"best, the first one on a tie. A title the table names itself (\"Senior Product Manager\") takes that row, " +
 			"other titles their seniority's row; levels graded otherwise are listed in one finding that names the table, " +
-			"and says so when they are all offset by the same amount.\n" +
+			"and says so when they are all offset by the same amount. Unless the table names the title itself, officer titles " +
+			"that would take an individual-contributor row (\"Principal Accounting Officer\": an appointment, not the " +
+			"Principal step) and levels whose grade sentence names another seniority than their heading (that is " +
+			"`grade-title-mismatch`'s finding) are not compared with the table.\n" +
 			"- **Unusual grade for a seniority** (info, at most once per family), for families no grade table is found " +
 			"for. Per track step (see `grade-order`), the grades of all titles " +
 			"that carry the step's keyword are counted, each title once. When at least `min_titles` titles hold the " +

@@ -35,7 +35,7 @@ var gradeFormatRule = &lint.Rule{
 			"A range (\"a grade 11 or a grade 12\") is allowed unless `ranges` is false; both ends are checked.\n\n" +
 			"The template writes a grade as `[grade N](table)`. A grade written otherwise is reported with a `--fix` " +
 			"that writes the template: the number linked without the word grade (`is a [6](...)`), the word outside " +
-			"the link (`grade [7](...)`), `[grade #7](...)`, `[Job Grade 10](...)`, and a grade without a link (the " +
+			"the link (`grade [7](...)`), the number outside it (`is a [grade](...) 6 job`), `[grade #7](...)`, `[Job Grade 10](...)`, and a grade without a link (the " +
 			"link finding then carries the fix). A link to another page keeps its finding and is fixed to the table.",
 		Bad: "---\ntitle: Backend Engineer\n---\n\n## Senior Backend Engineer\n\n### Job Grade\n\n" +
 			"The Senior Backend Engineer is a grade 7.5.\n",
@@ -166,6 +166,15 @@ func gradeTemplate(p *lint.Pass, g *model.Grade) (string, *lint.Edit) {
 			off = fmt.Sprintf("as %q", text)
 		}
 		return off, &lint.Edit{Span: model.Span{Start: start, End: l.Span.End}, New: "[grade " + num + "](" + target + ")"}
+	}
+	// "[grade](table) 6": the word linked, the number after the link
+	if l != nil && l.Kind == model.LinkInline && l.Span.End <= g.Span.Start && strings.EqualFold(strings.TrimSpace(l.Text), "grade") &&
+		strings.Trim(string(src[l.Span.End:g.Span.Start]), " \t#") == "" {
+		target := table
+		if gradeTableMatch(p.Config, l) == tableYes && l.DestSpan.Valid() && l.DestSpan.End > l.DestSpan.Start {
+			target = string(src[l.DestSpan.Start:l.DestSpan.End])
+		}
+		return fmt.Sprintf("as %q", "[grade](...) "+num), &lint.Edit{Span: model.Span{Start: l.Span.Start, End: g.Span.End}, New: "[grade " + num + "](" + target + ")"}
 	}
 	if l != nil {
 		return "", nil

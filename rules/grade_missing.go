@@ -24,7 +24,7 @@ var gradeMissingRule = &lint.Rule{
 			"(\"does not have a grade\"); a heading that only groups graded levels below it; a second heading with the " +
 			"title of a graded level on the page (a repeated or mistyped heading); a family-wide Job Grade section that " +
 			"grades the levels together (\"grades 6, 7, 8\"); a grade table whose row names the level by its " +
-			"seniority (\"| Senior | Grade 7 |\"); the family's own overview before its Levels section; a heading " +
+			"seniority (\"| Senior | Grade 7 |\", also when the row runs past a one-cell header); the family's own overview before its Levels section; a heading " +
 			"inside a Performance Indicators, Responsibilities, Requirements or Hiring Process section; a heading " +
 			"among specialties at its depth (a specialty the parser could not tell from a level); and headings that " +
 			"do not name a role (\"Role\", \"Compensation\"); a deprecated level, a level that holds only placeholders and " +
@@ -195,6 +195,17 @@ func gradedInTable(l *ladder.Ladder, f *model.Family, r *model.Role) bool {
 					named = true
 				}
 			}
+			// a row longer than its header ("| Professional Services
+			// Technical Architect |" over "| [Senior](...) | [Grade 7](...) |"):
+			// the parser keeps the header's one cell; the grade is on the line
+			if named && !graded && len(row) == 1 {
+				src := f.Source.Text
+				end := row[0].Span.End
+				for end < len(src) && src[end] != '\n' {
+					end++
+				}
+				graded = rowGradeRE.Match(src[row[0].Span.End:end])
+			}
 			if graded && named {
 				return true
 			}
@@ -202,6 +213,10 @@ func gradedInTable(l *ladder.Ladder, f *model.Family, r *model.Role) bool {
 	}
 	return false
 }
+
+// rowGradeRE is a further cell of a table row, written after the cells the
+// header allows, that gives a grade ("| [Grade 7](...) |").
+var rowGradeRE = regexp.MustCompile(`(?i)\|\s*\[?\s*grade\s*#?\d+(?:\.\d+)?\s*\]?(?:\([^)]*\))?\s*\|`)
 
 // tableGradeRE is a table cell that gives a grade.
 var tableGradeRE = regexp.MustCompile(`(?i)^\s*(?:grade\s*)?#?\d+(?:\.\d+)?\s*$`)

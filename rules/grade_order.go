@@ -30,7 +30,9 @@ var gradeOrderRule = &lint.Rule{
 			"A more senior level must have a strictly higher grade (option `allow_equal`), unless the family's grade table " +
 			"puts both at that grade (see `grade-consistency` for how the tables are read and chosen: the Sales table " +
 			"grades a Manager and a Senior Manager alike). The policy lists levels " +
-			"in ascending order: a level listed after a more senior one of its ladder is reported (option `order`). " +
+			"in ascending order: a level listed after a more senior one of its ladder is reported (option `order`), except " +
+			"after the family's base role described first, when the levels follow under a heading of their own (\"## " +
+			"Community Advocate\", then \"## Levels\" with \"### Junior Community Advocate\"). " +
 			"Messages name both roles and their grades.",
 		Bad: "---\ntitle: Accounting\n---\n\n## Manager, Accounting\n\n### Job Grade\n\n" +
 			"The Manager, Accounting is a [grade 8](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades).\n\n" +
@@ -92,7 +94,7 @@ func checkGradeOrder(p *lint.Pass) {
 			continue
 		}
 		// the order: the first more senior level of its ladder listed before it
-		if i := idx.firstMoreSenior(j); i >= 0 && i < j {
+		if i := idx.firstMoreSenior(j); i >= 0 && i < j && !baseBeforeLevels(p.File, roles[i].role, b.role) {
 			a := &roles[i]
 			p.Report(lint.Diagnostic{
 				Span: roleTitleSpan(b.role),
@@ -103,6 +105,37 @@ func checkGradeOrder(p *lint.Pass) {
 			})
 		}
 	}
+}
+
+// baseBeforeLevels reports whether a is the page's base role, described
+// first, with the levels listed after it in a section of their own: a
+// heading of the base's level that opens no role ("## Levels") stands
+// between them, and b's heading is deeper. The levels then refer back to
+// the base ("the same responsibilities as the Community Advocate listed
+// above"); a Junior listed after it is the layout, not a misordered list.
+func baseBeforeLevels(f *model.Family, a, b *model.Role) bool {
+	if a.Heading == nil || b.Heading == nil || b.Heading.Level <= a.Heading.Level {
+		return false
+	}
+	first := true
+	for _, r := range f.Roles {
+		if r.Heading != nil {
+			first = r == a
+			break
+		}
+	}
+	if !first {
+		return false
+	}
+	for _, h := range f.Headings {
+		if h.Span.Start <= a.Heading.Span.Start || h.Span.Start >= b.Heading.Span.Start {
+			continue
+		}
+		if h.Level == a.Heading.Level && (h.Role == nil || h.Role.Heading != h) {
+			return true
+		}
+	}
+	return false
 }
 
 // roleTitleSpan is where a role is named: its heading text, else its title

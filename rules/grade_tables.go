@@ -183,9 +183,23 @@ func pathNames(file, pat string) bool {
 // a single grade, placed, and either named by the table or carrying a
 // seniority keyword (a title without one, "Coordinator", is not taken for
 // the table's Intermediate).
+//
+// Left out too, unless the table names the title itself: an officer title
+// placed on the first track (individual contributors by default:
+// "Principal Accounting Officer") is an appointment, not the step its
+// first word names; and a level whose
+// grade sentence names another seniority than its heading ("### Intern"
+// over "The Junior Backend Engineer is a grade 5"): which of the two the
+// grade is for is grade-title-mismatch's question.
 func tableChecks(t *ladder.Table, g gradedRole) bool {
 	if !g.placed || g.lo != g.hi || t.Grades(g.place) == nil {
 		return false
 	}
-	return !g.place.Implied || t.Names(g.place)
+	if t.Names(g.place) {
+		return true
+	}
+	if g.place.Implied || g.place.Track == 0 && containsWord(model.NormalizeTitle(g.title), "officer") {
+		return false
+	}
+	return !g.otherStep
 }

@@ -153,3 +153,7 @@ func TestGradeFormatFix(t *testing.T) {
 }
 
 func TestCareerLadder(t *testing.T) { linttest.Run(t, "testdata/career-ladder", "career-ladder") }
+
+func TestCareerLadderOtherFamilies(t *testing.T) {
+	linttest.Run(t, "testdata/career-ladder-options", "career-ladder")
+}

@@ -7,12 +7,15 @@ import (
 	"gitlab.com/ladderlint/ladderlint/lint"
 	"gitlab.com/ladderlint/ladderlint/lint/model"
 	"gitlab.com/ladderlint/ladderlint/lint/prose"
+	"gitlab.com/ladderlint/ladderlint/lint/site"
 )
 
 type requiredBulletOptions struct {
 	Bullets []string `yaml:"bullets"`
 	Match   string   `yaml:"match"`
 	Kinds   []string `yaml:"kinds"`
+	// Reworded: a bullet asking the same ability in other words counts
+	Reworded bool `yaml:"reworded"`
 }
 
 var requiredBulletRule = &lint.Rule{
@@ -26,7 +29,10 @@ var requiredBulletRule = &lint.Rule{
 			"bold paragraph, with its sub-headings), at any list depth; nice-to-haves do not count, since they are not " +
 			"required. Text is compared ignoring case, markup, spacing and trailing punctuation; by default " +
 			"(`match: contains`) the bullet may say more around it, in whole words (\"You have the ability to use " +
-			"GitLab.\", \"Ability to use GitLab for merge requests\"); `prefix` or `exact` are stricter.\n\n" +
+			"GitLab.\", \"Ability to use GitLab for merge requests\"), and `prefix` or `exact` are stricter. A level whose " +
+			"requirements ask the same ability in other words (\"Able to use GitLab.\", \"Strong understanding of GitLab\"; " +
+			"option `reworded`) is told so, at `info`, quoting its bullet: a matter of wording, not a missing requirement. " +
+			"Written as a wish (\"Willingness to learn and use GitLab\", \"GitLab experience is a plus\"), it does not count.\n\n" +
 			"Where it must be:\n\n" +
 			"- In a family-level Requirements section (template 1: requirements shared by all levels, before the " +
 			"levels; one written after a role, at the depth of its heading, is that role's): that covers every role of " +
@@ -38,7 +44,8 @@ var requiredBulletRule = &lint.Rule{
 			"- Otherwise in each level's own requirements (also those under a second heading with the same title), or " +
 			"in those of the role it inherits them from: the role it shares a grade sentence with, the role whose " +
 			"heading encloses its own in the page outline, the base its inheritance sentence names, or, when its " +
-			"paragraphs or requirements say \"Extends ...\" or \"In addition to ...\", the role named there (else the level before " +
+			"paragraphs or requirements say \"Extends ...\" or \"In addition to ...\", the role named or linked there (\"extend the main " +
+			"[requirements](#requirements)\": the role of that heading; else the level before " +
 			"it), and the role its text takes all requirements of (\"Meets all of the requirements of an Intermediate X, plus:\", " +
 			"\"all of the requirements of the level below\"), followed transitively. Specialties and segments refine a level and are covered by it (see `kinds`).\n\n" +
 			"Reported: once, at the family-level Requirements heading, when that section lacks the bullet and some " +
@@ -57,10 +64,11 @@ var requiredBulletRule = &lint.Rule{
 			{Name: "bullets", Default: "[Ability to use GitLab]", Text: "Bullets every level's requirements must hold; an empty list turns the rule off."},
 			{Name: "match", Default: "contains", Text: "`exact`: the whole bullet; `prefix`: the bullet starts with it (whole words); `contains`: the bullet holds it (whole words)."},
 			{Name: "kinds", Default: "[level]", Text: "Role kinds checked (`level`, `specialty`, `segment`)."},
+			{Name: "reworded", Default: "true", Text: "A level whose requirement asks the same ability in other words gets an `info` finding that says so instead of \"lack the bullet\" (\"Able to use GitLab\", \"Experience using GitLab\", \"Strong understanding of GitLab\"): it names the bullet's last word and a word of ability or use, and is not written as a wish (\"a plus\", \"willingness to\"). Only with `match: contains`."},
 		},
 	},
 	Options: func() any {
-		return &requiredBulletOptions{Bullets: []string{"Ability to use GitLab"}, Match: "contains", Kinds: []string{string(model.KindLevel)}}
+		return &requiredBulletOptions{Bullets: []string{"Ability to use GitLab"}, Match: "contains", Kinds: []string{string(model.KindLevel)}, Reworded: true}
 	},
 	Validate: func(o any) error {
 		opts := o.(*requiredBulletOptions)
@@ -130,29 +138,47 @@ func checkRequiredBullet(p *lint.Pass) {
 	words := map[*model.Bullet][]string{} // each bullet's words, split once for all the roles and bullets asked
 	for _, want := range opts.Bullets {
 		wantWords := bulletWords(want)
-		has := func(secs []*model.Section) bool {
-			for _, s := range secs {
-				for _, b := range s.Bullets {
-					bw, ok := words[b]
-					if !ok {
-						bw = bulletWords(b.Text)
-						words[b] = bw
-					}
-					if bulletMatches(bw, wantWords, opts.Match) {
-						return true
+		// exact: the bullet as the options ask it; reworded: a requirement
+		// asking the same ability in other words (the last one found is kept)
+		var found *model.Bullet
+		match := func(reworded bool) func(secs []*model.Section) bool {
+			return func(secs []*model.Section) bool {
+				for _, s := range secs {
+					for _, b := range s.Bullets {
+						bw, ok := words[b]
+						if !ok {
+							bw = bulletWords(b.Text)
+							words[b] = bw
+						}
+						if bulletMatches(bw, wantWords, opts.Match) || reworded && bulletReworded(bw, wantWords) {
+							found = b
+							return true
+						}
 					}
 				}
+				return false
 			}
-			return false
+		}
+		has, hasReworded := match(false), match(true)
+		if !opts.Reworded || opts.Match != "contains" {
+			hasReworded = nil
 		}
 		if has(familyCover) {
 			continue
 		}
-		memo := map[*model.Role]bool{}
+		memo, rmemo := map[*model.Role]bool{}, map[*model.Role]bool{}
 		var missing []*model.Role
+		rewordedAs := map[*model.Role]string{} // a missing role's requirement that asks it in other words
 		for _, r := range roles {
-			if !pg.roleHas(r, has, memo, map[*model.Role]bool{}) && !pg.notALevel(r) {
-				missing = append(missing, r)
+			if pg.roleHas(r, has, memo, map[*model.Role]bool{}) || pg.notALevel(r) {
+				continue
+			}
+			missing = append(missing, r)
+			found = nil
+			if hasReworded != nil && (hasReworded(familyCover) || pg.roleHas(r, hasReworded, rmemo, map[*model.Role]bool{})) {
+				if found != nil {
+					rewordedAs[r] = strings.TrimSpace(found.Text)
+				}
 			}
 		}
 		if len(missing) == 0 {
@@ -163,7 +189,13 @@ func checkRequiredBullet(p *lint.Pass) {
 			for i, r := range missing {
 				names[i] = r.Title
 			}
-			sec := familyReqs[0]
+			sec := familyReqs[0] // the first that holds something: not an empty sub-heading
+			for _, x := range familyReqs {
+				if len(x.Bullets) > 0 || len(x.Paragraphs) > 0 {
+					sec = x
+					break
+				}
+			}
 			p.Report(lint.Diagnostic{
 				Span: sec.Span,
 				Message: fmt.Sprintf("the family's requirements lack the bullet %s, and %s %s not list it: add it here to cover every level",
@@ -185,8 +217,15 @@ func checkRequiredBullet(p *lint.Pass) {
 			} else if r.Heading != nil {
 				span = r.Heading.TextSpan
 			}
+			var sev lint.Severity
+			if alt, ok := rewordedAs[r]; ok {
+				// the ability is asked, in other words: a matter of wording
+				msg = fmt.Sprintf("the requirements of %s ask for it in other words (%s), not with the policy's bullet %s",
+					r.Title, policyQuote(truncateNote(alt)), policyQuote(want))
+				sev = lint.Info
+			}
 			reported[key] = true
-			p.Report(lint.Diagnostic{Span: span, Message: msg, Subject: strings.ToLower(want), Role: r})
+			p.Report(lint.Diagnostic{Span: span, Message: msg, Subject: strings.ToLower(want), Role: r, Severity: sev})
 		}
 	}
 }
@@ -422,6 +461,13 @@ func (pg *bulletPage) inheritedFrom(r *model.Role, reqs []*model.Section) []*mod
 		}
 		for _, b := range s.Paragraphs {
 			texts = append(texts, b.Text)
+			// "The following extend the main [requirements](#requirements)":
+			// the role whose heading the link names
+			if bulletInheritAt(b.Text) >= 0 {
+				for _, l := range b.Links {
+					add(pg.roleAtFragment(l))
+				}
+			}
 		}
 	}
 	for _, t := range texts {
@@ -436,6 +482,23 @@ func (pg *bulletPage) inheritedFrom(r *model.Role, reqs []*model.Section) []*mod
 		}
 	}
 	return out
+}
+
+// roleAtFragment returns the role that holds the heading an in-page link
+// names ("#requirements": the first heading whose ID that is), or nil.
+func (pg *bulletPage) roleAtFragment(l *model.Link) *model.Role {
+	if l == nil || l.Path != "" || l.Fragment == "" {
+		return nil
+	}
+	for _, h := range pg.f.Headings {
+		if h.ID == l.Fragment || site.GitHubID(h.Text) == l.Fragment || site.KramdownID(h.Text) == l.Fragment {
+			if h.Role != nil && h.Role.Heading == h {
+				return h.Role
+			}
+			return pg.f.RoleAt(h.Span.Start)
+		}
+	}
+	return nil
 }
 
 // bulletInheritPhrases are the keywords of bulletInheritAt.
@@ -484,6 +547,42 @@ func bulletWords(s string) []string {
 		out = append(out, w.Text)
 	}
 	return out
+}
+
+// bulletUse and bulletKnow are the words that make a requirement naming
+// the required bullet's object a rewording of it ("Able to use GitLab",
+// "Strong understanding of GitLab"); bulletWish, those that make it
+// optional.
+var (
+	bulletUse  = map[string]bool{"use": true, "uses": true, "using": true, "used": true}
+	bulletKnow = map[string]bool{"experience": true, "experienced": true, "understanding": true, "proficiency": true, "proficient": true,
+		"familiarity": true, "familiar": true, "knowledge": true, "comfortable": true, "skilled": true, "fluency": true, "fluent": true}
+	bulletWish = map[string]bool{"plus": true, "bonus": true, "nice": true, "preferred": true, "desirable": true, "desired": true,
+		"willing": true, "willingness": true, "ideally": true, "optional": true, "advantage": true}
+)
+
+// bulletReworded reports whether a requirement asks the required bullet's
+// ability in other words: it names the bullet's last word ("GitLab") and
+// a word of use or knowledge ("Able to use GitLab.", "Strong understanding
+// of GitLab for project management"), and no word makes it a wish ("a
+// plus", "Willingness to learn and use GitLab"). "Ability to plan at
+// GitLab scale" asks another ability.
+func bulletReworded(have, want []string) bool {
+	if len(want) < 2 {
+		return false
+	}
+	object, ability := false, false
+	for _, w := range have {
+		switch {
+		case bulletWish[w]:
+			return false
+		case w == want[len(want)-1]:
+			object = true
+		case bulletUse[w] || bulletKnow[w]:
+			ability = true
+		}
+	}
+	return object && ability
 }
 
 // bulletMatches compares a bullet's words with the required ones.

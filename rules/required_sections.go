@@ -29,8 +29,12 @@ var requiredSectionsRule = &lint.Rule{
 			"(`anyOf`) give one finding.\n\n" +
 			"The default policy: every level has a Job Grade (a grade sentence counts), Responsibilities and " +
 			"Requirements; the family has a Hiring Process; Performance Indicators are given family-wide or for every " +
-			"level. A section written for the whole family, outside any role (the template's overarching " +
-			"Responsibilities and Requirements before the levels), counts for every level: in the summary it appears " +
+			"level. When some levels have their own and the family has none, each level without is reported at its title; " +
+			"when none has, the family is reported once. Performance Indicators or a Hiring Process headed at the level " +
+			"of the role headings above them close the group of levels, and count for all of them. A role written under two " +
+			"headings of the same title has the sections of both. A section written for the whole family, outside any role (the template's overarching " +
+			"Responsibilities and Requirements before the levels, or requirements headed as an advert heads them: \"You may " +
+			"be a fit to this role if you\", \"You should apply if\"), counts for every level: in the summary it appears " +
 			"in each role's sections with `\"inherited\": true`. So does what a level takes over from another (\"Meets all of the " +
 			"requirements of an Intermediate X, plus:\", \"all of the responsibilities of the level below\", \"extends the " +
 			"Senior Director role\"), followed transitively. Specialties and segments inherit from their level and " +
@@ -43,9 +47,12 @@ var requiredSectionsRule = &lint.Rule{
 			"a full level (marked deprecated, holding only placeholders such as \"To be defined at time of business " +
 			"need.\", or an acting rotation: \"Acting ...\", \"Interim ...\"; option `statuses`), and a level whose " +
 			"responsibilities are bullets straight under its heading, without a Responsibilities heading (option " +
-			"`unheaded`). `grade-missing` and `required-bullet` leave the former alone.",
+			"`unheaded`). `grade-missing` and `required-bullet` leave the former alone. A placeholder level is reported only with " +
+			"option `placeholders`: \"To be defined at time of business need\" is how the handbook keeps a graded level that " +
+			"no one holds yet, not a leftover.",
 		Options: []lint.OptionDoc{
-			{Name: "statuses", Default: "true", Text: "Report a deprecated, placeholder or acting role once (info); false: not at all."},
+			{Name: "statuses", Default: "true", Text: "Report a deprecated or acting role once (info); false: not at all."},
+			{Name: "placeholders", Default: "false", Text: "With `statuses`, report a level that holds only placeholders once (info) too."},
 			{Name: "unheaded", Default: "true", Text: "Report responsibilities written as bullets under a level's heading without a Responsibilities heading (info)."},
 		},
 		Bad:  "---\ntitle: Example\n---\n\n## Manager, Example\n\n### Job Grade\n\nThe Manager, Example is a [grade 8](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades).\n\n### Responsibilities\n\n- Lead the team\n\n## Performance Indicators\n\n- Team results\n\n## Hiring Process\n\n- A screening call\n",
@@ -102,13 +109,43 @@ func summary(f *model.Family) map[string]any {
 			shared = append(shared, s)
 		}
 	}
+	// Performance Indicators or a Hiring Process headed at the level of the
+	// role heading before them ("### Senior Manager, X", then "###
+	// Performance Indicators") close that role: they are the group's, not
+	// the role's own
+	for _, r := range f.Roles {
+		for _, s := range r.Sections {
+			if (s.Kind == model.SecPerformance || s.Kind == model.SecHiringProcess) && s.Heading != nil && r.Heading != nil && s.Heading.Level <= r.Heading.Level {
+				shared = append(shared, s)
+			}
+		}
+	}
+	// one role under two headings of the same title ("## ESG Manager" with
+	// the grade, "## ESG Manager" again with the rest): their sections are
+	// the role's
+	byTitle := map[string][]*model.Role{}
+	for _, r := range f.Roles {
+		if r.Heading != nil {
+			k := model.NormalizeTitle(r.Title)
+			byTitle[k] = append(byTitle[k], r)
+		}
+	}
 	roles := make([]any, 0, len(f.Roles))
 	for _, r := range f.Roles {
 		own := r
 		if r.SharesWith != nil {
 			own = r.SharesWith
 		}
-		rs := secs(own.Sections)
+		ownSecs := own.Sections
+		if r.Heading != nil {
+			if same := byTitle[model.NormalizeTitle(r.Title)]; len(same) > 1 {
+				ownSecs = nil
+				for _, x := range same {
+					ownSecs = append(ownSecs, x.Sections...)
+				}
+			}
+		}
+		rs := secs(ownSecs)
 		for k, v := range secs(shared) {
 			if _, ok := rs[k]; !ok {
 				v.(map[string]any)["inherited"] = true
@@ -185,8 +222,9 @@ func unheadedBullets(r *model.Role) int {
 }
 
 type requiredSectionsOptions struct {
-	Statuses bool `yaml:"statuses"`
-	Unheaded bool `yaml:"unheaded"`
+	Statuses     bool `yaml:"statuses"`
+	Placeholders bool `yaml:"placeholders"`
+	Unheaded     bool `yaml:"unheaded"`
 }
 
 // statusMessages say what a role that is not a full level is, once.
@@ -204,6 +242,8 @@ func checkRequiredSections(p *lint.Pass) {
 	opts := lint.Options[requiredSectionsOptions](p.Options)
 	for _, r := range f.Roles {
 		switch {
+		case r.Status == model.StatusPlaceholder && !opts.Placeholders:
+			// the handbook's way of keeping a graded level no one holds yet
 		case r.Status != "" && opts.Statuses:
 			note := ""
 			if r.StatusNote != nil {
@@ -287,6 +327,7 @@ func reportRequired(p *lint.Pass, f *model.Family, doc, inst any, leaf *jsonsche
 func reportAlternatives(p *lint.Pass, f *model.Family, doc, inst any, leaves []*jsonschema.ValidationError, anchor model.Span) {
 	var first []string
 	var roles []string
+	var lacking []*model.Role
 	seenRole := map[string]bool{}
 	desc := ""
 	for _, leaf := range leaves {
@@ -294,6 +335,7 @@ func reportAlternatives(p *lint.Pass, f *model.Family, doc, inst any, leaves []*
 			if !seenRole[r.Title] {
 				seenRole[r.Title] = true
 				roles = append(roles, r.Title)
+				lacking = append(lacking, r)
 			}
 		} else if first == nil {
 			first = requiredMissing(doc, inst, leaf)
@@ -310,6 +352,21 @@ func reportAlternatives(p *lint.Pass, f *model.Family, doc, inst any, leaves []*
 	}
 	if desc != "" {
 		msg += " (" + strings.TrimSuffix(desc, ".") + ")"
+	}
+	// some levels have their own: the others lack theirs, each at its title
+	levels := 0
+	for _, r := range f.Roles {
+		if r.Kind == model.KindLevel && r.Status == "" {
+			levels++
+		}
+	}
+	if len(names) > 0 && len(lacking) > 0 && len(lacking) < levels {
+		for _, r := range lacking {
+			p.Report(lint.Diagnostic{Span: r.TitleSpan, Role: r,
+				Message: fmt.Sprintf("level %q has no %s section, while other levels have their own (and the family has none)", r.Title, joinAnd(names)),
+				Subject: "alternatives " + strings.Join(first, ",") + " | " + r.Title})
+		}
+		return
 	}
 	if len(roles) > 0 {
 		msg += "; levels without one: " + strings.Join(roles, ", ")

@@ -28,6 +28,10 @@ func TestRequiredSections(t *testing.T) {
 	linttest.Run(t, "testdata/required-sections", "required-sections")
 }
 
+func TestRequiredSectionsPlaceholders(t *testing.T) {
+	linttest.Run(t, "testdata/required-sections-options", "required-sections")
+}
+
 func TestTemplatePlaceholderAllow(t *testing.T) {
 	linttest.Run(t, "testdata/template-placeholder-allow", "template-placeholder")
 }

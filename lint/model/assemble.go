@@ -312,6 +312,9 @@ func (s *structurer) gradeTables() {
 			}
 		}
 		if gradeCol < 0 {
+			gradeCol = gradeColumnOfRows(t)
+		}
+		if gradeCol < 0 {
 			continue
 		}
 		for _, row := range t.Rows[1:] {
@@ -363,10 +366,94 @@ func bareNumberGrade(c *Block) *Grade {
 	return g
 }
 
-// roleNamed finds a role by a table cell: by title, or by a same-page link
-// to its heading.
+// gradeColumnOfRows finds the grade column of a table whose header does
+// not name one ("| Professional Services Technical Architect |" over rows
+// "| [Senior](...) | [Grade 7](...) |"): the second column when every row
+// of two or more cells holds a grade there. -1 when not.
+func gradeColumnOfRows(t *Table) int {
+	n := 0
+	for _, row := range t.Rows[1:] {
+		if len(row) < 2 {
+			continue
+		}
+		if g := row[1].grade(false); g == nil || g.Number == nil {
+			return -1
+		}
+		n++
+	}
+	if n == 0 {
+		return -1
+	}
+	return 1
+}
+
+// roleNamed finds a role by a table cell: by title, or, for a cell that
+// names a seniority alone ("Senior", "Intermediate"), by the one role whose
+// title has that seniority.
 func (s *structurer) roleNamed(name string, cell *Block) *Role {
-	return s.roleByTitle(name)
+	if r := s.roleByTitle(name); r != nil {
+		return r
+	}
+	// "[Intermediate](#professional-services-engineer)": the role whose
+	// title makes that anchor
+	for _, l := range cell.Links {
+		if l.Path != "" || l.Fragment == "" {
+			continue
+		}
+		for _, r := range s.roles {
+			if strings.ReplaceAll(NormalizeTitle(r.Title), " ", "-") == strings.ToLower(l.Fragment) {
+				return r
+			}
+		}
+	}
+	return s.roleBySeniority(name)
+}
+
+// tableSeniorities are the seniority words a levels table may name a level
+// by; tableNotIntermediate, the title words of roles that are no
+// intermediate level (a title without a seniority word is one).
+var (
+	tableSeniorities     = map[string]bool{"intern": true, "associate": true, "junior": true, "intermediate": true, "senior": true, "staff": true, "principal": true, "distinguished": true, "fellow": true, "lead": true}
+	tableNotIntermediate = map[string]bool{"manager": true, "director": true, "vp": true, "chief": true, "head": true, "president": true, "officer": true}
+)
+
+// roleBySeniority returns the only role whose title has a seniority word:
+// it opens the title ("Senior Technical Architect"), or, for
+// "Intermediate", the title has none (or says "Intermediate"). Nil when no
+// role or more than one has it.
+func (s *structurer) roleBySeniority(name string) *Role {
+	w := NormalizeTitle(name)
+	if !tableSeniorities[w] {
+		return nil
+	}
+	var found *Role
+	for _, r := range s.roles {
+		words := strings.Fields(NormalizeTitle(r.Title))
+		if len(words) == 0 {
+			continue
+		}
+		match := words[0] == w
+		if w == "intermediate" && !match {
+			match = true
+			for _, x := range words {
+				if x == "intermediate" {
+					break
+				}
+				if tableSeniorities[x] || tableNotIntermediate[x] {
+					match = false
+					break
+				}
+			}
+		}
+		if !match {
+			continue
+		}
+		if found != nil && found != r {
+			return nil
+		}
+		found = r
+	}
+	return found
 }
 
 var titleReplacer = strings.NewReplacer("sr.", "senior", "jr.", "junior", "vice president", "vp", "&", "and", "–", "-", "—", "-")

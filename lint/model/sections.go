@@ -31,6 +31,10 @@ var sectionNames = []struct {
 	{SecResponsibilities, sectionRE(`(?:key\s+|core\s+|job\s+|role\s+)?expectations`), []string{"expectations"}},
 	{SecRequirements, sectionRE(`(?:minimum\s+|basic\s+|general\s+|job\s+|key\s+)?(?:requirements?|requirments|qualifications)`),
 		[]string{"requirement", "requirements", "requirments", "qualifications"}},
+	// the advert's way of saying it: "You may be a fit to this role if you",
+	// "You should apply if you"
+	{SecRequirements, sectionRE(`you\s+(?:may|might)\s+be\s+a\s+(?:good\s+|great\s+)?fit(?:\s+(?:for|to)\s+this\s+(?:role|position))?(?:\s+if(?:\s+you)?)?|you\s+should\s+apply\s+if(?:\s+you)?`),
+		[]string{"you", "if", "fit", "role", "position"}},
 	{SecPerformance, sectionRE(`(?:key\s+|primary\s+)?performance\s+indicators?(?:\s*\((?:pis?|kpis?)\))?(?:\s+for\s+the\s+role)?|kpis|pis`),
 		[]string{"indicator", "indicators", "pi", "pis", "kpi", "kpis", "role"}},
 	{SecHiringProcess, sectionRE(`hiring\s+process|interview(?:ing)?\s+process`), []string{"process"}},
