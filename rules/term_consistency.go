@@ -504,6 +504,9 @@ func termBoundary(text string, i, end int) bool {
 	}
 	if end < len(text) {
 		r, n := utf8.DecodeRuneInString(text[end:])
+		if (r == '\'' || r == '’') && possessiveS(text[end+n:]) {
+			return true // "Gitlab's values": the name, possessive
+		}
 		if isWordRuneOrJoin(r) || strings.ContainsRune("_/@", r) {
 			return false
 		}
@@ -514,6 +517,16 @@ func termBoundary(text string, i, end int) bool {
 		}
 	}
 	return true
+}
+
+// possessiveS reports whether text, after an apostrophe, is the s of a
+// possessive: "s" ending the word.
+func possessiveS(text string) bool {
+	if len(text) == 0 || text[0] != 's' {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[1:])
+	return len(text) == 1 || !isWordRuneOrJoin(r)
 }
 
 func isWordRuneOrJoin(r rune) bool {
