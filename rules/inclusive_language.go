@@ -67,6 +67,31 @@ var codedFalseFriends = []string{"confidential", "confidentiality", "confidentia
 	"competencies", "competent", "objectives", "principle", "principles", "committee", "committees",
 	"shareholder", "shareholders"}
 
+// codedRoleVocabulary are words a masculine-coded stem starts that a job
+// family uses for what the job is, not for the kind of person wanted:
+// leading and deciding are the work of a lead, an "individual contributor"
+// is a job category, analysis, logic and competitors are the domain's
+// ("competitive analysis", "application logic", "market forces", "battle
+// cards"). Counting them makes every leadership or analyst page
+// masculine-coded; the traits ("ambitious", "dominant", "fearless",
+// "assertive", "driven") are what remain.
+var codedRoleVocabulary = []string{
+	"lead", "leads", "leading", "led", "leader", "leaders", "leadership", "leaderships",
+	"individual", "individuals", "individually",
+	"decide", "decides", "decided", "deciding", "decision", "decisions",
+	"analysis", "analyses", "analyze", "analyzes", "analyzed", "analyzing", "analyse", "analyses", "analysed",
+	"analysing", "analytic", "analytics", "analytical", "analytically", "analyst", "analysts",
+	"logic", "logical", "logically", "logics",
+	"compete", "competes", "competing", "competition", "competitions", "competitive", "competitively",
+	"competitiveness", "competitor", "competitors",
+	"challenge", "challenges", "challenging", "challenged",
+	"active", "actively", "proactive", "proactively", "pro-active", "pro-actively",
+	"force", "forces", "workforce", "battlecard", "battlecards", "battle", "battles",
+	"determine", "determines", "determined", "determining", "hierarchy", "hierarchies", "hierarchical",
+	"intellectual", "opinion", "opinions", "objective", "defend", "defends", "defending",
+	"data-driven", "results-driven", "product-driven", "customer-driven", "metrics-driven", "process-driven",
+}
+
 func defaultInclusiveLanguageOptions() *inclusiveLanguageOptions {
 	return &inclusiveLanguageOptions{
 		Pronouns:    []string{"he", "she", "his", "her", "him", "hers", "himself", "herself"},
@@ -107,7 +132,7 @@ func defaultInclusiveLanguageOptions() *inclusiveLanguageOptions {
 		Margin:          2,
 		Masculine:       append([]string(nil), genderCoded.Masculine...),
 		Feminine:        append([]string(nil), genderCoded.Feminine...),
-		CodedExceptions: append(append([]string(nil), genderCoded.Exceptions...), codedFalseFriends...),
+		CodedExceptions: append(append(append([]string(nil), genderCoded.Exceptions...), codedFalseFriends...), codedRoleVocabulary...),
 	}
 }
 
@@ -125,9 +150,11 @@ var inclusiveLanguageRule = &lint.Rule{
 			"- **Gender-coded wording**, once per page, at its title: when words starting with a masculine-coded stem " +
 			"outnumber those starting with a feminine-coded one by `coded_margin` or more (one word to none is no imbalance). " +
 			"Words that name the family's subject, the words of its title and its roles' titles (\"analyst\" in an " +
-			"analyst family, \"leadership\" in a leadership family), are not counted. The stems are those of Gaucher, Friesen & Kay (2011) as " +
+			"analyst family, \"leadership\" in a leadership family), are not counted, nor is the everyday vocabulary of a " +
+			"job description that a stem starts (leading, deciding, \"individual contributor\", analysis, competitors, " +
+			"challenges, \"data-driven\": `coded_exceptions`), which names the work and not the kind of person wanted. The stems are those of Gaucher, Friesen & Kay (2011) as " +
 			"compiled by the gender-decoder project (shipped in `rules/wordlists/gender-coded.yml` with their " +
-			"attribution); a hyphenated word counts when it or one of its parts starts with a stem (\"data-driven\"). " +
+			"attribution); a hyphenated word counts when it or one of its parts starts with a stem (\"self-confident\"). " +
 			"The message lists the masculine-coded words with their lines. Headings are not counted unless " +
 			"`coded_headings` is set: they are mostly role titles and the template's section names (\"Responsibilities\").\n" +
 			"- **Words better replaced** (`replace`): \"ninja\", \"rockstar\", \"guru\", \"whitelist\", \"master\", ... with " +
@@ -157,8 +184,8 @@ var inclusiveLanguageRule = &lint.Rule{
 			{Name: "git_before", Default: "[in, into, to, on, from, off, against, onto]", Text: "Words that, right before a `git: true` word, make it a branch name."},
 			{Name: "masculine_coded", Default: "the masculine stems of rules/wordlists/gender-coded.yml", Text: "Masculine-coded stems; an empty list turns the gender-coded check off."},
 			{Name: "feminine_coded", Default: "the feminine stems of rules/wordlists/gender-coded.yml", Text: "Feminine-coded stems."},
-			{Name: "coded_exceptions", Default: "[sharepoint, confidential, confidentiality, confidentially, competence, competency, competencies, competent, objectives, principle, principles, committee, committees, shareholder, shareholders]",
-				Text: "Whole words never counted although a stem starts them: the shipped list's exceptions, and words whose sense differs from the stem's."},
+			{Name: "coded_exceptions", Default: "[sharepoint, confidential, ..., shareholders, lead, leadership, individual, decision, analysis, competitive, challenge, active, ...]",
+				Text: "Whole words never counted although a stem starts them: the shipped list's exceptions, words whose sense differs from the stem's, and the everyday vocabulary of a job description (leading, deciding, an individual contributor, analysis, competitors) that names the work, not a trait."},
 			{Name: "coded_headings", Default: "false", Text: "Count the words of headings too."},
 			{Name: "fixed_coded", Default: "[]", Text: "Fixed-mindset stems (e.g. `established`); with `growth_coded`, a page is reported when its fixed-coded words outnumber its growth-coded ones."},
 			{Name: "coded_margin", Default: "2", Text: "How many more words of the first list than of the second make an imbalance (one word to none is none)."},
@@ -472,7 +499,9 @@ func inclusiveCodedHits(p *lint.Pass, opts *inclusiveLanguageOptions) (hits [cod
 			mask := x.lists(lw)
 			if hasHyphen(lw) {
 				for _, part := range strings.FieldsFunc(lw, func(r rune) bool { return r == '-' || r == '‑' }) {
-					mask |= x.lists(part)
+					if !x.except[part] {
+						mask |= x.lists(part)
+					}
 				}
 			}
 			if mask == 0 || x.except[lw] {
