@@ -69,14 +69,13 @@ var codedFalseFriends = []string{"confidential", "confidentiality", "confidentia
 
 // codedRoleVocabulary are words a masculine-coded stem starts that a job
 // family uses for what the job is, not for the kind of person wanted:
-// leading and deciding are the work of a lead, an "individual contributor"
-// is a job category, analysis, logic and competitors are the domain's
+// deciding is the work of a lead, an "individual contributor" is a job
+// category, analysis, logic and competitors are the domain's
 // ("competitive analysis", "application logic", "market forces", "battle
 // cards"). Counting them makes every leadership or analyst page
 // masculine-coded; the traits ("ambitious", "dominant", "fearless",
 // "assertive", "driven") are what remain.
 var codedRoleVocabulary = []string{
-	"lead", "leads", "leading", "led", "leader", "leaders", "leadership", "leaderships",
 	"individual", "individuals", "individually",
 	"decide", "decides", "decided", "deciding", "decision", "decisions",
 	"analysis", "analyses", "analyze", "analyzes", "analyzed", "analyzing", "analyse", "analyses", "analysed",
@@ -151,7 +150,7 @@ var inclusiveLanguageRule = &lint.Rule{
 			"outnumber those starting with a feminine-coded one by `coded_margin` or more (one word to none is no imbalance). " +
 			"Words that name the family's subject, the words of its title and its roles' titles (\"analyst\" in an " +
 			"analyst family, \"leadership\" in a leadership family), are not counted, nor is the everyday vocabulary of a " +
-			"job description that a stem starts (leading, deciding, \"individual contributor\", analysis, competitors, " +
+			"job description that a stem starts (deciding, \"individual contributor\", analysis, competitors, " +
 			"challenges, \"data-driven\": `coded_exceptions`), which names the work and not the kind of person wanted. The stems are those of Gaucher, Friesen & Kay (2011) as " +
 			"compiled by the gender-decoder project (shipped in `rules/wordlists/gender-coded.yml` with their " +
 			"attribution); a hyphenated word counts when it or one of its parts starts with a stem (\"self-confident\"). " +
@@ -184,8 +183,8 @@ var inclusiveLanguageRule = &lint.Rule{
 			{Name: "git_before", Default: "[in, into, to, on, from, off, against, onto]", Text: "Words that, right before a `git: true` word, make it a branch name."},
 			{Name: "masculine_coded", Default: "the masculine stems of rules/wordlists/gender-coded.yml", Text: "Masculine-coded stems; an empty list turns the gender-coded check off."},
 			{Name: "feminine_coded", Default: "the feminine stems of rules/wordlists/gender-coded.yml", Text: "Feminine-coded stems."},
-			{Name: "coded_exceptions", Default: "[sharepoint, confidential, ..., shareholders, lead, leadership, individual, decision, analysis, competitive, challenge, active, ...]",
-				Text: "Whole words never counted although a stem starts them: the shipped list's exceptions, words whose sense differs from the stem's, and the everyday vocabulary of a job description (leading, deciding, an individual contributor, analysis, competitors) that names the work, not a trait."},
+			{Name: "coded_exceptions", Default: "[sharepoint, confidential, ..., shareholders, individual, decision, analysis, competitive, challenge, active, ...]",
+				Text: "Whole words never counted although a stem starts them: the shipped list's exceptions, words whose sense differs from the stem's, and the everyday vocabulary of a job description (deciding, an individual contributor, analysis, competitors) that names the work, not a trait."},
 			{Name: "coded_headings", Default: "false", Text: "Count the words of headings too."},
 			{Name: "fixed_coded", Default: "[]", Text: "Fixed-mindset stems (e.g. `established`); with `growth_coded`, a page is reported when its fixed-coded words outnumber its growth-coded ones."},
 			{Name: "coded_margin", Default: "2", Text: "How many more words of the first list than of the second make an imbalance (one word to none is none)."},
