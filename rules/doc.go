@@ -13,20 +13,43 @@ import (
 	"gitlab.com/ladderlint/ladderlint/lint"
 )
 
-// RulesDoc renders the rule reference, docs/rules.md, from the registry.
-func RulesDoc() string {
+// Measured is a rule's blind accuracy on the checking half of the real
+// pages (bench/ACCURACY.md): precision over Judged findings, recall over
+// Labels. A nil figure was not measured.
+type Measured struct {
+	Precision *float64
+	Judged    int
+	Recall    *float64
+	Labels    int
+}
+
+func (m Measured) cell(v *float64, n int, of string) string {
+	if v == nil {
+		return "-"
+	}
+	return fmt.Sprintf("%.2f (%d %s)", *v, n, of)
+}
+
+// RulesDoc renders the rule reference, docs/rules.md, from the registry,
+// with each rule's measured accuracy (as of the date given).
+func RulesDoc(measured map[string]Measured, asOf string) string {
 	var b strings.Builder
 	b.WriteString("# Rule reference\n\n")
 	b.WriteString("<!-- Generated from the rule registry by `go test ./rules -run TestRulesDoc -update`; do not edit. -->\n\n")
 	b.WriteString("Every rule has a stable ID, a default severity and options set under `rules:` in `.ladderlint.yml`\n")
 	b.WriteString("(`off` turns a rule off). `ladderlint explain RULE` prints the same text.\n\n")
-	b.WriteString("| Rule | Category | Default | Title |\n|---|---|---|---|\n")
+	b.WriteString("The precision and recall columns are each rule's blind figures on the checking half of the real\n")
+	b.WriteString("pages (" + asOf + "; how they are measured: `bench/ACCURACY.md`). A rule whose precision stays\n")
+	b.WriteString("under 0.9 is `info` or off by default.\n\n")
+	b.WriteString("| Rule | Category | Default | Title | Precision | Recall |\n|---|---|---|---|---|---|\n")
 	for _, r := range lint.Rules() {
 		sev := r.Severity.String()
 		if r.Optional {
 			sev = "off (" + sev + " when on)"
 		}
-		fmt.Fprintf(&b, "| [`%s`](#%s) | %s | %s | %s |\n", r.ID, r.ID, r.Category, sev, r.Title)
+		m := measured[r.ID]
+		fmt.Fprintf(&b, "| [`%s`](#%s) | %s | %s | %s | %s | %s |\n", r.ID, r.ID, r.Category, sev, r.Title,
+			m.cell(m.Precision, m.Judged, "judged"), m.cell(m.Recall, m.Labels, "labels"))
 	}
 	b.WriteString("\n")
 	for _, c := range lint.Categories {

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"encoding/json"
 	"flag"
 	"os"
 	"regexp"
@@ -58,9 +59,43 @@ func TestRegistry(t *testing.T) {
 
 // TestRulesDoc guards docs/rules.md, generated from the registry: run
 // `go test ./rules -run TestRulesDoc -update` after changing a rule.
+// measuredAccuracy reads each rule's blind figures from the accuracy floor
+// (bench/accuracy-floor.json, written by go run ./bench/accuracy -write-floor).
+func measuredAccuracy(t *testing.T) (map[string]Measured, string) {
+	t.Helper()
+	raw, err := os.ReadFile("../bench/accuracy-floor.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var f struct {
+		Date       string             `json:"date"`
+		Precision  map[string]float64 `json:"precision"`
+		Judged     map[string]int     `json:"judged"`
+		RuleRecall map[string]float64 `json:"rule_recall"`
+		RuleLabels map[string]int     `json:"rule_labels"`
+	}
+	if err := json.Unmarshal(raw, &f); err != nil {
+		t.Fatal(err)
+	}
+	m := map[string]Measured{}
+	for id, p := range f.Precision {
+		p := p
+		e := m[id]
+		e.Precision, e.Judged = &p, f.Judged[id]
+		m[id] = e
+	}
+	for id, r := range f.RuleRecall {
+		r := r
+		e := m[id]
+		e.Recall, e.Labels = &r, f.RuleLabels[id]
+		m[id] = e
+	}
+	return m, strings.Fields(f.Date + " ")[0]
+}
+
 func TestRulesDoc(t *testing.T) {
 	const path = "../docs/rules.md"
-	want := RulesDoc()
+	want := RulesDoc(measuredAccuracy(t))
 	if *update {
 		if err := os.WriteFile(path, []byte(want), 0o644); err != nil {
 			t.Fatal(err)

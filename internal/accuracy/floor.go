@@ -20,11 +20,17 @@ type Floor struct {
 	// Precision is per rule, for the rules with verdicts.
 	Precision map[string]float64 `json:"precision"`
 	Judged    map[string]int     `json:"judged"`
+	// RuleRecall and RuleLabels are per rule, for the rules with labels:
+	// what docs/rules.md shows beside each rule (not ratcheted: a rule's
+	// few labels move too much).
+	RuleRecall map[string]float64 `json:"rule_recall,omitempty"`
+	RuleLabels map[string]int     `json:"rule_labels,omitempty"`
 }
 
 // Floor returns the report's figures as a floor.
 func (r *Report) Floor(date, commit string) Floor {
-	f := Floor{Date: date, Commit: commit, Labels: r.Total.Labels, Precision: map[string]float64{}, Judged: map[string]int{}}
+	f := Floor{Date: date, Commit: commit, Labels: r.Total.Labels, Precision: map[string]float64{}, Judged: map[string]int{},
+		RuleRecall: map[string]float64{}, RuleLabels: map[string]int{}}
 	if v, ok := r.Total.Recall(); ok {
 		f.Recall = &v
 	}
@@ -32,6 +38,10 @@ func (r *Report) Floor(date, commit string) Floor {
 		if v, ok := row.Precision(); ok {
 			f.Precision[row.Rule] = v
 			f.Judged[row.Rule] = row.Judged
+		}
+		if v, ok := row.Recall(); ok {
+			f.RuleRecall[row.Rule] = v
+			f.RuleLabels[row.Rule] = row.Labels
 		}
 	}
 	return f

@@ -118,7 +118,7 @@ func RunConfig(t testing.TB, cfg *lint.Config, dir string, rules ...string) *lin
 		t.Fatalf("no fixtures in %s", dir)
 	}
 	lint.SortInputs(inputs)
-	res := runInputs(t, cfg, inputs)
+	res := RunInputs(t, cfg, inputs)
 	Check(t, res.Findings, wants)
 	return res
 }
@@ -136,7 +136,7 @@ func Lint(t testing.TB, cfg *lint.Config, files map[string]string, rules ...stri
 		inputs = append(inputs, lint.Input{Path: p, Data: []byte(s)})
 	}
 	lint.SortInputs(inputs)
-	return runInputs(t, cfg, inputs)
+	return RunInputs(t, cfg, inputs)
 }
 
 func only(t testing.TB, cfg *lint.Config, rules []string) {
@@ -161,7 +161,9 @@ func only(t testing.TB, cfg *lint.Config, rules []string) {
 	}
 }
 
-func runInputs(t testing.TB, cfg *lint.Config, inputs []lint.Input) *lint.Result {
+// RunInputs lints inputs with cfg through the engine, as lint does, and
+// fails the test on an engine error or an internal error of a rule.
+func RunInputs(t testing.TB, cfg *lint.Config, inputs []lint.Input) *lint.Result {
 	t.Helper()
 	eng, err := lint.NewEngine(cfg)
 	if err != nil {

@@ -15,6 +15,7 @@ import (
 
 	"gitlab.com/ladderlint/ladderlint/internal/testtree"
 	"gitlab.com/ladderlint/ladderlint/lint"
+	"gitlab.com/ladderlint/ladderlint/lint/linttest"
 	_ "gitlab.com/ladderlint/ladderlint/rules"
 )
 
@@ -210,14 +211,7 @@ func lintFindings(t *testing.T, root, page, text string) []lint.Finding {
 	if !found { // a page outside the include, as the server lints it
 		inputs = append(inputs, lint.Input{Path: page, Data: []byte(text)})
 	}
-	eng, err := lint.NewEngine(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := eng.Run(context.Background(), inputs)
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := linttest.RunInputs(t, cfg, inputs)
 	var out []lint.Finding
 	for _, f := range res.Findings {
 		if abs, _ := filepath.Abs(f.Path); abs == page {

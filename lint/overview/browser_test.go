@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
+	"gitlab.com/ladderlint/ladderlint/lint/linttest"
 	"gitlab.com/ladderlint/ladderlint/lint/overview"
 )
 
@@ -102,14 +103,7 @@ func render(t *testing.T, cfg *lint.Config, paths ...string) (*overview.Overview
 	if err != nil {
 		t.Fatal(err)
 	}
-	eng, err := lint.NewEngine(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := eng.Run(context.Background(), inputs)
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := linttest.RunInputs(t, cfg, inputs)
 	ov := overview.Build(res, cfg, overview.Options{})
 	page := filepath.Join(t.TempDir(), "ladders.html")
 	var buf bytes.Buffer

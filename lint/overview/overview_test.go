@@ -2,12 +2,12 @@ package overview_test
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"strings"
 	"testing"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
+	"gitlab.com/ladderlint/ladderlint/lint/linttest"
 	"gitlab.com/ladderlint/ladderlint/lint/overview"
 	_ "gitlab.com/ladderlint/ladderlint/rules"
 	"gitlab.com/ladderlint/ladderlint/schema"
@@ -37,19 +37,11 @@ func page(title string, levels [][2]string) string {
 func run(t *testing.T, pages map[string]string) (*lint.Result, *lint.Config) {
 	t.Helper()
 	cfg := lint.DefaultConfig()
-	eng, err := lint.NewEngine(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var in []lint.Input
 	for p, text := range pages {
 		in = append(in, lint.Input{Path: p, Data: []byte(text)})
 	}
-	res, err := eng.Run(context.Background(), in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res, cfg
+	return linttest.RunInputs(t, cfg, in), cfg
 }
 
 func find(ov *overview.Overview, title string) *overview.Family {
