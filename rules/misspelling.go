@@ -348,7 +348,33 @@ func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, d map[stri
 	if !slices.ContainsFunc(fit, likely) {
 		return
 	}
+	if len(fit) == 1 && !listed {
+		// a fix is certain only when no other word the site writes is a
+		// plausible meaning two edits away: "terrory" may be "terror" or
+		// "territory"
+		if r := twoEditRival(d, vocab, stem, strings.TrimSuffix(fit[0], suffix), u.style == misspell.CaseTitle); r != "" {
+			fit = append(fit, r+suffix)
+		}
+	}
 	reportSpelling(p, f, u, fit)
+}
+
+// twoEditRival returns a dictionary word the site writes, other than fix,
+// that w is with two letters dropped (the commonest slip: "terrory" for
+// "territory") and a plausible slip of it (same first letter, same
+// ending's form), the most used one; or "".
+func twoEditRival(d map[string]bool, vocab *siteVocabulary, w, fix string, title bool) string {
+	best, bestUses := "", 0
+	for c, n := range vocab.uses {
+		if c == fix || n <= bestUses || len(c) != len(w)+2 || c[0] != w[0] {
+			continue
+		}
+		if !d[c] || wordForm(c) != wordForm(w) || !plausibleTypo(w, c, title) || !subsequence(w, c) {
+			continue
+		}
+		best, bestUses = c, n
+	}
+	return best
 }
 
 // reportSpelling reports an unknown word with its candidates: with one,
@@ -495,6 +521,17 @@ func slip(w, c string) bool {
 		}
 	}
 	return long[len(long)-1] == long[len(long)-2]
+}
+
+// subsequence reports whether the letters of w appear in c in order.
+func subsequence(w, c string) bool {
+	i := 0
+	for j := 0; j < len(c) && i < len(w); j++ {
+		if c[j] == w[i] {
+			i++
+		}
+	}
+	return i == len(w)
 }
 
 // orList joins items as "a, b or c".
