@@ -136,7 +136,33 @@ type spellWord struct {
 	lower string // lower case, "'s" kept
 	style misspell.WordCase
 	short string // for a three-letter slip of a common word ("teh"), that word
+	brand string // for a name's plural where its possessive is meant ("GitLabs values"), the name
 }
+
+// brandPlural returns the name a word is the plural of, written where its
+// possessive is meant: "GitLabs" or "GitLabs’" for "GitLab's" (a name in
+// mixed case, whose lower case is no English word), or "".
+func brandPlural(d map[string]bool, w string) string {
+	t := strings.TrimSuffix(strings.TrimSuffix(w, "'"), "’")
+	name, ok := strings.CutSuffix(t, "s")
+	if !ok || len(name) < 4 || misspell.CaseStyle(name) != misspell.CaseUnknown || d[strings.ToLower(name)] {
+		return ""
+	}
+	for i := 0; i < len(name); i++ {
+		if c := name[i]; !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+			return ""
+		}
+	}
+	if name[0] < 'A' || name[0] > 'Z' {
+		return ""
+	}
+	return name
+}
+
+// minBrandUses is how often the site must write a name, and brandRatio how
+// many times as often as its plural, for the plural to be a slip for its
+// possessive.
+const minBrandUses, brandRatio = 20, 10
 
 // siteVocabulary counts, over the files linted, how many pages use each
 // lower-case word and how often.
@@ -192,6 +218,10 @@ func checkMisspelling(p *lint.SetPass) {
 				if !seen[lw] {
 					seen[lw] = true
 					vocab.pages[lw]++
+				}
+				if name := brandPlural(d, w.Text); name != "" && !allow[lw] {
+					unknown[i] = append(unknown[i], spellWord{b: b, w: w, lower: lw, brand: name})
+					continue
 				}
 				style, ok := spellCheckable(w.Text)
 				if !ok && !allow[lw] {
@@ -256,6 +286,27 @@ func spellCheckable(w string) (misspell.WordCase, bool) {
 func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, d map[string]bool, vocab *siteVocabulary,
 	main, extra *misspellTable, locale string, memo map[string][]string) {
 	lw := u.lower
+	if u.brand != "" {
+		// "GitLabs values": the site writes the name far more often than
+		// this plural, so the possessive is meant
+		if n := vocab.uses[strings.ToLower(u.brand)]; n >= minBrandUses && n >= brandRatio*vocab.uses[lw] {
+			apo := "'"
+			if strings.Contains(u.w.Text, "’") {
+				apo = "’"
+			}
+			// "GitLabs’ values": the apostrophe after the word goes too
+			text := wordingText(u.b)
+			for _, a := range []string{"'", "’"} {
+				if strings.HasPrefix(text[u.w.End:], a) && !strings.HasSuffix(u.w.Text, a) {
+					u.w.End += len(a)
+					u.w.Text = text[u.w.Start:u.w.End]
+					apo = a
+				}
+			}
+			reportSpelling(p, f, u, []string{u.brand + apo + "s"})
+		}
+		return
+	}
 	if u.short != "" {
 		// a slip the site writes on other pages is a word of its own,
 		// unless the word it slips from is far more used (as for longer

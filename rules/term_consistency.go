@@ -401,7 +401,30 @@ func reportTerm(p *lint.SetPass, o *termOcc, want, msg string) {
 	if sourceIs(o.f, span, written) {
 		d.Fixes = []lint.Edit{{Span: span, New: want}}
 	}
+	if strayCapital(written) {
+		d.Covers = []string{"misspelling"} // "ExperIence": a typo as much as a variant
+	}
 	p.Report(d)
+}
+
+// strayCapital reports whether a word of letters is an English word with
+// a capital typed inside it ("ExperIence"), not a name ("GitLab", whose
+// lower case is no word, or "DevOps", two words joined).
+func strayCapital(w string) bool {
+	inner := false
+	for i := 1; i < len(w); i++ {
+		c := w[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+			return false
+		}
+		if 'A' <= c && c <= 'Z' && 'a' <= w[i-1] && w[i-1] <= 'z' {
+			if englishWords()[strings.ToLower(w[i:])] {
+				return false // two words in one name: "DevOps"
+			}
+			inner = true
+		}
+	}
+	return inner && englishWords()[strings.ToLower(w)]
 }
 
 // checkPreferredTerms reports any other case of a preferred term in a

@@ -224,3 +224,15 @@ func TestTermConsistency(t *testing.T) {
 		t.Errorf("good example reported: %s", f.Message)
 	}
 }
+
+// TestStrayCapital checks which mixed-case words term-consistency also
+// counts as misspelling's typo: an English word with a capital inside, not
+// a name.
+func TestStrayCapital(t *testing.T) {
+	for w, want := range map[string]bool{"ExperIence": true, "managEment": true, "GitLab": false, "DevOps": false,
+		"Experience": false, "EXPERIENCE": false, "Data-Driven": false} {
+		if got := strayCapital(w); got != want {
+			t.Errorf("strayCapital(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
