@@ -46,10 +46,13 @@ var misspellingRule = &lint.Rule{
 			"(\"financials\", \"sharding\"), words with a common prefix (\"untrusting\"), words in mixed case " +
 			"(\"GitLab\"), acronyms, words of three letters or fewer, and capitalised words whose candidates the site " +
 			"never writes (names such as \"Gitter\") are not reported. Code, link targets, URLs, e-mail addresses, " +
-			"front matter and template placeholders are skipped.\n\n" +
+			"front matter and template placeholders are skipped. A name in mixed case written as a plural where " +
+			"its possessive is meant (\"GitLabs values\", \"GitLabs’ Values\") is reported when the site writes the " +
+			"name twenty times or more and ten times as often as the plural.\n\n" +
 			"`--fix` writes the correction only when it is certain: one candidate that keeps the word's form " +
 			"(\"practies\" is \"practices\", plural as written, not \"practise\") and the page's variety of " +
-			"English; otherwise the message offers the candidates and the word is left alone.",
+			"English, with no word the site writes that the typo is with two letters dropped (\"terrory\": " +
+			"\"terror\" or \"territory\"?); otherwise the message offers the candidates and the word is left alone.",
 		Bad:  "---\ntitle: Backend Engineer\n---\n\n## Backend Engineer\n\n### Responsibilities\n\n- Collaborate with the team on architectual decisions\n",
 		Good: "---\ntitle: Backend Engineer\n---\n\n## Backend Engineer\n\n### Responsibilities\n\n- Collaborate with the team on architectural decisions\n",
 		Options: []lint.OptionDoc{
