@@ -240,19 +240,18 @@ func reportPhraseVariants(p *lint.SetPass, f *model.Family, occs []phraseOcc) {
 		// a prefix compound with as many spaces as hyphens: the
 		// hyphen, as dictionaries write it
 		hyphenWins := c.hy > c.sp || prefix && c.hy == c.sp
-		if !compared(o) || c.hy == c.sp && !prefix || o.hyphen == hyphenWins {
+		// a compound before the word it modifies takes its hyphen
+		// ("high-volume billing"): where most occurrences lack it, the
+		// hyphenated one is right and nothing is reported
+		if !compared(o) || !hyphenWins || o.hyphen {
 			continue
 		}
 		want := strings.Replace(o.text, " ", "-", 1)
-		n := c.hy
-		if !hyphenWins {
-			want, n = strings.Replace(o.text, "-", " ", 1), c.sp
-		}
 		if prefix {
-			reportTermPrefix(p, f, o, want, n, !hyphenWins)
+			reportTermPrefix(p, f, o, want, c.hy)
 			continue
 		}
-		reportTermPhrase(p, f, o, want, n)
+		reportTermPhrase(p, f, o, want, c.hy)
 	}
 	if spaced {
 		return
@@ -302,16 +301,14 @@ func reportTermPhrase(p *lint.SetPass, f *model.Family, o phraseOcc, want string
 }
 
 // reportTermPrefix reports a compound of a prefix ("cross", "sub") written
-// otherwise than the page's other compounds of that prefix.
-func reportTermPrefix(p *lint.SetPass, f *model.Family, o phraseOcc, want string, n int, spaced bool) {
+// with a space where the page hyphenates its other compounds of that
+// prefix.
+func reportTermPrefix(p *lint.SetPass, f *model.Family, o phraseOcc, want string, n int) {
 	if want == o.text {
 		return
 	}
 	first := strings.FieldsFunc(want, func(r rune) bool { return r == ' ' || r == '-' })[0]
 	how := fmt.Sprintf("the page hyphenates %s compounds %d %s", quoted(first+"-"), n, pluralWord(n, "time", "times"))
-	if spaced {
-		how = fmt.Sprintf("the page writes %s compounds with a space %d %s", quoted(first), n, pluralWord(n, "time", "times"))
-	}
 	reportTerm(p, &termOcc{f: f, b: o.b, start: o.start, end: o.end, text: o.text}, want,
 		fmt.Sprintf("write %s, not %s (%s)", quoted(want), quoted(o.text), how))
 }
