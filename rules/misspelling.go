@@ -48,7 +48,8 @@ var misspellingRule = &lint.Rule{
 			"never writes (names such as \"Gitter\") are not reported. Code, link targets, URLs, e-mail addresses, " +
 			"front matter and template placeholders are skipped. A name in mixed case written as a plural where " +
 			"its possessive is meant (\"GitLabs values\", \"GitLabs’ Values\") is reported when the site writes the " +
-			"name twenty times or more and ten times as often as the plural.\n\n" +
+			"name twenty times or more and ten times as often as the plural. \"Principle\" right before a capitalised word " +
+			"(\"Principle Accounting Officer\", but not \"Principle Of\") is a title, where \"Principal\" is meant.\n\n" +
 			"`--fix` writes the correction only when it is certain: one candidate that keeps the word's form " +
 			"(\"practies\" is \"practices\", plural as written, not \"practise\") and the page's variety of " +
 			"English, with no word the site writes that the typo is with two letters dropped (\"terrory\": " +
@@ -140,6 +141,7 @@ type spellWord struct {
 	style misspell.WordCase
 	short string // for a three-letter slip of a common word ("teh"), that word
 	brand string // for a name's plural where its possessive is meant ("GitLabs values"), the name
+	meant string // for a real word confused with another ("Principle Engineer"), that word
 }
 
 // brandPlural returns the name a word is the plural of, written where its
@@ -160,6 +162,20 @@ func brandPlural(d map[string]bool, w string) string {
 		return ""
 	}
 	return name
+}
+
+// principalTitle reports whether "Principle" starts a title: right before
+// a capitalised word that is not "Of" ("Principle Accounting Officer",
+// "Principle Engineer"), where "Principal" is meant.
+func principalTitle(text string, w, next prose.Word) bool {
+	if text[w.End:next.Start] != " " || next.Text == "" || next.Text[0] < 'A' || next.Text[0] > 'Z' {
+		return false
+	}
+	switch next.Text {
+	case "Of", "OF", "And", "For", "To", "In":
+		return false
+	}
+	return true
 }
 
 // minBrandUses is how often the site must write a name, and brandRatio how
@@ -221,6 +237,11 @@ func checkMisspelling(p *lint.SetPass) {
 				if !seen[lw] {
 					seen[lw] = true
 					vocab.pages[lw]++
+				}
+				if w.Text == "Principle" && j+1 < len(tw.words) && principalTitle(wordingText(b), w, tw.words[j+1]) {
+					// "Principle Accounting Officer": a role's title
+					unknown[i] = append(unknown[i], spellWord{b: b, w: w, lower: lw, meant: "principal", style: misspell.CaseTitle})
+					continue
 				}
 				if name := brandPlural(d, w.Text); name != "" && !allow[lw] {
 					unknown[i] = append(unknown[i], spellWord{b: b, w: w, lower: lw, brand: name})
@@ -289,6 +310,10 @@ func spellCheckable(w string) (misspell.WordCase, bool) {
 func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, d map[string]bool, vocab *siteVocabulary,
 	main, extra *misspellTable, locale string, memo map[string][]string) {
 	lw := u.lower
+	if u.meant != "" {
+		reportSpelling(p, f, u, []string{u.meant})
+		return
+	}
 	if u.brand != "" {
 		// "GitLabs values": the site writes the name far more often than
 		// this plural, so the possessive is meant

@@ -77,7 +77,8 @@ func fixedText(t *testing.T, res *lint.Result, path string) string {
 func TestMisspelling(t *testing.T) {
 	res := linttest.Run(t, "testdata/misspelling/default", "misspelling")
 	out := fixedText(t, res, "testdata/misspelling/default/page.md")
-	for _, want := range []string{"### Responsibilities", "- Receive and review", "Work across teams and ACROSS THE BOARD", "**acheive**ment"} {
+	for _, want := range []string{"### Responsibilities", "- Receive and review", "Work across teams and ACROSS THE BOARD", "**acheive**ment",
+		"the Principal Accounting Officer"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("fixed text lacks %q", want)
 		}
