@@ -130,7 +130,7 @@ func defaultInclusiveLanguageOptions() *inclusiveLanguageOptions {
 		GitContext:      []string{"branch*", "pipeline*", "build*", "commit*", "merge*", "rebase*", "test*", "deploy*", "ci", "job*", "repo*", "mr", "mrs"},
 		GitBefore:       []string{"in", "into", "to", "on", "from", "off", "against", "onto"},
 		Margin:          2,
-		Ratio:           0,
+		Ratio:           1.5,
 		Masculine:       append([]string(nil), genderCoded.Masculine...),
 		Feminine:        append([]string(nil), genderCoded.Feminine...),
 		CodedExceptions: append(append(append([]string(nil), genderCoded.Exceptions...), codedFalseFriends...), codedRoleVocabulary...),
@@ -149,7 +149,7 @@ var inclusiveLanguageRule = &lint.Rule{
 			"her\" are one finding). A pronoun in a paragraph that links to a team member's profile (`person_links`, " +
 			"a link to that page with a #fragment) refers to that person and is not reported.\n" +
 			"- **Gender-coded wording**, once per page, at its title: when words starting with a masculine-coded stem " +
-			"outnumber those starting with a feminine-coded one by `coded_margin` or more (one word to none is no imbalance), and `coded_ratio` times or more when it is set. " +
+			"outnumber those starting with a feminine-coded one by `coded_margin` or more (one word to none is no imbalance) and `coded_ratio` times or more (\"9 to 7\" is a page's vocabulary, not its tone). " +
 			"Words that name the family's subject, the words of its title and its roles' titles (\"analyst\" in an " +
 			"analyst family, \"leadership\" in a leadership family), are not counted, nor is the everyday vocabulary of a " +
 			"job description that a stem starts (deciding, \"individual contributor\", analysis, competitors, " +
@@ -190,7 +190,7 @@ var inclusiveLanguageRule = &lint.Rule{
 			{Name: "coded_headings", Default: "false", Text: "Count the words of headings too."},
 			{Name: "fixed_coded", Default: "[]", Text: "Fixed-mindset stems (e.g. `established`); with `growth_coded`, a page is reported when its fixed-coded words outnumber its growth-coded ones."},
 			{Name: "coded_margin", Default: "2", Text: "How many more words of the first list than of the second make an imbalance (one word to none is none)."},
-			{Name: "coded_ratio", Default: "0", Text: "How many times as many words of the first list as of the second make an imbalance, besides the margin: with 2, \"9 to 7\" is none (0: the margin alone)."},
+			{Name: "coded_ratio", Default: "1.5", Text: "How many times as many words of the first list as of the second make an imbalance, besides the margin: \"9 to 7\" is none (0: the margin alone)."},
 			{Name: "growth_coded", Default: "[]", Text: "Growth-mindset stems (e.g. `learn`, `develop`, `grow`)."},
 		},
 	},
