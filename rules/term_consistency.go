@@ -31,7 +31,7 @@ var termConsistencyRule = &lint.Rule{
 	Fixable:  true,
 	Doc: lint.Doc{
 		Description: "A term should be written one way. Within a page (or, with `scope: handbook`, across all " +
-			"the files linted) three kinds of variants are found and reported at the less common spelling, " +
+			"the files linted) these variants are found and reported at the less common spelling, " +
 			"with the more common one:\n\n" +
 			"- case inside a word: \"Javascript\" / \"JavaScript\", \"Devops\" / \"DevOps\" (a capital first letter " +
 			"alone is not a variant, and words in capitals are acronyms or emphasis);\n" +
@@ -44,7 +44,10 @@ var termConsistencyRule = &lint.Rule{
 			"capitalised name are not variants;\n" +
 			"- apostrophe plurals of acronyms: \"OKR's\" where the page also writes \"OKRs\". Here the plain plural " +
 			"is always the reference, and \"the CRO's strategy\" (followed by a noun) is read as a possessive and " +
-			"left alone.\n\n" +
+			"left alone;\n" +
+			"- British spellings on a page that writes the American one as often or more (\"analyse\" next to " +
+			"\"Analyze\", \"practises\" next to \"practices\"; misspell's list of pairs): the handbook writes American " +
+			"English. A page mostly British is left alone.\n\n" +
 			"Ties are not reported. The `preferred` list names terms with one right spelling (\"GitLab\", " +
 			"\"GitLab.com\"): any other case of them is reported wherever it occurs, and their variants are not " +
 			"reported a second time. Names in URLs, e-mail addresses, paths, code and link targets are not " +
@@ -205,6 +208,7 @@ func checkTermConsistency(p *lint.SetPass) {
 			}
 		}
 		checkTermPhrases(p, f, preferred.byLower)
+		checkTermVarieties(p, f)
 		if opts.Scope == "page" {
 			index()
 			reportTermVariants(p, ix, preferred.byLower, "on this page")
@@ -554,4 +558,41 @@ func possessiveS(text string) bool {
 
 func isWordRuneOrJoin(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '‑' || r == '\'' || r == '’'
+}
+
+// checkTermVarieties reports a British spelling on a page that writes the
+// American one as often or more ("analyse" where the page also writes
+// "Analyze", "practises" next to "practices"): the page mixes the two
+// varieties, and the handbook writes American English. The pairs are
+// misspell's British-to-American list. A page mostly British is left alone.
+func checkTermVarieties(p *lint.SetPass, f *model.Family) {
+	_, us := misspellings("US")
+	count := map[string]int{}
+	type occ struct {
+		b          *model.Block
+		start, end int
+		text, us   string
+	}
+	var british []occ
+	for _, b := range f.Blocks {
+		tw := wordingWords(b, false)
+		for i, w := range tw.words {
+			lw := tw.lower[i]
+			count[lw]++
+			if am, ok := us.fix(lw); ok && am != lw {
+				british = append(british, occ{b, w.Start, w.End, w.Text, am})
+			}
+		}
+	}
+	for _, o := range british {
+		lw := strings.ToLower(o.text)
+		n := count[o.us]
+		if n == 0 || n < count[lw] {
+			continue
+		}
+		want := spellLike(o.us, o.text)
+		reportTerm(p, &termOcc{f: f, b: o.b, start: o.start, end: o.end, text: o.text}, want,
+			fmt.Sprintf("write %s, not %s: the page writes American English (%s: %d %s on this page)", quoted(want), quoted(o.text),
+				quoted(o.us), n, pluralWord(n, "time", "times")))
+	}
 }
