@@ -3,6 +3,7 @@ package rules
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -47,8 +48,9 @@ var termConsistencyRule = &lint.Rule{
 			"left alone;\n" +
 			"- British spellings on a page that writes the American one as often or more (\"analyse\" next to " +
 			"\"Analyze\", \"practises\" next to \"practices\"; misspell's list of pairs): the handbook writes American " +
-			"English. A page mostly British is left alone.\n\n" +
-			"Ties are not reported. The `preferred` list names terms with one right spelling (\"GitLab\", " +
+			"English. A page mostly British is left alone;\n" +
+			"- \"eg.\" and \"ie.\" on a page that also writes \"e.g.\" and \"i.e.\".\n\n" +
+			"Other ties are not reported. The `preferred` list names terms with one right spelling (\"GitLab\", " +
 			"\"GitLab.com\"): any other case of them is reported wherever it occurs, and their variants are not " +
 			"reported a second time. Names in URLs, e-mail addresses, paths, code and link targets are not " +
 			"prose and are left alone. `--fix` writes the reference spelling.",
@@ -209,6 +211,7 @@ func checkTermConsistency(p *lint.SetPass) {
 		}
 		checkTermPhrases(p, f, preferred.byLower)
 		checkTermVarieties(p, f)
+		checkTermAbbreviations(p, f)
 		if opts.Scope == "page" {
 			index()
 			reportTermVariants(p, ix, preferred.byLower, "on this page")
@@ -594,5 +597,45 @@ func checkTermVarieties(p *lint.SetPass, f *model.Family) {
 		reportTerm(p, &termOcc{f: f, b: o.b, start: o.start, end: o.end, text: o.text}, want,
 			fmt.Sprintf("write %s, not %s: the page writes American English (%s: %d %s on this page)", quoted(want), quoted(o.text),
 				quoted(o.us), n, pluralWord(n, "time", "times")))
+	}
+}
+
+// termAbbreviations are Latin abbreviations and the dotted form a page
+// writes them in: "eg." where the page writes "e.g." is a variant.
+var termAbbreviations = []struct {
+	variant *regexp.Regexp
+	ref     string
+}{
+	{regexp.MustCompile(`(?i)\beg\.`), "e.g."},
+	{regexp.MustCompile(`(?i)\bie\.`), "i.e."},
+}
+
+// checkTermAbbreviations reports "eg." and "ie." on a page that also
+// writes "e.g." or "i.e." (the usual form; the dotted one is the reference
+// whatever the counts, as the style guides write it).
+func checkTermAbbreviations(p *lint.SetPass, f *model.Family) {
+	texts := make([]string, len(f.Blocks))
+	for i, b := range f.Blocks {
+		texts[i] = wordingText(b)
+	}
+	for _, a := range termAbbreviations {
+		n := 0
+		for _, t := range texts {
+			n += strings.Count(strings.ToLower(t), a.ref)
+		}
+		if n == 0 {
+			continue
+		}
+		for i, b := range f.Blocks {
+			for _, m := range a.variant.FindAllStringIndex(texts[i], -1) {
+				written := b.Text[m[0]:m[1]]
+				want := a.ref
+				if written[0] == 'E' || written[0] == 'I' {
+					want = strings.ToUpper(want[:1]) + want[1:]
+				}
+				reportTerm(p, &termOcc{f: f, b: b, start: m[0], end: m[1], text: written}, want,
+					fmt.Sprintf("write %s, not %s (%s: %d %s on this page)", quoted(want), quoted(written), quoted(a.ref), n, pluralWord(n, "time", "times")))
+			}
+		}
 	}
 }
