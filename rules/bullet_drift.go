@@ -74,7 +74,11 @@ var bulletDriftRule = &lint.Rule{
 			"(\"3 years\", \"5 years\") is left alone, and so is an item added to or dropped from a list " +
 			"(\"{+Recruits and+} hires top talent\"); `progression_words` holds the list of words. Nor are a filler " +
 			"modifier added or dropped (\"{+Measurable+} impact\", \"{+clear+} goals\") and a first verb whose form " +
-			"a list's lead-in forces (\"You will be: scheduling ...\" against \"Schedule ...\"). " +
+			"a list's lead-in forces (\"You will be: scheduling ...\" against \"Schedule ...\"). Nor are differences " +
+			"only in function words and case (\"You share our values\" against \"Share our values\"), or only in " +
+			"the forms of words, the first among them, where the reported bullet has its own list's style " +
+			"(\"Partners with ...\" in a list of third-person verbs against \"Partner with ...\" in a list of " +
+			"imperatives); the same form breaking its own list's style is drift. " +
 			"Bullets copied exactly are not drift either (see `level-copy`). Drifted bullets are grouped; the " +
 			"wording most roles use is the reference (the first one written when there is no majority), and each " +
 			"other wording is reported with its word diff. Bullets shorter than `min_words` content words are " +
