@@ -29,6 +29,10 @@ type Config struct {
 	File string `yaml:"-"` // the file it was read from; "" for the defaults
 	Dir  string `yaml:"-"` // the folder relative paths in it are taken from
 
+	// Profile names the built-in profile the config refines: "gitlab"
+	// (the default) or "generic" (lint/profiles/*.yml, docs/profiles.md).
+	Profile string `yaml:"profile"`
+
 	Include     []string `yaml:"include"`
 	Exclude     []string `yaml:"exclude"`
 	MaxFileSize int64    `yaml:"max_file_size"`
@@ -40,6 +44,10 @@ type Config struct {
 	RequiredSections string `yaml:"required_sections"`
 	// Changes configures `ladderlint changes` (approval flows).
 	Changes ChangesConfig `yaml:"changes"`
+	// Sections maps a dimension kind (requirements, responsibilities,
+	// nice-to-haves, anti-patterns) to more headings and bold labels that
+	// name it, for ladders that do not use GitLab's section names.
+	Sections map[string][]string `yaml:"sections"`
 
 	Rules map[string]*RuleConfig `yaml:"rules"`
 
@@ -173,7 +181,7 @@ func DefaultConfig() *Config {
 			Table: "/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades",
 			Tracks: []Track{
 				{Name: "individual contributor", Steps: [][]string{
-					{"Intern"}, {"Associate", "Junior"}, {"Intermediate"}, {"Senior"}, {"Staff"},
+					{"Intern", "Apprentice"}, {"Associate", "Junior"}, {"Intermediate"}, {"Senior"}, {"Staff"},
 					{"Principal"}, {"Distinguished"}, {"Fellow"},
 				}},
 				{Name: "manager", Steps: [][]string{
@@ -292,6 +300,16 @@ func ParseConfig(path string, raw []byte) (*Config, error) {
 	if root.Kind != yaml.MappingNode {
 		return nil, &ConfigError{File: path, Line: root.Line, Msg: "the config must be a mapping of keys to values"}
 	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if k, v := root.Content[i], root.Content[i+1]; k.Value == "profile" && v.Kind == yaml.ScalarNode {
+			base, err := ProfileConfig(v.Value)
+			if err != nil {
+				return nil, &ConfigError{File: path, Line: v.Line, Key: "profile", Msg: err.Error()}
+			}
+			*cfg = *base
+			cfg.File, cfg.Dir, cfg.lines = path, filepath.Dir(path), map[string]int{}
+		}
+	}
 	inst, err := yamlToJSON(root, 0)
 	if err != nil {
 		return nil, &ConfigError{File: path, Line: root.Line, Msg: err.Error()}
@@ -316,7 +334,10 @@ func ParseConfig(path string, raw []byte) (*Config, error) {
 			cfg.Include = nil
 			err = v.Decode(&cfg.Include)
 		case "exclude":
+			cfg.Exclude = nil
 			err = v.Decode(&cfg.Exclude)
+		case "sections":
+			err = decodeSections(v, cfg)
 		case "max_file_size":
 			err = v.Decode(&cfg.MaxFileSize)
 		case "required_sections":

@@ -115,7 +115,7 @@ grades:
   # Seniority per track, lowest first; the most specific keyword wins.
   # tracks:
   #   - name: individual contributor
-  #     steps: [[Intern], [Associate, Junior], [Intermediate], [Senior], [Staff], [Principal], [Distinguished], [Fellow]]
+  #     steps: [[Intern, Apprentice], [Associate, Junior], [Intermediate], [Senior], [Staff], [Principal], [Distinguished], [Fellow]]
   #   - name: manager
   #     steps: [[Manager], [Senior Manager], [Director], [Senior Director], [VP, Vice President], [Senior VP], [Executive VP, Chief]]
   # The grade tables are read from the table's page (below the heading its

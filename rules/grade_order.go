@@ -15,7 +15,7 @@ var gradeOrderRule = &lint.Rule{
 	Severity: lint.Error,
 	Doc: lint.Doc{
 		Description: "Seniority comes from the title's keywords, per track, from `grades.tracks` in the config: by default " +
-			"individual contributors Intern < Associate/Junior < Intermediate < Senior < Staff < Principal < " +
+			"individual contributors Intern/Apprentice < Associate/Junior < Intermediate < Senior < Staff < Principal < " +
 			"Distinguished < Fellow, and managers Associate Manager < Manager < Senior Manager < Director < Senior " +
 			"Director < VP < Senior VP < Executive VP/Chief. The most specific keyword wins (\"Senior Director\" over " +
 			"\"Director\"); a keyword written `^Manager` counts only at the start of a title, so \"Manager, Data\" and " +

@@ -96,6 +96,8 @@ func NewApp(stdout, stderr io.Writer) *App {
 				Name:   "init",
 				Usage:  "write a commented starter .ladderlint.yml in the current folder",
 				Action: a.initConfig,
+				Flags: []cli.Flag{&cli.StringFlag{Name: "profile", Value: lint.DefaultProfile,
+					Usage: "the profile the config starts from: " + strings.Join(lint.ProfileNames(), " or ") + " (docs/profiles.md)"}},
 			},
 		},
 	}
@@ -311,6 +313,10 @@ func (a *App) explain(c *cli.Context) error {
 
 func (a *App) initConfig(c *cli.Context) error {
 	path := lint.ConfigFileName
+	text, err := lint.StarterConfigFor(c.String("profile"))
+	if err != nil {
+		return usageErr("init --profile: %v", err)
+	}
 	if _, err := os.Stat(path); err == nil {
 		return usageErr("%s already exists; not overwritten", path)
 	}
@@ -318,7 +324,7 @@ func (a *App) initConfig(c *cli.Context) error {
 	if err != nil {
 		return &exitErr{code: exitError, err: err}
 	}
-	if _, err := io.WriteString(fh, lint.StarterConfig()); err != nil {
+	if _, err := io.WriteString(fh, text); err != nil {
 		fh.Close()
 		return &exitErr{code: exitError, err: err}
 	}

@@ -257,3 +257,39 @@ func TestFix(t *testing.T) {
 		t.Errorf("temporary files left behind: %v", entries)
 	}
 }
+
+// TestInitGenericProfile: init --profile generic writes a config that
+// loads as the generic profile and lints a ladder with its rules; an
+// unknown profile writes nothing.
+func TestInitGenericProfile(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	if code, _, errOut := run(t, nil, "init", "--profile", "generic"); code != 0 {
+		t.Fatalf("init --profile generic: exit %d %s", code, errOut)
+	}
+	data, err := os.ReadFile(lint.ConfigFileName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := lint.ParseConfig(lint.ConfigFileName, data)
+	if err != nil || cfg.Profile != "generic" {
+		t.Fatalf("starter: %v, profile %q", err, cfg.Profile)
+	}
+	page := "# Ladder\n\n## L1 Engineer\n\nShips tasks.\n\n## L3 Engineer\n\nLeads projects.\n"
+	if err := os.WriteFile("ladder.md", []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ := run(t, nil, "lint", "ladder.md")
+	if code != 0 || !strings.Contains(out, "ladder.md:7:4: warning level-sequence: level \"L3 Engineer\" follows \"L1 Engineer\": rank 2 is skipped") || strings.Contains(out, "frontmatter") {
+		t.Fatalf("lint under generic: exit %d\n%s", code, out)
+	}
+	if err := os.Remove(lint.ConfigFileName); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := run(t, nil, "init", "--profile", "gitlub"); code != 2 || !strings.Contains(errOut, `did you mean "gitlab"`) {
+		t.Fatalf("unknown profile: exit %d %q", code, errOut)
+	}
+	if _, err := os.Stat(lint.ConfigFileName); err == nil {
+		t.Fatal("an unknown profile wrote a config")
+	}
+}

@@ -175,3 +175,17 @@ func TestStripQualifiers(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+// TestApprenticeIsLowestStep: the default individual track places an
+// apprentice with interns, below Associate.
+func TestApprenticeIsLowestStep(t *testing.T) {
+	l := defaultLadder()
+	app, ok := l.Classify("Apprentice Software Engineer")
+	if !ok || app.Implied || app.Step != 0 {
+		t.Fatalf("apprentice placed %+v %v", app, ok)
+	}
+	assoc, _ := l.Classify("Associate Software Engineer")
+	if app.Compare(assoc) >= 0 {
+		t.Errorf("apprentice not below associate: %+v %+v", app, assoc)
+	}
+}

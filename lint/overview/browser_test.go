@@ -163,3 +163,30 @@ func TestBrowserCorpus(t *testing.T) {
 	}
 	checkDOM(t, string(browse(t, bin, page, "--dump-dom")), ov)
 }
+
+// BenchmarkRender2022 times what `ladderlint ladder` adds to a lint run on
+// the whole 2022 handbook: building the overview and writing the page.
+//
+//	go test ./lint/overview -run '^$' -bench Render2022 -benchtime 5x
+func BenchmarkRender2022(b *testing.B) {
+	root := "../../../shared/corpus/www-gitlab-com-2022"
+	if _, err := os.Stat(root); err != nil {
+		b.Skip("../shared/corpus is absent")
+	}
+	cfg := lint.DefaultConfig()
+	cfg.Site.Layout = "middleman"
+	cfg.Site.Anchors = "kramdown"
+	inputs, err := lint.Collect(cfg, []string{filepath.Join(root, "sites/uncategorized/source/job-families")})
+	if err != nil {
+		b.Fatal(err)
+	}
+	res := linttest.RunInputs(b, cfg, inputs)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		var buf bytes.Buffer
+		if err := overview.Build(res, cfg, overview.Options{}).WriteHTML(&buf); err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(buf.Len())/(1<<20), "MB/page")
+	}
+}

@@ -1,0 +1,97 @@
+// Package shape finds a career ladder in a page by its shape rather than by
+// GitLab's words: sibling headings that name levels (by a level code or a
+// seniority word) and carry parallel content, a table of levels by
+// dimensions, or one page per level in a folder. Each level gets its code
+// (parsed into a rank), its place on the configured tracks and its
+// dimensions (sub-headings and bold labels), each with its source span.
+//
+// It reads the model; it changes nothing in it, so the GitLab profile's
+// rules see the same model as before.
+package shape
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// Code is a level code written in a title: "IC 3", "L4", "Level 2",
+// "Engineer II", "3a".
+type Code struct {
+	Raw    string  // as written
+	Prefix string  // "IC", "L", "LEVEL", ... upper case; "" for a Roman numeral or a bare number
+	Format string  // what codes of one ladder share: "IC n", "Ln", "Level n", "Roman", "n"
+	Rank   float64 // the number the code gives
+	Sub    string  // a letter suffix ("a" of "3a"): parallel tracks at one rank
+	At, N  int     // byte offset and length of Raw in the title
+}
+
+var (
+	prefixCodeRE = regexp.MustCompile(`(?i)\b(IC|SE|L|D|P|M|E|T)([ -]?)(\d{1,2})([a-z])?\b`)
+	wordCodeRE   = regexp.MustCompile(`(?i)\b(level|grade|band|tier)\s+(\d{1,2})([a-z])?\b`)
+	romanRE      = regexp.MustCompile(`\b(VIII|VII|VI|IV|IX|V|III|II|I|X)\b`)
+	leadNumRE    = regexp.MustCompile(`^(\d{1,2})([a-z])?(?:[\s.:)_-]|$)`)
+)
+
+var romanValue = map[string]int{"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+
+// ParseCode reads the level code of a title; nil when it has none. A code
+// with a prefix (IC, L, Level) wins over a Roman numeral, which wins over a
+// leading number ("01 Junior", a file name's order).
+func ParseCode(title string) *Code {
+	if m := wordCodeRE.FindStringSubmatchIndex(title); m != nil {
+		n, _ := strconv.Atoi(title[m[4]:m[5]])
+		word := strings.ToUpper(title[m[2]:m[3]])
+		c := &Code{Raw: title[m[0]:m[1]], Prefix: word, Rank: float64(n), At: m[0], N: m[1] - m[0]}
+		c.Format = strings.ToUpper(word[:1]) + strings.ToLower(word[1:]) + " n"
+		if m[6] >= 0 {
+			c.Sub = strings.ToLower(title[m[6]:m[7]])
+		}
+		return c
+	}
+	for _, m := range prefixCodeRE.FindAllStringSubmatchIndex(title, -1) {
+		p := title[m[2]:m[3]]
+		// single-letter prefixes only in upper case: "p 3" is not a code
+		if len(p) == 1 && strings.ToUpper(p) != p {
+			continue
+		}
+		n, _ := strconv.Atoi(title[m[6]:m[7]])
+		c := &Code{Raw: title[m[0]:m[1]], Prefix: strings.ToUpper(p), Rank: float64(n), At: m[0], N: m[1] - m[0]}
+		c.Format = c.Prefix + "n"
+		if m[8] >= 0 {
+			c.Sub = strings.ToLower(title[m[8]:m[9]])
+		}
+		return c
+	}
+	// a Roman numeral after the first word: "Engineer II", "Open Source Contributor I"
+	for _, m := range romanRE.FindAllStringSubmatchIndex(title, -1) {
+		if m[0] == 0 || !precededByWord(title[:m[0]]) {
+			continue
+		}
+		r := title[m[0]:m[1]]
+		return &Code{Raw: r, Format: "Roman", Rank: float64(romanValue[r]), At: m[0], N: m[1] - m[0]}
+	}
+	if m := leadNumRE.FindStringSubmatchIndex(title); m != nil {
+		n, _ := strconv.Atoi(title[m[2]:m[3]])
+		c := &Code{Raw: title[m[2]:m[3]], Format: "n", Rank: float64(n), At: m[2], N: m[3] - m[2]}
+		if m[4] >= 0 {
+			c.Sub = title[m[4]:m[5]]
+			c.Raw += c.Sub
+			c.N = m[5] - m[2]
+		}
+		return c
+	}
+	return nil
+}
+
+func precededByWord(s string) bool {
+	s = strings.TrimRight(s, " ")
+	if s == "" {
+		return false
+	}
+	c := s[len(s)-1]
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == ')' || c >= 0x80
+}
+
+// Label is the code as the ladder writes it, for messages: "L3", "IC 3".
+func (c *Code) Label() string { return c.Raw }

@@ -1,0 +1,295 @@
+package shape
+
+import (
+	"bytes"
+	"regexp"
+	"sort"
+	"strings"
+
+	"gitlab.com/ladderlint/ladderlint/lint/ladder"
+	"gitlab.com/ladderlint/ladderlint/lint/model"
+)
+
+// Ladder is a run of levels found on a page (or across a folder's pages).
+type Ladder struct {
+	From   string // "headings", "table" or "pages"
+	Levels []*Level
+	Table  *model.Table // for a table ladder
+	HTML   bool         // the table is an HTML <table>
+}
+
+// Level is one level of a ladder.
+type Level struct {
+	Title     string
+	File      *model.Family
+	Heading   *model.Heading // nil for a table level
+	TitleSpan model.Span     // the heading text, or the table cell
+	Body      model.Span     // the level's content after its title; empty for a table level
+	Code      *Code
+	CodeSpan  model.Span
+	Place     ladder.Place
+	Placed    bool // Place holds a track step named by a keyword (or the bare role name)
+	Dims      []*Dimension
+	// SameAs holds the levels a "Same as L1, L2, but also" sentence names:
+	// the level inherits their dimensions.
+	SameAs []string
+}
+
+// Dimension is a named part of a level: a sub-heading, a bold label, or a
+// table cell under its column or row header.
+type Dimension struct {
+	Name  string
+	Key   string // normalized name
+	Kind  string // requirements, responsibilities, nice-to-haves, anti-patterns, or ""
+	Span  model.Span
+	Body  model.Span
+	Text  string // the body's plain text, normalized spaces
+	Block *model.Block
+	// for a table cell: its column, and the first cell of its row
+	Col int
+	Row *model.Block
+}
+
+// Options are the words a profile gives the finder.
+type Options struct {
+	Ladder   *ladder.Ladder
+	Sections map[string][]string // kind -> names
+}
+
+var sameAsSep = regexp.MustCompile(`\s*(?:,|\band\b|&)\s*`)
+
+var sameAsRE = regexp.MustCompile(`(?i)^\s*(?:same as|everything (?:in|from)|all of)\s+(.+?)(?:,?\s*(?:but|plus|and)\s+also\b|,?\s*plus\b|:|$)`)
+
+// Find returns the ladders of a page: levels written as sibling headings,
+// and tables of levels by dimensions.
+func Find(f *model.Family, o Options) []*Ladder {
+	var out []*Ladder
+	if l := headingLadder(f, o); l != nil {
+		out = append(out, l)
+	}
+	out = append(out, tableLadders(f, o)...)
+	return out
+}
+
+// headingLadder finds the largest group of sibling headings that name
+// levels.
+func headingLadder(f *model.Family, o Options) *Ladder {
+	hs := f.Headings
+	if len(hs) < 2 {
+		return nil
+	}
+	parent := make([]int, len(hs))
+	var stack []int
+	for i, h := range hs {
+		for len(stack) > 0 && hs[stack[len(stack)-1]].Level >= h.Level {
+			stack = stack[:len(stack)-1]
+		}
+		parent[i] = -1
+		if len(stack) > 0 {
+			parent[i] = stack[len(stack)-1]
+		}
+		stack = append(stack, i)
+	}
+	type key struct{ parent, level int }
+	groups := map[key][]int{}
+	var order []key
+	for i, h := range hs {
+		k := key{parent[i], h.Level}
+		if _, ok := groups[k]; !ok {
+			order = append(order, k)
+		}
+		groups[k] = append(groups[k], i)
+	}
+	var best []*Level
+	for _, k := range order {
+		g := groups[k]
+		if len(g) < 2 {
+			continue
+		}
+		var lv []*Level
+		for _, i := range g {
+			if l := headingLevel(f, o, hs, i); l != nil {
+				lv = append(lv, l)
+			}
+		}
+		lv = bareRoleNames(f, o, hs, g, lv)
+		if len(lv) < 2 || 2*len(lv) < len(g) {
+			continue
+		}
+		if len(lv) > len(best) {
+			best = lv
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	for _, l := range best {
+		l.Dims = dimensions(f, o, l)
+		l.SameAs = sameAs(f, l)
+	}
+	return &Ladder{From: "headings", Levels: best}
+}
+
+// headingLevel reads heading i as a level, or nil when its title names none.
+func headingLevel(f *model.Family, o Options, hs []*model.Heading, i int) *Level {
+	h := hs[i]
+	if namesSection(h.Text) {
+		return nil // "Senior Requirements": a level's section, not a level
+	}
+	l := &Level{Title: h.Text, File: f, Heading: h, TitleSpan: h.TextSpan, Body: bodyOf(f, hs, i)}
+	l.Code = ParseCode(h.Text)
+	if l.Code != nil && l.Code.Format == "n" && !hasLetters(h.Text[l.Code.At+l.Code.N:]) {
+		l.Code = nil // a bare number is not a level's title
+	}
+	if l.Code != nil {
+		l.CodeSpan = titleSpan(f, h, l.Code.At, l.Code.At+l.Code.N)
+	}
+	if o.Ladder != nil {
+		if p, ok := o.Ladder.Classify(stripCode(h.Text, l.Code)); ok && !p.Implied {
+			l.Place, l.Placed = p, true
+		}
+	}
+	if l.Code == nil && !l.Placed {
+		return nil
+	}
+	return l
+}
+
+// bareRoleNames adds the siblings titled with the role name alone ("Engineer"
+// between "Associate Engineer" and "Senior Engineer"): the implied step.
+func bareRoleNames(f *model.Family, o Options, hs []*model.Heading, g []int, lv []*Level) []*Level {
+	if o.Ladder == nil || len(lv) < 2 {
+		return lv
+	}
+	// the words of the placed siblings' stems: a bare title must share one
+	words := map[string]int{}
+	for _, l := range lv {
+		if l.Placed {
+			for _, w := range strings.Fields(l.Place.Stem) {
+				if len(w) > 1 {
+					words[w]++
+				}
+			}
+		}
+	}
+	shares := func(stem string) bool {
+		for _, w := range strings.Fields(stem) {
+			if words[w] >= 1 {
+				return true
+			}
+		}
+		return false
+	}
+	have := map[*model.Heading]bool{}
+	for _, l := range lv {
+		have[l.Heading] = true
+	}
+	var out []*Level
+	j := 0
+	for _, i := range g {
+		if j < len(lv) && lv[j].Heading == hs[i] {
+			out = append(out, lv[j])
+			j++
+			continue
+		}
+		if namesSection(hs[i].Text) {
+			continue
+		}
+		p, ok := o.Ladder.Classify(hs[i].Text)
+		if ok && p.Implied && p.Stem != "" && shares(p.Stem) {
+			out = append(out, &Level{Title: hs[i].Text, File: f, Heading: hs[i], TitleSpan: hs[i].TextSpan, Body: bodyOf(f, hs, i), Place: p, Placed: true})
+		}
+	}
+	return out
+}
+
+func hasLetters(s string) bool {
+	for _, r := range s {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+func stripCode(title string, c *Code) string {
+	if c == nil {
+		return title
+	}
+	return strings.TrimSpace(title[:c.At] + " " + title[c.At+c.N:])
+}
+
+// titleSpan maps a byte range of a heading's plain text to the source; the
+// text is taken to be written as is when the lengths agree.
+func titleSpan(f *model.Family, h *model.Heading, i, j int) model.Span {
+	src := f.Source.Text[h.TextSpan.Start:h.TextSpan.End]
+	if k := bytes.Index(src, []byte(h.Text[i:j])); k >= 0 {
+		return model.Span{Start: h.TextSpan.Start + k, End: h.TextSpan.Start + k + (j - i)}
+	}
+	return h.TextSpan
+}
+
+// bodyOf is the text after heading i up to the next heading of its level or
+// above.
+func bodyOf(f *model.Family, hs []*model.Heading, i int) model.Span {
+	end := len(f.Source.Text)
+	for k := i + 1; k < len(hs); k++ {
+		if hs[k].Level <= hs[i].Level {
+			end = hs[k].Span.Start
+			break
+		}
+	}
+	return model.Span{Start: hs[i].Span.End, End: end}
+}
+
+// sameAs reads a "Same as L1, L2, but also" opening of a level.
+func sameAs(f *model.Family, l *Level) []string {
+	for _, b := range BlocksIn(f, l.Body) {
+		if b.Kind == model.BlockHeading {
+			continue
+		}
+		m := sameAsRE.FindStringSubmatch(b.Text)
+		if m == nil {
+			return nil
+		}
+		var out []string
+		for _, s := range sameAsSep.Split(m[1], -1) {
+			if s = strings.Trim(strings.TrimSpace(s), ".*_"); s != "" {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// BlocksIn returns the prose blocks that start within s, in order (the
+// model keeps them sorted).
+func BlocksIn(f *model.Family, s model.Span) []*model.Block {
+	bs := f.Blocks
+	i := sort.Search(len(bs), func(i int) bool { return bs[i].Span.Start >= s.Start })
+	j := sort.Search(len(bs), func(j int) bool { return bs[j].Span.Start >= s.End })
+	if j < i {
+		return nil
+	}
+	return bs[i:j]
+}
+
+// HeadingsIn returns the headings that start within s, in order.
+func HeadingsIn(f *model.Family, s model.Span) []*model.Heading {
+	hs := f.Headings
+	i := sort.Search(len(hs), func(i int) bool { return hs[i].Span.Start >= s.Start })
+	j := sort.Search(len(hs), func(j int) bool { return hs[j].Span.Start >= s.End })
+	if j < i {
+		return nil
+	}
+	return hs[i:j]
+}
+
+// namesSection reports a title that ends in a section name (Job Grade,
+// Responsibilities, Requirements, ...): a role's section, even when a
+// seniority word opens it.
+func namesSection(title string) bool {
+	_, _, _, ok := model.MatchSection(title)
+	return ok
+}

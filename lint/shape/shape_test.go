@@ -1,0 +1,157 @@
+package shape_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"gitlab.com/ladderlint/ladderlint/lint"
+	"gitlab.com/ladderlint/ladderlint/lint/ladder"
+	"gitlab.com/ladderlint/ladderlint/lint/model"
+	"gitlab.com/ladderlint/ladderlint/lint/shape"
+	_ "gitlab.com/ladderlint/ladderlint/rules" // the profile names their rules
+)
+
+func options(t testing.TB) shape.Options {
+	cfg, err := lint.ProfileConfig("generic")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return shape.Options{Ladder: ladder.New(cfg.Grades.Tracks), Sections: cfg.Sections}
+}
+
+func titles(l *shape.Ladder) string {
+	var out []string
+	for _, v := range l.Levels {
+		out = append(out, v.Title)
+	}
+	return strings.Join(out, "|")
+}
+
+func TestFindHeadings(t *testing.T) {
+	src := "# Ladder\n\n## Overview\n\nWhy.\n\n## Associate Engineer\n\n**Scope:** tasks.\n\n" +
+		"## Engineer\n\n**Scope:** features.\n\n- **Impact**: the team\n\n## Senior Engineer\n\nSame as Engineer, but also:\n\n### Red flags\n\n- Works alone.\n\n## FAQ\n\nNone.\n"
+	f := model.Parse("l.md", []byte(src))
+	ls := shape.Find(f, options(t))
+	if len(ls) != 1 || ls[0].From != "headings" {
+		t.Fatalf("ladders: %d", len(ls))
+	}
+	if got := titles(ls[0]); got != "Associate Engineer|Engineer|Senior Engineer" {
+		t.Fatalf("levels %q", got)
+	}
+	eng := ls[0].Levels[1]
+	if len(eng.Dims) != 2 || eng.Dims[0].Name != "Scope" || eng.Dims[1].Name != "Impact" || eng.Dims[1].Text != "the team" {
+		t.Errorf("Engineer dims: %+v", eng.Dims)
+	}
+	if got := string(f.Source.Text[eng.Dims[0].Span.Start:eng.Dims[0].Span.End]); got != "Scope" {
+		t.Errorf("dim span holds %q", got)
+	}
+	sen := ls[0].Levels[2]
+	if len(sen.SameAs) != 1 || sen.SameAs[0] != "Engineer" {
+		t.Errorf("same as %q", sen.SameAs)
+	}
+	if len(sen.Dims) != 1 || sen.Dims[0].Kind != "anti-patterns" {
+		t.Errorf("Senior dims %+v", sen.Dims)
+	}
+}
+
+func TestFindTables(t *testing.T) {
+	rows := "| Level | Scope |\n|---|---|\n| L1 | task |\n| L2 | feature |\n"
+	cols := "| Skill | IC1 | IC2 | IC3 |\n|---|---|---|---|\n| Code | a | b | c |\n| Review | d | e | |\n"
+	none := "| Name | Team |\n|---|---|\n| Ada | Core |\n"
+	for _, c := range []struct {
+		src, want string
+		dims      int
+	}{{rows, "L1|L2", 1}, {cols, "IC1|IC2|IC3", 2}, {none, "", 0}} {
+		ls := shape.Find(model.Parse("t.md", []byte(c.src)), options(t))
+		got := ""
+		if len(ls) > 0 {
+			got = titles(ls[0])
+			if n := len(ls[0].Levels[0].Dims); n != c.dims {
+				t.Errorf("%q: %d dims, want %d", c.want, n, c.dims)
+			}
+		}
+		if got != c.want {
+			t.Errorf("table levels %q, want %q", got, c.want)
+		}
+	}
+}
+
+func TestPageLadders(t *testing.T) {
+	o := options(t)
+	var files []*model.Family
+	for i, name := range []string{"junior", "senior", "staff"} {
+		files = append(files, model.Parse(fmt.Sprintf("levels/0%d-%s.md", i+1, name), []byte("# "+strings.ToUpper(name[:1])+name[1:]+" Developer\n\n## Craft\n\nx\n")))
+	}
+	files = append(files, model.Parse("levels/README.md", []byte("# About these levels\n")))
+	files = append(files, model.Parse("other/senior-designer.md", []byte("# Senior Designer\n")))
+	ls := shape.PageLadders(files, o, func(*model.Family) bool { return false })
+	if len(ls) != 1 || titles(ls[0]) != "Junior Developer|Senior Developer|Staff Developer" || !ls[0].Numbered() {
+		t.Fatalf("page ladders: %d %v", len(ls), ls)
+	}
+	if d := ls[0].Levels[0].Dims; len(d) != 1 || d[0].Name != "Craft" {
+		t.Errorf("page dims %+v", d)
+	}
+}
+
+// TestFindBounded: a page of many levels and dimensions is read in linear
+// time.
+func TestFindBounded(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("# Ladder\n\n")
+	for i := 1; i <= 5000; i++ {
+		fmt.Fprintf(&b, "## L%d Engineer\n\n**Scope:** x\n\n**Impact:** y\n\n### Notes\n\nz\n\n", i%90+1)
+	}
+	f := model.Parse("big.md", []byte(b.String()))
+	start := time.Now()
+	ls := shape.Find(f, options(t))
+	if len(ls) != 1 || len(ls[0].Levels) != 5000 {
+		t.Fatalf("ladders %d", len(ls))
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("took %v", d)
+	}
+}
+
+func TestFindHTMLTable(t *testing.T) {
+	src := "# Ladder\n\n<table>\n  <tr><th>Skill</th><th>Level 1</th><th>Level 2</th></tr>\n" +
+		"  <tr><td>Code</td><td>writes <b>tested</b> code</td><td></td></tr>\n</table>\n\n" +
+		"```html\n<table><tr><td>L1</td></tr><tr><td>L2</td></tr></table>\n```\n"
+	f := model.Parse("h.md", []byte(src))
+	ls := shape.Find(f, options(t))
+	if len(ls) != 1 || !ls[0].HTML || titles(ls[0]) != "Level 1|Level 2" {
+		t.Fatalf("html ladders: %d", len(ls))
+	}
+	d := ls[0].Levels[0].Dims[0]
+	if d.Name != "Code" || d.Text != "writes tested code" {
+		t.Errorf("cell %q %q", d.Name, d.Text)
+	}
+	if got := src[d.Span.Start:d.Span.End]; got != "writes <b>tested</b> code" {
+		t.Errorf("cell span holds %q", got)
+	}
+	if c := ls[0].Levels[1].CodeSpan; src[c.Start:c.End] != "Level 2" {
+		t.Errorf("code span holds %q", src[c.Start:c.End])
+	}
+}
+
+// TestFindHTMLRowspan: a level cell spanning rows makes one level of them;
+// a colspan cell fills the columns it spans.
+func TestFindHTMLRowspan(t *testing.T) {
+	src := "<table>\n<tr><th>Level</th><th>Craft</th><th>Team</th></tr>\n" +
+		"<tr><th rowspan=\"2\">IC1</th><td colspan=\"2\">Entry level</td></tr>\n" +
+		"<tr><td>writes code</td><td>asks</td></tr>\n" +
+		"<tr><th rowspan=\"2\">IC2</th><td colspan=\"2\">Developing</td></tr>\n" +
+		"<tr><td>designs</td><td>helps</td></tr>\n</table>\n"
+	ls := shape.Find(model.Parse("r.md", []byte(src)), options(t))
+	if len(ls) != 1 || titles(ls[0]) != "IC1|IC2" {
+		t.Fatalf("levels: %d", len(ls))
+	}
+	var got []string
+	for _, d := range ls[0].Levels[1].Dims {
+		got = append(got, d.Name+"="+d.Text)
+	}
+	if strings.Join(got, ";") != "Craft=Developing;Team=Developing;Craft=designs;Team=helps" {
+		t.Errorf("IC2 dims %q", got)
+	}
+}

@@ -1,0 +1,48 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"gitlab.com/ladderlint/ladderlint/lint"
+	"gitlab.com/ladderlint/ladderlint/lint/shape"
+)
+
+var dimensionCopyRule = &lint.Rule{
+	ID:       "dimension-copy",
+	Title:    "a level's dimension is not a copy of the level below",
+	Category: lint.Structure,
+	Severity: lint.Warning,
+	Optional: true,
+	Doc: lint.Doc{
+		Description: "When a dimension of a level says word for word what the same dimension of the level before it says " +
+			"(ignoring case, spaces and punctuation), the ladder gives no difference between the two levels there: " +
+			"usually a copy left unedited. Short texts (under four words) are not compared. On in the generic profile.",
+		Bad:  "# Ladder\n\n## L1 Engineer\n\n**Scope:** tasks within one project.\n\n## L2 Engineer\n\n**Scope:** tasks within one project.\n",
+		Good: "# Ladder\n\n## L1 Engineer\n\n**Scope:** tasks within one project.\n\n## L2 Engineer\n\n**Scope:** features across one project.\n",
+	},
+	Check: checkDimensionCopy,
+}
+
+func checkDimensionCopy(p *lint.Pass) {
+	for _, lad := range shape.Find(p.File, shapeOptions(p.Env, p.Config)) {
+		for i := 1; i < len(lad.Levels); i++ {
+			a, b := lad.Levels[i-1], lad.Levels[i]
+			for _, db := range b.Dims {
+				tb := normTitle(db.Text)
+				if len(strings.Fields(tb)) < 4 {
+					continue
+				}
+				for _, da := range a.Dims {
+					if da.Key == db.Key && normTitle(da.Text) == tb {
+						p.Report(lint.Diagnostic{Span: db.Span, Subject: "copy " + db.Key,
+							Message: fmt.Sprintf("level %q: %q is word for word the same as in %q", levelLabel(b), db.Name, levelLabel(a))})
+						break
+					}
+				}
+			}
+		}
+	}
+}
+
+func init() { lint.Register(dimensionCopyRule) }

@@ -1,0 +1,47 @@
+package rules
+
+import (
+	"strings"
+
+	"gitlab.com/ladderlint/ladderlint/lint"
+	"gitlab.com/ladderlint/ladderlint/lint/model"
+	"gitlab.com/ladderlint/ladderlint/lint/shape"
+)
+
+// The ladder-shape rules: checks that serve any career ladder, on in the
+// generic profile and off (optional) in the gitlab one. They read the
+// ladders lint/shape finds by shape, not GitLab's sections.
+
+func shapeOptions(env *lint.Env, cfg *lint.Config) shape.Options {
+	return shape.Options{Ladder: gradeLadder(env, cfg), Sections: cfg.Sections}
+}
+
+// allLadders returns every file's ladders, then the folders' page ladders.
+func allLadders(p *lint.SetPass) []*shape.Ladder {
+	o := shapeOptions(p.Env, p.Config)
+	var out []*shape.Ladder
+	own := map[*model.Family]bool{}
+	for _, f := range p.Files {
+		if f.Skipped {
+			continue
+		}
+		ls := shape.Find(f, o)
+		for _, l := range ls {
+			if l.From == "headings" {
+				own[f] = true
+			}
+		}
+		out = append(out, ls...)
+	}
+	out = append(out, shape.PageLadders(p.Files, o, func(f *model.Family) bool { return own[f] })...)
+	return out
+}
+
+func levelLabel(l *shape.Level) string { return strings.TrimSpace(l.Title) }
+
+func levelSpan(l *shape.Level) model.Span {
+	if l.Code != nil && l.CodeSpan.End > l.CodeSpan.Start {
+		return l.CodeSpan
+	}
+	return l.TitleSpan
+}

@@ -1,0 +1,154 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"gitlab.com/ladderlint/ladderlint/lint"
+	"gitlab.com/ladderlint/ladderlint/lint/shape"
+)
+
+var levelDimensionsRule = &lint.Rule{
+	ID:       "level-dimensions",
+	Title:    "every level of a ladder has the same dimensions, in the same order",
+	Category: lint.Structure,
+	Severity: lint.Warning,
+	Optional: true,
+	Doc: lint.Doc{
+		Description: "A level's dimensions are its sub-headings and the bold labels that open its paragraphs or bullets " +
+			"(`**Impact:** ...`), or its cells in a table ladder. A dimension that most levels of the ladder have and one " +
+			"level lacks is reported on that level, and so is a level that gives the shared dimensions in another order. " +
+			"A level that opens with \"Same as L1, L2, but also\" inherits and is not checked for missing ones. Pages of " +
+			"a one-page-per-level folder are checked as one ladder. On in the generic profile.",
+		Bad:  "# Ladder\n\n## L1 Engineer\n\n**Scope:** a task.\n\n**Impact:** the team.\n\n## L2 Engineer\n\n**Scope:** a feature.\n\n## L3 Engineer\n\n**Scope:** a project.\n\n**Impact:** the org.\n",
+		Good: "# Ladder\n\n## L1 Engineer\n\n**Scope:** a task.\n\n**Impact:** the team.\n\n## L2 Engineer\n\n**Scope:** a feature.\n\n**Impact:** the group.\n\n## L3 Engineer\n\n**Scope:** a project.\n\n**Impact:** the org.\n",
+	},
+	CheckAll: checkLevelDimensions,
+}
+
+func checkLevelDimensions(p *lint.SetPass) {
+	for _, lad := range allLadders(p) {
+		if lad.From == "table" {
+			continue // a table gives every level the same columns
+		}
+		dimensionsAgree(p, lad)
+	}
+}
+
+func dimensionsAgree(p *lint.SetPass, lad *shape.Ladder) {
+	lv := lad.Levels
+	count := map[string]int{}
+	firstAt := map[string]int{} // typical position
+	names := map[string]string{}
+	with := 0
+	for _, l := range lv {
+		if len(l.Dims) == 0 {
+			continue
+		}
+		with++
+		seen := map[string]bool{}
+		for i, d := range l.Dims {
+			if seen[d.Key] {
+				continue
+			}
+			seen[d.Key] = true
+			count[d.Key]++
+			firstAt[d.Key] += i
+			if names[d.Key] == "" {
+				names[d.Key] = d.Name
+			}
+		}
+	}
+	if with < 2 || 2*with < len(lv) {
+		return
+	}
+	var common []string
+	for k, n := range count {
+		if 2*n > with && n >= 2 {
+			common = append(common, k)
+		}
+	}
+	sort.Slice(common, func(i, j int) bool {
+		ai, aj := float64(firstAt[common[i]])/float64(count[common[i]]), float64(firstAt[common[j]])/float64(count[common[j]])
+		if ai != aj {
+			return ai < aj
+		}
+		return common[i] < common[j]
+	})
+	if len(common) == 0 {
+		return
+	}
+	// dimensions that are each level's own sentences ("I am a technical
+	// mentor") make no shared structure to check
+	total := 0
+	for _, n := range count {
+		total += n
+	}
+	if avg := float64(total) / float64(with); float64(2*len(common)) < avg {
+		return
+	}
+	// the order of the first level that has them all is the ladder's
+	isCommon := map[string]bool{}
+	for _, k := range common {
+		isCommon[k] = true
+	}
+	for _, l := range lv {
+		var ks []string
+		seen := map[string]bool{}
+		for _, d := range l.Dims {
+			if isCommon[d.Key] && !seen[d.Key] {
+				seen[d.Key] = true
+				ks = append(ks, d.Key)
+			}
+		}
+		if len(ks) == len(common) {
+			common = ks
+			break
+		}
+	}
+	rank := map[string]int{}
+	for i, k := range common {
+		rank[k] = i
+	}
+	for _, l := range lv {
+		has := map[string]bool{}
+		var seq []*shape.Dimension
+		for _, d := range l.Dims {
+			if _, ok := rank[d.Key]; ok && !has[d.Key] {
+				seq = append(seq, d)
+			}
+			has[d.Key] = true
+		}
+		var missing []string
+		for _, k := range common {
+			if !has[k] {
+				missing = append(missing, names[k])
+			}
+		}
+		if len(missing) > 0 && len(l.SameAs) == 0 {
+			p.Report(lint.Diagnostic{File: l.File, Span: l.TitleSpan, Subject: "missing " + strings.Join(missing, ", "),
+				Message: fmt.Sprintf("level %q has no %s, which the ladder's other levels have", levelLabel(l), quoteList(missing))})
+		}
+		for i := 1; i < len(seq); i++ {
+			if rank[seq[i].Key] < rank[seq[i-1].Key] {
+				p.Report(lint.Diagnostic{File: l.File, Span: seq[i].Span, Subject: "order " + seq[i].Key,
+					Message: fmt.Sprintf("in level %q, %q comes after %q; the ladder's other levels give it before", levelLabel(l), seq[i].Name, seq[i-1].Name)})
+				break
+			}
+		}
+	}
+}
+
+func quoteList(xs []string) string {
+	q := make([]string, len(xs))
+	for i, x := range xs {
+		q[i] = fmt.Sprintf("%q", x)
+	}
+	if len(q) == 1 {
+		return q[0]
+	}
+	return strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1]
+}
+
+func init() { lint.Register(levelDimensionsRule) }

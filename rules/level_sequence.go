@@ -1,0 +1,145 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+
+	"gitlab.com/ladderlint/ladderlint/lint"
+	"gitlab.com/ladderlint/ladderlint/lint/model"
+	"gitlab.com/ladderlint/ladderlint/lint/shape"
+)
+
+var levelSequenceRule = &lint.Rule{
+	ID:       "level-sequence",
+	Title:    "a ladder's levels go up one rank at a time, in one code format",
+	Category: lint.Structure,
+	Severity: lint.Warning,
+	Optional: true,
+	Doc: lint.Doc{
+		Description: "Levels are found by shape: sibling headings (or table rows or columns, or the pages of a folder) " +
+			"whose titles carry a level code (IC 3, L4, D2, Level 2, P3, M1, Engineer II, 3a) or a seniority word of the " +
+			"configured tracks. Codes of one format are read as ranks: each level must be above the one before it " +
+			"(lowest first), no rank may be skipped or repeated (letter suffixes such as 3a and 3b are parallel tracks " +
+			"of one rank), and the ladder writes its codes one way. Without codes, seniority words order the levels. " +
+			"On in the generic profile.",
+		Bad:  "# Engineering ladder\n\n## L1 Engineer\n\nShips small changes.\n\n## L3 Senior Engineer\n\nLeads projects.\n",
+		Good: "# Engineering ladder\n\n## L1 Engineer\n\nShips small changes.\n\n## L2 Senior Engineer\n\nLeads projects.\n",
+	},
+	CheckAll: checkLevelSequence,
+}
+
+func checkLevelSequence(p *lint.SetPass) {
+	lads := allLadders(p)
+	headed := map[*model.Family]bool{}
+	for _, l := range lads {
+		if l.From == "headings" {
+			headed[l.Levels[0].File] = true
+		}
+	}
+	for _, lad := range lads {
+		if lad.From == "table" && headed[lad.Levels[0].File] {
+			continue // a summary of the headings: summary-table compares them
+		}
+		sequence(p, lad)
+	}
+}
+
+func sequence(p *lint.SetPass, lad *shape.Ladder) {
+	lv := lad.Levels
+	ordered := lad.From != "pages" || lad.Numbered()
+	// one code format
+	formats := map[string][]*shape.Level{}
+	var fmtOrder []string
+	for _, l := range lv {
+		if l.Code == nil || l.Code.Format == "n" && lad.From != "pages" {
+			continue
+		}
+		if _, ok := formats[l.Code.Format]; !ok {
+			fmtOrder = append(fmtOrder, l.Code.Format)
+		}
+		formats[l.Code.Format] = append(formats[l.Code.Format], l)
+	}
+	if len(fmtOrder) > 1 {
+		main := fmtOrder[0]
+		for _, f := range fmtOrder {
+			if len(formats[f]) > len(formats[main]) {
+				main = f
+			}
+		}
+		// a Roman numeral beside prefixed codes is usually a title's own
+		// ("Engineer II (IC 3)"): only mixed prefixes count
+		for _, f := range fmtOrder {
+			if f == main || f == "Roman" || main == "Roman" {
+				continue
+			}
+			for _, l := range formats[f] {
+				p.Report(lint.Diagnostic{File: l.File, Span: levelSpan(l), Subject: l.Code.Raw,
+					Message: fmt.Sprintf("level code %q is written differently from the ladder's other codes (%q): write every code one way", l.Code.Raw, formats[main][0].Code.Raw)})
+			}
+		}
+	}
+	// ranks, per format
+	for _, f := range fmtOrder {
+		ls := formats[f]
+		if len(ls) < 2 {
+			continue
+		}
+		if !ordered {
+			sorted := append([]*shape.Level(nil), ls...)
+			sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Code.Rank < sorted[j].Code.Rank })
+			ls = sorted
+		}
+		descending := true
+		for i := 1; i < len(ls); i++ {
+			if ls[i].Code.Rank >= ls[i-1].Code.Rank {
+				descending = false
+			}
+		}
+		if descending {
+			// highest first is a way of writing a ladder: check gaps only, reversed
+			rev := make([]*shape.Level, len(ls))
+			for i, l := range ls {
+				rev[len(ls)-1-i] = l
+			}
+			ls = rev
+		}
+		for i := 1; i < len(ls); i++ {
+			if a, b := ls[i-1], ls[i]; b.Code.Rank < a.Code.Rank {
+				p.Report(lint.Diagnostic{File: b.File, Span: levelSpan(b), Subject: b.Code.Raw,
+					Message: fmt.Sprintf("level %q comes after %q but ranks lower: list levels lowest first", levelLabel(b), levelLabel(a))})
+			}
+		}
+		// gaps and repeats, in rank order
+		sorted := append([]*shape.Level(nil), ls...)
+		sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Code.Rank < sorted[j].Code.Rank })
+		for i := 1; i < len(sorted); i++ {
+			a, b := sorted[i-1], sorted[i]
+			ra, rb := a.Code.Rank, b.Code.Rank
+			switch {
+			case rb == ra && b.Code.Sub == a.Code.Sub:
+				p.Report(lint.Diagnostic{File: b.File, Span: levelSpan(b), Subject: b.Code.Raw,
+					Message: fmt.Sprintf("level %q repeats the rank of %q", levelLabel(b), levelLabel(a))})
+			case rb > ra+1:
+				p.Report(lint.Diagnostic{File: b.File, Span: levelSpan(b), Subject: b.Code.Raw,
+					Message: fmt.Sprintf("level %q follows %q: rank %g is skipped", levelLabel(b), levelLabel(a), ra+1)})
+			}
+		}
+	}
+	// seniority words, for levels without codes on one track
+	if !ordered {
+		return
+	}
+	var prev *shape.Level
+	for _, l := range lv {
+		if l.Code != nil || !l.Placed {
+			continue
+		}
+		if prev != nil && prev.Place.Track == l.Place.Track && l.Place.Compare(prev.Place) < 0 && l.Place.Stem == prev.Place.Stem {
+			p.Report(lint.Diagnostic{File: l.File, Span: l.TitleSpan, Subject: l.Title,
+				Message: fmt.Sprintf("level %q comes after the more senior %q: list levels lowest first", levelLabel(l), levelLabel(prev))})
+		}
+		prev = l
+	}
+}
+
+func init() { lint.Register(levelSequenceRule) }

@@ -1,0 +1,139 @@
+package rules
+
+import (
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"gitlab.com/ladderlint/ladderlint/lint"
+	"gitlab.com/ladderlint/ladderlint/lint/model"
+	"gitlab.com/ladderlint/ladderlint/lint/site"
+)
+
+// repo-link checks links the way GitHub renders a repository's markdown: a
+// relative link is a file path from the linking file's folder, a link that
+// starts with "/" is a path from the repository root, and a #fragment is a
+// heading's GitHub anchor.
+var repoLinkRule = &lint.Rule{
+	ID:       "repo-link",
+	Title:    "relative links lead to a file of the repository, and #fragments to a heading of it (GitHub's layout)",
+	Category: lint.Links,
+	Severity: lint.Error,
+	Optional: true,
+	Doc: lint.Doc{
+		Description: "For ladders kept as markdown files in a repository and read on GitHub (or GitLab) rather than " +
+			"built into a site: a relative link (`../backend/l3.md`, `senior.md#scope`) is resolved from the folder " +
+			"of the file that holds it, a link starting with `/` from the repository root (the nearest folder " +
+			"holding `.git`), and must name a file or folder that exists. A `#fragment` on a link to a markdown " +
+			"file, or alone for the same page, must be the GitHub anchor of one of its headings (lower case, " +
+			"spaces as hyphens, punctuation dropped, -1, -2 for repeats). Full URLs are link-external's. On in the " +
+			"generic profile, where the Hugo site rules (link-target, link-fragment) are off.",
+		Bad:     "# L1 Engineer\n\nSee [the next level](l2.md#scopee).\n",
+		Good:    "# L1 Engineer\n\nSee [the next level](l2.md#scope).\n",
+		Excerpt: true,
+	},
+	Check: checkRepoLink,
+}
+
+func init() { lint.Register(repoLinkRule) }
+
+// maxAnchorRead bounds what is read of a linked file for its headings.
+const maxAnchorRead = 5 << 20
+
+func checkRepoLink(p *lint.Pass) {
+	f := p.File
+	dir := filepath.Dir(filepath.FromSlash(f.Path))
+	var self *site.Anchors
+	for _, l := range f.Links {
+		if l.Shortcode() || l.Kind == model.LinkAuto {
+			continue
+		}
+		t := strings.TrimSpace(l.Target)
+		if t == "" || strings.HasPrefix(t, "//") || site.Scheme(t) != "" || strings.ContainsAny(t, "{}<>") {
+			continue
+		}
+		span := l.DestSpan
+		if !span.Valid() || span.End <= span.Start {
+			span = l.Span
+		}
+		rawPath := strings.TrimSpace(l.Path)
+		if rawPath == "" {
+			if l.Fragment == "" || l.Kind == model.LinkImage {
+				continue
+			}
+			if self == nil {
+				self = site.ComputeAnchors(f.Source.Text, site.GitHub)
+			}
+			reportFragment(p, span, l.Fragment, self, "this page")
+			continue
+		}
+		pth, err := url.PathUnescape(rawPath)
+		if err != nil {
+			pth = rawPath
+		}
+		var target string
+		if strings.HasPrefix(pth, "/") {
+			root := lint.RepoRoot(dir)
+			if root == "" {
+				continue // no repository: "/" has no meaning to check
+			}
+			target = filepath.Join(root, filepath.FromSlash(pth))
+		} else {
+			target = filepath.Join(dir, filepath.FromSlash(pth))
+		}
+		st, err := os.Stat(target)
+		if err != nil {
+			p.Report(lint.Diagnostic{Span: span, Subject: rawPath,
+				Message: fmt.Sprintf("link to %s: no such file or folder (%s, from this file's folder)", rawPath, filepath.ToSlash(filepath.Clean(target)))})
+			continue
+		}
+		if l.Fragment == "" || st.IsDir() || !isMarkdownPath(target) {
+			continue
+		}
+		key := "repo-link.anchors:" + filepath.Clean(target)
+		anchors, _ := p.Env.Shared(key, func() any { return readAnchors(target) }).(*site.Anchors)
+		if anchors == nil {
+			continue
+		}
+		reportFragment(p, span, l.Fragment, anchors, rawPath)
+	}
+}
+
+func isMarkdownPath(p string) bool {
+	switch strings.ToLower(filepath.Ext(p)) {
+	case ".md", ".markdown", ".mdx":
+		return true
+	}
+	return false
+}
+
+func readAnchors(p string) any {
+	fh, err := os.Open(p)
+	if err != nil {
+		return (*site.Anchors)(nil)
+	}
+	defer fh.Close()
+	data, err := io.ReadAll(io.LimitReader(fh, maxAnchorRead+1))
+	if err != nil || len(data) > maxAnchorRead {
+		return (*site.Anchors)(nil)
+	}
+	return site.ComputeAnchors(data, site.GitHub)
+}
+
+func reportFragment(p *lint.Pass, span model.Span, frag string, a *site.Anchors, where string) {
+	id := frag
+	if u, err := url.PathUnescape(frag); err == nil {
+		id = u
+	}
+	if a.Has(id) || a.Has(strings.ToLower(id)) {
+		return
+	}
+	msg := fmt.Sprintf("#%s is not an anchor of %s", frag, where)
+	if c := a.Closest(id); c != "" {
+		msg += fmt.Sprintf(" (did you mean #%s?)", c)
+	}
+	p.Report(lint.Diagnostic{Span: span, Subject: frag, Message: msg})
+}

@@ -1,0 +1,131 @@
+package rules
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"gitlab.com/ladderlint/ladderlint/lint"
+	"gitlab.com/ladderlint/ladderlint/lint/shape"
+)
+
+var summaryTableRule = &lint.Rule{
+	ID:       "summary-table",
+	Title:    "a summary table of levels agrees with the levels' headings",
+	Category: lint.Structure,
+	Severity: lint.Warning,
+	Optional: true,
+	Doc: lint.Doc{
+		Description: "A page that lists its levels in a table (level codes or titles down a column or across the header) " +
+			"and also gives each level a heading must name the same levels in both: a level in the table with no heading, " +
+			"a heading missing from the table, or a code whose title differs between the two is reported. On in the " +
+			"generic profile.",
+		Bad:  "# Ladder\n\n| Level | Title |\n|---|---|\n| L1 | Engineer |\n| L2 | Senior Engineer |\n\n## L1 Engineer\n\nShips.\n\n## L2 Staff Engineer\n\nLeads.\n",
+		Good: "# Ladder\n\n| Level | Title |\n|---|---|\n| L1 | Engineer |\n| L2 | Senior Engineer |\n\n## L1 Engineer\n\nShips.\n\n## L2 Senior Engineer\n\nLeads.\n",
+	},
+	Check: checkSummaryTable,
+}
+
+func checkSummaryTable(p *lint.Pass) {
+	f := p.File
+	lads := shape.Find(f, shapeOptions(p.Env, p.Config))
+	var heads *shape.Ladder
+	for _, l := range lads {
+		if l.From == "headings" {
+			heads = l
+		}
+	}
+	if heads == nil {
+		return
+	}
+	for _, t := range lads {
+		if t.From != "table" {
+			continue
+		}
+		// a table inside a level is that level's, not a summary
+		inside := false
+		for _, l := range heads.Levels {
+			if t.Table.Span.Start >= l.Body.Start && t.Table.Span.Start < l.Body.End {
+				inside = true
+			}
+		}
+		if inside {
+			continue
+		}
+		matched := map[*shape.Level]bool{}
+		for _, row := range t.Levels {
+			h := matchLevel(row, heads.Levels)
+			if h == nil {
+				p.Report(lint.Diagnostic{Span: row.TitleSpan, Subject: row.Title,
+					Message: fmt.Sprintf("the summary table lists level %q, which no heading of the page gives", levelLabel(row))})
+				continue
+			}
+			matched[h] = true
+			if row.Code != nil && h.Code != nil && !titlesAgree(row, h) {
+				p.Report(lint.Diagnostic{Span: row.TitleSpan, Subject: row.Title,
+					Message: fmt.Sprintf("the summary table names %s %q but its heading is %q", row.Code.Raw, rowTitle(row), levelLabel(h))})
+			}
+		}
+		if len(matched) == 0 {
+			continue
+		}
+		for _, h := range heads.Levels {
+			if !matched[h] {
+				p.Report(lint.Diagnostic{Span: h.TitleSpan, Subject: h.Title,
+					Message: fmt.Sprintf("level %q is missing from the summary table", levelLabel(h))})
+			}
+		}
+	}
+}
+
+func matchLevel(row *shape.Level, hs []*shape.Level) *shape.Level {
+	for _, h := range hs {
+		if row.Code != nil && h.Code != nil && row.Code.Format == h.Code.Format && row.Code.Rank == h.Code.Rank && row.Code.Sub == h.Code.Sub {
+			return h
+		}
+	}
+	n := normTitle(row.Title)
+	for _, h := range hs {
+		if normTitle(h.Title) == n {
+			return h
+		}
+	}
+	return nil
+}
+
+// rowTitle is the title a summary row gives its code: the row's level cell
+// and the cells that name a title.
+func rowTitle(row *shape.Level) string {
+	for _, d := range row.Dims {
+		if k := strings.ToLower(d.Name); strings.Contains(k, "title") || strings.Contains(k, "role") || strings.Contains(k, "name") {
+			return d.Text
+		}
+	}
+	return row.Title
+}
+
+func titlesAgree(row, h *shape.Level) bool {
+	t := normTitle(rowTitle(row))
+	ht := normTitle(h.Title)
+	if t == "" || strings.Contains(ht, t) || strings.Contains(t, ht) {
+		return true
+	}
+	// the row's own cell may carry the title
+	own := normTitle(shapeStrip(row))
+	return own != "" && strings.Contains(ht, own)
+}
+
+func shapeStrip(l *shape.Level) string {
+	if l.Code == nil {
+		return l.Title
+	}
+	return l.Title[:l.Code.At] + l.Title[l.Code.At+l.Code.N:]
+}
+
+var nonWordRE = regexp.MustCompile(`[^a-z0-9]+`)
+
+func normTitle(s string) string {
+	return strings.TrimSpace(nonWordRE.ReplaceAllString(strings.ToLower(s), " "))
+}
+
+func init() { lint.Register(summaryTableRule) }
