@@ -74,7 +74,11 @@ var bulletDriftRule = &lint.Rule{
 			"(\"3 years\", \"5 years\") is left alone, and so is an item added to or dropped from a list " +
 			"(\"{+Recruits and+} hires top talent\"); `progression_words` holds the list of words. Nor are a filler " +
 			"modifier added or dropped (\"{+Measurable+} impact\", \"{+clear+} goals\") and a first verb whose form " +
-			"a list's lead-in forces (\"You will be: scheduling ...\" against \"Schedule ...\"). " +
+			"a list's lead-in forces (\"You will be: scheduling ...\" against \"Schedule ...\"). Nor are differences " +
+			"only in function words and case (\"You share our values\" against \"Share our values\"), or only in " +
+			"the forms of words, the first among them, where the reported bullet has its own list's style " +
+			"(\"Partners with ...\" in a list of third-person verbs against \"Partner with ...\" in a list of " +
+			"imperatives); the same form breaking its own list's style is drift. " +
 			"Bullets copied exactly are not drift either (see `level-copy`). Drifted bullets are grouped; the " +
 			"wording most roles use is the reference (the first one written when there is no majority), and each " +
 			"other wording is reported with its word diff. Bullets shorter than `min_words` content words are " +
@@ -313,7 +317,8 @@ func drifts(a, b *driftBullet, opts *bulletDriftOptions, progression progression
 		// the same content words, reworded; but not when only the words'
 		// endings differ, as a list's lead-in makes them ("You will be:
 		// managing ..." against "Manage ...")
-		return a.exact != b.exact && !formsOnly(a.exact, b.exact)
+		return a.exact != b.exact && !formsOnly(a.exact, b.exact) && !functionWordsOnly(a.exact, b.exact) &&
+			!listPersonOnly(a, b)
 	}
 	if float64(2*kept)/float64(2*kept+del+ins) < opts.MinSimilarity-1e-9 {
 		return false
@@ -342,6 +347,80 @@ func formsOnly(a, b string) bool {
 	}
 	ga, gb := strings.HasSuffix(as[0], "ing"), strings.HasSuffix(bs[0], "ing")
 	return ga != gb && prose.Stem(as[0]) == prose.Stem(bs[0])
+}
+
+// contentWords returns the words of a lower-case text that are not
+// function words.
+func contentWords(exact string) []string {
+	var out []string
+	for _, w := range strings.Fields(exact) {
+		if !prose.IsStopWord(w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// functionWordsOnly reports whether two texts differ only by function
+// words and case: an article, a preposition, "&" for "and", a "You" in
+// front ("You share our values" and "Share our values") change no meaning.
+func functionWordsOnly(a, b string) bool {
+	return slices.Equal(contentWords(a), contentWords(b))
+}
+
+// listPersonOnly reports whether two bullets differ only by the forms of
+// their words, the first among them, and the reported one (b) has the form its own list
+// mostly uses: "Partners with ..." in a list of third-person verbs against
+// "Partner with ..." in a list of imperatives follows each list's style.
+// The same difference in a bullet that breaks its own list's style
+// ("Respond ..." among "Ensures", "Owns", ...) is drift.
+func listPersonOnly(a, b *driftBullet) bool {
+	ca, cb := contentWords(a.exact), contentWords(b.exact)
+	if len(ca) == 0 || len(ca) != len(cb) || ca[0] == cb[0] {
+		return false
+	}
+	for i := range ca {
+		if ca[i] != cb[i] && prose.Stem(ca[i]) != prose.Stem(cb[i]) {
+			return false // another word, not another form
+		}
+	}
+	fb := strings.Fields(b.exact)
+	if len(fb) == 0 || b.b.Block.Section == nil {
+		return false
+	}
+	third, base := 0, 0
+	for _, o := range b.b.Block.Section.Bullets {
+		if o.Block == nil {
+			continue
+		}
+		w := firstWordLower(o.Block.Text)
+		switch {
+		case w == "":
+		case thirdPerson(w):
+			third++
+		default:
+			base++
+		}
+	}
+	if third == base {
+		return false
+	}
+	return thirdPerson(fb[0]) == (third > base)
+}
+
+// thirdPerson reports whether a lower-case verb reads as third person
+// ("owns", "partners"), not "access" or "process".
+func thirdPerson(w string) bool {
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")
+}
+
+// firstWordLower returns a text's first word in lower case.
+func firstWordLower(text string) string {
+	f := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) })
+	if len(f) == 0 {
+		return ""
+	}
+	return strings.ToLower(f[0])
 }
 
 // driftFillers are modifiers that add emphasis, not meaning: one added or

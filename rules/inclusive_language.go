@@ -56,6 +56,7 @@ type inclusiveLanguageOptions struct {
 	Fixed           []string           `yaml:"fixed_coded"`
 	Growth          []string           `yaml:"growth_coded"`
 	Margin          int                `yaml:"coded_margin"`
+	Ratio           float64            `yaml:"coded_ratio"`
 }
 
 // codedFalseFriends are words a coded stem starts that do not carry its
@@ -66,6 +67,30 @@ type inclusiveLanguageOptions struct {
 var codedFalseFriends = []string{"confidential", "confidentiality", "confidentially", "competence", "competency",
 	"competencies", "competent", "objectives", "principle", "principles", "committee", "committees",
 	"shareholder", "shareholders"}
+
+// codedRoleVocabulary are words a masculine-coded stem starts that a job
+// family uses for what the job is, not for the kind of person wanted:
+// deciding is the work of a lead, an "individual contributor" is a job
+// category, analysis, logic and competitors are the domain's
+// ("competitive analysis", "application logic", "market forces", "battle
+// cards"). Counting them makes every leadership or analyst page
+// masculine-coded; the traits ("ambitious", "dominant", "fearless",
+// "assertive", "driven") are what remain.
+var codedRoleVocabulary = []string{
+	"individual", "individuals", "individually",
+	"decide", "decides", "decided", "deciding", "decision", "decisions",
+	"analysis", "analyses", "analyze", "analyzes", "analyzed", "analyzing", "analyse", "analyses", "analysed",
+	"analysing", "analytic", "analytics", "analytical", "analytically", "analyst", "analysts",
+	"logic", "logical", "logically", "logics",
+	"compete", "competes", "competing", "competition", "competitions", "competitive", "competitively",
+	"competitiveness", "competitor", "competitors",
+	"challenge", "challenges", "challenging", "challenged",
+	"active", "actively", "proactive", "proactively", "pro-active", "pro-actively",
+	"force", "forces", "workforce", "battlecard", "battlecards", "battle", "battles",
+	"determine", "determines", "determined", "determining", "hierarchy", "hierarchies", "hierarchical",
+	"intellectual", "opinion", "opinions", "objective", "defend", "defends", "defending",
+	"data-driven", "results-driven", "product-driven", "customer-driven", "metrics-driven", "process-driven",
+}
 
 func defaultInclusiveLanguageOptions() *inclusiveLanguageOptions {
 	return &inclusiveLanguageOptions{
@@ -105,9 +130,10 @@ func defaultInclusiveLanguageOptions() *inclusiveLanguageOptions {
 		GitContext:      []string{"branch*", "pipeline*", "build*", "commit*", "merge*", "rebase*", "test*", "deploy*", "ci", "job*", "repo*", "mr", "mrs"},
 		GitBefore:       []string{"in", "into", "to", "on", "from", "off", "against", "onto"},
 		Margin:          2,
+		Ratio:           1.5,
 		Masculine:       append([]string(nil), genderCoded.Masculine...),
 		Feminine:        append([]string(nil), genderCoded.Feminine...),
-		CodedExceptions: append(append([]string(nil), genderCoded.Exceptions...), codedFalseFriends...),
+		CodedExceptions: append(append(append([]string(nil), genderCoded.Exceptions...), codedFalseFriends...), codedRoleVocabulary...),
 	}
 }
 
@@ -123,11 +149,13 @@ var inclusiveLanguageRule = &lint.Rule{
 			"her\" are one finding). A pronoun in a paragraph that links to a team member's profile (`person_links`, " +
 			"a link to that page with a #fragment) refers to that person and is not reported.\n" +
 			"- **Gender-coded wording**, once per page, at its title: when words starting with a masculine-coded stem " +
-			"outnumber those starting with a feminine-coded one by `coded_margin` or more (one word to none is no imbalance). " +
+			"outnumber those starting with a feminine-coded one by `coded_margin` or more (one word to none is no imbalance) and `coded_ratio` times or more (\"9 to 7\" is a page's vocabulary, not its tone). " +
 			"Words that name the family's subject, the words of its title and its roles' titles (\"analyst\" in an " +
-			"analyst family, \"leadership\" in a leadership family), are not counted. The stems are those of Gaucher, Friesen & Kay (2011) as " +
+			"analyst family, \"leadership\" in a leadership family), are not counted, nor is the everyday vocabulary of a " +
+			"job description that a stem starts (deciding, \"individual contributor\", analysis, competitors, " +
+			"challenges, \"data-driven\": `coded_exceptions`), which names the work and not the kind of person wanted. The stems are those of Gaucher, Friesen & Kay (2011) as " +
 			"compiled by the gender-decoder project (shipped in `rules/wordlists/gender-coded.yml` with their " +
-			"attribution); a hyphenated word counts when it or one of its parts starts with a stem (\"data-driven\"). " +
+			"attribution); a hyphenated word counts when it or one of its parts starts with a stem (\"self-confident\"). " +
 			"The message lists the masculine-coded words with their lines. Headings are not counted unless " +
 			"`coded_headings` is set: they are mostly role titles and the template's section names (\"Responsibilities\").\n" +
 			"- **Words better replaced** (`replace`): \"ninja\", \"rockstar\", \"guru\", \"whitelist\", \"master\", ... with " +
@@ -157,11 +185,12 @@ var inclusiveLanguageRule = &lint.Rule{
 			{Name: "git_before", Default: "[in, into, to, on, from, off, against, onto]", Text: "Words that, right before a `git: true` word, make it a branch name."},
 			{Name: "masculine_coded", Default: "the masculine stems of rules/wordlists/gender-coded.yml", Text: "Masculine-coded stems; an empty list turns the gender-coded check off."},
 			{Name: "feminine_coded", Default: "the feminine stems of rules/wordlists/gender-coded.yml", Text: "Feminine-coded stems."},
-			{Name: "coded_exceptions", Default: "[sharepoint, confidential, confidentiality, confidentially, competence, competency, competencies, competent, objectives, principle, principles, committee, committees, shareholder, shareholders]",
-				Text: "Whole words never counted although a stem starts them: the shipped list's exceptions, and words whose sense differs from the stem's."},
+			{Name: "coded_exceptions", Default: "[sharepoint, confidential, ..., shareholders, individual, decision, analysis, competitive, challenge, active, ...]",
+				Text: "Whole words never counted although a stem starts them: the shipped list's exceptions, words whose sense differs from the stem's, and the everyday vocabulary of a job description (deciding, an individual contributor, analysis, competitors) that names the work, not a trait."},
 			{Name: "coded_headings", Default: "false", Text: "Count the words of headings too."},
 			{Name: "fixed_coded", Default: "[]", Text: "Fixed-mindset stems (e.g. `established`); with `growth_coded`, a page is reported when its fixed-coded words outnumber its growth-coded ones."},
 			{Name: "coded_margin", Default: "2", Text: "How many more words of the first list than of the second make an imbalance (one word to none is none)."},
+			{Name: "coded_ratio", Default: "1.5", Text: "How many times as many words of the first list as of the second make an imbalance, besides the margin: \"9 to 7\" is none (0: the margin alone)."},
 			{Name: "growth_coded", Default: "[]", Text: "Growth-mindset stems (e.g. `learn`, `develop`, `grow`)."},
 		},
 	},
@@ -174,6 +203,9 @@ func init() { lint.Register(inclusiveLanguageRule) }
 
 func validateInclusiveLanguage(o any) error {
 	opts := o.(*inclusiveLanguageOptions)
+	if opts.Ratio < 0 {
+		return fmt.Errorf("coded_ratio: %v is negative", opts.Ratio)
+	}
 	if err := policyValidLists(policyList{"pronouns", opts.Pronouns}, policyList{"git_context", opts.GitContext},
 		policyList{"git_before", opts.GitBefore}); err != nil {
 		return err
@@ -472,7 +504,9 @@ func inclusiveCodedHits(p *lint.Pass, opts *inclusiveLanguageOptions) (hits [cod
 			mask := x.lists(lw)
 			if hasHyphen(lw) {
 				for _, part := range strings.FieldsFunc(lw, func(r rune) bool { return r == '-' || r == '‑' }) {
-					mask |= x.lists(part)
+					if !x.except[part] {
+						mask |= x.lists(part)
+					}
 				}
 			}
 			if mask == 0 || x.except[lw] {
@@ -517,7 +551,8 @@ func inclusiveCodedBalance(p *lint.Pass, opts *inclusiveLanguageOptions, first [
 		return false
 	}
 	hits1, hits2 = withoutSubject(hits1, isSubject), withoutSubject(hits2, isSubject)
-	if len(first) == 0 || len(hits1) < len(hits2)+max(opts.Margin, 1) {
+	// a near balance ("9 to 7") is the page's vocabulary, not its tone
+	if len(first) == 0 || len(hits1) < len(hits2)+max(opts.Margin, 1) || float64(len(hits1)) < opts.Ratio*float64(len(hits2)) {
 		return
 	}
 	p.Report(lint.Diagnostic{

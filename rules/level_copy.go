@@ -33,7 +33,8 @@ var levelCopyRule = &lint.Rule{
 			"Intermediate < Senior < Staff < ...; Manager < Senior Manager < Director < ...); each level's " +
 			"Responsibilities and Requirements are compared word by word with the same section of every level " +
 			"below it on its track, not only the one right below; a level whose seniority word the tracks do not know " +
-			"(\"Lead\") is compared with every level written before it on the page. When they are at least " +
+			"(\"Lead\") is compared with every level written before it on the page. Where both levels have a grade, " +
+			"a level graded above is never \"below\". When they are at least " +
 			"`threshold` the same, the level is reported with the closest one: no progression. A level that adds " +
 			"requirements of its own (a bullet's worth of new words, eight or a tenth of the section) shows " +
 			"progression and is not reported, however similar the rest. The finding lists the bullets that " +
@@ -108,6 +109,10 @@ func checkLevelCopy(p *lint.Pass) {
 		for _, lo := range levels {
 			switch {
 			case lo.role == hi.role:
+			case gradeAbove(lo.role, hi.role):
+				// the grades say which is higher: a copy goes on the
+				// higher level, never on the one below ("no progression
+				// from" a level graded above it reads wrong)
 			case hi.place.Track >= 0 && lo.place.Track == hi.place.Track && lo.place.Step < hi.place.Step:
 				below = append(below, lo)
 			case (hi.place.Track < 0 || lo.place.Track < 0) && lo.order < hi.order:
@@ -420,4 +425,13 @@ func itemsDiff(old, new []string, max int) string {
 		lines = append(lines[:max], fmt.Sprintf("… and %d more", len(lines)-max))
 	}
 	return strings.Join(lines, "\n")
+}
+
+// gradeAbove reports whether both roles have a grade number and a's is
+// higher than b's.
+func gradeAbove(a, b *model.Role) bool {
+	if a.Grade == nil || b.Grade == nil || a.Grade.Number == nil || b.Grade.Number == nil {
+		return false
+	}
+	return *a.Grade.Number > *b.Grade.Number
 }

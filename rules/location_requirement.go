@@ -36,7 +36,9 @@ var locationRequirementRule = &lint.Rule{
 			"\"overlap with PST and CST timezones\"), unless the sentence is about experience with or knowledge of it " +
 			"(`not_location`: \"experience managing the EMEA region\"), or the region is part of the title of a role " +
 			"on the page (\"Extends the Manager, Payroll (EMEA) requirements\"). A time zone named with flexibility " +
-			"(`flexible`: \"work in US time zones when required\") is no requirement; a standing overlap is.\n\n" +
+			"(`flexible`: \"work in US time zones when required\") is no requirement; a standing overlap is. A section " +
+			"that also asks for citizenship or a security clearance (a federal specialty) states the legal basis of " +
+			"the role, not a location preference, and is not checked.\n\n" +
 			"Text in other sections (a specialty's description, responsibilities for a region) is not checked.",
 		Bad: "---\ntitle: Field Marketing Manager\n---\n\n## Field Marketing Manager\n\n" +
 			"### Requirements\n\n- Must reside in EMEA\n- Ability to use GitLab\n",
@@ -105,7 +107,7 @@ func checkLocationRequirement(p *lint.Pass) {
 	}
 	titleSet := prose.NewPhraseSet(titles)
 	for _, b := range p.File.Blocks {
-		if !policyInSections(policySectionKind(b), opts.Sections) {
+		if !policyInSections(policySectionKind(b), opts.Sections) || locLegalBasis(b) {
 			continue
 		}
 		sentences := model.Sentences(b.Text)
@@ -176,6 +178,33 @@ func checkLocationRequirement(p *lint.Pass) {
 			})
 		}
 	}
+}
+
+// locLegalBasis reports whether a block's section also asks for
+// citizenship or a security clearance: the residence it asks for is then
+// the legal basis of the role (a federal specialty: "Must be a United
+// States citizen", "Must reside in one of the 50 states"), an exception
+// the policy keeps, not a location preference.
+func locLegalBasis(b *model.Block) bool {
+	s := b.Section
+	if s == nil {
+		return false
+	}
+	has := func(t string) bool {
+		t = strings.ToLower(t)
+		return strings.Contains(t, "citizen") || strings.Contains(t, "security clearance") || strings.Contains(t, "clearance eligib")
+	}
+	for _, bl := range s.Bullets {
+		if has(bl.Text) {
+			return true
+		}
+	}
+	for _, pb := range s.Paragraphs {
+		if has(pb.Text) {
+			return true
+		}
+	}
+	return false
 }
 
 // locRegions finds the regions in b. A region listed in capitals ("EMEA")

@@ -46,10 +46,14 @@ var misspellingRule = &lint.Rule{
 			"(\"financials\", \"sharding\"), words with a common prefix (\"untrusting\"), words in mixed case " +
 			"(\"GitLab\"), acronyms, words of three letters or fewer, and capitalised words whose candidates the site " +
 			"never writes (names such as \"Gitter\") are not reported. Code, link targets, URLs, e-mail addresses, " +
-			"front matter and template placeholders are skipped.\n\n" +
+			"front matter and template placeholders are skipped. A name in mixed case written as a plural where " +
+			"its possessive is meant (\"GitLabs values\", \"GitLabs’ Values\") is reported when the site writes the " +
+			"name twenty times or more and ten times as often as the plural. \"Principle\" right before a capitalised word " +
+			"(\"Principle Accounting Officer\", but not \"Principle Of\") is a title, where \"Principal\" is meant.\n\n" +
 			"`--fix` writes the correction only when it is certain: one candidate that keeps the word's form " +
 			"(\"practies\" is \"practices\", plural as written, not \"practise\") and the page's variety of " +
-			"English; otherwise the message offers the candidates and the word is left alone.",
+			"English, with no word the site writes that the typo is with two letters dropped (\"terrory\": " +
+			"\"terror\" or \"territory\"?); otherwise the message offers the candidates and the word is left alone.",
 		Bad:  "---\ntitle: Backend Engineer\n---\n\n## Backend Engineer\n\n### Responsibilities\n\n- Collaborate with the team on architectual decisions\n",
 		Good: "---\ntitle: Backend Engineer\n---\n\n## Backend Engineer\n\n### Responsibilities\n\n- Collaborate with the team on architectural decisions\n",
 		Options: []lint.OptionDoc{
@@ -136,7 +140,48 @@ type spellWord struct {
 	lower string // lower case, "'s" kept
 	style misspell.WordCase
 	short string // for a three-letter slip of a common word ("teh"), that word
+	brand string // for a name's plural where its possessive is meant ("GitLabs values"), the name
+	meant string // for a real word confused with another ("Principle Engineer"), that word
 }
+
+// brandPlural returns the name a word is the plural of, written where its
+// possessive is meant: "GitLabs" or "GitLabs’" for "GitLab's" (a name in
+// mixed case, whose lower case is no English word), or "".
+func brandPlural(d map[string]bool, w string) string {
+	t := strings.TrimSuffix(strings.TrimSuffix(w, "'"), "’")
+	name, ok := strings.CutSuffix(t, "s")
+	if !ok || len(name) < 4 || misspell.CaseStyle(name) != misspell.CaseUnknown || d[strings.ToLower(name)] {
+		return ""
+	}
+	for i := 0; i < len(name); i++ {
+		if c := name[i]; !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+			return ""
+		}
+	}
+	if name[0] < 'A' || name[0] > 'Z' {
+		return ""
+	}
+	return name
+}
+
+// principalTitle reports whether "Principle" starts a title: right before
+// a capitalised word that is not "Of" ("Principle Accounting Officer",
+// "Principle Engineer"), where "Principal" is meant.
+func principalTitle(text string, w, next prose.Word) bool {
+	if text[w.End:next.Start] != " " || next.Text == "" || next.Text[0] < 'A' || next.Text[0] > 'Z' {
+		return false
+	}
+	switch next.Text {
+	case "Of", "OF", "And", "For", "To", "In":
+		return false
+	}
+	return true
+}
+
+// minBrandUses is how often the site must write a name, and brandRatio how
+// many times as often as its plural, for the plural to be a slip for its
+// possessive.
+const minBrandUses, brandRatio = 20, 10
 
 // siteVocabulary counts, over the files linted, how many pages use each
 // lower-case word and how often.
@@ -192,6 +237,15 @@ func checkMisspelling(p *lint.SetPass) {
 				if !seen[lw] {
 					seen[lw] = true
 					vocab.pages[lw]++
+				}
+				if w.Text == "Principle" && j+1 < len(tw.words) && principalTitle(wordingText(b), w, tw.words[j+1]) {
+					// "Principle Accounting Officer": a role's title
+					unknown[i] = append(unknown[i], spellWord{b: b, w: w, lower: lw, meant: "principal", style: misspell.CaseTitle})
+					continue
+				}
+				if name := brandPlural(d, w.Text); name != "" && !allow[lw] {
+					unknown[i] = append(unknown[i], spellWord{b: b, w: w, lower: lw, brand: name})
+					continue
 				}
 				style, ok := spellCheckable(w.Text)
 				if !ok && !allow[lw] {
@@ -256,6 +310,31 @@ func spellCheckable(w string) (misspell.WordCase, bool) {
 func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, d map[string]bool, vocab *siteVocabulary,
 	main, extra *misspellTable, locale string, memo map[string][]string) {
 	lw := u.lower
+	if u.meant != "" {
+		reportSpelling(p, f, u, []string{u.meant})
+		return
+	}
+	if u.brand != "" {
+		// "GitLabs values": the site writes the name far more often than
+		// this plural, so the possessive is meant
+		if n := vocab.uses[strings.ToLower(u.brand)]; n >= minBrandUses && n >= brandRatio*vocab.uses[lw] {
+			apo := "'"
+			if strings.Contains(u.w.Text, "’") {
+				apo = "’"
+			}
+			// "GitLabs’ values": the apostrophe after the word goes too
+			text := wordingText(u.b)
+			for _, a := range []string{"'", "’"} {
+				if strings.HasPrefix(text[u.w.End:], a) && !strings.HasSuffix(u.w.Text, a) {
+					u.w.End += len(a)
+					u.w.Text = text[u.w.Start:u.w.End]
+					apo = a
+				}
+			}
+			reportSpelling(p, f, u, []string{u.brand + apo + "s"})
+		}
+		return
+	}
 	if u.short != "" {
 		// a slip the site writes on other pages is a word of its own,
 		// unless the word it slips from is far more used (as for longer
@@ -348,7 +427,33 @@ func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, d map[stri
 	if !slices.ContainsFunc(fit, likely) {
 		return
 	}
+	if len(fit) == 1 && !listed {
+		// a fix is certain only when no other word the site writes is a
+		// plausible meaning two edits away: "terrory" may be "terror" or
+		// "territory"
+		if r := twoEditRival(d, vocab, stem, strings.TrimSuffix(fit[0], suffix), u.style == misspell.CaseTitle); r != "" {
+			fit = append(fit, r+suffix)
+		}
+	}
 	reportSpelling(p, f, u, fit)
+}
+
+// twoEditRival returns a dictionary word the site writes, other than fix,
+// that w is with two letters dropped (the commonest slip: "terrory" for
+// "territory") and a plausible slip of it (same first letter, same
+// ending's form), the most used one; or "".
+func twoEditRival(d map[string]bool, vocab *siteVocabulary, w, fix string, title bool) string {
+	best, bestUses := "", 0
+	for c, n := range vocab.uses {
+		if c == fix || n <= bestUses || len(c) != len(w)+2 || c[0] != w[0] {
+			continue
+		}
+		if !d[c] || wordForm(c) != wordForm(w) || !plausibleTypo(w, c, title) || !subsequence(w, c) {
+			continue
+		}
+		best, bestUses = c, n
+	}
+	return best
 }
 
 // reportSpelling reports an unknown word with its candidates: with one,
@@ -495,6 +600,17 @@ func slip(w, c string) bool {
 		}
 	}
 	return long[len(long)-1] == long[len(long)-2]
+}
+
+// subsequence reports whether the letters of w appear in c in order.
+func subsequence(w, c string) bool {
+	i := 0
+	for j := 0; j < len(c) && i < len(w); j++ {
+		if c[j] == w[i] {
+			i++
+		}
+	}
+	return i == len(w)
 }
 
 // orList joins items as "a, b or c".

@@ -30,7 +30,11 @@ var sectionNameConsistencyRule = &lint.Rule{
 			"For each of these three aspects the form most roles use wins; a section written otherwise is reported " +
 			"when at least `min_majority` roles use the winning form and at least twice as many as use the variant " +
 			"(a family split four to three has no usual form). The role-name prefix is compared among headings " +
-			"only, and a bold label inside a section of the same kind (\"**Team responsibilities**\" under " +
+			"only, within a role: each of the handbook's two templates is fine, so a role written the other way " +
+			"than the others is not reported, but a role that prefixes some of its Job Grade, Responsibilities and " +
+			"Requirements headings with its name and not others is (\"#### Job Grade\" next to \"#### Senior Analyst Responsibilities\"). A section " +
+			"name in lower case where the family's other section headings, three or more, are capitalised is " +
+			"reported too. A bold label inside a section of the same kind (\"**Team responsibilities**\" under " +
 			"\"### Responsibilities\") is not a section of its own.",
 		Bad: "---\ntitle: Accountant\n---\n\n## Accountant\n\n### Accountant Responsibilities\n\n- Close the books\n\n" +
 			"### Accountant Requirements\n\n- Attention to detail\n\n## Senior Accountant\n\n### Senior Accountant Responsibilities\n\n" +
@@ -42,11 +46,11 @@ var sectionNameConsistencyRule = &lint.Rule{
 			"### Manager, Accounting Responsibilities\n\n- Lead the team\n\n### Manager, Accounting Requirements\n\n- People management\n",
 		Options: []lint.OptionDoc{
 			{Name: "min_majority", Default: "2", Text: "how many roles must share a form for a different one to be reported"},
-			{Name: "check", Default: "[name, markup, prefix]", Text: "the aspects compared: `name`, `markup` (heading or bold paragraph), `prefix` (role name before the section name)"},
+			{Name: "check", Default: "[name, punctuation, depth, case, markup, prefix]", Text: "the aspects compared: `name`, `punctuation` after it, `depth` below the role's heading, `case` of its first letter, `markup` (heading or bold paragraph), `prefix` (role name before the section name)"},
 		},
 	},
 	Options: func() any {
-		return &sectionNameConsistencyOptions{MinMajority: 2, Check: []string{"name", "punctuation", "depth", "markup"}}
+		return &sectionNameConsistencyOptions{MinMajority: 2, Check: []string{"name", "punctuation", "depth", "case", "markup", "prefix"}}
 	},
 	Validate: func(o any) error {
 		opts := o.(*sectionNameConsistencyOptions)
@@ -54,8 +58,8 @@ var sectionNameConsistencyRule = &lint.Rule{
 			return fmt.Errorf("min_majority must be at least 1")
 		}
 		for _, c := range opts.Check {
-			if c != "name" && c != "punctuation" && c != "depth" && c != "markup" && c != "prefix" {
-				return fmt.Errorf("check: %q is not name, punctuation, depth, markup or prefix", c)
+			if c != "name" && c != "punctuation" && c != "depth" && c != "case" && c != "markup" && c != "prefix" {
+				return fmt.Errorf("check: %q is not name, punctuation, depth, case, markup or prefix", c)
 			}
 		}
 		return nil
@@ -94,6 +98,19 @@ var sectionAspects = []sectionAspect{
 		}
 		return strconv.Itoa(s.Heading.Level - s.Role.Heading.Level)
 	}, func(v string) string { return v + " below the role's heading" }},
+	{"case", func(s *model.Section) string {
+		// "responsibilities" where the other roles write "Responsibilities"
+		name := strings.TrimSpace(s.Name)
+		if name != "" && name[0] >= 'a' && name[0] <= 'z' {
+			return "lower"
+		}
+		return ""
+	}, func(v string) string {
+		if v == "lower" {
+			return "written in lower case"
+		}
+		return "capitalised"
+	}},
 	{"markup", func(s *model.Section) string { return string(s.Style) }, func(v string) string {
 		if v == string(model.StyleBold) {
 			return "a bold paragraph"
@@ -174,6 +191,14 @@ func checkSectionNamesOf(p *lint.Pass, roles []*model.Role, enabled map[string]b
 	if enabled["depth"] {
 		checkSectionDepths(p, roles, kinds, minMajority)
 	}
+	if enabled["prefix"] {
+		// the three sections every level has; Performance Indicators are
+		// often one list for the family, named as such
+		checkSectionPrefixMix(p, roles, []model.SectionKind{model.SecJobGrade, model.SecResponsibilities, model.SecRequirements})
+	}
+	if enabled["case"] {
+		checkSectionCase(p, roles, kinds)
+	}
 	for _, kind := range kinds {
 		var secs []*model.Section
 		for _, r := range roles {
@@ -192,8 +217,12 @@ func checkSectionNamesOf(p *lint.Pass, roles []*model.Role, enabled map[string]b
 			}
 		}
 		for _, a := range sectionAspects {
-			if !enabled[a.name] || a.name == "depth" {
-				continue // depth is compared per role, below
+			if !enabled[a.name] || a.name == "depth" || a.name == "case" || a.name == "prefix" {
+				// depth is compared per role, case over the family, the
+				// prefix within a role: each of the handbook's two
+				// templates is fine, a role written otherwise than the
+				// others follows one of them
+				continue
 			}
 			// roles per form
 			roles := map[string]map[*model.Role]bool{}
@@ -321,6 +350,148 @@ func checkSectionDepths(p *lint.Pass, roles []*model.Role, kinds []model.Section
 			Subject: "depth: " + v,
 		})
 	}
+}
+
+// checkSectionPrefixMix reports, in a role whose section headings are
+// some prefixed with its name and some not, those written otherwise than
+// the other roles write that section (or, where they do not agree, than
+// most of the role's own sections): "#### Job Grade" among "#### Senior
+// Analyst Responsibilities" and "#### Senior Analyst Requirements".
+func checkSectionPrefixMix(p *lint.Pass, roles []*model.Role, kinds []model.SectionKind) {
+	form := func(s *model.Section) bool { return s.Prefix != "" }
+	for _, r := range roles {
+		if !sectionPrefixMixed(r, kinds) || !sectionPrefixesName(r, kinds) {
+			continue
+		}
+		own := 0 // prefixed minus bare, in this role
+		for _, s := range r.Sections {
+			if s.Role == r && s.Style == model.StyleHeading && slices.Contains(kinds, s.Kind) {
+				if form(s) {
+					own++
+				} else {
+					own--
+				}
+			}
+		}
+		for _, s := range r.Sections {
+			if s.Role != r || s.Style != model.StyleHeading || !slices.Contains(kinds, s.Kind) {
+				continue
+			}
+			others := 0 // prefixed minus bare, in the other roles
+			for _, o := range roles {
+				for _, os := range o.Sections {
+					if o != r && os.Role == o && os.Kind == s.Kind && os.Style == model.StyleHeading {
+						if form(os) {
+							others++
+						} else {
+							others--
+						}
+					}
+				}
+			}
+			want := others
+			if want == 0 {
+				want = own
+			}
+			if want == 0 || (want > 0) == form(s) {
+				continue
+			}
+			how, usual := "without the role name", "prefixed with the role name"
+			if form(s) {
+				how, usual = usual, how
+			}
+			p.Report(lint.Diagnostic{
+				Span: s.Span,
+				Message: fmt.Sprintf("%s section is %s here, where the role's other sections and the other roles' are %s",
+					kindLabel(s.Kind), how, usual),
+				Role:    r,
+				Subject: string(s.Kind) + " prefix: " + how,
+			})
+		}
+	}
+}
+
+// checkSectionCase reports a section name written in lower case
+// ("#### Analyst (Intermediate) responsibilities") in a family whose other
+// section headings, three or more, are all capitalised.
+func checkSectionCase(p *lint.Pass, roles []*model.Role, kinds []model.SectionKind) {
+	var lower []*model.Section
+	capital := 0
+	for _, r := range roles {
+		for _, s := range r.Sections {
+			if s.Role != r || s.Style != model.StyleHeading || !slices.Contains(kinds, s.Kind) {
+				continue
+			}
+			name := strings.TrimSpace(s.Name)
+			switch {
+			case name == "":
+			case name[0] >= 'a' && name[0] <= 'z':
+				lower = append(lower, s)
+			case name[0] >= 'A' && name[0] <= 'Z':
+				capital++
+			}
+		}
+	}
+	if capital < 3 || len(lower) == 0 || 2*len(lower) > capital {
+		return
+	}
+	for _, s := range lower {
+		name := strings.TrimRight(strings.TrimSpace(s.Name), sectionPunct)
+		want := strings.ToUpper(name[:1]) + name[1:]
+		d := lint.Diagnostic{
+			Span:    s.Span,
+			Message: fmt.Sprintf("%s section is named %s in lower case here; the family's other %d section headings are capitalised", kindLabel(s.Kind), quoted(name), capital),
+			Role:    s.Role,
+			Subject: string(s.Kind) + " case: " + name,
+			Diff:    "[-" + name + "-]{+" + want + "+}",
+		}
+		if s.Heading != nil {
+			text := string(p.File.Source.Text[s.Heading.TextSpan.Start:s.Heading.TextSpan.End])
+			if i := strings.LastIndex(text, name); i >= 0 {
+				d.Span = model.Span{Start: s.Heading.TextSpan.Start + i, End: s.Heading.TextSpan.Start + i + len(name)}
+			}
+		}
+		p.Report(d)
+	}
+}
+
+// sectionPrefixesName reports whether every prefix of a role's section
+// headings is the role's title, of two words or more: "Primary Job
+// Responsibilities" or "Individual responsibility" hold no role name, and a
+// bare level name ("Senior Responsibilities") is the template's.
+func sectionPrefixesName(r *model.Role, kinds []model.SectionKind) bool {
+	norm := func(t string) string {
+		return strings.Join(strings.FieldsFunc(strings.ToLower(t), func(c rune) bool {
+			return !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9')
+		}), " ")
+	}
+	title := norm(r.Title)
+	if len(strings.Fields(title)) < 2 {
+		return false
+	}
+	for _, s := range r.Sections {
+		if s.Role == r && s.Style == model.StyleHeading && slices.Contains(kinds, s.Kind) && s.Prefix != "" && norm(s.Prefix) != title {
+			return false
+		}
+	}
+	return true
+}
+
+// sectionPrefixMixed reports whether a role's section headings are some
+// prefixed with its name and some not.
+func sectionPrefixMixed(r *model.Role, kinds []model.SectionKind) bool {
+	prefixed, bare := false, false
+	for _, s := range r.Sections {
+		if s.Role != r || s.Style != model.StyleHeading || !slices.Contains(kinds, s.Kind) {
+			continue
+		}
+		if s.Prefix != "" {
+			prefixed = true
+		} else {
+			bare = true
+		}
+	}
+	return prefixed && bare
 }
 
 // sectionDepth says how far below a role's heading a section's is.

@@ -3,6 +3,7 @@ package rules
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -31,7 +32,7 @@ var termConsistencyRule = &lint.Rule{
 	Fixable:  true,
 	Doc: lint.Doc{
 		Description: "A term should be written one way. Within a page (or, with `scope: handbook`, across all " +
-			"the files linted) three kinds of variants are found and reported at the less common spelling, " +
+			"the files linted) these variants are found and reported at the less common spelling, " +
 			"with the more common one:\n\n" +
 			"- case inside a word: \"Javascript\" / \"JavaScript\", \"Devops\" / \"DevOps\" (a capital first letter " +
 			"alone is not a variant, and words in capitals are acronyms or emphasis);\n" +
@@ -44,8 +45,12 @@ var termConsistencyRule = &lint.Rule{
 			"capitalised name are not variants;\n" +
 			"- apostrophe plurals of acronyms: \"OKR's\" where the page also writes \"OKRs\". Here the plain plural " +
 			"is always the reference, and \"the CRO's strategy\" (followed by a noun) is read as a possessive and " +
-			"left alone.\n\n" +
-			"Ties are not reported. The `preferred` list names terms with one right spelling (\"GitLab\", " +
+			"left alone;\n" +
+			"- British spellings on a page that writes the American one as often or more (\"analyse\" next to " +
+			"\"Analyze\", \"practises\" next to \"practices\"; misspell's list of pairs): the handbook writes American " +
+			"English. A page mostly British is left alone;\n" +
+			"- \"eg.\" and \"ie.\" on a page that also writes \"e.g.\" and \"i.e.\".\n\n" +
+			"Other ties are not reported. The `preferred` list names terms with one right spelling (\"GitLab\", " +
 			"\"GitLab.com\"): any other case of them is reported wherever it occurs, and their variants are not " +
 			"reported a second time. Names in URLs, e-mail addresses, paths, code and link targets are not " +
 			"prose and are left alone. `--fix` writes the reference spelling.",
@@ -205,6 +210,8 @@ func checkTermConsistency(p *lint.SetPass) {
 			}
 		}
 		checkTermPhrases(p, f, preferred.byLower)
+		checkTermVarieties(p, f)
+		checkTermAbbreviations(p, f)
 		if opts.Scope == "page" {
 			index()
 			reportTermVariants(p, ix, preferred.byLower, "on this page")
@@ -401,7 +408,30 @@ func reportTerm(p *lint.SetPass, o *termOcc, want, msg string) {
 	if sourceIs(o.f, span, written) {
 		d.Fixes = []lint.Edit{{Span: span, New: want}}
 	}
+	if strayCapital(written) {
+		d.Covers = []string{"misspelling"} // "ExperIence": a typo as much as a variant
+	}
 	p.Report(d)
+}
+
+// strayCapital reports whether a word of letters is an English word with
+// a capital typed inside it ("ExperIence"), not a name ("GitLab", whose
+// lower case is no word, or "DevOps", two words joined).
+func strayCapital(w string) bool {
+	inner := false
+	for i := 1; i < len(w); i++ {
+		c := w[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+			return false
+		}
+		if 'A' <= c && c <= 'Z' && 'a' <= w[i-1] && w[i-1] <= 'z' {
+			if englishWords()[strings.ToLower(w[i:])] {
+				return false // two words in one name: "DevOps"
+			}
+			inner = true
+		}
+	}
+	return inner && englishWords()[strings.ToLower(w)]
 }
 
 // checkPreferredTerms reports any other case of a preferred term in a
@@ -504,6 +534,9 @@ func termBoundary(text string, i, end int) bool {
 	}
 	if end < len(text) {
 		r, n := utf8.DecodeRuneInString(text[end:])
+		if (r == '\'' || r == '’') && possessiveS(text[end+n:]) {
+			return true // "Gitlab's values": the name, possessive
+		}
 		if isWordRuneOrJoin(r) || strings.ContainsRune("_/@", r) {
 			return false
 		}
@@ -516,6 +549,93 @@ func termBoundary(text string, i, end int) bool {
 	return true
 }
 
+// possessiveS reports whether text, after an apostrophe, is the s of a
+// possessive: "s" ending the word.
+func possessiveS(text string) bool {
+	if len(text) == 0 || text[0] != 's' {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[1:])
+	return len(text) == 1 || !isWordRuneOrJoin(r)
+}
+
 func isWordRuneOrJoin(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '‑' || r == '\'' || r == '’'
+}
+
+// checkTermVarieties reports a British spelling on a page that writes the
+// American one as often or more ("analyse" where the page also writes
+// "Analyze", "practises" next to "practices"): the page mixes the two
+// varieties, and the handbook writes American English. The pairs are
+// misspell's British-to-American list. A page mostly British is left alone.
+func checkTermVarieties(p *lint.SetPass, f *model.Family) {
+	_, us := misspellings("US")
+	count := map[string]int{}
+	type occ struct {
+		b          *model.Block
+		start, end int
+		text, us   string
+	}
+	var british []occ
+	for _, b := range f.Blocks {
+		tw := wordingWords(b, false)
+		for i, w := range tw.words {
+			lw := tw.lower[i]
+			count[lw]++
+			if am, ok := us.fix(lw); ok && am != lw {
+				british = append(british, occ{b, w.Start, w.End, w.Text, am})
+			}
+		}
+	}
+	for _, o := range british {
+		lw := strings.ToLower(o.text)
+		n := count[o.us]
+		if n == 0 || n < count[lw] {
+			continue
+		}
+		want := spellLike(o.us, o.text)
+		reportTerm(p, &termOcc{f: f, b: o.b, start: o.start, end: o.end, text: o.text}, want,
+			fmt.Sprintf("write %s, not %s: the page writes American English (%s: %d %s on this page)", quoted(want), quoted(o.text),
+				quoted(o.us), n, pluralWord(n, "time", "times")))
+	}
+}
+
+// termAbbreviations are Latin abbreviations and the dotted form a page
+// writes them in: "eg." where the page writes "e.g." is a variant.
+var termAbbreviations = []struct {
+	variant *regexp.Regexp
+	ref     string
+}{
+	{regexp.MustCompile(`(?i)\beg\.`), "e.g."},
+	{regexp.MustCompile(`(?i)\bie\.`), "i.e."},
+}
+
+// checkTermAbbreviations reports "eg." and "ie." on a page that also
+// writes "e.g." or "i.e." (the usual form; the dotted one is the reference
+// whatever the counts, as the style guides write it).
+func checkTermAbbreviations(p *lint.SetPass, f *model.Family) {
+	texts := make([]string, len(f.Blocks))
+	for i, b := range f.Blocks {
+		texts[i] = wordingText(b)
+	}
+	for _, a := range termAbbreviations {
+		n := 0
+		for _, t := range texts {
+			n += strings.Count(strings.ToLower(t), a.ref)
+		}
+		if n == 0 {
+			continue
+		}
+		for i, b := range f.Blocks {
+			for _, m := range a.variant.FindAllStringIndex(texts[i], -1) {
+				written := b.Text[m[0]:m[1]]
+				want := a.ref
+				if written[0] == 'E' || written[0] == 'I' {
+					want = strings.ToUpper(want[:1]) + want[1:]
+				}
+				reportTerm(p, &termOcc{f: f, b: b, start: m[0], end: m[1], text: written}, want,
+					fmt.Sprintf("write %s, not %s (%s: %d %s on this page)", quoted(want), quoted(written), quoted(a.ref), n, pluralWord(n, "time", "times")))
+			}
+		}
+	}
 }

@@ -60,7 +60,7 @@ func checkTermPhrases(p *lint.SetPass, f *model.Family, preferred map[string]str
 		for i, w := range tw.words {
 			lw := tw.lower[i]
 			// a hyphenated pair: "cross-functional"
-			if parts := strings.Split(lw, "-"); len(parts) == 2 && termPhraseWord(parts[0]) && termPhraseWord(parts[1]) && !hyphenMeaning[lw] {
+			if parts := strings.Split(lw, "-"); len(parts) == 2 && termPhrasePair(parts[0], parts[1]) && !hyphenMeaning[lw] {
 				add(parts[0]+" "+parts[1], phraseOcc{b: b, start: w.Start, end: w.End, text: w.Text, hyphen: true,
 					form: termCaseForm(w.Text, heading || sentenceStart(text, w.Start)), modifier: termModifies(text, tw, i),
 					inName: termNameAround(text, tw, i, i)})
@@ -70,7 +70,7 @@ func checkTermPhrases(p *lint.SetPass, f *model.Family, preferred map[string]str
 			}
 			next := tw.words[i+1]
 			ln := tw.lower[i+1]
-			if text[w.End:next.Start] != " " || !termPhraseWord(lw) || !termPhraseWord(ln) || inLinkText(b, w.Start) || inLinkText(b, next.Start) {
+			if text[w.End:next.Start] != " " || !termPhrasePair(lw, ln) || inLinkText(b, w.Start) || inLinkText(b, next.Start) {
 				continue
 			}
 			written := text[w.Start:next.End]
@@ -79,9 +79,28 @@ func checkTermPhrases(p *lint.SetPass, f *model.Family, preferred map[string]str
 				inName: termNameAround(text, tw, i, i+1)})
 		}
 	}
+	// compounds of a prefix are counted together: a page that writes
+	// "cross-functional" hyphenates "cross functionally" too
+	byPrefix := map[string][]phraseOcc{}
+	var prefixes []string
 	for _, key := range keys {
-		occs := byKey[key]
-		if len(occs) < 2 {
+		first := strings.Fields(key)[0]
+		if !termPrefixes[first] {
+			continue
+		}
+		if _, ok := byPrefix[first]; !ok {
+			prefixes = append(prefixes, first)
+		}
+		byPrefix[first] = append(byPrefix[first], byKey[key]...)
+		delete(byKey, key)
+	}
+	for _, first := range prefixes {
+		byKey[first] = byPrefix[first]
+		keys = append(keys, first)
+	}
+	for _, key := range keys {
+		occs, ok := byKey[key]
+		if !ok || len(occs) < 2 {
 			continue
 		}
 		if _, ok := preferred[strings.ReplaceAll(key, " ", "")]; ok {
@@ -103,6 +122,28 @@ func termPhraseWord(w string) bool {
 		}
 	}
 	return true
+}
+
+// termPrefixes are first words that do not stand alone before the next
+// one: "cross functional", "sub department" and "self service" are a
+// compound written with a space wherever they stand, not only before a word
+// they modify.
+var termPrefixes = map[string]bool{
+	"cross": true, "sub": true, "self": true, "non": true, "multi": true, "co": true, "semi": true,
+	"hands": true,
+}
+
+// termParticlePairs are compounds with a particle that are not phrasal
+// verbs in a job description: "hands on" is "hands-on".
+var termParticlePairs = map[[2]string]bool{{"hands", "on"}: true}
+
+// termPhrasePair reports whether two lower-case words may form a two-word
+// term.
+func termPhrasePair(a, b string) bool {
+	if termParticlePairs[[2]string{a, b}] {
+		return true
+	}
+	return (termPhraseWord(a) || termPrefixes[a]) && termPhraseWord(b)
 }
 
 // termCaseForm is the case form of a term compared across a page: the
@@ -156,29 +197,63 @@ func reportPhraseVariants(p *lint.SetPass, f *model.Family, occs []phraseOcc) {
 	// ("cross functional teams", "cross-functional work"), where the two
 	// spellings compete; "long term" as a noun and "long-term goals" are
 	// both right
-	hy, sp := 0, 0
+	// the two spellings are compared among occurrences of one case form
+	// ("Self Service" as a unit's name and "self-service" as an adjective
+	// are not variants of each other), outside headings and longer names
+	prefix := termPrefixes[strings.FieldsFunc(strings.ToLower(occs[0].text), func(r rune) bool { return r == ' ' || r == '-' })[0]]
+	type hs struct{ hy, sp int }
+	byForm := map[string]*hs{}
+	formKey := func(o phraseOcc) string {
+		k := strings.ReplaceAll(o.form, "-", " ")
+		if prefix {
+			k, _, _ = strings.Cut(k, " ")
+		}
+		return k
+	}
+	compared := func(o phraseOcc) bool {
+		// a lower-case compound next to a name is not part of it
+		// ("cross functional Product-driven initiatives")
+		inName := o.inName && !(prefix && !startsUpper(o.form))
+		return o.b.Kind != model.BlockHeading && !inName && (o.modifier || prefix)
+	}
 	for _, o := range occs {
-		if o.b.Kind == model.BlockHeading || !o.modifier {
+		if !compared(o) {
 			continue
 		}
+		k := formKey(o)
+		if byForm[k] == nil {
+			byForm[k] = &hs{}
+		}
 		if o.hyphen {
-			hy++
+			byForm[k].hy++
 		} else {
-			sp++
+			byForm[k].sp++
 		}
 	}
-	if hy > 0 && sp > 0 && hy != sp {
-		for _, o := range occs {
-			if o.b.Kind == model.BlockHeading || !o.modifier || o.hyphen == (hy > sp) {
-				continue
-			}
-			want := strings.Replace(o.text, " ", "-", 1)
-			n := hy
-			if sp > hy {
-				want, n = strings.Replace(o.text, "-", " ", 1), sp
-			}
-			reportTermPhrase(p, f, o, want, n)
+	spaced := false
+	for _, o := range occs {
+		c := byForm[formKey(o)]
+		if c == nil || c.hy == 0 || c.sp == 0 {
+			continue
 		}
+		spaced = true
+		// a prefix compound with as many spaces as hyphens: the
+		// hyphen, as dictionaries write it
+		hyphenWins := c.hy > c.sp || prefix && c.hy == c.sp
+		// a compound before the word it modifies takes its hyphen
+		// ("high-volume billing"): where most occurrences lack it, the
+		// hyphenated one is right and nothing is reported
+		if !compared(o) || !hyphenWins || o.hyphen {
+			continue
+		}
+		want := strings.Replace(o.text, " ", "-", 1)
+		if prefix {
+			reportTermPrefix(p, f, o, want, c.hy)
+			continue
+		}
+		reportTermPhrase(p, f, o, want, c.hy)
+	}
+	if spaced {
 		return
 	}
 	// inner case, among the spaced and hyphenated forms alike, whose first
@@ -223,4 +298,17 @@ func reportTermPhrase(p *lint.SetPass, f *model.Family, o phraseOcc, want string
 	}
 	reportTerm(p, &termOcc{f: f, b: o.b, start: o.start, end: o.end, text: o.text}, want,
 		fmt.Sprintf("write %s, not %s (%s: %d %s on this page)", quoted(want), quoted(o.text), quoted(want), n, pluralWord(n, "time", "times")))
+}
+
+// reportTermPrefix reports a compound of a prefix ("cross", "sub") written
+// with a space where the page hyphenates its other compounds of that
+// prefix.
+func reportTermPrefix(p *lint.SetPass, f *model.Family, o phraseOcc, want string, n int) {
+	if want == o.text {
+		return
+	}
+	first := strings.FieldsFunc(want, func(r rune) bool { return r == ' ' || r == '-' })[0]
+	how := fmt.Sprintf("the page hyphenates %s compounds %d %s", quoted(first+"-"), n, pluralWord(n, "time", "times"))
+	reportTerm(p, &termOcc{f: f, b: o.b, start: o.start, end: o.end, text: o.text}, want,
+		fmt.Sprintf("write %s, not %s (%s)", quoted(want), quoted(o.text), how))
 }

@@ -17,7 +17,7 @@ var defaultVacancyPhrases = []string{
 	"we're looking for", "we are looking for", "join our team", "ideal candidate", "apply now",
 	"is seeking", "are seeking", "we're seeking", "you are looking to join", "you're looking to join",
 	"if you are applying", "if you're applying", "your main focus will be", "you may be a fit",
-	"you might be a fit", "you would be a fit",
+	"you might be a fit", "you would be a fit", "apply today",
 }
 
 type vacancyWordingOptions struct {
