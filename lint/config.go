@@ -2,11 +2,13 @@ package lint
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strconv"
 	"strings"
@@ -15,7 +17,6 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"gitlab.com/ladderlint/ladderlint/lint/model"
-	"gitlab.com/ladderlint/ladderlint/lint/prose"
 	"gitlab.com/ladderlint/ladderlint/schema"
 )
 
@@ -37,6 +38,8 @@ type Config struct {
 	// RequiredSections names a JSON Schema file (relative to the config)
 	// over the role and family summaries; "" for the built-in one.
 	RequiredSections string `yaml:"required_sections"`
+	// Changes configures `ladderlint changes` (approval flows).
+	Changes ChangesConfig `yaml:"changes"`
 
 	Rules map[string]*RuleConfig `yaml:"rules"`
 
@@ -102,6 +105,35 @@ type GradesConfig struct {
 	// Tracks order titles by seniority, lowest first; each step lists the
 	// keywords that name it. The most specific keyword wins.
 	Tracks []Track `yaml:"tracks"`
+	// Tables are the handbook's grade tables given as data. When neither
+	// Tables nor TablesFile is set, the tables are read from the page the
+	// grade sentences link to (Table), below the heading its fragment names.
+	Tables []GradeTable `yaml:"tables"`
+	// TablesFile is a YAML file (relative to the config) holding a list of
+	// grade tables, for handbooks that keep them outside the site.
+	TablesFile string `yaml:"tables_file"`
+	// TableFolders maps a table's name to the family paths it grades (path
+	// globs, or folder names matched as whole path segments), for tables
+	// read from the site; a family no mapping names is checked against the
+	// table that fits its grades best.
+	TableFolders map[string][]string `yaml:"table_folders"`
+}
+
+// GradeTable is one grade table: which titles each grade holds, on the
+// management and the individual-contributor track.
+type GradeTable struct {
+	Name    string     `yaml:"name"`
+	Folders []string   `yaml:"folders"`
+	Rows    []GradeRow `yaml:"rows"`
+	Source  string     `yaml:"-"` // where it was read: a file, or the config
+	Line    int        `yaml:"-"` // line of the table in Source
+}
+
+// GradeRow is a table row: a grade and the titles it holds.
+type GradeRow struct {
+	Grade      float64  `yaml:"grade"`
+	Management []string `yaml:"management"`
+	Individual []string `yaml:"individual"`
 }
 
 // Track is one seniority ladder (individual contributors, managers).
@@ -154,7 +186,8 @@ func DefaultConfig() *Config {
 				}},
 			},
 		},
-		Rules: map[string]*RuleConfig{},
+		Changes: DefaultChangesConfig(),
+		Rules:   map[string]*RuleConfig{},
 	}
 }
 
@@ -200,14 +233,39 @@ func FindConfig(dir string) string {
 	}
 }
 
+// RepoRoot returns the repository root at or above dir (the nearest folder
+// holding .git), or "" when dir is not in a repository. Without a config
+// file, the default include is taken from it, as a config's paths are
+// taken from the config's folder, so that `ladderlint lint` works from any
+// folder of the repository.
+func RepoRoot(dir string) string {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
 // maxConfigSize bounds a config file; a larger one is an error, not a read.
 const maxConfigSize = 1 << 20
 
 // LoadConfig reads a config file over the defaults.
 func LoadConfig(path string) (*Config, error) {
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return nil, &ConfigError{File: path, Msg: "is a folder, not a config file"}
+	}
 	raw, err := readLimited(path, maxConfigSize)
 	if err != nil {
-		return nil, &ConfigError{File: path, Msg: err.Error()}
+		return nil, &ConfigError{File: path, Msg: "cannot read the config: " + unwrapPathError(err).Error()}
 	}
 	return ParseConfig(path, raw)
 }
@@ -238,6 +296,11 @@ func ParseConfig(path string, raw []byte) (*Config, error) {
 	if err != nil {
 		return nil, &ConfigError{File: path, Line: root.Line, Msg: err.Error()}
 	}
+	// after yamlToJSON, which bounds the depth
+	if ce := checkDuplicateKeys(root, ""); ce != nil {
+		ce.File = path
+		return nil, ce
+	}
 	if err := schema.Config().Validate(inst); err != nil {
 		return nil, configSchemaError(path, root, inst, err)
 	}
@@ -262,6 +325,8 @@ func ParseConfig(path string, raw []byte) (*Config, error) {
 			err = decodeOver(v, &cfg.Site)
 		case "grades":
 			err = decodeOver(v, &cfg.Grades)
+		case "changes":
+			err = decodeOver(v, &cfg.Changes)
 		}
 		if err != nil {
 			var ce *ConfigError
@@ -276,17 +341,42 @@ func ParseConfig(path string, raw []byte) (*Config, error) {
 			return nil, &ConfigError{File: path, Line: line, Key: k.Value, Msg: msg}
 		}
 	}
+	for i, r := range cfg.Site.Roots {
+		// a root that is not there would make every link into it "no page"
+		d := cfg.Resolve(r.Dir)
+		if st, err := os.Stat(d); err != nil || !st.IsDir() {
+			line, key := nodeAt(root, fmt.Sprintf("/site/roots/%d/dir", i))
+			return nil, &ConfigError{File: path, Line: line, Key: key, Msg: fmt.Sprintf("no folder %s: expected the content folder served at %s", d, cmp.Or(r.Prefix, "/"))}
+		}
+	}
+	if cfg.Grades.Min > cfg.Grades.Max {
+		line, key := cfg.lines["grades"], "grades.min"
+		if hasKey(root, "grades", "max") {
+			key = "grades.max"
+		}
+		if l, _ := nodeAt(root, "/"+strings.ReplaceAll(key, ".", "/")); l > 0 {
+			line = l
+		}
+		return nil, &ConfigError{File: path, Line: line, Key: key, Msg: fmt.Sprintf(
+			"grades.min (%g) is above grades.max (%g): expected min at most max", cfg.Grades.Min, cfg.Grades.Max)}
+	}
 	if cfg.RequiredSections != "" {
 		p := cfg.Resolve(cfg.RequiredSections)
 		raw, err := readLimited(p, maxConfigSize)
 		if err != nil {
-			return nil, &ConfigError{File: path, Line: cfg.lines["required_sections"], Key: "required_sections", Msg: err.Error()}
+			return nil, &ConfigError{File: path, Line: cfg.lines["required_sections"], Key: "required_sections", Msg: "cannot read " + p + ": " + unwrapPathError(err).Error()}
 		}
 		sch, err := schema.Compile(p, raw)
 		if err != nil {
 			return nil, &ConfigError{File: path, Line: cfg.lines["required_sections"], Key: "required_sections", Msg: "schema " + p + " does not compile: " + oneLineErr(err)}
 		}
 		cfg.requiredSchema, cfg.requiredSchemaRaw = sch, raw
+	}
+	if cfg.Site.Layout == "middleman" && !hasKey(root, "include") {
+		cfg.Include = MiddlemanInclude()
+	}
+	if err := cfg.loadGradeTables(); err != nil {
+		return nil, err
 	}
 	if cfg.Site.Layout == "middleman" && len(cfg.Site.PageFiles) == len(DefaultConfig().Site.PageFiles) && !hasKey(root, "site", "page_files") {
 		cfg.Site.PageFiles = MiddlemanPageFiles
@@ -309,17 +399,57 @@ func oneLineErr(err error) string {
 // offending key: an unknown key is named and located itself, not its parent.
 func configSchemaError(path string, root *yaml.Node, inst any, err error) error {
 	ptr, msg := schema.FirstError(err)
+	msg = schemaMessage(msg)
 	var doc any
 	_ = json.Unmarshal(schema.Raw(schema.ConfigFile), &doc)
 	for _, leaf := range schema.Leaves(err) {
-		if keys := schema.Offending(doc, inst, leaf); len(keys) > 0 && strings.HasSuffix(schema.KeywordPointer(leaf), "/additionalProperties") {
+		kp := schema.KeywordPointer(leaf)
+		if keys := schema.Offending(doc, inst, leaf); len(keys) > 0 && strings.HasSuffix(kp, "/additionalProperties") {
 			ptr = strings.TrimSuffix(leaf.InstanceLocation, "/") + "/" + keys[0]
-			msg = "unknown key"
+			parent, _ := schema.Resolve(doc, strings.TrimSuffix(kp, "/additionalProperties")).(map[string]any)
+			props, _ := parent["properties"].(map[string]any)
+			var names []string
+			for k := range props {
+				names = append(names, k)
+			}
+			sort.Strings(names)
+			msg = "unknown key" + suggestFrom(keys[0], names) + "; keys here: " + strings.Join(names, ", ")
 			break
 		}
 	}
+	if strings.Contains(msg, ", got a ") {
+		switch v := schema.Resolve(inst, ptr).(type) {
+		case string:
+			msg += fmt.Sprintf(" (%q)", v)
+		case float64, bool:
+			msg += fmt.Sprintf(" (%v)", v)
+		}
+	}
 	line, key := nodeAt(root, ptr)
+	if rule, ok := strings.CutPrefix(key, "rules."); ok && !strings.Contains(rule, ".") && Lookup(rule) == nil {
+		msg += SuggestRule(rule)
+	}
 	return &ConfigError{File: path, Line: line, Key: key, Msg: msg}
+}
+
+// schemaMessage words a schema validator's message as the rest of the
+// config errors are: what was expected, what was found.
+func schemaMessage(msg string) string {
+	r := strings.NewReplacer(
+		"expected array", "expected a list", "expected object", "expected a mapping of keys to values",
+		"expected string", "expected a string", "expected integer", "expected a whole number",
+		"expected number", "expected a number", "expected boolean", "expected true or false",
+		"but got array", "got a list", "but got object", "got a mapping", "but got string", "got a string",
+		"but got number", "got a number", "but got boolean", "got true or false", "but got null", "got nothing",
+		"value must be one of", "expected one of",
+		"must be >=", "expected at least", "must be <=", "expected at most",
+		"missing properties: ", "missing the required key ", "missing property: ", "missing the required key ",
+		"does not match pattern '^https?://'", "expected a URL starting with http:// or https://",
+		"does not match pattern '^/'", "expected a path starting with /",
+		"does not match pattern '^[a-z][a-z0-9-]*$'", "expected a rule ID (lower case; ladderlint rules lists them)",
+		"length must be >= 1, but got 0", "expected a non-empty string",
+	)
+	return r.Replace(msg)
 }
 
 // MiddlemanPageFiles are the page files of GitLab's pre-2023 Middleman site.
@@ -328,6 +458,16 @@ var MiddlemanPageFiles = []string{"index.html.md", "index.html.md.erb", "{name}.
 // MiddlemanRoots are the source folders of GitLab's pre-2023 site, relative
 // to the repository root; each is served at "/".
 var MiddlemanRoots = []string{"sites/handbook/source", "sites/uncategorized/source", "sites/marketing/source", "source"}
+
+// MiddlemanInclude is the Middleman preset's include: the job-family pages
+// of each source folder (markdown, and markdown with ERB).
+func MiddlemanInclude() []string {
+	var out []string
+	for _, r := range MiddlemanRoots {
+		out = append(out, r+"/job-families/**/*.md", r+"/job-families/**/*.md.erb")
+	}
+	return out
+}
 
 func hasKey(root *yaml.Node, keys ...string) bool {
 	n := root
@@ -400,6 +540,9 @@ func ruleOptions(r *Rule, rc *RuleConfig) (any, error) {
 	}
 	opts := r.Options()
 	if rc != nil && len(rc.Options.Content) > 0 {
+		if ce := checkTypes(&rc.Options, reflect.TypeOf(opts), "rules."+r.ID); ce != nil {
+			return nil, ce
+		}
 		var buf bytes.Buffer
 		enc := yaml.NewEncoder(&buf)
 		if err := enc.Encode(&rc.Options); err != nil {
@@ -423,16 +566,16 @@ func ruleOptions(r *Rule, rc *RuleConfig) (any, error) {
 			if line <= 0 {
 				line = rc.Line
 			}
-			return nil, &ConfigError{Line: line, Key: key, Msg: msg}
+			return nil, &ConfigError{Line: line, Key: key, Msg: strings.TrimPrefix(msg, "yaml: ")}
 		}
 	}
 	if r.Validate != nil {
 		if err := r.Validate(opts); err != nil {
-			line := 0
-			if rc != nil {
-				line = rc.Line
+			if rc == nil {
+				return nil, &ConfigError{Key: "rules." + r.ID, Msg: err.Error()}
 			}
-			return nil, &ConfigError{Line: line, Key: "rules." + r.ID, Msg: err.Error()}
+			line, key, msg := locateOptionError(&rc.Options, "rules."+r.ID, rc.Line, err)
+			return nil, &ConfigError{Line: line, Key: key, Msg: msg}
 		}
 	}
 	return opts, nil
@@ -453,15 +596,11 @@ func unknownFieldRE(msg string) string {
 
 // SuggestRule returns ` (did you mean "x"?)` for a near miss of a rule ID, or "".
 func SuggestRule(id string) string {
-	// the nearest rule ID within three edits
-	for k := 1; k <= 3; k++ {
-		for _, r := range Rules() {
-			if prose.WithinEdits(id, r.ID, k) {
-				return fmt.Sprintf(" (did you mean %q?)", r.ID)
-			}
-		}
+	var ids []string
+	for _, r := range Rules() {
+		ids = append(ids, r.ID)
 	}
-	return ""
+	return suggestFrom(id, ids)
 }
 
 // Severity returns a rule's effective severity: configured, else default;
@@ -619,6 +758,9 @@ func nodeAt(root *yaml.Node, ptr string) (int, string) {
 		}
 		part = strings.NewReplacer("~1", "/", "~0", "~").Replace(part)
 		keys = append(keys, part)
+		if n.Kind == yaml.AliasNode {
+			n = n.Alias
+		}
 		switch n.Kind {
 		case yaml.MappingNode:
 			var next *yaml.Node
@@ -629,21 +771,34 @@ func nodeAt(root *yaml.Node, ptr string) (int, string) {
 				}
 			}
 			if next == nil {
-				return line, strings.Join(keys, ".")
+				return line, joinKeys(keys)
 			}
 			n = next
 		case yaml.SequenceNode:
 			i, err := strconv.Atoi(part)
 			if err != nil || i >= len(n.Content) {
-				return line, strings.Join(keys, ".")
+				return line, joinKeys(keys)
 			}
+			keys[len(keys)-1] = "[" + part + "]"
 			n = n.Content[i]
 			line = n.Line
 		default:
-			return line, strings.Join(keys, ".")
+			return line, joinKeys(keys)
 		}
 	}
-	return line, strings.Join(keys, ".")
+	return line, joinKeys(keys)
+}
+
+// joinKeys writes a key path: "grades.tracks[0].steps".
+func joinKeys(keys []string) string {
+	var b strings.Builder
+	for i, k := range keys {
+		if i > 0 && !strings.HasPrefix(k, "[") {
+			b.WriteByte('.')
+		}
+		b.WriteString(k)
+	}
+	return b.String()
 }
 
 func yamlErrorLine(err error) (int, string) { return model.YAMLErrorLine(err) }
@@ -656,4 +811,68 @@ func RuleIDs() []string {
 	}
 	sort.Strings(ids)
 	return ids
+}
+
+// loadGradeTables reads grades.tables_file, when set, and marks where the
+// config's grade tables come from.
+func (cfg *Config) loadGradeTables() error {
+	g := &cfg.Grades
+	for i := range g.Tables {
+		g.Tables[i].Source = cfg.File
+	}
+	if g.TablesFile == "" {
+		return nil
+	}
+	p := cfg.Resolve(g.TablesFile)
+	line := cfg.lines["grades"]
+	raw, err := readLimited(p, maxConfigSize)
+	if err != nil {
+		return &ConfigError{File: cfg.File, Line: line, Key: "grades.tables_file", Msg: err.Error()}
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(raw, &doc); err != nil {
+		l, msg := yamlErrorLine(err)
+		return &ConfigError{File: p, Line: l, Msg: "not valid YAML: " + msg}
+	}
+	var tables []GradeTable
+	if len(doc.Content) > 0 {
+		n := doc.Content[0]
+		if n.Kind == yaml.MappingNode {
+			// also accept {tables: [...]}
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				if n.Content[i].Value == "tables" {
+					n = n.Content[i+1]
+					break
+				}
+			}
+		}
+		if n.Kind != yaml.SequenceNode {
+			return &ConfigError{File: p, Line: n.Line, Msg: "grade tables: want a list of tables (name, rows: grade, management, individual)"}
+		}
+		for _, item := range n.Content {
+			var t GradeTable
+			if err := decodeStrict(item, &t); err != nil {
+				_, msg := yamlErrorLine(err)
+				return &ConfigError{File: p, Line: item.Line, Msg: "grade table: " + msg}
+			}
+			if t.Name == "" {
+				return &ConfigError{File: p, Line: item.Line, Msg: "grade table: a table needs a name"}
+			}
+			t.Source, t.Line = p, item.Line
+			tables = append(tables, t)
+		}
+	}
+	g.Tables = append(g.Tables, tables...)
+	return nil
+}
+
+// decodeStrict decodes a YAML node into v, rejecting unknown keys.
+func decodeStrict(n *yaml.Node, v any) error {
+	var buf bytes.Buffer
+	if err := yaml.NewEncoder(&buf).Encode(n); err != nil {
+		return err
+	}
+	dec := yaml.NewDecoder(&buf)
+	dec.KnownFields(true)
+	return dec.Decode(v)
 }

@@ -14,7 +14,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"gitlab.com/ladderlint/ladderlint/internal/fsutil"
 	"gitlab.com/ladderlint/ladderlint/lint/model"
@@ -34,10 +33,11 @@ type Finding struct {
 	Role        string   `json:"role,omitempty"`
 	Diff        string   `json:"diff,omitempty"`
 
-	Subject string `json:"-"` // what the fingerprint is derived from
-	Fixes   []Edit `json:"-"` // edits in the file's normalized source
-	Offset  int    `json:"-"` // byte offset of the start, for fixes and sorting
-	EndOff  int    `json:"-"`
+	Subject string   `json:"-"` // what the fingerprint is derived from
+	Fixes   []Edit   `json:"-"` // edits in the file's normalized source
+	Covers  []string `json:"-"` // other rules whose defect the finding also reports
+	Offset  int      `json:"-"` // byte offset of the start, for fixes and sorting
+	EndOff  int      `json:"-"`
 }
 
 // Input is a file to lint: its path as the user named it (kept for
@@ -61,6 +61,60 @@ type Result struct {
 	// Internal holds errors of the run itself (a panic in a rule): the run
 	// finishes the other files, and the CLI exits 2.
 	Internal []error
+	// Notes say what the run did not check and why (no content root for
+	// the link rules, the network down for link-external): the CLI prints
+	// each once on stderr and the JSON report carries them.
+	Notes []Note
+}
+
+// Note is a run-level remark that is not a finding about a page: a check
+// that did not run, why, and how to turn it on.
+type Note struct {
+	Rule    string `json:"rule,omitempty"`
+	Message string `json:"message"`
+}
+
+// notes collects a run's notes, one per key.
+type notes struct {
+	mu    sync.Mutex
+	byKey map[string]Note
+}
+
+func (e *Env) notes() *notes {
+	return e.Shared("lint/notes", func() any { return &notes{byKey: map[string]Note{}} }).(*notes)
+}
+
+// Note records a run-level note under key. A key noted again (a remark
+// true of many files) keeps one message: the first in sort order, so that
+// what is said does not depend on the order files were linted in.
+func (e *Env) Note(key string, n Note) {
+	ns := e.notes()
+	ns.mu.Lock()
+	defer ns.mu.Unlock()
+	if old, ok := ns.byKey[key]; ok && old.Message <= n.Message {
+		return
+	}
+	ns.byKey[key] = n
+}
+
+// Notes returns the notes recorded so far, by key.
+func (e *Env) Notes() []Note {
+	ns := e.notes()
+	ns.mu.Lock()
+	defer ns.mu.Unlock()
+	keys := make([]string, 0, len(ns.byKey))
+	for k := range ns.byKey {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	out := make([]Note, 0, len(keys))
+	for _, k := range keys {
+		out = append(out, ns.byKey[k])
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
 }
 
 // ReadError is an input that cannot be read; the CLI exits 2 with it.
@@ -121,9 +175,7 @@ func (e *Engine) Run(ctx context.Context, inputs []Input) (*Result, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	res := &Result{Files: make([]*FileResult, len(inputs))}
-	perFile := make([][]Finding, len(inputs))
-	internal := make([][]error, len(inputs))
+	prepared := make([]*Prepared, len(inputs))
 	var firstErr error
 	var errMu sync.Mutex
 
@@ -134,7 +186,7 @@ func (e *Engine) Run(ctx context.Context, inputs []Input) (*Result, error) {
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				fr, fs, errs, err := e.lintOne(inputs[i])
+				p, err := e.Prepare(inputs[i])
 				if err != nil {
 					errMu.Lock()
 					if firstErr == nil {
@@ -142,7 +194,7 @@ func (e *Engine) Run(ctx context.Context, inputs []Input) (*Result, error) {
 					}
 					errMu.Unlock()
 				}
-				res.Files[i], perFile[i], internal[i] = fr, fs, errs
+				prepared[i] = p
 			}
 		}()
 	}
@@ -160,13 +212,43 @@ func (e *Engine) Run(ctx context.Context, inputs []Input) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	for i := range inputs {
-		res.Findings = append(res.Findings, perFile[i]...)
-		res.Internal = append(res.Internal, internal[i]...)
+	return e.Finish(prepared), nil
+}
+
+// Prepared is one file read, modelled and checked by the per-file rules:
+// the first half of a run. A caller that lints the same files again (the
+// language server, which re-lints one open page among the handbook's) keeps
+// the Prepared of the files that did not change and passes them to Finish.
+type Prepared struct {
+	File     *FileResult
+	Findings []Finding // per-file rules' findings, suppression applied
+	Internal []error
+}
+
+// Prepare reads, models and checks one file with the per-file rules. A file
+// that cannot be read is a *ReadError.
+func (e *Engine) Prepare(in Input) (*Prepared, error) {
+	fr, fs, errs, err := e.lintOne(in)
+	if err != nil {
+		return nil, err
+	}
+	return &Prepared{File: fr, Findings: fs, Internal: errs}, nil
+}
+
+// Finish completes a run over prepared files, in order: cross-file rules,
+// sorting and fingerprints. The prepared values are not changed, so that
+// they can be finished again with other files.
+func (e *Engine) Finish(prepared []*Prepared) *Result {
+	res := &Result{Files: make([]*FileResult, len(prepared))}
+	for i, p := range prepared {
+		res.Files[i] = p.File
+		res.Findings = append(res.Findings, p.Findings...)
+		res.Internal = append(res.Internal, p.Internal...)
 	}
 	res.Findings = append(res.Findings, e.crossFile(res)...)
 	finalize(res.Findings)
-	return res, nil
+	res.Notes = e.Env.Notes()
+	return res
 }
 
 // maxReadSize is the most read of a file before the size cap rejects it.
@@ -233,16 +315,55 @@ func skipped(path, reason string) *model.Family {
 }
 
 // binaryReason tells why content is not a markdown text, or "".
-func binaryReason(data []byte) string {
+func binaryReason(data []byte) string { return NotText(data) }
+
+// NotText tells why content cannot be read as a markdown page, or "": a
+// UTF-16 text (by its byte-order mark, or NULs in every other byte of
+// ASCII text) is named as such, with UTF-8 asked for; other content with
+// NUL bytes is binary. Bytes that are merely not UTF-8 are left to the
+// input rule, which reports where they are.
+func NotText(data []byte) string {
 	head := data
 	if len(head) > 8000 {
 		head = head[:8000]
 	}
+	if enc := utf16Kind(head); enc != "" {
+		return "file is UTF-16 text (" + enc + "); ladderlint reads UTF-8: save it as UTF-8; not parsed"
+	}
 	if i := bytes.IndexByte(head, 0); i >= 0 {
 		return "file holds NUL bytes: a binary file, not markdown; not parsed"
 	}
-	if !utf8.Valid(data) {
-		return "" // modelled; the input rule reports the invalid bytes
+	return ""
+}
+
+// utf16Kind returns "little-endian" or "big-endian" for UTF-16 text, else "".
+func utf16Kind(head []byte) string {
+	switch {
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}) && !bytes.HasPrefix(head, []byte{0xFF, 0xFE, 0, 0}):
+		return "little-endian"
+	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+		return "big-endian"
+	}
+	// no byte-order mark: mostly ASCII text with a NUL beside each byte
+	if len(head) < 4 {
+		return ""
+	}
+	n := len(head) &^ 1
+	var evenNUL, oddNUL int
+	for i := 0; i < n; i += 2 {
+		if head[i] == 0 && head[i+1] != 0 {
+			evenNUL++
+		}
+		if head[i+1] == 0 && head[i] != 0 {
+			oddNUL++
+		}
+	}
+	pairs := n / 2
+	switch {
+	case oddNUL*10 >= pairs*9:
+		return "little-endian"
+	case evenNUL*10 >= pairs*9:
+		return "big-endian"
 	}
 	return ""
 }
@@ -369,7 +490,7 @@ func makeFinding(a *activeRule, d Diagnostic) Finding {
 	fd := Finding{
 		Rule: a.rule.ID, Severity: sev, Message: d.Message, Path: f.Path,
 		Line: start.Line, Column: start.Column, EndLine: end.Line, EndColumn: end.Column,
-		Diff: d.Diff, Subject: d.Subject, Fixes: d.Fixes, Offset: sp.Start, EndOff: sp.End,
+		Diff: d.Diff, Subject: d.Subject, Fixes: d.Fixes, Covers: d.Covers, Offset: sp.Start, EndOff: sp.End,
 	}
 	role := d.Role
 	if role == nil {

@@ -256,3 +256,20 @@ func TestFingerprintsIndependentOfWorkingFolder(t *testing.T) {
 		t.Fatalf("fingerprints differ between the repository root (%s) and content/ (%s)", a.Fingerprint, b.Fingerprint)
 	}
 }
+
+// Run notes are said once per key, and what is said does not depend on the
+// order the files were linted in.
+func TestEnvNotes(t *testing.T) {
+	env := lint.NewEnv(lint.DefaultConfig())
+	if env.Notes() != nil {
+		t.Fatal("notes before any")
+	}
+	env.Note("z/key", lint.Note{Message: "z"})
+	env.Note("a/key", lint.Note{Message: "file b.md"})
+	env.Note("a/key", lint.Note{Message: "file a.md"})
+	env.Note("a/key", lint.Note{Message: "file c.md"})
+	got := env.Notes()
+	if len(got) != 2 || got[0].Message != "file a.md" || got[1].Message != "z" {
+		t.Errorf("notes %+v", got)
+	}
+}

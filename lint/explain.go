@@ -118,10 +118,33 @@ grades:
   #     steps: [[Intern], [Associate, Junior], [Intermediate], [Senior], [Staff], [Principal], [Distinguished], [Fellow]]
   #   - name: manager
   #     steps: [[Manager], [Senior Manager], [Director], [Senior Director], [VP, Vice President], [Senior VP], [Executive VP, Chief]]
+  # The grade tables are read from the table's page (below the heading its
+  # fragment names); give them here, or in a YAML file, to override:
+  # tables_file: policy/grade-tables.yml
+  # tables:
+  #   - name: Sales
+  #     folders: [sales]
+  #     rows:
+  #       - {grade: 9, management: [Manager, Senior Manager]}
+  # Which families a table read from the site grades (else: the best fit).
+  # table_folders:
+  #   Customer Success: [customer-success]
 
 # A JSON Schema over each page's summary that says which sections are
 # required (default: schema/required-sections.schema.json).
 # required_sections: policy/required-sections.schema.json
+
+# ladderlint changes: the approval flow of a merge request, by the highest
+# grade it touches (default: the handbook's job-family policy, spelled out
+# in docs/changes.md).
+# changes:
+#   grade_boundary: 10
+#   lower:
+#     name: grades 9 and below
+#     approvers:
+#       - name: Your manager
+#       - name: Your department head
+#         checks: the role is in plan
 
 # Per rule: a severity (error, warning, info, off) or a mapping with
 # severity and options. See ` + "`ladderlint rules`" + ` and ` + "`ladderlint explain RULE`" + `.

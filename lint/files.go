@@ -41,6 +41,7 @@ func Collect(cfg *Config, args []string) ([]Input, error) {
 		out = append(out, Input{Path: p})
 	}
 	if len(args) == 0 {
+		wd, _ := os.Getwd()
 		for _, g := range cfg.Include {
 			base := cfg.Resolve(globBase(g))
 			full := cfg.Resolve(g)
@@ -49,7 +50,7 @@ func Collect(cfg *Config, args []string) ([]Input, error) {
 			}
 			err := walkMarkdown(base, cfg.MarkdownFile, func(p string) {
 				if MatchGlob(filepath.ToSlash(full), filepath.ToSlash(p)) {
-					add(p)
+					add(relToWD(wd, p))
 				}
 			}, false)
 			if err != nil {
@@ -76,6 +77,19 @@ func Collect(cfg *Config, args []string) ([]Input, error) {
 		}
 	}
 	return out, nil
+}
+
+// relToWD returns p relative to the working folder wd when it is absolute
+// (an include taken from the repository root or the config's folder), as
+// git shows paths from a subfolder ("../other/page.md").
+func relToWD(wd, p string) string {
+	if wd == "" || !filepath.IsAbs(p) {
+		return p
+	}
+	if rel, err := filepath.Rel(wd, p); err == nil {
+		return rel
+	}
+	return p
 }
 
 // MarkdownFile reports whether a file name is a page the linter reads when

@@ -199,6 +199,10 @@ type Diagnostic struct {
 	// Severity overrides the rule's default (not a configured severity).
 	Severity Severity
 	Fixes    []Edit
+	// Covers names other rules whose defect this finding also reports, so
+	// that one defect is one finding (a broken full URL to the site is
+	// link-target's, and says it is also link-style's).
+	Covers []string
 }
 
 // Pass is one rule's run on one file.

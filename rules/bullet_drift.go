@@ -72,7 +72,9 @@ var bulletDriftRule = &lint.Rule{
 			"company), seniority (senior, staff, manager), ownership (contribute, lead, own), quantity (multiple, " +
 			"several), intensity (significant, proven, excellent), a word of a role title of the page or a number " +
 			"(\"3 years\", \"5 years\") is left alone, and so is an item added to or dropped from a list " +
-			"(\"{+Recruits and+} hires top talent\"); `progression_words` holds the list of words. " +
+			"(\"{+Recruits and+} hires top talent\"); `progression_words` holds the list of words. Nor are a filler " +
+			"modifier added or dropped (\"{+Measurable+} impact\", \"{+clear+} goals\") and a first verb whose form " +
+			"a list's lead-in forces (\"You will be: scheduling ...\" against \"Schedule ...\"). " +
 			"Bullets copied exactly are not drift either (see `level-copy`). Drifted bullets are grouped; the " +
 			"wording most roles use is the reference (the first one written when there is no majority), and each " +
 			"other wording is reported with its word diff. Bullets shorter than `min_words` content words are " +
@@ -308,7 +310,10 @@ func drifts(a, b *driftBullet, opts *bulletDriftOptions, progression progression
 	d := worddiff.Compare(strings.Join(a.stems, " "), strings.Join(b.stems, " "))
 	kept, del, ins := d.Counts()
 	if del+ins == 0 {
-		return a.exact != b.exact // the same content words, reworded
+		// the same content words, reworded; but not when only the words'
+		// endings differ, as a list's lead-in makes them ("You will be:
+		// managing ..." against "Manage ...")
+		return a.exact != b.exact && !formsOnly(a.exact, b.exact)
 	}
 	if float64(2*kept)/float64(2*kept+del+ins) < opts.MinSimilarity-1e-9 {
 		return false
@@ -323,7 +328,57 @@ func drifts(a, b *driftBullet, opts *bulletDriftOptions, progression progression
 			return false
 		}
 	}
-	return !listChange(a, b)
+	return !listChange(a, b) && !fillerChange(a, b)
+}
+
+// formsOnly reports whether two texts hold the same words in the same
+// order but for the first word's form, one a gerund: a list's lead-in
+// forces it ("You will be: managing the budget" against "Manage the
+// budget").
+func formsOnly(a, b string) bool {
+	as, bs := strings.Fields(a), strings.Fields(b)
+	if len(as) != len(bs) || len(as) == 0 || as[0] == bs[0] || !slices.Equal(as[1:], bs[1:]) {
+		return false
+	}
+	ga, gb := strings.HasSuffix(as[0], "ing"), strings.HasSuffix(bs[0], "ing")
+	return ga != gb && prose.Stem(as[0]) == prose.Stem(bs[0])
+}
+
+// driftFillers are modifiers that add emphasis, not meaning: one added or
+// dropped ("{+Measurable+} impact") is not drift.
+var driftFillers = map[string]bool{
+	"measurable": true, "meaningful": true, "effective": true, "effectively": true, "efficient": true,
+	"efficiently": true, "clear": true, "clearly": true, "key": true, "relevant": true, "appropriate": true,
+	"appropriately": true, "necessary": true, "overall": true, "positive": true, "successful": true,
+	"important": true, "timely": true, "consistent": true, "consistently": true, "continuous": true,
+	"continuously": true, "regular": true, "regularly": true, "real": true, "true": true, "actual": true,
+	"tangible": true, "concrete": true, "specific": true, "quality": true, "new": true, "best": true,
+	"various": true, "ongoing": true,
+}
+
+// fillerChange reports whether the texts differ only by modifiers of
+// driftFillers added or dropped, none replaced.
+func fillerChange(a, b *driftBullet) bool {
+	d := worddiff.CompareWith(a.text, b.text, worddiff.Options{FoldCase: true})
+	changed := false
+	for _, c := range d.Chunks {
+		if c.Op == worddiff.Equal {
+			continue
+		}
+		if c.Op != worddiff.Insert && c.Op != worddiff.Delete {
+			return false
+		}
+		for _, t := range c.Tokens {
+			if !t.IsWord() {
+				continue
+			}
+			if !driftFillers[strings.ToLower(t.Text)] {
+				return false
+			}
+			changed = true
+		}
+	}
+	return changed
 }
 
 // listChange reports whether the texts differ by an item added to or taken
@@ -441,7 +496,8 @@ func reportDrift(p *lint.Pass, bs []*driftBullet, group []int, roles map[string]
 		if b.exact == ref || !drift(rb, b) {
 			continue
 		}
-		d := worddiff.CompareWith(rb.text, b.text, worddiff.Options{FoldCase: true})
+		// from what the page has here to the reference wording
+		d := worddiff.CompareWith(b.text, rb.text, worddiff.Options{FoldCase: true})
 		_, del, ins := d.Counts()
 		msg := fmt.Sprintf("bullet repeats one in %s", where)
 		if others > 0 {

@@ -23,7 +23,17 @@ var gradeConsistencyRule = &lint.Rule{
 			"seniority keyword (\"Backend Engineer (Intermediate)\" is \"Intermediate Backend Engineer\" is \"Backend " +
 			"Engineer\"), and parenthesised specialty qualifiers are dropped. A bare level heading (\"### Senior\") is compared by the " +
 			"title its grade sentence gives.\n" +
-			"- **Unusual grade for a seniority** (info). Per track step (see `grade-order`), the grades of all titles " +
+			"- **Grades off the family's grade table** (info, at most once per family). The handbook's grade tables are " +
+			"data: by default they are read from the page the family's grade link names (resolved through the link " +
+			"index; `grades.table`), every table below the heading its fragment names, each named by the heading above " +
+			"it, its rows a grade and the management and individual-contributor titles it holds (cells split at `<br>`). " +
+			"`grades.tables` (or a YAML file, `grades.tables_file`) gives them in the config instead. A family is checked " +
+			"against the table whose `folders` (or `grades.table_folders`) name its path, else, among the tables no folders tie down, the table its grades fit " +
+			"best, the first one on a tie. A title the table names itself (\"Senior Product Manager\") takes that row, " +
+			"other titles their seniority's row; levels graded otherwise are listed in one finding that names the table, " +
+			"and says so when they are all offset by the same amount.\n" +
+			"- **Unusual grade for a seniority** (info, at most once per family), for families no grade table is found " +
+			"for. Per track step (see `grade-order`), the grades of all titles " +
 			"that carry the step's keyword are counted, each title once. When at least `min_titles` titles hold the " +
 			"step and one grade holds at least `min_share` of them, a title graded otherwise is reported with the " +
 			"handbook's distribution: a Director at grade 9 where nearly all Directors are 10. Titles without a " +
@@ -42,7 +52,7 @@ var gradeConsistencyRule = &lint.Rule{
 		Options: []lint.OptionDoc{
 			{Name: "min_titles", Default: "8", Text: "Fewest distinct titles at a step for its distribution to count."},
 			{Name: "min_share", Default: "0.75", Text: "Share of those titles the usual grade must hold."},
-			{Name: "distribution", Default: "true", Text: "Report grades unusual for their seniority (info)."},
+			{Name: "distribution", Default: "true", Text: "Report grades off the family's grade table, or unusual for their seniority (info)."},
 		},
 	},
 	Options: func() any { return &gradeConsistencyOptions{MinTitles: 8, MinShare: 0.75, Distribution: true} },
@@ -88,9 +98,90 @@ func checkGradeConsistency(p *lint.SetPass) {
 		}
 	}
 	sameTitle(p, all)
-	if opts.Distribution {
-		distribution(p, l, opts, all)
+	if !opts.Distribution {
+		return
 	}
+	// Each family against its grade table; the handbook's own distribution
+	// for the families no table is found for.
+	tables := gradeTablesOf(p.Env, p.Config)
+	var rest []titleGrade
+	byFile := map[*model.Family][]titleGrade{}
+	for _, t := range all {
+		byFile[t.file] = append(byFile[t.file], t)
+	}
+	for _, f := range p.Files {
+		ts := byFile[f]
+		if len(ts) == 0 {
+			continue
+		}
+		roles := make([]gradedRole, len(ts))
+		for i, t := range ts {
+			roles[i] = t.g
+		}
+		if table := tables.familyTable(f, roles); table != nil {
+			tableOffset(p, l, table, ts)
+			continue
+		}
+		rest = append(rest, ts...)
+	}
+	distribution(p, l, opts, rest, all)
+}
+
+// tableOffset reports, once per family (info), the levels its grade table
+// grades otherwise, naming the table.
+func tableOffset(p *lint.SetPass, l *ladder.Ladder, table *ladder.Table, ts []titleGrade) {
+	var parts []string
+	var first *titleGrade
+	offsets := map[float64]bool{}
+	for i := range ts {
+		t := &ts[i]
+		if !tableChecks(table, t.g) || table.Holds(t.g.place, t.g.lo) {
+			continue
+		}
+		gs := table.Grades(t.g.place)
+		if first == nil {
+			first = t
+		}
+		want := make([]string, len(gs))
+		for k, g := range gs {
+			want[k] = formatNumber(g)
+			offsets[t.g.lo-g] = true
+		}
+		if len(gs) > 1 {
+			offsets[0.5] = true // no single offset
+		}
+		parts = append(parts, fmt.Sprintf("%s is a grade %s where the table has %s at %s",
+			t.g.role.Title, t.grade, stepName(l, t.g.place), strings.Join(want, " or ")))
+	}
+	if first == nil {
+		return
+	}
+	where := table.Source
+	if table.Line > 0 {
+		where = fmt.Sprintf("%s, line %d", where, table.Line)
+	}
+	msg := fmt.Sprintf("grades differ from the %q grade table (%s): %s", table.Name, where, joinAnd(limitList(parts, 3)))
+	if len(offsets) == 1 && len(parts) > 1 {
+		for o := range offsets {
+			msg = fmt.Sprintf("grades are offset by %+g from the %q grade table (%s): %s", o, table.Name, where, joinAnd(limitList(parts, 3)))
+		}
+	}
+	p.Report(lint.Diagnostic{
+		File:     first.file,
+		Span:     first.g.role.Grade.Span,
+		Role:     first.g.role,
+		Message:  msg,
+		Subject:  "table " + table.Name,
+		Severity: lint.Info,
+	})
+}
+
+// limitList keeps the first n items and counts the rest.
+func limitList(items []string, n int) []string {
+	if len(items) <= n {
+		return items
+	}
+	return append(append([]string(nil), items[:n]...), fmt.Sprintf("%d more", len(items)-n))
 }
 
 // titleKey normalises a placed title: its keyword and its stem, so that
@@ -146,7 +237,7 @@ type stepKey struct{ track, step, sub int }
 
 // distribution reports a title whose grade differs from what the handbook
 // usually gives its seniority.
-func distribution(p *lint.SetPass, l *ladder.Ladder, opts *gradeConsistencyOptions, all []titleGrade) {
+func distribution(p *lint.SetPass, l *ladder.Ladder, opts *gradeConsistencyOptions, check, all []titleGrade) {
 	type count struct {
 		grade  string
 		titles int
@@ -195,13 +286,16 @@ func distribution(p *lint.SetPass, l *ladder.Ladder, opts *gradeConsistencyOptio
 		}
 		summary[k] = strings.Join(parts, ", ")
 	}
-	for _, t := range all {
+	// one finding a family, on its first unusual grade
+	reported := map[*model.Family]bool{}
+	for _, t := range check {
 		pl := t.g.place
 		k := stepKey{pl.Track, pl.Step, pl.Sub}
 		u, ok := usual[k]
-		if !ok || pl.Implied || pl.Ambiguous || t.g.hi != t.g.lo || pl.Stem == "" || t.grade == u {
+		if !ok || pl.Implied || pl.Ambiguous || t.g.hi != t.g.lo || pl.Stem == "" || t.grade == u || reported[t.file] {
 			continue
 		}
+		reported[t.file] = true
 		p.Report(lint.Diagnostic{
 			File: t.file,
 			Span: t.g.role.Grade.Span,

@@ -5,6 +5,7 @@ import (
 	"math"
 	"net/url"
 	"path"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -17,6 +18,7 @@ var gradeFormatRule = &lint.Rule{
 	Title:    "a grade is a whole number in the configured range, linked to the grade table",
 	Category: lint.Grades,
 	Severity: lint.Error,
+	Fixable:  true,
 	Doc: lint.Doc{
 		Description: "A role's grade sentence (\"The Senior Backend Engineer is a [grade 7](...)\", \"is a [7](...)\", " +
 			"a grade in a table) must give a grade that is a number, a whole number (option `fractional`), within " +
@@ -30,7 +32,11 @@ var gradeFormatRule = &lint.Rule{
 			"Whether a full URL should be root-relative is `link-style`'s concern, not this rule's. A link to the " +
 			"calculator page without the table's fragment, or with another fragment, is reported; so is a grade " +
 			"written without a link, or with its address left as plain text.\n\n" +
-			"A range (\"a grade 11 or a grade 12\") is allowed unless `ranges` is false; both ends are checked.",
+			"A range (\"a grade 11 or a grade 12\") is allowed unless `ranges` is false; both ends are checked.\n\n" +
+			"The template writes a grade as `[grade N](table)`. A grade written otherwise is reported with a `--fix` " +
+			"that writes the template: the number linked without the word grade (`is a [6](...)`), the word outside " +
+			"the link (`grade [7](...)`), `[grade #7](...)`, `[Job Grade 10](...)`, and a grade without a link (the " +
+			"link finding then carries the fix). A link to another page keeps its finding and is fixed to the table.",
 		Bad: "---\ntitle: Backend Engineer\n---\n\n## Senior Backend Engineer\n\n### Job Grade\n\n" +
 			"The Senior Backend Engineer is a grade 7.5.\n",
 		Good: "---\ntitle: Backend Engineer\n---\n\n## Senior Backend Engineer\n\n### Job Grade\n\n" +
@@ -90,10 +96,90 @@ func checkGradeFormat(p *lint.Pass) {
 		if gc.Table == "" {
 			continue
 		}
+		off, fix := gradeTemplate(p, g)
 		if msg, subject := gradeLinkProblem(p, g); msg != "" {
-			report(fmt.Sprintf("grade %s of %s %s", gradeText(g), name, msg), subject)
+			d := lint.Diagnostic{Span: g.Span, Message: fmt.Sprintf("grade %s of %s %s", gradeText(g), name, msg), Subject: subject, Role: r}
+			if fix != nil && subject == "unlinked" {
+				d.Message += fmt.Sprintf(": write %q", fix.New)
+				d.Fixes = []lint.Edit{*fix}
+			}
+			p.Report(d)
+			if subject == "unlinked" {
+				continue
+			}
+		}
+		if off != "" && fix != nil {
+			p.Report(lint.Diagnostic{Span: g.Span, Role: r, Subject: "template " + off,
+				Message: fmt.Sprintf("grade %s of %s is written %s: write %q, as the template does", gradeText(g), name, off, fix.New),
+				Fixes:   []lint.Edit{*fix}})
 		}
 	}
+}
+
+var (
+	// what may stand before a grade number outside its link: "grade",
+	// "Job Grade", "grade #", "grade level"
+	gradeWordsBeforeRE = regexp.MustCompile(`(?i)\b(?:job\s+)?grade\s*(?:level\s*)?(?:#\s*)?(?:\[\s*)?$`)
+	// a link text in the template's form
+	gradeTemplateTextRE = regexp.MustCompile(`(?i)^grade\s+\d+(?:\.\d+)?$`)
+)
+
+// gradeTemplate compares a grade sentence's grade with the template
+// "[grade N](table)": it says how the grade is written when it is off
+// ("as a linked number without the word grade", "as \"grade #7\"", "as
+// \"Job Grade 10\"", "without a link") and gives the edit that writes the
+// template. Ranges, grades read from tables or lists, and grades without a
+// number are left alone.
+func gradeTemplate(p *lint.Pass, g *model.Grade) (string, *lint.Edit) {
+	lo, hi, ok := gradeBounds(g)
+	if !ok || lo != hi || g.InTable || g.Listed || g.Sentence == nil {
+		return "", nil
+	}
+	src := p.File.Source.Text
+	num := formatNumber(lo)
+	lineStart := g.Span.Start
+	for lineStart > 0 && src[lineStart-1] != '\n' {
+		lineStart--
+	}
+	table := p.Config.Grades.Table
+	l := g.Link
+	if l != nil && l.Span.Start <= g.Span.Start && g.Span.End <= l.Span.End && l.Kind == model.LinkInline {
+		target := table
+		if gradeTableMatch(p.Config, l) == tableYes && l.DestSpan.Valid() && l.DestSpan.End > l.DestSpan.Start {
+			target = string(src[l.DestSpan.Start:l.DestSpan.End])
+		}
+		start := l.Span.Start
+		off := ""
+		if m := gradeWordsBeforeRE.FindIndex(src[lineStart:start]); m != nil && m[1]-m[0] > 0 {
+			start = lineStart + m[0] // "grade [7](...)": the word outside the link
+			before := strings.Join(strings.Fields(string(src[start:l.Span.Start])), " ")
+			off = fmt.Sprintf("as %q", before+" ["+strings.Join(strings.Fields(l.Text), " ")+"](...)")
+		}
+		text := strings.Join(strings.Fields(l.Text), " ")
+		switch {
+		case off != "":
+		case text == num:
+			off = "as a linked number without the word grade"
+		case gradeTemplateTextRE.MatchString(text):
+			return "", nil // the template (a capital "Grade" aside)
+		default:
+			off = fmt.Sprintf("as %q", text)
+		}
+		return off, &lint.Edit{Span: model.Span{Start: start, End: l.Span.End}, New: "[grade " + num + "](" + target + ")"}
+	}
+	if l != nil {
+		return "", nil
+	}
+	// unlinked: "grade 7", "Job Grade 7", "grade #7", "grade [7]"
+	m := gradeWordsBeforeRE.FindIndex(src[lineStart:g.Span.Start])
+	if m == nil {
+		return "", nil
+	}
+	start, end := lineStart+m[0], g.Span.End
+	if end < len(src) && src[end] == ']' && strings.Contains(string(src[start:g.Span.Start]), "[") {
+		end++
+	}
+	return "without a link", &lint.Edit{Span: model.Span{Start: start, End: end}, New: "[grade " + num + "](" + table + ")"}
 }
 
 func uniqueFloats(a, b float64) []float64 {

@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"regexp"
+	"strings"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
 	"gitlab.com/ladderlint/ladderlint/lint/ladder"
@@ -26,7 +27,11 @@ var gradeMissingRule = &lint.Rule{
 			"seniority (\"| Senior | Grade 7 |\"); the family's own overview before its Levels section; a heading " +
 			"inside a Performance Indicators, Responsibilities, Requirements or Hiring Process section; a heading " +
 			"among specialties at its depth (a specialty the parser could not tell from a level); and headings that " +
-			"do not name a role (\"Role\", \"Compensation\").",
+			"do not name a role (\"Role\", \"Compensation\"); a deprecated level, a level that holds only placeholders and " +
+			"an acting rotation (`required-sections` reports those once).\n\n" +
+			"Also reported: a role filed under Specialties whose title carries another seniority than the level it " +
+			"refines, for the same function (\"Senior Manager, Support\" among the specialties of \"Manager, Support\"), " +
+			"without a grade: it is a level, and a level needs a grade.",
 		Bad: "---\ntitle: Security Analyst\n---\n\n## Senior Security Analyst\n\n### Responsibilities\n\n- Triage alerts\n",
 		Good: "---\ntitle: Security Analyst\n---\n\n## Senior Security Analyst\n\n### Job Grade\n\n" +
 			"The Senior Security Analyst is a [grade 7](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades).\n\n" +
@@ -51,7 +56,14 @@ func checkGradeMissing(p *lint.Pass) {
 	}
 	levels := f.Section(model.SecLevels)
 	for _, r := range f.Roles {
-		if r.Kind != model.KindLevel || r.Grade != nil || r.NoGrade != nil || r.SharesWith != nil {
+		if base, ok := levelAsSpecialty(l, f, r); ok {
+			p.Report(lint.Diagnostic{Span: roleTitleSpan(r), Role: r, Subject: "no grade",
+				Message: fmt.Sprintf("%s is filed under Specialties but is another level than %s (%s): as a level it needs a grade: add \"The %s is a [grade N](%s).\"",
+					r.Title, base.Title, seniorityPair(l, r.Title, base.Title), r.Title, p.Config.Grades.Table)})
+		}
+	}
+	for _, r := range f.Roles {
+		if r.Kind != model.KindLevel || r.Grade != nil || r.NoGrade != nil || r.SharesWith != nil || r.Status != "" {
 			continue
 		}
 		switch {
@@ -193,3 +205,40 @@ func gradedInTable(l *ladder.Ladder, f *model.Family, r *model.Role) bool {
 
 // tableGradeRE is a table cell that gives a grade.
 var tableGradeRE = regexp.MustCompile(`(?i)^\s*(?:grade\s*)?#?\d+(?:\.\d+)?\s*$`)
+
+// levelAsSpecialty reports whether an ungraded role filed under
+// Specialties is a level of the family: its title carries a seniority
+// keyword other than its base level's, for the same function ("Senior
+// Manager, Support" under the Specialties of "Manager, Support"). It
+// returns the base level.
+func levelAsSpecialty(l *ladder.Ladder, f *model.Family, r *model.Role) (*model.Role, bool) {
+	if r.Kind != model.KindSpecialty || r.Placement != string(model.SecSpecialties) || r.Grade != nil || r.NoGrade != nil || r.SharesWith != nil || r.Status != "" || r.Base == "" {
+		return nil, false
+	}
+	pr, ok := l.Classify(r.Title)
+	if !ok || pr.Implied || pr.Ambiguous {
+		return nil, false
+	}
+	var base *model.Role
+	for _, o := range f.Roles {
+		if o != r && o.Kind == model.KindLevel && o.Grade != nil && strings.EqualFold(strings.TrimSpace(o.Title), strings.TrimSpace(r.Base)) {
+			base = o
+			break
+		}
+	}
+	if base == nil {
+		return nil, false
+	}
+	pb, ok := l.Classify(base.Title)
+	if !ok || pb.Ambiguous || pr.Same(pb) || pr.Stem == "" || !ladder.Related(pr.Stem, pb.Stem) {
+		return nil, false
+	}
+	return base, true
+}
+
+// seniorityPair names two titles' places for a message: "Senior Manager, not Manager".
+func seniorityPair(l *ladder.Ladder, a, b string) string {
+	pa, _ := l.Classify(a)
+	pb, _ := l.Classify(b)
+	return pa.Label + ", not " + pb.Label
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
+	"gitlab.com/ladderlint/ladderlint/lint/ladder"
 	"gitlab.com/ladderlint/ladderlint/lint/model"
 )
 
@@ -26,7 +27,9 @@ var gradeOrderRule = &lint.Rule{
 			"(\"Manager, Accounting\" and \"Director, Accounting and External Reporting\"). So two ladders on one page, " +
 			"or a Staff engineer and a Manager both at grade 8, are never compared. Specialties share their level's " +
 			"grade and are not compared.\n\n" +
-			"A more senior level must have a strictly higher grade (option `allow_equal`), and the policy lists levels " +
+			"A more senior level must have a strictly higher grade (option `allow_equal`), unless the family's grade table " +
+			"puts both at that grade (see `grade-consistency` for how the tables are read and chosen: the Sales table " +
+			"grades a Manager and a Senior Manager alike). The policy lists levels " +
 			"in ascending order: a level listed after a more senior one of its ladder is reported (option `order`). " +
 			"Messages name both roles and their grades.",
 		Bad: "---\ntitle: Accounting\n---\n\n## Manager, Accounting\n\n### Job Grade\n\n" +
@@ -58,6 +61,10 @@ func checkGradeOrder(p *lint.Pass) {
 	l := gradeLadder(p.Env, p.Config)
 	roles := gradedRoles(l, p.File)
 	idx := newLadderIndex(roles)
+	var table *ladder.Table
+	if len(roles) > 1 {
+		table = gradeTablesOf(p.Env, p.Config).familyTable(p.File, roles)
+	}
 	for j := range roles {
 		b := &roles[j]
 		if !b.placed {
@@ -66,7 +73,7 @@ func checkGradeOrder(p *lint.Pass) {
 		// the grade: of the less senior levels of its ladder graded as high or
 		// higher, report the highest graded; among equals, the nearest step
 		// below, then the first listed
-		if i := idx.lessSenior(j); i >= 0 && (roles[i].lo > b.hi || roles[i].lo == b.hi && !opts.AllowEqual) {
+		if i := idx.lessSenior(j); i >= 0 && (roles[i].lo > b.hi || roles[i].lo == b.hi && !opts.AllowEqual && !tableEqual(table, roles[i], *b)) {
 			worst := &roles[i]
 			rel := "lower than"
 			if b.hi == worst.lo {
@@ -110,4 +117,11 @@ func roleTitleSpan(r *model.Role) model.Span {
 		return r.Grade.Span
 	}
 	return r.Span
+}
+
+// tableEqual reports whether the family's grade table puts two levels at
+// the one grade they share: the Sales table grades a Manager and a Senior
+// Manager alike, so that is no ordering error there.
+func tableEqual(t *ladder.Table, a, b gradedRole) bool {
+	return t != nil && a.lo == a.hi && b.lo == b.hi && a.lo == b.lo && t.Holds(a.place, a.lo) && t.Holds(b.place, b.lo)
 }

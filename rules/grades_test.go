@@ -104,3 +104,52 @@ func TestGradeFingerprints(t *testing.T) {
 		}
 	}
 }
+
+// TestGradeTables: the grade tables read from the page the grade links
+// name (a Hugo content tree), a family checked against the table it fits.
+func TestGradeTables(t *testing.T) {
+	linttest.Run(t, "testdata/grade-tables", "grade-order", "grade-consistency")
+}
+
+// TestGradeTablesConfig: grade tables from a YAML file named in the
+// config, and a table chosen by the family's folder.
+func TestGradeTablesConfig(t *testing.T) {
+	linttest.Run(t, "testdata/grade-tables-config", "grade-order", "grade-consistency")
+}
+
+// TestOneDefectOneFinding: a title that disagrees between a level's heading,
+// its text and its grade sentence is one finding, from one rule.
+func TestOneDefectOneFinding(t *testing.T) {
+	linttest.Run(t, "testdata/one-defect", "role-name-mismatch", "grade-title-mismatch")
+}
+
+// TestGradeFormatFix: --fix writes every off-template grade as the
+// template, "[grade N](table)".
+func TestGradeFormatFix(t *testing.T) {
+	src, err := os.ReadFile("testdata/grade-format/forms.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := linttest.Lint(t, nil, map[string]string{"forms.md": string(src)}, "grade-format")
+	out, _ := lint.ApplyFixes(src, res.Findings)
+	const table = "(/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades)"
+	for _, want := range []string{
+		"The Associate Form Analyst is a [grade 5]" + table + ".",
+		"The Form Analyst is a [grade 6]" + table + ".",
+		"The Senior Form Analyst is a [grade 7]" + table + ".",
+		"The Staff Form Analyst is a [grade 8]" + table + ".",
+		"The Principal Form Analyst is a [grade 9]" + table + ".",
+		"The Senior Manager, Form Analysis is a [Grade 9]" + table + ".", // near miss: untouched
+	} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("fixed page lacks %q", want)
+		}
+	}
+	// fixed, the page has nothing more to report
+	again := linttest.Lint(t, nil, map[string]string{"forms.md": string(out)}, "grade-format")
+	for _, f := range again.Findings {
+		t.Errorf("after --fix: %d:%d %s", f.Line, f.Column, f.Message)
+	}
+}
+
+func TestCareerLadder(t *testing.T) { linttest.Run(t, "testdata/career-ladder", "career-ladder") }

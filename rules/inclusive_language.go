@@ -55,6 +55,7 @@ type inclusiveLanguageOptions struct {
 	CodedHeadings   bool               `yaml:"coded_headings"`
 	Fixed           []string           `yaml:"fixed_coded"`
 	Growth          []string           `yaml:"growth_coded"`
+	Margin          int                `yaml:"coded_margin"`
 }
 
 // codedFalseFriends are words a coded stem starts that do not carry its
@@ -103,6 +104,7 @@ func defaultInclusiveLanguageOptions() *inclusiveLanguageOptions {
 		},
 		GitContext:      []string{"branch*", "pipeline*", "build*", "commit*", "merge*", "rebase*", "test*", "deploy*", "ci", "job*", "repo*", "mr", "mrs"},
 		GitBefore:       []string{"in", "into", "to", "on", "from", "off", "against", "onto"},
+		Margin:          2,
 		Masculine:       append([]string(nil), genderCoded.Masculine...),
 		Feminine:        append([]string(nil), genderCoded.Feminine...),
 		CodedExceptions: append(append([]string(nil), genderCoded.Exceptions...), codedFalseFriends...),
@@ -121,7 +123,9 @@ var inclusiveLanguageRule = &lint.Rule{
 			"her\" are one finding). A pronoun in a paragraph that links to a team member's profile (`person_links`, " +
 			"a link to that page with a #fragment) refers to that person and is not reported.\n" +
 			"- **Gender-coded wording**, once per page, at its title: when words starting with a masculine-coded stem " +
-			"outnumber those starting with a feminine-coded one. The stems are those of Gaucher, Friesen & Kay (2011) as " +
+			"outnumber those starting with a feminine-coded one by `coded_margin` or more (one word to none is no imbalance). " +
+			"Words that name the family's subject, the words of its title and its roles' titles (\"analyst\" in an " +
+			"analyst family, \"leadership\" in a leadership family), are not counted. The stems are those of Gaucher, Friesen & Kay (2011) as " +
 			"compiled by the gender-decoder project (shipped in `rules/wordlists/gender-coded.yml` with their " +
 			"attribution); a hyphenated word counts when it or one of its parts starts with a stem (\"data-driven\"). " +
 			"The message lists the masculine-coded words with their lines. Headings are not counted unless " +
@@ -157,6 +161,7 @@ var inclusiveLanguageRule = &lint.Rule{
 				Text: "Whole words never counted although a stem starts them: the shipped list's exceptions, and words whose sense differs from the stem's."},
 			{Name: "coded_headings", Default: "false", Text: "Count the words of headings too."},
 			{Name: "fixed_coded", Default: "[]", Text: "Fixed-mindset stems (e.g. `established`); with `growth_coded`, a page is reported when its fixed-coded words outnumber its growth-coded ones."},
+			{Name: "coded_margin", Default: "2", Text: "How many more words of the first list than of the second make an imbalance (one word to none is none)."},
 			{Name: "growth_coded", Default: "[]", Text: "Growth-mindset stems (e.g. `learn`, `develop`, `grow`)."},
 		},
 	},
@@ -197,9 +202,9 @@ func checkInclusiveLanguage(p *lint.Pass) {
 	inclusivePronouns(p, opts)
 	inclusiveReplaceWords(p, opts)
 	hits := inclusiveCodedHits(p, opts)
-	inclusiveCodedBalance(p, opts.Masculine, hits[codedMasculine], hits[codedFeminine], "masculine-coded", "feminine-coded",
+	inclusiveCodedBalance(p, opts, opts.Masculine, hits[codedMasculine], hits[codedFeminine], "masculine-coded", "feminine-coded",
 		"balance them with wording that welcomes everyone (collaborate, support, understand, ...)")
-	inclusiveCodedBalance(p, opts.Fixed, hits[codedFixed], hits[codedGrowth], "fixed-mindset", "growth-mindset",
+	inclusiveCodedBalance(p, opts, opts.Fixed, hits[codedFixed], hits[codedGrowth], "fixed-mindset", "growth-mindset",
 		"describe skills as things people learn and grow into")
 }
 
@@ -415,6 +420,23 @@ func codedIndexOf(p *lint.Pass, opts *inclusiveLanguageOptions) *codedIndex {
 	return p.Env.Shared(key, func() any { return newCodedIndex(opts) }).(*codedIndex)
 }
 
+// stemsOf returns the stems that start w.
+func (x *codedIndex) stemsOf(w string) []string {
+	if w == "" {
+		return nil
+	}
+	var out []string
+	for _, s := range x.byFirst[w[0]] {
+		if s.stem > w {
+			break
+		}
+		if strings.HasPrefix(w, s.stem) {
+			out = append(out, s.stem)
+		}
+	}
+	return out
+}
+
 // lists returns the mask of the lists with a stem that starts w.
 func (x *codedIndex) lists(w string) uint8 {
 	if w == "" {
@@ -469,8 +491,33 @@ func inclusiveCodedHits(p *lint.Pass, opts *inclusiveLanguageOptions) (hits [cod
 
 // inclusiveCodedBalance reports a page whose words of the first list
 // outnumber those of the second, listing them with their lines.
-func inclusiveCodedBalance(p *lint.Pass, first []string, hits1, hits2 []codedHit, name, other, advice string) {
-	if len(first) == 0 || len(hits1) <= len(hits2) {
+// Words that name the family's subject (its role titles, team and
+// specialty names: "analyst" in an analyst family, "leadership" in a
+// leadership family) are not counted, and the first list must outnumber the
+// second by the margin: one word to none is no imbalance.
+func inclusiveCodedBalance(p *lint.Pass, opts *inclusiveLanguageOptions, first []string, hits1, hits2 []codedHit, name, other, advice string) {
+	subject := familySubjectWords(p.File, !opts.CodedHeadings)
+	// a coded stem the subject's words start ("analy" of "analyst") makes
+	// every word of that stem the subject's ("analysis", "analytical")
+	x := codedIndexOf(p, opts)
+	for w := range subject {
+		for _, st := range x.stemsOf(w) {
+			subject["stem:"+st] = true
+		}
+	}
+	isSubject := func(w string) bool {
+		if subject[w] || subject[strings.TrimSuffix(strings.TrimSuffix(w, "'"), "s")] {
+			return true
+		}
+		for _, st := range x.stemsOf(w) {
+			if subject["stem:"+st] {
+				return true
+			}
+		}
+		return false
+	}
+	hits1, hits2 = withoutSubject(hits1, isSubject), withoutSubject(hits2, isSubject)
+	if len(first) == 0 || len(hits1) < len(hits2)+max(opts.Margin, 1) {
 		return
 	}
 	p.Report(lint.Diagnostic{
@@ -479,6 +526,45 @@ func inclusiveCodedBalance(p *lint.Pass, first []string, hits1, hits2 []codedHit
 			codedList(hits1), advice),
 		Subject: name,
 	})
+}
+
+// familySubjectWords returns the lower-case words of the family's title, of
+// its roles' titles (levels, specialties) and of its headings that are no
+// template section (teams, segments), unless headings are counted.
+func familySubjectWords(f *model.Family, headings bool) map[string]bool {
+	out := map[string]bool{}
+	add := func(t string) {
+		for _, w := range prose.Words(t, true) {
+			lw := strings.ToLower(w.Text)
+			out[lw] = true
+			if hasHyphen(lw) {
+				for _, part := range strings.FieldsFunc(lw, func(r rune) bool { return r == '-' || r == '‑' }) {
+					out[part] = true
+				}
+			}
+		}
+	}
+	add(f.Title)
+	for _, r := range f.Roles {
+		add(r.Title)
+	}
+	for _, b := range f.Blocks {
+		if headings && b.Kind == model.BlockHeading && (b.Section == nil || b.Section.Kind == "") {
+			add(b.Text) // a team or specialty heading
+		}
+	}
+	return out
+}
+
+// withoutSubject drops the hits whose word names the family's subject.
+func withoutSubject(hits []codedHit, isSubject func(string) bool) []codedHit {
+	out := hits[:0:0]
+	for _, h := range hits {
+		if !isSubject(h.word) {
+			out = append(out, h)
+		}
+	}
+	return out
 }
 
 // codedStems lower-cases stems and drops a trailing '*' (allowed, and

@@ -23,7 +23,7 @@ type levelCopyOptions struct {
 
 var levelCopyRule = &lint.Rule{
 	ID:       "level-copy",
-	Title:    "a level whose responsibilities or requirements barely differ from the level below",
+	Title:    "a level whose responsibilities or requirements barely differ from a level below",
 	Category: lint.Wording,
 	Severity: lint.Warning,
 	Doc: lint.Doc{
@@ -31,11 +31,14 @@ var levelCopyRule = &lint.Rule{
 			"list for a more senior one (\"Extends the Senior Backend Engineer responsibilities\" and the " +
 			"differences instead). Levels are placed on the seniority tracks of the config (Associate < " +
 			"Intermediate < Senior < Staff < ...; Manager < Senior Manager < Director < ...); each level's " +
-			"Responsibilities and Requirements are compared word by word with the same section of the level " +
-			"right below it on its track (the highest step below it that the page has). When they are at least " +
-			"`threshold` the same, the level is reported: no progression. The finding lists the bullets that " +
+			"Responsibilities and Requirements are compared word by word with the same section of every level " +
+			"below it on its track, not only the one right below; a level whose seniority word the tracks do not know " +
+			"(\"Lead\") is compared with every level written before it on the page. When they are at least " +
+			"`threshold` the same, the level is reported with the closest one: no progression. A level that adds " +
+			"requirements of its own (a bullet's worth of new words, eight or a tenth of the section) shows " +
+			"progression and is not reported, however similar the rest. The finding lists the bullets that " +
 			"differ, with word diffs. Sections shorter than `min_words` words (\"Extends the Senior " +
-			"responsibilities\") are not compared, nor are titles the tracks do not place.",
+			"responsibilities\") are not compared.",
 		Bad: "---\ntitle: Backend Engineer\n---\n\n## Senior Backend Engineer\n\n### Responsibilities\n\n" +
 			"- Write clean, well-tested code for the features of the team\n- Review the merge requests of other engineers\n" +
 			"- Take part in the on-call rotation and fix the incidents found\n- Improve the documentation of the services owned\n\n" +
@@ -91,33 +94,26 @@ func checkLevelCopy(p *lint.Pass) {
 		if r.Kind != model.KindLevel || r.SharesWith != nil {
 			continue
 		}
-		if pl, ok := l.Classify(r.Title); ok {
-			levels = append(levels, placedLevel{r, pl, i})
+		pl, ok := l.Classify(r.Title)
+		if !ok {
+			pl.Track = -1 // a seniority word the tracks do not know ("Lead")
 		}
+		levels = append(levels, placedLevel{r, pl, i})
 	}
-	// levels by track and step, each group in page order, and each track's
-	// steps sorted: the levels right below one are the group of the highest
-	// step under its own
-	type trackStep struct{ track, step int }
-	groups := map[trackStep][]placedLevel{}
-	steps := map[int][]int{}
-	for _, lv := range levels {
-		k := trackStep{lv.place.Track, lv.place.Step}
-		if len(groups[k]) == 0 {
-			steps[k.track] = append(steps[k.track], k.step)
-		}
-		groups[k] = append(groups[k], lv)
-	}
-	for _, ss := range steps {
-		sort.Ints(ss)
-	}
+	// each level is compared with every level below it on its track, not
+	// only the one right below; a level the tracks do not place, with
+	// every level written before it on the page
 	for _, hi := range levels {
-		ss := steps[hi.place.Track]
-		i := sort.SearchInts(ss, hi.place.Step) - 1
-		if i < 0 {
-			continue
+		var below []placedLevel
+		for _, lo := range levels {
+			switch {
+			case lo.role == hi.role:
+			case hi.place.Track >= 0 && lo.place.Track == hi.place.Track && lo.place.Step < hi.place.Step:
+				below = append(below, lo)
+			case (hi.place.Track < 0 || lo.place.Track < 0) && lo.order < hi.order:
+				below = append(below, lo)
+			}
 		}
-		below := groups[trackStep{hi.place.Track, ss[i]}]
 		for _, k := range opts.Sections {
 			reportLevelCopy(p, opts, secs, hi.role, below, model.SectionKind(k))
 		}
@@ -294,7 +290,11 @@ func reportLevelCopy(p *lint.Pass, opts *levelCopyOptions, secs *levelSections, 
 			maxSimilarity(l.wordBag(), h.wordBag()) < opts.Threshold-1e-9 {
 			continue
 		}
-		if sim := worddiff.CompareWith(l.text, h.text, worddiff.Options{FoldCase: true}).Similarity(); sim > bestSim {
+		d := worddiff.CompareWith(l.text, h.text, worddiff.Options{FoldCase: true})
+		if _, _, added := d.Counts(); added >= levelCopyAdded(h.words) {
+			continue // the higher level adds requirements of its own: progression
+		}
+		if sim := d.Similarity(); sim > bestSim {
 			best, bestItems, bestSim = lo.role, l.items, sim
 		}
 	}
@@ -311,6 +311,11 @@ func reportLevelCopy(p *lint.Pass, opts *levelCopyOptions, secs *levelSections, 
 		Diff:    itemsDiff(bestItems, hb, opts.DiffLines),
 	})
 }
+
+// levelCopyAdded is how many words a higher level must add to a copied
+// section for the addition to be progression: a bullet's worth, or a tenth
+// of a long section.
+func levelCopyAdded(words int) int { return max(8, words/10) }
 
 // comparableSection returns a role's own section of a kind and its items,
 // when it has at least minWords words.

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 
@@ -74,7 +75,69 @@ func linkSiteOf(p *lint.Pass) *linkSite {
 	ls := &linkSite{env: env}
 	ls.abs, _ = env.sites.Abs(p.File.Path)
 	ls.idx, ls.page = env.sites.For(p.File.Path)
+	if ls.idx == nil {
+		linkNoteNoRoot(p)
+	}
 	return ls
+}
+
+// linkNoteNoRoot says once per run that links into the site were not
+// checked because no content root serves a linted file, and how to give
+// one: without it link-target and link-fragment would pass in silence.
+func linkNoteNoRoot(p *lint.Pass) {
+	if linkRuleOff(p.Config, "link-target") && linkRuleOff(p.Config, "link-fragment") {
+		return
+	}
+	own := linksOf(p.Env, p.Config).own
+	needs := false
+	for _, l := range p.File.Links {
+		if linkNeedsIndex(l, own) {
+			needs = true
+			break
+		}
+	}
+	if !needs {
+		return
+	}
+	why := "no folder named content/ above it"
+	how := "pass --root DIR (the folder served at /), or set site.roots in " + lint.ConfigFileName +
+		" (site.layout: middleman for GitLab's pre-2023 handbook)"
+	if strings.HasSuffix(p.File.Path, ".html.md") || strings.HasSuffix(p.File.Path, ".html.md.erb") {
+		how = "the page looks like one of a Middleman site (GitLab's handbook before 2023): set site.layout: middleman in " +
+			lint.ConfigFileName + ", or pass --root DIR (the folder served at /)"
+	}
+	if p.Config.Site.Layout == site.Middleman {
+		why = "no folder above it holds the Middleman preset's source folders (" + strings.Join(lint.MiddlemanRoots, ", ") + ")"
+		how = "pass --root DIR (the folder served at /), or set site.roots in " + lint.ConfigFileName
+	}
+	p.Env.Note("links/no-root", lint.Note{Rule: "link-target", Message: fmt.Sprintf(
+		"links into the site were not checked (link-target, link-fragment): no content root serves %s (%s, and no site.roots in the config); %s",
+		p.File.Path, why, how)})
+}
+
+// linkRuleOff reports whether a rule is off in the config (by ID: the rules'
+// own variables would make an initialization cycle).
+func linkRuleOff(cfg *lint.Config, id string) bool {
+	r := lint.Lookup(id)
+	return r == nil || cfg.Severity(r) == 0
+}
+
+// linkNeedsIndex reports whether checking a link needs the site's index:
+// root-relative and relative links, Hugo refs and full URLs to the site
+// itself; not external URLs, other schemes, same-page fragments or
+// templated targets.
+func linkNeedsIndex(l *model.Link, own []site.OwnURL) bool {
+	t := strings.TrimSpace(l.Target)
+	if strings.Contains(t, "{{") && !l.Shortcode() || strings.Contains(t, "<%") {
+		return false
+	}
+	switch r := linkClassify(l, own); r.Class {
+	case site.Site:
+		return true
+	case site.Skipped:
+		return l.Shortcode() || site.Scheme(t) == "" && l.Kind != model.LinkAuto
+	}
+	return false
 }
 
 // resolve resolves a link; without an index only its class is known.

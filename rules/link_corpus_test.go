@@ -279,7 +279,7 @@ title: Planted links
 [broken same-page fragment](#zz-planted-missing) <!-- link-fragment -->
 [broken ref]({{< ref "zz-planted-no-such-page" >}}) <!-- link-target -->
 [own-site URL](%[3]s%[1]s#%[2]s) <!-- link-style -->
-[broken own-site URL](%[3]s/handbook/zz-planted-gone/) <!-- link-style link-target -->
+[broken own-site URL](%[3]s/handbook/zz-planted-gone/) <!-- link-target -->
 `, target, id, own)
 			res := c.lint(t, map[string]string{planted: src}, "link-target", "link-fragment", "link-style")
 			want := map[int][]string{}

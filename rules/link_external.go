@@ -124,7 +124,14 @@ func checkLinkExternal(p *lint.SetPass) {
 	})
 	results, err := c.Check(context.Background(), urls)
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "ladderlint: link-external: cache not written: %v\n", err)
+		p.Env.Note("links/external-cache", lint.Note{Rule: "link-external", Message: fmt.Sprintf(
+			"external link results not cached (rules.link-external.cache): %v; every run asks again", err)})
+	}
+	offline, hosts, first := linkcheck.NetworkDown(results)
+	if offline {
+		p.Env.Note("links/offline", lint.Note{Rule: "link-external", Message: fmt.Sprintf(
+			"external links were not checked: none of the %d hosts asked could be reached (%s); the network looks down. "+
+				"Failures are not cached: run again with the network up", hosts, first)})
 	}
 	for _, u := range uses {
 		r := results[u.url]
@@ -142,6 +149,9 @@ func checkLinkExternal(p *lint.SetPass) {
 		case linkcheck.Failing:
 			d.Message = fmt.Sprintf("%s keeps failing: %s%s", u.url, linkStatusText(r.Status), tries)
 		case linkcheck.Unreached:
+			if offline {
+				continue // said once, in the note
+			}
 			d.Message = fmt.Sprintf("%s cannot be reached: %s%s", u.url, r.Err, tries)
 		case linkcheck.Moved:
 			if !opts.Redirects {

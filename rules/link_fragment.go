@@ -3,8 +3,10 @@ package rules
 import (
 	"fmt"
 	"net/url"
+	"strings"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
+	"gitlab.com/ladderlint/ladderlint/lint/model"
 	"gitlab.com/ladderlint/ladderlint/lint/site"
 )
 
@@ -62,47 +64,64 @@ func checkLinkFragment(p *lint.Pass) {
 		if ls == nil {
 			ls = linkSiteOf(p)
 		}
-		r := ls.resolve(l)
-		if r.Own && !opts.OwnURLs {
-			continue
+		if msg, subject, ok := linkFragmentProblem(p, ls, l, opts, &own); ok {
+			p.Report(lint.Diagnostic{Span: l.DestSpan, Message: msg, Subject: subject, Covers: linkStyleCovers(p, ls, l)})
 		}
-		var anchors *site.Anchors
-		where := "this page"
-		switch {
-		case ls.samePage(r):
-			if own == nil {
-				own = site.ComputeAnchors(p.File.Source.Text, ls.env.style)
-			}
-			if own.Partial && !opts.Templates {
-				continue
-			}
-			anchors = own
-		case r.Class == site.Site && r.Found && r.Hit.Page != nil:
-			pg := r.Hit.Page
-			if pg.Kind == site.Implicit || pg.Template() && !opts.Templates {
-				continue
-			}
-			a, err := pg.Anchors()
-			if err != nil || a.Partial && !opts.Templates {
-				continue // unreadable, too large, or partly generated: nothing sure to say
-			}
-			anchors, where = a, pg.URL
-		default:
-			continue
-		}
-		id := frag
-		if dec, err := url.PathUnescape(frag); err == nil {
-			id = dec
-		}
-		if anchors.Has(id) || anchors.Has(frag) {
-			continue
-		}
-		msg := fmt.Sprintf("#%s matches no heading or anchor on %s", frag, where)
-		if c := anchors.Closest(id); c != "" {
-			msg += fmt.Sprintf(" (did you mean #%s?)", c)
-		}
-		p.Report(lint.Diagnostic{Span: l.DestSpan, Message: msg, Subject: where + "#" + frag})
 	}
+}
+
+// linkFragmentProblem says what is wrong with a link's fragment, or false.
+// own caches this page's anchors. link-style asks it too: a full URL to the
+// site with a broken fragment is one finding, this rule's, whose message
+// also says how the link is written.
+func linkFragmentProblem(p *lint.Pass, ls *linkSite, l *model.Link, opts *linkFragmentOptions, own **site.Anchors) (string, string, bool) {
+	frag := l.Fragment
+	if frag == "" || frag == "top" || linkListHas(opts.Ignore, frag) {
+		return "", "", false
+	}
+	r := ls.resolve(l)
+	if r.Own && !opts.OwnURLs {
+		return "", "", false
+	}
+	var anchors *site.Anchors
+	where := "this page"
+	switch {
+	case ls.samePage(r):
+		if *own == nil {
+			*own = site.ComputeAnchors(p.File.Source.Text, ls.env.style)
+		}
+		if (*own).Partial && !opts.Templates {
+			return "", "", false
+		}
+		anchors = *own
+	case r.Class == site.Site && r.Found && r.Hit.Page != nil:
+		pg := r.Hit.Page
+		if pg.Kind == site.Implicit || pg.Template() && !opts.Templates {
+			return "", "", false
+		}
+		a, err := pg.Anchors()
+		if err != nil || a.Partial && !opts.Templates {
+			return "", "", false // unreadable, too large, or partly generated: nothing sure to say
+		}
+		anchors, where = a, pg.URL
+	default:
+		return "", "", false
+	}
+	id := frag
+	if dec, err := url.PathUnescape(frag); err == nil {
+		id = dec
+	}
+	if anchors.Has(id) || anchors.Has(frag) {
+		return "", "", false
+	}
+	msg := fmt.Sprintf("#%s matches no heading or anchor on %s", frag, where)
+	if c := anchors.Closest(id); c != "" {
+		msg += fmt.Sprintf(" (did you mean #%s?)", c)
+	}
+	if r.Own {
+		msg += fmt.Sprintf("; the link is also written as a full URL to this site (%s): write it root-relative", strings.TrimSpace(l.Target))
+	}
+	return msg, where + "#" + frag, true
 }
 
 func linkListHas(list []string, s string) bool {

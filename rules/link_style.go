@@ -33,7 +33,9 @@ var linkStyleRule = &lint.Rule{
 			"which is rarely what was meant; when it leads to a page, `--fix` writes that page's root-relative " +
 			"URL), and a link to a top-level section without its leading slash (`handbook/values/` resolves " +
 			"below the current page; `--fix` adds the slash). Reference-style definitions and bare URLs are " +
-			"reported without a fix.",
+			"reported without a fix. One link is one finding: a link that leads to no page, or to no such anchor, is " +
+			"`link-target`'s or `link-fragment`'s (for a full URL their message says it is written as one; for a " +
+			"missing leading slash `link-target` offers the fix), not a second one here.",
 		Bad:  "---\ntitle: Backend Engineer\n---\n\nSee our [values](https://handbook.gitlab.com/handbook/values/#results).\n",
 		Good: "---\ntitle: Backend Engineer\n---\n\nSee our [values](/handbook/values/#results).\n",
 		Options: []lint.OptionDoc{
@@ -57,41 +59,92 @@ func checkLinkStyle(p *lint.Pass) {
 		if l.Shortcode() {
 			continue
 		}
-		t := strings.TrimSpace(l.Target)
-		if t == "" || strings.Contains(t, "{{") || strings.Contains(t, "<%") {
-			continue
-		}
 		if ls == nil {
 			ls = linkSiteOf(p)
 		}
-		scheme := site.Scheme(t)
-		switch {
-		case scheme == "http" || scheme == "https":
-			if !opts.OwnURLs {
-				continue
-			}
-			rel, ok := site.MatchOwn(t, ls.env.own)
-			if !ok {
-				continue
-			}
-			d := lint.Diagnostic{Span: l.DestSpan, Subject: "own " + t,
-				Message: fmt.Sprintf("full URL to this site: write the root-relative link %s", rel)}
-			if linkDestEditable(l) && p.File.Source.Text != nil && string(p.File.Source.Text[l.DestSpan.Start:l.DestSpan.End]) == l.Target {
-				d.Fixes = []lint.Edit{{Span: l.DestSpan, New: rel}}
-			}
+		if d, ok := linkStyleProblem(p, ls, l, opts); ok && !linkTargetTakes(p, ls, l) {
 			p.Report(d)
-		case scheme != "" || l.Kind == model.LinkAuto || strings.HasPrefix(t, "/") || strings.HasPrefix(t, "#"):
-			continue
-		case strings.HasPrefix(t, "./"):
-			if opts.DotSlash {
-				p.Report(linkDotSlash(p, ls, l))
-			}
-		default:
-			if d, ok := linkMissingSlash(p, ls, l, opts); ok {
-				p.Report(d)
+		}
+	}
+}
+
+// linkStyleProblem says what is wrong with how a link is written (a full
+// URL to the site, "./", a missing leading slash), whether or not the link
+// leads anywhere.
+func linkStyleProblem(p *lint.Pass, ls *linkSite, l *model.Link, opts *linkStyleOptions) (lint.Diagnostic, bool) {
+	t := strings.TrimSpace(l.Target)
+	if l.Shortcode() || t == "" || strings.Contains(t, "{{") || strings.Contains(t, "<%") {
+		return lint.Diagnostic{}, false
+	}
+	scheme := site.Scheme(t)
+	switch {
+	case scheme == "http" || scheme == "https":
+		if !opts.OwnURLs {
+			return lint.Diagnostic{}, false
+		}
+		rel, ok := site.MatchOwn(t, ls.env.own)
+		if !ok {
+			return lint.Diagnostic{}, false
+		}
+		d := lint.Diagnostic{Span: l.DestSpan, Subject: "own " + t,
+			Message: fmt.Sprintf("full URL to this site: write the root-relative link %s", rel)}
+		if linkDestEditable(l) && p.File.Source.Text != nil && string(p.File.Source.Text[l.DestSpan.Start:l.DestSpan.End]) == l.Target {
+			d.Fixes = []lint.Edit{{Span: l.DestSpan, New: rel}}
+		}
+		return d, true
+	case scheme != "" || l.Kind == model.LinkAuto || strings.HasPrefix(t, "/") || strings.HasPrefix(t, "#"):
+		return lint.Diagnostic{}, false
+	case strings.HasPrefix(t, "./"):
+		if !opts.DotSlash {
+			return lint.Diagnostic{}, false
+		}
+		return linkDotSlash(p, ls, l), true
+	default:
+		return linkMissingSlash(p, ls, l, opts)
+	}
+}
+
+// linkStyleCovers names link-style when a link that link-target or
+// link-fragment reports is also written in a way link-style would report:
+// that one finding then stands for both (Diagnostic.Covers).
+func linkStyleCovers(p *lint.Pass, ls *linkSite, l *model.Link) []string {
+	if linkRuleOff(p.Config, "link-style") {
+		return nil
+	}
+	opts, err := p.Config.RuleOptions(lint.Lookup("link-style"))
+	if err != nil {
+		return nil
+	}
+	if _, ok := linkStyleProblem(p, ls, l, opts.(*linkStyleOptions)); ok {
+		return []string{"link-style"}
+	}
+	return nil
+}
+
+// linkTargetTakes reports whether link-target or link-fragment reports this
+// full URL to the site (no page there, or no such anchor on it): then that
+// one finding says it is written as a full URL too, and link-style keeps
+// quiet (one link, one finding).
+func linkTargetTakes(p *lint.Pass, ls *linkSite, l *model.Link) bool {
+	if ls.idx == nil {
+		return false
+	}
+	if !linkRuleOff(p.Config, "link-target") {
+		if opts, err := p.Config.RuleOptions(lint.Lookup("link-target")); err == nil {
+			if _, _, broken := linkTargetProblem(ls, l, opts.(*linkTargetOptions)); broken {
+				return true
 			}
 		}
 	}
+	if !linkRuleOff(p.Config, "link-fragment") && l.Fragment != "" {
+		if opts, err := p.Config.RuleOptions(lint.Lookup("link-fragment")); err == nil {
+			var own *site.Anchors
+			if _, _, broken := linkFragmentProblem(p, ls, l, opts.(*linkFragmentOptions), &own); broken {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // linkDotSlash reports a "./" link, with its root-relative form when it leads

@@ -16,6 +16,7 @@ type locationRequirementOptions struct {
 	Regions      []string `yaml:"regions"`
 	TimeZones    []string `yaml:"time_zones"`
 	NotLocation  []string `yaml:"not_location"`
+	Flexible     []string `yaml:"flexible"`
 	Sections     []string `yaml:"sections"`
 }
 
@@ -34,7 +35,8 @@ var locationRequirementRule = &lint.Rule{
 			"- a region (`regions`: EMEA, AMER, APAC, ...) or a named time zone (\"in the Pacific time zone\", " +
 			"\"overlap with PST and CST timezones\"), unless the sentence is about experience with or knowledge of it " +
 			"(`not_location`: \"experience managing the EMEA region\"), or the region is part of the title of a role " +
-			"on the page (\"Extends the Manager, Payroll (EMEA) requirements\").\n\n" +
+			"on the page (\"Extends the Manager, Payroll (EMEA) requirements\"). A time zone named with flexibility " +
+			"(`flexible`: \"work in US time zones when required\") is no requirement; a standing overlap is.\n\n" +
 			"Text in other sections (a specialty's description, responsibilities for a region) is not checked.",
 		Bad: "---\ntitle: Field Marketing Manager\n---\n\n## Field Marketing Manager\n\n" +
 			"### Requirements\n\n- Must reside in EMEA\n- Ability to use GitLab\n",
@@ -51,6 +53,8 @@ var locationRequirementRule = &lint.Rule{
 				Text: "Words for a time zone: reported when a capitalized name or region comes right before (\"Pacific time zone\")."},
 			{Name: "not_location", Default: "[experienc*, knowledge, familiar*, understanding, expertise, network, develop*, manag*, support*, across, multiple, various]",
 				Text: "Words that make a region in the same sentence the subject of experience or work, not a place to live."},
+			{Name: "flexible", Default: "[" + strings.Join(defaultLocFlexible, ", ") + "]",
+				Text: "Words that make a named time zone in the same sentence a flexibility asked for now and then (\"work in US time zones when required\"), not a standing requirement."},
 			{Name: "sections", Default: "[requirements, nice-to-haves, body]",
 				Text: "Section kinds checked; `body` is a role's bullets outside any named section (a specialty that lists its requirements right under its heading)."},
 		},
@@ -64,6 +68,7 @@ var locationRequirementRule = &lint.Rule{
 			TimeZones:    []string{"time zone", "time zones", "timezone", "timezones"},
 			NotLocation: []string{"experienc*", "knowledge", "familiar*", "understanding", "expertise", "network",
 				"develop*", "manag*", "support*", "across", "multiple", "various"},
+			Flexible: append([]string(nil), defaultLocFlexible...),
 			Sections: []string{string(model.SecRequirements), string(model.SecNiceToHaves), string(model.SecBody)},
 		}
 	},
@@ -71,7 +76,7 @@ var locationRequirementRule = &lint.Rule{
 		opts := o.(*locationRequirementOptions)
 		if err := policyValidLists(policyList{"phrases", opts.Phrases}, policyList{"place_phrases", opts.PlacePhrases},
 			policyList{"regions", opts.Regions}, policyList{"time_zones", opts.TimeZones},
-			policyList{"not_location", opts.NotLocation}); err != nil {
+			policyList{"not_location", opts.NotLocation}, policyList{"flexible", opts.Flexible}); err != nil {
 			return err
 		}
 		return policyValidSections("sections", opts.Sections)
@@ -81,6 +86,11 @@ var locationRequirementRule = &lint.Rule{
 
 func init() { lint.Register(locationRequirementRule) }
 
+// defaultLocFlexible are words of time-zone flexibility.
+var defaultLocFlexible = []string{"when required", "when needed", "as needed", "if needed", "if required", "as required",
+	"when necessary", "if necessary", "occasionally", "occasional", "flexib*", "from time to time", "at times",
+	"sometimes", "on occasion", "periodically"}
+
 func checkLocationRequirement(p *lint.Pass) {
 	opts := lint.Options[locationRequirementOptions](p.Options)
 	always := sharedPolicySet(p.Env, "location-requirement/phrases", opts.Phrases)
@@ -88,6 +98,7 @@ func checkLocationRequirement(p *lint.Pass) {
 	zones := sharedPolicySet(p.Env, "location-requirement/time_zones", opts.TimeZones)
 	notLoc := sharedPolicySet(p.Env, "location-requirement/not_location", opts.NotLocation)
 	regions := sharedPolicySet(p.Env, "location-requirement/regions", opts.Regions)
+	flexible := sharedPolicySet(p.Env, "location-requirement/flexible", opts.Flexible)
 	var titles []prose.Phrase
 	for _, r := range p.File.Roles {
 		titles = append(titles, prose.ParsePhrase(r.Title))
@@ -125,14 +136,34 @@ func checkLocationRequirement(p *lint.Pass) {
 			}
 			return false
 		}
+		flexibleAt := func(at int) bool {
+			s := policySentenceOf(sentences, at)
+			for _, m := range flexible.Find(b) {
+				if m.Start >= s[0] && m.Start < s[1] {
+					return true
+				}
+			}
+			return false
+		}
+		zoneAt := map[int]bool{}
 		for _, m := range findPolicyPhrases(b, zones) {
 			start, ok := locZoneName(b.Text, m.Start, regionAt)
+			if ok && flexibleAt(m.Start) {
+				// "work in US time zones when required": flexibility, and the
+				// regions named with the zones are part of it
+				for _, r := range regionAt {
+					if r.Start >= start && r.Start < m.End {
+						zoneAt[r.Start] = true
+					}
+				}
+				continue
+			}
 			if ok && !exempt(m.Start) {
 				found = append(found, prose.Match{Block: b, Start: start, End: m.End})
 			}
 		}
 		for _, r := range regionAt {
-			if !exempt(r.Start) {
+			if !exempt(r.Start) && !zoneAt[r.Start] {
 				found = append(found, r)
 			}
 		}

@@ -2,12 +2,16 @@ package rules
 
 import (
 	"fmt"
+	"slices"
+	"sort"
 	"strings"
 	"sync"
 
 	"github.com/golangci/misspell"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
+	"gitlab.com/ladderlint/ladderlint/lint/model"
+	"gitlab.com/ladderlint/ladderlint/lint/prose"
 )
 
 type misspellingOptions struct {
@@ -30,16 +34,26 @@ var misspellingRule = &lint.Rule{
 	Severity: lint.Warning,
 	Fixable:  true,
 	Doc: lint.Doc{
-		Description: "Words are checked against the list of common misspellings of " +
-			"[misspell](https://github.com/golangci/misspell) (the one golangci-lint uses): it only knows " +
-			"words that are wrong, so it does not trip over names and jargon the way a dictionary spell checker " +
-			"would. Words in mixed case (\"GitLab\", \"DevOps\") and short words in capitals (acronyms such as \"OMRE\") are skipped, as are code, link targets, URLs, " +
-			"e-mail addresses, front matter and template placeholders. `--fix` writes the correction, keeping " +
-			"the word's capitalisation.",
+		Description: "Words are checked against an English dictionary (SCOWL, American and British, shipped in the " +
+			"binary; see `rules/wordlists/NOTICE.md`), a short list of tech and product words, the site's own " +
+			"vocabulary and the `allow` list. A word is reported only when it is in none of them and a known " +
+			"word is one edit away (a letter dropped, added, changed, or two swapped), not at its first letter: " +
+			"\"resposible\", \"stakeholdrs\", \"Responsibilites\". Common misspellings from the list of " +
+			"[misspell](https://github.com/golangci/misspell) are reported as well.\n\n" +
+			"The site's vocabulary is the words of the other files linted: a word two or more other pages use " +
+			"is the site's own (a product, team or jargon word), unless a word one edit from it is used far more " +
+			"often (\"Responsibilties\" copied between pages). Plurals and verb forms of known words " +
+			"(\"financials\", \"sharding\"), words with a common prefix (\"untrusting\"), words in mixed case " +
+			"(\"GitLab\"), acronyms, words of three letters or fewer, and capitalised words whose candidates the site " +
+			"never writes (names such as \"Gitter\") are not reported. Code, link targets, URLs, e-mail addresses, " +
+			"front matter and template placeholders are skipped.\n\n" +
+			"`--fix` writes the correction only when it is certain: one candidate that keeps the word's form " +
+			"(\"practies\" is \"practices\", plural as written, not \"practise\") and the page's variety of " +
+			"English; otherwise the message offers the candidates and the word is left alone.",
 		Bad:  "---\ntitle: Backend Engineer\n---\n\n## Backend Engineer\n\n### Responsibilities\n\n- Collaborate with the team on architectual decisions\n",
 		Good: "---\ntitle: Backend Engineer\n---\n\n## Backend Engineer\n\n### Responsibilities\n\n- Collaborate with the team on architectural decisions\n",
 		Options: []lint.OptionDoc{
-			{Name: "allow", Default: "[]", Text: "words never reported (case does not matter), added to the built-in handbook list"},
+			{Name: "allow", Default: "[]", Text: "words never reported and known as words (case does not matter), added to the built-in lists"},
 			{Name: "locale", Default: `""`, Text: "`US` also reports British spellings (\"optimise\"), `UK` American ones; empty reports neither"},
 		},
 	},
@@ -51,7 +65,7 @@ var misspellingRule = &lint.Rule{
 		}
 		return fmt.Errorf("locale: %q is not US, UK or empty", o.(*misspellingOptions).Locale)
 	},
-	Check: checkMisspelling,
+	CheckAll: checkMisspelling,
 }
 
 func init() { lint.Register(misspellingRule) }
@@ -115,44 +129,380 @@ func misspellings(locale string) (main, extra *misspellTable) {
 	return misspellMain[""], misspellLocale[strings.ToUpper(locale)]
 }
 
-func checkMisspelling(p *lint.Pass) {
+// spellWord is a word of prose the dictionary does not know.
+type spellWord struct {
+	b     *model.Block
+	w     prose.Word
+	lower string // lower case, "'s" kept
+	style misspell.WordCase
+	short string // for a three-letter slip of a common word ("teh"), that word
+}
+
+// siteVocabulary counts, over the files linted, how many pages use each
+// lower-case word and how often.
+type siteVocabulary struct {
+	pages map[string]int
+	uses  map[string]int
+}
+
+// minSitePages is how many other pages must use a word the dictionary
+// lacks for it to count as the site's own (a product, team or jargon word).
+const minSitePages = 2
+
+// siteTypoRatio: a site word one edit from a dictionary word the site uses
+// this many times as often is a typo the site repeats ("Responsibilties").
+const siteTypoRatio = 8
+
+// accepts reports whether the site's vocabulary makes w (lower case) a
+// word: other pages than the one at hand use it, it is no listed
+// misspelling, and no word one edit from it is far more used.
+func (v *siteVocabulary) accepts(w string, onPage bool, cands []string, listed bool) bool {
+	others := v.pages[w]
+	if onPage {
+		others--
+	}
+	if others < minSitePages || listed {
+		return false
+	}
+	for _, c := range cands {
+		if v.uses[c] >= siteTypoRatio*v.uses[w] {
+			return false
+		}
+	}
+	return true
+}
+
+func checkMisspelling(p *lint.SetPass) {
 	opts := lint.Options[misspellingOptions](p.Options)
 	main, extra := misspellings(opts.Locale)
+	d := englishWords()
 	allow := map[string]bool{}
 	for _, w := range append(append([]string(nil), handbookWords...), opts.Allow...) {
 		allow[strings.ToLower(w)] = true
 	}
-	for _, b := range p.File.Blocks {
-		tw := wordingWords(b, false)
-		for i, w := range tw.words {
-			style := misspell.CaseStyle(w.Text)
-			if style == misspell.CaseUnknown || style == misspell.CaseUpper && len(w.Text) <= 5 {
-				continue // "GitLab", "DevOps": names; "OMRE": an acronym
-			}
-			lw := tw.lower[i]
-			fix, ok := main.fix(lw)
-			if !ok {
-				if fix, ok = extra.fix(lw); !ok {
+	vocab := &siteVocabulary{pages: map[string]int{}, uses: map[string]int{}}
+	unknown := make([][]spellWord, len(p.Files))
+	for i, f := range p.Files {
+		seen := map[string]bool{}
+		for _, b := range f.Blocks {
+			tw := wordingWords(b, false)
+			for j, w := range tw.words {
+				lw := tw.lower[j]
+				vocab.uses[lw]++
+				if !seen[lw] {
+					seen[lw] = true
+					vocab.pages[lw]++
+				}
+				style, ok := spellCheckable(w.Text)
+				if !ok && !allow[lw] {
+					if fix := shortSlip(d, w.Text, lw); fix != "" && !hyphenated(wordingText(b), w.Start, w.End) {
+						unknown[i] = append(unknown[i], spellWord{b: b, w: w, lower: lw, style: misspell.CaseStyle(w.Text), short: fix})
+					}
 					continue
 				}
+				if allow[lw] {
+					continue
+				}
+				if knownWord(d, lw) {
+					if _, other := extra.fix(lw); !other {
+						continue
+					}
+				}
+				unknown[i] = append(unknown[i], spellWord{b: b, w: w, lower: lw, style: style})
 			}
-			if allow[lw] {
-				continue
-			}
-			fix = withCase(fix, style)
-			span := b.SourceSpan(w.Start, w.End)
-			d := lint.Diagnostic{
-				Span:    span,
-				Message: fmt.Sprintf("%s is a misspelling of %s", quoted(w.Text), quoted(fix)),
-				Subject: lw,
-				Diff:    "[-" + w.Text + "-]{+" + fix + "+}",
-			}
-			if sourceIs(p.File, span, w.Text) {
-				d.Fixes = []lint.Edit{{Span: span, New: fix}}
-			}
-			p.Report(d)
 		}
 	}
+	cands := map[string][]string{} // a stem's candidates, computed once a run
+	for i, f := range p.Files {
+		for _, u := range unknown[i] {
+			reportMisspelling(p, f, u, d, vocab, main, extra, opts.Locale, cands)
+		}
+	}
+}
+
+// maxSpellWord is the longest word checked, in bytes: the candidates of a
+// word cost about 54 times its length in look-ups.
+const maxSpellWord = 32
+
+// spellCheckable reports whether a word is checked, with its case style:
+// words of letters (an apostrophe inside) of at least four, in lower case,
+// with a capital first letter or, from six letters, in capitals. Mixed case
+// ("GitLab", "DevOps") is a name, a short word in capitals an acronym
+// ("OMRE").
+func spellCheckable(w string) (misspell.WordCase, bool) {
+	if len(w) > maxSpellWord {
+		return 0, false // no English word is this long: a hash, a run of letters
+	}
+	n := 0
+	for _, r := range w {
+		switch {
+		case r == '\'' || r == '’':
+		case r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z':
+			n++
+		default:
+			return 0, false // digits, accented names
+		}
+	}
+	style := misspell.CaseStyle(w)
+	if n < 4 || style == misspell.CaseUnknown || style == misspell.CaseUpper && n <= 5 {
+		return 0, false
+	}
+	return style, true
+}
+
+// reportMisspelling reports a word the dictionary lacks when a known word
+// is one edit away and the site does not use it as its own; the fix is
+// given when one candidate keeps the word's form.
+func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, d map[string]bool, vocab *siteVocabulary,
+	main, extra *misspellTable, locale string, memo map[string][]string) {
+	lw := u.lower
+	if u.short != "" {
+		// a slip the site writes on other pages is a word of its own,
+		// unless the word it slips from is far more used (as for longer
+		// words: a typo the site repeats)
+		if !vocab.accepts(lw, true, []string{u.short}, false) {
+			reportSpelling(p, f, u, []string{u.short})
+		}
+		return
+	}
+	stem, suffix := lw, ""
+	for _, s := range []string{"'s", "’s"} {
+		if t, ok := strings.CutSuffix(lw, s); ok {
+			stem, suffix = t, s
+		}
+	}
+	var cands []string
+	listed := false // a common misspelling (misspell's lists)
+	if fix, ok := extra.fix(lw); ok && knownWord(d, lw) {
+		cands, listed = []string{fix}, true // the other variety's spelling: one answer
+	} else {
+		// misspell's correction of a common misspelling, and the words
+		// one edit away
+		listedFix, ok := main.fix(lw)
+		listed = ok
+		if listed {
+			cands = append(cands, listedFix)
+		}
+		if !listed && derivedWord(d, stem) {
+			return
+		}
+		edits, ok := memo[stem]
+		if !ok {
+			edits = spellCandidates(d, stem)
+			memo[stem] = edits
+		}
+		for _, c := range edits {
+			if c+suffix != listedFix && plausibleTypo(stem, c, u.style == misspell.CaseTitle) {
+				cands = append(cands, c+suffix)
+			}
+		}
+		if len(cands) == 0 || vocab.accepts(lw, true, cands, listed) {
+			return
+		}
+	}
+	// keep the candidates that fit the word's form; the most used on the
+	// site first
+	fit := cands[:0:0]
+	for _, c := range cands {
+		if wordForm(c) == wordForm(lw) {
+			fit = append(fit, c)
+		}
+	}
+	if len(fit) == 0 {
+		fit = cands
+	}
+	fit = oneVariety(fit, locale)
+	if listed && wordForm(cands[0]) == wordForm(lw) {
+		// the list's correction of this very misspelling, and it keeps
+		// the word's form: "recieve" is "receive", not "relieve", unless
+		// the site writes another candidate ("Controlles": "Controls" or
+		// "Controllers"?)
+		keep := cands[:1]
+		for _, c := range fit {
+			if c != cands[0] && vocab.uses[c] > 0 {
+				keep = append(keep, c)
+			}
+		}
+		fit = keep
+	}
+	sort.SliceStable(fit, func(a, b int) bool { return vocab.uses[fit[a]] > vocab.uses[fit[b]] })
+	name := u.style != misspell.CaseLower && !sentenceStart(wordingText(u.b), u.w.Start)
+	if !listed && name && vocab.uses[fit[0]] == 0 && !(len(fit) == 1 && slip(stem, strings.TrimSuffix(fit[0], suffix))) {
+		// no candidate is a word the site writes: a name or jargon
+		// ("Gitter": "Bitter", "Fitter"?) more likely than a slip
+		return
+	}
+	if used := usedOnly(fit, vocab); len(used) > 0 && len(fit) > 1 {
+		fit = used // offer the words the site writes, not "whoring" for "woring"
+		if len(fit) == 1 {
+			fit = append(fit, "") // still a guess: no fix
+		}
+	}
+	// a likely meant word: the list's correction, a word the site writes,
+	// a common word, or a typing slip away; a word whose only candidates
+	// are rare ("enablement": "entablement") is jargon more likely than a
+	// slip, and is not reported
+	likely := func(c string) bool {
+		return c != "" && (listed || vocab.uses[c] > 0 || d[strings.TrimSuffix(c, suffix)] || slip(stem, strings.TrimSuffix(c, suffix)))
+	}
+	if !slices.ContainsFunc(fit, likely) {
+		return
+	}
+	reportSpelling(p, f, u, fit)
+}
+
+// reportSpelling reports an unknown word with its candidates: with one,
+// the fix is certain; with more, they are offered and nothing is fixed.
+func reportSpelling(p *lint.SetPass, f *model.Family, u spellWord, fit []string) {
+	span := u.b.SourceSpan(u.w.Start, u.w.End)
+	dg := lint.Diagnostic{File: f, Span: span, Subject: u.lower}
+	if len(fit) == 1 {
+		// one candidate that keeps the word's form, and a likely one: the
+		// fix is certain
+		fix := withCase(fit[0], u.style)
+		dg.Message = fmt.Sprintf("%s is a misspelling of %s", quoted(u.w.Text), quoted(fix))
+		dg.Diff = "[-" + u.w.Text + "-]{+" + fix + "+}"
+		if sourceIs(f, span, u.w.Text) {
+			dg.Fixes = []lint.Edit{{Span: span, New: fix}}
+		}
+	} else {
+		if len(fit) > 4 {
+			fit = fit[:4]
+		}
+		var q []string
+		for _, c := range fit {
+			if c != "" {
+				q = append(q, quoted(withCase(c, u.style)))
+			}
+		}
+		dg.Message = fmt.Sprintf("%s is not a known word: did you mean %s?", quoted(u.w.Text), orList(q))
+	}
+	p.Report(dg)
+}
+
+// shortWords are the common three-letter words whose slips ("teh", "adn")
+// are worth a finding; other three-letter words are too often acronyms,
+// names or abbreviations to check.
+var shortWords = []string{"the", "and", "for", "you", "are", "not", "but", "can", "all", "has", "was",
+	"our", "its", "how", "who", "new", "use", "any", "may", "one", "two", "own", "per", "via", "get", "out"}
+
+var shortSlips = sync.OnceValue(func() map[string]string {
+	d := englishWords()
+	out := map[string]string{}
+	taken := map[string]bool{}
+	for _, w := range shortWords {
+		for i := 0; i+1 < len(w); i++ {
+			b := []byte(w)
+			b[i], b[i+1] = b[i+1], b[i]
+			s := string(b)
+			if s == w || d[s] {
+				continue
+			}
+			if _, dup := out[s]; dup {
+				taken[s] = true // a slip of two words: no certain answer
+			}
+			out[s] = w
+		}
+	}
+	for s := range taken {
+		delete(out, s)
+	}
+	return out
+})
+
+// hyphenated reports whether the word at text[start:end] is part of a
+// hyphenated compound ("pre-sales", "co-op").
+func hyphenated(text string, start, end int) bool {
+	return start > 0 && text[start-1] == '-' || end < len(text) && text[end] == '-'
+}
+
+// shortSlip is the common word a three-letter word is a swapped-letter
+// slip of ("teh": "the"), or "". Only lower case, or a capital at the start.
+func shortSlip(d map[string]bool, w, lower string) string {
+	if len(w) != 3 || d[lower] {
+		return ""
+	}
+	if st := misspell.CaseStyle(w); st != misspell.CaseLower && st != misspell.CaseTitle {
+		return ""
+	}
+	return shortSlips()[lower]
+}
+
+// oneVariety drops from the candidates the spellings of the other variety
+// of English when both are there ("practises" next to "practices"):
+// British ones unless the locale is UK.
+func oneVariety(cands []string, locale string) []string {
+	_, us := misspellings("US")
+	_, uk := misspellings("UK")
+	other := us // British to American
+	if strings.EqualFold(locale, "UK") {
+		other = uk
+	}
+	in := map[string]bool{}
+	for _, c := range cands {
+		in[c] = true
+	}
+	out := cands[:0:0]
+	for _, c := range cands {
+		if to, ok := other.fix(c); ok && in[to] {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// sentenceStart reports whether the word at offset i of a block's text
+// starts a sentence (or the block): its capital says nothing of a name.
+func sentenceStart(text string, i int) bool {
+	before := strings.TrimRight(text[:i], " \t\n*_\"'“(")
+	return before == "" || strings.HasSuffix(before, ".") || strings.HasSuffix(before, "!") ||
+		strings.HasSuffix(before, "?") || strings.HasSuffix(before, ":")
+}
+
+// usedOnly returns the candidates the site's pages use.
+func usedOnly(cands []string, vocab *siteVocabulary) []string {
+	var out []string
+	for _, c := range cands {
+		if vocab.uses[c] > 0 {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// slip reports whether c is w with two neighbouring letters swapped or a
+// letter doubled or undoubled: the commonest typing slips.
+func slip(w, c string) bool {
+	if len(w) == len(c) {
+		for i := 0; i+1 < len(w); i++ {
+			if w[i] != c[i] {
+				return w[i] == c[i+1] && w[i+1] == c[i] && w[i+2:] == c[i+2:]
+			}
+		}
+		return false
+	}
+	long, short := w, c
+	if len(c) > len(w) {
+		long, short = c, w
+	}
+	if len(long) != len(short)+1 {
+		return false
+	}
+	for i := 0; i < len(short); i++ {
+		if long[i] != short[i] {
+			return i > 0 && long[i] == long[i-1] && long[i+1:] == short[i:]
+		}
+	}
+	return long[len(long)-1] == long[len(long)-2]
+}
+
+// orList joins items as "a, b or c".
+func orList(items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " or " + items[len(items)-1]
 }
 
 // withCase writes a lower-case correction in the case style of the word it

@@ -23,7 +23,7 @@ var repeatedWordRule = &lint.Rule{
 		Description: "A word followed by itself, with only whitespace (a line break counts) between the two, is " +
 			"almost always an editing slip: \"the the\", \"and and\". Case does not matter. Words split by " +
 			"punctuation (\"no, no\"), by a code span, numbers and the words of the `allow` list (\"that that\" " +
-			"and \"had had\" are grammatical) are not reported; nor is text in code, link targets, front " +
+			"and \"had had\" are grammatical), nor \"at\" before \"at least\" or \"at most\" (\"look at at least three\"), are not reported; a run of one word (\"the the the\") is one finding; nor is text in code, link targets, front " +
 			"matter or template placeholders. `--fix` deletes the second word.",
 		Bad:  "---\ntitle: Backend Engineer\n---\n\n## Backend Engineer\n\n### Responsibilities\n\n- Review the the merge requests of your team\n",
 		Good: "---\ntitle: Backend Engineer\n---\n\n## Backend Engineer\n\n### Responsibilities\n\n- Review the merge requests of your team\n- Make sure that that review happens\n",
@@ -53,6 +53,9 @@ func checkRepeatedWord(p *lint.Pass) {
 			if lw != tw.lower[i-1] || allow[lw] || !onlySpace(text[prev.End:cur.Start]) || !hasLetter(lw) {
 				continue
 			}
+			if i+1 < len(words) && grammaticalDouble(lw, tw.lower[i+1]) {
+				continue // "look at at least three"
+			}
 			from, to := b.SourceOffset(prev.End), b.SourceOffset(cur.Start)
 			if from < to && strings.Contains(string(p.File.Source.Text[from:to]), "\n") && startsUpper(cur.Text) {
 				continue // "About GitLab\nGitLab Inc. is ...": a line meant as a title
@@ -60,22 +63,46 @@ func checkRepeatedWord(p *lint.Pass) {
 			if htmlBetween(p.File, from, to) {
 				continue // "Compensation <br> Compensation Partner"
 			}
-			span := b.SourceSpan(prev.Start, cur.End)
+			// a run of the word ("the the the ..."): one finding
+			last := i
+			for last+1 < len(words) && tw.lower[last+1] == lw && onlySpace(text[words[last].End:words[last+1].Start]) &&
+				!htmlBetween(p.File, b.SourceOffset(words[last].End), b.SourceOffset(words[last+1].Start)) {
+				last++
+			}
+			end := words[last]
+			span := b.SourceSpan(prev.Start, end.End)
 			d := lint.Diagnostic{
 				Span:    span,
 				Message: fmt.Sprintf("%s is written twice in a row", quoted(cur.Text)),
 				Subject: lw + " " + lw,
 				Diff:    prev.Text + " [-" + cur.Text + "-]",
 			}
-			// delete the space and the second word, when the source holds
-			// only whitespace between the words and the word as written
-			if sourceIs(p.File, b.SourceSpan(cur.Start, cur.End), cur.Text) && onlySpace(string(p.File.Source.Text[from:to])) {
-				d.Fixes = []lint.Edit{{Span: model.Span{Start: from, End: b.SourceOffset(cur.End-1) + 1}, New: ""}}
+			if n := last - i + 2; n > 2 {
+				d.Message = fmt.Sprintf("%s is written %d times in a row", quoted(cur.Text), n)
+				d.Diff = prev.Text + " [-" + cur.Text + " ...-]"
+			}
+			// delete the repeats and the spaces before them, when the
+			// source holds only whitespace between the words and the words
+			// as written
+			fixable := true
+			for k := i; k <= last && fixable; k++ {
+				w := words[k]
+				fixable = sourceIs(p.File, b.SourceSpan(w.Start, w.End), w.Text) &&
+					onlySpace(string(p.File.Source.Text[b.SourceOffset(words[k-1].End):b.SourceOffset(w.Start)]))
+			}
+			if fixable {
+				d.Fixes = []lint.Edit{{Span: model.Span{Start: from, End: b.SourceOffset(end.End-1) + 1}, New: ""}}
 			}
 			p.Report(d)
-			i++ // "the the the" is one finding
+			i = last + 1
 		}
 	}
+}
+
+// grammaticalDouble reports whether a word written twice is grammar, given
+// the word after the two: "look at at least three", "at at most".
+func grammaticalDouble(w, next string) bool {
+	return w == "at" && (next == "least" || next == "most")
 }
 
 func startsUpper(s string) bool {

@@ -39,11 +39,14 @@ var requiredBulletRule = &lint.Rule{
 			"in those of the role it inherits them from: the role it shares a grade sentence with, the role whose " +
 			"heading encloses its own in the page outline, the base its inheritance sentence names, or, when its " +
 			"paragraphs or requirements say \"Extends ...\" or \"In addition to ...\", the role named there (else the level before " +
-			"it). Specialties and segments refine a level and are covered by it (see `kinds`).\n\n" +
+			"it), and the role its text takes all requirements of (\"Meets all of the requirements of an Intermediate X, plus:\", " +
+			"\"all of the requirements of the level below\"), followed transitively. Specialties and segments refine a level and are covered by it (see `kinds`).\n\n" +
 			"Reported: once, at the family-level Requirements heading, when that section lacks the bullet and some " +
 			"level does not list it itself; else at each uncovered level's Requirements heading, or at its title " +
 			"when it has no requirements at all (only for a graded level: an ungraded heading with nothing required is " +
-			"more likely a sub-heading than a role). A page without roles (an overview, a folder index) is not checked.",
+			"more likely a sub-heading than a role). A page without roles (an overview, a folder index) is not checked, nor " +
+			"are deprecated levels, levels that hold only placeholders and acting rotations (`required-sections` reports " +
+			"those once).",
 		Bad: "---\ntitle: Accountant\n---\n\n## Accountant\n\n" +
 			"The Accountant is a [grade 6](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades).\n\n" +
 			"### Requirements\n\n- Experience with month-end close\n\n### Nice-to-haves\n\n- Ability to use GitLab\n",
@@ -91,7 +94,9 @@ func checkRequiredBullet(p *lint.Pass) {
 	var roles []*model.Role
 	for _, r := range f.Roles {
 		for _, k := range opts.Kinds {
-			if string(r.Kind) == k && (!intro[r] || r.Grade != nil) { // a graded intro (the page as a role) is a level too
+			// a graded intro (the page as a role) is a level too; a deprecated,
+			// placeholder or acting role is reported once by required-sections
+			if string(r.Kind) == k && (!intro[r] || r.Grade != nil) && r.Status == "" {
 				roles = append(roles, r)
 			}
 		}
@@ -394,6 +399,15 @@ func (pg *bulletPage) inheritedFrom(r *model.Role, reqs []*model.Section) []*mod
 	add(pg.enclosing[r])
 	if r.Base != "" && r.BaseSpan.Start >= 0 { // named, not inferred from the order of roles
 		add(policyRoleTitled(f, r.Base))
+	}
+	// "Meets all of the requirements of an Intermediate X, plus:", as the
+	// model reads it
+	for _, e := range r.Extends {
+		for _, k := range e.Kinds {
+			if k == model.SecRequirements {
+				add(e.From)
+			}
+		}
 	}
 	var texts []string
 	if r.Inheritance != nil {

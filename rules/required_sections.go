@@ -31,16 +31,28 @@ var requiredSectionsRule = &lint.Rule{
 			"Requirements; the family has a Hiring Process; Performance Indicators are given family-wide or for every " +
 			"level. A section written for the whole family, outside any role (the template's overarching " +
 			"Responsibilities and Requirements before the levels), counts for every level: in the summary it appears " +
-			"in each role's sections with `\"inherited\": true`. Specialties and segments inherit from their level and " +
+			"in each role's sections with `\"inherited\": true`. So does what a level takes over from another (\"Meets all of the " +
+			"requirements of an Intermediate X, plus:\", \"all of the responsibilities of the level below\", \"extends the " +
+			"Senior Director role\"), followed transitively. Specialties and segments inherit from their level and " +
 			"need none of their own. Pages without roles (folder index stubs) are not checked.\n\n" +
 			"Default severity is warning, from what the corpus shows: of 899 levels in the 2022 and current handbooks, " +
 			"about 9% have no Job Grade section, 14% no Responsibilities and 19% no Requirements of their own (many " +
 			"extend a lower level in prose); 13% of families have no Hiring Process and 23% no Performance Indicators. " +
-			"Make it an error once a handbook is clean.",
+			"Make it an error once a handbook is clean.\n\n" +
+			"Two shapes are one `info` finding instead of one finding for each section they lack: a role that is not " +
+			"a full level (marked deprecated, holding only placeholders such as \"To be defined at time of business " +
+			"need.\", or an acting rotation: \"Acting ...\", \"Interim ...\"; option `statuses`), and a level whose " +
+			"responsibilities are bullets straight under its heading, without a Responsibilities heading (option " +
+			"`unheaded`). `grade-missing` and `required-bullet` leave the former alone.",
+		Options: []lint.OptionDoc{
+			{Name: "statuses", Default: "true", Text: "Report a deprecated, placeholder or acting role once (info); false: not at all."},
+			{Name: "unheaded", Default: "true", Text: "Report responsibilities written as bullets under a level's heading without a Responsibilities heading (info)."},
+		},
 		Bad:  "---\ntitle: Example\n---\n\n## Manager, Example\n\n### Job Grade\n\nThe Manager, Example is a [grade 8](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades).\n\n### Responsibilities\n\n- Lead the team\n\n## Performance Indicators\n\n- Team results\n\n## Hiring Process\n\n- A screening call\n",
 		Good: "---\ntitle: Example\n---\n\n## Manager, Example\n\n### Job Grade\n\nThe Manager, Example is a [grade 8](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades).\n\n### Responsibilities\n\n- Lead the team\n\n### Requirements\n\n- Ability to use GitLab\n\n## Performance Indicators\n\n- Team results\n\n## Hiring Process\n\n- A screening call\n",
 	},
-	Check: checkRequiredSections,
+	Options: func() any { return &requiredSectionsOptions{Statuses: true, Unheaded: true} },
+	Check:   checkRequiredSections,
 }
 
 func init() { lint.Register(requiredSectionsRule) }
@@ -69,11 +81,13 @@ func summary(f *model.Family) map[string]any {
 		m := map[string]any{}
 		counts := map[string][2]int{}
 		for _, s := range ss {
-			k := string(s.Kind)
-			c := counts[k]
-			c[0] += len(s.Bullets)
-			c[1] += len(s.Paragraphs)
-			counts[k] = c
+			for _, kind := range sectionKinds(s) {
+				k := string(kind)
+				c := counts[k]
+				c[0] += len(s.Bullets)
+				c[1] += len(s.Paragraphs)
+				counts[k] = c
+			}
 		}
 		for k, c := range counts {
 			m[jsonString(k)] = map[string]any{"bullets": jsonInt(c[0]), "paragraphs": jsonInt(c[1])}
@@ -99,6 +113,34 @@ func summary(f *model.Family) map[string]any {
 			if _, ok := rs[k]; !ok {
 				v.(map[string]any)["inherited"] = true
 				rs[k] = v
+			}
+		}
+		// what the level takes over from another ("Meets all of the
+		// requirements of ..., plus:"), followed transitively
+		for k := range own.InheritedKinds() {
+			if _, ok := rs[jsonString(string(k))]; ok {
+				continue
+			}
+			v := secs(own.InheritedSections(k))[jsonString(string(k))]
+			if v == nil {
+				v = map[string]any{"bullets": jsonInt(0), "paragraphs": jsonInt(1)} // named, on no role of the page
+			}
+			v.(map[string]any)["inherited"] = true
+			rs[jsonString(string(k))] = v
+		}
+		// responsibilities written as bullets straight under the level
+		// heading: present, without their heading (reported apart, as info)
+		if _, ok := rs["responsibilities"]; !ok && r.Kind == model.KindLevel {
+			if n := unheadedBullets(own); n > 0 {
+				rs["responsibilities"] = map[string]any{"bullets": jsonInt(n), "paragraphs": jsonInt(0), "unheaded": true}
+			}
+		}
+		// a deprecated, placeholder or acting role is reported once, apart
+		if r.Status != "" {
+			for _, k := range []string{"job-grade", "responsibilities", "requirements", "performance-indicators"} {
+				if _, ok := rs[k]; !ok {
+					rs[k] = map[string]any{"bullets": jsonInt(0), "paragraphs": jsonInt(0), "status": jsonString(string(r.Status))}
+				}
 			}
 		}
 		if _, ok := rs["job-grade"]; !ok && (r.Grade != nil || r.NoGrade != nil) {
@@ -130,10 +172,57 @@ func jsonString(s string) string {
 	return b.String()
 }
 
+// unheadedBullets counts the bullets a level writes straight under its
+// heading, without a section heading (the model's body section).
+func unheadedBullets(r *model.Role) int {
+	n := 0
+	for _, s := range r.Sections {
+		if s.Kind == model.SecBody {
+			n += len(s.Bullets)
+		}
+	}
+	return n
+}
+
+type requiredSectionsOptions struct {
+	Statuses bool `yaml:"statuses"`
+	Unheaded bool `yaml:"unheaded"`
+}
+
+// statusMessages say what a role that is not a full level is, once.
+var statusMessages = map[model.RoleStatus]string{
+	model.StatusDeprecated:  "%s %q is marked deprecated (%s): remove it, or keep it out of the ladder's checks with a directive",
+	model.StatusPlaceholder: "%s %q holds only a placeholder (%s): its responsibilities and requirements are still to be written",
+	model.StatusActing:      "%s %q is an acting rotation (%s): the person keeps their own grade; it needs no sections of its own",
+}
+
 func checkRequiredSections(p *lint.Pass) {
 	f := p.File
 	if len(f.Roles) == 0 {
 		return
+	}
+	opts := lint.Options[requiredSectionsOptions](p.Options)
+	for _, r := range f.Roles {
+		switch {
+		case r.Status != "" && opts.Statuses:
+			note := ""
+			if r.StatusNote != nil {
+				note = fmt.Sprintf("%q", truncateNote(r.StatusNote.Text))
+			}
+			p.Report(lint.Diagnostic{Span: r.TitleSpan, Role: r, Severity: lint.Info,
+				Message: fmt.Sprintf(statusMessages[r.Status], r.Kind, r.Title, note), Subject: "status " + string(r.Status)})
+		case r.Status == "" && opts.Unheaded && r.Kind == model.KindLevel && r.Section(model.SecResponsibilities) == nil && unheadedBullets(r) > 0 && !inheritsKind(r, model.SecResponsibilities):
+			var first *model.Section
+			for _, s := range r.Sections {
+				if s.Kind == model.SecBody && len(s.Bullets) > 0 {
+					first = s
+					break
+				}
+			}
+			p.Report(lint.Diagnostic{Span: first.Span, Role: r, Severity: lint.Info,
+				Message: fmt.Sprintf("%s %q lists its responsibilities without a Responsibilities heading: add one above these bullets", r.Kind, r.Title),
+				Subject: "unheaded responsibilities"})
+		}
 	}
 	sch, raw := p.Config.RequiredSectionsSchema()
 	inst := any(summary(f))
@@ -297,4 +386,40 @@ func joinAnd(items []string) string {
 		return items[0]
 	}
 	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
+
+// truncateNote shortens a quoted note for a message.
+func truncateNote(t string) string {
+	if utf8.RuneCountInString(t) <= 80 {
+		return t
+	}
+	r := []rune(t)
+	return string(r[:77]) + "..."
+}
+
+// inheritsKind reports whether r takes sections of kind k over from
+// another role, or from the family-wide sections.
+func inheritsKind(r *model.Role, k model.SectionKind) bool {
+	_, ok := r.InheritedKinds()[k]
+	return ok
+}
+
+// sectionKinds are the kinds a section holds: its own, and the one a
+// combined heading names first ("Responsibilities and Requirements").
+func sectionKinds(s *model.Section) []model.SectionKind {
+	kinds := []model.SectionKind{s.Kind}
+	if s.Kind != model.SecRequirements && s.Kind != model.SecResponsibilities || s.Prefix == "" {
+		return kinds
+	}
+	t := strings.TrimSpace(s.Prefix)
+	for _, join := range []string{"&", "and", "+", ","} {
+		if strings.HasSuffix(strings.ToLower(t), join) {
+			t = strings.TrimSpace(t[:len(t)-len(join)])
+			if k, _, _, ok := model.MatchSection(t); ok && (k == model.SecRequirements || k == model.SecResponsibilities) && k != s.Kind {
+				kinds = append(kinds, k)
+			}
+			break
+		}
+	}
+	return kinds
 }

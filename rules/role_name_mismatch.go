@@ -34,7 +34,10 @@ var roleNameMismatchRule = &lint.Rule{
 			"\"Recruiting Lead\" in the Recruiter family); the title's parenthesised qualifier left out " +
 			"(\"Manager, Infrastructure\" for \"Manager, Infrastructure (Delivery)\") or moved (\"Senior Customer " +
 			"Success Operations Analyst\" for \"Customer Success Operations Analyst (Senior)\"); an acronym a title " +
-			"of the page defines (\"CSM\" after \"Customer Success Manager (CSM)\"); \"Intermediate\" added or left " +
+			"or the prose of the page defines (\"CSM\" after \"Customer Success Manager (CSM)\", \"PMM\" after \"Product " +
+			"Marketing Managers (PMMs)\"); a plural group the opening or reports-to sentence describes (\"The Support " +
+			"Managers across regions\" in \"Manager, Support\"); a level alone heading a specialty's section (\"#### Senior " +
+			"Responsibilities\" under a specialty names the level it refines); \"Intermediate\" added or left " +
 			"out (the policy keeps it out of titles); a trailing \"role\" or \"position\"; the words of " +
 			"`ignore_words` (the company's name: \"The GitLab Recruiter\"); the level alone where the template asks " +
 			"for it (\"#### Senior Responsibilities\" under \"### Senior Backend Engineer\", \"The Senior Backend " +
@@ -46,7 +49,9 @@ var roleNameMismatchRule = &lint.Rule{
 			"Only names that read like a job title are compared (\"The Build team ...\" is not one), and names " +
 			"inside template placeholders are left to `template-placeholder`. A grade sentence that names another " +
 			"role of the page, another seniority, or other words (not just fewer, more or reordered ones, or a typo) is " +
-			"left to `grade-title-mismatch`.",
+			"left to `grade-title-mismatch`, and so is the same name elsewhere in that role: one defect, one finding.\n\n" +
+			"The places that give one other name are one finding, on the first of them. When two or more agree on a " +
+			"name and only the heading differs (not by a typo), the heading is the odd one out and the finding is on it.",
 		Bad: "---\ntitle: Billing\n---\n\n## Senior Director, Billing and Collections\n\n" +
 			"The Director, Billing and Collections reports to the VP, Revenue Accounting.\n\n" +
 			"### Senior Director, Billing and Collections Job Grade\n\n" +
@@ -110,7 +115,18 @@ func checkRoleNameMismatch(p *lint.Pass) {
 		}
 		names.extra = stemSet(names, f.Title, base)
 		seen := map[model.Span]bool{}
-		for _, m := range roleMentions(f, r) {
+		mentions := roleMentions(f, r)
+		// the name grade-title-mismatch reports, when the grade sentence names
+		// another role: the same name elsewhere in the role is that one defect
+		leftToGrade := ""
+		for _, m := range mentions {
+			if m.where == "grade sentence" && !names.same(m.name, title) &&
+				(otherRole(f, r, m.name, plain) != nil || !sameRoleOtherwise(plain, m.name, title)) {
+				leftToGrade = nameKey(m.name)
+			}
+		}
+		var found []roleMention
+		for _, m := range mentions {
 			if seen[m.span] || !readsLikeRoleName(m.name, levelWords) {
 				continue
 			}
@@ -118,23 +134,90 @@ func checkRoleNameMismatch(p *lint.Pass) {
 			if names.same(m.name, title) {
 				continue
 			}
+			// "#### Senior Responsibilities" under a specialty names the level
+			// it refines, not another role
+			if m.where == "section heading" && r.Kind != model.KindLevel && allIn(plain.words(m.name), plain.level) {
+				continue
+			}
+			// "The Support Managers across regions ...": a group the text
+			// describes, not a role name
+			if m.where != "section heading" && m.where != "grade sentence" && pluralGroup(m.name, title) {
+				continue
+			}
 			other := otherRole(f, r, m.name, plain)
 			if m.where == "grade sentence" && (other != nil || !sameRoleOtherwise(plain, m.name, title)) {
 				continue // grade-title-mismatch reports a grade sentence that names another role
 			}
-			msg := fmt.Sprintf("%s names the role %s, but its heading is %s", m.where, quoted(m.name), quoted(title))
-			if other != nil {
-				msg += " (another role on this page)"
+			if leftToGrade != "" && nameKey(m.name) == leftToGrade {
+				continue
 			}
-			p.Report(lint.Diagnostic{
-				Span:    m.span,
-				Message: msg,
-				Role:    r,
-				Subject: m.where + ": " + nameKey(m.name),
-				Diff:    worddiff.Compare(title, m.name).String(),
-			})
+			found = append(found, m)
+		}
+		reportMentions(p, f, r, title, found, plain)
+	}
+}
+
+// reportMentions reports a role's mismatched names, one finding per
+// defect: the places that give one other name are one finding, on the
+// first of them; when two or more give it and none gives the heading's,
+// the heading is the odd one out and the finding is on it.
+func reportMentions(p *lint.Pass, f *model.Family, r *model.Role, title string, found []roleMention, plain *roleNames) {
+	sort.SliceStable(found, func(i, j int) bool { return found[i].span.Start < found[j].span.Start })
+	groups := map[string][]roleMention{}
+	var order []string
+	for _, m := range found {
+		k := nameKey(m.name)
+		if _, ok := groups[k]; !ok {
+			order = append(order, k)
+		}
+		groups[k] = append(groups[k], m)
+	}
+	for _, k := range order {
+		ms := groups[k]
+		m := ms[0]
+		other := otherRole(f, r, m.name, plain)
+		var wheres []string
+		for _, x := range ms {
+			wheres = append(wheres, x.where)
+		}
+		wh := dedupeKeep(wheres)
+		verb := "names"
+		if len(wh) > 1 {
+			verb = "name"
+		}
+		msg := fmt.Sprintf("%s %s the role %s, but its heading is %s", joinAnd(wh), verb, quoted(m.name), quoted(title))
+		span := m.span
+		nw, tw := plain.words(m.name), plain.words(title)
+		typo := len(nw) == len(tw) && wordsAmong(nw, tw) // a misspelt copy of the heading's name
+		if len(ms) >= 2 && len(order) == 1 && other == nil && r.Heading != nil && !typo {
+			// the text agrees with itself: the heading is the odd one out
+			msg = fmt.Sprintf("heading names the role %s, but its %s name it %s", quoted(title), joinAnd(dedupeKeep(wheres)), quoted(m.name))
+			span = r.Heading.TextSpan
+		}
+		if other != nil {
+			msg += " (another role on this page)"
+		}
+		p.Report(lint.Diagnostic{
+			Span:    span,
+			Message: msg,
+			Role:    r,
+			Subject: m.where + ": " + nameKey(m.name),
+			Diff:    worddiff.Compare(title, m.name).String(),
+		})
+	}
+}
+
+// dedupeKeep drops repeated strings, keeping the order.
+func dedupeKeep(ss []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, s := range ss {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
 		}
 	}
+	return out
 }
 
 // sameRoleOtherwise reports whether a name that differs from the title
@@ -362,15 +445,22 @@ func cleanRoleTitle(s string) string {
 	return strings.TrimSpace(rolesAtRE.ReplaceAllString(s, ""))
 }
 
-var acronymRE = regexp.MustCompile(`\(([A-Z]{2,6})\)`)
+var acronymRE = regexp.MustCompile(`\(([A-Z]{2,6})s?\)`)
 
-// pageAcronyms returns the acronyms the page's titles define, "Customer
-// Success Manager (CSM)", as lower-case acronym -> the words it stands for.
+// pageAcronyms returns the acronyms the page defines, in its titles or its
+// prose ("Customer Success Manager (CSM)", "Product Marketing Managers
+// (PMMs)"), as lower-case acronym -> the words it stands for.
 func pageAcronyms(f *model.Family) map[string]string {
 	out := map[string]string{}
 	titles := []string{f.Title}
 	for _, r := range f.Roles {
 		titles = append(titles, r.Title)
+	}
+	// and the prose: "our Product Marketing Managers (PMMs) ..."
+	for _, b := range f.Blocks {
+		if strings.IndexByte(b.Text, '(') >= 0 && acronymRE.MatchString(b.Text) {
+			titles = append(titles, b.Text)
+		}
 	}
 	for _, t := range titles {
 		for _, m := range acronymRE.FindAllStringSubmatchIndex(t, -1) {
@@ -637,4 +727,19 @@ func allIn(words []string, set map[string]bool) bool {
 		}
 	}
 	return true
+}
+
+// pluralGroup reports whether a name ends in a plural noun where the title
+// does not: "Internal Reporting Accountants" describes people in the role,
+// it is not the role's name.
+func pluralGroup(name, title string) bool {
+	last := func(s string) string {
+		ws := strings.Fields(model.NormalizeTitle(withoutParens(s)))
+		if len(ws) == 0 {
+			return ""
+		}
+		return ws[len(ws)-1]
+	}
+	n, t := last(name), last(title)
+	return n != "" && model.Singular(n) != n && model.Singular(t) == t
 }

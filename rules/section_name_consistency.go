@@ -2,6 +2,8 @@ package rules
 
 import (
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
@@ -44,7 +46,7 @@ var sectionNameConsistencyRule = &lint.Rule{
 		},
 	},
 	Options: func() any {
-		return &sectionNameConsistencyOptions{MinMajority: 2, Check: []string{"name", "markup", "prefix"}}
+		return &sectionNameConsistencyOptions{MinMajority: 2, Check: []string{"name", "punctuation", "depth", "markup"}}
 	},
 	Validate: func(o any) error {
 		opts := o.(*sectionNameConsistencyOptions)
@@ -52,8 +54,8 @@ var sectionNameConsistencyRule = &lint.Rule{
 			return fmt.Errorf("min_majority must be at least 1")
 		}
 		for _, c := range opts.Check {
-			if c != "name" && c != "markup" && c != "prefix" {
-				return fmt.Errorf("check: %q is not name, markup or prefix", c)
+			if c != "name" && c != "punctuation" && c != "depth" && c != "markup" && c != "prefix" {
+				return fmt.Errorf("check: %q is not name, punctuation, depth, markup or prefix", c)
 			}
 		}
 		return nil
@@ -72,7 +74,26 @@ type sectionAspect struct {
 }
 
 var sectionAspects = []sectionAspect{
-	{"name", func(s *model.Section) string { return strings.Join(strings.Fields(s.Name), " ") }, func(v string) string { return "named " + quoted(v) }},
+	{"name", func(s *model.Section) string { return sectionNameKey(s.Name) }, func(v string) string { return "named " + quoted(v) }},
+	{"punctuation", func(s *model.Section) string {
+		if s.Heading != nil {
+			return sectionTrailing(s.Heading.Text)
+		}
+		return sectionTrailing(s.Name)
+	}, func(v string) string {
+		if v == "" {
+			return "written without punctuation after its name"
+		}
+		return "written with " + quoted(v) + " after its name"
+	}},
+	{"depth", func(s *model.Section) string {
+		// the depth below the role's heading: a family whose first level
+		// is a ## heading and the others ### ones is consistent
+		if s.Style != model.StyleHeading || s.Heading == nil || s.Role == nil || s.Role.Heading == nil {
+			return ""
+		}
+		return strconv.Itoa(s.Heading.Level - s.Role.Heading.Level)
+	}, func(v string) string { return v + " below the role's heading" }},
 	{"markup", func(s *model.Section) string { return string(s.Style) }, func(v string) string {
 		if v == string(model.StyleBold) {
 			return "a bold paragraph"
@@ -92,16 +113,70 @@ var sectionAspects = []sectionAspect{
 	}},
 }
 
+// sectionGeneric are words before a section's name that do not change it:
+// "Job Requirements" is the Requirements section.
+var sectionGeneric = map[string]bool{"job": true, "role": true, "position": true, "the": true, "your": true}
+
+// sectionNameKey is a section name as compared: its words in lower case,
+// without trailing punctuation or generic words in front.
+func sectionNameKey(name string) string {
+	words := strings.Fields(strings.ToLower(strings.TrimRight(strings.TrimSpace(name), sectionPunct)))
+	for len(words) > 1 && sectionGeneric[words[0]] {
+		words = words[1:]
+	}
+	return strings.Join(words, " ")
+}
+
+const sectionPunct = ":.;,!?-–—"
+
+// sectionTrailing returns the punctuation after a section's name (":").
+func sectionTrailing(name string) string {
+	name = strings.TrimSpace(name)
+	return strings.TrimSpace(name[len(strings.TrimRight(name, sectionPunct)):])
+}
+
+// sectionNameTypo reports whether a section name holds a word that the
+// misspelling rule reports: the typo is that rule's finding, not a second one.
+func sectionNameTypo(name string) bool {
+	d := englishWords()
+	for _, w := range strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return !(r >= 'a' && r <= 'z' || r == '\'') }) {
+		if len(w) >= 4 && !knownWord(d, w) && !derivedWord(d, w) {
+			return true
+		}
+	}
+	return false
+}
+
 func checkSectionNameConsistency(p *lint.Pass) {
 	opts := lint.Options[sectionNameConsistencyOptions](p.Options)
 	enabled := map[string]bool{}
 	for _, c := range opts.Check {
 		enabled[c] = true
 	}
+	misspellingOn := p.Config != nil && p.Config.Severity(misspellingRule) != 0
+	// levels are compared with levels, specialties with specialties: a
+	// specialty's sub-sections follow their own template
+	groups := map[model.RoleKind][]*model.Role{}
+	var order []model.RoleKind
+	for _, r := range p.File.Roles {
+		if groups[r.Kind] == nil {
+			order = append(order, r.Kind)
+		}
+		groups[r.Kind] = append(groups[r.Kind], r)
+	}
+	for _, kind := range order {
+		checkSectionNamesOf(p, groups[kind], enabled, opts.MinMajority, misspellingOn)
+	}
+}
+
+func checkSectionNamesOf(p *lint.Pass, roles []*model.Role, enabled map[string]bool, minMajority int, misspellingOn bool) {
 	kinds := []model.SectionKind{model.SecJobGrade, model.SecResponsibilities, model.SecRequirements, model.SecNiceToHaves, model.SecPerformance}
+	if enabled["depth"] {
+		checkSectionDepths(p, roles, kinds, minMajority)
+	}
 	for _, kind := range kinds {
 		var secs []*model.Section
-		for _, r := range p.File.Roles {
+		for _, r := range roles {
 			heading := false
 			for _, s := range r.Sections {
 				heading = heading || s.Kind == kind && s.Style == model.StyleHeading
@@ -117,13 +192,13 @@ func checkSectionNameConsistency(p *lint.Pass) {
 			}
 		}
 		for _, a := range sectionAspects {
-			if !enabled[a.name] {
-				continue
+			if !enabled[a.name] || a.name == "depth" {
+				continue // depth is compared per role, below
 			}
 			// roles per form
 			roles := map[string]map[*model.Role]bool{}
 			for _, s := range secs {
-				if a.name == "prefix" && s.Style != model.StyleHeading {
+				if (a.name == "prefix" || a.name == "depth") && s.Style != model.StyleHeading {
 					continue // bold labels are seldom prefixed; their markup is reported
 				}
 				v := a.read(s)
@@ -142,13 +217,19 @@ func checkSectionNameConsistency(p *lint.Pass) {
 			forms := byCount(counts)
 			top := forms[0]
 			n := len(roles[top])
-			if n < opts.MinMajority || len(roles[forms[1]]) == n {
+			if n < minMajority || len(roles[forms[1]]) == n {
 				continue // no clear majority
 			}
 			for _, s := range secs {
 				v := a.read(s)
 				if roles[v] == nil || v == top || 2*len(roles[v]) > n {
 					continue // the variant is not used by few enough roles
+				}
+				if a.name == "name" && misspellingOn && sectionNameTypo(s.Name) {
+					continue // "Responsibilites": misspelling reports it, with its fix
+				}
+				if (a.name == "prefix" || a.name == "depth") && s.Style != model.StyleHeading {
+					continue
 				}
 				d := lint.Diagnostic{
 					Span: s.Span,
@@ -158,15 +239,24 @@ func checkSectionNameConsistency(p *lint.Pass) {
 					Subject: string(kind) + " " + a.name + ": " + v,
 				}
 				if a.name == "name" {
-					d.Message = fmt.Sprintf("%s section is named %s here; %d other %s of the family %s it %s", kindLabel(kind), quoted(v),
-						n, pluralWord(n, "role", "roles"), pluralWord(n, "names", "name"), quoted(top))
-					d.Diff = worddiff.Compare(top, v).String()
+					written, usual := strings.TrimRight(strings.TrimSpace(s.Name), sectionPunct), sectionNameAsWritten(secs, top)
+					d.Message = fmt.Sprintf("%s section is named %s here; %d other %s of the family %s it %s", kindLabel(kind), quoted(written),
+						n, pluralWord(n, "role", "roles"), pluralWord(n, "names", "name"), quoted(usual))
+					d.Diff = worddiff.Compare(written, usual).String()
 					if s.Heading != nil {
 						d.Span = s.Heading.TextSpan
 						if i := strings.LastIndex(string(p.File.Source.Text[s.Heading.TextSpan.Start:s.Heading.TextSpan.End]), s.Name); i >= 0 {
 							d.Span = model.Span{Start: s.Heading.TextSpan.Start + i, End: s.Heading.TextSpan.Start + i + len(s.Name)}
 						}
 					}
+				}
+				if a.name == "punctuation" {
+					d.Message = fmt.Sprintf("%s section has %s after its name here; %d other %s of the family %s", kindLabel(kind), sectionPunctName(v),
+						n, pluralWord(n, "role", "roles"), sectionPunctVerb(top, n))
+				}
+				if a.name == "depth" {
+					d.Message = fmt.Sprintf("%s section is a %s heading %s here; %d other %s of the family put it %s", kindLabel(kind),
+						strings.Repeat("#", s.Heading.Level), sectionDepth(v, "its role's heading"), n, pluralWord(n, "role", "roles"), sectionDepth(top, "theirs"))
 				}
 				if a.name == "markup" {
 					d.Message = fmt.Sprintf("%s section is %s here; %d other %s of the family make it %s", kindLabel(kind), a.describe(v),
@@ -176,6 +266,98 @@ func checkSectionNameConsistency(p *lint.Pass) {
 			}
 		}
 	}
+}
+
+// checkSectionDepths compares how far below its heading each role puts its
+// section headings: a role whose sections all sit at another depth than most
+// roles' is one finding, at its heading (the role's heading or its
+// sections are at the wrong depth).
+func checkSectionDepths(p *lint.Pass, roles []*model.Role, kinds []model.SectionKind, minMajority int) {
+	depthOf := map[*model.Role]string{}
+	first := map[*model.Role]*model.Section{}
+	counts := map[string]int{}
+	for _, r := range roles {
+		if r.Heading == nil {
+			continue
+		}
+		v, mixed := "", false
+		for _, sec := range r.Sections {
+			if sec.Role != r || sec.Style != model.StyleHeading || sec.Heading == nil || !slices.Contains(kinds, sec.Kind) {
+				continue
+			}
+			d := sectionAspects[2].read(sec)
+			if v != "" && d != v {
+				mixed = true
+			}
+			if v == "" {
+				v, first[r] = d, sec
+			}
+		}
+		if v != "" && !mixed {
+			depthOf[r] = v
+			counts[v]++
+		}
+	}
+	if len(counts) < 2 {
+		return
+	}
+	forms := byCount(counts)
+	top, n := forms[0], counts[forms[0]]
+	if n < minMajority || counts[forms[1]] == n {
+		return
+	}
+	for _, r := range roles {
+		v, ok := depthOf[r]
+		if !ok || v == top || 2*counts[v] > n {
+			continue
+		}
+		sec := first[r]
+		p.Report(lint.Diagnostic{
+			Span: r.Heading.TextSpan,
+			Message: fmt.Sprintf("the sections of %s are %s headings %s; %d other %s of the family put theirs %s", r.Title,
+				strings.Repeat("#", sec.Heading.Level), sectionDepth(v, "its heading"), n, pluralWord(n, "role", "roles"),
+				sectionDepth(top, "their heading")+": the role's heading or its sections are at the wrong depth"),
+			Role:    r,
+			Subject: "depth: " + v,
+		})
+	}
+}
+
+// sectionDepth says how far below a role's heading a section's is.
+func sectionDepth(v, whose string) string {
+	n, _ := strconv.Atoi(v)
+	switch {
+	case n == 1:
+		return "one level below " + whose
+	case n > 1:
+		return strconv.Itoa(n) + " levels below " + whose
+	}
+	return "at the depth of " + whose
+}
+
+func sectionPunctName(v string) string {
+	if v == "" {
+		return "no punctuation"
+	}
+	return quoted(v)
+}
+
+func sectionPunctVerb(top string, n int) string {
+	if top == "" {
+		return pluralWord(n, "writes it without", "write it without")
+	}
+	return pluralWord(n, "writes it with ", "write it with ") + quoted(top)
+}
+
+// sectionNameAsWritten returns how the first section whose name has the
+// key writes it.
+func sectionNameAsWritten(secs []*model.Section, key string) string {
+	for _, s := range secs {
+		if sectionNameKey(s.Name) == key {
+			return strings.TrimRight(strings.TrimSpace(s.Name), sectionPunct)
+		}
+	}
+	return key
 }
 
 func kindLabel(k model.SectionKind) string {

@@ -36,6 +36,12 @@ var termConsistencyRule = &lint.Rule{
 			"- case inside a word: \"Javascript\" / \"JavaScript\", \"Devops\" / \"DevOps\" (a capital first letter " +
 			"alone is not a variant, and words in capitals are acronyms or emphasis);\n" +
 			"- hyphenation: \"e-mail\" / \"email\", \"back-end\" / \"backend\", \"on-going\" / \"ongoing\";\n" +
+			"- two-word terms, within a page: written with a space where the page usually hyphenates them " +
+			"(\"cross functional teams\" / \"cross-functional\", \"Self Service\" / \"Self-Service\"), compared only where " +
+			"they modify the next word (\"long term\" as a noun and \"long-term goals\" are both right; phrasal verbs such as " +
+			"\"follow up\" are left alone), and by the case of their later words (\"Sales team\" / \"Sales Team\", the " +
+			"first word capitalised in both); headings, a sentence's first word, link texts and terms inside a longer " +
+			"capitalised name are not variants;\n" +
 			"- apostrophe plurals of acronyms: \"OKR's\" where the page also writes \"OKRs\". Here the plain plural " +
 			"is always the reference, and \"the CRO's strategy\" (followed by a noun) is read as a possessive and " +
 			"left alone.\n\n" +
@@ -198,6 +204,7 @@ func checkTermConsistency(p *lint.SetPass) {
 				varied[w.key] = true
 			}
 		}
+		checkTermPhrases(p, f, preferred.byLower)
 		if opts.Scope == "page" {
 			index()
 			reportTermVariants(p, ix, preferred.byLower, "on this page")
@@ -324,9 +331,9 @@ func reportTermVariants(p *lint.SetPass, ix *termIndex, preferred map[string]str
 			var msg string
 			switch {
 			case kindOf[form] == termApostrophe:
-				msg = fmt.Sprintf("%s: write the plural without an apostrophe, %s, as it is written %d %s %s", quoted(o.text), quoted(want), count[ref], pluralWord(count[ref], "time", "times"), where)
+				msg = fmt.Sprintf("write %s, not %s: a plural takes no apostrophe (%s: %d %s %s)", quoted(want), quoted(o.text), quoted(want), count[ref], pluralWord(count[ref], "time", "times"), where)
 			default:
-				msg = fmt.Sprintf("%s is written %s %d %s %s", quoted(o.text), quoted(want), count[ref], pluralWord(count[ref], "time", "times"), where)
+				msg = fmt.Sprintf("write %s, not %s (%s: %d %s %s)", quoted(want), quoted(o.text), quoted(want), count[ref], pluralWord(count[ref], "time", "times"), where)
 			}
 			reportTerm(p, o, want, msg)
 		}

@@ -1,8 +1,24 @@
 package rules
 
 import (
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
 	"gitlab.com/ladderlint/ladderlint/lint"
+	"gitlab.com/ladderlint/ladderlint/lint/model"
+	"gitlab.com/ladderlint/ladderlint/lint/prose"
 )
+
+// defaultVacancyPhrases are the policy's examples and the recruiting
+// phrases seen on real pages.
+var defaultVacancyPhrases = []string{
+	"you will", "you'll", "exciting opportunity", "unique opportunity", "we're hiring", "we are hiring",
+	"we're looking for", "we are looking for", "join our team", "ideal candidate", "apply now",
+	"is seeking", "are seeking", "we're seeking", "you are looking to join", "you're looking to join",
+	"if you are applying", "if you're applying", "your main focus will be", "you may be a fit",
+	"you might be a fit", "you would be a fit",
+}
 
 type vacancyWordingOptions struct {
 	Phrases      []string `yaml:"phrases"`
@@ -19,8 +35,10 @@ var vacancyWordingRule = &lint.Rule{
 			"the basis of career conversations and performance reviews, and it stays while vacancies come and go. " +
 			"The handbook's job-family policy therefore asks that it not read like a vacancy, and names phrases " +
 			"such as \"you will\", \"exciting opportunity\" and \"we're hiring for\". Each listed phrase is reported " +
-			"where it occurs, matched on whole words, case-insensitively, with straight and curly apostrophes alike; " +
-			"code, link targets and front matter are not read. Describe the role in the third person " +
+			"where it occurs, in the text, in headings and in the front matter's `description`, matched on whole " +
+			"words, case-insensitively, with straight and curly apostrophes alike; code, link targets, the rest of " +
+			"the front matter and the Hiring Process section (`skip_sections`), which is addressed to candidates, " +
+			"are not read. Describe the role in the third person " +
 			"(\"The Backend Engineer reviews ...\") or as a bullet that starts with a verb.",
 		Bad: "---\ntitle: Backend Engineer\n---\n\n## Backend Engineer\n\n" +
 			"This is an exciting opportunity: as a Backend Engineer you will build GitLab.\n\n" +
@@ -29,18 +47,18 @@ var vacancyWordingRule = &lint.Rule{
 			"Backend Engineers build GitLab, its features and the GitLab.com service.\n\n" +
 			"### Responsibilities\n\n- Build features of the GitLab product\n",
 		Options: []lint.OptionDoc{
-			{Name: "phrases", Default: "[you will, you'll, exciting opportunity, we're hiring, we are hiring, we're looking for, we are looking for, join our team, ideal candidate, apply now]",
+			{Name: "phrases", Default: "[" + strings.Join(defaultVacancyPhrases, ", ") + "]",
 				Text: "Phrases reported, matched on whole words; a word ending in `*` matches any word it starts."},
-			{Name: "skip_sections", Default: "[]",
-				Text: "Section kinds not checked, e.g. `[hiring-process]` to allow addressing candidates there " +
+			{Name: "skip_sections", Default: "[hiring-process]",
+				Text: "Section kinds not checked: the Hiring Process speaks to candidates, as it should; `[]` checks every section " +
 					"(kinds: responsibilities, requirements, nice-to-haves, performance-indicators, hiring-process, career-ladder, ...)."},
 		},
 	},
 	Options: func() any {
-		return &vacancyWordingOptions{Phrases: []string{
-			"you will", "you'll", "exciting opportunity", "we're hiring", "we are hiring",
-			"we're looking for", "we are looking for", "join our team", "ideal candidate", "apply now",
-		}}
+		return &vacancyWordingOptions{
+			Phrases:      append([]string(nil), defaultVacancyPhrases...),
+			SkipSections: []string{string(model.SecHiringProcess)},
+		}
 	},
 	Validate: func(o any) error {
 		opts := o.(*vacancyWordingOptions)
@@ -62,12 +80,70 @@ func checkVacancyWording(p *lint.Pass) {
 			continue
 		}
 		for _, m := range findPolicyPhrases(b, phrases) {
-			text := m.Text()
-			p.Report(lint.Diagnostic{
-				Span:    m.Span(),
-				Message: "vacancy wording " + policyQuote(text) + ": a job family describes the role, it does not advertise a vacancy",
-				Subject: policySubject(text),
-			})
+			reportVacancy(p, m.Span(), m.Text())
 		}
 	}
+	vacancyInDescription(p, phrases)
+}
+
+func reportVacancy(p *lint.Pass, span model.Span, text string) {
+	p.Report(lint.Diagnostic{
+		Span:    span,
+		Message: "vacancy wording " + policyQuote(text) + ": a job family describes the role, it does not advertise a vacancy",
+		Subject: policySubject(text),
+	})
+}
+
+// vacancyInDescription looks for the phrases in the front matter's
+// description, which search engines and link previews show.
+func vacancyInDescription(p *lint.Pass, phrases *prose.PhraseSet) {
+	fm := p.File.FrontMatter
+	n := fm.Value("description")
+	if n == nil || n.Kind != yaml.ScalarNode || n.Value == "" {
+		return
+	}
+	span := fm.NodeSpan(n)
+	if span.Start < 0 {
+		return
+	}
+	// the value's offsets map to the source when it is written on one line
+	// as it reads; otherwise the finding is at the value's start
+	base, exact := span.Start, false
+	if n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
+		base++
+	}
+	if base+len(n.Value) <= len(p.File.Source.Text) && string(p.File.Source.Text[base:base+len(n.Value)]) == n.Value {
+		exact = true
+	}
+	words := prose.Words(n.Value, true)
+	lower := prose.LowerWords(n.Value, words)
+	for i := range words {
+		for _, ph := range phrases.Phrases() {
+			if i+len(ph) > len(words) || !phraseAt(ph, lower[i:]) {
+				continue
+			}
+			text := n.Value[words[i].Start:words[i+len(ph)-1].End]
+			at := model.Span{Start: span.Start, End: span.End}
+			if exact {
+				at = model.Span{Start: base + words[i].Start, End: base + words[i+len(ph)-1].End}
+			}
+			reportVacancy(p, at, text)
+			break
+		}
+	}
+}
+
+// phraseAt reports whether the lower-case words start with the phrase.
+func phraseAt(ph prose.Phrase, lower []string) bool {
+	for j, pw := range ph {
+		w := strings.ReplaceAll(lower[j], "’", "'")
+		if strings.HasSuffix(pw, "*") {
+			if !strings.HasPrefix(w, strings.TrimSuffix(pw, "*")) {
+				return false
+			}
+		} else if pw != w {
+			return false
+		}
+	}
+	return true
 }

@@ -23,6 +23,19 @@ func fixLines(fs []lint.Finding) (fixed, unfixed map[int]bool) {
 	return
 }
 
+// A long run of one repeated word is one finding, not one per pair, and
+// costs no more than the words themselves.
+func TestRepeatedWordRun(t *testing.T) {
+	page := "---\ntitle: Backend Engineer\n---\n\n## Backend Engineer\n\n" + strings.Repeat("buffalo ", 200000) + "\n"
+	res := linttest.Lint(t, nil, map[string]string{"run.md": page}, "repeated-word")
+	if len(res.Findings) != 1 {
+		t.Fatalf("want one finding for the run, got %d", len(res.Findings))
+	}
+	if f := res.Findings[0]; f.Line != 7 || f.Column != 1 || !strings.Contains(f.Message, "200000 times") || len(f.Fixes) != 1 {
+		t.Errorf("got %d:%d %q with %d fixes", f.Line, f.Column, f.Message, len(f.Fixes))
+	}
+}
+
 func TestRepeatedWord(t *testing.T) {
 	res := linttest.Run(t, "testdata/repeated-word", "repeated-word")
 	_, unfixed := fixLines(res.Findings)
@@ -37,7 +50,7 @@ func TestRepeatedWord(t *testing.T) {
 		t.Errorf("line %d: want a fix", l)
 	}
 	out := fixedText(t, res, "testdata/repeated-word/page.md")
-	for _, want := range []string{"reports to the Engineering Manager.", "- Review and merge code", "- Keep The handbook current", "[the](/the/the) page", "- Café and naïve ones", "ends with the next line"} {
+	for _, want := range []string{"reports to the Engineering Manager.", "- Review and merge code", "- Keep The handbook current", "[the](/the/the) page", "- Café and naïve ones", "ends with the next line", "five. The run is one finding"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("fixed text lacks %q", want)
 		}
@@ -72,6 +85,27 @@ func TestMisspelling(t *testing.T) {
 	linttest.Run(t, "testdata/misspelling/config", "misspelling")
 }
 
+// The dictionary checker: typos of dictionary words are found, names,
+// jargon, derived words and words in code, links, URLs, placeholders and
+// front matter are not; a fix is written only when one candidate keeps the
+// word's form ("practies" is "practices", not "practise").
+func TestMisspellingDictionary(t *testing.T) {
+	res := linttest.Run(t, "testdata/misspelling/dictionary", "misspelling")
+	out := fixedText(t, res, "testdata/misspelling/dictionary/page.md")
+	for _, want := range []string{"### Responsibilities", "services and their practices", "- Collaborate with stakeholders on incident resolution",
+		"- Be responsible for", "in the woring group", "description: \"Resposible for relaibility\""} {
+		if !strings.Contains(out, want) {
+			t.Errorf("fixed text lacks %q", want)
+		}
+	}
+}
+
+// The site's vocabulary: a word two other pages use is the site's own, a
+// typo the site repeats is not when the right word is far more used.
+func TestMisspellingSiteVocabulary(t *testing.T) {
+	linttest.Run(t, "testdata/misspelling/site", "misspelling")
+}
+
 func TestMisspellingLocale(t *testing.T) {
 	cfg, err := lint.ParseConfig("x.yml", []byte("rules:\n  misspelling:\n    locale: FR\n"))
 	if err == nil || !strings.Contains(err.Error(), "locale") {
@@ -103,9 +137,12 @@ func TestSpecialtyBoilerplate(t *testing.T) {
 }
 
 func TestSectionNameConsistency(t *testing.T) {
-	res := linttest.Run(t, "testdata/section-name-consistency", "section-name-consistency")
+	// with misspelling on, as by default: a misspelt section name is one
+	// finding, misspelling's
+	res := linttest.Run(t, "testdata/section-name-consistency", "section-name-consistency", "misspelling")
 	for _, f := range res.Findings {
-		if strings.Contains(f.Message, "is named") && f.Diff != "[-Requirements-]{+Qualifications+}" {
+		// from what the page has to what it should have
+		if strings.Contains(f.Message, "is named") && f.Diff != "[-Qualifications-]{+Requirements+}" {
 			t.Errorf("%d: diff %q", f.Line, f.Diff)
 		}
 	}
@@ -114,8 +151,9 @@ func TestSectionNameConsistency(t *testing.T) {
 func TestBulletDrift(t *testing.T) {
 	res := linttest.Run(t, "testdata/bullet-drift", "bullet-drift")
 	want := map[string]bool{
-		"Excellent recruiter [-capable of attracting-]{+able to attract+} top talent to the company": false,
-		"[-Partner-]{+Partners+} with hiring managers to define the requirements of a role":          false,
+		// from what the page has to what it should have
+		"Excellent recruiter [-able to attract-]{+capable of attracting+} top talent to the company": false,
+		"[-Partners-]{+Partner+} with hiring managers to define the requirements of a role":          false,
 	}
 	for _, f := range res.Findings {
 		if _, ok := want[f.Diff]; ok {
@@ -141,7 +179,7 @@ func TestBulletDriftOptions(t *testing.T) {
 		t.Fatal(err)
 	}
 	res = linttest.Lint(t, cfg, map[string]string{"x.md": page}, "bullet-drift")
-	if len(res.Findings) != 1 || res.Findings[0].Diff != "Review merge requests of the [-backend-]{+frontend+} codebase daily" {
+	if len(res.Findings) != 1 || res.Findings[0].Diff != "Review merge requests of the [-frontend-]{+backend+} codebase daily" {
 		t.Errorf("with max_unmatched_words 2: got %+v", res.Findings)
 	}
 	if _, err := lint.ParseConfig("c.yml", []byte("rules:\n  bullet-drift:\n    min_similarity: 1.5\n")); err == nil {

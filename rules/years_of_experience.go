@@ -34,7 +34,7 @@ var yearsOfExperienceRule = &lint.Rule{
 			"model: its own, the one it shares, or its base role's) is in `strict_grades`; a family-wide " +
 			"requirement is an error when any level it applies to has such a grade (all levels for one before the " +
 			"roles; the roles under its heading for a group's; the role above for one written at a role's depth).\n\n" +
-			"Not reported: durations that are not experience (\"a 3 year plan\", \"within 2 years\", \"over the next " +
+			"Not reported: ranges from zero (\"0-2 years\" asks for no prior experience), durations that are not experience (\"a 3 year plan\", \"within 2 years\", \"over the next " +
 			"3 years\", \"2 years ago\"), schooling (\"2 years of law school\"), text outside those sections without an " +
 			"experience word, code and link targets.",
 		Bad: "---\ntitle: Accountant\n---\n\n## Associate Accountant\n\n" +
@@ -149,7 +149,15 @@ func yoeIsRequirement(text string, m []int, inSection bool, ctx []prose.Match, s
 	ranged := strings.ContainsAny(text[m[4]:m[5]], "-–—") || strings.Contains(strings.ToLower(text[m[4]:m[5]]), " to ") ||
 		strings.Contains(strings.ToLower(text[m[4]:m[5]]), " or ")
 	next := policyNextWord(text, end)
-	if yoeTemporalBefore[strings.ToLower(policyPrevWord(text, start))] || yoeTemporalAfter[strings.ToLower(next)] {
+	if yoeValue(text[m[4]:m[5]]) == 0 && ranged {
+		return false // "0-2 years": no prior experience asked for
+	}
+	if yoeTemporalAfter[strings.ToLower(next)] {
+		return false
+	}
+	// "within 2 years", "the previous 3 years", but not "previous 3+
+	// years of experience": a minimum, or experience right after
+	if yoeTemporalBefore[strings.ToLower(policyPrevWord(text, start))] && !yoeMinimum(text, m) && !yoeExperienceAfter(text, end) {
 		return false
 	}
 	// "a 3 year plan", "a 5-year roadmap": a compound adjective, unless what
@@ -170,6 +178,20 @@ func yoeIsRequirement(text string, m []int, inSection bool, ctx []prose.Match, s
 			if c.Start >= s[0] && c.Start < s[1] {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// yoeExperienceAfter reports whether an experience word follows within
+// three words ("3 years of administrative experience").
+func yoeExperienceAfter(text string, end int) bool {
+	for i, w := range prose.Words(text[end:], false) {
+		if i >= 4 || strings.ContainsAny(text[end:end+w.Start], ".;:!?,") {
+			break
+		}
+		if strings.HasPrefix(strings.ToLower(w.Text), "experienc") {
+			return true
 		}
 	}
 	return false

@@ -29,6 +29,7 @@ const (
 	RequiredSectionsFile = "required-sections.schema.json"
 	FrontMatterFile      = "frontmatter.schema.json"
 	LadderFile           = "ladder.schema.json"
+	ChangesFile          = "changes.schema.json"
 )
 
 // Names lists every embedded schema.
@@ -97,6 +98,9 @@ func FrontMatter() *jsonschema.Schema { return Get(FrontMatterFile) }
 
 // Ladder returns the schema of `ladderlint ladder --format json`.
 func Ladder() *jsonschema.Schema { return Get(LadderFile) }
+
+// Changes is the schema of `ladderlint changes --format json`.
+func Changes() *jsonschema.Schema { return Get(ChangesFile) }
 
 // RequiredSections is the default required-sections policy.
 func RequiredSections() *jsonschema.Schema { return Get(RequiredSectionsFile) }

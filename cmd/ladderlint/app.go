@@ -14,6 +14,7 @@ import (
 
 	"gitlab.com/ladderlint/ladderlint/lint"
 	"gitlab.com/ladderlint/ladderlint/lint/model"
+	"gitlab.com/ladderlint/ladderlint/lint/prose"
 	"gitlab.com/ladderlint/ladderlint/lint/report"
 	_ "gitlab.com/ladderlint/ladderlint/rules" // registers every rule
 )
@@ -72,6 +73,8 @@ func NewApp(stdout, stderr io.Writer) *App {
 		Commands: []*cli.Command{
 			a.lintCommand(),
 			a.ladderCommand(),
+			a.changesCommand(),
+			a.lspCommand(),
 			{
 				Name:      "model",
 				Usage:     "print the job-family model of a page as JSON",
@@ -99,7 +102,35 @@ func NewApp(stdout, stderr io.Writer) *App {
 	for _, c := range a.cli.Commands {
 		c.OnUsageError = a.cli.OnUsageError
 	}
+	a.cli.Action = a.noCommand
 	return a
+}
+
+// noCommand runs when the first argument names no command: an unknown
+// command is a usage error with the nearest command name, not a help topic.
+func (a *App) noCommand(c *cli.Context) error {
+	if c.NArg() == 0 {
+		return cli.ShowAppHelp(c)
+	}
+	name := c.Args().First()
+	if name == "help" {
+		if c.NArg() == 1 {
+			return cli.ShowAppHelp(c)
+		}
+		if a.cli.Command(c.Args().Get(1)) != nil {
+			return cli.ShowCommandHelp(c, c.Args().Get(1))
+		}
+		name = c.Args().Get(1)
+	}
+	var names []string
+	suggest := ""
+	for _, cmd := range a.cli.Commands {
+		names = append(names, cmd.Name)
+		if suggest == "" && prose.WithinEdits(name, cmd.Name, 2) {
+			suggest = fmt.Sprintf(" (did you mean %q?)", cmd.Name)
+		}
+	}
+	return usageErr("unknown command %q%s; commands: %s (ladderlint --help)", name, suggest, strings.Join(names, ", "))
 }
 
 // Run runs the CLI with args (args[0] is the program name) and returns the
@@ -203,7 +234,10 @@ func loadConfig(path string) (*lint.Config, error) {
 	if path == "" {
 		path = lint.FindConfig(".")
 		if path == "" {
-			return lint.DefaultConfig(), nil
+			// the default include is the repository's, from any folder in it
+			cfg := lint.DefaultConfig()
+			cfg.Dir = lint.RepoRoot(".")
+			return cfg, nil
 		}
 	}
 	cfg, err := lint.LoadConfig(path)
@@ -232,6 +266,10 @@ func (a *App) model(c *cli.Context) error {
 	data, err := lint.ReadFile(path, cfg.MaxFileSize)
 	if err != nil {
 		return &exitErr{code: exitError, err: err}
+	}
+	if reason := lint.NotText(data); reason != "" {
+		// lint reports such a file; model has no model to print
+		return &exitErr{code: exitError, err: fmt.Errorf("%s: %s", lint.DisplayPath(path), reason)}
 	}
 	f := model.Parse(lint.DisplayPath(path), data)
 	enc := json.NewEncoder(a.Stdout)
@@ -325,7 +363,14 @@ func (a *App) runLint(c *cli.Context, opts *lintOptions) error {
 		if cfg.File != "" {
 			from = "the include of " + cfg.File
 		}
-		return usageErr("no files to lint: %s (%s) matches nothing from here; name files or folders, or fix the include", from, strings.Join(cfg.Include, ", "))
+		where := "from here"
+		if cfg.Dir != "" {
+			where = "from " + cfg.Dir
+			if cfg.File == "" {
+				where = "from the repository root " + cfg.Dir
+			}
+		}
+		return usageErr("no files to lint: %s (%s) matches nothing %s; name files or folders, or set include in %s", from, strings.Join(cfg.Include, ", "), where, lint.ConfigFileName)
 	}
 	eng, err := lint.NewEngine(cfg)
 	if err != nil {
@@ -335,15 +380,29 @@ func (a *App) runLint(c *cli.Context, opts *lintOptions) error {
 	if err != nil {
 		return &exitErr{code: exitError, err: err}
 	}
-	findings := res.Findings
-	for _, filter := range findingFilters {
-		if findings, err = filter(c, cfg, res, findings); err != nil {
-			return err
-		}
+	findings, err := filterFindings(c, cfg, res)
+	if err != nil {
+		return err
 	}
 	if opts.fix {
-		if findings, err = a.fix(res, findings, opts.diff); err != nil {
+		fixes, files, err := a.fix(res, findings, opts.diff)
+		if err != nil {
 			return err
+		}
+		a.sayFixes(fixes, files, opts.diff)
+		if files > 0 && !opts.diff {
+			// report the files as written: positions and messages of the
+			// text before the fix would point at text that is gone
+			eng, err = lint.NewEngine(cfg)
+			if err != nil {
+				return &exitErr{code: exitError, err: err}
+			}
+			if res, err = eng.Run(context.Background(), inputs); err != nil {
+				return &exitErr{code: exitError, err: err}
+			}
+			if findings, err = filterFindings(c, cfg, res); err != nil {
+				return err
+			}
 		}
 	}
 	var shown []lint.Finding
@@ -360,6 +419,9 @@ func (a *App) runLint(c *cli.Context, opts *lintOptions) error {
 	if err := a.writeReports(c, opts, rep); err != nil {
 		return err
 	}
+	for _, n := range res.Notes {
+		fmt.Fprintf(a.Stderr, "ladderlint: note: %s\n", n.Message)
+	}
 	if len(res.Internal) > 0 {
 		for _, e := range res.Internal[1:] {
 			fmt.Fprintf(a.Stderr, "ladderlint: %s\n", oneLine(e.Error()))
@@ -374,6 +436,41 @@ func (a *App) runLint(c *cli.Context, opts *lintOptions) error {
 		}
 	}
 	return nil
+}
+
+// filterFindings runs the finding filters (baseline, changed lines) over a
+// run's findings.
+func filterFindings(c *cli.Context, cfg *lint.Config, res *lint.Result) ([]lint.Finding, error) {
+	findings := res.Findings
+	var err error
+	for _, filter := range findingFilters {
+		if findings, err = filter(c, cfg, res, findings); err != nil {
+			return nil, err
+		}
+	}
+	return findings, nil
+}
+
+// sayFixes tells on stderr how many fixes --fix applied in how many files
+// (with --diff, would apply).
+func (a *App) sayFixes(fixes, files int, diff bool) {
+	if fixes == 0 {
+		fmt.Fprintln(a.Stderr, "ladderlint: no fixes to apply")
+		return
+	}
+	counts := fmt.Sprintf("%d %s in %d %s", fixes, plural(fixes, "fix", "fixes"), files, plural(files, "file", "files"))
+	if diff {
+		fmt.Fprintf(a.Stderr, "ladderlint: --diff: %s shown; nothing written\n", counts)
+		return
+	}
+	fmt.Fprintf(a.Stderr, "ladderlint: applied %s\n", counts)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // writeReports writes the --format report to stdout and each --output

@@ -34,7 +34,7 @@ func TestLintSampleHandbook(t *testing.T) {
 		t.Errorf("output lacks the planted finding:\n%s", out)
 	}
 	lines := strings.Split(strings.TrimSpace(out), "\n")
-	if last := lines[len(lines)-1]; !strings.Contains(last, "findings in 5 files") {
+	if last := lines[len(lines)-1]; !strings.Contains(last, "findings in 12 files") {
 		t.Errorf("summary line %q", last)
 	}
 	if strings.Contains(out, "\x1b[") {
@@ -86,7 +86,7 @@ func TestJSONReportValidates(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &rep); err != nil {
 		t.Fatal(err)
 	}
-	if rep.Files != 5 || len(rep.Findings) == 0 {
+	if rep.Files != 12 || len(rep.Findings) == 0 {
 		t.Fatalf("files %d, findings %d", rep.Files, len(rep.Findings))
 	}
 	// a clean run prints an empty array, not null

@@ -2,8 +2,10 @@ package main
 
 import (
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -11,15 +13,15 @@ import (
 )
 
 // fix applies the findings' fixes file by file. With diff, it prints a
-// unified diff and writes nothing. It returns the findings that remain.
-func (a *App) fix(res *lint.Result, findings []lint.Finding, diff bool) ([]lint.Finding, error) {
+// unified diff and writes nothing. It returns the number of fixes applied
+// (with diff, that would be) and of the files they are in.
+func (a *App) fix(res *lint.Result, findings []lint.Finding, diff bool) (fixes, files int, err error) {
 	byPath := map[string][]lint.Finding{}
 	for _, f := range findings {
 		if len(f.Fixes) > 0 {
 			byPath[f.Path] = append(byPath[f.Path], f)
 		}
 	}
-	fixed := map[string]bool{}
 	for _, fr := range res.Files {
 		fs := byPath[fr.Path]
 		if len(fs) == 0 || fr.Family == nil || fr.Family.Skipped {
@@ -32,8 +34,9 @@ func (a *App) fix(res *lint.Result, findings []lint.Finding, diff bool) ([]lint.
 		}
 		if diff {
 			if _, err := io.WriteString(a.Stdout, lint.UnifiedDiff(fr.Path, string(src.Text), string(out))); err != nil {
-				return nil, &exitErr{code: exitError, err: err}
+				return 0, 0, &exitErr{code: exitError, err: err}
 			}
+			fixes, files = fixes+len(applied), files+1
 			continue
 		}
 		if !src.Reversible {
@@ -42,7 +45,7 @@ func (a *App) fix(res *lint.Result, findings []lint.Finding, diff bool) ([]lint.
 		}
 		info, err := os.Stat(fr.Path)
 		if err != nil {
-			return nil, &exitErr{code: exitError, err: err}
+			return 0, 0, &exitErr{code: exitError, err: err}
 		}
 		if now, err := os.ReadFile(fr.Path); err != nil || sha256.Sum256(now) != src.Sum {
 			fmt.Fprintf(a.Stderr, "ladderlint: %s: changed during the run; not fixed\n", fr.Path)
@@ -51,26 +54,15 @@ func (a *App) fix(res *lint.Result, findings []lint.Finding, diff bool) ([]lint.
 		// write the file a symbolic link points to, not over the link
 		target, err := filepath.EvalSymlinks(fr.Path)
 		if err != nil {
-			return nil, &exitErr{code: exitError, err: err}
+			return 0, 0, &exitErr{code: exitError, err: err}
 		}
 		final := src.Denormalize(out)
 		if err := writeFileAtomic(target, func(w io.Writer) error { _, err := w.Write(final); return err }, info.Mode().Perm()); err != nil {
-			return nil, &exitErr{code: exitError, err: fmt.Errorf("--fix %s: %w", fr.Path, err)}
+			return 0, 0, &exitErr{code: exitError, err: fmt.Errorf("--fix %s: %w", fr.Path, err)}
 		}
-		for _, fp := range applied {
-			fixed[fp] = true
-		}
+		fixes, files = fixes+len(applied), files+1
 	}
-	if diff {
-		return findings, nil
-	}
-	var rest []lint.Finding
-	for _, f := range findings {
-		if !fixed[f.Fingerprint] {
-			rest = append(rest, f)
-		}
-	}
-	return rest, nil
+	return fixes, files, nil
 }
 
 // writeFileAtomic writes a file through a temporary file in the same folder
@@ -80,7 +72,15 @@ func writeFileAtomic(path string, write func(io.Writer) error, perm os.FileMode)
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return err
+		// name the folder, not the temporary file the user never asked for
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		if errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("folder %s does not exist", dir)
+		}
+		return fmt.Errorf("cannot create a file in %s: %v", dir, err)
 	}
 	name := tmp.Name()
 	ok := false

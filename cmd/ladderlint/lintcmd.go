@@ -1,7 +1,9 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -74,15 +76,22 @@ func readLintOptions(c *cli.Context) (*lintOptions, error) {
 	if o.diff && !o.fix {
 		return nil, usageErr("--diff goes with --fix")
 	}
-	var err error
-	if o.failOn, err = lint.ParseSeverity(c.String("fail-on")); err != nil {
-		return nil, usageErr("--fail-on: %v", err)
+	if o.diff && o.format != "text" {
+		// the diff is the output: a report format would be ignored
+		return nil, usageErr("--diff prints a unified diff, not a report: drop --format %s, or drop --diff to fix the files and get the %s report of them as written", o.format, o.format)
 	}
-	if c.String("min-severity") == "never" || c.String("min-severity") == "off" {
-		return nil, usageErr("--min-severity: want error, warning or info")
+	failOn := strings.ToLower(strings.TrimSpace(c.String("fail-on")))
+	switch failOn {
+	case "error", "warning", "warn", "info", "never", "off", "none":
+		o.failOn, _ = lint.ParseSeverity(failOn)
+	default:
+		return nil, usageErr("--fail-on %q: want error, warning, info or never", c.String("fail-on"))
 	}
-	if o.minSeverity, err = lint.ParseSeverity(c.String("min-severity")); err != nil {
-		return nil, usageErr("--min-severity: %v", err)
+	switch minSev := strings.ToLower(strings.TrimSpace(c.String("min-severity"))); minSev {
+	case "error", "warning", "info":
+		o.minSeverity, _ = lint.ParseSeverity(minSev)
+	default:
+		return nil, usageErr("--min-severity %q: want error, warning or info", c.String("min-severity"))
 	}
 	return o, nil
 }
@@ -98,6 +107,10 @@ func init() {
 			abs, err := filepath.Abs(r)
 			if err != nil {
 				return usageErr("--root %s: %v", r, err)
+			}
+			if st, err := os.Stat(abs); err != nil || !st.IsDir() {
+				// every link into a missing root would be reported as broken
+				return usageErr("--root %s: no such folder (want the content folder served at /)", r)
 			}
 			cfg.Site.Roots = append(cfg.Site.Roots, lint.RootConfig{Dir: abs, Prefix: "/"})
 		}

@@ -26,12 +26,14 @@ type ciJob struct {
 	Stage        string              `yaml:"stage"`
 	Variables    map[string]string   `yaml:"variables"`
 	Rules        []map[string]string `yaml:"rules"`
+	Cache        yaml.Node           `yaml:"cache"`
 	BeforeScript []string            `yaml:"before_script"`
 	Script       []string            `yaml:"script"`
 	Artifacts    struct {
-		When    string            `yaml:"when"`
-		Paths   []string          `yaml:"paths"`
-		Reports map[string]string `yaml:"reports"`
+		When     string            `yaml:"when"`
+		ExposeAs string            `yaml:"expose_as"`
+		Paths    []string          `yaml:"paths"`
+		Reports  map[string]string `yaml:"reports"`
 	} `yaml:"artifacts"`
 }
 
@@ -44,17 +46,80 @@ func loadCI(t *testing.T, path string) map[string]yaml.Node {
 	return doc
 }
 
-func templateJob(t *testing.T) ciJob {
+func templateJob(t *testing.T) ciJob { return resolvedJob(t, ciTemplate, "ladderlint") }
+
+// resolvedJob reads a job as GitLab runs it: the jobs it extends first,
+// hashes merged key by key (deeply), anything else replaced.
+func resolvedJob(t *testing.T, path, name string) ciJob {
 	t.Helper()
-	node, ok := loadCI(t, ciTemplate)["ladderlint"]
-	if !ok {
-		t.Fatalf("%s has no ladderlint job", ciTemplate)
+	doc := loadCI(t, path)
+	var resolve func(name string, depth int) map[string]any
+	resolve = func(name string, depth int) map[string]any {
+		node, ok := doc[name]
+		if !ok || depth > 10 {
+			t.Fatalf("%s has no job %s", path, name)
+		}
+		var m map[string]any
+		if err := node.Decode(&m); err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]any{}
+		switch ext := m["extends"].(type) {
+		case string:
+			out = resolve(ext, depth+1)
+		case []any:
+			for _, e := range ext {
+				out = deepMerge(out, resolve(e.(string), depth+1))
+			}
+		}
+		delete(m, "extends")
+		return deepMerge(out, m)
+	}
+	raw, err := yaml.Marshal(resolve(name, 0))
+	if err != nil {
+		t.Fatal(err)
 	}
 	var job ciJob
-	if err := node.Decode(&job); err != nil {
+	if err := yaml.Unmarshal(raw, &job); err != nil {
 		t.Fatal(err)
 	}
 	return job
+}
+
+func deepMerge(base, over map[string]any) map[string]any {
+	out := map[string]any{}
+	for k, v := range base {
+		out[k] = v
+	}
+	for k, v := range over {
+		if bm, ok := out[k].(map[string]any); ok {
+			if om, ok := v.(map[string]any); ok {
+				out[k] = deepMerge(bm, om)
+				continue
+			}
+		}
+		out[k] = v
+	}
+	return out
+}
+
+// TestCITemplateLadderJob: the optional overview job runs only when asked
+// for, writes the page and shows it on the merge request.
+func TestCITemplateLadderJob(t *testing.T) {
+	job := resolvedJob(t, ciTemplate, "ladderlint-ladder")
+	if len(job.Rules) == 0 || job.Rules[0]["if"] != `$LADDERLINT_LADDER != "true"` || job.Rules[0]["when"] != "never" {
+		t.Errorf("the first rule %v does not keep the job off unless LADDERLINT_LADDER is true", job.Rules)
+	}
+	if job.Variables["LADDERLINT_LADDER"] != "false" {
+		t.Errorf("LADDERLINT_LADDER defaults to %q, want false (opt-in)", job.Variables["LADDERLINT_LADDER"])
+	}
+	if !strings.Contains(strings.Join(job.Script, "\n"), "ladderlint ladder -o ladders.html") ||
+		!slices.Contains(job.Artifacts.Paths, "ladders.html") || job.Artifacts.ExposeAs == "" {
+		t.Errorf("the job does not write ladders.html and expose it: script %q, artifacts %+v", job.Script, job.Artifacts)
+	}
+	if job.Variables["LADDERLINT_VERSION"] != templateJob(t).Variables["LADDERLINT_VERSION"] {
+		t.Error("the two jobs install different releases")
+	}
 }
 
 // TestCITemplateShape: the job runs in merge requests and on the default
@@ -68,6 +133,19 @@ func TestCITemplateShape(t *testing.T) {
 	}
 	if want := []string{`$CI_PIPELINE_SOURCE == "merge_request_event"`, `$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH`}; !reflect.DeepEqual(ifs, want) {
 		t.Errorf("rules %v, want %v", ifs, want)
+	}
+	// a pinned release, built once and cached under a key that names it
+	if v := job.Variables["LADDERLINT_VERSION"]; !regexp.MustCompile(`^v\d+\.\d+\.\d+$`).MatchString(v) {
+		t.Errorf("LADDERLINT_VERSION %q is not a pinned release", v)
+	}
+	var cache struct {
+		Key   string   `yaml:"key"`
+		Paths []string `yaml:"paths"`
+	}
+	if err := job.Cache.Decode(&cache); err != nil || !strings.Contains(cache.Key, "$LADDERLINT_VERSION") || len(cache.Paths) != 1 ||
+		!strings.Contains(strings.Join(job.BeforeScript, "\n"), `export GOBIN="$PWD/`+strings.TrimSuffix(cache.Paths[0], "/")+`"`) ||
+		!strings.HasPrefix(job.Variables["LADDERLINT_INSTALL"], "go install ") {
+		t.Errorf("the cache (%+v, %v) does not keep the binary LADDERLINT_INSTALL (%q) installs into $GOBIN, under a key naming the version", cache, err, job.Variables["LADDERLINT_INSTALL"])
 	}
 	if job.Artifacts.When != "always" {
 		t.Errorf("artifacts are published only when: %q", job.Artifacts.When)
@@ -96,23 +174,30 @@ func TestCITemplateShape(t *testing.T) {
 }
 
 // stubLadderlint makes a ladderlint that records its arguments and returns
-// a PATH with it first, and a function that reads the arguments of its
-// last `lint` run (nil when there was none).
-func stubLadderlint(t *testing.T) (string, func() []string) {
+// a PATH with it first, and a function that reads the arguments of the
+// `lint` runs since it was last called, one slice a run (nil when there
+// was none).
+func stubLadderlint(t *testing.T) (string, func() [][]string) {
 	t.Helper()
 	stub := t.TempDir()
 	argsFile := filepath.Join(stub, "args")
-	script := "#!/bin/sh\n[ \"$1\" = --version ] && exit 0\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done > " + argsFile + "\n"
+	script := "#!/bin/sh\n[ \"$1\" = --version ] && exit 0\n{ for a in \"$@\"; do printf '%s\\n' \"$a\"; done; echo '<end>'; } >> " + argsFile + "\n"
 	if err := os.WriteFile(filepath.Join(stub, "ladderlint"), []byte(script), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	args := func() []string {
+	args := func() [][]string {
 		data, err := os.ReadFile(argsFile)
 		if err != nil {
 			return nil
 		}
 		os.Remove(argsFile)
-		return strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
+		var calls [][]string
+		for _, call := range strings.SplitAfter(string(data), "<end>\n") {
+			if call != "" {
+				calls = append(calls, strings.Split(strings.TrimSuffix(call, "\n<end>\n"), "\n"))
+			}
+		}
+		return calls
 	}
 	return "PATH=" + stub + string(os.PathListSeparator) + os.Getenv("PATH"), args
 }
@@ -120,8 +205,8 @@ func stubLadderlint(t *testing.T) (string, func() []string) {
 // runCIScript runs the job's before_script and script with sh, as GitLab
 // would (each command must succeed), with env on top of the job's
 // variables and a stub ladderlint on PATH. It returns the arguments of the
-// `ladderlint lint` call.
-func runCIScript(t *testing.T, job ciJob, dir string, env map[string]string) []string {
+// `ladderlint lint` calls, in order.
+func runCIScript(t *testing.T, job ciJob, dir string, env map[string]string) [][]string {
 	t.Helper()
 	path, args := stubLadderlint(t)
 	cmd := exec.Command("sh", "-ec", strings.Join(append(job.BeforeScript, job.Script...), "\n"))
@@ -157,11 +242,17 @@ func TestCITemplateScript(t *testing.T) {
 	origin.Write("content/job-families/a.md", "a\nb\nc\n")
 	origin.Commit("another change")
 
-	reports := []string{"-o", "junit=ladderlint-junit.xml", "-o", "codequality=gl-code-quality-report.json", "-o", "json=ladderlint.json"}
+	cq := []string{"-o", "codequality=gl-code-quality-report.json"}
+	reports := []string{"-o", "junit=ladderlint-junit.xml", "-o", "json=ladderlint.json"}
 	lint := func(args ...string) []string { return append(append([]string{"lint"}, args...), reports...) }
+	// in a merge request, a first run writes the Code Quality report with
+	// every finding (LADDERLINT_ARGS, then --fail-on never, then the paths)
+	full := func(args ...string) []string {
+		return append(append(append([]string{"lint"}, args...), "--fail-on", "never"), cq...)
+	}
 
 	got := runCIScript(t, job, origin.Dir, map[string]string{"CI_PIPELINE_SOURCE": "push"})
-	if want := lint(); !reflect.DeepEqual(got, want) {
+	if want := [][]string{lint(cq...)}; !reflect.DeepEqual(got, want) {
 		t.Errorf("default branch: %q, want %q", got, want)
 	}
 
@@ -171,7 +262,10 @@ func TestCITemplateScript(t *testing.T) {
 		"LADDERLINT_PATHS":               "content/job-families more",
 		"LADDERLINT_ARGS":                "--fail-on warning",
 	})
-	want := append(lint("--new-from-rev", base, "--fail-on", "warning"), "content/job-families", "more")
+	want := [][]string{
+		append(full("--fail-on", "warning"), "content/job-families", "more"),
+		append(lint("--new-from-rev", base, "--fail-on", "warning"), "content/job-families", "more"),
+	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("merge request: %q, want %q", got, want)
 	}
@@ -179,7 +273,7 @@ func TestCITemplateScript(t *testing.T) {
 	got = runCIScript(t, job, origin.Dir, map[string]string{
 		"CI_PIPELINE_SOURCE": "merge_request_event", "CI_MERGE_REQUEST_DIFF_BASE_SHA": base, "LADDERLINT_NEW_ONLY": "false",
 	})
-	if want := lint(); !reflect.DeepEqual(got, want) {
+	if want := [][]string{lint(cq...)}; !reflect.DeepEqual(got, want) {
 		t.Errorf("merge request, LADDERLINT_NEW_ONLY=false: %q, want %q", got, want)
 	}
 
@@ -190,7 +284,7 @@ func TestCITemplateScript(t *testing.T) {
 		t.Fatal("the shallow clone already has the merge base")
 	}
 	got = runCIScript(t, job, shallow, map[string]string{"CI_PIPELINE_SOURCE": "merge_request_event", "CI_MERGE_REQUEST_DIFF_BASE_SHA": base})
-	if want := lint("--new-from-rev", base); !reflect.DeepEqual(got, want) {
+	if want := [][]string{full(), lint("--new-from-rev", base)}; !reflect.DeepEqual(got, want) {
 		t.Errorf("shallow merge request: %q, want %q", got, want)
 	}
 	if err := exec.Command("git", "-C", shallow, "cat-file", "-e", base+"^{commit}").Run(); err != nil {
@@ -208,7 +302,7 @@ func TestCITemplateScript(t *testing.T) {
 	got = runCIScript(t, job, origin.Dir, map[string]string{
 		"CI_PIPELINE_SOURCE": "merge_request_event", "CI_MERGE_REQUEST_EVENT_TYPE": "merged_result", "CI_MERGE_REQUEST_DIFF_BASE_SHA": base,
 	})
-	if want := lint("--new-from-rev", target); !reflect.DeepEqual(got, want) {
+	if want := [][]string{full(), lint("--new-from-rev", target)}; !reflect.DeepEqual(got, want) {
 		t.Errorf("merged results: %q, want %q", got, want)
 	}
 }
@@ -231,7 +325,14 @@ func TestGitHook(t *testing.T) {
 		if out, err := cmd.CombinedOutput(); err != nil {
 			t.Fatalf("hook: %v\n%s", err, out)
 		}
-		return args()
+		calls := args()
+		if len(calls) > 1 {
+			t.Fatalf("the hook ran ladderlint %d times: %q", len(calls), calls)
+		}
+		if len(calls) == 0 {
+			return nil
+		}
+		return calls[0]
 	}
 
 	repo.Write("content/job-families/a.md", "a\n")

@@ -41,6 +41,11 @@ const (
 	True      = "TRUE"
 	False     = "FALSE"
 	Debatable = "DEBATABLE"
+	// Artefact is a finding caused only by the corpus being a partial copy
+	// of the site: a link to a page that the real site has (the judge saw it
+	// in the public repository) but the corpus left out. It says nothing of
+	// the rule and is counted apart, in neither TRUE nor judged.
+	Artefact = "ARTEFACT"
 )
 
 // Verdict is one line of verdicts.jsonl: a judge's reading of a finding,
@@ -155,9 +160,9 @@ func ReadVerdicts(path string) ([]Verdict, error) {
 			return errors.New(`no "fingerprint"`)
 		}
 		switch v.Verdict {
-		case True, False, Debatable:
+		case True, False, Debatable, Artefact:
 		default:
-			return fmt.Errorf("verdict %q: want TRUE, FALSE or DEBATABLE", v.Verdict)
+			return fmt.Errorf("verdict %q: want TRUE, FALSE, DEBATABLE or ARTEFACT", v.Verdict)
 		}
 		if prev, dup := seen[v.Fingerprint]; dup {
 			return fmt.Errorf("fingerprint %s already judged at %s", v.Fingerprint, prev)

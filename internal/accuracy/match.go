@@ -29,8 +29,12 @@ func MatchLabels(labels []Label, findings []lint.Finding, roleAt func(page strin
 	type key struct{ page, rule string }
 	byKey := map[key][]int{}
 	for i, f := range findings {
-		k := key{f.Path, f.Rule}
-		byKey[k] = append(byKey[k], i)
+		// a finding that folds in another rule's defect (one link, one
+		// finding) answers labels of that rule too
+		for _, r := range append([]string{f.Rule}, f.Covers...) {
+			k := key{f.Path, r}
+			byKey[k] = append(byKey[k], i)
+		}
 	}
 	order := make([]int, 0, len(labels))
 	for i, l := range labels {
@@ -45,7 +49,11 @@ func MatchLabels(labels []Label, findings []lint.Finding, roleAt func(page strin
 		}
 		return la.Line < lb.Line
 	})
-	used := make([]bool, len(findings))
+	type use struct {
+		finding int
+		rule    string
+	}
+	used := map[use]bool{}
 	abs := func(n int) int {
 		if n < 0 {
 			return -n
@@ -76,7 +84,7 @@ func MatchLabels(labels []Label, findings []lint.Finding, roleAt func(page strin
 			l := labels[li]
 			best := -1
 			for _, fi := range byKey[key{l.Page, l.Rule}] {
-				if used[fi] || !ok(l, findings[fi]) {
+				if used[use{fi, l.Rule}] || !ok(l, findings[fi]) {
 					continue
 				}
 				if best < 0 || abs(findings[fi].Line-l.Line) < abs(findings[best].Line-l.Line) {
@@ -84,7 +92,7 @@ func MatchLabels(labels []Label, findings []lint.Finding, roleAt func(page strin
 				}
 			}
 			if best >= 0 {
-				out[li], used[best] = best, true
+				out[li], used[use{best, l.Rule}] = best, true
 			}
 		}
 	}

@@ -10,6 +10,22 @@ func finding(page, rule string, line int, role string) lint.Finding {
 	return lint.Finding{Path: page, Rule: rule, Line: line, Column: 1, Role: role, Fingerprint: page + rule + string(rune('0'+line))}
 }
 
+func covering(f lint.Finding, rules ...string) lint.Finding {
+	f.Covers = rules
+	return f
+}
+
+// One finding answers one label of its own rule and one of each rule it
+// covers: a broken full URL labelled both link-target and link-style.
+func TestMatchCovers(t *testing.T) {
+	f := covering(finding("p.md", "link-target", 8, ""), "link-style")
+	labels := []Label{{Page: "p.md", Line: 8, Rule: "link-target"}, {Page: "p.md", Line: 8, Rule: "link-style"}, {Page: "p.md", Line: 8, Rule: "link-style"}}
+	got := MatchLabels(labels, []lint.Finding{f}, nil)
+	if got[0] != 0 || got[1] != 0 || got[2] != -1 {
+		t.Errorf("matches %v, want [0 0 -1]", got)
+	}
+}
+
 func TestMatchLabels(t *testing.T) {
 	roles := map[int]string{10: "Senior Engineer", 40: "Staff Engineer"}
 	roleAt := func(page string, line int) string {
@@ -34,6 +50,10 @@ func TestMatchLabels(t *testing.T) {
 			[]lint.Finding{finding("p.md", "misspelling", 14, ""), finding("p.md", "misspelling", 10, "")}, -1},
 		{"wrong rule", Label{Page: "p.md", Line: 12, Rule: "misspelling"},
 			[]lint.Finding{finding("p.md", "repeated-word", 12, "")}, -1},
+		{"a finding that covers the label's rule", Label{Page: "p.md", Line: 12, Rule: "link-style"},
+			[]lint.Finding{covering(finding("p.md", "link-target", 12, ""), "link-style")}, 0},
+		{"a finding that covers another rule", Label{Page: "p.md", Line: 12, Rule: "link-style"},
+			[]lint.Finding{covering(finding("p.md", "link-target", 12, ""), "link-fragment")}, -1},
 		{"wrong page", Label{Page: "p.md", Line: 12, Rule: "misspelling"},
 			[]lint.Finding{finding("q.md", "misspelling", 12, "")}, -1},
 		{"nearest wins", Label{Page: "p.md", Line: 12, Rule: "misspelling"},

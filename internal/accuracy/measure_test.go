@@ -61,6 +61,7 @@ func TestMeasure(t *testing.T) {
 		`{"fingerprint":"`+run.Findings[0].Fingerprint+`","rule":"misspelling","page":"e","line":5,"message":"m","verdict":"TRUE","why":"w","judge":"J"}`,
 		`{"fingerprint":"`+run.Findings[1].Fingerprint+`","rule":"misspelling","page":"e","line":9,"message":"m","verdict":"DEBATABLE","why":"w","judge":"J"}`,
 		`{"fingerprint":"gone","rule":"misspelling","page":"e","line":9,"message":"m","verdict":"TRUE","why":"w","judge":"J"}`,
+		`{"fingerprint":"`+run.Findings[2].Fingerprint+`","rule":"repeated-word","page":"e","line":21,"message":"m","verdict":"ARTEFACT","why":"w","judge":"J"}`,
 	))
 	if err != nil {
 		t.Fatal(err)
@@ -77,7 +78,8 @@ func TestMeasure(t *testing.T) {
 	if p, _ := ms.Precision(); p != 0.5 {
 		t.Errorf("misspelling precision %v, want 0.5 (DEBATABLE counts false)", p)
 	}
-	if rw.Labels != 1 || rw.Found != 1 || rw.Judged != 0 || rw.Unjudged() != 1 {
+	// a corpus artefact is neither judged nor left to judge
+	if rw.Labels != 1 || rw.Found != 1 || rw.Judged != 0 || rw.Artefacts != 1 || rw.Unjudged() != 0 {
 		t.Errorf("repeated-word row %+v", rw)
 	}
 	if rep.Uncovered.Labels != 1 || rep.Total.Labels != 4 || rep.Total.Found != 2 {

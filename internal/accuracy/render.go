@@ -14,14 +14,14 @@ func ratio(v float64, ok bool) string {
 	return fmt.Sprintf("%.2f", v)
 }
 
-var columns = []string{"rule", "labels", "found", "recall", "findings (labelled pages)", "findings (checking half)", "judged", "TRUE", "DEBATABLE", "FALSE", "precision", "unjudged"}
+var columns = []string{"rule", "labels", "found", "recall", "findings (labelled pages)", "findings (checking half)", "judged", "TRUE", "DEBATABLE", "FALSE", "precision", "artefacts", "unjudged"}
 
 func (r Row) cells() []string {
 	rec, rok := r.Recall()
 	pre, pok := r.Precision()
 	return []string{r.Rule, fmt.Sprint(r.Labels), fmt.Sprint(r.Found), ratio(rec, rok),
 		fmt.Sprint(r.FindingsLabelled), fmt.Sprint(r.Findings), fmt.Sprint(r.Judged), fmt.Sprint(r.True),
-		fmt.Sprint(r.Debatable), fmt.Sprint(r.False), ratio(pre, pok), fmt.Sprint(r.Unjudged())}
+		fmt.Sprint(r.Debatable), fmt.Sprint(r.False), ratio(pre, pok), fmt.Sprint(r.Artefacts), fmt.Sprint(r.Unjudged())}
 }
 
 func (r *Report) table() [][]string {
@@ -44,7 +44,7 @@ func (r *Report) summary() []string {
 		fmt.Sprintf("pages: %d job-family pages, %d in the checking half, %d of them labelled", r.Pages, r.CheckingPages, r.LabelledPages),
 		fmt.Sprintf("overall recall: %s (%d of %d labels found, %d of them labelled \"none\")", ratio(rec, rok), r.Total.Found, r.Total.Labels, r.Uncovered.Labels),
 		fmt.Sprintf("overall recall without \"none\" labels: %s (%d of %d)", ratio(cov, cok), r.Total.Found, r.Total.Labels-r.Uncovered.Labels),
-		fmt.Sprintf("pooled precision of the judged sample: %s (%d TRUE of %d judged; DEBATABLE counts as false)", ratio(pre, pok), r.Total.True, r.Total.Judged),
+		fmt.Sprintf("pooled precision of the judged sample: %s (%d TRUE of %d judged; DEBATABLE counts as false; %d corpus artefacts apart)", ratio(pre, pok), r.Total.True, r.Total.Judged, r.Total.Artefacts),
 	}
 	for _, c := range r.Corpora {
 		rec, rok := c.Recall()

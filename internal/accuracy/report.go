@@ -20,6 +20,9 @@ type Row struct {
 	// Judged counts the findings (on the checking half) with a verdict;
 	// True, Debatable and False split them. DEBATABLE counts as false.
 	Judged, True, Debatable, False int
+	// Artefacts are findings judged corpus artefacts (see Artefact): not
+	// in Judged.
+	Artefacts int
 }
 
 // Recall is Found / Labels; ok is false without labels.
@@ -40,7 +43,7 @@ func (r Row) Precision() (v float64, ok bool) {
 
 // Unjudged counts the rule's findings on the checking half without a
 // verdict.
-func (r Row) Unjudged() int { return r.Findings - r.Judged }
+func (r Row) Unjudged() int { return r.Findings - r.Judged - r.Artefacts }
 
 // Report is the accuracy of one run against the labels and verdicts.
 type Report struct {
@@ -195,6 +198,10 @@ func Measure(run *Run, labels []Label, verdicts []Verdict) *Report {
 			if v == nil {
 				continue
 			}
+			if v.Verdict == Artefact {
+				r.Artefacts++
+				continue
+			}
 			r.Judged++
 			switch v.Verdict {
 			case True:
@@ -241,4 +248,5 @@ func (r *Row) add(o Row) {
 	r.True += o.True
 	r.Debatable += o.Debatable
 	r.False += o.False
+	r.Artefacts += o.Artefacts
 }

@@ -13,6 +13,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -120,6 +121,54 @@ func (r Result) Verdict() Verdict {
 	return OK
 }
 
+// Answer reports whether a result is the server's answer about the URL,
+// worth keeping for max_age: not a failure to ask (a network error, a
+// timeout) nor a passing state of the server (5xx, 429). Only answers are
+// cached, so one offline run does not make every link unreachable for a day.
+func (r Result) Answer() bool {
+	return r.Err == "" && r.Status != 0 && r.Status < 500 && r.Status != 429
+}
+
+// NetworkDown reports whether results look like a run without a network:
+// every URL asked in this run (not taken from the cache) failed to be
+// reached, on at least two hosts, or on one with an error that is the
+// network's own (no route, no name resolution). It returns the number of
+// hosts tried and the first error, for one message in place of a warning
+// per link.
+func NetworkDown(results map[string]Result) (down bool, hosts int, first string) {
+	seen := map[string]bool{}
+	netErr := false
+	var keys []string
+	for u := range results {
+		keys = append(keys, u)
+	}
+	sort.Strings(keys)
+	for _, u := range keys {
+		r := results[u]
+		if r.Cached {
+			continue
+		}
+		if r.Verdict() != Unreached {
+			return false, 0, ""
+		}
+		host := u
+		if pu, err := url.Parse(u); err == nil {
+			host = strings.ToLower(pu.Host)
+		}
+		seen[host] = true
+		if first == "" {
+			first = r.Err
+		}
+		for _, s := range []string{"network is unreachable", "no route to host", "no such host", "server misbehaving", "i/o timeout"} {
+			if strings.Contains(r.Err, s) {
+				netErr = true
+			}
+		}
+	}
+	hosts = len(seen)
+	return hosts >= 2 || hosts == 1 && netErr, hosts, first
+}
+
 // Checker checks URLs. It is safe for concurrent use.
 type Checker struct {
 	o      Options
@@ -192,7 +241,7 @@ func (c *Checker) Check(ctx context.Context, urls []string) (map[string]Result, 
 		return out, nil
 	}
 	for u, r := range out {
-		if !r.Cached && ctx.Err() == nil {
+		if !r.Cached && ctx.Err() == nil && r.Answer() {
 			cache[u] = r
 		}
 	}

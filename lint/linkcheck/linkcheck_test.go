@@ -3,6 +3,8 @@ package linkcheck
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -300,5 +302,99 @@ func TestRetryAfter(t *testing.T) {
 		if got := retryAfter(in, now); got != want {
 			t.Errorf("retryAfter(%q) = %v, want %v", in, got, want)
 		}
+	}
+}
+
+// closedURL returns an http URL on a loopback port nothing listens on.
+func closedURL(t *testing.T, host string) string {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := l.Addr().(*net.TCPAddr).Port
+	l.Close()
+	return fmt.Sprintf("http://%s:%d/page", host, port)
+}
+
+// Failures to ask are not cached: a link that could not be reached (or a
+// server failing for now) is asked again on the next run, and a failure an
+// older cache file holds is not trusted.
+func TestFailuresNotCached(t *testing.T) {
+	var up atomic.Bool
+	srv, _ := newServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
+		switch {
+		case r.URL.Path == "/busy":
+			w.WriteHeader(503)
+		case !up.Load():
+			// the connection drops: a network error, not an answer
+			hj, _ := w.(http.Hijacker)
+			conn, _, _ := hj.Hijack()
+			conn.Close()
+		default:
+			w.WriteHeader(200)
+		}
+	})
+	path := filepath.Join(t.TempDir(), "links.json")
+	closed := closedURL(t, "127.0.0.1")
+	urls := []string{srv.URL + "/page", srv.URL + "/busy", closed}
+	c, _ := quick(Options{Cache: path, Retries: -1})
+	res, err := c.Check(context.Background(), urls)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res[srv.URL+"/page"].Verdict() != Unreached || res[closed].Verdict() != Unreached || res[srv.URL+"/busy"].Verdict() != Failing {
+		t.Fatalf("first run: %+v", res)
+	}
+	var f cacheFile
+	if b, err := os.ReadFile(path); err != nil || json.Unmarshal(b, &f) != nil {
+		t.Fatalf("cache file: %v", err)
+	}
+	if len(f.Results) != 0 {
+		t.Errorf("failures were cached: %+v", f.Results)
+	}
+	up.Store(true)
+	c, _ = quick(Options{Cache: path, Retries: -1})
+	res, _ = c.Check(context.Background(), urls[:1])
+	if r := res[srv.URL+"/page"]; r.Cached || r.Verdict() != OK {
+		t.Errorf("second run with the network back: %+v", r)
+	}
+	// a failure an older version wrote is asked again
+	old := cacheFile{Version: cacheVersion, Results: map[string]Result{
+		srv.URL + "/page": {Err: "dial tcp: lookup example.com: no such host", Checked: time.Now()},
+	}}
+	b, _ := json.Marshal(old)
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, _ = quick(Options{Cache: path, Retries: -1})
+	res, _ = c.Check(context.Background(), urls[:1])
+	if r := res[srv.URL+"/page"]; r.Cached || r.Verdict() != OK {
+		t.Errorf("a cached failure was trusted: %+v", r)
+	}
+}
+
+func TestNetworkDown(t *testing.T) {
+	srv, _ := newServer(t, func(w http.ResponseWriter, r *http.Request, n int) { w.WriteHeader(200) })
+	a, b := closedURL(t, "127.0.0.1"), closedURL(t, "localhost")
+	c, _ := quick(Options{Retries: -1})
+	res, _ := c.Check(context.Background(), []string{a, b, a + "/other"})
+	if down, hosts, first := NetworkDown(res); !down || hosts != 2 || first == "" {
+		t.Errorf("two unreachable hosts: down %v, %d hosts, %q", down, hosts, first)
+	}
+	// near misses: one host that answers means the network is up; one
+	// refused host alone is that host's problem
+	res, _ = c.Check(context.Background(), []string{a, b, srv.URL + "/"})
+	if down, _, _ := NetworkDown(res); down {
+		t.Error("network called down while a server answered")
+	}
+	res, _ = c.Check(context.Background(), []string{a})
+	if down, _, _ := NetworkDown(res); down {
+		t.Error("one refused port called the network down")
+	}
+	// cached answers do not count for or against
+	res = map[string]Result{a: {Err: "connect: network is unreachable"}, srv.URL: {Status: 200, Cached: true}}
+	if down, _, _ := NetworkDown(res); !down {
+		t.Error("network is unreachable not called down")
 	}
 }

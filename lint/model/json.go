@@ -88,6 +88,9 @@ func (f *Family) JSON() map[string]any {
 	}
 	out["intro"] = intro
 	out["sections"] = sections(f.Sections)
+	if h := f.Overview; h != nil {
+		out["overview"] = pos(map[string]any{"level": h.Level, "text": h.Text}, h.Span)
+	}
 
 	roles := make([]any, 0, len(f.Roles))
 	for _, r := range f.Roles {
@@ -110,6 +113,9 @@ func (f *Family) JSON() map[string]any {
 		}
 		if g := r.Grade; g != nil {
 			gm := map[string]any{"number": nil, "raw": g.Raw, "target": g.Target, "subject": g.Subject, "in_table": g.InTable}
+			if g.Listed {
+				gm["listed"] = true
+			}
 			if g.Number != nil {
 				gm["number"] = *g.Number
 			}
@@ -125,6 +131,25 @@ func (f *Family) JSON() map[string]any {
 		m["reports_to"] = sentence(r.ReportsTo)
 		m["inheritance"] = sentence(r.Inheritance)
 		m["no_grade"] = sentence(r.NoGrade)
+		if r.Status != "" {
+			m["status"] = string(r.Status)
+			m["status_note"] = sentence(r.StatusNote)
+		}
+		if len(r.Extends) > 0 {
+			exts := make([]any, 0, len(r.Extends))
+			for _, e := range r.Extends {
+				kinds := make([]any, len(e.Kinds))
+				for i, k := range e.Kinds {
+					kinds[i] = string(k)
+				}
+				em := map[string]any{"kinds": kinds, "target": e.Target, "from": nil, "sentence": sentence(e.Sentence)}
+				if e.From != nil {
+					em["from"] = e.From.Title
+				}
+				exts = append(exts, em)
+			}
+			m["extends"] = exts
+		}
 		m["sections"] = sections(r.Sections)
 		roles = append(roles, m)
 	}

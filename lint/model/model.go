@@ -61,13 +61,17 @@ type Family struct {
 	Intro       []*Block     // paragraphs before the first heading
 	Sections    []*Section   // family-level sections (not inside a role)
 	Roles       []*Role      // in document order
-	Headings    []*Heading   // every heading, in document order
-	Links       []*Link      // every link, in document order
-	Blocks      []*Block     // every prose block (paragraph, heading, list item, table cell), in document order
-	Code        []Span       // code blocks, code spans, raw HTML and front matter: text rules must not judge
-	Comments    []*Comment   // HTML comments, for inline directives
-	Tables      []*Table     // tables, with cell text
-	HTMLAnchors []Anchor     // id and name attributes in raw HTML
+	// Overview is the heading of the family overview: an ungraded first
+	// heading named after the family ("## Content Designer") whose sections
+	// all levels share. It opens no role; its sections are the family's.
+	Overview    *Heading
+	Headings    []*Heading // every heading, in document order
+	Links       []*Link    // every link, in document order
+	Blocks      []*Block   // every prose block (paragraph, heading, list item, table cell), in document order
+	Code        []Span     // code blocks, code spans, raw HTML and front matter: text rules must not judge
+	Comments    []*Comment // HTML comments, for inline directives
+	Tables      []*Table   // tables, with cell text
+	HTMLAnchors []Anchor   // id and name attributes in raw HTML
 	Issues      []*ParseIssue
 	Skipped     bool // not parsed (too large, binary): only input rules run on it
 
@@ -96,13 +100,19 @@ type Role struct {
 	Parent    *Role  // enclosing role, for roles nested under another role's heading
 	Placement string // the family-level container the role sits in ("levels", "specialties", "segment"), or ""
 
-	Intro       *Sentence // opening sentence, usually "The <title> ..."
-	ReportsTo   *Sentence // "The X reports to the Y."
-	Inheritance *Sentence // "In addition to ... defined above for the <base>, ... requires:"
-	Grade       *Grade
-	NoGrade     *Sentence // an explicit "does not have a grade"
-	Sections    []*Section
-	Span        Span // from the heading to the end of the role's text
+	Intro       *Sentence    // opening sentence, usually "The <title> ..."
+	ReportsTo   *Sentence    // "The X reports to the Y."
+	Inheritance *Sentence    // "In addition to ... defined above for the <base>, ... requires:"
+	Extends     []*Extension // "Meets all of the requirements of ...", "extends the X role"
+	// Status marks a role that is not a full level (deprecated, only
+	// placeholders, an acting rotation); StatusNote holds the words that
+	// say so.
+	Status     RoleStatus
+	StatusNote *Sentence
+	Grade      *Grade
+	NoGrade    *Sentence // an explicit "does not have a grade"
+	Sections   []*Section
+	Span       Span // from the heading to the end of the role's text
 
 	// SharesWith is set for a role graded in another role's Job Grade section
 	// ("The Senior X is a grade 7. The Staff X is a grade 8."): it has no
@@ -127,6 +137,9 @@ type Section struct {
 	Bullets    []*Bullet
 	Paragraphs []*Block
 	Role       *Role // owning role; nil for a family-level section
+	// Placeholder is set when all the section holds is placeholder text
+	// ("To be defined at time of business need.").
+	Placeholder bool
 }
 
 // Bullet is one list item.
@@ -157,6 +170,7 @@ type Grade struct {
 	Link        *Link  // the link around the grade, when there is one
 	Target      string // the link target as written ("" when unlinked)
 	InTable     bool   // read from a grade table rather than a sentence
+	Listed      bool   // one of the grades a family-wide Job Grade section lists in the levels' order ("grades 6, 7 and 8")
 }
 
 // Link is a link of any kind: inline, reference, autolink, image or Hugo

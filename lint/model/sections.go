@@ -19,8 +19,16 @@ var sectionNames = []struct {
 	{SecNiceToHaves, sectionRE(`nice[\s-]*to[\s-]*haves?(?:\s+(?:requirements?|qualifications|skills))?|preferred\s+(?:qualifications|requirements|skills)|bonus\s+points`),
 		[]string{"have", "haves", "requirement", "requirements", "qualifications", "skills", "points"}},
 	{SecJobGrade, sectionRE(`(?:job\s+)?grade(?:\s+level)?|job\s+level`), []string{"grade", "level"}},
+	// "Base Requirements Across All Levels": the family's requirements, not a
+	// list of levels
+	{SecRequirements, sectionRE(`(?:base\s+|shared\s+|common\s+|general\s+|core\s+)?(?:requirements?|qualifications)\s+(?:for|across|of|at)\s+(?:all\s+|every\s+|each\s+)?(?:the\s+)?(?:levels?|roles?)`),
+		[]string{"level", "levels", "role", "roles"}},
+	{SecResponsibilities, sectionRE(`(?:base\s+|shared\s+|common\s+|general\s+|core\s+)?responsibilities\s+(?:for|across|of|at)\s+(?:all\s+|every\s+|each\s+)?(?:the\s+)?(?:levels?|roles?)`),
+		[]string{"level", "levels", "role", "roles"}},
 	{SecLevels, sectionRE(`(?:job\s+)?grades|(?:job\s+)?levels(?:\s+and\s+grades)?|(?:job\s+)?levels\s*(?:&|and)\s*grades`), []string{"grades", "levels"}},
 	{SecResponsibilities, sectionRE(`(?:key\s+|core\s+|job\s+|general\s+)?responsib[a-z]*`), nil}, // any word starting "responsib"
+	// "Expectations" under a level: what the level does
+	{SecResponsibilities, sectionRE(`(?:key\s+|core\s+|job\s+|role\s+)?expectations`), []string{"expectations"}},
 	{SecRequirements, sectionRE(`(?:minimum\s+|basic\s+|general\s+|job\s+|key\s+)?(?:requirements?|requirments|qualifications)`),
 		[]string{"requirement", "requirements", "requirments", "qualifications"}},
 	{SecPerformance, sectionRE(`(?:key\s+|primary\s+)?performance\s+indicators?(?:\s*\((?:pis?|kpis?)\))?(?:\s+for\s+the\s+role)?|kpis|pis`),
@@ -50,7 +58,7 @@ var sectionsByLastWord = func() map[string]uint32 {
 // responsibPatterns are the patterns for a last word starting "responsib".
 var responsibPatterns = func() uint32 {
 	for i, sn := range sectionNames {
-		if sn.kind == SecResponsibilities {
+		if sn.kind == SecResponsibilities && sn.last == nil {
 			return 1 << i
 		}
 	}

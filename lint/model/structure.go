@@ -155,12 +155,16 @@ func buildStructure(f *Family, items []item) {
 	s := &structurer{f: f, root: root, nodes: nodes}
 	s.bindNames()
 	s.findRoles(root, "", nil)
+	s.overview()
 	s.applyBindings()
 	s.attachNiceToHaves()
 	s.pseudoRoles(root)
 	s.assemble()
 	s.gradeTables()
 	s.kinds()
+	s.familyGradeList()
+	s.extensions()
+	s.statuses()
 }
 
 func hasHeadingChild(n *hnode) bool {
@@ -196,6 +200,8 @@ type structurer struct {
 	titled      int              // len(roles) when titles was built
 	body        map[*Role]*Section
 	lowerTitles map[string]*Role
+	roleKeys    []string           // singularKey of each role's title, for extensionTarget
+	byKey       map[string][]*Role // roles by singularKey
 }
 
 // evidence describes what a heading's own content says about it.

@@ -88,6 +88,7 @@ type pageData struct {
 	GradeRange  string
 	Levels      int
 	FamilyTitle map[string]string
+	NoLevels    []*Family
 }
 
 // hashSource is a CSP source for an inline element's exact text.
@@ -115,6 +116,9 @@ func (ov *Overview) WriteHTML(w io.Writer) error {
 	}
 	for _, f := range ov.Families {
 		d.Levels += len(f.Levels)
+		if len(f.Levels) == 0 {
+			d.NoLevels = append(d.NoLevels, f)
+		}
 		d.FamilyTitle[f.ID] = f.Title
 	}
 	return page.Execute(w, d)

@@ -17,6 +17,7 @@ type jsonReport struct {
 	Files    int            `json:"files"`
 	Findings []lint.Finding `json:"findings"`
 	Summary  jsonSummary    `json:"summary"`
+	Notes    []lint.Note    `json:"notes,omitempty"`
 }
 
 type jsonTool struct {
@@ -38,6 +39,7 @@ func (JSON) Write(w io.Writer, r *Report) error {
 		Files:    len(r.Files),
 		Findings: r.Findings,
 		Summary:  jsonSummary{Error: sum[lint.Error], Warning: sum[lint.Warning], Info: sum[lint.Info]},
+		Notes:    r.Notes,
 	}
 	if out.Findings == nil {
 		out.Findings = []lint.Finding{}

@@ -21,6 +21,7 @@ type Report struct {
 	Files    []*lint.FileResult
 	Findings []lint.Finding
 	Rules    []*lint.Rule // the rules that ran, for catalogs and passing test cases
+	Notes    []lint.Note  // what the run did not check, and why
 }
 
 // Options tune reporters.
@@ -62,5 +63,5 @@ func Formats() []string {
 
 // New builds a report from a run.
 func FromResult(res *lint.Result, findings []lint.Finding, rules []*lint.Rule) *Report {
-	return &Report{Tool: "ladderlint", Version: lint.Version, Files: res.Files, Findings: findings, Rules: rules}
+	return &Report{Tool: "ladderlint", Version: lint.Version, Files: res.Files, Findings: findings, Rules: rules, Notes: res.Notes}
 }

@@ -247,3 +247,35 @@ func TestJUnitControlCharacters(t *testing.T) {
 		t.Fatalf("JUnit report does not parse: %v\n%s", err, buf.Bytes())
 	}
 }
+
+// TestTextCountsPerRule: with many findings the text report counts them
+// per rule (most frequent first) on a line above the summary, which stays
+// the last line; with few it does not.
+func TestTextCountsPerRule(t *testing.T) {
+	rep := &report.Report{Files: []*lint.FileResult{{Path: "a.md"}}}
+	for i, id := range []string{"link-style", "misspelling", "link-style", "years-of-experience", "misspelling",
+		"link-style", "grade-order", "link-style", "misspelling", "bullet-drift"} {
+		rep.Findings = append(rep.Findings, lint.Finding{Rule: id, Severity: lint.Warning, Path: "a.md", Line: i + 1, Column: 1, Message: "m"})
+	}
+	write := func() []string {
+		var b bytes.Buffer
+		if err := (&report.Text{}).Write(&b, rep); err != nil {
+			t.Fatal(err)
+		}
+		return strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
+	}
+	lines := write()
+	n := len(lines)
+	if want := "by rule: link-style 4, misspelling 3, bullet-drift 1, grade-order 1, years-of-experience 1"; lines[n-2] != want {
+		t.Errorf("line above the summary %q, want %q", lines[n-2], want)
+	}
+	if !strings.HasPrefix(lines[n-1], "10 findings in 1 file:") {
+		t.Errorf("last line %q is not the summary", lines[n-1])
+	}
+	rep.Findings = rep.Findings[:report.ManyFindings-1]
+	for _, l := range write() {
+		if strings.HasPrefix(l, "by rule:") {
+			t.Errorf("%d findings counted per rule: %q", len(rep.Findings), l)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
@@ -12,7 +13,8 @@ import (
 //
 //	path:line:col: severity rule-id: message
 //
-// followed by the word diff where the rule has one, and a summary line.
+// followed by the word diff where the rule has one, and a summary line;
+// with many findings, a line above it counts them per rule.
 type Text struct{ Color bool }
 
 func init() { register("text", func(o Options) Reporter { return &Text{Color: o.Color} }) }
@@ -57,6 +59,9 @@ func (t *Text) Write(w io.Writer, r *Report) error {
 	}
 	sum := lint.Summary(r.Findings)
 	files := len(r.Files)
+	if len(r.Findings) >= ManyFindings {
+		fmt.Fprintf(&b, "by rule: %s\n", byRule(r.Findings))
+	}
 	if len(r.Findings) == 0 {
 		fmt.Fprintf(&b, "%s in %d %s\n", t.paint(ansiGreen, "no findings"), files, plural(files, "file"))
 	} else {
@@ -65,6 +70,34 @@ func (t *Text) Write(w io.Writer, r *Report) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// ManyFindings is the number of findings from which the text report
+// counts them per rule, on a line above the summary.
+const ManyFindings = 10
+
+// byRule counts findings per rule, most frequent first, then by rule ID:
+// "link-style 18, required-bullet 7".
+func byRule(findings []lint.Finding) string {
+	counts := map[string]int{}
+	var ids []string
+	for _, f := range findings {
+		if counts[f.Rule] == 0 {
+			ids = append(ids, f.Rule)
+		}
+		counts[f.Rule]++
+	}
+	sort.Slice(ids, func(i, j int) bool {
+		if counts[ids[i]] != counts[ids[j]] {
+			return counts[ids[i]] > counts[ids[j]]
+		}
+		return ids[i] < ids[j]
+	})
+	parts := make([]string, len(ids))
+	for i, id := range ids {
+		parts[i] = fmt.Sprintf("%s %d", id, counts[id])
+	}
+	return strings.Join(parts, ", ")
 }
 
 // diff colours a [-old-]{+new+} word diff on a terminal: deletions red and

@@ -304,7 +304,7 @@ func githubSlug(b []byte) []byte {
 		r, n := utf8.DecodeRune(b)
 		b = b[n:]
 		switch {
-		case r == '-' || r == ' ' || r == '\t':
+		case r == '-' || r == ' ': // only these: Hugo drops a tab ("Tab\tSpace" is "tabspace")
 			out = append(out, '-')
 		case r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r):
 			out = utf8.AppendRune(out, unicode.ToLower(r))
@@ -500,7 +500,7 @@ func kramdownSlug(b []byte) []byte {
 		r, n := utf8.DecodeRune(b)
 		b = b[n:]
 		switch {
-		case r == ' ' || r == '\t':
+		case r == ' ': // kramdown's GFM IDs turn only spaces into '-': a tab is dropped
 			out = append(out, '-')
 		case r == '-' || unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.M, r) || unicode.Is(unicode.Pc, r):
 			out = utf8.AppendRune(out, r)

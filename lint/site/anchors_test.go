@@ -18,6 +18,8 @@ func TestGitHubID(t *testing.T) {
 		"  Q&A  ":                          "--qa--",
 		"1. Numbered":                      "1-numbered",
 		"Diversity, Inclusion & Belonging": "diversity-inclusion--belonging",
+		"Tab\tSpace":                       "tabspace", // Hugo's own sanitizer test
+		"Tab \tSpace":                      "tab-space",
 	} {
 		if got := GitHubID(in); got != want {
 			t.Errorf("GitHubID(%q) = %q, want %q", in, got, want)
@@ -33,6 +35,7 @@ func TestKramdownID(t *testing.T) {
 		"1. Numbered":                      "1-numbered",
 		"snake_case":                       "snake_case",
 		"Diversity, Inclusion & Belonging": "diversity-inclusion--belonging",
+		"Tab\tSpace":                       "tabspace",
 	} {
 		if got := KramdownID(in); got != want {
 			t.Errorf("KramdownID(%q) = %q, want %q", in, got, want)

@@ -1,0 +1,248 @@
+package ladder
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"gitlab.com/ladderlint/ladderlint/lint"
+	"gitlab.com/ladderlint/ladderlint/lint/model"
+)
+
+// Grade tables: the handbook's own statement of which titles each grade
+// holds. They are data: read from the page the grade sentences link to, or
+// given in the config; nothing here knows a table's name.
+
+// ReadGradeTables reads the grade tables of a page below the heading whose
+// ID is fragment (every table up to the next heading of that level or
+// above; the whole page when fragment is "" or names no heading). id makes
+// a heading's ID from its text, as the site does. A table counts when its
+// header has a grade column and at least one column of titles; each table
+// is named by the nearest heading above it. Cells split at <br> into
+// titles.
+func ReadGradeTables(f *model.Family, fragment string, id func(string) string) []lint.GradeTable {
+	start, end, level := 0, len(f.Source.Text), 0
+	if fragment != "" {
+		for i, h := range f.Headings {
+			if h.ID != fragment && id(h.Text) != fragment {
+				continue
+			}
+			start, level = h.Span.Start, h.Level
+			for _, n := range f.Headings[i+1:] {
+				if n.Level <= level {
+					end = n.Span.Start
+					break
+				}
+			}
+			break
+		}
+	}
+	var out []lint.GradeTable
+	for _, t := range f.Tables {
+		if t.Span.Start < start || t.Span.Start >= end || len(t.Rows) < 2 {
+			continue
+		}
+		gt, ok := readGradeTable(f, t)
+		if !ok {
+			continue
+		}
+		gt.Name = tableName(f, t.Span.Start)
+		gt.Source = f.Path
+		gt.Line = f.Source.Position(t.Span.Start).Line
+		out = append(out, gt)
+	}
+	return out
+}
+
+// tableName is the text of the last heading before offset, without a
+// trailing colon.
+func tableName(f *model.Family, off int) string {
+	name := ""
+	for _, h := range f.Headings {
+		if h.Span.Start >= off {
+			break
+		}
+		name = h.Text
+	}
+	return strings.TrimSpace(strings.TrimRight(strings.TrimSpace(name), ":"))
+}
+
+// column roles in a grade table's header
+const (
+	colNone = iota
+	colGrade
+	colManagement
+	colIndividual
+)
+
+func headerColumn(s string) int {
+	s = strings.ToLower(strings.TrimSpace(s))
+	switch {
+	case strings.Contains(s, "grade") || s == "level":
+		return colGrade
+	case strings.Contains(s, "manag") || strings.Contains(s, "leader"):
+		return colManagement
+	case strings.Contains(s, "individual") || s == "ic" || strings.Contains(s, "contributor"):
+		return colIndividual
+	}
+	return colNone
+}
+
+func readGradeTable(f *model.Family, t *model.Table) (lint.GradeTable, bool) {
+	var gt lint.GradeTable
+	cols := make([]int, len(t.Rows[0]))
+	grade, titles := -1, false
+	for i, c := range t.Rows[0] {
+		cols[i] = headerColumn(c.Text)
+		switch cols[i] {
+		case colGrade:
+			if grade < 0 {
+				grade = i
+			}
+		case colManagement, colIndividual:
+			titles = true
+		}
+	}
+	if grade < 0 || !titles {
+		return gt, false
+	}
+	for _, row := range t.Rows[1:] {
+		if grade >= len(row) {
+			continue
+		}
+		g, err := strconv.ParseFloat(strings.TrimSpace(row[grade].Text), 64)
+		if err != nil {
+			continue
+		}
+		r := lint.GradeRow{Grade: g}
+		for i, c := range row {
+			if i >= len(cols) {
+				break
+			}
+			switch cols[i] {
+			case colManagement:
+				r.Management = append(r.Management, cellTitles(f, c)...)
+			case colIndividual:
+				r.Individual = append(r.Individual, cellTitles(f, c)...)
+			}
+		}
+		gt.Rows = append(gt.Rows, r)
+	}
+	return gt, len(gt.Rows) > 0
+}
+
+var (
+	brRE       = regexp.MustCompile(`(?i)<br\s*/?>`)
+	cellLinkRE = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
+	cellTagRE  = regexp.MustCompile(`<[^>]*>`)
+)
+
+// cellTitles splits a cell at its line breaks (<br> in the source: the
+// model's text keeps only a space for them) into titles, markup dropped.
+func cellTitles(f *model.Family, c *model.Block) []string {
+	src := string(f.Source.Text[c.Span.Start:c.Span.End])
+	var out []string
+	for _, p := range brRE.Split(src, -1) {
+		p = cellLinkRE.ReplaceAllString(p, "$1")
+		p = cellTagRE.ReplaceAllString(p, " ")
+		p = strings.NewReplacer("**", "", "__", "", "`", "", "\\|", "|").Replace(p)
+		if p = strings.Join(strings.Fields(p), " "); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Table is a grade table ready for lookups: its titles placed on the
+// ladder.
+type Table struct {
+	*lint.GradeTable
+	byTitle map[string][]float64 // a full title ("senior | product manager") to its grades
+	byStep  map[stepKey][]float64
+	byStem  map[string][]float64 // a function ("product manager") to the grades of its titles
+}
+
+type stepKey struct{ track, step, sub int }
+
+// NewTable places a table's titles on the ladder. A title with a function
+// ("Senior Product Manager") grades that title; a bare seniority ("Senior",
+// "Manager (Sales)") grades every title of its step. Titles the ladder
+// cannot place ("Mid Market") are kept out of lookups.
+func (l *Ladder) NewTable(t *lint.GradeTable) *Table {
+	tb := &Table{GradeTable: t, byTitle: map[string][]float64{}, byStep: map[stepKey][]float64{}, byStem: map[string][]float64{}}
+	for _, r := range t.Rows {
+		for _, title := range append(append([]string(nil), r.Management...), r.Individual...) {
+			for _, alt := range strings.Split(title, "/") {
+				alt = strings.TrimSpace(StripQualifiers(alt))
+				if alt == "" {
+					continue
+				}
+				p, ok := l.Classify(alt)
+				if !ok {
+					continue
+				}
+				if p.Stem != "" {
+					key := TitleKey(p)
+					tb.byTitle[key] = addGrade(tb.byTitle[key], r.Grade)
+					tb.byStem[p.Stem] = addGrade(tb.byStem[p.Stem], r.Grade)
+					continue
+				}
+				if !p.Ambiguous {
+					k := stepKey{p.Track, p.Step, p.Sub}
+					tb.byStep[k] = addGrade(tb.byStep[k], r.Grade)
+				}
+			}
+		}
+	}
+	return tb
+}
+
+func addGrade(gs []float64, g float64) []float64 {
+	for _, x := range gs {
+		if x == g {
+			return gs
+		}
+	}
+	return append(gs, g)
+}
+
+// TitleKey normalises a placed title: its keyword and its stem.
+func TitleKey(p Place) string { return strings.ToLower(p.Label) + " | " + p.Stem }
+
+// Grades returns the grades the table gives a placed title: its own row
+// when the table names the title; else its seniority's row; else, when the
+// table names the title's function at one seniority only and has no row
+// for the title's seniority, that function's rows (a table that grades
+// "Alliance Business Development Manager" grades its Junior and Senior
+// alike). Nil when the table says nothing of it.
+func (t *Table) Grades(p Place) []float64 {
+	if p.Stem != "" {
+		if gs := t.byTitle[TitleKey(p)]; gs != nil {
+			return gs
+		}
+	}
+	if gs := t.byStep[stepKey{p.Track, p.Step, p.Sub}]; gs != nil {
+		if p.Ambiguous {
+			return nil // the step may be another track's
+		}
+		return gs
+	}
+	if p.Stem != "" {
+		return t.byStem[p.Stem]
+	}
+	return nil
+}
+
+// Names reports whether the table names the title itself, function and
+// seniority ("Senior Product Manager").
+func (t *Table) Names(p Place) bool { return p.Stem != "" && t.byTitle[TitleKey(p)] != nil }
+
+// Holds reports whether the table puts the title at grade g.
+func (t *Table) Holds(p Place, g float64) bool {
+	for _, x := range t.Grades(p) {
+		if x == g {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,291 @@
+package model
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// Extension is what a level takes over from another role, as its text
+// says: "Meets all of the requirements of an Intermediate X, plus:", "all
+// of the responsibilities of the level below", "This role extends the
+// Senior Director role".
+type Extension struct {
+	// Kinds are the section kinds taken over: responsibilities,
+	// requirements, or both ("extends the X role").
+	Kinds []SectionKind
+	// From is the role taken from; nil when the page has no role the text
+	// names (the inherited sections then count, unseen).
+	From *Role
+	// Target is the role as the text names it ("the level below").
+	Target   string
+	Sentence *Sentence
+}
+
+var (
+	// "all of the requirements of an Intermediate X", "all the
+	// responsibilities and requirements listed for the Senior level"
+	extendAllRE = regexp.MustCompile(`(?i)\ball\s+(?:of\s+)?(?:the\s+)?(responsibilit(?:y|ies)|requirements?|expectations|qualifications)(?:\s+(?:and|&)\s+(responsibilit(?:y|ies)|requirements?|expectations|qualifications))?\s+(?:of|for|from|in|at|(?:listed|defined|outlined|described|stated|required)\s+(?:for|in|of|at|under|above))\s+(?:an?\s+|the\s+)?`)
+	// "share the same responsibilities and requirements as the Community
+	// Advocate listed above"
+	extendSameRE = regexp.MustCompile(`(?i)\b(?:share|shares|sharing|have|has|having|meet|meets|meeting)\s+(?:all\s+(?:of\s+)?)?the\s+same\s+(responsibilit(?:y|ies)|requirements?|expectations|qualifications)(?:\s+(?:and|&)\s+(responsibilit(?:y|ies)|requirements?|expectations|qualifications))?\s+(?:as|of)\s+(?:an?\s+|the\s+)?`)
+	// "extends the Senior Director role", "builds on the Manager level"
+	extendRoleRE = regexp.MustCompile(`(?i)\b(?:extends|builds\s+(?:up)?on)\s+(?:the\s+)?`)
+	// where the named role ends
+	extendEndRE = regexp.MustCompile(`(?i)(?:\s*[,:;.(]|\s+(?:plus|and|as\s+well|in\s+addition|with|who|which|but|to|listed|described|outlined|defined|above|below)\b)`)
+	// "the level below", "the previous level"
+	extendBelowRE  = regexp.MustCompile(`(?i)^(?:(?:level|role|position)\s+(?:below|before)|(?:previous|prior|lower|preceding)\s+(?:level|role|position)|above)\b`)
+	extendSuffixRE = regexp.MustCompile(`(?i)\s+(?:role|level|position|job|job\s+family)s?$`)
+)
+
+// extensions reads each level's extension sentences, in its own text and
+// its sections, and resolves the role each names.
+func (s *structurer) extensions() {
+	byRole := map[*Role][]*Block{}
+	for _, b := range s.f.Blocks {
+		if b.Role != nil && (b.Kind == BlockParagraph || b.Kind == BlockItem) && (ContainsFold(b.Text, "all") || ContainsFold(b.Text, "same") || ContainsFold(b.Text, "extends") || ContainsFold(b.Text, "builds")) {
+			byRole[b.Role] = append(byRole[b.Role], b)
+		}
+	}
+	var prev *Role
+	for _, r := range s.f.Roles {
+		before := prev
+		if r.Kind == KindLevel {
+			prev = r
+		}
+		for _, b := range byRole[r] {
+			for _, ss := range Sentences(b.Text) {
+				if e := s.readExtension(r, before, b, ss); e != nil {
+					r.Extends = append(r.Extends, e)
+				}
+			}
+		}
+	}
+}
+
+func (s *structurer) readExtension(r, before *Role, b *Block, ss [2]int) *Extension {
+	t := b.Text[ss[0]:ss[1]]
+	var kinds []SectionKind
+	at := -1
+	m := extendAllRE.FindStringSubmatchIndex(t)
+	if m == nil {
+		m = extendSameRE.FindStringSubmatchIndex(t)
+	}
+	if m != nil {
+		at = m[1]
+		for _, i := range []int{2, 4} {
+			if m[i] < 0 {
+				continue
+			}
+			w := strings.ToLower(t[m[i]:m[i+1]])
+			k := SecRequirements
+			if strings.HasPrefix(w, "responsib") || strings.HasPrefix(w, "expect") {
+				k = SecResponsibilities
+			}
+			kinds = appendKind(kinds, k)
+		}
+	} else if m := extendRoleRE.FindStringIndex(t); m != nil {
+		at = m[1]
+		kinds = []SectionKind{SecResponsibilities, SecRequirements}
+	} else {
+		return nil
+	}
+	rest := t[at:]
+	if loc := extendEndRE.FindStringIndex(rest); loc != nil {
+		rest = rest[:loc[0]]
+	}
+	target := strings.TrimSpace(extendSuffixRE.ReplaceAllString(strings.TrimSpace(rest), ""))
+	if target == "" && !extendBelowRE.MatchString(strings.TrimSpace(t[at:])) {
+		return nil
+	}
+	e := &Extension{Kinds: kinds, Target: target, Sentence: &Sentence{Text: t, Span: b.SourceSpan(ss[0], ss[1])}}
+	switch {
+	case extendBelowRE.MatchString(strings.TrimSpace(t[at:])):
+		e.From = before
+	default:
+		e.From = s.extensionTarget(r, target)
+	}
+	if e.From == r {
+		e.From = nil
+	}
+	return e
+}
+
+func appendKind(ks []SectionKind, k SectionKind) []SectionKind {
+	for _, x := range ks {
+		if x == k {
+			return ks
+		}
+	}
+	return append(ks, k)
+}
+
+// extensionTarget finds the role of the page (other than r) a text names:
+// its title; else the nearest role before r (else the first after it)
+// whose title holds all the text's words ("Senior" names "Senior Backend
+// Engineer"); each tried again without a leading "Intermediate".
+func (s *structurer) extensionTarget(r *Role, text string) *Role {
+	key := singularKey(text)
+	if s.roleKeys == nil {
+		s.roleKeys = make([]string, len(s.f.Roles))
+		s.byKey = map[string][]*Role{}
+		for i, o := range s.f.Roles {
+			s.roleKeys[i] = singularKey(o.Title)
+			s.byKey[s.roleKeys[i]] = append(s.byKey[s.roleKeys[i]], o)
+		}
+	}
+	for _, try := range []string{key, strings.TrimPrefix(key, "intermediate ")} {
+		if try == "" {
+			continue
+		}
+		for _, o := range s.byKey[try] {
+			if o != r {
+				return o
+			}
+		}
+		if len(s.f.Roles) > 500 {
+			continue // the loose match compares with every role: not on a page of thousands
+		}
+		var before, after *Role
+		for i, o := range s.f.Roles {
+			if o == r {
+				continue
+			}
+			k := s.roleKeys[i]
+			if containsWords(k, try) {
+				if o.Span.Start < r.Span.Start {
+					before = o
+				} else if after == nil {
+					after = o
+				}
+			}
+		}
+		if before != nil {
+			return before
+		}
+		if after != nil {
+			return after
+		}
+	}
+	return nil
+}
+
+// InheritedKinds returns the section kinds r takes over through its
+// extensions, followed transitively, each with the extension that brings
+// it (the first one found).
+func (r *Role) InheritedKinds() map[SectionKind]*Extension {
+	out := map[SectionKind]*Extension{}
+	seen := map[*Role]bool{r: true}
+	var walk func(x *Role, via map[SectionKind]*Extension, depth int)
+	walk = func(x *Role, want map[SectionKind]*Extension, depth int) {
+		for _, e := range x.Extends {
+			next := map[SectionKind]*Extension{}
+			for _, k := range e.Kinds {
+				if want != nil {
+					if _, ok := want[k]; !ok {
+						continue
+					}
+				}
+				top := e
+				if want != nil {
+					top = want[k]
+				}
+				if _, ok := out[k]; !ok {
+					out[k] = top
+				}
+				next[k] = top
+			}
+			if e.From != nil && !seen[e.From] && depth < 32 && len(next) > 0 {
+				seen[e.From] = true
+				walk(e.From, next, depth+1)
+			}
+		}
+	}
+	walk(r, nil, 0)
+	return out
+}
+
+// InheritedSections returns the sections of kind k that r takes over
+// through its extensions, transitively: the From roles' own sections.
+func (r *Role) InheritedSections(k SectionKind) []*Section {
+	var out []*Section
+	seen := map[*Role]bool{r: true}
+	var walk func(x *Role, depth int)
+	walk = func(x *Role, depth int) {
+		for _, e := range x.Extends {
+			if e.From == nil || seen[e.From] || depth >= 32 || !hasKind(e.Kinds, k) {
+				continue
+			}
+			seen[e.From] = true
+			for _, sec := range e.From.Sections {
+				if sec.Kind == k {
+					out = append(out, sec)
+				}
+			}
+			walk(e.From, depth+1)
+		}
+	}
+	walk(r, 0)
+	return out
+}
+
+func hasKind(ks []SectionKind, k SectionKind) bool {
+	for _, x := range ks {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	// "The roles described below are grades: [6, 7, 8]", "grades 6, 7 and 8"
+	gradeListRE   = regexp.MustCompile(`(?i)\bgrades\b[^.\d]{0,40}?(\d+(?:\.\d+)?(?:\s*(?:,|\band\b|\bor\b|&)\s*\[?\d+(?:\.\d+)?)+)`)
+	gradeNumberRE = regexp.MustCompile(`\d+(?:\.\d+)?`)
+)
+
+// familyGradeList grades the levels of a family-wide Job Grade section that
+// lists their grades in order ("The roles described below are grades 6, 7
+// and 8"): when the list has one grade for each ungraded level, the n-th
+// level gets the n-th grade (Grade.Listed).
+func (s *structurer) familyGradeList() {
+	var levels []*Role
+	for _, r := range s.f.Roles {
+		if r.Kind == KindLevel && r.Grade == nil && r.NoGrade == nil && r.SharesWith == nil {
+			levels = append(levels, r)
+		}
+	}
+	if len(levels) < 2 {
+		return
+	}
+	for _, sec := range s.f.Sections {
+		if sec.Kind != SecJobGrade {
+			continue
+		}
+		for _, b := range sec.Paragraphs {
+			m := gradeListRE.FindStringSubmatchIndex(b.Text)
+			if m == nil {
+				continue
+			}
+			nums := gradeNumberRE.FindAllStringIndex(b.Text[m[2]:m[3]], -1)
+			if len(nums) != len(levels) {
+				continue
+			}
+			sent := sentenceRange(b.Text, m[0])
+			sentence := &Sentence{Text: b.Text[sent[0]:sent[1]], Span: b.SourceSpan(sent[0], sent[1])}
+			for i, r := range levels {
+				i0, i1 := m[2]+nums[i][0], m[2]+nums[i][1]
+				v, err := strconv.ParseFloat(b.Text[i0:i1], 64)
+				if err != nil {
+					return
+				}
+				g := &Grade{Number: &v, Raw: b.Text[i0:i1], Span: b.SourceSpan(i0, i1), Sentence: sentence, Listed: true, SubjectSpan: Span{-1, -1}}
+				if l := linkCovers(b.Links, i0, false); l != nil {
+					g.Link, g.Target = l, l.Target
+				}
+				r.Grade = g
+			}
+			return
+		}
+	}
+}

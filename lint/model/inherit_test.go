@@ -1,0 +1,92 @@
+package model
+
+import (
+	"os"
+	"testing"
+)
+
+func TestExtensions(t *testing.T) {
+	src, err := os.ReadFile("../../rules/testdata/required-sections/inherited.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := Parse("inherited.md", src)
+	byTitle := map[string]*Role{}
+	for _, r := range f.Roles {
+		byTitle[r.Title] = r
+	}
+	from := func(title string) string {
+		r := byTitle[title]
+		if r == nil || len(r.Extends) != 1 || r.Extends[0].From == nil {
+			t.Fatalf("%s: extends %+v", title, r)
+		}
+		return r.Extends[0].From.Title
+	}
+	for title, want := range map[string]string{
+		"Senior Backend Engineer":    "Backend Engineer", // "an Intermediate Backend Engineer"
+		"Staff Backend Engineer":     "Senior Backend Engineer",
+		"Principal Backend Engineer": "Staff Backend Engineer", // "the level below"
+	} {
+		if got := from(title); got != want {
+			t.Errorf("%s extends %s, want %s", title, got, want)
+		}
+	}
+	p := byTitle["Principal Backend Engineer"]
+	reqs := p.InheritedSections(SecRequirements)
+	if len(reqs) != 1 || reqs[0].Role != byTitle["Backend Engineer"] {
+		t.Errorf("Principal's inherited requirements = %v, want the Backend Engineer's, through Staff and Senior", reqs)
+	}
+	if k := p.InheritedKinds(); k[SecRequirements] == nil || k[SecResponsibilities] == nil {
+		t.Errorf("Principal inherits %v", k)
+	}
+	if len(byTitle["Distinguished Backend Engineer"].Extends) != 0 {
+		t.Errorf("Distinguished: %+v", byTitle["Distinguished Backend Engineer"].Extends)
+	}
+	// the sentence's position
+	e := byTitle["Staff Backend Engineer"].Extends[0]
+	if pos := f.Source.Position(e.Sentence.Span.Start); pos.Line != 31 {
+		t.Errorf("Staff's extension sentence at line %d, want 31", pos.Line)
+	}
+}
+
+func TestOverview(t *testing.T) {
+	src, err := os.ReadFile("../../rules/testdata/required-sections/overview.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := Parse("overview.md", src)
+	if f.Overview == nil || f.Overview.Text != "Content Designer" {
+		t.Fatalf("overview = %+v", f.Overview)
+	}
+	for _, r := range f.Roles {
+		if r.Title == "Content Designer" {
+			t.Errorf("the overview is a role: %+v", r)
+		}
+	}
+	if f.Section(SecRequirements) == nil || f.Section(SecResponsibilities) == nil {
+		t.Errorf("the overview's sections are not the family's")
+	}
+	near, err := os.ReadFile("../../rules/testdata/required-sections/overview-near-miss.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g := Parse("near.md", near); g.Overview != nil {
+		t.Errorf("an ungraded heading of another function taken for the overview: %+v", g.Overview)
+	}
+}
+
+func TestMatchSectionFamilyWide(t *testing.T) {
+	for text, want := range map[string]SectionKind{
+		"Base Requirements Across All Levels":  SecRequirements,
+		"Responsibilities for all roles":       SecResponsibilities,
+		"Expectations":                         SecResponsibilities,
+		"Senior Product Analyst Expectations":  SecResponsibilities,
+		"Levels":                               SecLevels,
+		"Job Grade":                            SecJobGrade,
+		"Senior Backend Engineer Requirements": SecRequirements,
+	} {
+		if k, _, _, ok := MatchSection(text); !ok || k != want {
+			t.Errorf("MatchSection(%q) = %q, %v; want %q", text, k, ok, want)
+		}
+	}
+}
