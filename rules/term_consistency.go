@@ -73,6 +73,8 @@ var termConsistencyRule = &lint.Rule{
 		return nil
 	},
 	CheckAll: checkTermConsistency,
+	// with scope: page, each page is checked on its own
+	Local: func(o any) bool { return o.(*termConsistencyOptions).Scope == "page" },
 }
 
 func init() { lint.Register(termConsistencyRule) }
