@@ -45,38 +45,59 @@ type phraseOcc struct {
 // terms on one page; skip holds the lower-case keys already reported (the
 // preferred terms).
 func checkTermPhrases(p *lint.SetPass, f *model.Family, preferred map[string]string) {
+	// Only a term written in two ways can be reported: a first pass
+	// notes each term's spelling and the blocks it is in, a second keeps
+	// the occurrences of the terms with more than one, so that a page
+	// of one phrase repeated does not hold every occurrence.
+	type termClass struct {
+		form   string
+		hyphen bool
+		mixed  bool
+		blocks []int // the blocks it is in, in order
+	}
+	classes := map[string]*termClass{}
+	nMixed := 0
+	for bi, b := range f.Blocks {
+		termPhrasesOf(b, func(key string, o phraseOcc) {
+			c := classes[key]
+			if c == nil {
+				classes[key] = &termClass{form: o.form, hyphen: o.hyphen, blocks: []int{bi}}
+				return
+			}
+			if !c.mixed && (c.form != o.form || c.hyphen != o.hyphen) {
+				c.mixed = true
+				nMixed++
+			}
+			if c.blocks[len(c.blocks)-1] != bi {
+				c.blocks = append(c.blocks, bi)
+			}
+		})
+	}
+	if nMixed == 0 {
+		return
+	}
+	inMixed := make([]bool, len(f.Blocks))
+	for _, c := range classes {
+		if c.mixed {
+			for _, bi := range c.blocks {
+				inMixed[bi] = true
+			}
+		}
+	}
 	byKey := map[string][]phraseOcc{}
 	var keys []string
 	add := func(key string, o phraseOcc) {
+		if c := classes[key]; c == nil || !c.mixed {
+			return // one spelling: nothing to report
+		}
 		if _, ok := byKey[key]; !ok {
 			keys = append(keys, key)
 		}
 		byKey[key] = append(byKey[key], o)
 	}
-	for _, b := range f.Blocks {
-		text := wordingText(b)
-		tw := wordingWords(b, true)
-		heading := b.Kind == model.BlockHeading
-		for i, w := range tw.words {
-			lw := tw.lower[i]
-			// a hyphenated pair: "cross-functional"
-			if parts := strings.Split(lw, "-"); len(parts) == 2 && termPhraseWord(parts[0]) && termPhraseWord(parts[1]) && !hyphenMeaning[lw] {
-				add(parts[0]+" "+parts[1], phraseOcc{b: b, start: w.Start, end: w.End, text: w.Text, hyphen: true,
-					form: termCaseForm(w.Text, heading || sentenceStart(text, w.Start)), modifier: termModifies(text, tw, i),
-					inName: termNameAround(text, tw, i, i)})
-			}
-			if i+1 >= len(tw.words) {
-				continue
-			}
-			next := tw.words[i+1]
-			ln := tw.lower[i+1]
-			if text[w.End:next.Start] != " " || !termPhraseWord(lw) || !termPhraseWord(ln) || inLinkText(b, w.Start) || inLinkText(b, next.Start) {
-				continue
-			}
-			written := text[w.Start:next.End]
-			add(lw+" "+ln, phraseOcc{b: b, start: w.Start, end: next.End, text: written,
-				form: termCaseForm(written, heading || sentenceStart(text, w.Start)), modifier: termModifies(text, tw, i+1),
-				inName: termNameAround(text, tw, i, i+1)})
+	for bi, b := range f.Blocks {
+		if inMixed[bi] {
+			termPhrasesOf(b, add)
 		}
 	}
 	for _, key := range keys {
@@ -88,6 +109,35 @@ func checkTermPhrases(p *lint.SetPass, f *model.Family, preferred map[string]str
 			continue
 		}
 		reportPhraseVariants(p, f, occs)
+	}
+}
+
+// termPhrasesOf calls add with each two-word term of a block (hyphenated
+// or spaced) and its occurrence, in order.
+func termPhrasesOf(b *model.Block, add func(key string, o phraseOcc)) {
+	text := wordingText(b)
+	tw := wordingWords(b, true)
+	heading := b.Kind == model.BlockHeading
+	for i, w := range tw.words {
+		lw := tw.lower[i]
+		// a hyphenated pair: "cross-functional"
+		if parts := strings.Split(lw, "-"); len(parts) == 2 && termPhraseWord(parts[0]) && termPhraseWord(parts[1]) && !hyphenMeaning[lw] {
+			add(parts[0]+" "+parts[1], phraseOcc{b: b, start: w.Start, end: w.End, text: w.Text, hyphen: true,
+				form: termCaseForm(w.Text, heading || sentenceStart(text, w.Start)), modifier: termModifies(text, tw, i),
+				inName: termNameAround(text, tw, i, i)})
+		}
+		if i+1 >= len(tw.words) {
+			continue
+		}
+		next := tw.words[i+1]
+		ln := tw.lower[i+1]
+		if text[w.End:next.Start] != " " || !termPhraseWord(lw) || !termPhraseWord(ln) || inLinkText(b, w.Start) || inLinkText(b, next.Start) {
+			continue
+		}
+		written := text[w.Start:next.End]
+		add(lw+" "+ln, phraseOcc{b: b, start: w.Start, end: next.End, text: written,
+			form: termCaseForm(written, heading || sentenceStart(text, w.Start)), modifier: termModifies(text, tw, i+1),
+			inName: termNameAround(text, tw, i, i+1)})
 	}
 }
 
