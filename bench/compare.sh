@@ -22,8 +22,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
 copies=${2:-10}
-corpus=$(cd .. && pwd)/shared/corpus/www-gitlab-com-2022
-[ -d "$corpus" ] || { echo "corpus not found at $corpus" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 bin=$work/bin
@@ -32,32 +30,9 @@ go build -o "$bin/ladderlint" ./cmd/ladderlint
 go build -o "$bin/goldmark-read" ./bench/goldmark-read
 
 # --- the workload -----------------------------------------------------------
-site=$work/site
-content=$site/content
-mkdir -p "$content"
-( cd "$corpus/sites"
-  find . -path '*/source/*' -type f \( -name '*.md' -o -name '*.md.erb' \) -print0
-) | while IFS= read -r -d '' f; do
-  rel=${f#./*/source/}
-  case "$rel" in
-    */index.html.md|*/index.html.md.erb|index.html.md) out=${rel%index.html.md*}_index.md ;;
-    *.html.md|*.html.md.erb) out=${rel%.html.md*}.md ;;
-    *.md.erb) out=${rel%.md.erb}.md ;;
-    *) out=$rel ;;
-  esac
-  mkdir -p "$content/$(dirname "$out")"
-  [ -e "$content/$out" ] || cp "$corpus/sites/${f#./}" "$content/$out"
-done
-dirs=("content/job-families")
-for i in $(seq 2 "$copies"); do
-  cp -r "$content/job-families" "$content/job-families-copy-$i"
-  dirs+=("content/job-families-copy-$i")
-done
+. bench/workload.sh
+build_workload "$work/site" "$copies"
 cd "$site"
-git init -q .
-pages=$(find "${dirs[@]}" -name '*.md' | wc -l)
-bytes=$(find "${dirs[@]}" -name '*.md' -print0 | xargs -0 cat | wc -c)
-site_pages=$(find content -name '*.md' | wc -l)
 
 # --- the peers ----------------------------------------------------------------
 mdl=""
@@ -74,24 +49,25 @@ fi
 printf 'MinAlertLevel = suggestion\n[*.md]\nBasedOnStyles = Vale\n' > "$site/.vale.ini"
 
 # --- measuring ----------------------------------------------------------------
-# one timed run: prints "wall_seconds peak_kb"
+# one timed run: prints "wall_seconds peak_kb cpu_seconds" (user + system)
 timed() {
   /usr/bin/time -v -o "$work/time" "$@" >/dev/null 2>&1 || true
   awk -F': ' '/Elapsed \(wall clock\)/{n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; w=s}
-              /Maximum resident set size/{m=$2} END{print w, m}' "$work/time"
+              /User time/{c+=$2} /System time/{c+=$2}
+              /Maximum resident set size/{m=$2} END{print w, m, c}' "$work/time"
 }
-declare -A wall mem
-add() { wall[$1]+="$2 "; mem[$1]+="$3 "; }
+declare -A wall mem cpu
+add() { wall[$1]+="$2 "; mem[$1]+="$3 "; cpu[$1]+="$4 "; }
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END{if(NR==0){print "-"} else {print a[int((NR+1)/2)]}}'; }
 
 for r in $(seq "$runs"); do
-  read -r w m < <(timed "$bin/goldmark-read" "${dirs[@]}"); add goldmark "$w" "$m"
-  read -r w m < <(timed "$bin/ladderlint" lint --fail-on never "${dirs[@]}"); add ladderlint "$w" "$m"
+  read -r w m c < <(timed "$bin/goldmark-read" "${dirs[@]}"); add goldmark "$w" "$m" "$c"
+  read -r w m c < <(timed "$bin/ladderlint" lint --fail-on never "${dirs[@]}"); add ladderlint "$w" "$m" "$c"
   if [ -n "$mdl" ]; then
-    read -r w m < <(timed "$mdl" "content/job-families*/**/*.md"); add markdownlint-cli2 "$w" "$m"
+    read -r w m c < <(timed "$mdl" "content/job-families*/**/*.md"); add markdownlint-cli2 "$w" "$m" "$c"
   fi
   if [ -n "$vale" ] && [ "$r" = 1 ]; then
-    read -r w m < <(timed "$vale" --output=line --no-exit "${dirs[@]}"); add vale "$w" "$m"
+    read -r w m c < <(timed "$vale" --output=line --no-exit "${dirs[@]}"); add vale "$w" "$m" "$c"
   fi
 done
 
@@ -99,7 +75,7 @@ echo "workload: $pages job-family pages ($((bytes / 1024)) KiB), $copies copies,
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $runs runs each (Vale once), median"
 gw=$(echo "${wall[goldmark]}" | median)
 lw=$(echo "${wall[ladderlint]}" | median)
-printf '%-20s %8s %10s %16s\n' program "wall s" "peak MB" "vs ladderlint"
+printf '%-20s %8s %8s %10s %16s\n' program "wall s" "CPU s" "peak MB" "vs ladderlint"
 for p in goldmark ladderlint markdownlint-cli2 vale; do
   if [ -z "${wall[$p]:-}" ]; then
     case $p in
@@ -108,7 +84,9 @@ for p in goldmark ladderlint markdownlint-cli2 vale; do
     esac
     continue
   fi
-  w=$(echo "${wall[$p]}" | median); m=$(echo "${mem[$p]}" | median)
-  printf '%-20s %8.2f %10.0f %15.1fx\n' "$p" "$w" "$(awk -v k="$m" 'BEGIN{print k/1024}')" "$(awk -v a="$w" -v b="$lw" 'BEGIN{print a/b}')"
+  w=$(echo "${wall[$p]}" | median); m=$(echo "${mem[$p]}" | median); c=$(echo "${cpu[$p]}" | median)
+  printf '%-20s %8.2f %8.2f %10.0f %15.1fx\n' "$p" "$w" "$c" "$(awk -v k="$m" 'BEGIN{print k/1024}')" "$(awk -v a="$w" -v b="$lw" 'BEGIN{print a/b}')"
 done
 awk -v l="$lw" -v g="$gw" 'BEGIN{printf "ladderlint / goldmark alone: %.1fx wall time (target: at most 2x)\n", l/g}'
+gc=$(echo "${cpu[goldmark]}" | median); lc=$(echo "${cpu[ladderlint]}" | median)
+awk -v l="$lc" -v g="$gc" 'BEGIN{printf "ladderlint / goldmark alone: %.1fx CPU time\n", l/g}'

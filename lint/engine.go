@@ -140,8 +140,14 @@ type Engine struct {
 	// server's re-finish). Off for lint, whose memory then no longer grows
 	// with every page's caches.
 	KeepModels bool
-	rules      []*activeRule
-	Env        *Env
+	// Reported, when set, names the files whose findings the caller keeps
+	// (--new-from-rev: the changed ones). The other files are modelled and
+	// give the cross-file rules their per-file stage, but their per-file
+	// rules do not run and no finding on them is made: the findings on the
+	// reported files are the same as in a run that checks everything.
+	Reported func(path string) bool
+	rules    []*activeRule
+	Env      *Env
 }
 
 type activeRule struct {
@@ -391,6 +397,7 @@ func readLimited(path string, max int64) ([]byte, error) { return fsutil.ReadLim
 func (e *Engine) check(fr *FileResult, f *model.Family) ([]Finding, []error) {
 	var diags []ruleDiag
 	var errs []error
+	reported := e.Reported == nil || e.Reported(fr.Path)
 	for _, a := range e.rules {
 		if a.rule.CrossFile() {
 			continue
@@ -399,6 +406,9 @@ func (e *Engine) check(fr *FileResult, f *model.Family) ([]Finding, []error) {
 			continue
 		}
 		fr.Checked = append(fr.Checked, a.rule.ID)
+		if !reported {
+			continue
+		}
 		a := a
 		p := &Pass{Rule: a.rule, File: f, Options: a.opts, Config: e.Config, Env: e.Env}
 		p.report = func(d Diagnostic) { diags = append(diags, ruleDiag{a, d}) }
@@ -415,6 +425,7 @@ func (e *Engine) check(fr *FileResult, f *model.Family) ([]Finding, []error) {
 		fr.Checked = append(fr.Checked, a.rule.ID)
 		a := a
 		switch {
+		case a.local && !reported:
 		case a.local:
 			p := &SetPass{Rule: a.rule, Files: []*model.Family{f}, Options: a.opts, Config: e.Config, Env: e.Env}
 			p.report = func(d Diagnostic) {
@@ -498,7 +509,7 @@ func (e *Engine) crossFile(res *Result) []Finding {
 		a := a
 		p := &SetPass{Rule: a.rule, Files: files, Options: a.opts, Config: e.Config, Env: e.Env, summaries: summaries[a.rule]}
 		p.report = func(d Diagnostic) {
-			if !byFile[d.File] {
+			if !byFile[d.File] || e.Reported != nil && !e.Reported(d.File.Path) {
 				return
 			}
 			perFile[d.File] = append(perFile[d.File], makeFinding(a, d))
