@@ -58,7 +58,7 @@ func checkTermPhrases(p *lint.SetPass, f *model.Family, preferred map[string]str
 	classes := map[string]*termClass{}
 	nMixed := 0
 	for bi, b := range f.Blocks {
-		termPhrasesOf(b, func(key string, o phraseOcc) {
+		termPhrasesOf(b, false, func(key string, o phraseOcc) {
 			c := classes[key]
 			if c == nil {
 				classes[key] = &termClass{form: o.form, hyphen: o.hyphen, blocks: []int{bi}}
@@ -97,7 +97,7 @@ func checkTermPhrases(p *lint.SetPass, f *model.Family, preferred map[string]str
 	}
 	for bi, b := range f.Blocks {
 		if inMixed[bi] {
-			termPhrasesOf(b, add)
+			termPhrasesOf(b, true, add)
 		}
 	}
 	for _, key := range keys {
@@ -113,18 +113,19 @@ func checkTermPhrases(p *lint.SetPass, f *model.Family, preferred map[string]str
 }
 
 // termPhrasesOf calls add with each two-word term of a block (hyphenated
-// or spaced) and its occurrence, in order.
-func termPhrasesOf(b *model.Block, add func(key string, o phraseOcc)) {
+// or spaced) and its occurrence, in order; modifier and inName only when
+// full.
+func termPhrasesOf(b *model.Block, full bool, add func(key string, o phraseOcc)) {
 	text := wordingText(b)
 	tw := wordingWords(b, true)
 	heading := b.Kind == model.BlockHeading
 	for i, w := range tw.words {
 		lw := tw.lower[i]
 		// a hyphenated pair: "cross-functional"
-		if parts := strings.Split(lw, "-"); len(parts) == 2 && termPhraseWord(parts[0]) && termPhraseWord(parts[1]) && !hyphenMeaning[lw] {
-			add(parts[0]+" "+parts[1], phraseOcc{b: b, start: w.Start, end: w.End, text: w.Text, hyphen: true,
-				form: termCaseForm(w.Text, heading || sentenceStart(text, w.Start)), modifier: termModifies(text, tw, i),
-				inName: termNameAround(text, tw, i, i)})
+		if w1, w2, ok := strings.Cut(lw, "-"); ok && !strings.Contains(w2, "-") && termPhraseWord(w1) && termPhraseWord(w2) && !hyphenMeaning[lw] {
+			add(w1+" "+w2, phraseOcc{b: b, start: w.Start, end: w.End, text: w.Text, hyphen: true,
+				form: termCaseForm(w.Text, heading || sentenceStart(text, w.Start)), modifier: full && termModifies(text, tw, i),
+				inName: full && termNameAround(text, tw, i, i)})
 		}
 		if i+1 >= len(tw.words) {
 			continue
@@ -136,8 +137,8 @@ func termPhrasesOf(b *model.Block, add func(key string, o phraseOcc)) {
 		}
 		written := text[w.Start:next.End]
 		add(lw+" "+ln, phraseOcc{b: b, start: w.Start, end: next.End, text: written,
-			form: termCaseForm(written, heading || sentenceStart(text, w.Start)), modifier: termModifies(text, tw, i+1),
-			inName: termNameAround(text, tw, i, i+1)})
+			form: termCaseForm(written, heading || sentenceStart(text, w.Start)), modifier: full && termModifies(text, tw, i+1),
+			inName: full && termNameAround(text, tw, i, i+1)})
 	}
 }
 
