@@ -437,7 +437,7 @@ func (e *Engine) check(fr *FileResult, f *model.Family) ([]Finding, []error) {
 				errs = append(errs, err)
 			}
 		case a.rule.Collect != nil:
-			p := &Pass{Rule: a.rule, File: f, Options: a.opts, Config: e.Config, Env: e.Env}
+			p := &Pass{Rule: a.rule, File: f, Options: a.opts, Config: e.Config, Env: e.Env, Unreported: !reported}
 			p.report = func(d Diagnostic) { diags = append(diags, ruleDiag{a, d}) }
 			var v any
 			if err := safeRun("rule "+a.rule.ID, f.Path, func() { v = a.rule.Collect(p) }); err != nil {

@@ -225,7 +225,11 @@ type Pass struct {
 	Options any // the rule's options, as Rule.Options returned them after config
 	Config  *Config
 	Env     *Env
-	report  func(Diagnostic)
+	// Unreported is set, for a Collect stage, on a file whose findings
+	// the run drops (--new-from-rev: a file without changes): the summary
+	// then needs only what the other files' findings depend on.
+	Unreported bool
+	report     func(Diagnostic)
 }
 
 // Report records a diagnostic.

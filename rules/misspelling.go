@@ -182,7 +182,7 @@ func checkMisspelling(p *lint.SetPass) {
 	for i, f := range p.Files {
 		sp, _ := p.Summary(f).(*spellPage)
 		if sp == nil {
-			sp = collectSpelling(f, opts)
+			sp = collectSpelling(f, opts, true)
 		}
 		pages[i] = sp
 		for _, wc := range sp.uses {
@@ -212,12 +212,12 @@ type wordCount struct {
 }
 
 func collectMisspelling(p *lint.Pass) any {
-	return collectSpelling(p.File, lint.Options[misspellingOptions](p.Options))
+	return collectSpelling(p.File, lint.Options[misspellingOptions](p.Options), !p.Unreported)
 }
 
-// collectSpelling counts a page's words and keeps those the dictionary
-// lacks.
-func collectSpelling(f *model.Family, opts *misspellingOptions) *spellPage {
+// collectSpelling counts a page's words and, when its findings are wanted
+// (unknown), keeps those the dictionary lacks.
+func collectSpelling(f *model.Family, opts *misspellingOptions, unknown bool) *spellPage {
 	_, extra := misspellings(opts.Locale)
 	d := englishWords()
 	allow := spellAllowed(opts)
@@ -232,6 +232,9 @@ func collectSpelling(f *model.Family, opts *misspellingOptions) *spellPage {
 			} else {
 				seen[lw] = len(sp.uses)
 				sp.uses = append(sp.uses, wordCount{lw, 1})
+			}
+			if !unknown {
+				continue
 			}
 			style, ok := spellCheckable(w.Text)
 			if !ok && !allow[lw] {
