@@ -17,7 +17,7 @@ go build -o "$work/ladderlint" ./cmd/ladderlint
 . bench/workload.sh
 build_workload "$work/site" 1
 cd "$site"
-page=$(find content/job-families -name '*.md' | sort | head -1)
+page=$(find content/job-families -name '*.md' | sort | sed -n 1p)
 sed -i '12s/$/ Edited./' "$page"
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}'; }
 ws="" cs="" ms=""
