@@ -405,10 +405,10 @@ func (e *Engine) check(fr *FileResult, f *model.Family) ([]Finding, []error) {
 		if f.Skipped && !a.rule.OnSkipped {
 			continue
 		}
-		fr.Checked = append(fr.Checked, a.rule.ID)
 		if !reported {
 			continue
 		}
+		fr.Checked = append(fr.Checked, a.rule.ID)
 		a := a
 		p := &Pass{Rule: a.rule, File: f, Options: a.opts, Config: e.Config, Env: e.Env}
 		p.report = func(d Diagnostic) { diags = append(diags, ruleDiag{a, d}) }
