@@ -52,6 +52,10 @@ type FileResult struct {
 	Path    string
 	Family  *model.Family // nil when the file was skipped before modelling
 	Checked []string      // IDs of the rules run on the file (for JUnit)
+
+	// summaries are the per-file stage (Rule.Collect) of the cross-file
+	// rules, by rule
+	summaries map[*Rule]any
 }
 
 // Result is the outcome of a run.
@@ -130,8 +134,20 @@ func (e *ReadError) Unwrap() error { return e.Err }
 type Engine struct {
 	Config  *Config
 	Workers int // 0: GOMAXPROCS
-	rules   []*activeRule
-	Env     *Env
+	// KeepModels keeps what rules built on each page (their memoized
+	// words and texts) after the page's per-file rules: for callers that
+	// look at the models again (ladderlint ladder, changes, the language
+	// server's re-finish). Off for lint, whose memory then no longer grows
+	// with every page's caches.
+	KeepModels bool
+	// Reported, when set, names the files whose findings the caller keeps
+	// (--new-from-rev: the changed ones). The other files are modelled and
+	// give the cross-file rules their per-file stage, but their per-file
+	// rules do not run and no finding on them is made: the findings on the
+	// reported files are the same as in a run that checks everything.
+	Reported func(path string) bool
+	rules    []*activeRule
+	Env      *Env
 }
 
 type activeRule struct {
@@ -139,6 +155,7 @@ type activeRule struct {
 	severity Severity // configured or default
 	fixed    bool     // severity set by config, overriding diagnostic severities
 	opts     any
+	local    bool // a cross-file rule that, with these options, looks at one file at a time
 }
 
 // NewEngine prepares the enabled rules of cfg (options decoded and checked).
@@ -153,7 +170,8 @@ func NewEngine(cfg *Config) (*Engine, error) {
 		if err != nil {
 			return nil, err
 		}
-		e.rules = append(e.rules, &activeRule{rule: r, severity: sev, fixed: cfg.Configured(r), opts: opts})
+		local := r.CrossFile() && r.Local != nil && r.Local(opts)
+		e.rules = append(e.rules, &activeRule{rule: r, severity: sev, fixed: cfg.Configured(r), opts: opts, local: local})
 	}
 	return e, nil
 }
@@ -292,6 +310,9 @@ func (e *Engine) lintOne(in Input) (*FileResult, []Finding, []error, error) {
 	}
 	fr.Family = f
 	fs, errs := e.check(fr, f)
+	if !e.KeepModels {
+		f.ReleaseMemos()
+	}
 	if parseErr != nil {
 		errs = append([]error{parseErr}, errs...)
 	}
@@ -376,11 +397,15 @@ func readLimited(path string, max int64) ([]byte, error) { return fsutil.ReadLim
 func (e *Engine) check(fr *FileResult, f *model.Family) ([]Finding, []error) {
 	var diags []ruleDiag
 	var errs []error
+	reported := e.Reported == nil || e.Reported(fr.Path)
 	for _, a := range e.rules {
 		if a.rule.CrossFile() {
 			continue
 		}
 		if f.Skipped && !a.rule.OnSkipped {
+			continue
+		}
+		if !reported {
 			continue
 		}
 		fr.Checked = append(fr.Checked, a.rule.ID)
@@ -391,9 +416,38 @@ func (e *Engine) check(fr *FileResult, f *model.Family) ([]Finding, []error) {
 			errs = append(errs, err)
 		}
 	}
+	// the cross-file rules' per-file stage: a rule local to each file runs
+	// whole here; another collects the page's summary
 	for _, a := range e.rules {
-		if a.rule.CrossFile() && !f.Skipped {
-			fr.Checked = append(fr.Checked, a.rule.ID)
+		if !a.rule.CrossFile() || f.Skipped {
+			continue
+		}
+		fr.Checked = append(fr.Checked, a.rule.ID)
+		a := a
+		switch {
+		case a.local && !reported:
+		case a.local:
+			p := &SetPass{Rule: a.rule, Files: []*model.Family{f}, Options: a.opts, Config: e.Config, Env: e.Env}
+			p.report = func(d Diagnostic) {
+				if d.File == f {
+					diags = append(diags, ruleDiag{a, d})
+				}
+			}
+			if err := safeRun("rule "+a.rule.ID, f.Path, func() { a.rule.CheckAll(p) }); err != nil {
+				errs = append(errs, err)
+			}
+		case a.rule.Collect != nil:
+			p := &Pass{Rule: a.rule, File: f, Options: a.opts, Config: e.Config, Env: e.Env, Unreported: !reported}
+			p.report = func(d Diagnostic) { diags = append(diags, ruleDiag{a, d}) }
+			var v any
+			if err := safeRun("rule "+a.rule.ID, f.Path, func() { v = a.rule.Collect(p) }); err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			if fr.summaries == nil {
+				fr.summaries = map[*Rule]any{}
+			}
+			fr.summaries[a.rule] = v
 		}
 	}
 	sort.Strings(fr.Checked)
@@ -433,22 +487,29 @@ func firstFrames(stack []byte) string {
 func (e *Engine) crossFile(res *Result) []Finding {
 	var files []*model.Family
 	byFile := map[*model.Family]bool{}
+	summaries := map[*Rule]map[*model.Family]any{}
 	for _, fr := range res.Files {
 		if fr != nil && fr.Family != nil && !fr.Family.Skipped {
 			files = append(files, fr.Family)
 			byFile[fr.Family] = true
+			for r, v := range fr.summaries {
+				if summaries[r] == nil {
+					summaries[r] = map[*model.Family]any{}
+				}
+				summaries[r][fr.Family] = v
+			}
 		}
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	perFile := map[*model.Family][]Finding{}
 	for _, a := range e.rules {
-		if !a.rule.CrossFile() {
+		if !a.rule.CrossFile() || a.local {
 			continue
 		}
 		a := a
-		p := &SetPass{Rule: a.rule, Files: files, Options: a.opts, Config: e.Config, Env: e.Env}
+		p := &SetPass{Rule: a.rule, Files: files, Options: a.opts, Config: e.Config, Env: e.Env, summaries: summaries[a.rule]}
 		p.report = func(d Diagnostic) {
-			if !byFile[d.File] {
+			if !byFile[d.File] || e.Reported != nil && !e.Reported(d.File.Path) {
 				return
 			}
 			perFile[d.File] = append(perFile[d.File], makeFinding(a, d))

@@ -273,3 +273,80 @@ func TestEnvNotes(t *testing.T) {
 		t.Errorf("notes %+v", got)
 	}
 }
+
+// engineRun lints the inputs with the default config and the given engine
+// settings.
+func engineRun(t *testing.T, inputs []lint.Input, set func(*lint.Engine)) *lint.Result {
+	t.Helper()
+	cfg := lint.DefaultConfig()
+	eng, err := lint.NewEngine(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	set(eng)
+	res, err := eng.Run(context.Background(), inputs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// sampleInputs are the pages of the sample handbook's job families.
+func sampleInputs(t *testing.T) []lint.Input {
+	t.Helper()
+	var inputs []lint.Input
+	_ = filepath.Walk("../testdata/handbook/content/job-families", func(p string, info os.FileInfo, err error) error {
+		if err == nil && !info.IsDir() && strings.HasSuffix(p, ".md") {
+			inputs = append(inputs, lint.Input{Path: p})
+		}
+		return nil
+	})
+	if len(inputs) < 3 {
+		t.Fatalf("sample handbook: %d pages", len(inputs))
+	}
+	return inputs
+}
+
+// With Reported set (--new-from-rev), the findings on the reported files
+// are those of a run that checks every file, and no other file has any;
+// without KeepModels, released page caches change nothing either.
+func TestReportedFilesSameFindings(t *testing.T) {
+	inputs := sampleInputs(t)
+	full := engineRun(t, inputs, func(e *lint.Engine) { e.KeepModels = true })
+	byPath := map[string][]lint.Finding{}
+	for _, f := range full.Findings {
+		byPath[f.Path] = append(byPath[f.Path], f)
+	}
+	released := engineRun(t, inputs, func(*lint.Engine) {})
+	if len(released.Findings) != len(full.Findings) {
+		t.Fatalf("released caches: %d findings, kept: %d", len(released.Findings), len(full.Findings))
+	}
+	for i := range full.Findings {
+		if a, b := full.Findings[i], released.Findings[i]; a.Fingerprint != b.Fingerprint || a.Message != b.Message || a.Line != b.Line {
+			t.Fatalf("released caches: finding %d differs:\n%+v\n%+v", i, b, a)
+		}
+	}
+	checked := 0
+	for _, in := range inputs {
+		want := byPath[lint.DisplayPath(in.Path)]
+		if len(want) == 0 {
+			continue
+		}
+		checked++
+		only := lint.DisplayPath(in.Path)
+		res := engineRun(t, inputs, func(e *lint.Engine) { e.Reported = func(p string) bool { return p == only } })
+		if len(res.Findings) != len(want) {
+			t.Fatalf("%s reported alone: %d findings, full run: %d", only, len(res.Findings), len(want))
+		}
+		for i, f := range res.Findings {
+			w := want[i]
+			if f.Path != only || f.Rule != w.Rule || f.Message != w.Message || f.Line != w.Line || f.Column != w.Column {
+				t.Errorf("%s reported alone: finding %d is %s:%d:%d %s %q, full run %s:%d:%d %s %q",
+					only, i, f.Path, f.Line, f.Column, f.Rule, f.Message, w.Path, w.Line, w.Column, w.Rule, w.Message)
+			}
+		}
+	}
+	if checked < 3 {
+		t.Fatalf("only %d sample pages have findings", checked)
+	}
+}

@@ -121,6 +121,19 @@ type Rule struct {
 	Check func(p *Pass)
 	// CheckAll runs once on all files, after every file is modelled.
 	CheckAll func(p *SetPass)
+
+	// A cross-file rule runs in two stages when it can. Collect is its
+	// per-file stage: it runs in the parallel phase, right after the
+	// page's per-file rules, and returns the small summary of the page
+	// that CheckAll needs (SetPass.Summary hands it back), so that the
+	// work on each page is done alongside the other per-file work and
+	// the page's cached words need not be kept until the end.
+	Collect func(p *Pass) any
+	// Local, when set and true for the rule's options, says that CheckAll
+	// looks at each file on its own (term-consistency with scope: page):
+	// the engine then runs CheckAll on one file at a time in the parallel
+	// phase instead of on all files at the end. The findings are the same.
+	Local func(opts any) bool
 }
 
 // CrossFile reports whether the rule runs over all files at once.
@@ -212,7 +225,11 @@ type Pass struct {
 	Options any // the rule's options, as Rule.Options returned them after config
 	Config  *Config
 	Env     *Env
-	report  func(Diagnostic)
+	// Unreported is set, for a Collect stage, on a file whose findings
+	// the run drops (--new-from-rev: a file without changes): the summary
+	// then needs only what the other files' findings depend on.
+	Unreported bool
+	report     func(Diagnostic)
 }
 
 // Report records a diagnostic.
@@ -236,7 +253,14 @@ type SetPass struct {
 	Config  *Config
 	Env     *Env
 	report  func(Diagnostic)
+	// summaries are the rule's Collect results, by file
+	summaries map[*model.Family]any
 }
+
+// Summary returns what the rule's Collect returned for f, or nil when it
+// has none (no Collect, or a file the engine did not collect: the rule
+// then computes it from the model).
+func (p *SetPass) Summary(f *model.Family) any { return p.summaries[f] }
 
 // Report records a diagnostic; d.File must be set.
 func (p *SetPass) Report(d Diagnostic) {

@@ -70,6 +70,7 @@ var misspellingRule = &lint.Rule{
 		return fmt.Errorf("locale: %q is not US, UK or empty", o.(*misspellingOptions).Locale)
 	},
 	CheckAll: checkMisspelling,
+	Collect:  collectMisspelling,
 }
 
 func init() { lint.Register(misspellingRule) }
@@ -221,58 +222,116 @@ func checkMisspelling(p *lint.SetPass) {
 	opts := lint.Options[misspellingOptions](p.Options)
 	main, extra := misspellings(opts.Locale)
 	d := englishWords()
-	allow := map[string]bool{}
-	for _, w := range append(append([]string(nil), handbookWords...), opts.Allow...) {
-		allow[strings.ToLower(w)] = true
-	}
 	vocab := &siteVocabulary{pages: map[string]int{}, uses: map[string]int{}}
-	unknown := make([][]spellWord, len(p.Files))
+	pages := make([]*spellPage, len(p.Files))
 	for i, f := range p.Files {
-		seen := map[string]bool{}
-		for _, b := range f.Blocks {
-			tw := wordingWords(b, false)
-			for j, w := range tw.words {
-				lw := tw.lower[j]
-				vocab.uses[lw]++
-				if !seen[lw] {
-					seen[lw] = true
-					vocab.pages[lw]++
-				}
-				if w.Text == "Principle" && j+1 < len(tw.words) && principalTitle(wordingText(b), w, tw.words[j+1]) {
-					// "Principle Accounting Officer": a role's title
-					unknown[i] = append(unknown[i], spellWord{b: b, w: w, lower: lw, meant: "principal", style: misspell.CaseTitle})
-					continue
-				}
-				if name := brandPlural(d, w.Text); name != "" && !allow[lw] {
-					unknown[i] = append(unknown[i], spellWord{b: b, w: w, lower: lw, brand: name})
-					continue
-				}
-				style, ok := spellCheckable(w.Text)
-				if !ok && !allow[lw] {
-					if fix := shortSlip(d, w.Text, lw); fix != "" && !hyphenated(wordingText(b), w.Start, w.End) {
-						unknown[i] = append(unknown[i], spellWord{b: b, w: w, lower: lw, style: misspell.CaseStyle(w.Text), short: fix})
-					}
-					continue
-				}
-				if allow[lw] {
-					continue
-				}
-				if knownWord(d, lw) {
-					if _, other := extra.fix(lw); !other {
-						continue
-					}
-				}
-				unknown[i] = append(unknown[i], spellWord{b: b, w: w, lower: lw, style: style})
-			}
+		sp, _ := p.Summary(f).(*spellPage)
+		if sp == nil {
+			sp = collectSpelling(f, opts, true)
+		}
+		pages[i] = sp
+		for _, wc := range sp.uses {
+			vocab.uses[wc.lower] += wc.n
+			vocab.pages[wc.lower]++
 		}
 	}
 	cands := map[string][]string{} // a stem's candidates, computed once a run
 	for i, f := range p.Files {
-		for _, u := range unknown[i] {
+		for _, u := range pages[i].unknown {
 			reportMisspelling(p, f, u, d, vocab, main, extra, opts.Locale, cands)
 		}
 	}
 }
+
+// spellPage is misspelling's per-file stage: the page's words with their
+// counts (for the site's vocabulary) and the words to look at once the
+// vocabulary is known.
+type spellPage struct {
+	uses    []wordCount // each lower-case word once, in order of first use
+	unknown []spellWord
+}
+
+type wordCount struct {
+	lower string
+	n     int
+}
+
+func collectMisspelling(p *lint.Pass) any {
+	return collectSpelling(p.File, lint.Options[misspellingOptions](p.Options), !p.Unreported)
+}
+
+// collectSpelling counts a page's words and, when its findings are wanted
+// (unknown), keeps those the dictionary lacks.
+func collectSpelling(f *model.Family, opts *misspellingOptions, unknown bool) *spellPage {
+	_, extra := misspellings(opts.Locale)
+	d := englishWords()
+	allow := spellAllowed(opts)
+	sp := &spellPage{}
+	seen := map[string]int{} // word -> index in uses
+	for _, b := range f.Blocks {
+		tw := wordingWords(b, false)
+		for j, w := range tw.words {
+			lw := tw.lower[j]
+			if k, ok := seen[lw]; ok {
+				sp.uses[k].n++
+			} else {
+				seen[lw] = len(sp.uses)
+				sp.uses = append(sp.uses, wordCount{lw, 1})
+			}
+			if !unknown {
+				continue
+			}
+			if w.Text == "Principle" && j+1 < len(tw.words) && principalTitle(wordingText(b), w, tw.words[j+1]) {
+				// "Principle Accounting Officer": a role's title
+				sp.unknown = append(sp.unknown, spellWord{b: b, w: w, lower: lw, meant: "principal", style: misspell.CaseTitle})
+				continue
+			}
+			if name := brandPlural(d, w.Text); name != "" && !allow[lw] {
+				sp.unknown = append(sp.unknown, spellWord{b: b, w: w, lower: lw, brand: name})
+				continue
+			}
+			style, ok := spellCheckable(w.Text)
+			if !ok && !allow[lw] {
+				if fix := shortSlip(d, w.Text, lw); fix != "" && !hyphenated(wordingText(b), w.Start, w.End) {
+					sp.unknown = append(sp.unknown, spellWord{b: b, w: w, lower: lw, style: misspell.CaseStyle(w.Text), short: fix})
+				}
+				continue
+			}
+			if allow[lw] {
+				continue
+			}
+			if knownWord(d, lw) {
+				if _, other := extra.fix(lw); !other {
+					continue
+				}
+			}
+			sp.unknown = append(sp.unknown, spellWord{b: b, w: w, lower: lw, style: style})
+		}
+	}
+	return sp
+}
+
+// spellAllowed is the handbook's words and the configured ones, in lower
+// case, built once per options value.
+func spellAllowed(opts *misspellingOptions) map[string]bool {
+	spellAllowMu.Lock()
+	defer spellAllowMu.Unlock()
+	if spellAllowOpts == opts && spellAllow != nil {
+		return spellAllow
+	}
+	allow := map[string]bool{}
+	for _, w := range append(append([]string(nil), handbookWords...), opts.Allow...) {
+		allow[strings.ToLower(w)] = true
+	}
+	spellAllowOpts, spellAllow = opts, allow
+	return allow
+}
+
+var (
+	spellAllowMu   sync.Mutex
+	spellAllowOpts *misspellingOptions
+	spellAllow     map[string]bool
+)
 
 // maxSpellWord is the longest word checked, in bytes: the candidates of a
 // word cost about 54 times its length in look-ups.

@@ -78,6 +78,8 @@ var termConsistencyRule = &lint.Rule{
 		return nil
 	},
 	CheckAll: checkTermConsistency,
+	// with scope: page, each page is checked on its own
+	Local: func(o any) bool { return o.(*termConsistencyOptions).Scope == "page" },
 }
 
 func init() { lint.Register(termConsistencyRule) }
@@ -200,7 +202,28 @@ func checkTermConsistency(p *lint.SetPass) {
 			checkPreferredTerms(p, f, b, wordingText(b), preferred)
 		}
 		if opts.Scope == "page" {
-			words = words[:0]
+			// two passes over the page rather than a copy of its every
+			// word: the keys written otherwise than plainly, then the
+			// words of those keys, in order
+			termWordsEach(f, func(w termWord) {
+				if !w.plain {
+					varied[w.key] = true
+				}
+			})
+			if len(varied) > 0 {
+				termWordsEach(f, func(w termWord) {
+					if varied[w.key] {
+						ix.add(w.key, w.o)
+					}
+				})
+			}
+			checkTermPhrases(p, f, preferred.byLower)
+			checkTermVarieties(p, f)
+			checkTermAbbreviations(p, f)
+			reportTermVariants(p, ix, preferred.byLower, "on this page")
+			ix.reset()
+			clear(varied)
+			continue
 		}
 		start := len(words)
 		words = termWords(f, words)
@@ -212,12 +235,6 @@ func checkTermConsistency(p *lint.SetPass) {
 		checkTermPhrases(p, f, preferred.byLower)
 		checkTermVarieties(p, f)
 		checkTermAbbreviations(p, f)
-		if opts.Scope == "page" {
-			index()
-			reportTermVariants(p, ix, preferred.byLower, "on this page")
-			ix.reset()
-			clear(varied)
-		}
 	}
 	if opts.Scope == "handbook" {
 		index()
@@ -239,6 +256,13 @@ type termWord struct {
 // termWords appends the words of a page that may be variants of a term, in
 // order.
 func termWords(f *model.Family, out []termWord) []termWord {
+	termWordsEach(f, func(w termWord) { out = append(out, w) })
+	return out
+}
+
+// termWordsEach calls fn with each word of a page that may be a variant of
+// a term, in order.
+func termWordsEach(f *model.Family, fn func(termWord)) {
 	for _, b := range f.Blocks {
 		text := wordingText(b)
 		tw := wordingWords(b, true)
@@ -252,7 +276,7 @@ func termWords(f *model.Family, out []termWord) []termWord {
 			}
 			if isAcronymPlural(o.text) {
 				if !possessive(text, tw, i) {
-					out = append(out, termWord{strings.ToLower(strings.TrimSuffix(o.text, "'s")) + "s", o, false})
+					fn(termWord{strings.ToLower(strings.TrimSuffix(o.text, "'s")) + "s", o, false})
 				}
 				continue
 			}
@@ -262,10 +286,9 @@ func termWords(f *model.Family, out []termWord) []termWord {
 			}
 			_, n := utf8.DecodeRuneInString(o.text)
 			rest := o.text[n:]
-			out = append(out, termWord{withoutHyphens(tw.lower[i]), o, !hasHyphen(o.text) && strings.ToLower(rest) == rest})
+			fn(termWord{withoutHyphens(tw.lower[i]), o, !hasHyphen(o.text) && strings.ToLower(rest) == rest})
 		}
 	}
-	return out
 }
 
 // withoutHyphens drops the hyphens ('-' and U+2011) of a word.

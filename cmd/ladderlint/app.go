@@ -382,6 +382,11 @@ func (a *App) runLint(c *cli.Context, opts *lintOptions) error {
 	if err != nil {
 		return &exitErr{code: exitError, err: err}
 	}
+	for _, hook := range engineHooks {
+		if err := hook(c, eng); err != nil {
+			return err
+		}
+	}
 	res, err := eng.Run(context.Background(), inputs)
 	if err != nil {
 		return &exitErr{code: exitError, err: err}
@@ -402,6 +407,11 @@ func (a *App) runLint(c *cli.Context, opts *lintOptions) error {
 			eng, err = lint.NewEngine(cfg)
 			if err != nil {
 				return &exitErr{code: exitError, err: err}
+			}
+			for _, hook := range engineHooks {
+				if err := hook(c, eng); err != nil {
+					return err
+				}
 			}
 			if res, err = eng.Run(context.Background(), inputs); err != nil {
 				return &exitErr{code: exitError, err: err}

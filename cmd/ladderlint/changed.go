@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"sync"
 
 	"github.com/urfave/cli/v2"
 
@@ -22,6 +23,32 @@ func init() {
 	extraLintFlags = append(extraLintFlags, &cli.StringFlag{
 		Name:  "new-from-rev",
 		Usage: "report only findings on lines added or changed since `REV` (a git revision, such as a merge base)",
+	})
+	// the files without changes are still modelled, for the cross-file
+	// rules, but their own findings would all be dropped: the engine does
+	// not look for them
+	engineHooks = append(engineHooks, func(c *cli.Context, eng *lint.Engine) error {
+		rev := c.String("new-from-rev")
+		if rev == "" {
+			return nil
+		}
+		changes, err := vcs.Since(context.Background(), ".", rev)
+		if err != nil {
+			return &exitErr{code: exitError, err: fmt.Errorf("--new-from-rev: %w", err)}
+		}
+		var mu sync.Mutex
+		byPath := map[string]bool{}
+		eng.Reported = func(path string) bool {
+			mu.Lock()
+			defer mu.Unlock()
+			ok, seen := byPath[path]
+			if !seen {
+				ok = changes.File(path) != nil
+				byPath[path] = ok
+			}
+			return ok
+		}
+		return nil
 	})
 	findingFilters = append(findingFilters, func(c *cli.Context, _ *lint.Config, res *lint.Result, fs []lint.Finding) ([]lint.Finding, error) {
 		rev := c.String("new-from-rev")

@@ -109,6 +109,7 @@ func (a *App) runEngine(c *cli.Context, configPath string, args []string) (*engi
 	if err != nil {
 		return nil, &exitErr{code: exitError, err: err}
 	}
+	eng.KeepModels = true // the overview reads the models after the run
 	res, err := eng.Run(context.Background(), inputs)
 	if err != nil {
 		return nil, &exitErr{code: exitError, err: err}

@@ -31,6 +31,9 @@ var (
 	// changed lines, ...). A filter may also narrow res.Files to the files
 	// the reports should list (--new-from-rev lists the changed ones).
 	findingFilters []func(*cli.Context, *lint.Config, *lint.Result, []lint.Finding) ([]lint.Finding, error)
+	// engineHooks set up the engine of a lint run before it runs
+	// (--new-from-rev names the files whose findings are kept).
+	engineHooks []func(*cli.Context, *lint.Engine) error
 )
 
 func (a *App) lintCommand() *cli.Command {

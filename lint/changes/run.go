@@ -184,6 +184,7 @@ func lintAll(ctx context.Context, cfg *lint.Config, inputs []lint.Input) (*resul
 	if err != nil {
 		return nil, err
 	}
+	eng.KeepModels = true // the summary reads the models after the run
 	res, err := eng.Run(ctx, inputs)
 	if err != nil {
 		return nil, err

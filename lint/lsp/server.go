@@ -551,6 +551,7 @@ func (s *server) refresh(ws *workspace, changed []string) {
 		delete(ws.prepared, p)
 	}
 	if eng, err := lint.NewEngine(ws.cfg); err == nil {
+		eng.KeepModels = true // prepared pages are finished again with others
 		ws.eng = eng
 	}
 	ws.paths = s.collect(ws.cfg)
@@ -662,6 +663,9 @@ func (s *server) loadWorkspace(root string) *workspace {
 		ws.err = err
 		cfg = defaults()
 		eng, _ = lint.NewEngine(cfg)
+	}
+	if eng != nil {
+		eng.KeepModels = true // prepared pages are finished again with others
 	}
 	ws.cfg, ws.eng = cfg, eng
 	ws.paths = s.collect(cfg)

@@ -65,10 +65,20 @@ func (s *structurer) extensions() {
 
 func (s *structurer) readExtension(r, before *Role, b *Block, ss [2]int) *Extension {
 	t := b.Text[ss[0]:ss[1]]
+	// ASCII text matches a pattern only where its first word is written:
+	// most sentences of a block that passed extensions' filter are turned
+	// away here, before the regular expressions
+	ascii := isASCII(t)
+	if ascii && !ContainsFold(t, "all") && !ContainsFold(t, "same") && !ContainsFold(t, "extends") && !ContainsFold(t, "builds") {
+		return nil
+	}
 	var kinds []SectionKind
 	at := -1
-	m := extendAllRE.FindStringSubmatchIndex(t)
-	if m == nil {
+	var m []int
+	if !ascii || ContainsFold(t, "all") {
+		m = extendAllRE.FindStringSubmatchIndex(t)
+	}
+	if m == nil && (!ascii || ContainsFold(t, "same")) {
 		m = extendSameRE.FindStringSubmatchIndex(t)
 	}
 	if m != nil {

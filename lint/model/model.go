@@ -261,6 +261,17 @@ func (b *Block) Memo(key any, build func() any) any {
 	return v
 }
 
+// ReleaseMemos drops what rules memoized on the page's blocks (words, texts
+// with URLs blanked, ...): the engine calls it once a page's per-file rules
+// have run, so that a run does not hold every page's caches at once. A rule
+// that asks again rebuilds the value.
+func (f *Family) ReleaseMemos() {
+	for _, b := range f.Blocks {
+		clear(b.memo)
+		b.memo = nil
+	}
+}
+
 // grade returns findGrade(b, b.Links, strict), computed once.
 func (b *Block) grade(strict bool) *Grade {
 	i := 0
