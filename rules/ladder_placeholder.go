@@ -40,13 +40,36 @@ func checkLadderPlaceholder(p *lint.Pass) {
 		p.Report(lint.Diagnostic{Span: s, Message: msg, Subject: subj})
 	}
 	for _, lad := range shape.Find(f, o) {
-		for _, l := range lad.Levels {
+		// a table's dimension that only some levels have (a skill that
+		// starts at level 2, stops before the top): its empty cells below
+		// the first level that has it and above the last are by design;
+		// only a gap between two filled cells is a missing entry
+		filled := map[string][2]int{} // dimension -> first and last level with content
+		if lad.From == "table" {
+			for i, l := range lad.Levels {
+				for _, d := range l.Dims {
+					if d.Block == nil || strings.TrimSpace(d.Block.Text) == "" {
+						continue
+					}
+					r, ok := filled[d.Key]
+					if !ok {
+						r[0] = i
+					}
+					r[1] = i
+					filled[d.Key] = r
+				}
+			}
+		}
+		for i, l := range lad.Levels {
 			if lad.From == "table" {
 				for _, d := range l.Dims {
 					if d.Block == nil {
 						continue
 					}
 					if strings.TrimSpace(d.Block.Text) == "" {
+						if r, ok := filled[d.Key]; !ok || i < r[0] || i > r[1] {
+							continue
+						}
 						report(emptyCellSpan(f, d), fmt.Sprintf("level %q: %q is an empty cell", levelLabel(l), d.Name), "empty "+d.Key)
 					} else if ladderPlaceholderRE.MatchString(d.Block.Text) {
 						report(d.Block.Span, fmt.Sprintf("level %q: %q is only a placeholder (%q)", levelLabel(l), d.Name, strings.TrimSpace(d.Block.Text)), "placeholder "+d.Key)
