@@ -29,7 +29,7 @@ var handbookWords = []string{"copywrite"}
 
 var misspellingRule = &lint.Rule{
 	ID:       "misspelling",
-	Title:    "a commonly misspelled English word",
+	Title:    "a word in no English dictionary, nor the site's own words, nor the allow list, one edit from a known word",
 	Category: lint.Wording,
 	Severity: lint.Warning,
 	Fixable:  true,

@@ -112,15 +112,28 @@ func inCorpus(root string, fn func() error) error {
 }
 
 func (c Corpus) config() (*lint.Config, error) {
-	if c.Config == "" {
-		return lint.DefaultConfig(), nil
+	cfg := lint.DefaultConfig()
+	if c.Config != "" {
+		abs, err := filepath.Abs(lint.ConfigFileName)
+		if err != nil {
+			return nil, err
+		}
+		if cfg, err = lint.ParseConfig(abs, []byte(c.Config)); err != nil {
+			return nil, err
+		}
 	}
-	abs, err := filepath.Abs(lint.ConfigFileName)
-	if err != nil {
-		return nil, err
+	for _, id := range OffByMeasure {
+		if err := cfg.Enable(id); err != nil {
+			return nil, err
+		}
 	}
-	return lint.ParseConfig(abs, []byte(c.Config))
+	return cfg, nil
 }
+
+// OffByMeasure are the rules off by default because their measured
+// precision was too low: still measured, so that the reference shows why
+// and a better version can earn its place back.
+var OffByMeasure = []string{"bullet-drift"}
 
 // inputs lists the corpus's pages the way the command line does for a
 // folder argument. It runs inside the corpus root.
