@@ -446,7 +446,7 @@ func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, d map[stri
 			fit = append(fit, c)
 		}
 	}
-	if len(fit) == 0 {
+	if len(fit) == 0 || suffixSlip(lw, cands) {
 		fit = cands
 	}
 	fit = oneVariety(fit, locale)
@@ -591,6 +591,27 @@ func shortSlip(d map[string]bool, w, lower string) string {
 	}
 	return shortSlips()[lower]
 }
+
+// suffixSlip reports whether a word of no known form may be a slip in its
+// own suffix: a candidate as long as the word has a suffix ("operatea":
+// "operates", beside "operate"). The form filter then proves nothing, and
+// the candidates are offered, not fixed.
+func suffixSlip(w string, cands []string) bool {
+	if wordForm(w) != "" || w == "" {
+		return false
+	}
+	last := w[len(w)-1]
+	for _, c := range cands {
+		if wordForm(c) != "" && len(c) == len(w) && c[:len(c)-1] == w[:len(w)-1] && strings.IndexByte(keyNeighbours[c[len(c)-1]], last) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// keyNeighbours are the letters next to a suffix's last letter on a QWERTY
+// keyboard: the keys a finger hits instead of it.
+var keyNeighbours = map[byte]string{'s': "awedxz", 'd': "serfcx", 'g': "ftyhbv", 'y': "tghu"}
 
 // oneVariety drops from the candidates the spellings of the other variety
 // of English when both are there ("practises" next to "practices"):

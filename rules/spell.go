@@ -25,6 +25,8 @@ var englishGz []byte
 // from a dictionary word (so a page that alone uses them would be told it
 // misspelt them): "backend" is not "backed".
 var techWords = []string{
+	// Latin of degrees and terms ("Juris Doctor", "per annum", "bona fide")
+	"juris", "annum", "bona", "fide", "vitae",
 	"backend", "backends", "frontend", "frontends", "onboarding", "offboarding", "roadmap", "roadmaps",
 	"workstream", "workstreams", "dogfooding", "dogfood", "upskill", "upskilling", "reskilling",
 	"runbook", "runbooks", "hackathon", "hackathons", "dataset", "datasets", "codebase", "codebases",
