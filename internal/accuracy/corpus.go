@@ -149,6 +149,19 @@ func (c Corpus) inputs(cfg *lint.Config) ([]lint.Input, error) {
 	return in, nil
 }
 
+// pages appends the corpus's inputs to out as pages, with size and half.
+func (c Corpus) pages(in []lint.Input, out []Page) ([]Page, error) {
+	for _, i := range in {
+		st, err := os.Stat(i.Path)
+		if err != nil {
+			return out, err
+		}
+		p := filepath.ToSlash(filepath.Clean(i.Path))
+		out = append(out, Page{Path: p, Size: st.Size(), Check: Checking(p), Corpus: c.Name})
+	}
+	return out, nil
+}
+
 // Pages lists the job-family pages of both corpora below root, with their
 // half.
 func Pages(root string) ([]Page, error) {
@@ -163,13 +176,8 @@ func Pages(root string) ([]Page, error) {
 			if err != nil {
 				return err
 			}
-			for _, i := range in {
-				st, err := os.Stat(i.Path)
-				if err != nil {
-					return err
-				}
-				p := filepath.ToSlash(filepath.Clean(i.Path))
-				out = append(out, Page{Path: p, Size: st.Size(), Check: Checking(p), Corpus: c.Name})
+			if out, err = c.pages(in, out); err != nil {
+				return err
 			}
 		}
 		return nil
@@ -242,13 +250,8 @@ func Lint(root string) (*Run, error) {
 			if len(res.Internal) > 0 {
 				return fmt.Errorf("corpus %s: %v", c.Name, res.Internal[0])
 			}
-			for _, i := range in {
-				p := filepath.ToSlash(filepath.Clean(i.Path))
-				st, err := os.Stat(i.Path)
-				if err != nil {
-					return err
-				}
-				run.Pages = append(run.Pages, Page{Path: p, Size: st.Size(), Check: Checking(p), Corpus: c.Name})
+			if run.Pages, err = c.pages(in, run.Pages); err != nil {
+				return err
 			}
 			for _, fr := range res.Files {
 				if fr.Family == nil || !Measured(fr.Path) {
