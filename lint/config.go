@@ -16,6 +16,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v5"
 	"go.yaml.in/yaml/v3"
 
+	"gitlab.com/ladderlint/ladderlint/internal/fsutil"
 	"gitlab.com/ladderlint/ladderlint/lint/model"
 	"gitlab.com/ladderlint/ladderlint/schema"
 )
@@ -165,7 +166,7 @@ type RuleConfig struct {
 func DefaultConfig() *Config {
 	return &Config{
 		Include:     []string{"content/job-families/**/*.md"},
-		MaxFileSize: 5 << 20,
+		MaxFileSize: fsutil.DefaultMaxSize,
 		Site: SiteConfig{
 			Layout:    "hugo",
 			PageFiles: []string{"_index.md", "index.md", "{name}.md"},

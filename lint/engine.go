@@ -271,10 +271,7 @@ func (e *Engine) Finish(prepared []*Prepared) *Result {
 
 // maxReadSize is the most read of a file before the size cap rejects it.
 func (e *Engine) maxSize() int64 {
-	if e.Config.MaxFileSize > 0 {
-		return e.Config.MaxFileSize
-	}
-	return 5 << 20
+	return fsutil.Limit(e.Config.MaxFileSize)
 }
 
 // lintOne reads, models and checks one file.

@@ -10,9 +10,7 @@ import (
 // ReadFile reads one file for `ladderlint model`, refusing one over the size
 // limit.
 func ReadFile(path string, max int64) ([]byte, error) {
-	if max <= 0 {
-		max = 5 << 20
-	}
+	max = fsutil.Limit(max)
 	data, err := readLimited(path, max)
 	if fsutil.IsTooLarge(err) {
 		return nil, &ReadError{Path: DisplayPath(path), Err: fmt.Errorf("larger than the %d-byte limit (max_file_size)", max)}

@@ -2,12 +2,12 @@ package rules
 
 import (
 	"fmt"
-	"io"
 	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 
+	"gitlab.com/ladderlint/ladderlint/internal/fsutil"
 	"gitlab.com/ladderlint/ladderlint/lint"
 	"gitlab.com/ladderlint/ladderlint/lint/model"
 	"gitlab.com/ladderlint/ladderlint/lint/site"
@@ -39,9 +39,6 @@ var repoLinkRule = &lint.Rule{
 }
 
 func init() { lint.Register(repoLinkRule) }
-
-// maxAnchorRead bounds what is read of a linked file for its headings.
-const maxAnchorRead = 5 << 20
 
 func checkRepoLink(p *lint.Pass) {
 	f := p.File
@@ -94,7 +91,7 @@ func checkRepoLink(p *lint.Pass) {
 			continue
 		}
 		key := "repo-link.anchors:" + filepath.Clean(target)
-		anchors, _ := p.Env.Shared(key, func() any { return readAnchors(target) }).(*site.Anchors)
+		anchors, _ := p.Env.Shared(key, func() any { return readAnchors(target, p.Config.MaxFileSize) }).(*site.Anchors)
 		if anchors == nil {
 			continue
 		}
@@ -110,14 +107,11 @@ func isMarkdownPath(p string) bool {
 	return false
 }
 
-func readAnchors(p string) any {
-	fh, err := os.Open(p)
+// readAnchors computes the GitHub anchors of a linked file, read as pages
+// are (regular files only, within the size limit).
+func readAnchors(p string, max int64) any {
+	data, err := fsutil.ReadLimited(p, fsutil.Limit(max))
 	if err != nil {
-		return (*site.Anchors)(nil)
-	}
-	defer fh.Close()
-	data, err := io.ReadAll(io.LimitReader(fh, maxAnchorRead+1))
-	if err != nil || len(data) > maxAnchorRead {
 		return (*site.Anchors)(nil)
 	}
 	return site.ComputeAnchors(data, site.GitHub)

@@ -57,6 +57,18 @@ func ReadLimited(path string, max int64) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// DefaultMaxSize is the size limit of a page when the config sets none
+// (max_file_size).
+const DefaultMaxSize = 5 << 20
+
+// Limit is max, or DefaultMaxSize when max is not set.
+func Limit(max int64) int64 {
+	if max <= 0 {
+		return DefaultMaxSize
+	}
+	return max
+}
+
 // IsTooLarge reports whether err is (or wraps) a *TooLargeError.
 func IsTooLarge(err error) bool {
 	var t *TooLargeError

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"gitlab.com/ladderlint/ladderlint/internal/fsutil"
 	"gitlab.com/ladderlint/ladderlint/lint"
 	"gitlab.com/ladderlint/ladderlint/lint/vcs"
 )
@@ -63,10 +64,7 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 			}
 		}
 	}
-	maxSize := cfg.MaxFileSize
-	if maxSize <= 0 {
-		maxSize = 5 << 20
-	}
+	maxSize := fsutil.Limit(cfg.MaxFileSize)
 	var pairs []*pagePair
 	for _, fs := range files {
 		pp := &pagePair{similarity: fs.Similarity}

@@ -698,10 +698,7 @@ func (p *Page) Anchors() (*Anchors, error) {
 // readLimited reads a file of the index, refusing one larger than max
 // (5 MiB when max is not set).
 func readLimited(p string, max int64) ([]byte, error) {
-	if max <= 0 {
-		max = 5 << 20
-	}
-	return fsutil.ReadLimited(p, max)
+	return fsutil.ReadLimited(p, fsutil.Limit(max))
 }
 
 // headSize is how much of a page is read for its front matter at first.
