@@ -149,6 +149,16 @@ func (c Corpus) inputs(cfg *lint.Config) ([]lint.Input, error) {
 	return in, nil
 }
 
+// load is the corpus's config and its pages, as the command line lists them.
+func (c Corpus) load() (*lint.Config, []lint.Input, error) {
+	cfg, err := c.config()
+	if err != nil {
+		return nil, nil, err
+	}
+	in, err := c.inputs(cfg)
+	return cfg, in, err
+}
+
 // pages appends the corpus's inputs to out as pages, with size and half.
 func (c Corpus) pages(in []lint.Input, out []Page) ([]Page, error) {
 	for _, i := range in {
@@ -168,11 +178,7 @@ func Pages(root string) ([]Page, error) {
 	var out []Page
 	err := inCorpus(root, func() error {
 		for _, c := range Corpora {
-			cfg, err := c.config()
-			if err != nil {
-				return err
-			}
-			in, err := c.inputs(cfg)
+			_, in, err := c.load()
 			if err != nil {
 				return err
 			}
@@ -228,11 +234,7 @@ func Lint(root string) (*Run, error) {
 	rules := map[string]bool{}
 	err := inCorpus(root, func() error {
 		for _, c := range Corpora {
-			cfg, err := c.config()
-			if err != nil {
-				return err
-			}
-			in, err := c.inputs(cfg)
+			cfg, in, err := c.load()
 			if err != nil {
 				return err
 			}
