@@ -335,35 +335,38 @@ func (a *App) initConfig(c *cli.Context) error {
 	return nil
 }
 
-// runLint is the lint command's work once flags are read.
-func (a *App) runLint(c *cli.Context, opts *lintOptions) error {
-	cfg, err := loadConfig(opts.config)
+// prepareRun is what every command that lints does first: the config
+// (found as lint finds it), the rules turned on and off, the --root and
+// other config hooks, the files (the paths given, or the include) and the
+// engine. No file is an error: a typo in a path or in an include glob
+// would otherwise pass silently.
+func prepareRun(c *cli.Context, configPath string, enable, disable, args []string) (*lint.Config, *lint.Engine, []lint.Input, error) {
+	cfg, err := loadConfig(configPath)
 	if err != nil {
-		return err
+		return nil, nil, nil, err
 	}
-	for _, id := range opts.enable {
+	for _, id := range enable {
 		if err := cfg.Enable(id); err != nil {
-			return usageErr("%v", err)
+			return nil, nil, nil, usageErr("%v", err)
 		}
 	}
-	for _, id := range opts.disable {
+	for _, id := range disable {
 		if err := cfg.Disable(id); err != nil {
-			return usageErr("%v", err)
+			return nil, nil, nil, usageErr("%v", err)
 		}
 	}
 	for _, hook := range configHooks {
 		if err := hook(c, cfg); err != nil {
-			return err
+			return nil, nil, nil, err
 		}
 	}
-	inputs, err := lint.Collect(cfg, c.Args().Slice())
+	inputs, err := lint.Collect(cfg, args)
 	if err != nil {
-		return &exitErr{code: exitError, err: err}
+		return nil, nil, nil, &exitErr{code: exitError, err: err}
 	}
 	if len(inputs) == 0 {
-		// a typo in a path or an include glob would otherwise pass silently
-		if c.NArg() > 0 {
-			return usageErr("no markdown files in %s", strings.Join(c.Args().Slice(), ", "))
+		if len(args) > 0 {
+			return nil, nil, nil, usageErr("no markdown files in %s", strings.Join(args, ", "))
 		}
 		from := "the default include"
 		if cfg.File != "" {
@@ -376,11 +379,20 @@ func (a *App) runLint(c *cli.Context, opts *lintOptions) error {
 				where = "from the repository root " + cfg.Dir
 			}
 		}
-		return usageErr("no files to lint: %s (%s) matches nothing %s; name files or folders, or set include in %s", from, strings.Join(cfg.Include, ", "), where, lint.ConfigFileName)
+		return nil, nil, nil, usageErr("no files to lint: %s (%s) matches nothing %s; name files or folders, or set include in %s", from, strings.Join(cfg.Include, ", "), where, lint.ConfigFileName)
 	}
 	eng, err := lint.NewEngine(cfg)
 	if err != nil {
-		return &exitErr{code: exitError, err: err}
+		return nil, nil, nil, &exitErr{code: exitError, err: err}
+	}
+	return cfg, eng, inputs, nil
+}
+
+// runLint is the lint command's work once flags are read.
+func (a *App) runLint(c *cli.Context, opts *lintOptions) error {
+	cfg, eng, inputs, err := prepareRun(c, opts.config, opts.enable, opts.disable, c.Args().Slice())
+	if err != nil {
+		return err
 	}
 	for _, hook := range engineHooks {
 		if err := hook(c, eng); err != nil {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -81,33 +80,12 @@ type engineRun struct {
 	result *lint.Result
 }
 
-// runEngine loads the config, applies the command's --root, collects the
-// paths (the config's include when none) and runs every enabled rule: the
-// same run `lint` makes, for the commands that present its results
-// differently.
+// runEngine makes the run `lint` makes (prepareRun), keeping the models,
+// for the commands that present its results differently.
 func (a *App) runEngine(c *cli.Context, configPath string, args []string) (*engineRun, error) {
-	cfg, err := loadConfig(configPath)
+	cfg, eng, inputs, err := prepareRun(c, configPath, nil, nil, args)
 	if err != nil {
 		return nil, err
-	}
-	for _, hook := range configHooks {
-		if err := hook(c, cfg); err != nil {
-			return nil, err
-		}
-	}
-	inputs, err := lint.Collect(cfg, args)
-	if err != nil {
-		return nil, &exitErr{code: exitError, err: err}
-	}
-	if len(inputs) == 0 {
-		if len(args) > 0 {
-			return nil, usageErr("no markdown files in %s", strings.Join(args, ", "))
-		}
-		return nil, usageErr("no files: the include (%s) matches nothing from here; name files or folders", strings.Join(cfg.Include, ", "))
-	}
-	eng, err := lint.NewEngine(cfg)
-	if err != nil {
-		return nil, &exitErr{code: exitError, err: err}
 	}
 	eng.KeepModels = true // the overview reads the models after the run
 	res, err := eng.Run(context.Background(), inputs)
