@@ -129,16 +129,23 @@ func sequence(p *lint.SetPass, lad *shape.Ladder) {
 	if !ordered {
 		return
 	}
-	var prev *shape.Level
+	// each level against the one before it on its own track: a level of
+	// another track between them (a Lead among IC levels) orders nothing
+	type trackKey struct {
+		track int
+		stem  string
+	}
+	prev := map[trackKey]*shape.Level{}
 	for _, l := range lv {
 		if l.Code != nil || !l.Placed {
 			continue
 		}
-		if prev != nil && prev.Place.Track == l.Place.Track && l.Place.Compare(prev.Place) < 0 && l.Place.Stem == prev.Place.Stem {
+		k := trackKey{l.Place.Track, l.Place.Stem}
+		if b := prev[k]; b != nil && l.Place.Compare(b.Place) < 0 {
 			p.Report(lint.Diagnostic{File: l.File, Span: l.TitleSpan, Subject: l.Title,
-				Message: fmt.Sprintf("level %q comes after the more senior %q: list levels lowest first", levelLabel(l), levelLabel(prev))})
+				Message: fmt.Sprintf("level %q comes after the more senior %q: list levels lowest first", levelLabel(l), levelLabel(b))})
 		}
-		prev = l
+		prev[k] = l
 	}
 }
 
