@@ -155,3 +155,68 @@ func TestFindHTMLRowspan(t *testing.T) {
 		t.Errorf("IC2 dims %q", got)
 	}
 }
+
+// "Head of Engineering" (inDrive) and "Engineering Head" (ChainSafe) rank
+// between Senior Manager and Director on the generic manager track.
+func TestFindManagerHead(t *testing.T) {
+	src := "# Manager track\n\n## Engineering Manager\n\nTeams.\n\n## Senior Engineering Manager\n\nGroups.\n\n" +
+		"## Head of Engineering\n\nA cluster.\n\n## Director of Engineering\n\nThe division.\n"
+	ls := shape.Find(model.Parse("m.md", []byte(src)), options(t))
+	if len(ls) != 1 {
+		t.Fatalf("ladders: %d", len(ls))
+	}
+	if got := titles(ls[0]); got != "Engineering Manager|Senior Engineering Manager|Head of Engineering|Director of Engineering" {
+		t.Fatalf("levels %q", got)
+	}
+	lv := ls[0].Levels
+	for i := 1; i < len(lv); i++ {
+		if lv[i].Place.Track != lv[0].Place.Track || lv[i].Place.Compare(lv[i-1].Place) <= 0 {
+			t.Errorf("%q (%+v) does not rank above %q (%+v)", lv[i].Title, lv[i].Place, lv[i-1].Title, lv[i-1].Place)
+		}
+	}
+	// near miss: "Head" makes no level of a title that is not a role's
+	src = "# Notes\n\n## Headcount\n\nTen.\n\n## Heading styles\n\nSentence case.\n"
+	if ls := shape.Find(model.Parse("n.md", []byte(src)), options(t)); len(ls) != 0 {
+		t.Errorf("near miss: %d ladders, first %q", len(ls), titles(ls[0]))
+	}
+}
+
+// An open-source project's contributor ladder (Dapr's, Kubernetes'): roles
+// that open with the role word, on their own track.
+func TestFindContributorLadder(t *testing.T) {
+	src := "# Community membership\n\n## New contributors\n\nWelcome.\n\n## Established community members\n\nExpected.\n\n" +
+		"## Member\n\n### Requirements\n\n- Two sponsors.\n\n## Approver\n\n### Requirements\n\n- Five PRs.\n\n" +
+		"## Maintainer\n\n### Requirements\n\n- Three months.\n\n## Administrator\n\n### Requirements\n\n- A maintainer.\n"
+	ls := shape.Find(model.Parse("c.md", []byte(src)), options(t))
+	if len(ls) != 1 || ls[0].From != "headings" {
+		t.Fatalf("ladders: %d", len(ls))
+	}
+	if got := titles(ls[0]); got != "Member|Approver|Maintainer|Administrator" {
+		t.Fatalf("levels %q", got)
+	}
+	lv := ls[0].Levels
+	for i, l := range lv {
+		if l.Place.Name != "contributor" {
+			t.Errorf("%q on track %q", l.Title, l.Place.Name)
+		}
+		if i > 0 && l.Place.Compare(lv[i-1].Place) <= 0 {
+			t.Errorf("%q does not rank above %q", l.Title, lv[i-1].Title)
+		}
+	}
+	if len(lv[0].Dims) != 1 || lv[0].Dims[0].Name != "Requirements" {
+		t.Errorf("Member dims %+v", lv[0].Dims)
+	}
+	// near miss: a contributing guide's sections are no ladder
+	src = "# Contributing\n\n## Contributing code\n\nFork.\n\n## Reviewing pull requests\n\nKindly.\n\n## Maintainers\n\nSee OWNERS.\n"
+	if ls := shape.Find(model.Parse("g.md", []byte(src)), options(t)); len(ls) != 0 {
+		t.Errorf("near miss: %d ladders, first %q", len(ls), titles(ls[0]))
+	}
+	// a job title that ends in "Contributor" stays an individual contributor's
+	o := options(t)
+	for _, title := range []string{"Senior Open Source Contributor", "Staff Open Source Contributor"} {
+		p, ok := o.Ladder.Classify(title)
+		if !ok || p.Name != "individual contributor" {
+			t.Errorf("%q placed on %q (ok %v)", title, p.Name, ok)
+		}
+	}
+}
