@@ -78,9 +78,25 @@ func sequence(p *lint.SetPass, lad *shape.Ladder) {
 			}
 		}
 	}
-	// ranks, per format
+	subRanked := map[*shape.Level]bool{}
+	// ranks, per format; Roman numerals after different titles ("Middle I",
+	// "Middle II", "Senior I") number the steps within each title: ranks
+	// per title then, and the titles ordered by their seniority words below
+	var groups [][]*shape.Level
 	for _, f := range fmtOrder {
 		ls := formats[f]
+		if f == "Roman" {
+			if byFamily := romanFamilies(ls); len(byFamily) > 1 {
+				groups = append(groups, byFamily...)
+				for _, l := range ls {
+					subRanked[l] = true
+				}
+				continue
+			}
+		}
+		groups = append(groups, ls)
+	}
+	for _, ls := range groups {
 		if len(ls) < 2 {
 			continue
 		}
@@ -137,7 +153,7 @@ func sequence(p *lint.SetPass, lad *shape.Ladder) {
 	}
 	prev := map[trackKey]*shape.Level{}
 	for _, l := range lv {
-		if l.Code != nil || !l.Placed {
+		if l.Code != nil && !subRanked[l] || !l.Placed {
 			continue
 		}
 		k := trackKey{l.Place.Track, l.Place.Stem}
@@ -147,6 +163,24 @@ func sequence(p *lint.SetPass, lad *shape.Ladder) {
 		}
 		prev[k] = l
 	}
+}
+
+// romanFamilies splits Roman-coded levels by the title around the numeral,
+// in the order the titles first come.
+func romanFamilies(ls []*shape.Level) [][]*shape.Level {
+	idx := map[string]int{}
+	var out [][]*shape.Level
+	for _, l := range ls {
+		k := l.Family()
+		i, ok := idx[k]
+		if !ok {
+			i = len(out)
+			idx[k] = i
+			out = append(out, nil)
+		}
+		out[i] = append(out[i], l)
+	}
+	return out
 }
 
 func init() { lint.Register(levelSequenceRule) }

@@ -212,6 +212,14 @@ func hasLetters(s string) bool {
 	return false
 }
 
+// Family is the level's title without its code, in lower case with single
+// spaces: "middle engineer" for "Middle II Engineer". Levels that share a
+// code format but not a family ("Middle I", "Senior I") number the steps
+// within each family.
+func (l *Level) Family() string {
+	return strings.ToLower(strings.Join(strings.Fields(stripCode(l.Title, l.Code)), " "))
+}
+
 func stripCode(title string, c *Code) string {
 	if c == nil {
 		return title
