@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
+	"gitlab.com/ladderlint/ladderlint/lint/model"
 	"gitlab.com/ladderlint/ladderlint/lint/shape"
 )
 
@@ -37,6 +38,7 @@ func checkLevelDimensions(p *lint.SetPass) {
 }
 
 func dimensionsAgree(p *lint.SetPass, lad *shape.Ladder) {
+	o := shapeOptions(p.Env, p.Config)
 	lv := lad.Levels
 	count := map[string]int{}
 	firstAt := map[string]int{} // typical position
@@ -126,6 +128,20 @@ func dimensionsAgree(p *lint.SetPass, lad *shape.Ladder) {
 				missing = append(missing, names[k])
 			}
 		}
+		// a dimension's heading written at the level's own depth right after
+		// it ("### Skills needed" under "### Associate"): the heading closes
+		// the level instead of belonging to it, which is the slip to name
+		if h := headingAfter(l); h != nil && len(missing) > 0 {
+			k := o.DimKey(h.Text)
+			for i, m := range missing {
+				if o.DimKey(m) == k {
+					p.Report(lint.Diagnostic{File: l.File, Span: h.TextSpan, Subject: "depth " + k,
+						Message: fmt.Sprintf("level %q: heading %q is a level-%d heading, as deep as the level's own, so it closes the level; the other levels have it as their sub-heading", levelLabel(l), h.Text, h.Level)})
+					missing = append(missing[:i:i], missing[i+1:]...)
+					break
+				}
+			}
+		}
 		if len(missing) > 0 && len(l.SameAs) == 0 {
 			p.Report(lint.Diagnostic{File: l.File, Span: l.TitleSpan, Subject: "missing " + strings.Join(missing, ", "),
 				Message: fmt.Sprintf("level %q has no %s, which the ladder's other levels have", levelLabel(l), quoteList(missing))})
@@ -138,6 +154,25 @@ func dimensionsAgree(p *lint.SetPass, lad *shape.Ladder) {
 			}
 		}
 	}
+}
+
+// headingAfter is the heading that ends a heading level's body when it is
+// no deeper than the level's own heading and opens no other level; nil
+// otherwise.
+func headingAfter(l *shape.Level) *model.Heading {
+	if l.Heading == nil {
+		return nil
+	}
+	for _, h := range l.File.Headings {
+		if h.Span.Start < l.Body.End {
+			continue
+		}
+		if h.Span.Start > l.Body.End+1 || h.Level > l.Heading.Level {
+			return nil
+		}
+		return h
+	}
+	return nil
 }
 
 func quoteList(xs []string) string {

@@ -192,3 +192,8 @@ func textIn(f *model.Family, s model.Span) string {
 	}
 	return strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
 }
+
+// DimKey is the key a dimension of this name gets: its normalised name, or
+// its kind's when the profile names the kind ("Should have" and "Must
+// have" are both requirements).
+func (o Options) DimKey(name string) string { return dimKey(o, name) }
