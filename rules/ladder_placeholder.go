@@ -19,7 +19,9 @@ var ladderPlaceholderRule = &lint.Rule{
 	Doc: lint.Doc{
 		Description: "Within a ladder, a level, a dimension, a bullet or a table cell whose whole text is a placeholder " +
 			"(\"TBD\", \"TODO\", \"coming soon\", \"to be defined\", \"WIP\", a lone \"-\" or \"N/A\") or is empty, or that opens by saying it is not written yet (\"We haven't yet finalized the description of this level\"), was " +
-			"never written. The {braces} of GitLab's templates are template-placeholder's. On in the generic profile.",
+			"never written. An empty table cell counts only between two filled cells of its row or column, and only in a table " +
+			"that leaves no cell empty by design (a skill that starts at a later level or stops before the top): where a table " +
+			"does, an empty cell means \"no expectation here\". The {braces} of GitLab's templates are template-placeholder's. On in the generic profile.",
 		Bad:  "# Ladder\n\n## L1 Engineer\n\n**Scope:** a task.\n\n## L2 Engineer\n\n**Scope:** TBD\n",
 		Good: "# Ladder\n\n## L1 Engineer\n\n**Scope:** a task.\n\n## L2 Engineer\n\n**Scope:** a feature.\n",
 	},
@@ -60,6 +62,21 @@ func checkLadderPlaceholder(p *lint.Pass) {
 				}
 			}
 		}
+		// a table that leaves cells empty by design (above) says "no
+		// expectation here" with an empty cell: its gaps are that too. Only
+		// in a table otherwise full is an empty cell a missing entry.
+		byDesign := false
+		if lad.From == "table" {
+			for i, l := range lad.Levels {
+				for _, d := range l.Dims {
+					if d.Block != nil && strings.TrimSpace(d.Block.Text) == "" {
+						if r, ok := filled[d.Key]; !ok || i < r[0] || i > r[1] {
+							byDesign = true
+						}
+					}
+				}
+			}
+		}
 		for i, l := range lad.Levels {
 			if lad.From == "table" {
 				for _, d := range l.Dims {
@@ -67,7 +84,7 @@ func checkLadderPlaceholder(p *lint.Pass) {
 						continue
 					}
 					if strings.TrimSpace(d.Block.Text) == "" {
-						if r, ok := filled[d.Key]; !ok || i < r[0] || i > r[1] {
+						if r, ok := filled[d.Key]; byDesign || !ok || i < r[0] || i > r[1] {
 							continue
 						}
 						report(emptyCellSpan(f, d), fmt.Sprintf("level %q: %q is an empty cell", levelLabel(l), d.Name), "empty "+d.Key)

@@ -2,6 +2,8 @@ package rules
 
 import (
 	"bufio"
+	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -142,20 +144,7 @@ var gitlabWording = regexp.MustCompile(`(?i)front matter|job grade|hiring proces
 // TestLaddersNoGitLabFinding lints the ladders with the generic profile:
 // no GitLab-only rule runs, and no finding speaks of GitLab's policy.
 func TestLaddersNoGitLabFinding(t *testing.T) {
-	cfg, _ := genericOptions(t)
-	var inputs []lint.Input
-	err := filepath.Walk(ladderDir, func(p string, info os.FileInfo, err error) error {
-		if err != nil || info.IsDir() || !strings.HasSuffix(p, ".md") || filepath.Base(p) == "NOTICE.md" || filepath.Base(p) == "SOURCES.md" {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		inputs = append(inputs, lint.Input{Path: p, Data: data})
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	res := linttest.RunInputs(t, cfg, inputs)
+	res := lintLadders(t)
 	gitlabOnly := map[string]bool{}
 	for _, id := range []string{"frontmatter", "required-sections", "required-bullet", "vacancy-wording", "grade-format",
 		"grade-missing", "grade-order", "grade-consistency", "grade-title-mismatch", "career-ladder", "role-placement",
@@ -169,5 +158,83 @@ func TestLaddersNoGitLabFinding(t *testing.T) {
 	}
 	if len(res.Findings) == 0 {
 		t.Error("no findings at all: the ladders hold known defects (an empty level)")
+	}
+}
+
+// lintLadders lints every copied ladder with the generic profile (not the
+// folder's own notes: SOURCES.md, MEASURED.md, NOTICE.md).
+func lintLadders(t *testing.T) *lint.Result {
+	t.Helper()
+	cfg, _ := genericOptions(t)
+	var inputs []lint.Input
+	err := filepath.Walk(ladderDir, func(p string, info os.FileInfo, err error) error {
+		if err != nil || info.IsDir() || !strings.HasSuffix(p, ".md") || filepath.Dir(p) == filepath.Clean(ladderDir) || filepath.Base(p) == "NOTICE.md" {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		inputs = append(inputs, lint.Input{Path: p, Data: data})
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return linttest.RunInputs(t, cfg, inputs)
+}
+
+// ladderVerdict is a blind judge's verdict on a generic-profile finding
+// (testdata/ladders/verdicts.jsonl; see MEASURED.md for who judged what).
+type ladderVerdict struct {
+	File    string `json:"file"`
+	Line    int    `json:"line"`
+	Column  int    `json:"column"`
+	Rule    string `json:"rule"`
+	Message string `json:"message"`
+	Verdict string `json:"verdict"`
+	Judge   string `json:"judge"`
+}
+
+// TestLaddersJudged measures the generic profile's precision on the
+// collected ladders from blind verdicts: every finding must have one (a
+// new finding is judged before it lands), and TRUE findings must be at
+// least 0.9 of the judged ones (DEBATABLE counts as false; ARTEFACT, a
+// link to a file the copy left out, counts apart).
+func TestLaddersJudged(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(ladderDir, "verdicts.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	type key struct {
+		file, rule, message string
+		line, column        int
+	}
+	verdicts := map[key]string{}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	for dec.More() {
+		var v ladderVerdict
+		if err := dec.Decode(&v); err != nil {
+			t.Fatalf("verdicts.jsonl: %v", err)
+		}
+		verdicts[key{v.File, v.Rule, v.Message, v.Line, v.Column}] = v.Verdict // a later verdict replaces an earlier one
+	}
+	count := map[string]int{}
+	for _, f := range lintLadders(t).Findings {
+		// paths as the judges saw them: the file from the repository root,
+		// a path in a message from the ladders' folder
+		msg := strings.ReplaceAll(f.Message, "../testdata/ladders/", "")
+		k := key{strings.TrimPrefix(filepath.ToSlash(f.Path), "../"), f.Rule, msg, f.Line, f.Column}
+		v, ok := verdicts[k]
+		if !ok {
+			t.Errorf("%s:%d:%d: %s: %s: no blind verdict (get it judged, see MEASURED.md)", k.file, f.Line, f.Column, f.Rule, f.Message)
+			continue
+		}
+		count[v]++
+	}
+	judged := count["TRUE"] + count["FALSE"] + count["DEBATABLE"]
+	t.Logf("verdicts on the current findings: %v", count)
+	if judged == 0 {
+		t.Fatal("no judged finding")
+	}
+	if p := float64(count["TRUE"]) / float64(judged); p < 0.9 {
+		t.Errorf("precision %.2f (%d TRUE of %d judged), want at least 0.9", p, count["TRUE"], judged)
 	}
 }

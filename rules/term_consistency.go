@@ -599,7 +599,9 @@ func checkTermVarieties(p *lint.SetPass, f *model.Family) {
 		start, end int
 		text, us   string
 	}
+	_, uk := misspellings("UK")
 	var british []occ
+	var american []string // American forms, each with its British one
 	for _, b := range f.Blocks {
 		tw := wordingWords(b, false)
 		for i, w := range tw.words {
@@ -607,8 +609,27 @@ func checkTermVarieties(p *lint.SetPass, f *model.Family) {
 			count[lw]++
 			if am, ok := us.fix(lw); ok && am != lw {
 				british = append(british, occ{b, w.Start, w.End, w.Text, am})
+			} else if br, ok := uk.fix(lw); ok && br != lw {
+				american = append(american, lw, br)
 			}
 		}
+	}
+	// the variety the page keeps where it writes a word one way only:
+	// "organises" and "recognises" with no "organizes" make the page
+	// British, and its one "behavior" beside "behaviour" is not ours to flip
+	onlyBritish, onlyAmerican := 0, 0
+	for _, o := range british {
+		if count[o.us] == 0 {
+			onlyBritish++
+		}
+	}
+	for i := 0; i < len(american); i += 2 {
+		if count[american[i+1]] == 0 {
+			onlyAmerican++
+		}
+	}
+	if onlyBritish > onlyAmerican {
+		return
 	}
 	for _, o := range british {
 		lw := strings.ToLower(o.text)

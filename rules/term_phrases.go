@@ -248,6 +248,13 @@ func reportPhraseVariants(p *lint.SetPass, f *model.Family, occs []phraseOcc) {
 		}
 		want := strings.Replace(o.text, " ", "-", 1)
 		if prefix {
+			// only other compounds of the prefix hyphenated ("self-sufficient"
+			// beside "self skills", "cross-team" beside "cross organizational
+			// boundaries", where "cross" is a verb): a house style only when
+			// the page shows it at least twice and more than the spaced form
+			if !ownCompoundHyphenated(occs, o) && (c.hy < 2 || c.hy <= c.sp) {
+				continue
+			}
 			reportTermPrefix(p, f, o, want, c.hy)
 			continue
 		}
@@ -298,6 +305,18 @@ func reportTermPhrase(p *lint.SetPass, f *model.Family, o phraseOcc, want string
 	}
 	reportTerm(p, &termOcc{f: f, b: o.b, start: o.start, end: o.end, text: o.text}, want,
 		fmt.Sprintf("write %s, not %s (%s: %d %s on this page)", quoted(want), quoted(o.text), quoted(want), n, pluralWord(n, "time", "times")))
+}
+
+// ownCompoundHyphenated reports whether the page hyphenates o's own compound
+// somewhere ("cross-functional" for "cross functional").
+func ownCompoundHyphenated(occs []phraseOcc, o phraseOcc) bool {
+	own := strings.ToLower(o.text)
+	for _, q := range occs {
+		if q.hyphen && strings.ToLower(strings.Replace(q.text, "-", " ", 1)) == own {
+			return true
+		}
+	}
+	return false
 }
 
 // reportTermPrefix reports a compound of a prefix ("cross", "sub") written
