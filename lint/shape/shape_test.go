@@ -220,3 +220,69 @@ func TestFindContributorLadder(t *testing.T) {
 		}
 	}
 }
+
+// A number after a role's title ("Engineer 1", "Senior Engineer 2", as
+// Artsy writes its levels) is a level code that numbers the steps within
+// the title; after words that name no role ("Phase 1") it is none.
+func TestFindTitleNumbers(t *testing.T) {
+	src := "# Tracks\n\n| Individual Contributor | Scope |\n|---|---|\n| Intern | self |\n| Engineer 1 | self |\n" +
+		"| Engineer 2 | team |\n| Senior Engineer 1 | team |\n| Staff Engineer | teams |\n\n" +
+		"## Engineer 1\n\nShips.\n\n## Engineer 2\n\nShips more.\n"
+	f := model.Parse("n.md", []byte(src))
+	ls := shape.Find(f, options(t))
+	if len(ls) != 2 || ls[0].From != "headings" || ls[1].From != "table" {
+		t.Fatalf("ladders: %d", len(ls))
+	}
+	if got := titles(ls[1]); got != "Intern|Engineer 1|Engineer 2|Senior Engineer 1|Staff Engineer" {
+		t.Fatalf("table levels %q", got)
+	}
+	e2 := ls[0].Levels[1]
+	if e2.Code == nil || e2.Code.Format != shape.TitleNumber || e2.Code.Rank != 2 || e2.Family() != "engineer" {
+		t.Fatalf("Engineer 2's code: %+v", e2.Code)
+	}
+	if s := e2.CodeSpan; src[s.Start:s.End] != "2" || s.Start != strings.Index(src, "## Engineer 2")+12 {
+		t.Errorf("code span %v holds %q", s, src[s.Start:s.End])
+	}
+	s1 := ls[1].Levels[3]
+	if s1.Code == nil || s1.Code.Rank != 1 || !s1.Placed || s1.Place.Label != "Senior" || s1.Family() != "senior engineer" {
+		t.Errorf("Senior Engineer 1: %+v placed %v %+v", s1.Code, s1.Placed, s1.Place)
+	}
+	// near misses: numbered phases and steps name no role
+	for _, src := range []string{
+		"# Plan\n\n## Phase 1\n\nDesign.\n\n## Phase 2\n\nBuild.\n\n## Step 3\n\nShip.\n",
+		"# Plan\n\n| Milestone | Owner |\n|---|---|\n| Phase 1 | Ada |\n| Phase 2 | Grace |\n",
+	} {
+		if ls := shape.Find(model.Parse("p.md", []byte(src)), options(t)); len(ls) != 0 {
+			t.Errorf("near miss: %d ladders, first %q", len(ls), titles(ls[0]))
+		}
+	}
+}
+
+// Two tracks on one page, one table each (Sourcegraph's engineering
+// framework: IC1-IC6, then M3-M6; Artsy: IC levels, then a table of
+// manager levels): two ladders of distinct levels, each on its own codes.
+// A table of people beside a ladder table is no second ladder.
+func TestFindTwoTrackTables(t *testing.T) {
+	ic := "<table>\n<tr><th>Level</th><th>Craft</th></tr>\n<tr><th>IC1</th><td>learns</td></tr>\n" +
+		"<tr><th>IC2</th><td>ships</td></tr>\n<tr><th>IC3</th><td>leads</td></tr>\n</table>\n\n"
+	mgr := "## Management\n\n<table>\n<tr><td>Level</td><td>Title</td><td>People</td></tr>\n" +
+		"<tr><td>M3</td><td>Engineering Manager</td><td>a team</td></tr>\n" +
+		"<tr><td>M4</td><td>Senior Engineering Manager</td><td>teams</td></tr>\n</table>\n"
+	ls := shape.Find(model.Parse("two.md", []byte("# Framework\n\n"+ic+mgr)), options(t))
+	if len(ls) != 2 || titles(ls[0]) != "IC1|IC2|IC3" || titles(ls[1]) != "M3|M4" {
+		t.Fatalf("ladders: %d", len(ls))
+	}
+	if ls[0].Levels[0].Code.Format != "ICn" || ls[1].Levels[0].Code.Format != "Mn" {
+		t.Errorf("formats %q %q", ls[0].Levels[0].Code.Format, ls[1].Levels[0].Code.Format)
+	}
+	if d := ls[1].Levels[1].Dims; len(d) != 2 || d[0].Name != "Title" || d[0].Text != "Senior Engineering Manager" {
+		t.Errorf("M4 dims %+v", d)
+	}
+	// near miss: the second table lists people, not levels
+	people := "<table>\n<tr><td>Name</td><td>Team</td></tr>\n<tr><td>Ada</td><td>Core</td></tr>\n" +
+		"<tr><td>Grace</td><td>Tools</td></tr>\n</table>\n"
+	ls = shape.Find(model.Parse("one.md", []byte("# Framework\n\n"+ic+people)), options(t))
+	if len(ls) != 1 || titles(ls[0]) != "IC1|IC2|IC3" {
+		t.Errorf("near miss: %d ladders", len(ls))
+	}
+}

@@ -68,13 +68,9 @@ func cellLevel(f *model.Family, o Options, c *model.Block, axis string) *Level {
 			l.Code = nil
 		}
 	}
+	l.place(o, title)
 	if l.Code != nil {
 		l.CodeSpan = rawSpan(f, c.Span, l.Code.Raw)
-	}
-	if o.Ladder != nil {
-		if p, ok := o.Ladder.Classify(stripCode(title, l.Code)); ok && !p.Implied {
-			l.Place, l.Placed = p, true
-		}
 	}
 	if l.Code == nil && !l.Placed {
 		return nil
