@@ -93,6 +93,10 @@ func TestPageLadders(t *testing.T) {
 	if d := ls[0].Levels[0].Dims; len(d) != 1 || d[0].Name != "Craft" {
 		t.Errorf("page dims %+v", d)
 	}
+	// the file name's code ("01") is not cut out of the title: Junior is placed by its word
+	if l := ls[0].Levels[0]; !l.Placed || l.Place.Label != "Junior" {
+		t.Errorf("%q placed %v as %q", l.Title, l.Placed, l.Place.Label)
+	}
 }
 
 // TestFindBounded: a page of many levels and dimensions is read in linear
@@ -284,5 +288,18 @@ func TestFindTwoTrackTables(t *testing.T) {
 	ls = shape.Find(model.Parse("one.md", []byte("# Framework\n\n"+ic+people)), options(t))
 	if len(ls) != 1 || titles(ls[0]) != "IC1|IC2|IC3" {
 		t.Errorf("near miss: %d ladders", len(ls))
+	}
+}
+
+// A code read from the file name is not cut out of a shorter title: no
+// panic, and the title's word still places the level.
+func TestPageLevelCodeInFileName(t *testing.T) {
+	f := model.Parse("levels/senior-software-engineer-ic3.md", []byte("# Senior\n\nx\n"))
+	l := shape.PageLevel(f, options(t))
+	if l == nil || l.Code == nil || l.Code.Raw != "ic3" || !l.Placed || l.Place.Label != "Senior" {
+		t.Fatalf("level %+v", l)
+	}
+	if l.CodeSpan != (model.Span{}) {
+		t.Errorf("a file name's code has no span in the text: %v", l.CodeSpan)
 	}
 }
