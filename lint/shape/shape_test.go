@@ -303,3 +303,49 @@ func TestPageLevelCodeInFileName(t *testing.T) {
 		t.Errorf("a file name's code has no span in the text: %v", l.CodeSpan)
 	}
 }
+
+// A level titled by words takes the code of the cell beside it when the
+// header names codes ("| Engineer 1 | IC2 |" under "| Title | IC Level |");
+// a code under another header, or a cell that holds more than a code, is
+// no level's code.
+func TestFindCodeBesideTitle(t *testing.T) {
+	src := "| Individual Contributor | IC Level | Manager |\n|---|---|---|\n| Intern | Intern | |\n" +
+		"| Engineer 1 | IC2 | |\n| Senior Engineer | IC3 | Engineering Manager |\n"
+	ls := shape.Find(model.Parse("b.md", []byte(src)), options(t))
+	if len(ls) != 1 || titles(ls[0]) != "Intern|Engineer 1|Senior Engineer" {
+		t.Fatalf("ladders: %d", len(ls))
+	}
+	lv := ls[0].Levels
+	if lv[0].Code != nil {
+		t.Errorf("Intern's code %q", lv[0].Code.Raw)
+	}
+	for i, want := range []string{"", "IC2", "IC3"} {
+		if want == "" {
+			continue
+		}
+		c := lv[i].Code
+		if c == nil || c.Raw != want || c.Format != "ICn" {
+			t.Errorf("%q: code %+v, want %s", lv[i].Title, c, want)
+			continue
+		}
+		if s := lv[i].CodeSpan; src[s.Start:s.End] != want {
+			t.Errorf("%q: code span holds %q", lv[i].Title, src[s.Start:s.End])
+		}
+	}
+	if !lv[2].Placed || lv[2].Place.Label != "Senior" {
+		t.Errorf("Senior Engineer keeps its place: %+v", lv[2].Place)
+	}
+	// near misses: the header names no codes; the cell says more than a code
+	for _, src := range []string{
+		"| Title | Notes |\n|---|---|\n| Engineer 1 | L2 |\n| Senior Engineer | L3 |\n",
+		"| Title | Level |\n|---|---|\n| Engineer 1 | L2 and up |\n| Senior Engineer | L3 or L4 |\n",
+	} {
+		ls := shape.Find(model.Parse("m.md", []byte(src)), options(t))
+		if len(ls) != 1 {
+			t.Fatalf("near miss: %d ladders", len(ls))
+		}
+		if c := ls[0].Levels[1].Code; c != nil {
+			t.Errorf("near miss %q: code %q", src, c.Raw)
+		}
+	}
+}
