@@ -93,19 +93,25 @@ func modelledLevels(t *testing.T, o shape.Options, c countedLadder) int {
 		return n
 	}
 	// a page's ladder is its headings'; a table beside them summarises
-	// them. Without headings, the largest table is the ladder.
-	heads, table := 0, 0
+	// them. Without headings, the page's tables model the distinct levels
+	// they hold together: a page may write one track per table (ICs in
+	// one, managers in the next), or one dimension per table, each
+	// repeating the same levels; a level is counted once by its title.
+	heads := 0
+	inTables := map[string]bool{}
 	for _, l := range shape.Find(parseFile(t, p), o) {
 		if l.From == "headings" {
 			heads += len(l.Levels)
-		} else {
-			table = max(table, len(l.Levels))
+			continue
+		}
+		for _, v := range l.Levels {
+			inTables[strings.ToLower(strings.Join(strings.Fields(v.Title), " "))] = true
 		}
 	}
 	if heads > 0 {
 		return heads
 	}
-	return table
+	return len(inTables)
 }
 
 // TestLaddersLevelsModelled compares the levels the generic profile

@@ -66,10 +66,11 @@ func sequence(p *lint.SetPass, lad *shape.Ladder) {
 				main = f
 			}
 		}
-		// a Roman numeral beside prefixed codes is usually a title's own
-		// ("Engineer II (IC 3)"): only mixed prefixes count
+		// a Roman numeral (or a number after the title's words) beside
+		// prefixed codes is usually a title's own ("Engineer II (IC 3)"):
+		// only mixed prefixes count
 		for _, f := range fmtOrder {
-			if f == main || f == "Roman" || main == "Roman" {
+			if f == main || formats[f][0].Code.NumbersTitle() || formats[main][0].Code.NumbersTitle() {
 				continue
 			}
 			for _, l := range formats[f] {
@@ -79,13 +80,14 @@ func sequence(p *lint.SetPass, lad *shape.Ladder) {
 		}
 	}
 	subRanked := map[*shape.Level]bool{}
-	// ranks, per format; Roman numerals after different titles ("Middle I",
-	// "Middle II", "Senior I") number the steps within each title: ranks
-	// per title then, and the titles ordered by their seniority words below
+	// ranks, per format; Roman numerals (or numbers) after different titles
+	// ("Middle I", "Middle II", "Senior I"; "Engineer 1", "Senior Engineer
+	// 1") number the steps within each title: ranks per title then, and the
+	// titles ordered by their seniority words below
 	var groups [][]*shape.Level
 	for _, f := range fmtOrder {
 		ls := formats[f]
-		if f == "Roman" {
+		if ls[0].Code.NumbersTitle() {
 			if byFamily := romanFamilies(ls); len(byFamily) > 1 {
 				groups = append(groups, byFamily...)
 				for _, l := range ls {

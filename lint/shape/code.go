@@ -31,7 +31,38 @@ var (
 	wordCodeRE   = regexp.MustCompile(`(?i)\b(level|grade|band|tier)\s+(\d{1,2})([a-z])?\b`)
 	romanRE      = regexp.MustCompile(`\b(VIII|VII|VI|IV|IX|V|III|II|I|X)\b`)
 	leadNumRE    = regexp.MustCompile(`^(\d{1,2})([a-z])?(?:[\s.:)_-]|$)`)
+	// a number that ends a title after its words: "Engineer 1",
+	// "Engineering Manager 2"
+	trailNumRE = regexp.MustCompile(`[A-Za-z][ \t]+(\d{1,2})([a-z])?\s*$`)
 )
+
+// TitleNumber is the format of a number that ends a title ("Engineer 1",
+// "Senior Engineer 2"): like a Roman numeral, it numbers the steps within
+// the title, and may restart under the next title.
+const TitleNumber = "Title n"
+
+// NumbersTitle reports a code that numbers the steps within its title (a
+// Roman numeral or a number after the title's words) rather than the
+// ladder's levels: "Middle I", "Senior I"; "Engineer 1", "Senior Engineer 1".
+func (c *Code) NumbersTitle() bool { return c.Format == "Roman" || c.Format == TitleNumber }
+
+// trailingCode reads a number that ends a title after a word ("Engineer
+// 2"). Alone, such a number is no code ("Phase 2", "Step 1"): the finder
+// takes it only when the words before it name a role on the tracks.
+func trailingCode(title string) *Code {
+	m := trailNumRE.FindStringSubmatchIndex(title)
+	if m == nil {
+		return nil
+	}
+	n, _ := strconv.Atoi(title[m[2]:m[3]])
+	c := &Code{Raw: title[m[2]:m[3]], Format: TitleNumber, Rank: float64(n), At: m[2], N: m[3] - m[2]}
+	if m[4] >= 0 {
+		c.Sub = title[m[4]:m[5]]
+		c.Raw += c.Sub
+		c.N = m[5] - m[2]
+	}
+	return c
+}
 
 var romanValue = map[string]int{"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 

@@ -41,3 +41,26 @@ func TestParseCode(t *testing.T) {
 		}
 	}
 }
+
+// A number that ends a title after its words ("Engineer 1") numbers the
+// steps within the title; the finder takes it only for a role's title.
+func TestTrailingCode(t *testing.T) {
+	for _, c := range []struct {
+		title, raw string
+		rank       float64
+	}{{"Engineer 1", "1", 1}, {"Senior Engineer 2", "2", 2}, {"Engineering Manager 2a", "2a", 2}, {"Data engineer 3 ", "3", 3}} {
+		got := trailingCode(c.title)
+		if got == nil || got.Raw != c.raw || got.Rank != c.rank || got.Format != TitleNumber || !got.NumbersTitle() {
+			t.Errorf("%q: got %+v, want %q rank %g", c.title, got, c.raw, c.rank)
+			continue
+		}
+		if c.title[got.At:got.At+got.N] != got.Raw {
+			t.Errorf("%q: At/N give %q", c.title, c.title[got.At:got.At+got.N])
+		}
+	}
+	for _, title := range []string{"Engineer", "1 Engineer", "Engineer 123", "Engineer-1", "2", "Engineer 1 (draft)"} {
+		if c := trailingCode(title); c != nil {
+			t.Errorf("%q: code %q, want none", title, c.Raw)
+		}
+	}
+}

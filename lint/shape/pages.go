@@ -32,18 +32,20 @@ func PageLevel(f *model.Family, o Options) *Level {
 	}
 	l.Title = title
 	l.Code = ParseCode(title)
+	titled := false // the code is the title's, where a span can point
 	if l.Code == nil || l.Code.Format == "n" {
 		// the file name may carry the code ("ic3_software_engineer.md", "01 Junior.md")
 		if c := ParseCode(strings.ReplaceAll(name, "_", " ")); c != nil {
 			l.Code = c
-			l.CodeSpan = model.Span{}
 		}
-	} else if h != nil {
-		l.CodeSpan = titleSpan(f, h, l.Code.At, l.Code.At+l.Code.N)
+	} else {
+		titled = true
 	}
-	if o.Ladder != nil {
-		if p, ok := o.Ladder.Classify(stripCode(title, l.Code)); ok && !p.Implied {
-			l.Place, l.Placed = p, true
+	coded := l.Code != nil
+	l.place(o, title)
+	if titled || !coded && l.Code != nil {
+		if h != nil {
+			l.CodeSpan = titleSpan(f, h, l.Code.At, l.Code.At+l.Code.N)
 		}
 	}
 	if l.Code == nil && !l.Placed {

@@ -141,18 +141,35 @@ func headingLevel(f *model.Family, o Options, hs []*model.Heading, i int) *Level
 	if l.Code != nil && l.Code.Format == "n" && !hasLetters(h.Text[l.Code.At+l.Code.N:]) {
 		l.Code = nil // a bare number is not a level's title
 	}
+	l.place(o, h.Text)
 	if l.Code != nil {
 		l.CodeSpan = titleSpan(f, h, l.Code.At, l.Code.At+l.Code.N)
-	}
-	if o.Ladder != nil {
-		if p, ok := o.Ladder.Classify(stripCode(h.Text, l.Code)); ok && !p.Implied {
-			l.Place, l.Placed = p, true
-		}
 	}
 	if l.Code == nil && !l.Placed {
 		return nil
 	}
 	return l
+}
+
+// place gives a level its place on the tracks from its title without its
+// code. A title without a code may end in a number that numbers the steps
+// of a role ("Engineer 1", "Engineering Manager 2"): it is the level's code
+// when the words before it name a role the tracks place, if only as the
+// bare role name ("Phase 1" names none).
+func (l *Level) place(o Options, title string) {
+	if o.Ladder == nil {
+		return
+	}
+	if l.Code == nil {
+		if c := trailingCode(title); c != nil {
+			if _, ok := o.Ladder.Classify(stripCode(title, c)); ok {
+				l.Code = c
+			}
+		}
+	}
+	if p, ok := o.Ladder.Classify(stripCode(title, l.Code)); ok && !p.Implied {
+		l.Place, l.Placed = p, true
+	}
 }
 
 // bareRoleNames adds the siblings titled with the role name alone ("Engineer"
@@ -221,8 +238,8 @@ func (l *Level) Family() string {
 }
 
 func stripCode(title string, c *Code) string {
-	if c == nil {
-		return title
+	if c == nil || c.At+c.N > len(title) || title[c.At:c.At+c.N] != c.Raw {
+		return title // a code read from elsewhere (a file name)
 	}
 	return strings.TrimSpace(title[:c.At] + " " + title[c.At+c.N:])
 }

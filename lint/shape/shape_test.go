@@ -93,6 +93,10 @@ func TestPageLadders(t *testing.T) {
 	if d := ls[0].Levels[0].Dims; len(d) != 1 || d[0].Name != "Craft" {
 		t.Errorf("page dims %+v", d)
 	}
+	// the file name's code ("01") is not cut out of the title: Junior is placed by its word
+	if l := ls[0].Levels[0]; !l.Placed || l.Place.Label != "Junior" {
+		t.Errorf("%q placed %v as %q", l.Title, l.Placed, l.Place.Label)
+	}
 }
 
 // TestFindBounded: a page of many levels and dimensions is read in linear
@@ -217,6 +221,131 @@ func TestFindContributorLadder(t *testing.T) {
 		p, ok := o.Ladder.Classify(title)
 		if !ok || p.Name != "individual contributor" {
 			t.Errorf("%q placed on %q (ok %v)", title, p.Name, ok)
+		}
+	}
+}
+
+// A number after a role's title ("Engineer 1", "Senior Engineer 2", as
+// Artsy writes its levels) is a level code that numbers the steps within
+// the title; after words that name no role ("Phase 1") it is none.
+func TestFindTitleNumbers(t *testing.T) {
+	src := "# Tracks\n\n| Individual Contributor | Scope |\n|---|---|\n| Intern | self |\n| Engineer 1 | self |\n" +
+		"| Engineer 2 | team |\n| Senior Engineer 1 | team |\n| Staff Engineer | teams |\n\n" +
+		"## Engineer 1\n\nShips.\n\n## Engineer 2\n\nShips more.\n"
+	f := model.Parse("n.md", []byte(src))
+	ls := shape.Find(f, options(t))
+	if len(ls) != 2 || ls[0].From != "headings" || ls[1].From != "table" {
+		t.Fatalf("ladders: %d", len(ls))
+	}
+	if got := titles(ls[1]); got != "Intern|Engineer 1|Engineer 2|Senior Engineer 1|Staff Engineer" {
+		t.Fatalf("table levels %q", got)
+	}
+	e2 := ls[0].Levels[1]
+	if e2.Code == nil || e2.Code.Format != shape.TitleNumber || e2.Code.Rank != 2 || e2.Family() != "engineer" {
+		t.Fatalf("Engineer 2's code: %+v", e2.Code)
+	}
+	if s := e2.CodeSpan; src[s.Start:s.End] != "2" || s.Start != strings.Index(src, "## Engineer 2")+12 {
+		t.Errorf("code span %v holds %q", s, src[s.Start:s.End])
+	}
+	s1 := ls[1].Levels[3]
+	if s1.Code == nil || s1.Code.Rank != 1 || !s1.Placed || s1.Place.Label != "Senior" || s1.Family() != "senior engineer" {
+		t.Errorf("Senior Engineer 1: %+v placed %v %+v", s1.Code, s1.Placed, s1.Place)
+	}
+	// near misses: numbered phases and steps name no role
+	for _, src := range []string{
+		"# Plan\n\n## Phase 1\n\nDesign.\n\n## Phase 2\n\nBuild.\n\n## Step 3\n\nShip.\n",
+		"# Plan\n\n| Milestone | Owner |\n|---|---|\n| Phase 1 | Ada |\n| Phase 2 | Grace |\n",
+	} {
+		if ls := shape.Find(model.Parse("p.md", []byte(src)), options(t)); len(ls) != 0 {
+			t.Errorf("near miss: %d ladders, first %q", len(ls), titles(ls[0]))
+		}
+	}
+}
+
+// Two tracks on one page, one table each (Sourcegraph's engineering
+// framework: IC1-IC6, then M3-M6; Artsy: IC levels, then a table of
+// manager levels): two ladders of distinct levels, each on its own codes.
+// A table of people beside a ladder table is no second ladder.
+func TestFindTwoTrackTables(t *testing.T) {
+	ic := "<table>\n<tr><th>Level</th><th>Craft</th></tr>\n<tr><th>IC1</th><td>learns</td></tr>\n" +
+		"<tr><th>IC2</th><td>ships</td></tr>\n<tr><th>IC3</th><td>leads</td></tr>\n</table>\n\n"
+	mgr := "## Management\n\n<table>\n<tr><td>Level</td><td>Title</td><td>People</td></tr>\n" +
+		"<tr><td>M3</td><td>Engineering Manager</td><td>a team</td></tr>\n" +
+		"<tr><td>M4</td><td>Senior Engineering Manager</td><td>teams</td></tr>\n</table>\n"
+	ls := shape.Find(model.Parse("two.md", []byte("# Framework\n\n"+ic+mgr)), options(t))
+	if len(ls) != 2 || titles(ls[0]) != "IC1|IC2|IC3" || titles(ls[1]) != "M3|M4" {
+		t.Fatalf("ladders: %d", len(ls))
+	}
+	if ls[0].Levels[0].Code.Format != "ICn" || ls[1].Levels[0].Code.Format != "Mn" {
+		t.Errorf("formats %q %q", ls[0].Levels[0].Code.Format, ls[1].Levels[0].Code.Format)
+	}
+	if d := ls[1].Levels[1].Dims; len(d) != 2 || d[0].Name != "Title" || d[0].Text != "Senior Engineering Manager" {
+		t.Errorf("M4 dims %+v", d)
+	}
+	// near miss: the second table lists people, not levels
+	people := "<table>\n<tr><td>Name</td><td>Team</td></tr>\n<tr><td>Ada</td><td>Core</td></tr>\n" +
+		"<tr><td>Grace</td><td>Tools</td></tr>\n</table>\n"
+	ls = shape.Find(model.Parse("one.md", []byte("# Framework\n\n"+ic+people)), options(t))
+	if len(ls) != 1 || titles(ls[0]) != "IC1|IC2|IC3" {
+		t.Errorf("near miss: %d ladders", len(ls))
+	}
+}
+
+// A code read from the file name is not cut out of a shorter title: no
+// panic, and the title's word still places the level.
+func TestPageLevelCodeInFileName(t *testing.T) {
+	f := model.Parse("levels/senior-software-engineer-ic3.md", []byte("# Senior\n\nx\n"))
+	l := shape.PageLevel(f, options(t))
+	if l == nil || l.Code == nil || l.Code.Raw != "ic3" || !l.Placed || l.Place.Label != "Senior" {
+		t.Fatalf("level %+v", l)
+	}
+	if l.CodeSpan != (model.Span{}) {
+		t.Errorf("a file name's code has no span in the text: %v", l.CodeSpan)
+	}
+}
+
+// A level titled by words takes the code of the cell beside it when the
+// header names codes ("| Engineer 1 | IC2 |" under "| Title | IC Level |");
+// a code under another header, or a cell that holds more than a code, is
+// no level's code.
+func TestFindCodeBesideTitle(t *testing.T) {
+	src := "| Individual Contributor | IC Level | Manager |\n|---|---|---|\n| Intern | Intern | |\n" +
+		"| Engineer 1 | IC2 | |\n| Senior Engineer | IC3 | Engineering Manager |\n"
+	ls := shape.Find(model.Parse("b.md", []byte(src)), options(t))
+	if len(ls) != 1 || titles(ls[0]) != "Intern|Engineer 1|Senior Engineer" {
+		t.Fatalf("ladders: %d", len(ls))
+	}
+	lv := ls[0].Levels
+	if lv[0].Code != nil {
+		t.Errorf("Intern's code %q", lv[0].Code.Raw)
+	}
+	for i, want := range []string{"", "IC2", "IC3"} {
+		if want == "" {
+			continue
+		}
+		c := lv[i].Code
+		if c == nil || c.Raw != want || c.Format != "ICn" {
+			t.Errorf("%q: code %+v, want %s", lv[i].Title, c, want)
+			continue
+		}
+		if s := lv[i].CodeSpan; src[s.Start:s.End] != want {
+			t.Errorf("%q: code span holds %q", lv[i].Title, src[s.Start:s.End])
+		}
+	}
+	if !lv[2].Placed || lv[2].Place.Label != "Senior" {
+		t.Errorf("Senior Engineer keeps its place: %+v", lv[2].Place)
+	}
+	// near misses: the header names no codes; the cell says more than a code
+	for _, src := range []string{
+		"| Title | Notes |\n|---|---|\n| Engineer 1 | L2 |\n| Senior Engineer | L3 |\n",
+		"| Title | Level |\n|---|---|\n| Engineer 1 | L2 and up |\n| Senior Engineer | L3 or L4 |\n",
+	} {
+		ls := shape.Find(model.Parse("m.md", []byte(src)), options(t))
+		if len(ls) != 1 {
+			t.Fatalf("near miss: %d ladders", len(ls))
+		}
+		if c := ls[0].Levels[1].Code; c != nil {
+			t.Errorf("near miss %q: code %q", src, c.Raw)
 		}
 	}
 }

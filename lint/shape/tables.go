@@ -68,13 +68,9 @@ func cellLevel(f *model.Family, o Options, c *model.Block, axis string) *Level {
 			l.Code = nil
 		}
 	}
+	l.place(o, title)
 	if l.Code != nil {
 		l.CodeSpan = rawSpan(f, c.Span, l.Code.Raw)
-	}
-	if o.Ladder != nil {
-		if p, ok := o.Ladder.Classify(stripCode(title, l.Code)); ok && !p.Implied {
-			l.Place, l.Placed = p, true
-		}
 	}
 	if l.Code == nil && !l.Placed {
 		return nil
@@ -113,6 +109,9 @@ func rowLevels(f *model.Family, o Options, t *model.Table) *Ladder {
 		if l == nil {
 			continue
 		}
+		if len(row) > 1 {
+			besideCode(f, l, t.Rows[0][1], row[1])
+		}
 		for j := 1; j < len(row) && j < len(t.Rows[0]); j++ {
 			d := cellDim(t.Rows[0][j], row[j])
 			d.Col, d.Row = j, row[0]
@@ -134,6 +133,27 @@ func rowLevels(f *model.Family, o Options, t *model.Table) *Ladder {
 		return nil
 	}
 	return &Ladder{From: "table", Levels: lv, Table: t}
+}
+
+// codeHeaderRE is a header over levels' codes: "Level", "Artsy IC Level",
+// "Grade", "Code".
+var codeHeaderRE = regexp.MustCompile(`(?i)\b(?:level|grade|band|tier|code)s?\b`)
+
+// besideCode gives a level titled by words ("Engineer 1", "Senior
+// Engineer") the code written in the cell beside it, under a header that
+// names codes ("| Engineer 1 | IC2 |" under "| Title | IC Level |"): a
+// cell that holds a prefixed code and nothing else.
+func besideCode(f *model.Family, l *Level, header, cell *model.Block) {
+	if l.Code != nil && !l.Code.NumbersTitle() || !codeHeaderRE.MatchString(header.Text) {
+		return
+	}
+	text := strings.TrimSpace(cell.Text)
+	c := ParseCode(text)
+	if c == nil || c.Raw != text || c.Format == "n" || c.NumbersTitle() {
+		return
+	}
+	l.Code = c
+	l.CodeSpan = rawSpan(f, cell.Span, c.Raw)
 }
 
 func columnLevels(f *model.Family, o Options, t *model.Table) *Ladder {
