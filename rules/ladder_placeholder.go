@@ -101,13 +101,19 @@ func checkLadderPlaceholder(p *lint.Pass) {
 				report(l.TitleSpan, fmt.Sprintf("level %q has no content", levelLabel(l)), "empty level")
 				continue
 			}
+			// a dimension, bold label or sub-heading, whose whole text is a
+			// placeholder: named as the dimension, not as the whole level
+			var done []model.Span
 			for _, d := range l.Dims {
-				if d.Block != nil && strings.TrimSpace(d.Text) != "" && ladderPlaceholderRE.MatchString(d.Text) {
+				if strings.TrimSpace(d.Text) != "" && ladderPlaceholderRE.MatchString(d.Text) {
 					report(d.Span, fmt.Sprintf("level %q: %q is only a placeholder (%q)", levelLabel(l), d.Name, strings.TrimSpace(d.Text)), "placeholder "+d.Key)
+					if d.Block == nil {
+						done = append(done, d.Body)
+					}
 				}
 			}
 			for _, b := range shape.BlocksIn(f, l.Body) {
-				if b.Kind == model.BlockHeading || b.Kind == model.BlockCell {
+				if b.Kind == model.BlockHeading || b.Kind == model.BlockCell || within(b.Span, done) {
 					continue
 				}
 				if ladderPlaceholderRE.MatchString(b.Text) && strings.TrimSpace(b.Text) != "" {
@@ -118,6 +124,15 @@ func checkLadderPlaceholder(p *lint.Pass) {
 			}
 		}
 	}
+}
+
+func within(s model.Span, in []model.Span) bool {
+	for _, o := range in {
+		if s.Start >= o.Start && s.End <= o.End {
+			return true
+		}
+	}
+	return false
 }
 
 // notYetRE is a text that opens by saying it is not written yet: "We

@@ -124,7 +124,7 @@ func dimensionsAgree(p *lint.SetPass, lad *shape.Ladder) {
 		}
 		var missing []string
 		for _, k := range common {
-			if !has[k] {
+			if !has[k] && !hasShorterForm(l, names[k]) {
 				missing = append(missing, names[k])
 			}
 		}
@@ -154,6 +154,23 @@ func dimensionsAgree(p *lint.SetPass, lad *shape.Ladder) {
 			}
 		}
 	}
+}
+
+// hasShorterForm reports whether a level names a dimension by the first
+// words of another's name, or the other way round: "Responsibilities"
+// where the other levels write "Responsibilities and privileges".
+func hasShorterForm(l *shape.Level, name string) bool {
+	norm := func(s string) string {
+		return strings.ToLower(strings.Join(strings.Fields(strings.TrimRight(s, ":. ")), " "))
+	}
+	k := norm(name)
+	for _, d := range l.Dims {
+		h := norm(d.Name)
+		if strings.HasPrefix(k, h+" ") || strings.HasPrefix(h, k+" ") {
+			return true
+		}
+	}
+	return false
 }
 
 // headingAfter is the heading that ends a heading level's body when it is
