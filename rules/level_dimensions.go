@@ -143,8 +143,17 @@ func dimensionsAgree(p *lint.SetPass, lad *shape.Ladder) {
 			}
 		}
 		if len(missing) > 0 && len(l.SameAs) == 0 {
+			// say "the other levels" only when every other level has them
+			least := len(lv)
+			for _, m := range missing {
+				least = min(least, count[o.DimKey(m)])
+			}
+			who := "the ladder's other levels have"
+			if least < len(lv)-1 {
+				who = fmt.Sprintf("%d of the ladder's %d other levels have", least, len(lv)-1)
+			}
 			p.Report(lint.Diagnostic{File: l.File, Span: l.TitleSpan, Subject: "missing " + strings.Join(missing, ", "),
-				Message: fmt.Sprintf("level %q has no %s, which the ladder's other levels have", levelLabel(l), quoteList(missing))})
+				Message: fmt.Sprintf("level %q has no %s, which %s", levelLabel(l), quoteList(missing), who)})
 		}
 		for i := 1; i < len(seq); i++ {
 			if rank[seq[i].Key] < rank[seq[i-1].Key] {
