@@ -149,6 +149,11 @@ type GradeRow struct {
 type Track struct {
 	Name  string     `yaml:"name"`
 	Steps [][]string `yaml:"steps"`
+	// Open says the track's lowest step is open to anyone (a project's
+	// community participants): that level has no requirements, privileges
+	// or promotion to describe, and is not checked for dimensions the
+	// other levels have.
+	Open bool `yaml:"open"`
 }
 
 // RuleConfig configures one rule: severity ("off" disables) and options.

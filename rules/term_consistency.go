@@ -357,6 +357,12 @@ func reportTermVariants(p *lint.SetPass, ix *termIndex, preferred map[string]str
 			if kind == termApostrophe && !isAcronymPlural(form) {
 				continue
 			}
+			// never from the dictionary's spelling to one it lacks:
+			// "prerequisites" beside headings that write "Pre-requisites"
+			// is the right one of the two
+			if d := englishWords(); kind == termHyphen && !hasHyphen(form) && hasHyphen(ref) && knownWord(d, form) && !knownWord(d, ref) {
+				continue
+			}
 			want := spellLike(ref, o.text)
 			var msg string
 			switch {
