@@ -151,5 +151,16 @@ func TestReadGradeTablesCorpus(t *testing.T) {
 		if !cs.Holds(mgr, 9) || !cs.Holds(smgr, 9) {
 			t.Errorf("%s: customer success table: manager %v, senior manager %v; want both 9", c.path, cs.Grades(mgr), cs.Grades(smgr))
 		}
+		// the Sales table grades individual contributors by segment and
+		// function, not seniority; the others rank both tracks
+		if sales.RanksTrack(0) || !sales.RanksTrack(1) || !general.RanksTrack(0) || !cs.RanksTrack(0) {
+			t.Errorf("%s: ranks individual contributors: sales %v, general %v, customer success %v; managers: sales %v",
+				c.path, sales.RanksTrack(0), general.RanksTrack(0), cs.RanksTrack(0), sales.RanksTrack(1))
+		}
+		abdm, _ := l.Classify("Senior Alliances Business Development Manager")
+		// (the 2022 Sales table does not name it yet)
+		if c.anchors == site.GitHub && !sales.NamesFunction(abdm, 8) || sales.NamesFunction(abdm, 7) || general.NamesFunction(abdm, 8) {
+			t.Errorf("%s: the Sales table names the Alliance Business Development Manager function at 8: %v", c.path, sales.Grades(abdm))
+		}
 	}
 }
