@@ -27,7 +27,10 @@ var gradeOrderRule = &lint.Rule{
 			"Within one page, two levels are compared when they are on the same track and their titles name the same " +
 			"function: the words left after the keywords are the same, or one's are all among the other's " +
 			"(\"Manager, Accounting\" and \"Director, Accounting and External Reporting\"). So two ladders on one page, " +
-			"or a Staff engineer and a Manager both at grade 8, are never compared. Specialties share their level's " +
+			"or a Staff engineer and a Manager both at grade 8, are never compared; nor are levels of different sales " +
+			"segments (\"Senior Account Executive, SMB\" and \"Enterprise Account Executive\"), the segments being the " +
+			"individual-contributor titles of a grade table that grades them by segment (the Sales table's Enterprise, " +
+			"Mid Market, SMB). Specialties share their level's " +
 			"grade and are not compared.\n\n" +
 			"A more senior level must have a strictly higher grade (option `allow_equal`), unless the family's grade table " +
 			"puts both at that grade (see `grade-consistency` for how the tables are read and chosen: the Sales table " +
@@ -68,13 +71,24 @@ func checkGradeOrder(p *lint.Pass) {
 	opts := lint.Options[gradeOrderOptions](p.Options)
 	l := gradeLadder(p.Env, p.Config)
 	roles := gradedRoles(l, p.File)
-	idx := newLadderIndex(roles)
 	var table *ladder.Table
 	var tables []*ladder.Table
 	gt := gradeTablesOf(p.Env, p.Config)
 	if len(roles) > 1 {
 		table, tables = gt.familyTable(p.File, roles), gt.forFile(p.File)
 	}
+	// segments of one seniority (SMB, Mid Market, Enterprise, as a table
+	// that grades individual contributors by segment names them) are not
+	// steps of a ladder: only levels of the same segment are compared
+	for i := range roles {
+		for _, t := range tables {
+			if seg := t.Segment(roles[i].role.Title); seg != "" {
+				roles[i].segment = seg
+				break
+			}
+		}
+	}
+	idx := newLadderIndex(roles)
 	// the table that fits one ladder of the page: its levels alone, those
 	// whose function's words are among the others' ("Manager, Channel Sales"
 	// and "Senior Channel Sales Manager")

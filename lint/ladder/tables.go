@@ -157,9 +157,14 @@ func cellTitles(f *model.Family, c *model.Block) []string {
 // ladder.
 type Table struct {
 	*lint.GradeTable
-	byTitle map[string][]float64 // a full title ("senior | product manager") to its grades
-	byStep  map[stepKey][]float64
-	byStem  map[string][]float64 // a function ("product manager") to the grades of its titles
+	// segments are the individual-contributor titles the ladder cannot
+	// place ("Enterprise", "Mid Market", "SMB"), as normalised words, when
+	// the table ranks no individual contributor by a bare seniority step:
+	// the Sales table grades its individual contributors by segment
+	segments [][]string
+	byTitle  map[string][]float64 // a full title ("senior | product manager") to its grades
+	byStep   map[stepKey][]float64
+	byStem   map[string][]float64 // a function ("product manager") to the grades of its titles
 }
 
 type stepKey struct{ track, step, sub int }
@@ -170,8 +175,11 @@ type stepKey struct{ track, step, sub int }
 // cannot place ("Mid Market") are kept out of lookups.
 func (l *Ladder) NewTable(t *lint.GradeTable) *Table {
 	tb := &Table{GradeTable: t, byTitle: map[string][]float64{}, byStep: map[stepKey][]float64{}, byStem: map[string][]float64{}}
+	var unplaced [][]string
+	icSteps := false
 	for _, r := range t.Rows {
-		for _, title := range append(append([]string(nil), r.Management...), r.Individual...) {
+		for i, title := range append(append([]string(nil), r.Management...), r.Individual...) {
+			individual := i >= len(r.Management)
 			for _, alt := range strings.Split(title, "/") {
 				alt = strings.TrimSpace(StripQualifiers(alt))
 				if alt == "" {
@@ -179,7 +187,13 @@ func (l *Ladder) NewTable(t *lint.GradeTable) *Table {
 				}
 				p, ok := l.Classify(alt)
 				if !ok {
+					if ws := Words(alt); individual && len(ws) > 0 {
+						unplaced = append(unplaced, ws)
+					}
 					continue
+				}
+				if individual && p.Stem == "" {
+					icSteps = true
 				}
 				if p.Stem != "" {
 					key := tableKey(p)
@@ -195,7 +209,38 @@ func (l *Ladder) NewTable(t *lint.GradeTable) *Table {
 			}
 		}
 	}
+	if !icSteps {
+		tb.segments = unplaced
+	}
 	return tb
+}
+
+// Segment returns the segment a title names, as the table writes it
+// ("Mid Market" for "Account Executive, Mid-Market"), or "" when it names
+// none or the table grades individual contributors by seniority. Two
+// levels of different segments are not steps of one ladder.
+func (t *Table) Segment(title string) string {
+	ws := Words(title)
+	for _, seg := range t.segments {
+		for i := 0; i+len(seg) <= len(ws); i++ {
+			if slicesEqual(ws[i:i+len(seg)], seg) {
+				return strings.Join(seg, " ")
+			}
+		}
+	}
+	return ""
+}
+
+func slicesEqual(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
 
 func addGrade(gs []float64, g float64) []float64 {
