@@ -52,7 +52,7 @@ func checkGradeMissing(p *lint.Pass) {
 	if familyGraded(f) {
 		return
 	}
-	if sp, ok := ungradedPageRole(l, f); ok {
+	if sp, ok := ungradedPageRole(l, f, p.Config); ok {
 		msg := fmt.Sprintf("%s has no grade: the page describes one role and grades it nowhere: add a Job Grade section with \"The %s is a [grade N](%s).\"",
 			f.Title, f.Title, p.Config.Grades.Table)
 		// the page's role has no heading, so no Role in the model: the
@@ -281,7 +281,7 @@ var gradeMentionRE = regexp.MustCompile(`(?i)\bgrades?\s*(?:#|:|of|level)?\s*\[?
 // at the page level, and no grade, Job Grade section or "does not have a
 // grade" on the page ("Area Vice President, Commercial Sales" with its
 // segment). It returns where to report: the title.
-func ungradedPageRole(l *ladder.Ladder, f *model.Family) (model.Span, bool) {
+func ungradedPageRole(l *ladder.Ladder, f *model.Family, cfg *lint.Config) (model.Span, bool) {
 	if f.Title == "" || !titleLike(l, f.Title) || model.StatusOfTitle(f.Title) != "" {
 		return model.Span{}, false
 	}
@@ -306,6 +306,13 @@ func ungradedPageRole(l *ladder.Ladder, f *model.Family) (model.Span, bool) {
 	}
 	for _, b := range f.Blocks {
 		if gradeMentionRE.MatchString(b.Text) || model.SaysNoGrade(b.Text) || model.SaysDeprecated(b.Text) {
+			return model.Span{}, false
+		}
+	}
+	// a link to the grade table gives a grade, however it is written
+	// ("is a [10](...#gitlab-job-grades)")
+	for _, lk := range f.Links {
+		if cfg.Grades.Table != "" && gradeTableMatch(cfg, lk) == tableYes {
 			return model.Span{}, false
 		}
 	}
