@@ -56,6 +56,10 @@ type gradedRole struct {
 	// otherStep: the grade sentence names a title at another seniority
 	// than the role's ("### Intern" over "The Junior X is a grade 5")
 	otherStep bool
+	// segment is the sales segment the title names, as a grade table
+	// grades it ("mid market"), or "": levels of different segments are
+	// not steps of one ladder (grade-order fills it in)
+	segment string
 }
 
 // gradedRoles returns the roles of a page that carry a numeric grade, in

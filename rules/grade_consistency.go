@@ -34,7 +34,8 @@ var gradeConsistencyRule = &lint.Rule{
 			"and says so when they are all offset by the same amount. Unless the table names the title itself, officer titles " +
 			"that would take an individual-contributor row (\"Principal Accounting Officer\": an appointment, not the " +
 			"Principal step) and levels whose grade sentence names another seniority than their heading (that is " +
-			"`grade-title-mismatch`'s finding) are not compared with the table.\n" +
+			"`grade-title-mismatch`'s finding) are not compared with the table, nor are levels whose title names a segment " +
+			"of a table that grades individual contributors by segment (\"Senior Account Executive, SMB\").\n" +
 			"- **Unusual grade for a seniority** (info, at most once per family), for families no grade table is found " +
 			"for. Per track step (see `grade-order`), the grades of all titles " +
 			"that carry the step's keyword are counted, each title once. When at least `min_titles` titles hold the " +
@@ -122,7 +123,7 @@ func checkGradeConsistency(p *lint.SetPass) {
 			roles[i] = t.g
 		}
 		if table := tables.familyTable(f, roles); table != nil {
-			tableOffset(p, l, table, ts)
+			tableOffset(p, l, table, tables.forFile(f), ts)
 			continue
 		}
 		rest = append(rest, ts...)
@@ -132,13 +133,13 @@ func checkGradeConsistency(p *lint.SetPass) {
 
 // tableOffset reports, once per family (info), the levels its grade table
 // grades otherwise, naming the table.
-func tableOffset(p *lint.SetPass, l *ladder.Ladder, table *ladder.Table, ts []titleGrade) {
+func tableOffset(p *lint.SetPass, l *ladder.Ladder, table *ladder.Table, all []*ladder.Table, ts []titleGrade) {
 	var parts []string
 	var first *titleGrade
 	offsets := map[float64]bool{}
 	for i := range ts {
 		t := &ts[i]
-		if !tableChecks(table, t.g) || table.Holds(t.g.place, t.g.lo) {
+		if !tableChecks(table, t.g) || table.Holds(t.g.place, t.g.lo) || namesSegment(all, t.g.role.Title) {
 			continue
 		}
 		gs := table.Grades(t.g.place)
@@ -318,4 +319,16 @@ func stepName(l *ladder.Ladder, pl ladder.Place) string {
 		return pl.Label
 	}
 	return name
+}
+
+// namesSegment reports whether a title names a sales segment of one of the
+// tables ("Senior Account Executive, SMB"): the segment, not the title's
+// seniority, grades it, and the ladder cannot place a segment.
+func namesSegment(tables []*ladder.Table, title string) bool {
+	for _, t := range tables {
+		if t.Segment(title) != "" {
+			return true
+		}
+	}
+	return false
 }

@@ -36,7 +36,10 @@ var gradeFormatRule = &lint.Rule{
 			"The template writes a grade as `[grade N](table)`. A grade written otherwise is reported with a `--fix` " +
 			"that writes the template: the number linked without the word grade (`is a [6](...)`), the word outside " +
 			"the link (`grade [7](...)`), the number outside it (`is a [grade](...) 6 job`), `[grade #7](...)`, `[Job Grade 10](...)`, and a grade without a link (the " +
-			"link finding then carries the fix). A link to another page keeps its finding and is fixed to the table.",
+			"link finding then carries the fix). A link to another page keeps its finding and is fixed to the table.\n\n" +
+			"A family-wide Job Grade section that lists the levels' grades in order (\"The roles described below are " +
+			"grades: [6, 7, 8]\") grades them, but says in no sentence which grade is whose: it is reported once, on the " +
+			"list, naming each level with the grade it takes.",
 		Bad: "---\ntitle: Backend Engineer\n---\n\n## Senior Backend Engineer\n\n### Job Grade\n\n" +
 			"The Senior Backend Engineer is a grade 7.5.\n",
 		Good: "---\ntitle: Backend Engineer\n---\n\n## Senior Backend Engineer\n\n### Job Grade\n\n" +
@@ -62,12 +65,20 @@ func checkGradeFormat(p *lint.Pass) {
 	gc := p.Config.Grades
 	l := gradeLadder(p.Env, p.Config)
 	seen := map[model.Span]bool{} // one grade sentence can grade two roles
+	listed := map[*model.Sentence][]*model.Role{}
+	var lists []*model.Sentence
 	for _, r := range p.File.Roles {
 		g := r.Grade
 		if g == nil || seen[g.Span] {
 			continue
 		}
 		seen[g.Span] = true
+		if g.Listed && g.Sentence != nil {
+			if listed[g.Sentence] == nil {
+				lists = append(lists, g.Sentence)
+			}
+			listed[g.Sentence] = append(listed[g.Sentence], r)
+		}
 		name := roleName(l, r)
 		report := func(msg, subject string) {
 			p.Report(lint.Diagnostic{Span: g.Span, Message: msg, Subject: subject, Role: r})
@@ -113,6 +124,23 @@ func checkGradeFormat(p *lint.Pass) {
 				Message: fmt.Sprintf("grade %s of %s is written %s: write %q, as the template does", gradeText(g), name, off, fix.New),
 				Fixes:   []lint.Edit{*fix}})
 		}
+	}
+	// a family-wide list of the levels' grades ("The roles described below
+	// are grades: [6, 7, 8]"): each level is graded, but no sentence says
+	// which grade is whose
+	for _, sent := range lists {
+		if gc.Table == "" {
+			break
+		}
+		rs := listed[sent]
+		var parts []string
+		for _, r := range rs {
+			parts = append(parts, fmt.Sprintf("%s (%s)", roleName(l, r), gradeText(r.Grade)))
+		}
+		first := rs[0]
+		p.Report(lint.Diagnostic{Span: first.Grade.Span, Role: first, Subject: "listed",
+			Message: fmt.Sprintf("the levels' grades are given as one list, off the template: give each level its own sentence, \"The %s is a [grade %s](%s).\", for %s",
+				roleName(l, first), gradeText(first.Grade), gc.Table, joinAnd(parts))})
 	}
 }
 

@@ -31,7 +31,11 @@ var gradeMissingRule = &lint.Rule{
 			"an acting rotation (`required-sections` reports those once).\n\n" +
 			"Also reported: a role filed under Specialties whose title carries another seniority than the level it " +
 			"refines, for the same function (\"Senior Manager, Support\" among the specialties of \"Manager, Support\"), " +
-			"without a grade: it is a level, and a level needs a grade.",
+			"without a grade: it is a level, and a level needs a grade.\n\n" +
+			"A page that is itself one role (its Responsibilities and Requirements at the page level, no level heading, " +
+			"at most segments or specialties of it) and gives no grade anywhere, nor says it has none, is reported once, " +
+			"on its title (\"Area Vice President, Commercial Sales\" with only a segment below). A deprecated or acting " +
+			"title, or sections that only hold placeholders, are not.",
 		Bad: "---\ntitle: Security Analyst\n---\n\n## Senior Security Analyst\n\n### Responsibilities\n\n- Triage alerts\n",
 		Good: "---\ntitle: Security Analyst\n---\n\n## Senior Security Analyst\n\n### Job Grade\n\n" +
 			"The Senior Security Analyst is a [grade 7](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades).\n\n" +
@@ -46,6 +50,15 @@ func checkGradeMissing(p *lint.Pass) {
 	f := p.File
 	l := gradeLadder(p.Env, p.Config)
 	if familyGraded(f) {
+		return
+	}
+	if sp, ok := ungradedPageRole(l, f, p.Config); ok {
+		msg := fmt.Sprintf("%s has no grade: the page describes one role and grades it nowhere: add a Job Grade section with \"The %s is a [grade N](%s).\"",
+			f.Title, f.Title, p.Config.Grades.Table)
+		// the page's role has no heading, so no Role in the model: the
+		// finding names it by the page's title
+		page := &model.Role{Title: f.Title, TitleSpan: sp, Kind: model.KindLevel, Span: model.Span{Start: 0, End: len(f.Source.Text)}}
+		p.Report(lint.Diagnostic{Span: sp, Role: page, Message: msg, Subject: "no grade"})
 		return
 	}
 	graded := map[string]bool{}
@@ -256,4 +269,76 @@ func seniorityPair(l *ladder.Ladder, a, b string) string {
 	pa, _ := l.Classify(a)
 	pb, _ := l.Classify(b)
 	return pa.Label + ", not " + pb.Label
+}
+
+// gradeMentionRE is a grade written anywhere, in whatever form
+// ("grade 10", "grade #7", "Job Grade 12"): grade-format's to judge.
+var gradeMentionRE = regexp.MustCompile(`(?i)\bgrades?\s*(?:#|:|of|level)?\s*\[?\d`)
+
+// ungradedPageRole reports whether the page is itself one role, without a
+// grade anywhere: no level of its own (at most segments or specialties of
+// the page's role), the role's Responsibilities and Requirements written
+// at the page level, and no grade, Job Grade section or "does not have a
+// grade" on the page ("Area Vice President, Commercial Sales" with its
+// segment). It returns where to report: the title.
+func ungradedPageRole(l *ladder.Ladder, f *model.Family, cfg *lint.Config) (model.Span, bool) {
+	if f.Title == "" || !titleLike(l, f.Title) || model.StatusOfTitle(f.Title) != "" {
+		return model.Span{}, false
+	}
+	for _, r := range f.Roles {
+		if r.Kind == model.KindLevel || r.Grade != nil || r.NoGrade != nil || r.Status != "" {
+			return model.Span{}, false
+		}
+	}
+	resp, req := false, false
+	for _, sec := range f.Sections {
+		switch sec.Kind {
+		case model.SecResponsibilities:
+			resp = resp || !placeholderOnly(sec)
+		case model.SecRequirements:
+			req = req || !placeholderOnly(sec)
+		case model.SecJobGrade, model.SecLevels:
+			return model.Span{}, false
+		}
+	}
+	if !resp || !req || familyGraded(f) {
+		return model.Span{}, false
+	}
+	for _, b := range f.Blocks {
+		if gradeMentionRE.MatchString(b.Text) || model.SaysNoGrade(b.Text) || model.SaysDeprecated(b.Text) {
+			return model.Span{}, false
+		}
+	}
+	// a link to the grade table gives a grade, however it is written
+	// ("is a [10](...#gitlab-job-grades)")
+	for _, lk := range f.Links {
+		if cfg.Grades.Table != "" && gradeTableMatch(cfg, lk) == tableYes {
+			return model.Span{}, false
+		}
+	}
+	if f.FrontMatter != nil {
+		if sp := f.FrontMatter.NodeSpan(f.FrontMatter.Value("title")); sp.Valid() {
+			return sp, true
+		}
+	}
+	for _, h := range f.Headings {
+		return h.TextSpan, true
+	}
+	return model.Span{}, false
+}
+
+// placeholderOnly reports whether a section holds nothing but placeholders
+// ("To be defined at time of business need"), or nothing at all.
+func placeholderOnly(sec *model.Section) bool {
+	for _, b := range sec.Bullets {
+		if strings.TrimSpace(b.Text) != "" && !model.IsPlaceholder(b.Text) {
+			return false
+		}
+	}
+	for _, b := range sec.Paragraphs {
+		if strings.TrimSpace(b.Text) != "" && !model.IsPlaceholder(b.Text) {
+			return false
+		}
+	}
+	return true
 }

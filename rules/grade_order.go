@@ -2,6 +2,8 @@ package rules
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
 	"gitlab.com/ladderlint/ladderlint/lint/ladder"
@@ -25,11 +27,18 @@ var gradeOrderRule = &lint.Rule{
 			"Within one page, two levels are compared when they are on the same track and their titles name the same " +
 			"function: the words left after the keywords are the same, or one's are all among the other's " +
 			"(\"Manager, Accounting\" and \"Director, Accounting and External Reporting\"). So two ladders on one page, " +
-			"or a Staff engineer and a Manager both at grade 8, are never compared. Specialties share their level's " +
+			"or a Staff engineer and a Manager both at grade 8, are never compared; nor are levels of different sales " +
+			"segments (\"Senior Account Executive, SMB\" and \"Enterprise Account Executive\"), the segments being the " +
+			"individual-contributor titles of a grade table that grades them by segment (the Sales table's Enterprise, " +
+			"Mid Market, SMB). Specialties share their level's " +
 			"grade and are not compared.\n\n" +
 			"A more senior level must have a strictly higher grade (option `allow_equal`), unless the family's grade table " +
 			"puts both at that grade (see `grade-consistency` for how the tables are read and chosen: the Sales table " +
-			"grades a Manager and a Senior Manager alike). The policy lists levels " +
+			"grades a Manager and a Senior Manager alike), one of the tables names the levels' function at that grade whatever " +
+			"their seniority (\"Alliance Business Development Manager\" at 8, singular or plural), or the table that fits " +
+			"their own ladder grades their track by segment rather than seniority (the Sales table's individual " +
+			"contributors: Enterprise, Mid Market) and names neither. A clash with a more senior level listed above " +
+			"(the family's base role described first) is reported on the level listed second. The policy lists levels " +
 			"in ascending order: a level listed after a more senior one of its ladder is reported (option `order`), except " +
 			"after the family's base role described first, when the levels follow under a heading of their own (\"## " +
 			"Community Advocate\", then \"## Levels\" with \"### Junior Community Advocate\"). " +
@@ -62,10 +71,43 @@ func checkGradeOrder(p *lint.Pass) {
 	opts := lint.Options[gradeOrderOptions](p.Options)
 	l := gradeLadder(p.Env, p.Config)
 	roles := gradedRoles(l, p.File)
-	idx := newLadderIndex(roles)
 	var table *ladder.Table
+	var tables []*ladder.Table
+	gt := gradeTablesOf(p.Env, p.Config)
 	if len(roles) > 1 {
-		table = gradeTablesOf(p.Env, p.Config).familyTable(p.File, roles)
+		table, tables = gt.familyTable(p.File, roles), gt.forFile(p.File)
+	}
+	// segments of one seniority (SMB, Mid Market, Enterprise, as a table
+	// that grades individual contributors by segment names them) are not
+	// steps of a ladder: only levels of the same segment are compared
+	for i := range roles {
+		for _, t := range tables {
+			if seg := t.Segment(roles[i].role.Title); seg != "" {
+				roles[i].segment = seg
+				break
+			}
+		}
+	}
+	idx := newLadderIndex(roles)
+	// the table that fits one ladder of the page: its levels alone, those
+	// whose function's words are among the others' ("Manager, Channel Sales"
+	// and "Senior Channel Sales Manager")
+	byStem := map[string]*ladder.Table{}
+	ladderTable := func(r gradedRole) *ladder.Table {
+		if t, ok := byStem[r.place.Stem]; ok {
+			return t
+		} else if len(roles) > maxLadderFit {
+			return table // no page has that many levels: no second pass over them per ladder
+		}
+		var own []gradedRole
+		for _, o := range roles {
+			if o.placed && wordsWithin(o.place.Stem, r.place.Stem) {
+				own = append(own, o)
+			}
+		}
+		t := gt.familyTable(p.File, own)
+		byStem[r.place.Stem] = t
+		return t
 	}
 	for j := range roles {
 		b := &roles[j]
@@ -75,18 +117,34 @@ func checkGradeOrder(p *lint.Pass) {
 		// the grade: of the less senior levels of its ladder graded as high or
 		// higher, report the highest graded; among equals, the nearest step
 		// below, then the first listed
-		if i := idx.lessSenior(j); i >= 0 && (roles[i].lo > b.hi || roles[i].lo == b.hi && !opts.AllowEqual && !tableEqual(table, roles[i], *b)) {
+		if i := idx.lessSenior(j); i >= 0 && (roles[i].lo > b.hi || roles[i].lo == b.hi && !opts.AllowEqual && !tableEqual(table, tables, ladderTable, roles[i], *b)) {
 			worst := &roles[i]
-			rel := "lower than"
-			if b.hi == worst.lo {
-				rel = "the same as"
+			var msg string
+			at := b.role
+			if i < j {
+				rel := "lower than"
+				if b.hi == worst.lo {
+					rel = "the same as"
+				}
+				msg = fmt.Sprintf("%s is a grade %s, %s %s (grade %s), a less senior level (%s < %s)",
+					b.role.Title, gradeText(b.role.Grade), rel, worst.role.Title, gradeText(worst.role.Grade),
+					worst.place.Label, b.place.Label)
+			} else {
+				// the less senior level is listed after: the conflict shows
+				// there, where the reader meets the second of the two grades
+				at = worst.role
+				rel := "higher than"
+				if b.hi == worst.lo {
+					rel = "the same as"
+				}
+				msg = fmt.Sprintf("%s is a grade %s, %s %s (grade %s) listed above, a more senior level (%s < %s)",
+					worst.role.Title, gradeText(worst.role.Grade), rel, b.role.Title, gradeText(b.role.Grade),
+					worst.place.Label, b.place.Label)
 			}
 			p.Report(lint.Diagnostic{
-				Span: b.role.Grade.Span,
-				Role: b.role,
-				Message: fmt.Sprintf("%s is a grade %s, %s %s (grade %s), a less senior level (%s < %s)",
-					b.role.Title, gradeText(b.role.Grade), rel, worst.role.Title, gradeText(worst.role.Grade),
-					worst.place.Label, b.place.Label),
+				Span:    at.Grade.Span,
+				Role:    at,
+				Message: msg,
 				Subject: "grade " + b.title + " | " + worst.title,
 			})
 		}
@@ -152,9 +210,54 @@ func roleTitleSpan(r *model.Role) model.Span {
 	return r.Span
 }
 
-// tableEqual reports whether the family's grade table puts two levels at
-// the one grade they share: the Sales table grades a Manager and a Senior
-// Manager alike, so that is no ordering error there.
-func tableEqual(t *ladder.Table, a, b gradedRole) bool {
-	return t != nil && a.lo == a.hi && b.lo == b.hi && a.lo == b.lo && t.Holds(a.place, a.lo) && t.Holds(b.place, b.lo)
+// tableEqual reports whether the handbook's grade tables put two levels at
+// the one grade they share, so that it is no ordering error:
+//
+//   - the family's table (t) holds both at it: the Sales table grades a
+//     Manager and a Senior Manager alike;
+//   - one of the page's tables names the levels' function at that grade,
+//     whatever their seniority: the Sales table's "Alliance Business
+//     Development Manager" at 8 grades its Junior and Senior alike;
+//   - the table that fits the levels' own ladder (its levels alone, not the
+//     other ladders of the page) does not rank their track by seniority and
+//     says nothing of the two: the Sales table grades individual
+//     contributors by segment (Enterprise, Mid Market), so an Associate and
+//     a Senior Channel Sales Manager may share a grade.
+func tableEqual(t *ladder.Table, tables []*ladder.Table, ladderTable func(gradedRole) *ladder.Table, a, b gradedRole) bool {
+	if a.lo != a.hi || b.lo != b.hi || a.lo != b.lo {
+		return false
+	}
+	g := a.lo
+	if t != nil && t.Holds(a.place, g) && t.Holds(b.place, g) {
+		return true
+	}
+	for _, o := range tables {
+		if o.NamesFunction(a.place, g) && o.NamesFunction(b.place, g) {
+			return true
+		}
+	}
+	if t == nil || a.place.Track != b.place.Track || t.RanksTrack(a.place.Track) && len(tables) < 2 {
+		return false
+	}
+	lt := ladderTable(b)
+	return lt != nil && !lt.RanksTrack(a.place.Track) && lt.Grades(a.place) == nil && lt.Grades(b.place) == nil
+}
+
+// maxLadderFit bounds the levels of a page for which grade-order fits a
+// table to each of its ladders apart.
+const maxLadderFit = 400
+
+// wordsWithin reports whether the words of one stem are all among the
+// other's, whichever is shorter.
+func wordsWithin(a, b string) bool {
+	wa, wb := strings.Fields(a), strings.Fields(b)
+	if len(wa) > len(wb) {
+		wa, wb = wb, wa
+	}
+	for _, w := range wa {
+		if !slices.Contains(wb, w) {
+			return false
+		}
+	}
+	return true
 }

@@ -32,6 +32,7 @@ type ladderIndex struct {
 type stemGroup struct {
 	track   int
 	stem    string
+	segment string   // the sales segment its titles name: only the same segment is related
 	words   []string // the stem's distinct words
 	pool    levelPool
 	related []*levelPool // groups with another, related, non-empty stem
@@ -51,8 +52,8 @@ func newLadderIndex(roles []gradedRole) *ladderIndex {
 	x := &ladderIndex{roles: roles, groupOf: make([]int, len(roles)), track: map[int]*levelPool{}, empty: map[int]*levelPool{},
 		byWord: map[string][]int{}, byRarest: map[string][]int{}}
 	type key struct {
-		track int
-		stem  string
+		track         int
+		stem, segment string
 	}
 	ids := map[key]int{}
 	pool := func(m map[int]*levelPool, track int) *levelPool {
@@ -66,12 +67,12 @@ func newLadderIndex(roles []gradedRole) *ladderIndex {
 		if !r.placed {
 			continue
 		}
-		k := key{r.place.Track, r.place.Stem}
+		k := key{r.place.Track, r.place.Stem, r.segment}
 		id, ok := ids[k]
 		if !ok {
 			id = len(x.groups)
 			ids[k] = id
-			g := &stemGroup{track: k.track, stem: k.stem, pool: levelPool{roles: roles}}
+			g := &stemGroup{track: k.track, stem: k.stem, segment: k.segment, pool: levelPool{roles: roles}}
 			seen := map[string]bool{}
 			for _, w := range strings.Fields(k.stem) {
 				if !seen[w] {
@@ -146,7 +147,7 @@ func (x *ladderIndex) pools(j int) []*levelPool {
 		sort.Ints(ids)
 		for _, h := range ids {
 			o := x.groups[h]
-			if o != g && o.track == g.track && ladder.Related(o.stem, g.stem) { // as ladder.Comparable(a, b)
+			if o != g && o.track == g.track && o.segment == g.segment && ladder.Related(o.stem, g.stem) { // as ladder.Comparable(a, b)
 				g.related = append(g.related, &o.pool)
 			}
 		}

@@ -7,6 +7,7 @@
 //	go run ./bench/accuracy -sample 20 -todo todo.jsonl   # findings to judge next
 //	go run ./bench/accuracy -write-floor    # record the figures the test holds
 //	go run ./bench/accuracy -split > testdata/accuracy/split.txt
+//	go run ./bench/accuracy -tuning -list grade-order   # one rule's labels and findings, tuning half only
 //
 // testdata/accuracy/README.md describes the method.
 package main
@@ -42,6 +43,7 @@ func run() error {
 	todo := flag.String("todo", "", "`file` the sample is written to (JSON Lines)")
 	writeFloor := flag.Bool("write-floor", false, "write the measured figures to -floor")
 	tuning := flag.Bool("tuning", false, "measure the tuning half, with testdata/accuracy/labels-tuning.jsonl and verdicts-tuning.jsonl (for tuning rules; never writes the floor)")
+	list := flag.String("list", "", "with -tuning: print the `RULE`'s labels (found or missed) and findings (verdict, label) of the tuning half")
 	split := flag.Bool("split", false, "print the split (check|tune SIZE PATH, as testdata/accuracy/split.txt) and stop")
 	flag.Parse()
 	if *tuning {
@@ -55,6 +57,9 @@ func run() error {
 		if *writeFloor {
 			return fmt.Errorf("-write-floor records the checking half only")
 		}
+	}
+	if *list != "" && !*tuning {
+		return fmt.Errorf("-list prints findings: only with -tuning (the checking half is measured blind)")
 	}
 	if flag.NArg() > 0 {
 		return fmt.Errorf("unexpected arguments %q", flag.Args())
@@ -86,6 +91,13 @@ func run() error {
 	lrun, err := accuracy.Lint(*corpus)
 	if err != nil {
 		return err
+	}
+	if *list != "" {
+		out := bufio.NewWriter(os.Stdout)
+		if err := accuracy.List(out, lrun, labels, verdicts, *list); err != nil {
+			return err
+		}
+		return out.Flush()
 	}
 	rep := accuracy.Measure(lrun, labels, verdicts)
 	date, commit := time.Now().UTC().Format("2006-01-02 15:04 MST"), headCommit()

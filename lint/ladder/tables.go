@@ -157,9 +157,14 @@ func cellTitles(f *model.Family, c *model.Block) []string {
 // ladder.
 type Table struct {
 	*lint.GradeTable
-	byTitle map[string][]float64 // a full title ("senior | product manager") to its grades
-	byStep  map[stepKey][]float64
-	byStem  map[string][]float64 // a function ("product manager") to the grades of its titles
+	// segments are the individual-contributor titles the ladder cannot
+	// place ("Enterprise", "Mid Market", "SMB"), as normalised words, when
+	// the table ranks no individual contributor by a bare seniority step:
+	// the Sales table grades its individual contributors by segment
+	segments [][]string
+	byTitle  map[string][]float64 // a full title ("senior | product manager") to its grades
+	byStep   map[stepKey][]float64
+	byStem   map[string][]float64 // a function ("product manager") to the grades of its titles
 }
 
 type stepKey struct{ track, step, sub int }
@@ -170,8 +175,11 @@ type stepKey struct{ track, step, sub int }
 // cannot place ("Mid Market") are kept out of lookups.
 func (l *Ladder) NewTable(t *lint.GradeTable) *Table {
 	tb := &Table{GradeTable: t, byTitle: map[string][]float64{}, byStep: map[stepKey][]float64{}, byStem: map[string][]float64{}}
+	var unplaced [][]string
+	icSteps := false
 	for _, r := range t.Rows {
-		for _, title := range append(append([]string(nil), r.Management...), r.Individual...) {
+		for i, title := range append(append([]string(nil), r.Management...), r.Individual...) {
+			individual := i >= len(r.Management)
 			for _, alt := range strings.Split(title, "/") {
 				alt = strings.TrimSpace(StripQualifiers(alt))
 				if alt == "" {
@@ -179,12 +187,19 @@ func (l *Ladder) NewTable(t *lint.GradeTable) *Table {
 				}
 				p, ok := l.Classify(alt)
 				if !ok {
+					if ws := Words(alt); individual && len(ws) > 0 {
+						unplaced = append(unplaced, ws)
+					}
 					continue
 				}
+				if individual && p.Stem == "" {
+					icSteps = true
+				}
 				if p.Stem != "" {
-					key := TitleKey(p)
+					key := tableKey(p)
 					tb.byTitle[key] = addGrade(tb.byTitle[key], r.Grade)
-					tb.byStem[p.Stem] = addGrade(tb.byStem[p.Stem], r.Grade)
+					stem := singularStem(p.Stem)
+					tb.byStem[stem] = addGrade(tb.byStem[stem], r.Grade)
 					continue
 				}
 				if !p.Ambiguous {
@@ -194,7 +209,38 @@ func (l *Ladder) NewTable(t *lint.GradeTable) *Table {
 			}
 		}
 	}
+	if !icSteps {
+		tb.segments = unplaced
+	}
 	return tb
+}
+
+// Segment returns the segment a title names, as the table writes it
+// ("Mid Market" for "Account Executive, Mid-Market"), or "" when it names
+// none or the table grades individual contributors by seniority. Two
+// levels of different segments are not steps of one ladder.
+func (t *Table) Segment(title string) string {
+	ws := Words(title)
+	for _, seg := range t.segments {
+		for i := 0; i+len(seg) <= len(ws); i++ {
+			if slicesEqual(ws[i:i+len(seg)], seg) {
+				return strings.Join(seg, " ")
+			}
+		}
+	}
+	return ""
+}
+
+func slicesEqual(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
 
 func addGrade(gs []float64, g float64) []float64 {
@@ -209,6 +255,24 @@ func addGrade(gs []float64, g float64) []float64 {
 // TitleKey normalises a placed title: its keyword and its stem.
 func TitleKey(p Place) string { return strings.ToLower(p.Label) + " | " + p.Stem }
 
+// tableKey is TitleKey with the stem's words singular: a table's
+// "Alliance Business Development Manager" names the page's "Alliances
+// Business Development Manager".
+func tableKey(p Place) string { return strings.ToLower(p.Label) + " | " + singularStem(p.Stem) }
+
+// singularStem drops a plural "s" from each word of a stem ("alliances",
+// "operations"; not "business", "sales" is "sale" on both sides), so that
+// a table's title and a page's compare whether either writes the plural.
+func singularStem(stem string) string {
+	ws := strings.Fields(stem)
+	for i, w := range ws {
+		if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is") {
+			ws[i] = w[:len(w)-1]
+		}
+	}
+	return strings.Join(ws, " ")
+}
+
 // Grades returns the grades the table gives a placed title: its own row
 // when the table names the title; else its seniority's row; else, when the
 // table names the title's function at one seniority only and has no row
@@ -217,7 +281,7 @@ func TitleKey(p Place) string { return strings.ToLower(p.Label) + " | " + p.Stem
 // alike). Nil when the table says nothing of it.
 func (t *Table) Grades(p Place) []float64 {
 	if p.Stem != "" {
-		if gs := t.byTitle[TitleKey(p)]; gs != nil {
+		if gs := t.byTitle[tableKey(p)]; gs != nil {
 			return gs
 		}
 	}
@@ -228,14 +292,43 @@ func (t *Table) Grades(p Place) []float64 {
 		return gs
 	}
 	if p.Stem != "" {
-		return t.byStem[p.Stem]
+		return t.byStem[singularStem(p.Stem)]
 	}
 	return nil
 }
 
 // Names reports whether the table names the title itself, function and
 // seniority ("Senior Product Manager").
-func (t *Table) Names(p Place) bool { return p.Stem != "" && t.byTitle[TitleKey(p)] != nil }
+func (t *Table) Names(p Place) bool { return p.Stem != "" && t.byTitle[tableKey(p)] != nil }
+
+// NamesFunction reports whether the table names a title's function, at
+// whatever seniority, and puts it at grade g ("Alliance Business
+// Development Manager" at 8 grades the function, not one step of it).
+func (t *Table) NamesFunction(p Place, g float64) bool {
+	if p.Stem == "" {
+		return false
+	}
+	for _, x := range t.byStem[singularStem(p.Stem)] {
+		if x == g {
+			return true
+		}
+	}
+	return false
+}
+
+// RanksTrack reports whether the table grades a track by seniority: it has
+// a row for a bare step of it ("Senior", "Manager"). The Sales table's
+// individual contributors are graded by segment and function ("Mid
+// Market", "Enterprise", "Alliance Business Development Manager"): it
+// does not rank them, so it sets no order between their seniorities.
+func (t *Table) RanksTrack(track int) bool {
+	for k := range t.byStep {
+		if k.track == track {
+			return true
+		}
+	}
+	return false
+}
 
 // Holds reports whether the table puts the title at grade g.
 func (t *Table) Holds(p Place, g float64) bool {

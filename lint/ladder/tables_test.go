@@ -151,5 +151,28 @@ func TestReadGradeTablesCorpus(t *testing.T) {
 		if !cs.Holds(mgr, 9) || !cs.Holds(smgr, 9) {
 			t.Errorf("%s: customer success table: manager %v, senior manager %v; want both 9", c.path, cs.Grades(mgr), cs.Grades(smgr))
 		}
+		// the Sales table grades individual contributors by segment and
+		// function, not seniority; the others rank both tracks
+		if sales.RanksTrack(0) || !sales.RanksTrack(1) || !general.RanksTrack(0) || !cs.RanksTrack(0) {
+			t.Errorf("%s: ranks individual contributors: sales %v, general %v, customer success %v; managers: sales %v",
+				c.path, sales.RanksTrack(0), general.RanksTrack(0), cs.RanksTrack(0), sales.RanksTrack(1))
+		}
+		// segments: the Sales table's unplaced individual-contributor titles
+		for title, want := range map[string]string{
+			"Account Executive, Mid-Market": "mid market", "Enterprise Account Executive": "enterprise",
+			"Senior Account Executive (SMB)": "smb", "Senior Account Executive": "",
+		} {
+			if got := sales.Segment(title); got != want {
+				t.Errorf("%s: sales segment of %q = %q, want %q", c.path, title, got, want)
+			}
+			if got := general.Segment(title); got != "" {
+				t.Errorf("%s: the general table ranks individual contributors: segment of %q = %q", c.path, title, got)
+			}
+		}
+		abdm, _ := l.Classify("Senior Alliances Business Development Manager")
+		// (the 2022 Sales table does not name it yet)
+		if c.anchors == site.GitHub && !sales.NamesFunction(abdm, 8) || sales.NamesFunction(abdm, 7) || general.NamesFunction(abdm, 8) {
+			t.Errorf("%s: the Sales table names the Alliance Business Development Manager function at 8: %v", c.path, sales.Grades(abdm))
+		}
 	}
 }

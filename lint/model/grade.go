@@ -217,3 +217,7 @@ func isGradeLink(l *Link) bool {
 	t := strings.ToLower(l.Target)
 	return strings.Contains(t, "job-grades") || strings.Contains(t, "compensation-calculator")
 }
+
+// SaysNoGrade reports whether a text says a role has no grade ("does not
+// have a grade", "grade TBD", "no job grade").
+func SaysNoGrade(t string) bool { return noGradeRE.MatchString(t) }

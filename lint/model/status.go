@@ -131,3 +131,19 @@ func (s *structurer) actingPage(r *Role) bool {
 	rest := strings.TrimSpace(t[strings.IndexAny(t, " \t"):])
 	return singularKey(rest) == singularKey(r.Title)
 }
+
+// StatusOfTitle returns the status a title alone gives a role, "" for
+// none: deprecated ("Senior X (Deprecated)") or acting ("Acting VP, X").
+func StatusOfTitle(t string) RoleStatus {
+	switch {
+	case deprecatedTitleRE.MatchString(t):
+		return StatusDeprecated
+	case actingTitleRE.MatchString(strings.TrimSpace(t)):
+		return StatusActing
+	}
+	return ""
+}
+
+// SaysDeprecated reports whether a text says its role is deprecated or no
+// longer hired for ("This role is deprecated", "no longer in use").
+func SaysDeprecated(t string) bool { return deprecatedTextRE.MatchString(t) }
