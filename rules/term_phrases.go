@@ -165,7 +165,23 @@ func termModifies(text string, tw *textWords, i int) bool {
 		return false
 	}
 	w := tw.lower[i+1]
-	return !prose.IsStopWord(w) && !termParticles[w] && !hasDigit(w)
+	if prose.IsStopWord(w) || termParticles[w] || hasDigit(w) {
+		return false
+	}
+	// a verb in -s before a determiner: "a pull request requires an
+	// LGTM" uses the term as a noun
+	if strings.HasSuffix(w, "s") && i+2 < len(tw.words) && text[tw.words[i+1].End:tw.words[i+2].Start] == " " && termDeterminers[tw.lower[i+2]] {
+		return false
+	}
+	return true
+}
+
+// termDeterminers open a noun phrase: a word in -s right before one is a
+// verb ("requires an", "needs the"), not a noun the term modifies.
+var termDeterminers = map[string]bool{
+	"a": true, "an": true, "the": true, "this": true, "that": true, "these": true, "those": true, "its": true,
+	"their": true, "our": true, "your": true, "his": true, "her": true, "each": true, "every": true, "all": true,
+	"some": true, "any": true, "no": true,
 }
 
 // termNameAround reports whether a capitalised word stands right before

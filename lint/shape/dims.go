@@ -42,6 +42,8 @@ func dimKey(o Options, name string) string {
 func normKey(s string) string {
 	s = strings.ToLower(strings.TrimSpace(s))
 	s = strings.TrimRight(s, ":.")
+	// "Pre-requisites" and "Prerequisites" name one dimension
+	s = strings.ReplaceAll(s, "-", "")
 	return strings.Join(strings.Fields(s), " ")
 }
 
