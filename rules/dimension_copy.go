@@ -17,7 +17,7 @@ var dimensionCopyRule = &lint.Rule{
 	Doc: lint.Doc{
 		Description: "When a dimension of a level says word for word what the same dimension of the level before it says " +
 			"(ignoring case, spaces and punctuation), the ladder gives no difference between the two levels there: " +
-			"usually a copy left unedited. Short texts (under four words) are not compared. On in the generic profile.",
+			"usually a copy left unedited. Short texts (under four words) are not compared, nor a dimension that says the same at every level, three or more, of the page's ladders (a rule applied to all levels, such as a promotion criterion). On in the generic profile.",
 		Bad:  "# Ladder\n\n## L1 Engineer\n\n**Scope:** tasks within one project.\n\n## L2 Engineer\n\n**Scope:** tasks within one project.\n",
 		Good: "# Ladder\n\n## L1 Engineer\n\n**Scope:** tasks within one project.\n\n## L2 Engineer\n\n**Scope:** features across one project.\n",
 	},
@@ -25,12 +25,28 @@ var dimensionCopyRule = &lint.Rule{
 }
 
 func checkDimensionCopy(p *lint.Pass) {
-	for _, lad := range shape.Find(p.File, shapeOptions(p.Env, p.Config)) {
+	lads := shape.Find(p.File, shapeOptions(p.Env, p.Config))
+	// a dimension that says the same at every level of the page's ladders
+	// is a rule applied to all ("100% quota attainment"), not a copy
+	texts := map[string]map[string]bool{}
+	levels := map[string]int{}
+	for _, lad := range lads {
+		for _, l := range lad.Levels {
+			for _, d := range l.Dims {
+				if texts[d.Key] == nil {
+					texts[d.Key] = map[string]bool{}
+				}
+				texts[d.Key][normTitle(d.Text)] = true
+				levels[d.Key]++
+			}
+		}
+	}
+	for _, lad := range lads {
 		for i := 1; i < len(lad.Levels); i++ {
 			a, b := lad.Levels[i-1], lad.Levels[i]
 			for _, db := range b.Dims {
 				tb := normTitle(db.Text)
-				if len(strings.Fields(tb)) < 4 {
+				if len(strings.Fields(tb)) < 4 || len(texts[db.Key]) == 1 && levels[db.Key] > 2 {
 					continue
 				}
 				for _, da := range a.Dims {

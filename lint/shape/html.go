@@ -89,11 +89,40 @@ func htmlTables(f *model.Family) []*model.Table {
 				t.Rows = append(t.Rows, cells)
 			}
 		}
-		if len(t.Rows) >= 2 {
-			out = append(out, t)
+		// a row of one cell spanning the table is a caption ("SDR Career
+		// Levels"): the header is the next row; a caption further down
+		// opens another table (a second track) with its own header
+		// opens another table (a second track) when a header like the
+		// first follows it; otherwise it heads a group of rows
+		var part [][]*model.Block
+		flush := func() {
+			if len(part) >= 2 {
+				out = append(out, &model.Table{Span: t.Span, Rows: part})
+			}
+			part = nil
 		}
+		for i, row := range t.Rows {
+			if oneCell(row) {
+				if len(part) > 0 && i+1 < len(t.Rows) && t.Rows[i+1][0].Text == part[0][0].Text {
+					flush()
+				}
+				continue
+			}
+			part = append(part, row)
+		}
+		flush()
 	}
 	return out
+}
+
+// oneCell reports whether a row is one cell spanning every column.
+func oneCell(row []*model.Block) bool {
+	for _, c := range row[1:] {
+		if c != row[0] {
+			return false
+		}
+	}
+	return len(row) > 1
 }
 
 // fencedRanges returns the byte ranges of fenced code blocks.

@@ -349,3 +349,37 @@ func TestFindCodeBesideTitle(t *testing.T) {
 		}
 	}
 }
+
+// A row of one cell spanning an HTML table is a caption: the header is the
+// row after it. A caption followed by the same header again opens a second
+// table (a second track in one <table>); a caption followed by content rows
+// heads a group of dimensions within the table (a near miss: no new ladder,
+// no caption read as a level).
+func TestFindCaptionRows(t *testing.T) {
+	src := "<table>\n" +
+		"<tr><td colspan=\"3\"><strong>SDR Career Levels</strong></td></tr>\n" +
+		"<tr><td>Job Level</td><td>SDR (P1)</td><td>Senior SDR (P2)</td></tr>\n" +
+		"<tr><td>Pipeline</td><td>books meetings</td><td>books a territory</td></tr>\n" +
+		"<tr><td colspan=\"3\"><strong>Programs Career Levels</strong></td></tr>\n" +
+		"<tr><td>Job Level</td><td>Program Lead (P1)</td><td>Senior Program Lead (P2)</td></tr>\n" +
+		"<tr><td>Events</td><td>runs events</td><td>designs the programme</td></tr>\n" +
+		"</table>\n"
+	ls := shape.Find(model.Parse("sdr.md", []byte("# Sales\n\n"+src)), options(t))
+	if len(ls) != 2 || titles(ls[0]) != "SDR (P1)|Senior SDR (P2)" || titles(ls[1]) != "Program Lead (P1)|Senior Program Lead (P2)" {
+		t.Fatalf("ladders: %d", len(ls))
+	}
+	groups := "<table>\n" +
+		"<tr><td>Competency</td><td>IC3</td><td>IC4</td></tr>\n" +
+		"<tr><td colspan=\"3\"><strong>Launches</strong></td></tr>\n" +
+		"<tr><td>Planning</td><td>Manages L2 launches</td><td>Manages L1 launches</td></tr>\n" +
+		"<tr><td colspan=\"3\"><strong>Writing</strong></td></tr>\n" +
+		"<tr><td>Messaging</td><td>drafts</td><td>owns</td></tr>\n" +
+		"</table>\n"
+	ls = shape.Find(model.Parse("pmm.md", []byte("# Marketing\n\n"+groups)), options(t))
+	if len(ls) != 1 || titles(ls[0]) != "IC3|IC4" {
+		t.Fatalf("near miss: %d ladders", len(ls))
+	}
+	if d := ls[0].Levels[1].Dims; len(d) != 2 || d[0].Name != "Planning" || d[1].Name != "Messaging" {
+		t.Errorf("IC4 dims %+v", d)
+	}
+}
