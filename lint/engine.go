@@ -452,7 +452,7 @@ func (e *Engine) check(fr *FileResult, f *model.Family) ([]Finding, []error) {
 	for _, rd := range diags {
 		fs = append(fs, makeFinding(rd.a, rd.d))
 	}
-	return Suppress(f, fs), errs
+	return capPerRule(Suppress(f, fs)), errs
 }
 
 type ruleDiag struct {
@@ -517,7 +517,7 @@ func (e *Engine) crossFile(res *Result) []Finding {
 	}
 	var out []Finding
 	for _, f := range files {
-		out = append(out, Suppress(f, perFile[f])...)
+		out = append(out, capPerRule(Suppress(f, perFile[f]))...)
 	}
 	return out
 }
@@ -546,7 +546,7 @@ func makeFinding(a *activeRule, d Diagnostic) Finding {
 		sev = d.Severity
 	}
 	fd := Finding{
-		Rule: a.rule.ID, Severity: sev, Message: d.Message, Path: f.Path,
+		Rule: a.rule.ID, Severity: sev, Message: capMessage(d.Message), Path: f.Path,
 		Line: start.Line, Column: start.Column, EndLine: end.Line, EndColumn: end.Column,
 		Diff: d.Diff, Subject: d.Subject, Fixes: d.Fixes, Covers: d.Covers, Offset: sp.Start, EndOff: sp.End,
 	}

@@ -3,6 +3,7 @@ package lint_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -348,5 +349,47 @@ func TestReportedFilesSameFindings(t *testing.T) {
 	}
 	if checked < 3 {
 		t.Fatalf("only %d sample pages have findings", checked)
+	}
+}
+
+// TestFindingsCappedPerRule: a page with more template placeholders than
+// lint.MaxPerRule gets that many findings and one that counts the rest;
+// findings a directive turns off are not counted.
+func TestFindingsCappedPerRule(t *testing.T) {
+	page := func(n, off int) string {
+		var b strings.Builder
+		b.WriteString("---\ntitle: Many\n---\n\n")
+		if off > 0 {
+			b.WriteString("<!-- ladderlint-disable template-placeholder -->\n")
+			for i := 0; i < off; i++ {
+				fmt.Fprintf(&b, "{off %d here}\n\n", i)
+			}
+			b.WriteString("<!-- ladderlint-enable template-placeholder -->\n\n")
+		}
+		for i := 0; i < n; i++ {
+			fmt.Fprintf(&b, "{add %d here}\n\n", i)
+		}
+		return b.String()
+	}
+	res := linttest.Lint(t, nil, map[string]string{"p.md": page(lint.MaxPerRule+30, 0)}, "template-placeholder")
+	if len(res.Findings) != lint.MaxPerRule+1 {
+		t.Fatalf("%d findings, want %d", len(res.Findings), lint.MaxPerRule+1)
+	}
+	last := res.Findings[lint.MaxPerRule]
+	if !strings.HasPrefix(last.Message, "30 more findings of template-placeholder on this page are not listed") {
+		t.Errorf("last finding: %q", last.Message)
+	}
+	if !strings.Contains(res.Findings[lint.MaxPerRule-1].Message, fmt.Sprintf("{add %d here}", lint.MaxPerRule-1)) {
+		t.Errorf("the findings kept are not the first of the page: %q", res.Findings[lint.MaxPerRule-1].Message)
+	}
+	// near miss: as many as the cap, the others turned off by a directive
+	res = linttest.Lint(t, nil, map[string]string{"p.md": page(lint.MaxPerRule, 40)}, "template-placeholder")
+	if len(res.Findings) != lint.MaxPerRule {
+		t.Fatalf("%d findings, want %d", len(res.Findings), lint.MaxPerRule)
+	}
+	for _, f := range res.Findings {
+		if strings.Contains(f.Message, "more findings") || strings.Contains(f.Message, "{off") {
+			t.Errorf("unexpected finding %q", f.Message)
+		}
 	}
 }
