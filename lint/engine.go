@@ -148,6 +148,8 @@ type Engine struct {
 	Reported func(path string) bool
 	rules    []*activeRule
 	Env      *Env
+	// slim: every cross-file rule's merge stage reads only slim models
+	slim bool
 }
 
 type activeRule struct {
@@ -172,6 +174,12 @@ func NewEngine(cfg *Config) (*Engine, error) {
 		}
 		local := r.CrossFile() && r.Local != nil && r.Local(opts)
 		e.rules = append(e.rules, &activeRule{rule: r, severity: sev, fixed: cfg.Configured(r), opts: opts, local: local})
+	}
+	e.slim = true
+	for _, a := range e.rules {
+		if a.rule.CrossFile() && !a.local && !a.rule.SlimModels {
+			e.slim = false
+		}
 	}
 	return e, nil
 }
@@ -309,6 +317,9 @@ func (e *Engine) lintOne(in Input) (*FileResult, []Finding, []error, error) {
 	fs, errs := e.check(fr, f)
 	if !e.KeepModels {
 		f.ReleaseMemos()
+		if e.slim {
+			f.Slim()
+		}
 	}
 	if parseErr != nil {
 		errs = append([]error{parseErr}, errs...)

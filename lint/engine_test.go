@@ -393,3 +393,77 @@ func TestFindingsCappedPerRule(t *testing.T) {
 		}
 	}
 }
+
+// TestSlimModelsSameFindings: without KeepModels, each page is slimmed
+// (model.Family.Slim) after its per-file stage when every cross-file rule
+// reads only what a slim page keeps; the findings, the cross-file rules'
+// included, with their positions, roles and suppression, are those of a
+// run that keeps every model. A cross-file rule that reads whole models
+// (level-dimensions) keeps them.
+func TestSlimModelsSameFindings(t *testing.T) {
+	inputs := sampleInputs(t)
+	inputs = append(inputs,
+		lint.Input{Path: "extra/diagram.md", Data: []byte(lint.Lookup("career-ladder").Doc.Bad)},
+		lint.Input{Path: "extra/typos.md", Data: []byte("---\ntitle: Typos\n---\n\n## Responsibilities\n\n" +
+			"- Mentor the teamm on releases\n" +
+			"<!-- ladderlint-disable-next-line misspelling -->\n- Reveiw the plans\n- Reveiw the code\n")})
+	kept := engineRun(t, inputs, func(e *lint.Engine) { e.KeepModels = true })
+	slim := engineRun(t, inputs, func(*lint.Engine) {})
+	if len(slim.Findings) != len(kept.Findings) {
+		t.Fatalf("slim models: %d findings, kept: %d", len(slim.Findings), len(kept.Findings))
+	}
+	rules := map[string]int{}
+	for i := range kept.Findings {
+		a, b := kept.Findings[i], slim.Findings[i]
+		a.Fixes, b.Fixes = nil, nil
+		if fmt.Sprintf("%+v", a) != fmt.Sprintf("%+v", b) {
+			t.Errorf("slim models: finding %d differs:\n%+v\nkept:\n%+v", i, b, a)
+		}
+		rules[a.Rule]++
+	}
+	for _, id := range []string{"career-ladder", "grade-consistency", "misspelling"} {
+		if rules[id] == 0 {
+			t.Errorf("no %s finding: the sample does not test its merge stage on slim pages", id)
+		}
+	}
+	var typos []string
+	for _, f := range slim.Findings {
+		if f.Rule == "misspelling" && f.Path == "extra/typos.md" {
+			typos = append(typos, fmt.Sprintf("%d %s", f.Line, f.Role))
+		}
+	}
+	if strings.Join(typos, ",") != "7 ,10 " {
+		t.Errorf("misspellings on the typos page at %q, want lines 7 and 10 (9 turned off by its directive)", typos)
+	}
+	slimmed := func(res *lint.Result) int {
+		n := 0
+		for _, fr := range res.Files {
+			if fr.Family != nil && !fr.Family.Skipped && fr.Family.Blocks == nil {
+				n++
+			}
+		}
+		return n
+	}
+	if n := slimmed(slim); n != len(inputs) {
+		t.Errorf("%d of %d pages slimmed", n, len(inputs))
+	}
+	if n := slimmed(kept); n != 0 {
+		t.Errorf("KeepModels: %d pages slimmed", n)
+	}
+	// near miss: a cross-file rule that reads sections keeps the models
+	cfg, err := lint.ParseConfig("dims.yml", []byte("rules:\n  level-dimensions:\n    severity: warning\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng, err := lint.NewEngine(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := eng.Run(context.Background(), inputs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := slimmed(res); n != 0 {
+		t.Errorf("with level-dimensions on: %d pages slimmed", n)
+	}
+}

@@ -69,8 +69,9 @@ var misspellingRule = &lint.Rule{
 		}
 		return fmt.Errorf("locale: %q is not US, UK or empty", o.(*misspellingOptions).Locale)
 	},
-	CheckAll: checkMisspelling,
-	Collect:  collectMisspelling,
+	CheckAll:   checkMisspelling,
+	SlimModels: true, // reads its summaries (with their blocks) and the source
+	Collect:    collectMisspelling,
 }
 
 func init() { lint.Register(misspellingRule) }
