@@ -239,8 +239,9 @@ func checkMisspelling(p *lint.SetPass) {
 			sp = collectSpelling(p.Env, f, opts, true)
 		}
 		pages[i] = sp
+		words := sp.words.all()
 		for _, wc := range sp.uses {
-			w := sp.words.word(wc.id)
+			w := words[wc.id]
 			vocab.uses[w] += int(wc.n)
 			vocab.pages[w]++
 		}
@@ -299,10 +300,12 @@ func (sw *spellWords) number(words []string) []uint32 {
 	return out
 }
 
-func (sw *spellWords) word(id uint32) string {
+// all returns the words numbered so far, by number (words are only ever
+// added, so the slice stays valid).
+func (sw *spellWords) all() []string {
 	sw.mu.Lock()
 	defer sw.mu.Unlock()
-	return sw.words[id]
+	return sw.words
 }
 
 func collectMisspelling(p *lint.Pass) any {
