@@ -134,11 +134,14 @@ func (e *ReadError) Unwrap() error { return e.Err }
 type Engine struct {
 	Config  *Config
 	Workers int // 0: GOMAXPROCS
-	// KeepModels keeps what rules built on each page (their memoized
-	// words and texts) after the page's per-file rules: for callers that
-	// look at the models again (ladderlint ladder, changes, the language
-	// server's re-finish). Off for lint, whose memory then no longer grows
-	// with every page's caches.
+	// KeepModels keeps each page's model whole, with what rules built on
+	// it (their memoized words and texts), after the page's per-file
+	// rules: for callers that look at the models again (ladderlint ladder,
+	// changes, the language server's re-finish, tests that read
+	// Result.Files' models). Off for lint: the caches are released and,
+	// when every cross-file rule allows it (Rule.SlimModels), the page is
+	// slimmed (model.Family.Slim), so that memory no longer grows with
+	// every page's prose.
 	KeepModels bool
 	// Reported, when set, names the files whose findings the caller keeps
 	// (--new-from-rev: the changed ones). The other files are modelled and
