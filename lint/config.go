@@ -783,7 +783,7 @@ func nodeAt(root *yaml.Node, ptr string) (int, string) {
 		if part == "" {
 			continue
 		}
-		part = strings.NewReplacer("~1", "/", "~0", "~").Replace(part)
+		part = schema.UnescapePointer(part)
 		keys = append(keys, part)
 		if n.Kind == yaml.AliasNode {
 			n = n.Alias

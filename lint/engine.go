@@ -134,11 +134,14 @@ func (e *ReadError) Unwrap() error { return e.Err }
 type Engine struct {
 	Config  *Config
 	Workers int // 0: GOMAXPROCS
-	// KeepModels keeps what rules built on each page (their memoized
-	// words and texts) after the page's per-file rules: for callers that
-	// look at the models again (ladderlint ladder, changes, the language
-	// server's re-finish). Off for lint, whose memory then no longer grows
-	// with every page's caches.
+	// KeepModels keeps each page's model whole, with what rules built on
+	// it (their memoized words and texts), after the page's per-file
+	// rules: for callers that look at the models again (ladderlint ladder,
+	// changes, the language server's re-finish, tests that read
+	// Result.Files' models). Off for lint: the caches are released and,
+	// when every cross-file rule allows it (Rule.SlimModels), the page is
+	// slimmed (model.Family.Slim), so that memory no longer grows with
+	// every page's prose.
 	KeepModels bool
 	// Reported, when set, names the files whose findings the caller keeps
 	// (--new-from-rev: the changed ones). The other files are modelled and
@@ -148,6 +151,8 @@ type Engine struct {
 	Reported func(path string) bool
 	rules    []*activeRule
 	Env      *Env
+	// slim: every cross-file rule's merge stage reads only slim models
+	slim bool
 }
 
 type activeRule struct {
@@ -172,6 +177,12 @@ func NewEngine(cfg *Config) (*Engine, error) {
 		}
 		local := r.CrossFile() && r.Local != nil && r.Local(opts)
 		e.rules = append(e.rules, &activeRule{rule: r, severity: sev, fixed: cfg.Configured(r), opts: opts, local: local})
+	}
+	e.slim = true
+	for _, a := range e.rules {
+		if a.rule.CrossFile() && !a.local && !a.rule.SlimModels {
+			e.slim = false
+		}
 	}
 	return e, nil
 }
@@ -309,6 +320,9 @@ func (e *Engine) lintOne(in Input) (*FileResult, []Finding, []error, error) {
 	fs, errs := e.check(fr, f)
 	if !e.KeepModels {
 		f.ReleaseMemos()
+		if e.slim {
+			f.Slim()
+		}
 	}
 	if parseErr != nil {
 		errs = append([]error{parseErr}, errs...)
@@ -452,7 +466,7 @@ func (e *Engine) check(fr *FileResult, f *model.Family) ([]Finding, []error) {
 	for _, rd := range diags {
 		fs = append(fs, makeFinding(rd.a, rd.d))
 	}
-	return Suppress(f, fs), errs
+	return capPerRule(Suppress(f, fs)), errs
 }
 
 type ruleDiag struct {
@@ -517,7 +531,7 @@ func (e *Engine) crossFile(res *Result) []Finding {
 	}
 	var out []Finding
 	for _, f := range files {
-		out = append(out, Suppress(f, perFile[f])...)
+		out = append(out, capPerRule(Suppress(f, perFile[f]))...)
 	}
 	return out
 }
@@ -546,7 +560,7 @@ func makeFinding(a *activeRule, d Diagnostic) Finding {
 		sev = d.Severity
 	}
 	fd := Finding{
-		Rule: a.rule.ID, Severity: sev, Message: d.Message, Path: f.Path,
+		Rule: a.rule.ID, Severity: sev, Message: capMessage(d.Message), Path: f.Path,
 		Line: start.Line, Column: start.Column, EndLine: end.Line, EndColumn: end.Column,
 		Diff: d.Diff, Subject: d.Subject, Fixes: d.Fixes, Covers: d.Covers, Offset: sp.Start, EndOff: sp.End,
 	}

@@ -3,6 +3,7 @@ package lint_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -348,5 +349,121 @@ func TestReportedFilesSameFindings(t *testing.T) {
 	}
 	if checked < 3 {
 		t.Fatalf("only %d sample pages have findings", checked)
+	}
+}
+
+// TestFindingsCappedPerRule: a page with more template placeholders than
+// lint.MaxPerRule gets that many findings and one that counts the rest;
+// findings a directive turns off are not counted.
+func TestFindingsCappedPerRule(t *testing.T) {
+	page := func(n, off int) string {
+		var b strings.Builder
+		b.WriteString("---\ntitle: Many\n---\n\n")
+		if off > 0 {
+			b.WriteString("<!-- ladderlint-disable template-placeholder -->\n")
+			for i := 0; i < off; i++ {
+				fmt.Fprintf(&b, "{off %d here}\n\n", i)
+			}
+			b.WriteString("<!-- ladderlint-enable template-placeholder -->\n\n")
+		}
+		for i := 0; i < n; i++ {
+			fmt.Fprintf(&b, "{add %d here}\n\n", i)
+		}
+		return b.String()
+	}
+	res := linttest.Lint(t, nil, map[string]string{"p.md": page(lint.MaxPerRule+30, 0)}, "template-placeholder")
+	if len(res.Findings) != lint.MaxPerRule+1 {
+		t.Fatalf("%d findings, want %d", len(res.Findings), lint.MaxPerRule+1)
+	}
+	last := res.Findings[lint.MaxPerRule]
+	if !strings.HasPrefix(last.Message, "30 more findings of template-placeholder on this page are not listed") {
+		t.Errorf("last finding: %q", last.Message)
+	}
+	if !strings.Contains(res.Findings[lint.MaxPerRule-1].Message, fmt.Sprintf("{add %d here}", lint.MaxPerRule-1)) {
+		t.Errorf("the findings kept are not the first of the page: %q", res.Findings[lint.MaxPerRule-1].Message)
+	}
+	// near miss: as many as the cap, the others turned off by a directive
+	res = linttest.Lint(t, nil, map[string]string{"p.md": page(lint.MaxPerRule, 40)}, "template-placeholder")
+	if len(res.Findings) != lint.MaxPerRule {
+		t.Fatalf("%d findings, want %d", len(res.Findings), lint.MaxPerRule)
+	}
+	for _, f := range res.Findings {
+		if strings.Contains(f.Message, "more findings") || strings.Contains(f.Message, "{off") {
+			t.Errorf("unexpected finding %q", f.Message)
+		}
+	}
+}
+
+// TestSlimModelsSameFindings: without KeepModels, each page is slimmed
+// (model.Family.Slim) after its per-file stage when every cross-file rule
+// reads only what a slim page keeps; the findings, the cross-file rules'
+// included, with their positions, roles and suppression, are those of a
+// run that keeps every model. A cross-file rule that reads whole models
+// (level-dimensions) keeps them.
+func TestSlimModelsSameFindings(t *testing.T) {
+	inputs := sampleInputs(t)
+	inputs = append(inputs,
+		lint.Input{Path: "extra/diagram.md", Data: []byte(lint.Lookup("career-ladder").Doc.Bad)},
+		lint.Input{Path: "extra/typos.md", Data: []byte("---\ntitle: Typos\n---\n\n## Responsibilities\n\n" +
+			"- Mentor the teamm on releases\n" +
+			"<!-- ladderlint-disable-next-line misspelling -->\n- Reveiw the plans\n- Reveiw the code\n")})
+	kept := engineRun(t, inputs, func(e *lint.Engine) { e.KeepModels = true })
+	slim := engineRun(t, inputs, func(*lint.Engine) {})
+	if len(slim.Findings) != len(kept.Findings) {
+		t.Fatalf("slim models: %d findings, kept: %d", len(slim.Findings), len(kept.Findings))
+	}
+	rules := map[string]int{}
+	for i := range kept.Findings {
+		a, b := kept.Findings[i], slim.Findings[i]
+		a.Fixes, b.Fixes = nil, nil
+		if fmt.Sprintf("%+v", a) != fmt.Sprintf("%+v", b) {
+			t.Errorf("slim models: finding %d differs:\n%+v\nkept:\n%+v", i, b, a)
+		}
+		rules[a.Rule]++
+	}
+	for _, id := range []string{"career-ladder", "grade-consistency", "misspelling"} {
+		if rules[id] == 0 {
+			t.Errorf("no %s finding: the sample does not test its merge stage on slim pages", id)
+		}
+	}
+	var typos []string
+	for _, f := range slim.Findings {
+		if f.Rule == "misspelling" && f.Path == "extra/typos.md" {
+			typos = append(typos, fmt.Sprintf("%d %s", f.Line, f.Role))
+		}
+	}
+	if strings.Join(typos, ",") != "7 ,10 " {
+		t.Errorf("misspellings on the typos page at %q, want lines 7 and 10 (9 turned off by its directive)", typos)
+	}
+	slimmed := func(res *lint.Result) int {
+		n := 0
+		for _, fr := range res.Files {
+			if fr.Family != nil && !fr.Family.Skipped && fr.Family.Blocks == nil {
+				n++
+			}
+		}
+		return n
+	}
+	if n := slimmed(slim); n != len(inputs) {
+		t.Errorf("%d of %d pages slimmed", n, len(inputs))
+	}
+	if n := slimmed(kept); n != 0 {
+		t.Errorf("KeepModels: %d pages slimmed", n)
+	}
+	// near miss: a cross-file rule that reads sections keeps the models
+	cfg, err := lint.ParseConfig("dims.yml", []byte("rules:\n  level-dimensions:\n    severity: warning\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng, err := lint.NewEngine(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := eng.Run(context.Background(), inputs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := slimmed(res); n != 0 {
+		t.Errorf("with level-dimensions on: %d pages slimmed", n)
 	}
 }

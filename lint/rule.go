@@ -134,6 +134,13 @@ type Rule struct {
 	// the engine then runs CheckAll on one file at a time in the parallel
 	// phase instead of on all files at the end. The findings are the same.
 	Local func(opts any) bool
+	// SlimModels says that CheckAll reads of each file only what
+	// model.Family.Slim keeps (path, source, roles and grades, comments),
+	// and its per-file summaries. When every cross-file rule of a run that
+	// is not Local says so, the engine slims each page right after its
+	// per-file stage (unless Engine.KeepModels), and the run's memory no
+	// longer holds every page's prose until the end.
+	SlimModels bool
 }
 
 // CrossFile reports whether the rule runs over all files at once.

@@ -48,8 +48,9 @@ var careerLadderRule = &lint.Rule{
 			{Name: "links", Default: "true", Text: "Check that `click` links lead to a page of the site."},
 		},
 	},
-	Options:  func() any { return &careerLadderOptions{Links: true} },
-	CheckAll: checkCareerLadder,
+	Options:    func() any { return &careerLadderOptions{Links: true} },
+	CheckAll:   checkCareerLadder,
+	SlimModels: true, // reads roles, grades and the source (diagrams)
 }
 
 type careerLadderOptions struct {

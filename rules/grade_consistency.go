@@ -70,7 +70,8 @@ var gradeConsistencyRule = &lint.Rule{
 		}
 		return nil
 	},
-	CheckAll: checkGradeConsistency,
+	CheckAll:   checkGradeConsistency,
+	SlimModels: true, // reads roles and grades
 }
 
 type gradeConsistencyOptions struct {

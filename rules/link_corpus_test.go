@@ -131,6 +131,17 @@ func (c linkCorpus) served(u string) bool {
 
 func (c linkCorpus) lint(t *testing.T, extra map[string]string, rules ...string) *lint.Result {
 	t.Helper()
+	return c.run(t, extra, false, rules...)
+}
+
+// lintModels is lint, keeping the pages' models for the test to read.
+func (c linkCorpus) lintModels(t *testing.T, rules ...string) *lint.Result {
+	t.Helper()
+	return c.run(t, nil, true, rules...)
+}
+
+func (c linkCorpus) run(t *testing.T, extra map[string]string, keep bool, rules ...string) *lint.Result {
+	t.Helper()
 	cfg := lint.DefaultConfig()
 	if c.config != "" {
 		var err error
@@ -148,6 +159,9 @@ func (c linkCorpus) lint(t *testing.T, extra map[string]string, rules ...string)
 	})
 	for p, s := range extra {
 		files[p] = s
+	}
+	if keep {
+		return linttest.LintKeepModels(t, cfg, files, rules...)
 	}
 	return linttest.Lint(t, cfg, files, rules...)
 }
@@ -316,7 +330,7 @@ title: Planted links
 func TestLinkFragmentCorpusValid(t *testing.T) {
 	for _, c := range linkCorpora(t) {
 		t.Run(c.name, func(t *testing.T) {
-			res := c.lint(t, nil, "link-fragment")
+			res := c.lintModels(t, "link-fragment")
 			reported := map[string]bool{}
 			for _, f := range res.Findings {
 				reported[fmt.Sprintf("%s:%d:%d", f.Path, f.Line, f.Column)] = true

@@ -69,8 +69,9 @@ var misspellingRule = &lint.Rule{
 		}
 		return fmt.Errorf("locale: %q is not US, UK or empty", o.(*misspellingOptions).Locale)
 	},
-	CheckAll: checkMisspelling,
-	Collect:  collectMisspelling,
+	CheckAll:   checkMisspelling,
+	SlimModels: true, // reads its summaries (with their blocks) and the source
+	Collect:    collectMisspelling,
 }
 
 func init() { lint.Register(misspellingRule) }
@@ -134,15 +135,23 @@ func misspellings(locale string) (main, extra *misspellTable) {
 	return misspellMain[""], misspellLocale[strings.ToUpper(locale)]
 }
 
-// spellWord is a word of prose the dictionary does not know.
+// spellWord is a word of prose the dictionary does not know. It holds what
+// the merge stage needs of the word's block (positions, what comes before
+// and after), so that the page's blocks need not be kept until then.
 type spellWord struct {
-	b     *model.Block
-	w     prose.Word
-	lower string // lower case, "'s" kept
-	style misspell.WordCase
-	short string // for a three-letter slip of a common word ("teh"), that word
-	brand string // for a name's plural where its possessive is meant ("GitLabs values"), the name
-	meant string // for a real word confused with another ("Principle Engineer"), that word
+	w     prose.Word // Text cloned from the block's text
+	span  model.Span // the word in the page's source
+	start bool       // the word starts a sentence (sentenceStart)
+	// for a brand plural ("GitLabs’ values"): the word with the apostrophe
+	// after it, when there is one, and that apostrophe
+	apoText string
+	apoSpan model.Span
+	apo     string
+	lower   string // lower case, "'s" kept
+	style   misspell.WordCase
+	short   string // for a three-letter slip of a common word ("teh"), that word
+	brand   string // for a name's plural where its possessive is meant ("GitLabs values"), the name
+	meant   string // for a real word confused with another ("Principle Engineer"), that word
 }
 
 // brandPlural returns the name a word is the plural of, written where its
@@ -227,12 +236,14 @@ func checkMisspelling(p *lint.SetPass) {
 	for i, f := range p.Files {
 		sp, _ := p.Summary(f).(*spellPage)
 		if sp == nil {
-			sp = collectSpelling(f, opts, true)
+			sp = collectSpelling(p.Env, f, opts, true)
 		}
 		pages[i] = sp
+		words := sp.words.all()
 		for _, wc := range sp.uses {
-			vocab.uses[wc.lower] += wc.n
-			vocab.pages[wc.lower]++
+			w := words[wc.id]
+			vocab.uses[w] += int(wc.n)
+			vocab.pages[w]++
 		}
 	}
 	cands := map[string][]string{} // a stem's candidates, computed once a run
@@ -248,26 +259,68 @@ func checkMisspelling(p *lint.SetPass) {
 // vocabulary is known.
 type spellPage struct {
 	uses    []wordCount // each lower-case word once, in order of first use
+	words   *spellWords // the words uses number
 	unknown []spellWord
 }
 
+// wordCount is a lower-case word, by its number in the run's spellWords,
+// and how many times a page writes it.
 type wordCount struct {
-	lower string
-	n     int
+	id, n uint32
+}
+
+// spellWords numbers the lower-case words of a run's pages, each kept once,
+// so that a page's counts are numbers rather than strings that would keep
+// its text.
+type spellWords struct {
+	mu    sync.Mutex
+	ids   map[string]uint32
+	words []string
+}
+
+func spellWordsOf(env *lint.Env) *spellWords {
+	return env.Shared("misspelling/words", func() any { return &spellWords{ids: map[string]uint32{}} }).(*spellWords)
+}
+
+// number returns the numbers of words, adding the new ones.
+func (sw *spellWords) number(words []string) []uint32 {
+	out := make([]uint32, len(words))
+	sw.mu.Lock()
+	defer sw.mu.Unlock()
+	for i, w := range words {
+		id, ok := sw.ids[w]
+		if !ok {
+			w = strings.Clone(w)
+			id = uint32(len(sw.words))
+			sw.ids[w] = id
+			sw.words = append(sw.words, w)
+		}
+		out[i] = id
+	}
+	return out
+}
+
+// all returns the words numbered so far, by number (words are only ever
+// added, so the slice stays valid).
+func (sw *spellWords) all() []string {
+	sw.mu.Lock()
+	defer sw.mu.Unlock()
+	return sw.words
 }
 
 func collectMisspelling(p *lint.Pass) any {
-	return collectSpelling(p.File, lint.Options[misspellingOptions](p.Options), !p.Unreported)
+	return collectSpelling(p.Env, p.File, lint.Options[misspellingOptions](p.Options), !p.Unreported)
 }
 
 // collectSpelling counts a page's words and, when its findings are wanted
 // (unknown), keeps those the dictionary lacks.
-func collectSpelling(f *model.Family, opts *misspellingOptions, unknown bool) *spellPage {
+func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, unknown bool) *spellPage {
 	_, extra := misspellings(opts.Locale)
 	d := englishWords()
 	allow := spellAllowed(opts)
-	sp := &spellPage{}
+	sp := &spellPage{words: spellWordsOf(env)}
 	seen := map[string]int{} // word -> index in uses
+	var lowers []string      // the words of uses
 	for _, b := range f.Blocks {
 		tw := wordingWords(b, false)
 		for j, w := range tw.words {
@@ -276,24 +329,25 @@ func collectSpelling(f *model.Family, opts *misspellingOptions, unknown bool) *s
 				sp.uses[k].n++
 			} else {
 				seen[lw] = len(sp.uses)
-				sp.uses = append(sp.uses, wordCount{lw, 1})
+				sp.uses = append(sp.uses, wordCount{n: 1})
+				lowers = append(lowers, lw)
 			}
 			if !unknown {
 				continue
 			}
 			if w.Text == "Principle" && j+1 < len(tw.words) && principalTitle(wordingText(b), w, tw.words[j+1]) {
 				// "Principle Accounting Officer": a role's title
-				sp.unknown = append(sp.unknown, spellWord{b: b, w: w, lower: lw, meant: "principal", style: misspell.CaseTitle})
+				sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, meant: "principal", style: misspell.CaseTitle}))
 				continue
 			}
 			if name := brandPlural(d, w.Text); name != "" && !allow[lw] {
-				sp.unknown = append(sp.unknown, spellWord{b: b, w: w, lower: lw, brand: name})
+				sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, brand: name}))
 				continue
 			}
 			style, ok := spellCheckable(w.Text)
 			if !ok && !allow[lw] {
 				if fix := shortSlip(d, w.Text, lw); fix != "" && !hyphenated(wordingText(b), w.Start, w.End) {
-					sp.unknown = append(sp.unknown, spellWord{b: b, w: w, lower: lw, style: misspell.CaseStyle(w.Text), short: fix})
+					sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, style: misspell.CaseStyle(w.Text), short: fix}))
 				}
 				continue
 			}
@@ -305,10 +359,38 @@ func collectSpelling(f *model.Family, opts *misspellingOptions, unknown bool) *s
 					continue
 				}
 			}
-			sp.unknown = append(sp.unknown, spellWord{b: b, w: w, lower: lw, style: style})
+			sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, style: style}))
 		}
 	}
+	for i, id := range sp.words.number(lowers) {
+		sp.uses[i].id = id
+	}
 	return sp
+}
+
+// placeSpellWord fills in what the merge stage reads of the block of an
+// unknown word: its source span, whether it starts a sentence and, for a
+// brand plural, the word with the apostrophe that follows it. Its strings
+// are copied, so that the block's text is not kept for them.
+func placeSpellWord(b *model.Block, u spellWord) spellWord {
+	text := wordingText(b)
+	u.span = b.SourceSpan(u.w.Start, u.w.End)
+	u.start = sentenceStart(text, u.w.Start)
+	if u.brand != "" {
+		w := u.w
+		for _, a := range []string{"'", "’"} {
+			if strings.HasPrefix(text[w.End:], a) && !strings.HasSuffix(w.Text, a) {
+				w.End += len(a)
+				w.Text = text[w.Start:w.End]
+				u.apo = a
+			}
+		}
+		if u.apo != "" {
+			u.apoText, u.apoSpan = strings.Clone(w.Text), b.SourceSpan(w.Start, w.End)
+		}
+	}
+	u.w.Text, u.lower = strings.Clone(u.w.Text), strings.Clone(u.lower)
+	return u
 }
 
 // spellAllowed is the handbook's words and the configured ones, in lower
@@ -382,13 +464,9 @@ func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, d map[stri
 				apo = "’"
 			}
 			// "GitLabs’ values": the apostrophe after the word goes too
-			text := wordingText(u.b)
-			for _, a := range []string{"'", "’"} {
-				if strings.HasPrefix(text[u.w.End:], a) && !strings.HasSuffix(u.w.Text, a) {
-					u.w.End += len(a)
-					u.w.Text = text[u.w.Start:u.w.End]
-					apo = a
-				}
+			if u.apo != "" {
+				u.w.End += len(u.apoText) - len(u.w.Text)
+				u.w.Text, u.span, apo = u.apoText, u.apoSpan, u.apo
 			}
 			reportSpelling(p, f, u, []string{u.brand + apo + "s"})
 		}
@@ -464,7 +542,7 @@ func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, d map[stri
 		fit = keep
 	}
 	sort.SliceStable(fit, func(a, b int) bool { return vocab.uses[fit[a]] > vocab.uses[fit[b]] })
-	name := u.style != misspell.CaseLower && !sentenceStart(wordingText(u.b), u.w.Start)
+	name := u.style != misspell.CaseLower && !u.start
 	if !listed && name && vocab.uses[fit[0]] == 0 && !(len(fit) == 1 && slip(stem, strings.TrimSuffix(fit[0], suffix))) {
 		// no candidate is a word the site writes: a name or jargon
 		// ("Gitter": "Bitter", "Fitter"?) more likely than a slip
@@ -518,7 +596,7 @@ func twoEditRival(d map[string]bool, vocab *siteVocabulary, w, fix string, title
 // reportSpelling reports an unknown word with its candidates: with one,
 // the fix is certain; with more, they are offered and nothing is fixed.
 func reportSpelling(p *lint.SetPass, f *model.Family, u spellWord, fit []string) {
-	span := u.b.SourceSpan(u.w.Start, u.w.End)
+	span := u.span
 	dg := lint.Diagnostic{File: f, Span: span, Subject: u.lower}
 	if len(fit) == 1 {
 		// one candidate that keeps the word's form, and a likely one: the

@@ -184,7 +184,7 @@ func Resolve(v any, ptr string) any {
 		return v
 	}
 	for _, part := range strings.Split(strings.TrimPrefix(ptr, "/"), "/") {
-		part = strings.NewReplacer("~1", "/", "~0", "~").Replace(part)
+		part = UnescapePointer(part)
 		switch x := v.(type) {
 		case map[string]any:
 			v = x[part]
@@ -199,6 +199,19 @@ func Resolve(v any, ptr string) any {
 		}
 	}
 	return v
+}
+
+// pointerEscapes undoes the escapes of a JSON pointer's reference token.
+var pointerEscapes = strings.NewReplacer("~1", "/", "~0", "~")
+
+// UnescapePointer returns a JSON pointer token unescaped ("~1" is '/',
+// "~0" is '~'); a token without '~' is returned as it is, without the
+// replacer's work.
+func UnescapePointer(part string) string {
+	if strings.IndexByte(part, '~') < 0 {
+		return part
+	}
+	return pointerEscapes.Replace(part)
 }
 
 // Offending returns the property names a "required" or

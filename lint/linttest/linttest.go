@@ -165,10 +165,33 @@ func only(t testing.TB, cfg *lint.Config, rules []string) {
 // fails the test on an engine error or an internal error of a rule.
 func RunInputs(t testing.TB, cfg *lint.Config, inputs []lint.Input) *lint.Result {
 	t.Helper()
+	return runInputs(t, cfg, inputs, false)
+}
+
+// LintKeepModels is Lint for a test that reads the pages' models after the
+// run (lint.Engine.KeepModels): a run that does not keep them slims each
+// page once its per-file rules have run.
+func LintKeepModels(t testing.TB, cfg *lint.Config, files map[string]string, rules ...string) *lint.Result {
+	t.Helper()
+	if cfg == nil {
+		cfg = lint.DefaultConfig()
+	}
+	only(t, cfg, rules)
+	var inputs []lint.Input
+	for p, s := range files {
+		inputs = append(inputs, lint.Input{Path: p, Data: []byte(s)})
+	}
+	lint.SortInputs(inputs)
+	return runInputs(t, cfg, inputs, true)
+}
+
+func runInputs(t testing.TB, cfg *lint.Config, inputs []lint.Input, keep bool) *lint.Result {
+	t.Helper()
 	eng, err := lint.NewEngine(cfg)
 	if err != nil {
 		t.Fatalf("engine: %v", err)
 	}
+	eng.KeepModels = keep
 	res, err := eng.Run(context.Background(), inputs)
 	if err != nil {
 		t.Fatalf("run: %v", err)

@@ -272,7 +272,21 @@ func (b *builder) addCode(sp Span) {
 }
 
 func (b *builder) walkBlocks(parent ast.Node, depth int) {
-	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
+	for n := parent.FirstChild(); n != nil; {
+		next := n.NextSibling()
+		b.walkBlock(n, depth)
+		if depth == 0 {
+			// the model holds what it needs of the block: unlinked from
+			// the document, the block's tree is garbage, and a long page
+			// is never held twice over, as a tree and as a model
+			parent.RemoveChild(parent, n)
+		}
+		n = next
+	}
+}
+
+func (b *builder) walkBlock(n ast.Node, depth int) {
+	{
 		switch n := n.(type) {
 		case *ast.Heading:
 			h := b.heading(n)
