@@ -35,7 +35,11 @@ var sectionNameConsistencyRule = &lint.Rule{
 			"Requirements headings with its name and not others is (\"#### Job Grade\" next to \"#### Senior Analyst Responsibilities\"). A section " +
 			"name in lower case where the family's other section headings, three or more, are capitalised is " +
 			"reported too. A bold label inside a section of the same kind (\"**Team responsibilities**\" under " +
-			"\"### Responsibilities\") is not a section of its own.",
+			"\"### Responsibilities\") is not a section of its own. A section introduced by a plain paragraph holding only its name " +
+			"(\"Responsibilities\" on a line of its own) is reported when `min_majority` roles give it a heading, and a Job Grade, " +
+			"Responsibilities or Requirements heading written above its role's heading (\"## Requirements\" after \"### Analyst\", " +
+			"which reads as the family's) when every other role has that section as a heading of its own. Depths are compared " +
+			"only when fewer roles mix depths than agree on one.",
 		Bad: "---\ntitle: Accountant\n---\n\n## Accountant\n\n### Accountant Responsibilities\n\n- Close the books\n\n" +
 			"### Accountant Requirements\n\n- Attention to detail\n\n## Senior Accountant\n\n### Senior Accountant Responsibilities\n\n" +
 			"- Review the close\n\n### Senior Accountant Requirements\n\n- Experience with audits\n\n## Manager, Accounting\n\n" +
@@ -184,12 +188,19 @@ func checkSectionNameConsistency(p *lint.Pass) {
 	for _, kind := range order {
 		checkSectionNamesOf(p, groups[kind], enabled, opts.MinMajority, misspellingOn)
 	}
+	if enabled["markup"] {
+		// a plain paragraph for a heading trips a reader whatever the
+		// role: the levels' headings set the form for a specialty too
+		checkPlainSectionNames(p, p.File.Roles, []model.SectionKind{model.SecJobGrade, model.SecResponsibilities,
+			model.SecRequirements, model.SecNiceToHaves, model.SecPerformance}, opts.MinMajority)
+	}
 }
 
 func checkSectionNamesOf(p *lint.Pass, roles []*model.Role, enabled map[string]bool, minMajority int, misspellingOn bool) {
 	kinds := []model.SectionKind{model.SecJobGrade, model.SecResponsibilities, model.SecRequirements, model.SecNiceToHaves, model.SecPerformance}
 	if enabled["depth"] {
 		checkSectionDepths(p, roles, kinds, minMajority)
+		checkStrandedSections(p, roles, kinds)
 	}
 	if enabled["prefix"] {
 		// the three sections every level has; Performance Indicators are
@@ -305,6 +316,7 @@ func checkSectionDepths(p *lint.Pass, roles []*model.Role, kinds []model.Section
 	depthOf := map[*model.Role]string{}
 	first := map[*model.Role]*model.Section{}
 	counts := map[string]int{}
+	mixedRoles := 0
 	for _, r := range roles {
 		if r.Heading == nil {
 			continue
@@ -322,6 +334,16 @@ func checkSectionDepths(p *lint.Pass, roles []*model.Role, kinds []model.Section
 				v, first[r] = d, sec
 			}
 		}
+		// a section heading that closed the role's heading ("## Requirements"
+		// after "### Analyst") is the role's too, at another depth
+		for _, sec := range strandedSections(p.File, r, kinds, true) {
+			if v != "" && strconv.Itoa(sec.Heading.Level-r.Heading.Level) != v {
+				mixed = true
+			}
+		}
+		if mixed {
+			mixedRoles++
+		}
 		if v != "" && !mixed {
 			depthOf[r] = v
 			counts[v]++
@@ -332,12 +354,12 @@ func checkSectionDepths(p *lint.Pass, roles []*model.Role, kinds []model.Section
 	}
 	forms := byCount(counts)
 	top, n := forms[0], counts[forms[0]]
-	if n < minMajority || counts[forms[1]] == n {
-		return
+	if n < minMajority || counts[forms[1]] == n || mixedRoles >= n {
+		return // no usual depth: as many roles mix depths as agree
 	}
 	for _, r := range roles {
 		v, ok := depthOf[r]
-		if !ok || v == top || 2*counts[v] > n {
+		if !ok || v == top || 2*counts[v] > n || repeatsHeadingAbove(p.File, r) {
 			continue
 		}
 		sec := first[r]
@@ -348,6 +370,172 @@ func checkSectionDepths(p *lint.Pass, roles []*model.Role, kinds []model.Section
 				sectionDepth(top, "their heading")+": the role's heading or its sections are at the wrong depth"),
 			Role:    r,
 			Subject: "depth: " + v,
+		})
+	}
+}
+
+// repeatsHeadingAbove reports whether a role's heading repeats the text of
+// the heading just above it, one level up ("## Intermediate Analyst" then
+// "### Intermediate Analyst" holding the grade sentence): the lower one is a
+// section heading missing its name, not a role at a wrong depth.
+func repeatsHeadingAbove(f *model.Family, r *model.Role) bool {
+	for i, h := range f.Headings {
+		if h != r.Heading {
+			continue
+		}
+		if i == 0 {
+			return false
+		}
+		above := f.Headings[i-1]
+		return above.Level < h.Level && strings.EqualFold(strings.TrimSpace(above.Text), strings.TrimSpace(h.Text))
+	}
+	return false
+}
+
+// strandedSections returns the family-level section headings of the given
+// kinds that follow a role's heading before any other role or family
+// section: "## Responsibilities" written after "### Analyst" closes the
+// role's heading, so the model gives it to the family, but it is the
+// role's.
+//
+// With level set, headings at the role heading's own level count too
+// ("## Requirements" after "## Analyst": the role's, at its depth).
+func strandedSections(f *model.Family, r *model.Role, kinds []model.SectionKind, level bool) []*model.Section {
+	if r.Heading == nil {
+		return nil
+	}
+	// the sections every level has; a family's Performance Indicators often
+	// follow its last role
+	kinds = slices.DeleteFunc(slices.Clone(kinds), func(k model.SectionKind) bool {
+		return k != model.SecJobGrade && k != model.SecResponsibilities && k != model.SecRequirements
+	})
+	var out []*model.Section
+	after := false
+	for _, h := range f.Headings {
+		if h == r.Heading {
+			after = true
+			continue
+		}
+		if !after {
+			continue
+		}
+		if h.Role != nil {
+			break
+		}
+		sec := h.Section
+		if sec == nil || sec.Role != nil || sec.Heading != h {
+			continue // a sub-heading of a section, or a section of the role
+		}
+		if !slices.Contains(kinds, sec.Kind) || h.Level > r.Heading.Level || h.Level == r.Heading.Level && !level {
+			break
+		}
+		if !roleHasSection(r, sec.Kind) {
+			out = append(out, sec)
+		}
+	}
+	return out
+}
+
+// roleHasSection reports whether a role has a section of the kind.
+func roleHasSection(r *model.Role, k model.SectionKind) bool {
+	for _, s := range r.Sections {
+		if s.Role == r && s.Kind == k {
+			return true
+		}
+	}
+	return false
+}
+
+// checkStrandedSections reports a role's section written as a heading
+// above the role's own ("## Responsibilities" after "### Analyst", which
+// reads as the family's) where the other roles, all of them, have that
+// section as a heading of their own.
+func checkStrandedSections(p *lint.Pass, roles []*model.Role, kinds []model.SectionKind) {
+	for _, r := range roles {
+		for _, sec := range strandedSections(p.File, r, kinds, false) {
+			has := func(o *model.Role) *model.Section {
+				for _, s := range o.Sections {
+					if s.Role == o && s.Kind == sec.Kind && s.Style == model.StyleHeading && s.Heading != nil {
+						return s
+					}
+				}
+				return nil
+			}
+			var other *model.Section
+			n := 0
+			for _, o := range roles {
+				if o == r || o.Heading == nil {
+					continue
+				}
+				s := has(o)
+				if s == nil {
+					n = 0
+					break
+				}
+				if other == nil {
+					other = s
+				}
+				n++
+			}
+			if n == 0 {
+				continue
+			}
+			p.Report(lint.Diagnostic{
+				Span: sec.Heading.TextSpan,
+				Message: fmt.Sprintf("%s section of %s is a %s heading above its role's %s heading, so it reads as the family's; the %d other %s of the family %s it a %s heading inside the role",
+					kindLabel(sec.Kind), r.Title, strings.Repeat("#", sec.Heading.Level), strings.Repeat("#", r.Heading.Level),
+					n, pluralWord(n, "role", "roles"), pluralWord(n, "makes", "make"), strings.Repeat("#", other.Heading.Level)),
+				Role:    r,
+				Subject: string(sec.Kind) + " depth: above the role",
+			})
+		}
+	}
+}
+
+// checkPlainSectionNames reports a section introduced by a plain paragraph
+// holding only its name ("Responsibilities" on a line of its own, followed
+// by the list) where other roles of the family, min_majority or more, give
+// that section a heading.
+func checkPlainSectionNames(p *lint.Pass, roles []*model.Role, kinds []model.SectionKind, minMajority int) {
+	headed := map[model.SectionKind]int{}
+	for _, r := range roles {
+		seen := map[model.SectionKind]bool{}
+		for _, s := range r.Sections {
+			if s.Role == r && s.Style == model.StyleHeading && !seen[s.Kind] {
+				seen[s.Kind] = true
+				headed[s.Kind]++
+			}
+		}
+	}
+	in := map[*model.Role]bool{}
+	for _, r := range roles {
+		in[r] = true
+	}
+	for _, b := range p.File.Blocks {
+		if b.Kind != model.BlockParagraph || b.Role == nil || !in[b.Role] || strings.ContainsAny(b.Text, "\n*_") {
+			continue
+		}
+		text := strings.TrimSpace(b.Text)
+		k, name, prefix, ok := model.MatchSection(text)
+		if !ok || prefix != "" || !slices.Contains(kinds, k) || len(strings.Fields(name)) > 3 {
+			continue
+		}
+		if src := string(p.File.Source.Text[b.Span.Start:b.Span.End]); strings.ContainsAny(src, "*_#") {
+			continue // bold or emphasis: the bold-paragraph form, compared as markup
+		}
+		n := headed[k]
+		if b.Section != nil && b.Section.Kind == k && b.Section.Style == model.StyleHeading {
+			continue // "Requirements" again under its own heading
+		}
+		if n < minMajority {
+			continue
+		}
+		p.Report(lint.Diagnostic{
+			Span: b.Span,
+			Message: fmt.Sprintf("%s section is introduced by a plain paragraph %s here; %d other %s of the family make it a heading",
+				kindLabel(k), quoted(strings.TrimRight(text, sectionPunct)), n, pluralWord(n, "role", "roles")),
+			Role:    b.Role,
+			Subject: string(k) + " markup: plain",
 		})
 	}
 }
