@@ -151,11 +151,13 @@ var inclusiveLanguageRule = &lint.Rule{
 			"- **Gender-coded wording**, once per page, at its title: when words starting with a masculine-coded stem " +
 			"outnumber those starting with a feminine-coded one by `coded_margin` or more (one word to none is no imbalance) and `coded_ratio` times or more (\"9 to 7\" is a page's vocabulary, not its tone). " +
 			"Words that name the family's subject, the words of its title and its roles' titles (\"analyst\" in an " +
-			"analyst family, \"leadership\" in a leadership family), are not counted, nor is the everyday vocabulary of a " +
+			"analyst family; \"lead\", \"leader\" and \"leadership\" in a family with a manager, director, head, lead or " +
+			"executive role), are not counted, nor is the text of its Hiring Process and Performance Indicators sections (how " +
+			"candidates are interviewed and the team measured, not whom it wants), nor is the everyday vocabulary of a " +
 			"job description that a stem starts (deciding, \"individual contributor\", analysis, competitors, " +
 			"challenges, \"data-driven\": `coded_exceptions`), which names the work and not the kind of person wanted. The stems are those of Gaucher, Friesen & Kay (2011) as " +
 			"compiled by the gender-decoder project (shipped in `rules/wordlists/gender-coded.yml` with their " +
-			"attribution); a hyphenated word counts when it or one of its parts starts with a stem (\"self-confident\"). " +
+			"attribution); a hyphenated word counts when one of its parts starts with a stem (\"self-confident\", not \"decision-maker\") or a stem spans its hyphen (\"co-operative\"). " +
 			"The message lists the masculine-coded words with their lines. Headings are not counted unless " +
 			"`coded_headings` is set: they are mostly role titles and the template's section names (\"Responsibilities\").\n" +
 			"- **Words better replaced** (`replace`): \"ninja\", \"rockstar\", \"guru\", \"whitelist\", \"master\", ... with " +
@@ -469,6 +471,33 @@ func (x *codedIndex) stemsOf(w string) []string {
 	return out
 }
 
+// listsSpanning returns the mask of the lists with a stem that starts w
+// and is longer than n bytes.
+func (x *codedIndex) listsSpanning(w string, n int) uint8 {
+	if w == "" {
+		return 0
+	}
+	var mask uint8
+	for _, s := range x.byFirst[w[0]] {
+		if s.stem > w {
+			break
+		}
+		if len(s.stem) > n && strings.HasPrefix(w, s.stem) {
+			mask |= s.lists
+		}
+	}
+	return mask
+}
+
+// codedProcessText reports whether a block is in a section about the
+// hiring process or the family's performance indicators: text about how
+// candidates are interviewed ("at leadership discretion") or how the team
+// is measured, not about the kind of person wanted.
+func codedProcessText(b *model.Block) bool {
+	sec := b.Section
+	return sec != nil && (sec.Kind == model.SecHiringProcess || sec.Kind == model.SecPerformance)
+}
+
 // lists returns the mask of the lists with a stem that starts w.
 func (x *codedIndex) lists(w string) uint8 {
 	if w == "" {
@@ -495,7 +524,7 @@ func inclusiveCodedHits(p *lint.Pass, opts *inclusiveLanguageOptions) (hits [cod
 	}
 	x := codedIndexOf(p, opts)
 	for _, b := range p.File.Blocks {
-		if b.Kind == model.BlockHeading && !opts.CodedHeadings {
+		if b.Kind == model.BlockHeading && !opts.CodedHeadings || codedProcessText(b) {
 			continue
 		}
 		lower := prose.BlockLowerWords(b)
@@ -503,7 +532,16 @@ func inclusiveCodedHits(p *lint.Pass, opts *inclusiveLanguageOptions) (hits [cod
 			lw := strings.TrimSuffix(lower[i], "'s") // policyWord(w.Text)
 			mask := x.lists(lw)
 			if hasHyphen(lw) {
-				for _, part := range strings.FieldsFunc(lw, func(r rune) bool { return r == '-' || r == '‑' }) {
+				// a hyphenated word counts by its parts ("self-confident"),
+				// or by a stem that spans the hyphen ("co-operat"):
+				// "decision-maker" is not "decisive", "pro-actively" is
+				// "proactively"
+				parts := strings.FieldsFunc(lw, func(r rune) bool { return r == '-' || r == '‑' })
+				mask = x.listsSpanning(lw, len(parts[0]))
+				if x.except[strings.Join(parts, "")] {
+					parts = nil
+				}
+				for _, part := range parts {
 					if !x.except[part] {
 						mask |= x.lists(part)
 					}
@@ -583,6 +621,16 @@ func familySubjectWords(f *model.Family, headings bool) map[string]bool {
 	for _, r := range f.Roles {
 		add(r.Title)
 	}
+	for w := range out {
+		if leadershipTitleWords[w] {
+			// a family of managers, directors or executives leads: "lead",
+			// "leader", "leadership" name its subject
+			for _, l := range []string{"lead", "leads", "leader", "leaders", "leadership", "leading"} {
+				out[l] = true
+			}
+			break
+		}
+	}
 	for _, b := range f.Blocks {
 		if headings && b.Kind == model.BlockHeading && (b.Section == nil || b.Section.Kind == "") {
 			add(b.Text) // a team or specialty heading
@@ -590,6 +638,12 @@ func familySubjectWords(f *model.Family, headings bool) map[string]bool {
 	}
 	return out
 }
+
+// leadershipTitleWords are words of a role title that make it a
+// leadership role.
+var leadershipTitleWords = map[string]bool{"manager": true, "director": true, "head": true, "vp": true, "vice": true,
+	"president": true, "chief": true, "officer": true, "lead": true, "leader": true, "leadership": true, "cxo": true,
+	"ceo": true, "cfo": true, "cto": true, "cmo": true, "cro": true, "coo": true, "cpo": true, "ciso": true}
 
 // withoutSubject drops the hits whose word names the family's subject.
 func withoutSubject(hits []codedHit, isSubject func(string) bool) []codedHit {
