@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -39,7 +40,8 @@ var termConsistencyRule = &lint.Rule{
 			"- hyphenation: \"e-mail\" / \"email\", \"back-end\" / \"backend\", \"on-going\" / \"ongoing\";\n" +
 			"- two-word terms, within a page: written with a space where the page usually hyphenates them " +
 			"(\"cross functional teams\" / \"cross-functional\", \"Self Service\" / \"Self-Service\"), compared only where " +
-			"they modify the next word (\"long term\" as a noun and \"long-term goals\" are both right; phrasal verbs such as " +
+			"they modify the next word (\"long term\" as a noun and \"long-term goals\" are both right; a noun and a participle, " +
+			"\"results oriented\", \"data driven\", are an adjective wherever they stand; phrasal verbs such as " +
 			"\"follow up\" are left alone), and by the case of their later words (\"Sales team\" / \"Sales Team\", the " +
 			"first word capitalised in both); headings, a sentence's first word, link texts and terms inside a longer " +
 			"capitalised name are not variants;\n" +
@@ -49,7 +51,11 @@ var termConsistencyRule = &lint.Rule{
 			"- British spellings on a page that writes the American one as often or more (\"analyse\" next to " +
 			"\"Analyze\", \"practises\" next to \"practices\"; misspell's list of pairs): the handbook writes American " +
 			"English. A page mostly British is left alone;\n" +
-			"- \"eg.\" and \"ie.\" on a page that also writes \"e.g.\" and \"i.e.\".\n\n" +
+			"- \"eg.\" and \"ie.\" on a page that also writes \"e.g.\" and \"i.e.\";\n" +
+			"- an acronym in title case inside a sentence (\"Sox controls\") on a page that writes it in capitals " +
+			"(\"SOX\") as often or more, and a product name in lower case (\"google sheets\") on a page that capitalises " +
+			"it inside sentences as often or more (a name is a word the dictionary lacks, or a known product name that is " +
+			"no everyday word: \"talent outreach\" is not the Outreach tool).\n\n" +
 			"Other ties are not reported. The `preferred` list names terms with one right spelling (\"GitLab\", " +
 			"\"GitLab.com\"): any other case of them is reported wherever it occurs, and their variants are not " +
 			"reported a second time. Names in URLs, e-mail addresses, paths, code and link targets are not " +
@@ -220,6 +226,7 @@ func checkTermConsistency(p *lint.SetPass) {
 			checkTermPhrases(p, f, preferred.byLower)
 			checkTermVarieties(p, f)
 			checkTermAbbreviations(p, f)
+			checkTermAcronyms(p, f, preferred.byLower)
 			reportTermVariants(p, ix, preferred.byLower, "on this page")
 			ix.reset()
 			clear(varied)
@@ -235,6 +242,7 @@ func checkTermConsistency(p *lint.SetPass) {
 		checkTermPhrases(p, f, preferred.byLower)
 		checkTermVarieties(p, f)
 		checkTermAbbreviations(p, f)
+		checkTermAcronyms(p, f, preferred.byLower)
 	}
 	if opts.Scope == "handbook" {
 		index()
@@ -662,3 +670,121 @@ func checkTermAbbreviations(p *lint.SetPass, f *model.Family) {
 		}
 	}
 }
+
+// checkTermAcronyms reports an acronym written with only its first letter
+// capital ("Sox controls") inside a sentence, on a page that writes it in
+// capitals ("SOX") as often or more outside headings: the capitals are
+// the acronym's, and title case a slip. A hyphenated word ("non-Apex") and
+// a sentence's first word are left alone. Likewise a name, a word no
+// dictionary holds, written in lower case ("google sheets") on a page that
+// capitalises it inside sentences as often or more ("Google").
+func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]string) {
+	type occ struct {
+		b          *model.Block
+		start, end int
+	}
+	caps := map[string]int{}
+	titled := map[string][]occ{}
+	var order []string
+	// names: a word no dictionary holds, capitalised inside a sentence
+	// ("Google"), and the same word in lower case ("google sheets")
+	named := map[string]int{}
+	lowered := map[string][]occ{}
+	var lowOrder []string
+	d := englishWords()
+	for _, b := range f.Blocks {
+		if b.Kind == model.BlockHeading {
+			continue
+		}
+		text := wordingText(b)
+		for _, w := range wordingWords(b, true).words {
+			t := w.Text
+			if len(t) < 2 || !isASCIILetters(t) {
+				continue
+			}
+			lower := strings.ToLower(t)
+			if _, ok := preferred[lower]; ok {
+				continue // checked against the preferred spelling
+			}
+			name := len(t) >= 4 && (termNames()[lower] || !knownWord(d, lower) && !derivedWord(d, lower))
+			switch {
+			case strings.ToUpper(t) == t:
+				if len(t) <= 6 {
+					caps[t]++
+				}
+			case t[0] >= 'A' && t[0] <= 'Z' && strings.ToLower(t[1:]) == t[1:] && !sentenceStart(text, w.Start):
+				if name {
+					named[lower]++
+				}
+				if len(t) > 6 {
+					continue
+				}
+				up := strings.ToUpper(t)
+				if titled[up] == nil {
+					order = append(order, up)
+				}
+				titled[up] = append(titled[up], occ{b, w.Start, w.End})
+			case t == lower && name:
+				if lowered[lower] == nil {
+					lowOrder = append(lowOrder, lower)
+				}
+				lowered[lower] = append(lowered[lower], occ{b, w.Start, w.End})
+			}
+		}
+	}
+	for _, lw := range lowOrder {
+		n := named[lw]
+		if n == 0 || n < len(lowered[lw]) {
+			continue
+		}
+		want := strings.ToUpper(lw[:1]) + lw[1:]
+		for _, o := range lowered[lw] {
+			written := o.b.Text[o.start:o.end]
+			reportTerm(p, &termOcc{f: f, b: o.b, start: o.start, end: o.end, text: written}, want,
+				fmt.Sprintf("write %s, not %s: the page writes the name with a capital (%s: %d %s on this page)", quoted(want), quoted(written),
+					quoted(want), n, pluralWord(n, "time", "times")))
+		}
+	}
+	for _, up := range order {
+		n := caps[up]
+		if n == 0 || n < len(titled[up]) {
+			continue
+		}
+		for _, o := range titled[up] {
+			written := o.b.Text[o.start:o.end]
+			reportTerm(p, &termOcc{f: f, b: o.b, start: o.start, end: o.end, text: written}, up,
+				fmt.Sprintf("write %s, not %s: the page writes the acronym in capitals (%s: %d %s on this page)", quoted(up), quoted(written),
+					quoted(up), n, pluralWord(n, "time", "times")))
+		}
+	}
+}
+
+// isASCIILetters reports whether s holds only the letters A-Z and a-z.
+func isASCIILetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i] | 0x20; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// termNames are lower-case product names that are also dictionary words
+// ("google", "slack"), and the names the spelling dictionary adds
+// (techNames): a page that capitalises them names the product.
+var termNames = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{"google": true, "slack": true}
+	for _, w := range techNames {
+		if !termCommonNames[w] {
+			m[w] = true
+		}
+	}
+	return m
+})
+
+// termCommonNames are product names of techNames that are everyday words
+// too ("talent outreach", "company culture"): their lower case is no slip.
+var termCommonNames = map[string]bool{"outreach": true, "culture": true, "greenhouse": true, "lattice": true,
+	"mural": true, "stitch": true, "vault": true, "consul": true, "helm": true, "envoy": true, "amp": true,
+	"jest": true, "gong": true, "workday": true, "confluence": true, "snowflake": true, "airflow": true,
+	"carta": true, "kanban": true, "capybara": true}

@@ -201,6 +201,11 @@ func reportPhraseVariants(p *lint.SetPass, f *model.Family, occs []phraseOcc) {
 	// ("Self Service" as a unit's name and "self-service" as an adjective
 	// are not variants of each other), outside headings and longer names
 	prefix := termPrefixes[strings.FieldsFunc(strings.ToLower(occs[0].text), func(r rune) bool { return r == ' ' || r == '-' })[0]]
+	// a noun and a participle ("results oriented", "data driven") make an
+	// adjective wherever it stands: "be results-oriented" as much as
+	// "results-oriented people"; an adverb before it takes no hyphen
+	// ("highly motivated")
+	participle := termParticiple(occs[0].text)
 	type hs struct{ hy, sp int }
 	byForm := map[string]*hs{}
 	formKey := func(o phraseOcc) string {
@@ -214,7 +219,7 @@ func reportPhraseVariants(p *lint.SetPass, f *model.Family, occs []phraseOcc) {
 		// a lower-case compound next to a name is not part of it
 		// ("cross functional Product-driven initiatives")
 		inName := o.inName && !(prefix && !startsUpper(o.form))
-		return o.b.Kind != model.BlockHeading && !inName && (o.modifier || prefix)
+		return o.b.Kind != model.BlockHeading && !inName && (o.modifier || prefix || participle)
 	}
 	for _, o := range occs {
 		if !compared(o) {
@@ -237,9 +242,9 @@ func reportPhraseVariants(p *lint.SetPass, f *model.Family, occs []phraseOcc) {
 			continue
 		}
 		spaced = true
-		// a prefix compound with as many spaces as hyphens: the
-		// hyphen, as dictionaries write it
-		hyphenWins := c.hy > c.sp || prefix && c.hy == c.sp
+		// a prefix or participle compound with as many spaces as
+		// hyphens: the hyphen, as dictionaries write it
+		hyphenWins := c.hy > c.sp || (prefix || participle) && c.hy == c.sp
 		// a compound before the word it modifies takes its hyphen
 		// ("high-volume billing"): where most occurrences lack it, the
 		// hyphenated one is right and nothing is reported
@@ -312,3 +317,21 @@ func reportTermPrefix(p *lint.SetPass, f *model.Family, o phraseOcc, want string
 	reportTerm(p, &termOcc{f: f, b: o.b, start: o.start, end: o.end, text: o.text}, want,
 		fmt.Sprintf("write %s, not %s (%s)", quoted(want), quoted(o.text), how))
 }
+
+// termParticiple reports whether a two-word term is a noun and a past
+// participle ("results oriented", "customer focused"): not an adverb in
+// -ly before it, nor a verb's past ("team needed").
+func termParticiple(text string) bool {
+	parts := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return r == ' ' || r == '-' })
+	if len(parts) != 2 {
+		return false
+	}
+	a, b := parts[0], parts[1]
+	return len(b) > 5 && strings.HasSuffix(b, "ed") && !strings.HasSuffix(a, "ly") && termParticiples[b]
+}
+
+// termParticiples are the participles that join a noun into an adjective
+// in job descriptions.
+var termParticiples = map[string]bool{"oriented": true, "driven": true, "focused": true, "based": true,
+	"minded": true, "related": true, "centered": true, "centred": true, "owned": true, "powered": true,
+	"enabled": true, "led": true, "facing": true, "funded": true, "backed": true, "assisted": true}
