@@ -33,7 +33,7 @@ var levelCopyRule = &lint.Rule{
 			"Intermediate < Senior < Staff < ...; Manager < Senior Manager < Director < ...); each level's " +
 			"Responsibilities and Requirements are compared word by word with the same section of every level " +
 			"below it on its track, not only the one right below; a level whose seniority word the tracks do not know " +
-			"(\"Lead\") is compared with every level written before it on the page. Where both levels have a grade, " +
+			"(\"Lead\"), or one on another track (a Manager after a Senior Analyst), is compared with every level written before it on the page. Where both levels have a grade, " +
 			"a level graded above is never \"below\". When they are at least " +
 			"`threshold` the same, the level is reported with the closest one: no progression. A level that adds " +
 			"requirements of its own (a bullet's worth of new words, eight or a tenth of the section) shows " +
@@ -84,6 +84,10 @@ type placedLevel struct {
 	role  *model.Role
 	place ladder.Place
 	order int
+	// across tracks: a level of another track, which a copy matches only
+	// when the higher level adds next to nothing (a manager's one bullet
+	// on managing the team is what sets the tracks apart)
+	across bool
 }
 
 func checkLevelCopy(p *lint.Pass) {
@@ -99,7 +103,7 @@ func checkLevelCopy(p *lint.Pass) {
 		if !ok {
 			pl.Track = -1 // a seniority word the tracks do not know ("Lead")
 		}
-		levels = append(levels, placedLevel{r, pl, i})
+		levels = append(levels, placedLevel{role: r, place: pl, order: i})
 	}
 	// each level is compared with every level below it on its track, not
 	// only the one right below; a level the tracks do not place, with
@@ -116,6 +120,12 @@ func checkLevelCopy(p *lint.Pass) {
 			case hi.place.Track >= 0 && lo.place.Track == hi.place.Track && lo.place.Step < hi.place.Step:
 				below = append(below, lo)
 			case (hi.place.Track < 0 || lo.place.Track < 0) && lo.order < hi.order:
+				below = append(below, lo)
+			case lo.place.Track != hi.place.Track && lo.order < hi.order:
+				// another track's level written before it: a manager
+				// whose requirements are a senior analyst's, word for
+				// word, says nothing of managing people
+				lo.across = true
 				below = append(below, lo)
 			}
 		}
@@ -296,7 +306,7 @@ func reportLevelCopy(p *lint.Pass, opts *levelCopyOptions, secs *levelSections, 
 			continue
 		}
 		d := worddiff.CompareWith(l.text, h.text, worddiff.Options{FoldCase: true})
-		if _, _, added := d.Counts(); added >= levelCopyAdded(h.words) {
+		if _, _, added := d.Counts(); added >= levelCopyAdded(h.words) || lo.across && added >= levelCopyAcross {
 			continue // the higher level adds requirements of its own: progression
 		}
 		if sim := d.Similarity(); sim > bestSim {
@@ -316,6 +326,11 @@ func reportLevelCopy(p *lint.Pass, opts *levelCopyOptions, secs *levelSections, 
 		Diff:    itemsDiff(bestItems, hb, opts.DiffLines),
 	})
 }
+
+// levelCopyAcross is how many words a level must add to another track's
+// section for the addition to set it apart: a short bullet ("Manages a team
+// of specialists").
+const levelCopyAcross = 4
 
 // levelCopyAdded is how many words a higher level must add to a copied
 // section for the addition to be progression: a bullet's worth, or a tenth
