@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
 	"gitlab.com/ladderlint/ladderlint/lint/model"
@@ -39,7 +40,11 @@ var sectionNameConsistencyRule = &lint.Rule{
 			"(\"Responsibilities\" on a line of its own) is reported when `min_majority` roles give it a heading, and a Job Grade, " +
 			"Responsibilities or Requirements heading written above its role's heading (\"## Requirements\" after \"### Analyst\", " +
 			"which reads as the family's) when every other role has that section as a heading of its own. Depths are compared " +
-			"only when fewer roles mix depths than agree on one.",
+			"only when fewer roles mix depths than agree on one. A bullet holding only a section's name inside another " +
+			"section (\"- Performance Indicators\" among the Requirements) is reported where the page gives that section a " +
+			"heading; a bold bullet or one with a nested list under it labels a group and is left alone. A synonym that hides " +
+			"the template's section (\"Key duties\", \"Individual Responsibilities\" where the other roles write " +
+			"\"Responsibilities\") is a name variant.",
 		Bad: "---\ntitle: Accountant\n---\n\n## Accountant\n\n### Accountant Responsibilities\n\n- Close the books\n\n" +
 			"### Accountant Requirements\n\n- Attention to detail\n\n## Senior Accountant\n\n### Senior Accountant Responsibilities\n\n" +
 			"- Review the close\n\n### Senior Accountant Requirements\n\n- Experience with audits\n\n## Manager, Accounting\n\n" +
@@ -82,7 +87,7 @@ type sectionAspect struct {
 }
 
 var sectionAspects = []sectionAspect{
-	{"name", func(s *model.Section) string { return sectionNameKey(s.Name) }, func(v string) string { return "named " + quoted(v) }},
+	{"name", func(s *model.Section) string { return sectionNameKey(sectionFullName(s)) }, func(v string) string { return "named " + quoted(v) }},
 	{"punctuation", func(s *model.Section) string {
 		if s.Heading != nil {
 			return sectionTrailing(s.Heading.Text)
@@ -133,6 +138,31 @@ var sectionAspects = []sectionAspect{
 		return "without the role name"
 	}},
 }
+
+// sectionFullName is a section's name with a one-word prefix that is no
+// word of its role's title and says nothing of scope ("Individual
+// responsibilities", not "Senior Responsibilities" nor "Additional
+// Requirements"): such a word renames the template's section.
+func sectionFullName(s *model.Section) string {
+	pre := strings.TrimSpace(s.Prefix)
+	if pre == "" || strings.ContainsAny(pre, " ,") || s.Role == nil || sectionScopeWords[strings.ToLower(pre)] {
+		return s.Name
+	}
+	for _, w := range strings.FieldsFunc(strings.ToLower(s.Role.Title), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if w == strings.ToLower(pre) {
+			return s.Name
+		}
+	}
+	if !englishWords()[strings.ToLower(pre)] {
+		return s.Name // a name ("GitLab"), not a word that renames the section
+	}
+	return pre + " " + s.Name
+}
+
+// sectionScopeWords before a section's name say which part of it follows,
+// not another section.
+var sectionScopeWords = map[string]bool{"additional": true, "extended": true, "other": true, "specific": true,
+	"base": true, "shared": true, "common": true, "level": true, "role": true, "job": true, "team": true}
 
 // sectionGeneric are words before a section's name that do not change it:
 // "Job Requirements" is the Requirements section.
@@ -193,6 +223,12 @@ func checkSectionNameConsistency(p *lint.Pass) {
 		// role: the levels' headings set the form for a specialty too
 		checkPlainSectionNames(p, p.File.Roles, []model.SectionKind{model.SecJobGrade, model.SecResponsibilities,
 			model.SecRequirements, model.SecNiceToHaves, model.SecPerformance}, opts.MinMajority)
+		checkBulletSectionNames(p)
+	}
+	if enabled["name"] {
+		for _, kind := range order {
+			checkSectionSynonyms(p, groups[kind], opts.MinMajority)
+		}
 	}
 }
 
@@ -279,14 +315,14 @@ func checkSectionNamesOf(p *lint.Pass, roles []*model.Role, enabled map[string]b
 					Subject: string(kind) + " " + a.name + ": " + v,
 				}
 				if a.name == "name" {
-					written, usual := strings.TrimRight(strings.TrimSpace(s.Name), sectionPunct), sectionNameAsWritten(secs, top)
+					written, usual := strings.TrimRight(strings.TrimSpace(sectionFullName(s)), sectionPunct), sectionNameAsWritten(secs, top)
 					d.Message = fmt.Sprintf("%s section is named %s here; %d other %s of the family %s it %s", kindLabel(kind), quoted(written),
 						n, pluralWord(n, "role", "roles"), pluralWord(n, "names", "name"), quoted(usual))
 					d.Diff = worddiff.Compare(written, usual).String()
 					if s.Heading != nil {
 						d.Span = s.Heading.TextSpan
-						if i := strings.LastIndex(string(p.File.Source.Text[s.Heading.TextSpan.Start:s.Heading.TextSpan.End]), s.Name); i >= 0 {
-							d.Span = model.Span{Start: s.Heading.TextSpan.Start + i, End: s.Heading.TextSpan.Start + i + len(s.Name)}
+						if i := strings.LastIndex(string(p.File.Source.Text[s.Heading.TextSpan.Start:s.Heading.TextSpan.End]), written); i >= 0 {
+							d.Span = model.Span{Start: s.Heading.TextSpan.Start + i, End: s.Heading.TextSpan.Start + i + len(written)}
 						}
 					}
 				}
@@ -540,6 +576,112 @@ func checkPlainSectionNames(p *lint.Pass, roles []*model.Role, kinds []model.Sec
 	}
 }
 
+// checkBulletSectionNames reports a bullet holding only a section's name
+// ("- Performance Indicators") inside a section of another kind, on a page
+// that gives that section a heading elsewhere: the bullets after it read as
+// part of the section it sits in.
+func checkBulletSectionNames(p *lint.Pass) {
+	headed := map[model.SectionKind]int{} // the line of the first heading of each kind
+	for _, h := range p.File.Headings {
+		if h.Section != nil && h.Section.Heading == h && headed[h.Section.Kind] == 0 {
+			headed[h.Section.Kind] = p.File.Source.Position(h.Span.Start).Line
+		}
+	}
+	for _, r := range p.File.Roles {
+		for _, sec := range r.Sections {
+			if sec.Role != r || sec.Style != model.StyleHeading {
+				continue
+			}
+			for i, bl := range sec.Bullets {
+				if bl.Depth != 0 || bl.Block == nil || len(bl.Block.Links) > 0 {
+					continue
+				}
+				if i+1 < len(sec.Bullets) && sec.Bullets[i+1].Depth > bl.Depth {
+					continue // a group of its own, nested under the label
+				}
+				if src := string(p.File.Source.Text[bl.Span.Start:bl.Span.End]); strings.Contains(src, "**") || strings.Contains(src, "__") {
+					continue // a bold label: a sub-heading of the list, set apart on purpose
+				}
+				text := strings.TrimSpace(bl.Text)
+				k, name, prefix, ok := model.MatchSection(text)
+				if !ok || prefix != "" || k == sec.Kind || !k.IsRoleSection() || k == model.SecBody || headed[k] == 0 ||
+					len(strings.Fields(name)) > 3 {
+					continue
+				}
+				p.Report(lint.Diagnostic{
+					Span: bl.Span,
+					Message: fmt.Sprintf("%s section is introduced by a bullet %s inside the %s here, so its bullets read as %s; the page gives it a heading (line %d)",
+						kindLabel(k), quoted(strings.TrimRight(text, sectionPunct)), kindLabel(sec.Kind), strings.ToLower(kindLabel(sec.Kind)), headed[k]),
+					Role:    r,
+					Subject: string(k) + " markup: bullet",
+				})
+			}
+		}
+	}
+}
+
+// sectionSynonyms are headings that name a role section with another word
+// ("Key duties" for Responsibilities): the model does not read them as the
+// section, so a role that has one and lacks the section hides it.
+var sectionSynonyms = map[string]model.SectionKind{
+	"duties": model.SecResponsibilities, "key duties": model.SecResponsibilities, "main duties": model.SecResponsibilities,
+	"job duties": model.SecResponsibilities, "accountabilities": model.SecResponsibilities, "key accountabilities": model.SecResponsibilities,
+	"what you'll do": model.SecResponsibilities, "what you will do": model.SecResponsibilities,
+	"skills": model.SecRequirements, "skills and experience": model.SecRequirements, "experience and skills": model.SecRequirements,
+	"must haves": model.SecRequirements, "must-haves": model.SecRequirements, "what you'll need": model.SecRequirements,
+	"what you will need": model.SecRequirements, "competencies": model.SecRequirements,
+}
+
+// checkSectionSynonyms reports a role's heading that names one of its
+// sections with a synonym ("Key duties") where min_majority or more other
+// roles name that section as the template does and the role has none of
+// its own under the template's name.
+func checkSectionSynonyms(p *lint.Pass, roles []*model.Role, minMajority int) {
+	for _, r := range roles {
+		for _, sec := range r.Sections {
+			if sec.Role != r || sec.Style != model.StyleHeading || sec.Heading == nil || sec.Kind != model.SecOther {
+				continue
+			}
+			name := strings.TrimRight(strings.TrimSpace(sec.Heading.Text), sectionPunct)
+			lower := strings.ToLower(strings.ReplaceAll(name, "’", "'"))
+			if t := strings.ToLower(r.Title); strings.HasPrefix(lower, t+" ") {
+				lower = strings.TrimSpace(lower[len(t):])
+			}
+			k, ok := sectionSynonyms[lower]
+			if !ok || roleHasSection(r, k) {
+				continue
+			}
+			var usual string
+			n := 0
+			for _, o := range roles {
+				if o == r {
+					continue
+				}
+				for _, os := range o.Sections {
+					if os.Role == o && os.Kind == k && os.Style == model.StyleHeading {
+						if usual == "" {
+							usual = strings.TrimRight(strings.TrimSpace(os.Name), sectionPunct)
+						}
+						n++
+						break
+					}
+				}
+			}
+			if n < minMajority {
+				continue
+			}
+			p.Report(lint.Diagnostic{
+				Span: sec.Heading.TextSpan,
+				Message: fmt.Sprintf("%s section is named %s here; %d other %s of the family %s it %s", kindLabel(k), quoted(name),
+					n, pluralWord(n, "role", "roles"), pluralWord(n, "names", "name"), quoted(usual)),
+				Role:    r,
+				Subject: string(k) + " name: " + lower,
+				Diff:    worddiff.Compare(name, usual).String(),
+			})
+		}
+	}
+}
+
 // checkSectionPrefixMix reports, in a role whose section headings are
 // some prefixed with its name and some not, those written otherwise than
 // the other roles write that section (or, where they do not agree, than
@@ -712,8 +854,8 @@ func sectionPunctVerb(top string, n int) string {
 // key writes it.
 func sectionNameAsWritten(secs []*model.Section, key string) string {
 	for _, s := range secs {
-		if sectionNameKey(s.Name) == key {
-			return strings.TrimRight(strings.TrimSpace(s.Name), sectionPunct)
+		if sectionNameKey(sectionFullName(s)) == key {
+			return strings.TrimRight(strings.TrimSpace(sectionFullName(s)), sectionPunct)
 		}
 	}
 	return key
