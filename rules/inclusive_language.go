@@ -280,6 +280,10 @@ func inclusivePronouns(p *lint.Pass, opts *inclusiveLanguageOptions) {
 			msg := "gendered pronoun " + policyQuote(text)
 			if sug != "" {
 				msg += ": use \"" + sug + "\" or name the role"
+				if thing := inclusiveThingPronouns[words[len(words)-1]]; thing != "" {
+					// "PostgreSQL and his ecosystem": the pronoun of a thing
+					msg += " (\"" + thing + "\" if it stands for a thing)"
+				}
 			} else {
 				msg += ": use a gender-neutral form or name the role"
 			}
@@ -287,6 +291,11 @@ func inclusivePronouns(p *lint.Pass, opts *inclusiveLanguageOptions) {
 		}
 	}
 }
+
+// inclusiveThingPronouns are the pronouns of a thing, for a gendered one
+// that stands for a product or system.
+var inclusiveThingPronouns = map[string]string{"he": "it", "she": "it", "his": "its", "her": "its", "him": "it",
+	"hers": "its", "himself": "itself", "herself": "itself"}
 
 // inclusivePronounPair reports whether the text between two pronouns joins them
 // into a pair ("/", " or ", " and ").

@@ -832,6 +832,10 @@ func sectionDepth(v, whose string) string {
 		return "one level below " + whose
 	case n > 1:
 		return strconv.Itoa(n) + " levels below " + whose
+	case n == -1:
+		return "one level above " + whose
+	case n < -1:
+		return strconv.Itoa(-n) + " levels above " + whose
 	}
 	return "at the depth of " + whose
 }

@@ -281,6 +281,11 @@ func reportPhraseVariants(p *lint.SetPass, f *model.Family, occs []phraseOcc) {
 	if !startsUpper(refFirst) {
 		return // "support engineers" and "support Engineers": a generic word before a name
 	}
+	if len(refFirst) > 1 && strings.ToUpper(refFirst) == refFirst {
+		// an acronym first: "UX Research" names the department, "UX
+		// research" the work it does
+		return
+	}
 	for _, o := range occs {
 		form := strings.ReplaceAll(o.form, "-", " ")
 		if o.b.Kind == model.BlockHeading || o.inName || form == ref || strings.Fields(form)[0] != refFirst {
