@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 
 	"go.yaml.in/yaml/v3"
 
@@ -153,7 +154,9 @@ var inclusiveLanguageRule = &lint.Rule{
 			"Words that name the family's subject, the words of its title and its roles' titles (\"analyst\" in an " +
 			"analyst family; \"lead\", \"leader\" and \"leadership\" in a family with a manager, director, head, lead or " +
 			"executive role), are not counted, nor is the text of its Hiring Process and Performance Indicators sections (how " +
-			"candidates are interviewed and the team measured, not whom it wants), nor is the everyday vocabulary of a " +
+			"candidates are interviewed and the team measured, not whom it wants), nor are link texts (names of pages: " +
+			"\"Leadership at GitLab\") and the nouns of roles and groups (\"engagement leads\", \"company leadership\", \"the " +
+			"leadership team\"), nor is the everyday vocabulary of a " +
 			"job description that a stem starts (deciding, \"individual contributor\", analysis, competitors, " +
 			"challenges, \"data-driven\": `coded_exceptions`), which names the work and not the kind of person wanted. The stems are those of Gaucher, Friesen & Kay (2011) as " +
 			"compiled by the gender-decoder project (shipped in `rules/wordlists/gender-coded.yml` with their " +
@@ -498,6 +501,34 @@ func (x *codedIndex) listsSpanning(w string, n int) uint8 {
 	return mask
 }
 
+// codedGroupBefore are words that make "leadership" after them a group of
+// people ("company leadership", "executive leadership"), not a trait.
+var codedGroupBefore = map[string]bool{"company": true, "executive": true, "senior": true, "gitlab": true,
+	"department": true, "organizational": true, "business": true, "e-group": true}
+
+// codedRoleNoun reports whether word i names a role or a group, not the
+// kind of person wanted: "lead" or "leads" after a noun ("engagement
+// leads", "team lead"), "leadership" after a group word or before "team"
+// ("company leadership", "the leadership team").
+func codedRoleNoun(text string, words []prose.Word, lower []string, i int) bool {
+	joined := func(a, b int) bool { return text[words[a].End:words[b].Start] == " " }
+	switch lower[i] {
+	case "lead", "leads":
+		if i == 0 || !joined(i-1, i) {
+			return false
+		}
+		prev := lower[i-1]
+		return !prose.IsStopWord(prev) && !strings.HasSuffix(prev, "ly") && prev != "will" && prev != "to" &&
+			!strings.HasSuffix(prev, "s") && unicode.IsLetter(rune(prev[0]))
+	case "leadership":
+		if i > 0 && joined(i-1, i) && codedGroupBefore[lower[i-1]] {
+			return true
+		}
+		return i+1 < len(words) && joined(i, i+1) && (lower[i+1] == "team" || lower[i+1] == "teams" || lower[i+1] == "group")
+	}
+	return false
+}
+
 // codedProcessText reports whether a block is in a section about the
 // hiring process or the family's performance indicators: text about how
 // candidates are interviewed ("at leadership discretion") or how the team
@@ -537,8 +568,12 @@ func inclusiveCodedHits(p *lint.Pass, opts *inclusiveLanguageOptions) (hits [cod
 			continue
 		}
 		lower := prose.BlockLowerWords(b)
-		for i, w := range prose.BlockWords(b) {
+		words := prose.BlockWords(b)
+		for i, w := range words {
 			lw := strings.TrimSuffix(lower[i], "'s") // policyWord(w.Text)
+			if inLinkText(b, w.Start) || codedRoleNoun(b.Text, words, lower, i) {
+				continue // a page's name ("Leadership at GitLab"), a role or group ("engagement leads")
+			}
 			mask := x.lists(lw)
 			if hasHyphen(lw) {
 				// a hyphenated word counts by its parts ("self-confident"),
