@@ -215,8 +215,9 @@ func checkSectionNameConsistency(p *lint.Pass) {
 		}
 		groups[r.Kind] = append(groups[r.Kind], r)
 	}
+	idx := headingIndex(p.File)
 	for _, kind := range order {
-		checkSectionNamesOf(p, groups[kind], enabled, opts.MinMajority, misspellingOn)
+		checkSectionNamesOf(p, idx, groups[kind], enabled, opts.MinMajority, misspellingOn)
 	}
 	if enabled["markup"] {
 		// a plain paragraph for a heading trips a reader whatever the
@@ -232,11 +233,11 @@ func checkSectionNameConsistency(p *lint.Pass) {
 	}
 }
 
-func checkSectionNamesOf(p *lint.Pass, roles []*model.Role, enabled map[string]bool, minMajority int, misspellingOn bool) {
+func checkSectionNamesOf(p *lint.Pass, idx map[*model.Heading]int, roles []*model.Role, enabled map[string]bool, minMajority int, misspellingOn bool) {
 	kinds := []model.SectionKind{model.SecJobGrade, model.SecResponsibilities, model.SecRequirements, model.SecNiceToHaves, model.SecPerformance}
 	if enabled["depth"] {
-		checkSectionDepths(p, roles, kinds, minMajority)
-		checkStrandedSections(p, roles, kinds)
+		checkSectionDepths(p, idx, roles, kinds, minMajority)
+		checkStrandedSections(p, idx, roles, kinds)
 	}
 	if enabled["prefix"] {
 		// the three sections every level has; Performance Indicators are
@@ -348,7 +349,7 @@ func checkSectionNamesOf(p *lint.Pass, roles []*model.Role, enabled map[string]b
 // section headings: a role whose sections all sit at another depth than most
 // roles' is one finding, at its heading (the role's heading or its
 // sections are at the wrong depth).
-func checkSectionDepths(p *lint.Pass, roles []*model.Role, kinds []model.SectionKind, minMajority int) {
+func checkSectionDepths(p *lint.Pass, idx map[*model.Heading]int, roles []*model.Role, kinds []model.SectionKind, minMajority int) {
 	depthOf := map[*model.Role]string{}
 	first := map[*model.Role]*model.Section{}
 	counts := map[string]int{}
@@ -372,7 +373,7 @@ func checkSectionDepths(p *lint.Pass, roles []*model.Role, kinds []model.Section
 		}
 		// a section heading that closed the role's heading ("## Requirements"
 		// after "### Analyst") is the role's too, at another depth
-		for _, sec := range strandedSections(p.File, r, kinds, true) {
+		for _, sec := range strandedSections(p.File, idx, r, kinds, true) {
 			if v != "" && strconv.Itoa(sec.Heading.Level-r.Heading.Level) != v {
 				mixed = true
 			}
@@ -395,7 +396,7 @@ func checkSectionDepths(p *lint.Pass, roles []*model.Role, kinds []model.Section
 	}
 	for _, r := range roles {
 		v, ok := depthOf[r]
-		if !ok || v == top || 2*counts[v] > n || repeatsHeadingAbove(p.File, r) {
+		if !ok || v == top || 2*counts[v] > n || repeatsHeadingAbove(p.File, idx, r) {
 			continue
 		}
 		sec := first[r]
@@ -414,18 +415,23 @@ func checkSectionDepths(p *lint.Pass, roles []*model.Role, kinds []model.Section
 // the heading just above it, one level up ("## Intermediate Analyst" then
 // "### Intermediate Analyst" holding the grade sentence): the lower one is a
 // section heading missing its name, not a role at a wrong depth.
-func repeatsHeadingAbove(f *model.Family, r *model.Role) bool {
-	for i, h := range f.Headings {
-		if h != r.Heading {
-			continue
-		}
-		if i == 0 {
-			return false
-		}
-		above := f.Headings[i-1]
-		return above.Level < h.Level && strings.EqualFold(strings.TrimSpace(above.Text), strings.TrimSpace(h.Text))
+func repeatsHeadingAbove(f *model.Family, idx map[*model.Heading]int, r *model.Role) bool {
+	i, ok := idx[r.Heading]
+	if !ok || i == 0 {
+		return false
 	}
-	return false
+	h, above := r.Heading, f.Headings[i-1]
+	return above.Level < h.Level && strings.EqualFold(strings.TrimSpace(above.Text), strings.TrimSpace(h.Text))
+}
+
+// headingIndex returns where each heading of the page stands in
+// f.Headings.
+func headingIndex(f *model.Family) map[*model.Heading]int {
+	idx := make(map[*model.Heading]int, len(f.Headings))
+	for i, h := range f.Headings {
+		idx[h] = i
+	}
+	return idx
 }
 
 // strandedSections returns the family-level section headings of the given
@@ -436,7 +442,7 @@ func repeatsHeadingAbove(f *model.Family, r *model.Role) bool {
 //
 // With level set, headings at the role heading's own level count too
 // ("## Requirements" after "## Analyst": the role's, at its depth).
-func strandedSections(f *model.Family, r *model.Role, kinds []model.SectionKind, level bool) []*model.Section {
+func strandedSections(f *model.Family, idx map[*model.Heading]int, r *model.Role, kinds []model.SectionKind, level bool) []*model.Section {
 	if r.Heading == nil {
 		return nil
 	}
@@ -446,15 +452,11 @@ func strandedSections(f *model.Family, r *model.Role, kinds []model.SectionKind,
 		return k != model.SecJobGrade && k != model.SecResponsibilities && k != model.SecRequirements
 	})
 	var out []*model.Section
-	after := false
-	for _, h := range f.Headings {
-		if h == r.Heading {
-			after = true
-			continue
-		}
-		if !after {
-			continue
-		}
+	start, ok := idx[r.Heading]
+	if !ok {
+		return nil
+	}
+	for _, h := range f.Headings[start+1:] {
 		if h.Role != nil {
 			break
 		}
@@ -486,46 +488,68 @@ func roleHasSection(r *model.Role, k model.SectionKind) bool {
 // above the role's own ("## Responsibilities" after "### Analyst", which
 // reads as the family's) where the other roles, all of them, have that
 // section as a heading of their own.
-func checkStrandedSections(p *lint.Pass, roles []*model.Role, kinds []model.SectionKind) {
+func checkStrandedSections(p *lint.Pass, idx map[*model.Heading]int, roles []*model.Role, kinds []model.SectionKind) {
+	headed := headedSections(roles)
+	withHeading := 0 // roles with a heading of their own
 	for _, r := range roles {
-		for _, sec := range strandedSections(p.File, r, kinds, false) {
-			has := func(o *model.Role) *model.Section {
-				for _, s := range o.Sections {
-					if s.Role == o && s.Kind == sec.Kind && s.Style == model.StyleHeading && s.Heading != nil {
-						return s
-					}
-				}
-				return nil
-			}
-			var other *model.Section
-			n := 0
-			for _, o := range roles {
-				if o == r || o.Heading == nil {
-					continue
-				}
-				s := has(o)
-				if s == nil {
-					n = 0
-					break
-				}
-				if other == nil {
-					other = s
-				}
-				n++
-			}
-			if n == 0 {
+		if r.Heading != nil {
+			withHeading++
+		}
+	}
+	for _, r := range roles {
+		for _, sec := range strandedSections(p.File, idx, r, kinds, false) {
+			h := headed[sec.Kind]
+			// every other role with a heading has the section as a
+			// heading of its own (r has none: it is stranded)
+			if h == nil || h.roles == 0 || h.roles != withHeading-1 || h.has[r] {
 				continue
 			}
+			n := h.roles
 			p.Report(lint.Diagnostic{
 				Span: sec.Heading.TextSpan,
 				Message: fmt.Sprintf("%s section of %s is a %s heading above its role's %s heading, so it reads as the family's; the %d other %s of the family %s it a %s heading inside the role",
 					kindLabel(sec.Kind), r.Title, strings.Repeat("#", sec.Heading.Level), strings.Repeat("#", r.Heading.Level),
-					n, pluralWord(n, "role", "roles"), pluralWord(n, "makes", "make"), strings.Repeat("#", other.Heading.Level)),
+					n, pluralWord(n, "role", "roles"), pluralWord(n, "makes", "make"), strings.Repeat("#", h.first.Heading.Level)),
 				Role:    r,
 				Subject: string(sec.Kind) + " depth: above the role",
 			})
 		}
 	}
+}
+
+// headedKind is, for one section kind, the roles (with a heading of their
+// own) that give it a heading, and the first such section.
+type headedKind struct {
+	roles int
+	has   map[*model.Role]bool
+	first *model.Section
+}
+
+// headedSections counts, per section kind, the roles with a heading that
+// give the section a heading of their own: once per group, so that each
+// role is not compared with every other.
+func headedSections(roles []*model.Role) map[model.SectionKind]*headedKind {
+	out := map[model.SectionKind]*headedKind{}
+	for _, o := range roles {
+		if o.Heading == nil {
+			continue
+		}
+		for _, s := range o.Sections {
+			if s.Role != o || s.Style != model.StyleHeading || s.Heading == nil {
+				continue
+			}
+			h := out[s.Kind]
+			if h == nil {
+				h = &headedKind{has: map[*model.Role]bool{}, first: s}
+				out[s.Kind] = h
+			}
+			if !h.has[o] {
+				h.has[o] = true
+				h.roles++
+			}
+		}
+	}
+	return out
 }
 
 // checkPlainSectionNames reports a section introduced by a plain paragraph
@@ -637,6 +661,7 @@ var sectionSynonyms = map[string]model.SectionKind{
 // roles name that section as the template does and the role has none of
 // its own under the template's name.
 func checkSectionSynonyms(p *lint.Pass, roles []*model.Role, minMajority int) {
+	var headed map[model.SectionKind]*headedKind // built on the first synonym
 	for _, r := range roles {
 		for _, sec := range r.Sections {
 			if sec.Role != r || sec.Style != model.StyleHeading || sec.Heading == nil || sec.Kind != model.SecOther {
@@ -651,25 +676,14 @@ func checkSectionSynonyms(p *lint.Pass, roles []*model.Role, minMajority int) {
 			if !ok || roleHasSection(r, k) {
 				continue
 			}
-			var usual string
-			n := 0
-			for _, o := range roles {
-				if o == r {
-					continue
-				}
-				for _, os := range o.Sections {
-					if os.Role == o && os.Kind == k && os.Style == model.StyleHeading {
-						if usual == "" {
-							usual = strings.TrimRight(strings.TrimSpace(os.Name), sectionPunct)
-						}
-						n++
-						break
-					}
-				}
+			if headed == nil {
+				headed = headedSections(roles)
 			}
-			if n < minMajority {
+			h := headed[k]
+			if h == nil || h.roles < minMajority {
 				continue
 			}
+			n, usual := h.roles, strings.TrimRight(strings.TrimSpace(h.first.Name), sectionPunct)
 			p.Report(lint.Diagnostic{
 				Span: sec.Heading.TextSpan,
 				Message: fmt.Sprintf("%s section is named %s here; %d other %s of the family %s it %s", kindLabel(k), quoted(name),

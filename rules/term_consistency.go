@@ -23,6 +23,10 @@ type termConsistencyOptions struct {
 var defaultPreferredTerms = []string{
 	"GitLab", "GitLab.com", "GitHub", "JavaScript", "TypeScript", "PostgreSQL", "DevOps", "DevSecOps",
 	"LinkedIn", "NetSuite",
+	// products whose names no everyday word shares, written one way by
+	// their makers
+	"Salesforce", "Zendesk", "HackerOne", "PagerDuty", "DocuSign", "ZoomInfo", "BambooHR", "MySQL", "GraphQL",
+	"Kubernetes", "Sisense", "SaaS",
 }
 
 var termConsistencyRule = &lint.Rule{
@@ -66,7 +70,7 @@ var termConsistencyRule = &lint.Rule{
 			"- Answer customer email about GitLab and GitLab.com\n- Triage email from customers\n" +
 			"- Keep email templates current, as described at https://gitlab.com/gitlab-org/gitlab\n",
 		Options: []lint.OptionDoc{
-			{Name: "preferred", Default: "[GitLab, GitLab.com, GitHub, JavaScript, TypeScript, PostgreSQL, DevOps, DevSecOps, LinkedIn, NetSuite]", Text: "terms with one right spelling; a list here replaces the built-in one"},
+			{Name: "preferred", Default: "[" + strings.Join(defaultPreferredTerms, ", ") + "]", Text: "terms with one right spelling; a list here replaces the built-in one"},
 			{Name: "scope", Default: "page", Text: "where the usual spelling is counted: `page` (each file on its own) or `handbook` (all files linted together)"},
 		},
 	},
