@@ -50,7 +50,8 @@ var termConsistencyRule = &lint.Rule{
 			"first word capitalised in both); headings, a sentence's first word, link texts and terms inside a longer " +
 			"capitalised name are not variants;\n" +
 			"- apostrophe plurals of acronyms: \"OKR's\" where the page also writes \"OKRs\". Here the plain plural " +
-			"is always the reference, and \"the CRO's strategy\" (followed by a noun) is read as a possessive and " +
+			"is always the reference, and \"the CRO's strategy\" or \"CEO's approval\" (a noun after a determiner, or after a " +
+			"person's title) is read as a possessive, where \"track KPI's requirements\" is a plural, and " +
 			"left alone;\n" +
 			"- British spellings on a page that writes the American one as often or more (\"analyse\" next to " +
 			"\"Analyze\", \"practises\" next to \"practices\"; misspell's list of pairs): the handbook writes American " +
@@ -322,8 +323,29 @@ func possessive(text string, tw *textWords, i int) bool {
 	if gap := text[words[i].End:words[i+1].Start]; strings.TrimSpace(gap) != "" {
 		return false // punctuation follows: "... PEO's."
 	}
-	return !prose.IsStopWord(tw.lower[i+1])
+	if prose.IsStopWord(tw.lower[i+1]) {
+		return false
+	}
+	// a noun follows: a possessive after a determiner ("the CRO's
+	// strategy") or of a person's title ("CEO's approval"); else the
+	// acronym names things, and "track KPI's requirements" is a plural
+	if acronymPersons[strings.TrimSuffix(strings.ReplaceAll(tw.lower[i], "’", "'"), "'s")] {
+		return true
+	}
+	return i > 0 && possessiveDeterminers[tw.lower[i-1]]
 }
+
+// acronymPersons are acronyms of a person's title, whose 's is a
+// possessive.
+var acronymPersons = map[string]bool{"ceo": true, "cfo": true, "cro": true, "cto": true, "cmo": true, "cpo": true,
+	"coo": true, "ciso": true, "cao": true, "clo": true, "vp": true, "evp": true, "svp": true, "dri": true, "pm": true,
+	"em": true, "eba": true, "ea": true, "tam": true, "sa": true, "ae": true, "sdr": true, "bdr": true, "csm": true}
+
+// possessiveDeterminers come before a possessive: "the CRO's strategy",
+// "each PM's team".
+var possessiveDeterminers = map[string]bool{"the": true, "a": true, "an": true, "our": true, "your": true, "their": true,
+	"his": true, "her": true, "its": true, "each": true, "every": true, "this": true, "that": true, "gitlab's": true,
+	"any": true, "one": true}
 
 // reportTermVariants reports the spellings of each term that the scope uses
 // less than another.
