@@ -51,8 +51,7 @@ var termConsistencyRule = &lint.Rule{
 			"capitalised name are not variants;\n" +
 			"- apostrophe plurals of acronyms: \"OKR's\" where the page also writes \"OKRs\". Here the plain plural " +
 			"is always the reference, and \"the CRO's strategy\" or \"CEO's approval\" (a noun after a determiner, or after a " +
-			"person's title) is read as a possessive, where \"track KPI's requirements\" is a plural, and " +
-			"left alone;\n" +
+			"person's title) is read as a possessive and left alone (\"track KPI's requirements\" is a plural);\n" +
 			"- British spellings on a page that writes the American one as often or more (\"analyse\" next to " +
 			"\"Analyze\", \"practises\" next to \"practices\"; misspell's list of pairs): the handbook writes American " +
 			"English. A page mostly British is left alone;\n" +
