@@ -58,8 +58,13 @@ var termConsistencyRule = &lint.Rule{
 			"- \"eg.\" and \"ie.\" on a page that also writes \"e.g.\" and \"i.e.\";\n" +
 			"- an acronym in title case inside a sentence (\"Sox controls\") on a page that writes it in capitals " +
 			"(\"SOX\") as often or more, and a product name in lower case (\"google sheets\") on a page that capitalises " +
-			"it inside sentences as often or more (a name is a word the dictionary lacks, or a known product name that is " +
-			"no everyday word: \"talent outreach\" is not the Outreach tool).\n\n" +
+			"it inside sentences as often or more (a name is a word the dictionary lacks, then written with a capital at least " +
+			"twice as often, or a known product name that is no everyday word: \"talent outreach\" is not the Outreach tool); " +
+			"capitals next to other capitalised words (\"DO NOT\", \"Burndown Chart\") and everyday words in capitals " +
+			"(\"NOTE\", \"ALL\") are emphasis or title case, no evidence;\n" +
+			"- a compound of three or four words joined by a particle (\"go to market strategy\", \"end to end testing\") " +
+			"written open before a word it modifies, on a page that hyphenates it (\"go-to-market\") as often or more; " +
+			"as an adverb (\"own it end to end\") or capitalised (a process's name) it is left alone.\n\n" +
 			"Other ties are not reported. The `preferred` list names terms with one right spelling (\"GitLab\", " +
 			"\"GitLab.com\"): any other case of them is reported wherever it occurs, and their variants are not " +
 			"reported a second time. Names in URLs, e-mail addresses, paths, code and link targets are not " +
@@ -231,6 +236,7 @@ func checkTermConsistency(p *lint.SetPass) {
 			checkTermVarieties(p, f)
 			checkTermAbbreviations(p, f)
 			checkTermAcronyms(p, f, preferred.byLower)
+			checkTermTriples(p, f)
 			reportTermVariants(p, ix, preferred.byLower, "on this page")
 			ix.reset()
 			clear(varied)
@@ -247,6 +253,7 @@ func checkTermConsistency(p *lint.SetPass) {
 		checkTermVarieties(p, f)
 		checkTermAbbreviations(p, f)
 		checkTermAcronyms(p, f, preferred.byLower)
+		checkTermTriples(p, f)
 	}
 	if opts.Scope == "handbook" {
 		index()
@@ -715,6 +722,9 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 	// ("Google"), and the same word in lower case ("google sheets")
 	named := map[string]int{}
 	lowered := map[string][]occ{}
+	// an everyday word the page writes in lower case more often than in
+	// capitals ("all", "if") is emphasis in capitals ("ALL"), no acronym
+	plain := map[string]int{}
 	var lowOrder []string
 	d := englishWords()
 	for _, b := range f.Blocks {
@@ -722,7 +732,14 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 			continue
 		}
 		text := wordingText(b)
-		for _, w := range wordingWords(b, true).words {
+		tw := wordingWords(b, true)
+		// a capital word next to another capitalised one is title case
+		// ("Burndown Chart") or emphasis ("DO NOT"), no evidence of a name
+		// or an acronym
+		upperAt := func(j int) bool {
+			return j >= 0 && j < len(tw.words) && startsUpper(tw.words[j].Text) && !sentenceStart(text, tw.words[j].Start)
+		}
+		for i, w := range tw.words {
 			t := w.Text
 			if len(t) < 2 || !isASCIILetters(t) {
 				continue
@@ -732,13 +749,20 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 				continue // checked against the preferred spelling
 			}
 			name := len(t) >= 4 && (termNames()[lower] || !knownWord(d, lower) && !derivedWord(d, lower))
+			alone := !upperAt(i-1) && !upperAt(i+1) && b.Kind != model.BlockCell
 			switch {
 			case strings.ToUpper(t) == t:
-				if len(t) <= 6 {
+				// an everyday word in capitals is emphasis ("NOTE",
+				// "ALL"), not an acronym
+				everyday := prose.IsStopWord(lower) || termEverydayShort[lower] || len(t) >= 4 && (d[lower] || derivedWord(d, lower))
+				if len(t) <= 6 && alone && !everyday {
 					caps[t]++
 				}
 			case t[0] >= 'A' && t[0] <= 'Z' && strings.ToLower(t[1:]) == t[1:] && !sentenceStart(text, w.Start):
-				if name {
+				// a known product counts in a title-case name ("Google
+				// Sheets"); another word only alone ("Burndown Chart" is
+				// title case)
+				if name && (alone || termNames()[lower]) {
 					named[lower]++
 				}
 				if len(t) > 6 {
@@ -749,7 +773,10 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 					order = append(order, up)
 				}
 				titled[up] = append(titled[up], occ{b, w.Start, w.End})
+			case t == lower && !name:
+				plain[lower]++
 			case t == lower && name:
+				plain[lower]++
 				if lowered[lower] == nil {
 					lowOrder = append(lowOrder, lower)
 				}
@@ -762,6 +789,9 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 		if n == 0 || n < len(lowered[lw]) {
 			continue
 		}
+		if !termNames()[lw] && n < 2*len(lowered[lw]) {
+			continue // a word no list knows ("Webhook", "webhook"): only a clear majority names it
+		}
 		want := strings.ToUpper(lw[:1]) + lw[1:]
 		for _, o := range lowered[lw] {
 			written := o.b.Text[o.start:o.end]
@@ -772,7 +802,7 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 	}
 	for _, up := range order {
 		n := caps[up]
-		if n == 0 || n < len(titled[up]) {
+		if n == 0 || n < len(titled[up]) || plain[strings.ToLower(up)] >= n {
 			continue
 		}
 		for _, o := range titled[up] {
@@ -813,3 +843,13 @@ var termCommonNames = map[string]bool{"outreach": true, "culture": true, "greenh
 	"mural": true, "stitch": true, "vault": true, "consul": true, "helm": true, "envoy": true, "amp": true,
 	"jest": true, "gong": true, "workday": true, "confluence": true, "snowflake": true, "airflow": true,
 	"carta": true, "kanban": true, "capybara": true}
+
+// termEverydayShort are short everyday words written in capitals for
+// emphasis ("ALL", "ADD"), never acronyms.
+var termEverydayShort = map[string]bool{"all": true, "add": true, "not": true, "if": true, "any": true, "new": true,
+	"old": true, "use": true, "see": true, "get": true, "set": true, "run": true, "end": true, "top": true, "low": true,
+	"big": true, "key": true, "fix": true, "our": true, "you": true, "are": true, "can": true, "may": true, "yes": true,
+	"now": true, "how": true, "why": true, "who": true, "one": true, "two": true, "out": true, "off": true, "for": true,
+	"per": true, "via": true, "max": true, "min": true, "and": true, "or": true, "no": true, "do": true, "go": true,
+	"up": true, "us": true, "it": true, "is": true, "be": true, "to": true, "we": true, "me": true, "my": true,
+	"on": true, "in": true, "at": true, "by": true, "of": true, "so": true, "ok": true, "hi": true, "oh": true}
