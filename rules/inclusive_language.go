@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 
 	"go.yaml.in/yaml/v3"
 
@@ -151,11 +152,15 @@ var inclusiveLanguageRule = &lint.Rule{
 			"- **Gender-coded wording**, once per page, at its title: when words starting with a masculine-coded stem " +
 			"outnumber those starting with a feminine-coded one by `coded_margin` or more (one word to none is no imbalance) and `coded_ratio` times or more (\"9 to 7\" is a page's vocabulary, not its tone). " +
 			"Words that name the family's subject, the words of its title and its roles' titles (\"analyst\" in an " +
-			"analyst family, \"leadership\" in a leadership family), are not counted, nor is the everyday vocabulary of a " +
+			"analyst family; \"lead\", \"leader\" and \"leadership\" in a family with a manager, director, head, lead or " +
+			"executive role), are not counted, nor is the text of its Hiring Process and Performance Indicators sections (how " +
+			"candidates are interviewed and the team measured, not whom it wants), nor are link texts (names of pages: " +
+			"\"Leadership at GitLab\") and the nouns of roles and groups (\"engagement leads\", \"company leadership\", \"the " +
+			"leadership team\"), nor is the everyday vocabulary of a " +
 			"job description that a stem starts (deciding, \"individual contributor\", analysis, competitors, " +
 			"challenges, \"data-driven\": `coded_exceptions`), which names the work and not the kind of person wanted. The stems are those of Gaucher, Friesen & Kay (2011) as " +
 			"compiled by the gender-decoder project (shipped in `rules/wordlists/gender-coded.yml` with their " +
-			"attribution); a hyphenated word counts when it or one of its parts starts with a stem (\"self-confident\"). " +
+			"attribution); a hyphenated word counts when one of its parts starts with a stem (\"self-confident\", not \"decision-maker\") or a stem spans its hyphen (\"co-operative\"). " +
 			"The message lists the masculine-coded words with their lines. Headings are not counted unless " +
 			"`coded_headings` is set: they are mostly role titles and the template's section names (\"Responsibilities\").\n" +
 			"- **Words better replaced** (`replace`): \"ninja\", \"rockstar\", \"guru\", \"whitelist\", \"master\", ... with " +
@@ -278,6 +283,10 @@ func inclusivePronouns(p *lint.Pass, opts *inclusiveLanguageOptions) {
 			msg := "gendered pronoun " + policyQuote(text)
 			if sug != "" {
 				msg += ": use \"" + sug + "\" or name the role"
+				if thing := inclusiveThingPronouns[words[len(words)-1]]; thing != "" {
+					// "PostgreSQL and his ecosystem": the pronoun of a thing
+					msg += " (\"" + thing + "\" if it stands for a thing)"
+				}
 			} else {
 				msg += ": use a gender-neutral form or name the role"
 			}
@@ -285,6 +294,11 @@ func inclusivePronouns(p *lint.Pass, opts *inclusiveLanguageOptions) {
 		}
 	}
 }
+
+// inclusiveThingPronouns are the pronouns of a thing, for a gendered one
+// that stands for a product or system.
+var inclusiveThingPronouns = map[string]string{"he": "it", "she": "it", "his": "its", "her": "its", "him": "it",
+	"hers": "its", "himself": "itself", "herself": "itself"}
 
 // inclusivePronounPair reports whether the text between two pronouns joins them
 // into a pair ("/", " or ", " and ").
@@ -469,6 +483,61 @@ func (x *codedIndex) stemsOf(w string) []string {
 	return out
 }
 
+// listsSpanning returns the mask of the lists with a stem that starts w
+// and is longer than n bytes.
+func (x *codedIndex) listsSpanning(w string, n int) uint8 {
+	if w == "" {
+		return 0
+	}
+	var mask uint8
+	for _, s := range x.byFirst[w[0]] {
+		if s.stem > w {
+			break
+		}
+		if len(s.stem) > n && strings.HasPrefix(w, s.stem) {
+			mask |= s.lists
+		}
+	}
+	return mask
+}
+
+// codedGroupBefore are words that make "leadership" after them a group of
+// people ("company leadership", "executive leadership"), not a trait.
+var codedGroupBefore = map[string]bool{"company": true, "executive": true, "senior": true, "gitlab": true,
+	"department": true, "organizational": true, "business": true, "e-group": true}
+
+// codedRoleNoun reports whether word i names a role or a group, not the
+// kind of person wanted: "lead" or "leads" after a noun ("engagement
+// leads", "team lead"), "leadership" after a group word or before "team"
+// ("company leadership", "the leadership team").
+func codedRoleNoun(text string, words []prose.Word, lower []string, i int) bool {
+	joined := func(a, b int) bool { return text[words[a].End:words[b].Start] == " " }
+	switch lower[i] {
+	case "lead", "leads":
+		if i == 0 || !joined(i-1, i) {
+			return false
+		}
+		prev := lower[i-1]
+		return !prose.IsStopWord(prev) && !strings.HasSuffix(prev, "ly") && prev != "will" && prev != "to" &&
+			!strings.HasSuffix(prev, "s") && unicode.IsLetter(rune(prev[0]))
+	case "leadership":
+		if i > 0 && joined(i-1, i) && codedGroupBefore[lower[i-1]] {
+			return true
+		}
+		return i+1 < len(words) && joined(i, i+1) && (lower[i+1] == "team" || lower[i+1] == "teams" || lower[i+1] == "group")
+	}
+	return false
+}
+
+// codedProcessText reports whether a block is in a section about the
+// hiring process or the family's performance indicators: text about how
+// candidates are interviewed ("at leadership discretion") or how the team
+// is measured, not about the kind of person wanted.
+func codedProcessText(b *model.Block) bool {
+	sec := b.Section
+	return sec != nil && (sec.Kind == model.SecHiringProcess || sec.Kind == model.SecPerformance)
+}
+
 // lists returns the mask of the lists with a stem that starts w.
 func (x *codedIndex) lists(w string) uint8 {
 	if w == "" {
@@ -495,15 +564,28 @@ func inclusiveCodedHits(p *lint.Pass, opts *inclusiveLanguageOptions) (hits [cod
 	}
 	x := codedIndexOf(p, opts)
 	for _, b := range p.File.Blocks {
-		if b.Kind == model.BlockHeading && !opts.CodedHeadings {
+		if b.Kind == model.BlockHeading && !opts.CodedHeadings || codedProcessText(b) {
 			continue
 		}
 		lower := prose.BlockLowerWords(b)
-		for i, w := range prose.BlockWords(b) {
+		words := prose.BlockWords(b)
+		for i, w := range words {
 			lw := strings.TrimSuffix(lower[i], "'s") // policyWord(w.Text)
+			if inLinkText(b, w.Start) || codedRoleNoun(b.Text, words, lower, i) {
+				continue // a page's name ("Leadership at GitLab"), a role or group ("engagement leads")
+			}
 			mask := x.lists(lw)
 			if hasHyphen(lw) {
-				for _, part := range strings.FieldsFunc(lw, func(r rune) bool { return r == '-' || r == '‑' }) {
+				// a hyphenated word counts by its parts ("self-confident"),
+				// or by a stem that spans the hyphen ("co-operat"):
+				// "decision-maker" is not "decisive", "pro-actively" is
+				// "proactively"
+				parts := strings.FieldsFunc(lw, func(r rune) bool { return r == '-' || r == '‑' })
+				mask = x.listsSpanning(lw, len(parts[0]))
+				if x.except[strings.Join(parts, "")] {
+					parts = nil
+				}
+				for _, part := range parts {
 					if !x.except[part] {
 						mask |= x.lists(part)
 					}
@@ -583,6 +665,16 @@ func familySubjectWords(f *model.Family, headings bool) map[string]bool {
 	for _, r := range f.Roles {
 		add(r.Title)
 	}
+	for w := range out {
+		if leadershipTitleWords[w] {
+			// a family of managers, directors or executives leads: "lead",
+			// "leader", "leadership" name its subject
+			for _, l := range []string{"lead", "leads", "leader", "leaders", "leadership", "leading"} {
+				out[l] = true
+			}
+			break
+		}
+	}
 	for _, b := range f.Blocks {
 		if headings && b.Kind == model.BlockHeading && (b.Section == nil || b.Section.Kind == "") {
 			add(b.Text) // a team or specialty heading
@@ -590,6 +682,12 @@ func familySubjectWords(f *model.Family, headings bool) map[string]bool {
 	}
 	return out
 }
+
+// leadershipTitleWords are words of a role title that make it a
+// leadership role.
+var leadershipTitleWords = map[string]bool{"manager": true, "director": true, "head": true, "vp": true, "vice": true,
+	"president": true, "chief": true, "officer": true, "lead": true, "leader": true, "leadership": true, "cxo": true,
+	"ceo": true, "cfo": true, "cto": true, "cmo": true, "cro": true, "coo": true, "cpo": true, "ciso": true}
 
 // withoutSubject drops the hits whose word names the family's subject.
 func withoutSubject(hits []codedHit, isSubject func(string) bool) []codedHit {

@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -33,12 +34,14 @@ var levelCopyRule = &lint.Rule{
 			"Intermediate < Senior < Staff < ...; Manager < Senior Manager < Director < ...); each level's " +
 			"Responsibilities and Requirements are compared word by word with the same section of every level " +
 			"below it on its track, not only the one right below; a level whose seniority word the tracks do not know " +
-			"(\"Lead\") is compared with every level written before it on the page. Where both levels have a grade, " +
+			"(\"Lead\"), or one on another track (a Manager after a Senior Analyst), is compared with every level written before it on the page. Where both levels have a grade, " +
 			"a level graded above is never \"below\". When they are at least " +
 			"`threshold` the same, the level is reported with the closest one: no progression. A level that adds " +
-			"requirements of its own (a bullet's worth of new words, eight or a tenth of the section) shows " +
+			"requirements of its own (a bullet's worth of new words, eight or a tenth of the section; four across tracks) shows " +
 			"progression and is not reported, however similar the rest. The finding lists the bullets that " +
-			"differ, with word diffs. Sections shorter than `min_words` words (\"Extends the Senior " +
+			"differ, with word diffs. A lower level written after the higher one that says it shares the same requirements or " +
+			"responsibilities (\"The Associate ... shares the same requirements outlined above\") repeats them on purpose and is " +
+			"not compared with it. Sections shorter than `min_words` words (\"Extends the Senior " +
 			"responsibilities\") are not compared.",
 		Bad: "---\ntitle: Backend Engineer\n---\n\n## Senior Backend Engineer\n\n### Responsibilities\n\n" +
 			"- Write clean, well-tested code for the features of the team\n- Review the merge requests of other engineers\n" +
@@ -84,6 +87,10 @@ type placedLevel struct {
 	role  *model.Role
 	place ladder.Place
 	order int
+	// across tracks: a level of another track, which a copy matches only
+	// when the higher level adds next to nothing (a manager's one bullet
+	// on managing the team is what sets the tracks apart)
+	across bool
 }
 
 func checkLevelCopy(p *lint.Pass) {
@@ -99,16 +106,21 @@ func checkLevelCopy(p *lint.Pass) {
 		if !ok {
 			pl.Track = -1 // a seniority word the tracks do not know ("Lead")
 		}
-		levels = append(levels, placedLevel{r, pl, i})
+		levels = append(levels, placedLevel{role: r, place: pl, order: i})
 	}
 	// each level is compared with every level below it on its track, not
 	// only the one right below; a level the tracks do not place, with
 	// every level written before it on the page
+	declared := levelsDeclaringCopy(p.File)
 	for _, hi := range levels {
 		var below []placedLevel
 		for _, lo := range levels {
 			switch {
 			case lo.role == hi.role:
+			case declared[lo.role] && lo.order > hi.order:
+				// "The Associate ... share the same requirements and
+				// responsibilities outlined above": the lower level, written
+				// after, says it repeats the higher one on purpose
 			case gradeAbove(lo.role, hi.role):
 				// the grades say which is higher: a copy goes on the
 				// higher level, never on the one below ("no progression
@@ -116,6 +128,12 @@ func checkLevelCopy(p *lint.Pass) {
 			case hi.place.Track >= 0 && lo.place.Track == hi.place.Track && lo.place.Step < hi.place.Step:
 				below = append(below, lo)
 			case (hi.place.Track < 0 || lo.place.Track < 0) && lo.order < hi.order:
+				below = append(below, lo)
+			case lo.place.Track != hi.place.Track && lo.order < hi.order:
+				// another track's level written before it: a manager
+				// whose requirements are a senior analyst's, word for
+				// word, says nothing of managing people
+				lo.across = true
 				below = append(below, lo)
 			}
 		}
@@ -296,7 +314,7 @@ func reportLevelCopy(p *lint.Pass, opts *levelCopyOptions, secs *levelSections, 
 			continue
 		}
 		d := worddiff.CompareWith(l.text, h.text, worddiff.Options{FoldCase: true})
-		if _, _, added := d.Counts(); added >= levelCopyAdded(h.words) {
+		if _, _, added := d.Counts(); added >= levelCopyAdded(h.words) || lo.across && added >= levelCopyAcross {
 			continue // the higher level adds requirements of its own: progression
 		}
 		if sim := d.Similarity(); sim > bestSim {
@@ -316,6 +334,28 @@ func reportLevelCopy(p *lint.Pass, opts *levelCopyOptions, secs *levelSections, 
 		Diff:    itemsDiff(bestItems, hb, opts.DiffLines),
 	})
 }
+
+// sameAsRE finds a level's own words that it shares another level's
+// sections: "share the same requirements", "the same responsibilities as".
+var sameAsRE = regexp.MustCompile(`(?i)\bshares?\s+the\s+same\b|\bsame\s+(?:requirements|responsibilities)\b`)
+
+// levelsDeclaringCopy returns the roles whose own text, outside their
+// sections, says they share another level's requirements or
+// responsibilities.
+func levelsDeclaringCopy(f *model.Family) map[*model.Role]bool {
+	out := map[*model.Role]bool{}
+	for _, b := range f.Blocks {
+		if b.Role != nil && b.Section == nil && b.Kind == model.BlockParagraph && sameAsRE.MatchString(b.Text) {
+			out[b.Role] = true
+		}
+	}
+	return out
+}
+
+// levelCopyAcross is how many words a level must add to another track's
+// section for the addition to set it apart: a short bullet ("Manages a team
+// of specialists").
+const levelCopyAcross = 4
 
 // levelCopyAdded is how many words a higher level must add to a copied
 // section for the addition to be progression: a bullet's worth, or a tenth

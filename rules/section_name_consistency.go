@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
 	"gitlab.com/ladderlint/ladderlint/lint/model"
@@ -35,7 +36,15 @@ var sectionNameConsistencyRule = &lint.Rule{
 			"Requirements headings with its name and not others is (\"#### Job Grade\" next to \"#### Senior Analyst Responsibilities\"). A section " +
 			"name in lower case where the family's other section headings, three or more, are capitalised is " +
 			"reported too. A bold label inside a section of the same kind (\"**Team responsibilities**\" under " +
-			"\"### Responsibilities\") is not a section of its own.",
+			"\"### Responsibilities\") is not a section of its own. A section introduced by a plain paragraph holding only its name " +
+			"(\"Responsibilities\" on a line of its own) is reported when `min_majority` roles give it a heading, and a Job Grade, " +
+			"Responsibilities or Requirements heading written above its role's heading (\"## Requirements\" after \"### Analyst\", " +
+			"which reads as the family's) when every other role has that section as a heading of its own. Depths are compared " +
+			"only when fewer roles mix depths than agree on one. A bullet holding only a section's name inside another " +
+			"section (\"- Performance Indicators\" among the Requirements) is reported where the page gives that section a " +
+			"heading; a bold bullet or one with a nested list under it labels a group and is left alone. A synonym that hides " +
+			"the template's section (\"Key duties\", \"Individual Responsibilities\" where the other roles write " +
+			"\"Responsibilities\") is a name variant.",
 		Bad: "---\ntitle: Accountant\n---\n\n## Accountant\n\n### Accountant Responsibilities\n\n- Close the books\n\n" +
 			"### Accountant Requirements\n\n- Attention to detail\n\n## Senior Accountant\n\n### Senior Accountant Responsibilities\n\n" +
 			"- Review the close\n\n### Senior Accountant Requirements\n\n- Experience with audits\n\n## Manager, Accounting\n\n" +
@@ -78,7 +87,7 @@ type sectionAspect struct {
 }
 
 var sectionAspects = []sectionAspect{
-	{"name", func(s *model.Section) string { return sectionNameKey(s.Name) }, func(v string) string { return "named " + quoted(v) }},
+	{"name", func(s *model.Section) string { return sectionNameKey(sectionFullName(s)) }, func(v string) string { return "named " + quoted(v) }},
 	{"punctuation", func(s *model.Section) string {
 		if s.Heading != nil {
 			return sectionTrailing(s.Heading.Text)
@@ -129,6 +138,31 @@ var sectionAspects = []sectionAspect{
 		return "without the role name"
 	}},
 }
+
+// sectionFullName is a section's name with a one-word prefix that is no
+// word of its role's title and says nothing of scope ("Individual
+// responsibilities", not "Senior Responsibilities" nor "Additional
+// Requirements"): such a word renames the template's section.
+func sectionFullName(s *model.Section) string {
+	pre := strings.TrimSpace(s.Prefix)
+	if pre == "" || strings.ContainsAny(pre, " ,") || s.Role == nil || sectionScopeWords[strings.ToLower(pre)] {
+		return s.Name
+	}
+	for _, w := range strings.FieldsFunc(strings.ToLower(s.Role.Title), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if w == strings.ToLower(pre) {
+			return s.Name
+		}
+	}
+	if !englishWords()[strings.ToLower(pre)] {
+		return s.Name // a name ("GitLab"), not a word that renames the section
+	}
+	return pre + " " + s.Name
+}
+
+// sectionScopeWords before a section's name say which part of it follows,
+// not another section.
+var sectionScopeWords = map[string]bool{"additional": true, "extended": true, "other": true, "specific": true,
+	"base": true, "shared": true, "common": true, "level": true, "role": true, "job": true, "team": true}
 
 // sectionGeneric are words before a section's name that do not change it:
 // "Job Requirements" is the Requirements section.
@@ -181,15 +215,29 @@ func checkSectionNameConsistency(p *lint.Pass) {
 		}
 		groups[r.Kind] = append(groups[r.Kind], r)
 	}
+	idx := headingIndex(p.File)
 	for _, kind := range order {
-		checkSectionNamesOf(p, groups[kind], enabled, opts.MinMajority, misspellingOn)
+		checkSectionNamesOf(p, idx, groups[kind], enabled, opts.MinMajority, misspellingOn)
+	}
+	if enabled["markup"] {
+		// a plain paragraph for a heading trips a reader whatever the
+		// role: the levels' headings set the form for a specialty too
+		checkPlainSectionNames(p, p.File.Roles, []model.SectionKind{model.SecJobGrade, model.SecResponsibilities,
+			model.SecRequirements, model.SecNiceToHaves, model.SecPerformance}, opts.MinMajority)
+		checkBulletSectionNames(p)
+	}
+	if enabled["name"] {
+		for _, kind := range order {
+			checkSectionSynonyms(p, groups[kind], opts.MinMajority)
+		}
 	}
 }
 
-func checkSectionNamesOf(p *lint.Pass, roles []*model.Role, enabled map[string]bool, minMajority int, misspellingOn bool) {
+func checkSectionNamesOf(p *lint.Pass, idx map[*model.Heading]int, roles []*model.Role, enabled map[string]bool, minMajority int, misspellingOn bool) {
 	kinds := []model.SectionKind{model.SecJobGrade, model.SecResponsibilities, model.SecRequirements, model.SecNiceToHaves, model.SecPerformance}
 	if enabled["depth"] {
-		checkSectionDepths(p, roles, kinds, minMajority)
+		checkSectionDepths(p, idx, roles, kinds, minMajority)
+		checkStrandedSections(p, idx, roles, kinds)
 	}
 	if enabled["prefix"] {
 		// the three sections every level has; Performance Indicators are
@@ -268,14 +316,14 @@ func checkSectionNamesOf(p *lint.Pass, roles []*model.Role, enabled map[string]b
 					Subject: string(kind) + " " + a.name + ": " + v,
 				}
 				if a.name == "name" {
-					written, usual := strings.TrimRight(strings.TrimSpace(s.Name), sectionPunct), sectionNameAsWritten(secs, top)
+					written, usual := strings.TrimRight(strings.TrimSpace(sectionFullName(s)), sectionPunct), sectionNameAsWritten(secs, top)
 					d.Message = fmt.Sprintf("%s section is named %s here; %d other %s of the family %s it %s", kindLabel(kind), quoted(written),
 						n, pluralWord(n, "role", "roles"), pluralWord(n, "names", "name"), quoted(usual))
 					d.Diff = worddiff.Compare(written, usual).String()
 					if s.Heading != nil {
 						d.Span = s.Heading.TextSpan
-						if i := strings.LastIndex(string(p.File.Source.Text[s.Heading.TextSpan.Start:s.Heading.TextSpan.End]), s.Name); i >= 0 {
-							d.Span = model.Span{Start: s.Heading.TextSpan.Start + i, End: s.Heading.TextSpan.Start + i + len(s.Name)}
+						if i := strings.LastIndex(string(p.File.Source.Text[s.Heading.TextSpan.Start:s.Heading.TextSpan.End]), written); i >= 0 {
+							d.Span = model.Span{Start: s.Heading.TextSpan.Start + i, End: s.Heading.TextSpan.Start + i + len(written)}
 						}
 					}
 				}
@@ -301,10 +349,11 @@ func checkSectionNamesOf(p *lint.Pass, roles []*model.Role, enabled map[string]b
 // section headings: a role whose sections all sit at another depth than most
 // roles' is one finding, at its heading (the role's heading or its
 // sections are at the wrong depth).
-func checkSectionDepths(p *lint.Pass, roles []*model.Role, kinds []model.SectionKind, minMajority int) {
+func checkSectionDepths(p *lint.Pass, idx map[*model.Heading]int, roles []*model.Role, kinds []model.SectionKind, minMajority int) {
 	depthOf := map[*model.Role]string{}
 	first := map[*model.Role]*model.Section{}
 	counts := map[string]int{}
+	mixedRoles := 0
 	for _, r := range roles {
 		if r.Heading == nil {
 			continue
@@ -322,6 +371,16 @@ func checkSectionDepths(p *lint.Pass, roles []*model.Role, kinds []model.Section
 				v, first[r] = d, sec
 			}
 		}
+		// a section heading that closed the role's heading ("## Requirements"
+		// after "### Analyst") is the role's too, at another depth
+		for _, sec := range strandedSections(p.File, idx, r, kinds, true) {
+			if v != "" && strconv.Itoa(sec.Heading.Level-r.Heading.Level) != v {
+				mixed = true
+			}
+		}
+		if mixed {
+			mixedRoles++
+		}
 		if v != "" && !mixed {
 			depthOf[r] = v
 			counts[v]++
@@ -332,12 +391,12 @@ func checkSectionDepths(p *lint.Pass, roles []*model.Role, kinds []model.Section
 	}
 	forms := byCount(counts)
 	top, n := forms[0], counts[forms[0]]
-	if n < minMajority || counts[forms[1]] == n {
-		return
+	if n < minMajority || counts[forms[1]] == n || mixedRoles >= n {
+		return // no usual depth: as many roles mix depths as agree
 	}
 	for _, r := range roles {
 		v, ok := depthOf[r]
-		if !ok || v == top || 2*counts[v] > n {
+		if !ok || v == top || 2*counts[v] > n || repeatsHeadingAbove(p.File, idx, r) {
 			continue
 		}
 		sec := first[r]
@@ -349,6 +408,291 @@ func checkSectionDepths(p *lint.Pass, roles []*model.Role, kinds []model.Section
 			Role:    r,
 			Subject: "depth: " + v,
 		})
+	}
+}
+
+// repeatsHeadingAbove reports whether a role's heading repeats the text of
+// the heading just above it, one level up ("## Intermediate Analyst" then
+// "### Intermediate Analyst" holding the grade sentence): the lower one is a
+// section heading missing its name, not a role at a wrong depth.
+func repeatsHeadingAbove(f *model.Family, idx map[*model.Heading]int, r *model.Role) bool {
+	i, ok := idx[r.Heading]
+	if !ok || i == 0 {
+		return false
+	}
+	h, above := r.Heading, f.Headings[i-1]
+	return above.Level < h.Level && strings.EqualFold(strings.TrimSpace(above.Text), strings.TrimSpace(h.Text))
+}
+
+// headingIndex returns where each heading of the page stands in
+// f.Headings.
+func headingIndex(f *model.Family) map[*model.Heading]int {
+	idx := make(map[*model.Heading]int, len(f.Headings))
+	for i, h := range f.Headings {
+		idx[h] = i
+	}
+	return idx
+}
+
+// strandedSections returns the family-level section headings of the given
+// kinds that follow a role's heading before any other role or family
+// section: "## Responsibilities" written after "### Analyst" closes the
+// role's heading, so the model gives it to the family, but it is the
+// role's.
+//
+// With level set, headings at the role heading's own level count too
+// ("## Requirements" after "## Analyst": the role's, at its depth).
+func strandedSections(f *model.Family, idx map[*model.Heading]int, r *model.Role, kinds []model.SectionKind, level bool) []*model.Section {
+	if r.Heading == nil {
+		return nil
+	}
+	// the sections every level has; a family's Performance Indicators often
+	// follow its last role
+	kinds = slices.DeleteFunc(slices.Clone(kinds), func(k model.SectionKind) bool {
+		return k != model.SecJobGrade && k != model.SecResponsibilities && k != model.SecRequirements
+	})
+	var out []*model.Section
+	start, ok := idx[r.Heading]
+	if !ok {
+		return nil
+	}
+	for _, h := range f.Headings[start+1:] {
+		if h.Role != nil {
+			break
+		}
+		sec := h.Section
+		if sec == nil || sec.Role != nil || sec.Heading != h {
+			continue // a sub-heading of a section, or a section of the role
+		}
+		if !slices.Contains(kinds, sec.Kind) || h.Level > r.Heading.Level || h.Level == r.Heading.Level && !level {
+			break
+		}
+		if !roleHasSection(r, sec.Kind) {
+			out = append(out, sec)
+		}
+	}
+	return out
+}
+
+// roleHasSection reports whether a role has a section of the kind.
+func roleHasSection(r *model.Role, k model.SectionKind) bool {
+	for _, s := range r.Sections {
+		if s.Role == r && s.Kind == k {
+			return true
+		}
+	}
+	return false
+}
+
+// checkStrandedSections reports a role's section written as a heading
+// above the role's own ("## Responsibilities" after "### Analyst", which
+// reads as the family's) where the other roles, all of them, have that
+// section as a heading of their own.
+func checkStrandedSections(p *lint.Pass, idx map[*model.Heading]int, roles []*model.Role, kinds []model.SectionKind) {
+	headed := headedSections(roles)
+	withHeading := 0 // roles with a heading of their own
+	for _, r := range roles {
+		if r.Heading != nil {
+			withHeading++
+		}
+	}
+	for _, r := range roles {
+		for _, sec := range strandedSections(p.File, idx, r, kinds, false) {
+			h := headed[sec.Kind]
+			// every other role with a heading has the section as a
+			// heading of its own (r has none: it is stranded)
+			if h == nil || h.roles == 0 || h.roles != withHeading-1 || h.has[r] {
+				continue
+			}
+			n := h.roles
+			p.Report(lint.Diagnostic{
+				Span: sec.Heading.TextSpan,
+				Message: fmt.Sprintf("%s section of %s is a %s heading above its role's %s heading, so it reads as the family's; the %d other %s of the family %s it a %s heading inside the role",
+					kindLabel(sec.Kind), r.Title, strings.Repeat("#", sec.Heading.Level), strings.Repeat("#", r.Heading.Level),
+					n, pluralWord(n, "role", "roles"), pluralWord(n, "makes", "make"), strings.Repeat("#", h.first.Heading.Level)),
+				Role:    r,
+				Subject: string(sec.Kind) + " depth: above the role",
+			})
+		}
+	}
+}
+
+// headedKind is, for one section kind, the roles (with a heading of their
+// own) that give it a heading, and the first such section.
+type headedKind struct {
+	roles int
+	has   map[*model.Role]bool
+	first *model.Section
+}
+
+// headedSections counts, per section kind, the roles with a heading that
+// give the section a heading of their own: once per group, so that each
+// role is not compared with every other.
+func headedSections(roles []*model.Role) map[model.SectionKind]*headedKind {
+	out := map[model.SectionKind]*headedKind{}
+	for _, o := range roles {
+		if o.Heading == nil {
+			continue
+		}
+		for _, s := range o.Sections {
+			if s.Role != o || s.Style != model.StyleHeading || s.Heading == nil {
+				continue
+			}
+			h := out[s.Kind]
+			if h == nil {
+				h = &headedKind{has: map[*model.Role]bool{}, first: s}
+				out[s.Kind] = h
+			}
+			if !h.has[o] {
+				h.has[o] = true
+				h.roles++
+			}
+		}
+	}
+	return out
+}
+
+// checkPlainSectionNames reports a section introduced by a plain paragraph
+// holding only its name ("Responsibilities" on a line of its own, followed
+// by the list) where other roles of the family, min_majority or more, give
+// that section a heading.
+func checkPlainSectionNames(p *lint.Pass, roles []*model.Role, kinds []model.SectionKind, minMajority int) {
+	headed := map[model.SectionKind]int{}
+	for _, r := range roles {
+		seen := map[model.SectionKind]bool{}
+		for _, s := range r.Sections {
+			if s.Role == r && s.Style == model.StyleHeading && !seen[s.Kind] {
+				seen[s.Kind] = true
+				headed[s.Kind]++
+			}
+		}
+	}
+	in := map[*model.Role]bool{}
+	for _, r := range roles {
+		in[r] = true
+	}
+	for _, b := range p.File.Blocks {
+		if b.Kind != model.BlockParagraph || b.Role == nil || !in[b.Role] || strings.ContainsAny(b.Text, "\n*_") {
+			continue
+		}
+		text := strings.TrimSpace(b.Text)
+		k, name, prefix, ok := model.MatchSection(text)
+		if !ok || prefix != "" || !slices.Contains(kinds, k) || len(strings.Fields(name)) > 3 {
+			continue
+		}
+		if src := string(p.File.Source.Text[b.Span.Start:b.Span.End]); strings.ContainsAny(src, "*_#") {
+			continue // bold or emphasis: the bold-paragraph form, compared as markup
+		}
+		n := headed[k]
+		if b.Section != nil && b.Section.Kind == k && b.Section.Style == model.StyleHeading {
+			continue // "Requirements" again under its own heading
+		}
+		if n < minMajority {
+			continue
+		}
+		p.Report(lint.Diagnostic{
+			Span: b.Span,
+			Message: fmt.Sprintf("%s section is introduced by a plain paragraph %s here; %d other %s of the family make it a heading",
+				kindLabel(k), quoted(strings.TrimRight(text, sectionPunct)), n, pluralWord(n, "role", "roles")),
+			Role:    b.Role,
+			Subject: string(k) + " markup: plain",
+		})
+	}
+}
+
+// checkBulletSectionNames reports a bullet holding only a section's name
+// ("- Performance Indicators") inside a section of another kind, on a page
+// that gives that section a heading elsewhere: the bullets after it read as
+// part of the section it sits in.
+func checkBulletSectionNames(p *lint.Pass) {
+	headed := map[model.SectionKind]int{} // the line of the first heading of each kind
+	for _, h := range p.File.Headings {
+		if h.Section != nil && h.Section.Heading == h && headed[h.Section.Kind] == 0 {
+			headed[h.Section.Kind] = p.File.Source.Position(h.Span.Start).Line
+		}
+	}
+	for _, r := range p.File.Roles {
+		for _, sec := range r.Sections {
+			if sec.Role != r || sec.Style != model.StyleHeading {
+				continue
+			}
+			for i, bl := range sec.Bullets {
+				if bl.Depth != 0 || bl.Block == nil || len(bl.Block.Links) > 0 {
+					continue
+				}
+				if i+1 < len(sec.Bullets) && sec.Bullets[i+1].Depth > bl.Depth {
+					continue // a group of its own, nested under the label
+				}
+				if src := string(p.File.Source.Text[bl.Span.Start:bl.Span.End]); strings.Contains(src, "**") || strings.Contains(src, "__") {
+					continue // a bold label: a sub-heading of the list, set apart on purpose
+				}
+				text := strings.TrimSpace(bl.Text)
+				k, name, prefix, ok := model.MatchSection(text)
+				if !ok || prefix != "" || k == sec.Kind || !k.IsRoleSection() || k == model.SecBody || headed[k] == 0 ||
+					len(strings.Fields(name)) > 3 {
+					continue
+				}
+				p.Report(lint.Diagnostic{
+					Span: bl.Span,
+					Message: fmt.Sprintf("%s section is introduced by a bullet %s inside the %s here, so its bullets read as %s; the page gives it a heading (line %d)",
+						kindLabel(k), quoted(strings.TrimRight(text, sectionPunct)), kindLabel(sec.Kind), strings.ToLower(kindLabel(sec.Kind)), headed[k]),
+					Role:    r,
+					Subject: string(k) + " markup: bullet",
+				})
+			}
+		}
+	}
+}
+
+// sectionSynonyms are headings that name a role section with another word
+// ("Key duties" for Responsibilities): the model does not read them as the
+// section, so a role that has one and lacks the section hides it.
+var sectionSynonyms = map[string]model.SectionKind{
+	"duties": model.SecResponsibilities, "key duties": model.SecResponsibilities, "main duties": model.SecResponsibilities,
+	"job duties": model.SecResponsibilities, "accountabilities": model.SecResponsibilities, "key accountabilities": model.SecResponsibilities,
+	"what you'll do": model.SecResponsibilities, "what you will do": model.SecResponsibilities,
+	"skills": model.SecRequirements, "skills and experience": model.SecRequirements, "experience and skills": model.SecRequirements,
+	"must haves": model.SecRequirements, "must-haves": model.SecRequirements, "what you'll need": model.SecRequirements,
+	"what you will need": model.SecRequirements, "competencies": model.SecRequirements,
+}
+
+// checkSectionSynonyms reports a role's heading that names one of its
+// sections with a synonym ("Key duties") where min_majority or more other
+// roles name that section as the template does and the role has none of
+// its own under the template's name.
+func checkSectionSynonyms(p *lint.Pass, roles []*model.Role, minMajority int) {
+	var headed map[model.SectionKind]*headedKind // built on the first synonym
+	for _, r := range roles {
+		for _, sec := range r.Sections {
+			if sec.Role != r || sec.Style != model.StyleHeading || sec.Heading == nil || sec.Kind != model.SecOther {
+				continue
+			}
+			name := strings.TrimRight(strings.TrimSpace(sec.Heading.Text), sectionPunct)
+			lower := strings.ToLower(strings.ReplaceAll(name, "’", "'"))
+			if t := strings.ToLower(r.Title); strings.HasPrefix(lower, t+" ") {
+				lower = strings.TrimSpace(lower[len(t):])
+			}
+			k, ok := sectionSynonyms[lower]
+			if !ok || roleHasSection(r, k) {
+				continue
+			}
+			if headed == nil {
+				headed = headedSections(roles)
+			}
+			h := headed[k]
+			if h == nil || h.roles < minMajority {
+				continue
+			}
+			n, usual := h.roles, strings.TrimRight(strings.TrimSpace(h.first.Name), sectionPunct)
+			p.Report(lint.Diagnostic{
+				Span: sec.Heading.TextSpan,
+				Message: fmt.Sprintf("%s section is named %s here; %d other %s of the family %s it %s", kindLabel(k), quoted(name),
+					n, pluralWord(n, "role", "roles"), pluralWord(n, "names", "name"), quoted(usual)),
+				Role:    r,
+				Subject: string(k) + " name: " + lower,
+				Diff:    worddiff.Compare(name, usual).String(),
+			})
+		}
 	}
 }
 
@@ -502,6 +846,10 @@ func sectionDepth(v, whose string) string {
 		return "one level below " + whose
 	case n > 1:
 		return strconv.Itoa(n) + " levels below " + whose
+	case n == -1:
+		return "one level above " + whose
+	case n < -1:
+		return strconv.Itoa(-n) + " levels above " + whose
 	}
 	return "at the depth of " + whose
 }
@@ -524,8 +872,8 @@ func sectionPunctVerb(top string, n int) string {
 // key writes it.
 func sectionNameAsWritten(secs []*model.Section, key string) string {
 	for _, s := range secs {
-		if sectionNameKey(s.Name) == key {
-			return strings.TrimRight(strings.TrimSpace(s.Name), sectionPunct)
+		if sectionNameKey(sectionFullName(s)) == key {
+			return strings.TrimRight(strings.TrimSpace(sectionFullName(s)), sectionPunct)
 		}
 	}
 	return key

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -22,6 +23,10 @@ type termConsistencyOptions struct {
 var defaultPreferredTerms = []string{
 	"GitLab", "GitLab.com", "GitHub", "JavaScript", "TypeScript", "PostgreSQL", "DevOps", "DevSecOps",
 	"LinkedIn", "NetSuite",
+	// products whose names no everyday word shares, written one way by
+	// their makers
+	"Salesforce", "Zendesk", "HackerOne", "PagerDuty", "DocuSign", "ZoomInfo", "BambooHR", "MySQL", "GraphQL",
+	"Kubernetes", "Sisense", "SaaS",
 }
 
 var termConsistencyRule = &lint.Rule{
@@ -39,17 +44,27 @@ var termConsistencyRule = &lint.Rule{
 			"- hyphenation: \"e-mail\" / \"email\", \"back-end\" / \"backend\", \"on-going\" / \"ongoing\";\n" +
 			"- two-word terms, within a page: written with a space where the page usually hyphenates them " +
 			"(\"cross functional teams\" / \"cross-functional\", \"Self Service\" / \"Self-Service\"), compared only where " +
-			"they modify the next word (\"long term\" as a noun and \"long-term goals\" are both right; phrasal verbs such as " +
+			"they modify the next word (\"long term\" as a noun and \"long-term goals\" are both right; a noun and a participle, " +
+			"\"results oriented\", \"data driven\", are an adjective wherever they stand; phrasal verbs such as " +
 			"\"follow up\" are left alone), and by the case of their later words (\"Sales team\" / \"Sales Team\", the " +
 			"first word capitalised in both); headings, a sentence's first word, link texts and terms inside a longer " +
 			"capitalised name are not variants;\n" +
 			"- apostrophe plurals of acronyms: \"OKR's\" where the page also writes \"OKRs\". Here the plain plural " +
-			"is always the reference, and \"the CRO's strategy\" (followed by a noun) is read as a possessive and " +
-			"left alone;\n" +
+			"is always the reference, and \"the CRO's strategy\" or \"CEO's approval\" (a noun after a determiner, or after a " +
+			"person's title) is read as a possessive and left alone (\"track KPI's requirements\" is a plural);\n" +
 			"- British spellings on a page that writes the American one as often or more (\"analyse\" next to " +
 			"\"Analyze\", \"practises\" next to \"practices\"; misspell's list of pairs): the handbook writes American " +
 			"English. A page mostly British is left alone;\n" +
-			"- \"eg.\" and \"ie.\" on a page that also writes \"e.g.\" and \"i.e.\".\n\n" +
+			"- \"eg.\" and \"ie.\" on a page that also writes \"e.g.\" and \"i.e.\";\n" +
+			"- an acronym in title case inside a sentence (\"Sox controls\") on a page that writes it in capitals " +
+			"(\"SOX\") as often or more, and a product name in lower case (\"google sheets\") on a page that capitalises " +
+			"it inside sentences as often or more (a name is a word the dictionary lacks, then written with a capital at least " +
+			"twice as often, or a known product name that is no everyday word: \"talent outreach\" is not the Outreach tool); " +
+			"capitals next to other capitalised words (\"DO NOT\", \"Burndown Chart\") and everyday words in capitals " +
+			"(\"NOTE\", \"ALL\") are emphasis or title case, no evidence;\n" +
+			"- a compound of three or four words joined by a particle (\"go to market strategy\", \"end to end testing\") " +
+			"written open before a word it modifies, on a page that hyphenates it (\"go-to-market\") as often or more; " +
+			"as an adverb (\"own it end to end\") or capitalised (a process's name) it is left alone.\n\n" +
 			"Other ties are not reported. The `preferred` list names terms with one right spelling (\"GitLab\", " +
 			"\"GitLab.com\"): any other case of them is reported wherever it occurs, and their variants are not " +
 			"reported a second time. Names in URLs, e-mail addresses, paths, code and link targets are not " +
@@ -60,7 +75,7 @@ var termConsistencyRule = &lint.Rule{
 			"- Answer customer email about GitLab and GitLab.com\n- Triage email from customers\n" +
 			"- Keep email templates current, as described at https://gitlab.com/gitlab-org/gitlab\n",
 		Options: []lint.OptionDoc{
-			{Name: "preferred", Default: "[GitLab, GitLab.com, GitHub, JavaScript, TypeScript, PostgreSQL, DevOps, DevSecOps, LinkedIn, NetSuite]", Text: "terms with one right spelling; a list here replaces the built-in one"},
+			{Name: "preferred", Default: "[" + strings.Join(defaultPreferredTerms, ", ") + "]", Text: "terms with one right spelling; a list here replaces the built-in one"},
 			{Name: "scope", Default: "page", Text: "where the usual spelling is counted: `page` (each file on its own) or `handbook` (all files linted together)"},
 		},
 	},
@@ -220,6 +235,8 @@ func checkTermConsistency(p *lint.SetPass) {
 			checkTermPhrases(p, f, preferred.byLower)
 			checkTermVarieties(p, f)
 			checkTermAbbreviations(p, f)
+			checkTermAcronyms(p, f, preferred.byLower)
+			checkTermTriples(p, f)
 			reportTermVariants(p, ix, preferred.byLower, "on this page")
 			ix.reset()
 			clear(varied)
@@ -235,6 +252,8 @@ func checkTermConsistency(p *lint.SetPass) {
 		checkTermPhrases(p, f, preferred.byLower)
 		checkTermVarieties(p, f)
 		checkTermAbbreviations(p, f)
+		checkTermAcronyms(p, f, preferred.byLower)
+		checkTermTriples(p, f)
 	}
 	if opts.Scope == "handbook" {
 		index()
@@ -310,8 +329,29 @@ func possessive(text string, tw *textWords, i int) bool {
 	if gap := text[words[i].End:words[i+1].Start]; strings.TrimSpace(gap) != "" {
 		return false // punctuation follows: "... PEO's."
 	}
-	return !prose.IsStopWord(tw.lower[i+1])
+	if prose.IsStopWord(tw.lower[i+1]) {
+		return false
+	}
+	// a noun follows: a possessive after a determiner ("the CRO's
+	// strategy") or of a person's title ("CEO's approval"); else the
+	// acronym names things, and "track KPI's requirements" is a plural
+	if acronymPersons[strings.TrimSuffix(strings.ReplaceAll(tw.lower[i], "’", "'"), "'s")] {
+		return true
+	}
+	return i > 0 && possessiveDeterminers[tw.lower[i-1]]
 }
+
+// acronymPersons are acronyms of a person's title, whose 's is a
+// possessive.
+var acronymPersons = map[string]bool{"ceo": true, "cfo": true, "cro": true, "cto": true, "cmo": true, "cpo": true,
+	"coo": true, "ciso": true, "cao": true, "clo": true, "vp": true, "evp": true, "svp": true, "dri": true, "pm": true,
+	"em": true, "eba": true, "ea": true, "tam": true, "sa": true, "ae": true, "sdr": true, "bdr": true, "csm": true}
+
+// possessiveDeterminers come before a possessive: "the CRO's strategy",
+// "each PM's team".
+var possessiveDeterminers = map[string]bool{"the": true, "a": true, "an": true, "our": true, "your": true, "their": true,
+	"his": true, "her": true, "its": true, "each": true, "every": true, "this": true, "that": true, "gitlab's": true,
+	"any": true, "one": true}
 
 // reportTermVariants reports the spellings of each term that the scope uses
 // less than another.
@@ -689,3 +729,154 @@ func checkTermAbbreviations(p *lint.SetPass, f *model.Family) {
 		}
 	}
 }
+
+// checkTermAcronyms reports an acronym written with only its first letter
+// capital ("Sox controls") inside a sentence, on a page that writes it in
+// capitals ("SOX") as often or more outside headings: the capitals are
+// the acronym's, and title case a slip. A hyphenated word ("non-Apex") and
+// a sentence's first word are left alone. Likewise a name, a word no
+// dictionary holds, written in lower case ("google sheets") on a page that
+// capitalises it inside sentences as often or more ("Google").
+func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]string) {
+	type occ struct {
+		b          *model.Block
+		start, end int
+	}
+	caps := map[string]int{}
+	titled := map[string][]occ{}
+	var order []string
+	// names: a word no dictionary holds, capitalised inside a sentence
+	// ("Google"), and the same word in lower case ("google sheets")
+	named := map[string]int{}
+	lowered := map[string][]occ{}
+	// an everyday word the page writes in lower case more often than in
+	// capitals ("all", "if") is emphasis in capitals ("ALL"), no acronym
+	plain := map[string]int{}
+	var lowOrder []string
+	d := englishWords()
+	for _, b := range f.Blocks {
+		if b.Kind == model.BlockHeading {
+			continue
+		}
+		text := wordingText(b)
+		tw := wordingWords(b, true)
+		// a capital word next to another capitalised one is title case
+		// ("Burndown Chart") or emphasis ("DO NOT"), no evidence of a name
+		// or an acronym
+		upperAt := func(j int) bool {
+			return j >= 0 && j < len(tw.words) && startsUpper(tw.words[j].Text) && !sentenceStart(text, tw.words[j].Start)
+		}
+		for i, w := range tw.words {
+			t := w.Text
+			if len(t) < 2 || !isASCIILetters(t) {
+				continue
+			}
+			lower := strings.ToLower(t)
+			if _, ok := preferred[lower]; ok {
+				continue // checked against the preferred spelling
+			}
+			name := len(t) >= 4 && (termNames()[lower] || !knownWord(d, lower) && !derivedWord(d, lower))
+			alone := !upperAt(i-1) && !upperAt(i+1) && b.Kind != model.BlockCell
+			switch {
+			case strings.ToUpper(t) == t:
+				// an everyday word in capitals is emphasis ("NOTE",
+				// "ALL"), not an acronym
+				everyday := prose.IsStopWord(lower) || termEverydayShort[lower] || len(t) >= 4 && (d[lower] || derivedWord(d, lower))
+				if len(t) <= 6 && alone && !everyday {
+					caps[t]++
+				}
+			case t[0] >= 'A' && t[0] <= 'Z' && strings.ToLower(t[1:]) == t[1:] && !sentenceStart(text, w.Start):
+				// a known product counts in a title-case name ("Google
+				// Sheets"); another word only alone ("Burndown Chart" is
+				// title case)
+				if name && (alone || termNames()[lower]) {
+					named[lower]++
+				}
+				if len(t) > 6 {
+					continue
+				}
+				up := strings.ToUpper(t)
+				if titled[up] == nil {
+					order = append(order, up)
+				}
+				titled[up] = append(titled[up], occ{b, w.Start, w.End})
+			case t == lower && !name:
+				plain[lower]++
+			case t == lower && name:
+				plain[lower]++
+				if lowered[lower] == nil {
+					lowOrder = append(lowOrder, lower)
+				}
+				lowered[lower] = append(lowered[lower], occ{b, w.Start, w.End})
+			}
+		}
+	}
+	for _, lw := range lowOrder {
+		n := named[lw]
+		if n == 0 || n < len(lowered[lw]) {
+			continue
+		}
+		if !termNames()[lw] && n < 2*len(lowered[lw]) {
+			continue // a word no list knows ("Webhook", "webhook"): only a clear majority names it
+		}
+		want := strings.ToUpper(lw[:1]) + lw[1:]
+		for _, o := range lowered[lw] {
+			written := o.b.Text[o.start:o.end]
+			reportTerm(p, &termOcc{f: f, b: o.b, start: o.start, end: o.end, text: written}, want,
+				fmt.Sprintf("write %s, not %s: the page writes the name with a capital (%s: %d %s on this page)", quoted(want), quoted(written),
+					quoted(want), n, pluralWord(n, "time", "times")))
+		}
+	}
+	for _, up := range order {
+		n := caps[up]
+		if n == 0 || n < len(titled[up]) || plain[strings.ToLower(up)] >= n {
+			continue
+		}
+		for _, o := range titled[up] {
+			written := o.b.Text[o.start:o.end]
+			reportTerm(p, &termOcc{f: f, b: o.b, start: o.start, end: o.end, text: written}, up,
+				fmt.Sprintf("write %s, not %s: the page writes the acronym in capitals (%s: %d %s on this page)", quoted(up), quoted(written),
+					quoted(up), n, pluralWord(n, "time", "times")))
+		}
+	}
+}
+
+// isASCIILetters reports whether s holds only the letters A-Z and a-z.
+func isASCIILetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i] | 0x20; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// termNames are lower-case product names that are also dictionary words
+// ("google", "slack"), and the names the spelling dictionary adds
+// (techNames): a page that capitalises them names the product.
+var termNames = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{"google": true, "slack": true}
+	for _, w := range techNames {
+		if !termCommonNames[w] {
+			m[w] = true
+		}
+	}
+	return m
+})
+
+// termCommonNames are product names of techNames that are everyday words
+// too ("talent outreach", "company culture"): their lower case is no slip.
+var termCommonNames = map[string]bool{"outreach": true, "culture": true, "greenhouse": true, "lattice": true,
+	"mural": true, "stitch": true, "vault": true, "consul": true, "helm": true, "envoy": true, "amp": true,
+	"jest": true, "gong": true, "workday": true, "confluence": true, "snowflake": true, "airflow": true,
+	"carta": true, "kanban": true, "capybara": true}
+
+// termEverydayShort are short everyday words written in capitals for
+// emphasis ("ALL", "ADD"), never acronyms.
+var termEverydayShort = map[string]bool{"all": true, "add": true, "not": true, "if": true, "any": true, "new": true,
+	"old": true, "use": true, "see": true, "get": true, "set": true, "run": true, "end": true, "top": true, "low": true,
+	"big": true, "key": true, "fix": true, "our": true, "you": true, "are": true, "can": true, "may": true, "yes": true,
+	"now": true, "how": true, "why": true, "who": true, "one": true, "two": true, "out": true, "off": true, "for": true,
+	"per": true, "via": true, "max": true, "min": true, "and": true, "or": true, "no": true, "do": true, "go": true,
+	"up": true, "us": true, "it": true, "is": true, "be": true, "to": true, "we": true, "me": true, "my": true,
+	"on": true, "in": true, "at": true, "by": true, "of": true, "so": true, "ok": true, "hi": true, "oh": true}

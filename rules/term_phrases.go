@@ -217,6 +217,11 @@ func reportPhraseVariants(p *lint.SetPass, f *model.Family, occs []phraseOcc) {
 	// ("Self Service" as a unit's name and "self-service" as an adjective
 	// are not variants of each other), outside headings and longer names
 	prefix := termPrefixes[strings.FieldsFunc(strings.ToLower(occs[0].text), func(r rune) bool { return r == ' ' || r == '-' })[0]]
+	// a noun and a participle ("results oriented", "data driven") make an
+	// adjective wherever it stands: "be results-oriented" as much as
+	// "results-oriented people"; an adverb before it takes no hyphen
+	// ("highly motivated")
+	participle := termParticiple(occs[0].text)
 	type hs struct{ hy, sp int }
 	byForm := map[string]*hs{}
 	formKey := func(o phraseOcc) string {
@@ -230,7 +235,7 @@ func reportPhraseVariants(p *lint.SetPass, f *model.Family, occs []phraseOcc) {
 		// a lower-case compound next to a name is not part of it
 		// ("cross functional Product-driven initiatives")
 		inName := o.inName && !(prefix && !startsUpper(o.form))
-		return o.b.Kind != model.BlockHeading && !inName && (o.modifier || prefix)
+		return o.b.Kind != model.BlockHeading && !inName && (o.modifier || prefix || participle)
 	}
 	for _, o := range occs {
 		if !compared(o) {
@@ -253,9 +258,9 @@ func reportPhraseVariants(p *lint.SetPass, f *model.Family, occs []phraseOcc) {
 			continue
 		}
 		spaced = true
-		// a prefix compound with as many spaces as hyphens: the
-		// hyphen, as dictionaries write it
-		hyphenWins := c.hy > c.sp || prefix && c.hy == c.sp
+		// a prefix or participle compound with as many spaces as
+		// hyphens: the hyphen, as dictionaries write it
+		hyphenWins := c.hy > c.sp || (prefix || participle) && c.hy == c.sp
 		// a compound before the word it modifies takes its hyphen
 		// ("high-volume billing"): where most occurrences lack it, the
 		// hyphenated one is right and nothing is reported
@@ -298,6 +303,11 @@ func reportPhraseVariants(p *lint.SetPass, f *model.Family, occs []phraseOcc) {
 	refFirst := strings.Fields(ref)[0]
 	if !startsUpper(refFirst) {
 		return // "support engineers" and "support Engineers": a generic word before a name
+	}
+	if len(refFirst) > 1 && strings.ToUpper(refFirst) == refFirst {
+		// an acronym first: "UX Research" names the department, "UX
+		// research" the work it does
+		return
 	}
 	for _, o := range occs {
 		form := strings.ReplaceAll(o.form, "-", " ")
@@ -347,3 +357,114 @@ func reportTermPrefix(p *lint.SetPass, f *model.Family, o phraseOcc, want string
 	reportTerm(p, &termOcc{f: f, b: o.b, start: o.start, end: o.end, text: o.text}, want,
 		fmt.Sprintf("write %s, not %s (%s)", quoted(want), quoted(o.text), how))
 }
+
+// termParticiple reports whether a two-word term is a noun and a past
+// participle ("results oriented", "customer focused"): not an adverb in
+// -ly before it, nor a verb's past ("team needed").
+func termParticiple(text string) bool {
+	parts := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return r == ' ' || r == '-' })
+	if len(parts) != 2 {
+		return false
+	}
+	a, b := parts[0], parts[1]
+	return len(b) > 5 && strings.HasSuffix(b, "ed") && !strings.HasSuffix(a, "ly") && termParticiples[b]
+}
+
+// termParticiples are the participles that join a noun into an adjective
+// in job descriptions.
+var termParticiples = map[string]bool{"oriented": true, "driven": true, "focused": true, "based": true,
+	"minded": true, "related": true, "centered": true, "centred": true, "owned": true, "powered": true,
+	"enabled": true, "led": true, "facing": true, "funded": true, "backed": true, "assisted": true}
+
+// checkTermTriples reports a compound of three or more words joined by a
+// particle ("go to market strategy", "end to end testing") written with
+// spaces before a word it modifies, on a page that hyphenates it
+// ("go-to-market") at least as often: before a noun the compound takes its
+// hyphens. Used as an adverb ("own it end to end") it is left alone.
+func checkTermTriples(p *lint.SetPass, f *model.Family) {
+	hyphenated := map[string]int{} // "go to market" -> times written "go-to-market"
+	for _, b := range f.Blocks {
+		tw := wordingWords(b, true)
+		for i := range tw.words {
+			parts := strings.Split(tw.lower[i], "-")
+			if len(parts) < 3 || len(parts) > 4 || !termTripleParts(parts) {
+				continue
+			}
+			hyphenated[strings.Join(parts, " ")]++
+		}
+	}
+	if len(hyphenated) == 0 {
+		return
+	}
+	type occ struct {
+		b          *model.Block
+		start, end int
+		key        string
+	}
+	var spaced []occ
+	count := map[string]int{}
+	for _, b := range f.Blocks {
+		if b.Kind == model.BlockHeading {
+			continue
+		}
+		text := wordingText(b)
+		tw := wordingWords(b, false) // hyphenated words split: "go-to-market" is three words here
+		for i := range tw.words {
+			for n := 3; n <= 4 && i+n <= len(tw.words); n++ {
+				key := strings.Join(tw.lower[i:i+n], " ")
+				if hyphenated[key] == 0 {
+					continue
+				}
+				joined := true
+				for j := i; j < i+n-1; j++ {
+					if text[tw.words[j].End:tw.words[j+1].Start] != " " {
+						joined = false // hyphens, or punctuation between
+					}
+				}
+				if !joined || !termModifies(text, tw, i+n-1) || startsUpper(tw.words[i].Text) && !sentenceStart(text, tw.words[i].Start) {
+					// a capitalised compound inside a sentence is a
+					// name or a title ("Procure to Pay process")
+					continue
+				}
+				spaced = append(spaced, occ{b, tw.words[i].Start, tw.words[i+n-1].End, key})
+				count[key]++
+			}
+		}
+	}
+	for _, o := range spaced {
+		n := hyphenated[o.key]
+		if n < count[o.key] {
+			continue // the page mostly writes it open: no usual spelling to point to
+		}
+		written := o.b.Text[o.start:o.end]
+		want := strings.ReplaceAll(written, " ", "-")
+		reportTerm(p, &termOcc{f: f, b: o.b, start: o.start, end: o.end, text: written}, want,
+			fmt.Sprintf("write %s, not %s (%s: %d %s on this page)", quoted(want), quoted(written), quoted(strings.ToLower(want)), n, pluralWord(n, "time", "times")))
+	}
+}
+
+// termTripleParts reports whether the parts of a hyphenated word make a
+// compound joined by particles: content words around "to", "in", "of",
+// "on", "the", "and" ("go-to-market", "state-of-the-art", "one-on-one").
+func termTripleParts(parts []string) bool {
+	particle := false
+	for i, w := range parts {
+		if w == "" {
+			return false
+		}
+		for _, r := range w {
+			if !unicode.IsLetter(r) {
+				return false
+			}
+		}
+		if termTripleJoins[w] {
+			if i == 0 || i == len(parts)-1 {
+				return false
+			}
+			particle = true
+		}
+	}
+	return particle
+}
+
+var termTripleJoins = map[string]bool{"to": true, "in": true, "of": true, "on": true, "the": true, "and": true, "by": true}

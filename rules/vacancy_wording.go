@@ -18,6 +18,10 @@ var defaultVacancyPhrases = []string{
 	"is seeking", "are seeking", "we're seeking", "you are looking to join", "you're looking to join",
 	"if you are applying", "if you're applying", "your main focus will be", "you may be a fit",
 	"you might be a fit", "you would be a fit", "apply today",
+	// addressing the reader as the hire-to-be: "this role is for you", "the
+	// successful candidate will", "part of your role will be"
+	"this role is for you", "the role is for you", "the successful candidate", "your role will", "you would be",
+	"you'd be", "join us", "come join",
 }
 
 type vacancyWordingOptions struct {
