@@ -120,6 +120,7 @@ func summary(f *model.Family) map[string]any {
 			}
 		}
 	}
+	shared = append(shared, lastRoleGroupSections(f)...)
 	// one role under two headings of the same title ("## ESG Manager" with
 	// the grade, "## ESG Manager" again with the rest): their sections are
 	// the role's
@@ -165,6 +166,24 @@ func summary(f *model.Family) map[string]any {
 			v.(map[string]any)["inherited"] = true
 			rs[jsonString(string(k))] = v
 		}
+		// requirements (or responsibilities) given only per specialty of
+		// the level ("#### Foundations", "### Foundations Requirements"):
+		// the level has them, split
+		for _, k := range []model.SectionKind{model.SecResponsibilities, model.SecRequirements} {
+			if _, ok := rs[string(k)]; !ok && r.Kind == model.KindLevel {
+				if n := childrenAllHave(f, own, k); n > 0 {
+					rs[string(k)] = map[string]any{"bullets": jsonInt(n), "paragraphs": jsonInt(0), "by_specialty": true}
+				}
+			}
+		}
+		// a section introduced by a list item of its own ("- Performance
+		// Indicators" in the requirements, the indicators as the next items):
+		// there, under another shape
+		for k, n := range bulletSections(ownSecs) {
+			if _, ok := rs[k]; !ok {
+				rs[k] = map[string]any{"bullets": jsonInt(n), "paragraphs": jsonInt(0), "in_list": true}
+			}
+		}
 		// responsibilities written as bullets straight under the level
 		// heading: present, without their heading (reported apart, as info)
 		if _, ok := rs["responsibilities"]; !ok && r.Kind == model.KindLevel {
@@ -185,7 +204,123 @@ func summary(f *model.Family) map[string]any {
 		}
 		roles = append(roles, map[string]any{"title": jsonString(r.Title), "kind": jsonString(string(r.Kind)), "graded": r.Grade != nil, "sections": rs})
 	}
+	if len(f.Roles) == 0 {
+		// a page that is one role without a role heading (the title names
+		// it: "## Responsibilities", "## Requirements"): asked only what the
+		// family must have; the level's own sections are left to the
+		// rules of grades and to the reader
+		rs := secs(f.Sections)
+		for _, k := range []string{"job-grade", "responsibilities", "requirements"} {
+			if _, ok := rs[k]; !ok {
+				rs[k] = map[string]any{"bullets": jsonInt(0), "paragraphs": jsonInt(0), "page": true}
+			}
+		}
+		roles = append(roles, map[string]any{"title": jsonString(f.Title), "kind": jsonString(string(model.KindLevel)), "graded": false, "sections": rs})
+	}
 	return map[string]any{"path": jsonString(f.Path), "title": jsonString(f.Title), "sections": secs(f.Sections), "roles": roles}
+}
+
+// lastRoleGroupSections returns the Performance Indicators and Hiring
+// Process sections that only the last role of the page has, when other
+// levels come before it: written once after the levels, nested under the
+// last one ("### Senior Director, X", then "#### Performance
+// Indicators" before "## Career Ladder"), they are the family's.
+func lastRoleGroupSections(f *model.Family) []*model.Section {
+	var last *model.Role
+	levels := 0
+	for _, r := range f.Roles {
+		if r.Heading == nil {
+			continue
+		}
+		if last == nil || r.Span.Start > last.Span.Start {
+			last = r
+		}
+		if r.Kind == model.KindLevel {
+			levels++
+		}
+	}
+	if last == nil || last.Kind != model.KindLevel || levels < 2 {
+		return nil
+	}
+	var out []*model.Section
+	for _, kind := range []model.SectionKind{model.SecPerformance, model.SecHiringProcess} {
+		var own []*model.Section
+		others := false
+		for _, r := range f.Roles {
+			for _, sec := range r.Sections {
+				if sec.Kind != kind {
+					continue
+				}
+				if r == last {
+					own = append(own, sec)
+				} else {
+					others = true
+				}
+			}
+		}
+		if !others {
+			out = append(out, own...)
+		}
+	}
+	return out
+}
+
+// childrenAllHave returns the number of bullets of kind k the specialties
+// and segments of level r hold when each of them (at least one) has such a
+// section of its own, else 0.
+func childrenAllHave(f *model.Family, r *model.Role, k model.SectionKind) int {
+	n, children := 0, 0
+	for _, c := range f.Roles {
+		if c.Parent != r || c.Kind == model.KindLevel {
+			continue
+		}
+		children++
+		s := c.Section(k)
+		if s == nil {
+			return 0
+		}
+		n += len(s.Bullets) + len(s.Paragraphs)
+	}
+	if children == 0 {
+		return 0
+	}
+	return n
+}
+
+// bulletSections finds list items that name a section by themselves
+// ("- Performance Indicators", "- Hiring Process:") with items after them
+// in the same section: the kinds so introduced, with the number of items
+// that follow.
+func bulletSections(secs []*model.Section) map[string]int {
+	out := map[string]int{}
+	for _, s := range secs {
+		for i, b := range s.Bullets {
+			if i == len(s.Bullets)-1 || len(b.Text) > 60 {
+				continue
+			}
+			k, _, prefix, ok := model.MatchSection(strings.TrimSuffix(strings.TrimSpace(b.Text), ":"))
+			if !ok || prefix != "" || k == s.Kind {
+				continue
+			}
+			switch k {
+			case model.SecPerformance, model.SecHiringProcess, model.SecResponsibilities, model.SecRequirements:
+				out[string(k)] += len(s.Bullets) - 1 - i
+			}
+		}
+	}
+	return out
+}
+
+// pageIsRole reports whether a page without roles is one role all the
+// same: it has Responsibilities or Requirements of its own (a folder
+// index or an overview has neither).
+func pageIsRole(f *model.Family) bool {
+	for _, s := range f.Sections {
+		if s.Kind == model.SecResponsibilities || s.Kind == model.SecRequirements {
+			return true
+		}
+	}
+	return false
 }
 
 func jsonInt(n int) json.Number { return json.Number(strconv.Itoa(n)) }
@@ -236,7 +371,7 @@ var statusMessages = map[model.RoleStatus]string{
 
 func checkRequiredSections(p *lint.Pass) {
 	f := p.File
-	if len(f.Roles) == 0 {
+	if len(f.Roles) == 0 && !pageIsRole(f) {
 		return
 	}
 	opts := lint.Options[requiredSectionsOptions](p.Options)
