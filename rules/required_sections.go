@@ -31,14 +31,19 @@ var requiredSectionsRule = &lint.Rule{
 			"Requirements; the family has a Hiring Process; Performance Indicators are given family-wide or for every " +
 			"level. When some levels have their own and the family has none, each level without is reported at its title; " +
 			"when none has, the family is reported once. Performance Indicators or a Hiring Process headed at the level " +
-			"of the role headings above them close the group of levels, and count for all of them. A role written under two " +
+			"of the role headings above them close the group of levels, and count for all of them; so do those written once " +
+			"under the last level when no other level has its own. A section introduced by a list item of its own (\"- " +
+			"Performance Indicators\" followed by the indicators) is there, and a level whose Requirements or Responsibilities " +
+			"are given for each of its specialties has them. A role written under two " +
 			"headings of the same title has the sections of both. A section written for the whole family, outside any role (the template's overarching " +
 			"Responsibilities and Requirements before the levels, or requirements headed as an advert heads them: \"You may " +
 			"be a fit to this role if you\", \"You should apply if\"), counts for every level: in the summary it appears " +
 			"in each role's sections with `\"inherited\": true`. So does what a level takes over from another (\"Meets all of the " +
 			"requirements of an Intermediate X, plus:\", \"all of the responsibilities of the level below\", \"extends the " +
 			"Senior Director role\"), followed transitively. Specialties and segments inherit from their level and " +
-			"need none of their own. Pages without roles (folder index stubs) are not checked.\n\n" +
+			"need none of their own. A page without role headings that has Responsibilities or Requirements is one role: it is asked only " +
+			"for what every family has (Hiring Process, Performance Indicators). Pages without roles or such sections (folder " +
+			"index stubs) are not checked.\n\n" +
 			"Default severity is warning, from what the corpus shows: of 899 levels in the 2022 and current handbooks, " +
 			"about 9% have no Job Grade section, 14% no Responsibilities and 19% no Requirements of their own (many " +
 			"extend a lower level in prose); 13% of families have no Hiring Process and 23% no Performance Indicators. " +
