@@ -31,7 +31,8 @@ var roleNameMismatchRule = &lint.Rule{
 			"Tolerated: differences of case, punctuation and spacing; \"Sr.\" for \"Senior\", \"VP\" for \"Vice " +
 			"President\", \"&\" for \"and\"; the small words \"of\", \"and\", \"for\", \"to\", \"the\", \"in\" " +
 			"(\"Director of UX Research\" for \"Director, UX Research\"); plurals and endings (\"Specialists\", " +
-			"\"Recruiting Lead\" in the Recruiter family); the title's parenthesised qualifier left out " +
+			"\"Recruiting Lead\" in the Recruiter family), though not a plural \"s\" added or dropped inside the name " +
+			"(\"Business System Analyst\" for \"Business Systems Analyst\"); the title's parenthesised qualifier left out " +
 			"(\"Manager, Infrastructure\" for \"Manager, Infrastructure (Delivery)\") or moved (\"Senior Customer " +
 			"Success Operations Analyst\" for \"Customer Success Operations Analyst (Senior)\"); an acronym a title " +
 			"or the prose of the page defines (\"CSM\" after \"Customer Success Manager (CSM)\", \"PMM\" after \"Product " +
@@ -523,6 +524,9 @@ type roleNames struct {
 
 // same reports whether name names the role titled title.
 func (c *roleNames) same(name, title string) bool {
+	if c.pluralInside(name, title) {
+		return false
+	}
 	names := [][]string{c.words(name)}
 	// the name's own qualifier may be left aside ("Manager, Channel Sales
 	// (people manager)"), unless the title has another one: "Customer
@@ -568,6 +572,38 @@ func (c *roleNames) same(name, title string) bool {
 		}
 	}
 	return false
+}
+
+// pluralInside reports whether name and title are the same words but for
+// one inside the name that only one of them writes with a plural "s"
+// ("Business System Analyst" for "Business Systems Analyst"): stemming
+// folds them, but inside a title the "s" is part of the name. The last
+// word may differ so ("Specialists": the role's members).
+func (c *roleNames) pluralInside(name, title string) bool {
+	plain := func(s string) []string {
+		var out []string
+		for _, w := range strings.Fields(model.NormalizeTitle(withoutParens(s))) {
+			if !nameJoiners[w] && w != "a" && w != "an" && w != "intermediate" && !c.ignore[w] {
+				out = append(out, w)
+			}
+		}
+		return out
+	}
+	n, t := plain(name), plain(title)
+	if len(n) != len(t) || len(n) < 2 {
+		return false
+	}
+	diff := false
+	for i := range n {
+		if n[i] == t[i] {
+			continue
+		}
+		if i == len(n)-1 || (n[i]+"s" != t[i] && t[i]+"s" != n[i]) {
+			return false
+		}
+		diff = true
+	}
+	return diff
 }
 
 // exact reports whether name and title are the same words, the title's
