@@ -41,7 +41,8 @@ var requiredBulletRule = &lint.Rule{
 			"and GitLab\"), it does not count.\n\n" +
 			"Where it must be:\n\n" +
 			"- In a family-level Requirements section (template 1: requirements shared by all levels, before the " +
-			"levels; one written after a role, at the depth of its heading, is that role's): that covers every role of " +
+			"levels; one written after a role, at the depth of its heading, is that role's, unless it is the page's only " +
+			"one, after the first role, and no other level has requirements of its own): that covers every role of " +
 			"the family. So do the requirements of the page as a role (top-level " +
 			"\"## Job Grade\" and \"## Requirements\") and of an ungraded first role that introduces the family " +
 			"(\"## Content Editor\" or \"## Role\" with its Requirements, then the levels; not when ungraded groups " +
@@ -377,6 +378,7 @@ func newBulletPage(f *model.Family) *bulletPage {
 			pg.scoped[r] = append(pg.scoped[r], s)
 		}
 	}
+	pg.loneFirstRequirements()
 	byTitle := map[string][]*model.Role{}
 	for _, r := range f.Roles {
 		k := strings.ToLower(strings.TrimSpace(r.Title))
@@ -433,6 +435,31 @@ func newBulletPage(f *model.Family) *bulletPage {
 	}
 	pg.titles = prose.NewPhraseSet(phrases)
 	return pg
+}
+
+// loneFirstRequirements makes the family's a Requirements section that
+// follows the first role at the depth of its heading ("## Support
+// Engineer", then "## Requirements") when it is the only one so placed
+// and no other level has requirements of its own: the page's one list of
+// requirements, as required-sections reads it, not the first level's.
+func (pg *bulletPage) loneFirstRequirements() {
+	var first *model.Role
+	for _, r := range pg.f.Roles {
+		if r.Heading != nil {
+			first = r
+			break
+		}
+	}
+	if first == nil || len(pg.scoped) != 1 || len(pg.scoped[first]) != 1 {
+		return
+	}
+	for _, r := range pg.f.Roles {
+		if r != first && r.Kind == model.KindLevel && r.Section(model.SecRequirements) != nil {
+			return
+		}
+	}
+	pg.wide = append(pg.wide, pg.scoped[first]...)
+	delete(pg.scoped, first)
 }
 
 func appendOnce(ss []*model.Section, s *model.Section) []*model.Section {
