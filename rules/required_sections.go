@@ -41,7 +41,9 @@ var requiredSectionsRule = &lint.Rule{
 			"in each role's sections with `\"inherited\": true`. So does what a level takes over from another (\"Meets all of the " +
 			"requirements of an Intermediate X, plus:\", \"all of the responsibilities of the level below\", \"extends the " +
 			"Senior Director role\"), followed transitively. Specialties and segments inherit from their level and " +
-			"need none of their own. A page without role headings that has Responsibilities or Requirements is one role: it is asked only " +
+			"need none of their own. When every level but one adds Responsibilities (or Requirements) of its own to the " +
+			"family's, that one is told it has none of its own (not the first level, whose the family's list often is, nor " +
+			"one that says it takes them over). A page without role headings that has Responsibilities or Requirements is one role: it is asked only " +
 			"for what every family has (Hiring Process, Performance Indicators). Pages without roles or such sections (folder " +
 			"index stubs) are not checked.\n\n" +
 			"Default severity is warning, from what the corpus shows: of 899 levels in the 2022 and current handbooks, " +
@@ -316,6 +318,75 @@ func bulletSections(secs []*model.Section) map[string]int {
 	return out
 }
 
+// reportOwnMissing reports a level that has no Responsibilities (or
+// Requirements) of its own where every other level adds its own to the
+// family's: the family-wide list covers it, but the level lost the part
+// the others have (a copy that dropped a section). A level that says it
+// takes them over ("shares the same responsibilities as listed above"),
+// and the first level, whose the family's list often is, are not
+// reported.
+func reportOwnMissing(p *lint.Pass, f *model.Family) {
+	var levels []*model.Role
+	for _, r := range f.Roles {
+		if r.Kind == model.KindLevel && r.Status == "" && r.Heading != nil && r.SharesWith == nil {
+			levels = append(levels, r)
+		}
+	}
+	if len(levels) < 3 {
+		return
+	}
+	byTitle := map[string]bool{}
+	hasOwn := func(r *model.Role, k model.SectionKind) bool {
+		for _, x := range f.Roles {
+			if x != r && (x.Heading == nil || model.NormalizeTitle(x.Title) != model.NormalizeTitle(r.Title)) {
+				continue
+			}
+			for _, s := range x.Sections {
+				for _, sk := range sectionKinds(s) {
+					if sk == k {
+						return true
+					}
+				}
+			}
+		}
+		if _, ok := bulletSections(r.Sections)[string(k)]; ok {
+			return true
+		}
+		return k == model.SecResponsibilities && unheadedBullets(r) > 0 || childrenAllHave(f, r, k) > 0
+	}
+	for _, k := range []model.SectionKind{model.SecResponsibilities, model.SecRequirements} {
+		family := false
+		for _, s := range f.Sections {
+			if s.Kind == k {
+				family = true
+			}
+		}
+		if !family {
+			continue
+		}
+		var lacking []*model.Role
+		for _, r := range levels {
+			if !hasOwn(r, k) {
+				lacking = append(lacking, r)
+			}
+		}
+		// the first level's are often the family's list itself ("###
+		// Responsibilities" before "## Levels", then "### Incubation
+		// Engineer" with its grade only)
+		if len(lacking) != 1 || lacking[0] == levels[0] || inheritsKind(lacking[0], k) {
+			continue
+		}
+		r := lacking[0]
+		if byTitle[r.Title+string(k)] {
+			continue
+		}
+		byTitle[r.Title+string(k)] = true
+		p.Report(lint.Diagnostic{Span: r.TitleSpan, Role: r,
+			Message: fmt.Sprintf("level %q has no %s of its own, while every other level adds its own to the family's", r.Title, sectionTitle(string(k))),
+			Subject: "own " + string(k)})
+	}
+}
+
 // pageIsRole reports whether a page without roles is one role all the
 // same: it has Responsibilities or Requirements of its own (a folder
 // index or an overview has neither).
@@ -404,6 +475,7 @@ func checkRequiredSections(p *lint.Pass) {
 				Subject: "unheaded responsibilities"})
 		}
 	}
+	reportOwnMissing(p, f)
 	sch, raw := p.Config.RequiredSectionsSchema()
 	inst := any(summary(f))
 	verr := sch.Validate(inst)
