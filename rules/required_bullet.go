@@ -51,7 +51,7 @@ var requiredBulletRule = &lint.Rule{
 			"- Otherwise in each level's own requirements (also those under a second heading with the same title), or " +
 			"in those of the role it inherits them from: the role it shares a grade sentence with, the role whose " +
 			"heading encloses its own in the page outline, the base its inheritance sentence names, or, when its " +
-			"paragraphs or requirements say \"Extends ...\" or \"In addition to ...\", the role named or linked there (\"extend the main " +
+			"paragraphs or requirements say \"Extends ...\" (or a typo of it: \"Exends\") or \"In addition to ...\", the role named or linked there (\"extend the main " +
 			"[requirements](#requirements)\": the role of that heading; else the level before " +
 			"it), and the role its text takes all requirements of (\"Meets all of the requirements of an Intermediate X, plus:\", " +
 			"\"all of the requirements of the level below\"), followed transitively. Specialties and segments refine a level and are covered by it (see `kinds`).\n\n" +
@@ -562,12 +562,26 @@ func bulletInheritAt(t string) int {
 	b := &model.Block{Text: t}
 	ms := bulletInheritPhrases.Find(b)
 	if len(ms) == 0 {
+		// a typo of the opening word ("Exends that of the Director ...")
+		if w := firstWord(t); len(w) >= 6 && typoDistance(strings.ToLower(w), "extends") == 1 {
+			return 0
+		}
 		return -1
 	}
 	if strings.TrimSpace(t[:ms[0].Start]) == "" {
 		return 0 // opens the text: the level before when no role is named
 	}
 	return ms[0].End
+}
+
+// firstWord returns the letters that open t, after spaces and markup.
+func firstWord(t string) string {
+	t = strings.TrimLeft(t, " \t*_")
+	end := 0
+	for end < len(t) && (t[end] >= 'a' && t[end] <= 'z' || t[end] >= 'A' && t[end] <= 'Z') {
+		end++
+	}
+	return t[:end]
 }
 
 // roleNamedIn returns the role of the page, other than r, that t names
