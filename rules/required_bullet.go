@@ -42,8 +42,9 @@ var requiredBulletRule = &lint.Rule{
 			"Where it must be:\n\n" +
 			"- In a family-level Requirements section (template 1: requirements shared by all levels, before the " +
 			"levels; one written after a role, at the depth of its heading, is that role's, unless it is the page's only " +
-			"one, after the first role, and no other level has requirements of its own): that covers every role of " +
-			"the family. So do the requirements of the page as a role (top-level " +
+			"one, after the first role, and no other level has requirements of its own; and one written between the first " +
+			"level's heading and the next level's is the first level's when a later level has requirements of its own): " +
+			"that covers every role of the family. So do the requirements of the page as a role (top-level " +
 			"\"## Job Grade\" and \"## Requirements\") and of an ungraded first role that introduces the family " +
 			"(\"## Content Editor\" or \"## Role\" with its Requirements, then the levels; not when ungraded groups " +
 			"stand side by side, as \"## Benefits\" and \"## Compensation\" do), and a family-level section whose " +
@@ -379,6 +380,7 @@ func newBulletPage(f *model.Family) *bulletPage {
 		}
 	}
 	pg.loneFirstRequirements()
+	pg.firstLevelRequirements()
 	byTitle := map[string][]*model.Role{}
 	for _, r := range f.Roles {
 		k := strings.ToLower(strings.TrimSpace(r.Title))
@@ -460,6 +462,47 @@ func (pg *bulletPage) loneFirstRequirements() {
 	}
 	pg.wide = append(pg.wide, pg.scoped[first]...)
 	delete(pg.scoped, first)
+}
+
+// firstLevelRequirements gives the first level the family-level
+// Requirements written between its heading and the next level's, when a
+// later level has requirements of its own ("### Specialist", "##
+// Responsibilities", "## Requirements", then "### Senior Specialist" with
+// "#### Senior Specialist Requirements"): a heading level slipped, and the
+// list is the first level's, not every level's.
+func (pg *bulletPage) firstLevelRequirements() {
+	var first, second *model.Role
+	for _, r := range pg.f.Roles {
+		if r.Heading == nil || r.Kind != model.KindLevel {
+			continue
+		}
+		if first == nil {
+			first = r
+		} else if second == nil {
+			second = r
+		}
+	}
+	if first == nil || second == nil {
+		return
+	}
+	later := false
+	for _, r := range pg.f.Roles {
+		if r.Kind == model.KindLevel && r.Span.Start >= second.Span.Start && r.Section(model.SecRequirements) != nil {
+			later = true
+		}
+	}
+	if !later {
+		return
+	}
+	var keep []*model.Section
+	for _, s := range pg.wide {
+		if s.Span.Start > first.Heading.Span.Start && s.Span.Start < second.Span.Start {
+			pg.scoped[first] = append(pg.scoped[first], s)
+			continue
+		}
+		keep = append(keep, s)
+	}
+	pg.wide = keep
 }
 
 func appendOnce(ss []*model.Section, s *model.Section) []*model.Section {
