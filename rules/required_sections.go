@@ -54,7 +54,7 @@ var requiredSectionsRule = &lint.Rule{
 			"a full level (marked deprecated, holding only placeholders such as \"To be defined at time of business " +
 			"need.\", or an acting rotation: \"Acting ...\", \"Interim ...\"; option `statuses`), and a level whose " +
 			"responsibilities are bullets straight under its heading, without a Responsibilities heading (option " +
-			"`unheaded`). `grade-missing` and `required-bullet` leave the former alone. A placeholder level is reported only with " +
+			"`unheaded`). `grade-missing` and `required-bullet` leave the former alone, and it needs no Hiring Process either: a page whose only role is an acting rotation is not asked for one. A placeholder level is reported only with " +
 			"option `placeholders`: \"To be defined at time of business need\" is how the handbook keeps a graded level that " +
 			"no one holds yet, not a leftover.",
 		Options: []lint.OptionDoc{
@@ -200,7 +200,7 @@ func summary(f *model.Family) map[string]any {
 		}
 		// a deprecated, placeholder or acting role is reported once, apart
 		if r.Status != "" {
-			for _, k := range []string{"job-grade", "responsibilities", "requirements", "performance-indicators"} {
+			for _, k := range []string{"job-grade", "responsibilities", "requirements", "performance-indicators", "hiring-process"} {
 				if _, ok := rs[k]; !ok {
 					rs[k] = map[string]any{"bullets": jsonInt(0), "paragraphs": jsonInt(0), "status": jsonString(string(r.Status))}
 				}
