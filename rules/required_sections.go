@@ -27,8 +27,9 @@ var requiredSectionsRule = &lint.Rule{
 			"`.ladderlint.yml`, so a company can state its own policy. Each property a `required` keyword names but the " +
 			"summary lacks is a finding, on the role's title or (for family sections) the page title; alternatives " +
 			"(`anyOf`) give one finding.\n\n" +
-			"The default policy: every level has a Job Grade (a grade sentence counts), Responsibilities and " +
-			"Requirements; the family has a Hiring Process; Performance Indicators are given family-wide or for every " +
+			"The default policy: every level has Responsibilities and Requirements (a level without a grade is " +
+			"`grade-missing`'s finding, not a second one here: one defect, one finding; a policy file may ask for " +
+			"`job-grade` too, and then a grade sentence counts); the family has a Hiring Process; Performance Indicators are given family-wide or for every " +
 			"level. When some levels have their own and the family has none, each level without is reported at its title; " +
 			"when none has, the family is reported once. Performance Indicators or a Hiring Process headed at the level " +
 			"of the role headings above them close the group of levels, and count for all of them; so do those written once " +

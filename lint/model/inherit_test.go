@@ -89,7 +89,7 @@ func TestOverview(t *testing.T) {
 	if f.Section(SecRequirements) == nil || f.Section(SecResponsibilities) == nil {
 		t.Errorf("the overview's sections are not the family's")
 	}
-	near, err := os.ReadFile("../../rules/testdata/required-sections/overview-near-miss.md")
+	near, err := os.ReadFile("../../rules/testdata/required-sections-grade/overview-near-miss.md")
 	if err != nil {
 		t.Fatal(err)
 	}
