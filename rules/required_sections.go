@@ -139,6 +139,7 @@ func summary(f *model.Family) map[string]any {
 			byTitle[k] = append(byTitle[k], r)
 		}
 	}
+	children := childRoles(f)
 	roles := make([]any, 0, len(f.Roles))
 	for _, r := range f.Roles {
 		own := r
@@ -179,7 +180,7 @@ func summary(f *model.Family) map[string]any {
 		// the level has them, split
 		for _, k := range []model.SectionKind{model.SecResponsibilities, model.SecRequirements} {
 			if _, ok := rs[string(k)]; !ok && r.Kind == model.KindLevel {
-				if n := childrenAllHave(f, own, k); n > 0 {
+				if n := childrenAllHave(children, own, k); n > 0 {
 					rs[string(k)] = map[string]any{"bullets": jsonInt(n), "paragraphs": jsonInt(0), "by_specialty": true}
 				}
 			}
@@ -275,24 +276,29 @@ func lastRoleGroupSections(f *model.Family) []*model.Section {
 
 // childrenAllHave returns the number of bullets of kind k the specialties
 // and segments of level r hold when each of them (at least one) has such a
-// section of its own, else 0.
-func childrenAllHave(f *model.Family, r *model.Role, k model.SectionKind) int {
-	n, children := 0, 0
-	for _, c := range f.Roles {
-		if c.Parent != r || c.Kind == model.KindLevel {
-			continue
-		}
-		children++
+// section of its own, else 0. children lists them by level (childRoles).
+func childrenAllHave(children map[*model.Role][]*model.Role, r *model.Role, k model.SectionKind) int {
+	n := 0
+	for _, c := range children[r] {
 		s := c.Section(k)
 		if s == nil {
 			return 0
 		}
 		n += len(s.Bullets) + len(s.Paragraphs)
 	}
-	if children == 0 {
-		return 0
-	}
 	return n
+}
+
+// childRoles maps each role to the specialties and segments nested under
+// it.
+func childRoles(f *model.Family) map[*model.Role][]*model.Role {
+	out := map[*model.Role][]*model.Role{}
+	for _, c := range f.Roles {
+		if c.Parent != nil && c.Kind != model.KindLevel {
+			out[c.Parent] = append(out[c.Parent], c)
+		}
+	}
+	return out
 }
 
 // bulletSections finds list items that name a section by themselves
@@ -336,24 +342,32 @@ func reportOwnMissing(p *lint.Pass, f *model.Family) {
 	if len(levels) < 3 {
 		return
 	}
-	byTitle := map[string]bool{}
+	reported := map[string]bool{}
+	// the kinds of the sections each title has, over all its headings
+	kindsOf := map[string]map[model.SectionKind]bool{}
+	for _, x := range f.Roles {
+		if x.Heading == nil {
+			continue
+		}
+		key := model.NormalizeTitle(x.Title)
+		if kindsOf[key] == nil {
+			kindsOf[key] = map[model.SectionKind]bool{}
+		}
+		for _, s := range x.Sections {
+			for _, sk := range sectionKinds(s) {
+				kindsOf[key][sk] = true
+			}
+		}
+	}
+	children := childRoles(f)
 	hasOwn := func(r *model.Role, k model.SectionKind) bool {
-		for _, x := range f.Roles {
-			if x != r && (x.Heading == nil || model.NormalizeTitle(x.Title) != model.NormalizeTitle(r.Title)) {
-				continue
-			}
-			for _, s := range x.Sections {
-				for _, sk := range sectionKinds(s) {
-					if sk == k {
-						return true
-					}
-				}
-			}
+		if kindsOf[model.NormalizeTitle(r.Title)][k] {
+			return true
 		}
 		if _, ok := bulletSections(r.Sections)[string(k)]; ok {
 			return true
 		}
-		return k == model.SecResponsibilities && unheadedBullets(r) > 0 || childrenAllHave(f, r, k) > 0
+		return k == model.SecResponsibilities && unheadedBullets(r) > 0 || childrenAllHave(children, r, k) > 0
 	}
 	for _, k := range []model.SectionKind{model.SecResponsibilities, model.SecRequirements} {
 		family := false
@@ -378,10 +392,10 @@ func reportOwnMissing(p *lint.Pass, f *model.Family) {
 			continue
 		}
 		r := lacking[0]
-		if byTitle[r.Title+string(k)] {
+		if reported[r.Title+string(k)] {
 			continue
 		}
-		byTitle[r.Title+string(k)] = true
+		reported[r.Title+string(k)] = true
 		p.Report(lint.Diagnostic{Span: r.TitleSpan, Role: r,
 			Message: fmt.Sprintf("level %q has no %s of its own, while every other level adds its own to the family's", r.Title, sectionTitle(string(k))),
 			Subject: "own " + string(k)})
