@@ -25,7 +25,9 @@ var roleNameMismatchRule = &lint.Rule{
 	Doc: lint.Doc{
 		Description: "A role is named in several places besides its heading: its opening sentence (\"The Senior " +
 			"Accountant ...\"), its reports-to sentence, its grade sentence (\"The Senior Accountant is a grade " +
-			"7.\") and the headings of its sections (\"#### Senior Accountant Responsibilities\"). When a level is " +
+			"7.\") and the headings of its sections (\"#### Senior Accountant Responsibilities\"), also a section heading " +
+			"right after its text that is outside it by depth (\"### Staff Accountant Career Ladder\" after the level's " +
+			"requirements) unless it names the family or another role exactly. When a level is " +
 			"copied from another, these are the names that get left behind. Each must name the role as its " +
 			"heading does; the finding shows both names and their word diff.\n\n" +
 			"Tolerated: differences of case, punctuation and spacing; \"Sr.\" for \"Senior\", \"VP\" for \"Vice " +
@@ -96,6 +98,7 @@ func checkRoleNameMismatch(p *lint.Pass) {
 	acronyms := pageAcronyms(f)
 	plain := &roleNames{ignore: ignore, acronyms: acronyms}
 	plain.level = stemSet(plain, levelList...)
+	trailing := trailingSections(f, plain)
 	for _, r := range f.Roles {
 		if r.Heading == nil || r.Heading.Role != r || r.SharesWith != nil {
 			continue
@@ -116,7 +119,7 @@ func checkRoleNameMismatch(p *lint.Pass) {
 		}
 		names.extra = stemSet(names, f.Title, base)
 		seen := map[model.Span]bool{}
-		mentions := roleMentions(f, r)
+		mentions := append(roleMentions(f, r), trailing[r]...)
 		// the name grade-title-mismatch reports, when the grade sentence names
 		// another role: the same name elsewhere in the role is that one defect
 		leftToGrade := ""
@@ -322,6 +325,42 @@ func roleMentions(f *model.Family, r *model.Role) []roleMention {
 		if prefix != "" {
 			out = append(out, roleMention{"section heading", prefix, model.Span{Start: sec.PrefixSpan.Start, End: sec.PrefixSpan.Start + len(prefix)}})
 		}
+	}
+	return out
+}
+
+// trailingSections finds the family-level section headings that name a
+// role right after its text ("### Staff Team Member Relations Career
+// Ladder" after the Staff level's requirements, at the depth of its
+// heading, so outside it): each is a mention of that role's name, unless it
+// names a role of the page or the family exactly (then it is another
+// role's or the family's section).
+func trailingSections(f *model.Family, plain *roleNames) map[*model.Role][]roleMention {
+	out := map[*model.Role][]roleMention{}
+	hs := f.Headings
+	for _, sec := range f.Sections {
+		if sec.Prefix == "" || !sec.PrefixSpan.Valid() || sec.Heading == nil || !sec.Kind.IsRoleSection() && sec.Kind != model.SecCareerLadder && sec.Kind != model.SecHiringProcess {
+			continue
+		}
+		i := sort.Search(len(hs), func(i int) bool { return hs[i].Span.Start >= sec.Heading.Span.Start })
+		if i == 0 {
+			continue
+		}
+		r := f.RoleAt(hs[i-1].Span.Start)
+		if r == nil || r.Heading == nil || hs[i-1].Span.Start < r.Heading.Span.Start {
+			continue
+		}
+		named := plain.exact(sec.Prefix, f.Title)
+		for _, x := range f.Roles {
+			if named || plain.exact(sec.Prefix, x.Title) {
+				named = true
+				break
+			}
+		}
+		if named {
+			continue
+		}
+		out[r] = append(out[r], roleMention{"section heading", sec.Prefix, model.Span{Start: sec.PrefixSpan.Start, End: sec.PrefixSpan.Start + len(sec.Prefix)}})
 	}
 	return out
 }
