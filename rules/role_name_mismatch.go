@@ -38,8 +38,9 @@ var roleNameMismatchRule = &lint.Rule{
 			"(\"Manager, Infrastructure\" for \"Manager, Infrastructure (Delivery)\") or moved (\"Senior Customer " +
 			"Success Operations Analyst\" for \"Customer Success Operations Analyst (Senior)\"); an acronym a title " +
 			"or the prose of the page defines (\"CSM\" after \"Customer Success Manager (CSM)\", \"PMM\" after \"Product " +
-			"Marketing Managers (PMMs)\"); a plural group the opening or reports-to sentence describes (\"The Support " +
-			"Managers across regions\" in \"Manager, Support\"); a level alone heading a specialty's section (\"#### Senior " +
+			"Marketing Managers (PMMs)\"); a plural group the opening or reports-to sentence describes, its other words the title's (\"The Support " +
+			"Managers across regions\" in \"Manager, Support\"; not \"Internal Reporting Accountants\" under \"International " +
+			"Reporting\"), and a sentence that describes the role's sections (\"The Responsibilities, Requirements, and ...\"); a level alone heading a specialty's section (\"#### Senior " +
 			"Responsibilities\" under a specialty names the level it refines); \"Intermediate\" added or left " +
 			"out (the policy keeps it out of titles); a trailing \"role\" or \"position\"; the words of " +
 			"`ignore_words` (the company's name: \"The GitLab Recruiter\"); the level alone where the template asks " +
@@ -145,7 +146,7 @@ func checkRoleNameMismatch(p *lint.Pass) {
 			}
 			// "The Support Managers across regions ...": a group the text
 			// describes, not a role name
-			if m.where != "section heading" && m.where != "grade sentence" && pluralGroup(m.name, title) {
+			if m.where != "section heading" && m.where != "grade sentence" && pluralGroup(m.name, title) && (groupWordsIn(plain, m.name, title) || namesSection(m.name)) {
 				continue
 			}
 			other := otherRole(f, r, m.name, plain)
@@ -802,6 +803,30 @@ func allIn(words []string, set map[string]bool) bool {
 		}
 	}
 	return true
+}
+
+// groupWordsIn reports whether the words of a plural group before its
+// last one are all the title's ("Support Managers" in "Manager,
+// Support"): a group of the role's people, not a misnamed role ("Internal
+// Reporting Accountants" under "International Reporting").
+func groupWordsIn(c *roleNames, name, title string) bool {
+	ws := c.words(withoutParens(name))
+	if len(ws) == 0 {
+		return true
+	}
+	return allIn(ws[:len(ws)-1], setOf(c.words(title)))
+}
+
+// namesSection reports whether a name holds the name of a section ("The
+// Responsibilities, Requirements, and Additional Skills for Public Sector
+// Engineers"): a description of the role's text, not a role name.
+func namesSection(name string) bool {
+	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == ',' }) {
+		if k, _, _, ok := model.MatchSection(w); ok && (k == model.SecResponsibilities || k == model.SecRequirements) {
+			return true
+		}
+	}
+	return false
 }
 
 // pluralGroup reports whether a name ends in a plural noun where the title
