@@ -16,13 +16,14 @@ var policyRuleIDs = []string{"inclusive-language", "vacancy-wording", "years-of-
 
 // TestPolicyFixtures runs each policy rule on its fixtures: the defaults in
 // testdata/<rule>/default, configured options in testdata/<rule>/options
-// (with its .ladderlint.yml). years-of-experience has its own test, which
+// (with its .ladderlint.yml), and a rule's further option sets where it has
+// them (ratio, reworded-counts). years-of-experience has its own test, which
 // also checks severities.
 func TestPolicyFixtures(t *testing.T) {
 	for _, id := range []string{"inclusive-language", "vacancy-wording", "location-requirement", "required-bullet"} {
-		for _, set := range []string{"default", "options", "ratio"} {
-			if _, err := os.Stat(filepath.Join("testdata", id, set)); err != nil && set == "ratio" {
-				continue // only inclusive-language has a ratio
+		for _, set := range []string{"default", "options", "ratio", "reworded-counts"} {
+			if _, err := os.Stat(filepath.Join("testdata", id, set)); err != nil && set != "default" && set != "options" {
+				continue // only inclusive-language has a ratio, only required-bullet reworded-counts
 			}
 			t.Run(id+"/"+set, func(t *testing.T) {
 				linttest.Run(t, filepath.Join("testdata", id, set), id)

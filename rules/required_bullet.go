@@ -16,6 +16,9 @@ type requiredBulletOptions struct {
 	Kinds   []string `yaml:"kinds"`
 	// Reworded: a bullet asking the same ability in other words counts
 	Reworded bool `yaml:"reworded"`
+	// RewordedInfo: such a bullet is reported, at info, as a matter of
+	// wording
+	RewordedInfo bool `yaml:"reworded_info"`
 }
 
 var requiredBulletRule = &lint.Rule{
@@ -30,13 +33,18 @@ var requiredBulletRule = &lint.Rule{
 			"required. Text is compared ignoring case, markup, spacing and trailing punctuation; by default " +
 			"(`match: contains`) the bullet may say more around it, in whole words (\"You have the ability to use " +
 			"GitLab.\", \"Ability to use GitLab for merge requests\"), and `prefix` or `exact` are stricter. A level whose " +
-			"requirements ask the same ability in other words (\"Able to use GitLab.\", \"Strong understanding of GitLab\"; " +
-			"option `reworded`) is told so, at `info`, quoting its bullet: a matter of wording, not a missing requirement. " +
-			"Written as a wish (\"Willingness to learn and use GitLab\", \"GitLab experience is a plus\"), it does not count.\n\n" +
+			"requirements ask the same ability in other words (\"Able to use GitLab.\", \"Strong understanding of GitLab\", " +
+			"\"Comfortable using Google Workspace and GitLab\"; option `reworded`) is told so, at `info`, quoting its bullet: a " +
+			"matter of wording, not a missing requirement (`reworded_info: false` takes it for the bullet). Written as a wish or " +
+			"as something still to learn (\"Willingness to learn and use GitLab\", \"Ability to learn and use GitLab tools\", " +
+			"\"GitLab experience is a plus\"), or naming GitLab the company (\"frameworks used at GitLab\", \"value for partners " +
+			"and GitLab\"), it does not count.\n\n" +
 			"Where it must be:\n\n" +
 			"- In a family-level Requirements section (template 1: requirements shared by all levels, before the " +
-			"levels; one written after a role, at the depth of its heading, is that role's): that covers every role of " +
-			"the family. So do the requirements of the page as a role (top-level " +
+			"levels; one written after a role, at the depth of its heading, is that role's, unless it is the page's only " +
+			"one, after the first role, and no other level has requirements of its own; and one written between the first " +
+			"level's heading and the next level's is the first level's when a later level has requirements of its own): " +
+			"that covers every role of the family. So do the requirements of the page as a role (top-level " +
 			"\"## Job Grade\" and \"## Requirements\") and of an ungraded first role that introduces the family " +
 			"(\"## Content Editor\" or \"## Role\" with its Requirements, then the levels; not when ungraded groups " +
 			"stand side by side, as \"## Benefits\" and \"## Compensation\" do), and a family-level section whose " +
@@ -44,14 +52,15 @@ var requiredBulletRule = &lint.Rule{
 			"- Otherwise in each level's own requirements (also those under a second heading with the same title), or " +
 			"in those of the role it inherits them from: the role it shares a grade sentence with, the role whose " +
 			"heading encloses its own in the page outline, the base its inheritance sentence names, or, when its " +
-			"paragraphs or requirements say \"Extends ...\" or \"In addition to ...\", the role named or linked there (\"extend the main " +
+			"paragraphs or requirements say \"Extends ...\" (or a typo of it: \"Exends\") or \"In addition to ...\", the role named or linked there (\"extend the main " +
 			"[requirements](#requirements)\": the role of that heading; else the level before " +
 			"it), and the role its text takes all requirements of (\"Meets all of the requirements of an Intermediate X, plus:\", " +
 			"\"all of the requirements of the level below\"), followed transitively. Specialties and segments refine a level and are covered by it (see `kinds`).\n\n" +
 			"Reported: once, at the family-level Requirements heading, when that section lacks the bullet and some " +
 			"level does not list it itself; else at each uncovered level's Requirements heading, or at its title " +
 			"when it has no requirements at all (only for a graded level: an ungraded heading with nothing required is " +
-			"more likely a sub-heading than a role). A page without roles (an overview, a folder index) is not checked, nor " +
+			"more likely a sub-heading than a role). A page of one role written as segments " +
+			"or specialties under the family's requirements is checked there. A page without roles (an overview, a folder index) is not checked, nor " +
 			"are deprecated levels, levels that hold only placeholders and acting rotations (`required-sections` reports " +
 			"those once).",
 		Bad: "---\ntitle: Accountant\n---\n\n## Accountant\n\n" +
@@ -64,11 +73,12 @@ var requiredBulletRule = &lint.Rule{
 			{Name: "bullets", Default: "[Ability to use GitLab]", Text: "Bullets every level's requirements must hold; an empty list turns the rule off."},
 			{Name: "match", Default: "contains", Text: "`exact`: the whole bullet; `prefix`: the bullet starts with it (whole words); `contains`: the bullet holds it (whole words)."},
 			{Name: "kinds", Default: "[level]", Text: "Role kinds checked (`level`, `specialty`, `segment`)."},
-			{Name: "reworded", Default: "true", Text: "A level whose requirement asks the same ability in other words gets an `info` finding that says so instead of \"lack the bullet\" (\"Able to use GitLab\", \"Experience using GitLab\", \"Strong understanding of GitLab\"): it names the bullet's last word and a word of ability or use, and is not written as a wish (\"a plus\", \"willingness to\"). Only with `match: contains`."},
+			{Name: "reworded", Default: "true", Text: "A requirement that asks the same ability in other words is told apart from a missing bullet (\"Able to use GitLab\", \"Experience using GitLab\", \"Strong understanding of GitLab\"): a word of use or knowledge at most six words before the bullet's last word, that word not right after \"at\", and nothing that makes it a wish or something to learn (\"a plus\", \"willingness to\", \"learn\"). Only with `match: contains`."},
+			{Name: "reworded_info", Default: "true", Text: "With `reworded`, report such a requirement at `info`, quoting it; false: take it for the bullet (no finding)."},
 		},
 	},
 	Options: func() any {
-		return &requiredBulletOptions{Bullets: []string{"Ability to use GitLab"}, Match: "contains", Kinds: []string{string(model.KindLevel)}, Reworded: true}
+		return &requiredBulletOptions{Bullets: []string{"Ability to use GitLab"}, Match: "contains", Kinds: []string{string(model.KindLevel)}, Reworded: true, RewordedInfo: true}
 	},
 	Validate: func(o any) error {
 		opts := o.(*requiredBulletOptions)
@@ -116,7 +126,11 @@ func checkRequiredBullet(p *lint.Pass) {
 			}
 		}
 	}
-	if len(roles) == 0 {
+	// no level to check (a page of one role written as segments or
+	// specialties under family-wide requirements): the family's
+	// requirements are the page's own
+	familyOnly := len(roles) == 0 && len(pg.wide) > 0
+	if len(roles) == 0 && !familyOnly {
 		return
 	}
 	var familyReqs []*model.Section
@@ -159,11 +173,19 @@ func checkRequiredBullet(p *lint.Pass) {
 				return false
 			}
 		}
-		has, hasReworded := match(false), match(true)
-		if !opts.Reworded || opts.Match != "contains" {
+		// a rewording counts as the bullet, or (reworded_info) is told apart
+		reworded := opts.Reworded && opts.Match == "contains"
+		has, hasReworded := match(reworded && !opts.RewordedInfo), match(true)
+		if !reworded || !opts.RewordedInfo {
 			hasReworded = nil
 		}
 		if has(familyCover) {
+			continue
+		}
+		if familyOnly {
+			p.Report(lint.Diagnostic{Span: firstFilled(familyReqs).Span,
+				Message: fmt.Sprintf("the family's requirements lack the bullet %s", policyQuote(want)),
+				Subject: "family: " + strings.ToLower(want)})
 			continue
 		}
 		memo, rmemo := map[*model.Role]bool{}, map[*model.Role]bool{}
@@ -189,15 +211,8 @@ func checkRequiredBullet(p *lint.Pass) {
 			for i, r := range missing {
 				names[i] = r.Title
 			}
-			sec := familyReqs[0] // the first that holds something: not an empty sub-heading
-			for _, x := range familyReqs {
-				if len(x.Bullets) > 0 || len(x.Paragraphs) > 0 {
-					sec = x
-					break
-				}
-			}
 			p.Report(lint.Diagnostic{
-				Span: sec.Span,
+				Span: firstFilled(familyReqs).Span,
 				Message: fmt.Sprintf("the family's requirements lack the bullet %s, and %s %s not list it: add it here to cover every level",
 					policyQuote(want), joinAnd(names), map[bool]string{true: "does", false: "do"}[len(names) == 1]),
 				Subject: "family: " + strings.ToLower(want),
@@ -228,6 +243,17 @@ func checkRequiredBullet(p *lint.Pass) {
 			p.Report(lint.Diagnostic{Span: span, Message: msg, Subject: strings.ToLower(want), Role: r, Severity: sev})
 		}
 	}
+}
+
+// firstFilled returns the first section that holds something (not an
+// empty sub-heading), else the first.
+func firstFilled(secs []*model.Section) *model.Section {
+	for _, x := range secs {
+		if len(x.Bullets) > 0 || len(x.Paragraphs) > 0 {
+			return x
+		}
+	}
+	return secs[0]
 }
 
 // bulletRoleHas reports whether a role's requirements, or those it
@@ -353,6 +379,8 @@ func newBulletPage(f *model.Family) *bulletPage {
 			pg.scoped[r] = append(pg.scoped[r], s)
 		}
 	}
+	pg.loneFirstRequirements()
+	pg.firstLevelRequirements()
 	byTitle := map[string][]*model.Role{}
 	for _, r := range f.Roles {
 		k := strings.ToLower(strings.TrimSpace(r.Title))
@@ -409,6 +437,72 @@ func newBulletPage(f *model.Family) *bulletPage {
 	}
 	pg.titles = prose.NewPhraseSet(phrases)
 	return pg
+}
+
+// loneFirstRequirements makes the family's a Requirements section that
+// follows the first role at the depth of its heading ("## Support
+// Engineer", then "## Requirements") when it is the only one so placed
+// and no other level has requirements of its own: the page's one list of
+// requirements, as required-sections reads it, not the first level's.
+func (pg *bulletPage) loneFirstRequirements() {
+	var first *model.Role
+	for _, r := range pg.f.Roles {
+		if r.Heading != nil {
+			first = r
+			break
+		}
+	}
+	if first == nil || len(pg.scoped) != 1 || len(pg.scoped[first]) != 1 {
+		return
+	}
+	for _, r := range pg.f.Roles {
+		if r != first && r.Kind == model.KindLevel && r.Section(model.SecRequirements) != nil {
+			return
+		}
+	}
+	pg.wide = append(pg.wide, pg.scoped[first]...)
+	delete(pg.scoped, first)
+}
+
+// firstLevelRequirements gives the first level the family-level
+// Requirements written between its heading and the next level's, when a
+// later level has requirements of its own ("### Specialist", "##
+// Responsibilities", "## Requirements", then "### Senior Specialist" with
+// "#### Senior Specialist Requirements"): a heading level slipped, and the
+// list is the first level's, not every level's.
+func (pg *bulletPage) firstLevelRequirements() {
+	var first, second *model.Role
+	for _, r := range pg.f.Roles {
+		if r.Heading == nil || r.Kind != model.KindLevel {
+			continue
+		}
+		if first == nil {
+			first = r
+		} else if second == nil {
+			second = r
+		}
+	}
+	if first == nil || second == nil {
+		return
+	}
+	later := false
+	for _, r := range pg.f.Roles {
+		if r.Kind == model.KindLevel && r.Span.Start >= second.Span.Start && r.Section(model.SecRequirements) != nil {
+			later = true
+		}
+	}
+	if !later {
+		return
+	}
+	var keep []*model.Section
+	for _, s := range pg.wide {
+		if s.Span.Start > first.Heading.Span.Start && s.Span.Start < second.Span.Start {
+			pg.scoped[first] = append(pg.scoped[first], s)
+			continue
+		}
+		keep = append(keep, s)
+	}
+	pg.wide = keep
 }
 
 func appendOnce(ss []*model.Section, s *model.Section) []*model.Section {
@@ -511,12 +605,26 @@ func bulletInheritAt(t string) int {
 	b := &model.Block{Text: t}
 	ms := bulletInheritPhrases.Find(b)
 	if len(ms) == 0 {
+		// a typo of the opening word ("Exends that of the Director ...")
+		if w := firstWord(t); len(w) >= 6 && typoDistance(strings.ToLower(w), "extends") == 1 {
+			return 0
+		}
 		return -1
 	}
 	if strings.TrimSpace(t[:ms[0].Start]) == "" {
 		return 0 // opens the text: the level before when no role is named
 	}
 	return ms[0].End
+}
+
+// firstWord returns the letters that open t, after spaces and markup.
+func firstWord(t string) string {
+	t = strings.TrimLeft(t, " \t*_")
+	end := 0
+	for end < len(t) && (t[end] >= 'a' && t[end] <= 'z' || t[end] >= 'A' && t[end] <= 'Z') {
+		end++
+	}
+	return t[:end]
 }
 
 // roleNamedIn returns the role of the page, other than r, that t names
@@ -552,37 +660,51 @@ func bulletWords(s string) []string {
 // bulletUse and bulletKnow are the words that make a requirement naming
 // the required bullet's object a rewording of it ("Able to use GitLab",
 // "Strong understanding of GitLab"); bulletWish, those that make it
-// optional.
+// optional or something still to learn.
 var (
-	bulletUse  = map[string]bool{"use": true, "uses": true, "using": true, "used": true}
+	bulletUse = map[string]bool{"use": true, "uses": true, "using": true, "used": true,
+		"utilize": true, "utilizes": true, "utilizing": true, "utilise": true, "utilising": true}
 	bulletKnow = map[string]bool{"experience": true, "experienced": true, "understanding": true, "proficiency": true, "proficient": true,
 		"familiarity": true, "familiar": true, "knowledge": true, "comfortable": true, "skilled": true, "fluency": true, "fluent": true}
 	bulletWish = map[string]bool{"plus": true, "bonus": true, "nice": true, "preferred": true, "desirable": true, "desired": true,
-		"willing": true, "willingness": true, "ideally": true, "optional": true, "advantage": true}
+		"willing": true, "willingness": true, "ideally": true, "optional": true, "advantage": true,
+		"learn": true, "learning": true, "interest": true, "interested": true}
 )
 
+// bulletRewordReach is how many words before the bullet's object a word
+// of use or knowledge may stand ("Comfortable using technology, including
+// Google Workspace and GitLab" is six).
+const bulletRewordReach = 6
+
 // bulletReworded reports whether a requirement asks the required bullet's
-// ability in other words: it names the bullet's last word ("GitLab") and
-// a word of use or knowledge ("Able to use GitLab.", "Strong understanding
-// of GitLab for project management"), and no word makes it a wish ("a
-// plus", "Willingness to learn and use GitLab"). "Ability to plan at
-// GitLab scale" asks another ability.
+// ability in other words: a word of use or knowledge ("Able to use
+// GitLab.", "Strong understanding of GitLab for project management") at
+// most bulletRewordReach words before the bullet's last word, which does
+// not follow "at" (GitLab the company: "frameworks used at GitLab"), and no
+// word makes it a wish or something to learn ("a plus", "Willingness to
+// learn and use GitLab", "Ability to learn and use GitLab tools").
+// "Ability to plan at GitLab scale" asks another ability.
 func bulletReworded(have, want []string) bool {
 	if len(want) < 2 {
 		return false
 	}
-	object, ability := false, false
-	for _, w := range have {
-		switch {
-		case bulletWish[w]:
+	object := want[len(want)-1]
+	found := false
+	for i, w := range have {
+		if bulletWish[w] {
 			return false
-		case w == want[len(want)-1]:
-			object = true
-		case bulletUse[w] || bulletKnow[w]:
-			ability = true
+		}
+		if w != object || found || i > 0 && have[i-1] == "at" {
+			continue
+		}
+		for j := i - 1; j >= 0 && j >= i-bulletRewordReach; j-- {
+			if bulletUse[have[j]] || bulletKnow[have[j]] {
+				found = true
+				break
+			}
 		}
 	}
-	return object && ability
+	return found
 }
 
 // bulletMatches compares a bullet's words with the required ones.

@@ -27,18 +27,26 @@ var requiredSectionsRule = &lint.Rule{
 			"`.ladderlint.yml`, so a company can state its own policy. Each property a `required` keyword names but the " +
 			"summary lacks is a finding, on the role's title or (for family sections) the page title; alternatives " +
 			"(`anyOf`) give one finding.\n\n" +
-			"The default policy: every level has a Job Grade (a grade sentence counts), Responsibilities and " +
-			"Requirements; the family has a Hiring Process; Performance Indicators are given family-wide or for every " +
+			"The default policy: every level has Responsibilities and Requirements (a level without a grade is " +
+			"`grade-missing`'s finding, not a second one here: one defect, one finding; a policy file may ask for " +
+			"`job-grade` too, and then a grade sentence counts); the family has a Hiring Process; Performance Indicators are given family-wide or for every " +
 			"level. When some levels have their own and the family has none, each level without is reported at its title; " +
 			"when none has, the family is reported once. Performance Indicators or a Hiring Process headed at the level " +
-			"of the role headings above them close the group of levels, and count for all of them. A role written under two " +
+			"of the role headings above them close the group of levels, and count for all of them; so do those written once " +
+			"under the last level when no other level has its own. A section introduced by a list item of its own (\"- " +
+			"Performance Indicators\" followed by the indicators) is there, and a level whose Requirements or Responsibilities " +
+			"are given for each of its specialties has them. A role written under two " +
 			"headings of the same title has the sections of both. A section written for the whole family, outside any role (the template's overarching " +
 			"Responsibilities and Requirements before the levels, or requirements headed as an advert heads them: \"You may " +
 			"be a fit to this role if you\", \"You should apply if\"), counts for every level: in the summary it appears " +
 			"in each role's sections with `\"inherited\": true`. So does what a level takes over from another (\"Meets all of the " +
 			"requirements of an Intermediate X, plus:\", \"all of the responsibilities of the level below\", \"extends the " +
 			"Senior Director role\"), followed transitively. Specialties and segments inherit from their level and " +
-			"need none of their own. Pages without roles (folder index stubs) are not checked.\n\n" +
+			"need none of their own. When every level but one adds Responsibilities (or Requirements) of its own to the " +
+			"family's, that one is told it has none of its own (not the first level, whose the family's list often is, nor " +
+			"one that says it takes them over). A page without role headings that has Responsibilities or Requirements is one role: it is asked only " +
+			"for what every family has (Hiring Process, Performance Indicators). Pages without roles or such sections (folder " +
+			"index stubs) are not checked.\n\n" +
 			"Default severity is warning, from what the corpus shows: of 899 levels in the 2022 and current handbooks, " +
 			"about 9% have no Job Grade section, 14% no Responsibilities and 19% no Requirements of their own (many " +
 			"extend a lower level in prose); 13% of families have no Hiring Process and 23% no Performance Indicators. " +
@@ -47,7 +55,7 @@ var requiredSectionsRule = &lint.Rule{
 			"a full level (marked deprecated, holding only placeholders such as \"To be defined at time of business " +
 			"need.\", or an acting rotation: \"Acting ...\", \"Interim ...\"; option `statuses`), and a level whose " +
 			"responsibilities are bullets straight under its heading, without a Responsibilities heading (option " +
-			"`unheaded`). `grade-missing` and `required-bullet` leave the former alone. A placeholder level is reported only with " +
+			"`unheaded`). `grade-missing` and `required-bullet` leave the former alone, and it needs no Hiring Process either: a page whose only role is an acting rotation is not asked for one. A placeholder level is reported only with " +
 			"option `placeholders`: \"To be defined at time of business need\" is how the handbook keeps a graded level that " +
 			"no one holds yet, not a leftover.",
 		Options: []lint.OptionDoc{
@@ -120,6 +128,7 @@ func summary(f *model.Family) map[string]any {
 			}
 		}
 	}
+	shared = append(shared, lastRoleGroupSections(f)...)
 	// one role under two headings of the same title ("## ESG Manager" with
 	// the grade, "## ESG Manager" again with the rest): their sections are
 	// the role's
@@ -130,6 +139,7 @@ func summary(f *model.Family) map[string]any {
 			byTitle[k] = append(byTitle[k], r)
 		}
 	}
+	children := childRoles(f)
 	roles := make([]any, 0, len(f.Roles))
 	for _, r := range f.Roles {
 		own := r
@@ -165,6 +175,24 @@ func summary(f *model.Family) map[string]any {
 			v.(map[string]any)["inherited"] = true
 			rs[jsonString(string(k))] = v
 		}
+		// requirements (or responsibilities) given only per specialty of
+		// the level ("#### Foundations", "### Foundations Requirements"):
+		// the level has them, split
+		for _, k := range []model.SectionKind{model.SecResponsibilities, model.SecRequirements} {
+			if _, ok := rs[string(k)]; !ok && r.Kind == model.KindLevel {
+				if n := childrenAllHave(children, own, k); n > 0 {
+					rs[string(k)] = map[string]any{"bullets": jsonInt(n), "paragraphs": jsonInt(0), "by_specialty": true}
+				}
+			}
+		}
+		// a section introduced by a list item of its own ("- Performance
+		// Indicators" in the requirements, the indicators as the next items):
+		// there, under another shape
+		for k, n := range bulletSections(ownSecs) {
+			if _, ok := rs[k]; !ok {
+				rs[k] = map[string]any{"bullets": jsonInt(n), "paragraphs": jsonInt(0), "in_list": true}
+			}
+		}
 		// responsibilities written as bullets straight under the level
 		// heading: present, without their heading (reported apart, as info)
 		if _, ok := rs["responsibilities"]; !ok && r.Kind == model.KindLevel {
@@ -174,7 +202,7 @@ func summary(f *model.Family) map[string]any {
 		}
 		// a deprecated, placeholder or acting role is reported once, apart
 		if r.Status != "" {
-			for _, k := range []string{"job-grade", "responsibilities", "requirements", "performance-indicators"} {
+			for _, k := range []string{"job-grade", "responsibilities", "requirements", "performance-indicators", "hiring-process"} {
 				if _, ok := rs[k]; !ok {
 					rs[k] = map[string]any{"bullets": jsonInt(0), "paragraphs": jsonInt(0), "status": jsonString(string(r.Status))}
 				}
@@ -185,7 +213,205 @@ func summary(f *model.Family) map[string]any {
 		}
 		roles = append(roles, map[string]any{"title": jsonString(r.Title), "kind": jsonString(string(r.Kind)), "graded": r.Grade != nil, "sections": rs})
 	}
+	if len(f.Roles) == 0 {
+		// a page that is one role without a role heading (the title names
+		// it: "## Responsibilities", "## Requirements"): asked only what the
+		// family must have; the level's own sections are left to the
+		// rules of grades and to the reader
+		rs := secs(f.Sections)
+		for _, k := range []string{"job-grade", "responsibilities", "requirements"} {
+			if _, ok := rs[k]; !ok {
+				rs[k] = map[string]any{"bullets": jsonInt(0), "paragraphs": jsonInt(0), "page": true}
+			}
+		}
+		roles = append(roles, map[string]any{"title": jsonString(f.Title), "kind": jsonString(string(model.KindLevel)), "graded": false, "sections": rs})
+	}
 	return map[string]any{"path": jsonString(f.Path), "title": jsonString(f.Title), "sections": secs(f.Sections), "roles": roles}
+}
+
+// lastRoleGroupSections returns the Performance Indicators and Hiring
+// Process sections that only the last role of the page has, when other
+// levels come before it: written once after the levels, nested under the
+// last one ("### Senior Director, X", then "#### Performance
+// Indicators" before "## Career Ladder"), they are the family's.
+func lastRoleGroupSections(f *model.Family) []*model.Section {
+	var last *model.Role
+	levels := 0
+	for _, r := range f.Roles {
+		if r.Heading == nil {
+			continue
+		}
+		if last == nil || r.Span.Start > last.Span.Start {
+			last = r
+		}
+		if r.Kind == model.KindLevel {
+			levels++
+		}
+	}
+	if last == nil || last.Kind != model.KindLevel || levels < 2 {
+		return nil
+	}
+	var out []*model.Section
+	for _, kind := range []model.SectionKind{model.SecPerformance, model.SecHiringProcess} {
+		var own []*model.Section
+		others := false
+		for _, r := range f.Roles {
+			for _, sec := range r.Sections {
+				if sec.Kind != kind {
+					continue
+				}
+				if r == last {
+					own = append(own, sec)
+				} else {
+					others = true
+				}
+			}
+		}
+		if !others {
+			out = append(out, own...)
+		}
+	}
+	return out
+}
+
+// childrenAllHave returns the number of bullets of kind k the specialties
+// and segments of level r hold when each of them (at least one) has such a
+// section of its own, else 0. children lists them by level (childRoles).
+func childrenAllHave(children map[*model.Role][]*model.Role, r *model.Role, k model.SectionKind) int {
+	n := 0
+	for _, c := range children[r] {
+		s := c.Section(k)
+		if s == nil {
+			return 0
+		}
+		n += len(s.Bullets) + len(s.Paragraphs)
+	}
+	return n
+}
+
+// childRoles maps each role to the specialties and segments nested under
+// it.
+func childRoles(f *model.Family) map[*model.Role][]*model.Role {
+	out := map[*model.Role][]*model.Role{}
+	for _, c := range f.Roles {
+		if c.Parent != nil && c.Kind != model.KindLevel {
+			out[c.Parent] = append(out[c.Parent], c)
+		}
+	}
+	return out
+}
+
+// bulletSections finds list items that name a section by themselves
+// ("- Performance Indicators", "- Hiring Process:") with items after them
+// in the same section: the kinds so introduced, with the number of items
+// that follow.
+func bulletSections(secs []*model.Section) map[string]int {
+	out := map[string]int{}
+	for _, s := range secs {
+		for i, b := range s.Bullets {
+			if i == len(s.Bullets)-1 || len(b.Text) > 60 {
+				continue
+			}
+			k, _, prefix, ok := model.MatchSection(strings.TrimSuffix(strings.TrimSpace(b.Text), ":"))
+			if !ok || prefix != "" || k == s.Kind {
+				continue
+			}
+			switch k {
+			case model.SecPerformance, model.SecHiringProcess, model.SecResponsibilities, model.SecRequirements:
+				out[string(k)] += len(s.Bullets) - 1 - i
+			}
+		}
+	}
+	return out
+}
+
+// reportOwnMissing reports a level that has no Responsibilities (or
+// Requirements) of its own where every other level adds its own to the
+// family's: the family-wide list covers it, but the level lost the part
+// the others have (a copy that dropped a section). A level that says it
+// takes them over ("shares the same responsibilities as listed above"),
+// and the first level, whose the family's list often is, are not
+// reported.
+func reportOwnMissing(p *lint.Pass, f *model.Family) {
+	var levels []*model.Role
+	for _, r := range f.Roles {
+		if r.Kind == model.KindLevel && r.Status == "" && r.Heading != nil && r.SharesWith == nil {
+			levels = append(levels, r)
+		}
+	}
+	if len(levels) < 3 {
+		return
+	}
+	reported := map[string]bool{}
+	// the kinds of the sections each title has, over all its headings
+	kindsOf := map[string]map[model.SectionKind]bool{}
+	for _, x := range f.Roles {
+		if x.Heading == nil {
+			continue
+		}
+		key := model.NormalizeTitle(x.Title)
+		if kindsOf[key] == nil {
+			kindsOf[key] = map[model.SectionKind]bool{}
+		}
+		for _, s := range x.Sections {
+			for _, sk := range sectionKinds(s) {
+				kindsOf[key][sk] = true
+			}
+		}
+	}
+	children := childRoles(f)
+	hasOwn := func(r *model.Role, k model.SectionKind) bool {
+		if kindsOf[model.NormalizeTitle(r.Title)][k] {
+			return true
+		}
+		if _, ok := bulletSections(r.Sections)[string(k)]; ok {
+			return true
+		}
+		return k == model.SecResponsibilities && unheadedBullets(r) > 0 || childrenAllHave(children, r, k) > 0
+	}
+	for _, k := range []model.SectionKind{model.SecResponsibilities, model.SecRequirements} {
+		family := false
+		for _, s := range f.Sections {
+			if s.Kind == k {
+				family = true
+			}
+		}
+		if !family {
+			continue
+		}
+		var lacking []*model.Role
+		for _, r := range levels {
+			if !hasOwn(r, k) {
+				lacking = append(lacking, r)
+			}
+		}
+		// the first level's are often the family's list itself ("###
+		// Responsibilities" before "## Levels", then "### Incubation
+		// Engineer" with its grade only)
+		if len(lacking) != 1 || lacking[0] == levels[0] || inheritsKind(lacking[0], k) {
+			continue
+		}
+		r := lacking[0]
+		if reported[r.Title+string(k)] {
+			continue
+		}
+		reported[r.Title+string(k)] = true
+		p.Report(lint.Diagnostic{Span: r.TitleSpan, Role: r,
+			Message: fmt.Sprintf("level %q has no %s of its own, while every other level adds its own to the family's", r.Title, sectionTitle(string(k))),
+			Subject: "own " + string(k)})
+	}
+}
+
+// pageIsRole reports whether a page without roles is one role all the
+// same: it has Responsibilities or Requirements of its own (a folder
+// index or an overview has neither).
+func pageIsRole(f *model.Family) bool {
+	for _, s := range f.Sections {
+		if s.Kind == model.SecResponsibilities || s.Kind == model.SecRequirements {
+			return true
+		}
+	}
+	return false
 }
 
 func jsonInt(n int) json.Number { return json.Number(strconv.Itoa(n)) }
@@ -236,7 +462,7 @@ var statusMessages = map[model.RoleStatus]string{
 
 func checkRequiredSections(p *lint.Pass) {
 	f := p.File
-	if len(f.Roles) == 0 {
+	if len(f.Roles) == 0 && !pageIsRole(f) {
 		return
 	}
 	opts := lint.Options[requiredSectionsOptions](p.Options)
@@ -264,6 +490,7 @@ func checkRequiredSections(p *lint.Pass) {
 				Subject: "unheaded responsibilities"})
 		}
 	}
+	reportOwnMissing(p, f)
 	sch, raw := p.Config.RequiredSectionsSchema()
 	inst := any(summary(f))
 	verr := sch.Validate(inst)

@@ -25,18 +25,22 @@ var roleNameMismatchRule = &lint.Rule{
 	Doc: lint.Doc{
 		Description: "A role is named in several places besides its heading: its opening sentence (\"The Senior " +
 			"Accountant ...\"), its reports-to sentence, its grade sentence (\"The Senior Accountant is a grade " +
-			"7.\") and the headings of its sections (\"#### Senior Accountant Responsibilities\"). When a level is " +
+			"7.\") and the headings of its sections (\"#### Senior Accountant Responsibilities\"), also a section heading " +
+			"right after its text that is outside it by depth (\"### Staff Accountant Career Ladder\" after the level's " +
+			"requirements) unless it names the family or another role exactly. When a level is " +
 			"copied from another, these are the names that get left behind. Each must name the role as its " +
 			"heading does; the finding shows both names and their word diff.\n\n" +
 			"Tolerated: differences of case, punctuation and spacing; \"Sr.\" for \"Senior\", \"VP\" for \"Vice " +
 			"President\", \"&\" for \"and\"; the small words \"of\", \"and\", \"for\", \"to\", \"the\", \"in\" " +
 			"(\"Director of UX Research\" for \"Director, UX Research\"); plurals and endings (\"Specialists\", " +
-			"\"Recruiting Lead\" in the Recruiter family); the title's parenthesised qualifier left out " +
+			"\"Recruiting Lead\" in the Recruiter family), though not a plural \"s\" added or dropped inside the name " +
+			"(\"Business System Analyst\" for \"Business Systems Analyst\"); the title's parenthesised qualifier left out " +
 			"(\"Manager, Infrastructure\" for \"Manager, Infrastructure (Delivery)\") or moved (\"Senior Customer " +
 			"Success Operations Analyst\" for \"Customer Success Operations Analyst (Senior)\"); an acronym a title " +
 			"or the prose of the page defines (\"CSM\" after \"Customer Success Manager (CSM)\", \"PMM\" after \"Product " +
-			"Marketing Managers (PMMs)\"); a plural group the opening or reports-to sentence describes (\"The Support " +
-			"Managers across regions\" in \"Manager, Support\"); a level alone heading a specialty's section (\"#### Senior " +
+			"Marketing Managers (PMMs)\"); a plural group the opening or reports-to sentence describes, its other words the title's (\"The Support " +
+			"Managers across regions\" in \"Manager, Support\"; not \"Internal Reporting Accountants\" under \"International " +
+			"Reporting\"), and a sentence that describes the role's sections (\"The Responsibilities, Requirements, and ...\"); a level alone heading a specialty's section (\"#### Senior " +
 			"Responsibilities\" under a specialty names the level it refines); \"Intermediate\" added or left " +
 			"out (the policy keeps it out of titles); a trailing \"role\" or \"position\"; the words of " +
 			"`ignore_words` (the company's name: \"The GitLab Recruiter\"); the level alone where the template asks " +
@@ -95,6 +99,7 @@ func checkRoleNameMismatch(p *lint.Pass) {
 	acronyms := pageAcronyms(f)
 	plain := &roleNames{ignore: ignore, acronyms: acronyms}
 	plain.level = stemSet(plain, levelList...)
+	trailing := trailingSections(f, plain)
 	for _, r := range f.Roles {
 		if r.Heading == nil || r.Heading.Role != r || r.SharesWith != nil {
 			continue
@@ -115,7 +120,7 @@ func checkRoleNameMismatch(p *lint.Pass) {
 		}
 		names.extra = stemSet(names, f.Title, base)
 		seen := map[model.Span]bool{}
-		mentions := roleMentions(f, r)
+		mentions := append(roleMentions(f, r), trailing[r]...)
 		// the name grade-title-mismatch reports, when the grade sentence names
 		// another role: the same name elsewhere in the role is that one defect
 		leftToGrade := ""
@@ -141,7 +146,7 @@ func checkRoleNameMismatch(p *lint.Pass) {
 			}
 			// "The Support Managers across regions ...": a group the text
 			// describes, not a role name
-			if m.where != "section heading" && m.where != "grade sentence" && pluralGroup(m.name, title) {
+			if m.where != "section heading" && m.where != "grade sentence" && pluralGroup(m.name, title) && (groupWordsIn(plain, m.name, title) || namesSection(m.name)) {
 				continue
 			}
 			other := otherRole(f, r, m.name, plain)
@@ -321,6 +326,42 @@ func roleMentions(f *model.Family, r *model.Role) []roleMention {
 		if prefix != "" {
 			out = append(out, roleMention{"section heading", prefix, model.Span{Start: sec.PrefixSpan.Start, End: sec.PrefixSpan.Start + len(prefix)}})
 		}
+	}
+	return out
+}
+
+// trailingSections finds the family-level section headings that name a
+// role right after its text ("### Staff Team Member Relations Career
+// Ladder" after the Staff level's requirements, at the depth of its
+// heading, so outside it): each is a mention of that role's name, unless it
+// names a role of the page or the family exactly (then it is another
+// role's or the family's section).
+func trailingSections(f *model.Family, plain *roleNames) map[*model.Role][]roleMention {
+	out := map[*model.Role][]roleMention{}
+	hs := f.Headings
+	for _, sec := range f.Sections {
+		if sec.Prefix == "" || !sec.PrefixSpan.Valid() || sec.Heading == nil || !sec.Kind.IsRoleSection() && sec.Kind != model.SecCareerLadder && sec.Kind != model.SecHiringProcess {
+			continue
+		}
+		i := sort.Search(len(hs), func(i int) bool { return hs[i].Span.Start >= sec.Heading.Span.Start })
+		if i == 0 {
+			continue
+		}
+		r := f.RoleAt(hs[i-1].Span.Start)
+		if r == nil || r.Heading == nil || hs[i-1].Span.Start < r.Heading.Span.Start {
+			continue
+		}
+		named := plain.exact(sec.Prefix, f.Title)
+		for _, x := range f.Roles {
+			if named || plain.exact(sec.Prefix, x.Title) {
+				named = true
+				break
+			}
+		}
+		if named {
+			continue
+		}
+		out[r] = append(out[r], roleMention{"section heading", sec.Prefix, model.Span{Start: sec.PrefixSpan.Start, End: sec.PrefixSpan.Start + len(sec.Prefix)}})
 	}
 	return out
 }
@@ -523,6 +564,9 @@ type roleNames struct {
 
 // same reports whether name names the role titled title.
 func (c *roleNames) same(name, title string) bool {
+	if c.pluralInside(name, title) {
+		return false
+	}
 	names := [][]string{c.words(name)}
 	// the name's own qualifier may be left aside ("Manager, Channel Sales
 	// (people manager)"), unless the title has another one: "Customer
@@ -568,6 +612,38 @@ func (c *roleNames) same(name, title string) bool {
 		}
 	}
 	return false
+}
+
+// pluralInside reports whether name and title are the same words but for
+// one inside the name that only one of them writes with a plural "s"
+// ("Business System Analyst" for "Business Systems Analyst"): stemming
+// folds them, but inside a title the "s" is part of the name. The last
+// word may differ so ("Specialists": the role's members).
+func (c *roleNames) pluralInside(name, title string) bool {
+	plain := func(s string) []string {
+		var out []string
+		for _, w := range strings.Fields(model.NormalizeTitle(withoutParens(s))) {
+			if !nameJoiners[w] && w != "a" && w != "an" && w != "intermediate" && !c.ignore[w] {
+				out = append(out, w)
+			}
+		}
+		return out
+	}
+	n, t := plain(name), plain(title)
+	if len(n) != len(t) || len(n) < 2 {
+		return false
+	}
+	diff := false
+	for i := range n {
+		if n[i] == t[i] {
+			continue
+		}
+		if i == len(n)-1 || (n[i]+"s" != t[i] && t[i]+"s" != n[i]) {
+			return false
+		}
+		diff = true
+	}
+	return diff
 }
 
 // exact reports whether name and title are the same words, the title's
@@ -727,6 +803,30 @@ func allIn(words []string, set map[string]bool) bool {
 		}
 	}
 	return true
+}
+
+// groupWordsIn reports whether the words of a plural group before its
+// last one are all the title's ("Support Managers" in "Manager,
+// Support"): a group of the role's people, not a misnamed role ("Internal
+// Reporting Accountants" under "International Reporting").
+func groupWordsIn(c *roleNames, name, title string) bool {
+	ws := c.words(withoutParens(name))
+	if len(ws) == 0 {
+		return true
+	}
+	return allIn(ws[:len(ws)-1], setOf(c.words(title)))
+}
+
+// namesSection reports whether a name holds the name of a section ("The
+// Responsibilities, Requirements, and Additional Skills for Public Sector
+// Engineers"): a description of the role's text, not a role name.
+func namesSection(name string) bool {
+	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == ',' }) {
+		if k, _, _, ok := model.MatchSection(w); ok && (k == model.SecResponsibilities || k == model.SecRequirements) {
+			return true
+		}
+	}
+	return false
 }
 
 // pluralGroup reports whether a name ends in a plural noun where the title

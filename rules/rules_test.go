@@ -28,6 +28,13 @@ func TestRequiredSections(t *testing.T) {
 	linttest.Run(t, "testdata/required-sections", "required-sections")
 }
 
+// TestRequiredSectionsWithGrade runs a policy that asks every level for a
+// Job Grade too (the default leaves a level without a grade to
+// grade-missing): the shapes that give a level its grade.
+func TestRequiredSectionsWithGrade(t *testing.T) {
+	linttest.Run(t, "testdata/required-sections-grade", "required-sections")
+}
+
 func TestRequiredSectionsPlaceholders(t *testing.T) {
 	linttest.Run(t, "testdata/required-sections-options", "required-sections")
 }

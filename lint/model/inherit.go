@@ -36,6 +36,9 @@ var (
 	// "the level below", "the previous level"
 	extendBelowRE  = regexp.MustCompile(`(?i)^(?:(?:level|role|position)\s+(?:below|before)|(?:previous|prior|lower|preceding)\s+(?:level|role|position)|above)\b`)
 	extendSuffixRE = regexp.MustCompile(`(?i)\s+(?:role|level|position|job|job\s+family)s?$`)
+	// a role named with the section taken over: "the Pricing Analyst
+	// requirements", "the Manager's responsibilities"
+	extendKindSuffixRE = regexp.MustCompile(`(?i)(?:'s|’s)?\s+(responsibilit(?:y|ies)|requirements?|expectations|qualifications)$`)
 )
 
 // extensions reads each level's extension sentences, in its own text and
@@ -105,6 +108,15 @@ func (s *structurer) readExtension(r, before *Role, b *Block, ss [2]int) *Extens
 		rest = rest[:loc[0]]
 	}
 	target := strings.TrimSpace(extendSuffixRE.ReplaceAllString(strings.TrimSpace(rest), ""))
+	// "Extends the Pricing Analyst requirements": that role, those only
+	if m := extendKindSuffixRE.FindStringSubmatchIndex(target); m != nil && m[0] > 0 {
+		k := SecRequirements
+		if w := strings.ToLower(target[m[2]:m[3]]); strings.HasPrefix(w, "responsib") || strings.HasPrefix(w, "expect") {
+			k = SecResponsibilities
+		}
+		kinds = []SectionKind{k}
+		target = strings.TrimSpace(target[:m[0]])
+	}
 	if target == "" && !extendBelowRE.MatchString(strings.TrimSpace(t[at:])) {
 		return nil
 	}

@@ -49,6 +49,29 @@ func TestExtensions(t *testing.T) {
 	}
 }
 
+// TestExtensionNamesKind checks that an extension naming the section it
+// takes over ("Extends the Pricing Analyst requirements") resolves the
+// role and takes that section only.
+func TestExtensionNamesKind(t *testing.T) {
+	src := []byte("---\ntitle: Pricing\n---\n\n## Pricing Analyst\n\n### Responsibilities\n\n- Price\n\n### Requirements\n\n- Ability to use GitLab\n\n" +
+		"## Senior Pricing Analyst\n\n### Requirements\n\n- Extends the Pricing Analyst requirements\n- Research pricing\n\n" +
+		"## Principal Pricing Manager\n\nThe Principal Pricing Manager extends the Senior Pricing Analyst role.\n\n### Job Grade\n\nThe Principal Pricing Manager is a grade 9.\n")
+	f := Parse("pricing.md", src)
+	if len(f.Roles) != 3 {
+		t.Fatalf("roles %v", f.Roles)
+	}
+	senior, principal := f.Roles[1], f.Roles[2]
+	if len(senior.Extends) != 1 || senior.Extends[0].From != f.Roles[0] {
+		t.Fatalf("Senior extends %+v, want the Pricing Analyst", senior.Extends)
+	}
+	if k := senior.Extends[0].Kinds; len(k) != 1 || k[0] != SecRequirements {
+		t.Errorf("Senior takes over %v, want the requirements only", k)
+	}
+	if len(principal.Extends) != 1 || principal.Extends[0].From != senior || len(principal.Extends[0].Kinds) != 2 {
+		t.Errorf("Principal extends %+v, want the Senior's responsibilities and requirements", principal.Extends)
+	}
+}
+
 func TestOverview(t *testing.T) {
 	src, err := os.ReadFile("../../rules/testdata/required-sections/overview.md")
 	if err != nil {
@@ -66,7 +89,7 @@ func TestOverview(t *testing.T) {
 	if f.Section(SecRequirements) == nil || f.Section(SecResponsibilities) == nil {
 		t.Errorf("the overview's sections are not the family's")
 	}
-	near, err := os.ReadFile("../../rules/testdata/required-sections/overview-near-miss.md")
+	near, err := os.ReadFile("../../rules/testdata/required-sections-grade/overview-near-miss.md")
 	if err != nil {
 		t.Fatal(err)
 	}

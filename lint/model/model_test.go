@@ -132,6 +132,8 @@ func TestMatchSection(t *testing.T) {
 		{"Nice-to-have Requirements", SecNiceToHaves, ""},
 		{"Nice to haves", SecNiceToHaves, ""},
 		{"Responsibilites", SecResponsibilities, ""},
+		{"Partner Integration Engineer Responsbilities", SecResponsibilities, "Partner Integration Engineer"},
+		{"Resposibilities", SecResponsibilities, ""},
 		{"Performance Indicators (PI)", SecPerformance, ""},
 		{"Job Grades", SecLevels, ""},
 		{"Specialities", SecSpecialties, ""},
@@ -155,7 +157,7 @@ func TestMatchSection(t *testing.T) {
 			t.Errorf("MatchSection(%q) = %s %q %v, want %s %q", c.text, k, p, ok, c.kind, c.prefix)
 		}
 	}
-	for _, notSection := range []string{"Manager, Infrastructure", "Backend Engineer", "Gradebook Analyst", "Upgrade Manager"} {
+	for _, notSection := range []string{"Manager, Infrastructure", "Backend Engineer", "Gradebook Analyst", "Upgrade Manager", "Respect", "Resilience Engineer"} {
 		if k, _, _, ok := MatchSection(notSection); ok {
 			t.Errorf("MatchSection(%q) = %s, want no section", notSection, k)
 		}

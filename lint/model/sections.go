@@ -26,7 +26,9 @@ var sectionNames = []struct {
 	{SecResponsibilities, sectionRE(`(?:base\s+|shared\s+|common\s+|general\s+|core\s+)?responsibilities\s+(?:for|across|of|at)\s+(?:all\s+|every\s+|each\s+)?(?:the\s+)?(?:levels?|roles?)`),
 		[]string{"level", "levels", "role", "roles"}},
 	{SecLevels, sectionRE(`(?:job\s+)?grades|(?:job\s+)?levels(?:\s+and\s+grades)?|(?:job\s+)?levels\s*(?:&|and)\s*grades`), []string{"grades", "levels"}},
-	{SecResponsibilities, sectionRE(`(?:key\s+|core\s+|job\s+|general\s+)?responsib[a-z]*`), nil}, // any word starting "responsib"
+	// any word starting "responsib", or a typo of it ("Responsbilities",
+	// "Resposibilities")
+	{SecResponsibilities, sectionRE(`(?:key\s+|core\s+|job\s+|general\s+)?respo?n?si?b[a-z]*`), nil},
 	// "Expectations" under a level: what the level does
 	{SecResponsibilities, sectionRE(`(?:key\s+|core\s+|job\s+|role\s+)?expectations`), []string{"expectations"}},
 	{SecRequirements, sectionRE(`(?:minimum\s+|basic\s+|general\s+|job\s+|key\s+)?(?:requirements?|requirments|qualifications)`),
@@ -59,7 +61,12 @@ var sectionsByLastWord = func() map[string]uint32 {
 	return m
 }()
 
-// responsibPatterns are the patterns for a last word starting "responsib".
+// responsibRE matches a last word that starts "responsib", or a typo of
+// it with one of its letters left out ("responsb...", "resposib...").
+var responsibRE = regexp.MustCompile(`^respo?n?si?b`)
+
+// responsibPatterns are the patterns for a last word starting "responsib"
+// (responsibRE).
 var responsibPatterns = func() uint32 {
 	for i, sn := range sectionNames {
 		if sn.kind == SecResponsibilities && sn.last == nil {
@@ -84,7 +91,7 @@ func MatchSection(text string) (kind SectionKind, name, prefix string, ok bool) 
 	}
 	w := lastWord(t)
 	patterns := sectionsByLastWord[w]
-	if strings.HasPrefix(w, "responsib") {
+	if responsibRE.MatchString(w) {
 		patterns |= responsibPatterns
 	}
 	if patterns != 0 && !isASCII(t) {

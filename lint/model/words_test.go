@@ -89,7 +89,7 @@ func matchSectionEvery(text string) (SectionKind, string, string, bool) {
 	if t == "" || len(t) > 160 {
 		return "", "", "", false
 	}
-	if w := lastWord(t); sectionsByLastWord[w] == 0 && !strings.HasPrefix(w, "responsib") {
+	if w := lastWord(t); sectionsByLastWord[w] == 0 && !responsibRE.MatchString(w) {
 		return "", "", "", false
 	}
 	for _, sn := range sectionNames {
@@ -112,7 +112,7 @@ func checkMatchSection(t *testing.T, s string) {
 func TestMatchSectionByLastWord(t *testing.T) {
 	words := []string{"nice", "to", "have", "haves", "Nice-to-have", "preferred", "qualifications", "requirements",
 		"requirement", "requirments", "skills", "bonus", "points", "job", "grade", "level", "grades", "levels", "and",
-		"&", "key", "core", "general", "responsibilities", "Responsibility", "responsibilitiés", "minimum", "basic",
+		"&", "key", "core", "general", "responsibilities", "Responsibility", "responsibilitiés", "Responsbilities", "resposibility", "minimum", "basic",
 		"performance", "indicators", "indicator", "(PIs)", "(kpi)", "for", "the", "role", "kpis", "pis", "hiring",
 		"interview", "interviewing", "process", "career", "ladder", "paths", "path", "progression", "moving", "from",
 		"specialty", "specialties", "speciality", "specialisations", "segment", "segments", "expertise", "expertises",
