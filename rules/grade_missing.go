@@ -18,8 +18,8 @@ var gradeMissingRule = &lint.Rule{
 	Doc: lint.Doc{
 		Description: "A level (a role that is not a specialty or segment of another) needs a grade: \"The <role> is a " +
 			"[grade N](...)\", in its Job Grade section or its own text. A Job Grade section whose text gives no " +
-			"grade counts as missing; `required-sections` reports a level without any Job Grade section, so such a " +
-			"level is reported by both.\n\n" +
+			"grade counts as missing. A level without any Job Grade section is reported here only: the default " +
+			"`required-sections` policy leaves grades to this rule (a policy file can still ask for the section).\n\n" +
 			"Not reported, as real pages show they are not levels missing a grade: a role that says it has no grade " +
 			"(\"does not have a grade\"); a heading that only groups graded levels below it; a second heading with the " +
 			"title of a graded level on the page (a repeated or mistyped heading); a family-wide Job Grade section that " +
