@@ -248,8 +248,12 @@ func checkMisspelling(p *lint.SetPass) {
 	}
 	cands := map[string][]string{} // a stem's candidates, computed once a run
 	for i, f := range p.Files {
+		repeats := map[string]int{}
 		for _, u := range pages[i].unknown {
-			reportMisspelling(p, f, u, d, vocab, main, extra, opts.Locale, cands)
+			repeats[u.lower]++
+		}
+		for _, u := range pages[i].unknown {
+			reportMisspelling(p, f, u, repeats[u.lower], d, vocab, main, extra, opts.Locale, cands)
 		}
 	}
 }
@@ -448,7 +452,7 @@ func spellCheckable(w string) (misspell.WordCase, bool) {
 // reportMisspelling reports a word the dictionary lacks when a known word
 // is one edit away and the site does not use it as its own; the fix is
 // given when one candidate keeps the word's form.
-func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, d map[string]bool, vocab *siteVocabulary,
+func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, onPage int, d map[string]bool, vocab *siteVocabulary,
 	main, extra *misspellTable, locale string, memo map[string][]string) {
 	lw := u.lower
 	if u.meant != "" {
@@ -562,6 +566,12 @@ func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, d map[stri
 		return c != "" && (listed || vocab.uses[c] > 0 || d[strings.TrimSuffix(c, suffix)] || slip(stem, strings.TrimSuffix(c, suffix)))
 	}
 	if !slices.ContainsFunc(fit, likely) {
+		return
+	}
+	// a word the page writes the same way three times or more, with three or
+	// more words one edit away and none of them certain ("kata": "kaka",
+	// "kama", "kana"?), is a term the dictionary lacks, not a slip
+	if !listed && onPage >= 3 && len(fit) >= 3 {
 		return
 	}
 	if len(fit) == 1 && !listed {
