@@ -41,18 +41,10 @@ type phraseOcc struct {
 	inName     bool   // a capitalised word is next to it: part of a longer name
 }
 
-// checkTermPhrases reports the space and inner-case variants of two-word
-// terms on one page; skip holds the lower-case keys already reported (the
-// preferred terms).
-func checkTermPhrases(p *lint.SetPass, f *model.Family, preferred map[string]string) {
-	byKey := map[string][]phraseOcc{}
-	var keys []string
-	add := func(key string, o phraseOcc) {
-		if _, ok := byKey[key]; !ok {
-			keys = append(keys, key)
-		}
-		byKey[key] = append(byKey[key], o)
-	}
+// scanTermPhrases calls add with each two-word term of the page, by its
+// lower-case words: a hyphenated pair ("cross-functional") or two words
+// written with a space ("cross functional").
+func scanTermPhrases(f *model.Family, add func(first, second string, o phraseOcc)) {
 	for _, b := range f.Blocks {
 		text := wordingText(b)
 		tw := wordingWords(b, true)
@@ -60,8 +52,8 @@ func checkTermPhrases(p *lint.SetPass, f *model.Family, preferred map[string]str
 		for i, w := range tw.words {
 			lw := tw.lower[i]
 			// a hyphenated pair: "cross-functional"
-			if parts := strings.Split(lw, "-"); len(parts) == 2 && termPhrasePair(parts[0], parts[1]) && !hyphenMeaning[lw] {
-				add(parts[0]+" "+parts[1], phraseOcc{b: b, start: w.Start, end: w.End, text: w.Text, hyphen: true,
+			if a, c, ok := strings.Cut(lw, "-"); ok && !strings.Contains(c, "-") && termPhrasePair(a, c) && !hyphenMeaning[lw] {
+				add(a, c, phraseOcc{b: b, start: w.Start, end: w.End, text: w.Text, hyphen: true,
 					form: termCaseForm(w.Text, heading || sentenceStart(text, w.Start)), modifier: termModifies(text, tw, i),
 					inName: termNameAround(text, tw, i, i)})
 			}
@@ -74,11 +66,55 @@ func checkTermPhrases(p *lint.SetPass, f *model.Family, preferred map[string]str
 				continue
 			}
 			written := text[w.Start:next.End]
-			add(lw+" "+ln, phraseOcc{b: b, start: w.Start, end: next.End, text: written,
+			add(lw, ln, phraseOcc{b: b, start: w.Start, end: next.End, text: written,
 				form: termCaseForm(written, heading || sentenceStart(text, w.Start)), modifier: termModifies(text, tw, i+1),
 				inName: termNameAround(text, tw, i, i+1)})
 		}
 	}
+}
+
+// checkTermPhrases reports the space and inner-case variants of two-word
+// terms on one page; skip holds the lower-case keys already reported (the
+// preferred terms).
+func checkTermPhrases(p *lint.SetPass, f *model.Family, preferred map[string]string) {
+	// a first pass notes how each term is written, a second keeps the
+	// occurrences of the terms written more than one way: a page that
+	// repeats one pair of words ("word word word ...") keeps nothing
+	type seen struct {
+		hyphen, form string // the first occurrence's
+		mixed        bool
+	}
+	written := map[[2]string]*seen{}
+	family := map[[2]string]*seen{} // prefix compounds, by their first word
+	note := func(m map[[2]string]*seen, key [2]string, o phraseOcc) {
+		h := "s"
+		if o.hyphen {
+			h = "h"
+		}
+		if w := m[key]; w == nil {
+			m[key] = &seen{hyphen: h, form: o.form}
+		} else if w.hyphen != h || w.form != o.form {
+			w.mixed = true
+		}
+	}
+	scanTermPhrases(f, func(first, second string, o phraseOcc) {
+		note(written, [2]string{first, second}, o)
+		if termPrefixes[first] {
+			note(family, [2]string{first}, o)
+		}
+	})
+	byKey := map[string][]phraseOcc{}
+	var keys []string
+	scanTermPhrases(f, func(first, second string, o phraseOcc) {
+		if !written[[2]string{first, second}].mixed && !(termPrefixes[first] && family[[2]string{first}].mixed) {
+			return
+		}
+		key := first + " " + second
+		if _, ok := byKey[key]; !ok {
+			keys = append(keys, key)
+		}
+		byKey[key] = append(byKey[key], o)
+	})
 	// compounds of a prefix are counted together: a page that writes
 	// "cross-functional" hyphenates "cross functionally" too
 	byPrefix := map[string][]phraseOcc{}
