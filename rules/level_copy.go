@@ -112,9 +112,11 @@ func checkLevelCopy(p *lint.Pass) {
 	// only the one right below; a level the tracks do not place, with
 	// every level written before it on the page
 	declared := levelsDeclaringCopy(p.File)
-	for _, hi := range levels {
+	for i, hi := range levels {
 		var below []placedLevel
-		for _, lo := range levels {
+		// the levels written near it: a ladder has tens of levels, and a
+		// page of thousands of headings must not cost a comparison per pair
+		for _, lo := range levels[max(0, i-levelCopyWindow):min(len(levels), i+levelCopyWindow+1)] {
 			switch {
 			case lo.role == hi.role:
 			case declared[lo.role] && lo.order > hi.order:
@@ -142,6 +144,10 @@ func checkLevelCopy(p *lint.Pass) {
 		}
 	}
 }
+
+// levelCopyWindow is how many levels before and after a level, in the
+// page's order, it is compared with.
+const levelCopyWindow = 40
 
 // levelSection is a role's own section of a kind, prepared for comparison.
 type levelSection struct {
