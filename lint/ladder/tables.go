@@ -2,6 +2,7 @@ package ladder
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -223,24 +224,12 @@ func (t *Table) Segment(title string) string {
 	ws := Words(title)
 	for _, seg := range t.segments {
 		for i := 0; i+len(seg) <= len(ws); i++ {
-			if slicesEqual(ws[i:i+len(seg)], seg) {
+			if slices.Equal(ws[i:i+len(seg)], seg) {
 				return strings.Join(seg, " ")
 			}
 		}
 	}
 	return ""
-}
-
-func slicesEqual(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func addGrade(gs []float64, g float64) []float64 {

@@ -127,6 +127,12 @@ func RunConfig(t testing.TB, cfg *lint.Config, dir string, rules ...string) *lin
 // without checking expectations.
 func Lint(t testing.TB, cfg *lint.Config, files map[string]string, rules ...string) *lint.Result {
 	t.Helper()
+	return lintFiles(t, cfg, files, rules, false)
+}
+
+// lintFiles runs the rules on in-memory files, keeping the models or not.
+func lintFiles(t testing.TB, cfg *lint.Config, files map[string]string, rules []string, keep bool) *lint.Result {
+	t.Helper()
 	if cfg == nil {
 		cfg = lint.DefaultConfig()
 	}
@@ -136,7 +142,7 @@ func Lint(t testing.TB, cfg *lint.Config, files map[string]string, rules ...stri
 		inputs = append(inputs, lint.Input{Path: p, Data: []byte(s)})
 	}
 	lint.SortInputs(inputs)
-	return RunInputs(t, cfg, inputs)
+	return runInputs(t, cfg, inputs, keep)
 }
 
 func only(t testing.TB, cfg *lint.Config, rules []string) {
@@ -173,16 +179,7 @@ func RunInputs(t testing.TB, cfg *lint.Config, inputs []lint.Input) *lint.Result
 // page once its per-file rules have run.
 func LintKeepModels(t testing.TB, cfg *lint.Config, files map[string]string, rules ...string) *lint.Result {
 	t.Helper()
-	if cfg == nil {
-		cfg = lint.DefaultConfig()
-	}
-	only(t, cfg, rules)
-	var inputs []lint.Input
-	for p, s := range files {
-		inputs = append(inputs, lint.Input{Path: p, Data: []byte(s)})
-	}
-	lint.SortInputs(inputs)
-	return runInputs(t, cfg, inputs, true)
+	return lintFiles(t, cfg, files, rules, true)
 }
 
 func runInputs(t testing.TB, cfg *lint.Config, inputs []lint.Input, keep bool) *lint.Result {
