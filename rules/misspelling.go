@@ -37,7 +37,9 @@ var misspellingRule = &lint.Rule{
 		Description: "Words are checked against an English dictionary (SCOWL, American and British, shipped in the " +
 			"binary; see `rules/wordlists/NOTICE.md`), a short list of tech and product words, the site's own " +
 			"vocabulary and the `allow` list. A word is reported only when it is in none of them and a known " +
-			"word is one edit away (a letter dropped, added, changed, or two swapped), not at its first letter: " +
+			"word is one edit away (a letter dropped, added, changed, or two swapped), not at its first letter " +
+			"(save a lower-case word of eight letters or more whose first letter is one typed ahead, a letter that " +
+			"follows two or three places later: \"pepresent\" is \"represent\"): " +
 			"\"resposible\", \"stakeholdrs\", \"Responsibilites\". Common misspellings from the list of " +
 			"[misspell](https://github.com/golangci/misspell) are reported as well.\n\n" +
 			"The site's vocabulary is the words of the other files linted: a word two or more other pages use " +
