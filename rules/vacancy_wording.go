@@ -52,7 +52,8 @@ var vacancyWordingRule = &lint.Rule{
 			"holder reads like an advert as much as \"you will\" does, whatever the tense: \"You share our values\", " +
 			"\"You've led a complex organization\", \"You're able to plan\", \"Your experience will help us\" " +
 			"(`second_person`); \"you\" or \"your\" inside a sentence (\"mentor the engineers on your team\") is " +
-			"not reported. Describe the role in the third person " +
+			"not reported, nor is a pointer to more reading (\"You can learn more about ...\", \"you can find ...\"). " +
+			"Describe the role in the third person " +
 			"(\"The Backend Engineer reviews ...\") or as a bullet that starts with a verb.",
 		Bad: "---\ntitle: Backend Engineer\n---\n\n## Backend Engineer\n\n" +
 			"This is an exciting opportunity: as a Backend Engineer you will build GitLab.\n\n" +
@@ -205,12 +206,29 @@ func secondPersonAddress(b *model.Block, taken []prose.Match) []prose.Match {
 				end = words[i+1].End
 			}
 		}
-		if end < 0 || overlapsAny(taken, words[i].Start, end) {
+		if end < 0 || overlapsAny(taken, words[i].Start, end) || readerPointer(lower[i+1:]) {
 			continue
 		}
 		out = append(out, prose.Match{Block: b, Start: words[i].Start, End: end, Phrase: -1})
 	}
 	return out
+}
+
+// readerPointer reports whether the words after a sentence's "You" point
+// the reader to more reading ("You can learn more about ...", "you can
+// find the guide ...", "You may read ..."): the handbook speaking to any
+// reader, not an advert speaking to an applicant.
+func readerPointer(after []string) bool {
+	if len(after) < 2 || (after[0] != "can" && after[0] != "may" && after[0] != "could") {
+		return false
+	}
+	switch after[1] {
+	case "read", "find", "see", "view", "visit", "refer", "check", "watch":
+		return true
+	case "learn":
+		return len(after) > 2 && after[2] == "more"
+	}
+	return false
 }
 
 // overlapsAny reports whether [start, end) overlaps one of the matches.
