@@ -37,7 +37,9 @@ var misspellingRule = &lint.Rule{
 		Description: "Words are checked against an English dictionary (SCOWL, American and British, shipped in the " +
 			"binary; see `rules/wordlists/NOTICE.md`), a short list of tech and product words, the site's own " +
 			"vocabulary and the `allow` list. A word is reported only when it is in none of them and a known " +
-			"word is one edit away (a letter dropped, added, changed, or two swapped), not at its first letter: " +
+			"word is one edit away (a letter dropped, added, changed, or two swapped), not at its first letter " +
+			"(save a lower-case word of eight letters or more whose first letter is one typed ahead, a letter that " +
+			"follows two or three places later: \"pepresent\" is \"represent\"): " +
 			"\"resposible\", \"stakeholdrs\", \"Responsibilites\". Common misspellings from the list of " +
 			"[misspell](https://github.com/golangci/misspell) are reported as well.\n\n" +
 			"The site's vocabulary is the words of the other files linted: a word two or more other pages use " +
@@ -49,7 +51,9 @@ var misspellingRule = &lint.Rule{
 			"front matter and template placeholders are skipped. A name in mixed case written as a plural where " +
 			"its possessive is meant (\"GitLabs values\", \"GitLabs’ Values\") is reported when the site writes the " +
 			"name twenty times or more and ten times as often as the plural. \"Principle\" right before a capitalised word " +
-			"(\"Principle Accounting Officer\", but not \"Principle Of\") is a title, where \"Principal\" is meant.\n\n" +
+			"(\"Principle Accounting Officer\", but not \"Principle Of\") is a title, where \"Principal\" is meant; " +
+			"\"aide\" right after a modal verb (\"will aide us\") is the verb \"aid\"; \"Manger\" right after a capitalised word " +
+			"(\"Senior Manger\") is \"Manager\".\n\n" +
 			"`--fix` writes the correction only when it is certain: one candidate that keeps the word's form " +
 			"(\"practies\" is \"practices\", plural as written, not \"practise\") and the page's variety of " +
 			"English, with no word the site writes that the typo is with two letters dropped (\"terrory\": " +
@@ -187,6 +191,38 @@ func principalTitle(text string, w, next prose.Word) bool {
 	}
 	return true
 }
+
+// confusedWord returns the word meant where the j-th word is a real word
+// that its neighbours show to be a slip for another, or "":
+//
+//   - "Principle" starting a title (principalTitle) is "principal";
+//   - "aide" (a person) right after a modal verb ("will aide us", "can
+//     aide") is the verb "aid";
+//   - "Manger" (a feeding trough) after a capitalised word, in a title
+//     ("Senior Manger, Sales Systems"), is "manager".
+func confusedWord(text string, words []prose.Word, j int) string {
+	w := words[j]
+	switch w.Text {
+	case "Principle":
+		if j+1 < len(words) && principalTitle(text, w, words[j+1]) {
+			return "principal"
+		}
+	case "aide", "Aide":
+		if j > 0 && text[words[j-1].End:w.Start] == " " && modalVerbs[strings.ToLower(words[j-1].Text)] {
+			return "aid"
+		}
+	case "Manger":
+		if j > 0 && text[words[j-1].End:w.Start] == " " && words[j-1].Text != "" &&
+			words[j-1].Text[0] >= 'A' && words[j-1].Text[0] <= 'Z' {
+			return "manager"
+		}
+	}
+	return ""
+}
+
+// modalVerbs are the verbs after which a verb comes in its bare form.
+var modalVerbs = map[string]bool{"will": true, "would": true, "can": true, "could": true, "may": true,
+	"might": true, "must": true, "shall": true, "should": true}
 
 // minBrandUses is how often the site must write a name, and brandRatio how
 // many times as often as its plural, for the plural to be a slip for its
@@ -339,9 +375,10 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 			if !unknown {
 				continue
 			}
-			if w.Text == "Principle" && j+1 < len(tw.words) && principalTitle(wordingText(b), w, tw.words[j+1]) {
-				// "Principle Accounting Officer": a role's title
-				sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, meant: "principal", style: misspell.CaseTitle}))
+			if meant := confusedWord(wordingText(b), tw.words, j); meant != "" && !allow[lw] {
+				// "Principle Accounting Officer", "will aide us": a real word
+				// where its neighbours ask for another
+				sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, meant: meant, style: misspell.CaseStyle(w.Text)}))
 				continue
 			}
 			if name := brandPlural(d, w.Text); name != "" && !allow[lw] {

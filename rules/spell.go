@@ -243,7 +243,7 @@ func plausibleTypo(w, c string, title bool) bool {
 	if w == "" || c == "" {
 		return false
 	}
-	if w[0] != c[0] && !(len(w) > 1 && len(c) > 1 && w[0] == c[1] && w[1] == c[0]) {
+	if w[0] != c[0] && !(len(w) > 1 && len(c) > 1 && w[0] == c[1] && w[1] == c[0]) && !firstLetterSlip(w, c, title) {
 		return false
 	}
 	if title {
@@ -256,4 +256,17 @@ func plausibleTypo(w, c string, title bool) bool {
 		}
 	}
 	return true
+}
+
+// firstLetterSlip reports whether a long lower-case word is c with its
+// first letter typed ahead of time, a letter that comes two or three
+// places later ("pepresent" for "represent"), and nothing else changed: in
+// a word of eight letters or more the rest says which word was meant, and
+// a lower-case word is no name. A first letter of its own ("gamification",
+// not "ramification") is a word of its own.
+func firstLetterSlip(w, c string, title bool) bool {
+	if title || len(w) < 8 || len(w) != len(c) || w[1:] != c[1:] || w[0] < 'a' || w[0] > 'z' {
+		return false
+	}
+	return w[0] == w[2] || w[0] == w[3]
 }

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"sort"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -22,11 +23,16 @@ var defaultVacancyPhrases = []string{
 	// successful candidate will", "part of your role will be"
 	"this role is for you", "the role is for you", "the successful candidate", "your role will", "you would be",
 	"you'd be", "join us", "come join",
+	// the hire-to-be, spoken of as such: "people joining our team will be expected to"
+	"joining our team",
 }
 
 type vacancyWordingOptions struct {
 	Phrases      []string `yaml:"phrases"`
 	SkipSections []string `yaml:"skip_sections"`
+	// SecondPerson also reports a sentence that addresses the reader as
+	// the role's holder: "You share our values", "Your experience will".
+	SecondPerson bool `yaml:"second_person"`
 }
 
 var vacancyWordingRule = &lint.Rule{
@@ -42,7 +48,12 @@ var vacancyWordingRule = &lint.Rule{
 			"where it occurs, in the text, in headings and in the front matter's `description`, matched on whole " +
 			"words, case-insensitively, with straight and curly apostrophes alike; code, link targets, the rest of " +
 			"the front matter and the Hiring Process section (`skip_sections`), which is addressed to candidates, " +
-			"are not read. Describe the role in the third person " +
+			"are not read. A sentence, bullet or heading that opens by addressing the reader as the role's " +
+			"holder reads like an advert as much as \"you will\" does, whatever the tense: \"You share our values\", " +
+			"\"You've led a complex organization\", \"You're able to plan\", \"Your experience will help us\" " +
+			"(`second_person`); \"you\" or \"your\" inside a sentence (\"mentor the engineers on your team\") is " +
+			"not reported, nor is a pointer to more reading (\"You can learn more about ...\", \"you can find ...\"). " +
+			"Describe the role in the third person " +
 			"(\"The Backend Engineer reviews ...\") or as a bullet that starts with a verb.",
 		Bad: "---\ntitle: Backend Engineer\n---\n\n## Backend Engineer\n\n" +
 			"This is an exciting opportunity: as a Backend Engineer you will build GitLab.\n\n" +
@@ -56,12 +67,16 @@ var vacancyWordingRule = &lint.Rule{
 			{Name: "skip_sections", Default: "[hiring-process]",
 				Text: "Section kinds not checked: the Hiring Process speaks to candidates, as it should; `[]` checks every section " +
 					"(kinds: responsibilities, requirements, nice-to-haves, performance-indicators, hiring-process, career-ladder, ...)."},
+			{Name: "second_person", Default: "true",
+				Text: "Also report a sentence, bullet or heading that starts with \"You\" (\"You have\", \"You've led\") or " +
+					"with \"Your ... will\"; `false` reports the phrases only."},
 		},
 	},
 	Options: func() any {
 		return &vacancyWordingOptions{
 			Phrases:      append([]string(nil), defaultVacancyPhrases...),
 			SkipSections: []string{string(model.SecHiringProcess)},
+			SecondPerson: true,
 		}
 	},
 	Validate: func(o any) error {
@@ -83,7 +98,12 @@ func checkVacancyWording(p *lint.Pass) {
 		if policyInSections(policySectionKind(b), opts.SkipSections) {
 			continue
 		}
-		for _, m := range findPolicyPhrases(b, phrases) {
+		found := findPolicyPhrases(b, phrases)
+		if opts.SecondPerson {
+			found = append(found, secondPersonAddress(b, found)...)
+			sort.SliceStable(found, func(i, j int) bool { return found[i].Start < found[j].Start })
+		}
+		for _, m := range found {
 			reportVacancy(p, m.Span(), m.Text())
 		}
 	}
@@ -150,4 +170,73 @@ func phraseAt(ph prose.Phrase, lower []string) bool {
 		}
 	}
 	return true
+}
+
+// secondPersonAddress finds the sentences of b that open by addressing the
+// reader as the role's holder: "You" (or "You're", "You've", "You'd") as
+// the first word of the block or of a sentence or clause after ".", "!",
+// "?" or ":" (the match is "You" and the word after it: "You share"),
+// and "Your" opening a sentence whose verb, after a noun and within five
+// words, is "will" ("Your experience will"). Where a phrase of the list already matched
+// (taken, "You'll"), nothing more is reported.
+func secondPersonAddress(b *model.Block, taken []prose.Match) []prose.Match {
+	words, lower := prose.BlockWords(b), prose.BlockLowerWords(b)
+	var out []prose.Match
+	for i, w := range lower {
+		if w != "you" && w != "you're" && w != "you've" && w != "you'd" && w != "your" {
+			continue
+		}
+		if !sentenceStart(b.Text, words[i].Start) {
+			continue
+		}
+		end := -1
+		if w == "your" {
+			for j := i + 1; j < len(words) && j <= i+5; j++ {
+				if strings.ContainsAny(b.Text[words[j-1].End:words[j].Start], ".!?:;,"+string(model.CodeMark)) {
+					break
+				}
+				if lower[j] == "will" && j > i+1 { // "Your will to learn" is a noun
+					end = words[j].End
+					break
+				}
+			}
+		} else {
+			end = words[i].End
+			if i+1 < len(words) && strings.TrimSpace(b.Text[words[i].End:words[i+1].Start]) == "" {
+				end = words[i+1].End
+			}
+		}
+		if end < 0 || overlapsAny(taken, words[i].Start, end) || readerPointer(lower[i+1:]) {
+			continue
+		}
+		out = append(out, prose.Match{Block: b, Start: words[i].Start, End: end, Phrase: -1})
+	}
+	return out
+}
+
+// readerPointer reports whether the words after a sentence's "You" point
+// the reader to more reading ("You can learn more about ...", "you can
+// find the guide ...", "You may read ..."): the handbook speaking to any
+// reader, not an advert speaking to an applicant.
+func readerPointer(after []string) bool {
+	if len(after) < 2 || (after[0] != "can" && after[0] != "may" && after[0] != "could") {
+		return false
+	}
+	switch after[1] {
+	case "read", "find", "see", "view", "visit", "refer", "check", "watch":
+		return true
+	case "learn":
+		return len(after) > 2 && after[2] == "more"
+	}
+	return false
+}
+
+// overlapsAny reports whether [start, end) overlaps one of the matches.
+func overlapsAny(ms []prose.Match, start, end int) bool {
+	for _, m := range ms {
+		if m.Start < end && start < m.End {
+			return true
+		}
+	}
+	return false
 }
