@@ -287,20 +287,21 @@ func (cc *cacheCtx) stampOrZero() fileStamp {
 	return cc.stamp
 }
 
-// cachedSummary decodes a rule's summary from a cache entry; bytes that
-// do not decode (or a decoder that panics) are a miss.
-func (e *Engine) cachedSummary(r *Rule, ce *cacheEntry) (any, bool) {
+// cachedSummary decodes a rule's summary from a cache entry, and returns
+// it with its bytes; bytes that do not decode (or a decoder that panics)
+// are a miss.
+func (e *Engine) cachedSummary(r *Rule, ce *cacheEntry) (any, []byte, bool) {
 	if ce == nil || r.DecodeSummary == nil {
-		return nil, false
+		return nil, nil, false
 	}
 	b, found := ce.Summaries[r.ID]
 	if !found {
-		return nil, false
+		return nil, nil, false
 	}
 	var v any
 	var derr error
 	if err := safeRun("the cache of rule "+r.ID, "", func() { v, derr = r.DecodeSummary(e.Env, b) }); err != nil || derr != nil {
-		return nil, false
+		return nil, nil, false
 	}
-	return v, true
+	return v, b, true
 }

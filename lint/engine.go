@@ -459,7 +459,7 @@ func (e *Engine) check(fr *FileResult, f *model.Family, cc *cacheCtx) ([]Finding
 				errs = append(errs, err)
 			}
 		case a.rule.Collect != nil && cc != nil && a.rule.EncodeSummary != nil:
-			v, hit := e.cachedSummary(a.rule, cached)
+			v, b, hit := e.cachedSummary(a.rule, cached)
 			if !hit {
 				n := len(diags)
 				p := &Pass{Rule: a.rule, File: f, Options: a.opts, Config: e.Config, Env: e.Env, Unreported: !reported}
@@ -474,7 +474,11 @@ func (e *Engine) check(fr *FileResult, f *model.Family, cc *cacheCtx) ([]Finding
 					cc.stamp.ok = false
 				}
 			}
-			if b, ok := a.rule.EncodeSummary(v); ok {
+			ok := hit
+			if !hit {
+				b, ok = a.rule.EncodeSummary(v)
+			}
+			if ok {
 				if keep == nil {
 					keep = map[string][]byte{}
 				}
