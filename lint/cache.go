@@ -192,8 +192,8 @@ func (c *Cache) store(abs string, st fileStamp, unreported bool, sums map[string
 	c.entries[entryKey(abs, unreported)] = &cacheEntry{Size: st.size, ModTime: st.modTime, Unreported: unreported, Summaries: sums}
 }
 
-// Stats returns how many files' summaries came from the cache and how many
-// were collected.
+// Stats returns how many files had a summary from the cache, and how many
+// had none.
 func (c *Cache) Stats() (hits, misses int) {
 	c.mu.Lock()
 	defer c.mu.Unlock()

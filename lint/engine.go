@@ -420,6 +420,7 @@ func (e *Engine) check(fr *FileResult, f *model.Family, cc *cacheCtx) ([]Finding
 	reported := e.Reported == nil || e.Reported(fr.Path)
 	cached := e.Cache.lookup(cc.abs(), cc.stampOrZero(), !reported)
 	var keep map[string][]byte // summaries for the cache
+	anyHit := false
 	for _, a := range e.rules {
 		if a.rule.CrossFile() {
 			continue
@@ -475,6 +476,7 @@ func (e *Engine) check(fr *FileResult, f *model.Family, cc *cacheCtx) ([]Finding
 				}
 			}
 			ok := hit
+			anyHit = anyHit || hit
 			if !hit {
 				b, ok = a.rule.EncodeSummary(v)
 			}
@@ -503,7 +505,7 @@ func (e *Engine) check(fr *FileResult, f *model.Family, cc *cacheCtx) ([]Finding
 		}
 	}
 	if cc != nil {
-		e.Cache.store(cc.absPath, cc.stamp, !reported, keep, cached != nil)
+		e.Cache.store(cc.absPath, cc.stamp, !reported, keep, anyHit)
 	}
 	sort.Strings(fr.Checked)
 	fs := make([]Finding, 0, len(diags))
