@@ -35,12 +35,8 @@ type Cache struct {
 	mu      sync.Mutex
 	old     map[string]*cacheEntry // read from the file
 	entries map[string]*cacheEntry // this run's, by entryKey
-	// values other packages keep (Get, Put): the site index's front
-	// matter of pages, by a key that holds the page's size and time
-	oldValues map[string][]byte
-	values    map[string][]byte // this run's, got or put
-	hits      int
-	misses    int
+	hits    int
+	misses  int
 }
 
 // cacheEntry is what the cache holds of one file.
@@ -56,7 +52,6 @@ type cacheFile struct {
 	Format  string
 	Key     string
 	Entries map[string]*cacheEntry
-	Values  map[string][]byte
 }
 
 const (
@@ -64,9 +59,6 @@ const (
 	// MaxCacheEntries bounds a cache file: the files of this run are kept
 	// first, then those of earlier runs, up to this many.
 	MaxCacheEntries = 20000
-	// MaxCacheValues bounds the values kept for other packages (a page of
-	// the site each).
-	MaxCacheValues = 200000
 	// maxCacheBytes is the largest cache file read or written.
 	maxCacheBytes = 64 << 20
 	// cacheRacyAge: a file modified less than this long ago is not cached
@@ -93,15 +85,12 @@ func CacheDir(root string) (string, error) {
 // missing, corrupt or foreign cache file gives an empty cache: never an
 // error for the user.
 func (e *Engine) OpenCache(dir string) *Cache {
-	c := &Cache{path: filepath.Join(dir, "summaries.gob"), key: e.cacheKey(), entries: map[string]*cacheEntry{}, values: map[string][]byte{}}
-	if cf := readCacheFile(c.path, c.key); cf != nil {
-		c.old, c.oldValues = cf.Entries, cf.Values
-	}
-	e.Env.cache = c
+	c := &Cache{path: filepath.Join(dir, "summaries.gob"), key: e.cacheKey(), entries: map[string]*cacheEntry{}}
+	c.old = readCacheFile(c.path, c.key)
 	return c
 }
 
-func readCacheFile(path, key string) *cacheFile {
+func readCacheFile(path, key string) map[string]*cacheEntry {
 	st, err := os.Stat(path)
 	if err != nil || st.Size() > maxCacheBytes {
 		return nil
@@ -117,28 +106,7 @@ func readCacheFile(path, key string) *cacheFile {
 	if cf.Format != cacheFormat || cf.Key != key {
 		return nil
 	}
-	return &cf
-}
-
-// Get returns a value kept by an earlier run under key (which must name
-// whatever the value depends on besides the tool and the config).
-func (c *Cache) Get(key string) ([]byte, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	v, ok := c.oldValues[key]
-	if ok && len(c.values) < MaxCacheValues {
-		c.values[key] = v
-	}
-	return v, ok
-}
-
-// Put keeps a value for the next run.
-func (c *Cache) Put(key string, val []byte) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if len(c.values) < MaxCacheValues {
-		c.values[key] = val
-	}
+	return cf.Entries
 }
 
 // cacheKey names the tool and the config: what, besides a file's bytes,
@@ -239,11 +207,7 @@ func (c *Cache) Stats() (hits, misses int) {
 // run's report does not depend on it.
 func (c *Cache) Save() error {
 	c.mu.Lock()
-	cf := cacheFile{Format: cacheFormat, Key: c.key, Entries: make(map[string]*cacheEntry, len(c.entries)), Values: c.values}
-	if len(c.values) == 0 {
-		// a run that looked nothing up keeps the earlier run's values
-		cf.Values = c.oldValues
-	}
+	cf := cacheFile{Format: cacheFormat, Key: c.key, Entries: make(map[string]*cacheEntry, len(c.entries))}
 	for k, v := range c.entries {
 		cf.Entries[k] = v
 	}

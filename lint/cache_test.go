@@ -23,7 +23,6 @@ func TestCacheFile(t *testing.T) {
 	st := fileStamp{size: 10, modTime: old, ok: true}
 	c := eng.OpenCache(dir)
 	c.store("/a.md", st, true, map[string][]byte{"misspelling": []byte("x")}, false)
-	c.Put("site\x00/x.md\x0010", []byte("meta"))
 	c.store("/fresh.md", fileStamp{size: 1, modTime: time.Now().UnixNano(), ok: true}, true, nil, false)
 	if err := c.Save(); err != nil {
 		t.Fatal(err)
@@ -31,12 +30,6 @@ func TestCacheFile(t *testing.T) {
 	c = eng.OpenCache(dir)
 	if ce := c.lookup("/a.md", st, true); ce == nil || string(ce.Summaries["misspelling"]) != "x" {
 		t.Fatalf("entry not read back: %+v", ce)
-	}
-	if v, ok := c.Get("site\x00/x.md\x0010"); !ok || string(v) != "meta" {
-		t.Errorf("value not read back: %q %v", v, ok)
-	}
-	if _, ok := c.Get("site\x00/x.md\x0011"); ok {
-		t.Error("a value under another key")
 	}
 	for _, miss := range []struct {
 		st         fileStamp

@@ -292,13 +292,7 @@ type Env struct {
 	Config *Config
 	mu     sync.Mutex
 	values map[string]*envValue
-	cache  *Cache
 }
-
-// Cache returns the run's cache (Engine.OpenCache), or nil: a rule may
-// keep values between runs in it (Cache.Get, Cache.Put) under keys that
-// name what the values depend on besides the tool and the config.
-func (e *Env) Cache() *Cache { return e.cache }
 
 type envValue struct {
 	once sync.Once

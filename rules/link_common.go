@@ -19,10 +19,10 @@ type linkEnv struct {
 }
 
 func linksOf(env *lint.Env, cfg *lint.Config) *linkEnv {
-	return env.Shared("links/site", func() any { return newLinkEnv(cfg, env.Cache()) }).(*linkEnv)
+	return env.Shared("links/site", func() any { return newLinkEnv(cfg) }).(*linkEnv)
 }
 
-func newLinkEnv(cfg *lint.Config, cache *lint.Cache) *linkEnv {
+func newLinkEnv(cfg *lint.Config) *linkEnv {
 	sc := cfg.Site
 	middleman := sc.Layout == site.Middleman
 	c := site.Config{
@@ -46,11 +46,6 @@ func newLinkEnv(cfg *lint.Config, cache *lint.Cache) *linkEnv {
 	}
 	for _, r := range sc.Roots {
 		c.Roots = append(c.Roots, site.Root{Dir: r.Dir, Prefix: r.Prefix})
-	}
-	if cache != nil {
-		// the front matter of the site's pages, read for aliases, is kept
-		// between runs (a nil *lint.Cache must not become a store)
-		c.Store = cache
 	}
 	env := &linkEnv{sites: site.NewSites(c), style: c.Anchors}
 	own := sc.OwnURLs

@@ -22,8 +22,6 @@ package site
 
 import (
 	"bytes"
-	"encoding/binary"
-	"fmt"
 	"gitlab.com/ladderlint/ladderlint/internal/fsutil"
 	"io/fs"
 	"net/url"
@@ -65,16 +63,6 @@ type Layout struct {
 	// Redirects is a Middleman redirects file (GitLab's data/redirects.yml):
 	// its sources are URLs the site answers. "" for none.
 	Redirects string
-	// Store, when set, gives the alias fields of pages unchanged since an
-	// earlier run (keyed by path, size and modification time), so that
-	// they are not read again.
-	Store MetaStore
-}
-
-// MetaStore keeps bytes by key between runs; lint.Cache is one.
-type MetaStore interface {
-	Get(key string) ([]byte, bool)
-	Put(key string, val []byte)
 }
 
 // Index is the set of URLs a site serves. It is safe for concurrent use.
@@ -781,7 +769,7 @@ func (x *Index) readMetas(pages []*Page) []pageMeta {
 			defer wg.Done()
 			buf := make([]byte, headSize)
 			for i := range next {
-				metas[i] = x.storedPageMeta(pages[i].File, buf)
+				metas[i] = x.readPageMeta(pages[i].File, buf)
 			}
 		}()
 	}
@@ -835,77 +823,4 @@ func (x *Index) readPageMeta(file string, buf []byte) pageMeta {
 		head = all
 	}
 	return readMeta(head)
-}
-
-// storedPageMeta is readPageMeta through the layout's store: a page whose
-// size and modification time are those stored is not read. A page
-// modified in the last two seconds is not stored (an edit within the
-// same tick of a coarse clock would keep both).
-func (x *Index) storedPageMeta(file string, buf []byte) pageMeta {
-	store := x.layout.Store
-	if store == nil {
-		return x.readPageMeta(file, buf)
-	}
-	st, err := os.Stat(file)
-	if err != nil || !st.Mode().IsRegular() {
-		return x.readPageMeta(file, buf)
-	}
-	key := fmt.Sprintf("site-meta\x00%s\x00%d\x00%d", file, st.Size(), st.ModTime().UnixNano())
-	if b, ok := store.Get(key); ok {
-		if m, ok := decodePageMeta(b); ok {
-			return m
-		}
-	}
-	m := x.readPageMeta(file, buf)
-	if time.Since(st.ModTime()) >= 2*time.Second {
-		store.Put(key, encodePageMeta(m))
-	}
-	return m
-}
-
-// encodePageMeta writes the fields as counted strings: the aliases, the
-// URL and the slug.
-func encodePageMeta(m pageMeta) []byte {
-	var out []byte
-	put := func(s string) {
-		out = binary.AppendUvarint(out, uint64(len(s)))
-		out = append(out, s...)
-	}
-	out = binary.AppendUvarint(out, uint64(len(m.Aliases)))
-	for _, a := range m.Aliases {
-		put(a)
-	}
-	put(m.URL)
-	put(m.Slug)
-	return out
-}
-
-// decodePageMeta reads what encodePageMeta wrote; false for other bytes.
-func decodePageMeta(b []byte) (pageMeta, bool) {
-	bad := false
-	get := func() string {
-		n, k := binary.Uvarint(b)
-		if k <= 0 || n > uint64(len(b)-k) {
-			bad = true
-			return ""
-		}
-		s := string(b[k : k+int(n)])
-		b = b[k+int(n):]
-		return s
-	}
-	n, k := binary.Uvarint(b)
-	if k <= 0 || n > uint64(len(b)) {
-		return pageMeta{}, false
-	}
-	b = b[k:]
-	var m pageMeta
-	for i := uint64(0); i < n && !bad; i++ {
-		m.Aliases = append(m.Aliases, get())
-	}
-	m.URL = get()
-	m.Slug = get()
-	if bad || len(b) != 0 {
-		return pageMeta{}, false
-	}
-	return m, true
 }

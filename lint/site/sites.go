@@ -21,9 +21,6 @@ type Config struct {
 	PageFiles   []string
 	Anchors     string
 	MaxFileSize int64
-	// Store, when set, keeps the front-matter fields read for aliases
-	// between runs (lint.Cache).
-	Store MetaStore
 }
 
 // HugoPageFiles are the page files of a Hugo site.
@@ -128,7 +125,7 @@ func (s *Sites) lazy(dir string) *lazyIndex {
 			if s.indexes[key] == nil {
 				l := Layout{
 					Generator: s.cfg.Generator, Roots: roots, PageFiles: s.cfg.PageFiles,
-					Anchors: s.cfg.Anchors, MaxFileSize: s.cfg.MaxFileSize, Store: s.cfg.Store,
+					Anchors: s.cfg.Anchors, MaxFileSize: s.cfg.MaxFileSize,
 				}
 				if f := filepath.Join(repo, "data", "redirects.yml"); s.cfg.Generator == Middleman && repo != "" && isFile(f) {
 					l.Redirects = f
