@@ -37,6 +37,9 @@ type Config struct {
 	Include     []string `yaml:"include"`
 	Exclude     []string `yaml:"exclude"`
 	MaxFileSize int64    `yaml:"max_file_size"`
+	// Cache keeps per-file summaries between local runs (not under CI;
+	// the lint command's --cache).
+	Cache bool `yaml:"cache"`
 
 	Site   SiteConfig   `yaml:"site"`
 	Grades GradesConfig `yaml:"grades"`
@@ -346,6 +349,8 @@ func ParseConfig(path string, raw []byte) (*Config, error) {
 			err = decodeSections(v, cfg)
 		case "max_file_size":
 			err = v.Decode(&cfg.MaxFileSize)
+		case "cache":
+			err = v.Decode(&cfg.Cache)
 		case "required_sections":
 			err = v.Decode(&cfg.RequiredSections)
 		case "site":

@@ -149,8 +149,12 @@ type Engine struct {
 	// rules do not run and no finding on them is made: the findings on the
 	// reported files are the same as in a run that checks everything.
 	Reported func(path string) bool
-	rules    []*activeRule
-	Env      *Env
+	// Cache, when set (OpenCache), gives the cross-file rules' per-file
+	// summaries of files unchanged since an earlier run, and keeps this
+	// run's for the next (Cache.Save).
+	Cache *Cache
+	rules []*activeRule
+	Env   *Env
 	// slim: every cross-file rule's merge stage reads only slim models
 	slim bool
 }
@@ -290,13 +294,18 @@ func (e *Engine) lintOne(in Input) (*FileResult, []Finding, []error, error) {
 	path := DisplayPath(in.Path)
 	fr := &FileResult{Path: path}
 	data := in.Data
+	var cc *cacheCtx
 	if data == nil {
 		var err error
+		cc = e.cacheCtx(in.Path)
 		data, err = readLimited(in.Path, e.maxSize())
+		if cc != nil && stampOf(in.Path) != cc.stamp {
+			cc.stamp.ok = false // changed while read: neither used nor kept
+		}
 		if fsutil.IsTooLarge(err) {
 			f := skipped(path, fmt.Sprintf("file is larger than the %d-byte limit (max_file_size); not parsed", e.maxSize()))
 			fr.Family = f
-			fs, errs := e.check(fr, f)
+			fs, errs := e.check(fr, f, nil)
 			return fr, fs, errs, nil
 		}
 		if err != nil {
@@ -305,7 +314,7 @@ func (e *Engine) lintOne(in Input) (*FileResult, []Finding, []error, error) {
 	} else if int64(len(data)) > e.maxSize() {
 		f := skipped(path, fmt.Sprintf("file is larger than the %d-byte limit (max_file_size); not parsed", e.maxSize()))
 		fr.Family = f
-		fs, errs := e.check(fr, f)
+		fs, errs := e.check(fr, f, nil)
 		return fr, fs, errs, nil
 	}
 	var f *model.Family
@@ -317,7 +326,7 @@ func (e *Engine) lintOne(in Input) (*FileResult, []Finding, []error, error) {
 		f = skipped(path, "not modelled: ladderlint failed on this file (an internal error)")
 	}
 	fr.Family = f
-	fs, errs := e.check(fr, f)
+	fs, errs := e.check(fr, f, cc)
 	if !e.KeepModels {
 		f.ReleaseMemos()
 		if e.slim {
@@ -405,10 +414,13 @@ func readLimited(path string, max int64) ([]byte, error) { return fsutil.ReadLim
 
 // check runs the per-file rules on one model and returns its findings,
 // suppression applied.
-func (e *Engine) check(fr *FileResult, f *model.Family) ([]Finding, []error) {
+func (e *Engine) check(fr *FileResult, f *model.Family, cc *cacheCtx) ([]Finding, []error) {
 	var diags []ruleDiag
 	var errs []error
 	reported := e.Reported == nil || e.Reported(fr.Path)
+	cached := e.Cache.lookup(cc.abs(), cc.stampOrZero(), !reported)
+	var keep map[string][]byte // summaries for the cache
+	anyHit := false
 	for _, a := range e.rules {
 		if a.rule.CrossFile() {
 			continue
@@ -447,6 +459,37 @@ func (e *Engine) check(fr *FileResult, f *model.Family) ([]Finding, []error) {
 			if err := safeRun("rule "+a.rule.ID, f.Path, func() { a.rule.CheckAll(p) }); err != nil {
 				errs = append(errs, err)
 			}
+		case a.rule.Collect != nil && cc != nil && a.rule.EncodeSummary != nil:
+			v, b, hit := e.cachedSummary(a.rule, cached)
+			if !hit {
+				n := len(diags)
+				p := &Pass{Rule: a.rule, File: f, Options: a.opts, Config: e.Config, Env: e.Env, Unreported: !reported}
+				p.report = func(d Diagnostic) { diags = append(diags, ruleDiag{a, d}) }
+				if err := safeRun("rule "+a.rule.ID, f.Path, func() { v = a.rule.Collect(p) }); err != nil {
+					errs = append(errs, err)
+					continue
+				}
+				if len(diags) > n {
+					// a summary whose stage reported findings is not
+					// kept: a hit would not report them again
+					cc.stamp.ok = false
+				}
+			}
+			ok := hit
+			anyHit = anyHit || hit
+			if !hit {
+				b, ok = a.rule.EncodeSummary(v)
+			}
+			if ok {
+				if keep == nil {
+					keep = map[string][]byte{}
+				}
+				keep[a.rule.ID] = b
+			}
+			if fr.summaries == nil {
+				fr.summaries = map[*Rule]any{}
+			}
+			fr.summaries[a.rule] = v
 		case a.rule.Collect != nil:
 			p := &Pass{Rule: a.rule, File: f, Options: a.opts, Config: e.Config, Env: e.Env, Unreported: !reported}
 			p.report = func(d Diagnostic) { diags = append(diags, ruleDiag{a, d}) }
@@ -460,6 +503,9 @@ func (e *Engine) check(fr *FileResult, f *model.Family) ([]Finding, []error) {
 			}
 			fr.summaries[a.rule] = v
 		}
+	}
+	if cc != nil {
+		e.Cache.store(cc.absPath, cc.stamp, !reported, keep, anyHit)
 	}
 	sort.Strings(fr.Checked)
 	fs := make([]Finding, 0, len(diags))

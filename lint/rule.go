@@ -141,6 +141,15 @@ type Rule struct {
 	// per-file stage (unless Engine.KeepModels), and the run's memory no
 	// longer holds every page's prose until the end.
 	SlimModels bool
+	// EncodeSummary and DecodeSummary, when set, let the engine keep a
+	// file's Collect summary between local runs (Engine.Cache): encode
+	// returns false for a summary it does not keep; decode gets the run's
+	// environment (for what summaries share within a run) and returns an
+	// error for bytes it cannot read, and the file is then collected.
+	// Decoding what EncodeSummary wrote must give a summary that CheckAll
+	// treats as the one Collect returned.
+	EncodeSummary func(v any) ([]byte, bool)
+	DecodeSummary func(env *Env, data []byte) (any, error)
 }
 
 // CrossFile reports whether the rule runs over all files at once.

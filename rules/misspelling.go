@@ -1,7 +1,10 @@
 package rules
 
 import (
+	"encoding/binary"
+	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -76,6 +79,10 @@ var misspellingRule = &lint.Rule{
 	CheckAll:   checkMisspelling,
 	SlimModels: true, // reads its summaries (with their blocks) and the source
 	Collect:    collectMisspelling,
+	// the cache keeps a page's word counts (a page with words to report is
+	// collected again)
+	EncodeSummary: encodeSpellPage,
+	DecodeSummary: decodeSpellPage,
 }
 
 func init() { lint.Register(misspellingRule) }
@@ -350,6 +357,60 @@ func (sw *spellWords) all() []string {
 
 func collectMisspelling(p *lint.Pass) any {
 	return collectSpelling(p.Env, p.File, lint.Options[misspellingOptions](p.Options), !p.Unreported)
+}
+
+// encodeSpellPage writes a page's word counts, each word and its count;
+// a page with unknown words is not encoded.
+func encodeSpellPage(v any) ([]byte, bool) {
+	sp, ok := v.(*spellPage)
+	if !ok || sp == nil || len(sp.unknown) > 0 {
+		return nil, false
+	}
+	words := sp.words.all()
+	var out []byte
+	out = binary.AppendUvarint(out, uint64(len(sp.uses)))
+	for _, wc := range sp.uses {
+		w := words[wc.id]
+		out = binary.AppendUvarint(out, uint64(len(w)))
+		out = append(out, w...)
+		out = binary.AppendUvarint(out, uint64(wc.n))
+	}
+	return out, true
+}
+
+// decodeSpellPage reads what encodeSpellPage wrote, numbering the words in
+// the run's table.
+func decodeSpellPage(env *lint.Env, b []byte) (any, error) {
+	bad := errors.New("misspelling: bad cached summary")
+	n, k := binary.Uvarint(b)
+	if k <= 0 || n > uint64(len(b)) {
+		return nil, bad
+	}
+	b = b[k:]
+	lowers := make([]string, 0, n)
+	counts := make([]uint32, 0, n)
+	for i := uint64(0); i < n; i++ {
+		l, k := binary.Uvarint(b)
+		if k <= 0 || l > uint64(len(b)-k) {
+			return nil, bad
+		}
+		w := string(b[k : k+int(l)])
+		b = b[k+int(l):]
+		c, k := binary.Uvarint(b)
+		if k <= 0 || c == 0 || c > math.MaxUint32 {
+			return nil, bad
+		}
+		b = b[k:]
+		lowers, counts = append(lowers, w), append(counts, uint32(c))
+	}
+	if len(b) != 0 {
+		return nil, bad
+	}
+	sp := &spellPage{words: spellWordsOf(env), uses: make([]wordCount, len(lowers))}
+	for i, id := range sp.words.number(lowers) {
+		sp.uses[i] = wordCount{id: id, n: counts[i]}
+	}
+	return sp, nil
 }
 
 // collectSpelling counts a page's words and, when its findings are wanted

@@ -399,9 +399,15 @@ func (a *App) runLint(c *cli.Context, opts *lintOptions) error {
 			return err
 		}
 	}
+	a.openCache(c, eng)
 	res, err := eng.Run(context.Background(), inputs)
 	if err != nil {
 		return &exitErr{code: exitError, err: err}
+	}
+	if eng.Cache != nil {
+		// a cache that cannot be written costs the next run time, not
+		// this run its report
+		_ = eng.Cache.Save()
 	}
 	findings, err := filterFindings(c, cfg, res)
 	if err != nil {
@@ -425,8 +431,12 @@ func (a *App) runLint(c *cli.Context, opts *lintOptions) error {
 					return err
 				}
 			}
+			a.openCache(c, eng)
 			if res, err = eng.Run(context.Background(), inputs); err != nil {
 				return &exitErr{code: exitError, err: err}
+			}
+			if eng.Cache != nil {
+				_ = eng.Cache.Save()
 			}
 			if findings, err = filterFindings(c, cfg, res); err != nil {
 				return err

@@ -1,0 +1,208 @@
+package main
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"gitlab.com/ladderlint/ladderlint/lint/vcs/vcstest"
+)
+
+// cacheRepo copies the sample handbook (job families and the pages they
+// link to) into a new repository and commits it.
+func cacheRepo(t *testing.T) *vcstest.Repo {
+	t.Helper()
+	repo := vcstest.New(t)
+	src := "../../testdata/handbook/content"
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		repo.Write("content/"+filepath.ToSlash(rel), string(data))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	repo.Commit("handbook")
+	t.Chdir(repo.Dir)
+	return repo
+}
+
+// TestCacheNeverStale edits, renames and deletes pages between runs and
+// compares, after each change, the JSON report of a run with the cache
+// with that of a run without it, byte for byte: a full run and a
+// pre-commit run (--new-from-rev HEAD after a one-page edit), whose
+// unchanged pages' summaries come from the cache. The pages' misspelling
+// summaries decide a finding on the edited page: a word two other pages
+// write is the site's own, so a stale summary would change the report.
+func TestCacheNeverStale(t *testing.T) {
+	repo := cacheRepo(t)
+	cacheDir := t.TempDir()
+	env := map[string]string{"LADDERLINT_CACHE_DIR": cacheDir}
+	fams := "content/job-families/"
+	a, b, c, d := fams+"finance/accountant.md", fams+"security/security-analyst.md",
+		fams+"marketing/example-writer.md", fams+"engineering/backend-engineer.md"
+	read := func(p string) string {
+		data, err := os.ReadFile(filepath.Join(repo.Dir, p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(data)
+	}
+	// every file is given a time in the past, a different one at each
+	// step, as an editor saving a page would (the cache keeps no file
+	// modified in the last two seconds)
+	step := 0
+	age := func() {
+		step++
+		when := time.Now().Add(-time.Duration(100-step) * time.Minute)
+		filepath.WalkDir(filepath.Join(repo.Dir, "content"), func(p string, de fs.DirEntry, err error) error {
+			if err == nil && !de.IsDir() {
+				if st, err := os.Stat(p); err == nil && time.Since(st.ModTime()) < time.Hour {
+					os.Chtimes(p, when, when)
+				}
+			}
+			return err
+		})
+	}
+	appendTo := func(p, text string) { repo.Write(p, read(p)+text) }
+	replaceIn := func(p, old, new string) {
+		s := read(p)
+		if !strings.Contains(s, old) {
+			t.Fatalf("%s lacks %q", p, old)
+		}
+		repo.Write(p, strings.Replace(s, old, new, 1))
+	}
+	typo := "\nThe zebraa plan is written down.\n"
+	// compare runs with and without the cache; the cached run twice, so
+	// that the second reads what the first wrote
+	compare := func(what string, args ...string) string {
+		t.Helper()
+		args = append([]string{"lint", "--format", "json", "--fail-on", "never"}, args...)
+		_, want, errOut := run(t, nil, args...)
+		if errOut != "" && !strings.Contains(want, "findings") {
+			t.Fatalf("%s: %s", what, errOut)
+		}
+		for i := 0; i < 2; i++ {
+			_, got, _ := run(t, env, append([]string{args[0], "--cache"}, args[1:]...)...)
+			if got != want {
+				t.Fatalf("%s, cached run %d: the report differs from a run without the cache:\n%s\nwant:\n%s", what, i+1, got, want)
+			}
+		}
+		return want
+	}
+	zebra := func(report, page string) bool {
+		return strings.Contains(report, `"path": "`+page+`"`) && strings.Contains(report, "zebraa")
+	}
+	precommit := func(what string, wantTypo bool) {
+		t.Helper()
+		appendTo(d, typo) // the one-page edit
+		age()
+		got := compare(what, "--new-from-rev", "HEAD", "content/job-families")
+		if zebra(got, d) != wantTypo {
+			t.Errorf("%s: zebraa reported on the edited page: %v, want %v\n%s", what, !wantTypo, wantTypo, got)
+		}
+		compare(what+", full run", "content/job-families")
+		repo.Git("checkout", "--", d)
+		age()
+	}
+
+	// two other pages write the word: the site's own
+	appendTo(a, typo)
+	appendTo(c, typo)
+	repo.Commit("zebraa on two pages")
+	age()
+	precommit("two other pages write zebraa", false)
+
+	// one of them no longer does, the page's size unchanged
+	replaceIn(a, "zebraa", "giraff")
+	repo.Commit("one page fewer")
+	age()
+	precommit("after an edit of the same size", true)
+
+	// back on two pages, then the other one renamed
+	replaceIn(a, "giraff", "zebraa")
+	repo.Commit("back")
+	age()
+	precommit("back on two pages", false)
+	repo.Git("mv", c, fams+"marketing/writer.md")
+	repo.Commit("rename")
+	age()
+	precommit("after a rename", false)
+
+	// deleted
+	repo.Git("rm", "-q", fams+"marketing/writer.md")
+	repo.Commit("delete")
+	age()
+	precommit("after a delete", true)
+
+	// a page the cache knows, edited and not committed, is reported: its
+	// summary is collected again
+	appendTo(b, typo)
+	age()
+	compare("an edited page besides", "--new-from-rev", "HEAD", "content/job-families")
+
+	// a corrupt cache file is ignored, and replaced
+	files, _ := filepath.Glob(filepath.Join(cacheDir, "*"))
+	if len(files) == 0 {
+		t.Fatal("no cache file written")
+	}
+	for _, f := range files {
+		if err := os.WriteFile(f, []byte("not a cache"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	compare("a corrupt cache", "--new-from-rev", "HEAD", "content/job-families")
+	if data, _ := os.ReadFile(files[0]); string(data) == "not a cache" {
+		t.Error("the corrupt cache file was not replaced")
+	}
+}
+
+// TestCacheOffUnlessAsked: no cache folder is written by a run that did not
+// ask for one, nor under CI with cache: true in the config; the flag and
+// LADDERLINT_CACHE=1 turn it on there.
+func TestCacheOffUnlessAsked(t *testing.T) {
+	repo := cacheRepo(t)
+	repo.Write(".ladderlint.yml", "cache: true\n")
+	written := func(env map[string]string, args ...string) bool {
+		dir := t.TempDir()
+		e := map[string]string{"LADDERLINT_CACHE_DIR": dir}
+		for k, v := range env {
+			e[k] = v
+		}
+		run(t, e, append([]string{"lint", "--fail-on", "never"}, append(args, "content/job-families")...)...)
+		files, _ := filepath.Glob(filepath.Join(dir, "*"))
+		return len(files) > 0
+	}
+	if !written(nil) {
+		t.Error("cache: true in the config: no cache written")
+	}
+	if written(map[string]string{"CI": "true"}) {
+		t.Error("cache: true under CI: a cache was written")
+	}
+	if !written(map[string]string{"CI": "true"}, "--cache") {
+		t.Error("--cache under CI: no cache written")
+	}
+	if !written(map[string]string{"CI": "true", "LADDERLINT_CACHE": "1"}) {
+		t.Error("LADDERLINT_CACHE=1 under CI: no cache written")
+	}
+	if written(nil, "--cache=false") {
+		t.Error("--cache=false: a cache was written")
+	}
+	if written(map[string]string{"LADDERLINT_CACHE": "0"}) {
+		t.Error("LADDERLINT_CACHE=0: a cache was written")
+	}
+	repo.Write(".ladderlint.yml", "max_file_size: 100000\n")
+	if written(nil) {
+		t.Error("no cache asked for: a cache was written")
+	}
+}
