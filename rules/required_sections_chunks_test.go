@@ -3,6 +3,8 @@ package rules
 import (
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"runtime"
 	"runtime/debug"
@@ -64,6 +66,47 @@ func TestRequiredSectionsChunksSameFindings(t *testing.T) {
 				t.Errorf("%d roles (every hiring process %v): whole %d findings, by groups %d:\n%v\n%v", n, every, len(whole), len(chunked), whole, chunked)
 			}
 		}
+	}
+}
+
+// A policy of one's own that chunkSafe accepts, with errors outside the
+// roles (a family section, a title too short) that every group repeats:
+// they are reported once, as whole validation reports them.
+func TestRequiredSectionsChunksOwnPolicy(t *testing.T) {
+	dir := t.TempDir()
+	policy := `{"properties": {"title": {"minLength": 50}, "sections": {"required": ["hiring-process"]},
+		"roles": {"items": {"properties": {"sections": {"required": ["responsibilities"]}}}}}}`
+	if err := os.WriteFile(filepath.Join(dir, "policy.json"), []byte(policy), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfgPath := filepath.Join(dir, ".ladderlint.yml")
+	var doc any
+	if err := json.Unmarshal([]byte(policy), &doc); err != nil || !chunkSafe(doc) {
+		t.Fatalf("the policy must be validated by groups (%v)", err)
+	}
+	page := map[string]string{"content/job-families/x/_index.md": manyRoles(30, false)}
+	lintWith := func(chunk int) []lint.Finding {
+		saved := requiredSectionsChunk
+		defer func() { requiredSectionsChunk = saved }()
+		requiredSectionsChunk = chunk
+		cfg, err := lint.ParseConfig(cfgPath, []byte("required_sections: policy.json\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return linttest.Lint(t, cfg, page, "required-sections").Findings
+	}
+	whole, grouped := lintWith(1<<30), lintWith(4)
+	family := 0
+	for _, f := range whole {
+		if f.Role == "" {
+			family++
+		}
+	}
+	if family != 2 {
+		t.Errorf("want two findings about the family (its Hiring Process, its title), got %d: %v", family, whole)
+	}
+	if !reflect.DeepEqual(whole, grouped) {
+		t.Errorf("whole %d findings, by groups %d:\n%v\n%v", len(whole), len(grouped), whole, grouped)
 	}
 }
 
@@ -160,4 +203,35 @@ func peakHeap(fn func()) uint64 {
 	close(done)
 	wg.Wait()
 	return peak.Load()
+}
+
+// On every job-family page of both corpora, required-sections validating
+// by groups of two roles gives the findings of whole validation.
+func TestRequiredSectionsChunksSameOnCorpus(t *testing.T) {
+	var inputs []lint.Input
+	for _, dir := range []string{"gitlab-handbook/content/job-families", "www-gitlab-com-2022/sites/uncategorized/source/job-families"} {
+		inputs = append(inputs, corpusInputs(t, dir)...)
+	}
+	run := func(chunk int) []lint.Finding {
+		saved := requiredSectionsChunk
+		defer func() { requiredSectionsChunk = saved }()
+		requiredSectionsChunk = chunk
+		cfg := lint.DefaultConfig()
+		for _, r := range lint.Rules() {
+			if r.ID != "required-sections" {
+				if err := cfg.Disable(r.ID); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		return linttest.RunInputs(t, cfg, inputs).Findings
+	}
+	whole, grouped := run(1<<30), run(2)
+	if len(whole) == 0 {
+		t.Fatal("no findings on the corpora")
+	}
+	if !reflect.DeepEqual(whole, grouped) {
+		t.Errorf("whole validation: %d findings, by groups of two roles: %d", len(whole), len(grouped))
+	}
+	t.Logf("%d pages, %d findings", len(inputs), len(whole))
 }
