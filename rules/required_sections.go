@@ -92,6 +92,26 @@ func sectionTitle(kind string) string {
 // (invalid UTF-8 bytes replaced as encoding/json does), booleans and
 // json.Number.
 func summary(f *model.Family) map[string]any {
+	s := summarize(f)
+	roles := make([]any, s.roles)
+	for i := range roles {
+		roles[i] = s.role(i)
+	}
+	s.base["roles"] = roles
+	return s.base
+}
+
+// familySummary is a page's summary with its roles made one at a time
+// (role(i) for i < roles), so that a page of many roles can be validated
+// a group of roles at a time.
+type familySummary struct {
+	base  map[string]any // path, title, sections: all but "roles"
+	roles int
+	role  func(i int) any
+}
+
+// summarize returns the summary of a page, its roles made on demand.
+func summarize(f *model.Family) familySummary {
 	secs := func(ss []*model.Section) map[string]any {
 		m := map[string]any{}
 		counts := map[string][2]int{}
@@ -140,8 +160,8 @@ func summary(f *model.Family) map[string]any {
 		}
 	}
 	children := childRoles(f)
-	roles := make([]any, 0, len(f.Roles))
-	for _, r := range f.Roles {
+	role := func(i int) any {
+		r := f.Roles[i]
 		own := r
 		if r.SharesWith != nil {
 			own = r.SharesWith
@@ -211,8 +231,9 @@ func summary(f *model.Family) map[string]any {
 		if _, ok := rs["job-grade"]; !ok && (r.Grade != nil || r.NoGrade != nil) {
 			rs["job-grade"] = map[string]any{"bullets": jsonInt(0), "paragraphs": jsonInt(1)}
 		}
-		roles = append(roles, map[string]any{"title": jsonString(r.Title), "kind": jsonString(string(r.Kind)), "graded": r.Grade != nil, "sections": rs})
+		return map[string]any{"title": jsonString(r.Title), "kind": jsonString(string(r.Kind)), "graded": r.Grade != nil, "sections": rs}
 	}
+	base := map[string]any{"path": jsonString(f.Path), "title": jsonString(f.Title), "sections": secs(f.Sections)}
 	if len(f.Roles) == 0 {
 		// a page that is one role without a role heading (the title names
 		// it: "## Responsibilities", "## Requirements"): asked only what the
@@ -224,9 +245,10 @@ func summary(f *model.Family) map[string]any {
 				rs[k] = map[string]any{"bullets": jsonInt(0), "paragraphs": jsonInt(0), "page": true}
 			}
 		}
-		roles = append(roles, map[string]any{"title": jsonString(f.Title), "kind": jsonString(string(model.KindLevel)), "graded": false, "sections": rs})
+		page := map[string]any{"title": jsonString(f.Title), "kind": jsonString(string(model.KindLevel)), "graded": false, "sections": rs}
+		return familySummary{base: base, roles: 1, role: func(int) any { return page }}
 	}
-	return map[string]any{"path": jsonString(f.Path), "title": jsonString(f.Title), "sections": secs(f.Sections), "roles": roles}
+	return familySummary{base: base, roles: len(f.Roles), role: role}
 }
 
 // lastRoleGroupSections returns the Performance Indicators and Hiring
@@ -492,44 +514,104 @@ func checkRequiredSections(p *lint.Pass) {
 	}
 	reportOwnMissing(p, f)
 	sch, raw := p.Config.RequiredSectionsSchema()
-	inst := any(summary(f))
-	verr := sch.Validate(inst)
-	if verr == nil {
-		return
-	}
 	doc := p.Env.Shared(fmt.Sprintf("required-sections/doc %p", sch), func() any {
 		var doc any
 		_ = json.Unmarshal(raw, &doc)
 		return doc
 	})
+	// a page of many roles is validated a group of roles at a time when
+	// the policy judges each role apart (chunkSafe): the summary and the
+	// validator's errors of thousands of roles are not held at once
+	sum := summarize(f)
+	size := sum.roles
+	if size < 1 {
+		size = 1
+	} else if size > requiredSectionsChunk && p.Env.Shared(fmt.Sprintf("required-sections/chunks %p", sch), func() any { return chunkSafe(doc) }).(bool) {
+		size = requiredSectionsChunk
+	}
 	anchor := familyAnchor(f)
-	groups := map[string][]*jsonschema.ValidationError{}
+	groups := map[string]*alternatives{}
 	var order []string
-	for _, leaf := range schema.Leaves(verr) {
-		frag := schema.KeywordPointer(leaf)
-		key := ""
-		if i := alternativeIndex(frag); i >= 0 {
-			key = frag[:i]
+	seen := map[string]bool{} // errors outside the roles, reported once
+	for lo := 0; lo < sum.roles; lo += size {
+		hi := min(lo+size, sum.roles)
+		roles := make([]any, hi-lo)
+		for i := range roles {
+			roles[i] = sum.role(lo + i)
 		}
-		if key == "" {
-			reportRequired(p, f, doc, inst, leaf, frag, anchor)
+		inst := map[string]any{"roles": roles}
+		for k, v := range sum.base {
+			inst[k] = v
+		}
+		verr := sch.Validate(any(inst))
+		if verr == nil {
 			continue
 		}
-		if _, ok := groups[key]; !ok {
-			order = append(order, key)
+		for _, leaf := range schema.Leaves(verr) {
+			frag := schema.KeywordPointer(leaf)
+			missing := requiredMissing(doc, inst, leaf)
+			loc, isRole := shiftRoleIndex(leaf.InstanceLocation, lo)
+			if !isRole {
+				id := leaf.KeywordLocation + "\x00" + loc + "\x00" + leaf.Message
+				if seen[id] {
+					continue
+				}
+				seen[id] = true
+			}
+			key := ""
+			if i := alternativeIndex(frag); i >= 0 {
+				key = frag[:i]
+			}
+			if key == "" {
+				reportRequired(p, f, missing, loc, leaf.Message, anchor)
+				continue
+			}
+			g := groups[key]
+			if g == nil {
+				g = &alternatives{seenRole: map[string]bool{}}
+				groups[key] = g
+				order = append(order, key)
+			}
+			g.add(f, doc, loc, frag, missing)
 		}
-		groups[key] = append(groups[key], leaf)
 	}
 	for _, key := range order {
-		reportAlternatives(p, f, doc, inst, groups[key], anchor)
+		groups[key].report(p, f, anchor)
 	}
 }
 
-// reportRequired reports the properties one "required" keyword misses.
-func reportRequired(p *lint.Pass, f *model.Family, doc, inst any, leaf *jsonschema.ValidationError, frag string, anchor model.Span) {
-	missing := requiredMissing(doc, inst, leaf)
+// requiredSectionsChunk is the number of roles validated at once on a page
+// of more roles (when the policy allows it: chunkSafe).
+var requiredSectionsChunk = 64
+
+// shiftRoleIndex adds off to the role index of an instance location in
+// "/roles/N" and reports whether the location is in a role.
+func shiftRoleIndex(loc string, off int) (string, bool) {
+	rest, ok := strings.CutPrefix(loc, "/roles/")
+	if !ok {
+		return loc, false
+	}
+	num, tail, _ := strings.Cut(rest, "/")
+	i, err := strconv.Atoi(num)
+	if err != nil {
+		return loc, false
+	}
+	if off == 0 {
+		return loc, true
+	}
+	loc = "/roles/" + strconv.Itoa(i+off)
+	if tail != "" || strings.HasSuffix(rest, "/") {
+		loc += "/" + tail
+	}
+	return loc, true
+}
+
+// reportRequired reports the properties one "required" keyword misses
+// (missing; nil for another error, reported with its message), at the
+// role the instance location loc points into, else at the family.
+func reportRequired(p *lint.Pass, f *model.Family, missing []string, loc, message string, anchor model.Span) {
 	if missing == nil {
-		p.Report(lint.Diagnostic{Span: anchor, Message: "required sections: " + leaf.Message, Subject: leaf.InstanceLocation + " " + leaf.Message})
+		p.Report(lint.Diagnostic{Span: anchor, Message: "required sections: " + message, Subject: loc + " " + message})
 		return
 	}
 	names := make([]string, len(missing))
@@ -541,34 +623,44 @@ func reportRequired(p *lint.Pass, f *model.Family, doc, inst any, leaf *jsonsche
 	if len(names) > 1 {
 		noun = "sections"
 	}
-	if r := roleAt(f, leaf.InstanceLocation); r != nil {
+	if r := roleAt(f, loc); r != nil {
 		p.Report(lint.Diagnostic{Span: r.TitleSpan, Role: r, Message: fmt.Sprintf("%s %q has no %s %s", r.Kind, r.Title, list, noun), Subject: "role " + strings.Join(missing, ",")})
 		return
 	}
 	p.Report(lint.Diagnostic{Span: anchor, Message: fmt.Sprintf("the job family has no %s %s", list, noun), Subject: "family " + strings.Join(missing, ",")})
 }
 
-// reportAlternatives reports an anyOf/oneOf whose branches all fail, once:
-// what the first branch misses, the schema's description, and the roles the
-// other branches name.
-func reportAlternatives(p *lint.Pass, f *model.Family, doc, inst any, leaves []*jsonschema.ValidationError, anchor model.Span) {
-	var first []string
-	var roles []string
-	var lacking []*model.Role
-	seenRole := map[string]bool{}
-	desc := ""
-	for _, leaf := range leaves {
-		if r := roleAt(f, leaf.InstanceLocation); r != nil {
-			if !seenRole[r.Title] {
-				seenRole[r.Title] = true
-				roles = append(roles, r.Title)
-				lacking = append(lacking, r)
-			}
-		} else if first == nil {
-			first = requiredMissing(doc, inst, leaf)
-			desc = describe(doc, schema.KeywordPointer(leaf))
+// alternatives gathers the errors of one anyOf/oneOf whose branches all
+// fail: what the first branch about the family misses, the schema's
+// description of it, and the roles the other branches name.
+type alternatives struct {
+	first    []string
+	desc     string
+	roles    []string
+	lacking  []*model.Role
+	seenRole map[string]bool
+}
+
+// add takes one error of the group, at instance location loc (its role
+// index counted in the whole page), keyword pointer frag, with what it
+// misses (requiredMissing).
+func (g *alternatives) add(f *model.Family, doc any, loc, frag string, missing []string) {
+	if r := roleAt(f, loc); r != nil {
+		if !g.seenRole[r.Title] {
+			g.seenRole[r.Title] = true
+			g.roles = append(g.roles, r.Title)
+			g.lacking = append(g.lacking, r)
 		}
+	} else if g.first == nil {
+		g.first = missing
+		g.desc = describe(doc, frag)
 	}
+}
+
+// report reports the group once: at each level that lacks the section
+// when some levels have their own, else at the family.
+func (g *alternatives) report(p *lint.Pass, f *model.Family, anchor model.Span) {
+	first, roles, lacking, desc := g.first, g.roles, g.lacking, g.desc
 	var names []string
 	for _, m := range first {
 		names = append(names, sectionTitle(m))
