@@ -55,6 +55,10 @@ var termConsistencyRule = &lint.Rule{
 			"\"full stack\" beside \"Fullstack\"), where the one word is as common or more; pairs that mean something else " +
 			"(\"every day\") and product names are left alone;\n" +
 			"- apostrophe plurals of numbers: \"1:1's\" where the page also writes \"1:1s\";\n" +
+			"- a link to a role of the same page whose text names it with words its heading lacks (\"reports to the " +
+			"[Engineering Manager, Digital Experience](#manager-engineering)\" where the heading is \"Manager, Engineering\"); " +
+			"a shorter name, the heading's words reordered and a text naming another role of the page are left alone " +
+			"(no fix: either name may be the right one);\n" +
 			"- apostrophe plurals of acronyms: \"OKR's\" where the page also writes \"OKRs\". Here the plain plural " +
 			"is always the reference, and \"the CRO's strategy\" or \"CEO's approval\" (a noun after a determiner, or after a " +
 			"person's title) is read as a possessive and left alone (\"track KPI's requirements\" is a plural);\n" +
@@ -241,6 +245,7 @@ func checkTermConsistency(p *lint.SetPass) {
 			checkTermPhrases(p, f, preferred.byLower)
 			checkTermClosed(p, f, preferred.byLower)
 			checkTermNumberPlurals(p, f)
+			checkTermRoleLinks(p, f)
 			checkTermVarieties(p, f)
 			checkTermAbbreviations(p, f)
 			checkTermAcronyms(p, f, preferred.byLower)
@@ -260,6 +265,7 @@ func checkTermConsistency(p *lint.SetPass) {
 		checkTermPhrases(p, f, preferred.byLower)
 		checkTermClosed(p, f, preferred.byLower)
 		checkTermNumberPlurals(p, f)
+		checkTermRoleLinks(p, f)
 		checkTermVarieties(p, f)
 		checkTermAbbreviations(p, f)
 		checkTermAcronyms(p, f, preferred.byLower)
