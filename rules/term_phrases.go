@@ -570,46 +570,43 @@ func checkTermClosed(p *lint.SetPass, f *model.Family, preferred map[string]stri
 		start, end int
 		key, pair  string
 	}
-	var spaced []occ
-	count := map[string]int{}
-	pairs := map[string]bool{}
+	// the words written closed first, so that only the pairs of one of
+	// them are kept: a page repeating "word word word" keeps nothing
+	closed := map[string]int{}
 	for _, b := range f.Blocks {
-		if b.Kind == model.BlockHeading {
-			continue
-		}
-		text := wordingText(b)
-		tw := wordingWords(b, true)
-		for i := 0; i+1 < len(tw.words); i++ {
-			w, next := tw.words[i], tw.words[i+1]
-			a, c := tw.lower[i], tw.lower[i+1]
-			if text[w.End:next.Start] != " " || !isASCIILetters(a) || !isASCIILetters(c) || !termPhrasePair(a, c) ||
-				termClosedApart[a+" "+c] || inLinkText(b, w.Start) || inLinkText(b, next.Start) {
-				continue
+		for _, lw := range wordingWords(b, true).lower {
+			if len(lw) >= 6 && isASCIILetters(lw) {
+				closed[termClosedKey(lw)]++
 			}
-			key := termClosedKey(a + c)
-			if len(key) < 6 {
-				continue
-			}
-			spaced = append(spaced, occ{b, w.Start, next.End, key, a + " " + c})
-			count[key]++
-			pairs[key] = true
 		}
 	}
-	if len(spaced) == 0 {
+	if len(closed) == 0 {
 		return
 	}
-	closed := map[string]int{}
+	var spaced []occ
+	count := map[string]int{}
 	hyphened := map[string]bool{}
 	for _, b := range f.Blocks {
 		tw := wordingWords(b, true)
 		for _, lw := range tw.lower {
-			if isASCIILetters(lw) {
-				if k := termClosedKey(lw); pairs[k] {
-					closed[k]++
-				}
-			} else if a, c, ok := strings.Cut(lw, "-"); ok && pairs[termClosedKey(a+c)] {
-				hyphened[termClosedKey(a+c)] = true
+			if x, y, ok := strings.Cut(lw, "-"); ok && closed[termClosedKey(x+y)] > 0 {
+				hyphened[termClosedKey(x+y)] = true
 			}
+		}
+		if b.Kind == model.BlockHeading {
+			continue
+		}
+		text := wordingText(b)
+		for i := 0; i+1 < len(tw.words); i++ {
+			w, next := tw.words[i], tw.words[i+1]
+			a, c := tw.lower[i], tw.lower[i+1]
+			key := termClosedKey(a + c)
+			if closed[key] == 0 || text[w.End:next.Start] != " " || !isASCIILetters(a) || !isASCIILetters(c) || !termPhrasePair(a, c) ||
+				termClosedApart[a+" "+c] || inLinkText(b, w.Start) || inLinkText(b, next.Start) {
+				continue
+			}
+			spaced = append(spaced, occ{b, w.Start, next.End, key, a + " " + c})
+			count[key]++
 		}
 	}
 	for _, o := range spaced {
@@ -652,6 +649,9 @@ func termAdjectival(text string) bool {
 // termNumberPlural is a number's apostrophe plural: "1:1's", "1990's".
 var termNumberPlural = regexp.MustCompile(`\b(\d+(?::\d+)?)['’]s\b`)
 
+// termNumberPlain is a number's plain plural: "1:1s", "1990s".
+var termNumberPlain = regexp.MustCompile(`\b(\d+(?::\d+)?)s\b`)
+
 // checkTermNumberPlurals reports a number's apostrophe plural ("1:1's")
 // on a page that also writes its plain plural ("1:1s"): as with an
 // acronym's, the plain plural is the reference.
@@ -665,18 +665,15 @@ func checkTermNumberPlurals(p *lint.SetPass, f *model.Family) {
 	if !found {
 		return
 	}
+	// the plain plurals, counted in one pass ("1:1s")
 	plain := map[string]int{}
-	count := func(tok string) int {
-		if n, ok := plain[tok]; ok {
-			return n
+	for _, t := range texts {
+		for _, m := range termNumberPlain.FindAllStringSubmatchIndex(t, -1) {
+			if m[0] > 0 && (t[m[0]-1] == ':' || isAlnum(t[m[0]-1])) {
+				continue
+			}
+			plain[t[m[2]:m[3]]]++
 		}
-		re := regexp.MustCompile(`(^|[^\w:])` + regexp.QuoteMeta(tok) + `s\b`)
-		n := 0
-		for _, t := range texts {
-			n += len(re.FindAllStringIndex(t, -1))
-		}
-		plain[tok] = n
-		return n
 	}
 	for i, b := range f.Blocks {
 		for _, m := range termNumberPlural.FindAllStringSubmatchIndex(texts[i], -1) {
@@ -684,7 +681,7 @@ func checkTermNumberPlurals(p *lint.SetPass, f *model.Family) {
 				continue // inside a longer token
 			}
 			tok := texts[i][m[2]:m[3]]
-			n := count(tok)
+			n := plain[tok]
 			if n == 0 {
 				continue
 			}
