@@ -25,7 +25,8 @@ var roleNameMismatchRule = &lint.Rule{
 	Doc: lint.Doc{
 		Description: "A role is named in several places besides its heading: its opening sentence (\"The Senior " +
 			"Accountant ...\"), its reports-to sentence, its grade sentence (\"The Senior Accountant is a grade " +
-			"7.\") and the headings of its sections (\"#### Senior Accountant Responsibilities\"), also a section heading " +
+			"7.\"), the sentence that opens its responsibilities (\"The Director, Channel Program will be responsible " +
+			"...\") and the headings of its sections (\"#### Senior Accountant Responsibilities\"), also a section heading " +
 			"right after its text that is outside it by depth (\"### Staff Accountant Career Ladder\" after the level's " +
 			"requirements) unless it names the family or another role exactly. When a level is " +
 			"copied from another, these are the names that get left behind. Each must name the role as its " +
@@ -34,9 +35,10 @@ var roleNameMismatchRule = &lint.Rule{
 			"President\", \"&\" for \"and\"; the small words \"of\", \"and\", \"for\", \"to\", \"the\", \"in\" " +
 			"(\"Director of UX Research\" for \"Director, UX Research\"); plurals and endings (\"Specialists\", " +
 			"\"Recruiting Lead\" in the Recruiter family), though not a plural \"s\" added or dropped inside the name " +
-			"(\"Business System Analyst\" for \"Business Systems Analyst\"); the title's parenthesised qualifier left out " +
+			"(\"Business System Analyst\" for \"Business Systems Analyst\"), nor at the end of a department named after a comma " +
+			"(\"Director, Channel Program\" for \"Director, Channel Programs\"); the title's parenthesised qualifier left out " +
 			"(\"Manager, Infrastructure\" for \"Manager, Infrastructure (Delivery)\") or moved (\"Senior Customer " +
-			"Success Operations Analyst\" for \"Customer Success Operations Analyst (Senior)\"); an acronym a title " +
+			"Success Operations Analyst\" for \"Customer Success Operations Analyst (Senior)\", the other words in their order); an acronym a title " +
 			"or the prose of the page defines (\"CSM\" after \"Customer Success Manager (CSM)\", \"PMM\" after \"Product " +
 			"Marketing Managers (PMMs)\"); a plural group the opening or reports-to sentence describes, its other words the title's (\"The Support " +
 			"Managers across regions\" in \"Manager, Support\"; not \"Internal Reporting Accountants\" under \"International " +
@@ -311,6 +313,21 @@ func roleMentions(f *model.Family, r *model.Role) []roleMention {
 			out = append(out, roleMention{s.where, name, span})
 		}
 	}
+	// "The Director, Channel Program will be responsible for ...": the
+	// sentence that opens the role's responsibilities names it too
+	for _, sec := range r.Sections {
+		if sec.Kind != model.SecResponsibilities || len(sec.Paragraphs) == 0 {
+			continue
+		}
+		b := sec.Paragraphs[0]
+		if len(sec.Bullets) > 0 && sec.Bullets[0].Span.Start < b.Span.Start || !strings.HasPrefix(b.Text, "The ") {
+			continue
+		}
+		if name, ok := leadingRoleName(b.Text[4:]); ok {
+			out = append(out, roleMention{"responsibilities' opening sentence", name, b.SourceSpan(4, 4+len(name))})
+		}
+		break
+	}
 	for _, sec := range r.Sections {
 		if sec.Prefix == "" || !sec.PrefixSpan.Valid() {
 			continue
@@ -580,7 +597,7 @@ func (c *roleNames) same(name, title string) bool {
 			n = n[:len(n)-1]
 		}
 		for ti, t := range titles {
-			if equalWords(n, t) || ti == 0 && strings.ContainsAny(title+name, "(") && sameWordSet(n, t) {
+			if equalWords(n, t) || ti == 0 && strings.ContainsAny(title+name, "(") && sameWordSet(n, t) && qualifierMoved(c, name, title, n, t) {
 				return true
 			}
 			// several levels named at once ("Manager and Senior Manager
@@ -614,11 +631,33 @@ func (c *roleNames) same(name, title string) bool {
 	return false
 }
 
+// qualifierMoved reports whether two names of the same words differ only
+// by where a parenthesised qualifier stands ("Senior Customer Success
+// Operations Analyst" for "Customer Success Operations Analyst (Senior)"):
+// the other words keep their order. "Program Manager, Learning &
+// Development (Intermediate)" for "Intermediate Learning & Development
+// Program Manager" reorders the title itself.
+func qualifierMoved(c *roleNames, name, title string, n, t []string) bool {
+	q := setOf(append(parenWords(c, name), parenWords(c, title)...))
+	rest := func(ws []string) []string {
+		var out []string
+		for _, w := range ws {
+			if !q[w] {
+				out = append(out, w)
+			}
+		}
+		return out
+	}
+	return equalWords(rest(n), rest(t))
+}
+
 // pluralInside reports whether name and title are the same words but for
 // one inside the name that only one of them writes with a plural "s"
 // ("Business System Analyst" for "Business Systems Analyst"): stemming
 // folds them, but inside a title the "s" is part of the name. The last
-// word may differ so ("Specialists": the role's members).
+// word may differ so ("Specialists": the role's members), unless both
+// names put a department after a comma ("Director, Channel Program" for
+// "Director, Channel Programs").
 func (c *roleNames) pluralInside(name, title string) bool {
 	plain := func(s string) []string {
 		var out []string
@@ -633,12 +672,15 @@ func (c *roleNames) pluralInside(name, title string) bool {
 	if len(n) != len(t) || len(n) < 2 {
 		return false
 	}
+	// "Director, Channel Programs": after the comma is a department's
+	// name, and its last word is inside the title too
+	departmentLast := strings.Contains(withoutParens(title), ",") && strings.Contains(withoutParens(name), ",")
 	diff := false
 	for i := range n {
 		if n[i] == t[i] {
 			continue
 		}
-		if i == len(n)-1 || (n[i]+"s" != t[i] && t[i]+"s" != n[i]) {
+		if i == len(n)-1 && !departmentLast || (n[i]+"s" != t[i] && t[i]+"s" != n[i]) {
 			return false
 		}
 		diff = true
@@ -834,7 +876,10 @@ func namesSection(name string) bool {
 // it is not the role's name.
 func pluralGroup(name, title string) bool {
 	last := func(s string) string {
-		ws := strings.Fields(model.NormalizeTitle(withoutParens(s)))
+		// "Program Manager, Channel Programs": the role's noun comes
+		// before the comma, the department's name after it
+		s, _, _ = strings.Cut(withoutParens(s), ",")
+		ws := strings.Fields(model.NormalizeTitle(s))
 		if len(ws) == 0 {
 			return ""
 		}

@@ -48,7 +48,17 @@ var termConsistencyRule = &lint.Rule{
 			"\"results oriented\", \"data driven\", are an adjective wherever they stand; phrasal verbs such as " +
 			"\"follow up\" are left alone), and by the case of their later words (\"Sales team\" / \"Sales Team\", the " +
 			"first word capitalised in both); headings, a sentence's first word, link texts and terms inside a longer " +
-			"capitalised name are not variants;\n" +
+			"capitalised name are not variants; a possessive (\"the Quality Department's roadmap\") is the term; an adjective " +
+			"compound before a noun (\"high quality software\", \"long term scalability\", \"customer facing teams\") takes the hyphen " +
+			"where the page hyphenates it anywhere at least as often (a noun before a noun, \"job family page\", may stay open);\n" +
+			"- two words the page also writes as one (\"road map\" beside \"roadmap\", \"code base\" beside \"codebases\", " +
+			"\"full stack\" beside \"Fullstack\"), where the one word is as common or more; pairs that mean something else " +
+			"(\"every day\") and product names are left alone;\n" +
+			"- apostrophe plurals of numbers: \"1:1's\" where the page also writes \"1:1s\";\n" +
+			"- a link to a role of the same page whose text names it with words its heading lacks (\"reports to the " +
+			"[Engineering Manager, Digital Experience](#manager-engineering)\" where the heading is \"Manager, Engineering\"); " +
+			"a shorter name, the heading's words reordered and a text naming another role of the page are left alone " +
+			"(no fix: either name may be the right one);\n" +
 			"- apostrophe plurals of acronyms: \"OKR's\" where the page also writes \"OKRs\". Here the plain plural " +
 			"is always the reference, and \"the CRO's strategy\" or \"CEO's approval\" (a noun after a determiner, or after a " +
 			"person's title) is read as a possessive and left alone (\"track KPI's requirements\" is a plural);\n" +
@@ -61,7 +71,7 @@ var termConsistencyRule = &lint.Rule{
 			"it inside sentences as often or more (a name is a word the dictionary lacks, then written with a capital at least " +
 			"twice as often, or a known product name that is no everyday word: \"talent outreach\" is not the Outreach tool); " +
 			"capitals next to other capitalised words (\"DO NOT\", \"Burndown Chart\") and everyday words in capitals " +
-			"(\"NOTE\", \"ALL\") are emphasis or title case, no evidence;\n" +
+			"(\"NOTE\", \"ALL\") are emphasis or title case, no evidence (an acronym in a list, \"SOX, PCI, GDPR\", stands alone);\n" +
 			"- a compound of three or four words joined by a particle (\"go to market strategy\", \"end to end testing\") " +
 			"written open before a word it modifies, on a page that hyphenates it (\"go-to-market\") as often or more; " +
 			"as an adverb (\"own it end to end\") or capitalised (a process's name) it is left alone.\n\n" +
@@ -233,6 +243,9 @@ func checkTermConsistency(p *lint.SetPass) {
 				})
 			}
 			checkTermPhrases(p, f, preferred.byLower)
+			checkTermClosed(p, f, preferred.byLower)
+			checkTermNumberPlurals(p, f)
+			checkTermRoleLinks(p, f)
 			checkTermVarieties(p, f)
 			checkTermAbbreviations(p, f)
 			checkTermAcronyms(p, f, preferred.byLower)
@@ -250,6 +263,9 @@ func checkTermConsistency(p *lint.SetPass) {
 			}
 		}
 		checkTermPhrases(p, f, preferred.byLower)
+		checkTermClosed(p, f, preferred.byLower)
+		checkTermNumberPlurals(p, f)
+		checkTermRoleLinks(p, f)
 		checkTermVarieties(p, f)
 		checkTermAbbreviations(p, f)
 		checkTermAcronyms(p, f, preferred.byLower)
@@ -766,6 +782,15 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 		upperAt := func(j int) bool {
 			return j >= 0 && j < len(tw.words) && startsUpper(tw.words[j].Text) && !sentenceStart(text, tw.words[j].Start)
 		}
+		// an acronym in a list of acronyms ("SOX, PCI, GDPR") stands
+		// alone: only a neighbour after a bare space makes a phrase
+		upperNext := func(i, j int) bool {
+			if !upperAt(j) {
+				return false
+			}
+			lo, hi := min(i, j), max(i, j)
+			return strings.TrimSpace(text[tw.words[lo].End:tw.words[hi].Start]) == ""
+		}
 		for i, w := range tw.words {
 			t := w.Text
 			if len(t) < 2 || !isASCIILetters(t) {
@@ -782,7 +807,7 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 				// an everyday word in capitals is emphasis ("NOTE",
 				// "ALL"), not an acronym
 				everyday := prose.IsStopWord(lower) || termEverydayShort[lower] || len(t) >= 4 && (d[lower] || derivedWord(d, lower))
-				if len(t) <= 6 && alone && !everyday {
+				if len(t) <= 6 && !upperNext(i, i-1) && !upperNext(i, i+1) && b.Kind != model.BlockCell && !everyday {
 					caps[t]++
 				}
 			case t[0] >= 'A' && t[0] <= 'Z' && strings.ToLower(t[1:]) == t[1:] && !sentenceStart(text, w.Start):

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -62,12 +63,18 @@ func scanTermPhrases(f *model.Family, add func(first, second string, o phraseOcc
 			}
 			next := tw.words[i+1]
 			ln := tw.lower[i+1]
+			// a possessive is the term ("the Quality Department's
+			// roadmap"), and modifies nothing
+			end, owner := next.End, false
+			if s, ok := cutPossessive(next.Text); ok {
+				ln, end, owner = strings.ToLower(s), next.Start+len(s), true
+			}
 			if text[w.End:next.Start] != " " || !termPhrasePair(lw, ln) || inLinkText(b, w.Start) || inLinkText(b, next.Start) {
 				continue
 			}
-			written := text[w.Start:next.End]
-			add(lw, ln, phraseOcc{b: b, start: w.Start, end: next.End, text: written,
-				form: termCaseForm(written, heading || sentenceStart(text, w.Start)), modifier: termModifies(text, tw, i+1),
+			written := text[w.Start:end]
+			add(lw, ln, phraseOcc{b: b, start: w.Start, end: end, text: written,
+				form: termCaseForm(written, heading || sentenceStart(text, w.Start)), modifier: !owner && termModifies(text, tw, i+1),
 				inName: termNameAround(text, tw, i, i+1)})
 		}
 	}
@@ -144,6 +151,17 @@ func checkTermPhrases(p *lint.SetPass, f *model.Family, preferred map[string]str
 		}
 		reportPhraseVariants(p, f, occs)
 	}
+}
+
+// cutPossessive returns a word without its possessive "'s"
+// ("department's"), and whether it had one.
+func cutPossessive(w string) (string, bool) {
+	for _, suf := range []string{"'s", "’s"} {
+		if s, ok := strings.CutSuffix(w, suf); ok && s != "" {
+			return s, true
+		}
+	}
+	return w, false
 }
 
 // termPhraseWord reports whether a lower-case word may be part of a term: letters
@@ -273,7 +291,14 @@ func reportPhraseVariants(p *lint.SetPass, f *model.Family, occs []phraseOcc) {
 		inName := o.inName && !(prefix && !startsUpper(o.form))
 		return o.b.Kind != model.BlockHeading && !inName && (o.modifier || prefix || participle)
 	}
+	// the hyphenated spellings outside headings wherever they stand
+	// ("long-term" as an adverb, or before a name): evidence of the
+	// page's spelling for a spaced one before a noun
+	hyphenated := map[string]int{}
 	for _, o := range occs {
+		if o.hyphen && o.b.Kind != model.BlockHeading {
+			hyphenated[formKey(o)]++
+		}
 		if !compared(o) {
 			continue
 		}
@@ -290,13 +315,21 @@ func reportPhraseVariants(p *lint.SetPass, f *model.Family, occs []phraseOcc) {
 	spaced := false
 	for _, o := range occs {
 		c := byForm[formKey(o)]
-		if c == nil || c.hy == 0 || c.sp == 0 {
+		if c == nil || c.sp == 0 {
+			continue
+		}
+		// a compound before the noun it modifies takes its hyphen
+		// ("high-quality software"): where the page hyphenates it at
+		// least as often as it writes it open there, the open one is
+		// the slip
+		before := !prefix && !participle && o.modifier && !o.hyphen && hyphenated[formKey(o)] >= c.sp && termAdjectival(o.text)
+		if c.hy == 0 && !before {
 			continue
 		}
 		spaced = true
 		// a prefix or participle compound with as many spaces as
 		// hyphens: the hyphen, as dictionaries write it
-		hyphenWins := c.hy > c.sp || (prefix || participle) && c.hy == c.sp
+		hyphenWins := c.hy > c.sp || (prefix || participle) && c.hy == c.sp || before
 		// a compound before the word it modifies takes its hyphen
 		// ("high-volume billing"): where most occurrences lack it, the
 		// hyphenated one is right and nothing is reported
@@ -315,7 +348,11 @@ func reportPhraseVariants(p *lint.SetPass, f *model.Family, occs []phraseOcc) {
 			reportTermPrefix(p, f, o, want, c.hy)
 			continue
 		}
-		reportTermPhrase(p, f, o, want, c.hy)
+		n := c.hy
+		if n == 0 {
+			n = hyphenated[formKey(o)]
+		}
+		reportTermPhrase(p, f, o, want, n)
 	}
 	if spaced {
 		return
@@ -504,3 +541,154 @@ func termTripleParts(parts []string) bool {
 }
 
 var termTripleJoins = map[string]bool{"to": true, "in": true, "of": true, "on": true, "the": true, "and": true, "by": true}
+
+// termClosedApart are two words that mean something else than the one word
+// they make: "every day" is not "everyday".
+var termClosedApart = map[string]bool{"every day": true, "any one": true, "some time": true, "may be": true,
+	"any more": true, "all ready": true, "all together": true, "any way": true, "some one": true, "every one": true,
+	"any body": true, "some day": true, "high light": true, "over all": true, "out going": true, "in sight": true,
+	"good will": true, "short coming": true, "sales force": true, "work day": true, "any time": true}
+
+// termClosedKey is a closed word, or two words run together, without a
+// plural s: "codebases" and "code base" are one term.
+func termClosedKey(w string) string {
+	if len(w) > 5 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+// checkTermClosed reports a term written as two words ("road map", "code
+// base", "full stack development") on a page that writes it as one word
+// ("roadmap", "codebases", "Fullstack") as often or more, headings and
+// titles included. Headings and link texts are not reported; a pair the
+// page also hyphenates is left to the hyphen check; product names
+// ("Salesforce", "Workday") are not the words they are made of.
+func checkTermClosed(p *lint.SetPass, f *model.Family, preferred map[string]string) {
+	type occ struct {
+		b          *model.Block
+		start, end int
+		key, pair  string
+	}
+	// the words written closed first, so that only the pairs of one of
+	// them are kept: a page repeating "word word word" keeps nothing
+	closed := map[string]int{}
+	for _, b := range f.Blocks {
+		for _, lw := range wordingWords(b, true).lower {
+			if len(lw) >= 6 && isASCIILetters(lw) {
+				closed[termClosedKey(lw)]++
+			}
+		}
+	}
+	if len(closed) == 0 {
+		return
+	}
+	var spaced []occ
+	count := map[string]int{}
+	hyphened := map[string]bool{}
+	for _, b := range f.Blocks {
+		tw := wordingWords(b, true)
+		for _, lw := range tw.lower {
+			if x, y, ok := strings.Cut(lw, "-"); ok && closed[termClosedKey(x+y)] > 0 {
+				hyphened[termClosedKey(x+y)] = true
+			}
+		}
+		if b.Kind == model.BlockHeading {
+			continue
+		}
+		text := wordingText(b)
+		for i := 0; i+1 < len(tw.words); i++ {
+			w, next := tw.words[i], tw.words[i+1]
+			a, c := tw.lower[i], tw.lower[i+1]
+			key := termClosedKey(a + c)
+			if closed[key] == 0 || text[w.End:next.Start] != " " || !isASCIILetters(a) || !isASCIILetters(c) || !termPhrasePair(a, c) ||
+				termClosedApart[a+" "+c] || inLinkText(b, w.Start) || inLinkText(b, next.Start) {
+				continue
+			}
+			spaced = append(spaced, occ{b, w.Start, next.End, key, a + " " + c})
+			count[key]++
+		}
+	}
+	for _, o := range spaced {
+		n := closed[o.key]
+		if n == 0 || n < count[o.key] || hyphened[o.key] {
+			continue
+		}
+		joined := strings.ReplaceAll(o.pair, " ", "")
+		if _, ok := preferred[joined]; ok || termNames()[joined] || termCommonNames[joined] {
+			continue
+		}
+		written := o.b.Text[o.start:o.end]
+		want := spellLike(joined, written)
+		reportTerm(p, &termOcc{f: f, b: o.b, start: o.start, end: o.end, text: written}, want,
+			fmt.Sprintf("write %s, not %s (%s as one word: %d %s on this page)", quoted(want), quoted(written), quoted(termClosedKey(joined)), n, pluralWord(n, "time", "times")))
+	}
+}
+
+// termAdjectiveFirsts are first words that make a two-word term an
+// adjective before a noun ("high quality software", "long term
+// scalability", "month end close"), where the hyphen is grammar; a noun
+// before a noun ("job family page") is an open compound that may stay open.
+var termAdjectiveFirsts = map[string]bool{"high": true, "low": true, "long": true, "short": true, "full": true,
+	"large": true, "small": true, "world": true, "third": true, "first": true, "open": true, "real": true,
+	"deep": true, "best": true, "top": true, "big": true, "fast": true, "half": true, "part": true, "mid": true,
+	"month": true, "year": true, "quarter": true, "day": true, "next": true, "last": true, "end": true}
+
+// termAdjectival reports whether a two-word term written with a space reads
+// as an adjective before a noun: its first word is one of
+// termAdjectiveFirsts, or its second a participle ("customer facing",
+// "problem solving", "data driven").
+func termAdjectival(text string) bool {
+	a, b, ok := strings.Cut(strings.ToLower(text), " ")
+	if !ok {
+		return false
+	}
+	return termAdjectiveFirsts[a] || termParticiples[b] || len(b) > 4 && (strings.HasSuffix(b, "ing") || strings.HasSuffix(b, "ed"))
+}
+
+// termNumberPlural is a number's apostrophe plural: "1:1's", "1990's".
+var termNumberPlural = regexp.MustCompile(`\b(\d+(?::\d+)?)['’]s\b`)
+
+// termNumberPlain is a number's plain plural: "1:1s", "1990s".
+var termNumberPlain = regexp.MustCompile(`\b(\d+(?::\d+)?)s\b`)
+
+// checkTermNumberPlurals reports a number's apostrophe plural ("1:1's")
+// on a page that also writes its plain plural ("1:1s"): as with an
+// acronym's, the plain plural is the reference.
+func checkTermNumberPlurals(p *lint.SetPass, f *model.Family) {
+	texts := make([]string, len(f.Blocks))
+	var found bool
+	for i, b := range f.Blocks {
+		texts[i] = wordingText(b)
+		found = found || termNumberPlural.MatchString(texts[i])
+	}
+	if !found {
+		return
+	}
+	// the plain plurals, counted in one pass ("1:1s")
+	plain := map[string]int{}
+	for _, t := range texts {
+		for _, m := range termNumberPlain.FindAllStringSubmatchIndex(t, -1) {
+			if m[0] > 0 && (t[m[0]-1] == ':' || isAlnum(t[m[0]-1])) {
+				continue
+			}
+			plain[t[m[2]:m[3]]]++
+		}
+	}
+	for i, b := range f.Blocks {
+		for _, m := range termNumberPlural.FindAllStringSubmatchIndex(texts[i], -1) {
+			if m[0] > 0 && (texts[i][m[0]-1] == ':' || isAlnum(texts[i][m[0]-1])) {
+				continue // inside a longer token
+			}
+			tok := texts[i][m[2]:m[3]]
+			n := plain[tok]
+			if n == 0 {
+				continue
+			}
+			want := tok + "s"
+			written := b.Text[m[0]:m[1]]
+			reportTerm(p, &termOcc{f: f, b: b, start: m[0], end: m[1], text: written}, want,
+				fmt.Sprintf("write %s, not %s: a plural takes no apostrophe (%s: %d %s on this page)", quoted(want), quoted(written), quoted(want), n, pluralWord(n, "time", "times")))
+		}
+	}
+}
