@@ -455,15 +455,7 @@ func TestSlimModelsSameFindings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	eng, err := lint.NewEngine(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := eng.Run(context.Background(), inputs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if n := slimmed(res); n != 0 {
+	if n := slimmed(linttest.RunInputs(t, cfg, inputs)); n != 0 {
 		t.Errorf("with level-dimensions on: %d pages slimmed", n)
 	}
 }

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,6 +10,7 @@ import (
 	"testing"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
+	"gitlab.com/ladderlint/ladderlint/lint/linttest"
 )
 
 // misspellingFixGolden lists every word misspelling's --fix changes on both
@@ -29,14 +29,7 @@ func TestMisspellingFixGolden(t *testing.T) {
 		inputs := corpusInputs(t, dir)
 		cfg := lint.DefaultConfig()
 		enableOnly(t, cfg, []string{"misspelling"})
-		eng, err := lint.NewEngine(cfg)
-		if err != nil {
-			t.Fatal(err)
-		}
-		res, err := eng.Run(context.Background(), inputs)
-		if err != nil {
-			t.Fatal(err)
-		}
+		res := linttest.RunInputs(t, cfg, inputs)
 		root := filepath.Join("..", "..", "shared", "corpus")
 		for _, f := range res.Findings {
 			if len(f.Fixes) == 0 {

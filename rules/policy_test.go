@@ -2,7 +2,6 @@ package rules
 
 import (
 	"bytes"
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -111,17 +110,7 @@ func TestPolicyCorpus(t *testing.T) {
 				}
 			}
 		}
-		eng, err := lint.NewEngine(cfg)
-		if err != nil {
-			t.Fatal(err)
-		}
-		res, err := eng.Run(context.Background(), inputs)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, e := range res.Internal {
-			t.Error(e)
-		}
+		res := linttest.RunInputs(t, cfg, inputs)
 		models := map[string]*lint.FileResult{}
 		for _, fr := range res.Files {
 			models[fr.Path] = fr
