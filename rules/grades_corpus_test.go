@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"gitlab.com/ladderlint/ladderlint/internal/split"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -72,14 +73,15 @@ func TestGradeRulesCorpus(t *testing.T) {
 				counts[f.Rule+" "+f.Severity.String()]++
 				src, ok := files[f.Path]
 				if !ok {
-					t.Errorf("finding in an unknown file %s", f.Path)
+					t.Errorf("finding in an unknown file %s", split.Shown(f.Path))
 					continue
 				}
+				// a failure names a checking-half page's finding by its rule only
 				if f.Line < 1 || f.Line > strings.Count(src, "\n")+1 || f.Column < 1 {
-					t.Errorf("%s:%d:%d: position outside the file", f.Path, f.Line, f.Column)
+					t.Errorf("%s: %s finding's position outside the file", split.Shown(f.Path), f.Rule)
 				}
 				if f.Role == "" || f.Message == "" || f.Fingerprint == "" {
-					t.Errorf("%s:%d: finding without role, message or fingerprint: %+v", f.Path, f.Line, f)
+					t.Errorf("%s: %s finding without role, message or fingerprint", split.Shown(f.Path), f.Rule)
 				}
 			}
 			var keys []string
@@ -264,13 +266,13 @@ func TestGradeMutations(t *testing.T) {
 		return linttest.Lint(t, nil, map[string]string{path: text}, rules...)
 	}
 	for _, lp := range pairs {
-		name := lp.path + ": " + lp.higher
+		name := split.Shown(lp.path) + ": " + lp.higher
 		orig := strings.Join(lp.lines, "\n")
 		base := lint1(lp.path, orig, "grade-order", "grade-title-mismatch", "grade-format")
 
 		// a level's grade lowered to the one below it, or under it
 		if got := mentioning(findingsOf(base, "grade-order"), lp.higher, lp.lower); len(got) > 0 {
-			t.Errorf("%s: reported as written: %s", name, got[0].Message)
+			t.Errorf("%s: reported as written: %s", name, split.ShownText(lp.path, got[0].Message))
 		}
 		for _, g := range []int{lp.lowGrade, lp.lowGrade - 1} {
 			text := lp.withLine(lp.highSentence, strings.Replace(lp.lines[lp.highSentence], "[grade "+strconv.Itoa(lp.highGrade)+"]", "[grade "+strconv.Itoa(g)+"]", 1))
@@ -286,7 +288,7 @@ func TestGradeMutations(t *testing.T) {
 			t.Errorf("%s: levels swapped, not reported", name)
 		}
 		if got := mentioning(findingsOf(base, "grade-order"), "listed after the more senior "+lp.higher); len(got) > 0 {
-			t.Errorf("%s: order reported as written: %s", name, got[0].Message)
+			t.Errorf("%s: order reported as written: %s", name, split.ShownText(lp.path, got[0].Message))
 		}
 
 		// the higher level's grade sentence naming the lower level
@@ -301,7 +303,7 @@ func TestGradeMutations(t *testing.T) {
 
 		// a grade that is not a number, not whole, or out of range
 		if got := mentioning(findingsOf(base, "grade-format"), lp.higher); len(got) > 0 {
-			t.Errorf("%s: grade format reported as written: %s", name, got[0].Message)
+			t.Errorf("%s: grade format reported as written: %s", name, split.ShownText(lp.path, got[0].Message))
 		}
 		for raw, want := range map[string]string{"#": "is not a number", "7.5": "is not a whole number", "42": "is outside the grade range"} {
 			text := lp.withLine(lp.highSentence, strings.Replace(lp.lines[lp.highSentence], "[grade "+strconv.Itoa(lp.highGrade)+"]", "[grade "+raw+"]", 1))
@@ -315,7 +317,7 @@ func TestGradeMutations(t *testing.T) {
 		copyPath := strings.TrimSuffix(lp.path, ".md") + "-copy.md"
 		same := linttest.Lint(t, nil, map[string]string{lp.path: orig, copyPath: orig}, "grade-consistency")
 		if got := mentioning(findingsOf(same, "grade-consistency"), "here but"); len(got) > 0 {
-			t.Errorf("%s: two copies of the page reported: %s", name, got[0].Message)
+			t.Errorf("%s: two copies of the page reported: %s", name, split.ShownText(lp.path, got[0].Message))
 		}
 		other := strconv.Itoa(lp.highGrade + 1)
 		changed := lp.withLine(lp.highSentence, strings.Replace(lp.lines[lp.highSentence], "[grade "+strconv.Itoa(lp.highGrade)+"]", "[grade "+other+"]", 1))

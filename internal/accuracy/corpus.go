@@ -9,8 +9,8 @@ package accuracy
 
 import (
 	"context"
-	"crypto/sha256"
 	"fmt"
+	"gitlab.com/ladderlint/ladderlint/internal/split"
 	"os"
 	"path/filepath"
 	"sort"
@@ -53,10 +53,7 @@ var Tuning bool
 // Measured reports whether a page is in the half being measured.
 func Measured(rel string) bool { return Checking(rel) != Tuning }
 
-func Checking(rel string) bool {
-	h := sha256.Sum256([]byte(filepath.ToSlash(rel)))
-	return h[0]&1 == 1
-}
+func Checking(rel string) bool { return split.Checking(rel) }
 
 // Page is one job-family page of the corpus.
 type Page struct {
