@@ -19,7 +19,8 @@ var summaryTableRule = &lint.Rule{
 	Doc: lint.Doc{
 		Description: "A page that lists its levels in a table (level codes or titles down a column or across the header) " +
 			"and also gives each level a heading must name the same levels in both: a level in the table with no heading, " +
-			"a heading missing from the table, or a code whose title differs between the two is reported. On in the " +
+			"a heading missing from the table, or a code whose title differs between the two is reported. A table that " +
+			"names none of the headings' levels is another track (managers after IC headings), not a summary. On in the " +
 			"generic profile.",
 		Bad:  "# Ladder\n\n| Level | Title |\n|---|---|\n| L1 | Engineer |\n| L2 | Senior Engineer |\n\n## L1 Engineer\n\nShips.\n\n## L2 Staff Engineer\n\nLeads.\n",
 		Good: "# Ladder\n\n| Level | Title |\n|---|---|\n| L1 | Engineer |\n| L2 | Senior Engineer |\n\n## L1 Engineer\n\nShips.\n\n## L2 Senior Engineer\n\nLeads.\n",
@@ -51,6 +52,15 @@ func checkSummaryTable(p *lint.Pass) {
 			}
 		}
 		if inside {
+			continue
+		}
+		// a table none of whose levels is a heading's is another track
+		// (managers M3 to M6 after IC1 to IC5 headings), not a summary
+		overlap := false
+		for _, row := range t.Levels {
+			overlap = overlap || matchLevel(row, heads.Levels) != nil
+		}
+		if !overlap {
 			continue
 		}
 		matched := map[*shape.Level]bool{}
