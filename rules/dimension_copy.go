@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
-	"gitlab.com/ladderlint/ladderlint/lint/shape"
 )
 
 var dimensionCopyRule = &lint.Rule{
@@ -25,7 +24,7 @@ var dimensionCopyRule = &lint.Rule{
 }
 
 func checkDimensionCopy(p *lint.Pass) {
-	lads := shape.Find(p.File, shapeOptions(p.Env, p.Config))
+	lads := pageLadders(p.Env, p.Config, p.File)
 	// a dimension that says the same at every level of the page's ladders
 	// is a rule applied to all ("100% quota attainment"), not a copy
 	texts := map[string]map[string]bool{}

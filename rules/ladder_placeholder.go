@@ -32,7 +32,6 @@ var ladderPlaceholderRE = regexp.MustCompile(`(?i)^\s*(?:\(?\s*(?:tbd|tba|todo|t
 
 func checkLadderPlaceholder(p *lint.Pass) {
 	f := p.File
-	o := shapeOptions(p.Env, p.Config)
 	reported := map[int]bool{}
 	report := func(s model.Span, msg, subj string) {
 		if reported[s.Start] {
@@ -41,7 +40,7 @@ func checkLadderPlaceholder(p *lint.Pass) {
 		reported[s.Start] = true
 		p.Report(lint.Diagnostic{Span: s, Message: msg, Subject: subj})
 	}
-	for _, lad := range shape.Find(f, o) {
+	for _, lad := range pageLadders(p.Env, p.Config, f) {
 		// a table's dimension that only some levels have (a skill that
 		// starts at level 2, stops before the top): its empty cells below
 		// the first level that has it and above the last are by design;

@@ -16,6 +16,15 @@ func shapeOptions(env *lint.Env, cfg *lint.Config) shape.Options {
 	return shape.Options{Ladder: gradeLadder(env, cfg), Sections: cfg.Sections}
 }
 
+// laddersKey keys a page's ladders in its memo.
+type laddersKey struct{}
+
+// pageLadders returns the ladders shape.Find finds in a page, found once
+// for every generic rule that asks (the options are the run's).
+func pageLadders(env *lint.Env, cfg *lint.Config, f *model.Family) []*shape.Ladder {
+	return f.Memo(laddersKey{}, func() any { return shape.Find(f, shapeOptions(env, cfg)) }).([]*shape.Ladder)
+}
+
 // allLadders returns every file's ladders, then the folders' page ladders.
 func allLadders(p *lint.SetPass) []*shape.Ladder {
 	o := shapeOptions(p.Env, p.Config)
@@ -25,7 +34,7 @@ func allLadders(p *lint.SetPass) []*shape.Ladder {
 		if f.Skipped {
 			continue
 		}
-		ls := shape.Find(f, o)
+		ls := pageLadders(p.Env, p.Config, f)
 		for _, l := range ls {
 			if l.From == "headings" {
 				own[f] = true

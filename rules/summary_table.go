@@ -30,7 +30,7 @@ var summaryTableRule = &lint.Rule{
 
 func checkSummaryTable(p *lint.Pass) {
 	f := p.File
-	lads := shape.Find(f, shapeOptions(p.Env, p.Config))
+	lads := pageLadders(p.Env, p.Config, f)
 	var heads *shape.Ladder
 	for _, l := range lads {
 		if l.From == "headings" {

@@ -7,7 +7,10 @@
 // built.
 package model
 
-import "sort"
+import (
+	"sort"
+	"sync"
+)
 
 // RoleKind tells how a role relates to the grade ladder.
 type RoleKind string
@@ -76,6 +79,9 @@ type Family struct {
 	Skipped     bool // not parsed (too large, binary): only input rules run on it
 
 	nestedRoles bool // some role's span holds another role
+
+	memoMu sync.Mutex
+	memo   []memoEntry // what rules derived from the whole page (Family.Memo)
 }
 
 // Heading is a markdown heading.
@@ -261,15 +267,36 @@ func (b *Block) Memo(key any, build func() any) any {
 	return v
 }
 
-// ReleaseMemos drops what rules memoized on the page's blocks (words, texts
-// with URLs blanked, ...): the engine calls it once a page's per-file rules
-// have run, so that a run does not hold every page's caches at once. A rule
-// that asks again rebuilds the value.
+// Memo returns the value stored under key for this page, building it on
+// first use: rules share what they derive from the whole page (the ladders
+// the generic profile finds in it) this way. Safe for concurrent use: the
+// cross-file rules may ask at once; a build must not ask the same page's
+// Memo again.
+func (f *Family) Memo(key any, build func() any) any {
+	f.memoMu.Lock()
+	defer f.memoMu.Unlock()
+	for _, e := range f.memo {
+		if e.key == key {
+			return e.v
+		}
+	}
+	v := build()
+	f.memo = append(f.memo, memoEntry{key, v})
+	return v
+}
+
+// ReleaseMemos drops what rules memoized on the page and its blocks (words,
+// texts with URLs blanked, ladders, ...): the engine calls it once a page's
+// per-file rules have run, so that a run does not hold every page's caches
+// at once. A rule that asks again rebuilds the value.
 func (f *Family) ReleaseMemos() {
 	for _, b := range f.Blocks {
 		clear(b.memo)
 		b.memo = nil
 	}
+	f.memoMu.Lock()
+	f.memo = nil
+	f.memoMu.Unlock()
 }
 
 // grade returns findGrade(b, b.Links, strict), computed once.
