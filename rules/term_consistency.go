@@ -242,14 +242,7 @@ func checkTermConsistency(p *lint.SetPass) {
 					}
 				})
 			}
-			checkTermPhrases(p, f, preferred.byLower)
-			checkTermClosed(p, f, preferred.byLower)
-			checkTermNumberPlurals(p, f)
-			checkTermRoleLinks(p, f)
-			checkTermVarieties(p, f)
-			checkTermAbbreviations(p, f)
-			checkTermAcronyms(p, f, preferred.byLower)
-			checkTermTriples(p, f)
+			checkTermPage(p, f, preferred.byLower)
 			reportTermVariants(p, ix, preferred.byLower, "on this page")
 			ix.reset()
 			clear(varied)
@@ -262,14 +255,7 @@ func checkTermConsistency(p *lint.SetPass) {
 				varied[w.key] = true
 			}
 		}
-		checkTermPhrases(p, f, preferred.byLower)
-		checkTermClosed(p, f, preferred.byLower)
-		checkTermNumberPlurals(p, f)
-		checkTermRoleLinks(p, f)
-		checkTermVarieties(p, f)
-		checkTermAbbreviations(p, f)
-		checkTermAcronyms(p, f, preferred.byLower)
-		checkTermTriples(p, f)
+		checkTermPage(p, f, preferred.byLower)
 	}
 	if opts.Scope == "handbook" {
 		index()
@@ -646,6 +632,20 @@ func possessiveS(text string) bool {
 
 func isWordRuneOrJoin(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '‑' || r == '\'' || r == '’'
+}
+
+// checkTermPage runs the checks that read one page whatever the scope:
+// phrases, closed forms, number plurals, role links, spelling varieties,
+// abbreviations, acronyms and three-word terms.
+func checkTermPage(p *lint.SetPass, f *model.Family, preferred map[string]string) {
+	checkTermPhrases(p, f, preferred)
+	checkTermClosed(p, f, preferred)
+	checkTermNumberPlurals(p, f)
+	checkTermRoleLinks(p, f)
+	checkTermVarieties(p, f)
+	checkTermAbbreviations(p, f)
+	checkTermAcronyms(p, f, preferred)
+	checkTermTriples(p, f)
 }
 
 // checkTermVarieties reports a British spelling on a page that writes the
