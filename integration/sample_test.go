@@ -15,6 +15,7 @@ import (
 	"strings"
 	"testing"
 
+	"gitlab.com/ladderlint/ladderlint/internal/multiset"
 	"gitlab.com/ladderlint/ladderlint/lint"
 	_ "gitlab.com/ladderlint/ladderlint/rules" // registers every rule
 )
@@ -137,7 +138,7 @@ func TestSampleFindingsListed(t *testing.T) {
 		got = append(got, listed{strings.TrimPrefix(f.Path, sampleFamily+"/"), f.Rule, f.Line})
 	}
 	want := readmeList(t)
-	unlisted, absent := minusOnce(got, want), minusOnce(want, got)
+	unlisted, absent := multiset.Minus(got, want), multiset.Minus(want, got)
 	if len(unlisted) > 0 || len(absent) > 0 {
 		var b strings.Builder
 		fmt.Fprintf(&b, "the sample's findings differ from README.md's list (%d printed, %d listed)", len(got), len(want))
@@ -193,19 +194,4 @@ func TestSampleLinksResolve(t *testing.T) {
 			t.Errorf("%s:%d:%d: %s: %s: add the page (or a stub that says so) to the sample, or list the finding in README.md", f.Path, f.Line, f.Column, f.Rule, f.Message)
 		}
 	}
-}
-
-// minusOnce returns the items of a left after removing one occurrence of
-// each item of b.
-func minusOnce(a, b []listed) []listed {
-	rest := slices.Clone(b)
-	var out []listed
-	for _, x := range a {
-		if i := slices.Index(rest, x); i >= 0 {
-			rest = slices.Delete(rest, i, i+1)
-		} else {
-			out = append(out, x)
-		}
-	}
-	return out
 }

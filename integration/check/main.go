@@ -24,6 +24,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"gitlab.com/ladderlint/ladderlint/internal/multiset"
 )
 
 type finding struct {
@@ -219,7 +221,7 @@ func minus(a, b []string) []string {
 // compare checks that got and want hold the same items, as many times
 // each, and says which differ.
 func compare(what string, got, want []string) {
-	extra, missing := minusOnce(got, want), minusOnce(want, got)
+	extra, missing := multiset.Minus(got, want), multiset.Minus(want, got)
 	if len(extra) == 0 && len(missing) == 0 {
 		report(true, "%s: %d finding(s), as expected", what, len(got))
 		return
@@ -233,18 +235,4 @@ func some(items []string) string {
 		return fmt.Sprint(items)
 	}
 	return fmt.Sprintf("%v and %d more", items[:10], len(items)-10)
-}
-
-// minusOnce removes from a one occurrence of each item of b.
-func minusOnce(a, b []string) []string {
-	rest := slices.Clone(b)
-	var out []string
-	for _, x := range a {
-		if i := slices.Index(rest, x); i >= 0 {
-			rest = slices.Delete(rest, i, i+1)
-		} else {
-			out = append(out, x)
-		}
-	}
-	return out
 }
