@@ -127,7 +127,7 @@ func checkLadderPlaceholder(p *lint.Pass) {
 
 func within(s model.Span, in []model.Span) bool {
 	for _, o := range in {
-		if s.Start >= o.Start && s.End <= o.End {
+		if s.Within(o) {
 			return true
 		}
 	}

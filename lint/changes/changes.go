@@ -728,7 +728,7 @@ func roleText(f *model.Family, r *model.Role) string {
 		}
 	}
 	for _, o := range f.Roles {
-		if o != r && o.Span.Start >= r.Span.Start && o.Span.End <= r.Span.End && o.Span != r.Span {
+		if o != r && o.Span.Within(r.Span) && o.Span != r.Span {
 			cut = append(cut, o.Span)
 		}
 	}

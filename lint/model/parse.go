@@ -583,7 +583,7 @@ func (b *builder) link(n ast.Node, dest []byte, isRef bool, kind LinkKind) *Link
 
 func (b *builder) shortcodeIn(s Span) *shortcode {
 	sc := b.shortcodeAt(s.Start, s.End)
-	if sc != nil && sc.span.Start >= s.Start && sc.span.End <= s.End {
+	if sc != nil && sc.span.Within(s) {
 		return sc
 	}
 	return nil

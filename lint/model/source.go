@@ -19,6 +19,9 @@ func (s Span) Valid() bool { return s.Start >= 0 && s.End >= s.Start }
 // Contains reports whether offset off lies within the span.
 func (s Span) Contains(off int) bool { return off >= s.Start && off < s.End }
 
+// Within reports whether s lies inside o (o itself included).
+func (s Span) Within(o Span) bool { return s.Start >= o.Start && s.End <= o.End }
+
 // Position is a 1-based line and a 1-based column counted in characters
 // (Unicode code points), as editors show them.
 type Position struct {
