@@ -21,7 +21,8 @@ var ladderPlaceholderRule = &lint.Rule{
 			"(\"TBD\", \"TODO\", \"coming soon\", \"to be defined\", \"WIP\", a lone \"-\" or \"N/A\") or is empty, or that opens by saying it is not written yet (\"We haven't yet finalized the description of this level\"), was " +
 			"never written. An empty table cell counts only between two filled cells of its row or column, and only in a table " +
 			"that leaves no cell empty by design (a skill that starts at a later level or stops before the top): where a table " +
-			"does, an empty cell means \"no expectation here\". The {braces} of GitLab's templates are template-placeholder's. On in the generic profile.",
+			"does, an empty cell means \"no expectation here\". A lone dash or N/A in a cell before the first level that has " +
+			"the dimension or after the last one says \"none at this level\" and is not reported. The {braces} of GitLab's templates are template-placeholder's. On in the generic profile.",
 		Bad:  "# Ladder\n\n## L1 Engineer\n\n**Scope:** a task.\n\n## L2 Engineer\n\n**Scope:** TBD\n",
 		Good: "# Ladder\n\n## L1 Engineer\n\n**Scope:** a task.\n\n## L2 Engineer\n\n**Scope:** a feature.\n",
 	},
@@ -29,6 +30,11 @@ var ladderPlaceholderRule = &lint.Rule{
 }
 
 var ladderPlaceholderRE = regexp.MustCompile(`(?i)^\s*(?:\(?\s*(?:tbd|tba|todo|tbc|wip|n/?a|none yet|coming soon|to be (?:defined|determined|written|added|confirmed)|work in progress|-+|–|—|\?+|\.\.\.|…)\s*\)?)\s*[.!]?\s*$`)
+
+// tableNoneRE is a table cell that says "none here" rather than leaving
+// the entry unwritten, when it stands where the dimension has not started
+// yet or has stopped: a lone dash or N/A.
+var tableNoneRE = regexp.MustCompile(`(?i)^\s*(?:-+|–|—|n/?a)\s*$`)
 
 func checkLadderPlaceholder(p *lint.Pass) {
 	f := p.File
@@ -49,7 +55,7 @@ func checkLadderPlaceholder(p *lint.Pass) {
 		if lad.From == "table" {
 			for i, l := range lad.Levels {
 				for _, d := range l.Dims {
-					if d.Block == nil || strings.TrimSpace(d.Block.Text) == "" {
+					if d.Block == nil || strings.TrimSpace(d.Block.Text) == "" || tableNoneRE.MatchString(d.Block.Text) {
 						continue
 					}
 					r, ok := filled[d.Key]
@@ -88,6 +94,9 @@ func checkLadderPlaceholder(p *lint.Pass) {
 						}
 						report(emptyCellSpan(f, d), fmt.Sprintf("level %q: %q is an empty cell", levelLabel(l), d.Name), "empty "+d.Key)
 					} else if ladderPlaceholderRE.MatchString(d.Block.Text) {
+						if r, ok := filled[d.Key]; tableNoneRE.MatchString(d.Block.Text) && (!ok || i < r[0] || i > r[1]) {
+							continue // "none at this level", before the dimension starts or after it stops
+						}
 						report(d.Block.Span, fmt.Sprintf("level %q: %q is only a placeholder (%q)", levelLabel(l), d.Name, strings.TrimSpace(d.Block.Text)), "placeholder "+d.Key)
 					} else if m := notYetRE.FindString(d.Block.Text); m != "" {
 						report(d.Block.Span, fmt.Sprintf("level %q is not written yet: %q", levelLabel(l), strings.TrimSpace(m)), "not yet "+d.Key)

@@ -41,8 +41,9 @@ func dimensionsAgree(p *lint.SetPass, lad *shape.Ladder) {
 	o := shapeOptions(p.Env, p.Config)
 	lv := lad.Levels
 	count := map[string]int{}
-	firstAt := map[string]int{} // typical position
-	names := map[string]string{}
+	firstAt := map[string]int{}  // typical position
+	names := map[string]string{} // the form most levels write (the first of a tie)
+	written := map[string]map[string]int{}
 	with := 0
 	for _, l := range lv {
 		if len(l.Dims) == 0 {
@@ -57,7 +58,11 @@ func dimensionsAgree(p *lint.SetPass, lad *shape.Ladder) {
 			seen[d.Key] = true
 			count[d.Key]++
 			firstAt[d.Key] += i
-			if names[d.Key] == "" {
+			if written[d.Key] == nil {
+				written[d.Key] = map[string]int{}
+			}
+			written[d.Key][d.Name]++
+			if n := written[d.Key][d.Name]; names[d.Key] == "" || n > written[d.Key][names[d.Key]] {
 				names[d.Key] = d.Name
 			}
 		}

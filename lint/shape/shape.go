@@ -30,7 +30,8 @@ type Level struct {
 	Place     ladder.Place
 	Placed    bool // Place holds a track step named by a keyword (or the bare role name)
 	Dims      []*Dimension
-	// SameAs holds the levels a "Same as L1, L2, but also" sentence names:
+	// SameAs holds the levels a "Same as L1, L2, but also" or "Middle
+	// responsibilities plus:" sentence names (its first prose under the level):
 	// the level inherits their dimensions.
 	SameAs []string
 }
@@ -59,6 +60,10 @@ type Options struct {
 var sameAsSep = regexp.MustCompile(`\s*(?:,|\band\b|&)\s*`)
 
 var sameAsRE = regexp.MustCompile(`(?i)^\s*(?:same as|everything (?:in|from)|all of)\s+(.+?)(?:,?\s*(?:but|plus|and)\s+also\b|,?\s*plus\b|:|$)`)
+
+// plusRE is the other way to say it: "Middle responsibilities plus:",
+// "Senior requirements, and also": the level named, then what it passes on.
+var plusRE = regexp.MustCompile(`(?i)^\s*(.+?)(?:'s)?\s+(?:responsibilities|requirements|expectations|skills)\s*,?\s*(?:plus|(?:but|and) also)\b\s*:?\s*$`)
 
 // Find returns the ladders of a page: levels written as sibling headings,
 // and tables of levels by dimensions.
@@ -274,6 +279,9 @@ func sameAs(f *model.Family, l *Level) []string {
 			continue
 		}
 		m := sameAsRE.FindStringSubmatch(b.Text)
+		if m == nil {
+			m = plusRE.FindStringSubmatch(b.Text)
+		}
 		if m == nil {
 			return nil
 		}
