@@ -215,7 +215,7 @@ func TestLaddersJudged(t *testing.T) {
 		file, rule, message string
 		line, column        int
 	}
-	fromFolder := regexp.MustCompile(`\s*\([^()]*, from this file's folder\)`)
+	fromFolder := regexp.MustCompile(`\s*\([^()]*, from (?:this file's folder|the repository's root)\)`)
 	verdicts := map[key]string{}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	for dec.More() {

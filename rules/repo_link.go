@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 
@@ -71,20 +72,25 @@ func checkRepoLink(p *lint.Pass) {
 		if err != nil {
 			pth = rawPath
 		}
-		var target string
+		// where the link leads, as the message shows it: from the
+		// repository's root for "/...", never as an absolute path of this
+		// machine
+		var target, shown string
 		if strings.HasPrefix(pth, "/") {
 			root := lint.RepoRoot(dir)
 			if root == "" {
 				continue // no repository: "/" has no meaning to check
 			}
 			target = filepath.Join(root, filepath.FromSlash(pth))
+			shown = strings.TrimPrefix(path.Clean(pth), "/") + ", from the repository's root"
 		} else {
 			target = filepath.Join(dir, filepath.FromSlash(pth))
+			shown = filepath.ToSlash(filepath.Clean(target)) + ", from this file's folder"
 		}
 		st, err := os.Stat(target)
 		if err != nil {
 			p.Report(lint.Diagnostic{Span: span, Subject: rawPath,
-				Message: fmt.Sprintf("link to %s: no such file or folder (%s, from this file's folder)", rawPath, filepath.ToSlash(filepath.Clean(target)))})
+				Message: fmt.Sprintf("link to %s: no such file or folder (%s)", rawPath, shown)})
 			continue
 		}
 		if l.Fragment == "" || st.IsDir() || !isMarkdownPath(target) {
