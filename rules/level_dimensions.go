@@ -179,15 +179,24 @@ func openEntry(cfg *lint.Config, l *shape.Level) bool {
 
 // hasShorterForm reports whether a level names a dimension by the first
 // words of another's name, or the other way round: "Responsibilities"
-// where the other levels write "Responsibilities and privileges".
+// where the other levels write "Responsibilities and privileges"; or with
+// a qualifier in front or a note after: "Quantitative Requirements (within
+// 12 weeks)" where the others write "Requirements".
 func hasShorterForm(l *shape.Level, name string) bool {
 	norm := func(s string) string {
+		s = strings.TrimRight(s, ":. ")
+		if i := strings.LastIndex(s, " ("); i > 0 && strings.HasSuffix(s, ")") {
+			s = s[:i] // "Requirements (within 12 weeks)"
+		}
 		return strings.ToLower(strings.Join(strings.Fields(strings.TrimRight(s, ":. ")), " "))
 	}
 	k := norm(name)
 	for _, d := range l.Dims {
 		h := norm(d.Name)
-		if strings.HasPrefix(k, h+" ") || strings.HasPrefix(h, k+" ") {
+		// the first words ("Responsibilities" for "Responsibilities and
+		// privileges") or the last, after a qualifier ("Quantitative
+		// Requirements" for "Requirements")
+		if h == k || strings.HasPrefix(k, h+" ") || strings.HasPrefix(h, k+" ") || strings.HasSuffix(h, " "+k) {
 			return true
 		}
 	}
