@@ -2,6 +2,7 @@ package shape
 
 import (
 	"bytes"
+	"sort"
 	"strings"
 
 	"gitlab.com/ladderlint/ladderlint/lint/model"
@@ -80,7 +81,15 @@ func dimensions(f *model.Family, o Options, l *Level) []*Dimension {
 		limit = subHeads[0].Span.Start
 	}
 	var bold []*Dimension
+	var blocks []*model.Block
 	for _, b := range BlocksIn(f, model.Span{Start: l.Body.Start, End: limit}) {
+		if lines := labelLines(f, b); lines != nil {
+			blocks = append(blocks, lines...)
+		} else {
+			blocks = append(blocks, b)
+		}
+	}
+	for _, b := range blocks {
 		if b.Kind == model.BlockHeading || b.Kind == model.BlockCell {
 			continue
 		}
@@ -106,6 +115,45 @@ func dimensions(f *model.Family, o Options, l *Level) []*Dimension {
 		d.Text = textIn(f, d.Body)
 	}
 	return append(bold, out...)
+}
+
+// labelLines splits a paragraph whose later lines open with a bold label
+// ("**Timeframe:** 12 weeks" and, after a line break, "**Requirements:**")
+// into one block per label, so that each is a dimension of its own. Nil
+// when no line but the first opens with one: the paragraph stays whole.
+// The parts are plain text and spans only (no links, no map to the source).
+func labelLines(f *model.Family, b *model.Block) []*model.Block {
+	if b.Kind != model.BlockParagraph {
+		return nil
+	}
+	src := f.Source.Text[b.Span.Start:b.Span.End]
+	bounds := []int{b.Span.Start}
+	for i := 0; i < len(src); i++ {
+		if src[i] != '\n' {
+			continue
+		}
+		j := i + 1
+		for j < len(src) && (src[j] == ' ' || src[j] == '\t') {
+			j++
+		}
+		if bytes.HasPrefix(src[j:], []byte("**")) || bytes.HasPrefix(src[j:], []byte("__")) {
+			bounds = append(bounds, b.Span.Start+i+1)
+		}
+	}
+	if len(bounds) == 1 {
+		return nil
+	}
+	bounds = append(bounds, b.Span.End)
+	// the text offset of a source offset: the first text byte at or after it
+	at := func(off int) int {
+		return sort.Search(len(b.Text), func(i int) bool { return b.SourceOffset(i) >= off })
+	}
+	out := make([]*model.Block, 0, len(bounds)-1)
+	for k := 0; k+1 < len(bounds); k++ {
+		out = append(out, &model.Block{Kind: b.Kind, Text: strings.TrimSpace(b.Text[at(bounds[k]):at(bounds[k+1])]),
+			Span: model.Span{Start: bounds[k], End: bounds[k+1]}, Role: b.Role, Section: b.Section})
+	}
+	return out
 }
 
 // boldLabel reads "**Impact:** text", "**Impact**: text" or a paragraph
