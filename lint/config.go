@@ -157,6 +157,11 @@ type Track struct {
 	// or promotion to describe, and is not checked for dimensions the
 	// other levels have.
 	Open bool `yaml:"open"`
+	// Qualified lets an anchored step word in the singular follow one
+	// qualifier in a two-word title: "Core Contributor", "Designated
+	// Reviewer" (an open-source project's roles; job titles such as
+	// "Product Manager" are why steps are anchored).
+	Qualified bool `yaml:"qualified"`
 }
 
 // RuleConfig configures one rule: severity ("off" disables) and options.

@@ -84,11 +84,16 @@ type Ladder struct {
 }
 
 type keyword struct {
-	words   []string
-	anchor  bool // "^Manager": only at the start of the title
-	track   int
-	step    int
-	literal string
+	words  []string
+	anchor bool // "^Manager": only at the start of the title
+	// qualified: an anchored keyword of a qualified track, in the
+	// singular, may also follow one word that is no keyword when it ends a
+	// two-word title ("Core Contributor", "Designated Reviewer"); a plural
+	// ("New contributors") names a group of people, not a role
+	qualified bool
+	track     int
+	step      int
+	literal   string
 }
 
 // DefaultIgnored are phrases whose words are never seniority keywords: a
@@ -115,7 +120,7 @@ func New(tracks []lint.Track, ignore ...string) *Ladder {
 				if len(words) == 0 {
 					continue
 				}
-				l.kws = append(l.kws, keyword{words: words, anchor: anchor, track: ti, step: si, literal: k})
+				l.kws = append(l.kws, keyword{words: words, anchor: anchor, qualified: t.Qualified && !strings.HasSuffix(words[len(words)-1], "s"), track: ti, step: si, literal: k})
 				if len(words) == 1 && words[0] == "intermediate" && l.impliedTrack < 0 {
 					l.impliedTrack, l.impliedStep = ti, si
 				}
@@ -206,7 +211,14 @@ type placed struct {
 func (l *Ladder) place(words []string, masked []bool, anchored bool) (placed, bool) {
 	var ms []match
 	for i, k := range l.kws {
-		for _, at := range indexAll(words, k.words, k.anchor && anchored) {
+		ats := indexAll(words, k.words, k.anchor && anchored)
+		if len(ats) == 0 && k.anchor && anchored && k.qualified && len(words) == len(k.words)+1 && !l.isKeyword(words[0]) {
+			ats = indexAll(words[1:], k.words, true)
+			for j := range ats {
+				ats[j]++
+			}
+		}
+		for _, at := range ats {
 			if anyMasked(masked, at, at+len(k.words)) {
 				continue
 			}
@@ -242,6 +254,16 @@ func (l *Ladder) place(words []string, masked []bool, anchored bool) (placed, bo
 		}
 	}
 	return p, true
+}
+
+// isKeyword reports whether a word is a one-word keyword of any track.
+func (l *Ladder) isKeyword(w string) bool {
+	for _, k := range l.kws {
+		if len(k.words) == 1 && k.words[0] == w {
+			return true
+		}
+	}
+	return false
 }
 
 // ambiguous reports whether a word of words outside p's keyword is a

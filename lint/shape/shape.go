@@ -69,16 +69,18 @@ var plusRE = regexp.MustCompile(`(?i)^\s*(.+?)(?:'s)?\s+(?:responsibilities|requ
 // and tables of levels by dimensions.
 func Find(f *model.Family, o Options) []*Ladder {
 	var out []*Ladder
-	if l := headingLadder(f, o); l != nil {
+	tables := tableLadders(f, o)
+	if l := headingLadder(f, o, len(tables) == 0); l != nil {
 		out = append(out, l)
 	}
-	out = append(out, tableLadders(f, o)...)
-	return out
+	return append(out, tables...)
 }
 
 // headingLadder finds the largest group of sibling headings that name
-// levels.
-func headingLadder(f *model.Family, o Options) *Ladder {
+// levels. With few, only a group of parallel levels counts (see parallel),
+// and only on a page whose tables hold no ladder: there, the table names
+// the levels and the headings are a few of them described at length.
+func headingLadder(f *model.Family, o Options, few bool) *Ladder {
 	hs := f.Headings
 	if len(hs) < 2 {
 		return nil
@@ -118,7 +120,7 @@ func headingLadder(f *model.Family, o Options) *Ladder {
 			}
 		}
 		lv = bareRoleNames(f, o, hs, g, lv)
-		if len(lv) < 2 || 2*len(lv) < len(g) {
+		if len(lv) < 2 || 2*len(lv) < len(g) && !(few && parallel(f, lv)) {
 			continue
 		}
 		if len(lv) > len(best) {
@@ -133,6 +135,36 @@ func headingLadder(f *model.Family, o Options) *Ladder {
 		l.SameAs = sameAs(f, l)
 	}
 	return &Ladder{From: "headings", Levels: best}
+}
+
+// parallel reports whether levels carry parallel content: each has the same
+// sub-headings, and at least two ("Requirements", "Responsibilities and
+// privileges"). Levels that are only a few of their siblings (a page of
+// community roles, two of them rungs) are a ladder when they are parallel.
+func parallel(f *model.Family, lv []*Level) bool {
+	var want string
+	for i, l := range lv {
+		var names []string
+		sub := 0
+		for _, h := range HeadingsIn(f, l.Body) {
+			if sub == 0 {
+				sub = h.Level
+			}
+			if h.Level == sub {
+				names = append(names, strings.ToLower(strings.Join(strings.Fields(h.Text), " ")))
+			}
+		}
+		if len(names) < 2 {
+			return false
+		}
+		got := strings.Join(names, "\n")
+		if i == 0 {
+			want = got
+		} else if got != want {
+			return false
+		}
+	}
+	return true
 }
 
 // headingLevel reads heading i as a level, or nil when its title names none.

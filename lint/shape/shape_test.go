@@ -383,3 +383,40 @@ func TestFindCaptionRows(t *testing.T) {
 		t.Errorf("IC4 dims %+v", d)
 	}
 }
+
+// Two rungs among many sibling roles are a ladder when they carry parallel
+// content (the same sub-headings) and no table names the levels; an
+// unparallel pair is not.
+func TestFindParallelFewLevels(t *testing.T) {
+	roles := "## Everyone\n\nAnyone.\n\n## New contributors\n\nWelcome.\n\n## Established community members\n\nExpected.\n\n" +
+		"## Member\n\n### Requirements\n\n- Two sponsors.\n\n### Privileges\n\n- Triage.\n\n" +
+		"## Approver\n\n### Requirements\n\n- Five PRs.\n\n### Privileges\n\n- Approve.\n\n" +
+		"## Project Sponsor\n\nGranted.\n\n## Benevolent Dictator\n\nHimself.\n\n## Attribution\n\nAdapted.\n"
+	ls := shape.Find(model.Parse("c.md", []byte("# Community membership\n\n"+roles)), options(t))
+	if len(ls) != 1 || titles(ls[0]) != "Member|Approver" {
+		t.Fatalf("parallel pair: %d ladders", len(ls))
+	}
+	// near miss: the same pair, one with other sub-headings
+	odd := strings.Replace(roles, "### Privileges\n\n- Approve.", "### Process\n\n- Vote.", 1)
+	if ls := shape.Find(model.Parse("c.md", []byte("# Community membership\n\n"+odd)), options(t)); len(ls) != 0 {
+		t.Errorf("unparallel pair: %d ladders, first %q", len(ls), titles(ls[0]))
+	}
+}
+
+// On the contributor track a role word may follow one qualifier in a
+// two-word title ("Core Contributor", "Designated Reviewer"); a plural
+// names a group of people, and longer titles stay job titles.
+func TestClassifyQualifiedRole(t *testing.T) {
+	o := options(t)
+	for title, want := range map[string]string{"Core Contributor": "Contributor", "Designated Reviewer": "Reviewer", "Platform Maintainer": "Maintainer"} {
+		p, ok := o.Ladder.Classify(title)
+		if !ok || p.Name != "contributor" || p.Label != want {
+			t.Errorf("%q: %+v (ok %v), want contributor %s", title, p, ok, want)
+		}
+	}
+	for _, title := range []string{"New contributors", "Established community members", "Senior Open Source Contributor", "Product Manager"} {
+		if p, ok := o.Ladder.Classify(title); ok && p.Name == "contributor" {
+			t.Errorf("%q placed on the contributor track (%s)", title, p.Label)
+		}
+	}
+}
