@@ -147,7 +147,7 @@ func dimensionsAgree(p *lint.SetPass, lad *shape.Ladder) {
 				}
 			}
 		}
-		if len(missing) > 0 && len(l.SameAs) == 0 && !openEntry(p.Config, l) {
+		if len(missing) > 0 && len(l.SameAs) == 0 && !openEntry(p.Config, l, l == lv[0]) {
 			// say "the other levels" only when every other level has them
 			least := len(lv)
 			for _, m := range missing {
@@ -171,10 +171,12 @@ func dimensionsAgree(p *lint.SetPass, lad *shape.Ladder) {
 }
 
 // openEntry reports whether a level is the lowest step of a track open to
-// anyone ("Community participants" of a contributor ladder).
-func openEntry(cfg *lint.Config, l *shape.Level) bool {
+// anyone ("Community participants" of a contributor ladder), or the first
+// rung of a ladder on that track ("Code Contributor", where no participant
+// level is written).
+func openEntry(cfg *lint.Config, l *shape.Level, first bool) bool {
 	ts := cfg.Grades.Tracks
-	return l.Placed && l.Place.Step == 0 && l.Place.Track < len(ts) && ts[l.Place.Track].Open
+	return l.Placed && (l.Place.Step == 0 || first) && l.Place.Track < len(ts) && ts[l.Place.Track].Open
 }
 
 // hasShorterForm reports whether a level names a dimension by the first

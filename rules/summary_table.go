@@ -94,7 +94,8 @@ func checkSummaryTable(p *lint.Pass) {
 
 // anyHeadingNames reports whether a heading of the page holds every word of
 // a level's title, singular or plural ("New contributors" for
-// "Contributor").
+// "Contributor"), an abbreviation standing for the words it abbreviates
+// ("TOF Member" for "Technical Oversight Forum Member").
 func anyHeadingNames(f *model.Family, title string) bool {
 	stem := func(w string) string { return strings.TrimSuffix(w, "s") }
 	want := strings.Fields(normTitle(title))
@@ -103,8 +104,16 @@ func anyHeadingNames(f *model.Family, title string) bool {
 	}
 	for _, h := range f.Headings {
 		have := map[string]bool{}
-		for _, w := range strings.Fields(normTitle(h.Text)) {
+		hw := strings.Fields(normTitle(h.Text))
+		for i, w := range hw {
 			have[stem(w)] = true
+			// the initials of two to five words in a row: "TOF Member"
+			// for "Technical Oversight Forum Member"
+			ini := w[:1]
+			for j := i + 1; j < len(hw) && j < i+5; j++ {
+				ini += hw[j][:1]
+				have[ini] = true
+			}
 		}
 		all := true
 		for _, w := range want {
