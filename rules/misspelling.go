@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/golangci/misspell"
 
@@ -292,11 +293,24 @@ func checkMisspelling(p *lint.SetPass) {
 	cands := map[string][]string{} // a stem's candidates, computed once a run
 	for i, f := range p.Files {
 		repeats := map[string]int{}
+		// a word the page writes three times or more, always with a
+		// capital and at least once inside a sentence, that is also a word
+		// of the page's title or of a link's address, is a name the page
+		// uses ("Sermant" in "Sermant Community Membership" and
+		// github.com/sermant-io/Sermant), not a slip made three times (a
+		// title-case slip such as "Revenue Accouting" repeated is one)
+		names := pageNameWords(f)
+		capital, inside := map[string]int{}, map[string]bool{}
 		for _, u := range pages[i].unknown {
 			repeats[u.lower]++
+			if u.style != misspell.CaseLower {
+				capital[u.lower]++
+				inside[u.lower] = inside[u.lower] || !u.start
+			}
 		}
 		for _, u := range pages[i].unknown {
-			reportMisspelling(p, f, u, repeats[u.lower], d, vocab, main, extra, opts.Locale, cands)
+			name := repeats[u.lower] >= 3 && capital[u.lower] == repeats[u.lower] && inside[u.lower] && names[u.lower]
+			reportMisspelling(p, f, u, repeats[u.lower], name, d, vocab, main, extra, opts.Locale, cands)
 		}
 	}
 }
@@ -550,7 +564,7 @@ func spellCheckable(w string) (misspell.WordCase, bool) {
 // reportMisspelling reports a word the dictionary lacks when a known word
 // is one edit away and the site does not use it as its own; the fix is
 // given when one candidate keeps the word's form.
-func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, onPage int, d map[string]bool, vocab *siteVocabulary,
+func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, onPage int, pageName bool, d map[string]bool, vocab *siteVocabulary,
 	main, extra *misspellTable, locale string, memo map[string][]string) {
 	lw := u.lower
 	if u.meant != "" {
@@ -617,6 +631,9 @@ func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, onPage int
 		if len(cands) == 0 || vocab.accepts(lw, true, cands, listed) {
 			return
 		}
+	}
+	if pageName && !listed {
+		return
 	}
 	// keep the candidates that fit the word's form; the most used on the
 	// site first
@@ -699,6 +716,22 @@ func twoEditRival(d map[string]bool, vocab *siteVocabulary, w, fix string, title
 		best, bestUses = c, n
 	}
 	return best
+}
+
+// pageNameWords are the lower-case words of a page's title and of its
+// links' addresses: where a page names itself and its repository.
+func pageNameWords(f *model.Family) map[string]bool {
+	out := map[string]bool{}
+	add := func(s string) {
+		for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+			out[strings.ToLower(w)] = true
+		}
+	}
+	add(f.Title)
+	for _, l := range f.Links {
+		add(l.Target)
+	}
+	return out
 }
 
 // reportSpelling reports an unknown word with its candidates: with one,

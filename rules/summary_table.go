@@ -135,13 +135,25 @@ func matchLevel(row *shape.Level, hs []*shape.Level) *shape.Level {
 			return h
 		}
 	}
-	n := normTitle(row.Title)
+	n := singular(normTitle(row.Title))
 	for _, h := range hs {
-		if normTitle(h.Title) == n {
+		if singular(normTitle(h.Title)) == n {
 			return h
 		}
 	}
 	return nil
+}
+
+// singular drops a plural "s" from each word of a normalised title: a
+// heading "Contributors" and a summary row "Contributor" name one level.
+func singular(t string) string {
+	ws := strings.Fields(t)
+	for i, w := range ws {
+		if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+			ws[i] = w[:len(w)-1]
+		}
+	}
+	return strings.Join(ws, " ")
 }
 
 // rowTitle is the title a summary row gives its code: the row's level cell

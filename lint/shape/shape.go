@@ -120,7 +120,7 @@ func headingLadder(f *model.Family, o Options, few bool) *Ladder {
 			}
 		}
 		lv = bareRoleNames(f, o, hs, g, lv)
-		if len(lv) < 2 || 2*len(lv) < len(g) && !(few && parallel(f, lv)) {
+		if len(lv) < 2 || 2*len(lv) < len(g) && !(few && parallel(f, lv)) && !run(hs, g, lv) {
 			continue
 		}
 		if len(lv) > len(best) {
@@ -135,6 +135,31 @@ func headingLadder(f *model.Family, o Options, few bool) *Ladder {
 		l.SameAs = sameAs(f, l)
 	}
 	return &Ladder{From: "headings", Levels: best}
+}
+
+// run reports whether three levels or more follow one another among their
+// siblings, with no other sibling between them: a ladder whose page goes on
+// with sections about it ("Inactivity", "Stepping down", "Contact").
+func run(hs []*model.Heading, g []int, lv []*Level) bool {
+	if len(lv) < 3 {
+		return false
+	}
+	first := -1
+	for k, i := range g {
+		if hs[i] == lv[0].Heading {
+			first = k
+			break
+		}
+	}
+	if first < 0 || first+len(lv) > len(g) {
+		return false
+	}
+	for j, l := range lv {
+		if hs[g[first+j]] != l.Heading {
+			return false
+		}
+	}
+	return true
 }
 
 // parallel reports whether levels carry parallel content: each has the same
