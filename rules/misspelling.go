@@ -154,6 +154,7 @@ type spellWord struct {
 	w     prose.Word // Text cloned from the block's text
 	span  model.Span // the word in the page's source
 	start bool       // the word starts a sentence (sentenceStart)
+	cell  bool       // the word is a table cell's whole text: a column's value
 	// for a brand plural ("GitLabs’ values"): the word with the apostrophe
 	// after it, when there is one, and that apostrophe
 	apoText string
@@ -298,18 +299,23 @@ func checkMisspelling(p *lint.SetPass) {
 		// of the page's title or of a link's address, is a name the page
 		// uses ("Sermant" in "Sermant Community Membership" and
 		// github.com/sermant-io/Sermant), not a slip made three times (a
-		// title-case slip such as "Revenue Accouting" repeated is one)
+		// title-case slip such as "Revenue Accouting" repeated is one); or
+		// that is three table cells' whole text
+		// (Consensys as the sponsor of three roles)
 		names := pageNameWords(f)
-		capital, inside := map[string]int{}, map[string]bool{}
+		capital, inside, cells := map[string]int{}, map[string]bool{}, map[string]int{}
 		for _, u := range pages[i].unknown {
 			repeats[u.lower]++
 			if u.style != misspell.CaseLower {
 				capital[u.lower]++
 				inside[u.lower] = inside[u.lower] || !u.start
+				if u.cell {
+					cells[u.lower]++
+				}
 			}
 		}
 		for _, u := range pages[i].unknown {
-			name := repeats[u.lower] >= 3 && capital[u.lower] == repeats[u.lower] && inside[u.lower] && names[u.lower]
+			name := repeats[u.lower] >= 3 && capital[u.lower] == repeats[u.lower] && (inside[u.lower] && names[u.lower] || cells[u.lower] >= 3)
 			reportMisspelling(p, f, u, repeats[u.lower], name, d, vocab, main, extra, opts.Locale, cands)
 		}
 	}
@@ -492,6 +498,7 @@ func placeSpellWord(b *model.Block, u spellWord) spellWord {
 	text := wordingText(b)
 	u.span = b.SourceSpan(u.w.Start, u.w.End)
 	u.start = sentenceStart(text, u.w.Start)
+	u.cell = b.Kind == model.BlockCell && strings.TrimSpace(strings.Trim(strings.TrimSpace(text), ".,;:")) == u.w.Text
 	if u.brand != "" {
 		w := u.w
 		for _, a := range []string{"'", "’"} {
@@ -719,19 +726,21 @@ func twoEditRival(d map[string]bool, vocab *siteVocabulary, w, fix string, title
 }
 
 // pageNameWords are the lower-case words of a page's title and of its
-// links' addresses: where a page names itself and its repository.
+// links' addresses, where a page names itself and its repository.
 func pageNameWords(f *model.Family) map[string]bool {
-	out := map[string]bool{}
-	add := func(s string) {
-		for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-			out[strings.ToLower(w)] = true
+	names := map[string]bool{}
+	split := func(s string) []string {
+		return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	}
+	for _, w := range split(f.Title) {
+		names[strings.ToLower(w)] = true
+	}
+	for _, l := range f.Links {
+		for _, w := range split(l.Target) {
+			names[strings.ToLower(w)] = true
 		}
 	}
-	add(f.Title)
-	for _, l := range f.Links {
-		add(l.Target)
-	}
-	return out
+	return names
 }
 
 // reportSpelling reports an unknown word with its candidates: with one,
