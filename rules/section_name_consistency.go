@@ -44,7 +44,12 @@ var sectionNameConsistencyRule = &lint.Rule{
 			"section (\"- Performance Indicators\" among the Requirements) is reported where the page gives that section a " +
 			"heading; a bold bullet or one with a nested list under it labels a group and is left alone. A synonym that hides " +
 			"the template's section (\"Key duties\", \"Individual Responsibilities\" where the other roles write " +
-			"\"Responsibilities\") is a name variant.",
+			"\"Responsibilities\") is a name variant. A section heading at its role's own heading depth (\"### Nice-to-haves\" " +
+			"after \"### Director\") in a role whose other sections are headings one level below it reads as a heading of its own " +
+			"and is reported, whatever the other roles do (an unnamed \"### Performance Indicators\" after a level may be the " +
+			"family's and is left alone). A role heading that repeats the heading above it and holds the grade sentence " +
+			"(\"## Intermediate Analyst\", then \"### Intermediate Analyst\") is the Job Grade section named for the role, " +
+			"reported where `min_majority` other roles have a Job Grade heading.",
 		Bad: "---\ntitle: Accountant\n---\n\n## Accountant\n\n### Accountant Responsibilities\n\n- Close the books\n\n" +
 			"### Accountant Requirements\n\n- Attention to detail\n\n## Senior Accountant\n\n### Senior Accountant Responsibilities\n\n" +
 			"- Review the close\n\n### Senior Accountant Requirements\n\n- Experience with audits\n\n## Manager, Accounting\n\n" +
@@ -238,6 +243,10 @@ func checkSectionNamesOf(p *lint.Pass, idx map[*model.Heading]int, roles []*mode
 	if enabled["depth"] {
 		checkSectionDepths(p, idx, roles, kinds, minMajority)
 		checkStrandedSections(p, idx, roles, kinds)
+		checkSectionsAtRoleDepth(p, roles, kinds)
+	}
+	if enabled["name"] {
+		checkGradeUnderRoleName(p, idx, roles, minMajority)
 	}
 	if enabled["prefix"] {
 		// the three sections every level has; Performance Indicators are
@@ -407,6 +416,111 @@ func checkSectionDepths(p *lint.Pass, idx map[*model.Heading]int, roles []*model
 				sectionDepth(top, "their heading")+": the role's heading or its sections are at the wrong depth"),
 			Role:    r,
 			Subject: "depth: " + v,
+		})
+	}
+}
+
+// checkSectionsAtRoleDepth reports a section heading at its role's own
+// heading depth ("### Nice-to-haves" after "### Director" and its "####
+// Director Requirements") in a role whose other section headings sit below
+// the role's heading: the reader takes it for a heading of its own, a
+// sibling of the role, not the role's section. Which depth the family
+// prefers does not matter; the role's own headings show where its sections
+// belong.
+func checkSectionsAtRoleDepth(p *lint.Pass, roles []*model.Role, kinds []model.SectionKind) {
+	for _, r := range roles {
+		if r.Heading == nil {
+			continue
+		}
+		// the role's own evidence: a section of the role's kinds, or an
+		// unnamed one ("#### Role"), below its heading; a family section
+		// the role happens to hold ("### Career Ladder") is none
+		var below *model.Section
+		for _, sec := range r.Sections {
+			if sec.Role == r && sec.Style == model.StyleHeading && sec.Heading != nil && sec.Heading.Level == r.Heading.Level+1 &&
+				(slices.Contains(kinds, sec.Kind) || sec.Kind == model.SecOther || sec.Kind == model.SecExpertise) &&
+				!roleHeadingBetween(p.File, r.Heading.Span.End, sec.Heading.Span.Start) {
+				below = sec
+				break
+			}
+		}
+		if below == nil {
+			continue
+		}
+		for _, sec := range r.Sections {
+			if sec.Role != r || sec.Style != model.StyleHeading || sec.Heading == nil || sec.Heading.Level != r.Heading.Level ||
+				!slices.Contains(kinds, sec.Kind) {
+				continue
+			}
+			if sec.Kind == model.SecPerformance && sec.Prefix == "" {
+				continue // "### Performance Indicators" after the last level is often the family's, or a group of levels'
+			}
+			name := kindLabel(below.Kind)
+			if !slices.Contains(kinds, below.Kind) {
+				name = strings.TrimSpace(below.Heading.Text)
+			}
+			p.Report(lint.Diagnostic{
+				Span: sec.Heading.TextSpan,
+				Message: fmt.Sprintf("%s section of %s is a %s heading, the depth of the role's own heading (line %d), while the role's %s "+
+					"section is a %s heading below it: it reads as a heading of its own, not the role's; make it a %s heading", kindLabel(sec.Kind), r.Title,
+					strings.Repeat("#", sec.Heading.Level), p.File.Source.Position(r.Heading.Span.Start).Line, quoted(name),
+					strings.Repeat("#", below.Heading.Level), strings.Repeat("#", below.Heading.Level)),
+				Role:    r,
+				Subject: string(sec.Kind) + " depth: role's",
+			})
+		}
+	}
+}
+
+// roleHeadingBetween reports whether a role's heading starts between the
+// offsets.
+func roleHeadingBetween(f *model.Family, from, to int) bool {
+	for _, r := range f.Roles {
+		if r.Heading != nil && from <= r.Heading.Span.Start && r.Heading.Span.Start < to {
+			return true
+		}
+	}
+	return false
+}
+
+// checkGradeUnderRoleName reports a role whose heading repeats the heading
+// just above it and holds the grade sentence ("## Intermediate Analyst",
+// then "### Intermediate Analyst" and "The Intermediate Analyst is a grade
+// 6."), where the family's other roles give the grade a Job Grade heading:
+// the lower heading is the Job Grade section, named for the role instead.
+func checkGradeUnderRoleName(p *lint.Pass, idx map[*model.Heading]int, roles []*model.Role, minMajority int) {
+	var named []*model.Section
+	withGrade := map[*model.Role]bool{}
+	for _, r := range roles {
+		for _, sec := range r.Sections {
+			if sec.Role == r && sec.Kind == model.SecJobGrade && sec.Style == model.StyleHeading {
+				named = append(named, sec)
+				withGrade[r] = true
+			}
+		}
+	}
+	n := len(withGrade)
+	if n < minMajority {
+		return
+	}
+	counts := map[string]int{}
+	for _, sec := range named {
+		counts[sectionNameKey(sectionFullName(sec))]++
+	}
+	usual := sectionNameAsWritten(named, byCount(counts)[0])
+	for _, r := range roles {
+		if withGrade[r] || r.Heading == nil || r.Grade == nil || r.Grade.InTable || !repeatsHeadingAbove(p.File, idx, r) ||
+			r.Grade.Span.Start < r.Heading.Span.End {
+			continue
+		}
+		above := p.File.Headings[idx[r.Heading]-1]
+		p.Report(lint.Diagnostic{
+			Span: r.Heading.TextSpan,
+			Message: fmt.Sprintf("Job Grade section of %s is headed by the role's name alone, repeating the %s heading above it (line %d); "+
+				"%d other %s of the family %s it %s: name it so", r.Title, strings.Repeat("#", above.Level), p.File.Source.Position(above.Span.Start).Line,
+				n, pluralWord(n, "role", "roles"), pluralWord(n, "names", "name"), quoted(usual)),
+			Role:    r,
+			Subject: "job-grade name: role name",
 		})
 	}
 }
