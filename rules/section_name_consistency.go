@@ -46,8 +46,9 @@ var sectionNameConsistencyRule = &lint.Rule{
 			"the template's section (\"Key duties\", \"Individual Responsibilities\" where the other roles write " +
 			"\"Responsibilities\") is a name variant. A section heading at its role's own heading depth (\"### Nice-to-haves\" " +
 			"after \"### Director\") in a role whose other sections are headings one level below it reads as a heading of its own " +
-			"and is reported, whatever the other roles do (an unnamed \"### Performance Indicators\" after a level may be the " +
-			"family's and is left alone). A role heading that repeats the heading above it and holds the grade sentence " +
+			"and is reported, whatever the other roles do, unless two or more roles put that section at their depth and none " +
+			"below it (the family's way); an unnamed \"### Performance Indicators\" after a level may be the family's and is " +
+			"left alone. A role heading that repeats the heading above it and holds the grade sentence " +
 			"(\"## Intermediate Analyst\", then \"### Intermediate Analyst\") is the Job Grade section named for the role, " +
 			"reported where `min_majority` other roles have a Job Grade heading.",
 		Bad: "---\ntitle: Accountant\n---\n\n## Accountant\n\n### Accountant Responsibilities\n\n- Close the books\n\n" +
@@ -428,6 +429,25 @@ func checkSectionDepths(p *lint.Pass, idx map[*model.Heading]int, roles []*model
 // prefers does not matter; the role's own headings show where its sections
 // belong.
 func checkSectionsAtRoleDepth(p *lint.Pass, roles []*model.Role, kinds []model.SectionKind) {
+	// roles that put a kind of section at their own heading's depth, and
+	// below it: a kind two or more roles put at their depth, and none below,
+	// is the family's way ("### Analyst Performance Indicators" after each
+	// level)
+	atDepth, belowDepth := map[model.SectionKind]int{}, map[model.SectionKind]int{}
+	for _, r := range roles {
+		seen := map[model.SectionKind]bool{}
+		for _, sec := range r.Sections {
+			if r.Heading == nil || sec.Role != r || sec.Style != model.StyleHeading || sec.Heading == nil || seen[sec.Kind] {
+				continue
+			}
+			seen[sec.Kind] = true
+			if sec.Heading.Level == r.Heading.Level {
+				atDepth[sec.Kind]++
+			} else {
+				belowDepth[sec.Kind]++
+			}
+		}
+	}
 	for _, r := range roles {
 		if r.Heading == nil {
 			continue
@@ -450,6 +470,9 @@ func checkSectionsAtRoleDepth(p *lint.Pass, roles []*model.Role, kinds []model.S
 		for _, sec := range r.Sections {
 			if sec.Role != r || sec.Style != model.StyleHeading || sec.Heading == nil || sec.Heading.Level != r.Heading.Level ||
 				!slices.Contains(kinds, sec.Kind) {
+				continue
+			}
+			if atDepth[sec.Kind] >= 2 && belowDepth[sec.Kind] == 0 {
 				continue
 			}
 			if sec.Kind == model.SecPerformance && sec.Prefix == "" {
@@ -858,10 +881,23 @@ func checkSectionPrefixMix(p *lint.Pass, roles []*model.Role, kinds []model.Sect
 			if form(s) {
 				how, usual = usual, how
 			}
+			// say whose sections show the usual form: the role's other
+			// sections, the other roles', or both
+			rest := own - 1
+			if !form(s) {
+				rest = own + 1
+			}
+			whose := "the role's other sections and the other roles' are"
+			switch {
+			case others == 0 || (others > 0) != (want > 0):
+				whose = "the role's other sections are"
+			case rest == 0 || (rest > 0) != (want > 0):
+				whose = "the other roles' sections are"
+			}
 			p.Report(lint.Diagnostic{
 				Span: s.Span,
-				Message: fmt.Sprintf("%s section is %s here, where the role's other sections and the other roles' are %s",
-					kindLabel(s.Kind), how, usual),
+				Message: fmt.Sprintf("%s section is %s here, where %s %s",
+					kindLabel(s.Kind), how, whose, usual),
 				Role:    r,
 				Subject: string(s.Kind) + " prefix: " + how,
 			})
@@ -913,10 +949,13 @@ func checkSectionCase(p *lint.Pass, roles []*model.Role, kinds []model.SectionKi
 	}
 }
 
-// sectionPrefixesName reports whether every prefix of a role's section
-// headings is the role's title, of two words or more: "Primary Job
-// Responsibilities" or "Individual responsibility" hold no role name, and a
-// bare level name ("Senior Responsibilities") is the template's.
+// sectionPrefixesName reports whether a prefix of a role's section headings
+// is the role's title, of two words or more, and no prefix is a single word:
+// "Primary Job Responsibilities" or "Individual responsibility" hold no role
+// name, and a bare level name ("Senior Responsibilities") is the
+// template's. A prefix that names another role ("#### Senior Manager,
+// Delivery Requirements" under "### Senior Manager, Platform") is still a
+// prefix: the name is role-name-mismatch's finding.
 func sectionPrefixesName(r *model.Role, kinds []model.SectionKind) bool {
 	norm := func(t string) string {
 		return strings.Join(strings.FieldsFunc(strings.ToLower(t), func(c rune) bool {
@@ -927,12 +966,18 @@ func sectionPrefixesName(r *model.Role, kinds []model.SectionKind) bool {
 	if len(strings.Fields(title)) < 2 {
 		return false
 	}
+	named := false
 	for _, s := range r.Sections {
-		if s.Role == r && s.Style == model.StyleHeading && slices.Contains(kinds, s.Kind) && s.Prefix != "" && norm(s.Prefix) != title {
-			return false
+		if s.Role != r || s.Style != model.StyleHeading || !slices.Contains(kinds, s.Kind) || s.Prefix == "" {
+			continue
+		}
+		if norm(s.Prefix) == title {
+			named = true
+		} else if len(strings.Fields(s.Prefix)) < 2 {
+			return false // "Individual responsibility": a word, not a name
 		}
 	}
-	return true
+	return named
 }
 
 // sectionPrefixMixed reports whether a role's section headings are some
