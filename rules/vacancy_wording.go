@@ -59,7 +59,8 @@ var vacancyWordingRule = &lint.Rule{
 			"are not read, nor is anything under their heading. The plain ways a page speaks to the candidate are reported too " +
 			"(`address`): a heading in the second person (\"You've got the technical acumen\", \"What you can expect\"), " +
 			"\"Your ... will\" opening a sentence (\"Your experience will help us\"), the company's \"we'll ... you\" " +
-			"(\"we'll invite you to\"), and two or more bullets in a row that each open a sentence in the second person " +
+			"(\"we'll invite you to\"), a requirement or nice-to-have that speaks of the candidate (\"Candidates with diverse " +
+			"backgrounds\", \"Candidate should ideally be:\"), and two or more bullets in a row that each open a sentence in the second person " +
 			"(\"- You have ...\", \"- You've led ...\", \"- Collaboration: you respond ...\"), once for the run, with its lines. " +
 			"One such bullet among bullets that describe the role (\"You share our values\", the handbook's boilerplate) is " +
 			"not reported, nor is \"you\" or \"your\" inside a sentence (\"mentor the engineers on your team\") or a " +
@@ -353,8 +354,11 @@ func secondPersonAddress(b *model.Block, taken []prose.Match) []prose.Match {
 // phrases (taken): a heading in the second person ("You've got the
 // technical acumen", "What you can expect"), once a heading; "Your" opening
 // a sentence whose verb is "will" ("Your experience will help us"), the
-// future the policy's "you will" names; and the company's "we'll" or "we
-// will" with "you" or "your" a few words on ("we'll invite you to").
+// future the policy's "you will" names; the company's "we'll" or "we will"
+// with "you" or "your" a few words on ("we'll invite you to"); and a
+// sentence of the Requirements or Nice-to-haves that opens with the
+// candidate ("Candidates with diverse backgrounds", "Candidate should
+// ideally be:"), where the role, not the hire, is described.
 func plainAddress(b *model.Block, taken []prose.Match) []prose.Match {
 	words, lower := prose.BlockWords(b), prose.BlockLowerWords(b)
 	var out []prose.Match
@@ -383,6 +387,13 @@ func plainAddress(b *model.Block, taken []prose.Match) []prose.Match {
 	}
 	for i, w := range lower {
 		switch {
+		case (w == "candidates" || w == "candidate" || w == "applicants" || w == "applicant") && sentenceStart(b.Text, words[i].Start) &&
+			(policySectionKind(b) == model.SecRequirements || policySectionKind(b) == model.SecNiceToHaves):
+			end := words[i].End
+			if i+1 < len(words) && strings.TrimSpace(b.Text[words[i].End:words[i+1].Start]) == "" {
+				end = words[i+1].End
+			}
+			add(words[i].Start, end)
 		case w == "your" && sentenceStart(b.Text, words[i].Start):
 			if end := yourWill(b, words, lower, i); end >= 0 {
 				add(words[i].Start, end)
