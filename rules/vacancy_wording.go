@@ -60,7 +60,8 @@ var vacancyWordingRule = &lint.Rule{
 			"(`address`): a heading in the second person (\"You've got the technical acumen\", \"What you can expect\"), " +
 			"\"Your ... will\" opening a sentence (\"Your experience will help us\"), the company's \"we'll ... you\" " +
 			"(\"we'll invite you to\"), a requirement or nice-to-have that speaks of the candidate (\"Candidates with diverse " +
-			"backgrounds\", \"Candidate should ideally be:\"), and two or more bullets in a row that each open a sentence in the second person " +
+			"backgrounds\", \"Candidate should ideally be:\"), a `description` in the second person (\"isn't your typical " +
+			"management opportunity\"), and two or more bullets in a row that each open a sentence in the second person " +
 			"(\"- You have ...\", \"- You've led ...\", \"- Collaboration: you respond ...\"), once for the run, with its lines. " +
 			"One such bullet among bullets that describe the role (\"You share our values\", the handbook's boilerplate) is " +
 			"not reported, nor is \"you\" or \"your\" inside a sentence (\"mentor the engineers on your team\") or a " +
@@ -151,7 +152,7 @@ func checkVacancyWording(p *lint.Pass) {
 		run = append(run, addressedItem{b, open, found})
 	}
 	flush()
-	vacancyInDescription(p, phrases)
+	vacancyInDescription(p, phrases, opts.Address || opts.SecondPerson)
 }
 
 // skippedUnder returns the stretches of the page under a heading of a
@@ -245,7 +246,11 @@ func reportVacancy(p *lint.Pass, span model.Span, text string) {
 
 // vacancyInDescription looks for the phrases in the front matter's
 // description, which search engines and link previews show.
-func vacancyInDescription(p *lint.Pass, phrases *prose.PhraseSet) {
+//
+// With address, a description without a phrase that speaks to the reader
+// ("isn't your typical management opportunity") is reported at its first
+// second-person word: a job family's summary describes the role.
+func vacancyInDescription(p *lint.Pass, phrases *prose.PhraseSet, address bool) {
 	fm := p.File.FrontMatter
 	n := fm.Value("description")
 	if n == nil || n.Kind != yaml.ScalarNode || n.Value == "" {
@@ -266,18 +271,31 @@ func vacancyInDescription(p *lint.Pass, phrases *prose.PhraseSet) {
 	}
 	words := prose.Words(n.Value, true)
 	lower := prose.LowerWords(n.Value, words)
+	report := func(i, j int) { // words i to j
+		at := model.Span{Start: span.Start, End: span.End}
+		if exact {
+			at = model.Span{Start: base + words[i].Start, End: base + words[j].End}
+		}
+		reportVacancy(p, at, n.Value[words[i].Start:words[j].End])
+	}
+	found := false
 	for i := range words {
 		for _, ph := range phrases.Phrases() {
 			if i+len(ph) > len(words) || !phraseAt(ph, lower[i:]) {
 				continue
 			}
-			text := n.Value[words[i].Start:words[i+len(ph)-1].End]
-			at := model.Span{Start: span.Start, End: span.End}
-			if exact {
-				at = model.Span{Start: base + words[i].Start, End: base + words[i+len(ph)-1].End}
-			}
-			reportVacancy(p, at, text)
+			report(i, i+len(ph)-1)
+			found = true
 			break
+		}
+	}
+	if found || !address {
+		return
+	}
+	for i, w := range lower {
+		if secondPersonWords[strings.ReplaceAll(w, "’", "'")] {
+			report(i, min(i+1, len(words)-1))
+			return
 		}
 	}
 }
