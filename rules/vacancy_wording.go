@@ -29,6 +29,8 @@ var defaultVacancyPhrases = []string{
 	// a recruiting section or pitch: "What it's like to work here", "You should apply if"
 	"what it's like to work", "what it is like to work", "what's it like to work", "what is it like to work",
 	"what it's like working", "you should apply",
+	// what the hire is to expect: "You should expect to become a leader in charting"
+	"you should expect", "you should also expect", "you can expect", "you can also expect",
 }
 
 type vacancyWordingOptions struct {
