@@ -64,7 +64,8 @@ var vacancyWordingRule = &lint.Rule{
 			"(\"we'll invite you to\"), a requirement or nice-to-have that speaks of the candidate (\"Candidates with diverse " +
 			"backgrounds\", \"Candidate should ideally be:\"), a `description` in the second person (\"isn't your typical " +
 			"management opportunity\"), and two or more bullets in a row that each open a sentence in the second person " +
-			"(\"- You have ...\", \"- You've led ...\", \"- Collaboration: you respond ...\"), once for the run, with its lines. " +
+			"(\"- You have ...\", \"- You've led ...\", \"- Collaboration: you respond ...\"), once for the run, with its lines " +
+			"(a quoted list is no run). " +
 			"One such bullet among bullets that describe the role (\"You share our values\", the handbook's boilerplate) is " +
 			"not reported, nor is \"you\" or \"your\" inside a sentence (\"mentor the engineers on your team\") or a " +
 			"pointer to more reading (\"You can learn more about ...\"). With `second_person`, every sentence, bullet or " +
@@ -147,7 +148,8 @@ func checkVacancyWording(p *lint.Pass) {
 			continue // every opening is reported on its own
 		}
 		open := secondPersonOpenings(b)
-		if b.Kind != model.BlockItem || len(open) == 0 {
+		if b.Kind != model.BlockItem || len(open) == 0 || quotedLine(p.File.Source.Text, b.Span.Start) {
+			// a quoted list (instructions to a candidate, a quote) is no run
 			flush()
 			continue
 		}
