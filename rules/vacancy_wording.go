@@ -129,7 +129,12 @@ func checkVacancyWording(p *lint.Pass) {
 	}
 	skipped := skippedUnder(p.File, opts.SkipSections)
 	for _, b := range p.File.Blocks {
-		if policyInSections(policySectionKind(b), opts.SkipSections) || inSpans(skipped, b.Span.Start) {
+		// the blocks come in document order and the stretches sorted:
+		// drop the stretches that end before this block
+		for len(skipped) > 0 && skipped[0].End <= b.Span.Start {
+			skipped = skipped[1:]
+		}
+		if policyInSections(policySectionKind(b), opts.SkipSections) || len(skipped) > 0 && skipped[0].Start <= b.Span.Start {
 			flush()
 			continue
 		}
@@ -164,7 +169,8 @@ func checkVacancyWording(p *lint.Pass) {
 // section, or that is of the skipped heading's depth or above (outside a
 // quote): a "##### After the case study" heading inside "#### Interview
 // Process" is part of the hiring process, whatever section the model
-// gives it.
+// gives it. The stretches are sorted and do not overlap (a stretch inside
+// another is merged into it).
 func skippedUnder(f *model.Family, kinds []string) []model.Span {
 	var out []model.Span
 	for i, h := range f.Headings {
@@ -179,6 +185,10 @@ func skippedUnder(f *model.Family, kinds []string) []model.Span {
 				break
 			}
 		}
+		if n := len(out); n > 0 && h.Span.Start < out[n-1].End {
+			out[n-1].End = max(out[n-1].End, end)
+			continue
+		}
 		out = append(out, model.Span{Start: h.Span.Start, End: end})
 	}
 	return out
@@ -192,16 +202,6 @@ func quotedLine(text []byte, off int) bool {
 		start--
 	}
 	return strings.HasPrefix(strings.TrimLeft(string(text[start:off]), " \t"), ">")
-}
-
-// inSpans reports whether offset off lies in one of the spans.
-func inSpans(spans []model.Span, off int) bool {
-	for _, s := range spans {
-		if s.Start <= off && off < s.End {
-			return true
-		}
-	}
-	return false
 }
 
 // addressedItem is a bullet that opens a sentence in the second person:
