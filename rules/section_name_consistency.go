@@ -44,7 +44,13 @@ var sectionNameConsistencyRule = &lint.Rule{
 			"section (\"- Performance Indicators\" among the Requirements) is reported where the page gives that section a " +
 			"heading; a bold bullet or one with a nested list under it labels a group and is left alone. A synonym that hides " +
 			"the template's section (\"Key duties\", \"Individual Responsibilities\" where the other roles write " +
-			"\"Responsibilities\") is a name variant.",
+			"\"Responsibilities\") is a name variant. A section heading at its role's own heading depth (\"### Nice-to-haves\" " +
+			"after \"### Director\") in a role whose other sections are headings one level below it reads as a heading of its own " +
+			"and is reported, whatever the other roles do, unless two or more roles put that section at their depth and none " +
+			"below it (the family's way); an unnamed \"### Performance Indicators\" after a level may be the family's and is " +
+			"left alone. A role heading that repeats the heading above it and holds the grade sentence " +
+			"(\"## Intermediate Analyst\", then \"### Intermediate Analyst\") is the Job Grade section named for the role, " +
+			"reported where `min_majority` other roles have a Job Grade heading.",
 		Bad: "---\ntitle: Accountant\n---\n\n## Accountant\n\n### Accountant Responsibilities\n\n- Close the books\n\n" +
 			"### Accountant Requirements\n\n- Attention to detail\n\n## Senior Accountant\n\n### Senior Accountant Responsibilities\n\n" +
 			"- Review the close\n\n### Senior Accountant Requirements\n\n- Experience with audits\n\n## Manager, Accounting\n\n" +
@@ -238,6 +244,10 @@ func checkSectionNamesOf(p *lint.Pass, idx map[*model.Heading]int, roles []*mode
 	if enabled["depth"] {
 		checkSectionDepths(p, idx, roles, kinds, minMajority)
 		checkStrandedSections(p, idx, roles, kinds)
+		checkSectionsAtRoleDepth(p, roles, kinds)
+	}
+	if enabled["name"] {
+		checkGradeUnderRoleName(p, idx, roles, minMajority)
 	}
 	if enabled["prefix"] {
 		// the three sections every level has; Performance Indicators are
@@ -407,6 +417,133 @@ func checkSectionDepths(p *lint.Pass, idx map[*model.Heading]int, roles []*model
 				sectionDepth(top, "their heading")+": the role's heading or its sections are at the wrong depth"),
 			Role:    r,
 			Subject: "depth: " + v,
+		})
+	}
+}
+
+// checkSectionsAtRoleDepth reports a section heading at its role's own
+// heading depth ("### Nice-to-haves" after "### Director" and its "####
+// Director Requirements") in a role whose other section headings sit below
+// the role's heading: the reader takes it for a heading of its own, a
+// sibling of the role, not the role's section. Which depth the family
+// prefers does not matter; the role's own headings show where its sections
+// belong.
+func checkSectionsAtRoleDepth(p *lint.Pass, roles []*model.Role, kinds []model.SectionKind) {
+	// roles that put a kind of section at their own heading's depth, and
+	// below it: a kind two or more roles put at their depth, and none below,
+	// is the family's way ("### Analyst Performance Indicators" after each
+	// level)
+	atDepth, belowDepth := map[model.SectionKind]int{}, map[model.SectionKind]int{}
+	for _, r := range roles {
+		seen := map[model.SectionKind]bool{}
+		for _, sec := range r.Sections {
+			if r.Heading == nil || sec.Role != r || sec.Style != model.StyleHeading || sec.Heading == nil || seen[sec.Kind] {
+				continue
+			}
+			seen[sec.Kind] = true
+			if sec.Heading.Level == r.Heading.Level {
+				atDepth[sec.Kind]++
+			} else {
+				belowDepth[sec.Kind]++
+			}
+		}
+	}
+	for _, r := range roles {
+		if r.Heading == nil {
+			continue
+		}
+		// the role's own evidence: a section of the role's kinds, or an
+		// unnamed one ("#### Role"), below its heading; a family section
+		// the role happens to hold ("### Career Ladder") is none
+		var below *model.Section
+		for _, sec := range r.Sections {
+			if sec.Role == r && sec.Style == model.StyleHeading && sec.Heading != nil && sec.Heading.Level == r.Heading.Level+1 &&
+				(slices.Contains(kinds, sec.Kind) || sec.Kind == model.SecOther || sec.Kind == model.SecExpertise) &&
+				!roleHeadingBetween(p.File, r.Heading.Span.End, sec.Heading.Span.Start) {
+				below = sec
+				break
+			}
+		}
+		if below == nil {
+			continue
+		}
+		for _, sec := range r.Sections {
+			if sec.Role != r || sec.Style != model.StyleHeading || sec.Heading == nil || sec.Heading.Level != r.Heading.Level ||
+				!slices.Contains(kinds, sec.Kind) {
+				continue
+			}
+			if atDepth[sec.Kind] >= 2 && belowDepth[sec.Kind] == 0 {
+				continue
+			}
+			if sec.Kind == model.SecPerformance && sec.Prefix == "" {
+				continue // "### Performance Indicators" after the last level is often the family's, or a group of levels'
+			}
+			name := kindLabel(below.Kind)
+			if !slices.Contains(kinds, below.Kind) {
+				name = strings.TrimSpace(below.Heading.Text)
+			}
+			p.Report(lint.Diagnostic{
+				Span: sec.Heading.TextSpan,
+				Message: fmt.Sprintf("%s section of %s is a %s heading, the depth of the role's own heading (line %d), while the role's %s "+
+					"section is a %s heading below it: it reads as a heading of its own, not the role's; make it a %s heading", kindLabel(sec.Kind), r.Title,
+					strings.Repeat("#", sec.Heading.Level), p.File.Source.Position(r.Heading.Span.Start).Line, quoted(name),
+					strings.Repeat("#", below.Heading.Level), strings.Repeat("#", below.Heading.Level)),
+				Role:    r,
+				Subject: string(sec.Kind) + " depth: role's",
+			})
+		}
+	}
+}
+
+// roleHeadingBetween reports whether a role's heading starts between the
+// offsets.
+func roleHeadingBetween(f *model.Family, from, to int) bool {
+	for _, r := range f.Roles {
+		if r.Heading != nil && from <= r.Heading.Span.Start && r.Heading.Span.Start < to {
+			return true
+		}
+	}
+	return false
+}
+
+// checkGradeUnderRoleName reports a role whose heading repeats the heading
+// just above it and holds the grade sentence ("## Intermediate Analyst",
+// then "### Intermediate Analyst" and "The Intermediate Analyst is a grade
+// 6."), where the family's other roles give the grade a Job Grade heading:
+// the lower heading is the Job Grade section, named for the role instead.
+func checkGradeUnderRoleName(p *lint.Pass, idx map[*model.Heading]int, roles []*model.Role, minMajority int) {
+	var named []*model.Section
+	withGrade := map[*model.Role]bool{}
+	for _, r := range roles {
+		for _, sec := range r.Sections {
+			if sec.Role == r && sec.Kind == model.SecJobGrade && sec.Style == model.StyleHeading {
+				named = append(named, sec)
+				withGrade[r] = true
+			}
+		}
+	}
+	n := len(withGrade)
+	if n < minMajority {
+		return
+	}
+	counts := map[string]int{}
+	for _, sec := range named {
+		counts[sectionNameKey(sectionFullName(sec))]++
+	}
+	usual := sectionNameAsWritten(named, byCount(counts)[0])
+	for _, r := range roles {
+		if withGrade[r] || r.Heading == nil || r.Grade == nil || r.Grade.InTable || !repeatsHeadingAbove(p.File, idx, r) ||
+			r.Grade.Span.Start < r.Heading.Span.End {
+			continue
+		}
+		above := p.File.Headings[idx[r.Heading]-1]
+		p.Report(lint.Diagnostic{
+			Span: r.Heading.TextSpan,
+			Message: fmt.Sprintf("Job Grade section of %s is headed by the role's name alone, repeating the %s heading above it (line %d); "+
+				"%d other %s of the family %s it %s: name it so", r.Title, strings.Repeat("#", above.Level), p.File.Source.Position(above.Span.Start).Line,
+				n, pluralWord(n, "role", "roles"), pluralWord(n, "names", "name"), quoted(usual)),
+			Role:    r,
+			Subject: "job-grade name: role name",
 		})
 	}
 }
@@ -744,10 +881,23 @@ func checkSectionPrefixMix(p *lint.Pass, roles []*model.Role, kinds []model.Sect
 			if form(s) {
 				how, usual = usual, how
 			}
+			// say whose sections show the usual form: the role's other
+			// sections, the other roles', or both
+			rest := own - 1
+			if !form(s) {
+				rest = own + 1
+			}
+			whose := "the role's other sections and the other roles' are"
+			switch {
+			case others == 0 || (others > 0) != (want > 0):
+				whose = "the role's other sections are"
+			case rest == 0 || (rest > 0) != (want > 0):
+				whose = "the other roles' sections are"
+			}
 			p.Report(lint.Diagnostic{
 				Span: s.Span,
-				Message: fmt.Sprintf("%s section is %s here, where the role's other sections and the other roles' are %s",
-					kindLabel(s.Kind), how, usual),
+				Message: fmt.Sprintf("%s section is %s here, where %s %s",
+					kindLabel(s.Kind), how, whose, usual),
 				Role:    r,
 				Subject: string(s.Kind) + " prefix: " + how,
 			})
@@ -799,10 +949,13 @@ func checkSectionCase(p *lint.Pass, roles []*model.Role, kinds []model.SectionKi
 	}
 }
 
-// sectionPrefixesName reports whether every prefix of a role's section
-// headings is the role's title, of two words or more: "Primary Job
-// Responsibilities" or "Individual responsibility" hold no role name, and a
-// bare level name ("Senior Responsibilities") is the template's.
+// sectionPrefixesName reports whether a prefix of a role's section headings
+// is the role's title, of two words or more, and no prefix is a single word:
+// "Primary Job Responsibilities" or "Individual responsibility" hold no role
+// name, and a bare level name ("Senior Responsibilities") is the
+// template's. A prefix that names another role ("#### Senior Manager,
+// Delivery Requirements" under "### Senior Manager, Platform") is still a
+// prefix: the name is role-name-mismatch's finding.
 func sectionPrefixesName(r *model.Role, kinds []model.SectionKind) bool {
 	norm := func(t string) string {
 		return strings.Join(strings.FieldsFunc(strings.ToLower(t), func(c rune) bool {
@@ -813,12 +966,18 @@ func sectionPrefixesName(r *model.Role, kinds []model.SectionKind) bool {
 	if len(strings.Fields(title)) < 2 {
 		return false
 	}
+	named := false
 	for _, s := range r.Sections {
-		if s.Role == r && s.Style == model.StyleHeading && slices.Contains(kinds, s.Kind) && s.Prefix != "" && norm(s.Prefix) != title {
-			return false
+		if s.Role != r || s.Style != model.StyleHeading || !slices.Contains(kinds, s.Kind) || s.Prefix == "" {
+			continue
+		}
+		if norm(s.Prefix) == title {
+			named = true
+		} else if len(strings.Fields(s.Prefix)) < 2 {
+			return false // "Individual responsibility": a word, not a name
 		}
 	}
-	return true
+	return named
 }
 
 // sectionPrefixMixed reports whether a role's section headings are some

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 
@@ -25,11 +26,20 @@ var defaultVacancyPhrases = []string{
 	"you'd be", "join us", "come join",
 	// the hire-to-be, spoken of as such: "people joining our team will be expected to"
 	"joining our team",
+	// a recruiting section or pitch: "What it's like to work here", "You should apply if"
+	"what it's like to work", "what it is like to work", "what's it like to work", "what is it like to work",
+	"what it's like working", "you should apply",
+	// what the hire is to expect: "You should expect to become a leader in charting"
+	"you should expect", "you should also expect", "you can expect", "you can also expect",
 }
 
 type vacancyWordingOptions struct {
 	Phrases      []string `yaml:"phrases"`
 	SkipSections []string `yaml:"skip_sections"`
+	// Address reports the plain ways a page speaks to the candidate: a
+	// heading in the second person, "Your ... will", "we'll ... you", and a
+	// run of bullets that open in the second person (one finding a run).
+	Address bool `yaml:"address"`
 	// SecondPerson also reports a sentence that addresses the reader as
 	// the role's holder: "You share our values", "Your experience will".
 	SecondPerson bool `yaml:"second_person"`
@@ -48,11 +58,18 @@ var vacancyWordingRule = &lint.Rule{
 			"where it occurs, in the text, in headings and in the front matter's `description`, matched on whole " +
 			"words, case-insensitively, with straight and curly apostrophes alike; code, link targets, the rest of " +
 			"the front matter and the Hiring Process section (`skip_sections`), which is addressed to candidates, " +
-			"are not read. With `second_person`, a sentence, bullet or heading that opens by addressing the reader " +
-			"as the role's holder is reported too, whatever the tense: \"You share our values\", " +
-			"\"You've led a complex organization\", \"You're able to plan\", \"Your experience will help us\"; " +
-			"\"you\" or \"your\" inside a sentence (\"mentor the engineers on your team\") is " +
-			"not reported, nor is a pointer to more reading (\"You can learn more about ...\", \"you can find ...\"). " +
+			"are not read, nor is anything under their heading. The plain ways a page speaks to the candidate are reported too " +
+			"(`address`): a heading in the second person (\"You've got the technical acumen\", \"What you can expect\"), " +
+			"\"Your ... will\" opening a sentence (\"Your experience will help us\"), the company's \"we'll ... you\" " +
+			"(\"we'll invite you to\"), a requirement or nice-to-have that speaks of the candidate (\"Candidates with diverse " +
+			"backgrounds\", \"Candidate should ideally be:\"), a `description` in the second person (\"isn't your typical " +
+			"management opportunity\"), and two or more bullets in a row that each open a sentence in the second person " +
+			"(\"- You have ...\", \"- You've led ...\", \"- Collaboration: you respond ...\"), once for the run, with its lines " +
+			"(a quoted list is no run). " +
+			"One such bullet among bullets that describe the role (\"You share our values\", the handbook's boilerplate) is " +
+			"not reported, nor is \"you\" or \"your\" inside a sentence (\"mentor the engineers on your team\") or a " +
+			"pointer to more reading (\"You can learn more about ...\"). With `second_person`, every sentence, bullet or " +
+			"heading that opens by addressing the reader is reported on its own: \"You share our values\" too. " +
 			"Describe the role in the third person " +
 			"(\"The Backend Engineer reviews ...\") or as a bullet that starts with a verb.",
 		Bad: "---\ntitle: Backend Engineer\n---\n\n## Backend Engineer\n\n" +
@@ -67,17 +84,21 @@ var vacancyWordingRule = &lint.Rule{
 			{Name: "skip_sections", Default: "[hiring-process]",
 				Text: "Section kinds not checked: the Hiring Process speaks to candidates, as it should; `[]` checks every section " +
 					"(kinds: responsibilities, requirements, nice-to-haves, performance-indicators, hiring-process, career-ladder, ...)."},
+			{Name: "address", Default: "true",
+				Text: "Report second-person headings, \"Your ... will\", \"we'll ... you\" and runs of two or more bullets " +
+					"that open in the second person (one finding a run); `false` reports the phrases only."},
 			{Name: "second_person", Default: "false",
-				Text: "Also report a sentence, bullet or heading that starts with \"You\" (\"You have\", \"You've led\") or " +
-					"with \"Your ... will\". Off by default: on unseen pages a blind judge held most such findings " +
-					"debatable (\"You share our values\" is boilerplate many families keep); turn it on to rewrite every page " +
-					"in the third person."},
+				Text: "Report every sentence, bullet or heading that starts with \"You\" (\"You have\", \"You've led\") or " +
+					"with \"Your ... will\", each on its own, a lone \"You share our values\" too. Off by default: on unseen pages " +
+					"a blind judge held most lone such findings debatable (\"You share our values\" is boilerplate many families " +
+					"keep); turn it on to rewrite every page in the third person."},
 		},
 	},
 	Options: func() any {
 		return &vacancyWordingOptions{
 			Phrases:      append([]string(nil), defaultVacancyPhrases...),
 			SkipSections: []string{string(model.SecHiringProcess)},
+			Address:      true,
 			// off by default: a blind judge called 10 of 20 such findings on
 			// the checking half debatable ("You share our values" is
 			// boilerplate maintainers keep), 1 false
@@ -99,20 +120,124 @@ func init() { lint.Register(vacancyWordingRule) }
 func checkVacancyWording(p *lint.Pass) {
 	opts := lint.Options[vacancyWordingOptions](p.Options)
 	phrases := sharedPolicySet(p.Env, "vacancy-wording/phrases", opts.Phrases)
+	// run holds the bullets in a row, up to the current block, that open in
+	// the second person
+	var run []addressedItem
+	flush := func() {
+		reportAddressRun(p, run)
+		run = run[:0]
+	}
+	skipped := skippedUnder(p.File, opts.SkipSections)
 	for _, b := range p.File.Blocks {
-		if policyInSections(policySectionKind(b), opts.SkipSections) {
+		// the blocks come in document order and the stretches sorted:
+		// drop the stretches that end before this block
+		for len(skipped) > 0 && skipped[0].End <= b.Span.Start {
+			skipped = skipped[1:]
+		}
+		if policyInSections(policySectionKind(b), opts.SkipSections) || len(skipped) > 0 && skipped[0].Start <= b.Span.Start {
+			flush()
 			continue
 		}
 		found := findPolicyPhrases(b, phrases)
+		if opts.Address || opts.SecondPerson {
+			found = append(found, plainAddress(b, found)...)
+		}
 		if opts.SecondPerson {
 			found = append(found, secondPersonAddress(b, found)...)
-			sort.SliceStable(found, func(i, j int) bool { return found[i].Start < found[j].Start })
 		}
+		sort.SliceStable(found, func(i, j int) bool { return found[i].Start < found[j].Start })
 		for _, m := range found {
 			reportVacancy(p, m.Span(), m.Text())
 		}
+		if !opts.Address || opts.SecondPerson {
+			continue // every opening is reported on its own
+		}
+		open := secondPersonOpenings(b)
+		if b.Kind != model.BlockItem || len(open) == 0 || quotedLine(p.File.Source.Text, b.Span.Start) {
+			// a quoted list (instructions to a candidate, a quote) is no run
+			flush()
+			continue
+		}
+		run = append(run, addressedItem{b, open, found})
 	}
-	vacancyInDescription(p, phrases)
+	flush()
+	vacancyInDescription(p, phrases, opts.Address || opts.SecondPerson)
+}
+
+// skippedUnder returns the stretches of the page under a heading of a
+// skipped section, up to the next heading that opens a role or another
+// section, or that is of the skipped heading's depth or above (outside a
+// quote): a "##### After the case study" heading inside "#### Interview
+// Process" is part of the hiring process, whatever section the model
+// gives it. The stretches are sorted and do not overlap (a stretch inside
+// another is merged into it).
+func skippedUnder(f *model.Family, kinds []string) []model.Span {
+	var out []model.Span
+	for i, h := range f.Headings {
+		if h.Section == nil || !policyInSections(h.Section.Kind, kinds) {
+			continue
+		}
+		end := len(f.Source.Text)
+		for _, next := range f.Headings[i+1:] {
+			if next.Role != nil || next.Section != nil && next.Section.Kind != "" && next.Section.Kind != h.Section.Kind ||
+				next.Level <= h.Level && !quotedLine(f.Source.Text, next.Span.Start) {
+				end = next.Span.Start
+				break
+			}
+		}
+		if n := len(out); n > 0 && h.Span.Start < out[n-1].End {
+			out[n-1].End = max(out[n-1].End, end)
+			continue
+		}
+		out = append(out, model.Span{Start: h.Span.Start, End: end})
+	}
+	return out
+}
+
+// quotedLine reports whether the line holding offset off is in a block
+// quote (starts with ">").
+func quotedLine(text []byte, off int) bool {
+	start := off
+	for start > 0 && text[start-1] != '\n' {
+		start--
+	}
+	return strings.HasPrefix(strings.TrimLeft(string(text[start:off]), " \t"), ">")
+}
+
+// addressedItem is a bullet that opens a sentence in the second person:
+// its openings, and what was reported in it already.
+type addressedItem struct {
+	block    *model.Block
+	openings []prose.Match
+	reported []prose.Match
+}
+
+// reportAddressRun reports a run of two or more bullets in a row that open
+// in the second person ("- You have ...", "- You've led ...", "- You're
+// familiar with ..."), once for the run: the list speaks to the candidate,
+// as an advert does. A lone such bullet among bullets that describe the role
+// ("- You share our values" under "- Ability to use GitLab") is left alone,
+// as is a run each of whose openings is reported already ("You'll").
+func reportAddressRun(p *lint.Pass, run []addressedItem) {
+	if len(run) < 2 {
+		return
+	}
+	for _, it := range run {
+		for _, o := range it.openings {
+			if overlapsAny(it.reported, o.Start, o.End) {
+				continue
+			}
+			first := p.File.Source.Position(run[0].block.Span.Start).Line
+			last := p.File.Source.Position(run[len(run)-1].block.Span.Start).Line
+			p.Report(lint.Diagnostic{
+				Span: o.Span(),
+				Message: fmt.Sprintf("vacancy wording %s: %d bullets in a row (lines %d-%d) speak to the reader as the candidate; "+
+					"a job family describes the role, it does not advertise a vacancy", policyQuote(o.Text()), len(run), first, last),
+				Subject: "run: " + policySubject(o.Text()),
+			})
+			return
+		}
+	}
 }
 
 func reportVacancy(p *lint.Pass, span model.Span, text string) {
@@ -125,7 +250,11 @@ func reportVacancy(p *lint.Pass, span model.Span, text string) {
 
 // vacancyInDescription looks for the phrases in the front matter's
 // description, which search engines and link previews show.
-func vacancyInDescription(p *lint.Pass, phrases *prose.PhraseSet) {
+//
+// With address, a description without a phrase that speaks to the reader
+// ("isn't your typical management opportunity") is reported at its first
+// second-person word: a job family's summary describes the role.
+func vacancyInDescription(p *lint.Pass, phrases *prose.PhraseSet, address bool) {
 	fm := p.File.FrontMatter
 	n := fm.Value("description")
 	if n == nil || n.Kind != yaml.ScalarNode || n.Value == "" {
@@ -146,18 +275,31 @@ func vacancyInDescription(p *lint.Pass, phrases *prose.PhraseSet) {
 	}
 	words := prose.Words(n.Value, true)
 	lower := prose.LowerWords(n.Value, words)
+	report := func(i, j int) { // words i to j
+		at := model.Span{Start: span.Start, End: span.End}
+		if exact {
+			at = model.Span{Start: base + words[i].Start, End: base + words[j].End}
+		}
+		reportVacancy(p, at, n.Value[words[i].Start:words[j].End])
+	}
+	found := false
 	for i := range words {
 		for _, ph := range phrases.Phrases() {
 			if i+len(ph) > len(words) || !phraseAt(ph, lower[i:]) {
 				continue
 			}
-			text := n.Value[words[i].Start:words[i+len(ph)-1].End]
-			at := model.Span{Start: span.Start, End: span.End}
-			if exact {
-				at = model.Span{Start: base + words[i].Start, End: base + words[i+len(ph)-1].End}
-			}
-			reportVacancy(p, at, text)
+			report(i, i+len(ph)-1)
+			found = true
 			break
+		}
+	}
+	if found || !address {
+		return
+	}
+	for i, w := range lower {
+		if secondPersonWords[strings.ReplaceAll(w, "’", "'")] {
+			report(i, min(i+1, len(words)-1))
+			return
 		}
 	}
 }
@@ -177,46 +319,140 @@ func phraseAt(ph prose.Phrase, lower []string) bool {
 	return true
 }
 
-// secondPersonAddress finds the sentences of b that open by addressing the
-// reader as the role's holder: "You" (or "You're", "You've", "You'd") as
-// the first word of the block or of a sentence or clause after ".", "!",
-// "?" or ":" (the match is "You" and the word after it: "You share"),
-// and "Your" opening a sentence whose verb, after a noun and within five
-// words, is "will" ("Your experience will"). Where a phrase of the list already matched
-// (taken, "You'll"), nothing more is reported.
-func secondPersonAddress(b *model.Block, taken []prose.Match) []prose.Match {
+// secondPersonWords are the words that address the reader.
+var secondPersonWords = map[string]bool{"you": true, "you're": true, "you've": true, "you'd": true, "you'll": true,
+	"your": true, "yours": true, "yourself": true}
+
+// secondPersonOpenings finds the sentences of b that open by addressing the
+// reader: "You", "You're", "You've", "You'd", "You'll" or "Your" as the first
+// word of the block or of a sentence or clause after ".", "!", "?" or ":"
+// ("Collaboration: You'll respond"). A match is that word and the word
+// after it ("You share"). A pointer to more reading ("You can learn more
+// about ...") is no opening.
+func secondPersonOpenings(b *model.Block) []prose.Match {
 	words, lower := prose.BlockWords(b), prose.BlockLowerWords(b)
 	var out []prose.Match
 	for i, w := range lower {
-		if w != "you" && w != "you're" && w != "you've" && w != "you'd" && w != "your" {
+		if !secondPersonWords[w] || w == "yours" || w == "yourself" || !sentenceStart(b.Text, words[i].Start) || readerPointer(lower[i+1:]) {
 			continue
 		}
-		if !sentenceStart(b.Text, words[i].Start) {
-			continue
-		}
-		end := -1
-		if w == "your" {
-			for j := i + 1; j < len(words) && j <= i+5; j++ {
-				if strings.ContainsAny(b.Text[words[j-1].End:words[j].Start], ".!?:;,"+string(model.CodeMark)) {
-					break
-				}
-				if lower[j] == "will" && j > i+1 { // "Your will to learn" is a noun
-					end = words[j].End
-					break
-				}
-			}
-		} else {
-			end = words[i].End
-			if i+1 < len(words) && strings.TrimSpace(b.Text[words[i].End:words[i+1].Start]) == "" {
-				end = words[i+1].End
-			}
-		}
-		if end < 0 || overlapsAny(taken, words[i].Start, end) || readerPointer(lower[i+1:]) {
-			continue
+		end := words[i].End
+		if i+1 < len(words) && strings.TrimSpace(b.Text[words[i].End:words[i+1].Start]) == "" {
+			end = words[i+1].End
 		}
 		out = append(out, prose.Match{Block: b, Start: words[i].Start, End: end, Phrase: -1})
 	}
 	return out
+}
+
+// secondPersonAddress finds every sentence of b that opens by addressing
+// the reader as the role's holder (secondPersonOpenings), "You'll" aside
+// (a phrase of the list), "Your" only where the sentence's verb is "will"
+// (yourWill). Where a phrase of the list already matched (taken), nothing
+// more is reported.
+func secondPersonAddress(b *model.Block, taken []prose.Match) []prose.Match {
+	words, lower := prose.BlockWords(b), prose.BlockLowerWords(b)
+	var out []prose.Match
+	for _, m := range secondPersonOpenings(b) {
+		i := wordAt(words, m.Start)
+		switch lower[i] {
+		case "you'll":
+			continue
+		case "your":
+			end := yourWill(b, words, lower, i)
+			if end < 0 {
+				continue
+			}
+			m.End = end
+		}
+		if !overlapsAny(taken, m.Start, m.End) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// plainAddress finds the plain ways b speaks to the candidate, beyond the
+// phrases (taken): a heading in the second person ("You've got the
+// technical acumen", "What you can expect"), once a heading; "Your" opening
+// a sentence whose verb is "will" ("Your experience will help us"), the
+// future the policy's "you will" names; the company's "we'll" or "we will"
+// with "you" or "your" a few words on ("we'll invite you to"); and a
+// sentence of the Requirements or Nice-to-haves that opens with the
+// candidate ("Candidates with diverse backgrounds", "Candidate should
+// ideally be:"), where the role, not the hire, is described.
+func plainAddress(b *model.Block, taken []prose.Match) []prose.Match {
+	words, lower := prose.BlockWords(b), prose.BlockLowerWords(b)
+	var out []prose.Match
+	add := func(start, end int) {
+		if !overlapsAny(taken, start, end) && !overlapsAny(out, start, end) {
+			out = append(out, prose.Match{Block: b, Start: start, End: end, Phrase: -1})
+		}
+	}
+	if b.Kind == model.BlockHeading {
+		if len(taken) > 0 {
+			return nil // the heading is reported already
+		}
+		for i, w := range lower {
+			if secondPersonWords[w] {
+				// the heading's words up to the one after "you": "What
+				// you can", "You've got"
+				end := words[i].End
+				if i+1 < len(words) && strings.TrimSpace(b.Text[words[i].End:words[i+1].Start]) == "" {
+					end = words[i+1].End
+				}
+				add(words[0].Start, end)
+				return out
+			}
+		}
+		return nil
+	}
+	for i, w := range lower {
+		switch {
+		case (w == "candidates" || w == "candidate" || w == "applicants" || w == "applicant") && sentenceStart(b.Text, words[i].Start) &&
+			(policySectionKind(b) == model.SecRequirements || policySectionKind(b) == model.SecNiceToHaves):
+			end := words[i].End
+			if i+1 < len(words) && strings.TrimSpace(b.Text[words[i].End:words[i+1].Start]) == "" {
+				end = words[i+1].End
+			}
+			add(words[i].Start, end)
+		case w == "your" && sentenceStart(b.Text, words[i].Start):
+			if end := yourWill(b, words, lower, i); end >= 0 {
+				add(words[i].Start, end)
+			}
+		case w == "we'll" || w == "we" && i+1 < len(lower) && lower[i+1] == "will":
+			for j := i + 1; j < len(words) && j <= i+4; j++ {
+				if strings.ContainsAny(b.Text[words[j-1].End:words[j].Start], ".!?:;,"+string(model.CodeMark)) {
+					break
+				}
+				if lower[j] == "you" || lower[j] == "your" {
+					add(words[i].Start, words[j].End)
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
+// yourWill returns the end of "Your <noun> ... will" from words[i], "Your",
+// when "will" follows within five words of one clause; else -1. "Your will
+// to learn" is a noun.
+func yourWill(b *model.Block, words []prose.Word, lower []string, i int) int {
+	for j := i + 1; j < len(words) && j <= i+5; j++ {
+		if strings.ContainsAny(b.Text[words[j-1].End:words[j].Start], ".!?:;,"+string(model.CodeMark)) {
+			return -1
+		}
+		if lower[j] == "will" && j > i+1 {
+			return words[j].End
+		}
+	}
+	return -1
+}
+
+// wordAt returns the index of the word that starts at offset start.
+func wordAt(words []prose.Word, start int) int {
+	return sort.Search(len(words), func(k int) bool { return words[k].Start >= start })
 }
 
 // readerPointer reports whether the words after a sentence's "You" point
