@@ -40,7 +40,14 @@ var levelCopyRule = &lint.Rule{
 			"a level graded above is never \"below\". When they are at least " +
 			"`threshold` the same, the level is reported with the closest one: no progression. A level that adds " +
 			"requirements of its own (a bullet's worth of new words, eight or a tenth of the section; four across tracks) shows " +
-			"progression and is not reported, however similar the rest. The finding lists the bullets that " +
+			"progression and is not reported, however similar the rest; so does a level that keeps the lower one's frame but " +
+			"takes two steps up: a bullet of its own (four words or more), or a bullet reworded to ask more (its first number " +
+			"raised, \"1-2 years\" to \"3-5 years\"; a stronger qualifier, \"Basic\" to \"Deep\", \"Some\" to \"Considerable\"; " +
+			"\"preferred\" dropped; other named tools, \"Netsuite\" to \"Coupa and Workday\"). One such step alone leaves it a copy. " +
+			"The items that every level's section carries, word for word, when three levels or more have the section (\"You " +
+			"share our values\", \"Ability to use GitLab\"), are the page's standard ones and are left out of the comparison, " +
+			"unless the rest is too short to compare. The message says how many of the lower level's items are repeated word " +
+			"for word, reworded and new, and the finding lists the bullets that " +
 			"differ, with word diffs. A lower level written after the higher one that says it shares the same requirements or " +
 			"responsibilities (\"The Associate ... shares the same requirements outlined above\") repeats them on purpose and is " +
 			"not compared with it. Sections shorter than `min_words` words (\"Extends the Senior " +
