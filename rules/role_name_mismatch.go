@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -57,7 +58,11 @@ var roleNameMismatchRule = &lint.Rule{
 			"role of the page, another seniority, or other words (not just fewer, more or reordered ones, or a typo) is " +
 			"left to `grade-title-mismatch`, and so is the same name elsewhere in that role: one defect, one finding.\n\n" +
 			"The places that give one other name are one finding, on the first of them. When two or more agree on a " +
-			"name and only the heading differs (not by a typo), the heading is the odd one out and the finding is on it.",
+			"name and only the heading differs (not by a typo), the heading is the odd one out and the finding is on it. So is a heading shorter " +
+			"than the name its text agrees on (two places or more, none giving the heading's) when the words it leaves out " +
+			"are in the headings of most of the page's other levels (\"### Senior Director, Revenue\" where the text says " +
+			"\"Senior Director, Revenue Accounting\", as the Director's heading does); a place that misspells that name " +
+			"(\"Revenue Accouting\") is then reported against it, the name to write.",
 		Bad: "---\ntitle: Billing\n---\n\n## Senior Director, Billing and Collections\n\n" +
 			"The Director, Billing and Collections reports to the VP, Revenue Accounting.\n\n" +
 			"### Senior Director, Billing and Collections Job Grade\n\n" +
@@ -132,12 +137,13 @@ func checkRoleNameMismatch(p *lint.Pass) {
 				leftToGrade = nameKey(m.name)
 			}
 		}
-		var found []roleMention
+		var found, valid []roleMention
 		for _, m := range mentions {
 			if seen[m.span] || !readsLikeRoleName(m.name, levelWords) {
 				continue
 			}
 			seen[m.span] = true
+			valid = append(valid, m)
 			if names.same(m.name, title) {
 				continue
 			}
@@ -160,8 +166,128 @@ func checkRoleNameMismatch(p *lint.Pass) {
 			}
 			found = append(found, m)
 		}
+		if ref, ok := oddHeading(f, r, title, valid, names, plain); ok {
+			found = reportOddHeading(p, r, title, ref, valid, found, plain)
+		}
 		reportMentions(p, f, r, title, found, plain)
 	}
+}
+
+// oddHeading returns the name that the role's text agrees on when its
+// heading is the odd one out in a way the tolerances would pass: two or
+// more places give one name (typos aside) that adds words to the heading,
+// none gives the heading's own, and the words it adds are in the headings
+// of the page's other levels ("### Senior Director, Revenue" where the
+// opening, grade sentence and section headings say "Senior Director,
+// Revenue Accounting", as the Director's and the Manager's headings do).
+// "### Senior Analyst" with "Senior Security Analyst" in its text, in a
+// family whose headings all leave "Security" out, is the template's short
+// heading.
+func oddHeading(f *model.Family, r *model.Role, title string, valid []roleMention, names, plain *roleNames) (string, bool) {
+	if r.Kind != model.KindLevel || len(valid) < 2 {
+		return "", false
+	}
+	counts := map[string]int{}
+	first := map[string]string{}
+	tk := nameKey(title)
+	for _, m := range valid {
+		k := nameKey(m.name)
+		if k == tk {
+			return "", false // a place agrees with the heading
+		}
+		counts[k]++
+		if _, ok := first[k]; !ok {
+			first[k] = m.name
+		}
+	}
+	// the most given name, and each of the others a typo of it or the
+	// heading's (tolerated) name
+	best := ""
+	for k, c := range counts {
+		if c > counts[best] || c == counts[best] && k < best {
+			best = k
+		}
+	}
+	if counts[best] < 2 {
+		return "", false
+	}
+	ref := first[best]
+	for k, c := range counts {
+		if k != best && c >= counts[best] {
+			return "", false // no one name the text agrees on
+		}
+	}
+	if !names.same(ref, title) {
+		return "", false // another name altogether: reportMentions' case
+	}
+	extra, ok := addedWords(plain.words(ref), plain.words(title))
+	if !ok || len(extra) == 0 || allIn(extra, plain.level) {
+		return "", false
+	}
+	others, with := 0, 0
+	for _, o := range f.Roles {
+		if o == r || o.Kind != model.KindLevel || o.Heading == nil {
+			continue
+		}
+		others++
+		if allIn(extra, setOf(plain.words(o.Title))) {
+			with++
+		}
+	}
+	if with == 0 || 2*with < others {
+		return "", false
+	}
+	return ref, true
+}
+
+// reportOddHeading reports the heading that is the odd one out, and each
+// place that gives a misspelt copy of the name the others agree on (against
+// that name: it is the fix); it returns the other mismatches left to
+// reportMentions.
+func reportOddHeading(p *lint.Pass, r *model.Role, title, ref string, valid, found []roleMention, plain *roleNames) []roleMention {
+	rk := nameKey(ref)
+	var wheres []string
+	valid = slices.Clone(valid)
+	sort.SliceStable(valid, func(i, j int) bool { return valid[i].span.Start < valid[j].span.Start })
+	for _, m := range valid {
+		if nameKey(m.name) == rk {
+			wheres = append(wheres, m.where)
+		}
+	}
+	wh := joinAnd(dedupeKeep(wheres))
+	p.Report(lint.Diagnostic{
+		Span:    r.Heading.TextSpan,
+		Message: fmt.Sprintf("heading names the role %s, but its %s name it %s", quoted(title), wh, quoted(ref)),
+		Role:    r,
+		Subject: "heading: " + rk,
+		Diff:    worddiff.Compare(title, ref).String(),
+	})
+	var rest []roleMention
+	for _, m := range found {
+		k := nameKey(m.name)
+		switch {
+		case k == rk:
+			// the heading's finding covers it
+		case misspelt(plain, m.name, ref):
+			p.Report(lint.Diagnostic{
+				Span:    m.span,
+				Message: fmt.Sprintf("%s names the role %s, but its %s name it %s", m.where, quoted(m.name), wh, quoted(ref)),
+				Role:    r,
+				Subject: m.where + ": " + k,
+				Diff:    worddiff.Compare(ref, m.name).String(),
+			})
+		default:
+			rest = append(rest, m)
+		}
+	}
+	return rest
+}
+
+// misspelt reports whether name is ref with a typo or two: as many words,
+// each the same or one edit away.
+func misspelt(c *roleNames, name, ref string) bool {
+	n, t := c.words(name), c.words(ref)
+	return len(n) == len(t) && wordsAmong(n, t) && !equalWords(n, t)
 }
 
 // reportMentions reports a role's mismatched names, one finding per
