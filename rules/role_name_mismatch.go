@@ -57,6 +57,11 @@ var roleNameMismatchRule = &lint.Rule{
 			"inside template placeholders are left to `template-placeholder`. A grade sentence that names another " +
 			"role of the page, another seniority, or other words (not just fewer, more or reordered ones, or a typo) is " +
 			"left to `grade-title-mismatch`, and so is the same name elsewhere in that role: one defect, one finding.\n\n" +
+			"A sentence by which a level takes over another's list (\"Senior accounting managers share the same " +
+			"requirements as the Intermediate Accounting Manager listed above\") must name that role as its heading does " +
+			"(\"Manager, Accounting\"), with the same tolerances; a level alone (\"Extends the Senior responsibilities\") and " +
+			"a shortened name, the heading's words in their order with some left out (\"the Senior Program Manager\" for " +
+			"\"Senior Learning & Development Program Manager\"), are how such a sentence refers to a role just above.\n\n" +
 			"The places that give one other name are one finding, on the first of them. When two or more agree on a " +
 			"name and only the heading differs (not by a typo), the heading is the odd one out and the finding is on it. So is a heading shorter " +
 			"than the name its text agrees on (two places or more, none giving the heading's) when the words it leaves out " +
@@ -166,10 +171,66 @@ func checkRoleNameMismatch(p *lint.Pass) {
 			}
 			found = append(found, m)
 		}
+		reportExtensionNames(p, f, r, levelWords, plain)
 		if ref, ok := oddHeading(f, r, title, valid, names, plain); ok {
 			found = reportOddHeading(p, r, title, ref, valid, found, plain)
 		}
 		reportMentions(p, f, r, title, found, plain)
+	}
+}
+
+// reportExtensionNames reports an extension sentence ("Senior accounting
+// managers share the same requirements as the Intermediate Accounting
+// Manager listed above") that names the role it extends otherwise than that
+// role's heading ("Manager, Accounting"), with the rule's tolerances. A
+// level alone ("Extends the Senior responsibilities"), a name that is the
+// title of a role of the page and a shortened name (the heading's words in
+// their order, some left out) are not reported.
+func reportExtensionNames(p *lint.Pass, f *model.Family, r *model.Role, levelWords map[string]bool, plain *roleNames) {
+	for _, e := range r.Extends {
+		if e.From == nil || e.Sentence == nil || e.Target == "" || e.From.Heading == nil {
+			continue
+		}
+		target := strings.TrimSpace(e.Target)
+		if low := strings.ToLower(target); strings.HasPrefix(low, "that of the ") {
+			target = target[len("that of the "):]
+		}
+		from := cleanRoleTitle(e.From.Title)
+		if from == "" || !readsLikeRoleName(target, levelWords) || !model.JobTitleLike(target) || allIn(plain.words(target), plain.level) {
+			continue
+		}
+		names := &roleNames{ignore: plain.ignore, specialty: e.From.Kind != model.KindLevel, acronyms: plain.acronyms, level: plain.level}
+		base := e.From.Base
+		if e.From.Parent != nil {
+			base += " " + e.From.Parent.Title
+		}
+		names.extra = stemSet(names, f.Title, base)
+		if names.same(target, from) || otherRole(f, nil, target, plain) != nil {
+			continue
+		}
+		// a shortened name, its words the heading's in their order ("the
+		// Senior Program Manager" for "Senior Learning & Development Program
+		// Manager"), is how a sentence refers to a role written just above
+		if _, ok := addedWords(plain.words(from), plain.words(target)); ok {
+			continue
+		}
+		i := strings.Index(e.Sentence.Text, target)
+		if i < 0 {
+			continue
+		}
+		span := model.Span{Start: e.Sentence.Span.Start + i, End: e.Sentence.Span.Start + i + len(target)}
+		if b := blockAt(f, e.Sentence.Span.Start); b != nil {
+			if j := strings.Index(b.Text, e.Sentence.Text); j >= 0 {
+				span = b.SourceSpan(j+i, j+i+len(target))
+			}
+		}
+		p.Report(lint.Diagnostic{
+			Span:    span,
+			Message: fmt.Sprintf("extension sentence names the role it extends %s, but that role's heading is %s", quoted(target), quoted(from)),
+			Role:    r,
+			Subject: "extends: " + nameKey(target),
+			Diff:    worddiff.Compare(from, target).String(),
+		})
 	}
 }
 
