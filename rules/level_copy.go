@@ -50,7 +50,9 @@ var levelCopyRule = &lint.Rule{
 			"for word, reworded and new, and the finding lists the bullets that " +
 			"differ, with word diffs. A lower level written after the higher one that says it shares the same requirements or " +
 			"responsibilities (\"The Associate ... shares the same requirements outlined above\") repeats them on purpose and is " +
-			"not compared with it. Sections shorter than `min_words` words (\"Extends the Senior " +
+			"not compared with it. A section that holds nothing but the sentence by which the level extends a lower level's " +
+			"(\"Extends that of the Business Systems Engineer (Intermediate) responsibilities.\") asks nothing of its own and " +
+			"is reported on that sentence. Sections shorter than `min_words` words (\"Extends the Senior " +
 			"responsibilities\") are not compared.",
 		Bad: "---\ntitle: Backend Engineer\n---\n\n## Senior Backend Engineer\n\n### Responsibilities\n\n" +
 			"- Write clean, well-tested code for the features of the team\n- Review the merge requests of other engineers\n" +
@@ -158,6 +160,9 @@ func checkLevelCopy(p *lint.Pass) {
 			}
 		}
 		for _, k := range opts.Sections {
+			if reportOnlyExtends(p, hi.role, model.SectionKind(k)) {
+				continue
+			}
 			reportLevelCopy(p, opts, secs, hi.role, below, model.SectionKind(k))
 		}
 	}
@@ -772,4 +777,74 @@ func asksMore(old, new string) bool {
 		}
 	}
 	return false
+}
+
+// reportOnlyExtends reports a level's section that holds nothing but the
+// sentence by which it extends a lower level's ("Extends that of the
+// Business Systems Engineer (Intermediate) responsibilities."): the level
+// asks nothing of its own there. It returns whether it reported.
+func reportOnlyExtends(p *lint.Pass, r *model.Role, kind model.SectionKind) bool {
+	s := ownSection(r, kind)
+	if s == nil {
+		return false
+	}
+	items, _ := sectionItems(s)
+	if len(items) == 0 {
+		return false
+	}
+	var from *model.Role
+	for _, it := range items {
+		var by *model.Role
+		for _, e := range r.Extends {
+			f := e.From
+			if f == nil {
+				f = levelNamed(p.File, e.Target)
+			}
+			// a level written before it, not graded above it; "shares the
+			// same requirements as ..." says the copy is meant
+			if f == nil || f == r || f.Kind != model.KindLevel || f.Span.Start > r.Span.Start ||
+				e.Sentence == nil || !slices.Contains(e.Kinds, kind) || gradeAbove(f, r) || sameAsRE.MatchString(e.Sentence.Text) {
+				continue
+			}
+			if t := oneLine(e.Sentence.Text); t != "" && strings.Contains(it, t) && len(strings.Fields(it)) <= len(strings.Fields(t))+1 {
+				by = f
+				break
+			}
+		}
+		if by == nil {
+			return false
+		}
+		from = by
+	}
+	span := s.Span
+	if blocks := sectionBlocks(s); len(blocks) == 1 {
+		span = blocks[0].Span // the one sentence
+	}
+	p.Report(lint.Diagnostic{
+		Span: span,
+		Message: fmt.Sprintf("%s only extend those of %s and add none of their own: no progression from %s",
+			strings.ToLower(kindLabel(kind)), quoted(from.Title), from.Title),
+		Role:    r,
+		Subject: string(kind) + " only extend " + model.NormalizeTitle(from.Title),
+	})
+	return true
+}
+
+// thatOfRE is the start of "Extends that of the Senior Analyst
+// requirements", which the model's extension target keeps.
+var thatOfRE = regexp.MustCompile(`(?i)^(?:that|those)\s+of\s+(?:the\s+)?`)
+
+// levelNamed returns the level of the page an extension's target names
+// word for word, its qualifier aside, once "that of the" is dropped.
+func levelNamed(f *model.Family, target string) *model.Role {
+	t := model.NormalizeTitle(thatOfRE.ReplaceAllString(strings.TrimSpace(target), ""))
+	if t == "" {
+		return nil
+	}
+	for _, r := range f.Roles {
+		if r.Kind == model.KindLevel && (model.NormalizeTitle(r.Title) == t || model.NormalizeTitle(ladder.StripQualifiers(r.Title)) == t) {
+			return r
+		}
+	}
+	return nil
 }
