@@ -29,7 +29,8 @@ var gradeTitleMismatchRule = &lint.Rule{
 			"grade 6\") and bare level headings (\"### Senior\" graded as \"The Senior Backend Engineer ...\") are fine.\n\n" +
 			"Dropping only a parenthesised qualifier (\"The Director, Infrastructure is a grade 10\" under \"Director, " +
 			"Infrastructure (Reliability)\") is reported at the severity of option `qualifier`, info by default; a " +
-			"seniority qualifier the title implies (\"(Intermediate)\") is not reported; another qualifier (\"(Federal)\" " +
+			"seniority qualifier the title implies (\"(Intermediate)\") is not reported, nor a qualifier the sentence adds to " +
+			"explain a title that has none (\"The Manager, Channel Sales (people manager)\" under \"Manager, Channel Sales\"); another qualifier (\"(Federal)\" " +
 			"for \"(Public Sector)\") names another role.",
 		Bad: "---\ntitle: Billing\n---\n\n## Senior Manager, Billing\n\n### Job Grade\n\n" +
 			"The Manager, Billing is a [grade 9](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades).\n",
@@ -86,7 +87,7 @@ func checkGradeTitleMismatch(p *lint.Pass) {
 				Subject: "names " + model.NormalizeTitle(subj),
 			})
 		case matchQualifier:
-			if qualSev == 0 {
+			if qualSev == 0 || addsQualifier(l, p.File, r, subj) {
 				continue
 			}
 			p.Report(lint.Diagnostic{
@@ -98,6 +99,29 @@ func checkGradeTitleMismatch(p *lint.Pass) {
 			})
 		}
 	}
+}
+
+// addsQualifier reports whether a grade sentence names its role with a
+// parenthesised qualifier the title does not have, at the same seniority
+// and not as another role of the page's title: "The Manager, Channel Sales
+// (people manager) is a grade 9" under "Manager, Channel Sales" only
+// explains the title. (A qualifier dropped is reported: see Doc.)
+func addsQualifier(l *ladder.Ladder, f *model.Family, r *model.Role, subj string) bool {
+	if len(ladder.Qualifiers(r.Title)) > 0 || len(ladder.Qualifiers(subj)) == 0 {
+		return false
+	}
+	pt, okT := l.Classify(r.Title)
+	ps, okS := l.Classify(subj)
+	if okT != okS || okT && !pt.Compatible(ps) {
+		return false
+	}
+	ns := model.NormalizeTitle(subj)
+	for _, o := range f.Roles {
+		if o != r && model.NormalizeTitle(o.Title) == ns {
+			return false
+		}
+	}
+	return true
 }
 
 // namesOtherRole reports whether a grade sentence's subject is, word for

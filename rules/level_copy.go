@@ -52,7 +52,10 @@ var levelCopyRule = &lint.Rule{
 			"responsibilities (\"The Associate ... shares the same requirements outlined above\") repeats them on purpose and is " +
 			"not compared with it. A section that holds nothing but the sentence by which the level extends a lower level's " +
 			"(\"Extends that of the Business Systems Engineer (Intermediate) responsibilities.\") asks nothing of its own and " +
-			"is reported on that sentence. Sections shorter than `min_words` words (\"Extends the Senior " +
+			"is reported on that sentence. A level that progresses but relists a lower level's items word for word (at least " +
+			"three, four fifths of the lower list and half of its own or more; the standard items aside) goes against the " +
+			"policy's \"Do not repeat the junior requirement list for more senior levels\": it is reported with the count of " +
+			"items repeated and the extension sentence to write instead. Sections shorter than `min_words` words (\"Extends the Senior " +
 			"responsibilities\") are not compared.",
 		Bad: "---\ntitle: Backend Engineer\n---\n\n## Senior Backend Engineer\n\n### Responsibilities\n\n" +
 			"- Write clean, well-tested code for the features of the team\n- Review the merge requests of other engineers\n" +
@@ -381,6 +384,7 @@ func reportLevelCopy(p *lint.Pass, opts *levelCopyOptions, secs *levelSections, 
 		}
 	}
 	if best == nil {
+		reportRepeatedList(p, secs, hi, h, below, kind)
 		return
 	}
 	pct := math.Floor(100 * bestSim)
@@ -847,4 +851,62 @@ func levelNamed(f *model.Family, target string) *model.Role {
 		}
 	}
 	return nil
+}
+
+// repeatMinItems is how many items, word for word, a level must repeat
+// from a lower one's list for the repetition to be reported.
+const repeatMinItems = 3
+
+// reportRepeatedList reports a level that progresses but relists a lower
+// level's items word for word, which the policy asks not to do ("Do not
+// repeat the junior requirement list for more senior levels": extend it and
+// give the differences): at least repeatMinItems items, four fifths of the
+// lower list ("an entire requirement set") and half of its own at least. The lower level is one of its track, or one the
+// tracks do not place; the page's standard items are left aside.
+func reportRepeatedList(p *lint.Pass, secs *levelSections, hi *model.Role, h *levelSection, below []placedLevel, kind model.SectionKind) {
+	own := map[string]bool{}
+	for _, it := range h.items {
+		own[itemKey(it)] = true
+	}
+	var best *model.Role
+	bestN, bestOf := 0, 0
+	for _, lo := range below {
+		if lo.across {
+			continue
+		}
+		l := secs.get(lo.role, kind)
+		if !l.ok {
+			continue
+		}
+		n, seen := 0, map[string]bool{}
+		for _, it := range l.items {
+			if k := itemKey(it); own[k] && !seen[k] {
+				seen[k] = true
+				n++
+			}
+		}
+		if n > bestN {
+			best, bestN, bestOf = lo.role, n, len(l.items)
+		}
+	}
+	if best == nil || bestN < repeatMinItems || 5*bestN < 4*bestOf || 2*bestN < len(h.items) {
+		return
+	}
+	k := strings.ToLower(kindLabel(kind))
+	what := fmt.Sprintf("%d of the %d", bestN, bestOf)
+	if bestN == bestOf {
+		what = fmt.Sprintf("all %d", bestN)
+	}
+	rest := "reword the rest"
+	if n := len(h.items) - bestN; n > 0 {
+		rest = fmt.Sprintf("add %d", n)
+	}
+	p.Report(lint.Diagnostic{
+		Span: h.s.Span,
+		Message: fmt.Sprintf("%s repeat %s items of the %s of %s word for word and %s: the policy asks to extend that list (\"Extends the %s %s\") and give only what is new",
+			k, what, k, quoted(best.Title), rest, best.Title, k),
+		Role:    hi,
+		Subject: string(kind) + " repeat " + model.NormalizeTitle(best.Title),
+		Diff:    itemsDiff(secs.get(best, kind).items, h.items, 8),
+	})
 }
