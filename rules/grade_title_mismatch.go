@@ -23,11 +23,15 @@ var gradeTitleMismatchRule = &lint.Rule{
 			"tracks), or when its other words differ from the heading's: neither's words are all among the other's, " +
 			"allowing a one-letter typo per word and a different word order (\"Red Team Manager\" under \"Manager, Red " +
 			"Team\" is the same role). A shorter or longer name for the same role (\"Manager, Billing\" under \"Manager, " +
-			"Billing Operations\") is `role-name-mismatch`'s concern, not this rule's. Generic subjects (\"The role is a " +
+			"Billing Operations\") is `role-name-mismatch`'s concern, not this rule's, unless it is word for word the title of " +
+			"another role of the page (\"The Manager, Sourcing\" under \"Manager, Inbound Sourcing and Sourcing Operations\" " +
+			"on a page with a \"Manager, Sourcing\"): the sentence then grades that role. Generic subjects (\"The role is a " +
 			"grade 6\") and bare level headings (\"### Senior\" graded as \"The Senior Backend Engineer ...\") are fine.\n\n" +
 			"Dropping only a parenthesised qualifier (\"The Director, Infrastructure is a grade 10\" under \"Director, " +
 			"Infrastructure (Reliability)\") is reported at the severity of option `qualifier`, info by default; a " +
-			"seniority qualifier the title implies (\"(Intermediate)\") is not reported.",
+			"seniority qualifier the title implies (\"(Intermediate)\") is not reported, nor a qualifier the sentence adds to " +
+			"explain a title that has none (\"The Manager, Channel Sales (people manager)\" under \"Manager, Channel Sales\"); another qualifier (\"(Federal)\" " +
+			"for \"(Public Sector)\") names another role.",
 		Bad: "---\ntitle: Billing\n---\n\n## Senior Manager, Billing\n\n### Job Grade\n\n" +
 			"The Manager, Billing is a [grade 9](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades).\n",
 		Good: "---\ntitle: Billing\n---\n\n## Senior Manager, Billing\n\n### Job Grade\n\n" +
@@ -66,7 +70,15 @@ func checkGradeTitleMismatch(p *lint.Pass) {
 		if subj == "" || !titleLike(l, r.Title) {
 			continue
 		}
-		switch titleMatch(l, r.Title, subj) {
+		match := titleMatch(l, r.Title, subj)
+		if ps, ok := l.Classify(subj); match == matchSame && (!ok || ps.Stem != "") && namesOtherRole(p.File, r, subj) {
+			// "The Manager, Sourcing is a grade 8" under "Manager, Inbound
+			// Sourcing and Sourcing Operations", on a page with a "Manager,
+			// Sourcing": fewer words, but another role's title (a level
+			// alone, "The Staff level ...", is the template's)
+			match = matchOther
+		}
+		switch match {
 		case matchOther:
 			p.Report(lint.Diagnostic{
 				Span:    g.SubjectSpan,
@@ -75,7 +87,7 @@ func checkGradeTitleMismatch(p *lint.Pass) {
 				Subject: "names " + model.NormalizeTitle(subj),
 			})
 		case matchQualifier:
-			if qualSev == 0 {
+			if qualSev == 0 || addsQualifier(l, p.File, r, subj) {
 				continue
 			}
 			p.Report(lint.Diagnostic{
@@ -87,6 +99,44 @@ func checkGradeTitleMismatch(p *lint.Pass) {
 			})
 		}
 	}
+}
+
+// addsQualifier reports whether a grade sentence names its role with a
+// parenthesised qualifier the title does not have, at the same seniority
+// and not as another role of the page's title: "The Manager, Channel Sales
+// (people manager) is a grade 9" under "Manager, Channel Sales" only
+// explains the title. (A qualifier dropped is reported: see Doc.)
+func addsQualifier(l *ladder.Ladder, f *model.Family, r *model.Role, subj string) bool {
+	if len(ladder.Qualifiers(r.Title)) > 0 || len(ladder.Qualifiers(subj)) == 0 {
+		return false
+	}
+	pt, okT := l.Classify(r.Title)
+	ps, okS := l.Classify(subj)
+	if okT != okS || okT && !pt.Compatible(ps) {
+		return false
+	}
+	ns := model.NormalizeTitle(subj)
+	for _, o := range f.Roles {
+		if o != r && model.NormalizeTitle(o.Title) == ns {
+			return false
+		}
+	}
+	return true
+}
+
+// namesOtherRole reports whether a grade sentence's subject is, word for
+// word, the title of another role of the page and not r's own.
+func namesOtherRole(f *model.Family, r *model.Role, subj string) bool {
+	ns := model.NormalizeTitle(subj)
+	if ns == "" || ns == model.NormalizeTitle(r.Title) || ns == model.NormalizeTitle(ladder.StripQualifiers(r.Title)) {
+		return false
+	}
+	for _, o := range f.Roles {
+		if o != r && o.Title != "" && model.NormalizeTitle(o.Title) == ns {
+			return true
+		}
+	}
+	return false
 }
 
 type titleMatchKind int
@@ -111,8 +161,12 @@ func titleMatch(l *ladder.Ladder, title, subj string) titleMatchKind {
 	// the same but for parenthesised qualifiers
 	if tq, sq := ladder.StripQualifiers(title), ladder.StripQualifiers(subj); tq != strings.TrimSpace(title) || sq != strings.TrimSpace(subj) {
 		if sameWords(expandAcronyms(ladder.Stem(tq), ladder.Stem(sq))) {
-			if okT && okS && pt.Compatible(ps) && qualifierWords(l, title) == qualifierWords(l, subj) {
+			qt, qs := qualifierWords(l, title), qualifierWords(l, subj)
+			if okT && okS && pt.Compatible(ps) && qt == qs {
 				return matchSame // "(Intermediate)", "(PBP)": nothing the sentence leaves out
+			}
+			if qt != "" && qs != "" && qt != qs {
+				return matchOther // "(Federal)" for "(Public Sector)": another specialty
 			}
 			return matchQualifier
 		}

@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -38,10 +40,22 @@ var levelCopyRule = &lint.Rule{
 			"a level graded above is never \"below\". When they are at least " +
 			"`threshold` the same, the level is reported with the closest one: no progression. A level that adds " +
 			"requirements of its own (a bullet's worth of new words, eight or a tenth of the section; four across tracks) shows " +
-			"progression and is not reported, however similar the rest. The finding lists the bullets that " +
+			"progression and is not reported, however similar the rest; so does a level that keeps the lower one's frame but " +
+			"takes two steps up: a bullet of its own (four words or more), or a bullet reworded to ask more (its first number " +
+			"raised, \"1-2 years\" to \"3-5 years\"; a stronger qualifier, \"Basic\" to \"Deep\", \"Some\" to \"Considerable\"; " +
+			"\"preferred\" dropped; other named tools, \"Netsuite\" to \"Coupa and Workday\"). One such step alone leaves it a copy. " +
+			"The items that every level's section carries, word for word, when three levels or more have the section (\"You " +
+			"share our values\", \"Ability to use GitLab\"), are the page's standard ones and are left out of the comparison, " +
+			"unless the rest is too short to compare. The message says how many of the lower level's items are repeated word " +
+			"for word, reworded and new, and the finding lists the bullets that " +
 			"differ, with word diffs. A lower level written after the higher one that says it shares the same requirements or " +
 			"responsibilities (\"The Associate ... shares the same requirements outlined above\") repeats them on purpose and is " +
-			"not compared with it. Sections shorter than `min_words` words (\"Extends the Senior " +
+			"not compared with it. A section that holds nothing but the sentence by which the level extends a lower level's " +
+			"(\"Extends that of the Business Systems Engineer (Intermediate) responsibilities.\") asks nothing of its own and " +
+			"is reported on that sentence. A level that progresses but relists a lower level's items word for word (at least " +
+			"three, four fifths of the lower list and half of its own or more; the standard items aside) goes against the " +
+			"policy's \"Do not repeat the junior requirement list for more senior levels\": it is reported with the count of " +
+			"items repeated and the extension sentence to write instead. Sections shorter than `min_words` words (\"Extends the Senior " +
 			"responsibilities\") are not compared.",
 		Bad: "---\ntitle: Backend Engineer\n---\n\n## Senior Backend Engineer\n\n### Responsibilities\n\n" +
 			"- Write clean, well-tested code for the features of the team\n- Review the merge requests of other engineers\n" +
@@ -111,6 +125,15 @@ func checkLevelCopy(p *lint.Pass) {
 	// each level is compared with every level below it on its track, not
 	// only the one right below; a level the tracks do not place, with
 	// every level written before it on the page
+	for _, k := range opts.Sections {
+		kind := model.SectionKind(k)
+		if std := standardItems(levels, kind); len(std) > 0 {
+			if secs.standard == nil {
+				secs.standard = map[model.SectionKind]map[string]bool{}
+			}
+			secs.standard[kind] = std
+		}
+	}
 	declared := levelsDeclaringCopy(p.File)
 	for i, hi := range levels {
 		var below []placedLevel
@@ -140,6 +163,9 @@ func checkLevelCopy(p *lint.Pass) {
 			}
 		}
 		for _, k := range opts.Sections {
+			if reportOnlyExtends(p, hi.role, model.SectionKind(k)) {
+				continue
+			}
 			reportLevelCopy(p, opts, secs, hi.role, below, model.SectionKind(k))
 		}
 	}
@@ -164,6 +190,9 @@ type levelSection struct {
 	// hyphens) are worddiff's word tokens: without a nonspacing mark, which
 	// worddiff joins after an apostrophe or hyphen and prose.Words does not
 	blocks []*model.Block
+	// how many of the section's items are the page's standard ones, left
+	// out of items
+	standard int
 }
 
 // wordBag returns the section's folded word tokens, sorted.
@@ -193,6 +222,10 @@ type levelSectionKey struct {
 type levelSections struct {
 	minWords int
 	m        map[levelSectionKey]*levelSection
+	// the page's standard items by section kind: those every level carries
+	// ("You share our values", "Ability to use GitLab"), left out of the
+	// comparison
+	standard map[model.SectionKind]map[string]bool
 }
 
 func (ls *levelSections) get(r *model.Role, kind model.SectionKind) *levelSection {
@@ -203,8 +236,23 @@ func (ls *levelSections) get(r *model.Role, kind model.SectionKind) *levelSectio
 	s, items, ok := comparableSection(r, kind, ls.minWords)
 	sec := &levelSection{s: s, items: items, ok: ok}
 	if ok {
-		sec.text = strings.Join(items, "\n")
 		blocks := sectionBlocks(s)
+		// the standard items aside, when the rest is still worth comparing
+		if std := ls.standard[kind]; len(std) > 0 {
+			skip := func(b *model.Block) bool { return std[itemKey(wordingText(b))] }
+			if kept, words := sectionItemsSkip(s, skip); words >= ls.minWords && len(kept) < len(items) {
+				sec.standard = len(items) - len(kept)
+				sec.items = kept
+				var rest []*model.Block
+				for _, b := range blocks {
+					if !skip(b) {
+						rest = append(rest, b)
+					}
+				}
+				blocks = rest
+			}
+		}
+		sec.text = strings.Join(sec.items, "\n")
 		for _, b := range blocks {
 			if hasMark(wordingText(b)) {
 				blocks = nil
@@ -307,6 +355,7 @@ func reportLevelCopy(p *lint.Pass, opts *levelCopyOptions, secs *levelSections, 
 	hs, hb := h.s, h.items
 	var best *model.Role
 	var bestItems []string
+	var bestChanges itemChanges
 	bestSim := -1.0
 	for _, lo := range below {
 		l := secs.get(lo.role, kind)
@@ -323,18 +372,30 @@ func reportLevelCopy(p *lint.Pass, opts *levelCopyOptions, secs *levelSections, 
 		if _, _, added := d.Counts(); added >= levelCopyAdded(h.words) || lo.across && added >= levelCopyAcross {
 			continue // the higher level adds requirements of its own: progression
 		}
-		if sim := d.Similarity(); sim > bestSim {
-			best, bestItems, bestSim = lo.role, l.items, sim
+		sim := d.Similarity()
+		if sim <= bestSim || sim < opts.Threshold-1e-9 {
+			continue
+		}
+		// two steps up, however small each (a number raised, "Basic" made
+		// "Deep", "preferred" made required, a bullet of its own): the
+		// level progresses on the lower one's frame
+		if c := compareItems(l.items, hb, append(extensionTexts(hi), extensionTexts(lo.role)...)); c.progress() < levelCopySteps {
+			best, bestItems, bestSim, bestChanges = lo.role, l.items, sim, c
 		}
 	}
-	if best == nil || bestSim < opts.Threshold-1e-9 {
+	if best == nil {
+		reportRepeatedList(p, secs, hi, h, below, kind)
 		return
 	}
 	pct := math.Floor(100 * bestSim)
+	what := ""
+	if bestChanges.n > 0 {
+		what = " (" + bestChanges.describe(h.standard) + ")"
+	}
 	p.Report(lint.Diagnostic{
 		Span: hs.Span,
-		Message: fmt.Sprintf("%s are %.0f%% the same as those of %s: no progression from %s", strings.ToLower(kindLabel(kind)),
-			pct, quoted(best.Title), best.Title),
+		Message: fmt.Sprintf("%s are %.0f%% the same as those of %s%s: no progression from %s", strings.ToLower(kindLabel(kind)),
+			pct, quoted(best.Title), what, best.Title),
 		Role:    hi,
 		Subject: string(kind) + " vs " + model.NormalizeTitle(best.Title),
 		Diff:    itemsDiff(bestItems, hb, opts.DiffLines),
@@ -394,6 +455,11 @@ func ownSection(r *model.Role, kind model.SectionKind) *model.Section {
 // order, placeholders blanked, and how many words (prose.Words, without
 // hyphens) they hold: whitespace, which the items fold, never joins words.
 func sectionItems(s *model.Section) ([]string, int) {
+	return sectionItemsSkip(s, func(*model.Block) bool { return false })
+}
+
+// sectionItemsSkip is sectionItems without the blocks skip reports.
+func sectionItemsSkip(s *model.Section, skip func(*model.Block) bool) ([]string, int) {
 	type item struct {
 		at   int
 		text string
@@ -401,12 +467,15 @@ func sectionItems(s *model.Section) ([]string, int) {
 	var items []item
 	words := 0
 	for _, b := range s.Bullets {
-		if b.Block != nil {
+		if b.Block != nil && !skip(b.Block) {
 			items = append(items, item{b.Span.Start, oneLine(wordingText(b.Block))})
 			words += len(wordingWords(b.Block, false).words)
 		}
 	}
 	for _, pb := range s.Paragraphs {
+		if skip(pb) {
+			continue
+		}
 		items = append(items, item{pb.Span.Start, oneLine(wordingText(pb))})
 		words += len(wordingWords(pb, false).words)
 	}
@@ -480,4 +549,364 @@ func gradeAbove(a, b *model.Role) bool {
 		return false
 	}
 	return *a.Grade.Number > *b.Grade.Number
+}
+
+// standardMinLevels is how many levels must carry an item, word for word,
+// for it to be the page's standard one: with two, a copy is all standard.
+const standardMinLevels = 3
+
+// standardItems returns the items (itemKey) that the section of a kind of
+// every level that has one carries, when at least standardMinLevels have
+// one: "You share our values", "Leadership at GitLab", "Ability to use
+// GitLab". Such an item says nothing of how one level differs from another.
+func standardItems(levels []placedLevel, kind model.SectionKind) map[string]bool {
+	count := map[string]int{}
+	n := 0
+	for _, l := range levels {
+		s := ownSection(l.role, kind)
+		if s == nil {
+			continue
+		}
+		n++
+		seen := map[string]bool{}
+		for _, b := range sectionBlocks(s) {
+			k := itemKey(wordingText(b))
+			if k != "" && !seen[k] {
+				seen[k] = true
+				count[k]++
+			}
+		}
+	}
+	if n < standardMinLevels {
+		return nil
+	}
+	out := map[string]bool{}
+	for k, c := range count {
+		if c == n {
+			out[k] = true
+		}
+	}
+	return out
+}
+
+// itemKey folds an item's text for comparison: case, spacing and the
+// final full stop aside.
+func itemKey(text string) string {
+	return strings.TrimRight(strings.ToLower(strings.Join(strings.Fields(text), " ")), ".;")
+}
+
+// levelCopySteps is how many steps up (itemChanges.progress) set a level
+// apart from a lower one whose list it otherwise repeats: one raised number
+// alone ("at least 12 years" made "12-15 years", "1-2" made "3-5") leaves
+// it a copy.
+const levelCopySteps = 2
+
+// itemChanges is how a higher level's items compare with a lower one's.
+type itemChanges struct {
+	n        int // the lower level's items compared
+	copied   int // items the same, word for word
+	reworded int // items changed
+	raised   int // of these, those that ask more: a number raised, a stronger qualifier, another named tool
+	fresh    int // items of its own, of at least four words ("Extends ..." aside)
+}
+
+// progress counts the steps up the higher level takes.
+func (c itemChanges) progress() int { return c.raised + c.fresh }
+
+// describe says what the higher level copies from the lower one's items.
+func (c itemChanges) describe(standard int) string {
+	var b strings.Builder
+	switch {
+	case c.copied == c.n && c.reworded == 0 && c.n == 1:
+		b.WriteString("its one item word for word")
+	case c.copied == c.n && c.reworded == 0 && c.n == 2:
+		b.WriteString("both its items word for word")
+	case c.copied == c.n && c.reworded == 0:
+		fmt.Fprintf(&b, "all %d of its items word for word", c.n)
+	default:
+		fmt.Fprintf(&b, "%d of its %d items word for word", c.copied, c.n)
+		if c.reworded > 0 {
+			fmt.Fprintf(&b, ", %d reworded", c.reworded)
+			if c.raised > 0 {
+				fmt.Fprintf(&b, " (%d asking more)", c.raised)
+			}
+		}
+		if c.fresh > 0 {
+			fmt.Fprintf(&b, ", %d new", c.fresh)
+		}
+	}
+	switch {
+	case standard == 1:
+		b.WriteString(", leaving aside the one every level has")
+	case standard > 1:
+		fmt.Fprintf(&b, ", leaving aside the %d every level has", standard)
+	}
+	return b.String()
+}
+
+// compareItems pairs each of the higher level's items with the most
+// similar of the lower one's, as itemsDiff does, and counts the copies,
+// the changes and the steps up. Items that hold one of skip (the levels'
+// "Extends the Senior ... requirements") are neither level's own: not
+// counted.
+func compareItems(old, new []string, skip []string) itemChanges {
+	var c itemChanges
+	extends := func(item string) bool {
+		for _, sk := range skip {
+			if sk != "" && strings.Contains(item, sk) {
+				return true
+			}
+		}
+		return false
+	}
+	old = slices.DeleteFunc(slices.Clone(old), extends)
+	new = slices.DeleteFunc(slices.Clone(new), extends)
+	c.n = len(old)
+	used := make([]bool, len(old))
+	oldBags := make([][]string, len(old))
+	for i, o := range old {
+		oldBags[i] = wordBag(o)
+	}
+next:
+	for _, n := range new {
+		best, bestSim := -1, 0.5
+		nb := wordBag(n)
+		for i, o := range old {
+			if used[i] {
+				continue
+			}
+			if strings.EqualFold(o, n) {
+				used[i] = true
+				c.copied++
+				continue next
+			}
+			if maxSimilarity(oldBags[i], nb) <= bestSim {
+				continue
+			}
+			if d := worddiff.CompareWith(o, n, worddiff.Options{FoldCase: true}); d.Similarity() > bestSim {
+				best, bestSim = i, d.Similarity()
+			}
+		}
+		if best >= 0 {
+			used[best] = true
+			c.reworded++
+			if asksMore(old[best], n) {
+				c.raised++
+			}
+			continue
+		}
+		if len(nb) >= 4 {
+			c.fresh++
+		}
+	}
+	return c
+}
+
+// extensionTexts returns the sentences in which a role says it extends
+// another ("Extends the Senior Manager responsibilities").
+func extensionTexts(r *model.Role) []string {
+	var out []string
+	for _, e := range r.Extends {
+		if e.Sentence != nil {
+			out = append(out, oneLine(e.Sentence.Text))
+		}
+	}
+	return out
+}
+
+// qualifierRank orders the words a requirement is scaled with: "Basic
+// understanding" < "Deep understanding", "Some experience" < "Considerable
+// experience".
+var qualifierRank = map[string]int{
+	"basic": 1, "some": 1, "general": 1, "familiarity": 1, "exposure": 1, "limited": 1, "foundational": 1,
+	"good": 2, "solid": 2, "working": 2, "demonstrated": 2, "relevant": 2,
+	"strong": 3, "proven": 3, "considerable": 3, "significant": 3, "substantial": 3, "broad": 3,
+	"deep": 4, "extensive": 4, "advanced": 4, "excellent": 4, "thorough": 4,
+	"expert": 5, "expertise": 5, "mastery": 5,
+}
+
+// wishRE finds the words that make a requirement a wish: dropping them
+// makes it required.
+var wishRE = regexp.MustCompile(`(?i)\b(?:preferred|preferably|a plus|nice to have|desired|desirable|ideally|bonus)\b`)
+
+// firstNumberRE finds the first number of an item ("3-5 years", "15+").
+var firstNumberRE = regexp.MustCompile(`\d+`)
+
+// asksMore reports whether a reworded item asks more than the one it
+// rewords: its first number is higher, it drops what made it a wish
+// ("preferred"), it scales a qualifier up ("Basic" to "Deep"), or it names
+// other tools or places (capitalised words the other has not).
+func asksMore(old, new string) bool {
+	if a, b := firstNumberRE.FindString(old), firstNumberRE.FindString(new); a != "" && b != "" {
+		x, _ := strconv.Atoi(a)
+		y, _ := strconv.Atoi(b)
+		if y > x {
+			return true
+		}
+	}
+	if wishRE.MatchString(old) && !wishRE.MatchString(new) {
+		return true
+	}
+	del, ins := worddiff.CompareWith(old, new, worddiff.Options{FoldCase: true}).Changed()
+	rank := func(ws []string) int {
+		r := 0
+		for _, w := range ws {
+			r = max(r, qualifierRank[strings.ToLower(w)])
+		}
+		return r
+	}
+	if rank(ins) > rank(del) {
+		return true
+	}
+	// other named tools: "Knowledge of Netsuite" made "Knowledge of Coupa
+	// and Workday"; not the first word, which a sentence capitalises
+	first := ""
+	if ws := worddiff.Tokenize(new); len(ws) > 0 {
+		for _, t := range ws {
+			if t.IsWord() {
+				first = t.Text
+				break
+			}
+		}
+	}
+	oldWords := map[string]bool{}
+	for _, t := range worddiff.Tokenize(old) {
+		if t.IsWord() {
+			oldWords[strings.ToLower(t.Text)] = true
+		}
+	}
+	for _, w := range ins {
+		if w != first && w != strings.ToLower(w) && !oldWords[strings.ToLower(w)] && len(del) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// reportOnlyExtends reports a level's section that holds nothing but the
+// sentence by which it extends a lower level's ("Extends that of the
+// Business Systems Engineer (Intermediate) responsibilities."): the level
+// asks nothing of its own there. It returns whether it reported.
+func reportOnlyExtends(p *lint.Pass, r *model.Role, kind model.SectionKind) bool {
+	s := ownSection(r, kind)
+	if s == nil {
+		return false
+	}
+	items, _ := sectionItems(s)
+	if len(items) == 0 {
+		return false
+	}
+	var from *model.Role
+	for _, it := range items {
+		var by *model.Role
+		for _, e := range r.Extends {
+			f := e.From
+			if f == nil {
+				f = levelNamed(p.File, e.Target)
+			}
+			// a level written before it, not graded above it; "shares the
+			// same requirements as ..." says the copy is meant
+			if f == nil || f == r || f.Kind != model.KindLevel || f.Span.Start > r.Span.Start ||
+				e.Sentence == nil || !slices.Contains(e.Kinds, kind) || gradeAbove(f, r) || sameAsRE.MatchString(e.Sentence.Text) {
+				continue
+			}
+			if t := oneLine(e.Sentence.Text); t != "" && strings.Contains(it, t) && len(strings.Fields(it)) <= len(strings.Fields(t))+1 {
+				by = f
+				break
+			}
+		}
+		if by == nil {
+			return false
+		}
+		from = by
+	}
+	span := s.Span
+	if blocks := sectionBlocks(s); len(blocks) == 1 {
+		span = blocks[0].Span // the one sentence
+	}
+	p.Report(lint.Diagnostic{
+		Span: span,
+		Message: fmt.Sprintf("%s only extend those of %s and add none of their own: no progression from %s",
+			strings.ToLower(kindLabel(kind)), quoted(from.Title), from.Title),
+		Role:    r,
+		Subject: string(kind) + " only extend " + model.NormalizeTitle(from.Title),
+	})
+	return true
+}
+
+// thatOfRE is the start of "Extends that of the Senior Analyst
+// requirements", which the model's extension target keeps.
+var thatOfRE = regexp.MustCompile(`(?i)^(?:that|those)\s+of\s+(?:the\s+)?`)
+
+// levelNamed returns the level of the page an extension's target names
+// word for word, its qualifier aside, once "that of the" is dropped.
+func levelNamed(f *model.Family, target string) *model.Role {
+	t := model.NormalizeTitle(thatOfRE.ReplaceAllString(strings.TrimSpace(target), ""))
+	if t == "" {
+		return nil
+	}
+	for _, r := range f.Roles {
+		if r.Kind == model.KindLevel && (model.NormalizeTitle(r.Title) == t || model.NormalizeTitle(ladder.StripQualifiers(r.Title)) == t) {
+			return r
+		}
+	}
+	return nil
+}
+
+// repeatMinItems is how many items, word for word, a level must repeat
+// from a lower one's list for the repetition to be reported.
+const repeatMinItems = 3
+
+// reportRepeatedList reports a level that progresses but relists a lower
+// level's items word for word, which the policy asks not to do ("Do not
+// repeat the junior requirement list for more senior levels": extend it and
+// give the differences): at least repeatMinItems items, four fifths of the
+// lower list ("an entire requirement set") and half of its own at least. The lower level is one of its track, or one the
+// tracks do not place; the page's standard items are left aside.
+func reportRepeatedList(p *lint.Pass, secs *levelSections, hi *model.Role, h *levelSection, below []placedLevel, kind model.SectionKind) {
+	own := map[string]bool{}
+	for _, it := range h.items {
+		own[itemKey(it)] = true
+	}
+	var best *model.Role
+	bestN, bestOf := 0, 0
+	for _, lo := range below {
+		if lo.across {
+			continue
+		}
+		l := secs.get(lo.role, kind)
+		if !l.ok {
+			continue
+		}
+		n, seen := 0, map[string]bool{}
+		for _, it := range l.items {
+			if k := itemKey(it); own[k] && !seen[k] {
+				seen[k] = true
+				n++
+			}
+		}
+		if n > bestN {
+			best, bestN, bestOf = lo.role, n, len(l.items)
+		}
+	}
+	if best == nil || bestN < repeatMinItems || 5*bestN < 4*bestOf || 2*bestN < len(h.items) {
+		return
+	}
+	k := strings.ToLower(kindLabel(kind))
+	what := fmt.Sprintf("%d of the %d", bestN, bestOf)
+	if bestN == bestOf {
+		what = fmt.Sprintf("all %d", bestN)
+	}
+	rest := "reword the rest"
+	if n := len(h.items) - bestN; n > 0 {
+		rest = fmt.Sprintf("add %d", n)
+	}
+	p.Report(lint.Diagnostic{
+		Span: h.s.Span,
+		Message: fmt.Sprintf("%s repeat %s items of the %s of %s word for word and %s: the policy asks to extend that list (\"Extends the %s %s\") and give only what is new",
+			k, what, k, quoted(best.Title), rest, best.Title, k),
+		Role:    hi,
+		Subject: string(kind) + " repeat " + model.NormalizeTitle(best.Title),
+		Diff:    itemsDiff(secs.get(best, kind).items, h.items, 8),
+	})
 }

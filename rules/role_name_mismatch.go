@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -56,8 +57,17 @@ var roleNameMismatchRule = &lint.Rule{
 			"inside template placeholders are left to `template-placeholder`. A grade sentence that names another " +
 			"role of the page, another seniority, or other words (not just fewer, more or reordered ones, or a typo) is " +
 			"left to `grade-title-mismatch`, and so is the same name elsewhere in that role: one defect, one finding.\n\n" +
+			"A sentence by which a level takes over another's list (\"Senior accounting managers share the same " +
+			"requirements as the Intermediate Accounting Manager listed above\") must name that role as its heading does " +
+			"(\"Manager, Accounting\"), with the same tolerances; a level alone (\"Extends the Senior responsibilities\") and " +
+			"a shortened name, the heading's words in their order with some left out (\"the Senior Program Manager\" for " +
+			"\"Senior Learning & Development Program Manager\"), are how such a sentence refers to a role just above.\n\n" +
 			"The places that give one other name are one finding, on the first of them. When two or more agree on a " +
-			"name and only the heading differs (not by a typo), the heading is the odd one out and the finding is on it.",
+			"name and only the heading differs (not by a typo), the heading is the odd one out and the finding is on it. So is a heading shorter " +
+			"than the name its text agrees on (two places or more, none giving the heading's) when the words it leaves out " +
+			"are in the headings of most of the page's other levels (\"### Senior Director, Revenue\" where the text says " +
+			"\"Senior Director, Revenue Accounting\", as the Director's heading does); a place that misspells that name " +
+			"(\"Revenue Accouting\") is then reported against it, the name to write.",
 		Bad: "---\ntitle: Billing\n---\n\n## Senior Director, Billing and Collections\n\n" +
 			"The Director, Billing and Collections reports to the VP, Revenue Accounting.\n\n" +
 			"### Senior Director, Billing and Collections Job Grade\n\n" +
@@ -132,12 +142,13 @@ func checkRoleNameMismatch(p *lint.Pass) {
 				leftToGrade = nameKey(m.name)
 			}
 		}
-		var found []roleMention
+		var found, valid []roleMention
 		for _, m := range mentions {
 			if seen[m.span] || !readsLikeRoleName(m.name, levelWords) {
 				continue
 			}
 			seen[m.span] = true
+			valid = append(valid, m)
 			if names.same(m.name, title) {
 				continue
 			}
@@ -160,8 +171,184 @@ func checkRoleNameMismatch(p *lint.Pass) {
 			}
 			found = append(found, m)
 		}
+		reportExtensionNames(p, f, r, levelWords, plain)
+		if ref, ok := oddHeading(f, r, title, valid, names, plain); ok {
+			found = reportOddHeading(p, r, title, ref, valid, found, plain)
+		}
 		reportMentions(p, f, r, title, found, plain)
 	}
+}
+
+// reportExtensionNames reports an extension sentence ("Senior accounting
+// managers share the same requirements as the Intermediate Accounting
+// Manager listed above") that names the role it extends otherwise than that
+// role's heading ("Manager, Accounting"), with the rule's tolerances. A
+// level alone ("Extends the Senior responsibilities"), a name that is the
+// title of a role of the page and a shortened name (the heading's words in
+// their order, some left out) are not reported.
+func reportExtensionNames(p *lint.Pass, f *model.Family, r *model.Role, levelWords map[string]bool, plain *roleNames) {
+	for _, e := range r.Extends {
+		if e.From == nil || e.Sentence == nil || e.Target == "" || e.From.Heading == nil {
+			continue
+		}
+		target := strings.TrimSpace(e.Target)
+		if low := strings.ToLower(target); strings.HasPrefix(low, "that of the ") {
+			target = target[len("that of the "):]
+		}
+		from := cleanRoleTitle(e.From.Title)
+		if from == "" || !readsLikeRoleName(target, levelWords) || !model.JobTitleLike(target) || allIn(plain.words(target), plain.level) {
+			continue
+		}
+		names := &roleNames{ignore: plain.ignore, specialty: e.From.Kind != model.KindLevel, acronyms: plain.acronyms, level: plain.level}
+		base := e.From.Base
+		if e.From.Parent != nil {
+			base += " " + e.From.Parent.Title
+		}
+		names.extra = stemSet(names, f.Title, base)
+		if names.same(target, from) || otherRole(f, nil, target, plain) != nil {
+			continue
+		}
+		// a shortened name, its words the heading's in their order ("the
+		// Senior Program Manager" for "Senior Learning & Development Program
+		// Manager"), is how a sentence refers to a role written just above
+		if _, ok := addedWords(plain.words(from), plain.words(target)); ok {
+			continue
+		}
+		i := strings.Index(e.Sentence.Text, target)
+		if i < 0 {
+			continue
+		}
+		span := model.Span{Start: e.Sentence.Span.Start + i, End: e.Sentence.Span.Start + i + len(target)}
+		if b := blockAt(f, e.Sentence.Span.Start); b != nil {
+			if j := strings.Index(b.Text, e.Sentence.Text); j >= 0 {
+				span = b.SourceSpan(j+i, j+i+len(target))
+			}
+		}
+		p.Report(lint.Diagnostic{
+			Span:    span,
+			Message: fmt.Sprintf("extension sentence names the role it extends %s, but that role's heading is %s", quoted(target), quoted(from)),
+			Role:    r,
+			Subject: "extends: " + nameKey(target),
+			Diff:    worddiff.Compare(from, target).String(),
+		})
+	}
+}
+
+// oddHeading returns the name that the role's text agrees on when its
+// heading is the odd one out in a way the tolerances would pass: two or
+// more places give one name (typos aside) that adds words to the heading,
+// none gives the heading's own, and the words it adds are in the headings
+// of the page's other levels ("### Senior Director, Revenue" where the
+// opening, grade sentence and section headings say "Senior Director,
+// Revenue Accounting", as the Director's and the Manager's headings do).
+// "### Senior Analyst" with "Senior Security Analyst" in its text, in a
+// family whose headings all leave "Security" out, is the template's short
+// heading.
+func oddHeading(f *model.Family, r *model.Role, title string, valid []roleMention, names, plain *roleNames) (string, bool) {
+	if r.Kind != model.KindLevel || len(valid) < 2 {
+		return "", false
+	}
+	counts := map[string]int{}
+	first := map[string]string{}
+	tk := nameKey(title)
+	for _, m := range valid {
+		k := nameKey(m.name)
+		if k == tk {
+			return "", false // a place agrees with the heading
+		}
+		counts[k]++
+		if _, ok := first[k]; !ok {
+			first[k] = m.name
+		}
+	}
+	// the most given name, and each of the others a typo of it or the
+	// heading's (tolerated) name
+	best := ""
+	for k, c := range counts {
+		if c > counts[best] || c == counts[best] && k < best {
+			best = k
+		}
+	}
+	if counts[best] < 2 {
+		return "", false
+	}
+	ref := first[best]
+	for k, c := range counts {
+		if k != best && c >= counts[best] {
+			return "", false // no one name the text agrees on
+		}
+	}
+	if !names.same(ref, title) {
+		return "", false // another name altogether: reportMentions' case
+	}
+	extra, ok := addedWords(plain.words(ref), plain.words(title))
+	if !ok || len(extra) == 0 || allIn(extra, plain.level) {
+		return "", false
+	}
+	others, with := 0, 0
+	for _, o := range f.Roles {
+		if o == r || o.Kind != model.KindLevel || o.Heading == nil {
+			continue
+		}
+		others++
+		if allIn(extra, setOf(plain.words(o.Title))) {
+			with++
+		}
+	}
+	if with == 0 || 2*with < others {
+		return "", false
+	}
+	return ref, true
+}
+
+// reportOddHeading reports the heading that is the odd one out, and each
+// place that gives a misspelt copy of the name the others agree on (against
+// that name: it is the fix); it returns the other mismatches left to
+// reportMentions.
+func reportOddHeading(p *lint.Pass, r *model.Role, title, ref string, valid, found []roleMention, plain *roleNames) []roleMention {
+	rk := nameKey(ref)
+	var wheres []string
+	valid = slices.Clone(valid)
+	sort.SliceStable(valid, func(i, j int) bool { return valid[i].span.Start < valid[j].span.Start })
+	for _, m := range valid {
+		if nameKey(m.name) == rk {
+			wheres = append(wheres, m.where)
+		}
+	}
+	wh := joinAnd(dedupeKeep(wheres))
+	p.Report(lint.Diagnostic{
+		Span:    r.Heading.TextSpan,
+		Message: fmt.Sprintf("heading names the role %s, but its %s name it %s", quoted(title), wh, quoted(ref)),
+		Role:    r,
+		Subject: "heading: " + rk,
+		Diff:    worddiff.Compare(title, ref).String(),
+	})
+	var rest []roleMention
+	for _, m := range found {
+		k := nameKey(m.name)
+		switch {
+		case k == rk:
+			// the heading's finding covers it
+		case misspelt(plain, m.name, ref):
+			p.Report(lint.Diagnostic{
+				Span:    m.span,
+				Message: fmt.Sprintf("%s names the role %s, but its %s name it %s", m.where, quoted(m.name), wh, quoted(ref)),
+				Role:    r,
+				Subject: m.where + ": " + k,
+				Diff:    worddiff.Compare(ref, m.name).String(),
+			})
+		default:
+			rest = append(rest, m)
+		}
+	}
+	return rest
+}
+
+// misspelt reports whether name is ref with a typo or two: as many words,
+// each the same or one edit away.
+func misspelt(c *roleNames, name, ref string) bool {
+	n, t := c.words(name), c.words(ref)
+	return len(n) == len(t) && wordsAmong(n, t) && !equalWords(n, t)
 }
 
 // reportMentions reports a role's mismatched names, one finding per
