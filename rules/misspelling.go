@@ -51,7 +51,8 @@ var misspellingRule = &lint.Rule{
 			"(\"financials\", \"sharding\"), words with a common prefix (\"untrusting\"), words in mixed case " +
 			"(\"GitLab\"), acronyms, words of three letters or fewer, and capitalised words whose candidates the site " +
 			"never writes (names such as \"Gitter\") are not reported. Code, link targets, URLs, e-mail addresses, " +
-			"front matter and template placeholders are skipped. A name in mixed case written as a plural where " +
+			"the front matter's other keys and template placeholders are skipped (its `title` and `description`, written on one line, are " +
+			"checked as prose: search results show them). A name in mixed case written as a plural where " +
 			"its possessive is meant (\"GitLabs values\", \"GitLabs’ Values\") is reported when the site writes the " +
 			"name twenty times or more and ten times as often as the plural. \"Principle\" right before a capitalised word " +
 			"(\"Principle Accounting Officer\", but not \"Principle Of\") is a title, where \"Principal\" is meant; " +
@@ -422,7 +423,7 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 	sp := &spellPage{words: spellWordsOf(env)}
 	seen := map[string]int{} // word -> index in uses
 	var lowers []string      // the words of uses
-	for _, b := range f.Blocks {
+	for _, b := range append(frontMatterProse(f), f.Blocks...) {
 		tw := wordingWords(b, false)
 		for j, w := range tw.words {
 			lw := tw.lower[j]

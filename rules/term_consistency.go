@@ -76,7 +76,8 @@ var termConsistencyRule = &lint.Rule{
 			"written open before a word it modifies, on a page that hyphenates it (\"go-to-market\") as often or more; " +
 			"as an adverb (\"own it end to end\") or capitalised (a process's name) it is left alone.\n\n" +
 			"Other ties are not reported. The `preferred` list names terms with one right spelling (\"GitLab\", " +
-			"\"GitLab.com\"): any other case of them is reported wherever it occurs, and their variants are not " +
+			"\"GitLab.com\"): any other case of them is reported wherever it occurs, the front matter's `title` and `description` " +
+			"included, and their variants are not " +
 			"reported a second time. Names in URLs, e-mail addresses, paths, code and link targets are not " +
 			"prose and are left alone. `--fix` writes the reference spelling.",
 		Bad: "---\ntitle: Support Engineer\n---\n\n## Support Engineer\n\n### Responsibilities\n\n" +
@@ -115,6 +116,9 @@ type termOcc struct {
 	b          *model.Block
 	start, end int    // in b.Text
 	text       string // as written, curly apostrophes made straight
+	// name: the term is a preferred name ("GitLab") written in another
+	// case ("Gitlab"), which misspells the name as much as it varies it
+	name bool
 }
 
 // termKinds of variants.
@@ -223,7 +227,7 @@ func checkTermConsistency(p *lint.SetPass) {
 		}
 	}
 	for _, f := range p.Files {
-		for _, b := range f.Blocks {
+		for _, b := range append(frontMatterProse(f), f.Blocks...) {
 			checkPreferredTerms(p, f, b, wordingText(b), preferred)
 		}
 		if opts.Scope == "page" {
@@ -479,8 +483,10 @@ func reportTerm(p *lint.SetPass, o *termOcc, want, msg string) {
 	if sourceIs(o.f, span, written) {
 		d.Fixes = []lint.Edit{{Span: span, New: want}}
 	}
-	if strayCapital(written) {
-		d.Covers = []string{"misspelling"} // "ExperIence": a typo as much as a variant
+	if o.name || strayCapital(written) {
+		// "Gitlab" for the name "GitLab", "ExperIence": a typo as much as
+		// a variant, one finding for both
+		d.Covers = []string{"misspelling"}
 	}
 	p.Report(d)
 }
@@ -522,7 +528,7 @@ func checkPreferredTerms(p *lint.SetPass, f *model.Family, b *model.Block, text 
 					continue
 				}
 				if written := text[i:end]; written != t {
-					reportTerm(p, &termOcc{f: f, b: b, start: i, end: end, text: written}, t, fmt.Sprintf("write %s, not %s", quoted(t), quoted(written)))
+					reportTerm(p, &termOcc{f: f, b: b, start: i, end: end, text: written, name: true}, t, fmt.Sprintf("write %s, not %s", quoted(t), quoted(written)))
 				}
 			}
 		}
@@ -544,7 +550,7 @@ func checkPreferredTerms(p *lint.SetPass, f *model.Family, b *model.Block, text 
 				continue
 			}
 			if written := text[i:end]; written != t {
-				reportTerm(p, &termOcc{f: f, b: b, start: i, end: end, text: written}, t, fmt.Sprintf("write %s, not %s", quoted(t), quoted(written)))
+				reportTerm(p, &termOcc{f: f, b: b, start: i, end: end, text: written, name: true}, t, fmt.Sprintf("write %s, not %s", quoted(t), quoted(written)))
 			}
 		}
 	}
