@@ -100,6 +100,44 @@ func TestMisspellingDictionary(t *testing.T) {
 			t.Errorf("fixed text lacks %q", want)
 		}
 	}
+	// two slips in a long word: a pair typed twice or dropped, a letter
+	// out of place; the fix writes the one word that fits
+	out = fixedText(t, res, "testdata/misspelling/dictionary/two-slips.md")
+	for _, want := range []string{"& Quantitative Feedback", "the quantitative results", "the participation of each team in the stakeholder review",
+		"the cutover of", "Meet Bronwyn", "the signup form", "the demoable feature"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("fixed text lacks %q", want)
+		}
+	}
+}
+
+// The shapes of two slips: a pair typed twice, a pair dropped, a letter
+// two or more places from its own; not two letters changed, a pair added
+// that repeats nothing, nor a swap of neighbours (one edit).
+func TestTwoSlips(t *testing.T) {
+	for _, c := range []struct {
+		w, c string
+		want bool
+	}{
+		{"quantititative", "quantitative", true},
+		{"participatation", "participation", true},
+		{"quantitive", "quantitative", true},
+		{"documention", "documentation", true},
+		{"netifly", "netlify", true},
+		{"steakholder", "stakeholder", true},
+		{"kubenertes", "kubernetes", true},
+		{"kbuerentes", "kubernetes", false}, // two letters out of place
+		{"cutover", "cover", false},
+		{"signup", "sign", false},
+		{"bronwyn", "brown", false},
+		{"clearbit", "clearest", false},
+		{"recieve", "receive", false}, // one swap: one edit
+		{"scorable", "scramble", false},
+	} {
+		if got := twoSlips(c.w, c.c); got != c.want {
+			t.Errorf("twoSlips(%q, %q) = %v, want %v", c.w, c.c, got, c.want)
+		}
+	}
 }
 
 // The site's vocabulary: a word two other pages use is the site's own, a
