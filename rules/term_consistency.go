@@ -50,7 +50,8 @@ var termConsistencyRule = &lint.Rule{
 			"first word capitalised in both); headings, a sentence's first word, link texts and terms inside a longer " +
 			"capitalised name are not variants; a possessive (\"the Quality Department's roadmap\") is the term; an adjective " +
 			"compound before a noun (\"high quality software\", \"long term scalability\", \"customer facing teams\") takes the hyphen " +
-			"where the page hyphenates it anywhere at least as often (a noun before a noun, \"job family page\", may stay open);\n" +
+			"where the page hyphenates it anywhere at least half as often as it leaves it open there (grammar: \"world class brand\" and " +
+			"\"world class design\" beside one \"world-class team\"); a noun before a noun, \"job family page\", may stay open;\n" +
 			"- two words the page also writes as one (\"road map\" beside \"roadmap\", \"code base\" beside \"codebases\", " +
 			"\"full stack\" beside \"Fullstack\"), where the one word is as common or more; pairs that mean something else " +
 			"(\"every day\") and product names are left alone;\n" +
