@@ -75,7 +75,11 @@ var termConsistencyRule = &lint.Rule{
 			"(\"NOTE\", \"ALL\") are emphasis or title case, no evidence (an acronym in a list, \"SOX, PCI, GDPR\", stands alone);\n" +
 			"- a compound of three or four words joined by a particle (\"go to market strategy\", \"end to end testing\") " +
 			"written open before a word it modifies, on a page that hyphenates it (\"go-to-market\") as often or more; " +
-			"as an adverb (\"own it end to end\") or capitalised (a process's name) it is left alone.\n\n" +
+			"as an adverb (\"own it end to end\") or capitalised (a process's name) it is left alone;\n" +
+			"- a word inside a capitalised name written singular where the page writes the name with it plural before another " +
+			"capitalised word at least twice and twice as often (\"Business System Administrators\" beside \"Business Systems " +
+			"Administrators\" and \"Business Systems Analyst\"): a noun that modifies another is singular as a rule (\"Sales Team " +
+			"Lead\"), so only the page's own plural names count, and a plural at a name's end (\"Product Managers\") is grammar.\n\n" +
 			"Other ties are not reported. The `preferred` list names terms with one right spelling (\"GitLab\", " +
 			"\"GitLab.com\"): any other case of them is reported wherever it occurs, the front matter's `title` and `description` " +
 			"included, and their variants are not " +
@@ -653,6 +657,7 @@ func checkTermPage(p *lint.SetPass, f *model.Family, preferred map[string]string
 	checkTermAbbreviations(p, f)
 	checkTermAcronyms(p, f, preferred)
 	checkTermTriples(p, f)
+	checkTermNamePlurals(p, f)
 }
 
 // checkTermVarieties reports a British spelling on a page that writes the
