@@ -27,6 +27,8 @@ var defaultPreferredTerms = []string{
 	// their makers
 	"Salesforce", "Zendesk", "HackerOne", "PagerDuty", "DocuSign", "ZoomInfo", "BambooHR", "MySQL", "GraphQL",
 	"Kubernetes", "Sisense", "SaaS",
+	"YouTube", "WordPress", "PowerPoint", "SharePoint", "OneDrive", "CloudFormation", "BigQuery", "HubSpot",
+	"SurveyMonkey", "OpenShift", "Datadog", "QuickBooks",
 }
 
 var termConsistencyRule = &lint.Rule{
