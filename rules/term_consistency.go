@@ -64,7 +64,9 @@ var termConsistencyRule = &lint.Rule{
 			"(no fix: either name may be the right one);\n" +
 			"- apostrophe plurals of acronyms: \"OKR's\" where the page also writes \"OKRs\". Here the plain plural " +
 			"is always the reference, and \"the CRO's strategy\" or \"CEO's approval\" (a noun after a determiner, or after a " +
-			"person's title) is read as a possessive and left alone (\"track KPI's requirements\" is a plural);\n" +
+			"person's title) is read as a possessive and left alone (\"track KPI's requirements\" is a plural), as is one before a " +
+			"capitalised word (\"the UK's Digital Framework\") or ending a dotted name (\"GOV.UK's\"). An apostrophe plural is reported " +
+			"on a page that writes no plain plural of it too (\"Conduct incident RCA's\"): a plural takes no apostrophe;\n" +
 			"- British spellings on a page that writes the American one as often or more (\"analyse\" next to " +
 			"\"Analyze\", \"practises\" next to \"practices\"; misspell's list of pairs): the handbook writes American " +
 			"English. A page mostly British is left alone;\n" +
@@ -254,6 +256,7 @@ func checkTermConsistency(p *lint.SetPass) {
 				})
 			}
 			checkTermPage(p, f, preferred.byLower)
+			checkTermAcronymApostrophes(p, []*model.Family{f})
 			reportTermVariants(p, ix, preferred.byLower, "on this page")
 			ix.reset()
 			clear(varied)
@@ -269,6 +272,7 @@ func checkTermConsistency(p *lint.SetPass) {
 		checkTermPage(p, f, preferred.byLower)
 	}
 	if opts.Scope == "handbook" {
+		checkTermAcronymApostrophes(p, p.Files)
 		index()
 		reportTermVariants(p, ix, preferred.byLower, "in the files linted")
 	}
