@@ -958,7 +958,7 @@ func reportTwoSlips(p *lint.SetPass, f *model.Family, u spellWord, stem, suffix 
 }
 
 // twoSlipWords returns the dictionary words that a lower-case ASCII word
-// is with two slips (twoSlips), starting with its letter.
+// is with two slips (twoSlips), starting and ending with its letters.
 func twoSlipWords(w string) []string {
 	for i := 0; i < len(w); i++ {
 		if w[i] < 'a' || w[i] > 'z' {
@@ -966,13 +966,24 @@ func twoSlipWords(w string) []string {
 		}
 	}
 	var out []string
-	for _, c := range dictByInitial()[w[0]] {
-		if n := len(c) - len(w); (n == 2 || n == -2 || n == 0) && c != w && twoSlips(w, c) {
-			out = append(out, c)
+	by := dictByShape()
+	for _, n := range []int{len(w) - 2, len(w), len(w) + 2} {
+		for _, c := range by[dictShape{w[0], w[len(w)-1], n}] {
+			if c != w && twoSlips(w, c) {
+				out = append(out, c)
+			}
 		}
 	}
 	sort.Strings(out)
 	return out
+}
+
+// dictShape is a word's first and last letters and its length: the words
+// two slips from a word that keep its first and last letters are among
+// those of three shapes.
+type dictShape struct {
+	initial, final byte
+	n              int
 }
 
 // twoSlips reports whether w is c typed with one slip that changes two
@@ -1017,10 +1028,10 @@ func twoSlips(w, c string) bool {
 	return false
 }
 
-// dictByInitial is the dictionary's words of letters a-z by their first
-// letter, built once.
-var dictByInitial = sync.OnceValue(func() *[256][]string {
-	var by [256][]string
+// dictByShape is the dictionary's words of letters a-z by their shape
+// (first and last letters, length), built once.
+var dictByShape = sync.OnceValue(func() map[dictShape][]string {
+	by := map[dictShape][]string{}
 	for w := range englishWords() {
 		if w == "" {
 			continue
@@ -1033,11 +1044,9 @@ var dictByInitial = sync.OnceValue(func() *[256][]string {
 			}
 		}
 		if ok {
-			by[w[0]] = append(by[w[0]], w)
+			k := dictShape{w[0], w[len(w)-1], len(w)}
+			by[k] = append(by[k], w)
 		}
 	}
-	for i := range by {
-		sort.Strings(by[i])
-	}
-	return &by
+	return by
 })
