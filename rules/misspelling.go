@@ -44,7 +44,11 @@ var misspellingRule = &lint.Rule{
 			"word is one edit away (a letter dropped, added, changed, or two swapped), not at its first letter " +
 			"(save a lower-case word of eight letters or more whose first letter is one typed ahead, a letter that " +
 			"follows two or three places later: \"pepresent\" is \"represent\"): " +
-			"\"resposible\", \"stakeholdrs\", \"Responsibilites\". Common misspellings from the list of " +
+			"\"resposible\", \"stakeholdrs\", \"Responsibilites\". A word of seven letters or more that no known word is one edit " +
+			"from is reported when it is a common word the site writes with one slip that changes two letters: a pair of letters " +
+			"typed twice (\"Quantititative\"), a pair dropped (\"Quantitive\"), a letter typed two or more places from its own " +
+			"(\"steakholders\"), its first and last letters and its form kept; two letters changed, or a pair added that repeats " +
+			"nothing, is as likely a name or a compound (\"Bronwyn\" is not \"Brown\", \"cutover\" not \"cover\"). Common misspellings from the list of " +
 			"[misspell](https://github.com/golangci/misspell) are reported as well.\n\n" +
 			"The site's vocabulary is the words of the other files linted: a word two or more other pages use " +
 			"is the site's own (a product, team or jargon word), unless a word one edit from it is used far more " +
@@ -52,7 +56,8 @@ var misspellingRule = &lint.Rule{
 			"(\"financials\", \"sharding\"), words with a common prefix (\"untrusting\"), words in mixed case " +
 			"(\"GitLab\"), acronyms, words of three letters or fewer, and capitalised words whose candidates the site " +
 			"never writes (names such as \"Gitter\") are not reported. Code, link targets, URLs, e-mail addresses, " +
-			"front matter and template placeholders are skipped. A name in mixed case written as a plural where " +
+			"the front matter's other keys and template placeholders are skipped (its `title` and `description`, written on one line, are " +
+			"checked as prose: search results show them). A name in mixed case written as a plural where " +
 			"its possessive is meant (\"GitLabs values\", \"GitLabs’ Values\") is reported when the site writes the " +
 			"name twenty times or more and ten times as often as the plural. \"Principle\" right before a capitalised word " +
 			"(\"Principle Accounting Officer\", but not \"Principle Of\") is a title, where \"Principal\" is meant; " +
@@ -442,7 +447,7 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 	sp := &spellPage{words: spellWordsOf(env)}
 	seen := map[string]int{} // word -> index in uses
 	var lowers []string      // the words of uses
-	for _, b := range f.Blocks {
+	for _, b := range append(frontMatterProse(f), f.Blocks...) {
 		tw := wordingWords(b, false)
 		for j, w := range tw.words {
 			lw := tw.lower[j]
@@ -634,6 +639,11 @@ func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, onPage int
 			if c+suffix != listedFix && plausibleTypo(stem, c, u.style == misspell.CaseTitle) {
 				cands = append(cands, c+suffix)
 			}
+		}
+		if len(cands) == 0 {
+			// no word one edit away: a long word may be two slips from one
+			reportTwoSlips(p, f, u, stem, suffix, d, vocab)
+			return
 		}
 		if len(cands) == 0 || vocab.accepts(lw, true, cands, listed) {
 			return
@@ -940,3 +950,145 @@ func withCase(s string, style misspell.WordCase) string {
 	}
 	return s
 }
+
+// minTwoSlipWord is the shortest word looked at for two slips: in a
+// shorter one two slips leave too little of the word to say which was
+// meant.
+const minTwoSlipWord = 7
+
+// minTwoSlipNameUses is how often the site must write the word a
+// capitalised word (a name, inside a sentence) is two slips from: a name
+// of the site's own ("Clearbit") is no typo of a word it seldom writes.
+const minTwoSlipNameUses = 5
+
+// reportTwoSlips reports a long word that no dictionary word is one edit
+// from, but that is a common word the site writes with one of three slips
+// that change two letters (twoSlips): a pair of letters typed twice
+// ("Quantititative"), a pair dropped ("Quantitive" for "Quantitative"),
+// or a letter typed out of its place ("Netifly" for "Netlify"). Other
+// changes of two letters are as likely a name or a compound ("cutover" is
+// not "cover", "Bronwyn" not "Brown"). The word keeps its first and last
+// letters and its form ("-ing", "-ed", "-s"), is in lower or title case,
+// and the site does not use it on other pages; a capitalised word inside a
+// sentence (a name) only for a word the site writes often. The fix is
+// written when one word fits; else the site's candidates are offered.
+func reportTwoSlips(p *lint.SetPass, f *model.Family, u spellWord, stem, suffix string, d map[string]bool, vocab *siteVocabulary) {
+	if len(stem) < minTwoSlipWord || suffix != "" || u.style == misspell.CaseUpper || vocab.accepts(u.lower, true, nil, false) {
+		return
+	}
+	name := u.style != misspell.CaseLower && !u.start
+	title := u.style == misspell.CaseTitle
+	var all, used []string
+	for _, c := range twoSlipWords(stem) {
+		if wordForm(c) != wordForm(stem) || c[len(c)-1] != stem[len(stem)-1] || !plausibleTypo(stem, c, title) {
+			continue
+		}
+		all = append(all, c)
+		if n := vocab.uses[c]; d[c] && n > 0 && (!name || n >= minTwoSlipNameUses) {
+			used = append(used, c)
+		}
+	}
+	if len(used) == 0 {
+		return
+	}
+	if len(all) == 1 {
+		reportSpelling(p, f, u, used)
+		return
+	}
+	sort.SliceStable(used, func(a, b int) bool { return vocab.uses[used[a]] > vocab.uses[used[b]] })
+	reportSpelling(p, f, u, append(used, "")) // offered, not fixed
+}
+
+// twoSlipWords returns the dictionary words that a lower-case ASCII word
+// is with two slips (twoSlips), starting and ending with its letters.
+func twoSlipWords(w string) []string {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return nil
+		}
+	}
+	var out []string
+	by := dictByShape()
+	for _, n := range []int{len(w) - 2, len(w), len(w) + 2} {
+		for _, c := range by[dictShape{w[0], w[len(w)-1], n}] {
+			if c != w && twoSlips(w, c) {
+				out = append(out, c)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// dictShape is a word's first and last letters and its length: the words
+// two slips from a word that keep its first and last letters are among
+// those of three shapes.
+type dictShape struct {
+	initial, final byte
+	n              int
+}
+
+// twoSlips reports whether w is c typed with one slip that changes two
+// letters: a pair of c's letters typed twice ("quantititative"), a pair
+// of them dropped ("quantitive"), or one letter typed two or more places
+// from its own ("netifly" for "netlify").
+func twoSlips(w, c string) bool {
+	switch len(w) - len(c) {
+	case 2: // a pair typed twice: w[i:i+2] repeats the pair before or after it
+		for i := 0; i+2 <= len(w); i++ {
+			if w[:i] != c[:i] {
+				return false
+			}
+			if w[i+2:] == c[i:] && (i >= 2 && w[i-2:i] == w[i:i+2] || i+4 <= len(w) && w[i+2:i+4] == w[i:i+2]) {
+				return true
+			}
+		}
+	case -2: // a pair dropped
+		for i := 0; i+2 <= len(c); i++ {
+			if c[:i] != w[:i] {
+				return false
+			}
+			if c[i+2:] == w[i:] {
+				return true
+			}
+		}
+	case 0: // a letter out of place: w and c differ in a run where one is the other with a letter moved
+		i, j := 0, len(w)
+		for i < j && w[i] == c[i] {
+			i++
+		}
+		for j > i && w[j-1] == c[j-1] {
+			j--
+		}
+		if j-i < 3 {
+			return false // one swap of neighbours: one edit, not two
+		}
+		a, b := w[i:j], c[i:j]
+		// the letter moved from the run's start to its end, or back
+		return a[1:] == b[:len(b)-1] && a[0] == b[len(b)-1] || a[:len(a)-1] == b[1:] && a[len(a)-1] == b[0]
+	}
+	return false
+}
+
+// dictByShape is the dictionary's words of letters a-z by their shape
+// (first and last letters, length), built once.
+var dictByShape = sync.OnceValue(func() map[dictShape][]string {
+	by := map[dictShape][]string{}
+	for w := range englishWords() {
+		if w == "" {
+			continue
+		}
+		ok := true
+		for i := 0; i < len(w); i++ {
+			if w[i] < 'a' || w[i] > 'z' {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			k := dictShape{w[0], w[len(w)-1], len(w)}
+			by[k] = append(by[k], w)
+		}
+	}
+	return by
+})

@@ -27,6 +27,8 @@ var defaultPreferredTerms = []string{
 	// their makers
 	"Salesforce", "Zendesk", "HackerOne", "PagerDuty", "DocuSign", "ZoomInfo", "BambooHR", "MySQL", "GraphQL",
 	"Kubernetes", "Sisense", "SaaS",
+	"YouTube", "WordPress", "PowerPoint", "SharePoint", "OneDrive", "CloudFormation", "BigQuery", "HubSpot",
+	"SurveyMonkey", "OpenShift", "Datadog", "QuickBooks",
 }
 
 var termConsistencyRule = &lint.Rule{
@@ -50,7 +52,8 @@ var termConsistencyRule = &lint.Rule{
 			"first word capitalised in both); headings, a sentence's first word, link texts and terms inside a longer " +
 			"capitalised name are not variants; a possessive (\"the Quality Department's roadmap\") is the term; an adjective " +
 			"compound before a noun (\"high quality software\", \"long term scalability\", \"customer facing teams\") takes the hyphen " +
-			"where the page hyphenates it anywhere at least as often (a noun before a noun, \"job family page\", may stay open);\n" +
+			"where the page hyphenates it anywhere at least half as often as it leaves it open there (grammar: \"world class brand\" and " +
+			"\"world class design\" beside one \"world-class team\"); a noun before a noun, \"job family page\", may stay open;\n" +
 			"- two words the page also writes as one (\"road map\" beside \"roadmap\", \"code base\" beside \"codebases\", " +
 			"\"full stack\" beside \"Fullstack\"), where the one word is as common or more; pairs that mean something else " +
 			"(\"every day\") and product names are left alone;\n" +
@@ -61,7 +64,9 @@ var termConsistencyRule = &lint.Rule{
 			"(no fix: either name may be the right one);\n" +
 			"- apostrophe plurals of acronyms: \"OKR's\" where the page also writes \"OKRs\". Here the plain plural " +
 			"is always the reference, and \"the CRO's strategy\" or \"CEO's approval\" (a noun after a determiner, or after a " +
-			"person's title) is read as a possessive and left alone (\"track KPI's requirements\" is a plural);\n" +
+			"person's title) is read as a possessive and left alone (\"track KPI's requirements\" is a plural), as is one before a " +
+			"capitalised word (\"the UK's Digital Framework\") or ending a dotted name (\"GOV.UK's\"). An apostrophe plural is reported " +
+			"on a page that writes no plain plural of it too (\"Conduct incident RCA's\"): a plural takes no apostrophe;\n" +
 			"- British spellings on a page that writes the American one as often or more (\"analyse\" next to " +
 			"\"Analyze\", \"practises\" next to \"practices\"; misspell's list of pairs): the handbook writes American " +
 			"English. A page mostly British is left alone;\n" +
@@ -74,9 +79,14 @@ var termConsistencyRule = &lint.Rule{
 			"(\"NOTE\", \"ALL\") are emphasis or title case, no evidence (an acronym in a list, \"SOX, PCI, GDPR\", stands alone);\n" +
 			"- a compound of three or four words joined by a particle (\"go to market strategy\", \"end to end testing\") " +
 			"written open before a word it modifies, on a page that hyphenates it (\"go-to-market\") as often or more; " +
-			"as an adverb (\"own it end to end\") or capitalised (a process's name) it is left alone.\n\n" +
+			"as an adverb (\"own it end to end\") or capitalised (a process's name) it is left alone;\n" +
+			"- a word inside a capitalised name written singular where the page writes the name with it plural before another " +
+			"capitalised word at least twice and twice as often (\"Business System Administrators\" beside \"Business Systems " +
+			"Administrators\" and \"Business Systems Analyst\"): a noun that modifies another is singular as a rule (\"Sales Team " +
+			"Lead\"), so only the page's own plural names count, and a plural at a name's end (\"Product Managers\") is grammar.\n\n" +
 			"Other ties are not reported. The `preferred` list names terms with one right spelling (\"GitLab\", " +
-			"\"GitLab.com\"): any other case of them is reported wherever it occurs, and their variants are not " +
+			"\"GitLab.com\"): any other case of them is reported wherever it occurs, the front matter's `title` and `description` " +
+			"included, and their variants are not " +
 			"reported a second time. Names in URLs, e-mail addresses, paths, code and link targets are not " +
 			"prose and are left alone. `--fix` writes the reference spelling.",
 		Bad: "---\ntitle: Support Engineer\n---\n\n## Support Engineer\n\n### Responsibilities\n\n" +
@@ -115,6 +125,9 @@ type termOcc struct {
 	b          *model.Block
 	start, end int    // in b.Text
 	text       string // as written, curly apostrophes made straight
+	// name: the term is a preferred name ("GitLab") written in another
+	// case ("Gitlab"), which misspells the name as much as it varies it
+	name bool
 }
 
 // termKinds of variants.
@@ -223,7 +236,7 @@ func checkTermConsistency(p *lint.SetPass) {
 		}
 	}
 	for _, f := range p.Files {
-		for _, b := range f.Blocks {
+		for _, b := range append(frontMatterProse(f), f.Blocks...) {
 			checkPreferredTerms(p, f, b, wordingText(b), preferred)
 		}
 		if opts.Scope == "page" {
@@ -243,6 +256,7 @@ func checkTermConsistency(p *lint.SetPass) {
 				})
 			}
 			checkTermPage(p, f, preferred.byLower)
+			checkTermAcronymApostrophes(p, []*model.Family{f})
 			reportTermVariants(p, ix, preferred.byLower, "on this page")
 			ix.reset()
 			clear(varied)
@@ -258,6 +272,7 @@ func checkTermConsistency(p *lint.SetPass) {
 		checkTermPage(p, f, preferred.byLower)
 	}
 	if opts.Scope == "handbook" {
+		checkTermAcronymApostrophes(p, p.Files)
 		index()
 		reportTermVariants(p, ix, preferred.byLower, "in the files linted")
 	}
@@ -479,8 +494,10 @@ func reportTerm(p *lint.SetPass, o *termOcc, want, msg string) {
 	if sourceIs(o.f, span, written) {
 		d.Fixes = []lint.Edit{{Span: span, New: want}}
 	}
-	if strayCapital(written) {
-		d.Covers = []string{"misspelling"} // "ExperIence": a typo as much as a variant
+	if o.name || strayCapital(written) {
+		// "Gitlab" for the name "GitLab", "ExperIence": a typo as much as
+		// a variant, one finding for both
+		d.Covers = []string{"misspelling"}
 	}
 	p.Report(d)
 }
@@ -522,7 +539,7 @@ func checkPreferredTerms(p *lint.SetPass, f *model.Family, b *model.Block, text 
 					continue
 				}
 				if written := text[i:end]; written != t {
-					reportTerm(p, &termOcc{f: f, b: b, start: i, end: end, text: written}, t, fmt.Sprintf("write %s, not %s", quoted(t), quoted(written)))
+					reportTerm(p, &termOcc{f: f, b: b, start: i, end: end, text: written, name: true}, t, fmt.Sprintf("write %s, not %s", quoted(t), quoted(written)))
 				}
 			}
 		}
@@ -544,7 +561,7 @@ func checkPreferredTerms(p *lint.SetPass, f *model.Family, b *model.Block, text 
 				continue
 			}
 			if written := text[i:end]; written != t {
-				reportTerm(p, &termOcc{f: f, b: b, start: i, end: end, text: written}, t, fmt.Sprintf("write %s, not %s", quoted(t), quoted(written)))
+				reportTerm(p, &termOcc{f: f, b: b, start: i, end: end, text: written, name: true}, t, fmt.Sprintf("write %s, not %s", quoted(t), quoted(written)))
 			}
 		}
 	}
@@ -646,6 +663,7 @@ func checkTermPage(p *lint.SetPass, f *model.Family, preferred map[string]string
 	checkTermAbbreviations(p, f)
 	checkTermAcronyms(p, f, preferred)
 	checkTermTriples(p, f)
+	checkTermNamePlurals(p, f)
 }
 
 // checkTermVarieties reports a British spelling on a page that writes the

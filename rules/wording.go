@@ -215,3 +215,18 @@ func byCount(counts map[string]int) []string {
 	})
 	return keys
 }
+
+// frontMatterProse returns the page's front-matter title (read as a
+// heading: title case) and description (a paragraph) as blocks, where
+// they are written verbatim on their line: the prose that search results
+// and link previews show, checked as the page's text is.
+func frontMatterProse(f *model.Family) []*model.Block {
+	var out []*model.Block
+	if b := f.FrontMatter.TextBlock("title", model.BlockHeading); b != nil {
+		out = append(out, b)
+	}
+	if b := f.FrontMatter.TextBlock("description", model.BlockParagraph); b != nil {
+		out = append(out, b)
+	}
+	return out
+}

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -94,9 +95,47 @@ func TestMisspellingDictionary(t *testing.T) {
 	res := linttest.Run(t, "testdata/misspelling/dictionary", "misspelling")
 	out := fixedText(t, res, "testdata/misspelling/dictionary/page.md")
 	for _, want := range []string{"### Responsibilities", "services and their practices", "- Collaborate with stakeholders on incident resolution",
-		"- Be responsible for", "in the woring group", "description: \"Resposible for relaibility\""} {
+		"- Be responsible for", "in the woring group", "description: \"Responsible for reliability\""} {
 		if !strings.Contains(out, want) {
 			t.Errorf("fixed text lacks %q", want)
+		}
+	}
+	// two slips in a long word: a pair typed twice or dropped, a letter
+	// out of place; the fix writes the one word that fits
+	out = fixedText(t, res, "testdata/misspelling/dictionary/two-slips.md")
+	for _, want := range []string{"& Quantitative Feedback", "the quantitative results", "the participation of each team in the stakeholder review",
+		"the cutover of", "Meet Bronwyn", "the signup form", "the demoable feature"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("fixed text lacks %q", want)
+		}
+	}
+}
+
+// The shapes of two slips: a pair typed twice, a pair dropped, a letter
+// two or more places from its own; not two letters changed, a pair added
+// that repeats nothing, nor a swap of neighbours (one edit).
+func TestTwoSlips(t *testing.T) {
+	for _, c := range []struct {
+		w, c string
+		want bool
+	}{
+		{"quantititative", "quantitative", true},
+		{"participatation", "participation", true},
+		{"quantitive", "quantitative", true},
+		{"documention", "documentation", true},
+		{"netifly", "netlify", true},
+		{"steakholder", "stakeholder", true},
+		{"kubenertes", "kubernetes", true},
+		{"kbuerentes", "kubernetes", false}, // two letters out of place
+		{"cutover", "cover", false},
+		{"signup", "sign", false},
+		{"bronwyn", "brown", false},
+		{"clearbit", "clearest", false},
+		{"recieve", "receive", false}, // one swap: one edit
+		{"scorable", "scramble", false},
+	} {
+		if got := twoSlips(c.w, c.c); got != c.want {
+			t.Errorf("twoSlips(%q, %q) = %v, want %v", c.w, c.c, got, c.want)
 		}
 	}
 }
@@ -208,10 +247,27 @@ func TestLevelCopy(t *testing.T) {
 func TestTermConsistency(t *testing.T) {
 	res := linttest.Run(t, "testdata/term-consistency/page", "term-consistency")
 	out := fixedText(t, res, "testdata/term-consistency/page/support.md")
-	for _, want := range []string{"title: Gitlab Support Engineer", "Answer customer email", "Write JavaScript and JavaScript", "OKRs and OKRs", "- Use GitLab every day", "Use gitlab.com, GitLab.com and GitLab.com"} {
+	for _, want := range []string{"title: GitLab Support Engineer", "Answer customer email", "Write JavaScript and JavaScript", "OKRs and OKRs", "- Use GitLab every day", "Use gitlab.com, GitLab.com and GitLab.com"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("fixed text lacks %q", want)
 		}
+	}
+	// a preferred name in another case ("Gitlab", its message says no
+	// more) misspells the name: the finding stands for misspelling's
+	// defect too; a variant of a word ("e-mail") does not
+	preferredMsg := regexp.MustCompile(`^write "[^"]+", not "[^"]+"$`)
+	n := 0
+	for _, f := range res.Findings {
+		covers := len(f.Covers) == 1 && f.Covers[0] == "misspelling"
+		if covers {
+			n++
+		}
+		if preferredMsg.MatchString(f.Message) != covers && !strings.Contains(f.Message, "ExperIence") {
+			t.Errorf("%s:%d: %s: covers %v", f.Path, f.Line, f.Message, f.Covers)
+		}
+	}
+	if n == 0 {
+		t.Error("no finding covers misspelling")
 	}
 	// with scope: handbook the usual spelling is counted over all files;
 	// an apostrophe plural in one file meets the plain one in another

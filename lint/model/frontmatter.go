@@ -272,3 +272,31 @@ func lineEnd(text []byte, off int) int {
 	}
 	return len(text)
 }
+
+// TextBlock returns the prose of a top-level scalar key ("title",
+// "description") as a block of the given kind, so that the wording rules
+// read it as they read the page's text: only when the value is written
+// verbatim on its line (plain or quoted, no escapes, not folded), so that
+// every offset in it maps to the source. Otherwise, or when the key is
+// missing or empty, nil.
+func (fm *FrontMatter) TextBlock(key string, kind BlockKind) *Block {
+	n := fm.Value(key)
+	if n == nil || n.Kind != yaml.ScalarNode || n.Value == "" || n.Tag != "!!str" {
+		return nil
+	}
+	span := fm.NodeSpan(n)
+	if span.Start < 0 {
+		return nil
+	}
+	base := span.Start
+	if n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
+		base++
+	} else if n.Style != 0 {
+		return nil // a literal or folded block
+	}
+	end := base + len(n.Value)
+	if end > len(fm.src.Text) || string(fm.src.Text[base:end]) != n.Value || bytes.IndexByte(fm.src.Text[base:end], '\n') >= 0 {
+		return nil
+	}
+	return &Block{Kind: kind, Text: n.Value, Span: Span{base, end}, segs: []textSeg{{text: 0, src: base, n: len(n.Value)}}}
+}

@@ -207,3 +207,33 @@ func TestProseMentionOfGradeIsNotAGrade(t *testing.T) {
 		t.Fatalf("a prose mention of a grade was read as the role's grade")
 	}
 }
+
+// A front-matter value written verbatim on its line reads as a block whose
+// offsets map to the source; a folded or escaped one does not.
+func TestFrontMatterTextBlock(t *testing.T) {
+	src := "---\ntitle: \"Progam Manager\"\ndescription: Leads initaitives at Gitlab\nfolded: >\n  two\n  lines\nescaped: \"a \\\"b\\\"\"\nyes: true\n---\n\n# X\n"
+	f := Parse("x.md", []byte(src))
+	b := f.FrontMatter.TextBlock("title", BlockHeading)
+	if b == nil || b.Text != "Progam Manager" || b.Kind != BlockHeading {
+		t.Fatalf("title block = %+v", b)
+	}
+	if s := b.SourceSpan(0, 6); src[s.Start:s.End] != "Progam" {
+		t.Errorf("title word maps to %q", src[s.Start:s.End])
+	}
+	d := f.FrontMatter.TextBlock("description", BlockParagraph)
+	if d == nil {
+		t.Fatal("no description block")
+	}
+	if s := d.SourceSpan(6, 17); src[s.Start:s.End] != "initaitives" {
+		t.Errorf("description word maps to %q", src[s.Start:s.End])
+	}
+	for _, k := range []string{"folded", "escaped", "yes", "missing"} {
+		if b := f.FrontMatter.TextBlock(k, BlockParagraph); b != nil {
+			t.Errorf("%s: got a block %q, want none", k, b.Text)
+		}
+	}
+	var none *FrontMatter
+	if none.TextBlock("title", BlockHeading) != nil {
+		t.Error("nil front matter gave a block")
+	}
+}

@@ -1,0 +1,65 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"gitlab.com/ladderlint/ladderlint/lint"
+	"gitlab.com/ladderlint/ladderlint/lint/model"
+)
+
+// checkTermAcronymApostrophes reports an acronym's apostrophe plural
+// ("OKR's and KPI's", "review the MR's") in files (a page, or all the
+// files linted with scope: handbook) that never write its plain plural: a
+// plural takes no apostrophe, whatever else the page writes. Files that
+// write the plain plural too are left to the variant check (one finding
+// per word). A possessive is right and left alone: after a determiner or
+// of a person's title ("the CRO's strategy", "CEO's approval"), before a
+// capitalised word ("the UK's Digital Framework"), or ending a dotted name
+// ("GOV.UK's").
+func checkTermAcronymApostrophes(p *lint.SetPass, files []*model.Family) {
+	type occ struct {
+		f          *model.Family
+		b          *model.Block
+		start, end int
+		plain      string // the plain plural: "OKRs"
+	}
+	var found []occ
+	plain := map[string]bool{} // lower-case words as written
+	for _, f := range files {
+		for _, b := range f.Blocks {
+			text := wordingText(b)
+			tw := wordingWords(b, true)
+			for i, w := range tw.words {
+				plain[tw.lower[i]] = true
+				t := strings.ReplaceAll(w.Text, "’", "'")
+				if !isAcronymPlural(t) || possessive(text, tw, i) || acronymOwner(text, tw, i) {
+					continue
+				}
+				found = append(found, occ{f, b, w.Start, w.End, strings.TrimSuffix(t, "'s") + "s"})
+			}
+		}
+	}
+	for _, o := range found {
+		if plain[strings.ToLower(o.plain)] {
+			continue // the variant check compares the two spellings
+		}
+		written := o.b.Text[o.start:o.end]
+		reportTerm(p, &termOcc{f: o.f, b: o.b, start: o.start, end: o.end, text: written}, o.plain,
+			fmt.Sprintf("write %s, not %s: a plural takes no apostrophe", quoted(o.plain), quoted(written)))
+	}
+}
+
+// acronymOwner reports whether the acronym with 's at word i reads as a
+// possessive by its neighbours: a capitalised word right after it ("the
+// UK's Digital Framework") or a dot right before it ("GOV.UK's").
+func acronymOwner(text string, tw *textWords, i int) bool {
+	w := tw.words[i]
+	if w.Start > 0 && text[w.Start-1] == '.' {
+		return true
+	}
+	if i+1 < len(tw.words) && text[w.End:tw.words[i+1].Start] == " " && startsUpper(tw.words[i+1].Text) {
+		return true
+	}
+	return false
+}
