@@ -303,7 +303,7 @@ func termWordsEach(f *model.Family, fn func(termWord)) {
 		text := wordingText(b)
 		tw := wordingWords(b, true)
 		for i, w := range tw.words {
-			if hasDigit(w.Text) {
+			if hasDigit(w.Text) || inPath(text, w.Start, w.End) {
 				continue
 			}
 			o := termOcc{f: f, b: b, start: w.Start, end: w.End, text: w.Text}
@@ -325,6 +325,27 @@ func termWordsEach(f *model.Family, fn func(termWord)) {
 			fn(termWord{withoutHyphens(tw.lower[i]), o, !hasHyphen(o.text) && strings.ToLower(rest) == rest})
 		}
 	}
+}
+
+// inPath reports whether a word is a part of a path written in prose: a
+// slash touches it, and the run of text without spaces around it has two
+// slashes or more ("docs/process/README") or names one thing twice
+// ("openbmc/openbmc", a repository and its owner). A path is written as
+// its repository or folder is named, not as a term is; two words joined
+// by one slash ("Go/GoLang") are alternatives, and do count.
+func inPath(text string, start, end int) bool {
+	if !(start > 0 && text[start-1] == '/' || end < len(text) && text[end] == '/') {
+		return false
+	}
+	i, j := start, end
+	for i > 0 && text[i-1] != ' ' && text[i-1] != '\n' {
+		i--
+	}
+	for j < len(text) && text[j] != ' ' && text[j] != '\n' {
+		j++
+	}
+	parts := strings.Split(strings.Trim(text[i:j], ".,;:()[]\"'`"), "/")
+	return len(parts) > 2 || len(parts) == 2 && strings.EqualFold(parts[0], parts[1])
 }
 
 // withoutHyphens drops the hyphens ('-' and U+2011) of a word.
@@ -405,6 +426,22 @@ func reportTermVariants(p *lint.SetPass, ix *termIndex, preferred map[string]str
 		case kindOf[ref] == termApostrophe || count[forms[1]] == count[ref]:
 			continue // an apostrophe plural with no plain one, or a tie: no usual spelling
 		}
+		// an acronym's plural ("PRs", never "pRs" where the other spelling
+		// is "prs") and a name the page always writes with its capitals
+		// ("OpenBMC", never "openBMC" for "openbmc") are written as they are,
+		// whatever the sentence
+		asWritten, always := "", kindOf[ref] == termCase
+		for _, o := range occs {
+			if f, _ := termForm(o.text); f == ref {
+				if asWritten == "" {
+					asWritten = o.text
+				}
+				always = always && o.text == asWritten
+			}
+		}
+		if t := strings.TrimSuffix(asWritten, "s"); !always && (t == asWritten || strings.ToUpper(t) != t) {
+			asWritten = ""
+		}
 		for i := range occs {
 			o := &occs[i]
 			form, kind := termForm(o.text)
@@ -421,6 +458,9 @@ func reportTermVariants(p *lint.SetPass, ix *termIndex, preferred map[string]str
 				continue
 			}
 			want := spellLike(ref, o.text)
+			if asWritten != "" {
+				want = asWritten
+			}
 			var msg string
 			switch {
 			case kindOf[form] == termApostrophe:
