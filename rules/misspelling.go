@@ -706,6 +706,12 @@ func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, onPage int
 	if !listed && onPage >= 3 && len(fit) >= 3 {
 		return
 	}
+	// so is a capitalised word inside a sentence with three or more such
+	// words and none certain ("DSLs (e.g. Ecto)": "Ceto", "Echo", "Eco"?):
+	// a name more likely than a slip
+	if !listed && name && len(fit) >= 3 {
+		return
+	}
 	if len(fit) == 1 && !listed {
 		// a fix is certain only when no other word the site writes is a
 		// plausible meaning two edits away: "terrory" may be "terror" or
@@ -879,6 +885,9 @@ func oneVariety(cands []string, locale string) []string {
 // starts a sentence (or the block): its capital says nothing of a name.
 func sentenceStart(text string, i int) bool {
 	before := strings.TrimRight(text[:i], " \t\n*_\"'“(")
+	if lb := strings.ToLower(before); strings.HasSuffix(lb, "e.g.") || strings.HasSuffix(lb, "i.e.") {
+		return false // an abbreviation's dot ends no sentence: "(e.g. Ecto)"
+	}
 	return before == "" || strings.HasSuffix(before, ".") || strings.HasSuffix(before, "!") ||
 		strings.HasSuffix(before, "?") || strings.HasSuffix(before, ":")
 }
