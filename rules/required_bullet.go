@@ -55,11 +55,16 @@ var requiredBulletRule = &lint.Rule{
 			"paragraphs or requirements say \"Extends ...\" (or a typo of it: \"Exends\") or \"In addition to ...\", the role named or linked there (\"extend the main " +
 			"[requirements](#requirements)\": the role of that heading; else the level before " +
 			"it), and the role its text takes all requirements of (\"Meets all of the requirements of an Intermediate X, plus:\", " +
-			"\"all of the requirements of the level below\"), followed transitively. Specialties and segments refine a level and are covered by it (see `kinds`).\n\n" +
+			"\"all of the requirements of the level below\"), followed transitively; an \"In addition to ...\" that names no role " +
+			"takes over the level before only when it speaks of a level or its requirements (\"In addition to the above\", not \"In " +
+			"addition to the partner programs\"). Specialties and segments refine a level and are covered by it (see `kinds`).\n\n" +
 			"Reported: once, at the family-level Requirements heading, when that section lacks the bullet and some " +
 			"level does not list it itself; else at each uncovered level's Requirements heading, or at its title " +
 			"when it has no requirements at all (only for a graded level: an ungraded heading with nothing required is " +
-			"more likely a sub-heading than a role). A page of one role written as segments " +
+			"more likely a sub-heading than a role). A level that lacks the bullet only because the level it inherits its " +
+			"requirements from lacks it is not reported: the finding at that base level names the levels that inherit from it " +
+			"(one defect, one finding). A rewording is quoted from the level's own requirements (or those it inherits), else " +
+			"from the family's, never from a family-level section of another kind. A page of one role written as segments " +
 			"or specialties under the family's requirements is checked there. A page without roles (an overview, a folder index) is not checked, nor " +
 			"are deprecated levels, levels that hold only placeholders and acting rotations (`required-sections` reports " +
 			"those once).",
@@ -188,7 +193,7 @@ func checkRequiredBullet(p *lint.Pass) {
 				Subject: "family: " + strings.ToLower(want)})
 			continue
 		}
-		memo, rmemo := map[*model.Role]bool{}, map[*model.Role]bool{}
+		memo := map[*model.Role]bool{}
 		var missing []*model.Role
 		rewordedAs := map[*model.Role]string{} // a missing role's requirement that asks it in other words
 		for _, r := range roles {
@@ -196,8 +201,15 @@ func checkRequiredBullet(p *lint.Pass) {
 				continue
 			}
 			missing = append(missing, r)
+			if hasReworded == nil {
+				continue
+			}
+			// the role's own rewording (or one it inherits) before the
+			// family's: the evidence quoted is the level's; a family-level
+			// section of another kind ("Field Functional Competencies") is
+			// no requirement to quote
 			found = nil
-			if hasReworded != nil && (hasReworded(familyCover) || pg.roleHas(r, hasReworded, rmemo, map[*model.Role]bool{})) {
+			if pg.roleHas(r, hasReworded, map[*model.Role]bool{}, map[*model.Role]bool{}) || hasReworded(familyReqs) {
 				if found != nil {
 					rewordedAs[r] = strings.TrimSpace(found.Text)
 				}
@@ -219,6 +231,11 @@ func checkRequiredBullet(p *lint.Pass) {
 			})
 			continue
 		}
+		// one defect, one finding: a level that lacks the bullet only
+		// because the level it inherits its requirements from lacks it is
+		// not reported; the finding at that base names it
+		inheritors := map[*model.Role][]string{}
+		missing = pg.baseLevels(missing, inheritors)
 		reported := map[string]bool{} // by title: a role under two headings is one finding
 		for _, r := range missing {
 			key := strings.ToLower(strings.TrimSpace(r.Title))
@@ -239,10 +256,57 @@ func checkRequiredBullet(p *lint.Pass) {
 					r.Title, policyQuote(truncateNote(alt)), policyQuote(want))
 				sev = lint.Info
 			}
+			if names := inheritors[r]; len(names) > 0 {
+				msg += fmt.Sprintf(" (%s inherit%s them: adding it here covers %s too)", joinAnd(names),
+					map[bool]string{true: "s", false: ""}[len(names) == 1], map[bool]string{true: "it", false: "them"}[len(names) == 1])
+			}
 			reported[key] = true
-			p.Report(lint.Diagnostic{Span: span, Message: msg, Subject: strings.ToLower(want), Role: r, Severity: sev})
+			p.Report(lint.Diagnostic{Span: span, Message: msg, Subject: strings.ToLower(want), Role: r, Severity: sev, AlsoRoles: inheritors[r]})
 		}
 	}
+}
+
+// baseLevels keeps, of the roles that lack a bullet, those that do not
+// inherit their requirements from an earlier role that lacks it too; it
+// records in inheritors, for each kept role, the titles of the roles that
+// inherit from it, directly or through others.
+func (pg *bulletPage) baseLevels(missing []*model.Role, inheritors map[*model.Role][]string) []*model.Role {
+	isMissing := map[*model.Role]bool{}
+	for _, r := range missing {
+		isMissing[r] = true
+	}
+	base := map[*model.Role]*model.Role{} // an inheriting role's base, in page order
+	var keep []*model.Role
+	for _, r := range missing {
+		var from *model.Role
+		for _, x := range pg.inheritedFrom(r, pg.requirements(r)) {
+			if isMissing[x] && x.Span.Start < r.Span.Start {
+				from = x
+				break
+			}
+		}
+		if from == nil {
+			keep = append(keep, r)
+			continue
+		}
+		if b, ok := base[from]; ok {
+			from = b
+		}
+		base[r] = from
+		if !strings.EqualFold(strings.TrimSpace(r.Title), strings.TrimSpace(from.Title)) {
+			inheritors[from] = appendTitleOnce(inheritors[from], r.Title)
+		}
+	}
+	return keep
+}
+
+func appendTitleOnce(ts []string, t string) []string {
+	for _, x := range ts {
+		if x == t {
+			return ts
+		}
+	}
+	return append(ts, t)
 }
 
 // firstFilled returns the first section that holds something (not an
@@ -571,7 +635,7 @@ func (pg *bulletPage) inheritedFrom(r *model.Role, reqs []*model.Section) []*mod
 		}
 		if named := pg.roleNamedIn(r, t, at); named != nil {
 			add(named)
-		} else if at == 0 {
+		} else if at == 0 && bulletUnnamedBase(t) {
 			add(pg.before[r])
 		}
 	}
@@ -615,6 +679,32 @@ func bulletInheritAt(t string) int {
 		return 0 // opens the text: the level before when no role is named
 	}
 	return ms[0].End
+}
+
+// bulletBaseWords are the words by which an "In addition to ..." sentence
+// that names no role speaks of another level's requirements ("In addition
+// to the above", "In addition to the requirements of the previous
+// level"), and not of something else ("In addition to the partner
+// programs, ...").
+var bulletBaseWords = map[string]bool{"requirement": true, "requirements": true, "responsibility": true, "responsibilities": true,
+	"above": true, "level": true, "levels": true, "role": true, "roles": true, "previous": true, "preceding": true, "prior": true,
+	"criteria": true, "qualifications": true, "expectations": true}
+
+// bulletUnnamedBase reports whether an inheritance sentence that names no
+// role of the page takes over the level before: "Extends ..." does, "In
+// addition to ..." when its next words speak of a level or its
+// requirements.
+func bulletUnnamedBase(t string) bool {
+	ws := prose.Words(strings.ToLower(t), true)
+	if len(ws) < 3 || ws[0].Text != "in" || ws[1].Text != "addition" {
+		return true
+	}
+	for i := 3; i < len(ws) && i < 3+6; i++ {
+		if bulletBaseWords[ws[i].Text] {
+			return true
+		}
+	}
+	return false
 }
 
 // firstWord returns the letters that open t, after spaces and markup.
@@ -714,7 +804,7 @@ func bulletMatches(have, want []string, how string) bool {
 	}
 	eq := func(at int) bool {
 		for i, w := range want {
-			if have[at+i] != w {
+			if h := have[at+i]; h != w {
 				return false
 			}
 		}
