@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
@@ -57,7 +58,11 @@ var requiredBulletRule = &lint.Rule{
 			"it), and the role its text takes all requirements of (\"Meets all of the requirements of an Intermediate X, plus:\", " +
 			"\"all of the requirements of the level below\"), followed transitively; an \"In addition to ...\" that names no role " +
 			"takes over the level before only when it speaks of a level or its requirements (\"In addition to the above\", not \"In " +
-			"addition to the partner programs\"). Specialties and segments refine a level and are covered by it (see `kinds`).\n\n" +
+			"addition to the partner programs\"). A role of another linted page that an inheritance sentence links to (\"This " +
+			"role extends the [Senior Director, Development](/job-families/.../senior-director/) role\": the heading its " +
+			"fragment names, else the role its link text names, else the page's only role) covers the level when it, its " +
+			"page's family-wide requirements, or the pages it extends in turn hold the bullet; runs over all linted pages " +
+			"at once for that. Specialties and segments refine a level and are covered by it (see `kinds`).\n\n" +
 			"Reported: once, at the family-level Requirements heading, when that section lacks the bullet and some " +
 			"level does not list it itself; else at each uncovered level's Requirements heading, or at its title " +
 			"when it has no requirements at all (only for a graded level: an ungraded heading with nothing required is " +
@@ -101,18 +106,165 @@ var requiredBulletRule = &lint.Rule{
 		}
 		return policyValidPhrases("bullets", opts.Bullets)
 	},
-	Check: checkRequiredBullet,
+	Collect:    collectRequiredBullet,
+	CheckAll:   checkRequiredBulletAll,
+	SlimModels: true, // CheckAll reads the Collect summaries and the roles findings name
 }
 
 func init() { lint.Register(requiredBulletRule) }
 
-func checkRequiredBullet(p *lint.Pass) {
+// bulletTarget is a page another page's inheritance sentence links to:
+// its file (absolute path) and the heading the link names, if any.
+type bulletTarget struct {
+	file, fragment, text string
+}
+
+// bulletCandidate is a finding on a level that may yet inherit the bullet
+// from another page ("This role extends the [Senior Director,
+// Development](/job-families/.../senior-director/) role"): it is reported
+// unless one of those pages has it.
+type bulletCandidate struct {
+	d       lint.Diagnostic
+	want    string         // the bullet, lower case
+	targets []bulletTarget // pages the level (or a level it inherits from) extends
+}
+
+// bulletRoleCover is what a page tells other pages about one of its roles.
+type bulletRoleCover struct {
+	ids     []string        // its heading's anchors (each style)
+	title   string          // normalized title
+	has     map[string]bool // the bullets it holds, itself or through its page
+	targets []bulletTarget  // other pages it extends
+}
+
+// bulletSummary is a page's summary for the cross-page step.
+type bulletSummary struct {
+	file       string
+	f          *model.Family
+	pageHas    map[string]bool // bullets the family-level requirements hold
+	roles      []*bulletRoleCover
+	candidates []bulletCandidate
+	direct     []lint.Diagnostic // findings that depend on no other page
+}
+
+func collectRequiredBullet(p *lint.Pass) any {
+	sum := &bulletSummary{f: p.File, pageHas: map[string]bool{}}
+	env := linksOf(p.Env, p.Config)
+	sum.file, _ = env.sites.Abs(p.File.Path)
+	idx, page := env.sites.For(p.File.Path)
+	resolve := func(ls []*model.Link) []bulletTarget {
+		if idx == nil {
+			return nil
+		}
+		var out []bulletTarget
+		for _, l := range ls {
+			if strings.TrimSpace(l.Path) == "" {
+				continue
+			}
+			res := idx.Resolve(page, l, env.own)
+			if res.Found && res.Hit.File != "" && res.Hit.File != sum.file {
+				out = append(out, bulletTarget{file: res.Hit.File, fragment: l.Fragment, text: model.NormalizeTitle(l.Text)})
+			}
+		}
+		return out
+	}
+	checkRequiredBullet(p, sum, resolve)
+	return sum
+}
+
+// checkRequiredBulletAll reports each page's findings, but those on a
+// level that extends a role of another linted page that holds the bullet.
+func checkRequiredBulletAll(p *lint.SetPass) {
+	byFile := map[string]*bulletSummary{}
+	var sums []*bulletSummary
+	for _, f := range p.Files {
+		s, _ := p.Summary(f).(*bulletSummary)
+		if s == nil {
+			continue
+		}
+		sums = append(sums, s)
+		if s.file != "" {
+			byFile[s.file] = s
+		}
+	}
+	for _, s := range sums {
+		for _, d := range s.direct {
+			d.File = s.f
+			p.Report(d)
+		}
+		for _, c := range s.candidates {
+			covered := false
+			for _, t := range c.targets {
+				if bulletTargetHas(byFile, t, c.want, map[bulletTarget]bool{}) {
+					covered = true
+					break
+				}
+			}
+			if !covered {
+				c.d.File = s.f
+				p.Report(c.d)
+			}
+		}
+	}
+}
+
+// bulletTargetHas reports whether the role a link leads to (the heading
+// its fragment names, else the role its text names, else the page's only
+// role) holds the bullet, itself, through its page, or through the pages
+// it extends in turn.
+func bulletTargetHas(byFile map[string]*bulletSummary, t bulletTarget, want string, seen map[bulletTarget]bool) bool {
+	if seen[t] || len(seen) > 64 {
+		return false
+	}
+	seen[t] = true
+	s := byFile[t.file]
+	if s == nil {
+		return false // a page not linted: nothing known of it
+	}
+	if s.pageHas[want] {
+		return true
+	}
+	var role *bulletRoleCover
+	for _, r := range s.roles {
+		if t.fragment != "" && slices.Contains(r.ids, t.fragment) {
+			role = r
+			break
+		}
+	}
+	if role == nil && t.text != "" {
+		for _, r := range s.roles {
+			if r.title == t.text {
+				role = r
+				break
+			}
+		}
+	}
+	if role == nil && len(s.roles) == 1 {
+		role = s.roles[0]
+	}
+	if role == nil {
+		return false
+	}
+	if role.has[want] {
+		return true
+	}
+	for _, next := range role.targets {
+		if bulletTargetHas(byFile, next, want, seen) {
+			return true
+		}
+	}
+	return false
+}
+
+func checkRequiredBullet(p *lint.Pass, sum *bulletSummary, resolve func([]*model.Link) []bulletTarget) {
 	opts := lint.Options[requiredBulletOptions](p.Options)
 	f := p.File
 	if len(f.Roles) == 0 {
 		return
 	}
+	report := func(d lint.Diagnostic) { sum.direct = append(sum.direct, d) }
 	pg := newBulletPage(f)
+	pg.resolve = resolve
 	intro := bulletIntroRoles(f)
 	var roles []*model.Role
 	for _, r := range f.Roles {
@@ -135,9 +287,7 @@ func checkRequiredBullet(p *lint.Pass) {
 	// specialties under family-wide requirements): the family's
 	// requirements are the page's own
 	familyOnly := len(roles) == 0 && len(pg.wide) > 0
-	if len(roles) == 0 && !familyOnly {
-		return
-	}
+	checkable := len(roles) > 0 || familyOnly
 	var familyReqs []*model.Section
 	familyReqs = append(familyReqs, pg.wide...)
 	for _, r := range f.Roles {
@@ -153,6 +303,21 @@ func checkRequiredBullet(p *lint.Pass) {
 		if s.Kind == model.SecOther {
 			familyCover = append(familyCover, s)
 		}
+	}
+	// what other pages that extend a role of this one need to know
+	var headed []*model.Role
+	for _, r := range f.Roles {
+		if r.Heading == nil {
+			continue
+		}
+		h := r.Heading
+		headed = append(headed, r)
+		ids := []string{site.GitHubID(h.Text), site.KramdownID(h.Text)}
+		if h.ID != "" {
+			ids = append(ids, h.ID)
+		}
+		sum.roles = append(sum.roles, &bulletRoleCover{ids: ids, title: model.NormalizeTitle(r.Title), has: map[string]bool{},
+			targets: pg.crossTargets(r, map[*model.Role]bool{})})
 	}
 	words := map[*model.Bullet][]string{} // each bullet's words, split once for all the roles and bullets asked
 	for _, want := range opts.Bullets {
@@ -184,11 +349,18 @@ func checkRequiredBullet(p *lint.Pass) {
 		if !reworded || !opts.RewordedInfo {
 			hasReworded = nil
 		}
-		if has(familyCover) {
+		lw := strings.ToLower(want)
+		pageHas := has(familyCover)
+		sum.pageHas[lw] = pageHas
+		cmemo := map[*model.Role]bool{}
+		for i, r := range headed {
+			sum.roles[i].has[lw] = pageHas || pg.roleHas(r, has, cmemo, map[*model.Role]bool{})
+		}
+		if pageHas || !checkable {
 			continue
 		}
 		if familyOnly {
-			p.Report(lint.Diagnostic{Span: firstFilled(familyReqs).Span,
+			report(lint.Diagnostic{Span: firstFilled(familyReqs).Span,
 				Message: fmt.Sprintf("the family's requirements lack the bullet %s", policyQuote(want)),
 				Subject: "family: " + strings.ToLower(want)})
 			continue
@@ -223,7 +395,7 @@ func checkRequiredBullet(p *lint.Pass) {
 			for i, r := range missing {
 				names[i] = r.Title
 			}
-			p.Report(lint.Diagnostic{
+			report(lint.Diagnostic{
 				Span: firstFilled(familyReqs).Span,
 				Message: fmt.Sprintf("the family's requirements lack the bullet %s, and %s %s not list it: add it here to cover every level",
 					policyQuote(want), joinAnd(names), map[bool]string{true: "does", false: "do"}[len(names) == 1]),
@@ -261,7 +433,12 @@ func checkRequiredBullet(p *lint.Pass) {
 					map[bool]string{true: "s", false: ""}[len(names) == 1], map[bool]string{true: "it", false: "them"}[len(names) == 1])
 			}
 			reported[key] = true
-			p.Report(lint.Diagnostic{Span: span, Message: msg, Subject: strings.ToLower(want), Role: r, Severity: sev, AlsoRoles: inheritors[r]})
+			d := lint.Diagnostic{Span: span, Message: msg, Subject: strings.ToLower(want), Role: r, Severity: sev, AlsoRoles: inheritors[r]}
+			if ts := pg.crossTargets(r, map[*model.Role]bool{}); len(ts) > 0 {
+				sum.candidates = append(sum.candidates, bulletCandidate{d: d, want: strings.ToLower(want), targets: ts})
+			} else {
+				report(d)
+			}
 		}
 	}
 }
@@ -424,6 +601,9 @@ type bulletPage struct {
 	before     map[*model.Role]*model.Role      // the level before the role
 	titles     *prose.PhraseSet                 // every role title, for "extends the X"
 	titled     []*model.Role                    // titles' roles, by phrase index
+	// resolve gives the other pages links lead to (nil: none known)
+	resolve func([]*model.Link) []bulletTarget
+	blocks  map[*model.Role][]*model.Block // the role's own paragraphs, as blocks
 }
 
 func newBulletPage(f *model.Family) *bulletPage {
@@ -482,9 +662,11 @@ func newBulletPage(f *model.Family) *bulletPage {
 		}
 		stack = append(stack, h)
 	}
+	pg.blocks = map[*model.Role][]*model.Block{}
 	for _, b := range f.Blocks {
 		if b.Role != nil && b.Section == nil && b.Kind == model.BlockParagraph {
 			pg.paragraphs[b.Role] = append(pg.paragraphs[b.Role], b.Text)
+			pg.blocks[b.Role] = append(pg.blocks[b.Role], b)
 		}
 	}
 	var prev *model.Role
@@ -638,6 +820,58 @@ func (pg *bulletPage) inheritedFrom(r *model.Role, reqs []*model.Section) []*mod
 		} else if at == 0 && bulletUnnamedBase(t) {
 			add(pg.before[r])
 		}
+	}
+	return out
+}
+
+// crossTargets returns the other pages r extends, as its inheritance
+// sentences link them ("This role extends the [Senior Director,
+// Development](/job-families/.../senior-director/) role"), and those of the
+// roles of this page it inherits from, followed transitively.
+func (pg *bulletPage) crossTargets(r *model.Role, seen map[*model.Role]bool) []bulletTarget {
+	if pg.resolve == nil || seen[r] {
+		return nil
+	}
+	seen[r] = true
+	var links []*model.Link
+	inherit := func(b *model.Block) {
+		at := bulletInheritAt(b.Text)
+		if at < 0 {
+			return
+		}
+		for _, l := range b.Links {
+			if l.TextIn.Start >= at || at == 0 {
+				links = append(links, l)
+			}
+		}
+	}
+	for _, b := range pg.blocks[r] {
+		inherit(b)
+	}
+	// a sentence in another of its sections ("The VP of Development is a
+	// grade 12. This role extends the [Senior Director, Development](...)
+	// role." under Job Grade)
+	for _, s := range r.Sections {
+		if s.Kind == model.SecRequirements {
+			continue
+		}
+		for _, b := range s.Paragraphs {
+			inherit(b)
+		}
+	}
+	for _, s := range pg.requirements(r) {
+		for _, b := range s.Paragraphs {
+			inherit(b)
+		}
+		for _, b := range s.Bullets {
+			if b.Block != nil {
+				inherit(b.Block)
+			}
+		}
+	}
+	out := pg.resolve(links)
+	for _, x := range pg.inheritedFrom(r, pg.requirements(r)) {
+		out = append(out, pg.crossTargets(x, seen)...)
 	}
 	return out
 }
