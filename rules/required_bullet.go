@@ -604,6 +604,7 @@ type bulletPage struct {
 	// resolve gives the other pages links lead to (nil: none known)
 	resolve func([]*model.Link) []bulletTarget
 	blocks  map[*model.Role][]*model.Block // the role's own paragraphs, as blocks
+	cross   map[*model.Role][]bulletTarget // memoized crossTargets
 }
 
 func newBulletPage(f *model.Family) *bulletPage {
@@ -832,6 +833,9 @@ func (pg *bulletPage) crossTargets(r *model.Role, seen map[*model.Role]bool) []b
 	if pg.resolve == nil || seen[r] {
 		return nil
 	}
+	if ts, ok := pg.cross[r]; ok {
+		return ts
+	}
 	seen[r] = true
 	var links []*model.Link
 	inherit := func(b *model.Block) {
@@ -871,10 +875,23 @@ func (pg *bulletPage) crossTargets(r *model.Role, seen map[*model.Role]bool) []b
 	}
 	out := pg.resolve(links)
 	for _, x := range pg.inheritedFrom(r, pg.requirements(r)) {
-		out = append(out, pg.crossTargets(x, seen)...)
+		for _, t := range pg.crossTargets(x, seen) {
+			// a long chain of levels that each extend the one before
+			// keeps a few distinct targets, not one per level
+			if len(out) < bulletMaxTargets && !slices.Contains(out, t) {
+				out = append(out, t)
+			}
+		}
 	}
+	if pg.cross == nil {
+		pg.cross = map[*model.Role][]bulletTarget{}
+	}
+	pg.cross[r] = out
 	return out
 }
+
+// bulletMaxTargets bounds the other pages one level is looked up in.
+const bulletMaxTargets = 16
 
 // roleAtFragment returns the role that holds the heading an in-page link
 // names ("#requirements": the first heading whose ID that is), or nil.
