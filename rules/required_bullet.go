@@ -70,7 +70,8 @@ var requiredBulletRule = &lint.Rule{
 			"requirements from lacks it is not reported: the finding at that base level names the levels that inherit from it " +
 			"(one defect, one finding). A rewording is quoted from the level's own requirements (or those it inherits), else " +
 			"from the family's, never from a family-level section of another kind. A page of one role written as segments " +
-			"or specialties under the family's requirements is checked there. A page without roles (an overview, a folder index) is not checked, nor " +
+			"or specialties under the family's requirements is checked there, and so is a page without role headings that has " +
+			"Responsibilities or Requirements of its own (the page is the role: an executive's page). A page without roles or such sections (an overview, a folder index) is not checked, nor " +
 			"are deprecated levels, levels that hold only placeholders and acting rotations (`required-sections` reports " +
 			"those once).",
 		Bad: "---\ntitle: Accountant\n---\n\n## Accountant\n\n" +
@@ -259,7 +260,10 @@ func bulletTargetHas(byFile map[string]*bulletSummary, t bulletTarget, want stri
 func checkRequiredBullet(p *lint.Pass, sum *bulletSummary, resolve func([]*model.Link) []bulletTarget) {
 	opts := lint.Options[requiredBulletOptions](p.Options)
 	f := p.File
-	if len(f.Roles) == 0 {
+	// a page without role headings is one role when it has
+	// Responsibilities or Requirements of its own ("## Requirements" on a
+	// Chief People Officer page): its requirements are the page's
+	if len(f.Roles) == 0 && !pageIsRole(f) {
 		return
 	}
 	report := func(d lint.Diagnostic) { sum.direct = append(sum.direct, d) }
@@ -360,8 +364,12 @@ func checkRequiredBullet(p *lint.Pass, sum *bulletSummary, resolve func([]*model
 			continue
 		}
 		if familyOnly {
+			whose := "the family's requirements"
+			if len(f.Roles) == 0 && strings.TrimSpace(f.Title) != "" {
+				whose = "the requirements of " + strings.TrimSpace(f.Title) // the page is the role
+			}
 			report(lint.Diagnostic{Span: firstFilled(familyReqs).Span,
-				Message: fmt.Sprintf("the family's requirements lack the bullet %s", policyQuote(want)),
+				Message: fmt.Sprintf("%s lack the bullet %s", whose, policyQuote(want)),
 				Subject: "family: " + strings.ToLower(want)})
 			continue
 		}
