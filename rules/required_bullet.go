@@ -50,7 +50,9 @@ var requiredBulletRule = &lint.Rule{
 			"(\"## Content Editor\" or \"## Role\" with its Requirements, then the levels; not when ungraded groups " +
 			"stand side by side, as \"## Benefits\" and \"## Compensation\" do), and a family-level section whose " +
 			"name the model does not know (\"You may be a fit to this role if you\"), though findings never point there.\n" +
-			"- Otherwise in each level's own requirements (also those under a second heading with the same title), or " +
+			"- Otherwise in each level's own requirements (also those under a second heading with the same title, or, when " +
+			"it has no Requirements heading, a list headed by another name that names requirements: \"Desirable Skills, " +
+			"Knowledge, and Experience\"), or " +
 			"in those of the role it inherits them from: the role it shares a grade sentence with, the role whose " +
 			"heading encloses its own in the page outline, the base its inheritance sentence names, or, when its " +
 			"paragraphs or requirements say \"Extends ...\" (or a typo of it: \"Exends\") or \"In addition to ...\", the role named or linked there (\"extend the main " +
@@ -583,6 +585,11 @@ func (pg *bulletPage) requirements(r *model.Role) []*model.Section {
 		if s.Kind == model.SecRequirements {
 			reqs = append(reqs, s)
 		}
+	}
+	// requirements headed by another name ("Desirable Skills, Knowledge,
+	// and Experience"; required-sections says so): they are the level's
+	if s := requirementsUnderOtherName(r); s != nil {
+		reqs = append(reqs, s)
 	}
 	// a "## Requirements" at the depth of the role heading above it, or the
 	// requirements of a group of roles ("## Benefits")

@@ -689,6 +689,17 @@ func misfiledSection(r *model.Role, missing []string) *model.Section {
 	if !req {
 		return nil
 	}
+	return requirementsUnderOtherName(r)
+}
+
+// requirementsUnderOtherName returns a role's list under a heading the
+// model does not know whose words name requirements ("Desirable Skills,
+// Knowledge, and Experience"), when the role has no Requirements section;
+// else nil.
+func requirementsUnderOtherName(r *model.Role) *model.Section {
+	if r.Section(model.SecRequirements) != nil {
+		return nil
+	}
 	for _, s := range r.Sections {
 		if s.Kind != model.SecOther || len(s.Bullets) == 0 {
 			continue
