@@ -117,7 +117,7 @@ func leadInSiblings(f *model.Family, s *model.Section, name string) []string {
 		}
 	}
 	if len(out) > 3 {
-		out = append(out[:3], "...")
+		out = append(out[:3], fmt.Sprintf("%d more", len(out)-3))
 	}
 	return out
 }
@@ -125,7 +125,7 @@ func leadInSiblings(f *model.Family, s *model.Section, name string) []string {
 func quoteAll(ts []string) []string {
 	out := make([]string, len(ts))
 	for i, t := range ts {
-		if t == "..." {
+		if i == 3 { // "N more"
 			out[i] = t
 			continue
 		}
