@@ -36,8 +36,10 @@ type Finding struct {
 	Subject string   `json:"-"` // what the fingerprint is derived from
 	Fixes   []Edit   `json:"-"` // edits in the file's normalized source
 	Covers  []string `json:"-"` // other rules whose defect the finding also reports
-	Offset  int      `json:"-"` // byte offset of the start, for fixes and sorting
-	EndOff  int      `json:"-"`
+	// AlsoRoles are other roles the finding is about (Diagnostic.AlsoRoles)
+	AlsoRoles []string `json:"-"`
+	Offset    int      `json:"-"` // byte offset of the start, for fixes and sorting
+	EndOff    int      `json:"-"`
 }
 
 // Input is a file to lint: its path as the user named it (kept for
@@ -609,6 +611,7 @@ func makeFinding(a *activeRule, d Diagnostic) Finding {
 		Rule: a.rule.ID, Severity: sev, Message: capMessage(d.Message), Path: f.Path,
 		Line: start.Line, Column: start.Column, EndLine: end.Line, EndColumn: end.Column,
 		Diff: d.Diff, Subject: d.Subject, Fixes: d.Fixes, Covers: d.Covers, Offset: sp.Start, EndOff: sp.End,
+		AlsoRoles: d.AlsoRoles,
 	}
 	role := d.Role
 	if role == nil {

@@ -92,7 +92,7 @@ func capPerRule(fs []Finding) []Finding {
 		sum.Message = fmt.Sprintf("%d more findings of %s on this page are not listed (at most %d of one rule per page): the page repeats one defect; fix these and lint again",
 			len(rest), sum.Rule, MaxPerRule)
 		sum.Subject = "more findings not listed"
-		sum.Role, sum.Diff, sum.Fixes, sum.Covers = "", "", nil, nil
+		sum.Role, sum.Diff, sum.Fixes, sum.Covers, sum.AlsoRoles = "", "", nil, nil, nil
 		out = append(out, sum)
 		i = j
 	}

@@ -232,6 +232,10 @@ type Diagnostic struct {
 	// that one defect is one finding (a broken full URL to the site is
 	// link-target's, and says it is also link-style's).
 	Covers []string
+	// AlsoRoles names other roles of the file that have the defect because
+	// Role has it (levels that inherit Role's requirements): the finding
+	// is reported once, on Role, and is about them too.
+	AlsoRoles []string
 }
 
 // Pass is one rule's run on one file.

@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
+	"strings"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
 	"gitlab.com/ladderlint/ladderlint/lint/model"
+	"gitlab.com/ladderlint/ladderlint/lint/prose"
 )
 
 var emptySectionRule = &lint.Rule{
@@ -20,7 +22,9 @@ var emptySectionRule = &lint.Rule{
 			"before the next heading of the same or a higher level is a leftover: the template's section was kept " +
 			"but never filled in, or its content went elsewhere. Content can be anything: a list, a paragraph, a " +
 			"table, a code block, or subsections with content; a list item without text (\"-\" alone) is none. Headings that group roles (Levels, Specialties, " +
-			"Segment) are not checked.",
+			"Segment) are not checked. An empty heading that reads as a lead-in (it ends with a colon or with a word that " +
+			"asks for more: \"You should apply if\") over headings at its own level is told so: its content is there, " +
+			"one heading level too high.",
 		Bad:  "---\ntitle: Example\n---\n\n## Manager, Example\n\n### Responsibilities\n\n### Requirements\n\n- Lead a team\n",
 		Good: "---\ntitle: Example\n---\n\n## Manager, Example\n\n### Responsibilities\n\n- Hire a team\n\n### Requirements\n\n- Lead a team\n",
 	},
@@ -64,11 +68,70 @@ func checkEmptySection(p *lint.Pass) {
 		if s.Prefix != "" {
 			name = s.Prefix + " " + s.Name
 		}
+		if what == "is empty" {
+			if next := leadInSiblings(f, s, name); len(next) > 0 {
+				// "### You should apply if" over "### You've got the
+				// personality", "### You're a support professional": the
+				// content is there, one heading level too high
+				what = fmt.Sprintf("is empty: it leads in the headings after it (%s), which sit at its level; make them its sub-headings, or make it plain text", joinAnd(quoteAll(next)))
+			}
+		}
 		p.Report(lint.Diagnostic{Span: s.Span, Message: fmt.Sprintf("section %q %s", name, what), Subject: name})
 	}
 	for _, s := range allSections(f) {
 		check(s)
 	}
+}
+
+// leadInWords end a heading that reads as the start of a sentence the
+// headings after it complete ("You should apply if", "You are a good fit
+// when", "What you will do:").
+var leadInWords = map[string]bool{"if": true, "when": true, "because": true, "that": true, "to": true, "you": true,
+	"following": true, "who": true, "where": true, "and": true, "or": true}
+
+// leadInSiblings returns, for an empty heading section that reads as a
+// lead-in (it ends with a colon or a word that asks for more), the texts
+// of the headings at its level that follow it directly, up to the next
+// heading of a higher level; nil when it is no lead-in or none follows.
+func leadInSiblings(f *model.Family, s *model.Section, name string) []string {
+	if s.Heading == nil {
+		return nil
+	}
+	t := strings.TrimSpace(name)
+	lead := strings.HasSuffix(t, ":")
+	if !lead {
+		ws := prose.Words(strings.ToLower(t), true)
+		lead = len(ws) > 1 && leadInWords[ws[len(ws)-1].Text]
+	}
+	if !lead {
+		return nil
+	}
+	var out []string
+	hs := f.Headings
+	for i := sort.Search(len(hs), func(i int) bool { return hs[i].Span.Start >= s.Span.End }); i < len(hs); i++ {
+		if hs[i].Level < s.Heading.Level {
+			break
+		}
+		if hs[i].Level == s.Heading.Level {
+			out = append(out, hs[i].Text)
+		}
+	}
+	if len(out) > 3 {
+		out = append(out[:3], fmt.Sprintf("%d more", len(out)-3))
+	}
+	return out
+}
+
+func quoteAll(ts []string) []string {
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		if i == 3 { // "N more"
+			out[i] = t
+			continue
+		}
+		out[i] = fmt.Sprintf("%q", t)
+	}
+	return out
 }
 
 // sectionExtent returns where a section's content ends: at the next heading

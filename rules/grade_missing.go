@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
@@ -19,7 +20,10 @@ var gradeMissingRule = &lint.Rule{
 		Description: "A level (a role that is not a specialty or segment of another) needs a grade: \"The <role> is a " +
 			"[grade N](...)\", in its Job Grade section or its own text. A Job Grade section whose text gives no " +
 			"grade counts as missing. A level without any Job Grade section is reported here only: the default " +
-			"`required-sections` policy leaves grades to this rule (a policy file can still ask for the section).\n\n" +
+			"`required-sections` policy leaves grades to this rule (a policy file can still ask for the section). A page " +
+			"that describes one role and grades it nowhere is one finding; for an executive (\"Chief ... Officer\", \"Executive " +
+			"Vice President\"), or a title the grade table names itself, the fix names the table's grade for it (the EVP/CXO " +
+			"row): executive pages are often left ungraded, but the policy asks every role for its Job Grade.\n\n" +
 			"Not reported, as real pages show they are not levels missing a grade: a role that says it has no grade " +
 			"(\"does not have a grade\"); a heading that only groups graded levels below it; a second heading with the " +
 			"title of a graded level on the page (a repeated or mistyped heading); a family-wide Job Grade section that " +
@@ -53,8 +57,9 @@ func checkGradeMissing(p *lint.Pass) {
 		return
 	}
 	if sp, ok := ungradedPageRole(l, f, p.Config); ok {
-		msg := fmt.Sprintf("%s has no grade: the page describes one role and grades it nowhere: add a Job Grade section with \"The %s is a [grade N](%s).\"",
-			f.Title, f.Title, p.Config.Grades.Table)
+		grade, row := pageRoleTableGrade(p, l, f.Title)
+		msg := fmt.Sprintf("%s has no grade: the page describes one role and grades it nowhere: add a Job Grade section with \"The %s is a [grade %s](%s).\"%s",
+			f.Title, f.Title, grade, p.Config.Grades.Table, row)
 		// the page's role has no heading, so no Role in the model: the
 		// finding names it by the page's title
 		page := &model.Role{Title: f.Title, TitleSpan: sp, Kind: model.KindLevel, Span: model.Span{Start: 0, End: len(f.Source.Text)}}
@@ -104,6 +109,31 @@ var gradeListRE = regexp.MustCompile(`(?i)\bgrades?\b[^.]*?\d+\]?\s*(?:,|\band\b
 // familyGraded reports whether the family grades its levels together in a
 // family-level Job Grade section ("The roles described below are grades 6,
 // 7, 8").
+// gradeExecutiveRE matches an executive's title ("Chief People Officer",
+// "Executive VP of Engineering"), which the grade table ranks in a row of
+// its own (EVP/CXO).
+var gradeExecutiveRE = regexp.MustCompile(`(?i)^\s*(?:chief\b.*\bofficer\b|executive\s+vice\s+president\b|evp\b)`)
+
+// pageRoleTableGrade returns the grade the handbook's grade table gives a
+// page's one role, when it gives exactly one ("Chief People Officer": the
+// table's EVP/CXO row, grade 14), with a note naming that row; else "N".
+func pageRoleTableGrade(p *lint.Pass, l *ladder.Ladder, title string) (string, string) {
+	pl, ok := l.Classify(title)
+	if !ok {
+		return "N", ""
+	}
+	tables := gradeTablesOf(p.Env, p.Config).forFile(p.File)
+	if len(tables) == 0 {
+		return "N", ""
+	}
+	gs := tables[0].Grades(pl)
+	if len(gs) != 1 || !tables[0].Names(pl) && !gradeExecutiveRE.MatchString(title) {
+		return "N", ""
+	}
+	g := strconv.FormatFloat(gs[0], 'f', -1, 64)
+	return g, fmt.Sprintf(" (grade %s is the grade table's for this title)", g)
+}
+
 func familyGraded(f *model.Family) bool {
 	for _, s := range f.Sections {
 		if s.Kind != model.SecJobGrade {

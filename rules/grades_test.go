@@ -57,6 +57,12 @@ func TestGradeTitleMismatchOptions(t *testing.T) {
 
 func TestGradeMissing(t *testing.T) { linttest.Run(t, "testdata/grade-missing", "grade-missing") }
 
+// TestGradeMissingTableGrade: an ungraded executive page is told the grade
+// the site's grade table gives its title.
+func TestGradeMissingTableGrade(t *testing.T) {
+	linttest.Run(t, "testdata/grade-missing-site", "grade-missing")
+}
+
 func TestRolePlacement(t *testing.T) { linttest.Run(t, "testdata/role-placement", "role-placement") }
 
 // grade-consistency is info by default (its blind precision is under 0.9,

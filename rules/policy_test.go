@@ -137,3 +137,10 @@ func TestPolicyCorpus(t *testing.T) {
 		t.Skip("corpus not available at ../../shared/corpus: skipping the corpus run")
 	}
 }
+
+// TestRequiredBulletAcrossPages: a level that extends a role of another
+// page ("This role extends the [Senior Director](...) role") takes that
+// role's requirements over, transitively, across pages.
+func TestRequiredBulletAcrossPages(t *testing.T) {
+	linttest.Run(t, "testdata/required-bullet-site", "required-bullet")
+}

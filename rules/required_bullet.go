@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
@@ -49,18 +50,30 @@ var requiredBulletRule = &lint.Rule{
 			"(\"## Content Editor\" or \"## Role\" with its Requirements, then the levels; not when ungraded groups " +
 			"stand side by side, as \"## Benefits\" and \"## Compensation\" do), and a family-level section whose " +
 			"name the model does not know (\"You may be a fit to this role if you\"), though findings never point there.\n" +
-			"- Otherwise in each level's own requirements (also those under a second heading with the same title), or " +
+			"- Otherwise in each level's own requirements (also those under a second heading with the same title, or, when " +
+			"it has no Requirements heading, a list headed by another name that names requirements: \"Desirable Skills, " +
+			"Knowledge, and Experience\"), or " +
 			"in those of the role it inherits them from: the role it shares a grade sentence with, the role whose " +
 			"heading encloses its own in the page outline, the base its inheritance sentence names, or, when its " +
 			"paragraphs or requirements say \"Extends ...\" (or a typo of it: \"Exends\") or \"In addition to ...\", the role named or linked there (\"extend the main " +
 			"[requirements](#requirements)\": the role of that heading; else the level before " +
 			"it), and the role its text takes all requirements of (\"Meets all of the requirements of an Intermediate X, plus:\", " +
-			"\"all of the requirements of the level below\"), followed transitively. Specialties and segments refine a level and are covered by it (see `kinds`).\n\n" +
+			"\"all of the requirements of the level below\"), followed transitively; an \"In addition to ...\" that names no role " +
+			"takes over the level before only when it speaks of a level or its requirements (\"In addition to the above\", not \"In " +
+			"addition to the partner programs\"). A role of another linted page that an inheritance sentence links to (\"This " +
+			"role extends the [Senior Director, Development](/job-families/.../senior-director/) role\": the heading its " +
+			"fragment names, else the role its link text names, else the page's only role) covers the level when it, its " +
+			"page's family-wide requirements, or the pages it extends in turn hold the bullet; runs over all linted pages " +
+			"at once for that. Specialties and segments refine a level and are covered by it (see `kinds`).\n\n" +
 			"Reported: once, at the family-level Requirements heading, when that section lacks the bullet and some " +
 			"level does not list it itself; else at each uncovered level's Requirements heading, or at its title " +
 			"when it has no requirements at all (only for a graded level: an ungraded heading with nothing required is " +
-			"more likely a sub-heading than a role). A page of one role written as segments " +
-			"or specialties under the family's requirements is checked there. A page without roles (an overview, a folder index) is not checked, nor " +
+			"more likely a sub-heading than a role). A level that lacks the bullet only because the level it inherits its " +
+			"requirements from lacks it is not reported: the finding at that base level names the levels that inherit from it " +
+			"(one defect, one finding). A rewording is quoted from the level's own requirements (or those it inherits), else " +
+			"from the family's, never from a family-level section of another kind. A page of one role written as segments " +
+			"or specialties under the family's requirements is checked there, and so is a page without role headings that has " +
+			"Responsibilities or Requirements of its own (the page is the role: an executive's page). A page without roles or such sections (an overview, a folder index) is not checked, nor " +
 			"are deprecated levels, levels that hold only placeholders and acting rotations (`required-sections` reports " +
 			"those once).",
 		Bad: "---\ntitle: Accountant\n---\n\n## Accountant\n\n" +
@@ -96,18 +109,168 @@ var requiredBulletRule = &lint.Rule{
 		}
 		return policyValidPhrases("bullets", opts.Bullets)
 	},
-	Check: checkRequiredBullet,
+	Collect:    collectRequiredBullet,
+	CheckAll:   checkRequiredBulletAll,
+	SlimModels: true, // CheckAll reads the Collect summaries and the roles findings name
 }
 
 func init() { lint.Register(requiredBulletRule) }
 
-func checkRequiredBullet(p *lint.Pass) {
+// bulletTarget is a page another page's inheritance sentence links to:
+// its file (absolute path) and the heading the link names, if any.
+type bulletTarget struct {
+	file, fragment, text string
+}
+
+// bulletCandidate is a finding on a level that may yet inherit the bullet
+// from another page ("This role extends the [Senior Director,
+// Development](/job-families/.../senior-director/) role"): it is reported
+// unless one of those pages has it.
+type bulletCandidate struct {
+	d       lint.Diagnostic
+	want    string         // the bullet, lower case
+	targets []bulletTarget // pages the level (or a level it inherits from) extends
+}
+
+// bulletRoleCover is what a page tells other pages about one of its roles.
+type bulletRoleCover struct {
+	ids     []string        // its heading's anchors (each style)
+	title   string          // normalized title
+	has     map[string]bool // the bullets it holds, itself or through its page
+	targets []bulletTarget  // other pages it extends
+}
+
+// bulletSummary is a page's summary for the cross-page step.
+type bulletSummary struct {
+	file       string
+	f          *model.Family
+	pageHas    map[string]bool // bullets the family-level requirements hold
+	roles      []*bulletRoleCover
+	candidates []bulletCandidate
+	direct     []lint.Diagnostic // findings that depend on no other page
+}
+
+func collectRequiredBullet(p *lint.Pass) any {
+	sum := &bulletSummary{f: p.File, pageHas: map[string]bool{}}
+	env := linksOf(p.Env, p.Config)
+	sum.file, _ = env.sites.Abs(p.File.Path)
+	idx, page := env.sites.For(p.File.Path)
+	resolve := func(ls []*model.Link) []bulletTarget {
+		if idx == nil {
+			return nil
+		}
+		var out []bulletTarget
+		for _, l := range ls {
+			if strings.TrimSpace(l.Path) == "" {
+				continue
+			}
+			res := idx.Resolve(page, l, env.own)
+			if res.Found && res.Hit.File != "" && res.Hit.File != sum.file {
+				out = append(out, bulletTarget{file: res.Hit.File, fragment: l.Fragment, text: model.NormalizeTitle(l.Text)})
+			}
+		}
+		return out
+	}
+	checkRequiredBullet(p, sum, resolve)
+	return sum
+}
+
+// checkRequiredBulletAll reports each page's findings, but those on a
+// level that extends a role of another linted page that holds the bullet.
+func checkRequiredBulletAll(p *lint.SetPass) {
+	byFile := map[string]*bulletSummary{}
+	var sums []*bulletSummary
+	for _, f := range p.Files {
+		s, _ := p.Summary(f).(*bulletSummary)
+		if s == nil {
+			continue
+		}
+		sums = append(sums, s)
+		if s.file != "" {
+			byFile[s.file] = s
+		}
+	}
+	for _, s := range sums {
+		for _, d := range s.direct {
+			d.File = s.f
+			p.Report(d)
+		}
+		for _, c := range s.candidates {
+			covered := false
+			for _, t := range c.targets {
+				if bulletTargetHas(byFile, t, c.want, map[bulletTarget]bool{}) {
+					covered = true
+					break
+				}
+			}
+			if !covered {
+				c.d.File = s.f
+				p.Report(c.d)
+			}
+		}
+	}
+}
+
+// bulletTargetHas reports whether the role a link leads to (the heading
+// its fragment names, else the role its text names, else the page's only
+// role) holds the bullet, itself, through its page, or through the pages
+// it extends in turn.
+func bulletTargetHas(byFile map[string]*bulletSummary, t bulletTarget, want string, seen map[bulletTarget]bool) bool {
+	if seen[t] || len(seen) > 64 {
+		return false
+	}
+	seen[t] = true
+	s := byFile[t.file]
+	if s == nil {
+		return false // a page not linted: nothing known of it
+	}
+	if s.pageHas[want] {
+		return true
+	}
+	var role *bulletRoleCover
+	for _, r := range s.roles {
+		if t.fragment != "" && slices.Contains(r.ids, t.fragment) {
+			role = r
+			break
+		}
+	}
+	if role == nil && t.text != "" {
+		for _, r := range s.roles {
+			if r.title == t.text {
+				role = r
+				break
+			}
+		}
+	}
+	if role == nil && len(s.roles) == 1 {
+		role = s.roles[0]
+	}
+	if role == nil {
+		return false
+	}
+	if role.has[want] {
+		return true
+	}
+	for _, next := range role.targets {
+		if bulletTargetHas(byFile, next, want, seen) {
+			return true
+		}
+	}
+	return false
+}
+
+func checkRequiredBullet(p *lint.Pass, sum *bulletSummary, resolve func([]*model.Link) []bulletTarget) {
 	opts := lint.Options[requiredBulletOptions](p.Options)
 	f := p.File
-	if len(f.Roles) == 0 {
+	// a page without role headings is one role when it has
+	// Responsibilities or Requirements of its own ("## Requirements" on a
+	// Chief People Officer page): its requirements are the page's
+	if len(f.Roles) == 0 && !pageIsRole(f) {
 		return
 	}
+	report := func(d lint.Diagnostic) { sum.direct = append(sum.direct, d) }
 	pg := newBulletPage(f)
+	pg.resolve = resolve
 	intro := bulletIntroRoles(f)
 	var roles []*model.Role
 	for _, r := range f.Roles {
@@ -130,9 +293,7 @@ func checkRequiredBullet(p *lint.Pass) {
 	// specialties under family-wide requirements): the family's
 	// requirements are the page's own
 	familyOnly := len(roles) == 0 && len(pg.wide) > 0
-	if len(roles) == 0 && !familyOnly {
-		return
-	}
+	checkable := len(roles) > 0 || familyOnly
 	var familyReqs []*model.Section
 	familyReqs = append(familyReqs, pg.wide...)
 	for _, r := range f.Roles {
@@ -148,6 +309,21 @@ func checkRequiredBullet(p *lint.Pass) {
 		if s.Kind == model.SecOther {
 			familyCover = append(familyCover, s)
 		}
+	}
+	// what other pages that extend a role of this one need to know
+	var headed []*model.Role
+	for _, r := range f.Roles {
+		if r.Heading == nil {
+			continue
+		}
+		h := r.Heading
+		headed = append(headed, r)
+		ids := []string{site.GitHubID(h.Text), site.KramdownID(h.Text)}
+		if h.ID != "" {
+			ids = append(ids, h.ID)
+		}
+		sum.roles = append(sum.roles, &bulletRoleCover{ids: ids, title: model.NormalizeTitle(r.Title), has: map[string]bool{},
+			targets: pg.crossTargets(r, map[*model.Role]bool{})})
 	}
 	words := map[*model.Bullet][]string{} // each bullet's words, split once for all the roles and bullets asked
 	for _, want := range opts.Bullets {
@@ -179,16 +355,27 @@ func checkRequiredBullet(p *lint.Pass) {
 		if !reworded || !opts.RewordedInfo {
 			hasReworded = nil
 		}
-		if has(familyCover) {
+		lw := strings.ToLower(want)
+		pageHas := has(familyCover)
+		sum.pageHas[lw] = pageHas
+		cmemo := map[*model.Role]bool{}
+		for i, r := range headed {
+			sum.roles[i].has[lw] = pageHas || pg.roleHas(r, has, cmemo, map[*model.Role]bool{})
+		}
+		if pageHas || !checkable {
 			continue
 		}
 		if familyOnly {
-			p.Report(lint.Diagnostic{Span: firstFilled(familyReqs).Span,
-				Message: fmt.Sprintf("the family's requirements lack the bullet %s", policyQuote(want)),
+			whose := "the family's requirements"
+			if len(f.Roles) == 0 && strings.TrimSpace(f.Title) != "" {
+				whose = "the requirements of " + strings.TrimSpace(f.Title) // the page is the role
+			}
+			report(lint.Diagnostic{Span: firstFilled(familyReqs).Span,
+				Message: fmt.Sprintf("%s lack the bullet %s", whose, policyQuote(want)),
 				Subject: "family: " + strings.ToLower(want)})
 			continue
 		}
-		memo, rmemo := map[*model.Role]bool{}, map[*model.Role]bool{}
+		memo := map[*model.Role]bool{}
 		var missing []*model.Role
 		rewordedAs := map[*model.Role]string{} // a missing role's requirement that asks it in other words
 		for _, r := range roles {
@@ -196,8 +383,15 @@ func checkRequiredBullet(p *lint.Pass) {
 				continue
 			}
 			missing = append(missing, r)
+			if hasReworded == nil {
+				continue
+			}
+			// the role's own rewording (or one it inherits) before the
+			// family's: the evidence quoted is the level's; a family-level
+			// section of another kind ("Field Functional Competencies") is
+			// no requirement to quote
 			found = nil
-			if hasReworded != nil && (hasReworded(familyCover) || pg.roleHas(r, hasReworded, rmemo, map[*model.Role]bool{})) {
+			if pg.roleHas(r, hasReworded, map[*model.Role]bool{}, map[*model.Role]bool{}) || hasReworded(familyReqs) {
 				if found != nil {
 					rewordedAs[r] = strings.TrimSpace(found.Text)
 				}
@@ -211,7 +405,7 @@ func checkRequiredBullet(p *lint.Pass) {
 			for i, r := range missing {
 				names[i] = r.Title
 			}
-			p.Report(lint.Diagnostic{
+			report(lint.Diagnostic{
 				Span: firstFilled(familyReqs).Span,
 				Message: fmt.Sprintf("the family's requirements lack the bullet %s, and %s %s not list it: add it here to cover every level",
 					policyQuote(want), joinAnd(names), map[bool]string{true: "does", false: "do"}[len(names) == 1]),
@@ -219,6 +413,11 @@ func checkRequiredBullet(p *lint.Pass) {
 			})
 			continue
 		}
+		// one defect, one finding: a level that lacks the bullet only
+		// because the level it inherits its requirements from lacks it is
+		// not reported; the finding at that base names it
+		inheritors := map[*model.Role][]string{}
+		missing = pg.baseLevels(missing, inheritors)
 		reported := map[string]bool{} // by title: a role under two headings is one finding
 		for _, r := range missing {
 			key := strings.ToLower(strings.TrimSpace(r.Title))
@@ -239,10 +438,62 @@ func checkRequiredBullet(p *lint.Pass) {
 					r.Title, policyQuote(truncateNote(alt)), policyQuote(want))
 				sev = lint.Info
 			}
+			if names := inheritors[r]; len(names) > 0 {
+				msg += fmt.Sprintf(" (%s inherit%s them: adding it here covers %s too)", joinAnd(names),
+					map[bool]string{true: "s", false: ""}[len(names) == 1], map[bool]string{true: "it", false: "them"}[len(names) == 1])
+			}
 			reported[key] = true
-			p.Report(lint.Diagnostic{Span: span, Message: msg, Subject: strings.ToLower(want), Role: r, Severity: sev})
+			d := lint.Diagnostic{Span: span, Message: msg, Subject: strings.ToLower(want), Role: r, Severity: sev, AlsoRoles: inheritors[r]}
+			if ts := pg.crossTargets(r, map[*model.Role]bool{}); len(ts) > 0 {
+				sum.candidates = append(sum.candidates, bulletCandidate{d: d, want: strings.ToLower(want), targets: ts})
+			} else {
+				report(d)
+			}
 		}
 	}
+}
+
+// baseLevels keeps, of the roles that lack a bullet, those that do not
+// inherit their requirements from an earlier role that lacks it too; it
+// records in inheritors, for each kept role, the titles of the roles that
+// inherit from it, directly or through others.
+func (pg *bulletPage) baseLevels(missing []*model.Role, inheritors map[*model.Role][]string) []*model.Role {
+	isMissing := map[*model.Role]bool{}
+	for _, r := range missing {
+		isMissing[r] = true
+	}
+	base := map[*model.Role]*model.Role{} // an inheriting role's base, in page order
+	var keep []*model.Role
+	for _, r := range missing {
+		var from *model.Role
+		for _, x := range pg.inheritedFrom(r, pg.requirements(r)) {
+			if isMissing[x] && x.Span.Start < r.Span.Start {
+				from = x
+				break
+			}
+		}
+		if from == nil {
+			keep = append(keep, r)
+			continue
+		}
+		if b, ok := base[from]; ok {
+			from = b
+		}
+		base[r] = from
+		if !strings.EqualFold(strings.TrimSpace(r.Title), strings.TrimSpace(from.Title)) {
+			inheritors[from] = appendTitleOnce(inheritors[from], r.Title)
+		}
+	}
+	return keep
+}
+
+func appendTitleOnce(ts []string, t string) []string {
+	for _, x := range ts {
+		if x == t {
+			return ts
+		}
+	}
+	return append(ts, t)
 }
 
 // firstFilled returns the first section that holds something (not an
@@ -335,6 +586,11 @@ func (pg *bulletPage) requirements(r *model.Role) []*model.Section {
 			reqs = append(reqs, s)
 		}
 	}
+	// requirements headed by another name ("Desirable Skills, Knowledge,
+	// and Experience"; required-sections says so): they are the level's
+	if s := requirementsUnderOtherName(r); s != nil {
+		reqs = append(reqs, s)
+	}
 	// a "## Requirements" at the depth of the role heading above it, or the
 	// requirements of a group of roles ("## Benefits")
 	reqs = append(reqs, pg.scoped[r]...)
@@ -360,6 +616,10 @@ type bulletPage struct {
 	before     map[*model.Role]*model.Role      // the level before the role
 	titles     *prose.PhraseSet                 // every role title, for "extends the X"
 	titled     []*model.Role                    // titles' roles, by phrase index
+	// resolve gives the other pages links lead to (nil: none known)
+	resolve func([]*model.Link) []bulletTarget
+	blocks  map[*model.Role][]*model.Block // the role's own paragraphs, as blocks
+	cross   map[*model.Role][]bulletTarget // memoized crossTargets
 }
 
 func newBulletPage(f *model.Family) *bulletPage {
@@ -418,9 +678,11 @@ func newBulletPage(f *model.Family) *bulletPage {
 		}
 		stack = append(stack, h)
 	}
+	pg.blocks = map[*model.Role][]*model.Block{}
 	for _, b := range f.Blocks {
 		if b.Role != nil && b.Section == nil && b.Kind == model.BlockParagraph {
 			pg.paragraphs[b.Role] = append(pg.paragraphs[b.Role], b.Text)
+			pg.blocks[b.Role] = append(pg.blocks[b.Role], b)
 		}
 	}
 	var prev *model.Role
@@ -571,12 +833,80 @@ func (pg *bulletPage) inheritedFrom(r *model.Role, reqs []*model.Section) []*mod
 		}
 		if named := pg.roleNamedIn(r, t, at); named != nil {
 			add(named)
-		} else if at == 0 {
+		} else if at == 0 && bulletUnnamedBase(t) {
 			add(pg.before[r])
 		}
 	}
 	return out
 }
+
+// crossTargets returns the other pages r extends, as its inheritance
+// sentences link them ("This role extends the [Senior Director,
+// Development](/job-families/.../senior-director/) role"), and those of the
+// roles of this page it inherits from, followed transitively.
+func (pg *bulletPage) crossTargets(r *model.Role, seen map[*model.Role]bool) []bulletTarget {
+	if pg.resolve == nil || seen[r] {
+		return nil
+	}
+	if ts, ok := pg.cross[r]; ok {
+		return ts
+	}
+	seen[r] = true
+	var links []*model.Link
+	inherit := func(b *model.Block) {
+		at := bulletInheritAt(b.Text)
+		if at < 0 {
+			return
+		}
+		for _, l := range b.Links {
+			if l.TextIn.Start >= at || at == 0 {
+				links = append(links, l)
+			}
+		}
+	}
+	for _, b := range pg.blocks[r] {
+		inherit(b)
+	}
+	// a sentence in another of its sections ("The VP of Development is a
+	// grade 12. This role extends the [Senior Director, Development](...)
+	// role." under Job Grade)
+	for _, s := range r.Sections {
+		if s.Kind == model.SecRequirements {
+			continue
+		}
+		for _, b := range s.Paragraphs {
+			inherit(b)
+		}
+	}
+	for _, s := range pg.requirements(r) {
+		for _, b := range s.Paragraphs {
+			inherit(b)
+		}
+		for _, b := range s.Bullets {
+			if b.Block != nil {
+				inherit(b.Block)
+			}
+		}
+	}
+	out := pg.resolve(links)
+	for _, x := range pg.inheritedFrom(r, pg.requirements(r)) {
+		for _, t := range pg.crossTargets(x, seen) {
+			// a long chain of levels that each extend the one before
+			// keeps a few distinct targets, not one per level
+			if len(out) < bulletMaxTargets && !slices.Contains(out, t) {
+				out = append(out, t)
+			}
+		}
+	}
+	if pg.cross == nil {
+		pg.cross = map[*model.Role][]bulletTarget{}
+	}
+	pg.cross[r] = out
+	return out
+}
+
+// bulletMaxTargets bounds the other pages one level is looked up in.
+const bulletMaxTargets = 16
 
 // roleAtFragment returns the role that holds the heading an in-page link
 // names ("#requirements": the first heading whose ID that is), or nil.
@@ -615,6 +945,32 @@ func bulletInheritAt(t string) int {
 		return 0 // opens the text: the level before when no role is named
 	}
 	return ms[0].End
+}
+
+// bulletBaseWords are the words by which an "In addition to ..." sentence
+// that names no role speaks of another level's requirements ("In addition
+// to the above", "In addition to the requirements of the previous
+// level"), and not of something else ("In addition to the partner
+// programs, ...").
+var bulletBaseWords = map[string]bool{"requirement": true, "requirements": true, "responsibility": true, "responsibilities": true,
+	"above": true, "level": true, "levels": true, "role": true, "roles": true, "previous": true, "preceding": true, "prior": true,
+	"criteria": true, "qualifications": true, "expectations": true}
+
+// bulletUnnamedBase reports whether an inheritance sentence that names no
+// role of the page takes over the level before: "Extends ..." does, "In
+// addition to ..." when its next words speak of a level or its
+// requirements.
+func bulletUnnamedBase(t string) bool {
+	ws := prose.Words(strings.ToLower(t), true)
+	if len(ws) < 3 || ws[0].Text != "in" || ws[1].Text != "addition" {
+		return true
+	}
+	for i := 3; i < len(ws) && i < 3+6; i++ {
+		if bulletBaseWords[ws[i].Text] {
+			return true
+		}
+	}
+	return false
 }
 
 // firstWord returns the letters that open t, after spaces and markup.
@@ -714,7 +1070,7 @@ func bulletMatches(have, want []string, how string) bool {
 	}
 	eq := func(at int) bool {
 		for i, w := range want {
-			if have[at+i] != w {
+			if h := have[at+i]; h != w {
 				return false
 			}
 		}

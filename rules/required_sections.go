@@ -11,6 +11,7 @@ import (
 
 	"gitlab.com/ladderlint/ladderlint/lint"
 	"gitlab.com/ladderlint/ladderlint/lint/model"
+	"gitlab.com/ladderlint/ladderlint/lint/prose"
 	"gitlab.com/ladderlint/ladderlint/schema"
 )
 
@@ -41,7 +42,7 @@ var requiredSectionsRule = &lint.Rule{
 			"be a fit to this role if you\", \"You should apply if\"), counts for every level: in the summary it appears " +
 			"in each role's sections with `\"inherited\": true`. So does what a level takes over from another (\"Meets all of the " +
 			"requirements of an Intermediate X, plus:\", \"all of the responsibilities of the level below\", \"extends the " +
-			"Senior Director role\"), followed transitively. Specialties and segments inherit from their level and " +
+			"Senior Director role\", \"Staff X are Senior Xs who additionally meet the following criteria\"), followed transitively. Specialties and segments inherit from their level and " +
 			"need none of their own. When every level but one adds Responsibilities (or Requirements) of its own to the " +
 			"family's, that one is told it has none of its own (not the first level, whose the family's list often is, nor " +
 			"one that says it takes them over). A page without role headings that has Responsibilities or Requirements is one role: it is asked only " +
@@ -51,15 +52,21 @@ var requiredSectionsRule = &lint.Rule{
 			"about 9% have no Job Grade section, 14% no Responsibilities and 19% no Requirements of their own (many " +
 			"extend a lower level in prose); 13% of families have no Hiring Process and 23% no Performance Indicators. " +
 			"Make it an error once a handbook is clean.\n\n" +
-			"Two shapes are one `info` finding instead of one finding for each section they lack: a role that is not " +
-			"a full level (marked deprecated, holding only placeholders such as \"To be defined at time of business " +
-			"need.\", or an acting rotation: \"Acting ...\", \"Interim ...\"; option `statuses`), and a level whose " +
+			"Two shapes are one `info` finding instead of one finding for each section they lack: a deprecated level " +
+			"(option `statuses`), and a level whose " +
 			"responsibilities are bullets straight under its heading, without a Responsibilities heading (option " +
-			"`unheaded`). `grade-missing` and `required-bullet` leave the former alone, and it needs no Hiring Process either: a page whose only role is an acting rotation is not asked for one. A placeholder level is reported only with " +
+			"`unheaded`). A level whose one missing list is written under another heading is one `info` finding saying " +
+			"where: a list under its \"Job Grade\" heading, or requirements headed by another name (\"Desirable Skills, " +
+			"Knowledge, and Experience\", at that heading). A placeholder level (holding only placeholders such as \"To be " +
+			"defined at time of business need.\", or saying \"More details will be added at a later date\" with a \"TBD\" " +
+			"among its items) and an acting rotation (\"Acting ...\", \"Interim ...\": the person keeps their own grade) are " +
+			"not asked for sections; an acting rotation is not reported at all (nothing to fix). `grade-missing` and " +
+			"`required-bullet` leave them and deprecated levels alone, and they need no Hiring Process either: a page whose " +
+			"only role is an acting rotation is not asked for one. A placeholder level is reported only with " +
 			"option `placeholders`: \"To be defined at time of business need\" is how the handbook keeps a graded level that " +
 			"no one holds yet, not a leftover.",
 		Options: []lint.OptionDoc{
-			{Name: "statuses", Default: "true", Text: "Report a deprecated or acting role once (info); false: not at all."},
+			{Name: "statuses", Default: "true", Text: "Report a deprecated role once (info); false: not at all. An acting rotation is never reported: it is no defect."},
 			{Name: "placeholders", Default: "false", Text: "With `statuses`, report a level that holds only placeholders once (info) too."},
 			{Name: "unheaded", Default: "true", Text: "Report responsibilities written as bullets under a level's heading without a Responsibilities heading (info)."},
 		},
@@ -479,7 +486,6 @@ type requiredSectionsOptions struct {
 var statusMessages = map[model.RoleStatus]string{
 	model.StatusDeprecated:  "%s %q is marked deprecated (%s): remove it, or keep it out of the ladder's checks with a directive",
 	model.StatusPlaceholder: "%s %q holds only a placeholder (%s): its responsibilities and requirements are still to be written",
-	model.StatusActing:      "%s %q is an acting rotation (%s): the person keeps their own grade; it needs no sections of its own",
 }
 
 func checkRequiredSections(p *lint.Pass) {
@@ -492,6 +498,10 @@ func checkRequiredSections(p *lint.Pass) {
 		switch {
 		case r.Status == model.StatusPlaceholder && !opts.Placeholders:
 			// the handbook's way of keeping a graded level no one holds yet
+		case r.Status == model.StatusActing:
+			// a rotation: the person keeps their own grade, and the page
+			// is not asked for a grade or a hiring process; saying so
+			// would report nothing to fix
 		case r.Status != "" && opts.Statuses:
 			note := ""
 			if r.StatusNote != nil {
@@ -624,10 +634,94 @@ func reportRequired(p *lint.Pass, f *model.Family, missing []string, loc, messag
 		noun = "sections"
 	}
 	if r := roleAt(f, loc); r != nil {
-		p.Report(lint.Diagnostic{Span: r.TitleSpan, Role: r, Message: fmt.Sprintf("%s %q has no %s %s", r.Kind, r.Title, list, noun), Subject: "role " + strings.Join(missing, ",")})
+		msg := fmt.Sprintf("%s %q has no %s %s", r.Kind, r.Title, list, noun)
+		var sev lint.Severity
+		// the content is there, under another heading: say that, at info
+		span := r.TitleSpan
+		if s := misfiledSection(r, missing); s != nil {
+			line := f.Source.Position(s.Span.Start).Line
+			if s.Kind == model.SecJobGrade {
+				msg = fmt.Sprintf("%s %q has no %s heading: its list is under its %q heading (line %d), which holds the grade; put the list under a %s heading",
+					r.Kind, r.Title, list, sectionLabel(s), line, list)
+			} else {
+				// the heading is what is wrong: the finding is there
+				msg = fmt.Sprintf("%s %q has no %s heading: its requirements are headed %q; name that heading %s",
+					r.Kind, r.Title, list, sectionLabel(s), list)
+				span = s.Span
+			}
+			sev = lint.Info
+		}
+		p.Report(lint.Diagnostic{Span: span, Role: r, Message: msg, Severity: sev, Subject: "role " + strings.Join(missing, ",")})
 		return
 	}
 	p.Report(lint.Diagnostic{Span: anchor, Message: fmt.Sprintf("the job family has no %s %s", list, noun), Subject: "family " + strings.Join(missing, ",")})
+}
+
+// misfiledRequirementWords name, in a heading the model does not know, a
+// level's requirements under another name ("Desirable Skills, Knowledge,
+// and Experience", "Qualifications").
+var misfiledRequirementWords = map[string]bool{"skills": true, "knowledge": true, "experience": true, "qualifications": true,
+	"competencies": true, "background": true}
+
+// misfiledSection returns the section of r that holds what the missing
+// sections would (only Responsibilities and Requirements): a Job Grade
+// section with a list of its own beyond the grade sentence (duties or
+// criteria written under "#### Job Grade"), or, for requirements alone, a
+// section under a heading the model does not know whose words name
+// requirements. nil when there is none.
+func misfiledSection(r *model.Role, missing []string) *model.Section {
+	if len(missing) != 1 {
+		return nil // one list under another heading stands for one section
+	}
+	req := false
+	switch model.SectionKind(missing[0]) {
+	case model.SecRequirements:
+		req = true
+	case model.SecResponsibilities:
+	default:
+		return nil
+	}
+	for _, s := range r.Sections {
+		if s.Kind == model.SecJobGrade && len(s.Bullets) >= 2 {
+			return s
+		}
+	}
+	if !req {
+		return nil
+	}
+	return requirementsUnderOtherName(r)
+}
+
+// requirementsUnderOtherName returns a role's list under a heading the
+// model does not know whose words name requirements ("Desirable Skills,
+// Knowledge, and Experience"), when the role has no Requirements section;
+// else nil.
+func requirementsUnderOtherName(r *model.Role) *model.Section {
+	if r.Section(model.SecRequirements) != nil {
+		return nil
+	}
+	for _, s := range r.Sections {
+		if s.Kind != model.SecOther || len(s.Bullets) == 0 {
+			continue
+		}
+		for _, w := range prose.Words(strings.ToLower(s.Name), true) {
+			if misfiledRequirementWords[w.Text] {
+				return s
+			}
+		}
+	}
+	return nil
+}
+
+// sectionLabel is a section's heading as written (with its role prefix).
+func sectionLabel(s *model.Section) string {
+	if s.Heading != nil {
+		return s.Heading.Text
+	}
+	if s.Prefix != "" {
+		return s.Prefix + " " + s.Name
+	}
+	return s.Name
 }
 
 // alternatives gathers the errors of one anyOf/oneOf whose branches all

@@ -147,13 +147,16 @@ type BulletChange struct {
 // Finding is a finding a change introduces (its line in the new page) or
 // fixes (its line in the old page).
 type Finding struct {
-	Rule        string `json:"rule"`
-	Severity    string `json:"severity"`
-	Message     string `json:"message"`
-	Line        int    `json:"line"`
-	Column      int    `json:"column"`
-	Role        string `json:"role,omitempty"`
-	Fingerprint string `json:"fingerprint"`
+	Rule     string `json:"rule"`
+	Severity string `json:"severity"`
+	Message  string `json:"message"`
+	Line     int    `json:"line"`
+	Column   int    `json:"column"`
+	Role     string `json:"role,omitempty"`
+	// AlsoRoles are the roles that have the defect because Role has it
+	// (levels that inherit its requirements)
+	AlsoRoles   []string `json:"also_roles,omitempty"`
+	Fingerprint string   `json:"fingerprint"`
 }
 
 // Touched reports whether the change touches a role, a shared section or
@@ -1004,8 +1007,17 @@ func invert(pairs map[*model.Role]*model.Role) map[*model.Role]*model.Role {
 
 func hasRule(fs []Finding, role string) bool {
 	for _, f := range fs {
-		if f.Rule == requiredBulletRule && f.Role == role {
+		if f.Rule != requiredBulletRule {
+			continue
+		}
+		if f.Role == role {
 			return true
+		}
+		// reported once, at the level the others inherit it from
+		for _, r := range f.AlsoRoles {
+			if r == role {
+				return true
+			}
 		}
 	}
 	return false
@@ -1072,7 +1084,7 @@ func toFindings(fs []lint.Finding) []Finding {
 }
 
 func toFinding(f lint.Finding) Finding {
-	return Finding{Rule: f.Rule, Severity: f.Severity.String(), Message: f.Message, Line: f.Line, Column: f.Column, Role: f.Role, Fingerprint: f.Fingerprint}
+	return Finding{Rule: f.Rule, Severity: f.Severity.String(), Message: f.Message, Line: f.Line, Column: f.Column, Role: f.Role, AlsoRoles: f.AlsoRoles, Fingerprint: f.Fingerprint}
 }
 
 // gradeOf returns a role's grade number (the top of a range): its own, the

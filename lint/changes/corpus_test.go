@@ -270,6 +270,9 @@ func TestCorpusRequiredBulletDropped(t *testing.T) {
 			t.Errorf("introduced other than required-bullet: %+v", f)
 		}
 		roles[f.Role] = true
+		for _, r := range f.AlsoRoles { // the levels that inherit it
+			roles[r] = true
+		}
 	}
 	if len(roles) != 4 {
 		t.Errorf("required-bullet findings introduced on %v, want the four levels", roles)

@@ -29,6 +29,9 @@ var (
 	// "share the same responsibilities and requirements as the Community
 	// Advocate listed above"
 	extendSameRE = regexp.MustCompile(`(?i)\b(?:share|shares|sharing|have|has|having|meet|meets|meeting)\s+(?:all\s+(?:of\s+)?)?the\s+same\s+(responsibilit(?:y|ies)|requirements?|expectations|qualifications)(?:\s+(?:and|&)\s+(responsibilit(?:y|ies)|requirements?|expectations|qualifications))?\s+(?:as|of)\s+(?:an?\s+|the\s+)?`)
+	// "Staff X are Senior Xs who additionally meet the following
+	// criteria": a level defined as another one plus more
+	extendWhoRE = regexp.MustCompile(`(?i)\b(?:are|is)\s+(?:an?\s+|the\s+)?([^\s,;:.][^,;:.]*?)\s+who\s+(?:additionally|also|further)\b`)
 	// "extends the Senior Director role", "builds on the Manager level"
 	extendRoleRE = regexp.MustCompile(`(?i)\b(?:extends|builds\s+(?:up)?on)\s+(?:the\s+)?`)
 	// where the named role ends
@@ -46,7 +49,7 @@ var (
 func (s *structurer) extensions() {
 	byRole := map[*Role][]*Block{}
 	for _, b := range s.f.Blocks {
-		if b.Role != nil && (b.Kind == BlockParagraph || b.Kind == BlockItem) && (ContainsFold(b.Text, "all") || ContainsFold(b.Text, "same") || ContainsFold(b.Text, "extends") || ContainsFold(b.Text, "builds")) {
+		if b.Role != nil && (b.Kind == BlockParagraph || b.Kind == BlockItem) && (ContainsFold(b.Text, "all") || ContainsFold(b.Text, "same") || ContainsFold(b.Text, "extends") || ContainsFold(b.Text, "builds") || ContainsFold(b.Text, " who ")) {
 			byRole[b.Role] = append(byRole[b.Role], b)
 		}
 	}
@@ -72,8 +75,18 @@ func (s *structurer) readExtension(r, before *Role, b *Block, ss [2]int) *Extens
 	// most sentences of a block that passed extensions' filter are turned
 	// away here, before the regular expressions
 	ascii := isASCII(t)
-	if ascii && !ContainsFold(t, "all") && !ContainsFold(t, "same") && !ContainsFold(t, "extends") && !ContainsFold(t, "builds") {
+	if ascii && !ContainsFold(t, "all") && !ContainsFold(t, "same") && !ContainsFold(t, "extends") && !ContainsFold(t, "builds") && !ContainsFold(t, " who ") {
 		return nil
+	}
+	// "Staff X are Senior Xs who additionally meet the following criteria:"
+	if m := extendWhoRE.FindStringSubmatchIndex(t); m != nil {
+		target := strings.TrimSpace(t[m[2]:m[3]])
+		from := s.extensionTarget(r, target)
+		if from == nil || from == r {
+			return nil // "are engineers who also ..." names no level of the page
+		}
+		return &Extension{Kinds: []SectionKind{SecResponsibilities, SecRequirements}, Target: target, From: from,
+			Sentence: &Sentence{Text: t, Span: b.SourceSpan(ss[0], ss[1])}}
 	}
 	var kinds []SectionKind
 	at := -1

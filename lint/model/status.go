@@ -27,7 +27,10 @@ var (
 	// "Senior X (Deprecated)", "This level is deprecated", "no longer in use"
 	deprecatedTitleRE = regexp.MustCompile(`(?i)\b(?:deprecated|retired|discontinued|sunset|archived)\b`)
 	deprecatedTextRE  = regexp.MustCompile(`(?i)\b(?:(?:level|role|position|job|title)\s+(?:is|has\s+been|was|will\s+be|are|have\s+been)\s+(?:now\s+)?(?:deprecated|retired|discontinued|sunset)|no\s+longer\s+(?:in\s+use|used|hiring|being\s+hired|hired\s+for|available|offered))\b`)
-	actingTitleRE     = regexp.MustCompile(`(?i)^(?:acting|interim)\s+\S`)
+	// "More details will be added at a later date": the level says it is
+	// still to be written
+	laterRE       = regexp.MustCompile(`(?i)\b(?:(?:more|further)\s+)?(?:details|information|content)\s+(?:will|is\s+going\s+to)\s+be\s+(?:added|provided|defined|written|shared)\s+(?:at\s+a\s+later\s+(?:date|time|stage)|later|soon|in\s+the\s+future)\b`)
+	actingTitleRE = regexp.MustCompile(`(?i)^(?:acting|interim)\s+\S`)
 )
 
 // IsPlaceholder reports whether a text only stands in for content ("To be
@@ -91,6 +94,10 @@ func (s *structurer) statuses() {
 			}
 			if note != nil && !content {
 				r.Status, r.StatusNote = StatusPlaceholder, note
+			} else if later := laterNote(paras[r]); later != nil && placeholderParts(r) {
+				// a level that says its details will come later, with
+				// a placeholder ("TBD") among what it has so far
+				r.Status, r.StatusNote = StatusPlaceholder, later
 			}
 		}
 	}
@@ -107,6 +114,42 @@ func deprecatedText(r *Role, paras []*Block) bool {
 			ss := sentenceRange(b.Text, m[0])
 			r.Status, r.StatusNote = StatusDeprecated, &Sentence{Text: b.Text[ss[0]:ss[1]], Span: b.SourceSpan(ss[0], ss[1])}
 			return true
+		}
+	}
+	return false
+}
+
+// laterNote returns the sentence of a role's own paragraphs that says its
+// details will be added later, or nil.
+func laterNote(paras []*Block) *Sentence {
+	for _, b := range paras {
+		if b.Section != nil && b.Section.Kind != SecBody {
+			continue
+		}
+		if m := laterRE.FindStringIndex(b.Text); m != nil {
+			ss := sentenceRange(b.Text, m[0])
+			return &Sentence{Text: b.Text[ss[0]:ss[1]], Span: b.SourceSpan(ss[0], ss[1])}
+		}
+	}
+	return nil
+}
+
+// placeholderParts reports whether a role's responsibilities or
+// requirements hold a placeholder ("TBD") among their items.
+func placeholderParts(r *Role) bool {
+	for _, sec := range r.Sections {
+		if sec.Kind != SecResponsibilities && sec.Kind != SecRequirements {
+			continue
+		}
+		for _, b := range sec.Bullets {
+			if IsPlaceholder(b.Text) {
+				return true
+			}
+		}
+		for _, p := range sec.Paragraphs {
+			if IsPlaceholder(p.Text) {
+				return true
+			}
 		}
 	}
 	return false
