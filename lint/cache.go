@@ -12,6 +12,8 @@ import (
 	"sort"
 	"sync"
 	"time"
+
+	"gitlab.com/ladderlint/ladderlint/lint/model"
 )
 
 // Cache keeps, between local runs, the per-file summaries of the
@@ -304,4 +306,46 @@ func (e *Engine) cachedSummary(r *Rule, ce *cacheEntry) (any, []byte, bool) {
 		return nil, nil, false
 	}
 	return v, b, true
+}
+
+// fromCache gives the run a file it does not read: one whose findings are
+// not reported and whose cache entry holds a summary of every cross-file
+// rule that looks at more than one file (a rule local to each file does
+// not run on it, nor does a per-file rule). fr then gets a stand-in model
+// with the file's path and the decoded summaries, and the entry is kept.
+// It returns false, and the file is read as usual, when any summary is
+// missing or does not decode, or a rule without an encodable summary needs
+// the model.
+func (e *Engine) fromCache(fr *FileResult, cc *cacheCtx) bool {
+	if cc == nil || e.Reported == nil || e.Reported(fr.Path) {
+		return false
+	}
+	ce := e.Cache.lookup(cc.absPath, cc.stamp, true)
+	if ce == nil {
+		return false
+	}
+	var checked []string
+	sums := map[*Rule]any{}
+	for _, a := range e.rules {
+		if !a.rule.CrossFile() {
+			continue
+		}
+		checked = append(checked, a.rule.ID)
+		if a.local {
+			continue
+		}
+		if a.rule.Collect == nil {
+			return false // reads the model
+		}
+		v, _, hit := e.cachedSummary(a.rule, ce)
+		if !hit {
+			return false
+		}
+		sums[a.rule] = v
+	}
+	sort.Strings(checked)
+	fr.Family = &model.Family{Path: fr.Path, Source: model.NewSource(nil)}
+	fr.Checked, fr.summaries, fr.Summarized = checked, sums, true
+	e.Cache.store(cc.absPath, cc.stamp, true, ce.Summaries, true)
+	return true
 }

@@ -53,6 +53,12 @@ type FileResult struct {
 	Family  *model.Family // nil when the file was skipped before modelling
 	Checked []string      // IDs of the rules run on the file (for JUnit)
 
+	// Summarized is set on a file the run did not read: its findings are
+	// not reported (Engine.Reported) and the cache held every summary the
+	// cross-file rules need of it, so that Family is a stand-in holding
+	// the path only.
+	Summarized bool
+
 	// summaries are the per-file stage (Rule.Collect) of the cross-file
 	// rules, by rule
 	summaries map[*Rule]any
@@ -298,6 +304,9 @@ func (e *Engine) lintOne(in Input) (*FileResult, []Finding, []error, error) {
 	if data == nil {
 		var err error
 		cc = e.cacheCtx(in.Path)
+		if e.fromCache(fr, cc) {
+			return fr, nil, nil, nil
+		}
 		data, err = readLimited(in.Path, e.maxSize())
 		if cc != nil && stampOf(in.Path) != cc.stamp {
 			cc.stamp.ok = false // changed while read: neither used nor kept

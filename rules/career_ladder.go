@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"encoding/binary"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -51,6 +53,10 @@ var careerLadderRule = &lint.Rule{
 	Options:    func() any { return &careerLadderOptions{Links: true} },
 	CheckAll:   checkCareerLadder,
 	SlimModels: true, // reads roles, grades and the source (diagrams)
+	// what the other pages' diagrams need of a page: its titles
+	Collect:       func(p *lint.Pass) any { return pageTitles(p.File) },
+	EncodeSummary: encodeTitles,
+	DecodeSummary: decodeTitles,
 }
 
 type careerLadderOptions struct {
@@ -91,7 +97,7 @@ func checkCareerLadder(p *lint.SetPass) {
 		}
 		for _, d := range diagrams {
 			if titles == nil {
-				titles = handbookTitles(p.Files)
+				titles = handbookTitles(p)
 			}
 			checkDiagram(p, l, f, d, levels, titles, opts)
 		}
@@ -100,16 +106,81 @@ func checkCareerLadder(p *lint.SetPass) {
 
 // handbookTitles returns the normalized role titles, and page titles, of
 // every linted page.
-func handbookTitles(files []*model.Family) map[string]bool {
+func handbookTitles(p *lint.SetPass) map[string]bool {
 	out := map[string]bool{}
-	for _, f := range files {
-		out[model.NormalizeTitle(f.Title)] = true // a one-role page's title is its role
-		for _, r := range f.Roles {
-			out[model.NormalizeTitle(r.Title)] = true
-			out[model.NormalizeTitle(ladder.StripQualifiers(r.Title))] = true
+	for _, f := range p.Files {
+		ts, ok := p.Summary(f).(careerTitles)
+		if !ok {
+			ts = pageTitles(f)
+		}
+		for _, t := range ts {
+			out[t] = true
 		}
 	}
 	return out
+}
+
+// careerTitles is career-ladder's per-file stage: the page's normalized
+// titles, which the other pages' diagrams are compared with.
+type careerTitles []string
+
+// pageTitles returns a page's normalized title and role titles.
+func pageTitles(f *model.Family) careerTitles {
+	var out careerTitles
+	out = append(out, model.NormalizeTitle(f.Title)) // a one-role page's title is its role
+	for _, r := range f.Roles {
+		out = append(out, model.NormalizeTitle(r.Title))
+		out = append(out, model.NormalizeTitle(ladder.StripQualifiers(r.Title)))
+	}
+	return out
+}
+
+// encodeTitles writes a page's titles, each with its length.
+func encodeTitles(v any) ([]byte, bool) {
+	ts, ok := v.(careerTitles)
+	if !ok {
+		return nil, false
+	}
+	return appendStrings(nil, ts), true
+}
+
+// decodeTitles reads what encodeTitles wrote.
+func decodeTitles(_ *lint.Env, b []byte) (any, error) {
+	ts, rest, err := readStrings(b)
+	if err != nil || len(rest) != 0 {
+		return nil, errors.New("career-ladder: bad cached summary")
+	}
+	return careerTitles(ts), nil
+}
+
+// appendStrings writes a count, then each string with its length.
+func appendStrings(out []byte, ss []string) []byte {
+	out = binary.AppendUvarint(out, uint64(len(ss)))
+	for _, s := range ss {
+		out = binary.AppendUvarint(out, uint64(len(s)))
+		out = append(out, s...)
+	}
+	return out
+}
+
+// readStrings reads what appendStrings wrote, and returns the bytes after.
+func readStrings(b []byte) ([]string, []byte, error) {
+	bad := errors.New("bad string list")
+	n, k := binary.Uvarint(b)
+	if k <= 0 || n > uint64(len(b)) {
+		return nil, nil, bad
+	}
+	b = b[k:]
+	out := make([]string, 0, n)
+	for i := uint64(0); i < n; i++ {
+		l, k := binary.Uvarint(b)
+		if k <= 0 || l > uint64(len(b)-k) {
+			return nil, nil, bad
+		}
+		out = append(out, string(b[k:k+int(l)]))
+		b = b[k+int(l):]
+	}
+	return out, b, nil
 }
 
 func checkDiagram(p *lint.SetPass, l *ladder.Ladder, f *model.Family, d *model.Diagram, levels []*ladderLevel, titles map[string]bool, opts *careerLadderOptions) {

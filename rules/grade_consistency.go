@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
@@ -72,6 +73,12 @@ var gradeConsistencyRule = &lint.Rule{
 	},
 	CheckAll:   checkGradeConsistency,
 	SlimModels: true, // reads roles and grades
+	// what the other pages' findings need of a page: its graded titles
+	Collect: func(p *lint.Pass) any {
+		return &gradePage{ts: pageGrades(gradeLadder(p.Env, p.Config), p.File), unreported: p.Unreported}
+	},
+	EncodeSummary: encodeGradePage,
+	DecodeSummary: decodeGradePage,
 }
 
 type gradeConsistencyOptions struct {
@@ -95,11 +102,13 @@ func checkGradeConsistency(p *lint.SetPass) {
 	l := gradeLadder(p.Env, p.Config)
 	var all []titleGrade
 	for _, f := range p.Files {
-		for _, g := range gradedRoles(l, f) {
-			if !g.placed || !titleLike(l, g.title) {
-				continue
-			}
-			all = append(all, titleGrade{file: f, g: g, key: titleKey(g.place), grade: gradeText(g.role.Grade)})
+		gp, ok := p.Summary(f).(*gradePage)
+		if !ok {
+			gp = &gradePage{ts: pageGrades(l, f)}
+		}
+		for _, t := range gp.ts {
+			t.file = f
+			all = append(all, t)
 		}
 	}
 	sameTitle(p, all)
@@ -130,6 +139,71 @@ func checkGradeConsistency(p *lint.SetPass) {
 		rest = append(rest, ts...)
 	}
 	distribution(p, l, opts, rest, all)
+}
+
+// gradePage is grade-consistency's per-file stage: the page's graded
+// titles.
+type gradePage struct {
+	ts []titleGrade // file: the merge stage sets it
+	// unreported: collected for a page whose findings are not reported,
+	// the only summary the cache keeps (a decoded one has no spans)
+	unreported bool
+}
+
+// pageGrades returns a page's graded titles, as the merge stage compares
+// them.
+func pageGrades(l *ladder.Ladder, f *model.Family) []titleGrade {
+	var out []titleGrade
+	for _, g := range gradedRoles(l, f) {
+		if !g.placed || !titleLike(l, g.title) {
+			continue
+		}
+		out = append(out, titleGrade{file: f, g: g, key: titleKey(g.place), grade: gradeText(g.role.Grade)})
+	}
+	return out
+}
+
+// cachedGrade is a titleGrade as the cache keeps it: what the merge stage
+// reads of a page whose own findings are not reported.
+type cachedGrade struct {
+	Key, Grade, Title, RoleTitle string
+	Place                        ladder.Place
+	Placed, OtherStep            bool
+	Lo, Hi                       float64
+	Segment                      string
+}
+
+// encodeGradePage keeps the summary of an unreported page.
+func encodeGradePage(v any) ([]byte, bool) {
+	gp, ok := v.(*gradePage)
+	if !ok || !gp.unreported {
+		return nil, false
+	}
+	cs := make([]cachedGrade, len(gp.ts))
+	for i, t := range gp.ts {
+		cs[i] = cachedGrade{Key: t.key, Grade: t.grade, Title: t.g.title, RoleTitle: t.g.role.Title, Place: t.g.place,
+			Placed: t.g.placed, OtherStep: t.g.otherStep, Lo: t.g.lo, Hi: t.g.hi, Segment: t.g.segment}
+	}
+	b, err := json.Marshal(cs)
+	return b, err == nil
+}
+
+// decodeGradePage reads what encodeGradePage wrote. A role there has its
+// title and a grade without a position: the findings on the page, which
+// would need them, are not reported.
+func decodeGradePage(_ *lint.Env, b []byte) (any, error) {
+	var cs []cachedGrade
+	if err := json.Unmarshal(b, &cs); err != nil {
+		return nil, fmt.Errorf("grade-consistency: bad cached summary: %w", err)
+	}
+	gp := &gradePage{ts: make([]titleGrade, len(cs)), unreported: true}
+	for i, c := range cs {
+		lo, hi := c.Lo, c.Hi
+		role := &model.Role{Title: c.RoleTitle, Grade: &model.Grade{Raw: c.Grade, Number: &lo, Max: &hi}}
+		gp.ts[i] = titleGrade{key: c.Key, grade: c.Grade, g: gradedRole{role: role, title: c.Title, place: c.Place,
+			placed: c.Placed, lo: c.Lo, hi: c.Hi, otherStep: c.OtherStep, segment: c.Segment}}
+	}
+	return gp, nil
 }
 
 // tableOffset reports, once per family (info), the levels its grade table
