@@ -214,6 +214,7 @@ func (e *Engine) Run(ctx context.Context, inputs []Input) (*Result, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	e.prefetch(inputs)
 	prepared := make([]*Prepared, len(inputs))
 	var firstErr error
 	var errMu sync.Mutex
@@ -252,6 +253,20 @@ func (e *Engine) Run(ctx context.Context, inputs []Input) (*Result, error) {
 		return nil, err
 	}
 	return e.Finish(prepared), nil
+}
+
+// prefetch starts the rules' Prefetch when some input is reported.
+func (e *Engine) prefetch(inputs []Input) {
+	for _, in := range inputs {
+		if e.Reported == nil || e.Reported(DisplayPath(in.Path)) {
+			for _, a := range e.rules {
+				if a.rule.Prefetch != nil {
+					go a.rule.Prefetch()
+				}
+			}
+			return
+		}
+	}
 }
 
 // Prepared is one file read, modelled and checked by the per-file rules:

@@ -150,6 +150,12 @@ type Rule struct {
 	// treats as the one Collect returned.
 	EncodeSummary func(v any) ([]byte, bool)
 	DecodeSummary func(env *Env, data []byte) (any, error)
+	// Prefetch, when set, is started in the background when a run that
+	// has a page to report begins: it builds what the rule needs for such
+	// a page (misspelling's dictionary) while the files are read. It must
+	// be safe to run alongside the rule's stages (build once, with a
+	// sync.Once).
+	Prefetch func()
 }
 
 // CrossFile reports whether the rule runs over all files at once.

@@ -83,6 +83,8 @@ var misspellingRule = &lint.Rule{
 	// collected again)
 	EncodeSummary: encodeSpellPage,
 	DecodeSummary: decodeSpellPage,
+	// a reported page's words are looked up in the dictionary
+	Prefetch: func() { englishWords() },
 }
 
 func init() { lint.Register(misspellingRule) }
