@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"encoding/binary"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -135,52 +133,31 @@ func pageTitles(f *model.Family) careerTitles {
 	return out
 }
 
-// encodeTitles writes a page's titles, each with its length.
+// encodeTitles writes a page's titles.
 func encodeTitles(v any) ([]byte, bool) {
 	ts, ok := v.(careerTitles)
 	if !ok {
 		return nil, false
 	}
-	return appendStrings(nil, ts), true
+	var w summaryWriter
+	w.uint(uint64(len(ts)))
+	for _, t := range ts {
+		w.str(t)
+	}
+	return w.b, true
 }
 
 // decodeTitles reads what encodeTitles wrote.
 func decodeTitles(_ *lint.Env, b []byte) (any, error) {
-	ts, rest, err := readStrings(b)
-	if err != nil || len(rest) != 0 {
-		return nil, errors.New("career-ladder: bad cached summary")
+	r := summaryReader{b: b}
+	ts := make(careerTitles, r.count(1))
+	for i := range ts {
+		ts[i] = r.str()
 	}
-	return careerTitles(ts), nil
-}
-
-// appendStrings writes a count, then each string with its length.
-func appendStrings(out []byte, ss []string) []byte {
-	out = binary.AppendUvarint(out, uint64(len(ss)))
-	for _, s := range ss {
-		out = binary.AppendUvarint(out, uint64(len(s)))
-		out = append(out, s...)
+	if err := r.done(); err != nil {
+		return nil, fmt.Errorf("career-ladder: %w", err)
 	}
-	return out
-}
-
-// readStrings reads what appendStrings wrote, and returns the bytes after.
-func readStrings(b []byte) ([]string, []byte, error) {
-	bad := errors.New("bad string list")
-	n, k := binary.Uvarint(b)
-	if k <= 0 || n > uint64(len(b)) {
-		return nil, nil, bad
-	}
-	b = b[k:]
-	out := make([]string, 0, n)
-	for i := uint64(0); i < n; i++ {
-		l, k := binary.Uvarint(b)
-		if k <= 0 || l > uint64(len(b)-k) {
-			return nil, nil, bad
-		}
-		out = append(out, string(b[k:k+int(l)]))
-		b = b[k+int(l):]
-	}
-	return out, b, nil
+	return ts, nil
 }
 
 func checkDiagram(p *lint.SetPass, l *ladder.Ladder, f *model.Family, d *model.Diagram, levels []*ladderLevel, titles map[string]bool, opts *careerLadderOptions) {

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
@@ -163,47 +162,84 @@ func pageGrades(l *ladder.Ladder, f *model.Family) []titleGrade {
 	return out
 }
 
-// cachedGrade is a titleGrade as the cache keeps it: what the merge stage
-// reads of a page whose own findings are not reported.
-type cachedGrade struct {
-	Key, Grade, Title, RoleTitle string
-	Place                        ladder.Place
-	Placed, OtherStep            bool
-	Lo, Hi                       float64
-	Segment                      string
-}
-
-// encodeGradePage keeps the summary of an unreported page.
+// encodeGradePage keeps the summary of an unreported page: of each graded
+// title, what the merge stage reads.
 func encodeGradePage(v any) ([]byte, bool) {
 	gp, ok := v.(*gradePage)
 	if !ok || !gp.unreported {
 		return nil, false
 	}
-	cs := make([]cachedGrade, len(gp.ts))
-	for i, t := range gp.ts {
-		cs[i] = cachedGrade{Key: t.key, Grade: t.grade, Title: t.g.title, RoleTitle: t.g.role.Title, Place: t.g.place,
-			Placed: t.g.placed, OtherStep: t.g.otherStep, Lo: t.g.lo, Hi: t.g.hi, Segment: t.g.segment}
+	var w summaryWriter
+	w.uint(uint64(len(gp.ts)))
+	for _, t := range gp.ts {
+		w.str(t.key)
+		w.str(t.grade)
+		w.str(t.g.title)
+		w.str(t.g.role.Title)
+		writePlace(&w, t.g.place)
+		w.bool(t.g.placed)
+		w.bool(t.g.otherStep)
+		w.float(t.g.lo)
+		w.float(t.g.hi)
+		w.str(t.g.segment)
 	}
-	b, err := json.Marshal(cs)
-	return b, err == nil
+	return w.b, true
 }
 
 // decodeGradePage reads what encodeGradePage wrote. A role there has its
 // title and a grade without a position: the findings on the page, which
 // would need them, are not reported.
 func decodeGradePage(_ *lint.Env, b []byte) (any, error) {
-	var cs []cachedGrade
-	if err := json.Unmarshal(b, &cs); err != nil {
-		return nil, fmt.Errorf("grade-consistency: bad cached summary: %w", err)
+	r := summaryReader{b: b}
+	gp := &gradePage{ts: make([]titleGrade, r.count(8)), unreported: true}
+	for i := range gp.ts {
+		t := &gp.ts[i]
+		t.key, t.grade, t.g.title = r.str(), r.str(), r.str()
+		t.g.role = &model.Role{Title: r.str()}
+		t.g.place = readPlace(&r, 0)
+		t.g.placed, t.g.otherStep = r.bool(), r.bool()
+		t.g.lo, t.g.hi = r.float(), r.float()
+		t.g.segment = r.str()
+		lo, hi := t.g.lo, t.g.hi
+		t.g.role.Grade = &model.Grade{Raw: t.grade, Number: &lo, Max: &hi}
 	}
-	gp := &gradePage{ts: make([]titleGrade, len(cs)), unreported: true}
-	for i, c := range cs {
-		lo, hi := c.Lo, c.Hi
-		role := &model.Role{Title: c.RoleTitle, Grade: &model.Grade{Raw: c.Grade, Number: &lo, Max: &hi}}
-		gp.ts[i] = titleGrade{key: c.Key, grade: c.Grade, g: gradedRole{role: role, title: c.Title, place: c.Place,
-			placed: c.Placed, lo: c.Lo, hi: c.Hi, otherStep: c.OtherStep, segment: c.Segment}}
+	if err := r.done(); err != nil {
+		return nil, fmt.Errorf("grade-consistency: %w", err)
 	}
 	return gp, nil
+}
+
+// writePlace writes a place on the ladder, and where it would loosely sit.
+func writePlace(w *summaryWriter, p ladder.Place) {
+	w.int(p.Track)
+	w.int(p.Step)
+	w.str(p.Name)
+	w.str(p.Keyword)
+	w.bool(p.Implied)
+	w.int(p.Sub)
+	w.str(p.Label)
+	w.str(p.Stem)
+	w.bool(p.Ambiguous)
+	w.bool(p.Loose != nil)
+	if p.Loose != nil {
+		writePlace(w, *p.Loose)
+	}
+}
+
+// readPlace reads what writePlace wrote.
+func readPlace(r *summaryReader, depth int) ladder.Place {
+	var p ladder.Place
+	p.Track, p.Step, p.Name, p.Keyword, p.Implied = r.int(), r.int(), r.str(), r.str(), r.bool()
+	p.Sub, p.Label, p.Stem, p.Ambiguous = r.int(), r.str(), r.str(), r.bool()
+	if r.bool() {
+		if depth > 2 {
+			r.fail()
+			return p
+		}
+		loose := readPlace(r, depth+1)
+		p.Loose = &loose
+	}
+	return p
 }
 
 // tableOffset reports, once per family (info), the levels its grade table
