@@ -37,6 +37,7 @@ type Cache struct {
 	mu      sync.Mutex
 	old     map[string]*cacheEntry // read from the file
 	entries map[string]*cacheEntry // this run's, by entryKey
+	dirty   bool                   // an entry differs from the file's: Save writes
 	hits    int
 	misses  int
 }
@@ -191,7 +192,25 @@ func (c *Cache) store(abs string, st fileStamp, unreported bool, sums map[string
 	if time.Since(time.Unix(0, st.modTime)) < cacheRacyAge {
 		return
 	}
-	c.entries[entryKey(abs, unreported)] = &cacheEntry{Size: st.size, ModTime: st.modTime, Unreported: unreported, Summaries: sums}
+	k := entryKey(abs, unreported)
+	ce := &cacheEntry{Size: st.size, ModTime: st.modTime, Unreported: unreported, Summaries: sums}
+	if !c.dirty && !sameEntry(c.old[k], ce) {
+		c.dirty = true
+	}
+	c.entries[k] = ce
+}
+
+// sameEntry reports whether two entries hold the same.
+func sameEntry(a, b *cacheEntry) bool {
+	if a == nil || b == nil || a.Size != b.Size || a.ModTime != b.ModTime || a.Unreported != b.Unreported || len(a.Summaries) != len(b.Summaries) {
+		return false
+	}
+	for id, v := range a.Summaries {
+		if w, ok := b.Summaries[id]; !ok || !bytes.Equal(v, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // Stats returns how many files had a summary from the cache, and how many
@@ -205,10 +224,16 @@ func (c *Cache) Stats() (hits, misses int) {
 // Save writes the cache: this run's entries, then earlier runs' for files
 // this run did not read, up to MaxCacheEntries and maxCacheBytes. It writes
 // a temporary file and renames it, so that a reader never sees half a
-// cache. A failure is returned for the caller to ignore or mention; the
-// run's report does not depend on it.
+// cache. A run whose entries are all the same as the file's (a pre-commit
+// run after one whose pages are the same) leaves the file as it is. A
+// failure is returned for the caller to ignore or mention; the run's
+// report does not depend on it.
 func (c *Cache) Save() error {
 	c.mu.Lock()
+	if !c.dirty && c.old != nil {
+		c.mu.Unlock()
+		return nil
+	}
 	cf := cacheFile{Format: cacheFormat, Key: c.key, Entries: make(map[string]*cacheEntry, len(c.entries))}
 	for k, v := range c.entries {
 		cf.Entries[k] = v
