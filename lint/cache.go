@@ -12,6 +12,8 @@ import (
 	"sort"
 	"sync"
 	"time"
+
+	"gitlab.com/ladderlint/ladderlint/lint/model"
 )
 
 // Cache keeps, between local runs, the per-file summaries of the
@@ -35,6 +37,7 @@ type Cache struct {
 	mu      sync.Mutex
 	old     map[string]*cacheEntry // read from the file
 	entries map[string]*cacheEntry // this run's, by entryKey
+	dirty   bool                   // an entry differs from the file's: Save writes
 	hits    int
 	misses  int
 }
@@ -189,7 +192,25 @@ func (c *Cache) store(abs string, st fileStamp, unreported bool, sums map[string
 	if time.Since(time.Unix(0, st.modTime)) < cacheRacyAge {
 		return
 	}
-	c.entries[entryKey(abs, unreported)] = &cacheEntry{Size: st.size, ModTime: st.modTime, Unreported: unreported, Summaries: sums}
+	k := entryKey(abs, unreported)
+	ce := &cacheEntry{Size: st.size, ModTime: st.modTime, Unreported: unreported, Summaries: sums}
+	if !c.dirty && !sameEntry(c.old[k], ce) {
+		c.dirty = true
+	}
+	c.entries[k] = ce
+}
+
+// sameEntry reports whether two entries hold the same.
+func sameEntry(a, b *cacheEntry) bool {
+	if a == nil || b == nil || a.Size != b.Size || a.ModTime != b.ModTime || a.Unreported != b.Unreported || len(a.Summaries) != len(b.Summaries) {
+		return false
+	}
+	for id, v := range a.Summaries {
+		if w, ok := b.Summaries[id]; !ok || !bytes.Equal(v, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // Stats returns how many files had a summary from the cache, and how many
@@ -203,10 +224,16 @@ func (c *Cache) Stats() (hits, misses int) {
 // Save writes the cache: this run's entries, then earlier runs' for files
 // this run did not read, up to MaxCacheEntries and maxCacheBytes. It writes
 // a temporary file and renames it, so that a reader never sees half a
-// cache. A failure is returned for the caller to ignore or mention; the
-// run's report does not depend on it.
+// cache. A run whose entries are all the same as the file's (a pre-commit
+// run after one whose pages are the same) leaves the file as it is. A
+// failure is returned for the caller to ignore or mention; the run's
+// report does not depend on it.
 func (c *Cache) Save() error {
 	c.mu.Lock()
+	if !c.dirty && c.old != nil {
+		c.mu.Unlock()
+		return nil
+	}
 	cf := cacheFile{Format: cacheFormat, Key: c.key, Entries: make(map[string]*cacheEntry, len(c.entries))}
 	for k, v := range c.entries {
 		cf.Entries[k] = v
@@ -304,4 +331,46 @@ func (e *Engine) cachedSummary(r *Rule, ce *cacheEntry) (any, []byte, bool) {
 		return nil, nil, false
 	}
 	return v, b, true
+}
+
+// fromCache gives the run a file it does not read: one whose findings are
+// not reported and whose cache entry holds a summary of every cross-file
+// rule that looks at more than one file (a rule local to each file does
+// not run on it, nor does a per-file rule). fr then gets a stand-in model
+// with the file's path and the decoded summaries, and the entry is kept.
+// It returns false, and the file is read as usual, when any summary is
+// missing or does not decode, or a rule without an encodable summary needs
+// the model.
+func (e *Engine) fromCache(fr *FileResult, cc *cacheCtx) bool {
+	if cc == nil || e.Reported == nil || e.Reported(fr.Path) {
+		return false
+	}
+	ce := e.Cache.lookup(cc.absPath, cc.stamp, true)
+	if ce == nil {
+		return false
+	}
+	var checked []string
+	sums := map[*Rule]any{}
+	for _, a := range e.rules {
+		if !a.rule.CrossFile() {
+			continue
+		}
+		checked = append(checked, a.rule.ID)
+		if a.local {
+			continue
+		}
+		if a.rule.Collect == nil {
+			return false // reads the model
+		}
+		v, _, hit := e.cachedSummary(a.rule, ce)
+		if !hit {
+			return false
+		}
+		sums[a.rule] = v
+	}
+	sort.Strings(checked)
+	fr.Family = &model.Family{Path: fr.Path, Source: model.NewSource(nil)}
+	fr.Checked, fr.summaries, fr.Summarized = checked, sums, true
+	e.Cache.store(cc.absPath, cc.stamp, true, ce.Summaries, true)
+	return true
 }

@@ -9,14 +9,17 @@ import (
 	"testing"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
+	"gitlab.com/ladderlint/ladderlint/lint/model"
 )
 
 // TestCacheCorpusSameFindings lints the Hugo corpus's job families as a
 // pre-commit run would (every tenth page reported, the others giving the
 // cross-file rules their summaries) three ways: without a cache, with an
 // empty one, and with the one the run before wrote. (Full runs:
-// cmd/ladderlint's TestCacheNeverStale.) The findings must be the same, and the third run must take
-// summaries from the cache.
+// cmd/ladderlint's TestCacheNeverStale.) The findings must be the same,
+// and the third run must take summaries from the cache and model only the
+// reported pages: it parses (model.ParseCount) at least one page fewer
+// than the uncached run for each unreported page.
 func TestCacheCorpusSameFindings(t *testing.T) {
 	root := "../../shared/corpus/gitlab-handbook/content/job-families"
 	if _, err := os.Stat(root); err != nil {
@@ -42,6 +45,7 @@ func TestCacheCorpusSameFindings(t *testing.T) {
 	for _, precommit := range []bool{true} {
 		var runs []string
 		var hits int
+		var parsed []int64
 		for i, cached := range []bool{false, true, true} {
 			eng, err := lint.NewEngine(lint.DefaultConfig())
 			if err != nil {
@@ -53,9 +57,18 @@ func TestCacheCorpusSameFindings(t *testing.T) {
 			if cached {
 				eng.Cache = eng.OpenCache(dir)
 			}
+			before := model.ParseCount()
 			res, err := eng.Run(context.Background(), inputs)
 			if err != nil {
 				t.Fatal(err)
+			}
+			parsed = append(parsed, model.ParseCount()-before)
+			if i == 2 {
+				for _, fr := range res.Files {
+					if fr.Summarized == reported[fr.Path] || fr.Summarized && len(fr.Family.Source.Text) > 0 {
+						t.Errorf("%s (reported: %v): from the cache alone: %v, with a text of %d bytes", fr.Path, reported[fr.Path], fr.Summarized, len(fr.Family.Source.Text))
+					}
+				}
 			}
 			if cached {
 				if err := eng.Cache.Save(); err != nil {
@@ -81,6 +94,13 @@ func TestCacheCorpusSameFindings(t *testing.T) {
 		}
 		if precommit && hits < len(inputs)/2 {
 			t.Errorf("pre-commit run with a filled cache: %d of %d pages from the cache", hits, len(inputs))
+		}
+		// beyond the linted pages, a run parses the pages that hold grade
+		// tables (fewer when the unreported pages' grade links are not
+		// followed)
+		if precommit && parsed[2]-int64(len(reported)) > parsed[0]-int64(len(inputs)) {
+			t.Errorf("pre-commit run with a filled cache: %d pages modelled, %d without the cache: want at most %d (the %d reported pages and the grade tables' pages)",
+				parsed[2], parsed[0], parsed[0]-int64(len(inputs)-len(reported)), len(reported))
 		}
 	}
 }

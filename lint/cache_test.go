@@ -12,7 +12,7 @@ import (
 // config and matched by size, time and reporting only; another config, a
 // corrupt file or an old-format file gives an empty cache; a file modified
 // in the last two seconds is not kept; the file is bounded and no
-// temporary file is left.
+// temporary file is left; a run that changes no entry does not write it.
 func TestCacheFile(t *testing.T) {
 	dir := t.TempDir()
 	eng, err := NewEngine(DefaultConfig())
@@ -79,5 +79,39 @@ func TestCacheFile(t *testing.T) {
 	files, _ := filepath.Glob(filepath.Join(dir, "*"))
 	if len(files) != 1 {
 		t.Errorf("files in the cache folder: %v", files)
+	}
+	// a run whose entries are the file's leaves the file alone; one with
+	// an entry that differs (its summaries) writes it
+	sums := map[string][]byte{"misspelling": []byte("x")}
+	c = eng.OpenCache(dir)
+	c.store("/a.md", st, true, sums, false)
+	c.Save()
+	was, _ := os.Stat(file)
+	rewritten := func() bool {
+		now, err := os.Stat(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		same := os.SameFile(was, now)
+		was = now
+		return !same
+	}
+	c = eng.OpenCache(dir)
+	c.store("/a.md", st, true, map[string][]byte{"misspelling": []byte("x")}, true)
+	if c.Save(); rewritten() {
+		t.Error("the cache file was written again with the same entries")
+	}
+	c = eng.OpenCache(dir)
+	c.store("/a.md", st, true, map[string][]byte{"misspelling": []byte("y")}, false)
+	if c.Save(); !rewritten() {
+		t.Error("an entry whose summary changed was not written")
+	}
+	if ce := eng.OpenCache(dir).lookup("/a.md", st, true); ce == nil || string(ce.Summaries["misspelling"]) != "y" {
+		t.Errorf("entry after the change: %+v", ce)
+	}
+	c = eng.OpenCache(dir)
+	c.store("/b.md", st, true, nil, false)
+	if c.Save(); !rewritten() {
+		t.Error("a new entry was not written")
 	}
 }

@@ -55,6 +55,12 @@ type FileResult struct {
 	Family  *model.Family // nil when the file was skipped before modelling
 	Checked []string      // IDs of the rules run on the file (for JUnit)
 
+	// Summarized is set on a file the run did not read: its findings are
+	// not reported (Engine.Reported) and the cache held every summary the
+	// cross-file rules need of it, so that Family is a stand-in holding
+	// the path only.
+	Summarized bool
+
 	// summaries are the per-file stage (Rule.Collect) of the cross-file
 	// rules, by rule
 	summaries map[*Rule]any
@@ -210,6 +216,7 @@ func (e *Engine) Run(ctx context.Context, inputs []Input) (*Result, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	e.prefetch(inputs)
 	prepared := make([]*Prepared, len(inputs))
 	var firstErr error
 	var errMu sync.Mutex
@@ -248,6 +255,20 @@ func (e *Engine) Run(ctx context.Context, inputs []Input) (*Result, error) {
 		return nil, err
 	}
 	return e.Finish(prepared), nil
+}
+
+// prefetch starts the rules' Prefetch when some input is reported.
+func (e *Engine) prefetch(inputs []Input) {
+	for _, in := range inputs {
+		if e.Reported == nil || e.Reported(DisplayPath(in.Path)) {
+			for _, a := range e.rules {
+				if a.rule.Prefetch != nil {
+					go a.rule.Prefetch()
+				}
+			}
+			return
+		}
+	}
 }
 
 // Prepared is one file read, modelled and checked by the per-file rules:
@@ -300,6 +321,9 @@ func (e *Engine) lintOne(in Input) (*FileResult, []Finding, []error, error) {
 	if data == nil {
 		var err error
 		cc = e.cacheCtx(in.Path)
+		if e.fromCache(fr, cc) {
+			return fr, nil, nil, nil
+		}
 		data, err = readLimited(in.Path, e.maxSize())
 		if cc != nil && stampOf(in.Path) != cc.stamp {
 			cc.stamp.ok = false // changed while read: neither used nor kept

@@ -147,9 +147,21 @@ type Rule struct {
 	// environment (for what summaries share within a run) and returns an
 	// error for bytes it cannot read, and the file is then collected.
 	// Decoding what EncodeSummary wrote must give a summary that CheckAll
-	// treats as the one Collect returned.
+	// treats as the one Collect returned. When every cross-file rule of a
+	// run has one cached for a file whose findings are not reported, the
+	// file is not read: its model is a stand-in with the path only
+	// (FileResult.Summarized). CheckAll must then take from the summary
+	// everything of a file that decides another file's findings; what it
+	// reads of the stand-in can only change the file's own findings,
+	// which are dropped.
 	EncodeSummary func(v any) ([]byte, bool)
 	DecodeSummary func(env *Env, data []byte) (any, error)
+	// Prefetch, when set, is started in the background when a run that
+	// has a page to report begins: it builds what the rule needs for such
+	// a page (misspelling's dictionary) while the files are read. It must
+	// be safe to run alongside the rule's stages (build once, with a
+	// sync.Once).
+	Prefetch func()
 }
 
 // CrossFile reports whether the rule runs over all files at once.

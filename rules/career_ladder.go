@@ -51,6 +51,10 @@ var careerLadderRule = &lint.Rule{
 	Options:    func() any { return &careerLadderOptions{Links: true} },
 	CheckAll:   checkCareerLadder,
 	SlimModels: true, // reads roles, grades and the source (diagrams)
+	// what the other pages' diagrams need of a page: its titles
+	Collect:       func(p *lint.Pass) any { return pageTitles(p.File) },
+	EncodeSummary: encodeTitles,
+	DecodeSummary: decodeTitles,
 }
 
 type careerLadderOptions struct {
@@ -91,7 +95,7 @@ func checkCareerLadder(p *lint.SetPass) {
 		}
 		for _, d := range diagrams {
 			if titles == nil {
-				titles = handbookTitles(p.Files)
+				titles = handbookTitles(p)
 			}
 			checkDiagram(p, l, f, d, levels, titles, opts)
 		}
@@ -100,16 +104,60 @@ func checkCareerLadder(p *lint.SetPass) {
 
 // handbookTitles returns the normalized role titles, and page titles, of
 // every linted page.
-func handbookTitles(files []*model.Family) map[string]bool {
+func handbookTitles(p *lint.SetPass) map[string]bool {
 	out := map[string]bool{}
-	for _, f := range files {
-		out[model.NormalizeTitle(f.Title)] = true // a one-role page's title is its role
-		for _, r := range f.Roles {
-			out[model.NormalizeTitle(r.Title)] = true
-			out[model.NormalizeTitle(ladder.StripQualifiers(r.Title))] = true
+	for _, f := range p.Files {
+		ts, ok := p.Summary(f).(careerTitles)
+		if !ok {
+			ts = pageTitles(f)
+		}
+		for _, t := range ts {
+			out[t] = true
 		}
 	}
 	return out
+}
+
+// careerTitles is career-ladder's per-file stage: the page's normalized
+// titles, which the other pages' diagrams are compared with.
+type careerTitles []string
+
+// pageTitles returns a page's normalized title and role titles.
+func pageTitles(f *model.Family) careerTitles {
+	var out careerTitles
+	out = append(out, model.NormalizeTitle(f.Title)) // a one-role page's title is its role
+	for _, r := range f.Roles {
+		out = append(out, model.NormalizeTitle(r.Title))
+		out = append(out, model.NormalizeTitle(ladder.StripQualifiers(r.Title)))
+	}
+	return out
+}
+
+// encodeTitles writes a page's titles.
+func encodeTitles(v any) ([]byte, bool) {
+	ts, ok := v.(careerTitles)
+	if !ok {
+		return nil, false
+	}
+	var w summaryWriter
+	w.uint(uint64(len(ts)))
+	for _, t := range ts {
+		w.str(t)
+	}
+	return w.b, true
+}
+
+// decodeTitles reads what encodeTitles wrote.
+func decodeTitles(_ *lint.Env, b []byte) (any, error) {
+	r := summaryReader{b: b}
+	ts := make(careerTitles, r.count(1))
+	for i := range ts {
+		ts[i] = r.str()
+	}
+	if err := r.done(); err != nil {
+		return nil, fmt.Errorf("career-ladder: %w", err)
+	}
+	return ts, nil
 }
 
 func checkDiagram(p *lint.SetPass, l *ladder.Ladder, f *model.Family, d *model.Diagram, levels []*ladderLevel, titles map[string]bool, opts *careerLadderOptions) {

@@ -72,6 +72,12 @@ var gradeConsistencyRule = &lint.Rule{
 	},
 	CheckAll:   checkGradeConsistency,
 	SlimModels: true, // reads roles and grades
+	// what the other pages' findings need of a page: its graded titles
+	Collect: func(p *lint.Pass) any {
+		return &gradePage{ts: pageGrades(gradeLadder(p.Env, p.Config), p.File), unreported: p.Unreported}
+	},
+	EncodeSummary: encodeGradePage,
+	DecodeSummary: decodeGradePage,
 }
 
 type gradeConsistencyOptions struct {
@@ -95,11 +101,13 @@ func checkGradeConsistency(p *lint.SetPass) {
 	l := gradeLadder(p.Env, p.Config)
 	var all []titleGrade
 	for _, f := range p.Files {
-		for _, g := range gradedRoles(l, f) {
-			if !g.placed || !titleLike(l, g.title) {
-				continue
-			}
-			all = append(all, titleGrade{file: f, g: g, key: titleKey(g.place), grade: gradeText(g.role.Grade)})
+		gp, ok := p.Summary(f).(*gradePage)
+		if !ok {
+			gp = &gradePage{ts: pageGrades(l, f)}
+		}
+		for _, t := range gp.ts {
+			t.file = f
+			all = append(all, t)
 		}
 	}
 	sameTitle(p, all)
@@ -130,6 +138,108 @@ func checkGradeConsistency(p *lint.SetPass) {
 		rest = append(rest, ts...)
 	}
 	distribution(p, l, opts, rest, all)
+}
+
+// gradePage is grade-consistency's per-file stage: the page's graded
+// titles.
+type gradePage struct {
+	ts []titleGrade // file: the merge stage sets it
+	// unreported: collected for a page whose findings are not reported,
+	// the only summary the cache keeps (a decoded one has no spans)
+	unreported bool
+}
+
+// pageGrades returns a page's graded titles, as the merge stage compares
+// them.
+func pageGrades(l *ladder.Ladder, f *model.Family) []titleGrade {
+	var out []titleGrade
+	for _, g := range gradedRoles(l, f) {
+		if !g.placed || !titleLike(l, g.title) {
+			continue
+		}
+		out = append(out, titleGrade{file: f, g: g, key: titleKey(g.place), grade: gradeText(g.role.Grade)})
+	}
+	return out
+}
+
+// encodeGradePage keeps the summary of an unreported page: of each graded
+// title, what the merge stage reads.
+func encodeGradePage(v any) ([]byte, bool) {
+	gp, ok := v.(*gradePage)
+	if !ok || !gp.unreported {
+		return nil, false
+	}
+	var w summaryWriter
+	w.uint(uint64(len(gp.ts)))
+	for _, t := range gp.ts {
+		w.str(t.key)
+		w.str(t.grade)
+		w.str(t.g.title)
+		w.str(t.g.role.Title)
+		writePlace(&w, t.g.place)
+		w.bool(t.g.placed)
+		w.bool(t.g.otherStep)
+		w.float(t.g.lo)
+		w.float(t.g.hi)
+		w.str(t.g.segment)
+	}
+	return w.b, true
+}
+
+// decodeGradePage reads what encodeGradePage wrote. A role there has its
+// title and a grade without a position: the findings on the page, which
+// would need them, are not reported.
+func decodeGradePage(_ *lint.Env, b []byte) (any, error) {
+	r := summaryReader{b: b}
+	gp := &gradePage{ts: make([]titleGrade, r.count(8)), unreported: true}
+	for i := range gp.ts {
+		t := &gp.ts[i]
+		t.key, t.grade, t.g.title = r.str(), r.str(), r.str()
+		t.g.role = &model.Role{Title: r.str()}
+		t.g.place = readPlace(&r, 0)
+		t.g.placed, t.g.otherStep = r.bool(), r.bool()
+		t.g.lo, t.g.hi = r.float(), r.float()
+		t.g.segment = r.str()
+		lo, hi := t.g.lo, t.g.hi
+		t.g.role.Grade = &model.Grade{Raw: t.grade, Number: &lo, Max: &hi}
+	}
+	if err := r.done(); err != nil {
+		return nil, fmt.Errorf("grade-consistency: %w", err)
+	}
+	return gp, nil
+}
+
+// writePlace writes a place on the ladder, and where it would loosely sit.
+func writePlace(w *summaryWriter, p ladder.Place) {
+	w.int(p.Track)
+	w.int(p.Step)
+	w.str(p.Name)
+	w.str(p.Keyword)
+	w.bool(p.Implied)
+	w.int(p.Sub)
+	w.str(p.Label)
+	w.str(p.Stem)
+	w.bool(p.Ambiguous)
+	w.bool(p.Loose != nil)
+	if p.Loose != nil {
+		writePlace(w, *p.Loose)
+	}
+}
+
+// readPlace reads what writePlace wrote.
+func readPlace(r *summaryReader, depth int) ladder.Place {
+	var p ladder.Place
+	p.Track, p.Step, p.Name, p.Keyword, p.Implied = r.int(), r.int(), r.str(), r.str(), r.bool()
+	p.Sub, p.Label, p.Stem, p.Ambiguous = r.int(), r.str(), r.str(), r.bool()
+	if r.bool() {
+		if depth > 2 {
+			r.fail()
+			return p
+		}
+		loose := readPlace(r, depth+1)
+		p.Loose = &loose
+	}
+	return p
 }
 
 // tableOffset reports, once per family (info), the levels its grade table

@@ -89,6 +89,8 @@ var misspellingRule = &lint.Rule{
 	// collected again)
 	EncodeSummary: encodeSpellPage,
 	DecodeSummary: decodeSpellPage,
+	// a reported page's words are looked up in the dictionary
+	Prefetch: func() { englishWords() },
 }
 
 func init() { lint.Register(misspellingRule) }
@@ -280,7 +282,7 @@ func (v *siteVocabulary) accepts(w string, onPage bool, cands []string, listed b
 func checkMisspelling(p *lint.SetPass) {
 	opts := lint.Options[misspellingOptions](p.Options)
 	main, extra := misspellings(opts.Locale)
-	d := englishWords()
+	var d map[string]bool // the dictionary: built when a page has words to look at
 	vocab := &siteVocabulary{pages: map[string]int{}, uses: map[string]int{}}
 	pages := make([]*spellPage, len(p.Files))
 	for i, f := range p.Files {
@@ -298,6 +300,9 @@ func checkMisspelling(p *lint.SetPass) {
 	}
 	cands := map[string][]string{} // a stem's candidates, computed once a run
 	for i, f := range p.Files {
+		if d == nil && len(pages[i].unknown) > 0 {
+			d = englishWords()
+		}
 		repeats := map[string]int{}
 		// a word the page writes three times or more, always with a
 		// capital and at least once inside a sentence, that is also a word
@@ -441,8 +446,12 @@ func decodeSpellPage(env *lint.Env, b []byte) (any, error) {
 // collectSpelling counts a page's words and, when its findings are wanted
 // (unknown), keeps those the dictionary lacks.
 func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, unknown bool) *spellPage {
-	_, extra := misspellings(opts.Locale)
-	d := englishWords()
+	var d map[string]bool // the dictionary, for the words looked at (unknown)
+	var extra *misspellTable
+	if unknown {
+		_, extra = misspellings(opts.Locale)
+		d = englishWords()
+	}
 	allow := spellAllowed(opts)
 	sp := &spellPage{words: spellWordsOf(env)}
 	seen := map[string]int{} // word -> index in uses

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"gitlab.com/ladderlint/ladderlint/lint/model"
 	"gitlab.com/ladderlint/ladderlint/lint/vcs/vcstest"
 )
 
@@ -41,9 +42,14 @@ func cacheRepo(t *testing.T) *vcstest.Repo {
 // compares, after each change, the JSON report of a run with the cache
 // with that of a run without it, byte for byte: a full run and a
 // pre-commit run (--new-from-rev HEAD after a one-page edit), whose
-// unchanged pages' summaries come from the cache. The pages' misspelling
-// summaries decide a finding on the edited page: a word two other pages
-// write is the site's own, so a stale summary would change the report.
+// unchanged pages' summaries come from the cache. Other pages' summaries
+// decide findings on the edited page: misspelling's (a word two other
+// pages write is the site's own), grade-consistency's (the same title
+// graded otherwise on another page, named in the message) and
+// career-ladder's (a diagram's node names a level no linted page has), so
+// that a stale summary would change the report. A pre-commit run with a
+// warm cache models the edited page only (the others are neither read nor
+// parsed): counted with model.ParseCount against an uncached run.
 func TestCacheNeverStale(t *testing.T) {
 	repo := cacheRepo(t)
 	cacheDir := t.TempDir()
@@ -83,6 +89,12 @@ func TestCacheNeverStale(t *testing.T) {
 		repo.Write(p, strings.Replace(s, old, new, 1))
 	}
 	typo := "\nThe zebraa plan is written down.\n"
+	// the edit of d also grades a title of c and draws a diagram with a
+	// node naming a level that only c has
+	grades := "/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades"
+	edit := typo + "\n## Levels\n\n### Senior Example Writer\n\nThe Senior Example Writer is a [grade 9](" + grades + ").\n\n" +
+		"## Career Ladder\n\n```mermaid\ngraph LR;\n  s(Senior Example Writer) --> p(Principal Example Writer)\n```\n"
+	cLevel := "\n### Principal Example Writer\n\nThe Principal Example Writer is a [grade 9](" + grades + ").\n"
 	// compare runs with and without the cache; the cached run twice, so
 	// that the second reads what the first wrote
 	compare := func(what string, args ...string) string {
@@ -103,13 +115,47 @@ func TestCacheNeverStale(t *testing.T) {
 	zebra := func(report, page string) bool {
 		return strings.Contains(report, `"path": "`+page+`"`) && strings.Contains(report, "zebraa")
 	}
-	precommit := func(what string, wantTypo bool) {
+	pages := func() int {
+		n := 0
+		filepath.WalkDir(filepath.Join(repo.Dir, fams), func(p string, de fs.DirEntry, err error) error {
+			if err == nil && !de.IsDir() && strings.HasSuffix(p, ".md") {
+				n++
+			}
+			return err
+		})
+		return n
+	}
+	// precommit checks the findings on the edited page that other pages
+	// decide: zebraa, the grade of c's Senior Example Writer (gradeIn: the
+	// path the message names, "" for no finding) and the diagram's node
+	// for a level only c has (wantNode: reported)
+	precommit := func(what string, wantTypo bool, gradeIn string, wantNode bool) {
 		t.Helper()
-		appendTo(d, typo) // the one-page edit
+		appendTo(d, edit) // the one-page edit
 		age()
-		got := compare(what, "--new-from-rev", "HEAD", "content/job-families")
+		args := []string{"lint", "--format", "json", "--fail-on", "never", "--new-from-rev", "HEAD", "content/job-families"}
+		before := model.ParseCount()
+		run(t, nil, args...)
+		uncached := model.ParseCount() - before
+		got := compare(what, args[5:]...)
 		if zebra(got, d) != wantTypo {
 			t.Errorf("%s: zebraa reported on the edited page: %v, want %v\n%s", what, !wantTypo, wantTypo, got)
+		}
+		grade := strings.Contains(got, "Senior Example Writer is a grade 9 here but")
+		if grade != (gradeIn != "") || grade && !strings.Contains(got, "a grade 7 in "+gradeIn) {
+			t.Errorf("%s: grade-consistency finding on the edited page: %v, want one naming %q\n%s", what, grade, gradeIn, got)
+		}
+		if node := strings.Contains(got, `\"Principal Example Writer\" names a`); node != wantNode {
+			t.Errorf("%s: career-ladder finding on the node: %v, want %v\n%s", what, node, wantNode, got)
+		}
+		// the cache is warm (compare ran twice): the unchanged pages are
+		// not modelled
+		before = model.ParseCount()
+		if _, again, _ := run(t, env, append([]string{"lint", "--cache"}, args[1:]...)...); again != got {
+			t.Fatalf("%s: a third cached run differs", what)
+		}
+		if warm, n := model.ParseCount()-before, pages(); uncached-warm < int64(n-1) {
+			t.Errorf("%s: a warm pre-commit run modelled %d pages, an uncached one %d: want at least %d fewer (every unchanged page of %d)", what, warm, uncached, n-1, n)
 		}
 		compare(what+", full run", "content/job-families")
 		repo.Git("checkout", "--", d)
@@ -118,32 +164,47 @@ func TestCacheNeverStale(t *testing.T) {
 
 	// two other pages write the word: the site's own
 	appendTo(a, typo)
-	appendTo(c, typo)
+	appendTo(c, typo+cLevel)
 	repo.Commit("zebraa on two pages")
 	age()
-	precommit("two other pages write zebraa", false)
+	precommit("two other pages write zebraa", false, c, false)
 
 	// one of them no longer does, the page's size unchanged
 	replaceIn(a, "zebraa", "giraff")
 	repo.Commit("one page fewer")
 	age()
-	precommit("after an edit of the same size", true)
+	precommit("after an edit of the same size", true, c, false)
 
-	// back on two pages, then the other one renamed
+	// back on two pages
 	replaceIn(a, "giraff", "zebraa")
 	repo.Commit("back")
 	age()
-	precommit("back on two pages", false)
+	precommit("back on two pages", false, c, false)
+
+	// c grades its Senior Example Writer as d does, and its Principal
+	// level becomes a Staff one: edits of the same size
+	replaceIn(c, "The Senior Example Writer is a [grade 7]", "The Senior Example Writer is a [grade 9]")
+	replaceIn(c, "### Principal Example Writer\n\nThe Principal", "### Staff Example Writer\n\nThe Staff Example")
+	repo.Commit("c changed")
+	age()
+	precommit("after edits of the same size to the grading page", false, "", true)
+	replaceIn(c, "The Senior Example Writer is a [grade 9]", "The Senior Example Writer is a [grade 7]")
+	replaceIn(c, "### Staff Example Writer\n\nThe Staff Example", "### Principal Example Writer\n\nThe Principal")
+	repo.Commit("c back")
+	age()
+	precommit("c back", false, c, false)
+
+	// renamed
 	repo.Git("mv", c, fams+"marketing/writer.md")
 	repo.Commit("rename")
 	age()
-	precommit("after a rename", false)
+	precommit("after a rename", false, fams+"marketing/writer.md", false)
 
 	// deleted
 	repo.Git("rm", "-q", fams+"marketing/writer.md")
 	repo.Commit("delete")
 	age()
-	precommit("after a delete", true)
+	precommit("after a delete", true, "", true)
 
 	// a page the cache knows, edited and not committed, is reported: its
 	// summary is collected again

@@ -19,6 +19,10 @@ import (
 // where it is reported, is on such a line. The reports then list only the
 // files with changes: in a merge request, the changed job families.
 
+// changesKey is where the engine hook leaves the run's changes for the
+// filter, in the cli app's Metadata.
+const changesKey = "ladderlint/new-from-rev changes"
+
 func init() {
 	extraLintFlags = append(extraLintFlags, &cli.StringFlag{
 		Name:  "new-from-rev",
@@ -36,6 +40,9 @@ func init() {
 		if err != nil {
 			return &exitErr{code: exitError, err: fmt.Errorf("--new-from-rev: %w", err)}
 		}
+		// the filter after the run takes the same changes: git is run
+		// once a run (with --fix, once again after the files are written)
+		c.App.Metadata[changesKey] = changes
 		var mu sync.Mutex
 		byPath := map[string]bool{}
 		eng.Reported = func(path string) bool {
@@ -55,9 +62,13 @@ func init() {
 		if rev == "" {
 			return fs, nil
 		}
-		changes, err := vcs.Since(context.Background(), ".", rev)
-		if err != nil {
-			return nil, &exitErr{code: exitError, err: fmt.Errorf("--new-from-rev: %w", err)}
+		changes, _ := c.App.Metadata[changesKey].(*vcs.Changes)
+		delete(c.App.Metadata, changesKey)
+		if changes == nil {
+			var err error
+			if changes, err = vcs.Since(context.Background(), ".", rev); err != nil {
+				return nil, &exitErr{code: exitError, err: fmt.Errorf("--new-from-rev: %w", err)}
+			}
 		}
 		byPath := map[string]*vcs.FileChanges{}
 		changed := func(path string) *vcs.FileChanges {

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
@@ -26,10 +27,18 @@ var Markdown = goldmark.New(
 	goldmark.WithParserOptions(parser.WithAttribute()),
 )
 
+// parses counts the pages Parse modelled in this process.
+var parses atomic.Int64
+
+// ParseCount returns how many pages Parse has modelled in this process:
+// for tests that check that a run did not model a page (a warm cache's).
+func ParseCount() int64 { return parses.Load() }
+
 // Parse builds the model of one page. It never fails: problems in the page
 // (a broken front matter, say) are recorded in Family.Issues for the rules
 // to report. path is kept as given.
 func Parse(path string, raw []byte) *Family {
+	parses.Add(1)
 	src := NewSource(raw)
 	f := &Family{Path: path, Source: src}
 	f.FrontMatter = parseFrontMatter(src)

@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Range is a run of lines of the new version of a file, from 1, inclusive.
@@ -50,6 +51,9 @@ type Changes struct {
 	Commit string // the commit compared against
 	files  map[string][]Range
 	new    map[string]bool
+
+	mu   sync.Mutex
+	dirs map[string]string // a folder, its links resolved (File asks for each of its files)
 }
 
 // Since compares the work tree that holds dir with the commit rev names.
@@ -104,7 +108,7 @@ func (c *Changes) File(path string) *FileChanges {
 	}
 	// resolve links in the folders (the repository root is resolved too),
 	// not in the file itself: git tracks a link as a link
-	if dir, err := filepath.EvalSymlinks(filepath.Dir(abs)); err == nil {
+	if dir, ok := c.resolved(filepath.Dir(abs)); ok {
 		abs = filepath.Join(dir, filepath.Base(abs))
 	}
 	rel, err := filepath.Rel(c.Root, abs)
@@ -119,6 +123,25 @@ func (c *Changes) File(path string) *FileChanges {
 		return &FileChanges{Ranges: rs}
 	}
 	return nil
+}
+
+// resolved returns a folder with its symbolic links resolved, once per
+// folder.
+func (c *Changes) resolved(dir string) (string, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if r, ok := c.dirs[dir]; ok {
+		return r, r != ""
+	}
+	r, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		r = ""
+	}
+	if c.dirs == nil {
+		c.dirs = map[string]string{}
+	}
+	c.dirs[dir] = r
+	return r, r != ""
 }
 
 // git runs a git command in dir and returns its standard output; an error
