@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
@@ -109,9 +110,11 @@ var requiredBulletRule = &lint.Rule{
 		}
 		return policyValidPhrases("bullets", opts.Bullets)
 	},
-	Collect:    collectRequiredBullet,
-	CheckAll:   checkRequiredBulletAll,
-	SlimModels: true, // CheckAll reads the Collect summaries and the roles findings name
+	Collect:       collectRequiredBullet,
+	CheckAll:      checkRequiredBulletAll,
+	SlimModels:    true, // CheckAll reads the Collect summaries and the roles findings name
+	EncodeSummary: encodeBulletSummary,
+	DecodeSummary: decodeBulletSummary,
 }
 
 func init() { lint.Register(requiredBulletRule) }
@@ -142,6 +145,7 @@ type bulletRoleCover struct {
 
 // bulletSummary is a page's summary for the cross-page step.
 type bulletSummary struct {
+	unreported bool // collected for a page whose findings are not reported
 	file       string
 	f          *model.Family
 	pageHas    map[string]bool // bullets the family-level requirements hold
@@ -151,7 +155,7 @@ type bulletSummary struct {
 }
 
 func collectRequiredBullet(p *lint.Pass) any {
-	sum := &bulletSummary{f: p.File, pageHas: map[string]bool{}}
+	sum := &bulletSummary{f: p.File, pageHas: map[string]bool{}, unreported: p.Unreported}
 	env := linksOf(p.Env, p.Config)
 	sum.file, _ = env.sites.Abs(p.File.Path)
 	idx, page := env.sites.For(p.File.Path)
@@ -173,6 +177,80 @@ func collectRequiredBullet(p *lint.Pass) any {
 	}
 	checkRequiredBullet(p, sum, resolve)
 	return sum
+}
+
+// encodeBulletSummary keeps what another page's findings need of an
+// unreported page: its path, the bullets its family-level requirements hold
+// and its roles (anchors, title, bullets, the pages they extend). Its own
+// findings, which are not reported, are left out.
+func encodeBulletSummary(v any) ([]byte, bool) {
+	s, ok := v.(*bulletSummary)
+	if !ok || !s.unreported {
+		return nil, false
+	}
+	var w summaryWriter
+	w.str(s.file)
+	writeSet := func(m map[string]bool) {
+		keys := make([]string, 0, len(m))
+		for k, v := range m {
+			if v {
+				keys = append(keys, k)
+			}
+		}
+		sort.Strings(keys)
+		w.uint(uint64(len(keys)))
+		for _, k := range keys {
+			w.str(k)
+		}
+	}
+	writeSet(s.pageHas)
+	w.uint(uint64(len(s.roles)))
+	for _, r := range s.roles {
+		w.uint(uint64(len(r.ids)))
+		for _, id := range r.ids {
+			w.str(id)
+		}
+		w.str(r.title)
+		writeSet(r.has)
+		w.uint(uint64(len(r.targets)))
+		for _, t := range r.targets {
+			w.str(t.file)
+			w.str(t.fragment)
+			w.str(t.text)
+		}
+	}
+	return w.b, true
+}
+
+// decodeBulletSummary reads what encodeBulletSummary wrote: a summary with
+// no findings of its own.
+func decodeBulletSummary(_ *lint.Env, b []byte) (any, error) {
+	r := summaryReader{b: b}
+	s := &bulletSummary{unreported: true, file: r.str()}
+	readSet := func() map[string]bool {
+		m := map[string]bool{}
+		for n := r.count(1); n > 0 && r.err == nil; n-- {
+			m[r.str()] = true
+		}
+		return m
+	}
+	s.pageHas = readSet()
+	for n := r.count(1); n > 0 && r.err == nil; n-- {
+		rc := &bulletRoleCover{}
+		for k := r.count(1); k > 0 && r.err == nil; k-- {
+			rc.ids = append(rc.ids, r.str())
+		}
+		rc.title = r.str()
+		rc.has = readSet()
+		for k := r.count(3); k > 0 && r.err == nil; k-- {
+			rc.targets = append(rc.targets, bulletTarget{file: r.str(), fragment: r.str(), text: r.str()})
+		}
+		s.roles = append(s.roles, rc)
+	}
+	if err := r.done(); err != nil {
+		return nil, fmt.Errorf("required-bullet: %w", err)
+	}
+	return s, nil
 }
 
 // checkRequiredBulletAll reports each page's findings, but those on a

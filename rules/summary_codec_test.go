@@ -103,3 +103,31 @@ func TestCareerTitlesRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// required-bullet keeps what other pages' findings need of an unreported
+// page, and nothing of a reported one (its findings need positions).
+func TestBulletSummaryRoundTrip(t *testing.T) {
+	in := &bulletSummary{unreported: true, file: "/site/a.md", pageHas: map[string]bool{"ability to use gitlab": true},
+		roles: []*bulletRoleCover{
+			{ids: []string{"senior-director", "senior-director-1"}, title: "senior director", has: map[string]bool{"leadership": true},
+				targets: []bulletTarget{{file: "/site/b.md", fragment: "director", text: "director"}}},
+			{ids: nil, title: "vp", has: map[string]bool{}},
+		}}
+	b, ok := encodeBulletSummary(in)
+	if !ok {
+		t.Fatal("not encoded")
+	}
+	v, err := decodeBulletSummary(nil, b)
+	if err != nil || !reflect.DeepEqual(v, in) {
+		t.Fatalf("decoded %#v, %v; want %#v", v, err, in)
+	}
+	for n := 0; n < len(b); n++ {
+		if _, err := decodeBulletSummary(nil, b[:n]); err == nil {
+			t.Fatalf("%d of %d bytes decoded without an error", n, len(b))
+		}
+	}
+	in.unreported = false
+	if _, ok := encodeBulletSummary(in); ok {
+		t.Error("a reported page's summary was encoded")
+	}
+}
