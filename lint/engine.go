@@ -245,7 +245,7 @@ func (e *Engine) Run(ctx context.Context, inputs []Input) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	return e.Finish(prepared), nil
+	return e.finish(prepared, true), nil
 }
 
 // Prepared is one file read, modelled and checked by the per-file rules:
@@ -272,11 +272,28 @@ func (e *Engine) Prepare(in Input) (*Prepared, error) {
 // sorting and fingerprints. The prepared values are not changed, so that
 // they can be finished again with other files.
 func (e *Engine) Finish(prepared []*Prepared) *Result {
+	return e.finish(prepared, false)
+}
+
+// finish is Finish; own says the prepared values are the caller's to
+// change: each file's findings are let go once copied, so that a run does
+// not hold them twice while its cross-file rules run.
+func (e *Engine) finish(prepared []*Prepared, own bool) *Result {
 	res := &Result{Files: make([]*FileResult, len(prepared))}
+	n := 0
+	for _, p := range prepared {
+		n += len(p.Findings)
+	}
+	if n > 0 {
+		res.Findings = make([]Finding, 0, n)
+	}
 	for i, p := range prepared {
 		res.Files[i] = p.File
 		res.Findings = append(res.Findings, p.Findings...)
 		res.Internal = append(res.Internal, p.Internal...)
+		if own {
+			p.Findings = nil
+		}
 	}
 	res.Findings = append(res.Findings, e.crossFile(res)...)
 	finalize(res.Findings)
