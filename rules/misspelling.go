@@ -168,10 +168,10 @@ type spellWord struct {
 // brandPlural returns the name a word is the plural of, written where its
 // possessive is meant: "GitLabs" or "GitLabs’" for "GitLab's" (a name in
 // mixed case, whose lower case is no English word), or "".
-func brandPlural(d map[string]bool, w string) string {
+func brandPlural(d *wordDict, w string) string {
 	t := strings.TrimSuffix(strings.TrimSuffix(w, "'"), "’")
 	name, ok := strings.CutSuffix(t, "s")
-	if !ok || len(name) < 4 || misspell.CaseStyle(name) != misspell.CaseUnknown || d[strings.ToLower(name)] {
+	if !ok || len(name) < 4 || misspell.CaseStyle(name) != misspell.CaseUnknown || d.common(strings.ToLower(name)) {
 		return ""
 	}
 	for i := 0; i < len(name); i++ {
@@ -550,7 +550,7 @@ func spellCheckable(w string) (misspell.WordCase, bool) {
 // reportMisspelling reports a word the dictionary lacks when a known word
 // is one edit away and the site does not use it as its own; the fix is
 // given when one candidate keeps the word's form.
-func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, onPage int, d map[string]bool, vocab *siteVocabulary,
+func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, onPage int, d *wordDict, vocab *siteVocabulary,
 	main, extra *misspellTable, locale string, memo map[string][]string) {
 	lw := u.lower
 	if u.meant != "" {
@@ -661,7 +661,7 @@ func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, onPage int
 	// are rare ("enablement": "entablement") is jargon more likely than a
 	// slip, and is not reported
 	likely := func(c string) bool {
-		return c != "" && (listed || vocab.uses[c] > 0 || d[strings.TrimSuffix(c, suffix)] || slip(stem, strings.TrimSuffix(c, suffix)))
+		return c != "" && (listed || vocab.uses[c] > 0 || d.common(strings.TrimSuffix(c, suffix)) || slip(stem, strings.TrimSuffix(c, suffix)))
 	}
 	if !slices.ContainsFunc(fit, likely) {
 		return
@@ -687,13 +687,13 @@ func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, onPage int
 // that w is with two letters dropped (the commonest slip: "terrory" for
 // "territory") and a plausible slip of it (same first letter, same
 // ending's form), the most used one; or "".
-func twoEditRival(d map[string]bool, vocab *siteVocabulary, w, fix string, title bool) string {
+func twoEditRival(d *wordDict, vocab *siteVocabulary, w, fix string, title bool) string {
 	best, bestUses := "", 0
 	for c, n := range vocab.uses {
 		if c == fix || n <= bestUses || len(c) != len(w)+2 || c[0] != w[0] {
 			continue
 		}
-		if !d[c] || wordForm(c) != wordForm(w) || !plausibleTypo(w, c, title) || !subsequence(w, c) {
+		if !d.common(c) || wordForm(c) != wordForm(w) || !plausibleTypo(w, c, title) || !subsequence(w, c) {
 			continue
 		}
 		best, bestUses = c, n
@@ -745,7 +745,7 @@ var shortSlips = sync.OnceValue(func() map[string]string {
 			b := []byte(w)
 			b[i], b[i+1] = b[i+1], b[i]
 			s := string(b)
-			if s == w || d[s] {
+			if s == w || d.common(s) {
 				continue
 			}
 			if _, dup := out[s]; dup {
@@ -768,8 +768,8 @@ func hyphenated(text string, start, end int) bool {
 
 // shortSlip is the common word a three-letter word is a swapped-letter
 // slip of ("teh": "the"), or "". Only lower case, or a capital at the start.
-func shortSlip(d map[string]bool, w, lower string) string {
-	if len(w) != 3 || d[lower] {
+func shortSlip(d *wordDict, w, lower string) string {
+	if len(w) != 3 || d.common(lower) {
 		return ""
 	}
 	if st := misspell.CaseStyle(w); st != misspell.CaseLower && st != misspell.CaseTitle {
