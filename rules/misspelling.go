@@ -467,6 +467,8 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 	for i, id := range sp.words.number(lowers) {
 		sp.uses[i].id = id
 	}
+	// a copy of its size: the counts of every page are kept all run
+	sp.uses = append(make([]wordCount, 0, len(sp.uses)), sp.uses...)
 	return sp
 }
 
