@@ -41,7 +41,7 @@ func (JSON) Write(w io.Writer, r *Report) error {
 		Summary:  jsonSummary{Error: sum[lint.Error], Warning: sum[lint.Warning], Info: sum[lint.Info]},
 		Notes:    r.Notes,
 	}
-	return jsonWithArray(w, out, "findings", len(r.Findings), func(i int) any { return &r.Findings[i] })
+	return jsonWithArray(w, out, "findings", 1, len(r.Findings), func(i int) any { return &r.Findings[i] })
 }
 
 // ReadJSON reads a JSON report (for --baseline).

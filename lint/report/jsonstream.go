@@ -9,7 +9,7 @@ import (
 	"strings"
 )
 
-// A large run's JSON reports (JSON, Code Quality) are written a finding at
+// A large run's JSON reports (JSON, Code Quality, SARIF) are written a finding at
 // a time rather than encoded whole: encoding/json builds a document in
 // memory, and again indented, which for the 23,000 findings of a 1,460-page
 // handbook was 90 MB at the end of a run. The bytes are those of encoding
@@ -46,9 +46,10 @@ func jsonArray(w *bufio.Writer, depth, n int, elem func(i int) any) error {
 	return err
 }
 
-// jsonWithArray writes doc, an object whose field key (at depth 1) is an
-// empty array in doc, with that array's n elements streamed in its place.
-func jsonWithArray(w io.Writer, doc any, key string, n int, elem func(i int) any) error {
+// jsonWithArray writes doc, whose field key is an empty array in doc, with
+// that array's n elements streamed in its place. The field is the first
+// of that name at depth (1: a field of the document's own object).
+func jsonWithArray(w io.Writer, doc any, key string, depth, n int, elem func(i int) any) error {
 	var head bytes.Buffer
 	enc := json.NewEncoder(&head)
 	enc.SetEscapeHTML(false)
@@ -58,14 +59,14 @@ func jsonWithArray(w io.Writer, doc any, key string, n int, elem func(i int) any
 	}
 	// a string value holding the marker would have its quotes escaped:
 	// the first match is the key
-	marker := []byte("\n  \"" + key + "\": []")
+	marker := []byte("\n" + strings.Repeat("  ", depth) + "\"" + key + "\": []")
 	at := bytes.Index(head.Bytes(), marker)
 	if at < 0 {
 		return errors.New("report: no " + key + " array to write")
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
 	bw.Write(head.Bytes()[:at+len(marker)-2])
-	if err := jsonArray(bw, 1, n, elem); err != nil {
+	if err := jsonArray(bw, depth, n, elem); err != nil {
 		return err
 	}
 	bw.Write(head.Bytes()[at+len(marker):])

@@ -8,7 +8,7 @@ import (
 	"gitlab.com/ladderlint/ladderlint/lint"
 )
 
-// TestJSONStreamedAsWhole: the JSON and Code Quality reports, written a
+// TestJSONStreamedAsWhole: the JSON, Code Quality and SARIF reports, written a
 // finding at a time, are byte for byte what encoding the whole document at
 // once gives (read back and encoded whole), with a version, notes and
 // messages that hold the array's key and characters HTML escaping would
@@ -63,6 +63,20 @@ func TestJSONStreamedAsWhole(t *testing.T) {
 		}
 		if want := whole(issues); got.String() != want {
 			t.Errorf("%s: Code Quality report\n%s\nwant\n%s", name, got.String(), want)
+		}
+		got.Reset()
+		if err := (SARIF{}).Write(&got, r); err != nil {
+			t.Fatal(err)
+		}
+		var log sarifLog
+		if err := json.Unmarshal(got.Bytes(), &log); err != nil || len(log.Runs) != 1 || len(log.Runs[0].Results) != len(r.Findings) {
+			t.Fatalf("%s: SARIF read back: %v\n%s", name, err, got.String())
+		}
+		if log.Runs[0].Results == nil {
+			log.Runs[0].Results = []sarifResult{}
+		}
+		if want := whole(log); got.String() != want {
+			t.Errorf("%s: SARIF report\n%s\nwant\n%s", name, got.String(), want)
 		}
 	}
 }
