@@ -254,7 +254,7 @@ func (e *Engine) Run(ctx context.Context, inputs []Input) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	return e.Finish(prepared), nil
+	return e.finish(prepared, true), nil
 }
 
 // prefetch starts the rules' Prefetch when some input is reported.
@@ -295,11 +295,28 @@ func (e *Engine) Prepare(in Input) (*Prepared, error) {
 // sorting and fingerprints. The prepared values are not changed, so that
 // they can be finished again with other files.
 func (e *Engine) Finish(prepared []*Prepared) *Result {
+	return e.finish(prepared, false)
+}
+
+// finish is Finish; own says the prepared values are the caller's to
+// change: each file's findings are let go once copied, so that a run does
+// not hold them twice while its cross-file rules run.
+func (e *Engine) finish(prepared []*Prepared, own bool) *Result {
 	res := &Result{Files: make([]*FileResult, len(prepared))}
+	n := 0
+	for _, p := range prepared {
+		n += len(p.Findings)
+	}
+	if n > 0 {
+		res.Findings = make([]Finding, 0, n)
+	}
 	for i, p := range prepared {
 		res.Files[i] = p.File
 		res.Findings = append(res.Findings, p.Findings...)
 		res.Internal = append(res.Internal, p.Internal...)
+		if own {
+			p.Findings = nil
+		}
 	}
 	res.Findings = append(res.Findings, e.crossFile(res)...)
 	finalize(res.Findings)
@@ -441,7 +458,11 @@ func readLimited(path string, max int64) ([]byte, error) { return fsutil.ReadLim
 // check runs the per-file rules on one model and returns its findings,
 // suppression applied.
 func (e *Engine) check(fr *FileResult, f *model.Family, cc *cacheCtx) ([]Finding, []error) {
-	var diags []ruleDiag
+	// each finding is made, and the page's directives applied, as it is
+	// reported, so that a rule that reports a defect thousands of times
+	// on a page keeps no more than the cap of them
+	page := &pageFindings{file: f}
+	found := 0 // findings reported so far, turned off or not
 	var errs []error
 	reported := e.Reported == nil || e.Reported(fr.Path)
 	cached := e.Cache.lookup(cc.abs(), cc.stampOrZero(), !reported)
@@ -460,7 +481,7 @@ func (e *Engine) check(fr *FileResult, f *model.Family, cc *cacheCtx) ([]Finding
 		fr.Checked = append(fr.Checked, a.rule.ID)
 		a := a
 		p := &Pass{Rule: a.rule, File: f, Options: a.opts, Config: e.Config, Env: e.Env}
-		p.report = func(d Diagnostic) { diags = append(diags, ruleDiag{a, d}) }
+		p.report = func(d Diagnostic) { found++; page.add(makeFinding(a, d)) }
 		if err := safeRun("rule "+a.rule.ID, f.Path, func() { a.rule.Check(p) }); err != nil {
 			errs = append(errs, err)
 		}
@@ -479,7 +500,8 @@ func (e *Engine) check(fr *FileResult, f *model.Family, cc *cacheCtx) ([]Finding
 			p := &SetPass{Rule: a.rule, Files: []*model.Family{f}, Options: a.opts, Config: e.Config, Env: e.Env}
 			p.report = func(d Diagnostic) {
 				if d.File == f {
-					diags = append(diags, ruleDiag{a, d})
+					found++
+					page.add(makeFinding(a, d))
 				}
 			}
 			if err := safeRun("rule "+a.rule.ID, f.Path, func() { a.rule.CheckAll(p) }); err != nil {
@@ -488,14 +510,14 @@ func (e *Engine) check(fr *FileResult, f *model.Family, cc *cacheCtx) ([]Finding
 		case a.rule.Collect != nil && cc != nil && a.rule.EncodeSummary != nil:
 			v, b, hit := e.cachedSummary(a.rule, cached)
 			if !hit {
-				n := len(diags)
+				n := found
 				p := &Pass{Rule: a.rule, File: f, Options: a.opts, Config: e.Config, Env: e.Env, Unreported: !reported}
-				p.report = func(d Diagnostic) { diags = append(diags, ruleDiag{a, d}) }
+				p.report = func(d Diagnostic) { found++; page.add(makeFinding(a, d)) }
 				if err := safeRun("rule "+a.rule.ID, f.Path, func() { v = a.rule.Collect(p) }); err != nil {
 					errs = append(errs, err)
 					continue
 				}
-				if len(diags) > n {
+				if found > n {
 					// a summary whose stage reported findings is not
 					// kept: a hit would not report them again
 					cc.stamp.ok = false
@@ -518,7 +540,7 @@ func (e *Engine) check(fr *FileResult, f *model.Family, cc *cacheCtx) ([]Finding
 			fr.summaries[a.rule] = v
 		case a.rule.Collect != nil:
 			p := &Pass{Rule: a.rule, File: f, Options: a.opts, Config: e.Config, Env: e.Env, Unreported: !reported}
-			p.report = func(d Diagnostic) { diags = append(diags, ruleDiag{a, d}) }
+			p.report = func(d Diagnostic) { found++; page.add(makeFinding(a, d)) }
 			var v any
 			if err := safeRun("rule "+a.rule.ID, f.Path, func() { v = a.rule.Collect(p) }); err != nil {
 				errs = append(errs, err)
@@ -534,16 +556,7 @@ func (e *Engine) check(fr *FileResult, f *model.Family, cc *cacheCtx) ([]Finding
 		e.Cache.store(cc.absPath, cc.stamp, !reported, keep, anyHit)
 	}
 	sort.Strings(fr.Checked)
-	fs := make([]Finding, 0, len(diags))
-	for _, rd := range diags {
-		fs = append(fs, makeFinding(rd.a, rd.d))
-	}
-	return capPerRule(Suppress(f, fs)), errs
-}
-
-type ruleDiag struct {
-	a *activeRule
-	d Diagnostic
+	return page.findings(), errs
 }
 
 // safeRun runs fn, turning a panic into an internal error naming what
@@ -584,7 +597,7 @@ func (e *Engine) crossFile(res *Result) []Finding {
 		}
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
-	perFile := map[*model.Family][]Finding{}
+	perFile := map[*model.Family]*pageFindings{}
 	for _, a := range e.rules {
 		if !a.rule.CrossFile() || a.local {
 			continue
@@ -595,7 +608,12 @@ func (e *Engine) crossFile(res *Result) []Finding {
 			if !byFile[d.File] || e.Reported != nil && !e.Reported(d.File.Path) {
 				return
 			}
-			perFile[d.File] = append(perFile[d.File], makeFinding(a, d))
+			pf := perFile[d.File]
+			if pf == nil {
+				pf = &pageFindings{file: d.File}
+				perFile[d.File] = pf
+			}
+			pf.add(makeFinding(a, d))
 		}
 		if err := safeRun("rule "+a.rule.ID, "all files", func() { a.rule.CheckAll(p) }); err != nil {
 			res.Internal = append(res.Internal, err)
@@ -603,7 +621,9 @@ func (e *Engine) crossFile(res *Result) []Finding {
 	}
 	var out []Finding
 	for _, f := range files {
-		out = append(out, capPerRule(Suppress(f, perFile[f]))...)
+		if pf := perFile[f]; pf != nil {
+			out = append(out, pf.findings()...)
+		}
 	}
 	return out
 }

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"gitlab.com/ladderlint/ladderlint/lint/model"
 )
 
 // MaxPerRule is the most findings one rule makes on one page. A page that
@@ -46,55 +48,147 @@ func capMessage(msg string) string {
 // highest of those it stands for, so that the exit code is the same as with
 // every finding listed. fs are one page's findings, suppression applied.
 func capPerRule(fs []Finding) []Finding {
-	if len(fs) <= MaxPerRule {
-		return fs
-	}
-	count := map[string]int{}
-	over := false
+	var s pageFindings
 	for _, f := range fs {
-		count[f.Rule]++
-		if count[f.Rule] > MaxPerRule {
-			over = true
-		}
+		s.keep(f)
 	}
-	if !over {
-		return fs
+	return s.findings()
+}
+
+// pageFindings gathers one page's findings as the rules report them, with
+// the cap applied as they come: a rule that reports thousands of findings
+// on a page costs the memory of about 2*MaxPerRule of them, not of all.
+// What findings returns is what capPerRule returns for every finding added,
+// in the same order: with no rule over the cap, the findings as they were
+// added; otherwise by rule, each rule's in page order (stable), a rule over
+// the cap with its first MaxPerRule and one finding that counts the rest.
+type pageFindings struct {
+	// file, when set, is the page whose directives turn findings off (add)
+	file  *model.Family
+	supp  func(Finding) bool
+	read  bool // supp was made from file's directives
+	rules map[string]*ruleFindings
+	order []string // rules in the order of their first finding
+	seq   int
+}
+
+// ruleFindings are one rule's findings on a page, each with its place in
+// the order they were added.
+type ruleFindings struct {
+	kept []seqFinding
+	// when the rule went over the cap: findings dropped because at least
+	// MaxPerRule+1 of the rule's come before them in the page, and the
+	// highest severity among them
+	dropped int
+	sev     Severity
+}
+
+type seqFinding struct {
+	Finding
+	seq int
+}
+
+// add keeps a finding unless a directive turns it off.
+func (s *pageFindings) add(f Finding) {
+	if !s.read && s.file != nil {
+		s.supp, s.read = suppressor(s.file), true
 	}
-	// each rule's findings in page order; only those of the rules over
-	// the cap are reordered
-	sorted := append([]Finding(nil), fs...)
-	sort.SliceStable(sorted, func(i, j int) bool {
-		if sorted[i].Rule != sorted[j].Rule {
-			return sorted[i].Rule < sorted[j].Rule
+	if s.supp != nil && f.Rule != DirectiveRuleID && s.supp(f) {
+		return
+	}
+	s.keep(f)
+}
+
+func (s *pageFindings) keep(f Finding) {
+	if s.rules == nil {
+		s.rules = map[string]*ruleFindings{}
+	}
+	r := s.rules[f.Rule]
+	if r == nil {
+		r = &ruleFindings{}
+		s.rules[f.Rule] = r
+		s.order = append(s.order, f.Rule)
+	}
+	r.kept = append(r.kept, seqFinding{f, s.seq})
+	s.seq++
+	if len(r.kept) >= 2*(MaxPerRule+1) {
+		r.prune()
+	}
+}
+
+// prune keeps the rule's first MaxPerRule+1 findings in page order: the
+// listed ones and the one the count of the rest stands at. The others can
+// never be listed.
+func (r *ruleFindings) prune() {
+	r.sortByPlace()
+	for _, f := range r.kept[MaxPerRule+1:] {
+		r.dropped++
+		r.sev = max(r.sev, f.Severity)
+	}
+	clear(r.kept[MaxPerRule+1:]) // let go of their messages
+	r.kept = r.kept[:MaxPerRule+1]
+}
+
+// sortByPlace orders the rule's findings by their place in the page, those
+// at one place as they were added.
+func (r *ruleFindings) sortByPlace() {
+	sort.Slice(r.kept, func(i, j int) bool {
+		a, b := r.kept[i], r.kept[j]
+		if a.Offset != b.Offset {
+			return a.Offset < b.Offset
 		}
-		return sorted[i].Offset < sorted[j].Offset
+		return a.seq < b.seq
 	})
-	out := fs[:0]
-	for i := 0; i < len(sorted); {
-		j := i
-		for j < len(sorted) && sorted[j].Rule == sorted[i].Rule {
-			j++
+}
+
+// len is how many findings of the rule were added (not turned off).
+func (r *ruleFindings) len() int { return len(r.kept) + r.dropped }
+
+// findings returns the page's findings, capped (see pageFindings).
+func (s *pageFindings) findings() []Finding {
+	over := false
+	n := 0
+	for _, r := range s.rules {
+		over = over || r.len() > MaxPerRule
+		n += min(len(r.kept), MaxPerRule+1)
+	}
+	out := make([]Finding, 0, n)
+	if !over {
+		all := make([]seqFinding, 0, n)
+		for _, id := range s.order {
+			all = append(all, s.rules[id].kept...)
 		}
-		group := sorted[i:j]
-		if len(group) <= MaxPerRule {
-			out = append(out, group...)
-			i = j
+		sort.Slice(all, func(i, j int) bool { return all[i].seq < all[j].seq })
+		for _, f := range all {
+			out = append(out, f.Finding)
+		}
+		return out
+	}
+	ids := append([]string(nil), s.order...)
+	sort.Strings(ids)
+	for _, id := range ids {
+		r := s.rules[id]
+		r.sortByPlace()
+		if r.len() <= MaxPerRule {
+			for _, f := range r.kept {
+				out = append(out, f.Finding)
+			}
 			continue
 		}
-		out = append(out, group[:MaxPerRule]...)
-		rest := group[MaxPerRule:]
-		sum := rest[0]
+		for _, f := range r.kept[:MaxPerRule] {
+			out = append(out, f.Finding)
+		}
+		rest := r.kept[MaxPerRule:]
+		sum := rest[0].Finding
+		sum.Severity = max(sum.Severity, r.sev)
 		for _, f := range rest[1:] {
-			if f.Severity > sum.Severity {
-				sum.Severity = f.Severity
-			}
+			sum.Severity = max(sum.Severity, f.Severity)
 		}
 		sum.Message = fmt.Sprintf("%d more findings of %s on this page are not listed (at most %d of one rule per page): the page repeats one defect; fix these and lint again",
-			len(rest), sum.Rule, MaxPerRule)
+			r.len()-MaxPerRule, sum.Rule, MaxPerRule)
 		sum.Subject = "more findings not listed"
 		sum.Role, sum.Diff, sum.Fixes, sum.Covers, sum.AlsoRoles = "", "", nil, nil, nil
 		out = append(out, sum)
-		i = j
 	}
 	return out
 }

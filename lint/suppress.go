@@ -79,21 +79,34 @@ const DirectiveRuleID = "directive"
 
 // Suppress drops the findings that inline directives turn off.
 func Suppress(f *model.Family, fs []Finding) []Finding {
-	if len(f.Comments) == 0 || len(fs) == 0 {
+	if len(fs) == 0 {
 		return fs
 	}
-	ds := ParseDirectives(f)
-	if len(ds) == 0 {
+	off := suppressor(f)
+	if off == nil {
 		return fs
 	}
-	idx := newSuppressIndex(ds)
 	out := fs[:0]
 	for _, fd := range fs {
-		if fd.Rule == DirectiveRuleID || !idx.suppressed(fd) {
+		if fd.Rule == DirectiveRuleID || !off(fd) {
 			out = append(out, fd)
 		}
 	}
 	return out
+}
+
+// suppressor returns what tells whether a page's directives turn a finding
+// off (findings of the directive rule aside), or nil when the page has no
+// directive.
+func suppressor(f *model.Family) func(Finding) bool {
+	if len(f.Comments) == 0 {
+		return nil
+	}
+	ds := ParseDirectives(f)
+	if len(ds) == 0 {
+		return nil
+	}
+	return newSuppressIndex(ds).suppressed
 }
 
 // toggle is a disable or enable directive, in document order.

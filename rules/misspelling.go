@@ -177,10 +177,10 @@ type spellWord struct {
 // brandPlural returns the name a word is the plural of, written where its
 // possessive is meant: "GitLabs" or "GitLabs’" for "GitLab's" (a name in
 // mixed case, whose lower case is no English word), or "".
-func brandPlural(d map[string]bool, w string) string {
+func brandPlural(d *wordDict, w string) string {
 	t := strings.TrimSuffix(strings.TrimSuffix(w, "'"), "’")
 	name, ok := strings.CutSuffix(t, "s")
-	if !ok || len(name) < 4 || misspell.CaseStyle(name) != misspell.CaseUnknown || d[strings.ToLower(name)] {
+	if !ok || len(name) < 4 || misspell.CaseStyle(name) != misspell.CaseUnknown || d.common(strings.ToLower(name)) {
 		return ""
 	}
 	for i := 0; i < len(name); i++ {
@@ -282,7 +282,7 @@ func (v *siteVocabulary) accepts(w string, onPage bool, cands []string, listed b
 func checkMisspelling(p *lint.SetPass) {
 	opts := lint.Options[misspellingOptions](p.Options)
 	main, extra := misspellings(opts.Locale)
-	var d map[string]bool // the dictionary: built when a page has words to look at
+	var d *wordDict // the dictionary: built when a page has words to look at
 	vocab := &siteVocabulary{pages: map[string]int{}, uses: map[string]int{}}
 	pages := make([]*spellPage, len(p.Files))
 	for i, f := range p.Files {
@@ -446,7 +446,7 @@ func decodeSpellPage(env *lint.Env, b []byte) (any, error) {
 // collectSpelling counts a page's words and, when its findings are wanted
 // (unknown), keeps those the dictionary lacks.
 func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, unknown bool) *spellPage {
-	var d map[string]bool // the dictionary, for the words looked at (unknown)
+	var d *wordDict // the dictionary, for the words looked at (unknown)
 	var extra *misspellTable
 	if unknown {
 		_, extra = misspellings(opts.Locale)
@@ -501,6 +501,8 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 	for i, id := range sp.words.number(lowers) {
 		sp.uses[i].id = id
 	}
+	// a copy of its size: the counts of every page are kept all run
+	sp.uses = append(make([]wordCount, 0, len(sp.uses)), sp.uses...)
 	return sp
 }
 
@@ -585,7 +587,7 @@ func spellCheckable(w string) (misspell.WordCase, bool) {
 // reportMisspelling reports a word the dictionary lacks when a known word
 // is one edit away and the site does not use it as its own; the fix is
 // given when one candidate keeps the word's form.
-func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, onPage int, pageName bool, d map[string]bool, vocab *siteVocabulary,
+func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, onPage int, pageName bool, d *wordDict, vocab *siteVocabulary,
 	main, extra *misspellTable, locale string, memo map[string][]string) {
 	lw := u.lower
 	if u.meant != "" {
@@ -704,7 +706,7 @@ func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, onPage int
 	// are rare ("enablement": "entablement") is jargon more likely than a
 	// slip, and is not reported
 	likely := func(c string) bool {
-		return c != "" && (listed || vocab.uses[c] > 0 || d[strings.TrimSuffix(c, suffix)] || slip(stem, strings.TrimSuffix(c, suffix)))
+		return c != "" && (listed || vocab.uses[c] > 0 || d.common(strings.TrimSuffix(c, suffix)) || slip(stem, strings.TrimSuffix(c, suffix)))
 	}
 	if !slices.ContainsFunc(fit, likely) {
 		return
@@ -736,13 +738,13 @@ func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, onPage int
 // that w is with two letters dropped (the commonest slip: "terrory" for
 // "territory") and a plausible slip of it (same first letter, same
 // ending's form), the most used one; or "".
-func twoEditRival(d map[string]bool, vocab *siteVocabulary, w, fix string, title bool) string {
+func twoEditRival(d *wordDict, vocab *siteVocabulary, w, fix string, title bool) string {
 	best, bestUses := "", 0
 	for c, n := range vocab.uses {
 		if c == fix || n <= bestUses || len(c) != len(w)+2 || c[0] != w[0] {
 			continue
 		}
-		if !d[c] || wordForm(c) != wordForm(w) || !plausibleTypo(w, c, title) || !subsequence(w, c) {
+		if !d.common(c) || wordForm(c) != wordForm(w) || !plausibleTypo(w, c, title) || !subsequence(w, c) {
 			continue
 		}
 		best, bestUses = c, n
@@ -812,7 +814,7 @@ var shortSlips = sync.OnceValue(func() map[string]string {
 			b := []byte(w)
 			b[i], b[i+1] = b[i+1], b[i]
 			s := string(b)
-			if s == w || d[s] {
+			if s == w || d.common(s) {
 				continue
 			}
 			if _, dup := out[s]; dup {
@@ -835,8 +837,8 @@ func hyphenated(text string, start, end int) bool {
 
 // shortSlip is the common word a three-letter word is a swapped-letter
 // slip of ("teh": "the"), or "". Only lower case, or a capital at the start.
-func shortSlip(d map[string]bool, w, lower string) string {
-	if len(w) != 3 || d[lower] {
+func shortSlip(d *wordDict, w, lower string) string {
+	if len(w) != 3 || d.common(lower) {
 		return ""
 	}
 	if st := misspell.CaseStyle(w); st != misspell.CaseLower && st != misspell.CaseTitle {
@@ -990,7 +992,7 @@ const minTwoSlipNameUses = 5
 // and the site does not use it on other pages; a capitalised word inside a
 // sentence (a name) only for a word the site writes often. The fix is
 // written when one word fits; else the site's candidates are offered.
-func reportTwoSlips(p *lint.SetPass, f *model.Family, u spellWord, stem, suffix string, d map[string]bool, vocab *siteVocabulary) {
+func reportTwoSlips(p *lint.SetPass, f *model.Family, u spellWord, stem, suffix string, d *wordDict, vocab *siteVocabulary) {
 	if len(stem) < minTwoSlipWord || suffix != "" || u.style == misspell.CaseUpper || vocab.accepts(u.lower, true, nil, false) {
 		return
 	}
@@ -1002,7 +1004,7 @@ func reportTwoSlips(p *lint.SetPass, f *model.Family, u spellWord, stem, suffix 
 			continue
 		}
 		all = append(all, c)
-		if n := vocab.uses[c]; d[c] && n > 0 && (!name || n >= minTwoSlipNameUses) {
+		if n := vocab.uses[c]; d.has(c) && n > 0 && (!name || n >= minTwoSlipNameUses) {
 			used = append(used, c)
 		}
 	}
@@ -1092,9 +1094,9 @@ func twoSlips(w, c string) bool {
 // (first and last letters, length), built once.
 var dictByShape = sync.OnceValue(func() map[dictShape][]string {
 	by := map[dictShape][]string{}
-	for w := range englishWords() {
+	englishWords().each(func(w string) {
 		if w == "" {
-			continue
+			return
 		}
 		ok := true
 		for i := 0; i < len(w); i++ {
@@ -1107,6 +1109,6 @@ var dictByShape = sync.OnceValue(func() map[dictShape][]string {
 			k := dictShape{w[0], w[len(w)-1], len(w)}
 			by[k] = append(by[k], w)
 		}
-	}
+	})
 	return by
 })

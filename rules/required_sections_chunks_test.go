@@ -6,14 +6,9 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"runtime"
 	"runtime/debug"
-	"runtime/metrics"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"testing"
-	"time"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
 	"gitlab.com/ladderlint/ladderlint/lint/linttest"
@@ -162,8 +157,8 @@ func TestRequiredSectionsManyRolesPeakHeap(t *testing.T) {
 	page := map[string]string{"content/job-families/x/_index.md": b.String()}
 	defer debug.SetGCPercent(debug.SetGCPercent(10))
 	var res *lint.Result
-	base := peakHeap(func() { res = linttest.Lint(t, nil, page, "input") })
-	all := peakHeap(func() { res = linttest.Lint(t, nil, page, "required-sections") })
+	base := linttest.PeakHeap(func() { res = linttest.Lint(t, nil, page, "input") })
+	all := linttest.PeakHeap(func() { res = linttest.Lint(t, nil, page, "required-sections") })
 	if len(res.Findings) == 0 {
 		t.Fatal("no findings: every level lacks its sections")
 	}
@@ -171,38 +166,6 @@ func TestRequiredSectionsManyRolesPeakHeap(t *testing.T) {
 	if all > base+22<<20 {
 		t.Errorf("required-sections raised the peak heap from %d MB to %d MB on a page of 8,000 levels", base>>20, all>>20)
 	}
-}
-
-// peakHeap returns the largest heap of live and not yet collected objects
-// seen while fn runs (sampled every half millisecond, and at the end).
-func peakHeap(fn func()) uint64 {
-	runtime.GC()
-	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
-	var peak atomic.Uint64
-	done := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		tick := time.NewTicker(500 * time.Microsecond)
-		defer tick.Stop()
-		s := append([]metrics.Sample(nil), sample...)
-		for {
-			metrics.Read(s)
-			if v := s[0].Value.Uint64(); v > peak.Load() {
-				peak.Store(v)
-			}
-			select {
-			case <-done:
-				return
-			case <-tick.C:
-			}
-		}
-	}()
-	fn()
-	close(done)
-	wg.Wait()
-	return peak.Load()
 }
 
 // On every job-family page of both corpora, required-sections validating

@@ -159,7 +159,7 @@ func sectionFullName(s *model.Section) string {
 			return s.Name
 		}
 	}
-	if !englishWords()[strings.ToLower(pre)] {
+	if !englishWords().common(strings.ToLower(pre)) {
 		return s.Name // a name ("GitLab"), not a word that renames the section
 	}
 	return pre + " " + s.Name

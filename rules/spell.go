@@ -47,12 +47,99 @@ var techWords = []string{
 
 var (
 	dictOnce sync.Once
-	dict     map[string]bool
+	dict     *wordDict
 )
 
-// englishWords returns the dictionary, built once: lower-case words, true
-// for the common ones.
-func englishWords() map[string]bool {
+// wordDict is the dictionary: its lower-case words, each with whether it
+// is a common one. The words are kept in one string (the word list as
+// read, the "~" of a rare word left in front of it) and found through an
+// open-addressing table of their offsets, 4 bytes a slot: about 2.5 MB in
+// all, where a map of the 134,000 words took 8 MB for every run and every
+// single page.
+type wordDict struct {
+	text  string   // the words, each followed by '\n'
+	slots []uint32 // per slot: 0 (empty) or the word's offset + 1, with dictCommon
+	n     int
+}
+
+// each calls fn with every word of the dictionary, in no order.
+func (d *wordDict) each(fn func(w string)) {
+	for _, s := range d.slots {
+		if s == 0 {
+			continue
+		}
+		off := int(s&^dictCommon) - 1
+		end := off + strings.IndexByte(d.text[off:], '\n')
+		fn(d.text[off:end])
+	}
+}
+
+// dictCommon marks a slot's word as a common one.
+const dictCommon = 1 << 31
+
+// has reports whether w is in the dictionary (common or not).
+func (d *wordDict) has(w string) bool {
+	_, ok := d.find(w)
+	return ok
+}
+
+// common reports whether w is a common word of the dictionary.
+func (d *wordDict) common(w string) bool {
+	c, _ := d.find(w)
+	return c
+}
+
+// find looks w up: whether it is common, whether it is there.
+func (d *wordDict) find(w string) (common, ok bool) {
+	if d == nil || len(d.slots) == 0 {
+		return false, false
+	}
+	i := d.slot(w)
+	if d.slots[i] == 0 {
+		return false, false
+	}
+	return d.slots[i]&dictCommon != 0, true
+}
+
+// slot returns the slot of w: its own, or the empty one where it goes.
+func (d *wordDict) slot(w string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h ^= uint32(w[i])
+		h *= 16777619
+	}
+	mask := uint32(len(d.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := d.slots[i]
+		if s == 0 {
+			return i
+		}
+		off := int(s&^dictCommon) - 1
+		if end := off + len(w); end < len(d.text) && d.text[end] == '\n' && d.text[off:end] == w {
+			return i
+		}
+	}
+}
+
+// set adds the word at text[off:] (its length n) or, when it is there,
+// sets whether it is common: the last word of the list for one spelling
+// decides, as it did in a map.
+func (d *wordDict) set(off, n int, common bool) {
+	i := d.slot(d.text[off : off+n])
+	if d.slots[i] == 0 {
+		d.n++
+	} else {
+		off = int(d.slots[i]&^dictCommon) - 1
+	}
+	v := uint32(off + 1)
+	if common {
+		v |= dictCommon
+	}
+	d.slots[i] = v
+}
+
+// englishWords returns the dictionary, built once.
+func englishWords() *wordDict {
 	dictOnce.Do(func() {
 		zr, err := gzip.NewReader(bytes.NewReader(englishGz))
 		if err != nil {
@@ -62,26 +149,37 @@ func englishWords() map[string]bool {
 		if err != nil {
 			panic("rules: wordlists/en-scowl.txt.gz: " + err.Error())
 		}
-		text := string(data) // the keys share this one string's memory
-		dict = make(map[string]bool, strings.Count(text, "\n")+len(techWords)+len(techNames))
-		for len(text) > 0 {
-			i := strings.IndexByte(text, '\n')
-			if i < 0 {
-				i = len(text)
-			}
-			if w := text[:i]; strings.HasPrefix(w, "~") {
-				dict[w[1:]] = false
-			} else if w != "" {
-				dict[w] = true
-			}
-			text = text[min(i+1, len(text)):]
+		var b strings.Builder
+		b.Grow(len(data) + 1 + 16*(len(techWords)+len(techNames)))
+		b.Write(data)
+		if len(data) > 0 && data[len(data)-1] != '\n' {
+			b.WriteByte('\n')
 		}
+		listed := b.Len()
 		for _, w := range techWords {
-			dict[w] = true
+			b.WriteString(w + "\n")
 		}
 		for _, w := range techNames {
-			dict[w] = true
+			b.WriteString(w + "\n")
 		}
+		d := &wordDict{text: b.String()}
+		lines := strings.Count(d.text, "\n")
+		size := 1
+		for size < lines+lines/3 {
+			size <<= 1
+		}
+		d.slots = make([]uint32, size)
+		for off := 0; off < len(d.text); {
+			n := strings.IndexByte(d.text[off:], '\n')
+			switch w := d.text[off : off+n]; {
+			case off < listed && strings.HasPrefix(w, "~"):
+				d.set(off+1, n-1, false)
+			case w != "":
+				d.set(off, n, true)
+			}
+			off += n + 1
+		}
+		dict = d
 	})
 	return dict
 }
@@ -89,17 +187,17 @@ func englishWords() map[string]bool {
 // knownWord reports whether a lower-case word is in the dictionary, alone
 // or as a contraction or possessive of a dictionary word ("team's",
 // "teams'").
-func knownWord(d map[string]bool, w string) bool {
-	if _, ok := d[w]; ok {
+func knownWord(d *wordDict, w string) bool {
+	if d.has(w) {
 		return true
 	}
 	w = strings.ReplaceAll(w, "’", "'")
-	if _, ok := d[w]; ok {
+	if d.has(w) {
 		return true
 	}
 	for _, suf := range []string{"'s", "'"} {
 		if s, ok := strings.CutSuffix(w, suf); ok && s != "" {
-			if _, ok := d[s]; ok {
+			if d.has(s) {
 				return true
 			}
 		}
@@ -110,7 +208,7 @@ func knownWord(d map[string]bool, w string) bool {
 // spellCandidates returns the dictionary words one edit from a lower-case
 // ASCII word (a letter dropped, added, changed, or two neighbours
 // swapped), sorted, without duplicates. Words of other scripts get none.
-func spellCandidates(d map[string]bool, w string) []string {
+func spellCandidates(d *wordDict, w string) []string {
 	for i := 0; i < len(w); i++ {
 		if w[i] < 'a' || w[i] > 'z' {
 			return nil
@@ -119,7 +217,7 @@ func spellCandidates(d map[string]bool, w string) []string {
 	var out []string
 	buf := make([]byte, 0, len(w)+1)
 	try := func(b []byte) {
-		if _, ok := d[string(b)]; ok && string(b) != w { // no allocation for the look-up
+		if d.has(string(b)) && string(b) != w { // no allocation for the look-up (b does not escape)
 			out = append(out, string(b))
 		}
 	}
@@ -194,13 +292,13 @@ var spellPrefixes = []string{"un", "re", "de", "co", "up", "pre", "non", "sub", 
 
 // derivedWord reports whether a lower-case word is a known word with an
 // ending (derivedSuffix) or a prefix ("untrusting", "cofounder").
-func derivedWord(d map[string]bool, w string) bool {
+func derivedWord(d *wordDict, w string) bool {
 	if derivedSuffix(d, w) {
 		return true
 	}
 	for _, pre := range spellPrefixes {
 		if rest, ok := strings.CutPrefix(w, pre); ok && len(rest) >= 4 {
-			if _, ok := d[rest]; ok || derivedSuffix(d, rest) {
+			if d.has(rest) || derivedSuffix(d, rest) {
 				return true
 			}
 		}
@@ -211,8 +309,8 @@ func derivedWord(d map[string]bool, w string) bool {
 // derivedSuffix reports whether w is a known word with a plural, verb or
 // agent ending: "financials", "sharding", "shipped", or, after an "e",
 // "templated", "evolver".
-func derivedSuffix(d map[string]bool, w string) bool {
-	known := func(s string) bool { _, ok := d[s]; return ok && len(s) >= 3 }
+func derivedSuffix(d *wordDict, w string) bool {
+	known := func(s string) bool { return d.has(s) && len(s) >= 3 }
 	for _, suf := range []string{"s", "es", "ing", "ed", "er", "ers", "d", "r", "rs"} {
 		stem, ok := strings.CutSuffix(w, suf)
 		if !ok {

@@ -553,13 +553,13 @@ func strayCapital(w string) bool {
 			return false
 		}
 		if 'A' <= c && c <= 'Z' && 'a' <= w[i-1] && w[i-1] <= 'z' {
-			if englishWords()[strings.ToLower(w[i:])] {
+			if englishWords().common(strings.ToLower(w[i:])) {
 				return false // two words in one name: "DevOps"
 			}
 			inner = true
 		}
 	}
-	return inner && englishWords()[strings.ToLower(w)]
+	return inner && englishWords().common(strings.ToLower(w))
 }
 
 // checkPreferredTerms reports any other case of a preferred term in a
@@ -864,7 +864,7 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 			case strings.ToUpper(t) == t:
 				// an everyday word in capitals is emphasis ("NOTE",
 				// "ALL"), not an acronym
-				everyday := prose.IsStopWord(lower) || termEverydayShort[lower] || len(t) >= 4 && (d[lower] || derivedWord(d, lower))
+				everyday := prose.IsStopWord(lower) || termEverydayShort[lower] || len(t) >= 4 && (d.common(lower) || derivedWord(d, lower))
 				if len(t) <= 6 && !upperNext(i, i-1) && !upperNext(i, i+1) && b.Kind != model.BlockCell && !everyday {
 					caps[t]++
 				}

@@ -443,12 +443,7 @@ func (a *App) runLint(c *cli.Context, opts *lintOptions) error {
 			}
 		}
 	}
-	var shown []lint.Finding
-	for _, f := range findings {
-		if f.Severity >= opts.minSeverity {
-			shown = append(shown, f)
-		}
-	}
+	shown := atLeast(findings, opts.minSeverity)
 	var ran []*lint.Rule
 	for _, id := range eng.Enabled() {
 		ran = append(ran, lint.Lookup(id))
@@ -478,6 +473,27 @@ func (a *App) runLint(c *cli.Context, opts *lintOptions) error {
 
 // filterFindings runs the finding filters (baseline, changed lines) over a
 // run's findings.
+// atLeast returns the findings of severity min or higher: findings itself
+// when that is all of them (a large run's findings are not copied), nil when
+// none.
+func atLeast(findings []lint.Finding, min lint.Severity) []lint.Finding {
+	for i, f := range findings {
+		if f.Severity < min {
+			shown := append([]lint.Finding(nil), findings[:i]...)
+			for _, f := range findings[i+1:] {
+				if f.Severity >= min {
+					shown = append(shown, f)
+				}
+			}
+			return shown
+		}
+	}
+	if len(findings) == 0 {
+		return nil
+	}
+	return findings
+}
+
 func filterFindings(c *cli.Context, cfg *lint.Config, res *lint.Result) ([]lint.Finding, error) {
 	findings := res.Findings
 	var err error

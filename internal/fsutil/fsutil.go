@@ -5,7 +5,6 @@
 package fsutil
 
 import (
-	"bytes"
 	"errors"
 	"io"
 	"os"
@@ -44,17 +43,28 @@ func ReadLimited(path string, max int64) ([]byte, error) {
 	if st.Size() > max {
 		return nil, &TooLargeError{max}
 	}
-	// room for the size the file had, and for seeing the end in one more
-	// read; a file that grew since is read whole all the same, up to max+1
-	var buf bytes.Buffer
-	buf.Grow(int(st.Size()) + bytes.MinRead)
-	if _, err := buf.ReadFrom(io.LimitReader(fh, max+1)); err != nil {
-		return nil, err
+	// room for the size the file had, and a byte more to see the end in
+	// one more read (a page is kept all run: no room to spare); a file
+	// that grew since is read whole all the same, up to max+1
+	buf := make([]byte, 0, st.Size()+1)
+	r := io.LimitReader(fh, max+1)
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
-	if int64(buf.Len()) > max {
+	if int64(len(buf)) > max {
 		return nil, &TooLargeError{max}
 	}
-	return buf.Bytes(), nil
+	return buf, nil
 }
 
 // DefaultMaxSize is the size limit of a page when the config sets none

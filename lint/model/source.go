@@ -42,11 +42,12 @@ type Source struct {
 	Reversible bool
 	Sum        [32]byte // SHA-256 of the file as read
 	lines      []int    // byte offset of the start of each line
-	// lineRunes[i] counts the characters before line i+1; marks count them
-	// before points every runeMarkGap bytes or so, so that Position takes
-	// constant time however long the line (one line of many findings).
-	lineRunes []int
-	marks     []runeMark
+	// marks count the characters before points every runeMarkGap bytes or
+	// so, so that Position takes constant time however long the line (one
+	// line of many findings): the characters before a point are those
+	// before the last mark and those from it, at most runeMarkGap bytes
+	// and a character.
+	marks []runeMark
 }
 
 // runeMark is a character boundary: its byte offset and the characters
@@ -80,8 +81,7 @@ func NewSource(raw []byte) *Source {
 		raw = out
 	}
 	s.Text = raw
-	s.lines = append(s.lines, 0)
-	s.lineRunes = append(s.lineRunes, 0)
+	s.lines = make([]int, 1, bytes.Count(raw, []byte{'\n'})+1) // a table of its size: sources are kept all run
 	runes, next := 0, runeMarkGap
 	for i := 0; i < len(raw); runes++ {
 		if i >= next {
@@ -95,7 +95,6 @@ func NewSource(raw []byte) *Source {
 		i += n
 		if c == '\n' {
 			s.lines = append(s.lines, i)
-			s.lineRunes = append(s.lineRunes, runes+1)
 		}
 	}
 	return s
@@ -161,7 +160,7 @@ func (s *Source) Position(off int) Position {
 	// then from the mark
 	k := sort.Search(len(s.marks), func(k int) bool { return s.marks[k].off > off }) - 1
 	if len(seg) > runeMarkGap && k >= 0 && s.marks[k].off >= start {
-		col = s.marks[k].runes - s.lineRunes[i] + utf8.RuneCount(s.Text[s.marks[k].off:off])
+		col = s.marks[k].runes - s.runesBefore(start) + utf8.RuneCount(s.Text[s.marks[k].off:off])
 	} else {
 		col = utf8.RuneCount(seg)
 	}
@@ -170,6 +169,17 @@ func (s *Source) Position(off int) Position {
 		col--
 	}
 	return Position{Line: i + 1, Column: col + 1}
+}
+
+// runesBefore counts the characters before byte offset off, a character
+// boundary: from the last mark at or before it (at most runeMarkGap bytes
+// and a character away), or from the start.
+func (s *Source) runesBefore(off int) int {
+	k := sort.Search(len(s.marks), func(k int) bool { return s.marks[k].off > off }) - 1
+	if k < 0 {
+		return utf8.RuneCount(s.Text[:off])
+	}
+	return s.marks[k].runes + utf8.RuneCount(s.Text[s.marks[k].off:off])
 }
 
 // Offset converts a line and character column back to a byte offset.

@@ -1,9 +1,9 @@
 package report
 
 import (
+	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -79,9 +79,12 @@ type cqLines struct {
 
 // Write implements Reporter.
 func (c *CodeQuality) Write(w io.Writer, r *Report) error {
-	out := make([]cqIssue, 0, len(r.Findings))
 	seen := map[string]bool{}
-	for _, f := range r.Findings {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	// written an issue at a time (jsonArray), as encoding the whole array
+	// with SetIndent("", "  ") would
+	err := jsonArray(bw, 0, len(r.Findings), func(i int) any {
+		f := r.Findings[i]
 		sev := c.Severity[f.Severity]
 		if sev == "" {
 			sev = "info"
@@ -99,12 +102,13 @@ func (c *CodeQuality) Write(w io.Writer, r *Report) error {
 		if last > first {
 			issue.Location.Lines.End = last
 		}
-		out = append(out, issue)
+		return &issue
+	})
+	if err != nil {
+		return err
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	bw.WriteString("\n")
+	return bw.Flush()
 }
 
 // Lines returns the first and last line a finding covers, from 1. A span

@@ -37,17 +37,11 @@ func (JSON) Write(w io.Writer, r *Report) error {
 	out := jsonReport{
 		Tool:     jsonTool{Name: r.Tool, Version: r.Version},
 		Files:    len(r.Files),
-		Findings: r.Findings,
+		Findings: []lint.Finding{}, // streamed in its place (jsonWithArray)
 		Summary:  jsonSummary{Error: sum[lint.Error], Warning: sum[lint.Warning], Info: sum[lint.Info]},
 		Notes:    r.Notes,
 	}
-	if out.Findings == nil {
-		out.Findings = []lint.Finding{}
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	return jsonWithArray(w, out, "findings", 1, len(r.Findings), func(i int) any { return &r.Findings[i] })
 }
 
 // ReadJSON reads a JSON report (for --baseline).

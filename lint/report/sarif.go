@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"io"
 	"net/url"
 	"path"
@@ -141,7 +140,6 @@ func (SARIF) Write(w io.Writer, r *Report) error {
 			addRule(sarifRuleOf(rule))
 		}
 	}
-	results := make([]sarifResult, 0, len(r.Findings))
 	for _, f := range r.Findings {
 		if _, ok := index[f.Rule]; !ok {
 			// a finding of a rule outside the catalog (read from elsewhere)
@@ -151,6 +149,18 @@ func (SARIF) Write(w io.Writer, r *Report) error {
 				addRule(sarifRule{ID: f.Rule})
 			}
 		}
+	}
+	log := sarifLog{
+		Schema:  sarifSchema,
+		Version: sarifVersion,
+		Runs: []sarifRun{{
+			Tool:       sarifTool{Driver: driver},
+			ColumnKind: "unicodeCodePoints", // our columns count characters
+			Results:    []sarifResult{},     // streamed in its place (jsonWithArray)
+		}},
+	}
+	return jsonWithArray(w, log, "results", 3, len(r.Findings), func(i int) any {
+		f := r.Findings[i]
 		res := sarifResult{
 			RuleID:    f.Rule,
 			RuleIndex: index[f.Rule],
@@ -165,21 +175,8 @@ func (SARIF) Write(w io.Writer, r *Report) error {
 		if f.Role != "" || f.Diff != "" {
 			res.Properties = &sarifResultProps{Role: f.Role, Diff: f.Diff}
 		}
-		results = append(results, res)
-	}
-	log := sarifLog{
-		Schema:  sarifSchema,
-		Version: sarifVersion,
-		Runs: []sarifRun{{
-			Tool:       sarifTool{Driver: driver},
-			ColumnKind: "unicodeCodePoints", // our columns count characters
-			Results:    results,
-		}},
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(log)
+		return &res
+	})
 }
 
 // sarifRuleOf is a rule's catalog entry: its title, description and the

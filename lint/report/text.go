@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"sort"
@@ -37,9 +38,11 @@ func (t *Text) paint(code, s string) string {
 	return code + s + ansiReset
 }
 
-// Write implements Reporter.
+// Write implements Reporter. The report is written as it is made, through
+// a buffer, rather than built whole first: a run's text report is several
+// megabytes on a large handbook.
 func (t *Text) Write(w io.Writer, r *Report) error {
-	var b strings.Builder
+	b := bufio.NewWriterSize(w, 64<<10)
 	for _, f := range r.Findings {
 		sev := f.Severity.String()
 		switch f.Severity {
@@ -50,26 +53,25 @@ func (t *Text) Write(w io.Writer, r *Report) error {
 		default:
 			sev = t.paint(ansiCyan, sev)
 		}
-		fmt.Fprintf(&b, "%s: %s %s: %s\n", t.paint(ansiBold, fmt.Sprintf("%s:%d:%d", f.Path, f.Line, f.Column)), sev, t.paint(ansiDim, f.Rule), f.Message)
+		fmt.Fprintf(b, "%s: %s %s: %s\n", t.paint(ansiBold, fmt.Sprintf("%s:%d:%d", f.Path, f.Line, f.Column)), sev, t.paint(ansiDim, f.Rule), f.Message)
 		if f.Diff != "" {
 			for _, line := range strings.Split(f.Diff, "\n") {
-				fmt.Fprintf(&b, "    %s\n", t.diff(line))
+				fmt.Fprintf(b, "    %s\n", t.diff(line))
 			}
 		}
 	}
 	sum := lint.Summary(r.Findings)
 	files := len(r.Files)
 	if len(r.Findings) >= ManyFindings {
-		fmt.Fprintf(&b, "by rule: %s\n", byRule(r.Findings))
+		fmt.Fprintf(b, "by rule: %s\n", byRule(r.Findings))
 	}
 	if len(r.Findings) == 0 {
-		fmt.Fprintf(&b, "%s in %d %s\n", t.paint(ansiGreen, "no findings"), files, plural(files, "file"))
+		fmt.Fprintf(b, "%s in %d %s\n", t.paint(ansiGreen, "no findings"), files, plural(files, "file"))
 	} else {
-		fmt.Fprintf(&b, "%d %s in %d %s: %d %s, %d %s, %d info\n", len(r.Findings), plural(len(r.Findings), "finding"), files, plural(files, "file"),
+		fmt.Fprintf(b, "%d %s in %d %s: %d %s, %d %s, %d info\n", len(r.Findings), plural(len(r.Findings), "finding"), files, plural(files, "file"),
 			sum[lint.Error], plural(sum[lint.Error], "error"), sum[lint.Warning], plural(sum[lint.Warning], "warning"), sum[lint.Info])
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return b.Flush()
 }
 
 // ManyFindings is the number of findings from which the text report
