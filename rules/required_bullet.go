@@ -559,19 +559,12 @@ func (pg *bulletPage) baseLevels(missing []*model.Role, inheritors map[*model.Ro
 		}
 		base[r] = from
 		if !strings.EqualFold(strings.TrimSpace(r.Title), strings.TrimSpace(from.Title)) {
-			inheritors[from] = appendTitleOnce(inheritors[from], r.Title)
+			if !slices.Contains(inheritors[from], r.Title) {
+				inheritors[from] = append(inheritors[from], r.Title)
+			}
 		}
 	}
 	return keep
-}
-
-func appendTitleOnce(ts []string, t string) []string {
-	for _, x := range ts {
-		if x == t {
-			return ts
-		}
-	}
-	return append(ts, t)
 }
 
 // firstFilled returns the first section that holds something (not an

@@ -2,6 +2,7 @@ package model
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -108,7 +109,9 @@ func (s *structurer) readExtension(r, before *Role, b *Block, ss [2]int) *Extens
 			if strings.HasPrefix(w, "responsib") || strings.HasPrefix(w, "expect") {
 				k = SecResponsibilities
 			}
-			kinds = appendKind(kinds, k)
+			if !slices.Contains(kinds, k) {
+				kinds = append(kinds, k)
+			}
 		}
 	} else if m := extendRoleRE.FindStringIndex(t); m != nil {
 		at = m[1]
@@ -144,15 +147,6 @@ func (s *structurer) readExtension(r, before *Role, b *Block, ss [2]int) *Extens
 		e.From = nil
 	}
 	return e
-}
-
-func appendKind(ks []SectionKind, k SectionKind) []SectionKind {
-	for _, x := range ks {
-		if x == k {
-			return ks
-		}
-	}
-	return append(ks, k)
 }
 
 // extensionTarget finds the role of the page (other than r) a text names:
