@@ -28,7 +28,7 @@ type Code struct {
 
 var (
 	prefixCodeRE = regexp.MustCompile(`(?i)\b(IC|SE|L|D|P|M|E|T)([ -]?)(\d{1,2})([a-z])?\b`)
-	wordCodeRE   = regexp.MustCompile(`(?i)\b(level|grade|band|tier)\s+(\d{1,2})([a-z])?\b`)
+	wordCodeRE   = regexp.MustCompile(`(?i)\b(level|grade|band|tier|rung)\s+(\d{1,2})([a-z])?\b`)
 	romanRE      = regexp.MustCompile(`\b(VIII|VII|VI|IV|IX|V|III|II|I|X)\b`)
 	leadNumRE    = regexp.MustCompile(`^(\d{1,2})([a-z])?(?:[\s.:)_-]|$)`)
 	// a number that ends a title after its words: "Engineer 1",

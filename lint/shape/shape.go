@@ -120,6 +120,7 @@ func headingLadder(f *model.Family, o Options, few bool) *Ladder {
 			}
 		}
 		lv = bareRoleNames(f, o, hs, g, lv)
+		lv = codedOnly(lv)
 		if len(lv) < 2 || 2*len(lv) < len(g) && !(few && parallel(f, lv)) && !run(hs, g, lv) {
 			continue
 		}
@@ -135,6 +136,36 @@ func headingLadder(f *model.Family, o Options, few bool) *Ladder {
 		l.SameAs = sameAs(f, l)
 	}
 	return &Ladder{From: "headings", Levels: best}
+}
+
+// codedOnly drops, from levels most of which carry a code of one format
+// ("Rung 0" to "Rung 5"), a sibling after them with no code that a role
+// word placed ("Maintainer / verifier split", a section about the rungs);
+// a ladder that codes its levels codes them all.
+func codedOnly(lv []*Level) []*Level {
+	formats := map[string]int{}
+	last := -1
+	for i, l := range lv {
+		if l.Code != nil {
+			formats[l.Code.Format]++
+			last = i
+		}
+	}
+	best := 0
+	for _, n := range formats {
+		best = max(best, n)
+	}
+	if best < 3 || 2*best <= len(lv) {
+		return lv
+	}
+	out := lv[:0:0]
+	for i, l := range lv {
+		if l.Code == nil && i > last {
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
 }
 
 // run reports whether three levels or more follow one another among their

@@ -420,3 +420,25 @@ func TestClassifyQualifiedRole(t *testing.T) {
 		}
 	}
 }
+
+// "Rung N" is a level code as "Level N" is; a sibling after coded levels
+// with no code of its own ("Maintainer / verifier split") is a section
+// about the ladder, not a level, even when a role word opens it.
+func TestFindRungCodes(t *testing.T) {
+	src := "# Contributor ladder\n\n## Ground rules at every rung\n\nBe kind.\n\n" +
+		"## Rung 0 — documentation fixes\n\n**Skills:** reading.\n\n## Rung 1 — metadata fixes\n\n**Skills:** care.\n\n" +
+		"## Rung 2 — query examples\n\n**Skills:** SQL.\n\n## Maintainer / verifier split\n\nWho merges what.\n"
+	ls := shape.Find(model.Parse("r.md", []byte(src)), options(t))
+	if len(ls) != 1 {
+		t.Fatalf("ladders: %d", len(ls))
+	}
+	lv := ls[0].Levels
+	if got := titles(ls[0]); got != "Rung 0 — documentation fixes|Rung 1 — metadata fixes|Rung 2 — query examples" {
+		t.Fatalf("levels %q", got)
+	}
+	for i, l := range lv {
+		if l.Code == nil || l.Code.Rank != float64(i) {
+			t.Errorf("%q: code %+v, want rank %d", l.Title, l.Code, i)
+		}
+	}
+}
