@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -133,6 +134,14 @@ func dimensionsAgree(p *lint.SetPass, lad *shape.Ladder) {
 				missing = append(missing, names[k])
 			}
 		}
+		// one dimension missing and one of the level's own that no other
+		// level has: the same part under another name ("Required before
+		// merge" where the others write "Acceptance test"), not a gap
+		if len(missing) == 1 {
+			if own := ownOnly(l, count, names, common); len(own) == 1 && !shareWord(own[0], missing[0]) {
+				missing = nil
+			}
+		}
 		// a dimension's heading written at the level's own depth right after
 		// it ("### Skills needed" under "### Associate"): the heading closes
 		// the level instead of belonging to it, which is the slip to name
@@ -168,6 +177,39 @@ func dimensionsAgree(p *lint.SetPass, lad *shape.Ladder) {
 			}
 		}
 	}
+}
+
+// ownOnly returns the names of a level's dimensions that no other level of
+// the ladder has.
+func ownOnly(l *shape.Level, count map[string]int, names map[string]string, common []string) []string {
+	var out []string
+	for _, d := range l.Dims {
+		if count[d.Key] != 1 || slices.Contains(out, d.Name) {
+			continue
+		}
+		// a shorter or longer form of a dimension the others have is that
+		// dimension ("Responsibilities" for "Responsibilities and
+		// privileges"), not one of the level's own
+		form := false
+		for _, k := range common {
+			form = form || hasShorterForm(&shape.Level{Dims: []*shape.Dimension{d}}, names[k])
+		}
+		if !form {
+			out = append(out, d.Name)
+		}
+	}
+	return out
+}
+
+// shareWord reports whether two names share a word ("Technical
+// requirements review" and "Requirements").
+func shareWord(a, b string) bool {
+	for _, w := range strings.Fields(strings.ToLower(a)) {
+		if slices.Contains(strings.Fields(strings.ToLower(b)), w) {
+			return true
+		}
+	}
+	return false
 }
 
 // openEntry reports whether a level is the lowest step of a track open to
