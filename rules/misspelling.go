@@ -487,7 +487,7 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 				}
 				continue
 			}
-			if allow[lw] {
+			if allow[lw] || emojiCode(wordingText(b), w.Start, w.End) {
 				continue
 			}
 			if knownWord(d, lw) {
@@ -750,6 +750,20 @@ func twoEditRival(d *wordDict, vocab *siteVocabulary, w, fix string, title bool)
 		best, bestUses = c, n
 	}
 	return best
+}
+
+// emojiCode reports whether a word is an emoji's short code written between
+// colons (":tada:", ":white_check_mark:"), which GitHub and GitLab draw as
+// the emoji: no word to spell.
+func emojiCode(text string, start, end int) bool {
+	i, j := start, end
+	for i > 0 && (text[i-1] == '_' || text[i-1] == '-' || text[i-1] >= 'a' && text[i-1] <= 'z' || text[i-1] >= '0' && text[i-1] <= '9') {
+		i--
+	}
+	for j < len(text) && (text[j] == '_' || text[j] == '-' || text[j] >= 'a' && text[j] <= 'z' || text[j] >= '0' && text[j] <= '9') {
+		j++
+	}
+	return i > 0 && text[i-1] == ':' && j < len(text) && text[j] == ':'
 }
 
 // pageNameWords are the lower-case words of a page's title and of its
