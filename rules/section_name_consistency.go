@@ -48,8 +48,9 @@ var sectionNameConsistencyRule = &lint.Rule{
 			"\"Responsibilities\") is a name variant. A section heading at its role's own heading depth (\"### Nice-to-haves\" " +
 			"after \"### Director\") in a role whose other sections are headings one level below it reads as a heading of its own " +
 			"and is reported, whatever the other roles do, unless two or more roles put that section at their depth and none " +
-			"below it (the family's way); an unnamed \"### Performance Indicators\" after a level may be the family's and is " +
-			"left alone. A role heading that repeats the heading above it and holds the grade sentence " +
+			"below it (the family's way); an unnamed \"### Performance Indicators\" after the last level is the family's when no " +
+			"role has indicators of its own and the family no other list, and is reported inside \"## Levels\" (it reads as a " +
+			"level: make it a ## heading after the levels). A role heading that repeats the heading above it and holds the grade sentence " +
 			"(\"## Intermediate Analyst\", then \"### Intermediate Analyst\") is the Job Grade section named for the role, " +
 			"reported where `min_majority` other roles have a Job Grade heading.",
 		Bad: "---\ntitle: Accountant\n---\n\n## Accountant\n\n### Accountant Responsibilities\n\n- Close the books\n\n" +
@@ -240,6 +241,9 @@ func checkSectionNameConsistency(p *lint.Pass) {
 	}
 	if enabled["case"] {
 		checkSectionWordCase(p)
+	}
+	if enabled["depth"] {
+		checkFamilyIndicatorsInLevels(p)
 	}
 }
 
@@ -1144,4 +1148,65 @@ var titleCaseMinor = map[string]bool{
 	"a": true, "an": true, "the": true, "and": true, "or": true, "nor": true, "but": true, "of": true, "to": true,
 	"in": true, "on": true, "at": true, "by": true, "for": true, "with": true, "as": true, "from": true, "into": true,
 	"per": true, "via": true, "vs": true, "is": true,
+}
+
+// checkFamilyIndicatorsInLevels reports "### Performance Indicators" at the
+// depth of the roles' headings inside "## Levels", after the last role,
+// where no role has indicators of its own and the family has no other
+// Performance Indicators section: the list is the family's, but its heading
+// makes it read as a level of the ladder (or a section of the last role
+// alone); a ## heading after the levels says whose it is. A role whose
+// sections sit at its own heading's depth gives no evidence: that page's
+// levels are flat.
+func checkFamilyIndicatorsInLevels(p *lint.Pass) {
+	f := p.File
+	var levels *model.Section
+	for _, s := range f.Sections {
+		switch s.Kind {
+		case model.SecLevels:
+			if s.Heading != nil && levels == nil {
+				levels = s
+			}
+		case model.SecPerformance:
+			return // the family's own list is elsewhere
+		}
+	}
+	if levels == nil || len(f.Roles) < 2 {
+		return
+	}
+	var pi *model.Section
+	var owner *model.Role
+	for _, r := range f.Roles {
+		for _, s := range r.Sections {
+			if s.Kind != model.SecPerformance {
+				continue
+			}
+			if pi != nil || s.Role != r || r.Heading == nil || s.Style != model.StyleHeading || s.Heading == nil || s.Prefix != "" ||
+				s.Heading.Level != r.Heading.Level {
+				return // indicators of the roles' own, or more than one list
+			}
+			pi, owner = s, r
+		}
+	}
+	if pi == nil || owner != f.Roles[len(f.Roles)-1] || owner.Heading.Level != levels.Heading.Level+1 ||
+		levels.Heading.Span.Start > owner.Heading.Span.Start {
+		return
+	}
+	// the last role's sections sit below its heading
+	below := false
+	for _, s := range owner.Sections {
+		if s.Role == owner && s != pi && s.Style == model.StyleHeading && s.Heading != nil && s.Heading.Level == owner.Heading.Level+1 {
+			below = true
+		}
+	}
+	if !below {
+		return
+	}
+	p.Report(lint.Diagnostic{
+		Span: pi.Heading.TextSpan,
+		Message: fmt.Sprintf("Performance Indicators section is a %s heading inside %s, the depth of the roles' headings: it reads as a level, or "+
+			"a section of %s alone, while no role has indicators of its own; make it a %s heading after the levels",
+			strings.Repeat("#", pi.Heading.Level), quoted(strings.TrimSpace(levels.Heading.Text)), owner.Title, strings.Repeat("#", levels.Heading.Level)),
+		Subject: "performance-indicators depth: family's in levels",
+	})
 }
