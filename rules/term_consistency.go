@@ -88,7 +88,10 @@ var termConsistencyRule = &lint.Rule{
 			"name with it capitalised, ending there, at least twice and twice as often outside headings and link texts; a lower-case " +
 			"plural only where the page writes the capitalised plural too (\"Incident Response teams\" beside \"the Incident Response " +
 			"Team\" are teams of a kind), and not after a name the page goes on with (\"Product Design Review Board\") or joins with " +
-			"\"&\" (\"Online Sales & Self Service Data\" names a role, not \"Self Service Data\").\n\n" +
+			"\"&\" (\"Online Sales & Self Service Data\" names a role, not \"Self Service Data\");\n" +
+			"- an abbreviated title word (\"Sr\", \"Jr\", \"Mgr\", \"Assoc\") before a capitalised word without its period (\"Sr Manager\") " +
+			"on a page that writes it with the period (\"Sr. Manager\") at least twice and more often; a page mostly without it " +
+			"has a house style of its own.\n\n" +
 			"Other ties are not reported. The `preferred` list names terms with one right spelling (\"GitLab\", " +
 			"\"GitLab.com\"): any other case of them is reported wherever it occurs, the front matter's `title` and `description` " +
 			"included, and their variants are not " +
@@ -710,6 +713,7 @@ func checkTermPage(p *lint.SetPass, f *model.Family, preferred map[string]string
 	checkTermTriples(p, f)
 	checkTermNamePlurals(p, f)
 	checkTermNameTails(p, f)
+	checkTermTitleAbbrevs(p, f)
 }
 
 // checkTermVarieties reports a British spelling on a page that writes the
