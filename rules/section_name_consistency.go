@@ -35,7 +35,8 @@ var sectionNameConsistencyRule = &lint.Rule{
 			"than the others is not reported, but a role that prefixes some of its Job Grade, Responsibilities and " +
 			"Requirements headings with its name and not others is (\"#### Job Grade\" next to \"#### Senior Analyst Responsibilities\"). A section " +
 			"name in lower case where the family's other section headings, three or more, are capitalised is " +
-			"reported too. A bold label inside a section of the same kind (\"**Team responsibilities**\" under " +
+			"reported too, and so is a later word of the template's name in lower case (\"## Performance indicators\") on a page " +
+			"whose other headings of two words or more, three or more, are all in title case. A bold label inside a section of the same kind (\"**Team responsibilities**\" under " +
 			"\"### Responsibilities\") is not a section of its own. A section introduced by a plain paragraph holding only its name " +
 			"(\"Responsibilities\" on a line of its own) is reported when `min_majority` roles give it a heading, and a Job Grade, " +
 			"Responsibilities or Requirements heading written above its role's heading (\"## Requirements\" after \"### Analyst\", " +
@@ -47,8 +48,9 @@ var sectionNameConsistencyRule = &lint.Rule{
 			"\"Responsibilities\") is a name variant. A section heading at its role's own heading depth (\"### Nice-to-haves\" " +
 			"after \"### Director\") in a role whose other sections are headings one level below it reads as a heading of its own " +
 			"and is reported, whatever the other roles do, unless two or more roles put that section at their depth and none " +
-			"below it (the family's way); an unnamed \"### Performance Indicators\" after a level may be the family's and is " +
-			"left alone. A role heading that repeats the heading above it and holds the grade sentence " +
+			"below it (the family's way); an unnamed \"### Performance Indicators\" after the last level is the family's when no " +
+			"role has indicators of its own and the family no other list, and is reported inside \"## Levels\" (it reads as a " +
+			"level: make it a ## heading after the levels). A role heading that repeats the heading above it and holds the grade sentence " +
 			"(\"## Intermediate Analyst\", then \"### Intermediate Analyst\") is the Job Grade section named for the role, " +
 			"reported where `min_majority` other roles have a Job Grade heading.",
 		Bad: "---\ntitle: Accountant\n---\n\n## Accountant\n\n### Accountant Responsibilities\n\n- Close the books\n\n" +
@@ -61,7 +63,7 @@ var sectionNameConsistencyRule = &lint.Rule{
 			"### Manager, Accounting Responsibilities\n\n- Lead the team\n\n### Manager, Accounting Requirements\n\n- People management\n",
 		Options: []lint.OptionDoc{
 			{Name: "min_majority", Default: "2", Text: "how many roles must share a form for a different one to be reported"},
-			{Name: "check", Default: "[name, punctuation, depth, case, markup, prefix]", Text: "the aspects compared: `name`, `punctuation` after it, `depth` below the role's heading, `case` of its first letter, `markup` (heading or bold paragraph), `prefix` (role name before the section name)"},
+			{Name: "check", Default: "[name, punctuation, depth, case, markup, prefix]", Text: "the aspects compared: `name`, `punctuation` after it, `depth` below the role's heading, `case` of its first letter (or of a later word, on a page in title case), `markup` (heading or bold paragraph), `prefix` (role name before the section name)"},
 		},
 	},
 	Options: func() any {
@@ -236,6 +238,12 @@ func checkSectionNameConsistency(p *lint.Pass) {
 		for _, kind := range order {
 			checkSectionSynonyms(p, groups[kind], opts.MinMajority)
 		}
+	}
+	if enabled["case"] {
+		checkSectionWordCase(p)
+	}
+	if enabled["depth"] {
+		checkFamilyIndicatorsInLevels(p)
 	}
 }
 
@@ -1059,4 +1067,146 @@ func pluralWord(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// checkSectionWordCase reports a section heading whose name writes a later
+// word of the template's name in lower case ("## Individual Contributor
+// Performance indicators") on a page whose other headings of two words or
+// more, three or more of them, capitalise every word ("Job Grade",
+// "Career Ladder", "Hiring Process"): the page writes title case, and the
+// one heading that does not trips the reader. The name must be the
+// template's own words ("Performance indicators", not "Key performance
+// measures"); a first word in lower case is checkSectionCase's.
+func checkSectionWordCase(p *lint.Pass) {
+	f := p.File
+	title, other := 0, 0
+	for _, h := range f.Headings {
+		words := strings.Fields(h.Text)
+		if len(words) < 2 {
+			continue
+		}
+		if headingTitleCase(words) {
+			title++
+		} else {
+			other++
+		}
+	}
+	var secs []*model.Section
+	secs = append(secs, f.Sections...)
+	for _, r := range f.Roles {
+		for _, s := range r.Sections {
+			if s.Role == r {
+				secs = append(secs, s)
+			}
+		}
+	}
+	for _, s := range secs {
+		if s.Style != model.StyleHeading || s.Heading == nil {
+			continue
+		}
+		name := strings.TrimRight(strings.TrimSpace(s.Name), sectionPunct)
+		want := kindLabel(s.Kind)
+		if name == want || !strings.EqualFold(name, want) || len(strings.Fields(want)) < 2 || name[0] < 'A' || name[0] > 'Z' {
+			continue
+		}
+		// this heading is the one that is not title case: all the others
+		// are, three or more
+		if other != 1 || title < 3 {
+			continue
+		}
+		d := lint.Diagnostic{
+			Span: s.Span,
+			Message: fmt.Sprintf("%s section is named %s here; the page's other %d headings of two words or more capitalise every word",
+				kindLabel(s.Kind), quoted(name), title),
+			Role:    s.Role,
+			Subject: string(s.Kind) + " word case: " + name,
+			Diff:    "[-" + name + "-]{+" + want + "+}",
+		}
+		text := string(p.File.Source.Text[s.Heading.TextSpan.Start:s.Heading.TextSpan.End])
+		if i := strings.LastIndex(text, name); i >= 0 {
+			d.Span = model.Span{Start: s.Heading.TextSpan.Start + i, End: s.Heading.TextSpan.Start + i + len(name)}
+		}
+		p.Report(d)
+	}
+}
+
+// headingTitleCase reports whether a heading's words are in title case:
+// every word that starts with a letter starts with a capital, but for the
+// short words title case leaves in lower case ("of", "and", "to").
+func headingTitleCase(words []string) bool {
+	for _, w := range words {
+		c := w[0]
+		if c >= 'a' && c <= 'z' && !titleCaseMinor[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return true
+}
+
+// titleCaseMinor are the words title case writes in lower case.
+var titleCaseMinor = map[string]bool{
+	"a": true, "an": true, "the": true, "and": true, "or": true, "nor": true, "but": true, "of": true, "to": true,
+	"in": true, "on": true, "at": true, "by": true, "for": true, "with": true, "as": true, "from": true, "into": true,
+	"per": true, "via": true, "vs": true, "is": true,
+}
+
+// checkFamilyIndicatorsInLevels reports "### Performance Indicators" at the
+// depth of the roles' headings inside "## Levels", after the last role,
+// where no role has indicators of its own and the family has no other
+// Performance Indicators section: the list is the family's, but its heading
+// makes it read as a level of the ladder (or a section of the last role
+// alone); a ## heading after the levels says whose it is. A role whose
+// sections sit at its own heading's depth gives no evidence: that page's
+// levels are flat.
+func checkFamilyIndicatorsInLevels(p *lint.Pass) {
+	f := p.File
+	var levels *model.Section
+	for _, s := range f.Sections {
+		switch s.Kind {
+		case model.SecLevels:
+			if s.Heading != nil && levels == nil {
+				levels = s
+			}
+		case model.SecPerformance:
+			return // the family's own list is elsewhere
+		}
+	}
+	if levels == nil || len(f.Roles) < 2 {
+		return
+	}
+	var pi *model.Section
+	var owner *model.Role
+	for _, r := range f.Roles {
+		for _, s := range r.Sections {
+			if s.Kind != model.SecPerformance {
+				continue
+			}
+			if pi != nil || s.Role != r || r.Heading == nil || s.Style != model.StyleHeading || s.Heading == nil || s.Prefix != "" ||
+				s.Heading.Level != r.Heading.Level {
+				return // indicators of the roles' own, or more than one list
+			}
+			pi, owner = s, r
+		}
+	}
+	if pi == nil || owner != f.Roles[len(f.Roles)-1] || owner.Heading.Level != levels.Heading.Level+1 ||
+		levels.Heading.Span.Start > owner.Heading.Span.Start {
+		return
+	}
+	// the last role's sections sit below its heading
+	below := false
+	for _, s := range owner.Sections {
+		if s.Role == owner && s != pi && s.Style == model.StyleHeading && s.Heading != nil && s.Heading.Level == owner.Heading.Level+1 {
+			below = true
+		}
+	}
+	if !below {
+		return
+	}
+	p.Report(lint.Diagnostic{
+		Span: pi.Heading.TextSpan,
+		Message: fmt.Sprintf("Performance Indicators section is a %s heading inside %s, the depth of the roles' headings: it reads as a level, or "+
+			"a section of %s alone, while no role has indicators of its own; make it a %s heading after the levels",
+			strings.Repeat("#", pi.Heading.Level), quoted(strings.TrimSpace(levels.Heading.Text)), owner.Title, strings.Repeat("#", levels.Heading.Level)),
+		Subject: "performance-indicators depth: family's in levels",
+	})
 }

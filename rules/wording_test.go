@@ -183,7 +183,8 @@ func TestSectionNameConsistency(t *testing.T) {
 	for _, f := range res.Findings {
 		// from what the page has to what it should have
 		if strings.Contains(f.Message, "is named") && f.Diff != "[-Qualifications-]{+Requirements+}" && f.Diff != "[-requirements-]{+Requirements+}" &&
-			f.Diff != "[-Key duties-]{+Responsibilities+}" && f.Diff != "[-Individual-]Responsibilities" {
+			f.Diff != "[-Key duties-]{+Responsibilities+}" && f.Diff != "[-Individual-]Responsibilities" &&
+			f.Diff != "[-Performance indicators-]{+Performance Indicators+}" {
 			t.Errorf("%d: diff %q", f.Line, f.Diff)
 		}
 	}
