@@ -514,7 +514,7 @@ func placeSpellWord(b *model.Block, u spellWord) spellWord {
 	text := wordingText(b)
 	u.span = b.SourceSpan(u.w.Start, u.w.End)
 	u.start = sentenceStart(text, u.w.Start)
-	u.cell = b.Kind == model.BlockCell && strings.TrimSpace(strings.Trim(strings.TrimSpace(text), ".,;:")) == u.w.Text
+	u.cell = b.Kind == model.BlockCell && len(text) <= 2*len(u.w.Text)+8 && strings.TrimSpace(strings.Trim(strings.TrimSpace(text), ".,;:")) == u.w.Text
 	if u.brand != "" {
 		w := u.w
 		for _, a := range []string{"'", "’"} {
@@ -910,8 +910,12 @@ func oneVariety(cands []string, locale string) []string {
 // starts a sentence (or the block): its capital says nothing of a name.
 func sentenceStart(text string, i int) bool {
 	before := strings.TrimRight(text[:i], " \t\n*_\"'“(")
-	if lb := strings.ToLower(before); strings.HasSuffix(lb, "e.g.") || strings.HasSuffix(lb, "i.e.") {
-		return false // an abbreviation's dot ends no sentence: "(e.g. Ecto)"
+	if n := len(before); n >= 4 {
+		// an abbreviation's dot ends no sentence: "(e.g. Ecto)"; only the
+		// last four bytes are looked at, whatever the block's length
+		if t := strings.ToLower(before[n-4:]); t == "e.g." || t == "i.e." {
+			return false
+		}
 	}
 	return before == "" || strings.HasSuffix(before, ".") || strings.HasSuffix(before, "!") ||
 		strings.HasSuffix(before, "?") || strings.HasSuffix(before, ":")
