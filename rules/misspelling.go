@@ -756,11 +756,14 @@ func twoEditRival(d *wordDict, vocab *siteVocabulary, w, fix string, title bool)
 // colons (":tada:", ":white_check_mark:"), which GitHub and GitLab draw as
 // the emoji: no word to spell.
 func emojiCode(text string, start, end int) bool {
+	code := func(c byte) bool { return c == '_' || c == '-' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }
+	// a short code is a few dozen bytes: the scan stops there, so that a
+	// page of one endless hyphenated run costs no more than its length
 	i, j := start, end
-	for i > 0 && (text[i-1] == '_' || text[i-1] == '-' || text[i-1] >= 'a' && text[i-1] <= 'z' || text[i-1] >= '0' && text[i-1] <= '9') {
+	for i > 0 && start-i < 64 && code(text[i-1]) {
 		i--
 	}
-	for j < len(text) && (text[j] == '_' || text[j] == '-' || text[j] >= 'a' && text[j] <= 'z' || text[j] >= '0' && text[j] <= '9') {
+	for j < len(text) && j-end < 64 && code(text[j]) {
 		j++
 	}
 	return i > 0 && text[i-1] == ':' && j < len(text) && text[j] == ':'

@@ -345,11 +345,13 @@ func inPath(text string, start, end int) bool {
 	if !(start > 0 && text[start-1] == '/' || end < len(text) && text[end] == '/') {
 		return false
 	}
+	// a path is a few hundred bytes at most: the scan stops there, so that
+	// a page of one endless run without spaces costs no more than its length
 	i, j := start, end
-	for i > 0 && text[i-1] != ' ' && text[i-1] != '\n' {
+	for i > 0 && start-i < 256 && text[i-1] != ' ' && text[i-1] != '\n' {
 		i--
 	}
-	for j < len(text) && text[j] != ' ' && text[j] != '\n' {
+	for j < len(text) && j-end < 256 && text[j] != ' ' && text[j] != '\n' {
 		j++
 	}
 	parts := strings.Split(strings.Trim(text[i:j], ".,;:()[]\"'`"), "/")
