@@ -31,7 +31,7 @@ if [ "${1:-}" = pages ]; then
   go build -o "$work/ladderlint" ./cmd/ladderlint
   awk 'BEGIN{print "---\ntitle: Engineer\n---\n"; for(i=0;i<20000;i++) printf "## Senior Engineer %d\n\nThe Senior Engineer %d is a grade %d.\n\n", i, i, 5+i%6}' > "$work/graded-headings.md"
   awk 'BEGIN{for(i=0;i<20000;i++){h=substr("#####",1,2+i%4); printf "%s Role %d Responsibilities\n\n- item %d\n\n", h, i, i}}' > "$work/headings.md"
-  awk 'BEGIN{print "---\ntitle: Engineer\n---\n"; s="word"; for(i=1;i<420000;i++) s=s " word"; print s}' > "$work/repeated-word.md"
+  awk 'BEGIN{print "---\ntitle: Engineer\n---\n"; printf "word"; for(i=1;i<420000;i++) printf " word"; print ""}' > "$work/repeated-word.md"
   echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
   for page in graded-headings headings repeated-word; do
     peak=0 cpu=""

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/golangci/misspell"
 
@@ -913,15 +914,27 @@ func oneVariety(cands []string, locale string) []string {
 // starts a sentence (or the block): its capital says nothing of a name.
 func sentenceStart(text string, i int) bool {
 	before := strings.TrimRight(text[:i], " \t\n*_\"'“(")
-	if n := len(before); n >= 4 {
-		// an abbreviation's dot ends no sentence: "(e.g. Ecto)"; only the
-		// last four bytes are looked at, whatever the block's length
-		if t := strings.ToLower(before[n-4:]); t == "e.g." || t == "i.e." {
-			return false
-		}
+	if hasLowerSuffix(before, "e.g.") || hasLowerSuffix(before, "i.e.") {
+		return false // an abbreviation's dot ends no sentence: "(e.g. Ecto)"
 	}
 	return before == "" || strings.HasSuffix(before, ".") || strings.HasSuffix(before, "!") ||
 		strings.HasSuffix(before, "?") || strings.HasSuffix(before, ":")
+}
+
+// hasLowerSuffix reports whether strings.ToLower(s) ends with suffix, a
+// lower-case ASCII string, lowering only the runes it needs from s's end:
+// strings.ToLower maps rune by rune, so its last runes are those of s
+// lowered. (Lowering the whole of s made sentenceStart, asked of every word
+// of a block, quadratic in a long block's length.)
+func hasLowerSuffix(s, suffix string) bool {
+	for k := len(suffix) - 1; k >= 0; k-- {
+		r, n := utf8.DecodeLastRuneInString(s)
+		if n == 0 || unicode.ToLower(r) != rune(suffix[k]) {
+			return false
+		}
+		s = s[:len(s)-n]
+	}
+	return true
 }
 
 // usedOnly returns the candidates the site's pages use.

@@ -137,10 +137,10 @@ type bulletCandidate struct {
 
 // bulletRoleCover is what a page tells other pages about one of its roles.
 type bulletRoleCover struct {
-	ids     []string        // its heading's anchors (each style)
-	title   string          // normalized title
-	has     map[string]bool // the bullets it holds, itself or through its page
-	targets []bulletTarget  // other pages it extends
+	ids     []string       // its heading's anchors (each style)
+	title   string         // normalized title
+	has     []string       // the bullets it holds, itself or through its page (lower case)
+	targets []bulletTarget // other pages it extends
 }
 
 // bulletSummary is a page's summary for the cross-page step.
@@ -203,6 +203,12 @@ func encodeBulletSummary(v any) ([]byte, bool) {
 			w.str(k)
 		}
 	}
+	writeList := func(l []string) { // in the options' order
+		w.uint(uint64(len(l)))
+		for _, k := range l {
+			w.str(k)
+		}
+	}
 	writeSet(s.pageHas)
 	w.uint(uint64(len(s.roles)))
 	for _, r := range s.roles {
@@ -211,7 +217,7 @@ func encodeBulletSummary(v any) ([]byte, bool) {
 			w.str(id)
 		}
 		w.str(r.title)
-		writeSet(r.has)
+		writeList(r.has)
 		w.uint(uint64(len(r.targets)))
 		for _, t := range r.targets {
 			w.str(t.file)
@@ -241,7 +247,9 @@ func decodeBulletSummary(_ *lint.Env, b []byte) (any, error) {
 			rc.ids = append(rc.ids, r.str())
 		}
 		rc.title = r.str()
-		rc.has = readSet()
+		for k := r.count(1); k > 0 && r.err == nil; k-- {
+			rc.has = append(rc.has, r.str())
+		}
 		for k := r.count(3); k > 0 && r.err == nil; k-- {
 			rc.targets = append(rc.targets, bulletTarget{file: r.str(), fragment: r.str(), text: r.str()})
 		}
@@ -326,7 +334,7 @@ func bulletTargetHas(byFile map[string]*bulletSummary, t bulletTarget, want stri
 	if role == nil {
 		return false
 	}
-	if role.has[want] {
+	if slices.Contains(role.has, want) {
 		return true
 	}
 	for _, next := range role.targets {
@@ -396,11 +404,16 @@ func checkRequiredBullet(p *lint.Pass, sum *bulletSummary, resolve func([]*model
 		}
 		h := r.Heading
 		headed = append(headed, r)
-		ids := []string{site.GitHubID(h.Text), site.KramdownID(h.Text)}
-		if h.ID != "" {
-			ids = append(ids, h.ID)
+		// its anchors, each once: on a page of thousands of roles the
+		// summary is most of what the rule holds
+		ids := []string{site.GitHubID(h.Text)}
+		for _, id := range []string{site.KramdownID(h.Text), h.ID} {
+			if id != "" && !slices.Contains(ids, id) {
+				ids = append(ids, id)
+			}
 		}
-		sum.roles = append(sum.roles, &bulletRoleCover{ids: ids, title: model.NormalizeTitle(r.Title), has: map[string]bool{},
+		ids = slices.Clip(ids)
+		sum.roles = append(sum.roles, &bulletRoleCover{ids: ids, title: model.NormalizeTitle(r.Title),
 			targets: pg.crossTargets(r, map[*model.Role]bool{})})
 	}
 	words := map[*model.Bullet][]string{} // each bullet's words, split once for all the roles and bullets asked
@@ -438,7 +451,9 @@ func checkRequiredBullet(p *lint.Pass, sum *bulletSummary, resolve func([]*model
 		sum.pageHas[lw] = pageHas
 		cmemo := map[*model.Role]bool{}
 		for i, r := range headed {
-			sum.roles[i].has[lw] = pageHas || pg.roleHas(r, has, cmemo, map[*model.Role]bool{})
+			if (pageHas || pg.roleHas(r, has, cmemo, map[*model.Role]bool{})) && !slices.Contains(sum.roles[i].has, lw) {
+				sum.roles[i].has = append(sum.roles[i].has, lw)
+			}
 		}
 		if pageHas || !checkable {
 			continue
@@ -677,16 +692,15 @@ func (pg *bulletPage) requirements(r *model.Role) []*model.Section {
 // bulletPage indexes what the rule asks of a page again and again, so that
 // a page of many roles costs time in proportion to its size.
 type bulletPage struct {
-	f          *model.Family
-	reqs       map[*model.Role][]*model.Section // memoized requirements
-	wide       []*model.Section                 // family-level Requirements that cover the whole family
-	scoped     map[*model.Role][]*model.Section // family-level Requirements covering some roles
-	others     map[*model.Role][]*model.Section // other roles' Requirements that belong to this role (same title, or in its text)
-	enclosing  map[*model.Role]*model.Role      // nearest role whose heading encloses the role's heading
-	paragraphs map[*model.Role][]string         // the role's own paragraphs
-	before     map[*model.Role]*model.Role      // the level before the role
-	titles     *prose.PhraseSet                 // every role title, for "extends the X"
-	titled     []*model.Role                    // titles' roles, by phrase index
+	f         *model.Family
+	reqs      map[*model.Role][]*model.Section // memoized requirements
+	wide      []*model.Section                 // family-level Requirements that cover the whole family
+	scoped    map[*model.Role][]*model.Section // family-level Requirements covering some roles
+	others    map[*model.Role][]*model.Section // other roles' Requirements that belong to this role (same title, or in its text)
+	enclosing map[*model.Role]*model.Role      // nearest role whose heading encloses the role's heading
+	before    map[*model.Role]*model.Role      // the level before the role
+	titles    *prose.PhraseSet                 // every role title, for "extends the X"
+	titled    []*model.Role                    // titles' roles, by phrase index
 	// resolve gives the other pages links lead to (nil: none known)
 	resolve func([]*model.Link) []bulletTarget
 	blocks  map[*model.Role][]*model.Block // the role's own paragraphs, as blocks
@@ -696,7 +710,7 @@ type bulletPage struct {
 func newBulletPage(f *model.Family) *bulletPage {
 	pg := &bulletPage{f: f, reqs: map[*model.Role][]*model.Section{}, scoped: map[*model.Role][]*model.Section{},
 		others: map[*model.Role][]*model.Section{}, enclosing: map[*model.Role]*model.Role{},
-		paragraphs: map[*model.Role][]string{}, before: map[*model.Role]*model.Role{}}
+		before: map[*model.Role]*model.Role{}}
 	for _, s := range f.Sections {
 		if s.Kind != model.SecRequirements {
 			continue
@@ -752,7 +766,6 @@ func newBulletPage(f *model.Family) *bulletPage {
 	pg.blocks = map[*model.Role][]*model.Block{}
 	for _, b := range f.Blocks {
 		if b.Role != nil && b.Section == nil && b.Kind == model.BlockParagraph {
-			pg.paragraphs[b.Role] = append(pg.paragraphs[b.Role], b.Text)
 			pg.blocks[b.Role] = append(pg.blocks[b.Role], b)
 		}
 	}
@@ -881,7 +894,9 @@ func (pg *bulletPage) inheritedFrom(r *model.Role, reqs []*model.Section) []*mod
 	}
 	// the role's own paragraphs: "The Senior Manager, X role extends the
 	// Manager, X role."
-	texts = append(texts, pg.paragraphs[r]...)
+	for _, b := range pg.blocks[r] {
+		texts = append(texts, b.Text)
+	}
 	for _, s := range reqs {
 		for _, b := range s.Bullets {
 			texts = append(texts, b.Text)

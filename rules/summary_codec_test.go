@@ -109,9 +109,9 @@ func TestCareerTitlesRoundTrip(t *testing.T) {
 func TestBulletSummaryRoundTrip(t *testing.T) {
 	in := &bulletSummary{unreported: true, file: "/site/a.md", pageHas: map[string]bool{"ability to use gitlab": true},
 		roles: []*bulletRoleCover{
-			{ids: []string{"senior-director", "senior-director-1"}, title: "senior director", has: map[string]bool{"leadership": true},
+			{ids: []string{"senior-director", "senior-director-1"}, title: "senior director", has: []string{"leadership", "ability to use gitlab"},
 				targets: []bulletTarget{{file: "/site/b.md", fragment: "director", text: "director"}}},
-			{ids: nil, title: "vp", has: map[string]bool{}},
+			{ids: nil, title: "vp"},
 		}}
 	b, ok := encodeBulletSummary(in)
 	if !ok {

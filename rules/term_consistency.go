@@ -84,11 +84,6 @@ var termConsistencyRule = &lint.Rule{
 			"capitalised word at least twice and twice as often (\"Business System Administrators\" beside \"Business Systems " +
 			"Administrators\" and \"Business Systems Analyst\"): a noun that modifies another is singular as a rule (\"Sales Team " +
 			"Lead\"), so only the page's own plural names count, and a plural at a name's end (\"Product Managers\") is grammar;\n" +
-			"- the last word of a three-word name in lower case (\"a Staff Vulnerability Research engineer\") where the page writes the " +
-			"name with it capitalised, ending there, at least twice and twice as often outside headings and link texts; a lower-case " +
-			"plural only where the page writes the capitalised plural too (\"Incident Response teams\" beside \"the Incident Response " +
-			"Team\" are teams of a kind), and not after a name the page goes on with (\"Product Design Review Board\") or joins with " +
-			"\"&\" (\"Online Sales & Self Service Data\" names a role, not \"Self Service Data\");\n" +
 			"- an abbreviated title word (\"Sr\", \"Jr\", \"Mgr\", \"Assoc\") before a capitalised word without its period (\"Sr Manager\") " +
 			"on a page that writes it with the period (\"Sr. Manager\") at least twice and more often; a page mostly without it " +
 			"has a house style of its own.\n\n" +
@@ -714,7 +709,6 @@ func checkTermPage(p *lint.SetPass, f *model.Family, preferred map[string]string
 	checkTermAcronyms(p, f, preferred)
 	checkTermTriples(p, f)
 	checkTermNamePlurals(p, f)
-	checkTermNameTails(p, f)
 	checkTermTitleAbbrevs(p, f)
 }
 

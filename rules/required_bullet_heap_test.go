@@ -1,0 +1,43 @@
+package rules
+
+import (
+	"fmt"
+	"runtime/debug"
+	"strings"
+	"testing"
+
+	"gitlab.com/ladderlint/ladderlint/lint"
+	"gitlab.com/ladderlint/ladderlint/lint/linttest"
+)
+
+// required-bullet on a page of 8,000 levels holds little over what the
+// model and the engine hold: its summary keeps each role's anchors once and
+// only the bullets a role holds (no map per role), and its index of the
+// page no copy of the roles' paragraphs (measured with the collector made
+// eager, so that the heap follows what is live: 10-11 MB over the model
+// and engine, 12-14 MB before).
+func TestRequiredBulletManyRolesPeakHeap(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a 0.5 MB page")
+	}
+	var b strings.Builder
+	b.WriteString("---\ntitle: Engineer\n---\n\n")
+	for i := 0; i < 8000; i++ {
+		fmt.Fprintf(&b, "## Senior Engineer %d\n\nThe Senior Engineer %d is a grade %d.\n\n", i, i, 5+i%6)
+	}
+	page := map[string]string{"content/job-families/x/_index.md": b.String()}
+	defer debug.SetGCPercent(debug.SetGCPercent(10))
+	var res *lint.Result
+	base := linttest.PeakHeap(func() { res = linttest.Lint(t, nil, page, "input") })
+	all := linttest.PeakHeap(func() { res = linttest.Lint(t, nil, page, "required-bullet") })
+	if len(res.Findings) == 0 {
+		t.Fatal("no findings: every level lacks the bullet")
+	}
+	t.Logf("peak heap: model and engine %d kB, with required-bullet %d kB", base>>10, all>>10)
+	// the bound leaves room for the collector's timing (the same code
+	// measures 10 to 14 MB from run to run); it catches a page whose roles
+	// each hold a map again, or findings kept unbounded (tens of MB)
+	if all > base+20<<20 {
+		t.Errorf("required-bullet raised the peak heap from %d MB to %d MB on a page of 8,000 levels", base>>20, all>>20)
+	}
+}
