@@ -64,7 +64,9 @@ var requiredBulletRule = &lint.Rule{
 			"addition to the partner programs\"). A role of another linted page that an inheritance sentence links to (\"This " +
 			"role extends the [Senior Director, Development](/job-families/.../senior-director/) role\": the heading its " +
 			"fragment names, else the role its link text names, else the page's only role) covers the level when it, its " +
-			"page's family-wide requirements, or the pages it extends in turn hold the bullet; runs over all linted pages " +
+			"page's family-wide requirements, or the pages it extends in turn hold the bullet; so do family-wide requirements " +
+			"that take over another page's (\"Extends that of the [Distinguished Engineer](.../distinguished/#requirements) " +
+			"requirements\"): they are reported only when that page lacks the bullet too. Runs over all linted pages " +
 			"at once for that. Specialties and segments refine a level and are covered by it (see `kinds`).\n\n" +
 			"Reported: once, at the family-level Requirements heading, when that section lacks the bullet and some " +
 			"level does not list it itself; else at each uncovered level's Requirements heading, or at its title " +
@@ -383,6 +385,31 @@ func checkRequiredBullet(p *lint.Pass, sum *bulletSummary, resolve func([]*model
 	// Security Engineer roles", "You may be a fit to this role if you"):
 	// the bullet there covers the family, but a finding never points there
 	familyCover := append([]*model.Section(nil), familyReqs...)
+	// the family's requirements may take over another page's ("Extends
+	// that of the [Distinguished Engineer](...) requirements"): a finding
+	// on them stands only if that page lacks the bullet too
+	var famLinks []*model.Link
+	for _, s := range familyReqs {
+		for _, b := range s.Paragraphs {
+			famLinks = append(famLinks, bulletInheritLinks(b)...)
+		}
+		for _, b := range s.Bullets {
+			if b.Block != nil {
+				famLinks = append(famLinks, bulletInheritLinks(b.Block)...)
+			}
+		}
+	}
+	var famTargets []bulletTarget
+	if resolve != nil && len(famLinks) > 0 {
+		famTargets = resolve(famLinks)
+	}
+	reportFamily := func(d lint.Diagnostic, want string) {
+		if len(famTargets) > 0 {
+			sum.candidates = append(sum.candidates, bulletCandidate{d: d, want: strings.ToLower(want), targets: famTargets})
+		} else {
+			report(d)
+		}
+	}
 	for _, s := range f.Sections {
 		if s.Kind == model.SecOther {
 			familyCover = append(familyCover, s)
@@ -448,9 +475,9 @@ func checkRequiredBullet(p *lint.Pass, sum *bulletSummary, resolve func([]*model
 			if len(f.Roles) == 0 && strings.TrimSpace(f.Title) != "" {
 				whose = "the requirements of " + strings.TrimSpace(f.Title) // the page is the role
 			}
-			report(lint.Diagnostic{Span: firstFilled(familyReqs).Span,
+			reportFamily(lint.Diagnostic{Span: firstFilled(familyReqs).Span,
 				Message: fmt.Sprintf("%s lack the bullet %s", whose, policyQuote(want)),
-				Subject: "family: " + strings.ToLower(want)})
+				Subject: "family: " + strings.ToLower(want)}, want)
 			continue
 		}
 		memo := map[*model.Role]bool{}
@@ -483,12 +510,12 @@ func checkRequiredBullet(p *lint.Pass, sum *bulletSummary, resolve func([]*model
 			for i, r := range missing {
 				names[i] = r.Title
 			}
-			report(lint.Diagnostic{
+			reportFamily(lint.Diagnostic{
 				Span: firstFilled(familyReqs).Span,
 				Message: fmt.Sprintf("the family's requirements lack the bullet %s, and %s %s not list it: add it here to cover every level",
 					policyQuote(want), joinAnd(names), map[bool]string{true: "does", false: "do"}[len(names) == 1]),
 				Subject: "family: " + strings.ToLower(want),
-			})
+			}, want)
 			continue
 		}
 		// one defect, one finding: a level that lacks the bullet only
@@ -924,17 +951,7 @@ func (pg *bulletPage) crossTargets(r *model.Role, seen map[*model.Role]bool) []b
 	}
 	seen[r] = true
 	var links []*model.Link
-	inherit := func(b *model.Block) {
-		at := bulletInheritAt(b.Text)
-		if at < 0 {
-			return
-		}
-		for _, l := range b.Links {
-			if l.TextIn.Start >= at || at == 0 {
-				links = append(links, l)
-			}
-		}
-	}
+	inherit := func(b *model.Block) { links = append(links, bulletInheritLinks(b)...) }
 	for _, b := range pg.blocks[r] {
 		inherit(b)
 	}
@@ -973,6 +990,25 @@ func (pg *bulletPage) crossTargets(r *model.Role, seen map[*model.Role]bool) []b
 		pg.cross = map[*model.Role][]bulletTarget{}
 	}
 	pg.cross[r] = out
+	return out
+}
+
+// bulletInheritLinks returns the links of a text that says it takes over
+// other requirements, those after its keyword ("This role extends the
+// [Senior Director, Development](...) role"), or all of them when the text
+// opens with it ("Extends that of the [Distinguished Engineer](...)
+// requirements").
+func bulletInheritLinks(b *model.Block) []*model.Link {
+	at := bulletInheritAt(b.Text)
+	if at < 0 {
+		return nil
+	}
+	var out []*model.Link
+	for _, l := range b.Links {
+		if l.TextIn.Start >= at || at == 0 {
+			out = append(out, l)
+		}
+	}
 	return out
 }
 
