@@ -28,8 +28,8 @@ var (
 	// responsibilities and requirements listed for the Senior level"
 	extendAllRE = regexp.MustCompile(`(?i)\ball\s+(?:of\s+)?(?:the\s+)?(responsibilit(?:y|ies)|requirements?|expectations|qualifications)(?:\s+(?:and|&)\s+(responsibilit(?:y|ies)|requirements?|expectations|qualifications))?\s+(?:of|for|from|in|at|(?:listed|defined|outlined|described|stated|required)\s+(?:for|in|of|at|under|above))\s+(?:an?\s+|the\s+)?`)
 	// "share the same responsibilities and requirements as the Community
-	// Advocate listed above"
-	extendSameRE = regexp.MustCompile(`(?i)\b(?:share|shares|sharing|have|has|having|meet|meets|meeting)\s+(?:all\s+(?:of\s+)?)?the\s+same\s+(responsibilit(?:y|ies)|requirements?|expectations|qualifications)(?:\s+(?:and|&)\s+(responsibilit(?:y|ies)|requirements?|expectations|qualifications))?\s+(?:as|of)\s+(?:an?\s+|the\s+)?`)
+	// Advocate listed above" (also misspelt: "responsibilites")
+	extendSameRE = regexp.MustCompile(`(?i)\b(?:share|shares|sharing|have|has|having|meet|meets|meeting)\s+(?:all\s+(?:of\s+)?)?the\s+same\s+(responsibilit?(?:y|ies|es)|requirements?|expectations|qualifications)(?:\s+(?:and|&)\s+(responsibilit?(?:y|ies|es)|requirements?|expectations|qualifications))?\s+(?:as|of)\s+(?:an?\s+|the\s+)?`)
 	// "Staff X are Senior Xs who additionally meet the following
 	// criteria": a level defined as another one plus more
 	extendWhoRE = regexp.MustCompile(`(?i)\b(?:are|is)\s+(?:an?\s+|the\s+)?([^\s,;:.][^,;:.]*?)\s+who\s+(?:additionally|also|further)\b`)
@@ -37,8 +37,8 @@ var (
 	extendRoleRE = regexp.MustCompile(`(?i)\b(?:extends|builds\s+(?:up)?on)\s+(?:the\s+)?`)
 	// where the named role ends
 	extendEndRE = regexp.MustCompile(`(?i)(?:\s*[,:;.(]|\s+(?:plus|and|as\s+well|in\s+addition|with|who|which|but|to|listed|described|outlined|defined|above|below)\b)`)
-	// "the level below", "the previous level"
-	extendBelowRE  = regexp.MustCompile(`(?i)^(?:(?:level|role|position)\s+(?:below|before)|(?:previous|prior|lower|preceding)\s+(?:level|role|position)|above)\b`)
+	// "the level below", "the previous level", "as listed above"
+	extendBelowRE  = regexp.MustCompile(`(?i)^(?:(?:level|role|position)\s+(?:below|before)|(?:previous|prior|lower|preceding)\s+(?:level|role|position)|(?:(?:listed|described|outlined|defined|stated|shown|mentioned)\s+)?above)\b`)
 	extendSuffixRE = regexp.MustCompile(`(?i)\s+(?:role|level|position|job|job\s+family)s?$`)
 	// a role named with the section taken over: "the Pricing Analyst
 	// requirements", "the Manager's responsibilities"
