@@ -89,7 +89,7 @@ var requiredBulletRule = &lint.Rule{
 			{Name: "bullets", Default: "[Ability to use GitLab]", Text: "Bullets every level's requirements must hold; an empty list turns the rule off."},
 			{Name: "match", Default: "contains", Text: "`exact`: the whole bullet; `prefix`: the bullet starts with it (whole words); `contains`: the bullet holds it (whole words)."},
 			{Name: "kinds", Default: "[level]", Text: "Role kinds checked (`level`, `specialty`, `segment`)."},
-			{Name: "reworded", Default: "true", Text: "A requirement that asks the same ability in other words is told apart from a missing bullet (\"Able to use GitLab\", \"Experience using GitLab\", \"Strong understanding of GitLab\"): a word of use or knowledge at most six words before the bullet's last word, that word not right after \"at\", and nothing that makes it a wish or something to learn (\"a plus\", \"willingness to\", \"learn\"). Only with `match: contains`."},
+			{Name: "reworded", Default: "true", Text: "A requirement that asks the same ability in other words is told apart from a missing bullet (\"Able to use GitLab\", \"Experience using GitLab\", \"Strong understanding of GitLab\"): a word of use or knowledge at most ten words before the bullet's last word, in its clause (no \"where\", \"which\", \"that\" ... between them), that word not right after \"at\", and nothing that makes it a wish or something to learn (\"a plus\", \"willingness to\", \"learn\"). Only with `match: contains`."},
 			{Name: "reworded_info", Default: "true", Text: "With `reworded`, report such a requirement at `info`, quoting it; false: take it for the bullet (no finding)."},
 		},
 	},
@@ -1135,14 +1135,21 @@ var (
 )
 
 // bulletRewordReach is how many words before the bullet's object a word
-// of use or knowledge may stand ("Comfortable using technology, including
-// Google Workspace and GitLab" is six).
-const bulletRewordReach = 6
+// of use or knowledge may stand ("Comfortable using technology, especially
+// open source technology, Google Workspace and GitLab" is nine), no word
+// that opens another clause between them (bulletClause).
+const bulletRewordReach = 10
+
+// bulletClause are the words that open a clause of their own: the object
+// after them is not what the word of use or knowledge before them asks.
+var bulletClause = map[string]bool{"where": true, "which": true, "that": true, "who": true, "when": true, "while": true,
+	"whose": true, "because": true, "since": true, "if": true}
 
 // bulletReworded reports whether a requirement asks the required bullet's
 // ability in other words: a word of use or knowledge ("Able to use
 // GitLab.", "Strong understanding of GitLab for project management") at
-// most bulletRewordReach words before the bullet's last word, which does
+// most bulletRewordReach words before the bullet's last word, in its
+// clause, which does
 // not follow "at" (GitLab the company: "frameworks used at GitLab"), and no
 // word makes it a wish or something to learn ("a plus", "Willingness to
 // learn and use GitLab", "Ability to learn and use GitLab tools").
@@ -1161,6 +1168,9 @@ func bulletReworded(have, want []string) bool {
 			continue
 		}
 		for j := i - 1; j >= 0 && j >= i-bulletRewordReach; j-- {
+			if bulletClause[have[j]] {
+				break // "countries where GitLab is": GitLab is not what is used
+			}
 			if bulletUse[have[j]] || bulletKnow[have[j]] {
 				found = true
 				break
