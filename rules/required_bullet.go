@@ -40,7 +40,8 @@ var requiredBulletRule = &lint.Rule{
 			"matter of wording, not a missing requirement (`reworded_info: false` takes it for the bullet). Written as a wish or " +
 			"as something still to learn (\"Willingness to learn and use GitLab\", \"Ability to learn and use GitLab tools\", " +
 			"\"GitLab experience is a plus\"), or naming GitLab the company (\"frameworks used at GitLab\", \"value for partners " +
-			"and GitLab\"), it does not count.\n\n" +
+			"and GitLab\"), it does not count; a wish or something to learn is quoted in the finding (\"they ask only ..., as a " +
+			"wish or something to learn\"), so the fix is plain: turn it into the ability.\n\n" +
 			"Where it must be:\n\n" +
 			"- In a family-level Requirements section (template 1: requirements shared by all levels, before the " +
 			"levels; one written after a role, at the depth of its heading, is that role's, unless it is the page's only " +
@@ -476,7 +477,7 @@ func checkRequiredBullet(p *lint.Pass, sum *bulletSummary, resolve func([]*model
 				whose = "the requirements of " + strings.TrimSpace(f.Title) // the page is the role
 			}
 			reportFamily(lint.Diagnostic{Span: firstFilled(familyReqs).Span,
-				Message: fmt.Sprintf("%s lack the bullet %s", whose, policyQuote(want)),
+				Message: fmt.Sprintf("%s lack the bullet %s", whose, policyQuote(want)) + bulletWishNote(familyReqs, wantWords),
 				Subject: "family: " + strings.ToLower(want)}, want)
 			continue
 		}
@@ -512,8 +513,8 @@ func checkRequiredBullet(p *lint.Pass, sum *bulletSummary, resolve func([]*model
 			}
 			reportFamily(lint.Diagnostic{
 				Span: firstFilled(familyReqs).Span,
-				Message: fmt.Sprintf("the family's requirements lack the bullet %s, and %s %s not list it: add it here to cover every level",
-					policyQuote(want), joinAnd(names), map[bool]string{true: "does", false: "do"}[len(names) == 1]),
+				Message: fmt.Sprintf("the family's requirements lack the bullet %s%s, and %s %s not list it: add it here to cover every level",
+					policyQuote(want), bulletWishNote(familyReqs, wantWords), joinAnd(names), map[bool]string{true: "does", false: "do"}[len(names) == 1]),
 				Subject: "family: " + strings.ToLower(want),
 			}, want)
 			continue
@@ -532,7 +533,7 @@ func checkRequiredBullet(p *lint.Pass, sum *bulletSummary, resolve func([]*model
 			span, msg := r.TitleSpan, fmt.Sprintf("%s has no requirements with the bullet %s", r.Title, policyQuote(want))
 			if reqs := pg.requirements(r); len(reqs) > 0 {
 				span = reqs[0].Span
-				msg = fmt.Sprintf("the requirements of %s lack the bullet %s", r.Title, policyQuote(want))
+				msg = fmt.Sprintf("the requirements of %s lack the bullet %s", r.Title, policyQuote(want)) + bulletWishNote(reqs, wantWords)
 			} else if r.Heading != nil {
 				span = r.Heading.TextSpan
 			}
@@ -1178,6 +1179,28 @@ func bulletReworded(have, want []string) bool {
 		}
 	}
 	return found
+}
+
+// bulletWishNote says what requirements ask instead of the bullet when
+// they ask it only as a wish or as something still to learn ("Willingness
+// to learn and use GitLab"): " (they ask only ..., as a wish or something
+// to learn)", else "".
+func bulletWishNote(secs []*model.Section, want []string) string {
+	for _, s := range secs {
+		for _, b := range s.Bullets {
+			have := bulletWords(b.Text)
+			var rest []string
+			for _, w := range have {
+				if !bulletWish[w] {
+					rest = append(rest, w)
+				}
+			}
+			if len(rest) < len(have) && bulletReworded(rest, want) {
+				return fmt.Sprintf(" (they ask only %s, as a wish or something to learn)", policyQuote(truncateNote(strings.TrimSpace(b.Text))))
+			}
+		}
+	}
+	return ""
 }
 
 // bulletMatches compares a bullet's words with the required ones.
