@@ -60,7 +60,8 @@ var requiredBulletRule = &lint.Rule{
 			"paragraphs or requirements say \"Extends ...\" (or a typo of it: \"Exends\") or \"In addition to ...\", the role named or linked there (\"extend the main " +
 			"[requirements](#requirements)\": the role of that heading; else the level before " +
 			"it), and the role its text takes all requirements of (\"Meets all of the requirements of an Intermediate X, plus:\", " +
-			"\"all of the requirements of the level below\"), followed transitively; an \"In addition to ...\" that names no role " +
+			"\"all of the requirements of the level below\", \"All of the above requirements and:\", \"shares the same requirements as " +
+			"listed above\", \"the same requirements as other [Staff Analysts](#staff-analyst)\"), followed transitively; an \"In addition to ...\" that names no role " +
 			"takes over the level before only when it speaks of a level or its requirements (\"In addition to the above\", not \"In " +
 			"addition to the partner programs\"). A role of another linted page that an inheritance sentence links to (\"This " +
 			"role extends the [Senior Director, Development](/job-families/.../senior-director/) role\": the heading its " +
