@@ -40,7 +40,8 @@ var requiredBulletRule = &lint.Rule{
 			"matter of wording, not a missing requirement (`reworded_info: false` takes it for the bullet). Written as a wish or " +
 			"as something still to learn (\"Willingness to learn and use GitLab\", \"Ability to learn and use GitLab tools\", " +
 			"\"GitLab experience is a plus\"), or naming GitLab the company (\"frameworks used at GitLab\", \"value for partners " +
-			"and GitLab\"), it does not count.\n\n" +
+			"and GitLab\"), it does not count; a wish or something to learn is quoted in the finding (\"they ask only ..., as a " +
+			"wish or something to learn\"), so the fix is plain: turn it into the ability.\n\n" +
 			"Where it must be:\n\n" +
 			"- In a family-level Requirements section (template 1: requirements shared by all levels, before the " +
 			"levels; one written after a role, at the depth of its heading, is that role's, unless it is the page's only " +
@@ -59,12 +60,15 @@ var requiredBulletRule = &lint.Rule{
 			"paragraphs or requirements say \"Extends ...\" (or a typo of it: \"Exends\") or \"In addition to ...\", the role named or linked there (\"extend the main " +
 			"[requirements](#requirements)\": the role of that heading; else the level before " +
 			"it), and the role its text takes all requirements of (\"Meets all of the requirements of an Intermediate X, plus:\", " +
-			"\"all of the requirements of the level below\"), followed transitively; an \"In addition to ...\" that names no role " +
+			"\"all of the requirements of the level below\", \"All of the above requirements and:\", \"shares the same requirements as " +
+			"listed above\", \"the same requirements as other [Staff Analysts](#staff-analyst)\"), followed transitively; an \"In addition to ...\" that names no role " +
 			"takes over the level before only when it speaks of a level or its requirements (\"In addition to the above\", not \"In " +
 			"addition to the partner programs\"). A role of another linted page that an inheritance sentence links to (\"This " +
 			"role extends the [Senior Director, Development](/job-families/.../senior-director/) role\": the heading its " +
 			"fragment names, else the role its link text names, else the page's only role) covers the level when it, its " +
-			"page's family-wide requirements, or the pages it extends in turn hold the bullet; runs over all linted pages " +
+			"page's family-wide requirements, or the pages it extends in turn hold the bullet; so do family-wide requirements " +
+			"that take over another page's (\"Extends that of the [Distinguished Engineer](.../distinguished/#requirements) " +
+			"requirements\"): they are reported only when that page lacks the bullet too. Runs over all linted pages " +
 			"at once for that. Specialties and segments refine a level and are covered by it (see `kinds`).\n\n" +
 			"Reported: once, at the family-level Requirements heading, when that section lacks the bullet and some " +
 			"level does not list it itself; else at each uncovered level's Requirements heading, or at its title " +
@@ -87,7 +91,7 @@ var requiredBulletRule = &lint.Rule{
 			{Name: "bullets", Default: "[Ability to use GitLab]", Text: "Bullets every level's requirements must hold; an empty list turns the rule off."},
 			{Name: "match", Default: "contains", Text: "`exact`: the whole bullet; `prefix`: the bullet starts with it (whole words); `contains`: the bullet holds it (whole words)."},
 			{Name: "kinds", Default: "[level]", Text: "Role kinds checked (`level`, `specialty`, `segment`)."},
-			{Name: "reworded", Default: "true", Text: "A requirement that asks the same ability in other words is told apart from a missing bullet (\"Able to use GitLab\", \"Experience using GitLab\", \"Strong understanding of GitLab\"): a word of use or knowledge at most six words before the bullet's last word, that word not right after \"at\", and nothing that makes it a wish or something to learn (\"a plus\", \"willingness to\", \"learn\"). Only with `match: contains`."},
+			{Name: "reworded", Default: "true", Text: "A requirement that asks the same ability in other words is told apart from a missing bullet (\"Able to use GitLab\", \"Experience using GitLab\", \"Strong understanding of GitLab\"): a word of use or knowledge at most ten words before the bullet's last word, in its clause (no \"where\", \"which\", \"that\" ... between them), that word not right after \"at\", and nothing that makes it a wish or something to learn (\"a plus\", \"willingness to\", \"learn\"). Only with `match: contains`."},
 			{Name: "reworded_info", Default: "true", Text: "With `reworded`, report such a requirement at `info`, quoting it; false: take it for the bullet (no finding)."},
 		},
 	},
@@ -391,6 +395,31 @@ func checkRequiredBullet(p *lint.Pass, sum *bulletSummary, resolve func([]*model
 	// Security Engineer roles", "You may be a fit to this role if you"):
 	// the bullet there covers the family, but a finding never points there
 	familyCover := append([]*model.Section(nil), familyReqs...)
+	// the family's requirements may take over another page's ("Extends
+	// that of the [Distinguished Engineer](...) requirements"): a finding
+	// on them stands only if that page lacks the bullet too
+	var famLinks []*model.Link
+	for _, s := range familyReqs {
+		for _, b := range s.Paragraphs {
+			famLinks = append(famLinks, bulletInheritLinks(b)...)
+		}
+		for _, b := range s.Bullets {
+			if b.Block != nil {
+				famLinks = append(famLinks, bulletInheritLinks(b.Block)...)
+			}
+		}
+	}
+	var famTargets []bulletTarget
+	if resolve != nil && len(famLinks) > 0 {
+		famTargets = resolve(famLinks)
+	}
+	reportFamily := func(d lint.Diagnostic, want string) {
+		if len(famTargets) > 0 {
+			sum.candidates = append(sum.candidates, bulletCandidate{d: d, want: strings.ToLower(want), targets: famTargets})
+		} else {
+			report(d)
+		}
+	}
 	for _, s := range f.Sections {
 		if s.Kind == model.SecOther {
 			familyCover = append(familyCover, s)
@@ -463,9 +492,9 @@ func checkRequiredBullet(p *lint.Pass, sum *bulletSummary, resolve func([]*model
 			if len(f.Roles) == 0 && strings.TrimSpace(f.Title) != "" {
 				whose = "the requirements of " + strings.TrimSpace(f.Title) // the page is the role
 			}
-			report(lint.Diagnostic{Span: firstFilled(familyReqs).Span,
-				Message: fmt.Sprintf("%s lack the bullet %s", whose, policyQuote(want)),
-				Subject: "family: " + strings.ToLower(want)})
+			reportFamily(lint.Diagnostic{Span: firstFilled(familyReqs).Span,
+				Message: fmt.Sprintf("%s lack the bullet %s", whose, policyQuote(want)) + bulletWishNote(familyReqs, wantWords),
+				Subject: "family: " + strings.ToLower(want)}, want)
 			continue
 		}
 		memo := map[*model.Role]bool{}
@@ -498,12 +527,12 @@ func checkRequiredBullet(p *lint.Pass, sum *bulletSummary, resolve func([]*model
 			for i, r := range missing {
 				names[i] = r.Title
 			}
-			report(lint.Diagnostic{
+			reportFamily(lint.Diagnostic{
 				Span: firstFilled(familyReqs).Span,
-				Message: fmt.Sprintf("the family's requirements lack the bullet %s, and %s %s not list it: add it here to cover every level",
-					policyQuote(want), joinAnd(names), map[bool]string{true: "does", false: "do"}[len(names) == 1]),
+				Message: fmt.Sprintf("the family's requirements lack the bullet %s%s, and %s %s not list it: add it here to cover every level",
+					policyQuote(want), bulletWishNote(familyReqs, wantWords), joinAnd(names), map[bool]string{true: "does", false: "do"}[len(names) == 1]),
 				Subject: "family: " + strings.ToLower(want),
-			})
+			}, want)
 			continue
 		}
 		// one defect, one finding: a level that lacks the bullet only
@@ -520,7 +549,7 @@ func checkRequiredBullet(p *lint.Pass, sum *bulletSummary, resolve func([]*model
 			span, msg := r.TitleSpan, fmt.Sprintf("%s has no requirements with the bullet %s", r.Title, policyQuote(want))
 			if reqs := pg.requirements(r); len(reqs) > 0 {
 				span = reqs[0].Span
-				msg = fmt.Sprintf("the requirements of %s lack the bullet %s", r.Title, policyQuote(want))
+				msg = fmt.Sprintf("the requirements of %s lack the bullet %s", r.Title, policyQuote(want)) + bulletWishNote(reqs, wantWords)
 			} else if r.Heading != nil {
 				span = r.Heading.TextSpan
 			}
@@ -939,17 +968,7 @@ func (pg *bulletPage) crossTargets(r *model.Role, seen map[*model.Role]bool) []b
 	}
 	seen[r] = true
 	var links []*model.Link
-	inherit := func(b *model.Block) {
-		at := bulletInheritAt(b.Text)
-		if at < 0 {
-			return
-		}
-		for _, l := range b.Links {
-			if l.TextIn.Start >= at || at == 0 {
-				links = append(links, l)
-			}
-		}
-	}
+	inherit := func(b *model.Block) { links = append(links, bulletInheritLinks(b)...) }
 	for _, b := range pg.blocks[r] {
 		inherit(b)
 	}
@@ -988,6 +1007,25 @@ func (pg *bulletPage) crossTargets(r *model.Role, seen map[*model.Role]bool) []b
 		pg.cross = map[*model.Role][]bulletTarget{}
 	}
 	pg.cross[r] = out
+	return out
+}
+
+// bulletInheritLinks returns the links of a text that says it takes over
+// other requirements, those after its keyword ("This role extends the
+// [Senior Director, Development](...) role"), or all of them when the text
+// opens with it ("Extends that of the [Distinguished Engineer](...)
+// requirements").
+func bulletInheritLinks(b *model.Block) []*model.Link {
+	at := bulletInheritAt(b.Text)
+	if at < 0 {
+		return nil
+	}
+	var out []*model.Link
+	for _, l := range b.Links {
+		if l.TextIn.Start >= at || at == 0 {
+			out = append(out, l)
+		}
+	}
 	return out
 }
 
@@ -1114,14 +1152,21 @@ var (
 )
 
 // bulletRewordReach is how many words before the bullet's object a word
-// of use or knowledge may stand ("Comfortable using technology, including
-// Google Workspace and GitLab" is six).
-const bulletRewordReach = 6
+// of use or knowledge may stand ("Comfortable using technology, especially
+// open source technology, Google Workspace and GitLab" is nine), no word
+// that opens another clause between them (bulletClause).
+const bulletRewordReach = 10
+
+// bulletClause are the words that open a clause of their own: the object
+// after them is not what the word of use or knowledge before them asks.
+var bulletClause = map[string]bool{"where": true, "which": true, "that": true, "who": true, "when": true, "while": true,
+	"whose": true, "because": true, "since": true, "if": true}
 
 // bulletReworded reports whether a requirement asks the required bullet's
 // ability in other words: a word of use or knowledge ("Able to use
 // GitLab.", "Strong understanding of GitLab for project management") at
-// most bulletRewordReach words before the bullet's last word, which does
+// most bulletRewordReach words before the bullet's last word, in its
+// clause, which does
 // not follow "at" (GitLab the company: "frameworks used at GitLab"), and no
 // word makes it a wish or something to learn ("a plus", "Willingness to
 // learn and use GitLab", "Ability to learn and use GitLab tools").
@@ -1140,6 +1185,9 @@ func bulletReworded(have, want []string) bool {
 			continue
 		}
 		for j := i - 1; j >= 0 && j >= i-bulletRewordReach; j-- {
+			if bulletClause[have[j]] {
+				break // "countries where GitLab is": GitLab is not what is used
+			}
 			if bulletUse[have[j]] || bulletKnow[have[j]] {
 				found = true
 				break
@@ -1147,6 +1195,28 @@ func bulletReworded(have, want []string) bool {
 		}
 	}
 	return found
+}
+
+// bulletWishNote says what requirements ask instead of the bullet when
+// they ask it only as a wish or as something still to learn ("Willingness
+// to learn and use GitLab"): " (they ask only ..., as a wish or something
+// to learn)", else "".
+func bulletWishNote(secs []*model.Section, want []string) string {
+	for _, s := range secs {
+		for _, b := range s.Bullets {
+			have := bulletWords(b.Text)
+			var rest []string
+			for _, w := range have {
+				if !bulletWish[w] {
+					rest = append(rest, w)
+				}
+			}
+			if len(rest) < len(have) && bulletReworded(rest, want) {
+				return fmt.Sprintf(" (they ask only %s, as a wish or something to learn)", policyQuote(truncateNote(strings.TrimSpace(b.Text))))
+			}
+		}
+	}
+	return ""
 }
 
 // bulletMatches compares a bullet's words with the required ones.

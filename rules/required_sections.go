@@ -1,8 +1,10 @@
 package rules
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -47,7 +49,8 @@ var requiredSectionsRule = &lint.Rule{
 			"family's, that one is told it has none of its own (not the first level, whose the family's list often is, nor " +
 			"one that says it takes them over). A page without role headings that has Responsibilities or Requirements is one role: it is asked only " +
 			"for what every family has (Hiring Process, Performance Indicators). Pages without roles or such sections (folder " +
-			"index stubs) are not checked.\n\n" +
+			"index stubs) are not checked. A Hugo include standing alone on its line within a level's text, named after a " +
+			"section (\"{{% job-families/sales/performance %}}\"), is that level's section, written once for many pages.\n\n" +
 			"Default severity is warning, from what the corpus shows: of 899 levels in the 2022 and current handbooks, " +
 			"about 9% have no Job Grade section, 14% no Responsibilities and 19% no Requirements of their own (many " +
 			"extend a lower level in prose); 13% of families have no Hiring Process and 23% no Performance Indicators. " +
@@ -167,6 +170,7 @@ func summarize(f *model.Family) familySummary {
 		}
 	}
 	children := childRoles(f)
+	includes := sectionIncludes(f)
 	role := func(i int) any {
 		r := f.Roles[i]
 		own := r
@@ -220,6 +224,15 @@ func summarize(f *model.Family) familySummary {
 				rs[k] = map[string]any{"bullets": jsonInt(n), "paragraphs": jsonInt(0), "in_list": true}
 			}
 		}
+		// a Hugo include named after a section ("{{% job-families/sales/performance %}}")
+		// within the role's text: the section, written once for many pages
+		for _, in := range includes {
+			if in.role == r {
+				if _, ok := rs[string(in.kind)]; !ok {
+					rs[string(in.kind)] = map[string]any{"bullets": jsonInt(0), "paragraphs": jsonInt(1), "include": jsonString(in.name)}
+				}
+			}
+		}
 		// responsibilities written as bullets straight under the level
 		// heading: present, without their heading (reported apart, as info)
 		if _, ok := rs["responsibilities"]; !ok && r.Kind == model.KindLevel {
@@ -256,6 +269,83 @@ func summarize(f *model.Family) familySummary {
 		return familySummary{base: base, roles: 1, role: func(int) any { return page }}
 	}
 	return familySummary{base: base, roles: len(f.Roles), role: role}
+}
+
+// sectionInclude is a Hugo content shortcode standing alone on its line
+// ("{{% job-families/sales/performance %}}") whose name names a section:
+// the page takes that section from a file the linter does not read.
+type sectionInclude struct {
+	name string
+	kind model.SectionKind
+	role *model.Role // the innermost role whose text holds it
+}
+
+var (
+	includeLineRE = regexp.MustCompile(`(?m)^[ \t]*\{\{%[ \t]*([A-Za-z0-9_./-]+)[ \t]*%\}\}[ \t]*$`)
+	// the sections an include's name may stand for, by the first word(s)
+	// of their usual heading ("performance" for Performance Indicators)
+	includeKinds = []struct {
+		kind model.SectionKind
+		name string
+	}{
+		{model.SecPerformance, "performance indicators"},
+		{model.SecHiringProcess, "hiring process"},
+		{model.SecResponsibilities, "responsibilities"},
+		{model.SecRequirements, "requirements"},
+	}
+)
+
+// sectionIncludes returns the page's includes that name a section, within
+// a role's text (one outside every role is not taken for the family's: a
+// page may include it for other pages' sake). A
+// shortcode inside a code block (shown, not run) or with arguments (a
+// link, a note) is not one.
+func sectionIncludes(f *model.Family) []sectionInclude {
+	if f.Source == nil || !bytes.Contains(f.Source.Text, []byte("{{%")) {
+		return nil
+	}
+	var out []sectionInclude
+	for _, m := range includeLineRE.FindAllSubmatchIndex(f.Source.Text, -1) {
+		at := bytes.Index(f.Source.Text[m[0]:m[1]], []byte("{{%")) + m[0]
+		alone := false
+		for _, c := range f.Code {
+			if c.Start <= at && at < c.End {
+				alone = c.Start == at // a code block around it starts before
+				break
+			}
+		}
+		if !alone {
+			continue
+		}
+		name := string(f.Source.Text[m[2]:m[3]])
+		last := name[strings.LastIndex(name, "/")+1:]
+		words := strings.Join(strings.FieldsFunc(strings.ToLower(last), func(r rune) bool { return r == '-' || r == '_' || r == '.' }), " ")
+		if words == "" {
+			continue
+		}
+		kind, _, _, ok := model.MatchSection(words)
+		if !ok {
+			for _, k := range includeKinds {
+				if k.name == words || strings.HasPrefix(k.name, words+" ") {
+					kind, ok = k.kind, true
+					break
+				}
+			}
+		}
+		if !ok {
+			continue
+		}
+		in := sectionInclude{name: name, kind: kind}
+		for _, r := range f.Roles {
+			if r.Heading != nil && r.Span.Start <= at && at < r.Span.End && (in.role == nil || r.Span.Start > in.role.Span.Start) {
+				in.role = r
+			}
+		}
+		if in.role != nil {
+			out = append(out, in)
+		}
+	}
+	return out
 }
 
 // lastRoleGroupSections returns the Performance Indicators and Hiring

@@ -28,8 +28,11 @@ var (
 	// responsibilities and requirements listed for the Senior level"
 	extendAllRE = regexp.MustCompile(`(?i)\ball\s+(?:of\s+)?(?:the\s+)?(responsibilit(?:y|ies)|requirements?|expectations|qualifications)(?:\s+(?:and|&)\s+(responsibilit(?:y|ies)|requirements?|expectations|qualifications))?\s+(?:of|for|from|in|at|(?:listed|defined|outlined|described|stated|required)\s+(?:for|in|of|at|under|above))\s+(?:an?\s+|the\s+)?`)
 	// "share the same responsibilities and requirements as the Community
-	// Advocate listed above"
-	extendSameRE = regexp.MustCompile(`(?i)\b(?:share|shares|sharing|have|has|having|meet|meets|meeting)\s+(?:all\s+(?:of\s+)?)?the\s+same\s+(responsibilit(?:y|ies)|requirements?|expectations|qualifications)(?:\s+(?:and|&)\s+(responsibilit(?:y|ies)|requirements?|expectations|qualifications))?\s+(?:as|of)\s+(?:an?\s+|the\s+)?`)
+	// Advocate listed above" (also misspelt: "responsibilites")
+	extendSameRE = regexp.MustCompile(`(?i)\b(?:share|shares|sharing|have|has|having|meet|meets|meeting)\s+(?:all\s+(?:of\s+)?)?the\s+same\s+(responsibilit?(?:y|ies|es)|requirements?|expectations|qualifications)(?:\s+(?:and|&)\s+(responsibilit?(?:y|ies|es)|requirements?|expectations|qualifications))?\s+(?:as|of)\s+(?:an?\s+|the\s+)?`)
+	// "All of the above requirements and:", "all the previous level's
+	// responsibilities": the level before
+	extendAboveRE = regexp.MustCompile(`(?i)\ball\s+(?:of\s+)?(?:the\s+)?(?:above|previous|preceding|prior)(?:\s+(?:level|role)(?:'s|’s)?)?\s+(responsibilit?(?:y|ies|es)|requirements?|expectations|qualifications)(?:\s+(?:and|&)\s+(responsibilit?(?:y|ies|es)|requirements?|expectations|qualifications))?\b`)
 	// "Staff X are Senior Xs who additionally meet the following
 	// criteria": a level defined as another one plus more
 	extendWhoRE = regexp.MustCompile(`(?i)\b(?:are|is)\s+(?:an?\s+|the\s+)?([^\s,;:.][^,;:.]*?)\s+who\s+(?:additionally|also|further)\b`)
@@ -37,8 +40,8 @@ var (
 	extendRoleRE = regexp.MustCompile(`(?i)\b(?:extends|builds\s+(?:up)?on)\s+(?:the\s+)?`)
 	// where the named role ends
 	extendEndRE = regexp.MustCompile(`(?i)(?:\s*[,:;.(]|\s+(?:plus|and|as\s+well|in\s+addition|with|who|which|but|to|listed|described|outlined|defined|above|below)\b)`)
-	// "the level below", "the previous level"
-	extendBelowRE  = regexp.MustCompile(`(?i)^(?:(?:level|role|position)\s+(?:below|before)|(?:previous|prior|lower|preceding)\s+(?:level|role|position)|above)\b`)
+	// "the level below", "the previous level", "as listed above"
+	extendBelowRE  = regexp.MustCompile(`(?i)^(?:(?:level|role|position)\s+(?:below|before)|(?:previous|prior|lower|preceding)\s+(?:level|role|position)|(?:(?:listed|described|outlined|defined|stated|shown|mentioned)\s+)?above)\b`)
 	extendSuffixRE = regexp.MustCompile(`(?i)\s+(?:role|level|position|job|job\s+family)s?$`)
 	// a role named with the section taken over: "the Pricing Analyst
 	// requirements", "the Manager's responsibilities"
@@ -98,6 +101,27 @@ func (s *structurer) readExtension(r, before *Role, b *Block, ss [2]int) *Extens
 	if m == nil && (!ascii || ContainsFold(t, "same")) {
 		m = extendSameRE.FindStringSubmatchIndex(t)
 	}
+	if m == nil && (!ascii || ContainsFold(t, "all")) {
+		if a := extendAboveRE.FindStringSubmatchIndex(t); a != nil {
+			var kinds []SectionKind
+			for _, i := range []int{2, 4} {
+				if a[i] < 0 {
+					continue
+				}
+				k := SecRequirements
+				if w := strings.ToLower(t[a[i]:a[i+1]]); strings.HasPrefix(w, "respons") || strings.HasPrefix(w, "expect") {
+					k = SecResponsibilities
+				}
+				if !slices.Contains(kinds, k) {
+					kinds = append(kinds, k)
+				}
+			}
+			if before == nil || before == r {
+				return nil
+			}
+			return &Extension{Kinds: kinds, Target: "above", From: before, Sentence: &Sentence{Text: t, Span: b.SourceSpan(ss[0], ss[1])}}
+		}
+	}
 	if m != nil {
 		at = m[1]
 		for _, i := range []int{2, 4} {
@@ -124,6 +148,10 @@ func (s *structurer) readExtension(r, before *Role, b *Block, ss [2]int) *Extens
 		rest = rest[:loc[0]]
 	}
 	target := strings.TrimSpace(extendSuffixRE.ReplaceAllString(strings.TrimSpace(rest), ""))
+	// "the same requirements as other [Staff Analysts](...)": those
+	if t := strings.TrimSpace(target); len(t) > 6 && strings.EqualFold(t[:6], "other ") {
+		target = strings.TrimSpace(t[6:])
+	}
 	// "Extends the Pricing Analyst requirements": that role, those only
 	if m := extendKindSuffixRE.FindStringSubmatchIndex(target); m != nil && m[0] > 0 {
 		k := SecRequirements
