@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -146,26 +145,7 @@ func TestChunkSafe(t *testing.T) {
 // heap follows what is live: about 31 MB more than the model and engine
 // when validated whole, 12 MB by groups, most of it the findings).
 func TestRequiredSectionsManyRolesPeakHeap(t *testing.T) {
-	if testing.Short() {
-		t.Skip("a 0.5 MB page")
-	}
-	var b strings.Builder
-	b.WriteString("---\ntitle: Engineer\n---\n\n")
-	for i := 0; i < 8000; i++ {
-		fmt.Fprintf(&b, "## Senior Engineer %d\n\nThe Senior Engineer %d is a grade %d.\n\n", i, i, 5+i%6)
-	}
-	page := map[string]string{"content/job-families/x/_index.md": b.String()}
-	defer debug.SetGCPercent(debug.SetGCPercent(10))
-	var res *lint.Result
-	base := linttest.PeakHeap(func() { res = linttest.Lint(t, nil, page, "input") })
-	all := linttest.PeakHeap(func() { res = linttest.Lint(t, nil, page, "required-sections") })
-	if len(res.Findings) == 0 {
-		t.Fatal("no findings: every level lacks its sections")
-	}
-	t.Logf("peak heap: model and engine %d MB, with required-sections %d MB", base>>20, all>>20)
-	if all > base+22<<20 {
-		t.Errorf("required-sections raised the peak heap from %d MB to %d MB on a page of 8,000 levels", base>>20, all>>20)
-	}
+	manyLevelsPeakHeap(t, "required-sections", 22)
 }
 
 // On every job-family page of both corpora, required-sections validating
