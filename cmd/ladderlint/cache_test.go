@@ -94,6 +94,10 @@ func TestCacheNeverStale(t *testing.T) {
 	grades := "/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades"
 	edit := typo + "\n## Levels\n\n### Senior Example Writer\n\nThe Senior Example Writer is a [grade 9](" + grades + ").\n\n" +
 		"## Career Ladder\n\n```mermaid\ngraph LR;\n  s(Senior Example Writer) --> p(Principal Example Writer)\n```\n"
+	// and adds a level that extends c's role: required-bullet finds the
+	// bullet it lacks on c (a level of the edited page that c decides)
+	edit += "\n### Lead Example Writer\n\nThe Lead Example Writer is a [grade 10](" + grades + "). This role extends the " +
+		"[Principal Example Writer](/job-families/marketing/example-writer/#principal-example-writer) role.\n\n#### Lead Example Writer Requirements\n\n- Writes well\n"
 	cLevel := "\n### Principal Example Writer\n\nThe Principal Example Writer is a [grade 9](" + grades + ").\n"
 	// compare runs with and without the cache; the cached run twice, so
 	// that the second reads what the first wrote
@@ -129,7 +133,7 @@ func TestCacheNeverStale(t *testing.T) {
 	// decide: zebraa, the grade of c's Senior Example Writer (gradeIn: the
 	// path the message names, "" for no finding) and the diagram's node
 	// for a level only c has (wantNode: reported)
-	precommit := func(what string, wantTypo bool, gradeIn string, wantNode bool) {
+	precommit := func(what string, wantTypo bool, gradeIn string, wantNode, wantBullet bool) {
 		t.Helper()
 		appendTo(d, edit) // the one-page edit
 		age()
@@ -147,6 +151,9 @@ func TestCacheNeverStale(t *testing.T) {
 		}
 		if node := strings.Contains(got, `\"Principal Example Writer\" names a`); node != wantNode {
 			t.Errorf("%s: career-ladder finding on the node: %v, want %v\n%s", what, node, wantNode, got)
+		}
+		if bullet := strings.Contains(got, "requirements of Lead Example Writer lack"); bullet != wantBullet {
+			t.Errorf("%s: required-bullet finding on the level extending c: %v, want %v\n%s", what, bullet, wantBullet, got)
 		}
 		// the cache is warm (compare ran twice): the unchanged pages are
 		// not modelled
@@ -167,44 +174,46 @@ func TestCacheNeverStale(t *testing.T) {
 	appendTo(c, typo+cLevel)
 	repo.Commit("zebraa on two pages")
 	age()
-	precommit("two other pages write zebraa", false, c, false)
+	precommit("two other pages write zebraa", false, c, false, false)
 
 	// one of them no longer does, the page's size unchanged
 	replaceIn(a, "zebraa", "giraff")
 	repo.Commit("one page fewer")
 	age()
-	precommit("after an edit of the same size", true, c, false)
+	precommit("after an edit of the same size", true, c, false, false)
 
 	// back on two pages
 	replaceIn(a, "giraff", "zebraa")
 	repo.Commit("back")
 	age()
-	precommit("back on two pages", false, c, false)
+	precommit("back on two pages", false, c, false, false)
 
 	// c grades its Senior Example Writer as d does, and its Principal
 	// level becomes a Staff one: edits of the same size
 	replaceIn(c, "The Senior Example Writer is a [grade 7]", "The Senior Example Writer is a [grade 9]")
 	replaceIn(c, "### Principal Example Writer\n\nThe Principal", "### Staff Example Writer\n\nThe Staff Example")
+	replaceIn(c, "- Ability to use GitLab", "- Ability to use GitHub")
 	repo.Commit("c changed")
 	age()
-	precommit("after edits of the same size to the grading page", false, "", true)
+	precommit("after edits of the same size to the grading page", false, "", true, true)
 	replaceIn(c, "The Senior Example Writer is a [grade 9]", "The Senior Example Writer is a [grade 7]")
 	replaceIn(c, "### Staff Example Writer\n\nThe Staff Example", "### Principal Example Writer\n\nThe Principal")
+	replaceIn(c, "- Ability to use GitHub", "- Ability to use GitLab")
 	repo.Commit("c back")
 	age()
-	precommit("c back", false, c, false)
+	precommit("c back", false, c, false, false)
 
 	// renamed
 	repo.Git("mv", c, fams+"marketing/writer.md")
 	repo.Commit("rename")
 	age()
-	precommit("after a rename", false, fams+"marketing/writer.md", false)
+	precommit("after a rename", false, fams+"marketing/writer.md", false, true)
 
 	// deleted
 	repo.Git("rm", "-q", fams+"marketing/writer.md")
 	repo.Commit("delete")
 	age()
-	precommit("after a delete", true, "", true)
+	precommit("after a delete", true, "", true, true)
 
 	// a page the cache knows, edited and not committed, is reported: its
 	// summary is collected again
