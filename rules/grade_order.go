@@ -121,9 +121,10 @@ func checkGradeOrder(p *lint.Pass) {
 			worst := &roles[i]
 			var msg string
 			at := b.role
+			same := b.hi == worst.lo
 			if i < j {
 				rel := "lower than"
-				if b.hi == worst.lo {
+				if same {
 					rel = "the same as"
 				}
 				msg = fmt.Sprintf("%s is a grade %s, %s %s (grade %s), a less senior level (%s < %s)",
@@ -134,7 +135,7 @@ func checkGradeOrder(p *lint.Pass) {
 				// there, where the reader meets the second of the two grades
 				at = worst.role
 				rel := "higher than"
-				if b.hi == worst.lo {
+				if same {
 					rel = "the same as"
 				}
 				msg = fmt.Sprintf("%s is a grade %s, %s %s (grade %s) listed above, a more senior level (%s < %s)",

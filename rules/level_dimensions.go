@@ -190,11 +190,7 @@ func ownOnly(l *shape.Level, count map[string]int, names map[string]string, comm
 		// a shorter or longer form of a dimension the others have is that
 		// dimension ("Responsibilities" for "Responsibilities and
 		// privileges"), not one of the level's own
-		form := false
-		for _, k := range common {
-			form = form || hasShorterForm(&shape.Level{Dims: []*shape.Dimension{d}}, names[k])
-		}
-		if !form {
+		if !slices.ContainsFunc(common, func(k string) bool { return sameDimension(d.Name, names[k]) }) {
 			out = append(out, d.Name)
 		}
 	}
@@ -221,12 +217,18 @@ func openEntry(cfg *lint.Config, l *shape.Level, first bool) bool {
 	return l.Placed && (l.Place.Step == 0 || first) && l.Place.Track < len(ts) && ts[l.Place.Track].Open
 }
 
-// hasShorterForm reports whether a level names a dimension by the first
-// words of another's name, or the other way round: "Responsibilities"
-// where the other levels write "Responsibilities and privileges"; or with
-// a qualifier in front or a note after: "Quantitative Requirements (within
-// 12 weeks)" where the others write "Requirements".
+// hasShorterForm reports whether a level names a dimension in another
+// form (sameDimension) than the name the other levels give it.
 func hasShorterForm(l *shape.Level, name string) bool {
+	return slices.ContainsFunc(l.Dims, func(d *shape.Dimension) bool { return sameDimension(d.Name, name) })
+}
+
+// sameDimension reports whether two dimension names name one part: the
+// first words of the other's ("Responsibilities" where the others write
+// "Responsibilities and privileges"), or the other's with a qualifier in
+// front or a note after ("Quantitative Requirements (within 12 weeks)" for
+// "Requirements").
+func sameDimension(a, b string) bool {
 	norm := func(s string) string {
 		s = strings.TrimRight(s, ":. ")
 		if i := strings.LastIndex(s, " ("); i > 0 && strings.HasSuffix(s, ")") {
@@ -234,17 +236,8 @@ func hasShorterForm(l *shape.Level, name string) bool {
 		}
 		return strings.ToLower(strings.Join(strings.Fields(strings.TrimRight(s, ":. ")), " "))
 	}
-	k := norm(name)
-	for _, d := range l.Dims {
-		h := norm(d.Name)
-		// the first words ("Responsibilities" for "Responsibilities and
-		// privileges") or the last, after a qualifier ("Quantitative
-		// Requirements" for "Requirements")
-		if h == k || strings.HasPrefix(k, h+" ") || strings.HasPrefix(h, k+" ") || strings.HasSuffix(h, " "+k) {
-			return true
-		}
-	}
-	return false
+	h, k := norm(a), norm(b)
+	return h == k || strings.HasPrefix(k, h+" ") || strings.HasPrefix(h, k+" ") || strings.HasSuffix(h, " "+k)
 }
 
 // headingAfter is the heading that ends a heading level's body when it is

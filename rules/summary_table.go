@@ -97,7 +97,6 @@ func checkSummaryTable(p *lint.Pass) {
 // "Contributor"), an abbreviation standing for the words it abbreviates
 // ("TOF Member" for "Technical Oversight Forum Member").
 func anyHeadingNames(f *model.Family, title string) bool {
-	stem := func(w string) string { return strings.TrimSuffix(w, "s") }
 	want := strings.Fields(normTitle(title))
 	if len(want) == 0 {
 		return false
@@ -106,7 +105,7 @@ func anyHeadingNames(f *model.Family, title string) bool {
 		have := map[string]bool{}
 		hw := strings.Fields(normTitle(h.Text))
 		for i, w := range hw {
-			have[stem(w)] = true
+			have[singularWord(w)] = true
 			// the initials of two to five words in a row: "TOF Member"
 			// for "Technical Oversight Forum Member"
 			ini := w[:1]
@@ -117,7 +116,7 @@ func anyHeadingNames(f *model.Family, title string) bool {
 		}
 		all := true
 		for _, w := range want {
-			if !have[stem(w)] {
+			if !have[singularWord(w)] {
 				all = false
 				break
 			}
@@ -149,11 +148,18 @@ func matchLevel(row *shape.Level, hs []*shape.Level) *shape.Level {
 func singular(t string) string {
 	ws := strings.Fields(t)
 	for i, w := range ws {
-		if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
-			ws[i] = w[:len(w)-1]
-		}
+		ws[i] = singularWord(w)
 	}
 	return strings.Join(ws, " ")
+}
+
+// singularWord drops a plural "s" ("contributors"), not the end of
+// "process" or of a short word ("ops").
+func singularWord(w string) string {
+	if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+		return w[:len(w)-1]
+	}
+	return w
 }
 
 // rowTitle is the title a summary row gives its code: the row's level cell
