@@ -654,6 +654,25 @@ var termNumberPlural = regexp.MustCompile(`\b(\d+(?::\d+)?)['’]s\b`)
 // termNumberPlain is a number's plain plural: "1:1s", "1990s".
 var termNumberPlain = regexp.MustCompile(`\b(\d+(?::\d+)?)s\b`)
 
+// digitApostropheS reports whether text holds a digit, an apostrophe
+// (' or ’) and an "s", as every match of termNumberPlural does: most
+// blocks hold none, and the expression is slow.
+func digitApostropheS(text string) bool {
+	for _, ap := range []string{"'s", "’s"} {
+		for t, off := text, 0; ; {
+			i := strings.Index(t, ap)
+			if i < 0 {
+				break
+			}
+			if at := off + i; at > 0 && text[at-1] >= '0' && text[at-1] <= '9' {
+				return true
+			}
+			t, off = t[i+len(ap):], off+i+len(ap)
+		}
+	}
+	return false
+}
+
 // checkTermNumberPlurals reports a number's apostrophe plural ("1:1's")
 // on a page that also writes its plain plural ("1:1s"): as with an
 // acronym's, the plain plural is the reference.
@@ -662,7 +681,7 @@ func checkTermNumberPlurals(p *lint.SetPass, f *model.Family) {
 	var found bool
 	for i, b := range f.Blocks {
 		texts[i] = wordingText(b)
-		found = found || termNumberPlural.MatchString(texts[i])
+		found = found || digitApostropheS(texts[i]) && termNumberPlural.MatchString(texts[i])
 	}
 	if !found {
 		return
@@ -678,6 +697,9 @@ func checkTermNumberPlurals(p *lint.SetPass, f *model.Family) {
 		}
 	}
 	for i, b := range f.Blocks {
+		if !digitApostropheS(texts[i]) {
+			continue
+		}
 		for _, m := range termNumberPlural.FindAllStringSubmatchIndex(texts[i], -1) {
 			if m[0] > 0 && (texts[i][m[0]-1] == ':' || isAlnum(texts[i][m[0]-1])) {
 				continue // inside a longer token

@@ -1,0 +1,70 @@
+package rules
+
+import (
+	"math/rand"
+	"strings"
+	"testing"
+
+	"gitlab.com/ladderlint/ladderlint/lint/model"
+)
+
+// randomText joins random pieces: the words and marks the expressions look
+// for, their capitals, runes that fold or lower to ASCII letters (ſ, the
+// Kelvin sign, İ), other non-ASCII runes and invalid bytes.
+func randomText(rng *rand.Rand, pieces []string) string {
+	var b strings.Builder
+	for k := rng.Intn(10); k > 0; k-- {
+		b.WriteString(pieces[rng.Intn(len(pieces))])
+	}
+	return b.String()
+}
+
+// The cheap tests run before the term rules' regular expressions turn
+// away no text an expression matches, and the literal counts they guard
+// see every occurrence.
+func TestTermFiltersKeepEveryMatch(t *testing.T) {
+	pieces := []string{"e", "E", "g", "G", "i", "I", "İ", "ſ", "K", ".", " ", "1", "9", ":", "'", "’", "s", "S",
+		"Sr", "Jr", "Mgr", "Assoc", "sr", "M", "é", "\xff", "\xe2\x80", "x", "A",
+		"1:1's", "90’s", " eg.", " Ie.", "e.g.", "I.E.", "İ.e.", ".G."}
+	var plurals, titles, variants, refs int
+	rng := rand.New(rand.NewSource(1))
+	for n := 0; n < 200000; n++ {
+		s := randomText(rng, pieces)
+		plurals += count(termNumberPlural.MatchString(s))
+		titles += count(termTitleAbbrev.MatchString(s))
+		if termNumberPlural.MatchString(s) && !digitApostropheS(s) {
+			t.Fatalf("digitApostropheS(%q) = false, termNumberPlural matches", s)
+		}
+		if termTitleAbbrev.MatchString(s) && !hasTitleAbbrev(s) {
+			t.Fatalf("hasTitleAbbrev(%q) = false, termTitleAbbrev matches", s)
+		}
+		for _, a := range termAbbreviations {
+			variants += count(a.variant.MatchString(s))
+			refs += count(strings.Contains(strings.ToLower(s), a.ref))
+			if a.variant.MatchString(s) && !model.ContainsFold(s, a.written) {
+				t.Fatalf("ContainsFold(%q, %q) = false, %s matches", s, a.written, a.variant)
+			}
+			if strings.Contains(strings.ToLower(s), a.ref) && !model.ContainsFold(s, a.ref[1:]) {
+				t.Fatalf("ContainsFold(%q, %q) = false, its lower case holds %q", s, a.ref[1:], a.ref)
+			}
+		}
+	}
+	if plurals < 100 || titles < 100 || variants < 100 || refs < 100 {
+		t.Errorf("matches in random texts: %d number plurals, %d titles, %d variants, %d references: the test says little", plurals, titles, variants, refs)
+	}
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{{"1:1's", true}, {"1990’s", true}, {"the team's 1s", false}, {"'s1", false}} {
+		if got := digitApostropheS(c.s); got != c.want {
+			t.Errorf("digitApostropheS(%q) = %v, want %v", c.s, got, c.want)
+		}
+	}
+}
+
+func count(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
