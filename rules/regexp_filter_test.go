@@ -104,3 +104,41 @@ func TestBulletInheritAtFiltersKeepAnswers(t *testing.T) {
 		t.Errorf("%d random texts take over requirements: the test says little", found)
 	}
 }
+
+// itemKey's one pass over ASCII text gives the key the fields, lowered
+// and joined, give.
+func TestItemKeyAsFields(t *testing.T) {
+	slow := func(text string) string {
+		return strings.TrimRight(strings.ToLower(strings.Join(strings.Fields(text), " ")), ".;")
+	}
+	pieces := []string{" ", "  ", "\t", "\n", "\r\n", "\v", "\f", "Lead", "the", "TEAM", ".", ";", "x", "é", "İ", "\u00a0", "\u0085", "\xff"}
+	rng := rand.New(rand.NewSource(1))
+	for n := 0; n < 100000; n++ {
+		s := randomText(rng, pieces)
+		if got, want := itemKey(s), slow(s); got != want {
+			t.Fatalf("itemKey(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// locLegalBasis's test of ASCII text without lowering it finds what the
+// lowered text holds.
+func TestLegalBasisWordsAsLowered(t *testing.T) {
+	pieces := []string{" ", "Citizen", "CITIZEN", "citizen", "security", "Security ", "clearance", " Clearance", " eligib", "ELIGIB", "cİtizen", "é", "x"}
+	rng := rand.New(rand.NewSource(1))
+	hits := 0
+	for n := 0; n < 50000; n++ {
+		s := randomText(rng, pieces)
+		sec := &model.Section{}
+		sec.Bullets = []*model.Bullet{{Text: s}}
+		l := strings.ToLower(s)
+		want := strings.Contains(l, "citizen") || strings.Contains(l, "security clearance") || strings.Contains(l, "clearance eligib")
+		if got := locLegalBasis(&model.Block{Text: "x", Section: sec}); got != want {
+			t.Fatalf("locLegalBasis of %q = %v, want %v", s, got, want)
+		}
+		hits += count(want)
+	}
+	if hits < 1000 {
+		t.Errorf("%d random texts name a legal basis: the test says little", hits)
+	}
+}

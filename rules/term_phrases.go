@@ -458,14 +458,19 @@ var termParticiples = map[string]bool{"oriented": true, "driven": true, "focused
 // hyphens. Used as an adverb ("own it end to end") it is left alone.
 func checkTermTriples(p *lint.SetPass, f *model.Family) {
 	hyphenated := map[string]int{} // "go to market" -> times written "go-to-market"
+	firsts := map[string]bool{}    // the first words of its keys ("go")
 	for _, b := range f.Blocks {
 		tw := wordingWords(b, true)
 		for i := range tw.words {
+			if h := strings.Count(tw.lower[i], "-"); h < 2 || h > 3 {
+				continue // three or four parts only; most words have none
+			}
 			parts := strings.Split(tw.lower[i], "-")
-			if len(parts) < 3 || len(parts) > 4 || !termTripleParts(parts) {
+			if !termTripleParts(parts) {
 				continue
 			}
 			hyphenated[strings.Join(parts, " ")]++
+			firsts[parts[0]] = true
 		}
 	}
 	if len(hyphenated) == 0 {
@@ -485,6 +490,9 @@ func checkTermTriples(p *lint.SetPass, f *model.Family) {
 		text := wordingText(b)
 		tw := wordingWords(b, false) // hyphenated words split: "go-to-market" is three words here
 		for i := range tw.words {
+			if !firsts[tw.lower[i]] && !strings.Contains(tw.lower[i], " ") {
+				continue // no key starts with this word: spare joining the next ones
+			}
 			for n := 3; n <= 4 && i+n <= len(tw.words); n++ {
 				key := strings.Join(tw.lower[i:i+n], " ")
 				if hyphenated[key] == 0 {
