@@ -876,7 +876,7 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 			name := len(t) >= 4 && (termNames()[lower] || !knownWord(d, lower) && !derivedWord(d, lower))
 			alone := !upperAt(i-1) && !upperAt(i+1) && b.Kind != model.BlockCell
 			switch {
-			case strings.ToUpper(t) == t:
+			case !hasASCIILower(t): // strings.ToUpper(t) == t, without the copy: t is ASCII letters
 				// an everyday word in capitals is emphasis ("NOTE",
 				// "ALL"), not an acronym
 				everyday := prose.IsStopWord(lower) || termEverydayShort[lower] || len(t) >= 4 && (d.common(lower) || derivedWord(d, lower))
@@ -940,6 +940,16 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 }
 
 // isASCIILetters reports whether s holds only the letters A-Z and a-z.
+// hasASCIILower reports whether s holds a lower-case ASCII letter.
+func hasASCIILower(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if 'a' <= s[i] && s[i] <= 'z' {
+			return true
+		}
+	}
+	return false
+}
+
 func isASCIILetters(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if c := s[i] | 0x20; c < 'a' || c > 'z' {

@@ -44,8 +44,11 @@ type phraseOcc struct {
 
 // scanTermPhrases calls add with each two-word term of the page, by its
 // lower-case words: a hyphenated pair ("cross-functional") or two words
-// written with a space ("cross functional").
-func scanTermPhrases(f *model.Family, add func(first, second string, o phraseOcc)) {
+// written with a space ("cross functional"). A pair keep (when not nil)
+// turns away is skipped before its occurrence is made; without whole, an
+// occurrence says only how it is written (hyphen and form), not what is
+// around it (modifier and inName are false).
+func scanTermPhrases(f *model.Family, keep func(first, second string) bool, whole bool, add func(first, second string, o phraseOcc)) {
 	for _, b := range f.Blocks {
 		text := wordingText(b)
 		tw := wordingWords(b, true)
@@ -53,10 +56,13 @@ func scanTermPhrases(f *model.Family, add func(first, second string, o phraseOcc
 		for i, w := range tw.words {
 			lw := tw.lower[i]
 			// a hyphenated pair: "cross-functional"
-			if a, c, ok := strings.Cut(lw, "-"); ok && !strings.Contains(c, "-") && termPhrasePair(a, c) && !hyphenMeaning[lw] {
-				add(a, c, phraseOcc{b: b, start: w.Start, end: w.End, text: w.Text, hyphen: true,
-					form: termCaseForm(w.Text, heading || sentenceStart(text, w.Start)), modifier: termModifies(text, tw, i),
-					inName: termNameAround(text, tw, i, i)})
+			if a, c, ok := strings.Cut(lw, "-"); ok && !strings.Contains(c, "-") && (keep == nil || keep(a, c)) && termPhrasePair(a, c) && !hyphenMeaning[lw] {
+				o := phraseOcc{b: b, start: w.Start, end: w.End, text: w.Text, hyphen: true,
+					form: termCaseForm(w.Text, heading || sentenceStart(text, w.Start))}
+				if whole {
+					o.modifier, o.inName = termModifies(text, tw, i), termNameAround(text, tw, i, i)
+				}
+				add(a, c, o)
 			}
 			if i+1 >= len(tw.words) {
 				continue
@@ -69,13 +75,16 @@ func scanTermPhrases(f *model.Family, add func(first, second string, o phraseOcc
 			if s, ok := cutPossessive(next.Text); ok {
 				ln, end, owner = strings.ToLower(s), next.Start+len(s), true
 			}
-			if text[w.End:next.Start] != " " || !termPhrasePair(lw, ln) || inLinkText(b, w.Start) || inLinkText(b, next.Start) {
+			if text[w.End:next.Start] != " " || keep != nil && !keep(lw, ln) || !termPhrasePair(lw, ln) || inLinkText(b, w.Start) || inLinkText(b, next.Start) {
 				continue
 			}
 			written := text[w.Start:end]
-			add(lw, ln, phraseOcc{b: b, start: w.Start, end: end, text: written,
-				form: termCaseForm(written, heading || sentenceStart(text, w.Start)), modifier: !owner && termModifies(text, tw, i+1),
-				inName: termNameAround(text, tw, i, i+1)})
+			o := phraseOcc{b: b, start: w.Start, end: end, text: written,
+				form: termCaseForm(written, heading || sentenceStart(text, w.Start))}
+			if whole {
+				o.modifier, o.inName = !owner && termModifies(text, tw, i+1), termNameAround(text, tw, i, i+1)
+			}
+			add(lw, ln, o)
 		}
 	}
 }
@@ -104,18 +113,25 @@ func checkTermPhrases(p *lint.SetPass, f *model.Family, preferred map[string]str
 			w.mixed = true
 		}
 	}
-	scanTermPhrases(f, func(first, second string, o phraseOcc) {
+	scanTermPhrases(f, nil, false, func(first, second string, o phraseOcc) {
 		note(written, [2]string{first, second}, o)
 		if termPrefixes[first] {
 			note(family, [2]string{first}, o)
 		}
 	})
+	// the second pass keeps the terms written more than one way: any
+	// other pair is skipped before its occurrence is made (a pair the
+	// first pass did not note is no term and not kept either)
+	mixed := func(first, second string) bool {
+		if w := written[[2]string{first, second}]; w != nil && w.mixed {
+			return true
+		}
+		w := family[[2]string{first}]
+		return termPrefixes[first] && w != nil && w.mixed
+	}
 	byKey := map[string][]phraseOcc{}
 	var keys []string
-	scanTermPhrases(f, func(first, second string, o phraseOcc) {
-		if !written[[2]string{first, second}].mixed && !(termPrefixes[first] && family[[2]string{first}].mixed) {
-			return
-		}
+	scanTermPhrases(f, mixed, true, func(first, second string, o phraseOcc) {
 		key := first + " " + second
 		if _, ok := byKey[key]; !ok {
 			keys = append(keys, key)
