@@ -592,7 +592,29 @@ func standardItems(levels []placedLevel, kind model.SectionKind) map[string]bool
 // itemKey folds an item's text for comparison: case, spacing and the
 // final full stop aside.
 func itemKey(text string) string {
-	return strings.TrimRight(strings.ToLower(strings.Join(strings.Fields(text), " ")), ".;")
+	// ASCII text in one pass and one string: the words lowered, joined
+	// by one space (the fields strings.Fields finds: split at ASCII
+	// white space), the final periods and semicolons dropped
+	b := make([]byte, 0, len(text))
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return strings.TrimRight(strings.ToLower(strings.Join(strings.Fields(text), " ")), ".;")
+		case c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			if len(b) > 0 && b[len(b)-1] != ' ' {
+				b = append(b, ' ')
+			}
+		case 'A' <= c && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		default:
+			b = append(b, c)
+		}
+	}
+	if len(b) > 0 && b[len(b)-1] == ' ' {
+		b = b[:len(b)-1]
+	}
+	return strings.TrimRight(string(b), ".;")
 }
 
 // levelCopySteps is how many steps up (itemChanges.progress) set a level

@@ -191,6 +191,11 @@ func locLegalBasis(b *model.Block) bool {
 		return false
 	}
 	has := func(t string) bool {
+		if isASCII(t) {
+			// the same test without lowering a copy of every bullet
+			// of the section for each of its blocks
+			return model.ContainsFold(t, "citizen") || model.ContainsFold(t, "security clearance") || model.ContainsFold(t, "clearance eligib")
+		}
 		t = strings.ToLower(t)
 		return strings.Contains(t, "citizen") || strings.Contains(t, "security clearance") || strings.Contains(t, "clearance eligib")
 	}

@@ -1056,11 +1056,18 @@ var bulletInheritPhrases = prose.NewPhraseSet([]prose.Phrase{{"extend*"}, {"in",
 // ("Extends the ...", "Requirements for the X extend the Y job", "In
 // addition to the ..."): the offset after the keyword, or -1.
 func bulletInheritAt(t string) int {
-	b := &model.Block{Text: t}
-	ms := bulletInheritPhrases.Find(b)
+	var ms []prose.Match
+	// every phrase holds one of these words, which an ASCII text holds
+	// in some case to match (the phrases' words are lowered, and "İ"
+	// lowers to "i"); most texts have none, and finding phrases splits
+	// the whole text into words
+	if !isASCII(t) || model.ContainsFold(t, "extend") || model.ContainsFold(t, "addition") || model.ContainsFold(t, "build") {
+		ms = bulletInheritPhrases.Find(&model.Block{Text: t})
+	}
 	if len(ms) == 0 {
-		// a typo of the opening word ("Exends that of the Director ...")
-		if w := firstWord(t); len(w) >= 6 && typoDistance(strings.ToLower(w), "extends") == 1 {
+		// a typo of the opening word ("Exends that of the Director ..."):
+		// a word of ASCII letters, one edit from "extends", has 6 to 8
+		if w := firstWord(t); len(w) >= 6 && len(w) <= 8 && typoDistance(strings.ToLower(w), "extends") == 1 {
 			return 0
 		}
 		return -1

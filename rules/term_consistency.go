@@ -774,10 +774,11 @@ func checkTermVarieties(p *lint.SetPass, f *model.Family) {
 // writes them in: "eg." where the page writes "e.g." is a variant.
 var termAbbreviations = []struct {
 	variant *regexp.Regexp
+	written string // the variant's letters, lower case
 	ref     string
 }{
-	{regexp.MustCompile(`(?i)\beg\.`), "e.g."},
-	{regexp.MustCompile(`(?i)\bie\.`), "i.e."},
+	{regexp.MustCompile(`(?i)\beg\.`), "eg.", "e.g."},
+	{regexp.MustCompile(`(?i)\bie\.`), "ie.", "i.e."},
 }
 
 // checkTermAbbreviations reports "eg." and "ie." on a page that also
@@ -791,12 +792,20 @@ func checkTermAbbreviations(p *lint.SetPass, f *model.Family) {
 	for _, a := range termAbbreviations {
 		n := 0
 		for _, t := range texts {
-			n += strings.Count(strings.ToLower(t), a.ref)
+			// a rune lowers to '.' only from '.', and to "g" or "e"
+			// only from its capital: text without ".g." (".e.") in
+			// either case holds no "e.g." ("i.e.") once lowered
+			if model.ContainsFold(t, a.ref[1:]) {
+				n += strings.Count(strings.ToLower(t), a.ref)
+			}
 		}
 		if n == 0 {
 			continue
 		}
 		for i, b := range f.Blocks {
+			if !model.ContainsFold(texts[i], a.written) {
+				continue // every match holds it ("eg."; no other rune folds to e, g or i)
+			}
 			for _, m := range a.variant.FindAllStringIndex(texts[i], -1) {
 				written := b.Text[m[0]:m[1]]
 				want := a.ref
@@ -867,7 +876,7 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 			name := len(t) >= 4 && (termNames()[lower] || !knownWord(d, lower) && !derivedWord(d, lower))
 			alone := !upperAt(i-1) && !upperAt(i+1) && b.Kind != model.BlockCell
 			switch {
-			case strings.ToUpper(t) == t:
+			case !hasASCIILower(t): // strings.ToUpper(t) == t, without the copy: t is ASCII letters
 				// an everyday word in capitals is emphasis ("NOTE",
 				// "ALL"), not an acronym
 				everyday := prose.IsStopWord(lower) || termEverydayShort[lower] || len(t) >= 4 && (d.common(lower) || derivedWord(d, lower))
@@ -931,6 +940,16 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 }
 
 // isASCIILetters reports whether s holds only the letters A-Z and a-z.
+// hasASCIILower reports whether s holds a lower-case ASCII letter.
+func hasASCIILower(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if 'a' <= s[i] && s[i] <= 'z' {
+			return true
+		}
+	}
+	return false
+}
+
 func isASCIILetters(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if c := s[i] | 0x20; c < 'a' || c > 'z' {

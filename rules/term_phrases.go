@@ -44,8 +44,11 @@ type phraseOcc struct {
 
 // scanTermPhrases calls add with each two-word term of the page, by its
 // lower-case words: a hyphenated pair ("cross-functional") or two words
-// written with a space ("cross functional").
-func scanTermPhrases(f *model.Family, add func(first, second string, o phraseOcc)) {
+// written with a space ("cross functional"). A pair keep (when not nil)
+// turns away is skipped before its occurrence is made; without whole, an
+// occurrence says only how it is written (hyphen and form), not what is
+// around it (modifier and inName are false).
+func scanTermPhrases(f *model.Family, keep func(first, second string) bool, whole bool, add func(first, second string, o phraseOcc)) {
 	for _, b := range f.Blocks {
 		text := wordingText(b)
 		tw := wordingWords(b, true)
@@ -53,10 +56,13 @@ func scanTermPhrases(f *model.Family, add func(first, second string, o phraseOcc
 		for i, w := range tw.words {
 			lw := tw.lower[i]
 			// a hyphenated pair: "cross-functional"
-			if a, c, ok := strings.Cut(lw, "-"); ok && !strings.Contains(c, "-") && termPhrasePair(a, c) && !hyphenMeaning[lw] {
-				add(a, c, phraseOcc{b: b, start: w.Start, end: w.End, text: w.Text, hyphen: true,
-					form: termCaseForm(w.Text, heading || sentenceStart(text, w.Start)), modifier: termModifies(text, tw, i),
-					inName: termNameAround(text, tw, i, i)})
+			if a, c, ok := strings.Cut(lw, "-"); ok && !strings.Contains(c, "-") && (keep == nil || keep(a, c)) && termPhrasePair(a, c) && !hyphenMeaning[lw] {
+				o := phraseOcc{b: b, start: w.Start, end: w.End, text: w.Text, hyphen: true,
+					form: termCaseForm(w.Text, heading || sentenceStart(text, w.Start))}
+				if whole {
+					o.modifier, o.inName = termModifies(text, tw, i), termNameAround(text, tw, i, i)
+				}
+				add(a, c, o)
 			}
 			if i+1 >= len(tw.words) {
 				continue
@@ -69,13 +75,16 @@ func scanTermPhrases(f *model.Family, add func(first, second string, o phraseOcc
 			if s, ok := cutPossessive(next.Text); ok {
 				ln, end, owner = strings.ToLower(s), next.Start+len(s), true
 			}
-			if text[w.End:next.Start] != " " || !termPhrasePair(lw, ln) || inLinkText(b, w.Start) || inLinkText(b, next.Start) {
+			if text[w.End:next.Start] != " " || keep != nil && !keep(lw, ln) || !termPhrasePair(lw, ln) || inLinkText(b, w.Start) || inLinkText(b, next.Start) {
 				continue
 			}
 			written := text[w.Start:end]
-			add(lw, ln, phraseOcc{b: b, start: w.Start, end: end, text: written,
-				form: termCaseForm(written, heading || sentenceStart(text, w.Start)), modifier: !owner && termModifies(text, tw, i+1),
-				inName: termNameAround(text, tw, i, i+1)})
+			o := phraseOcc{b: b, start: w.Start, end: end, text: written,
+				form: termCaseForm(written, heading || sentenceStart(text, w.Start))}
+			if whole {
+				o.modifier, o.inName = !owner && termModifies(text, tw, i+1), termNameAround(text, tw, i, i+1)
+			}
+			add(lw, ln, o)
 		}
 	}
 }
@@ -104,18 +113,25 @@ func checkTermPhrases(p *lint.SetPass, f *model.Family, preferred map[string]str
 			w.mixed = true
 		}
 	}
-	scanTermPhrases(f, func(first, second string, o phraseOcc) {
+	scanTermPhrases(f, nil, false, func(first, second string, o phraseOcc) {
 		note(written, [2]string{first, second}, o)
 		if termPrefixes[first] {
 			note(family, [2]string{first}, o)
 		}
 	})
+	// the second pass keeps the terms written more than one way: any
+	// other pair is skipped before its occurrence is made (a pair the
+	// first pass did not note is no term and not kept either)
+	mixed := func(first, second string) bool {
+		if w := written[[2]string{first, second}]; w != nil && w.mixed {
+			return true
+		}
+		w := family[[2]string{first}]
+		return termPrefixes[first] && w != nil && w.mixed
+	}
 	byKey := map[string][]phraseOcc{}
 	var keys []string
-	scanTermPhrases(f, func(first, second string, o phraseOcc) {
-		if !written[[2]string{first, second}].mixed && !(termPrefixes[first] && family[[2]string{first}].mixed) {
-			return
-		}
+	scanTermPhrases(f, mixed, true, func(first, second string, o phraseOcc) {
 		key := first + " " + second
 		if _, ok := byKey[key]; !ok {
 			keys = append(keys, key)
@@ -458,14 +474,19 @@ var termParticiples = map[string]bool{"oriented": true, "driven": true, "focused
 // hyphens. Used as an adverb ("own it end to end") it is left alone.
 func checkTermTriples(p *lint.SetPass, f *model.Family) {
 	hyphenated := map[string]int{} // "go to market" -> times written "go-to-market"
+	firsts := map[string]bool{}    // the first words of its keys ("go")
 	for _, b := range f.Blocks {
 		tw := wordingWords(b, true)
 		for i := range tw.words {
+			if h := strings.Count(tw.lower[i], "-"); h < 2 || h > 3 {
+				continue // three or four parts only; most words have none
+			}
 			parts := strings.Split(tw.lower[i], "-")
-			if len(parts) < 3 || len(parts) > 4 || !termTripleParts(parts) {
+			if !termTripleParts(parts) {
 				continue
 			}
 			hyphenated[strings.Join(parts, " ")]++
+			firsts[parts[0]] = true
 		}
 	}
 	if len(hyphenated) == 0 {
@@ -485,6 +506,9 @@ func checkTermTriples(p *lint.SetPass, f *model.Family) {
 		text := wordingText(b)
 		tw := wordingWords(b, false) // hyphenated words split: "go-to-market" is three words here
 		for i := range tw.words {
+			if !firsts[tw.lower[i]] && !strings.Contains(tw.lower[i], " ") {
+				continue // no key starts with this word: spare joining the next ones
+			}
 			for n := 3; n <= 4 && i+n <= len(tw.words); n++ {
 				key := strings.Join(tw.lower[i:i+n], " ")
 				if hyphenated[key] == 0 {
@@ -654,6 +678,25 @@ var termNumberPlural = regexp.MustCompile(`\b(\d+(?::\d+)?)['’]s\b`)
 // termNumberPlain is a number's plain plural: "1:1s", "1990s".
 var termNumberPlain = regexp.MustCompile(`\b(\d+(?::\d+)?)s\b`)
 
+// digitApostropheS reports whether text holds a digit, an apostrophe
+// (' or ’) and an "s", as every match of termNumberPlural does: most
+// blocks hold none, and the expression is slow.
+func digitApostropheS(text string) bool {
+	for _, ap := range []string{"'s", "’s"} {
+		for t, off := text, 0; ; {
+			i := strings.Index(t, ap)
+			if i < 0 {
+				break
+			}
+			if at := off + i; at > 0 && text[at-1] >= '0' && text[at-1] <= '9' {
+				return true
+			}
+			t, off = t[i+len(ap):], off+i+len(ap)
+		}
+	}
+	return false
+}
+
 // checkTermNumberPlurals reports a number's apostrophe plural ("1:1's")
 // on a page that also writes its plain plural ("1:1s"): as with an
 // acronym's, the plain plural is the reference.
@@ -662,7 +705,7 @@ func checkTermNumberPlurals(p *lint.SetPass, f *model.Family) {
 	var found bool
 	for i, b := range f.Blocks {
 		texts[i] = wordingText(b)
-		found = found || termNumberPlural.MatchString(texts[i])
+		found = found || digitApostropheS(texts[i]) && termNumberPlural.MatchString(texts[i])
 	}
 	if !found {
 		return
@@ -678,6 +721,9 @@ func checkTermNumberPlurals(p *lint.SetPass, f *model.Family) {
 		}
 	}
 	for i, b := range f.Blocks {
+		if !digitApostropheS(texts[i]) {
+			continue
+		}
 		for _, m := range termNumberPlural.FindAllStringSubmatchIndex(texts[i], -1) {
 			if m[0] > 0 && (texts[i][m[0]-1] == ':' || isAlnum(texts[i][m[0]-1])) {
 				continue // inside a longer token

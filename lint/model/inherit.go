@@ -82,8 +82,11 @@ func (s *structurer) readExtension(r, before *Role, b *Block, ss [2]int) *Extens
 	if ascii && !ContainsFold(t, "all") && !ContainsFold(t, "same") && !ContainsFold(t, "extends") && !ContainsFold(t, "builds") && !ContainsFold(t, " who ") {
 		return nil
 	}
+	// each pattern but extendRoleRE names a kind of section: an ASCII
+	// sentence naming none, or with no "who", skips those expressions
+	kind := mayMatch(t, "responsib", "requirement", "expectations", "qualifications")
 	// "Staff X are Senior Xs who additionally meet the following criteria:"
-	if m := extendWhoRE.FindStringSubmatchIndex(t); m != nil {
+	if m := findIf(extendWhoRE, t, "who"); m != nil {
 		target := strings.TrimSpace(t[m[2]:m[3]])
 		from := s.extensionTarget(r, target)
 		if from == nil || from == r {
@@ -95,13 +98,13 @@ func (s *structurer) readExtension(r, before *Role, b *Block, ss [2]int) *Extens
 	var kinds []SectionKind
 	at := -1
 	var m []int
-	if !ascii || ContainsFold(t, "all") {
+	if kind && (!ascii || ContainsFold(t, "all")) {
 		m = extendAllRE.FindStringSubmatchIndex(t)
 	}
-	if m == nil && (!ascii || ContainsFold(t, "same")) {
+	if m == nil && kind && (!ascii || ContainsFold(t, "same")) {
 		m = extendSameRE.FindStringSubmatchIndex(t)
 	}
-	if m == nil && (!ascii || ContainsFold(t, "all")) {
+	if m == nil && kind && (!ascii || ContainsFold(t, "all")) {
 		if a := extendAboveRE.FindStringSubmatchIndex(t); a != nil {
 			var kinds []SectionKind
 			for _, i := range []int{2, 4} {
@@ -137,7 +140,7 @@ func (s *structurer) readExtension(r, before *Role, b *Block, ss [2]int) *Extens
 				kinds = append(kinds, k)
 			}
 		}
-	} else if m := extendRoleRE.FindStringIndex(t); m != nil {
+	} else if m := findIf(extendRoleRE, t, "extends", "builds"); m != nil {
 		at = m[1]
 		kinds = []SectionKind{SecResponsibilities, SecRequirements}
 	} else {
@@ -175,6 +178,30 @@ func (s *structurer) readExtension(r, before *Role, b *Block, ss [2]int) *Extens
 		e.From = nil
 	}
 	return e
+}
+
+// mayMatch reports whether t may hold one of the words (lower case,
+// ASCII), compared without case: always for text that is not ASCII, where
+// a case-insensitive expression also folds "ſ" to "s" and "K" to "k".
+func mayMatch(t string, words ...string) bool {
+	if !isASCII(t) {
+		return true
+	}
+	for _, w := range words {
+		if ContainsFold(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// findIf is re's FindStringSubmatchIndex on t, skipped (nil) where t
+// cannot hold one of the words every match of re holds (see mayMatch).
+func findIf(re *regexp.Regexp, t string, words ...string) []int {
+	if !mayMatch(t, words...) {
+		return nil
+	}
+	return re.FindStringSubmatchIndex(t)
 }
 
 // extensionTarget finds the role of the page (other than r) a text names:

@@ -107,10 +107,7 @@ func (s *structurer) statuses() {
 // sections' lists) say so.
 func deprecatedText(r *Role, paras []*Block) bool {
 	for _, b := range paras {
-		if !deprecatedTextRE.MatchString(b.Text) {
-			continue
-		}
-		if m := deprecatedTextRE.FindStringIndex(b.Text); m != nil {
+		if m := findIf(deprecatedTextRE, b.Text, "deprecated", "retired", "discontinued", "sunset", "longer"); m != nil {
 			ss := sentenceRange(b.Text, m[0])
 			r.Status, r.StatusNote = StatusDeprecated, &Sentence{Text: b.Text[ss[0]:ss[1]], Span: b.SourceSpan(ss[0], ss[1])}
 			return true
@@ -126,7 +123,7 @@ func laterNote(paras []*Block) *Sentence {
 		if b.Section != nil && b.Section.Kind != SecBody {
 			continue
 		}
-		if m := laterRE.FindStringIndex(b.Text); m != nil {
+		if m := findIf(laterRE, b.Text, "later", "soon", "future"); m != nil {
 			ss := sentenceRange(b.Text, m[0])
 			return &Sentence{Text: b.Text[ss[0]:ss[1]], Span: b.SourceSpan(ss[0], ss[1])}
 		}
