@@ -61,7 +61,11 @@ var termConsistencyRule = &lint.Rule{
 			"- a link to a role of the same page whose text names it with words its heading lacks (\"reports to the " +
 			"[Engineering Manager, Digital Experience](#manager-engineering)\" where the heading is \"Manager, Engineering\"); " +
 			"a shorter name, the heading's words reordered and a text naming another role of the page are left alone " +
-			"(no fix: either name may be the right one);\n" +
+			"(no fix: either name may be the right one); the same name written again without a link is reported too;\n" +
+			"- a role's name of three words or more written with its last word in lower case (\"Vulnerability Research engineers\", " +
+			"\"a Staff Vulnerability Research engineer\") where a role heading ends in the name and the page's prose capitalises it " +
+			"more often (a shorter name, \"Backend engineers\", is as often the work; in a title with a comma only the words before " +
+			"it name the role);\n" +
 			"- apostrophe plurals of acronyms: \"OKR's\" where the page also writes \"OKRs\". Here the plain plural " +
 			"is always the reference, and \"the CRO's strategy\" or \"CEO's approval\" (a noun after a determiner, or after a " +
 			"person's title) is read as a possessive and left alone (\"track KPI's requirements\" is a plural), as is one before a " +
@@ -710,6 +714,7 @@ func checkTermPage(p *lint.SetPass, f *model.Family, preferred map[string]string
 	checkTermTriples(p, f)
 	checkTermNamePlurals(p, f)
 	checkTermTitleAbbrevs(p, f)
+	checkTermRoleCase(p, f)
 }
 
 // checkTermVarieties reports a British spelling on a page that writes the
