@@ -53,7 +53,7 @@ var termConsistencyRule = &lint.Rule{
 			"capitalised name are not variants; a possessive (\"the Quality Department's roadmap\") is the term; an adjective " +
 			"compound before a noun (\"high quality software\", \"long term scalability\", \"customer facing teams\") takes the hyphen " +
 			"where the page hyphenates it anywhere at least half as often as it leaves it open there (grammar: \"world class brand\" and " +
-			"\"world class design\" beside one \"world-class team\"); a noun before a noun, \"job family page\", may stay open;\n" +
+			"\"world class design\" beside one \"world-class team\"); a noun before a noun, \"job family page\", may stay open; \"open source\" is written open by the GitLab style guide wherever it stands, \"open-source\" beside it is no variant;\n" +
 			"- two words the page also writes as one (\"road map\" beside \"roadmap\", \"code base\" beside \"codebases\", " +
 			"\"full stack\" beside \"Fullstack\"), where the one word is as common or more; pairs that mean something else " +
 			"(\"every day\") and product names are left alone;\n" +
