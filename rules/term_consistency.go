@@ -58,6 +58,10 @@ var termConsistencyRule = &lint.Rule{
 			"\"full stack\" beside \"Fullstack\"), where the one word is as common or more; pairs that mean something else " +
 			"(\"every day\") and product names are left alone;\n" +
 			"- apostrophe plurals of numbers: \"1:1's\" where the page also writes \"1:1s\";\n" +
+			"- a pair of equal numbers joined by a hyphen (\"1-1s\") where the page writes it with a colon (\"1:1s\") as often or " +
+			"more (a range from a number to itself means nothing; \"2-4\" is a range and left alone), and a form's name without its " +
+			"hyphen (\"10Q\") where the page writes it with one (\"10-Q\"), whatever the counts; a letter of magnitude (\"10K\", " +
+			"\"5M\") makes a number and is left alone;\n" +
 			"- a link to a role of the same page whose text names it with words its heading lacks (\"reports to the " +
 			"[Engineering Manager, Digital Experience](#manager-engineering)\" where the heading is \"Manager, Engineering\"); " +
 			"a shorter name, the heading's words reordered and a text naming another role of the page are left alone " +
@@ -715,6 +719,7 @@ func checkTermPage(p *lint.SetPass, f *model.Family, preferred map[string]string
 	checkTermNamePlurals(p, f)
 	checkTermTitleAbbrevs(p, f)
 	checkTermRoleCase(p, f)
+	checkTermNumberForms(p, f)
 }
 
 // checkTermVarieties reports a British spelling on a page that writes the
