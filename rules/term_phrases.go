@@ -384,6 +384,13 @@ func reportPhraseVariants(p *lint.SetPass, f *model.Family, occs []phraseOcc) {
 	if count[forms[1]] == count[ref] {
 		return // a tie: no usual spelling
 	}
+	if 2*count[forms[1]] > count[ref] && !startsUpper(strings.Fields(ref)[len(strings.Fields(ref))-1]) {
+		// a near tie ("Product division" 4 times, "Product Division" 3):
+		// the name in capitals is as right as the common noun, and only
+		// the name's form ("Quality Department" 3 times, "Quality
+		// department" 2) makes the other a slip
+		return
+	}
 	refFirst := strings.Fields(ref)[0]
 	if !startsUpper(refFirst) {
 		return // "support engineers" and "support Engineers": a generic word before a name
