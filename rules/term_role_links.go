@@ -73,13 +73,19 @@ func checkTermRoleLinks(p *lint.SetPass, f *model.Family) {
 			Message: fmt.Sprintf("the link names the role %s, but its heading on this page is %s", quoted(text), quoted(title)),
 			Subject: "role: " + strings.ToLower(title),
 		})
-		if !seen[text] {
+		if !seen[text] && len(linked) < maxUnlinkedRoleNames {
 			seen[text] = true
 			linked = append(linked, [2]string{text, title})
 		}
 	}
 	checkTermRoleNamesUnlinked(p, f, linked)
 }
+
+// maxUnlinkedRoleNames bounds the second names looked for without a link:
+// each is searched for in the whole page, and a page names its roles a
+// handful of ways, not thousands (a hostile page of 10,000 distinct link
+// texts costs 32 scans of its text, not 10,000).
+const maxUnlinkedRoleNames = 32
 
 // checkTermRoleNamesUnlinked reports a name that a link of the page gives
 // one of its roles otherwise than the role's heading (linked: the name and
