@@ -52,7 +52,11 @@ var sectionNameConsistencyRule = &lint.Rule{
 			"role has indicators of its own and the family no other list, and is reported inside \"## Levels\" (it reads as a " +
 			"level: make it a ## heading after the levels). A role heading that repeats the heading above it and holds the grade sentence " +
 			"(\"## Intermediate Analyst\", then \"### Intermediate Analyst\") is the Job Grade section named for the role, " +
-			"reported where `min_majority` other roles have a Job Grade heading.",
+			"reported where `min_majority` other roles have a Job Grade heading. A role whose section headings are at two depths, " +
+			"one followed by the next a level deeper (\"### Senior Analyst Job Grade\", then \"#### Senior Analyst Responsibilities\"), " +
+			"nests the later sections under the earlier one where the template's are siblings, and is reported once when " +
+			"`min_majority` other roles, and more than mix depths, keep their sections at one depth, at the heading whose depth " +
+			"differs from theirs (Nice-to-haves a level below the Requirements are nice-to-have requirements and left alone).",
 		Bad: "---\ntitle: Accountant\n---\n\n## Accountant\n\n### Accountant Responsibilities\n\n- Close the books\n\n" +
 			"### Accountant Requirements\n\n- Attention to detail\n\n## Senior Accountant\n\n### Senior Accountant Responsibilities\n\n" +
 			"- Review the close\n\n### Senior Accountant Requirements\n\n- Experience with audits\n\n## Manager, Accounting\n\n" +
@@ -251,6 +255,7 @@ func checkSectionNamesOf(p *lint.Pass, idx map[*model.Heading]int, roles []*mode
 	kinds := []model.SectionKind{model.SecJobGrade, model.SecResponsibilities, model.SecRequirements, model.SecNiceToHaves, model.SecPerformance}
 	if enabled["depth"] {
 		checkSectionDepths(p, idx, roles, kinds, minMajority)
+		checkNestedSections(p, roles, kinds, minMajority)
 		checkStrandedSections(p, idx, roles, kinds)
 		checkSectionsAtRoleDepth(p, roles, kinds)
 	}
@@ -425,6 +430,83 @@ func checkSectionDepths(p *lint.Pass, idx map[*model.Heading]int, roles []*model
 				sectionDepth(top, "their heading")+": the role's heading or its sections are at the wrong depth"),
 			Role:    r,
 			Subject: "depth: " + v,
+		})
+	}
+}
+
+// checkNestedSections reports a role whose section headings are at two
+// depths, a section heading followed by the role's next one a level or
+// more deeper ("### Senior Analyst Job Grade", then "#### Senior Analyst
+// Responsibilities"): the outline makes the later sections sub-sections of
+// the earlier one, where the template's sections are siblings (Nice-to-haves
+// under Requirements are nice-to-have requirements, a sub-section indeed).
+// Reported once a role, when at least minMajority other roles of the family,
+// and more than mix depths, keep their sections at one depth: at the one of
+// the two headings whose depth differs from the one most of those roles
+// use ("###" among roles whose sections are "####" headings), else at the
+// shallower. A section at the role's own depth is
+// checkSectionsAtRoleDepth's.
+func checkNestedSections(p *lint.Pass, roles []*model.Role, kinds []model.SectionKind, minMajority int) {
+	type nested struct {
+		r           *model.Role
+		above, next *model.Section
+	}
+	var found []nested
+	uniform, mixed := 0, 0
+	levels := map[string]int{} // the uniform roles' heading depth, "####"
+	for _, r := range roles {
+		if r.Heading == nil {
+			continue
+		}
+		var secs []*model.Section
+		for _, sec := range r.Sections {
+			if sec.Role != r || sec.Style != model.StyleHeading || sec.Heading == nil || !slices.Contains(kinds, sec.Kind) {
+				continue
+			}
+			if k := len(secs) - 1; k >= 0 && secs[k].Kind == model.SecRequirements && sec.Kind == model.SecNiceToHaves &&
+				sec.Heading.Level > secs[k].Heading.Level {
+				continue // nice-to-have requirements: a sub-section indeed
+			}
+			secs = append(secs, sec)
+		}
+		if len(secs) < 2 {
+			continue
+		}
+		one := true
+		for _, sec := range secs[1:] {
+			one = one && sec.Heading.Level == secs[0].Heading.Level
+		}
+		if one {
+			uniform++
+			levels[strings.Repeat("#", secs[0].Heading.Level)]++
+			continue
+		}
+		mixed++
+		for i, sec := range secs[:len(secs)-1] {
+			if next := secs[i+1]; next.Heading.Level > sec.Heading.Level && sec.Heading.Level > r.Heading.Level {
+				found = append(found, nested{r, sec, next})
+				break
+			}
+		}
+	}
+	if uniform < minMajority || uniform <= mixed {
+		return
+	}
+	usual := byCount(levels)[0]
+	for _, n := range found {
+		at := n.above
+		if strings.Repeat("#", n.above.Heading.Level) == usual && strings.Repeat("#", n.next.Heading.Level) != usual {
+			at = n.next
+		}
+		p.Report(lint.Diagnostic{
+			Span: at.Heading.TextSpan,
+			Message: fmt.Sprintf("the %s (%s) and %s (%s) sections of %s are at two depths: the outline makes %s a sub-section of %s, "+
+				"where the template's sections are siblings; %d other %s of the family keep theirs at one depth (%s)",
+				kindLabel(n.above.Kind), strings.Repeat("#", n.above.Heading.Level), kindLabel(n.next.Kind),
+				strings.Repeat("#", n.next.Heading.Level), n.r.Title, kindLabel(n.next.Kind), kindLabel(n.above.Kind),
+				uniform, pluralWord(uniform, "role", "roles"), usual),
+			Role:    n.r,
+			Subject: string(at.Kind) + " depth: nests",
 		})
 	}
 }

@@ -50,18 +50,26 @@ var termConsistencyRule = &lint.Rule{
 			"\"results oriented\", \"data driven\", are an adjective wherever they stand; phrasal verbs such as " +
 			"\"follow up\" are left alone), and by the case of their later words (\"Sales team\" / \"Sales Team\", the " +
 			"first word capitalised in both); headings, a sentence's first word, link texts and terms inside a longer " +
-			"capitalised name are not variants; a possessive (\"the Quality Department's roadmap\") is the term; an adjective " +
+			"capitalised name are not variants; in a near tie (the other form more than half as common) only the name's capitals are the reference (\"Quality Department\" 3 times, \"Quality department\" 2), not the common noun (\"Product division\" 4 times, \"Product Division\" 3); a possessive (\"the Quality Department's roadmap\") is the term; an adjective " +
 			"compound before a noun (\"high quality software\", \"long term scalability\", \"customer facing teams\") takes the hyphen " +
 			"where the page hyphenates it anywhere at least half as often as it leaves it open there (grammar: \"world class brand\" and " +
-			"\"world class design\" beside one \"world-class team\"); a noun before a noun, \"job family page\", may stay open;\n" +
+			"\"world class design\" beside one \"world-class team\"); a noun before a noun, \"job family page\", may stay open; \"open source\" is written open by the GitLab style guide wherever it stands, \"open-source\" beside it is no variant;\n" +
 			"- two words the page also writes as one (\"road map\" beside \"roadmap\", \"code base\" beside \"codebases\", " +
 			"\"full stack\" beside \"Fullstack\"), where the one word is as common or more; pairs that mean something else " +
 			"(\"every day\") and product names are left alone;\n" +
 			"- apostrophe plurals of numbers: \"1:1's\" where the page also writes \"1:1s\";\n" +
+			"- a pair of equal numbers joined by a hyphen (\"1-1s\") where the page writes it with a colon (\"1:1s\") as often or " +
+			"more (a range from a number to itself means nothing; \"2-4\" is a range and left alone), and a form's name without its " +
+			"hyphen (\"10Q\") where the page writes it with one (\"10-Q\"), whatever the counts; a letter of magnitude (\"10K\", " +
+			"\"5M\") makes a number and is left alone;\n" +
 			"- a link to a role of the same page whose text names it with words its heading lacks (\"reports to the " +
 			"[Engineering Manager, Digital Experience](#manager-engineering)\" where the heading is \"Manager, Engineering\"); " +
 			"a shorter name, the heading's words reordered and a text naming another role of the page are left alone " +
-			"(no fix: either name may be the right one);\n" +
+			"(no fix: either name may be the right one); the same name written again without a link is reported too;\n" +
+			"- a role's name of three words or more written with its last word in lower case (\"Vulnerability Research engineers\", " +
+			"\"a Staff Vulnerability Research engineer\") where a role heading ends in the name and the page's prose capitalises it " +
+			"more often (a shorter name, \"Backend engineers\", is as often the work; in a title with a comma only the words before " +
+			"it name the role);\n" +
 			"- apostrophe plurals of acronyms: \"OKR's\" where the page also writes \"OKRs\". Here the plain plural " +
 			"is always the reference, and \"the CRO's strategy\" or \"CEO's approval\" (a noun after a determiner, or after a " +
 			"person's title) is read as a possessive and left alone (\"track KPI's requirements\" is a plural), as is one before a " +
@@ -710,6 +718,8 @@ func checkTermPage(p *lint.SetPass, f *model.Family, preferred map[string]string
 	checkTermTriples(p, f)
 	checkTermNamePlurals(p, f)
 	checkTermTitleAbbrevs(p, f)
+	checkTermRoleCase(p, f)
+	checkTermNumberForms(p, f)
 }
 
 // checkTermVarieties reports a British spelling on a page that writes the

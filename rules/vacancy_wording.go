@@ -38,7 +38,8 @@ type vacancyWordingOptions struct {
 	SkipSections []string `yaml:"skip_sections"`
 	// Address reports the plain ways a page speaks to the candidate: a
 	// heading in the second person, "Your ... will", "we'll ... you", and a
-	// run of bullets that open in the second person (one finding a run).
+	// run of bullets that open in the second person (each bullet of a run
+	// of three or more, a run of two once).
 	Address bool `yaml:"address"`
 	// SecondPerson also reports a sentence that addresses the reader as
 	// the role's holder: "You share our values", "Your experience will".
@@ -62,9 +63,13 @@ var vacancyWordingRule = &lint.Rule{
 			"(`address`): a heading in the second person (\"You've got the technical acumen\", \"What you can expect\"), " +
 			"\"Your ... will\" opening a sentence (\"Your experience will help us\"), the company's \"we'll ... you\" " +
 			"(\"we'll invite you to\"), a requirement or nice-to-have that speaks of the candidate (\"Candidates with diverse " +
-			"backgrounds\", \"Candidate should ideally be:\"), a `description` in the second person (\"isn't your typical " +
+			"backgrounds\", \"Candidate should ideally be:\"), a sentence anywhere whose subject is the hire-to-be and whose verb " +
+			"a modal (\"Qualified candidates will be experienced\", \"The ideal leader will strike\": a candidate or applicant, or " +
+			"a person, called ideal, successful, qualified, right, perfect or strong; \"The ideal state will\" is no person, " +
+			"\"Candidates will then be invited\" a step of the hiring process), a `description` in the second person (\"isn't your typical " +
 			"management opportunity\"), and two or more bullets in a row that each open a sentence in the second person " +
-			"(\"- You have ...\", \"- You've led ...\", \"- Collaboration: you respond ...\"), once for the run, with its lines " +
+			"(\"- You have ...\", \"- You've led ...\", \"- Collaboration: you respond ...\"), each bullet of a run of three or more, " +
+			"a run of two once (one of two is often the boilerplate \"You share our values\"), with the run's lines " +
 			"(a quoted list is no run). " +
 			"One such bullet among bullets that describe the role (\"You share our values\", the handbook's boilerplate) is " +
 			"not reported, nor is \"you\" or \"your\" inside a sentence (\"mentor the engineers on your team\") or a " +
@@ -86,7 +91,7 @@ var vacancyWordingRule = &lint.Rule{
 					"(kinds: responsibilities, requirements, nice-to-haves, performance-indicators, hiring-process, career-ladder, ...)."},
 			{Name: "address", Default: "true",
 				Text: "Report second-person headings, \"Your ... will\", \"we'll ... you\" and runs of two or more bullets " +
-					"that open in the second person (one finding a run); `false` reports the phrases only."},
+					"that open in the second person (each bullet of a run of three or more, a run of two once); `false` reports the phrases only."},
 			{Name: "second_person", Default: "false",
 				Text: "Report every sentence, bullet or heading that starts with \"You\" (\"You have\", \"You've led\") or " +
 					"with \"Your ... will\", each on its own, a lone \"You share our values\" too. Off by default: on unseen pages " +
@@ -214,31 +219,43 @@ type addressedItem struct {
 
 // reportAddressRun reports a run of two or more bullets in a row that open
 // in the second person ("- You have ...", "- You've led ...", "- You're
-// familiar with ..."), once for the run: the list speaks to the candidate,
-// as an advert does. A lone such bullet among bullets that describe the role
-// ("- You share our values" under "- Ability to use GitLab") is left alone,
-// as is a run each of whose openings is reported already ("You'll").
+// familiar with ..."): the list speaks to the candidate, as an advert does.
+// In a run of three or more each bullet is to be rewritten, and each is
+// reported at its first opening not reported already (a bullet whose
+// openings are all reported, "You'll", is not reported twice); a run of two
+// is one finding, at its first such opening: one of the two is often the
+// handbook's boilerplate ("You share our values"), which maintainers keep.
+// A lone such bullet among bullets that describe the role ("- You share our
+// values" under "- Ability to use GitLab") is left alone.
 func reportAddressRun(p *lint.Pass, run []addressedItem) {
 	if len(run) < 2 {
 		return
 	}
+	each := len(run) >= minEachBulletRun
+	first := p.File.Source.Position(run[0].block.Span.Start).Line
+	last := p.File.Source.Position(run[len(run)-1].block.Span.Start).Line
 	for _, it := range run {
 		for _, o := range it.openings {
 			if overlapsAny(it.reported, o.Start, o.End) {
 				continue
 			}
-			first := p.File.Source.Position(run[0].block.Span.Start).Line
-			last := p.File.Source.Position(run[len(run)-1].block.Span.Start).Line
 			p.Report(lint.Diagnostic{
 				Span: o.Span(),
 				Message: fmt.Sprintf("vacancy wording %s: %d bullets in a row (lines %d-%d) speak to the reader as the candidate; "+
 					"a job family describes the role, it does not advertise a vacancy", policyQuote(o.Text()), len(run), first, last),
 				Subject: "run: " + policySubject(o.Text()),
 			})
-			return
+			if !each {
+				return
+			}
+			break
 		}
 	}
 }
+
+// minEachBulletRun is the shortest run of second-person bullets whose
+// every bullet is reported; a shorter run is one finding.
+const minEachBulletRun = 3
 
 func reportVacancy(p *lint.Pass, span model.Span, text string) {
 	p.Report(lint.Diagnostic{
@@ -416,6 +433,8 @@ func plainAddress(b *model.Block, taken []prose.Match) []prose.Match {
 				end = words[i+1].End
 			}
 			add(words[i].Start, end)
+		case sentenceStart(b.Text, words[i].Start) && hireSubject(b, words, lower, i) > 0:
+			add(words[i].Start, hireSubject(b, words, lower, i))
 		case w == "your" && sentenceStart(b.Text, words[i].Start):
 			if end := yourWill(b, words, lower, i); end >= 0 {
 				add(words[i].Start, end)
@@ -433,6 +452,53 @@ func plainAddress(b *model.Block, taken []prose.Match) []prose.Match {
 		}
 	}
 	return out
+}
+
+// hireAdjectives qualify the hire-to-be in an advert: "Qualified
+// candidates", "the ideal leader".
+var hireAdjectives = map[string]bool{"ideal": true, "successful": true, "qualified": true, "right": true,
+	"perfect": true, "strong": true}
+
+// hireNouns name the hire-to-be ("candidates"), or a person who may be one
+// after an adjective of hireAdjectives ("the ideal leader").
+var hireNouns = map[string]bool{"candidate": true, "candidates": true, "applicant": true, "applicants": true,
+	"hire": true, "hires": true}
+
+// hirePersons are persons an adjective of hireAdjectives makes the
+// hire-to-be: "the ideal leader", "the right person".
+var hirePersons = map[string]bool{"person": true, "people": true, "individual": true, "individuals": true,
+	"leader": true, "leaders": true, "professional": true, "professionals": true}
+
+// hireModals are the verbs of an advert's promise or demand: "will be
+// experienced", "should have".
+var hireModals = map[string]bool{"will": true, "would": true, "should": true, "must": true}
+
+// hireSubject returns the end of a sentence's subject and verb when the
+// sentence, from words[i], speaks of the hire-to-be and what they will or
+// should be ("Qualified candidates will be", "The ideal leader will"): the
+// subject is a candidate, applicant or person qualified as the hire
+// ("ideal", "successful", ...), after an optional article, and its verb a
+// modal. Else -1. "Qualified candidates sourced per week" (no modal), "The
+// ideal state will be" (no person) and "Candidates will then be invited"
+// (the hiring process's steps: no quality of the hire) are no hire.
+func hireSubject(b *model.Block, words []prose.Word, lower []string, i int) int {
+	j := i
+	if j < len(lower) && (lower[j] == "the" || lower[j] == "a" || lower[j] == "an" || lower[j] == "our") {
+		j++
+	}
+	if j >= len(lower) || !hireAdjectives[lower[j]] {
+		return -1
+	}
+	j++
+	if j+1 >= len(lower) || !(hireNouns[lower[j]] || hirePersons[lower[j]]) || !hireModals[lower[j+1]] {
+		return -1
+	}
+	for k := i + 1; k <= j+1; k++ {
+		if strings.TrimSpace(b.Text[words[k-1].End:words[k].Start]) != "" {
+			return -1 // punctuation between: no one clause
+		}
+	}
+	return words[j+1].End
 }
 
 // yourWill returns the end of "Your <noun> ... will" from words[i], "Your",
