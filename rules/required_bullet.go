@@ -155,7 +155,7 @@ type bulletSummary struct {
 	pageHas    map[string]bool // bullets the family-level requirements hold
 	roles      []*bulletRoleCover
 	candidates []bulletCandidate
-	direct     []lint.Diagnostic // findings that depend on no other page
+	direct     *lint.Held // findings that depend on no other page, capped as the page's report lists them
 }
 
 func collectRequiredBullet(p *lint.Pass) any {
@@ -281,10 +281,7 @@ func checkRequiredBulletAll(p *lint.SetPass) {
 		}
 	}
 	for _, s := range sums {
-		for _, d := range s.direct {
-			d.File = s.f
-			p.Report(d)
-		}
+		p.ReportHeld(s.direct)
 		for _, c := range s.candidates {
 			covered := false
 			for _, t := range c.targets {
@@ -358,7 +355,8 @@ func checkRequiredBullet(p *lint.Pass, sum *bulletSummary, resolve func([]*model
 	if len(f.Roles) == 0 && !pageIsRole(f) {
 		return
 	}
-	report := func(d lint.Diagnostic) { sum.direct = append(sum.direct, d) }
+	sum.direct = p.Hold()
+	report := sum.direct.Add
 	pg := newBulletPage(f)
 	pg.resolve = resolve
 	intro := bulletIntroRoles(f)
