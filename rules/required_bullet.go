@@ -797,19 +797,30 @@ func newBulletPage(f *model.Family) *bulletPage {
 		}
 	}
 	var prev *model.Role
-	var phrases []prose.Phrase
 	for _, x := range f.Roles {
 		pg.before[x] = prev
 		if x.Kind == model.KindLevel {
 			prev = x
 		}
-		if strings.TrimSpace(x.Title) != "" {
-			phrases = append(phrases, prose.ParsePhrase(x.Title))
-			pg.titled = append(pg.titled, x)
-		}
 	}
-	pg.titles = prose.NewPhraseSet(phrases)
 	return pg
+}
+
+// titleSet returns the phrases of every role title and their roles, built
+// on first need: only a page with an inheritance sentence asks (a page of
+// 20,000 levels without one held 4 MB of title phrases).
+func (pg *bulletPage) titleSet() (*prose.PhraseSet, []*model.Role) {
+	if pg.titles == nil {
+		var phrases []prose.Phrase
+		for _, x := range pg.f.Roles {
+			if strings.TrimSpace(x.Title) != "" {
+				phrases = append(phrases, prose.ParsePhrase(x.Title))
+				pg.titled = append(pg.titled, x)
+			}
+		}
+		pg.titles = prose.NewPhraseSet(phrases)
+	}
+	return pg.titles, pg.titled
 }
 
 // loneFirstRequirements makes the family's a Requirements section that
@@ -1110,8 +1121,9 @@ func firstWord(t string) string {
 func (pg *bulletPage) roleNamedIn(r *model.Role, t string, at int) *model.Role {
 	var best *model.Role
 	bestAt := len(t) + 1
-	for _, m := range pg.titles.Find(&model.Block{Text: t}) {
-		x := pg.titled[m.Phrase]
+	titles, titled := pg.titleSet()
+	for _, m := range titles.Find(&model.Block{Text: t}) {
+		x := titled[m.Phrase]
 		if x == r {
 			continue
 		}
