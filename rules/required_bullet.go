@@ -926,32 +926,48 @@ func (pg *bulletPage) inheritedFrom(r *model.Role, reqs []*model.Section) []*mod
 			}
 		}
 	}
-	var texts []string
+	// the texts to read, with their blocks when they are a block's whole
+	// text (its words are then those memoized on the block, not split again
+	// each time a role is asked about)
+	type text struct {
+		t string
+		b *model.Block
+	}
+	var texts []text
 	if r.Inheritance != nil {
-		texts = append(texts, r.Inheritance.Text)
+		texts = append(texts, text{t: r.Inheritance.Text})
 	}
 	// the role's own paragraphs: "The Senior Manager, X role extends the
 	// Manager, X role."
 	for _, b := range pg.blocks[r] {
-		texts = append(texts, b.Text)
+		texts = append(texts, text{b.Text, b})
 	}
 	for _, s := range reqs {
 		for _, b := range s.Bullets {
-			texts = append(texts, b.Text)
+			x := text{t: b.Text}
+			if b.Block != nil && b.Block.Text == b.Text {
+				x.b = b.Block
+			}
+			texts = append(texts, x)
 		}
 		for _, b := range s.Paragraphs {
-			texts = append(texts, b.Text)
+			texts = append(texts, text{b.Text, b})
 			// "The following extend the main [requirements](#requirements)":
 			// the role whose heading the link names
-			if bulletInheritAt(b.Text) >= 0 {
+			if bulletInheritAtBlock(b) >= 0 {
 				for _, l := range b.Links {
 					add(pg.roleAtFragment(l))
 				}
 			}
 		}
 	}
-	for _, t := range texts {
-		at := bulletInheritAt(t)
+	for _, x := range texts {
+		t, at := x.t, 0
+		if x.b != nil {
+			at = bulletInheritAtBlock(x.b)
+		} else {
+			at = bulletInheritAt(t)
+		}
 		if at < 0 {
 			continue
 		}
@@ -1025,7 +1041,7 @@ func (pg *bulletPage) crossTargets(r *model.Role, seen map[*model.Role]bool) []b
 // opens with it ("Extends that of the [Distinguished Engineer](...)
 // requirements").
 func bulletInheritLinks(b *model.Block) []*model.Link {
-	at := bulletInheritAt(b.Text)
+	at := bulletInheritAtBlock(b)
 	if at < 0 {
 		return nil
 	}
@@ -1064,8 +1080,12 @@ var bulletInheritPhrases = prose.NewPhraseSet([]prose.Phrase{{"extend*"}, {"in",
 // bulletInheritAt finds where a text says it takes over other requirements
 // ("Extends the ...", "Requirements for the X extend the Y job", "In
 // addition to the ..."): the offset after the keyword, or -1.
-func bulletInheritAt(t string) int {
-	b := &model.Block{Text: t}
+func bulletInheritAt(t string) int { return bulletInheritAtBlock(&model.Block{Text: t}) }
+
+// bulletInheritAtBlock is bulletInheritAt(b.Text), with the words
+// memoized on b.
+func bulletInheritAtBlock(b *model.Block) int {
+	t := b.Text
 	ms := bulletInheritPhrases.Find(b)
 	if len(ms) == 0 {
 		// a typo of the opening word ("Exends that of the Director ...")
