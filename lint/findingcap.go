@@ -2,7 +2,6 @@ package lint
 
 import (
 	"fmt"
-	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -251,7 +250,7 @@ func (h *Held) Add(d Diagnostic) {
 			h.dropped[x.d.Severity]++
 		}
 		clear(h.kept[MaxPerRule+1:])
-		h.kept = slices.Clip(h.kept[:MaxPerRule+1])
+		h.kept = h.kept[:MaxPerRule+1] // the array is reused
 	}
 }
 
