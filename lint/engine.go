@@ -504,6 +504,11 @@ func (e *Engine) check(fr *FileResult, f *model.Family, cc *cacheCtx) ([]Finding
 					page.add(makeFinding(a, d))
 				}
 			}
+			p.unlisted = func(file *model.Family, n map[Severity]int) {
+				if file == f {
+					addUnlisted(page, a, n)
+				}
+			}
 			if err := safeRun("rule "+a.rule.ID, f.Path, func() { a.rule.CheckAll(p) }); err != nil {
 				errs = append(errs, err)
 			}
@@ -615,6 +620,17 @@ func (e *Engine) crossFile(res *Result) []Finding {
 			}
 			pf.add(makeFinding(a, d))
 		}
+		p.unlisted = func(file *model.Family, n map[Severity]int) {
+			if !byFile[file] || e.Reported != nil && !e.Reported(file.Path) {
+				return
+			}
+			pf := perFile[file]
+			if pf == nil {
+				pf = &pageFindings{file: file}
+				perFile[file] = pf
+			}
+			addUnlisted(pf, a, n)
+		}
 		if err := safeRun("rule "+a.rule.ID, "all files", func() { a.rule.CheckAll(p) }); err != nil {
 			res.Internal = append(res.Internal, err)
 		}
@@ -626,6 +642,18 @@ func (e *Engine) crossFile(res *Result) []Finding {
 		}
 	}
 	return out
+}
+
+// addUnlisted counts findings of a rule that SetPass.ReportHeld left out on
+// a page, by their diagnostics' severity, at the severity makeFinding gives.
+func addUnlisted(pf *pageFindings, a *activeRule, n map[Severity]int) {
+	for dsev, k := range n {
+		sev := a.severity
+		if !a.fixed && dsev != 0 {
+			sev = dsev
+		}
+		pf.addUnlisted(a.rule.ID, k, sev)
+	}
 }
 
 // makeFinding turns a diagnostic into a finding: position, severity, role.

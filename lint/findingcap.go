@@ -192,3 +192,110 @@ func (s *pageFindings) findings() []Finding {
 	}
 	return out
 }
+
+// Held is what a cross-file rule's per-file stage keeps of the findings on
+// its page that depend on no other page, until its cross-file stage
+// reports them (SetPass.ReportHeld): the page's directives applied and the
+// cap of MaxPerRule findings of a rule on a page applied as they come, so
+// that a page that repeats one defect 20,000 times holds about
+// 2*MaxPerRule diagnostics between the two stages, not 20,000. What the
+// page's report lists is the same as if every diagnostic were held: those
+// left out come after MaxPerRule+1 others of the rule in the page, so the
+// cross-file stage could never list them either; they are counted, by
+// severity, for the finding that says how many are not listed.
+type Held struct {
+	file    *model.Family
+	rule    string
+	supp    func(Finding) bool
+	read    bool
+	kept    []heldDiagnostic
+	seq     int
+	dropped map[Severity]int // by the diagnostic's own severity (0: the rule's)
+}
+
+type heldDiagnostic struct {
+	d      Diagnostic
+	offset int
+	seq    int
+}
+
+// Hold returns an empty Held for the pass's page.
+func (p *Pass) Hold() *Held { return &Held{file: p.File, rule: p.Rule.ID} }
+
+// Add holds d (on the pass's page), unless a directive of the page turns it
+// off or MaxPerRule+1 held diagnostics come before it in the page.
+func (h *Held) Add(d Diagnostic) {
+	d.File = h.file
+	off := clampedStart(h.file, d.Span)
+	if !h.read {
+		h.supp, h.read = suppressor(h.file), true
+	}
+	if h.supp != nil && h.supp(Finding{Rule: h.rule, Line: h.file.Source.Position(off).Line}) {
+		return
+	}
+	h.kept = append(h.kept, heldDiagnostic{d, off, h.seq})
+	h.seq++
+	if len(h.kept) >= 2*(MaxPerRule+1) {
+		sort.SliceStable(h.kept, func(i, j int) bool {
+			a, b := h.kept[i], h.kept[j]
+			if a.offset != b.offset {
+				return a.offset < b.offset
+			}
+			return a.seq < b.seq
+		})
+		if h.dropped == nil {
+			h.dropped = map[Severity]int{}
+		}
+		for _, x := range h.kept[MaxPerRule+1:] {
+			h.dropped[x.d.Severity]++
+		}
+		clear(h.kept[MaxPerRule+1:])
+		h.kept = h.kept[:MaxPerRule+1] // the array is reused
+	}
+}
+
+// Len is how many diagnostics were added and not turned off.
+func (h *Held) Len() int {
+	n := len(h.kept)
+	for _, c := range h.dropped {
+		n += c
+	}
+	return n
+}
+
+// clampedStart is the offset a finding at span gets (makeFinding).
+func clampedStart(f *model.Family, sp model.Span) int {
+	return min(max(sp.Start, 0), len(f.Source.Text))
+}
+
+// ReportHeld reports what h holds, in the order it was added, and counts
+// the diagnostics it left out for the page's finding that says how many of
+// the rule's are not listed.
+func (p *SetPass) ReportHeld(h *Held) {
+	if h == nil {
+		return
+	}
+	sort.SliceStable(h.kept, func(i, j int) bool { return h.kept[i].seq < h.kept[j].seq })
+	for _, x := range h.kept {
+		p.Report(x.d)
+	}
+	if len(h.dropped) > 0 && p.unlisted != nil {
+		p.unlisted(h.file, h.dropped)
+	}
+}
+
+// addUnlisted counts n findings of a rule, of severity sev, that come after
+// MaxPerRule+1 of its findings kept on the page.
+func (s *pageFindings) addUnlisted(rule string, n int, sev Severity) {
+	if s.rules == nil {
+		s.rules = map[string]*ruleFindings{}
+	}
+	r := s.rules[rule]
+	if r == nil {
+		r = &ruleFindings{}
+		s.rules[rule] = r
+		s.order = append(s.order, rule)
+	}
+	r.dropped += n
+	r.sev = max(r.sev, sev)
+}

@@ -285,6 +285,9 @@ type SetPass struct {
 	Config  *Config
 	Env     *Env
 	report  func(Diagnostic)
+	// unlisted counts a page's findings that ReportHeld left out, by
+	// their diagnostics' severity
+	unlisted func(*model.Family, map[Severity]int)
 	// summaries are the rule's Collect results, by file
 	summaries map[*model.Family]any
 }

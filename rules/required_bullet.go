@@ -155,7 +155,7 @@ type bulletSummary struct {
 	pageHas    map[string]bool // bullets the family-level requirements hold
 	roles      []*bulletRoleCover
 	candidates []bulletCandidate
-	direct     []lint.Diagnostic // findings that depend on no other page
+	direct     *lint.Held // findings that depend on no other page, capped as the page's report lists them
 }
 
 func collectRequiredBullet(p *lint.Pass) any {
@@ -281,10 +281,7 @@ func checkRequiredBulletAll(p *lint.SetPass) {
 		}
 	}
 	for _, s := range sums {
-		for _, d := range s.direct {
-			d.File = s.f
-			p.Report(d)
-		}
+		p.ReportHeld(s.direct)
 		for _, c := range s.candidates {
 			covered := false
 			for _, t := range c.targets {
@@ -358,7 +355,8 @@ func checkRequiredBullet(p *lint.Pass, sum *bulletSummary, resolve func([]*model
 	if len(f.Roles) == 0 && !pageIsRole(f) {
 		return
 	}
-	report := func(d lint.Diagnostic) { sum.direct = append(sum.direct, d) }
+	sum.direct = p.Hold()
+	report := sum.direct.Add
 	pg := newBulletPage(f)
 	pg.resolve = resolve
 	intro := bulletIntroRoles(f)
@@ -799,19 +797,30 @@ func newBulletPage(f *model.Family) *bulletPage {
 		}
 	}
 	var prev *model.Role
-	var phrases []prose.Phrase
 	for _, x := range f.Roles {
 		pg.before[x] = prev
 		if x.Kind == model.KindLevel {
 			prev = x
 		}
-		if strings.TrimSpace(x.Title) != "" {
-			phrases = append(phrases, prose.ParsePhrase(x.Title))
-			pg.titled = append(pg.titled, x)
-		}
 	}
-	pg.titles = prose.NewPhraseSet(phrases)
 	return pg
+}
+
+// titleSet returns the phrases of every role title and their roles, built
+// on first need: only a page with an inheritance sentence asks (a page of
+// 20,000 levels without one held 4 MB of title phrases).
+func (pg *bulletPage) titleSet() (*prose.PhraseSet, []*model.Role) {
+	if pg.titles == nil {
+		var phrases []prose.Phrase
+		for _, x := range pg.f.Roles {
+			if strings.TrimSpace(x.Title) != "" {
+				phrases = append(phrases, prose.ParsePhrase(x.Title))
+				pg.titled = append(pg.titled, x)
+			}
+		}
+		pg.titles = prose.NewPhraseSet(phrases)
+	}
+	return pg.titles, pg.titled
 }
 
 // loneFirstRequirements makes the family's a Requirements section that
@@ -917,32 +926,48 @@ func (pg *bulletPage) inheritedFrom(r *model.Role, reqs []*model.Section) []*mod
 			}
 		}
 	}
-	var texts []string
+	// the texts to read, with their blocks when they are a block's whole
+	// text (its words are then those memoized on the block, not split again
+	// each time a role is asked about)
+	type text struct {
+		t string
+		b *model.Block
+	}
+	var texts []text
 	if r.Inheritance != nil {
-		texts = append(texts, r.Inheritance.Text)
+		texts = append(texts, text{t: r.Inheritance.Text})
 	}
 	// the role's own paragraphs: "The Senior Manager, X role extends the
 	// Manager, X role."
 	for _, b := range pg.blocks[r] {
-		texts = append(texts, b.Text)
+		texts = append(texts, text{b.Text, b})
 	}
 	for _, s := range reqs {
 		for _, b := range s.Bullets {
-			texts = append(texts, b.Text)
+			x := text{t: b.Text}
+			if b.Block != nil && b.Block.Text == b.Text {
+				x.b = b.Block
+			}
+			texts = append(texts, x)
 		}
 		for _, b := range s.Paragraphs {
-			texts = append(texts, b.Text)
+			texts = append(texts, text{b.Text, b})
 			// "The following extend the main [requirements](#requirements)":
 			// the role whose heading the link names
-			if bulletInheritAt(b.Text) >= 0 {
+			if bulletInheritAtBlock(b) >= 0 {
 				for _, l := range b.Links {
 					add(pg.roleAtFragment(l))
 				}
 			}
 		}
 	}
-	for _, t := range texts {
-		at := bulletInheritAt(t)
+	for _, x := range texts {
+		t, at := x.t, 0
+		if x.b != nil {
+			at = bulletInheritAtBlock(x.b)
+		} else {
+			at = bulletInheritAt(t)
+		}
 		if at < 0 {
 			continue
 		}
@@ -1016,7 +1041,7 @@ func (pg *bulletPage) crossTargets(r *model.Role, seen map[*model.Role]bool) []b
 // opens with it ("Extends that of the [Distinguished Engineer](...)
 // requirements").
 func bulletInheritLinks(b *model.Block) []*model.Link {
-	at := bulletInheritAt(b.Text)
+	at := bulletInheritAtBlock(b)
 	if at < 0 {
 		return nil
 	}
@@ -1055,14 +1080,19 @@ var bulletInheritPhrases = prose.NewPhraseSet([]prose.Phrase{{"extend*"}, {"in",
 // bulletInheritAt finds where a text says it takes over other requirements
 // ("Extends the ...", "Requirements for the X extend the Y job", "In
 // addition to the ..."): the offset after the keyword, or -1.
-func bulletInheritAt(t string) int {
+func bulletInheritAt(t string) int { return bulletInheritAtBlock(&model.Block{Text: t}) }
+
+// bulletInheritAtBlock is bulletInheritAt(b.Text), with the words
+// memoized on b.
+func bulletInheritAtBlock(b *model.Block) int {
+	t := b.Text
 	var ms []prose.Match
 	// every phrase holds one of these words, which an ASCII text holds
 	// in some case to match (the phrases' words are lowered, and "İ"
 	// lowers to "i"); most texts have none, and finding phrases splits
 	// the whole text into words
 	if !isASCII(t) || model.ContainsFold(t, "extend") || model.ContainsFold(t, "addition") || model.ContainsFold(t, "build") {
-		ms = bulletInheritPhrases.Find(&model.Block{Text: t})
+		ms = bulletInheritPhrases.Find(b)
 	}
 	if len(ms) == 0 {
 		// a typo of the opening word ("Exends that of the Director ..."):
@@ -1119,8 +1149,9 @@ func firstWord(t string) string {
 func (pg *bulletPage) roleNamedIn(r *model.Role, t string, at int) *model.Role {
 	var best *model.Role
 	bestAt := len(t) + 1
-	for _, m := range pg.titles.Find(&model.Block{Text: t}) {
-		x := pg.titled[m.Phrase]
+	titles, titled := pg.titleSet()
+	for _, m := range titles.Find(&model.Block{Text: t}) {
+		x := titled[m.Phrase]
 		if x == r {
 			continue
 		}

@@ -20,10 +20,29 @@ import (
 // written as plain text. Code, link targets, HTML and front matter are not
 // part of a block's text to begin with.
 func wordingText(b *model.Block) string {
-	return b.Memo(wordingTextKey{}, func() any { return notWords(prose.BlankRanges(b.Text, prose.Placeholders(b.Text))) }).(string)
+	m := blockWording(b)
+	if !m.hasText {
+		m.text, m.hasText = notWords(prose.BlankRanges(b.Text, prose.Placeholders(b.Text))), true
+	}
+	return m.text
 }
 
-type wordingTextKey struct{}
+// wordingMemo is what the wording rules derive from a block, each part on
+// first need, in one memo entry of the block (on a page of 40,000 blocks,
+// an entry and a boxed value for each part were 7 MB): its wording text,
+// and its words with hyphens and without.
+type wordingMemo struct {
+	text           string
+	hy             textWords
+	nohy           *textWords // &hy when no word has a hyphen
+	hasText, hasHy bool
+}
+
+type wordingMemoKey struct{}
+
+func blockWording(b *model.Block) *wordingMemo {
+	return b.Memo(wordingMemoKey{}, func() any { return &wordingMemo{} }).(*wordingMemo)
+}
 
 // textWords are the words of a block's wording text and their lower-case
 // forms (strings.ToLower of each word as written).
@@ -32,35 +51,43 @@ type textWords struct {
 	lower []string
 }
 
-type wordingWordsKey struct{ hyphens bool }
-
 // wordingWords returns prose.Words(wordingText(b), hyphens) with the words in
 // lower case, computed once per block for all the wording rules. The words
 // are the block's own (prose.BlockWords) when nothing was blanked, and the
 // words without hyphens are those with hyphens split at them. Read only.
 func wordingWords(b *model.Block, hyphens bool) *textWords {
-	return b.Memo(wordingWordsKey{hyphens}, func() any {
-		if !hyphens {
-			return splitHyphens(wordingWords(b, true))
+	m := blockWording(b)
+	if !hyphens {
+		if m.nohy == nil {
+			m.nohy = splitHyphens(wordingWords(b, true))
 		}
-		text := wordingText(b)
-		if text == b.Text {
-			words, folded := prose.BlockWords(b), prose.BlockLowerWords(b)
-			if !strings.Contains(text, "’") {
-				return &textWords{words, folded} // no apostrophe to straighten: the same lower case
-			}
-			lower := make([]string, len(words))
-			for i, w := range words {
-				lower[i] = folded[i] // the word in lower case, curly apostrophes straightened
-				if strings.Contains(w.Text, "’") {
-					lower[i] = strings.ToLower(w.Text)
-				}
-			}
-			return &textWords{words, lower}
+		return m.nohy
+	}
+	if !m.hasHy {
+		m.hy, m.hasHy = hyphenWords(b), true
+	}
+	return &m.hy
+}
+
+// hyphenWords computes wordingWords(b, true).
+func hyphenWords(b *model.Block) textWords {
+	text := wordingText(b)
+	if text == b.Text {
+		words, folded := prose.BlockWords(b), prose.BlockLowerWords(b)
+		if !strings.Contains(text, "’") {
+			return textWords{words, folded} // no apostrophe to straighten: the same lower case
 		}
-		words := prose.Words(text, true)
-		return &textWords{words, prose.LowerWords(text, words)}
-	}).(*textWords)
+		lower := make([]string, len(words))
+		for i, w := range words {
+			lower[i] = folded[i] // the word in lower case, curly apostrophes straightened
+			if strings.Contains(w.Text, "’") {
+				lower[i] = strings.ToLower(w.Text)
+			}
+		}
+		return textWords{words, lower}
+	}
+	words := prose.Words(text, true)
+	return textWords{words, prose.LowerWords(text, words)}
 }
 
 // splitHyphens returns the words of tw split at their hyphens: every hyphen

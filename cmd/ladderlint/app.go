@@ -400,6 +400,7 @@ func (a *App) runLint(c *cli.Context, opts *lintOptions) error {
 		}
 	}
 	a.openCache(c, eng)
+	defer setRunMemoryLimit(inputs)()
 	res, err := eng.Run(context.Background(), inputs)
 	if err != nil {
 		return &exitErr{code: exitError, err: err}

@@ -1,0 +1,54 @@
+package rules
+
+import (
+	"fmt"
+	"runtime"
+	"strings"
+	"testing"
+
+	"gitlab.com/ladderlint/ladderlint/lint/model"
+)
+
+// TestWordingMemoPerBlock: what the wording rules and lint/prose memoize
+// on a block, over its words and their lower case, stays small on a page
+// of many short blocks (8,000 levels: 16,000 blocks of 3 to 8 words). The
+// wording rules keep one memo entry for their text and both word lists
+// (was one each, with a boxed text and a copy of the list's header), and
+// a block's memo has room for two entries (was four): 244 bytes a block
+// before, 196 now (measured so). The words themselves (prose.Word, 32
+// bytes, and a lower-case string, 16) and the lowered copy of a text with
+// capitals are counted apart.
+func TestWordingMemoPerBlock(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("---\ntitle: Engineer\n---\n\n")
+	for i := 0; i < 8000; i++ {
+		fmt.Fprintf(&b, "## Senior Engineer %d\n\nThe Senior Engineer %d is a grade %d.\n\n", i, i, 5+i%6)
+	}
+	f := model.Parse("x/_index.md", []byte(b.String()))
+	live := func() uint64 {
+		runtime.GC()
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		return m.HeapAlloc
+	}
+	before := live()
+	words := 0
+	var lowered uint64
+	for _, blk := range f.Blocks {
+		tw := wordingWords(blk, false)
+		wordingWords(blk, true)
+		wordingText(blk)
+		words += cap(tw.words)
+		if strings.ToLower(blk.Text) != blk.Text {
+			lowered += uint64(len(blk.Text)) // the text with its capitals lowered, once, for the lower-case words
+		}
+	}
+	after := live()
+	runtime.KeepAlive(f)
+	wordBytes := uint64(words)*(32+16) + lowered
+	perBlock := (after - before - min(after-before, wordBytes)) / uint64(len(f.Blocks))
+	t.Logf("%d blocks, %d words: %d kB memoized, %d kB of them words; %d bytes a block besides", len(f.Blocks), words, (after-before)>>10, wordBytes>>10, perBlock)
+	if perBlock > 220 {
+		t.Errorf("the memos hold %d bytes a block besides the words, want at most 220", perBlock)
+	}
+}
