@@ -154,17 +154,46 @@ func sequence(p *lint.SetPass, lad *shape.Ladder) {
 		stem  string
 	}
 	prev := map[trackKey]*shape.Level{}
+	var tracks []lint.Track
+	if o := shapeOptions(p.Env, p.Config); o.Ladder != nil {
+		tracks = o.Ladder.Tracks()
+	}
+	var seen []*shape.Level
 	for _, l := range lv {
 		if l.Code != nil && !subRanked[l] || !l.Placed {
 			continue
 		}
 		k := trackKey{l.Place.Track, l.Place.Stem}
-		if b := prev[k]; b != nil && l.Place.Compare(b.Place) < 0 {
+		if b := prev[k]; b != nil && l.Place.Compare(b.Place) < 0 && !pageRanks(l, seen, tracks) {
 			p.Report(lint.Diagnostic{File: l.File, Span: l.TitleSpan, Subject: l.Title,
 				Message: fmt.Sprintf("level %q comes after the more senior %q: list levels lowest first", levelLabel(l), levelLabel(b))})
 		}
 		prev[k] = l
+		seen = append(seen, l)
 	}
+}
+
+// pageRanks reports whether the page itself places a project role that its
+// words rank below a role before it: projects rank their roles differently
+// (ESLint's Reviewers are above its Committers), so on a track of project
+// roles (qualified) a level whose text names a role before it ("Reviewers
+// may perform all of the duties of Committers"; "An approver may nominate a
+// current contributor") is where the page puts it, after that role.
+func pageRanks(l *shape.Level, before []*shape.Level, tracks []lint.Track) bool {
+	if l.Place.Track < 0 || l.Place.Track >= len(tracks) || !tracks[l.Place.Track].Qualified {
+		return false
+	}
+	src := l.File.Source.Text
+	if l.Body.Start < 0 || l.Body.End > len(src) || l.Body.Start >= l.Body.End {
+		return false
+	}
+	body := string(src[l.Body.Start:l.Body.End])
+	for _, b := range before {
+		if b.Place.Track == l.Place.Track && shape.MentionsRole(body, b.Place.Label) {
+			return true
+		}
+	}
+	return false
 }
 
 // romanFamilies splits Roman-coded levels by the title around the numeral,
