@@ -893,6 +893,11 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 				plain[lower]++
 			case t == lower && name:
 				plain[lower]++
+				if parenthesised(text, w.Start, w.End) {
+					// "the runtime (dapr)": an identifier glossing the words
+					// before it, a repository's or a command's name as written
+					continue
+				}
 				if lowered[lower] == nil {
 					lowOrder = append(lowOrder, lower)
 				}
@@ -928,6 +933,12 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 					quoted(up), n, pluralWord(n, "time", "times")))
 		}
 	}
+}
+
+// parenthesised reports whether text[start:end] is the whole of a pair of
+// parentheses: "(dapr)".
+func parenthesised(text string, start, end int) bool {
+	return start > 0 && text[start-1] == '(' && end < len(text) && text[end] == ')'
 }
 
 // isASCIILetters reports whether s holds only the letters A-Z and a-z.
