@@ -384,6 +384,12 @@ func reportPhraseVariants(p *lint.SetPass, f *model.Family, occs []phraseOcc) {
 		// research" the work it does
 		return
 	}
+	if namesPage(f, refFirst) {
+		// the page's own name first ("Sermant Community" on the page
+		// titled "Sermant Community Membership"): with a capital the
+		// words name the body, in lower case they describe it
+		return
+	}
 	for _, o := range occs {
 		form := strings.ReplaceAll(o.form, "-", " ")
 		if o.b.Kind == model.BlockHeading || o.inName || form == ref || strings.Fields(form)[0] != refFirst {
@@ -642,6 +648,18 @@ func checkTermClosed(p *lint.SetPass, f *model.Family, preferred map[string]stri
 		reportTerm(p, &termOcc{f: f, b: o.b, start: o.start, end: o.end, text: written}, want,
 			fmt.Sprintf("write %s, not %s (%s as one word: %d %s on this page)", quoted(want), quoted(written), quoted(termClosedKey(joined)), n, pluralWord(n, "time", "times")))
 	}
+}
+
+// namesPage reports whether a capitalised word that no word list holds
+// opens the page's title: the name of the project or body the page is
+// about.
+func namesPage(f *model.Family, w string) bool {
+	lw := strings.ToLower(w)
+	if knownWord(englishWords(), lw) || derivedWord(englishWords(), lw) || termNames()[lw] {
+		return false
+	}
+	first, _, _ := strings.Cut(strings.TrimSpace(f.Title), " ")
+	return first == w
 }
 
 // parallelOpen reports whether the two words at i, i+1 stand in parallel
