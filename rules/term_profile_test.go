@@ -49,3 +49,9 @@ func TestGenericPreferredTerms(t *testing.T) {
 		}
 	}
 }
+
+// A lower-case word that the page writes in capitals twice or more is the
+// acronym inside a name ("ocio-dev" beside "OCIO"), not a misspelling.
+func TestMisspellingAcronymInName(t *testing.T) {
+	linttest.Run(t, "testdata/misspelling/acronym", "misspelling")
+}
