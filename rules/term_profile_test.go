@@ -50,8 +50,10 @@ func TestGenericPreferredTerms(t *testing.T) {
 	}
 }
 
-// A lower-case word that the page writes in capitals twice or more is the
-// acronym inside a name ("ocio-dev" beside "OCIO"), not a misspelling.
-func TestMisspellingAcronymInName(t *testing.T) {
-	linttest.Run(t, "testdata/misspelling/acronym", "misspelling")
+// A page's own terms are no misspellings: a lower-case word that the page
+// writes in capitals twice or more is the acronym inside a name ("ocio-dev"
+// beside "OCIO"), and a plural whose singular the page writes with a capital
+// and without is the plural of its term ("Mixin", "mixin", "mixins").
+func TestMisspellingPageTerms(t *testing.T) {
+	linttest.Run(t, "testdata/misspelling/page-terms", "misspelling")
 }
