@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
@@ -20,7 +21,9 @@ var levelSequenceRule = &lint.Rule{
 			"whose titles carry a level code (IC 3, L4, D2, Level 2, P3, M1, Engineer II, 3a) or a seniority word of the " +
 			"configured tracks. Codes of one format are read as ranks: each level must be above the one before it " +
 			"(lowest first), no rank may be skipped or repeated (letter suffixes such as 3a and 3b are parallel tracks " +
-			"of one rank), and the ladder writes its codes one way. Without codes, seniority words order the levels. " +
+			"of one rank), and the ladder writes its codes one way. Without codes, seniority words order the levels; " +
+			"on a track of project roles (the generic profile's contributor track), a role whose own text names a role listed " +
+			"before it (\"Reviewers may perform all of the duties of Committers\") is where the page ranks it. " +
 			"On in the generic profile.",
 		Bad:  "# Engineering ladder\n\n## L1 Engineer\n\nShips small changes.\n\n## L3 Senior Engineer\n\nLeads projects.\n",
 		Good: "# Engineering ladder\n\n## L1 Engineer\n\nShips small changes.\n\n## L2 Senior Engineer\n\nLeads projects.\n",
@@ -158,7 +161,8 @@ func sequence(p *lint.SetPass, lad *shape.Ladder) {
 	if o := shapeOptions(p.Env, p.Config); o.Ladder != nil {
 		tracks = o.Ladder.Tracks()
 	}
-	var seen []*shape.Level
+	// the role words of the levels so far, per track, each once
+	seen := map[int][]string{}
 	for _, l := range lv {
 		if l.Code != nil && !subRanked[l] || !l.Placed {
 			continue
@@ -169,7 +173,9 @@ func sequence(p *lint.SetPass, lad *shape.Ladder) {
 				Message: fmt.Sprintf("level %q comes after the more senior %q: list levels lowest first", levelLabel(l), levelLabel(b))})
 		}
 		prev[k] = l
-		seen = append(seen, l)
+		if !slices.Contains(seen[l.Place.Track], l.Place.Label) {
+			seen[l.Place.Track] = append(seen[l.Place.Track], l.Place.Label)
+		}
 	}
 }
 
@@ -179,7 +185,7 @@ func sequence(p *lint.SetPass, lad *shape.Ladder) {
 // roles (qualified) a level whose text names a role before it ("Reviewers
 // may perform all of the duties of Committers"; "An approver may nominate a
 // current contributor") is where the page puts it, after that role.
-func pageRanks(l *shape.Level, before []*shape.Level, tracks []lint.Track) bool {
+func pageRanks(l *shape.Level, before map[int][]string, tracks []lint.Track) bool {
 	if l.Place.Track < 0 || l.Place.Track >= len(tracks) || !tracks[l.Place.Track].Qualified {
 		return false
 	}
@@ -188,8 +194,8 @@ func pageRanks(l *shape.Level, before []*shape.Level, tracks []lint.Track) bool 
 		return false
 	}
 	body := string(src[l.Body.Start:l.Body.End])
-	for _, b := range before {
-		if b.Place.Track == l.Place.Track && shape.MentionsRole(body, b.Place.Label) {
+	for _, role := range before[l.Place.Track] {
+		if shape.MentionsRole(body, role) {
 			return true
 		}
 	}
