@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
@@ -16,12 +17,17 @@ var dimensionCopyRule = &lint.Rule{
 	Doc: lint.Doc{
 		Description: "When a dimension of a level says word for word what the same dimension of the level before it says " +
 			"(ignoring case, spaces and punctuation), the ladder gives no difference between the two levels there: " +
-			"usually a copy left unedited. Short texts (under four words) are not compared, nor a dimension that says the same at every level, three or more, of the page's ladders (a rule applied to all levels, such as a promotion criterion). On in the generic profile.",
+			"usually a copy left unedited. Short texts (under four words) are not compared, nor a dimension that says the same at every level, three or more, of the page's ladders (a rule applied to all levels, such as a promotion criterion), nor a dimension that says where a level is recorded (\"Defined by\", \"Recorded in\": two roles listed in the same file are no copy). On in the generic profile.",
 		Bad:  "# Ladder\n\n## L1 Engineer\n\n**Scope:** tasks within one project.\n\n## L2 Engineer\n\n**Scope:** tasks within one project.\n",
 		Good: "# Ladder\n\n## L1 Engineer\n\n**Scope:** tasks within one project.\n\n## L2 Engineer\n\n**Scope:** features across one project.\n",
 	},
 	Check: checkDimensionCopy,
 }
+
+// definitionDim names a dimension that says where a level is recorded, not
+// what it asks ("Defined by: the OWNERS file's approvers entry"): two roles
+// recorded the same way are not a copy.
+var definitionDim = regexp.MustCompile(`^(?:defined (?:by|in)|definition|recorded (?:by|in)|listed (?:by|in)|record)$`)
 
 func checkDimensionCopy(p *lint.Pass) {
 	lads := pageLadders(p.Env, p.Config, p.File)
@@ -45,7 +51,7 @@ func checkDimensionCopy(p *lint.Pass) {
 			a, b := lad.Levels[i-1], lad.Levels[i]
 			for _, db := range b.Dims {
 				tb := normTitle(db.Text)
-				if len(strings.Fields(tb)) < 4 || len(texts[db.Key]) == 1 && levels[db.Key] > 2 {
+				if len(strings.Fields(tb)) < 4 || len(texts[db.Key]) == 1 && levels[db.Key] > 2 || definitionDim.MatchString(db.Key) {
 					continue
 				}
 				for _, da := range a.Dims {

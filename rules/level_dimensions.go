@@ -21,7 +21,9 @@ var levelDimensionsRule = &lint.Rule{
 		Description: "A level's dimensions are its sub-headings and the bold labels that open its paragraphs or bullets " +
 			"(`**Impact:** ...`), or its cells in a table ladder. A dimension that most levels of the ladder have and one " +
 			"level lacks is reported on that level, and so is a level that gives the shared dimensions in another order. " +
-			"A level that opens with \"Same as L1, L2, but also\" inherits and is not checked for missing ones. Pages of " +
+			"A level that opens with \"Same as L1, L2, but also\" inherits and is not checked for missing ones, nor is the " +
+			"open first step of a track of project roles (anyone taking part), even written as two levels (\"Code Contributor\", " +
+			"\"Active Contributor\"). Pages of " +
 			"a one-page-per-level folder are checked as one ladder. On in the generic profile.",
 		Bad:  "# Ladder\n\n## L1 Engineer\n\n**Scope:** a task.\n\n**Impact:** the team.\n\n## L2 Engineer\n\n**Scope:** a feature.\n\n## L3 Engineer\n\n**Scope:** a project.\n\n**Impact:** the org.\n",
 		Good: "# Ladder\n\n## L1 Engineer\n\n**Scope:** a task.\n\n**Impact:** the team.\n\n## L2 Engineer\n\n**Scope:** a feature.\n\n**Impact:** the group.\n\n## L3 Engineer\n\n**Scope:** a project.\n\n**Impact:** the org.\n",
@@ -156,7 +158,7 @@ func dimensionsAgree(p *lint.SetPass, lad *shape.Ladder) {
 				}
 			}
 		}
-		if len(missing) > 0 && len(l.SameAs) == 0 && !openEntry(p.Config, l, l == lv[0]) {
+		if len(missing) > 0 && len(l.SameAs) == 0 && !openEntry(p.Config, l, l == lv[0] || sameStepAsOpenFirst(p.Config, lv, l)) {
 			// say "the other levels" only when every other level has them
 			least := len(lv)
 			for _, m := range missing {
@@ -215,6 +217,15 @@ func shareWord(a, b string) bool {
 func openEntry(cfg *lint.Config, l *shape.Level, first bool) bool {
 	ts := cfg.Grades.Tracks
 	return l.Placed && (l.Place.Step == 0 || first) && l.Place.Track < len(ts) && ts[l.Place.Track].Open
+}
+
+// sameStepAsOpenFirst reports whether a level stands on the track step of
+// the ladder's first level when that one is an open entry: the entry rung
+// written as two levels ("Code Contributor", then "Active Contributor", a
+// status granted for contributions), both of the open step.
+func sameStepAsOpenFirst(cfg *lint.Config, lv []*shape.Level, l *shape.Level) bool {
+	f := lv[0]
+	return l != f && openEntry(cfg, f, true) && l.Placed && l.Place.Track == f.Place.Track && l.Place.Step == f.Place.Step
 }
 
 // hasShorterForm reports whether a level names a dimension in another

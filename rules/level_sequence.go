@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
@@ -20,7 +21,9 @@ var levelSequenceRule = &lint.Rule{
 			"whose titles carry a level code (IC 3, L4, D2, Level 2, P3, M1, Engineer II, 3a) or a seniority word of the " +
 			"configured tracks. Codes of one format are read as ranks: each level must be above the one before it " +
 			"(lowest first), no rank may be skipped or repeated (letter suffixes such as 3a and 3b are parallel tracks " +
-			"of one rank), and the ladder writes its codes one way. Without codes, seniority words order the levels. " +
+			"of one rank), and the ladder writes its codes one way. Without codes, seniority words order the levels; " +
+			"on a track of project roles (the generic profile's contributor track), a role whose own text names a role listed " +
+			"before it (\"Reviewers may perform all of the duties of Committers\") is where the page ranks it. " +
 			"On in the generic profile.",
 		Bad:  "# Engineering ladder\n\n## L1 Engineer\n\nShips small changes.\n\n## L3 Senior Engineer\n\nLeads projects.\n",
 		Good: "# Engineering ladder\n\n## L1 Engineer\n\nShips small changes.\n\n## L2 Senior Engineer\n\nLeads projects.\n",
@@ -154,17 +157,49 @@ func sequence(p *lint.SetPass, lad *shape.Ladder) {
 		stem  string
 	}
 	prev := map[trackKey]*shape.Level{}
+	var tracks []lint.Track
+	if o := shapeOptions(p.Env, p.Config); o.Ladder != nil {
+		tracks = o.Ladder.Tracks()
+	}
+	// the role words of the levels so far, per track, each once
+	seen := map[int][]string{}
 	for _, l := range lv {
 		if l.Code != nil && !subRanked[l] || !l.Placed {
 			continue
 		}
 		k := trackKey{l.Place.Track, l.Place.Stem}
-		if b := prev[k]; b != nil && l.Place.Compare(b.Place) < 0 {
+		if b := prev[k]; b != nil && l.Place.Compare(b.Place) < 0 && !pageRanks(l, seen, tracks) {
 			p.Report(lint.Diagnostic{File: l.File, Span: l.TitleSpan, Subject: l.Title,
 				Message: fmt.Sprintf("level %q comes after the more senior %q: list levels lowest first", levelLabel(l), levelLabel(b))})
 		}
 		prev[k] = l
+		if !slices.Contains(seen[l.Place.Track], l.Place.Label) {
+			seen[l.Place.Track] = append(seen[l.Place.Track], l.Place.Label)
+		}
 	}
+}
+
+// pageRanks reports whether the page itself places a project role that its
+// words rank below a role before it: projects rank their roles differently
+// (ESLint's Reviewers are above its Committers), so on a track of project
+// roles (qualified) a level whose text names a role before it ("Reviewers
+// may perform all of the duties of Committers"; "An approver may nominate a
+// current contributor") is where the page puts it, after that role.
+func pageRanks(l *shape.Level, before map[int][]string, tracks []lint.Track) bool {
+	if l.Place.Track < 0 || l.Place.Track >= len(tracks) || !tracks[l.Place.Track].Qualified {
+		return false
+	}
+	src := l.File.Source.Text
+	if l.Body.Start < 0 || l.Body.End > len(src) || l.Body.Start >= l.Body.End {
+		return false
+	}
+	body := string(src[l.Body.Start:l.Body.End])
+	for _, role := range before[l.Place.Track] {
+		if shape.MentionsRole(body, role) {
+			return true
+		}
+	}
+	return false
 }
 
 // romanFamilies splits Roman-coded levels by the title around the numeral,

@@ -55,7 +55,9 @@ var misspellingRule = &lint.Rule{
 			"is the site's own (a product, team or jargon word), unless a word one edit from it is used far more " +
 			"often (\"Responsibilties\" copied between pages). Plurals and verb forms of known words " +
 			"(\"financials\", \"sharding\"), words with a common prefix (\"untrusting\"), words in mixed case " +
-			"(\"GitLab\"), acronyms, words of three letters or fewer, and capitalised words whose candidates the site " +
+			"(\"GitLab\"), acronyms (and an acronym the page writes in capitals twice or more, in lower case inside a name: " +
+			"\"ocio-dev\" beside \"OCIO\"), the plural of a word the page writes with a capital and without (\"mixins\" beside " +
+			"\"Mixin\" and \"mixin\"), words of three letters or fewer, and capitalised words whose candidates the site " +
 			"never writes (names such as \"Gitter\") are not reported. Code, link targets, URLs, e-mail addresses, " +
 			"the front matter's other keys and template placeholders are skipped (its `title` and `description`, written on one line, are " +
 			"checked as prose: search results show them). A name in mixed case written as a plural where " +
@@ -455,12 +457,20 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 	}
 	allow := spellAllowed(opts)
 	sp := &spellPage{words: spellWordsOf(env)}
-	seen := map[string]int{} // word -> index in uses
-	var lowers []string      // the words of uses
+	seen := map[string]int{}    // word -> index in uses
+	var lowers []string         // the words of uses
+	caps := map[string]int{}    // the words written in capitals: acronyms
+	titled := map[string]bool{} // the words written with a capital first
 	for _, b := range append(frontMatterProse(f), f.Blocks...) {
 		tw := wordingWords(b, false)
 		for j, w := range tw.words {
 			lw := tw.lower[j]
+			if len(w.Text) >= 2 && isASCIILetters(w.Text) && strings.ToUpper(w.Text) == w.Text {
+				caps[w.Text]++
+			}
+			if w.Text != lw && w.Text[1:] == lw[1:] {
+				titled[lw] = true
+			}
 			if k, ok := seen[lw]; ok {
 				sp.uses[k].n++
 			} else {
@@ -499,6 +509,29 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 			sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, style: style}))
 		}
 	}
+	forms := map[string]int{} // a word's uses in lower case and with a capital, when it has both
+	for i, lw := range lowers {
+		if titled[lw] {
+			forms[lw] = int(sp.uses[i].n)
+		}
+	}
+	// a word in lower case that the page writes in capitals twice or more
+	// is that acronym inside a name ("OCIO", then the "ocio-dev" mailing
+	// list), not a misspelling
+	kept := sp.unknown[:0]
+	for _, u := range sp.unknown {
+		if u.style == misspell.CaseLower && u.meant == "" && u.short == "" && u.brand == "" && caps[strings.ToUpper(u.lower)] >= 2 {
+			continue
+		}
+		// a plural whose singular the page writes too, with a capital and
+		// without ("Mixin" in a title, "a mixin", "the mixins"): a term of
+		// the page's, written in its forms, not one slip
+		if sing, ok := strings.CutSuffix(u.lower, "s"); ok && u.meant == "" && u.short == "" && u.brand == "" && sing != "" && forms[sing] >= 2 {
+			continue
+		}
+		kept = append(kept, u)
+	}
+	sp.unknown = kept
 	for i, id := range sp.words.number(lowers) {
 		sp.uses[i].id = id
 	}

@@ -31,7 +31,9 @@ var repoLinkRule = &lint.Rule{
 			"holding `.git`), and must name a file or folder that exists. A `#fragment` on a link to a markdown " +
 			"file, or alone for the same page, must be the GitHub anchor of one of its headings (lower case, " +
 			"spaces as hyphens, punctuation dropped, -1, -2 for repeats). Full URLs are link-external's. On in the " +
-			"generic profile, where the Hugo site rules (link-target, link-fragment) are off.",
+			"generic profile, where the Hugo site rules (link-target, link-fragment) are off. On a page that opens with " +
+			"front matter (a static site's source page), a link with no file extension that names no file is the " +
+			"address of a page the site builds, and is not reported.",
 		Bad:     "# L1 Engineer\n\nSee [the next level](l2.md#scopee).\n",
 		Good:    "# L1 Engineer\n\nSee [the next level](l2.md#scope).\n",
 		Excerpt: true,
@@ -88,6 +90,9 @@ func checkRepoLink(p *lint.Pass) {
 			shown = filepath.ToSlash(filepath.Clean(target)) + ", from this file's folder"
 		}
 		st, err := os.Stat(target)
+		if err != nil && siteRoute(f, pth) {
+			continue
+		}
 		if err != nil {
 			p.Report(lint.Diagnostic{Span: span, Subject: rawPath,
 				Message: fmt.Sprintf("link to %s: no such file or folder (%s)", rawPath, shown)})
@@ -103,6 +108,19 @@ func checkRepoLink(p *lint.Pass) {
 		}
 		reportFragment(p, span, l.Fragment, anchors, rawPath)
 	}
+}
+
+// siteRoute reports a link of a static site's source page (one that opens
+// with front matter, as Eleventy's, Hugo's and Jekyll's pages do) to
+// another page of the site by its address, with no file extension
+// ("../maintain/manage-issues", "../maintain/triage/"): the site builds that address, the
+// repository holds no such file, and GitHub's view of the page is not
+// where it is read.
+func siteRoute(f *model.Family, pth string) bool {
+	if f.FrontMatter == nil || f.FrontMatter.Err != nil {
+		return false
+	}
+	return path.Ext(path.Base(strings.TrimSuffix(pth, "/"))) == ""
 }
 
 func isMarkdownPath(p string) bool {

@@ -40,6 +40,8 @@ func checkSummaryTable(p *lint.Pass) {
 	if heads == nil {
 		return
 	}
+	// a level that several tables of the page leave out is reported once
+	missing := map[*shape.Level]bool{}
 	for _, t := range lads {
 		if t.From != "table" {
 			continue
@@ -84,7 +86,8 @@ func checkSummaryTable(p *lint.Pass) {
 			continue
 		}
 		for _, h := range heads.Levels {
-			if !matched[h] {
+			if !matched[h] && !missing[h] {
+				missing[h] = true
 				p.Report(lint.Diagnostic{Span: h.TitleSpan, Subject: h.Title,
 					Message: fmt.Sprintf("level %q is missing from the summary table", levelLabel(h))})
 			}

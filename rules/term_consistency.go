@@ -49,14 +49,14 @@ var termConsistencyRule = &lint.Rule{
 			"they modify the next word (\"long term\" as a noun and \"long-term goals\" are both right; a noun and a participle, " +
 			"\"results oriented\", \"data driven\", are an adjective wherever they stand; phrasal verbs such as " +
 			"\"follow up\" are left alone), and by the case of their later words (\"Sales team\" / \"Sales Team\", the " +
-			"first word capitalised in both); headings, a sentence's first word, link texts and terms inside a longer " +
+			"first word capitalised in both; not when that word is the page's own name opening its title, \"Sermant Community\" on Sermant's page); headings, a sentence's first word, link texts and terms inside a longer " +
 			"capitalised name are not variants; in a near tie (the other form more than half as common) only the name's capitals are the reference (\"Quality Department\" 3 times, \"Quality department\" 2), not the common noun (\"Product division\" 4 times, \"Product Division\" 3); a possessive (\"the Quality Department's roadmap\") is the term; an adjective " +
 			"compound before a noun (\"high quality software\", \"long term scalability\", \"customer facing teams\") takes the hyphen " +
 			"where the page hyphenates it anywhere at least half as often as it leaves it open there (grammar: \"world class brand\" and " +
 			"\"world class design\" beside one \"world-class team\"); a noun before a noun, \"job family page\", may stay open; \"open source\" is written open by the GitLab style guide wherever it stands, \"open-source\" beside it is no variant;\n" +
 			"- two words the page also writes as one (\"road map\" beside \"roadmap\", \"code base\" beside \"codebases\", " +
 			"\"full stack\" beside \"Fullstack\"), where the one word is as common or more; pairs that mean something else " +
-			"(\"every day\") and product names are left alone;\n" +
+			"(\"every day\"), product names, a file's name in capitals (\"CODEOWNERS\"), a pair in parallel with another of the same last word (\"build time rather than run time\") and a pair a linked address writes apart are left alone;\n" +
 			"- apostrophe plurals of numbers: \"1:1's\" where the page also writes \"1:1s\";\n" +
 			"- a pair of equal numbers joined by a hyphen (\"1-1s\") where the page writes it with a colon (\"1:1s\") as often or " +
 			"more (a range from a number to itself means nothing; \"2-4\" is a range and left alone), and a form's name without its " +
@@ -82,7 +82,8 @@ var termConsistencyRule = &lint.Rule{
 			"- an acronym in title case inside a sentence (\"Sox controls\") on a page that writes it in capitals " +
 			"(\"SOX\") as often or more, and a product name in lower case (\"google sheets\") on a page that capitalises " +
 			"it inside sentences as often or more (a name is a word the dictionary lacks, then written with a capital at least " +
-			"twice as often, or a known product name that is no everyday word: \"talent outreach\" is not the Outreach tool); " +
+			"twice as often, or a known product name that is no everyday word: \"talent outreach\" is not the Outreach tool; " +
+			"a lower-case name alone in parentheses, \"the runtime (dapr)\", is an identifier as written); " +
 			"capitals next to other capitalised words (\"DO NOT\", \"Burndown Chart\") and everyday words in capitals " +
 			"(\"NOTE\", \"ALL\") are emphasis or title case, no evidence (an acronym in a list, \"SOX, PCI, GDPR\", stands alone);\n" +
 			"- a compound of three or four words joined by a particle (\"go to market strategy\", \"end to end testing\") " +
@@ -912,6 +913,11 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 				plain[lower]++
 			case t == lower && name:
 				plain[lower]++
+				if parenthesised(text, w.Start, w.End) {
+					// "the runtime (dapr)": an identifier glossing the words
+					// before it, a repository's or a command's name as written
+					continue
+				}
 				if lowered[lower] == nil {
 					lowOrder = append(lowOrder, lower)
 				}
@@ -947,6 +953,12 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 					quoted(up), n, pluralWord(n, "time", "times")))
 		}
 	}
+}
+
+// parenthesised reports whether text[start:end] is the whole of a pair of
+// parentheses: "(dapr)".
+func parenthesised(text string, start, end int) bool {
+	return start > 0 && text[start-1] == '(' && end < len(text) && text[end] == ')'
 }
 
 // isASCIILetters reports whether s holds only the letters A-Z and a-z.

@@ -416,6 +416,12 @@ func reportPhraseVariants(p *lint.SetPass, f *model.Family, occs []phraseOcc) {
 		// research" the work it does
 		return
 	}
+	if namesPage(f, refFirst) {
+		// the page's own name first ("Sermant Community" on the page
+		// titled "Sermant Community Membership"): with a capital the
+		// words name the body, in lower case they describe it
+		return
+	}
 	for _, o := range occs {
 		form := strings.ReplaceAll(o.form, "-", " ")
 		if o.b.Kind == model.BlockHeading || o.inName || form == ref || strings.Fields(form)[0] != refFirst {
@@ -603,7 +609,11 @@ func termClosedKey(w string) string {
 // checkTermClosed reports a term written as two words ("road map", "code
 // base", "full stack development") on a page that writes it as one word
 // ("roadmap", "codebases", "Fullstack") as often or more, headings and
-// titles included. Headings and link texts are not reported; a pair the
+// titles included; a word in capitals (a file's name, "CODEOWNERS") is not
+// the term, and a link's address that writes the two words apart
+// ("about-code-owners") counts for the open form. Headings and link texts
+// are not reported, nor a pair in parallel with another of the same last
+// word ("build time rather than run time"); a pair the
 // page also hyphenates is left to the hyphen check; product names
 // ("Salesforce", "Workday") are not the words they are made of.
 func checkTermClosed(p *lint.SetPass, f *model.Family, preferred map[string]string) {
@@ -616,8 +626,11 @@ func checkTermClosed(p *lint.SetPass, f *model.Family, preferred map[string]stri
 	// them are kept: a page repeating "word word word" keeps nothing
 	closed := map[string]int{}
 	for _, b := range f.Blocks {
-		for _, lw := range wordingWords(b, true).lower {
-			if len(lw) >= 6 && isASCIILetters(lw) {
+		tw := wordingWords(b, true)
+		for i, lw := range tw.lower {
+			// a word in capitals is a file's name ("the CODEOWNERS file"),
+			// not the term written closed
+			if len(lw) >= 6 && isASCIILetters(lw) && strings.ToUpper(tw.words[i].Text) != tw.words[i].Text {
 				closed[termClosedKey(lw)]++
 			}
 		}
@@ -644,11 +657,21 @@ func checkTermClosed(p *lint.SetPass, f *model.Family, preferred map[string]stri
 			a, c := tw.lower[i], tw.lower[i+1]
 			key := termClosedKey(a + c)
 			if closed[key] == 0 || text[w.End:next.Start] != " " || !isASCIILetters(a) || !isASCIILetters(c) || !termPhrasePair(a, c) ||
-				termClosedApart[a+" "+c] || inLinkText(b, w.Start) || inLinkText(b, next.Start) {
+				termClosedApart[a+" "+c] || inLinkText(b, w.Start) || inLinkText(b, next.Start) || parallelOpen(text, tw, i) {
 				continue
 			}
 			spaced = append(spaced, occ{b, w.Start, next.End, key, a + " " + c})
 			count[key]++
+		}
+	}
+	// the addresses the page links write the term apart too
+	// ("about-code-owners"): the source it cites for the term
+	for _, l := range f.Links {
+		parts := strings.FieldsFunc(strings.ToLower(l.Target), func(r rune) bool { return r < 'a' || r > 'z' })
+		for i := 0; i+1 < len(parts); i++ {
+			if key := termClosedKey(parts[i] + parts[i+1]); count[key] > 0 {
+				count[key]++
+			}
 		}
 	}
 	for _, o := range spaced {
@@ -665,6 +688,38 @@ func checkTermClosed(p *lint.SetPass, f *model.Family, preferred map[string]stri
 		reportTerm(p, &termOcc{f: f, b: o.b, start: o.start, end: o.end, text: written}, want,
 			fmt.Sprintf("write %s, not %s (%s as one word: %d %s on this page)", quoted(want), quoted(written), quoted(termClosedKey(joined)), n, pluralWord(n, "time", "times")))
 	}
+}
+
+// namesPage reports whether a capitalised word that no word list holds
+// opens the page's title: the name of the project or body the page is
+// about.
+func namesPage(f *model.Family, w string) bool {
+	lw := strings.ToLower(w)
+	if knownWord(englishWords(), lw) || derivedWord(englishWords(), lw) || termNames()[lw] {
+		return false
+	}
+	first, _, _ := strings.Cut(strings.TrimSpace(f.Title), " ")
+	return first == w
+}
+
+// parallelOpen reports whether the two words at i, i+1 stand in parallel
+// with another open pair of the same last word close by ("at build time
+// rather than run time", "front end and back end"): written apart for the
+// parallel, not a variant of the word they make closed.
+func parallelOpen(text string, tw *textWords, i int) bool {
+	head := tw.lower[i+1]
+	for j := max(0, i-6); j+1 < len(tw.words) && j <= i+6; j++ {
+		if j == i || tw.lower[j+1] != head || tw.lower[j] == tw.lower[i] || !isASCIILetters(tw.lower[j]) ||
+			text[tw.words[j].End:tw.words[j+1].Start] != " " {
+			continue
+		}
+		// within one sentence
+		lo, hi := min(i, j), max(i, j)
+		if !strings.ContainsAny(text[tw.words[lo+1].End:tw.words[hi].Start], ".;:!?") {
+			return true
+		}
+	}
+	return false
 }
 
 // termAdjectiveFirsts are first words that make a two-word term an

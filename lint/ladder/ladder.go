@@ -86,15 +86,24 @@ type Ladder struct {
 type keyword struct {
 	words  []string
 	anchor bool // "^Manager": only at the start of the title
-	// qualified: an anchored keyword of a qualified track, in the
-	// singular, may also follow one word that is no keyword when it ends a
-	// two-word title ("Core Contributor", "Designated Reviewer"); a plural
-	// ("New contributors") names a group of people, not a role
+	// qualified: an anchored keyword of a qualified track may also follow
+	// one word that is no keyword when it ends a two-word title ("Core
+	// Contributor", "Designated Reviewer"); in the plural only after a word
+	// that names the scope of the role ("Org Maintainers", "Project
+	// Reviewers"): "New contributors" names a group of people, not a role
 	qualified bool
+	plural    bool
 	track     int
 	step      int
 	literal   string
 }
+
+// scopeWords name what a role is held over: before a plural role word they
+// make a role of it ("Org Maintainers", "Project Reviewers"), where another
+// word makes a group of people ("New contributors", "Emeritus
+// Maintainers").
+var scopeWords = map[string]bool{"org": true, "organization": true, "organisation": true, "project": true, "subproject": true,
+	"repository": true, "repo": true, "area": true, "team": true, "component": true, "module": true, "core": true}
 
 // DefaultIgnored are phrases whose words are never seniority keywords: a
 // Chief of Staff is neither a chief nor a Staff engineer.
@@ -120,7 +129,7 @@ func New(tracks []lint.Track, ignore ...string) *Ladder {
 				if len(words) == 0 {
 					continue
 				}
-				l.kws = append(l.kws, keyword{words: words, anchor: anchor, qualified: t.Qualified && !strings.HasSuffix(words[len(words)-1], "s"), track: ti, step: si, literal: k})
+				l.kws = append(l.kws, keyword{words: words, anchor: anchor, qualified: t.Qualified, plural: strings.HasSuffix(words[len(words)-1], "s"), track: ti, step: si, literal: k})
 				if len(words) == 1 && words[0] == "intermediate" && l.impliedTrack < 0 {
 					l.impliedTrack, l.impliedStep = ti, si
 				}
@@ -212,7 +221,7 @@ func (l *Ladder) place(words []string, masked []bool, anchored bool) (placed, bo
 	var ms []match
 	for i, k := range l.kws {
 		ats := indexAll(words, k.words, k.anchor && anchored)
-		if len(ats) == 0 && k.anchor && anchored && k.qualified && len(words) == len(k.words)+1 && !l.isKeyword(words[0]) {
+		if len(ats) == 0 && k.anchor && anchored && k.qualified && len(words) == len(k.words)+1 && !l.isKeyword(words[0]) && (!k.plural || scopeWords[words[0]]) {
 			ats = indexAll(words[1:], k.words, true)
 			for j := range ats {
 				ats[j]++

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 
 	"gitlab.com/ladderlint/ladderlint/lint/ladder"
 	"gitlab.com/ladderlint/ladderlint/lint/model"
@@ -131,11 +132,99 @@ func headingLadder(f *model.Family, o Options, few bool) *Ladder {
 	if best == nil {
 		return nil
 	}
+	best = splitLevels(f, o, hs, parent, best)
 	for _, l := range best {
 		l.Dims = dimensions(f, o, l)
 		l.SameAs = sameAs(f, l)
 	}
 	return &Ladder{From: "headings", Levels: best}
+}
+
+// splitLevels adds to a ladder the levels that a heading written at the
+// wrong depth split from it: its parent when the parent names another rung
+// of the same track (gRPC's "## Organization Member" holds "### Core
+// Contributor" and "### Maintainer"), and a lone level just before it under
+// another parent when the shallower heading between them is a part of that
+// level ("## Contributor", then "# Process for becoming a contributor", then
+// "## Committer").
+func splitLevels(f *model.Family, o Options, hs []*model.Heading, parent []int, best []*Level) []*Level {
+	first := best[0]
+	i0 := -1
+	for i, h := range hs {
+		if h == first.Heading {
+			i0 = i
+			break
+		}
+	}
+	if i0 < 0 || !first.Placed || first.Code != nil {
+		return best
+	}
+	below := func(l *Level) bool {
+		return l != nil && l.Placed && l.Code == nil && l.Place.Track == first.Place.Track && l.Place.Compare(first.Place) < 0
+	}
+	// the parent, titled by the role alone ("Contributor Ladder" names the
+	// ladder) and not the page's title: a heading of its own depth
+	// elsewhere, or one above it
+	if pi := parent[i0]; pi >= 0 && (parent[pi] >= 0 || sameDepthElsewhere(hs, pi)) {
+		if l := headingLevel(f, o, hs, pi); l != nil && l.Placed && l.Code == nil && l.Place.Stem == "" && l.Place.Track == first.Place.Track && l.Place.Compare(first.Place) != 0 {
+			l.Body.End = first.Heading.Span.Start
+			return append([]*Level{l}, best...)
+		}
+	}
+	// the heading at the ladder's depth before it, across one shallower
+	// heading that names the level it follows
+	var between *model.Heading
+	for j := i0 - 1; j >= 0; j-- {
+		h := hs[j]
+		switch {
+		case h.Level > first.Heading.Level:
+			continue
+		case h.Level < first.Heading.Level:
+			if between != nil {
+				return best
+			}
+			between = h
+			continue
+		}
+		if between == nil {
+			return best
+		}
+		l := headingLevel(f, o, hs, j)
+		if !below(l) || !MentionsRole(between.Text, l.Place.Label) {
+			return best
+		}
+		if pj := parent[j]; pj >= 0 && headingLevel(f, o, hs, pj) != nil {
+			return best
+		}
+		l.Body.End = between.Span.Start
+		return append([]*Level{l}, best...)
+	}
+	return best
+}
+
+// sameDepthElsewhere reports whether another heading has heading i's depth.
+func sameDepthElsewhere(hs []*model.Heading, i int) bool {
+	for j, h := range hs {
+		if j != i && h.Level == hs[i].Level {
+			return true
+		}
+	}
+	return false
+}
+
+// mentionsRole reports whether a title names a role word, in the singular
+// or the plural.
+func MentionsRole(title, role string) bool {
+	role = strings.TrimSuffix(strings.ToLower(role), "s")
+	if role == "" {
+		return false
+	}
+	for _, w := range strings.FieldsFunc(strings.ToLower(title), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if strings.TrimSuffix(w, "s") == role {
+			return true
+		}
+	}
+	return false
 }
 
 // codedOnly drops, from levels most of which carry a code of one format
@@ -170,27 +259,28 @@ func codedOnly(lv []*Level) []*Level {
 
 // run reports whether three levels or more follow one another among their
 // siblings, with no other sibling between them: a ladder whose page goes on
-// with sections about it ("Inactivity", "Stepping down", "Contact").
+// with sections about it ("Inactivity", "Stepping down", "Contact"), and may
+// name one more rung after them (Porter's "Admin", after its sections on
+// inactivity and stepping down).
 func run(hs []*model.Heading, g []int, lv []*Level) bool {
 	if len(lv) < 3 {
 		return false
 	}
-	first := -1
-	for k, i := range g {
-		if hs[i] == lv[0].Heading {
-			first = k
-			break
+	isLevel := map[*model.Heading]bool{}
+	for _, l := range lv {
+		isLevel[l.Heading] = true
+	}
+	n := 0
+	for _, i := range g {
+		if !isLevel[hs[i]] {
+			n = 0
+			continue
+		}
+		if n++; n >= 3 {
+			return true
 		}
 	}
-	if first < 0 || first+len(lv) > len(g) {
-		return false
-	}
-	for j, l := range lv {
-		if hs[g[first+j]] != l.Heading {
-			return false
-		}
-	}
-	return true
+	return false
 }
 
 // parallel reports whether levels carry parallel content: each has the same

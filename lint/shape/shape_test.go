@@ -442,3 +442,78 @@ func TestFindRungCodes(t *testing.T) {
 		}
 	}
 }
+
+// A plural role word follows a qualifier that names the role's scope ("Org
+// Maintainers", "Project Reviewers"); after other words ("New
+// contributors", "Emeritus Maintainers") it names a group of people.
+func TestClassifyScopedPluralRole(t *testing.T) {
+	o := options(t)
+	for title, want := range map[string]string{"Org Maintainers": "Maintainer", "Project Reviewers": "Reviewer", "Admin": "Administrator",
+		"Users": "Participant", "Technical Steering Committee (TSC)": "Technical Steering Committee"} {
+		p, ok := o.Ladder.Classify(title)
+		if !ok || p.Name != "contributor" || o.Ladder.StepLabel(p.Track, p.Step) != want {
+			t.Errorf("%q: %+v (ok %v), want contributor %s", title, p, ok, want)
+		}
+	}
+	for _, title := range []string{"Emeritus Maintainers", "New contributors", "Active members", "TSC Meetings"} {
+		if p, ok := o.Ladder.Classify(title); ok && p.Name == "contributor" {
+			t.Errorf("%q placed on the contributor track (%s)", title, p.Label)
+		}
+	}
+	p, _ := o.Ladder.Classify("Technical Steering Committee")
+	q, _ := o.Ladder.Classify("Maintainers")
+	u, _ := o.Ladder.Classify("Users")
+	c, _ := o.Ladder.Classify("Contributors")
+	if p.Compare(q) <= 0 || u.Compare(c) >= 0 {
+		t.Errorf("want Users < Contributors < Maintainers < Technical Steering Committee: %+v %+v %+v %+v", u, c, q, p)
+	}
+}
+
+// Three rungs in a row make a ladder among sections about it, and a rung
+// named after those sections ("Admin" after "Inactivity") is one of it; a
+// role heading alone among such sections is not.
+func TestFindRungAfterSections(t *testing.T) {
+	src := "# Contribution ladder\n\n## Roles\n\nBelow.\n\n## Community Member\n\nAnyone.\n\n## Contributor\n\nPRs.\n\n## Maintainer\n\nMerges.\n\n" +
+		"## Inactivity\n\nSix months.\n\n## Stepping Down\n\nAsk.\n\n## Admin\n\nMaintainers with extra duties.\n"
+	ls := shape.Find(model.Parse("p.md", []byte(src)), options(t))
+	if len(ls) != 1 || titles(ls[0]) != "Community Member|Contributor|Maintainer|Admin" {
+		t.Fatalf("ladders: %d %v", len(ls), ls)
+	}
+	// near miss: no three rungs in a row
+	src = "# Project\n\n## Contributor\n\nPRs.\n\n## Inactivity\n\nSix months.\n\n## Maintainer\n\nMerges.\n\n## Stepping Down\n\nAsk.\n\n## Admin\n\nExtra duties.\n\n## Contact\n\nMail.\n\n## FAQ\n\nNone.\n"
+	if ls := shape.Find(model.Parse("q.md", []byte(src)), options(t)); len(ls) != 0 {
+		t.Errorf("near miss: %q", titles(ls[0]))
+	}
+}
+
+// A level group split by a heading at the wrong depth is one ladder: a
+// lone rung before an H1 that is a part of it ("# Process for becoming a
+// contributor"), and a parent heading that names a rung and holds the
+// others one level down.
+func TestFindSplitLevels(t *testing.T) {
+	src := "# Project roles\n\n## Contributor\n\nAnyone.\n\n# Process for becoming a contributor\n\nSign the CLA.\n\n" +
+		"## Committer\n\nMerges.\n\n### Process for becoming a committer\n\nVote.\n\n## Lead\n\nElected.\n\n# Release Process\n\nTags.\n"
+	ls := shape.Find(model.Parse("f.md", []byte(src)), options(t))
+	if len(ls) != 1 || titles(ls[0]) != "Contributor|Committer|Lead" {
+		t.Fatalf("split by an H1: %d %v", len(ls), ls)
+	}
+	c := ls[0].Levels[0]
+	if got := string(c.File.Source.Text[c.Body.Start:c.Body.End]); strings.Contains(got, "Process") {
+		t.Errorf("Contributor's body runs into the H1: %q", got)
+	}
+	// near miss: the H1 between names no level of its own
+	src = strings.Replace(src, "# Process for becoming a contributor", "# Governance", 1)
+	if ls := shape.Find(model.Parse("g.md", []byte(src)), options(t)); len(ls) != 1 || titles(ls[0]) != "Committer|Lead" {
+		t.Errorf("near miss: %v", ls)
+	}
+	src = "# Contributor Ladder\n\n## Organization Member\n\nTwo sponsors.\n\n### Core Contributor\n\nReviews.\n\n#### Rights\n\nMerge.\n\n### Maintainer\n\nReleases.\n\n## Inactivity\n\nA year.\n"
+	ls = shape.Find(model.Parse("o.md", []byte(src)), options(t))
+	if len(ls) != 1 || titles(ls[0]) != "Organization Member|Core Contributor|Maintainer" {
+		t.Fatalf("parent rung: %d %v", len(ls), ls)
+	}
+	// near miss: the page's title names the ladder, not a rung
+	src = "# Contributor Ladder\n\nHow to grow.\n\n## Reviewer\n\nReviews.\n\n## Maintainer\n\nReleases.\n"
+	if ls := shape.Find(model.Parse("t.md", []byte(src)), options(t)); len(ls) != 1 || titles(ls[0]) != "Reviewer|Maintainer" {
+		t.Errorf("title near miss: %v", ls)
+	}
+}
