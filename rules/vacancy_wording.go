@@ -38,8 +38,7 @@ type vacancyWordingOptions struct {
 	SkipSections []string `yaml:"skip_sections"`
 	// Address reports the plain ways a page speaks to the candidate: a
 	// heading in the second person, "Your ... will", "we'll ... you", and a
-	// run of bullets that open in the second person (each bullet of a run
-	// of three or more, a run of two once).
+	// run of bullets that open in the second person (one finding a run).
 	Address bool `yaml:"address"`
 	// SecondPerson also reports a sentence that addresses the reader as
 	// the role's holder: "You share our values", "Your experience will".
@@ -68,8 +67,7 @@ var vacancyWordingRule = &lint.Rule{
 			"a person, called ideal, successful, qualified, right, perfect or strong; \"The ideal state will\" is no person, " +
 			"\"Candidates will then be invited\" a step of the hiring process), a `description` in the second person (\"isn't your typical " +
 			"management opportunity\"), and two or more bullets in a row that each open a sentence in the second person " +
-			"(\"- You have ...\", \"- You've led ...\", \"- Collaboration: you respond ...\"), each bullet of a run of three or more, " +
-			"a run of two once (one of two is often the boilerplate \"You share our values\"), with the run's lines " +
+			"(\"- You have ...\", \"- You've led ...\", \"- Collaboration: you respond ...\"), once for the run, with its lines " +
 			"(a quoted list is no run). " +
 			"One such bullet among bullets that describe the role (\"You share our values\", the handbook's boilerplate) is " +
 			"not reported, nor is \"you\" or \"your\" inside a sentence (\"mentor the engineers on your team\") or a " +
@@ -91,7 +89,7 @@ var vacancyWordingRule = &lint.Rule{
 					"(kinds: responsibilities, requirements, nice-to-haves, performance-indicators, hiring-process, career-ladder, ...)."},
 			{Name: "address", Default: "true",
 				Text: "Report second-person headings, \"Your ... will\", \"we'll ... you\" and runs of two or more bullets " +
-					"that open in the second person (each bullet of a run of three or more, a run of two once); `false` reports the phrases only."},
+					"that open in the second person (one finding a run); `false` reports the phrases only."},
 			{Name: "second_person", Default: "false",
 				Text: "Report every sentence, bullet or heading that starts with \"You\" (\"You have\", \"You've led\") or " +
 					"with \"Your ... will\", each on its own, a lone \"You share our values\" too. Off by default: on unseen pages " +
@@ -219,19 +217,16 @@ type addressedItem struct {
 
 // reportAddressRun reports a run of two or more bullets in a row that open
 // in the second person ("- You have ...", "- You've led ...", "- You're
-// familiar with ..."): the list speaks to the candidate, as an advert does.
-// In a run of three or more each bullet is to be rewritten, and each is
-// reported at its first opening not reported already (a bullet whose
-// openings are all reported, "You'll", is not reported twice); a run of two
-// is one finding, at its first such opening: one of the two is often the
-// handbook's boilerplate ("You share our values"), which maintainers keep.
-// A lone such bullet among bullets that describe the role ("- You share our
-// values" under "- Ability to use GitLab") is left alone.
+// familiar with ..."), once for the run, naming its lines: the list speaks
+// to the candidate, as an advert does, and that is one defect of the list
+// (a run of twenty bullets is one finding, not twenty). A lone such bullet
+// among bullets that describe the role ("- You share our values" under "-
+// Ability to use GitLab") is left alone, as is a run each of whose openings
+// is reported already ("You'll").
 func reportAddressRun(p *lint.Pass, run []addressedItem) {
 	if len(run) < 2 {
 		return
 	}
-	each := len(run) >= minEachBulletRun
 	first := p.File.Source.Position(run[0].block.Span.Start).Line
 	last := p.File.Source.Position(run[len(run)-1].block.Span.Start).Line
 	for _, it := range run {
@@ -245,17 +240,10 @@ func reportAddressRun(p *lint.Pass, run []addressedItem) {
 					"a job family describes the role, it does not advertise a vacancy", policyQuote(o.Text()), len(run), first, last),
 				Subject: "run: " + policySubject(o.Text()),
 			})
-			if !each {
-				return
-			}
-			break
+			return
 		}
 	}
 }
-
-// minEachBulletRun is the shortest run of second-person bullets whose
-// every bullet is reported; a shorter run is one finding.
-const minEachBulletRun = 3
 
 func reportVacancy(p *lint.Pass, span model.Span, text string) {
 	p.Report(lint.Diagnostic{
