@@ -19,7 +19,9 @@ var summaryTableRule = &lint.Rule{
 	Doc: lint.Doc{
 		Description: "A page that lists its levels in a table (level codes or titles down a column or across the header) " +
 			"and also gives each level a heading must name the same levels in both: a level in the table with no heading, " +
-			"a heading missing from the table, or a code whose title differs between the two is reported. A table that " +
+			"a heading missing from the table, or a code whose title differs between the two is reported; a level beyond a " +
+			"table's first or last row that another table of the page lists is not missing (tables by topic that start at " +
+			"Contributor, beside a table of every level, cover a stretch of the ladder). A table that " +
 			"names none of the headings' levels is another track (managers after IC headings), not a summary. On in the " +
 			"generic profile.",
 		Bad:  "# Ladder\n\n| Level | Title |\n|---|---|\n| L1 | Engineer |\n| L2 | Senior Engineer |\n\n## L1 Engineer\n\nShips.\n\n## L2 Staff Engineer\n\nLeads.\n",
@@ -42,6 +44,9 @@ func checkSummaryTable(p *lint.Pass) {
 	}
 	// a level that several tables of the page leave out is reported once
 	missing := map[*shape.Level]bool{}
+	// the levels each summary table lists, and those any of them lists
+	var tables []map[*shape.Level]bool
+	listed := map[*shape.Level]bool{}
 	for _, t := range lads {
 		if t.From != "table" {
 			continue
@@ -82,15 +87,32 @@ func checkSummaryTable(p *lint.Pass) {
 					Message: fmt.Sprintf("the summary table names %s %q but its heading is %q", row.Code.Raw, rowTitle(row), levelLabel(h))})
 			}
 		}
-		if len(matched) == 0 {
-			continue
-		}
-		for _, h := range heads.Levels {
-			if !matched[h] && !missing[h] {
-				missing[h] = true
-				p.Report(lint.Diagnostic{Span: h.TitleSpan, Subject: h.Title,
-					Message: fmt.Sprintf("level %q is missing from the summary table", levelLabel(h))})
+		if len(matched) != 0 {
+			tables = append(tables, matched)
+			for h := range matched {
+				listed[h] = true
 			}
+		}
+	}
+	for _, matched := range tables {
+		// a level that a table skips between two it lists is missing from
+		// it; one beyond the table's first or last listed level is
+		// missing only when no other table of the page lists it: beside a
+		// table of every level, tables by topic that start at Contributor
+		// (a User has nothing to commit to) cover a stretch of the ladder
+		lo, hi := len(heads.Levels), -1
+		for i, h := range heads.Levels {
+			if matched[h] {
+				lo, hi = min(lo, i), max(hi, i)
+			}
+		}
+		for i, h := range heads.Levels {
+			if matched[h] || missing[h] || (i < lo || i > hi) && listed[h] {
+				continue
+			}
+			missing[h] = true
+			p.Report(lint.Diagnostic{Span: h.TitleSpan, Subject: h.Title,
+				Message: fmt.Sprintf("level %q is missing from the summary table", levelLabel(h))})
 		}
 	}
 }
