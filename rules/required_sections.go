@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -44,7 +45,9 @@ var requiredSectionsRule = &lint.Rule{
 			"be a fit to this role if you\", \"You should apply if\"), counts for every level: in the summary it appears " +
 			"in each role's sections with `\"inherited\": true`. So does what a level takes over from another (\"Meets all of the " +
 			"requirements of an Intermediate X, plus:\", \"all of the responsibilities of the level below\", \"extends the " +
-			"Senior Director role\", \"Staff X are Senior Xs who additionally meet the following criteria\"), followed transitively. Specialties and segments inherit from their level and " +
+			"Senior Director role\", \"Staff X are Senior Xs who additionally meet the following criteria\"), followed transitively; \"Extends that of the X\" written " +
+			"in a level's Responsibilities (or Requirements) takes over that list only. A level that takes another role over whole, in its " +
+			"own text (\"This role extends the Manager role\"), takes over its Performance Indicators and Hiring Process too. Specialties and segments inherit from their level and " +
 			"need none of their own. When every level but one adds Responsibilities (or Requirements) of its own to the " +
 			"family's, that one is told it has none of its own (not the first level, whose the family's list often is, nor " +
 			"one that says it takes them over). A page without role headings that has Responsibilities or Requirements is one role: it is asked only " +
@@ -205,6 +208,20 @@ func summarize(f *model.Family) familySummary {
 			}
 			v.(map[string]any)["inherited"] = true
 			rs[jsonString(string(k))] = v
+		}
+		// a level that takes another role over whole ("extends the Manager
+		// role", "Staff X are Senior Xs who additionally ...": its
+		// responsibilities and requirements both) takes over its Performance
+		// Indicators and Hiring Process too
+		for _, k := range []model.SectionKind{model.SecPerformance, model.SecHiringProcess} {
+			if _, ok := rs[string(k)]; ok {
+				continue
+			}
+			if ss := wholeRoleSections(own, k); len(ss) > 0 {
+				v := secs(ss)[string(k)]
+				v.(map[string]any)["inherited"] = true
+				rs[string(k)] = v
+			}
 		}
 		// requirements (or responsibilities) given only per specialty of
 		// the level ("#### Foundations", "### Foundations Requirements"):
@@ -955,6 +972,51 @@ func truncateNote(t string) string {
 	}
 	r := []rune(t)
 	return string(r[:77]) + "..."
+}
+
+// wholeRoleSections returns the sections of kind k of the roles r takes
+// over whole (an extension of both its responsibilities and its
+// requirements, written in the level's own text: "This role extends the
+// Manager role"), followed transitively through such extensions. "Extends
+// that of the X." written in the level's Responsibilities (or
+// Requirements) takes over that list only.
+func wholeRoleSections(r *model.Role, k model.SectionKind) []*model.Section {
+	var out []*model.Section
+	seen := map[*model.Role]bool{r: true}
+	for x, depth := r, 0; x != nil && depth < 32; depth++ {
+		var next *model.Role
+		for _, e := range x.Extends {
+			if e.From == nil || seen[e.From] || !slices.Contains(e.Kinds, model.SecResponsibilities) || !slices.Contains(e.Kinds, model.SecRequirements) || inListSection(x, e) {
+				continue
+			}
+			seen[e.From] = true
+			for _, sec := range e.From.Sections {
+				if sec.Kind == k {
+					out = append(out, sec)
+				}
+			}
+			if next == nil {
+				next = e.From
+			}
+		}
+		x = next
+	}
+	return out
+}
+
+// inListSection reports whether e's sentence is written in one of r's
+// Responsibilities or Requirements sections.
+func inListSection(r *model.Role, e *model.Extension) bool {
+	if e.Sentence == nil {
+		return false
+	}
+	at := e.Sentence.Span.Start
+	for _, sec := range r.Sections {
+		if (sec.Kind == model.SecResponsibilities || sec.Kind == model.SecRequirements) && (sec.Span.Contains(at) || sec.Body.Contains(at)) {
+			return true
+		}
+	}
+	return false
 }
 
 // inheritsKind reports whether r takes sections of kind k over from

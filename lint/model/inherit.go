@@ -41,7 +41,11 @@ var (
 	// where the named role ends
 	extendEndRE = regexp.MustCompile(`(?i)(?:\s*[,:;.(]|\s+(?:plus|and|as\s+well|in\s+addition|with|who|which|but|to|listed|described|outlined|defined|above|below)\b)`)
 	// "the level below", "the previous level", "as listed above"
-	extendBelowRE  = regexp.MustCompile(`(?i)^(?:(?:level|role|position)\s+(?:below|before)|(?:previous|prior|lower|preceding)\s+(?:level|role|position)|(?:(?:listed|described|outlined|defined|stated|shown|mentioned)\s+)?above)\b`)
+	extendBelowRE = regexp.MustCompile(`(?i)^(?:(?:level|role|position)\s+(?:below|before)|(?:previous|prior|lower|preceding)\s+(?:level|role|position)|(?:(?:listed|described|outlined|defined|stated|shown|mentioned)\s+)?above)\b`)
+	// "that of the X", "those of X": the role X
+	extendThatOfRE = regexp.MustCompile(`(?i)^(?:that|those)\s+of\s+(?:the\s+|an?\s+)?`)
+	// "the Manager role", "the Senior level": a whole role named
+	extendWholeRE  = regexp.MustCompile(`(?i)^[^.;:]*?\b(?:roles?|levels?|positions?)\b`)
 	extendSuffixRE = regexp.MustCompile(`(?i)\s+(?:role|level|position|job|job\s+family)s?$`)
 	// a role named with the section taken over: "the Pricing Analyst
 	// requirements", "the Manager's responsibilities"
@@ -140,6 +144,12 @@ func (s *structurer) readExtension(r, before *Role, b *Block, ss [2]int) *Extens
 	} else if m := extendRoleRE.FindStringIndex(t); m != nil {
 		at = m[1]
 		kinds = []SectionKind{SecResponsibilities, SecRequirements}
+		// "Extends that of the Billing Operations Associate" written in
+		// the level's Responsibilities (or Requirements): that list only,
+		// unless it says it takes the role ("extends the Manager role")
+		if sec := b.Section; sec != nil && (sec.Kind == SecResponsibilities || sec.Kind == SecRequirements) && !extendWholeRE.MatchString(t[m[1]:]) {
+			kinds = []SectionKind{sec.Kind}
+		}
 	} else {
 		return nil
 	}
@@ -148,6 +158,8 @@ func (s *structurer) readExtension(r, before *Role, b *Block, ss [2]int) *Extens
 		rest = rest[:loc[0]]
 	}
 	target := strings.TrimSpace(extendSuffixRE.ReplaceAllString(strings.TrimSpace(rest), ""))
+	// "Extends that of the Community Programs Evangelist": that role
+	target = extendThatOfRE.ReplaceAllString(target, "")
 	// "the same requirements as other [Staff Analysts](...)": those
 	if t := strings.TrimSpace(target); len(t) > 6 && strings.EqualFold(t[:6], "other ") {
 		target = strings.TrimSpace(t[6:])

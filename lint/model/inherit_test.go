@@ -113,3 +113,57 @@ func TestMatchSectionFamilyWide(t *testing.T) {
 		}
 	}
 }
+
+// TestExtensionThatOfInSection checks that "Extends that of the X" names
+// the role X, and that written in a level's Responsibilities it takes over
+// that list only, while one that names a role ("extends the X role") in the
+// same place takes the whole role.
+func TestExtensionThatOfInSection(t *testing.T) {
+	src := []byte("---\ntitle: Billing\n---\n\n## Billing Associate\n\n### Responsibilities\n\n- Bill\n\n### Requirements\n\n- Ability to use GitLab\n\n" +
+		"## Billing Analyst\n\n### Responsibilities\n\n- Extends that of the Billing Associate\n- Analyse\n\n### Requirements\n\n- Accounting\n\n" +
+		"## Senior Billing Analyst\n\n### Responsibilities\n\n- This level extends the Billing Analyst role.\n- Lead\n")
+	f := Parse("billing.md", src)
+	if len(f.Roles) != 3 {
+		t.Fatalf("roles %v", f.Roles)
+	}
+	analyst, senior := f.Roles[1], f.Roles[2]
+	if len(analyst.Extends) != 1 || analyst.Extends[0].From != f.Roles[0] {
+		t.Fatalf("Analyst extends %+v, want the Billing Associate", analyst.Extends)
+	}
+	if k := analyst.Extends[0].Kinds; len(k) != 1 || k[0] != SecResponsibilities {
+		t.Errorf("Analyst takes over %v, want the responsibilities only", k)
+	}
+	if len(senior.Extends) != 1 || senior.Extends[0].From != analyst || len(senior.Extends[0].Kinds) != 2 {
+		t.Errorf("Senior extends %+v, want the Analyst's responsibilities and requirements", senior.Extends)
+	}
+}
+
+// TestMisnamedSectionStays checks that a section whose prefix names another
+// role ("#### Director, X Requirements" under "### Senior Director, X") stays
+// with the heading it is written under when that heading has no such
+// section and the named role has its own; with no section of its own
+// there, it goes to the role it names.
+func TestMisnamedSectionStays(t *testing.T) {
+	src := []byte("---\ntitle: Billing\n---\n\n### Director, Billing\n\n#### Director, Billing Responsibilities\n\n- Lead\n\n#### Director, Billing Requirements\n\n- Ability to use GitLab\n\n" +
+		"### Senior Director, Billing\n\n#### Senior Director, Billing Responsibilities\n\n- Set direction\n\n#### Director, Billing Requirements\n\n- Ability to use GitLab\n\n" +
+		"### Senior Manager, Billing\n\n#### Senior Manager, Billing Responsibilities\n\n- Manage managers\n\n" +
+		"### Manager, Billing\n\n#### Manager, Billing Responsibilities\n\n- Manage\n\n#### Senior Manager, Billing Requirements\n\n- Ability to use GitLab\n")
+	f := Parse("billing.md", src)
+	byTitle := map[string]*Role{}
+	for _, r := range f.Roles {
+		byTitle[r.Title] = r
+	}
+	sd := byTitle["Senior Director, Billing"]
+	if sd == nil || sd.Section(SecRequirements) == nil || sd.Section(SecRequirements).Prefix != "Director, Billing" {
+		t.Errorf("Senior Director's requirements: %+v, want the misnamed section under it", sd)
+	}
+	if d := byTitle["Director, Billing"]; d == nil || len(d.Sections) != 2 {
+		t.Errorf("Director's sections: %+v, want its own two", d)
+	}
+	// near miss: the Senior Manager (written above) has no Requirements of
+	// its own, so the section written under the Manager is the Senior
+	// Manager's, as its prefix says
+	if sm := byTitle["Senior Manager, Billing"]; sm == nil || sm.Section(SecRequirements) == nil {
+		t.Errorf("Senior Manager's requirements: %+v, want the section bound by its prefix", sm)
+	}
+}
