@@ -36,7 +36,7 @@ var requiredSectionsRule = &lint.Rule{
 			"`job-grade` too, and then a grade sentence counts); the family has a Hiring Process; Performance Indicators are given family-wide or for every " +
 			"level. When some levels have their own and the family has none, each level without is reported at its title; " +
 			"when none has, the family is reported once. Performance Indicators or a Hiring Process headed at the level " +
-			"of the role headings above them close the group of levels, and count for all of them; so do those written once " +
+			"of the role headings above them (or above the depth of the level's own section headings: \"###\" after its \"####\" Requirements) close the group of levels, and count for all of them; so do those written once " +
 			"under the last level when no other level has its own. A section introduced by a list item of its own (\"- " +
 			"Performance Indicators\" followed by the indicators) is there, and a level whose Requirements or Responsibilities " +
 			"are given for each of its specialties has them. A role written under two " +
@@ -154,9 +154,14 @@ func summarize(f *model.Family) familySummary {
 	// role heading before them ("### Senior Manager, X", then "###
 	// Performance Indicators") close that role: they are the group's, not
 	// the role's own
+	// So do those headed above the depth of the role's own section headings
+	// ("## Senior Analyst", "#### Senior Analyst Requirements", then "###
+	// Performance Indicators"): written one level up, for the group.
 	for _, r := range f.Roles {
+		own := ownSectionDepth(r)
 		for _, s := range r.Sections {
-			if (s.Kind == model.SecPerformance || s.Kind == model.SecHiringProcess) && s.Heading != nil && r.Heading != nil && s.Heading.Level <= r.Heading.Level {
+			if (s.Kind == model.SecPerformance || s.Kind == model.SecHiringProcess) && s.Heading != nil && r.Heading != nil &&
+				(s.Heading.Level <= r.Heading.Level || own > 0 && s.Heading.Level < own) {
 				shared = append(shared, s)
 			}
 		}
@@ -972,6 +977,27 @@ func truncateNote(t string) string {
 	}
 	r := []rune(t)
 	return string(r[:77]) + "..."
+}
+
+// ownSectionDepth returns the depth of r's Responsibilities, Requirements
+// and Job Grade headings when they all share one (0 when they do not, or
+// there are fewer than two).
+func ownSectionDepth(r *model.Role) int {
+	depth, n := 0, 0
+	for _, s := range r.Sections {
+		if s.Heading == nil || s.Kind != model.SecResponsibilities && s.Kind != model.SecRequirements && s.Kind != model.SecJobGrade {
+			continue
+		}
+		if depth != 0 && s.Heading.Level != depth {
+			return 0
+		}
+		depth = s.Heading.Level
+		n++
+	}
+	if n < 2 {
+		return 0
+	}
+	return depth
 }
 
 // wholeRoleSections returns the sections of kind k of the roles r takes

@@ -30,6 +30,9 @@ var (
 	// "share the same responsibilities and requirements as the Community
 	// Advocate listed above" (also misspelt: "responsibilites")
 	extendSameRE = regexp.MustCompile(`(?i)\b(?:share|shares|sharing|have|has|having|meet|meets|meeting)\s+(?:all\s+(?:of\s+)?)?the\s+same\s+(responsibilit?(?:y|ies|es)|requirements?|expectations|qualifications)(?:\s+(?:and|&)\s+(responsibilit?(?:y|ies|es)|requirements?|expectations|qualifications))?\s+(?:as|of)\s+(?:an?\s+|the\s+)?`)
+	// "In addition to meeting the requirements of a Manager, Community
+	// Advocate, the Senior Manager will have the following:"
+	extendAdditionRE = regexp.MustCompile(`(?i)\bin\s+addition\s+to\s+(?:(?:meeting|having|fulfilling|fulfiling|holding)\s+)?(?:all\s+(?:of\s+)?)?(?:the\s+)?(responsibilit?(?:y|ies|es)|requirements?|expectations|qualifications)(?:\s+(?:and|&)\s+(responsibilit?(?:y|ies|es)|requirements?|expectations|qualifications))?\s+(?:of|for)\s+(?:an?\s+|the\s+)?`)
 	// "All of the above requirements and:", "all the previous level's
 	// responsibilities": the level before
 	extendAboveRE = regexp.MustCompile(`(?i)\ball\s+(?:of\s+)?(?:the\s+)?(?:above|previous|preceding|prior)(?:\s+(?:level|role)(?:'s|’s)?)?\s+(responsibilit?(?:y|ies|es)|requirements?|expectations|qualifications)(?:\s+(?:and|&)\s+(responsibilit?(?:y|ies|es)|requirements?|expectations|qualifications))?\b`)
@@ -57,7 +60,7 @@ var (
 func (s *structurer) extensions() {
 	byRole := map[*Role][]*Block{}
 	for _, b := range s.f.Blocks {
-		if b.Role != nil && (b.Kind == BlockParagraph || b.Kind == BlockItem) && (ContainsFold(b.Text, "all") || ContainsFold(b.Text, "same") || ContainsFold(b.Text, "extends") || ContainsFold(b.Text, "builds") || ContainsFold(b.Text, " who ")) {
+		if b.Role != nil && (b.Kind == BlockParagraph || b.Kind == BlockItem) && (ContainsFold(b.Text, "all") || ContainsFold(b.Text, "same") || ContainsFold(b.Text, "extends") || ContainsFold(b.Text, "builds") || ContainsFold(b.Text, " who ") || ContainsFold(b.Text, "addition")) {
 			byRole[b.Role] = append(byRole[b.Role], b)
 		}
 	}
@@ -83,7 +86,7 @@ func (s *structurer) readExtension(r, before *Role, b *Block, ss [2]int) *Extens
 	// most sentences of a block that passed extensions' filter are turned
 	// away here, before the regular expressions
 	ascii := isASCII(t)
-	if ascii && !ContainsFold(t, "all") && !ContainsFold(t, "same") && !ContainsFold(t, "extends") && !ContainsFold(t, "builds") && !ContainsFold(t, " who ") {
+	if ascii && !ContainsFold(t, "all") && !ContainsFold(t, "same") && !ContainsFold(t, "extends") && !ContainsFold(t, "builds") && !ContainsFold(t, " who ") && !ContainsFold(t, "addition") {
 		return nil
 	}
 	// "Staff X are Senior Xs who additionally meet the following criteria:"
@@ -104,6 +107,14 @@ func (s *structurer) readExtension(r, before *Role, b *Block, ss [2]int) *Extens
 	}
 	if m == nil && (!ascii || ContainsFold(t, "same")) {
 		m = extendSameRE.FindStringSubmatchIndex(t)
+	}
+	// a role of the page must be named: "in addition to the requirements
+	// of the business" is not an extension
+	needRole := false
+	if m == nil && (!ascii || ContainsFold(t, "addition")) {
+		if m = extendAdditionRE.FindStringSubmatchIndex(t); m != nil {
+			needRole = true
+		}
 	}
 	if m == nil && (!ascii || ContainsFold(t, "all")) {
 		if a := extendAboveRE.FindStringSubmatchIndex(t); a != nil {
@@ -185,6 +196,9 @@ func (s *structurer) readExtension(r, before *Role, b *Block, ss [2]int) *Extens
 	}
 	if e.From == r {
 		e.From = nil
+	}
+	if needRole && e.From == nil {
+		return nil
 	}
 	return e
 }

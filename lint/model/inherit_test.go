@@ -167,3 +167,23 @@ func TestMisnamedSectionStays(t *testing.T) {
 		t.Errorf("Senior Manager's requirements: %+v, want the section bound by its prefix", sm)
 	}
 }
+
+// TestExtensionInAddition checks that "In addition to meeting the
+// requirements of a Manager, X" takes the Manager's requirements over, and
+// that one naming no role of the page takes nothing.
+func TestExtensionInAddition(t *testing.T) {
+	src := []byte("---\ntitle: Advocates\n---\n\n## Manager, Community Advocate\n\n### Requirements\n\n- Leads\n\n" +
+		"## Senior Manager, Community Advocate\n\nIn addition to meeting the requirements of a Manager, Community Advocate, the Senior Manager will have the following:\n\n### Requirements\n\n- Leads managers\n\n" +
+		"## Director, Community Advocacy\n\nIn addition to meeting the requirements of our customers, the Director will have the following:\n\n### Requirements\n\n- Leads the department\n")
+	f := Parse("advocates.md", src)
+	if len(f.Roles) != 3 {
+		t.Fatalf("roles %v", f.Roles)
+	}
+	senior, director := f.Roles[1], f.Roles[2]
+	if len(senior.Extends) != 1 || senior.Extends[0].From != f.Roles[0] || len(senior.Extends[0].Kinds) != 1 || senior.Extends[0].Kinds[0] != SecRequirements {
+		t.Errorf("Senior Manager extends %+v, want the Manager's requirements", senior.Extends)
+	}
+	if len(director.Extends) != 0 {
+		t.Errorf("Director extends %+v, want nothing", director.Extends)
+	}
+}
