@@ -62,8 +62,10 @@ var requiredSectionsRule = &lint.Rule{
 			"(option `statuses`), and a level whose " +
 			"responsibilities are bullets straight under its heading, without a Responsibilities heading (option " +
 			"`unheaded`). A level whose one missing list is written under another heading is one `info` finding saying " +
-			"where: a list under its \"Job Grade\" heading, or requirements headed by another name (\"Desirable Skills, " +
-			"Knowledge, and Experience\", at that heading). A placeholder level (holding only placeholders such as \"To be " +
+			"where: a list under its \"Job Grade\" heading, requirements headed by another name (\"Desirable Skills, " +
+			"Knowledge, and Experience\", at that heading), responsibilities headed by words that name duties (\"What you can " +
+			"expect in a Support Engineer role\", at that heading), or a list under a sub-heading that gives only the level's title " +
+			"(\"#### Manager, X\" under \"### Manager, X\", at that heading; option `unheaded`). A placeholder level (holding only placeholders such as \"To be " +
 			"defined at time of business need.\", or saying \"More details will be added at a later date\" with a \"TBD\" " +
 			"among its items) and an acting rotation (\"Acting ...\", \"Interim ...\": the person keeps their own grade) are " +
 			"not asked for sections; an acting rotation is not reported at all (nothing to fix). `grade-missing` and " +
@@ -260,6 +262,8 @@ func summarize(f *model.Family) familySummary {
 		if _, ok := rs["responsibilities"]; !ok && r.Kind == model.KindLevel {
 			if n := unheadedBullets(own); n > 0 {
 				rs["responsibilities"] = map[string]any{"bullets": jsonInt(n), "paragraphs": jsonInt(0), "unheaded": true}
+			} else if c := nameOnlyHeading(f, own); c != nil {
+				rs["responsibilities"] = map[string]any{"bullets": jsonInt(unheadedBullets(c)), "paragraphs": jsonInt(0), "unheaded": true}
 			}
 		}
 		// a deprecated, placeholder or acting role is reported once, apart
@@ -621,6 +625,13 @@ func checkRequiredSections(p *lint.Pass) {
 			}
 			p.Report(lint.Diagnostic{Span: r.TitleSpan, Role: r, Severity: lint.Info,
 				Message: fmt.Sprintf(statusMessages[r.Status], r.Kind, r.Title, note), Subject: "status " + string(r.Status)})
+		case r.Status == "" && opts.Unheaded && r.Kind == model.KindLevel && r.Section(model.SecResponsibilities) == nil && unheadedBullets(r) == 0 &&
+			nameOnlyHeading(f, r) != nil && !inheritsKind(r, model.SecResponsibilities):
+			c := nameOnlyHeading(f, r)
+			p.Report(lint.Diagnostic{Span: c.Heading.Span, Role: r, Severity: lint.Info,
+				Message: fmt.Sprintf("%s %q has no Responsibilities heading: its list is under this heading, which gives only the role's name; name it Responsibilities",
+					r.Kind, r.Title),
+				Subject: "name-only responsibilities heading"})
 		case r.Status == "" && opts.Unheaded && r.Kind == model.KindLevel && r.Section(model.SecResponsibilities) == nil && unheadedBullets(r) > 0 && !inheritsKind(r, model.SecResponsibilities):
 			var first *model.Section
 			for _, s := range r.Sections {
@@ -757,8 +768,12 @@ func reportRequired(p *lint.Pass, f *model.Family, missing []string, loc, messag
 					r.Kind, r.Title, list, sectionLabel(s), line, list)
 			} else {
 				// the heading is what is wrong: the finding is there
-				msg = fmt.Sprintf("%s %q has no %s heading: its requirements are headed %q; name that heading %s",
-					r.Kind, r.Title, list, sectionLabel(s), list)
+				what := "requirements"
+				if missing[0] == string(model.SecResponsibilities) {
+					what = "responsibilities"
+				}
+				msg = fmt.Sprintf("%s %q has no %s heading: its %s are headed %q; name that heading %s",
+					r.Kind, r.Title, list, what, sectionLabel(s), list)
 				span = s.Span
 			}
 			sev = lint.Info
@@ -799,9 +814,34 @@ func misfiledSection(r *model.Role, missing []string) *model.Section {
 		}
 	}
 	if !req {
-		return nil
+		return responsibilitiesUnderOtherName(r)
 	}
 	return requirementsUnderOtherName(r)
+}
+
+// misfiledResponsibilityWords name, in a heading the model does not know,
+// a level's duties under another name ("What you can expect in a Support
+// Engineer role", "Duties").
+var misfiledResponsibilityWords = map[string]bool{"expect": true, "duties": true, "tasks": true}
+
+// responsibilitiesUnderOtherName returns a role's list under a heading the
+// model does not know whose words name duties, when the role has no
+// Responsibilities section; else nil.
+func responsibilitiesUnderOtherName(r *model.Role) *model.Section {
+	if r.Section(model.SecResponsibilities) != nil {
+		return nil
+	}
+	for _, s := range r.Sections {
+		if s.Kind != model.SecOther || len(s.Bullets) < 2 {
+			continue
+		}
+		for _, w := range prose.Words(strings.ToLower(s.Name), true) {
+			if misfiledResponsibilityWords[w.Text] {
+				return s
+			}
+		}
+	}
+	return nil
 }
 
 // requirementsUnderOtherName returns a role's list under a heading the
@@ -977,6 +1017,32 @@ func truncateNote(t string) string {
 	}
 	r := []rune(t)
 	return string(r[:77]) + "..."
+}
+
+// nameOnlyHeading returns the heading nested in level r's own that gives
+// only r's title ("### Manager, X", then "#### Manager, X" over its duties,
+// then "#### Manager, X Requirements"), read as a role of the same title,
+// when it holds bullets of its own and r has no Responsibilities section
+// anywhere under its title; else nil. Its list is r's responsibilities, the
+// heading's section name left out.
+func nameOnlyHeading(f *model.Family, r *model.Role) *model.Role {
+	if r.Heading == nil {
+		return nil
+	}
+	key := model.NormalizeTitle(r.Title)
+	var found *model.Role
+	for _, c := range f.Roles {
+		if c == r || c.Heading == nil || model.NormalizeTitle(c.Title) != key {
+			continue
+		}
+		if c.Section(model.SecResponsibilities) != nil {
+			return nil
+		}
+		if found == nil && c.Heading.Level > r.Heading.Level && r.Span.Contains(c.Heading.Span.Start) && unheadedBullets(c) >= 2 {
+			found = c
+		}
+	}
+	return found
 }
 
 // ownSectionDepth returns the depth of r's Responsibilities, Requirements
