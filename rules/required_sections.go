@@ -65,7 +65,9 @@ var requiredSectionsRule = &lint.Rule{
 			"where: a list under its \"Job Grade\" heading, requirements headed by another name (\"Desirable Skills, " +
 			"Knowledge, and Experience\", at that heading), responsibilities headed by words that name duties (\"What you can " +
 			"expect in a Support Engineer role\", at that heading), or a list under a sub-heading that gives only the level's title " +
-			"(\"#### Manager, X\" under \"### Manager, X\", at that heading; option `unheaded`). A placeholder level (holding only placeholders such as \"To be " +
+			"(\"#### Manager, X\" under \"### Manager, X\", at that heading; option `unheaded`). So is a family whose hiring process is " +
+			"headed by other words that speak of hiring or interviews (\"Interview team and focus areas for each person\", \"Hiring Plan\"); a " +
+			"heading that holds the section's name in longer words (\"Hiring process overview\") is the section. A placeholder level (holding only placeholders such as \"To be " +
 			"defined at time of business need.\", or saying \"More details will be added at a later date\" with a \"TBD\" " +
 			"among its items) and an acting rotation (\"Acting ...\", \"Interim ...\": the person keeps their own grade) are " +
 			"not asked for sections; an acting rotation is not reported at all (nothing to fix). `grade-missing` and " +
@@ -936,6 +938,19 @@ func (g *alternatives) report(p *lint.Pass, f *model.Family, anchor model.Span) 
 	if len(roles) > 0 {
 		msg += "; levels without one: " + strings.Join(roles, ", ")
 	}
+	// the hiring process written under another heading ("## Interview team
+	// and focus areas for each person", "## Hiring Plan"): say so, there
+	if len(first) == 1 && first[0] == string(model.SecHiringProcess) {
+		if s := hiringUnderOtherName(f); s != nil {
+			if hiringProcessWordsRE.MatchString(s.Name) {
+				return // "## Hiring process overview": the section, its name longer
+			}
+			p.Report(lint.Diagnostic{Span: s.Span, Severity: lint.Info,
+				Message: fmt.Sprintf("the job family has no Hiring Process heading: its hiring process is headed %q; name that heading Hiring Process", sectionLabel(s)),
+				Subject: "alternatives " + strings.Join(first, ",")})
+			return
+		}
+	}
 	p.Report(lint.Diagnostic{Span: anchor, Message: msg, Subject: "alternatives " + strings.Join(first, ",")})
 }
 
@@ -1040,6 +1055,32 @@ func nameOnlyHeading(f *model.Family, r *model.Role) *model.Role {
 		}
 		if found == nil && c.Heading.Level > r.Heading.Level && r.Span.Contains(c.Heading.Span.Start) && unheadedBullets(c) >= 2 {
 			found = c
+		}
+	}
+	return found
+}
+
+// hiringProcessWordsRE finds the section's own name in a longer heading.
+var hiringProcessWordsRE = regexp.MustCompile(`(?i)\b(?:hiring|interview(?:ing)?)\s+process\b`)
+
+// hiringUnderOtherName returns the family-level section under a heading
+// the model does not know whose words speak of hiring or interviews ("##
+// Interview team and focus areas for each person", "## Hiring Plan"), when
+// there is exactly one; else nil.
+func hiringUnderOtherName(f *model.Family) *model.Section {
+	var found *model.Section
+	for _, s := range f.Sections {
+		if s.Kind != model.SecOther || s.Heading == nil || len(s.Bullets)+len(s.Paragraphs) == 0 {
+			continue
+		}
+		for _, w := range prose.Words(strings.ToLower(s.Name), true) {
+			if w.Text == "hiring" || strings.HasPrefix(w.Text, "interview") {
+				if found != nil {
+					return nil
+				}
+				found = s
+				break
+			}
 		}
 	}
 	return found
