@@ -67,7 +67,10 @@ var requiredSectionsRule = &lint.Rule{
 			"expect in a Support Engineer role\", at that heading), or a list under a sub-heading that gives only the level's title " +
 			"(\"#### Manager, X\" under \"### Manager, X\", at that heading; option `unheaded`). So is a family whose hiring process is " +
 			"headed by other words that speak of hiring or interviews (\"Interview team and focus areas for each person\", \"Hiring Plan\"); a " +
-			"heading that holds the section's name in longer words (\"Hiring process overview\") is the section. A placeholder level (holding only placeholders such as \"To be " +
+			"heading that holds the section's name in longer words (\"Hiring process overview\") is the section. Family Performance " +
+			"Indicators headed for one seniority track of `grades.tracks` (\"## Individual Contributor Performance indicators\"; also \"IC\", " +
+			"\"Management\", \"People Leader\") count only for that track's levels (and those the ladder places on no track) when the page has " +
+			"levels on another. A placeholder level (holding only placeholders such as \"To be " +
 			"defined at time of business need.\", or saying \"More details will be added at a later date\" with a \"TBD\" " +
 			"among its items) and an acting rotation (\"Acting ...\", \"Interim ...\": the person keeps their own grade) are " +
 			"not asked for sections; an acting rotation is not reported at all (nothing to fix). `grade-missing` and " +
@@ -109,7 +112,7 @@ func sectionTitle(kind string) string {
 // (invalid UTF-8 bytes replaced as encoding/json does), booleans and
 // json.Number.
 func summary(f *model.Family) map[string]any {
-	s := summarize(f)
+	s := summarize(f, nil)
 	roles := make([]any, s.roles)
 	for i := range roles {
 		roles[i] = s.role(i)
@@ -128,7 +131,10 @@ type familySummary struct {
 }
 
 // summarize returns the summary of a page, its roles made on demand.
-func summarize(f *model.Family) familySummary {
+// trackOf, when not nil, names the seniority track of a title (see
+// trackScoped).
+func summarize(f *model.Family, trackOf func(title string) string) familySummary {
+	scoped := trackScoped(f, trackOf)
 	secs := func(ss []*model.Section) map[string]any {
 		m := map[string]any{}
 		counts := map[string][2]int{}
@@ -148,8 +154,12 @@ func summarize(f *model.Family) familySummary {
 	}
 	// family-wide role sections (Requirements written before the levels, say)
 	// apply to every level
-	var shared []*model.Section
+	var shared, family []*model.Section
 	for _, s := range f.Sections {
+		if _, ok := scoped[s]; ok {
+			continue // one track's: its levels get it below
+		}
+		family = append(family, s)
 		if s.Kind.IsRoleSection() && s.Kind != model.SecJobGrade {
 			shared = append(shared, s)
 		}
@@ -199,7 +209,14 @@ func summarize(f *model.Family) familySummary {
 			}
 		}
 		rs := secs(ownSecs)
-		for k, v := range secs(shared) {
+		var track []*model.Section
+		for sec, t := range scoped {
+			// a level the ladder places on no track gets it too
+			if rt := trackOf(r.Title); rt == t || rt == "" {
+				track = append(track, sec)
+			}
+		}
+		for k, v := range secs(append(slices.Clone(shared), track...)) {
 			if _, ok := rs[k]; !ok {
 				v.(map[string]any)["inherited"] = true
 				rs[k] = v
@@ -281,7 +298,7 @@ func summarize(f *model.Family) familySummary {
 		}
 		return map[string]any{"title": jsonString(r.Title), "kind": jsonString(string(r.Kind)), "graded": r.Grade != nil, "sections": rs}
 	}
-	base := map[string]any{"path": jsonString(f.Path), "title": jsonString(f.Title), "sections": secs(f.Sections)}
+	base := map[string]any{"path": jsonString(f.Path), "title": jsonString(f.Title), "sections": secs(family)}
 	if len(f.Roles) == 0 {
 		// a page that is one role without a role heading (the title names
 		// it: "## Responsibilities", "## Requirements"): asked only what the
@@ -657,7 +674,19 @@ func checkRequiredSections(p *lint.Pass) {
 	// a page of many roles is validated a group of roles at a time when
 	// the policy judges each role apart (chunkSafe): the summary and the
 	// validator's errors of thousands of roles are not held at once
-	sum := summarize(f)
+	l := gradeLadder(p.Env, p.Config)
+	trackOf := func(title string) string {
+		if pl, ok := l.Classify(title); ok {
+			return pl.Name
+		}
+		return ""
+	}
+	sum := summarize(f, trackOf)
+	// the family's Performance Indicators headed for one track only
+	scopedNote := ""
+	for sec, t := range trackScoped(f, trackOf) {
+		scopedNote = fmt.Sprintf("the family's, %q, are for the %s levels", sectionLabel(sec), t)
+	}
 	size := sum.roles
 	if size < 1 {
 		size = 1
@@ -711,7 +740,7 @@ func checkRequiredSections(p *lint.Pass) {
 		}
 	}
 	for _, key := range order {
-		groups[key].report(p, f, anchor)
+		groups[key].report(p, f, anchor, scopedNote)
 	}
 }
 
@@ -907,7 +936,10 @@ func (g *alternatives) add(f *model.Family, doc any, loc, frag string, missing [
 
 // report reports the group once: at each level that lacks the section
 // when some levels have their own, else at the family.
-func (g *alternatives) report(p *lint.Pass, f *model.Family, anchor model.Span) {
+//
+// scopedNote, when not empty, says the family's Performance Indicators are
+// one track's only; it replaces "the family has none" for them.
+func (g *alternatives) report(p *lint.Pass, f *model.Family, anchor model.Span, scopedNote string) {
 	first, roles, lacking, desc := g.first, g.roles, g.lacking, g.desc
 	var names []string
 	for _, m := range first {
@@ -928,9 +960,13 @@ func (g *alternatives) report(p *lint.Pass, f *model.Family, anchor model.Span) 
 		}
 	}
 	if len(names) > 0 && len(lacking) > 0 && len(lacking) < levels {
+		note := "the family has none"
+		if scopedNote != "" && len(first) == 1 && first[0] == string(model.SecPerformance) {
+			note = scopedNote
+		}
 		for _, r := range lacking {
 			p.Report(lint.Diagnostic{Span: r.TitleSpan, Role: r,
-				Message: fmt.Sprintf("level %q has no %s section, while other levels have their own (and the family has none)", r.Title, joinAnd(names)),
+				Message: fmt.Sprintf("level %q has no %s section, while other levels have their own (and %s)", r.Title, joinAnd(names), note),
 				Subject: "alternatives " + strings.Join(first, ",") + " | " + r.Title})
 		}
 		return
@@ -1084,6 +1120,51 @@ func hiringUnderOtherName(f *model.Family) *model.Section {
 		}
 	}
 	return found
+}
+
+// trackAliases are other names of the default tracks in a heading
+// ("IC Performance Indicators", "Management Performance Indicators").
+var trackAliases = map[string]string{"ic": "individual contributor", "individual contributors": "individual contributor",
+	"management": "manager", "managers": "manager", "people manager": "manager", "people managers": "manager",
+	"people leader": "manager", "people leaders": "manager", "leadership": "manager"}
+
+// trackScoped returns the family-level Performance Indicators whose heading
+// names a seniority track ("## Individual Contributor Performance
+// indicators"), each with that track's name, when the page has levels on
+// that track and on another: they are those levels' only, not the
+// family's. nil without trackOf.
+func trackScoped(f *model.Family, trackOf func(string) string) map[*model.Section]string {
+	if trackOf == nil {
+		return nil
+	}
+	var out map[*model.Section]string
+	for _, s := range f.Sections {
+		if s.Kind != model.SecPerformance || s.Prefix == "" {
+			continue
+		}
+		name := strings.ToLower(strings.Join(strings.Fields(s.Prefix), " "))
+		if a, ok := trackAliases[name]; ok {
+			name = a
+		}
+		on, off := 0, 0
+		for _, r := range f.Roles {
+			if r.Kind != model.KindLevel || r.Status != "" {
+				continue
+			}
+			if t := trackOf(r.Title); t == name {
+				on++
+			} else if t != "" {
+				off++
+			}
+		}
+		if on > 0 && off > 0 {
+			if out == nil {
+				out = map[*model.Section]string{}
+			}
+			out[s] = name
+		}
+	}
+	return out
 }
 
 // ownSectionDepth returns the depth of r's Responsibilities, Requirements
