@@ -49,6 +49,26 @@ func TestExtensions(t *testing.T) {
 	}
 }
 
+// wantExtends checks that role r (named who in messages) has one extension,
+// from role from, taking over kinds (in any order).
+func wantExtends(t *testing.T, who string, r, from *Role, kinds ...SectionKind) {
+	t.Helper()
+	if r == nil || len(r.Extends) != 1 || r.Extends[0].From != from {
+		t.Errorf("%s extends %+v, want one extension from %v", who, r, from)
+		return
+	}
+	got := r.Extends[0].Kinds
+	if len(got) != len(kinds) {
+		t.Errorf("%s takes over %v, want %v", who, got, kinds)
+		return
+	}
+	for _, k := range kinds {
+		if !hasKind(got, k) {
+			t.Errorf("%s takes over %v, want %v", who, got, kinds)
+		}
+	}
+}
+
 // TestExtensionNamesKind checks that an extension naming the section it
 // takes over ("Extends the Pricing Analyst requirements") resolves the
 // role and takes that section only.
@@ -61,15 +81,8 @@ func TestExtensionNamesKind(t *testing.T) {
 		t.Fatalf("roles %v", f.Roles)
 	}
 	senior, principal := f.Roles[1], f.Roles[2]
-	if len(senior.Extends) != 1 || senior.Extends[0].From != f.Roles[0] {
-		t.Fatalf("Senior extends %+v, want the Pricing Analyst", senior.Extends)
-	}
-	if k := senior.Extends[0].Kinds; len(k) != 1 || k[0] != SecRequirements {
-		t.Errorf("Senior takes over %v, want the requirements only", k)
-	}
-	if len(principal.Extends) != 1 || principal.Extends[0].From != senior || len(principal.Extends[0].Kinds) != 2 {
-		t.Errorf("Principal extends %+v, want the Senior's responsibilities and requirements", principal.Extends)
-	}
+	wantExtends(t, "Senior", senior, f.Roles[0], SecRequirements)
+	wantExtends(t, "Principal", principal, senior, SecResponsibilities, SecRequirements)
 }
 
 func TestOverview(t *testing.T) {
@@ -127,15 +140,8 @@ func TestExtensionThatOfInSection(t *testing.T) {
 		t.Fatalf("roles %v", f.Roles)
 	}
 	analyst, senior := f.Roles[1], f.Roles[2]
-	if len(analyst.Extends) != 1 || analyst.Extends[0].From != f.Roles[0] {
-		t.Fatalf("Analyst extends %+v, want the Billing Associate", analyst.Extends)
-	}
-	if k := analyst.Extends[0].Kinds; len(k) != 1 || k[0] != SecResponsibilities {
-		t.Errorf("Analyst takes over %v, want the responsibilities only", k)
-	}
-	if len(senior.Extends) != 1 || senior.Extends[0].From != analyst || len(senior.Extends[0].Kinds) != 2 {
-		t.Errorf("Senior extends %+v, want the Analyst's responsibilities and requirements", senior.Extends)
-	}
+	wantExtends(t, "Analyst", analyst, f.Roles[0], SecResponsibilities)
+	wantExtends(t, "Senior", senior, analyst, SecResponsibilities, SecRequirements)
 }
 
 // TestMisnamedSectionStays checks that a section whose prefix names another
@@ -180,9 +186,7 @@ func TestExtensionInAddition(t *testing.T) {
 		t.Fatalf("roles %v", f.Roles)
 	}
 	senior, director := f.Roles[1], f.Roles[2]
-	if len(senior.Extends) != 1 || senior.Extends[0].From != f.Roles[0] || len(senior.Extends[0].Kinds) != 1 || senior.Extends[0].Kinds[0] != SecRequirements {
-		t.Errorf("Senior Manager extends %+v, want the Manager's requirements", senior.Extends)
-	}
+	wantExtends(t, "Senior Manager", senior, f.Roles[0], SecRequirements)
 	if len(director.Extends) != 0 {
 		t.Errorf("Director extends %+v, want nothing", director.Extends)
 	}
