@@ -23,7 +23,8 @@ var gradeTitleMismatchRule = &lint.Rule{
 			"tracks), or when its other words differ from the heading's: neither's words are all among the other's, " +
 			"allowing a one-letter typo per word and a different word order (\"Red Team Manager\" under \"Manager, Red " +
 			"Team\" is the same role). A shorter or longer name for the same role (\"Manager, Billing\" under \"Manager, " +
-			"Billing Operations\") is `role-name-mismatch`'s concern, not this rule's, unless it is word for word the title of " +
+			"Billing Operations\") is `role-name-mismatch`'s concern, not this rule's, unless the words it adds hold another " +
+			"seniority (\"The Director, Channel Sales Manager\" under \"Director, Channel Sales\") or it is word for word the title of " +
 			"another role of the page (\"The Manager, Sourcing\" under \"Manager, Inbound Sourcing and Sourcing Operations\" " +
 			"on a page with a \"Manager, Sourcing\"): the sentence then grades that role. Generic subjects (\"The role is a " +
 			"grade 6\") and bare level headings (\"### Senior\" graded as \"The Senior Backend Engineer ...\") are fine.\n\n" +
@@ -179,9 +180,29 @@ func titleMatch(l *ladder.Ladder, title, subj string) titleMatchKind {
 	}
 	a, b := expandAcronyms(pt.Stem, ps.Stem)
 	if subsetWords(a, b) || subsetWords(b, a) {
+		// "The Director, Channel Sales Manager" under "Director, Channel
+		// Sales": the words added hold another seniority
+		if addsRank(l, a, b) || addsRank(l, b, a) {
+			return matchOther
+		}
 		return matchSame
 	}
 	return matchOther
+}
+
+// addsRank reports whether stem b holds a word that stem a lacks and that
+// is by itself a seniority of the ladder ("manager" in "channel sales
+// manager" against "channel sales").
+func addsRank(l *ladder.Ladder, a, b string) bool {
+	for _, w := range strings.Fields(b) {
+		if containsWord(a, w) {
+			continue
+		}
+		if p, ok := l.Classify(w); ok && !p.Implied {
+			return true
+		}
+	}
+	return false
 }
 
 // qualifierWords returns the words of a title's parenthesised qualifiers

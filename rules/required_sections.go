@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -35,7 +36,7 @@ var requiredSectionsRule = &lint.Rule{
 			"`job-grade` too, and then a grade sentence counts); the family has a Hiring Process; Performance Indicators are given family-wide or for every " +
 			"level. When some levels have their own and the family has none, each level without is reported at its title; " +
 			"when none has, the family is reported once. Performance Indicators or a Hiring Process headed at the level " +
-			"of the role headings above them close the group of levels, and count for all of them; so do those written once " +
+			"of the role headings above them (or above the depth of the level's own section headings: \"###\" after its \"####\" Requirements) close the group of levels, and count for all of them; so do those written once " +
 			"under the last level when no other level has its own. A section introduced by a list item of its own (\"- " +
 			"Performance Indicators\" followed by the indicators) is there, and a level whose Requirements or Responsibilities " +
 			"are given for each of its specialties has them. A role written under two " +
@@ -44,7 +45,9 @@ var requiredSectionsRule = &lint.Rule{
 			"be a fit to this role if you\", \"You should apply if\"), counts for every level: in the summary it appears " +
 			"in each role's sections with `\"inherited\": true`. So does what a level takes over from another (\"Meets all of the " +
 			"requirements of an Intermediate X, plus:\", \"all of the responsibilities of the level below\", \"extends the " +
-			"Senior Director role\", \"Staff X are Senior Xs who additionally meet the following criteria\"), followed transitively. Specialties and segments inherit from their level and " +
+			"Senior Director role\", \"Staff X are Senior Xs who additionally meet the following criteria\"), followed transitively; \"Extends that of the X\" written " +
+			"in a level's Responsibilities (or Requirements) takes over that list only. A level that takes another role over whole, in its " +
+			"own text (\"This role extends the Manager role\"), takes over its Performance Indicators and Hiring Process too. Specialties and segments inherit from their level and " +
 			"need none of their own. When every level but one adds Responsibilities (or Requirements) of its own to the " +
 			"family's, that one is told it has none of its own (not the first level, whose the family's list often is, nor " +
 			"one that says it takes them over). A page without role headings that has Responsibilities or Requirements is one role: it is asked only " +
@@ -59,8 +62,15 @@ var requiredSectionsRule = &lint.Rule{
 			"(option `statuses`), and a level whose " +
 			"responsibilities are bullets straight under its heading, without a Responsibilities heading (option " +
 			"`unheaded`). A level whose one missing list is written under another heading is one `info` finding saying " +
-			"where: a list under its \"Job Grade\" heading, or requirements headed by another name (\"Desirable Skills, " +
-			"Knowledge, and Experience\", at that heading). A placeholder level (holding only placeholders such as \"To be " +
+			"where: a list under its \"Job Grade\" heading, requirements headed by another name (\"Desirable Skills, " +
+			"Knowledge, and Experience\", at that heading), responsibilities headed by words that name duties (\"What you can " +
+			"expect in a Support Engineer role\", at that heading), or a list under a sub-heading that gives only the level's title " +
+			"(\"#### Manager, X\" under \"### Manager, X\", at that heading; option `unheaded`). So is a family whose hiring process is " +
+			"headed by other words that speak of hiring or interviews (\"Interview team and focus areas for each person\", \"Hiring Plan\"); a " +
+			"heading that holds the section's name in longer words (\"Hiring process overview\") is the section. Family Performance " +
+			"Indicators headed for one seniority track of `grades.tracks` (\"## Individual Contributor Performance indicators\"; also \"IC\", " +
+			"\"Management\", \"People Leader\") count only for that track's levels (and those the ladder places on no track) when the page has " +
+			"levels on another. A placeholder level (holding only placeholders such as \"To be " +
 			"defined at time of business need.\", or saying \"More details will be added at a later date\" with a \"TBD\" " +
 			"among its items) and an acting rotation (\"Acting ...\", \"Interim ...\": the person keeps their own grade) are " +
 			"not asked for sections; an acting rotation is not reported at all (nothing to fix). `grade-missing` and " +
@@ -102,7 +112,7 @@ func sectionTitle(kind string) string {
 // (invalid UTF-8 bytes replaced as encoding/json does), booleans and
 // json.Number.
 func summary(f *model.Family) map[string]any {
-	s := summarize(f)
+	s := summarize(f, nil)
 	roles := make([]any, s.roles)
 	for i := range roles {
 		roles[i] = s.role(i)
@@ -121,7 +131,10 @@ type familySummary struct {
 }
 
 // summarize returns the summary of a page, its roles made on demand.
-func summarize(f *model.Family) familySummary {
+// trackOf, when not nil, names the seniority track of a title (see
+// trackScoped).
+func summarize(f *model.Family, trackOf func(title string) string) familySummary {
+	scoped := trackScoped(f, trackOf)
 	secs := func(ss []*model.Section) map[string]any {
 		m := map[string]any{}
 		counts := map[string][2]int{}
@@ -141,8 +154,12 @@ func summarize(f *model.Family) familySummary {
 	}
 	// family-wide role sections (Requirements written before the levels, say)
 	// apply to every level
-	var shared []*model.Section
+	var shared, family []*model.Section
 	for _, s := range f.Sections {
+		if _, ok := scoped[s]; ok {
+			continue // one track's: its levels get it below
+		}
+		family = append(family, s)
 		if s.Kind.IsRoleSection() && s.Kind != model.SecJobGrade {
 			shared = append(shared, s)
 		}
@@ -151,9 +168,14 @@ func summarize(f *model.Family) familySummary {
 	// role heading before them ("### Senior Manager, X", then "###
 	// Performance Indicators") close that role: they are the group's, not
 	// the role's own
+	// So do those headed above the depth of the role's own section headings
+	// ("## Senior Analyst", "#### Senior Analyst Requirements", then "###
+	// Performance Indicators"): written one level up, for the group.
 	for _, r := range f.Roles {
+		own := ownSectionDepth(r)
 		for _, s := range r.Sections {
-			if (s.Kind == model.SecPerformance || s.Kind == model.SecHiringProcess) && s.Heading != nil && r.Heading != nil && s.Heading.Level <= r.Heading.Level {
+			if (s.Kind == model.SecPerformance || s.Kind == model.SecHiringProcess) && s.Heading != nil && r.Heading != nil &&
+				(s.Heading.Level <= r.Heading.Level || own > 0 && s.Heading.Level < own) {
 				shared = append(shared, s)
 			}
 		}
@@ -187,7 +209,14 @@ func summarize(f *model.Family) familySummary {
 			}
 		}
 		rs := secs(ownSecs)
-		for k, v := range secs(shared) {
+		var track []*model.Section
+		for sec, t := range scoped {
+			// a level the ladder places on no track gets it too
+			if rt := trackOf(r.Title); rt == t || rt == "" {
+				track = append(track, sec)
+			}
+		}
+		for k, v := range secs(append(slices.Clone(shared), track...)) {
 			if _, ok := rs[k]; !ok {
 				v.(map[string]any)["inherited"] = true
 				rs[k] = v
@@ -205,6 +234,20 @@ func summarize(f *model.Family) familySummary {
 			}
 			v.(map[string]any)["inherited"] = true
 			rs[jsonString(string(k))] = v
+		}
+		// a level that takes another role over whole ("extends the Manager
+		// role", "Staff X are Senior Xs who additionally ...": its
+		// responsibilities and requirements both) takes over its Performance
+		// Indicators and Hiring Process too
+		for _, k := range []model.SectionKind{model.SecPerformance, model.SecHiringProcess} {
+			if _, ok := rs[string(k)]; ok {
+				continue
+			}
+			if ss := wholeRoleSections(own, k); len(ss) > 0 {
+				v := secs(ss)[string(k)]
+				v.(map[string]any)["inherited"] = true
+				rs[string(k)] = v
+			}
 		}
 		// requirements (or responsibilities) given only per specialty of
 		// the level ("#### Foundations", "### Foundations Requirements"):
@@ -238,6 +281,8 @@ func summarize(f *model.Family) familySummary {
 		if _, ok := rs["responsibilities"]; !ok && r.Kind == model.KindLevel {
 			if n := unheadedBullets(own); n > 0 {
 				rs["responsibilities"] = map[string]any{"bullets": jsonInt(n), "paragraphs": jsonInt(0), "unheaded": true}
+			} else if c := nameOnlyHeading(f, own); c != nil {
+				rs["responsibilities"] = map[string]any{"bullets": jsonInt(unheadedBullets(c)), "paragraphs": jsonInt(0), "unheaded": true}
 			}
 		}
 		// a deprecated, placeholder or acting role is reported once, apart
@@ -253,7 +298,7 @@ func summarize(f *model.Family) familySummary {
 		}
 		return map[string]any{"title": jsonString(r.Title), "kind": jsonString(string(r.Kind)), "graded": r.Grade != nil, "sections": rs}
 	}
-	base := map[string]any{"path": jsonString(f.Path), "title": jsonString(f.Title), "sections": secs(f.Sections)}
+	base := map[string]any{"path": jsonString(f.Path), "title": jsonString(f.Title), "sections": secs(family)}
 	if len(f.Roles) == 0 {
 		// a page that is one role without a role heading (the title names
 		// it: "## Responsibilities", "## Requirements"): asked only what the
@@ -599,6 +644,13 @@ func checkRequiredSections(p *lint.Pass) {
 			}
 			p.Report(lint.Diagnostic{Span: r.TitleSpan, Role: r, Severity: lint.Info,
 				Message: fmt.Sprintf(statusMessages[r.Status], r.Kind, r.Title, note), Subject: "status " + string(r.Status)})
+		case r.Status == "" && opts.Unheaded && r.Kind == model.KindLevel && r.Section(model.SecResponsibilities) == nil && unheadedBullets(r) == 0 &&
+			nameOnlyHeading(f, r) != nil && !inheritsKind(r, model.SecResponsibilities):
+			c := nameOnlyHeading(f, r)
+			p.Report(lint.Diagnostic{Span: c.Heading.Span, Role: r, Severity: lint.Info,
+				Message: fmt.Sprintf("%s %q has no Responsibilities heading: its list is under this heading, which gives only the role's name; name it Responsibilities",
+					r.Kind, r.Title),
+				Subject: "name-only responsibilities heading"})
 		case r.Status == "" && opts.Unheaded && r.Kind == model.KindLevel && r.Section(model.SecResponsibilities) == nil && unheadedBullets(r) > 0 && !inheritsKind(r, model.SecResponsibilities):
 			var first *model.Section
 			for _, s := range r.Sections {
@@ -622,7 +674,19 @@ func checkRequiredSections(p *lint.Pass) {
 	// a page of many roles is validated a group of roles at a time when
 	// the policy judges each role apart (chunkSafe): the summary and the
 	// validator's errors of thousands of roles are not held at once
-	sum := summarize(f)
+	l := gradeLadder(p.Env, p.Config)
+	trackOf := func(title string) string {
+		if pl, ok := l.Classify(title); ok {
+			return pl.Name
+		}
+		return ""
+	}
+	sum := summarize(f, trackOf)
+	// the family's Performance Indicators headed for one track only
+	scopedNote := ""
+	for sec, t := range trackScoped(f, trackOf) {
+		scopedNote = fmt.Sprintf("the family's, %q, are for the %s levels", sectionLabel(sec), t)
+	}
 	size := sum.roles
 	if size < 1 {
 		size = 1
@@ -676,7 +740,7 @@ func checkRequiredSections(p *lint.Pass) {
 		}
 	}
 	for _, key := range order {
-		groups[key].report(p, f, anchor)
+		groups[key].report(p, f, anchor, scopedNote)
 	}
 }
 
@@ -735,8 +799,12 @@ func reportRequired(p *lint.Pass, f *model.Family, missing []string, loc, messag
 					r.Kind, r.Title, list, sectionLabel(s), line, list)
 			} else {
 				// the heading is what is wrong: the finding is there
-				msg = fmt.Sprintf("%s %q has no %s heading: its requirements are headed %q; name that heading %s",
-					r.Kind, r.Title, list, sectionLabel(s), list)
+				what := "requirements"
+				if missing[0] == string(model.SecResponsibilities) {
+					what = "responsibilities"
+				}
+				msg = fmt.Sprintf("%s %q has no %s heading: its %s are headed %q; name that heading %s",
+					r.Kind, r.Title, list, what, sectionLabel(s), list)
 				span = s.Span
 			}
 			sev = lint.Info
@@ -777,9 +845,34 @@ func misfiledSection(r *model.Role, missing []string) *model.Section {
 		}
 	}
 	if !req {
-		return nil
+		return responsibilitiesUnderOtherName(r)
 	}
 	return requirementsUnderOtherName(r)
+}
+
+// misfiledResponsibilityWords name, in a heading the model does not know,
+// a level's duties under another name ("What you can expect in a Support
+// Engineer role", "Duties").
+var misfiledResponsibilityWords = map[string]bool{"expect": true, "duties": true, "tasks": true}
+
+// responsibilitiesUnderOtherName returns a role's list under a heading the
+// model does not know whose words name duties, when the role has no
+// Responsibilities section; else nil.
+func responsibilitiesUnderOtherName(r *model.Role) *model.Section {
+	if r.Section(model.SecResponsibilities) != nil {
+		return nil
+	}
+	for _, s := range r.Sections {
+		if s.Kind != model.SecOther || len(s.Bullets) < 2 {
+			continue
+		}
+		for _, w := range prose.Words(strings.ToLower(s.Name), true) {
+			if misfiledResponsibilityWords[w.Text] {
+				return s
+			}
+		}
+	}
+	return nil
 }
 
 // requirementsUnderOtherName returns a role's list under a heading the
@@ -843,7 +936,10 @@ func (g *alternatives) add(f *model.Family, doc any, loc, frag string, missing [
 
 // report reports the group once: at each level that lacks the section
 // when some levels have their own, else at the family.
-func (g *alternatives) report(p *lint.Pass, f *model.Family, anchor model.Span) {
+//
+// scopedNote, when not empty, says the family's Performance Indicators are
+// one track's only; it replaces "the family has none" for them.
+func (g *alternatives) report(p *lint.Pass, f *model.Family, anchor model.Span, scopedNote string) {
 	first, roles, lacking, desc := g.first, g.roles, g.lacking, g.desc
 	var names []string
 	for _, m := range first {
@@ -864,15 +960,32 @@ func (g *alternatives) report(p *lint.Pass, f *model.Family, anchor model.Span) 
 		}
 	}
 	if len(names) > 0 && len(lacking) > 0 && len(lacking) < levels {
+		note := "the family has none"
+		if scopedNote != "" && len(first) == 1 && first[0] == string(model.SecPerformance) {
+			note = scopedNote
+		}
 		for _, r := range lacking {
 			p.Report(lint.Diagnostic{Span: r.TitleSpan, Role: r,
-				Message: fmt.Sprintf("level %q has no %s section, while other levels have their own (and the family has none)", r.Title, joinAnd(names)),
+				Message: fmt.Sprintf("level %q has no %s section, while other levels have their own (and %s)", r.Title, joinAnd(names), note),
 				Subject: "alternatives " + strings.Join(first, ",") + " | " + r.Title})
 		}
 		return
 	}
 	if len(roles) > 0 {
 		msg += "; levels without one: " + strings.Join(roles, ", ")
+	}
+	// the hiring process written under another heading ("## Interview team
+	// and focus areas for each person", "## Hiring Plan"): say so, there
+	if len(first) == 1 && first[0] == string(model.SecHiringProcess) {
+		if s := hiringUnderOtherName(f); s != nil {
+			if hiringProcessWordsRE.MatchString(s.Name) {
+				return // "## Hiring process overview": the section, its name longer
+			}
+			p.Report(lint.Diagnostic{Span: s.Span, Severity: lint.Info,
+				Message: fmt.Sprintf("the job family has no Hiring Process heading: its hiring process is headed %q; name that heading Hiring Process", sectionLabel(s)),
+				Subject: "alternatives " + strings.Join(first, ",")})
+			return
+		}
 	}
 	p.Report(lint.Diagnostic{Span: anchor, Message: msg, Subject: "alternatives " + strings.Join(first, ",")})
 }
@@ -955,6 +1068,169 @@ func truncateNote(t string) string {
 	}
 	r := []rune(t)
 	return string(r[:77]) + "..."
+}
+
+// nameOnlyHeading returns the heading nested in level r's own that gives
+// only r's title ("### Manager, X", then "#### Manager, X" over its duties,
+// then "#### Manager, X Requirements"), read as a role of the same title,
+// when it holds bullets of its own and r has no Responsibilities section
+// anywhere under its title; else nil. Its list is r's responsibilities, the
+// heading's section name left out.
+func nameOnlyHeading(f *model.Family, r *model.Role) *model.Role {
+	if r.Heading == nil {
+		return nil
+	}
+	key := model.NormalizeTitle(r.Title)
+	var found *model.Role
+	for _, c := range f.Roles {
+		if c == r || c.Heading == nil || model.NormalizeTitle(c.Title) != key {
+			continue
+		}
+		if c.Section(model.SecResponsibilities) != nil {
+			return nil
+		}
+		if found == nil && c.Heading.Level > r.Heading.Level && r.Span.Contains(c.Heading.Span.Start) && unheadedBullets(c) >= 2 {
+			found = c
+		}
+	}
+	return found
+}
+
+// hiringProcessWordsRE finds the section's own name in a longer heading.
+var hiringProcessWordsRE = regexp.MustCompile(`(?i)\b(?:hiring|interview(?:ing)?)\s+process\b`)
+
+// hiringUnderOtherName returns the family-level section under a heading
+// the model does not know whose words speak of hiring or interviews ("##
+// Interview team and focus areas for each person", "## Hiring Plan"), when
+// there is exactly one; else nil.
+func hiringUnderOtherName(f *model.Family) *model.Section {
+	var found *model.Section
+	for _, s := range f.Sections {
+		if s.Kind != model.SecOther || s.Heading == nil || len(s.Bullets)+len(s.Paragraphs) == 0 {
+			continue
+		}
+		for _, w := range prose.Words(strings.ToLower(s.Name), true) {
+			if w.Text == "hiring" || strings.HasPrefix(w.Text, "interview") {
+				if found != nil {
+					return nil
+				}
+				found = s
+				break
+			}
+		}
+	}
+	return found
+}
+
+// trackAliases are other names of the default tracks in a heading
+// ("IC Performance Indicators", "Management Performance Indicators").
+var trackAliases = map[string]string{"ic": "individual contributor", "individual contributors": "individual contributor",
+	"management": "manager", "managers": "manager", "people manager": "manager", "people managers": "manager",
+	"people leader": "manager", "people leaders": "manager", "leadership": "manager"}
+
+// trackScoped returns the family-level Performance Indicators whose heading
+// names a seniority track ("## Individual Contributor Performance
+// indicators"), each with that track's name, when the page has levels on
+// that track and on another: they are those levels' only, not the
+// family's. nil without trackOf.
+func trackScoped(f *model.Family, trackOf func(string) string) map[*model.Section]string {
+	if trackOf == nil {
+		return nil
+	}
+	var out map[*model.Section]string
+	for _, s := range f.Sections {
+		if s.Kind != model.SecPerformance || s.Prefix == "" {
+			continue
+		}
+		name := strings.ToLower(strings.Join(strings.Fields(s.Prefix), " "))
+		if a, ok := trackAliases[name]; ok {
+			name = a
+		}
+		on, off := 0, 0
+		for _, r := range f.Roles {
+			if r.Kind != model.KindLevel || r.Status != "" {
+				continue
+			}
+			if t := trackOf(r.Title); t == name {
+				on++
+			} else if t != "" {
+				off++
+			}
+		}
+		if on > 0 && off > 0 {
+			if out == nil {
+				out = map[*model.Section]string{}
+			}
+			out[s] = name
+		}
+	}
+	return out
+}
+
+// ownSectionDepth returns the depth of r's Responsibilities, Requirements
+// and Job Grade headings when they all share one (0 when they do not, or
+// there are fewer than two).
+func ownSectionDepth(r *model.Role) int {
+	depth, n := 0, 0
+	for _, s := range r.Sections {
+		if s.Heading == nil || s.Kind != model.SecResponsibilities && s.Kind != model.SecRequirements && s.Kind != model.SecJobGrade {
+			continue
+		}
+		if depth != 0 && s.Heading.Level != depth {
+			return 0
+		}
+		depth = s.Heading.Level
+		n++
+	}
+	if n < 2 {
+		return 0
+	}
+	return depth
+}
+
+// wholeRoleSections returns the sections of kind k of the roles r takes
+// over whole (an extension of both its responsibilities and its
+// requirements, written in the level's own text: "This role extends the
+// Manager role"), followed transitively through such extensions. "Extends
+// that of the X." written in the level's Responsibilities (or
+// Requirements) takes over that list only.
+func wholeRoleSections(r *model.Role, k model.SectionKind) []*model.Section {
+	var out []*model.Section
+	seen := map[*model.Role]bool{r: true}
+	for x, depth := r, 0; x != nil && depth < 32; depth++ {
+		var next *model.Role
+		for _, e := range x.Extends {
+			if e.From == nil || seen[e.From] || !slices.Contains(e.Kinds, model.SecResponsibilities) || !slices.Contains(e.Kinds, model.SecRequirements) || inListSection(x, e) {
+				continue
+			}
+			seen[e.From] = true
+			for _, sec := range e.From.Sections {
+				if sec.Kind == k {
+					out = append(out, sec)
+				}
+			}
+			if next == nil {
+				next = e.From
+			}
+		}
+		x = next
+	}
+	return out
+}
+
+// inListSection reports whether e's sentence is written in one of r's
+// Responsibilities or Requirements sections.
+func inListSection(r *model.Role, e *model.Extension) bool {
+	if e.Sentence == nil {
+		return false
+	}
+	at := e.Sentence.Span.Start
+	for _, sec := range r.Sections {
+		if (sec.Kind == model.SecResponsibilities || sec.Kind == model.SecRequirements) && (sec.Span.Contains(at) || sec.Body.Contains(at)) {
+			return true
+		}
+	}
+	return false
 }
 
 // inheritsKind reports whether r takes sections of kind k over from

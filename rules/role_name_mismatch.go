@@ -67,7 +67,9 @@ var roleNameMismatchRule = &lint.Rule{
 			"than the name its text agrees on (two places or more, none giving the heading's) when the words it leaves out " +
 			"are in the headings of most of the page's other levels (\"### Senior Director, Revenue\" where the text says " +
 			"\"Senior Director, Revenue Accounting\", as the Director's heading does); a place that misspells that name " +
-			"(\"Revenue Accouting\") is then reported against it, the name to write.",
+			"(\"Revenue Accouting\") is then reported against it, the name to write. A role of the page that has no heading of its own, its " +
+			"sections written under another level's (\"#### Manager, Renewal Operations Job Grade\" under \"### Senior Renewals Operations " +
+			"Analyst\"), is told so: it needs a heading, not another name.",
 		Bad: "---\ntitle: Billing\n---\n\n## Senior Director, Billing and Collections\n\n" +
 			"The Director, Billing and Collections reports to the VP, Revenue Accounting.\n\n" +
 			"### Senior Director, Billing and Collections Job Grade\n\n" +
@@ -388,7 +390,14 @@ func reportMentions(p *lint.Pass, f *model.Family, r *model.Role, title string, 
 			msg = fmt.Sprintf("heading names the role %s, but its %s name it %s", quoted(title), joinAnd(dedupeKeep(wheres)), quoted(m.name))
 			span = r.Heading.TextSpan
 		}
-		if other != nil {
+		switch {
+		case other != nil && other.Heading == nil && other.SharesWith == r:
+			// "#### Manager, X Job Grade" and the rest written under "###
+			// Senior X Analyst": a role without its own heading, not a name
+			// to change
+			msg = fmt.Sprintf("%s %s the role %s, which has no heading of its own: its sections sit under %s; give it a heading of its own",
+				joinAnd(wh), verb, quoted(m.name), quoted(title))
+		case other != nil:
 			msg += " (another role on this page)"
 		}
 		p.Report(lint.Diagnostic{

@@ -30,6 +30,9 @@ var (
 	// "share the same responsibilities and requirements as the Community
 	// Advocate listed above" (also misspelt: "responsibilites")
 	extendSameRE = regexp.MustCompile(`(?i)\b(?:share|shares|sharing|have|has|having|meet|meets|meeting)\s+(?:all\s+(?:of\s+)?)?the\s+same\s+(responsibilit?(?:y|ies|es)|requirements?|expectations|qualifications)(?:\s+(?:and|&)\s+(responsibilit?(?:y|ies|es)|requirements?|expectations|qualifications))?\s+(?:as|of)\s+(?:an?\s+|the\s+)?`)
+	// "In addition to meeting the requirements of a Manager, Community
+	// Advocate, the Senior Manager will have the following:"
+	extendAdditionRE = regexp.MustCompile(`(?i)\bin\s+addition\s+to\s+(?:(?:meeting|having|fulfilling|fulfiling|holding)\s+)?(?:all\s+(?:of\s+)?)?(?:the\s+)?(responsibilit?(?:y|ies|es)|requirements?|expectations|qualifications)(?:\s+(?:and|&)\s+(responsibilit?(?:y|ies|es)|requirements?|expectations|qualifications))?\s+(?:of|for)\s+(?:an?\s+|the\s+)?`)
 	// "All of the above requirements and:", "all the previous level's
 	// responsibilities": the level before
 	extendAboveRE = regexp.MustCompile(`(?i)\ball\s+(?:of\s+)?(?:the\s+)?(?:above|previous|preceding|prior)(?:\s+(?:level|role)(?:'s|’s)?)?\s+(responsibilit?(?:y|ies|es)|requirements?|expectations|qualifications)(?:\s+(?:and|&)\s+(responsibilit?(?:y|ies|es)|requirements?|expectations|qualifications))?\b`)
@@ -41,7 +44,11 @@ var (
 	// where the named role ends
 	extendEndRE = regexp.MustCompile(`(?i)(?:\s*[,:;.(]|\s+(?:plus|and|as\s+well|in\s+addition|with|who|which|but|to|listed|described|outlined|defined|above|below)\b)`)
 	// "the level below", "the previous level", "as listed above"
-	extendBelowRE  = regexp.MustCompile(`(?i)^(?:(?:level|role|position)\s+(?:below|before)|(?:previous|prior|lower|preceding)\s+(?:level|role|position)|(?:(?:listed|described|outlined|defined|stated|shown|mentioned)\s+)?above)\b`)
+	extendBelowRE = regexp.MustCompile(`(?i)^(?:(?:level|role|position)\s+(?:below|before)|(?:previous|prior|lower|preceding)\s+(?:level|role|position)|(?:(?:listed|described|outlined|defined|stated|shown|mentioned)\s+)?above)\b`)
+	// "that of the X", "those of X": the role X
+	extendThatOfRE = regexp.MustCompile(`(?i)^(?:that|those)\s+of\s+(?:the\s+|an?\s+)?`)
+	// "the Manager role", "the Senior level": a whole role named
+	extendWholeRE  = regexp.MustCompile(`(?i)^[^.;:]*?\b(?:roles?|levels?|positions?)\b`)
 	extendSuffixRE = regexp.MustCompile(`(?i)\s+(?:role|level|position|job|job\s+family)s?$`)
 	// a role named with the section taken over: "the Pricing Analyst
 	// requirements", "the Manager's responsibilities"
@@ -53,7 +60,7 @@ var (
 func (s *structurer) extensions() {
 	byRole := map[*Role][]*Block{}
 	for _, b := range s.f.Blocks {
-		if b.Role != nil && (b.Kind == BlockParagraph || b.Kind == BlockItem) && (ContainsFold(b.Text, "all") || ContainsFold(b.Text, "same") || ContainsFold(b.Text, "extends") || ContainsFold(b.Text, "builds") || ContainsFold(b.Text, " who ")) {
+		if b.Role != nil && (b.Kind == BlockParagraph || b.Kind == BlockItem) && (ContainsFold(b.Text, "all") || ContainsFold(b.Text, "same") || ContainsFold(b.Text, "extends") || ContainsFold(b.Text, "builds") || ContainsFold(b.Text, " who ") || ContainsFold(b.Text, "addition")) {
 			byRole[b.Role] = append(byRole[b.Role], b)
 		}
 	}
@@ -79,7 +86,7 @@ func (s *structurer) readExtension(r, before *Role, b *Block, ss [2]int) *Extens
 	// most sentences of a block that passed extensions' filter are turned
 	// away here, before the regular expressions
 	ascii := isASCII(t)
-	if ascii && !ContainsFold(t, "all") && !ContainsFold(t, "same") && !ContainsFold(t, "extends") && !ContainsFold(t, "builds") && !ContainsFold(t, " who ") {
+	if ascii && !ContainsFold(t, "all") && !ContainsFold(t, "same") && !ContainsFold(t, "extends") && !ContainsFold(t, "builds") && !ContainsFold(t, " who ") && !ContainsFold(t, "addition") {
 		return nil
 	}
 	// each pattern but extendRoleRE names a kind of section: an ASCII
@@ -103,6 +110,14 @@ func (s *structurer) readExtension(r, before *Role, b *Block, ss [2]int) *Extens
 	}
 	if m == nil && kind && (!ascii || ContainsFold(t, "same")) {
 		m = extendSameRE.FindStringSubmatchIndex(t)
+	}
+	// a role of the page must be named: "in addition to the requirements
+	// of the business" is not an extension
+	needRole := false
+	if m == nil && (!ascii || ContainsFold(t, "addition")) {
+		if m = extendAdditionRE.FindStringSubmatchIndex(t); m != nil {
+			needRole = true
+		}
 	}
 	if m == nil && kind && (!ascii || ContainsFold(t, "all")) {
 		if a := extendAboveRE.FindStringSubmatchIndex(t); a != nil {
@@ -143,6 +158,12 @@ func (s *structurer) readExtension(r, before *Role, b *Block, ss [2]int) *Extens
 	} else if m := findIf(extendRoleRE, t, "extends", "builds"); m != nil {
 		at = m[1]
 		kinds = []SectionKind{SecResponsibilities, SecRequirements}
+		// "Extends that of the Billing Operations Associate" written in
+		// the level's Responsibilities (or Requirements): that list only,
+		// unless it says it takes the role ("extends the Manager role")
+		if sec := b.Section; sec != nil && (sec.Kind == SecResponsibilities || sec.Kind == SecRequirements) && !extendWholeRE.MatchString(t[m[1]:]) {
+			kinds = []SectionKind{sec.Kind}
+		}
 	} else {
 		return nil
 	}
@@ -151,6 +172,8 @@ func (s *structurer) readExtension(r, before *Role, b *Block, ss [2]int) *Extens
 		rest = rest[:loc[0]]
 	}
 	target := strings.TrimSpace(extendSuffixRE.ReplaceAllString(strings.TrimSpace(rest), ""))
+	// "Extends that of the Community Programs Evangelist": that role
+	target = extendThatOfRE.ReplaceAllString(target, "")
 	// "the same requirements as other [Staff Analysts](...)": those
 	if t := strings.TrimSpace(target); len(t) > 6 && strings.EqualFold(t[:6], "other ") {
 		target = strings.TrimSpace(t[6:])
@@ -176,6 +199,9 @@ func (s *structurer) readExtension(r, before *Role, b *Block, ss [2]int) *Extens
 	}
 	if e.From == r {
 		e.From = nil
+	}
+	if needRole && e.From == nil {
+		return nil
 	}
 	return e
 }

@@ -49,6 +49,26 @@ func TestExtensions(t *testing.T) {
 	}
 }
 
+// wantExtends checks that role r (named who in messages) has one extension,
+// from role from, taking over kinds (in any order).
+func wantExtends(t *testing.T, who string, r, from *Role, kinds ...SectionKind) {
+	t.Helper()
+	if r == nil || len(r.Extends) != 1 || r.Extends[0].From != from {
+		t.Errorf("%s extends %+v, want one extension from %v", who, r, from)
+		return
+	}
+	got := r.Extends[0].Kinds
+	if len(got) != len(kinds) {
+		t.Errorf("%s takes over %v, want %v", who, got, kinds)
+		return
+	}
+	for _, k := range kinds {
+		if !hasKind(got, k) {
+			t.Errorf("%s takes over %v, want %v", who, got, kinds)
+		}
+	}
+}
+
 // TestExtensionNamesKind checks that an extension naming the section it
 // takes over ("Extends the Pricing Analyst requirements") resolves the
 // role and takes that section only.
@@ -61,15 +81,8 @@ func TestExtensionNamesKind(t *testing.T) {
 		t.Fatalf("roles %v", f.Roles)
 	}
 	senior, principal := f.Roles[1], f.Roles[2]
-	if len(senior.Extends) != 1 || senior.Extends[0].From != f.Roles[0] {
-		t.Fatalf("Senior extends %+v, want the Pricing Analyst", senior.Extends)
-	}
-	if k := senior.Extends[0].Kinds; len(k) != 1 || k[0] != SecRequirements {
-		t.Errorf("Senior takes over %v, want the requirements only", k)
-	}
-	if len(principal.Extends) != 1 || principal.Extends[0].From != senior || len(principal.Extends[0].Kinds) != 2 {
-		t.Errorf("Principal extends %+v, want the Senior's responsibilities and requirements", principal.Extends)
-	}
+	wantExtends(t, "Senior", senior, f.Roles[0], SecRequirements)
+	wantExtends(t, "Principal", principal, senior, SecResponsibilities, SecRequirements)
 }
 
 func TestOverview(t *testing.T) {
@@ -111,5 +124,70 @@ func TestMatchSectionFamilyWide(t *testing.T) {
 		if k, _, _, ok := MatchSection(text); !ok || k != want {
 			t.Errorf("MatchSection(%q) = %q, %v; want %q", text, k, ok, want)
 		}
+	}
+}
+
+// TestExtensionThatOfInSection checks that "Extends that of the X" names
+// the role X, and that written in a level's Responsibilities it takes over
+// that list only, while one that names a role ("extends the X role") in the
+// same place takes the whole role.
+func TestExtensionThatOfInSection(t *testing.T) {
+	src := []byte("---\ntitle: Billing\n---\n\n## Billing Associate\n\n### Responsibilities\n\n- Bill\n\n### Requirements\n\n- Ability to use GitLab\n\n" +
+		"## Billing Analyst\n\n### Responsibilities\n\n- Extends that of the Billing Associate\n- Analyse\n\n### Requirements\n\n- Accounting\n\n" +
+		"## Senior Billing Analyst\n\n### Responsibilities\n\n- This level extends the Billing Analyst role.\n- Lead\n")
+	f := Parse("billing.md", src)
+	if len(f.Roles) != 3 {
+		t.Fatalf("roles %v", f.Roles)
+	}
+	analyst, senior := f.Roles[1], f.Roles[2]
+	wantExtends(t, "Analyst", analyst, f.Roles[0], SecResponsibilities)
+	wantExtends(t, "Senior", senior, analyst, SecResponsibilities, SecRequirements)
+}
+
+// TestMisnamedSectionStays checks that a section whose prefix names another
+// role ("#### Director, X Requirements" under "### Senior Director, X") stays
+// with the heading it is written under when that heading has no such
+// section and the named role has its own; with no section of its own
+// there, it goes to the role it names.
+func TestMisnamedSectionStays(t *testing.T) {
+	src := []byte("---\ntitle: Billing\n---\n\n### Director, Billing\n\n#### Director, Billing Responsibilities\n\n- Lead\n\n#### Director, Billing Requirements\n\n- Ability to use GitLab\n\n" +
+		"### Senior Director, Billing\n\n#### Senior Director, Billing Responsibilities\n\n- Set direction\n\n#### Director, Billing Requirements\n\n- Ability to use GitLab\n\n" +
+		"### Senior Manager, Billing\n\n#### Senior Manager, Billing Responsibilities\n\n- Manage managers\n\n" +
+		"### Manager, Billing\n\n#### Manager, Billing Responsibilities\n\n- Manage\n\n#### Senior Manager, Billing Requirements\n\n- Ability to use GitLab\n")
+	f := Parse("billing.md", src)
+	byTitle := map[string]*Role{}
+	for _, r := range f.Roles {
+		byTitle[r.Title] = r
+	}
+	sd := byTitle["Senior Director, Billing"]
+	if sd == nil || sd.Section(SecRequirements) == nil || sd.Section(SecRequirements).Prefix != "Director, Billing" {
+		t.Errorf("Senior Director's requirements: %+v, want the misnamed section under it", sd)
+	}
+	if d := byTitle["Director, Billing"]; d == nil || len(d.Sections) != 2 {
+		t.Errorf("Director's sections: %+v, want its own two", d)
+	}
+	// near miss: the Senior Manager (written above) has no Requirements of
+	// its own, so the section written under the Manager is the Senior
+	// Manager's, as its prefix says
+	if sm := byTitle["Senior Manager, Billing"]; sm == nil || sm.Section(SecRequirements) == nil {
+		t.Errorf("Senior Manager's requirements: %+v, want the section bound by its prefix", sm)
+	}
+}
+
+// TestExtensionInAddition checks that "In addition to meeting the
+// requirements of a Manager, X" takes the Manager's requirements over, and
+// that one naming no role of the page takes nothing.
+func TestExtensionInAddition(t *testing.T) {
+	src := []byte("---\ntitle: Advocates\n---\n\n## Manager, Community Advocate\n\n### Requirements\n\n- Leads\n\n" +
+		"## Senior Manager, Community Advocate\n\nIn addition to meeting the requirements of a Manager, Community Advocate, the Senior Manager will have the following:\n\n### Requirements\n\n- Leads managers\n\n" +
+		"## Director, Community Advocacy\n\nIn addition to meeting the requirements of our customers, the Director will have the following:\n\n### Requirements\n\n- Leads the department\n")
+	f := Parse("advocates.md", src)
+	if len(f.Roles) != 3 {
+		t.Fatalf("roles %v", f.Roles)
+	}
+	senior, director := f.Roles[1], f.Roles[2]
+	wantExtends(t, "Senior Manager", senior, f.Roles[0], SecRequirements)
+	if len(director.Extends) != 0 {
+		t.Errorf("Director extends %+v, want nothing", director.Extends)
 	}
 }

@@ -543,7 +543,7 @@ func (s *structurer) bindNames() {
 		if n.secPrefix != "" {
 			if h := nearestBefore(NormalizeTitle(n.secPrefix), n); h != nil {
 				h.forced = true
-				if !isAncestor(h, n) {
+				if !isAncestor(h, n) && !misnamedOwn(n, h) {
 					n.boundTo = h
 				}
 			}
@@ -638,6 +638,34 @@ func hasRoleSectionChild(n *hnode) bool {
 		}
 	}
 	return false
+}
+
+// misnamedOwn reports whether section n, whose prefix names the role
+// heading h, is rather the misnamed section of the heading it sits under:
+// "#### Director, X Requirements" under "### Senior Director, X", which
+// has no Requirements of its own, while "### Director, X" has its own.
+// It stays where it is written (the name is the defect, for the rules of
+// names to report).
+func misnamedOwn(n, h *hnode) bool {
+	var under *hnode
+	for p := n.parent; p != nil && p.h != nil; p = p.parent {
+		if !p.isSec {
+			under = p
+			break
+		}
+	}
+	if under == nil || under == h || under.level >= n.level {
+		return false
+	}
+	has := func(x *hnode, other *hnode) bool {
+		for _, c := range x.children {
+			if c != other && c.isSec && c.sec == n.sec {
+				return true
+			}
+		}
+		return false
+	}
+	return !has(under, n) && has(h, nil)
 }
 
 func isAncestor(a, n *hnode) bool {
