@@ -163,7 +163,8 @@ func checkLevelCopy(p *lint.Pass) {
 			}
 		}
 		for _, k := range opts.Sections {
-			if reportOnlyExtends(p, hi.role, model.SectionKind(k)) {
+			if o := onlyExtends(p, hi.role, model.SectionKind(k)); o != nil {
+				reportOnlyExtends(p, hi.role, model.SectionKind(k), o)
 				continue
 			}
 			reportLevelCopy(p, opts, secs, hi.role, below, model.SectionKind(k))
@@ -805,18 +806,28 @@ func asksMore(old, new string) bool {
 	return false
 }
 
-// reportOnlyExtends reports a level's section that holds nothing but the
-// sentence by which it extends a lower level's ("Extends that of the
-// Business Systems Engineer (Intermediate) responsibilities."): the level
-// asks nothing of its own there. It returns whether it reported.
-func reportOnlyExtends(p *lint.Pass, r *model.Role, kind model.SectionKind) bool {
+// onlyExtension is a level's section that holds nothing but the sentence
+// by which it extends a lower level's: the level extended and the span to
+// report.
+type onlyExtension struct {
+	from *model.Role
+	span model.Span
+}
+
+// onlyExtends returns the extension when a level's section of a kind holds
+// nothing but the sentence by which it extends a lower level's ("Extends
+// that of the Business Systems Engineer (Intermediate) responsibilities."):
+// the level asks nothing of its own there. A sentence that goes on after
+// the level it names ("..., with an exclusive focus on leadership") adds
+// its own, and is no such section.
+func onlyExtends(p *lint.Pass, r *model.Role, kind model.SectionKind) *onlyExtension {
 	s := ownSection(r, kind)
 	if s == nil {
-		return false
+		return nil
 	}
 	items, _ := sectionItems(s)
 	if len(items) == 0 {
-		return false
+		return nil
 	}
 	var from *model.Role
 	for _, it := range items {
@@ -832,13 +843,14 @@ func reportOnlyExtends(p *lint.Pass, r *model.Role, kind model.SectionKind) bool
 				e.Sentence == nil || !slices.Contains(e.Kinds, kind) || gradeAbove(f, r) || sameAsRE.MatchString(e.Sentence.Text) {
 				continue
 			}
-			if t := oneLine(e.Sentence.Text); t != "" && strings.Contains(it, t) && len(strings.Fields(it)) <= len(strings.Fields(t))+1 {
+			if t := oneLine(e.Sentence.Text); t != "" && strings.Contains(it, t) && len(strings.Fields(it)) <= len(strings.Fields(t))+1 &&
+				!extendsFurther(t, e.Target) {
 				by = f
 				break
 			}
 		}
 		if by == nil {
-			return false
+			return nil
 		}
 		from = by
 	}
@@ -846,14 +858,39 @@ func reportOnlyExtends(p *lint.Pass, r *model.Role, kind model.SectionKind) bool
 	if blocks := sectionBlocks(s); len(blocks) == 1 {
 		span = blocks[0].Span // the one sentence
 	}
+	return &onlyExtension{from: from, span: span}
+}
+
+// extendsFurther reports whether an extension sentence goes on, after the
+// level it names and the kind of section, with words of its own: three
+// words or more ("Extends that of the Director requirements, with an
+// exclusive focus on leadership").
+func extendsFurther(sentence, target string) bool {
+	i := strings.Index(strings.ToLower(sentence), strings.ToLower(target))
+	if target == "" || i < 0 {
+		return false
+	}
+	rest := strings.Fields(sentence[i+len(target):])
+	for len(rest) > 0 {
+		w := strings.ToLower(strings.Trim(rest[0], ".,;:()'’"))
+		if w != "" && !strings.HasPrefix(w, "requirement") && !strings.HasPrefix(w, "responsibilit") && w != "role" && w != "level" &&
+			w != "position" && w != "job" && w != "and" && w != "&" {
+			break
+		}
+		rest = rest[1:]
+	}
+	return len(rest) >= 3
+}
+
+// reportOnlyExtends reports a section onlyExtends found.
+func reportOnlyExtends(p *lint.Pass, r *model.Role, kind model.SectionKind, o *onlyExtension) {
 	p.Report(lint.Diagnostic{
-		Span: span,
+		Span: o.span,
 		Message: fmt.Sprintf("%s only extend those of %s and add none of their own: no progression from %s",
-			strings.ToLower(kindLabel(kind)), quoted(from.Title), from.Title),
+			strings.ToLower(kindLabel(kind)), quoted(o.from.Title), o.from.Title),
 		Role:    r,
-		Subject: string(kind) + " only extend " + model.NormalizeTitle(from.Title),
+		Subject: string(kind) + " only extend " + model.NormalizeTitle(o.from.Title),
 	})
-	return true
 }
 
 // thatOfRE is the start of "Extends that of the Senior Analyst

@@ -960,13 +960,16 @@ func (g *alternatives) report(p *lint.Pass, f *model.Family, anchor model.Span, 
 		}
 	}
 	if len(names) > 0 && len(lacking) > 0 && len(lacking) < levels {
+		format := "level %q has no %s section, while other levels have their own (and %s)"
 		note := "the family has none"
 		if scopedNote != "" && len(first) == 1 && first[0] == string(model.SecPerformance) {
-			note = scopedNote
+			// the other levels may be covered by the family's section for
+			// their track, not by their own: say only why this one is not
+			format, note = "level %q has no %s section (%s)", scopedNote
 		}
 		for _, r := range lacking {
 			p.Report(lint.Diagnostic{Span: r.TitleSpan, Role: r,
-				Message: fmt.Sprintf("level %q has no %s section, while other levels have their own (and %s)", r.Title, joinAnd(names), note),
+				Message: fmt.Sprintf(format, r.Title, joinAnd(names), note),
 				Subject: "alternatives " + strings.Join(first, ",") + " | " + r.Title})
 		}
 		return

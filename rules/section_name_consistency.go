@@ -463,9 +463,12 @@ func checkNestedSections(p *lint.Pass, roles []*model.Role, kinds []model.Sectio
 			if sec.Role != r || sec.Style != model.StyleHeading || sec.Heading == nil || !slices.Contains(kinds, sec.Kind) {
 				continue
 			}
-			if k := len(secs) - 1; k >= 0 && secs[k].Kind == model.SecRequirements && sec.Kind == model.SecNiceToHaves &&
+			if k := len(secs) - 1; k >= 0 && (secs[k].Kind == sec.Kind || secs[k].Kind == model.SecRequirements && sec.Kind == model.SecNiceToHaves) &&
 				sec.Heading.Level > secs[k].Heading.Level {
-				continue // nice-to-have requirements: a sub-section indeed
+				// nice-to-have requirements, and a section divided by
+				// sections of its own kind ("#### EMEA Specific
+				// Requirements" under "### Requirements"): sub-sections indeed
+				continue
 			}
 			secs = append(secs, sec)
 		}

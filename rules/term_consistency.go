@@ -58,18 +58,12 @@ var termConsistencyRule = &lint.Rule{
 			"\"full stack\" beside \"Fullstack\"), where the one word is as common or more; pairs that mean something else " +
 			"(\"every day\"), product names, a file's name in capitals (\"CODEOWNERS\"), a pair in parallel with another of the same last word (\"build time rather than run time\") and a pair a linked address writes apart are left alone;\n" +
 			"- apostrophe plurals of numbers: \"1:1's\" where the page also writes \"1:1s\";\n" +
-			"- a pair of equal numbers joined by a hyphen (\"1-1s\") where the page writes it with a colon (\"1:1s\") as often or " +
-			"more (a range from a number to itself means nothing; \"2-4\" is a range and left alone), and a form's name without its " +
-			"hyphen (\"10Q\") where the page writes it with one (\"10-Q\"), whatever the counts; a letter of magnitude (\"10K\", " +
-			"\"5M\") makes a number and is left alone;\n" +
+			"- a form's name without its hyphen (\"10Q\") where the page writes it with one (\"10-Q\"), whatever the counts; a letter " +
+			"of magnitude (\"10K\", \"5M\") makes a number and is left alone (\"1-1\" beside \"1:1\" is not reported: both are in use);\n" +
 			"- a link to a role of the same page whose text names it with words its heading lacks (\"reports to the " +
 			"[Engineering Manager, Digital Experience](#manager-engineering)\" where the heading is \"Manager, Engineering\"); " +
 			"a shorter name, the heading's words reordered and a text naming another role of the page are left alone " +
-			"(no fix: either name may be the right one); the same name written again without a link is reported too;\n" +
-			"- a role's name of three words or more written with its last word in lower case (\"Vulnerability Research engineers\", " +
-			"\"a Staff Vulnerability Research engineer\") where a role heading ends in the name and the page's prose capitalises it " +
-			"more often (a shorter name, \"Backend engineers\", is as often the work; in a title with a comma only the words before " +
-			"it name the role);\n" +
+			"(no fix: either name may be the right one);\n" +
 			"- apostrophe plurals of acronyms: \"OKR's\" where the page also writes \"OKRs\". Here the plain plural " +
 			"is always the reference, and \"the CRO's strategy\" or \"CEO's approval\" (a noun after a determiner, or after a " +
 			"person's title) is read as a possessive and left alone (\"track KPI's requirements\" is a plural), as is one before a " +
@@ -719,7 +713,6 @@ func checkTermPage(p *lint.SetPass, f *model.Family, preferred map[string]string
 	checkTermTriples(p, f)
 	checkTermNamePlurals(p, f)
 	checkTermTitleAbbrevs(p, f)
-	checkTermRoleCase(p, f)
 	checkTermNumberForms(p, f)
 }
 

@@ -9,27 +9,18 @@ import (
 	"gitlab.com/ladderlint/ladderlint/lint/model"
 )
 
-// termPairNumber is a number pair joined by a colon or a hyphen: "1:1",
-// "1-1".
-var termPairNumber = regexp.MustCompile(`\b(\d+)([:-])(\d+)`)
-
 // termFormNumber is a form's name, digits and a capital letter with or
 // without a hyphen between: "10-Q", "10Q".
 var termFormNumber = regexp.MustCompile(`\b(\d+)(-?)([A-Z])\b`)
 
-// checkTermNumberForms reports two ways of writing a number-like name on
-// one page:
+// checkTermNumberForms reports a form's name without its hyphen ("10Q")
+// where the page writes it with the hyphen ("10-Q") at least once: the
+// hyphen is the name's, as the form is filed, whatever the counts. A letter
+// of magnitude ("10K", "5M", "2B") makes a number, and is left alone. A
+// one-on-one written "1-1" beside "1:1" is not reported: both are in use
+// (the handbook's own page on them is at /handbook/leadership/1-1/).
 //
-//   - a pair of equal numbers joined by a hyphen ("1-1s") where the page
-//     writes the pair with a colon ("1:1s") as often or more: a range from
-//     a number to itself means nothing, so the hyphen stands for the
-//     colon of a one-on-one;
-//   - a form's name without its hyphen ("10Q") where the page writes it
-//     with the hyphen ("10-Q") at least once: the hyphen is the name's, as
-//     the form is filed, whatever the counts. A letter of magnitude ("10K",
-//     "5M", "2B") makes a number, and is left alone.
-//
-// A token inside a longer one ("v1-1", "10-Q2", "1:1:1") is not read.
+// A token inside a longer one ("10-Q2", "3.10Q") is not read.
 func checkTermNumberForms(p *lint.SetPass, f *model.Family) {
 	type occ struct {
 		b          *model.Block
@@ -37,9 +28,7 @@ func checkTermNumberForms(p *lint.SetPass, f *model.Family) {
 		key        string // the digits, or the digits and the letter
 		hyphen     bool
 	}
-	var pairs, forms []occ
-	colon := map[string]int{}      // "1:1" by its digits
-	hyphenPair := map[string]int{} // "1-1"
+	var forms []occ
 	hyphenForm := map[string]int{} // "10-Q"
 	inside := func(t string, start, end int) bool {
 		return start > 0 && (isAlnum(t[start-1]) || strings.ContainsRune(":-.", rune(t[start-1]))) ||
@@ -51,18 +40,6 @@ func checkTermNumberForms(p *lint.SetPass, f *model.Family) {
 			continue
 		}
 		t := wordingText(b)
-		for _, m := range termPairNumber.FindAllStringSubmatchIndex(t, -1) {
-			a, c := t[m[2]:m[3]], t[m[6]:m[7]]
-			if a != c || inside(t, m[0], m[1]) || m[1] < len(t) && t[m[1]] == 's' && m[1]+1 < len(t) && isAlnum(t[m[1]+1]) {
-				continue
-			}
-			if t[m[4]] == ':' {
-				colon[a]++
-				continue
-			}
-			hyphenPair[a]++
-			pairs = append(pairs, occ{b, m[0], m[1], a, true})
-		}
 		for _, m := range termFormNumber.FindAllStringSubmatchIndex(t, -1) {
 			letter := t[m[6]:m[7]]
 			if strings.Contains("KMBTGX", letter) || inside(t, m[0], m[1]) {
@@ -75,16 +52,6 @@ func checkTermNumberForms(p *lint.SetPass, f *model.Family) {
 			}
 			forms = append(forms, occ{b, m[0], m[1], key, false})
 		}
-	}
-	for _, o := range pairs {
-		n := colon[o.key]
-		if n == 0 || n < hyphenPair[o.key] {
-			continue
-		}
-		want := o.key + ":" + o.key
-		written := o.b.Text[o.start:o.end]
-		reportTerm(p, &termOcc{f: f, b: o.b, start: o.start, end: o.end, text: written}, want,
-			fmt.Sprintf("write %s, not %s (%s: %d %s on this page)", quoted(want), quoted(written), quoted(want), n, pluralWord(n, "time", "times")))
 	}
 	for _, o := range forms {
 		n := hyphenForm[o.key]

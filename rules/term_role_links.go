@@ -34,11 +34,6 @@ func checkTermRoleLinks(p *lint.SetPass, f *model.Family) {
 	}
 	names := &roleNames{ignore: map[string]bool{"gitlab": true}, acronyms: pageAcronyms(f), level: map[string]bool{}}
 	self := pageSlug(f.Path)
-	// the names the links give roles otherwise than their headings, with
-	// the heading's title: the same name written without a link is the
-	// same variant
-	var linked [][2]string
-	seen := map[string]bool{}
 	for _, l := range f.Links {
 		if l.Block == nil || l.Fragment == "" || l.Kind == model.LinkAuto {
 			continue
@@ -73,53 +68,6 @@ func checkTermRoleLinks(p *lint.SetPass, f *model.Family) {
 			Message: fmt.Sprintf("the link names the role %s, but its heading on this page is %s", quoted(text), quoted(title)),
 			Subject: "role: " + strings.ToLower(title),
 		})
-		if !seen[text] && len(linked) < maxUnlinkedRoleNames {
-			seen[text] = true
-			linked = append(linked, [2]string{text, title})
-		}
-	}
-	checkTermRoleNamesUnlinked(p, f, linked)
-}
-
-// maxUnlinkedRoleNames bounds the second names looked for without a link:
-// each is searched for in the whole page, and a page names its roles a
-// handful of ways, not thousands (a hostile page of 10,000 distinct link
-// texts costs 32 scans of its text, not 10,000).
-const maxUnlinkedRoleNames = 32
-
-// checkTermRoleNamesUnlinked reports a name that a link of the page gives
-// one of its roles otherwise than the role's heading (linked: the name and
-// the heading's title), written again without a link ("a 30 minute
-// interview with a Engineering Manager, Digital Experience"): the page calls
-// the role by the same second name there. Only the name as the link
-// writes it, whole words, outside headings and link texts.
-func checkTermRoleNamesUnlinked(p *lint.SetPass, f *model.Family, linked [][2]string) {
-	for _, nt := range linked {
-		name, title := nt[0], nt[1]
-		for _, b := range f.Blocks {
-			if b.Kind == model.BlockHeading {
-				continue
-			}
-			text := wordingText(b)
-			for off := 0; off < len(text); {
-				k := strings.Index(text[off:], name)
-				if k < 0 {
-					break
-				}
-				start, end := off+k, off+k+len(name)
-				off = end
-				if start > 0 && isWordByte(text[start-1]) || end < len(text) && isWordByte(text[end]) ||
-					inLinkText(b, start) || b.Text[start:end] != name {
-					continue
-				}
-				p.Report(lint.Diagnostic{
-					File:    f,
-					Span:    b.SourceSpan(start, end),
-					Message: fmt.Sprintf("the page names the role %s, as a link to it does, but its heading on this page is %s", quoted(name), quoted(title)),
-					Subject: "role: " + strings.ToLower(title),
-				})
-			}
-		}
 	}
 }
 
