@@ -811,8 +811,8 @@ func asksMore(old, new string) bool {
 // asks nothing of its own there. It returns whether it reported.
 func reportOnlyExtends(p *lint.Pass, r *model.Role, kind model.SectionKind) bool {
 	s := ownSection(r, kind)
-	if s == nil {
-		return false
+	if s == nil || len(r.Extends) == 0 {
+		return false // with no extension, no item is one
 	}
 	items, _ := sectionItems(s)
 	if len(items) == 0 {

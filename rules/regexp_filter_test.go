@@ -142,3 +142,30 @@ func TestLegalBasisWordsAsLowered(t *testing.T) {
 		t.Errorf("%d random texts name a legal basis: the test says little", hits)
 	}
 }
+
+// numberFormCandidates turns away no text either number expression of
+// checkTermNumberForms matches.
+func TestNumberFormCandidatesKeepEveryMatch(t *testing.T) {
+	pieces := []string{"1", "10", "9", ":", "-", "Q", "K", "q", "s", " ", "v", "‑", "é", "\xff", "1:1", "10-Q", "10Q", "A", "-1", ".", "２"}
+	var pairs, forms int
+	rng := rand.New(rand.NewSource(2))
+	for n := 0; n < 200000; n++ {
+		s := randomText(rng, pieces)
+		pair, form := numberFormCandidates(s)
+		if termPairNumber.MatchString(s) {
+			pairs++
+			if !pair {
+				t.Fatalf("numberFormCandidates(%q): pair = false, termPairNumber matches", s)
+			}
+		}
+		if termFormNumber.MatchString(s) {
+			forms++
+			if !form {
+				t.Fatalf("numberFormCandidates(%q): form = false, termFormNumber matches", s)
+			}
+		}
+	}
+	if pairs < 100 || forms < 100 {
+		t.Errorf("matches in random texts: %d pairs, %d forms: the test says little", pairs, forms)
+	}
+}

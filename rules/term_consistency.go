@@ -884,8 +884,6 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 			if _, ok := preferred[lower]; ok {
 				continue // checked against the preferred spelling
 			}
-			name := len(t) >= 4 && (termNames()[lower] || !knownWord(d, lower) && !derivedWord(d, lower))
-			alone := !upperAt(i-1) && !upperAt(i+1) && b.Kind != model.BlockCell
 			switch {
 			case !hasASCIILower(t): // strings.ToUpper(t) == t, without the copy: t is ASCII letters
 				// an everyday word in capitals is emphasis ("NOTE",
@@ -898,7 +896,7 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 				// a known product counts in a title-case name ("Google
 				// Sheets"); another word only alone ("Burndown Chart" is
 				// title case)
-				if name && (alone || termNames()[lower]) {
+				if termName(d, lower) && (!upperAt(i-1) && !upperAt(i+1) && b.Kind != model.BlockCell || termNames()[lower]) {
 					named[lower]++
 				}
 				if len(t) > 6 {
@@ -909,20 +907,40 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 					order = append(order, up)
 				}
 				titled[up] = append(titled[up], occ{b, w.Start, w.End})
-			case t == lower && !name:
+			case t == lower:
 				plain[lower]++
-			case t == lower && name:
-				plain[lower]++
-				if parenthesised(text, w.Start, w.End) {
-					// "the runtime (dapr)": an identifier glossing the words
-					// before it, a repository's or a command's name as written
-					continue
-				}
-				if lowered[lower] == nil {
-					lowOrder = append(lowOrder, lower)
-				}
-				lowered[lower] = append(lowered[lower], occ{b, w.Start, w.End})
 			}
+		}
+	}
+	// the words in lower case that are names, where the page also writes
+	// them capitalised: a second pass over the page, only when some word
+	// was (the dictionary is asked only of those words, not of every
+	// word in lower case)
+	for _, b := range f.Blocks {
+		if len(named) == 0 {
+			break
+		}
+		if b.Kind == model.BlockHeading {
+			continue
+		}
+		text := wordingText(b)
+		for _, w := range wordingWords(b, true).words {
+			t := w.Text
+			if hasASCIIUpperOrNot(t) || named[t] == 0 {
+				continue // not the same word, or not in lower case
+			}
+			if _, ok := preferred[t]; ok || !termName(d, t) {
+				continue
+			}
+			if parenthesised(text, w.Start, w.End) {
+				// "the runtime (dapr)": an identifier glossing the words
+				// before it, a repository's or a command's name as written
+				continue
+			}
+			if lowered[t] == nil {
+				lowOrder = append(lowOrder, t)
+			}
+			lowered[t] = append(lowered[t], occ{b, w.Start, w.End})
 		}
 	}
 	for _, lw := range lowOrder {
@@ -953,6 +971,24 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 					quoted(up), n, pluralWord(n, "time", "times")))
 		}
 	}
+}
+
+// termName reports whether a lower-case word of ASCII letters may be a
+// name: four letters or more, and on the list of names or in no
+// dictionary.
+func termName(d *wordDict, lower string) bool {
+	return len(lower) >= 4 && (termNames()[lower] || !knownWord(d, lower) && !derivedWord(d, lower))
+}
+
+// hasASCIIUpperOrNot reports whether s holds a byte that is not a
+// lower-case ASCII letter: s is not a word in lower case of ASCII letters.
+func hasASCIIUpperOrNot(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'a' || s[i] > 'z' {
+			return true
+		}
+	}
+	return false
 }
 
 // parenthesised reports whether text[start:end] is the whole of a pair of

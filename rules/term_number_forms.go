@@ -51,7 +51,15 @@ func checkTermNumberForms(p *lint.SetPass, f *model.Family) {
 			continue
 		}
 		t := wordingText(b)
-		for _, m := range termPairNumber.FindAllStringSubmatchIndex(t, -1) {
+		pair, form := numberFormCandidates(t)
+		var pm, fm [][]int
+		if pair {
+			pm = termPairNumber.FindAllStringSubmatchIndex(t, -1)
+		}
+		if form {
+			fm = termFormNumber.FindAllStringSubmatchIndex(t, -1)
+		}
+		for _, m := range pm {
 			a, c := t[m[2]:m[3]], t[m[6]:m[7]]
 			if a != c || inside(t, m[0], m[1]) || m[1] < len(t) && t[m[1]] == 's' && m[1]+1 < len(t) && isAlnum(t[m[1]+1]) {
 				continue
@@ -63,7 +71,7 @@ func checkTermNumberForms(p *lint.SetPass, f *model.Family) {
 			hyphenPair[a]++
 			pairs = append(pairs, occ{b, m[0], m[1], a, true})
 		}
-		for _, m := range termFormNumber.FindAllStringSubmatchIndex(t, -1) {
+		for _, m := range fm {
 			letter := t[m[6]:m[7]]
 			if strings.Contains("KMBTGX", letter) || inside(t, m[0], m[1]) {
 				continue
@@ -96,4 +104,32 @@ func checkTermNumberForms(p *lint.SetPass, f *model.Family) {
 		reportTerm(p, &termOcc{f: f, b: o.b, start: o.start, end: o.end, text: written}, want,
 			fmt.Sprintf("write %s, not %s: the form's name takes its hyphen (%s: %d %s on this page)", quoted(want), quoted(written), quoted(want), n, pluralWord(n, "time", "times")))
 	}
+}
+
+// numberFormCandidates reports, in one pass over the bytes, whether text
+// may hold a match of termPairNumber (a digit, ':' or '-', a digit) and of
+// termFormNumber (a digit, maybe '-', a capital A-Z): every match holds
+// those bytes in a row (\d and [A-Z] are ASCII), so text without them is
+// not given to the expressions. Most blocks have neither.
+func numberFormCandidates(t string) (pair, form bool) {
+	for i := 0; i+1 < len(t); i++ {
+		if t[i] < '0' || t[i] > '9' {
+			continue
+		}
+		c := t[i+1]
+		if c >= 'A' && c <= 'Z' {
+			form = true
+		} else if (c == ':' || c == '-') && i+2 < len(t) {
+			d := t[i+2]
+			if d >= '0' && d <= '9' {
+				pair = true
+			} else if c == '-' && d >= 'A' && d <= 'Z' {
+				form = true
+			}
+		}
+		if pair && form {
+			return
+		}
+	}
+	return
 }
