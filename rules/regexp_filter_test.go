@@ -169,3 +169,27 @@ func TestNumberFormCandidatesKeepEveryMatch(t *testing.T) {
 		t.Errorf("matches in random texts: %d pairs, %d forms: the test says little", pairs, forms)
 	}
 }
+
+// changesLower and changesUpper answer as comparing a case-mapped copy
+// does, on ASCII and other text (runes that map to ASCII, invalid bytes).
+func TestChangesCaseSameAsCopy(t *testing.T) {
+	pieces := []string{"a", "Z", "q", "-", "'", "K", "ſ", "İ", "ǅ", "é", "É", "\xff", "\xe2\x80", "1", " "}
+	var lower, upper int
+	rng := rand.New(rand.NewSource(3))
+	for n := 0; n < 100000; n++ {
+		s := randomText(rng, pieces)
+		if got, want := changesLower(s), strings.ToLower(s) != s; got != want {
+			t.Fatalf("changesLower(%q) = %v, want %v", s, got, want)
+		} else if want {
+			lower++
+		}
+		if got, want := changesUpper(s), strings.ToUpper(s) != s; got != want {
+			t.Fatalf("changesUpper(%q) = %v, want %v", s, got, want)
+		} else if want {
+			upper++
+		}
+	}
+	if lower < 1000 || upper < 1000 || lower > 99000 || upper > 99000 {
+		t.Errorf("%d of 100000 texts change in lower case, %d in upper case: the test says little", lower, upper)
+	}
+}

@@ -334,7 +334,7 @@ func termWordsEach(f *model.Family, fn func(termWord)) {
 			}
 			_, n := utf8.DecodeRuneInString(o.text)
 			rest := o.text[n:]
-			fn(termWord{withoutHyphens(tw.lower[i]), o, !hasHyphen(o.text) && strings.ToLower(rest) == rest})
+			fn(termWord{withoutHyphens(tw.lower[i]), o, !hasHyphen(o.text) && !changesLower(rest)})
 		}
 	}
 }
@@ -971,6 +971,29 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 					quoted(up), n, pluralWord(n, "time", "times")))
 		}
 	}
+}
+
+// changesLower reports whether strings.ToLower(s) != s, without the copy
+// where s is ASCII.
+func changesLower(s string) bool {
+	if !isASCII(s) {
+		return strings.ToLower(s) != s
+	}
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+// changesUpper reports whether strings.ToUpper(s) != s, without the copy
+// where s is ASCII.
+func changesUpper(s string) bool {
+	if !isASCII(s) {
+		return strings.ToUpper(s) != s
+	}
+	return hasASCIILower(s)
 }
 
 // termName reports whether a lower-case word of ASCII letters may be a

@@ -49,10 +49,21 @@ type phraseOcc struct {
 // occurrence says only how it is written (hyphen and form), not what is
 // around it (modifier and inName are false).
 func scanTermPhrases(f *model.Family, keep func(first, second string) bool, whole bool, add func(first, second string, o phraseOcc)) {
+	var known []int8 // termPhraseWord of each lower-case word of a block: 0 not asked yet, 1 yes, 2 no
+	phraseWord := func(tw *textWords, i int) bool {
+		if known[i] == 0 {
+			known[i] = 2
+			if termPhraseWord(tw.lower[i]) {
+				known[i] = 1
+			}
+		}
+		return known[i] == 1
+	}
 	for _, b := range f.Blocks {
 		text := wordingText(b)
 		tw := wordingWords(b, true)
 		heading := b.Kind == model.BlockHeading
+		known = append(known[:0], make([]int8, len(tw.words))...)
 		for i, w := range tw.words {
 			lw := tw.lower[i]
 			// a hyphenated pair: "cross-functional"
@@ -71,11 +82,18 @@ func scanTermPhrases(f *model.Family, keep func(first, second string) bool, whol
 			ln := tw.lower[i+1]
 			// a possessive is the term ("the Quality Department's
 			// roadmap"), and modifies nothing
+			if text[w.End:next.Start] != " " {
+				continue
+			}
 			end, owner := next.End, false
+			var pair bool // termPhrasePair(lw, ln), each word's test asked once
 			if s, ok := cutPossessive(next.Text); ok {
 				ln, end, owner = strings.ToLower(s), next.Start+len(s), true
+				pair = termPhrasePair(lw, ln)
+			} else {
+				pair = termParticlePairs[[2]string{lw, ln}] || (phraseWord(tw, i) || termPrefixes[lw]) && phraseWord(tw, i+1)
 			}
-			if text[w.End:next.Start] != " " || keep != nil && !keep(lw, ln) || !termPhrasePair(lw, ln) || inLinkText(b, w.Start) || inLinkText(b, next.Start) {
+			if !pair || keep != nil && !keep(lw, ln) || inLinkText(b, w.Start) || inLinkText(b, next.Start) {
 				continue
 			}
 			written := text[w.Start:end]
@@ -102,6 +120,7 @@ func checkTermPhrases(p *lint.SetPass, f *model.Family, preferred map[string]str
 	}
 	written := map[[2]string]*seen{}
 	family := map[[2]string]*seen{} // prefix compounds, by their first word
+	anyMixed := false               // some term is written more than one way
 	note := func(m map[[2]string]*seen, key [2]string, o phraseOcc) {
 		h := "s"
 		if o.hyphen {
@@ -110,7 +129,7 @@ func checkTermPhrases(p *lint.SetPass, f *model.Family, preferred map[string]str
 		if w := m[key]; w == nil {
 			m[key] = &seen{hyphen: h, form: o.form}
 		} else if w.hyphen != h || w.form != o.form {
-			w.mixed = true
+			w.mixed, anyMixed = true, true
 		}
 	}
 	scanTermPhrases(f, nil, false, func(first, second string, o phraseOcc) {
@@ -128,6 +147,9 @@ func checkTermPhrases(p *lint.SetPass, f *model.Family, preferred map[string]str
 		}
 		w := family[[2]string{first}]
 		return termPrefixes[first] && w != nil && w.mixed
+	}
+	if !anyMixed {
+		return // no term is written more than one way: nothing to keep
 	}
 	byKey := map[string][]phraseOcc{}
 	var keys []string
@@ -630,7 +652,7 @@ func checkTermClosed(p *lint.SetPass, f *model.Family, preferred map[string]stri
 		for i, lw := range tw.lower {
 			// a word in capitals is a file's name ("the CODEOWNERS file"),
 			// not the term written closed
-			if len(lw) >= 6 && isASCIILetters(lw) && strings.ToUpper(tw.words[i].Text) != tw.words[i].Text {
+			if len(lw) >= 6 && isASCIILetters(lw) && changesUpper(tw.words[i].Text) {
 				closed[termClosedKey(lw)]++
 			}
 		}
