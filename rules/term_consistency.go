@@ -743,11 +743,28 @@ func checkTermVarieties(p *lint.SetPass, f *model.Family) {
 		tw := wordingWords(b, false)
 		for i, w := range tw.words {
 			lw := tw.lower[i]
-			count[lw]++
 			if am, ok := us.fix(lw); ok && am != lw {
 				british = append(british, occ{b, w.Start, w.End, w.Text, am})
 			} else if br, ok := uk.fix(lw); ok && br != lw {
 				american = append(american, lw, br)
+			}
+		}
+	}
+	if len(british) == 0 {
+		return // nothing to report: most pages
+	}
+	// the counts of the words compared below, in a second pass: not a
+	// count of every word of the page
+	for _, o := range british {
+		count[o.us], count[strings.ToLower(o.text)] = 0, 0
+	}
+	for i := 0; i < len(american); i += 2 {
+		count[american[i+1]] = 0
+	}
+	for _, b := range f.Blocks {
+		for _, lw := range wordingWords(b, false).lower {
+			if n, ok := count[lw]; ok {
+				count[lw] = n + 1
 			}
 		}
 	}
@@ -907,17 +924,22 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 					order = append(order, up)
 				}
 				titled[up] = append(titled[up], occ{b, w.Start, w.End})
-			case t == lower:
-				plain[lower]++
 			}
 		}
 	}
+	// the count in lower case of the acronyms that may be reported,
+	// taken in the second pass: not a count of every word
+	for _, up := range order {
+		if n := caps[up]; n > 0 && n >= len(titled[up]) {
+			plain[strings.ToLower(up)] = 0
+		}
+	}
 	// the words in lower case that are names, where the page also writes
-	// them capitalised: a second pass over the page, only when some word
-	// was (the dictionary is asked only of those words, not of every
-	// word in lower case)
+	// them capitalised, and the counts above: a second pass over the page,
+	// only when needed (the dictionary is asked only of the words written
+	// capitalised too, not of every word in lower case)
 	for _, b := range f.Blocks {
-		if len(named) == 0 {
+		if len(named) == 0 && len(plain) == 0 {
 			break
 		}
 		if b.Kind == model.BlockHeading {
@@ -926,10 +948,16 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 		text := wordingText(b)
 		for _, w := range wordingWords(b, true).words {
 			t := w.Text
-			if hasASCIIUpperOrNot(t) || named[t] == 0 {
-				continue // not the same word, or not in lower case
+			if len(t) < 2 || hasASCIIUpperOrNot(t) {
+				continue // not a word in lower case
 			}
-			if _, ok := preferred[t]; ok || !termName(d, t) {
+			if _, ok := preferred[t]; ok {
+				continue
+			}
+			if n, ok := plain[t]; ok {
+				plain[t] = n + 1
+			}
+			if named[t] == 0 || !termName(d, t) {
 				continue
 			}
 			if parenthesised(text, w.Start, w.End) {

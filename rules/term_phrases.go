@@ -118,18 +118,19 @@ func checkTermPhrases(p *lint.SetPass, f *model.Family, preferred map[string]str
 		hyphen, form string // the first occurrence's
 		mixed        bool
 	}
-	written := map[[2]string]*seen{}
-	family := map[[2]string]*seen{} // prefix compounds, by their first word
+	written := map[[2]string]seen{} // by value: no allocation for each pair
+	family := map[[2]string]seen{}  // prefix compounds, by their first word
 	anyMixed := false               // some term is written more than one way
-	note := func(m map[[2]string]*seen, key [2]string, o phraseOcc) {
+	note := func(m map[[2]string]seen, key [2]string, o phraseOcc) {
 		h := "s"
 		if o.hyphen {
 			h = "h"
 		}
-		if w := m[key]; w == nil {
-			m[key] = &seen{hyphen: h, form: o.form}
-		} else if w.hyphen != h || w.form != o.form {
+		if w, ok := m[key]; !ok {
+			m[key] = seen{hyphen: h, form: o.form}
+		} else if !w.mixed && (w.hyphen != h || w.form != o.form) {
 			w.mixed, anyMixed = true, true
+			m[key] = w
 		}
 	}
 	scanTermPhrases(f, nil, false, func(first, second string, o phraseOcc) {
@@ -142,11 +143,10 @@ func checkTermPhrases(p *lint.SetPass, f *model.Family, preferred map[string]str
 	// other pair is skipped before its occurrence is made (a pair the
 	// first pass did not note is no term and not kept either)
 	mixed := func(first, second string) bool {
-		if w := written[[2]string{first, second}]; w != nil && w.mixed {
+		if written[[2]string{first, second}].mixed {
 			return true
 		}
-		w := family[[2]string{first}]
-		return termPrefixes[first] && w != nil && w.mixed
+		return termPrefixes[first] && family[[2]string{first}].mixed
 	}
 	if !anyMixed {
 		return // no term is written more than one way: nothing to keep
@@ -661,6 +661,7 @@ func checkTermClosed(p *lint.SetPass, f *model.Family, preferred map[string]stri
 		return
 	}
 	var spaced []occ
+	var keyBuf [64]byte
 	count := map[string]int{}
 	hyphened := map[string]bool{}
 	for _, b := range f.Blocks {
@@ -677,11 +678,16 @@ func checkTermClosed(p *lint.SetPass, f *model.Family, preferred map[string]stri
 		for i := 0; i+1 < len(tw.words); i++ {
 			w, next := tw.words[i], tw.words[i+1]
 			a, c := tw.lower[i], tw.lower[i+1]
-			key := termClosedKey(a + c)
-			if closed[key] == 0 || text[w.End:next.Start] != " " || !isASCIILetters(a) || !isASCIILetters(c) || !termPhrasePair(a, c) ||
+			// the key looked up without a string made for every pair
+			kb := append(append(keyBuf[:0], a...), c...)
+			if n := len(kb); n > 5 && kb[n-1] == 's' && kb[n-2] != 's' {
+				kb = kb[:n-1] // termClosedKey
+			}
+			if closed[string(kb)] == 0 || text[w.End:next.Start] != " " || !isASCIILetters(a) || !isASCIILetters(c) || !termPhrasePair(a, c) ||
 				termClosedApart[a+" "+c] || inLinkText(b, w.Start) || inLinkText(b, next.Start) || parallelOpen(text, tw, i) {
 				continue
 			}
+			key := termClosedKey(a + c)
 			spaced = append(spaced, occ{b, w.Start, next.End, key, a + " " + c})
 			count[key]++
 		}
