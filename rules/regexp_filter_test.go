@@ -193,3 +193,23 @@ func TestChangesCaseSameAsCopy(t *testing.T) {
 		t.Errorf("%d of 100000 texts change in lower case, %d in upper case: the test says little", lower, upper)
 	}
 }
+
+// sameAs answers as sameAsRE does: its test for "same" turns away no text
+// the expression matches.
+func TestSameAsKeepsEveryMatch(t *testing.T) {
+	pieces := []string{"share", "shares", "SHARE", " ", "\t", "the", "THE", "same", "Same", "ſame", "SAME", "sa", "me",
+		"requirements", "responsibilities", "Responsibilities", "x", "é", "\xff", ".", "s", "K"}
+	var matches int
+	rng := rand.New(rand.NewSource(4))
+	for n := 0; n < 200000; n++ {
+		s := randomText(rng, pieces)
+		want := sameAsRE.MatchString(s)
+		if got := sameAs(s); got != want {
+			t.Fatalf("sameAs(%q) = %v, sameAsRE says %v", s, got, want)
+		}
+		matches += count(want)
+	}
+	if matches < 100 {
+		t.Errorf("%d random texts match: the test says little", matches)
+	}
+}
