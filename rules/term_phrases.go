@@ -91,7 +91,7 @@ func scanTermPhrases(f *model.Family, keep func(first, second string) bool, whol
 				ln, end, owner = strings.ToLower(s), next.Start+len(s), true
 				pair = termPhrasePair(lw, ln)
 			} else {
-				pair = termParticlePairs[[2]string{lw, ln}] || (phraseWord(tw, i) || termPrefixes[lw]) && phraseWord(tw, i+1)
+				pair = (phraseWord(tw, i) || termPrefixes[lw]) && phraseWord(tw, i+1) || particlePair(lw, ln)
 			}
 			if !pair || keep != nil && !keep(lw, ln) || inLinkText(b, w.Start) || inLinkText(b, next.Start) {
 				continue
@@ -203,6 +203,9 @@ var termOpenCompounds = map[string]bool{"open source": true}
 // cutPossessive returns a word without its possessive "'s"
 // ("department's"), and whether it had one.
 func cutPossessive(w string) (string, bool) {
+	if len(w) < 3 || w[len(w)-1] != 's' {
+		return w, false // no possessive: spare the suffixes
+	}
 	for _, suf := range []string{"'s", "’s"} {
 		if s, ok := strings.CutSuffix(w, suf); ok && s != "" {
 			return s, true
@@ -237,6 +240,26 @@ var termPrefixes = map[string]bool{
 // termParticlePairs are compounds with a particle that are not phrasal
 // verbs in a job description: "hands on" is "hands-on".
 var termParticlePairs = map[[2]string]bool{{"hands", "on"}: true}
+
+// termParticlePairList is termParticlePairs as a list.
+var termParticlePairList = func() [][2]string {
+	var l [][2]string
+	for pp := range termParticlePairs {
+		l = append(l, pp)
+	}
+	return l
+}()
+
+// particlePair is termParticlePairs[[2]string{a, b}], by comparing the
+// few pairs rather than hashing two words for every pair of a page.
+func particlePair(a, b string) bool {
+	for _, pp := range termParticlePairList {
+		if pp[0] == a && pp[1] == b {
+			return true
+		}
+	}
+	return false
+}
 
 // termPhrasePair reports whether two lower-case words may form a two-word
 // term.
