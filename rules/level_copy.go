@@ -607,7 +607,7 @@ func standardItems(levels []placedLevel, kind model.SectionKind) map[string]bool
 // itemKey folds an item's text for comparison: case, spacing and the
 // final full stop aside.
 func itemKey(text string) string {
-	return string(appendItemKey(nil, text))
+	return string(appendItemKey(make([]byte, 0, len(text)), text))
 }
 
 // appendItemKey appends itemKey(text) to dst: looked up in a map as
