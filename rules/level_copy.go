@@ -109,7 +109,7 @@ type placedLevel struct {
 
 func checkLevelCopy(p *lint.Pass) {
 	opts := lint.Options[levelCopyOptions](p.Options)
-	l := ladder.New(p.Config.Grades.Tracks)
+	l := gradeLadder(p.Env, p.Config) // the run's, built once
 	var levels []placedLevel
 	secs := &levelSections{minWords: opts.MinWords, m: map[levelSectionKey]*levelSection{}}
 	for i, r := range p.File.Roles {
@@ -407,13 +407,23 @@ func reportLevelCopy(p *lint.Pass, opts *levelCopyOptions, secs *levelSections, 
 // sections: "share the same requirements", "the same responsibilities as".
 var sameAsRE = regexp.MustCompile(`(?i)\bshares?\s+the\s+same\b|\bsame\s+(?:requirements|responsibilities)\b`)
 
+// sameAs is sameAsRE.MatchString, the expression run only on text that
+// holds "same" in some case: every match does, and in ASCII text no other
+// bytes fold to those letters (in other text, "ſ" folds to "s").
+func sameAs(text string) bool {
+	if isASCII(text) && !model.ContainsFold(text, "same") {
+		return false
+	}
+	return sameAsRE.MatchString(text)
+}
+
 // levelsDeclaringCopy returns the roles whose own text, outside their
 // sections, says they share another level's requirements or
 // responsibilities.
 func levelsDeclaringCopy(f *model.Family) map[*model.Role]bool {
 	out := map[*model.Role]bool{}
 	for _, b := range f.Blocks {
-		if b.Role != nil && b.Section == nil && b.Kind == model.BlockParagraph && sameAsRE.MatchString(b.Text) {
+		if b.Role != nil && b.Section == nil && b.Kind == model.BlockParagraph && sameAs(b.Text) {
 			out[b.Role] = true
 		}
 	}
@@ -561,31 +571,36 @@ const standardMinLevels = 3
 // one: "You share our values", "Leadership at GitLab", "Ability to use
 // GitLab". Such an item says nothing of how one level differs from another.
 func standardItems(levels []placedLevel, kind model.SectionKind) map[string]bool {
-	count := map[string]int{}
-	n := 0
+	var secs []*model.Section
 	for _, l := range levels {
-		s := ownSection(l.role, kind)
-		if s == nil {
-			continue
-		}
-		n++
-		seen := map[string]bool{}
-		for _, b := range sectionBlocks(s) {
-			k := itemKey(wordingText(b))
-			if k != "" && !seen[k] {
-				seen[k] = true
-				count[k]++
-			}
+		if s := ownSection(l.role, kind); s != nil {
+			secs = append(secs, s)
 		}
 	}
-	if n < standardMinLevels {
-		return nil
+	if len(secs) < standardMinLevels {
+		return nil // before any item's key is made
 	}
+	// an item in every section is in the first: the keys of the first,
+	// kept while each next section holds them too
+	var buf []byte
 	out := map[string]bool{}
-	for k, c := range count {
-		if c == n {
+	for _, b := range sectionBlocks(secs[0]) {
+		if k := itemKey(wordingText(b)); k != "" {
 			out[k] = true
 		}
+	}
+	for _, s := range secs[1:] {
+		if len(out) == 0 {
+			return nil
+		}
+		found := make(map[string]bool, len(out))
+		for _, b := range sectionBlocks(s) {
+			buf = appendItemKey(buf[:0], wordingText(b))
+			if out[string(buf)] {
+				found[string(buf)] = true
+			}
+		}
+		out = found
 	}
 	return out
 }
@@ -593,17 +608,24 @@ func standardItems(levels []placedLevel, kind model.SectionKind) map[string]bool
 // itemKey folds an item's text for comparison: case, spacing and the
 // final full stop aside.
 func itemKey(text string) string {
-	// ASCII text in one pass and one string: the words lowered, joined
-	// by one space (the fields strings.Fields finds: split at ASCII
-	// white space), the final periods and semicolons dropped
-	b := make([]byte, 0, len(text))
+	return string(appendItemKey(make([]byte, 0, len(text)), text))
+}
+
+// appendItemKey appends itemKey(text) to dst: looked up in a map as
+// string(key), it makes no string.
+func appendItemKey(dst []byte, text string) []byte {
+	// ASCII text in one pass: the words lowered, joined by one space (the
+	// fields strings.Fields finds: split at ASCII white space), the final
+	// periods and semicolons dropped
+	start := len(dst)
+	b := dst
 	for i := 0; i < len(text); i++ {
 		c := text[i]
 		switch {
 		case c >= utf8.RuneSelf:
-			return strings.TrimRight(strings.ToLower(strings.Join(strings.Fields(text), " ")), ".;")
+			return append(dst[:start], strings.TrimRight(strings.ToLower(strings.Join(strings.Fields(text), " ")), ".;")...)
 		case c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
-			if len(b) > 0 && b[len(b)-1] != ' ' {
+			if len(b) > start && b[len(b)-1] != ' ' {
 				b = append(b, ' ')
 			}
 		case 'A' <= c && c <= 'Z':
@@ -612,10 +634,13 @@ func itemKey(text string) string {
 			b = append(b, c)
 		}
 	}
-	if len(b) > 0 && b[len(b)-1] == ' ' {
+	if len(b) > start && b[len(b)-1] == ' ' {
 		b = b[:len(b)-1]
 	}
-	return strings.TrimRight(string(b), ".;")
+	for len(b) > start && (b[len(b)-1] == '.' || b[len(b)-1] == ';') {
+		b = b[:len(b)-1]
+	}
+	return b
 }
 
 // levelCopySteps is how many steps up (itemChanges.progress) set a level
@@ -822,8 +847,8 @@ type onlyExtension struct {
 // its own, and is no such section.
 func onlyExtends(p *lint.Pass, r *model.Role, kind model.SectionKind) *onlyExtension {
 	s := ownSection(r, kind)
-	if s == nil {
-		return nil
+	if s == nil || len(r.Extends) == 0 {
+		return nil // with no extension, no item is one
 	}
 	items, _ := sectionItems(s)
 	if len(items) == 0 {
@@ -840,7 +865,7 @@ func onlyExtends(p *lint.Pass, r *model.Role, kind model.SectionKind) *onlyExten
 			// a level written before it, not graded above it; "shares the
 			// same requirements as ..." says the copy is meant
 			if f == nil || f == r || f.Kind != model.KindLevel || f.Span.Start > r.Span.Start ||
-				e.Sentence == nil || !slices.Contains(e.Kinds, kind) || gradeAbove(f, r) || sameAsRE.MatchString(e.Sentence.Text) {
+				e.Sentence == nil || !slices.Contains(e.Kinds, kind) || gradeAbove(f, r) || sameAs(e.Sentence.Text) {
 				continue
 			}
 			if t := oneLine(e.Sentence.Text); t != "" && strings.Contains(it, t) && len(strings.Fields(it)) <= len(strings.Fields(t))+1 &&

@@ -142,3 +142,67 @@ func TestLegalBasisWordsAsLowered(t *testing.T) {
 		t.Errorf("%d random texts name a legal basis: the test says little", hits)
 	}
 }
+
+// numberFormCandidate turns away no text the form expression of
+// checkTermNumberForms matches.
+func TestNumberFormCandidateKeepsEveryMatch(t *testing.T) {
+	pieces := []string{"1", "10", "9", ":", "-", "Q", "K", "q", "s", " ", "v", "‑", "é", "\xff", "1:1", "10-Q", "10Q", "A", "-1", ".", "２"}
+	var forms int
+	rng := rand.New(rand.NewSource(2))
+	for n := 0; n < 200000; n++ {
+		s := randomText(rng, pieces)
+		if termFormNumber.MatchString(s) {
+			forms++
+			if !numberFormCandidate(s) {
+				t.Fatalf("numberFormCandidate(%q) = false, termFormNumber matches", s)
+			}
+		}
+	}
+	if forms < 100 {
+		t.Errorf("%d matches in random texts: the test says little", forms)
+	}
+}
+
+// changesLower and changesUpper answer as comparing a case-mapped copy
+// does, on ASCII and other text (runes that map to ASCII, invalid bytes).
+func TestChangesCaseSameAsCopy(t *testing.T) {
+	pieces := []string{"a", "Z", "q", "-", "'", "K", "ſ", "İ", "ǅ", "é", "É", "\xff", "\xe2\x80", "1", " "}
+	var lower, upper int
+	rng := rand.New(rand.NewSource(3))
+	for n := 0; n < 100000; n++ {
+		s := randomText(rng, pieces)
+		if got, want := changesLower(s), strings.ToLower(s) != s; got != want {
+			t.Fatalf("changesLower(%q) = %v, want %v", s, got, want)
+		} else if want {
+			lower++
+		}
+		if got, want := changesUpper(s), strings.ToUpper(s) != s; got != want {
+			t.Fatalf("changesUpper(%q) = %v, want %v", s, got, want)
+		} else if want {
+			upper++
+		}
+	}
+	if lower < 1000 || upper < 1000 || lower > 99000 || upper > 99000 {
+		t.Errorf("%d of 100000 texts change in lower case, %d in upper case: the test says little", lower, upper)
+	}
+}
+
+// sameAs answers as sameAsRE does: its test for "same" turns away no text
+// the expression matches.
+func TestSameAsKeepsEveryMatch(t *testing.T) {
+	pieces := []string{"share", "shares", "SHARE", " ", "\t", "the", "THE", "same", "Same", "ſame", "SAME", "sa", "me",
+		"requirements", "responsibilities", "Responsibilities", "x", "é", "\xff", ".", "s", "K"}
+	var matches int
+	rng := rand.New(rand.NewSource(4))
+	for n := 0; n < 200000; n++ {
+		s := randomText(rng, pieces)
+		want := sameAsRE.MatchString(s)
+		if got := sameAs(s); got != want {
+			t.Fatalf("sameAs(%q) = %v, sameAsRE says %v", s, got, want)
+		}
+		matches += count(want)
+	}
+	if matches < 100 {
+		t.Errorf("%d random texts match: the test says little", matches)
+	}
+}

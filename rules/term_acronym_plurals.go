@@ -25,18 +25,34 @@ func checkTermAcronymApostrophes(p *lint.SetPass, files []*model.Family) {
 		plain      string // the plain plural: "OKRs"
 	}
 	var found []occ
-	plain := map[string]bool{} // lower-case words as written
 	for _, f := range files {
 		for _, b := range f.Blocks {
 			text := wordingText(b)
 			tw := wordingWords(b, true)
 			for i, w := range tw.words {
-				plain[tw.lower[i]] = true
 				t := strings.ReplaceAll(w.Text, "’", "'")
 				if !isAcronymPlural(t) || possessive(text, tw, i) || acronymOwner(text, tw, i) {
 					continue
 				}
 				found = append(found, occ{f, b, w.Start, w.End, strings.TrimSuffix(t, "'s") + "s"})
+			}
+		}
+	}
+	if len(found) == 0 {
+		return
+	}
+	// the plain plurals the page (or handbook) writes too, as lower-case
+	// words: looked up only for the plurals found, not kept for every word
+	plain := map[string]bool{}
+	for _, o := range found {
+		plain[strings.ToLower(o.plain)] = false
+	}
+	for _, f := range files {
+		for _, b := range f.Blocks {
+			for _, lw := range wordingWords(b, true).lower {
+				if _, ok := plain[lw]; ok {
+					plain[lw] = true
+				}
 			}
 		}
 	}

@@ -328,7 +328,7 @@ func termWordsEach(f *model.Family, fn func(termWord)) {
 			}
 			_, n := utf8.DecodeRuneInString(o.text)
 			rest := o.text[n:]
-			fn(termWord{withoutHyphens(tw.lower[i]), o, !hasHyphen(o.text) && strings.ToLower(rest) == rest})
+			fn(termWord{withoutHyphens(tw.lower[i]), o, !hasHyphen(o.text) && !changesLower(rest)})
 		}
 	}
 }
@@ -736,11 +736,28 @@ func checkTermVarieties(p *lint.SetPass, f *model.Family) {
 		tw := wordingWords(b, false)
 		for i, w := range tw.words {
 			lw := tw.lower[i]
-			count[lw]++
 			if am, ok := us.fix(lw); ok && am != lw {
 				british = append(british, occ{b, w.Start, w.End, w.Text, am})
 			} else if br, ok := uk.fix(lw); ok && br != lw {
 				american = append(american, lw, br)
+			}
+		}
+	}
+	if len(british) == 0 {
+		return // nothing to report: most pages
+	}
+	// the counts of the words compared below, in a second pass: not a
+	// count of every word of the page
+	for _, o := range british {
+		count[o.us], count[strings.ToLower(o.text)] = 0, 0
+	}
+	for i := 0; i < len(american); i += 2 {
+		count[american[i+1]] = 0
+	}
+	for _, b := range f.Blocks {
+		for _, lw := range wordingWords(b, false).lower {
+			if n, ok := count[lw]; ok {
+				count[lw] = n + 1
 			}
 		}
 	}
@@ -877,8 +894,6 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 			if _, ok := preferred[lower]; ok {
 				continue // checked against the preferred spelling
 			}
-			name := len(t) >= 4 && (termNames()[lower] || !knownWord(d, lower) && !derivedWord(d, lower))
-			alone := !upperAt(i-1) && !upperAt(i+1) && b.Kind != model.BlockCell
 			switch {
 			case !hasASCIILower(t): // strings.ToUpper(t) == t, without the copy: t is ASCII letters
 				// an everyday word in capitals is emphasis ("NOTE",
@@ -891,7 +906,7 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 				// a known product counts in a title-case name ("Google
 				// Sheets"); another word only alone ("Burndown Chart" is
 				// title case)
-				if name && (alone || termNames()[lower]) {
+				if termName(d, lower) && (!upperAt(i-1) && !upperAt(i+1) && b.Kind != model.BlockCell || termNames()[lower]) {
 					named[lower]++
 				}
 				if len(t) > 6 {
@@ -902,20 +917,51 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 					order = append(order, up)
 				}
 				titled[up] = append(titled[up], occ{b, w.Start, w.End})
-			case t == lower && !name:
-				plain[lower]++
-			case t == lower && name:
-				plain[lower]++
-				if parenthesised(text, w.Start, w.End) {
-					// "the runtime (dapr)": an identifier glossing the words
-					// before it, a repository's or a command's name as written
-					continue
-				}
-				if lowered[lower] == nil {
-					lowOrder = append(lowOrder, lower)
-				}
-				lowered[lower] = append(lowered[lower], occ{b, w.Start, w.End})
 			}
+		}
+	}
+	// the count in lower case of the acronyms that may be reported,
+	// taken in the second pass: not a count of every word
+	for _, up := range order {
+		if n := caps[up]; n > 0 && n >= len(titled[up]) {
+			plain[strings.ToLower(up)] = 0
+		}
+	}
+	// the words in lower case that are names, where the page also writes
+	// them capitalised, and the counts above: a second pass over the page,
+	// only when needed (the dictionary is asked only of the words written
+	// capitalised too, not of every word in lower case)
+	for _, b := range f.Blocks {
+		if len(named) == 0 && len(plain) == 0 {
+			break
+		}
+		if b.Kind == model.BlockHeading {
+			continue
+		}
+		text := wordingText(b)
+		for _, w := range wordingWords(b, true).words {
+			t := w.Text
+			if len(t) < 2 || hasASCIIUpperOrNot(t) {
+				continue // not a word in lower case
+			}
+			if _, ok := preferred[t]; ok {
+				continue
+			}
+			if n, ok := plain[t]; ok {
+				plain[t] = n + 1
+			}
+			if named[t] == 0 || !termName(d, t) {
+				continue
+			}
+			if parenthesised(text, w.Start, w.End) {
+				// "the runtime (dapr)": an identifier glossing the words
+				// before it, a repository's or a command's name as written
+				continue
+			}
+			if lowered[t] == nil {
+				lowOrder = append(lowOrder, t)
+			}
+			lowered[t] = append(lowered[t], occ{b, w.Start, w.End})
 		}
 	}
 	for _, lw := range lowOrder {
@@ -946,6 +992,47 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 					quoted(up), n, pluralWord(n, "time", "times")))
 		}
 	}
+}
+
+// changesLower reports whether strings.ToLower(s) != s, without the copy
+// where s is ASCII.
+func changesLower(s string) bool {
+	if !isASCII(s) {
+		return strings.ToLower(s) != s
+	}
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+// changesUpper reports whether strings.ToUpper(s) != s, without the copy
+// where s is ASCII.
+func changesUpper(s string) bool {
+	if !isASCII(s) {
+		return strings.ToUpper(s) != s
+	}
+	return hasASCIILower(s)
+}
+
+// termName reports whether a lower-case word of ASCII letters may be a
+// name: four letters or more, and on the list of names or in no
+// dictionary.
+func termName(d *wordDict, lower string) bool {
+	return len(lower) >= 4 && (termNames()[lower] || !knownWord(d, lower) && !derivedWord(d, lower))
+}
+
+// hasASCIIUpperOrNot reports whether s holds a byte that is not a
+// lower-case ASCII letter: s is not a word in lower case of ASCII letters.
+func hasASCIIUpperOrNot(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'a' || s[i] > 'z' {
+			return true
+		}
+	}
+	return false
 }
 
 // parenthesised reports whether text[start:end] is the whole of a pair of

@@ -40,6 +40,9 @@ func checkTermNumberForms(p *lint.SetPass, f *model.Family) {
 			continue
 		}
 		t := wordingText(b)
+		if !numberFormCandidate(t) {
+			continue
+		}
 		for _, m := range termFormNumber.FindAllStringSubmatchIndex(t, -1) {
 			letter := t[m[6]:m[7]]
 			if strings.Contains("KMBTGX", letter) || inside(t, m[0], m[1]) {
@@ -63,4 +66,20 @@ func checkTermNumberForms(p *lint.SetPass, f *model.Family) {
 		reportTerm(p, &termOcc{f: f, b: o.b, start: o.start, end: o.end, text: written}, want,
 			fmt.Sprintf("write %s, not %s: the form's name takes its hyphen (%s: %d %s on this page)", quoted(want), quoted(written), quoted(want), n, pluralWord(n, "time", "times")))
 	}
+}
+
+// numberFormCandidate reports, in one pass over the bytes, whether text
+// may hold a match of termFormNumber (a digit, maybe '-', a capital A-Z):
+// every match holds those bytes in a row (\d and [A-Z] are ASCII), so text
+// without them is not given to the expression. Most blocks have none.
+func numberFormCandidate(t string) bool {
+	for i := 0; i+1 < len(t); i++ {
+		if t[i] < '0' || t[i] > '9' {
+			continue
+		}
+		if c := t[i+1]; c >= 'A' && c <= 'Z' || c == '-' && i+2 < len(t) && t[i+2] >= 'A' && t[i+2] <= 'Z' {
+			return true
+		}
+	}
+	return false
 }

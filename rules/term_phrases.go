@@ -49,10 +49,21 @@ type phraseOcc struct {
 // occurrence says only how it is written (hyphen and form), not what is
 // around it (modifier and inName are false).
 func scanTermPhrases(f *model.Family, keep func(first, second string) bool, whole bool, add func(first, second string, o phraseOcc)) {
+	var known []int8 // termPhraseWord of each lower-case word of a block: 0 not asked yet, 1 yes, 2 no
+	phraseWord := func(tw *textWords, i int) bool {
+		if known[i] == 0 {
+			known[i] = 2
+			if termPhraseWord(tw.lower[i]) {
+				known[i] = 1
+			}
+		}
+		return known[i] == 1
+	}
 	for _, b := range f.Blocks {
 		text := wordingText(b)
 		tw := wordingWords(b, true)
 		heading := b.Kind == model.BlockHeading
+		known = append(known[:0], make([]int8, len(tw.words))...)
 		for i, w := range tw.words {
 			lw := tw.lower[i]
 			// a hyphenated pair: "cross-functional"
@@ -71,11 +82,18 @@ func scanTermPhrases(f *model.Family, keep func(first, second string) bool, whol
 			ln := tw.lower[i+1]
 			// a possessive is the term ("the Quality Department's
 			// roadmap"), and modifies nothing
+			if text[w.End:next.Start] != " " {
+				continue
+			}
 			end, owner := next.End, false
+			var pair bool // termPhrasePair(lw, ln), each word's test asked once
 			if s, ok := cutPossessive(next.Text); ok {
 				ln, end, owner = strings.ToLower(s), next.Start+len(s), true
+				pair = termPhrasePair(lw, ln)
+			} else {
+				pair = (phraseWord(tw, i) || termPrefixes[lw]) && phraseWord(tw, i+1) || particlePair(lw, ln)
 			}
-			if text[w.End:next.Start] != " " || keep != nil && !keep(lw, ln) || !termPhrasePair(lw, ln) || inLinkText(b, w.Start) || inLinkText(b, next.Start) {
+			if !pair || keep != nil && !keep(lw, ln) || inLinkText(b, w.Start) || inLinkText(b, next.Start) {
 				continue
 			}
 			written := text[w.Start:end]
@@ -100,17 +118,19 @@ func checkTermPhrases(p *lint.SetPass, f *model.Family, preferred map[string]str
 		hyphen, form string // the first occurrence's
 		mixed        bool
 	}
-	written := map[[2]string]*seen{}
-	family := map[[2]string]*seen{} // prefix compounds, by their first word
-	note := func(m map[[2]string]*seen, key [2]string, o phraseOcc) {
+	written := map[[2]string]seen{} // by value: no allocation for each pair
+	family := map[[2]string]seen{}  // prefix compounds, by their first word
+	anyMixed := false               // some term is written more than one way
+	note := func(m map[[2]string]seen, key [2]string, o phraseOcc) {
 		h := "s"
 		if o.hyphen {
 			h = "h"
 		}
-		if w := m[key]; w == nil {
-			m[key] = &seen{hyphen: h, form: o.form}
-		} else if w.hyphen != h || w.form != o.form {
-			w.mixed = true
+		if w, ok := m[key]; !ok {
+			m[key] = seen{hyphen: h, form: o.form}
+		} else if !w.mixed && (w.hyphen != h || w.form != o.form) {
+			w.mixed, anyMixed = true, true
+			m[key] = w
 		}
 	}
 	scanTermPhrases(f, nil, false, func(first, second string, o phraseOcc) {
@@ -123,11 +143,13 @@ func checkTermPhrases(p *lint.SetPass, f *model.Family, preferred map[string]str
 	// other pair is skipped before its occurrence is made (a pair the
 	// first pass did not note is no term and not kept either)
 	mixed := func(first, second string) bool {
-		if w := written[[2]string{first, second}]; w != nil && w.mixed {
+		if written[[2]string{first, second}].mixed {
 			return true
 		}
-		w := family[[2]string{first}]
-		return termPrefixes[first] && w != nil && w.mixed
+		return termPrefixes[first] && family[[2]string{first}].mixed
+	}
+	if !anyMixed {
+		return // no term is written more than one way: nothing to keep
 	}
 	byKey := map[string][]phraseOcc{}
 	var keys []string
@@ -181,6 +203,9 @@ var termOpenCompounds = map[string]bool{"open source": true}
 // cutPossessive returns a word without its possessive "'s"
 // ("department's"), and whether it had one.
 func cutPossessive(w string) (string, bool) {
+	if len(w) < 3 || w[len(w)-1] != 's' {
+		return w, false // no possessive: spare the suffixes
+	}
 	for _, suf := range []string{"'s", "’s"} {
 		if s, ok := strings.CutSuffix(w, suf); ok && s != "" {
 			return s, true
@@ -215,6 +240,26 @@ var termPrefixes = map[string]bool{
 // termParticlePairs are compounds with a particle that are not phrasal
 // verbs in a job description: "hands on" is "hands-on".
 var termParticlePairs = map[[2]string]bool{{"hands", "on"}: true}
+
+// termParticlePairList is termParticlePairs as a list.
+var termParticlePairList = func() [][2]string {
+	var l [][2]string
+	for pp := range termParticlePairs {
+		l = append(l, pp)
+	}
+	return l
+}()
+
+// particlePair is termParticlePairs[[2]string{a, b}], by comparing the
+// few pairs rather than hashing two words for every pair of a page.
+func particlePair(a, b string) bool {
+	for _, pp := range termParticlePairList {
+		if pp[0] == a && pp[1] == b {
+			return true
+		}
+	}
+	return false
+}
 
 // termPhrasePair reports whether two lower-case words may form a two-word
 // term.
@@ -630,7 +675,7 @@ func checkTermClosed(p *lint.SetPass, f *model.Family, preferred map[string]stri
 		for i, lw := range tw.lower {
 			// a word in capitals is a file's name ("the CODEOWNERS file"),
 			// not the term written closed
-			if len(lw) >= 6 && isASCIILetters(lw) && strings.ToUpper(tw.words[i].Text) != tw.words[i].Text {
+			if len(lw) >= 6 && isASCIILetters(lw) && changesUpper(tw.words[i].Text) {
 				closed[termClosedKey(lw)]++
 			}
 		}
@@ -639,6 +684,7 @@ func checkTermClosed(p *lint.SetPass, f *model.Family, preferred map[string]stri
 		return
 	}
 	var spaced []occ
+	var keyBuf [64]byte
 	count := map[string]int{}
 	hyphened := map[string]bool{}
 	for _, b := range f.Blocks {
@@ -655,11 +701,16 @@ func checkTermClosed(p *lint.SetPass, f *model.Family, preferred map[string]stri
 		for i := 0; i+1 < len(tw.words); i++ {
 			w, next := tw.words[i], tw.words[i+1]
 			a, c := tw.lower[i], tw.lower[i+1]
-			key := termClosedKey(a + c)
-			if closed[key] == 0 || text[w.End:next.Start] != " " || !isASCIILetters(a) || !isASCIILetters(c) || !termPhrasePair(a, c) ||
+			// the key looked up without a string made for every pair
+			kb := append(append(keyBuf[:0], a...), c...)
+			if n := len(kb); n > 5 && kb[n-1] == 's' && kb[n-2] != 's' {
+				kb = kb[:n-1] // termClosedKey
+			}
+			if closed[string(kb)] == 0 || text[w.End:next.Start] != " " || !isASCIILetters(a) || !isASCIILetters(c) || !termPhrasePair(a, c) ||
 				termClosedApart[a+" "+c] || inLinkText(b, w.Start) || inLinkText(b, next.Start) || parallelOpen(text, tw, i) {
 				continue
 			}
+			key := termClosedKey(a + c)
 			spaced = append(spaced, occ{b, w.Start, next.End, key, a + " " + c})
 			count[key]++
 		}
