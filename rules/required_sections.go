@@ -1080,10 +1080,9 @@ func nameOnlyHeading(f *model.Family, r *model.Role) *model.Role {
 	if r.Heading == nil {
 		return nil
 	}
-	key := model.NormalizeTitle(r.Title)
 	var found *model.Role
-	for _, c := range f.Roles {
-		if c == r || c.Heading == nil || model.NormalizeTitle(c.Title) != key {
+	for _, c := range headedRolesByTitle(f)[model.NormalizeTitle(r.Title)] {
+		if c == r {
 			continue
 		}
 		if c.Section(model.SecResponsibilities) != nil {
@@ -1094,6 +1093,27 @@ func nameOnlyHeading(f *model.Family, r *model.Role) *model.Role {
 		}
 	}
 	return found
+}
+
+type headedRolesKey struct{}
+
+// headedRolesByTitle returns the page's roles that have a heading, by
+// their normalized title (model.NormalizeTitle), each list in the page's
+// order; built once a page (Family.Memo). nameOnlyHeading asks for every
+// level without responsibilities: comparing each with every role's
+// normalized title was quadratic (20,000 levels: 400 million titles
+// lowered and copied).
+func headedRolesByTitle(f *model.Family) map[string][]*model.Role {
+	return f.Memo(headedRolesKey{}, func() any {
+		m := map[string][]*model.Role{}
+		for _, c := range f.Roles {
+			if c.Heading != nil {
+				k := model.NormalizeTitle(c.Title)
+				m[k] = append(m[k], c)
+			}
+		}
+		return m
+	}).(map[string][]*model.Role)
 }
 
 // hiringProcessWordsRE finds the section's own name in a longer heading.
