@@ -1083,10 +1083,9 @@ func nameOnlyHeading(f *model.Family, r *model.Role) *model.Role {
 	if r.Heading == nil {
 		return nil
 	}
-	key := model.NormalizeTitle(r.Title)
 	var found *model.Role
-	for _, c := range f.Roles {
-		if c == r || c.Heading == nil || model.NormalizeTitle(c.Title) != key {
+	for _, c := range headedRolesByTitle(f)[model.NormalizeTitle(r.Title)] {
+		if c == r {
 			continue
 		}
 		if c.Section(model.SecResponsibilities) != nil {
@@ -1097,6 +1096,40 @@ func nameOnlyHeading(f *model.Family, r *model.Role) *model.Role {
 		}
 	}
 	return found
+}
+
+type headedRolesKey struct{}
+
+// headedRolesByTitle returns the page's roles that have a heading, by
+// their normalized title (model.NormalizeTitle), each list in the page's
+// order, for the titles two or more such roles share (nameOnlyHeading
+// looks for another role of a title: a role alone with its title has
+// none); built once a page (Family.Memo). nameOnlyHeading asks for every
+// level without responsibilities: comparing each with every role's
+// normalized title was quadratic (20,000 levels: 400 million titles
+// lowered and copied).
+func headedRolesByTitle(f *model.Family) map[string][]*model.Role {
+	return f.Memo(headedRolesKey{}, func() any {
+		all := map[string][]*model.Role{}
+		shared := 0
+		for _, c := range f.Roles {
+			if c.Heading != nil {
+				k := model.NormalizeTitle(c.Title)
+				all[k] = append(all[k], c)
+				if len(all[k]) == 2 {
+					shared++
+				}
+			}
+		}
+		// kept until the page's memos are released: only what is asked
+		m := make(map[string][]*model.Role, shared)
+		for k, rs := range all {
+			if len(rs) > 1 {
+				m[k] = rs
+			}
+		}
+		return m
+	}).(map[string][]*model.Role)
 }
 
 // hiringProcessWordsRE finds the section's own name in a longer heading.
