@@ -13,10 +13,7 @@ func TestExtensions(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := Parse("inherited.md", src)
-	byTitle := map[string]*Role{}
-	for _, r := range f.Roles {
-		byTitle[r.Title] = r
-	}
+	byTitle := rolesByTitle(f)
 	from := func(title string) string {
 		r := byTitle[title]
 		if r == nil || len(r.Extends) != 1 || r.Extends[0].From == nil {
@@ -49,6 +46,15 @@ func TestExtensions(t *testing.T) {
 	if pos := f.Source.Position(e.Sentence.Span.Start); pos.Line != 31 {
 		t.Errorf("Staff's extension sentence at line %d, want 31", pos.Line)
 	}
+}
+
+// rolesByTitle indexes a page's roles by title (the last of a title).
+func rolesByTitle(f *Family) map[string]*Role {
+	out := map[string]*Role{}
+	for _, r := range f.Roles {
+		out[r.Title] = r
+	}
+	return out
 }
 
 // wantExtends checks that role r (named who in messages) has one extension,
@@ -157,10 +163,7 @@ func TestMisnamedSectionStays(t *testing.T) {
 		"### Senior Manager, Billing\n\n#### Senior Manager, Billing Responsibilities\n\n- Manage managers\n\n" +
 		"### Manager, Billing\n\n#### Manager, Billing Responsibilities\n\n- Manage\n\n#### Senior Manager, Billing Requirements\n\n- Ability to use GitLab\n")
 	f := Parse("billing.md", src)
-	byTitle := map[string]*Role{}
-	for _, r := range f.Roles {
-		byTitle[r.Title] = r
-	}
+	byTitle := rolesByTitle(f)
 	sd := byTitle["Senior Director, Billing"]
 	if sd == nil || sd.Section(SecRequirements) == nil || sd.Section(SecRequirements).Prefix != "Director, Billing" {
 		t.Errorf("Senior Director's requirements: %+v, want the misnamed section under it", sd)
@@ -218,10 +221,7 @@ func TestExtensionUnifiedReadings(t *testing.T) {
 		"## Quality Lead\n\nThe Quality Lead is a grade 16.\n\nThe Quality Lead role extends the Staff Quality Engineer role expectations.\n\n" +
 		"## Quality Architect\n\nThe Quality Architect is a grade 17.\n\n### Responsibilities\n\n- Extends the Staff Quality Engineer expectations\n")
 	f := Parse("quality.md", src)
-	by := map[string]*Role{}
-	for _, r := range f.Roles {
-		by[r.Title] = r
-	}
+	by := rolesByTitle(f)
 	both := []SectionKind{SecResponsibilities, SecRequirements}
 	wantExtends(t, "Director", by["Director, Quality Engineering"], by["Manager, Quality Engineering"], both...)
 	wantExtends(t, "Staff", by["Staff Quality Engineer"], by["Senior Manager, Quality Engineering"], both...)
