@@ -56,13 +56,17 @@ var requiredBulletRule = &lint.Rule{
 			"it has no Requirements heading, a list headed by another name that names requirements: \"Desirable Skills, " +
 			"Knowledge, and Experience\"), or " +
 			"in those of the role it inherits them from: the role it shares a grade sentence with, the role whose " +
-			"heading encloses its own in the page outline, the base its inheritance sentence names, or, when its " +
-			"paragraphs or requirements say \"Extends ...\" (or a typo of it: \"Exends\") or \"In addition to ...\", the role named or linked there (\"extend the main " +
-			"[requirements](#requirements)\": the role of that heading; else the level before " +
-			"it), and the role its text takes all requirements of (\"Meets all of the requirements of an Intermediate X, plus:\", " +
-			"\"all of the requirements of the level below\", \"All of the above requirements and:\", \"shares the same requirements as " +
-			"listed above\", \"the same requirements as other [Staff Analysts](#staff-analyst)\"), followed transitively; an \"In addition to ...\" that names no role " +
-			"takes over the level before only when it speaks of a level or its requirements (\"In addition to the above\", not \"In " +
+			"heading encloses its own in the page outline, the base its inheritance sentence names, and the role whose " +
+			"requirements its text takes over, read as required-sections reads it (one reading, the page model's): \"Extends ...\" " +
+			"(or a typo of it: \"Exends\"), \"Requirements for the X extend the Y job\", \"In addition to the above requirements " +
+			"for ...\", \"In addition to the above:\", \"Meets all of the requirements of an Intermediate X, plus:\", \"all of the " +
+			"requirements of the level below\", \"All of the above requirements and:\", \"shares the same requirements as " +
+			"listed above\", \"the same requirements as other [Staff Analysts](#staff-analyst)\", \"This role extends the Manager, X " +
+			"role\" (the role named, its title written whole; a text that opens with \"Extends\" and names no role of the page: the " +
+			"level before), or the role of the heading an in-page link names (\"extend the main [requirements](#requirements)\"), " +
+			"followed transitively. A text that takes over only responsibilities (\"Extends the X responsibilities\" in a " +
+			"Responsibilities list) takes over no requirements, and an \"In addition to ...\" that names no role of the page " +
+			"takes nothing over unless it says \"above\" (\"In addition to the above\", not \"In " +
 			"addition to the partner programs\"). A role of another linted page that an inheritance sentence links to (\"This " +
 			"role extends the [Senior Director, Development](/job-families/.../senior-director/) role\": the heading its " +
 			"fragment names, else the role its link text names, else the page's only role) covers the level when it, its " +

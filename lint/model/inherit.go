@@ -45,6 +45,9 @@ var (
 	// "extends the Senior Director role", "builds on the Manager level",
 	// "Requirements for the Staff X extend the Senior X job"
 	extendRoleRE = regexp.MustCompile(`(?i)\b(extends?|builds\s+(?:up)?on)\s+(?:the\s+)?`)
+	// "In addition to the above:", naming nothing more: what the level
+	// before asks
+	extendAdditionAboveRE = regexp.MustCompile(`(?i)\bin\s+addition\s+to\s+(?:all\s+(?:of\s+)?)?the\s+above\s*(?:[,:;.]|$)`)
 	// "above" in an "in addition to" phrase: the level before
 	extendAboveWordRE = regexp.MustCompile(`(?i)\babove\b`)
 	// the keywords of a text that says it takes over another role's
@@ -125,6 +128,17 @@ func (s *structurer) readExtension(r, before *Role, b *Block, ss [2]int) *Extens
 	// a role of the page must be named: "in addition to the requirements
 	// of the business" is not an extension
 	needRole, above := false, false
+	if m == nil && (!ascii || ContainsFold(t, "addition")) && extendAdditionAboveRE.MatchString(t) {
+		// the list it is written in, else the whole level
+		kinds := []SectionKind{SecResponsibilities, SecRequirements}
+		if sec := b.Section; sec != nil && (sec.Kind == SecResponsibilities || sec.Kind == SecRequirements) {
+			kinds = []SectionKind{sec.Kind}
+		}
+		if before == nil || before == r {
+			return nil
+		}
+		return &Extension{Kinds: kinds, Target: "above", From: before, Sentence: &Sentence{Text: t, Span: b.SourceSpan(ss[0], ss[1])}}
+	}
 	if m == nil && (!ascii || ContainsFold(t, "addition")) {
 		if m = extendAdditionRE.FindStringSubmatchIndex(t); m != nil {
 			needRole = true

@@ -205,8 +205,8 @@ func TestExtensionInAddition(t *testing.T) {
 // contributor"); the plural verb ("Requirements for the X extend the Y
 // job"), which takes over only from a role the page titles; "the above
 // requirements for <a name the page does not title>", the level before;
-// a typo of the opening "Extends"; and "the X role expectations", the
-// whole role.
+// a typo of the opening "Extends"; "the X role expectations", the whole
+// role; and "In addition to the above:", the level before.
 func TestExtensionUnifiedReadings(t *testing.T) {
 	src := []byte("---\ntitle: Quality\n---\n\n" +
 		"## Manager, Quality Engineering\n\nThe Manager, Quality Engineering is a grade 7.\n\n### Requirements\n\n- Lead\n\n" +
@@ -219,7 +219,9 @@ func TestExtensionUnifiedReadings(t *testing.T) {
 		"## Quality Engineer (Federal)\n\nThe Quality Engineer (Federal) is a grade 14.\n\n### Requirements\n\nIn addition to the requirements for Global Quality Engineers, you will need:\n\n- Clearance\n\n" +
 		"## Senior Quality Engineer\n\nThe Senior Quality Engineer is a grade 15.\n\n### Requirements\n\n- Exends that of the Staff Quality Engineer requirements\n- Extra care for the Fellow Quality Engineer requirements\n\n" +
 		"## Quality Lead\n\nThe Quality Lead is a grade 16.\n\nThe Quality Lead role extends the Staff Quality Engineer role expectations.\n\n" +
-		"## Quality Architect\n\nThe Quality Architect is a grade 17.\n\n### Responsibilities\n\n- Extends the Staff Quality Engineer expectations\n")
+		"## Quality Architect\n\nThe Quality Architect is a grade 17.\n\n### Responsibilities\n\n- Extends the Staff Quality Engineer expectations\n\n" +
+		"## Senior Quality Architect\n\nThe Senior Quality Architect is a grade 18.\n\n### Requirements\n\nIn addition to the above:\n\n- Vision\n\n" +
+		"## Quality Fellow\n\nThe Quality Fellow is a grade 19.\n\n### Requirements\n\nIn addition to the above concerns, you will need:\n\n- Vision\n")
 	f := Parse("quality.md", src)
 	by := rolesByTitle(f)
 	both := []SectionKind{SecResponsibilities, SecRequirements}
@@ -243,6 +245,12 @@ func TestExtensionUnifiedReadings(t *testing.T) {
 	wantExtends(t, "Lead", by["Quality Lead"], by["Staff Quality Engineer"], both...)
 	// near miss: expectations of a role named without "role": that list
 	wantExtends(t, "Architect", by["Quality Architect"], by["Staff Quality Engineer"], SecResponsibilities)
+	// "In addition to the above:" in a Requirements list: the level
+	// before's; near miss: "the above concerns" names something else
+	wantExtends(t, "Senior Architect", by["Senior Quality Architect"], by["Quality Architect"], SecRequirements)
+	if e := by["Quality Fellow"].Extends; len(e) != 0 {
+		t.Errorf("Fellow extends %+v, want nothing: \"the above concerns\" are no level's", e)
+	}
 }
 
 // TestInheritAt checks where a text says it takes over another role's
