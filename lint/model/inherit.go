@@ -34,8 +34,9 @@ var (
 	// Advocate, the Senior Manager will have the following:", "In addition
 	// to the above requirements for Global Support Engineers", "In addition
 	// to the same requirements, responsibilities, and performance
-	// indicators defined above for the Manager, Infrastructure"
-	extendAdditionRE = regexp.MustCompile(`(?i)\bin\s+addition\s+to\s+(?:(?:meeting|having|fulfilling|fulfiling|holding)\s+)?(?:all\s+(?:of\s+)?)?(?:the\s+)?(?:(?:above|same|general|previous|main)\s+)?(responsibilit?(?:y|ies|es)|re?quirements?|expectations|qualifications)(?:(?:\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+)(responsibilit?(?:y|ies|es)|re?quirements?|expectations|qualifications))?(?:\s*,?\s*(?:and\s+)?performance\s+indicators)?(?:\s+(?:defined|listed|outlined|described|stated))?(?:\s+above)?(?:\s+(?:of|for)\s+(?:an?\s+|the\s+)?|\b)`)
+	// indicators defined above for the Manager, Infrastructure", "In
+	// addition to the criteria of the previous level" (criteria: requirements)
+	extendAdditionRE = regexp.MustCompile(`(?i)\bin\s+addition\s+to\s+(?:(?:meeting|having|fulfilling|fulfiling|holding)\s+)?(?:all\s+(?:of\s+)?)?(?:the\s+)?(?:(?:above|same|general|previous|main)\s+)?(responsibilit?(?:y|ies|es)|re?quirements?|expectations|qualifications|criteria)(?:(?:\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+)(responsibilit?(?:y|ies|es)|re?quirements?|expectations|qualifications|criteria))?(?:\s*,?\s*(?:and\s+)?performance\s+indicators)?(?:\s+(?:defined|listed|outlined|described|stated))?(?:\s+above)?(?:\s+(?:of|for)\s+(?:an?\s+|the\s+)?|\b)`)
 	// "All of the above requirements and:", "all the previous level's
 	// responsibilities": the level before
 	extendAboveRE = regexp.MustCompile(`(?i)\ball\s+(?:of\s+)?(?:the\s+)?(?:above|previous|preceding|prior)(?:\s+(?:level|role)(?:'s|’s)?)?\s+(responsibilit?(?:y|ies|es)|requirements?|expectations|qualifications)(?:\s+(?:and|&)\s+(responsibilit?(?:y|ies|es)|requirements?|expectations|qualifications))?\b`)

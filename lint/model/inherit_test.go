@@ -206,7 +206,8 @@ func TestExtensionInAddition(t *testing.T) {
 // job"), which takes over only from a role the page titles; "the above
 // requirements for <a name the page does not title>", the level before;
 // a typo of the opening "Extends"; "the X role expectations", the whole
-// role; and "In addition to the above:", the level before.
+// role; "In addition to the above:" and "In addition to the criteria of
+// the previous level", the level before.
 func TestExtensionUnifiedReadings(t *testing.T) {
 	src := []byte("---\ntitle: Quality\n---\n\n" +
 		"## Manager, Quality Engineering\n\nThe Manager, Quality Engineering is a grade 7.\n\n### Requirements\n\n- Lead\n\n" +
@@ -221,7 +222,8 @@ func TestExtensionUnifiedReadings(t *testing.T) {
 		"## Quality Lead\n\nThe Quality Lead is a grade 16.\n\nThe Quality Lead role extends the Staff Quality Engineer role expectations.\n\n" +
 		"## Quality Architect\n\nThe Quality Architect is a grade 17.\n\n### Responsibilities\n\n- Extends the Staff Quality Engineer expectations\n\n" +
 		"## Senior Quality Architect\n\nThe Senior Quality Architect is a grade 18.\n\n### Requirements\n\nIn addition to the above:\n\n- Vision\n\n" +
-		"## Quality Fellow\n\nThe Quality Fellow is a grade 19.\n\n### Requirements\n\nIn addition to the above concerns, you will need:\n\n- Vision\n")
+		"## Quality Fellow\n\nThe Quality Fellow is a grade 19.\n\n### Requirements\n\nIn addition to the above concerns, you will need:\n\n- Vision\n\n" +
+		"## Quality Principal\n\nThe Quality Principal is a grade 20.\n\n### Requirements\n\nIn addition to the criteria of the previous level, you will need:\n\n- Vision\n")
 	f := Parse("quality.md", src)
 	by := rolesByTitle(f)
 	both := []SectionKind{SecResponsibilities, SecRequirements}
@@ -251,6 +253,8 @@ func TestExtensionUnifiedReadings(t *testing.T) {
 	if e := by["Quality Fellow"].Extends; len(e) != 0 {
 		t.Errorf("Fellow extends %+v, want nothing: \"the above concerns\" are no level's", e)
 	}
+	// "criteria", a word for requirements
+	wantExtends(t, "Principal", by["Quality Principal"], by["Quality Fellow"], SecRequirements)
 }
 
 // TestInheritAt checks where a text says it takes over another role's
