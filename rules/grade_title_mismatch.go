@@ -291,7 +291,7 @@ func subsetWords(a, b string) bool {
 	for _, w := range strings.Fields(a) {
 		found := false
 		for _, x := range wb {
-			if w == x || (len(w) >= 5 && len(x) >= 5 && typoDistance(w, x) <= 1) {
+			if w == x || (len(w) >= 5 && len(x) >= 5 && model.TypoDistance(w, x) <= 1) {
 				found = true
 				break
 			}
@@ -301,31 +301,4 @@ func subsetWords(a, b string) bool {
 		}
 	}
 	return true
-}
-
-// typoDistance is the optimal string alignment distance: insertions,
-// deletions, substitutions and swaps of neighbours.
-func typoDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	d := make([][]int, len(ra)+1)
-	for i := range d {
-		d[i] = make([]int, len(rb)+1)
-		d[i][0] = i
-	}
-	for j := range d[0] {
-		d[0][j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		for j := 1; j <= len(rb); j++ {
-			c := 1
-			if ra[i-1] == rb[j-1] {
-				c = 0
-			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+c)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
-			}
-		}
-	}
-	return d[len(ra)][len(rb)]
 }

@@ -56,13 +56,17 @@ var requiredBulletRule = &lint.Rule{
 			"it has no Requirements heading, a list headed by another name that names requirements: \"Desirable Skills, " +
 			"Knowledge, and Experience\"), or " +
 			"in those of the role it inherits them from: the role it shares a grade sentence with, the role whose " +
-			"heading encloses its own in the page outline, the base its inheritance sentence names, or, when its " +
-			"paragraphs or requirements say \"Extends ...\" (or a typo of it: \"Exends\") or \"In addition to ...\", the role named or linked there (\"extend the main " +
-			"[requirements](#requirements)\": the role of that heading; else the level before " +
-			"it), and the role its text takes all requirements of (\"Meets all of the requirements of an Intermediate X, plus:\", " +
-			"\"all of the requirements of the level below\", \"All of the above requirements and:\", \"shares the same requirements as " +
-			"listed above\", \"the same requirements as other [Staff Analysts](#staff-analyst)\"), followed transitively; an \"In addition to ...\" that names no role " +
-			"takes over the level before only when it speaks of a level or its requirements (\"In addition to the above\", not \"In " +
+			"heading encloses its own in the page outline, the base its inheritance sentence names, and the role whose " +
+			"requirements its text takes over, read as required-sections reads it (one reading, the page model's): \"Extends ...\" " +
+			"(or a typo of it: \"Exends\"), \"Requirements for the X extend the Y job\", \"In addition to the above requirements " +
+			"for ...\", \"In addition to the above:\", \"Meets all of the requirements of an Intermediate X, plus:\", \"all of the " +
+			"requirements of the level below\", \"All of the above requirements and:\", \"shares the same requirements as " +
+			"listed above\", \"the same requirements as other [Staff Analysts](#staff-analyst)\", \"This role extends the Manager, X " +
+			"role\" (the role named, its title written whole; a text that opens with \"Extends\" and names no role of the page: the " +
+			"level before), or the role of the heading an in-page link names (\"extend the main [requirements](#requirements)\"), " +
+			"followed transitively. A text that takes over only responsibilities (\"Extends the X responsibilities\" in a " +
+			"Responsibilities list) takes over no requirements, and an \"In addition to ...\" that names no role of the page " +
+			"takes nothing over unless it says \"above\" (\"In addition to the above\", not \"In " +
 			"addition to the partner programs\"). A role of another linted page that an inheritance sentence links to (\"This " +
 			"role extends the [Senior Director, Development](/job-families/.../senior-director/) role\": the heading its " +
 			"fragment names, else the role its link text names, else the page's only role) covers the level when it, its " +
@@ -726,8 +730,6 @@ type bulletPage struct {
 	others    map[*model.Role][]*model.Section // other roles' Requirements that belong to this role (same title, or in its text)
 	enclosing map[*model.Role]*model.Role      // nearest role whose heading encloses the role's heading
 	before    map[*model.Role]*model.Role      // the level before the role
-	titles    *prose.PhraseSet                 // every role title, for "extends the X"
-	titled    []*model.Role                    // titles' roles, by phrase index
 	// resolve gives the other pages links lead to (nil: none known)
 	resolve func([]*model.Link) []bulletTarget
 	blocks  map[*model.Role][]*model.Block // the role's own paragraphs, as blocks
@@ -804,23 +806,6 @@ func newBulletPage(f *model.Family) *bulletPage {
 		}
 	}
 	return pg
-}
-
-// titleSet returns the phrases of every role title and their roles, built
-// on first need: only a page with an inheritance sentence asks (a page of
-// 20,000 levels without one held 4 MB of title phrases).
-func (pg *bulletPage) titleSet() (*prose.PhraseSet, []*model.Role) {
-	if pg.titles == nil {
-		var phrases []prose.Phrase
-		for _, x := range pg.f.Roles {
-			if strings.TrimSpace(x.Title) != "" {
-				phrases = append(phrases, prose.ParsePhrase(x.Title))
-				pg.titled = append(pg.titled, x)
-			}
-		}
-		pg.titles = prose.NewPhraseSet(phrases)
-	}
-	return pg.titles, pg.titled
 }
 
 // loneFirstRequirements makes the family's a Requirements section that
@@ -917,64 +902,31 @@ func (pg *bulletPage) inheritedFrom(r *model.Role, reqs []*model.Section) []*mod
 	if r.Base != "" && r.BaseSpan.Start >= 0 { // named, not inferred from the order of roles
 		add(policyRoleTitled(f, r.Base))
 	}
-	// "Meets all of the requirements of an Intermediate X, plus:", as the
-	// model reads it
+	// the extensions the model reads in the role's text ("Meets all of the
+	// requirements of an Intermediate X, plus:", "The Staff X role extends
+	// the Senior X role", "In addition to the above requirements for X",
+	// "Extends that of the X requirements"): the role each names, else,
+	// for a text that opens with its keyword and names no role of this
+	// page ("Extends that of the AVP Requirements"), the level before
 	for _, e := range r.Extends {
-		for _, k := range e.Kinds {
-			if k == model.SecRequirements {
-				add(e.From)
-			}
+		if !slices.Contains(e.Kinds, model.SecRequirements) {
+			continue
+		}
+		if e.From != nil {
+			add(e.From)
+		} else if e.Sentence != nil && model.InheritAt(e.Sentence.Text) == 0 {
+			add(pg.before[r])
 		}
 	}
-	// the texts to read, with their blocks when they are a block's whole
-	// text (its words are then those memoized on the block, not split again
-	// each time a role is asked about)
-	type text struct {
-		t string
-		b *model.Block
-	}
-	var texts []text
-	if r.Inheritance != nil {
-		texts = append(texts, text{t: r.Inheritance.Text})
-	}
-	// the role's own paragraphs: "The Senior Manager, X role extends the
-	// Manager, X role."
-	for _, b := range pg.blocks[r] {
-		texts = append(texts, text{b.Text, b})
-	}
+	// "The following extend the main [requirements](#requirements)": the
+	// role whose heading the link names
 	for _, s := range reqs {
-		for _, b := range s.Bullets {
-			x := text{t: b.Text}
-			if b.Block != nil && b.Block.Text == b.Text {
-				x.b = b.Block
-			}
-			texts = append(texts, x)
-		}
 		for _, b := range s.Paragraphs {
-			texts = append(texts, text{b.Text, b})
-			// "The following extend the main [requirements](#requirements)":
-			// the role whose heading the link names
-			if bulletInheritAtBlock(b) >= 0 {
+			if model.InheritAt(b.Text) >= 0 {
 				for _, l := range b.Links {
 					add(pg.roleAtFragment(l))
 				}
 			}
-		}
-	}
-	for _, x := range texts {
-		t, at := x.t, 0
-		if x.b != nil {
-			at = bulletInheritAtBlock(x.b)
-		} else {
-			at = bulletInheritAt(t)
-		}
-		if at < 0 {
-			continue
-		}
-		if named := pg.roleNamedIn(r, t, at); named != nil {
-			add(named)
-		} else if at == 0 && bulletUnnamedBase(t) {
-			add(pg.before[r])
 		}
 	}
 	return out
@@ -1041,7 +993,7 @@ func (pg *bulletPage) crossTargets(r *model.Role, seen map[*model.Role]bool) []b
 // opens with it ("Extends that of the [Distinguished Engineer](...)
 // requirements").
 func bulletInheritLinks(b *model.Block) []*model.Link {
-	at := bulletInheritAtBlock(b)
+	at := model.InheritAt(b.Text)
 	if at < 0 {
 		return nil
 	}
@@ -1072,98 +1024,6 @@ func (pg *bulletPage) roleAtFragment(l *model.Link) *model.Role {
 		}
 	}
 	return nil
-}
-
-// bulletInheritPhrases are the keywords of bulletInheritAt.
-var bulletInheritPhrases = prose.NewPhraseSet([]prose.Phrase{{"extend*"}, {"in", "addition", "to"}, {"builds", "on"}, {"build", "on"}})
-
-// bulletInheritAt finds where a text says it takes over other requirements
-// ("Extends the ...", "Requirements for the X extend the Y job", "In
-// addition to the ..."): the offset after the keyword, or -1.
-func bulletInheritAt(t string) int { return bulletInheritAtBlock(&model.Block{Text: t}) }
-
-// bulletInheritAtBlock is bulletInheritAt(b.Text), with the words
-// memoized on b.
-func bulletInheritAtBlock(b *model.Block) int {
-	t := b.Text
-	var ms []prose.Match
-	// every phrase holds one of these words, which an ASCII text holds
-	// in some case to match (the phrases' words are lowered, and "İ"
-	// lowers to "i"); most texts have none, and finding phrases splits
-	// the whole text into words
-	if !isASCII(t) || model.ContainsFold(t, "extend") || model.ContainsFold(t, "addition") || model.ContainsFold(t, "build") {
-		ms = bulletInheritPhrases.Find(b)
-	}
-	if len(ms) == 0 {
-		// a typo of the opening word ("Exends that of the Director ..."):
-		// a word of ASCII letters, one edit from "extends", has 6 to 8
-		if w := firstWord(t); len(w) >= 6 && len(w) <= 8 && typoDistance(strings.ToLower(w), "extends") == 1 {
-			return 0
-		}
-		return -1
-	}
-	if strings.TrimSpace(t[:ms[0].Start]) == "" {
-		return 0 // opens the text: the level before when no role is named
-	}
-	return ms[0].End
-}
-
-// bulletBaseWords are the words by which an "In addition to ..." sentence
-// that names no role speaks of another level's requirements ("In addition
-// to the above", "In addition to the requirements of the previous
-// level"), and not of something else ("In addition to the partner
-// programs, ...").
-var bulletBaseWords = map[string]bool{"requirement": true, "requirements": true, "responsibility": true, "responsibilities": true,
-	"above": true, "level": true, "levels": true, "role": true, "roles": true, "previous": true, "preceding": true, "prior": true,
-	"criteria": true, "qualifications": true, "expectations": true}
-
-// bulletUnnamedBase reports whether an inheritance sentence that names no
-// role of the page takes over the level before: "Extends ..." does, "In
-// addition to ..." when its next words speak of a level or its
-// requirements.
-func bulletUnnamedBase(t string) bool {
-	ws := prose.Words(strings.ToLower(t), true)
-	if len(ws) < 3 || ws[0].Text != "in" || ws[1].Text != "addition" {
-		return true
-	}
-	for i := 3; i < len(ws) && i < 3+6; i++ {
-		if bulletBaseWords[ws[i].Text] {
-			return true
-		}
-	}
-	return false
-}
-
-// firstWord returns the letters that open t, after spaces and markup.
-func firstWord(t string) string {
-	t = strings.TrimLeft(t, " \t*_")
-	end := 0
-	for end < len(t) && (t[end] >= 'a' && t[end] <= 'z' || t[end] >= 'A' && t[end] <= 'Z') {
-		end++
-	}
-	return t[:end]
-}
-
-// roleNamedIn returns the role of the page, other than r, that t names
-// first after offset at (the longest title at that place).
-func (pg *bulletPage) roleNamedIn(r *model.Role, t string, at int) *model.Role {
-	var best *model.Role
-	bestAt := len(t) + 1
-	titles, titled := pg.titleSet()
-	for _, m := range titles.Find(&model.Block{Text: t}) {
-		x := titled[m.Phrase]
-		if x == r {
-			continue
-		}
-		// "Data Analyst" is not named in "the Senior Data Analyst"
-		if m.Start < at || policyStartsUpper(policyPrevWord(t, m.Start)) {
-			continue
-		}
-		if m.Start < bestAt || (m.Start == bestAt && len(x.Title) > len(best.Title)) {
-			best, bestAt = x, m.Start
-		}
-	}
-	return best
 }
 
 // bulletWords normalizes a bullet for comparison: its words, lower case.

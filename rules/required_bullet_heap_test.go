@@ -8,7 +8,6 @@ import (
 
 	"gitlab.com/ladderlint/ladderlint/lint"
 	"gitlab.com/ladderlint/ladderlint/lint/linttest"
-	"gitlab.com/ladderlint/ladderlint/lint/model"
 )
 
 // required-bullet on a page of 8,000 levels holds little over what the
@@ -49,33 +48,5 @@ func manyLevelsPeakHeap(t *testing.T, rule string, limitMB uint64) {
 	t.Logf("peak heap: model and engine %d kB, with %s %d kB", base>>10, rule, all>>10)
 	if all > base+limitMB<<20 {
 		t.Errorf("%s raised the peak heap from %d MB to %d MB on a page of 8,000 levels", rule, base>>20, all>>20)
-	}
-}
-
-// TestBulletInheritAtBlockReusesWords: required-bullet reads a block's
-// inheritance keyword ("Extends ...", "In addition to ...") with the words
-// memoized on the block: asked again (it asks for every role, every
-// bullet of the options and every level above), it allocates nothing,
-// where reading the text alone splits it into words each time. On a page
-// of 20,000 levels that was most of the rule's allocation.
-func TestBulletInheritAtBlockReusesWords(t *testing.T) {
-	for _, c := range []struct {
-		text string
-		at   int
-	}{
-		{"The Senior Engineer 1 is a grade 7.", -1},
-		{"The Senior Engineer extends the Engineer role.", len("The Senior Engineer extends")},
-	} {
-		b := &model.Block{Text: c.text}
-		if got := bulletInheritAtBlock(b); got != c.at || bulletInheritAt(c.text) != c.at {
-			t.Fatalf("%q: keyword ends at %d (text alone: %d), want %d", c.text, got, bulletInheritAt(c.text), c.at)
-		}
-		if n := testing.AllocsPerRun(20, func() { bulletInheritAtBlock(b) }); n != 0 && c.at < 0 {
-			t.Errorf("%q: %v allocations a call with the block's words memoized, want none", c.text, n)
-		}
-		// near miss: the text alone is split again on every call
-		if n := testing.AllocsPerRun(20, func() { bulletInheritAt(c.text) }); n == 0 {
-			t.Errorf("%q: reading the text alone allocated nothing: the test no longer tells the two apart", c.text)
-		}
 	}
 }

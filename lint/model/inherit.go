@@ -31,16 +31,30 @@ var (
 	// Advocate listed above" (also misspelt: "responsibilites")
 	extendSameRE = regexp.MustCompile(`(?i)\b(?:share|shares|sharing|have|has|having|meet|meets|meeting)\s+(?:all\s+(?:of\s+)?)?the\s+same\s+(responsibilit?(?:y|ies|es)|requirements?|expectations|qualifications)(?:\s+(?:and|&)\s+(responsibilit?(?:y|ies|es)|requirements?|expectations|qualifications))?\s+(?:as|of)\s+(?:an?\s+|the\s+)?`)
 	// "In addition to meeting the requirements of a Manager, Community
-	// Advocate, the Senior Manager will have the following:"
-	extendAdditionRE = regexp.MustCompile(`(?i)\bin\s+addition\s+to\s+(?:(?:meeting|having|fulfilling|fulfiling|holding)\s+)?(?:all\s+(?:of\s+)?)?(?:the\s+)?(responsibilit?(?:y|ies|es)|requirements?|expectations|qualifications)(?:\s+(?:and|&)\s+(responsibilit?(?:y|ies|es)|requirements?|expectations|qualifications))?\s+(?:of|for)\s+(?:an?\s+|the\s+)?`)
+	// Advocate, the Senior Manager will have the following:", "In addition
+	// to the above requirements for Global Support Engineers", "In addition
+	// to the same requirements, responsibilities, and performance
+	// indicators defined above for the Manager, Infrastructure", "In
+	// addition to the criteria of the previous level" (criteria: requirements)
+	extendAdditionRE = regexp.MustCompile(`(?i)\bin\s+addition\s+to\s+(?:(?:meeting|having|fulfilling|fulfiling|holding)\s+)?(?:all\s+(?:of\s+)?)?(?:the\s+)?(?:(?:above|same|general|previous|main)\s+)?(responsibilit?(?:y|ies|es)|re?quirements?|expectations|qualifications|criteria)(?:(?:\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+)(responsibilit?(?:y|ies|es)|re?quirements?|expectations|qualifications|criteria))?(?:\s*,?\s*(?:and\s+)?performance\s+indicators)?(?:\s+(?:defined|listed|outlined|described|stated))?(?:\s+above)?(?:\s+(?:of|for)\s+(?:an?\s+|the\s+)?|\b)`)
 	// "All of the above requirements and:", "all the previous level's
 	// responsibilities": the level before
 	extendAboveRE = regexp.MustCompile(`(?i)\ball\s+(?:of\s+)?(?:the\s+)?(?:above|previous|preceding|prior)(?:\s+(?:level|role)(?:'s|’s)?)?\s+(responsibilit?(?:y|ies|es)|requirements?|expectations|qualifications)(?:\s+(?:and|&)\s+(responsibilit?(?:y|ies|es)|requirements?|expectations|qualifications))?\b`)
 	// "Staff X are Senior Xs who additionally meet the following
 	// criteria": a level defined as another one plus more
 	extendWhoRE = regexp.MustCompile(`(?i)\b(?:are|is)\s+(?:an?\s+|the\s+)?([^\s,;:.][^,;:.]*?)\s+who\s+(?:additionally|also|further)\b`)
-	// "extends the Senior Director role", "builds on the Manager level"
-	extendRoleRE = regexp.MustCompile(`(?i)\b(?:extends|builds\s+(?:up)?on)\s+(?:the\s+)?`)
+	// "extends the Senior Director role", "builds on the Manager level",
+	// "Requirements for the Staff X extend the Senior X job"
+	extendRoleRE = regexp.MustCompile(`(?i)\b(extends?|builds\s+(?:up)?on)\s+(?:the\s+)?`)
+	// "In addition to the above:", naming nothing more: what the level
+	// before asks
+	extendAdditionAboveRE = regexp.MustCompile(`(?i)\bin\s+addition\s+to\s+(?:all\s+(?:of\s+)?)?the\s+above\s*(?:[,:;.]|$)`)
+	// "above" in an "in addition to" phrase: the level before
+	extendAboveWordRE = regexp.MustCompile(`(?i)\babove\b`)
+	// the keywords of a text that says it takes over another role's
+	// sections (InheritAt): "extend" and its forms, "in addition to",
+	// "build(s) on"
+	inheritKeywordRE = regexp.MustCompile(`(?i)\b(?:extend\w*|in\s+addition\s+to|builds?\s+on)\b`)
 	// where the named role ends
 	extendEndRE = regexp.MustCompile(`(?i)(?:\s*[,:;.(]|\s+(?:plus|and|as\s+well|in\s+addition|with|who|which|but|to|listed|described|outlined|defined|above|below)\b)`)
 	// "the level below", "the previous level", "as listed above"
@@ -60,7 +74,7 @@ var (
 func (s *structurer) extensions() {
 	byRole := map[*Role][]*Block{}
 	for _, b := range s.f.Blocks {
-		if b.Role != nil && (b.Kind == BlockParagraph || b.Kind == BlockItem) && (ContainsFold(b.Text, "all") || ContainsFold(b.Text, "same") || ContainsFold(b.Text, "extends") || ContainsFold(b.Text, "builds") || ContainsFold(b.Text, " who ") || ContainsFold(b.Text, "addition")) {
+		if b.Role != nil && (b.Kind == BlockParagraph || b.Kind == BlockItem) && (ContainsFold(b.Text, "all") || ContainsFold(b.Text, "same") || ContainsFold(b.Text, "extend") || ContainsFold(b.Text, "builds") || extendsTypo(b.Text) || ContainsFold(b.Text, " who ") || ContainsFold(b.Text, "addition")) {
 			byRole[b.Role] = append(byRole[b.Role], b)
 		}
 	}
@@ -86,7 +100,7 @@ func (s *structurer) readExtension(r, before *Role, b *Block, ss [2]int) *Extens
 	// most sentences of a block that passed extensions' filter are turned
 	// away here, before the regular expressions
 	ascii := isASCII(t)
-	if ascii && !ContainsFold(t, "all") && !ContainsFold(t, "same") && !ContainsFold(t, "extends") && !ContainsFold(t, "builds") && !ContainsFold(t, " who ") && !ContainsFold(t, "addition") {
+	if ascii && !ContainsFold(t, "all") && !ContainsFold(t, "same") && !ContainsFold(t, "extend") && !ContainsFold(t, "builds") && !ContainsFold(t, " who ") && !ContainsFold(t, "addition") && !extendsTypo(t) {
 		return nil
 	}
 	// each pattern but extendRoleRE names a kind of section: an ASCII
@@ -104,6 +118,7 @@ func (s *structurer) readExtension(r, before *Role, b *Block, ss [2]int) *Extens
 	}
 	var kinds []SectionKind
 	at := -1
+	exact := false
 	var m []int
 	if kind && (!ascii || ContainsFold(t, "all")) {
 		m = extendAllRE.FindStringSubmatchIndex(t)
@@ -113,10 +128,24 @@ func (s *structurer) readExtension(r, before *Role, b *Block, ss [2]int) *Extens
 	}
 	// a role of the page must be named: "in addition to the requirements
 	// of the business" is not an extension
-	needRole := false
+	needRole, above := false, false
+	if m == nil && (!ascii || ContainsFold(t, "addition")) && extendAdditionAboveRE.MatchString(t) {
+		// the list it is written in, else the whole level
+		kinds := []SectionKind{SecResponsibilities, SecRequirements}
+		if sec := b.Section; sec != nil && (sec.Kind == SecResponsibilities || sec.Kind == SecRequirements) {
+			kinds = []SectionKind{sec.Kind}
+		}
+		if before == nil || before == r {
+			return nil
+		}
+		return &Extension{Kinds: kinds, Target: "above", From: before, Sentence: &Sentence{Text: t, Span: b.SourceSpan(ss[0], ss[1])}}
+	}
 	if m == nil && (!ascii || ContainsFold(t, "addition")) {
 		if m = extendAdditionRE.FindStringSubmatchIndex(t); m != nil {
 			needRole = true
+			// "In addition to the same requirements ... defined above, this
+			// specialty requires": the level before, when no role is named
+			above = extendAboveWordRE.MatchString(t[m[0]:m[1]])
 		}
 	}
 	if m == nil && kind && (!ascii || ContainsFold(t, "all")) {
@@ -155,8 +184,11 @@ func (s *structurer) readExtension(r, before *Role, b *Block, ss [2]int) *Extens
 				kinds = append(kinds, k)
 			}
 		}
-	} else if m := findIf(extendRoleRE, t, "extends", "builds"); m != nil {
+	} else if m := extendRoleAt(t); m != nil {
 		at = m[1]
+		// "Requirements for the Staff X extend the Senior X job": the
+		// plural verb takes over only from a role the page titles
+		exact = strings.EqualFold(t[m[2]:m[3]], "extend")
 		kinds = []SectionKind{SecResponsibilities, SecRequirements}
 		// "Extends that of the Billing Operations Associate" written in
 		// the level's Responsibilities (or Requirements): that list only,
@@ -180,30 +212,176 @@ func (s *structurer) readExtension(r, before *Role, b *Block, ss [2]int) *Extens
 	}
 	// "Extends the Pricing Analyst requirements": that role, those only
 	if m := extendKindSuffixRE.FindStringSubmatchIndex(target); m != nil && m[0] > 0 {
+		w := strings.ToLower(target[m[2]:m[3]])
 		k := SecRequirements
-		if w := strings.ToLower(target[m[2]:m[3]]); strings.HasPrefix(w, "responsib") || strings.HasPrefix(w, "expect") {
+		if strings.HasPrefix(w, "responsib") || strings.HasPrefix(w, "expect") {
 			k = SecResponsibilities
 		}
-		kinds = []SectionKind{k}
-		target = strings.TrimSpace(target[:m[0]])
+		named := strings.TrimSpace(target[:m[0]])
+		role := strings.TrimSpace(extendSuffixRE.ReplaceAllString(named, ""))
+		// "extends the Senior Product Analyst role expectations": what is
+		// expected of the whole role, both lists; "the Pricing Analyst
+		// requirements": that list only
+		if !(strings.HasPrefix(w, "expect") && role != named) {
+			kinds = []SectionKind{k}
+		}
+		target = role
 	}
-	if target == "" && !extendBelowRE.MatchString(strings.TrimSpace(t[at:])) {
+	below := extendBelowRE.MatchString(strings.TrimSpace(t[at:]))
+	// a role the page titles, named where the text names one ("extends
+	// the Manager, Quality Engineering role", "that of the Senior Backend
+	// Engineer role as an individual contributor"), the longest such title
+	titled := s.titledAt(r, t[at:])
+	if target == "" && !below && titled == nil && !above {
 		return nil
 	}
 	e := &Extension{Kinds: kinds, Target: target, Sentence: &Sentence{Text: t, Span: b.SourceSpan(ss[0], ss[1])}}
 	switch {
-	case extendBelowRE.MatchString(strings.TrimSpace(t[at:])):
+	case below:
 		e.From = before
+	case titled != nil:
+		e.From, e.Target = titled, titled.Title
+	case exact:
 	default:
 		e.From = s.extensionTarget(r, target)
+	}
+	// "In addition to the above requirements for Global Support
+	// Engineers", naming no role of the page: the level before
+	// (resolved by its place, not its name)
+	if e.From == nil && above {
+		e.From, e.Target = before, "above"
 	}
 	if e.From == r {
 		e.From = nil
 	}
-	if needRole && e.From == nil {
+	if (needRole || exact) && e.From == nil {
 		return nil
 	}
 	return e
+}
+
+// extendRoleAt finds extendRoleRE in t, or an opening word one typo from
+// "Extends" ("Exends that of the Director"): the match's bounds and its
+// verb's (submatch 1).
+func extendRoleAt(t string) []int {
+	if m := findIf(extendRoleRE, t, "extend", "builds"); m != nil {
+		return m
+	}
+	if !extendsTypo(t) {
+		return nil
+	}
+	start := len(t) - len(strings.TrimLeft(t, " \t*_"))
+	end := start + len(openingWord(t))
+	at := end + len(t[end:]) - len(strings.TrimLeft(t[end:], " "))
+	if len(t) >= at+4 && strings.EqualFold(t[at:at+4], "the ") {
+		at += 4
+	}
+	return []int{start, at, start, end}
+}
+
+// extendsTypo reports whether t opens with a word one typo from "extends"
+// ("Exends", "Extneds"): ASCII letters, 6 to 8 of them.
+func extendsTypo(t string) bool {
+	w := openingWord(t)
+	return len(w) >= 6 && len(w) <= 8 && !strings.EqualFold(w, "extends") && TypoDistance(strings.ToLower(w), "extends") == 1
+}
+
+// openingWord returns the ASCII letters that open t, after spaces and
+// emphasis markup.
+func openingWord(t string) string {
+	t = strings.TrimLeft(t, " \t*_")
+	end := 0
+	for end < len(t) && (t[end] >= 'a' && t[end] <= 'z' || t[end] >= 'A' && t[end] <= 'Z') {
+		end++
+	}
+	return t[:end]
+}
+
+// InheritAt finds where a text says it takes over another role's sections
+// ("Extends the ...", "Requirements for the X extend the Y job", "In
+// addition to the ...", "builds on", a typo of the opening "Extends"): 0
+// when the text opens with it, else the offset after the keyword; -1 when
+// it says nothing of the kind. Rules read the links of such a text (the
+// page extended); readExtension reads the roles of this page it names.
+func InheritAt(t string) int {
+	if isASCII(t) && !ContainsFold(t, "extend") && !ContainsFold(t, "addition") && !ContainsFold(t, "build") {
+		if extendsTypo(t) {
+			return 0
+		}
+		return -1
+	}
+	loc := inheritKeywordRE.FindStringIndex(t)
+	if loc == nil {
+		if extendsTypo(t) {
+			return 0
+		}
+		return -1
+	}
+	if strings.TrimSpace(t[:loc[0]]) == "" {
+		return 0
+	}
+	return loc[1]
+}
+
+// titledAt returns the role of the page, other than r, whose title opens
+// text (after "that of", "the", "a"), the longest such title, followed
+// by no letter or digit; nil when none does (or the page has more than
+// 500 roles, where comparing with each is too dear).
+func (s *structurer) titledAt(r *Role, text string) *Role {
+	text = strings.TrimSpace(text)
+	text = extendThatOfRE.ReplaceAllString(text, "")
+	for _, p := range []string{"the ", "an ", "a "} {
+		if len(text) > len(p) && strings.EqualFold(text[:len(p)], p) {
+			text = text[len(p):]
+			break
+		}
+	}
+	if len(s.f.Roles) > 500 {
+		return nil
+	}
+	var best *Role
+	for _, o := range s.f.Roles {
+		n := len(o.Title)
+		if o == r || n == 0 || n > len(text) || !strings.EqualFold(text[:n], o.Title) {
+			continue
+		}
+		if n < len(text) {
+			if c := text[n]; c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+				continue
+			}
+		}
+		if best == nil || n > len(best.Title) {
+			best = o
+		}
+	}
+	return best
+}
+
+// TypoDistance is the optimal string alignment distance: insertions,
+// deletions, substitutions and swaps of neighbours.
+func TypoDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	d := make([][]int, len(ra)+1)
+	for i := range d {
+		d[i] = make([]int, len(rb)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		for j := 1; j <= len(rb); j++ {
+			c := 1
+			if ra[i-1] == rb[j-1] {
+				c = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+c)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(ra)][len(rb)]
 }
 
 // mayMatch reports whether t may hold one of the words (lower case,

@@ -1,7 +1,9 @@
 package model
 
 import (
+	"math/rand"
 	"os"
+	"strings"
 	"testing"
 )
 
@@ -11,10 +13,7 @@ func TestExtensions(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := Parse("inherited.md", src)
-	byTitle := map[string]*Role{}
-	for _, r := range f.Roles {
-		byTitle[r.Title] = r
-	}
+	byTitle := rolesByTitle(f)
 	from := func(title string) string {
 		r := byTitle[title]
 		if r == nil || len(r.Extends) != 1 || r.Extends[0].From == nil {
@@ -47,6 +46,15 @@ func TestExtensions(t *testing.T) {
 	if pos := f.Source.Position(e.Sentence.Span.Start); pos.Line != 31 {
 		t.Errorf("Staff's extension sentence at line %d, want 31", pos.Line)
 	}
+}
+
+// rolesByTitle indexes a page's roles by title (the last of a title).
+func rolesByTitle(f *Family) map[string]*Role {
+	out := map[string]*Role{}
+	for _, r := range f.Roles {
+		out[r.Title] = r
+	}
+	return out
 }
 
 // wantExtends checks that role r (named who in messages) has one extension,
@@ -155,10 +163,7 @@ func TestMisnamedSectionStays(t *testing.T) {
 		"### Senior Manager, Billing\n\n#### Senior Manager, Billing Responsibilities\n\n- Manage managers\n\n" +
 		"### Manager, Billing\n\n#### Manager, Billing Responsibilities\n\n- Manage\n\n#### Senior Manager, Billing Requirements\n\n- Ability to use GitLab\n")
 	f := Parse("billing.md", src)
-	byTitle := map[string]*Role{}
-	for _, r := range f.Roles {
-		byTitle[r.Title] = r
-	}
+	byTitle := rolesByTitle(f)
 	sd := byTitle["Senior Director, Billing"]
 	if sd == nil || sd.Section(SecRequirements) == nil || sd.Section(SecRequirements).Prefix != "Director, Billing" {
 		t.Errorf("Senior Director's requirements: %+v, want the misnamed section under it", sd)
@@ -189,5 +194,119 @@ func TestExtensionInAddition(t *testing.T) {
 	wantExtends(t, "Senior Manager", senior, f.Roles[0], SecRequirements)
 	if len(director.Extends) != 0 {
 		t.Errorf("Director extends %+v, want nothing", director.Extends)
+	}
+}
+
+// TestExtensionUnifiedReadings checks the readings required-bullet once
+// made on its own and now takes from the model, each beside its near miss:
+// a title with a comma named whole ("extends the Manager, Quality
+// Engineering role", not the nearest role holding "Manager"); a title
+// followed by more words ("the Senior QE role as an individual
+// contributor"); the plural verb ("Requirements for the X extend the Y
+// job"), which takes over only from a role the page titles; "the above
+// requirements for <a name the page does not title>", the level before;
+// a typo of the opening "Extends"; "the X role expectations", the whole
+// role; "In addition to the above:" and "In addition to the criteria of
+// the previous level", the level before.
+func TestExtensionUnifiedReadings(t *testing.T) {
+	src := []byte("---\ntitle: Quality\n---\n\n" +
+		"## Manager, Quality Engineering\n\nThe Manager, Quality Engineering is a grade 7.\n\n### Requirements\n\n- Lead\n\n" +
+		"## Senior Manager, Quality Engineering\n\nThe Senior Manager, Quality Engineering is a grade 8.\n\n### Requirements\n\n- Lead more\n\n" +
+		"## Director, Quality Engineering\n\nThe Director, Quality Engineering is a grade 9.\n\nThe Director, Quality Engineering role extends the Manager, Quality Engineering role.\n\n" +
+		"## Staff Quality Engineer\n\nThe Staff Quality Engineer is a grade 10.\n\nThe Staff Quality Engineer role extends the Senior Manager, Quality Engineering role as an individual contributor.\n\n" +
+		"## Principal Quality Engineer\n\nThe Principal Quality Engineer is a grade 11.\n\n### Requirements\n\nRequirements for the Principal Quality Engineer extend the Staff Quality Engineer job. In addition:\n\n- Mentor\n\n" +
+		"## Distinguished Quality Engineer\n\nThe Distinguished Quality Engineer is a grade 12.\n\n### Requirements\n\nRequirements for the Distinguished Quality Engineer extend the staff job. In addition:\n\n- Lead\n\n" +
+		"## Fellow Quality Engineer\n\nThe Fellow Quality Engineer is a grade 13.\n\n### Requirements\n\nIn addition to the above requirements for Global Quality Engineers, you will need:\n\n- Vision\n\n" +
+		"## Quality Engineer (Federal)\n\nThe Quality Engineer (Federal) is a grade 14.\n\n### Requirements\n\nIn addition to the requirements for Global Quality Engineers, you will need:\n\n- Clearance\n\n" +
+		"## Senior Quality Engineer\n\nThe Senior Quality Engineer is a grade 15.\n\n### Requirements\n\n- Exends that of the Staff Quality Engineer requirements\n- Extra care for the Fellow Quality Engineer requirements\n\n" +
+		"## Quality Lead\n\nThe Quality Lead is a grade 16.\n\nThe Quality Lead role extends the Staff Quality Engineer role expectations.\n\n" +
+		"## Quality Architect\n\nThe Quality Architect is a grade 17.\n\n### Responsibilities\n\n- Extends the Staff Quality Engineer expectations\n\n" +
+		"## Senior Quality Architect\n\nThe Senior Quality Architect is a grade 18.\n\n### Requirements\n\nIn addition to the above:\n\n- Vision\n\n" +
+		"## Quality Fellow\n\nThe Quality Fellow is a grade 19.\n\n### Requirements\n\nIn addition to the above concerns, you will need:\n\n- Vision\n\n" +
+		"## Quality Principal\n\nThe Quality Principal is a grade 20.\n\n### Requirements\n\nIn addition to the criteria of the previous level, you will need:\n\n- Vision\n")
+	f := Parse("quality.md", src)
+	by := rolesByTitle(f)
+	both := []SectionKind{SecResponsibilities, SecRequirements}
+	wantExtends(t, "Director", by["Director, Quality Engineering"], by["Manager, Quality Engineering"], both...)
+	wantExtends(t, "Staff", by["Staff Quality Engineer"], by["Senior Manager, Quality Engineering"], both...)
+	wantExtends(t, "Principal", by["Principal Quality Engineer"], by["Staff Quality Engineer"], SecRequirements)
+	// near miss: "extend the staff job" titles no role: no extension
+	if e := by["Distinguished Quality Engineer"].Extends; len(e) != 0 {
+		t.Errorf("Distinguished extends %+v, want nothing: the plural verb names no role the page titles", e)
+	}
+	wantExtends(t, "Fellow", by["Fellow Quality Engineer"], by["Distinguished Quality Engineer"], SecRequirements)
+	if e := by["Fellow Quality Engineer"].Extends; len(e) == 1 && e[0].Target != "above" {
+		t.Errorf("Fellow's extension names %q, want \"above\": resolved by its place, not the name", e[0].Target)
+	}
+	// near miss: without "above", a name the page does not title is no role
+	if e := by["Quality Engineer (Federal)"].Extends; len(e) != 0 {
+		t.Errorf("Federal extends %+v, want nothing", e)
+	}
+	// the typo, and its near miss ("Extra care for ..."), in one list
+	wantExtends(t, "Senior", by["Senior Quality Engineer"], by["Staff Quality Engineer"], SecRequirements)
+	wantExtends(t, "Lead", by["Quality Lead"], by["Staff Quality Engineer"], both...)
+	// near miss: expectations of a role named without "role": that list
+	wantExtends(t, "Architect", by["Quality Architect"], by["Staff Quality Engineer"], SecResponsibilities)
+	// "In addition to the above:" in a Requirements list: the level
+	// before's; near miss: "the above concerns" names something else
+	wantExtends(t, "Senior Architect", by["Senior Quality Architect"], by["Quality Architect"], SecRequirements)
+	if e := by["Quality Fellow"].Extends; len(e) != 0 {
+		t.Errorf("Fellow extends %+v, want nothing: \"the above concerns\" are no level's", e)
+	}
+	// "criteria", a word for requirements
+	wantExtends(t, "Principal", by["Quality Principal"], by["Quality Fellow"], SecRequirements)
+}
+
+// TestInheritAt checks where a text says it takes over another role's
+// sections, and that its word test before the expression changes no
+// answer.
+func TestInheritAt(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		at   int
+	}{
+		{"Extends the Senior Engineer requirements", 0},
+		{"Exends that of the Director", 0},
+		{"The Senior Engineer role extends the Engineer role.", len("The Senior Engineer role extends")},
+		{"In addition to the above, you will need:", 0},
+		{"Extra care for the Director requirements", -1},
+		{"The Senior Engineer is a grade 7.", -1},
+	} {
+		if got := InheritAt(c.text); got != c.at {
+			t.Errorf("InheritAt(%q) = %d, want %d", c.text, got, c.at)
+		}
+	}
+	slow := func(t string) int {
+		loc := inheritKeywordRE.FindStringIndex(t)
+		switch {
+		case loc == nil && extendsTypo(t):
+			return 0
+		case loc == nil:
+			return -1
+		case strings.TrimSpace(t[:loc[0]]) == "":
+			return 0
+		}
+		return loc[1]
+	}
+	pieces := []string{" ", "Extends ", "extend", "EXTENDED ", "Exends ", "Extendss ", "Extnds", "In addition to ", "addİtion ",
+		"ADDITION ", "in ", "to ", "builds on ", "Build on ", "bUİld ", "the ", "Senior ", "requirements", "*", "_", "é", "\xff", "."}
+	rng := rand.New(rand.NewSource(1))
+	found := 0
+	for n := 0; n < 50000; n++ {
+		var b strings.Builder
+		for k := rng.Intn(6); k >= 0; k-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		s := b.String()
+		got, want := InheritAt(s), slow(s)
+		if got != want {
+			t.Fatalf("InheritAt(%q) = %d, want %d", s, got, want)
+		}
+		if want >= 0 {
+			found++
+		}
+	}
+	if found < 1000 {
+		t.Errorf("%d random texts take over sections: the test says little", found)
 	}
 }
