@@ -45,7 +45,7 @@ var (
 	extendWhoRE = regexp.MustCompile(`(?i)\b(?:are|is)\s+(?:an?\s+|the\s+)?([^\s,;:.][^,;:.]*?)\s+who\s+(?:additionally|also|further)\b`)
 	// "extends the Senior Director role", "builds on the Manager level",
 	// "Requirements for the Staff X extend the Senior X job"
-	extendRoleRE = regexp.MustCompile(`(?i)\b(extends?|builds\s+(?:up)?on)\s+(?:the\s+)?`)
+	extendRoleRE = regexp.MustCompile(`(?i)\b(extends?|builds\s+(?:up)?on):?\s+(?:the\s+)?`)
 	// "In addition to the above:", naming nothing more: what the level
 	// before asks
 	extendAdditionAboveRE = regexp.MustCompile(`(?i)\bin\s+addition\s+to\s+(?:all\s+(?:of\s+)?)?the\s+above\s*(?:[,:;.]|$)`)

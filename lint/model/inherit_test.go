@@ -310,3 +310,20 @@ func TestInheritAt(t *testing.T) {
 		t.Errorf("%d random texts take over sections: the test says little", found)
 	}
 }
+
+// "Extends: X" with a colon after the keyword names X, as "Extends X"
+// does; a colon with no role after it names nothing.
+func TestExtensionColon(t *testing.T) {
+	src := []byte("---\ntitle: Program\n---\n\n" +
+		"## Program Manager\n\nThe Program Manager is a grade 7.\n\n### Requirements\n\n- Ability to use GitLab\n\n" +
+		"## Senior Program Manager\n\nThe Senior Program Manager is a grade 8.\n\n### Requirements\n\nExtends: Program Manager\n\n" +
+		"## Staff Program Manager\n\nThe Staff Program Manager is a grade 9.\n\n### Requirements\n\nExtends: the world of planning\n\n- Vision\n")
+	f := Parse("program.md", src)
+	by := rolesByTitle(f)
+	wantExtends(t, "Senior", by["Senior Program Manager"], by["Program Manager"], SecRequirements)
+	for _, e := range by["Staff Program Manager"].Extends {
+		if e.From != nil {
+			t.Errorf("Staff extends %q, want no role: the colon names none of the page's", e.From.Title)
+		}
+	}
+}
