@@ -122,7 +122,7 @@ func headingLadder(f *model.Family, o Options, few bool) *Ladder {
 		}
 		lv = bareRoleNames(f, o, hs, g, lv)
 		lv = codedOnly(lv)
-		if len(lv) < 2 || 2*len(lv) < len(g) && !(few && parallel(f, lv)) && !run(hs, g, lv) {
+		if (len(lv) < 2 || 2*len(lv) < len(g) && !(few && parallel(f, lv)) && !run(hs, g, lv)) && !tableListed(f, lv) {
 			continue
 		}
 		if len(lv) > len(best) {
@@ -311,6 +311,51 @@ func parallel(f *model.Family, lv []*Level) bool {
 		}
 	}
 	return true
+}
+
+// tableListed reports whether a table of the page lists exactly these
+// levels down its first column, and nothing else: the summary table of a
+// page whose sections describe its rungs at length. A rung a summary table
+// lists is a level however few its siblings ("approver", the one row of a
+// table, above the sections "New contributors", "Established community
+// members" and "Approvers"): the table and the heading name it both, in
+// either case and number.
+func tableListed(f *model.Family, lv []*Level) bool {
+	if len(lv) == 0 {
+		return false
+	}
+	want := map[string]bool{}
+	for _, l := range lv {
+		want[roleKey(l.Title)] = true
+	}
+	for _, t := range f.Tables {
+		if len(t.Rows) < 2 || len(t.Rows[0]) < 2 {
+			continue
+		}
+		got := map[string]bool{}
+		all := true
+		for _, row := range t.Rows[1:] {
+			if len(row) == 0 {
+				continue
+			}
+			k := roleKey(row[0].Text)
+			if !want[k] {
+				all = false
+				break
+			}
+			got[k] = true
+		}
+		if all && len(got) == len(want) {
+			return true
+		}
+	}
+	return false
+}
+
+// roleKey is a role's name in lower case with single spaces, without a
+// plural's "s": "Approvers" and "approver" are one role.
+func roleKey(s string) string {
+	return strings.TrimSuffix(strings.ToLower(strings.Join(strings.Fields(s), " ")), "s")
 }
 
 // headingLevel reads heading i as a level, or nil when its title names none.
