@@ -3,6 +3,7 @@ package shape
 import (
 	"bytes"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -109,6 +110,7 @@ func headingLadder(f *model.Family, o Options, few bool) *Ladder {
 		groups[k] = append(groups[k], i)
 	}
 	var best []*Level
+	var listed map[string]bool // the tables' first columns, when asked
 	for _, k := range order {
 		g := groups[k]
 		if len(g) < 2 {
@@ -122,7 +124,7 @@ func headingLadder(f *model.Family, o Options, few bool) *Ladder {
 		}
 		lv = bareRoleNames(f, o, hs, g, lv)
 		lv = codedOnly(lv)
-		if (len(lv) < 2 || 2*len(lv) < len(g) && !(few && parallel(f, lv)) && !run(hs, g, lv)) && !tableListed(f, lv) {
+		if (len(lv) < 2 || 2*len(lv) < len(g) && !(few && parallel(f, lv)) && !run(hs, g, lv)) && !tableListed(f, lv, &listed) {
 			continue
 		}
 		if len(lv) > len(best) {
@@ -319,37 +321,43 @@ func parallel(f *model.Family, lv []*Level) bool {
 // lists is a level however few its siblings ("approver", the one row of a
 // table, above the sections "New contributors", "Established community
 // members" and "Approvers"): the table and the heading name it both, in
-// either case and number.
-func tableListed(f *model.Family, lv []*Level) bool {
+// either case and number. listed holds the tables' first columns as keys
+// (see listedKey), made once a page.
+func tableListed(f *model.Family, lv []*Level, listed *map[string]bool) bool {
 	if len(lv) == 0 {
 		return false
 	}
-	want := map[string]bool{}
-	for _, l := range lv {
-		want[roleKey(l.Title)] = true
-	}
-	for _, t := range f.Tables {
-		if len(t.Rows) < 2 || len(t.Rows[0]) < 2 {
-			continue
-		}
-		got := map[string]bool{}
-		all := true
-		for _, row := range t.Rows[1:] {
-			if len(row) == 0 {
+	if *listed == nil {
+		*listed = map[string]bool{}
+		for _, t := range f.Tables {
+			if len(t.Rows) < 2 || len(t.Rows[0]) < 2 {
 				continue
 			}
-			k := roleKey(row[0].Text)
-			if !want[k] {
-				all = false
-				break
+			var names []string
+			for _, row := range t.Rows[1:] {
+				if len(row) > 0 {
+					names = append(names, row[0].Text)
+				}
 			}
-			got[k] = true
-		}
-		if all && len(got) == len(want) {
-			return true
+			(*listed)[listedKey(names)] = true
 		}
 	}
-	return false
+	names := make([]string, len(lv))
+	for i, l := range lv {
+		names[i] = l.Title
+	}
+	return (*listed)[listedKey(names)]
+}
+
+// listedKey is a set of role names as one string: each by roleKey, once,
+// sorted.
+func listedKey(names []string) string {
+	keys := make([]string, 0, len(names))
+	for _, n := range names {
+		keys = append(keys, roleKey(n))
+	}
+	sort.Strings(keys)
+	return strings.Join(slices.Compact(keys), "\n")
 }
 
 // roleKey is a role's name in lower case with single spaces, without a
