@@ -21,7 +21,8 @@ var levelSequenceRule = &lint.Rule{
 			"whose titles carry a level code (IC 3, L4, D2, Level 2, P3, M1, Engineer II, 3a) or a seniority word of the " +
 			"configured tracks. Codes of one format are read as ranks: each level must be above the one before it " +
 			"(lowest first), no rank may be skipped or repeated (letter suffixes such as 3a and 3b are parallel tracks " +
-			"of one rank), and the ladder writes its codes one way. Without codes, seniority words order the levels; " +
+			"of one rank), and the ladder writes its codes one way. Without codes, seniority words order the levels (three levels " +
+			"or more of a track all written highest first are a ladder written top down, as highest-first codes are); " +
 			"on a track of project roles (the generic profile's contributor track), a role whose own text names a role listed " +
 			"before it (\"Reviewers may perform all of the duties of Committers\") is where the page ranks it. " +
 			"On in the generic profile.",
@@ -161,6 +162,25 @@ func sequence(p *lint.SetPass, lad *shape.Ladder) {
 	if o := shapeOptions(p.Env, p.Config); o.Ladder != nil {
 		tracks = o.Ladder.Tracks()
 	}
+	// a track whose three levels or more all come highest first is written
+	// top down (Technical Steering Committee, Maintainers, Contributors):
+	// a way of writing a ladder, as with codes, not a level out of order
+	byTrack := map[trackKey][]*shape.Level{}
+	for _, l := range lv {
+		if l.Code != nil && !subRanked[l] || !l.Placed {
+			continue
+		}
+		k := trackKey{l.Place.Track, l.Place.Stem}
+		byTrack[k] = append(byTrack[k], l)
+	}
+	topDown := map[trackKey]bool{}
+	for k, ls := range byTrack {
+		down := len(ls) >= 3
+		for i := 1; i < len(ls) && down; i++ {
+			down = ls[i].Place.Compare(ls[i-1].Place) < 0
+		}
+		topDown[k] = down
+	}
 	// the role words of the levels so far, per track, each once
 	seen := map[int][]string{}
 	for _, l := range lv {
@@ -168,7 +188,7 @@ func sequence(p *lint.SetPass, lad *shape.Ladder) {
 			continue
 		}
 		k := trackKey{l.Place.Track, l.Place.Stem}
-		if b := prev[k]; b != nil && l.Place.Compare(b.Place) < 0 && !pageRanks(l, seen, tracks) {
+		if b := prev[k]; b != nil && !topDown[k] && l.Place.Compare(b.Place) < 0 && !pageRanks(l, seen, tracks) {
 			p.Report(lint.Diagnostic{File: l.File, Span: l.TitleSpan, Subject: l.Title,
 				Message: fmt.Sprintf("level %q comes after the more senior %q: list levels lowest first", levelLabel(l), levelLabel(b))})
 		}

@@ -57,7 +57,8 @@ var misspellingRule = &lint.Rule{
 			"(\"financials\", \"sharding\"), words with a common prefix (\"untrusting\"), words in mixed case " +
 			"(\"GitLab\"), acronyms (and an acronym the page writes in capitals twice or more, in lower case inside a name: " +
 			"\"ocio-dev\" beside \"OCIO\"), the plural of a word the page writes with a capital and without (\"mixins\" beside " +
-			"\"Mixin\" and \"mixin\"), words of three letters or fewer, and capitalised words whose candidates the site " +
+			"\"Mixin\" and \"mixin\"), a lower-case word of a slug (\"nodejs/node\", \"@nodejs/tsc\") that a link address of " +
+			"the page also writes (an owner's name), words of three letters or fewer, and capitalised words whose candidates the site " +
 			"never writes (names such as \"Gitter\") are not reported. Code, link targets, URLs, e-mail addresses, " +
 			"the front matter's other keys and template placeholders are skipped (its `title` and `description`, written on one line, are " +
 			"checked as prose: search results show them). A name in mixed case written as a plural where " +
@@ -457,10 +458,11 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 	}
 	allow := spellAllowed(opts)
 	sp := &spellPage{words: spellWordsOf(env)}
-	seen := map[string]int{}    // word -> index in uses
-	var lowers []string         // the words of uses
-	caps := map[string]int{}    // the words written in capitals: acronyms
-	titled := map[string]bool{} // the words written with a capital first
+	seen := map[string]int{}      // word -> index in uses
+	var lowers []string           // the words of uses
+	caps := map[string]int{}      // the words written in capitals: acronyms
+	titled := map[string]bool{}   // the words written with a capital first
+	var linkWords map[string]bool // the words of the page's title and links' addresses
 	for _, b := range append(frontMatterProse(f), f.Blocks...) {
 		tw := wordingWords(b, false)
 		for j, w := range tw.words {
@@ -500,6 +502,14 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 			}
 			if allow[lw] || emojiCode(wordingText(b), w.Start, w.End) {
 				continue
+			}
+			if style == misspell.CaseLower && slugWord(wordingText(b), w.Start, w.End) {
+				if linkWords == nil {
+					linkWords = pageNameWords(f)
+				}
+				if linkWords[lw] {
+					continue
+				}
 			}
 			if knownWord(d, lw) {
 				if _, other := extra.fix(lw); !other {
@@ -801,6 +811,15 @@ func emojiCode(text string, start, end int) bool {
 		j++
 	}
 	return i > 0 && text[i-1] == ':' && j < len(text) && text[j] == ':'
+}
+
+// slugWord reports whether a word is a part of a slug written in prose: a
+// slash touches it ("nodejs/node", an owner and its repository) or an "@"
+// opens it ("@nodejs/tsc", a team). A lower-case word of a slug that the
+// page's links also write (github.com/nodejs/...) is an owner's or a
+// project's name, not a slip.
+func slugWord(text string, start, end int) bool {
+	return start > 0 && (text[start-1] == '/' || text[start-1] == '@') || end < len(text) && text[end] == '/'
 }
 
 // pageNameWords are the lower-case words of a page's title and of its

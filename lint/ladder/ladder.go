@@ -221,6 +221,9 @@ func (l *Ladder) place(words []string, masked []bool, anchored bool) (placed, bo
 	var ms []match
 	for i, k := range l.kws {
 		ats := indexAll(words, k.words, k.anchor && anchored)
+		if len(ats) > 0 && k.anchor && anchored && k.qualified && topicOf(l, words, k) {
+			continue
+		}
 		if len(ats) == 0 && k.anchor && anchored && k.qualified && len(words) == len(k.words)+1 && !l.isKeyword(words[0]) && (!k.plural || scopeWords[words[0]]) {
 			ats = indexAll(words[1:], k.words, true)
 			for j := range ats {
@@ -263,6 +266,19 @@ func (l *Ladder) place(words []string, masked []bool, anchored bool) (placed, bo
 		}
 	}
 	return p, true
+}
+
+// topicOf reports whether a title that opens with a role word in the
+// singular goes on with one plural word that names no role: a section about
+// the role ("Collaborator nominations", "Committer activities", "Maintainer
+// duties"), not the role, which a project heads by its name alone or in the
+// plural ("Collaborators").
+func topicOf(l *Ladder, words []string, k keyword) bool {
+	if k.plural || len(words) != len(k.words)+1 {
+		return false
+	}
+	w := words[len(words)-1]
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !l.isKeyword(w)
 }
 
 // isKeyword reports whether a word is a one-word keyword of any track.

@@ -3,6 +3,7 @@ package shape
 import (
 	"bytes"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -109,6 +110,7 @@ func headingLadder(f *model.Family, o Options, few bool) *Ladder {
 		groups[k] = append(groups[k], i)
 	}
 	var best []*Level
+	var listed map[string]bool // the tables' first columns, when asked
 	for _, k := range order {
 		g := groups[k]
 		if len(g) < 2 {
@@ -122,7 +124,7 @@ func headingLadder(f *model.Family, o Options, few bool) *Ladder {
 		}
 		lv = bareRoleNames(f, o, hs, g, lv)
 		lv = codedOnly(lv)
-		if len(lv) < 2 || 2*len(lv) < len(g) && !(few && parallel(f, lv)) && !run(hs, g, lv) {
+		if (len(lv) < 2 || 2*len(lv) < len(g) && !(few && parallel(f, lv)) && !run(hs, g, lv)) && !tableListed(f, lv, &listed) {
 			continue
 		}
 		if len(lv) > len(best) {
@@ -311,6 +313,57 @@ func parallel(f *model.Family, lv []*Level) bool {
 		}
 	}
 	return true
+}
+
+// tableListed reports whether a table of the page lists exactly these
+// levels down its first column, and nothing else: the summary table of a
+// page whose sections describe its rungs at length. A rung a summary table
+// lists is a level however few its siblings ("approver", the one row of a
+// table, above the sections "New contributors", "Established community
+// members" and "Approvers"): the table and the heading name it both, in
+// either case and number. listed holds the tables' first columns as keys
+// (see listedKey), made once a page.
+func tableListed(f *model.Family, lv []*Level, listed *map[string]bool) bool {
+	if len(lv) == 0 {
+		return false
+	}
+	if *listed == nil {
+		*listed = map[string]bool{}
+		for _, t := range f.Tables {
+			if len(t.Rows) < 2 || len(t.Rows[0]) < 2 {
+				continue
+			}
+			var names []string
+			for _, row := range t.Rows[1:] {
+				if len(row) > 0 {
+					names = append(names, row[0].Text)
+				}
+			}
+			(*listed)[listedKey(names)] = true
+		}
+	}
+	names := make([]string, len(lv))
+	for i, l := range lv {
+		names[i] = l.Title
+	}
+	return (*listed)[listedKey(names)]
+}
+
+// listedKey is a set of role names as one string: each by roleKey, once,
+// sorted.
+func listedKey(names []string) string {
+	keys := make([]string, 0, len(names))
+	for _, n := range names {
+		keys = append(keys, roleKey(n))
+	}
+	sort.Strings(keys)
+	return strings.Join(slices.Compact(keys), "\n")
+}
+
+// roleKey is a role's name in lower case with single spaces, without a
+// plural's "s": "Approvers" and "approver" are one role.
+func roleKey(s string) string {
+	return strings.TrimSuffix(strings.ToLower(strings.Join(strings.Fields(s), " ")), "s")
 }
 
 // headingLevel reads heading i as a level, or nil when its title names none.

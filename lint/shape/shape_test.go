@@ -517,3 +517,57 @@ func TestFindSplitLevels(t *testing.T) {
 		t.Errorf("title near miss: %v", ls)
 	}
 }
+
+// A rung that the page's summary table lists is a level however few its
+// siblings: one role described at length beside sections about the
+// community, and a one-row table that names it in lower case.
+func TestFindRungListedInTable(t *testing.T) {
+	src := "# Community Membership\n\nOne role for now.\n\n| Role | Responsibilities | Requirements |\n| --- | --- | --- |\n| approver | review | two sponsors |\n\n" +
+		"## New contributors\n\nWelcome.\n\n## Established community members\n\nExpected to know the rules.\n\n## Approvers\n\nReview and approve.\n\n### Requirements\n\n- Three PRs\n"
+	ls := shape.Find(model.Parse("c.md", []byte(src)), options(t))
+	if len(ls) != 1 || ls[0].From != "headings" || titles(ls[0]) != "Approvers" {
+		t.Fatalf("listed rung: %d %v", len(ls), ls)
+	}
+	// near miss: the table lists another role than the heading's
+	near := strings.Replace(src, "| approver |", "| maintainer |", 1)
+	if ls := shape.Find(model.Parse("d.md", []byte(near)), options(t)); len(ls) != 0 {
+		t.Errorf("another role in the table: %q", titles(ls[0]))
+	}
+	// near miss: the table lists more rows than the headings' rungs
+	near = strings.Replace(src, "| approver | review | two sponsors |", "| approver | review | two sponsors |\n| weekly sync | notes | none |", 1)
+	if ls := shape.Find(model.Parse("e.md", []byte(near)), options(t)); len(ls) != 0 {
+		t.Errorf("a table of other things: %q", titles(ls[0]))
+	}
+}
+
+// Rungs headed in the plural, each saying what its members have
+// ("Triagers have:", "Collaborators have:"), are a ladder; a section about
+// a rung titled by the role and a plural topic ("Collaborator
+// nominations") is not one more rung.
+func TestFindCollaboratorRungs(t *testing.T) {
+	src := "# Project Governance\n\n## Triagers\n\nTriagers have:\n\n* ability to label issues\n\n## Collaborators\n\nCollaborators have:\n\n* commit access\n\n" +
+		"## Technical Steering Committee\n\nA subset of the Collaborators.\n\n## Collaborator nominations\n\nOpen an issue.\n\n## Consensus seeking process\n\nTalk.\n"
+	ls := shape.Find(model.Parse("g.md", []byte(src)), options(t))
+	if len(ls) != 1 || titles(ls[0]) != "Triagers|Collaborators|Technical Steering Committee" {
+		t.Fatalf("rungs: %d %v", len(ls), ls)
+	}
+	o := options(t)
+	tr, _ := o.Ladder.Classify("Triagers")
+	co, _ := o.Ladder.Classify("Collaborators")
+	ts, _ := o.Ladder.Classify("Technical Steering Committee")
+	if !(tr.Compare(co) < 0 && co.Compare(ts) < 0) {
+		t.Errorf("want Triagers < Collaborators < TSC: %+v %+v %+v", tr, co, ts)
+	}
+	// near misses: a singular role and a plural topic is a section about
+	// the role; a plural role word after it is still a role
+	for _, title := range []string{"Collaborator nominations", "Committer Activities", "Maintainer duties"} {
+		if p, ok := o.Ladder.Classify(title); ok && p.Name == "contributor" {
+			t.Errorf("%q placed on the contributor track (%s)", title, p.Label)
+		}
+	}
+	for _, title := range []string{"Collaborator", "Core Collaborators", "Committer"} {
+		if p, ok := o.Ladder.Classify(title); !ok || p.Name != "contributor" {
+			t.Errorf("%q not a contributor rung: %+v", title, p)
+		}
+	}
+}
