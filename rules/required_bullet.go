@@ -524,7 +524,7 @@ func checkRequiredBullet(p *lint.Pass, sum *bulletSummary, resolve func([]*model
 		if len(missing) == 0 {
 			continue
 		}
-		if len(familyReqs) > 0 {
+		if len(familyReqs) > 0 && !levelNamedSections(f, familyReqs) {
 			names := make([]string, len(missing))
 			for i, r := range missing {
 				names[i] = r.Title
@@ -1142,4 +1142,39 @@ func bulletMatches(have, want []string, how string) bool {
 		}
 	}
 	return false
+}
+
+// levelNamedSections reports whether every one of a page's family-level
+// Requirements sections is headed by a name of its own and written after a
+// level's heading ("### Vice President of SA Requirements" after "###
+// Senior Director"): the heading of a level was left out, and the list is
+// that level's, not the family's, so a finding does not ask to add the
+// bullet there "to cover every level".
+func levelNamedSections(f *model.Family, ss []*model.Section) bool {
+	var firstLevel *model.Role
+	for _, r := range f.Roles {
+		if r.Kind == model.KindLevel && r.Heading != nil {
+			firstLevel = r
+			break
+		}
+	}
+	if firstLevel == nil || len(ss) == 0 {
+		return false
+	}
+	for _, s := range ss {
+		if s.Heading == nil || s.Span.Start < firstLevel.Heading.Span.Start {
+			return false
+		}
+		named := false
+		for _, w := range strings.Fields(strings.ToLower(s.Heading.Text)) {
+			w = strings.Trim(w, ".,:;()")
+			if w != "" && !strings.HasPrefix(w, "requirement") && w != "job" && w != "the" && w != "and" {
+				named = true
+			}
+		}
+		if !named {
+			return false
+		}
+	}
+	return true
 }
