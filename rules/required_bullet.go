@@ -503,7 +503,7 @@ func checkRequiredBullet(p *lint.Pass, sum *bulletSummary, resolve func([]*model
 		var missing []*model.Role
 		rewordedAs := map[*model.Role]string{} // a missing role's requirement that asks it in other words
 		for _, r := range roles {
-			if pg.roleHas(r, has, memo, map[*model.Role]bool{}) || pg.notALevel(r) {
+			if pg.roleHas(r, has, memo, map[*model.Role]bool{}) || pg.notALevel(r) || headless(r) {
 				continue
 			}
 			missing = append(missing, r)
@@ -1177,4 +1177,21 @@ func levelNamedSections(f *model.Family, ss []*model.Section) bool {
 		}
 	}
 	return true
+}
+
+// headless reports a level the model knows only by a section heading that
+// names it ("### Vice President of SA Job Grade" after the last level, its
+// own heading left out) and that holds no Requirements of its own: where
+// its list is, the page does not say, so which bullets it lacks cannot be
+// told, and a finding would land on a list that may not be its own.
+func headless(r *model.Role) bool {
+	if r.Heading != nil || r.Section(model.SecRequirements) != nil {
+		return false
+	}
+	for _, s := range r.Sections {
+		if s.Role == r && s.Prefix != "" {
+			return true // "Vice President of SA Job Grade": named by a section
+		}
+	}
+	return false // the page is the role ("## Job Grade" under its title)
 }
