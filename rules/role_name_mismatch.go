@@ -350,7 +350,7 @@ func reportOddHeading(p *lint.Pass, r *model.Role, title, ref string, valid, fou
 // each the same or one edit away.
 func misspelt(c *roleNames, name, ref string) bool {
 	n, t := c.words(name), c.words(ref)
-	return len(n) == len(t) && wordsAmong(n, t) && !equalWords(n, t)
+	return len(n) == len(t) && wordsAmong(n, t) && !slices.Equal(n, t)
 }
 
 // reportMentions reports a role's mismatched names, one finding per
@@ -793,7 +793,7 @@ func (c *roleNames) same(name, title string) bool {
 			n = n[:len(n)-1]
 		}
 		for ti, t := range titles {
-			if equalWords(n, t) || ti == 0 && strings.ContainsAny(title+name, "(") && sameWordSet(n, t) && qualifierMoved(c, name, title, n, t) {
+			if slices.Equal(n, t) || ti == 0 && strings.ContainsAny(title+name, "(") && sameWordSet(n, t) && qualifierMoved(c, name, title, n, t) {
 				return true
 			}
 			// several levels named at once ("Manager and Senior Manager
@@ -844,7 +844,7 @@ func qualifierMoved(c *roleNames, name, title string, n, t []string) bool {
 		}
 		return out
 	}
-	return equalWords(rest(n), rest(t))
+	return slices.Equal(rest(n), rest(t))
 }
 
 // pluralInside reports whether name and title are the same words but for
@@ -889,7 +889,7 @@ func (c *roleNames) pluralInside(name, title string) bool {
 // qualifier the name gives ("Area Sales Manager (Federal)") must be matched.
 func (c *roleNames) exact(name, title string) bool {
 	n := c.words(name)
-	return equalWords(n, c.words(title)) || equalWords(n, c.words(withoutParens(title)))
+	return slices.Equal(n, c.words(title)) || slices.Equal(n, c.words(withoutParens(title)))
 }
 
 // words returns a name's comparable words: normalized, stemmed, without
@@ -1001,18 +1001,6 @@ func withoutParens(s string) string {
 // name may write elsewhere ("Intermediate Analytics Engineer").
 func parenMoved(title string) bool { return strings.Contains(title, "(") }
 
-func equalWords(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
 func sameWordSet(a, b []string) bool {
 	if len(a) != len(b) {
 		return false
@@ -1031,7 +1019,7 @@ func sameWordSet(a, b []string) bool {
 }
 
 func hasWordPrefix(s, prefix []string) bool {
-	return len(prefix) <= len(s) && equalWords(s[:len(prefix)], prefix)
+	return len(prefix) <= len(s) && slices.Equal(s[:len(prefix)], prefix)
 }
 
 func allIn(words []string, set map[string]bool) bool {

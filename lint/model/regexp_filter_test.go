@@ -3,6 +3,7 @@ package model
 import (
 	"math/rand"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -45,7 +46,7 @@ func TestMayMatchKeepsEveryMatch(t *testing.T) {
 			if c.re.MatchString(s) && !mayMatch(s, c.words...) {
 				t.Fatalf("mayMatch(%q, %q) = false, %s matches", s, c.words, c.re)
 			}
-			if got, want := findIf(c.re, s, c.words...), c.re.FindStringSubmatchIndex(s); !equalInts(got, want) {
+			if got, want := findIf(c.re, s, c.words...), c.re.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
 				t.Fatalf("findIf(%s, %q) = %v, want %v", c.re, s, got, want)
 			}
 		}
@@ -61,16 +62,4 @@ func TestMayMatchKeepsEveryMatch(t *testing.T) {
 	if !mayMatch("Senior ingénieurs", "who") {
 		t.Error("mayMatch: non-ASCII text must always pass")
 	}
-}
-
-func equalInts(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
