@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"gitlab.com/ladderlint/ladderlint/lint/model"
+	"gitlab.com/ladderlint/ladderlint/lint/prose"
 )
 
 // TestWordingMemoPerBlock: what the wording rules and lint/prose memoize
@@ -52,4 +53,31 @@ func TestWordingMemoPerBlock(t *testing.T) {
 	if perBlock > 150 {
 		t.Errorf("the memos hold %d bytes a block besides the words, want at most 150", perBlock)
 	}
+}
+
+// TestWordingWordsShareTheBlocks: the wording rules' words with hyphens are
+// the block's own (prose.OwnWords, the same value in the block's one memo)
+// when the wording text is the block's text and has no curly apostrophe;
+// a blanked URL or a curly apostrophe gives them their own list, and the
+// lists stay what splitting the wording text gives (checkWordingWords).
+func TestWordingWordsShareTheBlocks(t *testing.T) {
+	f := model.Parse("x/_index.md", []byte("# Engineer\n\nThe Senior Engineer leads.\n\nFill in {add a team name} here.\n\nThe team’s work.\n"))
+	shared := map[string]bool{}
+	for _, b := range f.Blocks {
+		tw := wordingWords(b, true)
+		shared[b.Text] = tw == prose.OwnWords(b)
+		if prose.Memo(b).Hy != tw {
+			t.Errorf("%q: the wording words are not the block memo's", b.Text)
+		}
+	}
+	for text, want := range map[string]bool{"The Senior Engineer leads.": true, "Fill in {add a team name} here.": false, "The team’s work.": false} {
+		got, ok := shared[text]
+		if !ok {
+			t.Fatalf("no block %q in %v", text, shared)
+		}
+		if got != want {
+			t.Errorf("%q: wording words shared with the block's own = %v, want %v", text, got, want)
+		}
+	}
+	checkWordingWords(t, f)
 }
