@@ -234,7 +234,7 @@ func driftBullets(f *model.Family, minWords int) []*driftBullet {
 			}
 			tw := wordingWords(b.Block, false)
 			content = content[:0]
-			for _, lw := range tw.lower {
+			for _, lw := range tw.Lower {
 				if !prose.IsStopWord(lw) {
 					content = append(content, lw)
 				}
@@ -246,7 +246,7 @@ func driftBullets(f *model.Family, minWords int) []*driftBullet {
 			for i, lw := range content {
 				stems[i] = prose.Stem(lw)
 			}
-			out = append(out, &driftBullet{b: b, owner: owner, text: wordingText(b.Block), exact: strings.Join(tw.lower, " "), stems: stems})
+			out = append(out, &driftBullet{b: b, owner: owner, text: wordingText(b.Block), exact: strings.Join(tw.Lower, " "), stems: stems})
 		}
 	}
 	for _, r := range f.Roles {

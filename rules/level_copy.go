@@ -207,7 +207,7 @@ func (sec *levelSection) wordBag() []string {
 	}
 	sec.bag = make([]string, 0, sec.words)
 	for _, b := range sec.blocks {
-		sec.bag = append(sec.bag, wordingWords(b, true).lower...)
+		sec.bag = append(sec.bag, wordingWords(b, true).Lower...)
 	}
 	sort.Strings(sec.bag)
 	return sec.bag
@@ -262,7 +262,7 @@ func (ls *levelSections) get(r *model.Role, kind model.SectionKind) *levelSectio
 		}
 		if blocks != nil {
 			for _, b := range blocks {
-				sec.words += len(wordingWords(b, true).words)
+				sec.words += len(wordingWords(b, true).Words)
 			}
 			sec.blocks = blocks
 		} else {
@@ -480,7 +480,7 @@ func sectionItemsSkip(s *model.Section, skip func(*model.Block) bool) ([]string,
 	for _, b := range s.Bullets {
 		if b.Block != nil && !skip(b.Block) {
 			items = append(items, item{b.Span.Start, oneLine(wordingText(b.Block))})
-			words += len(wordingWords(b.Block, false).words)
+			words += len(wordingWords(b.Block, false).Words)
 		}
 	}
 	for _, pb := range s.Paragraphs {
@@ -488,7 +488,7 @@ func sectionItemsSkip(s *model.Section, skip func(*model.Block) bool) ([]string,
 			continue
 		}
 		items = append(items, item{pb.Span.Start, oneLine(wordingText(pb))})
-		words += len(wordingWords(pb, false).words)
+		words += len(wordingWords(pb, false).Words)
 	}
 	sort.SliceStable(items, func(i, j int) bool { return items[i].at < items[j].at })
 	var out []string

@@ -465,8 +465,8 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 	var linkWords map[string]bool // the words of the page's title and links' addresses
 	for _, b := range append(frontMatterProse(f), f.Blocks...) {
 		tw := wordingWords(b, false)
-		for j, w := range tw.words {
-			lw := tw.lower[j]
+		for j, w := range tw.Words {
+			lw := tw.Lower[j]
 			if len(w.Text) >= 2 && isASCIILetters(w.Text) && strings.ToUpper(w.Text) == w.Text {
 				caps[w.Text]++
 			}
@@ -483,7 +483,7 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 			if !unknown {
 				continue
 			}
-			if meant := confusedWord(wordingText(b), tw.words, j); meant != "" && !allow[lw] {
+			if meant := confusedWord(wordingText(b), tw.Words, j); meant != "" && !allow[lw] {
 				// "Principle Accounting Officer", "will aide us": a real word
 				// where its neighbours ask for another
 				sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, meant: meant, style: misspell.CaseStyle(w.Text)}))

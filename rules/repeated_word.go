@@ -46,14 +46,14 @@ func checkRepeatedWord(p *lint.Pass) {
 	for _, b := range p.File.Blocks {
 		text := wordingText(b)
 		tw := wordingWords(b, true)
-		words := tw.words
+		words := tw.Words
 		for i := 1; i < len(words); i++ {
 			prev, cur := words[i-1], words[i]
-			lw := tw.lower[i]
-			if lw != tw.lower[i-1] || allow[lw] || !onlySpace(text[prev.End:cur.Start]) || !hasLetter(lw) {
+			lw := tw.Lower[i]
+			if lw != tw.Lower[i-1] || allow[lw] || !onlySpace(text[prev.End:cur.Start]) || !hasLetter(lw) {
 				continue
 			}
-			if i+1 < len(words) && grammaticalDouble(lw, tw.lower[i+1]) {
+			if i+1 < len(words) && grammaticalDouble(lw, tw.Lower[i+1]) {
 				continue // "look at at least three"
 			}
 			from, to := b.SourceOffset(prev.End), b.SourceOffset(cur.Start)
@@ -65,7 +65,7 @@ func checkRepeatedWord(p *lint.Pass) {
 			}
 			// a run of the word ("the the the ..."): one finding
 			last := i
-			for last+1 < len(words) && tw.lower[last+1] == lw && onlySpace(text[words[last].End:words[last+1].Start]) &&
+			for last+1 < len(words) && tw.Lower[last+1] == lw && onlySpace(text[words[last].End:words[last+1].Start]) &&
 				!htmlBetween(p.File, b.SourceOffset(words[last].End), b.SourceOffset(words[last+1].Start)) {
 				last++
 			}

@@ -31,11 +31,11 @@ func checkWordingWords(t *testing.T, f *model.Family) {
 			for i, w := range words {
 				lower[i] = strings.ToLower(w.Text)
 			}
-			if len(words) == 0 && len(tw.words) == 0 {
+			if len(words) == 0 && len(tw.Words) == 0 {
 				continue
 			}
-			if !reflect.DeepEqual(tw.words, words) || !reflect.DeepEqual(tw.lower, lower) {
-				t.Fatalf("%s: wordingWords(%q, %v) = %v %q, want %v %q", f.Path, b.Text, hyphens, tw.words, tw.lower, words, lower)
+			if !reflect.DeepEqual(tw.Words, words) || !reflect.DeepEqual(tw.Lower, lower) {
+				t.Fatalf("%s: wordingWords(%q, %v) = %v %q, want %v %q", f.Path, b.Text, hyphens, tw.Words, tw.Lower, words, lower)
 			}
 		}
 	}

@@ -29,7 +29,7 @@ func checkTermAcronymApostrophes(p *lint.SetPass, files []*model.Family) {
 		for _, b := range f.Blocks {
 			text := wordingText(b)
 			tw := wordingWords(b, true)
-			for i, w := range tw.words {
+			for i, w := range tw.Words {
 				t := strings.ReplaceAll(w.Text, "’", "'")
 				if !isAcronymPlural(t) || possessive(text, tw, i) || acronymOwner(text, tw, i) {
 					continue
@@ -49,7 +49,7 @@ func checkTermAcronymApostrophes(p *lint.SetPass, files []*model.Family) {
 	}
 	for _, f := range files {
 		for _, b := range f.Blocks {
-			for _, lw := range wordingWords(b, true).lower {
+			for _, lw := range wordingWords(b, true).Lower {
 				if _, ok := plain[lw]; ok {
 					plain[lw] = true
 				}
@@ -70,11 +70,11 @@ func checkTermAcronymApostrophes(p *lint.SetPass, files []*model.Family) {
 // possessive by its neighbours: a capitalised word right after it ("the
 // UK's Digital Framework") or a dot right before it ("GOV.UK's").
 func acronymOwner(text string, tw *textWords, i int) bool {
-	w := tw.words[i]
+	w := tw.Words[i]
 	if w.Start > 0 && text[w.Start-1] == '.' {
 		return true
 	}
-	if i+1 < len(tw.words) && text[w.End:tw.words[i+1].Start] == " " && startsUpper(tw.words[i+1].Text) {
+	if i+1 < len(tw.Words) && text[w.End:tw.Words[i+1].Start] == " " && startsUpper(tw.Words[i+1].Text) {
 		return true
 	}
 	return false

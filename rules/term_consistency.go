@@ -308,7 +308,7 @@ func termWordsEach(f *model.Family, fn func(termWord)) {
 	for _, b := range f.Blocks {
 		text := wordingText(b)
 		tw := wordingWords(b, true)
-		for i, w := range tw.words {
+		for i, w := range tw.Words {
 			if hasDigit(w.Text) || inPath(text, w.Start, w.End) {
 				continue
 			}
@@ -323,12 +323,12 @@ func termWordsEach(f *model.Family, fn func(termWord)) {
 				continue
 			}
 			// without an apostrophe, o.text is the word as written
-			if strings.ContainsRune(o.text, '\'') || strings.IndexByte(tw.lower[i], '-') >= 0 && hyphenMeaning[tw.lower[i]] {
+			if strings.ContainsRune(o.text, '\'') || strings.IndexByte(tw.Lower[i], '-') >= 0 && hyphenMeaning[tw.Lower[i]] {
 				continue
 			}
 			_, n := utf8.DecodeRuneInString(o.text)
 			rest := o.text[n:]
-			fn(termWord{withoutHyphens(tw.lower[i]), o, !hasHyphen(o.text) && !changesLower(rest)})
+			fn(termWord{withoutHyphens(tw.Lower[i]), o, !hasHyphen(o.text) && !changesLower(rest)})
 		}
 	}
 }
@@ -368,23 +368,23 @@ func withoutHyphens(w string) string {
 // is not a function word: "the CRO's strategy" is a possessive, "OKR's and
 // KPIs" a plural.
 func possessive(text string, tw *textWords, i int) bool {
-	words := tw.words
+	words := tw.Words
 	if i+1 >= len(words) {
 		return false
 	}
 	if gap := text[words[i].End:words[i+1].Start]; strings.TrimSpace(gap) != "" {
 		return false // punctuation follows: "... PEO's."
 	}
-	if prose.IsStopWord(tw.lower[i+1]) {
+	if prose.IsStopWord(tw.Lower[i+1]) {
 		return false
 	}
 	// a noun follows: a possessive after a determiner ("the CRO's
 	// strategy") or of a person's title ("CEO's approval"); else the
 	// acronym names things, and "track KPI's requirements" is a plural
-	if acronymPersons[strings.TrimSuffix(strings.ReplaceAll(tw.lower[i], "’", "'"), "'s")] {
+	if acronymPersons[strings.TrimSuffix(strings.ReplaceAll(tw.Lower[i], "’", "'"), "'s")] {
 		return true
 	}
-	return i > 0 && possessiveDeterminers[tw.lower[i-1]]
+	return i > 0 && possessiveDeterminers[tw.Lower[i-1]]
 }
 
 // acronymPersons are acronyms of a person's title, whose 's is a
@@ -734,8 +734,8 @@ func checkTermVarieties(p *lint.SetPass, f *model.Family) {
 	var american []string // American forms, each with its British one
 	for _, b := range f.Blocks {
 		tw := wordingWords(b, false)
-		for i, w := range tw.words {
-			lw := tw.lower[i]
+		for i, w := range tw.Words {
+			lw := tw.Lower[i]
 			if am, ok := us.fix(lw); ok && am != lw {
 				british = append(british, occ{b, w.Start, w.End, w.Text, am})
 			} else if br, ok := uk.fix(lw); ok && br != lw {
@@ -755,7 +755,7 @@ func checkTermVarieties(p *lint.SetPass, f *model.Family) {
 		count[american[i+1]] = 0
 	}
 	for _, b := range f.Blocks {
-		for _, lw := range wordingWords(b, false).lower {
+		for _, lw := range wordingWords(b, false).Lower {
 			if n, ok := count[lw]; ok {
 				count[lw] = n + 1
 			}
@@ -874,7 +874,7 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 		// ("Burndown Chart") or emphasis ("DO NOT"), no evidence of a name
 		// or an acronym
 		upperAt := func(j int) bool {
-			return j >= 0 && j < len(tw.words) && startsUpper(tw.words[j].Text) && !sentenceStart(text, tw.words[j].Start)
+			return j >= 0 && j < len(tw.Words) && startsUpper(tw.Words[j].Text) && !sentenceStart(text, tw.Words[j].Start)
 		}
 		// an acronym in a list of acronyms ("SOX, PCI, GDPR") stands
 		// alone: only a neighbour after a bare space makes a phrase
@@ -883,9 +883,9 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 				return false
 			}
 			lo, hi := min(i, j), max(i, j)
-			return strings.TrimSpace(text[tw.words[lo].End:tw.words[hi].Start]) == ""
+			return strings.TrimSpace(text[tw.Words[lo].End:tw.Words[hi].Start]) == ""
 		}
-		for i, w := range tw.words {
+		for i, w := range tw.Words {
 			t := w.Text
 			if len(t) < 2 || !isASCIILetters(t) {
 				continue
@@ -939,7 +939,7 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 			continue
 		}
 		text := wordingText(b)
-		for _, w := range wordingWords(b, true).words {
+		for _, w := range wordingWords(b, true).Words {
 			t := w.Text
 			if len(t) < 2 || hasASCIIUpperOrNot(t) {
 				continue // not a word in lower case

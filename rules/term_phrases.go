@@ -53,7 +53,7 @@ func scanTermPhrases(f *model.Family, keep func(first, second string) bool, whol
 	phraseWord := func(tw *textWords, i int) bool {
 		if known[i] == 0 {
 			known[i] = 2
-			if termPhraseWord(tw.lower[i]) {
+			if termPhraseWord(tw.Lower[i]) {
 				known[i] = 1
 			}
 		}
@@ -63,9 +63,9 @@ func scanTermPhrases(f *model.Family, keep func(first, second string) bool, whol
 		text := wordingText(b)
 		tw := wordingWords(b, true)
 		heading := b.Kind == model.BlockHeading
-		known = append(known[:0], make([]int8, len(tw.words))...)
-		for i, w := range tw.words {
-			lw := tw.lower[i]
+		known = append(known[:0], make([]int8, len(tw.Words))...)
+		for i, w := range tw.Words {
+			lw := tw.Lower[i]
 			// a hyphenated pair: "cross-functional"
 			if a, c, ok := strings.Cut(lw, "-"); ok && !strings.Contains(c, "-") && (keep == nil || keep(a, c)) && termPhrasePair(a, c) && !hyphenMeaning[lw] {
 				o := phraseOcc{b: b, start: w.Start, end: w.End, text: w.Text, hyphen: true,
@@ -75,11 +75,11 @@ func scanTermPhrases(f *model.Family, keep func(first, second string) bool, whol
 				}
 				add(a, c, o)
 			}
-			if i+1 >= len(tw.words) {
+			if i+1 >= len(tw.Words) {
 				continue
 			}
-			next := tw.words[i+1]
-			ln := tw.lower[i+1]
+			next := tw.Words[i+1]
+			ln := tw.Lower[i+1]
 			// a possessive is the term ("the Quality Department's
 			// roadmap"), and modifies nothing
 			if text[w.End:next.Start] != " " {
@@ -285,16 +285,16 @@ func termCaseForm(s string, start bool) string {
 // a content word right after a space ("cross functional teams"), not
 // punctuation or a function word ("long term." "problem solving and").
 func termModifies(text string, tw *textWords, i int) bool {
-	if i+1 >= len(tw.words) || text[tw.words[i].End:tw.words[i+1].Start] != " " {
+	if i+1 >= len(tw.Words) || text[tw.Words[i].End:tw.Words[i+1].Start] != " " {
 		return false
 	}
-	w := tw.lower[i+1]
+	w := tw.Lower[i+1]
 	if prose.IsStopWord(w) || termParticles[w] || hasDigit(w) {
 		return false
 	}
 	// a verb in -s before a determiner: "a pull request requires an
 	// LGTM" uses the term as a noun
-	if strings.HasSuffix(w, "s") && i+2 < len(tw.words) && text[tw.words[i+1].End:tw.words[i+2].Start] == " " && termDeterminers[tw.lower[i+2]] {
+	if strings.HasSuffix(w, "s") && i+2 < len(tw.Words) && text[tw.Words[i+1].End:tw.Words[i+2].Start] == " " && termDeterminers[tw.Lower[i+2]] {
 		return false
 	}
 	return true
@@ -312,11 +312,11 @@ var termDeterminers = map[string]bool{
 // word i (not at a sentence start) or right after word j: the term is then
 // part of a longer name ("Self-Service Product Data Analytics").
 func termNameAround(text string, tw *textWords, i, j int) bool {
-	if i > 0 && text[tw.words[i-1].End:tw.words[i].Start] == " " && startsUpper(tw.words[i-1].Text) &&
-		!sentenceStart(text, tw.words[i-1].Start) {
+	if i > 0 && text[tw.Words[i-1].End:tw.Words[i].Start] == " " && startsUpper(tw.Words[i-1].Text) &&
+		!sentenceStart(text, tw.Words[i-1].Start) {
 		return true
 	}
-	return j+1 < len(tw.words) && text[tw.words[j].End:tw.words[j+1].Start] == " " && startsUpper(tw.words[j+1].Text)
+	return j+1 < len(tw.Words) && text[tw.Words[j].End:tw.Words[j+1].Start] == " " && startsUpper(tw.Words[j+1].Text)
 }
 
 // inLinkText reports whether offset i of b.Text lies in a link's text.
@@ -544,11 +544,11 @@ func checkTermTriples(p *lint.SetPass, f *model.Family) {
 	firsts := map[string]bool{}    // the first words of its keys ("go")
 	for _, b := range f.Blocks {
 		tw := wordingWords(b, true)
-		for i := range tw.words {
-			if h := strings.Count(tw.lower[i], "-"); h < 2 || h > 3 {
+		for i := range tw.Words {
+			if h := strings.Count(tw.Lower[i], "-"); h < 2 || h > 3 {
 				continue // three or four parts only; most words have none
 			}
-			parts := strings.Split(tw.lower[i], "-")
+			parts := strings.Split(tw.Lower[i], "-")
 			if !termTripleParts(parts) {
 				continue
 			}
@@ -572,27 +572,27 @@ func checkTermTriples(p *lint.SetPass, f *model.Family) {
 		}
 		text := wordingText(b)
 		tw := wordingWords(b, false) // hyphenated words split: "go-to-market" is three words here
-		for i := range tw.words {
-			if !firsts[tw.lower[i]] && !strings.Contains(tw.lower[i], " ") {
+		for i := range tw.Words {
+			if !firsts[tw.Lower[i]] && !strings.Contains(tw.Lower[i], " ") {
 				continue // no key starts with this word: spare joining the next ones
 			}
-			for n := 3; n <= 4 && i+n <= len(tw.words); n++ {
-				key := strings.Join(tw.lower[i:i+n], " ")
+			for n := 3; n <= 4 && i+n <= len(tw.Words); n++ {
+				key := strings.Join(tw.Lower[i:i+n], " ")
 				if hyphenated[key] == 0 {
 					continue
 				}
 				joined := true
 				for j := i; j < i+n-1; j++ {
-					if text[tw.words[j].End:tw.words[j+1].Start] != " " {
+					if text[tw.Words[j].End:tw.Words[j+1].Start] != " " {
 						joined = false // hyphens, or punctuation between
 					}
 				}
-				if !joined || !termModifies(text, tw, i+n-1) || startsUpper(tw.words[i].Text) && !sentenceStart(text, tw.words[i].Start) {
+				if !joined || !termModifies(text, tw, i+n-1) || startsUpper(tw.Words[i].Text) && !sentenceStart(text, tw.Words[i].Start) {
 					// a capitalised compound inside a sentence is a
 					// name or a title ("Procure to Pay process")
 					continue
 				}
-				spaced = append(spaced, occ{b, tw.words[i].Start, tw.words[i+n-1].End, key})
+				spaced = append(spaced, occ{b, tw.Words[i].Start, tw.Words[i+n-1].End, key})
 				count[key]++
 			}
 		}
@@ -672,10 +672,10 @@ func checkTermClosed(p *lint.SetPass, f *model.Family, preferred map[string]stri
 	closed := map[string]int{}
 	for _, b := range f.Blocks {
 		tw := wordingWords(b, true)
-		for i, lw := range tw.lower {
+		for i, lw := range tw.Lower {
 			// a word in capitals is a file's name ("the CODEOWNERS file"),
 			// not the term written closed
-			if len(lw) >= 6 && isASCIILetters(lw) && changesUpper(tw.words[i].Text) {
+			if len(lw) >= 6 && isASCIILetters(lw) && changesUpper(tw.Words[i].Text) {
 				closed[termClosedKey(lw)]++
 			}
 		}
@@ -689,7 +689,7 @@ func checkTermClosed(p *lint.SetPass, f *model.Family, preferred map[string]stri
 	hyphened := map[string]bool{}
 	for _, b := range f.Blocks {
 		tw := wordingWords(b, true)
-		for _, lw := range tw.lower {
+		for _, lw := range tw.Lower {
 			if x, y, ok := strings.Cut(lw, "-"); ok && closed[termClosedKey(x+y)] > 0 {
 				hyphened[termClosedKey(x+y)] = true
 			}
@@ -698,9 +698,9 @@ func checkTermClosed(p *lint.SetPass, f *model.Family, preferred map[string]stri
 			continue
 		}
 		text := wordingText(b)
-		for i := 0; i+1 < len(tw.words); i++ {
-			w, next := tw.words[i], tw.words[i+1]
-			a, c := tw.lower[i], tw.lower[i+1]
+		for i := 0; i+1 < len(tw.Words); i++ {
+			w, next := tw.Words[i], tw.Words[i+1]
+			a, c := tw.Lower[i], tw.Lower[i+1]
 			// the key looked up without a string made for every pair
 			kb := append(append(keyBuf[:0], a...), c...)
 			if n := len(kb); n > 5 && kb[n-1] == 's' && kb[n-2] != 's' {
@@ -758,15 +758,15 @@ func namesPage(f *model.Family, w string) bool {
 // rather than run time", "front end and back end"): written apart for the
 // parallel, not a variant of the word they make closed.
 func parallelOpen(text string, tw *textWords, i int) bool {
-	head := tw.lower[i+1]
-	for j := max(0, i-6); j+1 < len(tw.words) && j <= i+6; j++ {
-		if j == i || tw.lower[j+1] != head || tw.lower[j] == tw.lower[i] || !isASCIILetters(tw.lower[j]) ||
-			text[tw.words[j].End:tw.words[j+1].Start] != " " {
+	head := tw.Lower[i+1]
+	for j := max(0, i-6); j+1 < len(tw.Words) && j <= i+6; j++ {
+		if j == i || tw.Lower[j+1] != head || tw.Lower[j] == tw.Lower[i] || !isASCIILetters(tw.Lower[j]) ||
+			text[tw.Words[j].End:tw.Words[j+1].Start] != " " {
 			continue
 		}
 		// within one sentence
 		lo, hi := min(i, j), max(i, j)
-		if !strings.ContainsAny(text[tw.words[lo+1].End:tw.words[hi].Start], ".;:!?") {
+		if !strings.ContainsAny(text[tw.Words[lo+1].End:tw.Words[hi].Start], ".;:!?") {
 			return true
 		}
 	}

@@ -20,62 +20,47 @@ import (
 // written as plain text. Code, link targets, HTML and front matter are not
 // part of a block's text to begin with.
 func wordingText(b *model.Block) string {
-	m := blockWording(b)
-	if !m.hasText {
-		m.text, m.hasText = notWords(prose.BlankRanges(b.Text, prose.Placeholders(b.Text))), true
+	m := prose.Memo(b)
+	if !m.HasText {
+		m.WordingText, m.HasText = notWords(prose.BlankRanges(b.Text, prose.Placeholders(b.Text))), true
 	}
-	return m.text
+	return m.WordingText
 }
 
-// wordingMemo is what the wording rules derive from a block, each part on
-// first need, in one memo entry of the block (on a page of 40,000 blocks,
-// an entry and a boxed value for each part were 7 MB): its wording text,
-// and its words with hyphens and without.
-type wordingMemo struct {
-	text           string
-	hy             textWords
-	nohy           *textWords // &hy when no word has a hyphen
-	hasText, hasHy bool
-}
-
-type wordingMemoKey struct{}
-
-func blockWording(b *model.Block) *wordingMemo {
-	return b.Memo(wordingMemoKey{}, func() any { return &wordingMemo{} }).(*wordingMemo)
-}
+// What the wording rules derive from a block (its wording text, its words
+// with hyphens and without) lives in lint/prose's per-block memo
+// (prose.BlockMemo), beside the block's own words, in one allocation.
 
 // textWords are the words of a block's wording text and their lower-case
 // forms (strings.ToLower of each word as written).
-type textWords struct {
-	words []prose.Word
-	lower []string
-}
+type textWords = prose.TextWords
 
 // wordingWords returns prose.Words(wordingText(b), hyphens) with the words in
 // lower case, computed once per block for all the wording rules. The words
 // are the block's own (prose.BlockWords) when nothing was blanked, and the
 // words without hyphens are those with hyphens split at them. Read only.
 func wordingWords(b *model.Block, hyphens bool) *textWords {
-	m := blockWording(b)
+	m := prose.Memo(b)
 	if !hyphens {
-		if m.nohy == nil {
-			m.nohy = splitHyphens(wordingWords(b, true))
+		if m.Nohy == nil {
+			m.Nohy = splitHyphens(wordingWords(b, true))
 		}
-		return m.nohy
+		return m.Nohy
 	}
-	if !m.hasHy {
-		m.hy, m.hasHy = hyphenWords(b), true
+	if m.Hy == nil {
+		m.Hy = hyphenWords(b)
 	}
-	return &m.hy
+	return m.Hy
 }
 
-// hyphenWords computes wordingWords(b, true).
-func hyphenWords(b *model.Block) textWords {
+// hyphenWords computes wordingWords(b, true): the block's own words (no new
+// allocation) when its wording text is its text and has no curly apostrophe.
+func hyphenWords(b *model.Block) *textWords {
 	text := wordingText(b)
 	if text == b.Text {
 		words, folded := prose.BlockWords(b), prose.BlockLowerWords(b)
 		if !strings.Contains(text, "’") {
-			return textWords{words, folded} // no apostrophe to straighten: the same lower case
+			return prose.OwnWords(b) // no apostrophe to straighten: the same lower case
 		}
 		lower := make([]string, len(words))
 		for i, w := range words {
@@ -84,30 +69,30 @@ func hyphenWords(b *model.Block) textWords {
 				lower[i] = strings.ToLower(w.Text)
 			}
 		}
-		return textWords{words, lower}
+		return &textWords{Words: words, Lower: lower}
 	}
 	words := prose.Words(text, true)
-	return textWords{words, prose.LowerWords(text, words)}
+	return &textWords{Words: words, Lower: prose.LowerWords(text, words)}
 }
 
 // splitHyphens returns the words of tw split at their hyphens: every hyphen
 // inside a word with hyphens joins two words without.
 func splitHyphens(tw *textWords) *textWords {
 	n := 0
-	for _, w := range tw.words {
+	for _, w := range tw.Words {
 		n++
 		if hasHyphen(w.Text) {
 			n += strings.Count(w.Text, "-") + strings.Count(w.Text, "‑")
 		}
 	}
-	if n == len(tw.words) {
+	if n == len(tw.Words) {
 		return tw
 	}
-	out := &textWords{make([]prose.Word, 0, n), make([]string, 0, n)}
-	for i, w := range tw.words {
+	out := &textWords{Words: make([]prose.Word, 0, n), Lower: make([]string, 0, n)}
+	for i, w := range tw.Words {
 		if !hasHyphen(w.Text) {
-			out.words = append(out.words, w)
-			out.lower = append(out.lower, tw.lower[i])
+			out.Words = append(out.Words, w)
+			out.Lower = append(out.Lower, tw.Lower[i])
 			continue
 		}
 		from := 0
@@ -124,8 +109,8 @@ func splitHyphens(tw *textWords) *textWords {
 				continue
 			}
 			piece := w.Text[from:j]
-			out.words = append(out.words, prose.Word{Text: piece, Start: w.Start + from, End: w.Start + j})
-			out.lower = append(out.lower, strings.ToLower(piece))
+			out.Words = append(out.Words, prose.Word{Text: piece, Start: w.Start + from, End: w.Start + j})
+			out.Lower = append(out.Lower, strings.ToLower(piece))
 			if size == 0 {
 				break
 			}

@@ -261,7 +261,7 @@ func (b *Block) Memo(key any, build func() any) any {
 	}
 	v := build()
 	if b.memo == nil {
-		b.memo = make([]memoEntry, 0, 2) // the words (lint/prose) and the wording rules' (rules/wording.go)
+		b.memo = make([]memoEntry, 0, 1) // lint/prose's BlockMemo: the words, and the wording rules' (rules/wording.go)
 	}
 	b.memo = append(b.memo, memoEntry{key, v})
 	return v

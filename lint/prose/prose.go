@@ -186,7 +186,7 @@ func (s *PhraseSet) Phrases() []Phrase { return s.phrases }
 func (s *PhraseSet) Find(b *model.Block) []Match {
 	phrases, idx := s.phrases, s.idx
 	bw := blockWords(b)
-	words, lower := bw.words, bw.lower
+	words, lower := bw.Words, bw.Lower
 	if len(words) == 0 || len(phrases) == 0 {
 		return nil
 	}
@@ -228,24 +228,57 @@ func (s *PhraseSet) Find(b *model.Block) []Match {
 
 // BlockWords returns the words of a block's text (hyphens kept inside
 // words), computed once per block.
-func BlockWords(b *model.Block) []Word { return blockWords(b).words }
+func BlockWords(b *model.Block) []Word { return blockWords(b).Words }
 
 // BlockLowerWords returns BlockWords(b) as phrases are matched against
 // them: in lower case, curly apostrophes straightened.
-func BlockLowerWords(b *model.Block) []string { return blockWords(b).lower }
+func BlockLowerWords(b *model.Block) []string { return blockWords(b).Lower }
 
-type wordsOf struct {
-	words []Word
-	lower []string // lower case, curly apostrophes straightened
+// TextWords are the words of a text and their lower-case forms, Lower[i]
+// the lower case of Words[i] (the word's own string where it has no
+// capital). Read only once built.
+type TextWords struct {
+	Words []Word
+	Lower []string
 }
 
-type blockWordsKey struct{}
+// BlockMemo is what is derived from a block's words, in one allocation and
+// one memo entry of the block (on a page of 40,000 short blocks, a memo
+// value for lint/prose and another for the wording rules, each with its
+// entry, were about 192 bytes a block): the block's own words, and the
+// fields the wording rules (rules/wording.go) fill on first need. Not safe
+// for concurrent use, as Block.Memo.
+type BlockMemo struct {
+	own    TextWords // words of Block.Text, lower case with curly apostrophes straightened
+	hasOwn bool
 
-func blockWords(b *model.Block) *wordsOf {
-	return b.Memo(blockWordsKey{}, func() any {
+	// for the wording rules: the block's text with what they must not judge
+	// blanked (WordingText, once HasText), its words with hyphens (Hy, which
+	// points at the block's own words when those serve) and without (Nohy)
+	HasText     bool
+	WordingText string
+	Hy, Nohy    *TextWords
+}
+
+type blockMemoKey struct{}
+
+// Memo returns b's BlockMemo, made on first need; its own words are built
+// when first asked for (BlockWords).
+func Memo(b *model.Block) *BlockMemo {
+	return b.Memo(blockMemoKey{}, func() any { return new(BlockMemo) }).(*BlockMemo)
+}
+
+// OwnWords returns BlockWords(b) and BlockLowerWords(b) as the block's
+// memo holds them. Read only.
+func OwnWords(b *model.Block) *TextWords { return blockWords(b) }
+
+func blockWords(b *model.Block) *TextWords {
+	m := Memo(b)
+	if !m.hasOwn {
 		words := Words(b.Text, true)
-		return &wordsOf{words, lowerWords(b.Text, words, true)}
-	}).(*wordsOf)
+		m.own, m.hasOwn = TextWords{words, lowerWords(b.Text, words, true)}, true
+	}
+	return &m.own
 }
 
 // phrases are indexed by their first word; phrases starting with a stem
