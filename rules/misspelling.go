@@ -845,15 +845,21 @@ func linkNamesWord(f *model.Family, b *model.Block, byBlock *map[*model.Block][]
 				(*byBlock)[l.Block] = append((*byBlock)[l.Block], l)
 			}
 		}
-	}
-	for _, l := range (*byBlock)[b] {
-		if start < l.TextIn.Start || end > l.TextIn.End {
-			continue
+		for _, ls := range *byBlock {
+			sort.SliceStable(ls, func(i, j int) bool { return ls[i].TextIn.Start < ls[j].TextIn.Start })
 		}
-		for _, w := range strings.FieldsFunc(l.Target, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-			if strings.ToLower(w) == lw {
-				return true
-			}
+	}
+	// the block's links come in the order of their texts, which do not
+	// overlap: the one that may hold the word is found by halving, so a
+	// block of many links costs no more per word than a few
+	ls := (*byBlock)[b]
+	i := sort.Search(len(ls), func(i int) bool { return ls[i].TextIn.End >= end })
+	if i == len(ls) || start < ls[i].TextIn.Start {
+		return false
+	}
+	for _, w := range strings.FieldsFunc(ls[i].Target, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if strings.EqualFold(w, lw) {
+			return true
 		}
 	}
 	return false
