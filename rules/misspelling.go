@@ -58,7 +58,9 @@ var misspellingRule = &lint.Rule{
 			"(\"GitLab\"), acronyms (and an acronym the page writes in capitals twice or more, in lower case inside a name: " +
 			"\"ocio-dev\" beside \"OCIO\"), the plural of a word the page writes with a capital and without (\"mixins\" beside " +
 			"\"Mixin\" and \"mixin\"), a lower-case word of a slug (\"nodejs/node\", \"@nodejs/tsc\") that a link address of " +
-			"the page also writes (an owner's name), words of three letters or fewer, and capitalised words whose candidates the site " +
+			"the page also writes (an owner's name) or that is a word of the page's title with a short suffix (\"expressjs/express\" on " +
+			"\"Express Governance\"), a word in a link's text that the link's own address writes (a user's name: " +
+			"\"[wreed](https://discuss.example/u/wreed)\"), words of three letters or fewer, and capitalised words whose candidates the site " +
 			"never writes (names such as \"Gitter\") are not reported. Code, link targets, URLs, e-mail addresses, " +
 			"the front matter's other keys and template placeholders are skipped (its `title` and `description`, written on one line, are " +
 			"checked as prose: search results show them). A name in mixed case written as a plural where " +
@@ -463,6 +465,9 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 	caps := map[string]int{}      // the words written in capitals: acronyms
 	titled := map[string]bool{}   // the words written with a capital first
 	var linkWords map[string]bool // the words of the page's title and links' addresses
+
+	// the page's links by block, made on first need
+	var textLinks map[*model.Block][]*model.Link
 	for _, b := range append(frontMatterProse(f), f.Blocks...) {
 		tw := wordingWords(b, false)
 		for j, w := range tw.Words {
@@ -481,6 +486,9 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 				lowers = append(lowers, lw)
 			}
 			if !unknown {
+				continue
+			}
+			if linkNamesWord(f, b, &textLinks, w.Start, w.End, lw) {
 				continue
 			}
 			if meant := confusedWord(wordingText(b), tw.Words, j); meant != "" && !allow[lw] {
@@ -507,7 +515,7 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 				if linkWords == nil {
 					linkWords = pageNameWords(f)
 				}
-				if linkWords[lw] {
+				if linkWords[lw] || nameSuffixed(lw, f.Title) {
 					continue
 				}
 			}
@@ -820,6 +828,54 @@ func emojiCode(text string, start, end int) bool {
 // project's name, not a slip.
 func slugWord(text string, start, end int) bool {
 	return start > 0 && (text[start-1] == '/' || text[start-1] == '@') || end < len(text) && text[end] == '/'
+}
+
+// linkNamesWord reports whether a word lies in a link's text whose own
+// address writes it too: a user's or a project's name shown as the link
+// ("[wreed](https://discuss.example/u/wreed)", "[@dan-maor](https://github.com/Dan-Maor)"),
+// not a slip. byBlock holds the page's links by block, made on first need.
+func linkNamesWord(f *model.Family, b *model.Block, byBlock *map[*model.Block][]*model.Link, start, end int, lw string) bool {
+	if len(f.Links) == 0 {
+		return false
+	}
+	if *byBlock == nil {
+		*byBlock = map[*model.Block][]*model.Link{}
+		for _, l := range f.Links {
+			if l.Block != nil && l.Kind != model.LinkAuto {
+				(*byBlock)[l.Block] = append((*byBlock)[l.Block], l)
+			}
+		}
+		for _, ls := range *byBlock {
+			sort.SliceStable(ls, func(i, j int) bool { return ls[i].TextIn.Start < ls[j].TextIn.Start })
+		}
+	}
+	// the block's links come in the order of their texts, which do not
+	// overlap: the one that may hold the word is found by halving, so a
+	// block of many links costs no more per word than a few
+	ls := (*byBlock)[b]
+	i := sort.Search(len(ls), func(i int) bool { return ls[i].TextIn.End >= end })
+	if i == len(ls) || start < ls[i].TextIn.Start {
+		return false
+	}
+	for _, w := range strings.FieldsFunc(ls[i].Target, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if strings.EqualFold(w, lw) {
+			return true
+		}
+	}
+	return false
+}
+
+// nameSuffixed reports whether a slug's word is a word of the page's title
+// (four letters or more) with a suffix of three letters or fewer: the
+// project's own name as its owner writes it ("expressjs/express" on
+// "Express Governance"), not a slip.
+func nameSuffixed(lw, title string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(title), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if len(w) >= 4 && strings.HasPrefix(lw, w) && len(lw) > len(w) && len(lw)-len(w) <= 3 {
+			return true
+		}
+	}
+	return false
 }
 
 // pageNameWords are the lower-case words of a page's title and of its

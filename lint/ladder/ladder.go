@@ -13,6 +13,7 @@
 package ladder
 
 import (
+	"slices"
 	"strings"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
@@ -219,16 +220,25 @@ type placed struct {
 // keywords count anywhere.
 func (l *Ladder) place(words []string, masked []bool, anchored bool) (placed, bool) {
 	var ms []match
+	// a role of a qualified track may be headed with an article ("The
+	// Technical Committee"): its anchored keywords are sought after it
+	role, off := words, 0
+	if anchored && len(words) > 1 && words[0] == "the" {
+		role, off = words[1:], 1
+	}
 	for i, k := range l.kws {
 		ats := indexAll(words, k.words, k.anchor && anchored)
-		if len(ats) > 0 && k.anchor && anchored && k.qualified && topicOf(l, words, k) {
+		if k.anchor && anchored && k.qualified && off > 0 && len(ats) == 0 {
+			ats = shift(indexAll(role, k.words, true), off)
+		}
+		if len(ats) > 0 && k.anchor && anchored && k.qualified && topicOf(l, role, k) {
 			continue
 		}
-		if len(ats) == 0 && k.anchor && anchored && k.qualified && len(words) == len(k.words)+1 && !l.isKeyword(words[0]) && (!k.plural || scopeWords[words[0]]) {
-			ats = indexAll(words[1:], k.words, true)
-			for j := range ats {
-				ats[j]++
-			}
+		if len(ats) == 0 && k.anchor && anchored && k.qualified && len(role) == len(k.words)+1 && !l.isKeyword(role[0]) && (!k.plural || scopeWords[role[0]] || role[0] == "other") {
+			ats = shift(indexAll(role[1:], k.words, true), off+1)
+		}
+		if len(ats) == 0 && k.anchor && anchored && k.qualified && membershipOf(role, k.words) {
+			ats = []int{off}
 		}
 		for _, at := range ats {
 			if anyMasked(masked, at, at+len(k.words)) {
@@ -266,6 +276,30 @@ func (l *Ladder) place(words []string, masked []bool, anchored bool) (placed, bo
 		}
 	}
 	return p, true
+}
+
+// shift adds n to every index of ats.
+func shift(ats []int, n int) []int {
+	for j := range ats {
+		ats[j] += n
+	}
+	return ats
+}
+
+// membershipOf reports whether a title is a body's membership, the rung of
+// its members: "TC Membership" for the keyword "TC Member", "Technical
+// Committee Membership" for "Technical Committee". The whole title, so
+// "Membership of the TC" or "TC Membership process" is not one.
+func membershipOf(words, k []string) bool {
+	n := len(words)
+	if n < 2 || words[n-1] != "membership" {
+		return false
+	}
+	base := words[:n-1]
+	if slices.Equal(base, k) {
+		return true
+	}
+	return len(k) == len(base)+1 && k[len(k)-1] == "member" && slices.Equal(base, k[:len(base)])
 }
 
 // topicOf reports whether a title that opens with a role word in the

@@ -124,7 +124,7 @@ func headingLadder(f *model.Family, o Options, few bool) *Ladder {
 		}
 		lv = bareRoleNames(f, o, hs, g, lv)
 		lv = codedOnly(lv)
-		if (len(lv) < 2 || 2*len(lv) < len(g) && !(few && parallel(f, lv)) && !run(hs, g, lv)) && !tableListed(f, lv, &listed) {
+		if (len(lv) < 2 || 2*len(lv) < len(g) && !(few && (parallel(f, lv) || opening(hs, g, lv))) && !run(hs, g, lv)) && !tableListed(f, lv, &listed) {
 			continue
 		}
 		if len(lv) > len(best) {
@@ -283,6 +283,19 @@ func run(hs []*model.Heading, g []int, lv []*Level) bool {
 		}
 	}
 	return false
+}
+
+// opening reports whether two rungs open their group, one after the
+// other, on one track and at two steps: a page that names its rungs first
+// and goes on with sections about them ("## Collaborators", "## TC
+// Membership", then "## TC Meetings", "## Consensus Seeking Process"). Two
+// rungs apart, or after other sections, are no ladder by this.
+func opening(hs []*model.Heading, g []int, lv []*Level) bool {
+	if len(lv) != 2 || len(g) < 3 || hs[g[0]] != lv[0].Heading || hs[g[1]] != lv[1].Heading {
+		return false
+	}
+	a, b := lv[0], lv[1]
+	return a.Placed && b.Placed && a.Code == nil && b.Code == nil && a.Place.Track == b.Place.Track && a.Place.Compare(b.Place) != 0
 }
 
 // parallel reports whether levels carry parallel content: each has the same

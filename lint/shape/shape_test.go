@@ -571,3 +571,66 @@ func TestFindCollaboratorRungs(t *testing.T) {
 		}
 	}
 }
+
+// Two rungs that open their group, one after the other, are a ladder among
+// the sections about them that follow: a collaborator and the membership
+// of the technical committee ("TC Membership"), in prose. Two rungs apart,
+// or after other sections, are not.
+func TestFindOpeningRungs(t *testing.T) {
+	src := "# Governance\n\n## Collaborators\n\nCommit access.\n\n## TC Membership\n\nBy consensus.\n\n" +
+		"## TC Meetings\n\nWeekly.\n\n## Consensus Seeking Process\n\nTalk.\n\n## Certificate of Origin\n\nSigned.\n"
+	ls := shape.Find(model.Parse("g.md", []byte(src)), options(t))
+	if len(ls) != 1 || titles(ls[0]) != "Collaborators|TC Membership" {
+		t.Fatalf("opening rungs: %d %v", len(ls), ls)
+	}
+	o := options(t)
+	c, _ := o.Ladder.Classify("Collaborators")
+	tc, _ := o.Ladder.Classify("TC Membership")
+	if c.Compare(tc) >= 0 {
+		t.Errorf("want Collaborators < TC Membership: %+v %+v", c, tc)
+	}
+	// near misses: the rungs apart, and the rungs after another section
+	for _, near := range []string{
+		"# Governance\n\n## Collaborators\n\nCommit access.\n\n## TC Meetings\n\nWeekly.\n\n## TC Membership\n\nBy consensus.\n\n## Consensus Seeking Process\n\nTalk.\n\n## Certificate of Origin\n\nSigned.\n",
+		"# Governance\n\n## Overview\n\nHow we work.\n\n## Collaborators\n\nCommit access.\n\n## TC Membership\n\nBy consensus.\n\n## TC Meetings\n\nWeekly.\n\n## Consensus Seeking Process\n\nTalk.\n",
+	} {
+		if ls := shape.Find(model.Parse("h.md", []byte(near)), options(t)); len(ls) != 0 {
+			t.Errorf("near miss: %q", titles(ls[0]))
+		}
+	}
+}
+
+// A committee is a rung headed with an article ("The Technical
+// Committee"), and "Other Contributors" are the rung of everyone else; a
+// page's sponsorship tiers and payout tiers are not rungs, nor are emeritus
+// contributors or the committee's meetings.
+func TestFindCommitteeRungsTopFirst(t *testing.T) {
+	src := "# Project Governance\n\nHow the project is run.\n\n### The Technical Committee\n\n- [A](a)\n- Decides by vote.\n\n" +
+		"### Project Committers\n\nMay merge.\n\n### Other Contributors\n\nAnyone else.\n\n" +
+		"### Sponsorship\n\n- **Development Partners**: the highest tier.\n- **Strategic Partners**: named.\n- **Backers**: thanked.\n\n" +
+		"### Compensation Scheme\n\n- XS: \\$25\n- XL: \\$500\n\n### Emeritus Contributors\n\n- B\n- C\n"
+	ls := shape.Find(model.Parse("a.md", []byte(src)), options(t))
+	if len(ls) != 1 || titles(ls[0]) != "The Technical Committee|Project Committers|Other Contributors" {
+		t.Fatalf("rungs: %d %v", len(ls), ls)
+	}
+	o := options(t)
+	for title, want := range map[string]string{"The Technical Committee": "Technical Steering Committee", "Technical Committee": "Technical Steering Committee",
+		"TC Membership": "Technical Steering Committee", "Technical Steering Committee Membership": "Technical Steering Committee",
+		"Other Contributors": "Contributor", "The Maintainers": "Maintainer"} {
+		p, ok := o.Ladder.Classify(title)
+		if !ok || p.Name != "contributor" || o.Ladder.StepLabel(p.Track, p.Step) != want {
+			t.Errorf("%q: %+v (ok %v), want contributor %s", title, p, ok, want)
+		}
+	}
+	// near misses: the tiers as headings of their own are no ladder, and
+	// none of these titles is a rung
+	tiers := "# Sponsors\n\n### Development Partners\n\nTop.\n\n### Strategic Partners\n\nNamed.\n\n### Gold, Silver, and Bronze Sponsors\n\nLogos.\n\n### Backers\n\nThanks.\n"
+	if ls := shape.Find(model.Parse("s.md", []byte(tiers)), options(t)); len(ls) != 0 {
+		t.Errorf("sponsorship tiers: %q", titles(ls[0]))
+	}
+	for _, title := range []string{"Emeritus Contributors", "TC Meetings", "The Technical Committee Meetings", "TC Membership process", "Membership", "Development Partners", "Backers", "The Project"} {
+		if p, ok := o.Ladder.Classify(title); ok && p.Name == "contributor" {
+			t.Errorf("%q placed on the contributor track (%s)", title, p.Label)
+		}
+	}
+}
