@@ -233,7 +233,18 @@ func checkTermConsistency(p *lint.SetPass) {
 	// Only a key with an occurrence written otherwise than plainly can
 	// have variants: the words of the other keys are not indexed.
 	varied := map[string]bool{}
-	var words []termWord // the scope's, in order
+	var words []termWord   // the scope's, in order
+	var refs []termWordRef // a page's, with the page scope
+	if opts.Scope == "page" {
+		rp := termRefPool.Get().(*[]termWordRef)
+		refs = *rp
+		defer func() {
+			if cap(refs) <= maxPooledTermRefs { // a huge page's storage is not kept
+				*rp = refs[:0]
+				termRefPool.Put(rp)
+			}
+		}()
+	}
 	index := func() {
 		for _, w := range words {
 			if varied[w.key] {
@@ -246,21 +257,7 @@ func checkTermConsistency(p *lint.SetPass) {
 			checkPreferredTerms(p, f, b, wordingText(b), preferred)
 		}
 		if opts.Scope == "page" {
-			// two passes over the page rather than a copy of its every
-			// word: the keys written otherwise than plainly, then the
-			// words of those keys, in order
-			termWordsEach(f, func(w termWord) {
-				if !w.plain {
-					varied[w.key] = true
-				}
-			})
-			if len(varied) > 0 {
-				termWordsEach(f, func(w termWord) {
-					if varied[w.key] {
-						ix.add(w.key, w.o)
-					}
-				})
-			}
+			refs = termPageWords(f, ix, varied, refs)
 			checkTermPage(p, f, preferred.byLower)
 			checkTermAcronymApostrophes(p, []*model.Family{f})
 			reportTermVariants(p, ix, preferred.byLower, "on this page")
@@ -308,29 +305,94 @@ func termWordsEach(f *model.Family, fn func(termWord)) {
 	for _, b := range f.Blocks {
 		text := wordingText(b)
 		tw := wordingWords(b, true)
-		for i, w := range tw.words {
-			if hasDigit(w.Text) || inPath(text, w.Start, w.End) {
-				continue
+		for i := range tw.words {
+			if key, plain, ok := termWordKey(text, tw, i); ok {
+				fn(termWord{key, termOccAt(f, b, tw, i), plain})
 			}
-			o := termOcc{f: f, b: b, start: w.Start, end: w.End, text: w.Text}
-			if strings.IndexByte(w.Text, 0xE2) >= 0 { // the first byte of ’
-				o.text = strings.ReplaceAll(w.Text, "’", "'")
-			}
-			if isAcronymPlural(o.text) {
-				if !possessive(text, tw, i) {
-					fn(termWord{strings.ToLower(strings.TrimSuffix(o.text, "'s")) + "s", o, false})
-				}
-				continue
-			}
-			// without an apostrophe, o.text is the word as written
-			if strings.ContainsRune(o.text, '\'') || strings.IndexByte(tw.lower[i], '-') >= 0 && hyphenMeaning[tw.lower[i]] {
-				continue
-			}
-			_, n := utf8.DecodeRuneInString(o.text)
-			rest := o.text[n:]
-			fn(termWord{withoutHyphens(tw.lower[i]), o, !hasHyphen(o.text) && !changesLower(rest)})
 		}
 	}
+}
+
+// termWordKey tells whether word i of a block may be a variant of a term,
+// and if so its key and whether it is written plainly (see termWord).
+func termWordKey(text string, tw *textWords, i int) (key string, plain, ok bool) {
+	w := tw.words[i]
+	if hasDigit(w.Text) || inPath(text, w.Start, w.End) {
+		return "", false, false
+	}
+	written := w.Text
+	if strings.IndexByte(written, 0xE2) >= 0 { // the first byte of ’
+		written = strings.ReplaceAll(written, "’", "'")
+	}
+	if isAcronymPlural(written) {
+		if possessive(text, tw, i) {
+			return "", false, false
+		}
+		return strings.ToLower(strings.TrimSuffix(written, "'s")) + "s", false, true
+	}
+	// without an apostrophe, written is the word as written
+	if strings.ContainsRune(written, '\'') || strings.IndexByte(tw.lower[i], '-') >= 0 && hyphenMeaning[tw.lower[i]] {
+		return "", false, false
+	}
+	_, n := utf8.DecodeRuneInString(written)
+	return withoutHyphens(tw.lower[i]), !hasHyphen(written) && !changesLower(written[n:]), true
+}
+
+// termOccAt is the occurrence of word i of a block, curly apostrophes made
+// straight.
+func termOccAt(f *model.Family, b *model.Block, tw *textWords, i int) termOcc {
+	w := tw.words[i]
+	o := termOcc{f: f, b: b, start: w.Start, end: w.End, text: w.Text}
+	if strings.IndexByte(w.Text, 0xE2) >= 0 { // the first byte of ’
+		o.text = strings.ReplaceAll(w.Text, "’", "'")
+	}
+	return o
+}
+
+// termWordRef is where a page's word that may be a variant of a term
+// stands (block and word index) and its key: the page's one pass over its
+// words keeps these, and builds an occurrence only for a key with variants.
+type termWordRef struct {
+	key       string
+	block, at int32
+}
+
+// termRefPool keeps the storage of pages' word refs between runs of the
+// rule (one a page with the page scope), up to maxPooledTermRefs refs.
+var termRefPool = sync.Pool{New: func() any { return new([]termWordRef) }}
+
+const maxPooledTermRefs = 1 << 16
+
+// termPageWords indexes in ix the words of a page whose key some word of
+// the page writes otherwise than plainly, in order. One pass over the
+// words notes each key's refs and the varied keys; refs is the storage
+// reused, returned.
+func termPageWords(f *model.Family, ix *termIndex, varied map[string]bool, refs []termWordRef) []termWordRef {
+	refs = refs[:0]
+	for bi, b := range f.Blocks {
+		text := wordingText(b)
+		tw := wordingWords(b, true)
+		for i := range tw.words {
+			key, plain, ok := termWordKey(text, tw, i)
+			if !ok {
+				continue
+			}
+			if !plain {
+				varied[key] = true
+			}
+			refs = append(refs, termWordRef{key, int32(bi), int32(i)})
+		}
+	}
+	if len(varied) == 0 {
+		return refs
+	}
+	for _, r := range refs {
+		if varied[r.key] {
+			b := f.Blocks[r.block]
+			ix.add(r.key, termOccAt(f, b, wordingWords(b, true), int(r.at)))
+		}
+	}
+	return refs
 }
 
 // inPath reports whether a word is a part of a path written in prose: a

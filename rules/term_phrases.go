@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -42,13 +43,20 @@ type phraseOcc struct {
 	inName     bool   // a capitalised word is next to it: part of a longer name
 }
 
+// phraseRef is where a two-word term of a page stands: its block, its
+// (first) word, and whether it is a hyphenated word or two words.
+type phraseRef struct {
+	block, at int32
+	hyphen    bool
+}
+
 // scanTermPhrases calls add with each two-word term of the page, by its
 // lower-case words: a hyphenated pair ("cross-functional") or two words
-// written with a space ("cross functional"). A pair keep (when not nil)
-// turns away is skipped before its occurrence is made; without whole, an
-// occurrence says only how it is written (hyphen and form), not what is
-// around it (modifier and inName are false).
-func scanTermPhrases(f *model.Family, keep func(first, second string) bool, whole bool, add func(first, second string, o phraseOcc)) {
+// written with a space ("cross functional"), and where it stands. The
+// occurrence says only how the term is written (hyphen and form), not
+// what is around it (modifier and inName are false; phraseOccAt with
+// whole gives them).
+func scanTermPhrases(f *model.Family, add func(first, second string, o phraseOcc, r phraseRef)) {
 	var known []int8 // termPhraseWord of each lower-case word of a block: 0 not asked yet, 1 yes, 2 no
 	phraseWord := func(tw *textWords, i int) bool {
 		if known[i] == 0 {
@@ -59,107 +67,98 @@ func scanTermPhrases(f *model.Family, keep func(first, second string) bool, whol
 		}
 		return known[i] == 1
 	}
-	for _, b := range f.Blocks {
+	for bi, b := range f.Blocks {
 		text := wordingText(b)
 		tw := wordingWords(b, true)
-		heading := b.Kind == model.BlockHeading
 		known = append(known[:0], make([]int8, len(tw.words))...)
 		for i, w := range tw.words {
 			lw := tw.lower[i]
 			// a hyphenated pair: "cross-functional"
-			if a, c, ok := strings.Cut(lw, "-"); ok && !strings.Contains(c, "-") && (keep == nil || keep(a, c)) && termPhrasePair(a, c) && !hyphenMeaning[lw] {
-				o := phraseOcc{b: b, start: w.Start, end: w.End, text: w.Text, hyphen: true,
-					form: termCaseForm(w.Text, heading || sentenceStart(text, w.Start))}
-				if whole {
-					o.modifier, o.inName = termModifies(text, tw, i), termNameAround(text, tw, i, i)
-				}
-				add(a, c, o)
+			if a, c, ok := strings.Cut(lw, "-"); ok && !strings.Contains(c, "-") && termPhrasePair(a, c) && !hyphenMeaning[lw] {
+				add(a, c, phraseOccAt(b, text, tw, i, true, false), phraseRef{int32(bi), int32(i), true})
 			}
 			if i+1 >= len(tw.words) {
 				continue
 			}
 			next := tw.words[i+1]
-			ln := tw.lower[i+1]
 			// a possessive is the term ("the Quality Department's
 			// roadmap"), and modifies nothing
 			if text[w.End:next.Start] != " " {
 				continue
 			}
-			end, owner := next.End, false
+			ln := tw.lower[i+1]
 			var pair bool // termPhrasePair(lw, ln), each word's test asked once
 			if s, ok := cutPossessive(next.Text); ok {
-				ln, end, owner = strings.ToLower(s), next.Start+len(s), true
+				ln = strings.ToLower(s)
 				pair = termPhrasePair(lw, ln)
 			} else {
 				pair = (phraseWord(tw, i) || termPrefixes[lw]) && phraseWord(tw, i+1) || particlePair(lw, ln)
 			}
-			if !pair || keep != nil && !keep(lw, ln) || inLinkText(b, w.Start) || inLinkText(b, next.Start) {
+			if !pair || inLinkText(b, w.Start) || inLinkText(b, next.Start) {
 				continue
 			}
-			written := text[w.Start:end]
-			o := phraseOcc{b: b, start: w.Start, end: end, text: written,
-				form: termCaseForm(written, heading || sentenceStart(text, w.Start))}
-			if whole {
-				o.modifier, o.inName = !owner && termModifies(text, tw, i+1), termNameAround(text, tw, i, i+1)
-			}
-			add(lw, ln, o)
+			add(lw, ln, phraseOccAt(b, text, tw, i, false, false), phraseRef{int32(bi), int32(i), false})
 		}
 	}
 }
+
+// phrasePairAt is the lower-case words of the two-word term scanTermPhrases
+// found at r.
+func phrasePairAt(f *model.Family, r phraseRef) (first, second string) {
+	tw := wordingWords(f.Blocks[r.block], true)
+	i := int(r.at)
+	if r.hyphen {
+		first, second, _ = strings.Cut(tw.lower[i], "-")
+		return first, second
+	}
+	if s, ok := cutPossessive(tw.words[i+1].Text); ok {
+		return tw.lower[i], strings.ToLower(s)
+	}
+	return tw.lower[i], tw.lower[i+1]
+}
+
+// phraseOccAt is the occurrence of the two-word term at word i of a block
+// (the hyphenated word i, or words i and i+1); with whole, it says what is
+// around it too.
+func phraseOccAt(b *model.Block, text string, tw *textWords, i int, hyphen, whole bool) phraseOcc {
+	w := tw.words[i]
+	heading := b.Kind == model.BlockHeading
+	if hyphen {
+		o := phraseOcc{b: b, start: w.Start, end: w.End, text: w.Text, hyphen: true,
+			form: termCaseForm(w.Text, heading || sentenceStart(text, w.Start))}
+		if whole {
+			o.modifier, o.inName = termModifies(text, tw, i), termNameAround(text, tw, i, i)
+		}
+		return o
+	}
+	next := tw.words[i+1]
+	end, owner := next.End, false
+	if s, ok := cutPossessive(next.Text); ok {
+		end, owner = next.Start+len(s), true
+	}
+	written := text[w.Start:end]
+	o := phraseOcc{b: b, start: w.Start, end: end, text: written,
+		form: termCaseForm(written, heading || sentenceStart(text, w.Start))}
+	if whole {
+		o.modifier, o.inName = !owner && termModifies(text, tw, i+1), termNameAround(text, tw, i, i+1)
+	}
+	return o
+}
+
+// phraseRefPool keeps the storage of pages' phrase refs between pages, up
+// to maxPooledPhraseRefs refs.
+var phraseRefPool = sync.Pool{New: func() any { return new([]phraseRef) }}
+
+const maxPooledPhraseRefs = 1 << 16
 
 // checkTermPhrases reports the space and inner-case variants of two-word
 // terms on one page; skip holds the lower-case keys already reported (the
 // preferred terms).
 func checkTermPhrases(p *lint.SetPass, f *model.Family, preferred map[string]string) {
-	// a first pass notes how each term is written, a second keeps the
-	// occurrences of the terms written more than one way: a page that
-	// repeats one pair of words ("word word word ...") keeps nothing
-	type seen struct {
-		hyphen, form string // the first occurrence's
-		mixed        bool
+	byKey, keys := termPhraseOccs(f)
+	if len(keys) == 0 {
+		return
 	}
-	written := map[[2]string]seen{} // by value: no allocation for each pair
-	family := map[[2]string]seen{}  // prefix compounds, by their first word
-	anyMixed := false               // some term is written more than one way
-	note := func(m map[[2]string]seen, key [2]string, o phraseOcc) {
-		h := "s"
-		if o.hyphen {
-			h = "h"
-		}
-		if w, ok := m[key]; !ok {
-			m[key] = seen{hyphen: h, form: o.form}
-		} else if !w.mixed && (w.hyphen != h || w.form != o.form) {
-			w.mixed, anyMixed = true, true
-			m[key] = w
-		}
-	}
-	scanTermPhrases(f, nil, false, func(first, second string, o phraseOcc) {
-		note(written, [2]string{first, second}, o)
-		if termPrefixes[first] {
-			note(family, [2]string{first}, o)
-		}
-	})
-	// the second pass keeps the terms written more than one way: any
-	// other pair is skipped before its occurrence is made (a pair the
-	// first pass did not note is no term and not kept either)
-	mixed := func(first, second string) bool {
-		if written[[2]string{first, second}].mixed {
-			return true
-		}
-		return termPrefixes[first] && family[[2]string{first}].mixed
-	}
-	if !anyMixed {
-		return // no term is written more than one way: nothing to keep
-	}
-	byKey := map[string][]phraseOcc{}
-	var keys []string
-	scanTermPhrases(f, mixed, true, func(first, second string, o phraseOcc) {
-		key := first + " " + second
-		if _, ok := byKey[key]; !ok {
-			keys = append(keys, key)
-		}
-		byKey[key] = append(byKey[key], o)
-	})
 	// compounds of a prefix are counted together: a page that writes
 	// "cross-functional" hyphenates "cross functionally" too
 	byPrefix := map[string][]phraseOcc{}
@@ -192,6 +191,76 @@ func checkTermPhrases(p *lint.SetPass, f *model.Family, preferred map[string]str
 		}
 		reportPhraseVariants(p, f, occs)
 	}
+}
+
+// termPhraseOccs gathers the occurrences of the two-word terms of a page
+// written more than one way, by their lower-case words ("cross
+// functional"), and those keys in order of first occurrence.
+func termPhraseOccs(f *model.Family) (byKey map[string][]phraseOcc, keys []string) {
+	// one pass notes how each term is written and where each stands;
+	// the occurrences of the terms written more than one way are then
+	// made from where they stand: a page that repeats one pair of words
+	// ("word word word ...") keeps nothing but its refs
+	type seen struct {
+		hyphen, form string // the first occurrence's
+		mixed        bool
+	}
+	written := map[[2]string]seen{} // by value: no allocation for each pair
+	family := map[[2]string]seen{}  // prefix compounds, by their first word
+	anyMixed := false               // some term is written more than one way
+	note := func(m map[[2]string]seen, key [2]string, o phraseOcc) {
+		h := "s"
+		if o.hyphen {
+			h = "h"
+		}
+		if w, ok := m[key]; !ok {
+			m[key] = seen{hyphen: h, form: o.form}
+		} else if !w.mixed && (w.hyphen != h || w.form != o.form) {
+			w.mixed, anyMixed = true, true
+			m[key] = w
+		}
+	}
+	rp := phraseRefPool.Get().(*[]phraseRef)
+	refs := (*rp)[:0]
+	defer func() {
+		if cap(refs) <= maxPooledPhraseRefs { // a huge page's storage is not kept
+			*rp = refs[:0]
+			phraseRefPool.Put(rp)
+		}
+	}()
+	scanTermPhrases(f, func(first, second string, o phraseOcc, r phraseRef) {
+		note(written, [2]string{first, second}, o)
+		if termPrefixes[first] {
+			note(family, [2]string{first}, o)
+		}
+		refs = append(refs, r)
+	})
+	if !anyMixed {
+		return nil, nil // no term is written more than one way: nothing to keep
+	}
+	// the terms written more than one way, in order: any other pair is
+	// skipped before its occurrence is made
+	mixed := func(first, second string) bool {
+		if written[[2]string{first, second}].mixed {
+			return true
+		}
+		return termPrefixes[first] && family[[2]string{first}].mixed
+	}
+	byKey = map[string][]phraseOcc{}
+	for _, r := range refs {
+		first, second := phrasePairAt(f, r)
+		if !mixed(first, second) {
+			continue
+		}
+		b := f.Blocks[r.block]
+		o := phraseOccAt(b, wordingText(b), wordingWords(b, true), int(r.at), r.hyphen, true)
+		key := first + " " + second
+		if _, ok := byKey[key]; !ok {
+			keys = append(keys, key)
+		}
+		byKey[key] = append(byKey[key], o)
+	}
+	return byKey, keys
 }
 
 // termOpenCompounds are two-word terms the GitLab documentation style
