@@ -215,3 +215,23 @@ func scanTermPhrasesAsWas(f *model.Family, keep func(first, second string) bool,
 		}
 	}
 }
+
+// closedKeyBytes gives the key termClosedKey gives the two words joined.
+func TestClosedKeyBytesAsKey(t *testing.T) {
+	pieces := []string{"s", "ss", "road", "map", "maps", "code", "base", "bases", "é", "ſ", "", "a", "S"}
+	rng := rand.New(rand.NewSource(1))
+	var cut int
+	for n := 0; n < 100000; n++ {
+		a, b := randomText(rng, pieces), randomText(rng, pieces)
+		want := termClosedKey(a + b)
+		if got := string(closedKeyBytes(nil, a, b)); got != want {
+			t.Fatalf("closedKeyBytes(%q, %q) = %q, want %q", a, b, got, want)
+		}
+		if len(want) < len(a+b) {
+			cut++
+		}
+	}
+	if cut < 1000 {
+		t.Errorf("%d keys with a plural cut: the test says little", cut)
+	}
+}

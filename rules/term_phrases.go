@@ -720,6 +720,16 @@ func termClosedKey(w string) string {
 	return w
 }
 
+// closedKeyBytes appends termClosedKey(a+b) to buf: a key looked up in a
+// map as string(...) without a string made.
+func closedKeyBytes(buf []byte, a, b string) []byte {
+	kb := append(append(buf, a...), b...)
+	if n := len(kb); n > 5 && kb[n-1] == 's' && kb[n-2] != 's' {
+		kb = kb[:n-1]
+	}
+	return kb
+}
+
 // checkTermClosed reports a term written as two words ("road map", "code
 // base", "full stack development") on a page that writes it as one word
 // ("roadmap", "codebases", "Fullstack") as often or more, headings and
@@ -759,8 +769,12 @@ func checkTermClosed(p *lint.SetPass, f *model.Family, preferred map[string]stri
 	for _, b := range f.Blocks {
 		tw := wordingWords(b, true)
 		for _, lw := range tw.lower {
-			if x, y, ok := strings.Cut(lw, "-"); ok && closed[termClosedKey(x+y)] > 0 {
-				hyphened[termClosedKey(x+y)] = true
+			if x, y, ok := strings.Cut(lw, "-"); ok {
+				// the key looked up without a string made for every
+				// hyphenated word
+				if kb := closedKeyBytes(keyBuf[:0], x, y); closed[string(kb)] > 0 {
+					hyphened[string(kb)] = true
+				}
 			}
 		}
 		if b.Kind == model.BlockHeading {
@@ -771,11 +785,7 @@ func checkTermClosed(p *lint.SetPass, f *model.Family, preferred map[string]stri
 			w, next := tw.words[i], tw.words[i+1]
 			a, c := tw.lower[i], tw.lower[i+1]
 			// the key looked up without a string made for every pair
-			kb := append(append(keyBuf[:0], a...), c...)
-			if n := len(kb); n > 5 && kb[n-1] == 's' && kb[n-2] != 's' {
-				kb = kb[:n-1] // termClosedKey
-			}
-			if closed[string(kb)] == 0 || text[w.End:next.Start] != " " || !isASCIILetters(a) || !isASCIILetters(c) || !termPhrasePair(a, c) ||
+			if closed[string(closedKeyBytes(keyBuf[:0], a, c))] == 0 || text[w.End:next.Start] != " " || !isASCIILetters(a) || !isASCIILetters(c) || !termPhrasePair(a, c) ||
 				termClosedApart[a+" "+c] || inLinkText(b, w.Start) || inLinkText(b, next.Start) || parallelOpen(text, tw, i) {
 				continue
 			}
@@ -789,8 +799,8 @@ func checkTermClosed(p *lint.SetPass, f *model.Family, preferred map[string]stri
 	for _, l := range f.Links {
 		parts := strings.FieldsFunc(strings.ToLower(l.Target), func(r rune) bool { return r < 'a' || r > 'z' })
 		for i := 0; i+1 < len(parts); i++ {
-			if key := termClosedKey(parts[i] + parts[i+1]); count[key] > 0 {
-				count[key]++
+			if kb := closedKeyBytes(keyBuf[:0], parts[i], parts[i+1]); count[string(kb)] > 0 {
+				count[string(kb)]++
 			}
 		}
 	}
