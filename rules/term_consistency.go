@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -210,7 +212,27 @@ type preferredTerms struct {
 	lower   [][]byte
 	byLower map[string]string // lower-case term -> spelling
 	byFirst [256][]int        // the terms by the first byte of their lower case
-	buf     []byte            // a block's text in lower case
+}
+
+// lastPreferred is the preferred list last built, with a copy of the
+// terms it was built from: a run lints every page with one list, and
+// building it (a map and a table) for every page cost more than checking
+// the page's blocks against it. It is read only once built.
+var lastPreferred atomic.Pointer[preferredEntry]
+
+type preferredEntry struct {
+	terms []string
+	pt    *preferredTerms
+}
+
+// preferredFor is newPreferredTerms(terms), built once for a run's list.
+func preferredFor(terms []string) *preferredTerms {
+	if e := lastPreferred.Load(); e != nil && slices.Equal(e.terms, terms) {
+		return e.pt
+	}
+	pt := newPreferredTerms(terms)
+	lastPreferred.Store(&preferredEntry{slices.Clone(terms), pt})
+	return pt
 }
 
 func newPreferredTerms(terms []string) *preferredTerms {
@@ -228,7 +250,8 @@ func newPreferredTerms(terms []string) *preferredTerms {
 
 func checkTermConsistency(p *lint.SetPass) {
 	opts := lint.Options[termConsistencyOptions](p.Options)
-	preferred := newPreferredTerms(opts.Preferred)
+	preferred := preferredFor(opts.Preferred)
+	var lowerBuf []byte // a block's text in lower case
 	ix := &termIndex{byKey: map[string]int{}}
 	// Only a key with an occurrence written otherwise than plainly can
 	// have variants: the words of the other keys are not indexed.
@@ -254,7 +277,7 @@ func checkTermConsistency(p *lint.SetPass) {
 	}
 	for _, f := range p.Files {
 		for _, b := range append(frontMatterProse(f), f.Blocks...) {
-			checkPreferredTerms(p, f, b, wordingText(b), preferred)
+			checkPreferredTerms(p, f, b, wordingText(b), preferred, &lowerBuf)
 		}
 		if opts.Scope == "page" {
 			refs = termPageWords(f, ix, varied, refs)
@@ -634,7 +657,7 @@ func strayCapital(w string) bool {
 
 // checkPreferredTerms reports any other case of a preferred term in a
 // block's text.
-func checkPreferredTerms(p *lint.SetPass, f *model.Family, b *model.Block, text string, pt *preferredTerms) {
+func checkPreferredTerms(p *lint.SetPass, f *model.Family, b *model.Block, text string, pt *preferredTerms, buf *[]byte) {
 	if isASCII(text) {
 		// one pass, comparing in lower case where a term can start; the
 		// findings are sorted later, so their order here does not matter
@@ -655,8 +678,8 @@ func checkPreferredTerms(p *lint.SetPass, f *model.Family, b *model.Block, text 
 		}
 		return
 	}
-	lower := lowerInto(pt.buf[:0], text)
-	pt.buf = lower
+	lower := lowerInto((*buf)[:0], text)
+	*buf = lower
 	for k, t := range pt.terms {
 		lt := pt.lower[k]
 		for from := 0; ; {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -233,5 +234,23 @@ func TestClosedKeyBytesAsKey(t *testing.T) {
 	}
 	if cut < 1000 {
 		t.Errorf("%d keys with a plural cut: the test says little", cut)
+	}
+}
+
+// preferredFor builds a list once for a run, and again for another list,
+// or for the same slice changed since.
+func TestPreferredForBuildsOnce(t *testing.T) {
+	terms := []string{"GitLab", "JavaScript"}
+	a := preferredFor(terms)
+	if b := preferredFor(slices.Clone(terms)); b != a {
+		t.Error("the same list was built twice")
+	}
+	terms[1] = "TypeScript"
+	c := preferredFor(terms)
+	if c == a || c.byLower["typescript"] != "TypeScript" || c.byLower["javascript"] != "" {
+		t.Errorf("a changed list gave %v, want TypeScript's", c.byLower)
+	}
+	if d := preferredFor([]string{"GitHub"}); d.byLower["github"] != "GitHub" || len(d.terms) != 1 {
+		t.Errorf("another list gave %v", d.byLower)
 	}
 }

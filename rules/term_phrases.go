@@ -145,9 +145,26 @@ func phraseOccAt(b *model.Block, text string, tw *textWords, i int, hyphen, whol
 	return o
 }
 
-// phraseRefPool keeps the storage of pages' phrase refs between pages, up
-// to maxPooledPhraseRefs refs.
-var phraseRefPool = sync.Pool{New: func() any { return new([]phraseRef) }}
+// phraseSeen is how a two-word term (or the compounds of a prefix) is
+// first written on a page, and whether it is written otherwise too.
+type phraseSeen struct {
+	form          string // the first occurrence's
+	hyphen, mixed bool   // the first occurrence's hyphen; written otherwise
+}
+
+// phraseScratch is the storage termPhraseOccs reuses from page to page:
+// how each term is written (by value: no allocation for each pair), the
+// prefix compounds by their first word, where each term stands.
+type phraseScratch struct {
+	written, family map[[2]string]phraseSeen
+	refs            []phraseRef
+}
+
+// phraseScratchPool keeps phraseScratch between pages; a huge page's (more
+// than maxPooledPhraseRefs refs) is not kept.
+var phraseScratchPool = sync.Pool{New: func() any {
+	return &phraseScratch{written: map[[2]string]phraseSeen{}, family: map[[2]string]phraseSeen{}}
+}}
 
 const maxPooledPhraseRefs = 1 << 16
 
@@ -201,33 +218,25 @@ func termPhraseOccs(f *model.Family) (byKey map[string][]phraseOcc, keys []strin
 	// the occurrences of the terms written more than one way are then
 	// made from where they stand: a page that repeats one pair of words
 	// ("word word word ...") keeps nothing but its refs
-	type seen struct {
-		hyphen, form string // the first occurrence's
-		mixed        bool
-	}
-	written := map[[2]string]seen{} // by value: no allocation for each pair
-	family := map[[2]string]seen{}  // prefix compounds, by their first word
-	anyMixed := false               // some term is written more than one way
-	note := func(m map[[2]string]seen, key [2]string, o phraseOcc) {
-		h := "s"
-		if o.hyphen {
-			h = "h"
+	sc := phraseScratchPool.Get().(*phraseScratch)
+	written, family, refs := sc.written, sc.family, sc.refs[:0]
+	defer func() {
+		if len(refs) <= maxPooledPhraseRefs {
+			clear(written)
+			clear(family)
+			sc.refs = refs[:0]
+			phraseScratchPool.Put(sc)
 		}
+	}()
+	anyMixed := false // some term is written more than one way
+	note := func(m map[[2]string]phraseSeen, key [2]string, o phraseOcc) {
 		if w, ok := m[key]; !ok {
-			m[key] = seen{hyphen: h, form: o.form}
-		} else if !w.mixed && (w.hyphen != h || w.form != o.form) {
+			m[key] = phraseSeen{form: o.form, hyphen: o.hyphen}
+		} else if !w.mixed && (w.hyphen != o.hyphen || w.form != o.form) {
 			w.mixed, anyMixed = true, true
 			m[key] = w
 		}
 	}
-	rp := phraseRefPool.Get().(*[]phraseRef)
-	refs := (*rp)[:0]
-	defer func() {
-		if cap(refs) <= maxPooledPhraseRefs { // a huge page's storage is not kept
-			*rp = refs[:0]
-			phraseRefPool.Put(rp)
-		}
-	}()
 	scanTermPhrases(f, func(first, second string, o phraseOcc, r phraseRef) {
 		note(written, [2]string{first, second}, o)
 		if termPrefixes[first] {
@@ -730,6 +739,12 @@ func closedKeyBytes(buf []byte, a, b string) []byte {
 	return kb
 }
 
+// closedCountPool keeps checkTermClosed's count of the words written
+// closed from page to page, up to maxPooledClosedKeys keys.
+var closedCountPool = sync.Pool{New: func() any { m := map[string]int{}; return &m }}
+
+const maxPooledClosedKeys = 1 << 14
+
 // checkTermClosed reports a term written as two words ("road map", "code
 // base", "full stack development") on a page that writes it as one word
 // ("roadmap", "codebases", "Fullstack") as often or more, headings and
@@ -748,7 +763,14 @@ func checkTermClosed(p *lint.SetPass, f *model.Family, preferred map[string]stri
 	}
 	// the words written closed first, so that only the pairs of one of
 	// them are kept: a page repeating "word word word" keeps nothing
-	closed := map[string]int{}
+	cp := closedCountPool.Get().(*map[string]int)
+	closed := *cp
+	defer func() {
+		if len(closed) <= maxPooledClosedKeys { // a huge page's map is not kept
+			clear(closed)
+			closedCountPool.Put(cp)
+		}
+	}()
 	for _, b := range f.Blocks {
 		tw := wordingWords(b, true)
 		for i, lw := range tw.lower {
