@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"gitlab.com/ladderlint/ladderlint/lint/model"
@@ -252,5 +253,25 @@ func TestPreferredForBuildsOnce(t *testing.T) {
 	}
 	if d := preferredFor([]string{"GitHub"}); d.byLower["github"] != "GitHub" || len(d.terms) != 1 {
 		t.Errorf("another list gave %v", d.byLower)
+	}
+}
+
+// termCaseForm makes no copy of a term that starts a sentence in lower
+// case, and gives what the copy gave.
+func TestTermCaseFormAsCopy(t *testing.T) {
+	copied := func(s string, start bool) string {
+		if start {
+			r, n := utf8.DecodeRuneInString(s)
+			s = string(unicode.ToLower(r)) + s[n:]
+		}
+		return s
+	}
+	pieces := []string{"a", "A", "é", "É", "İ", "ſ", "\u212a", "\ufffd", "\xff", "\xe2\x80", "-", " ", "1", "x"}
+	rng := rand.New(rand.NewSource(1))
+	for n := 0; n < 100000; n++ {
+		s, start := randomText(rng, pieces), rng.Intn(2) == 0
+		if got, want := termCaseForm(s, start), copied(s, start); got != want {
+			t.Fatalf("termCaseForm(%q, %v) = %q, want %q", s, start, got, want)
+		}
 	}
 }

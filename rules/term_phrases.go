@@ -255,7 +255,11 @@ func termPhraseOccs(f *model.Family) (byKey map[string][]phraseOcc, keys []strin
 		}
 		return termPrefixes[first] && family[[2]string{first}].mixed
 	}
-	byKey = map[string][]phraseOcc{}
+	// each key's occurrences by the key's index, the key looked up from a
+	// buffer: a string is made once a key, not once an occurrence
+	index := map[string]int{}
+	var occs [][]phraseOcc
+	var keyBuf [64]byte
 	for _, r := range refs {
 		first, second := phrasePairAt(f, r)
 		if !mixed(first, second) {
@@ -263,11 +267,20 @@ func termPhraseOccs(f *model.Family) (byKey map[string][]phraseOcc, keys []strin
 		}
 		b := f.Blocks[r.block]
 		o := phraseOccAt(b, wordingText(b), wordingWords(b, true), int(r.at), r.hyphen, true)
-		key := first + " " + second
-		if _, ok := byKey[key]; !ok {
+		kb := append(append(append(keyBuf[:0], first...), ' '), second...)
+		k, ok := index[string(kb)]
+		if !ok {
+			k = len(keys)
+			key := string(kb)
+			index[key] = k
 			keys = append(keys, key)
+			occs = append(occs, nil)
 		}
-		byKey[key] = append(byKey[key], o)
+		occs[k] = append(occs[k], o)
+	}
+	byKey = make(map[string][]phraseOcc, len(keys))
+	for k, key := range keys {
+		byKey[key] = occs[k]
 	}
 	return byKey, keys
 }
@@ -354,7 +367,10 @@ func termPhrasePair(a, b string) bool {
 func termCaseForm(s string, start bool) string {
 	if start {
 		r, n := utf8.DecodeRuneInString(s)
-		s = string(unicode.ToLower(r)) + s[n:]
+		if lr := unicode.ToLower(r); lr != r || r == utf8.RuneError && n < 3 {
+			// a capital, or an invalid byte (written as U+FFFD)
+			s = string(lr) + s[n:]
+		}
 	}
 	return s
 }
