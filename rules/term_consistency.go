@@ -262,7 +262,7 @@ func checkTermConsistency(p *lint.SetPass) {
 		rp := termRefPool.Get().(*[]termWordRef)
 		refs = *rp
 		defer func() {
-			if cap(refs) <= maxPooledTermRefs { // a huge page's storage is not kept
+			if cap(refs) <= 2*maxTermRefs {
 				*rp = refs[:0]
 				termRefPool.Put(rp)
 			}
@@ -381,10 +381,13 @@ type termWordRef struct {
 }
 
 // termRefPool keeps the storage of pages' word refs between runs of the
-// rule (one a page with the page scope), up to maxPooledTermRefs refs.
+// rule (one a page with the page scope).
 var termRefPool = sync.Pool{New: func() any { return new([]termWordRef) }}
 
-const maxPooledTermRefs = 1 << 16
+// maxTermRefs bounds a page's refs: a page with more candidate words
+// passes over them a second time instead (a 2 MB line of one word has
+// 420,000).
+var maxTermRefs = 1 << 14 // a variable for the tests
 
 // termPageWords indexes in ix the words of a page whose key some word of
 // the page writes otherwise than plainly, in order. One pass over the
@@ -392,6 +395,7 @@ const maxPooledTermRefs = 1 << 16
 // reused, returned.
 func termPageWords(f *model.Family, ix *termIndex, varied map[string]bool, refs []termWordRef) []termWordRef {
 	refs = refs[:0]
+	kept := true // refs holds every candidate (else a second pass finds them)
 	for bi, b := range f.Blocks {
 		text := wordingText(b)
 		tw := wordingWords(b, true)
@@ -403,10 +407,26 @@ func termPageWords(f *model.Family, ix *termIndex, varied map[string]bool, refs 
 			if !plain {
 				varied[key] = true
 			}
+			if !kept {
+				continue
+			}
+			if len(refs) == maxTermRefs {
+				// a huge page: its refs would outweigh a second pass
+				kept, refs = false, refs[:0]
+				continue
+			}
 			refs = append(refs, termWordRef{key, int32(bi), int32(i)})
 		}
 	}
 	if len(varied) == 0 {
+		return refs
+	}
+	if !kept {
+		termWordsEach(f, func(w termWord) {
+			if varied[w.key] {
+				ix.add(w.key, w.o)
+			}
+		})
 		return refs
 	}
 	for _, r := range refs {

@@ -19,6 +19,15 @@ import (
 // the same order, as the two passes they replace (copied below as they
 // were).
 func TestTermOnePassSameAsTwo(t *testing.T) {
+	testTermOnePass(t)
+	// a page with more candidates than refs are kept for passes over its
+	// words again
+	defer func(w, p int) { maxTermRefs, maxPhraseRefs = w, p }(maxTermRefs, maxPhraseRefs)
+	maxTermRefs, maxPhraseRefs = 7, 3
+	testTermOnePass(t)
+}
+
+func testTermOnePass(t *testing.T) {
 	pieces := []string{"cross", "Cross", "functional", "Functional", "cross-functional", "Cross-Functional",
 		"self", "Self", "service", "Service", "self-service", "sales", "Sales", "team", "Team", "team's",
 		"Team’s", "OKR's", "OKR’s", "KPI's", "the", "CEO's", "strategy", "and", "e-mail", "email", "Email",

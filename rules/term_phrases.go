@@ -160,13 +160,14 @@ type phraseScratch struct {
 	refs            []phraseRef
 }
 
-// phraseScratchPool keeps phraseScratch between pages; a huge page's (more
-// than maxPooledPhraseRefs refs) is not kept.
+// phraseScratchPool keeps phraseScratch between pages.
 var phraseScratchPool = sync.Pool{New: func() any {
 	return &phraseScratch{written: map[[2]string]phraseSeen{}, family: map[[2]string]phraseSeen{}}
 }}
 
-const maxPooledPhraseRefs = 1 << 16
+// maxPhraseRefs bounds a page's phrase refs: a page with more pairs scans
+// its words a second time instead.
+var maxPhraseRefs = 1 << 14 // a variable for the tests
 
 // checkTermPhrases reports the space and inner-case variants of two-word
 // terms on one page; skip holds the lower-case keys already reported (the
@@ -221,7 +222,7 @@ func termPhraseOccs(f *model.Family) (byKey map[string][]phraseOcc, keys []strin
 	sc := phraseScratchPool.Get().(*phraseScratch)
 	written, family, refs := sc.written, sc.family, sc.refs[:0]
 	defer func() {
-		if len(refs) <= maxPooledPhraseRefs {
+		if cap(refs) <= 2*maxPhraseRefs {
 			clear(written)
 			clear(family)
 			sc.refs = refs[:0]
@@ -229,6 +230,7 @@ func termPhraseOccs(f *model.Family) (byKey map[string][]phraseOcc, keys []strin
 		}
 	}()
 	anyMixed := false // some term is written more than one way
+	kept := true      // refs holds every pair (else a second scan finds them)
 	note := func(m map[[2]string]phraseSeen, key [2]string, o phraseOcc) {
 		if w, ok := m[key]; !ok {
 			m[key] = phraseSeen{form: o.form, hyphen: o.hyphen}
@@ -242,7 +244,12 @@ func termPhraseOccs(f *model.Family) (byKey map[string][]phraseOcc, keys []strin
 		if termPrefixes[first] {
 			note(family, [2]string{first}, o)
 		}
-		refs = append(refs, r)
+		if kept && len(refs) == maxPhraseRefs {
+			// a huge page: its refs would outweigh a second scan
+			kept, refs = false, refs[:0]
+		} else if kept {
+			refs = append(refs, r)
+		}
 	})
 	if !anyMixed {
 		return nil, nil // no term is written more than one way: nothing to keep
@@ -260,10 +267,10 @@ func termPhraseOccs(f *model.Family) (byKey map[string][]phraseOcc, keys []strin
 	index := map[string]int{}
 	var occs [][]phraseOcc
 	var keyBuf [64]byte
-	for _, r := range refs {
+	gather := func(r phraseRef) {
 		first, second := phrasePairAt(f, r)
 		if !mixed(first, second) {
-			continue
+			return
 		}
 		b := f.Blocks[r.block]
 		o := phraseOccAt(b, wordingText(b), wordingWords(b, true), int(r.at), r.hyphen, true)
@@ -277,6 +284,13 @@ func termPhraseOccs(f *model.Family) (byKey map[string][]phraseOcc, keys []strin
 			occs = append(occs, nil)
 		}
 		occs[k] = append(occs[k], o)
+	}
+	if kept {
+		for _, r := range refs {
+			gather(r)
+		}
+	} else {
+		scanTermPhrases(f, func(_, _ string, _ phraseOcc, r phraseRef) { gather(r) })
 	}
 	byKey = make(map[string][]phraseOcc, len(keys))
 	for k, key := range keys {
