@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -210,7 +212,27 @@ type preferredTerms struct {
 	lower   [][]byte
 	byLower map[string]string // lower-case term -> spelling
 	byFirst [256][]int        // the terms by the first byte of their lower case
-	buf     []byte            // a block's text in lower case
+}
+
+// lastPreferred is the preferred list last built, with a copy of the
+// terms it was built from: a run lints every page with one list, and
+// building it (a map and a table) for every page cost more than checking
+// the page's blocks against it. It is read only once built.
+var lastPreferred atomic.Pointer[preferredEntry]
+
+type preferredEntry struct {
+	terms []string
+	pt    *preferredTerms
+}
+
+// preferredFor is newPreferredTerms(terms), built once for a run's list.
+func preferredFor(terms []string) *preferredTerms {
+	if e := lastPreferred.Load(); e != nil && slices.Equal(e.terms, terms) {
+		return e.pt
+	}
+	pt := newPreferredTerms(terms)
+	lastPreferred.Store(&preferredEntry{slices.Clone(terms), pt})
+	return pt
 }
 
 func newPreferredTerms(terms []string) *preferredTerms {
@@ -228,12 +250,24 @@ func newPreferredTerms(terms []string) *preferredTerms {
 
 func checkTermConsistency(p *lint.SetPass) {
 	opts := lint.Options[termConsistencyOptions](p.Options)
-	preferred := newPreferredTerms(opts.Preferred)
+	preferred := preferredFor(opts.Preferred)
+	var lowerBuf []byte // a block's text in lower case
 	ix := &termIndex{byKey: map[string]int{}}
 	// Only a key with an occurrence written otherwise than plainly can
 	// have variants: the words of the other keys are not indexed.
 	varied := map[string]bool{}
-	var words []termWord // the scope's, in order
+	var words []termWord   // the scope's, in order
+	var refs []termWordRef // a page's, with the page scope
+	if opts.Scope == "page" {
+		rp := termRefPool.Get().(*[]termWordRef)
+		refs = *rp
+		defer func() {
+			if cap(refs) <= 2*maxTermRefs {
+				*rp = refs[:0]
+				termRefPool.Put(rp)
+			}
+		}()
+	}
 	index := func() {
 		for _, w := range words {
 			if varied[w.key] {
@@ -243,24 +277,10 @@ func checkTermConsistency(p *lint.SetPass) {
 	}
 	for _, f := range p.Files {
 		for _, b := range append(frontMatterProse(f), f.Blocks...) {
-			checkPreferredTerms(p, f, b, wordingText(b), preferred)
+			checkPreferredTerms(p, f, b, wordingText(b), preferred, &lowerBuf)
 		}
 		if opts.Scope == "page" {
-			// two passes over the page rather than a copy of its every
-			// word: the keys written otherwise than plainly, then the
-			// words of those keys, in order
-			termWordsEach(f, func(w termWord) {
-				if !w.plain {
-					varied[w.key] = true
-				}
-			})
-			if len(varied) > 0 {
-				termWordsEach(f, func(w termWord) {
-					if varied[w.key] {
-						ix.add(w.key, w.o)
-					}
-				})
-			}
+			refs = termPageWords(f, ix, varied, refs)
 			checkTermPage(p, f, preferred.byLower)
 			checkTermAcronymApostrophes(p, []*model.Family{f})
 			reportTermVariants(p, ix, preferred.byLower, "on this page")
@@ -308,29 +328,114 @@ func termWordsEach(f *model.Family, fn func(termWord)) {
 	for _, b := range f.Blocks {
 		text := wordingText(b)
 		tw := wordingWords(b, true)
-		for i, w := range tw.Words {
-			if hasDigit(w.Text) || inPath(text, w.Start, w.End) {
-				continue
+		for i := range tw.Words {
+			if key, plain, ok := termWordKey(text, tw, i); ok {
+				fn(termWord{key, termOccAt(f, b, tw, i), plain})
 			}
-			o := termOcc{f: f, b: b, start: w.Start, end: w.End, text: w.Text}
-			if strings.IndexByte(w.Text, 0xE2) >= 0 { // the first byte of ’
-				o.text = strings.ReplaceAll(w.Text, "’", "'")
-			}
-			if isAcronymPlural(o.text) {
-				if !possessive(text, tw, i) {
-					fn(termWord{strings.ToLower(strings.TrimSuffix(o.text, "'s")) + "s", o, false})
-				}
-				continue
-			}
-			// without an apostrophe, o.text is the word as written
-			if strings.ContainsRune(o.text, '\'') || strings.IndexByte(tw.Lower[i], '-') >= 0 && hyphenMeaning[tw.Lower[i]] {
-				continue
-			}
-			_, n := utf8.DecodeRuneInString(o.text)
-			rest := o.text[n:]
-			fn(termWord{withoutHyphens(tw.Lower[i]), o, !hasHyphen(o.text) && !changesLower(rest)})
 		}
 	}
+}
+
+// termWordKey tells whether word i of a block may be a variant of a term,
+// and if so its key and whether it is written plainly (see termWord).
+func termWordKey(text string, tw *textWords, i int) (key string, plain, ok bool) {
+	w := tw.Words[i]
+	if hasDigit(w.Text) || inPath(text, w.Start, w.End) {
+		return "", false, false
+	}
+	written := w.Text
+	if strings.IndexByte(written, 0xE2) >= 0 { // the first byte of ’
+		written = strings.ReplaceAll(written, "’", "'")
+	}
+	if isAcronymPlural(written) {
+		if possessive(text, tw, i) {
+			return "", false, false
+		}
+		return strings.ToLower(strings.TrimSuffix(written, "'s")) + "s", false, true
+	}
+	// without an apostrophe, written is the word as written
+	if strings.ContainsRune(written, '\'') || strings.IndexByte(tw.Lower[i], '-') >= 0 && hyphenMeaning[tw.Lower[i]] {
+		return "", false, false
+	}
+	_, n := utf8.DecodeRuneInString(written)
+	return withoutHyphens(tw.Lower[i]), !hasHyphen(written) && !changesLower(written[n:]), true
+}
+
+// termOccAt is the occurrence of word i of a block, curly apostrophes made
+// straight.
+func termOccAt(f *model.Family, b *model.Block, tw *textWords, i int) termOcc {
+	w := tw.Words[i]
+	o := termOcc{f: f, b: b, start: w.Start, end: w.End, text: w.Text}
+	if strings.IndexByte(w.Text, 0xE2) >= 0 { // the first byte of ’
+		o.text = strings.ReplaceAll(w.Text, "’", "'")
+	}
+	return o
+}
+
+// termWordRef is where a page's word that may be a variant of a term
+// stands (block and word index) and its key: the page's one pass over its
+// words keeps these, and builds an occurrence only for a key with variants.
+type termWordRef struct {
+	key       string
+	block, at int32
+}
+
+// termRefPool keeps the storage of pages' word refs between runs of the
+// rule (one a page with the page scope).
+var termRefPool = sync.Pool{New: func() any { return new([]termWordRef) }}
+
+// maxTermRefs bounds a page's refs: a page with more candidate words
+// passes over them a second time instead (a 2 MB line of one word has
+// 420,000).
+var maxTermRefs = 1 << 14 // a variable for the tests
+
+// termPageWords indexes in ix the words of a page whose key some word of
+// the page writes otherwise than plainly, in order. One pass over the
+// words notes each key's refs and the varied keys; refs is the storage
+// reused, returned.
+func termPageWords(f *model.Family, ix *termIndex, varied map[string]bool, refs []termWordRef) []termWordRef {
+	refs = refs[:0]
+	kept := true // refs holds every candidate (else a second pass finds them)
+	for bi, b := range f.Blocks {
+		text := wordingText(b)
+		tw := wordingWords(b, true)
+		for i := range tw.Words {
+			key, plain, ok := termWordKey(text, tw, i)
+			if !ok {
+				continue
+			}
+			if !plain {
+				varied[key] = true
+			}
+			if !kept {
+				continue
+			}
+			if len(refs) == maxTermRefs {
+				// a huge page: its refs would outweigh a second pass
+				kept, refs = false, refs[:0]
+				continue
+			}
+			refs = append(refs, termWordRef{key, int32(bi), int32(i)})
+		}
+	}
+	if len(varied) == 0 {
+		return refs
+	}
+	if !kept {
+		termWordsEach(f, func(w termWord) {
+			if varied[w.key] {
+				ix.add(w.key, w.o)
+			}
+		})
+		return refs
+	}
+	for _, r := range refs {
+		if varied[r.key] {
+			b := f.Blocks[r.block]
+			ix.add(r.key, termOccAt(f, b, wordingWords(b, true), int(r.at)))
+		}
+	}
+	return refs
 }
 
 // inPath reports whether a word is a part of a path written in prose: a
@@ -572,7 +677,7 @@ func strayCapital(w string) bool {
 
 // checkPreferredTerms reports any other case of a preferred term in a
 // block's text.
-func checkPreferredTerms(p *lint.SetPass, f *model.Family, b *model.Block, text string, pt *preferredTerms) {
+func checkPreferredTerms(p *lint.SetPass, f *model.Family, b *model.Block, text string, pt *preferredTerms, buf *[]byte) {
 	if isASCII(text) {
 		// one pass, comparing in lower case where a term can start; the
 		// findings are sorted later, so their order here does not matter
@@ -593,8 +698,8 @@ func checkPreferredTerms(p *lint.SetPass, f *model.Family, b *model.Block, text 
 		}
 		return
 	}
-	lower := lowerInto(pt.buf[:0], text)
-	pt.buf = lower
+	lower := lowerInto((*buf)[:0], text)
+	*buf = lower
 	for k, t := range pt.terms {
 		lt := pt.lower[k]
 		for from := 0; ; {

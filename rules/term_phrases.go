@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -42,13 +43,20 @@ type phraseOcc struct {
 	inName     bool   // a capitalised word is next to it: part of a longer name
 }
 
+// phraseRef is where a two-word term of a page stands: its block, its
+// (first) word, and whether it is a hyphenated word or two words.
+type phraseRef struct {
+	block, at int32
+	hyphen    bool
+}
+
 // scanTermPhrases calls add with each two-word term of the page, by its
 // lower-case words: a hyphenated pair ("cross-functional") or two words
-// written with a space ("cross functional"). A pair keep (when not nil)
-// turns away is skipped before its occurrence is made; without whole, an
-// occurrence says only how it is written (hyphen and form), not what is
-// around it (modifier and inName are false).
-func scanTermPhrases(f *model.Family, keep func(first, second string) bool, whole bool, add func(first, second string, o phraseOcc)) {
+// written with a space ("cross functional"), and where it stands. The
+// occurrence says only how the term is written (hyphen and form), not
+// what is around it (modifier and inName are false; phraseOccAt with
+// whole gives them).
+func scanTermPhrases(f *model.Family, add func(first, second string, o phraseOcc, r phraseRef)) {
 	var known []int8 // termPhraseWord of each lower-case word of a block: 0 not asked yet, 1 yes, 2 no
 	phraseWord := func(tw *textWords, i int) bool {
 		if known[i] == 0 {
@@ -59,107 +67,116 @@ func scanTermPhrases(f *model.Family, keep func(first, second string) bool, whol
 		}
 		return known[i] == 1
 	}
-	for _, b := range f.Blocks {
+	for bi, b := range f.Blocks {
 		text := wordingText(b)
 		tw := wordingWords(b, true)
-		heading := b.Kind == model.BlockHeading
 		known = append(known[:0], make([]int8, len(tw.Words))...)
 		for i, w := range tw.Words {
 			lw := tw.Lower[i]
 			// a hyphenated pair: "cross-functional"
-			if a, c, ok := strings.Cut(lw, "-"); ok && !strings.Contains(c, "-") && (keep == nil || keep(a, c)) && termPhrasePair(a, c) && !hyphenMeaning[lw] {
-				o := phraseOcc{b: b, start: w.Start, end: w.End, text: w.Text, hyphen: true,
-					form: termCaseForm(w.Text, heading || sentenceStart(text, w.Start))}
-				if whole {
-					o.modifier, o.inName = termModifies(text, tw, i), termNameAround(text, tw, i, i)
-				}
-				add(a, c, o)
+			if a, c, ok := strings.Cut(lw, "-"); ok && !strings.Contains(c, "-") && termPhrasePair(a, c) && !hyphenMeaning[lw] {
+				add(a, c, phraseOccAt(b, text, tw, i, true, false), phraseRef{int32(bi), int32(i), true})
 			}
 			if i+1 >= len(tw.Words) {
 				continue
 			}
 			next := tw.Words[i+1]
-			ln := tw.Lower[i+1]
 			// a possessive is the term ("the Quality Department's
 			// roadmap"), and modifies nothing
 			if text[w.End:next.Start] != " " {
 				continue
 			}
-			end, owner := next.End, false
+			ln := tw.Lower[i+1]
 			var pair bool // termPhrasePair(lw, ln), each word's test asked once
 			if s, ok := cutPossessive(next.Text); ok {
-				ln, end, owner = strings.ToLower(s), next.Start+len(s), true
+				ln = strings.ToLower(s)
 				pair = termPhrasePair(lw, ln)
 			} else {
 				pair = (phraseWord(tw, i) || termPrefixes[lw]) && phraseWord(tw, i+1) || particlePair(lw, ln)
 			}
-			if !pair || keep != nil && !keep(lw, ln) || inLinkText(b, w.Start) || inLinkText(b, next.Start) {
+			if !pair || inLinkText(b, w.Start) || inLinkText(b, next.Start) {
 				continue
 			}
-			written := text[w.Start:end]
-			o := phraseOcc{b: b, start: w.Start, end: end, text: written,
-				form: termCaseForm(written, heading || sentenceStart(text, w.Start))}
-			if whole {
-				o.modifier, o.inName = !owner && termModifies(text, tw, i+1), termNameAround(text, tw, i, i+1)
-			}
-			add(lw, ln, o)
+			add(lw, ln, phraseOccAt(b, text, tw, i, false, false), phraseRef{int32(bi), int32(i), false})
 		}
 	}
 }
+
+// phrasePairAt is the lower-case words of the two-word term scanTermPhrases
+// found at r.
+func phrasePairAt(f *model.Family, r phraseRef) (first, second string) {
+	tw := wordingWords(f.Blocks[r.block], true)
+	i := int(r.at)
+	if r.hyphen {
+		first, second, _ = strings.Cut(tw.Lower[i], "-")
+		return first, second
+	}
+	if s, ok := cutPossessive(tw.Words[i+1].Text); ok {
+		return tw.Lower[i], strings.ToLower(s)
+	}
+	return tw.Lower[i], tw.Lower[i+1]
+}
+
+// phraseOccAt is the occurrence of the two-word term at word i of a block
+// (the hyphenated word i, or words i and i+1); with whole, it says what is
+// around it too.
+func phraseOccAt(b *model.Block, text string, tw *textWords, i int, hyphen, whole bool) phraseOcc {
+	w := tw.Words[i]
+	heading := b.Kind == model.BlockHeading
+	if hyphen {
+		o := phraseOcc{b: b, start: w.Start, end: w.End, text: w.Text, hyphen: true,
+			form: termCaseForm(w.Text, heading || sentenceStart(text, w.Start))}
+		if whole {
+			o.modifier, o.inName = termModifies(text, tw, i), termNameAround(text, tw, i, i)
+		}
+		return o
+	}
+	next := tw.Words[i+1]
+	end, owner := next.End, false
+	if s, ok := cutPossessive(next.Text); ok {
+		end, owner = next.Start+len(s), true
+	}
+	written := text[w.Start:end]
+	o := phraseOcc{b: b, start: w.Start, end: end, text: written,
+		form: termCaseForm(written, heading || sentenceStart(text, w.Start))}
+	if whole {
+		o.modifier, o.inName = !owner && termModifies(text, tw, i+1), termNameAround(text, tw, i, i+1)
+	}
+	return o
+}
+
+// phraseSeen is how a two-word term (or the compounds of a prefix) is
+// first written on a page, and whether it is written otherwise too.
+type phraseSeen struct {
+	form          string // the first occurrence's
+	hyphen, mixed bool   // the first occurrence's hyphen; written otherwise
+}
+
+// phraseScratch is the storage termPhraseOccs reuses from page to page:
+// how each term is written (by value: no allocation for each pair), the
+// prefix compounds by their first word, where each term stands.
+type phraseScratch struct {
+	written, family map[[2]string]phraseSeen
+	refs            []phraseRef
+}
+
+// phraseScratchPool keeps phraseScratch between pages.
+var phraseScratchPool = sync.Pool{New: func() any {
+	return &phraseScratch{written: map[[2]string]phraseSeen{}, family: map[[2]string]phraseSeen{}}
+}}
+
+// maxPhraseRefs bounds a page's phrase refs: a page with more pairs scans
+// its words a second time instead.
+var maxPhraseRefs = 1 << 14 // a variable for the tests
 
 // checkTermPhrases reports the space and inner-case variants of two-word
 // terms on one page; skip holds the lower-case keys already reported (the
 // preferred terms).
 func checkTermPhrases(p *lint.SetPass, f *model.Family, preferred map[string]string) {
-	// a first pass notes how each term is written, a second keeps the
-	// occurrences of the terms written more than one way: a page that
-	// repeats one pair of words ("word word word ...") keeps nothing
-	type seen struct {
-		hyphen, form string // the first occurrence's
-		mixed        bool
+	byKey, keys := termPhraseOccs(f)
+	if len(keys) == 0 {
+		return
 	}
-	written := map[[2]string]seen{} // by value: no allocation for each pair
-	family := map[[2]string]seen{}  // prefix compounds, by their first word
-	anyMixed := false               // some term is written more than one way
-	note := func(m map[[2]string]seen, key [2]string, o phraseOcc) {
-		h := "s"
-		if o.hyphen {
-			h = "h"
-		}
-		if w, ok := m[key]; !ok {
-			m[key] = seen{hyphen: h, form: o.form}
-		} else if !w.mixed && (w.hyphen != h || w.form != o.form) {
-			w.mixed, anyMixed = true, true
-			m[key] = w
-		}
-	}
-	scanTermPhrases(f, nil, false, func(first, second string, o phraseOcc) {
-		note(written, [2]string{first, second}, o)
-		if termPrefixes[first] {
-			note(family, [2]string{first}, o)
-		}
-	})
-	// the second pass keeps the terms written more than one way: any
-	// other pair is skipped before its occurrence is made (a pair the
-	// first pass did not note is no term and not kept either)
-	mixed := func(first, second string) bool {
-		if written[[2]string{first, second}].mixed {
-			return true
-		}
-		return termPrefixes[first] && family[[2]string{first}].mixed
-	}
-	if !anyMixed {
-		return // no term is written more than one way: nothing to keep
-	}
-	byKey := map[string][]phraseOcc{}
-	var keys []string
-	scanTermPhrases(f, mixed, true, func(first, second string, o phraseOcc) {
-		key := first + " " + second
-		if _, ok := byKey[key]; !ok {
-			keys = append(keys, key)
-		}
-		byKey[key] = append(byKey[key], o)
-	})
 	// compounds of a prefix are counted together: a page that writes
 	// "cross-functional" hyphenates "cross functionally" too
 	byPrefix := map[string][]phraseOcc{}
@@ -192,6 +209,94 @@ func checkTermPhrases(p *lint.SetPass, f *model.Family, preferred map[string]str
 		}
 		reportPhraseVariants(p, f, occs)
 	}
+}
+
+// termPhraseOccs gathers the occurrences of the two-word terms of a page
+// written more than one way, by their lower-case words ("cross
+// functional"), and those keys in order of first occurrence.
+func termPhraseOccs(f *model.Family) (byKey map[string][]phraseOcc, keys []string) {
+	// one pass notes how each term is written and where each stands;
+	// the occurrences of the terms written more than one way are then
+	// made from where they stand: a page that repeats one pair of words
+	// ("word word word ...") keeps nothing but its refs
+	sc := phraseScratchPool.Get().(*phraseScratch)
+	written, family, refs := sc.written, sc.family, sc.refs[:0]
+	defer func() {
+		if cap(refs) <= 2*maxPhraseRefs {
+			clear(written)
+			clear(family)
+			sc.refs = refs[:0]
+			phraseScratchPool.Put(sc)
+		}
+	}()
+	anyMixed := false // some term is written more than one way
+	kept := true      // refs holds every pair (else a second scan finds them)
+	note := func(m map[[2]string]phraseSeen, key [2]string, o phraseOcc) {
+		if w, ok := m[key]; !ok {
+			m[key] = phraseSeen{form: o.form, hyphen: o.hyphen}
+		} else if !w.mixed && (w.hyphen != o.hyphen || w.form != o.form) {
+			w.mixed, anyMixed = true, true
+			m[key] = w
+		}
+	}
+	scanTermPhrases(f, func(first, second string, o phraseOcc, r phraseRef) {
+		note(written, [2]string{first, second}, o)
+		if termPrefixes[first] {
+			note(family, [2]string{first}, o)
+		}
+		if kept && len(refs) == maxPhraseRefs {
+			// a huge page: its refs would outweigh a second scan
+			kept, refs = false, refs[:0]
+		} else if kept {
+			refs = append(refs, r)
+		}
+	})
+	if !anyMixed {
+		return nil, nil // no term is written more than one way: nothing to keep
+	}
+	// the terms written more than one way, in order: any other pair is
+	// skipped before its occurrence is made
+	mixed := func(first, second string) bool {
+		if written[[2]string{first, second}].mixed {
+			return true
+		}
+		return termPrefixes[first] && family[[2]string{first}].mixed
+	}
+	// each key's occurrences by the key's index, the key looked up from a
+	// buffer: a string is made once a key, not once an occurrence
+	index := map[string]int{}
+	var occs [][]phraseOcc
+	var keyBuf [64]byte
+	gather := func(r phraseRef) {
+		first, second := phrasePairAt(f, r)
+		if !mixed(first, second) {
+			return
+		}
+		b := f.Blocks[r.block]
+		o := phraseOccAt(b, wordingText(b), wordingWords(b, true), int(r.at), r.hyphen, true)
+		kb := append(append(append(keyBuf[:0], first...), ' '), second...)
+		k, ok := index[string(kb)]
+		if !ok {
+			k = len(keys)
+			key := string(kb)
+			index[key] = k
+			keys = append(keys, key)
+			occs = append(occs, nil)
+		}
+		occs[k] = append(occs[k], o)
+	}
+	if kept {
+		for _, r := range refs {
+			gather(r)
+		}
+	} else {
+		scanTermPhrases(f, func(_, _ string, _ phraseOcc, r phraseRef) { gather(r) })
+	}
+	byKey = make(map[string][]phraseOcc, len(keys))
+	for k, key := range keys {
+		byKey[key] = occs[k]
+	}
+	return byKey, keys
 }
 
 // termOpenCompounds are two-word terms the GitLab documentation style
@@ -276,7 +381,10 @@ func termPhrasePair(a, b string) bool {
 func termCaseForm(s string, start bool) string {
 	if start {
 		r, n := utf8.DecodeRuneInString(s)
-		s = string(unicode.ToLower(r)) + s[n:]
+		if lr := unicode.ToLower(r); lr != r || r == utf8.RuneError && n < 3 {
+			// a capital, or an invalid byte (written as U+FFFD)
+			s = string(lr) + s[n:]
+		}
 	}
 	return s
 }
@@ -651,6 +759,22 @@ func termClosedKey(w string) string {
 	return w
 }
 
+// closedKeyBytes appends termClosedKey(a+b) to buf: a key looked up in a
+// map as string(...) without a string made.
+func closedKeyBytes(buf []byte, a, b string) []byte {
+	kb := append(append(buf, a...), b...)
+	if n := len(kb); n > 5 && kb[n-1] == 's' && kb[n-2] != 's' {
+		kb = kb[:n-1]
+	}
+	return kb
+}
+
+// closedCountPool keeps checkTermClosed's count of the words written
+// closed from page to page, up to maxPooledClosedKeys keys.
+var closedCountPool = sync.Pool{New: func() any { m := map[string]int{}; return &m }}
+
+const maxPooledClosedKeys = 1 << 14
+
 // checkTermClosed reports a term written as two words ("road map", "code
 // base", "full stack development") on a page that writes it as one word
 // ("roadmap", "codebases", "Fullstack") as often or more, headings and
@@ -669,7 +793,14 @@ func checkTermClosed(p *lint.SetPass, f *model.Family, preferred map[string]stri
 	}
 	// the words written closed first, so that only the pairs of one of
 	// them are kept: a page repeating "word word word" keeps nothing
-	closed := map[string]int{}
+	cp := closedCountPool.Get().(*map[string]int)
+	closed := *cp
+	defer func() {
+		if len(closed) <= maxPooledClosedKeys { // a huge page's map is not kept
+			clear(closed)
+			closedCountPool.Put(cp)
+		}
+	}()
 	for _, b := range f.Blocks {
 		tw := wordingWords(b, true)
 		for i, lw := range tw.Lower {
@@ -690,8 +821,12 @@ func checkTermClosed(p *lint.SetPass, f *model.Family, preferred map[string]stri
 	for _, b := range f.Blocks {
 		tw := wordingWords(b, true)
 		for _, lw := range tw.Lower {
-			if x, y, ok := strings.Cut(lw, "-"); ok && closed[termClosedKey(x+y)] > 0 {
-				hyphened[termClosedKey(x+y)] = true
+			if x, y, ok := strings.Cut(lw, "-"); ok {
+				// the key looked up without a string made for every
+				// hyphenated word
+				if kb := closedKeyBytes(keyBuf[:0], x, y); closed[string(kb)] > 0 {
+					hyphened[string(kb)] = true
+				}
 			}
 		}
 		if b.Kind == model.BlockHeading {
@@ -702,11 +837,7 @@ func checkTermClosed(p *lint.SetPass, f *model.Family, preferred map[string]stri
 			w, next := tw.Words[i], tw.Words[i+1]
 			a, c := tw.Lower[i], tw.Lower[i+1]
 			// the key looked up without a string made for every pair
-			kb := append(append(keyBuf[:0], a...), c...)
-			if n := len(kb); n > 5 && kb[n-1] == 's' && kb[n-2] != 's' {
-				kb = kb[:n-1] // termClosedKey
-			}
-			if closed[string(kb)] == 0 || text[w.End:next.Start] != " " || !isASCIILetters(a) || !isASCIILetters(c) || !termPhrasePair(a, c) ||
+			if closed[string(closedKeyBytes(keyBuf[:0], a, c))] == 0 || text[w.End:next.Start] != " " || !isASCIILetters(a) || !isASCIILetters(c) || !termPhrasePair(a, c) ||
 				termClosedApart[a+" "+c] || inLinkText(b, w.Start) || inLinkText(b, next.Start) || parallelOpen(text, tw, i) {
 				continue
 			}
@@ -720,8 +851,8 @@ func checkTermClosed(p *lint.SetPass, f *model.Family, preferred map[string]stri
 	for _, l := range f.Links {
 		parts := strings.FieldsFunc(strings.ToLower(l.Target), func(r rune) bool { return r < 'a' || r > 'z' })
 		for i := 0; i+1 < len(parts); i++ {
-			if key := termClosedKey(parts[i] + parts[i+1]); count[key] > 0 {
-				count[key]++
+			if kb := closedKeyBytes(keyBuf[:0], parts[i], parts[i+1]); count[string(kb)] > 0 {
+				count[string(kb)]++
 			}
 		}
 	}
