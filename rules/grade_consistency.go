@@ -88,12 +88,45 @@ type gradeConsistencyOptions struct {
 
 func init() { lint.Register(gradeConsistencyRule) }
 
-// titleGrade is one graded role of the handbook.
+// titleGrade is one graded role of the handbook, as the merge stage reads
+// it: a page keeps one for each of its graded titles until every page is
+// read, so it holds only what the merge stage reads (not a gradedRole,
+// whose place carries the keyword and a loose place, nor the segment).
 type titleGrade struct {
-	file  *model.Family
-	g     gradedRole
+	file  *model.Family // the merge stage sets it
+	role  *model.Role
 	key   string // the normalised title
 	grade string // the grade as text, "11 to 12" for a range
+	title string // the title compared (gradedRole.title)
+	// of the place: what the tables and the messages read
+	stem, label, track string
+	tr, step, sub      int32
+	lo, hi             float64
+	implied, ambiguous bool
+	otherStep          bool
+}
+
+// newTitleGrade keeps of a placed graded role what the merge stage reads.
+func newTitleGrade(f *model.Family, g gradedRole) titleGrade {
+	key := titleKey(g.place)
+	return titleGrade{file: f, role: g.role, key: key, grade: gradeText(g.role.Grade), title: g.title,
+		// the key ends in the stem: share its bytes rather than keep the
+		// place's copy
+		stem: key[len(key)-len(g.place.Stem):], label: g.place.Label, track: g.place.Name,
+		tr: int32(g.place.Track), step: int32(g.place.Step), sub: int32(g.place.Sub),
+		lo: g.lo, hi: g.hi, implied: g.place.Implied, ambiguous: g.place.Ambiguous, otherStep: g.otherStep}
+}
+
+// place gives back the title's place on the ladder, without the keyword
+// that placed it and its loose place, which the merge stage does not read.
+func (t *titleGrade) place() ladder.Place {
+	return ladder.Place{Track: int(t.tr), Step: int(t.step), Sub: int(t.sub), Name: t.track, Label: t.label,
+		Stem: t.stem, Implied: t.implied, Ambiguous: t.ambiguous}
+}
+
+// graded gives back the graded role, as the table checks read it.
+func (t *titleGrade) graded() gradedRole {
+	return gradedRole{role: t.role, title: t.title, place: t.place(), placed: true, lo: t.lo, hi: t.hi, otherStep: t.otherStep}
 }
 
 func checkGradeConsistency(p *lint.SetPass) {
@@ -128,8 +161,8 @@ func checkGradeConsistency(p *lint.SetPass) {
 			continue
 		}
 		roles := make([]gradedRole, len(ts))
-		for i, t := range ts {
-			roles[i] = t.g
+		for i := range ts {
+			roles[i] = ts[i].graded()
 		}
 		if table := tables.familyTable(f, roles); table != nil {
 			tableOffset(p, l, table, tables.forFile(f), ts)
@@ -152,12 +185,19 @@ type gradePage struct {
 // pageGrades returns a page's graded titles, as the merge stage compares
 // them.
 func pageGrades(l *ladder.Ladder, f *model.Family) []titleGrade {
-	var out []titleGrade
-	for _, g := range gradedRoles(l, f) {
+	gs := gradedRoles(l, f)
+	out := make([]titleGrade, 0, len(gs))
+	for _, g := range gs {
 		if !g.placed || !titleLike(l, g.title) {
 			continue
 		}
-		out = append(out, titleGrade{file: f, g: g, key: titleKey(g.place), grade: gradeText(g.role.Grade)})
+		out = append(out, newTitleGrade(f, g))
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	if cap(out) > len(out)+len(out)/4 {
+		out = append([]titleGrade(nil), out...) // kept until every page is read: no spare room
 	}
 	return out
 }
@@ -174,14 +214,19 @@ func encodeGradePage(v any) ([]byte, bool) {
 	for _, t := range gp.ts {
 		w.str(t.key)
 		w.str(t.grade)
-		w.str(t.g.title)
-		w.str(t.g.role.Title)
-		writePlace(&w, t.g.place)
-		w.bool(t.g.placed)
-		w.bool(t.g.otherStep)
-		w.float(t.g.lo)
-		w.float(t.g.hi)
-		w.str(t.g.segment)
+		w.str(t.title)
+		w.str(t.role.Title)
+		w.str(t.stem)
+		w.str(t.label)
+		w.str(t.track)
+		w.int(int(t.tr))
+		w.int(int(t.step))
+		w.int(int(t.sub))
+		w.float(t.lo)
+		w.float(t.hi)
+		w.bool(t.implied)
+		w.bool(t.ambiguous)
+		w.bool(t.otherStep)
 	}
 	return w.b, true
 }
@@ -194,52 +239,19 @@ func decodeGradePage(_ *lint.Env, b []byte) (any, error) {
 	gp := &gradePage{ts: make([]titleGrade, r.count(8)), unreported: true}
 	for i := range gp.ts {
 		t := &gp.ts[i]
-		t.key, t.grade, t.g.title = r.str(), r.str(), r.str()
-		t.g.role = &model.Role{Title: r.str()}
-		t.g.place = readPlace(&r, 0)
-		t.g.placed, t.g.otherStep = r.bool(), r.bool()
-		t.g.lo, t.g.hi = r.float(), r.float()
-		t.g.segment = r.str()
-		lo, hi := t.g.lo, t.g.hi
-		t.g.role.Grade = &model.Grade{Raw: t.grade, Number: &lo, Max: &hi}
+		t.key, t.grade, t.title = r.str(), r.str(), r.str()
+		t.role = &model.Role{Title: r.str()}
+		t.stem, t.label, t.track = r.str(), r.str(), r.str()
+		t.tr, t.step, t.sub = int32(r.int()), int32(r.int()), int32(r.int())
+		t.lo, t.hi = r.float(), r.float()
+		t.implied, t.ambiguous, t.otherStep = r.bool(), r.bool(), r.bool()
+		lo, hi := t.lo, t.hi
+		t.role.Grade = &model.Grade{Raw: t.grade, Number: &lo, Max: &hi}
 	}
 	if err := r.done(); err != nil {
 		return nil, fmt.Errorf("grade-consistency: %w", err)
 	}
 	return gp, nil
-}
-
-// writePlace writes a place on the ladder, and where it would loosely sit.
-func writePlace(w *summaryWriter, p ladder.Place) {
-	w.int(p.Track)
-	w.int(p.Step)
-	w.str(p.Name)
-	w.str(p.Keyword)
-	w.bool(p.Implied)
-	w.int(p.Sub)
-	w.str(p.Label)
-	w.str(p.Stem)
-	w.bool(p.Ambiguous)
-	w.bool(p.Loose != nil)
-	if p.Loose != nil {
-		writePlace(w, *p.Loose)
-	}
-}
-
-// readPlace reads what writePlace wrote.
-func readPlace(r *summaryReader, depth int) ladder.Place {
-	var p ladder.Place
-	p.Track, p.Step, p.Name, p.Keyword, p.Implied = r.int(), r.int(), r.str(), r.str(), r.bool()
-	p.Sub, p.Label, p.Stem, p.Ambiguous = r.int(), r.str(), r.str(), r.bool()
-	if r.bool() {
-		if depth > 2 {
-			r.fail()
-			return p
-		}
-		loose := readPlace(r, depth+1)
-		p.Loose = &loose
-	}
-	return p
 }
 
 // tableOffset reports, once per family (info), the levels its grade table
@@ -250,23 +262,24 @@ func tableOffset(p *lint.SetPass, l *ladder.Ladder, table *ladder.Table, all []*
 	offsets := map[float64]bool{}
 	for i := range ts {
 		t := &ts[i]
-		if !tableChecks(table, t.g) || table.Holds(t.g.place, t.g.lo) || namesSegment(all, t.g.role.Title) {
+		g := t.graded()
+		if !tableChecks(table, g) || table.Holds(g.place, t.lo) || namesSegment(all, t.role.Title) {
 			continue
 		}
-		gs := table.Grades(t.g.place)
+		gs := table.Grades(g.place)
 		if first == nil {
 			first = t
 		}
 		want := make([]string, len(gs))
 		for k, g := range gs {
 			want[k] = formatNumber(g)
-			offsets[t.g.lo-g] = true
+			offsets[t.lo-g] = true
 		}
 		if len(gs) > 1 {
 			offsets[0.5] = true // no single offset
 		}
 		parts = append(parts, fmt.Sprintf("%s is a grade %s where the table has %s at %s",
-			t.g.role.Title, t.grade, stepName(l, t.g.place), strings.Join(want, " or ")))
+			t.role.Title, t.grade, stepName(l, g.place), strings.Join(want, " or ")))
 	}
 	if first == nil {
 		return
@@ -283,8 +296,8 @@ func tableOffset(p *lint.SetPass, l *ladder.Ladder, table *ladder.Table, all []*
 	}
 	p.Report(lint.Diagnostic{
 		File:     first.file,
-		Span:     first.g.role.Grade.Span,
-		Role:     first.g.role,
+		Span:     first.role.Grade.Span,
+		Role:     first.role,
 		Message:  msg,
 		Subject:  "table " + table.Name,
 		Severity: lint.Info,
@@ -310,7 +323,7 @@ func titleKey(pl ladder.Place) string {
 func sameTitle(p *lint.SetPass, all []titleGrade) {
 	byKey := map[string][]titleGrade{}
 	for _, t := range all {
-		if t.g.place.Stem == "" {
+		if t.stem == "" {
 			continue // a bare "Senior": no title to compare
 		}
 		byKey[t.key] = append(byKey[t.key], t)
@@ -338,9 +351,9 @@ func sameTitle(p *lint.SetPass, all []titleGrade) {
 			}
 			p.Report(lint.Diagnostic{
 				File:    t.file,
-				Span:    t.g.role.Grade.Span,
-				Role:    t.g.role,
-				Message: fmt.Sprintf("%s is a grade %s here but %s", t.g.role.Title, t.grade, joinAnd(others)),
+				Span:    t.role.Grade.Span,
+				Role:    t.role,
+				Message: fmt.Sprintf("%s is a grade %s here but %s", t.role.Title, t.grade, joinAnd(others)),
 				Subject: "title " + t.key + " | " + t.grade,
 			})
 		}
@@ -359,8 +372,8 @@ func distribution(p *lint.SetPass, l *ladder.Ladder, opts *gradeConsistencyOptio
 	}
 	titles := map[stepKey]map[string]map[string]bool{} // step -> grade -> title keys
 	for _, t := range all {
-		pl := t.g.place
-		if pl.Implied || pl.Ambiguous || t.g.hi != t.g.lo || pl.Stem == "" {
+		pl := t.place()
+		if pl.Implied || pl.Ambiguous || t.hi != t.lo || pl.Stem == "" {
 			continue
 		}
 		k := stepKey{pl.Track, pl.Step, pl.Sub}
@@ -404,19 +417,19 @@ func distribution(p *lint.SetPass, l *ladder.Ladder, opts *gradeConsistencyOptio
 	// one finding a family, on its first unusual grade
 	reported := map[*model.Family]bool{}
 	for _, t := range check {
-		pl := t.g.place
+		pl := t.place()
 		k := stepKey{pl.Track, pl.Step, pl.Sub}
 		u, ok := usual[k]
-		if !ok || pl.Implied || pl.Ambiguous || t.g.hi != t.g.lo || pl.Stem == "" || t.grade == u || reported[t.file] {
+		if !ok || pl.Implied || pl.Ambiguous || t.hi != t.lo || pl.Stem == "" || t.grade == u || reported[t.file] {
 			continue
 		}
 		reported[t.file] = true
 		p.Report(lint.Diagnostic{
 			File: t.file,
-			Span: t.g.role.Grade.Span,
-			Role: t.g.role,
+			Span: t.role.Grade.Span,
+			Role: t.role,
 			Message: fmt.Sprintf("%s is a grade %s, where %s titles (%s track) are usually a grade %s: %s",
-				t.g.role.Title, t.grade, stepName(l, pl), pl.Name, u, summary[k]),
+				t.role.Title, t.grade, stepName(l, pl), pl.Name, u, summary[k]),
 			Subject:  "seniority " + t.key + " | " + t.grade,
 			Severity: lint.Info,
 		})
