@@ -464,7 +464,7 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 	var lowers []string           // the words of uses
 	var known []int8              // per word of uses: 0 not looked up, 1 known (no finding), 2 to report
 	caps := map[string]int{}      // the words written in capitals: acronyms
-	titled := map[string]bool{}   // the words written with a capital first
+	var titled []bool             // per word of uses: written with a capital first
 	var linkWords map[string]bool // the words of the page's title and links' addresses
 
 	// the page's links by block, made on first need
@@ -476,9 +476,6 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 			if asciiCapitals(w.Text) {
 				caps[w.Text]++
 			}
-			if w.Text != lw && w.Text[1:] == lw[1:] {
-				titled[lw] = true
-			}
 			k, ok := seen[lw]
 			if ok {
 				sp.uses[k].n++
@@ -488,6 +485,10 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 				sp.uses = append(sp.uses, wordCount{n: 1})
 				lowers = append(lowers, lw)
 				known = append(known, 0)
+				titled = append(titled, false)
+			}
+			if w.Text != lw && w.Text[1:] == lw[1:] {
+				titled[k] = true
 			}
 			if !unknown {
 				continue
@@ -541,7 +542,7 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 	}
 	forms := map[string]int{} // a word's uses in lower case and with a capital, when it has both
 	for i, lw := range lowers {
-		if titled[lw] {
+		if titled[i] {
 			forms[lw] = int(sp.uses[i].n)
 		}
 	}
