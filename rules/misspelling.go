@@ -462,8 +462,9 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 	sp := &spellPage{words: spellWordsOf(env)}
 	seen := map[string]int{}      // word -> index in uses
 	var lowers []string           // the words of uses
+	var known []int8              // per word of uses: 0 not looked up, 1 known (no finding), 2 to report
 	caps := map[string]int{}      // the words written in capitals: acronyms
-	titled := map[string]bool{}   // the words written with a capital first
+	var titled []bool             // per word of uses: written with a capital first
 	var linkWords map[string]bool // the words of the page's title and links' addresses
 
 	// the page's links by block, made on first need
@@ -472,18 +473,22 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 		tw := wordingWords(b, false)
 		for j, w := range tw.Words {
 			lw := tw.Lower[j]
-			if len(w.Text) >= 2 && isASCIILetters(w.Text) && strings.ToUpper(w.Text) == w.Text {
+			if asciiCapitals(w.Text) {
 				caps[w.Text]++
 			}
-			if w.Text != lw && w.Text[1:] == lw[1:] {
-				titled[lw] = true
-			}
-			if k, ok := seen[lw]; ok {
+			k, ok := seen[lw]
+			if ok {
 				sp.uses[k].n++
 			} else {
-				seen[lw] = len(sp.uses)
+				k = len(sp.uses)
+				seen[lw] = k
 				sp.uses = append(sp.uses, wordCount{n: 1})
 				lowers = append(lowers, lw)
+				known = append(known, 0)
+				titled = append(titled, false)
+			}
+			if w.Text != lw && w.Text[1:] == lw[1:] {
+				titled[k] = true
 			}
 			if !unknown {
 				continue
@@ -519,17 +524,25 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 					continue
 				}
 			}
-			if knownWord(d, lw) {
-				if _, other := extra.fix(lw); !other {
-					continue
+			// the dictionary's answer for a word depends on its lower case
+			// only: looked up once a page
+			if known[k] == 0 {
+				known[k] = 2
+				if knownWord(d, lw) {
+					if _, other := extra.fix(lw); !other {
+						known[k] = 1
+					}
 				}
+			}
+			if known[k] == 1 {
+				continue
 			}
 			sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, style: style}))
 		}
 	}
 	forms := map[string]int{} // a word's uses in lower case and with a capital, when it has both
 	for i, lw := range lowers {
-		if titled[lw] {
+		if titled[i] {
 			forms[lw] = int(sp.uses[i].n)
 		}
 	}
@@ -556,6 +569,20 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 	// a copy of its size: the counts of every page are kept all run
 	sp.uses = append(make([]wordCount, 0, len(sp.uses)), sp.uses...)
 	return sp
+}
+
+// asciiCapitals reports whether w is two or more ASCII letters, all
+// capitals ("OCIO"), without the copy strings.ToUpper makes.
+func asciiCapitals(w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c < 'A' || c > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // placeSpellWord fills in what the merge stage reads of the block of an
