@@ -163,8 +163,7 @@ func checkLevelCopy(p *lint.Pass) {
 			}
 		}
 		for _, k := range opts.Sections {
-			if o := onlyExtends(p, hi.role, model.SectionKind(k)); o != nil {
-				reportOnlyExtends(p, hi.role, model.SectionKind(k), o)
+			if reportOnlyExtends(p, hi.role, model.SectionKind(k)) {
 				continue
 			}
 			reportLevelCopy(p, opts, secs, hi.role, below, model.SectionKind(k))
@@ -831,28 +830,20 @@ func asksMore(old, new string) bool {
 	return false
 }
 
-// onlyExtension is a level's section that holds nothing but the sentence
-// by which it extends a lower level's: the level extended and the span to
-// report.
-type onlyExtension struct {
-	from *model.Role
-	span model.Span
-}
-
-// onlyExtends returns the extension when a level's section of a kind holds
-// nothing but the sentence by which it extends a lower level's ("Extends
-// that of the Business Systems Engineer (Intermediate) responsibilities."):
-// the level asks nothing of its own there. A sentence that goes on after
-// the level it names ("..., with an exclusive focus on leadership") adds
-// its own, and is no such section.
-func onlyExtends(p *lint.Pass, r *model.Role, kind model.SectionKind) *onlyExtension {
+// reportOnlyExtends reports a level's section that holds nothing but the
+// sentence by which it extends a lower level's ("Extends that of the
+// Business Systems Engineer (Intermediate) responsibilities."): the level
+// asks nothing of its own there. A sentence that goes on after the level
+// it names ("..., with an exclusive focus on leadership") adds its own,
+// and is no such section. It returns whether it reported.
+func reportOnlyExtends(p *lint.Pass, r *model.Role, kind model.SectionKind) bool {
 	s := ownSection(r, kind)
 	if s == nil || len(r.Extends) == 0 {
-		return nil // with no extension, no item is one
+		return false // with no extension, no item is one
 	}
 	items, _ := sectionItems(s)
 	if len(items) == 0 {
-		return nil
+		return false
 	}
 	var from *model.Role
 	for _, it := range items {
@@ -875,7 +866,7 @@ func onlyExtends(p *lint.Pass, r *model.Role, kind model.SectionKind) *onlyExten
 			}
 		}
 		if by == nil {
-			return nil
+			return false
 		}
 		from = by
 	}
@@ -883,7 +874,14 @@ func onlyExtends(p *lint.Pass, r *model.Role, kind model.SectionKind) *onlyExten
 	if blocks := sectionBlocks(s); len(blocks) == 1 {
 		span = blocks[0].Span // the one sentence
 	}
-	return &onlyExtension{from: from, span: span}
+	p.Report(lint.Diagnostic{
+		Span: span,
+		Message: fmt.Sprintf("%s only extend those of %s and add none of their own: no progression from %s",
+			strings.ToLower(kindLabel(kind)), quoted(from.Title), from.Title),
+		Role:    r,
+		Subject: string(kind) + " only extend " + model.NormalizeTitle(from.Title),
+	})
+	return true
 }
 
 // extendsFurther reports whether an extension sentence goes on, after the
@@ -905,17 +903,6 @@ func extendsFurther(sentence, target string) bool {
 		rest = rest[1:]
 	}
 	return len(rest) >= 3
-}
-
-// reportOnlyExtends reports a section onlyExtends found.
-func reportOnlyExtends(p *lint.Pass, r *model.Role, kind model.SectionKind, o *onlyExtension) {
-	p.Report(lint.Diagnostic{
-		Span: o.span,
-		Message: fmt.Sprintf("%s only extend those of %s and add none of their own: no progression from %s",
-			strings.ToLower(kindLabel(kind)), quoted(o.from.Title), o.from.Title),
-		Role:    r,
-		Subject: string(kind) + " only extend " + model.NormalizeTitle(o.from.Title),
-	})
 }
 
 // thatOfRE is the start of "Extends that of the Senior Analyst
