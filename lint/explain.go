@@ -2,9 +2,10 @@ package lint
 
 import (
 	"fmt"
-	"gitlab.com/ladderlint/ladderlint/internal/fsutil"
-
 	"strings"
+	"unicode/utf8"
+
+	"gitlab.com/ladderlint/ladderlint/internal/fsutil"
 )
 
 // ReadFile reads one file for `ladderlint model`, refusing one over the size
@@ -58,12 +59,32 @@ func Explain(r *Rule) string {
 }
 
 func fence(s string) string {
-	s = strings.TrimRight(s, "\n") + "\n"
+	s = strings.TrimRight(visibleBytes(s), "\n") + "\n"
 	f := "```"
 	for strings.Contains(s, f) {
 		f += "`"
 	}
 	return f + "markdown\n" + s + f + "\n"
+}
+
+// visibleBytes writes each byte that is not UTF-8 as a \xNN escape, so that an
+// example of bad input (a Latin-1 page) keeps the generated docs valid UTF-8
+// and still shows which bytes are wrong.
+func visibleBytes(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			fmt.Fprintf(&b, "\\x%02x", s[i])
+		} else {
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	return b.String()
 }
 
 func capitalize(s string) string {
