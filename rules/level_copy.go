@@ -476,18 +476,23 @@ func sectionItemsSkip(s *model.Section, skip func(*model.Block) bool) ([]string,
 	}
 	var items []item
 	words := 0
+	// A block without a word (a shortcode, an image, code alone) is no item
+	// of the list: "13 of the 15 items" must count what a reader counts.
+	add := func(at int, blk *model.Block) {
+		if n := len(wordingWords(blk, false).Words); n > 0 {
+			items = append(items, item{at, oneLine(wordingText(blk))})
+			words += n
+		}
+	}
 	for _, b := range s.Bullets {
 		if b.Block != nil && !skip(b.Block) {
-			items = append(items, item{b.Span.Start, oneLine(wordingText(b.Block))})
-			words += len(wordingWords(b.Block, false).Words)
+			add(b.Span.Start, b.Block)
 		}
 	}
 	for _, pb := range s.Paragraphs {
-		if skip(pb) {
-			continue
+		if !skip(pb) {
+			add(pb.Span.Start, pb)
 		}
-		items = append(items, item{pb.Span.Start, oneLine(wordingText(pb))})
-		words += len(wordingWords(pb, false).Words)
 	}
 	sort.SliceStable(items, func(i, j int) bool { return items[i].at < items[j].at })
 	var out []string
