@@ -86,6 +86,9 @@ func checkGradeTitleMismatch(p *lint.Pass) {
 				Role:    r,
 				Message: fmt.Sprintf("the grade sentence names %s, not %s, the role of its section", subj, r.Title),
 				Subject: "names " + model.NormalizeTitle(subj),
+				// the grade sentence names the role otherwise than its
+				// heading: role-name-mismatch's defect too, reported here
+				Covers: []string{"role-name-mismatch"},
 			})
 		case matchQualifier:
 			if qualSev == 0 || addsQualifier(l, p.File, r, subj) {
@@ -97,6 +100,7 @@ func checkGradeTitleMismatch(p *lint.Pass) {
 				Message:  fmt.Sprintf("the grade sentence names %s, without the qualifier of %s", subj, r.Title),
 				Subject:  "qualifier " + model.NormalizeTitle(subj),
 				Severity: qualSev,
+				Covers:   []string{"role-name-mismatch"},
 			})
 		}
 	}

@@ -56,7 +56,11 @@ var roleNameMismatchRule = &lint.Rule{
 			"Only names that read like a job title are compared (\"The Build team ...\" is not one), and names " +
 			"inside template placeholders are left to `template-placeholder`. A grade sentence that names another " +
 			"role of the page, another seniority, or other words (not just fewer, more or reordered ones, or a typo) is " +
-			"left to `grade-title-mismatch`, and so is the same name elsewhere in that role: one defect, one finding.\n\n" +
+			"left to `grade-title-mismatch`, and so is the same name elsewhere in that role: one defect, one finding (that finding " +
+			"says it is this rule's defect too; a finding of this rule on a grade sentence says it is `grade-title-mismatch`'s). " +
+			"A grade sentence that names the level by its place in the company with fewer of the title's words (\"The Engineering " +
+			"Manager in the Engineering Division is a grade 8\" under \"Engineering Manager, Machine Learning\") follows the page's " +
+			"template, as `grade-title-mismatch` reads it.\n\n" +
 			"A sentence by which a level takes over another's list (\"Senior accounting managers share the same " +
 			"requirements as the Intermediate Accounting Manager listed above\") must name that role as its heading does " +
 			"(\"Manager, Accounting\"), with the same tolerances; a level alone (\"Extends the Senior responsibilities\") and " +
@@ -95,6 +99,9 @@ type roleMention struct {
 	where string // "opening sentence", "reports-to sentence", "grade sentence", "section heading"
 	name  string
 	span  model.Span
+	// unit: the name goes on to place the role in a part of the company
+	// ("The Engineering Manager in the Engineering Division is a grade 8")
+	unit bool
 }
 
 func checkRoleNameMismatch(p *lint.Pass) {
@@ -135,6 +142,13 @@ func checkRoleNameMismatch(p *lint.Pass) {
 		names.extra = stemSet(names, f.Title, base)
 		seen := map[model.Span]bool{}
 		mentions := append(roleMentions(f, r), trailing[r]...)
+		// "The Engineering Manager in the Engineering Division is a grade 8"
+		// under "Engineering Manager Machine Learning": the page's template
+		// names the level by its place in the company, with fewer of the
+		// title's words (grade-title-mismatch reads it so too)
+		mentions = slices.DeleteFunc(mentions, func(m roleMention) bool {
+			return m.unit && allIn(plain.words(m.name), setOf(plain.words(title)))
+		})
 		// the name grade-title-mismatch reports, when the grade sentence names
 		// another role: the same name elsewhere in the role is that one defect
 		leftToGrade := ""
@@ -338,6 +352,7 @@ func reportOddHeading(p *lint.Pass, r *model.Role, title, ref string, valid, fou
 				Role:    r,
 				Subject: m.where + ": " + k,
 				Diff:    worddiff.Compare(ref, m.name).String(),
+				Covers:  gradeSentenceCovers([]string{m.where}),
 			})
 		default:
 			rest = append(rest, m)
@@ -383,12 +398,14 @@ func reportMentions(p *lint.Pass, f *model.Family, r *model.Role, title string, 
 		}
 		msg := fmt.Sprintf("%s %s the role %s, but its heading is %s", joinAnd(wh), verb, quoted(m.name), quoted(title))
 		span := m.span
+		covers := gradeSentenceCovers(wh)
 		nw, tw := plain.words(m.name), plain.words(title)
 		typo := len(nw) == len(tw) && wordsAmong(nw, tw) // a misspelt copy of the heading's name
 		if len(ms) >= 2 && len(order) == 1 && other == nil && r.Heading != nil && !typo {
 			// the text agrees with itself: the heading is the odd one out
 			msg = fmt.Sprintf("heading names the role %s, but its %s name it %s", quoted(title), joinAnd(dedupeKeep(wheres)), quoted(m.name))
 			span = r.Heading.TextSpan
+			covers = nil // the heading is to change, not the grade sentence
 		}
 		switch {
 		case other != nil && other.Heading == nil && other.SharesWith == r:
@@ -406,8 +423,20 @@ func reportMentions(p *lint.Pass, f *model.Family, r *model.Role, title string, 
 			Role:    r,
 			Subject: m.where + ": " + nameKey(m.name),
 			Diff:    worddiff.Compare(title, m.name).String(),
+			Covers:  covers,
 		})
 	}
+}
+
+// gradeSentenceCovers says that a finding whose places include the grade
+// sentence is grade-title-mismatch's defect too: the grade sentence does
+// not name the role as its heading does (that rule leaves such a name to
+// this one; one defect, one finding).
+func gradeSentenceCovers(wheres []string) []string {
+	if slices.Contains(wheres, "grade sentence") {
+		return []string{"grade-title-mismatch"}
+	}
+	return nil
 }
 
 // dedupeKeep drops repeated strings, keeping the order.
@@ -492,7 +521,7 @@ func roleMentions(f *model.Family, r *model.Role) []roleMention {
 			name = name[4:]
 		}
 		if n, ok := leadingRoleName(name); ok {
-			out = append(out, roleMention{"grade sentence", n, g.SubjectSpan})
+			out = append(out, roleMention{"grade sentence", n, g.SubjectSpan, subjectUnitRE.MatchString(name)})
 		}
 		if g.Sentence != nil {
 			gradeSentence = g.Sentence.Span
@@ -506,7 +535,7 @@ func roleMentions(f *model.Family, r *model.Role) []roleMention {
 			continue // the grade sentence opens the role: one mention
 		}
 		if name, span, ok := theName(f, s.sent); ok {
-			out = append(out, roleMention{s.where, name, span})
+			out = append(out, roleMention{s.where, name, span, false})
 		}
 	}
 	// "The Director, Channel Program will be responsible for ...": the
@@ -520,7 +549,7 @@ func roleMentions(f *model.Family, r *model.Role) []roleMention {
 			continue
 		}
 		if name, ok := leadingRoleName(b.Text[4:]); ok {
-			out = append(out, roleMention{"responsibilities' opening sentence", name, b.SourceSpan(4, 4+len(name))})
+			out = append(out, roleMention{"responsibilities' opening sentence", name, b.SourceSpan(4, 4+len(name)), false})
 		}
 		break
 	}
@@ -537,7 +566,7 @@ func roleMentions(f *model.Family, r *model.Role) []roleMention {
 			}
 		}
 		if prefix != "" {
-			out = append(out, roleMention{"section heading", prefix, model.Span{Start: sec.PrefixSpan.Start, End: sec.PrefixSpan.Start + len(prefix)}})
+			out = append(out, roleMention{"section heading", prefix, model.Span{Start: sec.PrefixSpan.Start, End: sec.PrefixSpan.Start + len(prefix)}, false})
 		}
 	}
 	return out
@@ -574,7 +603,7 @@ func trailingSections(f *model.Family, plain *roleNames) map[*model.Role][]roleM
 		if named {
 			continue
 		}
-		out[r] = append(out[r], roleMention{"section heading", sec.Prefix, model.Span{Start: sec.PrefixSpan.Start, End: sec.PrefixSpan.Start + len(sec.Prefix)}})
+		out[r] = append(out[r], roleMention{"section heading", sec.Prefix, model.Span{Start: sec.PrefixSpan.Start, End: sec.PrefixSpan.Start + len(sec.Prefix)}, false})
 	}
 	return out
 }
