@@ -67,7 +67,10 @@ var roleNameMismatchRule = &lint.Rule{
 			"a shortened name, the heading's words in their order with some left out (\"the Senior Program Manager\" for " +
 			"\"Senior Learning & Development Program Manager\"), are how such a sentence refers to a role just above.\n\n" +
 			"The places that give one other name are one finding, on the first of them. When two or more agree on a " +
-			"name and only the heading differs (not by a typo), the heading is the odd one out and the finding is on it. So is a heading shorter " +
+			"name and only the heading differs (not by a typo), the heading is the odd one out and the finding is on it, unless a place " +
+			"(a section heading) names the role as the heading does, or the words the heading has over the text's name are in the headings of " +
+			"most of the page's other levels (\"### Manager, Billing Operations\" whose text says \"Manager, Billing\", among Billing " +
+			"Operations Analysts): the text is then the odd one out. So is a heading shorter " +
 			"than the name its text agrees on (two places or more, none giving the heading's) when the words it leaves out " +
 			"are in the headings of most of the page's other levels (\"### Senior Director, Revenue\" where the text says " +
 			"\"Senior Director, Revenue Accounting\", as the Director's heading does); a place that misspells that name " +
@@ -191,7 +194,8 @@ func checkRoleNameMismatch(p *lint.Pass) {
 		if ref, ok := oddHeading(f, r, title, valid, names, plain); ok {
 			found = reportOddHeading(p, r, title, ref, valid, found, plain)
 		}
-		reportMentions(p, f, r, title, found, plain)
+		agree := slices.ContainsFunc(valid, func(m roleMention) bool { return names.same(m.name, title) })
+		reportMentions(p, f, r, title, found, agree, plain)
 	}
 }
 
@@ -361,6 +365,33 @@ func reportOddHeading(p *lint.Pass, r *model.Role, title, ref string, valid, fou
 	return rest
 }
 
+// headingLikeLevels reports whether a heading that the role's text names
+// with fewer words is the page's own form: the words the text leaves out
+// are in the headings of most of the page's other levels ("### Manager,
+// Billing Operations" whose text says "Manager, Billing", among "Billing
+// Operations Analyst" and "Senior Billing Operations Analyst"). The text is
+// then the odd one out, not the heading: oddHeading's mirror.
+func headingLikeLevels(f *model.Family, r *model.Role, title, name string, plain *roleNames) bool {
+	if r.Kind != model.KindLevel {
+		return false
+	}
+	left, ok := addedWords(plain.words(title), plain.words(name))
+	if !ok || len(left) == 0 || allIn(left, plain.level) {
+		return false
+	}
+	others, with := 0, 0
+	for _, o := range f.Roles {
+		if o == r || o.Kind != model.KindLevel || o.Heading == nil {
+			continue
+		}
+		others++
+		if allIn(left, setOf(plain.words(o.Title))) {
+			with++
+		}
+	}
+	return with > 0 && 2*with >= others
+}
+
 // misspelt reports whether name is ref with a typo or two: as many words,
 // each the same or one edit away.
 func misspelt(c *roleNames, name, ref string) bool {
@@ -370,9 +401,12 @@ func misspelt(c *roleNames, name, ref string) bool {
 
 // reportMentions reports a role's mismatched names, one finding per
 // defect: the places that give one other name are one finding, on the
-// first of them; when two or more give it and none gives the heading's,
-// the heading is the odd one out and the finding is on it.
-func reportMentions(p *lint.Pass, f *model.Family, r *model.Role, title string, found []roleMention, plain *roleNames) {
+// first of them; when two or more give it and none gives the heading's
+// (agree: a place of the role's text names it as its heading does), the
+// heading is the odd one out and the finding is on it, unless the words it
+// has and the text leaves out are those of the page's other levels'
+// headings (headingLikeLevels).
+func reportMentions(p *lint.Pass, f *model.Family, r *model.Role, title string, found []roleMention, agree bool, plain *roleNames) {
 	sort.SliceStable(found, func(i, j int) bool { return found[i].span.Start < found[j].span.Start })
 	groups := map[string][]roleMention{}
 	var order []string
@@ -401,7 +435,7 @@ func reportMentions(p *lint.Pass, f *model.Family, r *model.Role, title string, 
 		covers := gradeSentenceCovers(wh)
 		nw, tw := plain.words(m.name), plain.words(title)
 		typo := len(nw) == len(tw) && wordsAmong(nw, tw) // a misspelt copy of the heading's name
-		if len(ms) >= 2 && len(order) == 1 && other == nil && r.Heading != nil && !typo {
+		if len(ms) >= 2 && len(order) == 1 && other == nil && r.Heading != nil && !typo && !agree && !headingLikeLevels(f, r, title, m.name, plain) {
 			// the text agrees with itself: the heading is the odd one out
 			msg = fmt.Sprintf("heading names the role %s, but its %s name it %s", quoted(title), joinAnd(dedupeKeep(wheres)), quoted(m.name))
 			span = r.Heading.TextSpan
