@@ -180,6 +180,7 @@ func TestGradeFormatFix(t *testing.T) {
 		"The Senior Form Analyst is a [grade 7]" + table + ".",
 		"The Staff Form Analyst is a [grade 8]" + table + ".",
 		"The Principal Form Analyst is a [grade 9]" + table + ".",
+		"The Manager, Form Review is a [grade 8]" + table + ".",
 		"The Senior Manager, Form Analysis is a [Grade 9]" + table + ".", // near miss: untouched
 	} {
 		if !strings.Contains(string(out), want) {
