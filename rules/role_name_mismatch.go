@@ -65,7 +65,9 @@ var roleNameMismatchRule = &lint.Rule{
 			"requirements as the Intermediate Accounting Manager listed above\") must name that role as its heading does " +
 			"(\"Manager, Accounting\"), with the same tolerances; a level alone (\"Extends the Senior responsibilities\") and " +
 			"a shortened name, the heading's words in their order with some left out (\"the Senior Program Manager\" for " +
-			"\"Senior Learning & Development Program Manager\"), are how such a sentence refers to a role just above.\n\n" +
+			"\"Senior Learning & Development Program Manager\"), are how such a sentence refers to a role just above; the same " +
+			"words with a plural \"s\" added or dropped inside the name (\"Community Program Evangelist\" for \"Community Programs " +
+			"Evangelist\") are not.\n\n" +
 			"The places that give one other name are one finding, on the first of them. When two or more agree on a " +
 			"name and only the heading differs (not by a typo), the heading is the odd one out and the finding is on it, unless a place " +
 			"(a section heading) names the role as the heading does, or the words the heading has over the text's name are in the headings of " +
@@ -225,13 +227,17 @@ func reportExtensionNames(p *lint.Pass, f *model.Family, r *model.Role, levelWor
 			base += " " + e.From.Parent.Title
 		}
 		names.extra = stemSet(names, f.Title, base)
-		if names.same(target, from) || otherRole(f, nil, target, plain) != nil {
+		// the title of another role of the page: the sentence names that
+		// one (not the role it was taken to extend, whose name may differ
+		// only by a plural inside it: "Community Program Evangelist")
+		if names.same(target, from) || otherRole(f, e.From, target, plain) != nil {
 			continue
 		}
 		// a shortened name, its words the heading's in their order ("the
 		// Senior Program Manager" for "Senior Learning & Development Program
-		// Manager"), is how a sentence refers to a role written just above
-		if _, ok := addedWords(plain.words(from), plain.words(target)); ok {
+		// Manager"), is how a sentence refers to a role written just above;
+		// the same words with a plural "s" inside are a misspelt name
+		if extra, ok := addedWords(plain.words(from), plain.words(target)); ok && len(extra) > 0 {
 			continue
 		}
 		i := strings.Index(e.Sentence.Text, target)
