@@ -35,7 +35,7 @@ var gradeFormatRule = &lint.Rule{
 			"A range (\"a grade 11 or a grade 12\") is allowed unless `ranges` is false; both ends are checked.\n\n" +
 			"The template writes a grade as `[grade N](table)`. A grade written otherwise is reported with a `--fix` " +
 			"that writes the template: the number linked without the word grade (`is a [6](...)`), the word outside " +
-			"the link (`grade [7](...)`), the number outside it (`is a [grade](...) 6 job`), `[grade #7](...)`, `[Job Grade 10](...)`, and a grade without a link (the " +
+			"the link (`grade [7](...)`), the number outside it (`is a [grade](...) 6 job`), `[grade #7](...)`, `[Job Grade 10](...)`, `job [grade 8](...)`, and a grade without a link (the " +
 			"link finding then carries the fix). A link to another page keeps its finding and is fixed to the table.\n\n" +
 			"A family-wide Job Grade section that lists the levels' grades in order (\"The roles described below are " +
 			"grades: [6, 7, 8]\") grades them, but says in no sentence which grade is whose: it is reported once, on the " +
@@ -148,6 +148,8 @@ var (
 	// what may stand before a grade number outside its link: "grade",
 	// "Job Grade", "grade #", "grade level"
 	gradeWordsBeforeRE = regexp.MustCompile(`(?i)\b(?:job\s+)?grade\s*(?:level\s*)?(?:#\s*)?(?:\[\s*)?$`)
+	// "job" right before a grade link: "is a job [grade 8](...)"
+	jobBeforeRE = regexp.MustCompile(`(?i)\bjob\s+$`)
 	// a link text in the template's form
 	gradeTemplateTextRE = regexp.MustCompile(`(?i)^grade\s+\d+(?:\.\d+)?$`)
 )
@@ -184,6 +186,12 @@ func gradeTemplate(p *lint.Pass, g *model.Grade) (string, *lint.Edit) {
 			off = fmt.Sprintf("as %q", before+" ["+strings.Join(strings.Fields(l.Text), " ")+"](...)")
 		}
 		text := strings.Join(strings.Fields(l.Text), " ")
+		if m := jobBeforeRE.FindIndex(src[lineStart:start]); off == "" && m != nil && gradeTemplateTextRE.MatchString(text) {
+			// "is a job [grade 8](...)": the link is the template's, the
+			// word before it is not
+			start = lineStart + m[0]
+			off = fmt.Sprintf("as %q", "job ["+text+"](...)")
+		}
 		switch {
 		case off != "":
 		case text == num:

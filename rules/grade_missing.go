@@ -30,7 +30,8 @@ var gradeMissingRule = &lint.Rule{
 			"grades the levels together (\"grades 6, 7, 8\"); a grade table whose row names the level by its " +
 			"seniority (\"| Senior | Grade 7 |\", also when the row runs past a one-cell header); the family's own overview before its Levels section; a heading " +
 			"inside a Performance Indicators, Responsibilities, Requirements or Hiring Process section; a heading " +
-			"among specialties at its depth (a specialty the parser could not tell from a level); and headings that " +
+			"among the specialties of its own section, at their depth (a specialty the parser could not tell from a level; " +
+			"the last level of a Levels section is not among those of a Specialties section further down); and headings that " +
 			"do not name a role (\"Role\", \"Compensation\"); a deprecated level, a level that holds only placeholders and " +
 			"an acting rotation (`required-sections` reports those once).\n\n" +
 			"Also reported: a role filed under Specialties whose title carries another seniority than the level it " +
@@ -211,7 +212,10 @@ func besideSpecialty(f *model.Family, r *model.Role) bool {
 				continue
 			}
 			n := f.Roles[j]
-			if n.Heading != nil && n.Heading.Level == r.Heading.Level && n.Kind == model.KindSpecialty {
+			// among them: in the same container, not the last level of a
+			// Levels section beside the first specialty of a Specialties
+			// section further down
+			if n.Heading != nil && n.Heading.Level == r.Heading.Level && n.Kind == model.KindSpecialty && n.Placement == r.Placement {
 				return true
 			}
 		}

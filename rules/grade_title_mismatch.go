@@ -28,8 +28,13 @@ var gradeTitleMismatchRule = &lint.Rule{
 			"another role of the page (\"The Manager, Sourcing\" under \"Manager, Inbound Sourcing and Sourcing Operations\" " +
 			"on a page with a \"Manager, Sourcing\"): the sentence then grades that role. Generic subjects (\"The role is a " +
 			"grade 6\") and bare level headings (\"### Senior\" graded as \"The Senior Backend Engineer ...\") are fine.\n\n" +
-			"Dropping only a parenthesised qualifier (\"The Director, Infrastructure is a grade 10\" under \"Director, " +
-			"Infrastructure (Reliability)\") is reported at the severity of option `qualifier`, info by default; a " +
+			"Dropping only a parenthesised qualifier (\"The Manager, Infrastructure is a grade 8\" under \"Manager, " +
+			"Infrastructure (Delivery)\") is reported at the severity of option `qualifier`, info by default, when the qualifier " +
+			"tells the role apart from another of the page with the same title (\"Manager, Infrastructure\", \"Manager, " +
+			"Infrastructure (Reliability)\"): the sentence then names that one too; without such a role (\"The Director, " +
+			"Infrastructure is a grade 10\" under the page's only \"Director, Infrastructure (Reliability)\") it names its " +
+			"own role, and is not reported, unless the qualifier gives a seniority (\"The Executive Business Administrator\" under " +
+			"\"Executive Business Administrator (Associate)\" names the Intermediate level). A " +
 			"seniority qualifier the title implies (\"(Intermediate)\") is not reported, nor a qualifier the sentence adds to " +
 			"explain a title that has none (\"The Manager, Channel Sales (people manager)\" under \"Manager, Channel Sales\"); another qualifier (\"(Federal)\" " +
 			"for \"(Public Sector)\") names another role.",
@@ -86,9 +91,12 @@ func checkGradeTitleMismatch(p *lint.Pass) {
 				Role:    r,
 				Message: fmt.Sprintf("the grade sentence names %s, not %s, the role of its section", subj, r.Title),
 				Subject: "names " + model.NormalizeTitle(subj),
+				// the grade sentence names the role otherwise than its
+				// heading: role-name-mismatch's defect too, reported here
+				Covers: []string{"role-name-mismatch"},
 			})
 		case matchQualifier:
-			if qualSev == 0 || addsQualifier(l, p.File, r, subj) {
+			if qualSev == 0 || addsQualifier(l, p.File, r, subj) || !qualifierNeeded(l, p.File, r, subj) {
 				continue
 			}
 			p.Report(lint.Diagnostic{
@@ -97,6 +105,7 @@ func checkGradeTitleMismatch(p *lint.Pass) {
 				Message:  fmt.Sprintf("the grade sentence names %s, without the qualifier of %s", subj, r.Title),
 				Subject:  "qualifier " + model.NormalizeTitle(subj),
 				Severity: qualSev,
+				Covers:   []string{"role-name-mismatch"},
 			})
 		}
 	}
@@ -123,6 +132,28 @@ func addsQualifier(l *ladder.Ladder, f *model.Family, r *model.Role, subj string
 		}
 	}
 	return true
+}
+
+// qualifierNeeded reports whether r's parenthesised qualifier tells it
+// apart from another role of the page: one with the same title but for its
+// qualifiers ("Manager, Infrastructure" and "Manager, Infrastructure
+// (Delivery)"), or from another level: a seniority the qualifier gives
+// ("Executive Business Administrator (Associate)": without it, the
+// Intermediate). Without either, "The Director, Infrastructure is a grade
+// 10" under "Director, Infrastructure (Reliability)" names that one role.
+func qualifierNeeded(l *ladder.Ladder, f *model.Family, r *model.Role, subj string) bool {
+	pt, okT := l.Classify(r.Title)
+	ps, okS := l.Classify(subj)
+	if okT && okS && !pt.Compatible(ps) {
+		return true
+	}
+	base := model.NormalizeTitle(ladder.StripQualifiers(r.Title))
+	for _, o := range f.Roles {
+		if o != r && o.Title != "" && model.NormalizeTitle(ladder.StripQualifiers(o.Title)) == base {
+			return true
+		}
+	}
+	return false
 }
 
 // namesOtherRole reports whether a grade sentence's subject is, word for

@@ -56,14 +56,23 @@ var roleNameMismatchRule = &lint.Rule{
 			"Only names that read like a job title are compared (\"The Build team ...\" is not one), and names " +
 			"inside template placeholders are left to `template-placeholder`. A grade sentence that names another " +
 			"role of the page, another seniority, or other words (not just fewer, more or reordered ones, or a typo) is " +
-			"left to `grade-title-mismatch`, and so is the same name elsewhere in that role: one defect, one finding.\n\n" +
+			"left to `grade-title-mismatch`, and so is the same name elsewhere in that role: one defect, one finding (that finding " +
+			"says it is this rule's defect too; a finding of this rule on a grade sentence says it is `grade-title-mismatch`'s). " +
+			"A grade sentence that names the level by its place in the company with fewer of the title's words (\"The Engineering " +
+			"Manager in the Engineering Division is a grade 8\" under \"Engineering Manager, Machine Learning\") follows the page's " +
+			"template, as `grade-title-mismatch` reads it.\n\n" +
 			"A sentence by which a level takes over another's list (\"Senior accounting managers share the same " +
 			"requirements as the Intermediate Accounting Manager listed above\") must name that role as its heading does " +
 			"(\"Manager, Accounting\"), with the same tolerances; a level alone (\"Extends the Senior responsibilities\") and " +
 			"a shortened name, the heading's words in their order with some left out (\"the Senior Program Manager\" for " +
-			"\"Senior Learning & Development Program Manager\"), are how such a sentence refers to a role just above.\n\n" +
+			"\"Senior Learning & Development Program Manager\"), are how such a sentence refers to a role just above; the same " +
+			"words with a plural \"s\" added or dropped inside the name (\"Community Program Evangelist\" for \"Community Programs " +
+			"Evangelist\") are not.\n\n" +
 			"The places that give one other name are one finding, on the first of them. When two or more agree on a " +
-			"name and only the heading differs (not by a typo), the heading is the odd one out and the finding is on it. So is a heading shorter " +
+			"name and only the heading differs (not by a typo), the heading is the odd one out and the finding is on it, unless a place " +
+			"(a section heading) names the role as the heading does, or the words the heading has over the text's name are in the headings of " +
+			"most of the page's other levels (\"### Manager, Billing Operations\" whose text says \"Manager, Billing\", among Billing " +
+			"Operations Analysts): the text is then the odd one out. So is a heading shorter " +
 			"than the name its text agrees on (two places or more, none giving the heading's) when the words it leaves out " +
 			"are in the headings of most of the page's other levels (\"### Senior Director, Revenue\" where the text says " +
 			"\"Senior Director, Revenue Accounting\", as the Director's heading does); a place that misspells that name " +
@@ -95,6 +104,9 @@ type roleMention struct {
 	where string // "opening sentence", "reports-to sentence", "grade sentence", "section heading"
 	name  string
 	span  model.Span
+	// unit: the name goes on to place the role in a part of the company
+	// ("The Engineering Manager in the Engineering Division is a grade 8")
+	unit bool
 }
 
 func checkRoleNameMismatch(p *lint.Pass) {
@@ -135,6 +147,13 @@ func checkRoleNameMismatch(p *lint.Pass) {
 		names.extra = stemSet(names, f.Title, base)
 		seen := map[model.Span]bool{}
 		mentions := append(roleMentions(f, r), trailing[r]...)
+		// "The Engineering Manager in the Engineering Division is a grade 8"
+		// under "Engineering Manager Machine Learning": the page's template
+		// names the level by its place in the company, with fewer of the
+		// title's words (grade-title-mismatch reads it so too)
+		mentions = slices.DeleteFunc(mentions, func(m roleMention) bool {
+			return m.unit && allIn(plain.words(m.name), setOf(plain.words(title)))
+		})
 		// the name grade-title-mismatch reports, when the grade sentence names
 		// another role: the same name elsewhere in the role is that one defect
 		leftToGrade := ""
@@ -177,7 +196,8 @@ func checkRoleNameMismatch(p *lint.Pass) {
 		if ref, ok := oddHeading(f, r, title, valid, names, plain); ok {
 			found = reportOddHeading(p, r, title, ref, valid, found, plain)
 		}
-		reportMentions(p, f, r, title, found, plain)
+		agree := slices.ContainsFunc(valid, func(m roleMention) bool { return names.same(m.name, title) })
+		reportMentions(p, f, r, title, found, agree, plain)
 	}
 }
 
@@ -207,13 +227,17 @@ func reportExtensionNames(p *lint.Pass, f *model.Family, r *model.Role, levelWor
 			base += " " + e.From.Parent.Title
 		}
 		names.extra = stemSet(names, f.Title, base)
-		if names.same(target, from) || otherRole(f, nil, target, plain) != nil {
+		// the title of another role of the page: the sentence names that
+		// one (not the role it was taken to extend, whose name may differ
+		// only by a plural inside it: "Community Program Evangelist")
+		if names.same(target, from) || otherRole(f, e.From, target, plain) != nil {
 			continue
 		}
 		// a shortened name, its words the heading's in their order ("the
 		// Senior Program Manager" for "Senior Learning & Development Program
-		// Manager"), is how a sentence refers to a role written just above
-		if _, ok := addedWords(plain.words(from), plain.words(target)); ok {
+		// Manager"), is how a sentence refers to a role written just above;
+		// the same words with a plural "s" inside are a misspelt name
+		if extra, ok := addedWords(plain.words(from), plain.words(target)); ok && len(extra) > 0 {
 			continue
 		}
 		i := strings.Index(e.Sentence.Text, target)
@@ -338,12 +362,40 @@ func reportOddHeading(p *lint.Pass, r *model.Role, title, ref string, valid, fou
 				Role:    r,
 				Subject: m.where + ": " + k,
 				Diff:    worddiff.Compare(ref, m.name).String(),
+				Covers:  gradeSentenceCovers([]string{m.where}),
 			})
 		default:
 			rest = append(rest, m)
 		}
 	}
 	return rest
+}
+
+// headingLikeLevels reports whether a heading that the role's text names
+// with fewer words is the page's own form: the words the text leaves out
+// are in the headings of most of the page's other levels ("### Manager,
+// Billing Operations" whose text says "Manager, Billing", among "Billing
+// Operations Analyst" and "Senior Billing Operations Analyst"). The text is
+// then the odd one out, not the heading: oddHeading's mirror.
+func headingLikeLevels(f *model.Family, r *model.Role, title, name string, plain *roleNames) bool {
+	if r.Kind != model.KindLevel {
+		return false
+	}
+	left, ok := addedWords(plain.words(title), plain.words(name))
+	if !ok || len(left) == 0 || allIn(left, plain.level) {
+		return false
+	}
+	others, with := 0, 0
+	for _, o := range f.Roles {
+		if o == r || o.Kind != model.KindLevel || o.Heading == nil {
+			continue
+		}
+		others++
+		if allIn(left, setOf(plain.words(o.Title))) {
+			with++
+		}
+	}
+	return with > 0 && 2*with >= others
 }
 
 // misspelt reports whether name is ref with a typo or two: as many words,
@@ -355,9 +407,12 @@ func misspelt(c *roleNames, name, ref string) bool {
 
 // reportMentions reports a role's mismatched names, one finding per
 // defect: the places that give one other name are one finding, on the
-// first of them; when two or more give it and none gives the heading's,
-// the heading is the odd one out and the finding is on it.
-func reportMentions(p *lint.Pass, f *model.Family, r *model.Role, title string, found []roleMention, plain *roleNames) {
+// first of them; when two or more give it and none gives the heading's
+// (agree: a place of the role's text names it as its heading does), the
+// heading is the odd one out and the finding is on it, unless the words it
+// has and the text leaves out are those of the page's other levels'
+// headings (headingLikeLevels).
+func reportMentions(p *lint.Pass, f *model.Family, r *model.Role, title string, found []roleMention, agree bool, plain *roleNames) {
 	sort.SliceStable(found, func(i, j int) bool { return found[i].span.Start < found[j].span.Start })
 	groups := map[string][]roleMention{}
 	var order []string
@@ -383,12 +438,14 @@ func reportMentions(p *lint.Pass, f *model.Family, r *model.Role, title string, 
 		}
 		msg := fmt.Sprintf("%s %s the role %s, but its heading is %s", joinAnd(wh), verb, quoted(m.name), quoted(title))
 		span := m.span
+		covers := gradeSentenceCovers(wh)
 		nw, tw := plain.words(m.name), plain.words(title)
 		typo := len(nw) == len(tw) && wordsAmong(nw, tw) // a misspelt copy of the heading's name
-		if len(ms) >= 2 && len(order) == 1 && other == nil && r.Heading != nil && !typo {
+		if len(ms) >= 2 && len(order) == 1 && other == nil && r.Heading != nil && !typo && !agree && !headingLikeLevels(f, r, title, m.name, plain) {
 			// the text agrees with itself: the heading is the odd one out
 			msg = fmt.Sprintf("heading names the role %s, but its %s name it %s", quoted(title), joinAnd(dedupeKeep(wheres)), quoted(m.name))
 			span = r.Heading.TextSpan
+			covers = nil // the heading is to change, not the grade sentence
 		}
 		switch {
 		case other != nil && other.Heading == nil && other.SharesWith == r:
@@ -406,8 +463,20 @@ func reportMentions(p *lint.Pass, f *model.Family, r *model.Role, title string, 
 			Role:    r,
 			Subject: m.where + ": " + nameKey(m.name),
 			Diff:    worddiff.Compare(title, m.name).String(),
+			Covers:  covers,
 		})
 	}
+}
+
+// gradeSentenceCovers says that a finding whose places include the grade
+// sentence is grade-title-mismatch's defect too: the grade sentence does
+// not name the role as its heading does (that rule leaves such a name to
+// this one; one defect, one finding).
+func gradeSentenceCovers(wheres []string) []string {
+	if slices.Contains(wheres, "grade sentence") {
+		return []string{"grade-title-mismatch"}
+	}
+	return nil
 }
 
 // dedupeKeep drops repeated strings, keeping the order.
@@ -492,7 +561,7 @@ func roleMentions(f *model.Family, r *model.Role) []roleMention {
 			name = name[4:]
 		}
 		if n, ok := leadingRoleName(name); ok {
-			out = append(out, roleMention{"grade sentence", n, g.SubjectSpan})
+			out = append(out, roleMention{"grade sentence", n, g.SubjectSpan, subjectUnitRE.MatchString(name)})
 		}
 		if g.Sentence != nil {
 			gradeSentence = g.Sentence.Span
@@ -506,7 +575,7 @@ func roleMentions(f *model.Family, r *model.Role) []roleMention {
 			continue // the grade sentence opens the role: one mention
 		}
 		if name, span, ok := theName(f, s.sent); ok {
-			out = append(out, roleMention{s.where, name, span})
+			out = append(out, roleMention{s.where, name, span, false})
 		}
 	}
 	// "The Director, Channel Program will be responsible for ...": the
@@ -520,7 +589,7 @@ func roleMentions(f *model.Family, r *model.Role) []roleMention {
 			continue
 		}
 		if name, ok := leadingRoleName(b.Text[4:]); ok {
-			out = append(out, roleMention{"responsibilities' opening sentence", name, b.SourceSpan(4, 4+len(name))})
+			out = append(out, roleMention{"responsibilities' opening sentence", name, b.SourceSpan(4, 4+len(name)), false})
 		}
 		break
 	}
@@ -537,7 +606,7 @@ func roleMentions(f *model.Family, r *model.Role) []roleMention {
 			}
 		}
 		if prefix != "" {
-			out = append(out, roleMention{"section heading", prefix, model.Span{Start: sec.PrefixSpan.Start, End: sec.PrefixSpan.Start + len(prefix)}})
+			out = append(out, roleMention{"section heading", prefix, model.Span{Start: sec.PrefixSpan.Start, End: sec.PrefixSpan.Start + len(prefix)}, false})
 		}
 	}
 	return out
@@ -574,7 +643,7 @@ func trailingSections(f *model.Family, plain *roleNames) map[*model.Role][]roleM
 		if named {
 			continue
 		}
-		out[r] = append(out[r], roleMention{"section heading", sec.Prefix, model.Span{Start: sec.PrefixSpan.Start, End: sec.PrefixSpan.Start + len(sec.Prefix)}})
+		out[r] = append(out[r], roleMention{"section heading", sec.Prefix, model.Span{Start: sec.PrefixSpan.Start, End: sec.PrefixSpan.Start + len(sec.Prefix)}, false})
 	}
 	return out
 }

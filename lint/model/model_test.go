@@ -150,6 +150,8 @@ func TestMatchSection(t *testing.T) {
 		{"Specializations", SecSpecialties, ""},
 		{"Levels", SecLevels, ""},
 		{"Grade Level", SecJobGrade, ""},
+		{"Other Helpful Experience", SecNiceToHaves, ""},
+		{"Helpful skills", SecNiceToHaves, ""},
 	}
 	for _, c := range cases {
 		k, _, p, ok := MatchSection(c.text)
@@ -157,7 +159,7 @@ func TestMatchSection(t *testing.T) {
 			t.Errorf("MatchSection(%q) = %s %q %v, want %s %q", c.text, k, p, ok, c.kind, c.prefix)
 		}
 	}
-	for _, notSection := range []string{"Manager, Infrastructure", "Backend Engineer", "Gradebook Analyst", "Upgrade Manager", "Respect", "Resilience Engineer"} {
+	for _, notSection := range []string{"Manager, Infrastructure", "Backend Engineer", "Gradebook Analyst", "Upgrade Manager", "Respect", "Resilience Engineer", "Customer Experience", "Experience"} {
 		if k, _, _, ok := MatchSection(notSection); ok {
 			t.Errorf("MatchSection(%q) = %s, want no section", notSection, k)
 		}

@@ -16,8 +16,8 @@ var sectionNames = []struct {
 	re   *regexp.Regexp
 	last []string // the words a match can end with (lastWord of the heading)
 }{
-	{SecNiceToHaves, sectionRE(`nice[\s-]*to[\s-]*haves?(?:\s+(?:requirements?|qualifications|skills))?|preferred\s+(?:qualifications|requirements|skills)|bonus\s+points`),
-		[]string{"have", "haves", "requirement", "requirements", "qualifications", "skills", "points"}},
+	{SecNiceToHaves, sectionRE(`nice[\s-]*to[\s-]*haves?(?:\s+(?:requirements?|qualifications|skills))?|preferred\s+(?:qualifications|requirements|skills)|bonus\s+points|(?:other\s+|additional\s+)?helpful\s+(?:experience|skills)`),
+		[]string{"have", "haves", "requirement", "requirements", "qualifications", "skills", "points", "experience"}},
 	{SecJobGrade, sectionRE(`(?:job\s+)?grade(?:\s+level)?|job\s+level`), []string{"grade", "level"}},
 	// "Base Requirements Across All Levels": the family's requirements, not a
 	// list of levels
