@@ -365,9 +365,9 @@ func spellWordsOf(env *lint.Env) *spellWords {
 	return env.Shared("misspelling/words", func() any { return &spellWords{ids: map[string]uint32{}} }).(*spellWords)
 }
 
-// number returns the numbers of words, adding the new ones.
-func (sw *spellWords) number(words []string) []uint32 {
-	out := make([]uint32, len(words))
+// numberInto sets the id of uses[i] to the number of words[i], numbering
+// each word not numbered yet.
+func (sw *spellWords) numberInto(words []string, uses []wordCount) {
 	sw.mu.Lock()
 	defer sw.mu.Unlock()
 	for i, w := range words {
@@ -378,9 +378,8 @@ func (sw *spellWords) number(words []string) []uint32 {
 			sw.ids[w] = id
 			sw.words = append(sw.words, w)
 		}
-		out[i] = id
+		uses[i].id = id
 	}
-	return out
 }
 
 // all returns the words numbered so far, by number (words are only ever
@@ -443,9 +442,10 @@ func decodeSpellPage(env *lint.Env, b []byte) (any, error) {
 		return nil, bad
 	}
 	sp := &spellPage{words: spellWordsOf(env), uses: make([]wordCount, len(lowers))}
-	for i, id := range sp.words.number(lowers) {
-		sp.uses[i] = wordCount{id: id, n: counts[i]}
+	for i, n := range counts {
+		sp.uses[i].n = n
 	}
+	sp.words.numberInto(lowers, sp.uses)
 	return sp, nil
 }
 
@@ -460,11 +460,15 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 	}
 	allow := spellAllowed(opts)
 	sp := &spellPage{words: spellWordsOf(env)}
-	seen := map[string]int{}      // word -> index in uses
-	var lowers []string           // the words of uses
-	var known []int8              // per word of uses: 0 not looked up, 1 known (no finding), 2 to report
-	caps := map[string]int{}      // the words written in capitals: acronyms
-	var titled []bool             // per word of uses: written with a capital first
+	// the page's tallies, in storage kept between pages (spellScratchPool)
+	sc := spellScratchPool.Get().(*spellScratch)
+	defer sc.release()
+	seen := sc.seen               // word -> index in uses
+	lowers := sc.lowers[:0]       // the words of uses
+	known := sc.known[:0]         // per word of uses: 0 not looked up, 1 known (no finding), 2 to report
+	caps := sc.caps               // the words written in capitals: acronyms
+	titled := sc.titled[:0]       // per word of uses: written with a capital first
+	sp.uses = sc.uses[:0]         // copied at the end
 	var linkWords map[string]bool // the words of the page's title and links' addresses
 
 	// the page's links by block, made on first need
@@ -563,12 +567,44 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 		kept = append(kept, u)
 	}
 	sp.unknown = kept
-	for i, id := range sp.words.number(lowers) {
-		sp.uses[i].id = id
-	}
+	sp.words.numberInto(lowers, sp.uses)
+	sc.lowers, sc.known, sc.titled, sc.uses = lowers, known, titled, sp.uses
 	// a copy of its size: the counts of every page are kept all run
 	sp.uses = append(make([]wordCount, 0, len(sp.uses)), sp.uses...)
 	return sp
+}
+
+// spellScratch is collectSpelling's storage for one page's tallies, kept
+// between pages: the maps and slices grew again on every page (the map of
+// words seen alone was about a third of the stage's allocation).
+type spellScratch struct {
+	seen   map[string]int
+	caps   map[string]int
+	lowers []string
+	known  []int8
+	titled []bool
+	uses   []wordCount
+}
+
+var spellScratchPool = sync.Pool{New: func() any {
+	return &spellScratch{seen: map[string]int{}, caps: map[string]int{}}
+}}
+
+// maxSpellScratch bounds the words of a page whose scratch is kept: a
+// larger page's is left to the collector.
+const maxSpellScratch = 1 << 14
+
+// release empties sc (no string of the page is kept) and returns it to the
+// pool, unless the page was a large one.
+func (sc *spellScratch) release() {
+	if len(sc.seen) > maxSpellScratch || len(sc.caps) > maxSpellScratch {
+		return
+	}
+	clear(sc.seen)
+	clear(sc.caps)
+	clear(sc.lowers)
+	sc.lowers, sc.known, sc.titled, sc.uses = sc.lowers[:0], sc.known[:0], sc.titled[:0], sc.uses[:0]
+	spellScratchPool.Put(sc)
 }
 
 // asciiCapitals reports whether w is two or more ASCII letters, all
