@@ -15,6 +15,7 @@ package ladder
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
 	"gitlab.com/ladderlint/ladderlint/lint/model"
@@ -393,7 +394,11 @@ func dropRange(words []string, from, to int) []string {
 // splitQualifiers separates a title's parenthesised qualifiers from the
 // rest: "Director, X (Reliability)" gives "Director, X " and ["Reliability"].
 func splitQualifiers(t string) (string, []string) {
+	if strings.IndexByte(t, '(') < 0 && utf8.ValidString(t) {
+		return t, nil // no qualifier: the title as it is, not a copy
+	}
 	var main strings.Builder
+	main.Grow(len(t) + 1)
 	var quals []string
 	depth, start := 0, 0
 	for i, c := range t {
