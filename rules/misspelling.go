@@ -365,6 +365,21 @@ func spellWordsOf(env *lint.Env) *spellWords {
 	return env.Shared("misspelling/words", func() any { return &spellWords{ids: map[string]uint32{}} }).(*spellWords)
 }
 
+// numberOne returns the number of w, numbering it if it is new, and the
+// run's own copy of w.
+func (sw *spellWords) numberOne(w string) (uint32, string) {
+	sw.mu.Lock()
+	defer sw.mu.Unlock()
+	id, ok := sw.ids[w]
+	if !ok {
+		w = strings.Clone(w)
+		id = uint32(len(sw.words))
+		sw.ids[w] = id
+		sw.words = append(sw.words, w)
+	}
+	return id, sw.words[id]
+}
+
 // numberInto sets the id of uses[i] to the number of words[i], numbering
 // each word not numbered yet.
 func (sw *spellWords) numberInto(words []string, uses []wordCount) {
@@ -486,7 +501,7 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 			} else {
 				k = len(sp.uses)
 				seen[lw] = k
-				sp.uses = append(sp.uses, wordCount{n: 1})
+				sp.uses = append(sp.uses, wordCount{id: sc.number(sp.words, lw), n: 1})
 				lowers = append(lowers, lw)
 				known = append(known, 0)
 				titled = append(titled, false)
@@ -532,7 +547,7 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 			// only: looked up once a page
 			if known[k] == 0 {
 				known[k] = 2
-				if knownWord(d, lw) {
+				if sc.knownWord(d, lw) {
 					if _, other := extra.fix(lw); !other {
 						known[k] = 1
 					}
@@ -567,7 +582,6 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 		kept = append(kept, u)
 	}
 	sp.unknown = kept
-	sp.words.numberInto(lowers, sp.uses)
 	sc.lowers, sc.known, sc.titled, sc.uses = lowers, known, titled, sp.uses
 	// a copy of its size: the counts of every page are kept all run
 	sp.uses = append(make([]wordCount, 0, len(sp.uses)), sp.uses...)
@@ -584,11 +598,63 @@ type spellScratch struct {
 	known  []int8
 	titled []bool
 	uses   []wordCount
+
+	// what the run has said of the words this scratch's pages used, kept
+	// from page to page: each word's number in owner and the dictionary's
+	// answer. Asking them once a page was most of the stage's time: the
+	// dictionary's table and the numbering behind a lock are large, a
+	// page's words mostly the same as the page before.
+	words map[string]spellWordInfo
+	owner *spellWords
+}
+
+// spellWordInfo is a word's number in a run and, once asked, whether the
+// dictionary knows it (knownWord): 0 not asked, 1 known, 2 not.
+type spellWordInfo struct {
+	own  string // the run's copy of the word: the key, never a page's text
+	id   uint32
+	dict int8
 }
 
 var spellScratchPool = sync.Pool{New: func() any {
-	return &spellScratch{seen: map[string]int{}, caps: map[string]int{}}
+	return &spellScratch{seen: map[string]int{}, caps: map[string]int{}, words: map[string]spellWordInfo{}}
 }}
+
+// maxSpellWords bounds the words a scratch remembers from page to page.
+const maxSpellWords = 1 << 16
+
+// number returns w's number in sw, from the scratch when it has it.
+func (sc *spellScratch) number(sw *spellWords, w string) uint32 {
+	if sc.owner != sw { // another run's numbers
+		clear(sc.words)
+		sc.owner = sw
+	}
+	if info, ok := sc.words[w]; ok {
+		return info.id
+	}
+	if len(sc.words) >= maxSpellWords {
+		clear(sc.words)
+	}
+	id, own := sw.numberOne(w)
+	sc.words[own] = spellWordInfo{own: own, id: id}
+	return id
+}
+
+// knownWord is knownWord(d, w) for a word number has seen, asked once.
+func (sc *spellScratch) knownWord(d *wordDict, w string) bool {
+	info, ok := sc.words[w]
+	if !ok { // not remembered (cannot happen after number): ask
+		return knownWord(d, w)
+	}
+	if info.dict == 0 {
+		info.dict = 2
+		if knownWord(d, w) {
+			info.dict = 1
+		}
+		sc.words[info.own] = info // the key the run's copy (a map stores the key given)
+	}
+	return info.dict == 1
+}
 
 // maxSpellScratch bounds the words of a page whose scratch is kept: a
 // larger page's is left to the collector.
