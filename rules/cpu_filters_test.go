@@ -2,8 +2,11 @@ package rules
 
 import (
 	"math/rand"
+	"slices"
 	"strings"
 	"testing"
+
+	"gitlab.com/ladderlint/ladderlint/lint/model"
 )
 
 // withoutParensBuilt is withoutParens as it was written first: every rune
@@ -50,5 +53,42 @@ func TestWithoutParensAsBuilt(t *testing.T) {
 	}
 	if s := "Senior Backend Engineer, Verify"; withoutParens(s) != s || testing.AllocsPerRun(10, func() { withoutParens(s) }) != 0 {
 		t.Error("a title without parentheses is copied")
+	}
+}
+
+// A bullet's words read from its block's shared words are those bulletWords
+// makes of its text, on random bullets of words, capitals, hyphens,
+// apostrophes straight and curly, punctuation, accented and other
+// non-ASCII runes (which always go to bulletWords).
+func TestBulletItemWordsAsBulletWords(t *testing.T) {
+	rng := rand.New(rand.NewSource(14))
+	parts := []string{"Use", "GitLab", " ", " ", "e-mail", "team's", "team’s", "-", "'", ",", ".", "İ", "é", "K", "x2", "OKRs"}
+	var src strings.Builder
+	src.WriteString("# Engineer\n\n## Requirements\n\n")
+	for i := 0; i < 2000; i++ {
+		src.WriteString("* a")
+		for n := rng.Intn(10); n > 0; n-- {
+			src.WriteString(parts[rng.Intn(len(parts))])
+		}
+		src.WriteString("\n")
+	}
+	f := model.Parse("content/job-families/x/engineer.md", []byte(src.String()))
+	shared, n := 0, 0
+	for _, r := range f.Roles {
+		for _, s := range r.Sections {
+			for _, b := range s.Bullets {
+				n++
+				got, want := bulletItemWords(b), bulletWords(b.Text)
+				if !slices.Equal(got, want) {
+					t.Fatalf("bullet %q: words %q, bulletWords says %q", b.Text, got, want)
+				}
+				if b.Block != nil && b.Block.Text == b.Text && isASCII(b.Text) {
+					shared++
+				}
+			}
+		}
+	}
+	if n < 1000 || shared < 300 {
+		t.Fatalf("%d bullets, %d read from their blocks: the test says little", n, shared)
 	}
 }
