@@ -139,10 +139,16 @@ func misspellHashes(w string) (uint32, uint32) {
 
 // fix returns the correction of a lower-case word, if it is a misspelling.
 func (t *misspellTable) fix(w string) (string, bool) {
+	h1, h2 := misspellHashes(w)
+	return t.fixHashed(w, h1, h2)
+}
+
+// fixHashed is fix(w) given misspellHashes(w): a word asked of two tables
+// is hashed once.
+func (t *misspellTable) fixHashed(w string, h1, h2 uint32) (string, bool) {
 	if t == nil {
 		return "", false
 	}
-	h1, h2 := misspellHashes(w)
 	if t.filter[h1/64]&(1<<(h1%64)) == 0 || t.filter[h2/64]&(1<<(h2%64)) == 0 {
 		return "", false
 	}

@@ -841,9 +841,10 @@ func checkTermVarieties(p *lint.SetPass, f *model.Family) {
 		tw := wordingWords(b, false)
 		for i, w := range tw.Words {
 			lw := tw.Lower[i]
-			if am, ok := us.fix(lw); ok && am != lw {
+			h1, h2 := misspellHashes(lw)
+			if am, ok := us.fixHashed(lw, h1, h2); ok && am != lw {
 				british = append(british, occ{b, w.Start, w.End, w.Text, am})
-			} else if br, ok := uk.fix(lw); ok && br != lw {
+			} else if br, ok := uk.fixHashed(lw, h1, h2); ok && br != lw {
 				american = append(american, lw, br)
 			}
 		}
