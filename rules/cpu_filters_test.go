@@ -1,12 +1,14 @@
 package rules
 
 import (
+	"maps"
 	"math/rand"
 	"slices"
 	"strings"
 	"testing"
 
 	"gitlab.com/ladderlint/ladderlint/lint/model"
+	"gitlab.com/ladderlint/ladderlint/lint/prose"
 )
 
 // withoutParensBuilt is withoutParens as it was written first: every rune
@@ -90,5 +92,67 @@ func TestBulletItemWordsAsBulletWords(t *testing.T) {
 	}
 	if n < 1000 || shared < 300 {
 		t.Fatalf("%d bullets, %d read from their blocks: the test says little", n, shared)
+	}
+}
+
+// familySubjectWordsSplit is familySubjectWords as it was written first:
+// every heading split and lowered anew.
+func familySubjectWordsSplit(f *model.Family, headings bool) map[string]bool {
+	out := map[string]bool{}
+	add := func(t string) {
+		for _, w := range prose.Words(t, true) {
+			lw := strings.ToLower(w.Text)
+			out[lw] = true
+			if hasHyphen(lw) {
+				for _, part := range strings.FieldsFunc(lw, func(r rune) bool { return r == '-' || r == '‑' }) {
+					out[part] = true
+				}
+			}
+		}
+	}
+	add(f.Title)
+	for _, r := range f.Roles {
+		add(r.Title)
+	}
+	for w := range out {
+		if leadershipTitleWords[w] {
+			for _, l := range []string{"lead", "leads", "leader", "leaders", "leadership", "leading"} {
+				out[l] = true
+			}
+			break
+		}
+	}
+	for _, b := range f.Blocks {
+		if headings && b.Kind == model.BlockHeading && (b.Section == nil || b.Section.Kind == "") {
+			add(b.Text)
+		}
+	}
+	return out
+}
+
+// familySubjectWords reading headings' shared words finds the words it
+// found splitting them anew, on pages of random headings with capitals,
+// hyphens (ASCII and U+2011), apostrophes straight and curly and
+// non-ASCII runes.
+func TestFamilySubjectWordsAsSplit(t *testing.T) {
+	rng := rand.New(rand.NewSource(14))
+	parts := []string{"Ninja", "Rockstar", " ", " ", "Site-Reliability", "Dev‑Ops", "team's", "Team’s", "İstanbul", "ÉQUIPE", "Manager", "-", "2"}
+	for page := 0; page < 200; page++ {
+		var src strings.Builder
+		src.WriteString("# Engineering Manager\n\n")
+		for i := 0; i < 10; i++ {
+			src.WriteString("## ")
+			for n := 1 + rng.Intn(6); n > 0; n-- {
+				src.WriteString(parts[rng.Intn(len(parts))])
+			}
+			src.WriteString("\n\nSome text.\n\n")
+		}
+		f := model.Parse("content/job-families/x/engineer.md", []byte(src.String()))
+		for _, headings := range []bool{true, false} {
+			got, want := familySubjectWords(f, headings), familySubjectWordsSplit(f, headings)
+			if !maps.Equal(got, want) {
+				t.Fatalf("page %q: words %v, splitting anew gives %v", src.String(), got, want)
+			}
+		}
 	}
 }
