@@ -156,3 +156,40 @@ func TestFamilySubjectWordsAsSplit(t *testing.T) {
 		}
 	}
 }
+
+// yoeMatches, the expression run on the stretches of a text that say
+// "year", finds what it finds on the whole text: random texts of numbers
+// (decimals, words, parenthesised), qualifiers, units in any case,
+// hyphens and dashes, and characters that end a stretch or do not.
+func TestYoeMatchesAsWholeText(t *testing.T) {
+	rng := rand.New(rand.NewSource(14))
+	parts := []string{"at least", "minimum", "more than", "3", "2.5", "1.", ".5", "five", "Ten", " (5)", "(3-5)", " to ", " or ", "-", "‑", "–",
+		" ", "  ", "\n", "+", " plus", " or more", "years", "YEARS", "year", "yr", "yrs", "Yrs", ",", ";", ".", "/", "_", "a", "é", "experience", ":", "\"", "*"}
+	numbers := []string{"3", "2.5", "five", "Ten", "3 (5)", "3-5", "two to four", "1.5 or 2"}
+	units := []string{" years", "-year", " Yrs", "+ years", " or more years", " YEAR"}
+	found := 0
+	for i := 0; i < 10000; i++ {
+		var b strings.Builder
+		for n := rng.Intn(14); n > 0; n-- {
+			b.WriteString(parts[rng.Intn(len(parts))])
+			if rng.Intn(4) == 0 { // a number of years, among the noise
+				b.WriteString(numbers[rng.Intn(len(numbers))] + units[rng.Intn(len(units))])
+			}
+		}
+		s := b.String()
+		want := yoeRE.FindAllStringSubmatchIndex(s, -1)
+		got := yoeMatches(s)
+		if len(got) != len(want) {
+			t.Fatalf("%q: %v, the whole text gives %v", s, got, want)
+		}
+		for k := range want {
+			if !slices.Equal(got[k], want[k]) {
+				t.Fatalf("%q: %v, the whole text gives %v", s, got, want)
+			}
+		}
+		found += len(want)
+	}
+	if found < 1000 {
+		t.Fatalf("only %d matches in the random texts: the test says little", found)
+	}
+}
