@@ -193,3 +193,17 @@ func TestYoeMatchesAsWholeText(t *testing.T) {
 		t.Fatalf("only %d matches in the random texts: the test says little", found)
 	}
 }
+
+var itemKeySink string // kept, so that the key is made on the heap
+
+// itemKey makes its key in one allocation, and the keys it made stay as
+// they were when more are made.
+func TestItemKeyOneAllocation(t *testing.T) {
+	a, b := itemKey("Collaborates  with Product."), itemKey("Owns THE roadmap;")
+	if a != "collaborates with product" || b != "owns the roadmap" {
+		t.Fatalf("keys %q, %q", a, b)
+	}
+	if n := testing.AllocsPerRun(100, func() { itemKeySink = itemKey("Collaborates with Product Management on the quarterly roadmap.") }); n != 1 {
+		t.Errorf("%v allocations a key, want 1", n)
+	}
+}
