@@ -650,15 +650,17 @@ func inclusiveCodedBalance(p *lint.Pass, opts *inclusiveLanguageOptions, first [
 // template section (teams, segments), unless headings are counted.
 func familySubjectWords(f *model.Family, headings bool) map[string]bool {
 	out := map[string]bool{}
+	addLower := func(lw string) {
+		out[lw] = true
+		if hasHyphen(lw) {
+			for _, part := range strings.FieldsFunc(lw, func(r rune) bool { return r == '-' || r == '‑' }) {
+				out[part] = true
+			}
+		}
+	}
 	add := func(t string) {
 		for _, w := range prose.Words(t, true) {
-			lw := strings.ToLower(w.Text)
-			out[lw] = true
-			if hasHyphen(lw) {
-				for _, part := range strings.FieldsFunc(lw, func(r rune) bool { return r == '-' || r == '‑' }) {
-					out[part] = true
-				}
-			}
+			addLower(strings.ToLower(w.Text))
 		}
 	}
 	add(f.Title)
@@ -677,7 +679,16 @@ func familySubjectWords(f *model.Family, headings bool) map[string]bool {
 	}
 	for _, b := range f.Blocks {
 		if headings && b.Kind == model.BlockHeading && (b.Section == nil || b.Section.Kind == "") {
-			add(b.Text) // a team or specialty heading
+			// a team or specialty heading: its words as the block's
+			// shared words have them (the same lower case where no
+			// curly apostrophe is straightened)
+			if strings.Contains(b.Text, "’") {
+				add(b.Text)
+				continue
+			}
+			for _, lw := range prose.BlockLowerWords(b) {
+				addLower(lw)
+			}
 		}
 	}
 	return out

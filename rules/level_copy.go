@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
 	"gitlab.com/ladderlint/ladderlint/lint/ladder"
@@ -612,7 +613,10 @@ func standardItems(levels []placedLevel, kind model.SectionKind) map[string]bool
 // itemKey folds an item's text for comparison: case, spacing and the
 // final full stop aside.
 func itemKey(text string) string {
-	return string(appendItemKey(make([]byte, 0, len(text)), text))
+	// the bytes are the string's own, never written again: one allocation,
+	// not a buffer and its copy
+	b := appendItemKey(make([]byte, 0, len(text)), text)
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 // appendItemKey appends itemKey(text) to dst: looked up in a map as

@@ -139,10 +139,16 @@ func misspellHashes(w string) (uint32, uint32) {
 
 // fix returns the correction of a lower-case word, if it is a misspelling.
 func (t *misspellTable) fix(w string) (string, bool) {
+	h1, h2 := misspellHashes(w)
+	return t.fixHashed(w, h1, h2)
+}
+
+// fixHashed is fix(w) given misspellHashes(w): a word asked of two tables
+// is hashed once.
+func (t *misspellTable) fixHashed(w string, h1, h2 uint32) (string, bool) {
 	if t == nil {
 		return "", false
 	}
-	h1, h2 := misspellHashes(w)
 	if t.filter[h1/64]&(1<<(h1%64)) == 0 || t.filter[h2/64]&(1<<(h2%64)) == 0 {
 		return "", false
 	}
@@ -365,9 +371,24 @@ func spellWordsOf(env *lint.Env) *spellWords {
 	return env.Shared("misspelling/words", func() any { return &spellWords{ids: map[string]uint32{}} }).(*spellWords)
 }
 
-// number returns the numbers of words, adding the new ones.
-func (sw *spellWords) number(words []string) []uint32 {
-	out := make([]uint32, len(words))
+// numberOne returns the number of w, numbering it if it is new, and the
+// run's own copy of w.
+func (sw *spellWords) numberOne(w string) (uint32, string) {
+	sw.mu.Lock()
+	defer sw.mu.Unlock()
+	id, ok := sw.ids[w]
+	if !ok {
+		w = strings.Clone(w)
+		id = uint32(len(sw.words))
+		sw.ids[w] = id
+		sw.words = append(sw.words, w)
+	}
+	return id, sw.words[id]
+}
+
+// numberInto sets the id of uses[i] to the number of words[i], numbering
+// each word not numbered yet.
+func (sw *spellWords) numberInto(words []string, uses []wordCount) {
 	sw.mu.Lock()
 	defer sw.mu.Unlock()
 	for i, w := range words {
@@ -378,9 +399,8 @@ func (sw *spellWords) number(words []string) []uint32 {
 			sw.ids[w] = id
 			sw.words = append(sw.words, w)
 		}
-		out[i] = id
+		uses[i].id = id
 	}
-	return out
 }
 
 // all returns the words numbered so far, by number (words are only ever
@@ -443,9 +463,10 @@ func decodeSpellPage(env *lint.Env, b []byte) (any, error) {
 		return nil, bad
 	}
 	sp := &spellPage{words: spellWordsOf(env), uses: make([]wordCount, len(lowers))}
-	for i, id := range sp.words.number(lowers) {
-		sp.uses[i] = wordCount{id: id, n: counts[i]}
+	for i, n := range counts {
+		sp.uses[i].n = n
 	}
+	sp.words.numberInto(lowers, sp.uses)
 	return sp, nil
 }
 
@@ -460,11 +481,15 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 	}
 	allow := spellAllowed(opts)
 	sp := &spellPage{words: spellWordsOf(env)}
-	seen := map[string]int{}      // word -> index in uses
-	var lowers []string           // the words of uses
-	var known []int8              // per word of uses: 0 not looked up, 1 known (no finding), 2 to report
-	caps := map[string]int{}      // the words written in capitals: acronyms
-	var titled []bool             // per word of uses: written with a capital first
+	// the page's tallies, in storage kept between pages (spellScratchPool)
+	sc := spellScratchPool.Get().(*spellScratch)
+	defer sc.release()
+	seen := sc.seen               // word -> index in uses
+	lowers := sc.lowers[:0]       // the words of uses
+	known := sc.known[:0]         // per word of uses: 0 not looked up, 1 known (no finding), 2 to report
+	caps := sc.caps               // the words written in capitals: acronyms
+	titled := sc.titled[:0]       // per word of uses: written with a capital first
+	sp.uses = sc.uses[:0]         // copied at the end
 	var linkWords map[string]bool // the words of the page's title and links' addresses
 
 	// the page's links by block, made on first need
@@ -482,7 +507,7 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 			} else {
 				k = len(sp.uses)
 				seen[lw] = k
-				sp.uses = append(sp.uses, wordCount{n: 1})
+				sp.uses = append(sp.uses, wordCount{id: sc.number(sp.words, lw), n: 1})
 				lowers = append(lowers, lw)
 				known = append(known, 0)
 				titled = append(titled, false)
@@ -528,7 +553,7 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 			// only: looked up once a page
 			if known[k] == 0 {
 				known[k] = 2
-				if knownWord(d, lw) {
+				if sc.knownWord(d, lw) {
 					if _, other := extra.fix(lw); !other {
 						known[k] = 1
 					}
@@ -563,12 +588,95 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 		kept = append(kept, u)
 	}
 	sp.unknown = kept
-	for i, id := range sp.words.number(lowers) {
-		sp.uses[i].id = id
-	}
+	sc.lowers, sc.known, sc.titled, sc.uses = lowers, known, titled, sp.uses
 	// a copy of its size: the counts of every page are kept all run
 	sp.uses = append(make([]wordCount, 0, len(sp.uses)), sp.uses...)
 	return sp
+}
+
+// spellScratch is collectSpelling's storage for one page's tallies, kept
+// between pages: the maps and slices grew again on every page (the map of
+// words seen alone was about a third of the stage's allocation).
+type spellScratch struct {
+	seen   map[string]int
+	caps   map[string]int
+	lowers []string
+	known  []int8
+	titled []bool
+	uses   []wordCount
+
+	// what the run has said of the words this scratch's pages used, kept
+	// from page to page: each word's number in owner and the dictionary's
+	// answer. Asking them once a page was most of the stage's time: the
+	// dictionary's table and the numbering behind a lock are large, a
+	// page's words mostly the same as the page before.
+	words map[string]spellWordInfo
+	owner *spellWords
+}
+
+// spellWordInfo is a word's number in a run and, once asked, whether the
+// dictionary knows it (knownWord): 0 not asked, 1 known, 2 not.
+type spellWordInfo struct {
+	own  string // the run's copy of the word: the key, never a page's text
+	id   uint32
+	dict int8
+}
+
+var spellScratchPool = sync.Pool{New: func() any {
+	return &spellScratch{seen: map[string]int{}, caps: map[string]int{}, words: map[string]spellWordInfo{}}
+}}
+
+// maxSpellWords bounds the words a scratch remembers from page to page.
+const maxSpellWords = 1 << 16
+
+// number returns w's number in sw, from the scratch when it has it.
+func (sc *spellScratch) number(sw *spellWords, w string) uint32 {
+	if sc.owner != sw { // another run's numbers
+		clear(sc.words)
+		sc.owner = sw
+	}
+	if info, ok := sc.words[w]; ok {
+		return info.id
+	}
+	if len(sc.words) >= maxSpellWords {
+		clear(sc.words)
+	}
+	id, own := sw.numberOne(w)
+	sc.words[own] = spellWordInfo{own: own, id: id}
+	return id
+}
+
+// knownWord is knownWord(d, w) for a word number has seen, asked once.
+func (sc *spellScratch) knownWord(d *wordDict, w string) bool {
+	info, ok := sc.words[w]
+	if !ok { // not remembered (cannot happen after number): ask
+		return knownWord(d, w)
+	}
+	if info.dict == 0 {
+		info.dict = 2
+		if knownWord(d, w) {
+			info.dict = 1
+		}
+		sc.words[info.own] = info // the key the run's copy (a map stores the key given)
+	}
+	return info.dict == 1
+}
+
+// maxSpellScratch bounds the words of a page whose scratch is kept: a
+// larger page's is left to the collector.
+const maxSpellScratch = 1 << 14
+
+// release empties sc (no string of the page is kept) and returns it to the
+// pool, unless the page was a large one.
+func (sc *spellScratch) release() {
+	if len(sc.seen) > maxSpellScratch || len(sc.caps) > maxSpellScratch {
+		return
+	}
+	clear(sc.seen)
+	clear(sc.caps)
+	clear(sc.lowers)
+	sc.lowers, sc.known, sc.titled, sc.uses = sc.lowers[:0], sc.known[:0], sc.titled[:0], sc.uses[:0]
+	spellScratchPool.Put(sc)
 }
 
 // asciiCapitals reports whether w is two or more ASCII letters, all

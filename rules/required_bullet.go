@@ -459,7 +459,7 @@ func checkRequiredBullet(p *lint.Pass, sum *bulletSummary, resolve func([]*model
 					for _, b := range s.Bullets {
 						bw, ok := words[b]
 						if !ok {
-							bw = bulletWords(b.Text)
+							bw = bulletItemWords(b)
 							words[b] = bw
 						}
 						if bulletMatches(bw, wantWords, opts.Match) || reworded && bulletReworded(bw, wantWords) {
@@ -1026,6 +1026,16 @@ func (pg *bulletPage) roleAtFragment(l *model.Link) *model.Role {
 	return nil
 }
 
+// bulletItemWords is bulletWords(b.Text), read from the block's shared
+// words where they are the same: an ASCII text that is its block's (the
+// block's words, lowered, are then those of the lowered text). Read only.
+func bulletItemWords(b *model.Bullet) []string {
+	if b.Block != nil && b.Block.Text == b.Text && isASCII(b.Text) {
+		return prose.BlockLowerWords(b.Block)
+	}
+	return bulletWords(b.Text)
+}
+
 // bulletWords normalizes a bullet for comparison: its words, lower case.
 func bulletWords(s string) []string {
 	var out []string
@@ -1102,7 +1112,7 @@ func bulletReworded(have, want []string) bool {
 func bulletWishNote(secs []*model.Section, want []string) string {
 	for _, s := range secs {
 		for _, b := range s.Bullets {
-			have := bulletWords(b.Text)
+			have := bulletItemWords(b)
 			var rest []string
 			for _, w := range have {
 				if !bulletWish[w] {

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
 	"gitlab.com/ladderlint/ladderlint/lint/model"
@@ -1050,8 +1051,15 @@ func stemSet(c *roleNames, texts ...string) map[string]bool {
 	return out
 }
 
+// withoutParens returns s without its parenthesised parts, invalid bytes
+// written as U+FFFD: s itself when it opens no parenthesis and is valid
+// UTF-8 (most titles; a copy of each was the rule's largest allocation).
 func withoutParens(s string) string {
+	if strings.IndexByte(s, '(') < 0 && utf8.ValidString(s) {
+		return s
+	}
 	var b strings.Builder
+	b.Grow(len(s))
 	depth := 0
 	for _, r := range s {
 		switch {

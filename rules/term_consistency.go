@@ -841,9 +841,10 @@ func checkTermVarieties(p *lint.SetPass, f *model.Family) {
 		tw := wordingWords(b, false)
 		for i, w := range tw.Words {
 			lw := tw.Lower[i]
-			if am, ok := us.fix(lw); ok && am != lw {
+			h1, h2 := misspellHashes(lw)
+			if am, ok := us.fixHashed(lw, h1, h2); ok && am != lw {
 				british = append(british, occ{b, w.Start, w.End, w.Text, am})
-			} else if br, ok := uk.fix(lw); ok && br != lw {
+			} else if br, ok := uk.fixHashed(lw, h1, h2); ok && br != lw {
 				american = append(american, lw, br)
 			}
 		}
@@ -995,7 +996,7 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 			if len(t) < 2 || !isASCIILetters(t) {
 				continue
 			}
-			lower := strings.ToLower(t)
+			lower := tw.Lower[i] // strings.ToLower(t), made once for every rule
 			if _, ok := preferred[lower]; ok {
 				continue // checked against the preferred spelling
 			}
@@ -1007,7 +1008,7 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 				if len(t) <= 6 && !upperNext(i, i-1) && !upperNext(i, i+1) && b.Kind != model.BlockCell && !everyday {
 					caps[t]++
 				}
-			case t[0] >= 'A' && t[0] <= 'Z' && strings.ToLower(t[1:]) == t[1:] && !sentenceStart(text, w.Start):
+			case t[0] >= 'A' && t[0] <= 'Z' && !hasASCIIUpperOrNot(t[1:]) && !sentenceStart(text, w.Start): // t[1:] in lower case
 				// a known product counts in a title-case name ("Google
 				// Sheets"); another word only alone ("Burndown Chart" is
 				// title case)

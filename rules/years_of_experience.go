@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
 	"gitlab.com/ladderlint/ladderlint/lint/model"
@@ -112,7 +113,7 @@ func checkYearsOfExperience(p *lint.Pass) {
 		if !model.ContainsFold(b.Text, "year") && !model.ContainsFold(b.Text, "yr") {
 			continue // the regexp is slow; most blocks name no years
 		}
-		locs := yoeRE.FindAllStringSubmatchIndex(b.Text, -1)
+		locs := yoeMatches(b.Text)
 		if len(locs) == 0 {
 			continue
 		}
@@ -138,6 +139,50 @@ func checkYearsOfExperience(p *lint.Pass) {
 			p.Report(d)
 		}
 	}
+}
+
+// yoeMatches is yoeRE.FindAllStringSubmatchIndex(text, -1), the expression
+// run only on the stretches of text that say "year" or "yr": no match holds
+// a character that yoeStop stops at, so the matches of the whole text are
+// those of its stretches (and \b reads the same at a stretch's ends, next
+// to a character that is no word character). The expression was run on
+// whole blocks that name years anywhere, and tried at every position.
+func yoeMatches(text string) [][]int {
+	var out [][]int
+	for start := 0; start < len(text); {
+		end := start
+		for end < len(text) && !yoeStop(text, end) {
+			end++
+		}
+		if seg := text[start:end]; model.ContainsFold(seg, "year") || model.ContainsFold(seg, "yr") {
+			for _, m := range yoeRE.FindAllStringSubmatchIndex(seg, -1) {
+				for k := range m {
+					if m[k] >= 0 {
+						m[k] += start
+					}
+				}
+				out = append(out, m)
+			}
+		}
+		start = end + 1
+	}
+	return out
+}
+
+// yoeStop reports whether text[i] is a character no match of yoeRE holds:
+// ASCII, no word character (letter, digit, '_'), no space and none of the
+// expression's "().+-", or a '.' that is no decimal point between digits.
+func yoeStop(text string, i int) bool {
+	c := text[i]
+	switch {
+	case c >= utf8.RuneSelf, c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', c == '_':
+		return false
+	case c == ' ', c == '\t', c == '\n', c == '\v', c == '\f', c == '\r', c == '(', c == ')', c == '+', c == '-':
+		return false
+	case c == '.':
+		return !(i > 0 && i+1 < len(text) && text[i-1] >= '0' && text[i-1] <= '9' && text[i+1] >= '0' && text[i+1] <= '9')
+	}
+	return true
 }
 
 // yoeIsRequirement decides whether a number of years found by yoeRE reads

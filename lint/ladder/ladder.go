@@ -15,6 +15,8 @@ package ladder
 import (
 	"slices"
 	"strings"
+	"sync"
+	"unicode/utf8"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
 	"gitlab.com/ladderlint/ladderlint/lint/model"
@@ -46,6 +48,17 @@ type Place struct {
 	// own, a keyword of another track: "Senior Brand Manager" may be a
 	// senior individual contributor or a senior people manager.
 	Ambiguous bool
+}
+
+// owned returns p with strings of its own, sharing no bytes with the title
+// it was made from.
+func (p Place) owned() Place {
+	p.Name, p.Keyword, p.Label, p.Stem = strings.Clone(p.Name), strings.Clone(p.Keyword), strings.Clone(p.Label), strings.Clone(p.Stem)
+	if p.Loose != nil {
+		loose := p.Loose.owned()
+		p.Loose = &loose
+	}
+	return p
 }
 
 // Same reports whether two places are the same track, step and sub-step.
@@ -82,7 +95,24 @@ type Ladder struct {
 	// first track: the step whose keywords include "Intermediate".
 	impliedTrack, impliedStep int
 	ignored                   [][]string
+
+	// the titles classified so far and their places: the grade rules,
+	// level-copy and others each classify a page's titles, several times
+	// over (a ladder is read only once built, so a title's place never
+	// changes)
+	memoMu sync.Mutex
+	memo   map[string]classified
 }
+
+// classified is a title's place as Classify returns it.
+type classified struct {
+	p  Place
+	ok bool
+}
+
+// maxClassified bounds the titles a ladder remembers: past it, it starts
+// again from none.
+const maxClassified = 1 << 13
 
 type keyword struct {
 	words  []string
@@ -177,6 +207,24 @@ type match struct {
 // Director" over "Director"); among keywords of one length, the highest
 // step ("Senior Principal" is Principal, raised by Sub).
 func (l *Ladder) Classify(title string) (Place, bool) {
+	l.memoMu.Lock()
+	c, ok := l.memo[title]
+	l.memoMu.Unlock()
+	if ok {
+		return c.p, c.ok
+	}
+	p, placed := l.classify(title)
+	l.memoMu.Lock()
+	if l.memo == nil || len(l.memo) >= maxClassified {
+		l.memo = make(map[string]classified)
+	}
+	l.memo[strings.Clone(title)] = classified{p.owned(), placed} // copies: no page's text is kept
+	l.memoMu.Unlock()
+	return p, placed
+}
+
+// classify is Classify, worked out.
+func (l *Ladder) classify(title string) (Place, bool) {
 	main, quals := splitQualifiers(title)
 	words := Words(main)
 	qwords := Words(strings.Join(quals, " "))
@@ -393,7 +441,11 @@ func dropRange(words []string, from, to int) []string {
 // splitQualifiers separates a title's parenthesised qualifiers from the
 // rest: "Director, X (Reliability)" gives "Director, X " and ["Reliability"].
 func splitQualifiers(t string) (string, []string) {
+	if strings.IndexByte(t, '(') < 0 && utf8.ValidString(t) {
+		return t, nil // no qualifier: the title as it is, not a copy
+	}
 	var main strings.Builder
+	main.Grow(len(t) + 1)
 	var quals []string
 	depth, start := 0, 0
 	for i, c := range t {

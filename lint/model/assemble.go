@@ -461,6 +461,9 @@ var titleReplacer = strings.NewReplacer("sr.", "senior", "jr.", "junior", "vice 
 // NormalizeTitle folds a role title for comparison: case, punctuation,
 // spacing, "Sr." and "VP" spellings.
 func NormalizeTitle(t string) string {
+	if isASCII(t) && !ContainsFold(t, "r.") && !ContainsFold(t, "vice president") && strings.IndexByte(t, '&') < 0 {
+		return normalizeASCIITitle(t)
+	}
 	t = strings.ToLower(t)
 	// the replacer copies even a text it leaves alone: run it only on one
 	// that may hold a pattern ("sr.", "jr.", "vice president", dashes, "&")
@@ -480,6 +483,44 @@ func NormalizeTitle(t string) string {
 			space = false
 			sb.WriteRune(c)
 		default:
+			space = true
+		}
+	}
+	return sb.String()
+}
+
+// normalizeASCIITitle is NormalizeTitle of an ASCII title the replacer
+// leaves alone, in one pass: t itself when it is already so (lower-case
+// words of letters and digits, single spaces between), else one copy.
+func normalizeASCIITitle(t string) string {
+	normal := true
+	for i := 0; i < len(t) && normal; i++ {
+		switch c := t[i]; {
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+		case c == ' ':
+			normal = i > 0 && i+1 < len(t) && t[i-1] != ' '
+		default:
+			normal = false
+		}
+	}
+	if normal {
+		return t
+	}
+	var sb strings.Builder
+	sb.Grow(len(t))
+	space := false
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
+			if space && sb.Len() > 0 {
+				sb.WriteByte(' ')
+			}
+			space = false
+			sb.WriteByte(c)
+		} else {
 			space = true
 		}
 	}

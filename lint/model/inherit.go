@@ -360,28 +360,47 @@ func (s *structurer) titledAt(r *Role, text string) *Role {
 // TypoDistance is the optimal string alignment distance: insertions,
 // deletions, substitutions and swaps of neighbours.
 func TypoDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	d := make([][]int, len(ra)+1)
-	for i := range d {
-		d[i] = make([]int, len(rb)+1)
-		d[i][0] = i
+	// the words compared are short: their runes and the table's three rows
+	// live on the stack (a table of rows per call was most of the run's
+	// allocations from the inheritance typo test)
+	var abuf, bbuf [24]rune
+	ra, rb := appendRunes(abuf[:0], a), appendRunes(bbuf[:0], b)
+	var rowbuf [3 * 25]int
+	rows := rowbuf[:0]
+	if n := 3 * (len(rb) + 1); n <= len(rowbuf) {
+		rows = rowbuf[:n]
+	} else {
+		rows = make([]int, n)
 	}
-	for j := range d[0] {
-		d[0][j] = j
+	w := len(rb) + 1
+	// d[i-2], d[i-1], d[i] of the full table, in turn
+	back, prev, cur := rows[:w], rows[w:2*w], rows[2*w:]
+	for j := range prev {
+		prev[j] = j
 	}
 	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
 		for j := 1; j <= len(rb); j++ {
 			c := 1
 			if ra[i-1] == rb[j-1] {
 				c = 0
 			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+c)
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
 			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+				cur[j] = min(cur[j], back[j-2]+1)
 			}
 		}
+		back, prev, cur = prev, cur, back
 	}
-	return d[len(ra)][len(rb)]
+	return prev[len(rb)]
+}
+
+// appendRunes appends the runes of s to buf.
+func appendRunes(buf []rune, s string) []rune {
+	for _, r := range s {
+		buf = append(buf, r)
+	}
+	return buf
 }
 
 // mayMatch reports whether t may hold one of the words (lower case,

@@ -1,0 +1,143 @@
+package model
+
+import (
+	"math/rand"
+	"strings"
+	"testing"
+)
+
+// typoDistanceTable is TypoDistance as it was written first: the whole
+// table, a row a rune.
+func typoDistanceTable(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	d := make([][]int, len(ra)+1)
+	for i := range d {
+		d[i] = make([]int, len(rb)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		for j := 1; j <= len(rb); j++ {
+			c := 1
+			if ra[i-1] == rb[j-1] {
+				c = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+c)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(ra)][len(rb)]
+}
+
+// TypoDistance on three rows (on the stack for short words) answers as the
+// whole table does: on known pairs, and on random words of a few runes
+// (ASCII, accented, invalid bytes), short and longer than its stack rows.
+func TestTypoDistanceAsTable(t *testing.T) {
+	known := []struct {
+		a, b string
+		want int
+	}{
+		{"extends", "extends", 0}, {"extneds", "extends", 1}, {"extend", "extends", 1},
+		{"", "abc", 3}, {"abc", "", 3}, {"ca", "abc", 3}, {"été", "eté", 1},
+	}
+	for _, k := range known {
+		if got := TypoDistance(k.a, k.b); got != k.want {
+			t.Errorf("TypoDistance(%q, %q) = %d, want %d", k.a, k.b, got, k.want)
+		}
+	}
+	rng := rand.New(rand.NewSource(14))
+	alphabet := []string{"a", "b", "e", "s", "é", "ſ", "\xff"}
+	word := func(max int) string {
+		var b strings.Builder
+		for n := rng.Intn(max + 1); n > 0; n-- {
+			b.WriteString(alphabet[rng.Intn(len(alphabet))])
+		}
+		return b.String()
+	}
+	small := 0
+	for i := 0; i < 20000; i++ {
+		max := 9
+		if i%10 == 0 {
+			max = 40 // past the stack rows
+		}
+		a, b := word(max), word(max)
+		want := typoDistanceTable(a, b)
+		if want <= 1 {
+			small++
+		}
+		if got := TypoDistance(a, b); got != want {
+			t.Fatalf("TypoDistance(%q, %q) = %d, the table says %d", a, b, got, want)
+		}
+	}
+	if small < 100 {
+		t.Fatalf("only %d random pairs within one edit: the test says little", small)
+	}
+}
+
+// TypoDistance of short words allocates nothing.
+func TestTypoDistanceNoAllocs(t *testing.T) {
+	if n := testing.AllocsPerRun(100, func() { TypoDistance("extneds", "extends") }); n != 0 {
+		t.Fatalf("%v allocations a call, want 0", n)
+	}
+}
+
+// normalizeTitleLowered is NormalizeTitle as it was written first: the
+// title lowered, the replacer where it may apply, then its words joined.
+func normalizeTitleLowered(t string) string {
+	t = strings.ToLower(t)
+	if strings.Contains(t, "r.") || strings.Contains(t, "vice president") || strings.IndexByte(t, '&') >= 0 ||
+		strings.Contains(t, "–") || strings.Contains(t, "—") {
+		t = titleReplacer.Replace(t)
+	}
+	var sb strings.Builder
+	space := false
+	for _, c := range t {
+		switch {
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c > 127:
+			if space && sb.Len() > 0 {
+				sb.WriteByte(' ')
+			}
+			space = false
+			sb.WriteRune(c)
+		default:
+			space = true
+		}
+	}
+	return sb.String()
+}
+
+// NormalizeTitle's one pass over ASCII titles answers as lowering then
+// joining did, on random titles of words, capitals, punctuation, runs of
+// spaces, the replacer's patterns in any case and runes that lower to
+// ASCII (the Kelvin sign) or are not valid; a title already normal comes
+// back without a copy.
+func TestNormalizeTitleAsLowered(t *testing.T) {
+	rng := rand.New(rand.NewSource(14))
+	parts := []string{"Senior", "sr", "SR.", "Jr.", "r.", "vice", "Vice President", " ", "  ", "-", "&", "(", ")", ",",
+		"Engineer", "engineer", "2", "é", "\u212a", "\xff", "–", "\t"}
+	same := 0
+	for i := 0; i < 30000; i++ {
+		var b strings.Builder
+		for n := rng.Intn(7); n > 0; n-- {
+			b.WriteString(parts[rng.Intn(len(parts))])
+		}
+		s := b.String()
+		want := normalizeTitleLowered(s)
+		if got := NormalizeTitle(s); got != want {
+			t.Fatalf("NormalizeTitle(%q) = %q, want %q", s, got, want)
+		}
+		if want == s {
+			same++
+		}
+	}
+	if same < 100 {
+		t.Fatalf("only %d random titles already normal: the test says little", same)
+	}
+	if s := "senior backend engineer"; testing.AllocsPerRun(10, func() { NormalizeTitle(s) }) != 0 {
+		t.Error("a normal title is copied")
+	}
+}

@@ -1,0 +1,209 @@
+package rules
+
+import (
+	"maps"
+	"math/rand"
+	"slices"
+	"strings"
+	"testing"
+
+	"gitlab.com/ladderlint/ladderlint/lint/model"
+	"gitlab.com/ladderlint/ladderlint/lint/prose"
+)
+
+// withoutParensBuilt is withoutParens as it was written first: every rune
+// outside parentheses written anew.
+func withoutParensBuilt(s string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r == '(':
+			depth++
+		case r == ')' && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// withoutParens answers as the copy it was, on random titles of words,
+// parentheses (stray ones too), accented runes and invalid bytes, and
+// returns a title that opens no parenthesis as it is.
+func TestWithoutParensAsBuilt(t *testing.T) {
+	rng := rand.New(rand.NewSource(14))
+	parts := []string{"Senior", " ", "Engineer", "(", ")", "é", "\xff", ",", "Backend"}
+	same := 0
+	for i := 0; i < 20000; i++ {
+		var b strings.Builder
+		for n := rng.Intn(8); n > 0; n-- {
+			b.WriteString(parts[rng.Intn(len(parts))])
+		}
+		s := b.String()
+		want := withoutParensBuilt(s)
+		if got := withoutParens(s); got != want {
+			t.Fatalf("withoutParens(%q) = %q, want %q", s, got, want)
+		}
+		if want == s {
+			same++
+		}
+	}
+	if same < 1000 {
+		t.Fatalf("only %d random titles come back unchanged: the test says little", same)
+	}
+	if s := "Senior Backend Engineer, Verify"; withoutParens(s) != s || testing.AllocsPerRun(10, func() { withoutParens(s) }) != 0 {
+		t.Error("a title without parentheses is copied")
+	}
+}
+
+// A bullet's words read from its block's shared words are those bulletWords
+// makes of its text, on random bullets of words, capitals, hyphens,
+// apostrophes straight and curly, punctuation, accented and other
+// non-ASCII runes (which always go to bulletWords).
+func TestBulletItemWordsAsBulletWords(t *testing.T) {
+	rng := rand.New(rand.NewSource(14))
+	parts := []string{"Use", "GitLab", " ", " ", "e-mail", "team's", "team’s", "-", "'", ",", ".", "İ", "é", "K", "x2", "OKRs"}
+	var src strings.Builder
+	src.WriteString("# Engineer\n\n## Requirements\n\n")
+	for i := 0; i < 2000; i++ {
+		src.WriteString("* a")
+		for n := rng.Intn(10); n > 0; n-- {
+			src.WriteString(parts[rng.Intn(len(parts))])
+		}
+		src.WriteString("\n")
+	}
+	f := model.Parse("content/job-families/x/engineer.md", []byte(src.String()))
+	shared, n := 0, 0
+	for _, r := range f.Roles {
+		for _, s := range r.Sections {
+			for _, b := range s.Bullets {
+				n++
+				got, want := bulletItemWords(b), bulletWords(b.Text)
+				if !slices.Equal(got, want) {
+					t.Fatalf("bullet %q: words %q, bulletWords says %q", b.Text, got, want)
+				}
+				if b.Block != nil && b.Block.Text == b.Text && isASCII(b.Text) {
+					shared++
+				}
+			}
+		}
+	}
+	if n < 1000 || shared < 300 {
+		t.Fatalf("%d bullets, %d read from their blocks: the test says little", n, shared)
+	}
+}
+
+// familySubjectWordsSplit is familySubjectWords as it was written first:
+// every heading split and lowered anew.
+func familySubjectWordsSplit(f *model.Family, headings bool) map[string]bool {
+	out := map[string]bool{}
+	add := func(t string) {
+		for _, w := range prose.Words(t, true) {
+			lw := strings.ToLower(w.Text)
+			out[lw] = true
+			if hasHyphen(lw) {
+				for _, part := range strings.FieldsFunc(lw, func(r rune) bool { return r == '-' || r == '‑' }) {
+					out[part] = true
+				}
+			}
+		}
+	}
+	add(f.Title)
+	for _, r := range f.Roles {
+		add(r.Title)
+	}
+	for w := range out {
+		if leadershipTitleWords[w] {
+			for _, l := range []string{"lead", "leads", "leader", "leaders", "leadership", "leading"} {
+				out[l] = true
+			}
+			break
+		}
+	}
+	for _, b := range f.Blocks {
+		if headings && b.Kind == model.BlockHeading && (b.Section == nil || b.Section.Kind == "") {
+			add(b.Text)
+		}
+	}
+	return out
+}
+
+// familySubjectWords reading headings' shared words finds the words it
+// found splitting them anew, on pages of random headings with capitals,
+// hyphens (ASCII and U+2011), apostrophes straight and curly and
+// non-ASCII runes.
+func TestFamilySubjectWordsAsSplit(t *testing.T) {
+	rng := rand.New(rand.NewSource(14))
+	parts := []string{"Ninja", "Rockstar", " ", " ", "Site-Reliability", "Dev‑Ops", "team's", "Team’s", "İstanbul", "ÉQUIPE", "Manager", "-", "2"}
+	for page := 0; page < 200; page++ {
+		var src strings.Builder
+		src.WriteString("# Engineering Manager\n\n")
+		for i := 0; i < 10; i++ {
+			src.WriteString("## ")
+			for n := 1 + rng.Intn(6); n > 0; n-- {
+				src.WriteString(parts[rng.Intn(len(parts))])
+			}
+			src.WriteString("\n\nSome text.\n\n")
+		}
+		f := model.Parse("content/job-families/x/engineer.md", []byte(src.String()))
+		for _, headings := range []bool{true, false} {
+			got, want := familySubjectWords(f, headings), familySubjectWordsSplit(f, headings)
+			if !maps.Equal(got, want) {
+				t.Fatalf("page %q: words %v, splitting anew gives %v", src.String(), got, want)
+			}
+		}
+	}
+}
+
+// yoeMatches, the expression run on the stretches of a text that say
+// "year", finds what it finds on the whole text: random texts of numbers
+// (decimals, words, parenthesised), qualifiers, units in any case,
+// hyphens and dashes, and characters that end a stretch or do not.
+func TestYoeMatchesAsWholeText(t *testing.T) {
+	rng := rand.New(rand.NewSource(14))
+	parts := []string{"at least", "minimum", "more than", "3", "2.5", "1.", ".5", "five", "Ten", " (5)", "(3-5)", " to ", " or ", "-", "‑", "–",
+		" ", "  ", "\n", "+", " plus", " or more", "years", "YEARS", "year", "yr", "yrs", "Yrs", ",", ";", ".", "/", "_", "a", "é", "experience", ":", "\"", "*"}
+	numbers := []string{"3", "2.5", "five", "Ten", "3 (5)", "3-5", "two to four", "1.5 or 2"}
+	units := []string{" years", "-year", " Yrs", "+ years", " or more years", " YEAR"}
+	found := 0
+	for i := 0; i < 10000; i++ {
+		var b strings.Builder
+		for n := rng.Intn(14); n > 0; n-- {
+			b.WriteString(parts[rng.Intn(len(parts))])
+			if rng.Intn(4) == 0 { // a number of years, among the noise
+				b.WriteString(numbers[rng.Intn(len(numbers))] + units[rng.Intn(len(units))])
+			}
+		}
+		s := b.String()
+		want := yoeRE.FindAllStringSubmatchIndex(s, -1)
+		got := yoeMatches(s)
+		if len(got) != len(want) {
+			t.Fatalf("%q: %v, the whole text gives %v", s, got, want)
+		}
+		for k := range want {
+			if !slices.Equal(got[k], want[k]) {
+				t.Fatalf("%q: %v, the whole text gives %v", s, got, want)
+			}
+		}
+		found += len(want)
+	}
+	if found < 1000 {
+		t.Fatalf("only %d matches in the random texts: the test says little", found)
+	}
+}
+
+var itemKeySink string // kept, so that the key is made on the heap
+
+// itemKey makes its key in one allocation, and the keys it made stay as
+// they were when more are made.
+func TestItemKeyOneAllocation(t *testing.T) {
+	a, b := itemKey("Collaborates  with Product."), itemKey("Owns THE roadmap;")
+	if a != "collaborates with product" || b != "owns the roadmap" {
+		t.Fatalf("keys %q, %q", a, b)
+	}
+	if n := testing.AllocsPerRun(100, func() { itemKeySink = itemKey("Collaborates with Product Management on the quarterly roadmap.") }); n != 1 {
+		t.Errorf("%v allocations a key, want 1", n)
+	}
+}
