@@ -30,8 +30,8 @@ var levelDimensionsRule = &lint.Rule{
 			"open first step of a track of project roles (anyone taking part), even written as two levels (\"Code Contributor\", " +
 			"\"Active Contributor\"). Pages of " +
 			"a one-page-per-level folder are checked as one ladder. On in the generic profile.",
-		Bad:  "# Ladder\n\n## L1 Engineer\n\n**Scope:** a task.\n\n**Impact:** the team.\n\n## L2 Engineer\n\n**Scope:** a feature.\n\n## L3 Engineer\n\n**Scope:** a project.\n\n**Impact:** the org.\n",
-		Good: "# Ladder\n\n## L1 Engineer\n\n**Scope:** a task.\n\n**Impact:** the team.\n\n## L2 Engineer\n\n**Scope:** a feature.\n\n**Impact:** the group.\n\n## L3 Engineer\n\n**Scope:** a project.\n\n**Impact:** the org.\n",
+		Bad:  "# Ladder\n\n## L1 Engineer\n\n**Scope:** a task.\n\n**Impact:** the team.\n\n## L2 Engineer\n\n**Scope:** a feature.\n\n## L3 Engineer\n\n**Scope:** a project.\n\n**Impact:** the group.\n\n## L4 Engineer\n\n**Scope:** a program.\n\n**Impact:** the org.\n",
+		Good: "# Ladder\n\n## L1 Engineer\n\n**Scope:** a task.\n\n**Impact:** the team.\n\n## L2 Engineer\n\n**Scope:** a feature.\n\n**Impact:** the team's area.\n\n## L3 Engineer\n\n**Scope:** a project.\n\n**Impact:** the group.\n\n## L4 Engineer\n\n**Scope:** a program.\n\n**Impact:** the org.\n",
 	},
 	CheckAll: checkLevelDimensions,
 }
