@@ -25,6 +25,10 @@ type misspellingOptions struct {
 	// Locale also reports the other variety's spellings: "US" reports
 	// British spellings, "UK" American ones; "" reports neither.
 	Locale string `yaml:"locale"`
+	// Cautious reports a word the dictionary lacks only on strong
+	// evidence, for pages whose names and jargon no word list knows (other
+	// organisations' ladders): see cautiousRefuses.
+	Cautious bool `yaml:"cautious"`
 }
 
 // handbookWords are words of GitLab's handbook that misspell's dictionary
@@ -78,6 +82,12 @@ var misspellingRule = &lint.Rule{
 		Options: []lint.OptionDoc{
 			{Name: "allow", Default: "[]", Text: "words never reported and known as words (case does not matter), added to the built-in lists"},
 			{Name: "locale", Default: `""`, Text: "`US` also reports British spellings (\"optimise\"), `UK` American ones; empty reports neither"},
+			{Name: "cautious", Default: "false", Text: "report a word the dictionary lacks only on strong evidence, for pages whose names and jargon no word list knows " +
+				"(on in the generic profile): unless it is a listed common misspelling, a word of five letters or fewer is not reported " +
+				"(\"kata\", \"tada\", \"ocio\": one edit from many short words, and names, jargon and handles are short), nor a " +
+				"word the page writes three times or more, or with a capital inside a sentence, when the page never writes the " +
+				"word suggested for it (the page's own term or name: \"Sermant\", \"nodejs\"), nor a lower-case word of a slug " +
+				"(\"owner/repo\", \"@team\"), which is an identifier"},
 		},
 	},
 	Options: func() any { return &misspellingOptions{} },
@@ -319,6 +329,15 @@ func checkMisspelling(p *lint.SetPass) {
 		// that is three table cells' whole text
 		// (Consensys as the sponsor of three roles)
 		names := pageNameWords(f)
+		// the page's words, for the cautious checks
+		var pageWords map[string]bool
+		if opts.Cautious && len(pages[i].unknown) > 0 {
+			words := pages[i].words.all()
+			pageWords = make(map[string]bool, len(pages[i].uses))
+			for _, wc := range pages[i].uses {
+				pageWords[words[wc.id]] = true
+			}
+		}
 		capital, inside, cells := map[string]int{}, map[string]bool{}, map[string]int{}
 		for _, u := range pages[i].unknown {
 			repeats[u.lower]++
@@ -332,7 +351,7 @@ func checkMisspelling(p *lint.SetPass) {
 		}
 		for _, u := range pages[i].unknown {
 			name := repeats[u.lower] >= 3 && capital[u.lower] == repeats[u.lower] && (inside[u.lower] && names[u.lower] || cells[u.lower] >= 3)
-			reportMisspelling(p, f, u, repeats[u.lower], name, d, vocab, main, extra, opts.Locale, cands)
+			reportMisspelling(p, f, u, repeats[u.lower], name, d, vocab, main, extra, opts.Locale, cands, pageWords)
 		}
 	}
 }
@@ -517,6 +536,9 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 				continue
 			}
 			if style == misspell.CaseLower && slugWord(wordingText(b), w.Start, w.End) {
+				if opts.Cautious {
+					continue // an identifier, whoever's it is
+				}
 				if linkWords == nil {
 					linkWords = pageNameWords(f)
 				}
@@ -667,7 +689,7 @@ func spellCheckable(w string) (misspell.WordCase, bool) {
 // is one edit away and the site does not use it as its own; the fix is
 // given when one candidate keeps the word's form.
 func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, onPage int, pageName bool, d *wordDict, vocab *siteVocabulary,
-	main, extra *misspellTable, locale string, memo map[string][]string) {
+	main, extra *misspellTable, locale string, memo map[string][]string, pageWords map[string]bool) {
 	lw := u.lower
 	if u.meant != "" {
 		reportSpelling(p, f, u, []string{u.meant})
@@ -694,7 +716,8 @@ func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, onPage int
 		// a slip the site writes on other pages is a word of its own,
 		// unless the word it slips from is far more used (as for longer
 		// words: a typo the site repeats)
-		if !vocab.accepts(lw, true, []string{u.short}, false) {
+		_, listed := main.fix(lw)
+		if !vocab.accepts(lw, true, []string{u.short}, false) && (pageWords == nil || listed) {
 			reportSpelling(p, f, u, []string{u.short})
 		}
 		return
@@ -810,7 +833,41 @@ func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, onPage int
 			fit = append(fit, r+suffix)
 		}
 	}
+	if pageWords != nil && cautiousRefuses(u, stem, fit, listed, onPage, pageWords) {
+		return
+	}
 	reportSpelling(p, f, u, fit)
+}
+
+// cautiousRefuses reports whether the cautious option (pages of other
+// organisations, whose names and jargon no word list knows) leaves a word
+// unreported for want of evidence that it is a slip. A common misspelling
+// (misspell's list) is evidence enough. Otherwise:
+//   - a word of five letters or fewer is not reported: many short words are
+//     one edit from it, and names, jargon and handles are short ("kata",
+//     "tada", "ocio", "Ecto", "maor" were each taken for a slip);
+//   - nor a word the page writes three times or more, or with a capital
+//     inside a sentence, when the page never writes a word suggested for
+//     it: a term or a name of its own ("Sermant" 28 times, never
+//     "Servant"), not a slip it repeats ("responsibilites" beside
+//     "responsibilities").
+func cautiousRefuses(u spellWord, stem string, fit []string, listed bool, onPage int, pageWords map[string]bool) bool {
+	if listed {
+		return false
+	}
+	if utf8.RuneCountInString(stem) <= 5 {
+		return true
+	}
+	name := u.style != misspell.CaseLower && !u.start
+	if onPage < 3 && !name {
+		return false
+	}
+	for _, c := range fit {
+		if c != "" && pageWords[strings.ToLower(c)] {
+			return false
+		}
+	}
+	return true
 }
 
 // twoEditRival returns a dictionary word the site writes, other than fix,
