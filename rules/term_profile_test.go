@@ -65,3 +65,9 @@ func TestMisspellingPageTerms(t *testing.T) {
 func TestMisspellingCautious(t *testing.T) {
 	linttest.Run(t, "testdata/misspelling/cautious", "misspelling")
 }
+
+// Under the cautious option (the generic profile), a case variant inside a
+// two-word term whose first word is a name is no variant.
+func TestTermConsistencyCautious(t *testing.T) {
+	linttest.Run(t, "testdata/term-consistency/cautious", "term-consistency")
+}
