@@ -22,7 +22,7 @@ var levelDimensionsRule = &lint.Rule{
 		Description: "A level's dimensions are its sub-headings and the bold labels that open its paragraphs or bullets " +
 			"(`**Impact:** ...`), or its cells in a table ladder. A dimension that a clear majority of the ladder's levels " +
 			"have (three or more, and two thirds of those with dimensions) and one level lacks is reported on that level, and " +
-			"so is a level that gives the shared dimensions in another order. Not reported: a level with as many dimensions of " +
+			"so is a level that gives two shared dimensions in the other order than every other level that has both (two or more). Not reported: a level with as many dimensions of " +
 			"its own, which no other level has, as it lacks (each may be the missing part under another name: \"Required " +
 			"before merge\" for \"Acceptance test\"), a level that says anywhere that it inherits (\"Same as L1, L2, but " +
 			"also\", \"in addition to the responsibilities of a Committer\", \"all of the duties of Committers\", \"the " +
@@ -200,7 +200,7 @@ func dimensionsAgree(p *lint.SetPass, lad *shape.Ladder) {
 				Message: fmt.Sprintf("level %q has no %s, which %s", levelLabel(l), quoteList(missing), who)})
 		}
 		for i := 1; i < len(seq); i++ {
-			if rank[seq[i].Key] < rank[seq[i-1].Key] {
+			if rank[seq[i].Key] < rank[seq[i-1].Key] && othersOrder(lv, l, seq[i].Key, seq[i-1].Key) {
 				p.Report(lint.Diagnostic{File: l.File, Span: seq[i].Span, Subject: "order " + seq[i].Key,
 					Message: fmt.Sprintf("in level %q, %q comes after %q; the ladder's other levels give it before", levelLabel(l), seq[i].Name, seq[i-1].Name)})
 				break
@@ -246,6 +246,29 @@ func partOfOthers(d *shape.Dimension, l *shape.Level, lv []*shape.Level) bool {
 		}
 	}
 	return false
+}
+
+// othersOrder reports whether the ladder's other levels agree that
+// dimension first comes before second: two or more of them give both, and
+// every one that does gives them in that order. Where levels differ among
+// themselves, no order is the ladder's.
+func othersOrder(lv []*shape.Level, l *shape.Level, first, second string) bool {
+	n := 0
+	for _, o := range lv {
+		if o == l {
+			continue
+		}
+		i := slices.IndexFunc(o.Dims, func(d *shape.Dimension) bool { return d.Key == first })
+		j := slices.IndexFunc(o.Dims, func(d *shape.Dimension) bool { return d.Key == second })
+		if i < 0 || j < 0 {
+			continue
+		}
+		if i > j {
+			return false
+		}
+		n++
+	}
+	return n >= 2
 }
 
 // minSharedDimension is how many levels must share a dimension for its

@@ -29,7 +29,8 @@ var levelSequenceRule = &lint.Rule{
 			"track), which projects rank each their own way (ESLint's Reviewers are above its Committers). Three levels or more " +
 			"of a track all written highest first are a ladder written top down, as highest-first codes are. Two code formats " +
 			"are one ladder written two ways only when their ranks make one run (\"Level 5\" after L1 to L4): M3 to M6 beside " +
-			"IC1 to IC6 are two tracks. " +
+			"IC1 to IC6 are two tracks, and so are two levels of one code whose words put them on two tracks (\"L5 Staff " +
+			"Engineer\", \"L5 Engineering Manager\"). " +
 			"On in the generic profile.",
 		Bad:  "# Engineering ladder\n\n## L1 Engineer\n\nShips small changes.\n\n## L3 Senior Engineer\n\nLeads projects.\n",
 		Good: "# Engineering ladder\n\n## L1 Engineer\n\nShips small changes.\n\n## L2 Senior Engineer\n\nLeads projects.\n",
@@ -134,7 +135,7 @@ func sequence(p *lint.SetPass, lad *shape.Ladder) {
 			ls = rev
 		}
 		for i := 1; i < len(ls); i++ {
-			if a, b := ls[i-1], ls[i]; b.Code.Rank < a.Code.Rank {
+			if a, b := ls[i-1], ls[i]; b.Code.Rank < a.Code.Rank && !otherTracks(a, b) {
 				p.Report(lint.Diagnostic{File: b.File, Span: levelSpan(b), Subject: b.Code.Raw,
 					Message: fmt.Sprintf("level %q comes after %q but ranks lower: list levels lowest first", levelLabel(b), levelLabel(a))})
 			}
@@ -146,7 +147,7 @@ func sequence(p *lint.SetPass, lad *shape.Ladder) {
 			a, b := sorted[i-1], sorted[i]
 			ra, rb := a.Code.Rank, b.Code.Rank
 			switch {
-			case rb == ra && b.Code.Sub == a.Code.Sub:
+			case rb == ra && b.Code.Sub == a.Code.Sub && !otherTracks(a, b):
 				p.Report(lint.Diagnostic{File: b.File, Span: levelSpan(b), Subject: b.Code.Raw,
 					Message: fmt.Sprintf("level %q repeats the rank of %q", levelLabel(b), levelLabel(a))})
 			case rb > ra+1:
@@ -200,6 +201,15 @@ func sequence(p *lint.SetPass, lad *shape.Ladder) {
 		}
 		prev[k] = l
 	}
+}
+
+// otherTracks reports whether the seniority words of two coded levels place
+// them on two tracks ("L5 Staff Engineer", "L5 Engineering Manager"): a
+// ladder may give an IC and a manager track one code each rank, so one
+// code twice, or a manager track starting again lower after the ICs, is no
+// slip.
+func otherTracks(a, b *shape.Level) bool {
+	return a.Placed && b.Placed && a.Place.Track != b.Place.Track
 }
 
 // oneRun reports whether two code formats' levels make one run of ranks
