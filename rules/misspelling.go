@@ -83,11 +83,12 @@ var misspellingRule = &lint.Rule{
 			{Name: "allow", Default: "[]", Text: "words never reported and known as words (case does not matter), added to the built-in lists"},
 			{Name: "locale", Default: `""`, Text: "`US` also reports British spellings (\"optimise\"), `UK` American ones; empty reports neither"},
 			{Name: "cautious", Default: "false", Text: "report a word the dictionary lacks only on strong evidence, for pages whose names and jargon no word list knows " +
-				"(on in the generic profile): unless it is a listed common misspelling, a word of five letters or fewer is not reported " +
-				"(\"kata\", \"tada\", \"ocio\": one edit from many short words, and names, jargon and handles are short), nor a " +
-				"word the page writes three times or more, or with a capital inside a sentence, when the page never writes the " +
-				"word suggested for it (the page's own term or name: \"Sermant\", \"nodejs\"), nor a lower-case word of a slug " +
-				"(\"owner/repo\", \"@team\"), which is an identifier"},
+				"(on in the generic profile). Unless it is a listed common misspelling, a word of five letters or fewer is reported " +
+				"only when one common word is suggested and the word is that one with a letter dropped, two letters swapped, or one " +
+				"doubled or undoubled (\"goup\"; not \"kata\", \"tada\", \"ocio\": names, jargon and handles are short); a word the " +
+				"page writes three times or more, or with a capital inside a sentence, only when it is such a slip of a word " +
+				"suggested or the page writes a word suggested (not \"Sermant\", never \"Servant\": the page's own name); a " +
+				"lower-case word of a slug (\"owner/repo\", \"@team\") is an identifier and is not reported"},
 		},
 	},
 	Options: func() any { return &misspellingOptions{} },
@@ -833,7 +834,7 @@ func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, onPage int
 			fit = append(fit, r+suffix)
 		}
 	}
-	if pageWords != nil && cautiousRefuses(u, stem, fit, listed, onPage, pageWords) {
+	if pageWords != nil && cautiousRefuses(d, u, stem, suffix, fit, listed, onPage, pageWords) {
 		return
 	}
 	reportSpelling(p, f, u, fit)
@@ -842,29 +843,61 @@ func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, onPage int
 // cautiousRefuses reports whether the cautious option (pages of other
 // organisations, whose names and jargon no word list knows) leaves a word
 // unreported for want of evidence that it is a slip. A common misspelling
-// (misspell's list) is evidence enough. Otherwise:
-//   - a word of five letters or fewer is not reported: many short words are
-//     one edit from it, and names, jargon and handles are short ("kata",
-//     "tada", "ocio", "Ecto", "maor" were each taken for a slip);
-//   - nor a word the page writes three times or more, or with a capital
-//     inside a sentence, when the page never writes a word suggested for
-//     it: a term or a name of its own ("Sermant" 28 times, never
-//     "Servant"), not a slip it repeats ("responsibilites" beside
-//     "responsibilities").
-func cautiousRefuses(u spellWord, stem string, fit []string, listed bool, onPage int, pageWords map[string]bool) bool {
+// (misspell's list) is evidence enough, and so, mostly, is a mechanical
+// slip of a suggested word: a letter dropped, two letters swapped, one
+// doubled or undoubled ("Enteprise", "Zoura", "Responsbilities"). A letter
+// changed or added is as likely another word, a name ("Sermant" is not
+// "Servant", "nodejs" not "nodes"). So:
+//   - a word of five letters or fewer is reported only when one common word
+//     is suggested, of which it is a mechanical slip ("goup", "Sklls"):
+//     many short words are one edit from it, and names, jargon and handles
+//     are short ("kata", "tada", "ocio", "Ecto" were taken for slips);
+//   - a word the page writes three times or more, or with a capital inside
+//     a sentence, is reported only when it is a mechanical slip of a word
+//     suggested or the page writes a word suggested: otherwise it is a term
+//     or a name of its own ("Sermant" 28 times, never "Servant").
+func cautiousRefuses(d *wordDict, u spellWord, stem, suffix string, fit []string, listed bool, onPage int, pageWords map[string]bool) bool {
 	if listed {
 		return false
 	}
+	var words []string
+	mech := false
+	for _, c := range fit {
+		if c == "" {
+			continue
+		}
+		c = strings.ToLower(strings.TrimSuffix(c, suffix))
+		words = append(words, c)
+		mech = mech || mechanicalSlip(strings.ToLower(stem), c)
+	}
 	if utf8.RuneCountInString(stem) <= 5 {
-		return true
+		return len(words) != 1 || !mech || !d.common(words[0])
 	}
 	name := u.style != misspell.CaseLower && !u.start
-	if onPage < 3 && !name {
+	if onPage < 3 && !name || mech {
 		return false
 	}
 	for _, c := range fit {
 		if c != "" && pageWords[strings.ToLower(c)] {
 			return false
+		}
+	}
+	return true
+}
+
+// mechanicalSlip reports whether w is c with one letter dropped, or with
+// two neighbouring letters swapped or a letter doubled or undoubled (slip):
+// what fingers do, rather than another word.
+func mechanicalSlip(w, c string) bool {
+	if slip(w, c) {
+		return true
+	}
+	if len(c) != len(w)+1 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] != c[i] {
+			return w[i:] == c[i+1:]
 		}
 	}
 	return true
