@@ -82,9 +82,8 @@ func dimensionsAgree(p *lint.SetPass, lad *shape.Ladder) {
 	// it: three levels or more, and two thirds of those with dimensions.
 	// Two levels of three agreeing is as likely the third's own way of
 	// writing (a rung defined in the summary table, not in its section).
-	// (a level has it under another form too, "Responsibilities" for
-	// "Responsibilities and privileges"; a level that need not have it, as
-	// it inherits or is the open entry, and lacks it counts neither way)
+	// (a level that names it another way, or that need not have it, as it
+	// inherits or is the open entry, and lacks it, counts neither way)
 	exempt := map[*shape.Level]bool{}
 	for _, l := range lv {
 		exempt[l] = len(l.SameAs) > 0 || inherits(l) || openEntry(p.Config, l, l == lv[0] || sameStepAsOpenFirst(p.Config, lv, l))
@@ -96,7 +95,10 @@ func dimensionsAgree(p *lint.SetPass, lad *shape.Ladder) {
 			if len(l.Dims) == 0 {
 				continue
 			}
-			has := hasShorterForm(l, names[k]) || slices.ContainsFunc(l.Dims, func(d *shape.Dimension) bool { return d.Key == k })
+			has := slices.ContainsFunc(l.Dims, func(d *shape.Dimension) bool { return d.Key == k })
+			if !has && hasShorterForm(l, names[k]) {
+				continue // it has the dimension, named another way
+			}
 			if has {
 				n++
 			}
