@@ -29,8 +29,9 @@ var levelSequenceRule = &lint.Rule{
 			"track), which projects rank each their own way (ESLint's Reviewers are above its Committers). Three levels or more " +
 			"of a track all written highest first are a ladder written top down, as highest-first codes are. Two code formats " +
 			"are one ladder written two ways only when their ranks make one run (\"Level 5\" after L1 to L4): M3 to M6 beside " +
-			"IC1 to IC6 are two tracks, and so are two levels of one code whose words put them on two tracks (\"L5 Staff " +
-			"Engineer\", \"L5 Engineering Manager\"). " +
+			"IC1 to IC6 are two tracks. A number opening a page's file name orders a folder's pages and is no rank: a number " +
+			"left out is no level missing. Two levels of one code whose words put them on two tracks (\"L5 Staff Engineer\", " +
+			"\"L5 Engineering Manager\") repeat no rank. " +
 			"On in the generic profile.",
 		Bad:  "# Engineering ladder\n\n## L1 Engineer\n\nShips small changes.\n\n## L3 Senior Engineer\n\nLeads projects.\n",
 		Good: "# Engineering ladder\n\n## L1 Engineer\n\nShips small changes.\n\n## L2 Senior Engineer\n\nLeads projects.\n",
@@ -61,7 +62,11 @@ func sequence(p *lint.SetPass, lad *shape.Ladder) {
 	formats := map[string][]*shape.Level{}
 	var fmtOrder []string
 	for _, l := range lv {
-		if l.Code == nil || l.Code.Format == "n" && lad.From != "pages" {
+		// a bare number is no code to check: a number opening a file's
+		// name orders a folder's pages, and one left out (a page removed)
+		// or written twice leaves no level out of the ladder, which the
+		// titles' codes or words would tell
+		if l.Code == nil || l.Code.Format == "n" {
 			continue
 		}
 		if _, ok := formats[l.Code.Format]; !ok {
@@ -176,7 +181,7 @@ func sequence(p *lint.SetPass, lad *shape.Ladder) {
 	// a way of writing a ladder, as with codes, not a level out of order
 	byTrack := map[trackKey][]*shape.Level{}
 	for _, l := range lv {
-		if l.Code != nil && !subRanked[l] || !l.Placed {
+		if l.Code != nil && l.Code.Format != "n" && !subRanked[l] || !l.Placed {
 			continue
 		}
 		k := trackKey{l.Place.Track, l.Place.Stem}
@@ -191,7 +196,7 @@ func sequence(p *lint.SetPass, lad *shape.Ladder) {
 		topDown[k] = down
 	}
 	for _, l := range lv {
-		if l.Code != nil && !subRanked[l] || !l.Placed {
+		if l.Code != nil && l.Code.Format != "n" && !subRanked[l] || !l.Placed {
 			continue
 		}
 		k := trackKey{l.Place.Track, l.Place.Stem}
