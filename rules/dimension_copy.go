@@ -17,9 +17,13 @@ var dimensionCopyRule = &lint.Rule{
 	Doc: lint.Doc{
 		Description: "When a dimension of a level says word for word what the same dimension of the level before it says " +
 			"(ignoring case, spaces and punctuation), the ladder gives no difference between the two levels there: " +
-			"usually a copy left unedited. Short texts (under four words) are not compared, nor a dimension that says the same at every level, three or more, of the page's ladders (a rule applied to all levels, such as a promotion criterion), nor a dimension that says where a level is recorded (\"Defined by\", \"Recorded in\": two roles listed in the same file are no copy). On in the generic profile.",
-		Bad:  "# Ladder\n\n## L1 Engineer\n\n**Scope:** tasks within one project.\n\n## L2 Engineer\n\n**Scope:** tasks within one project.\n",
-		Good: "# Ladder\n\n## L1 Engineer\n\n**Scope:** tasks within one project.\n\n## L2 Engineer\n\n**Scope:** features across one project.\n",
+			"usually a copy left unedited. Reported only where the page shows the dimension changing between its levels " +
+			"(two texts or more): a dimension that says the same at every level of the page's ladders, two or more, is a rule " +
+			"applied to all (a promotion criterion). Short texts (under eight words: \"Works within one team\") are values two " +
+			"levels may share by design and are not compared, nor a dimension that says where a level is recorded " +
+			"(\"Defined by\", \"Recorded in\": two roles listed in the same file are no copy). On in the generic profile.",
+		Bad:  "# Ladder\n\n## L1 Engineer\n\n**Scope:** tasks within one project, with a senior engineer reviewing the design.\n\n## L2 Engineer\n\n**Scope:** tasks within one project, with a senior engineer reviewing the design.\n\n## L3 Engineer\n\n**Scope:** projects across one group, reviewing the designs of others.\n",
+		Good: "# Ladder\n\n## L1 Engineer\n\n**Scope:** tasks within one project, with a senior engineer reviewing the design.\n\n## L2 Engineer\n\n**Scope:** features within one project, with a senior engineer reviewing the design.\n\n## L3 Engineer\n\n**Scope:** projects across one group, reviewing the designs of others.\n",
 	},
 	Check: checkDimensionCopy,
 }
@@ -28,6 +32,11 @@ var dimensionCopyRule = &lint.Rule{
 // what it asks ("Defined by: the OWNERS file's approvers entry"): two roles
 // recorded the same way are not a copy.
 var definitionDim = regexp.MustCompile(`^(?:defined (?:by|in)|definition|recorded (?:by|in)|listed (?:by|in)|record)$`)
+
+// minCopyWords is the shortest text compared: a short one ("a team", "Works
+// within one team") is a value two levels may share by design; a sentence
+// or more written the same is a copy.
+const minCopyWords = 8
 
 func checkDimensionCopy(p *lint.Pass) {
 	lads := pageLadders(p.Env, p.Config, p.File)
@@ -51,7 +60,7 @@ func checkDimensionCopy(p *lint.Pass) {
 			a, b := lad.Levels[i-1], lad.Levels[i]
 			for _, db := range b.Dims {
 				tb := normTitle(db.Text)
-				if len(strings.Fields(tb)) < 4 || len(texts[db.Key]) == 1 && levels[db.Key] > 2 || definitionDim.MatchString(db.Key) {
+				if len(strings.Fields(tb)) < minCopyWords || len(texts[db.Key]) == 1 || definitionDim.MatchString(db.Key) {
 					continue
 				}
 				for _, da := range a.Dims {

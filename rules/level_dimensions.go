@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -19,14 +20,18 @@ var levelDimensionsRule = &lint.Rule{
 	Optional: true,
 	Doc: lint.Doc{
 		Description: "A level's dimensions are its sub-headings and the bold labels that open its paragraphs or bullets " +
-			"(`**Impact:** ...`), or its cells in a table ladder. A dimension that most levels of the ladder have and one " +
-			"level lacks is reported on that level, and so is a level that gives the shared dimensions in another order. " +
-			"A level that opens with \"Same as L1, L2, but also\" inherits and is not checked for missing ones, nor is the " +
+			"(`**Impact:** ...`), or its cells in a table ladder. A dimension that a clear majority of the ladder's levels " +
+			"have (three or more, and two thirds of those with dimensions) and one level lacks is reported on that level, and " +
+			"so is a level that gives two shared dimensions in the other order than every other level that has both (two or more). Not reported: a level with as many dimensions of " +
+			"its own, which no other level has, as it lacks (each may be the missing part under another name: \"Required " +
+			"before merge\" for \"Acceptance test\"), a level that says anywhere that it inherits (\"Same as L1, L2, but " +
+			"also\", \"in addition to the responsibilities of a Committer\", \"all of the duties of Committers\", \"the " +
+			"previous level's skills\"), nor the " +
 			"open first step of a track of project roles (anyone taking part), even written as two levels (\"Code Contributor\", " +
 			"\"Active Contributor\"). Pages of " +
 			"a one-page-per-level folder are checked as one ladder. On in the generic profile.",
-		Bad:  "# Ladder\n\n## L1 Engineer\n\n**Scope:** a task.\n\n**Impact:** the team.\n\n## L2 Engineer\n\n**Scope:** a feature.\n\n## L3 Engineer\n\n**Scope:** a project.\n\n**Impact:** the org.\n",
-		Good: "# Ladder\n\n## L1 Engineer\n\n**Scope:** a task.\n\n**Impact:** the team.\n\n## L2 Engineer\n\n**Scope:** a feature.\n\n**Impact:** the group.\n\n## L3 Engineer\n\n**Scope:** a project.\n\n**Impact:** the org.\n",
+		Bad:  "# Ladder\n\n## L1 Engineer\n\n**Scope:** a task.\n\n**Impact:** the team.\n\n## L2 Engineer\n\n**Scope:** a feature.\n\n## L3 Engineer\n\n**Scope:** a project.\n\n**Impact:** the group.\n\n## L4 Engineer\n\n**Scope:** a program.\n\n**Impact:** the org.\n",
+		Good: "# Ladder\n\n## L1 Engineer\n\n**Scope:** a task.\n\n**Impact:** the team.\n\n## L2 Engineer\n\n**Scope:** a feature.\n\n**Impact:** the team's area.\n\n## L3 Engineer\n\n**Scope:** a project.\n\n**Impact:** the group.\n\n## L4 Engineer\n\n**Scope:** a program.\n\n**Impact:** the org.\n",
 	},
 	CheckAll: checkLevelDimensions,
 }
@@ -73,9 +78,35 @@ func dimensionsAgree(p *lint.SetPass, lad *shape.Ladder) {
 	if with < 2 || 2*with < len(lv) {
 		return
 	}
+	// a dimension is the ladder's when a clear majority of its levels share
+	// it: three levels or more, and two thirds of those with dimensions.
+	// Two levels of three agreeing is as likely the third's own way of
+	// writing (a rung defined in the summary table, not in its section).
+	// (a level that names it another way, or that need not have it, as it
+	// inherits or is the open entry, and lacks it, counts neither way)
+	exempt := map[*shape.Level]bool{}
+	for _, l := range lv {
+		exempt[l] = len(l.SameAs) > 0 || inherits(l) || openEntry(p.Config, l, l == lv[0] || sameStepAsOpenFirst(p.Config, lv, l))
+	}
 	var common []string
-	for k, n := range count {
-		if 2*n > with && n >= 2 {
+	for k := range count {
+		n, of := 0, 0
+		for _, l := range lv {
+			if len(l.Dims) == 0 {
+				continue
+			}
+			has := slices.ContainsFunc(l.Dims, func(d *shape.Dimension) bool { return d.Key == k })
+			if !has && hasShorterForm(l, names[k]) {
+				continue // it has the dimension, named another way
+			}
+			if has {
+				n++
+			}
+			if has || !exempt[l] {
+				of++
+			}
+		}
+		if n >= minSharedDimension && 3*n >= 2*of {
 			common = append(common, k)
 		}
 	}
@@ -136,14 +167,6 @@ func dimensionsAgree(p *lint.SetPass, lad *shape.Ladder) {
 				missing = append(missing, names[k])
 			}
 		}
-		// one dimension missing and one of the level's own that no other
-		// level has: the same part under another name ("Required before
-		// merge" where the others write "Acceptance test"), not a gap
-		if len(missing) == 1 {
-			if own := ownOnly(l, count, names, common); len(own) == 1 && !shareWord(own[0], missing[0]) {
-				missing = nil
-			}
-		}
 		// a dimension's heading written at the level's own depth right after
 		// it ("### Skills needed" under "### Associate"): the heading closes
 		// the level instead of belonging to it, which is the slip to name
@@ -158,7 +181,14 @@ func dimensionsAgree(p *lint.SetPass, lad *shape.Ladder) {
 				}
 			}
 		}
-		if len(missing) > 0 && len(l.SameAs) == 0 && !openEntry(p.Config, l, l == lv[0] || sameStepAsOpenFirst(p.Config, lv, l)) {
+		// as many dimensions of the level's own, which no other level has,
+		// as it lacks: each may be a missing part under another name
+		// ("Required before merge" where the others write "Acceptance
+		// test"), not a gap
+		if len(missing) > 0 && len(ownOnly(l, lv, count, names, common)) >= len(missing) {
+			missing = nil
+		}
+		if len(missing) > 0 && !exempt[l] {
 			// say "the other levels" only when every other level has them
 			least := len(lv)
 			for _, m := range missing {
@@ -172,7 +202,7 @@ func dimensionsAgree(p *lint.SetPass, lad *shape.Ladder) {
 				Message: fmt.Sprintf("level %q has no %s, which %s", levelLabel(l), quoteList(missing), who)})
 		}
 		for i := 1; i < len(seq); i++ {
-			if rank[seq[i].Key] < rank[seq[i-1].Key] {
+			if rank[seq[i].Key] < rank[seq[i-1].Key] && othersOrder(lv, l, seq[i].Key, seq[i-1].Key) {
 				p.Report(lint.Diagnostic{File: l.File, Span: seq[i].Span, Subject: "order " + seq[i].Key,
 					Message: fmt.Sprintf("in level %q, %q comes after %q; the ladder's other levels give it before", levelLabel(l), seq[i].Name, seq[i-1].Name)})
 				break
@@ -182,11 +212,13 @@ func dimensionsAgree(p *lint.SetPass, lad *shape.Ladder) {
 }
 
 // ownOnly returns the names of a level's dimensions that no other level of
-// the ladder has.
-func ownOnly(l *shape.Level, count map[string]int, names map[string]string, common []string) []string {
+// the ladder has, and that are no part of a dimension the others have
+// ("Software development", a sub-heading of the others' "Skills needed for
+// this level", where the level lacks that heading).
+func ownOnly(l *shape.Level, lv []*shape.Level, count map[string]int, names map[string]string, common []string) []string {
 	var out []string
 	for _, d := range l.Dims {
-		if count[d.Key] != 1 || slices.Contains(out, d.Name) {
+		if count[d.Key] != 1 || slices.Contains(out, d.Name) || partOfOthers(d, l, lv) {
 			continue
 		}
 		// a shorter or longer form of a dimension the others have is that
@@ -199,15 +231,69 @@ func ownOnly(l *shape.Level, count map[string]int, names map[string]string, comm
 	return out
 }
 
-// shareWord reports whether two names share a word ("Technical
-// requirements review" and "Requirements").
-func shareWord(a, b string) bool {
-	for _, w := range strings.Fields(strings.ToLower(a)) {
-		if slices.Contains(strings.Fields(strings.ToLower(b)), w) {
-			return true
+// partOfOthers reports whether a level's dimension is a heading inside a
+// dimension of another level of the ladder: a part of it, not its name.
+func partOfOthers(d *shape.Dimension, l *shape.Level, lv []*shape.Level) bool {
+	want := normTitle(d.Name)
+	for _, o := range lv {
+		if o == l {
+			continue
+		}
+		for _, od := range o.Dims {
+			for _, h := range shape.HeadingsIn(o.File, od.Body) {
+				if normTitle(h.Text) == want {
+					return true
+				}
+			}
 		}
 	}
 	return false
+}
+
+// othersOrder reports whether the ladder's other levels agree that
+// dimension first comes before second: two or more of them give both, and
+// every one that does gives them in that order. Where levels differ among
+// themselves, no order is the ladder's.
+func othersOrder(lv []*shape.Level, l *shape.Level, first, second string) bool {
+	n := 0
+	for _, o := range lv {
+		if o == l {
+			continue
+		}
+		i := slices.IndexFunc(o.Dims, func(d *shape.Dimension) bool { return d.Key == first })
+		j := slices.IndexFunc(o.Dims, func(d *shape.Dimension) bool { return d.Key == second })
+		if i < 0 || j < 0 {
+			continue
+		}
+		if i > j {
+			return false
+		}
+		n++
+	}
+	return n >= 2
+}
+
+// minSharedDimension is how many levels must share a dimension for its
+// absence from another to be reported.
+const minSharedDimension = 3
+
+// inheritRE is a sentence of a level that says it takes what another level
+// has, wherever in the level it stands: "in addition to the
+// responsibilities of a Committer", "all of the duties of Committers",
+// "everything expected of a Senior", "the previous level's skills",
+// "Senior requirements, plus". A level written as what it adds lists only
+// that; a dimension it does not repeat is not missing.
+var inheritRE = regexp.MustCompile(`(?i)\b(?:in addition to (?:the|all|those|what|being)\b|(?:all|each|any) (?:of )?the (?:duties|responsibilities|requirements|expectations|privileges|skills|rights) (?:of|held by|that)\b|everything (?:in|from|expected of|required of|that)\b|same as\b|(?:previous|prior|preceding|lower) (?:level|levels|role|roles|rung|rungs|step|steps)\b|levels? below\b|(?:responsibilities|requirements|expectations|skills|privileges),? plus\b|builds? (?:up)?on (?:the|those|what)\b|on top of (?:the|those|what)\b)`)
+
+// inherits reports whether a level's text says it inherits another
+// level's dimensions (inheritRE), beyond the opening "Same as" that the
+// finder reads into SameAs.
+func inherits(l *shape.Level) bool {
+	src := l.File.Source.Text
+	if l.Heading == nil || l.Body.Start < 0 || l.Body.End > len(src) || l.Body.Start >= l.Body.End {
+		return false
+	}
+	return inheritRE.Match(src[l.Body.Start:l.Body.End])
 }
 
 // openEntry reports whether a level is the lowest step of a track open to

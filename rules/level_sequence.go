@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
 	"gitlab.com/ladderlint/ladderlint/lint/model"
@@ -21,10 +22,16 @@ var levelSequenceRule = &lint.Rule{
 			"whose titles carry a level code (IC 3, L4, D2, Level 2, P3, M1, Engineer II, 3a) or a seniority word of the " +
 			"configured tracks. Codes of one format are read as ranks: each level must be above the one before it " +
 			"(lowest first), no rank may be skipped or repeated (letter suffixes such as 3a and 3b are parallel tracks " +
-			"of one rank), and the ladder writes its codes one way. Without codes, seniority words order the levels (three levels " +
-			"or more of a track all written highest first are a ladder written top down, as highest-first codes are); " +
-			"on a track of project roles (the generic profile's contributor track), a role whose own text names a role listed " +
-			"before it (\"Reviewers may perform all of the duties of Committers\") is where the page ranks it. " +
+			"of one rank), and the ladder writes its codes one way. Without codes, seniority words order the levels where they " +
+			"leave no doubt: two steps or more apart (\"Staff\" after \"Principal\"), or one title the other with a seniority " +
+			"word added (\"Writer\" after \"Senior Writer\"). Neighbouring steps, which organisations order differently (a Head " +
+			"and a Director), are not compared, nor the roles of a track of project roles (the generic profile's contributor " +
+			"track), which projects rank each their own way (ESLint's Reviewers are above its Committers). Three levels or more " +
+			"of a track all written highest first are a ladder written top down, as highest-first codes are. Two code formats " +
+			"are one ladder written two ways only when their ranks make one run (\"Level 5\" after L1 to L4): M3 to M6 beside " +
+			"IC1 to IC6 are two tracks. A number opening a page's file name orders a folder's pages and is no rank: a number " +
+			"left out is no level missing. Two levels of one code whose words put them on two tracks (\"L5 Staff Engineer\", " +
+			"\"L5 Engineering Manager\") repeat no rank. " +
 			"On in the generic profile.",
 		Bad:  "# Engineering ladder\n\n## L1 Engineer\n\nShips small changes.\n\n## L3 Senior Engineer\n\nLeads projects.\n",
 		Good: "# Engineering ladder\n\n## L1 Engineer\n\nShips small changes.\n\n## L2 Senior Engineer\n\nLeads projects.\n",
@@ -55,7 +62,11 @@ func sequence(p *lint.SetPass, lad *shape.Ladder) {
 	formats := map[string][]*shape.Level{}
 	var fmtOrder []string
 	for _, l := range lv {
-		if l.Code == nil || l.Code.Format == "n" && lad.From != "pages" {
+		// a bare number is no code to check: a number opening a file's
+		// name orders a folder's pages, and one left out (a page removed)
+		// or written twice leaves no level out of the ladder, which the
+		// titles' codes or words would tell
+		if l.Code == nil || l.Code.Format == "n" {
 			continue
 		}
 		if _, ok := formats[l.Code.Format]; !ok {
@@ -72,9 +83,12 @@ func sequence(p *lint.SetPass, lad *shape.Ladder) {
 		}
 		// a Roman numeral (or a number after the title's words) beside
 		// prefixed codes is usually a title's own ("Engineer II (IC 3)"):
-		// only mixed prefixes count
+		// only mixed prefixes count, and only when the codes make one run
+		// of ranks: "Level 5" after L1 to L4 is the same ladder written
+		// another way, M3 to M6 beside IC1 to IC6 (ranks that repeat) a
+		// second track
 		for _, f := range fmtOrder {
-			if f == main || formats[f][0].Code.NumbersTitle() || formats[main][0].Code.NumbersTitle() {
+			if f == main || formats[f][0].Code.NumbersTitle() || formats[main][0].Code.NumbersTitle() || !oneRun(formats[main], formats[f]) {
 				continue
 			}
 			for _, l := range formats[f] {
@@ -126,7 +140,7 @@ func sequence(p *lint.SetPass, lad *shape.Ladder) {
 			ls = rev
 		}
 		for i := 1; i < len(ls); i++ {
-			if a, b := ls[i-1], ls[i]; b.Code.Rank < a.Code.Rank {
+			if a, b := ls[i-1], ls[i]; b.Code.Rank < a.Code.Rank && !otherTracks(a, b) {
 				p.Report(lint.Diagnostic{File: b.File, Span: levelSpan(b), Subject: b.Code.Raw,
 					Message: fmt.Sprintf("level %q comes after %q but ranks lower: list levels lowest first", levelLabel(b), levelLabel(a))})
 			}
@@ -138,7 +152,7 @@ func sequence(p *lint.SetPass, lad *shape.Ladder) {
 			a, b := sorted[i-1], sorted[i]
 			ra, rb := a.Code.Rank, b.Code.Rank
 			switch {
-			case rb == ra && b.Code.Sub == a.Code.Sub:
+			case rb == ra && b.Code.Sub == a.Code.Sub && !otherTracks(a, b):
 				p.Report(lint.Diagnostic{File: b.File, Span: levelSpan(b), Subject: b.Code.Raw,
 					Message: fmt.Sprintf("level %q repeats the rank of %q", levelLabel(b), levelLabel(a))})
 			case rb > ra+1:
@@ -167,7 +181,7 @@ func sequence(p *lint.SetPass, lad *shape.Ladder) {
 	// a way of writing a ladder, as with codes, not a level out of order
 	byTrack := map[trackKey][]*shape.Level{}
 	for _, l := range lv {
-		if l.Code != nil && !subRanked[l] || !l.Placed {
+		if l.Code != nil && l.Code.Format != "n" && !subRanked[l] || !l.Placed {
 			continue
 		}
 		k := trackKey{l.Place.Track, l.Place.Stem}
@@ -181,45 +195,76 @@ func sequence(p *lint.SetPass, lad *shape.Ladder) {
 		}
 		topDown[k] = down
 	}
-	// the role words of the levels so far, per track, each once
-	seen := map[int][]string{}
 	for _, l := range lv {
-		if l.Code != nil && !subRanked[l] || !l.Placed {
+		if l.Code != nil && l.Code.Format != "n" && !subRanked[l] || !l.Placed {
 			continue
 		}
 		k := trackKey{l.Place.Track, l.Place.Stem}
-		if b := prev[k]; b != nil && !topDown[k] && l.Place.Compare(b.Place) < 0 && !pageRanks(l, seen, tracks) {
+		if b := prev[k]; b != nil && !topDown[k] && l.Place.Compare(b.Place) < 0 && wordsRank(l, b, tracks) {
 			p.Report(lint.Diagnostic{File: l.File, Span: l.TitleSpan, Subject: l.Title,
 				Message: fmt.Sprintf("level %q comes after the more senior %q: list levels lowest first", levelLabel(l), levelLabel(b))})
 		}
 		prev[k] = l
-		if !slices.Contains(seen[l.Place.Track], l.Place.Label) {
-			seen[l.Place.Track] = append(seen[l.Place.Track], l.Place.Label)
-		}
 	}
 }
 
-// pageRanks reports whether the page itself places a project role that its
-// words rank below a role before it: projects rank their roles differently
-// (ESLint's Reviewers are above its Committers), so on a track of project
-// roles (qualified) a level whose text names a role before it ("Reviewers
-// may perform all of the duties of Committers"; "An approver may nominate a
-// current contributor") is where the page puts it, after that role.
-func pageRanks(l *shape.Level, before map[int][]string, tracks []lint.Track) bool {
-	if l.Place.Track < 0 || l.Place.Track >= len(tracks) || !tracks[l.Place.Track].Qualified {
-		return false
-	}
-	src := l.File.Source.Text
-	if l.Body.Start < 0 || l.Body.End > len(src) || l.Body.Start >= l.Body.End {
-		return false
-	}
-	body := string(src[l.Body.Start:l.Body.End])
-	for _, role := range before[l.Place.Track] {
-		if shape.MentionsRole(body, role) {
-			return true
+// otherTracks reports whether the seniority words of two coded levels place
+// them on two tracks ("L5 Staff Engineer", "L5 Engineering Manager"): a
+// ladder may give an IC and a manager track one code each rank, so one
+// code twice, or a manager track starting again lower after the ICs, is no
+// slip.
+func otherTracks(a, b *shape.Level) bool {
+	return a.Placed && b.Placed && a.Place.Track != b.Place.Track
+}
+
+// oneRun reports whether two code formats' levels make one run of ranks
+// (no rank, with its letter, in both): one ladder whose codes are written
+// two ways, not two tracks numbered each its own way.
+func oneRun(a, b []*shape.Level) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x.Code.Rank == y.Code.Rank && x.Code.Sub == y.Code.Sub {
+				return false
+			}
 		}
 	}
-	return false
+	return true
+}
+
+// wordsRank reports whether the seniority words of two titles, l written
+// after b, rank l below b beyond doubt. Organisations order neighbouring
+// steps differently (a Head above or below a Director, a Graduate beside a
+// Junior, Senior Staff against Principal) and a project's roles each its
+// own way (ESLint's Reviewers above its Committers), so the tracks' order
+// is a guess there. It is no guess when the steps are two or more apart
+// ("Staff" after "Principal"), or when one title is the other with a
+// seniority word added ("Writer" after "Senior Writer"). On a track of
+// project roles (qualified) only the page's own words would order them:
+// none is reported.
+func wordsRank(l, b *shape.Level, tracks []lint.Track) bool {
+	if t := l.Place.Track; t >= 0 && t < len(tracks) && tracks[t].Qualified {
+		return false
+	}
+	if b.Place.Step-l.Place.Step >= 2 {
+		return true
+	}
+	return titleWithin(l.Title, b.Title) || titleWithin(b.Title, l.Title)
+}
+
+// titleWithin reports whether every word of the shorter title a is a word
+// of b, which has more: b is a with a word added ("Writer", "Senior
+// Writer").
+func titleWithin(a, b string) bool {
+	aw, bw := strings.Fields(normTitle(a)), strings.Fields(normTitle(b))
+	if len(aw) == 0 || len(aw) >= len(bw) {
+		return false
+	}
+	for _, w := range aw {
+		if !slices.Contains(bw, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // romanFamilies splits Roman-coded levels by the title around the numeral,

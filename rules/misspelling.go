@@ -25,6 +25,10 @@ type misspellingOptions struct {
 	// Locale also reports the other variety's spellings: "US" reports
 	// British spellings, "UK" American ones; "" reports neither.
 	Locale string `yaml:"locale"`
+	// Cautious reports a word the dictionary lacks only on strong
+	// evidence, for pages whose names and jargon no word list knows (other
+	// organisations' ladders): see cautiousRefuses.
+	Cautious bool `yaml:"cautious"`
 }
 
 // handbookWords are words of GitLab's handbook that misspell's dictionary
@@ -78,6 +82,13 @@ var misspellingRule = &lint.Rule{
 		Options: []lint.OptionDoc{
 			{Name: "allow", Default: "[]", Text: "words never reported and known as words (case does not matter), added to the built-in lists"},
 			{Name: "locale", Default: `""`, Text: "`US` also reports British spellings (\"optimise\"), `UK` American ones; empty reports neither"},
+			{Name: "cautious", Default: "false", Text: "report a word the dictionary lacks only on strong evidence, for pages whose names and jargon no word list knows " +
+				"(on in the generic profile). Unless it is a listed common misspelling, a word of five letters or fewer is reported " +
+				"only when one common word is suggested and the word is that one with a letter dropped, two letters swapped, or one " +
+				"doubled or undoubled (\"goup\"; not \"kata\", \"tada\", \"ocio\": names, jargon and handles are short); a word the " +
+				"page writes three times or more, or with a capital inside a sentence, only when it is such a slip of a word " +
+				"suggested or the page writes a word suggested (not \"Sermant\", never \"Servant\": the page's own name); a " +
+				"lower-case word of a slug (\"owner/repo\", \"@team\") is an identifier and is not reported"},
 		},
 	},
 	Options: func() any { return &misspellingOptions{} },
@@ -325,6 +336,15 @@ func checkMisspelling(p *lint.SetPass) {
 		// that is three table cells' whole text
 		// (Consensys as the sponsor of three roles)
 		names := pageNameWords(f)
+		// the page's words, for the cautious checks
+		var pageWords map[string]bool
+		if opts.Cautious && len(pages[i].unknown) > 0 {
+			words := pages[i].words.all()
+			pageWords = make(map[string]bool, len(pages[i].uses))
+			for _, wc := range pages[i].uses {
+				pageWords[words[wc.id]] = true
+			}
+		}
 		capital, inside, cells := map[string]int{}, map[string]bool{}, map[string]int{}
 		for _, u := range pages[i].unknown {
 			repeats[u.lower]++
@@ -338,7 +358,7 @@ func checkMisspelling(p *lint.SetPass) {
 		}
 		for _, u := range pages[i].unknown {
 			name := repeats[u.lower] >= 3 && capital[u.lower] == repeats[u.lower] && (inside[u.lower] && names[u.lower] || cells[u.lower] >= 3)
-			reportMisspelling(p, f, u, repeats[u.lower], name, d, vocab, main, extra, opts.Locale, cands)
+			reportMisspelling(p, f, u, repeats[u.lower], name, d, vocab, main, extra, opts.Locale, cands, pageWords)
 		}
 	}
 }
@@ -542,6 +562,9 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 				continue
 			}
 			if style == misspell.CaseLower && slugWord(wordingText(b), w.Start, w.End) {
+				if opts.Cautious {
+					continue // an identifier, whoever's it is
+				}
 				if linkWords == nil {
 					linkWords = pageNameWords(f)
 				}
@@ -775,7 +798,7 @@ func spellCheckable(w string) (misspell.WordCase, bool) {
 // is one edit away and the site does not use it as its own; the fix is
 // given when one candidate keeps the word's form.
 func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, onPage int, pageName bool, d *wordDict, vocab *siteVocabulary,
-	main, extra *misspellTable, locale string, memo map[string][]string) {
+	main, extra *misspellTable, locale string, memo map[string][]string, pageWords map[string]bool) {
 	lw := u.lower
 	if u.meant != "" {
 		reportSpelling(p, f, u, []string{u.meant})
@@ -802,7 +825,8 @@ func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, onPage int
 		// a slip the site writes on other pages is a word of its own,
 		// unless the word it slips from is far more used (as for longer
 		// words: a typo the site repeats)
-		if !vocab.accepts(lw, true, []string{u.short}, false) {
+		_, listed := main.fix(lw)
+		if !vocab.accepts(lw, true, []string{u.short}, false) && (pageWords == nil || listed) {
 			reportSpelling(p, f, u, []string{u.short})
 		}
 		return
@@ -918,7 +942,73 @@ func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, onPage int
 			fit = append(fit, r+suffix)
 		}
 	}
+	if pageWords != nil && cautiousRefuses(d, u, stem, suffix, fit, listed, onPage, pageWords) {
+		return
+	}
 	reportSpelling(p, f, u, fit)
+}
+
+// cautiousRefuses reports whether the cautious option (pages of other
+// organisations, whose names and jargon no word list knows) leaves a word
+// unreported for want of evidence that it is a slip. A common misspelling
+// (misspell's list) is evidence enough, and so, mostly, is a mechanical
+// slip of a suggested word: a letter dropped, two letters swapped, one
+// doubled or undoubled ("Enteprise", "Zoura", "Responsbilities"). A letter
+// changed or added is as likely another word, a name ("Sermant" is not
+// "Servant", "nodejs" not "nodes"). So:
+//   - a word of five letters or fewer is reported only when one common word
+//     is suggested, of which it is a mechanical slip ("goup", "Sklls"):
+//     many short words are one edit from it, and names, jargon and handles
+//     are short ("kata", "tada", "ocio", "Ecto" were taken for slips);
+//   - a word the page writes three times or more, or with a capital inside
+//     a sentence, is reported only when it is a mechanical slip of a word
+//     suggested or the page writes a word suggested: otherwise it is a term
+//     or a name of its own ("Sermant" 28 times, never "Servant").
+func cautiousRefuses(d *wordDict, u spellWord, stem, suffix string, fit []string, listed bool, onPage int, pageWords map[string]bool) bool {
+	if listed {
+		return false
+	}
+	var words []string
+	mech := false
+	for _, c := range fit {
+		if c == "" {
+			continue
+		}
+		c = strings.ToLower(strings.TrimSuffix(c, suffix))
+		words = append(words, c)
+		mech = mech || mechanicalSlip(strings.ToLower(stem), c)
+	}
+	if utf8.RuneCountInString(stem) <= 5 {
+		return len(words) != 1 || !mech || !d.common(words[0])
+	}
+	name := u.style != misspell.CaseLower && !u.start
+	if onPage < 3 && !name || mech {
+		return false
+	}
+	for _, c := range fit {
+		if c != "" && pageWords[strings.ToLower(c)] {
+			return false
+		}
+	}
+	return true
+}
+
+// mechanicalSlip reports whether w is c with one letter dropped, or with
+// two neighbouring letters swapped or a letter doubled or undoubled (slip):
+// what fingers do, rather than another word.
+func mechanicalSlip(w, c string) bool {
+	if slip(w, c) {
+		return true
+	}
+	if len(c) != len(w)+1 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] != c[i] {
+			return w[i:] == c[i+1:]
+		}
+	}
+	return true
 }
 
 // twoEditRival returns a dictionary word the site writes, other than fix,

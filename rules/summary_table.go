@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
@@ -18,12 +19,14 @@ var summaryTableRule = &lint.Rule{
 	Optional: true,
 	Doc: lint.Doc{
 		Description: "A page that lists its levels in a table (level codes or titles down a column or across the header) " +
-			"and also gives each level a heading must name the same levels in both: a level in the table with no heading, " +
-			"a heading missing from the table, or a code whose title differs between the two is reported; a level beyond a " +
-			"table's first or last row that another table of the page lists is not missing (tables by topic that start at " +
-			"Contributor, beside a table of every level, cover a stretch of the ladder). A table that " +
-			"names none of the headings' levels is another track (managers after IC headings), not a summary. On in the " +
-			"generic profile.",
+			"and also gives each level a heading must name the same levels in both. A table is the headings' summary only when " +
+			"its rows clearly name the headings' levels (two or more, and two thirds of its rows): a table that names none or " +
+			"few of them is another track (managers after IC headings) or a ladder of its own. Reported: a level the table " +
+			"lists between two levels the headings give, with no heading of its own; a heading the table skips between two " +
+			"levels it lists (or whose code ranks between the table's); a code whose title differs between the two by its " +
+			"seniority words (\"Senior\" in the table, \"Staff\" in the heading). A level beyond the other's first or last is " +
+			"not reported: an entry rung described in prose (\"New contributors\"), a table by topic that starts at " +
+			"Contributor. On in the generic profile.",
 		Bad:  "# Ladder\n\n| Level | Title |\n|---|---|\n| L1 | Engineer |\n| L2 | Senior Engineer |\n\n## L1 Engineer\n\nShips.\n\n## L2 Staff Engineer\n\nLeads.\n",
 		Good: "# Ladder\n\n| Level | Title |\n|---|---|\n| L1 | Engineer |\n| L2 | Senior Engineer |\n\n## L1 Engineer\n\nShips.\n\n## L2 Senior Engineer\n\nLeads.\n",
 	},
@@ -42,11 +45,9 @@ func checkSummaryTable(p *lint.Pass) {
 	if heads == nil {
 		return
 	}
+	o := shapeOptions(p.Env, p.Config)
 	// a level that several tables of the page leave out is reported once
 	missing := map[*shape.Level]bool{}
-	// the levels each summary table lists, and those any of them lists
-	var tables []map[*shape.Level]bool
-	listed := map[*shape.Level]bool{}
 	for _, t := range lads {
 		if t.From != "table" {
 			continue
@@ -61,53 +62,57 @@ func checkSummaryTable(p *lint.Pass) {
 		if inside {
 			continue
 		}
-		// a table none of whose levels is a heading's is another track
-		// (managers M3 to M6 after IC1 to IC5 headings), not a summary
-		overlap := false
-		for _, row := range t.Levels {
-			overlap = overlap || matchLevel(row, heads.Levels) != nil
+		// the table is the headings' summary only when its rows clearly
+		// name the headings' levels: two or more, and two thirds of its
+		// rows. A table naming none of them is another track (managers M3
+		// to M6 after IC1 to IC5 headings); one naming a few, a ladder of
+		// its own beside the headings that describe some of its levels
+		// (a row a heading names otherwise, "New contributors" for
+		// "Contributor", counts as named)
+		matchedRow := make([]*shape.Level, len(t.Levels))
+		n, named := 0, 0
+		for i, row := range t.Levels {
+			if h := matchLevel(row, heads.Levels); h != nil {
+				matchedRow[i] = h
+				n++
+			} else if anyHeadingNames(f, row.Title) {
+				named++
+			}
 		}
-		if !overlap {
+		if n < 2 || 3*(n+named) < 2*len(t.Levels) {
 			continue
 		}
 		matched := map[*shape.Level]bool{}
-		for _, row := range t.Levels {
-			h := matchLevel(row, heads.Levels)
+		for i, row := range t.Levels {
+			h := matchedRow[i]
 			if h == nil {
-				if anyHeadingNames(f, row.Title) {
-					continue // "New contributors" gives the "Contributor" row its section, though not a level's shape
+				// a row beyond the headings (an entry or a top rung the
+				// page describes in prose, or under another name: "New
+				// contributors" for "Contributor") is no gap; one between
+				// two rows the headings give is a level left without its
+				// heading
+				if !between(i, matchedRow, func(h *shape.Level) bool { return h != nil }) && !codeWithin(row, heads.Levels) || anyHeadingNames(f, row.Title) {
+					continue
 				}
 				p.Report(lint.Diagnostic{Span: row.TitleSpan, Subject: row.Title,
 					Message: fmt.Sprintf("the summary table lists level %q, which no heading of the page gives", levelLabel(row))})
 				continue
 			}
 			matched[h] = true
-			if row.Code != nil && h.Code != nil && !titlesAgree(row, h) {
+			if row.Code != nil && h.Code != nil && titlesDiffer(o, row, h) {
 				p.Report(lint.Diagnostic{Span: row.TitleSpan, Subject: row.Title,
 					Message: fmt.Sprintf("the summary table names %s %q but its heading is %q", row.Code.Raw, rowTitle(row), levelLabel(h))})
 			}
 		}
-		if len(matched) != 0 {
-			tables = append(tables, matched)
-			for h := range matched {
-				listed[h] = true
-			}
-		}
-	}
-	for _, matched := range tables {
-		// a level that a table skips between two it lists is missing from
-		// it; one beyond the table's first or last listed level is
-		// missing only when no other table of the page lists it: beside a
-		// table of every level, tables by topic that start at Contributor
-		// (a User has nothing to commit to) cover a stretch of the ladder
-		lo, hi := len(heads.Levels), -1
+		// a heading the table skips between two levels it lists is missing
+		// from it; one beyond the table's first or last row is not (tables
+		// by topic that start at Contributor cover a stretch of the ladder,
+		// a User having nothing to commit to)
 		for i, h := range heads.Levels {
-			if matched[h] {
-				lo, hi = min(lo, i), max(hi, i)
+			if matched[h] || missing[h] {
+				continue
 			}
-		}
-		for i, h := range heads.Levels {
-			if matched[h] || missing[h] || (i < lo || i > hi) && listed[h] {
+			if !between(i, heads.Levels, func(h *shape.Level) bool { return matched[h] }) && !codeWithin(h, t.Levels) {
 				continue
 			}
 			missing[h] = true
@@ -115,6 +120,52 @@ func checkSummaryTable(p *lint.Pass) {
 				Message: fmt.Sprintf("level %q is missing from the summary table", levelLabel(h))})
 		}
 	}
+}
+
+// between reports whether the i-th of xs has one that is in before it and
+// one after it.
+func between[T any](i int, xs []T, in func(T) bool) bool {
+	return slices.ContainsFunc(xs[:i], in) && slices.ContainsFunc(xs[i+1:], in)
+}
+
+// codeWithin reports whether a level's code ranks strictly between the
+// lowest and the highest code of the same format among others: L4 where
+// the others run from L1 to L5.
+func codeWithin(l *shape.Level, others []*shape.Level) bool {
+	if l.Code == nil {
+		return false
+	}
+	lo, hi, n := 0.0, 0.0, 0
+	for _, o := range others {
+		if o.Code == nil || o.Code.Format != l.Code.Format {
+			continue
+		}
+		if n == 0 || o.Code.Rank < lo {
+			lo = o.Code.Rank
+		}
+		if n == 0 || o.Code.Rank > hi {
+			hi = o.Code.Rank
+		}
+		n++
+	}
+	return n >= 2 && lo < l.Code.Rank && l.Code.Rank < hi
+}
+
+// titlesDiffer reports whether a summary row names its code with another
+// title than the code's heading, beyond doubt: both titles carry seniority
+// words of the tracks, and at other steps ("Senior Software Engineer" and
+// "Staff Engineer"). Titles the tracks cannot place ("SWE II", "Software
+// Engineer II") may be one title written two ways.
+func titlesDiffer(o shape.Options, row, h *shape.Level) bool {
+	if titlesAgree(row, h) || o.Ladder == nil {
+		return false
+	}
+	rp, rok := o.Ladder.Classify(rowTitle(row))
+	hp, hok := o.Ladder.Classify(shapeStrip(h))
+	if !rok || !hok || rp.Implied || hp.Implied {
+		return false
+	}
+	return rp.Track != hp.Track || rp.Compare(hp) != 0
 }
 
 // anyHeadingNames reports whether a heading of the page holds every word of

@@ -19,6 +19,10 @@ import (
 type termConsistencyOptions struct {
 	Preferred []string `yaml:"preferred"`
 	Scope     string   `yaml:"scope"`
+	// Cautious leaves a case variant inside a two-word term whose first
+	// word is a name ("WebdriverIO Project" and "WebdriverIO project"):
+	// see namedBody.
+	Cautious bool `yaml:"cautious"`
 }
 
 // defaultPreferredTerms are names whose spelling is not a matter of taste.
@@ -105,6 +109,9 @@ var termConsistencyRule = &lint.Rule{
 		Options: []lint.OptionDoc{
 			{Name: "preferred", Default: "[" + strings.Join(defaultPreferredTerms, ", ") + "]", Text: "terms with one right spelling; a list here replaces the built-in one"},
 			{Name: "scope", Default: "page", Text: "where the usual spelling is counted: `page` (each file on its own) or `handbook` (all files linted together)"},
+			{Name: "cautious", Default: "false", Text: "no case variant inside a two-word term whose first word is a name, in mixed case or in no dictionary " +
+				"(\"WebdriverIO Project\" beside \"WebdriverIO project\": with a capital the words name the body, in lower case they " +
+				"describe it; on in the generic profile)"},
 		},
 	},
 	Options: func() any { return &termConsistencyOptions{Preferred: defaultPreferredTerms, Scope: "page"} },

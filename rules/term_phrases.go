@@ -569,7 +569,7 @@ func reportPhraseVariants(p *lint.SetPass, f *model.Family, occs []phraseOcc) {
 		// research" the work it does
 		return
 	}
-	if namesPage(f, refFirst) {
+	if namesPage(f, refFirst) || lint.Options[termConsistencyOptions](p.Options).Cautious && namedBody(refFirst) {
 		// the page's own name first ("Sermant Community" on the page
 		// titled "Sermant Community Membership"): with a capital the
 		// words name the body, in lower case they describe it
@@ -882,6 +882,22 @@ func namesPage(f *model.Family, w string) bool {
 	}
 	first, _, _ := strings.Cut(strings.TrimSpace(f.Title), " ")
 	return first == w
+}
+
+// namedBody reports whether a two-word term's first word is a name, so that
+// the term names a body with a capital and describes it in lower case
+// ("WebdriverIO Project", "the WebdriverIO project"): a word in mixed case,
+// or one no dictionary knows. The cautious option's; the page's own name
+// (namesPage) is one in any profile.
+func namedBody(w string) bool {
+	if w == "" || !startsUpper(w) {
+		return false
+	}
+	if strings.ToLower(w[1:]) != w[1:] {
+		return true // "WebdriverIO"
+	}
+	lw := strings.ToLower(w)
+	return !knownWord(englishWords(), lw) && !derivedWord(englishWords(), lw) && !termNames()[lw]
 }
 
 // parallelOpen reports whether the two words at i, i+1 stand in parallel

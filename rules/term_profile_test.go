@@ -57,3 +57,17 @@ func TestGenericPreferredTerms(t *testing.T) {
 func TestMisspellingPageTerms(t *testing.T) {
 	linttest.Run(t, "testdata/misspelling/page-terms", "misspelling")
 }
+
+// Under the cautious option (the generic profile), a word the dictionary
+// lacks is reported only on strong evidence: no short word but a listed
+// misspelling, no word the page writes three times or with a capital
+// inside a sentence whose correction it never writes, no slug's word.
+func TestMisspellingCautious(t *testing.T) {
+	linttest.Run(t, "testdata/misspelling/cautious", "misspelling")
+}
+
+// Under the cautious option (the generic profile), a case variant inside a
+// two-word term whose first word is a name is no variant.
+func TestTermConsistencyCautious(t *testing.T) {
+	linttest.Run(t, "testdata/term-consistency/cautious", "term-consistency")
+}
