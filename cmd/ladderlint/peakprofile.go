@@ -15,7 +15,10 @@ import (
 // (about) the run's peak: what the program held then, not what it
 // allocated. LADDERLINT_PEAKPROFILE=FILE asks for it; run with a low GOGC
 // (10) for collections often enough to see the peak. The largest live heap
-// is written to FILE.live. It returns what stops it.
+// is written to FILE.live. With LADDERLINT_PEAKPROFILE_STAT set, the
+// runtime's memory classes and the process's resident memory (peak, heap
+// and file pages) are printed at the end: how far the resident memory is
+// from the heap. It returns what stops it.
 func peakProfile(path string) func() {
 	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	var peak uint64
@@ -30,7 +33,7 @@ func peakProfile(path string) func() {
 			_ = pprof.Lookup("heap").WriteTo(f, 0)
 			f.Close()
 		}
-		_ = os.WriteFile(path+".live", []byte(formatMB(live)+"\n"), 0o644)
+		_ = os.WriteFile(path+".live", []byte(formatMB(live)+" live\n"), 0o644)
 	}
 	done := make(chan struct{})
 	stopped := make(chan struct{})
@@ -52,19 +55,31 @@ func peakProfile(path string) func() {
 		close(done)
 		<-stopped
 		if os.Getenv("LADDERLINT_PEAKPROFILE_STAT") != "" {
-			st := []metrics.Sample{{Name: "/memory/classes/total:bytes"}, {Name: "/memory/classes/heap/released:bytes"}}
-			metrics.Read(st)
-			b, _ := os.ReadFile("/proc/self/status")
-			os.Stderr.WriteString("go mapped-released " + formatMB(st[0].Value.Uint64()-st[1].Value.Uint64()) + "\n")
-			for _, l := range strings.Split(string(b), "\n") {
-				if strings.HasPrefix(l, "VmHWM") || strings.HasPrefix(l, "VmRSS") || strings.HasPrefix(l, "RssAnon") || strings.HasPrefix(l, "RssFile") {
-					os.Stderr.WriteString(l + "\n")
-				}
+			memoryStats()
+		}
+	}
+}
+
+// memoryStats prints the runtime's memory classes and the process's
+// resident memory to stderr.
+func memoryStats() {
+	for _, d := range metrics.All() {
+		if strings.HasPrefix(d.Name, "/memory/classes/") {
+			x := []metrics.Sample{{Name: d.Name}}
+			metrics.Read(x)
+			os.Stderr.WriteString(d.Name + " " + formatMB(x[0].Value.Uint64()) + "\n")
+		}
+	}
+	b, _ := os.ReadFile("/proc/self/status")
+	for _, l := range strings.Split(string(b), "\n") {
+		for _, k := range []string{"VmHWM", "VmRSS", "RssAnon", "RssFile"} {
+			if strings.HasPrefix(l, k) {
+				os.Stderr.WriteString(l + "\n")
 			}
 		}
 	}
 }
 
 func formatMB(b uint64) string {
-	return strconv.FormatUint(b>>10, 10) + " kB live"
+	return strconv.FormatUint(b>>10, 10) + " kB"
 }
