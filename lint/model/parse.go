@@ -388,14 +388,16 @@ func (b *builder) endSegs(blk *Block) {
 		return
 	}
 	if cap(b.segArena)-len(b.segArena) < len(segs) {
-		b.segArena = make([]textSeg, 0, max(segChunk, len(segs)))
+		// chunks grow with the page, so that a short page does not hold
+		// a long page's chunk
+		b.segArena = make([]textSeg, 0, max(min(2*cap(b.segArena), segChunk), 64, len(segs)))
 	}
 	at := len(b.segArena)
 	b.segArena = append(b.segArena, segs...)
 	blk.segs = b.segArena[at:len(b.segArena):len(b.segArena)]
 }
 
-// segChunk is how many segments one arena chunk holds (24 kB).
+// segChunk is how many segments an arena chunk holds at most (24 kB).
 const segChunk = 1024
 
 func (b *builder) addCode(sp Span) {
