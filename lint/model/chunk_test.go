@@ -96,3 +96,26 @@ func TestLongPageReadInParts(t *testing.T) {
 		t.Error("a short page is read in parts")
 	}
 }
+
+// TestContiguousTextOneSegment: text goldmark splits in several nodes
+// ("Role", " 1 Responsibilities") is one segment of a block's map to the
+// source, which maps every offset as before; text with markup between
+// keeps a segment each side.
+func TestContiguousTextOneSegment(t *testing.T) {
+	f := Parse("x.md", []byte("## Role 1 Responsibilities\n\nsome *emphasis* here\n"))
+	h, p := f.Blocks[0], f.Blocks[1]
+	if len(h.segs) != 1 {
+		t.Errorf("heading %q: %d segments, want 1: %v", h.Text, len(h.segs), h.segs)
+	}
+	for i := 0; i < len(h.Text); i++ {
+		if got := h.SourceOffset(i); got != 3+i {
+			t.Errorf("heading offset %d maps to %d, want %d", i, got, 3+i)
+		}
+	}
+	if len(p.segs) != 3 {
+		t.Errorf("paragraph %q: %d segments, want 3 (the emphasis's markers cut it): %v", p.Text, len(p.segs), p.segs)
+	}
+	if got, want := p.SourceOffset(len("some emphasis")), len("## Role 1 Responsibilities\n\nsome *emphasis*"); got != want {
+		t.Errorf("paragraph offset after the emphasis maps to %d, want %d", got, want)
+	}
+}

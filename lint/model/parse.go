@@ -544,6 +544,15 @@ func appendSrc(blk *Block, tb *strings.Builder, src []byte, start, stop int) {
 	if stop <= start {
 		return
 	}
+	if n := len(blk.segs); n > 0 {
+		// goldmark splits a run of text in several nodes ("Role", " 1
+		// Responsibilities"): one segment maps them as well
+		if last := &blk.segs[n-1]; last.src >= 0 && last.text+last.n == tb.Len() && last.src+last.n == start {
+			last.n += stop - start
+			tb.Write(src[start:stop])
+			return
+		}
+	}
 	if blk.segs == nil {
 		blk.segs = make([]textSeg, 0, 4) // a scratch slice (builder.startSegs) once the block is done
 	}
