@@ -488,9 +488,15 @@ func (e *Engine) check(fr *FileResult, f *model.Family, cc *cacheCtx) ([]Finding
 	}
 	// the cross-file rules' per-file stage: a rule local to each file runs
 	// whole here; another collects the page's summary
-	for _, a := range e.rules {
+	fewFrom := e.fewMemosFrom()
+	for i, a := range e.rules {
 		if !a.rule.CrossFile() || f.Skipped {
 			continue
+		}
+		if i == fewFrom && !e.KeepModels {
+			// the stages left ask few memos: the words of every block
+			// are not held while they build their own indexes
+			f.ReleaseMemos()
 		}
 		fr.Checked = append(fr.Checked, a.rule.ID)
 		a := a
@@ -562,6 +568,23 @@ func (e *Engine) check(fr *FileResult, f *model.Family, cc *cacheCtx) ([]Finding
 	}
 	sort.Strings(fr.Checked)
 	return page.findings(), errs
+}
+
+// fewMemosFrom returns the index in e.rules of the first cross-file rule
+// from which on every cross-file rule's per-file stage asks few memos
+// (Rule.FewMemos), or -1 when the last one does not.
+func (e *Engine) fewMemosFrom() int {
+	from := -1
+	for i := len(e.rules) - 1; i >= 0; i-- {
+		if !e.rules[i].rule.CrossFile() {
+			continue
+		}
+		if !e.rules[i].rule.FewMemos {
+			break
+		}
+		from = i
+	}
+	return from
 }
 
 // safeRun runs fn, turning a panic into an internal error naming what

@@ -141,6 +141,14 @@ type Rule struct {
 	// per-file stage (unless Engine.KeepModels), and the run's memory no
 	// longer holds every page's prose until the end.
 	SlimModels bool
+	// FewMemos says that the rule's per-file stage (Collect, or CheckAll
+	// of a Local rule) asks the memos (model.Block.Memo, Family.Memo: the
+	// words of blocks, ...) of few of a page's blocks. When the cross-file
+	// rules whose per-file stage runs after it say so too, the engine
+	// releases the page's memos before it (unless Engine.KeepModels): the
+	// words of every block are not held while it builds its own index of
+	// the page. A memo it asks for is built again; only time is at stake.
+	FewMemos bool
 	// EncodeSummary and DecodeSummary, when set, let the engine keep a
 	// file's Collect summary between local runs (Engine.Cache): encode
 	// returns false for a summary it does not keep; decode gets the run's

@@ -121,6 +121,7 @@ var requiredBulletRule = &lint.Rule{
 	Collect:       collectRequiredBullet,
 	CheckAll:      checkRequiredBulletAll,
 	SlimModels:    true, // CheckAll reads the Collect summaries and the roles findings name
+	FewMemos:      true, // Collect asks the words of few blocks (inheritance sentences)
 	EncodeSummary: encodeBulletSummary,
 	DecodeSummary: decodeBulletSummary,
 }

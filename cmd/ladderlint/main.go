@@ -39,6 +39,10 @@ func profile() func() {
 			}
 		})
 	}
+	if p := os.Getenv("LADDERLINT_PEAKPROFILE"); p != "" {
+		runtime.MemProfileRate = 4 << 10
+		stops = append(stops, peakProfile(p))
+	}
 	return func() {
 		for _, s := range stops {
 			s()

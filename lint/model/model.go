@@ -235,12 +235,27 @@ type Block struct {
 	Links   []*Link  // links written in the block
 	segs    []textSeg
 
-	// memoized grade reads: the structure pass asks about a block several times
-	gradeMemo [2]*Grade
-	gradeSet  [2]bool
-	allMemo   []*Grade
-	allSet    bool
-	memo      []memoEntry
+	// grades memoizes grade reads while the structure pass asks about the
+	// block, several times; nil once the model is built, so that a page of
+	// thousands of blocks does not keep 56 bytes a block for it
+	grades *blockGrades
+	memo   []memoEntry
+}
+
+// blockGrades is what the structure pass read of a block's grades.
+type blockGrades struct {
+	memo   [2]*Grade
+	set    [2]bool
+	all    []*Grade
+	allSet bool
+}
+
+// gradeMemo returns b's grade memo, made on first use.
+func (b *Block) gradeMemo() *blockGrades {
+	if b.grades == nil {
+		b.grades = &blockGrades{}
+	}
+	return b.grades
 }
 
 // memoEntry is a value Block.Memo keeps: a block holds a handful, found
@@ -305,10 +320,11 @@ func (b *Block) grade(strict bool) *Grade {
 	if strict {
 		i = 1
 	}
-	if !b.gradeSet[i] {
-		b.gradeMemo[i], b.gradeSet[i] = findGrade(b, b.Links, strict), true
+	m := b.gradeMemo()
+	if !m.set[i] {
+		m.memo[i], m.set[i] = findGrade(b, b.Links, strict), true
 	}
-	return b.gradeMemo[i]
+	return m.memo[i]
 }
 
 // CodeMark stands in a block's text for a code span, an image or inline HTML.

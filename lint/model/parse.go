@@ -57,13 +57,24 @@ func Parse(path string, raw []byte) *Family {
 	// link destination is still a link. Offsets are unchanged.
 	input, issues := prepare(md, f.FrontMatter)
 	f.Issues = append(f.Issues, issues...)
-	doc := Markdown.Parser().Parse(text.NewReader(input))
 	b := &builder{f: f, src: md, in: input}
 	b.shortcodes = findShortcodes(md, f.FrontMatter)
 	for _, sc := range b.shortcodes {
 		f.Code = append(f.Code, sc.span)
 	}
-	b.walkBlocks(doc, 0)
+	// a long page is parsed a part at a time (parseChunks), so that
+	// goldmark's tree of the whole page, some 30 bytes for each byte of a
+	// page of short blocks, is never held at once
+	start := 0
+	for _, end := range append(chunkEnds(input, b.shortcodes), len(input)) {
+		r := text.NewReader(input[:end])
+		if start > 0 {
+			r.SetPosition(0, text.NewSegment(start, start))
+			r.AdvanceLine()
+		}
+		b.walkBlocks(Markdown.Parser().Parse(r), 0)
+		start = end
+	}
 	b.bareShortcodeLinks()
 	f.Code = mergeSpans(f.Code)
 	sort.SliceStable(f.Links, func(i, j int) bool { return f.Links[i].Span.Start < f.Links[j].Span.Start })
@@ -132,6 +143,82 @@ func prepare(md []byte, fm *FrontMatter) ([]byte, []*ParseIssue) {
 			Message: fmt.Sprintf("more than %d link reference definitions without a blank line; every %dth is not read", maxDefinitionRun, maxDefinitionRun+1)})
 	}
 	return in, issues
+}
+
+// Pages longer than parseChunkMin bytes are parsed in parts of about
+// parseChunk bytes (variables for the tests).
+var (
+	parseChunkMin = 256 << 10
+	parseChunk    = 64 << 10
+)
+
+// chunkEnds returns where goldmark may stop reading a long page and start
+// again with a new document, the same blocks read: the starts of ATX
+// headings at the left margin after a blank line, at least parseChunk
+// bytes apart. Such a heading closes every block before it (paragraphs,
+// lists, quotes, tables, HTML blocks that end at a blank line), except
+// fenced code and the HTML blocks that run to an end marker (comments,
+// <pre>, <script>, ...); and link reference definitions hold for the
+// whole document. A page with a line that may open one of those, or that
+// may define a link reference, is parsed whole, as is a heading inside a
+// shortcode. nil for a page shorter than parseChunkMin.
+func chunkEnds(in []byte, shortcodes []shortcode) []int {
+	if len(in) <= parseChunkMin {
+		return nil
+	}
+	var ends []int
+	last, blank, sc := 0, true, 0
+	for off := 0; off < len(in); {
+		end := lineEnd(in, off)
+		line := in[off:end]
+		rest := bytes.TrimLeft(line[markersLen(line):], " \t")
+		if len(rest) > 0 && (rest[0] == '`' || rest[0] == '~' || rest[0] == '<' || rest[0] == '[') && mayOpenLong(rest) {
+			return nil
+		}
+		if blank && off-last >= parseChunk && atxStart(line) {
+			for sc < len(shortcodes) && shortcodes[sc].span.End <= off {
+				sc++
+			}
+			if sc == len(shortcodes) || shortcodes[sc].span.Start > off {
+				ends = append(ends, off)
+				last = off
+			}
+		}
+		blank = len(bytes.TrimSpace(line)) == 0
+		off = end + 1
+	}
+	return ends
+}
+
+// mayOpenLong reports whether a line's text after its indentation and
+// container markers may open fenced code or an HTML block that runs past
+// a blank line, or define a link reference.
+func mayOpenLong(rest []byte) bool {
+	switch rest[0] {
+	case '`', '~':
+		return len(rest) >= 3 && rest[1] == rest[0] && rest[2] == rest[0]
+	case '[':
+		return bytes.Contains(rest, []byte("]:"))
+	}
+	if len(rest) >= 2 && (rest[1] == '!' || rest[1] == '?') {
+		return true
+	}
+	for _, tag := range []string{"script", "pre", "style", "textarea"} {
+		if len(rest) > len(tag) && strings.EqualFold(string(rest[1:1+len(tag)]), tag) {
+			return true
+		}
+	}
+	return false
+}
+
+// atxStart reports whether line starts, at the left margin, an ATX
+// heading: one to six '#' and then a blank or the end of the line.
+func atxStart(line []byte) bool {
+	n := 0
+	for n < len(line) && line[n] == '#' {
+		n++
+	}
+	return n >= 1 && n <= 6 && (n == len(line) || line[n] == ' ' || line[n] == '\t')
 }
 
 // maxDefinitionRun is the most link reference definitions goldmark reads
@@ -272,7 +359,46 @@ type builder struct {
 	shortcodes []shortcode
 	code       []Span // code spans and blocks only
 	codeMerged bool   // code is sorted and merged, for inCode
+
+	// the blocks' maps to the source, packed: a block's segments are
+	// gathered in a scratch slice (blocks nest: a heading in a list item),
+	// then copied to the end of segArena, whose chunks the blocks share
+	segScratch [][]textSeg
+	segArena   []textSeg
 }
+
+// startSegs gives blk a scratch slice for its segments.
+func (b *builder) startSegs(blk *Block) {
+	if n := len(b.segScratch); n > 0 {
+		blk.segs = b.segScratch[n-1][:0]
+		b.segScratch = b.segScratch[:n-1]
+	}
+}
+
+// endSegs moves blk's segments from its scratch slice to the arena, with
+// no room to grow: a block's map is written once, while it is built.
+func (b *builder) endSegs(blk *Block) {
+	segs := blk.segs
+	if cap(segs) == 0 {
+		return
+	}
+	b.segScratch = append(b.segScratch, segs[:0])
+	if len(segs) == 0 {
+		blk.segs = nil
+		return
+	}
+	if cap(b.segArena)-len(b.segArena) < len(segs) {
+		// chunks grow with the page, so that a short page does not hold
+		// a long page's chunk
+		b.segArena = make([]textSeg, 0, max(min(2*cap(b.segArena), segChunk), 64, len(segs)))
+	}
+	at := len(b.segArena)
+	b.segArena = append(b.segArena, segs...)
+	blk.segs = b.segArena[at:len(b.segArena):len(b.segArena)]
+}
+
+// segChunk is how many segments an arena chunk holds at most (24 kB).
+const segChunk = 1024
 
 func (b *builder) addCode(sp Span) {
 	b.code = append(b.code, sp)
@@ -376,7 +502,9 @@ func (b *builder) block(n ast.Node, kind BlockKind) *Block {
 	if ls := linesSpan(n); ls.End > ls.Start {
 		tb.Grow(ls.End - ls.Start)
 	}
+	b.startSegs(blk)
 	b.inlines(n, blk, &tb)
+	b.endSegs(blk)
 	blk.Text = tb.String()
 	ls := linesSpan(n)
 	blk.Span = ls
@@ -416,8 +544,17 @@ func appendSrc(blk *Block, tb *strings.Builder, src []byte, start, stop int) {
 	if stop <= start {
 		return
 	}
+	if n := len(blk.segs); n > 0 {
+		// goldmark splits a run of text in several nodes ("Role", " 1
+		// Responsibilities"): one segment maps them as well
+		if last := &blk.segs[n-1]; last.src >= 0 && last.text+last.n == tb.Len() && last.src+last.n == start {
+			last.n += stop - start
+			tb.Write(src[start:stop])
+			return
+		}
+	}
 	if blk.segs == nil {
-		blk.segs = make([]textSeg, 0, 4)
+		blk.segs = make([]textSeg, 0, 4) // a scratch slice (builder.startSegs) once the block is done
 	}
 	blk.segs = append(blk.segs, textSeg{text: tb.Len(), src: start, n: stop - start})
 	tb.Write(src[start:stop])
@@ -903,6 +1040,7 @@ func (b *builder) list(n *ast.List, depth int, out *[]*Bullet) {
 		blk := &Block{Kind: BlockItem}
 		var tb strings.Builder
 		var nested []*ast.List
+		b.startSegs(blk)
 		for c := item.FirstChild(); c != nil; c = c.NextSibling() {
 			switch c := c.(type) {
 			case *ast.List:
@@ -923,6 +1061,7 @@ func (b *builder) list(n *ast.List, depth int, out *[]*Bullet) {
 				b.inlines(c, blk, &tb)
 			}
 		}
+		b.endSegs(blk)
 		blk.Text = tb.String()
 		start := item.Pos()
 		if start < 0 {

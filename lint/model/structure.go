@@ -165,6 +165,9 @@ func buildStructure(f *Family, items []item) {
 	s.familyGradeList()
 	s.extensions()
 	s.statuses()
+	for _, b := range f.Blocks {
+		b.grades = nil // asked only while the structure is built
+	}
 }
 
 func hasHeadingChild(n *hnode) bool {
@@ -706,10 +709,11 @@ func (s *structurer) applyBindings() {
 
 // allGrades returns every grade sentence of a block, in order.
 func allGrades(b *Block) []*Grade {
-	if !b.allSet {
-		b.allMemo, b.allSet = readAllGrades(b), true
+	m := b.gradeMemo()
+	if !m.allSet {
+		m.all, m.allSet = readAllGrades(b), true
 	}
-	return b.allMemo
+	return m.all
 }
 
 func readAllGrades(b *Block) []*Grade {

@@ -1,0 +1,61 @@
+package lint
+
+import (
+	"testing"
+
+	"gitlab.com/ladderlint/ladderlint/lint/model"
+)
+
+type fewMemosKey struct{}
+
+// TestFewMemosReleasedBefore: a page's memos are released before the
+// per-file stages of the cross-file rules that ask few of them, when every
+// later one says so too; not before a stage that does not, and not when
+// the engine keeps models.
+func TestFewMemosReleasedBefore(t *testing.T) {
+	built := 0
+	memo := func(f *model.Family) { f.Blocks[0].Memo(fewMemosKey{}, func() any { built++; return built }) }
+	// what each stage found: whether the memo the per-file rule made was
+	// still there (built stays 1) when it asked
+	var seen []bool
+	stage := func(few bool) *activeRule {
+		return &activeRule{rule: &Rule{ID: "test-stage", FewMemos: few,
+			Collect: func(p *Pass) any {
+				n := built
+				memo(p.File)
+				seen = append(seen, built == n)
+				return nil
+			},
+			CheckAll: func(*SetPass) {}}}
+	}
+	perFile := &activeRule{rule: &Rule{ID: "test-words", Check: func(p *Pass) { memo(p.File) }}}
+	cases := []struct {
+		name   string
+		stages []*activeRule
+		keep   bool
+		want   []bool // per stage: the memo was still held
+	}{
+		{"last stages ask few", []*activeRule{stage(false), stage(true), stage(true)}, false, []bool{true, false, true}},
+		{"a later stage asks many", []*activeRule{stage(true), stage(false)}, false, []bool{true, true}},
+		{"models kept", []*activeRule{stage(false), stage(true)}, true, []bool{true, true}},
+		{"none asks few", []*activeRule{stage(false), stage(false)}, false, []bool{true, true}},
+	}
+	for _, c := range cases {
+		built, seen = 0, nil
+		e := &Engine{Config: DefaultConfig(), rules: append([]*activeRule{perFile}, c.stages...), KeepModels: c.keep}
+		e.Env = NewEnv(e.Config)
+		f := model.Parse("page.md", []byte("## Engineer\n\nThe Engineer is a grade 6.\n"))
+		fr := &FileResult{Path: f.Path, Family: f}
+		if _, errs := e.check(fr, f, nil); len(errs) > 0 {
+			t.Fatal(errs)
+		}
+		if len(seen) != len(c.want) {
+			t.Fatalf("%s: %d stages ran, want %d", c.name, len(seen), len(c.want))
+		}
+		for i := range seen {
+			if seen[i] != c.want[i] {
+				t.Errorf("%s: stage %d found the memo held: %v, want %v", c.name, i, seen[i], c.want[i])
+			}
+		}
+	}
+}
