@@ -72,8 +72,10 @@ var termConsistencyRule = &lint.Rule{
 			"capitalised word (\"the UK's Digital Framework\") or ending a dotted name (\"GOV.UK's\"). An apostrophe plural is reported " +
 			"on a page that writes no plain plural of it too (\"Conduct incident RCA's\"): a plural takes no apostrophe;\n" +
 			"- British spellings on a page that writes the American one as often or more (\"analyse\" next to " +
-			"\"Analyze\", \"practises\" next to \"practices\"; misspell's list of pairs): the handbook writes American " +
-			"English. A page mostly British is left alone;\n" +
+			"\"Analyze\", \"practises\" next to \"practices\"; misspell's list of pairs, with \"speciality\", and any -ise form " +
+			"whose -ize form the dictionary knows, \"optimisation\"): the handbook writes American " +
+			"English. An -ise word the page does not also write with -ize is weighed against the page's words of its -iz- stem in every " +
+			"form, and reported where they are more (\"optimising\" beside \"optimization\" and \"optimizing\"; not \"organisation\" beside one \"organize\"). A page mostly British is left alone;\n" +
 			"- \"eg.\" and \"ie.\" on a page that also writes \"e.g.\" and \"i.e.\";\n" +
 			"- an acronym in title case inside a sentence (\"Sox controls\") on a page that writes it in capitals " +
 			"(\"SOX\") as often or more, and a product name in lower case (\"google sheets\") on a page that capitalises " +
@@ -825,14 +827,20 @@ func checkTermPage(p *lint.SetPass, f *model.Family, preferred map[string]string
 // American one as often or more ("analyse" where the page also writes
 // "Analyze", "practises" next to "practices"): the page mixes the two
 // varieties, and the handbook writes American English. The pairs are
-// misspell's British-to-American list. A page mostly British is left alone.
+// misspell's British-to-American list, a few it lacks (termBritishExtra)
+// and the -ise forms whose -ize form the dictionary knows
+// ("optimisation"). The American evidence of an -ise word is the page's
+// words of the -iz- stem in any form ("optimising" beside
+// "optimization"). A page mostly British is left alone.
 func checkTermVarieties(p *lint.SetPass, f *model.Family) {
 	_, us := misspellings("US")
+	d := englishWords()
 	count := map[string]int{}
 	type occ struct {
 		b          *model.Block
 		start, end int
 		text, us   string
+		stem       string // the American -iz- stem, or ""
 	}
 	_, uk := misspellings("UK")
 	var british []occ
@@ -841,8 +849,8 @@ func checkTermVarieties(p *lint.SetPass, f *model.Family) {
 		tw := wordingWords(b, false)
 		for i, w := range tw.Words {
 			lw := tw.Lower[i]
-			if am, ok := us.fix(lw); ok && am != lw {
-				british = append(british, occ{b, w.Start, w.End, w.Text, am})
+			if am, ok := termAmerican(us, d, lw); ok {
+				british = append(british, occ{b, w.Start, w.End, w.Text, am, termStem(lw, am)})
 			} else if br, ok := uk.fix(lw); ok && br != lw {
 				american = append(american, lw, br)
 			}
@@ -852,9 +860,16 @@ func checkTermVarieties(p *lint.SetPass, f *model.Family) {
 		return // nothing to report: most pages
 	}
 	// the counts of the words compared below, in a second pass: not a
-	// count of every word of the page
+	// count of every word of the page; a stem counts the page's words
+	// that start with it, each kept by its own spelling for the message
+	stems := map[string]map[string]int{}
+	britishOf := map[string]int{} // a stem's British words on the page
 	for _, o := range british {
 		count[o.us], count[strings.ToLower(o.text)] = 0, 0
+		if o.stem != "" {
+			stems[o.stem] = map[string]int{}
+			britishOf[o.stem]++
+		}
 	}
 	for i := 0; i < len(american); i += 2 {
 		count[american[i+1]] = 0
@@ -864,14 +879,36 @@ func checkTermVarieties(p *lint.SetPass, f *model.Family) {
 			if n, ok := count[lw]; ok {
 				count[lw] = n + 1
 			}
+			for stem, words := range stems {
+				if strings.HasPrefix(lw, stem) {
+					words[lw]++
+				}
+			}
 		}
+	}
+	// the American evidence of a British word: its American form, or its
+	// stem's words in all their forms ("optimizing", "optimization"), with
+	// the most common of them; and the British words it is weighed against
+	evidence := func(o occ) (word string, n, against int) {
+		if o.stem == "" {
+			return o.us, count[o.us], count[strings.ToLower(o.text)]
+		}
+		// the American form itself on a tie, else the first in order
+		best, most := o.us, stems[o.stem][o.us]
+		for w, c := range stems[o.stem] {
+			n += c
+			if c > most || c == most && best != o.us && w < best {
+				best, most = w, c
+			}
+		}
+		return best, n, britishOf[o.stem]
 	}
 	// the variety the page keeps where it writes a word one way only:
 	// "organises" and "recognises" with no "organizes" make the page
 	// British, and its one "behavior" beside "behaviour" is not ours to flip
 	onlyBritish, onlyAmerican := 0, 0
 	for _, o := range british {
-		if count[o.us] == 0 {
+		if _, n, _ := evidence(o); n == 0 {
 			onlyBritish++
 		}
 	}
@@ -885,15 +922,87 @@ func checkTermVarieties(p *lint.SetPass, f *model.Family) {
 	}
 	for _, o := range british {
 		lw := strings.ToLower(o.text)
-		n := count[o.us]
-		if n == 0 || n < count[lw] {
+		ev, n, against := evidence(o)
+		what := quoted(ev)
+		switch {
+		case count[o.us] > 0 && count[o.us] >= count[lw] && (o.stem == "" || n >= against):
+			// the word itself, written both ways: as often or more is
+			// the page's spelling, unless the stem's other forms are
+			// mostly British
+			ev, n = o.us, count[o.us]
+			what = quoted(ev)
+		case o.stem != "" && n > against:
+			// the stem's other forms only: a clear majority
+			// ("optimization" twice beside one "optimising"), not a tie
+			// of two words ("organize" beside "organisation")
+			if n > stems[o.stem][ev] {
+				what += " and its other forms"
+			}
+		default:
 			continue
 		}
 		want := spellLike(o.us, o.text)
 		reportTerm(p, &termOcc{f: f, b: o.b, start: o.start, end: o.end, text: o.text}, want,
 			fmt.Sprintf("write %s, not %s: the page writes American English (%s: %d %s on this page)", quoted(want), quoted(o.text),
-				quoted(o.us), n, pluralWord(n, "time", "times")))
+				what, n, pluralWord(n, "time", "times")))
 	}
+}
+
+// termBritishExtra are British spellings misspell's list lacks, with the
+// American ones: the handbook writes "specialty".
+var termBritishExtra = map[string]string{
+	"speciality": "specialty", "specialities": "specialties",
+}
+
+// termIseSuffixes end the British -ise forms of a verb and its nouns:
+// "optimise", "optimising", "optimisation".
+var termIseSuffixes = []string{"isations", "isation", "ising", "ised", "ises", "isers", "iser", "ise"}
+
+// termAmerican returns the American spelling of a lower-case British word:
+// misspell's pair, a pair of termBritishExtra, or an -ise form whose -ize
+// form the dictionary knows and the -ise form not as a word of its own
+// ("optimisation"; not "advertise", "expertise").
+func termAmerican(us *misspellTable, d *wordDict, lw string) (string, bool) {
+	if am, ok := us.fix(lw); ok && am != lw {
+		return am, true
+	}
+	if am, ok := termBritishExtra[lw]; ok {
+		return am, true
+	}
+	for _, suf := range termIseSuffixes {
+		stem, ok := strings.CutSuffix(lw, suf)
+		if !ok || len(stem) < 3 {
+			continue
+		}
+		am := stem + "iz" + suf[2:]
+		if d.has(am) && !d.common(lw) {
+			return am, true
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// termStem returns the American stem of a British word whose forms all
+// differ from the American ones at one place: an -iz- (-yz-) stem where the
+// British form writes -is- (-ys-) ("optimiz" for "optimising"), or the
+// stem of a termBritishExtra pair ("specialt"); else "". The
+// page's words of that stem in any form are its American evidence.
+func termStem(british, american string) string {
+	i := 0
+	for i < len(british) && i < len(american) && british[i] == american[i] {
+		i++
+	}
+	if i < 1 || i >= len(american) {
+		return ""
+	}
+	if _, ok := termBritishExtra[british]; ok {
+		return american[:i+1]
+	}
+	if american[i] != 'z' || british[i] != 's' || american[i-1] != 'i' && american[i-1] != 'y' {
+		return ""
+	}
+	return american[:i+1]
 }
 
 // termAbbreviations are Latin abbreviations and the dotted form a page
