@@ -60,6 +60,10 @@ var termConsistencyRule = &lint.Rule{
 			"\"full stack\" beside \"Fullstack\"), where the one word is as common or more; pairs that mean something else " +
 			"(\"every day\"), product names, a file's name in capitals (\"CODEOWNERS\"), a pair in parallel with another of the same last word (\"build time rather than run time\") and a pair a linked address writes apart are left alone;\n" +
 			"- apostrophe plurals of numbers: \"1:1's\" where the page also writes \"1:1s\";\n" +
+			"- a number and a singular unit of time written open before a noun (\"two 30 minute interviews\") on a page that " +
+			"hyphenates such a compound (\"a 45-minute interview\", \"13-week plan\") at least half as often: before a noun the pair is " +
+			"one adjective (a noun would be plural, \"30 minutes\"); \"1 year of experience\", \"2.5 hour\" and a unit before a function " +
+			"word are left alone;\n" +
 			"- a form's name without its hyphen (\"10Q\") where the page writes it with one (\"10-Q\"), whatever the counts; a letter " +
 			"of magnitude (\"10K\", \"5M\") makes a number and is left alone (\"1-1\" beside \"1:1\" is not reported: both are in use);\n" +
 			"- a link to a role of the same page whose text names it with words its heading lacks (\"reports to the " +
@@ -821,6 +825,7 @@ func checkTermPage(p *lint.SetPass, f *model.Family, preferred map[string]string
 	checkTermNamePlurals(p, f)
 	checkTermTitleAbbrevs(p, f)
 	checkTermNumberForms(p, f)
+	checkTermUnitCompounds(p, f)
 }
 
 // checkTermVarieties reports a British spelling on a page that writes the
