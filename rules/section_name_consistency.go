@@ -48,7 +48,9 @@ var sectionNameConsistencyRule = &lint.Rule{
 			"\"Responsibilities\") is a name variant. A section heading at its role's own heading depth (\"### Nice-to-haves\" " +
 			"after \"### Director\") in a role whose other sections are headings one level below it reads as a heading of its own " +
 			"and is reported, whatever the other roles do, unless two or more roles put that section at their depth and none " +
-			"below it (the family's way); an unnamed \"### Performance Indicators\" after the last level is the family's when no " +
+			"below it (the family's way); so is a Job Grade, Responsibilities or Requirements heading at the role's depth after the role's " +
+			"own section a level below it (\"## Responsibilities\" after \"## Analyst\" and its \"### Job Grade\"), which the outline gives " +
+			"to the family, where another role of the family has that section too (one written once may be the family's); an unnamed \"### Performance Indicators\" after the last level is the family's when no " +
 			"role has indicators of its own and the family no other list, and is reported inside \"## Levels\" (it reads as a " +
 			"level: make it a ## heading after the levels). A role heading that repeats the heading above it and holds the grade sentence " +
 			"(\"## Intermediate Analyst\", then \"### Intermediate Analyst\") is the Job Grade section named for the role, " +
@@ -257,7 +259,7 @@ func checkSectionNamesOf(p *lint.Pass, idx map[*model.Heading]int, roles []*mode
 		checkSectionDepths(p, idx, roles, kinds, minMajority)
 		checkNestedSections(p, roles, kinds, minMajority)
 		checkStrandedSections(p, idx, roles, kinds)
-		checkSectionsAtRoleDepth(p, roles, kinds)
+		checkSectionsAtRoleDepth(p, idx, roles, kinds)
 	}
 	if enabled["name"] {
 		checkGradeUnderRoleName(p, idx, roles, minMajority)
@@ -521,7 +523,7 @@ func checkNestedSections(p *lint.Pass, roles []*model.Role, kinds []model.Sectio
 // sibling of the role, not the role's section. Which depth the family
 // prefers does not matter; the role's own headings show where its sections
 // belong.
-func checkSectionsAtRoleDepth(p *lint.Pass, roles []*model.Role, kinds []model.SectionKind) {
+func checkSectionsAtRoleDepth(p *lint.Pass, idx map[*model.Heading]int, roles []*model.Role, kinds []model.SectionKind) {
 	// roles that put a kind of section at their own heading's depth, and
 	// below it: a kind two or more roles put at their depth, and none below,
 	// is the family's way ("### Analyst Performance Indicators" after each
@@ -560,6 +562,32 @@ func checkSectionsAtRoleDepth(p *lint.Pass, roles []*model.Role, kinds []model.S
 		if below == nil {
 			continue
 		}
+		name := kindLabel(below.Kind)
+		if !slices.Contains(kinds, below.Kind) {
+			name = strings.TrimSpace(below.Heading.Text)
+		}
+		// a Job Grade, Responsibilities or Requirements heading at the
+		// role's depth after the role's own section below it ("## Analyst",
+		// "### Job Grade", "## Responsibilities") closes the role's heading:
+		// the outline gives it to the family. It is the role's where
+		// another role has that section too; a section the family writes
+		// once, after its first or only role, may be the family's, which
+		// is the role's too on a page of one role
+		for _, sec := range strandedSections(p.File, idx, r, kinds, true) {
+			if sec.Heading.Level != r.Heading.Level || sec.Heading.Span.Start < below.Heading.Span.Start ||
+				!otherRoleHas(p.File, idx, roles, r, sec.Kind) {
+				continue
+			}
+			p.Report(lint.Diagnostic{
+				Span: sec.Heading.TextSpan,
+				Message: fmt.Sprintf("%s section of %s is a %s heading, the depth of the role's own heading (line %d), after the role's %s "+
+					"section, a %s heading below it: the outline closes the role before it, so it reads as the family's, not the role's; make it a %s heading",
+					kindLabel(sec.Kind), r.Title, strings.Repeat("#", sec.Heading.Level), p.File.Source.Position(r.Heading.Span.Start).Line, quoted(name),
+					strings.Repeat("#", below.Heading.Level), strings.Repeat("#", below.Heading.Level)),
+				Role:    r,
+				Subject: string(sec.Kind) + " depth: role's, closed",
+			})
+		}
 		for _, sec := range r.Sections {
 			if sec.Role != r || sec.Style != model.StyleHeading || sec.Heading == nil || sec.Heading.Level != r.Heading.Level ||
 				!slices.Contains(kinds, sec.Kind) {
@@ -570,10 +598,6 @@ func checkSectionsAtRoleDepth(p *lint.Pass, roles []*model.Role, kinds []model.S
 			}
 			if sec.Kind == model.SecPerformance && sec.Prefix == "" {
 				continue // "### Performance Indicators" after the last level is often the family's, or a group of levels'
-			}
-			name := kindLabel(below.Kind)
-			if !slices.Contains(kinds, below.Kind) {
-				name = strings.TrimSpace(below.Heading.Text)
 			}
 			p.Report(lint.Diagnostic{
 				Span: sec.Heading.TextSpan,
@@ -586,6 +610,25 @@ func checkSectionsAtRoleDepth(p *lint.Pass, roles []*model.Role, kinds []model.S
 			})
 		}
 	}
+}
+
+// otherRoleHas reports whether a role of roles other than r has a section
+// of the kind, its own or written at its heading's depth after it.
+func otherRoleHas(f *model.Family, idx map[*model.Heading]int, roles []*model.Role, r *model.Role, k model.SectionKind) bool {
+	for _, o := range roles {
+		if o == r {
+			continue
+		}
+		if roleHasSection(o, k) {
+			return true
+		}
+		for _, sec := range strandedSections(f, idx, o, []model.SectionKind{k}, true) {
+			if sec.Kind == k {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // roleHeadingBetween reports whether a role's heading starts between the
