@@ -58,7 +58,9 @@ var sectionNameConsistencyRule = &lint.Rule{
 			"one followed by the next a level deeper (\"### Senior Analyst Job Grade\", then \"#### Senior Analyst Responsibilities\"), " +
 			"nests the later sections under the earlier one where the template's are siblings, and is reported once when " +
 			"`min_majority` other roles, and more than mix depths, keep their sections at one depth, at the heading whose depth " +
-			"differs from theirs (Nice-to-haves a level below the Requirements are nice-to-have requirements and left alone).",
+			"differs from theirs (Nice-to-haves a level below the Requirements are nice-to-have requirements and left alone). " +
+			"A heading that runs the role's name into the section's name (\"#### Accounts Receivable AnalystJob Grade\") is reported " +
+			"with the space put back.",
 		Bad: "---\ntitle: Accountant\n---\n\n## Accountant\n\n### Accountant Responsibilities\n\n- Close the books\n\n" +
 			"### Accountant Requirements\n\n- Attention to detail\n\n## Senior Accountant\n\n### Senior Accountant Responsibilities\n\n" +
 			"- Review the close\n\n### Senior Accountant Requirements\n\n- Experience with audits\n\n## Manager, Accounting\n\n" +
@@ -244,6 +246,7 @@ func checkSectionNameConsistency(p *lint.Pass) {
 		for _, kind := range order {
 			checkSectionSynonyms(p, groups[kind], opts.MinMajority)
 		}
+		checkSectionGlued(p)
 	}
 	if enabled["case"] {
 		checkSectionWordCase(p)
@@ -1337,4 +1340,37 @@ func checkFamilyIndicatorsInLevels(p *lint.Pass) {
 			strings.Repeat("#", pi.Heading.Level), quoted(strings.TrimSpace(levels.Heading.Text)), owner.Title, strings.Repeat("#", levels.Heading.Level)),
 		Subject: "performance-indicators depth: family's in levels",
 	})
+}
+
+// checkSectionGlued reports a section heading that runs the role's name
+// into the section's name without a space ("#### Accounts Receivable
+// AnalystJob Grade"): a typo the reader trips over, and the section's name
+// is no longer the template's. The heading's prefix is the role's title
+// followed by letters that, with the rest of the heading, spell the
+// template's name ("Job" and "Grade").
+func checkSectionGlued(p *lint.Pass) {
+	for _, r := range p.File.Roles {
+		for _, sec := range r.Sections {
+			if sec.Role != r || sec.Style != model.StyleHeading || sec.Heading == nil || sec.Prefix == "" || r.Title == "" {
+				continue
+			}
+			glued, ok := strings.CutPrefix(sec.Prefix, r.Title)
+			if !ok || glued == "" || glued[0] < 'A' || glued[0] > 'Z' || !isASCIILetters(glued) {
+				continue
+			}
+			label := kindLabel(sec.Kind)
+			if !strings.EqualFold(glued+" "+sec.Name, label) && !strings.EqualFold(glued, label) {
+				continue
+			}
+			written := strings.TrimSpace(sec.Heading.Text)
+			want := r.Title + " " + label
+			p.Report(lint.Diagnostic{
+				Span: sec.Heading.TextSpan,
+				Message: fmt.Sprintf("%s section's heading runs the role's name into the section's name (%s): write %s",
+					label, quoted(written), quoted(want)),
+				Role:    r,
+				Subject: string(sec.Kind) + " name: glued",
+			})
+		}
+	}
 }
