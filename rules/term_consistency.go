@@ -83,7 +83,8 @@ var termConsistencyRule = &lint.Rule{
 			"English. An -ise word the page does not also write with -ize is weighed against the page's words of its -iz- stem in every " +
 			"form, and reported where they are more (\"optimising\" beside \"optimization\" and \"optimizing\"; not \"organisation\" beside one \"organize\"). A page mostly British is left alone;\n" +
 			"- \"eg.\" and \"ie.\" on a page that also writes \"e.g.\" and \"i.e.\";\n" +
-			"- an acronym in title case inside a sentence (\"Sox controls\") on a page that writes it in capitals " +
+			"- an acronym in title case inside a sentence (\"Sox controls\"), or with a lower-case letter between its capitals anywhere " +
+			"(\"SoX\"; not a plural, \"KPIs\", nor a name or an abbreviation written so by convention, \"PhD\", \"PaaS\"), on a page that writes it in capitals " +
 			"(\"SOX\") as often or more, and a product name in lower case (\"google sheets\") on a page that capitalises " +
 			"it inside sentences as often or more (a name is a word the dictionary lacks, then written with a capital at least " +
 			"twice as often, or a known product name that is no everyday word: \"talent outreach\" is not the Outreach tool; " +
@@ -1123,6 +1124,16 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 				if len(t) <= 6 && !upperNext(i, i-1) && !upperNext(i, i+1) && b.Kind != model.BlockCell && !everyday {
 					caps[t]++
 				}
+			case len(t) <= 6 && t[0] >= 'A' && t[0] <= 'Z' && innerCapital(t) && !termMixedCase[lower] && !termNames()[lower]:
+				// an acronym typed with a letter in lower case inside
+				// it ("SoX" for "SOX"), wherever it stands; a plural's
+				// "s" ("KPIs"), a name and an abbreviation written so by
+				// convention ("PhD", "PaaS") are no slips
+				up := strings.ToUpper(t)
+				if titled[up] == nil {
+					order = append(order, up)
+				}
+				titled[up] = append(titled[up], occ{b, w.Start, w.End})
 			case t[0] >= 'A' && t[0] <= 'Z' && strings.ToLower(t[1:]) == t[1:] && !sentenceStart(text, w.Start):
 				// a known product counts in a title-case name ("Google
 				// Sheets"); another word only alone ("Burndown Chart" is
@@ -1213,6 +1224,28 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 					quoted(up), n, pluralWord(n, "time", "times")))
 		}
 	}
+}
+
+// termMixedCase are abbreviations written in mixed case by convention: in
+// capitals ("PHD") they are no acronym's right spelling.
+var termMixedCase = map[string]bool{"phd": true, "paas": true, "iaas": true, "faas": true, "daas": true, "tex": true,
+	"latex": true, "mbps": true, "gbps": true, "kbps": true, "ghz": true, "mhz": true}
+
+// innerCapital reports whether a word of ASCII letters, capital first,
+// has a lower-case letter between two capitals ("SoX", "GiT"): an acronym
+// with a slip, not a title-case word ("Sox"), a plural ("KPIs") or a word
+// in capitals.
+func innerCapital(t string) bool {
+	lowerSeen := false
+	for i := 1; i < len(t); i++ {
+		switch c := t[i]; {
+		case 'a' <= c && c <= 'z':
+			lowerSeen = true
+		case 'A' <= c && c <= 'Z' && lowerSeen:
+			return true
+		}
+	}
+	return false
 }
 
 // changesLower reports whether strings.ToLower(s) != s, without the copy
