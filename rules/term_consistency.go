@@ -45,7 +45,9 @@ var termConsistencyRule = &lint.Rule{
 			"with the more common one:\n\n" +
 			"- case inside a word: \"Javascript\" / \"JavaScript\", \"Devops\" / \"DevOps\" (a capital first letter " +
 			"alone is not a variant, and words in capitals are acronyms or emphasis);\n" +
-			"- hyphenation: \"e-mail\" / \"email\", \"back-end\" / \"backend\", \"on-going\" / \"ongoing\";\n" +
+			"- hyphenation: \"e-mail\" / \"email\", \"back-end\" / \"backend\", \"on-going\" / \"ongoing\"; a hyphenated spelling no dictionary holds " +
+			"(\"world-wide\") beside the closed one the dictionary writes as a common word (\"worldwide\"), which the page writes too, is reported " +
+			"whatever the counts, outside headings (a heading's words make its anchor);\n" +
 			"- two-word terms, within a page: written with a space where the page usually hyphenates them " +
 			"(\"cross functional teams\" / \"cross-functional\", \"Self Service\" / \"Self-Service\"), compared only where " +
 			"they modify the next word (\"long term\" as a noun and \"long-term goals\" are both right; a noun and a participle, " +
@@ -548,6 +550,16 @@ func reportTermVariants(p *lint.SetPass, ix *termIndex, preferred map[string]str
 		case kindOf[ref] == termApostrophe || count[forms[1]] == count[ref]:
 			continue // an apostrophe plural with no plain one, or a tie: no usual spelling
 		}
+		// a hyphenated spelling no dictionary holds ("world-wide") beside
+		// the closed one the dictionary writes as a common word
+		// ("worldwide"), which the page writes too: the closed one is
+		// right, whatever the counts (outside headings)
+		dictRef := false
+		if d := englishWords(); plain == "" && hasHyphen(ref) && !knownWord(d, ref) {
+			if closed := withoutHyphens(ref); count[closed] > 0 && kindOf[closed] == termHyphen && d.common(closed) {
+				ref, dictRef = closed, true
+			}
+		}
 		// an acronym's plural ("PRs", never "pRs" where the other spelling
 		// is "prs") and a name the page always writes with its capitals
 		// ("OpenBMC", never "openBMC" for "openbmc") are written as they are,
@@ -579,6 +591,11 @@ func reportTermVariants(p *lint.SetPass, ix *termIndex, preferred map[string]str
 			if d := englishWords(); kind == termHyphen && !hasHyphen(form) && hasHyphen(ref) && knownWord(d, form) && !knownWord(d, ref) {
 				continue
 			}
+			if dictRef && o.b.Kind == model.BlockHeading {
+				// a heading's words make its anchor, which links may
+				// use: the page's own spelling there is left alone
+				continue
+			}
 			want := spellLike(ref, o.text)
 			if asWritten != "" {
 				want = asWritten
@@ -587,6 +604,8 @@ func reportTermVariants(p *lint.SetPass, ix *termIndex, preferred map[string]str
 			switch {
 			case kindOf[form] == termApostrophe:
 				msg = fmt.Sprintf("write %s, not %s: a plural takes no apostrophe (%s: %d %s %s)", quoted(want), quoted(o.text), quoted(want), count[ref], pluralWord(count[ref], "time", "times"), where)
+			case dictRef:
+				msg = fmt.Sprintf("write %s, not %s: the dictionary writes it as one word, as the page does too (%s: %d %s %s)", quoted(want), quoted(o.text), quoted(want), count[ref], pluralWord(count[ref], "time", "times"), where)
 			default:
 				msg = fmt.Sprintf("write %s, not %s (%s: %d %s %s)", quoted(want), quoted(o.text), quoted(want), count[ref], pluralWord(count[ref], "time", "times"), where)
 			}
