@@ -48,7 +48,9 @@ var sectionNameConsistencyRule = &lint.Rule{
 			"\"Responsibilities\") is a name variant. A section heading at its role's own heading depth (\"### Nice-to-haves\" " +
 			"after \"### Director\") in a role whose other sections are headings one level below it reads as a heading of its own " +
 			"and is reported, whatever the other roles do, unless two or more roles put that section at their depth and none " +
-			"below it (the family's way); an unnamed \"### Performance Indicators\" after the last level is the family's when no " +
+			"below it (the family's way); so is a Job Grade, Responsibilities or Requirements heading at the role's depth after the role's " +
+			"own section a level below it (\"## Responsibilities\" after \"## Analyst\" and its \"### Job Grade\"), which the outline gives " +
+			"to the family, where another role of the family has that section too (one written once may be the family's); an unnamed \"### Performance Indicators\" after the last level is the family's when no " +
 			"role has indicators of its own and the family no other list, and is reported inside \"## Levels\" (it reads as a " +
 			"level: make it a ## heading after the levels). A role heading that repeats the heading above it and holds the grade sentence " +
 			"(\"## Intermediate Analyst\", then \"### Intermediate Analyst\") is the Job Grade section named for the role, " +
@@ -56,7 +58,9 @@ var sectionNameConsistencyRule = &lint.Rule{
 			"one followed by the next a level deeper (\"### Senior Analyst Job Grade\", then \"#### Senior Analyst Responsibilities\"), " +
 			"nests the later sections under the earlier one where the template's are siblings, and is reported once when " +
 			"`min_majority` other roles, and more than mix depths, keep their sections at one depth, at the heading whose depth " +
-			"differs from theirs (Nice-to-haves a level below the Requirements are nice-to-have requirements and left alone).",
+			"differs from theirs (Nice-to-haves a level below the Requirements are nice-to-have requirements and left alone). " +
+			"A heading that runs the role's name into the section's name (\"#### Accounts Receivable AnalystJob Grade\") is reported " +
+			"with the space put back.",
 		Bad: "---\ntitle: Accountant\n---\n\n## Accountant\n\n### Accountant Responsibilities\n\n- Close the books\n\n" +
 			"### Accountant Requirements\n\n- Attention to detail\n\n## Senior Accountant\n\n### Senior Accountant Responsibilities\n\n" +
 			"- Review the close\n\n### Senior Accountant Requirements\n\n- Experience with audits\n\n## Manager, Accounting\n\n" +
@@ -242,6 +246,7 @@ func checkSectionNameConsistency(p *lint.Pass) {
 		for _, kind := range order {
 			checkSectionSynonyms(p, groups[kind], opts.MinMajority)
 		}
+		checkSectionGlued(p)
 	}
 	if enabled["case"] {
 		checkSectionWordCase(p)
@@ -257,7 +262,7 @@ func checkSectionNamesOf(p *lint.Pass, idx map[*model.Heading]int, roles []*mode
 		checkSectionDepths(p, idx, roles, kinds, minMajority)
 		checkNestedSections(p, roles, kinds, minMajority)
 		checkStrandedSections(p, idx, roles, kinds)
-		checkSectionsAtRoleDepth(p, roles, kinds)
+		checkSectionsAtRoleDepth(p, idx, roles, kinds)
 	}
 	if enabled["name"] {
 		checkGradeUnderRoleName(p, idx, roles, minMajority)
@@ -521,7 +526,7 @@ func checkNestedSections(p *lint.Pass, roles []*model.Role, kinds []model.Sectio
 // sibling of the role, not the role's section. Which depth the family
 // prefers does not matter; the role's own headings show where its sections
 // belong.
-func checkSectionsAtRoleDepth(p *lint.Pass, roles []*model.Role, kinds []model.SectionKind) {
+func checkSectionsAtRoleDepth(p *lint.Pass, idx map[*model.Heading]int, roles []*model.Role, kinds []model.SectionKind) {
 	// roles that put a kind of section at their own heading's depth, and
 	// below it: a kind two or more roles put at their depth, and none below,
 	// is the family's way ("### Analyst Performance Indicators" after each
@@ -560,6 +565,32 @@ func checkSectionsAtRoleDepth(p *lint.Pass, roles []*model.Role, kinds []model.S
 		if below == nil {
 			continue
 		}
+		name := kindLabel(below.Kind)
+		if !slices.Contains(kinds, below.Kind) {
+			name = strings.TrimSpace(below.Heading.Text)
+		}
+		// a Job Grade, Responsibilities or Requirements heading at the
+		// role's depth after the role's own section below it ("## Analyst",
+		// "### Job Grade", "## Responsibilities") closes the role's heading:
+		// the outline gives it to the family. It is the role's where
+		// another role has that section too; a section the family writes
+		// once, after its first or only role, may be the family's, which
+		// is the role's too on a page of one role
+		for _, sec := range strandedSections(p.File, idx, r, kinds, true) {
+			if sec.Heading.Level != r.Heading.Level || sec.Heading.Span.Start < below.Heading.Span.Start ||
+				!otherRoleHas(p.File, idx, roles, r, sec.Kind) {
+				continue
+			}
+			p.Report(lint.Diagnostic{
+				Span: sec.Heading.TextSpan,
+				Message: fmt.Sprintf("%s section of %s is a %s heading, the depth of the role's own heading (line %d), after the role's %s "+
+					"section, a %s heading below it: the outline closes the role before it, so it reads as the family's, not the role's; make it a %s heading",
+					kindLabel(sec.Kind), r.Title, strings.Repeat("#", sec.Heading.Level), p.File.Source.Position(r.Heading.Span.Start).Line, quoted(name),
+					strings.Repeat("#", below.Heading.Level), strings.Repeat("#", below.Heading.Level)),
+				Role:    r,
+				Subject: string(sec.Kind) + " depth: role's, closed",
+			})
+		}
 		for _, sec := range r.Sections {
 			if sec.Role != r || sec.Style != model.StyleHeading || sec.Heading == nil || sec.Heading.Level != r.Heading.Level ||
 				!slices.Contains(kinds, sec.Kind) {
@@ -570,10 +601,6 @@ func checkSectionsAtRoleDepth(p *lint.Pass, roles []*model.Role, kinds []model.S
 			}
 			if sec.Kind == model.SecPerformance && sec.Prefix == "" {
 				continue // "### Performance Indicators" after the last level is often the family's, or a group of levels'
-			}
-			name := kindLabel(below.Kind)
-			if !slices.Contains(kinds, below.Kind) {
-				name = strings.TrimSpace(below.Heading.Text)
 			}
 			p.Report(lint.Diagnostic{
 				Span: sec.Heading.TextSpan,
@@ -586,6 +613,25 @@ func checkSectionsAtRoleDepth(p *lint.Pass, roles []*model.Role, kinds []model.S
 			})
 		}
 	}
+}
+
+// otherRoleHas reports whether a role of roles other than r has a section
+// of the kind, its own or written at its heading's depth after it.
+func otherRoleHas(f *model.Family, idx map[*model.Heading]int, roles []*model.Role, r *model.Role, k model.SectionKind) bool {
+	for _, o := range roles {
+		if o == r {
+			continue
+		}
+		if roleHasSection(o, k) {
+			return true
+		}
+		for _, sec := range strandedSections(f, idx, o, []model.SectionKind{k}, true) {
+			if sec.Kind == k {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // roleHeadingBetween reports whether a role's heading starts between the
@@ -1294,4 +1340,37 @@ func checkFamilyIndicatorsInLevels(p *lint.Pass) {
 			strings.Repeat("#", pi.Heading.Level), quoted(strings.TrimSpace(levels.Heading.Text)), owner.Title, strings.Repeat("#", levels.Heading.Level)),
 		Subject: "performance-indicators depth: family's in levels",
 	})
+}
+
+// checkSectionGlued reports a section heading that runs the role's name
+// into the section's name without a space ("#### Accounts Receivable
+// AnalystJob Grade"): a typo the reader trips over, and the section's name
+// is no longer the template's. The heading's prefix is the role's title
+// followed by letters that, with the rest of the heading, spell the
+// template's name ("Job" and "Grade").
+func checkSectionGlued(p *lint.Pass) {
+	for _, r := range p.File.Roles {
+		for _, sec := range r.Sections {
+			if sec.Role != r || sec.Style != model.StyleHeading || sec.Heading == nil || sec.Prefix == "" || r.Title == "" {
+				continue
+			}
+			glued, ok := strings.CutPrefix(sec.Prefix, r.Title)
+			if !ok || glued == "" || glued[0] < 'A' || glued[0] > 'Z' || !isASCIILetters(glued) {
+				continue
+			}
+			label := kindLabel(sec.Kind)
+			if !strings.EqualFold(glued+" "+sec.Name, label) && !strings.EqualFold(glued, label) {
+				continue
+			}
+			written := strings.TrimSpace(sec.Heading.Text)
+			want := r.Title + " " + label
+			p.Report(lint.Diagnostic{
+				Span: sec.Heading.TextSpan,
+				Message: fmt.Sprintf("%s section's heading runs the role's name into the section's name (%s): write %s",
+					label, quoted(written), quoted(want)),
+				Role:    r,
+				Subject: string(sec.Kind) + " name: glued",
+			})
+		}
+	}
 }

@@ -49,14 +49,18 @@ var termConsistencyRule = &lint.Rule{
 			"with the more common one:\n\n" +
 			"- case inside a word: \"Javascript\" / \"JavaScript\", \"Devops\" / \"DevOps\" (a capital first letter " +
 			"alone is not a variant, and words in capitals are acronyms or emphasis);\n" +
-			"- hyphenation: \"e-mail\" / \"email\", \"back-end\" / \"backend\", \"on-going\" / \"ongoing\";\n" +
+			"- hyphenation: \"e-mail\" / \"email\", \"back-end\" / \"backend\", \"on-going\" / \"ongoing\"; a hyphenated spelling no dictionary holds " +
+			"(\"world-wide\") beside the closed one the dictionary writes as a common word (\"worldwide\"), which the page writes too, is reported " +
+			"whatever the counts, outside headings (a heading's words make its anchor);\n" +
 			"- two-word terms, within a page: written with a space where the page usually hyphenates them " +
 			"(\"cross functional teams\" / \"cross-functional\", \"Self Service\" / \"Self-Service\"), compared only where " +
 			"they modify the next word (\"long term\" as a noun and \"long-term goals\" are both right; a noun and a participle, " +
 			"\"results oriented\", \"data driven\", are an adjective wherever they stand; phrasal verbs such as " +
 			"\"follow up\" are left alone), and by the case of their later words (\"Sales team\" / \"Sales Team\", the " +
 			"first word capitalised in both; not when that word is the page's own name opening its title, \"Sermant Community\" on Sermant's page); headings, a sentence's first word, link texts and terms inside a longer " +
-			"capitalised name are not variants; in a near tie (the other form more than half as common) only the name's capitals are the reference (\"Quality Department\" 3 times, \"Quality department\" 2), not the common noun (\"Product division\" 4 times, \"Product Division\" 3); a possessive (\"the Quality Department's roadmap\") is the term; an adjective " +
+			"capitalised name are not variants; in a near tie (the other form more than half as common) only the name's capitals are the reference (\"Quality Department\" 3 times, \"Quality department\" 2), not the common noun (\"Product division\" 4 times, \"Product Division\" 3); a possessive (\"the Quality Department's roadmap\") is the term; a bullet copied from level to level " +
+			"with the term written alike in every copy counts once (one choice, not one a level: two copies of \"a leading product Data Program\" " +
+			"beside one \"the Data program\" is a tie), while copies that disagree (\"Sales Tools\" at two levels, \"Sales tools\" at one) count each; an adjective " +
 			"compound before a noun (\"high quality software\", \"long term scalability\", \"customer facing teams\") takes the hyphen " +
 			"where the page hyphenates it anywhere at least half as often as it leaves it open there (grammar: \"world class brand\" and " +
 			"\"world class design\" beside one \"world-class team\"); a noun before a noun, \"job family page\", may stay open; \"open source\" is written open by the GitLab style guide wherever it stands, \"open-source\" beside it is no variant;\n" +
@@ -64,6 +68,10 @@ var termConsistencyRule = &lint.Rule{
 			"\"full stack\" beside \"Fullstack\"), where the one word is as common or more; pairs that mean something else " +
 			"(\"every day\"), product names, a file's name in capitals (\"CODEOWNERS\"), a pair in parallel with another of the same last word (\"build time rather than run time\") and a pair a linked address writes apart are left alone;\n" +
 			"- apostrophe plurals of numbers: \"1:1's\" where the page also writes \"1:1s\";\n" +
+			"- a number and a singular unit of time written open before a noun (\"two 30 minute interviews\") on a page that " +
+			"hyphenates such a compound (\"a 45-minute interview\", \"13-week plan\") at least half as often: before a noun the pair is " +
+			"one adjective (a noun would be plural, \"30 minutes\"); \"1 year of experience\", \"2.5 hour\" and a unit before a function " +
+			"word are left alone;\n" +
 			"- a form's name without its hyphen (\"10Q\") where the page writes it with one (\"10-Q\"), whatever the counts; a letter " +
 			"of magnitude (\"10K\", \"5M\") makes a number and is left alone (\"1-1\" beside \"1:1\" is not reported: both are in use);\n" +
 			"- a link to a role of the same page whose text names it with words its heading lacks (\"reports to the " +
@@ -76,10 +84,13 @@ var termConsistencyRule = &lint.Rule{
 			"capitalised word (\"the UK's Digital Framework\") or ending a dotted name (\"GOV.UK's\"). An apostrophe plural is reported " +
 			"on a page that writes no plain plural of it too (\"Conduct incident RCA's\"): a plural takes no apostrophe;\n" +
 			"- British spellings on a page that writes the American one as often or more (\"analyse\" next to " +
-			"\"Analyze\", \"practises\" next to \"practices\"; misspell's list of pairs): the handbook writes American " +
-			"English. A page mostly British is left alone;\n" +
+			"\"Analyze\", \"practises\" next to \"practices\"; misspell's list of pairs, with \"speciality\", and any -ise form " +
+			"whose -ize form the dictionary knows, \"optimisation\"): the handbook writes American " +
+			"English. An -ise word the page does not also write with -ize is weighed against the page's words of its -iz- stem in every " +
+			"form, and reported where they are more (\"optimising\" beside \"optimization\" and \"optimizing\"; not \"organisation\" beside one \"organize\"). A page mostly British is left alone;\n" +
 			"- \"eg.\" and \"ie.\" on a page that also writes \"e.g.\" and \"i.e.\";\n" +
-			"- an acronym in title case inside a sentence (\"Sox controls\") on a page that writes it in capitals " +
+			"- an acronym in title case inside a sentence (\"Sox controls\"), or with a lower-case letter between its capitals anywhere " +
+			"(\"SoX\"; not a plural, \"KPIs\", nor a name or an abbreviation written so by convention, \"PhD\", \"PaaS\"), on a page that writes it in capitals " +
 			"(\"SOX\") as often or more, and a product name in lower case (\"google sheets\") on a page that capitalises " +
 			"it inside sentences as often or more (a name is a word the dictionary lacks, then written with a capital at least " +
 			"twice as often, or a known product name that is no everyday word: \"talent outreach\" is not the Outreach tool; " +
@@ -546,6 +557,16 @@ func reportTermVariants(p *lint.SetPass, ix *termIndex, preferred map[string]str
 		case kindOf[ref] == termApostrophe || count[forms[1]] == count[ref]:
 			continue // an apostrophe plural with no plain one, or a tie: no usual spelling
 		}
+		// a hyphenated spelling no dictionary holds ("world-wide") beside
+		// the closed one the dictionary writes as a common word
+		// ("worldwide"), which the page writes too: the closed one is
+		// right, whatever the counts (outside headings)
+		dictRef := false
+		if d := englishWords(); plain == "" && hasHyphen(ref) && !knownWord(d, ref) {
+			if closed := withoutHyphens(ref); count[closed] > 0 && kindOf[closed] == termHyphen && d.common(closed) {
+				ref, dictRef = closed, true
+			}
+		}
 		// an acronym's plural ("PRs", never "pRs" where the other spelling
 		// is "prs") and a name the page always writes with its capitals
 		// ("OpenBMC", never "openBMC" for "openbmc") are written as they are,
@@ -577,6 +598,11 @@ func reportTermVariants(p *lint.SetPass, ix *termIndex, preferred map[string]str
 			if d := englishWords(); kind == termHyphen && !hasHyphen(form) && hasHyphen(ref) && knownWord(d, form) && !knownWord(d, ref) {
 				continue
 			}
+			if dictRef && o.b.Kind == model.BlockHeading {
+				// a heading's words make its anchor, which links may
+				// use: the page's own spelling there is left alone
+				continue
+			}
 			want := spellLike(ref, o.text)
 			if asWritten != "" {
 				want = asWritten
@@ -585,6 +611,8 @@ func reportTermVariants(p *lint.SetPass, ix *termIndex, preferred map[string]str
 			switch {
 			case kindOf[form] == termApostrophe:
 				msg = fmt.Sprintf("write %s, not %s: a plural takes no apostrophe (%s: %d %s %s)", quoted(want), quoted(o.text), quoted(want), count[ref], pluralWord(count[ref], "time", "times"), where)
+			case dictRef:
+				msg = fmt.Sprintf("write %s, not %s: the dictionary writes it as one word, as the page does too (%s: %d %s %s)", quoted(want), quoted(o.text), quoted(want), count[ref], pluralWord(count[ref], "time", "times"), where)
 			default:
 				msg = fmt.Sprintf("write %s, not %s (%s: %d %s %s)", quoted(want), quoted(o.text), quoted(want), count[ref], pluralWord(count[ref], "time", "times"), where)
 			}
@@ -826,20 +854,27 @@ func checkTermPage(p *lint.SetPass, f *model.Family, preferred map[string]string
 	checkTermNamePlurals(p, f)
 	checkTermTitleAbbrevs(p, f)
 	checkTermNumberForms(p, f)
+	checkTermUnitCompounds(p, f)
 }
 
 // checkTermVarieties reports a British spelling on a page that writes the
 // American one as often or more ("analyse" where the page also writes
 // "Analyze", "practises" next to "practices"): the page mixes the two
 // varieties, and the handbook writes American English. The pairs are
-// misspell's British-to-American list. A page mostly British is left alone.
+// misspell's British-to-American list, a few it lacks (termBritishExtra)
+// and the -ise forms whose -ize form the dictionary knows
+// ("optimisation"). The American evidence of an -ise word is the page's
+// words of the -iz- stem in any form ("optimising" beside
+// "optimization"). A page mostly British is left alone.
 func checkTermVarieties(p *lint.SetPass, f *model.Family) {
 	_, us := misspellings("US")
+	d := englishWords()
 	count := map[string]int{}
 	type occ struct {
 		b          *model.Block
 		start, end int
 		text, us   string
+		stem       string // the American -iz- stem, or ""
 	}
 	_, uk := misspellings("UK")
 	var british []occ
@@ -848,10 +883,9 @@ func checkTermVarieties(p *lint.SetPass, f *model.Family) {
 		tw := wordingWords(b, false)
 		for i, w := range tw.Words {
 			lw := tw.Lower[i]
-			h1, h2 := misspellHashes(lw)
-			if am, ok := us.fixHashed(lw, h1, h2); ok && am != lw {
-				british = append(british, occ{b, w.Start, w.End, w.Text, am})
-			} else if br, ok := uk.fixHashed(lw, h1, h2); ok && br != lw {
+			if am, ok := termAmerican(us, d, lw); ok {
+				british = append(british, occ{b, w.Start, w.End, w.Text, am, termStem(lw, am)})
+			} else if br, ok := uk.fix(lw); ok && br != lw {
 				american = append(american, lw, br)
 			}
 		}
@@ -860,9 +894,16 @@ func checkTermVarieties(p *lint.SetPass, f *model.Family) {
 		return // nothing to report: most pages
 	}
 	// the counts of the words compared below, in a second pass: not a
-	// count of every word of the page
+	// count of every word of the page; a stem counts the page's words
+	// that start with it, each kept by its own spelling for the message
+	stems := map[string]map[string]int{}
+	britishOf := map[string]int{} // a stem's British words on the page
 	for _, o := range british {
 		count[o.us], count[strings.ToLower(o.text)] = 0, 0
+		if o.stem != "" {
+			stems[o.stem] = map[string]int{}
+			britishOf[o.stem]++
+		}
 	}
 	for i := 0; i < len(american); i += 2 {
 		count[american[i+1]] = 0
@@ -872,14 +913,36 @@ func checkTermVarieties(p *lint.SetPass, f *model.Family) {
 			if n, ok := count[lw]; ok {
 				count[lw] = n + 1
 			}
+			for stem, words := range stems {
+				if strings.HasPrefix(lw, stem) {
+					words[lw]++
+				}
+			}
 		}
+	}
+	// the American evidence of a British word: its American form, or its
+	// stem's words in all their forms ("optimizing", "optimization"), with
+	// the most common of them; and the British words it is weighed against
+	evidence := func(o occ) (word string, n, against int) {
+		if o.stem == "" {
+			return o.us, count[o.us], count[strings.ToLower(o.text)]
+		}
+		// the American form itself on a tie, else the first in order
+		best, most := o.us, stems[o.stem][o.us]
+		for w, c := range stems[o.stem] {
+			n += c
+			if c > most || c == most && best != o.us && w < best {
+				best, most = w, c
+			}
+		}
+		return best, n, britishOf[o.stem]
 	}
 	// the variety the page keeps where it writes a word one way only:
 	// "organises" and "recognises" with no "organizes" make the page
 	// British, and its one "behavior" beside "behaviour" is not ours to flip
 	onlyBritish, onlyAmerican := 0, 0
 	for _, o := range british {
-		if count[o.us] == 0 {
+		if _, n, _ := evidence(o); n == 0 {
 			onlyBritish++
 		}
 	}
@@ -893,15 +956,87 @@ func checkTermVarieties(p *lint.SetPass, f *model.Family) {
 	}
 	for _, o := range british {
 		lw := strings.ToLower(o.text)
-		n := count[o.us]
-		if n == 0 || n < count[lw] {
+		ev, n, against := evidence(o)
+		what := quoted(ev)
+		switch {
+		case count[o.us] > 0 && count[o.us] >= count[lw] && (o.stem == "" || n >= against):
+			// the word itself, written both ways: as often or more is
+			// the page's spelling, unless the stem's other forms are
+			// mostly British
+			ev, n = o.us, count[o.us]
+			what = quoted(ev)
+		case o.stem != "" && n > against:
+			// the stem's other forms only: a clear majority
+			// ("optimization" twice beside one "optimising"), not a tie
+			// of two words ("organize" beside "organisation")
+			if n > stems[o.stem][ev] {
+				what += " and its other forms"
+			}
+		default:
 			continue
 		}
 		want := spellLike(o.us, o.text)
 		reportTerm(p, &termOcc{f: f, b: o.b, start: o.start, end: o.end, text: o.text}, want,
 			fmt.Sprintf("write %s, not %s: the page writes American English (%s: %d %s on this page)", quoted(want), quoted(o.text),
-				quoted(o.us), n, pluralWord(n, "time", "times")))
+				what, n, pluralWord(n, "time", "times")))
 	}
+}
+
+// termBritishExtra are British spellings misspell's list lacks, with the
+// American ones: the handbook writes "specialty".
+var termBritishExtra = map[string]string{
+	"speciality": "specialty", "specialities": "specialties",
+}
+
+// termIseSuffixes end the British -ise forms of a verb and its nouns:
+// "optimise", "optimising", "optimisation".
+var termIseSuffixes = []string{"isations", "isation", "ising", "ised", "ises", "isers", "iser", "ise"}
+
+// termAmerican returns the American spelling of a lower-case British word:
+// misspell's pair, a pair of termBritishExtra, or an -ise form whose -ize
+// form the dictionary knows and the -ise form not as a word of its own
+// ("optimisation"; not "advertise", "expertise").
+func termAmerican(us *misspellTable, d *wordDict, lw string) (string, bool) {
+	if am, ok := us.fix(lw); ok && am != lw {
+		return am, true
+	}
+	if am, ok := termBritishExtra[lw]; ok {
+		return am, true
+	}
+	for _, suf := range termIseSuffixes {
+		stem, ok := strings.CutSuffix(lw, suf)
+		if !ok || len(stem) < 3 {
+			continue
+		}
+		am := stem + "iz" + suf[2:]
+		if d.has(am) && !d.common(lw) {
+			return am, true
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// termStem returns the American stem of a British word whose forms all
+// differ from the American ones at one place: an -iz- (-yz-) stem where the
+// British form writes -is- (-ys-) ("optimiz" for "optimising"), or the
+// stem of a termBritishExtra pair ("specialt"); else "". The
+// page's words of that stem in any form are its American evidence.
+func termStem(british, american string) string {
+	i := 0
+	for i < len(british) && i < len(american) && british[i] == american[i] {
+		i++
+	}
+	if i < 1 || i >= len(american) {
+		return ""
+	}
+	if _, ok := termBritishExtra[british]; ok {
+		return american[:i+1]
+	}
+	if american[i] != 'z' || british[i] != 's' || american[i-1] != 'i' && american[i-1] != 'y' {
+		return ""
+	}
+	return american[:i+1]
 }
 
 // termAbbreviations are Latin abbreviations and the dotted form a page
@@ -1015,6 +1150,16 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 				if len(t) <= 6 && !upperNext(i, i-1) && !upperNext(i, i+1) && b.Kind != model.BlockCell && !everyday {
 					caps[t]++
 				}
+			case len(t) <= 6 && t[0] >= 'A' && t[0] <= 'Z' && innerCapital(t) && !termMixedCase[lower] && !termNames()[lower]:
+				// an acronym typed with a letter in lower case inside
+				// it ("SoX" for "SOX"), wherever it stands; a plural's
+				// "s" ("KPIs"), a name and an abbreviation written so by
+				// convention ("PhD", "PaaS") are no slips
+				up := strings.ToUpper(t)
+				if titled[up] == nil {
+					order = append(order, up)
+				}
+				titled[up] = append(titled[up], occ{b, w.Start, w.End})
 			case t[0] >= 'A' && t[0] <= 'Z' && !hasASCIIUpperOrNot(t[1:]) && !sentenceStart(text, w.Start): // t[1:] in lower case
 				// a known product counts in a title-case name ("Google
 				// Sheets"); another word only alone ("Burndown Chart" is
@@ -1105,6 +1250,28 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 					quoted(up), n, pluralWord(n, "time", "times")))
 		}
 	}
+}
+
+// termMixedCase are abbreviations written in mixed case by convention: in
+// capitals ("PHD") they are no acronym's right spelling.
+var termMixedCase = map[string]bool{"phd": true, "paas": true, "iaas": true, "faas": true, "daas": true, "tex": true,
+	"latex": true, "mbps": true, "gbps": true, "kbps": true, "ghz": true, "mhz": true}
+
+// innerCapital reports whether a word of ASCII letters, capital first,
+// has a lower-case letter between two capitals ("SoX", "GiT"): an acronym
+// with a slip, not a title-case word ("Sox"), a plural ("KPIs") or a word
+// in capitals.
+func innerCapital(t string) bool {
+	lowerSeen := false
+	for i := 1; i < len(t); i++ {
+		switch c := t[i]; {
+		case 'a' <= c && c <= 'z':
+			lowerSeen = true
+		case 'A' <= c && c <= 'Z' && lowerSeen:
+			return true
+		}
+	}
+	return false
 }
 
 // changesLower reports whether strings.ToLower(s) != s, without the copy

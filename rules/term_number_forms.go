@@ -7,6 +7,7 @@ import (
 
 	"gitlab.com/ladderlint/ladderlint/lint"
 	"gitlab.com/ladderlint/ladderlint/lint/model"
+	"gitlab.com/ladderlint/ladderlint/lint/prose"
 )
 
 // termFormNumber is a form's name, digits and a capital letter with or
@@ -82,4 +83,67 @@ func numberFormCandidate(t string) bool {
 		}
 	}
 	return false
+}
+
+// termUnitCompound is a number and a singular unit of time, hyphenated or
+// not, and the word after it: "30 minute interview", "30-minute call".
+var termUnitCompound = regexp.MustCompile(`\b(\d+)([ -])(second|minute|hour|day|week|month|quarter|year)\b( ([a-z]+))?`)
+
+// checkTermUnitCompounds reports a number and a singular unit of time
+// written open before a noun ("two 30 minute interviews") on a page that
+// hyphenates such a compound ("a 30-minute call") at least half as often
+// as it leaves one open. Before a noun the pair is one adjective, and the
+// unit is singular for that reason (a noun would be plural: "30 minutes"),
+// so the hyphen is grammar; the page's own hyphens show it is the page's
+// style too. One ("1 year of experience") may be a noun phrase, and a
+// number inside a longer one ("2.5 hour", "2-3 year") or a word after it
+// that is a function word ("3 day of", "the 30 minute and") is left alone.
+func checkTermUnitCompounds(p *lint.SetPass, f *model.Family) {
+	type occ struct {
+		b          *model.Block
+		start, end int
+	}
+	var open []occ
+	hyphenated, example := 0, "" // the page's hyphenated compounds, the first of them
+	for _, b := range f.Blocks {
+		if b.Kind == model.BlockHeading {
+			continue
+		}
+		t := wordingText(b)
+		if !strings.Contains(t, "minute") && !strings.Contains(t, "hour") && !strings.Contains(t, "day") &&
+			!strings.Contains(t, "week") && !strings.Contains(t, "month") && !strings.Contains(t, "quarter") &&
+			!strings.Contains(t, "year") && !strings.Contains(t, "second") {
+			continue
+		}
+		for _, m := range termUnitCompound.FindAllStringSubmatchIndex(t, -1) {
+			if m[0] > 0 && strings.ContainsRune(".,:-/–", rune(t[m[0]-1])) {
+				continue // a part of a longer number: "2.5 hour", "2-3 year"
+			}
+			if t[m[4]] == '-' {
+				if m[7] == len(t) || t[m[7]] != '-' { // "30-minute", not "30-day-old"
+					if hyphenated++; example == "" {
+						example = t[m[0]:m[7]]
+					}
+				}
+				continue
+			}
+			if m[10] < 0 || t[m[2]:m[3]] == "1" || prose.IsStopWord(t[m[10]:m[11]]) {
+				continue
+			}
+			if end := m[11]; end < len(t) && (t[end] == '-' || t[end] == '\'') {
+				continue // "30 minute-long", a word that goes on
+			}
+			open = append(open, occ{b, m[0], m[7]})
+		}
+	}
+	if len(open) == 0 || 2*hyphenated < len(open) {
+		return
+	}
+	for _, o := range open {
+		written := o.b.Text[o.start:o.end]
+		want := strings.Replace(written, " ", "-", 1)
+		reportTerm(p, &termOcc{f: f, b: o.b, start: o.start, end: o.end, text: written}, want,
+			fmt.Sprintf("write %s, not %s: a number and a unit before a noun are one adjective, hyphenated (the page hyphenates %d such %s, as %s)",
+				quoted(want), quoted(written), hyphenated, pluralWord(hyphenated, "compound", "compounds"), quoted(example)))
+	}
 }

@@ -539,9 +539,38 @@ func reportPhraseVariants(p *lint.SetPass, f *model.Family, occs []phraseOcc) {
 	}
 	// inner case, among the spaced and hyphenated forms alike, whose first
 	// word agrees in case
+	// a bullet copied from level to level with the term written alike in
+	// every copy is one choice of case, not one a level: it counts once
+	// ("Help create a leading product Data Program" at two levels is one
+	// "Data Program"); copies that disagree ("Sales Tools" at three levels,
+	// "Sales tools" at two) are edits of their own, each counted
 	count := map[string]int{}
+	type group struct {
+		first *model.Block // the group's first copy
+		form  string       // the form of its first occurrence
+		mixed bool         // another occurrence of the group is written otherwise
+	}
+	groups := map[string]*group{} // by the block's text in lower case
 	for _, o := range occs {
-		if o.b.Kind != model.BlockHeading && !o.inName {
+		if o.b.Kind == model.BlockHeading || o.inName {
+			continue
+		}
+		form := strings.ReplaceAll(o.form, "-", " ")
+		key := strings.ToLower(o.b.Text)
+		g := groups[key]
+		if g == nil {
+			g = &group{first: o.b, form: form}
+			groups[key] = g
+		}
+		g.mixed = g.mixed || g.form != form
+	}
+	for _, o := range occs {
+		if o.b.Kind == model.BlockHeading || o.inName {
+			continue
+		}
+		// every occurrence where the copies disagree, else those of the
+		// first copy only
+		if g := groups[strings.ToLower(o.b.Text)]; g.mixed || o.b == g.first {
 			count[strings.ReplaceAll(o.form, "-", " ")]++
 		}
 	}
