@@ -72,7 +72,7 @@ var vacancyWordingRule = &lint.Rule{
 			"\"Candidates will then be invited\" a step of the hiring process), a `description` in the second person (\"isn't your typical " +
 			"management opportunity\"), and two or more bullets in a row that each open a sentence in the second person " +
 			"(\"- You have ...\", \"- You've led ...\", \"- Collaboration: you respond ...\"), once for the run, with its lines " +
-			"(a quoted list is no run). " +
+			"(a quoted list is no run; a bullet's own sub-bullets neither end the run nor join it). " +
 			"One such bullet among bullets that describe the role (\"You share our values\", the handbook's boilerplate) is " +
 			"not reported, nor is \"you\" or \"your\" inside a sentence (\"mentor the engineers on your team\") or a " +
 			"pointer to more reading (\"You can learn more about ...\"). With `second_person`, every sentence, bullet or " +
@@ -158,6 +158,12 @@ func checkVacancyWording(p *lint.Pass) {
 		}
 		if !opts.Address || opts.SecondPerson {
 			continue // every opening is reported on its own
+		}
+		if len(run) > 0 && b.Kind == model.BlockItem && len(found) == 0 &&
+			p.File.Source.Position(b.Span.Start).Column > p.File.Source.Position(run[0].block.Span.Start).Column {
+			// a sub-bullet of the run's bullet ("- You have experience
+			// with one of:" and its list) neither ends the run nor joins it
+			continue
 		}
 		open := secondPersonOpenings(b)
 		if b.Kind != model.BlockItem || len(open) == 0 || quotedLine(p.File.Source.Text, b.Span.Start) {
