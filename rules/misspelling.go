@@ -69,7 +69,8 @@ var misspellingRule = &lint.Rule{
 			"(\"Principle Accounting Officer\", but not \"Principle Of\") is a title, where \"Principal\" is meant; " +
 			"A three-letter word in lower case that is a common four-letter word with a letter dropped, not its first (\"wll\" for \"will\", " +
 			"\"tht\" for \"that\"), is reported with that word. A word after a prefix and a hyphen is read joined to the prefix, so that " +
-			"\"multi-takser\" is \"multi-tasker\" (\"multitasker\"), not \"taker\" or \"taser\". A capitalised dictionary word whose first letter " +
+			"\"multi-takser\" is \"multi-tasker\" (\"multitasker\"), not \"taker\" or \"taser\". An acronym written with a lower-case \"l\" for its \"I\" (\"ROl\") is that acronym when the site writes it ten times or more " +
+			"and no other page writes the slip. A capitalised dictionary word whose first letter " +
 			"is typed twice, first in lower case (\"pProgram\"), is that word (\"iPhone\" and \"eBay\" have a first letter of their own); " +
 			"a second apostrophe after a possessive (\"Bachelor's’ Degree\"), one that closes no quotation, is dropped. A lower-case " +
 			"word that is two common words run together (\"problemsolving\") is reported when the page writes the two apart twice or " +
@@ -188,6 +189,9 @@ type spellWord struct {
 	// the prefix before a hyphen the word follows ("multi" of
 	// "multi-takser"): its candidates are those of the joined word
 	prefix string
+	// for an acronym written with a lower-case "l" for its "I" ("ROl"),
+	// the acronym
+	lookalike string
 }
 
 // brandPlural returns the name a word is the plural of, written where its
@@ -522,6 +526,10 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 				sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, meant: meant, style: misspell.CaseTitle}))
 				continue
 			}
+			if acr := lookalikeAcronym(w.Text); acr != "" && !allow[lw] {
+				sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, lookalike: acr, style: misspell.CaseUpper}))
+				continue
+			}
 			if end := strayApostrophe(wordingText(b), w.Start, w.End); end > 0 && !allow[lw] {
 				// "Bachelor's’ Degree": a second apostrophe after a
 				// possessive; the finding spans both, the fix drops it
@@ -714,6 +722,13 @@ func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, onPage int
 				u.w.Text, u.span, apo = u.apoText, u.apoSpan, u.apo
 			}
 			reportSpelling(p, f, u, []string{u.brand + apo + "s"})
+		}
+		return
+	}
+	if u.lookalike != "" {
+		// "ROl": the site writes "ROI" in capitals often, and never this
+		if vocab.uses[strings.ToLower(u.lookalike)] >= minLookalikeUses && vocab.pages[lw] <= 1 {
+			reportSpelling(p, f, u, []string{u.lookalike})
 		}
 		return
 	}
@@ -1035,6 +1050,25 @@ var shortSlips = sync.OnceValue(func() map[string]string {
 // a letter dropped ("wll", "tht"), are worth a finding.
 var shortDropWords = []string{"will", "with", "that", "this", "have", "from", "they", "been", "were", "when",
 	"what", "your", "also", "into", "each", "than", "them", "then", "more", "work", "team", "role", "able"}
+
+// minLookalikeUses is how often the site must write an acronym for a word
+// that is it with a lower-case "l" for its "I" to be taken for a slip.
+const minLookalikeUses = 10
+
+// lookalikeAcronym returns the acronym a word of capitals is with one
+// lower-case "l" where an "I" looks the same ("ROl": "ROI"), or "". The
+// caller checks that the site writes that acronym.
+func lookalikeAcronym(w string) string {
+	if len(w) < 2 || len(w) > 6 || strings.Count(w, "l") != 1 {
+		return ""
+	}
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c != 'l' && (c < 'A' || c > 'Z') {
+			return ""
+		}
+	}
+	return strings.Replace(w, "l", "I", 1)
+}
 
 // doubledCapital returns the word meant when w is a capitalised dictionary
 // word with its first letter typed twice, first in lower case ("pProgram":
