@@ -463,15 +463,18 @@ func yoePriorExperience(p *lint.Pass, b *model.Block, strict []float64) {
 			// ("Relevant communications experience"), and the word after
 			// that says what of ("Experience with", "Experience sourcing")
 			start, end = words[i].Start, words[i].End
-			if i-s <= 3 {
+			switch {
+			case i-s <= 3:
 				start = words[s].Start
+			case !prose.IsStopWord(lower[i-1]):
+				start = words[i-1].Start // "planning experience"
 			}
 			if i+1 < len(words) && i+1 < clauseEnd(i) {
 				switch n := lower[i+1]; n {
 				case "with", "in", "of", "as", "at", "on":
 					end = words[i+1].End
 				default:
-					if strings.HasSuffix(n, "ing") && len(n) > 5 {
+					if strings.HasSuffix(n, "ing") && len(n) >= 5 {
 						end = words[i+1].End
 					}
 				}
