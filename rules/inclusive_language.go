@@ -58,7 +58,21 @@ type inclusiveLanguageOptions struct {
 	Growth          []string           `yaml:"growth_coded"`
 	Margin          int                `yaml:"coded_margin"`
 	Ratio           float64            `yaml:"coded_ratio"`
+	Traits          []string           `yaml:"traits"`
 }
+
+// defaultCodedTraits are masculine-coded adjectives that describe the kind
+// of person wanted, not the work: "Ambitious, efficient and stable", "a
+// driven and inspiring leader".
+var defaultCodedTraits = []string{"ambitious", "driven", "aggressive", "assertive", "dominant", "fearless", "headstrong",
+	"forceful", "competitive"}
+
+// codedPersonNouns are the persons a trait adjective may qualify ("a driven
+// leader").
+var codedPersonNouns = map[string]bool{"leader": true, "leaders": true, "lead": true, "person": true, "people": true, "individual": true,
+	"individuals": true, "professional": true, "professionals": true, "self-starter": true, "player": true, "manager": true,
+	"managers": true, "candidate": true, "candidates": true, "engineer": true, "engineers": true, "executive": true,
+	"executives": true, "operator": true, "personality": true, "team": true}
 
 // codedFalseFriends are words a coded stem starts that do not carry its
 // sense, added to the shipped exceptions: "confidential" is not
@@ -132,6 +146,7 @@ func defaultInclusiveLanguageOptions() *inclusiveLanguageOptions {
 		GitBefore:       []string{"in", "into", "to", "on", "from", "off", "against", "onto"},
 		Margin:          2,
 		Ratio:           1.5,
+		Traits:          append([]string(nil), defaultCodedTraits...),
 		Masculine:       append([]string(nil), genderCoded.Masculine...),
 		Feminine:        append([]string(nil), genderCoded.Feminine...),
 		CodedExceptions: append(append(append([]string(nil), genderCoded.Exceptions...), codedFalseFriends...), codedRoleVocabulary...),
@@ -147,7 +162,8 @@ var inclusiveLanguageRule = &lint.Rule{
 		Description: "The handbook's job-family policy asks for inclusive language, and its earlier CI job failed a page for " +
 			"gendered pronouns, masculine-coded wording and misused words. The rule reports:\n\n" +
 			"- **Gendered pronouns** (`pronouns`) at the word, with a neutral form to use (\"he/she\" and \"him or " +
-			"her\" are one finding). A pronoun in a paragraph that links to a team member's profile (`person_links`, " +
+			"her\" are one finding); one that stands for a name in mixed case right before it (\"PostgreSQL and his ecosystem\") is a " +
+			"product's or system's, and \"its\" is the form to use. A pronoun in a paragraph that links to a team member's profile (`person_links`, " +
 			"a link to that page with a #fragment) refers to that person and is not reported.\n" +
 			"- **Gender-coded wording**, once per page, at its title: when words starting with a masculine-coded stem " +
 			"outnumber those starting with a feminine-coded one by `coded_margin` or more (one word to none is no imbalance) and `coded_ratio` times or more (\"9 to 7\" is a page's vocabulary, not its tone). " +
@@ -156,13 +172,18 @@ var inclusiveLanguageRule = &lint.Rule{
 			"executive role), are not counted, nor is the text of its Hiring Process and Performance Indicators sections (how " +
 			"candidates are interviewed and the team measured, not whom it wants), nor are link texts (names of pages: " +
 			"\"Leadership at GitLab\") and the nouns of roles and groups (\"engagement leads\", \"company leadership\", \"the " +
-			"leadership team\"), nor is the everyday vocabulary of a " +
+			"leadership team\", \"leadership recruiting\"), nor is the everyday vocabulary of a " +
 			"job description that a stem starts (deciding, \"individual contributor\", analysis, competitors, " +
 			"challenges, \"data-driven\": `coded_exceptions`), which names the work and not the kind of person wanted. The stems are those of Gaucher, Friesen & Kay (2011) as " +
 			"compiled by the gender-decoder project (shipped in `rules/wordlists/gender-coded.yml` with their " +
 			"attribution); a hyphenated word counts when one of its parts starts with a stem (\"self-confident\", not \"decision-maker\") or a stem spans its hyphen (\"co-operative\"). " +
 			"The message lists the masculine-coded words with their lines. Headings are not counted unless " +
 			"`coded_headings` is set: they are mostly role titles and the template's section names (\"Responsibilities\").\n" +
+			"- **Masculine-coded traits** (`traits`: ambitious, driven, aggressive, assertive, dominant, fearless, ...) at the word, where " +
+			"they describe the person wanted: opening a bullet or clause, among other adjectives or before a person, and followed by a " +
+			"comma, \"and\", \"or\", the clause's end or a person (\"Ambitious, efficient and stable\", \"a driven and inspiring " +
+			"leader\"); not an adjective of a thing (\"an ambitious vision\", \"a competitive salary\"), a compound (\"data-driven\"), " +
+			"a verb (\"Successfully driven\") or the Hiring Process and Performance Indicators.\n" +
 			"- **Words better replaced** (`replace`): \"ninja\", \"rockstar\", \"guru\", \"whitelist\", \"master\", ... with " +
 			"suggestions. An entry's `except` phrases are fine (\"scrum master\"); an entry with `git: true` is not " +
 			"reported where it names a git branch: before a word of `git_context` (\"master pipelines\"), after a " +
@@ -192,6 +213,8 @@ var inclusiveLanguageRule = &lint.Rule{
 			{Name: "feminine_coded", Default: "the feminine stems of rules/wordlists/gender-coded.yml", Text: "Feminine-coded stems."},
 			{Name: "coded_exceptions", Default: "[sharepoint, confidential, ..., shareholders, individual, decision, analysis, competitive, challenge, active, ...]",
 				Text: "Whole words never counted although a stem starts them: the shipped list's exceptions, words whose sense differs from the stem's, and the everyday vocabulary of a job description (deciding, an individual contributor, analysis, competitors) that names the work, not a trait."},
+			{Name: "traits", Default: "[" + strings.Join(defaultCodedTraits, ", ") + "]",
+				Text: "Masculine-coded adjectives reported on their own where they describe the person wanted; `[]` turns the check off."},
 			{Name: "coded_headings", Default: "false", Text: "Count the words of headings too."},
 			{Name: "fixed_coded", Default: "[]", Text: "Fixed-mindset stems (e.g. `established`); with `growth_coded`, a page is reported when its fixed-coded words outnumber its growth-coded ones."},
 			{Name: "coded_margin", Default: "2", Text: "How many more words of the first list than of the second make an imbalance (one word to none is none)."},
@@ -238,6 +261,7 @@ func checkInclusiveLanguage(p *lint.Pass) {
 	opts := lint.Options[inclusiveLanguageOptions](p.Options)
 	inclusivePronouns(p, opts)
 	inclusiveReplaceWords(p, opts)
+	inclusiveTraits(p, opts)
 	hits := inclusiveCodedHits(p, opts)
 	inclusiveCodedBalance(p, opts, opts.Masculine, hits[codedMasculine], hits[codedFeminine], "masculine-coded", "feminine-coded",
 		"balance them with wording that welcomes everyone (collaborate, support, understand, ...)")
@@ -281,6 +305,12 @@ func inclusivePronouns(p *lint.Pass, opts *inclusiveLanguageOptions) {
 				}
 			}
 			msg := "gendered pronoun " + policyQuote(text)
+			if name := inclusiveThingBefore(b, start); name != "" && inclusiveThingPronouns[words[len(words)-1]] != "" {
+				// "PostgreSQL and his ecosystem": a product's pronoun
+				msg += " stands for " + name + ", a product or system: use \"" + inclusiveThingPronouns[words[len(words)-1]] + "\""
+				p.Report(lint.Diagnostic{Span: b.SourceSpan(start, end), Message: msg, Subject: policySubject(text)})
+				continue
+			}
 			if sug != "" {
 				msg += ": use \"" + sug + "\" or name the role"
 				if thing := inclusiveThingPronouns[words[len(words)-1]]; thing != "" {
@@ -293,6 +323,121 @@ func inclusivePronouns(p *lint.Pass, opts *inclusiveLanguageOptions) {
 			p.Report(lint.Diagnostic{Span: b.SourceSpan(start, end), Message: msg, Subject: policySubject(text)})
 		}
 	}
+}
+
+// inclusiveTraits reports a masculine-coded trait adjective (`traits`)
+// that describes the person wanted: one that opens a bullet or a clause,
+// or stands among other adjectives, or before a person ("Ambitious,
+// efficient and stable", "proactive, driven, collaborative", "a driven and
+// inspiring leader"), and that a comma, "and", "or", the clause's end or a
+// person follows. An adjective of a thing ("an ambitious vision", "a
+// competitive salary"), a compound ("data-driven"), a verb ("Successfully
+// driven", "Driven strategic vision") and the Hiring Process and
+// Performance Indicators sections are not reported.
+func inclusiveTraits(p *lint.Pass, opts *inclusiveLanguageOptions) {
+	if len(opts.Traits) == 0 {
+		return
+	}
+	traits := map[string]bool{}
+	for _, t := range opts.Traits {
+		traits[policyWord(t)] = true
+	}
+	for _, b := range p.File.Blocks {
+		if b.Kind == model.BlockHeading || codedProcessText(b) {
+			continue
+		}
+		words, lower := prose.BlockWords(b), prose.BlockLowerWords(b)
+		for i, w := range lower {
+			if !traits[w] {
+				continue
+			}
+			// no hyphen joins it to a word ("data-driven", "driven-ness")
+			if words[i].Start > 0 && b.Text[words[i].Start-1] == '-' || words[i].End < len(b.Text) && b.Text[words[i].End] == '-' {
+				continue
+			}
+			before := ""
+			if i > 0 {
+				before = strings.TrimSpace(b.Text[words[i-1].End:words[i].Start])
+			}
+			opens := i == 0 || before != "" && strings.ContainsAny(before, ",;:") || before == "" && inclusiveTraitLead[lower[i-1]]
+			if !opens {
+				continue
+			}
+			follows := i+1 >= len(words)
+			if !follows {
+				gap := strings.TrimSpace(b.Text[words[i].End:words[i+1].Start])
+				next := lower[i+1]
+				follows = gap != "" && strings.ContainsAny(gap, ",;:.!?)") ||
+					gap == "" && (next == "and" || next == "or" || codedPersonNouns[next])
+			}
+			if !follows {
+				continue
+			}
+			text := b.Text[words[i].Start:words[i].End]
+			p.Report(lint.Diagnostic{
+				Span: b.SourceSpan(words[i].Start, words[i].End),
+				Message: "masculine-coded trait " + policyQuote(text) + ": it describes the kind of person wanted, which " +
+					"the handbook's inclusiveness check flags; describe the work or the behaviour the role needs instead",
+				Subject: "trait: " + policySubject(text),
+			})
+		}
+	}
+}
+
+// inclusiveTraitLead are words after which a trait adjective describes the
+// person: "a driven leader", "is ambitious", "highly competitive".
+var inclusiveTraitLead = map[string]bool{"a": true, "an": true, "and": true, "or": true, "is": true, "are": true, "be": true,
+	"being": true, "highly": true, "very": true, "inherently": true, "naturally": true, "self-motivated": true}
+
+// inclusiveThingBefore returns the name right before a pronoun at offset
+// at, across "and", "or" or "with" in one clause, when it is a product's or
+// system's: written in mixed case, a capital inside ("PostgreSQL and his
+// ecosystem", "GitLab and her features"), which no person's name or role
+// is ("the CEO and his team": capitals alone may be a role); else "".
+func inclusiveThingBefore(b *model.Block, at int) string {
+	ws := prose.Words(b.Text[:at], false)
+	for k := len(ws) - 1; k >= 0 && k >= len(ws)-2; k-- {
+		w := ws[k]
+		end := at
+		if k+1 < len(ws) {
+			end = ws[k+1].Start
+		}
+		if strings.ContainsAny(b.Text[w.End:end], ".,;:!?()"+string(model.CodeMark)) {
+			return ""
+		}
+		switch strings.ToLower(w.Text) {
+		case "and", "or", "with":
+			continue
+		}
+		inner, lowerCase := false, false
+		for i, r := range w.Text {
+			switch {
+			case unicode.IsUpper(r):
+				inner = inner || i > 0
+			case unicode.IsLower(r):
+				lowerCase = true
+			default:
+				return ""
+			}
+		}
+		if inner && lowerCase && !inclusiveNamePrefix(w.Text) {
+			return w.Text
+		}
+		return ""
+	}
+	return ""
+}
+
+// inclusiveNamePrefix reports whether a word in mixed case is a person's
+// name of a known shape: a prefix of family names before a capital
+// ("McDonald", "DeShawn", "LeBron", "VanDyke").
+func inclusiveNamePrefix(w string) bool {
+	for _, pre := range []string{"Mc", "Mac", "De", "Le", "La", "Di", "Da", "Van", "Von", "Du", "Fitz"} {
+		if rest, ok := strings.CutPrefix(w, pre); ok && rest != "" && unicode.IsUpper(rune(rest[0])) {
+			return true
+		}
+	}
+	return false
 }
 
 // inclusiveThingPronouns are the pronouns of a thing, for a gendered one
@@ -508,8 +653,9 @@ var codedGroupBefore = map[string]bool{"company": true, "executive": true, "seni
 
 // codedRoleNoun reports whether word i names a role or a group, not the
 // kind of person wanted: "lead" or "leads" after a noun ("engagement
-// leads", "team lead"), "leadership" after a group word or before "team"
-// ("company leadership", "the leadership team").
+// leads", "team lead"), "leadership" after a group word or before a noun
+// of a group or of the work done for leaders ("company leadership", "the
+// leadership team", "leadership recruiting").
 func codedRoleNoun(text string, words []prose.Word, lower []string, i int) bool {
 	joined := func(a, b int) bool { return text[words[a].End:words[b].Start] == " " }
 	switch lower[i] {
@@ -524,10 +670,18 @@ func codedRoleNoun(text string, words []prose.Word, lower []string, i int) bool 
 		if i > 0 && joined(i-1, i) && codedGroupBefore[lower[i-1]] {
 			return true
 		}
-		return i+1 < len(words) && joined(i, i+1) && (lower[i+1] == "team" || lower[i+1] == "teams" || lower[i+1] == "group")
+		return i+1 < len(words) && joined(i, i+1) && codedLeadershipOf[lower[i+1]]
 	}
 	return false
 }
+
+// codedLeadershipOf are nouns that "leadership" before them makes a group
+// of people, the team or the audience the work is for ("the leadership
+// team", "leadership recruiting", "leadership development programs"), where
+// "leadership skills" would be the trait.
+var codedLeadershipOf = map[string]bool{"team": true, "teams": true, "group": true, "recruiting": true, "hiring": true,
+	"hires": true, "roles": true, "positions": true, "candidates": true, "development": true, "training": true,
+	"program": true, "programs": true, "meetings": true, "offsite": true, "offsites": true, "coaching": true}
 
 // codedProcessText reports whether a block is in a section about the
 // hiring process or the family's performance indicators: text about how

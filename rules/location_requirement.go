@@ -30,7 +30,7 @@ var locationRequirementRule = &lint.Rule{
 			"families: they change over time, while a job family stays; a vacancy can say where it is open. " +
 			"In requirements (see `sections`) the rule reports:\n\n" +
 			"- a phrase that always states a location requirement (`phrases`: \"must reside\", \"reside in\", ...);\n" +
-			"- a phrase that does when a place follows it (`place_phrases`: \"based in EMEA\", \"located in the " +
+			"- a phrase that does when a place follows it (`place_phrases`: \"based in EMEA\", \"based in the city of San Francisco\", \"located in the " +
 			"United States\", but not \"partnerships based in developing services\"): a region or a capitalized name;\n" +
 			"- a region (`regions`: EMEA, AMER, APAC, ...) or a named time zone (\"in the Pacific time zone\", " +
 			"\"overlap with PST and CST timezones\"), unless the sentence is about experience with or knowledge of it " +
@@ -242,7 +242,12 @@ func locPlaceAfter(text string, i int, regions []prose.Match) (int, bool) {
 			break
 		}
 		low := strings.ToLower(w.Text)
-		if end < 0 && k < 4 && (low == "the" || low == "a" || low == "one" || low == "of" || low == "in" || low == "to" || low == "within") {
+		if end < 0 && k < 6 && (low == "the" || low == "a" || low == "one" || low == "of" || low == "in" || low == "to" || low == "within") {
+			continue
+		}
+		// "the city of San Francisco", "the state of Texas": a kind of
+		// place, its name after "of"
+		if end < 0 && k < 5 && locPlaceKinds[low] && k+1 < len(ws) && strings.EqualFold(ws[k+1].Text, "of") {
 			continue
 		}
 		region := false
@@ -258,6 +263,10 @@ func locPlaceAfter(text string, i int, regions []prose.Match) (int, bool) {
 	}
 	return end, end >= 0
 }
+
+// locPlaceKinds are kinds of place named before the place's own name ("the
+// city of San Francisco").
+var locPlaceKinds = map[string]bool{"city": true, "state": true, "country": true, "province": true, "county": true}
 
 // locZoneName finds the name before a time-zone word at offset i ("Pacific
 // time zone", "PST and CST timezones", "Americas timezones"): capitalized

@@ -71,7 +71,15 @@ var misspellingRule = &lint.Rule{
 			"its possessive is meant (\"GitLabs values\", \"GitLabs’ Values\") is reported when the site writes the " +
 			"name twenty times or more and ten times as often as the plural. \"Principle\" right before a capitalised word " +
 			"(\"Principle Accounting Officer\", but not \"Principle Of\") is a title, where \"Principal\" is meant; " +
-			"\"aide\" right after a modal verb (\"will aide us\") is the verb \"aid\"; \"Manger\" right after a capitalised word " +
+			"A three-letter word in lower case that is a common four-letter word with a letter dropped, not its first (\"wll\" for \"will\", " +
+			"\"tht\" for \"that\"), is reported with that word. A word after a prefix and a hyphen is read joined to the prefix, so that " +
+			"\"multi-takser\" is \"multi-tasker\" (\"multitasker\"), not \"taker\" or \"taser\". An acronym written with a lower-case \"l\" for its \"I\" (\"ROl\") is that acronym when the site writes it ten times or more " +
+			"and no other page writes the slip. A capitalised dictionary word whose first letter " +
+			"is typed twice, first in lower case (\"pProgram\"), is that word (\"iPhone\" and \"eBay\" have a first letter of their own); " +
+			"a second apostrophe after a possessive (\"Bachelor's’ Degree\"), one that closes no quotation, is dropped. A lower-case " +
+			"word that is two common words run together (\"problemsolving\") is reported when the page writes the two apart twice or " +
+			"more, once with a hyphen (\"datastores\" beside \"data stores\" is a tech word's variant), and no other page writes it joined (\"referenceability\" is a sales word), offering the page's forms " +
+			"(\"problem-solving\", \"problem solving\") without a fix. \"aide\" right after a modal verb (\"will aide us\") is the verb \"aid\"; \"Manger\" right after a capitalised word " +
 			"(\"Senior Manger\") is \"Manager\".\n\n" +
 			"`--fix` writes the correction only when it is certain: one candidate that keeps the word's form " +
 			"(\"practies\" is \"practices\", plural as written, not \"practise\") and the page's variety of " +
@@ -195,6 +203,12 @@ type spellWord struct {
 	short   string // for a three-letter slip of a common word ("teh"), that word
 	brand   string // for a name's plural where its possessive is meant ("GitLabs values"), the name
 	meant   string // for a real word confused with another ("Principle Engineer"), that word
+	// the prefix before a hyphen the word follows ("multi" of
+	// "multi-takser"): its candidates are those of the joined word
+	prefix string
+	// for an acronym written with a lower-case "l" for its "I" ("ROl"),
+	// the acronym
+	lookalike string
 }
 
 // brandPlural returns the name a word is the plural of, written where its
@@ -551,6 +565,26 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 				sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, brand: name}))
 				continue
 			}
+			if meant := doubledCapital(d, w.Text); meant != "" && !allow[lw] {
+				// "Community pProgram": the capital typed after its own
+				// letter in lower case
+				sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, meant: meant, style: misspell.CaseTitle}))
+				continue
+			}
+			if acr := lookalikeAcronym(w.Text); acr != "" && !allow[lw] {
+				sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, lookalike: acr, style: misspell.CaseUpper}))
+				continue
+			}
+			if end := strayApostrophe(wordingText(b), w.Start, w.End); end > 0 && !allow[lw] {
+				// "Bachelor's’ Degree": a second apostrophe after a
+				// possessive; the finding spans both, the fix drops it
+				sw := placeSpellWord(b, spellWord{w: w, lower: lw, meant: w.Text, style: misspell.CaseLower})
+				sw.w.Text = strings.Clone(wordingText(b)[w.Start:end])
+				sw.w.End = end
+				sw.span = b.SourceSpan(w.Start, end)
+				sp.unknown = append(sp.unknown, sw)
+				continue
+			}
 			style, ok := spellCheckable(w.Text)
 			if !ok && !allow[lw] {
 				if fix := shortSlip(d, w.Text, lw); fix != "" && !hyphenated(wordingText(b), w.Start, w.End) {
@@ -585,7 +619,8 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 			if known[k] == 1 {
 				continue
 			}
-			sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, style: style}))
+			sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, style: style,
+				prefix: hyphenPrefix(wordingText(b), w.Start)}))
 		}
 	}
 	forms := map[string]int{} // a word's uses in lower case and with a capital, when it has both
@@ -821,6 +856,13 @@ func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, onPage int
 		}
 		return
 	}
+	if u.lookalike != "" {
+		// "ROl": the site writes "ROI" in capitals often, and never this
+		if vocab.uses[strings.ToLower(u.lookalike)] >= minLookalikeUses && vocab.pages[lw] <= 1 {
+			reportSpelling(p, f, u, []string{u.lookalike})
+		}
+		return
+	}
 	if u.short != "" {
 		// a slip the site writes on other pages is a word of its own,
 		// unless the word it slips from is far more used (as for longer
@@ -857,12 +899,20 @@ func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, onPage int
 			edits = spellCandidates(d, stem)
 			memo[stem] = edits
 		}
+		if joined := prefixedCandidates(d, u.prefix, stem); len(joined) > 0 {
+			edits = joined // "multi-takser": "multitasker", so "tasker"
+		}
 		for _, c := range edits {
 			if c+suffix != listedFix && plausibleTypo(stem, c, u.style == misspell.CaseTitle) {
 				cands = append(cands, c+suffix)
 			}
 		}
 		if len(cands) == 0 {
+			if forms := joinedCompound(d, f, u); len(forms) > 0 && vocab.pages[lw] <= 1 {
+				// "problemsolving" on a page that writes "problem solving"
+				reportSpelling(p, f, u, forms)
+				return
+			}
 			// no word one edit away: a long word may be two slips from one
 			reportTwoSlips(p, f, u, stem, suffix, d, vocab)
 			return
@@ -1151,7 +1201,7 @@ func reportSpelling(p *lint.SetPass, f *model.Family, u spellWord, fit []string)
 }
 
 // shortWords are the common three-letter words whose slips ("teh", "adn")
-// are worth a finding; other three-letter words are too often acronyms,
+// are worth a finding (and shortDropWords' dropped letters: "wll"); other three-letter words are too often acronyms,
 // names or abbreviations to check.
 var shortWords = []string{"the", "and", "for", "you", "are", "not", "but", "can", "all", "has", "was",
 	"our", "its", "how", "who", "new", "use", "any", "may", "one", "two", "own", "per", "via", "get", "out"}
@@ -1174,11 +1224,228 @@ var shortSlips = sync.OnceValue(func() map[string]string {
 			out[s] = w
 		}
 	}
+	// a letter dropped from a common four-letter word, not its first
+	// ("wll" for "will", "tht" for "that"), where that leaves no word
+	for _, w := range shortDropWords {
+		for i := 1; i < len(w); i++ {
+			s := w[:i] + w[i+1:]
+			if d.has(s) || s == w {
+				continue
+			}
+			if prev, dup := out[s]; dup && prev != w {
+				taken[s] = true
+			}
+			out[s] = w
+		}
+	}
 	for s := range taken {
 		delete(out, s)
 	}
 	return out
 })
+
+// shortDropWords are the common four-letter words whose three-letter slips,
+// a letter dropped ("wll", "tht"), are worth a finding.
+var shortDropWords = []string{"will", "with", "that", "this", "have", "from", "they", "been", "were", "when",
+	"what", "your", "also", "into", "each", "than", "them", "then", "more", "work", "team", "role", "able"}
+
+// minLookalikeUses is how often the site must write an acronym for a word
+// that is it with a lower-case "l" for its "I" to be taken for a slip.
+const minLookalikeUses = 10
+
+// lookalikeAcronym returns the acronym a word of capitals is with one
+// lower-case "l" where an "I" looks the same ("ROl": "ROI"), or "". The
+// caller checks that the site writes that acronym.
+func lookalikeAcronym(w string) string {
+	if len(w) < 2 || len(w) > 6 || strings.Count(w, "l") != 1 {
+		return ""
+	}
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c != 'l' && (c < 'A' || c > 'Z') {
+			return ""
+		}
+	}
+	return strings.Replace(w, "l", "I", 1)
+}
+
+// doubledCapital returns the word meant when w is a capitalised dictionary
+// word with its first letter typed twice, first in lower case ("pProgram":
+// "Program"), or "". A name in that shape ("iPhone", "eBay", "mRNA") has a
+// first letter of its own.
+func doubledCapital(d *wordDict, w string) string {
+	if len(w) < 5 || w[0] < 'a' || w[0] > 'z' || w[1] != w[0]-'a'+'A' {
+		return ""
+	}
+	rest := w[1:]
+	if misspell.CaseStyle(rest) != misspell.CaseTitle {
+		return ""
+	}
+	for i := 0; i < len(rest); i++ {
+		if c := rest[i]; !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+			return ""
+		}
+	}
+	if !d.common(strings.ToLower(rest)) {
+		return ""
+	}
+	return rest
+}
+
+// strayApostrophe returns the end of a second apostrophe right after a
+// possessive word at text[start:end] ("Bachelor's’ Degree", "teams”
+// goals"), one that closes no quotation (the block opens none before the
+// word) and that a space or the text's end follows; else 0.
+func strayApostrophe(text string, start, end int) int {
+	w := text[start:end]
+	if !(strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "s'") || strings.HasSuffix(w, "s’")) {
+		return 0
+	}
+	var a string
+	for _, q := range []string{"'", "’"} {
+		if strings.HasPrefix(text[end:], q) {
+			a = q
+		}
+	}
+	if a == "" {
+		return 0
+	}
+	after := end + len(a)
+	if after < len(text) && text[after] != ' ' && text[after] != '\n' {
+		return 0
+	}
+	before := text[:start]
+	if strings.Contains(before, "‘") || strings.HasPrefix(before, "'") || strings.Contains(before, " '") || strings.Contains(before, "\"") {
+		return 0 // a quotation may close here
+	}
+	return after
+}
+
+// joinedCompound returns the forms a page writes for a lower-case word
+// that is two common words run together ("problemsolving": "problem
+// solving", "problem-solving"), the most written first: the page's own
+// text shows which two words were meant. Both words are of three letters
+// or more; the word is reported only when the page writes the pair apart
+// twice or more, once at least with a hyphen (an open compound, "data
+// stores", is often closed in tech prose: "datastores" is a variant, not
+// a slip), and, by its caller, when no other page writes it joined
+// ("referenceability" is a sales word).
+func joinedCompound(d *wordDict, f *model.Family, u spellWord) []string {
+	w := u.lower
+	if u.style != misspell.CaseLower || len(w) < 8 || f == nil || f.Source == nil {
+		return nil
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return nil
+		}
+	}
+	src := strings.ToLower(string(f.Source.Text))
+	type form struct {
+		text string
+		n    int
+	}
+	var forms []form
+	for i := 3; i <= len(w)-3; i++ {
+		a, b := w[:i], w[i:]
+		if !d.common(a) || !knownWord(d, b) && !derivedSuffix(d, b) {
+			continue
+		}
+		for _, sep := range []string{"-", " "} {
+			if n := countWord(src, a+sep+b); n > 0 {
+				forms = append(forms, form{a + sep + b, n})
+			}
+		}
+	}
+	sort.SliceStable(forms, func(i, j int) bool { return forms[i].n > forms[j].n })
+	var out []string
+	total := 0
+	for _, fm := range forms {
+		out = append(out, fm.text)
+		total += fm.n
+	}
+	if total < 2 || !slices.ContainsFunc(out, func(s string) bool { return strings.Contains(s, "-") }) {
+		return nil
+	}
+	return out
+}
+
+// countWord counts the times s occurs in text as whole words (no letter
+// right before or after).
+func countWord(text, s string) int {
+	n := 0
+	letter := func(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+	for i := 0; ; {
+		k := strings.Index(text[i:], s)
+		if k < 0 {
+			return n
+		}
+		at := i + k
+		if (at == 0 || !letter(text[at-1])) && (at+len(s) == len(text) || !letter(text[at+len(s)])) {
+			n++
+		}
+		i = at + 1
+	}
+}
+
+// hyphenPrefix returns the prefix of spellPrefixes, in lower case, that
+// the word at text[start:] follows with a hyphen ("multi-takser"), or "".
+func hyphenPrefix(text string, start int) string {
+	if start < 2 || text[start-1] != '-' {
+		return ""
+	}
+	i := start - 1
+	for i > 0 && (text[i-1] >= 'a' && text[i-1] <= 'z' || text[i-1] >= 'A' && text[i-1] <= 'Z') {
+		i--
+	}
+	pre := strings.ToLower(text[i : start-1])
+	if slices.Contains(spellPrefixes, pre) {
+		return pre
+	}
+	return ""
+}
+
+// prefixedCandidates returns the candidates of a word written after a
+// prefix and a hyphen, from the words one edit from the two joined that
+// keep the prefix ("multi-takser": "multitasker" gives "tasker", where the
+// word alone gives "taker" and "taser"), or nil.
+func prefixedCandidates(d *wordDict, prefix, stem string) []string {
+	if prefix == "" {
+		return nil
+	}
+	w := prefix + stem
+	var out, derived []string
+	for i := len(prefix); i <= len(w); i++ { // edits after the prefix
+		var tries []string
+		if i < len(w) {
+			tries = append(tries, w[:i]+w[i+1:])
+		}
+		if i+1 < len(w) {
+			tries = append(tries, w[:i]+w[i+1:i+2]+w[i:i+1]+w[i+2:])
+		}
+		for c := byte('a'); c <= 'z'; c++ {
+			if i < len(w) {
+				tries = append(tries, w[:i]+string(c)+w[i+1:])
+			}
+			tries = append(tries, w[:i]+string(c)+w[i:])
+		}
+		for _, t := range tries {
+			switch {
+			case t == w:
+			case d.has(t):
+				out = append(out, t[len(prefix):])
+			case derivedSuffix(d, t) && slip(w, t):
+				// a form of a known word the dictionary lacks
+				// ("multitasker"), when a typing slip away
+				derived = append(derived, t[len(prefix):])
+			}
+		}
+	}
+	if len(out) == 0 {
+		out = derived
+	}
+	sort.Strings(out)
+	return slices.Compact(out)
+}
 
 // hyphenated reports whether the word at text[start:end] is part of a
 // hyphenated compound ("pre-sales", "co-op").
@@ -1187,7 +1454,9 @@ func hyphenated(text string, start, end int) bool {
 }
 
 // shortSlip is the common word a three-letter word is a swapped-letter
-// slip of ("teh": "the"), or "". Only lower case, or a capital at the start.
+// slip of ("teh": "the"), or the four-letter word it drops a letter of
+// ("wll": "will"), or "". Only lower case, or a capital at the start for a
+// swap.
 func shortSlip(d *wordDict, w, lower string) string {
 	if len(w) != 3 || d.common(lower) {
 		return ""
@@ -1195,7 +1464,11 @@ func shortSlip(d *wordDict, w, lower string) string {
 	if st := misspell.CaseStyle(w); st != misspell.CaseLower && st != misspell.CaseTitle {
 		return ""
 	}
-	return shortSlips()[lower]
+	fix := shortSlips()[lower]
+	if len(fix) != len(w) && w != lower {
+		return "" // a dropped letter only in lower case: "Wil" may be a name
+	}
+	return fix
 }
 
 // suffixSlip reports whether a word of no known form may be a slip in its

@@ -31,6 +31,8 @@ var defaultVacancyPhrases = []string{
 	"what it's like working", "you should apply",
 	// what the hire is to expect: "You should expect to become a leader in charting"
 	"you should expect", "you should also expect", "you can expect", "you can also expect",
+	// sending the reader to apply: "please apply to our Backend Engineer role instead"
+	"please apply", "apply for this role", "apply for this position", "apply to this role", "apply to this position",
 }
 
 type vacancyWordingOptions struct {
@@ -62,13 +64,15 @@ var vacancyWordingRule = &lint.Rule{
 			"(`address`): a heading in the second person (\"You've got the technical acumen\", \"What you can expect\"), " +
 			"\"Your ... will\" opening a sentence (\"Your experience will help us\"), the company's \"we'll ... you\" " +
 			"(\"we'll invite you to\"), a requirement or nice-to-have that speaks of the candidate (\"Candidates with diverse " +
-			"backgrounds\", \"Candidate should ideally be:\"), a sentence anywhere whose subject is the hire-to-be and whose verb " +
+			"backgrounds\", \"Candidate should ideally be:\", \"It's important that candidates must be willing\"), a sentence anywhere whose subject is the hire-to-be and whose verb " +
 			"a modal (\"Qualified candidates will be experienced\", \"The ideal leader will strike\": a candidate or applicant, or " +
-			"a person, called ideal, successful, qualified, right, perfect or strong; \"The ideal state will\" is no person, " +
+			"a person, called ideal, successful, qualified, right, perfect or strong, with one more word before a candidate (\"An ideal " +
+			"engineer candidate\", needing no verb when called ideal) or a second subject after \"and\" (\"Successful candidates and team " +
+			"members will share\"); \"The ideal state will\" is no person, " +
 			"\"Candidates will then be invited\" a step of the hiring process), a `description` in the second person (\"isn't your typical " +
 			"management opportunity\"), and two or more bullets in a row that each open a sentence in the second person " +
 			"(\"- You have ...\", \"- You've led ...\", \"- Collaboration: you respond ...\"), once for the run, with its lines " +
-			"(a quoted list is no run). " +
+			"(a quoted list is no run; a bullet's own sub-bullets neither end the run nor join it). " +
 			"One such bullet among bullets that describe the role (\"You share our values\", the handbook's boilerplate) is " +
 			"not reported, nor is \"you\" or \"your\" inside a sentence (\"mentor the engineers on your team\") or a " +
 			"pointer to more reading (\"You can learn more about ...\"). With `second_person`, every sentence, bullet or " +
@@ -154,6 +158,12 @@ func checkVacancyWording(p *lint.Pass) {
 		}
 		if !opts.Address || opts.SecondPerson {
 			continue // every opening is reported on its own
+		}
+		if len(run) > 0 && b.Kind == model.BlockItem && len(found) == 0 &&
+			p.File.Source.Position(b.Span.Start).Column > p.File.Source.Position(run[0].block.Span.Start).Column {
+			// a sub-bullet of the run's bullet ("- You have experience
+			// with one of:" and its list) neither ends the run nor joins it
+			continue
 		}
 		open := secondPersonOpenings(b)
 		if b.Kind != model.BlockItem || len(open) == 0 || quotedLine(p.File.Source.Text, b.Span.Start) {
@@ -423,6 +433,12 @@ func plainAddress(b *model.Block, taken []prose.Match) []prose.Match {
 			add(words[i].Start, end)
 		case sentenceStart(b.Text, words[i].Start) && hireSubject(b, words, lower, i) > 0:
 			add(words[i].Start, hireSubject(b, words, lower, i))
+		case (w == "candidates" || w == "applicants") && i+1 < len(lower) && (lower[i+1] == "must" || lower[i+1] == "should") &&
+			strings.TrimSpace(b.Text[words[i].End:words[i+1].Start]) == "" &&
+			(policySectionKind(b) == model.SecRequirements || policySectionKind(b) == model.SecNiceToHaves):
+			// a requirement that speaks of the candidates inside a
+			// sentence: "It's important that candidates must be willing"
+			add(words[i].Start, words[i+1].End)
 		case w == "your" && sentenceStart(b.Text, words[i].Start):
 			if end := yourWill(b, words, lower, i); end >= 0 {
 				add(words[i].Start, end)
@@ -477,16 +493,48 @@ func hireSubject(b *model.Block, words []prose.Word, lower []string, i int) int 
 	if j >= len(lower) || !hireAdjectives[lower[j]] {
 		return -1
 	}
+	adj := lower[j]
 	j++
-	if j+1 >= len(lower) || !(hireNouns[lower[j]] || hirePersons[lower[j]]) || !hireModals[lower[j+1]] {
+	// one word may qualify the candidate: "An ideal engineer candidate"
+	if j+1 < len(lower) && !hireNouns[lower[j]] && !hirePersons[lower[j]] && candidateNoun(lower[j+1]) {
+		j++
+	}
+	if j >= len(lower) || !(hireNouns[lower[j]] || hirePersons[lower[j]]) {
 		return -1
 	}
-	for k := i + 1; k <= j+1; k++ {
+	noun := j
+	// "successful candidates and team members will": a second subject
+	// of up to three words joined by "and"
+	if j+2 < len(lower) && lower[j+1] == "and" {
+		for k := j + 2; k < len(lower) && k <= j+4; k++ {
+			if hireModals[lower[k]] {
+				j = k - 1
+				break
+			}
+		}
+	}
+	end := -1
+	switch {
+	case j+1 < len(lower) && hireModals[lower[j+1]]:
+		end = j + 1
+	case adj == "ideal" && candidateNoun(lower[noun]):
+		// the ideal candidate needs no verb: "An ideal engineer candidate -"
+		end = noun
+	default:
+		return -1
+	}
+	for k := i + 1; k <= end; k++ {
 		if strings.TrimSpace(b.Text[words[k-1].End:words[k].Start]) != "" {
 			return -1 // punctuation between: no one clause
 		}
 	}
-	return words[j+1].End
+	return words[end].End
+}
+
+// candidateNoun reports whether a lower-case word names a candidate or
+// applicant.
+func candidateNoun(w string) bool {
+	return w == "candidate" || w == "candidates" || w == "applicant" || w == "applicants"
 }
 
 // yourWill returns the end of "Your <noun> ... will" from words[i], "Your",

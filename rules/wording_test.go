@@ -100,6 +100,17 @@ func TestMisspellingDictionary(t *testing.T) {
 			t.Errorf("fixed text lacks %q", want)
 		}
 	}
+	// a dropped letter of a common short word, the word after a prefix's
+	// hyphen read joined, a capital typed twice, a stray apostrophe; a
+	// compound run together is offered the page's forms, with no fix
+	out = fixedText(t, res, "testdata/misspelling/dictionary/slips.md")
+	for _, want := range []string{"Candidates will be invited, and this will be that plan", "Meet Wil and the WLL team",
+		"Strategic multi-tasker", "Self-awareness", "Community Program with the iPhone", "- Bachelor's Degree",
+		"‘the team's’ goals", "analytical and problemsolving skills"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("fixed text lacks %q", want)
+		}
+	}
 	// two slips in a long word: a pair typed twice or dropped, a letter
 	// out of place; the fix writes the one word that fits
 	out = fixedText(t, res, "testdata/misspelling/dictionary/two-slips.md")

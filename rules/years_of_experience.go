@@ -29,12 +29,18 @@ var yearsOfExperienceRule = &lint.Rule{
 			"years, unless the years are directly relevant to performing the role; for roles graded 4 and 5 it asks " +
 			"for no prior-experience requirement at all, so that people with unusual career or educational paths " +
 			"see themselves in the role. The rule reports every number of years that reads as a requirement: " +
-			"\"5+ years\", \"3-5 years\", \"at least two years\", \"fifteen (15) years\", \"2 years or more\" ... " +
+			"\"5+ years\", \"3-5 years\", \"at least two years\", \"fifteen (15) years\", \"2 years or more\", \"1-3 (or more) years\", \"at least 2-3 of those years\" ... " +
 			"when the sentence speaks of experience (see `context`) or the text is in a requirements or " +
 			"nice-to-haves section. It is a warning, and an error in the text of a role whose grade (from the " +
 			"model: its own, the one it shares, or its base role's) is in `strict_grades`; a family-wide " +
 			"requirement is an error when any level it applies to has such a grade (all levels for one before the " +
-			"roles; the roles under its heading for a group's; the role above for one written at a role's depth).\n\n" +
+			"roles; the roles under its heading for a group's; the role above for one written at a role's depth). " +
+			"In the requirements of a role whose own grade is in `strict_grades`, a bullet that asks for past work " +
+			"without a number of years is reported too, once a bullet: experience as a mass noun (\"Experience with " +
+			"Zuora\", \"Relevant communications experience\"), \"experienced in\", proven success or a track record; not " +
+			"someone else's experience (\"an excellent candidate experience\"), \"equivalent experience\", experience gained " +
+			"or not needed, a preference (\"Experience with Greenhouse preferred\", \"... is a plus\", \"Nice to have: ...\") " +
+			"or a family-wide list that other levels share.\n\n" +
 			"Not reported: ranges from zero (\"0-2 years\" asks for no prior experience), durations that are not experience (\"a 3 year plan\", \"within 2 years\", \"over the next " +
 			"3 years\", \"2 years ago\"), schooling (\"2 years of law school\"), text outside those sections without an " +
 			"experience word, code and link targets.",
@@ -79,12 +85,13 @@ const yoeNumber = `(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine
 
 // yoeRE finds a number of years with its qualifiers. Groups: 1 the minimum
 // before ("at least"), 2 the quantity ("3", "3-5", "fifteen (15)"), 3 a
-// plus after the number, 4 "or more" before "years", 5 the separator (a
-// hyphen makes a compound: "3-year"), 6 the unit, 7 "+", "or more" or
+// plus after the number, 4 "or more" before "years" ("(or more)" too), 5 the
+// separator (a hyphen makes a compound: "3-year"; "of those" a part of
+// years named before: "at least 2-3 of those years"), 6 the unit, 7 "+", "or more" or
 // "plus" after it.
 var yoeRE = regexp.MustCompile(`(?i)\b(?:(at\s+least|a\s+minimum\s+of|minimum\s+of|minimum|more\s+than|over|in\s+excess\s+of|no\s+(?:less|fewer)\s+than|upwards\s+of)\s+)?` +
 	`(` + yoeNumber + `(?:\s*\(\d+(?:\s*[-–]\s*\d+)?\))?(?:\s*(?:-|–|—|to|or)\s*` + yoeNumber + `(?:\s*\(\d+(?:\s*[-–]\s*\d+)?\))?)?)` +
-	`(\s*\+|\s+plus)?(\s+or\s+more)?(\s*[-‑]\s*|\s+)(years?|yrs?)\b(\s*\+|\s+or\s+more|\s+plus)?`)
+	`(\s*\+|\s+plus)?(\s+or\s+more|\s*\(\s*or\s+more\s*\))?(\s*[-‑]\s*|\s+of\s+(?:those|these|which)\s+|\s+)(years?|yrs?)\b(\s*\+|\s+or\s+more|\s+plus)?`)
 
 // Words right before a number of years that make it a point or span in
 // time rather than experience ("within 2 years", "the next 3 years").
@@ -110,12 +117,23 @@ func checkYearsOfExperience(p *lint.Pass) {
 		notExp[policyWord(w)] = true
 	}
 	for _, b := range p.File.Blocks {
+		if !yoeYears(p, b, opts, context, notExp) {
+			yoePriorExperience(p, b, opts.StrictGrades)
+		}
+	}
+}
+
+// yoeYears reports the numbers of years of experience in b; it returns
+// whether it reported one.
+func yoeYears(p *lint.Pass, b *model.Block, opts *yearsOfExperienceOptions, context *prose.PhraseSet, notExp map[string]bool) bool {
+	reported := false
+	{
 		if !model.ContainsFold(b.Text, "year") && !model.ContainsFold(b.Text, "yr") {
-			continue // the regexp is slow; most blocks name no years
+			return false // the regexp is slow; most blocks name no years
 		}
 		locs := yoeMatches(b.Text)
 		if len(locs) == 0 {
-			continue
+			return false
 		}
 		inSection := policyInSections(policySectionKind(b), opts.Sections)
 		ctx := context.Find(b)
@@ -137,8 +155,10 @@ func checkYearsOfExperience(p *lint.Pass) {
 					policyQuote(text), yoeGradeNames(opts.StrictGrades), role.Title, formatNumber(grade))
 			}
 			p.Report(d)
+			reported = true
 		}
 	}
+	return reported
 }
 
 // yoeMatches is yoeRE.FindAllStringSubmatchIndex(text, -1), the expression
@@ -381,4 +401,152 @@ func yoeGradeNames(gs []float64) string {
 		return s[0]
 	}
 	return strings.Join(s[:len(s)-1], ", ") + " or " + s[len(s)-1]
+}
+
+// yoeOptional are words that make a clause of a requirement a preference,
+// not a requirement ("Experience with Greenhouse preferred", "... is a
+// plus").
+var yoeOptional = []string{"preferred", "a plus", "advantage", "bonus", "nice to have", "nice-to-have", "ideally"}
+
+// yoeOthersExperience are nouns whose experience is someone else's, the
+// work's result, not the holder's past: "an excellent candidate experience".
+var yoeOthersExperience = map[string]bool{"candidate": true, "customer": true, "user": true, "developer": true,
+	"employee": true, "member": true, "learner": true, "client": true, "buyer": true, "partner": true, "onboarding": true,
+	"equivalent": true}
+
+// yoePriorExperience reports, in the requirements of a role whose own grade
+// is strict (4 or 5: the policy asks such roles for no prior experience of
+// any kind), the first clause of a bullet that asks for past work without a
+// number of years: experience as a mass noun ("Experience with Ruby",
+// "Relevant communications experience", "Significant experience with"),
+// "experienced in", or proven success ("Proven success in sourcing", "a
+// track record of"). Not reported: someone else's experience, which takes
+// an article or names whose it is ("an excellent candidate experience"),
+// "equivalent experience" (an alternative to a degree), experience to be
+// gained ("gain experience", "no experience"), and a clause that is a
+// preference ("Experience with Greenhouse preferred", "is a plus").
+// Family-wide requirements, which other levels share, are left to the
+// years.
+func yoePriorExperience(p *lint.Pass, b *model.Block, strict []float64) {
+	if b.Role == nil || b.Kind != model.BlockItem || policySectionKind(b) != model.SecRequirements {
+		return
+	}
+	if !model.ContainsFold(b.Text, "experience") && !model.ContainsFold(b.Text, "proven") &&
+		!model.ContainsFold(b.Text, "track record") && !model.ContainsFold(b.Text, "demonstrated") {
+		return
+	}
+	role, grade, ok := yoeStrictRole(p.File, b, strict)
+	if !ok || yoeRE.MatchString(b.Text) {
+		return // a bullet that names years is the years' ("0-2 years of work experience")
+	}
+	words := prose.BlockWords(b)
+	lower := prose.BlockLowerWords(b)
+	// clauseStart returns the index of the first word of the clause that
+	// holds word i: after ",", ";", ":", "." or the block's start
+	clauseStart := func(i int) int {
+		for k := i; k > 0; k-- {
+			if strings.ContainsAny(b.Text[words[k-1].End:words[k].Start], ",;:.!?()"+string(model.CodeMark)) {
+				return k
+			}
+		}
+		return 0
+	}
+	clauseEnd := func(i int) int {
+		for k := i + 1; k < len(words); k++ {
+			if strings.ContainsAny(b.Text[words[k-1].End:words[k].Start], ",;:.!?()"+string(model.CodeMark)) {
+				return k
+			}
+		}
+		return len(words)
+	}
+	// optional reports whether word i's clause, or a lead-in before a
+	// colon ahead of it ("Nice to have: experience with"), is a preference
+	optional := func(i int) bool {
+		s, e := clauseStart(i), clauseEnd(i)
+		texts := []string{strings.Join(lower[s:e], " ")}
+		if colon := strings.LastIndexByte(b.Text[:words[i].Start], ':'); colon >= 0 {
+			texts = append(texts, strings.ToLower(b.Text[:colon]))
+		}
+		for _, t := range texts {
+			t = " " + strings.Join(strings.Fields(t), " ") + " "
+			for _, o := range yoeOptional {
+				if strings.Contains(t, " "+o+" ") {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for i, w := range lower {
+		start, end := -1, -1
+		switch {
+		case w == "experience" || w == "experienced" && i+1 < len(lower) && (lower[i+1] == "in" || lower[i+1] == "with"):
+			s := clauseStart(i)
+			if i > s {
+				prev := lower[i-1]
+				if yoeOthersExperience[prev] || prev == "to" || prev == "gain" || prev == "gaining" || prev == "no" ||
+					prev == "get" || prev == "without" || prev == "any" {
+					continue
+				}
+			}
+			// someone else's experience ("an excellent candidate
+			// experience"), experience gained ("knowledge gained
+			// through ... experience"), or a number of years that
+			// decides ("0-2 years of work experience")
+			other := false
+			for k := s; k < i; k++ {
+				switch lower[k] {
+				case "a", "an", "the", "our", "their", "its", "his", "her", "this", "that", "gain", "gained", "gaining",
+					"no", "without":
+					other = true
+				}
+			}
+			if other {
+				continue
+			}
+			// the experience's noun phrase when it opens the clause
+			// ("Relevant communications experience"), and the word after
+			// that says what of ("Experience with", "Experience sourcing")
+			start, end = words[i].Start, words[i].End
+			switch {
+			case i-s <= 3:
+				start = words[s].Start
+			case !prose.IsStopWord(lower[i-1]):
+				start = words[i-1].Start // "planning experience"
+			}
+			if i+1 < len(words) && i+1 < clauseEnd(i) {
+				switch n := lower[i+1]; n {
+				case "with", "in", "of", "as", "at", "on":
+					end = words[i+1].End
+				default:
+					if strings.HasSuffix(n, "ing") && len(n) >= 5 {
+						end = words[i+1].End
+					}
+				}
+			}
+		case (w == "proven" || w == "demonstrated" || w == "demonstrable") && i+1 < len(lower) &&
+			(lower[i+1] == "success" || lower[i+1] == "experience" ||
+				lower[i+1] == "repeated" && i+2 < len(lower) && lower[i+2] == "success" ||
+				lower[i+1] == "track" && i+2 < len(lower) && lower[i+2] == "record"):
+			start, end = words[i].Start, words[min(i+2, len(words)-1)].End
+			if lower[i+1] == "success" || lower[i+1] == "experience" {
+				end = words[i+1].End
+			}
+		case w == "track" && i+1 < len(lower) && lower[i+1] == "record" && (i == 0 || lower[i-1] != "proven" && lower[i-1] != "demonstrated"):
+			start, end = words[i].Start, words[i+1].End
+		default:
+			continue
+		}
+		if optional(i) {
+			continue
+		}
+		text := b.Text[start:end]
+		p.Report(lint.Diagnostic{
+			Span: b.SourceSpan(start, end),
+			Message: fmt.Sprintf("prior experience %s: roles graded %s ask for no prior experience (%s is a grade %s); ask for "+
+				"the skill, knowledge or interest instead", policyQuote(text), yoeGradeNames(strict), role.Title, formatNumber(grade)),
+			Subject: "prior: " + policySubject(text),
+		})
+		return
+	}
 }
