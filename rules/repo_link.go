@@ -90,7 +90,7 @@ func checkRepoLink(p *lint.Pass) {
 			shown = filepath.ToSlash(filepath.Clean(target)) + ", from this file's folder"
 		}
 		st, err := os.Stat(target)
-		if err != nil && siteRoute(f, pth) {
+		if err != nil && (siteRoute(f, pth) || githubURLForm(pth)) {
 			continue
 		}
 		if err != nil {
@@ -108,6 +108,29 @@ func checkRepoLink(p *lint.Pass) {
 		}
 		reportFragment(p, span, l.Fragment, anchors, rawPath)
 	}
+}
+
+// githubURLForm reports a relative link that climbs out of the file's
+// folder into GitHub's own address of the file ("../main/peribolos/org.yaml"
+// from ROLES.md at the root, shown at /owner/repo/blob/main/ROLES.md, opens
+// blob/main/peribolos/org.yaml): after the ".." steps comes a branch name or
+// GitHub's "blob" or "tree". GitHub resolves it from the page's address, not
+// from the repository's folders, so the files on disk cannot say whether it
+// works, and it is left alone.
+func githubURLForm(pth string) bool {
+	segs := strings.Split(pth, "/")
+	i := 0
+	for i < len(segs) && segs[i] == ".." {
+		i++
+	}
+	if i == 0 || i >= len(segs)-1 {
+		return false
+	}
+	switch segs[i] {
+	case "main", "master", "blob", "tree":
+		return true
+	}
+	return false
 }
 
 // siteRoute reports a link of a static site's source page (one that opens

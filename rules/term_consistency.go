@@ -358,7 +358,7 @@ func termWordsEach(f *model.Family, fn func(termWord)) {
 // and if so its key and whether it is written plainly (see termWord).
 func termWordKey(text string, tw *textWords, i int) (key string, plain, ok bool) {
 	w := tw.Words[i]
-	if hasDigit(w.Text) || inPath(text, w.Start, w.End) {
+	if hasDigit(w.Text) || inPath(text, w.Start, w.End) || handleWord(text, w.Start) {
 		return "", false, false
 	}
 	written := w.Text
@@ -454,6 +454,13 @@ func termPageWords(f *model.Family, ix *termIndex, varied map[string]bool, refs 
 		}
 	}
 	return refs
+}
+
+// handleWord reports whether the word at start is opened by "#" or "@": a
+// chat channel ("#crio"), a handle or a team ("@maintainers"), named as its
+// owner named it, not a use of a term.
+func handleWord(text string, start int) bool {
+	return start > 0 && (text[start-1] == '#' || text[start-1] == '@')
 }
 
 // inPath reports whether a word is a part of a path written in prose: a

@@ -111,7 +111,7 @@ func termWordsEachAsWas(f *model.Family, fn func(termWord)) {
 		text := wordingText(b)
 		tw := wordingWords(b, true)
 		for i, w := range tw.Words {
-			if hasDigit(w.Text) || inPath(text, w.Start, w.End) {
+			if hasDigit(w.Text) || inPath(text, w.Start, w.End) || handleWord(text, w.Start) {
 				continue
 			}
 			o := termOcc{f: f, b: b, start: w.Start, end: w.End, text: w.Text}
