@@ -47,7 +47,9 @@ var requiredSectionsRule = &lint.Rule{
 			"requirements of an Intermediate X, plus:\", \"all of the responsibilities of the level below\", \"extends the " +
 			"Senior Director role\", \"Staff X are Senior Xs who additionally meet the following criteria\"), followed transitively; \"Extends that of the X\" written " +
 			"in a level's Responsibilities (or Requirements) takes over that list only. A level that takes another role over whole, in its " +
-			"own text (\"This role extends the Manager role\"), takes over its Performance Indicators and Hiring Process too. Specialties and segments inherit from their level and " +
+			"own text (\"This role extends the Manager role\"), takes over its Performance Indicators and Hiring Process too; when " +
+			"the level it takes over lacks one as well, the finding is that level's, naming the levels that take it over (one " +
+			"defect, one finding), not one on each. Specialties and segments inherit from their level and " +
 			"need none of their own. When every level but one adds Responsibilities (or Requirements) of its own to the " +
 			"family's, that one is told it has none of its own (not the first level, whose the family's list often is, nor " +
 			"one that says it takes them over). A page without role headings that has Responsibilities or Requirements is one role: it is asked only " +
@@ -967,9 +969,30 @@ func (g *alternatives) report(p *lint.Pass, f *model.Family, anchor model.Span, 
 			// their track, not by their own: say only why this one is not
 			format, note = "level %q has no %s section (%s)", scopedNote
 		}
+		// one defect, one finding: a level that takes over whole a level
+		// that lacks the section too ("The Senior Director role extends the
+		// Director role") lacks it only through that one; the finding there
+		// names it
+		isLacking := map[*model.Role]bool{}
 		for _, r := range lacking {
-			p.Report(lint.Diagnostic{Span: r.TitleSpan, Role: r,
-				Message: fmt.Sprintf(format, r.Title, joinAnd(names), note),
+			isLacking[r] = true
+		}
+		inheritors := map[*model.Role][]string{}
+		var keep []*model.Role
+		for _, r := range lacking {
+			if b := wholeLackingBase(r, isLacking); b != nil {
+				inheritors[b] = append(inheritors[b], r.Title)
+				continue
+			}
+			keep = append(keep, r)
+		}
+		for _, r := range keep {
+			msg := fmt.Sprintf(format, r.Title, joinAnd(names), note)
+			if in := inheritors[r]; len(in) > 0 {
+				msg += fmt.Sprintf("; %s %s this level over whole: adding it here covers %s too", joinAnd(in),
+					map[bool]string{true: "takes", false: "take"}[len(in) == 1], map[bool]string{true: "it", false: "them"}[len(in) == 1])
+			}
+			p.Report(lint.Diagnostic{Span: r.TitleSpan, Role: r, Message: msg, AlsoRoles: inheritors[r],
 				Subject: "alternatives " + strings.Join(first, ",") + " | " + r.Title})
 		}
 		return
@@ -1252,6 +1275,31 @@ func wholeRoleSections(r *model.Role, k model.SectionKind) []*model.Section {
 		x = next
 	}
 	return out
+}
+
+// wholeLackingBase follows the roles r takes over whole (as
+// wholeRoleSections does) and returns the last of them in that chain that
+// lacks the section too, or nil when the first it takes over is not one.
+func wholeLackingBase(r *model.Role, lacking map[*model.Role]bool) *model.Role {
+	var base *model.Role
+	seen := map[*model.Role]bool{r: true}
+	for x, depth := r, 0; x != nil && depth < 32; depth++ {
+		var next *model.Role
+		for _, e := range x.Extends {
+			if e.From == nil || seen[e.From] || !slices.Contains(e.Kinds, model.SecResponsibilities) || !slices.Contains(e.Kinds, model.SecRequirements) || inListSection(x, e) {
+				continue
+			}
+			seen[e.From] = true
+			if next == nil {
+				next = e.From
+			}
+		}
+		if next == nil || !lacking[next] {
+			break
+		}
+		base, x = next, next
+	}
+	return base
 }
 
 // inListSection reports whether e's sentence is written in one of r's
