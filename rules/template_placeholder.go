@@ -25,7 +25,8 @@ var templatePlaceholderRule = &lint.Rule{
 			"level's sentence saying its details will come later (\"More details will be added at a later date.\") when its lists " +
 			"hold such items. The handbook's own way of keeping a graded level that no one holds yet, \"To be defined at time of " +
 			"business need.\" (or \"This is a future level\"), is policy, not a leftover, and is not reported (`required-sections` " +
-			"tells such a level apart). In the generic profile `ladder-placeholder` reports these, and `unwritten` is off.",
+			"tells such a level apart). A front-matter title or description that is wholly the templates' instruction " +
+			"(\"{add text of job family name}\", \"_add high level description of job family_\") is reported at it. In the generic profile `ladder-placeholder` reports these, and `unwritten` is off.",
 		Bad:  "---\ntitle: Example\n---\n\n## Manager, Example\n\nThe {add the role name} reports to the Director.\n",
 		Good: "---\ntitle: Example\n---\n\n## Manager, Example\n\nThe Manager, Example reports to the Director. See `{add` in the template.\n",
 		Options: []lint.OptionDoc{
@@ -72,8 +73,38 @@ func checkTemplatePlaceholder(p *lint.Pass) {
 			p.Report(lint.Diagnostic{Span: b.SourceSpan(m[0], m[1]), Message: "template placeholder " + text + " left in the page", Subject: text})
 		}
 	}
+	reportFrontMatterInstruction(p)
 	if lint.Options[templatePlaceholderOptions](p.Options).Unwritten {
 		reportUnwritten(p)
+	}
+}
+
+// frontMatterInstructionRE is a front-matter value that is wholly one of
+// the templates' instructions, "add ...", in braces or set off in
+// emphasis: "{add text of job family name}", "_add high level description
+// of job family_".
+var frontMatterInstructionRE = regexp.MustCompile(`(?i)^\s*(?:\{\s*add\s[^{}]*\}|_+\s*add\s[^_]*_+|\*+\s*add\s[^*]*\*+)\s*$`)
+
+// reportFrontMatterInstruction reports a title or description left as the
+// templates' instruction: the page's summary, in search results and on the
+// family index, reads "add high level description of job family".
+func reportFrontMatterInstruction(p *lint.Pass) {
+	fm := p.File.FrontMatter
+	if fm == nil {
+		return
+	}
+	for _, key := range []string{"title", "description"} {
+		v, ok := fm.String(key)
+		if !ok || !frontMatterInstructionRE.MatchString(v) {
+			continue
+		}
+		sp := fm.NodeSpan(fm.Value(key))
+		if !sp.Valid() {
+			continue
+		}
+		p.Report(lint.Diagnostic{Span: sp,
+			Message: fmt.Sprintf("the front matter's %s is the template's instruction %q, never filled in", key, strings.TrimSpace(v)),
+			Subject: "front matter " + key})
 	}
 }
 
