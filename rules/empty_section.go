@@ -22,7 +22,8 @@ var emptySectionRule = &lint.Rule{
 			"before the next heading of the same or a higher level is a leftover: the template's section was kept " +
 			"but never filled in, or its content went elsewhere. Content can be anything: a list, a paragraph, a " +
 			"table, a code block, or subsections with content; a list item without text (\"-\" alone) is none. Headings that group roles (Levels, Specialties, " +
-			"Segment) are not checked. An empty heading that reads as a lead-in (it ends with a colon or with a word that " +
+			"Segment) are reported only when empty with the roles after them headed at their own level (\"## Levels\", then \"## Senior " +
+			"Manager, Video\"): the roles were meant to be under them. An empty heading that reads as a lead-in (it ends with a colon or with a word that " +
 			"asks for more: \"You should apply if\") over headings at its own level is told so: its content is there, " +
 			"one heading level too high.",
 		Bad:  "---\ntitle: Example\n---\n\n## Manager, Example\n\n### Responsibilities\n\n### Requirements\n\n- Lead a team\n",
@@ -49,7 +50,11 @@ func checkEmptySection(p *lint.Pass) {
 	}
 	sort.Ints(bold)
 	check := func(s *model.Section) {
-		if s.Kind.IsContainer() || s.Style == model.StyleNone {
+		if s.Kind.IsContainer() {
+			emptyContainer(p, s, bold)
+			return
+		}
+		if s.Style == model.StyleNone {
 			return
 		}
 		end := sectionExtent(f, s, bold)
@@ -81,6 +86,49 @@ func checkEmptySection(p *lint.Pass) {
 	for _, s := range allSections(f) {
 		check(s)
 	}
+}
+
+// emptyContainer reports a heading that groups roles ("## Levels") with
+// nothing under it, when the roles after it are headed at its own level
+// ("## Levels", then "## Senior Manager, Video"): they were meant to be its
+// sub-headings. A group heading empty for another reason is left alone.
+func emptyContainer(p *lint.Pass, s *model.Section, bold []int) {
+	f := p.File
+	if s.Heading == nil {
+		return
+	}
+	end := sectionExtent(f, s, bold)
+	body := f.Source.Text[s.Span.End:end]
+	if bytes.Contains(body, []byte("<!--")) {
+		body = commentsRE.ReplaceAll(body, nil)
+	}
+	if len(bytes.TrimSpace(body)) > 0 {
+		return
+	}
+	var roles []string
+	hs := f.Headings
+	for i := sort.Search(len(hs), func(i int) bool { return hs[i].Span.Start >= s.Span.End }); i < len(hs); i++ {
+		h := hs[i]
+		if h.Level < s.Heading.Level {
+			break
+		}
+		if h.Level != s.Heading.Level {
+			continue
+		}
+		if h.Role == nil || h.Role.Heading != h {
+			break // the next group, or a family section: the roles end
+		}
+		roles = append(roles, h.Text)
+	}
+	if len(roles) == 0 {
+		return
+	}
+	if len(roles) > 3 {
+		roles = append(roles[:3], fmt.Sprintf("%d more", len(roles)-3))
+	}
+	p.Report(lint.Diagnostic{Span: s.Span, Subject: s.Name,
+		Message: fmt.Sprintf("section %q is empty: the roles after it (%s) are headed at its level; make them its sub-headings, or remove it",
+			s.Name, joinAnd(quoteAll(roles)))})
 }
 
 // leadInWords end a heading that reads as the start of a sentence the

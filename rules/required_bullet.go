@@ -34,10 +34,13 @@ var requiredBulletRule = &lint.Rule{
 			"bold paragraph, with its sub-headings), at any list depth; nice-to-haves do not count, since they are not " +
 			"required. Text is compared ignoring case, markup, spacing and trailing punctuation; by default " +
 			"(`match: contains`) the bullet may say more around it, in whole words (\"You have the ability to use " +
-			"GitLab.\", \"Ability to use GitLab for merge requests\"), and `prefix` or `exact` are stricter. A level whose " +
-			"requirements ask the same ability in other words (\"Able to use GitLab.\", \"Strong understanding of GitLab\", " +
-			"\"Comfortable using Google Workspace and GitLab\"; option `reworded`) is told so, at `info`, quoting its bullet: a " +
-			"matter of wording, not a missing requirement (`reworded_info: false` takes it for the bullet). Written as a wish or " +
+			"GitLab.\", \"Ability to use GitLab for merge requests\"), and `prefix` or `exact` are stricter. A level whose requirements ask the " +
+			"same ability in other words (\"Able to use GitLab.\", \"Experience using GitLab\", \"Strong understanding of GitLab\", \"Comfortable using " +
+			"Google Workspace and GitLab\"; option `reworded`) is told so, at `info`, quoting its bullet: a matter of wording, not a " +
+			"missing requirement (`reworded_info: false` takes it for the bullet). A rewording counts only in requirements, not in " +
+			"a family-level section of another kind (\"Use the GitLab product\" among the duties). A plain line " +
+			"\"Nice-to-haves:\" (or \"Preferred qualifications\") inside a Requirements list opens its optional part: the " +
+			"bullets after it are not required, and never quoted as asking the bullet. Written as a wish or " +
 			"as something still to learn (\"Willingness to learn and use GitLab\", \"Ability to learn and use GitLab tools\", " +
 			"\"GitLab experience is a plus\"), or naming GitLab the company (\"frameworks used at GitLab\", \"value for partners " +
 			"and GitLab\"), it does not count; a wish or something to learn is quoted in the finding (\"they ask only ..., as a " +
@@ -55,7 +58,7 @@ var requiredBulletRule = &lint.Rule{
 			"- Otherwise in each level's own requirements (also those under a second heading with the same title, or, when " +
 			"it has no Requirements heading, a list headed by another name that names requirements: \"Desirable Skills, " +
 			"Knowledge, and Experience\"), or " +
-			"in those of the role it inherits them from: the role it shares a grade sentence with, the role whose " +
+			"in those of the role it inherits them from: the role it shares a grade sentence with (unless it has a list of its own: \"#### Lead X Requirements\" left under \"## Senior X\" is the Lead's), the role whose " +
 			"heading encloses its own in the page outline, the base its inheritance sentence names, and the role whose " +
 			"requirements its text takes over, read as required-sections reads it (one reading, the page model's): \"Extends ...\" " +
 			"(or a typo of it: \"Exends\"), \"Requirements for the X extend the Y job\", \"In addition to the above requirements " +
@@ -457,7 +460,11 @@ func checkRequiredBullet(p *lint.Pass, sum *bulletSummary, resolve func([]*model
 		match := func(reworded bool) func(secs []*model.Section) bool {
 			return func(secs []*model.Section) bool {
 				for _, s := range secs {
+					optional := bulletOptionalFrom(s)
 					for _, b := range s.Bullets {
+						if b.Span.Start >= optional {
+							break // "Nice-to-haves:" inside the list: not required
+						}
 						bw, ok := words[b]
 						if !ok {
 							bw = bulletItemWords(b)
@@ -479,7 +486,10 @@ func checkRequiredBullet(p *lint.Pass, sum *bulletSummary, resolve func([]*model
 			hasReworded = nil
 		}
 		lw := strings.ToLower(want)
-		pageHas := has(familyCover)
+		// a rewording counts only in requirements, not in a family-level
+		// section of another kind ("Use the GitLab product to run
+		// GitLab.com" among the duties)
+		pageHas := match(false)(familyCover) || has(familyReqs)
 		sum.pageHas[lw] = pageHas
 		cmemo := map[*model.Role]bool{}
 		for i, r := range headed {
@@ -700,10 +710,11 @@ func (pg *bulletPage) requirements(r *model.Role) []*model.Section {
 	}
 	var reqs []*model.Section
 	for _, s := range r.Sections {
-		if s.Kind == model.SecRequirements {
+		if s.Kind == model.SecRequirements && !slices.Contains(pg.renamed, s) {
 			reqs = append(reqs, s)
 		}
 	}
+	reqs = append(reqs, pg.named[r]...)
 	// requirements headed by another name ("Desirable Skills, Knowledge,
 	// and Experience"; required-sections says so): they are the level's
 	if s := requirementsUnderOtherName(r); s != nil {
@@ -733,8 +744,10 @@ type bulletPage struct {
 	before    map[*model.Role]*model.Role      // the level before the role
 	// resolve gives the other pages links lead to (nil: none known)
 	resolve func([]*model.Link) []bulletTarget
-	blocks  map[*model.Role][]*model.Block // the role's own paragraphs, as blocks
-	cross   map[*model.Role][]bulletTarget // memoized crossTargets
+	blocks  map[*model.Role][]*model.Block   // the role's own paragraphs, as blocks
+	cross   map[*model.Role][]bulletTarget   // memoized crossTargets
+	named   map[*model.Role][]*model.Section // requirements a heading names for a role the model gave them not to
+	renamed []*model.Section                 // those sections
 }
 
 func newBulletPage(f *model.Family) *bulletPage {
@@ -752,6 +765,23 @@ func newBulletPage(f *model.Family) *bulletPage {
 		}
 		for _, r := range scope {
 			pg.scoped[r] = append(pg.scoped[r], s)
+		}
+	}
+	// "#### Lead X Requirements" that the model left with "## Senior X"
+	// (the Lead's own heading left out, only its Job Grade heading made it
+	// a role): the list its heading names is the Lead's, not the Senior's
+	pg.named = map[*model.Role][]*model.Section{}
+	for _, x := range f.Roles {
+		for _, s := range x.Sections {
+			if s.Kind != model.SecRequirements || s.Prefix == "" || strings.EqualFold(strings.TrimSpace(s.Prefix), strings.TrimSpace(x.Title)) {
+				continue
+			}
+			// (one that says it takes over another list stays where the
+			// model read that inheritance)
+			if y := policyRoleTitled(f, s.Prefix); y != nil && y != x && y.Heading == nil && !sectionInherits(s) {
+				pg.named[y] = append(pg.named[y], s)
+				pg.renamed = append(pg.renamed, s)
+			}
 		}
 	}
 	pg.loneFirstRequirements()
@@ -875,6 +905,22 @@ func (pg *bulletPage) firstLevelRequirements() {
 	pg.wide = keep
 }
 
+// sectionInherits reports whether a section's text says it takes over
+// another list ("Extends that of the Manager, X requirements").
+func sectionInherits(s *model.Section) bool {
+	for _, b := range s.Paragraphs {
+		if model.InheritAt(b.Text) >= 0 {
+			return true
+		}
+	}
+	for _, b := range s.Bullets {
+		if model.InheritAt(b.Text) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
 func appendOnce(ss []*model.Section, s *model.Section) []*model.Section {
 	for _, x := range ss {
 		if x == s {
@@ -897,8 +943,13 @@ func (pg *bulletPage) inheritedFrom(r *model.Role, reqs []*model.Section) []*mod
 			out = append(out, x)
 		}
 	}
-	add(r.SharesWith)
-	add(r.Parent)
+	// a role carved out of another's heading ("#### Lead X Job Grade" under
+	// "## Senior X", its own heading left out) shares that role's text, but
+	// a Requirements list of its own is its own, not the other's extended
+	if r.Heading != nil || len(reqs) == 0 {
+		add(r.SharesWith)
+		add(r.Parent)
+	}
 	add(pg.enclosing[r])
 	if r.Base != "" && r.BaseSpan.Start >= 0 { // named, not inferred from the order of roles
 		add(policyRoleTitled(f, r.Base))
@@ -1106,13 +1157,33 @@ func bulletReworded(have, want []string) bool {
 	return found
 }
 
+// bulletOptionalFrom returns where a Requirements section's optional part
+// begins: a paragraph of its own that names nice-to-haves ("Nice-to-haves:",
+// "Preferred qualifications") written inside the list, not as a heading
+// or bold line the page model would make a section of its own. The bullets
+// after it are not required, so they neither hold the required bullet nor
+// ask it in other words. Without one, the section's end.
+func bulletOptionalFrom(s *model.Section) int {
+	for _, p := range s.Paragraphs {
+		t := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(p.Text), ":"))
+		if k, _, prefix, ok := model.MatchSection(t); ok && k == model.SecNiceToHaves && prefix == "" {
+			return p.Span.Start
+		}
+	}
+	return int(^uint(0) >> 1)
+}
+
 // bulletWishNote says what requirements ask instead of the bullet when
 // they ask it only as a wish or as something still to learn ("Willingness
 // to learn and use GitLab"): " (they ask only ..., as a wish or something
 // to learn)", else "".
 func bulletWishNote(secs []*model.Section, want []string) string {
 	for _, s := range secs {
+		optional := bulletOptionalFrom(s)
 		for _, b := range s.Bullets {
+			if b.Span.Start >= optional {
+				break
+			}
 			have := bulletItemWords(b)
 			var rest []string
 			for _, w := range have {

@@ -47,10 +47,14 @@ var requiredSectionsRule = &lint.Rule{
 			"requirements of an Intermediate X, plus:\", \"all of the responsibilities of the level below\", \"extends the " +
 			"Senior Director role\", \"Staff X are Senior Xs who additionally meet the following criteria\"), followed transitively; \"Extends that of the X\" written " +
 			"in a level's Responsibilities (or Requirements) takes over that list only. A level that takes another role over whole, in its " +
-			"own text (\"This role extends the Manager role\"), takes over its Performance Indicators and Hiring Process too. Specialties and segments inherit from their level and " +
+			"own text (\"This role extends the Manager role\"), takes over its Performance Indicators and Hiring Process too; when " +
+			"the level it takes over lacks one as well, the finding is that level's, naming the levels that take it over (one " +
+			"defect, one finding), not one on each. Specialties and segments inherit from their level and " +
 			"need none of their own. When every level but one adds Responsibilities (or Requirements) of its own to the " +
 			"family's, that one is told it has none of its own (not the first level, whose the family's list often is, nor " +
-			"one that says it takes them over). A page without role headings that has Responsibilities or Requirements is one role: it is asked only " +
+			"one that says it takes them over). When that level's list follows its other sections under a heading written at " +
+			"the depth of the page's groups (\"### Director, X\", \"#### Responsibilities\", then \"## Requirements\"), the finding " +
+			"(`info`) is at that heading and names the depth it needs. A page without role headings that has Responsibilities or Requirements is one role: it is asked only " +
 			"for what every family has (Hiring Process, Performance Indicators). Pages without roles or such sections (folder " +
 			"index stubs) are not checked. A Hugo include standing alone on its line within a level's text, named after a " +
 			"section (\"{{% job-families/sales/performance %}}\"), is that level's section, written once for many pages.\n\n" +
@@ -560,10 +564,58 @@ func reportOwnMissing(p *lint.Pass, f *model.Family) {
 			continue
 		}
 		reported[r.Title+string(k)] = true
+		// the level's list is there, its heading written at the depth of
+		// the page's groups ("### Director, X", "#### Responsibilities",
+		// then "## Requirements"): the heading's depth is the defect
+		if s, want := slippedSection(f, r, k); s != nil {
+			p.Report(lint.Diagnostic{Span: s.Heading.Span, Role: r, Severity: lint.Info,
+				Message: fmt.Sprintf("level %q has no %s of its own under its heading: this %q heading after its sections is at level %d, "+
+					"not below the level's heading (level %d), so it reads as the family's; make it level %d like the level's other sections",
+					r.Title, sectionTitle(string(k)), s.Heading.Text, s.Heading.Level,
+					r.Heading.Level, want),
+				Subject: "own " + string(k)})
+			continue
+		}
 		p.Report(lint.Diagnostic{Span: r.TitleSpan, Role: r,
 			Message: fmt.Sprintf("level %q has no %s of its own, while every other level adds its own to the family's", r.Title, sectionTitle(string(k))),
 			Subject: "own " + string(k)})
 	}
+}
+
+// slippedSection returns the family-level section of kind k headed right
+// after r's own sections, before any other heading at or above the depth
+// of r's heading, at a depth no deeper than r's heading: r's list, its
+// heading slipped up. want is the depth of r's own section headings.
+func slippedSection(f *model.Family, r *model.Role, k model.SectionKind) (s *model.Section, want int) {
+	if r.Heading == nil {
+		return nil, 0
+	}
+	want = r.Heading.Level + 1
+	last := -1
+	for _, x := range r.Sections {
+		if x.Heading != nil {
+			want = x.Heading.Level
+			last = max(last, x.Heading.Span.Start)
+		}
+	}
+	if last < 0 {
+		return nil, 0
+	}
+	for _, h := range f.Headings {
+		if h.Span.Start <= last {
+			continue
+		}
+		// the first heading after the level's last section heading that
+		// is not deeper than that section
+		if h.Level > want {
+			continue
+		}
+		if h.Section != nil && h.Section.Kind == k && h.Section.Role == nil && h.Level <= r.Heading.Level && h.Role == nil {
+			return h.Section, want
+		}
+		return nil, 0
+	}
+	return nil, 0
 }
 
 // pageIsRole reports whether a page without roles is one role all the
@@ -967,9 +1019,30 @@ func (g *alternatives) report(p *lint.Pass, f *model.Family, anchor model.Span, 
 			// their track, not by their own: say only why this one is not
 			format, note = "level %q has no %s section (%s)", scopedNote
 		}
+		// one defect, one finding: a level that takes over whole a level
+		// that lacks the section too ("The Senior Director role extends the
+		// Director role") lacks it only through that one; the finding there
+		// names it
+		isLacking := map[*model.Role]bool{}
 		for _, r := range lacking {
-			p.Report(lint.Diagnostic{Span: r.TitleSpan, Role: r,
-				Message: fmt.Sprintf(format, r.Title, joinAnd(names), note),
+			isLacking[r] = true
+		}
+		inheritors := map[*model.Role][]string{}
+		var keep []*model.Role
+		for _, r := range lacking {
+			if b := wholeLackingBase(r, isLacking); b != nil {
+				inheritors[b] = append(inheritors[b], r.Title)
+				continue
+			}
+			keep = append(keep, r)
+		}
+		for _, r := range keep {
+			msg := fmt.Sprintf(format, r.Title, joinAnd(names), note)
+			if in := inheritors[r]; len(in) > 0 {
+				msg += fmt.Sprintf("; %s %s this level over whole: adding it here covers %s too", joinAnd(in),
+					map[bool]string{true: "takes", false: "take"}[len(in) == 1], map[bool]string{true: "it", false: "them"}[len(in) == 1])
+			}
+			p.Report(lint.Diagnostic{Span: r.TitleSpan, Role: r, Message: msg, AlsoRoles: inheritors[r],
 				Subject: "alternatives " + strings.Join(first, ",") + " | " + r.Title})
 		}
 		return
@@ -1252,6 +1325,31 @@ func wholeRoleSections(r *model.Role, k model.SectionKind) []*model.Section {
 		x = next
 	}
 	return out
+}
+
+// wholeLackingBase follows the roles r takes over whole (as
+// wholeRoleSections does) and returns the last of them in that chain that
+// lacks the section too, or nil when the first it takes over is not one.
+func wholeLackingBase(r *model.Role, lacking map[*model.Role]bool) *model.Role {
+	var base *model.Role
+	seen := map[*model.Role]bool{r: true}
+	for x, depth := r, 0; x != nil && depth < 32; depth++ {
+		var next *model.Role
+		for _, e := range x.Extends {
+			if e.From == nil || seen[e.From] || !slices.Contains(e.Kinds, model.SecResponsibilities) || !slices.Contains(e.Kinds, model.SecRequirements) || inListSection(x, e) {
+				continue
+			}
+			seen[e.From] = true
+			if next == nil {
+				next = e.From
+			}
+		}
+		if next == nil || !lacking[next] {
+			break
+		}
+		base, x = next, next
+	}
+	return base
 }
 
 // inListSection reports whether e's sentence is written in one of r's

@@ -1,15 +1,17 @@
 package rules
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
+	"gitlab.com/ladderlint/ladderlint/lint/model"
 )
 
 var templatePlaceholderRule = &lint.Rule{
 	ID:       "template-placeholder",
-	Title:    "no leftover {placeholder} text from the job-family templates",
+	Title:    "no leftover {placeholder} text from the job-family templates, nor text left as TBD",
 	Category: lint.Structure,
 	Severity: lint.Error,
 	Doc: lint.Doc{
@@ -17,14 +19,22 @@ var templatePlaceholderRule = &lint.Rule{
 			"`{add 3-5 KPIs ...}`, `{Level}`. Text in braces left in a page's prose is a placeholder nobody " +
 			"replaced. Code, Hugo shortcodes (`{{< ref ... >}}`), heading IDs (`{#id}`) and link targets are not prose " +
 			"and are not checked; nor are `{{ double braces }}` (another templating language's variables) or one- or " +
-			"two-letter braces such as a set `{a}`.",
+			"two-letter braces such as a set `{a}`.\n\n" +
+			"A list item or paragraph whose whole text stands in for content never written (\"TBD\", \"To Be Defined (TBD)\", " +
+			"\"TODO\", \"Coming soon\") is reported too, at `warning`, naming its section and role (option `unwritten`), and so is a " +
+			"level's sentence saying its details will come later (\"More details will be added at a later date.\") when its lists " +
+			"hold such items. The handbook's own way of keeping a graded level that no one holds yet, \"To be defined at time of " +
+			"business need.\" (or \"This is a future level\"), is policy, not a leftover, and is not reported (`required-sections` " +
+			"tells such a level apart). A front-matter title or description that is wholly the templates' instruction " +
+			"(\"{add text of job family name}\", \"_add high level description of job family_\") is reported at it. In the generic profile `ladder-placeholder` reports these, and `unwritten` is off.",
 		Bad:  "---\ntitle: Example\n---\n\n## Manager, Example\n\nThe {add the role name} reports to the Director.\n",
 		Good: "---\ntitle: Example\n---\n\n## Manager, Example\n\nThe Manager, Example reports to the Director. See `{add` in the template.\n",
 		Options: []lint.OptionDoc{
+			{Name: "unwritten", Default: "true", Text: "Also report text left as \"TBD\", \"TODO\" and the like (not \"To be defined at time of business need\"), at warning."},
 			{Name: "allow", Default: "[]", Text: "regular expressions for brace text that is not a placeholder, matched against the whole `{...}`"},
 		},
 	},
-	Options: func() any { return &templatePlaceholderOptions{} },
+	Options: func() any { return &templatePlaceholderOptions{Unwritten: true} },
 	Validate: func(o any) error {
 		_, err := compileAll(o.(*templatePlaceholderOptions).Allow)
 		return err
@@ -33,6 +43,8 @@ var templatePlaceholderRule = &lint.Rule{
 }
 
 type templatePlaceholderOptions struct {
+	// Unwritten: report text left as "TBD" and the like too.
+	Unwritten bool `yaml:"unwritten"`
 	// Allow lists regular expressions for brace text that is not a
 	// placeholder in this handbook (a macro syntax, say).
 	Allow []string `yaml:"allow"`
@@ -61,6 +73,124 @@ func checkTemplatePlaceholder(p *lint.Pass) {
 			p.Report(lint.Diagnostic{Span: b.SourceSpan(m[0], m[1]), Message: "template placeholder " + text + " left in the page", Subject: text})
 		}
 	}
+	reportFrontMatterInstruction(p)
+	if lint.Options[templatePlaceholderOptions](p.Options).Unwritten {
+		reportUnwritten(p)
+	}
+}
+
+// frontMatterInstructionRE is a front-matter value that is wholly one of
+// the templates' instructions, "add ...", in braces or set off in
+// emphasis: "{add text of job family name}", "_add high level description
+// of job family_".
+var frontMatterInstructionRE = regexp.MustCompile(`(?i)^\s*(?:\{\s*add\s[^{}]*\}|_+\s*add\s[^_]*_+|\*+\s*add\s[^*]*\*+)\s*$`)
+
+// reportFrontMatterInstruction reports a title or description left as the
+// templates' instruction: the page's summary, in search results and on the
+// family index, reads "add high level description of job family".
+func reportFrontMatterInstruction(p *lint.Pass) {
+	fm := p.File.FrontMatter
+	if fm == nil {
+		return
+	}
+	for _, key := range []string{"title", "description"} {
+		v, ok := fm.String(key)
+		if !ok || !frontMatterInstructionRE.MatchString(v) {
+			continue
+		}
+		sp := fm.NodeSpan(fm.Value(key))
+		if !sp.Valid() {
+			continue
+		}
+		p.Report(lint.Diagnostic{Span: sp,
+			Message: fmt.Sprintf("the front matter's %s is the template's instruction %q, never filled in", key, strings.TrimSpace(v)),
+			Subject: "front matter " + key})
+	}
+}
+
+// acceptedPlaceholderRE is the handbook's own way of keeping a graded level
+// that no one holds yet ("To be defined at time of business need.", "This is
+// a future level"): a placeholder by policy, not a leftover.
+var acceptedPlaceholderRE = regexp.MustCompile(`(?i)\bbusiness\s+need\b|\bfuture\s+level\b`)
+
+// reportUnwritten reports a list item or paragraph whose whole text stands
+// in for content that was never written ("TBD", "To Be Defined (TBD)",
+// "TODO", "Coming soon"), and the sentence of a level that says its details
+// will come later ("More details will be added at a later date.") when its
+// lists hold such items: the ladder-placeholder defect, in a job family.
+func reportUnwritten(p *lint.Pass) {
+	f := p.File
+	if len(f.Roles) == 0 && len(f.Sections) == 0 {
+		return // not a job-family page
+	}
+	done := map[int]bool{}
+	report := func(sp model.Span, text, where string) {
+		if done[sp.Start] {
+			return
+		}
+		done[sp.Start] = true
+		p.Report(lint.Diagnostic{Span: sp, Severity: lint.Warning, Covers: []string{"ladder-placeholder"},
+			Message: fmt.Sprintf("%s only a placeholder (%q): write it", where, strings.TrimSpace(text)),
+			Subject: "unwritten: " + strings.ToLower(strings.TrimSpace(text))})
+	}
+	for _, r := range f.Roles {
+		if r.Status == model.StatusPlaceholder && r.StatusNote != nil && !model.IsPlaceholder(r.StatusNote.Text) &&
+			!acceptedPlaceholderRE.MatchString(r.StatusNote.Text) {
+			p.Report(lint.Diagnostic{Span: r.StatusNote.Span, Severity: lint.Warning, Covers: []string{"ladder-placeholder"},
+				Message: fmt.Sprintf("level %q says it is not written yet (%q) and its lists hold placeholders: write them, "+
+					"or keep the level with the handbook's \"To be defined at time of business need.\"", r.Title, strings.TrimSpace(r.StatusNote.Text)),
+				Subject: "unwritten level: " + strings.ToLower(r.Title)})
+		}
+	}
+	for _, b := range f.Blocks {
+		if b.Kind != model.BlockItem && b.Kind != model.BlockParagraph {
+			continue
+		}
+		t := strings.TrimSpace(b.Text)
+		if !model.IsPlaceholder(t) || acceptedPlaceholderRE.MatchString(t) {
+			continue
+		}
+		where := "this text is"
+		if b.Section != nil {
+			where = fmt.Sprintf("the family's %s section", sectionTitleOf(b.Section))
+			if b.Section.Role != nil {
+				where = fmt.Sprintf("the %s section of %q", sectionTitleOf(b.Section), b.Section.Role.Title)
+			}
+			if len(b.Section.Bullets)+len(b.Section.Paragraphs) > 1 {
+				where += " has an item that is"
+			} else {
+				where += " is"
+			}
+		} else if h := headingBefore(f, b.Span.Start); h != nil {
+			where = fmt.Sprintf("the text under %q is", h.Text)
+		}
+		report(b.Span, t, where)
+	}
+}
+
+// headingBefore returns the last heading that starts before offset at, or
+// nil.
+func headingBefore(f *model.Family, at int) *model.Heading {
+	var out *model.Heading
+	for _, h := range f.Headings {
+		if h.Span.Start >= at {
+			break
+		}
+		out = h
+	}
+	return out
+}
+
+// sectionTitleOf names a section in a message: its kind's title, else its
+// name as written.
+func sectionTitleOf(s *model.Section) string {
+	if s.Kind != "" && s.Kind != model.SecOther && s.Kind != model.SecBody {
+		return sectionTitle(string(s.Kind))
+	}
+	if n := strings.TrimSpace(s.Name); n != "" {
+		return fmt.Sprintf("%q", n)
+	}
+	return "text"
 }
 
 // compileAll compiles regular expressions from options.
