@@ -406,7 +406,11 @@ func yoeGradeNames(gs []float64) string {
 // yoeOptional are words that make a clause of a requirement a preference,
 // not a requirement ("Experience with Greenhouse preferred", "... is a
 // plus").
-var yoeOptional = []string{"preferred", "a plus", "advantage", "bonus", "nice to have", "nice-to-have", "ideally"}
+var yoeOptional = []string{"preferred", "a plus", "advantage", "bonus", "nice to have", "nice-to-have", "ideally", "helpful", "desirable"}
+
+// yoeTrailingPreference is a sentence's last clause that is only a
+// preference, with no subject of its own: "..., strongly preferred".
+var yoeTrailingPreference = regexp.MustCompile(`(?i)[,)]\s*(?:(?:strongly|highly|very|is|are)\s+)*(?:preferred|helpful|desirable|desired|a plus)\s*$`)
 
 // yoeOthersExperience are nouns whose experience is someone else's, the
 // work's result, not the holder's past: "an excellent candidate experience".
@@ -439,6 +443,9 @@ func yoePriorExperience(p *lint.Pass, b *model.Block, strict []float64) {
 	if !ok || yoeRE.MatchString(b.Text) {
 		return // a bullet that names years is the years' ("0-2 years of work experience")
 	}
+	if b.Section != nil && b.Span.Start >= bulletOptionalFrom(b.Section) {
+		return // after a "Nice-to-haves:" line inside the list: a wish, not a requirement
+	}
 	words := prose.BlockWords(b)
 	lower := prose.BlockLowerWords(b)
 	// clauseStart returns the index of the first word of the clause that
@@ -464,6 +471,18 @@ func yoePriorExperience(p *lint.Pass, b *model.Block, strict []float64) {
 	optional := func(i int) bool {
 		s, e := clauseStart(i), clauseEnd(i)
 		texts := []string{strings.Join(lower[s:e], " ")}
+		// a sentence that ends in a bare preference, after an aside in
+		// commas or parentheses ("Experience with Global Talent (Americas,
+		// EMEA) strongly preferred."): the preference is the whole
+		// sentence's; one with its own subject ("..., open source
+		// experience is a plus") is its clause's only
+		to := len(b.Text)
+		if k := strings.IndexAny(b.Text[words[i].End:], ".;!?"); k >= 0 {
+			to = words[i].End + k
+		}
+		if yoeTrailingPreference.MatchString(b.Text[words[i].End:to]) {
+			return true
+		}
 		if colon := strings.LastIndexByte(b.Text[:words[i].Start], ':'); colon >= 0 {
 			texts = append(texts, strings.ToLower(b.Text[:colon]))
 		}
