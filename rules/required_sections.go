@@ -80,8 +80,8 @@ var requiredSectionsRule = &lint.Rule{
 			"not asked for sections; an acting rotation is not reported at all (nothing to fix). `grade-missing` and " +
 			"`required-bullet` leave them and deprecated levels alone, and they need no Hiring Process either: a page whose " +
 			"only role is an acting rotation is not asked for one. A placeholder level is reported only with " +
-			"option `placeholders`: \"To be defined at time of business need\" is how the handbook keeps a graded level that " +
-			"no one holds yet, not a leftover.",
+			"option `placeholders`: \"To be defined at time of business need\" is how some of the handbook's pages keep a graded " +
+			"level that no one holds yet (the policy page itself names no placeholder), not a leftover.",
 		Options: []lint.OptionDoc{
 			{Name: "statuses", Default: "true", Text: "Report a deprecated role once (info); false: not at all. An acting rotation is never reported: it is no defect."},
 			{Name: "placeholders", Default: "false", Text: "With `statuses`, report a level that holds only placeholders once (info) too."},

@@ -23,8 +23,8 @@ var templatePlaceholderRule = &lint.Rule{
 			"A list item or paragraph whose whole text stands in for content never written (\"TBD\", \"To Be Defined (TBD)\", " +
 			"\"TODO\", \"Coming soon\") is reported too, at `warning`, naming its section and role (option `unwritten`), and so is a " +
 			"level's sentence saying its details will come later (\"More details will be added at a later date.\") when its lists " +
-			"hold such items. The handbook's own way of keeping a graded level that no one holds yet, \"To be defined at time of " +
-			"business need.\" (or \"This is a future level\"), is policy, not a leftover, and is not reported (`required-sections` " +
+			"hold such items. The wording the handbook's pages use to keep a graded level that no one holds yet (the policy page names none), \"To be defined at time of " +
+			"business need.\" (or \"This is a future level\"), is a convention, not a leftover, and is not reported (`required-sections` " +
 			"tells such a level apart). A front-matter title or description that is wholly the templates' instruction " +
 			"(\"{add text of job family name}\", \"_add high level description of job family_\") is reported at it. In the generic profile `ladder-placeholder` reports these, and `unwritten` is off.",
 		Bad:  "---\ntitle: Example\n---\n\n## Manager, Example\n\nThe {add the role name} reports to the Director.\n",
@@ -138,7 +138,7 @@ func reportUnwritten(p *lint.Pass) {
 			!acceptedPlaceholderRE.MatchString(r.StatusNote.Text) {
 			p.Report(lint.Diagnostic{Span: r.StatusNote.Span, Severity: lint.Warning, Covers: []string{"ladder-placeholder"},
 				Message: fmt.Sprintf("level %q says it is not written yet (%q) and its lists hold placeholders: write them, "+
-					"or keep the level with the handbook's \"To be defined at time of business need.\"", r.Title, strings.TrimSpace(r.StatusNote.Text)),
+					"or keep the level with the wording other handbook pages use, \"To be defined at time of business need.\"", r.Title, strings.TrimSpace(r.StatusNote.Text)),
 				Subject: "unwritten level: " + strings.ToLower(r.Title)})
 		}
 	}
