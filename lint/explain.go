@@ -71,6 +71,13 @@ func fence(s string) string {
 // example of bad input (a Latin-1 page) keeps the generated docs valid UTF-8
 // and still shows which bytes are wrong.
 func visibleBytes(s string) string {
+	return ReplaceInvalidBytes(s, func(c byte) string { return fmt.Sprintf("\\x%02x", c) })
+}
+
+// ReplaceInvalidBytes returns s with each byte that is not part of valid
+// UTF-8 replaced by repl(byte), one replacement a byte (strings.ToValidUTF8
+// gives one for a whole run); s itself when it is valid.
+func ReplaceInvalidBytes(s string, repl func(byte) string) string {
 	if utf8.ValidString(s) {
 		return s
 	}
@@ -78,7 +85,7 @@ func visibleBytes(s string) string {
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && n == 1 {
-			fmt.Fprintf(&b, "\\x%02x", s[i])
+			b.WriteString(repl(s[i]))
 		} else {
 			b.WriteString(s[i : i+n])
 		}

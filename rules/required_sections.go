@@ -635,20 +635,7 @@ func jsonInt(n int) json.Number { return json.Number(strconv.Itoa(n)) }
 // jsonString is s as a JSON round trip gives it back: each byte of invalid
 // UTF-8 becomes U+FFFD.
 func jsonString(s string) string {
-	if utf8.ValidString(s) {
-		return s
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && n == 1 {
-			b.WriteRune(utf8.RuneError)
-		} else {
-			b.WriteString(s[i : i+n])
-		}
-		i += n
-	}
-	return b.String()
+	return lint.ReplaceInvalidBytes(s, func(byte) string { return string(utf8.RuneError) })
 }
 
 // unheadedBullets counts the bullets a level writes straight under its
