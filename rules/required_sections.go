@@ -1294,22 +1294,34 @@ func wholeRoleSections(r *model.Role, k model.SectionKind) []*model.Section {
 	var out []*model.Section
 	seen := map[*model.Role]bool{r: true}
 	for x, depth := r, 0; x != nil && depth < 32; depth++ {
-		var next *model.Role
-		for _, e := range x.Extends {
-			if e.From == nil || seen[e.From] || !slices.Contains(e.Kinds, model.SecResponsibilities) || !slices.Contains(e.Kinds, model.SecRequirements) || inListSection(x, e) {
-				continue
-			}
-			seen[e.From] = true
-			for _, sec := range e.From.Sections {
+		from := wholeExtensions(x, seen)
+		for _, f := range from {
+			for _, sec := range f.Sections {
 				if sec.Kind == k {
 					out = append(out, sec)
 				}
 			}
-			if next == nil {
-				next = e.From
-			}
 		}
-		x = next
+		x = nil
+		if len(from) > 0 {
+			x = from[0]
+		}
+	}
+	return out
+}
+
+// wholeExtensions returns the roles x takes over whole (both lists, by a
+// sentence of its own text, not one inside a list) that seen does not hold
+// yet, and adds them to seen: one step of the chains wholeRoleSections and
+// wholeLackingBase follow.
+func wholeExtensions(x *model.Role, seen map[*model.Role]bool) []*model.Role {
+	var out []*model.Role
+	for _, e := range x.Extends {
+		if e.From == nil || seen[e.From] || !slices.Contains(e.Kinds, model.SecResponsibilities) || !slices.Contains(e.Kinds, model.SecRequirements) || inListSection(x, e) {
+			continue
+		}
+		seen[e.From] = true
+		out = append(out, e.From)
 	}
 	return out
 }
@@ -1321,20 +1333,11 @@ func wholeLackingBase(r *model.Role, lacking map[*model.Role]bool) *model.Role {
 	var base *model.Role
 	seen := map[*model.Role]bool{r: true}
 	for x, depth := r, 0; x != nil && depth < 32; depth++ {
-		var next *model.Role
-		for _, e := range x.Extends {
-			if e.From == nil || seen[e.From] || !slices.Contains(e.Kinds, model.SecResponsibilities) || !slices.Contains(e.Kinds, model.SecRequirements) || inListSection(x, e) {
-				continue
-			}
-			seen[e.From] = true
-			if next == nil {
-				next = e.From
-			}
-		}
-		if next == nil || !lacking[next] {
+		from := wholeExtensions(x, seen)
+		if len(from) == 0 || !lacking[from[0]] {
 			break
 		}
-		base, x = next, next
+		base, x = from[0], from[0]
 	}
 	return base
 }
