@@ -404,17 +404,18 @@ func TestFindParallelFewLevels(t *testing.T) {
 }
 
 // On the contributor track a role word may follow one qualifier in a
-// two-word title ("Core Contributor", "Designated Reviewer"); a plural
-// names a group of people, and longer titles stay job titles.
+// two-word title ("Core Contributor", "Designated Reviewer"), or two words
+// that both name a scope ("Project Area Maintainer"); a plural names a group
+// of people, and longer titles stay job titles.
 func TestClassifyQualifiedRole(t *testing.T) {
 	o := options(t)
-	for title, want := range map[string]string{"Core Contributor": "Contributor", "Designated Reviewer": "Reviewer", "Platform Maintainer": "Maintainer"} {
+	for title, want := range map[string]string{"Core Contributor": "Contributor", "Designated Reviewer": "Reviewer", "Platform Maintainer": "Maintainer", "Project Area Maintainer": "Maintainer"} {
 		p, ok := o.Ladder.Classify(title)
 		if !ok || p.Name != "contributor" || p.Label != want {
 			t.Errorf("%q: %+v (ok %v), want contributor %s", title, p, ok, want)
 		}
 	}
-	for _, title := range []string{"New contributors", "Established community members", "Senior Open Source Contributor", "Product Manager"} {
+	for _, title := range []string{"New contributors", "Established community members", "Senior Open Source Contributor", "Product Manager", "Community Area Maintainer", "Project Documentation Maintainer"} {
 		if p, ok := o.Ladder.Classify(title); ok && p.Name == "contributor" {
 			t.Errorf("%q placed on the contributor track (%s)", title, p.Label)
 		}
@@ -632,5 +633,48 @@ func TestFindCommitteeRungsTopFirst(t *testing.T) {
 		if p, ok := o.Ladder.Classify(title); ok && p.Name == "contributor" {
 			t.Errorf("%q placed on the contributor track (%s)", title, p.Label)
 		}
+	}
+}
+
+// A rung written as a sub-heading of the rung above it, titled by its role
+// word alone or with "Role", is one of a ladder written top first; a
+// sub-heading about the parent rung ("Becoming a maintainer") is not, nor a
+// child of a ladder written bottom first.
+func TestFindChildRung(t *testing.T) {
+	src := "# Governance\n\n## Steering Committee\n\nSets direction.\n\n### Becoming a Steering Committee Member\n\nElected.\n\n" +
+		"## Maintainer Role\n\nMerges.\n\n### Reviewer Role\n\nReviews.\n\n### Becoming a maintainer\n\nNominated.\n\n## Conflict resolution\n\nVote.\n"
+	ls := shape.Find(model.Parse("g.md", []byte(src)), options(t))
+	if len(ls) != 1 || titles(ls[0]) != "Steering Committee|Maintainer Role|Reviewer Role" {
+		t.Fatalf("child rung: %d %v", len(ls), ls)
+	}
+	for _, d := range ls[0].Levels[1].Dims {
+		if d.Name == "Reviewer Role" {
+			t.Errorf("the child rung is a dimension of its parent")
+		}
+	}
+	// near miss: the child names more than the role
+	near := strings.Replace(src, "### Reviewer Role", "### Reviewer guidelines", 1)
+	if ls := shape.Find(model.Parse("h.md", []byte(near)), options(t)); len(ls) != 1 || titles(ls[0]) != "Steering Committee|Maintainer Role" {
+		t.Errorf("near miss, not a role alone: %v", ls)
+	}
+	// near miss: a ladder written bottom first
+	near = "# Governance\n\n## Reviewer\n\nReviews.\n\n## Maintainer\n\nMerges.\n\n### Reviewer\n\nWho may review.\n\n## Voting\n\nVote.\n"
+	if ls := shape.Find(model.Parse("i.md", []byte(near)), options(t)); len(ls) != 1 || titles(ls[0]) != "Reviewer|Maintainer" {
+		t.Errorf("near miss, bottom first: %v", ls)
+	}
+}
+
+// A role word after "Emeritus" names a retired status, not a rung above the
+// role ("Emeritus Approver" after "Approver").
+func TestFindEmeritusNoRung(t *testing.T) {
+	src := "# Tiers\n\n## Community Member\n\nJoins.\n\n## Reviewer\n\nReviews.\n\n## Approver\n\nApproves.\n\n## Emeritus Approver\n\nRetired.\n\n## Demotion\n\nRare.\n"
+	ls := shape.Find(model.Parse("c.md", []byte(src)), options(t))
+	if len(ls) != 1 || titles(ls[0]) != "Community Member|Reviewer|Approver" {
+		t.Fatalf("emeritus: %d %v", len(ls), ls)
+	}
+	// near miss: a rung with another qualifier stays
+	near := strings.Replace(src, "Emeritus Approver", "Core Approver", 1)
+	if ls := shape.Find(model.Parse("d.md", []byte(near)), options(t)); len(ls) != 1 || titles(ls[0]) != "Community Member|Reviewer|Approver|Core Approver" {
+		t.Errorf("near miss: %v", ls)
 	}
 }
