@@ -14,7 +14,7 @@ import (
 
 // Ladder is a run of levels found on a page (or across a folder's pages).
 type Ladder struct {
-	From   string // "headings", "table" or "pages"
+	From   string // "headings", "table", "bullets" or "pages"
 	Levels []*Level
 	Table  *model.Table // for a table ladder
 	HTML   bool         // the table is an HTML <table>
@@ -74,6 +74,10 @@ func Find(f *model.Family, o Options) []*Ladder {
 	tables := tableLadders(f, o)
 	if l := headingLadder(f, o, len(tables) == 0); l != nil {
 		out = append(out, l)
+	} else if len(tables) == 0 {
+		if l := bulletLadder(f, o); l != nil {
+			out = append(out, l)
+		}
 	}
 	return append(out, tables...)
 }

@@ -678,3 +678,42 @@ func TestFindEmeritusNoRung(t *testing.T) {
 		t.Errorf("near miss: %v", ls)
 	}
 }
+
+// A list is a ladder when every top-level item opens with a title that
+// names a level, on one track and in rank order, under a heading that names
+// roles, tiers, levels or a ladder; a level's body is the rest of its item
+// and its nested bullets.
+func TestFindBulletLadder(t *testing.T) {
+	src := "# Governance\n\n## Roles\n\nA two-tiered system:\n\n* Senior Maintainers\n  * Lead the project\n  * Two votes\n* Standard Maintainers\n  * One vote\n\n## Becoming a maintainer\n\n* Ability to write good solid code\n* Reviewer first\n"
+	f := model.Parse("g.md", []byte(src))
+	ls := shape.Find(f, options(t))
+	if len(ls) != 1 || ls[0].From != "bullets" || titles(ls[0]) != "Senior Maintainers|Standard Maintainers" {
+		t.Fatalf("bullet ladder: %d %v", len(ls), ls)
+	}
+	l := ls[0].Levels[0]
+	if got := string(f.Source.Text[l.TitleSpan.Start:l.TitleSpan.End]); got != "Senior Maintainers" {
+		t.Errorf("title span: %q", got)
+	}
+	if body := string(f.Source.Text[l.Body.Start:l.Body.End]); !strings.Contains(body, "Two votes") || strings.Contains(body, "Standard") {
+		t.Errorf("body: %q", body)
+	}
+	src = "# Contributor Ladder\n\n- Contributor: first PR merged\n- Reviewer: regular reviews\n- Maintainer: release rights\n"
+	if ls := shape.Find(model.Parse("b.md", []byte(src)), options(t)); len(ls) != 1 || titles(ls[0]) != "Contributor|Reviewer|Maintainer" {
+		t.Errorf("role: text bullets: %v", ls)
+	}
+	// near misses: out of rank order; an item that names no rung; a
+	// heading that names no roles; a page whose headings hold the ladder
+	for name, near := range map[string]string{
+		"order":   "# Contributor Ladder\n\n- Maintainer: release rights\n- Contributor: first PR merged\n- Reviewer: regular reviews\n",
+		"item":    "# Contributor Ladder\n\n- Contributor: first PR merged\n- Reviewer: regular reviews\n- Code of conduct applies to all\n",
+		"heading": "# Thanks\n\n- Contributor: first PR merged\n- Reviewer: regular reviews\n",
+	} {
+		if ls := shape.Find(model.Parse(name+".md", []byte(near)), options(t)); len(ls) != 0 {
+			t.Errorf("near miss %s: %v", name, titles(ls[0]))
+		}
+	}
+	near := "# Contributor Ladder\n\n- Contributor\n- Reviewer\n\n## Contributor\n\nFirst PR.\n\n## Reviewer\n\nReviews.\n\n## Maintainer\n\nReleases.\n"
+	if ls := shape.Find(model.Parse("h.md", []byte(near)), options(t)); len(ls) != 1 || ls[0].From != "headings" || titles(ls[0]) != "Contributor|Reviewer|Maintainer" {
+		t.Errorf("headings first: %v", ls)
+	}
+}
