@@ -126,22 +126,22 @@ func inRankOrder(lv []*Level) bool {
 	return true
 }
 
-// underLadderHeading reports whether the heading a list comes under (the
-// last one before it) names roles, tiers, levels or a ladder.
+// underLadderHeading reports whether a heading the list comes under (the
+// last one before it, or one that encloses that one: a page titled "Company
+// Size & Manager Levels" over a section per company size) names roles,
+// tiers, levels or a ladder.
 func underLadderHeading(f *model.Family, at int) bool {
-	var h *model.Heading
-	for _, x := range f.Headings {
-		if x.Span.Start >= at {
-			break
+	depth := 7
+	for i := len(f.Headings) - 1; i >= 0; i-- {
+		h := f.Headings[i]
+		if h.Span.Start >= at || h.Level >= depth {
+			continue
 		}
-		h = x
-	}
-	if h == nil {
-		return false
-	}
-	for _, w := range strings.FieldsFunc(strings.ToLower(h.Text), func(r rune) bool { return !(r >= 'a' && r <= 'z') }) {
-		if ladderWords[w] {
-			return true
+		depth = h.Level
+		for _, w := range strings.FieldsFunc(strings.ToLower(h.Text), func(r rune) bool { return !(r >= 'a' && r <= 'z') }) {
+			if ladderWords[w] {
+				return true
+			}
 		}
 	}
 	return false

@@ -717,3 +717,20 @@ func TestFindBulletLadder(t *testing.T) {
 		t.Errorf("headings first: %v", ls)
 	}
 }
+
+// The heading that names the levels may enclose the list's own: a page of
+// manager levels with a section per company size, the same coded levels
+// listed in each; the longest list is the ladder. Near miss: no heading
+// over the lists names levels.
+func TestFindBulletLadderEnclosingHeading(t *testing.T) {
+	src := "# Company Size & Manager Levels\n\n## Startup\n\n- M3 (Engineering Manager): a lead\n- M4 (Senior Engineering Manager): the head\n\n" +
+		"## Small Company\n\n- M3 (Engineering Manager): a team\n- M4 (Senior Engineering Manager): teams\n- M5 (Director): the function\n"
+	ls := shape.Find(model.Parse("w.md", []byte(src)), options(t))
+	if len(ls) != 1 || ls[0].From != "bullets" || titles(ls[0]) != "M3|M4|M5" {
+		t.Fatalf("enclosing heading: %d %v", len(ls), ls)
+	}
+	near := strings.Replace(src, "# Company Size & Manager Levels", "# Company Size", 1)
+	if ls := shape.Find(model.Parse("x.md", []byte(near)), options(t)); len(ls) != 0 {
+		t.Errorf("near miss: %v", titles(ls[0]))
+	}
+}
