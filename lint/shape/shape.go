@@ -114,6 +114,7 @@ func headingLadder(f *model.Family, o Options, few bool) *Ladder {
 		groups[k] = append(groups[k], i)
 	}
 	var best []*Level
+	var bestG []int
 	var listed map[string]bool // the tables' first columns, when asked
 	for _, k := range order {
 		g := groups[k]
@@ -132,12 +133,13 @@ func headingLadder(f *model.Family, o Options, few bool) *Ladder {
 			continue
 		}
 		if len(lv) > len(best) {
-			best = lv
+			best, bestG = lv, g
 		}
 	}
 	if best == nil {
 		return nil
 	}
+	best = parallelBetween(f, o, hs, bestG, best)
 	best = splitLevels(f, o, hs, parent, best)
 	best, sub := childRungs(f, o, hs, parent, best)
 	for _, l := range best {
@@ -148,6 +150,53 @@ func headingLadder(f *model.Family, o Options, few bool) *Ladder {
 		l.SameAs = sameAs(f, l)
 	}
 	return &Ladder{From: "headings", Levels: best}
+}
+
+// parallelBetween adds to a ladder a sibling heading between two of its
+// levels that names no level by its words ("Triage" between "Active
+// Contributor" and "Maintainer") when it carries their content: its
+// dimensions hold three or more of each neighbour's, and two thirds of them.
+func parallelBetween(f *model.Family, o Options, hs []*model.Heading, g []int, lv []*Level) []*Level {
+	at := map[*model.Heading]*Level{}
+	for _, l := range lv {
+		at[l.Heading] = l
+	}
+	keys := func(l *Level) map[string]bool {
+		m := map[string]bool{}
+		for _, d := range dimensions(f, o, l) {
+			m[d.Key] = true
+		}
+		return m
+	}
+	shares := func(c, n map[string]bool) bool {
+		k := 0
+		for key := range n {
+			if c[key] {
+				k++
+			}
+		}
+		return k >= 3 && 3*k >= 2*len(n)
+	}
+	var out []*Level
+	for n, i := range g {
+		if l := at[hs[i]]; l != nil {
+			out = append(out, l)
+			continue
+		}
+		if n == 0 || n+1 == len(g) || namesSection(hs[i].Text) {
+			continue
+		}
+		a, b := at[hs[g[n-1]]], at[hs[g[n+1]]]
+		if a == nil || b == nil {
+			continue
+		}
+		c := &Level{Title: hs[i].Text, File: f, Heading: hs[i], TitleSpan: hs[i].TextSpan, Body: bodyOf(f, hs, i)}
+		ck := keys(c)
+		if shares(ck, keys(a)) && shares(ck, keys(b)) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // splitLevels adds to a ladder the levels that a heading written at the

@@ -734,3 +734,22 @@ func TestFindBulletLadderEnclosingHeading(t *testing.T) {
 		t.Errorf("near miss: %v", titles(ls[0]))
 	}
 }
+
+// A sibling between two levels that names no level by its words is one
+// when it carries their content: the same bold-labelled dimensions ("Triage"
+// between "Active Contributor" and "Maintainer"). Near miss: a section
+// between them with other content.
+func TestFindParallelBetween(t *testing.T) {
+	level := func(name string) string {
+		return "### " + name + "\n\n**What you do:** things.\n\n**Requirements:** some.\n\n**Permissions:** few.\n\n**Recognition:** thanks.\n\n"
+	}
+	src := "# Ladder\n\n## Levels\n\n" + level("Contributor") + level("Active Contributor") + level("Triage") + level("Maintainer") + "## Stepping down\n\nAsk.\n"
+	ls := shape.Find(model.Parse("s.md", []byte(src)), options(t))
+	if len(ls) != 1 || titles(ls[0]) != "Contributor|Active Contributor|Triage|Maintainer" {
+		t.Fatalf("parallel between: %d %v", len(ls), ls)
+	}
+	near := strings.Replace(src, level("Triage"), "### Voting\n\n**Quorum:** half.\n\n**Requirements:** a vote.\n\n", 1)
+	if ls := shape.Find(model.Parse("n.md", []byte(near)), options(t)); len(ls) != 1 || titles(ls[0]) != "Contributor|Active Contributor|Maintainer" {
+		t.Errorf("near miss: %v", ls)
+	}
+}
