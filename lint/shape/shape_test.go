@@ -753,3 +753,24 @@ func TestFindParallelBetween(t *testing.T) {
 		t.Errorf("near miss: %v", ls)
 	}
 }
+
+// A page of a folder whose heading names no level is the level its file
+// name names, when the name is that level's name alone ("mid.md" under "##
+// Developer OR Web Operations"); a name with other words
+// ("contributor-ladder.md") names no level of a page.
+func TestPageLevelFromFileName(t *testing.T) {
+	o := options(t)
+	files := []*model.Family{
+		model.Parse("path/junior.md", []byte("# Junior\n\nLearns.\n")),
+		model.Parse("path/mid.md", []byte("## Developer OR Web Operations\n\nMid level means you should be:\n\n### Skills\n\nx\n")),
+		model.Parse("path/senior.md", []byte("## Senior\n\nLeads.\n")),
+		model.Parse("path/contributor-ladder.md", []byte("# Overview\n\nHow to grow.\n")),
+	}
+	ls := shape.PageLadders(files, o, func(*model.Family) bool { return false })
+	if len(ls) != 1 || titles(ls[0]) != "Junior|mid|Senior" {
+		t.Fatalf("page ladders: %d %v", len(ls), ls)
+	}
+	if l := ls[0].Levels[1]; l.Heading != nil || !l.Placed || l.Place.Label != "Mid" {
+		t.Errorf("mid: heading %v, placed %v as %q", l.Heading, l.Placed, l.Place.Label)
+	}
+}
