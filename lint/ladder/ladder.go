@@ -119,7 +119,8 @@ type keyword struct {
 	anchor bool // "^Manager": only at the start of the title
 	// qualified: an anchored keyword of a qualified track may also follow
 	// one word that is no keyword when it ends a two-word title ("Core
-	// Contributor", "Designated Reviewer"); in the plural only after a word
+	// Contributor", "Designated Reviewer"), or two words that both name a
+	// scope ("Project Area Maintainer"); in the plural only after a word
 	// that names the scope of the role ("Org Maintainers", "Project
 	// Reviewers"): "New contributors" names a group of people, not a role
 	qualified bool
@@ -284,6 +285,11 @@ func (l *Ladder) place(words []string, masked []bool, anchored bool) (placed, bo
 		}
 		if len(ats) == 0 && k.anchor && anchored && k.qualified && len(role) == len(k.words)+1 && !l.isKeyword(role[0]) && (!k.plural || scopeWords[role[0]] || role[0] == "other") {
 			ats = shift(indexAll(role[1:], k.words, true), off+1)
+		}
+		// two words that each name a scope ("Project Area Maintainer"):
+		// the role held over a part of a part
+		if len(ats) == 0 && k.anchor && anchored && k.qualified && len(role) == len(k.words)+2 && scopeWords[role[0]] && scopeWords[role[1]] {
+			ats = shift(indexAll(role[2:], k.words, true), off+2)
 		}
 		if len(ats) == 0 && k.anchor && anchored && k.qualified && membershipOf(role, k.words) {
 			ats = []int{off}

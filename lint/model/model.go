@@ -68,13 +68,14 @@ type Family struct {
 	// heading named after the family ("## Content Designer") whose sections
 	// all levels share. It opens no role; its sections are the family's.
 	Overview    *Heading
-	Headings    []*Heading // every heading, in document order
-	Links       []*Link    // every link, in document order
-	Blocks      []*Block   // every prose block (paragraph, heading, list item, table cell), in document order
-	Code        []Span     // code blocks, code spans, raw HTML and front matter: text rules must not judge
-	Comments    []*Comment // HTML comments, for inline directives
-	Tables      []*Table   // tables, with cell text
-	HTMLAnchors []Anchor   // id and name attributes in raw HTML
+	Headings    []*Heading  // every heading, in document order
+	Links       []*Link     // every link, in document order
+	Blocks      []*Block    // every prose block (paragraph, heading, list item, table cell), in document order
+	Code        []Span      // code blocks, code spans, raw HTML and front matter: text rules must not judge
+	Comments    []*Comment  // HTML comments, for inline directives
+	Tables      []*Table    // tables, with cell text
+	Lists       [][]*Bullet // every list outside a table, its items (nested ones too) in document order
+	HTMLAnchors []Anchor    // id and name attributes in raw HTML
 	Issues      []*ParseIssue
 	Skipped     bool // not parsed (too large, binary): only input rules run on it
 

@@ -441,6 +441,7 @@ func (b *builder) walkBlock(n ast.Node, depth int) {
 			b.list(n, 0, &bullets)
 			if len(bullets) > 0 {
 				b.items = append(b.items, item{bullets: bullets, span: Span{bullets[0].Span.Start, bullets[len(bullets)-1].Span.End}})
+				b.f.Lists = append(b.f.Lists, bullets)
 			}
 		case *ast.FencedCodeBlock, *ast.CodeBlock:
 			b.addCode(b.codeBlockSpan(n))

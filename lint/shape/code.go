@@ -31,6 +31,9 @@ var (
 	wordCodeRE   = regexp.MustCompile(`(?i)\b(level|grade|band|tier|rung)\s+(\d{1,2})([a-z])?\b`)
 	romanRE      = regexp.MustCompile(`\b(VIII|VII|VI|IV|IX|V|III|II|I|X)\b`)
 	leadNumRE    = regexp.MustCompile(`^(\d{1,2})([a-z])?(?:[\s.:)_-]|$)`)
+	// what follows the pronoun "I": a word in lower case ("do I get"), or
+	// an apostrophe ("I'm")
+	pronounRE = regexp.MustCompile(`^(?:\s+[a-z]|['’])`)
 	// a number that ends a title after its words: "Engineer 1",
 	// "Engineering Manager 2"
 	trailNumRE = regexp.MustCompile(`[A-Za-z][ \t]+(\d{1,2})([a-z])?\s*$`)
@@ -100,6 +103,9 @@ func ParseCode(title string) *Code {
 			continue
 		}
 		r := title[m[0]:m[1]]
+		if r == "I" && pronounRE.MatchString(title[m[1]:]) {
+			continue // "When do I get promoted?": the pronoun
+		}
 		return &Code{Raw: r, Format: "Roman", Rank: float64(romanValue[r]), At: m[0], N: m[1] - m[0]}
 	}
 	if m := leadNumRE.FindStringSubmatchIndex(title); m != nil {

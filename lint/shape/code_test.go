@@ -17,6 +17,7 @@ func TestParseCode(t *testing.T) {
 		{"IC 3a Senior Analyst", "IC 3a", "ICn", 3, "a"},
 		{"Engineer III", "III", "Roman", 3, ""},
 		{"Open Source Contributor I", "I", "Roman", 1, ""},
+		{"Middle I Engineer", "I", "Roman", 1, ""},
 		{"01 Junior", "01", "n", 1, ""},
 		{"04a Senior-L2", "L2", "Ln", 2, ""},
 		{"Band 5 Director", "Band 5", "Band n", 5, ""},
@@ -35,7 +36,7 @@ func TestParseCode(t *testing.T) {
 		}
 	}
 	// near misses: no level code
-	for _, title := range []string{"Senior Engineer", "I am a technical mentor", "Technical skills", "p 3 of the plan", "Overview", "Level up your skills", "Step 2: install the tool", "Stage 3 rollout"} {
+	for _, title := range []string{"Senior Engineer", "I am a technical mentor", "Technical skills", "p 3 of the plan", "Overview", "Level up your skills", "Step 2: install the tool", "Stage 3 rollout", "When do I get promoted?", "What I'm expected to do"} {
 		if c := ParseCode(title); c != nil {
 			t.Errorf("%q: code %q, want none", title, c.Raw)
 		}

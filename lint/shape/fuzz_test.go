@@ -16,6 +16,7 @@ func FuzzFind(f *testing.F) {
 		"<table><tr><th>x</th><th>IC1</th><th>IC2</th></tr><tr><td>y</td><td></td><td>z</td></tr></table>",
 		"## Engineer II (IC 3)\n\nSame as L1, L2, but also:\n\n## Engineer III\n\n### Red flags\n",
 		"## **\n\n## __a:__\n\n**:** \n\n- ****\n",
+		"# Roles\n\n* Senior Maintainers\n  * x\n* Standard Maintainers\n\n- M3 (a): b\n- M4: c\n",
 	} {
 		f.Add(s)
 	}

@@ -48,6 +48,16 @@ func PageLevel(f *model.Family, o Options) *Level {
 			l.CodeSpan = titleSpan(f, h, l.Code.At, l.Code.At+l.Code.N)
 		}
 	}
+	if l.Code == nil && !l.Placed && h != nil {
+		// a page whose title names no level ("Developer OR Web
+		// Operations") is the level its file name names, when the name is
+		// that level's name alone ("mid.md"; not "contributor-ladder.md")
+		fl := &Level{File: f, Title: name, Body: model.Span{Start: 0, End: len(f.Source.Text)}}
+		fl.place(o, strings.NewReplacer("_", " ", "-", " ").Replace(name))
+		if fl.Placed && fl.Code == nil && fl.Place.Stem == "" {
+			l = fl
+		}
+	}
 	if l.Code == nil && !l.Placed {
 		return nil
 	}

@@ -14,7 +14,7 @@ import (
 
 // Ladder is a run of levels found on a page (or across a folder's pages).
 type Ladder struct {
-	From   string // "headings", "table" or "pages"
+	From   string // "headings", "table", "bullets" or "pages"
 	Levels []*Level
 	Table  *model.Table // for a table ladder
 	HTML   bool         // the table is an HTML <table>
@@ -74,6 +74,10 @@ func Find(f *model.Family, o Options) []*Ladder {
 	tables := tableLadders(f, o)
 	if l := headingLadder(f, o, len(tables) == 0); l != nil {
 		out = append(out, l)
+	} else if len(tables) == 0 {
+		if l := bulletLadder(f, o); l != nil {
+			out = append(out, l)
+		}
 	}
 	return append(out, tables...)
 }
@@ -110,6 +114,7 @@ func headingLadder(f *model.Family, o Options, few bool) *Ladder {
 		groups[k] = append(groups[k], i)
 	}
 	var best []*Level
+	var bestG []int
 	var listed map[string]bool // the tables' first columns, when asked
 	for _, k := range order {
 		g := groups[k]
@@ -128,18 +133,70 @@ func headingLadder(f *model.Family, o Options, few bool) *Ladder {
 			continue
 		}
 		if len(lv) > len(best) {
-			best = lv
+			best, bestG = lv, g
 		}
 	}
 	if best == nil {
 		return nil
 	}
+	best = parallelBetween(f, o, hs, bestG, best)
 	best = splitLevels(f, o, hs, parent, best)
+	best, sub := childRungs(f, o, hs, parent, best)
 	for _, l := range best {
 		l.Dims = dimensions(f, o, l)
+		if c := sub[l]; c != nil {
+			l.Dims = slices.DeleteFunc(l.Dims, func(d *Dimension) bool { return d.Span.Start >= c.Span.Start && d.Span.Start < c.Span.End })
+		}
 		l.SameAs = sameAs(f, l)
 	}
 	return &Ladder{From: "headings", Levels: best}
+}
+
+// parallelBetween adds to a ladder a sibling heading between two of its
+// levels that names no level by its words ("Triage" between "Active
+// Contributor" and "Maintainer") when it carries their content: its
+// dimensions hold three or more of each neighbour's, and two thirds of them.
+func parallelBetween(f *model.Family, o Options, hs []*model.Heading, g []int, lv []*Level) []*Level {
+	at := map[*model.Heading]*Level{}
+	for _, l := range lv {
+		at[l.Heading] = l
+	}
+	keys := func(l *Level) map[string]bool {
+		m := map[string]bool{}
+		for _, d := range dimensions(f, o, l) {
+			m[d.Key] = true
+		}
+		return m
+	}
+	shares := func(c, n map[string]bool) bool {
+		k := 0
+		for key := range n {
+			if c[key] {
+				k++
+			}
+		}
+		return k >= 3 && 3*k >= 2*len(n)
+	}
+	var out []*Level
+	for n, i := range g {
+		if l := at[hs[i]]; l != nil {
+			out = append(out, l)
+			continue
+		}
+		if n == 0 || n+1 == len(g) || namesSection(hs[i].Text) {
+			continue
+		}
+		a, b := at[hs[g[n-1]]], at[hs[g[n+1]]]
+		if a == nil || b == nil {
+			continue
+		}
+		c := &Level{Title: hs[i].Text, File: f, Heading: hs[i], TitleSpan: hs[i].TextSpan, Body: bodyOf(f, hs, i)}
+		ck := keys(c)
+		if shares(ck, keys(a)) && shares(ck, keys(b)) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // splitLevels adds to a ladder the levels that a heading written at the
@@ -202,6 +259,57 @@ func splitLevels(f *model.Family, o Options, hs []*model.Heading, parent []int, 
 		return append([]*Level{l}, best...)
 	}
 	return best
+}
+
+// childRungs adds to a ladder written top first the rung written as a
+// sub-heading of the rung above it (Rook's "### Reviewer Role" under "##
+// Maintainer Role", beside "### Becoming a maintainer"): a child heading
+// titled by a role word alone (or with "Role"), on the parent's track,
+// below it and above the ladder's next level. sub maps a parent to the
+// child heading, which is no dimension of the parent.
+func childRungs(f *model.Family, o Options, hs []*model.Heading, parent []int, best []*Level) ([]*Level, map[*Level]*model.Heading) {
+	if len(best) < 2 {
+		return best, nil
+	}
+	for i := 1; i < len(best); i++ {
+		a, b := best[i-1], best[i]
+		if !a.Placed || !b.Placed || a.Code != nil || b.Code != nil || a.Place.Track != b.Place.Track || a.Place.Compare(b.Place) <= 0 {
+			return best, nil // not all of one track, top first
+		}
+	}
+	idx := map[*model.Heading]int{}
+	for i, h := range hs {
+		idx[h] = i
+	}
+	var sub map[*Level]*model.Heading
+	var out []*Level
+	for n, l := range best {
+		out = append(out, l)
+		pi, ok := idx[l.Heading]
+		if !ok {
+			continue
+		}
+		for ci := pi + 1; ci < len(hs) && hs[ci].Span.Start < l.Body.End; ci++ {
+			if parent[ci] != pi {
+				continue
+			}
+			c := headingLevel(f, o, hs, ci)
+			if c == nil || !c.Placed || c.Code != nil || c.Place.Track != l.Place.Track || c.Place.Compare(l.Place) >= 0 ||
+				(c.Place.Stem != "" && c.Place.Stem != "role") {
+				continue
+			}
+			if n+1 < len(best) && c.Place.Compare(best[n+1].Place) <= 0 {
+				continue
+			}
+			if sub == nil {
+				sub = map[*Level]*model.Heading{}
+			}
+			sub[l] = hs[ci]
+			out = append(out, c)
+			break
+		}
+	}
+	return out, sub
 }
 
 // sameDepthElsewhere reports whether another heading has heading i's depth.
@@ -397,7 +505,23 @@ func headingLevel(f *model.Family, o Options, hs []*model.Heading, i int) *Level
 	if l.Code == nil && !l.Placed {
 		return nil
 	}
+	if l.Code == nil && retired(l.Place.Stem) {
+		return nil // "Emeritus Approver": a status after a rung, not a rung
+	}
 	return l
+}
+
+// retiredWords name the status of one who has left a rung.
+var retiredWords = map[string]bool{"emeritus": true, "emeriti": true, "retired": true, "former": true, "alumni": true, "alumnus": true}
+
+// retired reports whether a role's stem names a retired status.
+func retired(stem string) bool {
+	for _, w := range strings.Fields(stem) {
+		if retiredWords[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // place gives a level its place on the tracks from its title without its

@@ -404,17 +404,18 @@ func TestFindParallelFewLevels(t *testing.T) {
 }
 
 // On the contributor track a role word may follow one qualifier in a
-// two-word title ("Core Contributor", "Designated Reviewer"); a plural
-// names a group of people, and longer titles stay job titles.
+// two-word title ("Core Contributor", "Designated Reviewer"), or two words
+// that both name a scope ("Project Area Maintainer"); a plural names a group
+// of people, and longer titles stay job titles.
 func TestClassifyQualifiedRole(t *testing.T) {
 	o := options(t)
-	for title, want := range map[string]string{"Core Contributor": "Contributor", "Designated Reviewer": "Reviewer", "Platform Maintainer": "Maintainer"} {
+	for title, want := range map[string]string{"Core Contributor": "Contributor", "Designated Reviewer": "Reviewer", "Platform Maintainer": "Maintainer", "Project Area Maintainer": "Maintainer"} {
 		p, ok := o.Ladder.Classify(title)
 		if !ok || p.Name != "contributor" || p.Label != want {
 			t.Errorf("%q: %+v (ok %v), want contributor %s", title, p, ok, want)
 		}
 	}
-	for _, title := range []string{"New contributors", "Established community members", "Senior Open Source Contributor", "Product Manager"} {
+	for _, title := range []string{"New contributors", "Established community members", "Senior Open Source Contributor", "Product Manager", "Community Area Maintainer", "Project Documentation Maintainer"} {
 		if p, ok := o.Ladder.Classify(title); ok && p.Name == "contributor" {
 			t.Errorf("%q placed on the contributor track (%s)", title, p.Label)
 		}
@@ -632,5 +633,144 @@ func TestFindCommitteeRungsTopFirst(t *testing.T) {
 		if p, ok := o.Ladder.Classify(title); ok && p.Name == "contributor" {
 			t.Errorf("%q placed on the contributor track (%s)", title, p.Label)
 		}
+	}
+}
+
+// A rung written as a sub-heading of the rung above it, titled by its role
+// word alone or with "Role", is one of a ladder written top first; a
+// sub-heading about the parent rung ("Becoming a maintainer") is not, nor a
+// child of a ladder written bottom first.
+func TestFindChildRung(t *testing.T) {
+	src := "# Governance\n\n## Steering Committee\n\nSets direction.\n\n### Becoming a Steering Committee Member\n\nElected.\n\n" +
+		"## Maintainer Role\n\nMerges.\n\n### Reviewer Role\n\nReviews.\n\n### Becoming a maintainer\n\nNominated.\n\n## Conflict resolution\n\nVote.\n"
+	ls := shape.Find(model.Parse("g.md", []byte(src)), options(t))
+	if len(ls) != 1 || titles(ls[0]) != "Steering Committee|Maintainer Role|Reviewer Role" {
+		t.Fatalf("child rung: %d %v", len(ls), ls)
+	}
+	for _, d := range ls[0].Levels[1].Dims {
+		if d.Name == "Reviewer Role" {
+			t.Errorf("the child rung is a dimension of its parent")
+		}
+	}
+	// near miss: the child names more than the role
+	near := strings.Replace(src, "### Reviewer Role", "### Reviewer guidelines", 1)
+	if ls := shape.Find(model.Parse("h.md", []byte(near)), options(t)); len(ls) != 1 || titles(ls[0]) != "Steering Committee|Maintainer Role" {
+		t.Errorf("near miss, not a role alone: %v", ls)
+	}
+	// near miss: a ladder written bottom first
+	near = "# Governance\n\n## Reviewer\n\nReviews.\n\n## Maintainer\n\nMerges.\n\n### Reviewer\n\nWho may review.\n\n## Voting\n\nVote.\n"
+	if ls := shape.Find(model.Parse("i.md", []byte(near)), options(t)); len(ls) != 1 || titles(ls[0]) != "Reviewer|Maintainer" {
+		t.Errorf("near miss, bottom first: %v", ls)
+	}
+}
+
+// A role word after "Emeritus" names a retired status, not a rung above the
+// role ("Emeritus Approver" after "Approver").
+func TestFindEmeritusNoRung(t *testing.T) {
+	src := "# Tiers\n\n## Community Member\n\nJoins.\n\n## Reviewer\n\nReviews.\n\n## Approver\n\nApproves.\n\n## Emeritus Approver\n\nRetired.\n\n## Demotion\n\nRare.\n"
+	ls := shape.Find(model.Parse("c.md", []byte(src)), options(t))
+	if len(ls) != 1 || titles(ls[0]) != "Community Member|Reviewer|Approver" {
+		t.Fatalf("emeritus: %d %v", len(ls), ls)
+	}
+	// near miss: a rung with another qualifier stays
+	near := strings.Replace(src, "Emeritus Approver", "Core Approver", 1)
+	if ls := shape.Find(model.Parse("d.md", []byte(near)), options(t)); len(ls) != 1 || titles(ls[0]) != "Community Member|Reviewer|Approver|Core Approver" {
+		t.Errorf("near miss: %v", ls)
+	}
+}
+
+// A list is a ladder when every top-level item opens with a title that
+// names a level, on one track and in rank order, under a heading that names
+// roles, tiers, levels or a ladder; a level's body is the rest of its item
+// and its nested bullets.
+func TestFindBulletLadder(t *testing.T) {
+	src := "# Governance\n\n## Roles\n\nA two-tiered system:\n\n* Senior Maintainers\n  * Lead the project\n  * Two votes\n* Standard Maintainers\n  * One vote\n\n## Becoming a maintainer\n\n* Ability to write good solid code\n* Reviewer first\n"
+	f := model.Parse("g.md", []byte(src))
+	ls := shape.Find(f, options(t))
+	if len(ls) != 1 || ls[0].From != "bullets" || titles(ls[0]) != "Senior Maintainers|Standard Maintainers" {
+		t.Fatalf("bullet ladder: %d %v", len(ls), ls)
+	}
+	l := ls[0].Levels[0]
+	if got := string(f.Source.Text[l.TitleSpan.Start:l.TitleSpan.End]); got != "Senior Maintainers" {
+		t.Errorf("title span: %q", got)
+	}
+	if body := string(f.Source.Text[l.Body.Start:l.Body.End]); !strings.Contains(body, "Two votes") || strings.Contains(body, "Standard") {
+		t.Errorf("body: %q", body)
+	}
+	src = "# Contributor Ladder\n\n- Contributor: first PR merged\n- Reviewer: regular reviews\n- Maintainer: release rights\n"
+	if ls := shape.Find(model.Parse("b.md", []byte(src)), options(t)); len(ls) != 1 || titles(ls[0]) != "Contributor|Reviewer|Maintainer" {
+		t.Errorf("role: text bullets: %v", ls)
+	}
+	// near misses: out of rank order; an item that names no rung; a
+	// heading that names no roles; a page whose headings hold the ladder
+	for name, near := range map[string]string{
+		"order":   "# Contributor Ladder\n\n- Maintainer: release rights\n- Contributor: first PR merged\n- Reviewer: regular reviews\n",
+		"item":    "# Contributor Ladder\n\n- Contributor: first PR merged\n- Reviewer: regular reviews\n- Code of conduct applies to all\n",
+		"heading": "# Thanks\n\n- Contributor: first PR merged\n- Reviewer: regular reviews\n",
+	} {
+		if ls := shape.Find(model.Parse(name+".md", []byte(near)), options(t)); len(ls) != 0 {
+			t.Errorf("near miss %s: %v", name, titles(ls[0]))
+		}
+	}
+	near := "# Contributor Ladder\n\n- Contributor\n- Reviewer\n\n## Contributor\n\nFirst PR.\n\n## Reviewer\n\nReviews.\n\n## Maintainer\n\nReleases.\n"
+	if ls := shape.Find(model.Parse("h.md", []byte(near)), options(t)); len(ls) != 1 || ls[0].From != "headings" || titles(ls[0]) != "Contributor|Reviewer|Maintainer" {
+		t.Errorf("headings first: %v", ls)
+	}
+}
+
+// The heading that names the levels may enclose the list's own: a page of
+// manager levels with a section per company size, the same coded levels
+// listed in each; the longest list is the ladder. Near miss: no heading
+// over the lists names levels.
+func TestFindBulletLadderEnclosingHeading(t *testing.T) {
+	src := "# Company Size & Manager Levels\n\n## Startup\n\n- M3 (Engineering Manager): a lead\n- M4 (Senior Engineering Manager): the head\n\n" +
+		"## Small Company\n\n- M3 (Engineering Manager): a team\n- M4 (Senior Engineering Manager): teams\n- M5 (Director): the function\n"
+	ls := shape.Find(model.Parse("w.md", []byte(src)), options(t))
+	if len(ls) != 1 || ls[0].From != "bullets" || titles(ls[0]) != "M3|M4|M5" {
+		t.Fatalf("enclosing heading: %d %v", len(ls), ls)
+	}
+	near := strings.Replace(src, "# Company Size & Manager Levels", "# Company Size", 1)
+	if ls := shape.Find(model.Parse("x.md", []byte(near)), options(t)); len(ls) != 0 {
+		t.Errorf("near miss: %v", titles(ls[0]))
+	}
+}
+
+// A sibling between two levels that names no level by its words is one
+// when it carries their content: the same bold-labelled dimensions ("Triage"
+// between "Active Contributor" and "Maintainer"). Near miss: a section
+// between them with other content.
+func TestFindParallelBetween(t *testing.T) {
+	level := func(name string) string {
+		return "### " + name + "\n\n**What you do:** things.\n\n**Requirements:** some.\n\n**Permissions:** few.\n\n**Recognition:** thanks.\n\n"
+	}
+	src := "# Ladder\n\n## Levels\n\n" + level("Contributor") + level("Active Contributor") + level("Triage") + level("Maintainer") + "## Stepping down\n\nAsk.\n"
+	ls := shape.Find(model.Parse("s.md", []byte(src)), options(t))
+	if len(ls) != 1 || titles(ls[0]) != "Contributor|Active Contributor|Triage|Maintainer" {
+		t.Fatalf("parallel between: %d %v", len(ls), ls)
+	}
+	near := strings.Replace(src, level("Triage"), "### Voting\n\n**Quorum:** half.\n\n**Requirements:** a vote.\n\n", 1)
+	if ls := shape.Find(model.Parse("n.md", []byte(near)), options(t)); len(ls) != 1 || titles(ls[0]) != "Contributor|Active Contributor|Maintainer" {
+		t.Errorf("near miss: %v", ls)
+	}
+}
+
+// A page of a folder whose heading names no level is the level its file
+// name names, when the name is that level's name alone ("mid.md" under "##
+// Developer OR Web Operations"); a name with other words
+// ("contributor-ladder.md") names no level of a page.
+func TestPageLevelFromFileName(t *testing.T) {
+	o := options(t)
+	files := []*model.Family{
+		model.Parse("path/junior.md", []byte("# Junior\n\nLearns.\n")),
+		model.Parse("path/mid.md", []byte("## Developer OR Web Operations\n\nMid level means you should be:\n\n### Skills\n\nx\n")),
+		model.Parse("path/senior.md", []byte("## Senior\n\nLeads.\n")),
+		model.Parse("path/contributor-ladder.md", []byte("# Overview\n\nHow to grow.\n")),
+	}
+	ls := shape.PageLadders(files, o, func(*model.Family) bool { return false })
+	if len(ls) != 1 || titles(ls[0]) != "Junior|mid|Senior" {
+		t.Fatalf("page ladders: %d %v", len(ls), ls)
+	}
+	if l := ls[0].Levels[1]; l.Heading != nil || !l.Placed || l.Place.Label != "Mid" {
+		t.Errorf("mid: heading %v, placed %v as %q", l.Heading, l.Placed, l.Place.Label)
 	}
 }
