@@ -42,13 +42,17 @@ func TestParseTreeIsReleased(t *testing.T) {
 	}
 	var doc weak.Pointer[ast.Document]
 	var input weak.Pointer[byte]
+	called := false
 	seen := func(d *ast.Document, src []byte) {
-		doc, input = weak.Make(d), weak.Make(&src[0])
+		doc, input, called = weak.Make(d), weak.Make(&src[0]), true
 	}
 	docProbe.Store(&seen)
 	defer docProbe.Store(nil)
 	f := Parse("engineering-management.md", page)
-	if doc.Value() == nil || input.Value() == nil {
+	// whether the probe ran, not whether its pointers still hold: a
+	// collection may run as Parse returns (under load it did), and then
+	// they are already gone, which is what this test wants
+	if !called {
 		t.Fatal("the probe did not see the parse")
 	}
 	runtime.GC()
