@@ -528,6 +528,7 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 
 	// the page's links by block, made on first need
 	var textLinks map[*model.Block][]*model.Link
+	people := personListItems(f)
 	for _, b := range append(frontMatterProse(f), f.Blocks...) {
 		tw := wordingWords(b, false)
 		for j, w := range tw.Words {
@@ -554,6 +555,9 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 			}
 			if linkNamesWord(f, b, &textLinks, w.Start, w.End, lw) {
 				continue
+			}
+			if end, ok := people[b]; ok && w.End <= end && w.Text != lw {
+				continue // a person's name in a list of people
 			}
 			if meant := confusedWord(wordingText(b), tw.Words, j); meant != "" && !allow[lw] {
 				// "Principle Accounting Officer", "will aide us": a real word
@@ -735,6 +739,57 @@ func (sc *spellScratch) release() {
 	clear(sc.lowers)
 	sc.lowers, sc.known, sc.titled, sc.uses = sc.lowers[:0], sc.known[:0], sc.titled[:0], sc.uses[:0]
 	spellScratchPool.Put(sc)
+}
+
+// personListItems finds the lists of people on a page (a team's members,
+// "* Augustin Husson ([Amadeus](...))"): three or more of a list's
+// top-level items, and two thirds of them, are two or three words that all
+// start with a capital, alone or before a parenthesis or a comma (an
+// affiliation). A title with a description after a dash ("Porter Website
+// Maintainer - This is someone who ...") is no name. It returns, for each
+// such item's block, where its name ends: the capitalised words before it
+// are a person's name, not a slip.
+func personListItems(f *model.Family) map[*model.Block]int {
+	var out map[*model.Block]int
+	for _, list := range f.Lists {
+		ends := map[*model.Block]int{}
+		top := 0
+		for _, it := range list {
+			if it.Depth != 0 || it.Block == nil {
+				continue
+			}
+			top++
+			text := wordingText(it.Block)
+			end := len(text)
+			if k := strings.IndexAny(text, "(,"); k >= 0 {
+				end = k
+			}
+			words := strings.Fields(text[:end])
+			if len(words) < 2 || len(words) > 3 {
+				continue
+			}
+			capitalised := true
+			for _, w := range words {
+				r, _ := utf8.DecodeRuneInString(w)
+				if !unicode.IsUpper(r) {
+					capitalised = false
+					break
+				}
+			}
+			if capitalised {
+				ends[it.Block] = end
+			}
+		}
+		if len(ends) >= 3 && 3*len(ends) >= 2*top {
+			if out == nil {
+				out = map[*model.Block]int{}
+			}
+			for b, e := range ends {
+				out[b] = e
+			}
+		}
+	}
+	return out
 }
 
 // asciiCapitals reports whether w is two or more ASCII letters, all
