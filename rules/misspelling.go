@@ -410,13 +410,7 @@ func spellWordsOf(env *lint.Env) *spellWords {
 func (sw *spellWords) numberOne(w string) (uint32, string) {
 	sw.mu.Lock()
 	defer sw.mu.Unlock()
-	id, ok := sw.ids[w]
-	if !ok {
-		w = strings.Clone(w)
-		id = uint32(len(sw.words))
-		sw.ids[w] = id
-		sw.words = append(sw.words, w)
-	}
+	id := sw.numberLocked(w)
 	return id, sw.words[id]
 }
 
@@ -426,15 +420,21 @@ func (sw *spellWords) numberInto(words []string, uses []wordCount) {
 	sw.mu.Lock()
 	defer sw.mu.Unlock()
 	for i, w := range words {
-		id, ok := sw.ids[w]
-		if !ok {
-			w = strings.Clone(w)
-			id = uint32(len(sw.words))
-			sw.ids[w] = id
-			sw.words = append(sw.words, w)
-		}
-		uses[i].id = id
+		uses[i].id = sw.numberLocked(w)
 	}
+}
+
+// numberLocked returns the number of w, numbering a copy of it if it is
+// new; sw.mu is held.
+func (sw *spellWords) numberLocked(w string) uint32 {
+	id, ok := sw.ids[w]
+	if !ok {
+		w = strings.Clone(w)
+		id = uint32(len(sw.words))
+		sw.ids[w] = id
+		sw.words = append(sw.words, w)
+	}
+	return id
 }
 
 // all returns the words numbered so far, by number (words are only ever
