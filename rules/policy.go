@@ -88,32 +88,26 @@ func policyValidPhrases(option string, list []string) error {
 // finding even when "must reside" and "reside in" are both listed.
 func findPolicyPhrases(b *model.Block, phrases *prose.PhraseSet) []prose.Match {
 	ms := policyFirstOfOverlaps(phrases.Find(b))
+	if len(ms) == 0 {
+		return ms
+	}
+	// the wording text blanks what is no prose (URLs, paths, e-mail
+	// addresses, host names; "(front-end)[https://github.com/o/r/blob/master/a.md]",
+	// a link with its brackets swapped, leaves its address as text) at the
+	// same offsets: a match there is a path's word ("master" names a
+	// branch), not a phrase of the page
+	wt := wordingText(b)
+	if len(wt) != len(b.Text) {
+		return ms
+	}
 	kept := ms[:0]
 	for _, m := range ms {
-		if !inBareURL(b.Text, m.Start, m.End) {
+		if strings.TrimSpace(wt[m.Start:m.End]) != "" {
 			kept = append(kept, m)
 		}
 	}
 	return kept
 }
-
-// inBareURL reports whether text[start:end] lies inside an address written
-// as text rather than as a link ("(front-end)[https://github.com/o/r/blob/master/a.md]",
-// a link's brackets swapped): the run of non-space characters around it
-// holds "://" before it, or opens with "www.". Its words are a path, not
-// prose: "master" there names a branch, not a person.
-func inBareURL(text string, start, end int) bool {
-	from := start
-	for from > 0 && !isSpaceByte(text[from-1]) {
-		from--
-	}
-	if i := strings.Index(text[from:start], "://"); i >= 0 {
-		return true
-	}
-	return strings.HasPrefix(strings.TrimLeft(text[from:start], "([<\"'"), "www.")
-}
-
-func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 // policyFirstOfOverlaps orders matches by start (the longest first) and drops
 // each that overlaps one kept before it.
