@@ -6,7 +6,6 @@ import (
 	"sort"
 	"strings"
 	"testing"
-	"time"
 
 	"gitlab.com/ladderlint/ladderlint/internal/hostile"
 	"gitlab.com/ladderlint/ladderlint/lint/changes"
@@ -14,35 +13,39 @@ import (
 )
 
 // A page of many roles and bullets, all rewritten, is compared in bounded
-// time: the pairwise comparisons are capped.
+// work: the pairwise comparisons are capped (counted, not timed).
 func TestManyRolesAndBulletsRewritten(t *testing.T) {
-	if testing.Short() {
-		t.Skip("short")
-	}
-	page := func(word string, roles int) string {
+	page := func(word string, roles, bullets int) string {
 		var b strings.Builder
 		for r := 0; r < roles; r++ {
 			fmt.Fprintf(&b, "## Role %s %d\n\nThe Role %s %d is a [grade %d](/g).\n\n### Requirements\n\n", word, r, word, r, r%15+1)
-			for i := 0; i < 30; i++ {
+			for i := 0; i < bullets; i++ {
 				fmt.Fprintf(&b, "- %s requirement %d of role %d with a few more words\n", word, i, r)
 			}
 			b.WriteString("\n")
 		}
 		return b.String()
 	}
-	start := time.Now()
-	fc := compareText(t, page("old", 300), page("new", 300))
-	if d := time.Since(start); d > 20*time.Second {
-		t.Errorf("took %v", d)
+	counted := func(old, new string) (*changes.FamilyChange, int64) {
+		before := changes.Comparisons()
+		fc := compareText(t, old, new)
+		return fc, changes.Comparisons() - before
+	}
+	// 300 roles renamed: 90,000 role pairs, over the cap, so none is scored
+	// (the bounds below are fixed numbers well under the uncapped counts,
+	// so that raising the cap fails the test)
+	fc, n := counted(page("old", 300, 30), page("new", 300, 30))
+	if n > 10_000 {
+		t.Errorf("%d comparisons for 300 renamed roles: the role pairing is not capped", n)
 	}
 	if len(fc.Roles) != 600 {
 		t.Errorf("%d role changes, want 300 removed and 300 added: %s", len(fc.Roles), changes.Summary(fc))
 	}
-	// fewer roles: each renamed, every bullet of it edited
-	start = time.Now()
-	fc = compareText(t, page("old", 60), page("new", 60))
-	if d := time.Since(start); d > 20*time.Second {
-		t.Errorf("took %v", d)
+	// fewer roles: each renamed, every bullet of it edited; the roles are
+	// scored pairwise (under the cap) and each pair's bullets too
+	fc, n = counted(page("old", 60, 30), page("new", 60, 30))
+	if n < 60*60 || n > 60*60+60*30*30 {
+		t.Errorf("%d comparisons for 60 renamed roles of 30 bullets", n)
 	}
 	renamed, bullets := 0, 0
 	for _, rc := range fc.Roles {
@@ -57,6 +60,15 @@ func TestManyRolesAndBulletsRewritten(t *testing.T) {
 	}
 	if renamed != 60 || bullets != 60*30 {
 		t.Errorf("%d renamed, %d bullets changed; want 60 and 1800", renamed, bullets)
+	}
+	// one role kept whose 200 bullets are all rewritten: 40,000 bullet
+	// pairs, over the cap, so they are shown as removed and added
+	fc, n = counted(strings.Replace(page("old", 1, 200), "Role old", "Role same", 2), strings.Replace(page("new", 1, 200), "Role new", "Role same", 2))
+	if n > 10_000 {
+		t.Errorf("%d comparisons for 200 rewritten bullets of one role: the bullet pairing is not capped", n)
+	}
+	if len(fc.Roles) != 1 || len(fc.Roles[0].Bullets) != 400 {
+		t.Errorf("want one role with 200 bullets removed and 200 added: %s", changes.Summary(fc))
 	}
 }
 
@@ -92,9 +104,10 @@ func TestMarkdownBounded(t *testing.T) {
 }
 
 // Every hostile page shape, compared with an edited copy of itself and
-// with nothing, takes time that grows about linearly with its size, and
-// never panics. Only the comparison and the rendering are timed: the
-// model has its own tests.
+// with nothing, takes work that grows about linearly with its size, and
+// never panics. The work is counted, not timed: the pairwise comparisons
+// and the allocations of the comparison and the rendering (the model has
+// its own tests).
 func TestHostileShapesLinear(t *testing.T) {
 	if testing.Short() {
 		t.Skip("short")
@@ -110,38 +123,30 @@ func TestHostileShapesLinear(t *testing.T) {
 		}
 		return strings.Join(out, "\n")
 	}
+	type work struct{ comparisons, mallocs int64 }
 	// one run of the comparisons on a page and its edit, both ways and
 	// against nothing
-	run := func(a, b, empty *model.Family) time.Duration {
-		runtime.GC()
-		start := time.Now()
+	run := func(a, b, empty *model.Family) work {
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		mallocs, comparisons := ms.Mallocs, changes.Comparisons()
 		for _, pair := range [][2]*model.Family{{a, b}, {b, a}, {a, empty}, {empty, a}} {
 			fc := changes.Compare(changes.Side{Path: "p.md", Family: pair[0]}, changes.Side{Path: "p.md", Family: pair[1]}, changes.Modified)
 			_ = changes.Summary(fc)
 			_ = changes.Markdown(&changes.Report{Families: []*changes.FamilyChange{fc}})
 		}
-		return time.Since(start)
+		runtime.ReadMemStats(&ms)
+		return work{changes.Comparisons() - comparisons, int64(ms.Mallocs - mallocs)}
 	}
 	for _, name := range sortedShapes() {
 		shape := hostile.Shapes[name]
-		sa, sb := parse(shape(500)), parse(edit(shape(500)))
-		la, lb := parse(shape(2000)), parse(edit(shape(2000)))
 		empty := parse("")
-		// the best of five runs each, the small and the large page in
-		// turn, so that a burst of load from other packages' tests falls on
-		// both sizes alike rather than on one
-		small, large := time.Duration(-1), time.Duration(-1)
-		for range 5 {
-			if d := run(sa, sb, empty); small < 0 || d < small {
-				small = d
-			}
-			if d := run(la, lb, empty); large < 0 || d < large {
-				large = d
-			}
-		}
-		// 4x the size: allow 10x the time (and a floor for timer noise)
-		if large > 10*small+250*time.Millisecond {
-			t.Errorf("%s: %v for n=500, %v for n=2000: not linear", name, small, large)
+		small := run(parse(shape(500)), parse(edit(shape(500))), empty)
+		large := run(parse(shape(2000)), parse(edit(shape(2000))), empty)
+		// 4x the size: allow 10x the work (and a floor for a page's
+		// fixed costs)
+		if large.comparisons > 10*small.comparisons+1000 || large.mallocs > 10*small.mallocs+10_000 {
+			t.Errorf("%s: %+v for n=500, %+v for n=2000: not linear", name, small, large)
 		}
 	}
 }

@@ -11,6 +11,7 @@ package changes
 import (
 	"sort"
 	"strings"
+	"sync/atomic"
 	"time"
 	"unicode"
 
@@ -175,6 +176,11 @@ const maxPairs = 4096
 // run of edits.
 const maxPairText = 4 << 20
 
+// comparisons counts the pairwise comparisons made (two roles' words
+// scored, two bullets word-diffed), so that tests can bound the work by
+// count rather than by the clock.
+var comparisons atomic.Int64
+
 // Compare says what changed from old to new (either may have a nil Family:
 // a page added or deleted). status is one of the page statuses.
 func Compare(old, new Side, status string) *FamilyChange {
@@ -287,6 +293,7 @@ func matchRoles(of, nf *model.Family) map[*model.Role]*model.Role {
 	}
 	for _, o := range oldLeft {
 		ob := roleWords(of, o)
+		comparisons.Add(int64(len(newLeft)))
 		for j, n := range newLeft {
 			if s := dice(ob, newBags[j]); s >= renameSimilarity {
 				cands = append(cands, cand{o, n, s})
@@ -677,6 +684,7 @@ func pairBullets(of, nf *model.Family, section string, dels, ins []*model.Bullet
 				if budget -= len(d.Text) + len(n.Text); budget < 0 {
 					break // shown as removed and added rather than compared without end
 				}
+				comparisons.Add(1)
 				wd := worddiff.Compare(ren.Replace(d.Text), n.Text)
 				if s := wd.Similarity(); s >= changedSimilarity {
 					cands = append(cands, cand{d, n, s, wd})

@@ -2,9 +2,9 @@ package shape_test
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
 	"testing"
-	"time"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
 	"gitlab.com/ladderlint/ladderlint/lint/ladder"
@@ -100,21 +100,31 @@ func TestPageLadders(t *testing.T) {
 }
 
 // TestFindBounded: a page of many levels and dimensions is read in linear
-// time.
+// work (allocations counted, not time): five times the levels, at most
+// eight times the allocations.
 func TestFindBounded(t *testing.T) {
-	var b strings.Builder
-	b.WriteString("# Ladder\n\n")
-	for i := 1; i <= 5000; i++ {
-		fmt.Fprintf(&b, "## L%d Engineer\n\n**Scope:** x\n\n**Impact:** y\n\n### Notes\n\nz\n\n", i%90+1)
+	page := func(levels int) *model.Family {
+		var b strings.Builder
+		b.WriteString("# Ladder\n\n")
+		for i := 1; i <= levels; i++ {
+			fmt.Fprintf(&b, "## L%d Engineer\n\n**Scope:** x\n\n**Impact:** y\n\n### Notes\n\nz\n\n", i%90+1)
+		}
+		return model.Parse("big.md", []byte(b.String()))
 	}
-	f := model.Parse("big.md", []byte(b.String()))
-	start := time.Now()
-	ls := shape.Find(f, options(t))
-	if len(ls) != 1 || len(ls[0].Levels) != 5000 {
-		t.Fatalf("ladders %d", len(ls))
+	find := func(f *model.Family, levels int) uint64 {
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		before := ms.Mallocs
+		ls := shape.Find(f, options(t))
+		runtime.ReadMemStats(&ms)
+		if len(ls) != 1 || len(ls[0].Levels) != levels {
+			t.Fatalf("%d levels: ladders %d", levels, len(ls))
+		}
+		return ms.Mallocs - before
 	}
-	if d := time.Since(start); d > 5*time.Second {
-		t.Errorf("took %v", d)
+	small, large := find(page(1000), 1000), find(page(5000), 5000)
+	if large > 8*small+1000 {
+		t.Errorf("%d allocations for 1000 levels, %d for 5000: not linear", small, large)
 	}
 }
 
