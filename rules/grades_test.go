@@ -199,3 +199,27 @@ func TestCareerLadder(t *testing.T) { linttest.Run(t, "testdata/career-ladder", 
 func TestCareerLadderOtherFamilies(t *testing.T) {
 	linttest.Run(t, "testdata/career-ladder-options", "career-ladder")
 }
+
+// TestGradeFormatPeriodFix: --fix ends an unstopped grade sentence with a
+// full stop after its link (and emphasis), and the page is then clean.
+func TestGradeFormatPeriodFix(t *testing.T) {
+	src, err := os.ReadFile("testdata/grade-format/period.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := linttest.Lint(t, nil, map[string]string{"period.md": string(src)}, "grade-format")
+	out, _ := lint.ApplyFixes(src, res.Findings)
+	const table = "(/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades)"
+	for _, want := range []string{
+		"The Associate Period Analyst is a [grade 5]" + table + ". <!--",
+		"The Period Analyst is a **[grade 6]" + table + "**. <!--",
+	} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("fixed page lacks %q", want)
+		}
+	}
+	again := linttest.Lint(t, nil, map[string]string{"period.md": string(out)}, "grade-format")
+	for _, f := range again.Findings {
+		t.Errorf("after --fix: %d:%d %s", f.Line, f.Column, f.Message)
+	}
+}
