@@ -44,7 +44,10 @@ var roleNameMismatchRule = &lint.Rule{
 			"or the prose of the page defines (\"CSM\" after \"Customer Success Manager (CSM)\", \"PMM\" after \"Product " +
 			"Marketing Managers (PMMs)\"); a plural group the opening or reports-to sentence describes, its other words the title's (\"The Support " +
 			"Managers across regions\" in \"Manager, Support\"; not \"Internal Reporting Accountants\" under \"International " +
-			"Reporting\"), and a sentence that describes the role's sections (\"The Responsibilities, Requirements, and ...\"); a level alone heading a specialty's section (\"#### Senior " +
+			"Reporting\"), and a sentence that describes the role's sections (\"The Responsibilities, Requirements, and ...\"); " +
+			"an opening that describes the role in fewer of its title's words, followed by \"role\", every seniority kept, when its text then writes " +
+			"the title as the heading does (\"The Data Analyst role is responsible for ... The Analyst, Online Sales & Self Service Data " +
+			"reports to ...\"); a level alone heading a specialty's section (\"#### Senior " +
 			"Responsibilities\" under a specialty names the level it refines); \"Intermediate\" added or left " +
 			"out (the policy keeps it out of titles); a trailing \"role\" or \"position\"; the words of " +
 			"`ignore_words` (the company's name: \"The GitLab Recruiter\"); the level alone where the template asks " +
@@ -190,6 +193,13 @@ func checkRoleNameMismatch(p *lint.Pass) {
 			// "The Support Managers across regions ...": a group the text
 			// describes, not a role name
 			if m.where != "section heading" && m.where != "grade sentence" && pluralGroup(m.name, title) && (groupWordsIn(plain, m.name, title) || namesSection(m.name)) {
+				continue
+			}
+			// "The Data Analyst role is responsible for ..." under "Analyst,
+			// Online Sales & Self Service Data", whose text goes on to write
+			// the title as the heading does: a short description of the
+			// role, its words all the title's, not another name for it
+			if m.where == "opening sentence" && otherRole(f, r, m.name, plain) == nil && shortDescription(f, r, m, title, plain) {
 				continue
 			}
 			other := otherRole(f, r, m.name, plain)
@@ -480,6 +490,56 @@ func abbreviates(letters string, titles [][]string) bool {
 			}
 		}
 		if acronymOf(letters, content) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// shortDescription reports whether an opening sentence's name, followed by
+// "role" or "position", has fewer words than the title, every seniority of
+// the title among them, all of them the title's as written (no plural
+// added or dropped: "Director, Channel Program" for "Director, Channel
+// Programs" is a slip), and the role's own prose writes the title as its
+// heading does elsewhere (after the name, in the same paragraph or the
+// next: "The Data Analyst role ... The Analyst, Online Sales & Self Service
+// Data reports to ...").
+func shortDescription(f *model.Family, r *model.Role, m roleMention, title string, plain *roleNames) bool {
+	nw, tw := rawNameWords(m.name), rawNameWords(title)
+	if len(nw) == 0 || len(nw) >= len(tw) || !allIn(nw, setOf(tw)) {
+		return false
+	}
+	// "The Data Analyst role is ...": the name followed by "role"
+	src := f.Source.Text
+	if m.span.End > len(src) {
+		return false
+	}
+	after := strings.ToLower(strings.TrimLeft(string(src[m.span.End:min(len(src), m.span.End+12)]), " "))
+	if !strings.HasPrefix(after, "role") && !strings.HasPrefix(after, "position") {
+		return false
+	}
+	// every seniority of the title kept ("The Brand Manager" under "Senior
+	// Brand Manager" names the level below)
+	have := setOf(plain.words(m.name))
+	for _, w := range plain.words(title) {
+		if plain.level[w] && !have[w] {
+			return false
+		}
+	}
+	want := strings.ToLower(strings.Join(strings.Fields(title), " "))
+	for _, b := range f.Blocks {
+		if b.Role != r || b.Kind != model.BlockParagraph || b.Span.End <= m.span.Start {
+			continue
+		}
+		text := strings.ToLower(strings.Join(strings.Fields(b.Text), " "))
+		from := 0
+		if b.Span.Contains(m.span.Start) {
+			// after the name itself
+			if i := strings.Index(text, strings.ToLower(strings.Join(strings.Fields(m.name), " "))); i >= 0 {
+				from = i + len(m.name)
+			}
+		}
+		if from <= len(text) && strings.Contains(text[from:], want) {
 			return true
 		}
 	}
