@@ -213,6 +213,7 @@ func TestGradeFormatPeriodFix(t *testing.T) {
 	for _, want := range []string{
 		"The Associate Period Analyst is a [grade 5]" + table + ". <!--",
 		"The Period Analyst is a **[grade 6]" + table + "**. <!--",
+		"The Lead Period Analyst is a [grade 8]" + table + ". <!--",
 	} {
 		if !strings.Contains(string(out), want) {
 			t.Errorf("fixed page lacks %q", want)
