@@ -36,7 +36,10 @@ var gradeFormatRule = &lint.Rule{
 			"The template writes a grade as `[grade N](table)`. A grade written otherwise is reported with a `--fix` " +
 			"that writes the template: the number linked without the word grade (`is a [6](...)`), the word outside " +
 			"the link (`grade [7](...)`), the number outside it (`is a [grade](...) 6 job`), `[grade #7](...)`, `[Job Grade 10](...)`, `job [grade 8](...)`, and a grade without a link (the " +
-			"link finding then carries the fix). A link to another page keeps its finding and is fixed to the table.\n\n" +
+			"link finding then carries the fix). A link to another page keeps its finding and is fixed to the table. " +
+			"The template ends the sentence with a full stop: a grade sentence that ends its paragraph without one " +
+			"(\"The Billing Operations Analyst is a [grade 6](...)\" and nothing more) is reported, with the stop as its " +
+			"fix; a grade in a list item or table, or a sentence that another follows, is not.\n\n" +
 			"A family-wide Job Grade section that lists the levels' grades in order (\"The roles described below are " +
 			"grades: [6, 7, 8]\") grades them, but says in no sentence which grade is whose: it is reported once, on the " +
 			"list, naming each level with the grade it takes.",
@@ -103,6 +106,11 @@ func checkGradeFormat(p *lint.Pass) {
 					report(fmt.Sprintf("grade %s of %s is outside the grade range %s to %s", formatNumber(v), name, formatNumber(gc.Min), formatNumber(gc.Max)), "range "+formatNumber(v))
 				}
 			}
+		}
+		if at, ok := gradeSentenceUnended(p.File, g); ok {
+			p.Report(lint.Diagnostic{Span: g.Span, Role: r, Subject: "no period",
+				Message: fmt.Sprintf("the grade sentence of %s has no closing period: end it with \".\", as the template does", name),
+				Fixes:   []lint.Edit{{Span: model.Span{Start: at, End: at}, New: "."}}})
 		}
 		if gc.Table == "" {
 			continue
@@ -369,4 +377,46 @@ func ownURL(cfg *lint.Config, u *url.URL) bool {
 		}
 	}
 	return false
+}
+
+// gradeSentenceUnended reports whether a role's grade sentence ("The X is
+// a [grade N](...)") ends its paragraph without a full stop, as the
+// template writes it, and where the stop goes: after the sentence's last
+// character in the source (a link's closing parenthesis, emphasis marks).
+// Only a paragraph's last sentence that names its role is read: a grade in
+// a list item or table cell, or read from a list of grades, is no sentence
+// of the template, and a sentence that goes on ("... grade 8 role") is
+// grade-format's only when it ends unstopped too.
+func gradeSentenceUnended(f *model.Family, g *model.Grade) (int, bool) {
+	if g.Sentence == nil || g.InTable || g.Listed || !g.SubjectSpan.Valid() {
+		return 0, false
+	}
+	b := blockAt(f, g.Span.Start)
+	if b == nil || b.Kind != model.BlockParagraph {
+		return 0, false
+	}
+	text := strings.TrimRight(b.Text, " \t\n")
+	if text == "" {
+		return 0, false
+	}
+	last := text[len(text)-1]
+	if !(last >= '0' && last <= '9' || last >= 'a' && last <= 'z' || last >= 'A' && last <= 'Z') {
+		return 0, false // a stop, a question, a colon, a closing quote: not the template's ending
+	}
+	// the grade sentence is the paragraph's last
+	if g.Sentence.Span.End < b.SourceSpan(len(text)-1, len(text)).End {
+		return 0, false
+	}
+	at := b.SourceSpan(len(text)-1, len(text)).End
+	// a link or emphasis that closes after the last character of the text
+	for _, l := range b.Links {
+		if l.Span.Start < at && l.Span.End > at {
+			at = l.Span.End
+		}
+	}
+	src := f.Source.Text
+	for at < len(src) && at < b.Span.End && (src[at] == '*' || src[at] == '_') {
+		at++
+	}
+	return at, true
 }

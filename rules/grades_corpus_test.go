@@ -301,8 +301,16 @@ func TestGradeMutations(t *testing.T) {
 			t.Errorf("%s: grade sentence naming %s not reported on line %d", name, lp.lower, lp.highSentence+1)
 		}
 
-		// a grade that is not a number, not whole, or out of range
-		if got := mentioning(findingsOf(base, "grade-format"), lp.higher); len(got) > 0 {
+		// a grade that is not a number, not whole, or out of range (a
+		// sentence the page left without its full stop is a real finding of
+		// its own, not one these mutations are about)
+		var written []lint.Finding
+		for _, f := range mentioning(findingsOf(base, "grade-format"), lp.higher) {
+			if !strings.Contains(f.Message, "has no closing period") {
+				written = append(written, f)
+			}
+		}
+		if got := written; len(got) > 0 {
 			t.Errorf("%s: grade format reported as written: %s", name, split.ShownText(lp.path, got[0].Message))
 		}
 		for raw, want := range map[string]string{"#": "is not a number", "7.5": "is not a whole number", "42": "is outside the grade range"} {

@@ -167,28 +167,46 @@ func TestOneDefectOneFinding(t *testing.T) {
 // TestGradeFormatFix: --fix writes every off-template grade as the
 // template, "[grade N](table)".
 func TestGradeFormatFix(t *testing.T) {
-	src, err := os.ReadFile("testdata/grade-format/forms.md")
+	gradeFormatFixed(t, "forms.md",
+		"The Associate Form Analyst is a [grade 5]"+gradeTableLink+".",
+		"The Form Analyst is a [grade 6]"+gradeTableLink+".",
+		"The Senior Form Analyst is a [grade 7]"+gradeTableLink+".",
+		"The Staff Form Analyst is a [grade 8]"+gradeTableLink+".",
+		"The Principal Form Analyst is a [grade 9]"+gradeTableLink+".",
+		"The Manager, Form Review is a [grade 8]"+gradeTableLink+".",
+		"The Senior Manager, Form Analysis is a [Grade 9]"+gradeTableLink+".", // near miss: untouched
+	)
+}
+
+// TestGradeFormatPeriodFix: --fix ends an unstopped grade sentence with a
+// full stop after its link (and emphasis), and the page is then clean.
+func TestGradeFormatPeriodFix(t *testing.T) {
+	gradeFormatFixed(t, "period.md",
+		"The Associate Period Analyst is a [grade 5]"+gradeTableLink+". <!--",
+		"The Period Analyst is a **[grade 6]"+gradeTableLink+"**. <!--",
+		"The Lead Period Analyst is a [grade 8]"+gradeTableLink+". <!--",
+	)
+}
+
+const gradeTableLink = "(/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades)"
+
+// gradeFormatFixed applies grade-format's fixes to a fixture of
+// testdata/grade-format: the fixed page holds each of wants and has
+// nothing more to report.
+func gradeFormatFixed(t *testing.T, name string, wants ...string) {
+	t.Helper()
+	src, err := os.ReadFile("testdata/grade-format/" + name)
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := linttest.Lint(t, nil, map[string]string{"forms.md": string(src)}, "grade-format")
+	res := linttest.Lint(t, nil, map[string]string{name: string(src)}, "grade-format")
 	out, _ := lint.ApplyFixes(src, res.Findings)
-	const table = "(/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades)"
-	for _, want := range []string{
-		"The Associate Form Analyst is a [grade 5]" + table + ".",
-		"The Form Analyst is a [grade 6]" + table + ".",
-		"The Senior Form Analyst is a [grade 7]" + table + ".",
-		"The Staff Form Analyst is a [grade 8]" + table + ".",
-		"The Principal Form Analyst is a [grade 9]" + table + ".",
-		"The Manager, Form Review is a [grade 8]" + table + ".",
-		"The Senior Manager, Form Analysis is a [Grade 9]" + table + ".", // near miss: untouched
-	} {
+	for _, want := range wants {
 		if !strings.Contains(string(out), want) {
 			t.Errorf("fixed page lacks %q", want)
 		}
 	}
-	// fixed, the page has nothing more to report
-	again := linttest.Lint(t, nil, map[string]string{"forms.md": string(out)}, "grade-format")
+	again := linttest.Lint(t, nil, map[string]string{name: string(out)}, "grade-format")
 	for _, f := range again.Findings {
 		t.Errorf("after --fix: %d:%d %s", f.Line, f.Column, f.Message)
 	}
