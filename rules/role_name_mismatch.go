@@ -72,14 +72,7 @@ var roleNameMismatchRule = &lint.Rule{
 			"\"Senior Learning & Development Program Manager\"), are how such a sentence refers to a role just above; the same " +
 			"words with a plural \"s\" added or dropped inside the name (\"Community Program Evangelist\" for \"Community Programs " +
 			"Evangelist\") are not, nor are the heading's words in another order (\"the Intermediate Accounting Manager\" for \"Manager, " +
-			"Accounting\"), nor the name the extended role's own text gives it (that role's finding). The name is read as written: with the " +
-			"department after the comma of a \"Level, Department\" title (\"Extends that of the Director, Billing & Accounts Receivable\" " +
-			"under a Senior Director whose Director is \"Director, Billing and Collections\") and its parenthesised qualifier. " +
-			"A name that no heading of the page has, holding a word of no title of the page (another function's, \"Technology Partner " +
-			"Manager (Intermediate)\" on a page of Alliances Partner Managers, or a level the page does not use, \"Junior\"), is reported " +
-			"with the level before, which the rules that follow inheritance read it as; not a name with a link (a role of another page), " +
-			"one slip from a title, the page's words abbreviated (\"L&D Senior Program Manager\"), or two roles at once (\"Director or " +
-			"Senior Director of ...\").\n\n" +
+			"Accounting\"), nor the name the extended role's own text gives it (that role's finding).\n\n" +
 			"The places that give one other name are one finding, on the first of them. When two or more agree on a " +
 			"name and only the heading differs (not by a typo), the heading is the odd one out and the finding is on it, unless a place " +
 			"(a section heading) names the role as the heading does, or the words the heading has over the text's name are in the headings of " +
@@ -236,19 +229,10 @@ func reportExtensionNames(p *lint.Pass, f *model.Family, r *model.Role, levelWor
 		if low := strings.ToLower(target); strings.HasPrefix(low, "that of the ") {
 			target = target[len("that of the "):]
 		}
-		// the name as the sentence writes it: the model's target, read for
-		// the role it resolves to, stops at a comma or a parenthesis
-		// ("Director" of "Extends that of the Director, Billing & Accounts
-		// Receivable")
-		target = writtenExtensionName(e.Sentence.Text, target, plain)
 		if !readsLikeRoleName(target, levelWords) || !model.JobTitleLike(target) || allIn(plain.words(target), plain.level) {
 			continue
 		}
-		if e.From == nil {
-			reportDanglingExtension(p, f, r, e, target, plain)
-			continue
-		}
-		if e.From.Heading == nil {
+		if e.From == nil || e.From.Heading == nil {
 			continue
 		}
 		from := cleanRoleTitle(e.From.Title)
@@ -317,185 +301,6 @@ func extensionNameSpan(f *model.Family, e *model.Extension, name string) (model.
 	return span, true
 }
 
-// extensionKindRE is what may follow the name in an extension sentence:
-// the lists taken over, or the word for a role ("the Technology Partner
-// Manager (Intermediate) Requirements", "the Manager role").
-var extensionKindRE = regexp.MustCompile(`(?i)(?:'s|’s)?\s+(?:responsibilit(?:y|ies)|requirements?|expectations|qualifications|roles?|levels?|positions?|jobs?)$`)
-
-// writtenExtensionName reads, where the model's target of an extension
-// sentence begins, the role name as the sentence writes it in full: with
-// the department after a comma when what stands before the comma is a
-// level alone, the handbook's "Level, Department" form ("Director, Billing
-// & Accounts Receivable"; not "Product Analysts, Senior Product Analysts",
-// a list), with a parenthesised qualifier ("Technology Partner Manager
-// (Intermediate)"), without the lists it takes ("Requirements"), and from
-// its first capitalised word after a slip for "the" ("thet Junior
-// Technology Partner Manager"). The target itself when the sentence writes
-// no more of it; "" when a word is glued to it ("theIT Global Logistics
-// Analyst": another defect).
-func writtenExtensionName(sentence, target string, plain *roleNames) string {
-	for _, w := range strings.Fields(target) {
-		if r := []rune(w)[0]; unicode.IsUpper(r) {
-			break
-		}
-		if strings.ToLower(w) != w {
-			return "" // "theIT": a word glued to the name
-		}
-		target = strings.TrimSpace(strings.TrimPrefix(target, w))
-	}
-	if target == "" {
-		return ""
-	}
-	i := strings.Index(sentence, target)
-	if i < 0 {
-		return target
-	}
-	name, ok := leadingRoleName(sentence[i:])
-	if !ok {
-		return target
-	}
-	// one comma, after a level alone
-	if c := strings.IndexByte(name, ','); c >= 0 {
-		if !allIn(plain.words(name[:c]), plain.level) || len(plain.words(name[:c])) == 0 {
-			name = name[:c]
-		} else if c2 := strings.IndexByte(name[c+1:], ','); c2 >= 0 {
-			name = name[:c+1+c2]
-		}
-	}
-	for {
-		loc := extensionKindRE.FindStringIndex(name)
-		if loc == nil || loc[0] == 0 {
-			break
-		}
-		name = strings.TrimSpace(name[:loc[0]])
-	}
-	name = strings.TrimRight(name, " ,&/–—-")
-	if len(name) <= len(target) || !strings.HasPrefix(name, target) {
-		return target
-	}
-	return name
-}
-
-// reportDanglingExtension reports an extension sentence that names, by a
-// title written out, a role no heading of the page has and no link points
-// to ("Extends that of the Technology Partner Manager (Intermediate)
-// Requirements" on a page of Alliances Partner Managers, copied from
-// another family's page): the reader cannot find what it takes over. A
-// sentence with a link names a role of another page; a level alone
-// ("Extends the Senior requirements") or a name the page titles is not
-// reported.
-func reportDanglingExtension(p *lint.Pass, f *model.Family, r *model.Role, e *model.Extension, target string, plain *roleNames) {
-	if model.InheritAt(e.Sentence.Text) != 0 || otherRole(f, nil, target, plain) != nil || strings.Contains(" "+strings.ToLower(target)+" ", " or ") {
-		return
-	}
-	if !namesUnknownWord(f, target, plain) {
-		return // the page's words, shortened or reordered ("L&D Senior Program Manager")
-	}
-	for _, l := range f.Links {
-		if e.Sentence.Span.Contains(l.Span.Start) {
-			return // the role of another page, linked
-		}
-	}
-	// a name one typo or a plural from a title of the page is that role,
-	// misspelt: the typo rules' concern
-	for _, o := range f.Roles {
-		if o.Title != "" && plain.same(target, cleanRoleTitle(o.Title)) {
-			return
-		}
-	}
-	span, ok := extensionNameSpan(f, e, target)
-	if !ok {
-		return
-	}
-	// the level before, which the rules that follow inheritance read it as
-	var before *model.Role
-	for _, o := range f.Roles {
-		if o == r {
-			break
-		}
-		if o.Kind == model.KindLevel && o.Heading != nil {
-			before = o
-		}
-	}
-	msg := fmt.Sprintf("extension sentence names the role it extends %s, but no heading of this page has that title", quoted(target))
-	diff := worddiff.Compare("", target).String()
-	if before != nil {
-		msg += fmt.Sprintf(" (the level before is %s)", quoted(cleanRoleTitle(before.Title)))
-		diff = worddiff.Compare(cleanRoleTitle(before.Title), target).String()
-	}
-	p.Report(lint.Diagnostic{
-		Span:    span,
-		Message: msg,
-		Role:    r,
-		Subject: "extends: " + nameKey(target),
-		Diff:    diff,
-	})
-}
-
-// namesUnknownWord reports whether a name holds a word that no title of
-// the page (nor its family title) has: another function's word
-// ("Technology" on a page of Alliances Partner Managers) or a level the page
-// does not use ("Junior" where the levels are Associate, Intermediate and
-// Senior). A one-letter slip of a word of five letters or more is that
-// word ("Administrator" for a heading's "Adminstrator"), and an
-// abbreviation of a run of a title's words is those words ("L&D" for
-// "Learning & Development").
-func namesUnknownWord(f *model.Family, name string, plain *roleNames) bool {
-	var titles [][]string
-	known := map[string]bool{}
-	for _, t := range append([]string{f.Title}, roleTitles(f)...) {
-		ws := plain.words(t)
-		titles = append(titles, ws)
-		for _, w := range ws {
-			known[w] = true
-		}
-	}
-	// an abbreviation written in capitals ("L&D", "PMM") of a run of a
-	// title's words stands for those words
-	var kept []string
-	for _, raw := range strings.Fields(withoutParens(name)) {
-		letters := strings.ToLower(strings.ReplaceAll(strings.Trim(raw, ",;:"), "&", ""))
-		if raw == strings.ToUpper(raw) && len(letters) >= 2 && len(letters) <= 6 && abbreviates(letters, titles) {
-			continue
-		}
-		kept = append(kept, raw)
-	}
-	for _, w := range plain.words(strings.Join(kept, " ")) {
-		if known[w] || nameJoiners[w] || plain.ignore[w] || w == "intermediate" {
-			continue
-		}
-		slip := false
-		for k := range known {
-			if len(w) >= 5 && len(k) >= 5 && model.TypoDistance(w, k) <= 1 {
-				slip = true
-				break
-			}
-		}
-		if slip {
-			continue
-		}
-		return true
-	}
-	return false
-}
-
-// abbreviates reports whether letters are the initials of a run of the
-// words (joiners and "&" aside) of one of titles.
-func abbreviates(letters string, titles [][]string) bool {
-	for _, ws := range titles {
-		var content []string
-		for _, x := range ws {
-			if !nameJoiners[x] && x != "&" {
-				content = append(content, x)
-			}
-		}
-		if acronymOf(letters, content) != "" {
-			return true
-		}
-	}
-	return false
-}
-
 // shortDescription reports whether an opening sentence's name, followed by
 // "role" or "position", has fewer words than the title, every seniority of
 // the title among them, all of them the title's as written (no plural
@@ -556,16 +361,6 @@ func rawNameWords(s string) []string {
 	}) {
 		if !nameJoiners[w] && w != "intermediate" && w != "&" {
 			out = append(out, w)
-		}
-	}
-	return out
-}
-
-func roleTitles(f *model.Family) []string {
-	var out []string
-	for _, r := range f.Roles {
-		if r.Title != "" {
-			out = append(out, r.Title)
 		}
 	}
 	return out
