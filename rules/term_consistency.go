@@ -106,7 +106,11 @@ var termConsistencyRule = &lint.Rule{
 			"Lead\"), so only the page's own plural names count, and a plural at a name's end (\"Product Managers\") is grammar;\n" +
 			"- an abbreviated title word (\"Sr\", \"Jr\", \"Mgr\", \"Assoc\") before a capitalised word without its period (\"Sr Manager\") " +
 			"on a page that writes it with the period (\"Sr. Manager\") at least twice and more often; a page mostly without it " +
-			"has a house style of its own.\n\n" +
+			"has a house style of its own;\n" +
+			"- a role of the page named in its prose with its title written short where its heading spells it out: \"Sr.\" " +
+			"for \"Senior\", \"Jr.\" for \"Junior\", \"&\" for \"and\" (\"reports to the Sr. Manager, Billing\" where the heading is " +
+			"\"Senior Manager, Billing\"; \"Director, Billing & Collections\" where it is \"Director, Billing and Collections\"), the " +
+			"whole title only, as the heading writes it; a spelling that is another role's title, headings and link texts are left alone.\n\n" +
 			"Other ties are not reported. The `preferred` list names terms with one right spelling (\"GitLab\", " +
 			"\"GitLab.com\"): any other case of them is reported wherever it occurs, the front matter's `title` and `description` " +
 			"included, and their variants are not " +
@@ -860,6 +864,7 @@ func checkTermPage(p *lint.SetPass, f *model.Family, preferred map[string]string
 	checkTermTriples(p, f)
 	checkTermNamePlurals(p, f)
 	checkTermTitleAbbrevs(p, f)
+	checkTermRoleSpellings(p, f)
 	checkTermNumberForms(p, f)
 	checkTermUnitCompounds(p, f)
 }
