@@ -113,7 +113,7 @@ var termConsistencyRule = &lint.Rule{
 			"whole title only, as the heading writes it; a spelling that is another role's title, headings and link texts are left alone.\n\n" +
 			"Other ties are not reported. The `preferred` list names terms with one right spelling (\"GitLab\", " +
 			"\"GitLab.com\"): any other case of them is reported wherever it occurs, the front matter's `title` and `description` " +
-			"included, and their variants are not " +
+			"included, and so is a name in mixed case written apart at its inner capitals (\"Net Suite\", \"Power Point\"); their variants are not " +
 			"reported a second time. Names in URLs, e-mail addresses, paths, code and link targets are not " +
 			"prose and are left alone. `--fix` writes the reference spelling.",
 		Bad: "---\ntitle: Support Engineer\n---\n\n## Support Engineer\n\n### Responsibilities\n\n" +
@@ -234,6 +234,37 @@ type preferredTerms struct {
 	lower   [][]byte
 	byLower map[string]string // lower-case term -> spelling
 	byFirst [256][]int        // the terms by the first byte of their lower case
+	// the names in mixed case written apart at their inner capitals
+	// ("Net Suite" for "NetSuite"), and the names
+	apart, apartOf []string
+}
+
+// termApart returns a name in mixed case with a space at each inner
+// capital that follows a lower-case letter ("Net Suite" for "NetSuite",
+// "Dev Sec Ops" for "DevSecOps"), or "" for a name with none, with a part
+// of one letter ("SaaS") or with other than letters ("GitLab.com").
+func termApart(t string) string {
+	var b strings.Builder
+	part := 0
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+			return ""
+		}
+		if i > 0 && 'A' <= c && c <= 'Z' && 'a' <= t[i-1] && t[i-1] <= 'z' {
+			if part < 2 {
+				return ""
+			}
+			b.WriteByte(' ')
+			part = 0
+		}
+		b.WriteByte(c)
+		part++
+	}
+	if part < 2 || !strings.Contains(b.String(), " ") {
+		return ""
+	}
+	return b.String()
 }
 
 // lastPreferred is the preferred list last built, with a copy of the
@@ -265,6 +296,9 @@ func newPreferredTerms(terms []string) *preferredTerms {
 		pt.byLower[lt] = t
 		if lt != "" {
 			pt.byFirst[lt[0]] = append(pt.byFirst[lt[0]], k)
+		}
+		if a := termApart(t); a != "" {
+			pt.apart, pt.apartOf = append(pt.apart, a), append(pt.apartOf, t)
 		}
 	}
 	return pt
@@ -722,8 +756,25 @@ func strayCapital(w string) bool {
 }
 
 // checkPreferredTerms reports any other case of a preferred term in a
-// block's text.
+// block's text, and a preferred name in mixed case written apart at its
+// inner capitals, each part as the name writes it ("Net Suite", "Power
+// Point"): the maker writes it as one word.
 func checkPreferredTerms(p *lint.SetPass, f *model.Family, b *model.Block, text string, pt *preferredTerms, buf *[]byte) {
+	for k, a := range pt.apart {
+		for from := 0; ; {
+			i := strings.Index(text[from:], a)
+			if i < 0 {
+				break
+			}
+			i += from
+			end := i + len(a)
+			from = i + 1
+			if termBoundary(text, i, end) {
+				t := pt.apartOf[k]
+				reportTerm(p, &termOcc{f: f, b: b, start: i, end: end, text: a, name: true}, t, fmt.Sprintf("write %s, not %s", quoted(t), quoted(a)))
+			}
+		}
+	}
 	if isASCII(text) {
 		// one pass, comparing in lower case where a term can start; the
 		// findings are sorted later, so their order here does not matter
