@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -74,54 +75,60 @@ func checkTermRoleSpellings(p *lint.SetPass, f *model.Family) {
 	if len(spellings) == 0 {
 		return
 	}
-	type match struct {
-		b          *model.Block
-		start, end int
-		s          roleSpelling
+	// the short spellings by their text, and their lengths, longest first:
+	// each place of a block where a capital opens a word is looked up once
+	// a length, whatever the number of roles
+	byText := map[string]roleSpelling{}
+	var lengths []int
+	for _, s := range spellings {
+		if titles[s.written] {
+			continue
+		}
+		if _, ok := byText[s.written]; !ok {
+			byText[s.written] = s
+			if !slices.Contains(lengths, len(s.written)) {
+				lengths = append(lengths, len(s.written))
+			}
+		}
 	}
+	sort.Sort(sort.Reverse(sort.IntSlice(lengths)))
 	for _, b := range f.Blocks {
 		if b.Kind == model.BlockHeading {
 			continue
 		}
 		text := wordingText(b)
-		var found []match
-		for _, s := range spellings {
-			if titles[s.written] {
+		for i := 0; i < len(text); i++ {
+			if !('A' <= text[i] && text[i] <= 'Z') || i > 0 && isRoleWordByte(text[i-1]) {
 				continue
 			}
-			for i := 0; i < len(text); {
-				j := strings.Index(text[i:], s.written)
-				if j < 0 {
-					break
-				}
-				start, end := i+j, i+j+len(s.written)
-				i = start + 1
-				before, _ := utf8.DecodeLastRuneInString(text[:start])
-				after, _ := utf8.DecodeRuneInString(text[end:])
-				if start > 0 && (unicode.IsLetter(before) || unicode.IsDigit(before)) ||
-					end < len(text) && (unicode.IsLetter(after) || unicode.IsDigit(after)) || inLinkText(b, start) {
+			for _, n := range lengths {
+				end := i + n
+				if end > len(text) {
 					continue
 				}
-				found = append(found, match{b, start, end, s})
+				s, ok := byText[text[i:end]]
+				if !ok {
+					continue
+				}
+				after, _ := utf8.DecodeRuneInString(text[end:])
+				if end < len(text) && (unicode.IsLetter(after) || unicode.IsDigit(after)) || inLinkText(b, i) {
+					continue
+				}
+				// the longest name at a place, and none inside it
+				// ("Director, Billing & Collections" inside "Senior
+				// Director, Billing & Collections")
+				reportTerm(p, &termOcc{f: f, b: b, start: i, end: end, text: text[i:end]}, s.want,
+					fmt.Sprintf("write %s, not %s: the role's heading on this page (line %d) writes its title so", quoted(s.want), quoted(s.written), s.line))
+				i = end - 1
+				break
 			}
-		}
-		// the longest name at a place, and none inside another
-		// ("Director, Billing & Collections" inside "Senior Director,
-		// Billing & Collections")
-		sort.Slice(found, func(i, j int) bool {
-			if found[i].start != found[j].start {
-				return found[i].start < found[j].start
-			}
-			return found[i].end > found[j].end
-		})
-		last := -1
-		for _, m := range found {
-			if m.start < last {
-				continue
-			}
-			last = m.end
-			reportTerm(p, &termOcc{f: f, b: m.b, start: m.start, end: m.end, text: m.b.Text[m.start:m.end]}, m.s.want,
-				fmt.Sprintf("write %s, not %s: the role's heading on this page (line %d) writes its title so", quoted(m.s.want), quoted(m.s.written), m.s.line))
 		}
 	}
+}
+
+// isRoleWordByte reports whether a byte may end a word a role's title
+// cannot start inside: a letter or digit (a byte of a longer UTF-8 letter
+// counts as one).
+func isRoleWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c >= 0x80
 }
