@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"bytes"
 	"fmt"
 	"regexp"
 	"slices"
@@ -232,6 +231,7 @@ func isAcronymPlural(w string) bool {
 type preferredTerms struct {
 	terms   []string
 	lower   [][]byte
+	lowerS  []string          // lower as strings
 	byLower map[string]string // lower-case term -> spelling
 	byFirst [256][]int        // the terms by the first byte of their lower case
 	// the names in mixed case written apart at their inner capitals
@@ -292,7 +292,7 @@ func newPreferredTerms(terms []string) *preferredTerms {
 	pt := &preferredTerms{terms: terms, byLower: map[string]string{}}
 	for k, t := range terms {
 		lt := strings.ToLower(t)
-		pt.lower = append(pt.lower, []byte(lt))
+		pt.lower, pt.lowerS = append(pt.lower, []byte(lt)), append(pt.lowerS, lt)
 		pt.byLower[lt] = t
 		if lt != "" {
 			pt.byFirst[lt[0]] = append(pt.byFirst[lt[0]], k)
@@ -761,19 +761,10 @@ func strayCapital(w string) bool {
 // Point"): the maker writes it as one word.
 func checkPreferredTerms(p *lint.SetPass, f *model.Family, b *model.Block, text string, pt *preferredTerms, buf *[]byte) {
 	for k, a := range pt.apart {
-		for from := 0; ; {
-			i := strings.Index(text[from:], a)
-			if i < 0 {
-				break
-			}
-			i += from
-			end := i + len(a)
-			from = i + 1
-			if termBoundary(text, i, end) {
-				t := pt.apartOf[k]
-				reportTerm(p, &termOcc{f: f, b: b, start: i, end: end, text: a, name: true}, t, fmt.Sprintf("write %s, not %s", quoted(t), quoted(a)))
-			}
-		}
+		termOccurrences(text, a, text, func(i, end int) {
+			t := pt.apartOf[k]
+			reportTerm(p, &termOcc{f: f, b: b, start: i, end: end, text: a, name: true}, t, fmt.Sprintf("write %s, not %s", quoted(t), quoted(a)))
+		})
 	}
 	if isASCII(text) {
 		// one pass, comparing in lower case where a term can start; the
@@ -797,22 +788,30 @@ func checkPreferredTerms(p *lint.SetPass, f *model.Family, b *model.Block, text 
 	}
 	lower := lowerInto((*buf)[:0], text)
 	*buf = lower
+	ls := string(lower)
 	for k, t := range pt.terms {
-		lt := pt.lower[k]
-		for from := 0; ; {
-			i := bytes.Index(lower[from:], lt)
-			if i < 0 {
-				break
-			}
-			i += from
-			end := i + len(lt)
-			from = i + 1
-			if !termBoundary(text, i, end) {
-				continue
-			}
+		termOccurrences(ls, pt.lowerS[k], text, func(i, end int) {
 			if written := text[i:end]; written != t {
 				reportTerm(p, &termOcc{f: f, b: b, start: i, end: end, text: written, name: true}, t, fmt.Sprintf("write %s, not %s", quoted(t), quoted(written)))
 			}
+		})
+	}
+}
+
+// termOccurrences calls fn with each place where needle occurs in hay
+// (text, or text in lower case with its offsets) that stands alone in
+// text (termBoundary).
+func termOccurrences(hay, needle, text string, fn func(i, end int)) {
+	for from := 0; needle != ""; {
+		i := strings.Index(hay[from:], needle)
+		if i < 0 {
+			return
+		}
+		i += from
+		end := i + len(needle)
+		from = i + 1
+		if termBoundary(text, i, end) {
+			fn(i, end)
 		}
 	}
 }
