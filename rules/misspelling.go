@@ -79,7 +79,7 @@ var misspellingRule = &lint.Rule{
 			"a second apostrophe after a possessive (\"Bachelor's’ Degree\"), one that closes no quotation, is dropped. A lower-case " +
 			"word that is two common words run together (\"problemsolving\") is reported when the page writes the two apart twice or " +
 			"more, once with a hyphen (\"datastores\" beside \"data stores\" is a tech word's variant), and no other page writes it joined (\"referenceability\" is a sales word), offering the page's forms " +
-			"(\"problem-solving\", \"problem solving\") without a fix. \"aide\" right after a modal verb (\"will aide us\") is the verb \"aid\"; \"Manger\" right after a capitalised word " +
+			"(\"problem-solving\", \"problem solving\") without a fix. Two capitalised words run together (\"PeopleOperations\", \"AnalystJob Grade\") are reported with the two apart when the page writes them so, as written, twice or more and no other page writes them joined (a name in mixed case, \"PowerPoint\", \"DevOps\", is one the page does not write apart). \"aide\" right after a modal verb (\"will aide us\") is the verb \"aid\"; \"Manger\" right after a capitalised word " +
 			"(\"Senior Manger\") is \"Manager\".\n\n" +
 			"`--fix` writes the correction only when it is certain: one candidate that keeps the word's form " +
 			"(\"practies\" is \"practices\", plural as written, not \"practise\") and the page's variety of " +
@@ -203,6 +203,9 @@ type spellWord struct {
 	short   string // for a three-letter slip of a common word ("teh"), that word
 	brand   string // for a name's plural where its possessive is meant ("GitLabs values"), the name
 	meant   string // for a real word confused with another ("Principle Engineer"), that word
+	// for two capitalised words run together ("PeopleOperations"), the two
+	// as the page writes them apart ("People Operations")
+	joined string
 	// the prefix before a hyphen the word follows ("multi" of
 	// "multi-takser"): its candidates are those of the joined word
 	prefix string
@@ -529,6 +532,26 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 	// the page's links by block, made on first need
 	var textLinks map[*model.Block][]*model.Link
 	people := personListItems(f)
+	// runTogether's answers, once a word; each reads the page's source, so
+	// that only the first maxRunTogether words in mixed case are asked
+	var apartMemo map[string]string
+	apartOf := func(d *wordDict, f *model.Family, w string) string {
+		if !mixedTwoCapitals(w) {
+			return ""
+		}
+		if a, ok := apartMemo[w]; ok {
+			return a
+		}
+		if apartMemo == nil {
+			apartMemo = map[string]string{}
+		}
+		if len(apartMemo) >= maxRunTogether {
+			return ""
+		}
+		a := runTogether(d, f, w)
+		apartMemo[w] = a
+		return a
+	}
 	for _, b := range append(frontMatterProse(f), f.Blocks...) {
 		tw := wordingWords(b, false)
 		for j, w := range tw.Words {
@@ -563,6 +586,11 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 				// "Principle Accounting Officer", "will aide us": a real word
 				// where its neighbours ask for another
 				sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, meant: meant, style: misspell.CaseStyle(w.Text)}))
+				continue
+			}
+			if apart := apartOf(d, f, w.Text); apart != "" && !allow[lw] {
+				// "PeopleOperations" on a page that writes "People Operations"
+				sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, joined: apart, style: misspell.CaseTitle}))
 				continue
 			}
 			if name := brandPlural(d, w.Text); name != "" && !allow[lw] {
@@ -892,6 +920,14 @@ func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, onPage int
 	lw := u.lower
 	if u.meant != "" {
 		reportSpelling(p, f, u, []string{u.meant})
+		return
+	}
+	if u.joined != "" {
+		// a name of the site's own, written joined on other pages too
+		// ("HubSpot" beside "Hub Spot"?), is no slip of this page's
+		if vocab.pages[lw] <= 1 {
+			reportSpelling(p, f, u, []string{u.joined})
+		}
 		return
 	}
 	if u.brand != "" {
@@ -1344,6 +1380,55 @@ func doubledCapital(d *wordDict, w string) string {
 		return ""
 	}
 	return rest
+}
+
+// runTogether returns the two words a word in mixed case is made of, with
+// a space between, when it is two capitalised common words run together
+// ("PeopleOperations") and the page writes them apart, as written, twice
+// or more ("People Operations"): the page's own text says the space was
+// dropped. A name in mixed case ("GitLab", "LinkedIn", "PowerPoint") is
+// one the page does not write apart; a part of two letters ("DevOps" has
+// "Ops", no common word) or one no dictionary holds as common is no word
+// of the pair; else "".
+func runTogether(d *wordDict, f *model.Family, w string) string {
+	if !mixedTwoCapitals(w) || f == nil || f.Source == nil {
+		return ""
+	}
+	split := strings.IndexFunc(w[1:], unicode.IsUpper) + 1
+	a, b := w[:split], w[split:]
+	la, lb := strings.ToLower(a), strings.ToLower(b)
+	if !knownWord(d, la) || !knownWord(d, lb) || knownWord(d, la+lb) || termNames()[la+lb] {
+		return ""
+	}
+	apart := a + " " + b
+	if countWord(string(f.Source.Text), apart) < 2 {
+		return ""
+	}
+	return apart
+}
+
+// maxRunTogether bounds the words in mixed case a page's runTogether is
+// asked about: each reads the page's source.
+const maxRunTogether = 64
+
+// mixedTwoCapitals reports whether w is ASCII letters of two capitalised
+// parts of three letters or more ("PeopleOperations").
+func mixedTwoCapitals(w string) bool {
+	if len(w) < 6 || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	split := -1
+	for i := 1; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case 'a' <= c && c <= 'z':
+		case 'A' <= c && c <= 'Z' && split < 0:
+			split = i
+		default:
+			return false // a third capital, an apostrophe, a digit
+		}
+	}
+	return split >= 3 && len(w)-split >= 3
 }
 
 // strayApostrophe returns the end of a second apostrophe right after a

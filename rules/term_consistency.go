@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"bytes"
 	"fmt"
 	"regexp"
 	"slices"
@@ -106,10 +105,14 @@ var termConsistencyRule = &lint.Rule{
 			"Lead\"), so only the page's own plural names count, and a plural at a name's end (\"Product Managers\") is grammar;\n" +
 			"- an abbreviated title word (\"Sr\", \"Jr\", \"Mgr\", \"Assoc\") before a capitalised word without its period (\"Sr Manager\") " +
 			"on a page that writes it with the period (\"Sr. Manager\") at least twice and more often; a page mostly without it " +
-			"has a house style of its own.\n\n" +
+			"has a house style of its own;\n" +
+			"- a role of the page named in its prose with its title written short where its heading spells it out: \"Sr.\" " +
+			"for \"Senior\", \"Jr.\" for \"Junior\", \"&\" for \"and\" (\"reports to the Sr. Manager, Billing\" where the heading is " +
+			"\"Senior Manager, Billing\"; \"Director, Billing & Collections\" where it is \"Director, Billing and Collections\"), the " +
+			"whole title only, as the heading writes it; a spelling that is another role's title, headings and link texts are left alone.\n\n" +
 			"Other ties are not reported. The `preferred` list names terms with one right spelling (\"GitLab\", " +
 			"\"GitLab.com\"): any other case of them is reported wherever it occurs, the front matter's `title` and `description` " +
-			"included, and their variants are not " +
+			"included, and so is a name in mixed case written apart at its inner capitals (\"Net Suite\", \"Power Point\"); their variants are not " +
 			"reported a second time. Names in URLs, e-mail addresses, paths, code and link targets are not " +
 			"prose and are left alone. `--fix` writes the reference spelling.",
 		Bad: "---\ntitle: Support Engineer\n---\n\n## Support Engineer\n\n### Responsibilities\n\n" +
@@ -228,8 +231,40 @@ func isAcronymPlural(w string) bool {
 type preferredTerms struct {
 	terms   []string
 	lower   [][]byte
+	lowerS  []string          // lower as strings
 	byLower map[string]string // lower-case term -> spelling
 	byFirst [256][]int        // the terms by the first byte of their lower case
+	// the names in mixed case written apart at their inner capitals
+	// ("Net Suite" for "NetSuite"), and the names
+	apart, apartOf []string
+}
+
+// termApart returns a name in mixed case with a space at each inner
+// capital that follows a lower-case letter ("Net Suite" for "NetSuite",
+// "Dev Sec Ops" for "DevSecOps"), or "" for a name with none, with a part
+// of one letter ("SaaS") or with other than letters ("GitLab.com").
+func termApart(t string) string {
+	var b strings.Builder
+	part := 0
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+			return ""
+		}
+		if i > 0 && 'A' <= c && c <= 'Z' && 'a' <= t[i-1] && t[i-1] <= 'z' {
+			if part < 2 {
+				return ""
+			}
+			b.WriteByte(' ')
+			part = 0
+		}
+		b.WriteByte(c)
+		part++
+	}
+	if part < 2 || !strings.Contains(b.String(), " ") {
+		return ""
+	}
+	return b.String()
 }
 
 // lastPreferred is the preferred list last built, with a copy of the
@@ -257,10 +292,13 @@ func newPreferredTerms(terms []string) *preferredTerms {
 	pt := &preferredTerms{terms: terms, byLower: map[string]string{}}
 	for k, t := range terms {
 		lt := strings.ToLower(t)
-		pt.lower = append(pt.lower, []byte(lt))
+		pt.lower, pt.lowerS = append(pt.lower, []byte(lt)), append(pt.lowerS, lt)
 		pt.byLower[lt] = t
 		if lt != "" {
 			pt.byFirst[lt[0]] = append(pt.byFirst[lt[0]], k)
+		}
+		if a := termApart(t); a != "" {
+			pt.apart, pt.apartOf = append(pt.apart, a), append(pt.apartOf, t)
 		}
 	}
 	return pt
@@ -718,8 +756,16 @@ func strayCapital(w string) bool {
 }
 
 // checkPreferredTerms reports any other case of a preferred term in a
-// block's text.
+// block's text, and a preferred name in mixed case written apart at its
+// inner capitals, each part as the name writes it ("Net Suite", "Power
+// Point"): the maker writes it as one word.
 func checkPreferredTerms(p *lint.SetPass, f *model.Family, b *model.Block, text string, pt *preferredTerms, buf *[]byte) {
+	for k, a := range pt.apart {
+		termOccurrences(text, a, text, func(i, end int) {
+			t := pt.apartOf[k]
+			reportTerm(p, &termOcc{f: f, b: b, start: i, end: end, text: a, name: true}, t, fmt.Sprintf("write %s, not %s", quoted(t), quoted(a)))
+		})
+	}
 	if isASCII(text) {
 		// one pass, comparing in lower case where a term can start; the
 		// findings are sorted later, so their order here does not matter
@@ -742,22 +788,30 @@ func checkPreferredTerms(p *lint.SetPass, f *model.Family, b *model.Block, text 
 	}
 	lower := lowerInto((*buf)[:0], text)
 	*buf = lower
+	ls := string(lower)
 	for k, t := range pt.terms {
-		lt := pt.lower[k]
-		for from := 0; ; {
-			i := bytes.Index(lower[from:], lt)
-			if i < 0 {
-				break
-			}
-			i += from
-			end := i + len(lt)
-			from = i + 1
-			if !termBoundary(text, i, end) {
-				continue
-			}
+		termOccurrences(ls, pt.lowerS[k], text, func(i, end int) {
 			if written := text[i:end]; written != t {
 				reportTerm(p, &termOcc{f: f, b: b, start: i, end: end, text: written, name: true}, t, fmt.Sprintf("write %s, not %s", quoted(t), quoted(written)))
 			}
+		})
+	}
+}
+
+// termOccurrences calls fn with each place where needle occurs in hay
+// (text, or text in lower case with its offsets) that stands alone in
+// text (termBoundary).
+func termOccurrences(hay, needle, text string, fn func(i, end int)) {
+	for from := 0; needle != ""; {
+		i := strings.Index(hay[from:], needle)
+		if i < 0 {
+			return
+		}
+		i += from
+		end := i + len(needle)
+		from = i + 1
+		if termBoundary(text, i, end) {
+			fn(i, end)
 		}
 	}
 }
@@ -860,6 +914,7 @@ func checkTermPage(p *lint.SetPass, f *model.Family, preferred map[string]string
 	checkTermTriples(p, f)
 	checkTermNamePlurals(p, f)
 	checkTermTitleAbbrevs(p, f)
+	checkTermRoleSpellings(p, f)
 	checkTermNumberForms(p, f)
 	checkTermUnitCompounds(p, f)
 }
