@@ -37,7 +37,8 @@ var linkFragmentRule = &lint.Rule{
 			"left to `link-target`. Pages whose content is partly generated when the site is built (ERB and Haml " +
 			"templates, `<%= ... %>` tags, Hugo shortcodes other than inert ones such as `ref`, `youtube` or " +
 			"`alert`) may have anchors their source does not show: fragments into them are not checked unless " +
-			"`templates` is set. Fragments match exactly, as browsers match them; the message suggests the anchor meant.",
+			"`templates` is set. Markdown run through ERB (`.html.md.erb`) is checked when its source has no ERB " +
+			"code (no `<%` tag, no line starting with `%`): ERB then copies it as it is. Fragments match exactly, as browsers match them; the message suggests the anchor meant.",
 		Bad:  "---\ntitle: Backend Engineer\n---\n\n## Job Grades\n\nSee [the grades](#job-grade).\n",
 		Good: "---\ntitle: Backend Engineer\n---\n\n## Job Grades\n\nSee [the grades](#job-grades).\n",
 		Options: []lint.OptionDoc{
