@@ -215,3 +215,39 @@ func PageURL(env *lint.Env, cfg *lint.Config, file string) string {
 	}
 	return page.URL
 }
+
+// linkTargetsOnce returns a page's links with each written target once:
+// reference links that share a definition ("[values]: /handbook/values/")
+// have their target written there, so what is wrong with it is one finding,
+// at the definition. It returns links itself when no two share one.
+func linkTargetsOnce(links []*model.Link) []*model.Link {
+	var seen map[model.Span]bool
+	var out []*model.Link
+	for i, l := range links {
+		d := l.DestSpan
+		if d.End <= d.Start || d.Start < l.Span.End && d.End > l.Span.Start {
+			// written in the link itself (or where unknown)
+			if out != nil {
+				out = append(out, l)
+			}
+			continue
+		}
+		if seen == nil {
+			seen = map[model.Span]bool{}
+		}
+		if seen[d] {
+			if out == nil {
+				out = append(make([]*model.Link, 0, len(links)-1), links[:i]...)
+			}
+			continue
+		}
+		seen[d] = true
+		if out != nil {
+			out = append(out, l)
+		}
+	}
+	if out == nil {
+		return links
+	}
+	return out
+}

@@ -57,7 +57,7 @@ func checkLinkFragment(p *lint.Pass) {
 	opts := lint.Options[linkFragmentOptions](p.Options)
 	var ls *linkSite
 	var own *site.Anchors // this page's anchors, computed once
-	for _, l := range p.File.Links {
+	for _, l := range linkTargetsOnce(p.File.Links) {
 		frag := l.Fragment
 		if frag == "" || frag == "top" || linkListHas(opts.Ignore, frag) {
 			continue
