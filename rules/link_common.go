@@ -186,13 +186,17 @@ func (ls *linkSite) samePage(r site.Resolution) bool {
 	return r.Hit.File != "" && r.Hit.File == ls.abs
 }
 
-// linkDestEditable reports whether a link's target is written in place (so a
-// fix can rewrite it): inline links, images and HTML hrefs, not reference
-// links (the definition is elsewhere) or autolinks (the URL is the text).
+// linkDestEditable reports whether a link's target is written where a fix
+// can rewrite it: inline links, images and HTML hrefs, and reference links
+// whose definition was found (DestSpan is its destination, outside the
+// link: one edit there serves every link that uses it); not autolinks (the
+// URL is the text).
 func linkDestEditable(l *model.Link) bool {
 	switch l.Kind {
 	case model.LinkInline, model.LinkImage, model.LinkHTML:
 		return l.DestSpan != l.Span && l.DestSpan.End > l.DestSpan.Start
+	case model.LinkReference:
+		return l.DestSpan.End > l.DestSpan.Start && (l.DestSpan.Start >= l.Span.End || l.DestSpan.End <= l.Span.Start)
 	}
 	return false
 }
