@@ -53,7 +53,8 @@ var levelCopyRule = &lint.Rule{
 			"responsibilities (\"The Associate ... shares the same requirements outlined above\") repeats them on purpose and is " +
 			"not compared with it. A section that holds nothing but the sentence by which the level extends a lower level's " +
 			"(\"Extends that of the Business Systems Engineer (Intermediate) responsibilities.\") asks nothing of its own and " +
-			"is reported on that sentence. A level that progresses but relists a lower level's items word for word (at least " +
+			"is reported on that sentence, unless the sentence goes on, after the level's name (all of it: \"Manager, " +
+			"Technology Partner Managers\"), with three words or more of its own. A level that progresses but relists a lower level's items word for word (at least " +
 			"three, four fifths of the lower list and half of its own or more; the standard items aside) goes against the " +
 			"policy's \"Do not repeat the junior requirement list for more senior levels\": it is reported with the count of " +
 			"items repeated and the extension sentence to write instead. Sections shorter than `min_words` words (\"Extends the Senior " +
@@ -869,7 +870,7 @@ func reportOnlyExtends(p *lint.Pass, r *model.Role, kind model.SectionKind) bool
 				continue
 			}
 			if t := oneLine(e.Sentence.Text); t != "" && strings.Contains(it, t) && len(strings.Fields(it)) <= len(strings.Fields(t))+1 &&
-				!extendsFurther(t, e.Target) {
+				!extendsFurther(t, e.Target, f.Title) {
 				by = f
 				break
 			}
@@ -896,17 +897,24 @@ func reportOnlyExtends(p *lint.Pass, r *model.Role, kind model.SectionKind) bool
 // extendsFurther reports whether an extension sentence goes on, after the
 // level it names and the kind of section, with words of its own: three
 // words or more ("Extends that of the Director requirements, with an
-// exclusive focus on leadership").
-func extendsFurther(sentence, target string) bool {
+// exclusive focus on leadership"). The rest of the level's name is none of
+// them: the model's target may stop at a comma ("Manager" of "Extends that
+// of the Manager, Technology Partners Managers requirements"), and the
+// name as written may slip ("Partners" for the title's "Partner").
+func extendsFurther(sentence, target, title string) bool {
 	i := strings.Index(strings.ToLower(sentence), strings.ToLower(target))
 	if target == "" || i < 0 {
 		return false
+	}
+	named := map[string]bool{}
+	for _, w := range strings.Fields(strings.ToLower(title)) {
+		named[strings.TrimSuffix(strings.Trim(w, ".,;:()'’"), "s")] = true
 	}
 	rest := strings.Fields(sentence[i+len(target):])
 	for len(rest) > 0 {
 		w := strings.ToLower(strings.Trim(rest[0], ".,;:()'’"))
 		if w != "" && !strings.HasPrefix(w, "requirement") && !strings.HasPrefix(w, "responsibilit") && w != "role" && w != "level" &&
-			w != "position" && w != "job" && w != "and" && w != "&" {
+			w != "position" && w != "job" && w != "and" && w != "&" && !named[strings.TrimSuffix(w, "s")] {
 			break
 		}
 		rest = rest[1:]

@@ -186,13 +186,17 @@ func (ls *linkSite) samePage(r site.Resolution) bool {
 	return r.Hit.File != "" && r.Hit.File == ls.abs
 }
 
-// linkDestEditable reports whether a link's target is written in place (so a
-// fix can rewrite it): inline links, images and HTML hrefs, not reference
-// links (the definition is elsewhere) or autolinks (the URL is the text).
+// linkDestEditable reports whether a link's target is written where a fix
+// can rewrite it: inline links, images and HTML hrefs, and reference links
+// whose definition was found (DestSpan is its destination, outside the
+// link: one edit there serves every link that uses it); not autolinks (the
+// URL is the text).
 func linkDestEditable(l *model.Link) bool {
 	switch l.Kind {
 	case model.LinkInline, model.LinkImage, model.LinkHTML:
 		return l.DestSpan != l.Span && l.DestSpan.End > l.DestSpan.Start
+	case model.LinkReference:
+		return l.DestSpan.End > l.DestSpan.Start && (l.DestSpan.Start >= l.Span.End || l.DestSpan.End <= l.Span.Start)
 	}
 	return false
 }
@@ -214,4 +218,40 @@ func PageURL(env *lint.Env, cfg *lint.Config, file string) string {
 		return ""
 	}
 	return page.URL
+}
+
+// linkTargetsOnce returns a page's links with each written target once:
+// reference links that share a definition ("[values]: /handbook/values/")
+// have their target written there, so what is wrong with it is one finding,
+// at the definition. It returns links itself when no two share one.
+func linkTargetsOnce(links []*model.Link) []*model.Link {
+	var seen map[model.Span]bool
+	var out []*model.Link
+	for i, l := range links {
+		d := l.DestSpan
+		if d.End <= d.Start || d.Start < l.Span.End && d.End > l.Span.Start {
+			// written in the link itself (or where unknown)
+			if out != nil {
+				out = append(out, l)
+			}
+			continue
+		}
+		if seen == nil {
+			seen = map[model.Span]bool{}
+		}
+		if seen[d] {
+			if out == nil {
+				out = append(make([]*model.Link, 0, len(links)-1), links[:i]...)
+			}
+			continue
+		}
+		seen[d] = true
+		if out != nil {
+			out = append(out, l)
+		}
+	}
+	if out == nil {
+		return links
+	}
+	return out
 }

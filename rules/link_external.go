@@ -98,7 +98,7 @@ func checkLinkExternal(p *lint.SetPass) {
 	var urls []string
 	seen := map[string]bool{}
 	for _, f := range p.Files {
-		for _, l := range f.Links {
+		for _, l := range linkTargetsOnce(f.Links) {
 			u, ok := linkExternalURL(l, env.own)
 			if !ok || linkIgnoredPrefix(u, opts.Ignore) {
 				continue

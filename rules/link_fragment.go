@@ -37,7 +37,9 @@ var linkFragmentRule = &lint.Rule{
 			"left to `link-target`. Pages whose content is partly generated when the site is built (ERB and Haml " +
 			"templates, `<%= ... %>` tags, Hugo shortcodes other than inert ones such as `ref`, `youtube` or " +
 			"`alert`) may have anchors their source does not show: fragments into them are not checked unless " +
-			"`templates` is set. Fragments match exactly, as browsers match them; the message suggests the anchor meant.",
+			"`templates` is set. Markdown run through ERB (`.html.md.erb`) is checked when its source has no ERB " +
+			"code (no `<%` tag, no line starting with `%`): ERB then copies it as it is. A fragment with a second `#` " +
+			"(`#communication#writing`) is reported on such pages too: a link names one anchor, and no heading ID holds a `#`. Fragments match exactly, as browsers match them; the message suggests the anchor meant.",
 		Bad:  "---\ntitle: Backend Engineer\n---\n\n## Job Grades\n\nSee [the grades](#job-grade).\n",
 		Good: "---\ntitle: Backend Engineer\n---\n\n## Job Grades\n\nSee [the grades](#job-grades).\n",
 		Options: []lint.OptionDoc{
@@ -56,7 +58,7 @@ func checkLinkFragment(p *lint.Pass) {
 	opts := lint.Options[linkFragmentOptions](p.Options)
 	var ls *linkSite
 	var own *site.Anchors // this page's anchors, computed once
-	for _, l := range p.File.Links {
+	for _, l := range linkTargetsOnce(p.File.Links) {
 		frag := l.Fragment
 		if frag == "" || frag == "top" || linkListHas(opts.Ignore, frag) {
 			continue
@@ -91,17 +93,19 @@ func linkFragmentProblem(p *lint.Pass, ls *linkSite, l *model.Link, opts *linkFr
 			*own = site.ComputeAnchors(p.File.Source.Text, ls.env.style)
 		}
 		if (*own).Partial && !opts.Templates {
-			return "", "", false
+			return linkFragmentHash(l, where, nil)
 		}
 		anchors = *own
 	case r.Class == site.Site && r.Found && r.Hit.Page != nil:
 		pg := r.Hit.Page
 		if pg.Kind == site.Implicit || pg.Template() && !opts.Templates {
-			return "", "", false
+			return linkFragmentHash(l, pg.URL, &r)
 		}
 		a, err := pg.Anchors()
 		if err != nil || a.Partial && !opts.Templates {
-			return "", "", false // unreadable, too large, or partly generated: nothing sure to say
+			// unreadable, too large, or partly generated: nothing sure to
+			// say, but for a fragment no anchor can match
+			return linkFragmentHash(l, pg.URL, &r)
 		}
 		anchors, where = a, pg.URL
 	default:
@@ -119,6 +123,33 @@ func linkFragmentProblem(p *lint.Pass, ls *linkSite, l *model.Link, opts *linkFr
 		msg += fmt.Sprintf(" (did you mean #%s?)", c)
 	}
 	if r.Own {
+		msg += fmt.Sprintf("; the link is also written as a full URL to this site (%s): write it root-relative", strings.TrimSpace(l.Target))
+	}
+	return msg, where + "#" + frag, true
+}
+
+// linkFragmentHash reports a fragment with a second '#' on a page whose
+// anchors cannot all be known (partly generated, a template, unread): a
+// URL's fragment is what follows its first '#', so the browser looks for an
+// anchor named "a#b", and no heading ID holds a '#' (RFC 3986 has none in
+// a fragment: it is written %23). r is the link's resolution, nil for the
+// page itself.
+func linkFragmentHash(l *model.Link, where string, r *site.Resolution) (string, string, bool) {
+	frag := l.Fragment
+	if !strings.Contains(frag, "#") {
+		return "", "", false
+	}
+	var parts []string
+	for _, s := range strings.Split(frag, "#") {
+		if s != "" {
+			parts = append(parts, "#"+s)
+		}
+	}
+	msg := fmt.Sprintf("#%s, a fragment into %s, has a second '#': a link names one anchor, and no heading ID holds a '#'", frag, where)
+	if len(parts) > 1 {
+		msg += fmt.Sprintf(": keep one of %s", strings.Join(parts, ", "))
+	}
+	if r != nil && r.Own {
 		msg += fmt.Sprintf("; the link is also written as a full URL to this site (%s): write it root-relative", strings.TrimSpace(l.Target))
 	}
 	return msg, where + "#" + frag, true

@@ -32,8 +32,9 @@ var linkStyleRule = &lint.Rule{
 			"form, and `--fix` writes it), a relative link starting with `./` (it resolves from the page's own URL, " +
 			"which is rarely what was meant; when it leads to a page, `--fix` writes that page's root-relative " +
 			"URL), and a link to a top-level section without its leading slash (`handbook/values/` resolves " +
-			"below the current page; `--fix` adds the slash). Reference-style definitions and bare URLs are " +
-			"reported without a fix. One link is one finding: a link that leads to no page, or to no such anchor, is " +
+			"below the current page; `--fix` adds the slash). A reference link is reported, and fixed, at its " +
+			"definition (`[values]: https://...`), where the URL is written, once however many links use it (so are " +
+			"`link-target`'s and `link-fragment`'s findings); bare URLs are reported without a fix. One link is one finding: a link that leads to no page, or to no such anchor, is " +
 			"`link-target`'s or `link-fragment`'s (for a full URL their message says it is written as one; for a " +
 			"missing leading slash `link-target` offers the fix), not a second one here.",
 		Bad:  "---\ntitle: Backend Engineer\n---\n\nSee our [values](https://handbook.gitlab.com/handbook/values/#results).\n",
@@ -55,7 +56,7 @@ func init() { lint.Register(linkStyleRule) }
 func checkLinkStyle(p *lint.Pass) {
 	opts := lint.Options[linkStyleOptions](p.Options)
 	var ls *linkSite
-	for _, l := range p.File.Links {
+	for _, l := range linkTargetsOnce(p.File.Links) {
 		if l.Shortcode() {
 			continue
 		}

@@ -14,8 +14,9 @@ func TestLinkStyle(t *testing.T) {
 }
 
 // TestLinkStyleFix checks the edits --fix makes: root-relative forms for
-// own-site URLs and resolvable ./ links, a leading slash where it is
-// missing, and no edit where the target is not written in place.
+// own-site URLs and resolvable ./ links (a reference link's in its
+// definition), a leading slash where it is missing, and no edit where the
+// target is not written in place (an autolink's URL is its text).
 func TestLinkStyleFix(t *testing.T) {
 	cfg, err := lint.LoadConfig("testdata/link-style/.ladderlint.yml")
 	if err != nil {
@@ -30,7 +31,7 @@ func TestLinkStyleFix(t *testing.T) {
 		"[a](/handbook/values/#results) and <a href=\"/handbook/\">b</a>\n" +
 		"[c](/job-families/fixtures/fix/deeper/) [d](./nowhere/) [e](/handbook/values/)\n" +
 		"<https://handbook.gitlab.com/handbook/> [f][own] [g](<https://handbook.gitlab.com/x/>)\n\n" +
-		"[own]: https://handbook.gitlab.com/handbook/\n"
+		"[own]: /handbook/\n"
 	res := linttest.Lint(t, cfg, map[string]string{"testdata/link-style/fix.md": src}, "link-style")
 	if len(res.Findings) != 8 {
 		for _, f := range res.Findings {

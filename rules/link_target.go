@@ -62,7 +62,7 @@ func init() { lint.Register(linkTargetRule) }
 func checkLinkTarget(p *lint.Pass) {
 	opts := lint.Options[linkTargetOptions](p.Options)
 	var ls *linkSite
-	for _, l := range p.File.Links {
+	for _, l := range linkTargetsOnce(p.File.Links) {
 		if ls == nil {
 			ls = linkSiteOf(p)
 			if ls.idx == nil {

@@ -47,7 +47,7 @@ func checkRepoLink(p *lint.Pass) {
 	f := p.File
 	dir := filepath.Dir(filepath.FromSlash(f.Path))
 	var self *site.Anchors
-	for _, l := range f.Links {
+	for _, l := range linkTargetsOnce(f.Links) {
 		if l.Shortcode() || l.Kind == model.LinkAuto {
 			continue
 		}

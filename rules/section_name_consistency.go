@@ -54,7 +54,10 @@ var sectionNameConsistencyRule = &lint.Rule{
 			"role has indicators of its own and the family no other list, and is reported inside \"## Levels\" (it reads as a " +
 			"level: make it a ## heading after the levels). A role heading that repeats the heading above it and holds the grade sentence " +
 			"(\"## Intermediate Analyst\", then \"### Intermediate Analyst\") is the Job Grade section named for the role, " +
-			"reported where `min_majority` other roles have a Job Grade heading. A role whose section headings are at two depths, " +
+			"reported where `min_majority` other roles have a Job Grade heading; one that repeats the heading above it over a list " +
+			"followed by the role's Requirements, where neither has a Responsibilities section (\"### Manager, Analysts\", then " +
+			"\"#### Manager, Analysts\"), is the Responsibilities section named for the role, reported where `min_majority` other " +
+			"roles have a Responsibilities heading. A role whose section headings are at two depths, " +
 			"one followed by the next a level deeper (\"### Senior Analyst Job Grade\", then \"#### Senior Analyst Responsibilities\"), " +
 			"nests the later sections under the earlier one where the template's are siblings, and is reported once when " +
 			"`min_majority` other roles, and more than mix depths, keep their sections at one depth, at the heading whose depth " +
@@ -247,6 +250,9 @@ func checkSectionNameConsistency(p *lint.Pass) {
 			checkSectionSynonyms(p, groups[kind], opts.MinMajority)
 		}
 		checkSectionGlued(p)
+		// the repeated heading reads as a specialty of its level: the
+		// family's roles of every kind set the usual name
+		checkResponsibilitiesUnderRoleName(p, idx, p.File.Roles, opts.MinMajority)
 	}
 	if enabled["case"] {
 		checkSectionWordCase(p)
@@ -685,6 +691,91 @@ func checkGradeUnderRoleName(p *lint.Pass, idx map[*model.Heading]int, roles []*
 			Subject: "job-grade name: role name",
 		})
 	}
+}
+
+// checkResponsibilitiesUnderRoleName reports a heading that repeats its
+// role's heading just above it and holds the role's responsibilities: the
+// list the template's Responsibilities section holds, before the role's
+// Requirements ("### Manager, Analysts", its grade sentence, then "####
+// Manager, Analysts" over a list and "#### Manager, Analysts
+// Requirements"), where neither heading has a Responsibilities section and
+// the family's other roles, min_majority or more, give it a heading: the
+// lower heading is that section, named for the role instead.
+func checkResponsibilitiesUnderRoleName(p *lint.Pass, idx map[*model.Heading]int, roles []*model.Role, minMajority int) {
+	var named []*model.Section
+	with := map[*model.Role]bool{}
+	byHeading := map[*model.Heading]*model.Role{}
+	for _, r := range roles {
+		if r.Heading != nil {
+			byHeading[r.Heading] = r
+		}
+		for _, sec := range r.Sections {
+			if sec.Role == r && sec.Kind == model.SecResponsibilities && sec.Style == model.StyleHeading {
+				named = append(named, sec)
+				with[r] = true
+			}
+		}
+	}
+	n := len(with)
+	if n < minMajority {
+		return
+	}
+	counts := map[string]int{}
+	for _, sec := range named {
+		counts[sectionNameKey(sectionFullName(sec))]++
+	}
+	usual := sectionNameAsWritten(named, byCount(counts)[0])
+	for _, r := range roles {
+		if with[r] || r.Heading == nil || !repeatsHeadingAbove(p.File, idx, r) {
+			continue
+		}
+		above := p.File.Headings[idx[r.Heading]-1]
+		if parent := byHeading[above]; parent == nil || with[parent] || ownSectionOf(parent, model.SecResponsibilities) {
+			continue
+		}
+		if !listThenRequirements(r) {
+			continue
+		}
+		p.Report(lint.Diagnostic{
+			Span: r.Heading.TextSpan,
+			Message: fmt.Sprintf("Responsibilities section of %s is headed by the role's name alone, repeating the %s heading above it (line %d); "+
+				"%d other %s of the family %s it %s: name it so", r.Title, strings.Repeat("#", above.Level), p.File.Source.Position(above.Span.Start).Line,
+				n, pluralWord(n, "role", "roles"), pluralWord(n, "names", "name"), quoted(usual)),
+			Role:    r,
+			Subject: "responsibilities name: role name",
+		})
+	}
+}
+
+// ownSectionOf reports whether a role has a section of a kind of its own.
+func ownSectionOf(r *model.Role, kind model.SectionKind) bool {
+	for _, sec := range r.Sections {
+		if sec.Role == r && sec.Kind == kind {
+			return true
+		}
+	}
+	return false
+}
+
+// listThenRequirements reports whether a role's sections are, first, a list
+// outside any named section and then its Requirements, and none of the
+// sections the template puts before them (Job Grade, Responsibilities).
+func listThenRequirements(r *model.Role) bool {
+	var own []*model.Section
+	for _, sec := range r.Sections {
+		if sec.Role == r {
+			own = append(own, sec)
+		}
+	}
+	if len(own) < 2 || own[0].Kind != model.SecBody || len(own[0].Bullets) == 0 || own[1].Kind != model.SecRequirements {
+		return false
+	}
+	for _, sec := range own {
+		if sec.Kind == model.SecJobGrade || sec.Kind == model.SecResponsibilities {
+			return false
+		}
+	}
+	return true
 }
 
 // repeatsHeadingAbove reports whether a role's heading repeats the text of

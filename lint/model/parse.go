@@ -16,6 +16,7 @@ import (
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // Markdown is the goldmark configuration the model is read with: CommonMark
@@ -76,6 +77,7 @@ func Parse(path string, raw []byte) *Family {
 		start = end
 	}
 	b.bareShortcodeLinks()
+	b.placeReferences()
 	f.Code = mergeSpans(f.Code)
 	sort.SliceStable(f.Links, func(i, j int) bool { return f.Links[i].Span.Start < f.Links[j].Span.Start })
 	if f.Title == "" {
@@ -365,6 +367,14 @@ type builder struct {
 	// then copied to the end of segArena, whose chunks the blocks share
 	segScratch [][]textSeg
 	segArena   []textSeg
+
+	refs []refUse // reference links, placed at their definitions once the page is read
+}
+
+// refUse is a reference link and the label it names.
+type refUse struct {
+	link  *Link
+	label []byte
 }
 
 // startSegs gives blk a scratch slice for its segments.
@@ -579,12 +589,18 @@ func (b *builder) inlines(parent ast.Node, blk *Block, tb *strings.Builder) {
 			start := tb.Len()
 			b.inlines(n, blk, tb)
 			l := b.link(n, n.Destination, n.Reference != nil, LinkInline)
+			if n.Reference != nil {
+				b.refs = append(b.refs, refUse{l, n.Reference.Value})
+			}
 			l.Text = strings.TrimSpace(tb.String()[start:])
 			l.Block = blk
 			l.TextIn = Span{start, tb.Len()}
 			blk.Links = append(blk.Links, l)
 		case *ast.Image:
 			l := b.link(n, n.Destination, n.Reference != nil, LinkImage)
+			if n.Reference != nil {
+				b.refs = append(b.refs, refUse{l, n.Reference.Value})
+			}
 			var alt strings.Builder
 			collectText(n, b.in, &alt)
 			l.Text = alt.String()
@@ -747,6 +763,76 @@ func splitTarget(t string) (string, string) {
 		t = t[:i]
 	}
 	return t, frag
+}
+
+// placeReferences points each reference link's DestSpan at the destination
+// of its definition ("[values]: /handbook/values/"), where its target is
+// written: a finding about the target belongs there, and a fix edits it
+// there. The first definition of a label wins, as in CommonMark; a
+// definition whose destination is not written as the link's target
+// (escapes, entities, a destination on the next line) leaves DestSpan at
+// the link.
+func (b *builder) placeReferences() {
+	if len(b.refs) == 0 {
+		return
+	}
+	defs := map[string]Span{}
+	for off := 0; off < len(b.src); off = lineEnd(b.src, off) + 1 {
+		line := b.src[off:lineEnd(b.src, off)]
+		m := markersLen(line)
+		label, ds, de, ok := definitionLine(line[m:])
+		if !ok || b.inCode(off+m) {
+			continue
+		}
+		if key := util.ToLinkReference(label); key != "" {
+			if _, seen := defs[key]; !seen {
+				defs[key] = Span{off + m + ds, off + m + de}
+			}
+		}
+	}
+	for _, r := range b.refs {
+		if d, ok := defs[util.ToLinkReference(r.label)]; ok && string(b.src[d.Start:d.End]) == r.link.Raw {
+			r.link.DestSpan = d
+		}
+	}
+	b.refs = nil
+}
+
+// definitionLine reads a link reference definition on one line ("[label]:
+// destination"): its label and where its destination starts and ends
+// (inside angle brackets, when it has them).
+func definitionLine(line []byte) ([]byte, int, int, bool) {
+	i := 0
+	for i < len(line) && i < 3 && line[i] == ' ' {
+		i++
+	}
+	if i >= len(line) || line[i] != '[' {
+		return nil, 0, 0, false
+	}
+	rb := bytes.IndexByte(line[i:], ']')
+	if rb < 0 || i+rb+1 >= len(line) || line[i+rb+1] != ':' {
+		return nil, 0, 0, false
+	}
+	label := line[i+1 : i+rb]
+	j := i + rb + 2
+	for j < len(line) && (line[j] == ' ' || line[j] == '\t') {
+		j++
+	}
+	if j >= len(line) {
+		return nil, 0, 0, false
+	}
+	if line[j] == '<' {
+		e := bytes.IndexByte(line[j:], '>')
+		if e < 0 {
+			return nil, 0, 0, false
+		}
+		return label, j + 1, j + e, true
+	}
+	e := j
+	for e < len(line) && line[e] != ' ' && line[e] != '\t' {
+		e++
+	}
+	return label, j, e, true
 }
 
 // linkTextEnd returns the offset just after the ']' that closes the link text

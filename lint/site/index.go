@@ -149,10 +149,40 @@ type Page struct {
 
 // Template reports whether the page is a template whose output cannot be
 // known without running it (ERB, Haml, raw HTML): its anchors are then
-// incomplete.
+// incomplete. Markdown run through ERB (x.html.md.erb) is not one by its
+// name: ERB copies a source without ERB code as it is, so its anchors
+// decide (Anchors.Partial is set when the source has ERB code).
 func (p *Page) Template() bool {
 	b := path.Base(p.Rel)
+	if markdownERB(b) {
+		return false
+	}
 	return strings.Contains(b, ".erb") || strings.Contains(b, ".haml") || strings.HasSuffix(b, ".html") || strings.HasSuffix(b, ".slim")
+}
+
+// markdownERB reports whether a file name is markdown run through ERB
+// before it is rendered: x.md.erb, x.html.md.erb, x.markdown.erb.
+func markdownERB(base string) bool {
+	b, ok := strings.CutSuffix(base, ".erb")
+	return ok && (strings.HasSuffix(b, ".md") || strings.HasSuffix(b, ".markdown"))
+}
+
+// erbLineCode reports whether a source has a line that ERB's "%" mode
+// would run as Ruby (a line starting with '%' that is not "%%"): whether a
+// site turns that mode on is not known, so such a page may have output its
+// source does not show.
+func erbLineCode(src []byte) bool {
+	for len(src) > 0 {
+		if src[0] == '%' && (len(src) < 2 || src[1] != '%') {
+			return true
+		}
+		i := bytes.IndexByte(src, '\n')
+		if i < 0 {
+			break
+		}
+		src = src[i+1:]
+	}
+	return false
 }
 
 // pagePattern is one entry of Layout.PageFiles.
@@ -687,6 +717,9 @@ func (p *Page) Anchors() (*Anchors, error) {
 			return
 		}
 		p.anchors = ComputeAnchors(src, p.idx.layout.Anchors)
+		if markdownERB(path.Base(p.Rel)) && erbLineCode(src[FrontMatterEnd(src):]) {
+			p.anchors.Partial = true
+		}
 		p.idx.statsMu.Lock()
 		p.idx.stats.AnchorPages++
 		p.idx.stats.AnchorTime += time.Since(start)

@@ -137,6 +137,8 @@ func TestLookupMiddleman(t *testing.T) {
 		"sites/handbook/source/handbook/index.html.md":            "# H\n",
 		"sites/handbook/source/handbook/guide.html.md":            "# G\n",
 		"sites/handbook/source/handbook/eng/index.html.md.erb":    "# E\n",
+		"sites/handbook/source/handbook/tag/index.html.md.erb":    "# T\n\n<%= partial 'x' %>\n",
+		"sites/handbook/source/handbook/pct/index.html.md.erb":    "# P\n\n% items.each do |i|\n%% not code\n",
 		"sites/handbook/source/handbook/Mixed/index.html.md":      "# M\n",
 		"sites/uncategorized/source/job-families/x/index.html.md": "---\nredirect_from: [/not-read/]\n---\n",
 		"data/redirects.yml": "- sources: [/jobs/x/, /jobs/x]\n  target: /job-families/x/\n  comp_op: '='\n" +
@@ -159,9 +161,18 @@ func TestLookupMiddleman(t *testing.T) {
 			t.Errorf("Lookup(%q): found", u)
 		}
 	}
-	h, _ := x.Lookup("/handbook/eng/")
-	if !h.Page.Template() {
-		t.Error("an .erb page is not a template")
+	// Markdown run through ERB is no template by its name: a source without
+	// ERB code is copied as it is, so its anchors are all there.
+	for u, partial := range map[string]bool{"/handbook/eng/": false, "/handbook/tag/": true, "/handbook/pct/": true} {
+		h, _ := x.Lookup(u)
+		if h.Page == nil || h.Page.Template() {
+			t.Errorf("%s: markdown through ERB is taken for a template by its name", u)
+			continue
+		}
+		a, err := h.Page.Anchors()
+		if err != nil || a.Partial != partial || a.Len() != 1 {
+			t.Errorf("%s: anchors %v (partial %v), error %v; want one, partial %v", u, a.List(), a != nil && a.Partial, err, partial)
+		}
 	}
 }
 
