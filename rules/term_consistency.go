@@ -111,7 +111,8 @@ var termConsistencyRule = &lint.Rule{
 			"\"GitLab.com\"): any other case of them is reported wherever it occurs, the front matter's `title` and `description` " +
 			"included, and their variants are not " +
 			"reported a second time. Names in URLs, e-mail addresses, paths, code and link targets are not " +
-			"prose and are left alone. `--fix` writes the reference spelling.",
+			"prose and are left alone, nor is a word of a link's text that the link's address writes and no dictionary holds " +
+			"(\"[mochajs org](https://github.com/mochajs)\": an organisation's name as GitHub spells it). `--fix` writes the reference spelling.",
 		Bad: "---\ntitle: Support Engineer\n---\n\n## Support Engineer\n\n### Responsibilities\n\n" +
 			"- Answer customer e-mail about Gitlab\n- Triage email from customers\n- Keep email templates current\n",
 		Good: "---\ntitle: Support Engineer\n---\n\n## Support Engineer\n\n### Responsibilities\n\n" +
@@ -343,11 +344,12 @@ func termWords(f *model.Family, out []termWord) []termWord {
 // termWordsEach calls fn with each word of a page that may be a variant of
 // a term, in order.
 func termWordsEach(f *model.Family, fn func(termWord)) {
+	var links map[*model.Block][]*model.Link // made on first need
 	for _, b := range f.Blocks {
 		text := wordingText(b)
 		tw := wordingWords(b, true)
 		for i := range tw.Words {
-			if key, plain, ok := termWordKey(text, tw, i); ok {
+			if key, plain, ok := termWordKey(text, tw, i); ok && !linkIdentifier(f, b, &links, tw.Words[i].Start, tw.Words[i].End, tw.Lower[i]) {
 				fn(termWord{key, termOccAt(f, b, tw, i), plain})
 			}
 		}
@@ -413,13 +415,15 @@ var maxTermRefs = 1 << 14 // a variable for the tests
 // reused, returned.
 func termPageWords(f *model.Family, ix *termIndex, varied map[string]bool, refs []termWordRef) []termWordRef {
 	refs = refs[:0]
-	kept := true // refs holds every candidate (else a second pass finds them)
+	kept := true                             // refs holds every candidate (else a second pass finds them)
+	var links map[*model.Block][]*model.Link // made on first need
 	for bi, b := range f.Blocks {
 		text := wordingText(b)
 		tw := wordingWords(b, true)
 		for i := range tw.Words {
 			key, plain, ok := termWordKey(text, tw, i)
-			if !ok {
+			if !ok || linkIdentifier(f, b, &links, tw.Words[i].Start, tw.Words[i].End, tw.Lower[i]) {
+				// (linkIdentifier: an identifier as its link writes it)
 				continue
 			}
 			if !plain {
@@ -454,6 +458,20 @@ func termPageWords(f *model.Family, ix *termIndex, varied map[string]bool, refs 
 		}
 	}
 	return refs
+}
+
+// linkIdentifier reports whether a word in a link's text is an identifier
+// that the link's own address writes: a word no dictionary holds, in any
+// of its forms ("[mochajs org](https://github.com/mochajs)", an
+// organisation's name as GitHub spells it), not a use of a term ("MochaJS
+// Google Group"). A dictionary word in a link's text is prose however its
+// address names the page ("[frontend engineers](/.../frontend/)").
+func linkIdentifier(f *model.Family, b *model.Block, links *map[*model.Block][]*model.Link, start, end int, lw string) bool {
+	if len(f.Links) == 0 || !linkNamesWord(f, b, links, start, end, lw) {
+		return false
+	}
+	d := englishWords()
+	return !knownWord(d, lw) && !derivedWord(d, lw)
 }
 
 // handleWord reports whether the word at start is opened by "#" or "@": a
