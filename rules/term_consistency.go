@@ -65,7 +65,8 @@ var termConsistencyRule = &lint.Rule{
 			"where the page hyphenates it anywhere at least half as often as it leaves it open there (grammar: \"world class brand\" and " +
 			"\"world class design\" beside one \"world-class team\"); a noun before a noun, \"job family page\", may stay open; \"open source\" is written open by the GitLab style guide wherever it stands, \"open-source\" beside it is no variant;\n" +
 			"- two words the page also writes as one (\"road map\" beside \"roadmap\", \"code base\" beside \"codebases\", " +
-			"\"full stack\" beside \"Fullstack\"), where the one word is as common or more; pairs that mean something else " +
+			"\"full stack\" beside \"Fullstack\"), where the one word is as common or more (either form in a heading or a link's text counts, " +
+			"though the open one is not reported there: \"chat room\" beside \"the contributors' [chat room](...)\" outnumbers one \"chatroom\"); pairs that mean something else " +
 			"(\"every day\"), product names, a file's name in capitals (\"CODEOWNERS\"), a pair in parallel with another of the same last word (\"build time rather than run time\") and a pair a linked address writes apart are left alone;\n" +
 			"- apostrophe plurals of numbers: \"1:1's\" where the page also writes \"1:1s\";\n" +
 			"- a number and a singular unit of time written open before a noun (\"two 30 minute interviews\") on a page that " +
