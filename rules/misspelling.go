@@ -1165,8 +1165,23 @@ func slugWord(text string, start, end int) bool {
 // ("[wreed](https://discuss.example/u/wreed)", "[@dan-maor](https://github.com/Dan-Maor)"),
 // not a slip. byBlock holds the page's links by block, made on first need.
 func linkNamesWord(f *model.Family, b *model.Block, byBlock *map[*model.Block][]*model.Link, start, end int, lw string) bool {
-	if len(f.Links) == 0 {
+	l := linkAround(f, b, byBlock, start, end)
+	if l == nil {
 		return false
+	}
+	for _, w := range strings.FieldsFunc(l.Target, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if strings.EqualFold(w, lw) {
+			return true
+		}
+	}
+	return false
+}
+
+// linkAround is the link of block b whose text holds the span start..end,
+// or nil. byBlock holds the page's links by block, made on first need.
+func linkAround(f *model.Family, b *model.Block, byBlock *map[*model.Block][]*model.Link, start, end int) *model.Link {
+	if len(f.Links) == 0 {
+		return nil
 	}
 	if *byBlock == nil {
 		*byBlock = map[*model.Block][]*model.Link{}
@@ -1185,14 +1200,9 @@ func linkNamesWord(f *model.Family, b *model.Block, byBlock *map[*model.Block][]
 	ls := (*byBlock)[b]
 	i := sort.Search(len(ls), func(i int) bool { return ls[i].TextIn.End >= end })
 	if i == len(ls) || start < ls[i].TextIn.Start {
-		return false
+		return nil
 	}
-	for _, w := range strings.FieldsFunc(ls[i].Target, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		if strings.EqualFold(w, lw) {
-			return true
-		}
-	}
-	return false
+	return ls[i]
 }
 
 // nameSuffixed reports whether a slug's word is a word of the page's title

@@ -112,8 +112,9 @@ var termConsistencyRule = &lint.Rule{
 			"\"GitLab.com\"): any other case of them is reported wherever it occurs, the front matter's `title` and `description` " +
 			"included, and their variants are not " +
 			"reported a second time. Names in URLs, e-mail addresses, paths, code and link targets are not " +
-			"prose and are left alone, nor is a word of a link's text that the link's address writes and no dictionary holds " +
-			"(\"[mochajs org](https://github.com/mochajs)\": an organisation's name as GitHub spells it). `--fix` writes the reference spelling.",
+			"prose and are left alone, nor is a word of a link's text in lower case that the link's address writes as a part of its path " +
+			"(\"[mochajs org](https://github.com/mochajs)\", \"[kubernetes org](https://github.com/kubernetes)\": an organisation's login " +
+			"as GitHub spells it; for a word other than a preferred term, only one no dictionary holds: \"[frontend engineers](/frontend/)\" is prose). `--fix` writes the reference spelling.",
 		Bad: "---\ntitle: Support Engineer\n---\n\n## Support Engineer\n\n### Responsibilities\n\n" +
 			"- Answer customer e-mail about Gitlab\n- Triage email from customers\n- Keep email templates current\n",
 		Good: "---\ntitle: Support Engineer\n---\n\n## Support Engineer\n\n### Responsibilities\n\n" +
@@ -296,8 +297,9 @@ func checkTermConsistency(p *lint.SetPass) {
 		}
 	}
 	for _, f := range p.Files {
+		var links map[*model.Block][]*model.Link // the page's, made on first need
 		for _, b := range append(frontMatterProse(f), f.Blocks...) {
-			checkPreferredTerms(p, f, b, wordingText(b), preferred, &lowerBuf)
+			checkPreferredTerms(p, f, b, wordingText(b), preferred, &lowerBuf, &links)
 		}
 		if opts.Scope == "page" {
 			refs = termPageWords(f, ix, varied, refs)
@@ -350,7 +352,7 @@ func termWordsEach(f *model.Family, fn func(termWord)) {
 		text := wordingText(b)
 		tw := wordingWords(b, true)
 		for i := range tw.Words {
-			if key, plain, ok := termWordKey(text, tw, i); ok && !linkIdentifier(f, b, &links, tw.Words[i].Start, tw.Words[i].End, tw.Lower[i]) {
+			if key, plain, ok := termWordKey(text, tw, i); ok && !linkIdentifier(f, b, &links, tw.Words[i].Start, tw.Words[i].End, tw.Words[i].Text, false) {
 				fn(termWord{key, termOccAt(f, b, tw, i), plain})
 			}
 		}
@@ -423,7 +425,7 @@ func termPageWords(f *model.Family, ix *termIndex, varied map[string]bool, refs 
 		tw := wordingWords(b, true)
 		for i := range tw.Words {
 			key, plain, ok := termWordKey(text, tw, i)
-			if !ok || linkIdentifier(f, b, &links, tw.Words[i].Start, tw.Words[i].End, tw.Lower[i]) {
+			if !ok || linkIdentifier(f, b, &links, tw.Words[i].Start, tw.Words[i].End, tw.Words[i].Text, false) {
 				// (linkIdentifier: an identifier as its link writes it)
 				continue
 			}
@@ -462,17 +464,38 @@ func termPageWords(f *model.Family, ix *termIndex, varied map[string]bool, refs 
 }
 
 // linkIdentifier reports whether a word in a link's text is an identifier
-// that the link's own address writes: a word no dictionary holds, in any
-// of its forms ("[mochajs org](https://github.com/mochajs)", an
-// organisation's name as GitHub spells it), not a use of a term ("MochaJS
-// Google Group"). A dictionary word in a link's text is prose however its
-// address names the page ("[frontend engineers](/.../frontend/)").
-func linkIdentifier(f *model.Family, b *model.Block, links *map[*model.Block][]*model.Link, start, end int, lw string) bool {
-	if len(f.Links) == 0 || !linkNamesWord(f, b, links, start, end, lw) {
+// that the link's own address writes: in lower case, as a whole part of
+// the address's path ("[mochajs org](https://github.com/mochajs)",
+// "[kubernetes org](https://github.com/kubernetes)": an organisation's
+// login as GitHub spells it), not a use of a term ("MochaJS Google
+// Group", "Kubernetes"). A word with a capital in a link's text is prose
+// ("[Github](https://github.com)"), and so is a word a host name writes
+// ("[github](https://github.com)"). Unless name is set (a preferred term,
+// a name whatever the dictionary says), a dictionary word in a link's text
+// is prose however its address names the page ("[frontend
+// engineers](/.../frontend/)").
+func linkIdentifier(f *model.Family, b *model.Block, links *map[*model.Block][]*model.Link, start, end int, written string, name bool) bool {
+	if written != strings.ToLower(written) {
 		return false
 	}
+	l := linkAround(f, b, links, start, end)
+	if l == nil {
+		return false
+	}
+	path := l.Target
+	if _, rest, ok := strings.Cut(path, "://"); ok {
+		_, path, _ = strings.Cut(rest, "/") // the host is no identifier of the page's
+	}
+	path, _, _ = strings.Cut(path, "#")
+	path, _, _ = strings.Cut(path, "?")
+	if !slices.Contains(strings.Split(path, "/"), written) {
+		return false
+	}
+	if name {
+		return true
+	}
 	d := englishWords()
-	return !knownWord(d, lw) && !derivedWord(d, lw)
+	return !knownWord(d, written) && !derivedWord(d, written)
 }
 
 // handleWord reports whether the word at start is opened by "#" or "@": a
@@ -738,7 +761,7 @@ func strayCapital(w string) bool {
 
 // checkPreferredTerms reports any other case of a preferred term in a
 // block's text.
-func checkPreferredTerms(p *lint.SetPass, f *model.Family, b *model.Block, text string, pt *preferredTerms, buf *[]byte) {
+func checkPreferredTerms(p *lint.SetPass, f *model.Family, b *model.Block, text string, pt *preferredTerms, buf *[]byte, links *map[*model.Block][]*model.Link) {
 	if isASCII(text) {
 		// one pass, comparing in lower case where a term can start; the
 		// findings are sorted later, so their order here does not matter
@@ -752,7 +775,7 @@ func checkPreferredTerms(p *lint.SetPass, f *model.Family, b *model.Block, text 
 				if end > len(text) || !hasPrefixLowerASCII(text[i:end], lt) || !termBoundary(text, i, end) {
 					continue
 				}
-				if written := text[i:end]; written != t {
+				if written := text[i:end]; written != t && !linkIdentifier(f, b, links, i, end, written, true) {
 					reportTerm(p, &termOcc{f: f, b: b, start: i, end: end, text: written, name: true}, t, fmt.Sprintf("write %s, not %s", quoted(t), quoted(written)))
 				}
 			}
@@ -774,7 +797,7 @@ func checkPreferredTerms(p *lint.SetPass, f *model.Family, b *model.Block, text 
 			if !termBoundary(text, i, end) {
 				continue
 			}
-			if written := text[i:end]; written != t {
+			if written := text[i:end]; written != t && !linkIdentifier(f, b, links, i, end, written, true) {
 				reportTerm(p, &termOcc{f: f, b: b, start: i, end: end, text: written, name: true}, t, fmt.Sprintf("write %s, not %s", quoted(t), quoted(written)))
 			}
 		}
