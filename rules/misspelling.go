@@ -64,7 +64,10 @@ var misspellingRule = &lint.Rule{
 			"\"Mixin\" and \"mixin\"), a lower-case word of a slug (\"nodejs/node\", \"@nodejs/tsc\") that a link address of " +
 			"the page also writes (an owner's name) or that is a word of the page's title with a short suffix (\"expressjs/express\" on " +
 			"\"Express Governance\"), a word in a link's text that the link's own address writes (a user's name: " +
-			"\"[wreed](https://discuss.example/u/wreed)\"), words of three letters or fewer, and capitalised words whose candidates the site " +
+			"\"[wreed](https://discuss.example/u/wreed)\"), the names of a list of people or of a table column of people headed " +
+			"\"Name\" or \"Maintainer\" (two or three capitalised words, alone or before an affiliation, in three or more items or cells " +
+			"and two thirds of them: \"* Augustin Husson ([Amadeus](...))\", \"| Cristian Greco | Grafana Labs |\") wherever the page writes them, " +
+			"\"badging\" and other -ing forms with a verb's \"e\" dropped where the dictionary writes the verb with -ed (\"badged\"), words of three letters or fewer, and capitalised words whose candidates the site " +
 			"never writes (names such as \"Gitter\") are not reported. Code, link targets, URLs, e-mail addresses, " +
 			"the front matter's other keys and template placeholders are skipped (its `title` and `description`, written on one line, are " +
 			"checked as prose: search results show them). A name in mixed case written as a plural where " +
@@ -529,6 +532,17 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 	// the page's links by block, made on first need
 	var textLinks map[*model.Block][]*model.Link
 	people := personListItems(f)
+	// the words of those names: the same person named elsewhere on the
+	// page ("Ask Conrad Hoffmann") is no slip either
+	var personWords map[string]bool
+	for b, end := range people {
+		if personWords == nil {
+			personWords = map[string]bool{}
+		}
+		for _, w := range strings.Fields(wordingText(b)[:end]) {
+			personWords[w] = true
+		}
+	}
 	for _, b := range append(frontMatterProse(f), f.Blocks...) {
 		tw := wordingWords(b, false)
 		for j, w := range tw.Words {
@@ -558,6 +572,9 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 			}
 			if end, ok := people[b]; ok && w.End <= end && w.Text != lw {
 				continue // a person's name in a list of people
+			}
+			if w.Text != lw && personWords[w.Text] {
+				continue // a name the page's list of people writes
 			}
 			if meant := confusedWord(wordingText(b), tw.Words, j); meant != "" && !allow[lw] {
 				// "Principle Accounting Officer", "will aide us": a real word
@@ -741,46 +758,20 @@ func (sc *spellScratch) release() {
 	spellScratchPool.Put(sc)
 }
 
-// personListItems finds the lists of people on a page (a team's members,
-// "* Augustin Husson ([Amadeus](...))"): three or more of a list's
-// top-level items, and two thirds of them, are two or three words that all
-// start with a capital, alone or before a parenthesis or a comma (an
-// affiliation). A title with a description after a dash ("Porter Website
-// Maintainer - This is someone who ...") is no name. It returns, for each
-// such item's block, where its name ends: the capitalised words before it
-// are a person's name, not a slip.
+// personListItems finds the lists and the table columns of people on a page
+// (a team's members, "* Augustin Husson ([Amadeus](...))", "| Cristian Greco
+// | Grafana Labs | @cristiangreco |"): three or more of a list's top-level
+// items, and two thirds of them, are a person's name (personName); in a
+// table, the cells of a column whose header names people ("Name",
+// "Maintainer") and three or more of whose cells, two thirds, are names. A
+// title with a description after a dash ("Porter Website Maintainer - This
+// is someone who ...") is no name, nor is a column of roles under "Role" or
+// "Level". It returns, for each such item's or cell's block, where its name
+// ends: the capitalised words before it are a person's name, not a slip.
 func personListItems(f *model.Family) map[*model.Block]int {
 	var out map[*model.Block]int
-	for _, list := range f.Lists {
-		ends := map[*model.Block]int{}
-		top := 0
-		for _, it := range list {
-			if it.Depth != 0 || it.Block == nil {
-				continue
-			}
-			top++
-			text := wordingText(it.Block)
-			end := len(text)
-			if k := strings.IndexAny(text, "(,"); k >= 0 {
-				end = k
-			}
-			words := strings.Fields(text[:end])
-			if len(words) < 2 || len(words) > 3 {
-				continue
-			}
-			capitalised := true
-			for _, w := range words {
-				r, _ := utf8.DecodeRuneInString(w)
-				if !unicode.IsUpper(r) {
-					capitalised = false
-					break
-				}
-			}
-			if capitalised {
-				ends[it.Block] = end
-			}
-		}
-		if len(ends) >= 3 && 3*len(ends) >= 2*top {
+	keep := func(ends map[*model.Block]int, n int) {
+		if len(ends) >= 3 && 3*len(ends) >= 2*n {
 			if out == nil {
 				out = map[*model.Block]int{}
 			}
@@ -789,10 +780,74 @@ func personListItems(f *model.Family) map[*model.Block]int {
 			}
 		}
 	}
+	for _, list := range f.Lists {
+		ends := map[*model.Block]int{}
+		top := 0
+		for _, it := range list {
+			if it.Depth != 0 || it.Block == nil {
+				continue
+			}
+			top++
+			if end, ok := personName(wordingText(it.Block)); ok {
+				ends[it.Block] = end
+			}
+		}
+		keep(ends, top)
+	}
+	for _, t := range f.Tables {
+		if len(t.Rows) < 4 {
+			continue
+		}
+		for c, h := range t.Rows[0] {
+			if h == nil || !peopleHeader[strings.ToLower(strings.Trim(strings.TrimSpace(wordingText(h)), "*_:"))] {
+				continue
+			}
+			ends := map[*model.Block]int{}
+			n := 0
+			for _, row := range t.Rows[1:] {
+				if c >= len(row) || row[c] == nil {
+					continue
+				}
+				n++
+				if end, ok := personName(wordingText(row[c])); ok {
+					ends[row[c]] = end
+				}
+			}
+			keep(ends, n)
+		}
+	}
 	return out
 }
 
-// asciiCapitals reports whether w is two or more ASCII letters, all
+// peopleHeader are the headers of a table column that lists people.
+var peopleHeader = map[string]bool{
+	"name": true, "names": true, "full name": true, "person": true, "people": true, "who": true,
+	"member": true, "members": true, "maintainer": true, "maintainers": true, "owner": true, "owners": true,
+	"contributor": true, "contributors": true, "reviewer": true, "reviewers": true, "approver": true, "approvers": true,
+	"committer": true, "committers": true, "emeritus": true, "lead": true, "leads": true, "contact": true,
+}
+
+// personName reports whether a list item's or a cell's text opens with a
+// person's name: two or three words that all start with a capital, alone or
+// before a parenthesis or a comma (an affiliation), and where the name ends.
+func personName(text string) (int, bool) {
+	end := len(text)
+	if k := strings.IndexAny(text, "(,"); k >= 0 {
+		end = k
+	}
+	words := strings.Fields(text[:end])
+	if len(words) < 2 || len(words) > 3 {
+		return 0, false
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return 0, false
+		}
+	}
+	return end, true
+}
+
 // capitals ("OCIO"), without the copy strings.ToUpper makes.
 func asciiCapitals(w string) bool {
 	if len(w) < 2 {
