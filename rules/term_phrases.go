@@ -32,6 +32,14 @@ var termParticles = map[string]bool{
 	"with": true, "and": true, "or": true, "a": true, "an": true, "the": true, "is": true,
 }
 
+// termAuxiliaries are the verbs that follow a subject and modify no noun:
+// a term before one is the subject, a noun ("members in good standing may
+// vote", "the long term has"), not an adjective.
+var termAuxiliaries = map[string]bool{
+	"may": true, "might": true, "must": true, "shall": true, "should": true, "would": true, "could": true,
+	"has": true, "have": true, "had": true, "does": true, "do": true, "did": true,
+}
+
 // phraseOcc is one occurrence of a two-word term.
 type phraseOcc struct {
 	b          *model.Block
@@ -397,7 +405,7 @@ func termModifies(text string, tw *textWords, i int) bool {
 		return false
 	}
 	w := tw.Lower[i+1]
-	if prose.IsStopWord(w) || termParticles[w] || hasDigit(w) {
+	if prose.IsStopWord(w) || termParticles[w] || termAuxiliaries[w] || hasDigit(w) {
 		return false
 	}
 	// a verb in -s before a determiner: "a pull request requires an
