@@ -33,7 +33,10 @@ var repoLinkRule = &lint.Rule{
 			"spaces as hyphens, punctuation dropped, -1, -2 for repeats). Full URLs are link-external's. On in the " +
 			"generic profile, where the Hugo site rules (link-target, link-fragment) are off. On a page that opens with " +
 			"front matter (a static site's source page), a link with no file extension that names no file is the " +
-			"address of a page the site builds, and is not reported.",
+			"address of a page the site builds, and is not reported. Nor is a link that climbs out of the file's folder into GitHub's " +
+			"own address of the file: a branch name, `blob` or `tree` after the `..` steps (`../main/peribolos/org.yaml`), or, two " +
+			"steps or more up, one of the repository's pages that no folder holds (`../../issues`, `../../pulls`, `../../wiki/Home`, " +
+			"with no file extension).",
 		Bad:     "# L1 Engineer\n\nSee [the next level](l2.md#scopee).\n",
 		Good:    "# L1 Engineer\n\nSee [the next level](l2.md#scope).\n",
 		Excerpt: true,
@@ -117,13 +120,24 @@ func checkRepoLink(p *lint.Pass) {
 // GitHub's "blob" or "tree". GitHub resolves it from the page's address, not
 // from the repository's folders, so the files on disk cannot say whether it
 // works, and it is left alone.
+//
+// Two steps or more that climb over the branch and "blob" reach the
+// repository's own pages on GitHub, which no folder holds: "../../issues",
+// "../../pulls", "../../wiki/Home" (a README's usual links to them), when
+// nothing after them names a file by its extension.
 func githubURLForm(pth string) bool {
-	segs := strings.Split(pth, "/")
+	segs := strings.Split(strings.TrimSuffix(pth, "/"), "/")
 	i := 0
 	for i < len(segs) && segs[i] == ".." {
 		i++
 	}
-	if i == 0 || i >= len(segs)-1 {
+	if i == 0 || i >= len(segs) {
+		return false
+	}
+	if i >= 2 && githubRepoPages[segs[i]] && path.Ext(segs[len(segs)-1]) == "" {
+		return true
+	}
+	if i >= len(segs)-1 {
 		return false
 	}
 	switch segs[i] {
@@ -131,6 +145,14 @@ func githubURLForm(pth string) bool {
 		return true
 	}
 	return false
+}
+
+// githubRepoPages are the pages GitHub shows of a repository beside its
+// files (/owner/repo/issues, ...).
+var githubRepoPages = map[string]bool{
+	"issues": true, "pulls": true, "pull": true, "wiki": true, "discussions": true, "actions": true,
+	"releases": true, "projects": true, "security": true, "milestones": true, "labels": true,
+	"compare": true, "commits": true, "graphs": true, "pulse": true, "tags": true, "branches": true,
 }
 
 // siteRoute reports a link of a static site's source page (one that opens
