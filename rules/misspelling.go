@@ -66,7 +66,8 @@ var misspellingRule = &lint.Rule{
 			"\"Express Governance\"), a word in a link's text that the link's own address writes (a user's name: " +
 			"\"[wreed](https://discuss.example/u/wreed)\"), the names of a list of people or of a table column of people headed " +
 			"\"Name\" or \"Maintainer\" (two or three capitalised words, alone or before an affiliation, in three or more items or cells " +
-			"and two thirds of them: \"* Augustin Husson ([Amadeus](...))\", \"| Cristian Greco | Grafana Labs |\") wherever the page writes them, " +
+			"and two thirds of them: \"* Augustin Husson ([Amadeus](...))\", \"* [Cristian Greco](https://github.com/cristiangreco) - Grafana Labs\", " +
+			"\"* Conrad Hoffmann @conradhoffmann\", \"| Cristian Greco | Grafana Labs |\"; a title before a dash and a description is no name) wherever the page writes them, " +
 			"\"badging\" and other -ing forms with a verb's \"e\" dropped where the dictionary writes the verb with -ed (\"badged\"), words of three letters or fewer, and capitalised words whose candidates the site " +
 			"never writes (names such as \"Gitter\") are not reported. Code, link targets, URLs, e-mail addresses, " +
 			"the front matter's other keys and template placeholders are skipped (its `title` and `description`, written on one line, are " +
@@ -829,11 +830,24 @@ var peopleHeader = map[string]bool{
 
 // personName reports whether a list item's or a cell's text opens with a
 // person's name: two or three words that all start with a capital, alone or
-// before a parenthesis or a comma (an affiliation), and where the name ends.
+// before a parenthesis or a comma (an affiliation), a handle ("@gouthamve")
+// or a dash and an affiliation of three words or fewer ("- Grafana Labs"),
+// and where the name ends.
 func personName(text string) (int, bool) {
 	end := len(text)
 	if k := strings.IndexAny(text, "(,"); k >= 0 {
 		end = k
+	}
+	if k := strings.Index(text[:end], " @"); k >= 0 {
+		end = k // "Goutham Veeramachaneni @gouthamve": a handle after the name
+	}
+	for _, dash := range []string{" - ", " – ", " — "} {
+		// "Cristian Greco - Grafana Labs": an affiliation of a few words
+		// after a dash; a description after it ("Porter Core Maintainer -
+		// This is someone who ...") makes the words before it a title
+		if k := strings.Index(text[:end], dash); k >= 0 && len(strings.Fields(text[k+len(dash):])) <= 3 {
+			end = k
+		}
 	}
 	words := strings.Fields(text[:end])
 	if len(words) < 2 || len(words) > 3 {
