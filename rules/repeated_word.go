@@ -24,7 +24,8 @@ var repeatedWordRule = &lint.Rule{
 		Description: "A word followed by itself, with only whitespace (a line break counts) between the two, is " +
 			"almost always an editing slip: \"the the\", \"and and\". Case does not matter. Words split by " +
 			"punctuation (\"no, no\"), by a code span, numbers and the words of the `allow` list (\"that that\" " +
-			"and \"had had\" are grammatical), nor \"at\" before \"at least\" or \"at most\" (\"look at at least three\"), nor a verb after \"to\" " +
+			"and \"had had\" are grammatical), nor \"at\" before \"at least\" or \"at most\" (\"look at at least three\"), nor a bold or emphasised label that opens a paragraph or item and the text's first word after it (\"**Impact** Impact on the team\"), " +
+			"nor a verb after \"to\" " +
 			"written again as the clause's verb or a noun (\"those eligible to vote vote in favor\", \"to review review comments\"; not a " +
 			"function word: \"to the the\"), are not reported; a run of one word (\"the the the\") is one finding; nor is text in code, link targets, front " +
 			"matter or template placeholders. `--fix` deletes the second word.",
@@ -68,6 +69,12 @@ func checkRepeatedWord(p *lint.Pass) {
 			}
 			if htmlBetween(p.File, from, to) {
 				continue // "Compensation <br> Compensation Partner"
+			}
+			if e := b.SourceOffset(prev.End-1) + 1; i == 1 && e < to && (p.File.Source.Text[e] == '*' || p.File.Source.Text[e] == '_') {
+				// "**Impact** Impact on the team is broad": a bold label
+				// that opens the paragraph or item, as a heading would,
+				// then the text's own first word
+				continue
 			}
 			// a run of the word ("the the the ..."): one finding
 			last := i
