@@ -30,7 +30,9 @@ var repoLinkRule = &lint.Rule{
 			"of the file that holds it, a link starting with `/` from the repository root (the nearest folder " +
 			"holding `.git`), and must name a file or folder that exists. A `#fragment` on a link to a markdown " +
 			"file, or alone for the same page, must be the GitHub anchor of one of its headings (lower case, " +
-			"spaces as hyphens, punctuation dropped, -1, -2 for repeats). Full URLs are link-external's. On in the " +
+			"spaces as hyphens, punctuation dropped, -1, -2 for repeats, made from the heading as GitHub renders it: a link " +
+			"gives its text, an image or an HTML tag nothing) or the id or name of an HTML anchor, inside a heading too " +
+			"(`## Maintainers <a name=\"maint\"></a>`). Full URLs are link-external's. On in the " +
 			"generic profile, where the Hugo site rules (link-target, link-fragment) are off. On a page that opens with " +
 			"front matter (a static site's source page), a link with no file extension that names no file is the " +
 			"address of a page the site builds, and is not reported. Nor is a link that climbs out of the file's folder into GitHub's " +
@@ -68,7 +70,7 @@ func checkRepoLink(p *lint.Pass) {
 				continue
 			}
 			if self == nil {
-				self = site.ComputeAnchors(f.Source.Text, site.GitHub)
+				self = site.ComputeAnchors(f.Source.Text, site.GitHubRendered)
 			}
 			reportFragment(p, span, l.Fragment, self, "this page")
 			continue
@@ -183,7 +185,7 @@ func readAnchors(p string, max int64) any {
 	if err != nil {
 		return (*site.Anchors)(nil)
 	}
-	return site.ComputeAnchors(data, site.GitHub)
+	return site.ComputeAnchors(data, site.GitHubRendered)
 }
 
 func reportFragment(p *lint.Pass, span model.Span, frag string, a *site.Anchors, where string) {
