@@ -68,6 +68,7 @@ var misspellingRule = &lint.Rule{
 			"\"Name\" or \"Maintainer\" (two or three capitalised words, alone or before an affiliation, in three or more items or cells " +
 			"and two thirds of them: \"* Augustin Husson ([Amadeus](...))\", \"* [Cristian Greco](https://github.com/cristiangreco) - Grafana Labs\", " +
 			"\"* Conrad Hoffmann @conradhoffmann\", \"| Cristian Greco | Grafana Labs |\"; a title before a dash and a description is no name) wherever the page writes them, " +
+			"a word beside a word of another language (an accent, or an elided \"d'\" or \"l'\": \"raison d'être\"), " +
 			"\"badging\" and other -ing forms with a verb's \"e\" dropped where the dictionary writes the verb with -ed (\"badged\"), words of three letters or fewer, and capitalised words whose candidates the site " +
 			"never writes (names such as \"Gitter\") are not reported. Code, link targets, URLs, e-mail addresses, " +
 			"the front matter's other keys and template placeholders are skipped (its `title` and `description`, written on one line, are " +
@@ -577,6 +578,9 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 			if w.Text != lw && personWords[w.Text] {
 				continue // a name the page's list of people writes
 			}
+			if foreignPhrase(tw.Words, j) {
+				continue // "raison d'être": a phrase of another language
+			}
 			if meant := confusedWord(wordingText(b), tw.Words, j); meant != "" && !allow[lw] {
 				// "Principle Accounting Officer", "will aide us": a real word
 				// where its neighbours ask for another
@@ -757,6 +761,28 @@ func (sc *spellScratch) release() {
 	clear(sc.lowers)
 	sc.lowers, sc.known, sc.titled, sc.uses = sc.lowers[:0], sc.known[:0], sc.titled[:0], sc.uses[:0]
 	spellScratchPool.Put(sc)
+}
+
+// foreignPhrase reports whether word j of a block stands beside a word of
+// another language that English borrows whole: one with a letter no English
+// word has (an accent: "d'être", "vis-à-vis"), or opened by an elided French
+// article ("d'", "l'"). "raison" in "raison d'être" is no slip of "raisin".
+func foreignPhrase(words []prose.Word, j int) bool {
+	for _, k := range []int{j - 1, j + 1} {
+		if k < 0 || k >= len(words) {
+			continue
+		}
+		w := strings.ReplaceAll(words[k].Text, "’", "'")
+		if len(w) > 2 && w[1] == '\'' && strings.ContainsRune("dlDL", rune(w[0])) {
+			return true
+		}
+		for _, r := range w {
+			if r > 0x7f && unicode.IsLetter(r) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // personListItems finds the lists and the table columns of people on a page
