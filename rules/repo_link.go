@@ -32,7 +32,7 @@ var repoLinkRule = &lint.Rule{
 			"file, or alone for the same page, must be the GitHub anchor of one of its headings (lower case, " +
 			"spaces as hyphens, punctuation dropped, -1, -2 for repeats, made from the heading as GitHub renders it: a link " +
 			"gives its text, an image or an HTML tag nothing) or the id or name of an HTML anchor, inside a heading too " +
-			"(`## Maintainers <a name=\"maint\"></a>`). Full URLs are link-external's. On in the " +
+			"(`## Maintainers <a name=\"maint\"></a>`); on a link to the file's source (`?plain=1`) the fragment names lines and is not checked. Full URLs are link-external's. On in the " +
 			"generic profile, where the Hugo site rules (link-target, link-fragment) are off. On a page that opens with " +
 			"front matter (a static site's source page), a link with no file extension that names no file is the " +
 			"address of a page the site builds, and is not reported. Nor is a link that climbs out of the file's folder into GitHub's " +
@@ -103,7 +103,7 @@ func checkRepoLink(p *lint.Pass) {
 				Message: fmt.Sprintf("link to %s: no such file or folder (%s)", rawPath, shown)})
 			continue
 		}
-		if l.Fragment == "" || st.IsDir() || !isMarkdownPath(target) {
+		if l.Fragment == "" || st.IsDir() || !isMarkdownPath(target) || sourceView(l) {
 			continue
 		}
 		key := "repo-link.anchors:" + filepath.Clean(target)
@@ -147,6 +147,20 @@ func githubURLForm(pth string) bool {
 		return true
 	}
 	return false
+}
+
+// sourceView reports a link to a markdown file's source as GitHub shows it
+// ("README.md?plain=1#L10", "GOVERNANCE.md?plain=1#L3-L9"): its fragment
+// names lines, not a heading.
+func sourceView(l *model.Link) bool {
+	i := strings.IndexByte(l.Target, '?')
+	if i < 0 {
+		return false
+	}
+	q := l.Target[i+1:]
+	q, _, _ = strings.Cut(q, "#")
+	vals, err := url.ParseQuery(q)
+	return err == nil && vals.Get("plain") == "1"
 }
 
 // githubRepoPages are the pages GitHub shows of a repository beside its
