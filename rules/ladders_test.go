@@ -93,25 +93,54 @@ func modelledLevels(t *testing.T, o shape.Options, c countedLadder) int {
 		return n
 	}
 	// a page's ladder is its headings'; a table beside them summarises
-	// them. Without headings, the page's tables model the distinct levels
+	// them, unless it holds another track (below). Without headings, the page's tables model the distinct levels
 	// they hold together: a page may write one track per table (ICs in
 	// one, managers in the next), or one dimension per table, each
 	// repeating the same levels; a level is counted once by its title.
+	// A table whose levels share none with the headings' and write their
+	// codes in another format is another track (Sourcegraph's IC1-IC5
+	// headed, M3-M6 in a table after them): its levels count too.
 	heads := 0
+	var headLevels []*shape.Level
+	var tables []*shape.Ladder
 	inTables := map[string]bool{}
+	key := func(v *shape.Level) string { return strings.ToLower(strings.Join(strings.Fields(v.Title), " ")) }
 	for _, l := range shape.Find(parseFile(t, p), o) {
 		if l.From == "headings" {
 			heads += len(l.Levels)
+			headLevels = append(headLevels, l.Levels...)
 			continue
 		}
+		tables = append(tables, l)
 		for _, v := range l.Levels {
-			inTables[strings.ToLower(strings.Join(strings.Fields(v.Title), " "))] = true
+			inTables[key(v)] = true
 		}
 	}
-	if heads > 0 {
-		return heads
+	if heads == 0 {
+		return len(inTables)
 	}
-	return len(inTables)
+	headKeys, headFormats := map[string]bool{}, map[string]bool{}
+	for _, v := range headLevels {
+		headKeys[key(v)] = true
+		if v.Code != nil {
+			headFormats[v.Code.Format] = true
+		}
+	}
+	other := map[string]bool{}
+	for _, l := range tables {
+		apart := len(headFormats) > 0
+		for _, v := range l.Levels {
+			if headKeys[key(v)] || v.Code == nil || headFormats[v.Code.Format] {
+				apart = false
+			}
+		}
+		if apart {
+			for _, v := range l.Levels {
+				other[key(v)] = true
+			}
+		}
+	}
+	return heads + len(other)
 }
 
 // TestLaddersLevelsModelled compares the levels the generic profile

@@ -64,7 +64,12 @@ var misspellingRule = &lint.Rule{
 			"\"Mixin\" and \"mixin\"), a lower-case word of a slug (\"nodejs/node\", \"@nodejs/tsc\") that a link address of " +
 			"the page also writes (an owner's name) or that is a word of the page's title with a short suffix (\"expressjs/express\" on " +
 			"\"Express Governance\"), a word in a link's text that the link's own address writes (a user's name: " +
-			"\"[wreed](https://discuss.example/u/wreed)\"), words of three letters or fewer, and capitalised words whose candidates the site " +
+			"\"[wreed](https://discuss.example/u/wreed)\"), the names of a list of people or of a table column of people headed " +
+			"\"Name\" or \"Maintainer\" (two or three capitalised words, alone or before an affiliation, in three or more items or cells " +
+			"and two thirds of them: \"* Augustin Husson ([Amadeus](...))\", \"* [Cristian Greco](https://github.com/cristiangreco) - Grafana Labs\", " +
+			"\"* Conrad Hoffmann @conradhoffmann\", \"| Cristian Greco | Grafana Labs |\"; a title before a dash and a description is no name) wherever the page writes them, " +
+			"a word beside a word of another language (an accent, or an elided \"d'\" or \"l'\": \"raison d'être\"), " +
+			"\"badging\" and other -ing forms with a verb's \"e\" dropped where the dictionary writes the verb with -ed (\"badged\"), words of three letters or fewer, and capitalised words whose candidates the site " +
 			"never writes (names such as \"Gitter\") are not reported. Code, link targets, URLs, e-mail addresses, " +
 			"the front matter's other keys and template placeholders are skipped (its `title` and `description`, written on one line, are " +
 			"checked as prose: search results show them). A name in mixed case written as a plural where " +
@@ -552,6 +557,17 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 		apartMemo[w] = a
 		return a
 	}
+	// the words of those names: the same person named elsewhere on the
+	// page ("Ask Conrad Hoffmann") is no slip either
+	var personWords map[string]bool
+	for b, end := range people {
+		if personWords == nil {
+			personWords = map[string]bool{}
+		}
+		for _, w := range strings.Fields(wordingText(b)[:end]) {
+			personWords[w] = true
+		}
+	}
 	for _, b := range append(frontMatterProse(f), f.Blocks...) {
 		tw := wordingWords(b, false)
 		for j, w := range tw.Words {
@@ -581,6 +597,12 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 			}
 			if end, ok := people[b]; ok && w.End <= end && w.Text != lw {
 				continue // a person's name in a list of people
+			}
+			if w.Text != lw && personWords[w.Text] {
+				continue // a name the page's list of people writes
+			}
+			if foreignPhrase(tw.Words, j) {
+				continue // "raison d'être": a phrase of another language
 			}
 			if meant := confusedWord(wordingText(b), tw.Words, j); meant != "" && !allow[lw] {
 				// "Principle Accounting Officer", "will aide us": a real word
@@ -769,46 +791,42 @@ func (sc *spellScratch) release() {
 	spellScratchPool.Put(sc)
 }
 
-// personListItems finds the lists of people on a page (a team's members,
-// "* Augustin Husson ([Amadeus](...))"): three or more of a list's
-// top-level items, and two thirds of them, are two or three words that all
-// start with a capital, alone or before a parenthesis or a comma (an
-// affiliation). A title with a description after a dash ("Porter Website
-// Maintainer - This is someone who ...") is no name. It returns, for each
-// such item's block, where its name ends: the capitalised words before it
-// are a person's name, not a slip.
-func personListItems(f *model.Family) map[*model.Block]int {
-	var out map[*model.Block]int
-	for _, list := range f.Lists {
-		ends := map[*model.Block]int{}
-		top := 0
-		for _, it := range list {
-			if it.Depth != 0 || it.Block == nil {
-				continue
-			}
-			top++
-			text := wordingText(it.Block)
-			end := len(text)
-			if k := strings.IndexAny(text, "(,"); k >= 0 {
-				end = k
-			}
-			words := strings.Fields(text[:end])
-			if len(words) < 2 || len(words) > 3 {
-				continue
-			}
-			capitalised := true
-			for _, w := range words {
-				r, _ := utf8.DecodeRuneInString(w)
-				if !unicode.IsUpper(r) {
-					capitalised = false
-					break
-				}
-			}
-			if capitalised {
-				ends[it.Block] = end
+// foreignPhrase reports whether word j of a block stands beside a word of
+// another language that English borrows whole: one with a letter no English
+// word has (an accent: "d'être", "vis-à-vis"), or opened by an elided French
+// article ("d'", "l'"). "raison" in "raison d'être" is no slip of "raisin".
+func foreignPhrase(words []prose.Word, j int) bool {
+	for _, k := range []int{j - 1, j + 1} {
+		if k < 0 || k >= len(words) {
+			continue
+		}
+		w := strings.ReplaceAll(words[k].Text, "’", "'")
+		if len(w) > 2 && w[1] == '\'' && strings.ContainsRune("dlDL", rune(w[0])) {
+			return true
+		}
+		for _, r := range w {
+			if r > 0x7f && unicode.IsLetter(r) {
+				return true
 			}
 		}
-		if len(ends) >= 3 && 3*len(ends) >= 2*top {
+	}
+	return false
+}
+
+// personListItems finds the lists and the table columns of people on a page
+// (a team's members, "* Augustin Husson ([Amadeus](...))", "| Cristian Greco
+// | Grafana Labs | @cristiangreco |"): three or more of a list's top-level
+// items, and two thirds of them, are a person's name (personName); in a
+// table, the cells of a column whose header names people ("Name",
+// "Maintainer") and three or more of whose cells, two thirds, are names. A
+// title with a description after a dash ("Porter Website Maintainer - This
+// is someone who ...") is no name, nor is a column of roles under "Role" or
+// "Level". It returns, for each such item's or cell's block, where its name
+// ends: the capitalised words before it are a person's name, not a slip.
+func personListItems(f *model.Family) map[*model.Block]int {
+	var out map[*model.Block]int
+	keep := func(ends map[*model.Block]int, n int) {
+		if len(ends) >= 3 && 3*len(ends) >= 2*n {
 			if out == nil {
 				out = map[*model.Block]int{}
 			}
@@ -817,10 +835,87 @@ func personListItems(f *model.Family) map[*model.Block]int {
 			}
 		}
 	}
+	for _, list := range f.Lists {
+		ends := map[*model.Block]int{}
+		top := 0
+		for _, it := range list {
+			if it.Depth != 0 || it.Block == nil {
+				continue
+			}
+			top++
+			if end, ok := personName(wordingText(it.Block)); ok {
+				ends[it.Block] = end
+			}
+		}
+		keep(ends, top)
+	}
+	for _, t := range f.Tables {
+		if len(t.Rows) < 4 {
+			continue
+		}
+		for c, h := range t.Rows[0] {
+			if h == nil || !peopleHeader[strings.ToLower(strings.Trim(strings.TrimSpace(wordingText(h)), "*_:"))] {
+				continue
+			}
+			ends := map[*model.Block]int{}
+			n := 0
+			for _, row := range t.Rows[1:] {
+				if c >= len(row) || row[c] == nil {
+					continue
+				}
+				n++
+				if end, ok := personName(wordingText(row[c])); ok {
+					ends[row[c]] = end
+				}
+			}
+			keep(ends, n)
+		}
+	}
 	return out
 }
 
-// asciiCapitals reports whether w is two or more ASCII letters, all
+// peopleHeader are the headers of a table column that lists people.
+var peopleHeader = map[string]bool{
+	"name": true, "names": true, "full name": true, "person": true, "people": true, "who": true,
+	"member": true, "members": true, "maintainer": true, "maintainers": true, "owner": true, "owners": true,
+	"contributor": true, "contributors": true, "reviewer": true, "reviewers": true, "approver": true, "approvers": true,
+	"committer": true, "committers": true, "emeritus": true, "lead": true, "leads": true, "contact": true,
+}
+
+// personName reports whether a list item's or a cell's text opens with a
+// person's name: two or three words that all start with a capital, alone or
+// before a parenthesis or a comma (an affiliation), a handle ("@gouthamve")
+// or a dash and an affiliation of three words or fewer ("- Grafana Labs"),
+// and where the name ends.
+func personName(text string) (int, bool) {
+	end := len(text)
+	if k := strings.IndexAny(text, "(,"); k >= 0 {
+		end = k
+	}
+	if k := strings.Index(text[:end], " @"); k >= 0 {
+		end = k // "Goutham Veeramachaneni @gouthamve": a handle after the name
+	}
+	for _, dash := range []string{" - ", " – ", " — "} {
+		// "Cristian Greco - Grafana Labs": an affiliation of a few words
+		// after a dash; a description after it ("Porter Core Maintainer -
+		// This is someone who ...") makes the words before it a title
+		if k := strings.Index(text[:end], dash); k >= 0 && len(strings.Fields(text[k+len(dash):])) <= 3 {
+			end = k
+		}
+	}
+	words := strings.Fields(text[:end])
+	if len(words) < 2 || len(words) > 3 {
+		return 0, false
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return 0, false
+		}
+	}
+	return end, true
+}
+
 // capitals ("OCIO"), without the copy strings.ToUpper makes.
 func asciiCapitals(w string) bool {
 	if len(w) < 2 {
@@ -1201,8 +1296,23 @@ func slugWord(text string, start, end int) bool {
 // ("[wreed](https://discuss.example/u/wreed)", "[@dan-maor](https://github.com/Dan-Maor)"),
 // not a slip. byBlock holds the page's links by block, made on first need.
 func linkNamesWord(f *model.Family, b *model.Block, byBlock *map[*model.Block][]*model.Link, start, end int, lw string) bool {
-	if len(f.Links) == 0 {
+	l := linkAround(f, b, byBlock, start, end)
+	if l == nil {
 		return false
+	}
+	for _, w := range strings.FieldsFunc(l.Target, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if strings.EqualFold(w, lw) {
+			return true
+		}
+	}
+	return false
+}
+
+// linkAround is the link of block b whose text holds the span start..end,
+// or nil. byBlock holds the page's links by block, made on first need.
+func linkAround(f *model.Family, b *model.Block, byBlock *map[*model.Block][]*model.Link, start, end int) *model.Link {
+	if len(f.Links) == 0 {
+		return nil
 	}
 	if *byBlock == nil {
 		*byBlock = map[*model.Block][]*model.Link{}
@@ -1221,14 +1331,9 @@ func linkNamesWord(f *model.Family, b *model.Block, byBlock *map[*model.Block][]
 	ls := (*byBlock)[b]
 	i := sort.Search(len(ls), func(i int) bool { return ls[i].TextIn.End >= end })
 	if i == len(ls) || start < ls[i].TextIn.Start {
-		return false
+		return nil
 	}
-	for _, w := range strings.FieldsFunc(ls[i].Target, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		if strings.EqualFold(w, lw) {
-			return true
-		}
-	}
-	return false
+	return ls[i]
 }
 
 // nameSuffixed reports whether a slug's word is a word of the page's title

@@ -7,6 +7,7 @@ import (
 
 	"gitlab.com/ladderlint/ladderlint/lint"
 	"gitlab.com/ladderlint/ladderlint/lint/model"
+	"gitlab.com/ladderlint/ladderlint/lint/prose"
 )
 
 type repeatedWordOptions struct {
@@ -23,7 +24,10 @@ var repeatedWordRule = &lint.Rule{
 		Description: "A word followed by itself, with only whitespace (a line break counts) between the two, is " +
 			"almost always an editing slip: \"the the\", \"and and\". Case does not matter. Words split by " +
 			"punctuation (\"no, no\"), by a code span, numbers and the words of the `allow` list (\"that that\" " +
-			"and \"had had\" are grammatical), nor \"at\" before \"at least\" or \"at most\" (\"look at at least three\"), are not reported; a run of one word (\"the the the\") is one finding; nor is text in code, link targets, front " +
+			"and \"had had\" are grammatical), nor \"at\" before \"at least\" or \"at most\" (\"look at at least three\"), nor a bold or emphasised label that opens a paragraph or item and the text's first word after it (\"**Impact** Impact on the team\"), " +
+			"nor a verb after \"to\" " +
+			"written again as the clause's verb or a noun (\"those eligible to vote vote in favor\", \"to review review comments\"; not a " +
+			"function word: \"to the the\"), are not reported; a run of one word (\"the the the\") is one finding; nor is text in code, link targets, front " +
 			"matter or template placeholders. `--fix` deletes the second word.",
 		Bad:  "---\ntitle: Backend Engineer\n---\n\n## Backend Engineer\n\n### Responsibilities\n\n- Review the the merge requests of your team\n",
 		Good: "---\ntitle: Backend Engineer\n---\n\n## Backend Engineer\n\n### Responsibilities\n\n- Review the merge requests of your team\n- Make sure that that review happens\n",
@@ -56,12 +60,21 @@ func checkRepeatedWord(p *lint.Pass) {
 			if i+1 < len(words) && grammaticalDouble(lw, tw.Lower[i+1]) {
 				continue // "look at at least three"
 			}
+			if i >= 2 && tw.Lower[i-2] == "to" && onlySpace(text[words[i-2].End:prev.Start]) && infinitiveDouble(lw) {
+				continue // "those eligible to vote vote in favor"
+			}
 			from, to := b.SourceOffset(prev.End), b.SourceOffset(cur.Start)
 			if from < to && strings.Contains(string(p.File.Source.Text[from:to]), "\n") && startsUpper(cur.Text) {
 				continue // "About GitLab\nGitLab Inc. is ...": a line meant as a title
 			}
 			if htmlBetween(p.File, from, to) {
 				continue // "Compensation <br> Compensation Partner"
+			}
+			if e := b.SourceOffset(prev.End-1) + 1; i == 1 && e < to && (p.File.Source.Text[e] == '*' || p.File.Source.Text[e] == '_') {
+				// "**Impact** Impact on the team is broad": a bold label
+				// that opens the paragraph or item, as a heading would,
+				// then the text's own first word
+				continue
 			}
 			// a run of the word ("the the the ..."): one finding
 			last := i
@@ -103,6 +116,23 @@ func checkRepeatedWord(p *lint.Pass) {
 // the word after the two: "look at at least three", "at at most".
 func grammaticalDouble(w, next string) bool {
 	return w == "at" && (next == "least" || next == "most")
+}
+
+// infinitiveDouble reports whether a word written twice after "to" is
+// grammar: a verb in the infinitive, then the same word as the clause's
+// verb ("those eligible to vote vote in favor") or as a noun ("ask them to
+// review review comments"), which English writes alike. The word is a verb
+// the dictionary writes with "-ed" ("voted"); a function word ("to the
+// the", "to be be") is a slip.
+func infinitiveDouble(w string) bool {
+	if prose.IsStopWord(w) || w == "have" || w == "do" || w == "not" {
+		return false
+	}
+	d := englishWords()
+	if !d.has(w) {
+		return false
+	}
+	return d.has(w+"ed") || strings.HasSuffix(w, "e") && d.has(w+"d")
 }
 
 func startsUpper(s string) bool {

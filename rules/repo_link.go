@@ -30,10 +30,15 @@ var repoLinkRule = &lint.Rule{
 			"of the file that holds it, a link starting with `/` from the repository root (the nearest folder " +
 			"holding `.git`), and must name a file or folder that exists. A `#fragment` on a link to a markdown " +
 			"file, or alone for the same page, must be the GitHub anchor of one of its headings (lower case, " +
-			"spaces as hyphens, punctuation dropped, -1, -2 for repeats). Full URLs are link-external's. On in the " +
+			"spaces as hyphens, punctuation dropped, -1, -2 for repeats, made from the heading as GitHub renders it: a link " +
+			"gives its text, an image or an HTML tag nothing) or the id or name of an HTML anchor, inside a heading too " +
+			"(`## Maintainers <a name=\"maint\"></a>`); on a link to the file's source (`?plain=1`) the fragment names lines and is not checked. Full URLs are link-external's. On in the " +
 			"generic profile, where the Hugo site rules (link-target, link-fragment) are off. On a page that opens with " +
 			"front matter (a static site's source page), a link with no file extension that names no file is the " +
-			"address of a page the site builds, and is not reported.",
+			"address of a page the site builds, and is not reported. Nor is a link that climbs out of the file's folder into GitHub's " +
+			"own address of the file: a branch name, `blob` or `tree` after the `..` steps (`../main/peribolos/org.yaml`), or, two " +
+			"steps or more up, one of the repository's pages that no folder holds (`../../issues`, `../../pulls`, `../../wiki/Home`, " +
+			"with no file extension).",
 		Bad:     "# L1 Engineer\n\nSee [the next level](l2.md#scopee).\n",
 		Good:    "# L1 Engineer\n\nSee [the next level](l2.md#scope).\n",
 		Excerpt: true,
@@ -65,7 +70,7 @@ func checkRepoLink(p *lint.Pass) {
 				continue
 			}
 			if self == nil {
-				self = site.ComputeAnchors(f.Source.Text, site.GitHub)
+				self = site.ComputeAnchors(f.Source.Text, site.GitHubRendered)
 			}
 			reportFragment(p, span, l.Fragment, self, "this page")
 			continue
@@ -98,7 +103,7 @@ func checkRepoLink(p *lint.Pass) {
 				Message: fmt.Sprintf("link to %s: no such file or folder (%s)", rawPath, shown)})
 			continue
 		}
-		if l.Fragment == "" || st.IsDir() || !isMarkdownPath(target) {
+		if l.Fragment == "" || st.IsDir() || !isMarkdownPath(target) || sourceView(l) {
 			continue
 		}
 		key := "repo-link.anchors:" + filepath.Clean(target)
@@ -117,13 +122,24 @@ func checkRepoLink(p *lint.Pass) {
 // GitHub's "blob" or "tree". GitHub resolves it from the page's address, not
 // from the repository's folders, so the files on disk cannot say whether it
 // works, and it is left alone.
+//
+// Two steps or more that climb over the branch and "blob" reach the
+// repository's own pages on GitHub, which no folder holds: "../../issues",
+// "../../pulls", "../../wiki/Home" (a README's usual links to them), when
+// nothing after them names a file by its extension.
 func githubURLForm(pth string) bool {
-	segs := strings.Split(pth, "/")
+	segs := strings.Split(strings.TrimSuffix(pth, "/"), "/")
 	i := 0
 	for i < len(segs) && segs[i] == ".." {
 		i++
 	}
-	if i == 0 || i >= len(segs)-1 {
+	if i == 0 || i >= len(segs) {
+		return false
+	}
+	if i >= 2 && githubRepoPages[segs[i]] && path.Ext(segs[len(segs)-1]) == "" {
+		return true
+	}
+	if i >= len(segs)-1 {
 		return false
 	}
 	switch segs[i] {
@@ -131,6 +147,28 @@ func githubURLForm(pth string) bool {
 		return true
 	}
 	return false
+}
+
+// sourceView reports a link to a markdown file's source as GitHub shows it
+// ("README.md?plain=1#L10", "GOVERNANCE.md?plain=1#L3-L9"): its fragment
+// names lines, not a heading.
+func sourceView(l *model.Link) bool {
+	i := strings.IndexByte(l.Target, '?')
+	if i < 0 {
+		return false
+	}
+	q := l.Target[i+1:]
+	q, _, _ = strings.Cut(q, "#")
+	vals, err := url.ParseQuery(q)
+	return err == nil && vals.Get("plain") == "1"
+}
+
+// githubRepoPages are the pages GitHub shows of a repository beside its
+// files (/owner/repo/issues, ...).
+var githubRepoPages = map[string]bool{
+	"issues": true, "pulls": true, "pull": true, "wiki": true, "discussions": true, "actions": true,
+	"releases": true, "projects": true, "security": true, "milestones": true, "labels": true,
+	"compare": true, "commits": true, "graphs": true, "pulse": true, "tags": true, "branches": true,
 }
 
 // siteRoute reports a link of a static site's source page (one that opens
@@ -161,7 +199,7 @@ func readAnchors(p string, max int64) any {
 	if err != nil {
 		return (*site.Anchors)(nil)
 	}
-	return site.ComputeAnchors(data, site.GitHub)
+	return site.ComputeAnchors(data, site.GitHubRendered)
 }
 
 func reportFragment(p *lint.Pass, span model.Span, frag string, a *site.Anchors, where string) {

@@ -308,7 +308,8 @@ func derivedWord(d *wordDict, w string) bool {
 
 // derivedSuffix reports whether w is a known word with a plural, verb or
 // agent ending: "financials", "sharding", "shipped", or, after an "e",
-// "templated", "evolver".
+// "templated", "evolver", and "badging", the "e" dropped before "-ing" as
+// English drops it from a verb the dictionary writes with "-ed" ("badged").
 func derivedSuffix(d *wordDict, w string) bool {
 	known := func(s string) bool { return d.has(s) && len(s) >= 3 }
 	for _, suf := range []string{"s", "es", "ing", "ed", "er", "ers", "d", "r", "rs"} {
@@ -324,6 +325,12 @@ func derivedSuffix(d *wordDict, w string) bool {
 			continue
 		}
 		if known(stem) {
+			return true
+		}
+		if suf == "ing" && !strings.HasSuffix(stem, "e") && known(stem+"e") && known(stem+"ed") {
+			// "badging": the verb's "e" dropped, a verb the dictionary
+			// writes with "-ed" ("badged"); not "woring" ("wore" is no
+			// verb's base)
 			return true
 		}
 		if n := len(stem); suf != "s" && n > 3 && stem[n-1] == stem[n-2] && known(stem[:n-1]) {

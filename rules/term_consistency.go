@@ -53,7 +53,8 @@ var termConsistencyRule = &lint.Rule{
 			"whatever the counts, outside headings (a heading's words make its anchor);\n" +
 			"- two-word terms, within a page: written with a space where the page usually hyphenates them " +
 			"(\"cross functional teams\" / \"cross-functional\", \"Self Service\" / \"Self-Service\"), compared only where " +
-			"they modify the next word (\"long term\" as a noun and \"long-term goals\" are both right; a noun and a participle, " +
+			"they modify the next word (\"long term\" as a noun and \"long-term goals\" are both right, as is a term before a modal or " +
+			"auxiliary verb, its subject: \"members in good standing may vote\"; a noun and a participle, " +
 			"\"results oriented\", \"data driven\", are an adjective wherever they stand; phrasal verbs such as " +
 			"\"follow up\" are left alone), and by the case of their later words (\"Sales team\" / \"Sales Team\", the " +
 			"first word capitalised in both; not when that word is the page's own name opening its title, \"Sermant Community\" on Sermant's page); headings, a sentence's first word, link texts and terms inside a longer " +
@@ -64,7 +65,8 @@ var termConsistencyRule = &lint.Rule{
 			"where the page hyphenates it anywhere at least half as often as it leaves it open there (grammar: \"world class brand\" and " +
 			"\"world class design\" beside one \"world-class team\"); a noun before a noun, \"job family page\", may stay open; \"open source\" is written open by the GitLab style guide wherever it stands, \"open-source\" beside it is no variant;\n" +
 			"- two words the page also writes as one (\"road map\" beside \"roadmap\", \"code base\" beside \"codebases\", " +
-			"\"full stack\" beside \"Fullstack\"), where the one word is as common or more; pairs that mean something else " +
+			"\"full stack\" beside \"Fullstack\"), where the one word is as common or more (either form in a heading or a link's text counts, " +
+			"though the open one is not reported there: \"chat room\" beside \"the contributors' [chat room](...)\" outnumbers one \"chatroom\"); pairs that mean something else " +
 			"(\"every day\"), product names, a file's name in capitals (\"CODEOWNERS\"), a pair in parallel with another of the same last word (\"build time rather than run time\") and a pair a linked address writes apart are left alone;\n" +
 			"- apostrophe plurals of numbers: \"1:1's\" where the page also writes \"1:1s\";\n" +
 			"- a number and a singular unit of time written open before a noun (\"two 30 minute interviews\") on a page that " +
@@ -114,7 +116,9 @@ var termConsistencyRule = &lint.Rule{
 			"\"GitLab.com\"): any other case of them is reported wherever it occurs, the front matter's `title` and `description` " +
 			"included, and so is a name in mixed case written apart at its inner capitals (\"Net Suite\", \"Power Point\"); their variants are not " +
 			"reported a second time. Names in URLs, e-mail addresses, paths, code and link targets are not " +
-			"prose and are left alone. `--fix` writes the reference spelling.",
+			"prose and are left alone, nor is a word of a link's text in lower case that the link's address writes as a part of its path " +
+			"(\"[mochajs org](https://github.com/mochajs)\", \"[kubernetes org](https://github.com/kubernetes)\": an organisation's login " +
+			"as GitHub spells it; for a word other than a preferred term, only one no dictionary holds: \"[frontend engineers](/frontend/)\" is prose). `--fix` writes the reference spelling.",
 		Bad: "---\ntitle: Support Engineer\n---\n\n## Support Engineer\n\n### Responsibilities\n\n" +
 			"- Answer customer e-mail about Gitlab\n- Triage email from customers\n- Keep email templates current\n",
 		Good: "---\ntitle: Support Engineer\n---\n\n## Support Engineer\n\n### Responsibilities\n\n" +
@@ -332,8 +336,9 @@ func checkTermConsistency(p *lint.SetPass) {
 		}
 	}
 	for _, f := range p.Files {
+		var links map[*model.Block][]*model.Link // the page's, made on first need
 		for _, b := range append(frontMatterProse(f), f.Blocks...) {
-			checkPreferredTerms(p, f, b, wordingText(b), preferred, &lowerBuf)
+			checkPreferredTerms(p, f, b, wordingText(b), preferred, &lowerBuf, &links)
 		}
 		if opts.Scope == "page" {
 			refs = termPageWords(f, ix, varied, refs)
@@ -381,11 +386,12 @@ func termWords(f *model.Family, out []termWord) []termWord {
 // termWordsEach calls fn with each word of a page that may be a variant of
 // a term, in order.
 func termWordsEach(f *model.Family, fn func(termWord)) {
+	var links map[*model.Block][]*model.Link // made on first need
 	for _, b := range f.Blocks {
 		text := wordingText(b)
 		tw := wordingWords(b, true)
 		for i := range tw.Words {
-			if key, plain, ok := termWordKey(text, tw, i); ok {
+			if key, plain, ok := termWordKey(text, tw, i); ok && !linkIdentifier(f, b, &links, tw.Words[i].Start, tw.Words[i].End, tw.Words[i].Text, false) {
 				fn(termWord{key, termOccAt(f, b, tw, i), plain})
 			}
 		}
@@ -451,13 +457,15 @@ var maxTermRefs = 1 << 14 // a variable for the tests
 // reused, returned.
 func termPageWords(f *model.Family, ix *termIndex, varied map[string]bool, refs []termWordRef) []termWordRef {
 	refs = refs[:0]
-	kept := true // refs holds every candidate (else a second pass finds them)
+	kept := true                             // refs holds every candidate (else a second pass finds them)
+	var links map[*model.Block][]*model.Link // made on first need
 	for bi, b := range f.Blocks {
 		text := wordingText(b)
 		tw := wordingWords(b, true)
 		for i := range tw.Words {
 			key, plain, ok := termWordKey(text, tw, i)
-			if !ok {
+			if !ok || linkIdentifier(f, b, &links, tw.Words[i].Start, tw.Words[i].End, tw.Words[i].Text, false) {
+				// (linkIdentifier: an identifier as its link writes it)
 				continue
 			}
 			if !plain {
@@ -492,6 +500,41 @@ func termPageWords(f *model.Family, ix *termIndex, varied map[string]bool, refs 
 		}
 	}
 	return refs
+}
+
+// linkIdentifier reports whether a word in a link's text is an identifier
+// that the link's own address writes: in lower case, as a whole part of
+// the address's path ("[mochajs org](https://github.com/mochajs)",
+// "[kubernetes org](https://github.com/kubernetes)": an organisation's
+// login as GitHub spells it), not a use of a term ("MochaJS Google
+// Group", "Kubernetes"). A word with a capital in a link's text is prose
+// ("[Github](https://github.com)"), and so is a word a host name writes
+// ("[github](https://github.com)"). Unless name is set (a preferred term,
+// a name whatever the dictionary says), a dictionary word in a link's text
+// is prose however its address names the page ("[frontend
+// engineers](/.../frontend/)").
+func linkIdentifier(f *model.Family, b *model.Block, links *map[*model.Block][]*model.Link, start, end int, written string, name bool) bool {
+	if written != strings.ToLower(written) {
+		return false
+	}
+	l := linkAround(f, b, links, start, end)
+	if l == nil {
+		return false
+	}
+	path := l.Target
+	if _, rest, ok := strings.Cut(path, "://"); ok {
+		_, path, _ = strings.Cut(rest, "/") // the host is no identifier of the page's
+	}
+	path, _, _ = strings.Cut(path, "#")
+	path, _, _ = strings.Cut(path, "?")
+	if !slices.Contains(strings.Split(path, "/"), written) {
+		return false
+	}
+	if name {
+		return true
+	}
+	d := englishWords()
+	return !knownWord(d, written) && !derivedWord(d, written)
 }
 
 // handleWord reports whether the word at start is opened by "#" or "@": a
@@ -759,7 +802,7 @@ func strayCapital(w string) bool {
 // block's text, and a preferred name in mixed case written apart at its
 // inner capitals, each part as the name writes it ("Net Suite", "Power
 // Point"): the maker writes it as one word.
-func checkPreferredTerms(p *lint.SetPass, f *model.Family, b *model.Block, text string, pt *preferredTerms, buf *[]byte) {
+func checkPreferredTerms(p *lint.SetPass, f *model.Family, b *model.Block, text string, pt *preferredTerms, buf *[]byte, links *map[*model.Block][]*model.Link) {
 	for k, a := range pt.apart {
 		termOccurrences(text, a, text, func(i, end int) {
 			t := pt.apartOf[k]
@@ -779,7 +822,7 @@ func checkPreferredTerms(p *lint.SetPass, f *model.Family, b *model.Block, text 
 				if end > len(text) || !hasPrefixLowerASCII(text[i:end], lt) || !termBoundary(text, i, end) {
 					continue
 				}
-				if written := text[i:end]; written != t {
+				if written := text[i:end]; written != t && !linkIdentifier(f, b, links, i, end, written, true) {
 					reportTerm(p, &termOcc{f: f, b: b, start: i, end: end, text: written, name: true}, t, fmt.Sprintf("write %s, not %s", quoted(t), quoted(written)))
 				}
 			}
@@ -791,7 +834,7 @@ func checkPreferredTerms(p *lint.SetPass, f *model.Family, b *model.Block, text 
 	ls := string(lower)
 	for k, t := range pt.terms {
 		termOccurrences(ls, pt.lowerS[k], text, func(i, end int) {
-			if written := text[i:end]; written != t {
+			if written := text[i:end]; written != t && !linkIdentifier(f, b, links, i, end, written, true) {
 				reportTerm(p, &termOcc{f: f, b: b, start: i, end: end, text: written, name: true}, t, fmt.Sprintf("write %s, not %s", quoted(t), quoted(written)))
 			}
 		})

@@ -107,11 +107,12 @@ func termWordsTwoPasses(f *model.Family, ix *termIndex, varied map[string]bool) 
 
 // termWordsEachAsWas is termWordsEach before its tests were split out.
 func termWordsEachAsWas(f *model.Family, fn func(termWord)) {
+	var links map[*model.Block][]*model.Link
 	for _, b := range f.Blocks {
 		text := wordingText(b)
 		tw := wordingWords(b, true)
 		for i, w := range tw.Words {
-			if hasDigit(w.Text) || inPath(text, w.Start, w.End) || handleWord(text, w.Start) {
+			if hasDigit(w.Text) || inPath(text, w.Start, w.End) || handleWord(text, w.Start) || linkIdentifier(f, b, &links, w.Start, w.End, w.Text, false) {
 				continue
 			}
 			o := termOcc{f: f, b: b, start: w.Start, end: w.End, text: w.Text}

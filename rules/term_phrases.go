@@ -32,6 +32,14 @@ var termParticles = map[string]bool{
 	"with": true, "and": true, "or": true, "a": true, "an": true, "the": true, "is": true,
 }
 
+// termAuxiliaries are the verbs that follow a subject and modify no noun:
+// a term before one is the subject, a noun ("members in good standing may
+// vote", "the long term has"), not an adjective.
+var termAuxiliaries = map[string]bool{
+	"may": true, "might": true, "must": true, "shall": true, "should": true, "would": true, "could": true,
+	"has": true, "have": true, "had": true, "does": true, "do": true, "did": true,
+}
+
 // phraseOcc is one occurrence of a two-word term.
 type phraseOcc struct {
 	b          *model.Block
@@ -397,7 +405,7 @@ func termModifies(text string, tw *textWords, i int) bool {
 		return false
 	}
 	w := tw.Lower[i+1]
-	if prose.IsStopWord(w) || termParticles[w] || hasDigit(w) {
+	if prose.IsStopWord(w) || termParticles[w] || termAuxiliaries[w] || hasDigit(w) {
 		return false
 	}
 	// a verb in -s before a determiner: "a pull request requires an
@@ -810,7 +818,7 @@ const maxPooledClosedKeys = 1 << 14
 // titles included; a word in capitals (a file's name, "CODEOWNERS") is not
 // the term, and a link's address that writes the two words apart
 // ("about-code-owners") counts for the open form. Headings and link texts
-// are not reported, nor a pair in parallel with another of the same last
+// count for the open form as for the closed one, but are not reported, nor a pair in parallel with another of the same last
 // word ("build time rather than run time"); a pair the
 // page also hyphenates is left to the hyphen check; product names
 // ("Salesforce", "Workday") are not the words they are made of.
@@ -858,21 +866,24 @@ func checkTermClosed(p *lint.SetPass, f *model.Family, preferred map[string]stri
 				}
 			}
 		}
-		if b.Kind == model.BlockHeading {
-			continue
-		}
 		text := wordingText(b)
 		for i := 0; i+1 < len(tw.Words); i++ {
 			w, next := tw.Words[i], tw.Words[i+1]
 			a, c := tw.Lower[i], tw.Lower[i+1]
 			// the key looked up without a string made for every pair
 			if closed[string(closedKeyBytes(keyBuf[:0], a, c))] == 0 || text[w.End:next.Start] != " " || !isASCIILetters(a) || !isASCIILetters(c) || !termPhrasePair(a, c) ||
-				termClosedApart[a+" "+c] || inLinkText(b, w.Start) || inLinkText(b, next.Start) || parallelOpen(text, tw, i) {
+				termClosedApart[a+" "+c] || parallelOpen(text, tw, i) {
 				continue
 			}
 			key := termClosedKey(a + c)
-			spaced = append(spaced, occ{b, w.Start, next.End, key, a + " " + c})
 			count[key]++
+			// a heading's or a link's text is the page's use of the
+			// term, counted ("the contributors' chat room" makes the open
+			// form the page's usual one), but not reported there
+			if b.Kind == model.BlockHeading || inLinkText(b, w.Start) || inLinkText(b, next.Start) {
+				continue
+			}
+			spaced = append(spaced, occ{b, w.Start, next.End, key, a + " " + c})
 		}
 	}
 	// the addresses the page links write the term apart too

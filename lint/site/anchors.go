@@ -29,6 +29,12 @@ const (
 	// '-'; the n-th repeat of an ID gets "-n", counted per ID. Block
 	// attribute lists ({: #id}) set IDs too.
 	Kramdown = "kramdown"
+	// GitHubRendered is GitHub's own view of a repository's markdown: IDs
+	// made as GitHub's are, but from the heading's rendered text, so a
+	// link in a heading gives its text ("## [Member](#member)": "member")
+	// and an HTML tag nothing ("## Maintainers <a name="m"></a>":
+	// "maintainers"), where Hugo's goldmark slugs the heading's source.
+	GitHubRendered = "github-rendered"
 )
 
 // Anchors are the fragment targets of one page: heading IDs (generated or
@@ -197,7 +203,7 @@ func parseAnchors(body []byte, style string) *Anchors {
 	if style == Kramdown {
 		ids = newKramdownIDs()
 	} else {
-		ids = newGitHubIDs()
+		ids = newGitHubIDs(style)
 	}
 	ctx := parser.NewContext(parser.WithIDs(ids))
 	doc := anchorParser.Parse(text.NewReader(body), parser.WithContext(ctx))
@@ -232,6 +238,14 @@ func parseAnchors(body []byte, style string) *Anchors {
 			}
 			if id != "" {
 				a.ids[id] = true
+			}
+			// an HTML anchor inside the heading ("## Maintainers <a
+			// name="maintainers"></a>") is one of the page's too
+			for i := 0; i < n.Lines().Len(); i++ {
+				seg := n.Lines().At(i)
+				if v := seg.Value(body); bytes.IndexByte(v, '<') >= 0 {
+					addHTML(v)
+				}
 			}
 			return ast.WalkSkipChildren, nil
 		case *ast.HTMLBlock:
@@ -294,6 +308,25 @@ func nextIAL(h *ast.Heading, src []byte) string {
 	return ""
 }
 
+// Inline markup of a heading that renders as text of its own (a link's or
+// an image's text) or as none (an HTML tag).
+var (
+	renderedImageRE = regexp.MustCompile(`!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])?`)
+	renderedLinkRE  = regexp.MustCompile(`\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])`)
+	renderedTagRE   = regexp.MustCompile(`</?[A-Za-z][^<>]*>`)
+)
+
+// renderedText is a heading's source as GitHub renders it to text: an
+// image and an HTML tag give none, a link its text.
+func renderedText(value []byte) []byte {
+	if bytes.IndexByte(value, '[') < 0 && bytes.IndexByte(value, '<') < 0 {
+		return value
+	}
+	value = renderedImageRE.ReplaceAll(value, nil)
+	value = renderedLinkRE.ReplaceAll(value, []byte("$1"))
+	return renderedTagRE.ReplaceAll(value, nil)
+}
+
 // GitHubID returns the ID Hugo generates for a heading's text (without
 // de-duplication).
 func GitHubID(s string) string { return string(githubSlug([]byte(s))) }
@@ -314,11 +347,19 @@ func githubSlug(b []byte) []byte {
 }
 
 // githubIDs generates heading IDs as Hugo does.
-type githubIDs struct{ taken map[string]bool }
+type githubIDs struct {
+	taken    map[string]bool
+	rendered bool // GitHubRendered: from the heading's rendered text
+}
 
-func newGitHubIDs() *githubIDs { return &githubIDs{taken: map[string]bool{}} }
+func newGitHubIDs(style string) *githubIDs {
+	return &githubIDs{taken: map[string]bool{}, rendered: style == GitHubRendered}
+}
 
 func (g *githubIDs) Generate(value []byte, kind ast.NodeKind) []byte {
+	if g.rendered {
+		value = renderedText(value)
+	}
 	id := githubSlug(value)
 	if len(id) == 0 {
 		if kind == ast.KindHeading {

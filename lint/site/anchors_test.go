@@ -122,3 +122,24 @@ func TestClosest(t *testing.T) {
 		}
 	}
 }
+
+// GitHub renders a heading before it makes its ID: a link gives its text,
+// an image and an HTML tag nothing, and an HTML anchor inside the heading
+// is an anchor of the page too. Hugo's style slugs the heading's source.
+func TestComputeAnchorsGitHubRendered(t *testing.T) {
+	src := "## [Member](#member)\n\n## Maintainers<a name=\"maint\"></a>\n\n## ![logo](logo.png) Reviewer\n\n## Approver <br>\n\n## Plain [brackets]\n"
+	want := []string{"-reviewer", "approver-", "maint", "maintainers", "member", "plain-brackets"}
+	for name, a := range map[string]*Anchors{"scan": ComputeAnchors([]byte(src), GitHubRendered), "parse": parseAnchors([]byte(src), GitHubRendered)} {
+		if got := a.List(); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: anchors:\n got %q\nwant %q", name, got, want)
+		}
+	}
+	// Hugo's: the link's address and the tag are slugged with the text,
+	// and the inline anchor is the page's
+	hugo := ComputeAnchors([]byte(src), GitHub)
+	for _, id := range []string{"membermember", "maint", "maintainersa-namemainta"} {
+		if !hugo.Has(id) {
+			t.Errorf("github (Hugo) style: no %q in %q", id, hugo.List())
+		}
+	}
+}

@@ -21,7 +21,7 @@ func scanAnchors(body []byte, style string) (a *Anchors, ok bool) {
 	if style == Kramdown {
 		s.ids = newKramdownIDs()
 	} else {
-		s.ids = newGitHubIDs()
+		s.ids = newGitHubIDs(style)
 	}
 	for len(body) > 0 {
 		line := body
@@ -253,6 +253,18 @@ func (s *scanner) atx(item []byte) (string, bool) {
 		n++
 	}
 	text := bytes.TrimSpace(item[n:])
+	if bytes.IndexByte(text, '<') >= 0 && bytes.IndexByte(text, '=') >= 0 && !bytes.Contains(text, []byte("<!--")) {
+		// an HTML anchor inside the heading ("## Maintainers <a
+		// name="maintainers"></a>") is one of the page's too
+		for _, m := range htmlAnchorRE.FindAllSubmatch(text, -1) {
+			for _, g := range m[1:] {
+				if g != nil {
+					s.a.ids[string(g)] = true
+					break
+				}
+			}
+		}
+	}
 	return s.headingID(text)
 }
 
