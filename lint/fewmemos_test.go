@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"fmt"
 	"testing"
 
 	"gitlab.com/ladderlint/ladderlint/lint/model"
@@ -57,5 +58,41 @@ func TestFewMemosReleasedBefore(t *testing.T) {
 				t.Errorf("%s: stage %d found the memo held: %v, want %v", c.name, i, seen[i], c.want[i])
 			}
 		}
+	}
+}
+
+// TestLocalStagesBeforeSummaries: on a page, the cross-file rules that run
+// whole on it (local) run before those that collect a summary held to the
+// end, so that a local rule's own index of the page is not made on top of
+// the summaries; each kind keeps the engine's order, and the release of
+// the memos before the stages that ask few still comes before them.
+func TestLocalStagesBeforeSummaries(t *testing.T) {
+	var ran []string
+	built := 0
+	collect := func(id string, few bool) *activeRule {
+		return &activeRule{rule: &Rule{ID: id, FewMemos: few,
+			Collect: func(p *Pass) any {
+				n := built
+				p.File.Blocks[0].Memo(fewMemosKey{}, func() any { built++; return built })
+				ran = append(ran, id+map[bool]string{true: " (memo held)", false: ""}[built == n])
+				return nil
+			},
+			CheckAll: func(*SetPass) {}}}
+	}
+	local := func(id string) *activeRule {
+		return &activeRule{local: true, rule: &Rule{ID: id, CheckAll: func(*SetPass) { ran = append(ran, id) }}}
+	}
+	perFile := &activeRule{rule: &Rule{ID: "test-words", Check: func(p *Pass) {
+		p.File.Blocks[0].Memo(fewMemosKey{}, func() any { built++; return built })
+	}}}
+	e := &Engine{Config: DefaultConfig(), rules: []*activeRule{perFile, collect("a-summary", false), local("b-local"), collect("c-few", true), local("d-local")}}
+	e.Env = NewEnv(e.Config)
+	f := model.Parse("page.md", []byte("## Engineer\n\nThe Engineer is a grade 6.\n"))
+	if _, errs := e.check(&FileResult{Path: f.Path, Family: f}, f, nil); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	want := []string{"b-local", "d-local", "a-summary (memo held)", "c-few"}
+	if fmt.Sprint(ran) != fmt.Sprint(want) {
+		t.Errorf("stages ran %q, want %q", ran, want)
 	}
 }
