@@ -576,19 +576,27 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 			if asciiCapitals(w.Text) {
 				caps[w.Text]++
 			}
-			k, ok := seen[lw]
-			if ok {
-				sp.uses[k].n++
-			} else {
-				k = len(sp.uses)
-				seen[lw] = k
-				sp.uses = append(sp.uses, wordCount{id: sc.number(sp.words, lw), n: 1})
-				lowers = append(lowers, lw)
-				known = append(known, 0)
-				titled = append(titled, false)
-			}
-			if w.Text != lw && w.Text[1:] == lw[1:] {
-				titled[k] = true
+			// a number ("12", "2023") is not counted: no check reads the
+			// site's or the page's count of one (it is never spellCheckable,
+			// never a candidate), and a page of numbered levels would number
+			// each in the run's table and keep it in every page's counts
+			k := -1
+			if !digitsOnly(lw) {
+				var ok bool
+				k, ok = seen[lw]
+				if ok {
+					sp.uses[k].n++
+				} else {
+					k = len(sp.uses)
+					seen[lw] = k
+					sp.uses = append(sp.uses, wordCount{id: sc.number(sp.words, lw), n: 1})
+					lowers = append(lowers, lw)
+					known = append(known, 0)
+					titled = append(titled, false)
+				}
+				if w.Text != lw && w.Text[1:] == lw[1:] {
+					titled[k] = true
+				}
 			}
 			if !unknown {
 				continue
@@ -898,6 +906,16 @@ var (
 // maxSpellWord is the longest word checked, in bytes: the candidates of a
 // word cost about 54 times its length in look-ups.
 const maxSpellWord = 32
+
+// digitsOnly reports whether w is made of ASCII digits only.
+func digitsOnly(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return w != ""
+}
 
 // spellCheckable reports whether a word is checked, with its case style:
 // words of letters (an apostrophe inside) of at least four, in lower case,

@@ -104,3 +104,33 @@ func TestSpellPagePacked(t *testing.T) {
 		t.Errorf("%d bytes for %d words: more than 3 a word", len(sp.packed), sp.nUses)
 	}
 }
+
+// TestSpellPageNumbersNotCounted: the numbers of a page of numbered levels
+// ("Senior Engineer 1" to "Senior Engineer 500") are not numbered in the
+// run's word table nor kept in the page's counts (no check reads a
+// number's count); a word of letters and digits ("v2") still is.
+func TestSpellPageNumbersNotCounted(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("---\ntitle: T\n---\n\n## Responsibilities\n\n- Ship v2 of the product\n")
+	for i := 0; i < 500; i++ {
+		fmt.Fprintf(&b, "- Senior Engineer %d\n", i)
+	}
+	f := model.Parse("a.md", []byte(b.String()))
+	opts := misspellingRule.Options().(*misspellingOptions)
+	sp := collectSpelling(lint.NewEnv(lint.DefaultConfig()), f, opts, true)
+	words := sp.words.all()
+	got := map[string]uint32{}
+	sp.eachUse(func(id, n uint32) { got[words[id]] = n })
+	for _, w := range words {
+		if digitsOnly(w) {
+			t.Errorf("number %q numbered in the run's table", w)
+			break
+		}
+	}
+	if got["senior"] != 500 || got["v2"] != 1 {
+		t.Errorf("senior counted %d times, v2 %d: want 500 and 1", got["senior"], got["v2"])
+	}
+	if sp.nUses > 20 {
+		t.Errorf("%d words counted on a page of 8 words and 500 numbers", sp.nUses)
+	}
+}
