@@ -574,17 +574,26 @@ func (e *Engine) check(fr *FileResult, f *model.Family, cc *cacheCtx) ([]Finding
 
 // crossOrder returns the cross-file rules in the order their per-file
 // stages run on a page: those local to each file (run whole there,
-// keeping nothing) before those that collect a summary, each in the
-// engine's order. A local rule's own index of the page (term-consistency's
+// keeping nothing) first, then those that collect a summary and ask many
+// memos, then those that ask few (Rule.FewMemos), each in the engine's
+// order. A local rule's own index of the page (term-consistency's
 // phrases, 8 MB on a page of 20,000 graded levels) is then made before
-// the page's summaries are held, not on top of them. The findings are
-// the same in either order (finalize sorts them; each rule's cap counts
-// its own).
+// the page's summaries are held, not on top of them; and the stages that
+// ask few memos run together at the end, after the memos are released
+// (the words of every block, 15-17 MB on that page). The findings are the
+// same in any order (finalize sorts them; each rule's cap counts its own).
 func (e *Engine) crossOrder() []*activeRule {
 	var order []*activeRule
-	for _, local := range []bool{true, false} {
+	for _, kind := range []int{0, 1, 2} {
 		for _, a := range e.rules {
-			if a.rule.CrossFile() && a.local == local {
+			k := 2
+			switch {
+			case a.local:
+				k = 0
+			case !a.rule.FewMemos:
+				k = 1
+			}
+			if a.rule.CrossFile() && k == kind {
 				order = append(order, a)
 			}
 		}
