@@ -487,10 +487,12 @@ func (e *Engine) check(fr *FileResult, f *model.Family, cc *cacheCtx) ([]Finding
 		}
 	}
 	// the cross-file rules' per-file stage: a rule local to each file runs
-	// whole here; another collects the page's summary
-	fewFrom := e.fewMemosFrom()
-	for i, a := range e.rules {
-		if !a.rule.CrossFile() || f.Skipped {
+	// whole here; another collects the page's summary (crossOrder: the
+	// local ones first)
+	order := e.crossOrder()
+	fewFrom := fewMemosFrom(order)
+	for i, a := range order {
+		if f.Skipped {
 			continue
 		}
 		if i == fewFrom && !e.KeepModels {
@@ -570,16 +572,42 @@ func (e *Engine) check(fr *FileResult, f *model.Family, cc *cacheCtx) ([]Finding
 	return page.findings(), errs
 }
 
-// fewMemosFrom returns the index in e.rules of the first cross-file rule
-// from which on every cross-file rule's per-file stage asks few memos
-// (Rule.FewMemos), or -1 when the last one does not.
-func (e *Engine) fewMemosFrom() int {
-	from := -1
-	for i := len(e.rules) - 1; i >= 0; i-- {
-		if !e.rules[i].rule.CrossFile() {
-			continue
+// crossOrder returns the cross-file rules in the order their per-file
+// stages run on a page: those local to each file (run whole there,
+// keeping nothing) first, then those that collect a summary and ask many
+// memos, then those that ask few (Rule.FewMemos), each in the engine's
+// order. A local rule's own index of the page (term-consistency's
+// phrases, 8 MB on a page of 20,000 graded levels) is then made before
+// the page's summaries are held, not on top of them; and the stages that
+// ask few memos run together at the end, after the memos are released
+// (the words of every block, 15-17 MB on that page). The findings are the
+// same in any order (finalize sorts them; each rule's cap counts its own).
+func (e *Engine) crossOrder() []*activeRule {
+	var order []*activeRule
+	for _, kind := range []int{0, 1, 2} {
+		for _, a := range e.rules {
+			k := 2
+			switch {
+			case a.local:
+				k = 0
+			case !a.rule.FewMemos:
+				k = 1
+			}
+			if a.rule.CrossFile() && k == kind {
+				order = append(order, a)
+			}
 		}
-		if !e.rules[i].rule.FewMemos {
+	}
+	return order
+}
+
+// fewMemosFrom returns the index in order of the first stage from which on
+// every stage asks few memos (Rule.FewMemos), or -1 when the last one does
+// not.
+func fewMemosFrom(order []*activeRule) int {
+	from := -1
+	for i := len(order) - 1; i >= 0; i-- {
+		if !order[i].rule.FewMemos {
 			break
 		}
 		from = i

@@ -143,9 +143,9 @@ type Rule struct {
 	SlimModels bool
 	// FewMemos says that the rule's per-file stage (Collect, or CheckAll
 	// of a Local rule) asks the memos (model.Block.Memo, Family.Memo: the
-	// words of blocks, ...) of few of a page's blocks. When the cross-file
-	// rules whose per-file stage runs after it say so too, the engine
-	// releases the page's memos before it (unless Engine.KeepModels): the
+	// words of blocks, ...) of few of a page's blocks. The engine runs such
+	// stages after the others (Engine.crossOrder) and releases the page's
+	// memos before them (unless Engine.KeepModels): the
 	// words of every block are not held while it builds its own index of
 	// the page. A memo it asks for is built again; only time is at stake.
 	FewMemos bool

@@ -51,6 +51,7 @@ var careerLadderRule = &lint.Rule{
 	Options:    func() any { return &careerLadderOptions{Links: true} },
 	CheckAll:   checkCareerLadder,
 	SlimModels: true, // reads roles, grades and the source (diagrams)
+	FewMemos:   true, // Collect reads titles and grades, no block's words
 	// what the other pages' diagrams need of a page: its titles
 	Collect:       func(p *lint.Pass) any { return pageTitles(p.File) },
 	EncodeSummary: encodeTitles,

@@ -72,6 +72,7 @@ var gradeConsistencyRule = &lint.Rule{
 	},
 	CheckAll:   checkGradeConsistency,
 	SlimModels: true, // reads roles and grades
+	FewMemos:   true, // Collect reads titles and grades, no block's words
 	// what the other pages' findings need of a page: its graded titles
 	Collect: func(p *lint.Pass) any {
 		return &gradePage{ts: pageGrades(gradeLadder(p.Env, p.Config), p.File), unreported: p.Unreported}

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"cmp"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -337,11 +338,11 @@ func checkMisspelling(p *lint.SetPass) {
 		}
 		pages[i] = sp
 		words := sp.words.all()
-		for _, wc := range sp.uses {
-			w := words[wc.id]
-			vocab.uses[w] += int(wc.n)
+		sp.eachUse(func(id, n uint32) {
+			w := words[id]
+			vocab.uses[w] += int(n)
 			vocab.pages[w]++
-		}
+		})
 	}
 	cands := map[string][]string{} // a stem's candidates, computed once a run
 	for i, f := range p.Files {
@@ -362,10 +363,8 @@ func checkMisspelling(p *lint.SetPass) {
 		var pageWords map[string]bool
 		if opts.Cautious && len(pages[i].unknown) > 0 {
 			words := pages[i].words.all()
-			pageWords = make(map[string]bool, len(pages[i].uses))
-			for _, wc := range pages[i].uses {
-				pageWords[words[wc.id]] = true
-			}
+			pageWords = make(map[string]bool, pages[i].nUses)
+			pages[i].eachUse(func(id, _ uint32) { pageWords[words[id]] = true })
 		}
 		capital, inside, cells := map[string]int{}, map[string]bool{}, map[string]int{}
 		for _, u := range pages[i].unknown {
@@ -389,9 +388,48 @@ func checkMisspelling(p *lint.SetPass) {
 // counts (for the site's vocabulary) and the words to look at once the
 // vocabulary is known.
 type spellPage struct {
-	uses    []wordCount // each lower-case word once, in order of first use
+	// while the page is counted, each lower-case word once, in order of
+	// first use; then packed (packUses) and nil
+	uses    []wordCount
+	packed  []byte      // the uses, by word number: see packUses
+	nUses   int         // how many words packed holds
 	words   *spellWords // the words uses number
 	unknown []spellWord
+}
+
+// packUses keeps a page's word counts for the rest of the run in about
+// two or three bytes a word rather than eight (a wordCount): sorted by
+// word number, each the uvarint of its number less the one before and
+// the uvarint of its count. Every page's counts are held until the
+// cross-file stage (on the 2022 handbook ten times, 5 MB as wordCounts),
+// and what reads them only sums them, so their order is not kept. It
+// sorts uses.
+func (sp *spellPage) packUses(uses []wordCount) {
+	slices.SortFunc(uses, func(a, b wordCount) int { return cmp.Compare(a.id, b.id) })
+	var out []byte
+	if len(uses) > 0 {
+		out = make([]byte, 0, 3*len(uses))
+	}
+	prev := uint32(0)
+	for _, u := range uses {
+		out = binary.AppendUvarint(out, uint64(u.id-prev))
+		out = binary.AppendUvarint(out, uint64(u.n))
+		prev = u.id
+	}
+	sp.packed, sp.nUses, sp.uses = slices.Clip(out), len(uses), nil
+}
+
+// eachUse calls fn with each word number of the page and its count, by
+// word number.
+func (sp *spellPage) eachUse(fn func(id, n uint32)) {
+	b, id := sp.packed, uint32(0)
+	for len(b) > 0 {
+		d, k := binary.Uvarint(b)
+		n, k2 := binary.Uvarint(b[k:])
+		b = b[k+k2:]
+		id += uint32(d)
+		fn(id, uint32(n))
+	}
 }
 
 // wordCount is a lower-case word, by its number in the run's spellWords,
@@ -466,13 +504,13 @@ func encodeSpellPage(v any) ([]byte, bool) {
 	}
 	words := sp.words.all()
 	var out []byte
-	out = binary.AppendUvarint(out, uint64(len(sp.uses)))
-	for _, wc := range sp.uses {
-		w := words[wc.id]
+	out = binary.AppendUvarint(out, uint64(sp.nUses))
+	sp.eachUse(func(id, n uint32) {
+		w := words[id]
 		out = binary.AppendUvarint(out, uint64(len(w)))
 		out = append(out, w...)
-		out = binary.AppendUvarint(out, uint64(wc.n))
-	}
+		out = binary.AppendUvarint(out, uint64(n))
+	})
 	return out, true
 }
 
@@ -504,11 +542,13 @@ func decodeSpellPage(env *lint.Env, b []byte) (any, error) {
 	if len(b) != 0 {
 		return nil, bad
 	}
-	sp := &spellPage{words: spellWordsOf(env), uses: make([]wordCount, len(lowers))}
+	sp := &spellPage{words: spellWordsOf(env)}
+	uses := make([]wordCount, len(lowers))
 	for i, n := range counts {
-		sp.uses[i].n = n
+		uses[i].n = n
 	}
-	sp.words.numberInto(lowers, sp.uses)
+	sp.words.numberInto(lowers, uses)
+	sp.packUses(uses)
 	return sp, nil
 }
 
@@ -575,19 +615,27 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 			if asciiCapitals(w.Text) {
 				caps[w.Text]++
 			}
-			k, ok := seen[lw]
-			if ok {
-				sp.uses[k].n++
-			} else {
-				k = len(sp.uses)
-				seen[lw] = k
-				sp.uses = append(sp.uses, wordCount{id: sc.number(sp.words, lw), n: 1})
-				lowers = append(lowers, lw)
-				known = append(known, 0)
-				titled = append(titled, false)
-			}
-			if w.Text != lw && w.Text[1:] == lw[1:] {
-				titled[k] = true
+			// a number ("12", "2023") is not counted: no check reads the
+			// site's or the page's count of one (it is never spellCheckable,
+			// never a candidate), and a page of numbered levels would number
+			// each in the run's table and keep it in every page's counts
+			k := -1
+			if !digitsOnly(lw) {
+				var ok bool
+				k, ok = seen[lw]
+				if ok {
+					sp.uses[k].n++
+				} else {
+					k = len(sp.uses)
+					seen[lw] = k
+					sp.uses = append(sp.uses, wordCount{id: sc.number(sp.words, lw), n: 1})
+					lowers = append(lowers, lw)
+					known = append(known, 0)
+					titled = append(titled, false)
+				}
+				if w.Text != lw && w.Text[1:] == lw[1:] {
+					titled[k] = true
+				}
 			}
 			if !unknown {
 				continue
@@ -701,8 +749,9 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 	}
 	sp.unknown = kept
 	sc.lowers, sc.known, sc.titled, sc.uses = lowers, known, titled, sp.uses
-	// a copy of its size: the counts of every page are kept all run
-	sp.uses = append(make([]wordCount, 0, len(sp.uses)), sp.uses...)
+	// packed: the counts of every page are kept all run (the scratch's
+	// uses are sorted, and cleared before the next page)
+	sp.packUses(sp.uses)
 	return sp
 }
 
@@ -980,6 +1029,16 @@ var (
 // maxSpellWord is the longest word checked, in bytes: the candidates of a
 // word cost about 54 times its length in look-ups.
 const maxSpellWord = 32
+
+// digitsOnly reports whether w is made of ASCII digits only.
+func digitsOnly(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return w != ""
+}
 
 // spellCheckable reports whether a word is checked, with its case style:
 // words of letters (an apostrophe inside) of at least four, in lower case,

@@ -15,8 +15,12 @@ import (
 // to memLimitBase and memLimitPerByte times the size of the pages it
 // lints, unless a limit is set already (GOMEMLIMIT). The collector then
 // lets the heap grow to twice what is live (GOGC=100) only while that
-// stays under the limit: a run over a handbook is not slowed (its heap
-// peaks at about 9 bytes for each byte of its pages, under the limit), and
+// stays under the limit: a run over a handbook holds about 4 bytes live
+// for each byte of its pages at its peak (the pages' text, kept for the
+// cross-file findings' positions, their summaries and findings), so the
+// limit leaves it room to nearly double that, while the runtime returns
+// what it frees rather than keeping it mapped (7 bytes a byte: the
+// 10-copy workload peaked at 201-210 MB at 10, 165 MB at 7), and
 // a single page that holds far more than its size (a generated page of
 // 20,000 headings: 0.9 MB, about 37 MB live at its peak) is collected
 // more often instead of doubling that.
@@ -30,7 +34,7 @@ import (
 // run never fails for it. bench/RESULTS.md has the measurements.
 const (
 	memLimitBase    = 36 << 20
-	memLimitPerByte = 10
+	memLimitPerByte = 7
 	memLimitRoom    = 1.05
 )
 
