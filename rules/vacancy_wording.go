@@ -64,7 +64,7 @@ var vacancyWordingRule = &lint.Rule{
 			"(`address`): a heading in the second person (\"You've got the technical acumen\", \"What you can expect\"), " +
 			"\"Your ... will\" opening a sentence (\"Your experience will help us\"), the company's \"we'll ... you\" " +
 			"(\"we'll invite you to\"), a requirement or nice-to-have that speaks of the candidate (\"Candidates with diverse " +
-			"backgrounds\", \"Candidate should ideally be:\", \"It's important that candidates must be willing\"), a sentence or clause anywhere (after an opening phrase and its comma too: \"In addition to the requirements below, successful candidates will\") whose subject is the hire-to-be and whose verb " +
+			"backgrounds\", \"Candidate should ideally be:\", \"It's important that candidates must be willing\"), a sentence anywhere whose subject is the hire-to-be and whose verb " +
 			"a modal (\"Qualified candidates will be experienced\", \"The ideal leader will strike\": a candidate or applicant, or " +
 			"a person, called ideal, successful, qualified, right, perfect or strong, with one more word before a candidate (\"An ideal " +
 			"engineer candidate\", needing no verb when called ideal) or a second subject after \"and\" (\"Successful candidates and team " +
@@ -431,7 +431,7 @@ func plainAddress(b *model.Block, taken []prose.Match) []prose.Match {
 				end = words[i+1].End
 			}
 			add(words[i].Start, end)
-		case (sentenceStart(b.Text, words[i].Start) || clauseStart(b.Text, words[i].Start)) && hireSubject(b, words, lower, i) > 0:
+		case sentenceStart(b.Text, words[i].Start) && hireSubject(b, words, lower, i) > 0:
 			add(words[i].Start, hireSubject(b, words, lower, i))
 		case (w == "candidates" || w == "applicants") && i+1 < len(lower) && (lower[i+1] == "must" || lower[i+1] == "should") &&
 			strings.TrimSpace(b.Text[words[i].End:words[i+1].Start]) == "" &&
@@ -529,15 +529,6 @@ func hireSubject(b *model.Block, words []prose.Word, lower []string, i int) int 
 		}
 	}
 	return words[end].End
-}
-
-// clauseStart reports whether offset i of text opens a clause after a
-// comma, semicolon or colon ("In addition to the requirements below,
-// successful candidates will share"): a sentence's subject may follow an
-// opening phrase.
-func clauseStart(text string, i int) bool {
-	before := strings.TrimRight(text[:i], " ")
-	return len(before) < i && before != "" && strings.ContainsRune(",;:", rune(before[len(before)-1]))
 }
 
 // candidateNoun reports whether a lower-case word names a candidate or
