@@ -138,10 +138,19 @@ func underLadderHeading(f *model.Family, at int) bool {
 			continue
 		}
 		depth = h.Level
-		for _, w := range strings.FieldsFunc(strings.ToLower(h.Text), func(r rune) bool { return !(r >= 'a' && r <= 'z') }) {
-			if ladderWords[w] {
-				return true
-			}
+		if namesLadder(h.Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// namesLadder reports whether a title names roles, tiers, levels or a
+// ladder.
+func namesLadder(title string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(title), func(r rune) bool { return !(r >= 'a' && r <= 'z') }) {
+		if ladderWords[w] {
+			return true
 		}
 	}
 	return false

@@ -14,7 +14,7 @@ import (
 
 // Ladder is a run of levels found on a page (or across a folder's pages).
 type Ladder struct {
-	From   string // "headings", "table", "bullets" or "pages"
+	From   string // "headings", "table", "bullets", "paragraphs" or "pages"
 	Levels []*Level
 	Table  *model.Table // for a table ladder
 	HTML   bool         // the table is an HTML <table>
@@ -77,6 +77,8 @@ func Find(f *model.Family, o Options) []*Ladder {
 	} else if len(tables) == 0 {
 		if l := bulletLadder(f, o); l != nil {
 			out = append(out, l)
+		} else if l := paragraphLadder(f, o); l != nil {
+			out = append(out, l)
 		}
 	}
 	return append(out, tables...)
@@ -129,6 +131,9 @@ func headingLadder(f *model.Family, o Options, few bool) *Ladder {
 		}
 		lv = bareRoleNames(f, o, hs, g, lv)
 		lv = codedOnly(lv)
+		if outline(lv) {
+			continue
+		}
 		if (len(lv) < 2 || 2*len(lv) < len(g) && !(few && (parallel(f, lv) || opening(hs, g, lv))) && !run(hs, g, lv)) && !tableListed(f, lv, &listed) {
 			continue
 		}
@@ -365,6 +370,18 @@ func codedOnly(lv []*Level) []*Level {
 		out = append(out, l)
 	}
 	return out
+}
+
+// outline reports levels that only a leading number codes, none of them
+// named by its words ("## 1. Project Member Roles.", "## 2. Decisions."):
+// a document's numbered sections, not a ladder.
+func outline(lv []*Level) bool {
+	for _, l := range lv {
+		if l.Placed || l.Code == nil || l.Code.Format != "n" {
+			return false
+		}
+	}
+	return true
 }
 
 // run reports whether three levels or more follow one another among their

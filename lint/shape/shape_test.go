@@ -784,3 +784,52 @@ func TestPageLevelFromFileName(t *testing.T) {
 		t.Errorf("mid: heading %v, placed %v as %q", l.Heading, l.Placed, l.Place.Label)
 	}
 }
+
+func TestFindNumberedSectionsNoLadder(t *testing.T) {
+	// a policy's numbered sections are no ladder: no title names a level
+	src := "# Governance Policy\n\n## 1. Project Member Roles.\n\nRoles.\n\n## 2. Decisions.\n\nVotes.\n\n## 3. How We Work.\n\nOpenly.\n"
+	if ls := shape.Find(model.Parse("g.md", []byte(src)), options(t)); len(ls) != 0 {
+		t.Errorf("numbered sections read as a ladder: %q", titles(ls[0]))
+	}
+	// near miss: numbered levels that name their rungs stay a ladder
+	src = "# Ladder\n\n## 1. Contributor\n\nText.\n\n## 2. Reviewer\n\nText.\n\n## 3. Maintainer\n\nText.\n"
+	ls := shape.Find(model.Parse("l.md", []byte(src)), options(t))
+	if len(ls) != 1 || titles(ls[0]) != "1. Contributor|2. Reviewer|3. Maintainer" {
+		t.Errorf("numbered rungs: %v", ls)
+	}
+}
+
+func TestFindParagraphLadder(t *testing.T) {
+	// roles as bold-numbered paragraphs under a heading naming roles; a
+	// temporary position names no rung; the same shape under "Decisions"
+	// is no ladder
+	src := "# Governance Policy\n\n## 1. Project Member Roles.\n\nThese roles.\n\n" +
+		"**1.1 Maintainer**. Maintainers review.\n\n**1.2 Release Manager**. A maintainer for one release.\n\n" +
+		"**1.3 Contributors**. Contributors send changes.\n\nMore on contributors.\n\n" +
+		"## 2. Decisions.\n\n**2.1. Consensus**. We agree.\n\n**2.2 Voting**. We vote.\n"
+	f := model.Parse("g.md", []byte(src))
+	ls := shape.Find(f, options(t))
+	if len(ls) != 1 || ls[0].From != "paragraphs" || titles(ls[0]) != "Maintainer|Contributors" {
+		t.Fatalf("ladders %v", ls)
+	}
+	c := ls[0].Levels[1]
+	if got := string(f.Source.Text[c.TitleSpan.Start:c.TitleSpan.End]); got != "Contributors" {
+		t.Errorf("title span holds %q", got)
+	}
+	if got := strings.TrimSpace(string(f.Source.Text[c.Body.Start:c.Body.End])); got != ". Contributors send changes.\n\nMore on contributors." {
+		t.Errorf("body %q", got)
+	}
+	if got := strings.TrimSpace(string(f.Source.Text[ls[0].Levels[0].Body.Start:ls[0].Levels[0].Body.End])); got != ". Maintainers review." {
+		t.Errorf("Maintainer's body %q", got)
+	}
+	// near misses: the labels under a heading that names no roles, and
+	// roles that are fewer than half of the labels
+	for _, src := range []string{
+		"# Policy\n\n## Process\n\n**Maintainer**. Reviews.\n\n**Contributors**. Send changes.\n",
+		"# Policy\n\n## Roles\n\n**Maintainer**. Reviews.\n\n**Contributors**. Send.\n\n**Voting**. Votes.\n\n**Quorum**. Half.\n\n**Appeals**. In writing.\n",
+	} {
+		if ls := shape.Find(model.Parse("p.md", []byte(src)), options(t)); len(ls) != 0 {
+			t.Errorf("%q: ladder %q", src, titles(ls[0]))
+		}
+	}
+}
