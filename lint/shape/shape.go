@@ -147,6 +147,7 @@ func headingLadder(f *model.Family, o Options, few bool) *Ladder {
 	best = parallelBetween(f, o, hs, bestG, best)
 	best = splitLevels(f, o, hs, parent, best)
 	best, sub := childRungs(f, o, hs, parent, best)
+	best = parentSiblings(f, o, hs, parent, best)
 	for _, l := range best {
 		l.Dims = dimensions(f, o, l)
 		if c := sub[l]; c != nil {
@@ -315,6 +316,94 @@ func childRungs(f *model.Family, o Options, hs []*model.Heading, parent []int, b
 		}
 	}
 	return out, sub
+}
+
+// parentSiblings adds to a ladder the rungs written one level up, beside
+// the heading that holds it, that go on with its order: Kuma's "##
+// Maintainership" holds "### Maintainers" and "### Reviewers" (top first),
+// between "## Steering committee" (above the maintainers) and "##
+// Organization members" (below the reviewers). The ladder is of one track,
+// uncoded, in one direction; a sibling joins only next to the holding
+// heading or to a sibling that joined, on the ladder's track, beyond its
+// first level (before the holder) or its last (after it). A rung of the
+// track beside the holder that breaks the order leaves the ladder as it was.
+func parentSiblings(f *model.Family, o Options, hs []*model.Heading, parent []int, best []*Level) []*Level {
+	if len(best) < 2 {
+		return best
+	}
+	dir := 0
+	for i := 1; i < len(best); i++ {
+		a, b := best[i-1], best[i]
+		if !a.Placed || !b.Placed || a.Code != nil || b.Code != nil || a.Place.Track != b.Place.Track {
+			return best
+		}
+		d := b.Place.Compare(a.Place)
+		if d == 0 || dir != 0 && (d > 0) != (dir > 0) {
+			return best
+		}
+		dir = d
+	}
+	i0 := slices.Index(hs, best[0].Heading)
+	if i0 < 0 {
+		return best
+	}
+	pi := parent[i0]
+	if pi < 0 || parent[pi] < 0 || headingLevel(f, o, hs, pi) != nil {
+		return best // held by the page's title, or by a rung (splitLevels)
+	}
+	for _, l := range best {
+		if j := slices.Index(hs, l.Heading); j < 0 || parent[j] != pi {
+			return best
+		}
+	}
+	var sibs []int
+	for j := range hs {
+		if parent[j] == parent[pi] && hs[j].Level == hs[pi].Level {
+			sibs = append(sibs, j)
+		}
+	}
+	at := slices.Index(sibs, pi)
+	// fits reports whether l goes on from edge away from the ladder:
+	// above it when sign is the ladder's direction reversed
+	fits := func(l, edge *Level, sign int) (rung, ok bool) {
+		if l == nil || !l.Placed || l.Code != nil || l.Place.Track != edge.Place.Track {
+			return false, true
+		}
+		d := l.Place.Compare(edge.Place)
+		return true, d != 0 && (d > 0) == (sign > 0)
+	}
+	var before []*Level
+	edge := best[0]
+	for k := at - 1; k >= 0; k-- {
+		l := headingLevel(f, o, hs, sibs[k])
+		rung, ok := fits(l, edge, -dir)
+		if !ok {
+			return best
+		}
+		if !rung {
+			break
+		}
+		before = append([]*Level{l}, before...)
+		edge = l
+	}
+	var after []*Level
+	edge = best[len(best)-1]
+	for k := at + 1; k < len(sibs); k++ {
+		l := headingLevel(f, o, hs, sibs[k])
+		rung, ok := fits(l, edge, dir)
+		if !ok {
+			return best
+		}
+		if !rung {
+			break
+		}
+		after = append(after, l)
+		edge = l
+	}
+	if len(before) == 0 && len(after) == 0 {
+		return best
+	}
+	return append(append(before, best...), after...)
 }
 
 // sameDepthElsewhere reports whether another heading has heading i's depth.

@@ -833,3 +833,27 @@ func TestFindParagraphLadder(t *testing.T) {
 		}
 	}
 }
+
+func TestFindParentSiblingRungs(t *testing.T) {
+	// top first at mixed depths: the rung above the group that holds the
+	// ladder, and the one below it, are written one level up
+	src := "# Governance\n\n## Voting\n\nVotes.\n\n## Steering committee\n\nOwns the vision.\n\n## Maintainership\n\nRepos.\n\n" +
+		"### Maintainers\n\nWrite access.\n\n### Reviewers\n\nReview.\n\n### Changes in Maintainership\n\nNominations.\n\n" +
+		"## Organization members\n\nTriage access.\n\n## Other Changes\n\nVotes.\n"
+	ls := shape.Find(model.Parse("g.md", []byte(src)), options(t))
+	if len(ls) != 1 || titles(ls[0]) != "Steering committee|Maintainers|Reviewers|Organization members" {
+		t.Fatalf("ladders %v", ls)
+	}
+	// near misses: a rung beside the holder that breaks the ladder's order
+	// (Organization members above the maintainers on a page written top
+	// first), and a rung apart from the holder (a section between them)
+	for _, src := range []string{
+		"# G\n\n## Organization members\n\nTriage.\n\n## Maintainership\n\nRepos.\n\n### Maintainers\n\nWrite.\n\n### Reviewers\n\nReview.\n\n### Changes\n\nNominations.\n",
+		"# G\n\n## Steering committee\n\nVision.\n\n## Voting\n\nVotes.\n\n## Maintainership\n\nRepos.\n\n### Maintainers\n\nWrite.\n\n### Reviewers\n\nReview.\n\n### Changes\n\nNominations.\n",
+	} {
+		ls := shape.Find(model.Parse("g.md", []byte(src)), options(t))
+		if len(ls) != 1 || titles(ls[0]) != "Maintainers|Reviewers" {
+			t.Errorf("%q: ladders %v", src, ls)
+		}
+	}
+}
