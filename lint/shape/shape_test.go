@@ -857,3 +857,23 @@ func TestFindParentSiblingRungs(t *testing.T) {
 		}
 	}
 }
+
+func TestFindCouncilAndCoreDevelopers(t *testing.T) {
+	// NumFOCUS's governance template: the rungs as H2 under an H1 that
+	// names roles, among H1 process sections
+	src := "# Abstract\n\nWhy.\n\n# Roles And Responsibilities\n\n## The Community\nAnyone using the project.\n\n" +
+		"## Contributors\n\nPeople who send changes.\n\n## Core developers\n\nThey merge.\n\n## Steering Council\n\nThey decide.\n\n" +
+		"# Decision Making Process\n\nBy consensus.\n"
+	ls := shape.Find(model.Parse("g.md", []byte(src)), options(t))
+	if len(ls) != 1 || titles(ls[0]) != "The Community|Contributors|Core developers|Steering Council" {
+		t.Fatalf("ladders %v", ls)
+	}
+	// near misses: "Community" without its article is a topic, and a
+	// council's decisions are a section about it
+	o := options(t)
+	for _, title := range []string{"Community", "Community meetings", "Steering Council decisions"} {
+		if p, ok := o.Ladder.Classify(title); ok && !p.Implied {
+			t.Errorf("%q placed as %+v", title, p)
+		}
+	}
+}
