@@ -36,6 +36,10 @@ type Level struct {
 	// responsibilities plus:" sentence names (its first prose under the level):
 	// the level inherits their dimensions.
 	SameAs []string
+	// Listed: a rung a list of the ladder's tiers names, with no section
+	// of its own (the page describes it in prose elsewhere): its item is
+	// all it has, and that says nothing of an empty level
+	Listed bool
 }
 
 // Dimension is a named part of a level: a sub-heading, a bold label, or a
@@ -76,6 +80,8 @@ func Find(f *model.Family, o Options) []*Ladder {
 		out = append(out, l)
 	} else if len(tables) == 0 {
 		if l := bulletLadder(f, o); l != nil {
+			out = append(out, l)
+		} else if l := listedTiers(f, o); l != nil {
 			out = append(out, l)
 		} else if l := paragraphLadder(f, o); l != nil {
 			out = append(out, l)

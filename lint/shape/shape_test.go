@@ -877,3 +877,36 @@ func TestFindCouncilAndCoreDevelopers(t *testing.T) {
 		}
 	}
 }
+
+func TestFindListedTiers(t *testing.T) {
+	// the tiers listed once, then a section per tier (but the first): the
+	// items are the rungs, whether or not the tracks know their words
+	body := "* Contributors\n* Recurring Contributors\n* Core Contributors\n* BDFL\n\nMore.\n\n" +
+		"## Recurring Contributors\n\nOften.\n\n## Core Contributors\n\nVote.\n\n## BDFL\n\nDecides.\n\n## Sponsors\n\nPay.\n"
+	src := "# Governance\n\n## Architecture\n\nThe tiers are listed below sorted by increasing responsibility:\n\n" + body
+	f := model.Parse("g.md", []byte(src))
+	ls := shape.Find(f, options(t))
+	if len(ls) != 1 || titles(ls[0]) != "Contributors|Recurring Contributors|Core Contributors|BDFL" {
+		t.Fatalf("ladders %v", ls)
+	}
+	lv := ls[0].Levels
+	if !lv[0].Listed || lv[1].Listed {
+		t.Errorf("listed: %v %v", lv[0].Listed, lv[1].Listed)
+	}
+	if got := string(f.Source.Text[lv[3].TitleSpan.Start:lv[3].TitleSpan.End]); got != "BDFL" || lv[3].TitleSpan.Start < strings.Index(src, "## BDFL") {
+		t.Errorf("BDFL's title at %d: %q", lv[3].TitleSpan.Start, got)
+	}
+	if got := strings.TrimSpace(string(f.Source.Text[lv[3].Body.Start:lv[3].Body.End])); got != "Decides." {
+		t.Errorf("BDFL's body %q", got)
+	}
+	// near misses: a list no sentence introduces as tiers, and tiers of
+	// which fewer than half have a section
+	for _, src := range []string{
+		"# Governance\n\n## Architecture\n\nWe use these tools:\n\n" + body,
+		"# Governance\n\n## Architecture\n\nThe tiers are:\n\n* Contributors\n* Recurring Contributors\n* Core Contributors\n* BDFL\n* Council\n\n## BDFL\n\nDecides.\n\n## Sponsors\n\nPay.\n",
+	} {
+		if ls := shape.Find(model.Parse("g.md", []byte(src)), options(t)); len(ls) != 0 {
+			t.Errorf("%q: ladder %q", src, titles(ls[0]))
+		}
+	}
+}
