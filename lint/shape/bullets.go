@@ -3,6 +3,7 @@ package shape
 import (
 	"bytes"
 	"regexp"
+	"sort"
 	"strings"
 
 	"gitlab.com/ladderlint/ladderlint/lint/model"
@@ -58,8 +59,18 @@ func bulletLadder(f *model.Family, o Options) *Ladder {
 // in the page's prose) is Listed, with nothing but its item.
 func listedTiers(f *model.Family, o Options) *Ladder {
 	var best []*Level
+	var sections map[string]int // heading i by its title's roleKey, made once a page
 	for _, list := range f.Lists {
-		if lv := tierList(f, o, list); len(lv) > len(best) {
+		if len(list) == 0 || !introNamesTiers(f, list[0].Span.Start) {
+			continue
+		}
+		if sections == nil {
+			sections = map[string]int{}
+			for i := len(f.Headings) - 1; i >= 0; i-- {
+				sections[roleKey(f.Headings[i].Text)] = i // the first of a name wins
+			}
+		}
+		if lv := tierList(f, o, list, sections); len(lv) > len(best) {
 			best = lv
 		}
 	}
@@ -72,15 +83,9 @@ func listedTiers(f *model.Family, o Options) *Ladder {
 	return &Ladder{From: "bullets", Levels: best}
 }
 
-// tierList reads one list as a list of tiers described in sections, or nil.
-func tierList(f *model.Family, o Options, list []*model.Bullet) []*Level {
-	if len(list) == 0 || !introNamesTiers(f, list[0].Span.Start) {
-		return nil
-	}
-	sections := map[string]int{}
-	for i := len(f.Headings) - 1; i >= 0; i-- {
-		sections[roleKey(f.Headings[i].Text)] = i // the first of a name wins
-	}
+// tierList reads one list, introduced as tiers, as tiers described in
+// sections, or nil.
+func tierList(f *model.Family, o Options, list []*model.Bullet, sections map[string]int) []*Level {
 	var lv []*Level
 	sectioned := 0
 	for _, b := range list {
@@ -127,14 +132,8 @@ func tierList(f *model.Family, o Options, list []*model.Bullet) []*Level {
 // introNamesTiers reports whether the paragraph just before a list (no
 // heading between) names tiers, levels, roles, rungs or grades.
 func introNamesTiers(f *model.Family, at int) bool {
-	var last *model.Block
-	for _, b := range f.Blocks {
-		if b.Span.Start >= at {
-			break
-		}
-		last = b
-	}
-	return last != nil && last.Kind == model.BlockParagraph && namesLadder(last.Text)
+	i := sort.Search(len(f.Blocks), func(i int) bool { return f.Blocks[i].Span.Start >= at })
+	return i > 0 && f.Blocks[i-1].Kind == model.BlockParagraph && namesLadder(f.Blocks[i-1].Text)
 }
 
 // listLevels reads one list as a ladder, or nil.
