@@ -871,7 +871,7 @@ func TestFindCouncilAndCoreDevelopers(t *testing.T) {
 	// near misses: "Community" without its article is a topic, and a
 	// council's decisions are a section about it
 	o := options(t)
-	for _, title := range []string{"Community", "Community meetings", "Steering Council decisions"} {
+	for _, title := range []string{"Community", "Community meetings", "The Community meetings", "Steering Council decisions"} {
 		if p, ok := o.Ladder.Classify(title); ok && !p.Implied {
 			t.Errorf("%q placed as %+v", title, p)
 		}
