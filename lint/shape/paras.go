@@ -1,6 +1,7 @@
 package shape
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 
@@ -10,8 +11,9 @@ import (
 // labelRE is a paragraph that opens with a bold label, a section number
 // before the label's words allowed: "**1.1 Maintainer**. Maintainers
 // are ...", "**Contributors:** ...". Groups: the label (markup
-// excluded), and its words after the number.
-var labelRE = regexp.MustCompile(`^[ \t]*(?:\*\*|__)((?:\d+(?:\.\d+)*\.?[ \t]+)?([^*_\n]+?))[ \t]*(?:\*\*|__)`)
+// excluded), and its words after the number. Bold opens on a word, as
+// in CommonMark: "** Maintainer**" is no label.
+var labelRE = regexp.MustCompile(`^[ \t]*(?:\*\*|__)((?:\d+(?:\.\d+)*\.?[ \t]+)?([^*_\s][^*_\n]*?))[ \t]*(?:\*\*|__)`)
 
 // paragraphLadder finds a ladder written as paragraphs, one per rung, each
 // opening with a bold label that names it ("**1.1 Maintainer**.
@@ -62,7 +64,8 @@ func paragraphLadder(f *model.Family, o Options) *Ladder {
 			if l.Code == nil && (!l.Placed || retired(l.Place.Stem)) {
 				continue
 			}
-			l.TitleSpan = model.Span{Start: b.Span.Start + m[4], End: b.Span.Start + m[4] + len(title)}
+			at := b.Span.Start + m[4] + max(bytes.Index(src[m[4]:m[5]], []byte(title)), 0)
+			l.TitleSpan = model.Span{Start: at, End: at + len(title)}
 			if l.Code != nil {
 				l.CodeSpan = model.Span{Start: l.TitleSpan.Start + l.Code.At, End: l.TitleSpan.Start + l.Code.At + l.Code.N}
 			}

@@ -825,6 +825,7 @@ func TestFindParagraphLadder(t *testing.T) {
 	// near misses: the labels under a heading that names no roles, and
 	// roles that are fewer than half of the labels
 	for _, src := range []string{
+		"# Policy\n\n## Roles\n\n** Maintainer**. Reviews.\n\n** Contributors**. Send changes.\n", // no bold: a space after the marks
 		"# Policy\n\n## Process\n\n**Maintainer**. Reviews.\n\n**Contributors**. Send changes.\n",
 		"# Policy\n\n## Roles\n\n**Maintainer**. Reviews.\n\n**Contributors**. Send.\n\n**Voting**. Votes.\n\n**Quorum**. Half.\n\n**Appeals**. In writing.\n",
 	} {
