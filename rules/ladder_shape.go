@@ -36,7 +36,7 @@ func allLadders(p *lint.SetPass) []*shape.Ladder {
 		}
 		ls := pageLadders(p.Env, p.Config, f)
 		for _, l := range ls {
-			if l.From == "headings" || l.From == "bullets" {
+			if l.From == "headings" || l.From == "bullets" || l.From == "paragraphs" {
 				own[f] = true
 			}
 		}

@@ -280,7 +280,9 @@ func (l *Ladder) place(words []string, masked []bool, anchored bool) (placed, bo
 		if k.anchor && anchored && k.qualified && off > 0 && len(ats) == 0 {
 			ats = shift(indexAll(role, k.words, true), off)
 		}
-		if len(ats) > 0 && k.anchor && anchored && k.qualified && topicOf(l, role, k) {
+		// a topic after the role, or after a keyword that holds its
+		// article ("The Community meetings")
+		if len(ats) > 0 && k.anchor && anchored && k.qualified && (topicOf(l, role, k) || topicOf(l, words, k)) {
 			continue
 		}
 		if len(ats) == 0 && k.anchor && anchored && k.qualified && len(role) == len(k.words)+1 && !l.isKeyword(role[0]) && (!k.plural || scopeWords[role[0]] || role[0] == "other") {

@@ -3,6 +3,7 @@ package shape
 import (
 	"bytes"
 	"regexp"
+	"sort"
 	"strings"
 
 	"gitlab.com/ladderlint/ladderlint/lint/model"
@@ -42,6 +43,97 @@ func bulletLadder(f *model.Family, o Options) *Ladder {
 		l.Dims = dimensions(f, o, l)
 	}
 	return &Ladder{From: "bullets", Levels: best}
+}
+
+// listedTiers finds a ladder whose rungs a list names once and the page
+// then describes in a section each: PyMC's "The tiers relevant to the
+// project governance are listed below sorted by increasing
+// responsibility:" over "* Contributors", "* Recurring Contributors", ...
+// "* BDFL", then "## Recurring Contributors", "## Core Contributors", ...
+// The sentence just before the list names tiers, levels, roles, rungs or
+// grades, every top-level item is a title of a few words, and two items or
+// more, half of them at least, head a section of their own after the list
+// (in either case and number): then the items are the rungs, in the list's
+// order, whether or not the tracks know their words. A rung's title and
+// body are its section's; one without a section ("Contributors", described
+// in the page's prose) is Listed, with nothing but its item.
+func listedTiers(f *model.Family, o Options) *Ladder {
+	var best []*Level
+	var sections map[string]int // heading i by its title's roleKey, made once a page
+	for _, list := range f.Lists {
+		if len(list) == 0 || !introNamesTiers(f, list[0].Span.Start) {
+			continue
+		}
+		if sections == nil {
+			sections = map[string]int{}
+			for i := len(f.Headings) - 1; i >= 0; i-- {
+				sections[roleKey(f.Headings[i].Text)] = i // the first of a name wins
+			}
+		}
+		if lv := tierList(f, o, list, sections); len(lv) > len(best) {
+			best = lv
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	for _, l := range best {
+		l.Dims = dimensions(f, o, l)
+	}
+	return &Ladder{From: "bullets", Levels: best}
+}
+
+// tierList reads one list, introduced as tiers, as tiers described in
+// sections, or nil.
+func tierList(f *model.Family, o Options, list []*model.Bullet, sections map[string]int) []*Level {
+	var lv []*Level
+	sectioned := 0
+	for _, b := range list {
+		if b.Depth != 0 {
+			continue
+		}
+		title := b.Text
+		if m := itemTitleEnd.FindStringIndex(title); m != nil {
+			title = title[:m[0]]
+		}
+		title = strings.TrimSpace(strings.Trim(strings.TrimSpace(title), "*_`"))
+		if title == "" || len(strings.Fields(title)) > maxItemTitleWords {
+			return nil
+		}
+		l := &Level{Title: title, File: f, TitleSpan: itemSpan(f, b, title)}
+		l.Code = ParseCode(title)
+		if l.Code != nil && l.Code.Format == "n" {
+			l.Code = nil
+		}
+		l.place(o, title)
+		if l.Code == nil && l.Placed && retired(l.Place.Stem) {
+			return nil
+		}
+		if l.Code != nil {
+			l.CodeSpan = model.Span{Start: l.TitleSpan.Start + l.Code.At, End: l.TitleSpan.Start + l.Code.At + l.Code.N}
+		}
+		if i, ok := sections[roleKey(title)]; ok && f.Headings[i].Span.Start > b.Span.End {
+			// its title where its text is: the section's heading
+			l.TitleSpan, l.CodeSpan = f.Headings[i].TextSpan, model.Span{}
+			l.Body = bodyOf(f, f.Headings, i)
+			sectioned++
+		} else {
+			l.Body = model.Span{Start: l.TitleSpan.End, End: b.Span.End}
+			l.Listed = true
+		}
+		lv = append(lv, l)
+	}
+	if len(lv) < 2 || sectioned < 2 || 2*sectioned < len(lv) {
+		return nil
+	}
+	return lv
+}
+
+// introNamesTiers reports whether the paragraph just before a list (no
+// heading between) names tiers, levels, roles, rungs or grades.
+func introNamesTiers(f *model.Family, at int) bool {
+	i := sort.Search(len(f.Blocks), func(i int) bool { return f.Blocks[i].Span.Start >= at })
+	return i > 0 && f.Blocks[i-1].Kind == model.BlockParagraph && namesLadder(f.Blocks[i-1].Text)
 }
 
 // listLevels reads one list as a ladder, or nil.
@@ -138,10 +230,19 @@ func underLadderHeading(f *model.Family, at int) bool {
 			continue
 		}
 		depth = h.Level
-		for _, w := range strings.FieldsFunc(strings.ToLower(h.Text), func(r rune) bool { return !(r >= 'a' && r <= 'z') }) {
-			if ladderWords[w] {
-				return true
-			}
+		if namesLadder(h.Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// namesLadder reports whether a title names roles, tiers, levels or a
+// ladder.
+func namesLadder(title string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(title), func(r rune) bool { return !(r >= 'a' && r <= 'z') }) {
+		if ladderWords[w] {
+			return true
 		}
 	}
 	return false

@@ -14,7 +14,7 @@ import (
 
 // Ladder is a run of levels found on a page (or across a folder's pages).
 type Ladder struct {
-	From   string // "headings", "table", "bullets" or "pages"
+	From   string // "headings", "table", "bullets", "paragraphs" or "pages"
 	Levels []*Level
 	Table  *model.Table // for a table ladder
 	HTML   bool         // the table is an HTML <table>
@@ -36,6 +36,10 @@ type Level struct {
 	// responsibilities plus:" sentence names (its first prose under the level):
 	// the level inherits their dimensions.
 	SameAs []string
+	// Listed: a rung a list of the ladder's tiers names, with no section
+	// of its own (the page describes it in prose elsewhere): its item is
+	// all it has, and that says nothing of an empty level
+	Listed bool
 }
 
 // Dimension is a named part of a level: a sub-heading, a bold label, or a
@@ -76,6 +80,10 @@ func Find(f *model.Family, o Options) []*Ladder {
 		out = append(out, l)
 	} else if len(tables) == 0 {
 		if l := bulletLadder(f, o); l != nil {
+			out = append(out, l)
+		} else if l := listedTiers(f, o); l != nil {
+			out = append(out, l)
+		} else if l := paragraphLadder(f, o); l != nil {
 			out = append(out, l)
 		}
 	}
@@ -129,6 +137,9 @@ func headingLadder(f *model.Family, o Options, few bool) *Ladder {
 		}
 		lv = bareRoleNames(f, o, hs, g, lv)
 		lv = codedOnly(lv)
+		if outline(lv) {
+			continue
+		}
 		if (len(lv) < 2 || 2*len(lv) < len(g) && !(few && (parallel(f, lv) || opening(hs, g, lv))) && !run(hs, g, lv)) && !tableListed(f, lv, &listed) {
 			continue
 		}
@@ -142,6 +153,7 @@ func headingLadder(f *model.Family, o Options, few bool) *Ladder {
 	best = parallelBetween(f, o, hs, bestG, best)
 	best = splitLevels(f, o, hs, parent, best)
 	best, sub := childRungs(f, o, hs, parent, best)
+	best = parentSiblings(f, o, hs, parent, best)
 	for _, l := range best {
 		l.Dims = dimensions(f, o, l)
 		if c := sub[l]; c != nil {
@@ -312,6 +324,94 @@ func childRungs(f *model.Family, o Options, hs []*model.Heading, parent []int, b
 	return out, sub
 }
 
+// parentSiblings adds to a ladder the rungs written one level up, beside
+// the heading that holds it, that go on with its order: Kuma's "##
+// Maintainership" holds "### Maintainers" and "### Reviewers" (top first),
+// between "## Steering committee" (above the maintainers) and "##
+// Organization members" (below the reviewers). The ladder is of one track,
+// uncoded, in one direction; a sibling joins only next to the holding
+// heading or to a sibling that joined, on the ladder's track, beyond its
+// first level (before the holder) or its last (after it). A rung of the
+// track beside the holder that breaks the order leaves the ladder as it was.
+func parentSiblings(f *model.Family, o Options, hs []*model.Heading, parent []int, best []*Level) []*Level {
+	if len(best) < 2 {
+		return best
+	}
+	dir := 0
+	for i := 1; i < len(best); i++ {
+		a, b := best[i-1], best[i]
+		if !a.Placed || !b.Placed || a.Code != nil || b.Code != nil || a.Place.Track != b.Place.Track {
+			return best
+		}
+		d := b.Place.Compare(a.Place)
+		if d == 0 || dir != 0 && (d > 0) != (dir > 0) {
+			return best
+		}
+		dir = d
+	}
+	i0 := slices.Index(hs, best[0].Heading)
+	if i0 < 0 {
+		return best
+	}
+	pi := parent[i0]
+	if pi < 0 || parent[pi] < 0 || headingLevel(f, o, hs, pi) != nil {
+		return best // held by the page's title, or by a rung (splitLevels)
+	}
+	for _, l := range best {
+		if j := slices.Index(hs, l.Heading); j < 0 || parent[j] != pi {
+			return best
+		}
+	}
+	var sibs []int
+	for j := range hs {
+		if parent[j] == parent[pi] && hs[j].Level == hs[pi].Level {
+			sibs = append(sibs, j)
+		}
+	}
+	at := slices.Index(sibs, pi)
+	// fits reports whether l goes on from edge away from the ladder:
+	// above it when sign is the ladder's direction reversed
+	fits := func(l, edge *Level, sign int) (rung, ok bool) {
+		if l == nil || !l.Placed || l.Code != nil || l.Place.Track != edge.Place.Track {
+			return false, true
+		}
+		d := l.Place.Compare(edge.Place)
+		return true, d != 0 && (d > 0) == (sign > 0)
+	}
+	var before []*Level
+	edge := best[0]
+	for k := at - 1; k >= 0; k-- {
+		l := headingLevel(f, o, hs, sibs[k])
+		rung, ok := fits(l, edge, -dir)
+		if !ok {
+			return best
+		}
+		if !rung {
+			break
+		}
+		before = append([]*Level{l}, before...)
+		edge = l
+	}
+	var after []*Level
+	edge = best[len(best)-1]
+	for k := at + 1; k < len(sibs); k++ {
+		l := headingLevel(f, o, hs, sibs[k])
+		rung, ok := fits(l, edge, dir)
+		if !ok {
+			return best
+		}
+		if !rung {
+			break
+		}
+		after = append(after, l)
+		edge = l
+	}
+	if len(before) == 0 && len(after) == 0 {
+		return best
+	}
+	return append(append(before, best...), after...)
+}
+
 // sameDepthElsewhere reports whether another heading has heading i's depth.
 func sameDepthElsewhere(hs []*model.Heading, i int) bool {
 	for j, h := range hs {
@@ -365,6 +465,18 @@ func codedOnly(lv []*Level) []*Level {
 		out = append(out, l)
 	}
 	return out
+}
+
+// outline reports levels that only a leading number codes, none of them
+// named by its words ("## 1. Project Member Roles.", "## 2. Decisions."):
+// a document's numbered sections, not a ladder.
+func outline(lv []*Level) bool {
+	for _, l := range lv {
+		if l.Placed || l.Code == nil || l.Code.Format != "n" {
+			return false
+		}
+	}
+	return true
 }
 
 // run reports whether three levels or more follow one another among their

@@ -784,3 +784,130 @@ func TestPageLevelFromFileName(t *testing.T) {
 		t.Errorf("mid: heading %v, placed %v as %q", l.Heading, l.Placed, l.Place.Label)
 	}
 }
+
+func TestFindNumberedSectionsNoLadder(t *testing.T) {
+	// a policy's numbered sections are no ladder: no title names a level
+	src := "# Governance Policy\n\n## 1. Project Member Roles.\n\nRoles.\n\n## 2. Decisions.\n\nVotes.\n\n## 3. How We Work.\n\nOpenly.\n"
+	if ls := shape.Find(model.Parse("g.md", []byte(src)), options(t)); len(ls) != 0 {
+		t.Errorf("numbered sections read as a ladder: %q", titles(ls[0]))
+	}
+	// near miss: numbered levels that name their rungs stay a ladder
+	src = "# Ladder\n\n## 1. Contributor\n\nText.\n\n## 2. Reviewer\n\nText.\n\n## 3. Maintainer\n\nText.\n"
+	ls := shape.Find(model.Parse("l.md", []byte(src)), options(t))
+	if len(ls) != 1 || titles(ls[0]) != "1. Contributor|2. Reviewer|3. Maintainer" {
+		t.Errorf("numbered rungs: %v", ls)
+	}
+}
+
+func TestFindParagraphLadder(t *testing.T) {
+	// roles as bold-numbered paragraphs under a heading naming roles; a
+	// temporary position names no rung; the same shape under "Decisions"
+	// is no ladder
+	src := "# Governance Policy\n\n## 1. Project Member Roles.\n\nThese roles.\n\n" +
+		"**1.1 Maintainer**. Maintainers review.\n\n**1.2 Release Manager**. A maintainer for one release.\n\n" +
+		"**1.3 Contributors**. Contributors send changes.\n\nMore on contributors.\n\n" +
+		"## 2. Decisions.\n\n**2.1. Consensus**. We agree.\n\n**2.2 Voting**. We vote.\n"
+	f := model.Parse("g.md", []byte(src))
+	ls := shape.Find(f, options(t))
+	if len(ls) != 1 || ls[0].From != "paragraphs" || titles(ls[0]) != "Maintainer|Contributors" {
+		t.Fatalf("ladders %v", ls)
+	}
+	c := ls[0].Levels[1]
+	if got := string(f.Source.Text[c.TitleSpan.Start:c.TitleSpan.End]); got != "Contributors" {
+		t.Errorf("title span holds %q", got)
+	}
+	if got := strings.TrimSpace(string(f.Source.Text[c.Body.Start:c.Body.End])); got != ". Contributors send changes.\n\nMore on contributors." {
+		t.Errorf("body %q", got)
+	}
+	if got := strings.TrimSpace(string(f.Source.Text[ls[0].Levels[0].Body.Start:ls[0].Levels[0].Body.End])); got != ". Maintainers review." {
+		t.Errorf("Maintainer's body %q", got)
+	}
+	// near misses: the labels under a heading that names no roles, and
+	// roles that are fewer than half of the labels
+	for _, src := range []string{
+		"# Policy\n\n## Roles\n\n** Maintainer**. Reviews.\n\n** Contributors**. Send changes.\n", // no bold: a space after the marks
+		"# Policy\n\n## Process\n\n**Maintainer**. Reviews.\n\n**Contributors**. Send changes.\n",
+		"# Policy\n\n## Roles\n\n**Maintainer**. Reviews.\n\n**Contributors**. Send.\n\n**Voting**. Votes.\n\n**Quorum**. Half.\n\n**Appeals**. In writing.\n",
+	} {
+		if ls := shape.Find(model.Parse("p.md", []byte(src)), options(t)); len(ls) != 0 {
+			t.Errorf("%q: ladder %q", src, titles(ls[0]))
+		}
+	}
+}
+
+func TestFindParentSiblingRungs(t *testing.T) {
+	// top first at mixed depths: the rung above the group that holds the
+	// ladder, and the one below it, are written one level up
+	src := "# Governance\n\n## Voting\n\nVotes.\n\n## Steering committee\n\nOwns the vision.\n\n## Maintainership\n\nRepos.\n\n" +
+		"### Maintainers\n\nWrite access.\n\n### Reviewers\n\nReview.\n\n### Changes in Maintainership\n\nNominations.\n\n" +
+		"## Organization members\n\nTriage access.\n\n## Other Changes\n\nVotes.\n"
+	ls := shape.Find(model.Parse("g.md", []byte(src)), options(t))
+	if len(ls) != 1 || titles(ls[0]) != "Steering committee|Maintainers|Reviewers|Organization members" {
+		t.Fatalf("ladders %v", ls)
+	}
+	// near misses: a rung beside the holder that breaks the ladder's order
+	// (Organization members above the maintainers on a page written top
+	// first), and a rung apart from the holder (a section between them)
+	for _, src := range []string{
+		"# G\n\n## Organization members\n\nTriage.\n\n## Maintainership\n\nRepos.\n\n### Maintainers\n\nWrite.\n\n### Reviewers\n\nReview.\n\n### Changes\n\nNominations.\n",
+		"# G\n\n## Steering committee\n\nVision.\n\n## Voting\n\nVotes.\n\n## Maintainership\n\nRepos.\n\n### Maintainers\n\nWrite.\n\n### Reviewers\n\nReview.\n\n### Changes\n\nNominations.\n",
+	} {
+		ls := shape.Find(model.Parse("g.md", []byte(src)), options(t))
+		if len(ls) != 1 || titles(ls[0]) != "Maintainers|Reviewers" {
+			t.Errorf("%q: ladders %v", src, ls)
+		}
+	}
+}
+
+func TestFindCouncilAndCoreDevelopers(t *testing.T) {
+	// NumFOCUS's governance template: the rungs as H2 under an H1 that
+	// names roles, among H1 process sections
+	src := "# Abstract\n\nWhy.\n\n# Roles And Responsibilities\n\n## The Community\nAnyone using the project.\n\n" +
+		"## Contributors\n\nPeople who send changes.\n\n## Core developers\n\nThey merge.\n\n## Steering Council\n\nThey decide.\n\n" +
+		"# Decision Making Process\n\nBy consensus.\n"
+	ls := shape.Find(model.Parse("g.md", []byte(src)), options(t))
+	if len(ls) != 1 || titles(ls[0]) != "The Community|Contributors|Core developers|Steering Council" {
+		t.Fatalf("ladders %v", ls)
+	}
+	// near misses: "Community" without its article is a topic, and a
+	// council's decisions are a section about it
+	o := options(t)
+	for _, title := range []string{"Community", "Community meetings", "The Community meetings", "Steering Council decisions"} {
+		if p, ok := o.Ladder.Classify(title); ok && !p.Implied {
+			t.Errorf("%q placed as %+v", title, p)
+		}
+	}
+}
+
+func TestFindListedTiers(t *testing.T) {
+	// the tiers listed once, then a section per tier (but the first): the
+	// items are the rungs, whether or not the tracks know their words
+	body := "* Contributors\n* Recurring Contributors\n* Core Contributors\n* BDFL\n\nMore.\n\n" +
+		"## Recurring Contributors\n\nOften.\n\n## Core Contributors\n\nVote.\n\n## BDFL\n\nDecides.\n\n## Sponsors\n\nPay.\n"
+	src := "# Governance\n\n## Architecture\n\nThe tiers are listed below sorted by increasing responsibility:\n\n" + body
+	f := model.Parse("g.md", []byte(src))
+	ls := shape.Find(f, options(t))
+	if len(ls) != 1 || titles(ls[0]) != "Contributors|Recurring Contributors|Core Contributors|BDFL" {
+		t.Fatalf("ladders %v", ls)
+	}
+	lv := ls[0].Levels
+	if !lv[0].Listed || lv[1].Listed {
+		t.Errorf("listed: %v %v", lv[0].Listed, lv[1].Listed)
+	}
+	if got := string(f.Source.Text[lv[3].TitleSpan.Start:lv[3].TitleSpan.End]); got != "BDFL" || lv[3].TitleSpan.Start < strings.Index(src, "## BDFL") {
+		t.Errorf("BDFL's title at %d: %q", lv[3].TitleSpan.Start, got)
+	}
+	if got := strings.TrimSpace(string(f.Source.Text[lv[3].Body.Start:lv[3].Body.End])); got != "Decides." {
+		t.Errorf("BDFL's body %q", got)
+	}
+	// near misses: a list no sentence introduces as tiers, and tiers of
+	// which fewer than half have a section
+	for _, src := range []string{
+		"# Governance\n\n## Architecture\n\nWe use these tools:\n\n" + body,
+		"# Governance\n\n## Architecture\n\nThe tiers are:\n\n* Contributors\n* Recurring Contributors\n* Core Contributors\n* BDFL\n* Council\n\n## BDFL\n\nDecides.\n\n## Sponsors\n\nPay.\n",
+	} {
+		if ls := shape.Find(model.Parse("g.md", []byte(src)), options(t)); len(ls) != 0 {
+			t.Errorf("%q: ladder %q", src, titles(ls[0]))
+		}
+	}
+}
