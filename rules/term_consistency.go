@@ -402,7 +402,7 @@ func termWordsEach(f *model.Family, fn func(termWord)) {
 // and if so its key and whether it is written plainly (see termWord).
 func termWordKey(text string, tw *textWords, i int) (key string, plain, ok bool) {
 	w := tw.Words[i]
-	if hasDigit(w.Text) || inPath(text, w.Start, w.End) || handleWord(text, w.Start) {
+	if hasDigit(w.Text) || inPath(text, w.Start, w.End) || handleWord(text, w.Start) || identifierWord(text, tw, i) {
 		return "", false, false
 	}
 	written := w.Text
@@ -565,6 +565,91 @@ func inPath(text string, start, end int) bool {
 	}
 	parts := strings.Split(strings.Trim(text[i:j], ".,;:()[]\"'`"), "/")
 	return len(parts) > 2 || len(parts) == 2 && strings.EqualFold(parts[0], parts[1])
+}
+
+// identifierWord reports whether word i of a block, in lower case, is
+// written as an identifier rather than as a term, so that a capital would
+// break it: a part of a handle ("@meshery/maintainers", a team, through
+// its slash), a part of a run of lower-case text joined by a slash
+// without spaces ("kumahq/kuma", a repository's path; "Go/GoLang", with
+// capitals, are alternatives and still count), or an item of a list beside
+// a lower-case name of parts joined by hyphens whose first part no
+// dictionary holds ("pymc, pymc-experimental and pymcon": repositories; in
+// "the kuma, long-term" the hyphenated word is English).
+func identifierWord(text string, tw *textWords, i int) bool {
+	w := tw.Words[i]
+	if hasASCIIUpperOrNot(w.Text) {
+		return false // not a word of lower-case letters
+	}
+	slash := w.Start > 0 && text[w.Start-1] == '/' || w.End < len(text) && text[w.End] == '/'
+	if slash || w.Start > 0 && text[w.Start-1] == '@' {
+		// the run without spaces around the word, a few hundred bytes at
+		// most (see inPath)
+		a, z := w.Start, w.End
+		for a > 0 && w.Start-a < 256 && text[a-1] != ' ' && text[a-1] != '\n' {
+			a--
+		}
+		for z < len(text) && z-w.End < 256 && text[z] != ' ' && text[z] != '\n' {
+			z++
+		}
+		run := strings.Trim(text[a:z], ".,;:()[]\"'`")
+		if strings.HasPrefix(run, "@") {
+			return true
+		}
+		if slash && !changesLower(run) {
+			return true
+		}
+	}
+	return listedWithRepoName(text, tw, i, -1) || listedWithRepoName(text, tw, i, 1)
+}
+
+// listedWithRepoName reports whether word i of a block has a neighbour in
+// a list, before it (dir -1) or after it (dir 1), that is a
+// repository-like name: "pymc, pymc-experimental", "pymc and
+// pymc-experimental", "pymc-experimental, and pymcon".
+func listedWithRepoName(text string, tw *textWords, i, dir int) bool {
+	gap := func(a, b int) string { // the text between words a < b
+		return text[tw.Words[a].End:tw.Words[b].Start]
+	}
+	j := i + dir
+	if j < 0 || j >= len(tw.Words) {
+		return false
+	}
+	g := gap(min(i, j), max(i, j))
+	if g != " " && g != ", " {
+		return false
+	}
+	if l := tw.Lower[j]; l == "and" || l == "or" {
+		// the neighbour is a conjunction, the item the word past it
+		k := j + dir
+		if k < 0 || k >= len(tw.Words) {
+			return false
+		}
+		if g2 := gap(min(j, k), max(j, k)); g2 != " " && g2 != ", " || g == ", " && g2 == ", " {
+			return false // "pymc, and, x": no list
+		}
+		j = k
+	} else if g != ", " {
+		return false
+	}
+	return repoLikeName(tw.Words[j].Text)
+}
+
+// repoLikeName reports whether a word is lower-case parts of letters and
+// digits joined by hyphens, its first part a word no dictionary holds:
+// "pymc-data-umbrella", "kuma-tools", not "long-term".
+func repoLikeName(w string) bool {
+	first, rest, ok := strings.Cut(w, "-")
+	if !ok || len(first) < 2 || rest == "" {
+		return false
+	}
+	for k := 0; k < len(w); k++ {
+		if c := w[k]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	d := englishWords()
+	return !knownWord(d, first) && !derivedWord(d, first) && !termNames()[first]
 }
 
 // withoutHyphens drops the hyphens ('-' and U+2011) of a word.
@@ -1212,6 +1297,9 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 	// ("Google"), and the same word in lower case ("google sheets")
 	named := map[string]int{}
 	lowered := map[string][]occ{}
+	// the words in lower case written as identifiers ("kumahq/kuma"):
+	// counted for the lower case, as the owner's spelling, never reported
+	idents := map[string]int{}
 	// an everyday word the page writes in lower case more often than in
 	// capitals ("all", "if") is emphasis in capitals ("ALL"), no acronym
 	plain := map[string]int{}
@@ -1302,7 +1390,8 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 			continue
 		}
 		text := wordingText(b)
-		for _, w := range wordingWords(b, true).Words {
+		tw := wordingWords(b, true)
+		for i, w := range tw.Words {
 			t := w.Text
 			if len(t) < 2 || hasASCIIUpperOrNot(t) {
 				continue // not a word in lower case
@@ -1321,7 +1410,15 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 				// before it, a repository's or a command's name as written
 				continue
 			}
-			if lowered[t] == nil {
+			if identifierWord(text, tw, i) {
+				// "kumahq/kuma", "@meshery/maintainers": a path, a handle
+				if lowered[t] == nil && idents[t] == 0 {
+					lowOrder = append(lowOrder, t)
+				}
+				idents[t]++
+				continue
+			}
+			if lowered[t] == nil && idents[t] == 0 {
 				lowOrder = append(lowOrder, t)
 			}
 			lowered[t] = append(lowered[t], occ{b, w.Start, w.End})
@@ -1329,10 +1426,11 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 	}
 	for _, lw := range lowOrder {
 		n := named[lw]
-		if n == 0 || n < len(lowered[lw]) {
+		low := len(lowered[lw]) + idents[lw]
+		if n == 0 || n < low || len(lowered[lw]) == 0 {
 			continue
 		}
-		if !termNames()[lw] && n < 2*len(lowered[lw]) {
+		if !termNames()[lw] && n < 2*low {
 			continue // a word no list knows ("Webhook", "webhook"): only a clear majority names it
 		}
 		want := strings.ToUpper(lw[:1]) + lw[1:]
