@@ -58,7 +58,7 @@ var termConsistencyRule = &lint.Rule{
 			"\"results oriented\", \"data driven\", are an adjective wherever they stand; phrasal verbs such as " +
 			"\"follow up\" are left alone), and by the case of their later words (\"Sales team\" / \"Sales Team\", the " +
 			"first word capitalised in both; not when that word is the page's own name opening its title, \"Sermant Community\" on Sermant's page); headings, a sentence's first word, link texts and terms inside a longer " +
-			"capitalised name are not variants; in a near tie (the other form more than half as common) only the name's capitals are the reference (\"Quality Department\" 3 times, \"Quality department\" 2), not the common noun (\"Product division\" 4 times, \"Product Division\" 3); a possessive (\"the Quality Department's roadmap\") is the term; a bullet copied from level to level " +
+			"capitalised name are not variants; in a near tie (the other form more than half as common) only the name's capitals are the reference (\"Quality Department\" 3 times, \"Quality department\" 2), not the common noun (\"Product division\" 4 times, \"Product Division\" 3); where the page writes the first word as a name alone (\"the Council may\", \"the Council.\"), the common noun after it is standard English (\"Council members\", the members of the Council) and the title-case form is the reference only if written twice as often as the other forms together; a possessive (\"the Quality Department's roadmap\") is the term; a bullet copied from level to level " +
 			"with the term written alike in every copy counts once (one choice, not one a level: two copies of \"a leading product Data Program\" " +
 			"beside one \"the Data program\" is a tie), while copies that disagree (\"Sales Tools\" at two levels, \"Sales tools\" at one) count each; an adjective " +
 			"compound before a noun (\"high quality software\", \"long term scalability\", \"customer facing teams\") takes the hyphen " +
@@ -82,7 +82,7 @@ var termConsistencyRule = &lint.Rule{
 			"- apostrophe plurals of acronyms: \"OKR's\" where the page also writes \"OKRs\". Here the plain plural " +
 			"is always the reference, and \"the CRO's strategy\" or \"CEO's approval\" (a noun after a determiner, or after a " +
 			"person's title) is read as a possessive and left alone (\"track KPI's requirements\" is a plural), as is one before a " +
-			"capitalised word (\"the UK's Digital Framework\") or ending a dotted name (\"GOV.UK's\"). An apostrophe plural is reported " +
+			"capitalised word (\"the UK's Digital Framework\"), ending a dotted name (\"GOV.UK's\"), or before a noun where the page writes the acronym as one person or thing after a determiner (\"BDFL's final authority\" beside \"the BDFL decides\"). An apostrophe plural is reported " +
 			"on a page that writes no plain plural of it too (\"Conduct incident RCA's\"): a plural takes no apostrophe;\n" +
 			"- British spellings on a page that writes the American one as often or more (\"analyse\" next to " +
 			"\"Analyze\", \"practises\" next to \"practices\"; misspell's list of pairs, with \"speciality\", and any -ise form " +
@@ -95,7 +95,7 @@ var termConsistencyRule = &lint.Rule{
 			"(\"SOX\") as often or more, and a product name in lower case (\"google sheets\") on a page that capitalises " +
 			"it inside sentences as often or more (a name is a word the dictionary lacks, then written with a capital at least " +
 			"twice as often, or a known product name that is no everyday word: \"talent outreach\" is not the Outreach tool; " +
-			"a lower-case name alone in parentheses, \"the runtime (dapr)\", is an identifier as written); " +
+			"a lower-case name alone in parentheses, \"the runtime (dapr)\", is an identifier as written, and so is one a capital would break: a part of a lower-case repository path, \"kumahq/kuma\", of a handle, \"@meshery/maintainers\", or a name in a list beside a lower-case hyphenated repository name, \"pymc, pymc-experimental and pymcon\"; in prose, \"the Kuma slack\", it is still reported); " +
 			"capitals next to other capitalised words (\"DO NOT\", \"Burndown Chart\") and everyday words in capitals " +
 			"(\"NOTE\", \"ALL\") are emphasis or title case, no evidence (an acronym in a list, \"SOX, PCI, GDPR\", stands alone);\n" +
 			"- a compound of three or four words joined by a particle (\"go to market strategy\", \"end to end testing\") " +
