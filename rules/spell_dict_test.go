@@ -30,7 +30,7 @@ func TestWordDictAsMap(t *testing.T) {
 			want[w] = true
 		}
 	}
-	for _, w := range append(append([]string(nil), techWords...), techNames...) {
+	for _, w := range append(append(append([]string(nil), techWords...), techNames...), eeNouns...) {
 		want[w] = true
 	}
 	d := englishWords()

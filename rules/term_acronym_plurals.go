@@ -6,6 +6,7 @@ import (
 
 	"gitlab.com/ladderlint/ladderlint/lint"
 	"gitlab.com/ladderlint/ladderlint/lint/model"
+	"gitlab.com/ladderlint/ladderlint/lint/prose"
 )
 
 // checkTermAcronymApostrophes reports an acronym's apostrophe plural
@@ -15,14 +16,17 @@ import (
 // write the plain plural too are left to the variant check (one finding
 // per word). A possessive is right and left alone: after a determiner or
 // of a person's title ("the CRO's strategy", "CEO's approval"), before a
-// capitalised word ("the UK's Digital Framework"), or ending a dotted name
-// ("GOV.UK's").
+// capitalised word ("the UK's Digital Framework"), ending a dotted name
+// ("GOV.UK's"), or before a noun where the files write the acronym as one
+// thing or person after a determiner ("BDFL's final authority" beside "the
+// BDFL decides").
 func checkTermAcronymApostrophes(p *lint.SetPass, files []*model.Family) {
 	type occ struct {
 		f          *model.Family
 		b          *model.Block
 		start, end int
 		plain      string // the plain plural: "OKRs"
+		nounNext   bool   // a noun follows: "BDFL's final authority"
 	}
 	var found []occ
 	for _, f := range files {
@@ -34,12 +38,36 @@ func checkTermAcronymApostrophes(p *lint.SetPass, files []*model.Family) {
 				if !isAcronymPlural(t) || possessive(text, tw, i) || acronymOwner(text, tw, i) {
 					continue
 				}
-				found = append(found, occ{f, b, w.Start, w.End, strings.TrimSuffix(t, "'s") + "s"})
+				found = append(found, occ{f, b, w.Start, w.End, strings.TrimSuffix(t, "'s") + "s", wordNext(text, tw, i)})
 			}
 		}
 	}
 	if len(found) == 0 {
 		return
+	}
+	// an acronym the files write as one thing or person, the head of a
+	// noun phrase after a determiner ("the BDFL decides", "a BDFL (Chris)"),
+	// has a possessive before a noun ("BDFL's final authority"), not a
+	// plural: looked up only for the acronyms found before a noun
+	single := map[string]bool{}
+	for _, o := range found {
+		if o.nounNext {
+			single[strings.TrimSuffix(o.plain, "s")] = false
+		}
+	}
+	if len(single) > 0 {
+		for _, f := range files {
+			for _, b := range f.Blocks {
+				text := wordingText(b)
+				tw := wordingWords(b, true)
+				for i, w := range tw.Words {
+					if seen, ok := single[w.Text]; ok && !seen && i > 0 && possessiveDeterminers[tw.Lower[i-1]] &&
+						text[tw.Words[i-1].End:w.Start] == " " && !wordNext(text, tw, i) {
+						single[w.Text] = true
+					}
+				}
+			}
+		}
 	}
 	// the plain plurals the page (or handbook) writes too, as lower-case
 	// words: looked up only for the plurals found, not kept for every word
@@ -60,6 +88,9 @@ func checkTermAcronymApostrophes(p *lint.SetPass, files []*model.Family) {
 		if plain[strings.ToLower(o.plain)] {
 			continue // the variant check compares the two spellings
 		}
+		if o.nounNext && single[strings.TrimSuffix(o.plain, "s")] {
+			continue // the possessive of one thing or person
+		}
 		written := o.b.Text[o.start:o.end]
 		reportTerm(p, &termOcc{f: o.f, b: o.b, start: o.start, end: o.end, text: written}, o.plain,
 			fmt.Sprintf("write %s, not %s: a plural takes no apostrophe", quoted(o.plain), quoted(written)))
@@ -78,4 +109,11 @@ func acronymOwner(text string, tw *textWords, i int) bool {
 		return true
 	}
 	return false
+}
+
+// wordNext reports whether word i is followed, after a space alone, by a
+// word that is no stop word: a noun or its modifier ("final authority"),
+// where "the BDFL does", "the BDFL (Chris" and "the BDFL." end the phrase.
+func wordNext(text string, tw *textWords, i int) bool {
+	return i+1 < len(tw.Words) && text[tw.Words[i].End:tw.Words[i+1].Start] == " " && !prose.IsStopWord(tw.Lower[i+1])
 }

@@ -58,7 +58,7 @@ var termConsistencyRule = &lint.Rule{
 			"\"results oriented\", \"data driven\", are an adjective wherever they stand; phrasal verbs such as " +
 			"\"follow up\" are left alone), and by the case of their later words (\"Sales team\" / \"Sales Team\", the " +
 			"first word capitalised in both; not when that word is the page's own name opening its title, \"Sermant Community\" on Sermant's page); headings, a sentence's first word, link texts and terms inside a longer " +
-			"capitalised name are not variants; in a near tie (the other form more than half as common) only the name's capitals are the reference (\"Quality Department\" 3 times, \"Quality department\" 2), not the common noun (\"Product division\" 4 times, \"Product Division\" 3); a possessive (\"the Quality Department's roadmap\") is the term; a bullet copied from level to level " +
+			"capitalised name are not variants; in a near tie (the other form more than half as common) only the name's capitals are the reference (\"Quality Department\" 3 times, \"Quality department\" 2), not the common noun (\"Product division\" 4 times, \"Product Division\" 3); where the page writes the first word as a name alone (\"the Council may\", \"the Council.\"), the common noun after it is standard English (\"Council members\", the members of the Council) and the title-case form is the reference only if written twice as often as the other forms together; a possessive (\"the Quality Department's roadmap\") is the term; a bullet copied from level to level " +
 			"with the term written alike in every copy counts once (one choice, not one a level: two copies of \"a leading product Data Program\" " +
 			"beside one \"the Data program\" is a tie), while copies that disagree (\"Sales Tools\" at two levels, \"Sales tools\" at one) count each; an adjective " +
 			"compound before a noun (\"high quality software\", \"long term scalability\", \"customer facing teams\") takes the hyphen " +
@@ -82,7 +82,7 @@ var termConsistencyRule = &lint.Rule{
 			"- apostrophe plurals of acronyms: \"OKR's\" where the page also writes \"OKRs\". Here the plain plural " +
 			"is always the reference, and \"the CRO's strategy\" or \"CEO's approval\" (a noun after a determiner, or after a " +
 			"person's title) is read as a possessive and left alone (\"track KPI's requirements\" is a plural), as is one before a " +
-			"capitalised word (\"the UK's Digital Framework\") or ending a dotted name (\"GOV.UK's\"). An apostrophe plural is reported " +
+			"capitalised word (\"the UK's Digital Framework\"), ending a dotted name (\"GOV.UK's\"), or before a noun where the page writes the acronym as one person or thing after a determiner (\"BDFL's final authority\" beside \"the BDFL decides\"). An apostrophe plural is reported " +
 			"on a page that writes no plain plural of it too (\"Conduct incident RCA's\"): a plural takes no apostrophe;\n" +
 			"- British spellings on a page that writes the American one as often or more (\"analyse\" next to " +
 			"\"Analyze\", \"practises\" next to \"practices\"; misspell's list of pairs, with \"speciality\", and any -ise form " +
@@ -95,7 +95,7 @@ var termConsistencyRule = &lint.Rule{
 			"(\"SOX\") as often or more, and a product name in lower case (\"google sheets\") on a page that capitalises " +
 			"it inside sentences as often or more (a name is a word the dictionary lacks, then written with a capital at least " +
 			"twice as often, or a known product name that is no everyday word: \"talent outreach\" is not the Outreach tool; " +
-			"a lower-case name alone in parentheses, \"the runtime (dapr)\", is an identifier as written); " +
+			"a lower-case name alone in parentheses, \"the runtime (dapr)\", is an identifier as written, and so is one a capital would break: a part of a lower-case repository path, \"kumahq/kuma\", of a handle, \"@meshery/maintainers\", or a name in a list beside a lower-case hyphenated repository name, \"pymc, pymc-experimental and pymcon\"; in prose, \"the Kuma slack\", it is still reported); " +
 			"capitals next to other capitalised words (\"DO NOT\", \"Burndown Chart\") and everyday words in capitals " +
 			"(\"NOTE\", \"ALL\") are emphasis or title case, no evidence (an acronym in a list, \"SOX, PCI, GDPR\", stands alone);\n" +
 			"- a compound of three or four words joined by a particle (\"go to market strategy\", \"end to end testing\") " +
@@ -402,7 +402,7 @@ func termWordsEach(f *model.Family, fn func(termWord)) {
 // and if so its key and whether it is written plainly (see termWord).
 func termWordKey(text string, tw *textWords, i int) (key string, plain, ok bool) {
 	w := tw.Words[i]
-	if hasDigit(w.Text) || inPath(text, w.Start, w.End) || handleWord(text, w.Start) {
+	if hasDigit(w.Text) || inPath(text, w.Start, w.End) || handleWord(text, w.Start) || identifierWord(text, tw, i) {
 		return "", false, false
 	}
 	written := w.Text
@@ -565,6 +565,91 @@ func inPath(text string, start, end int) bool {
 	}
 	parts := strings.Split(strings.Trim(text[i:j], ".,;:()[]\"'`"), "/")
 	return len(parts) > 2 || len(parts) == 2 && strings.EqualFold(parts[0], parts[1])
+}
+
+// identifierWord reports whether word i of a block, in lower case, is
+// written as an identifier rather than as a term, so that a capital would
+// break it: a part of a handle ("@meshery/maintainers", a team, through
+// its slash), a part of a run of lower-case text joined by a slash
+// without spaces ("kumahq/kuma", a repository's path; "Go/GoLang", with
+// capitals, are alternatives and still count), or an item of a list beside
+// a lower-case name of parts joined by hyphens whose first part no
+// dictionary holds ("pymc, pymc-experimental and pymcon": repositories; in
+// "the kuma, long-term" the hyphenated word is English).
+func identifierWord(text string, tw *textWords, i int) bool {
+	w := tw.Words[i]
+	if hasASCIIUpperOrNot(w.Text) {
+		return false // not a word of lower-case letters
+	}
+	slash := w.Start > 0 && text[w.Start-1] == '/' || w.End < len(text) && text[w.End] == '/'
+	if slash || w.Start > 0 && text[w.Start-1] == '@' {
+		// the run without spaces around the word, a few hundred bytes at
+		// most (see inPath)
+		a, z := w.Start, w.End
+		for a > 0 && w.Start-a < 256 && text[a-1] != ' ' && text[a-1] != '\n' {
+			a--
+		}
+		for z < len(text) && z-w.End < 256 && text[z] != ' ' && text[z] != '\n' {
+			z++
+		}
+		run := strings.Trim(text[a:z], ".,;:()[]\"'`")
+		if strings.HasPrefix(run, "@") {
+			return true
+		}
+		if slash && !changesLower(run) {
+			return true
+		}
+	}
+	return listedWithRepoName(text, tw, i, -1) || listedWithRepoName(text, tw, i, 1)
+}
+
+// listedWithRepoName reports whether word i of a block has a neighbour in
+// a list, before it (dir -1) or after it (dir 1), that is a
+// repository-like name: "pymc, pymc-experimental", "pymc and
+// pymc-experimental", "pymc-experimental, and pymcon".
+func listedWithRepoName(text string, tw *textWords, i, dir int) bool {
+	gap := func(a, b int) string { // the text between words a < b
+		return text[tw.Words[a].End:tw.Words[b].Start]
+	}
+	j := i + dir
+	if j < 0 || j >= len(tw.Words) {
+		return false
+	}
+	g := gap(min(i, j), max(i, j))
+	if g != " " && g != ", " {
+		return false
+	}
+	if l := tw.Lower[j]; l == "and" || l == "or" {
+		// the neighbour is a conjunction, the item the word past it
+		k := j + dir
+		if k < 0 || k >= len(tw.Words) {
+			return false
+		}
+		if g2 := gap(min(j, k), max(j, k)); g2 != " " && g2 != ", " || g == ", " && g2 == ", " {
+			return false // "pymc, and, x": no list
+		}
+		j = k
+	} else if g != ", " {
+		return false
+	}
+	return repoLikeName(tw.Words[j].Text)
+}
+
+// repoLikeName reports whether a word is lower-case parts of letters and
+// digits joined by hyphens, its first part a word no dictionary holds:
+// "pymc-data-umbrella", "kuma-tools", not "long-term".
+func repoLikeName(w string) bool {
+	first, rest, ok := strings.Cut(w, "-")
+	if !ok || len(first) < 2 || rest == "" {
+		return false
+	}
+	for k := 0; k < len(w); k++ {
+		if c := w[k]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	d := englishWords()
+	return !knownWord(d, first) && !derivedWord(d, first) && !termNames()[first]
 }
 
 // withoutHyphens drops the hyphens ('-' and U+2011) of a word.
@@ -1212,6 +1297,9 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 	// ("Google"), and the same word in lower case ("google sheets")
 	named := map[string]int{}
 	lowered := map[string][]occ{}
+	// the words in lower case written as identifiers ("kumahq/kuma"):
+	// counted for the lower case, as the owner's spelling, never reported
+	idents := map[string]int{}
 	// an everyday word the page writes in lower case more often than in
 	// capitals ("all", "if") is emphasis in capitals ("ALL"), no acronym
 	plain := map[string]int{}
@@ -1302,7 +1390,8 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 			continue
 		}
 		text := wordingText(b)
-		for _, w := range wordingWords(b, true).Words {
+		tw := wordingWords(b, true)
+		for i, w := range tw.Words {
 			t := w.Text
 			if len(t) < 2 || hasASCIIUpperOrNot(t) {
 				continue // not a word in lower case
@@ -1321,7 +1410,15 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 				// before it, a repository's or a command's name as written
 				continue
 			}
-			if lowered[t] == nil {
+			if identifierWord(text, tw, i) {
+				// "kumahq/kuma", "@meshery/maintainers": a path, a handle
+				if lowered[t] == nil && idents[t] == 0 {
+					lowOrder = append(lowOrder, t)
+				}
+				idents[t]++
+				continue
+			}
+			if lowered[t] == nil && idents[t] == 0 {
 				lowOrder = append(lowOrder, t)
 			}
 			lowered[t] = append(lowered[t], occ{b, w.Start, w.End})
@@ -1329,10 +1426,11 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 	}
 	for _, lw := range lowOrder {
 		n := named[lw]
-		if n == 0 || n < len(lowered[lw]) {
+		low := len(lowered[lw]) + idents[lw]
+		if n == 0 || n < low || len(lowered[lw]) == 0 {
 			continue
 		}
-		if !termNames()[lw] && n < 2*len(lowered[lw]) {
+		if !termNames()[lw] && n < 2*low {
 			continue // a word no list knows ("Webhook", "webhook"): only a clear majority names it
 		}
 		want := strings.ToUpper(lw[:1]) + lw[1:]

@@ -112,7 +112,7 @@ func termWordsEachAsWas(f *model.Family, fn func(termWord)) {
 		text := wordingText(b)
 		tw := wordingWords(b, true)
 		for i, w := range tw.Words {
-			if hasDigit(w.Text) || inPath(text, w.Start, w.End) || handleWord(text, w.Start) || linkIdentifier(f, b, &links, w.Start, w.End, w.Text, false) {
+			if hasDigit(w.Text) || inPath(text, w.Start, w.End) || handleWord(text, w.Start) || identifierWord(text, tw, i) || linkIdentifier(f, b, &links, w.Start, w.End, w.Text, false) {
 				continue
 			}
 			o := termOcc{f: f, b: b, start: w.Start, end: w.End, text: w.Text}

@@ -590,11 +590,21 @@ func reportPhraseVariants(p *lint.SetPass, f *model.Family, occs []phraseOcc) {
 	if count[forms[1]] == count[ref] {
 		return // a tie: no usual spelling
 	}
-	if 2*count[forms[1]] > count[ref] && !startsUpper(strings.Fields(ref)[len(strings.Fields(ref))-1]) {
+	refWords := strings.Fields(ref)
+	if 2*count[forms[1]] > count[ref] && !startsUpper(refWords[len(refWords)-1]) {
 		// a near tie ("Product division" 4 times, "Product Division" 3):
 		// the name in capitals is as right as the common noun, and only
 		// the name's form ("Quality Department" 3 times, "Quality
 		// department" 2) makes the other a slip
+		return
+	}
+	if others := termOthers(count, ref); startsUpper(refWords[len(refWords)-1]) && 2*others > count[ref] && nameAlone(f, refWords[0]) {
+		// the page writes the first word as a name alone ("the Council
+		// may"): the common noun after it is standard English ("Council
+		// members", the members of the Council), and title case
+		// ("Council Members") a house style only where the page keeps
+		// it, twice as often as every other form together (13 times
+		// beside 5 "Council members" and 6 "council members" is none)
 		return
 	}
 	refFirst := strings.Fields(ref)[0]
@@ -1048,4 +1058,42 @@ func checkTermNumberPlurals(p *lint.SetPass, f *model.Family) {
 				fmt.Sprintf("write %s, not %s: a plural takes no apostrophe (%s: %d %s on this page)", quoted(want), quoted(written), quoted(want), n, pluralWord(n, "time", "times")))
 		}
 	}
+}
+
+// nameAlone reports whether the page writes a capitalised word as a name on
+// its own, the head of a noun phrase, at least twice outside headings:
+// after "the" and before punctuation, the block's end, a stop word or an
+// auxiliary verb ("the Council may", "the Council."), not before another
+// noun ("the Quality team").
+func nameAlone(f *model.Family, w string) bool {
+	n := 0
+	for _, b := range f.Blocks {
+		if b.Kind == model.BlockHeading || !strings.Contains(b.Text, w) {
+			continue
+		}
+		text := wordingText(b)
+		tw := wordingWords(b, true)
+		for i, x := range tw.Words {
+			if x.Text != w || i == 0 || tw.Lower[i-1] != "the" || text[tw.Words[i-1].End:x.Start] != " " {
+				continue
+			}
+			if next := tw.Words[min(i+1, len(tw.Words)-1)].Text; i+1 == len(tw.Words) || text[x.End:tw.Words[i+1].Start] != " " || prose.IsStopWord(next) || termAuxiliaries[next] {
+				if n++; n >= 2 {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// termOthers is the number of occurrences of the forms other than ref.
+func termOthers(count map[string]int, ref string) int {
+	n := 0
+	for form, c := range count {
+		if form != ref {
+			n += c
+		}
+	}
+	return n
 }
