@@ -64,7 +64,7 @@ var levelCopyRule = &lint.Rule{
 			"\"All requirements of previous roles plus:\") and then writes again, word for word (case, spacing and the final " +
 			"stop aside), bullets of that list, or of the lists that level itself takes over, is reported once per section, " +
 			"on the first repeated bullet, with the lines repeated and the level they belong to: the extension already brings " +
-			"them. Left aside: a section already reported as a copy; the bullets the policy asks of every level (required-bullet's " +
+			"them; the same words linking elsewhere (\"Leadership at GitLab\" to another group) are no repeat. Left aside: a section already reported as a copy; the bullets the policy asks of every level (required-bullet's " +
 			"\"Ability to use GitLab\") and the page's standard items; an extension sentence that names the level itself, names " +
 			"only the other list (\"Extends the X Responsibilities\" written in the requirements), is written in another of the " +
 			"level's lists, or goes on with words of its own (\"... responsibilities in complexity and scope\": the bullets are " +

@@ -115,7 +115,7 @@ func plainExtension(f *model.Family, r, from *model.Role, e *model.Extension, ki
 			return false
 		}
 	}
-	return !extendsFurther(t, e.Target, from.Title)
+	return !extendsFurther(model.DropAtPrevious(t), e.Target, from.Title)
 }
 
 // requiredBulletWords returns the words of the bullets the required-bullet
@@ -210,7 +210,7 @@ func reportInheritedRepeats(p *lint.Pass, secs *levelSections, r *model.Role, ki
 	var from []inheritedBullet
 	for _, b := range own.Bullets {
 		if k := key(b); k != "" {
-			if h, ok := inherited[k]; ok {
+			if h, ok := inherited[k]; ok && sameTargets(b, h.b) {
 				repeats = append(repeats, b)
 				from = append(from, h)
 			}
@@ -264,4 +264,32 @@ func reportInheritedSection(p *lint.Pass, r *model.Role, kind model.SectionKind,
 		Role:    r,
 		Subject: string(kind) + " repeat inherited " + model.NormalizeTitle(first.owner.Role.Title),
 	})
+}
+
+// sameTargets reports whether two bullets of the same words link to the
+// same places, or one of them links nowhere: the same words linking
+// elsewhere ("Leadership at GitLab" to the management group, then to the
+// director group) ask another thing.
+func sameTargets(a, b *model.Bullet) bool {
+	la, lb := bulletLinks(a), bulletLinks(b)
+	if len(la) == 0 || len(lb) == 0 {
+		return true
+	}
+	if len(la) != len(lb) {
+		return false
+	}
+	for i := range la {
+		if la[i].Target != lb[i].Target {
+			return false
+		}
+	}
+	return true
+}
+
+// bulletLinks returns the links of a bullet's own text.
+func bulletLinks(b *model.Bullet) []*model.Link {
+	if len(b.Links) > 0 || b.Block == nil {
+		return b.Links
+	}
+	return b.Block.Links
 }

@@ -606,3 +606,13 @@ func (s *structurer) familyGradeList() {
 		}
 	}
 }
+
+// DropAtPrevious returns an extension sentence without the words that say
+// the role it names is taken at every level before ("a Business Systems
+// Analyst at previous levels"): they name no requirement of their own.
+func DropAtPrevious(t string) string {
+	if isASCII(t) && !ContainsFold(t, "levels") && !ContainsFold(t, "roles") && !ContainsFold(t, "positions") {
+		return t
+	}
+	return extendAtPreviousRE.ReplaceAllString(t, "")
+}
