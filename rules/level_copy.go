@@ -61,8 +61,8 @@ var levelCopyRule = &lint.Rule{
 			"responsibilities\") are not compared.\n\n" +
 			"A level that says it takes over a lower level's list (\"Extends the Senior Analyst requirements\", \"All the " +
 			"responsibilities of a Staff Analyst, plus:\", \"Meets all of the requirements of an Intermediate Analyst, plus:\", " +
-			"\"All requirements of previous roles plus:\") and then writes again, word for word (case, spacing and the final " +
-			"stop aside), bullets of that list, or of the lists that level itself takes over, is reported once per section, " +
+			"\"All requirements of previous roles plus:\") and then writes again, word for word (case, spacing, a hyphen for a space " +
+			"and the final punctuation aside), bullets of that list, or of the lists that level itself takes over, is reported once per section, " +
 			"on the first repeated bullet, with the lines repeated and the level they belong to: the extension already brings " +
 			"them; the same words linking elsewhere (\"Leadership at GitLab\" to another group) are no repeat. Left aside: a section already reported as a copy; the bullets the policy asks of every level (required-bullet's " +
 			"\"Ability to use GitLab\") and the page's standard items; an extension sentence that names the level itself, names " +

@@ -139,8 +139,8 @@ func requiredBulletWords(p *lint.Pass) ([][]string, string) {
 }
 
 // reportInheritedRepeats reports the bullets of a level's own section of a
-// kind that repeat, word for word (case, spacing and the final stop aside:
-// itemKey), a bullet of a list the level says it takes over ("Extends the
+// kind that repeat, word for word (case, spacing, a hyphen for a space and
+// the final punctuation aside: itemKey), a bullet of a list the level says it takes over ("Extends the
 // Senior Analyst requirements", "All the requirements of a Senior Analyst,
 // plus:"), directly or through the level it extends. The extension already
 // brings the bullet: written again, it reads as a new requirement and makes
@@ -182,10 +182,12 @@ func reportInheritedRepeats(p *lint.Pass, secs *levelSections, r *model.Role, ki
 				return ""
 			}
 		}
-		k := itemKey(text)
-		if std[k] {
+		if std[itemKey(text)] {
 			return ""
 		}
+		// nearly word for word: a hyphen for a space ("hands on",
+		// "hands-on"), any final punctuation
+		k := itemKey(strings.TrimRight(strings.ReplaceAll(text, "-", " "), ".,;:! "))
 		for _, want := range required {
 			if bulletMatches(bulletItemWords(b), want, match) {
 				return ""
