@@ -259,10 +259,14 @@ func reportInheritedSection(p *lint.Pass, r *model.Role, kind model.SectionKind,
 	if first.via != first.owner.Role {
 		through = fmt.Sprintf(" through %s", quoted(first.via.Title))
 	}
+	drop := "drop the repeat"
+	if len(repeats) > 1 {
+		drop = "drop the repeats"
+	}
 	p.Report(lint.Diagnostic{
 		Span: repeats[0].Span,
-		Message: fmt.Sprintf("%s, which this level already takes over%s (%s): drop the repeats and keep only what is new",
-			what, through, policyQuote(first.ext.Sentence.Text)),
+		Message: fmt.Sprintf("%s, which this level already takes over%s (%s): %s and keep only what is new",
+			what, through, policyQuote(first.ext.Sentence.Text), drop),
 		Role:    r,
 		Subject: string(kind) + " repeat inherited " + model.NormalizeTitle(first.owner.Role.Title),
 	})
