@@ -58,7 +58,17 @@ var levelCopyRule = &lint.Rule{
 			"three, four fifths of the lower list and half of its own or more; the standard items aside) goes against the " +
 			"policy's \"Do not repeat the junior requirement list for more senior levels\": it is reported with the count of " +
 			"items repeated and the extension sentence to write instead. Sections shorter than `min_words` words (\"Extends the Senior " +
-			"responsibilities\") are not compared.",
+			"responsibilities\") are not compared.\n\n" +
+			"A level that says it takes over a lower level's list (\"Extends the Senior Analyst requirements\", \"All the " +
+			"responsibilities of a Staff Analyst, plus:\", \"Meets all of the requirements of an Intermediate Analyst, plus:\", " +
+			"\"All requirements of previous roles plus:\") and then writes again, word for word (case, spacing, a hyphen for a space " +
+			"and the final punctuation aside), bullets of that list, or of the lists that level itself takes over, is reported once per section, " +
+			"on the first repeated bullet, with the lines repeated and the level they belong to: the extension already brings " +
+			"them; the same words linking elsewhere (\"Leadership at GitLab\" to another group) are no repeat. Left aside: a section already reported as a copy; the bullets the policy asks of every level (required-bullet's " +
+			"\"Ability to use GitLab\") and the page's standard items; an extension sentence that names the level itself, names " +
+			"only the other list (\"Extends the X Responsibilities\" written in the requirements), is written in another of the " +
+			"level's lists, or goes on with words of its own (\"... responsibilities in complexity and scope\": the bullets are " +
+			"restated at the level's scope); a level that does not say it extends, a level it does not extend, and family-wide lists.",
 		Bad: "---\ntitle: Backend Engineer\n---\n\n## Senior Backend Engineer\n\n### Responsibilities\n\n" +
 			"- Write clean, well-tested code for the features of the team\n- Review the merge requests of other engineers\n" +
 			"- Take part in the on-call rotation and fix the incidents found\n- Improve the documentation of the services owned\n\n" +
@@ -168,7 +178,10 @@ func checkLevelCopy(p *lint.Pass) {
 			if reportOnlyExtends(p, hi.role, model.SectionKind(k)) {
 				continue
 			}
-			reportLevelCopy(p, opts, secs, hi.role, below, model.SectionKind(k))
+			if reportLevelCopy(p, opts, secs, hi.role, below, model.SectionKind(k)) {
+				continue // the section is reported whole: its bullets are not again
+			}
+			reportInheritedRepeats(p, secs, hi.role, model.SectionKind(k))
 		}
 	}
 }
@@ -345,14 +358,15 @@ func similarityBound(m, n, common int) float64 {
 }
 
 // reportLevelCopy compares a level's section with those of the levels
-// below and reports the most similar one at or above the threshold.
-func reportLevelCopy(p *lint.Pass, opts *levelCopyOptions, secs *levelSections, hi *model.Role, below []placedLevel, kind model.SectionKind) {
+// below and reports the most similar one at or above the threshold, else a
+// relisted lower list (reportRepeatedList). It returns whether it reported.
+func reportLevelCopy(p *lint.Pass, opts *levelCopyOptions, secs *levelSections, hi *model.Role, below []placedLevel, kind model.SectionKind) bool {
 	if len(below) == 0 {
-		return
+		return false
 	}
 	h := secs.get(hi, kind)
 	if !h.ok {
-		return
+		return false
 	}
 	hs, hb := h.s, h.items
 	var best *model.Role
@@ -386,8 +400,7 @@ func reportLevelCopy(p *lint.Pass, opts *levelCopyOptions, secs *levelSections, 
 		}
 	}
 	if best == nil {
-		reportRepeatedList(p, secs, hi, h, below, kind)
-		return
+		return reportRepeatedList(p, secs, hi, h, below, kind)
 	}
 	pct := math.Floor(100 * bestSim)
 	what := ""
@@ -402,6 +415,7 @@ func reportLevelCopy(p *lint.Pass, opts *levelCopyOptions, secs *levelSections, 
 		Subject: string(kind) + " vs " + model.NormalizeTitle(best.Title),
 		Diff:    itemsDiff(bestItems, hb, opts.DiffLines),
 	})
+	return true
 }
 
 // sameAsRE finds a level's own words that it shares another level's
@@ -859,14 +873,8 @@ func reportOnlyExtends(p *lint.Pass, r *model.Role, kind model.SectionKind) bool
 	for _, it := range items {
 		var by *model.Role
 		for _, e := range r.Extends {
-			f := e.From
+			f := extendedLevel(p.File, r, e, kind)
 			if f == nil {
-				f = levelNamed(p.File, e.Target)
-			}
-			// a level written before it, not graded above it; "shares the
-			// same requirements as ..." says the copy is meant
-			if f == nil || f == r || f.Kind != model.KindLevel || f.Span.Start > r.Span.Start ||
-				e.Sentence == nil || !slices.Contains(e.Kinds, kind) || gradeAbove(f, r) || sameAs(e.Sentence.Text) {
 				continue
 			}
 			if t := oneLine(e.Sentence.Text); t != "" && strings.Contains(it, t) && len(strings.Fields(it)) <= len(strings.Fields(t))+1 &&
@@ -951,7 +959,7 @@ const repeatMinItems = 3
 // give the differences): at least repeatMinItems items, four fifths of the
 // lower list ("an entire requirement set") and half of its own at least. The lower level is one of its track, or one the
 // tracks do not place; the page's standard items are left aside.
-func reportRepeatedList(p *lint.Pass, secs *levelSections, hi *model.Role, h *levelSection, below []placedLevel, kind model.SectionKind) {
+func reportRepeatedList(p *lint.Pass, secs *levelSections, hi *model.Role, h *levelSection, below []placedLevel, kind model.SectionKind) bool {
 	own := map[string]bool{}
 	for _, it := range h.items {
 		own[itemKey(it)] = true
@@ -978,7 +986,7 @@ func reportRepeatedList(p *lint.Pass, secs *levelSections, hi *model.Role, h *le
 		}
 	}
 	if best == nil || bestN < repeatMinItems || 5*bestN < 4*bestOf || 2*bestN < len(h.items) {
-		return
+		return false
 	}
 	k := strings.ToLower(kindLabel(kind))
 	what := fmt.Sprintf("%d of the %d", bestN, bestOf)
@@ -997,4 +1005,5 @@ func reportRepeatedList(p *lint.Pass, secs *levelSections, hi *model.Role, h *le
 		Subject: string(kind) + " repeat " + model.NormalizeTitle(best.Title),
 		Diff:    itemsDiff(secs.get(best, kind).items, h.items, 8),
 	})
+	return true
 }

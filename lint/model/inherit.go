@@ -57,8 +57,12 @@ var (
 	inheritKeywordRE = regexp.MustCompile(`(?i)\b(?:extend\w*|in\s+addition\s+to|builds?\s+on)\b`)
 	// where the named role ends
 	extendEndRE = regexp.MustCompile(`(?i)(?:\s*[,:;.(]|\s+(?:plus|and|as\s+well|in\s+addition|with|who|which|but|to|listed|described|outlined|defined|above|below)\b)`)
-	// "the level below", "the previous level", "as listed above"
-	extendBelowRE = regexp.MustCompile(`(?i)^(?:(?:level|role|position)\s+(?:below|before)|(?:previous|prior|lower|preceding)\s+(?:level|role|position)|(?:(?:listed|described|outlined|defined|stated|shown|mentioned)\s+)?above)\b`)
+	// "the level below", "the previous level", "previous roles", "as
+	// listed above"
+	extendBelowRE = regexp.MustCompile(`(?i)^(?:(?:level|role|position)s?\s+(?:below|before)|(?:previous|prior|lower|preceding)\s+(?:level|role|position)s?|(?:(?:listed|described|outlined|defined|stated|shown|mentioned)\s+)?above)\b`)
+	// "a Business Systems Analyst at previous levels": the role at every
+	// level before, which the level before takes over
+	extendAtPreviousRE = regexp.MustCompile(`(?i)\s(?:at|of|in|for)\s+(?:all\s+)?(?:the\s+)?(?:previous|prior|lower|preceding)\s+(?:levels|roles|positions)\b`)
 	// "that of the X", "those of X": the role X
 	extendThatOfRE = regexp.MustCompile(`(?i)^(?:that|those)\s+of\s+(?:the\s+|an?\s+)?`)
 	// "the Manager role", "the Senior level": a whole role named
@@ -203,6 +207,12 @@ func (s *structurer) readExtension(r, before *Role, b *Block, ss [2]int) *Extens
 	if loc := extendEndRE.FindStringIndex(rest); loc != nil {
 		rest = rest[:loc[0]]
 	}
+	// "a Business Systems Analyst at previous levels": the name is the
+	// role's, the level the one before
+	atPrevious := false
+	if loc := extendAtPreviousRE.FindStringIndex(rest); loc != nil {
+		rest, atPrevious = rest[:loc[0]], true
+	}
 	target := strings.TrimSpace(extendSuffixRE.ReplaceAllString(strings.TrimSpace(rest), ""))
 	// "Extends that of the Community Programs Evangelist": that role
 	target = extendThatOfRE.ReplaceAllString(target, "")
@@ -227,7 +237,7 @@ func (s *structurer) readExtension(r, before *Role, b *Block, ss [2]int) *Extens
 		}
 		target = role
 	}
-	below := extendBelowRE.MatchString(strings.TrimSpace(t[at:]))
+	below := atPrevious || extendBelowRE.MatchString(strings.TrimSpace(t[at:]))
 	// a role the page titles, named where the text names one ("extends
 	// the Manager, Quality Engineering role", "that of the Senior Backend
 	// Engineer role as an individual contributor"), the longest such title
@@ -595,4 +605,14 @@ func (s *structurer) familyGradeList() {
 			return
 		}
 	}
+}
+
+// DropAtPrevious returns an extension sentence without the words that say
+// the role it names is taken at every level before ("a Business Systems
+// Analyst at previous levels"): they name no requirement of their own.
+func DropAtPrevious(t string) string {
+	if isASCII(t) && !ContainsFold(t, "levels") && !ContainsFold(t, "roles") && !ContainsFold(t, "positions") {
+		return t
+	}
+	return extendAtPreviousRE.ReplaceAllString(t, "")
 }

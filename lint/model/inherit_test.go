@@ -327,3 +327,27 @@ func TestExtensionColon(t *testing.T) {
 		}
 	}
 }
+
+// TestExtensionPreviousLevels checks the plural "previous roles" and "a X
+// at previous levels" (the level before, which takes over the ones before
+// it), and "Sr" written without its period; near miss: "the previous
+// concerns" names no level.
+func TestExtensionPreviousLevels(t *testing.T) {
+	src := []byte("---\ntitle: Analysts\n---\n\n" +
+		"## Business Systems Analyst\n\n### Requirements\n\n- Analyse\n\n" +
+		"## Senior Business Systems Analyst\n\n### Requirements\n\nAll requirements of previous roles plus:\n\n- Lead\n\n" +
+		"## Staff Business Systems Analyst\n\n### Requirements\n\nAll the requirements of a Sr Business Systems Analyst, plus:\n\n- Own\n\n" +
+		"## Director of Business Systems\n\n### Requirements\n\nAll the requirements of a Business Systems Analyst at previous levels, plus:\n\n- Hire\n\n" +
+		"## Principal Business Systems Analyst\n\n### Requirements\n\nIn addition to the previous concerns:\n\n- Vision\n")
+	f := Parse("analysts.md", src)
+	by := rolesByTitle(f)
+	wantExtends(t, "Senior", by["Senior Business Systems Analyst"], by["Business Systems Analyst"], SecRequirements)
+	wantExtends(t, "Staff", by["Staff Business Systems Analyst"], by["Senior Business Systems Analyst"], SecRequirements)
+	wantExtends(t, "Director", by["Director of Business Systems"], by["Staff Business Systems Analyst"], SecRequirements)
+	if e := by["Director of Business Systems"].Extends; len(e) == 1 && e[0].Target != "Business Systems Analyst" {
+		t.Errorf("Director's extension names %q, want the role's name without \"at previous levels\"", e[0].Target)
+	}
+	if e := by["Principal Business Systems Analyst"].Extends; len(e) != 0 {
+		t.Errorf("Principal extends %+v, want nothing", e)
+	}
+}

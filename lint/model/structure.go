@@ -619,6 +619,14 @@ func (s *structurer) bindRuns(parent *hnode) {
 func singularKey(t string) string {
 	words := strings.Fields(NormalizeTitle(t))
 	for i, w := range words {
+		// "Sr" and "Jr" written without their period ("a Sr Business
+		// Systems Analyst"), as NormalizeTitle reads "Sr." and "Jr."
+		switch w {
+		case "sr":
+			w = "senior"
+		case "jr":
+			w = "junior"
+		}
 		words[i] = Singular(w)
 	}
 	return strings.Join(words, " ")
