@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 
@@ -11,7 +12,7 @@ import (
 
 var spacingRule = &lint.Rule{
 	ID:       "spacing",
-	Title:    "no space missing after a full stop, comma or list marker, nor stray beside a hyphen, slash or full stop",
+	Title:    "no space missing after a full stop, comma or list marker, nor a stray one beside a hyphen, slash or full stop",
 	Category: lint.Wording,
 	Severity: lint.Warning,
 	Fixable:  true,
@@ -28,17 +29,24 @@ var spacingRule = &lint.Rule{
 			"after a space more often than not (\"Analyst(Intermediate)\" on a page of \"Analyst (Intermediate)\"); " +
 			"a page that writes \"Title(Level)\" throughout does so deliberately.\n" +
 			"- **After a hyphen**: \"problem- solving\" where the page (or the dictionary) writes the compound " +
-			"\"problem-solving\"; a suspended hyphen (\"short- and long-term\", \"entry- to mid-level\") is not one.\n" +
+			"\"problem-solving\"; a suspended hyphen (\"short- and long-term\", \"entry- to mid-level\") is not one. " +
+			"A soft hyphen (U+00AD, invisible) before a space is always one (\"go-to\u00ad market\").\n" +
 			"- **Beside a slash**: a space on one side of a slash between two words only (\"internal /external\", " +
 			"\"users/ stakeholders\"); \"and/or\" and \"a / b\" are consistent.\n" +
 			"- **Before a full stop or comma**: a word, a space, then the stop (\"expectations .\"); not an " +
 			"ellipsis nor a file extension (\".md\").\n" +
 			"- **After a list marker**: a line that starts with \"-\", \"*\" or \"+\" then a capital letter, with " +
 			"no space, next to list items written with that marker and the space (\"-Team Leadership:\"): it is " +
-			"not a list item.\n\n" +
+			"not a list item.\n" +
+			"- **Between list items**: a sentence's full stop, then \" - \" and a capitalised dictionary word " +
+			"inside one paragraph or item (\"systems. - Demonstrated ability\"): two items run together.\n" +
+			"- **After a function word**: \"the\", \"of\", \"for\" and the like run together with an acronym the page " +
+			"writes on its own (\"theIT\" on a page that writes \"IT\"); not \"iOS\" nor \"toJSON\" where the page never " +
+			"writes the acronym alone.\n\n" +
 			"Text in code, link targets, URLs, paths, e-mail addresses, front matter and template placeholders is " +
 			"not read, nor text split by markup or HTML. `--fix` inserts the missing space or deletes the stray one, " +
-			"except beside a slash (either side may be meant) and before a parenthesis in a heading.",
+			"except beside a slash (either side may be meant), before a parenthesis in a heading (its anchor may be " +
+			"linked), between list items (the indentation is not known) and a soft hyphen the page gives no compound for.",
 		Bad: "---\ntitle: Backend Engineer\n---\n\n## Backend Engineer\n\n### Requirements\n\n" +
 			"- Exceptional communication skills.The ability to work asynchronously\n" +
 			"- Experience with the database,for a high-scale application\n" +
@@ -59,10 +67,11 @@ func init() { lint.Register(spacingRule) }
 type spacingPage struct {
 	parens     map[string][2]int // first word inside, lower case: [after a space, after a letter]
 	hyphenated map[string]bool   // "problem-solving", lower case
+	caps       map[string]bool   // words in capitals as written: "IT", "SaaS" not
 }
 
 func spacingPageOf(f *model.Family) *spacingPage {
-	pg := &spacingPage{parens: map[string][2]int{}, hyphenated: map[string]bool{}}
+	pg := &spacingPage{parens: map[string][2]int{}, hyphenated: map[string]bool{}, caps: map[string]bool{}}
 	for _, b := range f.Blocks {
 		text := wordingText(b)
 		for i := 1; i < len(text); i++ {
@@ -83,9 +92,13 @@ func spacingPageOf(f *model.Family) *spacingPage {
 			}
 			pg.parens[k] = c
 		}
-		for _, w := range wordingWords(b, true).Lower {
+		tw := wordingWords(b, true)
+		for i, w := range tw.Lower {
 			if strings.Contains(w, "-") {
 				pg.hyphenated[w] = true
+			}
+			if t := tw.Words[i].Text; len(t) >= 2 && capsRun(t) == len(t) {
+				pg.caps[t] = true
 			}
 		}
 	}
@@ -130,7 +143,19 @@ func checkSpacing(p *lint.Pass) {
 			case '.', '?', '!':
 				// "skills.The ability": two sentences run together
 				s := letterRunStart(text, i)
-				if i-s < 2 || !wordBoundaryBefore(text, s) || !isLower(text[s]) || !isUpper(text[i+1]) {
+				if i-s < 2 || !wordBoundaryBefore(text, s) || !isLower(text[s]) {
+					continue
+				}
+				if c == '.' && strings.HasPrefix(text[i+1:], " - ") && i+4 < len(text) && isUpper(text[i+4]) {
+					// "... systems. - Demonstrated ability": two list items run
+					// together, the line break before the second lost
+					e := letterRunEnd(text, i+4)
+					if e-(i+4) >= 2 && allLower(text[i+5:e]) && wordBoundaryAfter(text, e) && known(text[s:i]) && known(text[i+4:e]) {
+						report(s, e, fmt.Sprintf("two list items run together in %s: a line break is missing before \"- %s\"", quoted(text[s:e]), text[i+4:e]))
+					}
+					continue
+				}
+				if !isUpper(text[i+1]) {
 					continue
 				}
 				e := letterRunEnd(text, i+1)
@@ -170,7 +195,8 @@ func checkSpacing(p *lint.Pass) {
 					continue // "success(ful)"
 				}
 				end := e
-				if close := strings.IndexByte(text[i:], ')'); close > 0 && !strings.ContainsRune(text[i:i+close], '\n') {
+				// the parenthesis as a whole, when it closes soon on its line
+				if close := strings.IndexByte(text[i:min(len(text), i+120)], ')'); close > 0 && !strings.ContainsRune(text[i:i+close], '\n') {
 					end = i + close + 1
 				}
 				var fix []lint.Edit
@@ -178,16 +204,25 @@ func checkSpacing(p *lint.Pass) {
 					fix = insertAt(i)
 				}
 				report(s, end, fmt.Sprintf("a space is missing before the parenthesis in %s (the page writes \"(%s\" after a space elsewhere)", quoted(text[s:end]), text[i+1:e]), fix...)
-			case '-':
-				// "problem- solving" where the page writes "problem-solving"
+			case '-', 0xC2:
+				// "problem- solving" where the page writes "problem-solving";
+				// "go-to\u00ad market", a soft hyphen then a space, where it
+				// writes "go-to-market"
+				hw := 1
+				if c == 0xC2 {
+					if text[i+1] != 0xAD {
+						continue
+					}
+					hw = 2
+				}
 				s := letterRunStart(text, i)
-				if i-s < 2 || text[i+1] != ' ' {
+				if i-s < 2 || i+hw >= len(text) || text[i+hw] != ' ' {
 					continue
 				}
 				if s > 0 && !(text[s-1] == ' ' || text[s-1] == '-' || text[s-1] == '(' || text[s-1] == '"') {
 					continue
 				}
-				j := i + 1
+				j := i + hw
 				for j < len(text) && text[j] == ' ' {
 					j++
 				}
@@ -199,11 +234,23 @@ func checkSpacing(p *lint.Pass) {
 				for ws > 0 && text[ws-1] != ' ' && text[ws-1] != '(' && text[ws-1] != '"' {
 					ws-- // the whole compound: "go-to- market"
 				}
-				compound := strings.ToLower(text[ws:i+1] + text[j:e])
-				if !pageOf().hyphenated[compound] && !d.has(compound) {
+				written := text[ws:i] + "-" + text[j:e]
+				compound := strings.ToLower(written)
+				evidence := pageOf().hyphenated[compound] || d.has(compound)
+				if !evidence && hw == 1 {
 					continue
 				}
-				report(ws, e, fmt.Sprintf("stray space after the hyphen in %s (the compound is written %q)", quoted(text[ws:e]), text[ws:i+1]+text[j:e]), deleteRange(i+1, j)...)
+				if hw == 1 {
+					report(ws, e, fmt.Sprintf("stray space after the hyphen in %s (the compound is written %q)", quoted(text[ws:e]), written), deleteRange(i+1, j)...)
+				} else if evidence {
+					// a soft hyphen marks where a word may break; before a
+					// space it only hides the hyphen the compound lost
+					report(ws, e, fmt.Sprintf("a soft hyphen (U+00AD, invisible) then a space in %s: the compound is written %q", quoted(text[ws:i]+" "+text[j:e]), written),
+						lint.Edit{Span: b.SourceSpan(i, j), New: "-"})
+				} else {
+					report(ws, e, fmt.Sprintf("a soft hyphen (U+00AD, invisible) then a space in %s: probably %q", quoted(text[ws:i]+" "+text[j:e]), written))
+				}
+				i = j - 1
 			case ' ':
 				// "expectations ." a space before a full stop or comma
 				if !isLetter(text[i-1]) {
@@ -230,9 +277,61 @@ func checkSpacing(p *lint.Pass) {
 				i = j
 			}
 		}
+		spacingJoinedAcronym(p, b, text, pageOf, report)
 		spacingSlash(p, b, raw, text)
 		spacingListMarker(p, b, src, raw, report)
 	}
+}
+
+// joinedFunctionWords are the short words an acronym gets written onto:
+// "theIT", "forQA".
+var joinedFunctionWords = []string{"the", "an", "and", "of", "to", "for", "in", "into", "with", "on", "by", "at", "or", "our", "your", "from", "as", "via"}
+
+// spacingJoinedAcronym reports a function word run together with an
+// acronym the page writes on its own: "Extends that of theIT Global
+// Logistics Analyst" on a page that writes "IT" elsewhere.
+func spacingJoinedAcronym(p *lint.Pass, b *model.Block, text string, pageOf func() *spacingPage,
+	report func(s, e int, msg string, fixes ...lint.Edit) bool) {
+	for _, w := range wordingWords(b, true).Words {
+		t := w.Text
+		if len(t) < 4 || !isLower(t[0]) {
+			continue
+		}
+		for _, fw := range joinedFunctionWords {
+			rest, ok := strings.CutPrefix(t, fw)
+			if !ok || len(rest) < 2 {
+				continue
+			}
+			n := capsRun(rest)
+			if n < 2 || !(n == len(rest) || n+1 == len(rest) && rest[n] == 's') {
+				continue
+			}
+			if !pageOf().caps[rest[:n]] {
+				continue
+			}
+			if w.Start > 0 && !wordBoundaryBefore(text, w.Start) {
+				continue
+			}
+			o := b.SourceOffset(w.Start + len(fw))
+			report(w.Start, w.End, fmt.Sprintf("a space is missing between %q and %q in %s", fw, rest, quoted(t)),
+				lint.Edit{Span: model.Span{Start: o, End: o}, New: " "})
+			break
+		}
+	}
+}
+
+// pathVerbs are words a root path or a quick action follows in prose:
+// "visit /jobs", "type /assign".
+var pathVerbs = map[string]bool{"see": true, "visit": true, "use": true, "run": true, "type": true, "enter": true,
+	"open": true, "check": true, "read": true, "browse": true, "under": true, "via": true, "command": true, "action": true}
+
+// capsRun returns the length of the run of ASCII capitals s starts with.
+func capsRun(s string) int {
+	n := 0
+	for n < len(s) && isUpper(s[n]) {
+		n++
+	}
+	return n
 }
 
 // spacingSlash reports a slash between two words with a space on one side
@@ -263,8 +362,8 @@ func spacingSlash(p *lint.Pass, b *model.Block, raw, text string) {
 		if e < len(raw) && raw[e] == '/' || s > 0 && raw[s-1] == '/' {
 			continue // a path: "/a/b"
 		}
-		if prose.IsStopWord(strings.ToLower(left)) {
-			continue // "the /assign quick action"
+		if lw := strings.ToLower(left); prose.IsStopWord(lw) || raw[i-1] == ' ' && pathVerbs[lw] {
+			continue // "the /assign quick action", "visit /jobs"
 		}
 		// the left word must be prose the wording text kept (not a URL's):
 		// the wording text blanks " /external" itself as a path
@@ -326,7 +425,7 @@ func lineStartsWith(src []byte, ls, dir int, prefix string) bool {
 		}
 		return strings.HasPrefix(string(src[ps:ls]), prefix)
 	}
-	nl := strings.IndexByte(string(src[ls:]), '\n')
+	nl := bytes.IndexByte(src[ls:], '\n')
 	if nl < 0 {
 		return false
 	}
