@@ -20,7 +20,8 @@ var spacingRule = &lint.Rule{
 		Description: "Spacing slips between words and punctuation that a careful reviewer marks. Only forms " +
 			"whose evidence is clear are reported:\n\n" +
 			"- **After a full stop** (or `?`, `!`): a lower-case dictionary word, the stop, then a capitalised " +
-			"dictionary word with no space: two sentences or bullets run together (\"skills.The ability\"). " +
+			"dictionary word with no space, a sentence going on on both sides: two sentences or bullets run together " +
+			"(\"service skills.The ability\"; not an identifier written as prose, \"; model.Parse ...\"). " +
 			"Host and file names (\"GitLab.com\", \"Node.js\", \"index.html\"), abbreviations (\"e.g.\", \"U.S.\", " +
 			"\"Ph.D.\") and version numbers do not have that shape.\n" +
 			"- **After a comma**: two dictionary words of two letters or more joined by a comma (\"database,for\"); " +
@@ -43,6 +44,8 @@ var spacingRule = &lint.Rule{
 			"- **After a function word**: \"the\", \"of\", \"for\" and the like run together with an acronym the page " +
 			"writes on its own (\"theIT\" on a page that writes \"IT\"); not \"iOS\" nor \"toJSON\" where the page never " +
 			"writes the acronym alone.\n\n" +
+			"A form right after an opening quotation mark is a mention (a note about the slip), not the slip, and is " +
+			"not reported. " +
 			"Text in code, link targets, URLs, paths, e-mail addresses, front matter and template placeholders is " +
 			"not read, nor text split by markup or HTML. `--fix` inserts the missing space or deletes the stray one, " +
 			"except beside a slash (either side may be meant), before a parenthesis in a heading (its anchor may be " +
@@ -128,6 +131,9 @@ func checkSpacing(p *lint.Pass) {
 			if text[s:e] != raw[s:e] || !sourceIs(p.File, b.SourceSpan(s, e), raw[s:e]) {
 				return false
 			}
+			if quotedMention(raw, s) {
+				return false // "a stray space in \"problem- solving\"": the slip is the subject
+			}
 			p.Report(lint.Diagnostic{Span: b.SourceSpan(s, e), Message: msg, Subject: raw[s:e], Fixes: fixes})
 			return true
 		}
@@ -158,8 +164,14 @@ func checkSpacing(p *lint.Pass) {
 				if !isUpper(text[i+1]) {
 					continue
 				}
+				// the stop ends a sentence begun before the word, and a
+				// sentence goes on after the capitalised word: not an
+				// identifier written as prose ("prose.Words", "; model.Parse")
+				if s < 2 || text[s-1] != ' ' || !isLetter(text[s-2]) && text[s-2] != ',' {
+					continue
+				}
 				e := letterRunEnd(text, i+1)
-				if e-(i+1) < 2 || !allLower(text[i+2:e]) || !wordBoundaryAfter(text, e) {
+				if e-(i+1) < 2 || !allLower(text[i+2:e]) || e+1 >= len(text) || text[e] != ' ' || !isLetter(text[e+1]) {
 					continue
 				}
 				if !known(text[s:i]) || !known(text[i+1:e]) {
@@ -320,6 +332,15 @@ func spacingJoinedAcronym(p *lint.Pass, b *model.Block, text string, pageOf func
 	}
 }
 
+// quotedMention reports whether text at s follows an opening quotation
+// mark: the text quotes the form, as a note about it does.
+func quotedMention(text string, s int) bool {
+	if s > 0 && (text[s-1] == '"' || text[s-1] == '\'') {
+		return true
+	}
+	return strings.HasSuffix(text[:s], "“") || strings.HasSuffix(text[:s], "‘")
+}
+
 // pathVerbs are words a root path or a quick action follows in prose:
 // "visit /jobs", "type /assign".
 var pathVerbs = map[string]bool{"see": true, "visit": true, "use": true, "run": true, "type": true, "enter": true,
@@ -370,7 +391,7 @@ func spacingSlash(p *lint.Pass, b *model.Block, raw, text string) {
 		if text[s:s+len(left)] != left {
 			continue
 		}
-		if !sourceIs(p.File, b.SourceSpan(s, e), raw[s:e]) {
+		if !sourceIs(p.File, b.SourceSpan(s, e), raw[s:e]) || quotedMention(raw, s) {
 			continue
 		}
 		p.Report(lint.Diagnostic{Span: b.SourceSpan(s, e), Message: fmt.Sprintf("a space on one side of the slash only in %s", quoted(raw[s:e])), Subject: raw[s:e]})
