@@ -24,6 +24,9 @@ var spacingRule = &lint.Rule{
 			"(\"service skills.The ability\"; not an identifier written as prose, \"; model.Parse ...\"). " +
 			"Host and file names (\"GitLab.com\", \"Node.js\", \"index.html\"), abbreviations (\"e.g.\", \"U.S.\", " +
 			"\"Ph.D.\") and version numbers do not have that shape.\n" +
+			"- **After a colon**: a word or an abbreviation, the colon, then a lower-case dictionary word and more of " +
+			"the sentence (\"ex.:by allowing us\"; after a plain word, only a function word: \"Note:the\", not " +
+			"\"label:bug\", search syntax); not a time (\"10:30\") nor a URL.\n" +
 			"- **After a comma**: two dictionary words of two letters or more joined by a comma (\"database,for\"); " +
 			"not numbers (\"1,000\"), nor a comma-separated run of three or more (\"red,green,blue\", a value).\n" +
 			"- **Before a parenthesis**: a word right before \"(\" where the page writes the same parenthesis " +
@@ -192,6 +195,27 @@ func checkSpacing(p *lint.Pass) {
 					continue
 				}
 				report(s, e, fmt.Sprintf("a space is missing after the comma in %s", quoted(text[s:e])), insertAt(i+1)...)
+			case ':':
+				// "ex.:by allowing us": a colon, then a word with no space
+				s := i
+				for s > 0 && (isLetter(text[s-1]) || text[s-1] == '.') {
+					s--
+				}
+				e := letterRunEnd(text, i+1)
+				if i-s < 2 || e-(i+1) < 2 || !isLetter(text[s]) || !wordBoundaryBefore(text, s) || !allLower(text[i+1:e]) {
+					continue
+				}
+				if e+1 >= len(text) || text[e] != ' ' || !isLetter(text[e+1]) {
+					continue // a sentence goes on after the word
+				}
+				left := text[s:i]
+				if !known(text[i+1 : e]) {
+					continue
+				}
+				if !strings.Contains(left, ".") && (!known(left) || !prose.IsStopWord(text[i+1:e])) {
+					continue // "a label:bug search" is syntax; "Note:the" is not
+				}
+				report(s, e, fmt.Sprintf("a space is missing after the colon in %s", quoted(text[s:e])), insertAt(i+1)...)
 			case '(':
 				// "Analyst(Intermediate)" on a page of "Analyst (Intermediate)"
 				s := letterRunStart(text, i)
