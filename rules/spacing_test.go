@@ -1,0 +1,73 @@
+package rules
+
+import (
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"gitlab.com/ladderlint/ladderlint/lint/linttest"
+)
+
+func TestSpacing(t *testing.T) {
+	res := linttest.Run(t, "testdata/spacing", "spacing")
+	// beside a slash either side may be meant, a soft hyphen without the
+	// page's evidence may be a stray character, and a lost line break's
+	// indentation is unknown: no fix there
+	noFix := map[string]bool{"page.md:20": true, "page.md:21": true, "joined.md:11": true, "joined.md:15": true}
+	for _, f := range res.Findings {
+		k := filepath.Base(f.Path) + ":" + strconv.Itoa(f.Line)
+		if noFix[k] != (len(f.Fixes) == 0) {
+			t.Errorf("%s: %d fixes, want fix %v", k, len(f.Fixes), !noFix[k])
+		}
+	}
+	out := fixedText(t, res, "testdata/spacing/page.md")
+	for _, want := range []string{
+		"Backend Engineer (Intermediate) share", "skills. The ability", "agree? Then", "database, for",
+		"and problem-solving <!--", "user expectations. <!--", "roadmap, objectives, dependencies",
+		"\n- Team Leadership:", "internal /external",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("fixed text lacks %q", want)
+		}
+	}
+	out = fixedText(t, res, "testdata/spacing/joined.md")
+	for _, want := range []string{"go-to\u00ad market", "the self-service portal", "of the IT Alliance", "with for QA teams", "systems. - Demonstrated"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("fixed text lacks %q", want)
+		}
+	}
+}
+
+// A heading that lacks the space before its parenthesis is reported but
+// not fixed: a heading's text is its anchor, and links may lead to it.
+func TestSpacingHeadingNoFix(t *testing.T) {
+	page := "---\ntitle: Analyst\n---\n\n## Analyst(Intermediate)\n\nThe Analyst (Intermediate) and the Analyst (Intermediate) again.\n"
+	res := linttest.Lint(t, nil, map[string]string{"h.md": page}, "spacing")
+	if len(res.Findings) != 1 {
+		t.Fatalf("want one finding, got %d", len(res.Findings))
+	}
+	if f := res.Findings[0]; f.Line != 5 || f.Column != 4 || len(f.Fixes) != 0 {
+		t.Errorf("got %d:%d with %d fixes", f.Line, f.Column, len(f.Fixes))
+	}
+}
+
+// Hostile input: long runs of every form the rule looks at cost time in
+// proportion to the text (a parenthesis that never closes, list markers on
+// every line), and findings stay one per slip.
+func TestSpacingHostile(t *testing.T) {
+	var sb strings.Builder
+	sb.WriteString("---\ntitle: Analyst\n---\n\n## Analyst\n\n")
+	sb.WriteString(strings.Repeat("the Analyst (Intermediate ", 20000) + strings.Repeat("Analyst(Intermediate ", 10000) + "\n\n")
+	sb.WriteString(strings.Repeat("- Item one\n-Item two\n", 5000) + "\n")
+	sb.WriteString(strings.Repeat("skills.The ", 5000) + strings.Repeat("go-to\u00ad ", 5000) + strings.Repeat("a /b ", 5000) + "\n")
+	start := time.Now()
+	res := linttest.Lint(t, nil, map[string]string{"h.md": sb.String()}, "spacing")
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("took %v", d)
+	}
+	if len(res.Findings) == 0 {
+		t.Error("no findings")
+	}
+}
