@@ -651,31 +651,41 @@ func roleHeadingBetween(f *model.Family, from, to int) bool {
 	return false
 }
 
+// headedSectionName returns the roles that give their own section of a
+// kind a heading and the name most of them give it, as written; ok is false
+// when fewer than minMajority roles do.
+func headedSectionName(roles []*model.Role, kind model.SectionKind, minMajority int) (with map[*model.Role]bool, usual string, ok bool) {
+	var named []*model.Section
+	with = map[*model.Role]bool{}
+	for _, r := range roles {
+		for _, sec := range r.Sections {
+			if sec.Role == r && sec.Kind == kind && sec.Style == model.StyleHeading {
+				named = append(named, sec)
+				with[r] = true
+			}
+		}
+	}
+	if len(with) < minMajority || len(named) == 0 {
+		return nil, "", false
+	}
+	counts := map[string]int{}
+	for _, sec := range named {
+		counts[sectionNameKey(sectionFullName(sec))]++
+	}
+	return with, sectionNameAsWritten(named, byCount(counts)[0]), true
+}
+
 // checkGradeUnderRoleName reports a role whose heading repeats the heading
 // just above it and holds the grade sentence ("## Intermediate Analyst",
 // then "### Intermediate Analyst" and "The Intermediate Analyst is a grade
 // 6."), where the family's other roles give the grade a Job Grade heading:
 // the lower heading is the Job Grade section, named for the role instead.
 func checkGradeUnderRoleName(p *lint.Pass, idx map[*model.Heading]int, roles []*model.Role, minMajority int) {
-	var named []*model.Section
-	withGrade := map[*model.Role]bool{}
-	for _, r := range roles {
-		for _, sec := range r.Sections {
-			if sec.Role == r && sec.Kind == model.SecJobGrade && sec.Style == model.StyleHeading {
-				named = append(named, sec)
-				withGrade[r] = true
-			}
-		}
-	}
-	n := len(withGrade)
-	if n < minMajority {
+	withGrade, usual, ok := headedSectionName(roles, model.SecJobGrade, minMajority)
+	if !ok {
 		return
 	}
-	counts := map[string]int{}
-	for _, sec := range named {
-		counts[sectionNameKey(sectionFullName(sec))]++
-	}
-	usual := sectionNameAsWritten(named, byCount(counts)[0])
+	n := len(withGrade)
 	for _, r := range roles {
 		if withGrade[r] || r.Heading == nil || r.Grade == nil || r.Grade.InTable || !repeatsHeadingAbove(p.File, idx, r) ||
 			r.Grade.Span.Start < r.Heading.Span.End {
@@ -702,29 +712,17 @@ func checkGradeUnderRoleName(p *lint.Pass, idx map[*model.Heading]int, roles []*
 // the family's other roles, min_majority or more, give it a heading: the
 // lower heading is that section, named for the role instead.
 func checkResponsibilitiesUnderRoleName(p *lint.Pass, idx map[*model.Heading]int, roles []*model.Role, minMajority int) {
-	var named []*model.Section
-	with := map[*model.Role]bool{}
 	byHeading := map[*model.Heading]*model.Role{}
 	for _, r := range roles {
 		if r.Heading != nil {
 			byHeading[r.Heading] = r
 		}
-		for _, sec := range r.Sections {
-			if sec.Role == r && sec.Kind == model.SecResponsibilities && sec.Style == model.StyleHeading {
-				named = append(named, sec)
-				with[r] = true
-			}
-		}
 	}
-	n := len(with)
-	if n < minMajority {
+	with, usual, ok := headedSectionName(roles, model.SecResponsibilities, minMajority)
+	if !ok {
 		return
 	}
-	counts := map[string]int{}
-	for _, sec := range named {
-		counts[sectionNameKey(sectionFullName(sec))]++
-	}
-	usual := sectionNameAsWritten(named, byCount(counts)[0])
+	n := len(with)
 	for _, r := range roles {
 		if with[r] || r.Heading == nil || !repeatsHeadingAbove(p.File, idx, r) {
 			continue

@@ -36,13 +36,7 @@ func bulletLadder(f *model.Family, o Options) *Ladder {
 			best = lv
 		}
 	}
-	if best == nil {
-		return nil
-	}
-	for _, l := range best {
-		l.Dims = dimensions(f, o, l)
-	}
-	return &Ladder{From: "bullets", Levels: best}
+	return ladderOf(f, o, "bullets", best)
 }
 
 // listedTiers finds a ladder whose rungs a list names once and the page
@@ -74,13 +68,7 @@ func listedTiers(f *model.Family, o Options) *Ladder {
 			best = lv
 		}
 	}
-	if best == nil {
-		return nil
-	}
-	for _, l := range best {
-		l.Dims = dimensions(f, o, l)
-	}
-	return &Ladder{From: "bullets", Levels: best}
+	return ladderOf(f, o, "bullets", best)
 }
 
 // tierList reads one list, introduced as tiers, as tiers described in
@@ -258,4 +246,16 @@ func itemSpan(f *model.Family, b *model.Bullet, title string) model.Span {
 		return model.Span{Start: s.Start + k, End: s.Start + k + len(title)}
 	}
 	return s
+}
+
+// ladderOf returns a ladder of the levels found (nil for none), each with
+// its dimensions read.
+func ladderOf(f *model.Family, o Options, from string, levels []*Level) *Ladder {
+	if levels == nil {
+		return nil
+	}
+	for _, l := range levels {
+		l.Dims = dimensions(f, o, l)
+	}
+	return &Ladder{From: from, Levels: levels}
 }

@@ -86,11 +86,5 @@ func paragraphLadder(f *model.Family, o Options) *Ladder {
 			best = lv
 		}
 	}
-	if best == nil {
-		return nil
-	}
-	for _, l := range best {
-		l.Dims = dimensions(f, o, l)
-	}
-	return &Ladder{From: "paragraphs", Levels: best}
+	return ladderOf(f, o, "paragraphs", best)
 }
