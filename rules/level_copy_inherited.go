@@ -61,7 +61,11 @@ func inheritedLists(f *model.Family, r *model.Role, kind model.SectionKind) []in
 				out = append(out, inheritedList{owner: sec, via: s.via, ext: s.ext})
 			}
 			for _, e := range s.level.Extends {
-				if from := extendedLevel(f, s.level, e, kind); from != nil && !seen[from] {
+				// each step of the chain takes over the list plainly, as
+				// the first does ("Extends that of the Sr. Analyst
+				// requirements" written in the responsibilities brings no
+				// responsibilities)
+				if from := extendedLevel(f, s.level, e, kind); from != nil && !seen[from] && plainExtension(f, s.level, from, e, kind) {
 					seen[from] = true
 					next = append(next, step{from, s.via, s.ext})
 				}
