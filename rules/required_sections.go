@@ -46,7 +46,8 @@ var requiredSectionsRule = &lint.Rule{
 			"in each role's sections with `\"inherited\": true`. So does what a level takes over from another (\"Meets all of the " +
 			"requirements of an Intermediate X, plus:\", \"all of the responsibilities of the level below\", \"extends the " +
 			"Senior Director role\", \"Staff X are Senior Xs who additionally meet the following criteria\"), followed transitively; \"Extends that of the X\" written " +
-			"in a level's Responsibilities (or Requirements) takes over that list only. A level that takes another role over whole, in its " +
+			"in a level's Responsibilities (or Requirements) takes over that list only; a sentence whose subject is the role itself (\"The " +
+			"Distinguished Engineer role extends the Staff Backend Engineer role\") takes it over whole wherever it is written. A level that takes another role over whole, in its " +
 			"own text (\"This role extends the Manager role\"), takes over its Performance Indicators and Hiring Process too; when " +
 			"the level it takes over lacks one as well, the finding is that level's, naming the levels that take it over (one " +
 			"defect, one finding), not one on each. A level that takes over whole, in its own text, a role of another page (\"extends the " +
@@ -1396,10 +1397,16 @@ func wholeLackingBase(r *model.Role, lacking map[*model.Role]bool) *model.Role {
 	return base
 }
 
+// roleSubjectRE is an extension sentence whose subject is the role itself
+// ("The Distinguished Engineer role extends the Staff Backend Engineer
+// role", "This role extends ..."): it takes the other role over whole,
+// wherever it is written, unlike "Extends that of the X" in a list.
+var roleSubjectRE = regexp.MustCompile(`(?i)^\s*(?:this|the\s+[^.;:]+?)\s+(?:role|position)\s+(?:extends|builds\s+(?:up)?on)\b`)
+
 // inListSection reports whether e's sentence is written in one of r's
 // Responsibilities or Requirements sections.
 func inListSection(r *model.Role, e *model.Extension) bool {
-	if e.Sentence == nil {
+	if e.Sentence == nil || roleSubjectRE.MatchString(e.Sentence.Text) {
 		return false
 	}
 	at := e.Sentence.Span.Start
