@@ -46,10 +46,14 @@ var requiredSectionsRule = &lint.Rule{
 			"in each role's sections with `\"inherited\": true`. So does what a level takes over from another (\"Meets all of the " +
 			"requirements of an Intermediate X, plus:\", \"all of the responsibilities of the level below\", \"extends the " +
 			"Senior Director role\", \"Staff X are Senior Xs who additionally meet the following criteria\"), followed transitively; \"Extends that of the X\" written " +
-			"in a level's Responsibilities (or Requirements) takes over that list only. A level that takes another role over whole, in its " +
+			"in a level's Responsibilities (or Requirements) takes over that list only; a sentence whose subject is the role itself (\"The " +
+			"Distinguished Engineer role extends the Staff Backend Engineer role\") takes it over whole wherever it is written. A level that takes another role over whole, in its " +
 			"own text (\"This role extends the Manager role\"), takes over its Performance Indicators and Hiring Process too; when " +
 			"the level it takes over lacks one as well, the finding is that level's, naming the levels that take it over (one " +
-			"defect, one finding), not one on each. Specialties and segments inherit from their level and " +
+			"defect, one finding), not one on each. A level that takes over whole, in its own text, a role of another page (\"extends the " +
+			"[Backend Engineering Manager](/job-families/.../backend/) role\"), or a level here that does, is measured by that role's " +
+			"Performance Indicators, which the linter does not read; its Hiring Process, how this role is hired, is still the page's to give. " +
+			"Specialties and segments inherit from their level and " +
 			"need none of their own. When every level but one adds Responsibilities (or Requirements) of its own to the " +
 			"family's, that one is told it has none of its own (not the first level, whose the family's list often is, nor " +
 			"one that says it takes them over). When that level's list follows its other sections under a heading written at " +
@@ -252,6 +256,15 @@ func summarize(f *model.Family, trackOf func(title string) string) familySummary
 				v.(map[string]any)["inherited"] = true
 				rs[string(k)] = v
 			}
+		}
+		// a level that takes over whole a role of another page ("The
+		// Senior Engineering Manager role extends the [Backend Engineering
+		// Manager](/job-families/.../backend/) role"), itself or through
+		// the roles it takes over here, is measured by that role's
+		// Performance Indicators, unseen (its Hiring Process, how this role
+		// is hired, is still this page's to give)
+		if _, ok := rs[string(model.SecPerformance)]; !ok && wholeOtherPage(f, own) {
+			rs[string(model.SecPerformance)] = map[string]any{"bullets": jsonInt(0), "paragraphs": jsonInt(1), "inherited": true, "other_page": true}
 		}
 		// requirements (or responsibilities) given only per specialty of
 		// the level ("#### Foundations", "### Foundations Requirements"):
@@ -993,9 +1006,16 @@ func (g *alternatives) report(p *lint.Pass, f *model.Family, anchor model.Span, 
 	}
 	// some levels have their own: the others lack theirs, each at its title
 	levels := 0
+	pi := len(first) == 1 && first[0] == string(model.SecPerformance)
 	for _, r := range f.Roles {
 		if r.Kind == model.KindLevel && r.Status == "" {
 			levels++
+			// a level measured only by another page's role (wholeOtherPage)
+			// is not one that has its own: with none that has, the
+			// family lacks them
+			if own := sharedOwner(r); pi && !slices.Contains(lacking, r) && own.Section(model.SecPerformance) == nil && wholeOtherPage(f, own) {
+				levels--
+			}
 		}
 	}
 	if len(names) > 0 && len(lacking) > 0 && len(lacking) < levels {
@@ -1326,6 +1346,41 @@ func wholeExtensions(x *model.Role, seen map[*model.Role]bool) []*model.Role {
 	return out
 }
 
+// wholeOtherPage reports whether r, or a role it takes over whole on this
+// page (followed as wholeRoleSections does), takes over whole a role the
+// page does not have, by a sentence of its own text that links to another
+// page.
+func wholeOtherPage(f *model.Family, r *model.Role) bool {
+	seen := map[*model.Role]bool{r: true}
+	for x, depth := r, 0; x != nil && depth < 32; depth++ {
+		for _, e := range x.Extends {
+			if e.From != nil || e.Sentence == nil || !slices.Contains(e.Kinds, model.SecResponsibilities) ||
+				!slices.Contains(e.Kinds, model.SecRequirements) || inListSection(x, e) {
+				continue
+			}
+			for _, l := range f.Links {
+				if l.Span.Within(e.Sentence.Span) && l.Path != "" {
+					return true
+				}
+			}
+		}
+		from := wholeExtensions(x, seen)
+		x = nil
+		if len(from) > 0 {
+			x = from[0]
+		}
+	}
+	return false
+}
+
+// sharedOwner is the role whose sections r's are (r.SharesWith), or r.
+func sharedOwner(r *model.Role) *model.Role {
+	if r.SharesWith != nil {
+		return r.SharesWith
+	}
+	return r
+}
+
 // wholeLackingBase follows the roles r takes over whole (as
 // wholeRoleSections does) and returns the last of them in that chain that
 // lacks the section too, or nil when the first it takes over is not one.
@@ -1342,10 +1397,16 @@ func wholeLackingBase(r *model.Role, lacking map[*model.Role]bool) *model.Role {
 	return base
 }
 
+// roleSubjectRE is an extension sentence whose subject is the role itself
+// ("The Distinguished Engineer role extends the Staff Backend Engineer
+// role", "This role extends ..."): it takes the other role over whole,
+// wherever it is written, unlike "Extends that of the X" in a list.
+var roleSubjectRE = regexp.MustCompile(`(?i)^\s*(?:this|the\s+[^.;:]+?)\s+(?:role|position)\s+(?:extends|builds\s+(?:up)?on)\b`)
+
 // inListSection reports whether e's sentence is written in one of r's
 // Responsibilities or Requirements sections.
 func inListSection(r *model.Role, e *model.Extension) bool {
-	if e.Sentence == nil {
+	if e.Sentence == nil || roleSubjectRE.MatchString(e.Sentence.Text) {
 		return false
 	}
 	at := e.Sentence.Span.Start
