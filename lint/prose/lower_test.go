@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unsafe"
+
+	"gitlab.com/ladderlint/ladderlint/lint/model"
 )
 
 // TestLowerWords checks each word's lower case against strings.ToLower
@@ -46,5 +48,32 @@ func TestLowerWordsOneBuffer(t *testing.T) {
 	}
 	if unsafe.StringData(lower[1]) != unsafe.StringData(words[1].Text) {
 		t.Errorf("lower-case word %q was copied", words[1].Text)
+	}
+}
+
+// A BlockMemo is at most 80 bytes: a page of 40,000 blocks holds one a
+// block while its rules run (at 96, the size class above, 0.6 MB more).
+func TestBlockMemoSize(t *testing.T) {
+	if n := unsafe.Sizeof(BlockMemo{}); n > 80 {
+		t.Errorf("BlockMemo is %d bytes, want at most 80", n)
+	}
+}
+
+// A block's own words are made once, an empty block's too (its words are
+// an empty slice, not nil: nil means not made yet).
+func TestOwnWordsOnce(t *testing.T) {
+	f := model.Parse("a.md", []byte("# A\n\nSome Text here\n"))
+	for _, b := range f.Blocks {
+		first := OwnWords(b)
+		if first.Words == nil {
+			t.Fatalf("block %q: nil words", b.Text)
+		}
+		if again := OwnWords(b); len(first.Words) > 0 && &again.Words[0] != &first.Words[0] {
+			t.Errorf("block %q: words made again", b.Text)
+		}
+	}
+	empty := &model.Block{}
+	if w := OwnWords(empty).Words; w == nil || len(w) != 0 {
+		t.Errorf("empty block: words %v, want an empty slice", w)
 	}
 }

@@ -249,14 +249,14 @@ type TextWords struct {
 // fields the wording rules (rules/wording.go) fill on first need. Not safe
 // for concurrent use, as Block.Memo.
 type BlockMemo struct {
-	own    TextWords // words of Block.Text, lower case with curly apostrophes straightened
-	hasOwn bool
+	own TextWords // words of Block.Text, lower case with curly apostrophes straightened; Words nil until made
 
 	// for the wording rules: the block's text with what they must not judge
-	// blanked (WordingText, once HasText), its words with hyphens (Hy, which
-	// points at the block's own words when those serve) and without (Nohy)
-	HasText     bool
-	WordingText string
+	// blanked (WordingText, nil until made, the block's own Text when
+	// nothing was blanked: a pointer and no flag keep the memo at 80 bytes,
+	// not 96), its words with hyphens (Hy, which points at the block's own
+	// words when those serve) and without (Nohy)
+	WordingText *string
 	Hy, Nohy    *TextWords
 }
 
@@ -274,9 +274,9 @@ func OwnWords(b *model.Block) *TextWords { return blockWords(b) }
 
 func blockWords(b *model.Block) *TextWords {
 	m := Memo(b)
-	if !m.hasOwn {
-		words := Words(b.Text, true)
-		m.own, m.hasOwn = TextWords{words, lowerWords(b.Text, words, true)}, true
+	if m.own.Words == nil {
+		words := Words(b.Text, true) // never nil
+		m.own = TextWords{words, lowerWords(b.Text, words, true)}
 	}
 	return &m.own
 }
