@@ -101,11 +101,19 @@ func checkLocationRequirement(p *lint.Pass) {
 	notLoc := sharedPolicySet(p.Env, "location-requirement/not_location", opts.NotLocation)
 	regions := sharedPolicySet(p.Env, "location-requirement/regions", opts.Regions)
 	flexible := sharedPolicySet(p.Env, "location-requirement/flexible", opts.Flexible)
-	var titles []prose.Phrase
-	for _, r := range p.File.Roles {
-		titles = append(titles, prose.ParsePhrase(r.Title))
+	// the page's role titles as phrases, made on first need: a page of
+	// 20,000 levels and no location phrase never needs them
+	var titleSet *prose.PhraseSet
+	titlesOf := func(b *model.Block) []prose.Match {
+		if titleSet == nil {
+			titles := make([]prose.Phrase, 0, len(p.File.Roles))
+			for _, r := range p.File.Roles {
+				titles = append(titles, prose.ParsePhrase(r.Title))
+			}
+			titleSet = prose.NewPhraseSet(titles)
+		}
+		return titleSet.Find(b)
 	}
-	titleSet := prose.NewPhraseSet(titles)
 	for _, b := range p.File.Blocks {
 		if !policyInSections(policySectionKind(b), opts.Sections) || locLegalBasis(b) {
 			continue
@@ -125,8 +133,12 @@ func checkLocationRequirement(p *lint.Pass) {
 				found = append(found, m)
 			}
 		}
-		inTitle := titleSet.Find(b) // the page's role titles
+		var inTitle []prose.Match // the page's role titles in b, found on first need
+		inTitleFound := false
 		exempt := func(at int) bool {
+			if !inTitleFound {
+				inTitle, inTitleFound = titlesOf(b), true
+			}
 			if policyCovered(inTitle, at) {
 				return true
 			}

@@ -271,35 +271,55 @@ func termPhraseOccs(f *model.Family) (byKey map[string][]phraseOcc, keys []strin
 		return termPrefixes[first] && family[[2]string{first}].mixed
 	}
 	// each key's occurrences by the key's index, the key looked up from a
-	// buffer: a string is made once a key, not once an occurrence
+	// buffer: a string is made once a key, not once an occurrence; the
+	// occurrences are counted first, so that each key's slice is made at
+	// its size (grown by appends, a page of 40,000 occurrences of one term
+	// held up to twice their 64 bytes each)
+	each := func(fn func(r phraseRef)) {
+		if kept {
+			for _, r := range refs {
+				fn(r)
+			}
+		} else {
+			scanTermPhrases(f, func(_, _ string, _ phraseOcc, r phraseRef) { fn(r) })
+		}
+	}
 	index := map[string]int{}
-	var occs [][]phraseOcc
+	var counts []int
 	var keyBuf [64]byte
-	gather := func(r phraseRef) {
+	keyOf := func(r phraseRef) (k int, ok bool) {
 		first, second := phrasePairAt(f, r)
 		if !mixed(first, second) {
-			return
+			return 0, false
 		}
-		b := f.Blocks[r.block]
-		o := phraseOccAt(b, wordingText(b), wordingWords(b, true), int(r.at), r.hyphen, true)
 		kb := append(append(append(keyBuf[:0], first...), ' '), second...)
-		k, ok := index[string(kb)]
+		k, ok = index[string(kb)]
 		if !ok {
 			k = len(keys)
 			key := string(kb)
 			index[key] = k
 			keys = append(keys, key)
-			occs = append(occs, nil)
+			counts = append(counts, 0)
 		}
-		occs[k] = append(occs[k], o)
+		return k, true
 	}
-	if kept {
-		for _, r := range refs {
-			gather(r)
+	each(func(r phraseRef) {
+		if k, ok := keyOf(r); ok {
+			counts[k]++
 		}
-	} else {
-		scanTermPhrases(f, func(_, _ string, _ phraseOcc, r phraseRef) { gather(r) })
+	})
+	occs := make([][]phraseOcc, len(keys))
+	for k, n := range counts {
+		occs[k] = make([]phraseOcc, 0, n)
 	}
+	each(func(r phraseRef) {
+		k, ok := keyOf(r)
+		if !ok {
+			return
+		}
+		b := f.Blocks[r.block]
+		occs[k] = append(occs[k], phraseOccAt(b, wordingText(b), wordingWords(b, true), int(r.at), r.hyphen, true))
+	})
 	byKey = make(map[string][]phraseOcc, len(keys))
 	for k, key := range keys {
 		byKey[key] = occs[k]

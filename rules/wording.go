@@ -21,10 +21,13 @@ import (
 // part of a block's text to begin with.
 func wordingText(b *model.Block) string {
 	m := prose.Memo(b)
-	if !m.HasText {
-		m.WordingText, m.HasText = notWords(prose.BlankRanges(b.Text, prose.Placeholders(b.Text))), true
+	if m.WordingText == nil {
+		m.WordingText = &b.Text
+		if t := notWords(prose.BlankRanges(b.Text, prose.Placeholders(b.Text))); t != b.Text {
+			m.WordingText = &t
+		}
 	}
-	return m.WordingText
+	return *m.WordingText
 }
 
 // What the wording rules derive from a block (its wording text, its words

@@ -3,6 +3,7 @@ package model
 import (
 	"sync"
 	"testing"
+	"unsafe"
 )
 
 // Family.Memo builds a page's value once, for every caller at once, and
@@ -33,5 +34,56 @@ func TestFamilyMemo(t *testing.T) {
 	f.ReleaseMemos()
 	if v := f.Memo(key{}, build).(int); v != 3 {
 		t.Errorf("after ReleaseMemos: %d, want a new build", v)
+	}
+}
+
+// Block.Memo builds each key's value once, with one key or several on a
+// block (a build that asks the block for another key included), and again
+// after ReleaseMemos.
+func TestBlockMemo(t *testing.T) {
+	f := Parse("a.md", []byte("# A\n\ntext\n"))
+	b := f.Blocks[len(f.Blocks)-1]
+	type k1 struct{}
+	type k2 struct{}
+	type k3 struct{}
+	builds := map[any]int{}
+	get := func(key any) any {
+		return b.Memo(key, func() any { builds[key]++; return key })
+	}
+	for range 2 {
+		if v := get(k1{}); v != (k1{}) {
+			t.Errorf("k1: %v", v)
+		}
+	}
+	// k2's build asks for k3 first: both are kept
+	v := b.Memo(k2{}, func() any { builds[k2{}]++; get(k3{}); return k2{} })
+	if v != (k2{}) {
+		t.Errorf("k2: %v", v)
+	}
+	for _, key := range []any{k1{}, k2{}, k3{}, k1{}, k3{}} {
+		if v := get(key); v != key {
+			t.Errorf("%T: %v", key, v)
+		}
+	}
+	for _, key := range []any{k1{}, k2{}, k3{}} {
+		if builds[key] != 1 {
+			t.Errorf("%T built %d times, want 1", key, builds[key])
+		}
+	}
+	f.ReleaseMemos()
+	if b.memo != nil {
+		t.Fatal("a block's memo kept after ReleaseMemos")
+	}
+	get(k1{})
+	if builds[k1{}] != 2 {
+		t.Errorf("k1 after ReleaseMemos: %d builds, want 2", builds[k1{}])
+	}
+}
+
+// A Block is at most 128 bytes: a page of 40,000 blocks holds them all
+// (at 144, the size class above, 0.6 MB more).
+func TestBlockSize(t *testing.T) {
+	if n := unsafe.Sizeof(Block{}); n > 128 {
+		t.Errorf("Block is %d bytes, want at most 128", n)
 	}
 }

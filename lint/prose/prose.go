@@ -249,14 +249,14 @@ type TextWords struct {
 // fields the wording rules (rules/wording.go) fill on first need. Not safe
 // for concurrent use, as Block.Memo.
 type BlockMemo struct {
-	own    TextWords // words of Block.Text, lower case with curly apostrophes straightened
-	hasOwn bool
+	own TextWords // words of Block.Text, lower case with curly apostrophes straightened; Words nil until made
 
 	// for the wording rules: the block's text with what they must not judge
-	// blanked (WordingText, once HasText), its words with hyphens (Hy, which
-	// points at the block's own words when those serve) and without (Nohy)
-	HasText     bool
-	WordingText string
+	// blanked (WordingText, nil until made, the block's own Text when
+	// nothing was blanked: a pointer and no flag keep the memo at 80 bytes,
+	// not 96), its words with hyphens (Hy, which points at the block's own
+	// words when those serve) and without (Nohy)
+	WordingText *string
 	Hy, Nohy    *TextWords
 }
 
@@ -274,9 +274,9 @@ func OwnWords(b *model.Block) *TextWords { return blockWords(b) }
 
 func blockWords(b *model.Block) *TextWords {
 	m := Memo(b)
-	if !m.hasOwn {
-		words := Words(b.Text, true)
-		m.own, m.hasOwn = TextWords{words, lowerWords(b.Text, words, true)}, true
+	if m.own.Words == nil {
+		words := Words(b.Text, true) // never nil
+		m.own = TextWords{words, lowerWords(b.Text, words, true)}
 	}
 	return &m.own
 }
@@ -389,12 +389,12 @@ func LowerWords(text string, words []Word) []string { return lowerWords(text, wo
 
 // lowerWords returns strings.ToLower of each word, of the word with its
 // curly apostrophes straightened when straighten. An ASCII word is the word
-// itself when it has no capital, else a slice of one copy of text with its
-// ASCII capitals lowered (offsets unchanged); only a word with other runes
-// is lowered on its own.
+// itself when it has no capital, else a slice of one buffer holding the
+// text's capitalised ASCII words lowered, one after another; only a word
+// with other runes is lowered on its own.
 func lowerWords(text string, words []Word, straighten bool) []string {
 	lower := make([]string, len(words))
-	var lt string // text, ASCII capitals lowered, made on first need
+	n := 0 // bytes of the ASCII words with capitals, left "" (no word is empty) until lowered
 	for i, w := range words {
 		ascii, upper := true, false
 		for k := 0; k < len(w.Text); k++ {
@@ -406,32 +406,39 @@ func lowerWords(text string, words []Word, straighten bool) []string {
 		case ascii && !upper:
 			lower[i] = w.Text
 		case ascii:
-			if lt == "" {
-				lt = lowerASCIIBytes(text)
-			}
-			lower[i] = lt[w.Start:w.End]
+			n += len(w.Text)
 		case straighten:
 			lower[i] = strings.ToLower(normalizeQuotes(w.Text))
 		default:
 			lower[i] = strings.ToLower(w.Text)
 		}
 	}
-	return lower
-}
-
-// lowerASCIIBytes returns s with its ASCII capitals in lower case and every
-// other byte as it is.
-func lowerASCIIBytes(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b.WriteByte(c)
+	if n == 0 {
+		return lower
 	}
-	return b.String()
+	// the ASCII words with capitals lowered into one buffer of their own
+	// length, not a lowered copy of the whole text
+	var b strings.Builder
+	b.Grow(n)
+	for i, w := range words {
+		if lower[i] != "" {
+			continue
+		}
+		for k := 0; k < len(w.Text); k++ {
+			c := w.Text[k]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b.WriteByte(c)
+		}
+	}
+	lt, at := b.String(), 0
+	for i, w := range words {
+		if lower[i] == "" {
+			lower[i], at = lt[at:at+len(w.Text)], at+len(w.Text)
+		}
+	}
+	return lower
 }
 
 func normalizeQuotes(s string) string {

@@ -1,0 +1,79 @@
+package prose
+
+import (
+	"strings"
+	"testing"
+	"unsafe"
+
+	"gitlab.com/ladderlint/ladderlint/lint/model"
+)
+
+// TestLowerWords checks each word's lower case against strings.ToLower
+// (curly apostrophes straightened for a block's own words), for words
+// already in lower case, ASCII words with capitals and words with other
+// runes mixed in one text.
+func TestLowerWords(t *testing.T) {
+	text := "The Senior Engineer 7 is a grade ÉTÉ, we’re OKR's Über-Lead and x-Ray ok"
+	words := Words(text, true)
+	for _, straighten := range []bool{false, true} {
+		lower := lowerWords(text, words, straighten)
+		if len(lower) != len(words) {
+			t.Fatalf("%d lower-case words for %d words", len(lower), len(words))
+		}
+		for i, w := range words {
+			want := w.Text
+			if straighten {
+				want = normalizeQuotes(want)
+			}
+			if want = strings.ToLower(want); lower[i] != want {
+				t.Errorf("straighten %v: word %q: lower %q, want %q", straighten, w.Text, lower[i], want)
+			}
+		}
+	}
+}
+
+// TestLowerWordsOneBuffer checks that the ASCII words with capitals are
+// lowered into one buffer of their own length, one after another, and a
+// word already in lower case is the word itself (no copy).
+func TestLowerWordsOneBuffer(t *testing.T) {
+	text := "The quick Brown fox JUMPS over the lazy dog"
+	words := Words(text, true)
+	lower := lowerWords(text, words, true)
+	caps := []int{0, 2, 4} // The, Brown, JUMPS
+	for k := 1; k < len(caps); k++ {
+		prev, cur := lower[caps[k-1]], lower[caps[k]]
+		if unsafe.StringData(cur) != (*byte)(unsafe.Add(unsafe.Pointer(unsafe.StringData(prev)), len(prev))) {
+			t.Errorf("%q does not follow %q in one buffer", cur, prev)
+		}
+	}
+	if unsafe.StringData(lower[1]) != unsafe.StringData(words[1].Text) {
+		t.Errorf("lower-case word %q was copied", words[1].Text)
+	}
+}
+
+// A BlockMemo is at most 80 bytes: a page of 40,000 blocks holds one a
+// block while its rules run (at 96, the size class above, 0.6 MB more).
+func TestBlockMemoSize(t *testing.T) {
+	if n := unsafe.Sizeof(BlockMemo{}); n > 80 {
+		t.Errorf("BlockMemo is %d bytes, want at most 80", n)
+	}
+}
+
+// A block's own words are made once, an empty block's too (its words are
+// an empty slice, not nil: nil means not made yet).
+func TestOwnWordsOnce(t *testing.T) {
+	f := model.Parse("a.md", []byte("# A\n\nSome Text here\n"))
+	for _, b := range f.Blocks {
+		first := OwnWords(b)
+		if first.Words == nil {
+			t.Fatalf("block %q: nil words", b.Text)
+		}
+		if again := OwnWords(b); len(first.Words) > 0 && &again.Words[0] != &first.Words[0] {
+			t.Errorf("block %q: words made again", b.Text)
+		}
+	}
+	empty := &model.Block{}
+	if w := OwnWords(empty).Words; w == nil || len(w) != 0 {
+		t.Errorf("empty block: words %v, want an empty slice", w)
+	}
+}
