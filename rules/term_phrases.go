@@ -852,8 +852,10 @@ func checkTermClosed(p *lint.SetPass, f *model.Family, preferred map[string]stri
 		tw := wordingWords(b, true)
 		for i, lw := range tw.Lower {
 			// a word in capitals is a file's name ("the CODEOWNERS file"),
-			// not the term written closed
-			if len(lw) >= 6 && isASCIILetters(lw) && changesUpper(tw.Words[i].Text) {
+			// not the term written closed; a user name ("@luketillman",
+			// "[luketillman](https://github.com/LukeTillman)") is no
+			// spelling of the person's name beside it
+			if len(lw) >= 6 && isASCIILetters(lw) && changesUpper(tw.Words[i].Text) && !userHandle(b, tw.Words[i].Start, tw.Words[i].End) {
 				closed[termClosedKey(lw)]++
 			}
 		}
@@ -920,6 +922,26 @@ func checkTermClosed(p *lint.SetPass, f *model.Family, preferred map[string]stri
 		reportTerm(p, &termOcc{f: f, b: o.b, start: o.start, end: o.end, text: written}, want,
 			fmt.Sprintf("write %s, not %s (%s as one word: %d %s on this page)", quoted(want), quoted(written), quoted(termClosedKey(joined)), n, pluralWord(n, "time", "times")))
 	}
+}
+
+// userHandle reports whether the word at [start, end) of b's text is a
+// user name: written after an @, or the whole text of a link to that user's
+// page, whose address ends in the word ("[luketillman](https://github.com/
+// LukeTillman)").
+func userHandle(b *model.Block, start, end int) bool {
+	if start > 0 && b.Text[start-1] == '@' {
+		return true
+	}
+	for _, l := range b.Links {
+		if l.TextIn.Start != start || l.TextIn.End != end {
+			continue
+		}
+		path := strings.TrimRight(l.Path, "/")
+		if k := strings.LastIndexByte(path, '/'); k >= 0 && strings.Contains(path[:k], ".") && strings.EqualFold(path[k+1:], b.Text[start:end]) {
+			return true
+		}
+	}
+	return false
 }
 
 // namesPage reports whether a capitalised word that no word list holds
