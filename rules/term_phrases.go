@@ -848,7 +848,11 @@ func checkTermClosed(p *lint.SetPass, f *model.Family, preferred map[string]stri
 			closedCountPool.Put(cp)
 		}
 	}()
+	handles := handleCells(f)
 	for _, b := range f.Blocks {
+		if handles[b] {
+			continue // "| Luke Tillman | luketillman |" under "GitHub ID"
+		}
 		tw := wordingWords(b, true)
 		for i, lw := range tw.Lower {
 			// a word in capitals is a file's name ("the CODEOWNERS file"),
@@ -943,6 +947,40 @@ func userHandle(b *model.Block, start, end int) bool {
 	}
 	return false
 }
+
+// handleCells returns the cells of the page's table columns of user names:
+// a column whose header ends in "ID", "Handle", "Username" or "Login", or is
+// a code host's name ("GitHub ID", "GitLab handle", "GitHub").
+func handleCells(f *model.Family) map[*model.Block]bool {
+	var out map[*model.Block]bool
+	for _, t := range f.Tables {
+		if len(t.Rows) < 2 {
+			continue
+		}
+		for c, h := range t.Rows[0] {
+			if h == nil {
+				continue
+			}
+			words := strings.Fields(strings.ToLower(strings.Trim(strings.TrimSpace(wordingText(h)), "*_:")))
+			if len(words) == 0 || len(words) > 3 || !handleHeads[strings.TrimSuffix(words[len(words)-1], "s")] {
+				continue
+			}
+			for _, row := range t.Rows[1:] {
+				if c < len(row) && row[c] != nil {
+					if out == nil {
+						out = map[*model.Block]bool{}
+					}
+					out[row[c]] = true
+				}
+			}
+		}
+	}
+	return out
+}
+
+// handleHeads end the header of a table column of user names.
+var handleHeads = map[string]bool{"id": true, "handle": true, "username": true, "login": true,
+	"github": true, "gitlab": true, "account": true}
 
 // namesPage reports whether a capitalised word that no word list holds
 // opens the page's title: the name of the project or body the page is
