@@ -66,7 +66,7 @@ var misspellingRule = &lint.Rule{
 			"the page also writes (an owner's name) or that is a word of the page's title with a short suffix (\"expressjs/express\" on " +
 			"\"Express Governance\"), a word in a link's text that the link's own address writes (a user's name: " +
 			"\"[wreed](https://discuss.example/u/wreed)\"), the names of a list of people or of a table column of people headed " +
-			"\"Name\" or \"Maintainer\" (two or three capitalised words, alone or before an affiliation, in three or more items or cells " +
+			"by a noun of people, singular or plural, alone or after a qualifier (\"Name\", \"Maintainer\", \"Team Member\") (two or three capitalised words, alone or before an affiliation, in three or more items or cells " +
 			"and two thirds of them: \"* Augustin Husson ([Amadeus](...))\", \"* [Cristian Greco](https://github.com/cristiangreco) - Grafana Labs\", " +
 			"\"* Conrad Hoffmann @conradhoffmann\", \"| Cristian Greco | Grafana Labs |\"; a title before a dash and a description is no name) wherever the page writes them, " +
 			"a word beside a word of another language (an accent, or an elided \"d'\" or \"l'\": \"raison d'être\"), " +
@@ -903,7 +903,7 @@ func personListItems(f *model.Family) map[*model.Block]int {
 			continue
 		}
 		for c, h := range t.Rows[0] {
-			if h == nil || !peopleHeader[strings.ToLower(strings.Trim(strings.TrimSpace(wordingText(h)), "*_:"))] {
+			if h == nil || !peopleColumn(wordingText(h)) {
 				continue
 			}
 			ends := map[*model.Block]int{}
@@ -921,6 +921,29 @@ func personListItems(f *model.Family) map[*model.Block]int {
 		}
 	}
 	return out
+}
+
+// peopleColumn reports whether a table column's header names people: one
+// of peopleHeader ("Name", "Who", "Emeritus"), or a noun of people, singular
+// or plural, after up to three qualifiers ("Team Member", "Core
+// Maintainers", "Steering Committee Member(s)"); "Member Role" names roles.
+func peopleColumn(header string) bool {
+	h := strings.ToLower(strings.Trim(strings.TrimSpace(header), "*_:"))
+	if peopleHeader[h] {
+		return true
+	}
+	words := strings.Fields(strings.ReplaceAll(h, "(s)", "s"))
+	if len(words) < 2 || len(words) > 4 {
+		return false
+	}
+	head := words[len(words)-1]
+	return peopleNouns[head] || peopleNouns[strings.TrimSuffix(head, "s")]
+}
+
+// peopleNouns name people, the head of a qualified column header.
+var peopleNouns = map[string]bool{
+	"name": true, "person": true, "people": true, "member": true, "maintainer": true, "owner": true,
+	"contributor": true, "reviewer": true, "approver": true, "committer": true, "lead": true, "contact": true,
 }
 
 // peopleHeader are the headers of a table column that lists people.

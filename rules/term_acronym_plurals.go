@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
 	"gitlab.com/ladderlint/ladderlint/lint/model"
@@ -35,7 +36,7 @@ func checkTermAcronymApostrophes(p *lint.SetPass, files []*model.Family) {
 			tw := wordingWords(b, true)
 			for i, w := range tw.Words {
 				t := strings.ReplaceAll(w.Text, "’", "'")
-				if !isAcronymPlural(t) || possessive(text, tw, i) || acronymOwner(text, tw, i) {
+				if !isAcronymPlural(t) || possessive(text, tw, i) || acronymOwner(text, tw, i) || markedNounNext(b, text, w.End) {
 					continue
 				}
 				found = append(found, occ{f, b, w.Start, w.End, strings.TrimSuffix(t, "'s") + "s", wordNext(text, tw, i)})
@@ -107,6 +108,28 @@ func acronymOwner(text string, tw *textWords, i int) bool {
 	}
 	if i+1 < len(tw.Words) && text[w.End:tw.Words[i+1].Start] == " " && startsUpper(tw.Words[i+1].Text) {
 		return true
+	}
+	return false
+}
+
+// markedNounNext reports whether the acronym with 's ending at end is
+// followed, after a space alone, by a code span or a link's text: a noun
+// phrase marked up as a name ("MDN's `content` repository", "SPIFFE's
+// [standards](...)"), which only a possessive stands before; a plural ends
+// its phrase or comes before a verb or a preposition ("KPI's are", "the
+// OKR's of").
+func markedNounNext(b *model.Block, text string, end int) bool {
+	if end >= len(text) || text[end] != ' ' {
+		return false
+	}
+	next := end + 1
+	if r, _ := utf8.DecodeRuneInString(text[next:]); r == model.CodeMark {
+		return true
+	}
+	for _, l := range b.Links {
+		if l.TextIn.Start == next && l.TextIn.End > next {
+			return true
+		}
 	}
 	return false
 }

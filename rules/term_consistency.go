@@ -81,8 +81,8 @@ var termConsistencyRule = &lint.Rule{
 			"(no fix: either name may be the right one);\n" +
 			"- apostrophe plurals of acronyms: \"OKR's\" where the page also writes \"OKRs\". Here the plain plural " +
 			"is always the reference, and \"the CRO's strategy\" or \"CEO's approval\" (a noun after a determiner, or after a " +
-			"person's title) is read as a possessive and left alone (\"track KPI's requirements\" is a plural), as is one before a " +
-			"capitalised word (\"the UK's Digital Framework\"), ending a dotted name (\"GOV.UK's\"), or before a noun where the page writes the acronym as one person or thing after a determiner (\"BDFL's final authority\" beside \"the BDFL decides\"). An apostrophe plural is reported " +
+			"person's title; \"on MDN's content repository\", a noun after a preposition) is read as a possessive and left alone (\"track KPI's requirements\" is a plural), as is one before a " +
+			"capitalised word (\"the UK's Digital Framework\"), ending a dotted name (\"GOV.UK's\"), or before a noun where the page writes the acronym as one person or thing after a determiner (\"BDFL's final authority\" beside \"the BDFL decides\"), or before a code span or a link's text (\"MDN's `content` repository\", \"SPIFFE's [standards](...)\"). An apostrophe plural is reported " +
 			"on a page that writes no plain plural of it too (\"Conduct incident RCA's\"): a plural takes no apostrophe;\n" +
 			"- British spellings on a page that writes the American one as often or more (\"analyse\" next to " +
 			"\"Analyze\", \"practises\" next to \"practices\"; misspell's list of pairs, with \"speciality\", and any -ise form " +
@@ -680,8 +680,21 @@ func possessive(text string, tw *textWords, i int) bool {
 	if acronymPersons[strings.TrimSuffix(strings.ReplaceAll(tw.Lower[i], "’", "'"), "'s")] {
 		return true
 	}
-	return i > 0 && possessiveDeterminers[tw.Lower[i-1]]
+	if i == 0 {
+		return false
+	}
+	// after a preposition, before a word that is no adverb ("on MDN's
+	// content repository", where "reply to MR's quickly" is a plural)
+	if possessivePrepositions[tw.Lower[i-1]] && !strings.HasSuffix(tw.Lower[i+1], "ly") {
+		return true
+	}
+	return possessiveDeterminers[tw.Lower[i-1]]
 }
+
+// possessivePrepositions come before a possessive that opens a noun phrase:
+// "on MDN's content repository", "for SPIFFE's standards".
+var possessivePrepositions = map[string]bool{"on": true, "for": true, "to": true, "in": true, "from": true,
+	"with": true, "of": true, "by": true, "at": true, "about": true, "into": true}
 
 // acronymPersons are acronyms of a person's title, whose 's is a
 // possessive.

@@ -868,12 +868,18 @@ func checkTermClosed(p *lint.SetPass, f *model.Family, preferred map[string]stri
 			closedCountPool.Put(cp)
 		}
 	}()
+	handles := handleCells(f)
 	for _, b := range f.Blocks {
+		if handles[b] {
+			continue // "| Luke Tillman | luketillman |" under "GitHub ID"
+		}
 		tw := wordingWords(b, true)
 		for i, lw := range tw.Lower {
 			// a word in capitals is a file's name ("the CODEOWNERS file"),
-			// not the term written closed
-			if len(lw) >= 6 && isASCIILetters(lw) && changesUpper(tw.Words[i].Text) {
+			// not the term written closed; a user name ("@luketillman",
+			// "[luketillman](https://github.com/LukeTillman)") is no
+			// spelling of the person's name beside it
+			if len(lw) >= 6 && isASCIILetters(lw) && changesUpper(tw.Words[i].Text) && !userHandle(b, tw.Words[i].Start, tw.Words[i].End) {
 				closed[termClosedKey(lw)]++
 			}
 		}
@@ -941,6 +947,60 @@ func checkTermClosed(p *lint.SetPass, f *model.Family, preferred map[string]stri
 			fmt.Sprintf("write %s, not %s (%s as one word: %d %s on this page)", quoted(want), quoted(written), quoted(termClosedKey(joined)), n, pluralWord(n, "time", "times")))
 	}
 }
+
+// userHandle reports whether the word at [start, end) of b's text is a
+// user name: written after an @, or the whole text of a link to that user's
+// page, whose address ends in the word ("[luketillman](https://github.com/
+// LukeTillman)").
+func userHandle(b *model.Block, start, end int) bool {
+	if start > 0 && b.Text[start-1] == '@' {
+		return true
+	}
+	for _, l := range b.Links {
+		if l.TextIn.Start != start || l.TextIn.End != end {
+			continue
+		}
+		path := strings.TrimRight(l.Path, "/")
+		if k := strings.LastIndexByte(path, '/'); k >= 0 && strings.Contains(path[:k], ".") && strings.EqualFold(path[k+1:], b.Text[start:end]) {
+			return true
+		}
+	}
+	return false
+}
+
+// handleCells returns the cells of the page's table columns of user names:
+// a column whose header ends in "ID", "Handle", "Username" or "Login", or is
+// a code host's name ("GitHub ID", "GitLab handle", "GitHub").
+func handleCells(f *model.Family) map[*model.Block]bool {
+	var out map[*model.Block]bool
+	for _, t := range f.Tables {
+		if len(t.Rows) < 2 {
+			continue
+		}
+		for c, h := range t.Rows[0] {
+			if h == nil {
+				continue
+			}
+			words := strings.Fields(strings.ToLower(strings.Trim(strings.TrimSpace(wordingText(h)), "*_:")))
+			if len(words) == 0 || len(words) > 3 || !handleHeads[strings.TrimSuffix(words[len(words)-1], "s")] {
+				continue
+			}
+			for _, row := range t.Rows[1:] {
+				if c < len(row) && row[c] != nil {
+					if out == nil {
+						out = map[*model.Block]bool{}
+					}
+					out[row[c]] = true
+				}
+			}
+		}
+	}
+	return out
+}
+
+// handleHeads end the header of a table column of user names.
+var handleHeads = map[string]bool{"id": true, "handle": true, "username": true, "login": true,
+	"github": true, "gitlab": true, "account": true}
 
 // namesPage reports whether a capitalised word that no word list holds
 // opens the page's title: the name of the project or body the page is
