@@ -136,10 +136,15 @@ func listLevels(f *model.Family, o Options, list []*model.Bullet) []*Level {
 		return nil
 	}
 	var lv []*Level
+	colons := 0        // items written "Title: description"
+	firstUnnamed := -1 // the first item whose title names no level
 	for n, i := range top {
 		b := list[i]
 		title := b.Text
 		if m := itemTitleEnd.FindStringIndex(title); m != nil {
+			if title[m[0]] == ':' {
+				colons++
+			}
 			title = title[:m[0]]
 		}
 		title = strings.TrimSpace(strings.Trim(strings.TrimSpace(title), "*_`"))
@@ -152,8 +157,15 @@ func listLevels(f *model.Family, o Options, list []*model.Bullet) []*Level {
 			l.Code = nil
 		}
 		l.place(o, title)
-		if l.Code == nil && (!l.Placed || retired(l.Place.Stem)) {
-			return nil // every item names a rung, or the list is no ladder
+		if l.Code == nil && l.Placed && retired(l.Place.Stem) {
+			return nil
+		}
+		if l.Code == nil && !l.Placed {
+			if firstUnnamed < 0 {
+				firstUnnamed = n
+			}
+		} else if firstUnnamed >= 0 {
+			return nil // a rung the tracks name after one they do not: no ladder
 		}
 		l.TitleSpan = itemSpan(f, b, title)
 		end := b.Span.End
@@ -173,10 +185,36 @@ func listLevels(f *model.Family, o Options, list []*model.Bullet) []*Level {
 		}
 		lv = append(lv, l)
 	}
-	if !inRankOrder(lv) {
+	if firstUnnamed >= 0 && !topUnnamed(lv, firstUnnamed, colons) {
+		return nil // every item names a rung, or the list is no ladder
+	}
+	named := len(lv)
+	if firstUnnamed >= 0 {
+		named = firstUnnamed
+	}
+	if !inRankOrder(lv[:named]) {
 		return nil
 	}
 	return lv
+}
+
+// topUnnamed reports whether a list's last items, from item first on, are
+// rungs above those the tracks know, written bottom first (TUF's
+// "Participant:", "Contributor:", "Subproject member:", "Subproject
+// Maintainer:", then "TAP Editor:" and "Consensus Builder:"): every item is
+// written "Title: description", the items before them name three rungs or
+// more, going up, and are more than half the list.
+func topUnnamed(lv []*Level, first, colons int) bool {
+	if colons != len(lv) || first < 3 || 2*first <= len(lv) {
+		return false
+	}
+	named := lv[:first]
+	for _, l := range named {
+		if l.Code != nil {
+			return false
+		}
+	}
+	return inRankOrder(named) && named[1].Place.Compare(named[0].Place) > 0
 }
 
 // inRankOrder reports whether levels go one way in rank, each step a new

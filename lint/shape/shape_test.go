@@ -911,3 +911,35 @@ func TestFindListedTiers(t *testing.T) {
 		}
 	}
 }
+
+// A list of rungs written bottom first may end with rungs above those the
+// tracks know, named by the project alone ("TAP Editor", "Consensus
+// Builder"): they are levels when every item is written "Title:
+// description" and three rungs or more, the most of the list, go up before
+// them. Near misses: an item without a colon; an unknown item between known
+// rungs; two known rungs only; known rungs going down.
+func TestFindBulletLadderTopUnnamed(t *testing.T) {
+	src := "# Governance\n\n## Contributor Ladder\n\n* Participant: anyone who takes\n  part.\n* Contributor: sends changes.\n* Subproject Maintainer: merges.\n* Spec Editor: edits the specification.\n* Consensus Builder: breaks ties.\n\nInactive contributors move down.\n"
+	f := model.Parse("l.md", []byte(src))
+	ls := shape.Find(f, options(t))
+	if len(ls) != 1 || ls[0].From != "bullets" || titles(ls[0]) != "Participant|Contributor|Subproject Maintainer|Spec Editor|Consensus Builder" {
+		t.Fatalf("top unnamed rungs: %d %v", len(ls), ls)
+	}
+	l := ls[0].Levels[3]
+	if got := string(f.Source.Text[l.TitleSpan.Start:l.TitleSpan.End]); got != "Spec Editor" || l.Placed {
+		t.Errorf("title span: %q placed %v", got, l.Placed)
+	}
+	if body := string(f.Source.Text[l.Body.Start:l.Body.End]); !strings.Contains(body, "edits the specification") || strings.Contains(body, "Consensus") {
+		t.Errorf("body: %q", body)
+	}
+	for name, near := range map[string]string{
+		"colon":  strings.Replace(src, "Consensus Builder: breaks", "Consensus Builder - breaks", 1),
+		"two":    strings.Replace(src, "* Participant: anyone who takes\n  part.\n", "", 1),
+		"down":   "## Contributor Ladder\n\n* Subproject Maintainer: merges.\n* Contributor: sends changes.\n* Participant: takes part.\n* Spec Editor: edits.\n",
+		"inside": "## Contributor Ladder\n\n* Participant: takes part.\n* Spec Editor: edits.\n* Contributor: sends changes.\n* Subproject Maintainer: merges.\n* Consensus Builder: breaks ties.\n",
+	} {
+		if ls := shape.Find(model.Parse(name+".md", []byte(near)), options(t)); len(ls) != 0 {
+			t.Errorf("near miss %s: %v", name, titles(ls[0]))
+		}
+	}
+}
