@@ -85,9 +85,70 @@ func Find(f *model.Family, o Options) []*Ladder {
 			out = append(out, l)
 		} else if l := paragraphLadder(f, o); l != nil {
 			out = append(out, l)
+		} else if l := steppedRungs(f, o); l != nil {
+			out = append(out, l)
 		}
 	}
 	return append(out, tables...)
+}
+
+// steppedRungs finds a ladder of two rungs written one step down, top
+// first: a heading that names a rung, then, as the first sub-heading of the
+// sibling right after it, the rung below (Atlantis's "## Project Steering
+// Committee", then "## Repository Governance" over "### Maintainer"). The
+// sibling in between names no rung, both rungs are on one track, uncoded,
+// the second strictly below the first, and no other heading of the page
+// names a rung on that track but as a sub-heading of one of the two. Only a
+// page whose headings, tables, lists and paragraphs hold no ladder is read
+// for one.
+func steppedRungs(f *model.Family, o Options) *Ladder {
+	hs := f.Headings
+	var found []*Level
+	for i := range hs {
+		a := headingLevel(f, o, hs, i)
+		if a == nil || !a.Placed || a.Code != nil {
+			continue
+		}
+		// the next sibling: the next heading at a's depth or above
+		j := i + 1
+		for j < len(hs) && hs[j].Level > hs[i].Level {
+			j++
+		}
+		if j >= len(hs) || hs[j].Level != hs[i].Level || j+1 >= len(hs) || hs[j+1].Level <= hs[j].Level {
+			continue
+		}
+		if headingLevel(f, o, hs, j) != nil {
+			continue
+		}
+		b := headingLevel(f, o, hs, j+1)
+		if b == nil || !b.Placed || b.Code != nil || b.Place.Track != a.Place.Track || b.Place.Compare(a.Place) >= 0 {
+			continue
+		}
+		if found != nil {
+			return nil // two such pairs: no one ladder
+		}
+		found = []*Level{a, b}
+	}
+	if found == nil {
+		return nil
+	}
+	for i := range hs {
+		if hs[i] == found[0].Heading || hs[i] == found[1].Heading || within(hs[i], found[0]) || within(hs[i], found[1]) {
+			continue
+		}
+		if l := headingLevel(f, o, hs, i); l != nil && l.Placed && l.Code == nil && l.Place.Track == found[0].Place.Track {
+			return nil
+		}
+	}
+	for _, l := range found {
+		l.Dims = dimensions(f, o, l)
+	}
+	return &Ladder{From: "headings", Levels: found}
+}
+
+// within reports whether heading h lies in level l's body.
+func within(h *model.Heading, l *Level) bool {
+	return h.Span.Start >= l.Body.Start && h.Span.Start < l.Body.End
 }
 
 // headingLadder finds the largest group of sibling headings that name

@@ -943,3 +943,34 @@ func TestFindBulletLadderTopUnnamed(t *testing.T) {
 		}
 	}
 }
+
+// Two rungs may be written one step down, top first: a heading names the
+// upper rung, the next sibling section holds the lower one as its first
+// sub-heading. Near misses: the lower rung not first under the sibling; the
+// sibling itself a rung; the lower rung above the first; another rung of
+// the track elsewhere on the page.
+func TestFindSteppedRungs(t *testing.T) {
+	src := "# Governance\n\nTwo tiers.\n\n## Steering Committee\n\nFive members.\n\n## Repository Governance\n\nEach repository.\n\n### Maintainer\n\nMerges.\n\n#### Removing a maintainer\n\nBy vote.\n\n## Voting\n\nMajority.\n"
+	f := model.Parse("s.md", []byte(src))
+	ls := shape.Find(f, options(t))
+	if len(ls) != 1 || ls[0].From != "headings" || titles(ls[0]) != "Steering Committee|Maintainer" {
+		t.Fatalf("stepped rungs: %d %v", len(ls), ls)
+	}
+	l := ls[0].Levels[1]
+	if body := string(f.Source.Text[l.Body.Start:l.Body.End]); !strings.Contains(body, "Merges") || strings.Contains(body, "Majority") {
+		t.Errorf("body: %q", body)
+	}
+	// each near miss, and the ladder it must not find
+	for name, near := range map[string][2]string{
+		"notfirst": {strings.Replace(src, "### Maintainer", "### Layout\n\nFolders.\n\n### Maintainer", 1), "Steering Committee|Maintainer"},
+		"sibling":  {strings.Replace(src, "## Repository Governance", "## Reviewers", 1), "Steering Committee|Maintainer"},
+		"above":    {strings.Replace(strings.Replace(src, "## Steering Committee", "## Contributors", 1), "### Maintainer", "### Steering Committee", 1), "Contributors|Steering Committee"},
+		"another":  {src + "\n## Community\n\nAll of us.\n\n### Contributor\n\nAnyone.\n", "Steering Committee|Maintainer"},
+	} {
+		for _, l := range shape.Find(model.Parse(name+".md", []byte(near[0])), options(t)) {
+			if titles(l) == near[1] {
+				t.Errorf("near miss %s: %v", name, titles(l))
+			}
+		}
+	}
+}
