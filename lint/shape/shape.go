@@ -77,6 +77,7 @@ func Find(f *model.Family, o Options) []*Ladder {
 	var out []*Ladder
 	tables := tableLadders(f, o)
 	if l := headingLadder(f, o, len(tables) == 0); l != nil {
+		l.Levels = append(l.Levels, labelledBeyond(f, o, l.Levels)...)
 		out = append(out, l)
 	} else if len(tables) == 0 {
 		if l := bulletLadder(f, o); l != nil {
@@ -90,6 +91,59 @@ func Find(f *model.Family, o Options) []*Ladder {
 		}
 	}
 	return append(out, tables...)
+}
+
+// labelledBeyond finds the rungs that a page's list of roles, written as
+// bold-label paragraphs before the ladder's headings, names beyond the
+// headings' last rung: Kairos's "**Contributors**:", "**Approver**:",
+// "**Maintainer**:", "**Admin**:" under "### Project Roles", then "####
+// Contributors", "#### Approvers", "#### Maintainers" and no section for
+// Admin. The labels name the headings' rungs, in their order (in either
+// case and number), then one rung or more, each on the ladder's track and
+// beyond the one before it in the ladder's direction; those are levels,
+// Listed, each with its paragraph.
+func labelledBeyond(f *model.Family, o Options, lv []*Level) []*Level {
+	if len(lv) < 2 || lv[0].Heading == nil {
+		return nil
+	}
+	dir := 0
+	for i := 1; i < len(lv); i++ {
+		a, b := lv[i-1], lv[i]
+		if !a.Placed || !b.Placed || a.Code != nil || b.Code != nil || a.Place.Track != b.Place.Track {
+			return nil
+		}
+		d := b.Place.Compare(a.Place)
+		if d == 0 || dir != 0 && (d > 0) != (dir > 0) {
+			return nil
+		}
+		dir = d
+	}
+	p := paragraphLadder(f, o)
+	if p == nil || len(p.Levels) <= len(lv) {
+		return nil
+	}
+	labels := p.Levels
+	if labels[len(labels)-1].Body.End > lv[0].Heading.Span.Start {
+		return nil // the labels come before the headings
+	}
+	for i, l := range lv {
+		if roleKey(labels[i].Title) != roleKey(l.Title) {
+			return nil
+		}
+	}
+	extra := labels[len(lv):]
+	edge := lv[len(lv)-1]
+	for _, l := range extra {
+		if !l.Placed || l.Code != nil || l.Place.Track != edge.Place.Track {
+			return nil
+		}
+		if d := l.Place.Compare(edge.Place); d == 0 || (d > 0) != (dir > 0) {
+			return nil
+		}
+		l.Listed = true
+		edge = l
+	}
+	return extra
 }
 
 // steppedRungs finds a ladder of two rungs written one step down, top

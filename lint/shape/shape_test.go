@@ -974,3 +974,30 @@ func TestFindSteppedRungs(t *testing.T) {
 		}
 	}
 }
+
+// A page's roles list, bold-label paragraphs before the rungs' headings,
+// may name one rung more beyond the headings' last: it is a level, Listed.
+// Near misses: the extra label below the headings' first rung (not beyond
+// the last); labels that do not name the headings' rungs in their order;
+// labels after the headings.
+func TestFindLabelledBeyond(t *testing.T) {
+	heads := "#### Contributors\n\nSends changes.\n\n#### Approvers\n\nApproves.\n\n#### Maintainers\n\nLeads.\n"
+	labels := "### Project Roles\n\n**Contributors**:\n\nAnyone.\n\n**Approver**:\n\nReviews.\n\n**Maintainer**:\n\nDirects.\n\n**Admin**:\n\nFull access.\n\n"
+	ls := shape.Find(model.Parse("k.md", []byte("## Governance\n\n"+labels+heads)), options(t))
+	if len(ls) != 1 || ls[0].From != "headings" || titles(ls[0]) != "Contributors|Approvers|Maintainers|Admin" {
+		t.Fatalf("labelled beyond: %d %v", len(ls), ls)
+	}
+	if l := ls[0].Levels[3]; !l.Listed || l.Heading != nil {
+		t.Errorf("Admin: listed %v heading %v", l.Listed, l.Heading)
+	}
+	for name, near := range map[string]string{
+		"below": "## Governance\n\n" + strings.Replace(labels, "**Admin**:\n\nFull access.\n\n", "**Participant**:\n\nTakes part.\n\n", 1) + heads,
+		"order": "## Governance\n\n" + strings.Replace(labels, "**Approver**:\n\nReviews.\n\n", "**Reviewer**:\n\nReviews.\n\n", 1) + heads,
+		"after": "## Governance\n\n" + heads + "\n" + labels,
+	} {
+		ls := shape.Find(model.Parse(name+".md", []byte(near)), options(t))
+		if len(ls) != 1 || ls[0].From != "headings" || titles(ls[0]) != "Contributors|Approvers|Maintainers" {
+			t.Errorf("near miss %s: %d %v", name, len(ls), ls)
+		}
+	}
+}
