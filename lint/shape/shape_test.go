@@ -1001,3 +1001,37 @@ func TestFindLabelledBeyond(t *testing.T) {
 		}
 	}
 }
+
+// A rung may be written as a paragraph inside another rung's item: its bold
+// label, indented after a blank line, like the items' own. Near misses: the
+// items' titles not bold; no blank line before the label (a line of the
+// item's paragraph); the label below its item's rung; the label beyond the
+// next item's rung.
+func TestFindBulletRungInsideItem(t *testing.T) {
+	src := "## Contributor Roles\n\n- **Contributor**: files issues.  \n  *Requirements:* one change.\n  \n   **Area Maintainer**: owns an area.  \n  *Requirements:* ten changes.\n\n- **Core Maintainer**: owns the project.\n"
+	f := model.Parse("c.md", []byte(src))
+	ls := shape.Find(f, options(t))
+	if len(ls) != 1 || ls[0].From != "bullets" || titles(ls[0]) != "Contributor|Area Maintainer|Core Maintainer" {
+		t.Fatalf("rung inside an item: %d %v", len(ls), ls)
+	}
+	for i, want := range []string{"one change", "ten changes"} {
+		l := ls[0].Levels[i]
+		if body := string(f.Source.Text[l.Body.Start:l.Body.End]); !strings.Contains(body, want) || strings.Contains(body, "owns the project") || i == 0 && strings.Contains(body, "Area") {
+			t.Errorf("body %d: %q", i, body)
+		}
+	}
+	if l := ls[0].Levels[1]; string(f.Source.Text[l.TitleSpan.Start:l.TitleSpan.End]) != "Area Maintainer" {
+		t.Errorf("title span: %v", l.TitleSpan)
+	}
+	for name, near := range map[string]string{
+		"plain":   strings.NewReplacer("- **Contributor**:", "- Contributor:", "- **Core Maintainer**:", "- Core Maintainer:").Replace(src),
+		"noblank": strings.Replace(src, "  \n   **Area", "   **Area", 1),
+		"below":   strings.Replace(src, "**Area Maintainer**", "**Participant**", 1),
+		"beyond":  strings.Replace(src, "**Area Maintainer**", "**Steering Committee**", 1),
+	} {
+		ls := shape.Find(model.Parse(name+".md", []byte(near)), options(t))
+		if len(ls) != 1 || len(ls[0].Levels) != 2 {
+			t.Errorf("near miss %s: %d %v", name, len(ls), ls)
+		}
+	}
+}
