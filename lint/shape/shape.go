@@ -268,7 +268,10 @@ func headingLadder(f *model.Family, o Options, few bool) *Ladder {
 	best = parallelBetween(f, o, hs, bestG, best)
 	best = splitLevels(f, o, hs, parent, best)
 	best, sub := childRungs(f, o, hs, parent, best)
-	best = parentSiblings(f, o, hs, parent, best)
+	n := len(best)
+	if best = parentSiblings(f, o, hs, parent, best); len(best) == n {
+		best = roleSiblings(f, o, hs, parent, best)
+	}
 	for _, l := range best {
 		l.Dims = dimensions(f, o, l)
 		if c := sub[l]; c != nil {
@@ -525,6 +528,76 @@ func parentSiblings(f *model.Family, o Options, hs []*model.Heading, parent []in
 		return best
 	}
 	return append(append(before, best...), after...)
+}
+
+// roleSiblings adds to a ladder held by a heading that names roles (MDN's
+// "## Roles" over "### Contributor", "### Organization member", "###
+// Owner") the siblings right after the holder that name roles too, up to
+// the first that does not ("## Maintainer", "## Invited expert", "##
+// Community Manager", then "## Processes"): each a rung of the ladder's
+// track not below its last (in the ladder's direction), or a role on no
+// track; one of them at least on the track. The ladder is of one track,
+// uncoded, in one direction, all its levels under the holder.
+func roleSiblings(f *model.Family, o Options, hs []*model.Heading, parent []int, best []*Level) []*Level {
+	if len(best) < 2 || o.Ladder == nil {
+		return best
+	}
+	dir := 0
+	for i := 1; i < len(best); i++ {
+		a, b := best[i-1], best[i]
+		if !a.Placed || !b.Placed || a.Code != nil || b.Code != nil || a.Place.Track != b.Place.Track {
+			return best
+		}
+		d := b.Place.Compare(a.Place)
+		if d == 0 || dir != 0 && (d > 0) != (dir > 0) {
+			return best
+		}
+		dir = d
+	}
+	i0 := slices.Index(hs, best[0].Heading)
+	if i0 < 0 {
+		return best
+	}
+	pi := parent[i0]
+	if pi < 0 || parent[pi] < 0 || !namesLadder(hs[pi].Text) || namesSection(hs[pi].Text) || headingLevel(f, o, hs, pi) != nil {
+		return best
+	}
+	for _, l := range best {
+		if j := slices.Index(hs, l.Heading); j < 0 || parent[j] != pi {
+			return best
+		}
+	}
+	edge := best[len(best)-1]
+	var after []*Level
+	onTrack := false
+	for j := pi + 1; j < len(hs); j++ {
+		if hs[j].Level > hs[pi].Level {
+			continue
+		}
+		if hs[j].Level < hs[pi].Level || namesSection(hs[j].Text) {
+			break
+		}
+		if l := headingLevel(f, o, hs, j); l != nil {
+			if !l.Placed || l.Code != nil || l.Place.Track != edge.Place.Track {
+				break
+			}
+			if d := l.Place.Compare(edge.Place); d != 0 && (d > 0) != (dir > 0) {
+				break
+			}
+			after = append(after, l)
+			onTrack = true
+			continue
+		}
+		p, ok := o.Ladder.Classify(hs[j].Text)
+		if !ok || !p.Implied || p.Stem == "" || retired(p.Stem) {
+			break
+		}
+		after = append(after, &Level{Title: hs[j].Text, File: f, Heading: hs[j], TitleSpan: hs[j].TextSpan, Body: bodyOf(f, hs, j)})
+	}
+	if !onTrack {
+		return best
+	}
+	return append(best, after...)
 }
 
 // sameDepthElsewhere reports whether another heading has heading i's depth.

@@ -1035,3 +1035,26 @@ func TestFindBulletRungInsideItem(t *testing.T) {
 		}
 	}
 }
+
+// Rungs may go on after the heading that holds them, as its siblings: a
+// rung of the track at the last one's step or beyond, and roles on no
+// track, up to the first sibling that names no role. Near misses: a holder
+// that names no roles; siblings that are roles on no track only; a sibling
+// rung below the ladder's last.
+func TestFindRoleSiblings(t *testing.T) {
+	src := "# Contributor roles\n\n## Roles\n\n### Contributor\n\n#### Requirements\n\nA change.\n\n### Owner\n\n#### Requirements\n\nStaff.\n\n## Maintainer\n\nLeads.\n\n## Invited expert\n\nReviews an area.\n\n## Processes\n\nNominations.\n"
+	ls := shape.Find(model.Parse("m.md", []byte(src)), options(t))
+	if len(ls) != 1 || ls[0].From != "headings" || titles(ls[0]) != "Contributor|Owner|Maintainer|Invited expert" {
+		t.Fatalf("role siblings: %d %v", len(ls), ls)
+	}
+	for name, near := range map[string]string{
+		"holder":   strings.Replace(src, "## Roles", "## People", 1),
+		"offtrack": strings.Replace(src, "## Maintainer", "## Release captain", 1),
+		"below":    strings.Replace(src, "## Maintainer", "## Participant", 1),
+	} {
+		ls := shape.Find(model.Parse(name+".md", []byte(near)), options(t))
+		if len(ls) != 1 || titles(ls[0]) != "Contributor|Owner" {
+			t.Errorf("near miss %s: %d %v", name, len(ls), ls)
+		}
+	}
+}
