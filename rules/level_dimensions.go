@@ -153,6 +153,9 @@ func dimensionsAgree(p *lint.SetPass, lad *shape.Ladder) {
 		rank[k] = i
 	}
 	for _, l := range lv {
+		if l.Listed {
+			continue // a rung a list names, with no section: no parts to miss
+		}
 		has := map[string]bool{}
 		var seq []*shape.Dimension
 		for _, d := range l.Dims {

@@ -136,10 +136,15 @@ func listLevels(f *model.Family, o Options, list []*model.Bullet) []*Level {
 		return nil
 	}
 	var lv []*Level
+	colons := 0        // items written "Title: description"
+	firstUnnamed := -1 // the first item whose title names no level
 	for n, i := range top {
 		b := list[i]
 		title := b.Text
 		if m := itemTitleEnd.FindStringIndex(title); m != nil {
+			if title[m[0]] == ':' {
+				colons++
+			}
 			title = title[:m[0]]
 		}
 		title = strings.TrimSpace(strings.Trim(strings.TrimSpace(title), "*_`"))
@@ -152,8 +157,15 @@ func listLevels(f *model.Family, o Options, list []*model.Bullet) []*Level {
 			l.Code = nil
 		}
 		l.place(o, title)
-		if l.Code == nil && (!l.Placed || retired(l.Place.Stem)) {
-			return nil // every item names a rung, or the list is no ladder
+		if l.Code == nil && l.Placed && retired(l.Place.Stem) {
+			return nil
+		}
+		if l.Code == nil && !l.Placed {
+			if firstUnnamed < 0 {
+				firstUnnamed = n
+			}
+		} else if firstUnnamed >= 0 {
+			return nil // a rung the tracks name after one they do not: no ladder
 		}
 		l.TitleSpan = itemSpan(f, b, title)
 		end := b.Span.End
@@ -173,10 +185,115 @@ func listLevels(f *model.Family, o Options, list []*model.Bullet) []*Level {
 		}
 		lv = append(lv, l)
 	}
-	if !inRankOrder(lv) {
+	if firstUnnamed >= 0 && !topUnnamed(lv, firstUnnamed, colons) {
+		return nil // every item names a rung, or the list is no ladder
+	}
+	named := len(lv)
+	if firstUnnamed >= 0 {
+		named = firstUnnamed
+	}
+	if !inRankOrder(lv[:named]) {
 		return nil
 	}
+	if firstUnnamed < 0 {
+		lv = labelledInside(f, o, list, top, lv)
+	}
 	return lv
+}
+
+// labelledInside adds to a list's rungs, each item written with a bold
+// label ("- **Contributor**: ..."), a rung written as a paragraph inside an
+// item, its label written the same way: Cloud Custodian's "**Area
+// Maintainer**: ..." indented after a blank line under "- **Contributor**:",
+// before "- **Core Maintainer**:". The rung is on the ladder's track,
+// beyond its item's in the ladder's direction and not beyond the next
+// item's; it takes the rest of the item as its body.
+func labelledInside(f *model.Family, o Options, list []*model.Bullet, top []int, lv []*Level) []*Level {
+	src := f.Source.Text
+	bold := func(l *Level) bool {
+		s := l.TitleSpan
+		return s.Start >= 2 && s.End+2 <= len(src) && labelRE.Match(src[s.Start-2:]) && string(src[s.End:s.End+2]) == string(src[s.Start-2:s.Start])
+	}
+	dir := lv[1].Place.Compare(lv[0].Place)
+	sign := func(d int) int {
+		switch {
+		case d > 0:
+			return 1
+		case d < 0:
+			return -1
+		}
+		return 0
+	}
+	dir = sign(dir)
+	var out []*Level
+	for n, l := range lv {
+		out = append(out, l)
+		if l.Code != nil || !bold(l) {
+			continue
+		}
+		b := list[top[n]]
+		if b.Span.End > len(src) || l.TitleSpan.End > b.Span.End {
+			continue
+		}
+		lines := bytes.SplitAfter(src[l.TitleSpan.End:b.Span.End], []byte("\n"))
+		at := l.TitleSpan.End
+		blank := false
+		for k, line := range lines {
+			start := at
+			at += len(line)
+			if k == 0 {
+				continue // the rest of the title's line
+			}
+			if len(bytes.TrimSpace(line)) == 0 {
+				blank = true
+				continue
+			}
+			m := labelRE.FindSubmatchIndex(line)
+			if !blank || m == nil || line[0] != ' ' && line[0] != '\t' {
+				blank = false
+				continue
+			}
+			title := strings.TrimRight(strings.TrimSpace(string(line[m[4]:m[5]])), ".:")
+			if title == "" || len(strings.Fields(title)) > maxItemTitleWords {
+				break
+			}
+			c := &Level{Title: title, File: f}
+			c.place(o, title)
+			if !c.Placed || ParseCode(title) != nil || retired(c.Place.Stem) || c.Place.Track != l.Place.Track ||
+				sign(c.Place.Compare(l.Place)) != dir {
+				break
+			}
+			if n+1 < len(lv) && sign(c.Place.Compare(lv[n+1].Place)) == dir {
+				break
+			}
+			ts := start + m[4] + max(bytes.Index(line[m[4]:m[5]], []byte(title)), 0)
+			c.TitleSpan = model.Span{Start: ts, End: ts + len(title)}
+			c.Body = model.Span{Start: c.TitleSpan.End, End: l.Body.End}
+			l.Body.End = start
+			out = append(out, c)
+			break
+		}
+	}
+	return out
+}
+
+// topUnnamed reports whether a list's last items, from item first on, are
+// rungs above those the tracks know, written bottom first (TUF's
+// "Participant:", "Contributor:", "Subproject member:", "Subproject
+// Maintainer:", then "TAP Editor:" and "Consensus Builder:"): every item is
+// written "Title: description", the items before them name three rungs or
+// more, going up, and are more than half the list.
+func topUnnamed(lv []*Level, first, colons int) bool {
+	if colons != len(lv) || first < 3 || 2*first <= len(lv) {
+		return false
+	}
+	named := lv[:first]
+	for _, l := range named {
+		if l.Code != nil {
+			return false
+		}
+	}
+	return inRankOrder(named) && named[1].Place.Compare(named[0].Place) > 0
 }
 
 // inRankOrder reports whether levels go one way in rank, each step a new

@@ -77,6 +77,7 @@ func Find(f *model.Family, o Options) []*Ladder {
 	var out []*Ladder
 	tables := tableLadders(f, o)
 	if l := headingLadder(f, o, len(tables) == 0); l != nil {
+		l.Levels = append(l.Levels, labelledBeyond(f, o, l.Levels)...)
 		out = append(out, l)
 	} else if len(tables) == 0 {
 		if l := bulletLadder(f, o); l != nil {
@@ -85,9 +86,123 @@ func Find(f *model.Family, o Options) []*Ladder {
 			out = append(out, l)
 		} else if l := paragraphLadder(f, o); l != nil {
 			out = append(out, l)
+		} else if l := steppedRungs(f, o); l != nil {
+			out = append(out, l)
 		}
 	}
 	return append(out, tables...)
+}
+
+// labelledBeyond finds the rungs that a page's list of roles, written as
+// bold-label paragraphs before the ladder's headings, names beyond the
+// headings' last rung: Kairos's "**Contributors**:", "**Approver**:",
+// "**Maintainer**:", "**Admin**:" under "### Project Roles", then "####
+// Contributors", "#### Approvers", "#### Maintainers" and no section for
+// Admin. The labels name the headings' rungs, in their order (in either
+// case and number), then one rung or more, each on the ladder's track and
+// beyond the one before it in the ladder's direction; those are levels,
+// Listed, each with its paragraph.
+func labelledBeyond(f *model.Family, o Options, lv []*Level) []*Level {
+	if len(lv) < 2 || lv[0].Heading == nil {
+		return nil
+	}
+	dir := 0
+	for i := 1; i < len(lv); i++ {
+		a, b := lv[i-1], lv[i]
+		if !a.Placed || !b.Placed || a.Code != nil || b.Code != nil || a.Place.Track != b.Place.Track {
+			return nil
+		}
+		d := b.Place.Compare(a.Place)
+		if d == 0 || dir != 0 && (d > 0) != (dir > 0) {
+			return nil
+		}
+		dir = d
+	}
+	p := paragraphLadder(f, o)
+	if p == nil || len(p.Levels) <= len(lv) {
+		return nil
+	}
+	labels := p.Levels
+	if labels[len(labels)-1].Body.End > lv[0].Heading.Span.Start {
+		return nil // the labels come before the headings
+	}
+	for i, l := range lv {
+		if roleKey(labels[i].Title) != roleKey(l.Title) {
+			return nil
+		}
+	}
+	extra := labels[len(lv):]
+	edge := lv[len(lv)-1]
+	for _, l := range extra {
+		if !l.Placed || l.Code != nil || l.Place.Track != edge.Place.Track {
+			return nil
+		}
+		if d := l.Place.Compare(edge.Place); d == 0 || (d > 0) != (dir > 0) {
+			return nil
+		}
+		l.Listed = true
+		edge = l
+	}
+	return extra
+}
+
+// steppedRungs finds a ladder of two rungs written one step down, top
+// first: a heading that names a rung, then, as the first sub-heading of the
+// sibling right after it, the rung below (Atlantis's "## Project Steering
+// Committee", then "## Repository Governance" over "### Maintainer"). The
+// sibling in between names no rung, both rungs are on one track, uncoded,
+// the second strictly below the first, and no other heading of the page
+// names a rung on that track but as a sub-heading of one of the two. Only a
+// page whose headings, tables, lists and paragraphs hold no ladder is read
+// for one.
+func steppedRungs(f *model.Family, o Options) *Ladder {
+	hs := f.Headings
+	var found []*Level
+	for i := range hs {
+		a := headingLevel(f, o, hs, i)
+		if a == nil || !a.Placed || a.Code != nil {
+			continue
+		}
+		// the next sibling: the next heading at a's depth or above
+		j := i + 1
+		for j < len(hs) && hs[j].Level > hs[i].Level {
+			j++
+		}
+		if j >= len(hs) || hs[j].Level != hs[i].Level || j+1 >= len(hs) || hs[j+1].Level <= hs[j].Level {
+			continue
+		}
+		if headingLevel(f, o, hs, j) != nil {
+			continue
+		}
+		b := headingLevel(f, o, hs, j+1)
+		if b == nil || !b.Placed || b.Code != nil || b.Place.Track != a.Place.Track || b.Place.Compare(a.Place) >= 0 {
+			continue
+		}
+		if found != nil {
+			return nil // two such pairs: no one ladder
+		}
+		found = []*Level{a, b}
+	}
+	if found == nil {
+		return nil
+	}
+	for i := range hs {
+		if hs[i] == found[0].Heading || hs[i] == found[1].Heading || within(hs[i], found[0]) || within(hs[i], found[1]) {
+			continue
+		}
+		if l := headingLevel(f, o, hs, i); l != nil && l.Placed && l.Code == nil && l.Place.Track == found[0].Place.Track {
+			return nil
+		}
+	}
+	for _, l := range found {
+		l.Dims = dimensions(f, o, l)
+	}
+	return &Ladder{From: "headings", Levels: found}
+}
+
+// within reports whether heading h lies in level l's body.
+func within(h *model.Heading, l *Level) bool {
+	return h.Span.Start >= l.Body.Start && h.Span.Start < l.Body.End
 }
 
 // headingLadder finds the largest group of sibling headings that name
@@ -153,7 +268,10 @@ func headingLadder(f *model.Family, o Options, few bool) *Ladder {
 	best = parallelBetween(f, o, hs, bestG, best)
 	best = splitLevels(f, o, hs, parent, best)
 	best, sub := childRungs(f, o, hs, parent, best)
-	best = parentSiblings(f, o, hs, parent, best)
+	n := len(best)
+	if best = parentSiblings(f, o, hs, parent, best); len(best) == n {
+		best = roleSiblings(f, o, hs, parent, best)
+	}
 	for _, l := range best {
 		l.Dims = dimensions(f, o, l)
 		if c := sub[l]; c != nil {
@@ -410,6 +528,76 @@ func parentSiblings(f *model.Family, o Options, hs []*model.Heading, parent []in
 		return best
 	}
 	return append(append(before, best...), after...)
+}
+
+// roleSiblings adds to a ladder held by a heading that names roles (MDN's
+// "## Roles" over "### Contributor", "### Organization member", "###
+// Owner") the siblings right after the holder that name roles too, up to
+// the first that does not ("## Maintainer", "## Invited expert", "##
+// Community Manager", then "## Processes"): each a rung of the ladder's
+// track not below its last (in the ladder's direction), or a role on no
+// track; one of them at least on the track. The ladder is of one track,
+// uncoded, in one direction, all its levels under the holder.
+func roleSiblings(f *model.Family, o Options, hs []*model.Heading, parent []int, best []*Level) []*Level {
+	if len(best) < 2 || o.Ladder == nil {
+		return best
+	}
+	dir := 0
+	for i := 1; i < len(best); i++ {
+		a, b := best[i-1], best[i]
+		if !a.Placed || !b.Placed || a.Code != nil || b.Code != nil || a.Place.Track != b.Place.Track {
+			return best
+		}
+		d := b.Place.Compare(a.Place)
+		if d == 0 || dir != 0 && (d > 0) != (dir > 0) {
+			return best
+		}
+		dir = d
+	}
+	i0 := slices.Index(hs, best[0].Heading)
+	if i0 < 0 {
+		return best
+	}
+	pi := parent[i0]
+	if pi < 0 || parent[pi] < 0 || !namesLadder(hs[pi].Text) || namesSection(hs[pi].Text) || headingLevel(f, o, hs, pi) != nil {
+		return best
+	}
+	for _, l := range best {
+		if j := slices.Index(hs, l.Heading); j < 0 || parent[j] != pi {
+			return best
+		}
+	}
+	edge := best[len(best)-1]
+	var after []*Level
+	onTrack := false
+	for j := pi + 1; j < len(hs); j++ {
+		if hs[j].Level > hs[pi].Level {
+			continue
+		}
+		if hs[j].Level < hs[pi].Level || namesSection(hs[j].Text) {
+			break
+		}
+		if l := headingLevel(f, o, hs, j); l != nil {
+			if !l.Placed || l.Code != nil || l.Place.Track != edge.Place.Track {
+				break
+			}
+			if d := l.Place.Compare(edge.Place); d != 0 && (d > 0) != (dir > 0) {
+				break
+			}
+			after = append(after, l)
+			onTrack = true
+			continue
+		}
+		p, ok := o.Ladder.Classify(hs[j].Text)
+		if !ok || !p.Implied || p.Stem == "" || retired(p.Stem) {
+			break
+		}
+		after = append(after, &Level{Title: hs[j].Text, File: f, Heading: hs[j], TitleSpan: hs[j].TextSpan, Body: bodyOf(f, hs, j)})
+	}
+	if !onTrack {
+		return best
+	}
+	return append(best, after...)
 }
 
 // sameDepthElsewhere reports whether another heading has heading i's depth.

@@ -911,3 +911,150 @@ func TestFindListedTiers(t *testing.T) {
 		}
 	}
 }
+
+// A list of rungs written bottom first may end with rungs above those the
+// tracks know, named by the project alone ("TAP Editor", "Consensus
+// Builder"): they are levels when every item is written "Title:
+// description" and three rungs or more, the most of the list, go up before
+// them. Near misses: an item without a colon; an unknown item between known
+// rungs; two known rungs only; known rungs going down.
+func TestFindBulletLadderTopUnnamed(t *testing.T) {
+	src := "# Governance\n\n## Contributor Ladder\n\n* Participant: anyone who takes\n  part.\n* Contributor: sends changes.\n* Subproject Maintainer: merges.\n* Spec Editor: edits the specification.\n* Consensus Builder: breaks ties.\n\nInactive contributors move down.\n"
+	f := model.Parse("l.md", []byte(src))
+	ls := shape.Find(f, options(t))
+	if len(ls) != 1 || ls[0].From != "bullets" || titles(ls[0]) != "Participant|Contributor|Subproject Maintainer|Spec Editor|Consensus Builder" {
+		t.Fatalf("top unnamed rungs: %d %v", len(ls), ls)
+	}
+	l := ls[0].Levels[3]
+	if got := string(f.Source.Text[l.TitleSpan.Start:l.TitleSpan.End]); got != "Spec Editor" || l.Placed {
+		t.Errorf("title span: %q placed %v", got, l.Placed)
+	}
+	if body := string(f.Source.Text[l.Body.Start:l.Body.End]); !strings.Contains(body, "edits the specification") || strings.Contains(body, "Consensus") {
+		t.Errorf("body: %q", body)
+	}
+	for name, near := range map[string]string{
+		"colon":  strings.Replace(src, "Consensus Builder: breaks", "Consensus Builder - breaks", 1),
+		"two":    strings.Replace(src, "* Participant: anyone who takes\n  part.\n", "", 1),
+		"down":   "## Contributor Ladder\n\n* Subproject Maintainer: merges.\n* Contributor: sends changes.\n* Participant: takes part.\n* Spec Editor: edits.\n",
+		"inside": "## Contributor Ladder\n\n* Participant: takes part.\n* Spec Editor: edits.\n* Contributor: sends changes.\n* Subproject Maintainer: merges.\n* Consensus Builder: breaks ties.\n",
+	} {
+		if ls := shape.Find(model.Parse(name+".md", []byte(near)), options(t)); len(ls) != 0 {
+			t.Errorf("near miss %s: %v", name, titles(ls[0]))
+		}
+	}
+}
+
+// Two rungs may be written one step down, top first: a heading names the
+// upper rung, the next sibling section holds the lower one as its first
+// sub-heading. Near misses: the lower rung not first under the sibling; the
+// sibling itself a rung; the lower rung above the first; another rung of
+// the track elsewhere on the page.
+func TestFindSteppedRungs(t *testing.T) {
+	src := "# Governance\n\nTwo tiers.\n\n## Steering Committee\n\nFive members.\n\n## Repository Governance\n\nEach repository.\n\n### Maintainer\n\nMerges.\n\n#### Removing a maintainer\n\nBy vote.\n\n## Voting\n\nMajority.\n"
+	f := model.Parse("s.md", []byte(src))
+	ls := shape.Find(f, options(t))
+	if len(ls) != 1 || ls[0].From != "headings" || titles(ls[0]) != "Steering Committee|Maintainer" {
+		t.Fatalf("stepped rungs: %d %v", len(ls), ls)
+	}
+	l := ls[0].Levels[1]
+	if body := string(f.Source.Text[l.Body.Start:l.Body.End]); !strings.Contains(body, "Merges") || strings.Contains(body, "Majority") {
+		t.Errorf("body: %q", body)
+	}
+	// each near miss, and the ladder it must not find
+	for name, near := range map[string][2]string{
+		"notfirst": {strings.Replace(src, "### Maintainer", "### Layout\n\nFolders.\n\n### Maintainer", 1), "Steering Committee|Maintainer"},
+		"sibling":  {strings.Replace(src, "## Repository Governance", "## Reviewers", 1), "Steering Committee|Maintainer"},
+		"above":    {strings.Replace(strings.Replace(src, "## Steering Committee", "## Contributors", 1), "### Maintainer", "### Steering Committee", 1), "Contributors|Steering Committee"},
+		"another":  {src + "\n## Community\n\nAll of us.\n\n### Contributor\n\nAnyone.\n", "Steering Committee|Maintainer"},
+	} {
+		for _, l := range shape.Find(model.Parse(name+".md", []byte(near[0])), options(t)) {
+			if titles(l) == near[1] {
+				t.Errorf("near miss %s: %v", name, titles(l))
+			}
+		}
+	}
+}
+
+// A page's roles list, bold-label paragraphs before the rungs' headings,
+// may name one rung more beyond the headings' last: it is a level, Listed.
+// Near misses: the extra label below the headings' first rung (not beyond
+// the last); labels that do not name the headings' rungs in their order;
+// labels after the headings.
+func TestFindLabelledBeyond(t *testing.T) {
+	heads := "#### Contributors\n\nSends changes.\n\n#### Approvers\n\nApproves.\n\n#### Maintainers\n\nLeads.\n"
+	labels := "### Project Roles\n\n**Contributors**:\n\nAnyone.\n\n**Approver**:\n\nReviews.\n\n**Maintainer**:\n\nDirects.\n\n**Admin**:\n\nFull access.\n\n"
+	ls := shape.Find(model.Parse("k.md", []byte("## Governance\n\n"+labels+heads)), options(t))
+	if len(ls) != 1 || ls[0].From != "headings" || titles(ls[0]) != "Contributors|Approvers|Maintainers|Admin" {
+		t.Fatalf("labelled beyond: %d %v", len(ls), ls)
+	}
+	if l := ls[0].Levels[3]; !l.Listed || l.Heading != nil {
+		t.Errorf("Admin: listed %v heading %v", l.Listed, l.Heading)
+	}
+	for name, near := range map[string]string{
+		"below": "## Governance\n\n" + strings.Replace(labels, "**Admin**:\n\nFull access.\n\n", "**Participant**:\n\nTakes part.\n\n", 1) + heads,
+		"order": "## Governance\n\n" + strings.Replace(labels, "**Approver**:\n\nReviews.\n\n", "**Reviewer**:\n\nReviews.\n\n", 1) + heads,
+		"after": "## Governance\n\n" + heads + "\n" + labels,
+	} {
+		ls := shape.Find(model.Parse(name+".md", []byte(near)), options(t))
+		if len(ls) != 1 || ls[0].From != "headings" || titles(ls[0]) != "Contributors|Approvers|Maintainers" {
+			t.Errorf("near miss %s: %d %v", name, len(ls), ls)
+		}
+	}
+}
+
+// A rung may be written as a paragraph inside another rung's item: its bold
+// label, indented after a blank line, like the items' own. Near misses: the
+// items' titles not bold; no blank line before the label (a line of the
+// item's paragraph); the label below its item's rung; the label beyond the
+// next item's rung.
+func TestFindBulletRungInsideItem(t *testing.T) {
+	src := "## Contributor Roles\n\n- **Contributor**: files issues.  \n  *Requirements:* one change.\n  \n   **Area Maintainer**: owns an area.  \n  *Requirements:* ten changes.\n\n- **Core Maintainer**: owns the project.\n"
+	f := model.Parse("c.md", []byte(src))
+	ls := shape.Find(f, options(t))
+	if len(ls) != 1 || ls[0].From != "bullets" || titles(ls[0]) != "Contributor|Area Maintainer|Core Maintainer" {
+		t.Fatalf("rung inside an item: %d %v", len(ls), ls)
+	}
+	for i, want := range []string{"one change", "ten changes"} {
+		l := ls[0].Levels[i]
+		if body := string(f.Source.Text[l.Body.Start:l.Body.End]); !strings.Contains(body, want) || strings.Contains(body, "owns the project") || i == 0 && strings.Contains(body, "Area") {
+			t.Errorf("body %d: %q", i, body)
+		}
+	}
+	if l := ls[0].Levels[1]; string(f.Source.Text[l.TitleSpan.Start:l.TitleSpan.End]) != "Area Maintainer" {
+		t.Errorf("title span: %v", l.TitleSpan)
+	}
+	for name, near := range map[string]string{
+		"plain":   strings.NewReplacer("- **Contributor**:", "- Contributor:", "- **Core Maintainer**:", "- Core Maintainer:").Replace(src),
+		"noblank": strings.Replace(src, "  \n   **Area", "   **Area", 1),
+		"below":   strings.Replace(src, "**Area Maintainer**", "**Participant**", 1),
+		"beyond":  strings.Replace(src, "**Area Maintainer**", "**Steering Committee**", 1),
+	} {
+		ls := shape.Find(model.Parse(name+".md", []byte(near)), options(t))
+		if len(ls) != 1 || len(ls[0].Levels) != 2 {
+			t.Errorf("near miss %s: %d %v", name, len(ls), ls)
+		}
+	}
+}
+
+// Rungs may go on after the heading that holds them, as its siblings: a
+// rung of the track at the last one's step or beyond, and roles on no
+// track, up to the first sibling that names no role. Near misses: a holder
+// that names no roles; siblings that are roles on no track only; a sibling
+// rung below the ladder's last.
+func TestFindRoleSiblings(t *testing.T) {
+	src := "# Contributor roles\n\n## Roles\n\n### Contributor\n\n#### Requirements\n\nA change.\n\n### Owner\n\n#### Requirements\n\nStaff.\n\n## Maintainer\n\nLeads.\n\n## Invited expert\n\nReviews an area.\n\n## Processes\n\nNominations.\n"
+	ls := shape.Find(model.Parse("m.md", []byte(src)), options(t))
+	if len(ls) != 1 || ls[0].From != "headings" || titles(ls[0]) != "Contributor|Owner|Maintainer|Invited expert" {
+		t.Fatalf("role siblings: %d %v", len(ls), ls)
+	}
+	for name, near := range map[string]string{
+		"holder":   strings.Replace(src, "## Roles", "## People", 1),
+		"offtrack": strings.Replace(src, "## Maintainer", "## Release captain", 1),
+		"below":    strings.Replace(src, "## Maintainer", "## Participant", 1),
+	} {
+		ls := shape.Find(model.Parse(name+".md", []byte(near)), options(t))
+		if len(ls) != 1 || titles(ls[0]) != "Contributor|Owner" {
+			t.Errorf("near miss %s: %d %v", name, len(ls), ls)
+		}
+	}
+}
