@@ -455,17 +455,9 @@ func parentSiblings(f *model.Family, o Options, hs []*model.Heading, parent []in
 	if len(best) < 2 {
 		return best
 	}
-	dir := 0
-	for i := 1; i < len(best); i++ {
-		a, b := best[i-1], best[i]
-		if !a.Placed || !b.Placed || a.Code != nil || b.Code != nil || a.Place.Track != b.Place.Track {
-			return best
-		}
-		d := b.Place.Compare(a.Place)
-		if d == 0 || dir != 0 && (d > 0) != (dir > 0) {
-			return best
-		}
-		dir = d
+	dir, ok := oneTrackDirection(best)
+	if !ok {
+		return best
 	}
 	i0 := slices.Index(hs, best[0].Heading)
 	if i0 < 0 {
@@ -542,17 +534,9 @@ func roleSiblings(f *model.Family, o Options, hs []*model.Heading, parent []int,
 	if len(best) < 2 || o.Ladder == nil {
 		return best
 	}
-	dir := 0
-	for i := 1; i < len(best); i++ {
-		a, b := best[i-1], best[i]
-		if !a.Placed || !b.Placed || a.Code != nil || b.Code != nil || a.Place.Track != b.Place.Track {
-			return best
-		}
-		d := b.Place.Compare(a.Place)
-		if d == 0 || dir != 0 && (d > 0) != (dir > 0) {
-			return best
-		}
-		dir = d
+	dir, ok := oneTrackDirection(best)
+	if !ok {
+		return best
 	}
 	i0 := slices.Index(hs, best[0].Heading)
 	if i0 < 0 {
@@ -993,4 +977,22 @@ func HeadingsIn(f *model.Family, s model.Span) []*model.Heading {
 func namesSection(title string) bool {
 	_, _, _, ok := model.MatchSection(title)
 	return ok
+}
+
+// oneTrackDirection reports the direction of a ladder whose levels are all
+// placed on one track, uncoded, each a step beyond the one before in the
+// same direction (> 0 up, < 0 down); ok is false for any other ladder.
+func oneTrackDirection(levels []*Level) (dir int, ok bool) {
+	for i := 1; i < len(levels); i++ {
+		a, b := levels[i-1], levels[i]
+		if !a.Placed || !b.Placed || a.Code != nil || b.Code != nil || a.Place.Track != b.Place.Track {
+			return 0, false
+		}
+		d := b.Place.Compare(a.Place)
+		if d == 0 || dir != 0 && (d > 0) != (dir > 0) {
+			return 0, false
+		}
+		dir = d
+	}
+	return dir, true
 }
