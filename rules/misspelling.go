@@ -928,16 +928,23 @@ func personListItems(f *model.Family) map[*model.Block]int {
 // or plural, after up to three qualifiers ("Team Member", "Core
 // Maintainers", "Steering Committee Member(s)"); "Member Role" names roles.
 func peopleColumn(header string) bool {
-	h := strings.ToLower(strings.Trim(strings.TrimSpace(header), "*_:"))
-	if peopleHeader[h] {
+	words := headerWords(header)
+	if peopleHeader[strings.Join(words, " ")] {
 		return true
 	}
-	words := strings.Fields(strings.ReplaceAll(h, "(s)", "s"))
 	if len(words) < 2 || len(words) > 4 {
 		return false
 	}
 	head := words[len(words)-1]
 	return peopleNouns[head] || peopleNouns[strings.TrimSuffix(head, "s")]
+}
+
+// headerWords returns a table column header's words in lower case, without
+// the emphasis marks and colon around it, "(s)" read as a plural
+// ("Steering Committee Member(s)": "steering committee members").
+func headerWords(header string) []string {
+	h := strings.ToLower(strings.Trim(strings.TrimSpace(header), "*_:"))
+	return strings.Fields(strings.ReplaceAll(h, "(s)", "s"))
 }
 
 // peopleNouns name people, the head of a qualified column header.

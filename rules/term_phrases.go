@@ -981,7 +981,7 @@ func handleCells(f *model.Family) map[*model.Block]bool {
 			if h == nil {
 				continue
 			}
-			words := strings.Fields(strings.ToLower(strings.Trim(strings.TrimSpace(wordingText(h)), "*_:")))
+			words := headerWords(wordingText(h))
 			if len(words) == 0 || len(words) > 3 || !handleHeads[strings.TrimSuffix(words[len(words)-1], "s")] {
 				continue
 			}
