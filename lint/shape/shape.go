@@ -452,25 +452,9 @@ func childRungs(f *model.Family, o Options, hs []*model.Heading, parent []int, b
 // first level (before the holder) or its last (after it). A rung of the
 // track beside the holder that breaks the order leaves the ladder as it was.
 func parentSiblings(f *model.Family, o Options, hs []*model.Heading, parent []int, best []*Level) []*Level {
-	if len(best) < 2 {
-		return best
-	}
-	dir, ok := oneTrackDirection(best)
-	if !ok {
-		return best
-	}
-	i0 := slices.Index(hs, best[0].Heading)
-	if i0 < 0 {
-		return best
-	}
-	pi := parent[i0]
-	if pi < 0 || parent[pi] < 0 || headingLevel(f, o, hs, pi) != nil {
+	dir, pi, ok := heldLadder(hs, parent, best)
+	if !ok || headingLevel(f, o, hs, pi) != nil {
 		return best // held by the page's title, or by a rung (splitLevels)
-	}
-	for _, l := range best {
-		if j := slices.Index(hs, l.Heading); j < 0 || parent[j] != pi {
-			return best
-		}
 	}
 	var sibs []int
 	for j := range hs {
@@ -531,25 +515,12 @@ func parentSiblings(f *model.Family, o Options, hs []*model.Heading, parent []in
 // track; one of them at least on the track. The ladder is of one track,
 // uncoded, in one direction, all its levels under the holder.
 func roleSiblings(f *model.Family, o Options, hs []*model.Heading, parent []int, best []*Level) []*Level {
-	if len(best) < 2 || o.Ladder == nil {
+	if o.Ladder == nil {
 		return best
 	}
-	dir, ok := oneTrackDirection(best)
-	if !ok {
+	dir, pi, ok := heldLadder(hs, parent, best)
+	if !ok || !namesLadder(hs[pi].Text) || namesSection(hs[pi].Text) || headingLevel(f, o, hs, pi) != nil {
 		return best
-	}
-	i0 := slices.Index(hs, best[0].Heading)
-	if i0 < 0 {
-		return best
-	}
-	pi := parent[i0]
-	if pi < 0 || parent[pi] < 0 || !namesLadder(hs[pi].Text) || namesSection(hs[pi].Text) || headingLevel(f, o, hs, pi) != nil {
-		return best
-	}
-	for _, l := range best {
-		if j := slices.Index(hs, l.Heading); j < 0 || parent[j] != pi {
-			return best
-		}
 	}
 	edge := best[len(best)-1]
 	var after []*Level
@@ -977,6 +948,33 @@ func HeadingsIn(f *model.Family, s model.Span) []*model.Heading {
 func namesSection(title string) bool {
 	_, _, _, ok := model.MatchSection(title)
 	return ok
+}
+
+// heldLadder reports, for a ladder of two levels or more in one direction
+// on one track (oneTrackDirection) whose levels are all headings under one
+// heading, that heading's index in hs (pi), itself under another (not the
+// page's title alone), and the ladder's direction.
+func heldLadder(hs []*model.Heading, parent []int, best []*Level) (dir, pi int, ok bool) {
+	if len(best) < 2 {
+		return 0, 0, false
+	}
+	if dir, ok = oneTrackDirection(best); !ok {
+		return 0, 0, false
+	}
+	i0 := slices.Index(hs, best[0].Heading)
+	if i0 < 0 {
+		return 0, 0, false
+	}
+	pi = parent[i0]
+	if pi < 0 || parent[pi] < 0 {
+		return 0, 0, false
+	}
+	for _, l := range best {
+		if j := slices.Index(hs, l.Heading); j < 0 || parent[j] != pi {
+			return 0, 0, false
+		}
+	}
+	return dir, pi, true
 }
 
 // oneTrackDirection reports the direction of a ladder whose levels are all
