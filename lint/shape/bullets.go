@@ -80,27 +80,11 @@ func tierList(f *model.Family, o Options, list []*model.Bullet, sections map[str
 		if b.Depth != 0 {
 			continue
 		}
-		title := b.Text
-		if m := itemTitleEnd.FindStringIndex(title); m != nil {
-			title = title[:m[0]]
-		}
-		title = strings.TrimSpace(strings.Trim(strings.TrimSpace(title), "*_`"))
-		if title == "" || len(strings.Fields(title)) > maxItemTitleWords {
+		l, _ := itemLevel(f, o, b)
+		if l == nil {
 			return nil
 		}
-		l := &Level{Title: title, File: f, TitleSpan: itemSpan(f, b, title)}
-		l.Code = ParseCode(title)
-		if l.Code != nil && l.Code.Format == "n" {
-			l.Code = nil
-		}
-		l.place(o, title)
-		if l.Code == nil && l.Placed && retired(l.Place.Stem) {
-			return nil
-		}
-		if l.Code != nil {
-			l.CodeSpan = model.Span{Start: l.TitleSpan.Start + l.Code.At, End: l.TitleSpan.Start + l.Code.At + l.Code.N}
-		}
-		if i, ok := sections[roleKey(title)]; ok && f.Headings[i].Span.Start > b.Span.End {
+		if i, ok := sections[roleKey(l.Title)]; ok && f.Headings[i].Span.Start > b.Span.End {
 			// its title where its text is: the section's heading
 			l.TitleSpan, l.CodeSpan = f.Headings[i].TextSpan, model.Span{}
 			l.Body = bodyOf(f, f.Headings, i)
@@ -115,6 +99,40 @@ func tierList(f *model.Family, o Options, list []*model.Bullet, sections map[str
 		return nil
 	}
 	return lv
+}
+
+// itemLevel reads a top-level list item's title as a level: the text
+// before its first colon, spaced dash or parenthesis (colon: it was a colon, "Title:
+// description"), without emphasis marks, placed on the tracks or coded, with
+// its spans. nil when the item is no title (empty, too long) or names a
+// retired status ("Emeritus").
+func itemLevel(f *model.Family, o Options, b *model.Bullet) (l *Level, colon bool) {
+	title := b.Text
+	if m := itemTitleEnd.FindStringIndex(title); m != nil {
+		colon = title[m[0]] == ':'
+		title = title[:m[0]]
+	}
+	title = strings.TrimSpace(strings.Trim(strings.TrimSpace(title), "*_`"))
+	if title == "" || len(strings.Fields(title)) > maxItemTitleWords {
+		return nil, false
+	}
+	l = &Level{Title: title, File: f}
+	l.Code = ParseCode(title)
+	if l.Code != nil && l.Code.Format == "n" {
+		l.Code = nil
+	}
+	l.place(o, title)
+	if l.Code == nil && l.Placed && retired(l.Place.Stem) {
+		return nil, false
+	}
+	l.TitleSpan = itemSpan(f, b, title)
+	if l.Code != nil {
+		l.CodeSpan = model.Span{Start: l.TitleSpan.Start + l.Code.At, End: l.TitleSpan.Start + l.Code.At + l.Code.N}
+		if l.TitleSpan.End-l.TitleSpan.Start != len(title) {
+			l.CodeSpan = l.TitleSpan // the title written otherwise than read: the whole title
+		}
+	}
+	return l, colon
 }
 
 // introNamesTiers reports whether the paragraph just before a list (no
@@ -140,25 +158,12 @@ func listLevels(f *model.Family, o Options, list []*model.Bullet) []*Level {
 	firstUnnamed := -1 // the first item whose title names no level
 	for n, i := range top {
 		b := list[i]
-		title := b.Text
-		if m := itemTitleEnd.FindStringIndex(title); m != nil {
-			if title[m[0]] == ':' {
-				colons++
-			}
-			title = title[:m[0]]
-		}
-		title = strings.TrimSpace(strings.Trim(strings.TrimSpace(title), "*_`"))
-		if title == "" || len(strings.Fields(title)) > maxItemTitleWords {
+		l, colon := itemLevel(f, o, b)
+		if l == nil {
 			return nil
 		}
-		l := &Level{Title: title, File: f}
-		l.Code = ParseCode(title)
-		if l.Code != nil && l.Code.Format == "n" {
-			l.Code = nil
-		}
-		l.place(o, title)
-		if l.Code == nil && l.Placed && retired(l.Place.Stem) {
-			return nil
+		if colon {
+			colons++
 		}
 		if l.Code == nil && !l.Placed {
 			if firstUnnamed < 0 {
@@ -167,7 +172,6 @@ func listLevels(f *model.Family, o Options, list []*model.Bullet) []*Level {
 		} else if firstUnnamed >= 0 {
 			return nil // a rung the tracks name after one they do not: no ladder
 		}
-		l.TitleSpan = itemSpan(f, b, title)
 		end := b.Span.End
 		next := len(list)
 		if n+1 < len(top) {
@@ -177,12 +181,6 @@ func listLevels(f *model.Family, o Options, list []*model.Bullet) []*Level {
 			end = max(end, nb.Span.End)
 		}
 		l.Body = model.Span{Start: l.TitleSpan.End, End: end}
-		if l.Code != nil {
-			l.CodeSpan = model.Span{Start: l.TitleSpan.Start + l.Code.At, End: l.TitleSpan.Start + l.Code.At + l.Code.N}
-			if l.TitleSpan.End-l.TitleSpan.Start != len(title) {
-				l.CodeSpan = l.TitleSpan
-			}
-		}
 		lv = append(lv, l)
 	}
 	if firstUnnamed >= 0 && !topUnnamed(lv, firstUnnamed, colons) {
