@@ -651,6 +651,20 @@ func roleHeadingBetween(f *model.Family, from, to int) bool {
 	return false
 }
 
+// reportRoleNamedSection reports a role's section of a kind (what) headed
+// by the role's name alone under the role's own heading (above), where n
+// other roles of the family give it the name usual.
+func reportRoleNamedSection(p *lint.Pass, r *model.Role, above *model.Heading, what string, n int, usual, subject string) {
+	p.Report(lint.Diagnostic{
+		Span: r.Heading.TextSpan,
+		Message: fmt.Sprintf("%s section of %s is headed by the role's name alone, repeating the %s heading above it (line %d); "+
+			"%d other %s of the family %s it %s: name it so", what, r.Title, strings.Repeat("#", above.Level), p.File.Source.Position(above.Span.Start).Line,
+			n, pluralWord(n, "role", "roles"), pluralWord(n, "names", "name"), quoted(usual)),
+		Role:    r,
+		Subject: subject,
+	})
+}
+
 // headedSectionName returns the roles that give their own section of a
 // kind a heading and the name most of them give it, as written; ok is false
 // when fewer than minMajority roles do.
@@ -691,15 +705,7 @@ func checkGradeUnderRoleName(p *lint.Pass, idx map[*model.Heading]int, roles []*
 			r.Grade.Span.Start < r.Heading.Span.End {
 			continue
 		}
-		above := p.File.Headings[idx[r.Heading]-1]
-		p.Report(lint.Diagnostic{
-			Span: r.Heading.TextSpan,
-			Message: fmt.Sprintf("Job Grade section of %s is headed by the role's name alone, repeating the %s heading above it (line %d); "+
-				"%d other %s of the family %s it %s: name it so", r.Title, strings.Repeat("#", above.Level), p.File.Source.Position(above.Span.Start).Line,
-				n, pluralWord(n, "role", "roles"), pluralWord(n, "names", "name"), quoted(usual)),
-			Role:    r,
-			Subject: "job-grade name: role name",
-		})
+		reportRoleNamedSection(p, r, p.File.Headings[idx[r.Heading]-1], "Job Grade", n, usual, "job-grade name: role name")
 	}
 }
 
@@ -734,14 +740,7 @@ func checkResponsibilitiesUnderRoleName(p *lint.Pass, idx map[*model.Heading]int
 		if !listThenRequirements(r) {
 			continue
 		}
-		p.Report(lint.Diagnostic{
-			Span: r.Heading.TextSpan,
-			Message: fmt.Sprintf("Responsibilities section of %s is headed by the role's name alone, repeating the %s heading above it (line %d); "+
-				"%d other %s of the family %s it %s: name it so", r.Title, strings.Repeat("#", above.Level), p.File.Source.Position(above.Span.Start).Line,
-				n, pluralWord(n, "role", "roles"), pluralWord(n, "names", "name"), quoted(usual)),
-			Role:    r,
-			Subject: "responsibilities name: role name",
-		})
+		reportRoleNamedSection(p, r, above, "Responsibilities", n, usual, "responsibilities name: role name")
 	}
 }
 
