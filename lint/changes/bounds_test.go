@@ -2,13 +2,13 @@ package changes_test
 
 import (
 	"fmt"
-	"runtime"
 	"sort"
 	"strings"
 	"testing"
 
 	"gitlab.com/ladderlint/ladderlint/internal/hostile"
 	"gitlab.com/ladderlint/ladderlint/lint/changes"
+	"gitlab.com/ladderlint/ladderlint/lint/linttest"
 	"gitlab.com/ladderlint/ladderlint/lint/model"
 )
 
@@ -127,16 +127,15 @@ func TestHostileShapesLinear(t *testing.T) {
 	// one run of the comparisons on a page and its edit, both ways and
 	// against nothing
 	run := func(a, b, empty *model.Family) work {
-		var ms runtime.MemStats
-		runtime.ReadMemStats(&ms)
-		mallocs, comparisons := ms.Mallocs, changes.Comparisons()
-		for _, pair := range [][2]*model.Family{{a, b}, {b, a}, {a, empty}, {empty, a}} {
-			fc := changes.Compare(changes.Side{Path: "p.md", Family: pair[0]}, changes.Side{Path: "p.md", Family: pair[1]}, changes.Modified)
-			_ = changes.Summary(fc)
-			_ = changes.Markdown(&changes.Report{Families: []*changes.FamilyChange{fc}})
-		}
-		runtime.ReadMemStats(&ms)
-		return work{changes.Comparisons() - comparisons, int64(ms.Mallocs - mallocs)}
+		comparisons := changes.Comparisons()
+		mallocs := linttest.Mallocs(func() {
+			for _, pair := range [][2]*model.Family{{a, b}, {b, a}, {a, empty}, {empty, a}} {
+				fc := changes.Compare(changes.Side{Path: "p.md", Family: pair[0]}, changes.Side{Path: "p.md", Family: pair[1]}, changes.Modified)
+				_ = changes.Summary(fc)
+				_ = changes.Markdown(&changes.Report{Families: []*changes.FamilyChange{fc}})
+			}
+		})
+		return work{changes.Comparisons() - comparisons, int64(mallocs)}
 	}
 	for _, name := range sortedShapes() {
 		shape := hostile.Shapes[name]

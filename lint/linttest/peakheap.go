@@ -41,3 +41,15 @@ func PeakHeap(fn func()) uint64 {
 	wg.Wait()
 	return peak.Load()
 }
+
+// Mallocs returns how many heap objects fn allocates: a count of work that
+// does not move with the machine's load, for tests that bound how work
+// grows with an input's size (never a time limit in a unit test).
+func Mallocs(fn func()) uint64 {
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	before := ms.Mallocs
+	fn()
+	runtime.ReadMemStats(&ms)
+	return ms.Mallocs - before
+}

@@ -2,12 +2,12 @@ package shape_test
 
 import (
 	"fmt"
-	"runtime"
 	"strings"
 	"testing"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
 	"gitlab.com/ladderlint/ladderlint/lint/ladder"
+	"gitlab.com/ladderlint/ladderlint/lint/linttest"
 	"gitlab.com/ladderlint/ladderlint/lint/model"
 	"gitlab.com/ladderlint/ladderlint/lint/shape"
 	_ "gitlab.com/ladderlint/ladderlint/rules" // the profile names their rules
@@ -112,15 +112,12 @@ func TestFindBounded(t *testing.T) {
 		return model.Parse("big.md", []byte(b.String()))
 	}
 	find := func(f *model.Family, levels int) uint64 {
-		var ms runtime.MemStats
-		runtime.ReadMemStats(&ms)
-		before := ms.Mallocs
-		ls := shape.Find(f, options(t))
-		runtime.ReadMemStats(&ms)
+		var ls []*shape.Ladder
+		n := linttest.Mallocs(func() { ls = shape.Find(f, options(t)) })
 		if len(ls) != 1 || len(ls[0].Levels) != levels {
 			t.Fatalf("%d levels: ladders %d", levels, len(ls))
 		}
-		return ms.Mallocs - before
+		return n
 	}
 	small, large := find(page(1000), 1000), find(page(5000), 5000)
 	if large > 8*small+1000 {
