@@ -99,12 +99,16 @@ type driftBullet struct {
 	exact string      // its words in lower case, joined: what its findings are known by
 	stems []string    // its content words, stemmed
 	ids   []int32     // the stems numbered per page, sorted: a bound on what two bullets share
+
+	articles, commas int      // how many "a" and "an", and commas, it has
+	triples          []uint64 // the hashes of its runs of three tokens, sorted
 }
 
 // driftTok is a token of a bullet as compared: in lower case, quotes
 // straightened, a number as "#" (years change from level to level).
 type driftTok struct {
 	norm       string
+	hash       uint64 // of norm
 	word       bool
 	upper      bool // written with a capital first letter
 	start, end int  // in the bullet's text
@@ -121,6 +125,9 @@ const (
 	driftPreference
 	driftRegression
 )
+
+var driftKindNames = [...]string{driftArticle: "article", driftComma: "comma", driftVerbForm: "verb form",
+	driftName: "name", driftPreference: "preference", driftRegression: "regression"}
 
 // driftFinding is a defect of bullet b against its copy r.
 type driftFinding struct {
@@ -150,12 +157,12 @@ func checkBulletDrift(p *lint.Pass) {
 	for i, b := range bs {
 		byLen[len(b.stems)] = append(byLen[len(b.stems)], i)
 	}
-	best := map[*driftBullet]*driftFinding{}
-	keep := func(f *driftFinding) {
-		if f == nil {
+	best := map[*driftBullet]driftFinding{}
+	keep := func(f driftFinding) {
+		if f.b == nil {
 			return
 		}
-		if o := best[f.b]; o == nil || f.kind < o.kind || f.kind == o.kind && f.r.b.Span.Start < o.r.b.Span.Start {
+		if o, ok := best[f.b]; !ok || f.kind < o.kind || f.kind == o.kind && f.r.b.Span.Start < o.r.b.Span.Start {
 			best[f.b] = f
 		}
 	}
@@ -175,13 +182,13 @@ func checkBulletDrift(p *lint.Pass) {
 			}
 		}
 	}
-	var out []*driftFinding
+	out := make([]driftFinding, 0, len(best))
 	for _, f := range best {
 		out = append(out, f)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].b.b.Span.Start < out[j].b.b.Span.Start })
-	for _, f := range out {
-		reportBulletDrift(p, f, byKey)
+	for i := range out {
+		reportBulletDrift(p, &out[i], byKey)
 	}
 }
 
@@ -216,8 +223,24 @@ func driftBullets(f *model.Family, minWords int) []*driftBullet {
 			for i, t := range toks {
 				norms[i] = t.norm
 			}
-			out = append(out, &driftBullet{b: b, owner: owner, order: order, text: text, toks: toks,
-				key: strings.Join(norms, " "), exact: strings.Join(tw.Lower, " "), stems: stems})
+			db := &driftBullet{b: b, owner: owner, order: order, text: text, toks: toks,
+				key: strings.Join(norms, " "), exact: strings.Join(tw.Lower, " "), stems: stems}
+			if len(toks) >= 3 {
+				db.triples = make([]uint64, 0, len(toks)-2)
+				for i := 2; i < len(toks); i++ {
+					db.triples = append(db.triples, driftTriple(toks[i-2].hash, toks[i-1].hash, toks[i].hash))
+				}
+				slices.Sort(db.triples)
+			}
+			for _, t := range toks {
+				switch t.norm {
+				case "a", "an":
+					db.articles++
+				case ",":
+					db.commas++
+				}
+			}
+			out = append(out, db)
 		}
 	}
 	for i, r := range f.Roles {
@@ -273,7 +296,7 @@ func driftTokens(text string) []driftTok {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(t.Text)
-		out = append(out, driftTok{norm: norm, word: word, upper: unicode.IsUpper(r), start: start, end: off})
+		out = append(out, driftTok{norm: norm, hash: driftHash(norm), word: word, upper: unicode.IsUpper(r), start: start, end: off})
 	}
 	for len(out) > 0 && (out[len(out)-1].norm == "." || out[len(out)-1].norm == ";") {
 		out = out[:len(out)-1]
@@ -303,7 +326,7 @@ func mayCopy(a, b *driftBullet, minSimilarity float64) bool {
 
 // classifyDrift returns the defect bullet b has against its copy r, if
 // any.
-func classifyDrift(b, r *driftBullet, byKey map[string][]*driftBullet, titles map[string]bool) *driftFinding {
+func classifyDrift(b, r *driftBullet, byKey map[string][]*driftBullet, titles map[string]bool) driftFinding {
 	bt, rt := b.toks, r.toks
 	// a bullet its own role also holds as r has it is a repeat, not drift
 	repeat := func() bool {
@@ -314,27 +337,25 @@ func classifyDrift(b, r *driftBullet, byKey map[string][]*driftBullet, titles ma
 		}
 		return false
 	}
-	if !repeat() {
-		if f := droppedToken(b, r); f != nil {
-			return f
-		}
+	if f := droppedToken(b, r); f.b != nil && !repeat() {
+		return f
 	}
 	if len(rt) == len(bt) && len(bt) > 1 && bt[0].word && bt[0].norm != rt[0].norm && equalToks(bt[1:], rt[1:]) &&
 		personForms(bt[0].norm, rt[0].norm) && breaksListStyle(b, rt[0].norm) && !repeat() {
-		return &driftFinding{kind: driftVerbForm, b: b, r: r, from: 0, to: 1, rfrom: 0, rto: 1}
+		return driftFinding{kind: driftVerbForm, b: b, r: r, from: 0, to: 1, rfrom: 0, rto: 1}
 	}
-	if f := nameSwap(b, r, byKey, titles); f != nil {
+	if f := nameSwap(b, r, byKey, titles); f.b != nil {
 		return f
 	}
-	if f := regression(b, r); f != nil {
+	if f := regression(b, r); f.b != nil {
 		return f
 	}
 	if (r.owner == nil) != (b.owner == nil) && b.owner != nil &&
 		(equalToks(bt, stripPreference(rt)) && len(stripPreference(rt)) < len(rt) ||
 			equalToks(stripPreference(bt), rt) && len(stripPreference(bt)) < len(bt)) {
-		return &driftFinding{kind: driftPreference, b: b, r: r, from: 0, to: len(bt), rfrom: 0, rto: len(rt)}
+		return driftFinding{kind: driftPreference, b: b, r: r, from: 0, to: len(bt), rfrom: 0, rto: len(rt)}
 	}
-	return nil
+	return driftFinding{}
 }
 
 // driftPrepositions come before a noun phrase: after one of them a singular
@@ -349,47 +370,61 @@ var driftPrepositions = map[string]bool{
 // droppedToken finds an article or a list's comma that r has and b lacks,
 // with the words on both sides the same: at least one before and two
 // after, running to the end of the bullet or to punctuation when there are
-// not three. Other changes elsewhere in the bullet do not matter.
-func droppedToken(b, r *driftBullet) *driftFinding {
-	bn, rn := make([]string, len(b.toks)), make([]string, len(r.toks))
-	for i, t := range b.toks {
-		bn[i] = t.norm
+// not three. Other changes elsewhere in the bullet do not matter. The
+// places are found through b's runs of three tokens, without a diff: a page
+// of many near copies costs a look-up a pair.
+func droppedToken(b, r *driftBullet) driftFinding {
+	// r must have more articles or commas than b for one to be dropped
+	if r.articles <= b.articles && r.commas <= b.commas {
+		return driftFinding{}
 	}
-	for i, t := range r.toks {
-		rn[i] = t.norm
-	}
-	d := worddiff.Compare(strings.Join(bn, " "), strings.Join(rn, " "))
-	bi, ri := 0, 0 // where each chunk starts in b's and r's tokens
-	for c, ch := range d.Chunks {
-		n := len(ch.Tokens)
-		if ch.Op == worddiff.Insert && n == 1 && c > 0 && c+1 < len(d.Chunks) &&
-			d.Chunks[c-1].Op == worddiff.Equal && d.Chunks[c+1].Op == worddiff.Equal {
-			k := bi // b lacks r's token before b.toks[k]
-			after := len(d.Chunks[c+1].Tokens)
-			if k+after > len(b.toks) || k < 1 {
-				return nil
+	bt, rt := b.toks, r.toks
+	for i := 1; i+2 < len(rt); i++ {
+		n := rt[i].norm
+		if n != "a" && n != "an" && n != "," {
+			continue
+		}
+		h := driftTriple(rt[i-1].hash, rt[i+1].hash, rt[i+2].hash)
+		if _, ok := slices.BinarySearch(b.triples, h); !ok {
+			continue
+		}
+		for k := 1; k+1 < len(bt); k++ {
+			if bt[k-1].norm != rt[i-1].norm || bt[k].norm != rt[i+1].norm || bt[k+1].norm != rt[i+2].norm {
+				continue
+			}
+			after := 0
+			for k+after < len(bt) && i+1+after < len(rt) && bt[k+after].norm == rt[i+1+after].norm {
+				after++
 			}
 			end := k + after
-			longEnough := after >= 3 || after >= 2 && (end == len(b.toks) || !b.toks[end].word)
-			ok := b.toks[k-1].word && b.toks[k].word && longEnough
+			longEnough := after >= 3 || end == len(bt) || !bt[end].word
+			if !bt[k-1].word || !bt[k].word || !longEnough {
+				continue
+			}
 			switch {
-			case ok && (rn[ri] == "a" || rn[ri] == "an") && driftPrepositions[bn[k-1]]:
-				return &driftFinding{kind: driftArticle, b: b, r: r, from: k - 1, to: k + 1, rfrom: ri - 1, rto: ri + 2}
-			case ok && rn[ri] == "," && droppedListComma(b.toks, k):
-				return &driftFinding{kind: driftComma, b: b, r: r, from: k - 1, to: k + 1, rfrom: ri - 1, rto: ri + 2}
+			case n != "," && driftPrepositions[bt[k-1].norm]:
+				return driftFinding{kind: driftArticle, b: b, r: r, from: k - 1, to: k + 1, rfrom: i - 1, rto: i + 2}
+			case n == "," && droppedListComma(bt, k):
+				return driftFinding{kind: driftComma, b: b, r: r, from: k - 1, to: k + 1, rfrom: i - 1, rto: i + 2}
 			}
 		}
-		switch ch.Op {
-		case worddiff.Equal:
-			bi += n
-			ri += n
-		case worddiff.Delete:
-			bi += n
-		case worddiff.Insert:
-			ri += n
-		}
 	}
-	return nil
+	return driftFinding{}
+}
+
+// driftTriple combines the hashes of three tokens in a row.
+func driftTriple(a, b, c uint64) uint64 {
+	return (a*1099511628211+b)*1099511628211 + c
+}
+
+// driftHash hashes a token's compared form (FNV-1a).
+func driftHash(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
 }
 
 // firstDiff returns the index of the first token where a and b differ.
@@ -492,10 +527,10 @@ func firstWordLower(text string) string {
 // for one run of words, a capitalized name in r ("Equity Edge Online") and
 // a capitalized word in b ("Carta"), where the roles before and after b's
 // both have r's wording and no other role has b's.
-func nameSwap(b, r *driftBullet, byKey map[string][]*driftBullet, titles map[string]bool) *driftFinding {
+func nameSwap(b, r *driftBullet, byKey map[string][]*driftBullet, titles map[string]bool) driftFinding {
 	p, bm, rm := midDiff(b.toks, r.toks)
 	if p == 0 || len(bm) == 0 || len(rm) == 0 || len(bm) > 4 || len(rm) > 4 || !bm[0].word || !bm[0].upper {
-		return nil
+		return driftFinding{}
 	}
 	names := func(ts []driftTok, all bool) bool {
 		words := 0
@@ -511,13 +546,13 @@ func nameSwap(b, r *driftBullet, byKey map[string][]*driftBullet, titles map[str
 		return words > 0
 	}
 	if !names(bm, false) || !names(rm, true) {
-		return nil
+		return driftFinding{}
 	}
 	before, after := false, false
 	for _, o := range byKey[r.key] {
 		switch {
 		case o.owner == b.owner:
-			return nil
+			return driftFinding{}
 		case o.order < b.order:
 			before = true
 		case o.order > b.order:
@@ -526,13 +561,13 @@ func nameSwap(b, r *driftBullet, byKey map[string][]*driftBullet, titles map[str
 	}
 	for _, o := range byKey[b.key] {
 		if o.owner != b.owner {
-			return nil
+			return driftFinding{}
 		}
 	}
 	if !before || !after {
-		return nil
+		return driftFinding{}
 	}
-	return &driftFinding{kind: driftName, b: b, r: r, from: p, to: p + len(bm), rfrom: p, rto: p + len(rm)}
+	return driftFinding{kind: driftName, b: b, r: r, from: p, to: p + len(bm), rfrom: p, rto: p + len(rm)}
 }
 
 // midDiff returns where two token lists start to differ and the runs of
@@ -569,27 +604,27 @@ var driftDroppable = map[string]bool{"demonstrated": true, "proven": true, "stro
 // regression finds a bullet of a higher grade that asks less than its copy
 // at a lower grade: one word lower on a scale, or a word of proof or
 // strength dropped.
-func regression(b, r *driftBullet) *driftFinding {
+func regression(b, r *driftBullet) driftFinding {
 	gb, gr := driftGrade(b.owner), driftGrade(r.owner)
 	if gb < 0 || gr < 0 || gb <= gr {
-		return nil
+		return driftFinding{}
 	}
 	p, bm, rm := midDiff(b.toks, r.toks)
 	if len(bm) > 1 || len(rm) != 1 || !rm[0].word {
-		return nil
+		return driftFinding{}
 	}
 	if len(bm) == 0 {
 		if !driftDroppable[rm[0].norm] || p >= len(b.toks) {
-			return nil
+			return driftFinding{}
 		}
-		return &driftFinding{kind: driftRegression, b: b, r: r, from: p, to: p + 1, rfrom: p, rto: p + 2}
+		return driftFinding{kind: driftRegression, b: b, r: r, from: p, to: p + 1, rfrom: p, rto: p + 2}
 	}
 	wb, okb := driftRanks[bm[0].norm]
 	wr, okr := driftRanks[rm[0].norm]
 	if !okb || !okr || wb[0] != wr[0] || wb[1] >= wr[1] {
-		return nil
+		return driftFinding{}
 	}
-	return &driftFinding{kind: driftRegression, b: b, r: r, from: p, to: p + 1, rfrom: p, rto: p + 1}
+	return driftFinding{kind: driftRegression, b: b, r: r, from: p, to: p + 1, rfrom: p, rto: p + 1}
 }
 
 // driftGrade returns a role's grade, or -1 when it has none.
@@ -734,7 +769,7 @@ func reportBulletDrift(p *lint.Pass, f *driftFinding, byKey map[string][]*driftB
 		Span:    span,
 		Message: msg,
 		Role:    b.owner,
-		Subject: "drift: " + b.exact,
+		Subject: "drift " + driftKindNames[f.kind] + ": " + b.exact,
 		Diff:    strings.TrimSpace(d.String()),
 	})
 }

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"os"
 	"regexp"
 	"strings"
@@ -305,5 +306,36 @@ func TestStrayCapital(t *testing.T) {
 		if got := strayCapital(w); got != want {
 			t.Errorf("strayCapital(%q) = %v, want %v", w, got, want)
 		}
+	}
+}
+
+// TestBulletDriftManyCopies: a page of many near copies, every pair of
+// them the same bullet with an article dropped between roles, costs a
+// look-up a pair and makes one finding a bullet at most: the allocations
+// grow with the page (about five times at five times the bullets; at most
+// six), not with its pairs (a diff, or even one allocation, a pair would
+// pass that).
+func TestBulletDriftManyCopies(t *testing.T) {
+	page := func(n int) string {
+		var b strings.Builder
+		b.WriteString("---\ntitle: X\n---\n\n")
+		for i := 0; i < n; i++ {
+			article := "a "
+			if i%2 == 1 {
+				article = ""
+			}
+			fmt.Fprintf(&b, "## Engineer %d\n\n### Requirements\n\n- Ability to perform in %sfast-moving startup environment with team w%d\n\n", i, article, i)
+		}
+		return b.String()
+	}
+	var res *lint.Result
+	small := linttest.Mallocs(func() { res = linttest.Lint(t, nil, map[string]string{"x.md": page(100)}, "bullet-drift") })
+	large := linttest.Mallocs(func() { linttest.Lint(t, nil, map[string]string{"x.md": page(500)}, "bullet-drift") })
+	if len(res.Findings) != 50 {
+		t.Errorf("%d findings on 100 bullets, 50 of them without the article: want one each", len(res.Findings))
+	}
+	t.Logf("%d allocations for 100 bullets, %d for 500", small, large)
+	if large > 6*small {
+		t.Errorf("%d allocations for 500 bullets, %d for 100: the pairs allocate", large, small)
 	}
 }
