@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -39,8 +40,9 @@ var bulletDriftRule = &lint.Rule{
 			"- a comma dropped between two items of a list: \"Sales, FP&A Accounting and Tax\" where the copy has " +
 			"\"FP&A, Accounting\" (a serial comma before \"and\" is style, not a defect);\n" +
 			"- a first verb whose form breaks its own list's style: \"Responds to ...\" in a list of imperatives " +
-			"where the copy has \"Respond to ...\" (the same form in a list of third-person verbs follows its " +
-			"list and is not reported);\n" +
+			"where the copy has \"Respond to ...\": three of four of the list's other bullets that start with a " +
+			"verb, at least three, have the other form (bullets that start with a noun phrase do not count; the " +
+			"same form in a list of third-person verbs follows its list and is not reported);\n" +
 			"- another product or tool named at one level: \"on the Carta platform\" where the same bullet at a " +
 			"level before and a level after says \"on the Equity Edge Online platform\" (numbers may differ, as " +
 			"years do from level to level);\n" +
@@ -151,6 +153,20 @@ func checkBulletDrift(p *lint.Pass) {
 	for _, b := range bs {
 		byKey[b.key] = append(byKey[b.key], b)
 	}
+	pg := &driftPage{byKey: byKey, titles: titles, firstWords: map[string]bool{}}
+	firstWords := func(ss []*model.Section) {
+		for _, s := range ss {
+			for _, b := range s.Bullets {
+				if b.Block != nil {
+					pg.firstWords[firstWordLower(b.Block.Text)] = true
+				}
+			}
+		}
+	}
+	firstWords(p.File.Sections)
+	for _, r := range p.File.Roles {
+		firstWords(r.Sections)
+	}
 	// bullets by number of stems: copies differ in length by at most
 	// driftWindow, so only those lengths are paired
 	byLen := map[int][]int{}
@@ -177,8 +193,8 @@ func checkBulletDrift(p *lint.Pass) {
 				if a.owner == b.owner || a.key == b.key || !mayCopy(a, b, opts.MinSimilarity) {
 					continue
 				}
-				keep(classifyDrift(a, b, byKey, titles))
-				keep(classifyDrift(b, a, byKey, titles))
+				keep(classifyDrift(a, b, pg))
+				keep(classifyDrift(b, a, pg))
 			}
 		}
 	}
@@ -188,7 +204,7 @@ func checkBulletDrift(p *lint.Pass) {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].b.b.Span.Start < out[j].b.b.Span.Start })
 	for i := range out {
-		reportBulletDrift(p, &out[i], byKey)
+		reportBulletDrift(p, &out[i], pg)
 	}
 }
 
@@ -326,8 +342,9 @@ func mayCopy(a, b *driftBullet, minSimilarity float64) bool {
 
 // classifyDrift returns the defect bullet b has against its copy r, if
 // any.
-func classifyDrift(b, r *driftBullet, byKey map[string][]*driftBullet, titles map[string]bool) driftFinding {
+func classifyDrift(b, r *driftBullet, pg *driftPage) driftFinding {
 	bt, rt := b.toks, r.toks
+	byKey := pg.byKey
 	// a bullet its own role also holds as r has it is a repeat, not drift
 	repeat := func() bool {
 		for _, o := range byKey[r.key] {
@@ -341,10 +358,10 @@ func classifyDrift(b, r *driftBullet, byKey map[string][]*driftBullet, titles ma
 		return f
 	}
 	if len(rt) == len(bt) && len(bt) > 1 && bt[0].word && bt[0].norm != rt[0].norm && equalToks(bt[1:], rt[1:]) &&
-		personForms(bt[0].norm, rt[0].norm) && breaksListStyle(b, rt[0].norm) && !repeat() {
+		personForms(bt[0].norm, rt[0].norm) && len(listStyle(b, rt[0].norm, pg)) > 0 && !repeat() {
 		return driftFinding{kind: driftVerbForm, b: b, r: r, from: 0, to: 1, rfrom: 0, rto: 1}
 	}
-	if f := nameSwap(b, r, byKey, titles); f.b != nil {
+	if f := nameSwap(b, r, pg); f.b != nil {
 		return f
 	}
 	if f := regression(b, r); f.b != nil {
@@ -482,30 +499,80 @@ func personForms(a, b string) bool {
 	return len(a) >= 3 && (b == a+"s" || b == a+"es")
 }
 
-// breaksListStyle reports whether a bullet's first verb has the other form
-// than the list it is in uses (want's form): three of four other bullets of
-// its section, at least three, start with a verb in want's form.
-func breaksListStyle(b *driftBullet, want string) bool {
+// driftPage is what the comparisons read of the whole page: its bullets
+// by wording, the words of its role titles, the first words of its
+// bullets.
+type driftPage struct {
+	byKey      map[string][]*driftBullet
+	titles     map[string]bool
+	firstWords map[string]bool
+}
+
+// driftVerbs are verbs that start the bullets of job families, in their
+// base form: a bullet starting with one of them, or with its third-person
+// form, starts with a verb. A word the page starts bullets with in both
+// forms is a verb too.
+var driftVerbs = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`act advise advocate analyze apply assist attend audit build champion coach
+		collaborate communicate conduct contribute coordinate create define deliver demonstrate deploy design develop
+		document drive enable enforce engage ensure establish evaluate execute extend facilitate forecast guide handle
+		help hire identify implement improve influence interface lead leverage liaise maintain manage measure mentor
+		monitor negotiate organize own participate partner perform plan prepare present prioritize process promote
+		provide recommend reconcile recruit report represent research resolve respond review run schedule serve set
+		share source support take track train understand use work write`) {
+		driftVerbs[w] = true
+	}
+}
+
+// listStyle returns, when a bullet's first verb has the other form than
+// the list it is in uses (want's form), the first words of the list that
+// show it: at least three other bullets of its section start with a verb
+// in want's form, and three of four of those starting with a verb do.
+// Bullets that start with no verb (a noun phrase) do not count.
+func listStyle(b *driftBullet, want string, pg *driftPage) []string {
 	s := b.b.Block.Section
 	if s == nil {
-		return false
+		return nil
 	}
 	third := thirdPerson(want)
-	agree, others := 0, 0
+	var agree []string
+	verbs := 0
 	for _, o := range s.Bullets {
 		if o == b.b || o.Block == nil {
 			continue
 		}
 		w := firstWordLower(o.Block.Text)
-		if w == "" {
+		isThird, isVerb := thirdPerson(w), false
+		if isThird {
+			for _, base := range []string{strings.TrimSuffix(w, "s"), strings.TrimSuffix(w, "es")} {
+				isVerb = isVerb || driftVerbs[base] || pg.firstWords[base]
+			}
+		} else {
+			isVerb = driftVerbs[w] || pg.firstWords[w+"s"] || pg.firstWords[w+"es"]
+		}
+		if !isVerb {
 			continue
 		}
-		others++
-		if thirdPerson(w) == third {
-			agree++
+		verbs++
+		if isThird == third {
+			agree = append(agree, firstWord(o.Block.Text))
 		}
 	}
-	return others >= 3 && 4*agree >= 3*others
+	if len(agree) < 3 || 4*len(agree) < 3*verbs {
+		return nil
+	}
+	return agree
+}
+
+// firstWord returns a text's first word as written.
+func firstWord(text string) string {
+	f := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) })
+	if len(f) == 0 {
+		return ""
+	}
+	return f[0]
 }
 
 // thirdPerson reports whether a lower-case verb reads as third person
@@ -527,7 +594,8 @@ func firstWordLower(text string) string {
 // for one run of words, a capitalized name in r ("Equity Edge Online") and
 // a capitalized word in b ("Carta"), where the roles before and after b's
 // both have r's wording and no other role has b's.
-func nameSwap(b, r *driftBullet, byKey map[string][]*driftBullet, titles map[string]bool) driftFinding {
+func nameSwap(b, r *driftBullet, pg *driftPage) driftFinding {
+	byKey, titles := pg.byKey, pg.titles
 	p, bm, rm := midDiff(b.toks, r.toks)
 	if p == 0 || len(bm) == 0 || len(rm) == 0 || len(bm) > 4 || len(rm) > 4 || !bm[0].word || !bm[0].upper {
 		return driftFinding{}
@@ -713,7 +781,8 @@ func driftQuote(d *driftBullet, from, to, n int) string {
 
 // reportBulletDrift reports a finding, naming the copy it was found
 // against.
-func reportBulletDrift(p *lint.Pass, f *driftFinding, byKey map[string][]*driftBullet) {
+func reportBulletDrift(p *lint.Pass, f *driftFinding, pg *driftPage) {
+	byKey := pg.byKey
 	src := p.File.Source
 	where := func(d *driftBullet) string {
 		w := "the family-wide section"
@@ -737,8 +806,15 @@ func reportBulletDrift(p *lint.Pass, f *driftFinding, byKey map[string][]*driftB
 		if thirdPerson(r.toks[0].norm) {
 			style = "third-person verbs"
 		}
-		msg = fmt.Sprintf("%q breaks this list's %s, and the same bullet in %s has %q",
-			driftQuote(b, 0, 1, 0), style, where(r), driftQuote(r, 0, 1, 0))
+		ex := listStyle(b, r.toks[0].norm, pg)
+		for i := range ex {
+			ex[i] = strconv.Quote(ex[i])
+		}
+		if len(ex) > 3 {
+			ex = append(ex[:3], "...")
+		}
+		msg = fmt.Sprintf("%q breaks this list's %s (%s), and the same bullet in %s has %q",
+			driftQuote(b, 0, 1, 0), style, strings.Join(ex, ", "), where(r), driftQuote(r, 0, 1, 0))
 	case driftName:
 		var before, after *driftBullet
 		for _, o := range byKey[r.key] {
