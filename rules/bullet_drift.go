@@ -36,7 +36,7 @@ var bulletDriftRule = &lint.Rule{
 			"- an article dropped: \"perform in fast-moving startup environment\" where the copy has \"in a " +
 			"fast-moving startup environment\", after a preposition, where a singular noun needs one (not at the " +
 			"bullet's start, where \"Strong understanding\" and \"A strong understanding\" are both right, nor " +
-			"where the noun changed too);\n" +
+			"before a noun that does without, \"with strong understanding of\", nor where the noun changed too);\n" +
 			"- a comma dropped between two items of a list: \"Sales, FP&A Accounting and Tax\" where the copy has " +
 			"\"FP&A, Accounting\" (a serial comma before \"and\" is style, not a defect);\n" +
 			"- a first verb whose form breaks its own list's style: \"Responds to ...\" in a list of imperatives " +
@@ -419,7 +419,7 @@ func droppedToken(b, r *driftBullet) driftFinding {
 				continue
 			}
 			switch {
-			case n != "," && driftPrepositions[bt[k-1].norm]:
+			case n != "," && driftPrepositions[bt[k-1].norm] && !massNounAhead(bt[k:min(k+3, len(bt))]):
 				return driftFinding{kind: driftArticle, b: b, r: r, from: k - 1, to: k + 1, rfrom: i - 1, rto: i + 2}
 			case n == "," && droppedListComma(bt, k):
 				return driftFinding{kind: driftComma, b: b, r: r, from: k - 1, to: k + 1, rfrom: i - 1, rto: i + 2}
@@ -427,6 +427,24 @@ func droppedToken(b, r *driftBullet) driftFinding {
 		}
 	}
 	return driftFinding{}
+}
+
+// driftMassNouns take an article or none alike: "with a strong
+// understanding of" and "with strong understanding of" are both right.
+var driftMassNouns = map[string]bool{"understanding": true, "knowledge": true, "experience": true, "passion": true,
+	"background": true, "interest": true, "ability": true, "sense": true, "appreciation": true, "grasp": true,
+	"command": true, "familiarity": true, "proficiency": true, "expertise": true, "focus": true, "emphasis": true,
+	"desire": true, "willingness": true, "aptitude": true}
+
+// massNounAhead reports whether one of the words after a dropped article
+// is a noun that needs none.
+func massNounAhead(ts []driftTok) bool {
+	for _, t := range ts {
+		if driftMassNouns[t.norm] {
+			return true
+		}
+	}
+	return false
 }
 
 // driftTriple combines the hashes of three tokens in a row.
