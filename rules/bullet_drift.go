@@ -45,7 +45,9 @@ var bulletDriftRule = &lint.Rule{
 			"same form in a list of third-person verbs follows its list and is not reported);\n" +
 			"- another product or tool named at one level: \"on the Carta platform\" where the same bullet at a " +
 			"level before and a level after says \"on the Equity Edge Online platform\" (numbers may differ, as " +
-			"years do from level to level);\n" +
+			"years do from level to level; a bullet too short to share enough words with its copies, \"Experience " +
+			"with Online systems\", is paired with the bullet at its place in the other lists, the bullet before or " +
+			"after it being the same);\n" +
 			"- a higher grade asking less than a lower one: \"Support the development\" or \"Strong experience\" " +
 			"where the same bullet at a lower grade has \"Lead the development\" or \"Expert experience\", or " +
 			"\"Resourcefulness\" where it has \"Demonstrated resourcefulness\" (both roles need a grade; the " +
@@ -198,6 +200,7 @@ func checkBulletDrift(p *lint.Pass) {
 			}
 		}
 	}
+	anchoredNames(bs, pg, keep)
 	out := make([]driftFinding, 0, len(best))
 	for _, f := range best {
 		out = append(out, f)
@@ -654,6 +657,79 @@ func nameSwap(b, r *driftBullet, pg *driftPage) driftFinding {
 		return driftFinding{}
 	}
 	return driftFinding{kind: driftName, b: b, r: r, from: p, to: p + len(bm), rfrom: p, rto: p + len(rm)}
+}
+
+// driftAnchorCopies bounds how many copies of a neighbouring bullet are
+// followed to pair a bullet with the one at its place in another list.
+const driftAnchorCopies = 64
+
+// anchoredNames pairs bullets too short to be compared by their words
+// ("Experience with Google Workspace", "Experience with Online systems")
+// through their place: the bullet before or after each is the same in both
+// lists. Such pairs are checked for another name only (nameSwap).
+func anchoredNames(bs []*driftBullet, pg *driftPage, keep func(driftFinding)) {
+	byBullet := make(map[*model.Bullet]*driftBullet, len(bs))
+	for _, b := range bs {
+		byBullet[b.b] = b
+	}
+	// every bullet of a role's own sections, by its compared wording
+	type placed struct {
+		sec *model.Section
+		i   int
+	}
+	var sections []*model.Section
+	seen := map[*model.Section]bool{}
+	for _, b := range bs {
+		if s := b.b.Block.Section; b.owner != nil && s != nil && !seen[s] {
+			seen[s] = true
+			sections = append(sections, s)
+		}
+	}
+	keys := map[*model.Bullet]string{}
+	byKey := map[string][]placed{}
+	for _, s := range sections {
+		for i, b := range s.Bullets {
+			if b.Block == nil {
+				continue
+			}
+			toks := driftTokens(wordingText(b.Block))
+			norms := make([]string, len(toks))
+			for j, t := range toks {
+				norms[j] = t.norm
+			}
+			k := strings.Join(norms, " ")
+			keys[b] = k
+			if len(byKey[k]) < driftAnchorCopies {
+				byKey[k] = append(byKey[k], placed{s, i})
+			}
+		}
+	}
+	for _, s := range sections {
+		for i, sb := range s.Bullets {
+			b := byBullet[sb]
+			if b == nil || b.owner == nil {
+				continue
+			}
+			for _, d := range []int{-1, 1} {
+				if i+d < 0 || i+d >= len(s.Bullets) {
+					continue
+				}
+				k, ok := keys[s.Bullets[i+d]]
+				if !ok {
+					continue
+				}
+				for _, o := range byKey[k] {
+					j := o.i - d
+					if o.sec == s || j < 0 || j >= len(o.sec.Bullets) {
+						continue
+					}
+					if r := byBullet[o.sec.Bullets[j]]; r != nil && r.owner != b.owner && r.key != b.key {
+						keep(nameSwap(b, r, pg))
+					}
+				}
+			}
+		}
+	}
 }
 
 // midDiff returns where two token lists start to differ and the runs of
