@@ -52,6 +52,10 @@ var bulletDriftRule = &lint.Rule{
 			"where the same bullet at a lower grade has \"Lead the development\" or \"Expert experience\", or " +
 			"\"Resourcefulness\" where it has \"Demonstrated resourcefulness\" (both roles need a grade; the " +
 			"words of ownership and proficiency compared are built in);\n" +
+			"- a bullet that a level takes over from another (\"Responsibilities extend the Staff Analytics " +
+			"Engineer job\") written again in other words, with the same content words: \"Regularly participates " +
+			"... and networking\" where the level taken over has \"Regularly participate ... and/or networking\" " +
+			"(a repeat but for a hyphen or the closing punctuation is `level-copy`'s);\n" +
 			"- a requirement that the family-wide list only prefers: \"Experience with Middleman\" in a level's " +
 			"list where the family-wide one has \"Prefer experience with Middleman\", which applies to every " +
 			"level.\n\n" +
@@ -128,10 +132,11 @@ const (
 	driftName
 	driftPreference
 	driftRegression
+	driftInherited
 )
 
 var driftKindNames = [...]string{driftArticle: "article", driftComma: "comma", driftVerbForm: "verb form",
-	driftName: "name", driftPreference: "preference", driftRegression: "regression"}
+	driftName: "name", driftPreference: "preference", driftRegression: "regression", driftInherited: "inherited"}
 
 // driftFinding is a defect of bullet b against its copy r.
 type driftFinding struct {
@@ -201,6 +206,7 @@ func checkBulletDrift(p *lint.Pass) {
 		}
 	}
 	anchoredNames(bs, pg, keep)
+	inheritedRewordings(p.File, bs, keep)
 	out := make([]driftFinding, 0, len(best))
 	for _, f := range best {
 		out = append(out, f)
@@ -659,6 +665,63 @@ func nameSwap(b, r *driftBullet, pg *driftPage) driftFinding {
 	return driftFinding{kind: driftName, b: b, r: r, from: p, to: p + len(bm), rfrom: p, rto: p + len(rm)}
 }
 
+// inheritedRewordings finds a level's bullet that repeats, reworded, a
+// bullet of a list the level takes over ("All of the responsibilities of a
+// Technical Architect plus:"): the same content words in the same order,
+// written otherwise ("Best Practice" communication / 'Best Practices,'
+// communication; "participates" / "participate"). The level then has the
+// bullet twice. Repeats that differ only by a hyphen or the closing
+// punctuation are level-copy's; a changed content word may be what the
+// level adds, and is left alone.
+func inheritedRewordings(f *model.Family, bs []*driftBullet, keep func(driftFinding)) {
+	byBullet := make(map[*model.Bullet]*driftBullet, len(bs))
+	for _, b := range bs {
+		byBullet[b.b] = b
+	}
+	copyKey := func(b *model.Bullet) string {
+		return itemKey(strings.TrimRight(strings.ReplaceAll(oneLine(wordingText(b.Block)), "-", " "), ".,;:! "))
+	}
+	for _, r := range f.Roles {
+		if len(r.Extends) == 0 {
+			continue
+		}
+		for _, kind := range []model.SectionKind{model.SecResponsibilities, model.SecRequirements} {
+			own := ownSection(r, kind)
+			if own == nil {
+				continue
+			}
+			lists := inheritedLists(f, r, kind)
+			for _, ob := range own.Bullets {
+				b := byBullet[ob]
+				if b == nil {
+					continue
+				}
+				for _, l := range lists {
+					for _, hb := range l.owner.Bullets {
+						h := byBullet[hb]
+						if h == nil || h.key == b.key || !slices.Equal(h.stems, b.stems) || copyKey(ob) == copyKey(hb) ||
+							!slices.Equal(driftNumbers(b), driftNumbers(h)) {
+							continue
+						}
+						keep(driftFinding{kind: driftInherited, b: b, r: h, from: 0, to: len(b.toks), rfrom: 0, rto: len(h.toks)})
+					}
+				}
+			}
+		}
+	}
+}
+
+// driftNumbers returns the numbers of a bullet as written ("3-5", "8").
+func driftNumbers(d *driftBullet) []string {
+	var out []string
+	for _, t := range d.toks {
+		if t.norm == "#" {
+			out = append(out, d.text[t.start:t.end])
+		}
+	}
+	return out
+}
+
 // driftAnchorCopies bounds how many copies of a neighbouring bullet are
 // followed to pair a bullet with the one at its place in another list.
 const driftAnchorCopies = 64
@@ -923,6 +986,9 @@ func reportBulletDrift(p *lint.Pass, f *driftFinding, pg *driftPage) {
 	case driftRegression:
 		msg = fmt.Sprintf("a higher grade asking less: %q where the same bullet in %s, grade %s, has %q",
 			driftQuote(b, f.from, f.to, 2), where(r), strings.TrimSuffix(fmt.Sprintf("%g", driftGrade(r.owner)), ".0"), driftQuote(r, f.rfrom, f.rto, 2))
+	case driftInherited:
+		span = b.b.Block.Span
+		msg = fmt.Sprintf("repeats in other words a bullet this level already takes over from %s: drop it", where(r))
 	case driftPreference:
 		span = b.b.Block.Span
 		if len(stripPreference(b.toks)) < len(b.toks) {
