@@ -505,8 +505,9 @@ func droppedListComma(bt []driftTok, k int) bool {
 			before = true
 		}
 	}
-	for _, t := range bt[k+1:] {
-		if t.norm == "and" || t.norm == "or" || t.norm == "&" {
+	for i := k + 1; i < len(bt); i++ {
+		// "&" joins items when it stands apart, not inside "FP&A"
+		if n := bt[i].norm; n == "and" || n == "or" || n == "&" && bt[i].start > bt[i-1].end {
 			after = true
 			break
 		}
