@@ -115,10 +115,13 @@ var termConsistencyRule = &lint.Rule{
 			"Other ties are not reported. The `preferred` list names terms with one right spelling (\"GitLab\", " +
 			"\"GitLab.com\"): any other case of them is reported wherever it occurs, the front matter's `title` and `description` " +
 			"included, and so is a name in mixed case written apart at its inner capitals (\"Net Suite\", \"Power Point\"); their variants are not " +
-			"reported a second time. Names in URLs, e-mail addresses, paths, code and link targets are not " +
+			"reported a second time, nor is a pair of words whose one difference from the page's usual pair is a preferred term miswritten " +
+			"(\"Tinkerbell Github\" beside \"Tinkerbell GitHub\": one defect, one finding). Names in URLs, e-mail addresses, paths, code and link targets are not " +
 			"prose and are left alone, nor is a word of a link's text in lower case that the link's address writes as a part of its path " +
 			"(\"[mochajs org](https://github.com/mochajs)\", \"[kubernetes org](https://github.com/kubernetes)\": an organisation's login " +
-			"as GitHub spells it; for a word other than a preferred term, only one no dictionary holds: \"[frontend engineers](/frontend/)\" is prose). `--fix` writes the reference spelling.",
+			"as GitHub spells it; for a word other than a preferred term, only one no dictionary holds: \"[frontend engineers](/frontend/)\" is prose), nor a name in lower case that no dictionary holds written as the whole " +
+			"of a bold or italic span, as a code span would set it (\"The __cubefs__ GitHub project\" beside \"CubeFS\"; \"the **cubefs handbook**\" " +
+			"is prose). `--fix` writes the reference spelling.",
 		Bad: "---\ntitle: Support Engineer\n---\n\n## Support Engineer\n\n### Responsibilities\n\n" +
 			"- Answer customer e-mail about Gitlab\n- Triage email from customers\n- Keep email templates current\n",
 		Good: "---\ntitle: Support Engineer\n---\n\n## Support Engineer\n\n### Responsibilities\n\n" +
@@ -391,7 +394,8 @@ func termWordsEach(f *model.Family, fn func(termWord)) {
 		text := wordingText(b)
 		tw := wordingWords(b, true)
 		for i := range tw.Words {
-			if key, plain, ok := termWordKey(text, tw, i); ok && !linkIdentifier(f, b, &links, tw.Words[i].Start, tw.Words[i].End, tw.Words[i].Text, false) {
+			if key, plain, ok := termWordKey(text, tw, i); ok && !linkIdentifier(f, b, &links, tw.Words[i].Start, tw.Words[i].End, tw.Words[i].Text, false) &&
+				!emphasisedName(f, b, tw.Words[i].Start, tw.Words[i].End, tw.Words[i].Text) {
 				fn(termWord{key, termOccAt(f, b, tw, i), plain})
 			}
 		}
@@ -464,8 +468,10 @@ func termPageWords(f *model.Family, ix *termIndex, varied map[string]bool, refs 
 		tw := wordingWords(b, true)
 		for i := range tw.Words {
 			key, plain, ok := termWordKey(text, tw, i)
-			if !ok || linkIdentifier(f, b, &links, tw.Words[i].Start, tw.Words[i].End, tw.Words[i].Text, false) {
-				// (linkIdentifier: an identifier as its link writes it)
+			if !ok || linkIdentifier(f, b, &links, tw.Words[i].Start, tw.Words[i].End, tw.Words[i].Text, false) ||
+				emphasisedName(f, b, tw.Words[i].Start, tw.Words[i].End, tw.Words[i].Text) {
+				// (linkIdentifier: an identifier as its link writes it;
+				// emphasisedName: one set apart in bold or italics)
 				continue
 			}
 			if !plain {
@@ -532,6 +538,38 @@ func linkIdentifier(f *model.Family, b *model.Block, links *map[*model.Block][]*
 	}
 	if name {
 		return true
+	}
+	d := englishWords()
+	return !knownWord(d, written) && !derivedWord(d, written)
+}
+
+// emphasisedName reports whether a word in lower case that no dictionary
+// holds is the whole text of an emphasis span, bold or italics
+// ("The __cubefs__ GitHub project", "**kumactl**"): a name set apart as
+// written, an organisation's login or a command, as a code span would set
+// it, not a use of the term ("CubeFS") in the prose's case. Emphasis over
+// more than the word ("**the cubefs project**") is prose, and so is a
+// dictionary word in bold ("**must**").
+func emphasisedName(f *model.Family, b *model.Block, start, end int, written string) bool {
+	if written != strings.ToLower(written) || f.Source == nil {
+		return false
+	}
+	sp := b.SourceSpan(start, end)
+	src := f.Source.Text
+	if sp.Start <= 0 || sp.End >= len(src) || string(src[sp.Start:sp.End]) != written {
+		return false
+	}
+	mark := src[sp.Start-1]
+	if mark != '*' && mark != '_' {
+		return false
+	}
+	// the same run of marks on both sides, one to three of them
+	n := 0
+	for n < 3 && sp.Start-1-n >= 0 && src[sp.Start-1-n] == mark && sp.End+n < len(src) && src[sp.End+n] == mark {
+		n++
+	}
+	if n == 0 || sp.Start-1-n >= 0 && src[sp.Start-1-n] == mark || sp.End+n < len(src) && src[sp.End+n] == mark {
+		return false
 	}
 	d := englishWords()
 	return !knownWord(d, written) && !derivedWord(d, written)

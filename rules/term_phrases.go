@@ -215,8 +215,25 @@ func checkTermPhrases(p *lint.SetPass, f *model.Family, preferred map[string]str
 		if termOpenCompounds[key] {
 			continue
 		}
-		reportPhraseVariants(p, f, occs)
+		reportPhraseVariants(p, f, occs, preferred)
 	}
+}
+
+// preferredForm returns a phrase's form with each of its words that is a
+// preferred term written as the list writes it: "Tinkerbell Github" is
+// "Tinkerbell GitHub" with "GitHub" miswritten, one defect that the
+// preferred term's finding reports, not a second variant of the pair. A
+// pair that differs in another word still differs.
+func preferredForm(form string, preferred map[string]string) string {
+	if len(preferred) == 0 {
+		return form
+	}
+	for _, w := range strings.FieldsFunc(form, func(r rune) bool { return r == ' ' || r == '-' }) {
+		if right, ok := preferred[strings.ToLower(w)]; ok && right != w && !strings.Contains(right, " ") {
+			form = strings.Replace(form, w, right, 1)
+		}
+	}
+	return form
 }
 
 // termPhraseOccs gathers the occurrences of the two-word terms of a page
@@ -468,7 +485,7 @@ func inLinkText(b *model.Block, i int) bool {
 // reportPhraseVariants reports, among the occurrences of one two-word term,
 // the spellings the page uses less: first by hyphen or space, then by the
 // case of the words after the first.
-func reportPhraseVariants(p *lint.SetPass, f *model.Family, occs []phraseOcc) {
+func reportPhraseVariants(p *lint.SetPass, f *model.Family, occs []phraseOcc, preferred map[string]string) {
 	// hyphen or space: counted over the occurrences that modify a word
 	// ("cross functional teams", "cross-functional work"), where the two
 	// spellings compete; "long term" as a noun and "long-term goals" are
@@ -646,6 +663,9 @@ func reportPhraseVariants(p *lint.SetPass, f *model.Family, occs []phraseOcc) {
 		form := strings.ReplaceAll(o.form, "-", " ")
 		if o.b.Kind == model.BlockHeading || o.inName || form == ref || strings.Fields(form)[0] != refFirst {
 			continue
+		}
+		if preferredForm(form, preferred) == preferredForm(ref, preferred) {
+			continue // the preferred term's own finding says it
 		}
 		// the reference's later words in the occurrence's own first word
 		sep := " "
