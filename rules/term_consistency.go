@@ -92,7 +92,8 @@ var termConsistencyRule = &lint.Rule{
 			"- \"eg.\" and \"ie.\" on a page that also writes \"e.g.\" and \"i.e.\";\n" +
 			"- an acronym in title case inside a sentence (\"Sox controls\"), or with a lower-case letter between its capitals anywhere " +
 			"(\"SoX\"; not a plural, \"KPIs\", nor a name or an abbreviation written so by convention, \"PhD\", \"PaaS\"), on a page that writes it in capitals " +
-			"(\"SOX\") as often or more, and a product name in lower case (\"google sheets\") on a page that capitalises " +
+			"(\"SOX\") as often or more (more often, for a form whose every use has a small letter between capitals: one \"COC\" beside one " +
+			"\"CoC\" is no majority, and a small letter for a small word is a usual spelling), and a product name in lower case (\"google sheets\") on a page that capitalises " +
 			"it inside sentences as often or more (a name is a word the dictionary lacks, then written with a capital at least " +
 			"twice as often, or a known product name that is no everyday word: \"talent outreach\" is not the Outreach tool; " +
 			"a lower-case name alone in parentheses, \"the runtime (dapr)\", is an identifier as written, and so is one a capital would break: a part of a lower-case repository path, \"kumahq/kuma\", of a handle, \"@meshery/maintainers\", or a name in a list beside a lower-case hyphenated repository name, \"pymc, pymc-experimental and pymcon\"; in prose, \"the Kuma slack\", it is still reported); " +
@@ -1495,6 +1496,14 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 	for _, up := range order {
 		n := caps[up]
 		if n == 0 || n < len(titled[up]) || plain[strings.ToLower(up)] >= n {
+			continue
+		}
+		if n == len(titled[up]) && !slices.ContainsFunc(titled[up], func(o occ) bool { return !innerCapital(o.b.Text[o.start:o.end]) }) {
+			// a tie with a form in mixed case at both ends ("the CNCF Code
+			// of Conduct (COC)", then "Follow the CNCF CoC"): no majority,
+			// and a small letter for a small word ("CoC", "PoC") is a usual
+			// spelling of an acronym; an acronym written as a word ("Sox"
+			// beside "SOX") is still a slip on a tie
 			continue
 		}
 		for _, o := range titled[up] {
