@@ -63,7 +63,9 @@ var termConsistencyRule = &lint.Rule{
 			"beside one \"the Data program\" is a tie), while copies that disagree (\"Sales Tools\" at two levels, \"Sales tools\" at one) count each; an adjective " +
 			"compound before a noun (\"high quality software\", \"long term scalability\", \"customer facing teams\") takes the hyphen " +
 			"where the page hyphenates it anywhere at least half as often as it leaves it open there (grammar: \"world class brand\" and " +
-			"\"world class design\" beside one \"world-class team\"); a noun before a noun, \"job family page\", may stay open; \"open source\" is written open by the GitLab style guide wherever it stands, \"open-source\" beside it is no variant;\n" +
+			"\"world class design\" beside one \"world-class team\"); a noun before a noun, \"job family page\", may stay open; \"open source\" is written open by the GitLab style guide wherever it stands, \"open-source\" beside it is no variant; " +
+			"a pair that repeats the heading of its section as the heading writes it (\"## Decision making process\", then \"Decision making " +
+			"process should be transparent\") is the section named by its title, not reported;\n" +
 			"- two words the page also writes as one (\"road map\" beside \"roadmap\", \"code base\" beside \"codebases\", " +
 			"\"full stack\" beside \"Fullstack\"), where the one word is as common or more (either form in a heading or a link's text counts, " +
 			"though the open one is not reported there: \"chat room\" beside \"the contributors' [chat room](...)\" outnumbers one \"chatroom\"); pairs that mean something else " +

@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -561,6 +562,9 @@ func reportPhraseVariants(p *lint.SetPass, f *model.Family, occs []phraseOcc, pr
 		if !compared(o) || !hyphenWins || o.hyphen {
 			continue
 		}
+		if repeatsHeading(f, o) {
+			continue
+		}
 		want := strings.Replace(o.text, " ", "-", 1)
 		if prefix {
 			// only other compounds of the prefix hyphenated ("self-sufficient"
@@ -676,6 +680,28 @@ func reportPhraseVariants(p *lint.SetPass, f *model.Family, occs []phraseOcc, pr
 		want := first + sep + strings.Fields(ref)[1]
 		reportTermPhrase(p, f, o, want, count[ref])
 	}
+}
+
+// repeatsHeading reports whether an occurrence outside a heading repeats
+// the heading of its section as that heading writes it ("## Decision making
+// process", then "Decision making process should be transparent"): the
+// body names the section by its title, and a fix there alone would part
+// the two; the heading's own spelling is the page's choice, which the
+// phrase rules do not judge in headings.
+func repeatsHeading(f *model.Family, o phraseOcc) bool {
+	hs := f.Headings
+	k := sort.Search(len(hs), func(k int) bool { return hs[k].Span.Start > o.b.Span.Start }) - 1
+	if k < 0 || o.b.Kind == model.BlockHeading {
+		return false
+	}
+	h := strings.ToLower(strings.Join(strings.Fields(hs[k].Text), " "))
+	w := strings.ToLower(strings.Join(strings.Fields(o.text), " "))
+	i := strings.Index(h, w)
+	if i < 0 {
+		return false
+	}
+	letter := func(c byte) bool { return 'a' <= c && c <= 'z' || c == '-' }
+	return (i == 0 || !letter(h[i-1])) && (i+len(w) == len(h) || !letter(h[i+len(w)]))
 }
 
 func reportTermPhrase(p *lint.SetPass, f *model.Family, o phraseOcc, want string, n int) {
