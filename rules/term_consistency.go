@@ -135,7 +135,9 @@ var termConsistencyRule = &lint.Rule{
 			{Name: "scope", Default: "page", Text: "where the usual spelling is counted: `page` (each file on its own) or `handbook` (all files linted together)"},
 			{Name: "cautious", Default: "false", Text: "no case variant inside a two-word term whose first word is a name, in mixed case or in no dictionary " +
 				"(\"WebdriverIO Project\" beside \"WebdriverIO project\": with a capital the words name the body, in lower case they " +
-				"describe it; on in the generic profile)"},
+				"describe it; on in the generic profile), nor a two-word term in title case where the page writes it in sentence case " +
+				"and heads two or more other names in title case with its first word (\"Emeritus Status\" beside \"Emeritus status\", on a page " +
+				"of \"Emeritus Maintainers\" and the \"Emeritus Process\": the page capitalises what it names freely)"},
 		},
 	},
 	Options: func() any { return &termConsistencyOptions{Preferred: defaultPreferredTerms, Scope: "page"} },

@@ -663,9 +663,21 @@ func reportPhraseVariants(p *lint.SetPass, f *model.Family, occs []phraseOcc, pr
 		// words name the body, in lower case they describe it
 		return
 	}
+	cautious := lint.Options[termConsistencyOptions](p.Options).Cautious
 	for _, o := range occs {
 		form := strings.ReplaceAll(o.form, "-", " ")
 		if o.b.Kind == model.BlockHeading || o.inName || form == ref || strings.Fields(form)[0] != refFirst {
+			continue
+		}
+		if fw := strings.Fields(form); cautious && !startsUpper(refWords[len(refWords)-1]) && startsUpper(fw[len(fw)-1]) &&
+			titledAfter(f, refFirst, refWords[len(refWords)-1]) >= 2 {
+			// a name in title case where the page writes the term in
+			// sentence case, on a page that heads other names in title
+			// case with its first word ("Emeritus Status" beside
+			// "Emeritus status", on a page of "Emeritus Maintainers" and
+			// the "Emeritus Process"): the page capitalises what it names
+			// freely, and the capital is no slip; other organisations'
+			// pages keep no house style a reader could point to
 			continue
 		}
 		if preferredForm(form, preferred) == preferredForm(ref, preferred) {
@@ -680,6 +692,32 @@ func reportPhraseVariants(p *lint.SetPass, f *model.Family, occs []phraseOcc, pr
 		want := first + sep + strings.Fields(ref)[1]
 		reportTermPhrase(p, f, o, want, count[ref])
 	}
+}
+
+// titledAfter counts the pairs outside headings where word first, with a
+// capital, is followed by a capitalised word other than second, inside a
+// sentence: "Emeritus Maintainers", "Emeritus Process" for "Emeritus"
+// beside "status". A word at a sentence's start after first counts too;
+// first at a sentence's start does not (the capital says nothing there).
+func titledAfter(f *model.Family, first, second string) int {
+	n := 0
+	for _, b := range f.Blocks {
+		if b.Kind == model.BlockHeading {
+			continue
+		}
+		text := wordingText(b)
+		tw := wordingWords(b, true)
+		for i := 0; i+1 < len(tw.Words); i++ {
+			w, next := tw.Words[i], tw.Words[i+1]
+			if w.Text != first || sentenceStart(text, w.Start) || strings.TrimSpace(text[w.End:next.Start]) != "" {
+				continue
+			}
+			if startsUpper(next.Text) && !strings.EqualFold(next.Text, second) {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // repeatsHeading reports whether an occurrence outside a heading repeats
