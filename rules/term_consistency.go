@@ -556,8 +556,13 @@ func linkIdentifier(f *model.Family, b *model.Block, links *map[*model.Block][]*
 // more than the word ("**the cubefs project**") is prose, and so is a
 // dictionary word in bold ("**must**").
 func emphasisedName(f *model.Family, b *model.Block, start, end int, written string) bool {
-	if written != strings.ToLower(written) || f.Source == nil {
+	if f.Source == nil {
 		return false
+	}
+	for i := 0; i < len(written); i++ {
+		if c := written[i]; 'A' <= c && c <= 'Z' || c >= 0x80 {
+			return false // not in lower case (checked without a copy: every word of a page is asked)
+		}
 	}
 	sp := b.SourceSpan(start, end)
 	src := f.Source.Text
