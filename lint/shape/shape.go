@@ -789,8 +789,10 @@ func topicRungs(f *model.Family, o Options, hs []*model.Heading, g []int, lv []*
 		return lv
 	}
 	isLevel := map[*model.Heading]bool{}
+	named := map[string]bool{} // the rungs the group's headings name alone
 	for _, l := range lv {
 		isLevel[l.Heading] = true
+		named[roleKey(l.Title)] = true
 	}
 	byShape := map[string][]*Level{}
 	var shapes []string
@@ -812,8 +814,8 @@ func topicRungs(f *model.Family, o Options, hs []*model.Heading, g []int, lv []*
 			continue
 		}
 		role := text[at:end]
-		if ParseCode(role) != nil {
-			continue
+		if ParseCode(role) != nil || named[roleKey(role)] {
+			continue // a topic about a rung the group heads on its own ("## Maintainer", "## Maintainer duties")
 		}
 		p, ok := o.Ladder.Classify(role)
 		if !ok || p.Implied || retired(p.Stem) {

@@ -1078,6 +1078,12 @@ func TestFindTopicRungs(t *testing.T) {
 	if ls := shape.Find(model.Parse("s.md", []byte(suffix)), options(t)); len(ls) != 1 || titles(ls[0]) != "Contributor|Reviewer|Maintainer" {
 		t.Errorf("topic rungs, rung first: %d %v", len(ls), ls)
 	}
+	// a topic about a rung the siblings also head alone is no second rung
+	both := "# Contributor Ladder\n\n## Reviewer\n\nReviews.\n\n## Reviewer duties\n\nTriage.\n\n## Maintainer\n\nMerges.\n\n" +
+		"## Maintainer duties\n\nReleases.\n\n## Committer\n\nCommits.\n"
+	if ls := shape.Find(model.Parse("b.md", []byte(both)), options(t)); len(ls) != 1 || titles(ls[0]) != "Reviewer|Maintainer|Committer" {
+		t.Errorf("topics beside their rungs: %d %v", len(ls), ls)
+	}
 	// near misses: one topic heading of its shape is a section about a
 	// rung; topics of two shapes share none; a process shared by two
 	// siblings ("Becoming a ...") is no topic of what a rung does
