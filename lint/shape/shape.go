@@ -250,6 +250,7 @@ func headingLadder(f *model.Family, o Options, few bool) *Ladder {
 				lv = append(lv, l)
 			}
 		}
+		lv = topicRungs(f, o, hs, g, lv)
 		lv = bareRoleNames(f, o, hs, g, lv)
 		lv = codedOnly(lv)
 		if outline(lv) {
@@ -764,6 +765,79 @@ func headingLevel(f *model.Family, o Options, hs []*model.Heading, i int) *Level
 		return nil // "Emeritus Approver": a status after a rung, not a rung
 	}
 	return l
+}
+
+// topicPrefixRE and topicSuffixRE read a heading that names a rung inside
+// a topic about it: "Expectations from The Steering Committee",
+// "Responsibilities of Maintainers", "Maintainer expectations". The topic
+// words are what a rung is asked and does; a process ("Becoming a
+// Maintainer", "Changes in Steering Committee") is no such topic.
+var (
+	topicPrefixRE = regexp.MustCompile(`(?i)^(expectations|responsibilities|duties)\s+(from|of|for)\s+(?:(?:the|a|an)\s+)?(\S.*?)\s*$`)
+	topicSuffixRE = regexp.MustCompile(`(?i)^(\S.*?)(?:'s|’s)?\s+(expectations|responsibilities|duties)\s*$`)
+)
+
+// topicRungs adds to a group's levels its siblings that name a rung inside
+// a topic about it (see topicPrefixRE), when two siblings or more share the
+// topic's shape ("Expectations from The Steering Committee", "Expectations
+// from Maintainers", then "Committer"): written alike, they are the rungs
+// of one ladder, however the page heads its last. One such heading alone is
+// a section about a rung, not a rung. The level is titled by the rung's
+// words, placed on the tracks, uncoded and not retired.
+func topicRungs(f *model.Family, o Options, hs []*model.Heading, g []int, lv []*Level) []*Level {
+	if o.Ladder == nil {
+		return lv
+	}
+	isLevel := map[*model.Heading]bool{}
+	named := map[string]bool{} // the rungs the group's headings name alone
+	for _, l := range lv {
+		isLevel[l.Heading] = true
+		named[roleKey(l.Title)] = true
+	}
+	byShape := map[string][]*Level{}
+	var shapes []string
+	for _, i := range g {
+		h := hs[i]
+		if isLevel[h] {
+			continue
+		}
+		text := h.Text
+		var shape string
+		var at, end int
+		if m := topicPrefixRE.FindStringSubmatchIndex(text); m != nil {
+			shape = strings.ToLower(text[m[2]:m[3]] + " " + text[m[4]:m[5]] + " _")
+			at, end = m[6], m[7]
+		} else if m := topicSuffixRE.FindStringSubmatchIndex(text); m != nil {
+			shape = strings.ToLower("_ " + text[m[4]:m[5]])
+			at, end = m[2], m[3]
+		} else {
+			continue
+		}
+		role := text[at:end]
+		if ParseCode(role) != nil || named[roleKey(role)] {
+			continue // a topic about a rung the group heads on its own ("## Maintainer", "## Maintainer duties")
+		}
+		p, ok := o.Ladder.Classify(role)
+		if !ok || p.Implied || retired(p.Stem) {
+			continue
+		}
+		l := &Level{Title: role, File: f, Heading: h, TitleSpan: titleSpan(f, h, at, end), Body: bodyOf(f, hs, i), Place: p, Placed: true}
+		if byShape[shape] == nil {
+			shapes = append(shapes, shape)
+		}
+		byShape[shape] = append(byShape[shape], l)
+	}
+	added := false
+	for _, sh := range shapes {
+		if len(byShape[sh]) >= 2 {
+			lv = append(lv, byShape[sh]...)
+			added = true
+		}
+	}
+	if added {
+		sort.SliceStable(lv, func(a, b int) bool { return lv[a].Heading.Span.Start < lv[b].Heading.Span.Start })
+	}
+	return lv
 }
 
 // retiredWords name the status of one who has left a rung.

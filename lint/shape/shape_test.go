@@ -1055,3 +1055,46 @@ func TestFindRoleSiblings(t *testing.T) {
 		}
 	}
 }
+
+// Rungs named inside a topic about them, when two siblings or more share
+// the topic's shape: "Expectations from The Steering Committee",
+// "Expectations from Maintainers", then the bare "Committer" (CubeFS's
+// governance), or "Contributor expectations", "Reviewer expectations".
+// The level is titled, and placed, by the rung's words.
+func TestFindTopicRungs(t *testing.T) {
+	src := "# Project Governance\n\n## Principles\n\nOpen.\n\n## Expectations from The Steering Committee\n\nSets the roadmap.\n\n" +
+		"## Expectations from Maintainers\n\nReview pull requests.\n\n## Committer\n\nContributes code.\n\n## Becoming a Committer\n\nAsk.\n\n" +
+		"## Becoming a Maintainer\n\nBe nominated.\n\n## Changes in Steering Committee\n\nVote.\n\n## Code of Conduct\n\nBe kind.\n"
+	f := model.Parse("g.md", []byte(src))
+	ls := shape.Find(f, options(t))
+	if len(ls) != 1 || ls[0].From != "headings" || titles(ls[0]) != "Steering Committee|Maintainers|Committer" {
+		t.Fatalf("topic rungs: %d %v", len(ls), ls)
+	}
+	if sp := ls[0].Levels[0].TitleSpan; string(f.Source.Text[sp.Start:sp.End]) != "Steering Committee" {
+		t.Errorf("title span %v: %q", sp, f.Source.Text[sp.Start:sp.End])
+	}
+	suffix := "# Contributor Ladder\n\n## Contributor expectations\n\nOpens issues.\n\n## Reviewer expectations\n\nReviews.\n\n" +
+		"## Maintainer expectations\n\nMerges.\n\n## Inactivity\n\nA year.\n"
+	if ls := shape.Find(model.Parse("s.md", []byte(suffix)), options(t)); len(ls) != 1 || titles(ls[0]) != "Contributor|Reviewer|Maintainer" {
+		t.Errorf("topic rungs, rung first: %d %v", len(ls), ls)
+	}
+	// a topic about a rung the siblings also head alone is no second rung
+	both := "# Contributor Ladder\n\n## Reviewer\n\nReviews.\n\n## Reviewer duties\n\nTriage.\n\n## Maintainer\n\nMerges.\n\n" +
+		"## Maintainer duties\n\nReleases.\n\n## Committer\n\nCommits.\n"
+	if ls := shape.Find(model.Parse("b.md", []byte(both)), options(t)); len(ls) != 1 || titles(ls[0]) != "Reviewer|Maintainer|Committer" {
+		t.Errorf("topics beside their rungs: %d %v", len(ls), ls)
+	}
+	// near misses: one topic heading of its shape is a section about a
+	// rung; topics of two shapes share none; a process shared by two
+	// siblings ("Becoming a ...") is no topic of what a rung does
+	for name, near := range map[string]string{
+		"alone":  strings.Replace(src, "## Expectations from Maintainers", "## Maintainer elections", 1),
+		"shapes": strings.Replace(src, "## Expectations from Maintainers", "## Responsibilities of Maintainers", 1),
+	} {
+		for _, l := range shape.Find(model.Parse(name+".md", []byte(near)), options(t)) {
+			if strings.Contains(titles(l), "Steering Committee") {
+				t.Errorf("near miss %s: %s", name, titles(l))
+			}
+		}
+	}
+}
