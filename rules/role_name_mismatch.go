@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
+	"gitlab.com/ladderlint/ladderlint/lint/ladder"
 	"gitlab.com/ladderlint/ladderlint/lint/model"
 	"gitlab.com/ladderlint/ladderlint/lint/prose"
 	"gitlab.com/ladderlint/ladderlint/lint/worddiff"
@@ -72,7 +73,12 @@ var roleNameMismatchRule = &lint.Rule{
 			"\"Senior Learning & Development Program Manager\"), are how such a sentence refers to a role just above; the same " +
 			"words with a plural \"s\" added or dropped inside the name (\"Community Program Evangelist\" for \"Community Programs " +
 			"Evangelist\") are not, nor are the heading's words in another order (\"the Intermediate Accounting Manager\" for \"Manager, " +
-			"Accounting\"), nor the name the extended role's own text gives it (that role's finding).\n\n" +
+			"Accounting\"), nor the name the extended role's own text gives it (that role's finding). Such a sentence that names, without " +
+			"a link, a role the page does not have (\"Extends that of the Technology Partner Manager (Intermediate) requirements\" " +
+			"among Alliances Partner Managers, \"the Junior Technology Partner Manager\" on a page whose lowest level is " +
+			"Associate) is reported too: the list it takes over is nowhere to read. A role of the page written loosely (its " +
+			"seniorities the page's, its other words in the page's titles or abbreviated: \"the L&D Senior Program Manager\"), " +
+			"two roles at once (\"the Director or Senior Director of Customer Success\") and a role behind a link are not.\n\n" +
 			"The places that give one other name are one finding, on the first of them. When two or more agree on a " +
 			"name and only the heading differs (not by a typo), the heading is the odd one out and the finding is on it, unless a place " +
 			"(a section heading) names the role as the heading does, or the words the heading has over the text's name are in the headings of " +
@@ -232,7 +238,11 @@ func reportExtensionNames(p *lint.Pass, f *model.Family, r *model.Role, levelWor
 		if !readsLikeRoleName(target, levelWords) || !model.JobTitleLike(target) || allIn(plain.words(target), plain.level) {
 			continue
 		}
-		if e.From == nil || e.From.Heading == nil {
+		if e.From == nil {
+			reportExtensionNoRole(p, f, r, e, target, plain)
+			continue
+		}
+		if e.From.Heading == nil {
 			continue
 		}
 		from := cleanRoleTitle(e.From.Title)
@@ -284,6 +294,113 @@ func reportExtensionNames(p *lint.Pass, f *model.Family, r *model.Role, levelWor
 			Diff:    worddiff.Compare(from, target).String(),
 		})
 	}
+}
+
+// reportExtensionNoRole reports an extension sentence that names, without
+// a link, a role the page does not have ("Extends that of the Technology
+// Partner Manager (Intermediate) requirements" on a page whose levels are
+// Alliances Partner Managers): the list it takes over is nowhere to read.
+func reportExtensionNoRole(p *lint.Pass, f *model.Family, r *model.Role, e *model.Extension, target string, plain *roleNames) {
+	target = trimLeadingLower(target)
+	// "the Director or Senior Director of Customer Success": two roles; a
+	// level alone ("Extends the Senior responsibilities") is the template's
+	if target == "" || strings.Contains(target, " or ") || !model.JobTitleLike(target) || allIn(plain.words(target), plain.level) {
+		return
+	}
+	for _, x := range f.Roles {
+		if x.Title == "" {
+			continue
+		}
+		// a role of the page under another of the rule's tolerated names:
+		// "Senior Security Analyst" for "### Senior Analyst" in the
+		// Security Analyst family, the words in another order, an acronym
+		names := &roleNames{ignore: plain.ignore, specialty: x.Kind != model.KindLevel, acronyms: plain.acronyms, level: plain.level}
+		base := x.Base
+		if x.Parent != nil {
+			base += " " + x.Parent.Title
+		}
+		names.extra = stemSet(names, f.Title, base)
+		if names.same(target, x.Title) || sameWords(expandAcronyms(ladder.Stem(x.Title), ladder.Stem(target))) {
+			return
+		}
+	}
+	if pageWordsName(f, target, plain) {
+		return
+	}
+	if b := blockAt(f, e.Sentence.Span.Start); b != nil {
+		for _, l := range b.Links {
+			if l.Span.Start < e.Sentence.Span.End && l.Span.End > e.Sentence.Span.Start {
+				return // "extends the [Senior Director, Development](/job-families/...) role": another page's
+			}
+		}
+	}
+	span, ok := extensionNameSpan(f, e, target)
+	if !ok {
+		return
+	}
+	p.Report(lint.Diagnostic{
+		Span:    span,
+		Message: fmt.Sprintf("extension sentence names the role it extends %s, but this page has no role of that name", quoted(target)),
+		Role:    r,
+		Subject: "extends-unknown: " + nameKey(target),
+	})
+}
+
+// pageWordsName reports whether a name is made of the page's own words:
+// its seniorities those of a role of the page, its other words in the
+// page's role titles or written as an abbreviation ("L&D Senior Program
+// Manager" for "Senior Learning & Development Program Manager"). Such a
+// name is a role of the page written loosely, not a role the page lacks;
+// "Junior Technology Partner Manager" on a page whose lowest level is
+// Associate, or "Technology Partner Manager" among Alliances Partner
+// Managers, is not.
+func pageWordsName(f *model.Family, name string, plain *roleNames) bool {
+	var rest []string
+	for _, w := range strings.Fields(name) {
+		if strings.IndexFunc(w, unicode.IsLower) < 0 && strings.IndexFunc(w, unicode.IsUpper) >= 0 && utf8.RuneCountInString(w) >= 2 {
+			continue // an abbreviation: "L&D", "IT"
+		}
+		rest = append(rest, w)
+	}
+	words := plain.words(strings.Join(rest, " "))
+	levels := levelsOf(words, plain.level)
+	pageWords, pageLevels := map[string]bool{}, map[string]bool{}
+	for _, x := range f.Roles {
+		for _, w := range plain.words(x.Title) {
+			pageWords[w] = true
+		}
+		for _, w := range levelsOf(plain.words(x.Title), plain.level) {
+			pageLevels[w] = true
+		}
+	}
+	if len(levels) > 0 && !allIn(levels, pageLevels) {
+		return false
+	}
+	return allIn(words, pageWords)
+}
+
+// trimLeadingLower drops the words before a name that start in lower case
+// ("thet Junior Technology Partner Manager", "responsibilities of
+// Director"), and a "the" run into the name ("theIT Global Logistics
+// Analyst").
+func trimLeadingLower(s string) string {
+	for s != "" {
+		r, _ := utf8.DecodeRuneInString(s)
+		if !unicode.IsLower(r) {
+			break
+		}
+		if rest := strings.TrimPrefix(s, "the"); rest != s && rest != "" {
+			if r2, _ := utf8.DecodeRuneInString(rest); unicode.IsUpper(r2) {
+				return rest
+			}
+		}
+		i := strings.IndexByte(s, ' ')
+		if i < 0 {
+			return ""
+		}
+		s = strings.TrimSpace(s[i+1:])
+	}
+	return s
 }
 
 // extensionNameSpan returns where an extension sentence writes a name.
