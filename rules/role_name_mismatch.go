@@ -29,7 +29,8 @@ var roleNameMismatchRule = &lint.Rule{
 		Description: "A role is named in several places besides its heading: its opening sentence (\"The Senior " +
 			"Accountant ...\"), its reports-to sentence, its grade sentence (\"The Senior Accountant is a grade " +
 			"7.\"), the sentence that opens its responsibilities (\"The Director, Channel Program will be responsible " +
-			"...\") and the headings of its sections (\"#### Senior Accountant Responsibilities\"), also a section heading " +
+			"...\"), one that opens its responsibilities or requirements with the role's name as its subject, without \"The\" " +
+			"(\"Senior Accounting and External Reporting Manager shares the same responsibilities as listed above\"), and the headings of its sections (\"#### Senior Accountant Responsibilities\"), also a section heading " +
 			"right after its text that is outside it by depth (\"### Staff Accountant Career Ladder\" after the level's " +
 			"requirements) unless it names the family or another role exactly. When a level is " +
 			"copied from another, these are the names that get left behind. Each must name the role as its " +
@@ -803,18 +804,27 @@ func roleMentions(f *model.Family, r *model.Role) []roleMention {
 	}
 	// "The Director, Channel Program will be responsible for ...": the
 	// sentence that opens the role's responsibilities names it too
-	for _, sec := range r.Sections {
-		if sec.Kind != model.SecResponsibilities || len(sec.Paragraphs) == 0 {
-			continue
+	// (so does the one that opens its requirements, when it names the role
+	// as its subject: "Senior Accounting and External Reporting Manager
+	// share the same requirements as listed above")
+	for _, kind := range []model.SectionKind{model.SecResponsibilities, model.SecRequirements} {
+		for _, sec := range r.Sections {
+			if sec.Kind != kind || len(sec.Paragraphs) == 0 {
+				continue
+			}
+			b := sec.Paragraphs[0]
+			if len(sec.Bullets) > 0 && sec.Bullets[0].Span.Start < b.Span.Start {
+				continue
+			}
+			at := 0
+			if strings.HasPrefix(b.Text, "The ") {
+				at = 4
+			}
+			if name, ok := leadingRoleName(b.Text[at:]); ok && (at > 0 || subjectName(b.Text, name)) {
+				out = append(out, roleMention{string(kind) + "' opening sentence", name, b.SourceSpan(at, at+len(name)), false})
+			}
+			break
 		}
-		b := sec.Paragraphs[0]
-		if len(sec.Bullets) > 0 && sec.Bullets[0].Span.Start < b.Span.Start || !strings.HasPrefix(b.Text, "The ") {
-			continue
-		}
-		if name, ok := leadingRoleName(b.Text[4:]); ok {
-			out = append(out, roleMention{"responsibilities' opening sentence", name, b.SourceSpan(4, 4+len(name)), false})
-		}
-		break
 	}
 	for _, sec := range r.Sections {
 		if sec.Prefix == "" || !sec.PrefixSpan.Valid() {
@@ -833,6 +843,24 @@ func roleMentions(f *model.Family, r *model.Role) []roleMention {
 		}
 	}
 	return out
+}
+
+// subjectVerbs are the verbs a role's name opens a sentence with, as its
+// subject, when the sentence writes it without "The" ("Senior Accounting
+// and External Reporting Manager shares the same responsibilities as
+// listed above").
+var subjectVerbs = map[string]bool{"shares": true, "share": true, "has": true, "have": true, "is": true, "are": true,
+	"will": true, "carries": true, "carry": true, "takes": true, "includes": true, "owns": true}
+
+// subjectName reports whether a paragraph that opens with name, without
+// "The", reads it as the sentence's subject: a job title of two words or
+// more, a verb right after it.
+func subjectName(text, name string) bool {
+	if len(strings.Fields(name)) < 2 || !model.JobTitleLike(name) || !strings.HasPrefix(text, name) {
+		return false
+	}
+	next := strings.Fields(text[len(name):])
+	return len(next) > 0 && subjectVerbs[next[0]]
 }
 
 // trailingSections finds the family-level section headings that name a
