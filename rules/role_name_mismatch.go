@@ -56,7 +56,8 @@ var roleNameMismatchRule = &lint.Rule{
 			"for it (\"#### Senior Responsibilities\" under \"### Senior Backend Engineer\", \"The Senior Backend " +
 			"Engineer\" under \"### Senior\", \"#### Manager and Senior Manager Requirements\"); and a short heading " +
 			"whose name adds only words of the family's title or of the base role (\"Senior Security Analyst\" under " +
-			"\"### Senior Analyst\" in the Security Analyst family; for a specialty, a level too). Word order " +
+			"\"### Senior Analyst\" in the Security Analyst family; for a specialty, a level too), though not a department named after " +
+			"a comma written longer (\"Manager, Brand Strategy and Growth\" for \"Manager, Brand Strategy\" in the Brand Growth family). Word order " +
 			"matters: \"Manager, Billing\" (a people manager) and \"Billing Manager\" are different titles in the " +
 			"handbook's own nomenclature.\n\n" +
 			"Only names that read like a job title are compared (\"The Build team ...\" is not one), and names " +
@@ -182,7 +183,9 @@ func checkRoleNameMismatch(p *lint.Pass) {
 			}
 			seen[m.span] = true
 			valid = append(valid, m)
-			if names.same(m.name, title) {
+			// "Manager, Brand Strategy and Growth" for "Manager, Brand
+			// Strategy": the family's words fill in no department
+			if names.same(m.name, title) && !commaDepartmentGrows(m.name, title) {
 				continue
 			}
 			// "#### Senior Responsibilities" under a specialty names the level
@@ -1145,6 +1148,21 @@ func (c *roleNames) same(name, title string) bool {
 		}
 	}
 	return false
+}
+
+// commaDepartmentGrows reports whether a title names a department after a
+// comma and the name writes that department longer ("Manager, Brand
+// Strategy and Growth" for "Manager, Brand Strategy"): the family's words a
+// name may add fill in a short heading ("Senior Security Analyst" for "###
+// Senior Analyst"), not another department's name.
+func commaDepartmentGrows(name, title string) bool {
+	ti, ni := strings.Index(withoutParens(title), ","), strings.Index(withoutParens(name), ",")
+	if ti < 0 || ni < 0 {
+		return false
+	}
+	td := strings.Fields(model.NormalizeTitle(withoutParens(title)[ti+1:]))
+	nd := strings.Fields(model.NormalizeTitle(withoutParens(name)[ni+1:]))
+	return len(nd) > len(td) && hasWordPrefix(nd, td)
 }
 
 // qualifierMoved reports whether two names of the same words differ only
