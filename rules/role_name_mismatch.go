@@ -80,7 +80,8 @@ var roleNameMismatchRule = &lint.Rule{
 			"among Alliances Partner Managers, \"the Junior Technology Partner Manager\" on a page whose lowest level is " +
 			"Associate) is reported too: the list it takes over is nowhere to read. A role of the page written loosely (its " +
 			"seniorities the page's, its other words in the page's titles or abbreviated: \"the L&D Senior Program Manager\"), " +
-			"two roles at once (\"the Director or Senior Director of Customer Success\") and a role behind a link are not.\n\n" +
+			"two roles at once (\"the Director or Senior Director of Customer Success\"), a role behind a link and any such name on a page of " +
+			"one level (a family written a page per level extends another page's level) are not.\n\n" +
 			"The places that give one other name are one finding, on the first of them. When two or more agree on a " +
 			"name and only the heading differs (not by a typo), the heading is the odd one out and the finding is on it, unless a place " +
 			"(a section heading) names the role as the heading does, or the words the heading has over the text's name are in the headings of " +
@@ -309,6 +310,17 @@ func reportExtensionNoRole(p *lint.Pass, f *model.Family, r *model.Role, e *mode
 	// "the Director or Senior Director of Customer Success": two roles; a
 	// level alone ("Extends the Senior responsibilities") is the template's
 	if target == "" || strings.Contains(target, " or ") || !model.JobTitleLike(target) || allIn(plain.words(target), plain.level) {
+		return
+	}
+	// a page of one level (a family written a page per level) extends a
+	// level of another page
+	levels := 0
+	for _, x := range f.Roles {
+		if x.Kind == model.KindLevel {
+			levels++
+		}
+	}
+	if levels < 2 {
 		return
 	}
 	for _, x := range f.Roles {
