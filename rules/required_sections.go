@@ -59,7 +59,8 @@ var requiredSectionsRule = &lint.Rule{
 			"one that says it takes them over). When that level's list follows its other sections under a heading written at " +
 			"the depth of the page's groups (\"### Director, X\", \"#### Responsibilities\", then \"## Requirements\"), the finding " +
 			"(`info`) is at that heading and names the depth it needs. A page without role headings that has Responsibilities or Requirements is one role: it is asked only " +
-			"for what every family has (Hiring Process, Performance Indicators). Pages without roles or such sections (folder " +
+			"for what every family has (Hiring Process, Performance Indicators), and told, at `info`, when its only requirements are headed as " +
+			"preferences (\"## Preferred Requirements\", read as nice-to-haves: nothing on the page is then required). Pages without roles or such sections (folder " +
 			"index stubs) are not checked, unless the page declares itself a job family's (`layout: job_family_page`, as the 2022 " +
 			"site does) and has nothing after its front matter: that empty page is one finding, at its title (not a draft or " +
 			"a redirect). A Hugo include standing alone on its line within a level's text, named after a " +
@@ -636,6 +637,34 @@ func slippedSection(f *model.Family, r *model.Role, k model.SectionKind) (s *mod
 // pageIsRole reports whether a page without roles is one role all the
 // same: it has Responsibilities or Requirements of its own (a folder
 // index or an overview has neither).
+// reportPreferredOnly reports a page that is one role (no role headings)
+// whose only requirements are headed as preferences ("## Preferred
+// Requirements", which the model reads as nice-to-haves): nothing on the
+// page is required, the required bullet among them included. One info
+// finding, at that heading: name it Requirements.
+func reportPreferredOnly(p *lint.Pass, f *model.Family) {
+	if len(f.Roles) > 0 {
+		return
+	}
+	var pref *model.Section
+	for _, s := range f.Sections {
+		switch {
+		case s.Kind == model.SecRequirements:
+			return
+		case pref == nil && s.Kind == model.SecNiceToHaves && s.Heading != nil && len(s.Bullets) > 0 &&
+			strings.Contains(strings.ToLower(s.Name), "requirement"):
+			pref = s
+		}
+	}
+	if pref == nil {
+		return
+	}
+	p.Report(lint.Diagnostic{Span: pref.Heading.TextSpan, Severity: lint.Info,
+		Message: fmt.Sprintf("the page's role has no Requirements section: its requirements are headed %q, which reads as nice-to-haves; "+
+			"name that heading Requirements (and keep what is only preferred apart)", sectionLabel(pref)),
+		Subject: "preferred requirements only"})
+}
+
 // emptyFamilyPage reports whether a page declares itself a job family's
 // page ("layout: job_family_page", as the 2022 site does) and has nothing
 // after its front matter, and where to report it: its front matter's
@@ -754,6 +783,7 @@ func checkRequiredSections(p *lint.Pass) {
 		}
 	}
 	reportOwnMissing(p, f)
+	reportPreferredOnly(p, f)
 	sch, raw := p.Config.RequiredSectionsSchema()
 	doc := p.Env.Shared(fmt.Sprintf("required-sections/doc %p", sch), func() any {
 		var doc any
