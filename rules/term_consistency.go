@@ -111,7 +111,15 @@ var termConsistencyRule = &lint.Rule{
 			"- a role of the page named in its prose with its title written short where its heading spells it out: \"Sr.\" " +
 			"for \"Senior\", \"Jr.\" for \"Junior\", \"&\" for \"and\" (\"reports to the Sr. Manager, Billing\" where the heading is " +
 			"\"Senior Manager, Billing\"; \"Director, Billing & Collections\" where it is \"Director, Billing and Collections\"), the " +
-			"whole title only, as the heading writes it; a spelling that is another role's title, headings and link texts are left alone.\n\n" +
+			"whole title only, as the heading writes it; a spelling that is another role's title, headings and link texts are left alone;\n" +
+			"- a role of the page named in its prose with a word of its title in the other number (\"reports to the Manager, Alliance " +
+			"Business Development\" where the heading is \"Manager, Alliances Business Development\"; \"Manager, Channel Programs\" for " +
+			"\"Manager, Channel Program\"); the head noun's plural (\"Senior Integrations Engineers\") names several holders of the role, " +
+			"and the role's own text and the sentences that extend another role are left to role-name-mismatch;\n" +
+			"- a role whose title has three words or more named in its prose with two or more of the title's capitals and a word the title " +
+			"capitalises in lower case (\"Staff Vulnerability Research engineer\" where the heading is \"Staff Vulnerability Research " +
+			"Engineer\", \"the Vulnerability Research engineer\" on the page of that title); all in lower case it describes the job, and " +
+			"a plural (\"Vulnerability Research engineers\") is a group the text describes.\n\n" +
 			"Other ties are not reported. The `preferred` list names terms with one right spelling (\"GitLab\", " +
 			"\"GitLab.com\"): any other case of them is reported wherever it occurs, the front matter's `title` and `description` " +
 			"included, and so is a name in mixed case written apart at its inner capitals (\"Net Suite\", \"Power Point\"); their variants are not " +
@@ -1056,6 +1064,7 @@ func checkTermPage(p *lint.SetPass, f *model.Family, preferred map[string]string
 	checkTermNamePlurals(p, f)
 	checkTermTitleAbbrevs(p, f)
 	checkTermRoleSpellings(p, f)
+	checkTermRoleCase(p, f)
 	checkTermNumberForms(p, f)
 	checkTermUnitCompounds(p, f)
 }
