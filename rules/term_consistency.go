@@ -115,7 +115,8 @@ var termConsistencyRule = &lint.Rule{
 			"- a role of the page named in its prose with a word of its title in the other number (\"reports to the Manager, Alliance " +
 			"Business Development\" where the heading is \"Manager, Alliances Business Development\"; \"Manager, Channel Programs\" for " +
 			"\"Manager, Channel Program\"); the head noun's plural (\"Senior Integrations Engineers\") names several holders of the role, " +
-			"and the role's own text and the sentences that extend another role are left to role-name-mismatch;\n" +
+			"and the role's own text and the sentences that extend another role are left to role-name-mismatch; so with the family's name " +
+			"as the page's title writes it (\"the Integration Engineering job family\" on the page titled \"Integrations Engineering\");\n" +
 			"- a role whose title has three words or more named in its prose with two or more of the title's capitals and a word the title " +
 			"capitalises in lower case (\"Staff Vulnerability Research engineer\" where the heading is \"Staff Vulnerability Research " +
 			"Engineer\", \"the Vulnerability Research engineer\" on the page of that title); all in lower case it describes the job, and " +

@@ -36,6 +36,7 @@ type roleSpelling struct {
 	role   *model.Role
 	number bool
 	exact  bool // a title as its heading writes it: a place to skip, not a finding
+	page   bool // the page's title, not a role's heading
 }
 
 // roleNumberSpellings returns a role's title with one of its words
@@ -145,6 +146,15 @@ func checkTermRoleSpellings(p *lint.SetPass, f *model.Family) {
 			spellings = append(spellings, roleSpelling{written: s, want: title, line: line, role: r, number: true})
 		}
 	}
+	// the family's name, as the page's title writes it ("Integration
+	// Engineering job family" on the page titled "Integrations
+	// Engineering"), in the other number only
+	if t := strings.TrimSpace(f.Title); strings.Contains(t, " ") && !titles[t] {
+		titles[t] = true
+		for _, s := range roleNumberSpellings(d, t) {
+			spellings = append(spellings, roleSpelling{written: s, want: t, number: true, page: true})
+		}
+	}
 	if len(spellings) == 0 {
 		return
 	}
@@ -205,8 +215,11 @@ func checkTermRoleSpellings(p *lint.SetPass, f *model.Family) {
 					i = end - 1
 					break
 				}
-				reportTerm(p, &termOcc{f: f, b: b, start: i, end: end, text: text[i:end]}, s.want,
-					fmt.Sprintf("write %s, not %s: the role's heading on this page (line %d) writes its title so", quoted(s.want), quoted(s.written), s.line))
+				msg := fmt.Sprintf("write %s, not %s: the role's heading on this page (line %d) writes its title so", quoted(s.want), quoted(s.written), s.line)
+				if s.page {
+					msg = fmt.Sprintf("write %s, not %s: the page's title writes the family's name so", quoted(s.want), quoted(s.written))
+				}
+				reportTerm(p, &termOcc{f: f, b: b, start: i, end: end, text: text[i:end]}, s.want, msg)
 				i = end - 1
 				break
 			}
