@@ -79,6 +79,32 @@ func roleNumberSpellings(d *wordDict, title string) []string {
 	return out
 }
 
+// inOtherRoleSentence reports whether a source span is the subject of the
+// opening or reports-to sentence of a role other than r: "The Director, Billing &
+// Collections reports to ..." under "Senior Director, Billing and
+// Collections" names the wrong role, whatever its spelling, and that is
+// role-name-mismatch's defect; a spelling fix there would keep the wrong
+// name.
+func inOtherRoleSentence(f *model.Family, r *model.Role, s model.Span) bool {
+	// the sentence's subject: the name opens it, after an article at most
+	in := func(t *model.Sentence) bool {
+		if t == nil || !t.Span.Valid() || t.Span.Start > s.Start || s.End > t.Span.End || s.Start > len(f.Source.Text) {
+			return false
+		}
+		switch strings.TrimSpace(string(f.Source.Text[t.Span.Start:s.Start])) {
+		case "", "The", "the", "A", "An", "a", "an":
+			return true
+		}
+		return false
+	}
+	for _, o := range f.Roles {
+		if o != r && (in(o.Intro) || in(o.ReportsTo)) {
+			return true
+		}
+	}
+	return false
+}
+
 // roleOwnSentence reports whether a source span lies where role-name-mismatch
 // reads a role's names: inside the role's own text, or in any role's
 // sentence that extends another's.
@@ -211,7 +237,7 @@ func checkTermRoleSpellings(p *lint.SetPass, f *model.Family) {
 				// the longest name at a place, and none inside it
 				// ("Director, Billing & Collections" inside "Senior
 				// Director, Billing & Collections")
-				if s.exact || s.number && roleOwnSentence(f, s.role, b.SourceSpan(i, end)) {
+				if sp := b.SourceSpan(i, end); s.exact || s.number && roleOwnSentence(f, s.role, sp) || s.role != nil && inOtherRoleSentence(f, s.role, sp) {
 					i = end - 1
 					break
 				}
