@@ -35,7 +35,7 @@ var sectionNameConsistencyRule = &lint.Rule{
 			"than the others is not reported, but a role that prefixes some of its Job Grade, Responsibilities and " +
 			"Requirements headings with its name and not others is (\"#### Job Grade\" next to \"#### Senior Analyst Responsibilities\"). A section " +
 			"name in lower case where the family's other section headings, three or more, are capitalised is " +
-			"reported too, and so is a later word of the template's name in lower case (\"## Performance indicators\") on a page " +
+			"reported too (alone or after the role's name; not after a word that qualifies it, \"Individual responsibility\", a heading in sentence case), and so is a later word of the template's name in lower case (\"## Performance indicators\") on a page " +
 			"whose other headings of two words or more, three or more, are all in title case. A bold label inside a section of the same kind (\"**Team responsibilities**\" under " +
 			"\"### Responsibilities\") is not a section of its own. A section introduced by a plain paragraph holding only its name " +
 			"(\"Responsibilities\" on a line of its own) is reported when `min_majority` roles give it a heading, and a Job Grade, " +
@@ -1132,6 +1132,20 @@ func checkSectionPrefixMix(p *lint.Pass, roles []*model.Role, kinds []model.Sect
 	}
 }
 
+// prefixNamesRole reports whether a section heading's prefix is the title
+// of a role of the page ("Analyst (Intermediate)" in "Analyst
+// (Intermediate) responsibilities"), not a word that qualifies the
+// section ("Individual", "Team").
+func prefixNamesRole(prefix string, roles []*model.Role) bool {
+	p := model.NormalizeTitle(strings.TrimSpace(prefix))
+	for _, r := range roles {
+		if model.NormalizeTitle(r.Title) == p {
+			return true
+		}
+	}
+	return false
+}
+
 // checkSectionCase reports a section name written in lower case
 // ("#### Analyst (Intermediate) responsibilities") in a family whose other
 // section headings, three or more, are all capitalised.
@@ -1147,6 +1161,13 @@ func checkSectionCase(p *lint.Pass, roles []*model.Role, kinds []model.SectionKi
 			switch {
 			case name == "":
 			case name[0] >= 'a' && name[0] <= 'z':
+				// "Individual responsibility", "Team responsibility":
+				// a heading in sentence case, its first word a
+				// qualifier; after a role's name the lower case is
+				// the section's own
+				if s.Prefix != "" && !prefixNamesRole(s.Prefix, roles) {
+					continue
+				}
 				lower = append(lower, s)
 			case name[0] >= 'A' && name[0] <= 'Z':
 				capital++
