@@ -118,7 +118,8 @@ var termConsistencyRule = &lint.Rule{
 			"Business Development\" where the heading is \"Manager, Alliances Business Development\"; \"Manager, Channel Programs\" for " +
 			"\"Manager, Channel Program\"); the head noun's plural (\"Senior Integrations Engineers\") names several holders of the role, " +
 			"and the role's own text and the sentences that extend another role are left to role-name-mismatch; so with the family's name " +
-			"as the page's title writes it (\"the Integration Engineering job family\" on the page titled \"Integrations Engineering\");\n" +
+			"as the page's title writes it (\"the Integration Engineering job family\" on the page titled \"Integrations Engineering\"; \"Accounting & " +
+			"External Reporting\" where the title is \"Accounting and External Reporting\", not the other way);\n" +
 			"- a role whose title has three words or more named in its prose with two or more of the title's capitals and a word the title " +
 			"capitalises in lower case (\"Staff Vulnerability Research engineer\" where the heading is \"Staff Vulnerability Research " +
 			"Engineer\", \"the Vulnerability Research engineer\" on the page of that title); all in lower case it describes the job, and " +

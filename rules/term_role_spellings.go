@@ -172,11 +172,19 @@ func checkTermRoleSpellings(p *lint.SetPass, f *model.Family) {
 			spellings = append(spellings, roleSpelling{written: s, want: title, line: line, role: r, number: true})
 		}
 	}
-	// the family's name, as the page's title writes it ("Integration
+	// the family's name, as the page's title writes it: "Integration
 	// Engineering job family" on the page titled "Integrations
-	// Engineering"), in the other number only
+	// Engineering", "Accounting & External Reporting" on the page titled
+	// "Accounting and External Reporting"
 	if t := strings.TrimSpace(f.Title); strings.Contains(t, " ") && !titles[t] {
 		titles[t] = true
+		for _, s := range roleSpellingsOf(t) {
+			// "&" written for the title's "and", not the other way: a
+			// title's "&" spelt out in prose is no slip
+			if strings.Count(s, "&") > strings.Count(t, "&") {
+				spellings = append(spellings, roleSpelling{written: s, want: t, page: true})
+			}
+		}
 		for _, s := range roleNumberSpellings(d, t) {
 			spellings = append(spellings, roleSpelling{written: s, want: t, number: true, page: true})
 		}
