@@ -111,7 +111,9 @@ var termConsistencyRule = &lint.Rule{
 			"- a role of the page named in its prose with its title written short where its heading spells it out: \"Sr.\" " +
 			"for \"Senior\", \"Jr.\" for \"Junior\", \"&\" for \"and\" (\"reports to the Sr. Manager, Billing\" where the heading is " +
 			"\"Senior Manager, Billing\"; \"Director, Billing & Collections\" where it is \"Director, Billing and Collections\"), the " +
-			"whole title only, as the heading writes it; a spelling that is another role's title, headings and link texts are left alone, and " +
+			"whole title only, as the heading writes it; so with the intermediate level before the name where the heading writes it after the " +
+			"name in parentheses, as the handbook's template does (\"Intermediate Sourcer\" for \"Sourcer (Intermediate)\"; not the other way); " +
+			"a spelling that is another role's title, headings and link texts are left alone, and " +
 			"so is a role named as the subject of another role's opening or reports-to sentence (\"The Director, Billing & Collections reports " +
 			"to ...\" under \"Senior Director, Billing and Collections\": the wrong role, whatever its spelling);\n" +
 			"- a role of the page named in its prose with a word of its title in the other number (\"reports to the Manager, Alliance " +

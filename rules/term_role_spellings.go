@@ -12,7 +12,8 @@ import (
 	"gitlab.com/ladderlint/ladderlint/lint/model"
 )
 
-// termRoleSpellings are the ways a role's title is written short: a
+// termRoleSpellings are the ways a role's title is written short (and, in
+// roleSpellingsOf, the intermediate level before the role's name): a
 // title word abbreviated ("Sr. Manager, Billing" for the heading's "Senior
 // Manager, Billing") and "&" for "and" ("Director, Billing & Collections"
 // for "Director, Billing and Collections"), each with the heading's form.
@@ -142,6 +143,14 @@ func roleSpellingsOf(title string) []string {
 			}
 		}
 	}
+	// the handbook names the intermediate level after the role, in
+	// parentheses ("IT Systems Engineer (Intermediate)"), not before it
+	n := len(out)
+	for _, t := range out[:n] {
+		if base, ok := strings.CutSuffix(t, " (Intermediate)"); ok && base != "" {
+			out = append(out, "Intermediate "+base)
+		}
+	}
 	return out[1:]
 }
 
@@ -250,6 +259,9 @@ func checkTermRoleSpellings(p *lint.SetPass, f *model.Family) {
 					break
 				}
 				msg := fmt.Sprintf("write %s, not %s: the role's heading on this page (line %d) writes its title so", quoted(s.want), quoted(s.written), s.line)
+				if strings.HasSuffix(s.want, " (Intermediate)") && strings.HasPrefix(s.written, "Intermediate ") {
+					msg += ", the level after the name in parentheses as the handbook's template has it"
+				}
 				if s.page {
 					msg = fmt.Sprintf("write %s, not %s: the page's title writes the family's name so", quoted(s.want), quoted(s.written))
 				}
