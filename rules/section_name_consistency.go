@@ -63,7 +63,8 @@ var sectionNameConsistencyRule = &lint.Rule{
 			"`min_majority` other roles, and more than mix depths, keep their sections at one depth, at the heading whose depth " +
 			"differs from theirs (Nice-to-haves a level below the Requirements are nice-to-have requirements and left alone). " +
 			"A heading that runs the role's name into the section's name (\"#### Accounts Receivable AnalystJob Grade\") is reported " +
-			"with the space put back.",
+			"with the space put back, and so is one whose prefix writes the role's title without the comma of its heading " +
+			"(\"#### Senior Manager Billing Responsibilities\" under \"### Senior Manager, Billing\").",
 		Bad: "---\ntitle: Accountant\n---\n\n## Accountant\n\n### Accountant Responsibilities\n\n- Close the books\n\n" +
 			"### Accountant Requirements\n\n- Attention to detail\n\n## Senior Accountant\n\n### Senior Accountant Responsibilities\n\n" +
 			"- Review the close\n\n### Senior Accountant Requirements\n\n- Experience with audits\n\n## Manager, Accounting\n\n" +
@@ -250,6 +251,7 @@ func checkSectionNameConsistency(p *lint.Pass) {
 			checkSectionSynonyms(p, groups[kind], opts.MinMajority)
 		}
 		checkSectionGlued(p)
+		checkSectionPrefixComma(p)
 		// the repeated heading reads as a specialty of its level: the
 		// family's roles of every kind set the usual name
 		checkResponsibilitiesUnderRoleName(p, idx, p.File.Roles, opts.MinMajority)
@@ -1479,6 +1481,36 @@ func checkSectionGlued(p *lint.Pass) {
 					label, quoted(written), quoted(want)),
 				Role:    r,
 				Subject: string(sec.Kind) + " name: glued",
+			})
+		}
+	}
+}
+
+// checkSectionPrefixComma reports a section heading whose prefix writes the
+// role's title without the comma its heading has ("#### Senior Manager
+// Billing Responsibilities" under "### Senior Manager, Billing"): the
+// heading names its role otherwise than the role's heading, as a slip; the
+// words are the title's, so the fix is the title's punctuation.
+func checkSectionPrefixComma(p *lint.Pass) {
+	for _, r := range p.File.Roles {
+		if !strings.Contains(r.Title, ",") {
+			continue
+		}
+		bare := strings.Join(strings.Fields(strings.ReplaceAll(r.Title, ",", " ")), " ")
+		for _, sec := range r.Sections {
+			if sec.Role != r || sec.Style != model.StyleHeading || sec.Heading == nil || sec.Prefix == "" {
+				continue
+			}
+			if strings.Join(strings.Fields(sec.Prefix), " ") != bare {
+				continue
+			}
+			label := strings.TrimSpace(sec.Name)
+			p.Report(lint.Diagnostic{
+				Span: sec.Heading.TextSpan,
+				Message: fmt.Sprintf("%s section's heading writes the role's name %s without the comma of its heading %s: write %s",
+					kindLabel(sec.Kind), quoted(sec.Prefix), quoted(r.Title), quoted(r.Title+" "+label)),
+				Role:    r,
+				Subject: string(sec.Kind) + " prefix: comma",
 			})
 		}
 	}
