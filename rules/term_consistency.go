@@ -114,7 +114,21 @@ var termConsistencyRule = &lint.Rule{
 			"- a role of the page named in its prose with its title written short where its heading spells it out: \"Sr.\" " +
 			"for \"Senior\", \"Jr.\" for \"Junior\", \"&\" for \"and\" (\"reports to the Sr. Manager, Billing\" where the heading is " +
 			"\"Senior Manager, Billing\"; \"Director, Billing & Collections\" where it is \"Director, Billing and Collections\"), the " +
-			"whole title only, as the heading writes it; a spelling that is another role's title, headings and link texts are left alone.\n\n" +
+			"whole title only, as the heading writes it; so with the intermediate level before the name where the heading writes it after the " +
+			"name in parentheses, as the handbook's template does (\"Intermediate Sourcer\" for \"Sourcer (Intermediate)\"; not the other way); " +
+			"a spelling that is another role's title, headings and link texts are left alone, and " +
+			"so is a role named as the subject of another role's opening or reports-to sentence (\"The Director, Billing & Collections reports " +
+			"to ...\" under \"Senior Director, Billing and Collections\": the wrong role, whatever its spelling);\n" +
+			"- a role of the page named in its prose with a word of its title in the other number (\"reports to the Manager, Alliance " +
+			"Business Development\" where the heading is \"Manager, Alliances Business Development\"; \"Manager, Channel Programs\" for " +
+			"\"Manager, Channel Program\"); the head noun's plural (\"Senior Integrations Engineers\") names several holders of the role, " +
+			"and the role's own text and the sentences that extend another role are left to role-name-mismatch; so with the family's name " +
+			"as the page's title writes it (\"the Integration Engineering job family\" on the page titled \"Integrations Engineering\"; \"Accounting & " +
+			"External Reporting\" where the title is \"Accounting and External Reporting\", not the other way);\n" +
+			"- a role whose title has three words or more named in its prose with two or more of the title's capitals and a word the title " +
+			"capitalises in lower case (\"Staff Vulnerability Research engineer\" where the heading is \"Staff Vulnerability Research " +
+			"Engineer\", \"the Vulnerability Research engineer\" on the page of that title); all in lower case it describes the job, and " +
+			"a plural (\"Vulnerability Research engineers\") is a group the text describes.\n\n" +
 			"Other ties are not reported. The `preferred` list names terms with one right spelling (\"GitLab\", " +
 			"\"GitLab.com\"): any other case of them is reported wherever it occurs, the front matter's `title` and `description` " +
 			"included, and so is a name in mixed case written apart at its inner capitals (\"Net Suite\", \"Power Point\"); their variants are not " +
@@ -1104,6 +1118,7 @@ func checkTermPage(p *lint.SetPass, f *model.Family, preferred map[string]string
 	checkTermNamePlurals(p, f)
 	checkTermTitleAbbrevs(p, f)
 	checkTermRoleSpellings(p, f)
+	checkTermRoleCase(p, f)
 	checkTermNumberForms(p, f)
 	checkTermUnitCompounds(p, f)
 }
