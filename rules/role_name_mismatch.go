@@ -309,7 +309,8 @@ func reportExtensionNoRole(p *lint.Pass, f *model.Family, r *model.Role, e *mode
 	target = trimLeadingLower(target)
 	// "the Director or Senior Director of Customer Success": two roles; a
 	// level alone ("Extends the Senior responsibilities") is the template's
-	if target == "" || strings.Contains(target, " or ") || !model.JobTitleLike(target) || allIn(plain.words(target), plain.level) {
+	target, ok := titleOnly(target)
+	if !ok || strings.Contains(target, " or ") || !model.JobTitleLike(target) || allIn(plain.words(target), plain.level) {
 		return
 	}
 	// a page of one level (a family written a page per level) extends a
@@ -360,6 +361,37 @@ func reportExtensionNoRole(p *lint.Pass, f *model.Family, r *model.Role, e *mode
 		Role:    r,
 		Subject: "extends-unknown: " + nameKey(target),
 	})
+}
+
+// titleOnly returns the job title an extension sentence's target holds, cut
+// before the word "role" or "position" after it ("Security Incident Response
+// Team Manager role by adding vision" names "Security Incident Response
+// Team Manager"), and false when what is left is not written as a title:
+// every word in title case, an abbreviation or a joining word. A target that
+// runs on into the sentence ("Sr Program Managers Own an IT area such as
+// Quote", two lines read as one) is no name to quote.
+func titleOnly(target string) (string, bool) {
+	words := strings.Fields(target)
+	for i, w := range words {
+		if w == "role" || w == "roles" || w == "position" {
+			words = words[:i]
+			break
+		}
+	}
+	if len(words) == 0 {
+		return "", false
+	}
+	for _, w := range words {
+		switch w {
+		case "of", "and", "&", "for", "the", "-":
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && r != '(' {
+			return "", false
+		}
+	}
+	return strings.Join(words, " "), true
 }
 
 // pageWordsName reports whether a name is made of the page's own words:

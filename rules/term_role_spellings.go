@@ -46,7 +46,9 @@ type roleSpelling struct {
 // for "Integrations Engineer". The title's head noun is left alone: its
 // plural names several holders of the role ("Senior Integrations
 // Engineers"); it is the last word before a comma ("Manager" in
-// "Manager, Channel Program"), else the last word. Only words in title
+// "Manager, Channel Program"), else the word before "of" ("Director" in
+// "Director of Product Management": "Directors of Product Management"
+// are several directors), else the last word. Only words in title
 // case whose two forms the dictionary holds are varied, and only by a
 // plain "s" ("Programs", not "Analyses").
 func roleNumberSpellings(d *wordDict, title string) []string {
@@ -55,6 +57,10 @@ func roleNumberSpellings(d *wordDict, title string) []string {
 	for i, w := range words {
 		if strings.HasSuffix(w, ",") {
 			head = i
+			break
+		}
+		if w == "of" && i > 0 {
+			head = i - 1
 			break
 		}
 	}
