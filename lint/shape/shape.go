@@ -273,6 +273,7 @@ func headingLadder(f *model.Family, o Options, few bool) *Ladder {
 	if best = parentSiblings(f, o, hs, parent, best); len(best) == n {
 		best = roleSiblings(f, o, hs, parent, best)
 	}
+	best = definedRungs(f, o, hs, parent, best)
 	for _, l := range best {
 		l.Dims = dimensions(f, o, l)
 		if c := sub[l]; c != nil {
@@ -556,6 +557,88 @@ func roleSiblings(f *model.Family, o Options, hs []*model.Heading, parent []int,
 	return append(best, after...)
 }
 
+// definedRungs adds to a ladder written bottom first the siblings right
+// after its last level that the page defines as that rung with more:
+// LakeSoul's "## Technical Manager: ", after "## User: " and "##
+// Contributors: ", opens "The technical manager is the contributor with
+// authority to merge the code." A sibling titled by a role the tracks do
+// not rank, whose first sentence says it is the rung below it ("is the
+// contributor with", "are maintainers who"), is the next rung up; each
+// such sibling may define the next. "The community manager is the person
+// who helps ..." names no rung: a role beside the ladder. The ladder is of
+// one track, uncoded, going up, its levels siblings.
+func definedRungs(f *model.Family, o Options, hs []*model.Heading, parent []int, best []*Level) []*Level {
+	if o.Ladder == nil {
+		return best
+	}
+	if dir, ok := oneTrackDirection(best); !ok || dir <= 0 {
+		return best
+	}
+	i := slices.Index(hs, best[len(best)-1].Heading)
+	if i < 0 {
+		return best
+	}
+	for _, l := range best {
+		if j := slices.Index(hs, l.Heading); j < 0 || parent[j] != parent[i] {
+			return best
+		}
+	}
+	rung := best[len(best)-1].Place.Label
+	for {
+		j := i + 1
+		for j < len(hs) && hs[j].Level > hs[i].Level {
+			j++
+		}
+		if j >= len(hs) || hs[j].Level != hs[i].Level || namesSection(hs[j].Text) || headingLevel(f, o, hs, j) != nil {
+			break
+		}
+		title := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(hs[j].Text), ":"))
+		p, ok := o.Ladder.Classify(title)
+		if !ok || !p.Implied || p.Stem == "" || retired(p.Stem) {
+			break
+		}
+		body := bodyOf(f, hs, j)
+		if !definedAs(f, body, title, rung) {
+			break
+		}
+		best = append(best, &Level{Title: hs[j].Text, File: f, Heading: hs[j], TitleSpan: hs[j].TextSpan, Body: body})
+		i, rung = j, title
+	}
+	return best
+}
+
+// definedAs reports whether the first paragraph of a level's body opens by
+// saying that the role titled is the rung named, with more: "The technical
+// manager is the contributor with authority to merge", "Core developers
+// are maintainers who". The role and the rung in either case and number;
+// one word may qualify the rung ("the active contributor who").
+func definedAs(f *model.Family, body model.Span, title, rung string) bool {
+	words := func(s string) string {
+		ws := strings.Fields(strings.ToLower(s))
+		for i, w := range ws {
+			if i == len(ws)-1 {
+				w = strings.TrimSuffix(w, "s")
+			}
+			ws[i] = regexp.QuoteMeta(w)
+		}
+		return strings.Join(ws, `\s+`) + `s?`
+	}
+	if title == "" || rung == "" {
+		return false
+	}
+	re, err := regexp.Compile(`^(?:(?:the|a|an)\s+)?` + words(title) + `\s+(?:is|are)\s+(?:(?:the|a|an)\s+)?(?:[a-z-]+\s+)?` + words(rung) + `\s+(?:with|who|that|whose)\b`)
+	if err != nil {
+		return false
+	}
+	for _, b := range BlocksIn(f, body) {
+		if b.Kind == model.BlockHeading {
+			continue
+		}
+		return re.MatchString(strings.ToLower(strings.TrimSpace(b.Text)))
+	}
+	return false
+}
+
 // sameDepthElsewhere reports whether another heading has heading i's depth.
 func sameDepthElsewhere(hs []*model.Heading, i int) bool {
 	for j, h := range hs {
@@ -611,16 +694,24 @@ func codedOnly(lv []*Level) []*Level {
 	return out
 }
 
-// outline reports levels that only a leading number codes, none of them
-// named by its words ("## 1. Project Member Roles.", "## 2. Decisions."):
-// a document's numbered sections, not a ladder.
+// outline reports levels that only a leading number codes, fewer than half
+// of them named by their words ("## 1. Project Member Roles.", "## 2.
+// Decisions."; "## I. Purpose", "## II. Members", "## III. Voting"): a
+// document's numbered sections, one of which may name a role, not a
+// ladder. Numbered rungs most of which name themselves ("I. Core
+// Contributors", "II. Stewards") are one.
 func outline(lv []*Level) bool {
+	placed := 0
 	for _, l := range lv {
-		if l.Placed || l.Code == nil || l.Code.Format != "n" {
+		if l.Placed {
+			placed++
+			continue
+		}
+		if l.Code == nil || l.Code.Format != "n" {
 			return false
 		}
 	}
-	return true
+	return 2*placed < len(lv)
 }
 
 // run reports whether three levels or more follow one another among their
