@@ -61,7 +61,9 @@ var misspellingRule = &lint.Rule{
 			"often (\"Responsibilties\" copied between pages). Plurals and verb forms of known words " +
 			"(\"financials\", \"sharding\"), words with a common prefix (\"untrusting\"), words in mixed case " +
 			"(\"GitLab\"), acronyms (and an acronym the page writes in capitals twice or more, in lower case inside a name: " +
-			"\"ocio-dev\" beside \"OCIO\"), the plural of a word the page writes with a capital and without (\"mixins\" beside " +
+			"\"ocio-dev\" beside \"OCIO\"; a name the page writes in mixed case twice or more, in lower case: \"__cubefs__\" beside \"CubeFS\", " +
+			"whose case term-consistency judges), two words written solid where the word one edit away is the pair with the second word's " +
+			"first letter dropped (\"manpages\", man pages, not \"manages\"; a slip elsewhere in the word is still one: \"pepresent\"), the plural of a word the page writes with a capital and without (\"mixins\" beside " +
 			"\"Mixin\" and \"mixin\"), a lower-case word of a slug (\"nodejs/node\", \"@nodejs/tsc\") that a link address of " +
 			"the page also writes (an owner's name) or that is a word of the page's title with a short suffix (\"expressjs/express\" on " +
 			"\"Express Governance\"), a word in a link's text that the link's own address writes (a user's name: " +
@@ -570,6 +572,7 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 	lowers := sc.lowers[:0]       // the words of uses
 	known := sc.known[:0]         // per word of uses: 0 not looked up, 1 known (no finding), 2 to report
 	caps := sc.caps               // the words written in capitals: acronyms
+	mixed := sc.mixed             // the names written in mixed case, by their lower case
 	titled := sc.titled[:0]       // per word of uses: written with a capital first
 	sp.uses = sc.uses[:0]         // copied at the end
 	var linkWords map[string]bool // the words of the page's title and links' addresses
@@ -614,6 +617,8 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 			lw := tw.Lower[j]
 			if asciiCapitals(w.Text) {
 				caps[w.Text]++
+			} else if innerMixedCase(w.Text) {
+				mixed[lw]++
 			}
 			// a number ("12", "2023") is not counted: no check reads the
 			// site's or the page's count of one (it is never spellCheckable,
@@ -739,6 +744,15 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 		if u.style == misspell.CaseLower && u.meant == "" && u.short == "" && u.brand == "" && caps[strings.ToUpper(u.lower)] >= 2 {
 			continue
 		}
+		// so is a word in lower case that the page writes twice or more
+		// in mixed case, a name the dictionary lacks ("CubeFS" 24 times,
+		// then "__cubefs__", the GitHub organisation): the name in lower
+		// case, which term-consistency judges, not a slip of another word
+		// ("cubes"); a word with a capital first only ("Teh") is no such
+		// name, and its lower case is still checked
+		if u.style == misspell.CaseLower && u.meant == "" && u.short == "" && u.brand == "" && mixed[u.lower] >= 2 {
+			continue
+		}
 		// a plural whose singular the page writes too, with a capital and
 		// without ("Mixin" in a title, "a mixin", "the mixins"): a term of
 		// the page's, written in its forms, not one slip
@@ -761,6 +775,7 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 type spellScratch struct {
 	seen   map[string]int
 	caps   map[string]int
+	mixed  map[string]int // lower case -> uses in mixed case ("CubeFS")
 	lowers []string
 	known  []int8
 	titled []bool
@@ -784,7 +799,7 @@ type spellWordInfo struct {
 }
 
 var spellScratchPool = sync.Pool{New: func() any {
-	return &spellScratch{seen: map[string]int{}, caps: map[string]int{}, words: map[string]spellWordInfo{}}
+	return &spellScratch{seen: map[string]int{}, caps: map[string]int{}, mixed: map[string]int{}, words: map[string]spellWordInfo{}}
 }}
 
 // maxSpellWords bounds the words a scratch remembers from page to page.
@@ -830,11 +845,12 @@ const maxSpellScratch = 1 << 14
 // release empties sc (no string of the page is kept) and returns it to the
 // pool, unless the page was a large one.
 func (sc *spellScratch) release() {
-	if len(sc.seen) > maxSpellScratch || len(sc.caps) > maxSpellScratch {
+	if len(sc.seen) > maxSpellScratch || len(sc.caps) > maxSpellScratch || len(sc.mixed) > maxSpellScratch {
 		return
 	}
 	clear(sc.seen)
 	clear(sc.caps)
+	clear(sc.mixed)
 	clear(sc.lowers)
 	sc.lowers, sc.known, sc.titled, sc.uses = sc.lowers[:0], sc.known[:0], sc.titled[:0], sc.uses[:0]
 	spellScratchPool.Put(sc)
@@ -1006,6 +1022,25 @@ func asciiCapitals(w string) bool {
 		}
 	}
 	return true
+}
+
+// innerMixedCase reports whether a word of ASCII letters has a capital
+// after its first letter and a letter in lower case: a name written in
+// mixed case ("CubeFS", "GitLab", "eBay"), neither an acronym ("OCIO")
+// nor a word with a capital first only ("Teh").
+func innerMixedCase(w string) bool {
+	upper, lower := false, false
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case 'A' <= c && c <= 'Z':
+			upper = upper || i > 0
+		case 'a' <= c && c <= 'z':
+			lower = true
+		default:
+			return false
+		}
+	}
+	return upper && lower
 }
 
 // placeSpellWord fills in what the merge stage reads of the block of an
@@ -1193,6 +1228,15 @@ func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, onPage int
 			return
 		}
 		if len(cands) == 0 || vocab.accepts(lw, true, cands, listed) {
+			return
+		}
+		if !listed && solidCompound(d, stem, suffix, u.style, cands) {
+			// "manpages": two words written solid, a term of its own, not
+			// "manages" with a letter typed in; offered apart only where
+			// the page writes them apart ("problemsolving")
+			if forms := joinedCompound(d, f, u); len(forms) > 0 && vocab.pages[lw] <= 1 {
+				reportSpelling(p, f, u, forms)
+			}
 			return
 		}
 	}
@@ -1701,6 +1745,45 @@ func joinedCompound(d *wordDict, f *model.Family, u spellWord) []string {
 		return nil
 	}
 	return out
+}
+
+// solidCompound reports whether a word in lower case is two words written
+// solid where each candidate is the word with its second word's first
+// letter dropped: "manpages" (man pages) is no slip of "manages". The two
+// words are content words, the first a common word of three letters or
+// more, the second one of four or more (or its plural or verb form), and
+// the letter dropped doubles no neighbour ("mannages" is "manages" with a
+// letter typed twice). A slip elsewhere in the word is still one, however
+// the word splits ("pepresent" is no "pep resent", "operaring" no "opera
+// ring"), and so is a pair run together around a function word ("forthe").
+func solidCompound(d *wordDict, w, suffix string, style misspell.WordCase, cands []string) bool {
+	if style != misspell.CaseLower || len(w) < 7 || len(cands) == 0 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	for _, c := range cands {
+		c = strings.TrimSuffix(c, suffix)
+		if len(c) != len(w)-1 {
+			return false
+		}
+		i := 0
+		for i < len(c) && c[i] == w[i] {
+			i++
+		}
+		// w is c with w[i] added: the seam must be there
+		if w[i+1:] != c[i:] || i < 3 || len(w)-i < 4 || w[i] == w[i-1] || w[i] == w[i+1] {
+			return false
+		}
+		a, b := w[:i], w[i:]
+		if prose.IsStopWord(a) || prose.IsStopWord(b) || !d.common(a) || !d.common(b) && !derivedSuffix(d, b) {
+			return false
+		}
+	}
+	return true
 }
 
 // countWord counts the times s occurs in text as whole words (no letter

@@ -59,8 +59,11 @@ var requiredSectionsRule = &lint.Rule{
 			"one that says it takes them over). When that level's list follows its other sections under a heading written at " +
 			"the depth of the page's groups (\"### Director, X\", \"#### Responsibilities\", then \"## Requirements\"), the finding " +
 			"(`info`) is at that heading and names the depth it needs. A page without role headings that has Responsibilities or Requirements is one role: it is asked only " +
-			"for what every family has (Hiring Process, Performance Indicators). Pages without roles or such sections (folder " +
-			"index stubs) are not checked. A Hugo include standing alone on its line within a level's text, named after a " +
+			"for what every family has (Hiring Process, Performance Indicators), and told, at `info`, when its only requirements are headed as " +
+			"preferences (\"## Preferred Requirements\", read as nice-to-haves: nothing on the page is then required). Pages without roles or such sections (folder " +
+			"index stubs) are not checked, unless the page declares itself a job family's (`layout: job_family_page`, as the 2022 " +
+			"site does) and has nothing after its front matter: that empty page is one finding, at its title (not a draft or " +
+			"a redirect). A Hugo include standing alone on its line within a level's text, named after a " +
 			"section (\"{{% job-families/sales/performance %}}\"), is that level's section, written once for many pages.\n\n" +
 			"Default severity is warning, from what the corpus shows: of 899 levels in the 2022 and current handbooks, " +
 			"about 9% have no Job Grade section, 14% no Responsibilities and 19% no Requirements of their own (many " +
@@ -634,6 +637,63 @@ func slippedSection(f *model.Family, r *model.Role, k model.SectionKind) (s *mod
 // pageIsRole reports whether a page without roles is one role all the
 // same: it has Responsibilities or Requirements of its own (a folder
 // index or an overview has neither).
+// reportPreferredOnly reports a page that is one role (no role headings)
+// whose only requirements are headed as preferences ("## Preferred
+// Requirements", which the model reads as nice-to-haves): nothing on the
+// page is required, the required bullet among them included. One info
+// finding, at that heading: name it Requirements.
+func reportPreferredOnly(p *lint.Pass, f *model.Family) {
+	if len(f.Roles) > 0 {
+		return
+	}
+	var pref *model.Section
+	for _, s := range f.Sections {
+		switch {
+		case s.Kind == model.SecRequirements:
+			return
+		case pref == nil && s.Kind == model.SecNiceToHaves && s.Heading != nil && len(s.Bullets) > 0 &&
+			strings.Contains(strings.ToLower(s.Name), "requirement"):
+			pref = s
+		}
+	}
+	if pref == nil {
+		return
+	}
+	p.Report(lint.Diagnostic{Span: pref.Heading.TextSpan, Severity: lint.Info,
+		Message: fmt.Sprintf("the page's role has no Requirements section: its requirements are headed %q, which reads as nice-to-haves; "+
+			"name that heading Requirements (and keep what is only preferred apart)", sectionLabel(pref)),
+		Subject: "preferred requirements only"})
+}
+
+// emptyFamilyPage reports whether a page declares itself a job family's
+// page ("layout: job_family_page", as the 2022 site does) and has nothing
+// after its front matter, and where to report it: its front matter's
+// title. A page without that declaration may be a folder index stub (Hugo
+// lists the pages below it), and a draft or a redirect is not meant to be
+// read: neither is reported.
+func emptyFamilyPage(f *model.Family) (model.Span, bool) {
+	fm := f.FrontMatter
+	if fm == nil || !fm.Closed || fm.Span.End > len(f.Source.Text) || strings.TrimSpace(string(f.Source.Text[fm.Span.End:])) != "" {
+		return model.Span{}, false
+	}
+	if layout, _ := fm.String("layout"); layout != "job_family_page" {
+		return model.Span{}, false // a folder index stub, or a page of another kind
+	}
+	if d, _ := fm.String("draft"); d == "true" {
+		return model.Span{}, false
+	}
+	for _, k := range []string{"redirect", "redirect_to", "redirectTo", "url"} {
+		if fm.Value(k) != nil {
+			return model.Span{}, false
+		}
+	}
+	sp := fm.KeySpan("title")
+	if !sp.Valid() || strings.TrimSpace(f.Title) == "" {
+		return model.Span{}, false
+	}
+	return sp, true
+}
+
 func pageIsRole(f *model.Family) bool {
 	for _, s := range f.Sections {
 		if s.Kind == model.SecResponsibilities || s.Kind == model.SecRequirements {
@@ -678,6 +738,12 @@ var statusMessages = map[model.RoleStatus]string{
 func checkRequiredSections(p *lint.Pass) {
 	f := p.File
 	if len(f.Roles) == 0 && !pageIsRole(f) {
+		if sp, ok := emptyFamilyPage(f); ok {
+			p.Report(lint.Diagnostic{Span: sp,
+				Message: fmt.Sprintf("the job-family page %q has no content after its front matter: no role, Job Grade, Responsibilities, "+
+					"Requirements, Performance Indicators or Hiring Process; write the family or remove the page", strings.TrimSpace(f.Title)),
+				Subject: "empty page"})
+		}
 		return
 	}
 	opts := lint.Options[requiredSectionsOptions](p.Options)
@@ -717,6 +783,7 @@ func checkRequiredSections(p *lint.Pass) {
 		}
 	}
 	reportOwnMissing(p, f)
+	reportPreferredOnly(p, f)
 	sch, raw := p.Config.RequiredSectionsSchema()
 	doc := p.Env.Shared(fmt.Sprintf("required-sections/doc %p", sch), func() any {
 		var doc any

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
+	"gitlab.com/ladderlint/ladderlint/lint/ladder"
 	"gitlab.com/ladderlint/ladderlint/lint/model"
 	"gitlab.com/ladderlint/ladderlint/lint/prose"
 	"gitlab.com/ladderlint/ladderlint/lint/worddiff"
@@ -28,7 +29,8 @@ var roleNameMismatchRule = &lint.Rule{
 		Description: "A role is named in several places besides its heading: its opening sentence (\"The Senior " +
 			"Accountant ...\"), its reports-to sentence, its grade sentence (\"The Senior Accountant is a grade " +
 			"7.\"), the sentence that opens its responsibilities (\"The Director, Channel Program will be responsible " +
-			"...\") and the headings of its sections (\"#### Senior Accountant Responsibilities\"), also a section heading " +
+			"...\"), one that opens its responsibilities or requirements with the role's name as its subject, without \"The\" " +
+			"(\"Senior Accounting and External Reporting Manager shares the same responsibilities as listed above\"), and the headings of its sections (\"#### Senior Accountant Responsibilities\"), also a section heading " +
 			"right after its text that is outside it by depth (\"### Staff Accountant Career Ladder\" after the level's " +
 			"requirements) unless it names the family or another role exactly. When a level is " +
 			"copied from another, these are the names that get left behind. Each must name the role as its " +
@@ -54,7 +56,8 @@ var roleNameMismatchRule = &lint.Rule{
 			"for it (\"#### Senior Responsibilities\" under \"### Senior Backend Engineer\", \"The Senior Backend " +
 			"Engineer\" under \"### Senior\", \"#### Manager and Senior Manager Requirements\"); and a short heading " +
 			"whose name adds only words of the family's title or of the base role (\"Senior Security Analyst\" under " +
-			"\"### Senior Analyst\" in the Security Analyst family; for a specialty, a level too). Word order " +
+			"\"### Senior Analyst\" in the Security Analyst family; for a specialty, a level too), though not a department named after " +
+			"a comma written longer (\"Manager, Brand Strategy and Growth\" for \"Manager, Brand Strategy\" in the Brand Growth family). Word order " +
 			"matters: \"Manager, Billing\" (a people manager) and \"Billing Manager\" are different titles in the " +
 			"handbook's own nomenclature.\n\n" +
 			"Only names that read like a job title are compared (\"The Build team ...\" is not one), and names " +
@@ -72,7 +75,13 @@ var roleNameMismatchRule = &lint.Rule{
 			"\"Senior Learning & Development Program Manager\"), are how such a sentence refers to a role just above; the same " +
 			"words with a plural \"s\" added or dropped inside the name (\"Community Program Evangelist\" for \"Community Programs " +
 			"Evangelist\") are not, nor are the heading's words in another order (\"the Intermediate Accounting Manager\" for \"Manager, " +
-			"Accounting\"), nor the name the extended role's own text gives it (that role's finding).\n\n" +
+			"Accounting\"), nor the name the extended role's own text gives it (that role's finding). Such a sentence that names, without " +
+			"a link, a role the page does not have (\"Extends that of the Technology Partner Manager (Intermediate) requirements\" " +
+			"among Alliances Partner Managers, \"the Junior Technology Partner Manager\" on a page whose lowest level is " +
+			"Associate) is reported too: the list it takes over is nowhere to read. A role of the page written loosely (its " +
+			"seniorities the page's, its other words in the page's titles or abbreviated: \"the L&D Senior Program Manager\"), " +
+			"two roles at once (\"the Director or Senior Director of Customer Success\"), a role behind a link and any such name on a page of " +
+			"one level (a family written a page per level extends another page's level) are not.\n\n" +
 			"The places that give one other name are one finding, on the first of them. When two or more agree on a " +
 			"name and only the heading differs (not by a typo), the heading is the odd one out and the finding is on it, unless a place " +
 			"(a section heading) names the role as the heading does, or the words the heading has over the text's name are in the headings of " +
@@ -175,7 +184,9 @@ func checkRoleNameMismatch(p *lint.Pass) {
 			}
 			seen[m.span] = true
 			valid = append(valid, m)
-			if names.same(m.name, title) {
+			// "Manager, Brand Strategy and Growth" for "Manager, Brand
+			// Strategy": the family's words fill in no department
+			if names.same(m.name, title) && !commaDepartmentGrows(m.name, title) {
 				continue
 			}
 			// "#### Senior Responsibilities" under a specialty names the level
@@ -232,7 +243,11 @@ func reportExtensionNames(p *lint.Pass, f *model.Family, r *model.Role, levelWor
 		if !readsLikeRoleName(target, levelWords) || !model.JobTitleLike(target) || allIn(plain.words(target), plain.level) {
 			continue
 		}
-		if e.From == nil || e.From.Heading == nil {
+		if e.From == nil {
+			reportExtensionNoRole(p, f, r, e, target, plain)
+			continue
+		}
+		if e.From.Heading == nil {
 			continue
 		}
 		from := cleanRoleTitle(e.From.Title)
@@ -284,6 +299,156 @@ func reportExtensionNames(p *lint.Pass, f *model.Family, r *model.Role, levelWor
 			Diff:    worddiff.Compare(from, target).String(),
 		})
 	}
+}
+
+// reportExtensionNoRole reports an extension sentence that names, without
+// a link, a role the page does not have ("Extends that of the Technology
+// Partner Manager (Intermediate) requirements" on a page whose levels are
+// Alliances Partner Managers): the list it takes over is nowhere to read.
+func reportExtensionNoRole(p *lint.Pass, f *model.Family, r *model.Role, e *model.Extension, target string, plain *roleNames) {
+	target = trimLeadingLower(target)
+	// "the Director or Senior Director of Customer Success": two roles; a
+	// level alone ("Extends the Senior responsibilities") is the template's
+	target, ok := titleOnly(target)
+	if !ok || strings.Contains(target, " or ") || !model.JobTitleLike(target) || allIn(plain.words(target), plain.level) {
+		return
+	}
+	// a page of one level (a family written a page per level) extends a
+	// level of another page
+	levels := 0
+	for _, x := range f.Roles {
+		if x.Kind == model.KindLevel {
+			levels++
+		}
+	}
+	if levels < 2 {
+		return
+	}
+	for _, x := range f.Roles {
+		if x.Title == "" {
+			continue
+		}
+		// a role of the page under another of the rule's tolerated names:
+		// "Senior Security Analyst" for "### Senior Analyst" in the
+		// Security Analyst family, the words in another order, an acronym
+		names := &roleNames{ignore: plain.ignore, specialty: x.Kind != model.KindLevel, acronyms: plain.acronyms, level: plain.level}
+		base := x.Base
+		if x.Parent != nil {
+			base += " " + x.Parent.Title
+		}
+		names.extra = stemSet(names, f.Title, base)
+		if names.same(target, x.Title) || sameWords(expandAcronyms(ladder.Stem(x.Title), ladder.Stem(target))) {
+			return
+		}
+	}
+	if pageWordsName(f, target, plain) {
+		return
+	}
+	if b := blockAt(f, e.Sentence.Span.Start); b != nil {
+		for _, l := range b.Links {
+			if l.Span.Start < e.Sentence.Span.End && l.Span.End > e.Sentence.Span.Start {
+				return // "extends the [Senior Director, Development](/job-families/...) role": another page's
+			}
+		}
+	}
+	span, ok := extensionNameSpan(f, e, target)
+	if !ok {
+		return
+	}
+	p.Report(lint.Diagnostic{
+		Span:    span,
+		Message: fmt.Sprintf("extension sentence names the role it extends %s, but this page has no role of that name", quoted(target)),
+		Role:    r,
+		Subject: "extends-unknown: " + nameKey(target),
+	})
+}
+
+// titleOnly returns the job title an extension sentence's target holds, cut
+// before the word "role" or "position" after it ("Security Incident Response
+// Team Manager role by adding vision" names "Security Incident Response
+// Team Manager"), and false when what is left is not written as a title:
+// every word in title case, an abbreviation or a joining word. A target that
+// runs on into the sentence ("Sr Program Managers Own an IT area such as
+// Quote", two lines read as one) is no name to quote.
+func titleOnly(target string) (string, bool) {
+	words := strings.Fields(target)
+	for i, w := range words {
+		if w == "role" || w == "roles" || w == "position" {
+			words = words[:i]
+			break
+		}
+	}
+	if len(words) == 0 {
+		return "", false
+	}
+	for _, w := range words {
+		switch w {
+		case "of", "and", "&", "for", "the", "-":
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && r != '(' {
+			return "", false
+		}
+	}
+	return strings.Join(words, " "), true
+}
+
+// pageWordsName reports whether a name is made of the page's own words:
+// its seniorities those of a role of the page, its other words in the
+// page's role titles or written as an abbreviation ("L&D Senior Program
+// Manager" for "Senior Learning & Development Program Manager"). Such a
+// name is a role of the page written loosely, not a role the page lacks;
+// "Junior Technology Partner Manager" on a page whose lowest level is
+// Associate, or "Technology Partner Manager" among Alliances Partner
+// Managers, is not.
+func pageWordsName(f *model.Family, name string, plain *roleNames) bool {
+	var rest []string
+	for _, w := range strings.Fields(name) {
+		if strings.IndexFunc(w, unicode.IsLower) < 0 && strings.IndexFunc(w, unicode.IsUpper) >= 0 && utf8.RuneCountInString(w) >= 2 {
+			continue // an abbreviation: "L&D", "IT"
+		}
+		rest = append(rest, w)
+	}
+	words := plain.words(strings.Join(rest, " "))
+	levels := levelsOf(words, plain.level)
+	pageWords, pageLevels := map[string]bool{}, map[string]bool{}
+	for _, x := range f.Roles {
+		for _, w := range plain.words(x.Title) {
+			pageWords[w] = true
+		}
+		for _, w := range levelsOf(plain.words(x.Title), plain.level) {
+			pageLevels[w] = true
+		}
+	}
+	if len(levels) > 0 && !allIn(levels, pageLevels) {
+		return false
+	}
+	return allIn(words, pageWords)
+}
+
+// trimLeadingLower drops the words before a name that start in lower case
+// ("thet Junior Technology Partner Manager", "responsibilities of
+// Director"), and a "the" run into the name ("theIT Global Logistics
+// Analyst").
+func trimLeadingLower(s string) string {
+	for s != "" {
+		r, _ := utf8.DecodeRuneInString(s)
+		if !unicode.IsLower(r) {
+			break
+		}
+		if rest := strings.TrimPrefix(s, "the"); rest != s && rest != "" {
+			if r2, _ := utf8.DecodeRuneInString(rest); unicode.IsUpper(r2) {
+				return rest
+			}
+		}
+		i := strings.IndexByte(s, ' ')
+		if i < 0 {
+			return ""
+		}
+		s = strings.TrimSpace(s[i+1:])
+	}
+	return s
 }
 
 // extensionNameSpan returns where an extension sentence writes a name.
@@ -686,18 +851,27 @@ func roleMentions(f *model.Family, r *model.Role) []roleMention {
 	}
 	// "The Director, Channel Program will be responsible for ...": the
 	// sentence that opens the role's responsibilities names it too
-	for _, sec := range r.Sections {
-		if sec.Kind != model.SecResponsibilities || len(sec.Paragraphs) == 0 {
-			continue
+	// (so does the one that opens its requirements, when it names the role
+	// as its subject: "Senior Accounting and External Reporting Manager
+	// share the same requirements as listed above")
+	for _, kind := range []model.SectionKind{model.SecResponsibilities, model.SecRequirements} {
+		for _, sec := range r.Sections {
+			if sec.Kind != kind || len(sec.Paragraphs) == 0 {
+				continue
+			}
+			b := sec.Paragraphs[0]
+			if len(sec.Bullets) > 0 && sec.Bullets[0].Span.Start < b.Span.Start {
+				continue
+			}
+			at := 0
+			if strings.HasPrefix(b.Text, "The ") {
+				at = 4
+			}
+			if name, ok := leadingRoleName(b.Text[at:]); ok && (at > 0 || subjectName(b.Text, name)) {
+				out = append(out, roleMention{string(kind) + "' opening sentence", name, b.SourceSpan(at, at+len(name)), false})
+			}
+			break
 		}
-		b := sec.Paragraphs[0]
-		if len(sec.Bullets) > 0 && sec.Bullets[0].Span.Start < b.Span.Start || !strings.HasPrefix(b.Text, "The ") {
-			continue
-		}
-		if name, ok := leadingRoleName(b.Text[4:]); ok {
-			out = append(out, roleMention{"responsibilities' opening sentence", name, b.SourceSpan(4, 4+len(name)), false})
-		}
-		break
 	}
 	for _, sec := range r.Sections {
 		if sec.Prefix == "" || !sec.PrefixSpan.Valid() {
@@ -716,6 +890,24 @@ func roleMentions(f *model.Family, r *model.Role) []roleMention {
 		}
 	}
 	return out
+}
+
+// subjectVerbs are the verbs a role's name opens a sentence with, as its
+// subject, when the sentence writes it without "The" ("Senior Accounting
+// and External Reporting Manager shares the same responsibilities as
+// listed above").
+var subjectVerbs = map[string]bool{"shares": true, "share": true, "has": true, "have": true, "is": true, "are": true,
+	"will": true, "carries": true, "carry": true, "takes": true, "includes": true, "owns": true}
+
+// subjectName reports whether a paragraph that opens with name, without
+// "The", reads it as the sentence's subject: a job title of two words or
+// more, a verb right after it.
+func subjectName(text, name string) bool {
+	if len(strings.Fields(name)) < 2 || !model.JobTitleLike(name) || !strings.HasPrefix(text, name) {
+		return false
+	}
+	next := strings.Fields(text[len(name):])
+	return len(next) > 0 && subjectVerbs[next[0]]
 }
 
 // trailingSections finds the family-level section headings that name a
@@ -1000,6 +1192,21 @@ func (c *roleNames) same(name, title string) bool {
 		}
 	}
 	return false
+}
+
+// commaDepartmentGrows reports whether a title names a department after a
+// comma and the name writes that department longer ("Manager, Brand
+// Strategy and Growth" for "Manager, Brand Strategy"): the family's words a
+// name may add fill in a short heading ("Senior Security Analyst" for "###
+// Senior Analyst"), not another department's name.
+func commaDepartmentGrows(name, title string) bool {
+	ti, ni := strings.Index(withoutParens(title), ","), strings.Index(withoutParens(name), ",")
+	if ti < 0 || ni < 0 {
+		return false
+	}
+	td := strings.Fields(model.NormalizeTitle(withoutParens(title)[ti+1:]))
+	nd := strings.Fields(model.NormalizeTitle(withoutParens(name)[ni+1:]))
+	return len(nd) > len(td) && hasWordPrefix(nd, td)
 }
 
 // qualifierMoved reports whether two names of the same words differ only

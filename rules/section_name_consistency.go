@@ -35,7 +35,7 @@ var sectionNameConsistencyRule = &lint.Rule{
 			"than the others is not reported, but a role that prefixes some of its Job Grade, Responsibilities and " +
 			"Requirements headings with its name and not others is (\"#### Job Grade\" next to \"#### Senior Analyst Responsibilities\"). A section " +
 			"name in lower case where the family's other section headings, three or more, are capitalised is " +
-			"reported too, and so is a later word of the template's name in lower case (\"## Performance indicators\") on a page " +
+			"reported too (alone or after the role's name; not after a word that qualifies it, \"Individual responsibility\", a heading in sentence case), and so is a later word of the template's name in lower case (\"## Performance indicators\") on a page " +
 			"whose other headings of two words or more, three or more, are all in title case. A bold label inside a section of the same kind (\"**Team responsibilities**\" under " +
 			"\"### Responsibilities\") is not a section of its own. A section introduced by a plain paragraph holding only its name " +
 			"(\"Responsibilities\" on a line of its own) is reported when `min_majority` roles give it a heading, and a Job Grade, " +
@@ -63,7 +63,8 @@ var sectionNameConsistencyRule = &lint.Rule{
 			"`min_majority` other roles, and more than mix depths, keep their sections at one depth, at the heading whose depth " +
 			"differs from theirs (Nice-to-haves a level below the Requirements are nice-to-have requirements and left alone). " +
 			"A heading that runs the role's name into the section's name (\"#### Accounts Receivable AnalystJob Grade\") is reported " +
-			"with the space put back.",
+			"with the space put back, and so is one whose prefix writes the role's title without the comma of its heading " +
+			"(\"#### Senior Manager Billing Responsibilities\" under \"### Senior Manager, Billing\").",
 		Bad: "---\ntitle: Accountant\n---\n\n## Accountant\n\n### Accountant Responsibilities\n\n- Close the books\n\n" +
 			"### Accountant Requirements\n\n- Attention to detail\n\n## Senior Accountant\n\n### Senior Accountant Responsibilities\n\n" +
 			"- Review the close\n\n### Senior Accountant Requirements\n\n- Experience with audits\n\n## Manager, Accounting\n\n" +
@@ -250,6 +251,7 @@ func checkSectionNameConsistency(p *lint.Pass) {
 			checkSectionSynonyms(p, groups[kind], opts.MinMajority)
 		}
 		checkSectionGlued(p)
+		checkSectionPrefixComma(p)
 		// the repeated heading reads as a specialty of its level: the
 		// family's roles of every kind set the usual name
 		checkResponsibilitiesUnderRoleName(p, idx, p.File.Roles, opts.MinMajority)
@@ -1132,6 +1134,20 @@ func checkSectionPrefixMix(p *lint.Pass, roles []*model.Role, kinds []model.Sect
 	}
 }
 
+// prefixNamesRole reports whether a section heading's prefix is the title
+// of a role of the page ("Analyst (Intermediate)" in "Analyst
+// (Intermediate) responsibilities"), not a word that qualifies the
+// section ("Individual", "Team").
+func prefixNamesRole(prefix string, roles []*model.Role) bool {
+	p := model.NormalizeTitle(strings.TrimSpace(prefix))
+	for _, r := range roles {
+		if model.NormalizeTitle(r.Title) == p {
+			return true
+		}
+	}
+	return false
+}
+
 // checkSectionCase reports a section name written in lower case
 // ("#### Analyst (Intermediate) responsibilities") in a family whose other
 // section headings, three or more, are all capitalised.
@@ -1147,6 +1163,13 @@ func checkSectionCase(p *lint.Pass, roles []*model.Role, kinds []model.SectionKi
 			switch {
 			case name == "":
 			case name[0] >= 'a' && name[0] <= 'z':
+				// "Individual responsibility", "Team responsibility":
+				// a heading in sentence case, its first word a
+				// qualifier; after a role's name the lower case is
+				// the section's own
+				if s.Prefix != "" && !prefixNamesRole(s.Prefix, roles) {
+					continue
+				}
 				lower = append(lower, s)
 			case name[0] >= 'A' && name[0] <= 'Z':
 				capital++
@@ -1458,6 +1481,36 @@ func checkSectionGlued(p *lint.Pass) {
 					label, quoted(written), quoted(want)),
 				Role:    r,
 				Subject: string(sec.Kind) + " name: glued",
+			})
+		}
+	}
+}
+
+// checkSectionPrefixComma reports a section heading whose prefix writes the
+// role's title without the comma its heading has ("#### Senior Manager
+// Billing Responsibilities" under "### Senior Manager, Billing"): the
+// heading names its role otherwise than the role's heading, as a slip; the
+// words are the title's, so the fix is the title's punctuation.
+func checkSectionPrefixComma(p *lint.Pass) {
+	for _, r := range p.File.Roles {
+		if !strings.Contains(r.Title, ",") {
+			continue
+		}
+		bare := strings.Join(strings.Fields(strings.ReplaceAll(r.Title, ",", " ")), " ")
+		for _, sec := range r.Sections {
+			if sec.Role != r || sec.Style != model.StyleHeading || sec.Heading == nil || sec.Prefix == "" {
+				continue
+			}
+			if strings.Join(strings.Fields(sec.Prefix), " ") != bare {
+				continue
+			}
+			label := strings.TrimSpace(sec.Name)
+			p.Report(lint.Diagnostic{
+				Span: sec.Heading.TextSpan,
+				Message: fmt.Sprintf("%s section's heading writes the role's name %s without the comma of its heading %s: write %s",
+					kindLabel(sec.Kind), quoted(sec.Prefix), quoted(r.Title), quoted(r.Title+" "+label)),
+				Role:    r,
+				Subject: string(sec.Kind) + " prefix: comma",
 			})
 		}
 	}

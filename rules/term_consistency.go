@@ -63,7 +63,9 @@ var termConsistencyRule = &lint.Rule{
 			"beside one \"the Data program\" is a tie), while copies that disagree (\"Sales Tools\" at two levels, \"Sales tools\" at one) count each; an adjective " +
 			"compound before a noun (\"high quality software\", \"long term scalability\", \"customer facing teams\") takes the hyphen " +
 			"where the page hyphenates it anywhere at least half as often as it leaves it open there (grammar: \"world class brand\" and " +
-			"\"world class design\" beside one \"world-class team\"); a noun before a noun, \"job family page\", may stay open; \"open source\" is written open by the GitLab style guide wherever it stands, \"open-source\" beside it is no variant;\n" +
+			"\"world class design\" beside one \"world-class team\"); a noun before a noun, \"job family page\", may stay open; \"open source\" is written open by the GitLab style guide wherever it stands, \"open-source\" beside it is no variant; " +
+			"a pair that repeats the heading of its section as the heading writes it (\"## Decision making process\", then \"Decision making " +
+			"process should be transparent\") is the section named by its title, not reported;\n" +
 			"- two words the page also writes as one (\"road map\" beside \"roadmap\", \"code base\" beside \"codebases\", " +
 			"\"full stack\" beside \"Fullstack\"), where the one word is as common or more (either form in a heading or a link's text counts, " +
 			"though the open one is not reported there: \"chat room\" beside \"the contributors' [chat room](...)\" outnumbers one \"chatroom\"); pairs that mean something else " +
@@ -92,7 +94,8 @@ var termConsistencyRule = &lint.Rule{
 			"- \"eg.\" and \"ie.\" on a page that also writes \"e.g.\" and \"i.e.\";\n" +
 			"- an acronym in title case inside a sentence (\"Sox controls\"), or with a lower-case letter between its capitals anywhere " +
 			"(\"SoX\"; not a plural, \"KPIs\", nor a name or an abbreviation written so by convention, \"PhD\", \"PaaS\"), on a page that writes it in capitals " +
-			"(\"SOX\") as often or more, and a product name in lower case (\"google sheets\") on a page that capitalises " +
+			"(\"SOX\") as often or more (more often, for a form whose every use has a small letter between capitals: one \"COC\" beside one " +
+			"\"CoC\" is no majority, and a small letter for a small word is a usual spelling), and a product name in lower case (\"google sheets\") on a page that capitalises " +
 			"it inside sentences as often or more (a name is a word the dictionary lacks, then written with a capital at least " +
 			"twice as often, or a known product name that is no everyday word: \"talent outreach\" is not the Outreach tool; " +
 			"a lower-case name alone in parentheses, \"the runtime (dapr)\", is an identifier as written, and so is one a capital would break: a part of a lower-case repository path, \"kumahq/kuma\", of a handle, \"@meshery/maintainers\", or a name in a list beside a lower-case hyphenated repository name, \"pymc, pymc-experimental and pymcon\"; in prose, \"the Kuma slack\", it is still reported); " +
@@ -111,14 +114,31 @@ var termConsistencyRule = &lint.Rule{
 			"- a role of the page named in its prose with its title written short where its heading spells it out: \"Sr.\" " +
 			"for \"Senior\", \"Jr.\" for \"Junior\", \"&\" for \"and\" (\"reports to the Sr. Manager, Billing\" where the heading is " +
 			"\"Senior Manager, Billing\"; \"Director, Billing & Collections\" where it is \"Director, Billing and Collections\"), the " +
-			"whole title only, as the heading writes it; a spelling that is another role's title, headings and link texts are left alone.\n\n" +
+			"whole title only, as the heading writes it; so with the intermediate level before the name where the heading writes it after the " +
+			"name in parentheses, as the handbook's template does (\"Intermediate Sourcer\" for \"Sourcer (Intermediate)\"; not the other way); " +
+			"a spelling that is another role's title, headings and link texts are left alone, and " +
+			"so is a role named as the subject of another role's opening or reports-to sentence (\"The Director, Billing & Collections reports " +
+			"to ...\" under \"Senior Director, Billing and Collections\": the wrong role, whatever its spelling);\n" +
+			"- a role of the page named in its prose with a word of its title in the other number (\"reports to the Manager, Alliance " +
+			"Business Development\" where the heading is \"Manager, Alliances Business Development\"; \"Manager, Channel Programs\" for " +
+			"\"Manager, Channel Program\"); the head noun's plural (\"Senior Integrations Engineers\") names several holders of the role, " +
+			"and the role's own text and the sentences that extend another role are left to role-name-mismatch; so with the family's name " +
+			"as the page's title writes it (\"the Integration Engineering job family\" on the page titled \"Integrations Engineering\"; \"Accounting & " +
+			"External Reporting\" where the title is \"Accounting and External Reporting\", not the other way);\n" +
+			"- a role whose title has three words or more named in its prose with two or more of the title's capitals and a word the title " +
+			"capitalises in lower case (\"Staff Vulnerability Research engineer\" where the heading is \"Staff Vulnerability Research " +
+			"Engineer\", \"the Vulnerability Research engineer\" on the page of that title); all in lower case it describes the job, and " +
+			"a plural (\"Vulnerability Research engineers\") is a group the text describes.\n\n" +
 			"Other ties are not reported. The `preferred` list names terms with one right spelling (\"GitLab\", " +
 			"\"GitLab.com\"): any other case of them is reported wherever it occurs, the front matter's `title` and `description` " +
 			"included, and so is a name in mixed case written apart at its inner capitals (\"Net Suite\", \"Power Point\"); their variants are not " +
-			"reported a second time. Names in URLs, e-mail addresses, paths, code and link targets are not " +
+			"reported a second time, nor is a pair of words whose one difference from the page's usual pair is a preferred term miswritten " +
+			"(\"Tinkerbell Github\" beside \"Tinkerbell GitHub\": one defect, one finding). Names in URLs, e-mail addresses, paths, code and link targets are not " +
 			"prose and are left alone, nor is a word of a link's text in lower case that the link's address writes as a part of its path " +
 			"(\"[mochajs org](https://github.com/mochajs)\", \"[kubernetes org](https://github.com/kubernetes)\": an organisation's login " +
-			"as GitHub spells it; for a word other than a preferred term, only one no dictionary holds: \"[frontend engineers](/frontend/)\" is prose). `--fix` writes the reference spelling.",
+			"as GitHub spells it; for a word other than a preferred term, only one no dictionary holds: \"[frontend engineers](/frontend/)\" is prose), nor a name in lower case that no dictionary holds written as the whole " +
+			"of a bold or italic span, as a code span would set it (\"The __cubefs__ GitHub project\" beside \"CubeFS\"; \"the **cubefs handbook**\" " +
+			"is prose). `--fix` writes the reference spelling.",
 		Bad: "---\ntitle: Support Engineer\n---\n\n## Support Engineer\n\n### Responsibilities\n\n" +
 			"- Answer customer e-mail about Gitlab\n- Triage email from customers\n- Keep email templates current\n",
 		Good: "---\ntitle: Support Engineer\n---\n\n## Support Engineer\n\n### Responsibilities\n\n" +
@@ -129,7 +149,9 @@ var termConsistencyRule = &lint.Rule{
 			{Name: "scope", Default: "page", Text: "where the usual spelling is counted: `page` (each file on its own) or `handbook` (all files linted together)"},
 			{Name: "cautious", Default: "false", Text: "no case variant inside a two-word term whose first word is a name, in mixed case or in no dictionary " +
 				"(\"WebdriverIO Project\" beside \"WebdriverIO project\": with a capital the words name the body, in lower case they " +
-				"describe it; on in the generic profile)"},
+				"describe it; on in the generic profile), nor a two-word term in title case where the page writes it in sentence case " +
+				"and heads two or more other names in title case with its first word (\"Emeritus Status\" beside \"Emeritus status\", on a page " +
+				"of \"Emeritus Maintainers\" and the \"Emeritus Process\": the page capitalises what it names freely)"},
 		},
 	},
 	Options: func() any { return &termConsistencyOptions{Preferred: defaultPreferredTerms, Scope: "page"} },
@@ -391,7 +413,8 @@ func termWordsEach(f *model.Family, fn func(termWord)) {
 		text := wordingText(b)
 		tw := wordingWords(b, true)
 		for i := range tw.Words {
-			if key, plain, ok := termWordKey(text, tw, i); ok && !linkIdentifier(f, b, &links, tw.Words[i].Start, tw.Words[i].End, tw.Words[i].Text, false) {
+			if key, plain, ok := termWordKey(text, tw, i); ok && !linkIdentifier(f, b, &links, tw.Words[i].Start, tw.Words[i].End, tw.Words[i].Text, false) &&
+				!emphasisedName(f, b, tw.Words[i].Start, tw.Words[i].End, tw.Words[i].Text) {
 				fn(termWord{key, termOccAt(f, b, tw, i), plain})
 			}
 		}
@@ -464,8 +487,10 @@ func termPageWords(f *model.Family, ix *termIndex, varied map[string]bool, refs 
 		tw := wordingWords(b, true)
 		for i := range tw.Words {
 			key, plain, ok := termWordKey(text, tw, i)
-			if !ok || linkIdentifier(f, b, &links, tw.Words[i].Start, tw.Words[i].End, tw.Words[i].Text, false) {
-				// (linkIdentifier: an identifier as its link writes it)
+			if !ok || linkIdentifier(f, b, &links, tw.Words[i].Start, tw.Words[i].End, tw.Words[i].Text, false) ||
+				emphasisedName(f, b, tw.Words[i].Start, tw.Words[i].End, tw.Words[i].Text) {
+				// (linkIdentifier: an identifier as its link writes it;
+				// emphasisedName: one set apart in bold or italics)
 				continue
 			}
 			if !plain {
@@ -532,6 +557,43 @@ func linkIdentifier(f *model.Family, b *model.Block, links *map[*model.Block][]*
 	}
 	if name {
 		return true
+	}
+	d := englishWords()
+	return !knownWord(d, written) && !derivedWord(d, written)
+}
+
+// emphasisedName reports whether a word in lower case that no dictionary
+// holds is the whole text of an emphasis span, bold or italics
+// ("The __cubefs__ GitHub project", "**kumactl**"): a name set apart as
+// written, an organisation's login or a command, as a code span would set
+// it, not a use of the term ("CubeFS") in the prose's case. Emphasis over
+// more than the word ("**the cubefs project**") is prose, and so is a
+// dictionary word in bold ("**must**").
+func emphasisedName(f *model.Family, b *model.Block, start, end int, written string) bool {
+	if f.Source == nil {
+		return false
+	}
+	for i := 0; i < len(written); i++ {
+		if c := written[i]; 'A' <= c && c <= 'Z' || c >= 0x80 {
+			return false // not in lower case (checked without a copy: every word of a page is asked)
+		}
+	}
+	sp := b.SourceSpan(start, end)
+	src := f.Source.Text
+	if sp.Start <= 0 || sp.End >= len(src) || string(src[sp.Start:sp.End]) != written {
+		return false
+	}
+	mark := src[sp.Start-1]
+	if mark != '*' && mark != '_' {
+		return false
+	}
+	// the same run of marks on both sides, one to three of them
+	n := 0
+	for n < 3 && sp.Start-1-n >= 0 && src[sp.Start-1-n] == mark && sp.End+n < len(src) && src[sp.End+n] == mark {
+		n++
+	}
+	if n == 0 || sp.Start-1-n >= 0 && src[sp.Start-1-n] == mark || sp.End+n < len(src) && src[sp.End+n] == mark {
+		return false
 	}
 	d := englishWords()
 	return !knownWord(d, written) && !derivedWord(d, written)
@@ -1056,6 +1118,7 @@ func checkTermPage(p *lint.SetPass, f *model.Family, preferred map[string]string
 	checkTermNamePlurals(p, f)
 	checkTermTitleAbbrevs(p, f)
 	checkTermRoleSpellings(p, f)
+	checkTermRoleCase(p, f)
 	checkTermNumberForms(p, f)
 	checkTermUnitCompounds(p, f)
 }
@@ -1457,6 +1520,14 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 	for _, up := range order {
 		n := caps[up]
 		if n == 0 || n < len(titled[up]) || plain[strings.ToLower(up)] >= n {
+			continue
+		}
+		if n == len(titled[up]) && !slices.ContainsFunc(titled[up], func(o occ) bool { return !innerCapital(o.b.Text[o.start:o.end]) }) {
+			// a tie with a form in mixed case at both ends ("the CNCF Code
+			// of Conduct (COC)", then "Follow the CNCF CoC"): no majority,
+			// and a small letter for a small word ("CoC", "PoC") is a usual
+			// spelling of an acronym; an acronym written as a word ("Sox"
+			// beside "SOX") is still a slip on a tie
 			continue
 		}
 		for _, o := range titled[up] {

@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -215,8 +216,25 @@ func checkTermPhrases(p *lint.SetPass, f *model.Family, preferred map[string]str
 		if termOpenCompounds[key] {
 			continue
 		}
-		reportPhraseVariants(p, f, occs)
+		reportPhraseVariants(p, f, occs, preferred)
 	}
+}
+
+// preferredForm returns a phrase's form with each of its words that is a
+// preferred term written as the list writes it: "Tinkerbell Github" is
+// "Tinkerbell GitHub" with "GitHub" miswritten, one defect that the
+// preferred term's finding reports, not a second variant of the pair. A
+// pair that differs in another word still differs.
+func preferredForm(form string, preferred map[string]string) string {
+	if len(preferred) == 0 {
+		return form
+	}
+	for _, w := range strings.FieldsFunc(form, func(r rune) bool { return r == ' ' || r == '-' }) {
+		if right, ok := preferred[strings.ToLower(w)]; ok && right != w && !strings.Contains(right, " ") {
+			form = strings.Replace(form, w, right, 1)
+		}
+	}
+	return form
 }
 
 // termPhraseOccs gathers the occurrences of the two-word terms of a page
@@ -468,7 +486,7 @@ func inLinkText(b *model.Block, i int) bool {
 // reportPhraseVariants reports, among the occurrences of one two-word term,
 // the spellings the page uses less: first by hyphen or space, then by the
 // case of the words after the first.
-func reportPhraseVariants(p *lint.SetPass, f *model.Family, occs []phraseOcc) {
+func reportPhraseVariants(p *lint.SetPass, f *model.Family, occs []phraseOcc, preferred map[string]string) {
 	// hyphen or space: counted over the occurrences that modify a word
 	// ("cross functional teams", "cross-functional work"), where the two
 	// spellings compete; "long term" as a noun and "long-term goals" are
@@ -542,6 +560,9 @@ func reportPhraseVariants(p *lint.SetPass, f *model.Family, occs []phraseOcc) {
 		// ("high-volume billing"): where most occurrences lack it, the
 		// hyphenated one is right and nothing is reported
 		if !compared(o) || !hyphenWins || o.hyphen {
+			continue
+		}
+		if repeatsHeading(f, o) {
 			continue
 		}
 		want := strings.Replace(o.text, " ", "-", 1)
@@ -642,10 +663,25 @@ func reportPhraseVariants(p *lint.SetPass, f *model.Family, occs []phraseOcc) {
 		// words name the body, in lower case they describe it
 		return
 	}
+	cautious := lint.Options[termConsistencyOptions](p.Options).Cautious
 	for _, o := range occs {
 		form := strings.ReplaceAll(o.form, "-", " ")
 		if o.b.Kind == model.BlockHeading || o.inName || form == ref || strings.Fields(form)[0] != refFirst {
 			continue
+		}
+		if fw := strings.Fields(form); cautious && !startsUpper(refWords[len(refWords)-1]) && startsUpper(fw[len(fw)-1]) &&
+			titledAfter(f, refFirst, refWords[len(refWords)-1]) >= 2 {
+			// a name in title case where the page writes the term in
+			// sentence case, on a page that heads other names in title
+			// case with its first word ("Emeritus Status" beside
+			// "Emeritus status", on a page of "Emeritus Maintainers" and
+			// the "Emeritus Process"): the page capitalises what it names
+			// freely, and the capital is no slip; other organisations'
+			// pages keep no house style a reader could point to
+			continue
+		}
+		if preferredForm(form, preferred) == preferredForm(ref, preferred) {
+			continue // the preferred term's own finding says it
 		}
 		// the reference's later words in the occurrence's own first word
 		sep := " "
@@ -656,6 +692,54 @@ func reportPhraseVariants(p *lint.SetPass, f *model.Family, occs []phraseOcc) {
 		want := first + sep + strings.Fields(ref)[1]
 		reportTermPhrase(p, f, o, want, count[ref])
 	}
+}
+
+// titledAfter counts the pairs outside headings where word first, with a
+// capital, is followed by a capitalised word other than second, inside a
+// sentence: "Emeritus Maintainers", "Emeritus Process" for "Emeritus"
+// beside "status". A word at a sentence's start after first counts too;
+// first at a sentence's start does not (the capital says nothing there).
+func titledAfter(f *model.Family, first, second string) int {
+	n := 0
+	for _, b := range f.Blocks {
+		if b.Kind == model.BlockHeading {
+			continue
+		}
+		text := wordingText(b)
+		tw := wordingWords(b, true)
+		for i := 0; i+1 < len(tw.Words); i++ {
+			w, next := tw.Words[i], tw.Words[i+1]
+			if w.Text != first || sentenceStart(text, w.Start) || strings.TrimSpace(text[w.End:next.Start]) != "" {
+				continue
+			}
+			if startsUpper(next.Text) && !strings.EqualFold(next.Text, second) {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// repeatsHeading reports whether an occurrence outside a heading repeats
+// the heading of its section as that heading writes it ("## Decision making
+// process", then "Decision making process should be transparent"): the
+// body names the section by its title, and a fix there alone would part
+// the two; the heading's own spelling is the page's choice, which the
+// phrase rules do not judge in headings.
+func repeatsHeading(f *model.Family, o phraseOcc) bool {
+	hs := f.Headings
+	k := sort.Search(len(hs), func(k int) bool { return hs[k].Span.Start > o.b.Span.Start }) - 1
+	if k < 0 || o.b.Kind == model.BlockHeading {
+		return false
+	}
+	h := strings.ToLower(strings.Join(strings.Fields(hs[k].Text), " "))
+	w := strings.ToLower(strings.Join(strings.Fields(o.text), " "))
+	i := strings.Index(h, w)
+	if i < 0 {
+		return false
+	}
+	letter := func(c byte) bool { return 'a' <= c && c <= 'z' || c == '-' }
+	return (i == 0 || !letter(h[i-1])) && (i+len(w) == len(h) || !letter(h[i+len(w)]))
 }
 
 func reportTermPhrase(p *lint.SetPass, f *model.Family, o phraseOcc, want string, n int) {

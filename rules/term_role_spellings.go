@@ -12,7 +12,8 @@ import (
 	"gitlab.com/ladderlint/ladderlint/lint/model"
 )
 
-// termRoleSpellings are the ways a role's title is written short: a
+// termRoleSpellings are the ways a role's title is written short (and, in
+// roleSpellingsOf, the intermediate level before the role's name): a
 // title word abbreviated ("Sr. Manager, Billing" for the heading's "Senior
 // Manager, Billing") and "&" for "and" ("Director, Billing & Collections"
 // for "Director, Billing and Collections"), each with the heading's form.
@@ -28,6 +29,108 @@ var termRoleSpellings = []struct{ long, short string }{
 type roleSpelling struct {
 	written, want string
 	line          int // the heading's
+	// role is the role named; number is set for a word of the title
+	// written singular for plural or plural for singular ("Manager,
+	// Alliance Business Development" for "Manager, Alliances Business
+	// Development"), which the role's own sentences leave to
+	// role-name-mismatch
+	role   *model.Role
+	number bool
+	exact  bool // a title as its heading writes it: a place to skip, not a finding
+	page   bool // the page's title, not a role's heading
+}
+
+// roleNumberSpellings returns a role's title with one of its words
+// written in the other number: "Manager, Alliance Business Development"
+// for "Manager, Alliances Business Development", "Integration Engineer"
+// for "Integrations Engineer". The title's head noun is left alone: its
+// plural names several holders of the role ("Senior Integrations
+// Engineers"); it is the last word before a comma ("Manager" in
+// "Manager, Channel Program"), else the word before "of" ("Director" in
+// "Director of Product Management": "Directors of Product Management"
+// are several directors), else the last word. Only words in title
+// case whose two forms the dictionary holds are varied, and only by a
+// plain "s" ("Programs", not "Analyses").
+func roleNumberSpellings(d *wordDict, title string) []string {
+	words := strings.Split(title, " ")
+	head := len(words) - 1
+	for i, w := range words {
+		if strings.HasSuffix(w, ",") {
+			head = i
+			break
+		}
+		if w == "of" && i > 0 {
+			head = i - 1
+			break
+		}
+	}
+	var out []string
+	for i, w := range words {
+		if i == head || !titleWord(w) || len(w) < 4 {
+			continue
+		}
+		lw := strings.ToLower(w)
+		var other string
+		if stem, ok := strings.CutSuffix(w, "s"); ok && !strings.HasSuffix(stem, "s") && knownWord(d, strings.ToLower(stem)) {
+			other = stem
+		} else if !ok && knownWord(d, lw) && knownWord(d, lw+"s") {
+			other = w + "s"
+		}
+		if other == "" {
+			continue
+		}
+		v := slices.Clone(words)
+		v[i] = other
+		out = append(out, strings.Join(v, " "))
+	}
+	return out
+}
+
+// inOtherRoleSentence reports whether a source span is the subject of the
+// opening or reports-to sentence of a role other than r: "The Director, Billing &
+// Collections reports to ..." under "Senior Director, Billing and
+// Collections" names the wrong role, whatever its spelling, and that is
+// role-name-mismatch's defect; a spelling fix there would keep the wrong
+// name.
+func inOtherRoleSentence(f *model.Family, r *model.Role, s model.Span) bool {
+	// the sentence's subject: the name opens it, after an article at most
+	in := func(t *model.Sentence) bool {
+		if t == nil || !t.Span.Valid() || t.Span.Start > s.Start || s.End > t.Span.End || s.Start > len(f.Source.Text) {
+			return false
+		}
+		switch strings.TrimSpace(string(f.Source.Text[t.Span.Start:s.Start])) {
+		case "", "The", "the", "A", "An", "a", "an":
+			return true
+		}
+		return false
+	}
+	for _, o := range f.Roles {
+		if o != r && (in(o.Intro) || in(o.ReportsTo)) {
+			return true
+		}
+	}
+	return false
+}
+
+// roleOwnSentence reports whether a source span lies where role-name-mismatch
+// reads a role's names: inside the role's own text, or in any role's
+// sentence that extends another's.
+func roleOwnSentence(f *model.Family, r *model.Role, s model.Span) bool {
+	in := func(t model.Span) bool { return t.Valid() && t.Start <= s.Start && s.End <= t.End }
+	if r != nil && in(r.Span) {
+		return true
+	}
+	for _, o := range f.Roles {
+		if o.Inheritance != nil && in(o.Inheritance.Span) {
+			return true
+		}
+		for _, e := range o.Extends {
+			if e.Sentence != nil && in(e.Sentence.Span) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // roleSpellingsOf returns the other spellings of a role's title: each
@@ -46,6 +149,14 @@ func roleSpellingsOf(title string) []string {
 			}
 		}
 	}
+	// the handbook names the intermediate level after the role, in
+	// parentheses ("IT Systems Engineer (Intermediate)"), not before it
+	n := len(out)
+	for _, t := range out[:n] {
+		if base, ok := strings.CutSuffix(t, " (Intermediate)"); ok && base != "" {
+			out = append(out, "Intermediate "+base)
+		}
+	}
 	return out[1:]
 }
 
@@ -61,6 +172,7 @@ func roleSpellingsOf(title string) []string {
 func checkTermRoleSpellings(p *lint.SetPass, f *model.Family) {
 	titles := map[string]bool{}
 	var spellings []roleSpelling
+	d := englishWords()
 	for _, r := range f.Roles {
 		if r.Heading == nil || r.Heading.Role != r {
 			continue
@@ -69,7 +181,27 @@ func checkTermRoleSpellings(p *lint.SetPass, f *model.Family) {
 		titles[title] = true
 		line := f.Source.Position(r.Heading.Span.Start).Line
 		for _, s := range roleSpellingsOf(title) {
-			spellings = append(spellings, roleSpelling{written: s, want: title, line: line})
+			spellings = append(spellings, roleSpelling{written: s, want: title, line: line, role: r})
+		}
+		for _, s := range roleNumberSpellings(d, title) {
+			spellings = append(spellings, roleSpelling{written: s, want: title, line: line, role: r, number: true})
+		}
+	}
+	// the family's name, as the page's title writes it: "Integration
+	// Engineering job family" on the page titled "Integrations
+	// Engineering", "Accounting & External Reporting" on the page titled
+	// "Accounting and External Reporting"
+	if t := strings.TrimSpace(f.Title); strings.Contains(t, " ") && !titles[t] {
+		titles[t] = true
+		for _, s := range roleSpellingsOf(t) {
+			// "&" written for the title's "and", not the other way: a
+			// title's "&" spelt out in prose is no slip
+			if strings.Count(s, "&") > strings.Count(t, "&") {
+				spellings = append(spellings, roleSpelling{written: s, want: t, page: true})
+			}
+		}
+		for _, s := range roleNumberSpellings(d, t) {
+			spellings = append(spellings, roleSpelling{written: s, want: t, number: true, page: true})
 		}
 	}
 	if len(spellings) == 0 {
@@ -88,6 +220,17 @@ func checkTermRoleSpellings(p *lint.SetPass, f *model.Family) {
 			byText[s.written] = s
 			if !slices.Contains(lengths, len(s.written)) {
 				lengths = append(lengths, len(s.written))
+			}
+		}
+	}
+	// the titles themselves, so that no shorter spelling is read inside
+	// one ("Director, Channel Program" inside "Senior Director, Channel
+	// Program")
+	for t := range titles {
+		if _, ok := byText[t]; !ok {
+			byText[t] = roleSpelling{written: t, exact: true}
+			if !slices.Contains(lengths, len(t)) {
+				lengths = append(lengths, len(t))
 			}
 		}
 	}
@@ -117,8 +260,18 @@ func checkTermRoleSpellings(p *lint.SetPass, f *model.Family) {
 				// the longest name at a place, and none inside it
 				// ("Director, Billing & Collections" inside "Senior
 				// Director, Billing & Collections")
-				reportTerm(p, &termOcc{f: f, b: b, start: i, end: end, text: text[i:end]}, s.want,
-					fmt.Sprintf("write %s, not %s: the role's heading on this page (line %d) writes its title so", quoted(s.want), quoted(s.written), s.line))
+				if sp := b.SourceSpan(i, end); s.exact || s.number && roleOwnSentence(f, s.role, sp) || s.role != nil && inOtherRoleSentence(f, s.role, sp) {
+					i = end - 1
+					break
+				}
+				msg := fmt.Sprintf("write %s, not %s: the role's heading on this page (line %d) writes its title so", quoted(s.want), quoted(s.written), s.line)
+				if strings.HasSuffix(s.want, " (Intermediate)") && strings.HasPrefix(s.written, "Intermediate ") {
+					msg += ", the level after the name in parentheses as the handbook's template has it"
+				}
+				if s.page {
+					msg = fmt.Sprintf("write %s, not %s: the page's title writes the family's name so", quoted(s.want), quoted(s.written))
+				}
+				reportTerm(p, &termOcc{f: f, b: b, start: i, end: end, text: text[i:end]}, s.want, msg)
 				i = end - 1
 				break
 			}
@@ -131,4 +284,112 @@ func checkTermRoleSpellings(p *lint.SetPass, f *model.Family) {
 // counts as one).
 func isRoleWordByte(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c >= 0x80
+}
+
+// roleCaseTitle is a role's title of three words or more, for
+// checkTermRoleCase.
+type roleCaseTitle struct {
+	title string
+	where string // "its heading (line N)" or "the page's title"
+}
+
+// checkTermRoleCase reports a role of the page named in its prose with
+// some of its title's capitals and not others: "Vulnerability Research
+// engineers" or "Staff Vulnerability Research engineer" where the titles
+// are "Vulnerability Research Engineer" and "Staff Vulnerability Research
+// Engineer". Written all in lower case ("vulnerability research
+// engineers") the words describe the job; with two of the title's
+// capitals or more they name the role, and a word the title capitalises
+// is then the name's own spelling. Titles of three words or more only (a
+// department's name before a common noun, "Product managers", is no
+// role's name), in ASCII; a plural ("Vulnerability Research engineers")
+// is a group the text describes, not the role's name, and headings and
+// link texts are left alone.
+func checkTermRoleCase(p *lint.SetPass, f *model.Family) {
+	byLower := map[string]roleCaseTitle{}
+	var lengths []int
+	for _, r := range f.Roles {
+		title, where := "", ""
+		switch {
+		case r.Heading != nil && r.Heading.Role == r:
+			title = cleanRoleTitle(r.Heading.Text)
+			where = fmt.Sprintf("its heading (line %d)", f.Source.Position(r.Heading.Span.Start).Line)
+		case r.Heading == nil && r.Title != "" && r.Title == strings.TrimSpace(f.Title):
+			title, where = r.Title, "the page's title"
+		default:
+			continue
+		}
+		if strings.Count(title, " ") < 2 || !isASCII(title) || !('A' <= title[0] && title[0] <= 'Z') {
+			continue
+		}
+		lt := strings.ToLower(title)
+		if _, ok := byLower[lt]; ok {
+			continue
+		}
+		byLower[lt] = roleCaseTitle{title: title, where: where}
+		if !slices.Contains(lengths, len(lt)) {
+			lengths = append(lengths, len(lt))
+		}
+	}
+	if len(byLower) == 0 {
+		return
+	}
+	sort.Sort(sort.Reverse(sort.IntSlice(lengths)))
+	var low []byte
+	for _, b := range f.Blocks {
+		if b.Kind == model.BlockHeading {
+			continue
+		}
+		text := wordingText(b)
+		low = append(low[:0], text...)
+		for i, c := range low {
+			if 'A' <= c && c <= 'Z' {
+				low[i] = c + 'a' - 'A'
+			}
+		}
+		for i := 0; i < len(text); i++ {
+			if !('A' <= text[i] && text[i] <= 'Z') || i > 0 && isRoleWordByte(text[i-1]) {
+				continue
+			}
+			for _, n := range lengths {
+				end := i + n
+				if end > len(text) {
+					continue
+				}
+				t, ok := byLower[string(low[i:end])]
+				if !ok {
+					continue
+				}
+				after, _ := utf8.DecodeRuneInString(text[end:])
+				if end < len(text) && (unicode.IsLetter(after) || unicode.IsDigit(after)) || inLinkText(b, i) {
+					continue
+				}
+				written := text[i:end]
+				if mixedTitleCase(t.title, written[:n]) {
+					want := t.title
+					reportTerm(p, &termOcc{f: f, b: b, start: i, end: end, text: written}, want,
+						fmt.Sprintf("write %s, not %s: the role's title is capitalised so in %s", quoted(want), quoted(written), t.where))
+				}
+				i = end - 1
+				break
+			}
+		}
+	}
+}
+
+// mixedTitleCase reports whether written is title (the same letters) with
+// two of its capitals or more kept and one or more put in lower case.
+func mixedTitleCase(title, written string) bool {
+	kept, lowered := 0, 0
+	for i := 0; i < len(title); i++ {
+		if !('A' <= title[i] && title[i] <= 'Z') || i > 0 && isRoleWordByte(title[i-1]) {
+			continue // not a word's first capital
+		}
+		if written[i] == title[i] {
+			kept++
+		} else {
+			lowered++
+		}
+	}
+	return kept >= 2 && lowered > 0
 }

@@ -168,6 +168,9 @@ func TestMisspellingLocale(t *testing.T) {
 func TestRoleNameMismatch(t *testing.T) {
 	res := linttest.Run(t, "testdata/role-name-mismatch", "role-name-mismatch")
 	for _, f := range res.Findings {
+		if strings.Contains(f.Message, "this page has no role of that name") {
+			continue // no heading to compare the name with
+		}
 		if f.Diff == "" || !strings.Contains(f.Diff, "[-") && !strings.Contains(f.Diff, "{+") {
 			t.Errorf("%d: finding without a word diff: %q", f.Line, f.Diff)
 		}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Extension is what a level takes over from another role, as its text
@@ -204,9 +205,7 @@ func (s *structurer) readExtension(r, before *Role, b *Block, ss [2]int) *Extens
 		return nil
 	}
 	rest := t[at:]
-	if loc := extendEndRE.FindStringIndex(rest); loc != nil {
-		rest = rest[:loc[0]]
-	}
+	rest = rest[:extendEnd(rest)]
 	// "a Business Systems Analyst at previous levels": the name is the
 	// role's, the level the one before
 	atPrevious := false
@@ -331,6 +330,34 @@ func InheritAt(t string) int {
 		return 0
 	}
 	return loc[1]
+}
+
+// extendEnd returns where the name an extension sentence takes over from
+// ends in rest (extendEndRE), read past the full stop of "Sr." and "Jr."
+// ("Extends that of the Sr. Billing Operations Analyst": the Senior
+// Billing Operations Analyst, not a role called "Sr").
+func extendEnd(rest string) int {
+	from := 0
+	for from < len(rest) {
+		loc := extendEndRE.FindStringIndex(rest[from:])
+		if loc == nil {
+			break
+		}
+		start, end := from+loc[0], from+loc[1]
+		if strings.TrimSpace(rest[start:end]) == "." && abbreviatedLevel(rest[:start]) {
+			from = end
+			continue
+		}
+		return start
+	}
+	return len(rest)
+}
+
+// abbreviatedLevel reports whether s ends with the word "Sr" or "Jr".
+func abbreviatedLevel(s string) bool {
+	i := strings.LastIndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	w := strings.ToLower(s[i+1:])
+	return w == "sr" || w == "jr"
 }
 
 // titledAt returns the role of the page, other than r, whose title opens

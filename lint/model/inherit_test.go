@@ -351,3 +351,28 @@ func TestExtensionPreviousLevels(t *testing.T) {
 		t.Errorf("Principal extends %+v, want nothing", e)
 	}
 }
+
+// TestExtensionAbbreviatedLevel checks that the full stop of "Sr." does not
+// end the name an extension sentence takes over from: "Extends that of the
+// Sr. Billing Analyst" is the Senior Billing Analyst, not a role called
+// "Sr" (which the loose match took for the first Senior anything). Near
+// miss: a full stop after a whole word still ends the name.
+func TestExtensionAbbreviatedLevel(t *testing.T) {
+	src := []byte("---\ntitle: Billing\n---\n\n## Senior Manager, Billing\n\n### Responsibilities\n\n- Manage\n\n" +
+		"## Senior Billing Analyst\n\n### Responsibilities\n\n- Analyse\n\n" +
+		"## Lead Billing Analyst\n\n### Responsibilities\n\n- Extends that of the Sr. Billing Analyst\n- Lead\n\n" +
+		"## Staff Billing Analyst\n\n### Responsibilities\n\n- Extends that of the Senior. Then more\n")
+	f := Parse("billing.md", src)
+	byTitle := rolesByTitle(f)
+	lead, senior := byTitle["Lead Billing Analyst"], byTitle["Senior Billing Analyst"]
+	if lead == nil || senior == nil {
+		t.Fatalf("roles %v", f.Roles)
+	}
+	wantExtends(t, "Lead", lead, senior, SecResponsibilities)
+	if got := lead.Extends[0].Target; got != "Sr. Billing Analyst" {
+		t.Errorf("Lead's target %q, want %q", got, "Sr. Billing Analyst")
+	}
+	if staff := byTitle["Staff Billing Analyst"]; staff == nil || len(staff.Extends) != 1 || staff.Extends[0].Target != "Senior" {
+		t.Errorf("Staff's extension %+v, want the target cut at the full stop after \"Senior\"", staff)
+	}
+}

@@ -31,6 +31,10 @@ var (
 	wordCodeRE   = regexp.MustCompile(`(?i)\b(level|grade|band|tier|rung)\s+(\d{1,2})([a-z])?\b`)
 	romanRE      = regexp.MustCompile(`\b(VIII|VII|VI|IV|IX|V|III|II|I|X)\b`)
 	leadNumRE    = regexp.MustCompile(`^(\d{1,2})([a-z])?(?:[\s.:)_-]|$)`)
+	// a Roman numeral that numbers a section, before its title: "I. Core
+	// Contributors", "II) Stewards" (a stop or a parenthesis, then a space:
+	// the pronoun "I" is followed by neither)
+	leadRomanRE = regexp.MustCompile(`^(VIII|VII|VI|IV|IX|V|III|II|I|X)[.)]\s+\S`)
 	// what follows the pronoun "I": a word in lower case ("do I get"), or
 	// an apostrophe ("I'm")
 	pronounRE = regexp.MustCompile(`^(?:\s+[a-z]|['’])`)
@@ -107,6 +111,12 @@ func ParseCode(title string) *Code {
 			continue // "When do I get promoted?": the pronoun
 		}
 		return &Code{Raw: r, Format: "Roman", Rank: float64(romanValue[r]), At: m[0], N: m[1] - m[0]}
+	}
+	// a section's number before its title, Roman as Arabic: read as a
+	// leading number is
+	if m := leadRomanRE.FindStringSubmatchIndex(title); m != nil {
+		r := title[m[2]:m[3]]
+		return &Code{Raw: r, Format: "n", Rank: float64(romanValue[r]), At: m[2], N: m[3] - m[2]}
 	}
 	if m := leadNumRE.FindStringSubmatchIndex(title); m != nil {
 		n, _ := strconv.Atoi(title[m[2]:m[3]])

@@ -21,6 +21,10 @@ func TestParseCode(t *testing.T) {
 		{"01 Junior", "01", "n", 1, ""},
 		{"04a Senior-L2", "L2", "Ln", 2, ""},
 		{"Band 5 Director", "Band 5", "Band n", 5, ""},
+		// a section's number in Roman numerals, read as "1." is
+		{"I. Core Contributors", "I", "n", 1, ""},
+		{"II. Stewards", "II", "n", 2, ""},
+		{"IV) Maintainers", "IV", "n", 4, ""},
 	}
 	for _, c := range cases {
 		got := ParseCode(c.title)
@@ -36,7 +40,7 @@ func TestParseCode(t *testing.T) {
 		}
 	}
 	// near misses: no level code
-	for _, title := range []string{"Senior Engineer", "I am a technical mentor", "Technical skills", "p 3 of the plan", "Overview", "Level up your skills", "Step 2: install the tool", "Stage 3 rollout", "When do I get promoted?", "What I'm expected to do"} {
+	for _, title := range []string{"Senior Engineer", "I am a technical mentor", "Technical skills", "p 3 of the plan", "Overview", "Level up your skills", "Step 2: install the tool", "Stage 3 rollout", "When do I get promoted?", "What I'm expected to do", "I want to help", "I.e. the rest", "Iowa office", "V.I.P. support"} {
 		if c := ParseCode(title); c != nil {
 			t.Errorf("%q: code %q, want none", title, c.Raw)
 		}

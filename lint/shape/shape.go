@@ -250,6 +250,7 @@ func headingLadder(f *model.Family, o Options, few bool) *Ladder {
 				lv = append(lv, l)
 			}
 		}
+		lv = topicRungs(f, o, hs, g, lv)
 		lv = bareRoleNames(f, o, hs, g, lv)
 		lv = codedOnly(lv)
 		if outline(lv) {
@@ -272,6 +273,7 @@ func headingLadder(f *model.Family, o Options, few bool) *Ladder {
 	if best = parentSiblings(f, o, hs, parent, best); len(best) == n {
 		best = roleSiblings(f, o, hs, parent, best)
 	}
+	best = definedRungs(f, o, hs, parent, best)
 	for _, l := range best {
 		l.Dims = dimensions(f, o, l)
 		if c := sub[l]; c != nil {
@@ -555,6 +557,88 @@ func roleSiblings(f *model.Family, o Options, hs []*model.Heading, parent []int,
 	return append(best, after...)
 }
 
+// definedRungs adds to a ladder written bottom first the siblings right
+// after its last level that the page defines as that rung with more:
+// LakeSoul's "## Technical Manager: ", after "## User: " and "##
+// Contributors: ", opens "The technical manager is the contributor with
+// authority to merge the code." A sibling titled by a role the tracks do
+// not rank, whose first sentence says it is the rung below it ("is the
+// contributor with", "are maintainers who"), is the next rung up; each
+// such sibling may define the next. "The community manager is the person
+// who helps ..." names no rung: a role beside the ladder. The ladder is of
+// one track, uncoded, going up, its levels siblings.
+func definedRungs(f *model.Family, o Options, hs []*model.Heading, parent []int, best []*Level) []*Level {
+	if o.Ladder == nil {
+		return best
+	}
+	if dir, ok := oneTrackDirection(best); !ok || dir <= 0 {
+		return best
+	}
+	i := slices.Index(hs, best[len(best)-1].Heading)
+	if i < 0 {
+		return best
+	}
+	for _, l := range best {
+		if j := slices.Index(hs, l.Heading); j < 0 || parent[j] != parent[i] {
+			return best
+		}
+	}
+	rung := best[len(best)-1].Place.Label
+	for {
+		j := i + 1
+		for j < len(hs) && hs[j].Level > hs[i].Level {
+			j++
+		}
+		if j >= len(hs) || hs[j].Level != hs[i].Level || namesSection(hs[j].Text) || headingLevel(f, o, hs, j) != nil {
+			break
+		}
+		title := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(hs[j].Text), ":"))
+		p, ok := o.Ladder.Classify(title)
+		if !ok || !p.Implied || p.Stem == "" || retired(p.Stem) {
+			break
+		}
+		body := bodyOf(f, hs, j)
+		if !definedAs(f, body, title, rung) {
+			break
+		}
+		best = append(best, &Level{Title: hs[j].Text, File: f, Heading: hs[j], TitleSpan: hs[j].TextSpan, Body: body})
+		i, rung = j, title
+	}
+	return best
+}
+
+// definedAs reports whether the first paragraph of a level's body opens by
+// saying that the role titled is the rung named, with more: "The technical
+// manager is the contributor with authority to merge", "Core developers
+// are maintainers who". The role and the rung in either case and number;
+// one word may qualify the rung ("the active contributor who").
+func definedAs(f *model.Family, body model.Span, title, rung string) bool {
+	words := func(s string) string {
+		ws := strings.Fields(strings.ToLower(s))
+		for i, w := range ws {
+			if i == len(ws)-1 {
+				w = strings.TrimSuffix(w, "s")
+			}
+			ws[i] = regexp.QuoteMeta(w)
+		}
+		return strings.Join(ws, `\s+`) + `s?`
+	}
+	if title == "" || rung == "" {
+		return false
+	}
+	re, err := regexp.Compile(`^(?:(?:the|a|an)\s+)?` + words(title) + `\s+(?:is|are)\s+(?:(?:the|a|an)\s+)?(?:[a-z-]+\s+)?` + words(rung) + `\s+(?:with|who|that|whose)\b`)
+	if err != nil {
+		return false
+	}
+	for _, b := range BlocksIn(f, body) {
+		if b.Kind == model.BlockHeading {
+			continue
+		}
+		return re.MatchString(strings.ToLower(strings.TrimSpace(b.Text)))
+	}
+	return false
+}
+
 // sameDepthElsewhere reports whether another heading has heading i's depth.
 func sameDepthElsewhere(hs []*model.Heading, i int) bool {
 	for j, h := range hs {
@@ -610,16 +694,24 @@ func codedOnly(lv []*Level) []*Level {
 	return out
 }
 
-// outline reports levels that only a leading number codes, none of them
-// named by its words ("## 1. Project Member Roles.", "## 2. Decisions."):
-// a document's numbered sections, not a ladder.
+// outline reports levels that only a leading number codes, fewer than half
+// of them named by their words ("## 1. Project Member Roles.", "## 2.
+// Decisions."; "## I. Purpose", "## II. Members", "## III. Voting"): a
+// document's numbered sections, one of which may name a role, not a
+// ladder. Numbered rungs most of which name themselves ("I. Core
+// Contributors", "II. Stewards") are one.
 func outline(lv []*Level) bool {
+	placed := 0
 	for _, l := range lv {
-		if l.Placed || l.Code == nil || l.Code.Format != "n" {
+		if l.Placed {
+			placed++
+			continue
+		}
+		if l.Code == nil || l.Code.Format != "n" {
 			return false
 		}
 	}
-	return true
+	return 2*placed < len(lv)
 }
 
 // run reports whether three levels or more follow one another among their
@@ -764,6 +856,79 @@ func headingLevel(f *model.Family, o Options, hs []*model.Heading, i int) *Level
 		return nil // "Emeritus Approver": a status after a rung, not a rung
 	}
 	return l
+}
+
+// topicPrefixRE and topicSuffixRE read a heading that names a rung inside
+// a topic about it: "Expectations from The Steering Committee",
+// "Responsibilities of Maintainers", "Maintainer expectations". The topic
+// words are what a rung is asked and does; a process ("Becoming a
+// Maintainer", "Changes in Steering Committee") is no such topic.
+var (
+	topicPrefixRE = regexp.MustCompile(`(?i)^(expectations|responsibilities|duties)\s+(from|of|for)\s+(?:(?:the|a|an)\s+)?(\S.*?)\s*$`)
+	topicSuffixRE = regexp.MustCompile(`(?i)^(\S.*?)(?:'s|’s)?\s+(expectations|responsibilities|duties)\s*$`)
+)
+
+// topicRungs adds to a group's levels its siblings that name a rung inside
+// a topic about it (see topicPrefixRE), when two siblings or more share the
+// topic's shape ("Expectations from The Steering Committee", "Expectations
+// from Maintainers", then "Committer"): written alike, they are the rungs
+// of one ladder, however the page heads its last. One such heading alone is
+// a section about a rung, not a rung. The level is titled by the rung's
+// words, placed on the tracks, uncoded and not retired.
+func topicRungs(f *model.Family, o Options, hs []*model.Heading, g []int, lv []*Level) []*Level {
+	if o.Ladder == nil {
+		return lv
+	}
+	isLevel := map[*model.Heading]bool{}
+	named := map[string]bool{} // the rungs the group's headings name alone
+	for _, l := range lv {
+		isLevel[l.Heading] = true
+		named[roleKey(l.Title)] = true
+	}
+	byShape := map[string][]*Level{}
+	var shapes []string
+	for _, i := range g {
+		h := hs[i]
+		if isLevel[h] {
+			continue
+		}
+		text := h.Text
+		var shape string
+		var at, end int
+		if m := topicPrefixRE.FindStringSubmatchIndex(text); m != nil {
+			shape = strings.ToLower(text[m[2]:m[3]] + " " + text[m[4]:m[5]] + " _")
+			at, end = m[6], m[7]
+		} else if m := topicSuffixRE.FindStringSubmatchIndex(text); m != nil {
+			shape = strings.ToLower("_ " + text[m[4]:m[5]])
+			at, end = m[2], m[3]
+		} else {
+			continue
+		}
+		role := text[at:end]
+		if ParseCode(role) != nil || named[roleKey(role)] {
+			continue // a topic about a rung the group heads on its own ("## Maintainer", "## Maintainer duties")
+		}
+		p, ok := o.Ladder.Classify(role)
+		if !ok || p.Implied || retired(p.Stem) {
+			continue
+		}
+		l := &Level{Title: role, File: f, Heading: h, TitleSpan: titleSpan(f, h, at, end), Body: bodyOf(f, hs, i), Place: p, Placed: true}
+		if byShape[shape] == nil {
+			shapes = append(shapes, shape)
+		}
+		byShape[shape] = append(byShape[shape], l)
+	}
+	added := false
+	for _, sh := range shapes {
+		if len(byShape[sh]) >= 2 {
+			lv = append(lv, byShape[sh]...)
+			added = true
+		}
+	}
+	if added {
+		sort.SliceStable(lv, func(a, b int) bool { return lv[a].Heading.Span.Start < lv[b].Heading.Span.Start })
+	}
+	return lv
 }
 
 // retiredWords name the status of one who has left a rung.

@@ -1055,3 +1055,136 @@ func TestFindRoleSiblings(t *testing.T) {
 		}
 	}
 }
+
+// Rungs named inside a topic about them, when two siblings or more share
+// the topic's shape: "Expectations from The Steering Committee",
+// "Expectations from Maintainers", then the bare "Committer" (CubeFS's
+// governance), or "Contributor expectations", "Reviewer expectations".
+// The level is titled, and placed, by the rung's words.
+func TestFindTopicRungs(t *testing.T) {
+	src := "# Project Governance\n\n## Principles\n\nOpen.\n\n## Expectations from The Steering Committee\n\nSets the roadmap.\n\n" +
+		"## Expectations from Maintainers\n\nReview pull requests.\n\n## Committer\n\nContributes code.\n\n## Becoming a Committer\n\nAsk.\n\n" +
+		"## Becoming a Maintainer\n\nBe nominated.\n\n## Changes in Steering Committee\n\nVote.\n\n## Code of Conduct\n\nBe kind.\n"
+	f := model.Parse("g.md", []byte(src))
+	ls := shape.Find(f, options(t))
+	if len(ls) != 1 || ls[0].From != "headings" || titles(ls[0]) != "Steering Committee|Maintainers|Committer" {
+		t.Fatalf("topic rungs: %d %v", len(ls), ls)
+	}
+	if sp := ls[0].Levels[0].TitleSpan; string(f.Source.Text[sp.Start:sp.End]) != "Steering Committee" {
+		t.Errorf("title span %v: %q", sp, f.Source.Text[sp.Start:sp.End])
+	}
+	suffix := "# Contributor Ladder\n\n## Contributor expectations\n\nOpens issues.\n\n## Reviewer expectations\n\nReviews.\n\n" +
+		"## Maintainer expectations\n\nMerges.\n\n## Inactivity\n\nA year.\n"
+	if ls := shape.Find(model.Parse("s.md", []byte(suffix)), options(t)); len(ls) != 1 || titles(ls[0]) != "Contributor|Reviewer|Maintainer" {
+		t.Errorf("topic rungs, rung first: %d %v", len(ls), ls)
+	}
+	// a topic about a rung the siblings also head alone is no second rung
+	both := "# Contributor Ladder\n\n## Reviewer\n\nReviews.\n\n## Reviewer duties\n\nTriage.\n\n## Maintainer\n\nMerges.\n\n" +
+		"## Maintainer duties\n\nReleases.\n\n## Committer\n\nCommits.\n"
+	if ls := shape.Find(model.Parse("b.md", []byte(both)), options(t)); len(ls) != 1 || titles(ls[0]) != "Reviewer|Maintainer|Committer" {
+		t.Errorf("topics beside their rungs: %d %v", len(ls), ls)
+	}
+	// near misses: one topic heading of its shape is a section about a
+	// rung; topics of two shapes share none; a process shared by two
+	// siblings ("Becoming a ...") is no topic of what a rung does
+	for name, near := range map[string]string{
+		"alone":  strings.Replace(src, "## Expectations from Maintainers", "## Maintainer elections", 1),
+		"shapes": strings.Replace(src, "## Expectations from Maintainers", "## Responsibilities of Maintainers", 1),
+	} {
+		for _, l := range shape.Find(model.Parse(name+".md", []byte(near)), options(t)) {
+			if strings.Contains(titles(l), "Steering Committee") {
+				t.Errorf("near miss %s: %s", name, titles(l))
+			}
+		}
+	}
+}
+
+// Rungs numbered as sections in Roman numerals ("### I. Core
+// Contributors", "### II. Stewards" under "## Member Roles", Yarn's
+// governance): the numbers are the sections' order, as "1." is, and a
+// rung the tracks do not know ("Stewards") is a level beside one they do.
+// The roster after them, the same names in another order, is no ladder.
+func TestFindRomanNumberedRungs(t *testing.T) {
+	src := "# Governance\n\n## Code of Conduct\n\nBe kind.\n\n## Member Roles\n\n### I. Core Contributors\n\nPush access.\n\n#### Induction\n\nNominated.\n\n" +
+		"### II. Stewards\n\nSet the vision.\n\n#### Induction\n\nA unanimous vote.\n\n## Current Members\n\n### Stewards\n\n- A. Person\n\n" +
+		"### Core Contributors\n\n- B. Person\n\n## Voting\n\nMajority.\n"
+	f := model.Parse("g.md", []byte(src))
+	ls := shape.Find(f, options(t))
+	if len(ls) != 1 || ls[0].From != "headings" || titles(ls[0]) != "I. Core Contributors|II. Stewards" {
+		t.Fatalf("Roman-numbered rungs: %d %v", len(ls), ls)
+	}
+	if c := ls[0].Levels[1].Code; c == nil || c.Rank != 2 || c.Format != "n" {
+		t.Errorf("II. Stewards: code %+v", c)
+	}
+	// near miss: a policy numbered in Roman numerals, one section of which
+	// names a role, is no ladder (nor is it in Arabic numbers)
+	for name, near := range map[string]string{
+		"roman":  "# Charter\n\n## I. Purpose\n\nWhy.\n\n## II. Members\n\nWho.\n\n## III. Voting\n\nHow.\n\n## IV. Amendments\n\nChanges.\n",
+		"arabic": "# Charter\n\n## 1. Purpose\n\nWhy.\n\n## 2. Members\n\nWho.\n\n## 3. Voting\n\nHow.\n\n## 4. Amendments\n\nChanges.\n",
+	} {
+		if ls := shape.Find(model.Parse(name+".md", []byte(near)), options(t)); len(ls) != 0 {
+			t.Errorf("near miss %s: %s", name, titles(ls[0]))
+		}
+	}
+}
+
+// A board that governs the project is its top rung, as a steering
+// committee or council is (Pixie's "## Governance Board", the NumFOCUS
+// template's council renamed), here written first, then the rungs bottom
+// up.
+func TestFindGovernanceBoardRung(t *testing.T) {
+	src := "# The Project\n\n## Principles\n\nOpen.\n\n## Governance Board\n\nSix seats.\n\n### Board Membership\n\nTwelve months.\n\n### Voting\n\nLazy consensus.\n\n" +
+		"## Contributors\n\nAnyone.\n\n## Maintainers\n\nReview.\n\n### Expectations from Maintainers\n\nRespond.\n\n### Becoming a Maintainer\n\nNominated.\n\n" +
+		"## Code of Conduct\n\nBe kind.\n\n## Credits\n\nVolcano.\n"
+	ls := shape.Find(model.Parse("g.md", []byte(src)), options(t))
+	if len(ls) != 1 || titles(ls[0]) != "Governance Board|Contributors|Maintainers" {
+		t.Fatalf("governance board: %d %v", len(ls), ls)
+	}
+	if ls := shape.Find(model.Parse("g.md", []byte(strings.Replace(src, "## Governance Board", "## Governing Board", 1))), options(t)); len(ls) != 1 || len(ls[0].Levels) != 3 {
+		t.Errorf("governing board: %d %v", len(ls), ls)
+	}
+	// near misses: the board's meetings are a topic about the body, and a
+	// "Board" alone names none; two rungs left in the middle of the
+	// page's sections are no ladder
+	for name, near := range map[string]string{
+		"meetings": strings.Replace(src, "## Governance Board", "## Governance Board meetings", 1),
+		"board":    strings.Replace(src, "## Governance Board", "## Board", 1),
+	} {
+		if ls := shape.Find(model.Parse(name+".md", []byte(near)), options(t)); len(ls) != 0 {
+			t.Errorf("near miss %s: %s", name, titles(ls[0]))
+		}
+	}
+}
+
+// A rung the page defines as the one below it with more: after "## User:
+// " and "## Contributors: ", "## Technical Manager: " opens "The technical
+// manager is the contributor with authority to merge the code." (LakeSoul's
+// community roles). A role beside the ladder ("The community manager is
+// the person who helps") is no rung.
+func TestFindDefinedRung(t *testing.T) {
+	src := "# Community Roles\n## User: \nUsers use the product.\n\n## Contributors: \nContributors author PRs.\n\n" +
+		"## Technical Manager: \nThe technical manager is the contributor with authority to merge the code. Elected.\n\n" +
+		"## Community Manager: \nThe community manager is the person who helps manage day-to-day operations.\n\n" +
+		"## Partners: \nCommunity partners are organizations that support us.\n\n## Organizational Structure\nBodies.\n\n## Criteria: \nApache 2.0.\n"
+	ls := shape.Find(model.Parse("c.md", []byte(src)), options(t))
+	if len(ls) != 1 || titles(ls[0]) != "User:|Contributors:|Technical Manager:" {
+		t.Fatalf("defined rung: %d %v", len(ls), ls)
+	}
+	// one rung may define the next
+	chain := strings.Replace(src, "## Community Manager: \nThe community manager is the person who",
+		"## Project Architect: \nA project architect is a senior technical manager who", 1)
+	if ls := shape.Find(model.Parse("d.md", []byte(chain)), options(t)); len(ls) != 1 || titles(ls[0]) != "User:|Contributors:|Technical Manager:|Project Architect:" {
+		t.Errorf("defined rungs in a chain: %d %v", len(ls), ls)
+	}
+	// near misses: defined as a person, not the rung below; or not right
+	// after the ladder's last rung
+	for name, near := range map[string]string{
+		"person": strings.Replace(src, "is the contributor with", "is the person with", 1),
+		"apart": strings.Replace(src, "## Technical Manager: \nThe technical manager is the contributor with authority to merge the code. Elected.\n\n", "", 1) +
+			"## Technical Manager: \nThe technical manager is the contributor with authority to merge the code.\n",
+	} {
+		if ls := shape.Find(model.Parse(name+".md", []byte(near)), options(t)); len(ls) != 1 || titles(ls[0]) != "User:|Contributors:" {
+			t.Errorf("near miss %s: %d %v", name, len(ls), ls)
+		}
+	}
+}
