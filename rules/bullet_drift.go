@@ -222,9 +222,24 @@ func checkBulletDrift(p *lint.Pass) {
 func driftBullets(f *model.Family, minWords int) []*driftBullet {
 	var out []*driftBullet
 	var content []string // a bullet's content words
+	// a bullet that says a level takes over another's list ("Extends the
+	// responsibilities of Principal Solutions Architect") is no copy of a
+	// bullet: its words name the list, and a requirement that names the
+	// same role ("experience with the additional responsibilities of a
+	// Principal Solutions Architect") is another bullet
+	extension := map[*model.Block]bool{}
+	for _, r := range f.Roles {
+		for _, e := range r.Extends {
+			if e != nil && e.Sentence != nil {
+				if b := blockAt(f, e.Sentence.Span.Start); b != nil {
+					extension[b] = true
+				}
+			}
+		}
+	}
 	add := func(owner *model.Role, order int, s *model.Section) {
 		for _, b := range s.Bullets {
-			if b.Block == nil {
+			if b.Block == nil || extension[b.Block] {
 				continue
 			}
 			tw := wordingWords(b.Block, false)
