@@ -849,11 +849,18 @@ func foreignPhrase(words []prose.Word, j int) bool {
 		if k < 0 || k >= len(words) {
 			continue
 		}
-		w := strings.ReplaceAll(words[k].Text, "’", "'")
-		if len(w) > 2 && w[1] == '\'' && strings.ContainsRune("dlDL", rune(w[0])) {
-			return true
+		// "d'", "l'" with a straight or a curly apostrophe; the word
+		// is made straight only then (most words are not)
+		w := words[k].Text
+		if len(w) > 2 && strings.IndexByte("dlDL", w[0]) >= 0 && (w[1] == '\'' || strings.HasPrefix(w[1:], "’")) {
+			if len(strings.ReplaceAll(w, "’", "'")) > 2 {
+				return true
+			}
 		}
-		for _, r := range w {
+		if isASCII(w) {
+			continue
+		}
+		for _, r := range w { // (’ is no letter: the same as its straight form)
 			if r > 0x7f && unicode.IsLetter(r) {
 				return true
 			}

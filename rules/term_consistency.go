@@ -514,7 +514,7 @@ func termPageWords(f *model.Family, ix *termIndex, varied map[string]bool, refs 
 // is prose however its address names the page ("[frontend
 // engineers](/.../frontend/)").
 func linkIdentifier(f *model.Family, b *model.Block, links *map[*model.Block][]*model.Link, start, end int, written string, name bool) bool {
-	if written != strings.ToLower(written) {
+	if changesLower(written) {
 		return false
 	}
 	l := linkAround(f, b, links, start, end)
@@ -1086,9 +1086,10 @@ func checkTermVarieties(p *lint.SetPass, f *model.Family) {
 		tw := wordingWords(b, false)
 		for i, w := range tw.Words {
 			lw := tw.Lower[i]
-			if am, ok := termAmerican(us, d, lw); ok {
+			h1, h2 := misspellHashes(lw) // once for both tables
+			if am, ok := termAmerican(us, d, lw, h1, h2); ok {
 				british = append(british, occ{b, w.Start, w.End, w.Text, am, termStem(lw, am)})
-			} else if br, ok := uk.fix(lw); ok && br != lw {
+			} else if br, ok := uk.fixHashed(lw, h1, h2); ok && br != lw {
 				american = append(american, lw, br)
 			}
 		}
@@ -1199,8 +1200,9 @@ var termIseSuffixes = []string{"isations", "isation", "ising", "ised", "ises", "
 // misspell's pair, a pair of termBritishExtra, or an -ise form whose -ize
 // form the dictionary knows and the -ise form not as a word of its own
 // ("optimisation"; not "advertise", "expertise").
-func termAmerican(us *misspellTable, d *wordDict, lw string) (string, bool) {
-	if am, ok := us.fix(lw); ok && am != lw {
+// h1 and h2 are misspellHashes(lw).
+func termAmerican(us *misspellTable, d *wordDict, lw string, h1, h2 uint32) (string, bool) {
+	if am, ok := us.fixHashed(lw, h1, h2); ok && am != lw {
 		return am, true
 	}
 	if am, ok := termBritishExtra[lw]; ok {

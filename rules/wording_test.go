@@ -8,6 +8,7 @@ import (
 
 	"gitlab.com/ladderlint/ladderlint/lint"
 	"gitlab.com/ladderlint/ladderlint/lint/linttest"
+	"gitlab.com/ladderlint/ladderlint/lint/prose"
 )
 
 // fixLines returns the lines of findings that carry a fix, and of those that
@@ -303,6 +304,25 @@ func TestStrayCapital(t *testing.T) {
 		"Experience": false, "EXPERIENCE": false, "Data-Driven": false} {
 		if got := strayCapital(w); got != want {
 			t.Errorf("strayCapital(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+// splitHyphens's pieces in lower case are each piece's strings.ToLower,
+// whether cut from the word's lower case (ASCII) or lowered on their own
+// (a non-breaking hyphen, a letter that is not ASCII).
+func TestSplitHyphensLower(t *testing.T) {
+	for _, text := range []string{"Cross-Functional teams", "e-mail and E-Mail", "Self‑Service", "Über-Cool X-Ray", "re-re-Run", "plain words"} {
+		words := prose.Words(text, true)
+		tw := &textWords{Words: words, Lower: prose.LowerWords(text, words)}
+		got := splitHyphens(tw)
+		if len(got.Words) != len(got.Lower) {
+			t.Fatalf("%q: %d words, %d lower", text, len(got.Words), len(got.Lower))
+		}
+		for i, w := range got.Words {
+			if w.Text != text[w.Start:w.End] || got.Lower[i] != strings.ToLower(w.Text) || strings.ContainsAny(w.Text, "-‑") {
+				t.Errorf("%q: piece %d %q (lower %q)", text, i, w.Text, got.Lower[i])
+			}
 		}
 	}
 }
