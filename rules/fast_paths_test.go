@@ -140,3 +140,21 @@ func TestTwoEditRivalGroups(t *testing.T) {
 		t.Errorf("twoEditRival(terrory, fix territory) = %q, want none", got)
 	}
 }
+
+// termAmerican turns a word without "is" away before its -ise suffixes:
+// each of them holds "is", so none can end such a word.
+func TestIseSuffixesHoldIs(t *testing.T) {
+	for _, suf := range termIseSuffixes {
+		if !strings.Contains(suf, "is") {
+			t.Errorf("suffix %q holds no \"is\": termAmerican's early return would miss it", suf)
+		}
+	}
+	d := englishWords()
+	_, us := misspellings("US")
+	for _, c := range []struct{ w, want string }{{"optimisation", "optimization"}, {"optimising", "optimizing"}, {"colour", "color"}, {"speciality", "specialty"}, {"advertise", ""}, {"table", ""}} {
+		h1, h2 := misspellHashes(c.w)
+		if got, _ := termAmerican(us, d, c.w, h1, h2); got != c.want {
+			t.Errorf("termAmerican(%q) = %q, want %q", c.w, got, c.want)
+		}
+	}
+}

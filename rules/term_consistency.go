@@ -1208,6 +1208,9 @@ func termAmerican(us *misspellTable, d *wordDict, lw string, h1, h2 uint32) (str
 	if am, ok := termBritishExtra[lw]; ok {
 		return am, true
 	}
+	if !strings.Contains(lw, "is") {
+		return "", false // every suffix of termIseSuffixes holds "is"
+	}
 	for _, suf := range termIseSuffixes {
 		stem, ok := strings.CutSuffix(lw, suf)
 		if !ok || len(stem) < 3 {
