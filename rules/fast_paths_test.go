@@ -158,3 +158,43 @@ func TestIseSuffixesHoldIs(t *testing.T) {
 		}
 	}
 }
+
+// Every word yoeNumber names holds one of yoeNumberParts, so that
+// yoeMayCount turns away no stretch the expression would match.
+func TestYoeNumberParts(t *testing.T) {
+	words := strings.Split(strings.TrimSuffix(strings.SplitN(yoeNumber, "|", 2)[1], ")"), "|")
+	if len(words) != 21 {
+		t.Fatalf("yoeNumber's words: %q", words)
+	}
+	for _, w := range words {
+		if !slices.ContainsFunc(yoeNumberParts, func(p string) bool { return strings.Contains(w, p) }) {
+			t.Errorf("%q holds no part of yoeNumberParts", w)
+		}
+	}
+	for _, c := range []struct {
+		seg  string
+		want bool
+	}{{"each year", false}, {"3 years", true}, {"Two years", true}, {"THIRTY YEARS", true}, {"ſix years", true}, {"a year", false}} {
+		if got := yoeMayCount(c.seg); got != c.want {
+			t.Errorf("yoeMayCount(%q) = %v, want %v", c.seg, got, c.want)
+		}
+	}
+}
+
+// unitAfterDigit turns away only texts termUnitCompound finds nothing in:
+// its units are the expression's, and on texts with and without a number
+// before a unit it answers true wherever the expression matches.
+func TestUnitAfterDigit(t *testing.T) {
+	if want := "(second|minute|hour|day|week|month|quarter|year)"; !strings.Contains(termUnitCompound.String(), want) || strings.Join(termUnits, "|") != want[1:len(want)-1] {
+		t.Fatalf("termUnits %q are not the expression's %s", termUnits, termUnitCompound)
+	}
+	for _, s := range []string{"today", "on Monday", "a 30-minute call", "two 30 minute interviews", "3 day of", "2.5 hour", "the 1 yearly", "9-quarter", "in 2 weeks",
+		"12  days", "3\tday", "x3 day", "30 Minutes", "1 s", "5-"} {
+		if got, want := unitAfterDigit(s), termUnitCompound.MatchString(s); want && !got {
+			t.Errorf("unitAfterDigit(%q) = false, the expression matches", s)
+		}
+	}
+	if unitAfterDigit("today, on Monday, every week") {
+		t.Error("unitAfterDigit of a text with no number: true")
+	}
+}
