@@ -241,6 +241,7 @@ type preferredTerms struct {
 	// the names in mixed case written apart at their inner capitals
 	// ("Net Suite" for "NetSuite"), and the names
 	apart, apartOf []string
+	apartByFirst   [256][]int // apart's indexes by their first byte
 }
 
 // termApart returns a name in mixed case with a space at each inner
@@ -302,6 +303,7 @@ func newPreferredTerms(terms []string) *preferredTerms {
 			pt.byFirst[lt[0]] = append(pt.byFirst[lt[0]], k)
 		}
 		if a := termApart(t); a != "" {
+			pt.apartByFirst[a[0]] = append(pt.apartByFirst[a[0]], len(pt.apart))
 			pt.apart, pt.apartOf = append(pt.apart, a), append(pt.apartOf, t)
 		}
 	}
@@ -901,18 +903,20 @@ func strayCapital(w string) bool {
 // inner capitals, each part as the name writes it ("Net Suite", "Power
 // Point"): the maker writes it as one word.
 func checkPreferredTerms(p *lint.SetPass, f *model.Family, b *model.Block, text string, pt *preferredTerms, buf *[]byte, links *map[*model.Block][]*model.Link) {
-	for k, a := range pt.apart {
-		termOccurrences(text, a, text, func(i, end int) {
-			t := pt.apartOf[k]
-			reportTerm(p, &termOcc{f: f, b: b, start: i, end: end, text: a, name: true}, t, fmt.Sprintf("write %s, not %s", quoted(t), quoted(a)))
-		})
-	}
 	if isASCII(text) {
-		// one pass, comparing in lower case where a term can start; the
-		// findings are sorted later, so their order here does not matter
+		// one pass, comparing in lower case where a term can start, and
+		// as written where a name written apart can; the findings are
+		// sorted later, so their order here does not matter
 		for i := 0; i < len(text); i++ {
 			if i > 0 && isAlnum(text[i-1]) {
 				continue // inside a word: termBoundary would refuse it
+			}
+			for _, k := range pt.apartByFirst[text[i]] {
+				a := pt.apart[k]
+				if end := i + len(a); strings.HasPrefix(text[i:], a) && termBoundary(text, i, end) {
+					t := pt.apartOf[k]
+					reportTerm(p, &termOcc{f: f, b: b, start: i, end: end, text: a, name: true}, t, fmt.Sprintf("write %s, not %s", quoted(t), quoted(a)))
+				}
 			}
 			for _, k := range pt.byFirst[lowerASCII(text[i])] {
 				t, lt := pt.terms[k], pt.lower[k]
@@ -926,6 +930,12 @@ func checkPreferredTerms(p *lint.SetPass, f *model.Family, b *model.Block, text 
 			}
 		}
 		return
+	}
+	for k, a := range pt.apart {
+		termOccurrences(text, a, text, func(i, end int) {
+			t := pt.apartOf[k]
+			reportTerm(p, &termOcc{f: f, b: b, start: i, end: end, text: a, name: true}, t, fmt.Sprintf("write %s, not %s", quoted(t), quoted(a)))
+		})
 	}
 	lower := lowerInto((*buf)[:0], text)
 	*buf = lower
