@@ -165,7 +165,7 @@ func TestYoeMatchesAsWholeText(t *testing.T) {
 	rng := rand.New(rand.NewSource(14))
 	parts := []string{"at least", "minimum", "more than", "3", "2.5", "1.", ".5", "five", "Ten", " (5)", "(3-5)", " to ", " or ", "-", "‑", "–",
 		" ", "  ", "\n", "+", " plus", " or more", "years", "YEARS", "year", "yr", "yrs", "Yrs", ",", ";", ".", "/", "_", "a", "é", "experience", ":", "\"", "*"}
-	numbers := []string{"3", "2.5", "five", "Ten", "3 (5)", "3-5", "two to four", "1.5 or 2"}
+	numbers := []string{"3", "2.5", "five", "Ten", "3 (5)", "3-5", "two to four", "1.5 or 2", "ELEVEN", "Thirteen", "twenty", "eighteen", "Fifteen (15)", "thirty", "ſix", "one or two"}
 	units := []string{" years", "-year", " Yrs", "+ years", " or more years", " YEAR"}
 	found := 0
 	for i := 0; i < 10000; i++ {

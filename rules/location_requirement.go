@@ -114,8 +114,18 @@ func checkLocationRequirement(p *lint.Pass) {
 		}
 		return titleSet.Find(b)
 	}
+	// locLegalBasis reads the whole section: once a section, not once
+	// for each of its blocks
+	var legalSec *model.Section
+	legal := false
 	for _, b := range p.File.Blocks {
-		if !policyInSections(policySectionKind(b), opts.Sections) || locLegalBasis(b) {
+		if !policyInSections(policySectionKind(b), opts.Sections) {
+			continue
+		}
+		if b.Section == nil || b.Section != legalSec {
+			legalSec, legal = b.Section, locLegalBasis(b)
+		}
+		if legal {
 			continue
 		}
 		sentences := model.Sentences(b.Text)

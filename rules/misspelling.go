@@ -298,6 +298,34 @@ const minBrandUses, brandRatio = 20, 10
 type siteVocabulary struct {
 	pages map[string]int
 	uses  map[string]int
+	// the words of uses by length and first byte, each group sorted:
+	// made on twoEditRival's first question, which reads one group
+	// rather than every word of the site for each word it is asked of
+	byShape map[vocabShape][]string
+}
+
+// vocabShape is a word's length and first byte.
+type vocabShape struct {
+	n     int
+	first byte
+}
+
+// shaped returns the words of uses of length n opening with first, in
+// order.
+func (v *siteVocabulary) shaped(n int, first byte) []string {
+	if v.byShape == nil {
+		v.byShape = map[vocabShape][]string{}
+		for c := range v.uses {
+			if c != "" {
+				k := vocabShape{len(c), c[0]}
+				v.byShape[k] = append(v.byShape[k], c)
+			}
+		}
+		for _, g := range v.byShape {
+			slices.Sort(g)
+		}
+	}
+	return v.byShape[vocabShape{n, first}]
 }
 
 // minSitePages is how many other pages must use a word the dictionary
@@ -865,11 +893,18 @@ func foreignPhrase(words []prose.Word, j int) bool {
 		if k < 0 || k >= len(words) {
 			continue
 		}
-		w := strings.ReplaceAll(words[k].Text, "’", "'")
-		if len(w) > 2 && w[1] == '\'' && strings.ContainsRune("dlDL", rune(w[0])) {
-			return true
+		// "d'", "l'" with a straight or a curly apostrophe; the word
+		// is made straight only then (most words are not)
+		w := words[k].Text
+		if len(w) > 2 && strings.IndexByte("dlDL", w[0]) >= 0 && (w[1] == '\'' || strings.HasPrefix(w[1:], "’")) {
+			if len(strings.ReplaceAll(w, "’", "'")) > 2 {
+				return true
+			}
 		}
-		for _, r := range w {
+		if isASCII(w) {
+			continue
+		}
+		for _, r := range w { // (’ is no letter: the same as its straight form)
 			if r > 0x7f && unicode.IsLetter(r) {
 				return true
 			}
@@ -994,21 +1029,49 @@ func personName(text string) (int, bool) {
 		// "Cristian Greco - Grafana Labs": an affiliation of a few words
 		// after a dash; a description after it ("Porter Core Maintainer -
 		// This is someone who ...") makes the words before it a title
-		if k := strings.Index(text[:end], dash); k >= 0 && len(strings.Fields(text[k+len(dash):])) <= 3 {
+		if k := strings.Index(text[:end], dash); k >= 0 && countFields(text[k+len(dash):], 3) <= 3 {
 			end = k
 		}
 	}
-	words := strings.Fields(text[:end])
-	if len(words) < 2 || len(words) > 3 {
-		return 0, false
-	}
-	for _, w := range words {
-		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) {
+	// two or three words (strings.Fields), each with a capital first,
+	// counted without the slice of them: every top-level item of every
+	// list is asked
+	n, in := 0, false
+	for _, r := range text[:end] {
+		if unicode.IsSpace(r) {
+			in = false
+			continue
+		}
+		if in {
+			continue
+		}
+		in, n = true, n+1
+		if n > 3 || !unicode.IsUpper(r) {
 			return 0, false
 		}
 	}
+	if n < 2 {
+		return 0, false
+	}
 	return end, true
+}
+
+// countFields is len(strings.Fields(s)), counted no further than max+1.
+func countFields(s string, max int) int {
+	n, in := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+			continue
+		}
+		if !in {
+			in, n = true, n+1
+			if n > max {
+				break
+			}
+		}
+	}
+	return n
 }
 
 // capitals ("OCIO"), without the copy strings.ToUpper makes.
@@ -1386,8 +1449,15 @@ func mechanicalSlip(w, c string) bool {
 // ending's form), the most used one; or "".
 func twoEditRival(d *wordDict, vocab *siteVocabulary, w, fix string, title bool) string {
 	best, bestUses := "", 0
-	for c, n := range vocab.uses {
-		if c == fix || n <= bestUses || len(c) != len(w)+2 || c[0] != w[0] {
+	if w == "" {
+		return ""
+	}
+	// the site's words two letters longer with w's first letter, in
+	// order: the most used, the first in order on a tie (not the first a
+	// map's order gave)
+	for _, c := range vocab.shaped(len(w)+2, w[0]) {
+		n := vocab.uses[c]
+		if c == fix || n <= bestUses {
 			continue
 		}
 		if !d.common(c) || wordForm(c) != wordForm(w) || !plausibleTypo(w, c, title) || !subsequence(w, c) {
@@ -1717,7 +1787,9 @@ func joinedCompound(d *wordDict, f *model.Family, u spellWord) []string {
 			return nil
 		}
 	}
-	src := strings.ToLower(string(f.Source.Text))
+	// the page's source in lower case, made for the first split into two
+	// words the dictionary knows (most words have none)
+	src, lowered := "", false
 	type form struct {
 		text string
 		n    int
@@ -1727,6 +1799,9 @@ func joinedCompound(d *wordDict, f *model.Family, u spellWord) []string {
 		a, b := w[:i], w[i:]
 		if !d.common(a) || !knownWord(d, b) && !derivedSuffix(d, b) {
 			continue
+		}
+		if !lowered {
+			src, lowered = strings.ToLower(string(f.Source.Text)), true
 		}
 		for _, sep := range []string{"-", " "} {
 			if n := countWord(src, a+sep+b); n > 0 {
@@ -1936,12 +2011,30 @@ func oneVariety(cands []string, locale string) []string {
 // sentenceStart reports whether the word at offset i of a block's text
 // starts a sentence (or the block): its capital says nothing of a name.
 func sentenceStart(text string, i int) bool {
-	before := strings.TrimRight(text[:i], " \t\n*_\"'“(")
+	before := trimOpeners(text[:i])
 	if hasLowerSuffix(before, "e.g.") || hasLowerSuffix(before, "i.e.") {
 		return false // an abbreviation's dot ends no sentence: "(e.g. Ecto)"
 	}
 	return before == "" || strings.HasSuffix(before, ".") || strings.HasSuffix(before, "!") ||
 		strings.HasSuffix(before, "?") || strings.HasSuffix(before, ":")
+}
+
+// trimOpeners is strings.TrimRight(s, " \t\n*_\"'“("), byte by byte: the
+// cutset's curly quote sent TrimRight down its slow path for every word
+// sentenceStart was asked of.
+func trimOpeners(s string) string {
+	for len(s) > 0 {
+		switch s[len(s)-1] {
+		case ' ', '\t', '\n', '*', '_', '"', '\'', '(':
+			s = s[:len(s)-1]
+			continue
+		}
+		if !strings.HasSuffix(s, "“") {
+			return s
+		}
+		s = s[:len(s)-len("“")]
+	}
+	return s
 }
 
 // hasLowerSuffix reports whether strings.ToLower(s) ends with suffix, a

@@ -263,6 +263,7 @@ type preferredTerms struct {
 	// the names in mixed case written apart at their inner capitals
 	// ("Net Suite" for "NetSuite"), and the names
 	apart, apartOf []string
+	apartByFirst   [256][]int // apart's indexes by their first byte
 }
 
 // termApart returns a name in mixed case with a space at each inner
@@ -324,6 +325,7 @@ func newPreferredTerms(terms []string) *preferredTerms {
 			pt.byFirst[lt[0]] = append(pt.byFirst[lt[0]], k)
 		}
 		if a := termApart(t); a != "" {
+			pt.apartByFirst[a[0]] = append(pt.apartByFirst[a[0]], len(pt.apart))
 			pt.apart, pt.apartOf = append(pt.apart, a), append(pt.apartOf, t)
 		}
 	}
@@ -539,7 +541,7 @@ func termPageWords(f *model.Family, ix *termIndex, varied map[string]bool, refs 
 // is prose however its address names the page ("[frontend
 // engineers](/.../frontend/)").
 func linkIdentifier(f *model.Family, b *model.Block, links *map[*model.Block][]*model.Link, start, end int, written string, name bool) bool {
-	if written != strings.ToLower(written) {
+	if changesLower(written) {
 		return false
 	}
 	l := linkAround(f, b, links, start, end)
@@ -963,18 +965,20 @@ func strayCapital(w string) bool {
 // inner capitals, each part as the name writes it ("Net Suite", "Power
 // Point"): the maker writes it as one word.
 func checkPreferredTerms(p *lint.SetPass, f *model.Family, b *model.Block, text string, pt *preferredTerms, buf *[]byte, links *map[*model.Block][]*model.Link) {
-	for k, a := range pt.apart {
-		termOccurrences(text, a, text, func(i, end int) {
-			t := pt.apartOf[k]
-			reportTerm(p, &termOcc{f: f, b: b, start: i, end: end, text: a, name: true}, t, fmt.Sprintf("write %s, not %s", quoted(t), quoted(a)))
-		})
-	}
 	if isASCII(text) {
-		// one pass, comparing in lower case where a term can start; the
-		// findings are sorted later, so their order here does not matter
+		// one pass, comparing in lower case where a term can start, and
+		// as written where a name written apart can; the findings are
+		// sorted later, so their order here does not matter
 		for i := 0; i < len(text); i++ {
 			if i > 0 && isAlnum(text[i-1]) {
 				continue // inside a word: termBoundary would refuse it
+			}
+			for _, k := range pt.apartByFirst[text[i]] {
+				a := pt.apart[k]
+				if end := i + len(a); strings.HasPrefix(text[i:], a) && termBoundary(text, i, end) {
+					t := pt.apartOf[k]
+					reportTerm(p, &termOcc{f: f, b: b, start: i, end: end, text: a, name: true}, t, fmt.Sprintf("write %s, not %s", quoted(t), quoted(a)))
+				}
 			}
 			for _, k := range pt.byFirst[lowerASCII(text[i])] {
 				t, lt := pt.terms[k], pt.lower[k]
@@ -988,6 +992,12 @@ func checkPreferredTerms(p *lint.SetPass, f *model.Family, b *model.Block, text 
 			}
 		}
 		return
+	}
+	for k, a := range pt.apart {
+		termOccurrences(text, a, text, func(i, end int) {
+			t := pt.apartOf[k]
+			reportTerm(p, &termOcc{f: f, b: b, start: i, end: end, text: a, name: true}, t, fmt.Sprintf("write %s, not %s", quoted(t), quoted(a)))
+		})
 	}
 	lower := lowerInto((*buf)[:0], text)
 	*buf = lower
@@ -1149,9 +1159,10 @@ func checkTermVarieties(p *lint.SetPass, f *model.Family) {
 		tw := wordingWords(b, false)
 		for i, w := range tw.Words {
 			lw := tw.Lower[i]
-			if am, ok := termAmerican(us, d, lw); ok {
+			h1, h2 := misspellHashes(lw) // once for both tables
+			if am, ok := termAmerican(us, d, lw, h1, h2); ok {
 				british = append(british, occ{b, w.Start, w.End, w.Text, am, termStem(lw, am)})
-			} else if br, ok := uk.fix(lw); ok && br != lw {
+			} else if br, ok := uk.fixHashed(lw, h1, h2); ok && br != lw {
 				american = append(american, lw, br)
 			}
 		}
@@ -1262,12 +1273,16 @@ var termIseSuffixes = []string{"isations", "isation", "ising", "ised", "ises", "
 // misspell's pair, a pair of termBritishExtra, or an -ise form whose -ize
 // form the dictionary knows and the -ise form not as a word of its own
 // ("optimisation"; not "advertise", "expertise").
-func termAmerican(us *misspellTable, d *wordDict, lw string) (string, bool) {
-	if am, ok := us.fix(lw); ok && am != lw {
+// h1 and h2 are misspellHashes(lw).
+func termAmerican(us *misspellTable, d *wordDict, lw string, h1, h2 uint32) (string, bool) {
+	if am, ok := us.fixHashed(lw, h1, h2); ok && am != lw {
 		return am, true
 	}
 	if am, ok := termBritishExtra[lw]; ok {
 		return am, true
+	}
+	if !strings.Contains(lw, "is") {
+		return "", false // every suffix of termIseSuffixes holds "is"
 	}
 	for _, suf := range termIseSuffixes {
 		stem, ok := strings.CutSuffix(lw, suf)

@@ -89,6 +89,27 @@ func numberFormCandidate(t string) bool {
 // not, and the word after it: "30 minute interview", "30-minute call".
 var termUnitCompound = regexp.MustCompile(`\b(\d+)([ -])(second|minute|hour|day|week|month|quarter|year)\b( ([a-z]+))?`)
 
+// termUnits are termUnitCompound's units of time.
+var termUnits = []string{"second", "minute", "hour", "day", "week", "month", "quarter", "year"}
+
+// unitAfterDigit reports whether t holds what every match of
+// termUnitCompound holds: a digit, a space or a hyphen, a unit of time
+// ("3 day", "30-minute"); a text that says "today" or "Monday" and no
+// such thing is not asked of the expression.
+func unitAfterDigit(t string) bool {
+	for i := 0; i+2 < len(t); i++ {
+		if t[i] < '0' || t[i] > '9' || t[i+1] != ' ' && t[i+1] != '-' {
+			continue
+		}
+		for _, u := range termUnits {
+			if strings.HasPrefix(t[i+2:], u) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // checkTermUnitCompounds reports a number and a singular unit of time
 // written open before a noun ("two 30 minute interviews") on a page that
 // hyphenates such a compound ("a 30-minute call") at least half as often
@@ -112,7 +133,7 @@ func checkTermUnitCompounds(p *lint.SetPass, f *model.Family) {
 		t := wordingText(b)
 		if !strings.Contains(t, "minute") && !strings.Contains(t, "hour") && !strings.Contains(t, "day") &&
 			!strings.Contains(t, "week") && !strings.Contains(t, "month") && !strings.Contains(t, "quarter") &&
-			!strings.Contains(t, "year") && !strings.Contains(t, "second") {
+			!strings.Contains(t, "year") && !strings.Contains(t, "second") || !unitAfterDigit(t) {
 			continue
 		}
 		for _, m := range termUnitCompound.FindAllStringSubmatchIndex(t, -1) {

@@ -990,8 +990,9 @@ func checkTermClosed(p *lint.SetPass, f *model.Family, preferred map[string]stri
 		for i := 0; i+1 < len(tw.Words); i++ {
 			w, next := tw.Words[i], tw.Words[i+1]
 			a, c := tw.Lower[i], tw.Lower[i+1]
-			// the key looked up without a string made for every pair
-			if closed[string(closedKeyBytes(keyBuf[:0], a, c))] == 0 || text[w.End:next.Start] != " " || !isASCIILetters(a) || !isASCIILetters(c) || !termPhrasePair(a, c) ||
+			// the key looked up without a string made for every pair,
+			// and only for two words of letters one space apart
+			if text[w.End:next.Start] != " " || !isASCIILetters(a) || !isASCIILetters(c) || closed[string(closedKeyBytes(keyBuf[:0], a, c))] == 0 || !termPhrasePair(a, c) ||
 				termClosedApart[a+" "+c] || parallelOpen(text, tw, i) {
 				continue
 			}

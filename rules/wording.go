@@ -98,6 +98,10 @@ func splitHyphens(tw *textWords) *textWords {
 			out.Lower = append(out.Lower, tw.Lower[i])
 			continue
 		}
+		// an ASCII word's pieces in lower case are pieces of its lower
+		// case (no string made for each)
+		lw := tw.Lower[i]
+		sliced := len(lw) == len(w.Text) && isASCII(w.Text)
 		from := 0
 		for j := 0; j <= len(w.Text); {
 			size := 0
@@ -113,7 +117,11 @@ func splitHyphens(tw *textWords) *textWords {
 			}
 			piece := w.Text[from:j]
 			out.Words = append(out.Words, prose.Word{Text: piece, Start: w.Start + from, End: w.Start + j})
-			out.Lower = append(out.Lower, strings.ToLower(piece))
+			if sliced {
+				out.Lower = append(out.Lower, lw[from:j])
+			} else {
+				out.Lower = append(out.Lower, strings.ToLower(piece))
+			}
 			if size == 0 {
 				break
 			}

@@ -9,6 +9,7 @@ import (
 
 	"gitlab.com/ladderlint/ladderlint/lint"
 	"gitlab.com/ladderlint/ladderlint/lint/linttest"
+	"gitlab.com/ladderlint/ladderlint/lint/prose"
 )
 
 // fixLines returns the lines of findings that carry a fix, and of those that
@@ -340,5 +341,24 @@ func TestBulletDriftManyCopies(t *testing.T) {
 	t.Logf("%d allocations for 100 bullets, %d for 500", small, large)
 	if large > 6*small {
 		t.Errorf("%d allocations for 500 bullets, %d for 100: the pairs allocate", large, small)
+	}
+}
+
+// splitHyphens's pieces in lower case are each piece's strings.ToLower,
+// whether cut from the word's lower case (ASCII) or lowered on their own
+// (a non-breaking hyphen, a letter that is not ASCII).
+func TestSplitHyphensLower(t *testing.T) {
+	for _, text := range []string{"Cross-Functional teams", "e-mail and E-Mail", "Self‑Service", "Über-Cool X-Ray", "re-re-Run", "plain words"} {
+		words := prose.Words(text, true)
+		tw := &textWords{Words: words, Lower: prose.LowerWords(text, words)}
+		got := splitHyphens(tw)
+		if len(got.Words) != len(got.Lower) {
+			t.Fatalf("%q: %d words, %d lower", text, len(got.Words), len(got.Lower))
+		}
+		for i, w := range got.Words {
+			if w.Text != text[w.Start:w.End] || got.Lower[i] != strings.ToLower(w.Text) || strings.ContainsAny(w.Text, "-‑") {
+				t.Errorf("%q: piece %d %q (lower %q)", text, i, w.Text, got.Lower[i])
+			}
+		}
 	}
 }

@@ -174,7 +174,7 @@ func yoeMatches(text string) [][]int {
 		for end < len(text) && !yoeStop(text, end) {
 			end++
 		}
-		if seg := text[start:end]; model.ContainsFold(seg, "year") || model.ContainsFold(seg, "yr") {
+		if seg := text[start:end]; (model.ContainsFold(seg, "year") || model.ContainsFold(seg, "yr")) && yoeMayCount(seg) {
 			for _, m := range yoeRE.FindAllStringSubmatchIndex(seg, -1) {
 				for k := range m {
 					if m[k] >= 0 {
@@ -187,6 +187,28 @@ func yoeMatches(text string) [][]int {
 		start = end + 1
 	}
 	return out
+}
+
+// yoeNumberParts are pieces of yoeNumber's words, one in each: "thre" in
+// "three", "thirt" in "thirteen" and "thirty".
+var yoeNumberParts = []string{"one", "two", "thre", "four", "five", "six", "seven", "eigh", "nine", "ten", "elev", "twel", "thirt", "fift", "twent"}
+
+// yoeMayCount reports whether a stretch may hold a match of yoeRE: a
+// digit, or a number's word in any case. A stretch that is not ASCII is
+// always asked of the expression ((?i) folds the Kelvin sign onto k and
+// the long s onto s).
+func yoeMayCount(seg string) bool {
+	for i := 0; i < len(seg); i++ {
+		if c := seg[i]; c >= '0' && c <= '9' || c >= utf8.RuneSelf {
+			return true
+		}
+	}
+	for _, p := range yoeNumberParts {
+		if model.ContainsFold(seg, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // yoeStop reports whether text[i] is a character no match of yoeRE holds:

@@ -691,15 +691,50 @@ func isWordByte(c byte) bool {
 }
 
 // ContainsFold reports whether s contains the lower-case ASCII text w in
-// any case.
+// any case. The places its first byte stands in either case are found by
+// strings.IndexByte (a vector scan) rather than byte by byte: the models
+// and rules ask it of every block.
 func ContainsFold(s, w string) bool {
 	if len(s) < len(w) {
 		return false
 	}
-	for i := 0; i+len(w) <= len(s); i++ {
-		if s[i]|0x20 == w[0] && strings.EqualFold(s[i:i+len(w)], w) {
+	if w == "" {
+		return true
+	}
+	c := w[0]
+	if c&0x20 == 0 {
+		return false // no byte b has b|0x20 == c
+	}
+	u := c &^ 0x20 // the other byte with u|0x20 == c
+	last := len(s) - len(w)
+	// nc and nu: the next place of c and of u at or after i (-1: none)
+	nc, nu := -2, -2
+	for i := 0; i <= last; i++ {
+		if nc != -1 && nc < i {
+			nc = indexByteFrom(s[:last+1], c, i)
+		}
+		if nu != -1 && nu < i {
+			nu = indexByteFrom(s[:last+1], u, i)
+		}
+		switch {
+		case nc < 0 && nu < 0:
+			return false
+		case nu < 0 || nc >= 0 && nc < nu:
+			i = nc
+		default:
+			i = nu
+		}
+		if strings.EqualFold(s[i:i+len(w)], w) {
 			return true
 		}
 	}
 	return false
+}
+
+// indexByteFrom is the index of the first b in s at or after from, or -1.
+func indexByteFrom(s string, b byte, from int) int {
+	if j := strings.IndexByte(s[from:], b); j >= 0 {
+		return from + j
+	}
+	return -1
 }

@@ -1,0 +1,62 @@
+package model
+
+import (
+	"strings"
+	"testing"
+)
+
+// containsFoldBytes is ContainsFold's definition, byte by byte: some
+// place where s's byte folds to w's first and the text there equals w
+// in any case.
+func containsFoldBytes(s, w string) bool {
+	for i := 0; i+len(w) <= len(s); i++ {
+		if s[i]|0x20 == w[0] && strings.EqualFold(s[i:i+len(w)], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// ContainsFold finds its first byte with a vector scan in either case:
+// the same answers as the byte-by-byte definition, with the first byte in
+// one case, the other, both, near misses before the match, and text that
+// is not ASCII.
+func TestContainsFold(t *testing.T) {
+	for _, c := range []struct {
+		s, w string
+		want bool
+	}{
+		{"Job Grade 7", "grade", true},
+		{"JOB GRADE", "grade", true},
+		{"grad Gra graDe", "grade", true},
+		{"gradGgradGRAD", "grade", false},
+		{"Gradient", "grade", false},
+		{"gRADE", "grade", true},
+		{"grade", "grade", true},
+		{"grad", "grade", false},
+		{"", "grade", false},
+		{"über Citizenship", "citizen", true},
+		{"security\u00a0clearance", "security clearance", false},
+		{"Security Clearance eligible", "security clearance", true},
+		{"KELVIN \u212ailo", "kilo", false},
+		{"x-1 y-2", "-2", true},
+		{"x-1 y-2", "-3", false},
+	} {
+		if got := ContainsFold(c.s, c.w); got != c.want || got != containsFoldBytes(c.s, c.w) {
+			t.Errorf("ContainsFold(%q, %q) = %v, want %v", c.s, c.w, got, c.want)
+		}
+	}
+}
+
+func FuzzContainsFold(f *testing.F) {
+	f.Add("Job Grade 7", "grade")
+	f.Add("gradGgradGRAD", "grad")
+	f.Fuzz(func(t *testing.T, s, w string) {
+		if w == "" {
+			return
+		}
+		if got, want := ContainsFold(s, w), containsFoldBytes(s, w); got != want {
+			t.Fatalf("ContainsFold(%q, %q) = %v, want %v", s, w, got, want)
+		}
+	})
+}
