@@ -235,11 +235,50 @@ func checkTermRoleSpellings(p *lint.SetPass, f *model.Family) {
 		}
 	}
 	sort.Sort(sort.Reverse(sort.IntSlice(lengths)))
+	var s roleSpelling
+	scanTitlePlaces(f, lengths, false, func(key string) bool {
+		var ok bool
+		s, ok = byText[key]
+		return ok
+	}, func(b *model.Block, text string, i, end int) {
+		// the longest name at a place, and none inside it
+		// ("Director, Billing & Collections" inside "Senior
+		// Director, Billing & Collections")
+		if sp := b.SourceSpan(i, end); s.exact || s.number && roleOwnSentence(f, s.role, sp) || s.role != nil && inOtherRoleSentence(f, s.role, sp) {
+			return
+		}
+		msg := fmt.Sprintf("write %s, not %s: the role's heading on this page (line %d) writes its title so", quoted(s.want), quoted(s.written), s.line)
+		if strings.HasSuffix(s.want, " (Intermediate)") && strings.HasPrefix(s.written, "Intermediate ") {
+			msg += ", the level after the name in parentheses as the handbook's template has it"
+		}
+		if s.page {
+			msg = fmt.Sprintf("write %s, not %s: the page's title writes the family's name so", quoted(s.want), quoted(s.written))
+		}
+		reportTerm(p, &termOcc{f: f, b: b, start: i, end: end, text: text[i:end]}, s.want, msg)
+	})
+}
+
+// scanTitlePlaces walks the page's prose (headings left out) for the places
+// where a name of one of lengths bytes (longest first) starts with an ASCII
+// capital at a word's start and ends at a word's end, outside a link's
+// text, and whose text (in lower case when lower is set) found accepts:
+// visit is called for each, and the scan goes on after it, so that no
+// shorter name inside it is read.
+func scanTitlePlaces(f *model.Family, lengths []int, lower bool, found func(key string) bool, visit func(b *model.Block, text string, i, end int)) {
+	var low []byte
 	for _, b := range f.Blocks {
 		if b.Kind == model.BlockHeading {
 			continue
 		}
 		text := wordingText(b)
+		if lower {
+			low = append(low[:0], text...)
+			for i, c := range low {
+				if 'A' <= c && c <= 'Z' {
+					low[i] = c + 'a' - 'A'
+				}
+			}
+		}
 		for i := 0; i < len(text); i++ {
 			if !('A' <= text[i] && text[i] <= 'Z') || i > 0 && isRoleWordByte(text[i-1]) {
 				continue
@@ -249,29 +288,18 @@ func checkTermRoleSpellings(p *lint.SetPass, f *model.Family) {
 				if end > len(text) {
 					continue
 				}
-				s, ok := byText[text[i:end]]
-				if !ok {
+				key := text[i:end]
+				if lower {
+					key = string(low[i:end])
+				}
+				if !found(key) {
 					continue
 				}
 				after, _ := utf8.DecodeRuneInString(text[end:])
 				if end < len(text) && (unicode.IsLetter(after) || unicode.IsDigit(after)) || inLinkText(b, i) {
 					continue
 				}
-				// the longest name at a place, and none inside it
-				// ("Director, Billing & Collections" inside "Senior
-				// Director, Billing & Collections")
-				if sp := b.SourceSpan(i, end); s.exact || s.number && roleOwnSentence(f, s.role, sp) || s.role != nil && inOtherRoleSentence(f, s.role, sp) {
-					i = end - 1
-					break
-				}
-				msg := fmt.Sprintf("write %s, not %s: the role's heading on this page (line %d) writes its title so", quoted(s.want), quoted(s.written), s.line)
-				if strings.HasSuffix(s.want, " (Intermediate)") && strings.HasPrefix(s.written, "Intermediate ") {
-					msg += ", the level after the name in parentheses as the handbook's template has it"
-				}
-				if s.page {
-					msg = fmt.Sprintf("write %s, not %s: the page's title writes the family's name so", quoted(s.want), quoted(s.written))
-				}
-				reportTerm(p, &termOcc{f: f, b: b, start: i, end: end, text: text[i:end]}, s.want, msg)
+				visit(b, text, i, end)
 				i = end - 1
 				break
 			}
@@ -335,46 +363,18 @@ func checkTermRoleCase(p *lint.SetPass, f *model.Family) {
 		return
 	}
 	sort.Sort(sort.Reverse(sort.IntSlice(lengths)))
-	var low []byte
-	for _, b := range f.Blocks {
-		if b.Kind == model.BlockHeading {
-			continue
+	var t roleCaseTitle
+	scanTitlePlaces(f, lengths, true, func(key string) bool {
+		var ok bool
+		t, ok = byLower[key]
+		return ok
+	}, func(b *model.Block, text string, i, end int) {
+		written := text[i:end]
+		if mixedTitleCase(t.title, written) {
+			reportTerm(p, &termOcc{f: f, b: b, start: i, end: end, text: written}, t.title,
+				fmt.Sprintf("write %s, not %s: the role's title is capitalised so in %s", quoted(t.title), quoted(written), t.where))
 		}
-		text := wordingText(b)
-		low = append(low[:0], text...)
-		for i, c := range low {
-			if 'A' <= c && c <= 'Z' {
-				low[i] = c + 'a' - 'A'
-			}
-		}
-		for i := 0; i < len(text); i++ {
-			if !('A' <= text[i] && text[i] <= 'Z') || i > 0 && isRoleWordByte(text[i-1]) {
-				continue
-			}
-			for _, n := range lengths {
-				end := i + n
-				if end > len(text) {
-					continue
-				}
-				t, ok := byLower[string(low[i:end])]
-				if !ok {
-					continue
-				}
-				after, _ := utf8.DecodeRuneInString(text[end:])
-				if end < len(text) && (unicode.IsLetter(after) || unicode.IsDigit(after)) || inLinkText(b, i) {
-					continue
-				}
-				written := text[i:end]
-				if mixedTitleCase(t.title, written[:n]) {
-					want := t.title
-					reportTerm(p, &termOcc{f: f, b: b, start: i, end: end, text: written}, want,
-						fmt.Sprintf("write %s, not %s: the role's title is capitalised so in %s", quoted(want), quoted(written), t.where))
-				}
-				i = end - 1
-				break
-			}
-		}
-	}
+	})
 }
 
 // mixedTitleCase reports whether written is title (the same letters) with
