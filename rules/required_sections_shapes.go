@@ -28,20 +28,24 @@ func familyAdvertSections(f *model.Family) map[*model.Section]bool {
 	var out map[*model.Section]bool
 	under := 0 // depth of the advert heading being inside, 0 for none
 	for _, s := range f.Sections {
-		if s.Heading == nil {
-			continue
-		}
-		if under > 0 && s.Heading.Level <= under {
+		if s.Heading != nil && under > 0 && s.Heading.Level <= under {
 			under = 0
 		}
-		if s.Role != nil || s.Kind != model.SecOther {
+		if s.Role != nil || s.Kind != model.SecOther && s.Kind != model.SecBody {
 			continue
 		}
 		hit := under > 0
-		if advertDutiesRE.MatchString(s.Heading.Text) {
+		if s.Heading != nil && advertDutiesRE.MatchString(s.Heading.Text) {
 			hit = true
 			if under == 0 {
 				under = s.Heading.Level
+			}
+		}
+		// a list led in by those words ("## Overview", "As a Support
+		// Engineer, you will:", the duties)
+		for _, b := range s.Paragraphs {
+			if len(s.Bullets) > 0 && b.Span.End <= s.Bullets[0].Span.Start && advertDutiesRE.MatchString(b.Text) {
+				hit = true
 			}
 		}
 		if hit && len(s.Bullets)+len(s.Paragraphs) > 0 {
