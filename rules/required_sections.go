@@ -81,7 +81,8 @@ var requiredSectionsRule = &lint.Rule{
 			"Two shapes are one `info` finding instead of one finding for each section they lack: a deprecated level " +
 			"(option `statuses`), and a level whose " +
 			"responsibilities are bullets straight under its heading, without a Responsibilities heading (option " +
-			"`unheaded`). A level whose one missing list is written under another heading is one `info` finding saying " +
+			"`unheaded`). A level with neither Responsibilities nor Requirements whose only list is under its \"Job Grade\" heading is one `info` " +
+			"finding saying so (head that list, add the other section). A level whose one missing list is written under another heading is one `info` finding saying " +
 			"where: a list under its \"Job Grade\" heading, requirements headed by another name (\"Desirable Skills, " +
 			"Knowledge, and Experience\", at that heading), responsibilities headed by words that name duties (\"What you can " +
 			"expect in a Support Engineer role\", at that heading), or a list under a sub-heading that gives only the level's title " +
@@ -991,6 +992,11 @@ func reportRequired(p *lint.Pass, f *model.Family, missing []string, loc, messag
 			if s.Kind == model.SecJobGrade {
 				msg = fmt.Sprintf("%s %q has no %s heading: its list is under its %q heading (line %d), which holds the grade; put the list under a %s heading",
 					r.Kind, r.Title, list, sectionLabel(s), line, list)
+				if len(missing) > 1 {
+					msg = fmt.Sprintf("%s %q has no Responsibilities or Requirements heading: its only list is under its %q heading (line %d), which holds the grade; "+
+						"head that list Responsibilities (or Requirements, if that is what it holds) and add the other section",
+						r.Kind, r.Title, sectionLabel(s), line)
+				}
 			} else {
 				// the heading is what is wrong: the finding is there
 				what := "requirements"
@@ -1022,6 +1028,16 @@ var misfiledRequirementWords = map[string]bool{"skills": true, "knowledge": true
 // section under a heading the model does not know whose words name
 // requirements. nil when there is none.
 func misfiledSection(r *model.Role, missing []string) *model.Section {
+	if len(missing) == 2 && slices.Contains(missing, string(model.SecResponsibilities)) && slices.Contains(missing, string(model.SecRequirements)) {
+		// both lists, written under the grade ("#### Job Grade", the grade
+		// sentence, then "**Technical**" and its items, ...)
+		for _, s := range r.Sections {
+			if s.Kind == model.SecJobGrade && len(s.Bullets) >= 2 {
+				return s
+			}
+		}
+		return nil
+	}
 	if len(missing) != 1 {
 		return nil // one list under another heading stands for one section
 	}
