@@ -68,7 +68,8 @@ var requiredSectionsRule = &lint.Rule{
 			"it is the family's, and one `info` finding at it says that section is not checked (the linter does not read it). A Hugo " +
 			"`include` shortcode or a Middleman ERB partial (`<%= partial 'includes/...' %>`) of a file named after a section is that " +
 			"section too; of a file named after none, its content is unread and may hold anything: the level whose text holds it (or, " +
-			"outside every level, every level and the family) is not told it lacks a section. Duties written once for the family under " +
+			"outside every level, every level and the family) is not told it lacks a section (its Responsibilities and Requirements, " +
+			"and the Performance Indicators or Hiring Process other levels give). Duties written once for the family under " +
 			"an advert's heading (\"As a Data Engineer you will\", \"What you can expect in a Data Engineer role\", \"What you'll do\", " +
 			"\"Leveling areas\" and the headings under it) are every level's responsibilities. A level whose heading is nested in " +
 			"another level's text (after that level's Requirements) takes over that level's lists it lacks; a level described by two " +
@@ -1201,7 +1202,16 @@ func (g *alternatives) report(p *lint.Pass, f *model.Family, anchor model.Span, 
 			}
 			keep = append(keep, r)
 		}
+		unread := map[*model.Role]bool{}
+		for _, in := range sectionIncludes(f) {
+			if in.kind == "" && in.role != nil {
+				unread[in.role] = true
+			}
+		}
 		for _, r := range keep {
+			if unread[r] {
+				continue // its text includes a file the linter does not read: the section may be there
+			}
 			msg := fmt.Sprintf(format, r.Title, joinAnd(names), note)
 			if in := inheritors[r]; len(in) > 0 {
 				msg += fmt.Sprintf("; %s %s this level over whole: adding it here covers %s too", joinAnd(in),
