@@ -71,7 +71,9 @@ var requiredSectionsRule = &lint.Rule{
 			"outside every level, every level and the family) is not told it lacks a section (its Responsibilities and Requirements, " +
 			"and the Performance Indicators or Hiring Process other levels give). Duties written once for the family under " +
 			"an advert's heading (\"As a Data Engineer you will\", \"What you can expect in a Data Engineer role\", \"What you'll do\", " +
-			"\"Leveling areas\" and the headings under it) are every level's responsibilities. A level whose heading is nested in " +
+			"\"Leveling areas\" and the headings under it, or a list led in by \"As a Data Engineer, you will:\") are every level's " +
+			"responsibilities, and what it needs in an advert's words (\"What you'll need\", \"What we're looking for\", \"Who you are\", " +
+			"\"About you\") every level's requirements. A level whose heading is nested in " +
 			"another level's text (after that level's Requirements) takes over that level's lists it lacks; a level described by two " +
 			"or more dimension headings of its own (\"Technical\", \"Execution\", \"Leadership\") instead of Responsibilities and " +
 			"Requirements has its content in another shape and is not told it lacks them.\n\n" +
@@ -183,7 +185,7 @@ func summarize(f *model.Family, trackOf func(title string) string) familySummary
 			continue // one track's: its levels get it below
 		}
 		family = append(family, s)
-		if s.Kind.IsRoleSection() && s.Kind != model.SecJobGrade || advert[s] {
+		if _, ok := advert[s]; ok || s.Kind.IsRoleSection() && s.Kind != model.SecJobGrade {
 			shared = append(shared, s)
 		}
 	}

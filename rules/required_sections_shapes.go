@@ -20,13 +20,19 @@ var advertDutiesRE = regexp.MustCompile(`(?i)^\s*(?:as\s+(?:an?|the)\s+[^.;:]+?,
 	`|what\s+you\s+can\s+expect(?:\s+(?:in|from)\s+[^.;:]+)?` +
 	`|level(?:l)?ing\s+areas)\s*:?\s*$`)
 
+// advertNeedsRE is a family-wide heading that gives what every level
+// needs in an advert's words ("What you'll need", "What we're looking
+// for", "Who you are", "About you").
+var advertNeedsRE = regexp.MustCompile(`(?i)^\s*(?:what\s+you(?:\s+will|\s*['’]ll)\s+(?:need|bring)|what\s+you\s+(?:need|bring)|what\s+we(?:\s+are|\s*['’]re)\s+looking\s+for|who\s+you\s+are|about\s+you|you\s+(?:should\s+)?have)(?:\s+to\s+succeed)?\s*:?\s*$`)
+
 // familyAdvertSections returns the family-level sections (outside every
 // role) headed as advertDutiesRE says, and those nested under such a
 // heading ("## Leveling areas", then "### Technical"): the responsibilities
 // every level shares, in other words.
-func familyAdvertSections(f *model.Family) map[*model.Section]bool {
-	var out map[*model.Section]bool
+func familyAdvertSections(f *model.Family) map[*model.Section]model.SectionKind {
+	var out map[*model.Section]model.SectionKind
 	under := 0 // depth of the advert heading being inside, 0 for none
+	underKind := model.SecResponsibilities
 	for _, s := range f.Sections {
 		if s.Heading != nil && under > 0 && s.Heading.Level <= under {
 			under = 0
@@ -34,25 +40,32 @@ func familyAdvertSections(f *model.Family) map[*model.Section]bool {
 		if s.Role != nil || s.Kind != model.SecOther && s.Kind != model.SecBody {
 			continue
 		}
-		hit := under > 0
-		if s.Heading != nil && advertDutiesRE.MatchString(s.Heading.Text) {
-			hit = true
-			if under == 0 {
-				under = s.Heading.Level
+		hit, kind := under > 0, underKind
+		if s.Heading != nil {
+			for _, a := range []struct {
+				re   *regexp.Regexp
+				kind model.SectionKind
+			}{{advertDutiesRE, model.SecResponsibilities}, {advertNeedsRE, model.SecRequirements}} {
+				if a.re.MatchString(s.Heading.Text) {
+					hit, kind = true, a.kind
+					if under == 0 {
+						under, underKind = s.Heading.Level, a.kind
+					}
+				}
 			}
 		}
 		// a list led in by those words ("## Overview", "As a Support
 		// Engineer, you will:", the duties)
 		for _, b := range s.Paragraphs {
 			if len(s.Bullets) > 0 && b.Span.End <= s.Bullets[0].Span.Start && advertDutiesRE.MatchString(b.Text) {
-				hit = true
+				hit, kind = true, model.SecResponsibilities
 			}
 		}
 		if hit && len(s.Bullets)+len(s.Paragraphs) > 0 {
 			if out == nil {
-				out = map[*model.Section]bool{}
+				out = map[*model.Section]model.SectionKind{}
 			}
-			out[s] = true
+			out[s] = kind
 		}
 	}
 	return out
@@ -61,9 +74,9 @@ func familyAdvertSections(f *model.Family) map[*model.Section]bool {
 // summaryKinds are the kinds a section counts for in the summary: its own
 // (sectionKinds), and responsibilities for a family-wide list in an
 // advert's words (familyAdvertSections).
-func summaryKinds(s *model.Section, advert map[*model.Section]bool) []model.SectionKind {
-	if advert[s] {
-		return []model.SectionKind{model.SecResponsibilities}
+func summaryKinds(s *model.Section, advert map[*model.Section]model.SectionKind) []model.SectionKind {
+	if k, ok := advert[s]; ok {
+		return []model.SectionKind{k}
 	}
 	return sectionKinds(s)
 }
