@@ -73,7 +73,8 @@ var requiredSectionsRule = &lint.Rule{
 			"an advert's heading (\"As a Data Engineer you will\", \"What you can expect in a Data Engineer role\", \"What you'll do\", " +
 			"\"Leveling areas\" and the headings under it, or a list led in by \"As a Data Engineer, you will:\") are every level's " +
 			"responsibilities, and what it needs in an advert's words (\"What you'll need\", \"What we're looking for\", \"Who you are\", " +
-			"\"About you\") every level's requirements. A level whose heading is nested in " +
+			"\"About you\") every level's requirements. The page's own role, without a heading (its Job Grade, Responsibilities " +
+			"and Requirements at the top of the page, then \"## Levels\"), gives its lists to every headed level after it. A level whose heading is nested in " +
 			"another level's text (after that level's Requirements) takes over that level's lists it lacks; a level described by two " +
 			"or more dimension headings of its own (\"Technical\", \"Execution\", \"Leadership\") instead of Responsibilities and " +
 			"Requirements has its content in another shape and is not told it lacks them.\n\n" +
@@ -278,6 +279,24 @@ func summarize(f *model.Family, trackOf func(title string) string) familySummary
 					v := secs([]*model.Section{p.Section(k)})[string(k)]
 					v.(map[string]any)["inherited"] = true
 					rs[string(k)] = v
+				}
+			}
+		}
+		// the page's own role, without a heading (its Job Grade,
+		// Responsibilities and Requirements written at the top of the page,
+		// then "## Levels"): its lists are the family's, every headed
+		// level's
+		if r.Kind == model.KindLevel && r.Heading != nil {
+			for _, b := range f.Roles {
+				if b.Heading != nil || b.SharesWith != nil || b.Kind != model.KindLevel || b.Span.Start >= r.Span.Start {
+					continue
+				}
+				for _, k := range []model.SectionKind{model.SecResponsibilities, model.SecRequirements} {
+					if _, ok := rs[string(k)]; !ok && b.Section(k) != nil {
+						v := secs([]*model.Section{b.Section(k)})[string(k)]
+						v.(map[string]any)["inherited"] = true
+						rs[string(k)] = v
+					}
 				}
 			}
 		}
