@@ -219,6 +219,15 @@ func summarize(f *model.Family, trackOf func(title string) string) familySummary
 	}
 	children := childRoles(f)
 	includes := sectionIncludes(f)
+	enclosing := enclosingLevels(f)
+	// the page's own roles, without a heading (not a level named in a
+	// grade sentence, which shares its sections with another)
+	var pageRoles []*model.Role
+	for _, b := range f.Roles {
+		if b.Heading == nil && b.SharesWith == nil && b.Kind == model.KindLevel && (b.Section(model.SecResponsibilities) != nil || b.Section(model.SecRequirements) != nil) {
+			pageRoles = append(pageRoles, b)
+		}
+	}
 	// what the family's text includes from files the linter does not read:
 	// the section its name names, or (named after none) any of them
 	famIncluded := map[string]string{}
@@ -273,7 +282,7 @@ func summarize(f *model.Family, trackOf func(title string) string) familySummary
 		// a level whose heading is nested in another level's text ("##
 		// Data Engineer" with its Requirements, then "### Senior Data
 		// Engineer"): that level's lists are its own too
-		if p := enclosingLevel(f, own); r.Kind == model.KindLevel && p != nil {
+		if p := enclosing[own]; r.Kind == model.KindLevel && p != nil {
 			for _, k := range []model.SectionKind{model.SecResponsibilities, model.SecRequirements} {
 				if _, ok := rs[string(k)]; !ok && p.Section(k) != nil {
 					v := secs([]*model.Section{p.Section(k)})[string(k)]
@@ -287,8 +296,8 @@ func summarize(f *model.Family, trackOf func(title string) string) familySummary
 		// then "## Levels"): its lists are the family's, every headed
 		// level's
 		if r.Kind == model.KindLevel && r.Heading != nil {
-			for _, b := range f.Roles {
-				if b.Heading != nil || b.SharesWith != nil || b.Kind != model.KindLevel || b.Span.Start >= r.Span.Start {
+			for _, b := range pageRoles {
+				if b.Span.Start >= r.Span.Start {
 					continue
 				}
 				for _, k := range []model.SectionKind{model.SecResponsibilities, model.SecRequirements} {

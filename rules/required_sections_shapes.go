@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
@@ -163,22 +164,33 @@ func includeKind(name string) (model.SectionKind, bool) {
 	return "", false
 }
 
-// enclosingLevel returns the innermost level whose heading's text holds
-// r's heading at a greater depth ("## Data Engineer", its Requirements,
-// then "### Senior Data Engineer"), or nil. (The model keeps no parent for
-// a graded level.)
-func enclosingLevel(f *model.Family, r *model.Role) *model.Role {
-	if r.Heading == nil {
-		return nil
-	}
-	var out *model.Role
-	for _, x := range f.Roles {
-		if x == r || x.Kind != model.KindLevel || x.Heading == nil || x.Heading.Level >= r.Heading.Level ||
-			!x.Span.Contains(r.Heading.Span.Start) {
-			continue
+// enclosingLevels maps each headed role to the innermost level whose
+// heading's text holds its heading at a lesser depth ("## Data Engineer",
+// its Requirements, then "### Senior Data Engineer"), in one pass over the
+// page's roles. (The model keeps no parent for a graded level.)
+func enclosingLevels(f *model.Family) map[*model.Role]*model.Role {
+	var headed []*model.Role
+	for _, r := range f.Roles {
+		if r.Heading != nil {
+			headed = append(headed, r)
 		}
-		if out == nil || x.Span.Start > out.Span.Start {
-			out = x
+	}
+	slices.SortStableFunc(headed, func(a, b *model.Role) int { return a.Heading.Span.Start - b.Heading.Span.Start })
+	out := map[*model.Role]*model.Role{}
+	var stack []*model.Role
+	for _, r := range headed {
+		for len(stack) > 0 {
+			top := stack[len(stack)-1]
+			if top.Heading.Level < r.Heading.Level && top.Span.Contains(r.Heading.Span.Start) {
+				break
+			}
+			stack = stack[:len(stack)-1]
+		}
+		if len(stack) > 0 {
+			out[r] = stack[len(stack)-1]
+		}
+		if r.Kind == model.KindLevel {
+			stack = append(stack, r)
 		}
 	}
 	return out
