@@ -65,7 +65,7 @@ var requiredSectionsRule = &lint.Rule{
 			"site does) and has nothing after its front matter: that empty page is one finding, at its title (not a draft or " +
 			"a redirect). A Hugo include standing alone on its line within a level's text, named after a " +
 			"section (\"{{% job-families/sales/performance %}}\"), is that level's section, written once for many pages; outside every level " +
-			"it is the family's, and one `info` finding at it says that section is not checked (the linter does not read it). A Hugo " +
+			"it is the family's, and one `info` finding at it says that section is not checked (the linter does not read it). So is one called with angle brackets (\"{{< job-families/sales/performance >}}\"). A Hugo " +
 			"`include` shortcode or a Middleman ERB partial (`<%= partial 'includes/...' %>`) of a file named after a section is that " +
 			"section too; of a file named after none, its content is unread and may hold anything: the level whose text holds it (or, " +
 			"outside every level, every level and the family) is not told it lacks a section (its Responsibilities and Requirements, " +
@@ -454,7 +454,7 @@ type sectionInclude struct {
 }
 
 var (
-	includeLineRE = regexp.MustCompile(`(?m)^[ \t]*\{\{%[ \t]*([A-Za-z0-9_./-]+)[ \t]*%\}\}[ \t]*$`)
+	includeLineRE = regexp.MustCompile(`(?m)^[ \t]*\{\{[%<][ \t]*([A-Za-z0-9_./-]+)[ \t]*[%>]\}\}[ \t]*$`)
 	// the sections an include's name may stand for, by the first word(s)
 	// of their usual heading ("performance" for Performance Indicators)
 	includeKinds = []struct {
@@ -491,9 +491,9 @@ func sectionIncludes(f *model.Family) []sectionInclude {
 		}
 		out = append(out, in)
 	}
-	if bytes.Contains(f.Source.Text, []byte("{{%")) {
+	if bytes.Contains(f.Source.Text, []byte("{{")) {
 		for _, m := range includeLineRE.FindAllSubmatchIndex(f.Source.Text, -1) {
-			at := bytes.Index(f.Source.Text[m[0]:m[1]], []byte("{{%")) + m[0]
+			at := bytes.Index(f.Source.Text[m[0]:m[1]], []byte("{{")) + m[0]
 			alone := false
 			for _, c := range f.Code {
 				if c.Start <= at && at < c.End {
