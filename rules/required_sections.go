@@ -64,7 +64,20 @@ var requiredSectionsRule = &lint.Rule{
 			"index stubs) are not checked, unless the page declares itself a job family's (`layout: job_family_page`, as the 2022 " +
 			"site does) and has nothing after its front matter: that empty page is one finding, at its title (not a draft or " +
 			"a redirect). A Hugo include standing alone on its line within a level's text, named after a " +
-			"section (\"{{% job-families/sales/performance %}}\"), is that level's section, written once for many pages.\n\n" +
+			"section (\"{{% job-families/sales/performance %}}\"), is that level's section, written once for many pages; outside every level " +
+			"it is the family's, and one `info` finding at it says that section is not checked (the linter does not read it). So is one called with angle brackets (\"{{< job-families/sales/performance >}}\"). A Hugo " +
+			"`include` shortcode or a Middleman ERB partial (`<%= partial 'includes/...' %>`) of a file named after a section is that " +
+			"section too; of a file named after none, its content is unread and may hold anything: the level whose text holds it (or, " +
+			"outside every level, every level and the family) is not told it lacks a section (its Responsibilities and Requirements, " +
+			"and the Performance Indicators or Hiring Process other levels give). Duties written once for the family under " +
+			"an advert's heading (\"As a Data Engineer you will\", \"What you can expect in a Data Engineer role\", \"What you'll do\", " +
+			"\"Leveling areas\" and the headings under it, or a list led in by \"As a Data Engineer, you will:\") are every level's " +
+			"responsibilities, and what it needs in an advert's words (\"What you'll need\", \"What we're looking for\", \"Who you are\", " +
+			"\"About you\") every level's requirements. The page's own role, without a heading (its Job Grade, Responsibilities " +
+			"and Requirements at the top of the page, then \"## Levels\"), gives its lists to every headed level after it. A level whose heading is nested in " +
+			"another level's text (after that level's Requirements) takes over that level's lists it lacks; a level described by two " +
+			"or more dimension headings of its own (\"Technical\", \"Execution\", \"Leadership\") instead of Responsibilities and " +
+			"Requirements has its content in another shape and is not told it lacks them.\n\n" +
 			"Default severity is warning, from what the corpus shows: of 899 levels in the 2022 and current handbooks, " +
 			"about 9% have no Job Grade section, 14% no Responsibilities and 19% no Requirements of their own (many " +
 			"extend a lower level in prose); 13% of families have no Hiring Process and 23% no Performance Indicators. " +
@@ -72,7 +85,8 @@ var requiredSectionsRule = &lint.Rule{
 			"Two shapes are one `info` finding instead of one finding for each section they lack: a deprecated level " +
 			"(option `statuses`), and a level whose " +
 			"responsibilities are bullets straight under its heading, without a Responsibilities heading (option " +
-			"`unheaded`). A level whose one missing list is written under another heading is one `info` finding saying " +
+			"`unheaded`). A level with neither Responsibilities nor Requirements whose only list is under its \"Job Grade\" heading is one `info` " +
+			"finding saying so (head that list, add the other section). A level whose one missing list is written under another heading is one `info` finding saying " +
 			"where: a list under its \"Job Grade\" heading, requirements headed by another name (\"Desirable Skills, " +
 			"Knowledge, and Experience\", at that heading), responsibilities headed by words that name duties (\"What you can " +
 			"expect in a Support Engineer role\", at that heading), or a list under a sub-heading that gives only the level's title " +
@@ -146,11 +160,12 @@ type familySummary struct {
 // trackScoped).
 func summarize(f *model.Family, trackOf func(title string) string) familySummary {
 	scoped := trackScoped(f, trackOf)
+	advert := familyAdvertSections(f)
 	secs := func(ss []*model.Section) map[string]any {
 		m := map[string]any{}
 		counts := map[string][2]int{}
 		for _, s := range ss {
-			for _, kind := range sectionKinds(s) {
+			for _, kind := range summaryKinds(s, advert) {
 				k := string(kind)
 				c := counts[k]
 				c[0] += len(s.Bullets)
@@ -171,7 +186,7 @@ func summarize(f *model.Family, trackOf func(title string) string) familySummary
 			continue // one track's: its levels get it below
 		}
 		family = append(family, s)
-		if s.Kind.IsRoleSection() && s.Kind != model.SecJobGrade {
+		if _, ok := advert[s]; ok || s.Kind.IsRoleSection() && s.Kind != model.SecJobGrade {
 			shared = append(shared, s)
 		}
 	}
@@ -204,6 +219,32 @@ func summarize(f *model.Family, trackOf func(title string) string) familySummary
 	}
 	children := childRoles(f)
 	includes := sectionIncludes(f)
+	enclosing := enclosingLevels(f)
+	// the page's own roles, without a heading (not a level named in a
+	// grade sentence, which shares its sections with another)
+	var pageRoles []*model.Role
+	for _, b := range f.Roles {
+		if b.Heading == nil && b.SharesWith == nil && b.Kind == model.KindLevel && (b.Section(model.SecResponsibilities) != nil || b.Section(model.SecRequirements) != nil) {
+			pageRoles = append(pageRoles, b)
+		}
+	}
+	// what the family's text includes from files the linter does not read:
+	// the section its name names, or (named after none) any of them
+	famIncluded := map[string]string{}
+	for _, in := range includes {
+		if in.role != nil {
+			continue
+		}
+		kinds := []model.SectionKind{in.kind}
+		if in.kind == "" {
+			kinds = []model.SectionKind{model.SecResponsibilities, model.SecRequirements, model.SecPerformance, model.SecHiringProcess}
+		}
+		for _, k := range kinds {
+			if _, ok := famIncluded[string(k)]; !ok {
+				famIncluded[string(k)] = in.name
+			}
+		}
+	}
 	role := func(i int) any {
 		r := f.Roles[i]
 		own := r
@@ -231,6 +272,41 @@ func summarize(f *model.Family, trackOf func(title string) string) familySummary
 			if _, ok := rs[k]; !ok {
 				v.(map[string]any)["inherited"] = true
 				rs[k] = v
+			}
+		}
+		for k, name := range famIncluded {
+			if _, ok := rs[k]; !ok {
+				rs[k] = map[string]any{"bullets": jsonInt(0), "paragraphs": jsonInt(1), "inherited": true, "include": jsonString(name)}
+			}
+		}
+		// a level whose heading is nested in another level's text ("##
+		// Data Engineer" with its Requirements, then "### Senior Data
+		// Engineer"): that level's lists are its own too
+		if p := enclosing[own]; r.Kind == model.KindLevel && p != nil {
+			for _, k := range []model.SectionKind{model.SecResponsibilities, model.SecRequirements} {
+				if _, ok := rs[string(k)]; !ok && p.Section(k) != nil {
+					v := secs([]*model.Section{p.Section(k)})[string(k)]
+					v.(map[string]any)["inherited"] = true
+					rs[string(k)] = v
+				}
+			}
+		}
+		// the page's own role, without a heading (its Job Grade,
+		// Responsibilities and Requirements written at the top of the page,
+		// then "## Levels"): its lists are the family's, every headed
+		// level's
+		if r.Kind == model.KindLevel && r.Heading != nil {
+			for _, b := range pageRoles {
+				if b.Span.Start >= r.Span.Start {
+					continue
+				}
+				for _, k := range []model.SectionKind{model.SecResponsibilities, model.SecRequirements} {
+					if _, ok := rs[string(k)]; !ok && b.Section(k) != nil {
+						v := secs([]*model.Section{b.Section(k)})[string(k)]
+						v.(map[string]any)["inherited"] = true
+						rs[string(k)] = v
+					}
+				}
 			}
 		}
 		// what the level takes over from another ("Meets all of the
@@ -289,10 +365,22 @@ func summarize(f *model.Family, trackOf func(title string) string) familySummary
 		}
 		// a Hugo include named after a section ("{{% job-families/sales/performance %}}")
 		// within the role's text: the section, written once for many pages
+		// one that names no section, within the role's text or the
+		// family's, may hold its Responsibilities and Requirements: unread,
+		// they are not called missing
 		for _, in := range includes {
-			if in.role == r {
-				if _, ok := rs[string(in.kind)]; !ok {
-					rs[string(in.kind)] = map[string]any{"bullets": jsonInt(0), "paragraphs": jsonInt(1), "include": jsonString(in.name)}
+			if in.role != r && (in.kind != "" || in.role != nil) {
+				continue
+			}
+			kinds := []model.SectionKind{in.kind}
+			if in.kind == "" {
+				kinds = []model.SectionKind{model.SecResponsibilities, model.SecRequirements}
+			} else if in.role == nil {
+				continue // the family's: in the base, inherited below
+			}
+			for _, k := range kinds {
+				if _, ok := rs[string(k)]; !ok {
+					rs[string(k)] = map[string]any{"bullets": jsonInt(0), "paragraphs": jsonInt(1), "include": jsonString(in.name)}
 				}
 			}
 		}
@@ -303,6 +391,19 @@ func summarize(f *model.Family, trackOf func(title string) string) familySummary
 				rs["responsibilities"] = map[string]any{"bullets": jsonInt(n), "paragraphs": jsonInt(0), "unheaded": true}
 			} else if c := nameOnlyHeading(f, own); c != nil {
 				rs["responsibilities"] = map[string]any{"bullets": jsonInt(unheadedBullets(c)), "paragraphs": jsonInt(0), "unheaded": true}
+			}
+		}
+		// a level described by dimensions under headings of their own
+		// ("#### Technical", "#### Execution", "#### Leadership") instead
+		// of Responsibilities and Requirements: its content is there, in
+		// another shape the template does not name
+		_, hasResp := rs["responsibilities"]
+		_, hasReq := rs["requirements"]
+		if !hasResp && !hasReq && r.Kind == model.KindLevel {
+			if n, items := dimensionSections(own); n >= 2 {
+				for _, k := range []string{"responsibilities", "requirements"} {
+					rs[k] = map[string]any{"bullets": jsonInt(items), "paragraphs": jsonInt(0), "dimensions": true}
+				}
 			}
 		}
 		// a deprecated, placeholder or acting role is reported once, apart
@@ -318,7 +419,13 @@ func summarize(f *model.Family, trackOf func(title string) string) familySummary
 		}
 		return map[string]any{"title": jsonString(r.Title), "kind": jsonString(string(r.Kind)), "graded": r.Grade != nil, "sections": rs}
 	}
-	base := map[string]any{"path": jsonString(f.Path), "title": jsonString(f.Title), "sections": secs(family)}
+	famSecs := secs(family)
+	for k, name := range famIncluded {
+		if _, ok := famSecs[k]; !ok {
+			famSecs[k] = map[string]any{"bullets": jsonInt(0), "paragraphs": jsonInt(1), "include": jsonString(name)}
+		}
+	}
+	base := map[string]any{"path": jsonString(f.Path), "title": jsonString(f.Title), "sections": famSecs}
 	if len(f.Roles) == 0 {
 		// a page that is one role without a role heading (the title names
 		// it: "## Responsibilities", "## Requirements"): asked only what the
@@ -343,10 +450,11 @@ type sectionInclude struct {
 	name string
 	kind model.SectionKind
 	role *model.Role // the innermost role whose text holds it
+	at   int         // where it starts
 }
 
 var (
-	includeLineRE = regexp.MustCompile(`(?m)^[ \t]*\{\{%[ \t]*([A-Za-z0-9_./-]+)[ \t]*%\}\}[ \t]*$`)
+	includeLineRE = regexp.MustCompile(`(?m)^[ \t]*\{\{[%<][ \t]*([A-Za-z0-9_./-]+)[ \t]*[%>]\}\}[ \t]*$`)
 	// the sections an include's name may stand for, by the first word(s)
 	// of their usual heading ("performance" for Performance Indicators)
 	includeKinds = []struct {
@@ -360,55 +468,53 @@ var (
 	}
 )
 
-// sectionIncludes returns the page's includes that name a section, within
-// a role's text (one outside every role is not taken for the family's: a
-// page may include it for other pages' sake). A
-// shortcode inside a code block (shown, not run) or with arguments (a
-// link, a note) is not one.
+// sectionIncludes returns the page's includes that name a section (a
+// Hugo shortcode standing alone on its line, "{{% job-families/sales/performance %}}",
+// a Hugo "include" shortcode or a Middleman ERB partial of a file whose
+// name names one), and the includes of a file whose name names none
+// (kind "": its content, unread, may hold any section), each with the
+// innermost role whose text holds it (nil: the family's). A shortcode
+// inside a code block (shown, not run) or with arguments (a link, a note)
+// is not one, nor a bare shortcode named after no section (a widget, a
+// note: "{{% job-families/sales/values %}}").
 func sectionIncludes(f *model.Family) []sectionInclude {
-	if f.Source == nil || !bytes.Contains(f.Source.Text, []byte("{{%")) {
+	if f.Source == nil {
 		return nil
 	}
 	var out []sectionInclude
-	for _, m := range includeLineRE.FindAllSubmatchIndex(f.Source.Text, -1) {
-		at := bytes.Index(f.Source.Text[m[0]:m[1]], []byte("{{%")) + m[0]
-		alone := false
-		for _, c := range f.Code {
-			if c.Start <= at && at < c.End {
-				alone = c.Start == at // a code block around it starts before
-				break
-			}
-		}
-		if !alone {
-			continue
-		}
-		name := string(f.Source.Text[m[2]:m[3]])
-		last := name[strings.LastIndex(name, "/")+1:]
-		words := strings.Join(strings.FieldsFunc(strings.ToLower(last), func(r rune) bool { return r == '-' || r == '_' || r == '.' }), " ")
-		if words == "" {
-			continue
-		}
-		kind, _, _, ok := model.MatchSection(words)
-		if !ok {
-			for _, k := range includeKinds {
-				if k.name == words || strings.HasPrefix(k.name, words+" ") {
-					kind, ok = k.kind, true
-					break
-				}
-			}
-		}
-		if !ok {
-			continue
-		}
-		in := sectionInclude{name: name, kind: kind}
+	add := func(at int, name string, kind model.SectionKind) {
+		in := sectionInclude{name: name, kind: kind, at: at}
 		for _, r := range f.Roles {
 			if r.Heading != nil && r.Span.Start <= at && at < r.Span.End && (in.role == nil || r.Span.Start > in.role.Span.Start) {
 				in.role = r
 			}
 		}
-		if in.role != nil {
-			out = append(out, in)
+		out = append(out, in)
+	}
+	if bytes.Contains(f.Source.Text, []byte("{{")) {
+		for _, m := range includeLineRE.FindAllSubmatchIndex(f.Source.Text, -1) {
+			at := bytes.Index(f.Source.Text[m[0]:m[1]], []byte("{{")) + m[0]
+			alone := false
+			for _, c := range f.Code {
+				if c.Start <= at && at < c.End {
+					alone = c.Start == at // a code block around it starts before
+					break
+				}
+			}
+			if !alone {
+				continue
+			}
+			name := string(f.Source.Text[m[2]:m[3]])
+			if kind, ok := includeKind(name); ok {
+				add(at, name, kind)
+			}
 		}
+	}
+	ats, names := moreIncludes(f)
+
+	for i, at := range ats {
+		kind, _ := includeKind(names[i])
+		add(at, names[i], kind)
 	}
 	return out
 }
@@ -784,6 +890,7 @@ func checkRequiredSections(p *lint.Pass) {
 	}
 	reportOwnMissing(p, f)
 	reportPreferredOnly(p, f)
+	reportIncludedOnly(p, f)
 	sch, raw := p.Config.RequiredSectionsSchema()
 	doc := p.Env.Shared(fmt.Sprintf("required-sections/doc %p", sch), func() any {
 		var doc any
@@ -916,6 +1023,11 @@ func reportRequired(p *lint.Pass, f *model.Family, missing []string, loc, messag
 			if s.Kind == model.SecJobGrade {
 				msg = fmt.Sprintf("%s %q has no %s heading: its list is under its %q heading (line %d), which holds the grade; put the list under a %s heading",
 					r.Kind, r.Title, list, sectionLabel(s), line, list)
+				if len(missing) > 1 {
+					msg = fmt.Sprintf("%s %q has no Responsibilities or Requirements heading: its only list is under its %q heading (line %d), which holds the grade; "+
+						"head that list Responsibilities (or Requirements, if that is what it holds) and add the other section",
+						r.Kind, r.Title, sectionLabel(s), line)
+				}
 			} else {
 				// the heading is what is wrong: the finding is there
 				what := "requirements"
@@ -947,6 +1059,16 @@ var misfiledRequirementWords = map[string]bool{"skills": true, "knowledge": true
 // section under a heading the model does not know whose words name
 // requirements. nil when there is none.
 func misfiledSection(r *model.Role, missing []string) *model.Section {
+	if len(missing) == 2 && slices.Contains(missing, string(model.SecResponsibilities)) && slices.Contains(missing, string(model.SecRequirements)) {
+		// both lists, written under the grade ("#### Job Grade", the grade
+		// sentence, then "**Technical**" and its items, ...)
+		for _, s := range r.Sections {
+			if s.Kind == model.SecJobGrade && len(s.Bullets) >= 2 {
+				return s
+			}
+		}
+		return nil
+	}
 	if len(missing) != 1 {
 		return nil // one list under another heading stands for one section
 	}
@@ -1110,7 +1232,16 @@ func (g *alternatives) report(p *lint.Pass, f *model.Family, anchor model.Span, 
 			}
 			keep = append(keep, r)
 		}
+		unread := map[*model.Role]bool{}
+		for _, in := range sectionIncludes(f) {
+			if in.kind == "" && in.role != nil {
+				unread[in.role] = true
+			}
+		}
 		for _, r := range keep {
+			if unread[r] {
+				continue // its text includes a file the linter does not read: the section may be there
+			}
 			msg := fmt.Sprintf(format, r.Title, joinAnd(names), note)
 			if in := inheritors[r]; len(in) > 0 {
 				msg += fmt.Sprintf("; %s %s this level over whole: adding it here covers %s too", joinAnd(in),
