@@ -65,7 +65,7 @@ var requiredSectionsRule = &lint.Rule{
 			"site does) and has nothing after its front matter: that empty page is one finding, at its title (not a draft or " +
 			"a redirect). A Hugo include standing alone on its line within a level's text, named after a " +
 			"section (\"{{% job-families/sales/performance %}}\"), is that level's section, written once for many pages; outside every level " +
-			"it is the family's, and one `info` finding at it says that section is not checked (the linter does not read it). So is one called with angle brackets (\"{{< job-families/sales/performance >}}\"). A Hugo " +
+			"it is the family's (the linter does not read it, and says nothing of it: a section written once for many pages is no defect). So is one called with angle brackets (\"{{< job-families/sales/performance >}}\"). A Hugo " +
 			"`include` shortcode or a Middleman ERB partial (`<%= partial 'includes/...' %>`) of a file named after a section is that " +
 			"section too; of a file named after none, its content is unread and may hold anything: the level whose text holds it (or, " +
 			"outside every level, every level and the family) is not told it lacks a section (its Responsibilities and Requirements, " +
@@ -890,7 +890,6 @@ func checkRequiredSections(p *lint.Pass) {
 	}
 	reportOwnMissing(p, f)
 	reportPreferredOnly(p, f)
-	reportIncludedOnly(p, f)
 	sch, raw := p.Config.RequiredSectionsSchema()
 	doc := p.Env.Shared(fmt.Sprintf("required-sections/doc %p", sch), func() any {
 		var doc any

@@ -2,12 +2,10 @@ package rules
 
 import (
 	"bytes"
-	"fmt"
 	"regexp"
 	"slices"
 	"strings"
 
-	"gitlab.com/ladderlint/ladderlint/lint"
 	"gitlab.com/ladderlint/ladderlint/lint/model"
 )
 
@@ -23,8 +21,9 @@ var advertDutiesRE = regexp.MustCompile(`(?i)^\s*(?:as\s+(?:an?|the)\s+[^.;:]+?,
 
 // advertNeedsRE is a family-wide heading that gives what every level
 // needs in an advert's words ("What you'll need", "What we're looking
-// for", "Who you are", "About you").
-var advertNeedsRE = regexp.MustCompile(`(?i)^\s*(?:what\s+you(?:\s+will|\s*['’]ll)\s+(?:need|bring)|what\s+you\s+(?:need|bring)|what\s+we(?:\s+are|\s*['’]re)\s+looking\s+for|who\s+you\s+are|about\s+you|you\s+(?:should\s+)?have)(?:\s+to\s+succeed)?\s*:?\s*$`)
+// for", "Who you are", "About you", "You may be a fit to this role if
+// you…", "... if you have some of these inclinations").
+var advertNeedsRE = regexp.MustCompile(`(?i)^\s*(?:what\s+you(?:\s+will|\s*['’]ll)\s+(?:need|bring)|what\s+you\s+(?:need|bring)|what\s+we(?:\s+are|\s*['’]re)\s+looking\s+for|who\s+you\s+are|about\s+you|you\s+(?:should\s+)?have|you\s+(?:may|might)\s+be\s+a\s+(?:good\s+|great\s+)?fit\s+(?:to|for)\s+(?:this|the)\s+role(?:\s+if\s+you\b[^.:]*)?(?:\.\.\.)?)(?:\s+to\s+succeed)?\s*:?\s*$`)
 
 // familyAdvertSections returns the family-level sections (outside every
 // role) headed as advertDutiesRE says, and those nested under such a
@@ -194,46 +193,4 @@ func enclosingLevels(f *model.Family) map[*model.Role]*model.Role {
 		}
 	}
 	return out
-}
-
-// reportIncludedOnly reports a family's Performance Indicators or Hiring
-// Process that the page gives only through an include the linter does not
-// read ("{{% job-families/sales/performance %}}" outside every level): not
-// missing, but not checked either. One info finding at the include, saying
-// so; the summary counts the section as there.
-func reportIncludedOnly(p *lint.Pass, f *model.Family) {
-	includes := sectionIncludes(f)
-	if len(includes) == 0 {
-		return
-	}
-	onPage := map[model.SectionKind]bool{}
-	for _, s := range f.Sections {
-		onPage[s.Kind] = true
-	}
-	for _, r := range f.Roles {
-		for _, s := range r.Sections {
-			onPage[s.Kind] = true
-		}
-	}
-	for _, in := range includes {
-		if in.role != nil || onPage[in.kind] || in.kind != model.SecPerformance && in.kind != model.SecHiringProcess {
-			continue
-		}
-		onPage[in.kind] = true // once a kind
-		verb, pron, pron2 := "are", "they come", "they are"
-		if in.kind == model.SecHiringProcess {
-			verb, pron, pron2 = "is", "it comes", "it is"
-		}
-		end := in.at
-		for end < len(f.Source.Text) && f.Source.Text[end] != '\n' {
-			end++
-		}
-		for end > in.at && (f.Source.Text[end-1] == ' ' || f.Source.Text[end-1] == '\t' || f.Source.Text[end-1] == '\r') {
-			end--
-		}
-		p.Report(lint.Diagnostic{Span: model.Span{Start: in.at, End: end}, Severity: lint.Info,
-			Message: fmt.Sprintf("the job family's %s %s not written on the page: %s from the include %q, which ladderlint does not read, so %s not checked",
-				sectionTitle(string(in.kind)), verb, pron, in.name, pron2),
-			Subject: "included " + string(in.kind)})
-	}
 }
