@@ -48,12 +48,17 @@ type roleSpelling struct {
 // Engineers"); it is the last word before a comma ("Manager" in
 // "Manager, Channel Program"), else the word before "of" ("Director" in
 // "Director of Product Management": "Directors of Product Management"
-// are several directors), else the last word. Only words in title
+// are several directors), else the last word (with a letter: "Engineer"
+// in "Engineer 2"). Only words in title
 // case whose two forms the dictionary holds are varied, and only by a
 // plain "s" ("Programs", not "Analyses").
 func roleNumberSpellings(d *wordDict, title string) []string {
 	words := strings.Split(title, " ")
+	// a number after the name ("Engineer 2") is no word of it
 	head := len(words) - 1
+	for head > 0 && strings.IndexFunc(words[head], unicode.IsLetter) < 0 {
+		head--
+	}
 	for i, w := range words {
 		if strings.HasSuffix(w, ",") {
 			head = i
@@ -210,14 +215,16 @@ func checkTermRoleSpellings(p *lint.SetPass, f *model.Family) {
 	// the short spellings by their text, and their lengths, longest first:
 	// each place of a block where a capital opens a word is looked up once
 	// a length, whatever the number of roles
-	byText := map[string]roleSpelling{}
+	// (a spelling's index into spellings: one int32 a key, not a copy of
+	// the spelling, on a page of thousands of roles)
+	byText := make(map[string]int32, len(spellings)+len(titles))
 	var lengths []int
-	for _, s := range spellings {
+	for i, s := range spellings {
 		if titles[s.written] {
 			continue
 		}
 		if _, ok := byText[s.written]; !ok {
-			byText[s.written] = s
+			byText[s.written] = int32(i)
 			if !slices.Contains(lengths, len(s.written)) {
 				lengths = append(lengths, len(s.written))
 			}
@@ -228,7 +235,8 @@ func checkTermRoleSpellings(p *lint.SetPass, f *model.Family) {
 	// Program")
 	for t := range titles {
 		if _, ok := byText[t]; !ok {
-			byText[t] = roleSpelling{written: t, exact: true}
+			spellings = append(spellings, roleSpelling{written: t, exact: true})
+			byText[t] = int32(len(spellings) - 1)
 			if !slices.Contains(lengths, len(t)) {
 				lengths = append(lengths, len(t))
 			}
@@ -237,8 +245,10 @@ func checkTermRoleSpellings(p *lint.SetPass, f *model.Family) {
 	sort.Sort(sort.Reverse(sort.IntSlice(lengths)))
 	var s roleSpelling
 	scanTitlePlaces(f, lengths, false, func(key string) bool {
-		var ok bool
-		s, ok = byText[key]
+		i, ok := byText[key]
+		if ok {
+			s = spellings[i]
+		}
 		return ok
 	}, func(b *model.Block, text string, i, end int) {
 		// the longest name at a place, and none inside it
