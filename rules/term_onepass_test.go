@@ -199,6 +199,7 @@ func scanTermPhrasesAsWas(f *model.Family, keep func(first, second string) bool,
 					form: termCaseForm(w.Text, heading || sentenceStart(text, w.Start))}
 				if whole {
 					o.modifier, o.inName = termModifies(text, tw, i), termNameAround(text, tw, i, i)
+					o.noun = termNounNext(text, tw, i)
 				}
 				add(a, c, o)
 			}
@@ -222,6 +223,7 @@ func scanTermPhrasesAsWas(f *model.Family, keep func(first, second string) bool,
 				form: termCaseForm(written, heading || sentenceStart(text, w.Start))}
 			if whole {
 				o.modifier, o.inName = !owner && termModifies(text, tw, i+1), termNameAround(text, tw, i, i+1)
+				o.noun = !owner && termNounNext(text, tw, i+1)
 			}
 			add(lw, ln, o)
 		}

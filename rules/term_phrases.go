@@ -50,6 +50,7 @@ type phraseOcc struct {
 	hyphen     bool   // written with a hyphen
 	modifier   bool   // a word follows that it modifies ("cross functional teams")
 	inName     bool   // a capitalised word is next to it: part of a longer name
+	noun       bool   // a word follows that no noun phrase goes on with: the compound is a noun ("decision making when")
 }
 
 // phraseRef is where a two-word term of a page stands: its block, its
@@ -83,7 +84,7 @@ func scanTermPhrases(f *model.Family, add func(first, second string, o phraseOcc
 		for i, w := range tw.Words {
 			lw := tw.Lower[i]
 			// a hyphenated pair: "cross-functional"
-			if a, c, ok := strings.Cut(lw, "-"); ok && !strings.Contains(c, "-") && termPhrasePair(a, c) && !hyphenMeaning[lw] {
+			if a, c, ok := strings.Cut(lw, "-"); ok && !strings.Contains(c, "-") && termPhrasePair(a, c) && !hyphenMeaning[lw] && !linkTargetNamed(b, w.Start, lw) {
 				add(a, c, phraseOccAt(b, text, tw, i, true, false), phraseRef{int32(bi), int32(i), true})
 			}
 			if i+1 >= len(tw.Words) {
@@ -137,6 +138,7 @@ func phraseOccAt(b *model.Block, text string, tw *textWords, i int, hyphen, whol
 			form: termCaseForm(w.Text, heading || sentenceStart(text, w.Start))}
 		if whole {
 			o.modifier, o.inName = termModifies(text, tw, i), termNameAround(text, tw, i, i)
+			o.noun = termNounNext(text, tw, i)
 		}
 		return o
 	}
@@ -150,6 +152,7 @@ func phraseOccAt(b *model.Block, text string, tw *textWords, i int, hyphen, whol
 		form: termCaseForm(written, heading || sentenceStart(text, w.Start))}
 	if whole {
 		o.modifier, o.inName = !owner && termModifies(text, tw, i+1), termNameAround(text, tw, i, i+1)
+		o.noun = !owner && termNounNext(text, tw, i+1)
 	}
 	return o
 }
@@ -443,7 +446,7 @@ func termModifies(text string, tw *textWords, i int) bool {
 		return false
 	}
 	w := tw.Lower[i+1]
-	if prose.IsStopWord(w) || termParticles[w] || termAuxiliaries[w] || hasDigit(w) {
+	if prose.IsStopWord(w) || termParticles[w] || termAuxiliaries[w] || termNotHeads[w] || hasDigit(w) {
 		return false
 	}
 	// a verb in -s before a determiner: "a pull request requires an
@@ -452,6 +455,39 @@ func termModifies(text string, tw *textWords, i int) bool {
 		return false
 	}
 	return true
+}
+
+// termNounNext reports whether the word after word i is one of
+// termNotHeads, after a space: the term is a noun there.
+func termNounNext(text string, tw *textWords, i int) bool {
+	return i+1 < len(tw.Words) && text[tw.Words[i].End:tw.Words[i+1].Start] == " " && termNotHeads[tw.Lower[i+1]]
+}
+
+// termNotHeads are function words a compound used as a noun is followed
+// by, none of them a noun it could modify: a conjunction or wh-word
+// ("responsible for decision making when it comes to", "problem solving
+// where needed"), a preposition ("decision making across teams"), an
+// adverb of degree or time ("problem solving more often"), a pronoun.
+// Before one of them the compound is the noun ("decision making"), written
+// open as dictionaries write the noun, and no variant of the hyphenated
+// modifier ("decision-making process").
+var termNotHeads = map[string]bool{
+	// conjunctions and wh-words
+	"when": true, "whenever": true, "where": true, "wherever": true, "while": true, "whilst": true,
+	"whether": true, "if": true, "because": true, "since": true, "unless": true, "until": true,
+	"although": true, "though": true, "than": true, "so": true, "but": true, "nor": true, "yet": true,
+	"how": true, "what": true, "why": true, "whom": true, "whose": true, "then": true, "once": true,
+	// prepositions
+	"across": true, "within": true, "without": true, "between": true, "among": true, "amongst": true,
+	"during": true, "after": true, "before": true, "against": true, "around": true, "above": true,
+	"below": true, "beyond": true, "via": true, "per": true, "toward": true, "towards": true, "upon": true,
+	"under": true, "throughout": true, "including": true, "like": true, "versus": true, "vs": true,
+	"alongside": true, "amid": true, "despite": true, "inside": true, "outside": true, "beside": true,
+	// adverbs and pronouns
+	"not": true, "more": true, "less": true, "very": true, "too": true, "only": true, "just": true,
+	"even": true, "always": true, "never": true, "often": true, "already": true, "still": true,
+	"again": true, "together": true, "instead": true, "rather": true, "here": true, "there": true,
+	"he": true, "she": true, "him": true, "us": true, "me": true, "itself": true, "themselves": true,
 }
 
 // termDeterminers open a noun phrase: a word in -s right before one is a
@@ -482,6 +518,25 @@ func inLinkText(b *model.Block, i int) bool {
 	}
 	return false
 }
+
+// linkTargetNamed reports whether offset i of b.Text lies in the text of a
+// link whose target holds word (in lower case): the text names the page it
+// points to ("[Consensus-seeking decision-making](.../Consensus-seeking_decision-making)"),
+// spelled as that page spells it, not as this page writes the word. A link
+// text in the page's own words ("[review database-related changes](...)")
+// is the page's spelling. A target longer than maxNamedTarget is no name.
+func linkTargetNamed(b *model.Block, i int, word string) bool {
+	for _, l := range b.Links {
+		if l.TextIn.Start <= i && i < l.TextIn.End && len(l.Target) <= maxNamedTarget &&
+			strings.Contains(strings.ToLower(l.Target), word) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxNamedTarget bounds the link targets linkTargetNamed reads.
+const maxNamedTarget = 512
 
 // reportPhraseVariants reports, among the occurrences of one two-word term,
 // the spellings the page uses less: first by hyphen or space, then by the
@@ -582,6 +637,31 @@ func reportPhraseVariants(p *lint.SetPass, f *model.Family, occs []phraseOcc, pr
 			n = hyphenated[formKey(o)]
 		}
 		reportTermPhrase(p, f, o, want, n)
+	}
+	// the compound as a noun ("drive decision making but"), written open
+	// where the page hyphenates the noun more often ("drive
+	// decision-making.", "decision-making across teams"): the open one is
+	// the slip. A page that hyphenates only the modifier ("decision-making
+	// process") has no hyphenated noun to compare with.
+	if !prefix && !participle {
+		nounHy, nounSp := map[string]int{}, map[string]int{}
+		for _, o := range occs {
+			switch {
+			case o.b.Kind == model.BlockHeading || o.inName:
+			case o.hyphen && !o.modifier:
+				nounHy[formKey(o)]++
+			case !o.hyphen && o.noun:
+				nounSp[formKey(o)]++
+			}
+		}
+		for _, o := range occs {
+			k := formKey(o)
+			if o.hyphen || !o.noun || o.inName || o.b.Kind == model.BlockHeading || nounHy[k] <= nounSp[k] || repeatsHeading(f, o) {
+				continue
+			}
+			spaced = true
+			reportTermPhrase(p, f, o, strings.Replace(o.text, " ", "-", 1), nounHy[k])
+		}
 	}
 	if spaced {
 		return
