@@ -285,7 +285,7 @@ func (l *Ladder) place(words []string, masked []bool, anchored bool) (placed, bo
 		if len(ats) > 0 && k.anchor && anchored && k.qualified && (topicOf(l, role, k) || topicOf(l, words, k)) {
 			continue
 		}
-		if len(ats) == 0 && k.anchor && anchored && k.qualified && len(role) == len(k.words)+1 && !l.isKeyword(role[0]) && (!k.plural || scopeWords[role[0]] || role[0] == "other") {
+		if len(ats) == 0 && k.anchor && anchored && k.qualified && len(role) == len(k.words)+1 && !l.isKeyword(role[0]) && (!k.plural || scopeWords[role[0]] || role[0] == "other" || role[0] == "outside") {
 			ats = shift(indexAll(role[1:], k.words, true), off+1)
 		}
 		// two words that each name a scope ("Project Area Maintainer"):

@@ -274,6 +274,7 @@ func headingLadder(f *model.Family, o Options, few bool) *Ladder {
 		best = roleSiblings(f, o, hs, parent, best)
 	}
 	best = definedRungs(f, o, hs, parent, best)
+	best = ranksWithin(f, o, hs, parent, best)
 	for _, l := range best {
 		l.Dims = dimensions(f, o, l)
 		if c := sub[l]; c != nil {
@@ -605,6 +606,87 @@ func definedRungs(f *model.Family, o Options, hs []*model.Heading, parent []int,
 		i, rung = j, title
 	}
 	return best
+}
+
+// ranksWithin replaces a level of a ladder by the ranks its sub-headings
+// name, when every sub-heading of one depth names a level (two or more),
+// uncoded, and none is on the level's own track: TEAMMATES's "## Core team
+// member", after "## Contributor" and "## Committer", holds "### Snr
+// Developer", "### Area Lead", "### Project Lead" and "### Project Mentor",
+// the ranks a core team member goes through. The umbrella is no rung apart
+// from its ranks: its first rank is where it starts. A sub-heading that
+// names no level ("### Duties") or a rung of the umbrella's own track (a
+// sub-rung, see childRungs) leaves the level as it is.
+func ranksWithin(f *model.Family, o Options, hs []*model.Heading, parent []int, best []*Level) []*Level {
+	if len(best) < 2 {
+		return best
+	}
+	var out []*Level
+	for _, l := range best {
+		out = append(out, ranksOf(f, o, hs, parent, l)...)
+	}
+	return out
+}
+
+// ranksOf returns the ranks that level l's sub-headings name (see
+// ranksWithin), or l alone.
+func ranksOf(f *model.Family, o Options, hs []*model.Heading, parent []int, l *Level) []*Level {
+	pi := slices.Index(hs, l.Heading)
+	if pi < 0 || !l.Placed || l.Code != nil {
+		return []*Level{l}
+	}
+	var g []int
+	for ci := pi + 1; ci < len(hs) && hs[ci].Span.Start < l.Body.End; ci++ {
+		if parent[ci] == pi {
+			if len(g) > 0 && hs[ci].Level != hs[g[0]].Level {
+				return []*Level{l}
+			}
+			g = append(g, ci)
+		}
+	}
+	if len(g) < 2 {
+		return []*Level{l}
+	}
+	var lv []*Level
+	for _, i := range g {
+		if c := headingLevel(f, o, hs, i); c != nil {
+			lv = append(lv, c)
+		}
+	}
+	lv = bareRoleNames(f, o, hs, g, lv)
+	if len(lv) < 2 || 2*len(lv) < len(g) {
+		return []*Level{l}
+	}
+	first := map[string]bool{} // the first words of the placed ranks' stems
+	for _, c := range lv {
+		if !c.Placed || c.Code != nil || c.Place.Track == l.Place.Track {
+			return []*Level{l}
+		}
+		if w := strings.Fields(c.Place.Stem); len(w) > 0 {
+			first[w[0]] = true
+		}
+	}
+	if len(lv) == len(g) {
+		return lv
+	}
+	// a child the tracks do not name ("Project Mentor") is a rank when its
+	// title opens with a placed rank's first word ("Project Lead") and is
+	// of two or three words, no section's name
+	var out []*Level
+	j := 0
+	for _, i := range g {
+		if j < len(lv) && lv[j].Heading == hs[i] {
+			out = append(out, lv[j])
+			j++
+			continue
+		}
+		w := strings.Fields(strings.ToLower(hs[i].Text))
+		if namesSection(hs[i].Text) || len(w) < 2 || len(w) > 3 || !first[w[0]] {
+			return []*Level{l}
+		}
+		out = append(out, &Level{Title: hs[i].Text, File: f, Heading: hs[i], TitleSpan: hs[i].TextSpan, Body: bodyOf(f, hs, i)})
+	}
+	return out
 }
 
 // definedAs reports whether the first paragraph of a level's body opens by

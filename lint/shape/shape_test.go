@@ -1188,3 +1188,40 @@ func TestFindDefinedRung(t *testing.T) {
 		}
 	}
 }
+
+// An umbrella rung whose sub-headings are all ranks ("## Core team member"
+// holding "### Snr Developer", "### Area Lead", "### Project Lead",
+// "### Project Mentor"): the ranks are the levels, in their order, and the
+// umbrella is no level apart from them. A rank the tracks do not name
+// ("Project Mentor") counts when it opens with a named rank's first word.
+func TestFindRanksWithinUmbrella(t *testing.T) {
+	src := "# Community\n\n## Contributor\n\nSends patches.\n\n## Committer\n\nMerges.\n\n## Core team member\n\nCore team members progress through ranks.\n\n" +
+		"### Snr Developer\n\nThe most junior core members.\n\n### Area Lead\n\nLeads an area.\n\n### Project Lead\n\nLeads the project.\n\n### Project Mentor\n\nAdvises.\n\n## Code of Conduct\n\nBe kind.\n"
+	ls := shape.Find(model.Parse("c.md", []byte(src)), options(t))
+	want := "Contributor|Committer|Snr Developer|Area Lead|Project Lead|Project Mentor"
+	if len(ls) != 1 || titles(ls[0]) != want {
+		t.Fatalf("ranks within an umbrella: %d %v", len(ls), ls)
+	}
+	// near misses: sub-headings that are the rung's sections, and a
+	// sub-heading beside the ranks that names nothing of theirs
+	for name, near := range map[string]string{
+		"sections": strings.NewReplacer("### Snr Developer", "### Responsibilities", "### Area Lead", "### Requirements",
+			"### Project Lead", "### Privileges", "### Project Mentor", "### Nomination").Replace(src),
+		"stranger": strings.Replace(src, "### Project Mentor", "### Meeting Notes Archive", 1),
+	} {
+		ls := shape.Find(model.Parse(name+".md", []byte(near)), options(t))
+		if len(ls) != 1 || titles(ls[0]) != "Contributor|Committer|Core team member" {
+			t.Errorf("near miss %s: %d %v", name, len(ls), ls)
+		}
+	}
+}
+
+// "Outside Contributors" beside "Contributors" and "Maintainers" (Jest's
+// governance): a qualifier before a plural rung names a rung of its own.
+func TestFindOutsideContributors(t *testing.T) {
+	src := "# Governance\n\n## Maintainers\n\nMerge and release.\n\n## Contributors\n\nTriage and commit.\n\n## Outside Contributors\n\nAnyone who contributes.\n"
+	ls := shape.Find(model.Parse("g.md", []byte(src)), options(t))
+	if len(ls) != 1 || len(ls[0].Levels) != 3 {
+		t.Fatalf("outside contributors: %d %v", len(ls), ls)
+	}
+}
