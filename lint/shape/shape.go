@@ -672,6 +672,24 @@ func ranksOf(f *model.Family, o Options, hs []*model.Heading, parent []int, l *L
 	// a child the tracks do not name ("Project Mentor") is a rank when its
 	// title opens with a placed rank's first word ("Project Lead") and is
 	// of two or three words, no section's name
+	out, ok := interleave(hs, g, lv, func(i int) (*Level, bool) {
+		w := strings.Fields(strings.ToLower(hs[i].Text))
+		if namesSection(hs[i].Text) || len(w) < 2 || len(w) > 3 || !first[w[0]] {
+			return nil, false
+		}
+		return &Level{Title: hs[i].Text, File: f, Heading: hs[i], TitleSpan: hs[i].TextSpan, Body: bodyOf(f, hs, i)}, true
+	})
+	if !ok {
+		return []*Level{l}
+	}
+	return out
+}
+
+// interleave returns the levels lv, found among the headings g (indexes
+// into hs, in order), with what other makes of each heading of g that is
+// not one of them, in the headings' order: a level, or nil to leave the
+// heading out; other's false stops it (and interleave returns false).
+func interleave(hs []*model.Heading, g []int, lv []*Level, other func(i int) (*Level, bool)) ([]*Level, bool) {
 	var out []*Level
 	j := 0
 	for _, i := range g {
@@ -680,13 +698,15 @@ func ranksOf(f *model.Family, o Options, hs []*model.Heading, parent []int, l *L
 			j++
 			continue
 		}
-		w := strings.Fields(strings.ToLower(hs[i].Text))
-		if namesSection(hs[i].Text) || len(w) < 2 || len(w) > 3 || !first[w[0]] {
-			return []*Level{l}
+		c, ok := other(i)
+		if !ok {
+			return nil, false
 		}
-		out = append(out, &Level{Title: hs[i].Text, File: f, Heading: hs[i], TitleSpan: hs[i].TextSpan, Body: bodyOf(f, hs, i)})
+		if c != nil {
+			out = append(out, c)
+		}
 	}
-	return out
+	return out, true
 }
 
 // definedAs reports whether the first paragraph of a level's body opens by
@@ -1072,26 +1092,15 @@ func bareRoleNames(f *model.Family, o Options, hs []*model.Heading, g []int, lv 
 		}
 		return false
 	}
-	have := map[*model.Heading]bool{}
-	for _, l := range lv {
-		have[l.Heading] = true
-	}
-	var out []*Level
-	j := 0
-	for _, i := range g {
-		if j < len(lv) && lv[j].Heading == hs[i] {
-			out = append(out, lv[j])
-			j++
-			continue
-		}
+	out, _ := interleave(hs, g, lv, func(i int) (*Level, bool) {
 		if namesSection(hs[i].Text) {
-			continue
+			return nil, true
 		}
-		p, ok := o.Ladder.Classify(hs[i].Text)
-		if ok && p.Implied && p.Stem != "" && shares(p.Stem) {
-			out = append(out, &Level{Title: hs[i].Text, File: f, Heading: hs[i], TitleSpan: hs[i].TextSpan, Body: bodyOf(f, hs, i), Place: p, Placed: true})
+		if p, ok := o.Ladder.Classify(hs[i].Text); ok && p.Implied && p.Stem != "" && shares(p.Stem) {
+			return &Level{Title: hs[i].Text, File: f, Heading: hs[i], TitleSpan: hs[i].TextSpan, Body: bodyOf(f, hs, i), Place: p, Placed: true}, true
 		}
-	}
+		return nil, true
+	})
 	return out
 }
 
