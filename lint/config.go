@@ -134,11 +134,20 @@ type GradesConfig struct {
 // GradeTable is one grade table: which titles each grade holds, on the
 // management and the individual-contributor track.
 type GradeTable struct {
-	Name    string     `yaml:"name"`
-	Folders []string   `yaml:"folders"`
-	Rows    []GradeRow `yaml:"rows"`
-	Source  string     `yaml:"-"` // where it was read: a file, or the config
-	Line    int        `yaml:"-"` // line of the table in Source
+	Name    string   `yaml:"name"`
+	Folders []string `yaml:"folders"`
+	// Families names the families the table grades, as the handbook names
+	// them ("Channel Sales", "Sales Development"): a family whose title,
+	// path or level titles name one of them is checked against this table.
+	// Read from the site, they are the families the table above excludes
+	// and sends to "the table below".
+	Families []string `yaml:"families"`
+	// Excludes names the families the table does not grade ("This table
+	// excludes Enterprise Sales, ..."): such a family never takes it.
+	Excludes []string   `yaml:"excludes"`
+	Rows     []GradeRow `yaml:"rows"`
+	Source   string     `yaml:"-"` // where it was read: a file, or the config
+	Line     int        `yaml:"-"` // line of the table in Source
 }
 
 // GradeRow is a table row: a grade and the titles it holds.

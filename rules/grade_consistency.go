@@ -28,7 +28,12 @@ var gradeConsistencyRule = &lint.Rule{
 			"index; `grades.table`), every table below the heading its fragment names, each named by the heading above " +
 			"it, its rows a grade and the management and individual-contributor titles it holds (cells split at `<br>`). " +
 			"`grades.tables` (or a YAML file, `grades.tables_file`) gives them in the config instead. A family is checked " +
-			"against the table whose `folders` (or `grades.table_folders`) name its path, else, among the tables no folders tie down, the table its grades fit " +
+			"against the table whose `folders` (or `grades.table_folders`) name its path; else the table whose `families` its title, " +
+			"its levels' titles or its own folder or file name name as whole words (read from the site, a table's note " +
+			"\"This table excludes Enterprise Sales, Commercial Sales, Channel Sales, and Sales Development. Grading can be " +
+			"seen in the table below.\" gives the table its `excludes` and the table below those `families`: \"Manager, Channel " +
+			"Sales\" takes the Sales table, \"Manager, Sales Systems\" does not); else, among the other tables no folders tie " +
+			"down and that do not exclude the family, the table its grades fit " +
 			"best, the first one on a tie. A title the table names itself (\"Senior Product Manager\") takes that row, " +
 			"other titles their seniority's row; levels graded otherwise are listed in one finding that names the table, " +
 			"and says so when they are all offset by the same amount. Unless the table names the title itself, officer titles " +

@@ -40,13 +40,40 @@ var gradeMissingRule = &lint.Rule{
 			"A page that is itself one role (its Responsibilities and Requirements at the page level, no level heading, " +
 			"at most segments or specialties of it) and gives no grade anywhere, nor says it has none, is reported once, " +
 			"on its title (\"Area Vice President, Commercial Sales\" with only a segment below). A deprecated or acting " +
-			"title, or sections that only hold placeholders, are not.",
+			"title, or sections that only hold placeholders, are not.\n\n" +
+			"Seats on the board (option `ungraded_titles`: by default a title naming a board member, director or chair " +
+			"of the board) are not jobs of the company the grade table grades (its top row is the CEO, who reports to " +
+			"the board): such a page or role is not reported.",
 		Bad: "---\ntitle: Security Analyst\n---\n\n## Senior Security Analyst\n\n### Responsibilities\n\n- Triage alerts\n",
 		Good: "---\ntitle: Security Analyst\n---\n\n## Senior Security Analyst\n\n### Job Grade\n\n" +
 			"The Senior Security Analyst is a [grade 7](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades).\n\n" +
 			"### Responsibilities\n\n- Triage alerts\n",
+		Options: []lint.OptionDoc{
+			{Name: "ungraded_titles", Default: "board member, director or chair; member, director or chair of the board; board of directors",
+				Text: "Regular expressions (case-insensitive) of titles that carry no grade: such a page or role is not reported."},
+		},
+	},
+	Options: func() any {
+		return &gradeMissingOptions{UngradedTitles: []string{`\bboard\s+(?:member|director|chair)`, `\b(?:member|director|chair(?:man|woman|person)?)\s+of\s+the\s+board\b`, `\bboard\s+of\s+directors\b`}}
 	},
 	Check: checkGradeMissing,
+}
+
+type gradeMissingOptions struct {
+	// UngradedTitles are regular expressions (case-insensitive) of titles
+	// that carry no grade: seats on the board, above the grade table.
+	UngradedTitles []string `yaml:"ungraded_titles"`
+}
+
+// ungradedTitles compiles the option's patterns (a bad one is skipped).
+func (o *gradeMissingOptions) ungradedTitles() []*regexp.Regexp {
+	var out []*regexp.Regexp
+	for _, pat := range o.UngradedTitles {
+		if re, err := regexp.Compile("(?i)" + pat); err == nil {
+			out = append(out, re)
+		}
+	}
+	return out
 }
 
 func init() { lint.Register(gradeMissingRule) }
@@ -54,10 +81,14 @@ func init() { lint.Register(gradeMissingRule) }
 func checkGradeMissing(p *lint.Pass) {
 	f := p.File
 	l := gradeLadder(p.Env, p.Config)
+	ungraded := lint.Options[gradeMissingOptions](p.Options).ungradedTitles()
 	if familyGraded(f) {
 		return
 	}
 	if sp, ok := ungradedPageRole(l, f, p.Config); ok {
+		if matchesAny(ungraded, f.Title) {
+			return
+		}
 		grade, row := pageRoleTableGrade(p, l, f.Title)
 		msg := fmt.Sprintf("%s has no grade: the page describes one role and grades it nowhere: add a Job Grade section with \"The %s is a [grade %s](%s).\"%s",
 			f.Title, f.Title, grade, p.Config.Grades.Table, row)
@@ -82,7 +113,7 @@ func checkGradeMissing(p *lint.Pass) {
 		}
 	}
 	for _, r := range f.Roles {
-		if r.Kind != model.KindLevel || r.Grade != nil || r.NoGrade != nil || r.SharesWith != nil || r.Status != "" {
+		if r.Kind != model.KindLevel || r.Grade != nil || r.NoGrade != nil || r.SharesWith != nil || r.Status != "" || matchesAny(ungraded, r.Title) {
 			continue
 		}
 		switch {

@@ -35,7 +35,9 @@ var gradeOrderRule = &lint.Rule{
 			"A more senior level must have a strictly higher grade (option `allow_equal`), unless the family's grade table " +
 			"puts both at that grade (see `grade-consistency` for how the tables are read and chosen: the Sales table " +
 			"grades a Manager and a Senior Manager alike), one of the tables names the levels' function at that grade whatever " +
-			"their seniority (\"Alliance Business Development Manager\" at 8, singular or plural), or the table that fits " +
+			"their seniority (\"Alliance Business Development Manager\" at 8, singular or plural), both name one segment of a " +
+			"table that grades individual contributors by segment and the table's row for it is that grade (the Sales " +
+			"table's Enterprise at 8: an Enterprise Account Executive and a Senior one may both be 8), or the table that fits " +
 			"their own ladder grades their track by segment rather than seniority (the Sales table's individual " +
 			"contributors: Enterprise, Mid Market) and names neither. A clash with a more senior level listed above " +
 			"(the family's base role described first) is reported on the level listed second. The policy lists levels " +
@@ -219,6 +221,10 @@ func roleTitleSpan(r *model.Role) model.Span {
 //   - one of the page's tables names the levels' function at that grade,
 //     whatever their seniority: the Sales table's "Alliance Business
 //     Development Manager" at 8 grades its Junior and Senior alike;
+//   - both levels name one segment of a table that grades individual
+//     contributors by segment, and the table's row for the segment is
+//     that grade: the Sales table's Enterprise is grade 8, so an
+//     Enterprise Account Executive and a Senior one may both be 8;
 //   - the table that fits the levels' own ladder (its levels alone, not the
 //     other ladders of the page) does not rank their track by seniority and
 //     says nothing of the two: the Sales table grades individual
@@ -234,6 +240,11 @@ func tableEqual(t *ladder.Table, tables []*ladder.Table, ladderTable func(graded
 	}
 	for _, o := range tables {
 		if o.NamesFunction(a.place, g) && o.NamesFunction(b.place, g) {
+			return true
+		}
+		// one segment, graded by segment: the table's row for it is the
+		// grade of every seniority in it (Enterprise at 8)
+		if a.segment != "" && a.segment == b.segment && o.SegmentHolds(a.segment, g) {
 			return true
 		}
 	}

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"path"
+	"slices"
 	"strings"
 	"sync"
 
@@ -117,6 +118,29 @@ func (gt *gradeTables) familyTable(f *model.Family, roles []gradedRole) *ladder.
 			free = append(free, t)
 		}
 	}
+	// the families the tables name: a family a table grades by name takes
+	// it; one a table excludes never does
+	var names [][]string
+	for _, t := range free {
+		if len(t.Families) > 0 || len(t.Excludes) > 0 {
+			names = familyNames(f)
+			break
+		}
+	}
+	if names != nil {
+		for _, t := range free {
+			if namesAny(names, t.Families) {
+				return t
+			}
+		}
+		kept := free[:0:0]
+		for _, t := range free {
+			if !namesAny(names, t.Excludes) {
+				kept = append(kept, t)
+			}
+		}
+		free = kept
+	}
 	if len(free) == 0 {
 		return nil
 	}
@@ -127,6 +151,43 @@ func (gt *gradeTables) familyTable(f *model.Family, roles []gradedRole) *ladder.
 		}
 	}
 	return best
+}
+
+// familyNames returns the words a family is named by: its title, its
+// levels' titles and its own folder and file name ("channel-sales-manager").
+func familyNames(f *model.Family) [][]string {
+	out := [][]string{ladder.Words(f.Title)}
+	for _, r := range f.Roles {
+		out = append(out, ladder.Words(r.Title))
+	}
+	segs := strings.Split(strings.TrimSuffix(strings.TrimSuffix(f.Path, ".erb"), ".md"), "/")
+	if n := len(segs); n > 0 && (segs[n-1] == "_index" || segs[n-1] == "index" || segs[n-1] == "index.html") {
+		segs = segs[:n-1]
+	}
+	if n := len(segs); n > 0 {
+		out = append(out, ladder.Words(strings.NewReplacer("-", " ", "_", " ").Replace(segs[n-1])))
+	}
+	return out
+}
+
+// namesAny reports whether one of the names holds one of the phrases, as
+// whole words in order ("Manager, Channel Sales" holds "Channel Sales";
+// "Sales Systems" holds neither "Channel Sales" nor "Sales Development").
+func namesAny(names [][]string, phrases []string) bool {
+	for _, ph := range phrases {
+		want := ladder.Words(ph)
+		if len(want) == 0 {
+			continue
+		}
+		for _, ws := range names {
+			for i := 0; i+len(want) <= len(ws); i++ {
+				if slices.Equal(ws[i:i+len(want)], want) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // tableFit scores how well a family's grades fit a table: titles it grades

@@ -39,6 +39,8 @@ func ReadGradeTables(f *model.Family, fragment string, id func(string) string) [
 		}
 	}
 	var out []lint.GradeTable
+	var below []string // families the table above sends to the table below
+	prev := start
 	for _, t := range f.Tables {
 		if t.Span.Start < start || t.Span.Start >= end || len(t.Rows) < 2 {
 			continue
@@ -47,12 +49,48 @@ func ReadGradeTables(f *model.Family, fragment string, id func(string) string) [
 		if !ok {
 			continue
 		}
+		// the note above the table: the families it does not grade, and
+		// whether the table below grades them
+		excl, toBelow := tableNote(string(f.Source.Text[prev:t.Span.Start]))
+		prev = t.Span.End
+		gt.Excludes = excl
+		gt.Families, below = below, nil
+		if toBelow {
+			below = excl
+		}
 		gt.Name = tableName(f, t.Span.Start)
 		gt.Source = f.Path
 		gt.Line = f.Source.Position(t.Span.Start).Line
 		out = append(out, gt)
 	}
 	return out
+}
+
+var (
+	// "This table excludes Enterprise Sales, Commercial Sales, Channel
+	// Sales, and Sales Development."
+	tableExcludesRE = regexp.MustCompile(`(?i)\btable\s+(?:excludes|does\s+not\s+(?:include|cover))\s+([^.\n]+)`)
+	// "Grading can be seen in the table below."
+	tableBelowRE = regexp.MustCompile(`(?i)\btables?\s+below\b`)
+	listSplitRE  = regexp.MustCompile(`\s*(?:,|;|\band\b|\bor\b)\s*`)
+)
+
+// tableNote reads a grade table's note: the families it says the table
+// does not grade ("This table excludes Enterprise Sales, Commercial Sales,
+// Channel Sales, and Sales Development"), and whether it sends them to the
+// table below ("Grading can be seen in the table below").
+func tableNote(text string) (excludes []string, below bool) {
+	text = strings.NewReplacer("*", " ", "_", " ", "`", " ").Replace(text)
+	m := tableExcludesRE.FindStringSubmatch(text)
+	if m == nil {
+		return nil, false
+	}
+	for _, p := range listSplitRE.Split(m[1], -1) {
+		if p = strings.Join(strings.Fields(p), " "); p != "" {
+			excludes = append(excludes, p)
+		}
+	}
+	return excludes, len(excludes) > 0 && tableBelowRE.MatchString(text[strings.Index(text, m[0]):])
 }
 
 // tableName is the text of the last heading before offset, without a
@@ -163,6 +201,7 @@ type Table struct {
 	// the table ranks no individual contributor by a bare seniority step:
 	// the Sales table grades its individual contributors by segment
 	segments [][]string
+	segGrade map[string][]float64 // a segment ("mid market") to its grades
 	byTitle  map[string][]float64 // a full title ("senior | product manager") to its grades
 	byStep   map[stepKey][]float64
 	byStem   map[string][]float64 // a function ("product manager") to the grades of its titles
@@ -177,6 +216,7 @@ type stepKey struct{ track, step, sub int }
 func (l *Ladder) NewTable(t *lint.GradeTable) *Table {
 	tb := &Table{GradeTable: t, byTitle: map[string][]float64{}, byStep: map[stepKey][]float64{}, byStem: map[string][]float64{}}
 	var unplaced [][]string
+	unplacedGrade := map[string][]float64{}
 	icSteps := false
 	for _, r := range t.Rows {
 		for i, title := range append(append([]string(nil), r.Management...), r.Individual...) {
@@ -190,6 +230,8 @@ func (l *Ladder) NewTable(t *lint.GradeTable) *Table {
 				if !ok {
 					if ws := Words(alt); individual && len(ws) > 0 {
 						unplaced = append(unplaced, ws)
+						k := strings.Join(ws, " ")
+						unplacedGrade[k] = addGrade(unplacedGrade[k], r.Grade)
 					}
 					continue
 				}
@@ -211,7 +253,7 @@ func (l *Ladder) NewTable(t *lint.GradeTable) *Table {
 		}
 	}
 	if !icSteps {
-		tb.segments = unplaced
+		tb.segments, tb.segGrade = unplaced, unplacedGrade
 	}
 	return tb
 }
@@ -230,6 +272,13 @@ func (t *Table) Segment(title string) string {
 		}
 	}
 	return ""
+}
+
+// SegmentHolds reports whether the table grades a segment (as Segment
+// returns it) at g: the Sales table's Mid Market row is grade 7, whatever
+// the seniority of the title that names it.
+func (t *Table) SegmentHolds(seg string, g float64) bool {
+	return slices.Contains(t.segGrade[seg], g)
 }
 
 func addGrade(gs []float64, g float64) []float64 {

@@ -3,6 +3,7 @@ package ladder
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
@@ -133,6 +134,14 @@ func TestReadGradeTablesCorpus(t *testing.T) {
 		tables := ReadGradeTables(model.Parse(c.path, src), "gitlab-job-grades", id)
 		if len(tables) != 3 {
 			t.Fatalf("%s: %d grade tables, want 3 (general, Sales/Sales Development, Customer Success)", c.path, len(tables))
+		}
+		// the general table's note: the families it excludes, which the
+		// table below (Sales/Sales Development) grades
+		wantFamilies := []string{"Enterprise Sales", "Commercial Sales", "Channel Sales", "Sales Development"}
+		if !slices.Equal(tables[0].Excludes, wantFamilies) || !slices.Equal(tables[1].Families, wantFamilies) ||
+			tables[0].Families != nil || tables[1].Excludes != nil || tables[2].Families != nil || tables[2].Excludes != nil {
+			t.Errorf("%s: general table excludes %q, sales table grades %q (want %q); others: %q %q %q %q", c.path,
+				tables[0].Excludes, tables[1].Families, wantFamilies, tables[0].Families, tables[1].Excludes, tables[2].Families, tables[2].Excludes)
 		}
 		l := New(lint.DefaultConfig().Grades.Tracks)
 		general, sales, cs := l.NewTable(&tables[0]), l.NewTable(&tables[1]), l.NewTable(&tables[2])
