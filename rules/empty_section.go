@@ -21,7 +21,8 @@ var emptySectionRule = &lint.Rule{
 		Description: "A section heading (or bold section marker such as `**Nice-to-haves**`) with nothing under it " +
 			"before the next heading of the same or a higher level is a leftover: the template's section was kept " +
 			"but never filled in, or its content went elsewhere. Content can be anything: a list, a paragraph, a " +
-			"table, a code block, or subsections with content; a list item without text (\"-\" alone) is none. Headings that group roles (Levels, Specialties, " +
+			"table, a code block, or subsections with content (under a bold marker, sub-headings deeper than the heading it sits under " +
+			"that open no role or section of their own); a list item without text (\"-\" alone) is none. Headings that group roles (Levels, Specialties, " +
 			"Segment) are reported only when empty with the roles after them headed at their own level (\"## Levels\", then \"## Senior " +
 			"Manager, Video\"): the roles were meant to be under them. An empty heading that reads as a lead-in (it ends with a colon or with a word that " +
 			"asks for more: \"You should apply if\") over headings at its own level is told so: its content is there, " +
@@ -183,18 +184,29 @@ func quoteAll(ts []string) []string {
 }
 
 // sectionExtent returns where a section's content ends: at the next heading
-// of the same or a higher level (for a heading), or the next heading or bold
-// section marker (for a bold marker).
+// of the same or a higher level (for a heading); for a bold marker, at the
+// next bold section marker or the next heading, unless that heading is a
+// sub-heading of its own (deeper than the heading the marker sits under,
+// opening no role and no section): "**Nice-to-haves**" under "####
+// Requirements" holds the "##### Technical" list after it, but ends at
+// "#### Performance Indicators" or "##### Responsibilities".
 func sectionExtent(f *model.Family, s *model.Section, bold []int) int {
 	end := len(f.Source.Text)
 	level := 7
+	hs := f.Headings
+	under := 7 // for a bold marker: the level of the heading it sits under
 	if s.Heading != nil {
 		level = s.Heading.Level
+	} else if i := sort.Search(len(hs), func(i int) bool { return hs[i].Span.Start >= s.Span.Start }); i > 0 {
+		under = hs[i-1].Level
 	}
-	hs := f.Headings
 	for i := sort.Search(len(hs), func(i int) bool { return hs[i].Span.Start >= s.Span.End }); i < len(hs); i++ {
-		if hs[i].Level <= level {
-			end = hs[i].Span.Start
+		h := hs[i]
+		if s.Style == model.StyleBold && h.Level > under && h.Role == nil && h.Section == nil {
+			continue // the marker's own sub-heading
+		}
+		if h.Level <= level {
+			end = h.Span.Start
 			break
 		}
 	}

@@ -1087,14 +1087,16 @@ func checkSectionPrefixMix(p *lint.Pass, roles []*model.Role, kinds []model.Sect
 			if s.Role != r || s.Style != model.StyleHeading || !slices.Contains(kinds, s.Kind) {
 				continue
 			}
-			others := 0 // prefixed minus bare, in the other roles
+			others, pref, bare := 0, 0, 0 // prefixed minus bare, prefixed, bare, in the other roles
 			for _, o := range roles {
 				for _, os := range o.Sections {
 					if o != r && os.Role == o && os.Kind == s.Kind && os.Style == model.StyleHeading {
 						if form(os) {
 							others++
+							pref++
 						} else {
 							others--
+							bare++
 						}
 					}
 				}
@@ -1116,12 +1118,19 @@ func checkSectionPrefixMix(p *lint.Pass, roles []*model.Role, kinds []model.Sect
 			if !form(s) {
 				rest = own + 1
 			}
+			// the other roles show the usual form only when none of them
+			// has the other one ("#### Job Grade" under a Manager whose
+			// sections are all bare is no prefixed role)
+			othersUsual := others != 0 && (others > 0) == (want > 0) && (want > 0 && bare == 0 || want < 0 && pref == 0)
+			restUsual := rest != 0 && (rest > 0) == (want > 0)
 			whose := "the role's other sections and the other roles' are"
 			switch {
-			case others == 0 || (others > 0) != (want > 0):
+			case !othersUsual && restUsual:
 				whose = "the role's other sections are"
-			case rest == 0 || (rest > 0) != (want > 0):
+			case othersUsual && !restUsual:
 				whose = "the other roles' sections are"
+			case !othersUsual && !restUsual:
+				whose = "most of the family's sections are"
 			}
 			p.Report(lint.Diagnostic{
 				Span: s.Span,
