@@ -1225,3 +1225,56 @@ func TestFindOutsideContributors(t *testing.T) {
 		t.Fatalf("outside contributors: %d %v", len(ls), ls)
 	}
 }
+
+// A body that governs the project is also headed by its acronym alone: an
+// Apache project's "## PMC" (Project Management Committee) after "##
+// Contributor" and "## Committer" (HoraeDB's roles) is the top rung, as a
+// "## TSC" would be. Only the acronym alone, with an article or as the
+// body's membership: "PMC meetings" is a topic of the body.
+func TestFindAcronymBodyRung(t *testing.T) {
+	o := options(t)
+	src := "# Community roles\n\n## Summary\n\nThree roles.\n\n## Contributor\n\n**Requirements**\n\nA merged PR.\n\n" +
+		"## Committer\n\n**Requirements**\n\nTen PRs.\n\n## PMC\n\n**Requirements**\n\nVoted in by the PMC.\n"
+	ls := shape.Find(model.Parse("r.md", []byte(src)), o)
+	if len(ls) != 1 || titles(ls[0]) != "Contributor|Committer|PMC" {
+		t.Fatalf("PMC rung: %d %v", len(ls), ls)
+	}
+	top, _ := o.Ladder.Classify("Technical Steering Committee")
+	for _, title := range []string{"PMC", "The PMC", "PMC Members", "TSC", "Project Management Committee (PMC)"} {
+		if p, ok := o.Ladder.Classify(title); !ok || p.Name != "contributor" || !p.Same(top) {
+			t.Errorf("%q: %+v (ok %v), want the steering committee's step", title, p, ok)
+		}
+	}
+	// near misses: a topic of the body, and a word that only starts as
+	// an acronym does, name no rung
+	for _, title := range []string{"PMC meetings", "TSC Meetings", "PMC chair", "Pmcs", "Governance"} {
+		if p, ok := o.Ladder.Classify(title); ok && p.Name == "contributor" {
+			t.Errorf("%q placed on the contributor track (%s)", title, p.Label)
+		}
+	}
+	near := strings.Replace(src, "## PMC\n", "## PMC meetings\n", 1)
+	if ls := shape.Find(model.Parse("n.md", []byte(near)), o); len(ls) != 1 || titles(ls[0]) != "Contributor|Committer" {
+		t.Errorf("near miss: %d %v", len(ls), ls)
+	}
+}
+
+// Headings that list who holds each rung are a roster, not a ladder: after
+// the rungs written as bold-label paragraphs (iLogtail's "**Maintainer**:",
+// ...), "### PMC", "### Committer", "### Contributor" hold names with
+// links, or one link to the contributors. The paragraphs stay the ladder.
+func TestFindRosterNoLadder(t *testing.T) {
+	src := "# Developers\n\n## Community Roles\n\nFour roles.\n\n**Maintainer**:\n\n- Designs modules.\n\n**Committer**:\n\n- Owns an area.\n\n" +
+		"**Contributor**:\n\n- Merged a PR.\n\n**User**:\n\n- Uses it.\n\n### How to Become a Committer?\n\nContribute.\n\n### Team\n\nThanks.\n\n" +
+		"### PMC (Project Management Committee)\n\n- Ann Lee ([@ann](https://github.com/ann))\n- Bo Xu ([@bo](https://github.com/bo))\n\n" +
+		"### Committer\n\n- Cy Wu ([@cy](https://github.com/cy))\n\n### Contributor\n\n[View the list of contributors on GitHub](https://github.com/o/r/graphs/contributors)\n"
+	ls := shape.Find(model.Parse("d.md", []byte(src)), options(t))
+	if len(ls) != 1 || ls[0].From != "paragraphs" || titles(ls[0]) != "Maintainer|Committer|Contributor|User" {
+		t.Fatalf("roster: %d %v", len(ls), ls)
+	}
+	// near miss: the same headings describing their rungs are the ladder
+	near := strings.NewReplacer("- Ann Lee ([@ann](https://github.com/ann))\n- Bo Xu ([@bo](https://github.com/bo))", "Members of the PMC vote on releases and [new committers](https://example.com/c).",
+		"- Cy Wu ([@cy](https://github.com/cy))", "Committers review and merge the pull requests of others.").Replace(src)
+	if ls := shape.Find(model.Parse("n.md", []byte(near)), options(t)); len(ls) != 1 || ls[0].From != "headings" || len(ls[0].Levels) != 3 {
+		t.Errorf("near miss: %d %v", len(ls), ls)
+	}
+}
