@@ -759,6 +759,18 @@ func interleave(hs []*model.Heading, g []int, lv []*Level, other func(i int) (*L
 // are maintainers who". The role and the rung in either case and number;
 // one word may qualify the rung ("the active contributor who").
 func definedAs(f *model.Family, body model.Span, title, rung string) bool {
+	for _, b := range BlocksIn(f, body) {
+		if b.Kind == model.BlockHeading {
+			continue
+		}
+		return definesAs(b.Text, title, rung)
+	}
+	return false
+}
+
+// definesAs reports whether text opens by saying that the role titled is
+// the rung named, with more (see definedAs).
+func definesAs(text, title, rung string) bool {
 	words := func(s string) string {
 		ws := strings.Fields(strings.ToLower(s))
 		for i, w := range ws {
@@ -769,20 +781,14 @@ func definedAs(f *model.Family, body model.Span, title, rung string) bool {
 		}
 		return strings.Join(ws, `\s+`) + `s?`
 	}
-	if title == "" || rung == "" {
+	if strings.TrimSpace(title) == "" || strings.TrimSpace(rung) == "" {
 		return false
 	}
 	re, err := regexp.Compile(`^(?:(?:the|a|an)\s+)?` + words(title) + `\s+(?:is|are)\s+(?:(?:the|a|an)\s+)?(?:[a-z-]+\s+)?` + words(rung) + `\s+(?:with|who|that|whose)\b`)
 	if err != nil {
 		return false
 	}
-	for _, b := range BlocksIn(f, body) {
-		if b.Kind == model.BlockHeading {
-			continue
-		}
-		return re.MatchString(strings.ToLower(strings.TrimSpace(b.Text)))
-	}
-	return false
+	return re.MatchString(strings.ToLower(strings.TrimSpace(text)))
 }
 
 // sameDepthElsewhere reports whether another heading has heading i's depth.

@@ -1278,3 +1278,49 @@ func TestFindRosterNoLadder(t *testing.T) {
 		t.Errorf("near miss: %d %v", len(ls), ls)
 	}
 }
+
+// Rungs written as the items of an ordered list, each a role named with an
+// indefinite article on a line of its own ("1. A Developer", "2. A
+// Committer", ... under "## 2. Roles and Responsibilities", Samsung's
+// inner-source governance): the leading items that name rungs in rank
+// order are the ladder; a role the tracks do not know ends it (a
+// Benevolent-Leader, then an Administrator beside the ladder), and the
+// items about the rungs ("6. Selection of Committers and Maintainers") are
+// no rungs. The first role, unknown to the tracks, is the bottom rung as
+// the next one is defined as it ("A Committer is a Developer who").
+func TestFindArticleListRungs(t *testing.T) {
+	src := "# Governance\n\n## 1. Guideline\n\nOpen.\n\n## 2. Roles and Responsibilities\n\nThree formal roles.\n  \n" +
+		"1. A Developer\n  \n   A Developer is anyone who wishes to contribute. Developers may:\n   - Contribute code.\n\n" +
+		"2. A Committer\n\n   A Committer is a Developer who also maintains an area. Committers may:\n   - Set goals.\n\n" +
+		"3. A Maintainer\n\n   A Maintainer is a Developer who also leads a repository.\n   - Lead discussions.\n\n" +
+		"4. A Benevolent-Leader\n\n   Has the final say.\n\n5. An Administrator\n\n   Operates the portal.\n\n" +
+		"6. Selection of Committers and Maintainers\n\n   Ten patches.\n\n7. Revocation of Committers/Maintainers status\n\n   By consensus.\n\n" +
+		"## 3. Rules of Community\n\n1. Open collaboration.\n"
+	f := model.Parse("g.md", []byte(src))
+	ls := shape.Find(f, options(t))
+	if len(ls) != 1 || ls[0].From != "bullets" || titles(ls[0]) != "Developer|Committer|Maintainer" {
+		t.Fatalf("article rungs: %d %v", len(ls), ls)
+	}
+	for _, l := range ls[0].Levels {
+		if got := string(f.Source.Text[l.TitleSpan.Start:l.TitleSpan.End]); got != l.Title {
+			t.Errorf("%q: title span %q", l.Title, got)
+		}
+	}
+	if dev := ls[0].Levels[0]; !strings.Contains(string(f.Source.Text[dev.Body.Start:dev.Body.End]), "Contribute code.") {
+		t.Errorf("Developer's body: %q", f.Source.Text[dev.Body.Start:dev.Body.End])
+	}
+	// near misses: steps of a process written with articles, a first role
+	// the next does not define as it, and the same roles under a heading
+	// that names no roles
+	for name, near := range map[string]string{
+		"process":   "# Process\n\n## Roles\n\n1. A Proposal\n\n   Written.\n\n2. A Review\n\n   Read.\n\n3. A Vote\n\n   Cast.\n",
+		"undefined": strings.Replace(src, "A Committer is a Developer who", "A Committer is someone who", 1),
+		"heading":   strings.Replace(src, "## 2. Roles and Responsibilities", "## 2. Operation", 1),
+	} {
+		for _, l := range shape.Find(model.Parse(name+".md", []byte(near)), options(t)) {
+			if strings.Contains(titles(l), "Developer") || strings.Contains(titles(l), "Proposal") || name == "heading" {
+				t.Errorf("near miss %s: %s", name, titles(l))
+			}
+		}
+	}
+}
