@@ -125,9 +125,14 @@ type keyword struct {
 	// Reviewers"): "New contributors" names a group of people, not a role
 	qualified bool
 	plural    bool
-	track     int
-	step      int
-	literal   string
+	// acronym: the initials of a body's name ("TSC" for "Technical
+	// Steering Committee"), made by New; it names the body only as the
+	// whole title, or with "Member", "Members" or "Membership" after it
+	// ("PMC", "PMC Members"): "TSC Meetings" is a topic of the body
+	acronym bool
+	track   int
+	step    int
+	literal string
 }
 
 // scopeWords name what a role is held over: before a plural role word they
@@ -168,6 +173,7 @@ func New(tracks []lint.Track, ignore ...string) *Ladder {
 			}
 		}
 	}
+	l.kws = append(l.kws, acronyms(l.kws)...)
 	// longest keyword first: "Senior Director" before "Director"
 	for i := 1; i < len(l.kws); i++ {
 		for j := i; j > 0 && len(l.kws[j].words) > len(l.kws[j-1].words); j-- {
@@ -180,6 +186,58 @@ func New(tracks []lint.Track, ignore ...string) *Ladder {
 		}
 	}
 	return l
+}
+
+// bodyWords end the name of a body that governs a project: a committee,
+// council or board.
+var bodyWords = map[string]bool{"committee": true, "council": true, "board": true}
+
+// acronyms returns, for each anchored keyword of a qualified track that
+// names a body in two words or more ("Technical Steering Committee",
+// "Project Management Committee", "Governance Board"), a keyword of its
+// initials ("TSC", "PMC", "GB"): projects head the body's rung by its
+// acronym alone ("## PMC" after "## Committer"). Joining words are not
+// initialled; an acronym that another keyword already spells is not made
+// twice.
+func acronyms(kws []keyword) []keyword {
+	have := map[string]bool{}
+	for _, k := range kws {
+		if len(k.words) == 1 {
+			have[k.words[0]] = true
+		}
+	}
+	var out []keyword
+	for _, k := range kws {
+		if !k.anchor || !k.qualified || len(k.words) < 2 || !bodyWords[k.words[len(k.words)-1]] {
+			continue
+		}
+		var b strings.Builder
+		for _, w := range k.words {
+			if !stopWords[w] {
+				r, _ := utf8.DecodeRuneInString(w)
+				b.WriteRune(r)
+			}
+		}
+		acr := b.String()
+		if utf8.RuneCountInString(acr) < 2 || have[acr] {
+			continue
+		}
+		have[acr] = true
+		out = append(out, keyword{words: []string{acr}, anchor: true, qualified: true, acronym: true, track: k.track, step: k.step, literal: "^" + strings.ToUpper(acr)})
+	}
+	return out
+}
+
+// acronymAt reports whether a title's words, after an article, are an
+// acronym alone or the acronym of the body's membership ("PMC Members").
+func acronymAt(role []string, acr string) bool {
+	switch {
+	case len(role) == 1:
+		return role[0] == acr
+	case len(role) == 2:
+		return role[0] == acr && (role[1] == "member" || role[1] == "members" || role[1] == "membership")
+	}
+	return false
 }
 
 // Tracks returns the configured tracks.
@@ -276,6 +334,12 @@ func (l *Ladder) place(words []string, masked []bool, anchored bool) (placed, bo
 		role, off = words[1:], 1
 	}
 	for i, k := range l.kws {
+		if k.acronym {
+			if acronymAt(role, k.words[0]) && !anyMasked(masked, off, off+1) {
+				ms = append(ms, match{kw: i, at: off})
+			}
+			continue
+		}
 		ats := indexAll(words, k.words, k.anchor && anchored)
 		if k.anchor && anchored && k.qualified && off > 0 && len(ats) == 0 {
 			ats = shift(indexAll(role, k.words, true), off)

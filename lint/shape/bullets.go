@@ -32,11 +32,99 @@ var ladderWords = map[string]bool{"role": true, "roles": true, "tier": true, "ti
 func bulletLadder(f *model.Family, o Options) *Ladder {
 	var best []*Level
 	for _, list := range f.Lists {
-		if lv := listLevels(f, o, list); len(lv) > len(best) {
+		lv := listLevels(f, o, list)
+		if lv == nil {
+			lv = articleRungs(f, o, list)
+		}
+		if len(lv) > len(best) {
 			best = lv
 		}
 	}
 	return ladderOf(f, o, "bullets", best)
+}
+
+// orderedMarker is an ordered list's marker: "1." or "1)".
+var orderedMarker = regexp.MustCompile(`^[0-9]+[.)]$`)
+
+// articleTitleRE reads an item that opens with a role named with an
+// indefinite article, alone on its line: "1. A Developer", "5. An
+// Administrator".
+var articleTitleRE = regexp.MustCompile(`^\s*[0-9]+[.)][ \t]+(?:[*_]{1,2})?(?:A|An)[ \t]+([^\n]*?)(?:[*_]{1,2})?[ \t]*(?:\r?\n|$)`)
+
+// articleRungs finds a ladder written as an ordered list of roles, each
+// item opening with a role named with an indefinite article on a line of
+// its own, its description after it (Samsung's inner-source governance:
+// "1. A Developer", "2. A Committer", "3. A Maintainer", "4. A
+// Benevolent-Leader", "5. An Administrator", then "6. Selection of
+// Committers and Maintainers", "7. Revocation ..."), under a heading that
+// names roles. The rungs are the leading items that name rungs on one
+// track in rank order, either way; the first item that names none, or goes
+// against the order, ends the ladder: the roles after it are beside it
+// (a benevolent leader, who settles disputes) and the items without an
+// article are processes about the rungs. A first item the tracks do not
+// know is the bottom rung when the next item defines its role as it ("A
+// Committer is a Developer who ..."). Two rungs the tracks name, at least.
+func articleRungs(f *model.Family, o Options, list []*model.Bullet) []*Level {
+	var top []int
+	for i, b := range list {
+		if b.Depth == 0 {
+			top = append(top, i)
+		}
+	}
+	if len(top) < 2 || !orderedMarker.MatchString(list[0].Marker) || !underLadderHeading(f, list[0].Span.Start) {
+		return nil
+	}
+	src := f.Source.Text
+	var items []*Level
+	for n, i := range top {
+		b := list[i]
+		if b.Span.Start < 0 || b.Span.End > len(src) || b.Span.Start > b.Span.End {
+			break
+		}
+		m := articleTitleRE.FindSubmatchIndex(src[b.Span.Start:b.Span.End])
+		if m == nil {
+			break
+		}
+		title := strings.TrimSpace(string(src[b.Span.Start+m[2] : b.Span.Start+m[3]]))
+		if title == "" || len(strings.Fields(title)) > maxItemTitleWords || strings.ContainsAny(title, ".:;,") || ParseCode(title) != nil {
+			break
+		}
+		l := &Level{Title: title, File: f}
+		l.place(o, title)
+		if l.Code != nil {
+			break
+		}
+		l.TitleSpan = model.Span{Start: b.Span.Start + m[2], End: b.Span.Start + m[3]}
+		end := b.Span.End
+		next := len(list)
+		if n+1 < len(top) {
+			next = top[n+1]
+		}
+		for _, nb := range list[i+1 : next] {
+			end = max(end, nb.Span.End)
+		}
+		l.Body = model.Span{Start: l.TitleSpan.End, End: end}
+		items = append(items, l)
+	}
+	var lv, named []*Level
+	for n, l := range items {
+		if !l.Placed || retired(l.Place.Stem) {
+			if n == 0 && len(items) > 1 && items[1].Placed && definesAs(string(src[items[1].TitleSpan.End:items[1].Body.End]), items[1].Title, l.Title) {
+				lv = append(lv, l)
+				continue
+			}
+			break
+		}
+		if !inRankOrder(append(named[:len(named):len(named)], l)) {
+			break
+		}
+		named = append(named, l)
+		lv = append(lv, l)
+	}
+	if len(named) < 2 {
+		return nil
+	}
+	return lv
 }
 
 // listedTiers finds a ladder whose rungs a list names once and the page

@@ -200,6 +200,50 @@ func steppedRungs(f *model.Family, o Options) *Ladder {
 	return &Ladder{From: "headings", Levels: found}
 }
 
+// rosters reports whether every level of a group is a roster: a list of
+// the people who hold the rung, not the rung described (iLogtail's "###
+// PMC", "### Committer", "### Contributor" under "### iLogtail Development
+// Team", after the rungs were described). A roster's body holds prose
+// blocks, each with a link, and besides its links a few words at most (a
+// person's name): "- Kejia Xu ([@messixukejia](https://github.com/...))",
+// or a link alone to the list of contributors. An empty level is none.
+func rosters(f *model.Family, lv []*Level) bool {
+	if len(lv) == 0 {
+		return false
+	}
+	for _, l := range lv {
+		n := 0
+		for _, b := range BlocksIn(f, l.Body) {
+			if b.Kind == model.BlockHeading {
+				continue
+			}
+			if len(b.Links) == 0 || wordsBesideLinks(b) > 4 {
+				return false
+			}
+			n++
+		}
+		if n == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// wordsBesideLinks counts the words of a block's text outside its links'
+// text.
+func wordsBesideLinks(b *model.Block) int {
+	text, at, n := b.Text, 0, 0
+	for _, k := range b.Links {
+		s := k.TextIn
+		if s.Start < at || s.End > len(text) || s.Start > s.End {
+			continue
+		}
+		n += len(strings.FieldsFunc(text[at:s.Start], func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
+		at = s.End
+	}
+	return n + len(strings.FieldsFunc(text[at:], func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
+}
+
 // within reports whether heading h lies in level l's body.
 func within(h *model.Heading, l *Level) bool {
 	return h.Span.Start >= l.Body.Start && h.Span.Start < l.Body.End
@@ -253,7 +297,7 @@ func headingLadder(f *model.Family, o Options, few bool) *Ladder {
 		lv = topicRungs(f, o, hs, g, lv)
 		lv = bareRoleNames(f, o, hs, g, lv)
 		lv = codedOnly(lv)
-		if outline(lv) {
+		if outline(lv) || rosters(f, lv) {
 			continue
 		}
 		if (len(lv) < 2 || 2*len(lv) < len(g) && !(few && (parallel(f, lv) || opening(hs, g, lv))) && !run(hs, g, lv)) && !tableListed(f, lv, &listed) {
@@ -715,6 +759,18 @@ func interleave(hs []*model.Heading, g []int, lv []*Level, other func(i int) (*L
 // are maintainers who". The role and the rung in either case and number;
 // one word may qualify the rung ("the active contributor who").
 func definedAs(f *model.Family, body model.Span, title, rung string) bool {
+	for _, b := range BlocksIn(f, body) {
+		if b.Kind == model.BlockHeading {
+			continue
+		}
+		return definesAs(b.Text, title, rung)
+	}
+	return false
+}
+
+// definesAs reports whether text opens by saying that the role titled is
+// the rung named, with more (see definedAs).
+func definesAs(text, title, rung string) bool {
 	words := func(s string) string {
 		ws := strings.Fields(strings.ToLower(s))
 		for i, w := range ws {
@@ -725,20 +781,14 @@ func definedAs(f *model.Family, body model.Span, title, rung string) bool {
 		}
 		return strings.Join(ws, `\s+`) + `s?`
 	}
-	if title == "" || rung == "" {
+	if strings.TrimSpace(title) == "" || strings.TrimSpace(rung) == "" {
 		return false
 	}
 	re, err := regexp.Compile(`^(?:(?:the|a|an)\s+)?` + words(title) + `\s+(?:is|are)\s+(?:(?:the|a|an)\s+)?(?:[a-z-]+\s+)?` + words(rung) + `\s+(?:with|who|that|whose)\b`)
 	if err != nil {
 		return false
 	}
-	for _, b := range BlocksIn(f, body) {
-		if b.Kind == model.BlockHeading {
-			continue
-		}
-		return re.MatchString(strings.ToLower(strings.TrimSpace(b.Text)))
-	}
-	return false
+	return re.MatchString(strings.ToLower(strings.TrimSpace(text)))
 }
 
 // sameDepthElsewhere reports whether another heading has heading i's depth.

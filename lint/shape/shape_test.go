@@ -1225,3 +1225,102 @@ func TestFindOutsideContributors(t *testing.T) {
 		t.Fatalf("outside contributors: %d %v", len(ls), ls)
 	}
 }
+
+// A body that governs the project is also headed by its acronym alone: an
+// Apache project's "## PMC" (Project Management Committee) after "##
+// Contributor" and "## Committer" (HoraeDB's roles) is the top rung, as a
+// "## TSC" would be. Only the acronym alone, with an article or as the
+// body's membership: "PMC meetings" is a topic of the body.
+func TestFindAcronymBodyRung(t *testing.T) {
+	o := options(t)
+	src := "# Community roles\n\n## Summary\n\nThree roles.\n\n## Contributor\n\n**Requirements**\n\nA merged PR.\n\n" +
+		"## Committer\n\n**Requirements**\n\nTen PRs.\n\n## PMC\n\n**Requirements**\n\nVoted in by the PMC.\n"
+	ls := shape.Find(model.Parse("r.md", []byte(src)), o)
+	if len(ls) != 1 || titles(ls[0]) != "Contributor|Committer|PMC" {
+		t.Fatalf("PMC rung: %d %v", len(ls), ls)
+	}
+	top, _ := o.Ladder.Classify("Technical Steering Committee")
+	for _, title := range []string{"PMC", "The PMC", "PMC Members", "TSC", "Project Management Committee (PMC)"} {
+		if p, ok := o.Ladder.Classify(title); !ok || p.Name != "contributor" || !p.Same(top) {
+			t.Errorf("%q: %+v (ok %v), want the steering committee's step", title, p, ok)
+		}
+	}
+	// near misses: a topic of the body, and a word that only starts as
+	// an acronym does, name no rung
+	for _, title := range []string{"PMC meetings", "TSC Meetings", "PMC chair", "Pmcs", "Governance"} {
+		if p, ok := o.Ladder.Classify(title); ok && p.Name == "contributor" {
+			t.Errorf("%q placed on the contributor track (%s)", title, p.Label)
+		}
+	}
+	near := strings.Replace(src, "## PMC\n", "## PMC meetings\n", 1)
+	if ls := shape.Find(model.Parse("n.md", []byte(near)), o); len(ls) != 1 || titles(ls[0]) != "Contributor|Committer" {
+		t.Errorf("near miss: %d %v", len(ls), ls)
+	}
+}
+
+// Headings that list who holds each rung are a roster, not a ladder: after
+// the rungs written as bold-label paragraphs (iLogtail's "**Maintainer**:",
+// ...), "### PMC", "### Committer", "### Contributor" hold names with
+// links, or one link to the contributors. The paragraphs stay the ladder.
+func TestFindRosterNoLadder(t *testing.T) {
+	src := "# Developers\n\n## Community Roles\n\nFour roles.\n\n**Maintainer**:\n\n- Designs modules.\n\n**Committer**:\n\n- Owns an area.\n\n" +
+		"**Contributor**:\n\n- Merged a PR.\n\n**User**:\n\n- Uses it.\n\n### How to Become a Committer?\n\nContribute.\n\n### Team\n\nThanks.\n\n" +
+		"### PMC (Project Management Committee)\n\n- Ann Lee ([@ann](https://github.com/ann))\n- Bo Xu ([@bo](https://github.com/bo))\n\n" +
+		"### Committer\n\n- Cy Wu ([@cy](https://github.com/cy))\n\n### Contributor\n\n[View the list of contributors on GitHub](https://github.com/o/r/graphs/contributors)\n"
+	ls := shape.Find(model.Parse("d.md", []byte(src)), options(t))
+	if len(ls) != 1 || ls[0].From != "paragraphs" || titles(ls[0]) != "Maintainer|Committer|Contributor|User" {
+		t.Fatalf("roster: %d %v", len(ls), ls)
+	}
+	// near miss: the same headings describing their rungs are the ladder
+	near := strings.NewReplacer("- Ann Lee ([@ann](https://github.com/ann))\n- Bo Xu ([@bo](https://github.com/bo))", "Members of the PMC vote on releases and [new committers](https://example.com/c).",
+		"- Cy Wu ([@cy](https://github.com/cy))", "Committers review and merge the pull requests of others.").Replace(src)
+	if ls := shape.Find(model.Parse("n.md", []byte(near)), options(t)); len(ls) != 1 || ls[0].From != "headings" || len(ls[0].Levels) != 3 {
+		t.Errorf("near miss: %d %v", len(ls), ls)
+	}
+}
+
+// Rungs written as the items of an ordered list, each a role named with an
+// indefinite article on a line of its own ("1. A Developer", "2. A
+// Committer", ... under "## 2. Roles and Responsibilities", Samsung's
+// inner-source governance): the leading items that name rungs in rank
+// order are the ladder; a role the tracks do not know ends it (a
+// Benevolent-Leader, then an Administrator beside the ladder), and the
+// items about the rungs ("6. Selection of Committers and Maintainers") are
+// no rungs. The first role, unknown to the tracks, is the bottom rung as
+// the next one is defined as it ("A Committer is a Developer who").
+func TestFindArticleListRungs(t *testing.T) {
+	src := "# Governance\n\n## 1. Guideline\n\nOpen.\n\n## 2. Roles and Responsibilities\n\nThree formal roles.\n  \n" +
+		"1. A Developer\n  \n   A Developer is anyone who wishes to contribute. Developers may:\n   - Contribute code.\n\n" +
+		"2. A Committer\n\n   A Committer is a Developer who also maintains an area. Committers may:\n   - Set goals.\n\n" +
+		"3. A Maintainer\n\n   A Maintainer is a Developer who also leads a repository.\n   - Lead discussions.\n\n" +
+		"4. A Benevolent-Leader\n\n   Has the final say.\n\n5. An Administrator\n\n   Operates the portal.\n\n" +
+		"6. Selection of Committers and Maintainers\n\n   Ten patches.\n\n7. Revocation of Committers/Maintainers status\n\n   By consensus.\n\n" +
+		"## 3. Rules of Community\n\n1. Open collaboration.\n"
+	f := model.Parse("g.md", []byte(src))
+	ls := shape.Find(f, options(t))
+	if len(ls) != 1 || ls[0].From != "bullets" || titles(ls[0]) != "Developer|Committer|Maintainer" {
+		t.Fatalf("article rungs: %d %v", len(ls), ls)
+	}
+	for _, l := range ls[0].Levels {
+		if got := string(f.Source.Text[l.TitleSpan.Start:l.TitleSpan.End]); got != l.Title {
+			t.Errorf("%q: title span %q", l.Title, got)
+		}
+	}
+	if dev := ls[0].Levels[0]; !strings.Contains(string(f.Source.Text[dev.Body.Start:dev.Body.End]), "Contribute code.") {
+		t.Errorf("Developer's body: %q", f.Source.Text[dev.Body.Start:dev.Body.End])
+	}
+	// near misses: steps of a process written with articles, a first role
+	// the next does not define as it, and the same roles under a heading
+	// that names no roles
+	for name, near := range map[string]string{
+		"process":   "# Process\n\n## Roles\n\n1. A Proposal\n\n   Written.\n\n2. A Review\n\n   Read.\n\n3. A Vote\n\n   Cast.\n",
+		"undefined": strings.Replace(src, "A Committer is a Developer who", "A Committer is someone who", 1),
+		"heading":   strings.Replace(src, "## 2. Roles and Responsibilities", "## 2. Operation", 1),
+	} {
+		for _, l := range shape.Find(model.Parse(name+".md", []byte(near)), options(t)) {
+			if strings.Contains(titles(l), "Developer") || strings.Contains(titles(l), "Proposal") || name == "heading" {
+				t.Errorf("near miss %s: %s", name, titles(l))
+			}
+		}
+	}
+}
