@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 )
 
 // Extension is what a level takes over from another role, as its text
@@ -254,12 +253,6 @@ func (s *structurer) readExtension(r, before *Role, b *Block, ss [2]int) *Extens
 	case exact:
 	default:
 		e.From = s.extensionTarget(r, target)
-		// "the Director, Billing & Accounts Receivable", a department
-		// the page does not title: the rank names the role, as it did
-		// before the name was read past its comma
-		if rank := rankBeforeComma(target); e.From == nil && rank != "" {
-			e.From = s.extensionTarget(r, rank)
-		}
 	}
 	// "In addition to the above requirements for Global Support
 	// Engineers", naming no role of the page: the level before
@@ -342,10 +335,7 @@ func InheritAt(t string) int {
 // extendEnd returns where the name an extension sentence takes over from
 // ends in rest (extendEndRE), read past the full stop of "Sr." and "Jr."
 // ("Extends that of the Sr. Billing Operations Analyst": the Senior
-// Billing Operations Analyst, not a role called "Sr") and past the comma
-// of a title written "Level, Department" ("Extends that of the Director,
-// Billing & Accounts Receivable": that title, not a role called
-// "Director").
+// Billing Operations Analyst, not a role called "Sr").
 func extendEnd(rest string) int {
 	from := 0
 	for from < len(rest) {
@@ -358,61 +348,9 @@ func extendEnd(rest string) int {
 			from = end
 			continue
 		}
-		if strings.TrimSpace(rest[start:end]) == "," && from == 0 && commaTitle(rest[:start], rest[end:]) {
-			from = end
-			continue
-		}
 		return start
 	}
 	return len(rest)
-}
-
-// titleRankWords are the words a title written "Level, Department" opens
-// with ("Senior Manager, Billing", "VP, Revenue Accounting");
-// titleRankHeads are those it may end with before the comma.
-var (
-	titleRankWords = map[string]bool{"associate": true, "junior": true, "intermediate": true, "senior": true, "sr": true,
-		"sr.": true, "staff": true, "principal": true, "distinguished": true, "group": true, "executive": true,
-		"manager": true, "director": true, "head": true, "vp": true, "vice": true, "president": true}
-	titleRankHeads = map[string]bool{"manager": true, "director": true, "head": true, "vp": true, "president": true}
-)
-
-// commaTitle reports whether a comma between before and after is that of a
-// title written "Level, Department": before (after "that of the" or "the")
-// is a rank alone ("Director", "Senior Manager") and after goes on with a
-// capitalised word that is no rank ("Billing", not the "Senior Manager" of
-// a list of ranks).
-func commaTitle(before, after string) bool {
-	before = extendThatOfRE.ReplaceAllString(strings.TrimSpace(before), "")
-	words := strings.Fields(before)
-	if low := strings.ToLower(strings.Join(words, " ")); strings.HasPrefix(low, "the ") {
-		words = words[1:]
-	}
-	if len(words) == 0 || len(words) > 3 || !titleRankHeads[strings.ToLower(words[len(words)-1])] {
-		return false
-	}
-	for _, w := range words {
-		if !titleRankWords[strings.ToLower(w)] {
-			return false
-		}
-	}
-	next := strings.Fields(after)
-	if len(next) == 0 {
-		return false
-	}
-	r, _ := utf8.DecodeRuneInString(next[0])
-	return unicode.IsUpper(r) && !titleRankWords[strings.ToLower(next[0])]
-}
-
-// rankBeforeComma returns the rank of a name written "Level, Department"
-// ("Director" of "Director, Billing & Accounts Receivable"), "" for any
-// other name.
-func rankBeforeComma(name string) string {
-	i := strings.IndexByte(name, ',')
-	if i < 0 || !commaTitle(name[:i], name[i+1:]) {
-		return ""
-	}
-	return strings.TrimSpace(name[:i])
 }
 
 // abbreviatedLevel reports whether s ends with the word "Sr" or "Jr".

@@ -376,32 +376,3 @@ func TestExtensionAbbreviatedLevel(t *testing.T) {
 		t.Errorf("Staff's extension %+v, want the target cut at the full stop after \"Senior\"", staff)
 	}
 }
-
-// TestExtensionCommaTitle checks that the comma of a title written "Level,
-// Department" does not end the name an extension sentence takes over from:
-// "Extends that of the Director, Billing & Accounts Receivable" names that
-// title (which role-name-mismatch compares with the heading), and the rank
-// still finds the role extended when the page titles no such department.
-// Near misses: a comma before a lower-case word or another rank still ends
-// the name.
-func TestExtensionCommaTitle(t *testing.T) {
-	src := []byte("---\ntitle: Billing\n---\n\n## Director, Billing and Collections\n\n### Responsibilities\n\n- Manage\n\n" +
-		"## Senior Director, Billing and Collections\n\n### Responsibilities\n\n- Extends that of the Director, Billing & Accounts Receivable\n- Lead\n\n" +
-		"## VP, Billing and Collections\n\n### Responsibilities\n\n- Extends that of the Director, plus the board\n\n" +
-		"## Senior VP, Billing and Collections\n\n### Responsibilities\n\n- Extends that of the Director, Senior Director and VP\n")
-	f := Parse("billing.md", src)
-	byTitle := rolesByTitle(f)
-	sd, d := byTitle["Senior Director, Billing and Collections"], byTitle["Director, Billing and Collections"]
-	if sd == nil || d == nil {
-		t.Fatalf("roles %v", f.Roles)
-	}
-	wantExtends(t, "Senior Director", sd, d, SecResponsibilities)
-	if got := sd.Extends[0].Target; got != "Director, Billing & Accounts Receivable" {
-		t.Errorf("Senior Director's target %q, want %q", got, "Director, Billing & Accounts Receivable")
-	}
-	for _, title := range []string{"VP, Billing and Collections", "Senior VP, Billing and Collections"} {
-		if r := byTitle[title]; r == nil || len(r.Extends) != 1 || r.Extends[0].Target != "Director" {
-			t.Errorf("%s's extension %+v, want the target cut at the comma after \"Director\"", title, r)
-		}
-	}
-}
