@@ -146,8 +146,12 @@ type GradeTable struct {
 	// excludes Enterprise Sales, ..."): such a family never takes it.
 	Excludes []string   `yaml:"excludes"`
 	Rows     []GradeRow `yaml:"rows"`
-	Source   string     `yaml:"-"` // where it was read: a file, or the config
-	Line     int        `yaml:"-"` // line of the table in Source
+	// Anchor is the ID of the heading that names the table, read from the
+	// site: a page that links to it there ("the specific grades are
+	// [here](...#customer-success)") is checked against this table.
+	Anchor string `yaml:"-"`
+	Source string `yaml:"-"` // where it was read: a file, or the config
+	Line   int    `yaml:"-"` // line of the table in Source
 }
 
 // GradeRow is a table row: a grade and the titles it holds.

@@ -28,7 +28,9 @@ var gradeConsistencyRule = &lint.Rule{
 			"index; `grades.table`), every table below the heading its fragment names, each named by the heading above " +
 			"it, its rows a grade and the management and individual-contributor titles it holds (cells split at `<br>`). " +
 			"`grades.tables` (or a YAML file, `grades.tables_file`) gives them in the config instead. A family is checked " +
-			"against the table whose `folders` (or `grades.table_folders`) name its path; else the table whose `families` its title, " +
+			"against the table whose `folders` (or `grades.table_folders`) name its path; else the table the page links to by the heading that names it, on the page the tables are read from " +
+			"(\"the specific grades are [here](.../compensation-calculator/#customer-success)\" takes the Customer Success table); " +
+			"else the table whose `families` its title, " +
 			"its levels' titles or its own folder or file name name as whole words (read from the site, a table's note " +
 			"\"This table excludes Enterprise Sales, Commercial Sales, Channel Sales, and Sales Development. Grading can be " +
 			"seen in the table below.\" gives the table its `excludes` and the table below those `families`: \"Manager, Channel " +
@@ -80,7 +82,11 @@ var gradeConsistencyRule = &lint.Rule{
 	FewMemos:   true, // Collect reads titles and grades, no block's words
 	// what the other pages' findings need of a page: its graded titles
 	Collect: func(p *lint.Pass) any {
-		return &gradePage{ts: pageGrades(gradeLadder(p.Env, p.Config), p.File), unreported: p.Unreported}
+		gp := &gradePage{ts: pageGrades(gradeLadder(p.Env, p.Config), p.File), unreported: p.Unreported}
+		if gp.ts != nil {
+			gp.linked = gradeTablesOf(p.Env, p.Config).linkedTable(p.File)
+		}
+		return gp
 	},
 	EncodeSummary: encodeGradePage,
 	DecodeSummary: decodeGradePage,
@@ -170,7 +176,11 @@ func checkGradeConsistency(p *lint.SetPass) {
 		for i := range ts {
 			roles[i] = ts[i].graded()
 		}
-		if table := tables.familyTable(f, roles); table != nil {
+		linked := ""
+		if gp, ok := p.Summary(f).(*gradePage); ok {
+			linked = gp.linked
+		}
+		if table := tables.familyTableLinked(f, roles, linked); table != nil {
 			tableOffset(p, l, table, tables.forFile(f), ts)
 			continue
 		}
@@ -186,6 +196,9 @@ type gradePage struct {
 	// unreported: collected for a page whose findings are not reported,
 	// the only summary the cache keeps (a decoded one has no spans)
 	unreported bool
+	// linked is the anchor of the grade table the page's links name (the
+	// merge stage reads slim pages, without links)
+	linked string
 }
 
 // pageGrades returns a page's graded titles, as the merge stage compares
@@ -234,6 +247,7 @@ func encodeGradePage(v any) ([]byte, bool) {
 		w.bool(t.ambiguous)
 		w.bool(t.otherStep)
 	}
+	w.str(gp.linked)
 	return w.b, true
 }
 
@@ -254,6 +268,7 @@ func decodeGradePage(_ *lint.Env, b []byte) (any, error) {
 		lo, hi := t.lo, t.hi
 		t.role.Grade = &model.Grade{Raw: t.grade, Number: &lo, Max: &hi}
 	}
+	gp.linked = r.str()
 	if err := r.done(); err != nil {
 		return nil, fmt.Errorf("grade-consistency: %w", err)
 	}

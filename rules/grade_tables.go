@@ -97,11 +97,20 @@ func (gt *gradeTables) read(file, url, fragment string) []*ladder.Table {
 
 // familyTable picks the table a family is checked against: the one whose
 // folders (the table's own, or grades.table_folders) name the family's
-// path; else, among the tables no folders tie down, the one its grades fit
+// path; else the one the page links to by its heading's anchor (see
+// linkedTable); else the one whose families the family's names name; else,
+// among the tables no folders tie down, the one its grades fit
 // best: the first (general) table unless
 // another fits strictly better and grades more of the family's levels as it
 // does than otherwise. Nil when there is no table.
 func (gt *gradeTables) familyTable(f *model.Family, roles []gradedRole) *ladder.Table {
+	return gt.familyTableLinked(f, roles, gt.linkedTable(f))
+}
+
+// familyTableLinked is familyTable for a page whose links name the table
+// with the anchor linked ("" none; see linkedTable): the merge stage of
+// grade-consistency reads slim pages, without their links, and is given it.
+func (gt *gradeTables) familyTableLinked(f *model.Family, roles []gradedRole, linked string) *ladder.Table {
 	tables := gt.forFile(f)
 	if len(tables) == 0 {
 		return nil
@@ -116,6 +125,16 @@ func (gt *gradeTables) familyTable(f *model.Family, roles []gradedRole) *ladder.
 		}
 		if len(folders) == 0 {
 			free = append(free, t)
+		}
+	}
+	// a table the page itself points to: a link to the heading that names
+	// it, on the page the tables were read from ("As Professional Services
+	// falls under Customer Success, the specific grades are [here](...#customer-success)")
+	if linked != "" {
+		for _, t := range free {
+			if t.Anchor == linked {
+				return t
+			}
 		}
 	}
 	// the families the tables name: a family a table grades by name takes
@@ -151,6 +170,40 @@ func (gt *gradeTables) familyTable(f *model.Family, roles []gradedRole) *ladder.
 		}
 	}
 	return best
+}
+
+// linkedTable returns the anchor of the grade table one of the page's
+// links names: its fragment is the ID of the heading above the table and it
+// resolves to the page the table was read from. "" when none does.
+func (gt *gradeTables) linkedTable(f *model.Family) string {
+	var tables []*ladder.Table
+	var idx *site.Index
+	var page *site.Page
+	for _, l := range f.Links {
+		if l.Fragment == "" {
+			continue
+		}
+		if tables == nil {
+			if tables = gt.forFile(f); len(tables) == 0 {
+				return ""
+			}
+		}
+		for _, t := range tables {
+			if t.Anchor == "" || t.Anchor != l.Fragment {
+				continue
+			}
+			if idx == nil {
+				if idx, page = gt.links.sites.For(f.Path); idx == nil {
+					return ""
+				}
+			}
+			res := idx.Resolve(page, l, gt.links.own)
+			if res.Found && res.Hit.Page != nil && res.Hit.Page.URL == t.Source {
+				return t.Anchor
+			}
+		}
+	}
+	return ""
 }
 
 // familyNames returns the words a family is named by: its title, its

@@ -58,7 +58,7 @@ func ReadGradeTables(f *model.Family, fragment string, id func(string) string) [
 		if toBelow {
 			below = excl
 		}
-		gt.Name = tableName(f, t.Span.Start)
+		gt.Name, gt.Anchor = tableName(f, t.Span.Start, id)
 		gt.Source = f.Path
 		gt.Line = f.Source.Position(t.Span.Start).Line
 		out = append(out, gt)
@@ -94,16 +94,24 @@ func tableNote(text string) (excludes []string, below bool) {
 }
 
 // tableName is the text of the last heading before offset, without a
-// trailing colon.
-func tableName(f *model.Family, off int) string {
-	name := ""
+// trailing colon, and that heading's ID (its {#id}, else as id makes it):
+// a link to it names the table.
+func tableName(f *model.Family, off int, id func(string) string) (name, anchor string) {
+	var last *model.Heading
 	for _, h := range f.Headings {
 		if h.Span.Start >= off {
 			break
 		}
-		name = h.Text
+		last = h
 	}
-	return strings.TrimSpace(strings.TrimRight(strings.TrimSpace(name), ":"))
+	if last == nil {
+		return "", ""
+	}
+	anchor = last.ID
+	if anchor == "" && id != nil {
+		anchor = id(last.Text)
+	}
+	return strings.TrimSpace(strings.TrimRight(strings.TrimSpace(last.Text), ":")), anchor
 }
 
 // column roles in a grade table's header
