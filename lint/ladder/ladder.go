@@ -639,3 +639,39 @@ func contains(words []string, w string) bool {
 func Comparable(p, q Place) bool {
 	return p.Track == q.Track && Related(p.Stem, q.Stem)
 }
+
+// Transposed places a one-word title written with two adjacent letters of
+// a one-word keyword swapped ("Maintanier" for "Maintainer", "Comitter" is
+// not one): the commonest slip of typing, and one that no other word of
+// seven letters or more makes of a keyword. A substitution is not taken
+// ("Committee" is one letter from "Committer" and names a body). The
+// keyword's own place is returned; ok is false for any other title.
+func (l *Ladder) Transposed(title string) (Place, bool) {
+	ws := Words(title)
+	if len(ws) != 1 {
+		return Place{}, false
+	}
+	w := ws[0]
+	for _, k := range l.kws {
+		if k.acronym || len(k.words) != 1 || len(k.words[0]) < 7 {
+			continue
+		}
+		if transposition(w, k.words[0]) || strings.HasSuffix(w, "s") && transposition(w[:len(w)-1], k.words[0]) {
+			return l.Classify(k.words[0])
+		}
+	}
+	return Place{}, false
+}
+
+// transposition reports whether a is b with one pair of adjacent, unequal
+// letters swapped.
+func transposition(a, b string) bool {
+	if len(a) != len(b) || a == b {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
+}

@@ -189,3 +189,19 @@ func TestApprenticeIsLowestStep(t *testing.T) {
 		t.Errorf("apprentice not below associate: %+v %+v", app, assoc)
 	}
 }
+
+// Transposed places a rung's keyword written with two adjacent letters
+// swapped, and nothing one substitution or two swaps away.
+func TestTransposed(t *testing.T) {
+	l := New([]lint.Track{{Name: "contributor", Qualified: true, Steps: [][]string{{"^Contributor", "^Contributors"}, {"^Committer", "^Committers"}, {"^Maintainer", "^Maintainers"}, {"^Lead"}}}})
+	for title, want := range map[string]string{"Maintanier:": "Maintainer", "Maintaienrs": "Maintainer", "Mainatienr": "", "Committee": "", "Comitter": "", "Maintainer": "", "Contirbutor": "Contributor", "Contirbutors": "Contributor", "Lead": ""} {
+		p, ok := l.Transposed(title)
+		if ok {
+			if got := p.Label; got != want {
+				t.Errorf("%q: %q, want %q", title, got, want)
+			}
+		} else if want != "" {
+			t.Errorf("%q: not placed, want %q", title, want)
+		}
+	}
+}

@@ -76,7 +76,7 @@ var plusRE = regexp.MustCompile(`(?i)^\s*(.+?)(?:'s)?\s+(?:responsibilities|requ
 func Find(f *model.Family, o Options) []*Ladder {
 	var out []*Ladder
 	tables := tableLadders(f, o)
-	if l := headingLadder(f, o, len(tables) == 0); l != nil {
+	if l := headingLadder(f, o, len(tables) == 0, false); l != nil {
 		l.Levels = append(l.Levels, labelledBeyond(f, o, l.Levels)...)
 		out = append(out, l)
 	} else if len(tables) == 0 {
@@ -87,6 +87,9 @@ func Find(f *model.Family, o Options) []*Ladder {
 		} else if l := paragraphLadder(f, o); l != nil {
 			out = append(out, l)
 		} else if l := steppedRungs(f, o); l != nil {
+			out = append(out, l)
+		} else if l := headingLadder(f, o, true, true); l != nil {
+			// the page's only ladder is a roster: it names the rungs
 			out = append(out, l)
 		}
 	}
@@ -200,33 +203,142 @@ func steppedRungs(f *model.Family, o Options) *Ladder {
 	return &Ladder{From: "headings", Levels: found}
 }
 
-// rosters reports whether every level of a group is a roster: a list of
-// the people who hold the rung, not the rung described (iLogtail's "###
-// PMC", "### Committer", "### Contributor" under "### iLogtail Development
-// Team", after the rungs were described). A roster's body holds prose
-// blocks, each with a link, and besides its links a few words at most (a
-// person's name): "- Kejia Xu ([@messixukejia](https://github.com/...))",
-// or a link alone to the list of contributors. An empty level is none.
+// rosters reports whether every level of a group is a roster (see roster).
+// An empty group is none.
 func rosters(f *model.Family, lv []*Level) bool {
 	if len(lv) == 0 {
 		return false
 	}
 	for _, l := range lv {
-		n := 0
-		for _, b := range BlocksIn(f, l.Body) {
-			if b.Kind == model.BlockHeading {
-				continue
-			}
-			if len(b.Links) == 0 || wordsBesideLinks(b) > 4 {
-				return false
-			}
-			n++
-		}
-		if n == 0 {
+		if !roster(f, l) {
 			return false
 		}
 	}
 	return true
+}
+
+// roster reports whether a level is a list of the people who hold the
+// rung, not the rung described (iLogtail's "### PMC", "### Committer",
+// "### Contributor" under "### iLogtail Development Team", after the rungs
+// were described). Its body holds blocks that each name a person: a link
+// and besides it a few words at most ("- Kejia Xu ([@messixukejia](...))",
+// "Jerome Lin <jerome.lin@example.com>", or a link alone to the list of
+// contributors), or a name written plainly, a few words with no sentence's
+// stop and no placeholder ("- Yu Sun"). An empty level is none.
+func roster(f *model.Family, l *Level) bool {
+	n := 0
+	for _, b := range BlocksIn(f, l.Body) {
+		if b.Kind == model.BlockHeading {
+			continue
+		}
+		if !namesOnly(b) {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+// namesOnly reports whether a block names a person and says nothing more.
+func namesOnly(b *model.Block) bool {
+	if len(b.Links) > 0 {
+		return wordsBesideLinks(b) <= 4
+	}
+	t := strings.TrimSpace(b.Text)
+	if t == "" || strings.ContainsAny(t[len(t)-1:], ".:;!?") || placeholderRE.MatchString(t) {
+		return false
+	}
+	n := len(strings.FieldsFunc(t, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
+	return n > 0 && n <= 4
+}
+
+// placeholderRE is a level's text that stands for content to come, not a
+// name.
+var placeholderRE = regexp.MustCompile(`(?i)^\W*(?:tbd|tba|todo|n/?a|none|coming soon|to be (?:defined|decided|determined|written|added)|-+)\W*$`)
+
+// describedRuns drops from a group of levels that names the same rungs
+// twice (smart-doc's roster "### PMC", "### Committer", "### Contributor",
+// then, after a thematic break, "### Maintainer", "### Committer", "###
+// Contributor" described) the run that is a roster: the group is cut into
+// runs, each on one track and each level a step beyond the one before in
+// one direction; a run most of whose levels are rosters is dropped when a
+// run that names one of its rungs again holds no roster. A group without a
+// repeated rung, or whose runs are alike, is left as it is.
+func describedRuns(f *model.Family, lv []*Level) []*Level {
+	type rung struct{ track, step, sub int }
+	seen, again := map[rung]bool{}, false
+	for _, l := range lv {
+		if l.Placed && l.Code == nil {
+			k := rung{l.Place.Track, l.Place.Step, l.Place.Sub}
+			again = again || seen[k]
+			seen[k] = true
+		}
+	}
+	if !again {
+		return lv
+	}
+	var runs [][]*Level
+	dir := 0
+	for i, l := range lv {
+		if i > 0 {
+			a := lv[i-1]
+			d := 0
+			if a.Placed && l.Placed && a.Code == nil && l.Code == nil && a.Place.Track == l.Place.Track {
+				d = l.Place.Compare(a.Place)
+			}
+			if d != 0 && (dir == 0 || (d > 0) == (dir > 0)) {
+				runs[len(runs)-1] = append(runs[len(runs)-1], l)
+				dir = d
+				continue
+			}
+		}
+		runs = append(runs, []*Level{l})
+		dir = 0
+	}
+	if len(runs) < 2 {
+		return lv
+	}
+	// the rungs that runs without a roster name: linear work however many
+	// runs a page writes
+	counts := make([]int, len(runs))
+	described := map[rung]bool{}
+	for i, r := range runs {
+		for _, l := range r {
+			if roster(f, l) {
+				counts[i]++
+			}
+		}
+		if counts[i] > 0 {
+			continue
+		}
+		for _, l := range r {
+			if l.Placed && l.Code == nil {
+				described[rung{l.Place.Track, l.Place.Step, l.Place.Sub}] = true
+			}
+		}
+	}
+	drop := map[int]bool{}
+	for i, r := range runs {
+		if 2*counts[i] <= len(r) {
+			continue
+		}
+		for _, l := range r {
+			if l.Placed && l.Code == nil && described[rung{l.Place.Track, l.Place.Step, l.Place.Sub}] {
+				drop[i] = true
+				break
+			}
+		}
+	}
+	if len(drop) == 0 {
+		return lv
+	}
+	var out []*Level
+	for i, r := range runs {
+		if !drop[i] {
+			out = append(out, r...)
+		}
+	}
+	return out
 }
 
 // wordsBesideLinks counts the words of a block's text outside its links'
@@ -252,8 +364,10 @@ func within(h *model.Heading, l *Level) bool {
 // headingLadder finds the largest group of sibling headings that name
 // levels. With few, only a group of parallel levels counts (see parallel),
 // and only on a page whose tables hold no ladder: there, the table names
-// the levels and the headings are a few of them described at length.
-func headingLadder(f *model.Family, o Options, few bool) *Ladder {
+// the levels and the headings are a few of them described at length. A
+// group of rosters is passed over unless rostersToo: it names the rungs
+// in their order, and is a page's ladder when the page has no other.
+func headingLadder(f *model.Family, o Options, few, rostersToo bool) *Ladder {
 	hs := f.Headings
 	if len(hs) < 2 {
 		return nil
@@ -296,8 +410,11 @@ func headingLadder(f *model.Family, o Options, few bool) *Ladder {
 		}
 		lv = topicRungs(f, o, hs, g, lv)
 		lv = bareRoleNames(f, o, hs, g, lv)
+		lv = listRungs(f, o, hs, g, lv)
+		lv = transposedRungs(f, o, hs, g, lv)
 		lv = codedOnly(lv)
-		if outline(lv) || rosters(f, lv) {
+		lv = describedRuns(f, lv)
+		if outline(lv) || rosters(f, lv) != rostersToo {
 			continue
 		}
 		if (len(lv) < 2 || 2*len(lv) < len(g) && !(few && (parallel(f, lv) || opening(hs, g, lv))) && !run(hs, g, lv)) && !tableListed(f, lv, &listed) {
@@ -1081,6 +1198,84 @@ func topicRungs(f *model.Family, o Options, hs []*model.Heading, g []int, lv []*
 		sort.SliceStable(lv, func(a, b int) bool { return lv[a].Heading.Span.Start < lv[b].Heading.Span.Start })
 	}
 	return lv
+}
+
+// listOfRE reads a roster's heading that names its rung: "List of
+// Contributors", "The list of committers:".
+var listOfRE = regexp.MustCompile(`(?i)^(?:the\s+)?list\s+of\s+(?:(?:the|all|our)\s+)?(\S.*?)\s*:?\s*$`)
+
+// listRungs adds to a group's levels its siblings headed "List of X" where
+// X names a rung (TVM's "## Committers", "## Reviewers", "## List of
+// Contributors"): the rung whose roster it is, when the group's levels and
+// it are one track's steps in one direction. Among siblings that are no
+// rungs, or where the rung is out of the order, "List of X" is a list.
+func listRungs(f *model.Family, o Options, hs []*model.Heading, g []int, lv []*Level) []*Level {
+	if o.Ladder == nil || len(lv) < 2 {
+		return lv
+	}
+	return inOrder(lv, hs, g, false, func(i int) *Level {
+		h := hs[i]
+		m := listOfRE.FindStringSubmatchIndex(h.Text)
+		if m == nil {
+			return nil
+		}
+		role := h.Text[m[2]:m[3]]
+		if ParseCode(role) != nil {
+			return nil
+		}
+		p, ok := o.Ladder.Classify(role)
+		if !ok || p.Implied || retired(p.Stem) {
+			return nil
+		}
+		return &Level{Title: role, File: f, Heading: h, TitleSpan: titleSpan(f, h, m[2], m[3]), Body: bodyOf(f, hs, i), Place: p, Placed: true}
+	})
+}
+
+// transposedRungs adds to a group's levels a sibling between two of them
+// titled by a rung's keyword with two adjacent letters swapped (Zarm's
+// "## Maintanier:" between "## PMC:" and "## Committer:"; see
+// ladder.Transposed) when the rung lies strictly between its neighbours on
+// their track. At the group's edge, or out of the order, it is left out.
+func transposedRungs(f *model.Family, o Options, hs []*model.Heading, g []int, lv []*Level) []*Level {
+	if o.Ladder == nil || len(lv) < 2 {
+		return lv
+	}
+	return inOrder(lv, hs, g, true, func(i int) *Level {
+		h := hs[i]
+		if namesSection(h.Text) {
+			return nil
+		}
+		p, ok := o.Ladder.Transposed(h.Text)
+		if !ok || p.Implied {
+			return nil
+		}
+		return &Level{Title: h.Text, File: f, Heading: h, TitleSpan: h.TextSpan, Body: bodyOf(f, hs, i), Place: p, Placed: true}
+	})
+}
+
+// inOrder adds to lv what read makes of the other headings of g, when the
+// whole is one track's uncoded steps in one direction (see
+// oneTrackDirection), and with inner, no added level first or last;
+// otherwise lv is returned as it is.
+func inOrder(lv []*Level, hs []*model.Heading, g []int, inner bool, read func(i int) *Level) []*Level {
+	added := map[*Level]bool{}
+	out, _ := interleave(hs, g, lv, func(i int) (*Level, bool) {
+		l := read(i)
+		if l != nil {
+			added[l] = true
+		}
+		return l, true
+	})
+	if len(added) == 0 {
+		return lv
+	}
+	if _, ok := oneTrackDirection(out); !ok {
+		return lv
+	}
+	if inner && (added[out[0]] || added[out[len(out)-1]]) {
+		return lv
+	}
+	return out
 }
 
 // retiredWords name the status of one who has left a rung.

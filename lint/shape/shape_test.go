@@ -1324,3 +1324,78 @@ func TestFindArticleListRungs(t *testing.T) {
 		}
 	}
 }
+
+// A roster of plain names comes first and names the rungs again: smart-doc's
+// "### PMC", "### Committer", "### Contributor", each a list of people (or a
+// note), then, after a thematic break, "### Maintainer", "### Committer",
+// "### Contributor" described. The group of six holds two runs naming the
+// same rungs; the one that is mostly rosters is dropped.
+func TestFindPlainRosterBeforeRungs(t *testing.T) {
+	src := "# community role\n\nRoles such as Maintainer, Committer, and Contributor.\n\n" +
+		"### PMC (Project Management Committee)\n- Yu Sun\n\n### Committer\n- Ann Lee\n- Bo Xu\n\n### Contributor\nThe list is being moved and will be back soon.\n\n---\n\n" +
+		"### Maintainer\nLeads the project.\n\nCriteria for becoming a Maintainer:\n- Designed core modules.\n\n" +
+		"### Committer\nOwns an area.\n\nCriteria for becoming a Committer:\n- Ten merged PRs.\n\n" +
+		"### Contributor\nHas contributed.\n\nCriteria for becoming a Contributor:\n- One merged PR.\n\n" +
+		"### How to become a Contributor and Committer\n\nContribute.\n"
+	ls := shape.Find(model.Parse("d.md", []byte(src)), options(t))
+	if len(ls) != 1 || titles(ls[0]) != "Maintainer|Committer|Contributor" {
+		t.Fatalf("roster first: %d %v", len(ls), ls)
+	}
+	// near miss: names written as sentences are no roster; both runs stay
+	near := strings.NewReplacer("- Yu Sun\n", "Yu Sun chairs the committee.\n", "- Ann Lee\n- Bo Xu\n", "Ann Lee and Bo Xu review the designs.\n").Replace(src)
+	if ls := shape.Find(model.Parse("n.md", []byte(near)), options(t)); len(ls) != 1 || len(ls[0].Levels) != 6 {
+		t.Errorf("near miss: %d %v", len(ls), ls)
+	}
+	// near miss: a placeholder is no name
+	tbd := strings.NewReplacer("- Yu Sun\n", "TBD\n", "- Ann Lee\n- Bo Xu\n", "- N/A\n").Replace(src)
+	if ls := shape.Find(model.Parse("t.md", []byte(tbd)), options(t)); len(ls) != 1 || len(ls[0].Levels) != 6 {
+		t.Errorf("placeholders: %d %v", len(ls), ls)
+	}
+}
+
+// A page whose only ladder is a roster (Zarm's "## PMC:", "## Maintanier:",
+// "## Committer:", "## Reviewer:", "## Contributors:", each holding names)
+// still names its rungs in rank order: they are the ladder. The misspelt
+// rung, two adjacent letters swapped between two rungs it lies between, is
+// placed.
+func TestFindRosterOnlyLadder(t *testing.T) {
+	src := "# COMMUNITY\n\n## PMC:\nJerome Lin <jerome.lin@example.com>\n\n## Maintanier:\nJerome Lin <jerome.lin@example.com>\n\n" +
+		"## Committer:\nedison-hm <edison@example.com>\n\n## Reviewer:\nJerome Lin <jerome.lin@example.com>\n\n\n" +
+		"## Contributors:\n- Jerome Lin <jerome.lin@example.com>\n- Cheng007 <c@example.com>\n"
+	ls := shape.Find(model.Parse("c.md", []byte(src)), options(t))
+	if len(ls) != 1 || titles(ls[0]) != "PMC:|Maintanier:|Committer:|Reviewer:|Contributors:" {
+		t.Fatalf("roster only: %d %v", len(ls), ls)
+	}
+	if l := ls[0].Levels[1]; !l.Placed || l.Place.Label != "Maintainer" {
+		t.Errorf("%q placed %v as %q", l.Title, l.Placed, l.Place.Label)
+	}
+	// near miss: one letter changed is another word ("Committee"), not a rung
+	near := strings.Replace(src, "## Maintanier:", "## Committee:", 1)
+	if ls := shape.Find(model.Parse("n.md", []byte(near)), options(t)); len(ls) != 1 || titles(ls[0]) != "PMC:|Committer:|Reviewer:|Contributors:" {
+		t.Errorf("near miss: %d %v", len(ls), ls)
+	}
+	// near miss: a misspelt rung out of the order (below Committer) is left out
+	order := strings.Replace(src, "## Reviewer:", "## Maintanier:", 1)
+	order = strings.Replace(order, "## Maintanier:\nJerome", "## Reviewer:\nJerome", 1)
+	if ls := shape.Find(model.Parse("o.md", []byte(order)), options(t)); len(ls) == 1 && strings.Contains(titles(ls[0]), "Maintanier") {
+		t.Errorf("out of order: %d %v", len(ls), ls)
+	}
+}
+
+// "List of X" heads the roster of rung X among siblings that are rungs
+// (TVM's "## Committers", "## Reviewers", "## List of Contributors").
+func TestFindListOfRung(t *testing.T) {
+	src := "TVM Contributors\n================\nGoverned by merit.\n\n## Mentors\n\n- Ann Lee\n\n## Committers\n\nWe tag areas.\n\n- [Bo Xu](https://github.com/bo) - relay\n\n" +
+		"## Reviewers\n\n- [Cy Wu](https://github.com/cy)\n\n## List of Contributors\n\n- [Full list](https://github.com/o/r/graphs/contributors)\n"
+	ls := shape.Find(model.Parse("c.md", []byte(src)), options(t))
+	if len(ls) != 1 || titles(ls[0]) != "Committers|Reviewers|Contributors" {
+		t.Fatalf("list of: %d %v", len(ls), ls)
+	}
+	// near misses: a list of no rung, and a rung's list out of the order
+	for _, repl := range []string{"## List of Resources", "## List of Maintainers"} {
+		near := strings.Replace(src, "## List of Contributors", repl, 1)
+		if ls := shape.Find(model.Parse("n.md", []byte(near)), options(t)); len(ls) != 1 || titles(ls[0]) != "Committers|Reviewers" {
+			t.Errorf("%s: %d %v", repl, len(ls), ls)
+		}
+	}
+}
