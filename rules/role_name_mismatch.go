@@ -1063,6 +1063,12 @@ var rolesAtRE = regexp.MustCompile(`(?i)\s+roles?\b.*$`)
 // final colon or a trailing "Roles at GitLab".
 func cleanRoleTitle(s string) string {
 	s = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), ":"))
+	if !model.ContainsFold(s, "role") {
+		// rolesAtRE cannot match ("role" in ASCII letters, any case): the
+		// title is s itself, not a copy of it (20,000 held on a page of
+		// as many graded headings)
+		return s
+	}
 	return strings.TrimSpace(rolesAtRE.ReplaceAllString(s, ""))
 }
 
