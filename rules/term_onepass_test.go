@@ -195,7 +195,7 @@ func scanTermPhrasesAsWas(f *model.Family, keep func(first, second string) bool,
 		for i, w := range tw.Words {
 			lw := tw.Lower[i]
 			if a, c, ok := strings.Cut(lw, "-"); ok && !strings.Contains(c, "-") && (keep == nil || keep(a, c)) && termPhrasePair(a, c) && !hyphenMeaning[lw] {
-				o := phraseOcc{b: b, start: w.Start, end: w.End, text: w.Text, hyphen: true,
+				o := phraseOcc{b: b, start: w.Start, end: w.End, hyphen: true,
 					form: termCaseForm(w.Text, heading || sentenceStart(text, w.Start))}
 				if whole {
 					o.modifier, o.inName = termModifies(text, tw, i), termNameAround(text, tw, i, i)
@@ -219,7 +219,7 @@ func scanTermPhrasesAsWas(f *model.Family, keep func(first, second string) bool,
 				continue
 			}
 			written := text[w.Start:end]
-			o := phraseOcc{b: b, start: w.Start, end: end, text: written,
+			o := phraseOcc{b: b, start: w.Start, end: end,
 				form: termCaseForm(written, heading || sentenceStart(text, w.Start))}
 			if whole {
 				o.modifier, o.inName = !owner && termModifies(text, tw, i+1), termNameAround(text, tw, i, i+1)

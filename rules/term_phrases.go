@@ -44,14 +44,18 @@ var termAuxiliaries = map[string]bool{
 // phraseOcc is one occurrence of a two-word term.
 type phraseOcc struct {
 	b          *model.Block
-	start, end int    // in b.Text
-	text       string // as written
+	start, end int    // in the block's wording text (wordingText), which is b.Text but for what it blanks
 	form       string // the spelling compared
 	hyphen     bool   // written with a hyphen
 	modifier   bool   // a word follows that it modifies ("cross functional teams")
 	inName     bool   // a capitalised word is next to it: part of a longer name
 	noun       bool   // a word follows that no noun phrase goes on with: the compound is a noun ("decision making when")
 }
+
+// written is the occurrence as written: its span of the block's wording
+// text (kept as offsets, not a string: 40,000 occurrences of one pair on a
+// page of as many graded headings).
+func (o phraseOcc) written() string { return wordingText(o.b)[o.start:o.end] }
 
 // phraseRef is where a two-word term of a page stands: its block, its
 // (first) word, and whether it is a hyphenated word or two words.
@@ -134,7 +138,7 @@ func phraseOccAt(b *model.Block, text string, tw *textWords, i int, hyphen, whol
 	w := tw.Words[i]
 	heading := b.Kind == model.BlockHeading
 	if hyphen {
-		o := phraseOcc{b: b, start: w.Start, end: w.End, text: w.Text, hyphen: true,
+		o := phraseOcc{b: b, start: w.Start, end: w.End, hyphen: true,
 			form: termCaseForm(w.Text, heading || sentenceStart(text, w.Start))}
 		if whole {
 			o.modifier, o.inName = termModifies(text, tw, i), termNameAround(text, tw, i, i)
@@ -148,7 +152,7 @@ func phraseOccAt(b *model.Block, text string, tw *textWords, i int, hyphen, whol
 		end, owner = next.Start+len(s), true
 	}
 	written := text[w.Start:end]
-	o := phraseOcc{b: b, start: w.Start, end: end, text: written,
+	o := phraseOcc{b: b, start: w.Start, end: end,
 		form: termCaseForm(written, heading || sentenceStart(text, w.Start))}
 	if whole {
 		o.modifier, o.inName = !owner && termModifies(text, tw, i+1), termNameAround(text, tw, i, i+1)
@@ -549,12 +553,12 @@ func reportPhraseVariants(p *lint.SetPass, f *model.Family, occs []phraseOcc, pr
 	// the two spellings are compared among occurrences of one case form
 	// ("Self Service" as a unit's name and "self-service" as an adjective
 	// are not variants of each other), outside headings and longer names
-	prefix := termPrefixes[strings.FieldsFunc(strings.ToLower(occs[0].text), func(r rune) bool { return r == ' ' || r == '-' })[0]]
+	prefix := termPrefixes[strings.FieldsFunc(strings.ToLower(occs[0].written()), func(r rune) bool { return r == ' ' || r == '-' })[0]]
 	// a noun and a participle ("results oriented", "data driven") make an
 	// adjective wherever it stands: "be results-oriented" as much as
 	// "results-oriented people"; an adverb before it takes no hyphen
 	// ("highly motivated")
-	participle := termParticiple(occs[0].text)
+	participle := termParticiple(occs[0].written())
 	type hs struct{ hy, sp int }
 	byForm := map[string]*hs{}
 	formKey := func(o phraseOcc) string {
@@ -603,7 +607,7 @@ func reportPhraseVariants(p *lint.SetPass, f *model.Family, occs []phraseOcc, pr
 		// is the slip (grammar: "world class brand" beside one
 		// "world-class team"); a page that leaves it open far more
 		// often has a house style of its own
-		before := !prefix && !participle && o.modifier && !o.hyphen && 2*hyphenated[formKey(o)] >= c.sp && termAdjectival(o.text)
+		before := !prefix && !participle && o.modifier && !o.hyphen && 2*hyphenated[formKey(o)] >= c.sp && termAdjectival(o.written())
 		if c.hy == 0 && !before {
 			continue
 		}
@@ -620,7 +624,7 @@ func reportPhraseVariants(p *lint.SetPass, f *model.Family, occs []phraseOcc, pr
 		if repeatsHeading(f, o) {
 			continue
 		}
-		want := strings.Replace(o.text, " ", "-", 1)
+		want := strings.Replace(o.written(), " ", "-", 1)
 		if prefix {
 			// only other compounds of the prefix hyphenated ("self-sufficient"
 			// beside "self skills", "cross-team" beside "cross organizational
@@ -660,7 +664,7 @@ func reportPhraseVariants(p *lint.SetPass, f *model.Family, occs []phraseOcc, pr
 				continue
 			}
 			spaced = true
-			reportTermPhrase(p, f, o, strings.Replace(o.text, " ", "-", 1), nounHy[k])
+			reportTermPhrase(p, f, o, strings.Replace(o.written(), " ", "-", 1), nounHy[k])
 		}
 	}
 	if spaced {
@@ -768,7 +772,7 @@ func reportPhraseVariants(p *lint.SetPass, f *model.Family, occs []phraseOcc, pr
 		if o.hyphen {
 			sep = "-"
 		}
-		first := strings.FieldsFunc(o.text, func(r rune) bool { return r == ' ' || r == '-' })[0]
+		first := strings.FieldsFunc(o.written(), func(r rune) bool { return r == ' ' || r == '-' })[0]
 		want := first + sep + strings.Fields(ref)[1]
 		reportTermPhrase(p, f, o, want, count[ref])
 	}
@@ -813,7 +817,7 @@ func repeatsHeading(f *model.Family, o phraseOcc) bool {
 		return false
 	}
 	h := strings.ToLower(strings.Join(strings.Fields(hs[k].Text), " "))
-	w := strings.ToLower(strings.Join(strings.Fields(o.text), " "))
+	w := strings.ToLower(strings.Join(strings.Fields(o.written()), " "))
 	i := strings.Index(h, w)
 	if i < 0 {
 		return false
@@ -823,19 +827,19 @@ func repeatsHeading(f *model.Family, o phraseOcc) bool {
 }
 
 func reportTermPhrase(p *lint.SetPass, f *model.Family, o phraseOcc, want string, n int) {
-	if want == o.text {
+	if want == o.written() {
 		return
 	}
-	reportTerm(p, &termOcc{f: f, b: o.b, start: o.start, end: o.end, text: o.text}, want,
-		fmt.Sprintf("write %s, not %s (%s: %d %s on this page)", quoted(want), quoted(o.text), quoted(want), n, pluralWord(n, "time", "times")))
+	reportTerm(p, &termOcc{f: f, b: o.b, start: o.start, end: o.end, text: o.written()}, want,
+		fmt.Sprintf("write %s, not %s (%s: %d %s on this page)", quoted(want), quoted(o.written()), quoted(want), n, pluralWord(n, "time", "times")))
 }
 
 // ownCompoundHyphenated reports whether the page hyphenates o's own compound
 // somewhere ("cross-functional" for "cross functional").
 func ownCompoundHyphenated(occs []phraseOcc, o phraseOcc) bool {
-	own := strings.ToLower(o.text)
+	own := strings.ToLower(o.written())
 	for _, q := range occs {
-		if q.hyphen && strings.ToLower(strings.Replace(q.text, "-", " ", 1)) == own {
+		if q.hyphen && strings.ToLower(strings.Replace(q.written(), "-", " ", 1)) == own {
 			return true
 		}
 	}
@@ -846,13 +850,13 @@ func ownCompoundHyphenated(occs []phraseOcc, o phraseOcc) bool {
 // with a space where the page hyphenates its other compounds of that
 // prefix.
 func reportTermPrefix(p *lint.SetPass, f *model.Family, o phraseOcc, want string, n int) {
-	if want == o.text {
+	if want == o.written() {
 		return
 	}
 	first := strings.FieldsFunc(want, func(r rune) bool { return r == ' ' || r == '-' })[0]
 	how := fmt.Sprintf("the page hyphenates %s compounds %d %s", quoted(first+"-"), n, pluralWord(n, "time", "times"))
-	reportTerm(p, &termOcc{f: f, b: o.b, start: o.start, end: o.end, text: o.text}, want,
-		fmt.Sprintf("write %s, not %s (%s)", quoted(want), quoted(o.text), how))
+	reportTerm(p, &termOcc{f: f, b: o.b, start: o.start, end: o.end, text: o.written()}, want,
+		fmt.Sprintf("write %s, not %s (%s)", quoted(want), quoted(o.written()), how))
 }
 
 // termParticiple reports whether a two-word term is a noun and a past

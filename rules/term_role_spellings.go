@@ -24,20 +24,30 @@ var termRoleSpellings = []struct{ long, short string }{
 	{" & ", " and "},
 }
 
-// roleSpelling is a role's title written otherwise than its heading, and
-// the heading's form.
-type roleSpelling struct {
-	written, want string
-	line          int // the heading's
-	// role is the role named; number is set for a word of the title
-	// written singular for plural or plural for singular ("Manager,
-	// Alliance Business Development" for "Manager, Alliances Business
-	// Development"), which the role's own sentences leave to
-	// role-name-mismatch
-	role   *model.Role
-	number bool
-	exact  bool // a title as its heading writes it: a place to skip, not a finding
-	page   bool // the page's title, not a role's heading
+// roleSpellingTitle is the title a spelling stands for: a role's heading
+// (role set; the heading's line is read when a finding is made) or the
+// page's title (role nil).
+type roleSpellingTitle struct {
+	want string
+	role *model.Role
+}
+
+// A spelling's value in checkTermRoleSpellings' table: the index of its
+// title shifted left once, with the low bit set for a word of the title
+// written singular for plural or plural for singular ("Manager, Alliance
+// Business Development" for "Manager, Alliances Business Development"),
+// which the role's own sentences leave to role-name-mismatch; or
+// roleSpellingExact, a title as its heading writes it: a place to skip, not
+// a finding. The spelling itself is the table's key (one string and one
+// int32 a spelling: on a page of 20,000 graded titles, a struct of the
+// spelling, its title, line and role for each was 8 MB at the page's peak).
+const roleSpellingExact int32 = -1
+
+// roleSpellingEntry is a spelling of checkTermRoleSpellings' table and its
+// value.
+type roleSpellingEntry struct {
+	text string
+	v    int32
 }
 
 // roleNumberSpellings returns a role's title with one of its words
@@ -175,96 +185,104 @@ func roleSpellingsOf(title string) []string {
 // is another role's title, headings (their words make anchors) and link
 // texts (checkTermRoleLinks reads those) are left alone.
 func checkTermRoleSpellings(p *lint.SetPass, f *model.Family) {
-	titles := map[string]bool{}
-	var spellings []roleSpelling
-	d := englishWords()
+	// the titles first: a spelling that is a title is that title's place
+	// (none shorter is read inside it), not a finding; then the spellings
+	// in the order of their titles, the first of a text kept
+	var titles []roleSpellingTitle
+	// the table: each spelling (or title) and its value, in the order
+	// made, then sorted by text with the first of a text kept (a sorted
+	// slice, 24 bytes an entry: a map of 60,000 spellings on a page of
+	// 20,000 graded titles was 2.7 MB at the page's peak)
+	table := make([]roleSpellingEntry, 0, 3*len(f.Roles)+4)
+	add := func(key string, v int32) { table = append(table, roleSpellingEntry{key, v}) }
 	for _, r := range f.Roles {
 		if r.Heading == nil || r.Heading.Role != r {
 			continue
 		}
 		title := cleanRoleTitle(r.Heading.Text)
-		titles[title] = true
-		line := f.Source.Position(r.Heading.Span.Start).Line
-		for _, s := range roleSpellingsOf(title) {
-			spellings = append(spellings, roleSpelling{written: s, want: title, line: line, role: r})
-		}
-		for _, s := range roleNumberSpellings(d, title) {
-			spellings = append(spellings, roleSpelling{written: s, want: title, line: line, role: r, number: true})
-		}
+		titles = append(titles, roleSpellingTitle{want: title, role: r})
+		add(title, roleSpellingExact)
 	}
+	roles := len(titles)
 	// the family's name, as the page's title writes it: "Integration
 	// Engineering job family" on the page titled "Integrations
 	// Engineering", "Accounting & External Reporting" on the page titled
 	// "Accounting and External Reporting"
-	if t := strings.TrimSpace(f.Title); strings.Contains(t, " ") && !titles[t] {
-		titles[t] = true
-		for _, s := range roleSpellingsOf(t) {
-			// "&" written for the title's "and", not the other way: a
-			// title's "&" spelt out in prose is no slip
-			if strings.Count(s, "&") > strings.Count(t, "&") {
-				spellings = append(spellings, roleSpelling{written: s, want: t, page: true})
+	t := strings.TrimSpace(f.Title)
+	roleTitle := slices.ContainsFunc(titles, func(rt roleSpellingTitle) bool { return rt.want == t })
+	pageTitle := strings.Contains(t, " ") && !roleTitle
+	if pageTitle {
+		titles = append(titles, roleSpellingTitle{want: t})
+		add(t, roleSpellingExact)
+	}
+	d := englishWords()
+	spellings := 0
+	for i, rt := range titles {
+		v := int32(i) << 1
+		if i < roles {
+			for _, s := range roleSpellingsOf(rt.want) {
+				add(s, v)
+				spellings++
+			}
+		} else {
+			for _, s := range roleSpellingsOf(rt.want) {
+				// "&" written for the title's "and", not the other way: a
+				// title's "&" spelt out in prose is no slip
+				if strings.Count(s, "&") > strings.Count(rt.want, "&") {
+					add(s, v)
+					spellings++
+				}
 			}
 		}
-		for _, s := range roleNumberSpellings(d, t) {
-			spellings = append(spellings, roleSpelling{written: s, want: t, number: true, page: true})
+		for _, s := range roleNumberSpellings(d, rt.want) {
+			add(s, v|1)
+			spellings++
 		}
 	}
-	if len(spellings) == 0 {
+	if spellings == 0 {
 		return
 	}
-	// the short spellings by their text, and their lengths, longest first:
-	// each place of a block where a capital opens a word is looked up once
-	// a length, whatever the number of roles
-	// (a spelling's index into spellings: one int32 a key, not a copy of
-	// the spelling, on a page of thousands of roles)
-	byText := make(map[string]int32, len(spellings)+len(titles))
+	slices.SortStableFunc(table, func(a, b roleSpellingEntry) int { return strings.Compare(a.text, b.text) })
+	table = slices.CompactFunc(table, func(a, b roleSpellingEntry) bool { return a.text == b.text })
 	var lengths []int
-	for i, s := range spellings {
-		if titles[s.written] {
-			continue
-		}
-		if _, ok := byText[s.written]; !ok {
-			byText[s.written] = int32(i)
-			if !slices.Contains(lengths, len(s.written)) {
-				lengths = append(lengths, len(s.written))
-			}
+	for _, e := range table {
+		if !slices.Contains(lengths, len(e.text)) {
+			lengths = append(lengths, len(e.text))
 		}
 	}
-	// the titles themselves, so that no shorter spelling is read inside
-	// one ("Director, Channel Program" inside "Senior Director, Channel
-	// Program")
-	for t := range titles {
-		if _, ok := byText[t]; !ok {
-			spellings = append(spellings, roleSpelling{written: t, exact: true})
-			byText[t] = int32(len(spellings) - 1)
-			if !slices.Contains(lengths, len(t)) {
-				lengths = append(lengths, len(t))
-			}
-		}
-	}
+	// the spellings' lengths, longest first: each place of a block where a
+	// capital opens a word is looked up once a length, whatever the number
+	// of roles
 	sort.Sort(sort.Reverse(sort.IntSlice(lengths)))
-	var s roleSpelling
+	var v int32
 	scanTitlePlaces(f, lengths, false, func(key string) bool {
-		i, ok := byText[key]
+		i, ok := slices.BinarySearchFunc(table, key, func(e roleSpellingEntry, key string) int { return strings.Compare(e.text, key) })
 		if ok {
-			s = spellings[i]
+			v = table[i].v
 		}
 		return ok
 	}, func(b *model.Block, text string, i, end int) {
 		// the longest name at a place, and none inside it
 		// ("Director, Billing & Collections" inside "Senior
 		// Director, Billing & Collections")
-		if sp := b.SourceSpan(i, end); s.exact || s.number && roleOwnSentence(f, s.role, sp) || s.role != nil && inOtherRoleSentence(f, s.role, sp) {
+		if v == roleSpellingExact {
 			return
 		}
-		msg := fmt.Sprintf("write %s, not %s: the role's heading on this page (line %d) writes its title so", quoted(s.want), quoted(s.written), s.line)
-		if strings.HasSuffix(s.want, " (Intermediate)") && strings.HasPrefix(s.written, "Intermediate ") {
-			msg += ", the level after the name in parentheses as the handbook's template has it"
+		rt, number, written := titles[v>>1], v&1 == 1, text[i:end]
+		if sp := b.SourceSpan(i, end); number && roleOwnSentence(f, rt.role, sp) || rt.role != nil && inOtherRoleSentence(f, rt.role, sp) {
+			return
 		}
-		if s.page {
-			msg = fmt.Sprintf("write %s, not %s: the page's title writes the family's name so", quoted(s.want), quoted(s.written))
+		var msg string
+		if rt.role == nil {
+			msg = fmt.Sprintf("write %s, not %s: the page's title writes the family's name so", quoted(rt.want), quoted(written))
+		} else {
+			line := f.Source.Position(rt.role.Heading.Span.Start).Line
+			msg = fmt.Sprintf("write %s, not %s: the role's heading on this page (line %d) writes its title so", quoted(rt.want), quoted(written), line)
+			if strings.HasSuffix(rt.want, " (Intermediate)") && strings.HasPrefix(written, "Intermediate ") {
+				msg += ", the level after the name in parentheses as the handbook's template has it"
+			}
 		}
-		reportTerm(p, &termOcc{f: f, b: b, start: i, end: end, text: text[i:end]}, s.want, msg)
+		reportTerm(p, &termOcc{f: f, b: b, start: i, end: end, text: written}, rt.want, msg)
 	})
 }
 
