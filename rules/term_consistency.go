@@ -1260,9 +1260,13 @@ func checkTermVarieties(p *lint.SetPass, f *model.Family) {
 }
 
 // termBritishExtra are British spellings misspell's list lacks, with the
-// American ones: the handbook writes "specialty".
+// American ones: the handbook writes "specialty", "judgment". Each pair
+// differs at one place, so that the American stem ("specialt", "judgm")
+// holds American forms only; "skilful" (stem "skill") or "enrolment"
+// ("enrolled" is both) would not.
 var termBritishExtra = map[string]string{
 	"speciality": "specialty", "specialities": "specialties",
+	"judgement": "judgment", "judgements": "judgments",
 }
 
 // termIseSuffixes end the British -ise forms of a verb and its nouns:
