@@ -801,11 +801,17 @@ func reportTermVariants(p *lint.SetPass, ix *termIndex, preferred map[string]str
 		forms := byCount(count)
 		ref := forms[0]
 		plain := plainPlural(forms)
+		byHyphen := false // a tie broken by the hyphen (termTieByHyphen)
 		switch {
 		case plain != "":
 			ref = plain // the plain plural, whatever the counts
-		case kindOf[ref] == termApostrophe || count[forms[1]] == count[ref]:
-			continue // an apostrophe plural with no plain one, or a tie: no usual spelling
+		case kindOf[ref] == termApostrophe:
+			continue // an apostrophe plural with no plain one: no usual spelling
+		case count[forms[1]] == count[ref]:
+			if ref = termTieByHyphen(forms, count, kindOf); ref == "" {
+				continue // a tie: no usual spelling
+			}
+			byHyphen = true
 		}
 		// a hyphenated spelling no dictionary holds ("world-wide") beside
 		// the closed one the dictionary writes as a common word
@@ -813,7 +819,7 @@ func reportTermVariants(p *lint.SetPass, ix *termIndex, preferred map[string]str
 		// right, whatever the counts (outside headings)
 		dictRef := false
 		if d := englishWords(); plain == "" && hasHyphen(ref) && !knownWord(d, ref) {
-			if closed := withoutHyphens(ref); count[closed] > 0 && kindOf[closed] == termHyphen && d.common(closed) {
+			if closed := withoutHyphens(ref); count[closed] > 0 && kindOf[closed] == termHyphen && (d.common(closed) || d.has(closed) && writesOpen(occs[0].f, ref)) {
 				ref, dictRef = closed, true
 			}
 		}
@@ -863,12 +869,96 @@ func reportTermVariants(p *lint.SetPass, ix *termIndex, preferred map[string]str
 				msg = fmt.Sprintf("write %s, not %s: a plural takes no apostrophe (%s: %d %s %s)", quoted(want), quoted(o.text), quoted(want), count[ref], pluralWord(count[ref], "time", "times"), where)
 			case dictRef:
 				msg = fmt.Sprintf("write %s, not %s: the dictionary writes it as one word, as the page does too (%s: %d %s %s)", quoted(want), quoted(o.text), quoted(want), count[ref], pluralWord(count[ref], "time", "times"), where)
+			case byHyphen:
+				joined, apart := 0, 0
+				for f, n := range count {
+					if hasHyphen(f) {
+						apart += n
+					} else {
+						joined += n
+					}
+				}
+				if hasHyphen(ref) {
+					joined, apart = apart, joined
+				}
+				how := "as one word"
+				if hasHyphen(ref) {
+					how = "hyphenated"
+				}
+				msg = fmt.Sprintf("write %s, not %s (%s: %d %s %s; the term %s %d times to %d)", quoted(want), quoted(o.text), quoted(want), count[ref], pluralWord(count[ref], "time", "times"), where, how, joined, apart)
 			default:
 				msg = fmt.Sprintf("write %s, not %s (%s: %d %s %s)", quoted(want), quoted(o.text), quoted(want), count[ref], pluralWord(count[ref], "time", "times"), where)
 			}
 			reportTerm(p, o, want, msg)
 		}
 	}
+}
+
+// termTieByHyphen breaks a tie between the two spellings a page writes
+// most by the hyphen, when the page writes the term three ways or more
+// ("eLearning" twice, "e-learning" twice, "elearning" once): the spellings
+// without a hyphen together outnumber the hyphenated ones (3 to 2), so the
+// term is one word, and among those the usual one ("eLearning") is the
+// reference. It returns "" when the groups tie too, when the winning
+// group's own spellings tie, or beside an acronym's apostrophe plural.
+func termTieByHyphen(forms []string, count map[string]int, kindOf map[string]string) string {
+	if len(forms) < 3 {
+		return ""
+	}
+	var hyphened, closed int
+	top := map[bool]string{} // by hyphen: the group's most written spelling
+	unique := map[bool]bool{}
+	for _, f := range forms { // by count, most first
+		if kindOf[f] == termApostrophe {
+			return ""
+		}
+		h := hasHyphen(f)
+		if h {
+			hyphened += count[f]
+		} else {
+			closed += count[f]
+		}
+		if t, ok := top[h]; !ok {
+			top[h], unique[h] = f, true
+		} else if count[t] == count[f] {
+			unique[h] = false
+		}
+	}
+	if hyphened == closed {
+		return ""
+	}
+	g := hyphened > closed
+	if !unique[g] {
+		return ""
+	}
+	return top[g]
+}
+
+// writesOpen reports whether a page writes a hyphenated word of two parts
+// ("time-zones") as two words too ("time zones", "time zone"), outside
+// headings: the term written three ways, closed, hyphenated and open.
+func writesOpen(f *model.Family, hyphenated string) bool {
+	a, b, ok := strings.Cut(strings.ToLower(hyphenated), "-")
+	if !ok || a == "" || b == "" || strings.ContainsRune(b, '-') {
+		return false
+	}
+	stem := strings.TrimSuffix(b, "s")
+	for _, bl := range f.Blocks {
+		if bl.Kind == model.BlockHeading {
+			continue
+		}
+		text := wordingText(bl)
+		tw := wordingWords(bl, true)
+		for i := 0; i+1 < len(tw.Words); i++ {
+			if tw.Lower[i] != a || text[tw.Words[i].End:tw.Words[i+1].Start] != " " {
+				continue
+			}
+			if n := tw.Lower[i+1]; n == b || n == stem || n == stem+"s" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // termForm returns the spelling class a word belongs to and its kind: for
