@@ -802,16 +802,20 @@ func reportTermVariants(p *lint.SetPass, ix *termIndex, preferred map[string]str
 		ref := forms[0]
 		plain := plainPlural(forms)
 		byHyphen := false // a tie broken by the hyphen (termTieByHyphen)
+		byCamel := false  // a tie broken against a run-together name (termTieCamel)
 		switch {
 		case plain != "":
 			ref = plain // the plain plural, whatever the counts
 		case kindOf[ref] == termApostrophe:
 			continue // an apostrophe plural with no plain one: no usual spelling
 		case count[forms[1]] == count[ref]:
-			if ref = termTieByHyphen(forms, count, kindOf); ref == "" {
+			if r := termTieByHyphen(forms, count, kindOf); r != "" {
+				ref, byHyphen = r, true
+			} else if r := termTieCamel(forms, kindOf, key); r != "" {
+				ref, byCamel = r, true
+			} else {
 				continue // a tie: no usual spelling
 			}
-			byHyphen = true
 		}
 		// a hyphenated spelling no dictionary holds ("world-wide") beside
 		// the closed one the dictionary writes as a common word
@@ -860,6 +864,9 @@ func reportTermVariants(p *lint.SetPass, ix *termIndex, preferred map[string]str
 				continue
 			}
 			want := spellLike(ref, o.text)
+			if byCamel && !sentenceStart(wordingText(o.b), o.start) {
+				want = ref // the camel case's capital, not a sentence's
+			}
 			if asWritten != "" {
 				want = asWritten
 			}
@@ -869,6 +876,8 @@ func reportTermVariants(p *lint.SetPass, ix *termIndex, preferred map[string]str
 				msg = fmt.Sprintf("write %s, not %s: a plural takes no apostrophe (%s: %d %s %s)", quoted(want), quoted(o.text), quoted(want), count[ref], pluralWord(count[ref], "time", "times"), where)
 			case dictRef:
 				msg = fmt.Sprintf("write %s, not %s: the dictionary writes it as one word, as the page does too (%s: %d %s %s)", quoted(want), quoted(o.text), quoted(want), count[ref], pluralWord(count[ref], "time", "times"), where)
+			case byCamel:
+				msg = fmt.Sprintf("write %s, not %s: two English words run together with a capital, as a product's name is written, where the page hyphenates them (%s: %d %s %s)", quoted(want), quoted(o.text), quoted(want), count[ref], pluralWord(count[ref], "time", "times"), where)
 			case byHyphen:
 				joined, apart := 0, 0
 				for f, n := range count {
@@ -932,6 +941,36 @@ func termTieByHyphen(forms []string, count map[string]int, kindOf map[string]str
 		return ""
 	}
 	return top[g]
+}
+
+// termTieCamel breaks a tie between two spellings of a term, one
+// hyphenated ("on-call") and one the same words run together with a
+// capital at the join ("OnCall"), for the hyphenated one: the camel case
+// is how a product is named, and these are two common English words no
+// name list or dictionary holds run together. A pair the style guide
+// writes open ("OpenSource" beside "open-source") has no hyphenated
+// reference. It returns "" otherwise.
+func termTieCamel(forms []string, kindOf map[string]string, key string) string {
+	if len(forms) != 2 {
+		return ""
+	}
+	camel, hyph := forms[0], forms[1]
+	if kindOf[camel] != termCase {
+		camel, hyph = hyph, camel
+	}
+	if kindOf[camel] != termCase || !hasHyphen(hyph) || strings.Count(hyph, "-") != 1 {
+		return ""
+	}
+	a, b, _ := strings.Cut(hyph, "-")
+	if len(a) < 2 || len(b) < 2 || len(camel) != len(a)+len(b) || !strings.EqualFold(camel, a+b) ||
+		camel[len(a)] < 'A' || camel[len(a)] > 'Z' || changesLower(camel[len(a)+1:]) || changesLower(camel[1:len(a)]) {
+		return "" // one capital, at the join only
+	}
+	d := englishWords()
+	if !d.common(a) || !d.common(b) || d.has(key) || termNames()[key] || termOpenCompounds[a+" "+b] {
+		return ""
+	}
+	return hyph
 }
 
 // writesOpen reports whether a page writes a hyphenated word of two parts
