@@ -801,17 +801,14 @@ func reportTermVariants(p *lint.SetPass, ix *termIndex, preferred map[string]str
 		forms := byCount(count)
 		ref := forms[0]
 		plain := plainPlural(forms)
-		byHyphen := false // a tie broken by the hyphen (termTieByHyphen)
-		byCamel := false  // a tie broken against a run-together name (termTieCamel)
+		byCamel := false // a tie broken against a run-together name (termTieCamel)
 		switch {
 		case plain != "":
 			ref = plain // the plain plural, whatever the counts
 		case kindOf[ref] == termApostrophe:
 			continue // an apostrophe plural with no plain one: no usual spelling
 		case count[forms[1]] == count[ref]:
-			if r := termTieByHyphen(forms, count, kindOf); r != "" {
-				ref, byHyphen = r, true
-			} else if r := termTieCamel(forms, kindOf, key); r != "" {
+			if r := termTieCamel(forms, kindOf, key); r != "" {
 				ref, byCamel = r, true
 			} else {
 				continue // a tie: no usual spelling
@@ -823,7 +820,7 @@ func reportTermVariants(p *lint.SetPass, ix *termIndex, preferred map[string]str
 		// right, whatever the counts (outside headings)
 		dictRef := false
 		if d := englishWords(); plain == "" && hasHyphen(ref) && !knownWord(d, ref) {
-			if closed := withoutHyphens(ref); count[closed] > 0 && kindOf[closed] == termHyphen && (d.common(closed) || d.has(closed) && writesOpen(occs[0].f, ref)) {
+			if closed := withoutHyphens(ref); count[closed] > 0 && kindOf[closed] == termHyphen && d.common(closed) {
 				ref, dictRef = closed, true
 			}
 		}
@@ -878,69 +875,12 @@ func reportTermVariants(p *lint.SetPass, ix *termIndex, preferred map[string]str
 				msg = fmt.Sprintf("write %s, not %s: the dictionary writes it as one word, as the page does too (%s: %d %s %s)", quoted(want), quoted(o.text), quoted(want), count[ref], pluralWord(count[ref], "time", "times"), where)
 			case byCamel:
 				msg = fmt.Sprintf("write %s, not %s: two English words run together with a capital, as a product's name is written, where the page hyphenates them (%s: %d %s %s)", quoted(want), quoted(o.text), quoted(want), count[ref], pluralWord(count[ref], "time", "times"), where)
-			case byHyphen:
-				joined, apart := 0, 0
-				for f, n := range count {
-					if hasHyphen(f) {
-						apart += n
-					} else {
-						joined += n
-					}
-				}
-				if hasHyphen(ref) {
-					joined, apart = apart, joined
-				}
-				how := "as one word"
-				if hasHyphen(ref) {
-					how = "hyphenated"
-				}
-				msg = fmt.Sprintf("write %s, not %s (%s: %d %s %s; the term %s %d times to %d)", quoted(want), quoted(o.text), quoted(want), count[ref], pluralWord(count[ref], "time", "times"), where, how, joined, apart)
 			default:
 				msg = fmt.Sprintf("write %s, not %s (%s: %d %s %s)", quoted(want), quoted(o.text), quoted(want), count[ref], pluralWord(count[ref], "time", "times"), where)
 			}
 			reportTerm(p, o, want, msg)
 		}
 	}
-}
-
-// termTieByHyphen breaks a tie between the two spellings a page writes
-// most by the hyphen, when the page writes the term three ways or more
-// ("eLearning" twice, "e-learning" twice, "elearning" once): the spellings
-// without a hyphen together outnumber the hyphenated ones (3 to 2), so the
-// term is one word, and among those the usual one ("eLearning") is the
-// reference. It returns "" when the groups tie too, when the winning
-// group's own spellings tie, or beside an acronym's apostrophe plural.
-func termTieByHyphen(forms []string, count map[string]int, kindOf map[string]string) string {
-	if len(forms) < 3 {
-		return ""
-	}
-	var hyphened, closed int
-	top := map[bool]string{} // by hyphen: the group's most written spelling
-	unique := map[bool]bool{}
-	for _, f := range forms { // by count, most first
-		if kindOf[f] == termApostrophe {
-			return ""
-		}
-		h := hasHyphen(f)
-		if h {
-			hyphened += count[f]
-		} else {
-			closed += count[f]
-		}
-		if t, ok := top[h]; !ok {
-			top[h], unique[h] = f, true
-		} else if count[t] == count[f] {
-			unique[h] = false
-		}
-	}
-	if hyphened == closed {
-		return ""
-	}
-	g := hyphened > closed
-	if !unique[g] {
-		return ""
-	}
-	return top[g]
 }
 
 // termTieCamel breaks a tie between two spellings of a term, one
@@ -971,33 +911,6 @@ func termTieCamel(forms []string, kindOf map[string]string, key string) string {
 		return ""
 	}
 	return hyph
-}
-
-// writesOpen reports whether a page writes a hyphenated word of two parts
-// ("time-zones") as two words too ("time zones", "time zone"), outside
-// headings: the term written three ways, closed, hyphenated and open.
-func writesOpen(f *model.Family, hyphenated string) bool {
-	a, b, ok := strings.Cut(strings.ToLower(hyphenated), "-")
-	if !ok || a == "" || b == "" || strings.ContainsRune(b, '-') {
-		return false
-	}
-	stem := strings.TrimSuffix(b, "s")
-	for _, bl := range f.Blocks {
-		if bl.Kind == model.BlockHeading {
-			continue
-		}
-		text := wordingText(bl)
-		tw := wordingWords(bl, true)
-		for i := 0; i+1 < len(tw.Words); i++ {
-			if tw.Lower[i] != a || text[tw.Words[i].End:tw.Words[i+1].Start] != " " {
-				continue
-			}
-			if n := tw.Lower[i+1]; n == b || n == stem || n == stem+"s" {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // termForm returns the spelling class a word belongs to and its kind: for
@@ -1315,7 +1228,20 @@ func checkTermVarieties(p *lint.SetPass, f *model.Family) {
 		count[american[i+1]] = 0
 	}
 	for _, b := range f.Blocks {
-		for _, lw := range wordingWords(b, false).Lower {
+		tw := wordingWords(b, false)
+		var text string // the block's text, asked only of a capitalised word
+		for i, lw := range tw.Lower {
+			// a word of a name ("Majority Judgment", a voting method) is
+			// spelt as its name is, not in the page's variety: a capital
+			// inside a sentence, outside headings, counts neither way
+			if b.Kind != model.BlockHeading && startsUpper(tw.Words[i].Text) {
+				if text == "" {
+					text = wordingText(b)
+				}
+				if !sentenceStart(text, tw.Words[i].Start) {
+					continue
+				}
+			}
 			if n, ok := count[lw]; ok {
 				count[lw] = n + 1
 			}
