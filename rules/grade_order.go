@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -45,12 +44,6 @@ var gradeOrderRule = &lint.Rule{
 			"in ascending order: a level listed after a more senior one of its ladder is reported (option `order`), except " +
 			"after the family's base role described first, when the levels follow under a heading of their own (\"## " +
 			"Community Advocate\", then \"## Levels\" with \"### Junior Community Advocate\"). " +
-			"A level whose title opens with Lead and carries no seniority keyword (\"Lead Billing Operations Analyst\") is " +
-			"on no step of the ladder (the grade tables name no Lead), but the job-family policy has a Lead take on more " +
-			"than the Senior of its function (a subject matter expert, a player/coach or a first-level manager): graded no " +
-			"higher than the Senior of the same function (or a lower step of it), it is reported, unless its grade sentence " +
-			"says it is the same grade as another level. A title that keeps its keyword (\"Senior Revenue Accountant, Team " +
-			"Lead\") is that step. " +
 			"Messages name both roles and their grades.",
 		Bad: "---\ntitle: Accounting\n---\n\n## Manager, Accounting\n\n### Job Grade\n\n" +
 			"The Manager, Accounting is a [grade 8](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades).\n\n" +
@@ -118,9 +111,6 @@ func checkGradeOrder(p *lint.Pass) {
 		byStem[r.place.Stem] = t
 		return t
 	}
-	if !opts.AllowEqual {
-		leadOrder(p, l, roles)
-	}
 	for j := range roles {
 		b := &roles[j]
 		if !b.placed {
@@ -177,64 +167,6 @@ func checkGradeOrder(p *lint.Pass) {
 		}
 	}
 }
-
-// leadOrder checks the levels whose title opens with "Lead" and carries no
-// seniority keyword ("Lead Billing Operations Analyst"): the ladder does not
-// place them (the grade tables name no Lead step), but the handbook's
-// policy has a Lead take on more than the Senior of the same function (a
-// subject matter expert, a player/coach, or a first-level people manager):
-// such a level graded no higher than the Senior (or a lower step) of its
-// function is reported. A title that keeps its seniority keyword ("Senior
-// Revenue Accountant, Team Lead") is that step, and a grade sentence that
-// says the grade is the same as another level's is deliberate.
-func leadOrder(p *lint.Pass, l *ladder.Ladder, roles []gradedRole) {
-	for j := range roles {
-		b := &roles[j]
-		words := ladder.Words(b.title)
-		if b.placed || len(words) < 2 || words[0] != "lead" || b.lo != b.hi || b.role.Grade == nil {
-			continue
-		}
-		if s := b.role.Grade.Sentence; s != nil && sameGradeRE.MatchString(s.Text) {
-			continue
-		}
-		rest := strings.Join(words[1:], " ")
-		// the Senior of the function: where "Senior <rest>" sits
-		sp, ok := l.Classify("senior " + rest)
-		if !ok || sp.Implied || sp.Stem == "" || sp.Stem != ladder.Stem(rest) {
-			continue
-		}
-		worst := -1
-		for i := range roles {
-			a := &roles[i]
-			if i == j || !a.placed || a.lo != a.hi || a.place.Track != sp.Track || a.place.Stem != sp.Stem || a.place.Compare(sp) > 0 {
-				continue
-			}
-			if a.hi >= b.lo && (worst < 0 || a.hi > roles[worst].hi || a.hi == roles[worst].hi && a.place.Compare(roles[worst].place) > 0) {
-				worst = i
-			}
-		}
-		if worst < 0 {
-			continue
-		}
-		a := &roles[worst]
-		rel := "higher than"
-		if a.hi == b.lo {
-			rel = "the same as"
-		}
-		p.Report(lint.Diagnostic{
-			Span: b.role.Grade.Span,
-			Role: b.role,
-			Message: fmt.Sprintf("%s is a grade %s, %s %s (grade %s): a Lead takes on more than the %s of its function (%s < Lead)",
-				b.role.Title, gradeText(b.role.Grade), rel, a.role.Title, gradeText(a.role.Grade), a.place.Label, a.place.Label),
-			Subject: "grade " + b.title + " | " + a.title,
-		})
-	}
-}
-
-// sameGradeRE finds a grade sentence's own word that the grade is the same
-// as another level's ("This job is the same grade as the Senior Revenue
-// Accountant").
-var sameGradeRE = regexp.MustCompile(`(?i)\bsame\s+(?:job\s+)?grade\s+as\b`)
 
 // baseBeforeLevels reports whether a is the page's base role, described
 // first, with the levels listed after it in a section of their own: a
