@@ -37,7 +37,9 @@ var levelCopyRule = &lint.Rule{
 			"Intermediate < Senior < Staff < ...; Manager < Senior Manager < Director < ...); each level's " +
 			"Responsibilities and Requirements are compared word by word with the same section of every level " +
 			"below it on its track, not only the one right below; a level whose seniority word the tracks do not know " +
-			"(\"Lead\"), or one on another track (a Manager after a Senior Analyst), is compared with every level written before it on the page. " +
+			"(\"Lead\"), or one on another track (a Manager after a Senior Analyst), is compared with every level written before it on the page; " +
+			"such a level counts on the track of the level written before it (a \"Lead\" after a \"Senior\" is an individual " +
+			"contributor, and a Senior Manager after it is on another track: no list for it to extend). " +
 			"A level without a heading of its own, written as sub-headings named after it under another level's (\"#### Lead Analyst " +
 			"Job Grade\", \"#### Lead Analyst Requirements\" under \"## Senior Analyst\"), owns the sections its name heads, and the level " +
 			"it sits under does not. Where both levels have a grade, " +
@@ -120,6 +122,10 @@ type placedLevel struct {
 	// when the higher level adds next to nothing (a manager's one bullet
 	// on managing the team is what sets the tracks apart)
 	across bool
+	// near is the track of a level the tracks do not place: that of the
+	// placed level written last before it ("Lead" after "Senior" is an
+	// individual contributor), -1 when none is
+	near int
 }
 
 func checkLevelCopy(p *lint.Pass) {
@@ -135,7 +141,12 @@ func checkLevelCopy(p *lint.Pass) {
 		if !ok {
 			pl.Track = -1 // a seniority word the tracks do not know ("Lead")
 		}
-		levels = append(levels, placedLevel{role: r, place: pl, order: i})
+		levels = append(levels, placedLevel{role: r, place: pl, order: i, near: pl.Track})
+	}
+	for i := range levels {
+		if levels[i].near < 0 && i > 0 {
+			levels[i].near = levels[i-1].near
+		}
 	}
 	// each level is compared with every level below it on its track, not
 	// only the one right below; a level the tracks do not place, with
@@ -168,6 +179,9 @@ func checkLevelCopy(p *lint.Pass) {
 			case hi.place.Track >= 0 && lo.place.Track == hi.place.Track && lo.place.Step < hi.place.Step:
 				below = append(below, lo)
 			case (hi.place.Track < 0 || lo.place.Track < 0) && lo.order < hi.order:
+				// a "Lead" written after a "Senior" is on its track; a
+				// Senior Manager after that Lead is on another
+				lo.across = lo.near >= 0 && hi.near >= 0 && lo.near != hi.near
 				below = append(below, lo)
 			case lo.place.Track != hi.place.Track && lo.order < hi.order:
 				// another track's level written before it: a manager
