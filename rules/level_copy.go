@@ -37,7 +37,12 @@ var levelCopyRule = &lint.Rule{
 			"Intermediate < Senior < Staff < ...; Manager < Senior Manager < Director < ...); each level's " +
 			"Responsibilities and Requirements are compared word by word with the same section of every level " +
 			"below it on its track, not only the one right below; a level whose seniority word the tracks do not know " +
-			"(\"Lead\"), or one on another track (a Manager after a Senior Analyst), is compared with every level written before it on the page. Where both levels have a grade, " +
+			"(\"Lead\"), or one on another track (a Manager after a Senior Analyst), is compared with every level written before it on the page; " +
+			"such a level counts on the track of the level written before it (a \"Lead\" after a \"Senior\" is an individual " +
+			"contributor, and a Senior Manager after it is on another track: no list for it to extend). " +
+			"A level without a heading of its own, written as sub-headings named after it under another level's (\"#### Lead Analyst " +
+			"Job Grade\", \"#### Lead Analyst Requirements\" under \"## Senior Analyst\"), owns the sections its name heads, and the level " +
+			"it sits under does not. Where both levels have a grade, " +
 			"a level graded above is never \"below\". When they are at least " +
 			"`threshold` the same, the level is reported with the closest one: no progression. A level that adds " +
 			"requirements of its own (a bullet's worth of new words, eight or a tenth of the section; four across tracks) shows " +
@@ -117,6 +122,10 @@ type placedLevel struct {
 	// when the higher level adds next to nothing (a manager's one bullet
 	// on managing the team is what sets the tracks apart)
 	across bool
+	// near is the track of a level the tracks do not place: that of the
+	// placed level written last before it ("Lead" after "Senior" is an
+	// individual contributor), -1 when none is
+	near int
 }
 
 func checkLevelCopy(p *lint.Pass) {
@@ -125,14 +134,19 @@ func checkLevelCopy(p *lint.Pass) {
 	var levels []placedLevel
 	secs := &levelSections{minWords: opts.MinWords, m: map[levelSectionKey]*levelSection{}}
 	for i, r := range p.File.Roles {
-		if r.Kind != model.KindLevel || r.SharesWith != nil {
+		if r.Kind != model.KindLevel || r.SharesWith != nil && !ownsSections(r, opts.Sections) {
 			continue
 		}
 		pl, ok := l.Classify(r.Title)
 		if !ok {
 			pl.Track = -1 // a seniority word the tracks do not know ("Lead")
 		}
-		levels = append(levels, placedLevel{role: r, place: pl, order: i})
+		levels = append(levels, placedLevel{role: r, place: pl, order: i, near: pl.Track})
+	}
+	for i := range levels {
+		if levels[i].near < 0 && i > 0 {
+			levels[i].near = levels[i-1].near
+		}
 	}
 	// each level is compared with every level below it on its track, not
 	// only the one right below; a level the tracks do not place, with
@@ -165,6 +179,9 @@ func checkLevelCopy(p *lint.Pass) {
 			case hi.place.Track >= 0 && lo.place.Track == hi.place.Track && lo.place.Step < hi.place.Step:
 				below = append(below, lo)
 			case (hi.place.Track < 0 || lo.place.Track < 0) && lo.order < hi.order:
+				// a "Lead" written after a "Senior" is on its track; a
+				// Senior Manager after that Lead is on another
+				lo.across = lo.near >= 0 && hi.near >= 0 && lo.near != hi.near
 				below = append(below, lo)
 			case lo.place.Track != hi.place.Track && lo.order < hi.order:
 				// another track's level written before it: a manager
@@ -467,14 +484,71 @@ func comparableSection(r *model.Role, kind model.SectionKind, minWords int) (*mo
 }
 
 // ownSection returns the role's section of a kind that is its own (not one
-// it only shares).
+// it only shares). A level written without a heading of its own, only as
+// sub-headings named after it under another level's ("#### Lead Analyst
+// Requirements" under "## Senior Analyst", graded there: "The Lead Analyst
+// is a grade 7"), owns the sections its name heads, and the level it sits
+// under does not.
 func ownSection(r *model.Role, kind model.SectionKind) *model.Section {
+	if r.SharesWith != nil {
+		return prefixedSection(r.SharesWith, r, kind)
+	}
 	for _, s := range r.Sections {
-		if s.Kind == kind && s.Role == r {
+		if s.Kind == kind && s.Role == r && !namesSharingRole(r, s) {
 			return s
 		}
 	}
 	return nil
+}
+
+// ownsSections reports whether r owns a section of one of the kinds.
+func ownsSections(r *model.Role, kinds []string) bool {
+	for _, k := range kinds {
+		if ownSection(r, model.SectionKind(k)) != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// prefixedSection returns host's section of a kind whose heading names r
+// in front of the section name ("Lead Analyst Requirements"), or nil.
+func prefixedSection(host, r *model.Role, kind model.SectionKind) *model.Section {
+	if r.Title == "" {
+		return nil
+	}
+	t := model.NormalizeTitle(r.Title)
+	for _, s := range host.Sections {
+		if s.Kind == kind && s.Role == host && s.Prefix != "" && model.NormalizeTitle(s.Prefix) == t {
+			return s
+		}
+	}
+	return nil
+}
+
+// namesSharingRole reports whether a section of r is headed with the name
+// of another level that has a Job Grade section of its own there, after r's
+// ("#### Lead Analyst Job Grade" after "#### Senior Analyst Job Grade"): the
+// sections of a level without a heading of its own.
+func namesSharingRole(r *model.Role, s *model.Section) bool {
+	if s.Prefix == "" {
+		return false
+	}
+	p := model.NormalizeTitle(s.Prefix)
+	if p == model.NormalizeTitle(r.Title) {
+		return false
+	}
+	graded := false
+	for _, o := range r.Sections {
+		if o.Kind != model.SecJobGrade {
+			continue
+		}
+		if graded && o.Prefix != "" && model.NormalizeTitle(o.Prefix) == p {
+			return true
+		}
+		graded = true
+	}
+	return false
 }
 
 // sectionItems returns a section's bullets and paragraphs as text, in
