@@ -37,16 +37,13 @@ var gradeTitleMismatchRule = &lint.Rule{
 			"\"Executive Business Administrator (Associate)\" names the Intermediate level). A " +
 			"seniority qualifier the title implies (\"(Intermediate)\") is not reported, nor a qualifier the sentence adds to " +
 			"explain a title that has none (\"The Manager, Channel Sales (people manager)\" under \"Manager, Channel Sales\"); another qualifier (\"(Federal)\" " +
-			"for \"(Public Sector)\") names another role. The implied level's word written in front of one name and not the other " +
-			"(\"The Business Systems Administrator is a grade 6\" under \"Intermediate Business Systems Administrator\", \"The " +
-			"Intermediate Incubation Engineer\" under \"Incubation Engineer\") writes one level two ways: reported at the severity of " +
-			"option `qualifier` too; in parentheses (\"Analytics Engineer (Intermediate)\") it is the template's qualifier, and is not.",
+			"for \"(Public Sector)\") names another role.",
 		Bad: "---\ntitle: Billing\n---\n\n## Senior Manager, Billing\n\n### Job Grade\n\n" +
 			"The Manager, Billing is a [grade 9](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades).\n",
 		Good: "---\ntitle: Billing\n---\n\n## Senior Manager, Billing\n\n### Job Grade\n\n" +
 			"The Senior Manager, Billing is a [grade 9](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades).\n",
 		Options: []lint.OptionDoc{
-			{Name: "qualifier", Default: "info", Text: "Severity when the sentence only drops or adds a parenthesised qualifier, or the implied level's word (\"Intermediate\"): error, warning, info or off."},
+			{Name: "qualifier", Default: "info", Text: "Severity when the sentence only drops or adds a parenthesised qualifier: error, warning, info or off."},
 		},
 	},
 	Options: func() any { return &gradeTitleOptions{Qualifier: "info"} },
@@ -87,20 +84,6 @@ func checkGradeTitleMismatch(p *lint.Pass) {
 			// alone, "The Staff level ...", is the template's)
 			match = matchOther
 		}
-		if match == matchSame && qualSev != 0 && impliedWordOtherwise(l, r.Title, subj) {
-			// "The Intermediate Incubation Engineer is a grade 6" under
-			// "Incubation Engineer": the same level, its title written
-			// two ways
-			p.Report(lint.Diagnostic{
-				Span:     g.SubjectSpan,
-				Role:     r,
-				Message:  fmt.Sprintf("the grade sentence names %s, not %s as its section does: the same level, written two ways", subj, r.Title),
-				Subject:  "level word " + model.NormalizeTitle(subj),
-				Severity: qualSev,
-				Covers:   []string{"role-name-mismatch"},
-			})
-			continue
-		}
 		switch match {
 		case matchOther:
 			p.Report(lint.Diagnostic{
@@ -126,32 +109,6 @@ func checkGradeTitleMismatch(p *lint.Pass) {
 			})
 		}
 	}
-}
-
-// impliedWordOtherwise reports whether a role's title and its grade
-// sentence's name are the same words but for the implied level's word,
-// written in front of one and not in the other ("Intermediate Business
-// Systems Administrator" and "Business Systems Administrator"). A word in
-// parentheses ("Analytics Engineer (Intermediate)") is the template's
-// qualifier, and a bare level heading ("### Intermediate") is fine; so is a
-// name with a qualifier the ladder cannot read ("(Intermedidate)").
-func impliedWordOtherwise(l *ladder.Ladder, title, subj string) bool {
-	pt, okT := l.Classify(title)
-	ps, okS := l.Classify(subj)
-	if !okT || !okS || !pt.Same(ps) || pt.Implied == ps.Implied || pt.Stem == "" || ps.Stem == "" {
-		return false
-	}
-	explicit, implied := title, subj
-	if pt.Implied {
-		explicit, implied = subj, title
-	}
-	if len(ladder.Qualifiers(implied)) > 0 {
-		return false // "(Intermedidate)": a qualifier the ladder cannot read, role-name-mismatch's
-	}
-	if pe, ok := l.Classify(ladder.StripQualifiers(explicit)); !ok || pe.Implied {
-		return false // the level's word only in parentheses
-	}
-	return sameWords(pt.Stem, ps.Stem)
 }
 
 // addsQualifier reports whether a grade sentence names its role with a
