@@ -718,8 +718,8 @@ func inclusiveCodedHits(p *lint.Pass, opts *inclusiveLanguageOptions) (hits [cod
 	}
 	x := codedIndexOf(p, opts)
 	for _, b := range p.File.Blocks {
-		if b.Kind == model.BlockHeading && !opts.CodedHeadings || codedProcessText(b) {
-			continue
+		if b.Kind == model.BlockHeading && !opts.CodedHeadings || codedProcessText(b) || foreignBlock(b) {
+			continue // a block in another language has no English tone
 		}
 		lower := prose.BlockLowerWords(b)
 		words := prose.BlockWords(b)

@@ -641,6 +641,9 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 	}
 	for _, b := range append(frontMatterProse(f), f.Blocks...) {
 		tw := wordingWords(b, false)
+		// a block in another language is counted, not checked: its words
+		// are no English typos
+		foreign := unknown && foreignBlock(b)
 		for j, w := range tw.Words {
 			lw := tw.Lower[j]
 			if asciiCapitals(w.Text) {
@@ -670,7 +673,7 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 					titled[k] = true
 				}
 			}
-			if !unknown {
+			if !unknown || foreign {
 				continue
 			}
 			if linkNamesWord(f, b, &textLinks, w.Start, w.End, lw) {

@@ -10,6 +10,9 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"gitlab.com/ladderlint/ladderlint/lint/model"
+	"gitlab.com/ladderlint/ladderlint/lint/prose"
 )
 
 // The misspelling rule's English dictionary: SCOWL (size 70, American and
@@ -396,4 +399,42 @@ func firstLetterSlip(w, c string, title bool) bool {
 		return false
 	}
 	return w[0] == w[2] || w[0] == w[3]
+}
+
+// foreignBlock reports whether a block is written in another language
+// than the dictionary's: of its words in lower case, made of three or more
+// ASCII letters (names, acronyms and code left aside), fewer than half are
+// English words, among six or more. An Indonesian description ("Mampu
+// mengelola tim dan proyek") is no text of English typos, and its English
+// loanwords ("di-lead") no English tone. A short block (a cell, a heading
+// of a few words) is taken as English.
+func foreignBlock(b *model.Block) bool {
+	d := englishWords()
+	words, lower := prose.BlockWords(b), prose.BlockLowerWords(b)
+	n, known := 0, 0
+	for i, w := range words {
+		lw := lower[i]
+		if w.Text != lw || len(lw) < 3 || !asciiLetters(lw) {
+			continue
+		}
+		n++
+		if knownWord(d, lw) {
+			known++
+		}
+	}
+	return n >= foreignMinWords && 2*known < n
+}
+
+// foreignMinWords is how many lower-case words foreignBlock needs to judge
+// a block's language.
+const foreignMinWords = 6
+
+// asciiLetters reports whether s is made of the letters a to z only.
+func asciiLetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'a' || s[i] > 'z' {
+			return false
+		}
+	}
+	return s != ""
 }
