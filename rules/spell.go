@@ -402,28 +402,38 @@ func firstLetterSlip(w, c string, title bool) bool {
 }
 
 // foreignBlock reports whether a block is written in another language
-// than the dictionary's: of its words in lower case, made of three or more
-// ASCII letters (names, acronyms and code left aside), fewer than half are
-// English words, among six or more. An Indonesian description ("Mampu
-// mengelola tim dan proyek") is no text of English typos, and its English
-// loanwords ("di-lead") no English tone. A short block (a cell, a heading
-// of a few words) is taken as English.
+// than the dictionary's: of its distinct words in lower case, made of
+// three or more ASCII letters (names, acronyms and code left aside), fewer
+// than half are English words, among six or more. An Indonesian
+// description ("Mampu mengelola tim dan proyek") is no text of English
+// typos, and its English loanwords ("di-lead") no English tone. A short
+// block (a cell, a heading of a few words) is taken as English, and so is
+// one word typed again and again ("teh teh teh"): words count once. The
+// first foreignMaxWords distinct words decide.
 func foreignBlock(b *model.Block) bool {
 	d := englishWords()
 	words, lower := prose.BlockWords(b), prose.BlockLowerWords(b)
+	var seen [foreignMaxWords]string
 	n, known := 0, 0
 	for i, w := range words {
 		lw := lower[i]
-		if w.Text != lw || len(lw) < 3 || !asciiLetters(lw) {
+		if w.Text != lw || len(lw) < 3 || !asciiLetters(lw) || slices.Contains(seen[:n], lw) {
 			continue
 		}
+		seen[n] = lw
 		n++
 		if knownWord(d, lw) {
 			known++
 		}
+		if n == foreignMaxWords {
+			break
+		}
 	}
 	return n >= foreignMinWords && 2*known < n
 }
+
+// foreignMaxWords bounds the distinct words foreignBlock reads.
+const foreignMaxWords = 32
 
 // foreignMinWords is how many lower-case words foreignBlock needs to judge
 // a block's language.
