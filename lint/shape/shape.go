@@ -91,6 +91,9 @@ func Find(f *model.Family, o Options) []*Ladder {
 		} else if l := headingLadder(f, o, true, true); l != nil {
 			// the page's only ladder is a roster: it names the rungs
 			out = append(out, l)
+		} else if l := valueLadder(f); l != nil {
+			// the levels are only the values of a table's column
+			out = append(out, l)
 		}
 	}
 	return append(out, tables...)
@@ -412,6 +415,7 @@ func headingLadder(f *model.Family, o Options, few, rostersToo bool) *Ladder {
 		lv = bareRoleNames(f, o, hs, g, lv)
 		lv = listRungs(f, o, hs, g, lv)
 		lv = transposedRungs(f, o, hs, g, lv)
+		lv = toppedRungs(f, o, hs, g, lv)
 		lv = codedOnly(lv)
 		lv = describedRuns(f, lv)
 		if outline(lv) || rosters(f, lv) != rostersToo {
@@ -1198,6 +1202,92 @@ func topicRungs(f *model.Family, o Options, hs []*model.Heading, g []int, lv []*
 		sort.SliceStable(lv, func(a, b int) bool { return lv[a].Heading.Span.Start < lv[b].Heading.Span.Start })
 	}
 	return lv
+}
+
+// toppedRungs adds to a group's levels the siblings next to their run, at
+// either end, titled by a role the tracks do not rank, that are written
+// as the level beside them: each holds a sub-heading of its own role's
+// responsibilities, expectations or duties, as that level does of its own
+// (PowerShell's "## Area Experts" with "### Area Expert Responsibilities",
+// after "## Repository Maintainers" with "### Repository Maintainer
+// Responsibilities"). Each sibling added may take the next. The levels are
+// one track's uncoded steps in one direction, and follow one another among
+// their siblings; a sibling that names a section, or a role without such a
+// sub-heading, ends the run.
+func toppedRungs(f *model.Family, o Options, hs []*model.Heading, g []int, lv []*Level) []*Level {
+	if o.Ladder == nil || len(lv) < 2 {
+		return lv
+	}
+	if _, ok := oneTrackDirection(lv); !ok {
+		return lv
+	}
+	pos := map[*model.Heading]int{}
+	for n, i := range g {
+		pos[hs[i]] = n
+	}
+	first, last := pos[lv[0].Heading], pos[lv[len(lv)-1].Heading]
+	if last-first+1 != len(lv) {
+		return lv // not one run
+	}
+	// role reads sibling n as a role the tracks do not rank, with its
+	// topic sub-heading; the topic word, or "" for none
+	role := func(n int) (*Level, string) {
+		i := g[n]
+		h := hs[i]
+		if namesSection(h.Text) {
+			return nil, ""
+		}
+		p, ok := o.Ladder.Classify(h.Text)
+		if !ok || !p.Implied || p.Stem == "" || retired(p.Stem) || ParseCode(h.Text) != nil {
+			return nil, ""
+		}
+		l := &Level{Title: h.Text, File: f, Heading: h, TitleSpan: h.TextSpan, Body: bodyOf(f, hs, i)}
+		return l, ownTopic(f, hs, i)
+	}
+	out := lv
+	up := ownTopic(f, hs, g[last])
+	for n := last + 1; up != "" && n < len(g); n++ {
+		l, t := role(n)
+		if l == nil || t != up {
+			break
+		}
+		out = append(out, l)
+	}
+	down := ownTopic(f, hs, g[first])
+	var before []*Level
+	for n := first - 1; down != "" && n >= 0; n-- {
+		l, t := role(n)
+		if l == nil || t != down {
+			break
+		}
+		before = append([]*Level{l}, before...)
+	}
+	return append(before, out...)
+}
+
+// ownTopic returns the topic word ("responsibilities", "expectations",
+// "duties") of a child heading of heading i that names heading i's own
+// role inside that topic ("Area Expert Responsibilities" under "Area
+// Experts", in either number), or "".
+func ownTopic(f *model.Family, hs []*model.Heading, i int) string {
+	own := roleKey(hs[i].Text)
+	depth := 0
+	for j := i + 1; j < len(hs) && hs[j].Level > hs[i].Level; j++ {
+		if depth == 0 {
+			depth = hs[j].Level
+		}
+		if hs[j].Level != depth {
+			continue
+		}
+		t := strings.TrimSpace(hs[j].Text)
+		if m := topicSuffixRE.FindStringSubmatch(t); m != nil && roleKey(m[1]) == own {
+			return strings.ToLower(m[2])
+		}
+		if m := topicPrefixRE.FindStringSubmatch(t); m != nil && roleKey(m[3]) == own {
+			return strings.ToLower(m[1])
+		}
+	}
+	return ""
 }
 
 // listOfRE reads a roster's heading that names its rung: "List of

@@ -1399,3 +1399,85 @@ func TestFindListOfRung(t *testing.T) {
 		}
 	}
 }
+
+// A project's committee headed by the project's name, then rungs written
+// alike: each holds a sub-heading of its own role's responsibilities, the
+// last a role the tracks do not rank (PowerShell's governance).
+func TestFindNamedCommitteeAndToppedRung(t *testing.T) {
+	page := func(expertSub string) string {
+		return "# Widget Governance\n\n## Terms\n\n* **Widget Committee**: owners.\n\n" +
+			"## Widget Committee\n\nThe committee decides.\n\n### Current Committee Members\n\n- Ann\n\n### Committee Member Responsibilities\n\n1. **DO** vote.\n\n" +
+			"## Repository Maintainers\n\nThey merge.\n\n### Repository Maintainer Responsibilities\n\n1. **DO** merge.\n\n" +
+			"## Area Experts\n\nThey review.\n\n### " + expertSub + "\n\n1. **DO** review.\n\n" +
+			"## Issue Management Process\n\nTriage.\n\n## Pull Request Process\n\nReview.\n"
+	}
+	ls := shape.Find(model.Parse("g.md", []byte(page("Area Expert Responsibilities"))), options(t))
+	if len(ls) != 1 || titles(ls[0]) != "Widget Committee|Repository Maintainers|Area Experts" {
+		var got []string
+		for _, l := range ls {
+			got = append(got, titles(l))
+		}
+		t.Fatalf("ladders %q", got)
+	}
+	// near miss: the unranked role holds no section of its own role's
+	// responsibilities: it is no rung, and two rungs among six sections
+	// are no ladder
+	for _, l := range shape.Find(model.Parse("g.md", []byte(page("Meetings"))), options(t)) {
+		if strings.Contains(titles(l), "Area Experts") {
+			t.Errorf("levels %q", titles(l))
+		}
+	}
+	o := options(t)
+	top, ok := o.Ladder.Classify("Technical Steering Committee")
+	if !ok {
+		t.Fatal("TSC not placed")
+	}
+	for _, title := range []string{"Widget Committee", "Committee", "Committee Members"} {
+		if p, ok := o.Ladder.Classify(title); !ok || !p.Same(top) {
+			t.Errorf("%q: %+v, want the steering committee's rung", title, p)
+		}
+	}
+	// near misses: a topic of the committee, or a committee in three words
+	// that names no governing body
+	for _, title := range []string{"Committee Member Responsibilities", "Committee Meeting Notes", "Code of Conduct Committee"} {
+		if p, ok := o.Ladder.Classify(title); ok && p.Same(top) {
+			t.Errorf("%q placed on the committee's rung", title)
+		}
+	}
+}
+
+// A table of competencies whose "Grade" column tags each row with the
+// grade it applies to, I to IV, each on several rows: the grades are the
+// ladder's levels, lowest first (Rolling Glory's career grades).
+func TestFindValueColumnLevels(t *testing.T) {
+	table := func(grades ...string) string {
+		var b strings.Builder
+		b.WriteString("# Career Grades\n\n| No | Category | Grade | Competency |\n| -- | -- | -- | -- |\n")
+		for i, g := range grades {
+			fmt.Fprintf(&b, "| %d | IC | %s | Skill %d |\n", i+1, g, i+1)
+		}
+		return b.String()
+	}
+	ls := shape.Find(model.Parse("g.md", []byte(table("I", "I", "II", "II", "III", "IV", "III", "IV", "--"))), options(t))
+	if len(ls) != 1 || ls[0].From != "table" || titles(ls[0]) != "Grade I|Grade II|Grade III|Grade IV" {
+		var got []string
+		for _, l := range ls {
+			got = append(got, l.From+": "+titles(l))
+		}
+		t.Fatalf("ladders %q", got)
+	}
+	if c := ls[0].Levels[3].Code; c == nil || c.Rank != 4 {
+		t.Errorf("Grade IV code %+v", c)
+	}
+	// near misses: a value on one row only (the column numbers its rows),
+	// a column of words, and too many rows without a grade
+	for _, src := range []string{
+		table("I", "II", "III", "IV", "V", "VI"),
+		table("High", "High", "Low", "Low", "High", "Low"),
+		table("I", "I", "II", "II", "--", "--", "--", "--"),
+	} {
+		for _, l := range shape.Find(model.Parse("g.md", []byte(src)), options(t)) {
+			t.Errorf("%s ladder %q in\n%s", l.From, titles(l), src)
+		}
+	}
+}

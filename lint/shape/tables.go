@@ -2,6 +2,7 @@ package shape
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 
 	"gitlab.com/ladderlint/ladderlint/lint/model"
@@ -199,4 +200,118 @@ func rawSpan(f *model.Family, s model.Span, text string) model.Span {
 		return model.Span{Start: s.Start + k, End: s.Start + k + len(text)}
 	}
 	return s
+}
+
+// valueLadder returns the first table of a page whose column of levels'
+// values defines its ladder (see valueLevels), or nil.
+func valueLadder(f *model.Family) *Ladder {
+	for _, t := range f.Tables {
+		if len(t.Rows) < 2 || len(t.Rows[0]) < 2 {
+			continue
+		}
+		if l := valueLevels(f, t); l != nil {
+			return l
+		}
+	}
+	return nil
+}
+
+// axisHeaderRE is a header cell that is the levels' axis and nothing more:
+// "Grade", "Levels", "Band".
+var axisHeaderRE = regexp.MustCompile(`(?i)^\s*(level|grade|band|tier)s?\s*$`)
+
+// noValueRE is a cell that holds no value: dashes, "N/A", nothing.
+var noValueRE = regexp.MustCompile(`(?i)^\s*(?:[-–—]+|n/?a)?\s*$`)
+
+// valueLevels reads a table whose rows are items of the levels (skills,
+// competencies) tagged with the level each applies to, in a column headed
+// by the levels' axis alone ("| Competency | Grade | Description |", the
+// grades I to IV down it): the column's values are the ladder's levels,
+// lowest rank first. Each value is a code of one format, written alone in
+// its cell (read under the axis's word: "Grade I", "Grade 3"); the values
+// are two or more and each is repeated, on two rows or more (a column that
+// numbers its rows is no axis); the rows without one are at most a third,
+// each with no value ("--", "N/A" or empty). A level is titled by the
+// axis's word and its value, at the value's first cell, and has no
+// dimensions of its own: its rows are items, not parts of the level.
+func valueLevels(f *model.Family, t *model.Table) *Ladder {
+	head := t.Rows[0]
+	body := t.Rows[1:]
+	if len(body) < 6 {
+		return nil
+	}
+	col := -1
+	for j := 1; j < len(head); j++ {
+		if axisHeaderRE.MatchString(head[j].Text) {
+			if col >= 0 {
+				return nil // two axes
+			}
+			col = j
+		}
+	}
+	if col < 0 {
+		return nil
+	}
+	axis := strings.ToLower(strings.TrimSpace(head[col].Text))
+	axis = strings.ToUpper(axis[:1]) + strings.TrimSuffix(axis[1:], "s")
+	type value struct {
+		cell  *model.Block
+		title string
+		code  *Code
+		rows  int
+	}
+	byTitle := map[string]*value{}
+	var values []*value
+	format := ""
+	none := 0
+	for _, row := range body {
+		if col >= len(row) {
+			none++
+			continue
+		}
+		text := strings.TrimSpace(row[col].Text)
+		title := axis + " " + text
+		c := ParseCode(title)
+		if c != nil && (c.At+c.N != len(title) || c.At != 0 && c.At != len(axis)+1 || c.Sub != "") {
+			c = nil
+		}
+		if c == nil {
+			if !noValueRE.MatchString(text) {
+				return nil
+			}
+			none++
+			continue
+		}
+		if format == "" {
+			format = c.Format
+		} else if c.Format != format {
+			return nil
+		}
+		v := byTitle[title]
+		if v == nil {
+			v = &value{cell: row[col], title: title, code: c}
+			byTitle[title] = v
+			values = append(values, v)
+		}
+		v.rows++
+	}
+	if len(values) < 2 || 3*none > len(body) {
+		return nil
+	}
+	for _, v := range values {
+		if v.rows < 2 {
+			return nil
+		}
+	}
+	sort.SliceStable(values, func(a, b int) bool { return values[a].code.Rank < values[b].code.Rank })
+	var lv []*Level
+	for k, v := range values {
+		if k > 0 && v.code.Rank == values[k-1].code.Rank {
+			return nil // one rank written two ways
+		}
+		l := &Level{Title: v.title, File: f, TitleSpan: v.cell.Span, Code: v.code}
+		l.CodeSpan = rawSpan(f, v.cell.Span, strings.TrimSpace(v.cell.Text))
+		lv = append(lv, l)
+	}
+	return &Ladder{From: "table", Levels: lv, Table: t}
 }
