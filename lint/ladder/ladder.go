@@ -341,14 +341,12 @@ func (l *Ladder) place(words []string, masked []bool, anchored bool) (placed, bo
 			continue
 		}
 		ats := indexAll(words, k.words, k.anchor && anchored)
-		// a body's bare name ("Committee") heads its rung alone, or with
-		// its members' word ("Committee Members"), or after one word that
-		// names it (below): "Committee Member Responsibilities" is a topic
+		// a body's bare name ("Committee") heads its rung only after one
+		// word that names the body (below: "PowerShell Committee"); alone
+		// it names no one body, and "Committee Member Responsibilities" is
+		// a topic
 		if k.anchor && anchored && k.qualified && len(k.words) == 1 && bodyWords[k.words[0]] {
 			ats = nil
-			if acronymAt(role, k.words[0]) {
-				ats = []int{off}
-			}
 		}
 		if k.anchor && anchored && k.qualified && off > 0 && len(ats) == 0 {
 			ats = shift(indexAll(role, k.words, true), off)

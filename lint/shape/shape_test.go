@@ -1432,14 +1432,12 @@ func TestFindNamedCommitteeAndToppedRung(t *testing.T) {
 	if !ok {
 		t.Fatal("TSC not placed")
 	}
-	for _, title := range []string{"Widget Committee", "Committee", "Committee Members"} {
-		if p, ok := o.Ladder.Classify(title); !ok || !p.Same(top) {
-			t.Errorf("%q: %+v, want the steering committee's rung", title, p)
-		}
+	if p, ok := o.Ladder.Classify("Widget Committee"); !ok || !p.Same(top) {
+		t.Errorf("Widget Committee: %+v, want the steering committee's rung", p)
 	}
-	// near misses: a topic of the committee, or a committee in three words
-	// that names no governing body
-	for _, title := range []string{"Committee Member Responsibilities", "Committee Meeting Notes", "Code of Conduct Committee"} {
+	// near misses: a committee named by no word, a topic of the committee,
+	// or a committee in three words that names no governing body
+	for _, title := range []string{"Committee", "Committee Members", "Committee Member Responsibilities", "Committee Meeting Notes", "Code of Conduct Committee"} {
 		if p, ok := o.Ladder.Classify(title); ok && p.Same(top) {
 			t.Errorf("%q placed on the committee's rung", title)
 		}
