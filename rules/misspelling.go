@@ -2159,6 +2159,13 @@ func reportTwoSlips(p *lint.SetPass, f *model.Family, u spellWord, stem, suffix 
 		}
 	}
 	if len(used) == 0 {
+		if len(all) == 0 && u.style == misspell.CaseLower {
+			// "synthizie": no word one or two slips away, but one word the
+			// site writes opens and ends the same way, a few letters off
+			if c := garbledWord(d, vocab, stem); c != "" {
+				reportSpelling(p, f, u, []string{c})
+			}
+		}
 		return
 	}
 	if len(all) == 1 {
@@ -2167,6 +2174,41 @@ func reportTwoSlips(p *lint.SetPass, f *model.Family, u spellWord, stem, suffix 
 	}
 	sort.SliceStable(used, func(a, b int) bool { return vocab.uses[used[a]] > vocab.uses[used[b]] })
 	reportSpelling(p, f, u, append(used, "")) // offered, not fixed
+}
+
+// minGarbledWord is the shortest word garbledWord looks at, and
+// garbledStem how many of its first letters the meant word keeps.
+const minGarbledWord, garbledStem = 9, 5
+
+// garbledWord returns the one common dictionary word the site writes that
+// a long lower-case word garbles in its ending: the word keeps the first
+// garbledStem letters and the last one of it, its length is within two
+// of it, and three edits at most turn one into the other ("synthizie"
+// for "synthesize"); or "" when there is none or more than one. A long
+// lower-case word that the site writes on no other page and no common
+// word is one edit or one slip from is seldom a term of its own.
+func garbledWord(d *wordDict, vocab *siteVocabulary, w string) string {
+	if len(w) < minGarbledWord {
+		return ""
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return ""
+		}
+	}
+	var found []string
+	by := dictByShape()
+	for n := len(w) - 2; n <= len(w)+2; n++ {
+		for _, c := range by[dictShape{w[0], w[len(w)-1], n}] {
+			if c[:garbledStem] == w[:garbledStem] && d.common(c) && vocab.uses[c] > 0 && wordForm(c) == wordForm(w) && model.TypoDistance(w, c) <= 3 {
+				found = append(found, c)
+			}
+		}
+	}
+	if found = oneVariety(found, ""); len(found) != 1 {
+		return ""
+	}
+	return found[0]
 }
 
 // twoSlipWords returns the dictionary words that a lower-case ASCII word
