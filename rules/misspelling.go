@@ -284,6 +284,54 @@ func confusedWord(text string, words []prose.Word, j int) string {
 	return ""
 }
 
+// apostrophePlural returns the plural meant where the j-th word is a
+// noun's possessive that a plural verb follows ("Manager's are", "the
+// company's have"), or, for a capitalised noun inside a sentence (a role's
+// title), "at" ("Executive Business Administrator's at GitLab toggle"): no
+// possessive is followed by a verb's plural form, and a title's "'s"
+// before "at" is no "is" of speech, as a lower-case word's may be ("the
+// team's at capacity"). A word the dictionary lacks (an acronym, "EBA's",
+// which term-consistency weighs) is left alone; else "".
+func apostrophePlural(d *wordDict, text string, words []prose.Word, j int) string {
+	w := words[j]
+	stem, ok := strings.CutSuffix(w.Text, "'s")
+	if !ok {
+		stem, ok = strings.CutSuffix(w.Text, "’s")
+	}
+	if !ok || len(stem) < 4 || j+1 >= len(words) || text[w.End:words[j+1].Start] != " " {
+		return ""
+	}
+	for i := 0; i < len(stem); i++ {
+		if c := stem[i] | 0x20; c < 'a' || c > 'z' {
+			return ""
+		}
+	}
+	lower := strings.ToLower(stem)
+	if !d.has(lower) || stem[1:] != lower[1:] {
+		return ""
+	}
+	switch strings.ToLower(words[j+1].Text) {
+	case "are", "were", "have":
+	case "at":
+		if stem == lower || sentenceStart(text, w.Start) {
+			return ""
+		}
+	default:
+		return ""
+	}
+	plural := lower + "s"
+	switch {
+	case strings.HasSuffix(lower, "s") || strings.HasSuffix(lower, "x") || strings.HasSuffix(lower, "ch") || strings.HasSuffix(lower, "sh"):
+		plural = lower + "es"
+	case strings.HasSuffix(lower, "y") && !strings.ContainsRune("aeiou", rune(lower[len(lower)-2])):
+		plural = lower[:len(lower)-1] + "ies"
+	}
+	if !d.has(plural) {
+		return ""
+	}
+	return plural
+}
+
 // modalVerbs are the verbs after which a verb comes in its bare form.
 var modalVerbs = map[string]bool{"will": true, "would": true, "can": true, "could": true, "may": true,
 	"might": true, "must": true, "shall": true, "should": true}
@@ -689,6 +737,12 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 				// "Principle Accounting Officer", "will aide us": a real word
 				// where its neighbours ask for another
 				sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, meant: meant, style: misspell.CaseStyle(w.Text)}))
+				continue
+			}
+			if plural := apostrophePlural(d, wordingText(b), tw.Words, j); plural != "" && !allow[lw] {
+				// "Executive Business Administrator's at GitLab toggle":
+				// a plural written with an apostrophe
+				sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, meant: plural, style: misspell.CaseStyle(w.Text)}))
 				continue
 			}
 			if apart := apartOf(d, f, w.Text); apart != "" && !allow[lw] {
