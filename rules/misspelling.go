@@ -88,7 +88,11 @@ var misspellingRule = &lint.Rule{
 			"word that is two common words run together (\"problemsolving\") is reported when the page writes the two apart twice or " +
 			"more, once with a hyphen (\"datastores\" beside \"data stores\" is a tech word's variant), and no other page writes it joined (\"referenceability\" is a sales word), offering the page's forms " +
 			"(\"problem-solving\", \"problem solving\") without a fix. Two capitalised words run together (\"PeopleOperations\", \"AnalystJob Grade\") are reported with the two apart when the page writes them so, as written, twice or more and no other page writes them joined (a name in mixed case, \"PowerPoint\", \"DevOps\", is one the page does not write apart). \"aide\" right after a modal verb (\"will aide us\") is the verb \"aid\"; \"Manger\" right after a capitalised word " +
-			"(\"Senior Manger\") is \"Manager\".\n\n" +
+			"(\"Senior Manger\") is \"Manager\". A lower-case word of nine letters or more that no word is one edit or one slip from is " +
+			"the one common word the site writes that keeps its first five letters and its last one, three edits away at most " +
+			"(\"synthizie\" for \"synthesize\"). A lower-case word of six letters or more may be a word with its first letter dropped " +
+			"(\"eliver\": \"deliver\"). A dictionary noun's possessive before \"are\", \"were\" or \"have\", or a capitalised one inside " +
+			"a sentence before \"at\" (\"Executive Business Administrator's at GitLab\"), is a plural written with an apostrophe.\n\n" +
 			"`--fix` writes the correction only when it is certain: one candidate that keeps the word's form " +
 			"(\"practies\" is \"practices\", plural as written, not \"practise\") and the page's variety of " +
 			"English, with no word the site writes that the typo is with two letters dropped (\"terrory\": " +
