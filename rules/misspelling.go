@@ -87,7 +87,7 @@ var misspellingRule = &lint.Rule{
 			"a second apostrophe after a possessive (\"Bachelor's’ Degree\"), one that closes no quotation, is dropped. A lower-case " +
 			"word that is two common words run together (\"problemsolving\") is reported when the page writes the two apart twice or " +
 			"more, once with a hyphen (\"datastores\" beside \"data stores\" is a tech word's variant), and no other page writes it joined (\"referenceability\" is a sales word), offering the page's forms " +
-			"(\"problem-solving\", \"problem solving\") without a fix. Two capitalised words run together (\"PeopleOperations\", \"AnalystJob Grade\") are reported with the two apart when the page writes them so, as written, twice or more and no other page writes them joined (a name in mixed case, \"PowerPoint\", \"DevOps\", is one the page does not write apart). \"aide\" right after a modal verb (\"will aide us\") is the verb \"aid\"; \"Manger\" right after a capitalised word " +
+			"(\"problem-solving\", \"problem solving\") without a fix. Two capitalised words run together (\"PeopleOperations\", \"AnalystJob Grade\") are reported with the two apart when the page writes them so, as written, twice or more, or three pages of the site do, and no other page writes them joined (a name in mixed case, \"PowerPoint\", \"DevOps\", is one the site does not write apart; a first word that is a prefix, \"MidMarket\", makes one word however written). \"aide\" right after a modal verb (\"will aide us\") is the verb \"aid\"; \"Manger\" right after a capitalised word " +
 			"(\"Senior Manger\") is \"Manager\". A lower-case word of nine letters or more that no word is one edit or one slip from is " +
 			"the one common word the site writes that keeps its first five letters and its last one, three edits away at most " +
 			"(\"synthizie\" for \"synthesize\"). A lower-case word of six letters or more may be a word with its first letter dropped " +
@@ -218,6 +218,10 @@ type spellWord struct {
 	// for two capitalised words run together ("PeopleOperations"), the two
 	// as the page writes them apart ("People Operations")
 	joined string
+	// for two capitalised common words run together that the page does
+	// not write apart, the two apart: reported when other pages of the
+	// site write them so (sitePair)
+	joinedSite string
 	// the prefix before a hyphen the word follows ("multi" of
 	// "multi-takser"): its candidates are those of the joined word
 	prefix string
@@ -691,10 +695,33 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 			personWords[w] = true
 		}
 	}
+	// count adds one use of a lower-case word (or a pair's key) to the
+	// page's tallies and returns its index in uses
+	count := func(lw string) int {
+		k, ok := seen[lw]
+		if ok {
+			sp.uses[k].n++
+			return k
+		}
+		k = len(sp.uses)
+		seen[lw] = k
+		sp.uses = append(sp.uses, wordCount{id: sc.number(sp.words, lw), n: 1})
+		lowers = append(lowers, lw)
+		known = append(known, 0)
+		titled = append(titled, false)
+		return k
+	}
 	for _, b := range append(frontMatterProse(f), f.Blocks...) {
 		tw := wordingWords(b, false)
+		text := wordingText(b)
 		for j, w := range tw.Words {
 			lw := tw.Lower[j]
+			if j > 0 && len(w.Text) >= 3 && len(tw.Words[j-1].Text) >= 3 && titleWord(w.Text) && titleWord(tw.Words[j-1].Text) &&
+				text[tw.Words[j-1].End:w.Start] == " " {
+				// two capitalised words apart ("People Operations"): the
+				// site's pairs, for a page that runs them together
+				count(sitePair(tw.Lower[j-1] + " " + lw))
+			}
 			if asciiCapitals(w.Text) {
 				caps[w.Text]++
 			} else if innerMixedCase(w.Text) {
@@ -706,18 +733,7 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 			// each in the run's table and keep it in every page's counts
 			k := -1
 			if !digitsOnly(lw) {
-				var ok bool
-				k, ok = seen[lw]
-				if ok {
-					sp.uses[k].n++
-				} else {
-					k = len(sp.uses)
-					seen[lw] = k
-					sp.uses = append(sp.uses, wordCount{id: sc.number(sp.words, lw), n: 1})
-					lowers = append(lowers, lw)
-					known = append(known, 0)
-					titled = append(titled, false)
-				}
+				k = count(lw)
 				if w.Text != lw && w.Text[1:] == lw[1:] {
 					titled[k] = true
 				}
@@ -752,6 +768,14 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 			if apart := apartOf(d, f, w.Text); apart != "" && !allow[lw] {
 				// "PeopleOperations" on a page that writes "People Operations"
 				sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, joined: apart, style: misspell.CaseTitle}))
+				continue
+			}
+			if apart := twoCapitalWords(d, w.Text); apart != "" && !allow[lw] && !slices.Contains(spellPrefixes, strings.ToLower(apart[:strings.IndexByte(apart, ' ')])) {
+				// the site's other pages may write them apart; a prefix
+				// ("MidMarket", "PreSales") makes one word, however
+				// written. A name's plural ("GitLabs") is weighed as one
+				// when the site does not write the two apart.
+				sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, joinedSite: apart, brand: brandPlural(d, w.Text), style: misspell.CaseTitle}))
 				continue
 			}
 			if name := brandPlural(d, w.Text); name != "" && !allow[lw] {
@@ -1270,6 +1294,17 @@ func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, onPage int
 		}
 		return
 	}
+	if u.joinedSite != "" {
+		// "PeopleOperations" on a page that never writes the two apart,
+		// where other pages of the site do and none writes them joined
+		if vocab.pages[lw] <= 1 && vocab.pages[sitePair(u.joinedSite)] >= minSitePairPages {
+			reportSpelling(p, f, u, []string{u.joinedSite})
+			return
+		}
+		if u.brand == "" {
+			return
+		}
+	}
 	if u.brand != "" {
 		// "GitLabs values": the site writes the name far more often than
 		// this plural, so the possessive is meant
@@ -1757,7 +1792,21 @@ func doubledCapital(d *wordDict, w string) string {
 // "Ops", no common word) or one no dictionary holds as common is no word
 // of the pair; else "".
 func runTogether(d *wordDict, f *model.Family, w string) string {
-	if !mixedTwoCapitals(w) || f == nil || f.Source == nil {
+	if f == nil || f.Source == nil {
+		return ""
+	}
+	apart := twoCapitalWords(d, w)
+	if apart == "" || countWord(string(f.Source.Text), apart) < 2 {
+		return ""
+	}
+	return apart
+}
+
+// twoCapitalWords returns w's two capitalised parts with a space between
+// when w is two known words run together (mixedTwoCapitals) and no known
+// word or name joined; else "".
+func twoCapitalWords(d *wordDict, w string) string {
+	if !mixedTwoCapitals(w) {
 		return ""
 	}
 	split := strings.IndexFunc(w[1:], unicode.IsUpper) + 1
@@ -1766,11 +1815,19 @@ func runTogether(d *wordDict, f *model.Family, w string) string {
 	if !knownWord(d, la) || !knownWord(d, lb) || knownWord(d, la+lb) || termNames()[la+lb] {
 		return ""
 	}
-	apart := a + " " + b
-	if countWord(string(f.Source.Text), apart) < 2 {
-		return ""
-	}
-	return apart
+	return a + " " + b
+}
+
+// minSitePairPages is how many pages must write two capitalised words
+// apart ("People Operations") for a page's run-together form of them to
+// be a slip when no page writes them so.
+const minSitePairPages = 3
+
+// sitePair is the key under which a page's tallies count two capitalised
+// words written apart: their lower case joined after a space, which no
+// word of prose holds ("people operations" gives " peopleoperations").
+func sitePair(apart string) string {
+	return " " + strings.ToLower(strings.ReplaceAll(apart, " ", ""))
 }
 
 // maxRunTogether bounds the words in mixed case a page's runTogether is
