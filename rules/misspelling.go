@@ -92,7 +92,9 @@ var misspellingRule = &lint.Rule{
 			"the one common word the site writes that keeps its first five letters and its last one, three edits away at most " +
 			"(\"synthizie\" for \"synthesize\"). A lower-case word of six letters or more may be a word with its first letter dropped " +
 			"(\"eliver\": \"deliver\"). A dictionary noun's possessive before \"are\", \"were\" or \"have\", or a capitalised one inside " +
-			"a sentence before \"at\" (\"Executive Business Administrator's at GitLab\"), is a plural written with an apostrophe.\n\n" +
+			"a sentence before \"at\" (\"Executive Business Administrator's at GitLab\"), is a plural written with an apostrophe. A rare dictionary word of six letters or more, written once with a capital inside " +
+			"a sentence and on no other page, is a slip of the one common word one edit from it that the site writes twenty times or more " +
+			"(\"Senior Manager, Revenuer Accounting\").\n\n" +
 			"`--fix` writes the correction only when it is certain: one candidate that keeps the word's form " +
 			"(\"practies\" is \"practices\", plural as written, not \"practise\") and the page's variety of " +
 			"English, with no word the site writes that the typo is with two letters dropped (\"terrory\": " +
@@ -222,6 +224,10 @@ type spellWord struct {
 	// not write apart, the two apart: reported when other pages of the
 	// site write them so (sitePair)
 	joinedSite string
+	// a rare dictionary word written with a capital inside a sentence
+	// ("Senior Manager, Revenuer Accounting"): a slip of a common word
+	// the site writes often, when no other page writes it (rareSlip)
+	rare bool
 	// the prefix before a hyphen the word follows ("multi" of
 	// "multi-takser"): its candidates are those of the joined word
 	prefix string
@@ -834,6 +840,9 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 				}
 			}
 			if known[k] == 1 {
+				if style == misspell.CaseTitle && len(lw) >= minRareSlip && !d.common(lw) && !sentenceStart(wordingText(b), w.Start) {
+					sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, style: style, rare: true}))
+				}
 				continue
 			}
 			sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, style: style,
@@ -1291,6 +1300,12 @@ func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, onPage int
 		// ("HubSpot" beside "Hub Spot"?), is no slip of this page's
 		if vocab.pages[lw] <= 1 {
 			reportSpelling(p, f, u, []string{u.joined})
+		}
+		return
+	}
+	if u.rare {
+		if c := rareSlip(d, vocab, lw, onPage); c != "" {
+			reportSpelling(p, f, u, []string{c})
 		}
 		return
 	}
@@ -1816,6 +1831,34 @@ func twoCapitalWords(d *wordDict, w string) string {
 		return ""
 	}
 	return a + " " + b
+}
+
+// minRareSlip is the shortest rare word rareSlip looks at, and
+// minRareSlipUses how often the site must write the common word it is a
+// slip of.
+const minRareSlip, minRareSlipUses = 6, 20
+
+// rareSlip returns the common word a rare dictionary word, written once
+// on the page with a capital inside a sentence and on no other page, is a
+// slip of: the one common word one edit from it, of its form, that the
+// site writes minRareSlipUses times or more ("Revenuer" for "Revenue" in
+// "Senior Manager, Revenuer Accounting"); else "". A rare word the site
+// writes elsewhere is meant (a name, a term).
+func rareSlip(d *wordDict, vocab *siteVocabulary, w string, onPage int) string {
+	if onPage != 1 || vocab.pages[w] > 1 {
+		return ""
+	}
+	found := ""
+	for _, c := range spellCandidates(d, w) {
+		if !d.common(c) || vocab.uses[c] < minRareSlipUses || !plausibleTypo(w, c, false) {
+			continue
+		}
+		if found != "" {
+			return ""
+		}
+		found = c
+	}
+	return found
 }
 
 // minSitePairPages is how many pages must write two capitalised words
