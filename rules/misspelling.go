@@ -94,7 +94,8 @@ var misspellingRule = &lint.Rule{
 			"(\"eliver\": \"deliver\"). A dictionary noun's possessive before \"are\", \"were\" or \"have\", or a capitalised one inside " +
 			"a sentence before \"at\" (\"Executive Business Administrator's at GitLab\"), is a plural written with an apostrophe. A rare dictionary word of six letters or more, written once with a capital inside " +
 			"a sentence and on no other page, is a slip of the one common word one edit from it that the site writes twenty times or more " +
-			"(\"Senior Manager, Revenuer Accounting\").\n\n" +
+			"(\"Senior Manager, Revenuer Accounting\"). A name in mixed case written with the apostrophe before its last \"s\" " +
+			"(\"DevOp’s role\") is that name's possessive (\"DevOps’\") when the site writes the name twenty times or more and never without its \"s\".\n\n" +
 			"`--fix` writes the correction only when it is certain: one candidate that keeps the word's form " +
 			"(\"practies\" is \"practices\", plural as written, not \"practise\") and the page's variety of " +
 			"English, with no word the site writes that the typo is with two letters dropped (\"terrory\": " +
@@ -228,6 +229,10 @@ type spellWord struct {
 	// ("Senior Manager, Revenuer Accounting"): a slip of a common word
 	// the site writes often, when no other page writes it (rareSlip)
 	rare bool
+	// for a name in mixed case ending in "s" written with the apostrophe
+	// before its "s" ("DevOp’s"), the name and the apostrophe after it
+	// ("DevOps’")
+	nameS string
 	// the prefix before a hyphen the word follows ("multi" of
 	// "multi-takser"): its candidates are those of the joined word
 	prefix string
@@ -254,6 +259,23 @@ func brandPlural(d *wordDict, w string) string {
 		return ""
 	}
 	return name
+}
+
+// apostropheInName returns the name a word in mixed case is, with its
+// apostrophe moved after its last "s", when the word is the name with the
+// apostrophe typed before that "s" ("DevOp’s": "DevOps’"): the word
+// without "'s" is in mixed case, of four letters or more, and no dictionary
+// word; the caller checks that the site writes the name with its "s" often
+// and never without. Else "".
+func apostropheInName(d *wordDict, w string) string {
+	for _, apo := range []string{"'", "’"} {
+		stem, ok := strings.CutSuffix(w, apo+"s")
+		if !ok || len(stem) < 4 || !innerMixedCase(stem) || knownWord(d, strings.ToLower(stem)) {
+			continue
+		}
+		return stem + "s" + apo
+	}
+	return ""
 }
 
 // principalTitle reports whether "Principle" starts a title: right before
@@ -784,6 +806,11 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 				sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, joinedSite: apart, brand: brandPlural(d, w.Text), style: misspell.CaseTitle}))
 				continue
 			}
+			if meant := apostropheInName(d, w.Text); meant != "" && !allow[lw] {
+				// "GitLab’s and DevOp’s role": the name is "DevOps"
+				sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, nameS: meant, style: misspell.CaseUnknown}))
+				continue
+			}
 			if name := brandPlural(d, w.Text); name != "" && !allow[lw] {
 				sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, brand: name}))
 				continue
@@ -1300,6 +1327,14 @@ func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, onPage int
 		// ("HubSpot" beside "Hub Spot"?), is no slip of this page's
 		if vocab.pages[lw] <= 1 {
 			reportSpelling(p, f, u, []string{u.joined})
+		}
+		return
+	}
+	if u.nameS != "" {
+		// the site writes the name with its "s" often, and never without
+		name := strings.ToLower(strings.TrimRight(u.nameS, "'’"))
+		if vocab.uses[name] >= minBrandUses && vocab.uses[strings.TrimSuffix(name, "s")] == 0 && vocab.pages[lw] <= 1 {
+			reportSpelling(p, f, u, []string{u.nameS})
 		}
 		return
 	}
