@@ -87,8 +87,15 @@ var misspellingRule = &lint.Rule{
 			"a second apostrophe after a possessive (\"Bachelor's’ Degree\"), one that closes no quotation, is dropped. A lower-case " +
 			"word that is two common words run together (\"problemsolving\") is reported when the page writes the two apart twice or " +
 			"more, once with a hyphen (\"datastores\" beside \"data stores\" is a tech word's variant), and no other page writes it joined (\"referenceability\" is a sales word), offering the page's forms " +
-			"(\"problem-solving\", \"problem solving\") without a fix. Two capitalised words run together (\"PeopleOperations\", \"AnalystJob Grade\") are reported with the two apart when the page writes them so, as written, twice or more and no other page writes them joined (a name in mixed case, \"PowerPoint\", \"DevOps\", is one the page does not write apart). \"aide\" right after a modal verb (\"will aide us\") is the verb \"aid\"; \"Manger\" right after a capitalised word " +
-			"(\"Senior Manger\") is \"Manager\".\n\n" +
+			"(\"problem-solving\", \"problem solving\") without a fix. Two capitalised words run together (\"PeopleOperations\", \"AnalystJob Grade\") are reported with the two apart when the page writes them so, as written, twice or more, or three pages of the site do, and no other page writes them joined (a name in mixed case, \"PowerPoint\", \"DevOps\", is one the site does not write apart; a first word that is a prefix, \"MidMarket\", makes one word however written). \"aide\" right after a modal verb (\"will aide us\") is the verb \"aid\"; \"Manger\" right after a capitalised word " +
+			"(\"Senior Manger\") is \"Manager\". A lower-case word of nine letters or more that no word is one edit or one slip from is " +
+			"the one common word the site writes that keeps its first five letters and its last one, three edits away at most " +
+			"(\"synthizie\" for \"synthesize\"). A lower-case word of six letters or more may be a word with its first letter dropped " +
+			"(\"eliver\": \"deliver\"). A dictionary noun's possessive before \"are\", \"were\" or \"have\", or a capitalised one inside " +
+			"a sentence before \"at\" (\"Executive Business Administrator's at GitLab\"), is a plural written with an apostrophe. A rare dictionary word of six letters or more, written once with a capital inside " +
+			"a sentence and on no other page, is a slip of the one common word one edit from it that the site writes twenty times or more " +
+			"(\"Senior Manager, Revenuer Accounting\"). A name in mixed case written with the apostrophe before its last \"s\" " +
+			"(\"DevOp’s role\") is that name's possessive (\"DevOps’\") when the site writes the name twenty times or more and never without its \"s\".\n\n" +
 			"`--fix` writes the correction only when it is certain: one candidate that keeps the word's form " +
 			"(\"practies\" is \"practices\", plural as written, not \"practise\") and the page's variety of " +
 			"English, with no word the site writes that the typo is with two letters dropped (\"terrory\": " +
@@ -214,6 +221,18 @@ type spellWord struct {
 	// for two capitalised words run together ("PeopleOperations"), the two
 	// as the page writes them apart ("People Operations")
 	joined string
+	// for two capitalised common words run together that the page does
+	// not write apart, the two apart: reported when other pages of the
+	// site write them so (sitePair)
+	joinedSite string
+	// a rare dictionary word written with a capital inside a sentence
+	// ("Senior Manager, Revenuer Accounting"): a slip of a common word
+	// the site writes often, when no other page writes it (rareSlip)
+	rare bool
+	// for a name in mixed case ending in "s" written with the apostrophe
+	// before its "s" ("DevOp’s"), the name and the apostrophe after it
+	// ("DevOps’")
+	nameS string
 	// the prefix before a hyphen the word follows ("multi" of
 	// "multi-takser"): its candidates are those of the joined word
 	prefix string
@@ -240,6 +259,23 @@ func brandPlural(d *wordDict, w string) string {
 		return ""
 	}
 	return name
+}
+
+// apostropheInName returns the name a word in mixed case is, with its
+// apostrophe moved after its last "s", when the word is the name with the
+// apostrophe typed before that "s" ("DevOp’s": "DevOps’"): the word
+// without "'s" is in mixed case, of four letters or more, and no dictionary
+// word; the caller checks that the site writes the name with its "s" often
+// and never without. Else "".
+func apostropheInName(d *wordDict, w string) string {
+	for _, apo := range []string{"'", "’"} {
+		stem, ok := strings.CutSuffix(w, apo+"s")
+		if !ok || len(stem) < 4 || !innerMixedCase(stem) || knownWord(d, strings.ToLower(stem)) {
+			continue
+		}
+		return stem + "s" + apo
+	}
+	return ""
 }
 
 // principalTitle reports whether "Principle" starts a title: right before
@@ -282,6 +318,54 @@ func confusedWord(text string, words []prose.Word, j int) string {
 		}
 	}
 	return ""
+}
+
+// apostrophePlural returns the plural meant where the j-th word is a
+// noun's possessive that a plural verb follows ("Manager's are", "the
+// company's have"), or, for a capitalised noun inside a sentence (a role's
+// title), "at" ("Executive Business Administrator's at GitLab toggle"): no
+// possessive is followed by a verb's plural form, and a title's "'s"
+// before "at" is no "is" of speech, as a lower-case word's may be ("the
+// team's at capacity"). A word the dictionary lacks (an acronym, "EBA's",
+// which term-consistency weighs) is left alone; else "".
+func apostrophePlural(d *wordDict, text string, words []prose.Word, j int) string {
+	w := words[j]
+	stem, ok := strings.CutSuffix(w.Text, "'s")
+	if !ok {
+		stem, ok = strings.CutSuffix(w.Text, "’s")
+	}
+	if !ok || len(stem) < 4 || j+1 >= len(words) || text[w.End:words[j+1].Start] != " " {
+		return ""
+	}
+	for i := 0; i < len(stem); i++ {
+		if c := stem[i] | 0x20; c < 'a' || c > 'z' {
+			return ""
+		}
+	}
+	lower := strings.ToLower(stem)
+	if !d.has(lower) || stem[1:] != lower[1:] {
+		return ""
+	}
+	switch strings.ToLower(words[j+1].Text) {
+	case "are", "were", "have":
+	case "at":
+		if stem == lower || sentenceStart(text, w.Start) {
+			return ""
+		}
+	default:
+		return ""
+	}
+	plural := lower + "s"
+	switch {
+	case strings.HasSuffix(lower, "s") || strings.HasSuffix(lower, "x") || strings.HasSuffix(lower, "ch") || strings.HasSuffix(lower, "sh"):
+		plural = lower + "es"
+	case strings.HasSuffix(lower, "y") && !strings.ContainsRune("aeiou", rune(lower[len(lower)-2])):
+		plural = lower[:len(lower)-1] + "ies"
+	}
+	if !d.has(plural) {
+		return ""
+	}
+	return plural
 }
 
 // modalVerbs are the verbs after which a verb comes in its bare form.
@@ -639,13 +723,36 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 			personWords[w] = true
 		}
 	}
+	// count adds one use of a lower-case word (or a pair's key) to the
+	// page's tallies and returns its index in uses
+	count := func(lw string) int {
+		k, ok := seen[lw]
+		if ok {
+			sp.uses[k].n++
+			return k
+		}
+		k = len(sp.uses)
+		seen[lw] = k
+		sp.uses = append(sp.uses, wordCount{id: sc.number(sp.words, lw), n: 1})
+		lowers = append(lowers, lw)
+		known = append(known, 0)
+		titled = append(titled, false)
+		return k
+	}
 	for _, b := range append(frontMatterProse(f), f.Blocks...) {
 		tw := wordingWords(b, false)
 		// a block in another language is counted, not checked: its words
 		// are no English typos
 		foreign := unknown && foreignBlock(b)
+		text := wordingText(b)
 		for j, w := range tw.Words {
 			lw := tw.Lower[j]
+			if j > 0 && len(w.Text) >= 3 && len(tw.Words[j-1].Text) >= 3 && titleWord(w.Text) && titleWord(tw.Words[j-1].Text) &&
+				text[tw.Words[j-1].End:w.Start] == " " {
+				// two capitalised words apart ("People Operations"): the
+				// site's pairs, for a page that runs them together
+				count(sitePair(tw.Lower[j-1] + " " + lw))
+			}
 			if asciiCapitals(w.Text) {
 				caps[w.Text]++
 			} else if innerMixedCase(w.Text) {
@@ -657,18 +764,7 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 			// each in the run's table and keep it in every page's counts
 			k := -1
 			if !digitsOnly(lw) {
-				var ok bool
-				k, ok = seen[lw]
-				if ok {
-					sp.uses[k].n++
-				} else {
-					k = len(sp.uses)
-					seen[lw] = k
-					sp.uses = append(sp.uses, wordCount{id: sc.number(sp.words, lw), n: 1})
-					lowers = append(lowers, lw)
-					known = append(known, 0)
-					titled = append(titled, false)
-				}
+				k = count(lw)
 				if w.Text != lw && w.Text[1:] == lw[1:] {
 					titled[k] = true
 				}
@@ -694,9 +790,28 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 				sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, meant: meant, style: misspell.CaseStyle(w.Text)}))
 				continue
 			}
+			if plural := apostrophePlural(d, wordingText(b), tw.Words, j); plural != "" && !allow[lw] {
+				// "Executive Business Administrator's at GitLab toggle":
+				// a plural written with an apostrophe
+				sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, meant: plural, style: misspell.CaseStyle(w.Text)}))
+				continue
+			}
 			if apart := apartOf(d, f, w.Text); apart != "" && !allow[lw] {
 				// "PeopleOperations" on a page that writes "People Operations"
 				sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, joined: apart, style: misspell.CaseTitle}))
+				continue
+			}
+			if apart := twoCapitalWords(d, w.Text); apart != "" && !allow[lw] && !slices.Contains(spellPrefixes, strings.ToLower(apart[:strings.IndexByte(apart, ' ')])) {
+				// the site's other pages may write them apart; a prefix
+				// ("MidMarket", "PreSales") makes one word, however
+				// written. A name's plural ("GitLabs") is weighed as one
+				// when the site does not write the two apart.
+				sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, joinedSite: apart, brand: brandPlural(d, w.Text), style: misspell.CaseTitle}))
+				continue
+			}
+			if meant := apostropheInName(d, w.Text); meant != "" && !allow[lw] {
+				// "GitLab’s and DevOp’s role": the name is "DevOps"
+				sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, nameS: meant, style: misspell.CaseUnknown}))
 				continue
 			}
 			if name := brandPlural(d, w.Text); name != "" && !allow[lw] {
@@ -755,6 +870,9 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 				}
 			}
 			if known[k] == 1 {
+				if style == misspell.CaseTitle && len(lw) >= minRareSlip && !d.common(lw) && !sentenceStart(wordingText(b), w.Start) {
+					sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, style: style, rare: true}))
+				}
 				continue
 			}
 			sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, style: style,
@@ -1214,6 +1332,31 @@ func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, onPage int
 			reportSpelling(p, f, u, []string{u.joined})
 		}
 		return
+	}
+	if u.nameS != "" {
+		// the site writes the name with its "s" often, and never without
+		name := strings.ToLower(strings.TrimRight(u.nameS, "'’"))
+		if vocab.uses[name] >= minBrandUses && vocab.uses[strings.TrimSuffix(name, "s")] == 0 && vocab.pages[lw] <= 1 {
+			reportSpelling(p, f, u, []string{u.nameS})
+		}
+		return
+	}
+	if u.rare {
+		if c := rareSlip(d, vocab, lw, onPage); c != "" {
+			reportSpelling(p, f, u, []string{c})
+		}
+		return
+	}
+	if u.joinedSite != "" {
+		// "PeopleOperations" on a page that never writes the two apart,
+		// where other pages of the site do and none writes them joined
+		if vocab.pages[lw] <= 1 && vocab.pages[sitePair(u.joinedSite)] >= minSitePairPages {
+			reportSpelling(p, f, u, []string{u.joinedSite})
+			return
+		}
+		if u.brand == "" {
+			return
+		}
 	}
 	if u.brand != "" {
 		// "GitLabs values": the site writes the name far more often than
@@ -1702,7 +1845,21 @@ func doubledCapital(d *wordDict, w string) string {
 // "Ops", no common word) or one no dictionary holds as common is no word
 // of the pair; else "".
 func runTogether(d *wordDict, f *model.Family, w string) string {
-	if !mixedTwoCapitals(w) || f == nil || f.Source == nil {
+	if f == nil || f.Source == nil {
+		return ""
+	}
+	apart := twoCapitalWords(d, w)
+	if apart == "" || countWord(string(f.Source.Text), apart) < 2 {
+		return ""
+	}
+	return apart
+}
+
+// twoCapitalWords returns w's two capitalised parts with a space between
+// when w is two known words run together (mixedTwoCapitals) and no known
+// word or name joined; else "".
+func twoCapitalWords(d *wordDict, w string) string {
+	if !mixedTwoCapitals(w) {
 		return ""
 	}
 	split := strings.IndexFunc(w[1:], unicode.IsUpper) + 1
@@ -1711,11 +1868,47 @@ func runTogether(d *wordDict, f *model.Family, w string) string {
 	if !knownWord(d, la) || !knownWord(d, lb) || knownWord(d, la+lb) || termNames()[la+lb] {
 		return ""
 	}
-	apart := a + " " + b
-	if countWord(string(f.Source.Text), apart) < 2 {
+	return a + " " + b
+}
+
+// minRareSlip is the shortest rare word rareSlip looks at, and
+// minRareSlipUses how often the site must write the common word it is a
+// slip of.
+const minRareSlip, minRareSlipUses = 6, 20
+
+// rareSlip returns the common word a rare dictionary word, written once
+// on the page with a capital inside a sentence and on no other page, is a
+// slip of: the one common word one edit from it, of its form, that the
+// site writes minRareSlipUses times or more ("Revenuer" for "Revenue" in
+// "Senior Manager, Revenuer Accounting"); else "". A rare word the site
+// writes elsewhere is meant (a name, a term).
+func rareSlip(d *wordDict, vocab *siteVocabulary, w string, onPage int) string {
+	if onPage != 1 || vocab.pages[w] > 1 {
 		return ""
 	}
-	return apart
+	found := ""
+	for _, c := range spellCandidates(d, w) {
+		if !d.common(c) || vocab.uses[c] < minRareSlipUses || !plausibleTypo(w, c, false) {
+			continue
+		}
+		if found != "" {
+			return ""
+		}
+		found = c
+	}
+	return found
+}
+
+// minSitePairPages is how many pages must write two capitalised words
+// apart ("People Operations") for a page's run-together form of them to
+// be a slip when no page writes them so.
+const minSitePairPages = 3
+
+// sitePair is the key under which a page's tallies count two capitalised
+// words written apart: their lower case joined after a space, which no
+// word of prose holds ("people operations" gives " peopleoperations").
+func sitePair(apart string) string {
+	return " " + strings.ToLower(strings.ReplaceAll(apart, " ", ""))
 }
 
 // maxRunTogether bounds the words in mixed case a page's runTogether is
@@ -2162,6 +2355,13 @@ func reportTwoSlips(p *lint.SetPass, f *model.Family, u spellWord, stem, suffix 
 		}
 	}
 	if len(used) == 0 {
+		if len(all) == 0 && u.style == misspell.CaseLower {
+			// "synthizie": no word one or two slips away, but one word the
+			// site writes opens and ends the same way, a few letters off
+			if c := garbledWord(d, vocab, stem); c != "" {
+				reportSpelling(p, f, u, []string{c})
+			}
+		}
 		return
 	}
 	if len(all) == 1 {
@@ -2170,6 +2370,41 @@ func reportTwoSlips(p *lint.SetPass, f *model.Family, u spellWord, stem, suffix 
 	}
 	sort.SliceStable(used, func(a, b int) bool { return vocab.uses[used[a]] > vocab.uses[used[b]] })
 	reportSpelling(p, f, u, append(used, "")) // offered, not fixed
+}
+
+// minGarbledWord is the shortest word garbledWord looks at, and
+// garbledStem how many of its first letters the meant word keeps.
+const minGarbledWord, garbledStem = 9, 5
+
+// garbledWord returns the one common dictionary word the site writes that
+// a long lower-case word garbles in its ending: the word keeps the first
+// garbledStem letters and the last one of it, its length is within two
+// of it, and three edits at most turn one into the other ("synthizie"
+// for "synthesize"); or "" when there is none or more than one. A long
+// lower-case word that the site writes on no other page and no common
+// word is one edit or one slip from is seldom a term of its own.
+func garbledWord(d *wordDict, vocab *siteVocabulary, w string) string {
+	if len(w) < minGarbledWord {
+		return ""
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return ""
+		}
+	}
+	var found []string
+	by := dictByShape()
+	for n := len(w) - 2; n <= len(w)+2; n++ {
+		for _, c := range by[dictShape{w[0], w[len(w)-1], n}] {
+			if c[:garbledStem] == w[:garbledStem] && d.common(c) && vocab.uses[c] > 0 && wordForm(c) == wordForm(w) && model.TypoDistance(w, c) <= 3 {
+				found = append(found, c)
+			}
+		}
+	}
+	if found = oneVariety(found, ""); len(found) != 1 {
+		return ""
+	}
+	return found[0]
 }
 
 // twoSlipWords returns the dictionary words that a lower-case ASCII word

@@ -393,9 +393,17 @@ func plausibleTypo(w, c string, title bool) bool {
 // places later ("pepresent" for "represent"), and nothing else changed: in
 // a word of eight letters or more the rest says which word was meant, and
 // a lower-case word is no name. A first letter of its own ("gamification",
-// not "ramification") is a word of its own.
+// not "ramification") is a word of its own. So is a lower-case word of six
+// letters or more that is c without its first letter ("eliver" for
+// "deliver"): a key pressed too lightly, the rest of the word intact.
 func firstLetterSlip(w, c string, title bool) bool {
-	if title || len(w) < 8 || len(w) != len(c) || w[1:] != c[1:] || w[0] < 'a' || w[0] > 'z' {
+	if title || w[0] < 'a' || w[0] > 'z' {
+		return false
+	}
+	if len(w) >= minFirstDropped && len(c) == len(w)+1 && c[1:] == w {
+		return true
+	}
+	if len(w) < 8 || len(w) != len(c) || w[1:] != c[1:] {
 		return false
 	}
 	return w[0] == w[2] || w[0] == w[3]
@@ -448,3 +456,7 @@ func asciiLetters(s string) bool {
 	}
 	return s != ""
 }
+
+// minFirstDropped is the shortest lower-case word taken for a word with its
+// first letter dropped: in a shorter one, too little is left to tell.
+const minFirstDropped = 6
