@@ -15,6 +15,13 @@ import (
 // in CommonMark: "** Maintainer**" is no label.
 var labelRE = regexp.MustCompile(`^[ \t]*(?:\*\*|__)((?:\d+(?:\.\d+)*\.?[ \t]+)?([^*_\s][^*_\n]*?))[ \t]*(?:\*\*|__)`)
 
+// articleLabelRE is a paragraph that opens with a role in bold after an
+// indefinite article, and defines it: "A **Maintainer** is a trusted
+// leader ...", "An **Owner** is ...". Groups as labelRE's, and the end
+// of the bold (where the body starts), an empty group. Without "is" after
+// the bold, the words are prose ("A **big** thanks ...").
+var articleLabelRE = regexp.MustCompile(`^[ \t]*(?:A|An)[ \t]+(?:\*\*|__)(([^*_\s][^*_\n]*?))[ \t]*(?:\*\*|__)()[ \t]+is[ \t\n]`)
+
 // paragraphLadder finds a ladder written as paragraphs, one per rung, each
 // opening with a bold label that names it ("**1.1 Maintainer**.
 // Maintainers are ...", "**1.5 Contributors**. ..."), with no heading of
@@ -24,7 +31,11 @@ var labelRE = regexp.MustCompile(`^[ \t]*(?:\*\*|__)((?:\d+(?:\.\d+)*\.?[ \t]+)?
 // level ("Release Manager", a temporary position) is not one. Bold-label
 // paragraphs under other headings ("**2.1. Consensus-Based Decision
 // Making**.") are no rungs. Only a page whose headings, tables and lists
-// hold no ladder is read for one. A level's body is its paragraph after the
+// hold no ladder is read for one. A paragraph that defines a role in bold
+// after an indefinite article ("A **Maintainer** is a trusted leader ...",
+// "A **Project Lead** is a maintainer with ...") is labelled the same way:
+// "A **note** is ..." names no level, so it is a label but no rung. A
+// level's body is its paragraph after the
 // label and what follows up to the next label.
 func paragraphLadder(f *model.Family, o Options) *Ladder {
 	var best []*Level
@@ -48,7 +59,11 @@ func paragraphLadder(f *model.Family, o Options) *Ladder {
 			src := f.Source.Text[b.Span.Start:b.Span.End]
 			m := labelRE.FindSubmatchIndex(src)
 			if m == nil {
-				continue
+				if m = articleLabelRE.FindSubmatchIndex(src); m == nil {
+					continue
+				}
+				// the match ends with the bold, where the body starts
+				m = []int{m[0], m[6], m[2], m[3], m[4], m[5]}
 			}
 			title := strings.TrimRight(strings.TrimSpace(string(src[m[4]:m[5]])), ".:")
 			labels = append(labels, label{at: b.Span.Start})

@@ -832,6 +832,39 @@ func TestFindParagraphLadder(t *testing.T) {
 	}
 }
 
+func TestFindArticleParagraphLadder(t *testing.T) {
+	// rungs as paragraphs that define a role in bold after an indefinite
+	// article, under a heading that names roles
+	src := "# Governance\n\nHow we steward the project.\n\n## Roles\n\n" +
+		"A **Maintainer** is a trusted leader with write access.\nThey review.\n\n" +
+		"A **Project Lead** is a maintainer with additional administrative scope.\n\n" +
+		"## Becoming a Maintainer\n\nWe invite contributors.\n"
+	f := model.Parse("g.md", []byte(src))
+	ls := shape.Find(f, options(t))
+	if len(ls) != 1 || ls[0].From != "paragraphs" || titles(ls[0]) != "Maintainer|Project Lead" {
+		t.Fatalf("ladders %v", ls)
+	}
+	l := ls[0].Levels[1]
+	if got := string(f.Source.Text[l.TitleSpan.Start:l.TitleSpan.End]); got != "Project Lead" {
+		t.Errorf("title span holds %q", got)
+	}
+	if got := strings.TrimSpace(string(f.Source.Text[ls[0].Levels[0].Body.Start:ls[0].Levels[0].Body.End])); got != "is a trusted leader with write access.\nThey review." {
+		t.Errorf("Maintainer's body %q", got)
+	}
+	// near misses: bold words that name no role ("A **note** is ..."), so
+	// one rung among the labels; bold in prose that defines nothing; and
+	// the same rungs under a heading that names no roles
+	for _, src := range []string{
+		"# G\n\n## Roles\n\nA **Maintainer** is a leader.\n\nA **note** is a comment.\n\nAn **issue** is a report.\n",
+		"# G\n\n## Roles\n\nA **Maintainer** reviews.\n\nA **Project Lead** may decide.\n",
+		"# G\n\n## Thanks\n\nA **Maintainer** is a leader.\n\nA **Project Lead** is a maintainer.\n",
+	} {
+		if ls := shape.Find(model.Parse("p.md", []byte(src)), options(t)); len(ls) != 0 {
+			t.Errorf("%q: ladder %q", src, titles(ls[0]))
+		}
+	}
+}
+
 func TestFindParentSiblingRungs(t *testing.T) {
 	// top first at mixed depths: the rung above the group that holds the
 	// ladder, and the one below it, are written one level up
