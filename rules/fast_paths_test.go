@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -196,5 +197,89 @@ func TestUnitAfterDigit(t *testing.T) {
 	}
 	if unitAfterDigit("today, on Monday, every week") {
 		t.Error("unitAfterDigit of a text with no number: true")
+	}
+}
+
+// includeMatches asks its expressions only of the lines that open an
+// include: the same matches as FindAllSubmatchIndex over the whole text,
+// on includes standing alone, indented, inside a line, run over lines (an
+// ERB partial's name may hold a newline), one after another, at the end
+// of the text without a newline, with CRLF, and on pieces of them joined
+// at random.
+func TestIncludeMatchesAsDefined(t *testing.T) {
+	texts := []string{
+		"", "\n", "{{", "<%=", "{{% include \"includes/x.md\" %}}",
+		"a\n{{% include \"includes/x.md\" %}}\nb\n",
+		"  \t{{< include x >}}  \n{{< include y >}}",
+		"text {{% include \"x\" %}}\n",
+		"{{% include \"x\" %}} tail\n",
+		"{{% include \"x\" %}}\r\n",
+		"<%= partial 'includes/x' %>\n",
+		"  <%= partial(\"job-families/sales/performance\", :locals => {a: 1}) %>  \nz",
+		"<%= partial 'a\nb' %>\n<%= partial 'c' %>\n",
+		"<%= partial 'a\n<%= partial 'c' %>\n",
+		"<%= partial \"a\" %> x %>\n",
+		"<% partial 'x' %>\n{{ include x }}\n",
+		"x\n<%= partial 'a' %>",
+	}
+	pieces := []string{"{{% include \"x\" %}}", "{{< include y >}}", "<%= partial 'a", "' %>", "\n", " ", "\t",
+		"<%=", "partial", "'b'", "\"c\"", "%>", "}}", "{{", "word", "\r\n", "(", ")"}
+	seed := uint32(1)
+	for n := 0; n < 3000; n++ {
+		var sb strings.Builder
+		for k := 0; k < 1+n%12; k++ {
+			seed = seed*1664525 + 1013904223
+			sb.WriteString(pieces[int(seed>>16)%len(pieces)])
+		}
+		texts = append(texts, sb.String())
+	}
+	for _, text := range texts {
+		for _, re := range []*regexp.Regexp{hugoIncludeRE, erbPartialRE} {
+			got, want := includeMatches(re, []byte(text)), re.FindAllSubmatchIndex([]byte(text), -1)
+			if !slices.EqualFunc(got, want, slices.Equal[[]int]) {
+				t.Errorf("includeMatches(%s, %q) = %v, want %v", re, text, got, want)
+			}
+		}
+	}
+}
+
+// joinedAcronymCandidate is spacingJoinedAcronym's test of a word before
+// the page is asked: a function word, then a run of two capitals or more,
+// then nothing or "s".
+func joinedAcronymCandidate(t string) bool {
+	for _, fw := range joinedFunctionWords {
+		rest, ok := strings.CutPrefix(t, fw)
+		if !ok || len(rest) < 2 {
+			continue
+		}
+		n := capsRun(rest)
+		if n >= 2 && (n == len(rest) || n+1 == len(rest) && rest[n] == 's') {
+			return true
+		}
+	}
+	return false
+}
+
+// capsEnd, asked first, turns away no word the test would take: words
+// that are candidates, words one letter off them, and others.
+func TestCapsEndBeforeJoinedAcronym(t *testing.T) {
+	words := []string{"theIT", "forQAs", "ofUX", "andHRs", "viaAPI", "theIt", "theITx", "theITS", "theI", "thes",
+		"ours", "orAs", "theITss", "inQA1", "intoSQL", "yourOKRs", "the", "theÉT", "fromAWSs"}
+	for _, fw := range joinedFunctionWords {
+		for _, tail := range []string{"IT", "ITs", "It", "I", "ITx", "s", "QAS", "sQA", "A1", "AB"} {
+			words = append(words, fw+tail)
+		}
+	}
+	n := 0
+	for _, w := range words {
+		if joinedAcronymCandidate(w) {
+			n++
+			if !capsEnd(w) {
+				t.Errorf("capsEnd(%q) = false for a candidate", w)
+			}
+		}
+	}
+	if n < 20 {
+		t.Fatalf("only %d candidates: the test asks too little", n)
 	}
 }

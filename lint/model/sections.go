@@ -3,6 +3,7 @@ package model
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -94,7 +95,29 @@ func MatchSection(text string) (kind SectionKind, name, prefix string, ok bool) 
 	if responsibRE.MatchString(w) {
 		patterns |= responsibPatterns
 	}
-	if patterns != 0 && !isASCII(t) {
+	if patterns == 0 {
+		return "", "", "", false
+	}
+	if m, ok := sectionMemo.get(t); ok {
+		return m.kind, m.name, m.prefix, m.ok
+	}
+	m := matchSectionPatterns(strings.Clone(t), patterns)
+	sectionMemo.put(m)
+	return m.kind, m.name, m.prefix, m.ok
+}
+
+// sectionMatch is MatchSection's answer for a text.
+type sectionMatch struct {
+	text         string
+	kind         SectionKind
+	name, prefix string // pieces of text
+	ok           bool
+}
+
+// matchSectionPatterns asks t of the patterns of sectionNames in the set
+// patterns (bit i for sectionNames[i]), in order.
+func matchSectionPatterns(t string, patterns uint32) sectionMatch {
+	if !isASCII(t) {
 		// (?i) folds the Kelvin sign onto k and the long s onto s: a
 		// pattern may then match past the last ASCII word
 		patterns = 1<<len(sectionNames) - 1
@@ -107,12 +130,39 @@ func MatchSection(text string) (kind SectionKind, name, prefix string, ok bool) 
 		if m == nil {
 			continue
 		}
-		name = t[m[2]:m[3]]
-		prefix = strings.TrimRight(t[:m[2]], " \t,:-–—(")
-		prefix = strings.TrimSpace(prefix)
-		return sn.kind, name, prefix, true
+		prefix := strings.TrimRight(t[:m[2]], " \t,:-–—(")
+		return sectionMatch{text: t, kind: sn.kind, name: t[m[2]:m[3]], prefix: strings.TrimSpace(prefix), ok: true}
 	}
-	return "", "", "", false
+	return sectionMatch{text: t}
+}
+
+// sectionMemo holds MatchSection's answers for the texts that end in a
+// section's word, for the whole process: the same headings ("##
+// Requirements", "### Responsibilities") recur on every page, and asking
+// the patterns is a scan of each over the text. The texts are copies (no
+// page's source is held), at most maxSectionMemo of them.
+var sectionMemo = sectionMatches{m: map[string]sectionMatch{}}
+
+const maxSectionMemo = 4096
+
+type sectionMatches struct {
+	mu sync.RWMutex
+	m  map[string]sectionMatch
+}
+
+func (sm *sectionMatches) get(t string) (sectionMatch, bool) {
+	sm.mu.RLock()
+	m, ok := sm.m[t]
+	sm.mu.RUnlock()
+	return m, ok
+}
+
+func (sm *sectionMatches) put(m sectionMatch) {
+	sm.mu.Lock()
+	if len(sm.m) < maxSectionMemo {
+		sm.m[m.text] = m
+	}
+	sm.mu.Unlock()
 }
 
 func isASCII(s string) bool {
