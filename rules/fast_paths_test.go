@@ -283,3 +283,34 @@ func TestCapsEndBeforeJoinedAcronym(t *testing.T) {
 		t.Fatalf("only %d candidates: the test asks too little", n)
 	}
 }
+
+// digitThenS turns away only texts termNumberPlain finds nothing in: the
+// expression's matches against the test, on plurals, near misses and
+// pieces joined at random.
+func TestDigitThenSBeforeNumberPlain(t *testing.T) {
+	texts := []string{"", "s", "1s", "1990s", "1:1s", "the 1990's", "1 s", "a1s", "1:s", "s1", "12ss", "١s", "x 2020s y",
+		"9S", "42 times", "1990’s"}
+	pieces := []string{"1", "9", ":", "s", "S", " ", "'", "’", "a", "0s", "x"}
+	seed := uint32(7)
+	for n := 0; n < 5000; n++ {
+		var sb strings.Builder
+		for k := 0; k < 1+n%9; k++ {
+			seed = seed*1664525 + 1013904223
+			sb.WriteString(pieces[int(seed>>16)%len(pieces)])
+		}
+		texts = append(texts, sb.String())
+	}
+	found := 0
+	for _, text := range texts {
+		has := termNumberPlain.MatchString(text)
+		if has {
+			found++
+		}
+		if has && !digitThenS(text) {
+			t.Errorf("digitThenS(%q) = false, termNumberPlain matches", text)
+		}
+	}
+	if found < 100 {
+		t.Fatalf("only %d texts match: the test asks too little", found)
+	}
+}
