@@ -8,6 +8,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/golangci/misspell"
+	"gitlab.com/ladderlint/ladderlint/lint/model"
 	"gitlab.com/ladderlint/ladderlint/lint/prose"
 )
 
@@ -312,5 +314,70 @@ func TestDigitThenSBeforeNumberPlain(t *testing.T) {
 	}
 	if found < 100 {
 		t.Fatalf("only %d texts match: the test asks too little", found)
+	}
+}
+
+// joinedCompound reads the page's source lowered once a page: the same
+// answers as lowering it for each word, for words written joined that the
+// page writes apart (with a hyphen or not), words it does not, and a word
+// asked with another page's lowered source (made anew).
+func TestJoinedCompoundLowerSourceOnce(t *testing.T) {
+	src := "# Engineer\n\nProblem-solving and problem solving matter. PROBLEM-SOLVING skills. Data stores, data-stores.\n" +
+		"Team-work and team work. Software, hardware. Net-work\n"
+	f := model.Parse("content/job-families/x/engineer.md", []byte(src))
+	other := model.Parse("content/job-families/x/other.md", []byte("# Other\n\nproblem-solving problem-solving\n"))
+	d := englishWords()
+	low := &lowerSource{f: f}
+	words := []string{"problemsolving", "datastores", "teamwork", "softwarehardware", "network", "xyzproblem", "problemso"}
+	found := 0
+	for round := 0; round < 2; round++ {
+		for _, w := range words {
+			u := spellWord{lower: w, style: misspell.CaseLower}
+			got, want := joinedCompound(d, f, u, low), joinedCompound(d, f, u, nil)
+			if !slices.Equal(got, want) {
+				t.Errorf("joinedCompound(%q) = %q with the page's lowered source, %q lowering it", w, got, want)
+			}
+			if len(want) > 0 {
+				found++
+			}
+			if got, want := joinedCompound(d, other, u, low), joinedCompound(d, other, u, nil); !slices.Equal(got, want) {
+				t.Errorf("joinedCompound(%q) on another page = %q, want %q", w, got, want)
+			}
+		}
+	}
+	if found < 4 || !low.done {
+		t.Fatalf("%d words found joined, lowered %v: the test says little", found, low.done)
+	}
+}
+
+// hasFieldFold answers as comparing each of strings.FieldsFunc's fields,
+// on addresses with names at either end, in other cases, next to digits,
+// runes that are not ASCII, invalid bytes and nothing.
+func TestHasFieldFoldAsFields(t *testing.T) {
+	def := func(s, w string) bool {
+		for _, f := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+			if strings.EqualFold(f, w) {
+				return true
+			}
+		}
+		return false
+	}
+	targets := []string{"", "https://github.com/Dan-Maor", "https://discuss.example/u/wreed", "wreed", "/wreed/", "wreed2",
+		"x/Wreed", "mailto:ann@example.com", "https://ex.com/é/ünï", "\xff\xfewreed\xff", "a--b__c", "ſtraße/STRASSE"}
+	words := []string{"dan", "maor", "wreed", "github", "com", "wreed2", "ann", "é", "ünï", "", "b", "c", "straße", "ſtraße", "x"}
+	yes := 0
+	for _, s := range targets {
+		for _, w := range words {
+			want := def(s, w)
+			if got := hasFieldFold(s, w); got != want {
+				t.Errorf("hasFieldFold(%q, %q) = %v, want %v", s, w, got, want)
+			}
+			if want {
+				yes++
+			}
+		}
+	}
+	if yes < 15 {
+		t.Fatalf("only %d found: the test says little", yes)
 	}
 }

@@ -170,3 +170,36 @@ func TestPlainASCIITitleAsDefined(t *testing.T) {
 		t.Fatalf("%d plain, %d not: the test says little", plain, not)
 	}
 }
+
+// responsibPrefix answers as responsibRE on every word of up to six of
+// the letters the expression names, on "resp" followed by up to six of
+// them, and a few others.
+func TestResponsibPrefixAsRE(t *testing.T) {
+	var words []string
+	var grow func(w, letters string, max int)
+	grow = func(w, letters string, max int) {
+		words = append(words, w)
+		if len(w) == max {
+			return
+		}
+		for i := 0; i < len(letters); i++ {
+			grow(w+letters[i:i+1], letters, max)
+		}
+	}
+	grow("", "responib", 6)
+	grow("resp", "onsibx", 10)
+	words = append(words, "responsibilities", "resposibility", "responsbilities", "respsb", "respnsibx", "Responsib", "resp", "respon", "responsb", "resposib", "respnsib", "responib", "responsi", "respsibx", "resppsib")
+	yes := 0
+	for _, w := range words {
+		want := responsibRE.MatchString(w)
+		if got := responsibPrefix(w); got != want {
+			t.Fatalf("responsibPrefix(%q) = %v, want %v", w, got, want)
+		}
+		if want {
+			yes++
+		}
+	}
+	if yes < 20 {
+		t.Fatalf("only %d words match", yes)
+	}
+}

@@ -66,6 +66,30 @@ var sectionsByLastWord = func() map[string]uint32 {
 // it with one of its letters left out ("responsb...", "resposib...").
 var responsibRE = regexp.MustCompile(`^respo?n?si?b`)
 
+// responsibPrefix is responsibRE.MatchString(w) without the expression
+// (MatchSection asks it of every heading's last word): "resp", then "o",
+// "n" each if there, "s", "i" if there, "b". Each optional letter differs
+// from the one after it, so no other reading of the expression matches.
+func responsibPrefix(w string) bool {
+	rest, ok := strings.CutPrefix(w, "resp")
+	if !ok {
+		return false
+	}
+	for _, c := range []byte{'o', 'n'} {
+		if rest != "" && rest[0] == c {
+			rest = rest[1:]
+		}
+	}
+	if rest == "" || rest[0] != 's' {
+		return false
+	}
+	rest = rest[1:]
+	if rest != "" && rest[0] == 'i' {
+		rest = rest[1:]
+	}
+	return rest != "" && rest[0] == 'b'
+}
+
 // responsibPatterns are the patterns for a last word starting "responsib"
 // (responsibRE).
 var responsibPatterns = func() uint32 {
@@ -92,7 +116,7 @@ func MatchSection(text string) (kind SectionKind, name, prefix string, ok bool) 
 	}
 	w := lastWord(t)
 	patterns := sectionsByLastWord[w]
-	if responsibRE.MatchString(w) {
+	if responsibPrefix(w) {
 		patterns |= responsibPatterns
 	}
 	if patterns == 0 {
