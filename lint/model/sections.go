@@ -122,10 +122,17 @@ func MatchSection(text string) (kind SectionKind, name, prefix string, ok bool) 
 	if patterns == 0 {
 		return "", "", "", false
 	}
-	if m, ok := sectionMemo.get(t); ok {
+	m, ok, full := sectionMemo.get(t)
+	if ok {
 		return m.kind, m.name, m.prefix, m.ok
 	}
-	m := matchSectionPatterns(strings.Clone(t), patterns)
+	if full {
+		// asked of the text itself: no copy made, and none held by the
+		// caller's model (a page of 20,000 distinct headings)
+		m = matchSectionPatterns(t, patterns)
+		return m.kind, m.name, m.prefix, m.ok
+	}
+	m = matchSectionPatterns(strings.Clone(t), patterns)
 	sectionMemo.put(m)
 	return m.kind, m.name, m.prefix, m.ok
 }
@@ -174,11 +181,13 @@ type sectionMatches struct {
 	m  map[string]sectionMatch
 }
 
-func (sm *sectionMatches) get(t string) (sectionMatch, bool) {
+// get returns the answer kept for t, and whether the memo is full.
+func (sm *sectionMatches) get(t string) (m sectionMatch, ok, full bool) {
 	sm.mu.RLock()
-	m, ok := sm.m[t]
+	m, ok = sm.m[t]
+	full = len(sm.m) >= maxSectionMemo
 	sm.mu.RUnlock()
-	return m, ok
+	return m, ok, full
 }
 
 func (sm *sectionMatches) put(m sectionMatch) {

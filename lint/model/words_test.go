@@ -187,3 +187,34 @@ func TestMatchSectionMemoCopies(t *testing.T) {
 		t.Errorf("%q not in the memo", text)
 	}
 }
+
+// Once the memo is full, MatchSection copies nothing: the name it returns
+// is a piece of the caller's text (a page of thousands of distinct section
+// headings holds no copy of each in its model).
+func TestMatchSectionMemoFullCopiesNothing(t *testing.T) {
+	sectionMemo.mu.Lock()
+	clear(sectionMemo.m)
+	sectionMemo.mu.Unlock()
+	defer func() {
+		sectionMemo.mu.Lock()
+		clear(sectionMemo.m)
+		sectionMemo.mu.Unlock()
+	}()
+	within := func(piece, text string) bool {
+		p, s := uintptr(unsafe.Pointer(unsafe.StringData(piece))), uintptr(unsafe.Pointer(unsafe.StringData(text)))
+		return p >= s && p+uintptr(len(piece)) <= s+uintptr(len(text))
+	}
+	text := "Role A Responsibilities"
+	if _, name, _, ok := MatchSection(text); !ok || within(name, text) {
+		t.Fatalf("memo not full: %q (%v) should be a piece of the memo's copy", name, ok)
+	}
+	for i := 0; len(sectionMemo.m) < maxSectionMemo; i++ {
+		MatchSection(fmt.Sprintf("Role %d Responsibilities", i))
+	}
+	text = "Role B Responsibilities"
+	_, name, _, ok := MatchSection(text)
+	if !ok || name != "Responsibilities" || !within(name, text) {
+		t.Fatalf("memo full: MatchSection(%q) = %q, %v, not a piece of the text", text, name, ok)
+	}
+	checkMatchSection(t, text)
+}
