@@ -1,12 +1,15 @@
 package rules
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/golangci/misspell"
+	"gitlab.com/ladderlint/ladderlint/lint/model"
 	"gitlab.com/ladderlint/ladderlint/lint/prose"
 )
 
@@ -196,5 +199,185 @@ func TestUnitAfterDigit(t *testing.T) {
 	}
 	if unitAfterDigit("today, on Monday, every week") {
 		t.Error("unitAfterDigit of a text with no number: true")
+	}
+}
+
+// includeMatches asks its expressions only of the lines that open an
+// include: the same matches as FindAllSubmatchIndex over the whole text,
+// on includes standing alone, indented, inside a line, run over lines (an
+// ERB partial's name may hold a newline), one after another, at the end
+// of the text without a newline, with CRLF, and on pieces of them joined
+// at random.
+func TestIncludeMatchesAsDefined(t *testing.T) {
+	texts := []string{
+		"", "\n", "{{", "<%=", "{{% include \"includes/x.md\" %}}",
+		"a\n{{% include \"includes/x.md\" %}}\nb\n",
+		"  \t{{< include x >}}  \n{{< include y >}}",
+		"text {{% include \"x\" %}}\n",
+		"{{% include \"x\" %}} tail\n",
+		"{{% include \"x\" %}}\r\n",
+		"<%= partial 'includes/x' %>\n",
+		"  <%= partial(\"job-families/sales/performance\", :locals => {a: 1}) %>  \nz",
+		"<%= partial 'a\nb' %>\n<%= partial 'c' %>\n",
+		"<%= partial 'a\n<%= partial 'c' %>\n",
+		"<%= partial \"a\" %> x %>\n",
+		"<% partial 'x' %>\n{{ include x }}\n",
+		"x\n<%= partial 'a' %>",
+	}
+	pieces := []string{"{{% include \"x\" %}}", "{{< include y >}}", "<%= partial 'a", "' %>", "\n", " ", "\t",
+		"<%=", "partial", "'b'", "\"c\"", "%>", "}}", "{{", "word", "\r\n", "(", ")"}
+	seed := uint32(1)
+	for n := 0; n < 3000; n++ {
+		var sb strings.Builder
+		for k := 0; k < 1+n%12; k++ {
+			seed = seed*1664525 + 1013904223
+			sb.WriteString(pieces[int(seed>>16)%len(pieces)])
+		}
+		texts = append(texts, sb.String())
+	}
+	for _, text := range texts {
+		for _, re := range []*regexp.Regexp{hugoIncludeRE, erbPartialRE} {
+			got, want := includeMatches(re, []byte(text)), re.FindAllSubmatchIndex([]byte(text), -1)
+			if !slices.EqualFunc(got, want, slices.Equal[[]int]) {
+				t.Errorf("includeMatches(%s, %q) = %v, want %v", re, text, got, want)
+			}
+		}
+	}
+}
+
+// joinedAcronymCandidate is spacingJoinedAcronym's test of a word before
+// the page is asked: a function word, then a run of two capitals or more,
+// then nothing or "s".
+func joinedAcronymCandidate(t string) bool {
+	for _, fw := range joinedFunctionWords {
+		rest, ok := strings.CutPrefix(t, fw)
+		if !ok || len(rest) < 2 {
+			continue
+		}
+		n := capsRun(rest)
+		if n >= 2 && (n == len(rest) || n+1 == len(rest) && rest[n] == 's') {
+			return true
+		}
+	}
+	return false
+}
+
+// capsEnd, asked first, turns away no word the test would take: words
+// that are candidates, words one letter off them, and others.
+func TestCapsEndBeforeJoinedAcronym(t *testing.T) {
+	words := []string{"theIT", "forQAs", "ofUX", "andHRs", "viaAPI", "theIt", "theITx", "theITS", "theI", "thes",
+		"ours", "orAs", "theITss", "inQA1", "intoSQL", "yourOKRs", "the", "theÉT", "fromAWSs"}
+	for _, fw := range joinedFunctionWords {
+		for _, tail := range []string{"IT", "ITs", "It", "I", "ITx", "s", "QAS", "sQA", "A1", "AB"} {
+			words = append(words, fw+tail)
+		}
+	}
+	n := 0
+	for _, w := range words {
+		if joinedAcronymCandidate(w) {
+			n++
+			if !capsEnd(w) {
+				t.Errorf("capsEnd(%q) = false for a candidate", w)
+			}
+		}
+	}
+	if n < 20 {
+		t.Fatalf("only %d candidates: the test asks too little", n)
+	}
+}
+
+// digitThenS turns away only texts termNumberPlain finds nothing in: the
+// expression's matches against the test, on plurals, near misses and
+// pieces joined at random.
+func TestDigitThenSBeforeNumberPlain(t *testing.T) {
+	texts := []string{"", "s", "1s", "1990s", "1:1s", "the 1990's", "1 s", "a1s", "1:s", "s1", "12ss", "١s", "x 2020s y",
+		"9S", "42 times", "1990’s"}
+	pieces := []string{"1", "9", ":", "s", "S", " ", "'", "’", "a", "0s", "x"}
+	seed := uint32(7)
+	for n := 0; n < 5000; n++ {
+		var sb strings.Builder
+		for k := 0; k < 1+n%9; k++ {
+			seed = seed*1664525 + 1013904223
+			sb.WriteString(pieces[int(seed>>16)%len(pieces)])
+		}
+		texts = append(texts, sb.String())
+	}
+	found := 0
+	for _, text := range texts {
+		has := termNumberPlain.MatchString(text)
+		if has {
+			found++
+		}
+		if has && !digitThenS(text) {
+			t.Errorf("digitThenS(%q) = false, termNumberPlain matches", text)
+		}
+	}
+	if found < 100 {
+		t.Fatalf("only %d texts match: the test asks too little", found)
+	}
+}
+
+// joinedCompound reads the page's source lowered once a page: the same
+// answers as lowering it for each word, for words written joined that the
+// page writes apart (with a hyphen or not), words it does not, and a word
+// asked with another page's lowered source (made anew).
+func TestJoinedCompoundLowerSourceOnce(t *testing.T) {
+	src := "# Engineer\n\nProblem-solving and problem solving matter. PROBLEM-SOLVING skills. Data stores, data-stores.\n" +
+		"Team-work and team work. Software, hardware. Net-work\n"
+	f := model.Parse("content/job-families/x/engineer.md", []byte(src))
+	other := model.Parse("content/job-families/x/other.md", []byte("# Other\n\nproblem-solving problem-solving\n"))
+	d := englishWords()
+	low := &lowerSource{f: f}
+	words := []string{"problemsolving", "datastores", "teamwork", "softwarehardware", "network", "xyzproblem", "problemso"}
+	found := 0
+	for round := 0; round < 2; round++ {
+		for _, w := range words {
+			u := spellWord{lower: w, style: misspell.CaseLower}
+			got, want := joinedCompound(d, f, u, low), joinedCompound(d, f, u, nil)
+			if !slices.Equal(got, want) {
+				t.Errorf("joinedCompound(%q) = %q with the page's lowered source, %q lowering it", w, got, want)
+			}
+			if len(want) > 0 {
+				found++
+			}
+			if got, want := joinedCompound(d, other, u, low), joinedCompound(d, other, u, nil); !slices.Equal(got, want) {
+				t.Errorf("joinedCompound(%q) on another page = %q, want %q", w, got, want)
+			}
+		}
+	}
+	if found < 4 || !low.done {
+		t.Fatalf("%d words found joined, lowered %v: the test says little", found, low.done)
+	}
+}
+
+// hasFieldFold answers as comparing each of strings.FieldsFunc's fields,
+// on addresses with names at either end, in other cases, next to digits,
+// runes that are not ASCII, invalid bytes and nothing.
+func TestHasFieldFoldAsFields(t *testing.T) {
+	def := func(s, w string) bool {
+		for _, f := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+			if strings.EqualFold(f, w) {
+				return true
+			}
+		}
+		return false
+	}
+	targets := []string{"", "https://github.com/Dan-Maor", "https://discuss.example/u/wreed", "wreed", "/wreed/", "wreed2",
+		"x/Wreed", "mailto:ann@example.com", "https://ex.com/é/ünï", "\xff\xfewreed\xff", "a--b__c", "ſtraße/STRASSE"}
+	words := []string{"dan", "maor", "wreed", "github", "com", "wreed2", "ann", "é", "ünï", "", "b", "c", "straße", "ſtraße", "x"}
+	yes := 0
+	for _, s := range targets {
+		for _, w := range words {
+			want := def(s, w)
+			if got := hasFieldFold(s, w); got != want {
+				t.Errorf("hasFieldFold(%q, %q) = %v, want %v", s, w, got, want)
+			}
+			if want {
+				yes++
+			}
+		}
+	}
+	if yes < 15 {
+		t.Fatalf("only %d found: the test says little", yes)
 	}
 }

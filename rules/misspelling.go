@@ -491,9 +491,10 @@ func checkMisspelling(p *lint.SetPass) {
 				}
 			}
 		}
+		low := &lowerSource{f: f} // for joinedCompound, once a page
 		for _, u := range pages[i].unknown {
 			name := repeats[u.lower] >= 3 && capital[u.lower] == repeats[u.lower] && (inside[u.lower] && names[u.lower] || cells[u.lower] >= 3)
-			reportMisspelling(p, f, u, repeats[u.lower], name, d, vocab, main, extra, opts.Locale, cands, pageWords)
+			reportMisspelling(p, f, u, repeats[u.lower], name, d, vocab, main, extra, opts.Locale, cands, pageWords, low)
 		}
 	}
 }
@@ -1319,7 +1320,7 @@ func spellCheckable(w string) (misspell.WordCase, bool) {
 // is one edit away and the site does not use it as its own; the fix is
 // given when one candidate keeps the word's form.
 func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, onPage int, pageName bool, d *wordDict, vocab *siteVocabulary,
-	main, extra *misspellTable, locale string, memo map[string][]string, pageWords map[string]bool) {
+	main, extra *misspellTable, locale string, memo map[string][]string, pageWords map[string]bool, low *lowerSource) {
 	lw := u.lower
 	if u.meant != "" {
 		reportSpelling(p, f, u, []string{u.meant})
@@ -1427,7 +1428,7 @@ func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, onPage int
 			}
 		}
 		if len(cands) == 0 {
-			if forms := joinedCompound(d, f, u); len(forms) > 0 && vocab.pages[lw] <= 1 {
+			if forms := joinedCompound(d, f, u, low); len(forms) > 0 && vocab.pages[lw] <= 1 {
 				// "problemsolving" on a page that writes "problem solving"
 				reportSpelling(p, f, u, forms)
 				return
@@ -1443,7 +1444,7 @@ func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, onPage int
 			// "manpages": two words written solid, a term of its own, not
 			// "manages" with a letter typed in; offered apart only where
 			// the page writes them apart ("problemsolving")
-			if forms := joinedCompound(d, f, u); len(forms) > 0 && vocab.pages[lw] <= 1 {
+			if forms := joinedCompound(d, f, u, low); len(forms) > 0 && vocab.pages[lw] <= 1 {
 				reportSpelling(p, f, u, forms)
 			}
 			return
@@ -1649,12 +1650,27 @@ func linkNamesWord(f *model.Family, b *model.Block, byBlock *map[*model.Block][]
 	if l == nil {
 		return false
 	}
-	for _, w := range strings.FieldsFunc(l.Target, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		if strings.EqualFold(w, lw) {
+	return hasFieldFold(l.Target, lw)
+}
+
+// hasFieldFold reports whether one of the runs of letters and digits of s
+// is w in any case: strings.FieldsFunc's fields, compared without making
+// the slice of them (misspelling asks it of every word inside a link).
+func hasFieldFold(s, w string) bool {
+	start := -1 // where the run being read starts, or -1
+	for i, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 && strings.EqualFold(s[start:i], w) {
 			return true
 		}
+		start = -1
 	}
-	return false
+	return start >= 0 && strings.EqualFold(s[start:], w)
 }
 
 // linkAround is the link of block b whose text holds the span start..end,
@@ -1973,7 +1989,7 @@ func strayApostrophe(text string, start, end int) int {
 // stores", is often closed in tech prose: "datastores" is a variant, not
 // a slip), and, by its caller, when no other page writes it joined
 // ("referenceability" is a sales word).
-func joinedCompound(d *wordDict, f *model.Family, u spellWord) []string {
+func joinedCompound(d *wordDict, f *model.Family, u spellWord, low *lowerSource) []string {
 	w := u.lower
 	if u.style != misspell.CaseLower || len(w) < 8 || f == nil || f.Source == nil {
 		return nil
@@ -1984,7 +2000,7 @@ func joinedCompound(d *wordDict, f *model.Family, u spellWord) []string {
 		}
 	}
 	// the page's source in lower case, made for the first split into two
-	// words the dictionary knows (most words have none)
+	// words the dictionary knows (most words have none), once a page
 	src, lowered := "", false
 	type form struct {
 		text string
@@ -1997,7 +2013,7 @@ func joinedCompound(d *wordDict, f *model.Family, u spellWord) []string {
 			continue
 		}
 		if !lowered {
-			src, lowered = strings.ToLower(string(f.Source.Text)), true
+			src, lowered = low.of(f), true
 		}
 		for _, sep := range []string{"-", " "} {
 			if n := countWord(src, a+sep+b); n > 0 {
@@ -2016,6 +2032,27 @@ func joinedCompound(d *wordDict, f *model.Family, u spellWord) []string {
 		return nil
 	}
 	return out
+}
+
+// lowerSource is a page's source in lower case, made on the first
+// question: joinedCompound asks it for each unknown word of a page that
+// splits into two known words.
+type lowerSource struct {
+	f    *model.Family
+	text string
+	done bool
+}
+
+// of returns f's source in lower case (strings.ToLower), made once when f
+// is the page of l (or l is nil), else made anew.
+func (l *lowerSource) of(f *model.Family) string {
+	if l == nil || l.f != f {
+		return strings.ToLower(string(f.Source.Text))
+	}
+	if !l.done {
+		l.text, l.done = strings.ToLower(string(f.Source.Text)), true
+	}
+	return l.text
 }
 
 // solidCompound reports whether a word in lower case is two words written

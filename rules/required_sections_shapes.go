@@ -126,7 +126,7 @@ func moreIncludes(f *model.Family) (at []int, names []string) {
 		return false
 	}
 	for _, re := range []*regexp.Regexp{hugoIncludeRE, erbPartialRE} {
-		for _, m := range re.FindAllSubmatchIndex(text, -1) {
+		for _, m := range includeMatches(re, text) {
 			start := m[0] + len(text[m[0]:m[1]]) - len(bytes.TrimLeft(text[m[0]:m[1]], " \t"))
 			if inCode(start) {
 				continue
@@ -137,6 +137,60 @@ func moreIncludes(f *model.Family) (at []int, names []string) {
 		}
 	}
 	return at, names
+}
+
+// includeAnchored holds hugoIncludeRE and erbPartialRE anchored at the
+// start of the text they are asked of, with the open of each.
+var includeAnchored = map[*regexp.Regexp]struct {
+	re   *regexp.Regexp
+	open string
+}{
+	hugoIncludeRE: {anchoredLine(hugoIncludeRE), "{{"},
+	erbPartialRE:  {anchoredLine(erbPartialRE), "<%="},
+}
+
+// anchoredLine compiles re, a multi-line expression opened by "^",
+// anchored at the start of the text instead.
+func anchoredLine(re *regexp.Regexp) *regexp.Regexp {
+	src, ok := strings.CutPrefix(re.String(), "(?m)^")
+	if !ok {
+		panic("anchoredLine: " + re.String())
+	}
+	return regexp.MustCompile(`(?m)\A(?:` + src + `)`)
+}
+
+// includeMatches is re.FindAllSubmatchIndex(text, -1) for hugoIncludeRE
+// and erbPartialRE: each match starts at the start of a line whose first
+// bytes after spaces and tabs open the include ("{{", "<%="), so the
+// expression is asked, anchored, of those lines only, not run over the
+// whole page (a regular expression over a page's source is a scan of
+// the automaton over every byte).
+func includeMatches(re *regexp.Regexp, text []byte) [][]int {
+	a, ok := includeAnchored[re]
+	if !ok {
+		return re.FindAllSubmatchIndex(text, -1)
+	}
+	var out [][]int
+	end := 0 // where the last match ended: matches do not overlap
+	for p := 0; p < len(text); {
+		next := len(text)
+		if nl := bytes.IndexByte(text[p:], '\n'); nl >= 0 {
+			next = p + nl + 1
+		}
+		if p >= end && bytes.HasPrefix(bytes.TrimLeft(text[p:next], " \t"), []byte(a.open)) {
+			if m := a.re.FindSubmatchIndex(text[p:]); m != nil {
+				for i := range m {
+					if m[i] >= 0 {
+						m[i] += p
+					}
+				}
+				out = append(out, m)
+				end = m[1]
+			}
+		}
+		p = next
+	}
+	return out
 }
 
 // includeKind reads the section an include's name names by its last

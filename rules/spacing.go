@@ -330,7 +330,7 @@ func spacingJoinedAcronym(p *lint.Pass, b *model.Block, text string, pageOf func
 	report func(s, e int, msg string, fixes ...lint.Edit) bool) {
 	for _, w := range wordingWords(b, true).Words {
 		t := w.Text
-		if len(t) < 4 || !isLower(t[0]) {
+		if len(t) < 4 || !isLower(t[0]) || !capsEnd(t) {
 			continue
 		}
 		for _, fw := range joinedFunctionWords {
@@ -371,6 +371,14 @@ var pathVerbs = map[string]bool{"see": true, "visit": true, "use": true, "run": 
 	"open": true, "check": true, "read": true, "browse": true, "under": true, "via": true, "command": true, "action": true}
 
 // capsRun returns the length of the run of ASCII capitals s starts with.
+// capsEnd reports whether s ends in a capital letter, or in one and "s":
+// what a function word run together with an acronym ends in ("theIT",
+// "forQAs"), asked before looking for the function word.
+func capsEnd(s string) bool {
+	n := len(s)
+	return n > 0 && isUpper(s[n-1]) || n > 1 && s[n-1] == 's' && isUpper(s[n-2])
+}
+
 func capsRun(s string) int {
 	n := 0
 	for n < len(s) && isUpper(s[n]) {

@@ -1246,6 +1246,17 @@ var termNumberPlural = regexp.MustCompile(`\b(\d+(?::\d+)?)['’]s\b`)
 // termNumberPlain is a number's plain plural: "1:1s", "1990s".
 var termNumberPlain = regexp.MustCompile(`\b(\d+(?::\d+)?)s\b`)
 
+// digitThenS reports whether text holds a digit followed by "s", as every
+// match of termNumberPlain does.
+func digitThenS(text string) bool {
+	for i := 1; i < len(text); i++ {
+		if text[i] == 's' && text[i-1] >= '0' && text[i-1] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
 // digitApostropheS reports whether text holds a digit, an apostrophe
 // (' or ’) and an "s", as every match of termNumberPlural does: most
 // blocks hold none, and the expression is slow.
@@ -1281,6 +1292,9 @@ func checkTermNumberPlurals(p *lint.SetPass, f *model.Family) {
 	// the plain plurals, counted in one pass ("1:1s")
 	plain := map[string]int{}
 	for _, t := range texts {
+		if !digitThenS(t) {
+			continue // no match of termNumberPlain, which ends in a digit and "s"
+		}
 		for _, m := range termNumberPlain.FindAllStringSubmatchIndex(t, -1) {
 			if m[0] > 0 && (t[m[0]-1] == ':' || isAlnum(t[m[0]-1])) {
 				continue

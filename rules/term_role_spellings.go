@@ -313,8 +313,8 @@ func scanTitlePlaces(f *model.Family, lengths []int, lower bool, found func(key 
 			}
 			for _, n := range lengths {
 				end := i + n
-				if end > len(text) {
-					continue
+				if end > len(text) || end < len(text) && isAlnum(text[end]) {
+					continue // past the text, or inside a word (the test after found, on its ASCII bytes)
 				}
 				key := text[i:end]
 				if lower {

@@ -1,7 +1,7 @@
 package main
 
 import (
-	"crypto/sha256"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -47,7 +47,9 @@ func (a *App) fix(res *lint.Result, findings []lint.Finding, diff bool) (fixes, 
 		if err != nil {
 			return 0, 0, &exitErr{code: exitError, err: err}
 		}
-		if now, err := os.ReadFile(fr.Path); err != nil || sha256.Sum256(now) != src.Sum {
+		// a reversible source is the file as read, denormalized: the file
+		// changed if it is not that now
+		if now, err := os.ReadFile(fr.Path); err != nil || !bytes.Equal(now, src.Denormalize(src.Text)) {
 			fmt.Fprintf(a.Stderr, "ladderlint: %s: changed during the run; not fixed\n", fr.Path)
 			continue
 		}

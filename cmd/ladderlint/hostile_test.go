@@ -422,6 +422,33 @@ func TestFixLeavesPageChangedDuringRun(t *testing.T) {
 	}
 }
 
+// TestFixComparesPageAsRead: --fix compares the page on disk with the
+// page as read, its byte-order mark and CRLF line endings put back: a page
+// with both, unchanged, is fixed; the same page saved by an editor during
+// the run is not.
+func TestFixComparesPageAsRead(t *testing.T) {
+	orig := "\xef\xbb\xbf---\r\ntitle: T\r\n---\r\n\r\nteh page\r\n"
+	dir := t.TempDir()
+	page := filepath.Join(dir, "p.md")
+	mustWrite(t, page, orig)
+	only := []string{"--disable", "required-sections", "--enable", "test-teh"}
+	code, out, errOut := run(t, nil, append(append([]string{"lint", "--fix"}, only...), page)...)
+	if code != 0 || strings.Contains(errOut, "changed during the run") || strings.Contains(out, "test-teh") {
+		t.Fatalf("unchanged page: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	if data, _ := os.ReadFile(page); string(data) != strings.Replace(orig, "teh", "the", 1) {
+		t.Fatalf("fixed page %q: BOM and CRLF must be kept", data)
+	}
+	mustWrite(t, page, orig)
+	code, out, errOut = run(t, nil, append(append([]string{"lint", "--fix", "--enable", "test-edit"}, only...), page)...)
+	if code != 0 || !strings.Contains(errOut, "p.md: changed during the run; not fixed") || !strings.Contains(out, "test-teh") {
+		t.Fatalf("edited page: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	if data, _ := os.ReadFile(page); string(data) != orig+"saved by an editor\n" {
+		t.Fatalf("the page was overwritten: %q", data)
+	}
+}
+
 func mustWrite(t *testing.T, p, content string) {
 	t.Helper()
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {

@@ -461,7 +461,7 @@ var titleReplacer = strings.NewReplacer("sr.", "senior", "jr.", "junior", "vice 
 // NormalizeTitle folds a role title for comparison: case, punctuation,
 // spacing, "Sr." and "VP" spellings.
 func NormalizeTitle(t string) string {
-	if isASCII(t) && !ContainsFold(t, "r.") && !ContainsFold(t, "vice president") && strings.IndexByte(t, '&') < 0 {
+	if plainASCIITitle(t) {
 		return normalizeASCIITitle(t)
 	}
 	t = strings.ToLower(t)
@@ -487,6 +487,28 @@ func NormalizeTitle(t string) string {
 		}
 	}
 	return sb.String()
+}
+
+// plainASCIITitle reports, in one pass, whether t is ASCII and holds no
+// text titleReplacer replaces: isASCII(t) && !ContainsFold(t, "r.") &&
+// !ContainsFold(t, "vice president") && no "&" (the rules ask
+// NormalizeTitle of every mention of a role).
+func plainASCIITitle(t string) bool {
+	for i := 0; i < len(t); i++ {
+		switch c := t[i]; {
+		case c >= 0x80 || c == '&':
+			return false
+		case c == '.':
+			if i > 0 && t[i-1]|0x20 == 'r' {
+				return false
+			}
+		case c|0x20 == 'v':
+			if len(t)-i >= len("vice president") && strings.EqualFold(t[i:i+len("vice president")], "vice president") {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // normalizeASCIITitle is NormalizeTitle of an ASCII title the replacer

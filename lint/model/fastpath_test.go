@@ -141,3 +141,65 @@ func TestNormalizeTitleAsLowered(t *testing.T) {
 		t.Error("a normal title is copied")
 	}
 }
+
+// plainASCIITitle's one pass answers as its four tests did, on titles of
+// the replacer's patterns in any case and cut short, dots after other
+// letters, "&", and bytes that are not ASCII.
+func TestPlainASCIITitleAsDefined(t *testing.T) {
+	rng := rand.New(rand.NewSource(28))
+	parts := []string{"Senior", "Sr", "R", "r", ".", "SR.", "vice", "VICE", " ", "president", "PRESIDENT", "Vice President",
+		"vice presiden", "v", "V", "&", "é", "\xff", "x.", "Engineer", "-"}
+	plain, not := 0, 0
+	for i := 0; i < 30000; i++ {
+		var b strings.Builder
+		for n := rng.Intn(8); n > 0; n-- {
+			b.WriteString(parts[rng.Intn(len(parts))])
+		}
+		s := b.String()
+		want := isASCII(s) && !ContainsFold(s, "r.") && !ContainsFold(s, "vice president") && strings.IndexByte(s, '&') < 0
+		if got := plainASCIITitle(s); got != want {
+			t.Fatalf("plainASCIITitle(%q) = %v, want %v", s, got, want)
+		}
+		if want {
+			plain++
+		} else {
+			not++
+		}
+	}
+	if plain < 1000 || not < 1000 {
+		t.Fatalf("%d plain, %d not: the test says little", plain, not)
+	}
+}
+
+// responsibPrefix answers as responsibRE on every word of up to six of
+// the letters the expression names, on "resp" followed by up to six of
+// them, and a few others.
+func TestResponsibPrefixAsRE(t *testing.T) {
+	var words []string
+	var grow func(w, letters string, max int)
+	grow = func(w, letters string, max int) {
+		words = append(words, w)
+		if len(w) == max {
+			return
+		}
+		for i := 0; i < len(letters); i++ {
+			grow(w+letters[i:i+1], letters, max)
+		}
+	}
+	grow("", "responib", 6)
+	grow("resp", "onsibx", 10)
+	words = append(words, "responsibilities", "resposibility", "responsbilities", "respsb", "respnsibx", "Responsib", "resp", "respon", "responsb", "resposib", "respnsib", "responib", "responsi", "respsibx", "resppsib")
+	yes := 0
+	for _, w := range words {
+		want := responsibRE.MatchString(w)
+		if got := responsibPrefix(w); got != want {
+			t.Fatalf("responsibPrefix(%q) = %v, want %v", w, got, want)
+		}
+		if want {
+			yes++
+		}
+	}
+	if yes < 20 {
+		t.Fatalf("only %d words match", yes)
+	}
+}

@@ -3,6 +3,7 @@ package model
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -65,6 +66,30 @@ var sectionsByLastWord = func() map[string]uint32 {
 // it with one of its letters left out ("responsb...", "resposib...").
 var responsibRE = regexp.MustCompile(`^respo?n?si?b`)
 
+// responsibPrefix is responsibRE.MatchString(w) without the expression
+// (MatchSection asks it of every heading's last word): "resp", then "o",
+// "n" each if there, "s", "i" if there, "b". Each optional letter differs
+// from the one after it, so no other reading of the expression matches.
+func responsibPrefix(w string) bool {
+	rest, ok := strings.CutPrefix(w, "resp")
+	if !ok {
+		return false
+	}
+	for _, c := range []byte{'o', 'n'} {
+		if rest != "" && rest[0] == c {
+			rest = rest[1:]
+		}
+	}
+	if rest == "" || rest[0] != 's' {
+		return false
+	}
+	rest = rest[1:]
+	if rest != "" && rest[0] == 'i' {
+		rest = rest[1:]
+	}
+	return rest != "" && rest[0] == 'b'
+}
+
 // responsibPatterns are the patterns for a last word starting "responsib"
 // (responsibRE).
 var responsibPatterns = func() uint32 {
@@ -91,10 +116,39 @@ func MatchSection(text string) (kind SectionKind, name, prefix string, ok bool) 
 	}
 	w := lastWord(t)
 	patterns := sectionsByLastWord[w]
-	if responsibRE.MatchString(w) {
+	if responsibPrefix(w) {
 		patterns |= responsibPatterns
 	}
-	if patterns != 0 && !isASCII(t) {
+	if patterns == 0 {
+		return "", "", "", false
+	}
+	m, ok, full := sectionMemo.get(t)
+	if ok {
+		return m.kind, m.name, m.prefix, m.ok
+	}
+	if full {
+		// asked of the text itself: no copy made, and none held by the
+		// caller's model (a page of 20,000 distinct headings)
+		m = matchSectionPatterns(t, patterns)
+		return m.kind, m.name, m.prefix, m.ok
+	}
+	m = matchSectionPatterns(strings.Clone(t), patterns)
+	sectionMemo.put(m)
+	return m.kind, m.name, m.prefix, m.ok
+}
+
+// sectionMatch is MatchSection's answer for a text.
+type sectionMatch struct {
+	text         string
+	kind         SectionKind
+	name, prefix string // pieces of text
+	ok           bool
+}
+
+// matchSectionPatterns asks t of the patterns of sectionNames in the set
+// patterns (bit i for sectionNames[i]), in order.
+func matchSectionPatterns(t string, patterns uint32) sectionMatch {
+	if !isASCII(t) {
 		// (?i) folds the Kelvin sign onto k and the long s onto s: a
 		// pattern may then match past the last ASCII word
 		patterns = 1<<len(sectionNames) - 1
@@ -107,12 +161,41 @@ func MatchSection(text string) (kind SectionKind, name, prefix string, ok bool) 
 		if m == nil {
 			continue
 		}
-		name = t[m[2]:m[3]]
-		prefix = strings.TrimRight(t[:m[2]], " \t,:-–—(")
-		prefix = strings.TrimSpace(prefix)
-		return sn.kind, name, prefix, true
+		prefix := strings.TrimRight(t[:m[2]], " \t,:-–—(")
+		return sectionMatch{text: t, kind: sn.kind, name: t[m[2]:m[3]], prefix: strings.TrimSpace(prefix), ok: true}
 	}
-	return "", "", "", false
+	return sectionMatch{text: t}
+}
+
+// sectionMemo holds MatchSection's answers for the texts that end in a
+// section's word, for the whole process: the same headings ("##
+// Requirements", "### Responsibilities") recur on every page, and asking
+// the patterns is a scan of each over the text. The texts are copies (no
+// page's source is held), at most maxSectionMemo of them.
+var sectionMemo = sectionMatches{m: map[string]sectionMatch{}}
+
+const maxSectionMemo = 4096
+
+type sectionMatches struct {
+	mu sync.RWMutex
+	m  map[string]sectionMatch
+}
+
+// get returns the answer kept for t, and whether the memo is full.
+func (sm *sectionMatches) get(t string) (m sectionMatch, ok, full bool) {
+	sm.mu.RLock()
+	m, ok = sm.m[t]
+	full = len(sm.m) >= maxSectionMemo
+	sm.mu.RUnlock()
+	return m, ok, full
+}
+
+func (sm *sectionMatches) put(m sectionMatch) {
+	sm.mu.Lock()
+	if len(sm.m) < maxSectionMemo {
+		sm.m[m.text] = m
+	}
+	sm.mu.Unlock()
 }
 
 func isASCII(s string) bool {

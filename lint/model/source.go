@@ -2,7 +2,6 @@ package model
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"sort"
 	"unicode/utf8"
 )
@@ -40,8 +39,7 @@ type Source struct {
 	// Reversible reports whether Denormalize(Text) gives back the file byte
 	// for byte (false for mixed line endings): only then may a fix write it.
 	Reversible bool
-	Sum        [32]byte // SHA-256 of the file as read
-	lines      []int    // byte offset of the start of each line
+	lines      []int // byte offset of the start of each line
 	// marks count the characters before points every runeMarkGap bytes or
 	// so, so that Position takes constant time however long the line (one
 	// line of many findings): the characters before a point are those
@@ -58,7 +56,7 @@ const runeMarkGap = 1024
 
 // NewSource normalizes raw file content.
 func NewSource(raw []byte) *Source {
-	s := &Source{Sum: sha256.Sum256(raw), Reversible: true}
+	s := &Source{Reversible: true}
 	if bytes.HasPrefix(raw, []byte("\xef\xbb\xbf")) {
 		s.BOM = true
 		raw = raw[3:]

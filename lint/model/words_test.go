@@ -2,11 +2,13 @@ package model
 
 import (
 	"bufio"
+	"fmt"
 	"math/rand"
 	"os"
 	"regexp"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 // The word-list fast paths must agree with the regular expressions they
@@ -142,4 +144,77 @@ func TestMatchSectionByLastWord(t *testing.T) {
 			checkMatchSection(t, strings.TrimLeft(line, "#-* "))
 		}
 	}
+}
+
+// MatchSection's memo answers a text asked again as the patterns did the
+// first time: the same text, the same text with other trimmings (the memo
+// is keyed by the trimmed text), texts one word off, and texts asked after
+// the memo is full; its keys are copies, not pieces of the caller's text.
+func TestMatchSectionMemo(t *testing.T) {
+	texts := []string{"Requirements", "## Requirements", "**Requirements**", " Requirements ", "Senior Engineer Requirements",
+		"Senior Engineer, Requirements:", "Nice to haves", "Nice-to-have Requirements", "Responsibilities", "Job Grades",
+		"Requirements Engineer", "requirementsx", "Performance Indicators (PIs)", "Key Responsibilities", "ſkills",
+		"Preferred \u212aills", "Career Ladder", "Hiring Process", "Specialties", "Minimum Requirements"}
+	for round := 0; round < 3; round++ {
+		for _, s := range texts {
+			checkMatchSection(t, s)
+			checkMatchSection(t, "_"+s+"_")
+		}
+	}
+	for i := 0; i < maxSectionMemo+10; i++ {
+		checkMatchSection(t, fmt.Sprintf("Level %d Requirements", i))
+	}
+	for _, s := range texts {
+		checkMatchSection(t, s)
+	}
+}
+
+func TestMatchSectionMemoCopies(t *testing.T) {
+	sectionMemo.mu.Lock()
+	clear(sectionMemo.m) // other tests may have filled it
+	sectionMemo.mu.Unlock()
+	page := "x Senior Manager Responsibilities x"
+	text := page[2 : len(page)-2]
+	MatchSection(text)
+	sectionMemo.mu.RLock()
+	defer sectionMemo.mu.RUnlock()
+	for k := range sectionMemo.m {
+		if k == text && unsafe.StringData(k) == unsafe.StringData(text) {
+			t.Errorf("the memo holds the caller's text %q, not a copy", k)
+		}
+	}
+	if _, ok := sectionMemo.m[text]; !ok {
+		t.Errorf("%q not in the memo", text)
+	}
+}
+
+// Once the memo is full, MatchSection copies nothing: the name it returns
+// is a piece of the caller's text (a page of thousands of distinct section
+// headings holds no copy of each in its model).
+func TestMatchSectionMemoFullCopiesNothing(t *testing.T) {
+	sectionMemo.mu.Lock()
+	clear(sectionMemo.m)
+	sectionMemo.mu.Unlock()
+	defer func() {
+		sectionMemo.mu.Lock()
+		clear(sectionMemo.m)
+		sectionMemo.mu.Unlock()
+	}()
+	within := func(piece, text string) bool {
+		p, s := uintptr(unsafe.Pointer(unsafe.StringData(piece))), uintptr(unsafe.Pointer(unsafe.StringData(text)))
+		return p >= s && p+uintptr(len(piece)) <= s+uintptr(len(text))
+	}
+	text := "Role A Responsibilities"
+	if _, name, _, ok := MatchSection(text); !ok || within(name, text) {
+		t.Fatalf("memo not full: %q (%v) should be a piece of the memo's copy", name, ok)
+	}
+	for i := 0; len(sectionMemo.m) < maxSectionMemo; i++ {
+		MatchSection(fmt.Sprintf("Role %d Responsibilities", i))
+	}
+	text = "Role B Responsibilities"
+	_, name, _, ok := MatchSection(text)
+	if !ok || name != "Responsibilities" || !within(name, text) {
+		t.Fatalf("memo full: MatchSection(%q) = %q, %v, not a piece of the text", text, name, ok)
+	}
+	checkMatchSection(t, text)
 }
