@@ -65,12 +65,7 @@ var articleTitleRE = regexp.MustCompile(`^\s*[0-9]+[.)][ \t]+(?:[*_]{1,2})?(?:A|
 // know is the bottom rung when the next item defines its role as it ("A
 // Committer is a Developer who ..."). Two rungs the tracks name, at least.
 func articleRungs(f *model.Family, o Options, list []*model.Bullet) []*Level {
-	var top []int
-	for i, b := range list {
-		if b.Depth == 0 {
-			top = append(top, i)
-		}
-	}
+	top := topItems(list)
 	if len(top) < 2 || !orderedMarker.MatchString(list[0].Marker) || !underLadderHeading(f, list[0].Span.Start) {
 		return nil
 	}
@@ -95,15 +90,7 @@ func articleRungs(f *model.Family, o Options, list []*model.Bullet) []*Level {
 			break
 		}
 		l.TitleSpan = model.Span{Start: b.Span.Start + m[2], End: b.Span.Start + m[3]}
-		end := b.Span.End
-		next := len(list)
-		if n+1 < len(top) {
-			next = top[n+1]
-		}
-		for _, nb := range list[i+1 : next] {
-			end = max(end, nb.Span.End)
-		}
-		l.Body = model.Span{Start: l.TitleSpan.End, End: end}
+		l.Body = model.Span{Start: l.TitleSpan.End, End: itemEnd(list, top, n)}
 		items = append(items, l)
 	}
 	var lv, named []*Level
@@ -230,14 +217,35 @@ func introNamesTiers(f *model.Family, at int) bool {
 	return i > 0 && f.Blocks[i-1].Kind == model.BlockParagraph && namesLadder(f.Blocks[i-1].Text)
 }
 
-// listLevels reads one list as a ladder, or nil.
-func listLevels(f *model.Family, o Options, list []*model.Bullet) []*Level {
+// topItems returns the indexes of a list's top-level items.
+func topItems(list []*model.Bullet) []int {
 	var top []int
 	for i, b := range list {
 		if b.Depth == 0 {
 			top = append(top, i)
 		}
 	}
+	return top
+}
+
+// itemEnd is where the n-th top-level item of a list ends (top holds the
+// top-level items' indexes): with its nested items, up to the next one.
+func itemEnd(list []*model.Bullet, top []int, n int) int {
+	i := top[n]
+	end := list[i].Span.End
+	next := len(list)
+	if n+1 < len(top) {
+		next = top[n+1]
+	}
+	for _, nb := range list[i+1 : next] {
+		end = max(end, nb.Span.End)
+	}
+	return end
+}
+
+// listLevels reads one list as a ladder, or nil.
+func listLevels(f *model.Family, o Options, list []*model.Bullet) []*Level {
+	top := topItems(list)
 	if len(top) < 2 || !underLadderHeading(f, list[0].Span.Start) {
 		return nil
 	}
@@ -260,15 +268,7 @@ func listLevels(f *model.Family, o Options, list []*model.Bullet) []*Level {
 		} else if firstUnnamed >= 0 {
 			return nil // a rung the tracks name after one they do not: no ladder
 		}
-		end := b.Span.End
-		next := len(list)
-		if n+1 < len(top) {
-			next = top[n+1]
-		}
-		for _, nb := range list[i+1 : next] {
-			end = max(end, nb.Span.End)
-		}
-		l.Body = model.Span{Start: l.TitleSpan.End, End: end}
+		l.Body = model.Span{Start: l.TitleSpan.End, End: itemEnd(list, top, n)}
 		lv = append(lv, l)
 	}
 	if firstUnnamed >= 0 && !topUnnamed(lv, firstUnnamed, colons) {
