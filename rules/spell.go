@@ -419,13 +419,25 @@ func firstLetterSlip(w, c string, title bool) bool {
 // one word typed again and again ("teh teh teh"): words count once. The
 // first foreignMaxWords distinct words decide.
 func foreignBlock(b *model.Block) bool {
+	m := prose.Memo(b) // asked by misspelling and inclusive-language alike
+	if m.Foreign == 0 {
+		m.Foreign = 1
+		if foreignWords(b) {
+			m.Foreign = 2
+		}
+	}
+	return m.Foreign == 2
+}
+
+// foreignWords is foreignBlock's reading of the block's words.
+func foreignWords(b *model.Block) bool {
 	d := englishWords()
 	words, lower := prose.BlockWords(b), prose.BlockLowerWords(b)
 	var seen [foreignMaxWords]string
 	n, known := 0, 0
 	for i, w := range words {
 		lw := lower[i]
-		if w.Text != lw || len(lw) < 3 || !asciiLetters(lw) || slices.Contains(seen[:n], lw) {
+		if w.Text != lw || len(lw) < 3 || !allLower(lw) || slices.Contains(seen[:n], lw) {
 			continue
 		}
 		seen[n] = lw
@@ -446,16 +458,6 @@ const foreignMaxWords = 32
 // foreignMinWords is how many lower-case words foreignBlock needs to judge
 // a block's language.
 const foreignMinWords = 6
-
-// asciiLetters reports whether s is made of the letters a to z only.
-func asciiLetters(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < 'a' || s[i] > 'z' {
-			return false
-		}
-	}
-	return s != ""
-}
 
 // minFirstDropped is the shortest lower-case word taken for a word with its
 // first letter dropped: in a shorter one, too little is left to tell.

@@ -258,6 +258,10 @@ type BlockMemo struct {
 	// words when those serve) and without (Nohy)
 	WordingText *string
 	Hy, Nohy    *TextWords
+	// Foreign is the wording rules' answer to whether the block is in
+	// another language than English: 0 not asked yet, 1 no, 2 yes (in the
+	// struct's padding: the memo stays at 80 bytes)
+	Foreign int8
 }
 
 type blockMemoKey struct{}
