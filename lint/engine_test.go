@@ -41,14 +41,6 @@ title: Suppression
 {add nine}
 `
 
-func lines(fs []lint.Finding) []int {
-	var out []int
-	for _, f := range fs {
-		out = append(out, f.Line)
-	}
-	return out
-}
-
 func TestSuppression(t *testing.T) {
 	res := linttest.Lint(t, nil, map[string]string{"p.md": placeholderPage}, "template-placeholder")
 	var got []string

@@ -262,13 +262,3 @@ func policySectionScope(f *model.Family, sec *model.Section) (roles []*model.Rol
 	}
 	return roles, false
 }
-
-// policyInScope reports whether r is one of the roles.
-func policyInScope(roles []*model.Role, r *model.Role) bool {
-	for _, x := range roles {
-		if x == r {
-			return true
-		}
-	}
-	return false
-}

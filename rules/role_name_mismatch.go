@@ -1418,10 +1418,6 @@ func withoutParens(s string) string {
 	return b.String()
 }
 
-// parenMoved reports whether a title has a parenthesised qualifier that a
-// name may write elsewhere ("Intermediate Analytics Engineer").
-func parenMoved(title string) bool { return strings.Contains(title, "(") }
-
 func sameWordSet(a, b []string) bool {
 	if len(a) != len(b) {
 		return false

@@ -253,9 +253,8 @@ func (l *Ladder) StepLabel(track, step int) string {
 
 // match is a keyword found in a title's words.
 type match struct {
-	kw    int // index in l.kws
-	at    int // first word
-	outer bool
+	kw int // index in l.kws
+	at int // first word
 }
 
 // Classify places a title. ok is false when no keyword matches and the

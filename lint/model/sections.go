@@ -219,9 +219,3 @@ func lastWord(t string) string {
 	}
 	return strings.ToLower(t[start:end])
 }
-
-// sectionOffset returns where the section name starts in the heading text,
-// so a rule can point at the prefix or the name.
-func sectionNameStart(text, name string) int {
-	return strings.LastIndex(text, name)
-}

@@ -51,8 +51,6 @@ type Chunk struct {
 // Diff is the word diff of two texts.
 type Diff struct {
 	Chunks []Chunk
-	// Tail is whitespace after the last token of the new text.
-	tail string
 }
 
 // Options change how tokens compare.
