@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -647,7 +648,7 @@ func reportPhraseVariants(p *lint.SetPass, f *model.Family, occs []phraseOcc, pr
 	// decision-making.", "decision-making across teams"): the open one is
 	// the slip. A page that hyphenates only the modifier ("decision-making
 	// process") has no hyphenated noun to compare with.
-	if !prefix && !participle {
+	if !prefix && !participle && slices.ContainsFunc(occs, func(o phraseOcc) bool { return o.noun && !o.hyphen }) {
 		nounHy, nounSp := map[string]int{}, map[string]int{}
 		for _, o := range occs {
 			switch {
