@@ -1195,13 +1195,19 @@ func (g *alternatives) report(p *lint.Pass, f *model.Family, anchor model.Span, 
 	// some levels have their own: the others lack theirs, each at its title
 	levels := 0
 	pi := len(first) == 1 && first[0] == string(model.SecPerformance)
+	isLacking := map[*model.Role]bool{} // a set: a page of thousands of levels is no square
+	if pi {
+		for _, r := range lacking {
+			isLacking[r] = true
+		}
+	}
 	for _, r := range f.Roles {
 		if r.Kind == model.KindLevel && r.Status == "" {
 			levels++
 			// a level measured only by another page's role (wholeOtherPage)
 			// is not one that has its own: with none that has, the
 			// family lacks them
-			if own := sharedOwner(r); pi && !slices.Contains(lacking, r) && own.Section(model.SecPerformance) == nil && wholeOtherPage(f, own) {
+			if own := sharedOwner(r); pi && !isLacking[r] && own.Section(model.SecPerformance) == nil && wholeOtherPage(f, own) {
 				levels--
 			}
 		}
