@@ -441,10 +441,13 @@ func appendRunes(buf []rune, s string) []rune {
 }
 
 // mayMatch reports whether t may hold one of the words (lower case,
-// ASCII), compared without case: always for text that is not ASCII, where
-// a case-insensitive expression also folds "ſ" to "s" and "K" to "k".
+// ASCII), compared without case. A case-insensitive expression folds only
+// two runes beyond ASCII to ASCII letters, "ſ" (U+017F) to "s" and "K"
+// (U+212A) to "k" (unicode.SimpleFold's orbits; TestFoldsToASCII): in a
+// text without them, any other rune past ASCII stands for no letter of a
+// word, and the bytewise comparison is exact whatever else the text holds.
 func mayMatch(t string, words ...string) bool {
-	if !isASCII(t) {
+	if !isASCII(t) && (strings.Contains(t, "\u017f") || strings.Contains(t, "\u212a")) {
 		return true
 	}
 	for _, w := range words {

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // mayMatch, the cheap test run before the model's slower expressions,
@@ -28,7 +30,7 @@ func TestMayMatchKeepsEveryMatch(t *testing.T) {
 	pieces := []string{" ", "are ", "is ", "the ", "Senior ", "who ", "WHO ", "also ", "extends ", "builds on ", "all ", "same ", "above ",
 		"responsibilities ", "Requirements ", "expectations ", "qualifications ", "responſibilities ", "of ", "as ",
 		"role ", "is ", "deprecated", "retired", "sunſet", "no longer ", "hiring", "details ", "will be ", "added ", "later", "soon",
-		"in the future", "ſ", "K", "é", "\xff", ".", ",",
+		"in the future", "ſ", "K", "\u212a", "“", "é", "\xff", ".", ",",
 		"details will be added later", "no longer hiring", "role is deprecated", "are Senior Engineers who also ",
 		"all the responsibilities of the ", "has the same requirements as ", "all of the above responsibilities", "extends the "}
 	matched := make([]int, len(cases))
@@ -59,7 +61,35 @@ func TestMayMatchKeepsEveryMatch(t *testing.T) {
 	if mayMatch("Senior engineers lead projects.", "who") {
 		t.Error("mayMatch: an ASCII sentence without the word passed")
 	}
-	if !mayMatch("Senior ingénieurs", "who") {
-		t.Error("mayMatch: non-ASCII text must always pass")
+	// past ASCII, only the runes that fold to an ASCII letter let a text pass
+	// without the word
+	if mayMatch("Senior ingénieurs “lead” projects", "who") {
+		t.Error("mayMatch: a non-ASCII sentence without the word passed")
+	}
+	if !mayMatch("Senior ingénieurs WHO", "who") {
+		t.Error("mayMatch: a non-ASCII sentence with the word turned away")
+	}
+	for _, s := range []string{"\u017funset", "Kelvin \u212a"} {
+		if !mayMatch(s, "sunset") || !deprecatedTextRE.MatchString("role is "+s) && s == "\u017funset" {
+			t.Errorf("mayMatch(%q): a rune folding to an ASCII letter must let the text pass", s)
+		}
+	}
+}
+
+// TestFoldsToASCII holds mayMatch's premise: under unicode.SimpleFold, the
+// orbits the case-insensitive expressions use, only "ſ" and "K" outside
+// ASCII fold to an ASCII letter.
+func TestFoldsToASCII(t *testing.T) {
+	var got []rune
+	for r := rune(utf8.RuneSelf); r <= unicode.MaxRune; r++ {
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			if f < utf8.RuneSelf {
+				got = append(got, r)
+				break
+			}
+		}
+	}
+	if want := []rune{'\u017f', '\u212a'}; !slices.Equal(got, want) {
+		t.Fatalf("runes past ASCII folding to ASCII: %q, want %q (mayMatch must allow for the new ones)", got, want)
 	}
 }
