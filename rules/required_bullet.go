@@ -68,7 +68,7 @@ var requiredBulletRule = &lint.Rule{
 			"role\" (the role named, its title written whole; a text that opens with \"Extends\" and names no role of the page: the " +
 			"level before), or the role of the heading an in-page link names (\"extend the main [requirements](#requirements)\"), " +
 			"followed transitively. A text that takes over only responsibilities (\"Extends the X responsibilities\" in a " +
-			"Responsibilities list) takes over no requirements, and an \"In addition to ...\" that names no role of the page " +
+			"Responsibilities list) or another list (\"Extends that of the Senior Manager, X.\" in a Performance Indicators list) takes over no requirements, and an \"In addition to ...\" that names no role of the page " +
 			"takes nothing over unless it says \"above\" (\"In addition to the above\", not \"In " +
 			"addition to the partner programs\"). A role of another linted page that an inheritance sentence links to (\"This " +
 			"role extends the [Senior Director, Development](/job-families/.../senior-director/) role\": the heading its " +
