@@ -76,7 +76,9 @@ var requiredBulletRule = &lint.Rule{
 			"page's family-wide requirements, or the pages it extends in turn hold the bullet; so do family-wide requirements " +
 			"that take over another page's (\"Extends that of the [Distinguished Engineer](.../distinguished/#requirements) " +
 			"requirements\"): they are reported only when that page lacks the bullet too. Runs over all linted pages " +
-			"at once for that. Specialties and segments refine a level and are covered by it (see `kinds`).\n\n" +
+			"at once for that. Specialties and segments refine a level and are covered by it (see `kinds`); but a level " +
+			"with no requirements of its own whose specialties under its heading have a Requirements list each (\"#### " +
+			"Foundations\", \"### Foundations Requirements\") is checked in those lists: each must hold the bullet.\n\n" +
 			"Reported: once, at the family-level Requirements heading, when that section lacks the bullet and some " +
 			"level does not list it itself; else at each uncovered level's Requirements heading, or at its title " +
 			"when it has no requirements at all (only for a graded level: an ungraded heading with nothing required is " +
@@ -385,6 +387,7 @@ func checkRequiredBullet(p *lint.Pass, sum *bulletSummary, resolve func([]*model
 			}
 		}
 	}
+	roles = pg.specialtyLists(roles)
 	// no level to check (a page of one role written as segments or
 	// specialties under family-wide requirements): the family's
 	// requirements are the page's own
@@ -586,6 +589,35 @@ func checkRequiredBullet(p *lint.Pass, sum *bulletSummary, resolve func([]*model
 			}
 		}
 	}
+}
+
+// specialtyLists puts, in place of a level with no requirements of its
+// own, the specialties written under its heading that have a Requirements
+// list each ("## Product Design Manager", "#### Foundations", "###
+// Foundations Requirements", "#### UX Paper Cuts", "### UX Paper Cuts
+// Requirements"): the level's requirements are written per specialty, so
+// each of those lists must hold the bullet, and the level is not told it
+// has none.
+func (pg *bulletPage) specialtyLists(roles []*model.Role) []*model.Role {
+	var out []*model.Role
+	for _, r := range roles {
+		if r.Kind != model.KindLevel || len(pg.requirements(r)) > 0 {
+			out = append(out, r)
+			continue
+		}
+		var subs []*model.Role
+		for _, x := range pg.f.Roles {
+			if x.Kind == model.KindSpecialty && x.Status == "" && x.Heading != nil && (pg.enclosing[x] == r || x.Parent == r) &&
+				x.Section(model.SecRequirements) != nil && !slices.Contains(roles, x) && !slices.Contains(out, x) {
+				subs = append(subs, x)
+			}
+		}
+		if len(subs) == 0 {
+			out = append(out, r)
+		}
+		out = append(out, subs...)
+	}
+	return out
 }
 
 // baseLevels keeps, of the roles that lack a bullet, those that do not
