@@ -32,10 +32,11 @@ var requiredBulletRule = &lint.Rule{
 		Description: "The handbook's job-family policy, and the CI job that enforced it, require \"Ability to use GitLab\" as " +
 			"a bullet in every role's requirements. A bullet counts when it is in a Requirements section (a heading or a " +
 			"bold paragraph, with its sub-headings), at any list depth; nice-to-haves do not count, since they are not " +
-			"required. Text is compared ignoring case, markup, spacing and trailing punctuation; by default " +
+			"required. Text is compared ignoring case, markup, spacing and trailing punctuation, and a bullet that is the required " +
+			"one with its opening noun made an adjective, nothing more (\"Able to use GitLab.\"), is that bullet; by default " +
 			"(`match: contains`) the bullet may say more around it, in whole words (\"You have the ability to use " +
 			"GitLab.\", \"Ability to use GitLab for merge requests\"), and `prefix` or `exact` are stricter. A level whose requirements ask the " +
-			"same ability in other words (\"Able to use GitLab.\", \"Experience using GitLab\", \"Strong understanding of GitLab\", \"Comfortable using " +
+			"same ability in other words (\"Able to use GitLab to plan work\", \"Capability to use GitLab\", \"Experience using GitLab\", \"Strong understanding of GitLab\", \"Comfortable using " +
 			"Google Workspace and GitLab\"; option `reworded`) is told so, at `info`, quoting its bullet: a matter of wording, not a " +
 			"missing requirement (`reworded_info: false` takes it for the bullet). A rewording counts only in requirements, not in " +
 			"a family-level section of another kind (\"Use the GitLab product\" among the duties). A plain line " +
@@ -68,7 +69,7 @@ var requiredBulletRule = &lint.Rule{
 			"role\" (the role named, its title written whole; a text that opens with \"Extends\" and names no role of the page: the " +
 			"level before), or the role of the heading an in-page link names (\"extend the main [requirements](#requirements)\"), " +
 			"followed transitively. A text that takes over only responsibilities (\"Extends the X responsibilities\" in a " +
-			"Responsibilities list) takes over no requirements, and an \"In addition to ...\" that names no role of the page " +
+			"Responsibilities list) or another list (\"Extends that of the Senior Manager, X.\" in a Performance Indicators list) takes over no requirements, and an \"In addition to ...\" that names no role of the page " +
 			"takes nothing over unless it says \"above\" (\"In addition to the above\", not \"In " +
 			"addition to the partner programs\"). A role of another linted page that an inheritance sentence links to (\"This " +
 			"role extends the [Senior Director, Development](/job-families/.../senior-director/) role\": the heading its " +
@@ -76,7 +77,9 @@ var requiredBulletRule = &lint.Rule{
 			"page's family-wide requirements, or the pages it extends in turn hold the bullet; so do family-wide requirements " +
 			"that take over another page's (\"Extends that of the [Distinguished Engineer](.../distinguished/#requirements) " +
 			"requirements\"): they are reported only when that page lacks the bullet too. Runs over all linted pages " +
-			"at once for that. Specialties and segments refine a level and are covered by it (see `kinds`).\n\n" +
+			"at once for that. Specialties and segments refine a level and are covered by it (see `kinds`); but a level " +
+			"with no requirements of its own whose specialties under its heading have a Requirements list each (\"#### " +
+			"Foundations\", \"### Foundations Requirements\") is checked in those lists: each must hold the bullet.\n\n" +
 			"Reported: once, at the family-level Requirements heading, when that section lacks the bullet and some " +
 			"level does not list it itself; else at each uncovered level's Requirements heading, or at its title " +
 			"when it has no requirements at all (only for a graded level: an ungraded heading with nothing required is " +
@@ -98,7 +101,7 @@ var requiredBulletRule = &lint.Rule{
 			{Name: "bullets", Default: "[Ability to use GitLab]", Text: "Bullets every level's requirements must hold; an empty list turns the rule off."},
 			{Name: "match", Default: "contains", Text: "`exact`: the whole bullet; `prefix`: the bullet starts with it (whole words); `contains`: the bullet holds it (whole words)."},
 			{Name: "kinds", Default: "[level]", Text: "Role kinds checked (`level`, `specialty`, `segment`)."},
-			{Name: "reworded", Default: "true", Text: "A requirement that asks the same ability in other words is told apart from a missing bullet (\"Able to use GitLab\", \"Experience using GitLab\", \"Strong understanding of GitLab\"): a word of use or knowledge at most ten words before the bullet's last word, in its clause (no \"where\", \"which\", \"that\" ... between them), that word not right after \"at\", and nothing that makes it a wish or something to learn (\"a plus\", \"willingness to\", \"learn\"). Only with `match: contains`."},
+			{Name: "reworded", Default: "true", Text: "A requirement that asks the same ability in other words is told apart from a missing bullet (\"Able to use GitLab to plan work\", \"Experience using GitLab\", \"Strong understanding of GitLab\"): a word of use or knowledge at most ten words before the bullet's last word, in its clause (no \"where\", \"which\", \"that\" ... between them), that word not right after \"at\", and nothing that makes it a wish or something to learn (\"a plus\", \"willingness to\", \"learn\"). Only with `match: contains`."},
 			{Name: "reworded_info", Default: "true", Text: "With `reworded`, report such a requirement at `info`, quoting it; false: take it for the bullet (no finding)."},
 		},
 	},
@@ -385,6 +388,7 @@ func checkRequiredBullet(p *lint.Pass, sum *bulletSummary, resolve func([]*model
 			}
 		}
 	}
+	roles = pg.specialtyLists(roles)
 	// no level to check (a page of one role written as segments or
 	// specialties under family-wide requirements): the family's
 	// requirements are the page's own
@@ -454,6 +458,7 @@ func checkRequiredBullet(p *lint.Pass, sum *bulletSummary, resolve func([]*model
 	words := map[*model.Bullet][]string{} // each bullet's words, split once for all the roles and bullets asked
 	for _, want := range opts.Bullets {
 		wantWords := bulletWords(want)
+		wantAdj := bulletAdjectiveForm(wantWords)
 		// exact: the bullet as the options ask it; reworded: a requirement
 		// asking the same ability in other words (the last one found is kept)
 		var found *model.Bullet
@@ -470,7 +475,8 @@ func checkRequiredBullet(p *lint.Pass, sum *bulletSummary, resolve func([]*model
 							bw = bulletItemWords(b)
 							words[b] = bw
 						}
-						if bulletMatches(bw, wantWords, opts.Match) || reworded && bulletReworded(bw, wantWords) {
+						if bulletMatches(bw, wantWords, opts.Match) || wantAdj != nil && bulletMatches(bw, wantAdj, "exact") ||
+							reworded && bulletReworded(bw, wantWords) {
 							found = b
 							return true
 						}
@@ -586,6 +592,35 @@ func checkRequiredBullet(p *lint.Pass, sum *bulletSummary, resolve func([]*model
 			}
 		}
 	}
+}
+
+// specialtyLists puts, in place of a level with no requirements of its
+// own, the specialties written under its heading that have a Requirements
+// list each ("## Product Design Manager", "#### Foundations", "###
+// Foundations Requirements", "#### UX Paper Cuts", "### UX Paper Cuts
+// Requirements"): the level's requirements are written per specialty, so
+// each of those lists must hold the bullet, and the level is not told it
+// has none.
+func (pg *bulletPage) specialtyLists(roles []*model.Role) []*model.Role {
+	var out []*model.Role
+	for _, r := range roles {
+		if r.Kind != model.KindLevel || len(pg.requirements(r)) > 0 {
+			out = append(out, r)
+			continue
+		}
+		var subs []*model.Role
+		for _, x := range pg.f.Roles {
+			if x.Kind == model.KindSpecialty && x.Status == "" && x.Heading != nil && (pg.enclosing[x] == r || x.Parent == r) &&
+				x.Section(model.SecRequirements) != nil && !slices.Contains(roles, x) && !slices.Contains(out, x) {
+				subs = append(subs, x)
+			}
+		}
+		if len(subs) == 0 {
+			out = append(out, r)
+		}
+		out = append(out, subs...)
+	}
+	return out
 }
 
 // baseLevels keeps, of the roles that lack a bullet, those that do not
@@ -1197,6 +1232,23 @@ func bulletWishNote(secs []*model.Section, want []string) string {
 		}
 	}
 	return ""
+}
+
+// bulletAdjective gives a bullet's opening noun its adjective: "Able to
+// use GitLab." is the policy's bullet in its own words, the noun made an
+// adjective, not a rewording ("no maintainer would change it", judged
+// FALSE and DEBATABLE as "ask for it in other words"). Only the whole
+// bullet: "Able to use GitLab to plan work" asks more, and another word
+// ("Capability to use GitLab") is a rewording that labellers mark.
+var bulletAdjective = map[string]string{"ability": "able"}
+
+// bulletAdjectiveForm returns the bullet's words with its opening noun
+// made an adjective ("able to use gitlab"), or nil when it has none.
+func bulletAdjectiveForm(want []string) []string {
+	if len(want) < 2 || bulletAdjective[want[0]] == "" {
+		return nil
+	}
+	return append([]string{bulletAdjective[want[0]]}, want[1:]...)
 }
 
 // bulletMatches compares a bullet's words with the required ones.

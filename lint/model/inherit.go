@@ -198,7 +198,14 @@ func (s *structurer) readExtension(r, before *Role, b *Block, ss [2]int) *Extens
 		// "Extends that of the Billing Operations Associate" written in
 		// the level's Responsibilities (or Requirements): that list only,
 		// unless it says it takes the role ("extends the Manager role")
-		if sec := b.Section; sec != nil && (sec.Kind == SecResponsibilities || sec.Kind == SecRequirements) && !extendWholeRE.MatchString(t[m[1]:]) {
+		if sec := b.Section; sec != nil && extendsOwnList(sec.Kind) && !extendWholeRE.MatchString(t[m[1]:]) {
+			// "Extends that of the Senior Manager, X." written in the level's
+			// Performance Indicators (or Career Ladder, Hiring Process,
+			// Nice-to-haves) takes over that list, which an Extension does
+			// not record: neither responsibilities nor requirements
+			if sec.Kind != SecResponsibilities && sec.Kind != SecRequirements {
+				return nil
+			}
 			kinds = []SectionKind{sec.Kind}
 		}
 	} else {
@@ -645,4 +652,20 @@ func DropAtPrevious(t string) string {
 		return t
 	}
 	return extendAtPreviousRE.ReplaceAllString(t, "")
+}
+
+// extendsOwnList reports whether an "Extends that of X" written in a
+// section of this kind takes over only that list of X: a list of a kind
+// of its own (Responsibilities, Requirements, Performance Indicators,
+// Career Ladder, Hiring Process, Nice-to-haves), not a Job Grade section,
+// the role's text or a heading the model does not know (where "This role
+// extends the Senior Director role" speaks of the whole role). An
+// Extension records only responsibilities and requirements (the JSON
+// schema's kinds): one in a list of another kind is not read.
+func extendsOwnList(k SectionKind) bool {
+	switch k {
+	case SecResponsibilities, SecRequirements, SecPerformance, SecCareerLadder, SecHiringProcess, SecNiceToHaves:
+		return true
+	}
+	return false
 }

@@ -152,6 +152,25 @@ func TestExtensionThatOfInSection(t *testing.T) {
 	wantExtends(t, "Senior", senior, analyst, SecResponsibilities, SecRequirements)
 }
 
+// TestExtensionInPerformanceIndicators checks that "Extends that of the X"
+// written in a level's Performance Indicators takes over neither X's
+// responsibilities nor its requirements (an Extension records only those),
+// while one that names the whole role ("extends the X role") there still
+// takes the role.
+func TestExtensionInPerformanceIndicators(t *testing.T) {
+	src := []byte("---\ntitle: Programs\n---\n\n## Senior Manager, Programs\n\n### Requirements\n\n- Ability to use GitLab\n\n" +
+		"## Director, Programs\n\n### Requirements\n\n- Lead\n\n### Performance Indicators\n\n- Extends that of the Senior Manager, Programs.\n- Share of voice\n\n" +
+		"## Senior Director, Programs\n\n### Performance Indicators\n\n- This level extends the Director, Programs role.\n")
+	f := Parse("programs.md", src)
+	if len(f.Roles) != 3 {
+		t.Fatalf("roles %v", f.Roles)
+	}
+	if ext := f.Roles[1].Extends; len(ext) != 0 {
+		t.Errorf("Director extends %+v, want nothing (the sentence is in its Performance Indicators)", ext[0])
+	}
+	wantExtends(t, "Senior Director", f.Roles[2], f.Roles[1], SecResponsibilities, SecRequirements)
+}
+
 // TestMisnamedSectionStays checks that a section whose prefix names another
 // role ("#### Director, X Requirements" under "### Senior Director, X") stays
 // with the heading it is written under when that heading has no such
