@@ -145,6 +145,8 @@ type driftFinding struct {
 	from, to int // b's tokens the finding points at, [from, to)
 	rfrom    int // the same place in r's tokens
 	rto      int
+	// an inherited bullet repeated with words left out
+	shortened bool
 }
 
 func checkBulletDrift(p *lint.Pass) {
@@ -715,16 +717,63 @@ func inheritedRewordings(f *model.Family, bs []*driftBullet, keep func(driftFind
 				for _, l := range lists {
 					for _, hb := range l.owner.Bullets {
 						h := byBullet[hb]
-						if h == nil || h.key == b.key || !slices.Equal(h.stems, b.stems) || copyKey(ob) == copyKey(hb) ||
-							!slices.Equal(driftNumbers(b), driftNumbers(h)) {
+						if h == nil || h.key == b.key || !slices.Equal(driftNumbers(b), driftNumbers(h)) {
 							continue
 						}
-						keep(driftFinding{kind: driftInherited, b: b, r: h, from: 0, to: len(b.toks), rfrom: 0, rto: len(h.toks)})
+						short := shortenedCopy(b, h)
+						if !short && (!slices.Equal(h.stems, b.stems) || copyKey(ob) == copyKey(hb)) {
+							continue
+						}
+						keep(driftFinding{kind: driftInherited, b: b, r: h, from: 0, to: len(b.toks), rfrom: 0, rto: len(h.toks), shortened: short})
 					}
 				}
 			}
 		}
 	}
+}
+
+// driftShortMin is the fewest content words a shortened repeat of a bullet
+// keeps.
+const driftShortMin = 5
+
+// shortenedCopy reports whether b is h with items of one of its lists left
+// out, and nothing else changed: "Develop case studies, presentations, and
+// internal process development" after "Develop case studies,
+// presentations, design documentation, best-practice methodologies and
+// internal process development", or "reviewing of expenses, payroll" after
+// "reviewing of cash, expenses, payroll". The words left out are whole
+// items, set off by commas: a word dropped from a phrase ("the Quality
+// space" after "the Quality Engineering space") may narrow or widen what
+// the level does. b keeps at least driftShortMin content words and half
+// of h's.
+func shortenedCopy(b, h *driftBullet) bool {
+	if len(b.stems) < driftShortMin || len(b.stems) >= len(h.stems) || 2*len(b.stems) < len(h.stems) {
+		return false
+	}
+	p, bm, hm := midDiff(b.toks, h.toks)
+	if len(bm) > 0 || len(hm) < 2 || p == 0 {
+		return false
+	}
+	words := false
+	for _, t := range hm {
+		words = words || t.word
+		if t.norm == "." || t.norm == ";" || t.norm == ":" || t.norm == "(" || t.norm == ")" {
+			return false
+		}
+	}
+	end := p + len(hm) // h's token after the run
+	if !words || end >= len(h.toks) {
+		return false
+	}
+	switch next := h.toks[end].norm; {
+	case h.toks[p-1].norm == "," && (next == "," || next == "and" || next == "or" || next == "&"):
+		// ", design documentation, best-practice methodologies" before "and"
+		return true
+	case hm[len(hm)-1].norm == ",":
+		// "cash," before "expenses, payroll"
+		return true
+	}
+	return false
 }
 
 // driftNumbers returns the numbers of a bullet as written ("3-5", "8").
@@ -1005,6 +1054,9 @@ func reportBulletDrift(p *lint.Pass, f *driftFinding, pg *driftPage) {
 	case driftInherited:
 		span = b.b.Block.Span
 		msg = fmt.Sprintf("repeats in other words a bullet this level already takes over from %s: drop it", where(r))
+		if f.shortened {
+			msg = fmt.Sprintf("repeats, shortened, a bullet this level already takes over from %s: drop it", where(r))
+		}
 	case driftPreference:
 		span = b.b.Block.Span
 		if len(stripPreference(b.toks)) < len(b.toks) {
