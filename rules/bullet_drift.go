@@ -55,7 +55,14 @@ var bulletDriftRule = &lint.Rule{
 			"- a bullet that a level takes over from another (\"Responsibilities extend the Staff Analytics " +
 			"Engineer job\") written again in other words, with the same content words: \"Regularly participates " +
 			"... and networking\" where the level taken over has \"Regularly participate ... and/or networking\" " +
-			"(a repeat but for a hyphen or the closing punctuation is `level-copy`'s);\n" +
+			"(a repeat but for a hyphen or the closing punctuation is `level-copy`'s), or with whole items of its " +
+			"list left out, nothing else changed: \"Develop case studies, presentations, and internal process " +
+			"development\" where the level taken over has \"..., presentations, design documentation, best-practice " +
+			"methodologies and internal process development\";\n" +
+			"- a level's copy of a family-wide bullet with a word inside it in another case: \"our suite of Sales " +
+			"tools\" where the family-wide section has \"our suite of Sales Tools\" (between two levels the case " +
+			"is left alone: which is right depends on the word; a word that starts a sentence is written either " +
+			"way);\n" +
 			"- a requirement that the family-wide list only prefers: \"Experience with Middleman\" in a level's " +
 			"list where the family-wide one has \"Prefer experience with Middleman\", which applies to every " +
 			"level.\n\n" +
@@ -133,10 +140,11 @@ const (
 	driftPreference
 	driftRegression
 	driftInherited
+	driftCase
 )
 
 var driftKindNames = [...]string{driftArticle: "article", driftComma: "comma", driftVerbForm: "verb form",
-	driftName: "name", driftPreference: "preference", driftRegression: "regression", driftInherited: "inherited"}
+	driftName: "name", driftPreference: "preference", driftRegression: "regression", driftInherited: "inherited", driftCase: "case"}
 
 // driftFinding is a defect of bullet b against its copy r.
 type driftFinding struct {
@@ -209,6 +217,7 @@ func checkBulletDrift(p *lint.Pass) {
 	}
 	anchoredNames(bs, pg, keep)
 	inheritedRewordings(p.File, bs, keep)
+	caseChanges(pg, keep)
 	out := make([]driftFinding, 0, len(best))
 	for _, f := range best {
 		out = append(out, f)
@@ -776,6 +785,84 @@ func shortenedCopy(b, h *driftBullet) bool {
 	return false
 }
 
+// caseChanges finds a level's bullet copied word for word from the
+// family-wide section, which every level repeats, but for the case of a
+// word inside it ("our suite of Sales tools" where the family-wide copy
+// has "Sales Tools"). Between two levels the case of a word is left alone:
+// which is right is a matter of the word ("Static Site Generators" at two
+// levels, "static site generators" at one). A word that starts the bullet
+// or a sentence in it is written either way.
+func caseChanges(pg *driftPage, keep func(driftFinding)) {
+	for _, group := range pg.byKey {
+		if len(group) < 2 {
+			continue
+		}
+		var fam *driftBullet
+		for _, b := range group {
+			if b.owner == nil {
+				if fam != nil && caseForm(fam) != caseForm(b) {
+					fam = nil // the family-wide sections disagree
+					break
+				}
+				fam = b
+			}
+		}
+		if fam == nil {
+			continue
+		}
+		want := caseForm(fam)
+		for _, b := range group {
+			if b.owner == nil || caseForm(b) == want {
+				continue
+			}
+			from, to := -1, 0
+			for i := range b.toks {
+				if caseWord(b, i) != caseWord(fam, i) {
+					if from < 0 {
+						from = i
+					}
+					to = i + 1
+				}
+			}
+			keep(driftFinding{kind: driftCase, b: b, r: fam, from: from, to: to, rfrom: from, rto: to})
+		}
+	}
+}
+
+// caseForm returns a bullet's words as written (caseWord), joined.
+func caseForm(b *driftBullet) string {
+	var sb strings.Builder
+	for i := range b.toks {
+		sb.WriteString(caseWord(b, i))
+		sb.WriteByte(' ')
+	}
+	return sb.String()
+}
+
+// caseWord returns token i of a bullet as written, or as compared for a
+// number and for a word that starts the bullet or a sentence in it, whose
+// case is no defect.
+func caseWord(b *driftBullet, i int) string {
+	t := b.toks[i]
+	if !t.word || t.norm == "#" || sentenceStartTok(b.toks, i) {
+		return t.norm
+	}
+	return b.text[t.start:t.end]
+}
+
+// sentenceStartTok reports whether token i starts a sentence or a clause
+// set off by a colon or a bracket ("**Hiring:** Hire and retain").
+func sentenceStartTok(ts []driftTok, i int) bool {
+	if i == 0 {
+		return true
+	}
+	switch ts[i-1].norm {
+	case ".", ":", "!", "?", ";", "(", "\"", "'", "-", "–", "—", "/":
+		return true
+	}
+	return false
+}
+
 // driftNumbers returns the numbers of a bullet as written ("3-5", "8").
 func driftNumbers(d *driftBullet) []string {
 	var out []string
@@ -1051,6 +1138,9 @@ func reportBulletDrift(p *lint.Pass, f *driftFinding, pg *driftPage) {
 	case driftRegression:
 		msg = fmt.Sprintf("a higher grade asking less: %q where the same bullet in %s, grade %s, has %q",
 			driftQuote(b, f.from, f.to, 2), where(r), strings.TrimSuffix(fmt.Sprintf("%g", driftGrade(r.owner)), ".0"), driftQuote(r, f.rfrom, f.rto, 2))
+	case driftCase:
+		msg = fmt.Sprintf("case changed: %q where the same bullet in %s, which every level repeats, has %q",
+			driftQuote(b, f.from, f.to, 2), where(r), driftQuote(r, f.rfrom, f.rto, 2))
 	case driftInherited:
 		span = b.b.Block.Span
 		msg = fmt.Sprintf("repeats in other words a bullet this level already takes over from %s: drop it", where(r))
