@@ -63,6 +63,10 @@ var bulletDriftRule = &lint.Rule{
 			"tools\" where the family-wide section has \"our suite of Sales Tools\" (between two levels the case " +
 			"is left alone: which is right depends on the word; a word that starts a sentence is written either " +
 			"way);\n" +
+			"- a bullet written twice in one list with a few words changed in its middle: \"Experience sourcing " +
+			"and research at junior and intermediate levels, ...\" after \"Experience sourcing and research at all " +
+			"levels, ...\" (at least ten tokens the same, three of four, and at most three changed; bullets next " +
+			"to each other are left alone, as a list of parallel items is written so);\n" +
 			"- a requirement that the family-wide list only prefers: \"Experience with Middleman\" in a level's " +
 			"list where the family-wide one has \"Prefer experience with Middleman\", which applies to every " +
 			"level.\n\n" +
@@ -141,10 +145,11 @@ const (
 	driftRegression
 	driftInherited
 	driftCase
+	driftTwice
 )
 
 var driftKindNames = [...]string{driftArticle: "article", driftComma: "comma", driftVerbForm: "verb form",
-	driftName: "name", driftPreference: "preference", driftRegression: "regression", driftInherited: "inherited", driftCase: "case"}
+	driftName: "name", driftPreference: "preference", driftRegression: "regression", driftInherited: "inherited", driftCase: "case", driftTwice: "twice"}
 
 // driftFinding is a defect of bullet b against its copy r.
 type driftFinding struct {
@@ -218,6 +223,7 @@ func checkBulletDrift(p *lint.Pass) {
 	anchoredNames(bs, pg, keep)
 	inheritedRewordings(p.File, bs, keep)
 	caseChanges(pg, keep)
+	nearRepeats(bs, keep)
 	out := make([]driftFinding, 0, len(best))
 	for _, f := range best {
 		out = append(out, f)
@@ -829,6 +835,49 @@ func caseChanges(pg *driftPage, keep func(driftFinding)) {
 	}
 }
 
+// nearRepeats finds a bullet written twice in one list with a few words
+// changed in its middle ("Experience sourcing and research at junior and
+// intermediate levels, preferably ..." after "Experience sourcing and
+// research at all levels, preferably ..."): the list then says two things
+// of one matter. Both copies share at least driftTwiceSame tokens, three
+// of four of the longer one, at least three at each end, and differ in one
+// run of at most three tokens each. Bullets next to each other are left
+// alone: a list of parallel items ("Experience of ABM ads software
+// (Demandbase preferred)", "Experience of CRM software (Salesforce
+// preferred)") is written so.
+func nearRepeats(bs []*driftBullet, keep func(driftFinding)) {
+	bySection := map[*model.Section][]*driftBullet{}
+	for _, b := range bs {
+		if s := b.b.Block.Section; s != nil {
+			bySection[s] = append(bySection[s], b)
+		}
+	}
+	for s, list := range bySection {
+		place := make(map[*model.Bullet]int, len(s.Bullets))
+		for i, b := range s.Bullets {
+			place[b] = i
+		}
+		for j, b := range list {
+			for _, r := range list[:j] {
+				if b.key == r.key || place[b.b]-place[r.b] < 2 {
+					continue
+				}
+				p, bm, rm := midDiff(b.toks, r.toks)
+				same := len(b.toks) - len(bm)
+				if len(bm) == 0 || len(rm) == 0 || len(bm) > 3 || len(rm) > 3 || p < 3 || same-p < 3 ||
+					same < driftTwiceSame || 4*same < 3*max(len(b.toks), len(r.toks)) {
+					continue
+				}
+				keep(driftFinding{kind: driftTwice, b: b, r: r, from: p, to: p + len(bm), rfrom: p, rto: p + len(rm)})
+			}
+		}
+	}
+}
+
+// driftTwiceSame is the fewest tokens two copies of a bullet in one list
+// share.
+const driftTwiceSame = 10
+
 // caseForm returns a bullet's words as written (caseWord), joined.
 func caseForm(b *driftBullet) string {
 	var sb strings.Builder
@@ -1141,6 +1190,9 @@ func reportBulletDrift(p *lint.Pass, f *driftFinding, pg *driftPage) {
 	case driftCase:
 		msg = fmt.Sprintf("case changed: %q where the same bullet in %s, which every level repeats, has %q",
 			driftQuote(b, f.from, f.to, 2), where(r), driftQuote(r, f.rfrom, f.rto, 2))
+	case driftTwice:
+		msg = fmt.Sprintf("the same bullet as line %d of this list but for %q where it has %q: keep one",
+			src.Position(r.b.Span.Start).Line, driftQuote(b, f.from, f.to, 1), driftQuote(r, f.rfrom, f.rto, 1))
 	case driftInherited:
 		span = b.b.Block.Span
 		msg = fmt.Sprintf("repeats in other words a bullet this level already takes over from %s: drop it", where(r))
