@@ -47,7 +47,9 @@ var bulletDriftRule = &lint.Rule{
 			"level before and a level after says \"on the Equity Edge Online platform\" (numbers may differ, as " +
 			"years do from level to level; a bullet too short to share enough words with its copies, \"Experience " +
 			"with Online systems\", is paired with the bullet at its place in the other lists, the bullet before or " +
-			"after it being the same);\n" +
+			"after it being the same; a bullet with a copy at one level only is reported when its level makes the " +
+			"same change, between two levels that agree, in another bullet: \"Maintain data in Carta online " +
+			"database\" where the level before has \"Equity Edge Online/E*TRADE database\");\n" +
 			"- a higher grade asking less than a lower one: \"Support the development\" or \"Strong experience\" " +
 			"where the same bullet at a lower grade has \"Lead the development\" or \"Expert experience\", or " +
 			"\"Resourcefulness\" where it has \"Demonstrated resourcefulness\" (both roles need a grade; the " +
@@ -160,6 +162,9 @@ type driftFinding struct {
 	rto      int
 	// an inherited bullet repeated with words left out
 	shortened bool
+	// for another name: the bullet of the same level that swaps the same
+	// names between a level before and one after
+	via *driftBullet
 }
 
 func checkBulletDrift(p *lint.Pass) {
@@ -221,6 +226,7 @@ func checkBulletDrift(p *lint.Pass) {
 		}
 	}
 	anchoredNames(bs, pg, keep)
+	namesAgain(bs, best, keep)
 	inheritedRewordings(p.File, bs, keep)
 	caseChanges(pg, keep)
 	nearRepeats(bs, keep)
@@ -696,6 +702,68 @@ func nameSwap(b, r *driftBullet, pg *driftPage) driftFinding {
 		return driftFinding{}
 	}
 	return driftFinding{kind: driftName, b: b, r: r, from: p, to: p + len(bm), rfrom: p, rto: p + len(rm)}
+}
+
+// namesAgain finds, in a level that names another tool than the levels
+// before and after it in one bullet ("on the Carta platform" where they
+// have "on the Equity Edge Online platform"), another of its bullets that
+// makes the same swap against a bullet that has one copy only: "Maintain
+// data in Carta online database" where the level before has "Maintain data
+// in Equity Edge Online/E*TRADE database". The names changed must start
+// with the same words as in the bullet found first.
+func namesAgain(bs []*driftBullet, best map[*driftBullet]driftFinding, keep func(driftFinding)) {
+	var found []driftFinding
+	for _, f := range best {
+		if f.kind == driftName && f.via == nil {
+			found = append(found, f)
+		}
+	}
+	sort.Slice(found, func(i, j int) bool { return found[i].b.b.Span.Start < found[j].b.b.Span.Start })
+	startsWith := func(ts, prefix []driftTok) bool {
+		if len(ts) < len(prefix) {
+			return false
+		}
+		for i := range prefix {
+			if ts[i].norm != prefix[i].norm {
+				return false
+			}
+		}
+		return true
+	}
+	for _, sw := range found {
+		name, other := sw.b.toks[sw.from:sw.to], sw.r.toks[sw.rfrom:sw.rto]
+		for _, b := range bs {
+			if b.owner != sw.b.owner || b == sw.b {
+				continue
+			}
+			if _, ok := best[b]; ok {
+				continue
+			}
+			for _, r := range bs {
+				if r.owner == nil || r.owner == b.owner {
+					continue
+				}
+				p, bm, rm := midDiff(b.toks, r.toks)
+				if p == 0 || driftWords(bm) > driftWords(name)+driftWindow || driftWords(rm) > driftWords(other)+driftWindow ||
+					!startsWith(bm, name) || !startsWith(rm, other) || len(b.toks)-len(bm) < 6 {
+					continue
+				}
+				keep(driftFinding{kind: driftName, b: b, r: r, from: p, to: p + len(name), rfrom: p, rto: p + len(other), via: sw.b})
+				break
+			}
+		}
+	}
+}
+
+// driftWords returns how many of the tokens are words.
+func driftWords(ts []driftTok) int {
+	n := 0
+	for _, t := range ts {
+		if t.word {
+			n++
+		}
+	}
+	return n
 }
 
 // inheritedRewordings finds a level's bullet that repeats, reworded, a
@@ -1174,6 +1242,11 @@ func reportBulletDrift(p *lint.Pass, f *driftFinding, pg *driftPage) {
 		msg = fmt.Sprintf("%q breaks this list's %s (%s), and the same bullet in %s has %q",
 			driftQuote(b, 0, 1, 0), style, strings.Join(ex, ", "), where(r), driftQuote(r, 0, 1, 0))
 	case driftName:
+		if f.via != nil {
+			msg = fmt.Sprintf("names %q where the same bullet in %s names %q, the same change as this level's line %d: one of them is out of date",
+				driftQuote(b, f.from, f.to, 0), where(r), driftQuote(r, f.rfrom, f.rto, 0), src.Position(f.via.b.Span.Start).Line)
+			break
+		}
 		var before, after *driftBullet
 		for _, o := range byKey[r.key] {
 			if o.order < b.order {
