@@ -65,6 +65,9 @@ var bulletDriftRule = &lint.Rule{
 			"tools\" where the family-wide section has \"our suite of Sales Tools\" (between two levels the case " +
 			"is left alone: which is right depends on the word; a word that starts a sentence is written either " +
 			"way);\n" +
+			"- a plural noun of the copy made a bare singular: \"to form hypothesis\" where the copy has \"to form " +
+			"hypotheses\" (the noun ends its phrase after a content word, with no determiner or number before it " +
+			"in its phrase, and is no noun that goes without an article, \"perform analysis\");\n" +
 			"- a bullet written twice in one list with a few words changed in its middle: \"Experience sourcing " +
 			"and research at junior and intermediate levels, ...\" after \"Experience sourcing and research at all " +
 			"levels, ...\" (at least ten tokens the same, three of four, and at most three changed; bullets next " +
@@ -148,10 +151,11 @@ const (
 	driftInherited
 	driftCase
 	driftTwice
+	driftNumber
 )
 
 var driftKindNames = [...]string{driftArticle: "article", driftComma: "comma", driftVerbForm: "verb form",
-	driftName: "name", driftPreference: "preference", driftRegression: "regression", driftInherited: "inherited", driftCase: "case", driftTwice: "twice"}
+	driftName: "name", driftPreference: "preference", driftRegression: "regression", driftInherited: "inherited", driftCase: "case", driftTwice: "twice", driftNumber: "number"}
 
 // driftFinding is a defect of bullet b against its copy r.
 type driftFinding struct {
@@ -412,6 +416,9 @@ func classifyDrift(b, r *driftBullet, pg *driftPage) driftFinding {
 		return f
 	}
 	if f := regression(b, r); f.b != nil {
+		return f
+	}
+	if f := singularized(b, r); f.b != nil {
 		return f
 	}
 	if (r.owner == nil) != (b.owner == nil) && b.owner != nil &&
@@ -753,6 +760,67 @@ func namesAgain(bs []*driftBullet, best map[*driftBullet]driftFinding, keep func
 			}
 		}
 	}
+}
+
+// singularized finds a plural noun of the copy written singular with
+// nothing to make it count, a bare singular noun: "to form hypothesis"
+// where the copy has "to form hypotheses". The noun ends its phrase (a
+// punctuation mark, a function word or the bullet's end after it: "customer
+// success" for "customers success" is a noun used as a modifier), comes
+// after a content word, and no determiner or number comes before it in its
+// phrase ("a global team" for "a global teams"); a noun that goes without
+// an article ("analysis", "experience") is left alone, and so is the
+// bullet's first word, a verb's form.
+func singularized(b, r *driftBullet) driftFinding {
+	p, bm, rm := midDiff(b.toks, r.toks)
+	if p == 0 || len(bm) != 1 || len(rm) != 1 || !bm[0].word || !pluralOf(rm[0].norm, bm[0].norm) ||
+		driftMassNouns[bm[0].norm] || driftUncounted[bm[0].norm] || prose.IsStopWord(bm[0].norm) {
+		return driftFinding{}
+	}
+	if n := p + 1; n < len(b.toks) && b.toks[n].word && !prose.IsStopWord(b.toks[n].norm) {
+		return driftFinding{}
+	}
+	if prev := b.toks[p-1]; !prev.word || prose.IsStopWord(prev.norm) || prev.norm == "#" {
+		return driftFinding{}
+	}
+	for i := p - 1; i >= 0; i-- {
+		t := b.toks[i]
+		if !t.word || t.norm == "#" || driftDeterminers[t.norm] {
+			return driftFinding{}
+		}
+		if prose.IsStopWord(t.norm) {
+			break
+		}
+	}
+	return driftFinding{kind: driftNumber, b: b, r: r, from: p, to: p + 1, rfrom: p, rto: p + 1}
+}
+
+// driftDeterminers make a singular noun count ("each team", "our
+// process").
+var driftDeterminers = map[string]bool{"a": true, "an": true, "the": true, "this": true, "that": true, "each": true,
+	"every": true, "one": true, "any": true, "another": true, "our": true, "your": true, "their": true, "its": true,
+	"his": true, "her": true, "per": true, "single": true, "either": true, "neither": true, "no": true}
+
+// driftUncounted are nouns that go without an article in the singular as
+// well as in the plural ("perform analysis", "develop strategy").
+var driftUncounted = map[string]bool{"analysis": true, "strategy": true, "process": true, "research": true,
+	"data": true, "software": true, "support": true, "development": true, "training": true, "technology": true,
+	"policy": true, "practice": true, "guidance": true, "documentation": true, "communication": true,
+	"business": true, "product": true, "content": true, "quality": true, "security": true, "compliance": true}
+
+// pluralOf reports whether pl is the plural of sg.
+func pluralOf(pl, sg string) bool {
+	switch {
+	case len(sg) < 3:
+		return false
+	case pl == sg+"s" || pl == sg+"es":
+		return true
+	case strings.HasSuffix(sg, "y") && pl == sg[:len(sg)-1]+"ies":
+		return true
+	case strings.HasSuffix(sg, "sis") && pl == sg[:len(sg)-3]+"ses":
+		return true
+	}
+	return false
 }
 
 // driftWords returns how many of the tokens are words.
@@ -1262,6 +1330,9 @@ func reportBulletDrift(p *lint.Pass, f *driftFinding, pg *driftPage) {
 			driftQuote(b, f.from, f.to, 2), where(r), strings.TrimSuffix(fmt.Sprintf("%g", driftGrade(r.owner)), ".0"), driftQuote(r, f.rfrom, f.rto, 2))
 	case driftCase:
 		msg = fmt.Sprintf("case changed: %q where the same bullet in %s, which every level repeats, has %q",
+			driftQuote(b, f.from, f.to, 2), where(r), driftQuote(r, f.rfrom, f.rto, 2))
+	case driftNumber:
+		msg = fmt.Sprintf("a plural made a bare singular: %q where the same bullet in %s has %q",
 			driftQuote(b, f.from, f.to, 2), where(r), driftQuote(r, f.rfrom, f.rto, 2))
 	case driftTwice:
 		msg = fmt.Sprintf("the same bullet as line %d of this list but for %q where it has %q: keep one",
