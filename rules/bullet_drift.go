@@ -65,6 +65,11 @@ var bulletDriftRule = &lint.Rule{
 			"tools\" where the family-wide section has \"our suite of Sales Tools\" (between two levels the case " +
 			"is left alone: which is right depends on the word; a word that starts a sentence is written either " +
 			"way);\n" +
+			"- the verb of a clause after \"and\" left out, its object now read as that of the verb before: " +
+			"\"identifies the process dependencies and remediation of those dependencies\" where the copy has \"and " +
+			"suggests remediation\" (a verb in the third person, of the built-in verbs or one the page starts a " +
+			"bullet with; only at a level after the copy's, or against the family-wide section: a level before may " +
+			"do less);\n" +
 			"- a plural noun of the copy made a bare singular: \"to form hypothesis\" where the copy has \"to form " +
 			"hypotheses\" (the noun ends its phrase after a content word, with no determiner or number before it " +
 			"in its phrase, and is no noun that goes without an article, \"perform analysis\");\n" +
@@ -152,10 +157,11 @@ const (
 	driftCase
 	driftTwice
 	driftNumber
+	driftVerb
 )
 
 var driftKindNames = [...]string{driftArticle: "article", driftComma: "comma", driftVerbForm: "verb form",
-	driftName: "name", driftPreference: "preference", driftRegression: "regression", driftInherited: "inherited", driftCase: "case", driftTwice: "twice", driftNumber: "number"}
+	driftName: "name", driftPreference: "preference", driftRegression: "regression", driftInherited: "inherited", driftCase: "case", driftTwice: "twice", driftNumber: "number", driftVerb: "verb"}
 
 // driftFinding is a defect of bullet b against its copy r.
 type driftFinding struct {
@@ -419,6 +425,9 @@ func classifyDrift(b, r *driftBullet, pg *driftPage) driftFinding {
 		return f
 	}
 	if f := singularized(b, r); f.b != nil {
+		return f
+	}
+	if f := droppedVerb(b, r, pg); f.b != nil {
 		return f
 	}
 	if (r.owner == nil) != (b.owner == nil) && b.owner != nil &&
@@ -760,6 +769,49 @@ func namesAgain(bs []*driftBullet, best map[*driftBullet]driftFinding, keep func
 			}
 		}
 	}
+}
+
+// droppedVerb finds the verb of a clause after "and" left out, its object
+// now read as that of the verb before: "identifies the process
+// dependencies and remediation of those dependencies" where the copy has
+// "and suggests remediation of". The words around it are the same, two
+// before and three after (or to the bullet's end); the verb is one in the
+// third person ("suggests"), of the built-in verbs or a word the page
+// starts a bullet with. The bullet is in a level after its copy's, or the
+// copy in the family-wide section.
+func droppedVerb(b, r *driftBullet, pg *driftPage) driftFinding {
+	// a level before may do less than the one after ("Reviews the plan and
+	// the budget" below "Reviews the plan and approves the budget")
+	if len(r.toks) <= len(b.toks) || b.owner == nil || r.owner != nil && r.order >= b.order {
+		return driftFinding{}
+	}
+	bt, rt := b.toks, r.toks
+	for i := 2; i+1 < len(rt); i++ {
+		w := rt[i].norm
+		if n := rt[i-1].norm; n != "and" && n != "or" || !rt[i].word || !thirdPerson(w) {
+			continue
+		}
+		verb := pg.firstWords[w]
+		for _, base := range []string{strings.TrimSuffix(w, "s"), strings.TrimSuffix(w, "es")} {
+			verb = verb || driftVerbs[base]
+		}
+		if !verb {
+			continue
+		}
+		for k := 2; k < len(bt); k++ {
+			if bt[k-1].norm != rt[i-1].norm || bt[k-2].norm != rt[i-2].norm || !bt[k].word {
+				continue
+			}
+			after := 0
+			for k+after < len(bt) && i+1+after < len(rt) && bt[k+after].norm == rt[i+1+after].norm {
+				after++
+			}
+			if after >= 3 || after > 0 && k+after == len(bt) && i+1+after == len(rt) {
+				return driftFinding{kind: driftVerb, b: b, r: r, from: k - 1, to: k + 1, rfrom: i - 1, rto: i + 2}
+			}
+		}
+	}
+	return driftFinding{}
 }
 
 // singularized finds a plural noun of the copy written singular with
@@ -1330,6 +1382,9 @@ func reportBulletDrift(p *lint.Pass, f *driftFinding, pg *driftPage) {
 			driftQuote(b, f.from, f.to, 2), where(r), strings.TrimSuffix(fmt.Sprintf("%g", driftGrade(r.owner)), ".0"), driftQuote(r, f.rfrom, f.rto, 2))
 	case driftCase:
 		msg = fmt.Sprintf("case changed: %q where the same bullet in %s, which every level repeats, has %q",
+			driftQuote(b, f.from, f.to, 2), where(r), driftQuote(r, f.rfrom, f.rto, 2))
+	case driftVerb:
+		msg = fmt.Sprintf("verb dropped: %q where the same bullet in %s has %q",
 			driftQuote(b, f.from, f.to, 2), where(r), driftQuote(r, f.rfrom, f.rto, 2))
 	case driftNumber:
 		msg = fmt.Sprintf("a plural made a bare singular: %q where the same bullet in %s has %q",
