@@ -77,6 +77,9 @@ var bulletDriftRule = &lint.Rule{
 			"and research at junior and intermediate levels, ...\" after \"Experience sourcing and research at all " +
 			"levels, ...\" (at least ten tokens the same, three of four, and at most three changed; bullets next " +
 			"to each other are left alone, as a list of parallel items is written so);\n" +
+			"- a bullet that is a link in the other roles written as plain text in one: \"Leadership at GitLab\" " +
+			"where at least two other roles have \"[Leadership at GitLab](...)\", every copy one link over the " +
+			"whole bullet (bullets of any length are compared);\n" +
 			"- a requirement that the family-wide list only prefers: \"Experience with Middleman\" in a level's " +
 			"list where the family-wide one has \"Prefer experience with Middleman\", which applies to every " +
 			"level.\n\n" +
@@ -158,10 +161,11 @@ const (
 	driftTwice
 	driftNumber
 	driftVerb
+	driftLink
 )
 
 var driftKindNames = [...]string{driftArticle: "article", driftComma: "comma", driftVerbForm: "verb form",
-	driftName: "name", driftPreference: "preference", driftRegression: "regression", driftInherited: "inherited", driftCase: "case", driftTwice: "twice", driftNumber: "number", driftVerb: "verb"}
+	driftName: "name", driftPreference: "preference", driftRegression: "regression", driftInherited: "inherited", driftCase: "case", driftTwice: "twice", driftNumber: "number", driftVerb: "verb", driftLink: "link"}
 
 // driftFinding is a defect of bullet b against its copy r.
 type driftFinding struct {
@@ -237,6 +241,7 @@ func checkBulletDrift(p *lint.Pass) {
 	}
 	anchoredNames(bs, pg, keep)
 	namesAgain(bs, best, keep)
+	lostLinks(p.File, keep)
 	inheritedRewordings(p.File, bs, keep)
 	caseChanges(pg, keep)
 	nearRepeats(bs, keep)
@@ -875,6 +880,83 @@ func pluralOf(pl, sg string) bool {
 	return false
 }
 
+// driftLinkCopies is how many other roles must link a bullet that one
+// role writes without its link.
+const driftLinkCopies = 2
+
+// lostLinks finds a bullet that is a link in the other roles and plain
+// text in one: "Leadership at GitLab" where the other levels have
+// "[Leadership at GitLab](...)". At least driftLinkCopies other roles
+// have the bullet, all of them as one link over its whole text; bullets
+// of any length are compared.
+func lostLinks(f *model.Family, keep func(driftFinding)) {
+	type copyOf struct {
+		d      *driftBullet
+		linked bool
+	}
+	byKey := map[string][]copyOf{}
+	var keys []string
+	for i, r := range f.Roles {
+		for _, s := range r.Sections {
+			if s.Role != r {
+				continue
+			}
+			for _, b := range s.Bullets {
+				if b.Block == nil {
+					continue
+				}
+				text := wordingText(b.Block)
+				toks := driftTokens(text)
+				if len(toks) == 0 || !toks[0].word {
+					continue
+				}
+				norms := make([]string, len(toks))
+				for j, t := range toks {
+					norms[j] = t.norm
+				}
+				k := strings.Join(norms, " ")
+				linked := false
+				if len(b.Block.Links) == 1 {
+					in := b.Block.Links[0].TextIn
+					linked = in.Start <= toks[0].start && toks[len(toks)-1].end <= in.End
+				}
+				if byKey[k] == nil {
+					keys = append(keys, k)
+				}
+				byKey[k] = append(byKey[k], copyOf{&driftBullet{b: b, owner: r, order: i, text: text, toks: toks, key: k,
+					exact: strings.Join(wordingWords(b.Block, false).Lower, " ")}, linked})
+			}
+		}
+	}
+	for _, k := range keys {
+		group := byKey[k]
+		for _, c := range group {
+			if c.linked || len(c.d.b.Block.Links) > 0 {
+				continue
+			}
+			roles := map[*model.Role]bool{}
+			var first *driftBullet
+			agree := true
+			for _, o := range group {
+				if o.d.owner == c.d.owner {
+					continue
+				}
+				if !o.linked {
+					agree = false
+					break
+				}
+				roles[o.d.owner] = true
+				if first == nil {
+					first = o.d
+				}
+			}
+			if agree && len(roles) >= driftLinkCopies {
+				keep(driftFinding{kind: driftLink, b: c.d, r: first, from: 0, to: len(c.d.toks), rfrom: 0, rto: len(first.toks)})
+			}
+		}
+	}
+}
+
 // driftWords returns how many of the tokens are words.
 func driftWords(ts []driftTok) int {
 	n := 0
@@ -1383,6 +1465,9 @@ func reportBulletDrift(p *lint.Pass, f *driftFinding, pg *driftPage) {
 	case driftCase:
 		msg = fmt.Sprintf("case changed: %q where the same bullet in %s, which every level repeats, has %q",
 			driftQuote(b, f.from, f.to, 2), where(r), driftQuote(r, f.rfrom, f.rto, 2))
+	case driftLink:
+		msg = fmt.Sprintf("link lost: %q is plain text where the same bullet in %s and the other roles that have it is a link",
+			oneLine(b.text[b.toks[0].start:b.toks[len(b.toks)-1].end]), where(r))
 	case driftVerb:
 		msg = fmt.Sprintf("verb dropped: %q where the same bullet in %s has %q",
 			driftQuote(b, f.from, f.to, 2), where(r), driftQuote(r, f.rfrom, f.rto, 2))
