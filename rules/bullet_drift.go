@@ -61,22 +61,9 @@ var bulletDriftRule = &lint.Rule{
 			"list left out, nothing else changed: \"Develop case studies, presentations, and internal process " +
 			"development\" where the level taken over has \"..., presentations, design documentation, best-practice " +
 			"methodologies and internal process development\";\n" +
-			"- a level's copy of a family-wide bullet with a word inside it in another case: \"our suite of Sales " +
-			"tools\" where the family-wide section has \"our suite of Sales Tools\" (between two levels the case " +
-			"is left alone: which is right depends on the word; a word that starts a sentence is written either " +
-			"way);\n" +
-			"- the verb of a clause after \"and\" left out, its object now read as that of the verb before: " +
-			"\"identifies the process dependencies and remediation of those dependencies\" where the copy has \"and " +
-			"suggests remediation\" (a verb in the third person, of the built-in verbs or one the page starts a " +
-			"bullet with; only at a level after the copy's, or against the family-wide section: a level before may " +
-			"do less);\n" +
 			"- a plural noun of the copy made a bare singular: \"to form hypothesis\" where the copy has \"to form " +
 			"hypotheses\" (the noun ends its phrase after a content word, with no determiner or number before it " +
 			"in its phrase, and is no noun that goes without an article, \"perform analysis\");\n" +
-			"- a bullet written twice in one list with a few words changed in its middle: \"Experience sourcing " +
-			"and research at junior and intermediate levels, ...\" after \"Experience sourcing and research at all " +
-			"levels, ...\" (at least ten tokens the same, three of four, and at most three changed; bullets next " +
-			"to each other are left alone, as a list of parallel items is written so);\n" +
 			"- a bullet that is a link in the other roles written as plain text in one: \"Leadership at GitLab\" " +
 			"where at least two other roles have \"[Leadership at GitLab](...)\", every copy one link over the " +
 			"whole bullet (bullets of any length are compared);\n" +
@@ -157,15 +144,12 @@ const (
 	driftPreference
 	driftRegression
 	driftInherited
-	driftCase
-	driftTwice
 	driftNumber
-	driftVerb
 	driftLink
 )
 
 var driftKindNames = [...]string{driftArticle: "article", driftComma: "comma", driftVerbForm: "verb form",
-	driftName: "name", driftPreference: "preference", driftRegression: "regression", driftInherited: "inherited", driftCase: "case", driftTwice: "twice", driftNumber: "number", driftVerb: "verb", driftLink: "link"}
+	driftName: "name", driftPreference: "preference", driftRegression: "regression", driftInherited: "inherited", driftNumber: "number", driftLink: "link"}
 
 // driftFinding is a defect of bullet b against its copy r.
 type driftFinding struct {
@@ -243,8 +227,6 @@ func checkBulletDrift(p *lint.Pass) {
 	namesAgain(bs, best, keep)
 	lostLinks(p.File, keep)
 	inheritedRewordings(p.File, bs, keep)
-	caseChanges(pg, keep)
-	nearRepeats(bs, keep)
 	out := make([]driftFinding, 0, len(best))
 	for _, f := range best {
 		out = append(out, f)
@@ -430,9 +412,6 @@ func classifyDrift(b, r *driftBullet, pg *driftPage) driftFinding {
 		return f
 	}
 	if f := singularized(b, r); f.b != nil {
-		return f
-	}
-	if f := droppedVerb(b, r, pg); f.b != nil {
 		return f
 	}
 	if (r.owner == nil) != (b.owner == nil) && b.owner != nil &&
@@ -776,49 +755,6 @@ func namesAgain(bs []*driftBullet, best map[*driftBullet]driftFinding, keep func
 	}
 }
 
-// droppedVerb finds the verb of a clause after "and" left out, its object
-// now read as that of the verb before: "identifies the process
-// dependencies and remediation of those dependencies" where the copy has
-// "and suggests remediation of". The words around it are the same, two
-// before and three after (or to the bullet's end); the verb is one in the
-// third person ("suggests"), of the built-in verbs or a word the page
-// starts a bullet with. The bullet is in a level after its copy's, or the
-// copy in the family-wide section.
-func droppedVerb(b, r *driftBullet, pg *driftPage) driftFinding {
-	// a level before may do less than the one after ("Reviews the plan and
-	// the budget" below "Reviews the plan and approves the budget")
-	if len(r.toks) <= len(b.toks) || b.owner == nil || r.owner != nil && r.order >= b.order {
-		return driftFinding{}
-	}
-	bt, rt := b.toks, r.toks
-	for i := 2; i+1 < len(rt); i++ {
-		w := rt[i].norm
-		if n := rt[i-1].norm; n != "and" && n != "or" || !rt[i].word || !thirdPerson(w) {
-			continue
-		}
-		verb := pg.firstWords[w]
-		for _, base := range []string{strings.TrimSuffix(w, "s"), strings.TrimSuffix(w, "es")} {
-			verb = verb || driftVerbs[base]
-		}
-		if !verb {
-			continue
-		}
-		for k := 2; k < len(bt); k++ {
-			if bt[k-1].norm != rt[i-1].norm || bt[k-2].norm != rt[i-2].norm || !bt[k].word {
-				continue
-			}
-			after := 0
-			for k+after < len(bt) && i+1+after < len(rt) && bt[k+after].norm == rt[i+1+after].norm {
-				after++
-			}
-			if after >= 3 || after > 0 && k+after == len(bt) && i+1+after == len(rt) {
-				return driftFinding{kind: driftVerb, b: b, r: r, from: k - 1, to: k + 1, rfrom: i - 1, rto: i + 2}
-			}
-		}
-	}
-	return driftFinding{}
-}
-
 // singularized finds a plural noun of the copy written singular with
 // nothing to make it count, a bare singular noun: "to form hypothesis"
 // where the copy has "to form hypotheses". The noun ends its phrase (a
@@ -1056,127 +992,6 @@ func shortenedCopy(b, h *driftBullet) bool {
 		return true
 	case hm[len(hm)-1].norm == ",":
 		// "cash," before "expenses, payroll"
-		return true
-	}
-	return false
-}
-
-// caseChanges finds a level's bullet copied word for word from the
-// family-wide section, which every level repeats, but for the case of a
-// word inside it ("our suite of Sales tools" where the family-wide copy
-// has "Sales Tools"). Between two levels the case of a word is left alone:
-// which is right is a matter of the word ("Static Site Generators" at two
-// levels, "static site generators" at one). A word that starts the bullet
-// or a sentence in it is written either way.
-func caseChanges(pg *driftPage, keep func(driftFinding)) {
-	for _, group := range pg.byKey {
-		if len(group) < 2 {
-			continue
-		}
-		var fam *driftBullet
-		for _, b := range group {
-			if b.owner == nil {
-				if fam != nil && caseForm(fam) != caseForm(b) {
-					fam = nil // the family-wide sections disagree
-					break
-				}
-				fam = b
-			}
-		}
-		if fam == nil {
-			continue
-		}
-		want := caseForm(fam)
-		for _, b := range group {
-			if b.owner == nil || caseForm(b) == want {
-				continue
-			}
-			from, to := -1, 0
-			for i := range b.toks {
-				if caseWord(b, i) != caseWord(fam, i) {
-					if from < 0 {
-						from = i
-					}
-					to = i + 1
-				}
-			}
-			keep(driftFinding{kind: driftCase, b: b, r: fam, from: from, to: to, rfrom: from, rto: to})
-		}
-	}
-}
-
-// nearRepeats finds a bullet written twice in one list with a few words
-// changed in its middle ("Experience sourcing and research at junior and
-// intermediate levels, preferably ..." after "Experience sourcing and
-// research at all levels, preferably ..."): the list then says two things
-// of one matter. Both copies share at least driftTwiceSame tokens, three
-// of four of the longer one, at least three at each end, and differ in one
-// run of at most three tokens each. Bullets next to each other are left
-// alone: a list of parallel items ("Experience of ABM ads software
-// (Demandbase preferred)", "Experience of CRM software (Salesforce
-// preferred)") is written so.
-func nearRepeats(bs []*driftBullet, keep func(driftFinding)) {
-	bySection := map[*model.Section][]*driftBullet{}
-	for _, b := range bs {
-		if s := b.b.Block.Section; s != nil {
-			bySection[s] = append(bySection[s], b)
-		}
-	}
-	for s, list := range bySection {
-		place := make(map[*model.Bullet]int, len(s.Bullets))
-		for i, b := range s.Bullets {
-			place[b] = i
-		}
-		for j, b := range list {
-			for _, r := range list[:j] {
-				if b.key == r.key || place[b.b]-place[r.b] < 2 {
-					continue
-				}
-				p, bm, rm := midDiff(b.toks, r.toks)
-				same := len(b.toks) - len(bm)
-				if len(bm) == 0 || len(rm) == 0 || len(bm) > 3 || len(rm) > 3 || p < 3 || same-p < 3 ||
-					same < driftTwiceSame || 4*same < 3*max(len(b.toks), len(r.toks)) {
-					continue
-				}
-				keep(driftFinding{kind: driftTwice, b: b, r: r, from: p, to: p + len(bm), rfrom: p, rto: p + len(rm)})
-			}
-		}
-	}
-}
-
-// driftTwiceSame is the fewest tokens two copies of a bullet in one list
-// share.
-const driftTwiceSame = 10
-
-// caseForm returns a bullet's words as written (caseWord), joined.
-func caseForm(b *driftBullet) string {
-	var sb strings.Builder
-	for i := range b.toks {
-		sb.WriteString(caseWord(b, i))
-		sb.WriteByte(' ')
-	}
-	return sb.String()
-}
-
-// caseWord returns token i of a bullet as written, or as compared for a
-// number and for a word that starts the bullet or a sentence in it, whose
-// case is no defect.
-func caseWord(b *driftBullet, i int) string {
-	t := b.toks[i]
-	if !t.word || t.norm == "#" || sentenceStartTok(b.toks, i) {
-		return t.norm
-	}
-	return b.text[t.start:t.end]
-}
-
-// sentenceStartTok reports whether token i starts a sentence or a clause
-// set off by a colon or a bracket ("**Hiring:** Hire and retain").
-func sentenceStartTok(ts []driftTok, i int) bool {
-	if i == 0 {
-		return true
-	}
-	switch ts[i-1].norm {
-	case ".", ":", "!", "?", ";", "(", "\"", "'", "-", "–", "—", "/":
 		return true
 	}
 	return false
@@ -1462,21 +1277,12 @@ func reportBulletDrift(p *lint.Pass, f *driftFinding, pg *driftPage) {
 	case driftRegression:
 		msg = fmt.Sprintf("a higher grade asking less: %q where the same bullet in %s, grade %s, has %q",
 			driftQuote(b, f.from, f.to, 2), where(r), strings.TrimSuffix(fmt.Sprintf("%g", driftGrade(r.owner)), ".0"), driftQuote(r, f.rfrom, f.rto, 2))
-	case driftCase:
-		msg = fmt.Sprintf("case changed: %q where the same bullet in %s, which every level repeats, has %q",
-			driftQuote(b, f.from, f.to, 2), where(r), driftQuote(r, f.rfrom, f.rto, 2))
 	case driftLink:
 		msg = fmt.Sprintf("link lost: %q is plain text where the same bullet in %s and the other roles that have it is a link",
 			oneLine(b.text[b.toks[0].start:b.toks[len(b.toks)-1].end]), where(r))
-	case driftVerb:
-		msg = fmt.Sprintf("verb dropped: %q where the same bullet in %s has %q",
-			driftQuote(b, f.from, f.to, 2), where(r), driftQuote(r, f.rfrom, f.rto, 2))
 	case driftNumber:
 		msg = fmt.Sprintf("a plural made a bare singular: %q where the same bullet in %s has %q",
 			driftQuote(b, f.from, f.to, 2), where(r), driftQuote(r, f.rfrom, f.rto, 2))
-	case driftTwice:
-		msg = fmt.Sprintf("the same bullet as line %d of this list but for %q where it has %q: keep one",
-			src.Position(r.b.Span.Start).Line, driftQuote(b, f.from, f.to, 1), driftQuote(r, f.rfrom, f.rto, 1))
 	case driftInherited:
 		span = b.b.Block.Span
 		msg = fmt.Sprintf("repeats in other words a bullet this level already takes over from %s: drop it", where(r))
