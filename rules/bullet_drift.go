@@ -47,7 +47,9 @@ var bulletDriftRule = &lint.Rule{
 			"level before and a level after says \"on the Equity Edge Online platform\" (numbers may differ, as " +
 			"years do from level to level; a bullet too short to share enough words with its copies, \"Experience " +
 			"with Online systems\", is paired with the bullet at its place in the other lists, the bullet before or " +
-			"after it being the same);\n" +
+			"after it being the same; a bullet with a copy at one level only is reported when its level makes the " +
+			"same change, between two levels that agree, in another bullet: \"Maintain data in Carta online " +
+			"database\" where the level before has \"Equity Edge Online/E*TRADE database\");\n" +
 			"- a higher grade asking less than a lower one: \"Support the development\" or \"Strong experience\" " +
 			"where the same bullet at a lower grade has \"Lead the development\" or \"Expert experience\", or " +
 			"\"Resourcefulness\" where it has \"Demonstrated resourcefulness\" (both roles need a grade; the " +
@@ -55,7 +57,16 @@ var bulletDriftRule = &lint.Rule{
 			"- a bullet that a level takes over from another (\"Responsibilities extend the Staff Analytics " +
 			"Engineer job\") written again in other words, with the same content words: \"Regularly participates " +
 			"... and networking\" where the level taken over has \"Regularly participate ... and/or networking\" " +
-			"(a repeat but for a hyphen or the closing punctuation is `level-copy`'s);\n" +
+			"(a repeat but for a hyphen or the closing punctuation is `level-copy`'s), or with whole items of its " +
+			"list left out, nothing else changed: \"Develop case studies, presentations, and internal process " +
+			"development\" where the level taken over has \"..., presentations, design documentation, best-practice " +
+			"methodologies and internal process development\";\n" +
+			"- a plural noun of the copy made a bare singular: \"to form hypothesis\" where the copy has \"to form " +
+			"hypotheses\" (the noun ends its phrase after a content word, with no determiner or number before it " +
+			"in its phrase, and is no noun that goes without an article, \"perform analysis\");\n" +
+			"- a bullet that is a link in the other roles written as plain text in one: \"Leadership at GitLab\" " +
+			"where at least two other roles have \"[Leadership at GitLab](...)\", every copy one link over the " +
+			"whole bullet (bullets of any length are compared);\n" +
 			"- a requirement that the family-wide list only prefers: \"Experience with Middleman\" in a level's " +
 			"list where the family-wide one has \"Prefer experience with Middleman\", which applies to every " +
 			"level.\n\n" +
@@ -133,10 +144,12 @@ const (
 	driftPreference
 	driftRegression
 	driftInherited
+	driftNumber
+	driftLink
 )
 
 var driftKindNames = [...]string{driftArticle: "article", driftComma: "comma", driftVerbForm: "verb form",
-	driftName: "name", driftPreference: "preference", driftRegression: "regression", driftInherited: "inherited"}
+	driftName: "name", driftPreference: "preference", driftRegression: "regression", driftInherited: "inherited", driftNumber: "number", driftLink: "link"}
 
 // driftFinding is a defect of bullet b against its copy r.
 type driftFinding struct {
@@ -145,6 +158,11 @@ type driftFinding struct {
 	from, to int // b's tokens the finding points at, [from, to)
 	rfrom    int // the same place in r's tokens
 	rto      int
+	// an inherited bullet repeated with words left out
+	shortened bool
+	// for another name: the bullet of the same level that swaps the same
+	// names between a level before and one after
+	via *driftBullet
 }
 
 func checkBulletDrift(p *lint.Pass) {
@@ -206,6 +224,8 @@ func checkBulletDrift(p *lint.Pass) {
 		}
 	}
 	anchoredNames(bs, pg, keep)
+	namesAgain(bs, best, keep)
+	lostLinks(p.File, keep)
 	inheritedRewordings(p.File, bs, keep)
 	out := make([]driftFinding, 0, len(best))
 	for _, f := range best {
@@ -389,6 +409,9 @@ func classifyDrift(b, r *driftBullet, pg *driftPage) driftFinding {
 		return f
 	}
 	if f := regression(b, r); f.b != nil {
+		return f
+	}
+	if f := singularized(b, r); f.b != nil {
 		return f
 	}
 	if (r.owner == nil) != (b.owner == nil) && b.owner != nil &&
@@ -681,6 +704,206 @@ func nameSwap(b, r *driftBullet, pg *driftPage) driftFinding {
 	return driftFinding{kind: driftName, b: b, r: r, from: p, to: p + len(bm), rfrom: p, rto: p + len(rm)}
 }
 
+// namesAgain finds, in a level that names another tool than the levels
+// before and after it in one bullet ("on the Carta platform" where they
+// have "on the Equity Edge Online platform"), another of its bullets that
+// makes the same swap against a bullet that has one copy only: "Maintain
+// data in Carta online database" where the level before has "Maintain data
+// in Equity Edge Online/E*TRADE database". The names changed must start
+// with the same words as in the bullet found first.
+func namesAgain(bs []*driftBullet, best map[*driftBullet]driftFinding, keep func(driftFinding)) {
+	var found []driftFinding
+	for _, f := range best {
+		if f.kind == driftName && f.via == nil {
+			found = append(found, f)
+		}
+	}
+	sort.Slice(found, func(i, j int) bool { return found[i].b.b.Span.Start < found[j].b.b.Span.Start })
+	startsWith := func(ts, prefix []driftTok) bool {
+		if len(ts) < len(prefix) {
+			return false
+		}
+		for i := range prefix {
+			if ts[i].norm != prefix[i].norm {
+				return false
+			}
+		}
+		return true
+	}
+	for _, sw := range found {
+		name, other := sw.b.toks[sw.from:sw.to], sw.r.toks[sw.rfrom:sw.rto]
+		for _, b := range bs {
+			if b.owner != sw.b.owner || b == sw.b {
+				continue
+			}
+			if _, ok := best[b]; ok {
+				continue
+			}
+			for _, r := range bs {
+				if r.owner == nil || r.owner == b.owner {
+					continue
+				}
+				p, bm, rm := midDiff(b.toks, r.toks)
+				if p == 0 || driftWords(bm) > driftWords(name)+driftWindow || driftWords(rm) > driftWords(other)+driftWindow ||
+					!startsWith(bm, name) || !startsWith(rm, other) || len(b.toks)-len(bm) < 6 {
+					continue
+				}
+				keep(driftFinding{kind: driftName, b: b, r: r, from: p, to: p + len(name), rfrom: p, rto: p + len(other), via: sw.b})
+				break
+			}
+		}
+	}
+}
+
+// singularized finds a plural noun of the copy written singular with
+// nothing to make it count, a bare singular noun: "to form hypothesis"
+// where the copy has "to form hypotheses". The noun ends its phrase (a
+// punctuation mark, a function word or the bullet's end after it: "customer
+// success" for "customers success" is a noun used as a modifier), comes
+// after a content word, and no determiner or number comes before it in its
+// phrase ("a global team" for "a global teams"); a noun that goes without
+// an article ("analysis", "experience") is left alone, and so is the
+// bullet's first word, a verb's form.
+func singularized(b, r *driftBullet) driftFinding {
+	p, bm, rm := midDiff(b.toks, r.toks)
+	if p == 0 || len(bm) != 1 || len(rm) != 1 || !bm[0].word || !pluralOf(rm[0].norm, bm[0].norm) ||
+		driftMassNouns[bm[0].norm] || driftUncounted[bm[0].norm] || prose.IsStopWord(bm[0].norm) {
+		return driftFinding{}
+	}
+	if n := p + 1; n < len(b.toks) && b.toks[n].word && !prose.IsStopWord(b.toks[n].norm) {
+		return driftFinding{}
+	}
+	if prev := b.toks[p-1]; !prev.word || prose.IsStopWord(prev.norm) || prev.norm == "#" {
+		return driftFinding{}
+	}
+	for i := p - 1; i >= 0; i-- {
+		t := b.toks[i]
+		if !t.word || t.norm == "#" || driftDeterminers[t.norm] {
+			return driftFinding{}
+		}
+		if prose.IsStopWord(t.norm) {
+			break
+		}
+	}
+	return driftFinding{kind: driftNumber, b: b, r: r, from: p, to: p + 1, rfrom: p, rto: p + 1}
+}
+
+// driftDeterminers make a singular noun count ("each team", "our
+// process").
+var driftDeterminers = map[string]bool{"a": true, "an": true, "the": true, "this": true, "that": true, "each": true,
+	"every": true, "one": true, "any": true, "another": true, "our": true, "your": true, "their": true, "its": true,
+	"his": true, "her": true, "per": true, "single": true, "either": true, "neither": true, "no": true}
+
+// driftUncounted are nouns that go without an article in the singular as
+// well as in the plural ("perform analysis", "develop strategy").
+var driftUncounted = map[string]bool{"analysis": true, "strategy": true, "process": true, "research": true,
+	"data": true, "software": true, "support": true, "development": true, "training": true, "technology": true,
+	"policy": true, "practice": true, "guidance": true, "documentation": true, "communication": true,
+	"business": true, "product": true, "content": true, "quality": true, "security": true, "compliance": true}
+
+// pluralOf reports whether pl is the plural of sg.
+func pluralOf(pl, sg string) bool {
+	switch {
+	case len(sg) < 3:
+		return false
+	case pl == sg+"s" || pl == sg+"es":
+		return true
+	case strings.HasSuffix(sg, "y") && pl == sg[:len(sg)-1]+"ies":
+		return true
+	case strings.HasSuffix(sg, "sis") && pl == sg[:len(sg)-3]+"ses":
+		return true
+	}
+	return false
+}
+
+// driftLinkCopies is how many other roles must link a bullet that one
+// role writes without its link.
+const driftLinkCopies = 2
+
+// lostLinks finds a bullet that is a link in the other roles and plain
+// text in one: "Leadership at GitLab" where the other levels have
+// "[Leadership at GitLab](...)". At least driftLinkCopies other roles
+// have the bullet, all of them as one link over its whole text; bullets
+// of any length are compared.
+func lostLinks(f *model.Family, keep func(driftFinding)) {
+	type copyOf struct {
+		d      *driftBullet
+		linked bool
+	}
+	byKey := map[string][]copyOf{}
+	var keys []string
+	for i, r := range f.Roles {
+		for _, s := range r.Sections {
+			if s.Role != r {
+				continue
+			}
+			for _, b := range s.Bullets {
+				if b.Block == nil {
+					continue
+				}
+				text := wordingText(b.Block)
+				toks := driftTokens(text)
+				if len(toks) == 0 || !toks[0].word {
+					continue
+				}
+				norms := make([]string, len(toks))
+				for j, t := range toks {
+					norms[j] = t.norm
+				}
+				k := strings.Join(norms, " ")
+				linked := false
+				if len(b.Block.Links) == 1 {
+					in := b.Block.Links[0].TextIn
+					linked = in.Start <= toks[0].start && toks[len(toks)-1].end <= in.End
+				}
+				if byKey[k] == nil {
+					keys = append(keys, k)
+				}
+				byKey[k] = append(byKey[k], copyOf{&driftBullet{b: b, owner: r, order: i, text: text, toks: toks, key: k,
+					exact: strings.Join(wordingWords(b.Block, false).Lower, " ")}, linked})
+			}
+		}
+	}
+	for _, k := range keys {
+		group := byKey[k]
+		for _, c := range group {
+			if c.linked || len(c.d.b.Block.Links) > 0 {
+				continue
+			}
+			roles := map[*model.Role]bool{}
+			var first *driftBullet
+			agree := true
+			for _, o := range group {
+				if o.d.owner == c.d.owner {
+					continue
+				}
+				if !o.linked {
+					agree = false
+					break
+				}
+				roles[o.d.owner] = true
+				if first == nil {
+					first = o.d
+				}
+			}
+			if agree && len(roles) >= driftLinkCopies {
+				keep(driftFinding{kind: driftLink, b: c.d, r: first, from: 0, to: len(c.d.toks), rfrom: 0, rto: len(first.toks)})
+			}
+		}
+	}
+}
+
+// driftWords returns how many of the tokens are words.
+func driftWords(ts []driftTok) int {
+	n := 0
+	for _, t := range ts {
+		if t.word {
+			n++
+		}
+	}
+	return n
+}
+
 // inheritedRewordings finds a level's bullet that repeats, reworded, a
 // bullet of a list the level takes over ("All of the responsibilities of a
 // Technical Architect plus:"): the same content words in the same order,
@@ -715,16 +938,63 @@ func inheritedRewordings(f *model.Family, bs []*driftBullet, keep func(driftFind
 				for _, l := range lists {
 					for _, hb := range l.owner.Bullets {
 						h := byBullet[hb]
-						if h == nil || h.key == b.key || !slices.Equal(h.stems, b.stems) || copyKey(ob) == copyKey(hb) ||
-							!slices.Equal(driftNumbers(b), driftNumbers(h)) {
+						if h == nil || h.key == b.key || !slices.Equal(driftNumbers(b), driftNumbers(h)) {
 							continue
 						}
-						keep(driftFinding{kind: driftInherited, b: b, r: h, from: 0, to: len(b.toks), rfrom: 0, rto: len(h.toks)})
+						short := shortenedCopy(b, h)
+						if !short && (!slices.Equal(h.stems, b.stems) || copyKey(ob) == copyKey(hb)) {
+							continue
+						}
+						keep(driftFinding{kind: driftInherited, b: b, r: h, from: 0, to: len(b.toks), rfrom: 0, rto: len(h.toks), shortened: short})
 					}
 				}
 			}
 		}
 	}
+}
+
+// driftShortMin is the fewest content words a shortened repeat of a bullet
+// keeps.
+const driftShortMin = 5
+
+// shortenedCopy reports whether b is h with items of one of its lists left
+// out, and nothing else changed: "Develop case studies, presentations, and
+// internal process development" after "Develop case studies,
+// presentations, design documentation, best-practice methodologies and
+// internal process development", or "reviewing of expenses, payroll" after
+// "reviewing of cash, expenses, payroll". The words left out are whole
+// items, set off by commas: a word dropped from a phrase ("the Quality
+// space" after "the Quality Engineering space") may narrow or widen what
+// the level does. b keeps at least driftShortMin content words and half
+// of h's.
+func shortenedCopy(b, h *driftBullet) bool {
+	if len(b.stems) < driftShortMin || len(b.stems) >= len(h.stems) || 2*len(b.stems) < len(h.stems) {
+		return false
+	}
+	p, bm, hm := midDiff(b.toks, h.toks)
+	if len(bm) > 0 || len(hm) < 2 || p == 0 {
+		return false
+	}
+	words := false
+	for _, t := range hm {
+		words = words || t.word
+		if t.norm == "." || t.norm == ";" || t.norm == ":" || t.norm == "(" || t.norm == ")" {
+			return false
+		}
+	}
+	end := p + len(hm) // h's token after the run
+	if !words || end >= len(h.toks) {
+		return false
+	}
+	switch next := h.toks[end].norm; {
+	case h.toks[p-1].norm == "," && (next == "," || next == "and" || next == "or" || next == "&"):
+		// ", design documentation, best-practice methodologies" before "and"
+		return true
+	case hm[len(hm)-1].norm == ",":
+		// "cash," before "expenses, payroll"
+		return true
+	}
+	return false
 }
 
 // driftNumbers returns the numbers of a bullet as written ("3-5", "8").
@@ -989,6 +1259,11 @@ func reportBulletDrift(p *lint.Pass, f *driftFinding, pg *driftPage) {
 		msg = fmt.Sprintf("%q breaks this list's %s (%s), and the same bullet in %s has %q",
 			driftQuote(b, 0, 1, 0), style, strings.Join(ex, ", "), where(r), driftQuote(r, 0, 1, 0))
 	case driftName:
+		if f.via != nil {
+			msg = fmt.Sprintf("names %q where the same bullet in %s names %q, the same change as this level's line %d: one of them is out of date",
+				driftQuote(b, f.from, f.to, 0), where(r), driftQuote(r, f.rfrom, f.rto, 0), src.Position(f.via.b.Span.Start).Line)
+			break
+		}
 		var before, after *driftBullet
 		for _, o := range byKey[r.key] {
 			if o.order < b.order {
@@ -1002,9 +1277,18 @@ func reportBulletDrift(p *lint.Pass, f *driftFinding, pg *driftPage) {
 	case driftRegression:
 		msg = fmt.Sprintf("a higher grade asking less: %q where the same bullet in %s, grade %s, has %q",
 			driftQuote(b, f.from, f.to, 2), where(r), strings.TrimSuffix(fmt.Sprintf("%g", driftGrade(r.owner)), ".0"), driftQuote(r, f.rfrom, f.rto, 2))
+	case driftLink:
+		msg = fmt.Sprintf("link lost: %q is plain text where the same bullet in %s and the other roles that have it is a link",
+			oneLine(b.text[b.toks[0].start:b.toks[len(b.toks)-1].end]), where(r))
+	case driftNumber:
+		msg = fmt.Sprintf("a plural made a bare singular: %q where the same bullet in %s has %q",
+			driftQuote(b, f.from, f.to, 2), where(r), driftQuote(r, f.rfrom, f.rto, 2))
 	case driftInherited:
 		span = b.b.Block.Span
 		msg = fmt.Sprintf("repeats in other words a bullet this level already takes over from %s: drop it", where(r))
+		if f.shortened {
+			msg = fmt.Sprintf("repeats, shortened, a bullet this level already takes over from %s: drop it", where(r))
+		}
 	case driftPreference:
 		span = b.b.Block.Span
 		if len(stripPreference(b.toks)) < len(b.toks) {

@@ -1001,8 +1001,13 @@ func extendsFurther(sentence, target, title string) bool {
 		}
 		rest = rest[1:]
 	}
-	return len(rest) >= 3
+	return len(rest) >= 3 && !followingRE.MatchString(strings.Join(rest, " "))
 }
+
+// followingRE is the end of an extension sentence that only announces the
+// level's own bullets ("All of the responsibilities of a Technical
+// Architect plus the following:"): no words of its own.
+var followingRE = regexp.MustCompile(`(?i)^(?:,\s*)?(?:plus|and|as\s+well\s+as)\s+(?:all\s+of\s+)?the\s+following(?:\s+items)?\s*[:.]?$`)
 
 // thatOfRE is the start of "Extends that of the Senior Analyst
 // requirements", which the model's extension target keeps.
