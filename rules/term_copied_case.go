@@ -1,0 +1,165 @@
+package rules
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"gitlab.com/ladderlint/ladderlint/lint"
+	"gitlab.com/ladderlint/ladderlint/lint/model"
+)
+
+// checkTermCopiedCase reports a bullet copied from level to level whose
+// copies differ only in case, where one copy writes two or more common
+// words in title case inside its sentence that another copy writes in
+// lower case ("Familiarity with Static Site Generators, HTML, CSS" beside
+// "Familiarity with static site generators, HTML, CSS"): one sentence,
+// written two ways, and common words inside a sentence take no capital.
+// A copy that capitalises one word only ("on behalf of Executive",
+// "Partner with Finance") may name a team or a person, and is left alone;
+// so are words of the page's role titles ("Product Managers"), names
+// (words no dictionary holds, or the list of names), link texts (a linked
+// page's title) and headings.
+func checkTermCopiedCase(p *lint.SetPass, f *model.Family) {
+	byText := map[string][]*model.Block{}
+	var order []string
+	for _, b := range f.Blocks {
+		if b.Kind == model.BlockHeading || !hasASCIIUpper(b.Text) {
+			continue
+		}
+		k := strings.ToLower(copiedText(b))
+		if _, ok := byText[k]; !ok {
+			order = append(order, k)
+		}
+		byText[k] = append(byText[k], b)
+	}
+	var titleWords map[string]bool // the words of the page's role titles, in lower case; made on first need
+	for _, k := range order {
+		copies := byText[k]
+		if len(copies) < 2 {
+			continue
+		}
+		// the copies' spellings, each once (its first copy), a few at
+		// most: a page of one sentence written in many cases costs no
+		// more than its length
+		var forms []*model.Block
+		for _, b := range copies {
+			if !slices.ContainsFunc(forms, func(o *model.Block) bool { return copiedText(o) == copiedText(b) }) {
+				if len(forms) == maxCopiedForms {
+					break
+				}
+				forms = append(forms, b)
+			}
+		}
+		if len(forms) < 2 {
+			continue
+		}
+		if titleWords == nil {
+			titleWords = roleTitleWords(f)
+		}
+		for _, form := range forms {
+			for _, low := range forms {
+				if low == form {
+					continue
+				}
+				start, end, ok := titleCasedAgainst(form, low, titleWords)
+				if !ok {
+					continue
+				}
+				want := copiedText(low)[start:end]
+				line := f.Source.Position(low.Span.Start).Line
+				for _, b := range copies {
+					if copiedText(b) != copiedText(form) {
+						continue
+					}
+					written := b.Text[start:end]
+					reportTerm(p, &termOcc{f: f, b: b, start: start, end: end, text: written}, want,
+						fmt.Sprintf("write %s, not %s: the same text on line %d writes these common words in lower case",
+							quoted(want), quoted(written), line))
+				}
+				break
+			}
+		}
+	}
+}
+
+// copiedText is a block's wording text without the blanks at its end (a
+// comment after a bullet, a trailing space): the text compared with its
+// copies.
+func copiedText(b *model.Block) string {
+	return strings.TrimRight(wordingText(b), " \t\n")
+}
+
+// maxCopiedForms bounds the spellings of one copied text compared.
+const maxCopiedForms = 8
+
+// titleCasedAgainst reports whether block b differs from its copy low (the
+// same wording text in lower case) only by words b capitalises inside its
+// sentence that low writes in lower case, two or more of them, each a
+// common dictionary word, no name and no word of a role title, none in a
+// link's text; and the span of b from the first such word to the last.
+func titleCasedAgainst(b, low *model.Block, titleWords map[string]bool) (start, end int, ok bool) {
+	text, lowText := copiedText(b), copiedText(low)
+	if len(text) != len(lowText) {
+		return 0, 0, false
+	}
+	tw := wordingWords(b, false)
+	d := englishWords()
+	n, at := 0, 0
+	for _, w := range tw.Words {
+		if w.End > len(text) {
+			break // blanked text at the end (a comment)
+		}
+		// the bytes before this word agree as written
+		if text[at:w.Start] != lowText[at:w.Start] {
+			return 0, 0, false
+		}
+		at = w.End
+		lw := lowText[w.Start:w.End]
+		if w.Text == lw {
+			continue
+		}
+		lower := strings.ToLower(w.Text)
+		if lw != lower || !startsUpper(w.Text) || hasASCIIUpper(w.Text[1:]) || sentenceStart(text, w.Start) ||
+			inLinkText(b, w.Start) || inLinkText(low, w.Start) || !d.common(lower) || termNames()[lower] || titleWords[lower] {
+			return 0, 0, false
+		}
+		if n == 0 {
+			start = w.Start
+		}
+		end = w.End
+		n++
+	}
+	if text[at:] != lowText[at:] || n < 2 {
+		return 0, 0, false
+	}
+	return start, end, true
+}
+
+// roleTitleWords returns the words of the page's role titles, in lower
+// case (not the family's title: "Technical Writing Management" names no
+// role, and "project management" is a common noun beside it).
+func roleTitleWords(f *model.Family) map[string]bool {
+	words := map[string]bool{}
+	add := func(s string) {
+		for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+			return !('a' <= r && r <= 'z')
+		}) {
+			words[w] = true
+		}
+	}
+	for _, r := range f.Roles {
+		add(r.Title)
+	}
+	return words
+}
+
+// hasASCIIUpper reports whether s holds a capital letter A-Z.
+func hasASCIIUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
