@@ -135,7 +135,8 @@ var termConsistencyRule = &lint.Rule{
 			"- a text copied from level to level whose copies differ only in case, one copy writing two or more common words in title case " +
 			"inside its sentence where another writes them in lower case (\"Familiarity with Static Site Generators\" beside \"Familiarity with " +
 			"static site generators\"): the capitals are the slip, whatever the counts; one capitalised word (\"on behalf of Executive\" beside " +
-			"\"executive\": a team or a person may be named so), words of the page's role titles, names, link texts and headings are left alone.\n\n" +
+			"\"executive\": a team or a person may be named so), words of the page's role titles, names, link texts and headings are left alone, and so are capitalised words in a row that the page " +
+			"writes so elsewhere too, a name it gives (\"the Learning and Development team\").\n\n" +
 			"Other ties are not reported. The `preferred` list names terms with one right spelling (\"GitLab\", " +
 			"\"GitLab.com\"): any other case of them is reported wherever it occurs, the front matter's `title` and `description` " +
 			"included, and so is a name in mixed case written apart at its inner capitals (\"Net Suite\", \"Power Point\"); their variants are not " +

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
 	"gitlab.com/ladderlint/ladderlint/lint/model"
@@ -19,7 +21,9 @@ import (
 // "Partner with Finance") may name a team or a person, and is left alone;
 // so are words of the page's role titles ("Product Managers"), names
 // (words no dictionary holds, or the list of names), link texts (a linked
-// page's title) and headings.
+// page's title), headings, and capitalised words in a row that the page
+// writes so elsewhere too (a name it gives: "the Learning and Development
+// team").
 func checkTermCopiedCase(p *lint.SetPass, f *model.Family) {
 	byText := map[string][]*model.Block{}
 	var order []string
@@ -62,8 +66,8 @@ func checkTermCopiedCase(p *lint.SetPass, f *model.Family) {
 				if low == form {
 					continue
 				}
-				start, end, ok := titleCasedAgainst(form, low, titleWords)
-				if !ok {
+				start, end, runs, ok := titleCasedAgainst(form, low, titleWords)
+				if !ok || slices.ContainsFunc(runs, func(run string) bool { return writtenElsewhere(f, run, copies) }) {
 					continue
 				}
 				want := copiedText(low)[start:end]
@@ -97,43 +101,109 @@ const maxCopiedForms = 8
 // same wording text in lower case) only by words b capitalises inside its
 // sentence that low writes in lower case, two or more of them, each a
 // common dictionary word, no name and no word of a role title, none in a
-// link's text; and the span of b from the first such word to the last.
-func titleCasedAgainst(b, low *model.Block, titleWords map[string]bool) (start, end int, ok bool) {
+// link's text; the span of b from the first such word to the last; and
+// its runs of two or more such words in a row, as b writes them, joined
+// by spaces or by "and", "&" or "of" ("Static Site Generators",
+// "Learning and Development").
+func titleCasedAgainst(b, low *model.Block, titleWords map[string]bool) (start, end int, runs []string, ok bool) {
 	text, lowText := copiedText(b), copiedText(low)
 	if len(text) != len(lowText) {
-		return 0, 0, false
+		return 0, 0, nil, false
 	}
 	tw := wordingWords(b, false)
 	d := englishWords()
 	n, at := 0, 0
+	runStart, runEnd, runLen := -1, -1, 0
+	endRun := func() {
+		if runLen >= 2 {
+			runs = append(runs, text[runStart:runEnd])
+		}
+		runStart, runLen = -1, 0
+	}
 	for _, w := range tw.Words {
 		if w.End > len(text) {
 			break // blanked text at the end (a comment)
 		}
 		// the bytes before this word agree as written
 		if text[at:w.Start] != lowText[at:w.Start] {
-			return 0, 0, false
+			return 0, 0, nil, false
 		}
+		gap := text[at:w.Start]
 		at = w.End
 		lw := lowText[w.Start:w.End]
 		if w.Text == lw {
+			if g := strings.TrimSpace(w.Text); runLen > 0 && gap == " " && (g == "and" || g == "&" || g == "of") {
+				continue // a run goes on past its joining word
+			}
+			endRun()
 			continue
 		}
 		lower := strings.ToLower(w.Text)
 		if lw != lower || !startsUpper(w.Text) || hasASCIIUpper(w.Text[1:]) || sentenceStart(text, w.Start) ||
 			inLinkText(b, w.Start) || inLinkText(low, w.Start) || !d.common(lower) || termNames()[lower] || titleWords[lower] {
-			return 0, 0, false
+			return 0, 0, nil, false
 		}
 		if n == 0 {
 			start = w.Start
 		}
 		end = w.End
 		n++
+		if runLen > 0 && gap != " " && !joinGap(text[runEnd:w.Start]) {
+			endRun()
+		}
+		if runStart < 0 {
+			runStart = w.Start
+		}
+		runEnd = w.End
+		runLen++
 	}
+	endRun()
 	if text[at:] != lowText[at:] || n < 2 {
-		return 0, 0, false
+		return 0, 0, nil, false
 	}
-	return start, end, true
+	return start, end, runs, true
+}
+
+// joinGap reports whether the text between two words of a run is a space
+// or a joining word between spaces (" and ", " & ", " of ").
+func joinGap(g string) bool {
+	return g == " " || g == " and " || g == " & " || g == " of "
+}
+
+// writtenElsewhere reports whether a run of capitalised words is written
+// so, whole, in a block of the page other than the copies (a heading
+// too): then it is a name the page gives something ("the Learning and
+// Development team"), not title case slipped into one copy.
+func writtenElsewhere(f *model.Family, run string, copies []*model.Block) bool {
+	for _, b := range f.Blocks {
+		if slices.Contains(copies, b) {
+			continue
+		}
+		for from := 0; from < len(b.Text); {
+			i := strings.Index(b.Text[from:], run)
+			if i < 0 {
+				break
+			}
+			i += from
+			from = i + 1
+			if nameStands(b.Text, i, i+len(run)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nameStands reports whether text[i:end] is no part of a longer word.
+func nameStands(text string, i, end int) bool {
+	before, after := rune(0), rune(0)
+	if i > 0 {
+		before, _ = utf8.DecodeLastRuneInString(text[:i])
+	}
+	if end < len(text) {
+		after, _ = utf8.DecodeRuneInString(text[end:])
+	}
+	return !unicode.IsLetter(before) && !unicode.IsLetter(after)
 }
 
 // roleTitleWords returns the words of the page's role titles, in lower
