@@ -135,8 +135,10 @@ var termConsistencyRule = &lint.Rule{
 			"- a text copied from level to level whose copies differ only in case, one copy writing two or more common words in title case " +
 			"inside its sentence where another writes them in lower case (\"Familiarity with Static Site Generators\" beside \"Familiarity with " +
 			"static site generators\"): the capitals are the slip, whatever the counts; one capitalised word (\"on behalf of Executive\" beside " +
-			"\"executive\": a team or a person may be named so), words of the page's role titles, names, link texts and headings are left alone, and so are capitalised words in a row that the page " +
-			"writes so elsewhere too, a name it gives (\"the Learning and Development team\").\n\n" +
+			"\"executive\": a team or a person may be named so), words of the page's role titles, names (a word beside a capitalised word both copies " +
+			"write so is part of one: \"Excel and Google Sheets\" beside \"excel and Google sheets\"), link texts and headings are left alone, and so are " +
+			"capitalised words in a row that the page writes so elsewhere too, a name it gives (\"the Learning and Development team\"), or any one of them " +
+			"capitalised inside a sentence elsewhere (\"Finance\").\n\n" +
 			"Other ties are not reported. The `preferred` list names terms with one right spelling (\"GitLab\", " +
 			"\"GitLab.com\"): any other case of them is reported wherever it occurs, the front matter's `title` and `description` " +
 			"included, and so is a name in mixed case written apart at its inner capitals (\"Net Suite\", \"Power Point\"); their variants are not " +

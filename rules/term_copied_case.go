@@ -20,10 +20,12 @@ import (
 // A copy that capitalises one word only ("on behalf of Executive",
 // "Partner with Finance") may name a team or a person, and is left alone;
 // so are words of the page's role titles ("Product Managers"), names
-// (words no dictionary holds, or the list of names), link texts (a linked
+// (words no dictionary holds, or the list of names, and a word beside a
+// capitalised word both copies write so: "Google Sheets"), link texts (a linked
 // page's title), headings, and capitalised words in a row that the page
 // writes so elsewhere too (a name it gives: "the Learning and Development
-// team").
+// team"), or any one of them capitalised inside a sentence elsewhere
+// ("Excel").
 func checkTermCopiedCase(p *lint.SetPass, f *model.Family) {
 	byText := map[string][]*model.Block{}
 	var order []string
@@ -67,7 +69,8 @@ func checkTermCopiedCase(p *lint.SetPass, f *model.Family) {
 					continue
 				}
 				start, end, runs, ok := titleCasedAgainst(form, low, titleWords)
-				if !ok || slices.ContainsFunc(runs, func(run string) bool { return writtenElsewhere(f, run, copies) }) {
+				if !ok || slices.ContainsFunc(runs, func(run string) bool { return writtenElsewhere(f, run, copies) }) ||
+					capitalisedElsewhere(f, form, low, copies) {
 					continue
 				}
 				want := copiedText(low)[start:end]
@@ -120,7 +123,17 @@ func titleCasedAgainst(b, low *model.Block, titleWords map[string]bool) (start, 
 		}
 		runStart, runLen = -1, 0
 	}
-	for _, w := range tw.Words {
+	// a capitalised word both copies write so, inside the sentence: a
+	// name, and a word beside it is part of it ("Google Sheets" beside
+	// "Google sheets" in the other copy)
+	nameAt := func(j int) bool {
+		if j < 0 || j >= len(tw.Words) || tw.Words[j].End > len(text) {
+			return false
+		}
+		v := tw.Words[j]
+		return startsUpper(v.Text) && v.Text == lowText[v.Start:v.End] && !sentenceStart(text, v.Start)
+	}
+	for i, w := range tw.Words {
 		if w.End > len(text) {
 			break // blanked text at the end (a comment)
 		}
@@ -140,7 +153,9 @@ func titleCasedAgainst(b, low *model.Block, titleWords map[string]bool) (start, 
 		}
 		lower := strings.ToLower(w.Text)
 		if lw != lower || !startsUpper(w.Text) || hasASCIIUpper(w.Text[1:]) || sentenceStart(text, w.Start) ||
-			inLinkText(b, w.Start) || inLinkText(low, w.Start) || !d.common(lower) || termNames()[lower] || titleWords[lower] {
+			inLinkText(b, w.Start) || inLinkText(low, w.Start) || !d.common(lower) || termNames()[lower] || titleWords[lower] ||
+			i > 0 && text[tw.Words[i-1].End:w.Start] == " " && nameAt(i-1) ||
+			i+1 < len(tw.Words) && tw.Words[i+1].Start <= len(text) && text[w.End:tw.Words[i+1].Start] == " " && nameAt(i+1) {
 			return 0, 0, nil, false
 		}
 		if n == 0 {
@@ -187,6 +202,32 @@ func writtenElsewhere(f *model.Family, run string, copies []*model.Block) bool {
 			i += from
 			from = i + 1
 			if nameStands(b.Text, i, i+len(run)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// capitalisedElsewhere reports whether a word that copy b capitalises and
+// copy low does not is written with its capital inside a sentence in a
+// block of the page other than the copies and headings: the page names
+// something so ("Excel" for the product), and the capital is no slip.
+func capitalisedElsewhere(f *model.Family, b, low *model.Block, copies []*model.Block) bool {
+	text, lowText := copiedText(b), copiedText(low)
+	var words []string
+	for _, w := range wordingWords(b, false).Words {
+		if w.End <= len(text) && w.Text != lowText[w.Start:w.End] && !slices.Contains(words, w.Text) {
+			words = append(words, w.Text)
+		}
+	}
+	for _, o := range f.Blocks {
+		if o.Kind == model.BlockHeading || slices.Contains(copies, o) {
+			continue
+		}
+		ot := wordingText(o)
+		for _, w := range wordingWords(o, false).Words {
+			if slices.Contains(words, w.Text) && !sentenceStart(ot, w.Start) {
 				return true
 			}
 		}
