@@ -34,9 +34,6 @@ var defaultPreferredTerms = []string{
 	"Kubernetes", "Sisense", "SaaS",
 	"YouTube", "WordPress", "PowerPoint", "SharePoint", "OneDrive", "CloudFormation", "BigQuery", "HubSpot",
 	"SurveyMonkey", "OpenShift", "Datadog", "QuickBooks",
-	// the Go language's other name, as its site (golang.org) gives it:
-	// "Golang", never "GoLang"
-	"Golang",
 }
 
 var termConsistencyRule = &lint.Rule{
@@ -60,7 +57,7 @@ var termConsistencyRule = &lint.Rule{
 			"auxiliary verb, its subject: \"members in good standing may vote\"; a noun and a participle, " +
 			"\"results oriented\", \"data driven\", are an adjective wherever they stand; phrasal verbs such as " +
 			"\"follow up\" are left alone), and by the case of their later words (\"Sales team\" / \"Sales Team\", the " +
-			"first word capitalised in both; not when that word is the page's own name opening its title, \"Sermant Community\" on Sermant's page; with an acronym first, \"UX Research\" the department and \"UX research\" the work, only right before \"team\" or \"department\" where the page names that team in title case twice or more: \"a remote UX research team\" beside \"the UX Research team\"); headings, a sentence's first word, link texts and terms inside a longer " +
+			"first word capitalised in both; not when that word is the page's own name opening its title, \"Sermant Community\" on Sermant's page); headings, a sentence's first word, link texts and terms inside a longer " +
 			"capitalised name are not variants; in a near tie (the other form more than half as common) only the name's capitals are the reference (\"Quality Department\" 3 times, \"Quality department\" 2), not the common noun (\"Product division\" 4 times, \"Product Division\" 3); where the page writes the first word as a name alone (\"the Council may\", \"the Council.\"), the common noun after it is standard English (\"Council members\", the members of the Council) and the title-case form is the reference only if written twice as often as the other forms together; a possessive (\"the Quality Department's roadmap\") is the term; a bullet copied from level to level " +
 			"with the term written alike in every copy counts once (one choice, not one a level: two copies of \"a leading product Data Program\" " +
 			"beside one \"the Data program\" is a tie), while copies that disagree (\"Sales Tools\" at two levels, \"Sales tools\" at one) count each; an adjective " +
@@ -144,7 +141,7 @@ var termConsistencyRule = &lint.Rule{
 			"included, and so is a name in mixed case written apart at its inner capitals (\"Net Suite\", \"Power Point\"); their variants are not " +
 			"reported a second time, nor is a pair of words whose one difference from the page's usual pair is a preferred term miswritten " +
 			"(\"Tinkerbell Github\" beside \"Tinkerbell GitHub\": one defect, one finding). Names in URLs, e-mail addresses, paths, code and link targets are not " +
-			"prose and are left alone (a name beside another, both capitalised and joined by one slash, is one of two alternatives, no path: \"Ruby/GoLang\" is reported), nor is a word of a link's text in lower case that the link's address writes as a part of its path " +
+			"prose and are left alone, nor is a word of a link's text in lower case that the link's address writes as a part of its path " +
 			"(\"[mochajs org](https://github.com/mochajs)\", \"[kubernetes org](https://github.com/kubernetes)\": an organisation's login " +
 			"as GitHub spells it; for a word other than a preferred term, only one no dictionary holds: \"[frontend engineers](/frontend/)\" is prose), nor a name in lower case that no dictionary holds written as the whole " +
 			"of a bold or italic span, as a code span would set it (\"The __cubefs__ GitHub project\" beside \"CubeFS\"; \"the **cubefs handbook**\" " +
@@ -1130,7 +1127,7 @@ func lowerInto(buf []byte, s string) []byte {
 func termBoundary(text string, i, end int) bool {
 	if i > 0 {
 		r, _ := utf8.DecodeLastRuneInString(text[:i])
-		if isWordRuneOrJoin(r) || strings.ContainsRune("@.#_", r) || r == '/' && !slashAlternatives(text, i, end) {
+		if isWordRuneOrJoin(r) || strings.ContainsRune("@/.#_", r) {
 			return false
 		}
 	}
@@ -1139,43 +1136,12 @@ func termBoundary(text string, i, end int) bool {
 		if (r == '\'' || r == '’') && possessiveS(text[end+n:]) {
 			return true // "Gitlab's values": the name, possessive
 		}
-		if isWordRuneOrJoin(r) || strings.ContainsRune("_@", r) || r == '/' && !slashAlternatives(text, i, end) {
+		if isWordRuneOrJoin(r) || strings.ContainsRune("_/@", r) {
 			return false
 		}
 		if r == '.' && end+n < len(text) {
 			if next, _ := utf8.DecodeRuneInString(text[end+n:]); unicode.IsLetter(next) || unicode.IsDigit(next) {
 				return false // "GitLab.com" is not "GitLab"
-			}
-		}
-	}
-	return true
-}
-
-// slashAlternatives reports whether text[i:end], touched by a slash, is
-// one of two names offered as alternatives ("Ruby/GoLang", "GitHub/Gitlab"):
-// the run of text without spaces around it is two words of letters joined
-// by its one slash, each with a capital first. A path ("gitlab-org/gitlab",
-// "docs/GitLab/README") or a lower-case pair ("ruby/golang") is written as
-// its owner names it, and is no use of a term.
-func slashAlternatives(text string, i, end int) bool {
-	a, z := i, end
-	for a > 0 && i-a < 256 && text[a-1] != ' ' && text[a-1] != '\n' {
-		a--
-	}
-	for z < len(text) && z-end < 256 && text[z] != ' ' && text[z] != '\n' {
-		z++
-	}
-	first, second, ok := strings.Cut(strings.Trim(text[a:z], ".,;:()[]\"'`"), "/")
-	if !ok {
-		return false
-	}
-	for _, part := range []string{first, second} {
-		if part == "" || !('A' <= part[0] && part[0] <= 'Z') {
-			return false
-		}
-		for k := 0; k < len(part); k++ {
-			if c := part[k]; !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
-				return false
 			}
 		}
 	}

@@ -737,24 +737,15 @@ func reportPhraseVariants(p *lint.SetPass, f *model.Family, occs []phraseOcc, pr
 	if !startsUpper(refFirst) {
 		return // "support engineers" and "support Engineers": a generic word before a name
 	}
-	teamOnly := false // only the term before a team's noun is reported
 	if len(refFirst) > 1 && strings.ToUpper(refFirst) == refFirst {
 		// an acronym first: "UX Research" names the department, "UX
-		// research" the work it does; but before "team" the term names
-		// the department in either case ("a remote UX research team"),
-		// and where the page names that team in title case twice or more
-		// ("the UX Research team"), the lower case is the slip
-		if !startsUpper(refWords[len(refWords)-1]) || teamsNamed(occs, ref) < 2 {
-			return
-		}
-		teamOnly = true
+		// research" the work it does
+		return
 	}
-	if !teamOnly && namesPage(f, refFirst) || lint.Options[termConsistencyOptions](p.Options).Cautious && namedBody(refFirst) {
+	if namesPage(f, refFirst) || lint.Options[termConsistencyOptions](p.Options).Cautious && namedBody(refFirst) {
 		// the page's own name first ("Sermant Community" on the page
 		// titled "Sermant Community Membership"): with a capital the
-		// words name the body, in lower case they describe it (but its
-		// team is the body: "the UX research team" on the page titled
-		// "UX Research Management" names the team the title names)
+		// words name the body, in lower case they describe it
 		return
 	}
 	cautious := lint.Options[termConsistencyOptions](p.Options).Cautious
@@ -777,9 +768,6 @@ func reportPhraseVariants(p *lint.SetPass, f *model.Family, occs []phraseOcc, pr
 		if preferredForm(form, preferred) == preferredForm(ref, preferred) {
 			continue // the preferred term's own finding says it
 		}
-		if teamOnly && teamNoun(o) == "" {
-			continue
-		}
 		// the reference's later words in the occurrence's own first word
 		sep := " "
 		if o.hyphen {
@@ -789,40 +777,6 @@ func reportPhraseVariants(p *lint.SetPass, f *model.Family, occs []phraseOcc, pr
 		want := first + sep + strings.Fields(ref)[1]
 		reportTermPhrase(p, f, o, want, count[ref])
 	}
-}
-
-// termTeamNouns name a unit of people: a term right before one names the
-// unit ("the UX Research team").
-var termTeamNouns = map[string]bool{"team": true, "teams": true, "department": true}
-
-// teamNoun returns the word right after a two-word term's occurrence, in
-// lower case, when it is one of termTeamNouns, else "".
-func teamNoun(o phraseOcc) string {
-	rest, ok := strings.CutPrefix(wordingText(o.b)[o.end:], " ")
-	if !ok {
-		return ""
-	}
-	n := 0
-	for n < len(rest) && ('a' <= rest[n] && rest[n] <= 'z' || 'A' <= rest[n] && rest[n] <= 'Z') {
-		n++
-	}
-	if w := strings.ToLower(rest[:n]); termTeamNouns[w] {
-		return w
-	}
-	return ""
-}
-
-// teamsNamed counts the occurrences of a term in the form ref (its words
-// joined by spaces) right before a team's noun, outside headings and
-// longer names.
-func teamsNamed(occs []phraseOcc, ref string) int {
-	n := 0
-	for _, o := range occs {
-		if o.b.Kind != model.BlockHeading && !o.inName && strings.ReplaceAll(o.form, "-", " ") == ref && teamNoun(o) != "" {
-			n++
-		}
-	}
-	return n
 }
 
 // titledAfter counts the pairs outside headings where word first, with a

@@ -10,9 +10,7 @@ import (
 )
 
 // The generic profile's preferred terms are the built-in ones less GitLab's
-// words for its trade and "Golang", which open-source pages write in lower
-// case as the language's tag ("frontends, golang"): written out in the
-// profile, they must not drift.
+// words for its trade: written out in the profile, they must not drift.
 func TestGenericPreferredTerms(t *testing.T) {
 	cfg, _ := genericOptions(t)
 	o, err := cfg.RuleOptions(termConsistencyRule)
@@ -21,7 +19,7 @@ func TestGenericPreferredTerms(t *testing.T) {
 	}
 	var want []string
 	for _, w := range defaultPreferredTerms {
-		if w != "DevOps" && w != "DevSecOps" && w != "Golang" {
+		if w != "DevOps" && w != "DevSecOps" {
 			want = append(want, w)
 		}
 	}
