@@ -128,7 +128,14 @@ var termConsistencyRule = &lint.Rule{
 			"- a role whose title has three words or more named in its prose with two or more of the title's capitals and a word the title " +
 			"capitalises in lower case (\"Staff Vulnerability Research engineer\" where the heading is \"Staff Vulnerability Research " +
 			"Engineer\", \"the Vulnerability Research engineer\" on the page of that title); all in lower case it describes the job, and " +
-			"a plural (\"Vulnerability Research engineers\") is a group the text describes.\n\n" +
+			"a plural (\"Vulnerability Research engineers\") is a group the text describes;\n" +
+			"- a text copied from level to level whose copies differ only in case, one copy writing two or more common words in title case " +
+			"inside its sentence where another writes them in lower case (\"Familiarity with Static Site Generators\" beside \"Familiarity with " +
+			"static site generators\"): the capitals are the slip, whatever the counts; one capitalised word (\"on behalf of Executive\" beside " +
+			"\"executive\": a team or a person may be named so), words of the page's role titles, names (a word beside a capitalised word both copies " +
+			"write so is part of one: \"Excel and Google Sheets\" beside \"excel and Google sheets\"), link texts and headings are left alone, and so are " +
+			"capitalised words in a row that the page writes so elsewhere too, a name it gives (\"the Learning and Development team\"), or any one of them " +
+			"capitalised inside a sentence elsewhere (\"Finance\").\n\n" +
 			"Other ties are not reported. The `preferred` list names terms with one right spelling (\"GitLab\", " +
 			"\"GitLab.com\"): any other case of them is reported wherever it occurs, the front matter's `title` and `description` " +
 			"included, and so is a name in mixed case written apart at its inner capitals (\"Net Suite\", \"Power Point\"); their variants are not " +
@@ -1173,6 +1180,7 @@ func checkTermPage(p *lint.SetPass, f *model.Family, preferred map[string]string
 	checkTermRoleCase(p, f)
 	checkTermNumberForms(p, f)
 	checkTermUnitCompounds(p, f)
+	checkTermCopiedCase(p, f)
 }
 
 // checkTermVarieties reports a British spelling on a page that writes the
