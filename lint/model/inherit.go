@@ -101,10 +101,11 @@ func (s *structurer) extensions() {
 
 func (s *structurer) readExtension(r, before *Role, b *Block, ss [2]int) *Extension {
 	t := b.Text[ss[0]:ss[1]]
-	// ASCII text matches a pattern only where its first word is written:
+	// a text matches a pattern only where its first word is written (in
+	// ASCII, or in any text without a rune that folds to an ASCII letter):
 	// most sentences of a block that passed extensions' filter are turned
 	// away here, before the regular expressions
-	ascii := isASCII(t)
+	ascii := foldsBytewise(t)
 	if ascii && !ContainsFold(t, "all") && !ContainsFold(t, "same") && !ContainsFold(t, "extend") && !ContainsFold(t, "builds") && !ContainsFold(t, " who ") && !ContainsFold(t, "addition") && !extendsTypo(t) {
 		return nil
 	}
@@ -448,13 +449,10 @@ func appendRunes(buf []rune, s string) []rune {
 }
 
 // mayMatch reports whether t may hold one of the words (lower case,
-// ASCII), compared without case. A case-insensitive expression folds only
-// two runes beyond ASCII to ASCII letters, "ſ" (U+017F) to "s" and "K"
-// (U+212A) to "k" (unicode.SimpleFold's orbits; TestFoldsToASCII): in a
-// text without them, any other rune past ASCII stands for no letter of a
-// word, and the bytewise comparison is exact whatever else the text holds.
+// ASCII), compared without case as a case-insensitive expression compares
+// them: always where foldsBytewise says a bytewise comparison would not do.
 func mayMatch(t string, words ...string) bool {
-	if !isASCII(t) && (strings.Contains(t, "\u017f") || strings.Contains(t, "\u212a")) {
+	if !foldsBytewise(t) {
 		return true
 	}
 	for _, w := range words {
@@ -463,6 +461,16 @@ func mayMatch(t string, words ...string) bool {
 		}
 	}
 	return false
+}
+
+// foldsBytewise reports whether ContainsFold finds in t every place a
+// case-insensitive expression matches an ASCII word. A case-insensitive
+// expression folds only two runes beyond ASCII to ASCII letters, "ſ"
+// (U+017F) to "s" and "K" (U+212A) to "k" (unicode.SimpleFold's orbits;
+// TestFoldsToASCII): in a text without them, any other rune past ASCII
+// stands for no letter of a word, whatever else the text holds.
+func foldsBytewise(t string) bool {
+	return isASCII(t) || !strings.Contains(t, "\u017f") && !strings.Contains(t, "\u212a")
 }
 
 // findIf is re's FindStringSubmatchIndex on t, skipped (nil) where t

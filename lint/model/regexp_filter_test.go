@@ -26,13 +26,15 @@ func TestMayMatchKeepsEveryMatch(t *testing.T) {
 		{extendAboveRE, []string{"responsib", "requirement", "expectations", "qualifications"}},
 		{deprecatedTextRE, []string{"deprecated", "retired", "discontinued", "sunset", "longer"}},
 		{laterRE, []string{"later", "soon", "future"}},
+		{extendAdditionRE, []string{"addition"}},
+		{extendAdditionAboveRE, []string{"addition"}},
 	}
 	pieces := []string{" ", "are ", "is ", "the ", "Senior ", "who ", "WHO ", "also ", "extends ", "builds on ", "all ", "same ", "above ",
 		"responsibilities ", "Requirements ", "expectations ", "qualifications ", "responſibilities ", "of ", "as ",
 		"role ", "is ", "deprecated", "retired", "sunſet", "no longer ", "hiring", "details ", "will be ", "added ", "later", "soon",
 		"in the future", "ſ", "K", "\u212a", "“", "é", "\xff", ".", ",",
 		"details will be added later", "no longer hiring", "role is deprecated", "are Senior Engineers who also ",
-		"all the responsibilities of the ", "has the same requirements as ", "all of the above responsibilities", "extends the "}
+		"all the responsibilities of the ", "has the same requirements as ", "in addition to ", "In Addition to the above:", "aDDition ", "all of the above responsibilities", "extends the "}
 	matched := make([]int, len(cases))
 	rng := rand.New(rand.NewSource(1))
 	for n := 0; n < 100000; n++ {
