@@ -72,8 +72,7 @@ var vacancyWordingRule = &lint.Rule{
 			"\"Candidates will then be invited\" a step of the hiring process), a `description` in the second person (\"isn't your typical " +
 			"management opportunity\"), and two or more bullets in a row that each open a sentence in the second person " +
 			"(\"- You have ...\", \"- You've led ...\", \"- Collaboration: you respond ...\"), once for the run, with its lines " +
-			"(a quoted list is no run; a bullet's own sub-bullets neither end the run nor join it); where more than half the run's bullets " +
-			"are reported on their own already (\"You'll bring ...\"), each of its other bullets is too (\"You've led ...\"). " +
+			"(a quoted list is no run; a bullet's own sub-bullets neither end the run nor join it). " +
 			"So is a sentence whose main clause speaks to the reader after an opening that makes the reader the role's holder: " +
 			"\"As a manager you mentor\" (the word before \"you\" is one of the page's or a role's title: \"As an example, you could\" " +
 			"is not reported) or \"When you see something broken, you can't help but fix it\" (the reader the subject of both clauses). " +
@@ -241,13 +240,6 @@ type addressedItem struct {
 // Ability to use GitLab") is left alone, as is a run each of whose openings
 // is reported already ("You'll").
 //
-// Where more than half the run's bullets have an opening reported on their
-// own already ("You'll bring", "Your experience will"), the list is
-// reported bullet by bullet: each of its other bullets is reported too
-// ("You've led a complex organization" between two "You'll"), with the
-// run's message, not the run once at its first such bullet, which would
-// leave the others looking fine among flagged ones.
-//
 // A lone such bullet of the Requirements or Nice-to-haves is reported on its
 // own ("- You are a proactive self-starter", "- Strong scripting skills.
 // You're able to contribute to the product"): a requirement addressed to
@@ -264,14 +256,7 @@ func reportAddressRun(p *lint.Pass, run []addressedItem) {
 	}
 	first := p.File.Source.Position(run[0].block.Span.Start).Line
 	last := p.File.Source.Position(run[len(run)-1].block.Span.Start).Line
-	// most of the run's bullets reported on their own already ("You'll
-	// bring", "Your experience will"): the list is reported bullet by
-	// bullet, and so is each of its other bullets ("You've led")
-	each := 2*openingReported(run) > len(run)
 	for _, it := range run {
-		if each && openingReported([]addressedItem{it}) > 0 {
-			continue // reported on its own already
-		}
 		for _, o := range it.openings {
 			if overlapsAny(it.reported, o.Start, o.End) {
 				continue
@@ -282,27 +267,9 @@ func reportAddressRun(p *lint.Pass, run []addressedItem) {
 					"a job family describes the role, it does not advertise a vacancy", policyQuote(o.Text()), len(run), first, last),
 				Subject: "run: " + policySubject(o.Text()),
 			})
-			if !each {
-				return
-			}
-			break
+			return
 		}
 	}
-}
-
-// openingReported counts the bullets of run with an opening reported
-// already, by a phrase ("You'll") or as "Your ... will".
-func openingReported(run []addressedItem) int {
-	n := 0
-	for _, it := range run {
-		for _, o := range it.openings {
-			if overlapsAny(it.reported, o.Start, o.End) {
-				n++
-				break
-			}
-		}
-	}
-	return n
 }
 
 // reportLoneAddress returns what reports a bullet alone in the second
