@@ -73,6 +73,9 @@ var vacancyWordingRule = &lint.Rule{
 			"management opportunity\"), and two or more bullets in a row that each open a sentence in the second person " +
 			"(\"- You have ...\", \"- You've led ...\", \"- Collaboration: you respond ...\"), once for the run, with its lines " +
 			"(a quoted list is no run; a bullet's own sub-bullets neither end the run nor join it). " +
+			"So is a sentence whose main clause speaks to the reader after an opening that makes the reader the role's holder: " +
+			"\"As a manager you mentor\" (the word before \"you\" is one of the page's or a role's title: \"As an example, you could\" " +
+			"is not reported) or \"When you see something broken, you can't help but fix it\" (the reader the subject of both clauses). " +
 			"One such bullet among bullets that describe the role is reported on its own in Requirements and Nice-to-haves " +
 			"(\"You are a proactive self-starter\"), unless it is the handbook's values boilerplate (\"You share our values\", " +
 			"\"You embrace our values\") or says what the holder can or may do (\"You can reason about software\"); elsewhere it is " +
@@ -137,6 +140,7 @@ func checkVacancyWording(p *lint.Pass) {
 		run = run[:0]
 	}
 	skipped := skippedUnder(p.File, opts.SkipSections)
+	roleWords := titleWords(p.File)
 	for _, b := range p.File.Blocks {
 		// the blocks come in document order and the stretches sorted:
 		// drop the stretches that end before this block
@@ -149,7 +153,7 @@ func checkVacancyWording(p *lint.Pass) {
 		}
 		found := findPolicyPhrases(b, phrases)
 		if opts.Address || opts.SecondPerson {
-			found = append(found, plainAddress(b, found)...)
+			found = append(found, plainAddress(b, found, roleWords)...)
 		}
 		if opts.SecondPerson {
 			found = append(found, secondPersonAddress(b, found)...)
@@ -466,7 +470,11 @@ func secondPersonAddress(b *model.Block, taken []prose.Match) []prose.Match {
 // sentence of the Requirements or Nice-to-haves that opens with the
 // candidate ("Candidates with diverse backgrounds", "Candidate should
 // ideally be:"), where the role, not the hire, is described.
-func plainAddress(b *model.Block, taken []prose.Match) []prose.Match {
+// A sentence whose main clause addresses the reader after an opening that
+// makes them the holder ("As a manager you mentor", "When you see something
+// broken, you can't") is one too (introducedYou); roleWords are the words of
+// the page's and its roles' titles.
+func plainAddress(b *model.Block, taken []prose.Match, roleWords map[string]bool) []prose.Match {
 	words, lower := prose.BlockWords(b), prose.BlockLowerWords(b)
 	var out []prose.Match
 	add := func(start, end int) {
@@ -509,6 +517,10 @@ func plainAddress(b *model.Block, taken []prose.Match) []prose.Match {
 			// a requirement that speaks of the candidates inside a
 			// sentence: "It's important that candidates must be willing"
 			add(words[i].Start, words[i+1].End)
+		case (w == "as" || subordinators[w]) && sentenceStart(b.Text, words[i].Start):
+			if end := introducedYou(b, words, lower, i, roleWords); end >= 0 {
+				add(words[i].Start, end)
+			}
 		case w == "your" && sentenceStart(b.Text, words[i].Start):
 			if end := yourWill(b, words, lower, i); end >= 0 {
 				add(words[i].Start, end)
@@ -524,6 +536,87 @@ func plainAddress(b *model.Block, taken []prose.Match) []prose.Match {
 				}
 			}
 		}
+	}
+	return out
+}
+
+// subordinators open a clause that, with "you" after them, puts the reader
+// in a time: "When you see something broken, you can't help but fix it".
+// "If" is not one: "If you are a team member interested in this role, you
+// can talk to your manager" speaks to any reader of the handbook.
+var subordinators = map[string]bool{"when": true, "whenever": true, "once": true}
+
+// introducedYou returns the end of a sentence's opening, from words[i],
+// when its main clause speaks to the reader after an introductory phrase
+// that makes the reader the role's holder: "As a manager you mentor" (the
+// phrase's last word is a word of the page's title or of a role's: "As an
+// example, you could" names no role), "When you see something broken, you
+// can't" (a clause of its own in the second person, then "you" after its
+// comma). The opening runs to the word after the main clause's "you". Else
+// -1. "When you are interviewing for the specialty, the hiring process is"
+// (the main clause is not the reader's) and "When you need help, you can
+// find the guide" (a pointer to more reading) are none.
+func introducedYou(b *model.Block, words []prose.Word, lower []string, i int, roleWords map[string]bool) int {
+	gap := func(k int) string { return strings.TrimSpace(b.Text[words[k-1].End:words[k].Start]) }
+	youAt := func(k int) int { // the end of "you <word>" at k, or -1
+		if k+1 >= len(lower) || lower[k] != "you" || gap(k+1) != "" || readerPointer(lower[k+1:]) {
+			return -1
+		}
+		return words[k+1].End
+	}
+	if lower[i] == "as" {
+		if i+1 >= len(lower) || (lower[i+1] != "a" && lower[i+1] != "an") || gap(i+1) != "" {
+			return -1
+		}
+		// "As a manager you", "As a Support Engineer, you": up to four
+		// words naming the holder, a comma at most before "you"
+		for k := i + 3; k < len(lower) && k <= i+6; k++ {
+			if g := gap(k); g != "" {
+				if g != "," {
+					return -1
+				}
+				if lower[k] != "you" {
+					return -1
+				}
+			}
+			if lower[k] == "you" {
+				if !roleWords[lower[k-1]] {
+					return -1
+				}
+				return youAt(k)
+			}
+		}
+		return -1
+	}
+	// "When you see something broken, you can't": the reader is the
+	// subject of both clauses
+	if i+1 >= len(lower) || !secondPersonWords[lower[i+1]] || lower[i+1] == "your" || gap(i+1) != "" {
+		return -1
+	}
+	for k := i + 2; k < len(lower) && k <= i+16; k++ {
+		switch g := gap(k); g {
+		case "":
+		case ",":
+			return youAt(k)
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+// titleWords returns the lower-case words of the page's title and of its
+// roles' titles.
+func titleWords(f *model.Family) map[string]bool {
+	out := map[string]bool{}
+	add := func(s string) {
+		for _, w := range prose.Words(s, false) {
+			out[strings.ToLower(w.Text)] = true
+		}
+	}
+	add(f.Title)
+	for _, r := range f.Roles {
+		add(r.Title)
 	}
 	return out
 }
