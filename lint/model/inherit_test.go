@@ -84,10 +84,7 @@ func TestExtensionNamesKind(t *testing.T) {
 	src := []byte("---\ntitle: Pricing\n---\n\n## Pricing Analyst\n\n### Responsibilities\n\n- Price\n\n### Requirements\n\n- Ability to use GitLab\n\n" +
 		"## Senior Pricing Analyst\n\n### Requirements\n\n- Extends the Pricing Analyst requirements\n- Research pricing\n\n" +
 		"## Principal Pricing Manager\n\nThe Principal Pricing Manager extends the Senior Pricing Analyst role.\n\n### Job Grade\n\nThe Principal Pricing Manager is a grade 9.\n")
-	f := Parse("pricing.md", src)
-	if len(f.Roles) != 3 {
-		t.Fatalf("roles %v", f.Roles)
-	}
+	f := parseRoles(t, "pricing.md", src, 3)
 	senior, principal := f.Roles[1], f.Roles[2]
 	wantExtends(t, "Senior", senior, f.Roles[0], SecRequirements)
 	wantExtends(t, "Principal", principal, senior, SecResponsibilities, SecRequirements)
@@ -143,10 +140,7 @@ func TestExtensionThatOfInSection(t *testing.T) {
 	src := []byte("---\ntitle: Billing\n---\n\n## Billing Associate\n\n### Responsibilities\n\n- Bill\n\n### Requirements\n\n- Ability to use GitLab\n\n" +
 		"## Billing Analyst\n\n### Responsibilities\n\n- Extends that of the Billing Associate\n- Analyse\n\n### Requirements\n\n- Accounting\n\n" +
 		"## Senior Billing Analyst\n\n### Responsibilities\n\n- This level extends the Billing Analyst role.\n- Lead\n")
-	f := Parse("billing.md", src)
-	if len(f.Roles) != 3 {
-		t.Fatalf("roles %v", f.Roles)
-	}
+	f := parseRoles(t, "billing.md", src, 3)
 	analyst, senior := f.Roles[1], f.Roles[2]
 	wantExtends(t, "Analyst", analyst, f.Roles[0], SecResponsibilities)
 	wantExtends(t, "Senior", senior, analyst, SecResponsibilities, SecRequirements)
@@ -161,10 +155,7 @@ func TestExtensionInPerformanceIndicators(t *testing.T) {
 	src := []byte("---\ntitle: Programs\n---\n\n## Senior Manager, Programs\n\n### Requirements\n\n- Ability to use GitLab\n\n" +
 		"## Director, Programs\n\n### Requirements\n\n- Lead\n\n### Performance Indicators\n\n- Extends that of the Senior Manager, Programs.\n- Share of voice\n\n" +
 		"## Senior Director, Programs\n\n### Performance Indicators\n\n- This level extends the Director, Programs role.\n")
-	f := Parse("programs.md", src)
-	if len(f.Roles) != 3 {
-		t.Fatalf("roles %v", f.Roles)
-	}
+	f := parseRoles(t, "programs.md", src, 3)
 	if ext := f.Roles[1].Extends; len(ext) != 0 {
 		t.Errorf("Director extends %+v, want nothing (the sentence is in its Performance Indicators)", ext[0])
 	}
@@ -205,10 +196,7 @@ func TestExtensionInAddition(t *testing.T) {
 	src := []byte("---\ntitle: Advocates\n---\n\n## Manager, Community Advocate\n\n### Requirements\n\n- Leads\n\n" +
 		"## Senior Manager, Community Advocate\n\nIn addition to meeting the requirements of a Manager, Community Advocate, the Senior Manager will have the following:\n\n### Requirements\n\n- Leads managers\n\n" +
 		"## Director, Community Advocacy\n\nIn addition to meeting the requirements of our customers, the Director will have the following:\n\n### Requirements\n\n- Leads the department\n")
-	f := Parse("advocates.md", src)
-	if len(f.Roles) != 3 {
-		t.Fatalf("roles %v", f.Roles)
-	}
+	f := parseRoles(t, "advocates.md", src, 3)
 	senior, director := f.Roles[1], f.Roles[2]
 	wantExtends(t, "Senior Manager", senior, f.Roles[0], SecRequirements)
 	if len(director.Extends) != 0 {
@@ -394,4 +382,14 @@ func TestExtensionAbbreviatedLevel(t *testing.T) {
 	if staff := byTitle["Staff Billing Analyst"]; staff == nil || len(staff.Extends) != 1 || staff.Extends[0].Target != "Senior" {
 		t.Errorf("Staff's extension %+v, want the target cut at the full stop after \"Senior\"", staff)
 	}
+}
+
+// parseRoles parses src as path and stops the test unless it models n roles.
+func parseRoles(t *testing.T, path string, src []byte, n int) *Family {
+	t.Helper()
+	f := Parse(path, src)
+	if len(f.Roles) != n {
+		t.Fatalf("roles %v", f.Roles)
+	}
+	return f
 }
