@@ -95,7 +95,13 @@ var misspellingRule = &lint.Rule{
 			"a sentence before \"at\" (\"Executive Business Administrator's at GitLab\"), is a plural written with an apostrophe. A rare dictionary word of six letters or more, written once with a capital inside " +
 			"a sentence and on no other page, is a slip of the one common word one edit from it that the site writes twenty times or more " +
 			"(\"Senior Manager, Revenuer Accounting\"). A name in mixed case written with the apostrophe before its last \"s\" " +
-			"(\"DevOp’s role\") is that name's possessive (\"DevOps’\") when the site writes the name twenty times or more and never without its \"s\".\n\n" +
+			"(\"DevOp’s role\") is that name's possessive (\"DevOps’\") when the site writes the name twenty times or more and never without its \"s\". " +
+			"Two words of three letters or more written apart that make one word of the English word list (\"Hand book\") are that word " +
+			"when the site writes it twenty times or more, on three pages or more, and no other page writes the two apart; function words and " +
+			"particles (\"with in\", \"set up\", \"there for\") and the words the checker adds to the list, whose open forms are English " +
+			"too (\"front end\", \"life cycle\"), are left alone. An acronym written twice around a slash (\"CI/CI\") is the pair of " +
+			"acronyms it opens that the site writes most (\"CI/CD\"), when the site writes that pair ten times or more, on three pages or " +
+			"more, and eight times as often as the twin.\n\n" +
 			"`--fix` writes the correction only when it is certain: one candidate that keeps the word's form " +
 			"(\"practies\" is \"practices\", plural as written, not \"practise\") and the page's variety of " +
 			"English, with no word the site writes that the typo is with two letters dropped (\"terrory\": " +
@@ -239,6 +245,14 @@ type spellWord struct {
 	// for an acronym written with a lower-case "l" for its "I" ("ROl"),
 	// the acronym
 	lookalike string
+	// for two words written apart that make one dictionary word ("Hand
+	// book"), that word in lower case: reported when the site writes it
+	// often and no other page writes the two apart (splitCompound)
+	apart string
+	// for an acronym written twice around a slash ("CI/CI"), the acronym
+	// in lower case: reported with the pair the site writes most after it
+	// ("CI/CD"), when it writes one often (slashTwinFix)
+	slashTwin string
 }
 
 // brandPlural returns the name a word is the plural of, written where its
@@ -672,6 +686,7 @@ func decodeSpellPage(env *lint.Env, b []byte) (any, error) {
 func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, unknown bool) *spellPage {
 	var d *wordDict // the dictionary, for the words looked at (unknown)
 	var extra *misspellTable
+	dict := englishWords() // for the words written apart that make one (splitCompound), on every page
 	if unknown {
 		_, extra = misspellings(opts.Locale)
 		d = englishWords()
@@ -770,8 +785,40 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 					titled[k] = true
 				}
 			}
+			// two words apart that make one ("hand book") and two acronyms
+			// around a slash ("CI/CD"): the site's pairs, counted under keys
+			// no word holds, for a page that writes them otherwise
+			var apart, twin string
+			if j > 0 {
+				pw := tw.Words[j-1]
+				switch sep := text[pw.End:w.Start]; {
+				case sep == " ":
+					if joined := splitCompound(dict, text, pw, w); joined != "" {
+						count(apartPairKey(tw.Lower[j-1], lw))
+						apart = joined
+					}
+				case sep == "/" && slashAcronym(text, pw, w):
+					count(slashPairKey(tw.Lower[j-1], lw))
+					if pw.Text == w.Text {
+						twin = lw
+					}
+				}
+			}
 			if !unknown || foreign {
 				continue
+			}
+			if apart != "" || twin != "" {
+				// the finding spans both words, whatever the second one's
+				// own check finds
+				pw := tw.Words[j-1]
+				pair := prose.Word{Text: text[pw.Start:w.End], Start: pw.Start, End: w.End}
+				if !linkNamesWord(f, b, &textLinks, pw.Start, w.End, lw) && !allow[tw.Lower[j-1]] && !allow[lw] {
+					if apart != "" {
+						sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: pair, lower: tw.Lower[j-1] + " " + lw, apart: apart, style: misspell.CaseStyle(pw.Text)}))
+					} else {
+						sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: pair, lower: tw.Lower[j-1] + "/" + lw, slashTwin: twin, style: misspell.CaseUpper}))
+					}
+				}
 			}
 			if linkNamesWord(f, b, &textLinks, w.Start, w.End, lw) {
 				continue
@@ -1324,6 +1371,21 @@ func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, onPage int
 	lw := u.lower
 	if u.meant != "" {
 		reportSpelling(p, f, u, []string{u.meant})
+		return
+	}
+	if u.apart != "" {
+		// "Hand book": the site writes "handbook" often, and no other
+		// page writes the two apart
+		if vocab.uses[u.apart] >= minApartJoinedUses && vocab.pages[u.apart] >= minApartJoinedPages &&
+			vocab.pages[" "+u.lower] <= 1 {
+			reportSpelling(p, f, u, []string{u.apart})
+		}
+		return
+	}
+	if u.slashTwin != "" {
+		if fix := slashTwinFix(vocab, u.slashTwin); fix != "" {
+			reportSpelling(p, f, u, []string{fix})
+		}
 		return
 	}
 	if u.joined != "" {
@@ -2537,3 +2599,115 @@ var dictByShape = sync.OnceValue(func() map[dictShape][]string {
 	})
 	return by
 })
+
+// minApartJoinedUses and minApartJoinedPages are how often, and on how
+// many pages, the site must write a word for the two words it is made of,
+// written apart on one page only, to be a slip for it ("Hand book" where
+// the site writes "handbook" hundreds of times).
+const minApartJoinedUses, minApartJoinedPages = 20, 3
+
+// apartStops are the words that make another word with the next one
+// without being a slip: function words and particles ("with in", "in to",
+// "up on", "on line", "there for", "any one", "may be"), whose pairs are
+// grammar; and the verbs of phrasal verbs, whose particles these are.
+var apartStops = map[string]bool{
+	"any": true, "every": true, "some": true, "no": true, "may": true, "there": true, "here": true,
+	"where": true, "what": true, "who": true, "how": true, "when": true, "can": true, "not": true,
+	"all": true, "its": true, "per": true, "are": true, "was": true, "were": true,
+	"ever": true, "more": true, "less": true, "none": true, "one": true, "them": true, "they": true,
+	"self": true, "together": true, "never": true, "thereby": true, "whom": true, "out": true,
+	"with": true, "into": true, "onto": true, "upon": true, "under": true, "over": true, "within": true,
+	"without": true, "after": true, "before": true, "along": true, "across": true, "around": true,
+	"the": true, "and": true, "for": true, "but": true, "nor": true, "yet": true, "our": true, "your": true,
+	"their": true, "this": true, "that": true, "these": true, "those": true, "from": true, "via": true,
+	"down": true, "off": true, "back": true, "through": true, "away": true, "about": true,
+}
+
+// splitCompound returns the dictionary word that two words written apart,
+// a and then b, make ("Hand book": "handbook"), or "": both of three
+// letters or more, ASCII, neither a function word nor a particle
+// (apartStops, termParticles: "with in", "set up" are grammar), the
+// second in lower case, the first in lower case or with a capital first,
+// neither joined to another word by a hyphen, and both dictionary words;
+// the joined word is one of the English word list, not of the package's
+// own additions, whose open forms are often English too ("front end",
+// "life cycle", "road map").
+// Whether the site writes the joined word often and the two apart nowhere
+// else is the caller's.
+func splitCompound(d *wordDict, text string, a, b prose.Word) string {
+	if len(a.Text) < 3 || len(b.Text) < 3 || hyphenated(text, a.Start, a.End) || hyphenated(text, b.Start, b.End) {
+		return ""
+	}
+	for i := 0; i < len(b.Text); i++ {
+		if c := b.Text[i]; c < 'a' || c > 'z' {
+			return ""
+		}
+	}
+	if c := a.Text[0]; (c < 'a' || c > 'z') && (c < 'A' || c > 'Z') {
+		return ""
+	}
+	for i := 1; i < len(a.Text); i++ {
+		if c := a.Text[i]; c < 'a' || c > 'z' {
+			return ""
+		}
+	}
+	la := strings.ToLower(a.Text)
+	if apartStops[la] || apartStops[b.Text] || termParticles[la] || termParticles[b.Text] {
+		return ""
+	}
+	joined := la + b.Text
+	if !d.english(joined) || !d.has(la) || !d.has(b.Text) {
+		return ""
+	}
+	return joined
+}
+
+// apartPairKey is the key under which a page's tallies count two words
+// written apart that make one: a space, then the two with a space between,
+// which no word of prose (nor a sitePair key) holds.
+func apartPairKey(a, b string) string { return " " + a + " " + b }
+
+// slashAcronym reports whether two words around a slash are acronyms of
+// two to five capitals ("CI/CD"), alone: no third word joined to them by
+// a slash or a hyphen ("A/B/C", "CI/CD-ready" stay out).
+func slashAcronym(text string, a, b prose.Word) bool {
+	if len(a.Text) > 5 || len(b.Text) > 5 || !asciiCapitals(a.Text) || !asciiCapitals(b.Text) {
+		return false
+	}
+	if a.Start > 0 && (text[a.Start-1] == '/' || text[a.Start-1] == '-') {
+		return false
+	}
+	return b.End >= len(text) || text[b.End] != '/' && text[b.End] != '-'
+}
+
+// slashPairKey is the key under which a page's tallies count two acronyms
+// around a slash: a space and the two in lower case with the slash.
+func slashPairKey(a, b string) string { return " " + a + "/" + b }
+
+// minSlashPairUses is how often, and on how many pages, the site must
+// write a pair of acronyms for an acronym written twice around the slash
+// ("CI/CI") to be a slip of it ("CI/CD").
+const minSlashPairUses, minSlashPairPages = 10, 3
+
+// slashTwinFix returns the pair of acronyms, in lower case, that an
+// acronym written twice around a slash (its lower case a, "ci" of
+// "CI/CI") is a slip of: the pair opened by a that the site writes most
+// ("ci/cd"), when it writes it often (minSlashPairUses), on no fewer
+// than minSlashPairPages pages, and siteTypoRatio times as often as the
+// twin (a page copied from another repeats its slip); else "".
+func slashTwinFix(vocab *siteVocabulary, a string) string {
+	prefix := slashPairKey(a, "")
+	best, n := "", 0
+	for k, uses := range vocab.uses {
+		if !strings.HasPrefix(k, prefix) || k == slashPairKey(a, a) || vocab.pages[k] < minSlashPairPages {
+			continue
+		}
+		if uses > n || uses == n && k < best {
+			best, n = k, uses
+		}
+	}
+	if n < minSlashPairUses || n < siteTypoRatio*vocab.uses[slashPairKey(a, a)] {
+		return ""
+	}
+	return best[1:]
+}
