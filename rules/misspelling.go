@@ -101,7 +101,10 @@ var misspellingRule = &lint.Rule{
 			"particles (\"with in\", \"set up\", \"there for\") and the words the checker adds to the list, whose open forms are English " +
 			"too (\"front end\", \"life cycle\"), are left alone. An acronym written twice around a slash (\"CI/CI\") is the pair of " +
 			"acronyms it opens that the site writes most (\"CI/CD\"), when the site writes that pair ten times or more, on three pages or " +
-			"more, and eight times as often as the twin.\n\n" +
+			"more, and eight times as often as the twin. An adjective opening a sentence before a comma and a clause (one to three " +
+			"words in lower case, then an auxiliary or modal verb: \"Final, candidates will be invited\") is the adverb \"-ly\" makes of it " +
+			"(\"Finally\") when that is a dictionary word the site writes twenty times or more; two adjectives (\"Relevant, progressive " +
+			"experience\") and an ordinal (\"First, candidates will\") are left alone.\n\n" +
 			"`--fix` writes the correction only when it is certain: one candidate that keeps the word's form " +
 			"(\"practies\" is \"practices\", plural as written, not \"practise\") and the page's variety of " +
 			"English, with no word the site writes that the typo is with two letters dropped (\"terrory\": " +
@@ -253,6 +256,10 @@ type spellWord struct {
 	// in lower case: reported with the pair the site writes most after it
 	// ("CI/CD"), when it writes one often (slashTwinFix)
 	slashTwin string
+	// for an adjective opening a sentence before a comma and a clause
+	// ("Final, candidates will ..."), the adverb meant ("finally"):
+	// reported when the site writes it often (sentenceAdverb)
+	adverb string
 }
 
 // brandPlural returns the name a word is the plural of, written where its
@@ -838,6 +845,12 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 				sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, meant: meant, style: misspell.CaseStyle(w.Text)}))
 				continue
 			}
+			if adv := sentenceAdverb(d, text, tw, j); adv != "" && !allow[lw] {
+				// "Final, candidates will be invited": the adverb opens
+				// the sentence
+				sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, adverb: adv, style: misspell.CaseTitle}))
+				continue
+			}
 			if plural := apostrophePlural(d, wordingText(b), tw.Words, j); plural != "" && !allow[lw] {
 				// "Executive Business Administrator's at GitLab toggle":
 				// a plural written with an apostrophe
@@ -1379,6 +1392,12 @@ func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, onPage int
 		if vocab.uses[u.apart] >= minApartJoinedUses && vocab.pages[u.apart] >= minApartJoinedPages &&
 			vocab.pages[" "+u.lower] <= 1 {
 			reportSpelling(p, f, u, []string{u.apart})
+		}
+		return
+	}
+	if u.adverb != "" {
+		if vocab.uses[u.adverb] >= minSentenceAdverbUses {
+			reportSpelling(p, f, u, []string{u.adverb})
 		}
 		return
 	}
@@ -2710,4 +2729,53 @@ func slashTwinFix(vocab *siteVocabulary, a string) string {
 		return ""
 	}
 	return best[1:]
+}
+
+// minSentenceAdverbUses is how often the site must write an adverb for
+// an adjective opening a sentence before a comma and a clause to be a slip
+// of it ("Final, candidates will": "Finally").
+const minSentenceAdverbUses = 20
+
+// sentenceAuxiliaries are the verbs that show the words before them, after
+// a sentence's opening word and comma, to be a clause's subject: "Final,
+// candidates will be invited" (not coordinate adjectives: "Relevant,
+// progressive experience", "Specific, significant experience").
+var sentenceAuxiliaries = map[string]bool{"will": true, "would": true, "can": true, "could": true, "may": true,
+	"might": true, "must": true, "shall": true, "should": true, "is": true, "are": true, "was": true, "were": true,
+	"has": true, "have": true}
+
+// ordinalOpeners open a sentence before a comma as they are ("First,
+// ...", "Last, ..."), beside their adverbs.
+var ordinalOpeners = map[string]bool{"first": true, "second": true, "third": true, "fourth": true, "last": true, "next": true}
+
+// sentenceAdverb returns the adverb meant where the j-th word opens a
+// sentence, capitalised, right before a comma, and is a dictionary word
+// that "-ly" makes a dictionary adverb ("Final": "finally"), when a
+// clause follows: one to three words in lower case, then an auxiliary or
+// modal verb (sentenceAuxiliaries: "Final, candidates will be invited").
+// Two adjectives before a noun ("Relevant, progressive experience") take
+// no verb; an ordinal ("First, candidates will") is left alone. Else "".
+// The caller checks that the site writes the adverb often.
+func sentenceAdverb(d *wordDict, text string, tw *textWords, j int) string {
+	w, lw := tw.Words[j], tw.Lower[j]
+	if len(lw) < 4 || w.Text[1:] != lw[1:] || w.Text[0] < 'A' || w.Text[0] > 'Z' || strings.HasSuffix(lw, "ly") || ordinalOpeners[lw] {
+		return ""
+	}
+	if !strings.HasPrefix(text[w.End:], ", ") || !sentenceStart(text, w.Start) {
+		return ""
+	}
+	adv := lw + "ly"
+	if !d.has(lw) || !d.has(adv) {
+		return ""
+	}
+	for k := j + 1; k < len(tw.Words) && k <= j+4; k++ {
+		gap := text[tw.Words[k-1].End:tw.Words[k].Start]
+		if k > j+1 && gap != " " || tw.Words[k].Text != tw.Lower[k] {
+			return ""
+		}
+		if k > j+1 && sentenceAuxiliaries[tw.Lower[k]] {
+			return adv
+		}
+	}
+	return ""
 }
