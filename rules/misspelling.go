@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"cmp"
 	"encoding/binary"
 	"errors"
@@ -104,7 +105,8 @@ var misspellingRule = &lint.Rule{
 			"more, and eight times as often as the twin. An adjective opening a sentence before a comma and a clause (one to three " +
 			"words in lower case, then an auxiliary or modal verb: \"Final, candidates will be invited\") is the adverb \"-ly\" makes of it " +
 			"(\"Finally\") when that is a dictionary word the site writes twenty times or more; two adjectives (\"Relevant, progressive " +
-			"experience\") and an ordinal (\"First, candidates will\") are left alone.\n\n" +
+			"experience\") and an ordinal (\"First, candidates will\") are left alone. Two lower-case dictionary words joined by an asterisk, the only one of " +
+			"their source line but a list marker (\"extremely detail*oriented\"), are offered with a hyphen and apart, without a fix.\n\n" +
 			"`--fix` writes the correction only when it is certain: one candidate that keeps the word's form " +
 			"(\"practies\" is \"practices\", plural as written, not \"practise\") and the page's variety of " +
 			"English, with no word the site writes that the typo is with two letters dropped (\"terrory\": " +
@@ -260,6 +262,9 @@ type spellWord struct {
 	// ("Final, candidates will ..."), the adverb meant ("finally"):
 	// reported when the site writes it often (sentenceAdverb)
 	adverb string
+	// for two words joined by a lone asterisk ("detail*oriented"), the
+	// two with a hyphen and apart (starJoined)
+	star []string
 }
 
 // brandPlural returns the name a word is the plural of, written where its
@@ -813,6 +818,16 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 			}
 			if !unknown || foreign {
 				continue
+			}
+			if j > 0 && starJoined(dict, text, tw.Words[j-1], w) && loneSourceStar(f, b.SourceSpan(tw.Words[j-1].Start, w.End)) {
+				// "detail*oriented": an asterisk typed for a hyphen, which no
+				// other asterisk makes emphasis
+				pw := tw.Words[j-1]
+				pair := prose.Word{Text: text[pw.Start:w.End], Start: pw.Start, End: w.End}
+				if !allow[tw.Lower[j-1]] && !allow[lw] {
+					sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: pair, lower: strings.ToLower(pair.Text),
+						star: []string{pw.Text + "-" + w.Text, pw.Text + " " + w.Text}, style: misspell.CaseLower}))
+				}
 			}
 			if apart != "" || twin != "" {
 				// the finding spans both words, whatever the second one's
@@ -1393,6 +1408,10 @@ func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, onPage int
 			vocab.pages[" "+u.lower] <= 1 {
 			reportSpelling(p, f, u, []string{u.apart})
 		}
+		return
+	}
+	if u.star != nil {
+		reportSpelling(p, f, u, u.star)
 		return
 	}
 	if u.adverb != "" {
@@ -2778,4 +2797,42 @@ func sentenceAdverb(d *wordDict, text string, tw *textWords, j int) string {
 		}
 	}
 	return ""
+}
+
+// starJoined reports whether two words are joined by the only asterisk of
+// their text ("You are extremely detail*oriented."): both in lower case,
+// ASCII, of three letters or more and dictionary words. An asterisk that
+// emphasis would pair is gone from the text, and a lone one between two
+// words of prose is a slip for a hyphen or a space.
+func starJoined(d *wordDict, text string, a, b prose.Word) bool {
+	if a.End+1 != b.Start || text[a.End] != '*' || strings.Count(text, "*") != 1 || len(a.Text) < 3 || len(b.Text) < 3 {
+		return false
+	}
+	for _, w := range []string{a.Text, b.Text} {
+		for i := 0; i < len(w); i++ {
+			if c := w[i]; c < 'a' || c > 'z' {
+				return false
+			}
+		}
+	}
+	return d.has(a.Text) && d.has(b.Text)
+}
+
+// loneSourceStar reports whether the source line of span (two words
+// joined by an asterisk) has no other asterisk than a list item's marker:
+// emphasis ("the rate*time product of *each* team") leaves the text with
+// one asterisk, but its source with more, and may pair any of them.
+func loneSourceStar(f *model.Family, span model.Span) bool {
+	src := f.Source.Text
+	if span.Start < 0 || span.End > len(src) || span.Start > span.End {
+		return false
+	}
+	start := bytes.LastIndexByte(src[:span.Start], '\n') + 1
+	end := len(src)
+	if i := bytes.IndexByte(src[span.End:], '\n'); i >= 0 {
+		end = span.End + i
+	}
+	line := bytes.TrimLeft(src[start:end], " \t")
+	line = bytes.TrimPrefix(line, []byte("* "))
+	return bytes.Count(line, []byte("*")) == 1
 }
