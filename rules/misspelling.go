@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"cmp"
 	"encoding/binary"
 	"errors"
@@ -95,7 +96,17 @@ var misspellingRule = &lint.Rule{
 			"a sentence before \"at\" (\"Executive Business Administrator's at GitLab\"), is a plural written with an apostrophe. A rare dictionary word of six letters or more, written once with a capital inside " +
 			"a sentence and on no other page, is a slip of the one common word one edit from it that the site writes twenty times or more " +
 			"(\"Senior Manager, Revenuer Accounting\"). A name in mixed case written with the apostrophe before its last \"s\" " +
-			"(\"DevOp’s role\") is that name's possessive (\"DevOps’\") when the site writes the name twenty times or more and never without its \"s\".\n\n" +
+			"(\"DevOp’s role\") is that name's possessive (\"DevOps’\") when the site writes the name twenty times or more and never without its \"s\". " +
+			"Two words of three letters or more written apart that make one word of the English word list (\"Hand book\") are that word " +
+			"when the site writes it twenty times or more, on three pages or more, and no other page writes the two apart; function words and " +
+			"particles (\"with in\", \"set up\", \"there for\") and the words the checker adds to the list, whose open forms are English " +
+			"too (\"front end\", \"life cycle\"), are left alone; not with `cautious`. An acronym written twice around a slash (\"CI/CI\") is the pair of " +
+			"acronyms it opens that the site writes most (\"CI/CD\"), when the site writes that pair ten times or more, on three pages or " +
+			"more, and eight times as often as the twin. An adjective opening a sentence before a comma and a clause (one to three " +
+			"words in lower case, then an auxiliary or modal verb: \"Final, candidates will be invited\") is the adverb \"-ly\" makes of it " +
+			"(\"Finally\") when that is a dictionary word the site writes twenty times or more; two adjectives (\"Relevant, progressive " +
+			"experience\") and an ordinal (\"First, candidates will\") are left alone. Two lower-case dictionary words joined by an asterisk, the only one of " +
+			"their source line but a list marker (\"extremely detail*oriented\"), are offered with a hyphen and apart, without a fix.\n\n" +
 			"`--fix` writes the correction only when it is certain: one candidate that keeps the word's form " +
 			"(\"practies\" is \"practices\", plural as written, not \"practise\") and the page's variety of " +
 			"English, with no word the site writes that the typo is with two letters dropped (\"terrory\": " +
@@ -239,6 +250,21 @@ type spellWord struct {
 	// for an acronym written with a lower-case "l" for its "I" ("ROl"),
 	// the acronym
 	lookalike string
+	// for two words written apart that make one dictionary word ("Hand
+	// book"), that word in lower case: reported when the site writes it
+	// often and no other page writes the two apart (splitCompound)
+	apart string
+	// for an acronym written twice around a slash ("CI/CI"), the acronym
+	// in lower case: reported with the pair the site writes most after it
+	// ("CI/CD"), when it writes one often (slashTwinFix)
+	slashTwin string
+	// for an adjective opening a sentence before a comma and a clause
+	// ("Final, candidates will ..."), the adverb meant ("finally"):
+	// reported when the site writes it often (sentenceAdverb)
+	adverb string
+	// for two words joined by a lone asterisk ("detail*oriented"), the
+	// two with a hyphen and apart (starJoined)
+	star []string
 }
 
 // brandPlural returns the name a word is the plural of, written where its
@@ -672,6 +698,7 @@ func decodeSpellPage(env *lint.Env, b []byte) (any, error) {
 func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, unknown bool) *spellPage {
 	var d *wordDict // the dictionary, for the words looked at (unknown)
 	var extra *misspellTable
+	dict := englishWords() // for the words written apart that make one (splitCompound), on every page
 	if unknown {
 		_, extra = misspellings(opts.Locale)
 		d = englishWords()
@@ -770,8 +797,55 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 					titled[k] = true
 				}
 			}
+			// two words apart that make one ("hand book") and two acronyms
+			// around a slash ("CI/CD"): the site's pairs, counted under keys
+			// no word holds, for a page that writes them otherwise
+			var apart, twin string
+			if j > 0 {
+				pw := tw.Words[j-1]
+				switch sep := text[pw.End:w.Start]; {
+				case sep == " ":
+					if joined := splitCompound(dict, text, pw, w); joined != "" {
+						count(apartPairKey(tw.Lower[j-1], lw))
+						if !opts.Cautious {
+							// other organisations' charters write "work
+							// flow" apart, as English allows: too weak
+							// evidence there
+							apart = joined
+						}
+					}
+				case sep == "/" && slashAcronym(text, pw, w):
+					count(slashPairKey(tw.Lower[j-1], lw))
+					if pw.Text == w.Text {
+						twin = lw
+					}
+				}
+			}
 			if !unknown || foreign {
 				continue
+			}
+			if j > 0 && starJoined(dict, text, tw.Words[j-1], w) && loneSourceStar(f, b.SourceSpan(tw.Words[j-1].Start, w.End)) {
+				// "detail*oriented": an asterisk typed for a hyphen, which no
+				// other asterisk makes emphasis
+				pw := tw.Words[j-1]
+				pair := prose.Word{Text: text[pw.Start:w.End], Start: pw.Start, End: w.End}
+				if !allow[tw.Lower[j-1]] && !allow[lw] {
+					sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: pair, lower: strings.ToLower(pair.Text),
+						star: []string{pw.Text + "-" + w.Text, pw.Text + " " + w.Text}, style: misspell.CaseLower}))
+				}
+			}
+			if apart != "" || twin != "" {
+				// the finding spans both words, whatever the second one's
+				// own check finds
+				pw := tw.Words[j-1]
+				pair := prose.Word{Text: text[pw.Start:w.End], Start: pw.Start, End: w.End}
+				if !linkNamesWord(f, b, &textLinks, pw.Start, w.End, lw) && !allow[tw.Lower[j-1]] && !allow[lw] {
+					if apart != "" {
+						sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: pair, lower: tw.Lower[j-1] + " " + lw, apart: apart, style: misspell.CaseStyle(pw.Text)}))
+					} else {
+						sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: pair, lower: tw.Lower[j-1] + "/" + lw, slashTwin: twin, style: misspell.CaseUpper}))
+					}
+				}
 			}
 			if linkNamesWord(f, b, &textLinks, w.Start, w.End, lw) {
 				continue
@@ -789,6 +863,12 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 				// "Principle Accounting Officer", "will aide us": a real word
 				// where its neighbours ask for another
 				sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, meant: meant, style: misspell.CaseStyle(w.Text)}))
+				continue
+			}
+			if adv := sentenceAdverb(d, text, tw, j); adv != "" && !allow[lw] {
+				// "Final, candidates will be invited": the adverb opens
+				// the sentence
+				sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, adverb: adv, style: misspell.CaseTitle}))
 				continue
 			}
 			if plural := apostrophePlural(d, wordingText(b), tw.Words, j); plural != "" && !allow[lw] {
@@ -1324,6 +1404,31 @@ func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, onPage int
 	lw := u.lower
 	if u.meant != "" {
 		reportSpelling(p, f, u, []string{u.meant})
+		return
+	}
+	if u.apart != "" {
+		// "Hand book": the site writes "handbook" often, and no other
+		// page writes the two apart
+		if vocab.uses[u.apart] >= minApartJoinedUses && vocab.pages[u.apart] >= minApartJoinedPages &&
+			vocab.pages[" "+u.lower] <= 1 {
+			reportSpelling(p, f, u, []string{u.apart})
+		}
+		return
+	}
+	if u.star != nil {
+		reportSpelling(p, f, u, u.star)
+		return
+	}
+	if u.adverb != "" {
+		if vocab.uses[u.adverb] >= minSentenceAdverbUses {
+			reportSpelling(p, f, u, []string{u.adverb})
+		}
+		return
+	}
+	if u.slashTwin != "" {
+		if fix := slashTwinFix(vocab, u.slashTwin); fix != "" {
+			reportSpelling(p, f, u, []string{fix})
+		}
 		return
 	}
 	if u.joined != "" {
@@ -2537,3 +2642,202 @@ var dictByShape = sync.OnceValue(func() map[dictShape][]string {
 	})
 	return by
 })
+
+// minApartJoinedUses and minApartJoinedPages are how often, and on how
+// many pages, the site must write a word for the two words it is made of,
+// written apart on one page only, to be a slip for it ("Hand book" where
+// the site writes "handbook" hundreds of times).
+const minApartJoinedUses, minApartJoinedPages = 20, 3
+
+// apartStops are the words that make another word with the next one
+// without being a slip: function words and particles ("with in", "in to",
+// "up on", "on line", "there for", "any one", "may be"), whose pairs are
+// grammar; and the verbs of phrasal verbs, whose particles these are.
+var apartStops = map[string]bool{
+	"any": true, "every": true, "some": true, "no": true, "may": true, "there": true, "here": true,
+	"where": true, "what": true, "who": true, "how": true, "when": true, "can": true, "not": true,
+	"all": true, "its": true, "per": true, "are": true, "was": true, "were": true,
+	"ever": true, "more": true, "less": true, "none": true, "one": true, "them": true, "they": true,
+	"self": true, "together": true, "never": true, "thereby": true, "whom": true, "out": true,
+	"with": true, "into": true, "onto": true, "upon": true, "under": true, "over": true, "within": true,
+	"without": true, "after": true, "before": true, "along": true, "across": true, "around": true,
+	"the": true, "and": true, "for": true, "but": true, "nor": true, "yet": true, "our": true, "your": true,
+	"their": true, "this": true, "that": true, "these": true, "those": true, "from": true, "via": true,
+	"down": true, "off": true, "back": true, "through": true, "away": true, "about": true,
+}
+
+// splitCompound returns the dictionary word that two words written apart,
+// a and then b, make ("Hand book": "handbook"), or "": both of three
+// letters or more, ASCII, neither a function word nor a particle
+// (apartStops, termParticles: "with in", "set up" are grammar), the
+// second in lower case, the first in lower case or with a capital first,
+// neither joined to another word by a hyphen, and both dictionary words;
+// the joined word is one of the English word list, not of the package's
+// own additions, whose open forms are often English too ("front end",
+// "life cycle", "road map").
+// Whether the site writes the joined word often and the two apart nowhere
+// else is the caller's.
+func splitCompound(d *wordDict, text string, a, b prose.Word) string {
+	if len(a.Text) < 3 || len(b.Text) < 3 || hyphenated(text, a.Start, a.End) || hyphenated(text, b.Start, b.End) {
+		return ""
+	}
+	for i := 0; i < len(b.Text); i++ {
+		if c := b.Text[i]; c < 'a' || c > 'z' {
+			return ""
+		}
+	}
+	if c := a.Text[0]; (c < 'a' || c > 'z') && (c < 'A' || c > 'Z') {
+		return ""
+	}
+	for i := 1; i < len(a.Text); i++ {
+		if c := a.Text[i]; c < 'a' || c > 'z' {
+			return ""
+		}
+	}
+	la := strings.ToLower(a.Text)
+	if apartStops[la] || apartStops[b.Text] || termParticles[la] || termParticles[b.Text] {
+		return ""
+	}
+	joined := la + b.Text
+	if !d.english(joined) || !d.has(la) || !d.has(b.Text) {
+		return ""
+	}
+	return joined
+}
+
+// apartPairKey is the key under which a page's tallies count two words
+// written apart that make one: a space, then the two with a space between,
+// which no word of prose (nor a sitePair key) holds.
+func apartPairKey(a, b string) string { return " " + a + " " + b }
+
+// slashAcronym reports whether two words around a slash are acronyms of
+// two to five capitals ("CI/CD"), alone: no third word joined to them by
+// a slash or a hyphen ("A/B/C", "CI/CD-ready" stay out).
+func slashAcronym(text string, a, b prose.Word) bool {
+	if len(a.Text) > 5 || len(b.Text) > 5 || !asciiCapitals(a.Text) || !asciiCapitals(b.Text) {
+		return false
+	}
+	if a.Start > 0 && (text[a.Start-1] == '/' || text[a.Start-1] == '-') {
+		return false
+	}
+	return b.End >= len(text) || text[b.End] != '/' && text[b.End] != '-'
+}
+
+// slashPairKey is the key under which a page's tallies count two acronyms
+// around a slash: a space and the two in lower case with the slash.
+func slashPairKey(a, b string) string { return " " + a + "/" + b }
+
+// minSlashPairUses is how often, and on how many pages, the site must
+// write a pair of acronyms for an acronym written twice around the slash
+// ("CI/CI") to be a slip of it ("CI/CD").
+const minSlashPairUses, minSlashPairPages = 10, 3
+
+// slashTwinFix returns the pair of acronyms, in lower case, that an
+// acronym written twice around a slash (its lower case a, "ci" of
+// "CI/CI") is a slip of: the pair opened by a that the site writes most
+// ("ci/cd"), when it writes it often (minSlashPairUses), on no fewer
+// than minSlashPairPages pages, and siteTypoRatio times as often as the
+// twin (a page copied from another repeats its slip); else "".
+func slashTwinFix(vocab *siteVocabulary, a string) string {
+	prefix := slashPairKey(a, "")
+	best, n := "", 0
+	for k, uses := range vocab.uses {
+		if !strings.HasPrefix(k, prefix) || k == slashPairKey(a, a) || vocab.pages[k] < minSlashPairPages {
+			continue
+		}
+		if uses > n || uses == n && k < best {
+			best, n = k, uses
+		}
+	}
+	if n < minSlashPairUses || n < siteTypoRatio*vocab.uses[slashPairKey(a, a)] {
+		return ""
+	}
+	return best[1:]
+}
+
+// minSentenceAdverbUses is how often the site must write an adverb for
+// an adjective opening a sentence before a comma and a clause to be a slip
+// of it ("Final, candidates will": "Finally").
+const minSentenceAdverbUses = 20
+
+// sentenceAuxiliaries are the verbs that show the words before them, after
+// a sentence's opening word and comma, to be a clause's subject: "Final,
+// candidates will be invited" (not coordinate adjectives: "Relevant,
+// progressive experience", "Specific, significant experience").
+var sentenceAuxiliaries = map[string]bool{"will": true, "would": true, "can": true, "could": true, "may": true,
+	"might": true, "must": true, "shall": true, "should": true, "is": true, "are": true, "was": true, "were": true,
+	"has": true, "have": true}
+
+// ordinalOpeners open a sentence before a comma as they are ("First,
+// ...", "Last, ..."), beside their adverbs.
+var ordinalOpeners = map[string]bool{"first": true, "second": true, "third": true, "fourth": true, "last": true, "next": true}
+
+// sentenceAdverb returns the adverb meant where the j-th word opens a
+// sentence, capitalised, right before a comma, and is a dictionary word
+// that "-ly" makes a dictionary adverb ("Final": "finally"), when a
+// clause follows: one to three words in lower case, then an auxiliary or
+// modal verb (sentenceAuxiliaries: "Final, candidates will be invited").
+// Two adjectives before a noun ("Relevant, progressive experience") take
+// no verb; an ordinal ("First, candidates will") is left alone. Else "".
+// The caller checks that the site writes the adverb often.
+func sentenceAdverb(d *wordDict, text string, tw *textWords, j int) string {
+	w, lw := tw.Words[j], tw.Lower[j]
+	if len(lw) < 4 || w.Text[1:] != lw[1:] || w.Text[0] < 'A' || w.Text[0] > 'Z' || strings.HasSuffix(lw, "ly") || ordinalOpeners[lw] {
+		return ""
+	}
+	if !strings.HasPrefix(text[w.End:], ", ") || !sentenceStart(text, w.Start) {
+		return ""
+	}
+	adv := lw + "ly"
+	if !d.has(lw) || !d.has(adv) {
+		return ""
+	}
+	for k := j + 1; k < len(tw.Words) && k <= j+4; k++ {
+		gap := text[tw.Words[k-1].End:tw.Words[k].Start]
+		if k > j+1 && gap != " " || tw.Words[k].Text != tw.Lower[k] {
+			return ""
+		}
+		if k > j+1 && sentenceAuxiliaries[tw.Lower[k]] {
+			return adv
+		}
+	}
+	return ""
+}
+
+// starJoined reports whether two words are joined by the only asterisk of
+// their text ("You are extremely detail*oriented."): both in lower case,
+// ASCII, of three letters or more and dictionary words. An asterisk that
+// emphasis would pair is gone from the text, and a lone one between two
+// words of prose is a slip for a hyphen or a space.
+func starJoined(d *wordDict, text string, a, b prose.Word) bool {
+	if a.End+1 != b.Start || text[a.End] != '*' || strings.Count(text, "*") != 1 || len(a.Text) < 3 || len(b.Text) < 3 {
+		return false
+	}
+	for _, w := range []string{a.Text, b.Text} {
+		for i := 0; i < len(w); i++ {
+			if c := w[i]; c < 'a' || c > 'z' {
+				return false
+			}
+		}
+	}
+	return d.has(a.Text) && d.has(b.Text)
+}
+
+// loneSourceStar reports whether the source line of span (two words
+// joined by an asterisk) has no other asterisk than a list item's marker:
+// emphasis ("the rate*time product of *each* team") leaves the text with
+// one asterisk, but its source with more, and may pair any of them.
+func loneSourceStar(f *model.Family, span model.Span) bool {
+	src := f.Source.Text
+	if span.Start < 0 || span.End > len(src) || span.Start > span.End {
+		return false
+	}
+	start := bytes.LastIndexByte(src[:span.Start], '\n') + 1
+	end := len(src)
+	if i := bytes.IndexByte(src[span.End:], '\n'); i >= 0 {
+		end = span.End + i
+	}
+	line := bytes.TrimLeft(src[start:end], " \t")
+	line = bytes.TrimPrefix(line, []byte("* "))
+	return bytes.Count(line, []byte("*")) == 1
+}

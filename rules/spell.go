@@ -63,6 +63,9 @@ type wordDict struct {
 	text  string   // the words, each followed by '\n'
 	slots []uint32 // per slot: 0 (empty) or the word's offset + 1, with dictCommon
 	n     int
+	// where the English word list ends in text: the words after it are
+	// the package's own (techWords, techNames, eeNouns)
+	listed int
 }
 
 // each calls fn with every word of the dictionary, in no order.
@@ -90,6 +93,16 @@ func (d *wordDict) has(w string) bool {
 func (d *wordDict) common(w string) bool {
 	c, _ := d.find(w)
 	return c
+}
+
+// english reports whether w is a word of the English word list itself,
+// not one of the package's own additions (techWords: "frontend", whose
+// "front end" is English too).
+func (d *wordDict) english(w string) bool {
+	if _, ok := d.find(w); !ok {
+		return false
+	}
+	return int(d.slots[d.slot(w)]&^dictCommon)-1 < d.listed
 }
 
 // find looks w up: whether it is common, whether it is there.
@@ -168,7 +181,7 @@ func englishWords() *wordDict {
 		for _, w := range eeNouns {
 			b.WriteString(w + "\n")
 		}
-		d := &wordDict{text: b.String()}
+		d := &wordDict{text: b.String(), listed: listed}
 		lines := strings.Count(d.text, "\n")
 		size := 1
 		for size < lines+lines/3 {
