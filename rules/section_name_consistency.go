@@ -52,7 +52,7 @@ var sectionNameConsistencyRule = &lint.Rule{
 			"and is reported, whatever the other roles do, unless two or more roles put that section at their depth and none " +
 			"below it (the family's way); so is a Job Grade, Responsibilities or Requirements heading at the role's depth after the role's " +
 			"own section a level below it (\"## Responsibilities\" after \"## Analyst\" and its \"### Job Grade\"), which the outline gives " +
-			"to the family, where another role of the family has that section too (one written once may be the family's), and a section heading at the depth of a role that has none below its heading " +
+			"to the family, where another role of the family has that section too (one written once may be the family's; on a page of one role it is the role's, whose sections are then at two depths), and a section heading at the depth of a role that has none below its heading " +
 			"(\"## Job Grade\" after \"## Manager, Integrations\") where `min_majority` other roles have that section, all one level " +
 			"below their heading and none at it; an unnamed \"### Performance Indicators\" after the last level is the family's when no " +
 			"role has indicators of its own and the family no other list, and is reported inside \"## Levels\" (it reads as a " +
@@ -616,10 +616,25 @@ func checkSectionsAtRoleDepth(p *lint.Pass, idx map[*model.Heading]int, roles []
 		// the outline gives it to the family. It is the role's where
 		// another role has that section too; a section the family writes
 		// once, after its first or only role, may be the family's, which
-		// is the role's too on a page of one role
+		// is the role's too on a page of one role: there it is reported as
+		// a role whose sections are at two depths
 		for _, sec := range strandedSections(p.File, idx, r, kinds, true) {
-			if sec.Heading.Level != r.Heading.Level || sec.Heading.Span.Start < below.Heading.Span.Start ||
-				!otherRoleHas(p.File, idx, roles, r, sec.Kind) {
+			if sec.Heading.Level != r.Heading.Level || sec.Heading.Span.Start < below.Heading.Span.Start {
+				continue
+			}
+			if len(p.File.Roles) == 1 {
+				p.Report(lint.Diagnostic{
+					Span: sec.Heading.TextSpan,
+					Message: fmt.Sprintf("%s section of %s is a %s heading, the depth of the role's own heading (line %d), after the role's %s "+
+						"section, a %s heading below it: the role's sections are at two depths; put them at one (a %s heading here, or %s a %s heading)",
+						kindLabel(sec.Kind), r.Title, strings.Repeat("#", sec.Heading.Level), p.File.Source.Position(r.Heading.Span.Start).Line, quoted(name),
+						strings.Repeat("#", below.Heading.Level), strings.Repeat("#", below.Heading.Level), quoted(name), strings.Repeat("#", sec.Heading.Level)),
+					Role:    r,
+					Subject: string(sec.Kind) + " depth: role's, two depths",
+				})
+				continue
+			}
+			if !otherRoleHas(p.File, idx, roles, r, sec.Kind) {
 				continue
 			}
 			p.Report(lint.Diagnostic{
