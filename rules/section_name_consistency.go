@@ -52,9 +52,7 @@ var sectionNameConsistencyRule = &lint.Rule{
 			"and is reported, whatever the other roles do, unless two or more roles put that section at their depth and none " +
 			"below it (the family's way); so is a Job Grade, Responsibilities or Requirements heading at the role's depth after the role's " +
 			"own section a level below it (\"## Responsibilities\" after \"## Analyst\" and its \"### Job Grade\"), which the outline gives " +
-			"to the family, where another role of the family has that section too (one written once may be the family's; on a page of one role it is the role's, whose sections are then at two depths), and a section heading at the depth of a role that has none below its heading " +
-			"(\"## Job Grade\" after \"## Manager, Integrations\") where `min_majority` other roles have that section, all one level " +
-			"below their heading and none at it; an unnamed \"### Performance Indicators\" after the last level is the family's when no " +
+			"to the family, where another role of the family has that section too (one written once may be the family's; on a page of one role it is the role's, whose sections are then at two depths); an unnamed \"### Performance Indicators\" after the last level is the family's when no " +
 			"role has indicators of its own and the family no other list, and is reported inside \"## Levels\" (it reads as a " +
 			"level: make it a ## heading after the levels). A role heading that repeats the heading above it and holds the grade sentence " +
 			"(\"## Intermediate Analyst\", then \"### Intermediate Analyst\") is the Job Grade section named for the role, " +
@@ -274,7 +272,7 @@ func checkSectionNamesOf(p *lint.Pass, idx map[*model.Heading]int, roles []*mode
 		checkSectionDepths(p, idx, roles, kinds, minMajority)
 		checkNestedSections(p, roles, kinds, minMajority)
 		checkStrandedSections(p, idx, roles, kinds)
-		checkSectionsAtRoleDepth(p, idx, roles, kinds, minMajority)
+		checkSectionsAtRoleDepth(p, idx, roles, kinds)
 	}
 	if enabled["name"] {
 		checkGradeUnderRoleName(p, idx, roles, minMajority)
@@ -539,12 +537,12 @@ func checkNestedSections(p *lint.Pass, roles []*model.Role, kinds []model.Sectio
 // sibling of the role, not the role's section. Which depth the family
 // prefers does not matter; the role's own headings show where its sections
 // belong.
-func checkSectionsAtRoleDepth(p *lint.Pass, idx map[*model.Heading]int, roles []*model.Role, kinds []model.SectionKind, minMajority int) {
+func checkSectionsAtRoleDepth(p *lint.Pass, idx map[*model.Heading]int, roles []*model.Role, kinds []model.SectionKind) {
 	// roles that put a kind of section at their own heading's depth, and
 	// below it: a kind two or more roles put at their depth, and none below,
 	// is the family's way ("### Analyst Performance Indicators" after each
 	// level)
-	atDepth, belowDepth, oneBelow := map[model.SectionKind]int{}, map[model.SectionKind]int{}, map[model.SectionKind]int{}
+	atDepth, belowDepth := map[model.SectionKind]int{}, map[model.SectionKind]int{}
 	for _, r := range roles {
 		seen := map[model.SectionKind]bool{}
 		for _, sec := range r.Sections {
@@ -556,9 +554,6 @@ func checkSectionsAtRoleDepth(p *lint.Pass, idx map[*model.Heading]int, roles []
 				atDepth[sec.Kind]++
 			} else {
 				belowDepth[sec.Kind]++
-				if sec.Heading.Level == r.Heading.Level+1 {
-					oneBelow[sec.Kind]++
-				}
 			}
 		}
 	}
@@ -579,31 +574,6 @@ func checkSectionsAtRoleDepth(p *lint.Pass, idx map[*model.Heading]int, roles []
 			}
 		}
 		if below == nil {
-			// no evidence of its own: the family's. A section the other
-			// roles, min_majority or more, all put one level below their
-			// heading is the role's misplaced ("## Job Grade" after "##
-			// Manager, Integrations" where the levels have "### Job Grade").
-			// A role heading that repeats the one above it is the role's
-			// Job Grade named for it, its sections at its depth the role's
-			for _, sec := range r.Sections {
-				if repeatsHeadingAbove(p.File, idx, r) {
-					break
-				}
-				if sec.Role != r || sec.Style != model.StyleHeading || sec.Heading == nil || sec.Heading.Level != r.Heading.Level ||
-					!slices.Contains(kinds, sec.Kind) || atDepth[sec.Kind] != 1 || belowDepth[sec.Kind] != oneBelow[sec.Kind] ||
-					oneBelow[sec.Kind] < minMajority || roleHeadingBetween(p.File, r.Heading.Span.End, sec.Heading.Span.Start) {
-					continue
-				}
-				p.Report(lint.Diagnostic{
-					Span: sec.Heading.TextSpan,
-					Message: fmt.Sprintf("%s section of %s is a %s heading, the depth of the role's own heading (line %d), where the %d other roles "+
-						"of the family that have it make it a heading one level below theirs: it reads as a heading of its own, not the role's; make it a %s heading",
-						kindLabel(sec.Kind), r.Title, strings.Repeat("#", sec.Heading.Level), p.File.Source.Position(r.Heading.Span.Start).Line,
-						oneBelow[sec.Kind], strings.Repeat("#", sec.Heading.Level+1)),
-					Role:    r,
-					Subject: string(sec.Kind) + " depth: role's, family's",
-				})
-			}
 			continue
 		}
 		name := kindLabel(below.Kind)
