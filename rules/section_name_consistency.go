@@ -34,7 +34,7 @@ var sectionNameConsistencyRule = &lint.Rule{
 			"only: each of the handbook's two templates is fine, but a role that prefixes some of its Job Grade, Responsibilities and " +
 			"Requirements headings with its name and not others is reported (\"#### Job Grade\" next to \"#### Senior Analyst Responsibilities\"), " +
 			"and so is a role whose headings are all written the other way than those of the other roles at its heading's depth, where " +
-			"`min_majority` roles, and twice as many as write them its way, use the other form (\"#### Job Grade\" under \"### Manager, Analysis\" " +
+			"at least three roles (and `min_majority`), and twice as many as write them its way, use the other form (\"#### Job Grade\" under \"### Manager, Analysis\" " +
 			"after three levels with \"#### Senior Analyst Job Grade\"; engineers and as many managers, each in one template, have no usual form). A section " +
 			"name in lower case where the family's other section headings, three or more, are capitalised is " +
 			"reported too (alone or after the role's name; not after a word that qualifies it, \"Individual responsibility\", a heading in sentence case), and so is a later word of the template's name in lower case (\"## Performance indicators\") on a page " +
@@ -1194,8 +1194,8 @@ func sectionPrefixForm(r *model.Role, kinds []model.SectionKind) (form string, a
 // the family's other roles at its depth ("#### Job Grade" and
 // "#### Responsibilities" under "### Manager, Systems" where the levels
 // before it write "#### Senior Systems Engineer Job Grade"): where at least
-// min_majority roles, and twice as many as write it that way, use the
-// other form. A family split evenly (the engineers prefixed, as many
+// three roles (and min_majority), and twice as many as write it that way,
+// use the other form; two against one is no usual form (judged DEBATABLE). A family split evenly (the engineers prefixed, as many
 // managers bare) has no usual form; a role whose heading is at another
 // depth than theirs is laid out apart.
 func checkSectionPrefixRole(p *lint.Pass, roles []*model.Role, kinds []model.SectionKind, minMajority int) {
@@ -1221,7 +1221,7 @@ func checkSectionPrefixRole(p *lint.Pass, roles []*model.Role, kinds []model.Sec
 				otherDepth = otherDepth && o.Heading.Level == r.Heading.Level
 			}
 		}
-		if other < minMajority || other < 2*same || !otherDepth {
+		if other < max(minMajority, 3) || other < 2*same || !otherDepth {
 			continue
 		}
 		how, usual := "without the role name", "prefix theirs with the role name"
