@@ -710,6 +710,9 @@ func reportMentions(p *lint.Pass, f *model.Family, r *model.Role, title string, 
 		msg := fmt.Sprintf("%s %s the role %s, but its heading is %s", joinAnd(wh), verb, quoted(m.name), quoted(title))
 		span := m.span
 		covers := gradeSentenceCovers(wh)
+		if len(ms) == 1 && m.where == "section heading" && headingNamesTwoSections(title, m.name) && !linkRuleOff(p.Config, "section-name-consistency") {
+			covers = append(covers, "section-name-consistency")
+		}
 		nw, tw := plain.words(m.name), plain.words(title)
 		typo := len(nw) == len(tw) && wordsAmong(nw, tw) // a misspelt copy of the heading's name
 		if len(ms) >= 2 && len(order) == 1 && other == nil && r.Heading != nil && !typo && !agree && !headingLikeLevels(f, r, title, m.name, plain) {
@@ -737,6 +740,31 @@ func reportMentions(p *lint.Pass, f *model.Family, r *model.Role, title string, 
 			Covers:  covers,
 		})
 	}
+}
+
+// headingNamesTwoSections reports whether a section heading's prefix is the
+// role's title followed by words that hold the name of another of the
+// template's sections ("Manager, Accounting Responsibilities Accounting"
+// before "Requirements"): the heading's name is garbled, which is
+// section-name-consistency's defect too. A joined pair ("Responsibilities
+// and") is one section written for two, not a garble.
+func headingNamesTwoSections(title, prefix string) bool {
+	t, pre := strings.Fields(strings.ToLower(title)), strings.Fields(strings.ToLower(prefix))
+	if len(pre) <= len(t) || !slices.Equal(pre[:len(t)], t) {
+		return false
+	}
+	named := false
+	for i, w := range pre[len(t):] {
+		w = strings.Trim(w, ",:;.")
+		switch {
+		case w == "and" || w == "&" || w == "/" || w == "or" || w == "+":
+			return false
+		case w == "responsibilities" || w == "requirements" || w == "nice-to-haves" ||
+			w == "grade" && i > 0 && pre[len(t)+i-1] == "job" || w == "indicators" && i > 0 && pre[len(t)+i-1] == "performance":
+			named = true
+		}
+	}
+	return named
 }
 
 // gradeSentenceCovers says that a finding whose places include the grade

@@ -31,9 +31,11 @@ var sectionNameConsistencyRule = &lint.Rule{
 			"For each of these three aspects the form most roles use wins; a section written otherwise is reported " +
 			"when at least `min_majority` roles use the winning form and at least twice as many as use the variant " +
 			"(a family split four to three has no usual form). The role-name prefix is compared among headings " +
-			"only, within a role: each of the handbook's two templates is fine, so a role written the other way " +
-			"than the others is not reported, but a role that prefixes some of its Job Grade, Responsibilities and " +
-			"Requirements headings with its name and not others is (\"#### Job Grade\" next to \"#### Senior Analyst Responsibilities\"). A section " +
+			"only: each of the handbook's two templates is fine, but a role that prefixes some of its Job Grade, Responsibilities and " +
+			"Requirements headings with its name and not others is reported (\"#### Job Grade\" next to \"#### Senior Analyst Responsibilities\"), " +
+			"and so is a role whose headings are all written the other way than those of the other roles at its heading's depth, where " +
+			"at least three roles (and `min_majority`), and twice as many as write them its way, use the other form (\"#### Job Grade\" under \"### Manager, Analysis\" " +
+			"after three levels with \"#### Senior Analyst Job Grade\"; engineers and as many managers, each in one template, have no usual form). A section " +
 			"name in lower case where the family's other section headings, three or more, are capitalised is " +
 			"reported too (alone or after the role's name; not after a word that qualifies it, \"Individual responsibility\", a heading in sentence case), and so is a later word of the template's name in lower case (\"## Performance indicators\") on a page " +
 			"whose other headings of two words or more, three or more, are all in title case. A bold label inside a section of the same kind (\"**Team responsibilities**\" under " +
@@ -50,7 +52,7 @@ var sectionNameConsistencyRule = &lint.Rule{
 			"and is reported, whatever the other roles do, unless two or more roles put that section at their depth and none " +
 			"below it (the family's way); so is a Job Grade, Responsibilities or Requirements heading at the role's depth after the role's " +
 			"own section a level below it (\"## Responsibilities\" after \"## Analyst\" and its \"### Job Grade\"), which the outline gives " +
-			"to the family, where another role of the family has that section too (one written once may be the family's); an unnamed \"### Performance Indicators\" after the last level is the family's when no " +
+			"to the family, where another role of the family has that section too (one written once may be the family's; on a page of one role it is the role's, whose sections are then at two depths); an unnamed \"### Performance Indicators\" after the last level is the family's when no " +
 			"role has indicators of its own and the family no other list, and is reported inside \"## Levels\" (it reads as a " +
 			"level: make it a ## heading after the levels). A role heading that repeats the heading above it and holds the grade sentence " +
 			"(\"## Intermediate Analyst\", then \"### Intermediate Analyst\") is the Job Grade section named for the role, " +
@@ -279,6 +281,7 @@ func checkSectionNamesOf(p *lint.Pass, idx map[*model.Heading]int, roles []*mode
 		// the three sections every level has; Performance Indicators are
 		// often one list for the family, named as such
 		checkSectionPrefixMix(p, roles, []model.SectionKind{model.SecJobGrade, model.SecResponsibilities, model.SecRequirements})
+		checkSectionPrefixRole(p, roles, []model.SectionKind{model.SecJobGrade, model.SecResponsibilities, model.SecRequirements}, minMajority)
 	}
 	if enabled["case"] {
 		checkSectionCase(p, roles, kinds)
@@ -583,10 +586,25 @@ func checkSectionsAtRoleDepth(p *lint.Pass, idx map[*model.Heading]int, roles []
 		// the outline gives it to the family. It is the role's where
 		// another role has that section too; a section the family writes
 		// once, after its first or only role, may be the family's, which
-		// is the role's too on a page of one role
+		// is the role's too on a page of one role: there it is reported as
+		// a role whose sections are at two depths
 		for _, sec := range strandedSections(p.File, idx, r, kinds, true) {
-			if sec.Heading.Level != r.Heading.Level || sec.Heading.Span.Start < below.Heading.Span.Start ||
-				!otherRoleHas(p.File, idx, roles, r, sec.Kind) {
+			if sec.Heading.Level != r.Heading.Level || sec.Heading.Span.Start < below.Heading.Span.Start {
+				continue
+			}
+			if len(p.File.Roles) == 1 {
+				p.Report(lint.Diagnostic{
+					Span: sec.Heading.TextSpan,
+					Message: fmt.Sprintf("%s section of %s is a %s heading, the depth of the role's own heading (line %d), after the role's %s "+
+						"section, a %s heading below it: the role's sections are at two depths; put them at one (a %s heading here, or %s a %s heading)",
+						kindLabel(sec.Kind), r.Title, strings.Repeat("#", sec.Heading.Level), p.File.Source.Position(r.Heading.Span.Start).Line, quoted(name),
+						strings.Repeat("#", below.Heading.Level), strings.Repeat("#", below.Heading.Level), quoted(name), strings.Repeat("#", sec.Heading.Level)),
+					Role:    r,
+					Subject: string(sec.Kind) + " depth: role's, two depths",
+				})
+				continue
+			}
+			if !otherRoleHas(p.File, idx, roles, r, sec.Kind) {
 				continue
 			}
 			p.Report(lint.Diagnostic{
@@ -1136,6 +1154,88 @@ func checkSectionPrefixMix(p *lint.Pass, roles []*model.Role, kinds []model.Sect
 				Span: s.Span,
 				Message: fmt.Sprintf("%s section is %s here, where %s %s",
 					kindLabel(s.Kind), how, whose, usual),
+				Role:    r,
+				Subject: string(s.Kind) + " prefix: " + how,
+			})
+		}
+	}
+}
+
+// sectionPrefixForm returns how a role writes its section headings of the
+// kinds: "prefixed" (with its own title, most of them), "bare" (most of
+// them), or "" (a tie, fewer than two headings, or a prefix that is not the
+// role's title). all says whether every heading has that form.
+func sectionPrefixForm(r *model.Role, kinds []model.SectionKind) (form string, all bool) {
+	pref, bare := 0, 0
+	for _, s := range r.Sections {
+		if s.Role != r || s.Style != model.StyleHeading || !slices.Contains(kinds, s.Kind) {
+			continue
+		}
+		if s.Prefix != "" {
+			pref++
+		} else {
+			bare++
+		}
+	}
+	switch {
+	case pref+bare < 2 || pref == bare:
+		return "", false
+	case pref > bare:
+		if !sectionPrefixesName(r, kinds) {
+			return "", false
+		}
+		return "prefixed", bare == 0
+	}
+	return "bare", pref == 0
+}
+
+// checkSectionPrefixRole reports a role whose Job Grade, Responsibilities
+// and Requirements headings are all written the other way than those of
+// the family's other roles at its depth ("#### Job Grade" and
+// "#### Responsibilities" under "### Manager, Systems" where the levels
+// before it write "#### Senior Systems Engineer Job Grade"): where at least
+// three roles (and min_majority), and twice as many as write it that way,
+// use the other form; two against one is no usual form (judged DEBATABLE). A family split evenly (the engineers prefixed, as many
+// managers bare) has no usual form; a role whose heading is at another
+// depth than theirs is laid out apart.
+func checkSectionPrefixRole(p *lint.Pass, roles []*model.Role, kinds []model.SectionKind, minMajority int) {
+	forms := map[*model.Role]string{}
+	for _, r := range roles {
+		if r.Heading != nil {
+			forms[r], _ = sectionPrefixForm(r, kinds)
+		}
+	}
+	for _, r := range roles {
+		form, all := sectionPrefixForm(r, kinds)
+		if r.Heading == nil || form == "" || !all {
+			continue
+		}
+		same, other, otherDepth := 0, 0, true
+		for _, o := range roles {
+			switch forms[o] {
+			case "":
+			case form:
+				same++
+			default:
+				other++
+				otherDepth = otherDepth && o.Heading.Level == r.Heading.Level
+			}
+		}
+		if other < max(minMajority, 3) || other < 2*same || !otherDepth {
+			continue
+		}
+		how, usual := "without the role name", "prefix theirs with the role name"
+		if form == "prefixed" {
+			how, usual = "prefixed with the role name", "write theirs without the role name"
+		}
+		for _, s := range r.Sections {
+			if s.Role != r || s.Style != model.StyleHeading || !slices.Contains(kinds, s.Kind) {
+				continue
+			}
+			p.Report(lint.Diagnostic{
+				Span: s.Span,
+				Message: fmt.Sprintf("%s section is %s here, as are the other sections of %s, where %d other %s of the family %s",
+					kindLabel(s.Kind), how, r.Title, other, pluralWord(other, "role", "roles"), usual),
 				Role:    r,
 				Subject: string(s.Kind) + " prefix: " + how,
 			})

@@ -362,3 +362,38 @@ func TestSplitHyphensLower(t *testing.T) {
 		}
 	}
 }
+
+func TestRoleNameMismatchCoversGarbledSection(t *testing.T) {
+	// "Responsibilities Accounting" between the role's name and
+	// "Requirements": the heading names two sections, section-name-
+	// consistency's defect too; a stray word that names no section
+	// ("Global") is role-name-mismatch's alone
+	src := "---\ntitle: Accounting\n---\n\n## Levels\n\n### Manager, Accounting\n\n#### Manager, Accounting Job Grade\n\n" +
+		"The Manager, Accounting is a [grade 8](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades).\n\n" +
+		"#### Manager, Accounting Responsibilities\n\n- Close the books\n\n" +
+		"#### Manager, Accounting Responsibilities Accounting Requirements\n\n- Accounting experience\n\n" +
+		"### Director, Accounting\n\n#### Director, Accounting Job Grade\n\n" +
+		"The Director, Accounting is a [grade 10](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades).\n\n" +
+		"#### Director, Accounting Responsibilities\n\n- Lead the close\n\n" +
+		"#### Director, Accounting Global Requirements\n\n- Leadership experience\n"
+	covers := func(rules ...string) map[int][]string {
+		res := linttest.Lint(t, lint.DefaultConfig(), map[string]string{"accounting.md": src}, rules...)
+		out := map[int][]string{}
+		for _, f := range res.Findings {
+			if f.Rule == "role-name-mismatch" {
+				out[f.Line] = f.Covers
+			}
+		}
+		return out
+	}
+	got := covers("role-name-mismatch", "section-name-consistency")
+	if c, ok := got[17]; !ok || len(c) != 1 || c[0] != "section-name-consistency" {
+		t.Errorf("line 17: covers %v (found %v), want [section-name-consistency]", c, ok)
+	}
+	if c, ok := got[31]; !ok || c != nil {
+		t.Errorf("line 31: covers %v (found %v), want a finding covering no other rule", c, ok)
+	}
+	if c := covers("role-name-mismatch")[17]; c != nil {
+		t.Errorf("section-name-consistency off: line 17 covers %v, want none", c)
+	}
+}
