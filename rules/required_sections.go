@@ -40,7 +40,9 @@ var requiredSectionsRule = &lint.Rule{
 			"under the last level when no other level has its own. A section introduced by a list item of its own (\"- " +
 			"Performance Indicators\" followed by the indicators) is there, and a level whose Requirements or Responsibilities " +
 			"are given for each of its specialties has them. A role written under two " +
-			"headings of the same title has the sections of both. A section written for the whole family, outside any role (the template's overarching " +
+			"headings of the same title has the sections of both; a level graded under another level's heading, without one of its own " +
+			"(\"#### Manager, X Job Grade\" under \"### Senior X\"), owns the sections its name heads and what they take over, and the " +
+			"level it sits under does not. A section written for the whole family, outside any role (the template's overarching " +
 			"Responsibilities and Requirements before the levels, or requirements headed as an advert heads them: \"You may " +
 			"be a fit to this role if you\", \"You should apply if\"), counts for every level: in the summary it appears " +
 			"in each role's sections with `\"inherited\": true`. So does what a level takes over from another (\"Meets all of the " +
@@ -264,6 +266,39 @@ func summarize(f *model.Family, trackOf func(title string) string) familySummary
 				}
 			}
 		}
+		// a level graded in this one's Job Grade section ("#### Manager, X
+		// Job Grade" under "### Senior X", no heading of its own) owns the
+		// sections its name heads, and what they take over: they are not
+		// this level's
+		inh := own
+		if r.SharesWith == nil {
+			var kept []*model.Section
+			var gone []*model.Section
+			for _, s := range ownSecs {
+				if s.Role == r && namesSharingRole(r, s) {
+					gone = append(gone, s)
+					continue
+				}
+				kept = append(kept, s)
+			}
+			if len(gone) > 0 {
+				ownSecs = kept
+				cp := *own
+				cp.Extends = nil
+				for _, e := range own.Extends {
+					in := false
+					for _, g := range gone {
+						if e.Sentence != nil && g.Span.Start <= e.Sentence.Span.Start && e.Sentence.Span.Start < max(g.Body.End, g.Span.End) {
+							in = true
+						}
+					}
+					if !in {
+						cp.Extends = append(cp.Extends, e)
+					}
+				}
+				inh = &cp
+			}
+		}
 		rs := secs(ownSecs)
 		var track []*model.Section
 		for sec, t := range scoped {
@@ -315,11 +350,11 @@ func summarize(f *model.Family, trackOf func(title string) string) familySummary
 		}
 		// what the level takes over from another ("Meets all of the
 		// requirements of ..., plus:"), followed transitively
-		for k := range own.InheritedKinds() {
+		for k := range inh.InheritedKinds() {
 			if _, ok := rs[jsonString(string(k))]; ok {
 				continue
 			}
-			v := secs(own.InheritedSections(k))[jsonString(string(k))]
+			v := secs(inh.InheritedSections(k))[jsonString(string(k))]
 			if v == nil {
 				v = map[string]any{"bullets": jsonInt(0), "paragraphs": jsonInt(1)} // named, on no role of the page
 			}
