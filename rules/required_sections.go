@@ -40,7 +40,9 @@ var requiredSectionsRule = &lint.Rule{
 			"under the last level when no other level has its own. A section introduced by a list item of its own (\"- " +
 			"Performance Indicators\" followed by the indicators) is there, and a level whose Requirements or Responsibilities " +
 			"are given for each of its specialties has them. A role written under two " +
-			"headings of the same title has the sections of both. A section written for the whole family, outside any role (the template's overarching " +
+			"headings of the same title has the sections of both; a level graded under another level's heading, without one of its own " +
+			"(\"#### Manager, X Job Grade\" under \"### Senior X\"), owns the sections its name heads and what they take over, and the " +
+			"level it sits under does not. A section written for the whole family, outside any role (the template's overarching " +
 			"Responsibilities and Requirements before the levels, or requirements headed as an advert heads them: \"You may " +
 			"be a fit to this role if you\", \"You should apply if\"), counts for every level: in the summary it appears " +
 			"in each role's sections with `\"inherited\": true`. So does what a level takes over from another (\"Meets all of the " +
@@ -60,7 +62,9 @@ var requiredSectionsRule = &lint.Rule{
 			"the depth of the page's groups (\"### Director, X\", \"#### Responsibilities\", then \"## Requirements\"), the finding " +
 			"(`info`) is at that heading and names the depth it needs. A page without role headings that has Responsibilities or Requirements is one role: it is asked only " +
 			"for what every family has (Hiring Process, Performance Indicators), and told, at `info`, when its only requirements are headed as " +
-			"preferences (\"## Preferred Requirements\", read as nice-to-haves: nothing on the page is then required). Pages without roles or such sections (folder " +
+			"preferences (\"## Preferred Requirements\", read as nice-to-haves: nothing on the page is then required); it is told it has no Requirements, at its title, " +
+			"when its Responsibilities hold the bullet every level's requirements must hold (required-bullet's \"Ability to use GitLab\") and nothing on " +
+			"the page is headed as requirements (nor an unread include may hold them). Pages without roles or such sections (folder " +
 			"index stubs) are not checked, unless the page declares itself a job family's (`layout: job_family_page`, as the 2022 " +
 			"site does) and has nothing after its front matter: that empty page is one finding, at its title (not a draft or " +
 			"a redirect). A Hugo include standing alone on its line within a level's text, named after a " +
@@ -85,7 +89,9 @@ var requiredSectionsRule = &lint.Rule{
 			"Two shapes are one `info` finding instead of one finding for each section they lack: a deprecated level " +
 			"(option `statuses`), and a level whose " +
 			"responsibilities are bullets straight under its heading, without a Responsibilities heading (option " +
-			"`unheaded`). A level with neither Responsibilities nor Requirements whose only list is under its \"Job Grade\" heading is one `info` " +
+			"`unheaded`). A level without Responsibilities of its own whose Requirements list opens by taking over another level's responsibilities " +
+			"(\"### Requirements\", then \"All of the responsibilities of an X, plus:\") lists responsibilities and states no requirements: one `info` " +
+			"finding, at that heading. A level with neither Responsibilities nor Requirements whose only list is under its \"Job Grade\" heading is one `info` " +
 			"finding saying so (head that list, add the other section). A level whose one missing list is written under another heading is one `info` finding saying " +
 			"where: a list under its \"Job Grade\" heading, requirements headed by another name (\"Desirable Skills, " +
 			"Knowledge, and Experience\", at that heading), responsibilities headed by words that name duties (\"What you can " +
@@ -260,6 +266,39 @@ func summarize(f *model.Family, trackOf func(title string) string) familySummary
 				}
 			}
 		}
+		// a level graded in this one's Job Grade section ("#### Manager, X
+		// Job Grade" under "### Senior X", no heading of its own) owns the
+		// sections its name heads, and what they take over: they are not
+		// this level's
+		inh := own
+		if r.SharesWith == nil {
+			var kept []*model.Section
+			var gone []*model.Section
+			for _, s := range ownSecs {
+				if s.Role == r && namesSharingRole(r, s) {
+					gone = append(gone, s)
+					continue
+				}
+				kept = append(kept, s)
+			}
+			if len(gone) > 0 {
+				ownSecs = kept
+				cp := *own
+				cp.Extends = nil
+				for _, e := range own.Extends {
+					in := false
+					for _, g := range gone {
+						if e.Sentence != nil && g.Span.Start <= e.Sentence.Span.Start && e.Sentence.Span.Start < max(g.Body.End, g.Span.End) {
+							in = true
+						}
+					}
+					if !in {
+						cp.Extends = append(cp.Extends, e)
+					}
+				}
+				inh = &cp
+			}
+		}
 		rs := secs(ownSecs)
 		var track []*model.Section
 		for sec, t := range scoped {
@@ -311,11 +350,11 @@ func summarize(f *model.Family, trackOf func(title string) string) familySummary
 		}
 		// what the level takes over from another ("Meets all of the
 		// requirements of ..., plus:"), followed transitively
-		for k := range own.InheritedKinds() {
+		for k := range inh.InheritedKinds() {
 			if _, ok := rs[jsonString(string(k))]; ok {
 				continue
 			}
-			v := secs(own.InheritedSections(k))[jsonString(string(k))]
+			v := secs(inh.InheritedSections(k))[jsonString(string(k))]
 			if v == nil {
 				v = map[string]any{"bullets": jsonInt(0), "paragraphs": jsonInt(1)} // named, on no role of the page
 			}
@@ -771,6 +810,91 @@ func reportPreferredOnly(p *lint.Pass, f *model.Family) {
 		Subject: "preferred requirements only"})
 }
 
+// reportRequirementsInResponsibilities reports a page that is one role
+// (no role headings) with a Responsibilities heading and no Requirements,
+// whose Responsibilities list holds the bullet the policy asks of every
+// level's requirements (required-bullet's "Ability to use GitLab"): its
+// requirements are written among its duties. One finding, at the page's
+// title, naming that bullet. A page with requirements of any other name
+// (preferences, nice-to-haves), or an include the linter does not read
+// (it may hold them), is left alone.
+func reportRequirementsInResponsibilities(p *lint.Pass, f *model.Family) {
+	if len(f.Roles) > 0 {
+		return
+	}
+	var resp *model.Section
+	for _, s := range f.Sections {
+		switch {
+		case s.Kind == model.SecRequirements || s.Kind == model.SecNiceToHaves:
+			return
+		case resp == nil && s.Kind == model.SecResponsibilities && s.Heading != nil:
+			resp = s
+		}
+	}
+	if resp == nil {
+		return
+	}
+	for _, in := range sectionIncludes(f) {
+		if in.kind == "" || in.kind == model.SecRequirements {
+			return
+		}
+	}
+	want, how := requiredBulletWords(p)
+	for _, b := range resp.Bullets {
+		have := bulletItemWords(b)
+		for _, w := range want {
+			if !bulletMatches(have, w, how) {
+				continue
+			}
+			line := f.Source.Position(b.Span.Start).Line
+			p.Report(lint.Diagnostic{Span: familyAnchor(f),
+				Message: fmt.Sprintf("the page's role has no Requirements section: its requirements (%q, line %d) are listed under %q; "+
+					"put them under a Requirements heading", truncateNote(oneLine(b.Text)), line, sectionLabel(resp)),
+				Subject: "requirements under responsibilities"})
+			return
+		}
+	}
+}
+
+// reportResponsibilitiesAsRequirements reports a level whose only list is
+// headed Requirements but opens by taking over another level's
+// responsibilities ("### Requirements", then "All of the responsibilities
+// of an IT Operations System Administrator, plus:"): the list is its
+// responsibilities, and the level states no requirements of its own. One
+// info finding, at that heading. A level with a Responsibilities section
+// of its own, or one that takes over requirements too, is left alone.
+func reportResponsibilitiesAsRequirements(p *lint.Pass, f *model.Family) {
+	for _, r := range f.Roles {
+		if r.Status != "" || r.Kind != model.KindLevel || ownSection(r, model.SecResponsibilities) != nil {
+			continue
+		}
+		reqs := ownSection(r, model.SecRequirements)
+		if reqs == nil || reqs.Heading == nil || len(reqs.Bullets) == 0 {
+			continue
+		}
+		var takes *model.Extension
+		other := false
+		for _, e := range r.Extends {
+			if e.Sentence == nil {
+				continue
+			}
+			if len(e.Kinds) == 1 && e.Kinds[0] == model.SecResponsibilities && e.Sentence.Span.Start >= reqs.Body.Start && e.Sentence.Span.Start < reqs.Body.End &&
+				e.Sentence.Span.Start <= reqs.Bullets[0].Span.End {
+				takes = e
+				continue
+			}
+			other = true
+		}
+		if takes == nil || other {
+			continue
+		}
+		p.Report(lint.Diagnostic{Span: reqs.Heading.TextSpan, Role: r, Severity: lint.Info,
+			Message: fmt.Sprintf("%s %q has no Requirements: its list headed %q takes over responsibilities (%q); "+
+				"head that list Responsibilities and add the level's requirements", r.Kind, r.Title, sectionLabel(reqs), truncateNote(oneLine(takes.Sentence.Text))),
+			Subject: "responsibilities headed requirements"})
+	}
+}
+
 // emptyFamilyPage reports whether a page declares itself a job family's
 // page ("layout: job_family_page", as the 2022 site does) and has nothing
 // after its front matter, and where to report it: its front matter's
@@ -890,6 +1014,8 @@ func checkRequiredSections(p *lint.Pass) {
 	}
 	reportOwnMissing(p, f)
 	reportPreferredOnly(p, f)
+	reportRequirementsInResponsibilities(p, f)
+	reportResponsibilitiesAsRequirements(p, f)
 	sch, raw := p.Config.RequiredSectionsSchema()
 	doc := p.Env.Shared(fmt.Sprintf("required-sections/doc %p", sch), func() any {
 		var doc any
