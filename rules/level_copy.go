@@ -62,7 +62,9 @@ var levelCopyRule = &lint.Rule{
 			"Technology Partner Managers\"), with three words or more of its own. A level that progresses but relists a lower level's items word for word (at least " +
 			"three, four fifths of the lower list and half of its own or more; the standard items aside) goes against the " +
 			"policy's \"Do not repeat the junior requirement list for more senior levels\": it is reported with the count of " +
-			"items repeated and the extension sentence to write instead. Sections shorter than `min_words` words (\"Extends the Senior " +
+			"items repeated and the extension sentence to write instead; so is a level that relists that way the list of a level of " +
+			"another track graded below it (a manager a senior analyst's) and adds no item of its own on leading people " +
+			"(managing, hiring, coaching or leading a team or people). Sections shorter than `min_words` words (\"Extends the Senior " +
 			"responsibilities\") are not compared.\n\n" +
 			"A level that says it takes over a lower level's list (\"Extends the Senior Analyst requirements\", \"All the " +
 			"responsibilities of a Staff Analyst, plus:\", \"Meets all of the requirements of an Intermediate Analyst, plus:\", " +
@@ -1032,6 +1034,26 @@ func levelNamed(f *model.Family, target string) *model.Role {
 // from a lower one's list for the repetition to be reported.
 const repeatMinItems = 3
 
+// leadingRE finds the words of an item on leading people: managing,
+// hiring, coaching a team ("Manages a team of analysts", "Experience
+// recruiting and leading high performing teams").
+var leadingRE = regexp.MustCompile(`(?i)\b(?:teams?|people|hir(?:e|es|ed|ing)|recruit\w*|coach\w*|mentor\w*|direct\s+reports|lead(?:s|ing|er|ers|ership)?|manag(?:e|es|ed|ing|er|ers|ement))\b`)
+
+// addsLeading reports whether an item of new that lower has not, word for
+// word, speaks of leading people.
+func addsLeading(lower, new []string) bool {
+	has := map[string]bool{}
+	for _, it := range lower {
+		has[itemKey(it)] = true
+	}
+	for _, it := range new {
+		if !has[itemKey(it)] && leadingRE.MatchString(it) {
+			return true
+		}
+	}
+	return false
+}
+
 // reportRepeatedList reports a level that progresses but relists a lower
 // level's items word for word, which the policy asks not to do ("Do not
 // repeat the junior requirement list for more senior levels": extend it and
@@ -1045,8 +1067,12 @@ func reportRepeatedList(p *lint.Pass, secs *levelSections, hi *model.Role, h *le
 	}
 	var best *model.Role
 	bestN, bestOf := 0, 0
+	var bestAcross bool
 	for _, lo := range below {
-		if lo.across {
+		// another track's level: only one graded below, whose list the
+		// level relists adding nothing on leading people (a manager's
+		// "Manages a team of analysts" is what sets the tracks apart)
+		if lo.across && !gradeAbove(hi, lo.role) {
 			continue
 		}
 		l := secs.get(lo.role, kind)
@@ -1060,8 +1086,8 @@ func reportRepeatedList(p *lint.Pass, secs *levelSections, hi *model.Role, h *le
 				n++
 			}
 		}
-		if n > bestN {
-			best, bestN, bestOf = lo.role, n, len(l.items)
+		if n > bestN && (!lo.across || !addsLeading(l.items, h.items)) {
+			best, bestN, bestOf, bestAcross = lo.role, n, len(l.items), lo.across
 		}
 	}
 	if best == nil || bestN < repeatMinItems || 5*bestN < 4*bestOf || 2*bestN < len(h.items) {
@@ -1075,6 +1101,12 @@ func reportRepeatedList(p *lint.Pass, secs *levelSections, hi *model.Role, h *le
 	rest := "reword the rest"
 	if n := len(h.items) - bestN; n > 0 {
 		rest = fmt.Sprintf("add %d", n)
+	}
+	if bestAcross {
+		rest += ", none on leading people" // why a manager's relisting is no progression
+		if len(h.items) == bestN {
+			rest = "reword the rest, adding nothing on leading people"
+		}
 	}
 	p.Report(lint.Diagnostic{
 		Span: h.s.Span,
