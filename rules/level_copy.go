@@ -67,7 +67,11 @@ var levelCopyRule = &lint.Rule{
 			"(managing, hiring, coaching or leading a team or people). A section too short to compare that extends the same level's " +
 			"list as the section of a level below it on its track (\"Extends the Associate Accountant requirements\" in both) and " +
 			"gives again that section's own items, two or more, word for word but one reworded at most (\"3-5 years\" made \"5-7 years\"), " +
-			"adds nothing to what the lower level adds and is reported as no progression from it. Sections shorter than `min_words` words (\"Extends the Senior " +
+			"adds nothing to what the lower level adds and is reported as no progression from it. So is a section whose every item " +
+			"(its extension sentences, the page's standard items and the bullets the policy asks of every level aside; one or more) is, word " +
+			"for word, an item of the same section of a level below it on its track, when no extension brings that list (none, or one that " +
+			"names the level itself, \"Extends that of the Partner Manager (Intermediate) Requirements\" in that level's own section): it " +
+			"asks nothing the lower level does not. Sections shorter than `min_words` words (\"Extends the Senior " +
 			"responsibilities\") are not compared.\n\n" +
 			"A level that says it takes over a lower level's list (\"Extends the Senior Analyst requirements\", \"All the " +
 			"responsibilities of a Staff Analyst, plus:\", \"Meets all of the requirements of an Intermediate Analyst, plus:\", " +
@@ -203,7 +207,7 @@ func checkLevelCopy(p *lint.Pass) {
 			if reportShortCopy(p, opts, hi.role, below, model.SectionKind(k)) {
 				continue
 			}
-			if reportLevelCopy(p, opts, secs, hi.role, below, model.SectionKind(k)) {
+			if reportLevelCopy(p, opts, secs, hi.role, below, model.SectionKind(k)) || reportNothingNew(p, secs, hi.role, below, model.SectionKind(k)) {
 				continue // the section is reported whole: its bullets are not again
 			}
 			reportInheritedRepeats(p, secs, hi.role, model.SectionKind(k))
@@ -1201,6 +1205,91 @@ func reportShortCopy(p *lint.Pass, opts *levelCopyOptions, hi *model.Role, below
 			Role:    hi,
 			Subject: string(kind) + " vs " + model.NormalizeTitle(lo.role.Title),
 			Diff:    itemsDiff(lOwn, hOwn, opts.DiffLines),
+		})
+		return true
+	}
+	return false
+}
+
+// reportNothingNew reports a level's section too short to compare
+// (min_words) whose every item, the sentences by which it extends a list
+// aside, is an item of the same section of a level below it on its track,
+// word for word, when no extension of the section brings that level's
+// list (none, or one that names the level itself): the level asks nothing
+// the lower one does not. The page's standard items and the bullets the
+// policy asks of every level are no items of its own. It returns whether
+// it reported.
+func reportNothingNew(p *lint.Pass, secs *levelSections, hi *model.Role, below []placedLevel, kind model.SectionKind) bool {
+	hs := ownSection(hi, kind)
+	if hs == nil || len(hs.Paragraphs) > 0 || len(hs.Bullets) == 0 {
+		return false
+	}
+	if len(inheritedLists(p.File, hi, kind)) > 0 {
+		return false // the repeats of an extended list are reportInheritedRepeats'
+	}
+	required, match := requiredBulletWords(p)
+	std := secs.standard[kind]
+	var own []*model.Bullet
+next:
+	for _, b := range hs.Bullets {
+		if b.Block == nil || len(wordingWords(b.Block, false).Words) == 0 {
+			continue
+		}
+		text := oneLine(wordingText(b.Block))
+		for _, e := range hi.Extends {
+			if e.Sentence != nil && strings.Contains(text, oneLine(e.Sentence.Text)) {
+				continue next
+			}
+		}
+		if std[itemKey(text)] {
+			continue
+		}
+		for _, want := range required {
+			if bulletMatches(bulletItemWords(b), want, match) {
+				continue next
+			}
+		}
+		own = append(own, b)
+	}
+	if len(own) == 0 {
+		return false
+	}
+	for _, lo := range below {
+		if lo.across {
+			continue
+		}
+		ls := ownSection(lo.role, kind)
+		if ls == nil {
+			continue
+		}
+		at := map[string]*model.Bullet{}
+		for _, b := range ls.Bullets {
+			if b.Block != nil {
+				at[itemKey(oneLine(wordingText(b.Block)))] = b
+			}
+		}
+		var lines []string
+		for _, b := range own {
+			lb, ok := at[itemKey(oneLine(wordingText(b.Block)))]
+			if !ok || !sameTargets(b, lb) {
+				lines = nil
+				break
+			}
+			lines = append(lines, strconv.Itoa(p.File.Source.Position(lb.Span.Start).Line))
+		}
+		if lines == nil {
+			continue
+		}
+		what, word := "its item repeats", "line"
+		if len(own) > 1 {
+			what, word = fmt.Sprintf("its %d items repeat", len(own)), "lines"
+		}
+		p.Report(lint.Diagnostic{
+			Span: hs.Span,
+			Message: fmt.Sprintf("%s add nothing of their own: %s word for word the %s of %s (%s %s): no progression from %s",
+				strings.ToLower(kindLabel(kind)), what, strings.ToLower(kindLabel(kind)), quoted(lo.role.Title), word, strings.Join(lines, ", "), lo.role.Title),
+			Role:    hi,
+			Subject: string(kind) + " nothing new vs " + model.NormalizeTitle(lo.role.Title),
 		})
 		return true
 	}
