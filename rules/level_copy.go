@@ -64,10 +64,7 @@ var levelCopyRule = &lint.Rule{
 			"policy's \"Do not repeat the junior requirement list for more senior levels\": it is reported with the count of " +
 			"items repeated and the extension sentence to write instead; so is a level that relists that way the list of a level of " +
 			"another track graded below it (a manager a senior analyst's) and adds no item of its own on leading people " +
-			"(managing, hiring, coaching or leading a team or people). A section too short to compare that extends the same level's " +
-			"list as the section of a level below it on its track (\"Extends the Associate Accountant requirements\" in both) and " +
-			"gives again that section's own items, two or more, word for word but one reworded at most (\"3-5 years\" made \"5-7 years\"), " +
-			"adds nothing to what the lower level adds and is reported as no progression from it. So is a section whose every item " +
+			"(managing, hiring, coaching or leading a team or people). So is a section whose every item " +
 			"(its extension sentences, the page's standard items and the bullets the policy asks of every level aside; one or more) is, word " +
 			"for word, an item of the same section of a level below it on its track, when no extension brings that list (none, or one that " +
 			"names the level itself, \"Extends that of the Partner Manager (Intermediate) Requirements\" in that level's own section): it " +
@@ -202,9 +199,6 @@ func checkLevelCopy(p *lint.Pass) {
 		}
 		for _, k := range opts.Sections {
 			if reportOnlyExtends(p, hi.role, model.SectionKind(k)) {
-				continue
-			}
-			if reportShortCopy(p, opts, hi.role, below, model.SectionKind(k)) {
 				continue
 			}
 			if reportLevelCopy(p, opts, secs, hi.role, below, model.SectionKind(k)) || reportNothingNew(p, secs, hi.role, below, model.SectionKind(k)) {
@@ -1127,88 +1121,6 @@ func reportRepeatedList(p *lint.Pass, secs *levelSections, hi *model.Role, h *le
 		Diff:    itemsDiff(secs.get(best, kind).items, h.items, 8),
 	})
 	return true
-}
-
-// extensionItems splits a level's section items into the extensions (the
-// items that hold a sentence by which r extends another level's section of
-// the kind) and the rest; from is the level the extensions name, nil when
-// none does or they name several.
-func extensionItems(f *model.Family, r *model.Role, kind model.SectionKind, items []string) (from *model.Role, rest []string) {
-	for _, it := range items {
-		var by *model.Role
-		for _, e := range r.Extends {
-			if e.Sentence == nil {
-				continue
-			}
-			if t := oneLine(e.Sentence.Text); t != "" && strings.Contains(it, t) {
-				if by = extendedLevel(f, r, e, kind); by != nil {
-					break
-				}
-			}
-		}
-		switch {
-		case by == nil:
-			rest = append(rest, it)
-		case from != nil && from != by:
-			return nil, nil
-		default:
-			from = by
-		}
-	}
-	return from, rest
-}
-
-// shortCopyMinItems is how many items of its own, besides the extension, a
-// short section needs to be compared with another extending the same list.
-const shortCopyMinItems = 2
-
-// reportShortCopy reports a level's section too short to compare
-// (min_words) that extends the same level's list as the section of a level
-// below it on its track, and whose items of its own are that section's, word
-// for word, but one at most, reworded ("3-5 years" made "5-7 years"): both
-// take over the same list and the higher adds nothing to the lower's. It
-// returns whether it reported.
-func reportShortCopy(p *lint.Pass, opts *levelCopyOptions, hi *model.Role, below []placedLevel, kind model.SectionKind) bool {
-	hs := ownSection(hi, kind)
-	if hs == nil || len(hi.Extends) == 0 {
-		return false
-	}
-	hItems, words := sectionItems(hs)
-	if words >= opts.MinWords {
-		return false // compared whole
-	}
-	via, hOwn := extensionItems(p.File, hi, kind, hItems)
-	if via == nil || len(hOwn) < shortCopyMinItems {
-		return false
-	}
-	for _, lo := range below {
-		if lo.across || lo.role == via {
-			continue
-		}
-		ls := ownSection(lo.role, kind)
-		if ls == nil {
-			continue
-		}
-		lItems, _ := sectionItems(ls)
-		lvia, lOwn := extensionItems(p.File, lo.role, kind, lItems)
-		if lvia != via || len(lOwn) != len(hOwn) {
-			continue
-		}
-		c := compareItems(lOwn, hOwn, nil)
-		if c.fresh > 0 || c.reworded > 1 || c.copied+c.reworded != len(hOwn) || c.copied < 1 {
-			continue
-		}
-		p.Report(lint.Diagnostic{
-			Span: hs.Span,
-			Message: fmt.Sprintf("%s extend the same list as those of %s (that of %s) and add to it only what %s adds (%s): no progression from %s",
-				strings.ToLower(kindLabel(kind)), quoted(lo.role.Title), via.Title, lo.role.Title, c.describe(0), lo.role.Title),
-			Role:    hi,
-			Subject: string(kind) + " vs " + model.NormalizeTitle(lo.role.Title),
-			Diff:    itemsDiff(lOwn, hOwn, opts.DiffLines),
-		})
-		return true
-	}
-	return false
 }
 
 // reportNothingNew reports a level's section too short to compare
