@@ -62,7 +62,13 @@ var levelCopyRule = &lint.Rule{
 			"Technology Partner Managers\"), with three words or more of its own. A level that progresses but relists a lower level's items word for word (at least " +
 			"three, four fifths of the lower list and half of its own or more; the standard items aside) goes against the " +
 			"policy's \"Do not repeat the junior requirement list for more senior levels\": it is reported with the count of " +
-			"items repeated and the extension sentence to write instead. Sections shorter than `min_words` words (\"Extends the Senior " +
+			"items repeated and the extension sentence to write instead; so is a level that relists that way the list of a level of " +
+			"another track graded below it (a manager a senior analyst's) and adds no item of its own on leading people " +
+			"(managing, hiring, coaching or leading a team or people). So is a section whose every item " +
+			"(its extension sentences, the page's standard items and the bullets the policy asks of every level aside; one or more) is, word " +
+			"for word, an item of the same section of a level below it on its track, when no extension brings that list (none, or one that " +
+			"names the level itself, \"Extends that of the Partner Manager (Intermediate) Requirements\" in that level's own section): it " +
+			"asks nothing the lower level does not. Sections shorter than `min_words` words (\"Extends the Senior " +
 			"responsibilities\") are not compared.\n\n" +
 			"A level that says it takes over a lower level's list (\"Extends the Senior Analyst requirements\", \"All the " +
 			"responsibilities of a Staff Analyst, plus:\", \"Meets all of the requirements of an Intermediate Analyst, plus:\", " +
@@ -195,7 +201,7 @@ func checkLevelCopy(p *lint.Pass) {
 			if reportOnlyExtends(p, hi.role, model.SectionKind(k)) {
 				continue
 			}
-			if reportLevelCopy(p, opts, secs, hi.role, below, model.SectionKind(k)) {
+			if reportLevelCopy(p, opts, secs, hi.role, below, model.SectionKind(k)) || reportNothingNew(p, secs, hi.role, below, model.SectionKind(k)) {
 				continue // the section is reported whole: its bullets are not again
 			}
 			reportInheritedRepeats(p, secs, hi.role, model.SectionKind(k))
@@ -1032,6 +1038,26 @@ func levelNamed(f *model.Family, target string) *model.Role {
 // from a lower one's list for the repetition to be reported.
 const repeatMinItems = 3
 
+// leadingRE finds the words of an item on leading people: managing,
+// hiring, coaching a team ("Manages a team of analysts", "Experience
+// recruiting and leading high performing teams").
+var leadingRE = regexp.MustCompile(`(?i)\b(?:teams?|people|hir(?:e|es|ed|ing)|recruit\w*|coach\w*|mentor\w*|direct\s+reports|lead(?:s|ing|er|ers|ership)?|manag(?:e|es|ed|ing|er|ers|ement))\b`)
+
+// addsLeading reports whether an item of new that lower has not, word for
+// word, speaks of leading people.
+func addsLeading(lower, new []string) bool {
+	has := map[string]bool{}
+	for _, it := range lower {
+		has[itemKey(it)] = true
+	}
+	for _, it := range new {
+		if !has[itemKey(it)] && leadingRE.MatchString(it) {
+			return true
+		}
+	}
+	return false
+}
+
 // reportRepeatedList reports a level that progresses but relists a lower
 // level's items word for word, which the policy asks not to do ("Do not
 // repeat the junior requirement list for more senior levels": extend it and
@@ -1045,8 +1071,12 @@ func reportRepeatedList(p *lint.Pass, secs *levelSections, hi *model.Role, h *le
 	}
 	var best *model.Role
 	bestN, bestOf := 0, 0
+	var bestAcross bool
 	for _, lo := range below {
-		if lo.across {
+		// another track's level: only one graded below, whose list the
+		// level relists adding nothing on leading people (a manager's
+		// "Manages a team of analysts" is what sets the tracks apart)
+		if lo.across && !gradeAbove(hi, lo.role) {
 			continue
 		}
 		l := secs.get(lo.role, kind)
@@ -1060,8 +1090,8 @@ func reportRepeatedList(p *lint.Pass, secs *levelSections, hi *model.Role, h *le
 				n++
 			}
 		}
-		if n > bestN {
-			best, bestN, bestOf = lo.role, n, len(l.items)
+		if n > bestN && (!lo.across || !addsLeading(l.items, h.items)) {
+			best, bestN, bestOf, bestAcross = lo.role, n, len(l.items), lo.across
 		}
 	}
 	if best == nil || bestN < repeatMinItems || 5*bestN < 4*bestOf || 2*bestN < len(h.items) {
@@ -1076,6 +1106,12 @@ func reportRepeatedList(p *lint.Pass, secs *levelSections, hi *model.Role, h *le
 	if n := len(h.items) - bestN; n > 0 {
 		rest = fmt.Sprintf("add %d", n)
 	}
+	if bestAcross {
+		rest += ", none on leading people" // why a manager's relisting is no progression
+		if len(h.items) == bestN {
+			rest = "reword the rest, adding nothing on leading people"
+		}
+	}
 	p.Report(lint.Diagnostic{
 		Span: h.s.Span,
 		Message: fmt.Sprintf("%s repeat %s items of the %s of %s word for word and %s: the policy asks to extend that list (\"Extends the %s %s\") and give only what is new",
@@ -1085,4 +1121,89 @@ func reportRepeatedList(p *lint.Pass, secs *levelSections, hi *model.Role, h *le
 		Diff:    itemsDiff(secs.get(best, kind).items, h.items, 8),
 	})
 	return true
+}
+
+// reportNothingNew reports a level's section too short to compare
+// (min_words) whose every item, the sentences by which it extends a list
+// aside, is an item of the same section of a level below it on its track,
+// word for word, when no extension of the section brings that level's
+// list (none, or one that names the level itself): the level asks nothing
+// the lower one does not. The page's standard items and the bullets the
+// policy asks of every level are no items of its own. It returns whether
+// it reported.
+func reportNothingNew(p *lint.Pass, secs *levelSections, hi *model.Role, below []placedLevel, kind model.SectionKind) bool {
+	hs := ownSection(hi, kind)
+	if hs == nil || len(hs.Paragraphs) > 0 || len(hs.Bullets) == 0 {
+		return false
+	}
+	if len(inheritedLists(p.File, hi, kind)) > 0 {
+		return false // the repeats of an extended list are reportInheritedRepeats'
+	}
+	required, match := requiredBulletWords(p)
+	std := secs.standard[kind]
+	var own []*model.Bullet
+next:
+	for _, b := range hs.Bullets {
+		if b.Block == nil || len(wordingWords(b.Block, false).Words) == 0 {
+			continue
+		}
+		text := oneLine(wordingText(b.Block))
+		for _, e := range hi.Extends {
+			if e.Sentence != nil && strings.Contains(text, oneLine(e.Sentence.Text)) {
+				continue next
+			}
+		}
+		if std[itemKey(text)] {
+			continue
+		}
+		for _, want := range required {
+			if bulletMatches(bulletItemWords(b), want, match) {
+				continue next
+			}
+		}
+		own = append(own, b)
+	}
+	if len(own) == 0 {
+		return false
+	}
+	for _, lo := range below {
+		if lo.across {
+			continue
+		}
+		ls := ownSection(lo.role, kind)
+		if ls == nil {
+			continue
+		}
+		at := map[string]*model.Bullet{}
+		for _, b := range ls.Bullets {
+			if b.Block != nil {
+				at[itemKey(oneLine(wordingText(b.Block)))] = b
+			}
+		}
+		var lines []string
+		for _, b := range own {
+			lb, ok := at[itemKey(oneLine(wordingText(b.Block)))]
+			if !ok || !sameTargets(b, lb) {
+				lines = nil
+				break
+			}
+			lines = append(lines, strconv.Itoa(p.File.Source.Position(lb.Span.Start).Line))
+		}
+		if lines == nil {
+			continue
+		}
+		what, word := "its item repeats", "line"
+		if len(own) > 1 {
+			what, word = fmt.Sprintf("its %d items repeat", len(own)), "lines"
+		}
+		p.Report(lint.Diagnostic{
+			Span: hs.Span,
+			Message: fmt.Sprintf("%s add nothing of their own: %s word for word the %s of %s (%s %s): no progression from %s",
+				strings.ToLower(kindLabel(kind)), what, strings.ToLower(kindLabel(kind)), quoted(lo.role.Title), word, strings.Join(lines, ", "), lo.role.Title),
+			Role:    hi,
+			Subject: string(kind) + " nothing new vs " + model.NormalizeTitle(lo.role.Title),
+		})
+		return true
+	}
+	return false
 }
