@@ -602,23 +602,48 @@ func checkRequiredBullet(p *lint.Pass, sum *bulletSummary, resolve func([]*model
 // each of those lists must hold the bullet, and the level is not told it
 // has none.
 func (pg *bulletPage) specialtyLists(roles []*model.Role) []*model.Role {
+	// the candidate specialties by the level they are written under, in
+	// page order, found once: a page of thousands of levels is no square
+	var under map[*model.Role][]*model.Role
+	inRoles := map[*model.Role]bool{}
+	for _, r := range roles {
+		inRoles[r] = true
+	}
 	var out []*model.Role
+	inOut := map[*model.Role]bool{}
 	for _, r := range roles {
 		if r.Kind != model.KindLevel || len(pg.requirements(r)) > 0 {
 			out = append(out, r)
+			inOut[r] = true
 			continue
 		}
+		if under == nil {
+			under = map[*model.Role][]*model.Role{}
+			for _, x := range pg.f.Roles {
+				if x.Kind == model.KindSpecialty && x.Status == "" && x.Heading != nil && x.Section(model.SecRequirements) != nil {
+					if e := pg.enclosing[x]; e != nil {
+						under[e] = append(under[e], x)
+					}
+					if x.Parent != nil && x.Parent != pg.enclosing[x] {
+						under[x.Parent] = append(under[x.Parent], x)
+					}
+				}
+			}
+		}
 		var subs []*model.Role
-		for _, x := range pg.f.Roles {
-			if x.Kind == model.KindSpecialty && x.Status == "" && x.Heading != nil && (pg.enclosing[x] == r || x.Parent == r) &&
-				x.Section(model.SecRequirements) != nil && !slices.Contains(roles, x) && !slices.Contains(out, x) {
+		for _, x := range under[r] {
+			if !inRoles[x] && !inOut[x] {
 				subs = append(subs, x)
 			}
 		}
 		if len(subs) == 0 {
 			out = append(out, r)
+			inOut[r] = true
 		}
-		out = append(out, subs...)
+		for _, x := range subs {
+			out = append(out, x)
+			inOut[x] = true
+		}
 	}
 	return out
 }
