@@ -779,28 +779,36 @@ func slippedSection(f *model.Family, r *model.Role, k model.SectionKind) (s *mod
 	return nil, 0
 }
 
-// pageIsRole reports whether a page without roles is one role all the
-// same: it has Responsibilities or Requirements of its own (a folder
-// index or an overview has neither).
+// roleLessSection returns, on a page without role headings, its first
+// section that pick accepts, or nil: also where the page has none, or has
+// a section that stop accepts.
+func roleLessSection(f *model.Family, stop, pick func(*model.Section) bool) *model.Section {
+	if len(f.Roles) > 0 {
+		return nil
+	}
+	var got *model.Section
+	for _, s := range f.Sections {
+		switch {
+		case stop(s):
+			return nil
+		case got == nil && pick(s):
+			got = s
+		}
+	}
+	return got
+}
+
 // reportPreferredOnly reports a page that is one role (no role headings)
 // whose only requirements are headed as preferences ("## Preferred
 // Requirements", which the model reads as nice-to-haves): nothing on the
 // page is required, the required bullet among them included. One info
 // finding, at that heading: name it Requirements.
 func reportPreferredOnly(p *lint.Pass, f *model.Family) {
-	if len(f.Roles) > 0 {
-		return
-	}
-	var pref *model.Section
-	for _, s := range f.Sections {
-		switch {
-		case s.Kind == model.SecRequirements:
-			return
-		case pref == nil && s.Kind == model.SecNiceToHaves && s.Heading != nil && len(s.Bullets) > 0 &&
-			strings.Contains(strings.ToLower(s.Name), "requirement"):
-			pref = s
-		}
-	}
+	pref := roleLessSection(f, func(s *model.Section) bool { return s.Kind == model.SecRequirements },
+		func(s *model.Section) bool {
+			return s.Kind == model.SecNiceToHaves && s.Heading != nil && len(s.Bullets) > 0 &&
+				strings.Contains(strings.ToLower(s.Name), "requirement")
+		})
 	if pref == nil {
 		return
 	}
@@ -819,18 +827,8 @@ func reportPreferredOnly(p *lint.Pass, f *model.Family) {
 // (preferences, nice-to-haves), or an include the linter does not read
 // (it may hold them), is left alone.
 func reportRequirementsInResponsibilities(p *lint.Pass, f *model.Family) {
-	if len(f.Roles) > 0 {
-		return
-	}
-	var resp *model.Section
-	for _, s := range f.Sections {
-		switch {
-		case s.Kind == model.SecRequirements || s.Kind == model.SecNiceToHaves:
-			return
-		case resp == nil && s.Kind == model.SecResponsibilities && s.Heading != nil:
-			resp = s
-		}
-	}
+	resp := roleLessSection(f, func(s *model.Section) bool { return s.Kind == model.SecRequirements || s.Kind == model.SecNiceToHaves },
+		func(s *model.Section) bool { return s.Kind == model.SecResponsibilities && s.Heading != nil })
 	if resp == nil {
 		return
 	}
@@ -924,6 +922,9 @@ func emptyFamilyPage(f *model.Family) (model.Span, bool) {
 	return sp, true
 }
 
+// pageIsRole reports whether a page without roles is one role all the
+// same: it has Responsibilities or Requirements of its own (a folder
+// index or an overview has neither).
 func pageIsRole(f *model.Family) bool {
 	for _, s := range f.Sections {
 		if s.Kind == model.SecResponsibilities || s.Kind == model.SecRequirements {

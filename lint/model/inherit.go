@@ -411,7 +411,7 @@ func TypoDistance(a, b string) int {
 	var abuf, bbuf [24]rune
 	ra, rb := appendRunes(abuf[:0], a), appendRunes(bbuf[:0], b)
 	var rowbuf [3 * 25]int
-	rows := rowbuf[:0]
+	var rows []int
 	if n := 3 * (len(rb) + 1); n <= len(rowbuf) {
 		rows = rowbuf[:n]
 	} else {
