@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"strings"
 	"testing"
 
 	"gitlab.com/ladderlint/ladderlint/internal/hostile"
@@ -24,13 +23,9 @@ func blockAtLinear(f *model.Family, off int) *model.Block {
 // every block's edges and every few bytes of the seed pages (fixtures, a
 // sample of both corpora, the hostile shapes and odd inputs).
 func TestBlockAtAsDefined(t *testing.T) {
-	pages := hostile.SeedPages("..")
-	if len(pages) < 50 {
-		t.Fatalf("%d seed pages", len(pages))
-	}
 	searched := 0
-	for n, page := range pages {
-		f := model.Parse(fmt.Sprintf("content/job-families/x/page%d.md", n), page)
+	fams := seedFamilies(t)
+	for n, f := range fams {
 		if len(f.Blocks) > 16 && blocksInOrder(f.Blocks) {
 			searched++
 		}
@@ -38,7 +33,7 @@ func TestBlockAtAsDefined(t *testing.T) {
 		for _, b := range f.Blocks {
 			offs = append(offs, b.Span.Start-1, b.Span.Start, b.Span.End-1, b.Span.End)
 		}
-		for off := -1; off <= len(page)+1; off += 7 {
+		for off := -1; off <= len(f.Source.Text)+1; off += 7 {
 			offs = append(offs, off)
 		}
 		for _, off := range offs {
@@ -47,20 +42,32 @@ func TestBlockAtAsDefined(t *testing.T) {
 			}
 		}
 	}
-	if searched < len(pages)/4 {
-		t.Errorf("only %d of %d pages take the search by halves", searched, len(pages))
+	if searched < len(fams)/4 {
+		t.Errorf("only %d of %d pages take the search by halves", searched, len(fams))
 	}
 }
 
 // A page of graded levels takes the search: its blocks follow one another.
 func TestBlockAtGradedPageInOrder(t *testing.T) {
-	var b strings.Builder
-	b.WriteString("---\ntitle: Engineer\n---\n\n")
-	for i := 0; i < 200; i++ {
-		fmt.Fprintf(&b, "## Senior Engineer %d\n\nThe Senior Engineer %d is a grade %d.\n\n", i, i, 5+i%6)
-	}
-	f := model.Parse("content/job-families/x/engineer.md", []byte(b.String()))
+	graded := hostile.GradedPage(200)
+	f := model.Parse("content/job-families/x/engineer.md", []byte(graded))
 	if len(f.Blocks) < 400 || !blocksInOrder(f.Blocks) {
 		t.Fatalf("%d blocks, in order: %v", len(f.Blocks), blocksInOrder(f.Blocks))
 	}
+}
+
+// seedFamilies models the seed pages (hostile.SeedPages: fixtures, a sample
+// of both corpora, the hostile shapes and odd inputs) as job-family pages,
+// for the tests that hold a fast path to its plain definition.
+func seedFamilies(t *testing.T) []*model.Family {
+	t.Helper()
+	pages := hostile.SeedPages("..")
+	if len(pages) < 50 {
+		t.Fatalf("%d seed pages", len(pages))
+	}
+	fs := make([]*model.Family, len(pages))
+	for n, page := range pages {
+		fs[n] = model.Parse(fmt.Sprintf("content/job-families/x/page%d.md", n), page)
+	}
+	return fs
 }

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"math/rand"
 	"regexp"
 	"slices"
 	"strings"
@@ -226,14 +227,9 @@ func TestIncludeMatchesAsDefined(t *testing.T) {
 	}
 	pieces := []string{"{{% include \"x\" %}}", "{{< include y >}}", "<%= partial 'a", "' %>", "\n", " ", "\t",
 		"<%=", "partial", "'b'", "\"c\"", "%>", "}}", "{{", "word", "\r\n", "(", ")"}
-	seed := uint32(1)
+	rng := rand.New(rand.NewSource(1))
 	for n := 0; n < 3000; n++ {
-		var sb strings.Builder
-		for k := 0; k < 1+n%12; k++ {
-			seed = seed*1664525 + 1013904223
-			sb.WriteString(pieces[int(seed>>16)%len(pieces)])
-		}
-		texts = append(texts, sb.String())
+		texts = append(texts, randomText(rng, pieces))
 	}
 	for _, text := range texts {
 		for _, re := range []*regexp.Regexp{hugoIncludeRE, erbPartialRE} {
@@ -293,14 +289,9 @@ func TestDigitThenSBeforeNumberPlain(t *testing.T) {
 	texts := []string{"", "s", "1s", "1990s", "1:1s", "the 1990's", "1 s", "a1s", "1:s", "s1", "12ss", "١s", "x 2020s y",
 		"9S", "42 times", "1990’s"}
 	pieces := []string{"1", "9", ":", "s", "S", " ", "'", "’", "a", "0s", "x"}
-	seed := uint32(7)
+	rng := rand.New(rand.NewSource(7))
 	for n := 0; n < 5000; n++ {
-		var sb strings.Builder
-		for k := 0; k < 1+n%9; k++ {
-			seed = seed*1664525 + 1013904223
-			sb.WriteString(pieces[int(seed>>16)%len(pieces)])
-		}
-		texts = append(texts, sb.String())
+		texts = append(texts, randomText(rng, pieces))
 	}
 	found := 0
 	for _, text := range texts {

@@ -2,8 +2,8 @@ package rules
 
 import (
 	"fmt"
+	"gitlab.com/ladderlint/ladderlint/internal/hostile"
 	"runtime"
-	"strings"
 	"testing"
 	"unsafe"
 
@@ -39,14 +39,10 @@ func retained[T any](items int, build func() []T) (perItem uint64, kept []T) {
 // compared with what the placed roles themselves (gradedRole) hold.
 func TestGradePageSizePerRole(t *testing.T) {
 	const levels = 5000
-	var b strings.Builder
-	b.WriteString("---\ntitle: Engineer\n---\n\n")
-	for i := 0; i < levels; i++ {
-		fmt.Fprintf(&b, "## Senior Engineer %d\n\nThe Senior Engineer %d is a grade %d.\n\n", i, i, 5+i%6)
-	}
+	graded := hostile.GradedPage(levels)
 	cfg := lint.DefaultConfig()
 	l := gradeLadder(lint.NewEnv(cfg), cfg)
-	f := model.Parse("content/job-families/x/engineer.md", []byte(b.String()))
+	f := model.Parse("content/job-families/x/engineer.md", []byte(graded))
 	roles, keptRoles := retained(levels, func() []gradedRole { return gradedRoles(l, f) })
 	summary, keptSummary := retained(levels, func() []titleGrade { return pageGrades(l, f) })
 	runtime.KeepAlive(keptRoles)

@@ -1,9 +1,8 @@
 package rules
 
 import (
-	"fmt"
+	"gitlab.com/ladderlint/ladderlint/internal/hostile"
 	"runtime/debug"
-	"strings"
 	"testing"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
@@ -32,12 +31,8 @@ func manyLevelsPeakHeap(t *testing.T, rule string, limitMB uint64) {
 	if testing.Short() {
 		t.Skip("a 0.5 MB page")
 	}
-	var b strings.Builder
-	b.WriteString("---\ntitle: Engineer\n---\n\n")
-	for i := 0; i < 8000; i++ {
-		fmt.Fprintf(&b, "## Senior Engineer %d\n\nThe Senior Engineer %d is a grade %d.\n\n", i, i, 5+i%6)
-	}
-	page := map[string]string{"content/job-families/x/_index.md": b.String()}
+	graded := hostile.GradedPage(8000)
+	page := map[string]string{"content/job-families/x/_index.md": graded}
 	defer debug.SetGCPercent(debug.SetGCPercent(10))
 	var res *lint.Result
 	base := linttest.PeakHeap(func() { res = linttest.Lint(t, nil, page, "input") })

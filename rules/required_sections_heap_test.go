@@ -1,9 +1,8 @@
 package rules
 
 import (
-	"fmt"
+	"gitlab.com/ladderlint/ladderlint/internal/hostile"
 	"runtime"
-	"strings"
 	"testing"
 
 	"gitlab.com/ladderlint/ladderlint/lint/linttest"
@@ -21,12 +20,8 @@ func TestRequiredSectionsManyLevelsLinear(t *testing.T) {
 		t.Skip("pages of thousands of levels")
 	}
 	alloc := func(levels int, rule string) uint64 {
-		var b strings.Builder
-		b.WriteString("---\ntitle: Engineer\n---\n\n")
-		for i := 0; i < levels; i++ {
-			fmt.Fprintf(&b, "## Senior Engineer %d\n\nThe Senior Engineer %d is a grade %d.\n\n", i, i, 5+i%6)
-		}
-		page := map[string]string{"content/job-families/x/_index.md": b.String()}
+		graded := hostile.GradedPage(levels)
+		page := map[string]string{"content/job-families/x/_index.md": graded}
 		var before, after runtime.MemStats
 		runtime.ReadMemStats(&before)
 		res := linttest.Lint(t, nil, page, rule)

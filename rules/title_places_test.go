@@ -9,7 +9,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"gitlab.com/ladderlint/ladderlint/internal/hostile"
 	"gitlab.com/ladderlint/ladderlint/lint/model"
 )
 
@@ -64,13 +63,8 @@ func scanTitlePlacesDef(f *model.Family, lengths []int, lower bool, found func(k
 // the hostile shapes), looking up each page's role titles and their words
 // run together in pairs, in their case and in lower case.
 func TestScanTitlePlacesAsDefined(t *testing.T) {
-	pages := hostile.SeedPages("..")
-	if len(pages) < 50 {
-		t.Fatalf("%d seed pages", len(pages))
-	}
 	places := 0
-	for n, page := range pages {
-		f := model.Parse(fmt.Sprintf("content/job-families/x/page%d.md", n), page)
+	for n, f := range seedFamilies(t) {
 		for _, lower := range []bool{false, true} {
 			names := map[string]bool{}
 			var lengths []int

@@ -1,7 +1,7 @@
 package rules
 
 import (
-	"fmt"
+	"gitlab.com/ladderlint/ladderlint/internal/hostile"
 	"runtime"
 	"strings"
 	"testing"
@@ -21,12 +21,8 @@ import (
 // bytes, and a lower-case string, 16) and the lowered copy of a text with
 // capitals are counted apart.
 func TestWordingMemoPerBlock(t *testing.T) {
-	var b strings.Builder
-	b.WriteString("---\ntitle: Engineer\n---\n\n")
-	for i := 0; i < 8000; i++ {
-		fmt.Fprintf(&b, "## Senior Engineer %d\n\nThe Senior Engineer %d is a grade %d.\n\n", i, i, 5+i%6)
-	}
-	f := model.Parse("x/_index.md", []byte(b.String()))
+	graded := hostile.GradedPage(8000)
+	f := model.Parse("x/_index.md", []byte(graded))
 	live := func() uint64 {
 		runtime.GC()
 		var m runtime.MemStats

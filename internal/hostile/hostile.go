@@ -161,6 +161,19 @@ var YAMLBombs = map[string]string{
 	"deep maps":     "title: x\n" + strings.Repeat("{a: ", 4000) + "1" + strings.Repeat("}", 4000) + "\n",
 }
 
+// GradedPage returns a job-family page of n levels, each a heading with its
+// grade sentence ("## Senior Engineer 7" / "The Senior Engineer 7 is a
+// grade 6."): the shape of bench/hostile.sh's graded-headings page, for the
+// tests that measure a page of many roles.
+func GradedPage(n int) string {
+	var b strings.Builder
+	b.WriteString("---\ntitle: Engineer\n---\n\n")
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, "## Senior Engineer %d\n\nThe Senior Engineer %d is a grade %d.\n\n", i, i, 5+i%6)
+	}
+	return b.String()
+}
+
 // SeedPages returns pages to seed fuzz targets with, read from the
 // repository whose root is root (a relative path from the test's folder):
 // its sample handbook and rule fixtures, a bounded sample of the real

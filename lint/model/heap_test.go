@@ -1,11 +1,9 @@
 package model_test
 
 import (
-	"fmt"
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
-	"strings"
 	"testing"
 
 	"gitlab.com/ladderlint/ladderlint/internal/hostile"
@@ -35,11 +33,7 @@ func TestModelPerHeadingHeap(t *testing.T) {
 		t.Skip("pages of 0.4 and 0.5 MB")
 	}
 	const n = 8000
-	var graded strings.Builder
-	graded.WriteString("---\ntitle: Engineer\n---\n\n")
-	for i := 0; i < n; i++ {
-		fmt.Fprintf(&graded, "## Senior Engineer %d\n\nThe Senior Engineer %d is a grade %d.\n\n", i, i, 5+i%6)
-	}
+	graded := hostile.GradedPage(n)
 	pages := map[string]struct {
 		text            string
 		perHeading      uint64  // bytes of model a heading, at most
@@ -50,7 +44,7 @@ func TestModelPerHeadingHeap(t *testing.T) {
 		// the peak (1,086 and 1,305 bytes, 2.1 and 1.7 times, before the
 		// blocks were slimmed and long pages read in parts)
 		"headings":        {hostile.Shapes["headings"](n), 1400, 2.6, 0, n},
-		"graded-headings": {graded.String(), 1600, 2.6, n, n},
+		"graded-headings": {graded, 1600, 2.6, n, n},
 	}
 	defer debug.SetGCPercent(debug.SetGCPercent(10))
 	for name, pg := range pages {
