@@ -743,8 +743,8 @@ func reportMentions(p *lint.Pass, f *model.Family, r *model.Role, title string, 
 }
 
 // headingNamesTwoSections reports whether a section heading's prefix is the
-// role's title followed by words that hold the name of another of the
-// template's sections ("Manager, Accounting Responsibilities Accounting"
+// role's title followed by words that end in the name of another section
+// (model.MatchSection: "Manager, Accounting Responsibilities Accounting"
 // before "Requirements"): the heading's name is garbled, which is
 // section-name-consistency's defect too. A joined pair ("Responsibilities
 // and") is one section written for two, not a garble.
@@ -753,14 +753,14 @@ func headingNamesTwoSections(title, prefix string) bool {
 	if len(pre) <= len(t) || !slices.Equal(pre[:len(t)], t) {
 		return false
 	}
+	rest := pre[len(t):]
 	named := false
-	for i, w := range pre[len(t):] {
-		w = strings.Trim(w, ",:;.")
-		switch {
-		case w == "and" || w == "&" || w == "/" || w == "or" || w == "+":
+	for i, w := range rest {
+		switch strings.Trim(w, ",:;.") {
+		case "and", "&", "/", "or", "+":
 			return false
-		case w == "responsibilities" || w == "requirements" || w == "nice-to-haves" ||
-			w == "grade" && i > 0 && pre[len(t)+i-1] == "job" || w == "indicators" && i > 0 && pre[len(t)+i-1] == "performance":
+		}
+		if _, _, _, ok := model.MatchSection(strings.Join(rest[:i+1], " ")); ok {
 			named = true
 		}
 	}
