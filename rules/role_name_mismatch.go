@@ -32,7 +32,9 @@ var roleNameMismatchRule = &lint.Rule{
 			"...\"), one that opens its responsibilities or requirements with the role's name as its subject, without \"The\" " +
 			"(\"Senior Accounting and External Reporting Manager shares the same responsibilities as listed above\"), and the headings of its sections (\"#### Senior Accountant Responsibilities\"), also a section heading " +
 			"right after its text that is outside it by depth (\"### Staff Accountant Career Ladder\" after the level's " +
-			"requirements) unless it names the family or another role exactly. When a level is " +
+			"requirements) unless it names the family or another role exactly. A role written under two headings of " +
+			"one title (\"## Intermediate X\" and its reports-to sentence, then \"### Intermediate X\" with the grade " +
+			"sentence and the role's sections beside it) is opened by the outer heading's text. When a level is " +
 			"copied from another, these are the names that get left behind. Each must name the role as its " +
 			"heading does; the finding shows both names and their word diff.\n\n" +
 			"Tolerated: differences of case, punctuation and spacing; \"Sr.\" for \"Senior\", \"VP\" for \"Vice " +

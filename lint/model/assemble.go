@@ -60,6 +60,7 @@ func (s *structurer) assemble() {
 			}
 		}
 	}
+	s.wrapperText(body)
 	for _, r := range s.roles {
 		s.roleText(r, body[r])
 	}
@@ -759,4 +760,39 @@ func indexByteFrom(s string, b byte, from int) int {
 		return from + j
 	}
 	return -1
+}
+
+// wrapperText gives a role the text of the heading it is written under
+// twice: "## Intermediate X" with its reports-to sentence, then "###
+// Intermediate X" with its grade and the role's sections beside it. The
+// outer heading groups nothing but that role (its other headings are
+// sections), so the paragraphs under it, before the inner heading, open
+// the role: its intro and reports-to sentence.
+func (s *structurer) wrapperText(body map[*Role][]*Block) {
+	for _, n := range s.nodes {
+		w := n.parent
+		if n.role == nil || n.h == nil || w == nil || w.h == nil || w.role != nil || w.isSec || w.level != n.level-1 ||
+			len(w.children) == 0 || w.children[0] != n || NormalizeTitle(cleanTitle(w.h.Text)) != NormalizeTitle(n.role.Title) {
+			continue
+		}
+		alone := true
+		for _, c := range w.children[1:] {
+			if !c.isSec {
+				alone = false
+				break
+			}
+		}
+		if !alone {
+			continue
+		}
+		var pre []*Block
+		for _, it := range w.items {
+			if it.block != nil && it.bold == "" {
+				pre = append(pre, it.block)
+			}
+		}
+		if len(pre) > 0 {
+			body[n.role] = append(pre, body[n.role]...)
+		}
+	}
 }
