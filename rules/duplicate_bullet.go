@@ -1,0 +1,153 @@
+package rules
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"gitlab.com/ladderlint/ladderlint/lint"
+	"gitlab.com/ladderlint/ladderlint/lint/model"
+)
+
+var duplicateBulletRule = &lint.Rule{
+	ID:       "duplicate-bullet",
+	Title:    "an item written twice in one list",
+	Category: lint.Wording,
+	Severity: lint.Warning,
+	Doc: lint.Doc{
+		Description: "The same item twice in one section's list (a role's Responsibilities, Requirements, " +
+			"Performance Indicators, a Hiring Process, ...) is a slip of copy and paste: \"Ability to use GitLab\" " +
+			"written twice in one requirements list, a performance indicator pasted twice. Items are the same when " +
+			"their text is, case, punctuation, spacing, link targets and the articles \"a\", \"an\" and \"the\" aside " +
+			"(\"Experience in a Sales Operations role.\" and \"Experience in Sales Operations role\"); any other " +
+			"word that differs makes them two items: hiring steps that differ only by the interviewer (\"Interview " +
+			"with the CEO\", \"Interview with the CTO\") are parallel, not repeated. The later copy is reported, once " +
+			"per repeat, with the line of the first. Items of nested lists count with the section's other items, " +
+			"except two nested items under different parents (\"Sales: - Hiring\", \"Engineering: - Hiring\"), which " +
+			"are parallel too. Only one section is compared with itself: an item of the Responsibilities written " +
+			"again in the Requirements, or a family-wide requirement written again in a level's list, is no repeat " +
+			"within a list (a level that repeats a list it extends is `level-copy`'s). Items of fewer than two words " +
+			"are not compared.",
+		Bad: "---\ntitle: Backend Engineer\n---\n\n## Backend Engineer\n\n### Requirements\n\n" +
+			"- Ability to use GitLab.\n- Experience with Ruby on Rails\n- Ability to use GitLab\n",
+		Good: "---\ntitle: Backend Engineer\n---\n\n## Backend Engineer\n\n### Requirements\n\n" +
+			"- Ability to use GitLab\n- Experience with Ruby on Rails\n\n## Hiring Process\n\n" +
+			"- Interview with the Hiring Manager\n- Interview with the CTO\n- Interview with the CEO\n",
+	},
+	Check: checkDuplicateBullet,
+}
+
+func init() { lint.Register(duplicateBulletRule) }
+
+func checkDuplicateBullet(p *lint.Pass) {
+	f := p.File
+	for _, items := range listRuns(f) {
+		if len(items) < 2 {
+			continue
+		}
+		first := map[string]*model.Bullet{}
+		parents := map[*model.Bullet]*model.Bullet{}
+		var stack []*model.Bullet // the last bullet at each depth
+		for _, b := range items {
+			if b.Depth < len(stack) {
+				stack = stack[:b.Depth]
+			}
+			for len(stack) < b.Depth {
+				stack = append(stack, nil)
+			}
+			if b.Depth > 0 {
+				parents[b] = stack[b.Depth-1]
+			}
+			stack = append(stack, b)
+			key, words := bulletKey(b.Text)
+			if words < 2 {
+				continue
+			}
+			prev, ok := first[key]
+			if !ok {
+				first[key] = b
+				continue
+			}
+			if b.Depth > 0 && prev.Depth > 0 && parents[prev] != parents[b] {
+				continue // parallel items of two sub-lists
+			}
+			if ancestor(parents, prev, b) {
+				continue // a sub-item named after its parent ("Product Marketing: - Product Marketing")
+			}
+			line := f.Source.Position(prev.Span.Start).Line
+			p.Report(lint.Diagnostic{
+				Span:    b.Span,
+				Message: fmt.Sprintf("%q is already in this list (line %d)", clipText(strings.TrimSpace(b.Text), 80), line),
+				Subject: key,
+			})
+		}
+	}
+}
+
+// ancestor reports whether a is b's parent, or its parent's, ...
+func ancestor(parents map[*model.Bullet]*model.Bullet, a, b *model.Bullet) bool {
+	for q := parents[b]; q != nil; q = parents[q] {
+		if q == a {
+			return true
+		}
+	}
+	return false
+}
+
+// listRuns returns the page's lists, those that follow each other with
+// nothing but blank lines between them joined: a list whose marker changes
+// ("*" then "-") is two lists to markdown and one to its reader. A list
+// after a paragraph or a heading is another list.
+func listRuns(f *model.Family) [][]*model.Bullet {
+	var out [][]*model.Bullet
+	var end int
+	for _, l := range f.Lists {
+		if len(l) == 0 {
+			continue
+		}
+		if n := len(out); n > 0 && end <= l[0].Span.Start && l[0].Span.Start <= len(f.Source.Text) &&
+			len(bytes.TrimSpace(f.Source.Text[end:l[0].Span.Start])) == 0 {
+			out[n-1] = append(out[n-1], l...)
+		} else {
+			out = append(out, append([]*model.Bullet(nil), l...))
+		}
+		end = l[len(l)-1].Span.End
+		for _, b := range l {
+			end = max(end, b.Span.End)
+		}
+	}
+	return out
+}
+
+// bulletKey is a bullet's text for comparison: lower case, letters and
+// digits only, without the articles; and the number of its other words.
+func bulletKey(text string) (string, int) {
+	var sb strings.Builder
+	words := 0
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		w = strings.ToLower(w)
+		if w == "a" || w == "an" || w == "the" {
+			continue
+		}
+		words++
+		sb.WriteString(w)
+	}
+	return sb.String(), words
+}
+
+// clipText cuts t to about n bytes at a word boundary, with "..." after.
+func clipText(t string, n int) string {
+	if len(t) <= n {
+		return t
+	}
+	cut := strings.LastIndexByte(t[:n], ' ')
+	if cut < n/2 {
+		cut = n
+		for cut > 0 && !utf8.RuneStart(t[cut]) {
+			cut--
+		}
+	}
+	return strings.TrimRight(t[:cut], " ,;:") + "..."
+}
