@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -53,6 +54,10 @@ func checkLostListMarker(p *lint.Pass) {
 	f := p.File
 	src := f.Source
 	for _, l := range f.Lists {
+		labelled, prose := listShape(src, l)
+		if prose {
+			continue // items of several sentences: a line after one is one more
+		}
 		for _, b := range l {
 			if !b.Span.Valid() || b.Span.End > len(src.Text) {
 				continue
@@ -67,6 +72,9 @@ func checkLostListMarker(p *lint.Pass) {
 				}
 				if indentOf(text) > markerIndent || !itemShaped(text) || !endsItem(lineText(src, n-1)) {
 					continue
+				}
+				if labelled && !opensWithLabel(text) {
+					continue // "**DO** ...": the item's label says where an item starts
 				}
 				off := src.LineStart(n) + indentOf(text)
 				if inCode(f, off) {
@@ -93,6 +101,40 @@ func checkLostListMarker(p *lint.Pass) {
 			runOnParagraph(p, s, para)
 		}
 	}
+}
+
+// sentenceBreak is a sentence's end and the next one's start.
+var sentenceBreak = regexp.MustCompile(`[.!?]["'”’)]?\s+["'“‘(]?\p{Lu}`)
+
+// listShape tells how a list's items are written, from the line of each
+// item's marker: whether two thirds of them or more open with a label
+// (bold text or a link: "**DO** ...", "[**Reviewer**](#reviewer): ..."),
+// and whether half of them or more hold two sentences or more (items of
+// prose, where the lines after an item's first are its next sentences).
+func listShape(src *model.Source, l []*model.Bullet) (labelled, prose bool) {
+	var n, labels, sentences int
+	for _, b := range l {
+		if !b.Span.Valid() || b.Span.Start > len(src.Text) {
+			continue
+		}
+		line := lineText(src, src.Position(b.Span.Start).Line)
+		text := strings.TrimSpace(line[min(len(line), b.Span.Start-src.LineStart(src.Position(b.Span.Start).Line)):])
+		text = strings.TrimSpace(strings.TrimPrefix(strings.TrimLeft(text, "0123456789"), b.Marker[len(b.Marker)-1:]))
+		n++
+		if opensWithLabel(text) {
+			labels++
+		}
+		if sentenceBreak.MatchString(text) {
+			sentences++
+		}
+	}
+	return n >= 2 && 3*labels >= 2*n, n >= 2 && 2*sentences >= n
+}
+
+// opensWithLabel reports whether a line opens with bold text or a link.
+func opensWithLabel(line string) bool {
+	t := strings.TrimSpace(line)
+	return strings.HasPrefix(t, "**") || strings.HasPrefix(t, "__") || strings.HasPrefix(t, "[")
 }
 
 // runOnParagraph reports a paragraph whose lines are items without
