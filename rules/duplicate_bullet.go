@@ -3,6 +3,7 @@ package rules
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -17,18 +18,23 @@ var duplicateBulletRule = &lint.Rule{
 	Category: lint.Wording,
 	Severity: lint.Warning,
 	Doc: lint.Doc{
-		Description: "The same item twice in one section's list (a role's Responsibilities, Requirements, " +
-			"Performance Indicators, a Hiring Process, ...) is a slip of copy and paste: \"Ability to use GitLab\" " +
-			"written twice in one requirements list, a performance indicator pasted twice. Items are the same when " +
-			"their text is, case, punctuation, spacing, link targets and the articles \"a\", \"an\" and \"the\" aside " +
-			"(\"Experience in a Sales Operations role.\" and \"Experience in Sales Operations role\"); any other " +
-			"word that differs makes them two items: hiring steps that differ only by the interviewer (\"Interview " +
-			"with the CEO\", \"Interview with the CTO\") are parallel, not repeated. The later copy is reported, once " +
-			"per repeat, with the line of the first. Items of nested lists count with the section's other items, " +
-			"except two nested items under different parents (\"Sales: - Hiring\", \"Engineering: - Hiring\"), which " +
-			"are parallel too. Only one section is compared with itself: an item of the Responsibilities written " +
-			"again in the Requirements, or a family-wide requirement written again in a level's list, is no repeat " +
-			"within a list (a level that repeats a list it extends is `level-copy`'s). Items of fewer than two words " +
+		Description: "The same item twice in one list of a role or of the family (Responsibilities, Requirements, " +
+			"Nice-to-haves, Performance Indicators, the Hiring Process steps, a role's own list) is a slip of copy and " +
+			"paste: \"Ability to use GitLab\" written twice in one requirements list, a performance indicator pasted " +
+			"twice. Items are the same when their text is, case, punctuation, spacing, link targets and the articles " +
+			"\"a\", \"an\" and \"the\" aside (\"Experience in a Sales Operations role.\" and \"Experience in Sales " +
+			"Operations role\"); any other word that differs makes them two items: hiring steps that differ only by " +
+			"the interviewer (\"Interview with the CEO\", \"Interview with the CTO\") are parallel, not repeated. " +
+			"The later copy is reported, once per repeat, with the line of the first.\n\n" +
+			"One list is what its reader sees as one: bulleted lists that follow each other with only blank lines " +
+			"between them count as one (a list whose marker changes from `*` to `-` is two to markdown), and items " +
+			"of nested lists count with the others, except two nested items under different parents (\"Field " +
+			"Marketing: - Events\", \"Growth Marketing: - Events\") and a nested item named after its parent, which " +
+			"are parallel. A list after a paragraph (\"Managers have these performance indicators:\"), a bulleted " +
+			"list under another numbered item, and the lists of other sections are other lists: an item of the " +
+			"Responsibilities written again in the Requirements, or a family-wide requirement written again in a " +
+			"level's list, is not reported (a level that repeats a list it extends is `level-copy`'s). Lists of " +
+			"other sections (a how-to's steps, where \"Click Save\" comes twice) and items of fewer than two words " +
 			"are not compared.",
 		Bad: "---\ntitle: Backend Engineer\n---\n\n## Backend Engineer\n\n### Requirements\n\n" +
 			"- Ability to use GitLab.\n- Experience with Ruby on Rails\n- Ability to use GitLab\n",
@@ -44,7 +50,7 @@ func init() { lint.Register(duplicateBulletRule) }
 func checkDuplicateBullet(p *lint.Pass) {
 	f := p.File
 	for _, items := range listRuns(f) {
-		if len(items) < 2 {
+		if len(items) < 2 || !itemSection(items[0]) {
 			continue
 		}
 		first := map[string]*model.Bullet{}
@@ -61,7 +67,7 @@ func checkDuplicateBullet(p *lint.Pass) {
 				parents[b] = stack[b.Depth-1]
 			}
 			stack = append(stack, b)
-			key, words := bulletKey(b.Text)
+			key, words := bulletKey(itemText(f, b))
 			if words < 2 {
 				continue
 			}
@@ -86,6 +92,22 @@ func checkDuplicateBullet(p *lint.Pass) {
 	}
 }
 
+// itemSection reports whether b is an item of a list of what a role
+// does, asks or is measured by, or of the hiring steps: not of a how-to's
+// steps ("Click Save", twice) or a list of links or names elsewhere on a
+// page.
+func itemSection(b *model.Bullet) bool {
+	if b.Block == nil || b.Block.Section == nil {
+		return false
+	}
+	switch b.Block.Section.Kind {
+	case model.SecResponsibilities, model.SecRequirements, model.SecNiceToHaves, model.SecPerformance,
+		model.SecHiringProcess, model.SecExpertise, model.SecBody:
+		return true
+	}
+	return false
+}
+
 // ancestor reports whether a is b's parent, or its parent's, ...
 func ancestor(parents map[*model.Bullet]*model.Bullet, a, b *model.Bullet) bool {
 	for q := parents[b]; q != nil; q = parents[q] {
@@ -96,10 +118,12 @@ func ancestor(parents map[*model.Bullet]*model.Bullet, a, b *model.Bullet) bool 
 	return false
 }
 
-// listRuns returns the page's lists, those that follow each other with
-// nothing but blank lines between them joined: a list whose marker changes
-// ("*" then "-") is two lists to markdown and one to its reader. A list
-// after a paragraph or a heading is another list.
+// listRuns returns the page's lists, bulleted lists that follow each other
+// with nothing but blank lines between them joined: a list whose marker
+// changes ("*" then "-") is two lists to markdown and one to its reader. A
+// list after a paragraph or a heading is another list, and so is a
+// numbered one: "1. Reactive" then "- Incident analysis", "2. Proactive"
+// then "- Incident analysis" are two lists under two items.
 func listRuns(f *model.Family) [][]*model.Bullet {
 	var out [][]*model.Bullet
 	var end int
@@ -107,7 +131,7 @@ func listRuns(f *model.Family) [][]*model.Bullet {
 		if len(l) == 0 {
 			continue
 		}
-		if n := len(out); n > 0 && end <= l[0].Span.Start && l[0].Span.Start <= len(f.Source.Text) &&
+		if n := len(out); n > 0 && unordered(out[n-1][0]) && unordered(l[0]) && end <= l[0].Span.Start && l[0].Span.Start <= len(f.Source.Text) &&
 			len(bytes.TrimSpace(f.Source.Text[end:l[0].Span.Start])) == 0 {
 			out[n-1] = append(out[n-1], l...)
 		} else {
@@ -120,6 +144,28 @@ func listRuns(f *model.Family) [][]*model.Bullet {
 	}
 	return out
 }
+
+// unordered reports whether b is an item of a bulleted list.
+func unordered(b *model.Bullet) bool {
+	return b.Marker == "-" || b.Marker == "*" || b.Marker == "+"
+}
+
+// itemText is an item's text to compare: its plain text, or, when it
+// holds code (which the plain text leaves out: "Change the `a` to `b`"),
+// its source without the marker and link targets.
+func itemText(f *model.Family, b *model.Bullet) string {
+	if !strings.ContainsRune(b.Text, model.CodeMark) || !b.Span.Valid() || b.Span.End > len(f.Source.Text) {
+		return b.Text
+	}
+	t := string(f.Source.Text[b.Span.Start:b.Span.End])
+	t = listMarkerRE.ReplaceAllString(t, "")
+	return linkDestRE.ReplaceAllString(t, "]")
+}
+
+var (
+	listMarkerRE = regexp.MustCompile(`^\s*(?:[-*+]|\d+[.)])`)
+	linkDestRE   = regexp.MustCompile(`\]\([^()]*\)`)
+)
 
 // bulletKey is a bullet's text for comparison: lower case, letters and
 // digits only, without the articles; and the number of its other words.

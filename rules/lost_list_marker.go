@@ -20,20 +20,26 @@ var lostListMarkerRule = &lint.Rule{
 	Doc: lint.Doc{
 		Description: "Markdown joins a line to the list item above it when the line has no list marker, even when " +
 			"it is not indented (a lazy continuation line): a line meant as the next item renders as the end of the " +
-			"previous one (\"... for the Channel Program. Establish and track metrics ...\"). Reported:\n\n" +
-			"- **A line run into the item above**: a line of a list item's paragraph, after its first, that is not " +
-			"indented past the item's marker, opens with a capital letter as an item does, has three words or more, " +
-			"and follows a line that ends where an item may end (not with a comma, a colon, a hyphen, a conjunction, " +
-			"an article or a preposition: \"low-level systems like geo-replication,\" then \"CI/CD, and load " +
-			"balancing.\" is one item wrapped). A line in lower case, or indented, continues its item's sentence " +
-			"and is not reported. The message asks for a marker, or for a blank line before the line when it is " +
-			"a note after the list (\"Additional details about our process ...\") rather than an item.\n" +
+			"previous one (\"... for the Channel Program. Establish and track metrics ...\"). Lists of a role or of the " +
+			"family (Responsibilities, Requirements, Nice-to-haves, Performance Indicators, the Hiring Process, a " +
+			"role's own list) are read; elsewhere (a how-to, notes) an item's next sentences often start a line of " +
+			"their own on purpose. Reported:\n\n" +
+			"- **A line run into the item above**: a line of a top-level item's paragraph, after its first, that is " +
+			"not indented past the item's marker, opens with a capital letter as an item does, has three words or " +
+			"more, does not end with a colon (a lead-in to a nested list), and follows a line that ends where an " +
+			"item may end (not with a comma, a colon, a hyphen, a conjunction, an article or a preposition: " +
+			"\"low-level systems like geo-replication,\" then \"CI/CD, and load balancing.\" is one item wrapped). A " +
+			"line in lower case, or indented, continues its item's sentence and is not reported; nor is a line in a " +
+			"list whose items open with a label (two thirds of them or more: \"**DO** ...\", \"[**Reviewer**](#r): " +
+			"...\") when the line does not, nor one in a list of items of several sentences (half of them or more), " +
+			"where it is the item's next sentence. The message asks for a marker, or for a blank line before the " +
+			"line when it is a note after the list (\"Additional details about our process ...\") rather than an item.\n" +
 			"- **Items written as one paragraph**: a paragraph of three lines or more in a Responsibilities, " +
 			"Requirements, Nice-to-haves or Performance Indicators section whose every line opens with a capital " +
-			"letter and follows a line that ends where an item may end, most of them with no full stop: the items " +
-			"lost their markers and render run together as one paragraph. Prose written one sentence a line ends " +
-			"its lines with full stops and is not reported; nor is a paragraph whose lines all end in hard line " +
-			"breaks (two spaces or a backslash), which render as lines.\n\n" +
+			"letter and follows a line that ends where an item may end, half of them or more (two at least) with no " +
+			"full stop: the items lost their markers and render run together as one paragraph. Prose written one " +
+			"sentence a line ends its lines with full stops and is not reported; nor is a paragraph whose lines end " +
+			"in hard line breaks (two spaces or a backslash, half of them or more), which render as lines.\n\n" +
 			"Two items run together on one line (\"... interpersonal skills Proven ability to ...\") are not looked for.",
 		Bad: "---\ntitle: Channel Program Manager\n---\n\n## Channel Program Manager\n\n### Responsibilities\n\n" +
 			"- Collect feedback from channel partners into the roadmap.\n" +
@@ -54,12 +60,15 @@ func checkLostListMarker(p *lint.Pass) {
 	f := p.File
 	src := f.Source
 	for _, l := range f.Lists {
+		if len(l) == 0 || !itemSection(l[0]) {
+			continue // a how-to's steps, a list of notes: items of prose whose next sentences start a line
+		}
 		labelled, prose := listShape(src, l)
 		if prose {
 			continue // items of several sentences: a line after one is one more
 		}
 		for _, b := range l {
-			if !b.Span.Valid() || b.Span.End > len(src.Text) {
+			if b.Depth > 0 || !b.Span.Valid() || b.Span.End > len(src.Text) {
 				continue
 			}
 			start := src.Position(b.Span.Start).Line
@@ -70,7 +79,8 @@ func checkLostListMarker(p *lint.Pass) {
 				if strings.TrimSpace(text) == "" {
 					break // the item's first paragraph ends
 				}
-				if indentOf(text) > markerIndent || !itemShaped(text) || !endsItem(lineText(src, n-1)) {
+				if indentOf(text) > markerIndent || !itemShaped(text) || !endsItem(lineText(src, n-1)) ||
+					strings.HasSuffix(strings.TrimSpace(text), ":") {
 					continue
 				}
 				if labelled && !opensWithLabel(text) {
@@ -171,7 +181,7 @@ func runOnParagraph(p *lint.Pass, s *model.Section, para *model.Block) {
 			open++
 		}
 	}
-	if 2*open < n-1 || 2*hard >= n-1 {
+	if open < 2 || 2*open < n-1 || 2*hard >= n-1 {
 		return
 	}
 	name := s.Name
