@@ -19,12 +19,13 @@ var duplicateBulletRule = &lint.Rule{
 	Severity: lint.Warning,
 	Doc: lint.Doc{
 		Description: "The same item twice in one list of a role or of the family (Responsibilities, Requirements, " +
-			"Nice-to-haves, Performance Indicators, the Hiring Process steps, a role's own list) is a slip of copy and " +
+			"Nice-to-haves, Performance Indicators, a role's own list) is a slip of copy and " +
 			"paste: \"Ability to use GitLab\" written twice in one requirements list, a performance indicator pasted " +
 			"twice. Items are the same when their text is, case, punctuation, spacing, link targets and the articles " +
 			"\"a\", \"an\" and \"the\" aside (\"Experience in a Sales Operations role.\" and \"Experience in Sales " +
-			"Operations role\"); any other word that differs makes them two items: hiring steps that differ only by " +
-			"the interviewer (\"Interview with the CEO\", \"Interview with the CTO\") are parallel, not repeated. " +
+			"Operations role\"); any other word that differs makes them two items. The Hiring Process steps are " +
+			"not compared: a process may hold one step twice on purpose (a first and a last interview with the " +
+			"CEO), and steps that differ only by the interviewer are parallel. " +
 			"The later copy is reported, once per repeat, with the line of the first.\n\n" +
 			"One list is what its reader sees as one: bulleted lists that follow each other with only blank lines " +
 			"between them count as one (a list whose marker changes from `*` to `-` is two to markdown), and items " +
@@ -50,8 +51,8 @@ func init() { lint.Register(duplicateBulletRule) }
 func checkDuplicateBullet(p *lint.Pass) {
 	f := p.File
 	for _, items := range listRuns(f) {
-		if len(items) < 2 || !itemSection(items[0]) {
-			continue
+		if len(items) < 2 || !itemSection(items[0]) || items[0].Block.Section.Kind == model.SecHiringProcess {
+			continue // a hiring process may hold one step twice on purpose (a first and a last interview with the CEO)
 		}
 		first := map[string]*model.Bullet{}
 		parents := map[*model.Bullet]*model.Bullet{}

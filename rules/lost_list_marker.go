@@ -223,10 +223,11 @@ func indentOf(line string) int {
 }
 
 // itemShaped reports whether a line reads as the start of an item: its
-// first letter, past opening brackets, quotes and emphasis, a capital, and
-// three words or more.
+// first letter, past an opening link bracket, quotes and emphasis, a
+// capital, and three words or more. A line that opens with a parenthesis
+// ("(Glassdoor, LinkedIn, ...)") is an aside to the line above, no item.
 func itemShaped(line string) bool {
-	t := strings.TrimLeft(strings.TrimSpace(line), "[*_\"'“‘(")
+	t := strings.TrimLeft(strings.TrimSpace(line), "[*_\"'“‘")
 	r, _ := utf8.DecodeRuneInString(t)
 	if !unicode.IsUpper(r) {
 		return false
