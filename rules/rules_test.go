@@ -42,3 +42,11 @@ func TestRequiredSectionsPlaceholders(t *testing.T) {
 func TestTemplatePlaceholderAllow(t *testing.T) {
 	linttest.Run(t, "testdata/template-placeholder-allow", "template-placeholder")
 }
+
+func TestDuplicateBullet(t *testing.T) {
+	linttest.Run(t, "testdata/duplicate-bullet", "duplicate-bullet")
+}
+
+func TestLostListMarker(t *testing.T) {
+	linttest.Run(t, "testdata/lost-list-marker", "lost-list-marker")
+}

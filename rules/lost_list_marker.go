@@ -1,0 +1,277 @@
+package rules
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"gitlab.com/ladderlint/ladderlint/lint"
+	"gitlab.com/ladderlint/ladderlint/lint/model"
+)
+
+var lostListMarkerRule = &lint.Rule{
+	ID:       "lost-list-marker",
+	Title:    "a list item written without its marker, run into the item above or into one paragraph",
+	Category: lint.Structure,
+	Severity: lint.Warning,
+	Doc: lint.Doc{
+		Description: "Markdown joins a line to the list item above it when the line has no list marker, even when " +
+			"it is not indented (a lazy continuation line): a line meant as the next item renders as the end of the " +
+			"previous one (\"... for the Channel Program. Establish and track metrics ...\"). Lists of a role or of the " +
+			"family (Responsibilities, Requirements, Nice-to-haves, Performance Indicators, the Hiring Process, a " +
+			"role's own list) are read; elsewhere (a how-to, notes) an item's next sentences often start a line of " +
+			"their own on purpose. Reported:\n\n" +
+			"- **A line run into the item above**: a line of a top-level item's paragraph, after its first, that is " +
+			"not indented past the item's marker, opens with a capital letter as an item does, has three words or " +
+			"more, does not end with a colon (a lead-in to a nested list), and follows a line that ends where an " +
+			"item may end (not with a comma, a colon, a hyphen, a conjunction, an article or a preposition: " +
+			"\"low-level systems like geo-replication,\" then \"CI/CD, and load balancing.\" is one item wrapped). A " +
+			"line in lower case, or indented, continues its item's sentence and is not reported; nor is a line in a " +
+			"list whose items open with a label (two thirds of them or more: \"**DO** ...\", \"[**Reviewer**](#r): " +
+			"...\") when the line does not, nor one in a list of items of several sentences (half of them or more), " +
+			"where it is the item's next sentence. The message asks for a marker, or for a blank line before the " +
+			"line when it is a note after the list (\"Additional details about our process ...\") rather than an item.\n" +
+			"- **Items written as one paragraph**: a paragraph of three lines or more in a Responsibilities, " +
+			"Requirements, Nice-to-haves or Performance Indicators section whose every line opens with a capital " +
+			"letter and follows a line that ends where an item may end, half of them or more (two at least) with no " +
+			"full stop: the items lost their markers and render run together as one paragraph. Prose written one " +
+			"sentence a line ends its lines with full stops and is not reported; nor is a paragraph whose lines end " +
+			"in hard line breaks (two spaces or a backslash, half of them or more), which render as lines.\n\n" +
+			"Two items run together on one line (\"... interpersonal skills Proven ability to ...\") are not looked for.",
+		Bad: "---\ntitle: Channel Program Manager\n---\n\n## Channel Program Manager\n\n### Responsibilities\n\n" +
+			"- Collect feedback from channel partners into the roadmap.\n" +
+			"Establish and track metrics of the program\n",
+		Good: "---\ntitle: Channel Program Manager\n---\n\n## Channel Program Manager\n\n### Responsibilities\n\n" +
+			"- Collect feedback from channel partners into the roadmap, and\n" +
+			"Establish and track metrics of the program\n" +
+			"- Develop new tests for low-level systems like geo-replication,\n" +
+			"CI/CD, and load balancing.\n" +
+			"- Share results\n  with the Regional Delivery Manager\n",
+	},
+	Check: checkLostListMarker,
+}
+
+func init() { lint.Register(lostListMarkerRule) }
+
+func checkLostListMarker(p *lint.Pass) {
+	f := p.File
+	src := f.Source
+	for _, l := range f.Lists {
+		if len(l) == 0 || !itemSection(l[0]) {
+			continue // a how-to's steps, a list of notes: items of prose whose next sentences start a line
+		}
+		labelled, prose := listShape(src, l)
+		if prose {
+			continue // items of several sentences: a line after one is one more
+		}
+		for _, b := range l {
+			if b.Depth > 0 || !b.Span.Valid() || b.Span.End > len(src.Text) {
+				continue
+			}
+			start := src.Position(b.Span.Start).Line
+			end := src.Position(max(b.Span.End-1, b.Span.Start)).Line
+			markerIndent := b.Span.Start - src.LineStart(start)
+			for n := start + 1; n <= end; n++ {
+				text := lineText(src, n)
+				if strings.TrimSpace(text) == "" {
+					break // the item's first paragraph ends
+				}
+				if indentOf(text) > markerIndent || !itemShaped(text) || !endsItem(lineText(src, n-1)) ||
+					strings.HasSuffix(strings.TrimSpace(text), ":") {
+					continue
+				}
+				if labelled && !opensWithLabel(text) {
+					continue // "**DO** ...": the item's label says where an item starts
+				}
+				off := src.LineStart(n) + indentOf(text)
+				if inCode(f, off) {
+					continue
+				}
+				line := strings.TrimSpace(text)
+				p.Report(lint.Diagnostic{
+					Span: model.Span{Start: off, End: src.LineStart(n) + len(strings.TrimRight(text, " \t"))},
+					Message: fmt.Sprintf("%q has no list marker: it renders as part of the item above (line %d); "+
+						"start it with %q if it is an item, or leave a blank line before it if it is not",
+						clipText(line, 60), start, markerOf(b)),
+					Subject: line,
+				})
+			}
+		}
+	}
+	for _, s := range allSections(f) {
+		switch s.Kind {
+		case model.SecResponsibilities, model.SecRequirements, model.SecNiceToHaves, model.SecPerformance:
+		default:
+			continue
+		}
+		for _, para := range s.Paragraphs {
+			runOnParagraph(p, s, para)
+		}
+	}
+}
+
+// sentenceBreak is a sentence's end and the next one's start.
+var sentenceBreak = regexp.MustCompile(`[.!?]["'”’)]?\s+["'“‘(]?\p{Lu}`)
+
+// listShape tells how a list's items are written, from the line of each
+// item's marker: whether two thirds of them or more open with a label
+// (bold text or a link: "**DO** ...", "[**Reviewer**](#reviewer): ..."),
+// and whether half of them or more hold two sentences or more (items of
+// prose, where the lines after an item's first are its next sentences).
+func listShape(src *model.Source, l []*model.Bullet) (labelled, prose bool) {
+	var n, labels, sentences int
+	for _, b := range l {
+		if !b.Span.Valid() || b.Span.Start > len(src.Text) {
+			continue
+		}
+		line := lineText(src, src.Position(b.Span.Start).Line)
+		text := strings.TrimSpace(line[min(len(line), b.Span.Start-src.LineStart(src.Position(b.Span.Start).Line)):])
+		text = strings.TrimSpace(strings.TrimPrefix(strings.TrimLeft(text, "0123456789"), b.Marker[len(b.Marker)-1:]))
+		n++
+		if opensWithLabel(text) {
+			labels++
+		}
+		if sentenceBreak.MatchString(text) {
+			sentences++
+		}
+	}
+	return n >= 2 && 3*labels >= 2*n, n >= 2 && 2*sentences >= n
+}
+
+// opensWithLabel reports whether a line opens with bold text or a link.
+func opensWithLabel(line string) bool {
+	t := strings.TrimSpace(line)
+	return strings.HasPrefix(t, "**") || strings.HasPrefix(t, "__") || strings.HasPrefix(t, "[")
+}
+
+// runOnParagraph reports a paragraph whose lines are items without
+// markers: three or more, each opening with a capital letter after a line
+// that ends where an item may, most of them without a full stop.
+func runOnParagraph(p *lint.Pass, s *model.Section, para *model.Block) {
+	src := p.File.Source
+	if para == nil || !para.Span.Valid() || para.Span.End > len(src.Text) || para.Span.End <= para.Span.Start {
+		return
+	}
+	first := src.Position(para.Span.Start).Line
+	last := src.Position(para.Span.End - 1).Line
+	n := last - first + 1
+	if n < 3 {
+		return
+	}
+	open, hard := 0, 0
+	for k := first; k <= last; k++ {
+		text := lineText(src, k)
+		if !itemShaped(text) {
+			return
+		}
+		if k == last {
+			break
+		}
+		if !endsItem(text) {
+			return
+		}
+		t := strings.TrimRight(text, " \t")
+		if strings.HasSuffix(text, "  ") || strings.HasSuffix(t, "\\") {
+			hard++
+		}
+		if !strings.ContainsAny(t[len(t)-1:], ".!?") {
+			open++
+		}
+	}
+	if open < 2 || 2*open < n-1 || 2*hard >= n-1 {
+		return
+	}
+	name := s.Name
+	if s.Prefix != "" {
+		name = s.Prefix + " " + s.Name
+	}
+	p.Report(lint.Diagnostic{
+		Span: model.Span{Start: para.Span.Start, End: src.LineStart(first) + len(strings.TrimRight(lineText(src, first), " \t"))},
+		Message: fmt.Sprintf("the %d lines under %q have no list markers: they render run together as one paragraph; "+
+			"start each with \"- \"", n, name),
+		Subject: name + ": " + strings.TrimSpace(lineText(src, first)),
+	})
+}
+
+// lineText is line n of src without its HTML comments.
+func lineText(src *model.Source, n int) string {
+	t := src.LineText(n)
+	if strings.Contains(t, "<!--") {
+		t = commentsRE.ReplaceAllString(t, "")
+	}
+	return t
+}
+
+// indentOf is the width of a line's leading blanks (a tab counts to the
+// next multiple of four).
+func indentOf(line string) int {
+	w := 0
+	for _, c := range line {
+		switch c {
+		case ' ':
+			w++
+		case '\t':
+			w += 4 - w%4
+		default:
+			return w
+		}
+	}
+	return w
+}
+
+// itemShaped reports whether a line reads as the start of an item: its
+// first letter, past an opening link bracket, quotes and emphasis, a
+// capital, and three words or more. A line that opens with a parenthesis
+// ("(Glassdoor, LinkedIn, ...)") is an aside to the line above, no item.
+func itemShaped(line string) bool {
+	t := strings.TrimLeft(strings.TrimSpace(line), "[*_\"'“‘")
+	r, _ := utf8.DecodeRuneInString(t)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	return len(strings.Fields(t)) >= 3
+}
+
+// continuing are the words after which a line's sentence goes on.
+var continuing = map[string]bool{
+	"a": true, "an": true, "the": true, "and": true, "or": true, "nor": true, "but": true, "of": true,
+	"with": true, "to": true, "for": true, "in": true, "on": true, "at": true, "by": true, "from": true,
+	"like": true, "as": true, "including": true, "such": true, "into": true, "than": true, "via": true,
+	"our": true, "your": true, "their": true, "its": true, "is": true, "are": true, "be": true, "will": true,
+	"that": true, "which": true, "who": true, "about": true, "across": true, "within": true, "between": true,
+	"e.g.": true, "i.e.": true, "&": true, "and/or": true,
+}
+
+// endsItem reports whether a line ends where an item may end: not with a
+// comma, colon, semicolon, hyphen, opening bracket, conjunction, article or
+// preposition.
+func endsItem(line string) bool {
+	t := strings.TrimRight(line, " \t\\")
+	if t == "" {
+		return false
+	}
+	if strings.ContainsAny(t[len(t)-1:], ",;:-/([&") || strings.HasSuffix(t, "–") || strings.HasSuffix(t, "—") {
+		return false
+	}
+	fs := strings.Fields(t)
+	return !continuing[strings.ToLower(fs[len(fs)-1])]
+}
+
+// markerOf is the marker the item is written with, and a space.
+func markerOf(b *model.Bullet) string {
+	m := b.Marker
+	if m == "" {
+		m = "-"
+	}
+	return m + " "
+}
+
+// inCode reports whether off falls in code, raw HTML or front matter
+// (f.Code is sorted and merged).
+func inCode(f *model.Family, off int) bool {
+	i := sort.Search(len(f.Code), func(i int) bool { return f.Code[i].End > off })
+	return i < len(f.Code) && f.Code[i].Contains(off)
+}
