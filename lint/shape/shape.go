@@ -416,6 +416,7 @@ func headingLadder(f *model.Family, o Options, few, rostersToo bool) *Ladder {
 		lv = listRungs(f, o, hs, g, lv)
 		lv = transposedRungs(f, o, hs, g, lv)
 		lv = toppedRungs(f, o, hs, g, lv)
+		lv = transitionRungs(f, o, hs, g, lv)
 		lv = codedOnly(lv)
 		lv = describedRuns(f, lv)
 		if outline(lv) || rosters(f, lv) != rostersToo {
@@ -1342,6 +1343,85 @@ func transposedRungs(f *model.Family, o Options, hs []*model.Heading, g []int, l
 		return &Level{Title: h.Text, File: f, Heading: h, TitleSpan: h.TextSpan, Body: bodyOf(f, hs, i), Place: p, Placed: true}
 	})
 }
+
+// transitionRE reads a heading that names a step from one rung to the
+// next: "Apprentice to Journeyman (1 year)", the time it takes in
+// parentheses after it.
+var transitionRE = regexp.MustCompile(`(?i)^\s*(\S.*?)\s+(?:to|->|→)\s+(\S.*?)\s*(?:\([^()]*\))?\s*$`)
+
+// transitionRungs reads a group whose siblings name transitions between
+// rungs, bottom first, each from the rung the one before leads to
+// (Pillar's guild personas: "Apprentice to Journeyman (1 year)",
+// "Journeyman to Craftsman (5+ years)", "Craftsman to Master Craftsman",
+// then "Master Craftsman"): each transition's section describes the rung it
+// leads from, and a sibling right after the chain titled with the last
+// rung alone is the top rung. Two transitions or more in a row, chained,
+// of which one rung at least the tracks place (the others may be words no
+// track knows: "Journeyman", "Craftsman"); the chain replaces the group's
+// levels when it names more of them. A heading about getting the first
+// rung ("Prerequisites for Apprentice") is no rung; transitions that do
+// not chain ("Apprentice to Journeyman", "Senior to Staff") are no ladder,
+// nor a chain of no known rung ("Python 2 to Python 3", "Python 3 to
+// Python 4").
+func transitionRungs(f *model.Family, o Options, hs []*model.Heading, g []int, lv []*Level) []*Level {
+	if o.Ladder == nil || len(g) < 2 {
+		return lv
+	}
+	type step struct {
+		k        int // index in g
+		from, to string
+	}
+	var best, cur []step
+	for k, i := range g {
+		m := transitionRE.FindStringSubmatch(hs[i].Text)
+		if m == nil || namesSection(m[1]) || namesSection(m[2]) || roleKey(m[1]) == roleKey(m[2]) {
+			cur = nil
+			continue
+		}
+		s := step{k, m[1], m[2]}
+		if len(cur) > 0 && roleKey(cur[len(cur)-1].to) != roleKey(s.from) {
+			cur = nil
+		}
+		cur = append(cur, s)
+		if len(cur) > len(best) {
+			best = slices.Clone(cur)
+		}
+	}
+	if len(best) < 2 {
+		return lv
+	}
+	var out []*Level
+	known := false
+	for _, s := range best {
+		i := g[s.k]
+		h := hs[i]
+		at := strings.Index(h.Text, s.from)
+		l := &Level{Title: s.from, File: f, Heading: h, TitleSpan: titleSpan(f, h, at, at+len(s.from)), Body: bodyOf(f, hs, i)}
+		l.place(o, s.from)
+		l.Code = nil // the rung's words are its title: "Level 1 to Level 2" is read by its codes elsewhere
+		known = known || l.Placed
+		out = append(out, l)
+	}
+	last := best[len(best)-1]
+	if k := last.k + 1; k < len(g) {
+		h := hs[g[k]]
+		title := strings.TrimSpace(parenRE.ReplaceAllString(h.Text, ""))
+		if roleKey(title) == roleKey(last.to) {
+			l := &Level{Title: title, File: f, Heading: h, TitleSpan: titleSpan(f, h, 0, len(title)), Body: bodyOf(f, hs, g[k])}
+			l.place(o, title)
+			l.Code = nil
+			known = known || l.Placed
+			out = append(out, l)
+		}
+	}
+	if !known || len(out) <= len(lv) {
+		return lv
+	}
+	return out
+}
+
+// parenRE is a parenthesised note in a title.
+var parenRE = regexp.MustCompile(`\s*\([^()]*\)`)
 
 // inOrder adds to lv what read makes of the other headings of g, when the
 // whole is one track's uncoded steps in one direction (see

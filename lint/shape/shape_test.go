@@ -1512,3 +1512,37 @@ func TestFindValueColumnLevels(t *testing.T) {
 		}
 	}
 }
+
+// Setext sections that name transitions between rungs, bottom first, each
+// from the rung the one before leads to, then the top rung alone (Pillar's
+// guild personas): the rungs are the transitions' first rungs and the top;
+// "Journeyman" and "Craftsman" are words no track knows.
+func TestFindTransitionRungs(t *testing.T) {
+	src := "Prerequisites for Apprentice\n---\nAs a **prospective Apprentice**\n\n- Enthusiasm\n\n" +
+		"Apprentice to Journeyman (1 year)\n---\nAs an **Apprentice**\n\n- One technology\n\n" +
+		"Journeyman to Craftsman (5+ years)\n---\nAs a **Journeyman**\n\n- Three technologies\n\n" +
+		"Craftsman to Master Craftsman (7+ years)\n---\nAs a **Craftsman**\n\n- Six technologies\n\n" +
+		"Master Craftsman\n---\nAs a **Master Craftsman**\n\n- Breaks the rules\n"
+	f := model.Parse("p.md", []byte(src))
+	ls := shape.Find(f, options(t))
+	if len(ls) != 1 || titles(ls[0]) != "Apprentice|Journeyman|Craftsman|Master Craftsman" {
+		t.Fatalf("transitions: %d %v", len(ls), ls)
+	}
+	if l := ls[0].Levels[1]; string(f.Source.Text[l.TitleSpan.Start:l.TitleSpan.End]) != "Journeyman" {
+		t.Errorf("title span %v", l.TitleSpan)
+	}
+	// near misses: transitions that do not chain, and a chain of no rung
+	// the tracks know
+	for _, near := range []string{
+		strings.Replace(src, "Journeyman to Craftsman", "Senior to Staff", 1),
+		"## Python 2 to Python 3\n\nPort.\n\n## Python 3 to Python 4\n\nPort again.\n\n## Python 4\n\nDone.\n",
+	} {
+		for _, l := range shape.Find(model.Parse("n.md", []byte(near)), options(t)) {
+			for _, v := range l.Levels {
+				if v.Title == "Apprentice" || v.Title == "Journeyman" || strings.HasPrefix(v.Title, "Python") {
+					t.Errorf("near miss read as transitions: %q", titles(l))
+				}
+			}
+		}
+	}
+}
