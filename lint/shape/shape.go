@@ -425,7 +425,7 @@ func headingLadder(f *model.Family, o Options, few, rostersToo bool) *Ladder {
 		if (len(lv) < 2 || 2*len(lv) < len(g) && !(few && (parallel(f, lv) || opening(hs, g, lv))) && !run(hs, g, lv)) && !tableListed(f, lv, &listed) {
 			continue
 		}
-		if len(lv) > len(best) {
+		if r, rb := distinctRungs(lv), distinctRungs(best); r > rb || r == rb && len(lv) > len(best) {
 			best, bestG = lv, g
 		}
 	}
@@ -1342,6 +1342,32 @@ func transposedRungs(f *model.Family, o Options, hs []*model.Heading, g []int, l
 		}
 		return &Level{Title: h.Text, File: f, Heading: h, TitleSpan: h.TextSpan, Body: bodyOf(f, hs, i), Place: p, Placed: true}
 	})
+}
+
+// distinctRungs counts the rungs a group's levels name: a coded level is
+// its own; placed uncoded levels on one step of one track are one rung
+// however their words differ. Of two groups, the one that names more rungs
+// is the ladder: Homebrew's "### The Lead Maintainer", "### The Project
+// Leadership Committee", "### Regular Maintainers" (three rungs) under
+// "## Structure", not the four sections about two of them under "##
+// Accountability" ("Maintainer Conduct", "Overriding The Lead
+// Maintainer", ...); between groups naming as many, the longer.
+func distinctRungs(lv []*Level) int {
+	type rung struct{ track, step, sub int }
+	seen := map[rung]bool{}
+	n := 0
+	for _, l := range lv {
+		if l.Code != nil || !l.Placed {
+			n++
+			continue
+		}
+		k := rung{l.Place.Track, l.Place.Step, l.Place.Sub}
+		if !seen[k] {
+			seen[k] = true
+			n++
+		}
+	}
+	return n
 }
 
 // transitionRE reads a heading that names a step from one rung to the

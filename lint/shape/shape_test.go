@@ -1546,3 +1546,25 @@ func TestFindTransitionRungs(t *testing.T) {
 		}
 	}
 }
+
+// Two groups of sibling headings that name rungs: the one that names more
+// distinct rungs is the ladder (Homebrew's three tiers under "##
+// Structure"), not a longer group of sections about two of them under "##
+// Accountability"; the generic profile knows a (project) leadership
+// committee as the governing body and "Regular Maintainers" as the rung.
+func TestFindDistinctRungsGroup(t *testing.T) {
+	src := "# Governance\n\n## Structure\n\nThree tiers.\n\n### The Lead Maintainer\n\nLeads.\n\n" +
+		"### The Project Leadership Committee\n\nVotes.\n\n### Regular Maintainers\n\nMerge.\n\n" +
+		"## Accountability\n\n### The Lead Maintainer Position\n\nOne person.\n\n### Maintainer Pull Requests and Issues\n\nReviewed.\n\n" +
+		"### Maintainer Conduct\n\nKind.\n\n### Overriding The Lead Maintainer\n\nBy vote.\n"
+	ls := shape.Find(model.Parse("g.md", []byte(src)), options(t))
+	if len(ls) != 1 || titles(ls[0]) != "The Lead Maintainer|The Project Leadership Committee|Regular Maintainers" {
+		t.Fatalf("groups: %d %v", len(ls), ls)
+	}
+	// near miss: a group that names as many rungs as the other and more
+	// levels is still taken for its length
+	near := strings.Replace(src, "### Maintainer Conduct", "### Contributor Conduct", 1)
+	if ls := shape.Find(model.Parse("n.md", []byte(near)), options(t)); len(ls) != 1 || !strings.HasPrefix(titles(ls[0]), "The Lead Maintainer Position") {
+		t.Errorf("near miss: %d %v", len(ls), ls)
+	}
+}
