@@ -441,6 +441,7 @@ func headingLadder(f *model.Family, o Options, few, rostersToo bool) *Ladder {
 	}
 	best = definedRungs(f, o, hs, parent, best)
 	best = ranksWithin(f, o, hs, parent, best)
+	best = definedItemRanks(f, o, hs, parent, best)
 	for _, l := range best {
 		l.Dims = dimensions(f, o, l)
 		if c := sub[l]; c != nil {
@@ -1342,6 +1343,79 @@ func transposedRungs(f *model.Family, o Options, hs []*model.Heading, g []int, l
 		}
 		return &Level{Title: h.Text, File: f, Heading: h, TitleSpan: h.TextSpan, Body: bodyOf(f, hs, i), Place: p, Placed: true}
 	})
+}
+
+// definedItemRE reads a list item that defines a role after a spaced
+// dash: "Core contributors - are those who ...".
+var definedItemRE = regexp.MustCompile(`^\s*[*_]*([^*_\n:()]+?)[*_]*\s+[-–—]\s+(?:are|is)\s+\S`)
+
+// definedItemRanks replaces a rung of a heading ladder whose section, with
+// no sub-heading, holds a list of two items or more that each define a
+// role after a spaced dash, all of one role word with a qualifier before
+// it, one at least placed on another track than the rung's (hapi.js's "###
+// Lead maintainers" holding "- Core contributors - are those who ..." and
+// "- Community contributors - are all the lead maintainers ..."): the items
+// are the ranks the rung holds, as sub-headings naming ranks off its track
+// are (ranksWithin). A list whose items are no definitions ("- Core - the
+// hapi module"), or name roles of different words, leaves the rung as it is.
+func definedItemRanks(f *model.Family, o Options, hs []*model.Heading, parent []int, best []*Level) []*Level {
+	if o.Ladder == nil || len(best) < 2 {
+		return best
+	}
+	var out []*Level
+	for _, l := range best {
+		out = append(out, definedItemsOf(f, o, hs, parent, l)...)
+	}
+	return out
+}
+
+// definedItemsOf returns the ranks level l's list defines (see
+// definedItemRanks), or l alone.
+func definedItemsOf(f *model.Family, o Options, hs []*model.Heading, parent []int, l *Level) []*Level {
+	pi := slices.Index(hs, l.Heading)
+	if pi < 0 || !l.Placed || l.Code != nil || pi+1 < len(hs) && parent[pi+1] == pi {
+		return []*Level{l}
+	}
+	for _, list := range f.Lists {
+		if len(list) == 0 || list[0].Span.Start < l.Body.Start || list[0].Span.Start >= l.Body.End {
+			continue
+		}
+		top := topItems(list)
+		if len(top) < 2 {
+			continue
+		}
+		var lv []*Level
+		role, other := "", false
+		for n, i := range top {
+			b := list[i]
+			m := definedItemRE.FindStringSubmatch(b.Text)
+			if m == nil {
+				lv = nil
+				break
+			}
+			title := strings.TrimSpace(m[1])
+			w := strings.Fields(title)
+			if len(w) < 2 || len(w) > maxItemTitleWords || role != "" && roleKey(w[len(w)-1]) != role {
+				lv = nil
+				break
+			}
+			role = roleKey(w[len(w)-1])
+			c := &Level{Title: title, File: f, TitleSpan: itemSpan(f, b, title)}
+			c.place(o, title)
+			c.Code = nil
+			if c.Placed && retired(c.Place.Stem) {
+				lv = nil
+				break
+			}
+			other = other || c.Placed && c.Place.Track != l.Place.Track
+			c.Body = model.Span{Start: c.TitleSpan.End, End: itemEnd(list, top, n)}
+			lv = append(lv, c)
+		}
+		if lv != nil && other {
+			return lv
+		}
+	}
+	return []*Level{l}
 }
 
 // distinctRungs counts the rungs a group's levels name: a coded level is

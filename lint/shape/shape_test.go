@@ -1568,3 +1568,22 @@ func TestFindDistinctRungsGroup(t *testing.T) {
 		t.Errorf("near miss: %d %v", len(ls), ls)
 	}
 }
+
+// A rung's section holding a list that defines two ranks of one role word
+// after a spaced dash (hapi.js's "### Lead maintainers"): the ranks replace
+// the rung; a list of groups that defines no role ("- Core - the hapi
+// module") leaves it.
+func TestFindDefinedItemRanks(t *testing.T) {
+	src := "# Governance\n\n## Structure\n\n### Lead maintainers\n\nEach repository has one. The organisation is managed in two groups:\n" +
+		"- Core contributors - are those who maintain the core. They decide releases.\n" +
+		"- Community contributors - are all the lead maintainers of other repositories.\n\n" +
+		"### hapi Lead maintainer\n\nHolds the core module.\n"
+	ls := shape.Find(model.Parse("h.md", []byte(src)), options(t))
+	if len(ls) != 1 || titles(ls[0]) != "Core contributors|Community contributors|hapi Lead maintainer" {
+		t.Fatalf("defined items: %d %v", len(ls), ls)
+	}
+	near := strings.NewReplacer("Core contributors - are those who", "Core - the module and those who", "Community contributors - are all", "Community - any module and all").Replace(src)
+	if ls := shape.Find(model.Parse("n.md", []byte(near)), options(t)); len(ls) != 1 || titles(ls[0]) != "Lead maintainers|hapi Lead maintainer" {
+		t.Errorf("near miss: %d %v", len(ls), ls)
+	}
+}
