@@ -417,6 +417,7 @@ func headingLadder(f *model.Family, o Options, few, rostersToo bool) *Ladder {
 		lv = transposedRungs(f, o, hs, g, lv)
 		lv = toppedRungs(f, o, hs, g, lv)
 		lv = transitionRungs(f, o, hs, g, lv)
+		lv = holderRungs(f, o, hs, g, lv)
 		lv = codedOnly(lv)
 		lv = describedRuns(f, lv)
 		if outline(lv) || rosters(f, lv) != rostersToo {
@@ -1416,6 +1417,53 @@ func definedItemsOf(f *model.Family, o Options, hs []*model.Heading, parent []in
 		}
 	}
 	return []*Level{l}
+}
+
+// holderHeadingRE reads a heading written "Role: holders": a label of one
+// to three words, a colon, then who holds it ("Maintainer: Ann, Bo",
+// "Read: Everyone").
+var holderHeadingRE = regexp.MustCompile(`^\s*([^:()]+?)(?:\s*\([^()]*\))?\s*:\s*\S`)
+
+// holderRungs reads a group of siblings every one of which is headed
+// "Role: holders" (DigitalCarbonFramework's "### Maintainer: ...", "###
+// Contributor: ...", "### Triage: ...", "### Read: Everyone"), two of them
+// at least rungs the tracks place: the others are rungs too, named by
+// their labels, though no track knows the words (GitHub's permissions
+// "Triage" and "Read"). A group with one sibling in another form, or a
+// label of more than three words or naming a section, is left as it is.
+func holderRungs(f *model.Family, o Options, hs []*model.Heading, g []int, lv []*Level) []*Level {
+	if len(lv) < 2 || len(lv) == len(g) {
+		return lv
+	}
+	labels := map[int]string{}
+	for _, i := range g {
+		m := holderHeadingRE.FindStringSubmatch(hs[i].Text)
+		if m == nil {
+			return lv
+		}
+		label := strings.TrimSpace(m[1])
+		if n := len(strings.Fields(label)); n == 0 || n > 3 || namesSection(label) {
+			return lv
+		}
+		labels[i] = label
+	}
+	placed := 0
+	for _, l := range lv {
+		if l.Placed && l.Code == nil {
+			placed++
+		}
+	}
+	if placed < 2 {
+		return lv
+	}
+	out, ok := interleave(hs, g, lv, func(i int) (*Level, bool) {
+		h := hs[i]
+		return &Level{Title: labels[i], File: f, Heading: h, TitleSpan: titleSpan(f, h, 0, len(labels[i])), Body: bodyOf(f, hs, i)}, true
+	})
+	if !ok {
+		return lv
+	}
+	return out
 }
 
 // distinctRungs counts the rungs a group's levels name: a coded level is

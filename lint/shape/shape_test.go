@@ -1587,3 +1587,21 @@ func TestFindDefinedItemRanks(t *testing.T) {
 		t.Errorf("near miss: %d %v", len(ls), ls)
 	}
 }
+
+// Siblings each headed "Role: holders", two of them rungs the tracks
+// place: the others are rungs named by their labels (DigitalCarbonFramework's
+// GitHub permissions "Triage" and "Read"); with one sibling in another
+// form, only the placed ones.
+func TestFindHolderRungs(t *testing.T) {
+	src := "# Governance\n\n## Roles\n\n### Maintainer: Ann Lee, Bo Xu\n\n- **Merge**: pull requests\n\n" +
+		"### Contributor: Cy Wu\n\n- **Open**: pull requests\n\n### Triage: Di Ho, Ed Ma\n\n- **Label**: issues\n\n" +
+		"### Read: Everyone\n\n- **Read**: the code\n"
+	ls := shape.Find(model.Parse("d.md", []byte(src)), options(t))
+	if len(ls) != 1 || titles(ls[0]) != "Maintainer: Ann Lee, Bo Xu|Contributor: Cy Wu|Triage|Read" {
+		t.Fatalf("holders: %d %v", len(ls), ls)
+	}
+	near := strings.Replace(src, "### Read: Everyone", "### Reading the code", 1)
+	if ls := shape.Find(model.Parse("n.md", []byte(near)), options(t)); len(ls) != 1 || titles(ls[0]) != "Maintainer: Ann Lee, Bo Xu|Contributor: Cy Wu" {
+		t.Errorf("near miss: %d %v", len(ls), ls)
+	}
+}
