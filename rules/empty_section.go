@@ -26,7 +26,8 @@ var emptySectionRule = &lint.Rule{
 			"Segment) are reported only when empty with the roles after them headed at their own level (\"## Levels\", then \"## Senior " +
 			"Manager, Video\"): the roles were meant to be under them. An empty heading that reads as a lead-in (it ends with a colon or with a word that " +
 			"asks for more: \"You should apply if\") over headings at its own level is told so: its content is there, " +
-			"one heading level too high.",
+			"one heading level too high. An empty heading that is a one-line notice, a sentence of five words or more with a finite verb " +
+			"followed at once by a shallower heading (\"### This document is a draft and serves as ...\" over \"## TL;DR\"), is no section.",
 		Bad:  "---\ntitle: Example\n---\n\n## Manager, Example\n\n### Responsibilities\n\n### Requirements\n\n- Lead a team\n",
 		Good: "---\ntitle: Example\n---\n\n## Manager, Example\n\n### Responsibilities\n\n- Hire a team\n\n### Requirements\n\n- Lead a team\n",
 	},
@@ -73,6 +74,9 @@ func checkEmptySection(p *lint.Pass) {
 		name := s.Name
 		if s.Prefix != "" {
 			name = s.Prefix + " " + s.Name
+		}
+		if what == "is empty" && noticeHeading(f, s, name) {
+			return
 		}
 		if what == "is empty" {
 			if next := leadInSiblings(f, s, name); len(next) > 0 {
@@ -137,6 +141,39 @@ func emptyContainer(p *lint.Pass, s *model.Section, bold []int) {
 // when", "What you will do:").
 var leadInWords = map[string]bool{"if": true, "when": true, "because": true, "that": true, "to": true, "you": true,
 	"following": true, "who": true, "where": true, "and": true, "or": true}
+
+// noticeVerbs are the finite verbs that make a heading a sentence ("This
+// document is a draft and serves as ...").
+var noticeVerbs = map[string]bool{"is": true, "are": true, "was": true, "were": true, "will": true, "has": true,
+	"have": true, "serves": true, "remains": true}
+
+// noticeHeading reports an empty heading that is a one-line notice, not a
+// section: a sentence of five words or more with a finite verb, followed
+// at once by a shallower heading (hapi's "### This document is a draft and
+// serves as the basis for an open discussion" over "## TL;DR"), so that
+// nothing could be meant to sit under it. An empty heading of a few words
+// ("### Responsibilities"), or a sentence over a sibling or a sub-heading
+// ("### This section is to be written" then "### Requirements"), is still
+// a section left empty.
+func noticeHeading(f *model.Family, s *model.Section, name string) bool {
+	if s.Heading == nil {
+		return false
+	}
+	ws := prose.Words(strings.ToLower(strings.TrimSpace(name)), true)
+	if len(ws) < 5 {
+		return false
+	}
+	verb := false
+	for _, w := range ws[1:] {
+		verb = verb || noticeVerbs[w.Text]
+	}
+	if !verb {
+		return false
+	}
+	hs := f.Headings
+	i := sort.Search(len(hs), func(i int) bool { return hs[i].Span.Start >= s.Span.End })
+	return i < len(hs) && hs[i].Level < s.Heading.Level
+}
 
 // leadInSiblings returns, for an empty heading section that reads as a
 // lead-in (it ends with a colon or a word that asks for more), the texts

@@ -3,6 +3,7 @@ package rules
 import (
 	_ "embed"
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -187,7 +188,9 @@ var inclusiveLanguageRule = &lint.Rule{
 			"- **Words better replaced** (`replace`): \"ninja\", \"rockstar\", \"guru\", \"whitelist\", \"master\", ... with " +
 			"suggestions. An entry's `except` phrases are fine (\"scrum master\"); an entry with `git: true` is not " +
 			"reported where it names a git branch: before a word of `git_context` (\"master pipelines\"), after a " +
-			"word of `git_before` (\"merged into master\"), or as the text of a link whose target holds it. Code and " +
+			"word of `git_before` (\"merged into master\"), or as the text of a link whose target holds it. No word is " +
+			"reported inside a level's own title of two words or more, in its heading or in prose (\"Master Craftsman\", " +
+			"a guild's rung: the organisation's name for the level). Code and " +
 			"link targets are never read.\n" +
 			"- **Fixed-mindset wording**: the policy also fails pages whose fixed-coded words outnumber growth-coded ones, " +
 			"but it names only one such word (\"established\") and no list with a known source exists to ship; the check " +
@@ -512,6 +515,9 @@ func inclusiveReplaceWords(p *lint.Pass, opts *inclusiveLanguageOptions) {
 			if r.Git && inclusiveGitUse(b, m, x.gitAfter, x.gitBefore) {
 				continue
 			}
+			if inLevelTitle(p, b.Text, m.Start, m.End) {
+				continue
+			}
 			text := m.Text()
 			msg := policyQuote(text) + " is better replaced"
 			if r.Suggest != "" {
@@ -520,6 +526,66 @@ func inclusiveReplaceWords(p *lint.Pass, opts *inclusiveLanguageOptions) {
 			p.Report(lint.Diagnostic{Span: m.Span(), Message: msg, Subject: policySubject(text)})
 		}
 	}
+}
+
+// inLevelTitle reports whether text[start:end] lies inside a level's own
+// title written out, in the heading or in prose: "Master Craftsman", a
+// rung of Pillar's guild, is the organisation's name for the level, not
+// the loaded sense of the word ("the master schedule" stays a finding).
+// The titles are the page's roles and its ladders' levels of two words or
+// more (a one-word title is the word alone), read only when a word is
+// matched.
+func inLevelTitle(p *lint.Pass, text string, start, end int) bool {
+	covers := func(title string) bool {
+		re := levelTitleRE(title)
+		if re == nil {
+			return false
+		}
+		for _, m := range re.FindAllStringIndex(text, -1) {
+			if m[0] <= start && end <= m[1] {
+				return true
+			}
+		}
+		return false
+	}
+	for _, r := range p.File.Roles {
+		if covers(r.Title) {
+			return true
+		}
+	}
+	for _, l := range pageLadders(p.Env, p.Config, p.File) {
+		for _, v := range l.Levels {
+			if covers(v.Title) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// levelTitleRE matches a title of two words or more in any case and
+// spacing, its last word in the singular or the plural ("Master
+// Craftsmen", "Master Engineers"); nil for a title of one word.
+func levelTitleRE(title string) *regexp.Regexp {
+	ws := strings.Fields(title)
+	if len(ws) < 2 {
+		return nil
+	}
+	for i, w := range ws {
+		ws[i] = regexp.QuoteMeta(w)
+	}
+	last := ws[len(ws)-1]
+	if strings.HasSuffix(strings.ToLower(last), "man") {
+		last = last[:len(last)-2] + "[ae]n"
+	} else {
+		last += "(?:s|es)?"
+	}
+	ws[len(ws)-1] = last
+	re, err := regexp.Compile(`(?i)(?:^|\b)` + strings.Join(ws, `\s+`) + `\b`)
+	if err != nil {
+		return nil
+	}
+	return re
 }
 
 // inclusiveGitUse reports whether a match names a git branch: a git word follows

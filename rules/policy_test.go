@@ -20,7 +20,7 @@ var policyRuleIDs = []string{"inclusive-language", "vacancy-wording", "years-of-
 // also checks severities.
 func TestPolicyFixtures(t *testing.T) {
 	for _, id := range []string{"inclusive-language", "vacancy-wording", "location-requirement", "required-bullet"} {
-		for _, set := range []string{"default", "options", "ratio", "reworded-counts", "second-person"} {
+		for _, set := range []string{"default", "options", "ratio", "reworded-counts", "second-person", "generic"} {
 			if _, err := os.Stat(filepath.Join("testdata", id, set)); err != nil && set != "default" && set != "options" {
 				continue // only inclusive-language has a ratio, only required-bullet reworded-counts, only vacancy-wording second-person
 			}

@@ -35,7 +35,8 @@ var repoLinkRule = &lint.Rule{
 			"(`## Maintainers <a name=\"maint\"></a>`); on a link to the file's source (`?plain=1`) the fragment names lines and is not checked. Full URLs are link-external's. On in the " +
 			"generic profile, where the Hugo site rules (link-target, link-fragment) are off. On a page that opens with " +
 			"front matter (a static site's source page), a link with no file extension that names no file is the " +
-			"address of a page the site builds, and is not reported. Nor is a link that climbs out of the file's folder into GitHub's " +
+			"address of a page the site builds, and is not reported; nor is a link to `x.html` where `x.md` (or `x.markdown`) beside " +
+			"it is the source the site publishes there (Jekyll, Hugo). Nor is a link that climbs out of the file's folder into GitHub's " +
 			"own address of the file: a branch name, `blob` or `tree` after the `..` steps (`../main/peribolos/org.yaml`), or, two " +
 			"steps or more up, one of the repository's pages that no folder holds (`../../issues`, `../../pulls`, `../../wiki/Home`, " +
 			"with no file extension).",
@@ -95,7 +96,7 @@ func checkRepoLink(p *lint.Pass) {
 			shown = filepath.ToSlash(filepath.Clean(target)) + ", from this file's folder"
 		}
 		st, err := os.Stat(target)
-		if err != nil && (siteRoute(f, pth) || githubURLForm(pth)) {
+		if err != nil && (siteRoute(f, pth) || githubURLForm(pth) || builtFromSource(f, target)) {
 			continue
 		}
 		if err != nil {
@@ -182,6 +183,28 @@ func siteRoute(f *model.Family, pth string) bool {
 		return false
 	}
 	return path.Ext(path.Base(strings.TrimSuffix(pth, "/"))) == ""
+}
+
+// builtFromSource reports a link of a static site's source page (one that
+// opens with front matter) to the page the site builds from a markdown
+// file beside it: "value_stories.html" where "value_stories.md" (or
+// ".markdown") is the source Jekyll or Hugo publishes as that address.
+// Where neither the built page nor its source exists, the link is broken.
+func builtFromSource(f *model.Family, target string) bool {
+	if f.FrontMatter == nil || f.FrontMatter.Err != nil {
+		return false
+	}
+	ext := strings.ToLower(filepath.Ext(target))
+	if ext != ".html" && ext != ".htm" {
+		return false
+	}
+	stem := strings.TrimSuffix(target, filepath.Ext(target))
+	for _, src := range []string{".md", ".markdown"} {
+		if st, err := os.Stat(stem + src); err == nil && st.Mode().IsRegular() {
+			return true
+		}
+	}
+	return false
 }
 
 func isMarkdownPath(p string) bool {

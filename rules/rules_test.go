@@ -20,6 +20,12 @@ func TestHeadingIncrement(t *testing.T) {
 
 func TestEmptySection(t *testing.T) { linttest.Run(t, "testdata/empty-section", "empty-section") }
 
+// Under the generic profile, a one-line notice written as a heading over a
+// shallower heading is no section; a sentence over a sibling still is.
+func TestEmptySectionGeneric(t *testing.T) {
+	linttest.Run(t, "testdata/empty-section-generic", "empty-section")
+}
+
 func TestTemplatePlaceholder(t *testing.T) {
 	linttest.Run(t, "testdata/template-placeholder", "template-placeholder")
 }

@@ -54,7 +54,7 @@ var termConsistencyRule = &lint.Rule{
 			"- two-word terms, within a page: written with a space where the page usually hyphenates them " +
 			"(\"cross functional teams\" / \"cross-functional\", \"Self Service\" / \"Self-Service\"), compared only where " +
 			"they modify the next word (\"long term\" as a noun and \"long-term goals\" are both right, as is a term before a modal or " +
-			"auxiliary verb, its subject: \"members in good standing may vote\"; a noun and a participle, " +
+			"auxiliary verb, its subject: \"members in good standing may vote\", or before a word in -s after a singular article, its verb: \"a simple majority suffices\" beside \"a simple-majority vote\"; a noun and a participle, " +
 			"\"results oriented\", \"data driven\", are an adjective wherever they stand; phrasal verbs such as " +
 			"\"follow up\" are left alone), and by the case of their later words (\"Sales team\" / \"Sales Team\", the " +
 			"first word capitalised in both; not when that word is the page's own name opening its title, \"Sermant Community\" on Sermant's page); headings, a sentence's first word, link texts and terms inside a longer " +

@@ -459,7 +459,51 @@ func termModifies(text string, tw *textWords, i int) bool {
 	if strings.HasSuffix(w, "s") && i+2 < len(tw.Words) && text[tw.Words[i+1].End:tw.Words[i+2].Start] == " " && termDeterminers[tw.Lower[i+2]] {
 		return false
 	}
+	// a word in -s after a term that a singular article opens is its
+	// verb when a function word or the clause's end follows: "a simple
+	// majority suffices as" uses the term as a noun, open as the noun is
+	// written, beside "a simple-majority vote" (a modifier would have a
+	// singular noun after it: "a simple majority vote"); a plural noun
+	// that modifies the next, "a UX research operations roadmap", "a
+	// field marketing sales team", is no verb
+	if termVerbS(w) && singularBefore(text, tw, i) && clauseGoesOn(text, tw, i+1) {
+		return false
+	}
 	return true
+}
+
+// clauseGoesOn reports whether word i is followed by punctuation, the
+// block's end, or a function word that is not "and" or "or" (a verb's
+// complement: "suffices as", "decides on the", "requires that").
+func clauseGoesOn(text string, tw *textWords, i int) bool {
+	if i+1 >= len(tw.Words) || text[tw.Words[i].End:tw.Words[i+1].Start] != " " {
+		return true
+	}
+	w := tw.Lower[i+1]
+	return w != "and" && w != "or" && (prose.IsStopWord(w) || termDeterminers[w])
+}
+
+// termSingulars open a singular noun phrase.
+var termSingulars = map[string]bool{"a": true, "an": true, "each": true, "every": true, "another": true}
+
+// termVerbS reports whether a lower-case word may be a verb in -s
+// ("suffices", "decides"), not a singular noun that ends in s ("process",
+// "status", "analysis").
+func termVerbS(w string) bool {
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") &&
+		!strings.HasSuffix(w, "is") && !strings.ContainsAny(w, "'’")
+}
+
+// singularBefore reports whether a singular article stands right before
+// the two-word term that ends at word i: before the hyphenated word i
+// ("a simple-majority"), or before words i-1 and i ("a simple majority"),
+// one space apart.
+func singularBefore(text string, tw *textWords, i int) bool {
+	spaced := func(a int) bool { return a >= 0 && text[tw.Words[a].End:tw.Words[a+1].Start] == " " }
+	if strings.ContainsAny(tw.Lower[i], "-‑") {
+		return spaced(i-1) && termSingulars[tw.Lower[i-1]]
+	}
+	return spaced(i-2) && spaced(i-1) && termSingulars[tw.Lower[i-2]]
 }
 
 // termNounNext reports whether the word after word i is one of

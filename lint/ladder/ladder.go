@@ -142,6 +142,11 @@ type keyword struct {
 var scopeWords = map[string]bool{"org": true, "organization": true, "organisation": true, "project": true, "subproject": true,
 	"repository": true, "repo": true, "area": true, "team": true, "component": true, "module": true, "core": true}
 
+// plainWords, before a plural role, name its members that are neither
+// more nor less than the role ("Other Maintainers", "Outside
+// Contributors", "Regular Maintainers" below a lead maintainer).
+var plainWords = map[string]bool{"other": true, "outside": true, "regular": true, "ordinary": true}
+
 // DefaultIgnored are phrases whose words are never seniority keywords: a
 // Chief of Staff is neither a chief nor a Staff engineer.
 var DefaultIgnored = []string{"Chief of Staff"}
@@ -355,7 +360,7 @@ func (l *Ladder) place(words []string, masked []bool, anchored bool) (placed, bo
 		if len(ats) > 0 && k.anchor && anchored && k.qualified && (topicOf(l, role, k) || topicOf(l, words, k)) {
 			continue
 		}
-		if len(ats) == 0 && k.anchor && anchored && k.qualified && len(role) == len(k.words)+1 && !l.isKeyword(role[0]) && (!k.plural || scopeWords[role[0]] || role[0] == "other" || role[0] == "outside") {
+		if len(ats) == 0 && k.anchor && anchored && k.qualified && len(role) == len(k.words)+1 && !l.isKeyword(role[0]) && (!k.plural || scopeWords[role[0]] || plainWords[role[0]]) {
 			ats = shift(indexAll(role[1:], k.words, true), off+1)
 		}
 		// two words that each name a scope ("Project Area Maintainer"):

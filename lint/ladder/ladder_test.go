@@ -205,3 +205,16 @@ func TestTransposed(t *testing.T) {
 		}
 	}
 }
+
+// A plural role after a word that names its plain members ("Regular
+// Maintainers", as "Other Maintainers") is the role; after another word
+// ("Happy Maintainers") it is a group of people, not placed.
+func TestPlainMembersOfRole(t *testing.T) {
+	l := New([]lint.Track{{Name: "contributor", Qualified: true, Steps: [][]string{{"^Contributor", "^Contributors"}, {"^Maintainer", "^Maintainers"}}}})
+	if p, ok := l.Classify("Regular Maintainers"); !ok || p.Label != "Maintainers" {
+		t.Errorf("Regular Maintainers: %+v %v", p, ok)
+	}
+	if p, ok := l.Classify("Happy Maintainers"); ok {
+		t.Errorf("Happy Maintainers placed: %+v", p)
+	}
+}

@@ -416,6 +416,8 @@ func headingLadder(f *model.Family, o Options, few, rostersToo bool) *Ladder {
 		lv = listRungs(f, o, hs, g, lv)
 		lv = transposedRungs(f, o, hs, g, lv)
 		lv = toppedRungs(f, o, hs, g, lv)
+		lv = transitionRungs(f, o, hs, g, lv)
+		lv = holderRungs(f, o, hs, g, lv)
 		lv = codedOnly(lv)
 		lv = describedRuns(f, lv)
 		if outline(lv) || rosters(f, lv) != rostersToo {
@@ -424,7 +426,7 @@ func headingLadder(f *model.Family, o Options, few, rostersToo bool) *Ladder {
 		if (len(lv) < 2 || 2*len(lv) < len(g) && !(few && (parallel(f, lv) || opening(hs, g, lv))) && !run(hs, g, lv)) && !tableListed(f, lv, &listed) {
 			continue
 		}
-		if len(lv) > len(best) {
+		if r, rb := distinctRungs(lv), distinctRungs(best); r > rb || r == rb && len(lv) > len(best) {
 			best, bestG = lv, g
 		}
 	}
@@ -440,6 +442,7 @@ func headingLadder(f *model.Family, o Options, few, rostersToo bool) *Ladder {
 	}
 	best = definedRungs(f, o, hs, parent, best)
 	best = ranksWithin(f, o, hs, parent, best)
+	best = definedItemRanks(f, o, hs, parent, best)
 	for _, l := range best {
 		l.Dims = dimensions(f, o, l)
 		if c := sub[l]; c != nil {
@@ -1342,6 +1345,231 @@ func transposedRungs(f *model.Family, o Options, hs []*model.Heading, g []int, l
 		return &Level{Title: h.Text, File: f, Heading: h, TitleSpan: h.TextSpan, Body: bodyOf(f, hs, i), Place: p, Placed: true}
 	})
 }
+
+// definedItemRE reads a list item that defines a role after a spaced
+// dash: "Core contributors - are those who ...".
+var definedItemRE = regexp.MustCompile(`^\s*[*_]*([^*_\n:()]+?)[*_]*\s+[-–—]\s+(?:are|is)\s+\S`)
+
+// definedItemRanks replaces a rung of a heading ladder whose section, with
+// no sub-heading, holds a list of two items or more that each define a
+// role after a spaced dash, all of one role word with a qualifier before
+// it, one at least placed on another track than the rung's (hapi.js's "###
+// Lead maintainers" holding "- Core contributors - are those who ..." and
+// "- Community contributors - are all the lead maintainers ..."): the items
+// are the ranks the rung holds, as sub-headings naming ranks off its track
+// are (ranksWithin). A list whose items are no definitions ("- Core - the
+// hapi module"), or name roles of different words, leaves the rung as it is.
+func definedItemRanks(f *model.Family, o Options, hs []*model.Heading, parent []int, best []*Level) []*Level {
+	if o.Ladder == nil || len(best) < 2 {
+		return best
+	}
+	var out []*Level
+	for _, l := range best {
+		out = append(out, definedItemsOf(f, o, hs, parent, l)...)
+	}
+	return out
+}
+
+// definedItemsOf returns the ranks level l's list defines (see
+// definedItemRanks), or l alone.
+func definedItemsOf(f *model.Family, o Options, hs []*model.Heading, parent []int, l *Level) []*Level {
+	pi := slices.Index(hs, l.Heading)
+	if pi < 0 || !l.Placed || l.Code != nil || pi+1 < len(hs) && parent[pi+1] == pi {
+		return []*Level{l}
+	}
+	for _, list := range f.Lists {
+		if len(list) == 0 || list[0].Span.Start < l.Body.Start || list[0].Span.Start >= l.Body.End {
+			continue
+		}
+		top := topItems(list)
+		if len(top) < 2 {
+			continue
+		}
+		var lv []*Level
+		role, other := "", false
+		for n, i := range top {
+			b := list[i]
+			m := definedItemRE.FindStringSubmatch(b.Text)
+			if m == nil {
+				lv = nil
+				break
+			}
+			title := strings.TrimSpace(m[1])
+			w := strings.Fields(title)
+			if len(w) < 2 || len(w) > maxItemTitleWords || role != "" && roleKey(w[len(w)-1]) != role {
+				lv = nil
+				break
+			}
+			role = roleKey(w[len(w)-1])
+			c := &Level{Title: title, File: f, TitleSpan: itemSpan(f, b, title)}
+			c.place(o, title)
+			c.Code = nil
+			if c.Placed && retired(c.Place.Stem) {
+				lv = nil
+				break
+			}
+			other = other || c.Placed && c.Place.Track != l.Place.Track
+			c.Body = model.Span{Start: c.TitleSpan.End, End: itemEnd(list, top, n)}
+			lv = append(lv, c)
+		}
+		if lv != nil && other {
+			return lv
+		}
+	}
+	return []*Level{l}
+}
+
+// holderHeadingRE reads a heading written "Role: holders": a label of one
+// to three words, a colon, then who holds it ("Maintainer: Ann, Bo",
+// "Read: Everyone").
+var holderHeadingRE = regexp.MustCompile(`^\s*([^:()]+?)(?:\s*\([^()]*\))?\s*:\s*\S`)
+
+// holderRungs reads a group of siblings every one of which is headed
+// "Role: holders" (DigitalCarbonFramework's "### Maintainer: ...", "###
+// Contributor: ...", "### Triage: ...", "### Read: Everyone"), two of them
+// at least rungs the tracks place: the others are rungs too, named by
+// their labels, though no track knows the words (GitHub's permissions
+// "Triage" and "Read"). A group with one sibling in another form, or a
+// label of more than three words or naming a section, is left as it is.
+func holderRungs(f *model.Family, o Options, hs []*model.Heading, g []int, lv []*Level) []*Level {
+	if len(lv) < 2 || len(lv) == len(g) {
+		return lv
+	}
+	labels := map[int]string{}
+	for _, i := range g {
+		m := holderHeadingRE.FindStringSubmatch(hs[i].Text)
+		if m == nil {
+			return lv
+		}
+		label := strings.TrimSpace(m[1])
+		if n := len(strings.Fields(label)); n == 0 || n > 3 || namesSection(label) {
+			return lv
+		}
+		labels[i] = label
+	}
+	placed := 0
+	for _, l := range lv {
+		if l.Placed && l.Code == nil {
+			placed++
+		}
+	}
+	if placed < 2 {
+		return lv
+	}
+	out, ok := interleave(hs, g, lv, func(i int) (*Level, bool) {
+		h := hs[i]
+		return &Level{Title: labels[i], File: f, Heading: h, TitleSpan: titleSpan(f, h, 0, len(labels[i])), Body: bodyOf(f, hs, i)}, true
+	})
+	if !ok {
+		return lv
+	}
+	return out
+}
+
+// distinctRungs counts the rungs a group's levels name: a coded level is
+// its own; placed uncoded levels on one step of one track are one rung
+// however their words differ. Of two groups, the one that names more rungs
+// is the ladder: Homebrew's "### The Lead Maintainer", "### The Project
+// Leadership Committee", "### Regular Maintainers" (three rungs) under
+// "## Structure", not the four sections about two of them under "##
+// Accountability" ("Maintainer Conduct", "Overriding The Lead
+// Maintainer", ...); between groups naming as many, the longer.
+func distinctRungs(lv []*Level) int {
+	type rung struct{ track, step, sub int }
+	seen := map[rung]bool{}
+	n := 0
+	for _, l := range lv {
+		if l.Code != nil || !l.Placed {
+			n++
+			continue
+		}
+		k := rung{l.Place.Track, l.Place.Step, l.Place.Sub}
+		if !seen[k] {
+			seen[k] = true
+			n++
+		}
+	}
+	return n
+}
+
+// transitionRE reads a heading that names a step from one rung to the
+// next: "Apprentice to Journeyman (1 year)", the time it takes in
+// parentheses after it.
+var transitionRE = regexp.MustCompile(`(?i)^\s*(\S.*?)\s+(?:to|->|→)\s+(\S.*?)\s*(?:\([^()]*\))?\s*$`)
+
+// transitionRungs reads a group whose siblings name transitions between
+// rungs, bottom first, each from the rung the one before leads to
+// (Pillar's guild personas: "Apprentice to Journeyman (1 year)",
+// "Journeyman to Craftsman (5+ years)", "Craftsman to Master Craftsman",
+// then "Master Craftsman"): each transition's section describes the rung it
+// leads from, and a sibling right after the chain titled with the last
+// rung alone is the top rung. Two transitions or more in a row, chained,
+// of which one rung at least the tracks place (the others may be words no
+// track knows: "Journeyman", "Craftsman"); the chain replaces the group's
+// levels when it names more of them. A heading about getting the first
+// rung ("Prerequisites for Apprentice") is no rung; transitions that do
+// not chain ("Apprentice to Journeyman", "Senior to Staff") are no ladder,
+// nor a chain of no known rung ("Python 2 to Python 3", "Python 3 to
+// Python 4").
+func transitionRungs(f *model.Family, o Options, hs []*model.Heading, g []int, lv []*Level) []*Level {
+	if o.Ladder == nil || len(g) < 2 {
+		return lv
+	}
+	type step struct {
+		k        int // index in g
+		from, to string
+	}
+	var best, cur []step
+	for k, i := range g {
+		m := transitionRE.FindStringSubmatch(hs[i].Text)
+		if m == nil || namesSection(m[1]) || namesSection(m[2]) || roleKey(m[1]) == roleKey(m[2]) {
+			cur = nil
+			continue
+		}
+		s := step{k, m[1], m[2]}
+		if len(cur) > 0 && roleKey(cur[len(cur)-1].to) != roleKey(s.from) {
+			cur = nil
+		}
+		cur = append(cur, s)
+		if len(cur) > len(best) {
+			best = slices.Clone(cur)
+		}
+	}
+	if len(best) < 2 {
+		return lv
+	}
+	var out []*Level
+	known := false
+	for _, s := range best {
+		i := g[s.k]
+		h := hs[i]
+		at := strings.Index(h.Text, s.from)
+		l := &Level{Title: s.from, File: f, Heading: h, TitleSpan: titleSpan(f, h, at, at+len(s.from)), Body: bodyOf(f, hs, i)}
+		l.place(o, s.from)
+		l.Code = nil // the rung's words are its title: "Level 1 to Level 2" is read by its codes elsewhere
+		known = known || l.Placed
+		out = append(out, l)
+	}
+	last := best[len(best)-1]
+	if k := last.k + 1; k < len(g) {
+		h := hs[g[k]]
+		title := strings.TrimSpace(parenRE.ReplaceAllString(h.Text, ""))
+		if roleKey(title) == roleKey(last.to) {
+			l := &Level{Title: title, File: f, Heading: h, TitleSpan: titleSpan(f, h, 0, len(title)), Body: bodyOf(f, hs, g[k])}
+			l.place(o, title)
+			l.Code = nil
+			known = known || l.Placed
+			out = append(out, l)
+		}
+	}
+	if !known || len(out) <= len(lv) {
+		return lv
+	}
+	return out
+}
+
+// parenRE is a parenthesised note in a title.
+var parenRE = regexp.MustCompile(`\s*\([^()]*\)`)
 
 // inOrder adds to lv what read makes of the other headings of g, when the
 // whole is one track's uncoded steps in one direction (see

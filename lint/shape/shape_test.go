@@ -1512,3 +1512,96 @@ func TestFindValueColumnLevels(t *testing.T) {
 		}
 	}
 }
+
+// Setext sections that name transitions between rungs, bottom first, each
+// from the rung the one before leads to, then the top rung alone (Pillar's
+// guild personas): the rungs are the transitions' first rungs and the top;
+// "Journeyman" and "Craftsman" are words no track knows.
+func TestFindTransitionRungs(t *testing.T) {
+	src := "Prerequisites for Apprentice\n---\nAs a **prospective Apprentice**\n\n- Enthusiasm\n\n" +
+		"Apprentice to Journeyman (1 year)\n---\nAs an **Apprentice**\n\n- One technology\n\n" +
+		"Journeyman to Craftsman (5+ years)\n---\nAs a **Journeyman**\n\n- Three technologies\n\n" +
+		"Craftsman to Master Craftsman (7+ years)\n---\nAs a **Craftsman**\n\n- Six technologies\n\n" +
+		"Master Craftsman\n---\nAs a **Master Craftsman**\n\n- Breaks the rules\n"
+	f := model.Parse("p.md", []byte(src))
+	ls := shape.Find(f, options(t))
+	if len(ls) != 1 || titles(ls[0]) != "Apprentice|Journeyman|Craftsman|Master Craftsman" {
+		t.Fatalf("transitions: %d %v", len(ls), ls)
+	}
+	if l := ls[0].Levels[1]; string(f.Source.Text[l.TitleSpan.Start:l.TitleSpan.End]) != "Journeyman" {
+		t.Errorf("title span %v", l.TitleSpan)
+	}
+	// near misses: transitions that do not chain, and a chain of no rung
+	// the tracks know
+	for _, near := range []string{
+		strings.Replace(src, "Journeyman to Craftsman", "Senior to Staff", 1),
+		"## Python 2 to Python 3\n\nPort.\n\n## Python 3 to Python 4\n\nPort again.\n\n## Python 4\n\nDone.\n",
+	} {
+		for _, l := range shape.Find(model.Parse("n.md", []byte(near)), options(t)) {
+			for _, v := range l.Levels {
+				if v.Title == "Apprentice" || v.Title == "Journeyman" || strings.HasPrefix(v.Title, "Python") {
+					t.Errorf("near miss read as transitions: %q", titles(l))
+				}
+			}
+		}
+	}
+}
+
+// Two groups of sibling headings that name rungs: the one that names more
+// distinct rungs is the ladder (Homebrew's three tiers under "##
+// Structure"), not a longer group of sections about two of them under "##
+// Accountability"; the generic profile knows a (project) leadership
+// committee as the governing body and "Regular Maintainers" as the rung.
+func TestFindDistinctRungsGroup(t *testing.T) {
+	src := "# Governance\n\n## Structure\n\nThree tiers.\n\n### The Lead Maintainer\n\nLeads.\n\n" +
+		"### The Project Leadership Committee\n\nVotes.\n\n### Regular Maintainers\n\nMerge.\n\n" +
+		"## Accountability\n\n### The Lead Maintainer Position\n\nOne person.\n\n### Maintainer Pull Requests and Issues\n\nReviewed.\n\n" +
+		"### Maintainer Conduct\n\nKind.\n\n### Overriding The Lead Maintainer\n\nBy vote.\n"
+	ls := shape.Find(model.Parse("g.md", []byte(src)), options(t))
+	if len(ls) != 1 || titles(ls[0]) != "The Lead Maintainer|The Project Leadership Committee|Regular Maintainers" {
+		t.Fatalf("groups: %d %v", len(ls), ls)
+	}
+	// near miss: a group that names as many rungs as the other and more
+	// levels is still taken for its length
+	near := strings.Replace(src, "### Maintainer Conduct", "### Contributor Conduct", 1)
+	if ls := shape.Find(model.Parse("n.md", []byte(near)), options(t)); len(ls) != 1 || !strings.HasPrefix(titles(ls[0]), "The Lead Maintainer Position") {
+		t.Errorf("near miss: %d %v", len(ls), ls)
+	}
+}
+
+// A rung's section holding a list that defines two ranks of one role word
+// after a spaced dash (hapi.js's "### Lead maintainers"): the ranks replace
+// the rung; a list of groups that defines no role ("- Core - the hapi
+// module") leaves it.
+func TestFindDefinedItemRanks(t *testing.T) {
+	src := "# Governance\n\n## Structure\n\n### Lead maintainers\n\nEach repository has one. The organisation is managed in two groups:\n" +
+		"- Core contributors - are those who maintain the core. They decide releases.\n" +
+		"- Community contributors - are all the lead maintainers of other repositories.\n\n" +
+		"### hapi Lead maintainer\n\nHolds the core module.\n"
+	ls := shape.Find(model.Parse("h.md", []byte(src)), options(t))
+	if len(ls) != 1 || titles(ls[0]) != "Core contributors|Community contributors|hapi Lead maintainer" {
+		t.Fatalf("defined items: %d %v", len(ls), ls)
+	}
+	near := strings.NewReplacer("Core contributors - are those who", "Core - the module and those who", "Community contributors - are all", "Community - any module and all").Replace(src)
+	if ls := shape.Find(model.Parse("n.md", []byte(near)), options(t)); len(ls) != 1 || titles(ls[0]) != "Lead maintainers|hapi Lead maintainer" {
+		t.Errorf("near miss: %d %v", len(ls), ls)
+	}
+}
+
+// Siblings each headed "Role: holders", two of them rungs the tracks
+// place: the others are rungs named by their labels (DigitalCarbonFramework's
+// GitHub permissions "Triage" and "Read"); with one sibling in another
+// form, only the placed ones.
+func TestFindHolderRungs(t *testing.T) {
+	src := "# Governance\n\n## Roles\n\n### Maintainer: Ann Lee, Bo Xu\n\n- **Merge**: pull requests\n\n" +
+		"### Contributor: Cy Wu\n\n- **Open**: pull requests\n\n### Triage: Di Ho, Ed Ma\n\n- **Label**: issues\n\n" +
+		"### Read: Everyone\n\n- **Read**: the code\n"
+	ls := shape.Find(model.Parse("d.md", []byte(src)), options(t))
+	if len(ls) != 1 || titles(ls[0]) != "Maintainer: Ann Lee, Bo Xu|Contributor: Cy Wu|Triage|Read" {
+		t.Fatalf("holders: %d %v", len(ls), ls)
+	}
+	near := strings.Replace(src, "### Read: Everyone", "### Reading the code", 1)
+	if ls := shape.Find(model.Parse("n.md", []byte(near)), options(t)); len(ls) != 1 || titles(ls[0]) != "Maintainer: Ann Lee, Bo Xu|Contributor: Cy Wu" {
+		t.Errorf("near miss: %d %v", len(ls), ls)
+	}
+}
