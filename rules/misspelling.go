@@ -93,7 +93,9 @@ var misspellingRule = &lint.Rule{
 			"are reported with the word meant: \"it's own\" and \"there own\" (\"its\", \"their\"), \"then\" after a comparative, \"rather\" or " +
 			"\"other\" (\"than\"), \"apart of\" after \"be\", \"as\" and the like (\"a part\"), \"of\" after \"could\", \"should\", \"would\" or " +
 			"\"might\" (\"have\"), \"weather or not\", \"sneak peak\", \"free reign\", \"tow the line\" and \"per say\"; a comma between " +
-			"(\"could, of course,\") is none. A lower-case word of nine letters or more that no word is one edit or one slip from is " +
+			"(\"could, of course,\") is none. So is \"effect\" as a verb, after a modal, \"that\" or an adverb and before its object " +
+			"(\"changes that effect large groups\", \"will effect the ability\"): \"affect\" (\"to effect change\" and \"to that effect\" are " +
+			"left alone). A lower-case word of nine letters or more that no word is one edit or one slip from is " +
 			"the one common word the site writes that keeps its first five letters and its last one, three edits away at most " +
 			"(\"synthizie\" for \"synthesize\"). A lower-case word of six letters or more may be a word with its first letter dropped " +
 			"(\"eliver\": \"deliver\"). A dictionary noun's possessive before \"are\", \"were\" or \"have\", or a capitalised one inside " +
@@ -366,6 +368,29 @@ var comparativesBeforeThan = map[string]bool{"rather": true, "more": true, "less
 var beforeAPart = map[string]bool{"be": true, "being": true, "been": true, "is": true, "are": true, "was": true,
 	"were": true, "am": true, "as": true, "become": true, "becomes": true, "feel": true, "feels": true}
 
+// effectBefore are the words after which "effect" is a verb, and
+// effectObjects the words that open its object: "will effect the", "that
+// effect our", "negatively effects them". effectPrepositions before "that"
+// make "effect" a noun: "to that effect the team wrote".
+var (
+	effectBefore = map[string]bool{"will": true, "would": true, "can": true, "could": true, "may": true, "might": true,
+		"that": true, "which": true, "not": true, "negatively": true, "positively": true, "directly": true,
+		"adversely": true, "significantly": true, "greatly": true}
+	effectObjects = map[string]bool{"the": true, "our": true, "your": true, "their": true, "its": true, "a": true,
+		"an": true, "how": true, "other": true, "any": true, "all": true, "them": true, "us": true, "him": true,
+		"her": true, "you": true, "everyone": true, "large": true, "many": true}
+	effectPrepositions = map[string]bool{"to": true, "of": true, "in": true, "with": true, "for": true, "by": true}
+)
+
+// capitalInside reports whether word k of a sentence is written with a
+// capital and does not open the sentence: a name ("effect Salesforce").
+func capitalInside(text string, words []prose.Word, k int) bool {
+	if k <= 0 || k >= len(words) || words[k].Text == "" || words[k].Text[0] < 'A' || words[k].Text[0] > 'Z' {
+		return false
+	}
+	return text[words[k-1].End:words[k].Start] == " " && !sentenceStart(text, words[k].Start)
+}
+
 // slipByNeighbour returns the word meant where the j-th word is one of the
 // common slips of English grammar (Wikipedia's "Lists of common
 // misspellings/Grammar and miscellaneous") that the word beside it gives
@@ -428,6 +453,14 @@ func slipByNeighbour(text string, words []prose.Word, j int) string {
 	case "say":
 		if word(j-1) == "per" {
 			return "se"
+		}
+	case "effect", "effects":
+		// "will effect the ability", "changes that effect large groups":
+		// the verb "affect"; "to effect change" is the verb "effect" (no
+		// object of those listed follows), "to that effect the" a noun
+		if effectBefore[word(j-1)] && (effectObjects[word(j+1)] || capitalInside(text, words, j+1)) &&
+			!(word(j-1) == "that" && effectPrepositions[word(j-2)]) {
+			return "a" + word(j)[1:]
 		}
 	case "tow":
 		if word(j+1) == "the" && j+2 < len(words) && text[words[j+1].End:words[j+2].Start] == " " && word(j+2) == "line" {
