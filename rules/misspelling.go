@@ -90,7 +90,7 @@ var misspellingRule = &lint.Rule{
 			"more, once with a hyphen (\"datastores\" beside \"data stores\" is a tech word's variant), and no other page writes it joined (\"referenceability\" is a sales word), offering the page's forms " +
 			"(\"problem-solving\", \"problem solving\") without a fix. Two capitalised words run together (\"PeopleOperations\", \"AnalystJob Grade\") are reported with the two apart when the page writes them so, as written, twice or more, or three pages of the site do, and no other page writes them joined (a name in mixed case, \"PowerPoint\", \"DevOps\", is one the site does not write apart; a first word that is a prefix, \"MidMarket\", makes one word however written). \"aide\" right after a modal verb (\"will aide us\") is the verb \"aid\"; \"Manger\" right after a capitalised word " +
 			"(\"Senior Manger\") is \"Manager\". The common slips of English grammar that the word beside them gives away, one space apart, " +
-			"are reported with the word meant: \"it's own\" and \"there own\" (\"its\", \"their\"), \"then\" after a comparative, \"rather\" or " +
+			"are reported with the word meant: \"it's own\" and \"there own\" (\"its\", \"their\"), \"its\" before \"a\", \"an\", \"the\", \"not\" or \"been\" (\"it's\"), \"then\" after a comparative, \"rather\" or " +
 			"\"other\" (\"than\"), \"apart of\" after \"be\", \"as\" and the like (\"a part\"), \"of\" after \"could\", \"should\", \"would\" or " +
 			"\"might\" (\"have\"), \"weather or not\", \"sneak peak\", \"free reign\", \"tow the line\" and \"per say\"; a comma between " +
 			"(\"could, of course,\") is none. So is \"effect\" as a verb, after a modal, \"that\" or an adverb and before its object " +
@@ -396,7 +396,8 @@ func capitalInside(text string, words []prose.Word, k int) bool {
 // misspellings/Grammar and miscellaneous") that the word beside it gives
 // away, each word one space from the next, or "":
 //
-//   - "it's" or "there" ("they're") before "own" is "its" or "their";
+//   - "it's" or "there" ("they're") before "own" is "its" or "their", and
+//     "its" before "a", "an", "the", "not" or "been" is "it's";
 //   - "then" after a comparative, "rather" or "other" is "than";
 //   - "apart" between a verb such as "be" and "of" is "a part";
 //   - "of" after "could", "should", "would" or "might" is "have";
@@ -420,6 +421,12 @@ func slipByNeighbour(text string, words []prose.Word, j int) string {
 	case "it's":
 		if word(j+1) == "own" {
 			return "its"
+		}
+	case "its":
+		// "its a", "its not", "its been": "it's" (its is no subject)
+		switch word(j + 1) {
+		case "a", "an", "the", "not", "been":
+			return "it's"
 		}
 	case "there", "they're":
 		if word(j+1) == "own" {
