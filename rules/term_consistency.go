@@ -39,7 +39,7 @@ var defaultPreferredTerms = []string{
 	// which pages also write in "Ruby/GoLang", where a slash keeps a
 	// preferred term from matching, nor "macOS", capitalised to open a
 	// bullet, nor "iOS" (Cisco's "IOS")
-	"Elasticsearch", "MongoDB", "OAuth", "GitOps", "Fivetran", "Gainsight",
+	"Elasticsearch", "MongoDB", "OAuth", "Fivetran", "Gainsight",
 }
 
 var termConsistencyRule = &lint.Rule{
