@@ -93,8 +93,7 @@ var misspellingRule = &lint.Rule{
 			"are reported with the word meant: \"it's own\" and \"there own\" (\"its\", \"their\"), \"its\" before \"a\", \"an\", \"the\", \"not\" or \"been\" (\"it's\"), \"then\" after a comparative, \"rather\" or " +
 			"\"other\" (\"than\"), \"apart of\" after \"be\", \"as\" and the like (\"a part\"), \"of\" after \"could\", \"should\", \"would\" or " +
 			"\"might\" (\"have\"), \"weather or not\", \"sneak peak\", \"free reign\", \"tow the line\" and \"per say\"; a comma between " +
-			"(\"could, of course,\") is none. So is \"Office\" ending a title that opens with \"Chief\" and one or two capitalised words (\"our Chief Marketing Office or\"): " +
-			"\"Officer\" (\"Office of the CEO\" is left alone). So is \"effect\" as a verb, after a modal, \"that\" or an adverb and before its object " +
+			"(\"could, of course,\") is none. So is \"effect\" as a verb, after a modal, \"that\" or an adverb and before its object " +
 			"(\"changes that effect large groups\", \"will effect the ability\"): \"affect\" (\"to effect change\" and \"to that effect\" are " +
 			"left alone). A lower-case word of nine letters or more that no word is one edit or one slip from is " +
 			"the one common word the site writes that keeps its first five letters and its last one, three edits away at most " +
@@ -333,8 +332,6 @@ func principalTitle(text string, w, next prose.Word) bool {
 //     aide") is the verb "aid";
 //   - "Manger" (a feeding trough) after a capitalised word, in a title
 //     ("Senior Manger, Sales Systems"), is "manager";
-//   - "Office" ending a title that opens with "Chief" ("our Chief
-//     Marketing Office or") is "officer" (chiefTitle);
 //   - the common slips of English grammar that their neighbours give away
 //     (slipByNeighbour): "it's own", "rather then", "be apart of".
 func confusedWord(text string, words []prose.Word, j int) string {
@@ -350,10 +347,6 @@ func confusedWord(text string, words []prose.Word, j int) string {
 	case "aide", "Aide":
 		if j > 0 && text[words[j-1].End:w.Start] == " " && modalVerbs[strings.ToLower(words[j-1].Text)] {
 			return "aid"
-		}
-	case "Office":
-		if chiefTitle(text, words, j) {
-			return "officer"
 		}
 	case "Manger":
 		if j > 0 && text[words[j-1].End:w.Start] == " " && words[j-1].Text != "" &&
@@ -396,26 +389,6 @@ func capitalInside(text string, words []prose.Word, k int) bool {
 		return false
 	}
 	return text[words[k-1].End:words[k].Start] == " " && !sentenceStart(text, words[k].Start)
-}
-
-// chiefTitle reports whether the j-th word, "Office", ends a title that
-// opens with "Chief" and one or two capitalised words ("our Chief Marketing
-// Office or", "Chief People Office Mark Frein"): a "Chief ... Officer"
-// with its last letter dropped. "Office of the CEO" and an office no chief
-// names are left alone.
-func chiefTitle(text string, words []prose.Word, j int) bool {
-	if j+1 < len(words) && text[words[j].End:words[j+1].Start] == " " && strings.EqualFold(words[j+1].Text, "of") {
-		return false
-	}
-	for k := j - 1; k >= 0 && k >= j-3; k-- {
-		if text[words[k].End:words[k+1].Start] != " " || words[k].Text == "" || words[k].Text[0] < 'A' || words[k].Text[0] > 'Z' {
-			return false
-		}
-		if words[k].Text == "Chief" {
-			return k < j-1
-		}
-	}
-	return false
 }
 
 // slipByNeighbour returns the word meant where the j-th word is one of the
