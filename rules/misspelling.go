@@ -89,7 +89,13 @@ var misspellingRule = &lint.Rule{
 			"word that is two common words run together (\"problemsolving\") is reported when the page writes the two apart twice or " +
 			"more, once with a hyphen (\"datastores\" beside \"data stores\" is a tech word's variant), and no other page writes it joined (\"referenceability\" is a sales word), offering the page's forms " +
 			"(\"problem-solving\", \"problem solving\") without a fix. Two capitalised words run together (\"PeopleOperations\", \"AnalystJob Grade\") are reported with the two apart when the page writes them so, as written, twice or more, or three pages of the site do, and no other page writes them joined (a name in mixed case, \"PowerPoint\", \"DevOps\", is one the site does not write apart; a first word that is a prefix, \"MidMarket\", makes one word however written). \"aide\" right after a modal verb (\"will aide us\") is the verb \"aid\"; \"Manger\" right after a capitalised word " +
-			"(\"Senior Manger\") is \"Manager\". A lower-case word of nine letters or more that no word is one edit or one slip from is " +
+			"(\"Senior Manger\") is \"Manager\". The common slips of English grammar that the word beside them gives away, one space apart, " +
+			"are reported with the word meant: \"it's own\" and \"there own\" (\"its\", \"their\"), \"its\" before \"a\", \"an\", \"the\", \"not\" or \"been\" (\"it's\"), \"then\" after a comparative, \"rather\" or " +
+			"\"other\" (\"than\"), \"apart of\" after \"be\", \"as\" and the like (\"a part\"), \"of\" after \"could\", \"should\", \"would\" or " +
+			"\"might\" (\"have\"), \"weather or not\", \"sneak peak\", \"free reign\", \"tow the line\" and \"per say\"; a comma between " +
+			"(\"could, of course,\") is none. So is \"effect\" as a verb, after a modal, \"that\" or an adverb and before its object " +
+			"(\"changes that effect large groups\", \"will effect the ability\"): \"affect\" (\"to effect change\" and \"to that effect\" are " +
+			"left alone). A lower-case word of nine letters or more that no word is one edit or one slip from is " +
 			"the one common word the site writes that keeps its first five letters and its last one, three edits away at most " +
 			"(\"synthizie\" for \"synthesize\"). A lower-case word of six letters or more may be a word with its first letter dropped " +
 			"(\"eliver\": \"deliver\"). A dictionary noun's possessive before \"are\", \"were\" or \"have\", or a capitalised one inside " +
@@ -325,9 +331,14 @@ func principalTitle(text string, w, next prose.Word) bool {
 //   - "aide" (a person) right after a modal verb ("will aide us", "can
 //     aide") is the verb "aid";
 //   - "Manger" (a feeding trough) after a capitalised word, in a title
-//     ("Senior Manger, Sales Systems"), is "manager".
+//     ("Senior Manger, Sales Systems"), is "manager";
+//   - the common slips of English grammar that their neighbours give away
+//     (slipByNeighbour): "it's own", "rather then", "be apart of".
 func confusedWord(text string, words []prose.Word, j int) string {
 	w := words[j]
+	if meant := slipByNeighbour(text, words, j); meant != "" {
+		return meant
+	}
 	switch w.Text {
 	case "Principle":
 		if j+1 < len(words) && principalTitle(text, w, words[j+1]) {
@@ -341,6 +352,126 @@ func confusedWord(text string, words []prose.Word, j int) string {
 		if j > 0 && text[words[j-1].End:w.Start] == " " && words[j-1].Text != "" &&
 			words[j-1].Text[0] >= 'A' && words[j-1].Text[0] <= 'Z' {
 			return "manager"
+		}
+	}
+	return ""
+}
+
+// comparativesBeforeThan are the comparatives that "than" follows, and
+// "rather" and "other": "then" right after one ("rather then", "more then
+// one", "other then") is "than".
+var comparativesBeforeThan = map[string]bool{"rather": true, "more": true, "less": true, "other": true,
+	"better": true, "greater": true, "fewer": true, "larger": true, "higher": true, "lower": true}
+
+// beforeAPart are the verbs after which "apart of" is "a part of": "be
+// apart of the team", "as apart of".
+var beforeAPart = map[string]bool{"be": true, "being": true, "been": true, "is": true, "are": true, "was": true,
+	"were": true, "am": true, "as": true, "become": true, "becomes": true, "feel": true, "feels": true}
+
+// effectBefore are the words after which "effect" is a verb, and
+// effectObjects the words that open its object: "will effect the", "that
+// effect our", "negatively effects them". effectPrepositions before "that"
+// make "effect" a noun: "to that effect the team wrote".
+var (
+	effectBefore = map[string]bool{"will": true, "would": true, "can": true, "could": true, "may": true, "might": true,
+		"that": true, "which": true, "not": true, "negatively": true, "positively": true, "directly": true,
+		"adversely": true, "significantly": true, "greatly": true}
+	effectObjects = map[string]bool{"the": true, "our": true, "your": true, "their": true, "its": true, "a": true,
+		"an": true, "how": true, "other": true, "any": true, "all": true, "them": true, "us": true, "him": true,
+		"her": true, "you": true, "everyone": true, "large": true, "many": true}
+	effectPrepositions = map[string]bool{"to": true, "of": true, "in": true, "with": true, "for": true, "by": true}
+)
+
+// capitalInside reports whether word k of a sentence is written with a
+// capital and does not open the sentence: a name ("effect Salesforce").
+func capitalInside(text string, words []prose.Word, k int) bool {
+	if k <= 0 || k >= len(words) || words[k].Text == "" || words[k].Text[0] < 'A' || words[k].Text[0] > 'Z' {
+		return false
+	}
+	return text[words[k-1].End:words[k].Start] == " " && !sentenceStart(text, words[k].Start)
+}
+
+// slipByNeighbour returns the word meant where the j-th word is one of the
+// common slips of English grammar (Wikipedia's "Lists of common
+// misspellings/Grammar and miscellaneous") that the word beside it gives
+// away, each word one space from the next, or "":
+//
+//   - "it's" or "there" ("they're") before "own" is "its" or "their", and
+//     "its" before "a", "an", "the", "not" or "been" is "it's";
+//   - "then" after a comparative, "rather" or "other" is "than";
+//   - "apart" between a verb such as "be" and "of" is "a part";
+//   - "of" after "could", "should", "would" or "might" is "have";
+//   - "weather" before "or not" is "whether";
+//   - "peak" after "sneak", "reign" after "free", "say" after "per", and
+//     "tow" before "the line" are "peek", "rein", "se" and "toe".
+//
+// A comma or any other mark between the words ("rather, then", "could,
+// of course,") is no slip.
+func slipByNeighbour(text string, words []prose.Word, j int) string {
+	word := func(k int) string {
+		if k < 0 || k >= len(words) {
+			return ""
+		}
+		if k < j && text[words[k].End:words[k+1].Start] != " " || k > j && text[words[k-1].End:words[k].Start] != " " {
+			return ""
+		}
+		return strings.ToLower(strings.ReplaceAll(words[k].Text, "’", "'"))
+	}
+	switch word(j) {
+	case "it's":
+		if word(j+1) == "own" {
+			return "its"
+		}
+	case "its":
+		// "its a", "its not", "its been": "it's" (its is no subject)
+		switch word(j + 1) {
+		case "a", "an", "the", "not", "been":
+			return "it's"
+		}
+	case "there", "they're":
+		if word(j+1) == "own" {
+			return "their"
+		}
+	case "then":
+		if comparativesBeforeThan[word(j-1)] {
+			return "than"
+		}
+	case "apart":
+		if word(j+1) == "of" && beforeAPart[word(j-1)] {
+			return "a part"
+		}
+	case "of":
+		switch word(j - 1) {
+		case "could", "should", "would", "might":
+			return "have"
+		}
+	case "weather":
+		if word(j+1) == "or" && j+2 < len(words) && text[words[j+1].End:words[j+2].Start] == " " && word(j+2) == "not" {
+			return "whether"
+		}
+	case "peak":
+		if word(j-1) == "sneak" {
+			return "peek"
+		}
+	case "reign":
+		if word(j-1) == "free" {
+			return "rein"
+		}
+	case "say":
+		if word(j-1) == "per" {
+			return "se"
+		}
+	case "effect", "effects":
+		// "will effect the ability", "changes that effect large groups":
+		// the verb "affect"; "to effect change" is the verb "effect" (no
+		// object of those listed follows), "to that effect the" a noun
+		if effectBefore[word(j-1)] && (effectObjects[word(j+1)] || capitalInside(text, words, j+1)) &&
+			!(word(j-1) == "that" && effectPrepositions[word(j-2)]) {
+			return "a" + word(j)[1:]
+		}
+	case "tow":
+		if word(j+1) == "the" && j+2 < len(words) && text[words[j+1].End:words[j+2].Start] == " " && word(j+2) == "line" {
+			return "toe"
 		}
 	}
 	return ""

@@ -34,6 +34,12 @@ var defaultPreferredTerms = []string{
 	"Kubernetes", "Sisense", "SaaS",
 	"YouTube", "WordPress", "PowerPoint", "SharePoint", "OneDrive", "CloudFormation", "BigQuery", "HubSpot",
 	"SurveyMonkey", "OpenShift", "Datadog", "QuickBooks",
+	// tools whose makers' capitals the handbook's other pages miswrite
+	// ("ElasticSearch", "GainSight", "FiveTran", "Oauth"); not "Golang",
+	// which pages also write in "Ruby/GoLang", where a slash keeps a
+	// preferred term from matching, nor "macOS", capitalised to open a
+	// bullet, nor "iOS" (Cisco's "IOS")
+	"Elasticsearch", "MongoDB", "OAuth", "Fivetran", "Gainsight",
 }
 
 var termConsistencyRule = &lint.Rule{

@@ -33,6 +33,35 @@ var defaultVacancyPhrases = []string{
 	"you should expect", "you should also expect", "you can expect", "you can also expect",
 	// sending the reader to apply: "please apply to our Backend Engineer role instead"
 	"please apply", "apply for this role", "apply for this position", "apply to this role", "apply to this position",
+	// an advert's pitch and close: "Does this sound like you?", "we'd love to hear from you"
+	"sound like you", "sounds like you", "love to hear from you",
+}
+
+// vacancyAdverbs may stand between two words of a listed phrase, which
+// says the same with them: "we're currently hiring", "GitLab is actively
+// seeking", "we are now looking for", "you may also be a fit". "Always"
+// and "constantly" are not among them: "is always seeking ways to improve"
+// describes the holder, where "is seeking" alone is the company's advert.
+var vacancyAdverbs = []string{"currently", "actively", "now", "also"}
+
+// vacancyAdverbPhrases returns the phrases of list, then each phrase of two
+// words or more again with one of vacancyAdverbs between two of its words
+// (a phrase's own adverb, as in "you should also expect", is not doubled).
+func vacancyAdverbPhrases(list []string) []string {
+	out := append([]string(nil), list...)
+	for _, s := range list {
+		ph := prose.ParsePhrase(s)
+		for gap := 1; gap < len(ph); gap++ {
+			for _, adv := range vacancyAdverbs {
+				if ph[gap-1] == adv || ph[gap] == adv {
+					continue
+				}
+				words := append(append(append([]string(nil), ph[:gap]...), adv), ph[gap:]...)
+				out = append(out, strings.Join(words, " "))
+			}
+		}
+	}
+	return out
 }
 
 type vacancyWordingOptions struct {
@@ -58,7 +87,9 @@ var vacancyWordingRule = &lint.Rule{
 			"The handbook's job-family policy therefore asks that it not read like a vacancy, and names phrases " +
 			"such as \"you will\", \"exciting opportunity\" and \"we're hiring for\". Each listed phrase is reported " +
 			"where it occurs, in the text, in headings and in the front matter's `description`, matched on whole " +
-			"words, case-insensitively, with straight and curly apostrophes alike; code, link targets, the rest of " +
+			"words, case-insensitively, with straight and curly apostrophes alike, and with one of \"currently\", " +
+			"\"actively\", \"now\" or \"also\" between two of its words (\"we're currently hiring\", \"GitLab is actively " +
+			"seeking\", \"you may also be a fit\"; \"is always seeking ways to improve\" describes the holder); code, link targets, the rest of " +
 			"the front matter and the Hiring Process section (`skip_sections`), which is addressed to candidates, " +
 			"are not read, nor is anything under their heading. The plain ways a page speaks to the candidate are reported too " +
 			"(`address`): a heading in the second person (\"You've got the technical acumen\", \"What you can expect\"), " +
@@ -92,7 +123,8 @@ var vacancyWordingRule = &lint.Rule{
 			"### Responsibilities\n\n- Build features of the GitLab product\n",
 		Options: []lint.OptionDoc{
 			{Name: "phrases", Default: "[" + strings.Join(defaultVacancyPhrases, ", ") + "]",
-				Text: "Phrases reported, matched on whole words; a word ending in `*` matches any word it starts."},
+				Text: "Phrases reported, matched on whole words; a word ending in `*` matches any word it starts; " +
+					"\"currently\", \"actively\", \"now\" or \"also\" may stand between two of a phrase's words."},
 			{Name: "skip_sections", Default: "[hiring-process]",
 				Text: "Section kinds not checked: the Hiring Process speaks to candidates, as it should; `[]` checks every section " +
 					"(kinds: responsibilities, requirements, nice-to-haves, performance-indicators, hiring-process, career-ladder, ...)."},
@@ -131,7 +163,9 @@ func init() { lint.Register(vacancyWordingRule) }
 
 func checkVacancyWording(p *lint.Pass) {
 	opts := lint.Options[vacancyWordingOptions](p.Options)
-	phrases := sharedPolicySet(p.Env, "vacancy-wording/phrases", opts.Phrases)
+	phrases := p.Env.Shared(optionsKey("vacancy-wording/phrases", opts.Phrases), func() any {
+		return policySet(vacancyAdverbPhrases(opts.Phrases))
+	}).(*prose.PhraseSet)
 	// run holds the bullets in a row, up to the current block, that open in
 	// the second person
 	var run []addressedItem
