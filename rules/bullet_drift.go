@@ -169,7 +169,7 @@ func checkBulletDrift(p *lint.Pass) {
 	opts := lint.Options[bulletDriftOptions](p.Options)
 	titles := map[string]bool{}
 	for _, r := range p.File.Roles {
-		for _, w := range prose.Words(strings.ToLower(r.Title), false) {
+		for _, w := range wordsIn(strings.ToLower(r.Title), false) {
 			titles[w.Text] = true
 		}
 	}

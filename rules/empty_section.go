@@ -9,7 +9,6 @@ import (
 
 	"gitlab.com/ladderlint/ladderlint/lint"
 	"gitlab.com/ladderlint/ladderlint/lint/model"
-	"gitlab.com/ladderlint/ladderlint/lint/prose"
 )
 
 var emptySectionRule = &lint.Rule{
@@ -149,7 +148,7 @@ func leadInSiblings(f *model.Family, s *model.Section, name string) []string {
 	t := strings.TrimSpace(name)
 	lead := strings.HasSuffix(t, ":")
 	if !lead {
-		ws := prose.Words(strings.ToLower(t), true)
+		ws := wordsIn(strings.ToLower(t), true)
 		lead = len(ws) > 1 && leadInWords[ws[len(ws)-1].Text]
 	}
 	if !lead {

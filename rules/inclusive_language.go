@@ -395,7 +395,7 @@ var inclusiveTraitLead = map[string]bool{"a": true, "an": true, "and": true, "or
 // ecosystem", "GitLab and her features"), which no person's name or role
 // is ("the CEO and his team": capitals alone may be a role); else "".
 func inclusiveThingBefore(b *model.Block, at int) string {
-	ws := prose.Words(b.Text[:at], false)
+	ws := wordsIn(b.Text[:at], false)
 	for k := len(ws) - 1; k >= 0 && k >= len(ws)-2; k-- {
 		w := ws[k]
 		end := at
@@ -536,7 +536,7 @@ func inclusiveGitUse(b *model.Block, m prose.Match, after []prose.Phrase, before
 	if before[strings.ToLower(policyPrevWord(b.Text, m.Start))] {
 		return true
 	}
-	ws := prose.Words(b.Text[m.End:], true)
+	ws := wordsIn(b.Text[m.End:], true)
 	for i, w := range ws {
 		if i >= 3 || strings.ContainsAny(b.Text[m.End:m.End+w.Start], ".;:!?") {
 			break
@@ -813,7 +813,7 @@ func familySubjectWords(f *model.Family, headings bool) map[string]bool {
 		}
 	}
 	add := func(t string) {
-		for _, w := range prose.Words(t, true) {
+		for _, w := range wordsIn(t, true) {
 			addLower(strings.ToLower(w.Text))
 		}
 	}

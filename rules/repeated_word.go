@@ -52,7 +52,7 @@ func checkRepeatedWord(p *lint.Pass) {
 		tw := wordingWords(b, true)
 		words := tw.Words
 		for i := 1; i < len(words); i++ {
-			prev, cur := words[i-1], words[i]
+			prev, cur := wordIn(text, words[i-1]), wordIn(text, words[i])
 			lw := tw.Lower[i]
 			if lw != tw.Lower[i-1] || allow[lw] || !onlySpace(text[prev.End:cur.Start]) || !hasLetter(lw) {
 				continue
@@ -99,7 +99,7 @@ func checkRepeatedWord(p *lint.Pass) {
 			// as written
 			fixable := true
 			for k := i; k <= last && fixable; k++ {
-				w := words[k]
+				w := wordIn(text, words[k])
 				fixable = sourceIs(p.File, b.SourceSpan(w.Start, w.End), w.Text) &&
 					onlySpace(string(p.File.Source.Text[b.SourceOffset(words[k-1].End):b.SourceOffset(w.Start)]))
 			}

@@ -1151,7 +1151,7 @@ func bulletItemWords(b *model.Bullet) []string {
 // bulletWords normalizes a bullet for comparison: its words, lower case.
 func bulletWords(s string) []string {
 	var out []string
-	for _, w := range prose.Words(strings.ToLower(strings.ReplaceAll(s, "’", "'")), true) {
+	for _, w := range wordsIn(strings.ToLower(strings.ReplaceAll(s, "’", "'")), true) {
 		out = append(out, w.Text)
 	}
 	return out

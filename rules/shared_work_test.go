@@ -29,7 +29,7 @@ func checkWordingWords(t *testing.T, f *model.Family) {
 			words := prose.Words(wordingText(b), hyphens)
 			lower := make([]string, len(words))
 			for i, w := range words {
-				lower[i] = strings.ToLower(w.Text)
+				lower[i] = strings.ToLower(w.In(wordingText(b)))
 			}
 			if len(words) == 0 && len(tw.Words) == 0 {
 				continue

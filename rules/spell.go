@@ -450,7 +450,7 @@ func foreignWords(b *model.Block) bool {
 	n, known := 0, 0
 	for i, w := range words {
 		lw := lower[i]
-		if w.Text != lw || len(lw) < 3 || !allLower(lw) || slices.Contains(seen[:n], lw) {
+		if w.In(b.Text) != lw || len(lw) < 3 || !allLower(lw) || slices.Contains(seen[:n], lw) {
 			continue
 		}
 		seen[n] = lw

@@ -34,7 +34,8 @@ func checkTermAcronymApostrophes(p *lint.SetPass, files []*model.Family) {
 		for _, b := range f.Blocks {
 			text := wordingText(b)
 			tw := wordingWords(b, true)
-			for i, w := range tw.Words {
+			for i, pw := range tw.Words {
+				w := wordIn(text, pw)
 				t := strings.ReplaceAll(w.Text, "’", "'")
 				if !isAcronymPlural(t) || possessive(text, tw, i) || acronymOwner(text, tw, i) || markedNounNext(b, text, w.End) {
 					continue
@@ -61,7 +62,8 @@ func checkTermAcronymApostrophes(p *lint.SetPass, files []*model.Family) {
 			for _, b := range f.Blocks {
 				text := wordingText(b)
 				tw := wordingWords(b, true)
-				for i, w := range tw.Words {
+				for i, pw := range tw.Words {
+					w := wordIn(text, pw)
 					if seen, ok := single[w.Text]; ok && !seen && i > 0 && possessiveDeterminers[tw.Lower[i-1]] &&
 						text[tw.Words[i-1].End:w.Start] == " " && !wordNext(text, tw, i) {
 						single[w.Text] = true
@@ -106,7 +108,7 @@ func acronymOwner(text string, tw *textWords, i int) bool {
 	if w.Start > 0 && text[w.Start-1] == '.' {
 		return true
 	}
-	if i+1 < len(tw.Words) && text[w.End:tw.Words[i+1].Start] == " " && startsUpper(tw.Words[i+1].Text) {
+	if i+1 < len(tw.Words) && text[w.End:tw.Words[i+1].Start] == " " && startsUpper(tw.Words[i+1].In(text)) {
 		return true
 	}
 	return false

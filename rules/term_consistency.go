@@ -422,8 +422,8 @@ func termWordsEach(f *model.Family, fn func(termWord)) {
 		text := wordingText(b)
 		tw := wordingWords(b, true)
 		for i := range tw.Words {
-			if key, plain, ok := termWordKey(text, tw, i); ok && !linkIdentifier(f, b, &links, tw.Words[i].Start, tw.Words[i].End, tw.Words[i].Text, false) &&
-				!emphasisedName(f, b, tw.Words[i].Start, tw.Words[i].End, tw.Words[i].Text) {
+			if key, plain, ok := termWordKey(text, tw, i); ok && !linkIdentifier(f, b, &links, tw.Words[i].Start, tw.Words[i].End, tw.Words[i].In(text), false) &&
+				!emphasisedName(f, b, tw.Words[i].Start, tw.Words[i].End, tw.Words[i].In(text)) {
 				fn(termWord{key, termOccAt(f, b, tw, i), plain})
 			}
 		}
@@ -433,7 +433,7 @@ func termWordsEach(f *model.Family, fn func(termWord)) {
 // termWordKey tells whether word i of a block may be a variant of a term,
 // and if so its key and whether it is written plainly (see termWord).
 func termWordKey(text string, tw *textWords, i int) (key string, plain, ok bool) {
-	w := tw.Words[i]
+	w := wordIn(text, tw.Words[i])
 	if hasDigit(w.Text) || inPath(text, w.Start, w.End) || handleWord(text, w.Start) || identifierWord(text, tw, i) {
 		return "", false, false
 	}
@@ -458,7 +458,7 @@ func termWordKey(text string, tw *textWords, i int) (key string, plain, ok bool)
 // termOccAt is the occurrence of word i of a block, curly apostrophes made
 // straight.
 func termOccAt(f *model.Family, b *model.Block, tw *textWords, i int) termOcc {
-	w := tw.Words[i]
+	w := wordIn(wordingText(b), tw.Words[i])
 	o := termOcc{f: f, b: b, start: w.Start, end: w.End, text: w.Text}
 	if strings.IndexByte(w.Text, 0xE2) >= 0 { // the first byte of ’
 		o.text = strings.ReplaceAll(w.Text, "’", "'")
@@ -496,8 +496,8 @@ func termPageWords(f *model.Family, ix *termIndex, varied map[string]bool, refs 
 		tw := wordingWords(b, true)
 		for i := range tw.Words {
 			key, plain, ok := termWordKey(text, tw, i)
-			if !ok || linkIdentifier(f, b, &links, tw.Words[i].Start, tw.Words[i].End, tw.Words[i].Text, false) ||
-				emphasisedName(f, b, tw.Words[i].Start, tw.Words[i].End, tw.Words[i].Text) {
+			if !ok || linkIdentifier(f, b, &links, tw.Words[i].Start, tw.Words[i].End, tw.Words[i].In(text), false) ||
+				emphasisedName(f, b, tw.Words[i].Start, tw.Words[i].End, tw.Words[i].In(text)) {
 				// (linkIdentifier: an identifier as its link writes it;
 				// emphasisedName: one set apart in bold or italics)
 				continue
@@ -648,7 +648,7 @@ func inPath(text string, start, end int) bool {
 // dictionary holds ("pymc, pymc-experimental and pymcon": repositories; in
 // "the kuma, long-term" the hyphenated word is English).
 func identifierWord(text string, tw *textWords, i int) bool {
-	w := tw.Words[i]
+	w := wordIn(text, tw.Words[i])
 	if hasASCIIUpperOrNot(w.Text) {
 		return false // not a word of lower-case letters
 	}
@@ -703,7 +703,7 @@ func listedWithRepoName(text string, tw *textWords, i, dir int) bool {
 	} else if g != ", " {
 		return false
 	}
-	return repoLikeName(tw.Words[j].Text)
+	return repoLikeName(tw.Words[j].In(text))
 }
 
 // repoLikeName reports whether a word is lower-case parts of letters and
@@ -1211,7 +1211,7 @@ func checkTermVarieties(p *lint.SetPass, f *model.Family) {
 			lw := tw.Lower[i]
 			h1, h2 := misspellHashes(lw) // once for both tables
 			if am, ok := termAmerican(us, d, lw, h1, h2); ok {
-				british = append(british, occ{b, w.Start, w.End, w.Text, am, termStem(lw, am)})
+				british = append(british, occ{b, w.Start, w.End, w.In(wordingText(b)), am, termStem(lw, am)})
 			} else if br, ok := uk.fixHashed(lw, h1, h2); ok && br != lw {
 				american = append(american, lw, br)
 			}
@@ -1237,15 +1237,12 @@ func checkTermVarieties(p *lint.SetPass, f *model.Family) {
 	}
 	for _, b := range f.Blocks {
 		tw := wordingWords(b, false)
-		var text string // the block's text, asked only of a capitalised word
+		text := wordingText(b)
 		for i, lw := range tw.Lower {
 			// a word of a name ("Majority Judgment", a voting method) is
 			// spelt as its name is, not in the page's variety: a capital
 			// inside a sentence, outside headings, counts neither way
-			if b.Kind != model.BlockHeading && startsUpper(tw.Words[i].Text) {
-				if text == "" {
-					text = wordingText(b)
-				}
+			if b.Kind != model.BlockHeading && startsUpper(tw.Words[i].In(text)) {
 				if !sentenceStart(text, tw.Words[i].Start) {
 					continue
 				}
@@ -1473,7 +1470,7 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 		// ("Burndown Chart") or emphasis ("DO NOT"), no evidence of a name
 		// or an acronym
 		upperAt := func(j int) bool {
-			return j >= 0 && j < len(tw.Words) && startsUpper(tw.Words[j].Text) && !sentenceStart(text, tw.Words[j].Start)
+			return j >= 0 && j < len(tw.Words) && startsUpper(tw.Words[j].In(text)) && !sentenceStart(text, tw.Words[j].Start)
 		}
 		// an acronym in a list of acronyms ("SOX, PCI, GDPR") stands
 		// alone: only a neighbour after a bare space makes a phrase
@@ -1485,7 +1482,7 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 			return strings.TrimSpace(text[tw.Words[lo].End:tw.Words[hi].Start]) == ""
 		}
 		for i, w := range tw.Words {
-			t := w.Text
+			t := w.In(text)
 			if len(t) < 2 || !isASCIILetters(t) {
 				continue
 			}
@@ -1550,7 +1547,7 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 		text := wordingText(b)
 		tw := wordingWords(b, true)
 		for i, w := range tw.Words {
-			t := w.Text
+			t := w.In(text)
 			if len(t) < 2 || hasASCIIUpperOrNot(t) {
 				continue // not a word in lower case
 			}

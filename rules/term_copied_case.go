@@ -113,7 +113,7 @@ func titleCasedAgainst(b, low *model.Block, titleWords map[string]bool) (start, 
 	if len(text) != len(lowText) {
 		return 0, 0, nil, false
 	}
-	tw := wordingWords(b, false)
+	tw, wt := wordingWords(b, false), wordingText(b)
 	d := englishWords()
 	n, at := 0, 0
 	runStart, runEnd, runLen := -1, -1, 0
@@ -130,10 +130,11 @@ func titleCasedAgainst(b, low *model.Block, titleWords map[string]bool) (start, 
 		if j < 0 || j >= len(tw.Words) || tw.Words[j].End > len(text) {
 			return false
 		}
-		v := tw.Words[j]
+		v := wordIn(wt, tw.Words[j])
 		return startsUpper(v.Text) && v.Text == lowText[v.Start:v.End] && !sentenceStart(text, v.Start)
 	}
-	for i, w := range tw.Words {
+	for i, pw := range tw.Words {
+		w := wordIn(wt, pw)
 		if w.End > len(text) {
 			break // blanked text at the end (a comment)
 		}
@@ -216,7 +217,9 @@ func writtenElsewhere(f *model.Family, run string, copies []*model.Block) bool {
 func capitalisedElsewhere(f *model.Family, b, low *model.Block, copies []*model.Block) bool {
 	text, lowText := copiedText(b), copiedText(low)
 	var words []string
-	for _, w := range wordingWords(b, false).Words {
+	bt := wordingText(b)
+	for _, pw := range wordingWords(b, false).Words {
+		w := wordIn(bt, pw)
 		if w.End <= len(text) && w.Text != lowText[w.Start:w.End] && !slices.Contains(words, w.Text) {
 			words = append(words, w.Text)
 		}
@@ -227,7 +230,7 @@ func capitalisedElsewhere(f *model.Family, b, low *model.Block, copies []*model.
 		}
 		ot := wordingText(o)
 		for _, w := range wordingWords(o, false).Words {
-			if slices.Contains(words, w.Text) && !sentenceStart(ot, w.Start) {
+			if slices.Contains(words, w.In(ot)) && !sentenceStart(ot, w.Start) {
 				return true
 			}
 		}

@@ -95,7 +95,7 @@ func scanTermPhrases(f *model.Family, add func(first, second string, o phraseOcc
 			if i+1 >= len(tw.Words) {
 				continue
 			}
-			next := tw.Words[i+1]
+			next := wordIn(text, tw.Words[i+1])
 			// a possessive is the term ("the Quality Department's
 			// roadmap"), and modifies nothing
 			if text[w.End:next.Start] != " " {
@@ -126,7 +126,7 @@ func phrasePairAt(f *model.Family, r phraseRef) (first, second string) {
 		first, second, _ = strings.Cut(tw.Lower[i], "-")
 		return first, second
 	}
-	if s, ok := cutPossessive(tw.Words[i+1].Text); ok {
+	if s, ok := cutPossessive(tw.Words[i+1].In(wordingText(f.Blocks[r.block]))); ok {
 		return tw.Lower[i], strings.ToLower(s)
 	}
 	return tw.Lower[i], tw.Lower[i+1]
@@ -136,7 +136,7 @@ func phrasePairAt(f *model.Family, r phraseRef) (first, second string) {
 // (the hyphenated word i, or words i and i+1); with whole, it says what is
 // around it too.
 func phraseOccAt(b *model.Block, text string, tw *textWords, i int, hyphen, whole bool) phraseOcc {
-	w := tw.Words[i]
+	w := wordIn(text, tw.Words[i])
 	heading := b.Kind == model.BlockHeading
 	if hyphen {
 		o := phraseOcc{b: b, start: w.Start, end: w.End, hyphen: true,
@@ -147,7 +147,7 @@ func phraseOccAt(b *model.Block, text string, tw *textWords, i int, hyphen, whol
 		}
 		return o
 	}
-	next := tw.Words[i+1]
+	next := wordIn(text, tw.Words[i+1])
 	end, owner := next.End, false
 	if s, ok := cutPossessive(next.Text); ok {
 		end, owner = next.Start+len(s), true
@@ -507,11 +507,11 @@ var termDeterminers = map[string]bool{
 // word i (not at a sentence start) or right after word j: the term is then
 // part of a longer name ("Self-Service Product Data Analytics").
 func termNameAround(text string, tw *textWords, i, j int) bool {
-	if i > 0 && text[tw.Words[i-1].End:tw.Words[i].Start] == " " && startsUpper(tw.Words[i-1].Text) &&
+	if i > 0 && text[tw.Words[i-1].End:tw.Words[i].Start] == " " && startsUpper(tw.Words[i-1].In(text)) &&
 		!sentenceStart(text, tw.Words[i-1].Start) {
 		return true
 	}
-	return j+1 < len(tw.Words) && text[tw.Words[j].End:tw.Words[j+1].Start] == " " && startsUpper(tw.Words[j+1].Text)
+	return j+1 < len(tw.Words) && text[tw.Words[j].End:tw.Words[j+1].Start] == " " && startsUpper(tw.Words[j+1].In(text))
 }
 
 // inLinkText reports whether offset i of b.Text lies in a link's text.
@@ -793,7 +793,7 @@ func titledAfter(f *model.Family, first, second string) int {
 		text := wordingText(b)
 		tw := wordingWords(b, true)
 		for i := 0; i+1 < len(tw.Words); i++ {
-			w, next := tw.Words[i], tw.Words[i+1]
+			w, next := wordIn(text, tw.Words[i]), wordIn(text, tw.Words[i+1])
 			if w.Text != first || sentenceStart(text, w.Start) || strings.TrimSpace(text[w.End:next.Start]) != "" {
 				continue
 			}
@@ -931,7 +931,7 @@ func checkTermTriples(p *lint.SetPass, f *model.Family) {
 						joined = false // hyphens, or punctuation between
 					}
 				}
-				if !joined || !termModifies(text, tw, i+n-1) || startsUpper(tw.Words[i].Text) && !sentenceStart(text, tw.Words[i].Start) {
+				if !joined || !termModifies(text, tw, i+n-1) || startsUpper(tw.Words[i].In(text)) && !sentenceStart(text, tw.Words[i].Start) {
 					// a capitalised compound inside a sentence is a
 					// name or a title ("Procure to Pay process")
 					continue
@@ -1048,7 +1048,7 @@ func checkTermClosed(p *lint.SetPass, f *model.Family, preferred map[string]stri
 			// not the term written closed; a user name ("@luketillman",
 			// "[luketillman](https://github.com/LukeTillman)") is no
 			// spelling of the person's name beside it
-			if len(lw) >= 6 && isASCIILetters(lw) && changesUpper(tw.Words[i].Text) && !userHandle(b, tw.Words[i].Start, tw.Words[i].End) {
+			if len(lw) >= 6 && isASCIILetters(lw) && changesUpper(tw.Words[i].In(wordingText(b))) && !userHandle(b, tw.Words[i].Start, tw.Words[i].End) {
 				closed[termClosedKey(lw)]++
 			}
 		}
@@ -1337,11 +1337,12 @@ func nameAlone(f *model.Family, w string) bool {
 		}
 		text := wordingText(b)
 		tw := wordingWords(b, true)
-		for i, x := range tw.Words {
+		for i, px := range tw.Words {
+			x := wordIn(text, px)
 			if x.Text != w || i == 0 || tw.Lower[i-1] != "the" || text[tw.Words[i-1].End:x.Start] != " " {
 				continue
 			}
-			if next := tw.Words[min(i+1, len(tw.Words)-1)].Text; i+1 == len(tw.Words) || text[x.End:tw.Words[i+1].Start] != " " || prose.IsStopWord(next) || termAuxiliaries[next] {
+			if next := tw.Words[min(i+1, len(tw.Words)-1)].In(text); i+1 == len(tw.Words) || text[x.End:tw.Words[i+1].Start] != " " || prose.IsStopWord(next) || termAuxiliaries[next] {
 				if n++; n >= 2 {
 					return true
 				}
