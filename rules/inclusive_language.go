@@ -346,8 +346,9 @@ func inclusiveTraits(p *lint.Pass, opts *inclusiveLanguageOptions) {
 		if b.Kind == model.BlockHeading || codedProcessText(b) {
 			continue
 		}
-		words, lower := prose.BlockWords(b), prose.BlockLowerWords(b)
-		for i, w := range lower {
+		tw := prose.OwnWords(b)
+		words, lower := tw.Words, tw.Lower
+		for i, w := range tw.Lowers() {
 			if !traits[w] {
 				continue
 			}
@@ -359,14 +360,14 @@ func inclusiveTraits(p *lint.Pass, opts *inclusiveLanguageOptions) {
 			if i > 0 {
 				before = strings.TrimSpace(b.Text[words[i-1].End:words[i].Start])
 			}
-			opens := i == 0 || before != "" && strings.ContainsAny(before, ",;:") || before == "" && inclusiveTraitLead[lower[i-1]]
+			opens := i == 0 || before != "" && strings.ContainsAny(before, ",;:") || before == "" && inclusiveTraitLead[lower(i-1)]
 			if !opens {
 				continue
 			}
 			follows := i+1 >= len(words)
 			if !follows {
 				gap := strings.TrimSpace(b.Text[words[i].End:words[i+1].Start])
-				next := lower[i+1]
+				next := lower(i + 1)
 				follows = gap != "" && strings.ContainsAny(gap, ",;:.!?)") ||
 					gap == "" && (next == "and" || next == "or" || codedPersonNouns[next])
 			}
@@ -656,21 +657,21 @@ var codedGroupBefore = map[string]bool{"company": true, "executive": true, "seni
 // leads", "team lead"), "leadership" after a group word or before a noun
 // of a group or of the work done for leaders ("company leadership", "the
 // leadership team", "leadership recruiting").
-func codedRoleNoun(text string, words []prose.Word, lower []string, i int) bool {
+func codedRoleNoun(text string, words []prose.Word, lower func(int) string, i int) bool {
 	joined := func(a, b int) bool { return text[words[a].End:words[b].Start] == " " }
-	switch lower[i] {
+	switch lower(i) {
 	case "lead", "leads":
 		if i == 0 || !joined(i-1, i) {
 			return false
 		}
-		prev := lower[i-1]
+		prev := lower(i - 1)
 		return !prose.IsStopWord(prev) && !strings.HasSuffix(prev, "ly") && prev != "will" && prev != "to" &&
 			!strings.HasSuffix(prev, "s") && unicode.IsLetter(rune(prev[0]))
 	case "leadership":
-		if i > 0 && joined(i-1, i) && codedGroupBefore[lower[i-1]] {
+		if i > 0 && joined(i-1, i) && codedGroupBefore[lower(i-1)] {
 			return true
 		}
-		return i+1 < len(words) && joined(i, i+1) && codedLeadershipOf[lower[i+1]]
+		return i+1 < len(words) && joined(i, i+1) && codedLeadershipOf[lower(i+1)]
 	}
 	return false
 }
@@ -721,10 +722,10 @@ func inclusiveCodedHits(p *lint.Pass, opts *inclusiveLanguageOptions) (hits [cod
 		if b.Kind == model.BlockHeading && !opts.CodedHeadings || codedProcessText(b) || foreignBlock(b) {
 			continue // a block in another language has no English tone
 		}
-		lower := prose.BlockLowerWords(b)
-		words := prose.BlockWords(b)
+		tw := prose.OwnWords(b)
+		words, lower := tw.Words, tw.Lower
 		for i, w := range words {
-			lw := strings.TrimSuffix(lower[i], "'s") // policyWord(w.Text)
+			lw := strings.TrimSuffix(lower(i), "'s") // policyWord(w.Text)
 			if inLinkText(b, w.Start) || codedRoleNoun(b.Text, words, lower, i) {
 				continue // a page's name ("Leadership at GitLab"), a role or group ("engagement leads")
 			}

@@ -774,12 +774,12 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 		foreign := unknown && foreignBlock(b)
 		text := wordingText(b)
 		for j, ow := range tw.Words {
-			w, lw := wordIn(text, ow), tw.Lower[j]
+			w, lw := wordIn(text, ow), tw.Lower(j)
 			if j > 0 && len(w.Text) >= 3 && len(tw.Words[j-1].In(text)) >= 3 && titleWord(w.Text) && titleWord(tw.Words[j-1].In(text)) &&
 				text[tw.Words[j-1].End:w.Start] == " " {
 				// two capitalised words apart ("People Operations"): the
 				// site's pairs, for a page that runs them together
-				count(sitePair(tw.Lower[j-1] + " " + lw))
+				count(sitePair(tw.Lower(j-1) + " " + lw))
 			}
 			if asciiCapitals(w.Text) {
 				caps[w.Text]++
@@ -806,7 +806,7 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 				switch sep := text[pw.End:w.Start]; {
 				case sep == " ":
 					if joined := splitCompound(dict, text, pw, w); joined != "" {
-						count(apartPairKey(tw.Lower[j-1], lw))
+						count(apartPairKey(tw.Lower(j-1), lw))
 						if !opts.Cautious {
 							// other organisations' charters write "work
 							// flow" apart, as English allows: too weak
@@ -815,7 +815,7 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 						}
 					}
 				case sep == "/" && slashAcronym(text, pw, w):
-					count(slashPairKey(tw.Lower[j-1], lw))
+					count(slashPairKey(tw.Lower(j-1), lw))
 					if pw.Text == w.Text {
 						twin = lw
 					}
@@ -829,7 +829,7 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 				// other asterisk makes emphasis
 				pw := wordIn(text, tw.Words[j-1])
 				pair := word{Text: text[pw.Start:w.End], Start: pw.Start, End: w.End}
-				if !allow[tw.Lower[j-1]] && !allow[lw] {
+				if !allow[tw.Lower(j-1)] && !allow[lw] {
 					sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: pair, lower: strings.ToLower(pair.Text),
 						star: []string{pw.Text + "-" + w.Text, pw.Text + " " + w.Text}, style: misspell.CaseLower}))
 				}
@@ -839,11 +839,11 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 				// own check finds
 				pw := wordIn(text, tw.Words[j-1])
 				pair := word{Text: text[pw.Start:w.End], Start: pw.Start, End: w.End}
-				if !linkNamesWord(f, b, &textLinks, pw.Start, w.End, lw) && !allow[tw.Lower[j-1]] && !allow[lw] {
+				if !linkNamesWord(f, b, &textLinks, pw.Start, w.End, lw) && !allow[tw.Lower(j-1)] && !allow[lw] {
 					if apart != "" {
-						sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: pair, lower: tw.Lower[j-1] + " " + lw, apart: apart, style: misspell.CaseStyle(pw.Text)}))
+						sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: pair, lower: tw.Lower(j-1) + " " + lw, apart: apart, style: misspell.CaseStyle(pw.Text)}))
 					} else {
-						sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: pair, lower: tw.Lower[j-1] + "/" + lw, slashTwin: twin, style: misspell.CaseUpper}))
+						sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: pair, lower: tw.Lower(j-1) + "/" + lw, slashTwin: twin, style: misspell.CaseUpper}))
 					}
 				}
 			}
@@ -2781,7 +2781,7 @@ var ordinalOpeners = map[string]bool{"first": true, "second": true, "third": tru
 // no verb; an ordinal ("First, candidates will") is left alone. Else "".
 // The caller checks that the site writes the adverb often.
 func sentenceAdverb(d *wordDict, text string, tw *textWords, j int) string {
-	w, lw := wordIn(text, tw.Words[j]), tw.Lower[j]
+	w, lw := wordIn(text, tw.Words[j]), tw.Lower(j)
 	if len(lw) < 4 || w.Text[1:] != lw[1:] || w.Text[0] < 'A' || w.Text[0] > 'Z' || strings.HasSuffix(lw, "ly") || ordinalOpeners[lw] {
 		return ""
 	}
@@ -2794,10 +2794,10 @@ func sentenceAdverb(d *wordDict, text string, tw *textWords, j int) string {
 	}
 	for k := j + 1; k < len(tw.Words) && k <= j+4; k++ {
 		gap := text[tw.Words[k-1].End:tw.Words[k].Start]
-		if k > j+1 && gap != " " || tw.Words[k].In(text) != tw.Lower[k] {
+		if k > j+1 && gap != " " || tw.Words[k].In(text) != tw.Lower(k) {
 			return ""
 		}
-		if k > j+1 && sentenceAuxiliaries[tw.Lower[k]] {
+		if k > j+1 && sentenceAuxiliaries[tw.Lower(k)] {
 			return adv
 		}
 	}

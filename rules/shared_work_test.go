@@ -34,8 +34,8 @@ func checkWordingWords(t *testing.T, f *model.Family) {
 			if len(words) == 0 && len(tw.Words) == 0 {
 				continue
 			}
-			if !reflect.DeepEqual(tw.Words, words) || !reflect.DeepEqual(tw.Lower, lower) {
-				t.Fatalf("%s: wordingWords(%q, %v) = %v %q, want %v %q", f.Path, b.Text, hyphens, tw.Words, tw.Lower, words, lower)
+			if !reflect.DeepEqual(tw.Words, words) || !reflect.DeepEqual(tw.LowerAll(), lower) {
+				t.Fatalf("%s: wordingWords(%q, %v) = %v %q, want %v %q", f.Path, b.Text, hyphens, tw.Words, tw.LowerAll(), words, lower)
 			}
 		}
 	}

@@ -99,7 +99,7 @@ func spacingPageOf(f *model.Family) *spacingPage {
 			pg.parens[k] = c
 		}
 		tw := wordingWords(b, true)
-		for i, w := range tw.Lower {
+		for i, w := range tw.Lowers() {
 			if strings.Contains(w, "-") {
 				pg.hyphenated[w] = true
 			}

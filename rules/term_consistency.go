@@ -448,11 +448,11 @@ func termWordKey(text string, tw *textWords, i int) (key string, plain, ok bool)
 		return strings.ToLower(strings.TrimSuffix(written, "'s")) + "s", false, true
 	}
 	// without an apostrophe, written is the word as written
-	if strings.ContainsRune(written, '\'') || strings.IndexByte(tw.Lower[i], '-') >= 0 && hyphenMeaning[tw.Lower[i]] {
+	if strings.ContainsRune(written, '\'') || strings.IndexByte(tw.Lower(i), '-') >= 0 && hyphenMeaning[tw.Lower(i)] {
 		return "", false, false
 	}
 	_, n := utf8.DecodeRuneInString(written)
-	return withoutHyphens(tw.Lower[i]), !hasHyphen(written) && !changesLower(written[n:]), true
+	return withoutHyphens(tw.Lower(i)), !hasHyphen(written) && !changesLower(written[n:]), true
 }
 
 // termOccAt is the occurrence of word i of a block, curly apostrophes made
@@ -690,7 +690,7 @@ func listedWithRepoName(text string, tw *textWords, i, dir int) bool {
 	if g != " " && g != ", " {
 		return false
 	}
-	if l := tw.Lower[j]; l == "and" || l == "or" {
+	if l := tw.Lower(j); l == "and" || l == "or" {
 		// the neighbour is a conjunction, the item the word past it
 		k := j + dir
 		if k < 0 || k >= len(tw.Words) {
@@ -742,13 +742,13 @@ func possessive(text string, tw *textWords, i int) bool {
 	if gap := text[words[i].End:words[i+1].Start]; strings.TrimSpace(gap) != "" {
 		return false // punctuation follows: "... PEO's."
 	}
-	if prose.IsStopWord(tw.Lower[i+1]) {
+	if prose.IsStopWord(tw.Lower(i + 1)) {
 		return false
 	}
 	// a noun follows: a possessive after a determiner ("the CRO's
 	// strategy") or of a person's title ("CEO's approval"); else the
 	// acronym names things, and "track KPI's requirements" is a plural
-	if acronymPersons[strings.TrimSuffix(strings.ReplaceAll(tw.Lower[i], "’", "'"), "'s")] {
+	if acronymPersons[strings.TrimSuffix(strings.ReplaceAll(tw.Lower(i), "’", "'"), "'s")] {
 		return true
 	}
 	if i == 0 {
@@ -756,10 +756,10 @@ func possessive(text string, tw *textWords, i int) bool {
 	}
 	// after a preposition, before a word that is no adverb ("on MDN's
 	// content repository", where "reply to MR's quickly" is a plural)
-	if possessivePrepositions[tw.Lower[i-1]] && !strings.HasSuffix(tw.Lower[i+1], "ly") {
+	if possessivePrepositions[tw.Lower(i-1)] && !strings.HasSuffix(tw.Lower(i+1), "ly") {
 		return true
 	}
-	return possessiveDeterminers[tw.Lower[i-1]]
+	return possessiveDeterminers[tw.Lower(i-1)]
 }
 
 // possessivePrepositions come before a possessive that opens a noun phrase:
@@ -1208,7 +1208,7 @@ func checkTermVarieties(p *lint.SetPass, f *model.Family) {
 	for _, b := range f.Blocks {
 		tw := wordingWords(b, false)
 		for i, w := range tw.Words {
-			lw := tw.Lower[i]
+			lw := tw.Lower(i)
 			h1, h2 := misspellHashes(lw) // once for both tables
 			if am, ok := termAmerican(us, d, lw, h1, h2); ok {
 				british = append(british, occ{b, w.Start, w.End, w.In(wordingText(b)), am, termStem(lw, am)})
@@ -1238,7 +1238,7 @@ func checkTermVarieties(p *lint.SetPass, f *model.Family) {
 	for _, b := range f.Blocks {
 		tw := wordingWords(b, false)
 		text := wordingText(b)
-		for i, lw := range tw.Lower {
+		for i, lw := range tw.Lowers() {
 			// a word of a name ("Majority Judgment", a voting method) is
 			// spelt as its name is, not in the page's variety: a capital
 			// inside a sentence, outside headings, counts neither way
@@ -1486,7 +1486,7 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 			if len(t) < 2 || !isASCIILetters(t) {
 				continue
 			}
-			lower := tw.Lower[i] // strings.ToLower(t), made once for every rule
+			lower := tw.Lower(i) // strings.ToLower(t), made once for every rule
 			if _, ok := preferred[lower]; ok {
 				continue // checked against the preferred spelling
 			}

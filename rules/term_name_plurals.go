@@ -43,7 +43,7 @@ func checkTermNamePlurals(p *lint.SetPass, f *model.Family) {
 				text[w1.End:w2.Start] != " " || text[w2.End:w3.Start] != " " {
 				continue
 			}
-			l1, l2 := tw.Lower[i], tw.Lower[i+1]
+			l1, l2 := tw.Lower(i), tw.Lower(i+1)
 			if prose.IsStopWord(l1) {
 				continue // "The Renewal Operations": no name starts with "The"
 			}

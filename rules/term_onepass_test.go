@@ -126,12 +126,12 @@ func termWordsEachAsWas(f *model.Family, fn func(termWord)) {
 				}
 				continue
 			}
-			if strings.ContainsRune(o.text, '\'') || strings.IndexByte(tw.Lower[i], '-') >= 0 && hyphenMeaning[tw.Lower[i]] {
+			if strings.ContainsRune(o.text, '\'') || strings.IndexByte(tw.Lower(i), '-') >= 0 && hyphenMeaning[tw.Lower(i)] {
 				continue
 			}
 			_, n := utf8.DecodeRuneInString(o.text)
 			rest := o.text[n:]
-			fn(termWord{withoutHyphens(tw.Lower[i]), o, !hasHyphen(o.text) && !changesLower(rest)})
+			fn(termWord{withoutHyphens(tw.Lower(i)), o, !hasHyphen(o.text) && !changesLower(rest)})
 		}
 	}
 }
@@ -194,7 +194,7 @@ func scanTermPhrasesAsWas(f *model.Family, keep func(first, second string) bool,
 		tw := wordingWords(b, true)
 		heading := b.Kind == model.BlockHeading
 		for i, pw := range tw.Words {
-			w, lw := wordIn(text, pw), tw.Lower[i]
+			w, lw := wordIn(text, pw), tw.Lower(i)
 			if a, c, ok := strings.Cut(lw, "-"); ok && !strings.Contains(c, "-") && (keep == nil || keep(a, c)) && termPhrasePair(a, c) && !hyphenMeaning[lw] {
 				o := phraseOcc{b: b, start: w.Start, end: w.End, hyphen: true,
 					form: termCaseForm(w.Text, heading || sentenceStart(text, w.Start))}
@@ -208,7 +208,7 @@ func scanTermPhrasesAsWas(f *model.Family, keep func(first, second string) bool,
 				continue
 			}
 			next := wordIn(text, tw.Words[i+1])
-			ln := tw.Lower[i+1]
+			ln := tw.Lower(i + 1)
 			if text[w.End:next.Start] != " " {
 				continue
 			}

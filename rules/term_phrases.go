@@ -76,7 +76,7 @@ func scanTermPhrases(f *model.Family, add func(first, second string, o phraseOcc
 	phraseWord := func(tw *textWords, i int) bool {
 		if known[i] == 0 {
 			known[i] = 2
-			if termPhraseWord(tw.Lower[i]) {
+			if termPhraseWord(tw.Lower(i)) {
 				known[i] = 1
 			}
 		}
@@ -87,7 +87,7 @@ func scanTermPhrases(f *model.Family, add func(first, second string, o phraseOcc
 		tw := wordingWords(b, true)
 		known = append(known[:0], make([]int8, len(tw.Words))...)
 		for i, w := range tw.Words {
-			lw := tw.Lower[i]
+			lw := tw.Lower(i)
 			// a hyphenated pair: "cross-functional"
 			if a, c, ok := strings.Cut(lw, "-"); ok && !strings.Contains(c, "-") && termPhrasePair(a, c) && !hyphenMeaning[lw] && !linkTargetNamed(b, w.Start, lw) {
 				add(a, c, phraseOccAt(b, text, tw, i, true, false), phraseRef{int32(bi), int32(i), true})
@@ -101,7 +101,7 @@ func scanTermPhrases(f *model.Family, add func(first, second string, o phraseOcc
 			if text[w.End:next.Start] != " " {
 				continue
 			}
-			ln := tw.Lower[i+1]
+			ln := tw.Lower(i + 1)
 			var pair bool // termPhrasePair(lw, ln), each word's test asked once
 			if s, ok := cutPossessive(next.Text); ok {
 				ln = strings.ToLower(s)
@@ -123,13 +123,13 @@ func phrasePairAt(f *model.Family, r phraseRef) (first, second string) {
 	tw := wordingWords(f.Blocks[r.block], true)
 	i := int(r.at)
 	if r.hyphen {
-		first, second, _ = strings.Cut(tw.Lower[i], "-")
+		first, second, _ = strings.Cut(tw.Lower(i), "-")
 		return first, second
 	}
 	if s, ok := cutPossessive(tw.Words[i+1].In(wordingText(f.Blocks[r.block]))); ok {
-		return tw.Lower[i], strings.ToLower(s)
+		return tw.Lower(i), strings.ToLower(s)
 	}
-	return tw.Lower[i], tw.Lower[i+1]
+	return tw.Lower(i), tw.Lower(i + 1)
 }
 
 // phraseOccAt is the occurrence of the two-word term at word i of a block
@@ -450,13 +450,13 @@ func termModifies(text string, tw *textWords, i int) bool {
 	if i+1 >= len(tw.Words) || text[tw.Words[i].End:tw.Words[i+1].Start] != " " {
 		return false
 	}
-	w := tw.Lower[i+1]
+	w := tw.Lower(i + 1)
 	if prose.IsStopWord(w) || termParticles[w] || termAuxiliaries[w] || termNotHeads[w] || hasDigit(w) {
 		return false
 	}
 	// a verb in -s before a determiner: "a pull request requires an
 	// LGTM" uses the term as a noun
-	if strings.HasSuffix(w, "s") && i+2 < len(tw.Words) && text[tw.Words[i+1].End:tw.Words[i+2].Start] == " " && termDeterminers[tw.Lower[i+2]] {
+	if strings.HasSuffix(w, "s") && i+2 < len(tw.Words) && text[tw.Words[i+1].End:tw.Words[i+2].Start] == " " && termDeterminers[tw.Lower(i+2)] {
 		return false
 	}
 	return true
@@ -465,7 +465,7 @@ func termModifies(text string, tw *textWords, i int) bool {
 // termNounNext reports whether the word after word i is one of
 // termNotHeads, after a space: the term is a noun there.
 func termNounNext(text string, tw *textWords, i int) bool {
-	return i+1 < len(tw.Words) && text[tw.Words[i].End:tw.Words[i+1].Start] == " " && termNotHeads[tw.Lower[i+1]]
+	return i+1 < len(tw.Words) && text[tw.Words[i].End:tw.Words[i+1].Start] == " " && termNotHeads[tw.Lower(i+1)]
 }
 
 // termNotHeads are function words a compound used as a noun is followed
@@ -889,10 +889,10 @@ func checkTermTriples(p *lint.SetPass, f *model.Family) {
 	for _, b := range f.Blocks {
 		tw := wordingWords(b, true)
 		for i := range tw.Words {
-			if h := strings.Count(tw.Lower[i], "-"); h < 2 || h > 3 {
+			if h := strings.Count(tw.Lower(i), "-"); h < 2 || h > 3 {
 				continue // three or four parts only; most words have none
 			}
-			parts := strings.Split(tw.Lower[i], "-")
+			parts := strings.Split(tw.Lower(i), "-")
 			if !termTripleParts(parts) {
 				continue
 			}
@@ -917,11 +917,11 @@ func checkTermTriples(p *lint.SetPass, f *model.Family) {
 		text := wordingText(b)
 		tw := wordingWords(b, false) // hyphenated words split: "go-to-market" is three words here
 		for i := range tw.Words {
-			if !firsts[tw.Lower[i]] && !strings.Contains(tw.Lower[i], " ") {
+			if !firsts[tw.Lower(i)] && !strings.Contains(tw.Lower(i), " ") {
 				continue // no key starts with this word: spare joining the next ones
 			}
 			for n := 3; n <= 4 && i+n <= len(tw.Words); n++ {
-				key := strings.Join(tw.Lower[i:i+n], " ")
+				key := tw.JoinLower(i, i+n, " ")
 				if hyphenated[key] == 0 {
 					continue
 				}
@@ -1043,7 +1043,7 @@ func checkTermClosed(p *lint.SetPass, f *model.Family, preferred map[string]stri
 			continue // "| Luke Tillman | luketillman |" under "GitHub ID"
 		}
 		tw := wordingWords(b, true)
-		for i, lw := range tw.Lower {
+		for i, lw := range tw.Lowers() {
 			// a word in capitals is a file's name ("the CODEOWNERS file"),
 			// not the term written closed; a user name ("@luketillman",
 			// "[luketillman](https://github.com/LukeTillman)") is no
@@ -1062,7 +1062,7 @@ func checkTermClosed(p *lint.SetPass, f *model.Family, preferred map[string]stri
 	hyphened := map[string]bool{}
 	for _, b := range f.Blocks {
 		tw := wordingWords(b, true)
-		for _, lw := range tw.Lower {
+		for _, lw := range tw.Lowers() {
 			if x, y, ok := strings.Cut(lw, "-"); ok {
 				// the key looked up without a string made for every
 				// hyphenated word
@@ -1074,7 +1074,7 @@ func checkTermClosed(p *lint.SetPass, f *model.Family, preferred map[string]stri
 		text := wordingText(b)
 		for i := 0; i+1 < len(tw.Words); i++ {
 			w, next := tw.Words[i], tw.Words[i+1]
-			a, c := tw.Lower[i], tw.Lower[i+1]
+			a, c := tw.Lower(i), tw.Lower(i+1)
 			// the key looked up without a string made for every pair,
 			// and only for two words of letters one space apart
 			if text[w.End:next.Start] != " " || !isASCIILetters(a) || !isASCIILetters(c) || closed[string(closedKeyBytes(keyBuf[:0], a, c))] == 0 || !termPhrasePair(a, c) ||
@@ -1205,9 +1205,9 @@ func namedBody(w string) bool {
 // rather than run time", "front end and back end"): written apart for the
 // parallel, not a variant of the word they make closed.
 func parallelOpen(text string, tw *textWords, i int) bool {
-	head := tw.Lower[i+1]
+	head := tw.Lower(i + 1)
 	for j := max(0, i-6); j+1 < len(tw.Words) && j <= i+6; j++ {
-		if j == i || tw.Lower[j+1] != head || tw.Lower[j] == tw.Lower[i] || !isASCIILetters(tw.Lower[j]) ||
+		if j == i || tw.Lower(j+1) != head || tw.Lower(j) == tw.Lower(i) || !isASCIILetters(tw.Lower(j)) ||
 			text[tw.Words[j].End:tw.Words[j+1].Start] != " " {
 			continue
 		}
@@ -1339,7 +1339,7 @@ func nameAlone(f *model.Family, w string) bool {
 		tw := wordingWords(b, true)
 		for i, px := range tw.Words {
 			x := wordIn(text, px)
-			if x.Text != w || i == 0 || tw.Lower[i-1] != "the" || text[tw.Words[i-1].End:x.Start] != " " {
+			if x.Text != w || i == 0 || tw.Lower(i-1) != "the" || text[tw.Words[i-1].End:x.Start] != " " {
 				continue
 			}
 			if next := tw.Words[min(i+1, len(tw.Words)-1)].In(text); i+1 == len(tw.Words) || text[x.End:tw.Words[i+1].Start] != " " || prose.IsStopWord(next) || termAuxiliaries[next] {

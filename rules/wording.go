@@ -61,21 +61,10 @@ func wordingWords(b *model.Block, hyphens bool) *textWords {
 func hyphenWords(b *model.Block) *textWords {
 	text := wordingText(b)
 	if text == b.Text {
-		words, folded := prose.BlockWords(b), prose.BlockLowerWords(b)
-		if !strings.Contains(text, "’") {
-			return prose.OwnWords(b) // no apostrophe to straighten: the same lower case
-		}
-		lower := make([]string, len(words))
-		for i, w := range words {
-			lower[i] = folded[i] // the word in lower case, curly apostrophes straightened
-			if wt := w.In(text); strings.Contains(wt, "’") {
-				lower[i] = strings.ToLower(wt)
-			}
-		}
-		return &textWords{Words: words, Lower: lower}
+		// the own words' lower case, with curly apostrophes as written
+		return prose.OwnWords(b).Unstraightened(text)
 	}
-	words := prose.Words(text, true)
-	return &textWords{Words: words, Lower: prose.LowerWords(text, words)}
+	return prose.NewTextWords(text, prose.Words(text, true))
 }
 
 // word is a prose.Word with its text (prose.Word keeps only its offsets),
@@ -122,18 +111,13 @@ func splitHyphens(text string, tw *textWords) *textWords {
 	if n == len(tw.Words) {
 		return tw
 	}
-	out := &textWords{Words: make([]prose.Word, 0, n), Lower: make([]string, 0, n)}
-	for i, pw := range tw.Words {
+	words := make([]prose.Word, 0, n)
+	for _, pw := range tw.Words {
 		w := wordIn(text, pw)
 		if !hasHyphen(w.Text) {
-			out.Words = append(out.Words, pw)
-			out.Lower = append(out.Lower, tw.Lower[i])
+			words = append(words, pw)
 			continue
 		}
-		// an ASCII word's pieces in lower case are pieces of its lower
-		// case (no string made for each)
-		lw := tw.Lower[i]
-		sliced := len(lw) == len(w.Text) && isASCII(w.Text)
 		from := 0
 		for j := 0; j <= len(w.Text); {
 			size := 0
@@ -147,13 +131,7 @@ func splitHyphens(text string, tw *textWords) *textWords {
 				j++
 				continue
 			}
-			piece := w.Text[from:j]
-			out.Words = append(out.Words, prose.Word{Start: w.Start + from, End: w.Start + j})
-			if sliced {
-				out.Lower = append(out.Lower, lw[from:j])
-			} else {
-				out.Lower = append(out.Lower, strings.ToLower(piece))
-			}
+			words = append(words, prose.Word{Start: w.Start + from, End: w.Start + j})
 			if size == 0 {
 				break
 			}
@@ -161,7 +139,9 @@ func splitHyphens(text string, tw *textWords) *textWords {
 			from = j
 		}
 	}
-	return out
+	// the pieces' lower case is the words' (an ASCII piece's is at its
+	// offsets; another is lowered on its own where it differs)
+	return tw.Pieces(text, words)
 }
 
 // notWords blanks URLs, paths, e-mail addresses and host names as misspell's
