@@ -169,7 +169,7 @@ func checkBulletDrift(p *lint.Pass) {
 	opts := lint.Options[bulletDriftOptions](p.Options)
 	titles := map[string]bool{}
 	for _, r := range p.File.Roles {
-		for _, w := range prose.Words(strings.ToLower(r.Title), false) {
+		for _, w := range wordsIn(strings.ToLower(r.Title), false) {
 			titles[w.Text] = true
 		}
 	}
@@ -264,7 +264,7 @@ func driftBullets(f *model.Family, minWords int) []*driftBullet {
 			}
 			tw := wordingWords(b.Block, false)
 			content = content[:0]
-			for _, lw := range tw.Lower {
+			for _, lw := range tw.Lowers() {
 				// numbers change from level to level ("3 years", "5 years")
 				if !prose.IsStopWord(lw) && !hasDigit(lw) {
 					content = append(content, lw)
@@ -284,7 +284,7 @@ func driftBullets(f *model.Family, minWords int) []*driftBullet {
 				norms[i] = t.norm
 			}
 			db := &driftBullet{b: b, owner: owner, order: order, text: text, toks: toks,
-				key: strings.Join(norms, " "), exact: strings.Join(tw.Lower, " "), stems: stems}
+				key: strings.Join(norms, " "), exact: tw.JoinLower(0, len(tw.Words), " "), stems: stems}
 			if len(toks) >= 3 {
 				db.triples = make([]uint64, 0, len(toks)-2)
 				for i := 2; i < len(toks); i++ {
@@ -860,7 +860,7 @@ func lostLinks(f *model.Family, keep func(driftFinding)) {
 					keys = append(keys, k)
 				}
 				byKey[k] = append(byKey[k], copyOf{&driftBullet{b: b, owner: r, order: i, text: text, toks: toks, key: k,
-					exact: strings.Join(wordingWords(b.Block, false).Lower, " ")}, linked})
+					exact: wordingWords(b.Block, false).JoinLower(0, len(wordingWords(b.Block, false).Words), " ")}, linked})
 			}
 		}
 	}

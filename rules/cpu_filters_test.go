@@ -101,7 +101,7 @@ func familySubjectWordsSplit(f *model.Family, headings bool) map[string]bool {
 	out := map[string]bool{}
 	add := func(t string) {
 		for _, w := range prose.Words(t, true) {
-			lw := strings.ToLower(w.Text)
+			lw := strings.ToLower(w.In(t))
 			out[lw] = true
 			if hasHyphen(lw) {
 				for _, part := range strings.FieldsFunc(lw, func(r rune) bool { return r == '-' || r == '‑' }) {

@@ -9,7 +9,6 @@ import (
 
 	"gitlab.com/ladderlint/ladderlint/lint"
 	"gitlab.com/ladderlint/ladderlint/lint/model"
-	"gitlab.com/ladderlint/ladderlint/lint/prose"
 )
 
 var emptySectionRule = &lint.Rule{
@@ -159,7 +158,7 @@ func noticeHeading(f *model.Family, s *model.Section, name string) bool {
 	if s.Heading == nil {
 		return false
 	}
-	ws := prose.Words(strings.ToLower(strings.TrimSpace(name)), true)
+	ws := wordsIn(strings.ToLower(strings.TrimSpace(name)), true)
 	if len(ws) < 5 {
 		return false
 	}
@@ -186,7 +185,7 @@ func leadInSiblings(f *model.Family, s *model.Section, name string) []string {
 	t := strings.TrimSpace(name)
 	lead := strings.HasSuffix(t, ":")
 	if !lead {
-		ws := prose.Words(strings.ToLower(t), true)
+		ws := wordsIn(strings.ToLower(t), true)
 		lead = len(ws) > 1 && leadInWords[ws[len(ws)-1].Text]
 	}
 	if !lead {

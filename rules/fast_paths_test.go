@@ -17,12 +17,12 @@ import (
 // foreignPhraseDef is foreignPhrase's definition: a neighbour, its curly
 // apostrophes made straight, opened by "d'" or "l'", or holding a letter
 // that is not ASCII.
-func foreignPhraseDef(words []prose.Word, j int) bool {
+func foreignPhraseDef(text string, words []prose.Word, j int) bool {
 	for _, k := range []int{j - 1, j + 1} {
 		if k < 0 || k >= len(words) {
 			continue
 		}
-		w := strings.ReplaceAll(words[k].Text, "’", "'")
+		w := strings.ReplaceAll(words[k].In(text), "’", "'")
 		if len(w) > 2 && w[1] == '\'' && strings.ContainsRune("dlDL", rune(w[0])) {
 			return true
 		}
@@ -48,11 +48,11 @@ func TestForeignPhraseFastPath(t *testing.T) {
 		at := 0
 		for _, w := range strings.Fields(text) {
 			i := strings.Index(text[at:], w) + at
-			words = append(words, prose.Word{Text: w, Start: i, End: i + len(w)})
+			words = append(words, prose.Word{Start: i, End: i + len(w)})
 			at = i + len(w)
 		}
 		for j := range words {
-			if got, want := foreignPhrase(words, j), foreignPhraseDef(words, j); got != want {
+			if got, want := foreignPhrase(text, words, j), foreignPhraseDef(text, words, j); got != want {
 				t.Errorf("foreignPhrase(%q, %d) = %v, want %v", text, j, got, want)
 			}
 		}

@@ -144,15 +144,35 @@ func (t *titleGrade) graded() gradedRole {
 func checkGradeConsistency(p *lint.SetPass) {
 	opts := lint.Options[gradeConsistencyOptions](p.Options)
 	l := gradeLadder(p.Env, p.Config)
-	var all []titleGrade
-	for _, f := range p.Files {
+	// every page's titles, a page's one after another (the page's own
+	// slice when only one page has any: no copy of 20,000 titles at 144
+	// bytes each, nor a second one by page)
+	pages := make([][]titleGrade, len(p.Files))
+	n, with := 0, 0
+	for i, f := range p.Files {
 		gp, ok := p.Summary(f).(*gradePage)
 		if !ok {
 			gp = &gradePage{ts: pageGrades(l, f)}
 		}
-		for _, t := range gp.ts {
-			t.file = f
-			all = append(all, t)
+		for k := range gp.ts {
+			gp.ts[k].file = f
+		}
+		pages[i] = gp.ts
+		if n += len(gp.ts); len(gp.ts) > 0 {
+			with++
+		}
+	}
+	var all []titleGrade
+	if with == 1 {
+		for _, ts := range pages {
+			if len(ts) > 0 {
+				all = ts
+			}
+		}
+	} else if n > 0 {
+		all = make([]titleGrade, 0, n)
+		for _, ts := range pages {
+			all = append(all, ts...)
 		}
 	}
 	sameTitle(p, all)
@@ -163,12 +183,11 @@ func checkGradeConsistency(p *lint.SetPass) {
 	// for the families no table is found for.
 	tables := gradeTablesOf(p.Env, p.Config)
 	var rest []titleGrade
-	byFile := map[*model.Family][]titleGrade{}
-	for _, t := range all {
-		byFile[t.file] = append(byFile[t.file], t)
-	}
-	for _, f := range p.Files {
-		ts := byFile[f]
+	restAll := true // rest is all so far: no copy made
+	at := 0
+	for i, f := range p.Files {
+		ts := all[at : at+len(pages[i]) : at+len(pages[i])]
+		at += len(pages[i])
 		if len(ts) == 0 {
 			continue
 		}
@@ -182,9 +201,17 @@ func checkGradeConsistency(p *lint.SetPass) {
 		}
 		if table := tables.familyTableLinked(f, roles, linked); table != nil {
 			tableOffset(p, l, table, tables.forFile(f), ts)
+			if restAll {
+				rest, restAll = append([]titleGrade(nil), all[:at-len(ts)]...), false
+			}
 			continue
 		}
-		rest = append(rest, ts...)
+		if !restAll {
+			rest = append(rest, ts...)
+		}
+	}
+	if restAll {
+		rest = all
 	}
 	distribution(p, l, opts, rest, all)
 }
@@ -342,18 +369,23 @@ func titleKey(pl ladder.Place) string {
 
 // sameTitle reports a title graded differently in different files.
 func sameTitle(p *lint.SetPass, all []titleGrade) {
-	byKey := map[string][]titleGrade{}
-	for _, t := range all {
-		if t.stem == "" {
+	byKey := map[string][]int32{} // indexes in all: no copy of each title
+	for i := range all {
+		if all[i].stem == "" {
 			continue // a bare "Senior": no title to compare
 		}
-		byKey[t.key] = append(byKey[t.key], t)
+		byKey[all[i].key] = append(byKey[all[i].key], int32(i))
 	}
-	for _, ts := range byKey {
-		for _, t := range ts {
+	for _, is := range byKey {
+		if len(is) < 2 {
+			continue // a title graded once: nothing to compare
+		}
+		for _, ti := range is {
+			t := &all[ti]
 			var others []string
 			seen := map[string]bool{}
-			for _, o := range ts {
+			for _, oi := range is {
+				o := &all[oi]
 				if o.file == t.file || o.grade == t.grade {
 					continue
 				}

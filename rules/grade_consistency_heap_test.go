@@ -8,6 +8,7 @@ import (
 	"unsafe"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
+	"gitlab.com/ladderlint/ladderlint/lint/linttest"
 	"gitlab.com/ladderlint/ladderlint/lint/model"
 )
 
@@ -54,5 +55,46 @@ func TestGradePageSizePerRole(t *testing.T) {
 	}
 	if summary >= roles {
 		t.Errorf("the summary keeps %d bytes a role, no less than the graded roles it is made of (%d)", summary, roles)
+	}
+}
+
+// grade-consistency's merge stage reads the pages' summaries in place: on
+// a page of 8,000 levels it made a copy of every title (144 bytes each) for
+// the handbook's list, another by page, another for the pages without a
+// grade table and a fourth by title: about 15 MB allocated over what the
+// rule's per-file stage and the engine allocate, 3.7 MB without (the rest
+// is the distribution's and the tables' work). A second page,
+// the same titles graded alike, is no finding.
+func TestGradeConsistencyMergeAllocs(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a 0.5 MB page")
+	}
+	graded := hostile.GradedPage(8000)
+	page := map[string]string{"content/job-families/x/_index.md": graded}
+	allocated := func(rule string) uint64 {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		linttest.Lint(t, nil, page, rule)
+		runtime.ReadMemStats(&after)
+		return after.TotalAlloc - before.TotalAlloc
+	}
+	cfg := lint.DefaultConfig()
+	l := gradeLadder(lint.NewEnv(cfg), cfg)
+	f := model.Parse("content/job-families/x/_index.md", []byte(graded))
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	pageGrades(l, f)
+	runtime.ReadMemStats(&after)
+	collect := after.TotalAlloc - before.TotalAlloc
+	allocated("grade-consistency") // the ladder and tables, made once a process
+	base, rule := allocated("input"), allocated("grade-consistency")
+	merge := int64(rule) - int64(base) - int64(collect)
+	t.Logf("allocated: engine and model %d kB, with grade-consistency %d kB, its per-file stage %d kB: merge stage about %d kB", base>>10, rule>>10, collect>>10, merge>>10)
+	if merge > 8<<20 {
+		t.Errorf("grade-consistency's merge stage allocated about %d MB on a page of 8,000 levels, want under 8", merge>>20)
+	}
+	two := map[string]string{"content/job-families/x/_index.md": graded, "content/job-families/y/_index.md": graded}
+	for _, f := range linttest.Lint(t, nil, two, "grade-consistency").Findings {
+		t.Errorf("two pages grading the same titles alike: %s", f.Message)
 	}
 }

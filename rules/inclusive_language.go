@@ -349,8 +349,9 @@ func inclusiveTraits(p *lint.Pass, opts *inclusiveLanguageOptions) {
 		if b.Kind == model.BlockHeading || codedProcessText(b) {
 			continue
 		}
-		words, lower := prose.BlockWords(b), prose.BlockLowerWords(b)
-		for i, w := range lower {
+		tw := prose.OwnWords(b)
+		words, lower := tw.Words, tw.Lower
+		for i, w := range tw.Lowers() {
 			if !traits[w] {
 				continue
 			}
@@ -362,14 +363,14 @@ func inclusiveTraits(p *lint.Pass, opts *inclusiveLanguageOptions) {
 			if i > 0 {
 				before = strings.TrimSpace(b.Text[words[i-1].End:words[i].Start])
 			}
-			opens := i == 0 || before != "" && strings.ContainsAny(before, ",;:") || before == "" && inclusiveTraitLead[lower[i-1]]
+			opens := i == 0 || before != "" && strings.ContainsAny(before, ",;:") || before == "" && inclusiveTraitLead[lower(i-1)]
 			if !opens {
 				continue
 			}
 			follows := i+1 >= len(words)
 			if !follows {
 				gap := strings.TrimSpace(b.Text[words[i].End:words[i+1].Start])
-				next := lower[i+1]
+				next := lower(i + 1)
 				follows = gap != "" && strings.ContainsAny(gap, ",;:.!?)") ||
 					gap == "" && (next == "and" || next == "or" || codedPersonNouns[next])
 			}
@@ -398,7 +399,7 @@ var inclusiveTraitLead = map[string]bool{"a": true, "an": true, "and": true, "or
 // ecosystem", "GitLab and her features"), which no person's name or role
 // is ("the CEO and his team": capitals alone may be a role); else "".
 func inclusiveThingBefore(b *model.Block, at int) string {
-	ws := prose.Words(b.Text[:at], false)
+	ws := wordsIn(b.Text[:at], false)
 	for k := len(ws) - 1; k >= 0 && k >= len(ws)-2; k-- {
 		w := ws[k]
 		end := at
@@ -602,7 +603,7 @@ func inclusiveGitUse(b *model.Block, m prose.Match, after []prose.Phrase, before
 	if before[strings.ToLower(policyPrevWord(b.Text, m.Start))] {
 		return true
 	}
-	ws := prose.Words(b.Text[m.End:], true)
+	ws := wordsIn(b.Text[m.End:], true)
 	for i, w := range ws {
 		if i >= 3 || strings.ContainsAny(b.Text[m.End:m.End+w.Start], ".;:!?") {
 			break
@@ -722,21 +723,21 @@ var codedGroupBefore = map[string]bool{"company": true, "executive": true, "seni
 // leads", "team lead"), "leadership" after a group word or before a noun
 // of a group or of the work done for leaders ("company leadership", "the
 // leadership team", "leadership recruiting").
-func codedRoleNoun(text string, words []prose.Word, lower []string, i int) bool {
+func codedRoleNoun(text string, words []prose.Word, lower func(int) string, i int) bool {
 	joined := func(a, b int) bool { return text[words[a].End:words[b].Start] == " " }
-	switch lower[i] {
+	switch lower(i) {
 	case "lead", "leads":
 		if i == 0 || !joined(i-1, i) {
 			return false
 		}
-		prev := lower[i-1]
+		prev := lower(i - 1)
 		return !prose.IsStopWord(prev) && !strings.HasSuffix(prev, "ly") && prev != "will" && prev != "to" &&
 			!strings.HasSuffix(prev, "s") && unicode.IsLetter(rune(prev[0]))
 	case "leadership":
-		if i > 0 && joined(i-1, i) && codedGroupBefore[lower[i-1]] {
+		if i > 0 && joined(i-1, i) && codedGroupBefore[lower(i-1)] {
 			return true
 		}
-		return i+1 < len(words) && joined(i, i+1) && codedLeadershipOf[lower[i+1]]
+		return i+1 < len(words) && joined(i, i+1) && codedLeadershipOf[lower(i+1)]
 	}
 	return false
 }
@@ -787,10 +788,10 @@ func inclusiveCodedHits(p *lint.Pass, opts *inclusiveLanguageOptions) (hits [cod
 		if b.Kind == model.BlockHeading && !opts.CodedHeadings || codedProcessText(b) || foreignBlock(b) {
 			continue // a block in another language has no English tone
 		}
-		lower := prose.BlockLowerWords(b)
-		words := prose.BlockWords(b)
+		tw := prose.OwnWords(b)
+		words, lower := tw.Words, tw.Lower
 		for i, w := range words {
-			lw := strings.TrimSuffix(lower[i], "'s") // policyWord(w.Text)
+			lw := strings.TrimSuffix(lower(i), "'s") // policyWord(w.Text)
 			if inLinkText(b, w.Start) || codedRoleNoun(b.Text, words, lower, i) {
 				continue // a page's name ("Leadership at GitLab"), a role or group ("engagement leads")
 			}
@@ -879,7 +880,7 @@ func familySubjectWords(f *model.Family, headings bool) map[string]bool {
 		}
 	}
 	add := func(t string) {
-		for _, w := range prose.Words(t, true) {
+		for _, w := range wordsIn(t, true) {
 			addLower(strings.ToLower(w.Text))
 		}
 	}

@@ -244,7 +244,9 @@ func (sec *levelSection) wordBag() []string {
 	}
 	sec.bag = make([]string, 0, sec.words)
 	for _, b := range sec.blocks {
-		sec.bag = append(sec.bag, wordingWords(b, true).Lower...)
+		for _, lw := range wordingWords(b, true).Lowers() {
+			sec.bag = append(sec.bag, lw)
+		}
 	}
 	sort.Strings(sec.bag)
 	return sec.bag

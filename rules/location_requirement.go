@@ -257,7 +257,7 @@ func locRegions(b *model.Block, phrases *prose.PhraseSet, raw []string) []prose.
 // words, after an optional preposition and article. It returns the end of
 // the place.
 func locPlaceAfter(text string, i int, regions []prose.Match) (int, bool) {
-	ws := prose.Words(text[i:], false)
+	ws := wordsIn(text[i:], false)
 	end := -1
 	for k, w := range ws {
 		if strings.ContainsRune(text[i:i+w.Start], model.CodeMark) || (end >= 0 && strings.TrimSpace(text[end:i+w.Start]) != "") {
@@ -296,7 +296,7 @@ var locPlaceKinds = map[string]bool{"city": true, "state": true, "country": true
 // returns where the name starts. A name at the start of the sentence only
 // counts when it is a region ("Timezones ..." names none).
 func locZoneName(text string, i int, regions []prose.Match) (int, bool) {
-	ws := prose.Words(text[:i], false)
+	ws := wordsIn(text[:i], false)
 	start, ok := 0, false
 	for k := len(ws) - 1; k >= 0 && k >= len(ws)-5; k-- {
 		w := ws[k]

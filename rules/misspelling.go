@@ -221,7 +221,7 @@ func misspellings(locale string) (main, extra *misspellTable) {
 // the merge stage needs of the word's block (positions, what comes before
 // and after), so that the page's blocks need not be kept until then.
 type spellWord struct {
-	w     prose.Word // Text cloned from the block's text
+	w     word       // Text cloned from the block's text
 	span  model.Span // the word in the page's source
 	start bool       // the word starts a sentence (sentenceStart)
 	cell  bool       // the word is a table cell's whole text: a column's value
@@ -313,7 +313,7 @@ func apostropheInName(d *wordDict, w string) string {
 // principalTitle reports whether "Principle" starts a title: right before
 // a capitalised word that is not "Of" ("Principle Accounting Officer",
 // "Principle Engineer"), where "Principal" is meant.
-func principalTitle(text string, w, next prose.Word) bool {
+func principalTitle(text string, w, next word) bool {
 	if text[w.End:next.Start] != " " || next.Text == "" || next.Text[0] < 'A' || next.Text[0] > 'Z' {
 		return false
 	}
@@ -335,22 +335,22 @@ func principalTitle(text string, w, next prose.Word) bool {
 //   - the common slips of English grammar that their neighbours give away
 //     (slipByNeighbour): "it's own", "rather then", "be apart of".
 func confusedWord(text string, words []prose.Word, j int) string {
-	w := words[j]
+	w := wordIn(text, words[j])
 	if meant := slipByNeighbour(text, words, j); meant != "" {
 		return meant
 	}
 	switch w.Text {
 	case "Principle":
-		if j+1 < len(words) && principalTitle(text, w, words[j+1]) {
+		if j+1 < len(words) && principalTitle(text, w, wordIn(text, words[j+1])) {
 			return "principal"
 		}
 	case "aide", "Aide":
-		if j > 0 && text[words[j-1].End:w.Start] == " " && modalVerbs[strings.ToLower(words[j-1].Text)] {
+		if j > 0 && text[words[j-1].End:w.Start] == " " && modalVerbs[strings.ToLower(words[j-1].In(text))] {
 			return "aid"
 		}
 	case "Manger":
-		if j > 0 && text[words[j-1].End:w.Start] == " " && words[j-1].Text != "" &&
-			words[j-1].Text[0] >= 'A' && words[j-1].Text[0] <= 'Z' {
+		if j > 0 && text[words[j-1].End:w.Start] == " " && words[j-1].In(text) != "" &&
+			text[words[j-1].Start] >= 'A' && text[words[j-1].Start] <= 'Z' {
 			return "manager"
 		}
 	}
@@ -385,7 +385,7 @@ var (
 // capitalInside reports whether word k of a sentence is written with a
 // capital and does not open the sentence: a name ("effect Salesforce").
 func capitalInside(text string, words []prose.Word, k int) bool {
-	if k <= 0 || k >= len(words) || words[k].Text == "" || words[k].Text[0] < 'A' || words[k].Text[0] > 'Z' {
+	if k <= 0 || k >= len(words) || words[k].Start == words[k].End || text[words[k].Start] < 'A' || text[words[k].Start] > 'Z' {
 		return false
 	}
 	return text[words[k-1].End:words[k].Start] == " " && !sentenceStart(text, words[k].Start)
@@ -415,7 +415,7 @@ func slipByNeighbour(text string, words []prose.Word, j int) string {
 		if k < j && text[words[k].End:words[k+1].Start] != " " || k > j && text[words[k-1].End:words[k].Start] != " " {
 			return ""
 		}
-		return strings.ToLower(strings.ReplaceAll(words[k].Text, "’", "'"))
+		return strings.ToLower(strings.ReplaceAll(words[k].In(text), "’", "'"))
 	}
 	switch word(j) {
 	case "it's":
@@ -486,7 +486,7 @@ func slipByNeighbour(text string, words []prose.Word, j int) string {
 // team's at capacity"). A word the dictionary lacks (an acronym, "EBA's",
 // which term-consistency weighs) is left alone; else "".
 func apostrophePlural(d *wordDict, text string, words []prose.Word, j int) string {
-	w := words[j]
+	w := wordIn(text, words[j])
 	stem, ok := strings.CutSuffix(w.Text, "'s")
 	if !ok {
 		stem, ok = strings.CutSuffix(w.Text, "’s")
@@ -503,7 +503,7 @@ func apostrophePlural(d *wordDict, text string, words []prose.Word, j int) strin
 	if !d.has(lower) || stem[1:] != lower[1:] {
 		return ""
 	}
-	switch strings.ToLower(words[j+1].Text) {
+	switch strings.ToLower(words[j+1].In(text)) {
 	case "are", "were", "have":
 	case "at":
 		if stem == lower || sentenceStart(text, w.Start) {
@@ -904,13 +904,13 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 		// are no English typos
 		foreign := unknown && foreignBlock(b)
 		text := wordingText(b)
-		for j, w := range tw.Words {
-			lw := tw.Lower[j]
-			if j > 0 && len(w.Text) >= 3 && len(tw.Words[j-1].Text) >= 3 && titleWord(w.Text) && titleWord(tw.Words[j-1].Text) &&
+		for j, ow := range tw.Words {
+			w, lw := wordIn(text, ow), tw.Lower(j)
+			if j > 0 && len(w.Text) >= 3 && len(tw.Words[j-1].In(text)) >= 3 && titleWord(w.Text) && titleWord(tw.Words[j-1].In(text)) &&
 				text[tw.Words[j-1].End:w.Start] == " " {
 				// two capitalised words apart ("People Operations"): the
 				// site's pairs, for a page that runs them together
-				count(sitePair(tw.Lower[j-1] + " " + lw))
+				count(sitePair(tw.Lower(j-1) + " " + lw))
 			}
 			if asciiCapitals(w.Text) {
 				caps[w.Text]++
@@ -933,11 +933,11 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 			// no word holds, for a page that writes them otherwise
 			var apart, twin string
 			if j > 0 {
-				pw := tw.Words[j-1]
+				pw := wordIn(text, tw.Words[j-1])
 				switch sep := text[pw.End:w.Start]; {
 				case sep == " ":
 					if joined := splitCompound(dict, text, pw, w); joined != "" {
-						count(apartPairKey(tw.Lower[j-1], lw))
+						count(apartPairKey(tw.Lower(j-1), lw))
 						if !opts.Cautious {
 							// other organisations' charters write "work
 							// flow" apart, as English allows: too weak
@@ -946,7 +946,7 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 						}
 					}
 				case sep == "/" && slashAcronym(text, pw, w):
-					count(slashPairKey(tw.Lower[j-1], lw))
+					count(slashPairKey(tw.Lower(j-1), lw))
 					if pw.Text == w.Text {
 						twin = lw
 					}
@@ -955,12 +955,12 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 			if !unknown || foreign {
 				continue
 			}
-			if j > 0 && starJoined(dict, text, tw.Words[j-1], w) && loneSourceStar(f, b.SourceSpan(tw.Words[j-1].Start, w.End)) {
+			if j > 0 && starJoined(dict, text, wordIn(text, tw.Words[j-1]), w) && loneSourceStar(f, b.SourceSpan(tw.Words[j-1].Start, w.End)) {
 				// "detail*oriented": an asterisk typed for a hyphen, which no
 				// other asterisk makes emphasis
-				pw := tw.Words[j-1]
-				pair := prose.Word{Text: text[pw.Start:w.End], Start: pw.Start, End: w.End}
-				if !allow[tw.Lower[j-1]] && !allow[lw] {
+				pw := wordIn(text, tw.Words[j-1])
+				pair := word{Text: text[pw.Start:w.End], Start: pw.Start, End: w.End}
+				if !allow[tw.Lower(j-1)] && !allow[lw] {
 					sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: pair, lower: strings.ToLower(pair.Text),
 						star: []string{pw.Text + "-" + w.Text, pw.Text + " " + w.Text}, style: misspell.CaseLower}))
 				}
@@ -968,13 +968,13 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 			if apart != "" || twin != "" {
 				// the finding spans both words, whatever the second one's
 				// own check finds
-				pw := tw.Words[j-1]
-				pair := prose.Word{Text: text[pw.Start:w.End], Start: pw.Start, End: w.End}
-				if !linkNamesWord(f, b, &textLinks, pw.Start, w.End, lw) && !allow[tw.Lower[j-1]] && !allow[lw] {
+				pw := wordIn(text, tw.Words[j-1])
+				pair := word{Text: text[pw.Start:w.End], Start: pw.Start, End: w.End}
+				if !linkNamesWord(f, b, &textLinks, pw.Start, w.End, lw) && !allow[tw.Lower(j-1)] && !allow[lw] {
 					if apart != "" {
-						sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: pair, lower: tw.Lower[j-1] + " " + lw, apart: apart, style: misspell.CaseStyle(pw.Text)}))
+						sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: pair, lower: tw.Lower(j-1) + " " + lw, apart: apart, style: misspell.CaseStyle(pw.Text)}))
 					} else {
-						sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: pair, lower: tw.Lower[j-1] + "/" + lw, slashTwin: twin, style: misspell.CaseUpper}))
+						sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: pair, lower: tw.Lower(j-1) + "/" + lw, slashTwin: twin, style: misspell.CaseUpper}))
 					}
 				}
 			}
@@ -987,7 +987,7 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 			if w.Text != lw && personWords[w.Text] {
 				continue // a name the page's list of people writes
 			}
-			if foreignPhrase(tw.Words, j) {
+			if foreignPhrase(text, tw.Words, j) {
 				continue // "raison d'être": a phrase of another language
 			}
 			if meant := confusedWord(wordingText(b), tw.Words, j); meant != "" && !allow[lw] {
@@ -1221,14 +1221,14 @@ func (sc *spellScratch) release() {
 // another language that English borrows whole: one with a letter no English
 // word has (an accent: "d'être", "vis-à-vis"), or opened by an elided French
 // article ("d'", "l'"). "raison" in "raison d'être" is no slip of "raisin".
-func foreignPhrase(words []prose.Word, j int) bool {
+func foreignPhrase(text string, words []prose.Word, j int) bool {
 	for _, k := range []int{j - 1, j + 1} {
 		if k < 0 || k >= len(words) {
 			continue
 		}
 		// "d'", "l'" with a straight or a curly apostrophe; the word
 		// is made straight only then (most words are not)
-		w := words[k].Text
+		w := words[k].In(text)
 		if len(w) > 2 && strings.IndexByte("dlDL", w[0]) >= 0 && (w[1] == '\'' || strings.HasPrefix(w[1:], "’")) {
 			if len(strings.ReplaceAll(w, "’", "'")) > 2 {
 				return true
@@ -2808,7 +2808,7 @@ var apartStops = map[string]bool{
 // "life cycle", "road map").
 // Whether the site writes the joined word often and the two apart nowhere
 // else is the caller's.
-func splitCompound(d *wordDict, text string, a, b prose.Word) string {
+func splitCompound(d *wordDict, text string, a, b word) string {
 	if len(a.Text) < 3 || len(b.Text) < 3 || hyphenated(text, a.Start, a.End) || hyphenated(text, b.Start, b.End) {
 		return ""
 	}
@@ -2844,7 +2844,7 @@ func apartPairKey(a, b string) string { return " " + a + " " + b }
 // slashAcronym reports whether two words around a slash are acronyms of
 // two to five capitals ("CI/CD"), alone: no third word joined to them by
 // a slash or a hyphen ("A/B/C", "CI/CD-ready" stay out).
-func slashAcronym(text string, a, b prose.Word) bool {
+func slashAcronym(text string, a, b word) bool {
 	if len(a.Text) > 5 || len(b.Text) > 5 || !asciiCapitals(a.Text) || !asciiCapitals(b.Text) {
 		return false
 	}
@@ -2912,7 +2912,7 @@ var ordinalOpeners = map[string]bool{"first": true, "second": true, "third": tru
 // no verb; an ordinal ("First, candidates will") is left alone. Else "".
 // The caller checks that the site writes the adverb often.
 func sentenceAdverb(d *wordDict, text string, tw *textWords, j int) string {
-	w, lw := tw.Words[j], tw.Lower[j]
+	w, lw := wordIn(text, tw.Words[j]), tw.Lower(j)
 	if len(lw) < 4 || w.Text[1:] != lw[1:] || w.Text[0] < 'A' || w.Text[0] > 'Z' || strings.HasSuffix(lw, "ly") || ordinalOpeners[lw] {
 		return ""
 	}
@@ -2925,10 +2925,10 @@ func sentenceAdverb(d *wordDict, text string, tw *textWords, j int) string {
 	}
 	for k := j + 1; k < len(tw.Words) && k <= j+4; k++ {
 		gap := text[tw.Words[k-1].End:tw.Words[k].Start]
-		if k > j+1 && gap != " " || tw.Words[k].Text != tw.Lower[k] {
+		if k > j+1 && gap != " " || tw.Words[k].In(text) != tw.Lower(k) {
 			return ""
 		}
-		if k > j+1 && sentenceAuxiliaries[tw.Lower[k]] {
+		if k > j+1 && sentenceAuxiliaries[tw.Lower(k)] {
 			return adv
 		}
 	}
@@ -2940,7 +2940,7 @@ func sentenceAdverb(d *wordDict, text string, tw *textWords, j int) string {
 // ASCII, of three letters or more and dictionary words. An asterisk that
 // emphasis would pair is gone from the text, and a lone one between two
 // words of prose is a slip for a hyphen or a space.
-func starJoined(d *wordDict, text string, a, b prose.Word) bool {
+func starJoined(d *wordDict, text string, a, b word) bool {
 	if a.End+1 != b.Start || text[a.End] != '*' || strings.Count(text, "*") != 1 || len(a.Text) < 3 || len(b.Text) < 3 {
 		return false
 	}

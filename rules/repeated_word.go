@@ -52,15 +52,15 @@ func checkRepeatedWord(p *lint.Pass) {
 		tw := wordingWords(b, true)
 		words := tw.Words
 		for i := 1; i < len(words); i++ {
-			prev, cur := words[i-1], words[i]
-			lw := tw.Lower[i]
-			if lw != tw.Lower[i-1] || allow[lw] || !onlySpace(text[prev.End:cur.Start]) || !hasLetter(lw) {
+			prev, cur := wordIn(text, words[i-1]), wordIn(text, words[i])
+			lw := tw.Lower(i)
+			if lw != tw.Lower(i-1) || allow[lw] || !onlySpace(text[prev.End:cur.Start]) || !hasLetter(lw) {
 				continue
 			}
-			if i+1 < len(words) && grammaticalDouble(lw, tw.Lower[i+1]) {
+			if i+1 < len(words) && grammaticalDouble(lw, tw.Lower(i+1)) {
 				continue // "look at at least three"
 			}
-			if i >= 2 && tw.Lower[i-2] == "to" && onlySpace(text[words[i-2].End:prev.Start]) && infinitiveDouble(lw) {
+			if i >= 2 && tw.Lower(i-2) == "to" && onlySpace(text[words[i-2].End:prev.Start]) && infinitiveDouble(lw) {
 				continue // "those eligible to vote vote in favor"
 			}
 			from, to := b.SourceOffset(prev.End), b.SourceOffset(cur.Start)
@@ -78,7 +78,7 @@ func checkRepeatedWord(p *lint.Pass) {
 			}
 			// a run of the word ("the the the ..."): one finding
 			last := i
-			for last+1 < len(words) && tw.Lower[last+1] == lw && onlySpace(text[words[last].End:words[last+1].Start]) &&
+			for last+1 < len(words) && tw.Lower(last+1) == lw && onlySpace(text[words[last].End:words[last+1].Start]) &&
 				!htmlBetween(p.File, b.SourceOffset(words[last].End), b.SourceOffset(words[last+1].Start)) {
 				last++
 			}
@@ -99,7 +99,7 @@ func checkRepeatedWord(p *lint.Pass) {
 			// as written
 			fixable := true
 			for k := i; k <= last && fixable; k++ {
-				w := words[k]
+				w := wordIn(text, words[k])
 				fixable = sourceIs(p.File, b.SourceSpan(w.Start, w.End), w.Text) &&
 					onlySpace(string(p.File.Source.Text[b.SourceOffset(words[k-1].End):b.SourceOffset(w.Start)]))
 			}

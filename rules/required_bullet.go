@@ -788,7 +788,11 @@ func (pg *bulletPage) requirements(r *model.Role) []*model.Section {
 	// gave another role although they sit in this role's text, in the
 	// order of the roles they come from
 	reqs = append(reqs, pg.others[r]...)
-	pg.reqs[r] = reqs
+	if len(reqs) > 0 {
+		// a role without any is asked again (a few lookups): on a page of
+		// 20,000 levels without requirements an entry each was 1.25 MB
+		pg.reqs[r] = reqs
+	}
 	return reqs
 }
 
@@ -801,19 +805,20 @@ type bulletPage struct {
 	scoped    map[*model.Role][]*model.Section // family-level Requirements covering some roles
 	others    map[*model.Role][]*model.Section // other roles' Requirements that belong to this role (same title, or in its text)
 	enclosing map[*model.Role]*model.Role      // nearest role whose heading encloses the role's heading
-	before    map[*model.Role]*model.Role      // the level before the role
+	before    map[*model.Role]*model.Role      // the level before the role (beforeOf, made on first need)
 	// resolve gives the other pages links lead to (nil: none known)
 	resolve func([]*model.Link) []bulletTarget
-	blocks  map[*model.Role][]*model.Block   // the role's own paragraphs, as blocks
-	cross   map[*model.Role][]bulletTarget   // memoized crossTargets
-	named   map[*model.Role][]*model.Section // requirements a heading names for a role the model gave them not to
-	renamed []*model.Section                 // those sections
+	blocks  map[*model.Role][]*model.Block // the role's own paragraphs with links, as blocks
+	cross   map[*model.Role][]bulletTarget // memoized crossTargets, of the roles that have some
+	// the roles crossTargets found none for
+	crossNone map[*model.Role]struct{}
+	named     map[*model.Role][]*model.Section // requirements a heading names for a role the model gave them not to
+	renamed   []*model.Section                 // those sections
 }
 
 func newBulletPage(f *model.Family) *bulletPage {
 	pg := &bulletPage{f: f, reqs: map[*model.Role][]*model.Section{}, scoped: map[*model.Role][]*model.Section{},
-		others: map[*model.Role][]*model.Section{}, enclosing: map[*model.Role]*model.Role{},
-		before: map[*model.Role]*model.Role{}}
+		others: map[*model.Role][]*model.Section{}, enclosing: map[*model.Role]*model.Role{}}
 	for _, s := range f.Sections {
 		if s.Kind != model.SecRequirements {
 			continue
@@ -885,18 +890,28 @@ func newBulletPage(f *model.Family) *bulletPage {
 	}
 	pg.blocks = map[*model.Role][]*model.Block{}
 	for _, b := range f.Blocks {
-		if b.Role != nil && b.Section == nil && b.Kind == model.BlockParagraph {
+		// (only blocks with links: crossTargets reads their links)
+		if b.Role != nil && b.Section == nil && b.Kind == model.BlockParagraph && len(b.Links) > 0 {
 			pg.blocks[b.Role] = append(pg.blocks[b.Role], b)
 		}
 	}
-	var prev *model.Role
-	for _, x := range f.Roles {
-		pg.before[x] = prev
-		if x.Kind == model.KindLevel {
-			prev = x
+	return pg
+}
+
+// beforeOf returns the level before r (nil for the first), from a table
+// made on the first need: few pages ask.
+func (pg *bulletPage) beforeOf(r *model.Role) *model.Role {
+	if pg.before == nil {
+		pg.before = make(map[*model.Role]*model.Role, len(pg.f.Roles))
+		var prev *model.Role
+		for _, x := range pg.f.Roles {
+			pg.before[x] = prev
+			if x.Kind == model.KindLevel {
+				prev = x
+			}
 		}
 	}
-	return pg
+	return pg.before[r]
 }
 
 // loneFirstRequirements makes the family's a Requirements section that
@@ -1027,7 +1042,7 @@ func (pg *bulletPage) inheritedFrom(r *model.Role, reqs []*model.Section) []*mod
 		if e.From != nil {
 			add(e.From)
 		} else if e.Sentence != nil && model.InheritAt(e.Sentence.Text) == 0 {
-			add(pg.before[r])
+			add(pg.beforeOf(r))
 		}
 	}
 	// "The following extend the main [requirements](#requirements)": the
@@ -1054,6 +1069,9 @@ func (pg *bulletPage) crossTargets(r *model.Role, seen map[*model.Role]bool) []b
 	}
 	if ts, ok := pg.cross[r]; ok {
 		return ts
+	}
+	if _, ok := pg.crossNone[r]; ok {
+		return nil
 	}
 	seen[r] = true
 	var links []*model.Link
@@ -1091,6 +1109,15 @@ func (pg *bulletPage) crossTargets(r *model.Role, seen map[*model.Role]bool) []b
 				out = append(out, t)
 			}
 		}
+	}
+	if len(out) == 0 {
+		// a set of the roles without any: 8 bytes an entry, not 32 (a
+		// long chain of levels is still followed once)
+		if pg.crossNone == nil {
+			pg.crossNone = map[*model.Role]struct{}{}
+		}
+		pg.crossNone[r] = struct{}{}
+		return nil
 	}
 	if pg.cross == nil {
 		pg.cross = map[*model.Role][]bulletTarget{}
@@ -1151,7 +1178,7 @@ func bulletItemWords(b *model.Bullet) []string {
 // bulletWords normalizes a bullet for comparison: its words, lower case.
 func bulletWords(s string) []string {
 	var out []string
-	for _, w := range prose.Words(strings.ToLower(strings.ReplaceAll(s, "’", "'")), true) {
+	for _, w := range wordsIn(strings.ToLower(strings.ReplaceAll(s, "’", "'")), true) {
 		out = append(out, w.Text)
 	}
 	return out

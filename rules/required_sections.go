@@ -14,7 +14,6 @@ import (
 
 	"gitlab.com/ladderlint/ladderlint/lint"
 	"gitlab.com/ladderlint/ladderlint/lint/model"
-	"gitlab.com/ladderlint/ladderlint/lint/prose"
 	"gitlab.com/ladderlint/ladderlint/schema"
 )
 
@@ -1233,7 +1232,7 @@ func responsibilitiesUnderOtherName(r *model.Role) *model.Section {
 		if s.Kind != model.SecOther || len(s.Bullets) < 2 {
 			continue
 		}
-		for _, w := range prose.Words(strings.ToLower(s.Name), true) {
+		for _, w := range wordsIn(strings.ToLower(s.Name), true) {
 			if misfiledResponsibilityWords[w.Text] {
 				return s
 			}
@@ -1254,7 +1253,7 @@ func requirementsUnderOtherName(r *model.Role) *model.Section {
 		if s.Kind != model.SecOther || len(s.Bullets) == 0 {
 			continue
 		}
-		for _, w := range prose.Words(strings.ToLower(s.Name), true) {
+		for _, w := range wordsIn(strings.ToLower(s.Name), true) {
 			if misfiledRequirementWords[w.Text] {
 				return s
 			}
@@ -1555,7 +1554,7 @@ func hiringUnderOtherName(f *model.Family) *model.Section {
 		if s.Kind != model.SecOther || s.Heading == nil || len(s.Bullets)+len(s.Paragraphs) == 0 {
 			continue
 		}
-		for _, w := range prose.Words(strings.ToLower(s.Name), true) {
+		for _, w := range wordsIn(strings.ToLower(s.Name), true) {
 			if w.Text == "hiring" || strings.HasPrefix(w.Text, "interview") {
 				if found != nil {
 					return nil

@@ -1041,7 +1041,7 @@ var nameJoiners = map[string]bool{"of": true, "and": true, "for": true, "to": tr
 // ("Engineering Manager in the Engineering Division") or punctuation other
 // than commas, dashes, slashes and a parenthesised qualifier.
 func leadingRoleName(text string) (string, bool) {
-	words := prose.Words(text, true)
+	words := wordsIn(text, true)
 	end := 0
 	for i, w := range words {
 		if w.Start < end {

@@ -29,13 +29,13 @@ func checkWordingWords(t *testing.T, f *model.Family) {
 			words := prose.Words(wordingText(b), hyphens)
 			lower := make([]string, len(words))
 			for i, w := range words {
-				lower[i] = strings.ToLower(w.Text)
+				lower[i] = strings.ToLower(w.In(wordingText(b)))
 			}
 			if len(words) == 0 && len(tw.Words) == 0 {
 				continue
 			}
-			if !reflect.DeepEqual(tw.Words, words) || !reflect.DeepEqual(tw.Lower, lower) {
-				t.Fatalf("%s: wordingWords(%q, %v) = %v %q, want %v %q", f.Path, b.Text, hyphens, tw.Words, tw.Lower, words, lower)
+			if !reflect.DeepEqual(tw.Words, words) || !reflect.DeepEqual(tw.LowerAll(), lower) {
+				t.Fatalf("%s: wordingWords(%q, %v) = %v %q, want %v %q", f.Path, b.Text, hyphens, tw.Words, tw.LowerAll(), words, lower)
 			}
 		}
 	}

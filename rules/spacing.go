@@ -99,11 +99,11 @@ func spacingPageOf(f *model.Family) *spacingPage {
 			pg.parens[k] = c
 		}
 		tw := wordingWords(b, true)
-		for i, w := range tw.Lower {
+		for i, w := range tw.Lowers() {
 			if strings.Contains(w, "-") {
 				pg.hyphenated[w] = true
 			}
-			if t := tw.Words[i].Text; len(t) >= 2 && capsRun(t) == len(t) {
+			if t := tw.Words[i].In(wordingText(b)); len(t) >= 2 && capsRun(t) == len(t) {
 				pg.caps[t] = true
 			}
 		}
@@ -328,8 +328,9 @@ var joinedFunctionWords = []string{"the", "an", "and", "of", "to", "for", "in", 
 // Logistics Analyst" on a page that writes "IT" elsewhere.
 func spacingJoinedAcronym(p *lint.Pass, b *model.Block, text string, pageOf func() *spacingPage,
 	report func(s, e int, msg string, fixes ...lint.Edit) bool) {
+	wt := wordingText(b)
 	for _, w := range wordingWords(b, true).Words {
-		t := w.Text
+		t := w.In(wt)
 		if len(t) < 4 || !isLower(t[0]) || !capsEnd(t) {
 			continue
 		}

@@ -445,12 +445,13 @@ func foreignBlock(b *model.Block) bool {
 // foreignWords is foreignBlock's reading of the block's words.
 func foreignWords(b *model.Block) bool {
 	d := englishWords()
-	words, lower := prose.BlockWords(b), prose.BlockLowerWords(b)
+	tw := prose.OwnWords(b)
+	words := tw.Words
 	var seen [foreignMaxWords]string
 	n, known := 0, 0
 	for i, w := range words {
-		lw := lower[i]
-		if w.Text != lw || len(lw) < 3 || !allLower(lw) || slices.Contains(seen[:n], lw) {
+		lw := tw.Lower(i)
+		if w.In(b.Text) != lw || len(lw) < 3 || !allLower(lw) || slices.Contains(seen[:n], lw) {
 			continue
 		}
 		seen[n] = lw

@@ -34,7 +34,8 @@ func checkTermAcronymApostrophes(p *lint.SetPass, files []*model.Family) {
 		for _, b := range f.Blocks {
 			text := wordingText(b)
 			tw := wordingWords(b, true)
-			for i, w := range tw.Words {
+			for i, pw := range tw.Words {
+				w := wordIn(text, pw)
 				t := strings.ReplaceAll(w.Text, "’", "'")
 				if !isAcronymPlural(t) || possessive(text, tw, i) || acronymOwner(text, tw, i) || markedNounNext(b, text, w.End) {
 					continue
@@ -61,8 +62,9 @@ func checkTermAcronymApostrophes(p *lint.SetPass, files []*model.Family) {
 			for _, b := range f.Blocks {
 				text := wordingText(b)
 				tw := wordingWords(b, true)
-				for i, w := range tw.Words {
-					if seen, ok := single[w.Text]; ok && !seen && i > 0 && possessiveDeterminers[tw.Lower[i-1]] &&
+				for i, pw := range tw.Words {
+					w := wordIn(text, pw)
+					if seen, ok := single[w.Text]; ok && !seen && i > 0 && possessiveDeterminers[tw.Lower(i-1)] &&
 						text[tw.Words[i-1].End:w.Start] == " " && !wordNext(text, tw, i) {
 						single[w.Text] = true
 					}
@@ -78,7 +80,7 @@ func checkTermAcronymApostrophes(p *lint.SetPass, files []*model.Family) {
 	}
 	for _, f := range files {
 		for _, b := range f.Blocks {
-			for _, lw := range wordingWords(b, true).Lower {
+			for _, lw := range wordingWords(b, true).Lowers() {
 				if _, ok := plain[lw]; ok {
 					plain[lw] = true
 				}
@@ -106,7 +108,7 @@ func acronymOwner(text string, tw *textWords, i int) bool {
 	if w.Start > 0 && text[w.Start-1] == '.' {
 		return true
 	}
-	if i+1 < len(tw.Words) && text[w.End:tw.Words[i+1].Start] == " " && startsUpper(tw.Words[i+1].Text) {
+	if i+1 < len(tw.Words) && text[w.End:tw.Words[i+1].Start] == " " && startsUpper(tw.Words[i+1].In(text)) {
 		return true
 	}
 	return false
@@ -138,5 +140,5 @@ func markedNounNext(b *model.Block, text string, end int) bool {
 // word that is no stop word: a noun or its modifier ("final authority"),
 // where "the BDFL does", "the BDFL (Chris" and "the BDFL." end the phrase.
 func wordNext(text string, tw *textWords, i int) bool {
-	return i+1 < len(tw.Words) && text[tw.Words[i].End:tw.Words[i+1].Start] == " " && !prose.IsStopWord(tw.Lower[i+1])
+	return i+1 < len(tw.Words) && text[tw.Words[i].End:tw.Words[i+1].Start] == " " && !prose.IsStopWord(tw.Lower(i+1))
 }

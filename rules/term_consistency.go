@@ -428,8 +428,8 @@ func termWordsEach(f *model.Family, fn func(termWord)) {
 		text := wordingText(b)
 		tw := wordingWords(b, true)
 		for i := range tw.Words {
-			if key, plain, ok := termWordKey(text, tw, i); ok && !linkIdentifier(f, b, &links, tw.Words[i].Start, tw.Words[i].End, tw.Words[i].Text, false) &&
-				!emphasisedName(f, b, tw.Words[i].Start, tw.Words[i].End, tw.Words[i].Text) {
+			if key, plain, ok := termWordKey(text, tw, i); ok && !linkIdentifier(f, b, &links, tw.Words[i].Start, tw.Words[i].End, tw.Words[i].In(text), false) &&
+				!emphasisedName(f, b, tw.Words[i].Start, tw.Words[i].End, tw.Words[i].In(text)) {
 				fn(termWord{key, termOccAt(f, b, tw, i), plain})
 			}
 		}
@@ -439,7 +439,7 @@ func termWordsEach(f *model.Family, fn func(termWord)) {
 // termWordKey tells whether word i of a block may be a variant of a term,
 // and if so its key and whether it is written plainly (see termWord).
 func termWordKey(text string, tw *textWords, i int) (key string, plain, ok bool) {
-	w := tw.Words[i]
+	w := wordIn(text, tw.Words[i])
 	if hasDigit(w.Text) || inPath(text, w.Start, w.End) || handleWord(text, w.Start) || identifierWord(text, tw, i) {
 		return "", false, false
 	}
@@ -454,17 +454,17 @@ func termWordKey(text string, tw *textWords, i int) (key string, plain, ok bool)
 		return strings.ToLower(strings.TrimSuffix(written, "'s")) + "s", false, true
 	}
 	// without an apostrophe, written is the word as written
-	if strings.ContainsRune(written, '\'') || strings.IndexByte(tw.Lower[i], '-') >= 0 && hyphenMeaning[tw.Lower[i]] {
+	if strings.ContainsRune(written, '\'') || strings.IndexByte(tw.Lower(i), '-') >= 0 && hyphenMeaning[tw.Lower(i)] {
 		return "", false, false
 	}
 	_, n := utf8.DecodeRuneInString(written)
-	return withoutHyphens(tw.Lower[i]), !hasHyphen(written) && !changesLower(written[n:]), true
+	return withoutHyphens(tw.Lower(i)), !hasHyphen(written) && !changesLower(written[n:]), true
 }
 
 // termOccAt is the occurrence of word i of a block, curly apostrophes made
 // straight.
 func termOccAt(f *model.Family, b *model.Block, tw *textWords, i int) termOcc {
-	w := tw.Words[i]
+	w := wordIn(wordingText(b), tw.Words[i])
 	o := termOcc{f: f, b: b, start: w.Start, end: w.End, text: w.Text}
 	if strings.IndexByte(w.Text, 0xE2) >= 0 { // the first byte of ’
 		o.text = strings.ReplaceAll(w.Text, "’", "'")
@@ -502,8 +502,8 @@ func termPageWords(f *model.Family, ix *termIndex, varied map[string]bool, refs 
 		tw := wordingWords(b, true)
 		for i := range tw.Words {
 			key, plain, ok := termWordKey(text, tw, i)
-			if !ok || linkIdentifier(f, b, &links, tw.Words[i].Start, tw.Words[i].End, tw.Words[i].Text, false) ||
-				emphasisedName(f, b, tw.Words[i].Start, tw.Words[i].End, tw.Words[i].Text) {
+			if !ok || linkIdentifier(f, b, &links, tw.Words[i].Start, tw.Words[i].End, tw.Words[i].In(text), false) ||
+				emphasisedName(f, b, tw.Words[i].Start, tw.Words[i].End, tw.Words[i].In(text)) {
 				// (linkIdentifier: an identifier as its link writes it;
 				// emphasisedName: one set apart in bold or italics)
 				continue
@@ -654,7 +654,7 @@ func inPath(text string, start, end int) bool {
 // dictionary holds ("pymc, pymc-experimental and pymcon": repositories; in
 // "the kuma, long-term" the hyphenated word is English).
 func identifierWord(text string, tw *textWords, i int) bool {
-	w := tw.Words[i]
+	w := wordIn(text, tw.Words[i])
 	if hasASCIIUpperOrNot(w.Text) {
 		return false // not a word of lower-case letters
 	}
@@ -696,7 +696,7 @@ func listedWithRepoName(text string, tw *textWords, i, dir int) bool {
 	if g != " " && g != ", " {
 		return false
 	}
-	if l := tw.Lower[j]; l == "and" || l == "or" {
+	if l := tw.Lower(j); l == "and" || l == "or" {
 		// the neighbour is a conjunction, the item the word past it
 		k := j + dir
 		if k < 0 || k >= len(tw.Words) {
@@ -709,7 +709,7 @@ func listedWithRepoName(text string, tw *textWords, i, dir int) bool {
 	} else if g != ", " {
 		return false
 	}
-	return repoLikeName(tw.Words[j].Text)
+	return repoLikeName(tw.Words[j].In(text))
 }
 
 // repoLikeName reports whether a word is lower-case parts of letters and
@@ -748,13 +748,13 @@ func possessive(text string, tw *textWords, i int) bool {
 	if gap := text[words[i].End:words[i+1].Start]; strings.TrimSpace(gap) != "" {
 		return false // punctuation follows: "... PEO's."
 	}
-	if prose.IsStopWord(tw.Lower[i+1]) {
+	if prose.IsStopWord(tw.Lower(i + 1)) {
 		return false
 	}
 	// a noun follows: a possessive after a determiner ("the CRO's
 	// strategy") or of a person's title ("CEO's approval"); else the
 	// acronym names things, and "track KPI's requirements" is a plural
-	if acronymPersons[strings.TrimSuffix(strings.ReplaceAll(tw.Lower[i], "’", "'"), "'s")] {
+	if acronymPersons[strings.TrimSuffix(strings.ReplaceAll(tw.Lower(i), "’", "'"), "'s")] {
 		return true
 	}
 	if i == 0 {
@@ -762,10 +762,10 @@ func possessive(text string, tw *textWords, i int) bool {
 	}
 	// after a preposition, before a word that is no adverb ("on MDN's
 	// content repository", where "reply to MR's quickly" is a plural)
-	if possessivePrepositions[tw.Lower[i-1]] && !strings.HasSuffix(tw.Lower[i+1], "ly") {
+	if possessivePrepositions[tw.Lower(i-1)] && !strings.HasSuffix(tw.Lower(i+1), "ly") {
 		return true
 	}
-	return possessiveDeterminers[tw.Lower[i-1]]
+	return possessiveDeterminers[tw.Lower(i-1)]
 }
 
 // possessivePrepositions come before a possessive that opens a noun phrase:
@@ -1214,10 +1214,10 @@ func checkTermVarieties(p *lint.SetPass, f *model.Family) {
 	for _, b := range f.Blocks {
 		tw := wordingWords(b, false)
 		for i, w := range tw.Words {
-			lw := tw.Lower[i]
+			lw := tw.Lower(i)
 			h1, h2 := misspellHashes(lw) // once for both tables
 			if am, ok := termAmerican(us, d, lw, h1, h2); ok {
-				british = append(british, occ{b, w.Start, w.End, w.Text, am, termStem(lw, am)})
+				british = append(british, occ{b, w.Start, w.End, w.In(wordingText(b)), am, termStem(lw, am)})
 			} else if br, ok := uk.fixHashed(lw, h1, h2); ok && br != lw {
 				american = append(american, lw, br)
 			}
@@ -1243,15 +1243,12 @@ func checkTermVarieties(p *lint.SetPass, f *model.Family) {
 	}
 	for _, b := range f.Blocks {
 		tw := wordingWords(b, false)
-		var text string // the block's text, asked only of a capitalised word
-		for i, lw := range tw.Lower {
+		text := wordingText(b)
+		for i, lw := range tw.Lowers() {
 			// a word of a name ("Majority Judgment", a voting method) is
 			// spelt as its name is, not in the page's variety: a capital
 			// inside a sentence, outside headings, counts neither way
-			if b.Kind != model.BlockHeading && startsUpper(tw.Words[i].Text) {
-				if text == "" {
-					text = wordingText(b)
-				}
+			if b.Kind != model.BlockHeading && startsUpper(tw.Words[i].In(text)) {
 				if !sentenceStart(text, tw.Words[i].Start) {
 					continue
 				}
@@ -1479,7 +1476,7 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 		// ("Burndown Chart") or emphasis ("DO NOT"), no evidence of a name
 		// or an acronym
 		upperAt := func(j int) bool {
-			return j >= 0 && j < len(tw.Words) && startsUpper(tw.Words[j].Text) && !sentenceStart(text, tw.Words[j].Start)
+			return j >= 0 && j < len(tw.Words) && startsUpper(tw.Words[j].In(text)) && !sentenceStart(text, tw.Words[j].Start)
 		}
 		// an acronym in a list of acronyms ("SOX, PCI, GDPR") stands
 		// alone: only a neighbour after a bare space makes a phrase
@@ -1491,11 +1488,11 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 			return strings.TrimSpace(text[tw.Words[lo].End:tw.Words[hi].Start]) == ""
 		}
 		for i, w := range tw.Words {
-			t := w.Text
+			t := w.In(text)
 			if len(t) < 2 || !isASCIILetters(t) {
 				continue
 			}
-			lower := tw.Lower[i] // strings.ToLower(t), made once for every rule
+			lower := tw.Lower(i) // strings.ToLower(t), made once for every rule
 			if _, ok := preferred[lower]; ok {
 				continue // checked against the preferred spelling
 			}
@@ -1556,7 +1553,7 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 		text := wordingText(b)
 		tw := wordingWords(b, true)
 		for i, w := range tw.Words {
-			t := w.Text
+			t := w.In(text)
 			if len(t) < 2 || hasASCIIUpperOrNot(t) {
 				continue // not a word in lower case
 			}

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"hash/maphash"
 	"slices"
 	"strings"
 	"unicode"
@@ -27,10 +28,42 @@ import (
 // team"), or any one of them capitalised inside a sentence elsewhere
 // ("Excel").
 func checkTermCopiedCase(p *lint.SetPass, f *model.Family) {
+	// the texts written twice or more, found by a hash of each text's lower
+	// case first (a page of 20,000 paragraphs, each its own, kept a lower
+	// case copy of each and a map entry, 2 MB); a hash two texts share is
+	// told apart by their texts below
+	seed := maphash.MakeSeed()
+	caseless := func(b *model.Block) bool { return b.Kind == model.BlockHeading || !hasASCIIUpper(b.Text) }
+	hashOf := func(b *model.Block) uint64 {
+		var h maphash.Hash
+		h.SetSeed(seed)
+		t := copiedText(b)
+		for i := 0; i < len(t); {
+			r, n := utf8.DecodeRuneInString(t[i:])
+			if r < utf8.RuneSelf {
+				if 'A' <= r && r <= 'Z' {
+					r += 'a' - 'A'
+				}
+				h.WriteByte(byte(r))
+			} else {
+				h.WriteString(strings.ToLower(t[i : i+n]))
+			}
+			i += n
+		}
+		return h.Sum64()
+	}
+	seen := map[uint64]uint8{}
+	for _, b := range f.Blocks {
+		if !caseless(b) {
+			if h := hashOf(b); seen[h] < 2 {
+				seen[h]++
+			}
+		}
+	}
 	byText := map[string][]*model.Block{}
 	var order []string
 	for _, b := range f.Blocks {
-		if b.Kind == model.BlockHeading || !hasASCIIUpper(b.Text) {
+		if caseless(b) || seen[hashOf(b)] < 2 {
 			continue
 		}
 		k := strings.ToLower(copiedText(b))
@@ -39,6 +72,7 @@ func checkTermCopiedCase(p *lint.SetPass, f *model.Family) {
 		}
 		byText[k] = append(byText[k], b)
 	}
+	seen = nil
 	var titleWords map[string]bool // the words of the page's role titles, in lower case; made on first need
 	for _, k := range order {
 		copies := byText[k]
@@ -113,7 +147,7 @@ func titleCasedAgainst(b, low *model.Block, titleWords map[string]bool) (start, 
 	if len(text) != len(lowText) {
 		return 0, 0, nil, false
 	}
-	tw := wordingWords(b, false)
+	tw, wt := wordingWords(b, false), wordingText(b)
 	d := englishWords()
 	n, at := 0, 0
 	runStart, runEnd, runLen := -1, -1, 0
@@ -130,10 +164,11 @@ func titleCasedAgainst(b, low *model.Block, titleWords map[string]bool) (start, 
 		if j < 0 || j >= len(tw.Words) || tw.Words[j].End > len(text) {
 			return false
 		}
-		v := tw.Words[j]
+		v := wordIn(wt, tw.Words[j])
 		return startsUpper(v.Text) && v.Text == lowText[v.Start:v.End] && !sentenceStart(text, v.Start)
 	}
-	for i, w := range tw.Words {
+	for i, pw := range tw.Words {
+		w := wordIn(wt, pw)
 		if w.End > len(text) {
 			break // blanked text at the end (a comment)
 		}
@@ -216,7 +251,9 @@ func writtenElsewhere(f *model.Family, run string, copies []*model.Block) bool {
 func capitalisedElsewhere(f *model.Family, b, low *model.Block, copies []*model.Block) bool {
 	text, lowText := copiedText(b), copiedText(low)
 	var words []string
-	for _, w := range wordingWords(b, false).Words {
+	bt := wordingText(b)
+	for _, pw := range wordingWords(b, false).Words {
+		w := wordIn(bt, pw)
 		if w.End <= len(text) && w.Text != lowText[w.Start:w.End] && !slices.Contains(words, w.Text) {
 			words = append(words, w.Text)
 		}
@@ -227,7 +264,7 @@ func capitalisedElsewhere(f *model.Family, b, low *model.Block, copies []*model.
 		}
 		ot := wordingText(o)
 		for _, w := range wordingWords(o, false).Words {
-			if slices.Contains(words, w.Text) && !sentenceStart(ot, w.Start) {
+			if slices.Contains(words, w.In(ot)) && !sentenceStart(ot, w.Start) {
 				return true
 			}
 		}

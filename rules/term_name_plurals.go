@@ -38,12 +38,12 @@ func checkTermNamePlurals(p *lint.SetPass, f *model.Family) {
 		text := wordingText(b)
 		tw := wordingWords(b, true)
 		for i := 0; i+2 < len(tw.Words); i++ {
-			w1, w2, w3 := tw.Words[i], tw.Words[i+1], tw.Words[i+2]
+			w1, w2, w3 := wordIn(text, tw.Words[i]), wordIn(text, tw.Words[i+1]), wordIn(text, tw.Words[i+2])
 			if !titleWord(w1.Text) || !titleWord(w2.Text) || !titleWord(w3.Text) ||
 				text[w1.End:w2.Start] != " " || text[w2.End:w3.Start] != " " {
 				continue
 			}
-			l1, l2 := tw.Lower[i], tw.Lower[i+1]
+			l1, l2 := tw.Lower(i), tw.Lower(i+1)
 			if prose.IsStopWord(l1) {
 				continue // "The Renewal Operations": no name starts with "The"
 			}

@@ -111,7 +111,8 @@ func termWordsEachAsWas(f *model.Family, fn func(termWord)) {
 	for _, b := range f.Blocks {
 		text := wordingText(b)
 		tw := wordingWords(b, true)
-		for i, w := range tw.Words {
+		for i, pw := range tw.Words {
+			w := wordIn(text, pw)
 			if hasDigit(w.Text) || inPath(text, w.Start, w.End) || handleWord(text, w.Start) || identifierWord(text, tw, i) || linkIdentifier(f, b, &links, w.Start, w.End, w.Text, false) {
 				continue
 			}
@@ -125,12 +126,12 @@ func termWordsEachAsWas(f *model.Family, fn func(termWord)) {
 				}
 				continue
 			}
-			if strings.ContainsRune(o.text, '\'') || strings.IndexByte(tw.Lower[i], '-') >= 0 && hyphenMeaning[tw.Lower[i]] {
+			if strings.ContainsRune(o.text, '\'') || strings.IndexByte(tw.Lower(i), '-') >= 0 && hyphenMeaning[tw.Lower(i)] {
 				continue
 			}
 			_, n := utf8.DecodeRuneInString(o.text)
 			rest := o.text[n:]
-			fn(termWord{withoutHyphens(tw.Lower[i]), o, !hasHyphen(o.text) && !changesLower(rest)})
+			fn(termWord{withoutHyphens(tw.Lower(i)), o, !hasHyphen(o.text) && !changesLower(rest)})
 		}
 	}
 }
@@ -192,8 +193,8 @@ func scanTermPhrasesAsWas(f *model.Family, keep func(first, second string) bool,
 		text := wordingText(b)
 		tw := wordingWords(b, true)
 		heading := b.Kind == model.BlockHeading
-		for i, w := range tw.Words {
-			lw := tw.Lower[i]
+		for i, pw := range tw.Words {
+			w, lw := wordIn(text, pw), tw.Lower(i)
 			if a, c, ok := strings.Cut(lw, "-"); ok && !strings.Contains(c, "-") && (keep == nil || keep(a, c)) && termPhrasePair(a, c) && !hyphenMeaning[lw] {
 				o := phraseOcc{b: b, start: w.Start, end: w.End, hyphen: true,
 					form: termCaseForm(w.Text, heading || sentenceStart(text, w.Start))}
@@ -206,8 +207,8 @@ func scanTermPhrasesAsWas(f *model.Family, keep func(first, second string) bool,
 			if i+1 >= len(tw.Words) {
 				continue
 			}
-			next := tw.Words[i+1]
-			ln := tw.Lower[i+1]
+			next := wordIn(text, tw.Words[i+1])
+			ln := tw.Lower(i + 1)
 			if text[w.End:next.Start] != " " {
 				continue
 			}

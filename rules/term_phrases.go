@@ -76,7 +76,7 @@ func scanTermPhrases(f *model.Family, add func(first, second string, o phraseOcc
 	phraseWord := func(tw *textWords, i int) bool {
 		if known[i] == 0 {
 			known[i] = 2
-			if termPhraseWord(tw.Lower[i]) {
+			if termPhraseWord(tw.Lower(i)) {
 				known[i] = 1
 			}
 		}
@@ -87,7 +87,7 @@ func scanTermPhrases(f *model.Family, add func(first, second string, o phraseOcc
 		tw := wordingWords(b, true)
 		known = append(known[:0], make([]int8, len(tw.Words))...)
 		for i, w := range tw.Words {
-			lw := tw.Lower[i]
+			lw := tw.Lower(i)
 			// a hyphenated pair: "cross-functional"
 			if a, c, ok := strings.Cut(lw, "-"); ok && !strings.Contains(c, "-") && termPhrasePair(a, c) && !hyphenMeaning[lw] && !linkTargetNamed(b, w.Start, lw) {
 				add(a, c, phraseOccAt(b, text, tw, i, true, false), phraseRef{int32(bi), int32(i), true})
@@ -95,13 +95,13 @@ func scanTermPhrases(f *model.Family, add func(first, second string, o phraseOcc
 			if i+1 >= len(tw.Words) {
 				continue
 			}
-			next := tw.Words[i+1]
+			next := wordIn(text, tw.Words[i+1])
 			// a possessive is the term ("the Quality Department's
 			// roadmap"), and modifies nothing
 			if text[w.End:next.Start] != " " {
 				continue
 			}
-			ln := tw.Lower[i+1]
+			ln := tw.Lower(i + 1)
 			var pair bool // termPhrasePair(lw, ln), each word's test asked once
 			if s, ok := cutPossessive(next.Text); ok {
 				ln = strings.ToLower(s)
@@ -123,20 +123,20 @@ func phrasePairAt(f *model.Family, r phraseRef) (first, second string) {
 	tw := wordingWords(f.Blocks[r.block], true)
 	i := int(r.at)
 	if r.hyphen {
-		first, second, _ = strings.Cut(tw.Lower[i], "-")
+		first, second, _ = strings.Cut(tw.Lower(i), "-")
 		return first, second
 	}
-	if s, ok := cutPossessive(tw.Words[i+1].Text); ok {
-		return tw.Lower[i], strings.ToLower(s)
+	if s, ok := cutPossessive(tw.Words[i+1].In(wordingText(f.Blocks[r.block]))); ok {
+		return tw.Lower(i), strings.ToLower(s)
 	}
-	return tw.Lower[i], tw.Lower[i+1]
+	return tw.Lower(i), tw.Lower(i + 1)
 }
 
 // phraseOccAt is the occurrence of the two-word term at word i of a block
 // (the hyphenated word i, or words i and i+1); with whole, it says what is
 // around it too.
 func phraseOccAt(b *model.Block, text string, tw *textWords, i int, hyphen, whole bool) phraseOcc {
-	w := tw.Words[i]
+	w := wordIn(text, tw.Words[i])
 	heading := b.Kind == model.BlockHeading
 	if hyphen {
 		o := phraseOcc{b: b, start: w.Start, end: w.End, hyphen: true,
@@ -147,7 +147,7 @@ func phraseOccAt(b *model.Block, text string, tw *textWords, i int, hyphen, whol
 		}
 		return o
 	}
-	next := tw.Words[i+1]
+	next := wordIn(text, tw.Words[i+1])
 	end, owner := next.End, false
 	if s, ok := cutPossessive(next.Text); ok {
 		end, owner = next.Start+len(s), true
@@ -450,13 +450,13 @@ func termModifies(text string, tw *textWords, i int) bool {
 	if i+1 >= len(tw.Words) || text[tw.Words[i].End:tw.Words[i+1].Start] != " " {
 		return false
 	}
-	w := tw.Lower[i+1]
+	w := tw.Lower(i + 1)
 	if prose.IsStopWord(w) || termParticles[w] || termAuxiliaries[w] || termNotHeads[w] || hasDigit(w) {
 		return false
 	}
 	// a verb in -s before a determiner: "a pull request requires an
 	// LGTM" uses the term as a noun
-	if strings.HasSuffix(w, "s") && i+2 < len(tw.Words) && text[tw.Words[i+1].End:tw.Words[i+2].Start] == " " && termDeterminers[tw.Lower[i+2]] {
+	if strings.HasSuffix(w, "s") && i+2 < len(tw.Words) && text[tw.Words[i+1].End:tw.Words[i+2].Start] == " " && termDeterminers[tw.Lower(i+2)] {
 		return false
 	}
 	// a word in -s after a term that a singular article opens is its
@@ -479,7 +479,7 @@ func clauseGoesOn(text string, tw *textWords, i int) bool {
 	if i+1 >= len(tw.Words) || text[tw.Words[i].End:tw.Words[i+1].Start] != " " {
 		return true
 	}
-	w := tw.Lower[i+1]
+	w := tw.Lower(i + 1)
 	return w != "and" && w != "or" && (prose.IsStopWord(w) || termDeterminers[w])
 }
 
@@ -500,16 +500,16 @@ func termVerbS(w string) bool {
 // one space apart.
 func singularBefore(text string, tw *textWords, i int) bool {
 	spaced := func(a int) bool { return a >= 0 && text[tw.Words[a].End:tw.Words[a+1].Start] == " " }
-	if strings.ContainsAny(tw.Lower[i], "-‑") {
-		return spaced(i-1) && termSingulars[tw.Lower[i-1]]
+	if strings.ContainsAny(tw.Lower(i), "-‑") {
+		return spaced(i-1) && termSingulars[tw.Lower(i-1)]
 	}
-	return spaced(i-2) && spaced(i-1) && termSingulars[tw.Lower[i-2]]
+	return spaced(i-2) && spaced(i-1) && termSingulars[tw.Lower(i-2)]
 }
 
 // termNounNext reports whether the word after word i is one of
 // termNotHeads, after a space: the term is a noun there.
 func termNounNext(text string, tw *textWords, i int) bool {
-	return i+1 < len(tw.Words) && text[tw.Words[i].End:tw.Words[i+1].Start] == " " && termNotHeads[tw.Lower[i+1]]
+	return i+1 < len(tw.Words) && text[tw.Words[i].End:tw.Words[i+1].Start] == " " && termNotHeads[tw.Lower(i+1)]
 }
 
 // termNotHeads are function words a compound used as a noun is followed
@@ -551,11 +551,11 @@ var termDeterminers = map[string]bool{
 // word i (not at a sentence start) or right after word j: the term is then
 // part of a longer name ("Self-Service Product Data Analytics").
 func termNameAround(text string, tw *textWords, i, j int) bool {
-	if i > 0 && text[tw.Words[i-1].End:tw.Words[i].Start] == " " && startsUpper(tw.Words[i-1].Text) &&
+	if i > 0 && text[tw.Words[i-1].End:tw.Words[i].Start] == " " && startsUpper(tw.Words[i-1].In(text)) &&
 		!sentenceStart(text, tw.Words[i-1].Start) {
 		return true
 	}
-	return j+1 < len(tw.Words) && text[tw.Words[j].End:tw.Words[j+1].Start] == " " && startsUpper(tw.Words[j+1].Text)
+	return j+1 < len(tw.Words) && text[tw.Words[j].End:tw.Words[j+1].Start] == " " && startsUpper(tw.Words[j+1].In(text))
 }
 
 // inLinkText reports whether offset i of b.Text lies in a link's text.
@@ -837,7 +837,7 @@ func titledAfter(f *model.Family, first, second string) int {
 		text := wordingText(b)
 		tw := wordingWords(b, true)
 		for i := 0; i+1 < len(tw.Words); i++ {
-			w, next := tw.Words[i], tw.Words[i+1]
+			w, next := wordIn(text, tw.Words[i]), wordIn(text, tw.Words[i+1])
 			if w.Text != first || sentenceStart(text, w.Start) || strings.TrimSpace(text[w.End:next.Start]) != "" {
 				continue
 			}
@@ -933,10 +933,10 @@ func checkTermTriples(p *lint.SetPass, f *model.Family) {
 	for _, b := range f.Blocks {
 		tw := wordingWords(b, true)
 		for i := range tw.Words {
-			if h := strings.Count(tw.Lower[i], "-"); h < 2 || h > 3 {
+			if h := strings.Count(tw.Lower(i), "-"); h < 2 || h > 3 {
 				continue // three or four parts only; most words have none
 			}
-			parts := strings.Split(tw.Lower[i], "-")
+			parts := strings.Split(tw.Lower(i), "-")
 			if !termTripleParts(parts) {
 				continue
 			}
@@ -961,11 +961,11 @@ func checkTermTriples(p *lint.SetPass, f *model.Family) {
 		text := wordingText(b)
 		tw := wordingWords(b, false) // hyphenated words split: "go-to-market" is three words here
 		for i := range tw.Words {
-			if !firsts[tw.Lower[i]] && !strings.Contains(tw.Lower[i], " ") {
+			if !firsts[tw.Lower(i)] && !strings.Contains(tw.Lower(i), " ") {
 				continue // no key starts with this word: spare joining the next ones
 			}
 			for n := 3; n <= 4 && i+n <= len(tw.Words); n++ {
-				key := strings.Join(tw.Lower[i:i+n], " ")
+				key := tw.JoinLower(i, i+n, " ")
 				if hyphenated[key] == 0 {
 					continue
 				}
@@ -975,7 +975,7 @@ func checkTermTriples(p *lint.SetPass, f *model.Family) {
 						joined = false // hyphens, or punctuation between
 					}
 				}
-				if !joined || !termModifies(text, tw, i+n-1) || startsUpper(tw.Words[i].Text) && !sentenceStart(text, tw.Words[i].Start) {
+				if !joined || !termModifies(text, tw, i+n-1) || startsUpper(tw.Words[i].In(text)) && !sentenceStart(text, tw.Words[i].Start) {
 					// a capitalised compound inside a sentence is a
 					// name or a title ("Procure to Pay process")
 					continue
@@ -1087,12 +1087,12 @@ func checkTermClosed(p *lint.SetPass, f *model.Family, preferred map[string]stri
 			continue // "| Luke Tillman | luketillman |" under "GitHub ID"
 		}
 		tw := wordingWords(b, true)
-		for i, lw := range tw.Lower {
+		for i, lw := range tw.Lowers() {
 			// a word in capitals is a file's name ("the CODEOWNERS file"),
 			// not the term written closed; a user name ("@luketillman",
 			// "[luketillman](https://github.com/LukeTillman)") is no
 			// spelling of the person's name beside it
-			if len(lw) >= 6 && isASCIILetters(lw) && changesUpper(tw.Words[i].Text) && !userHandle(b, tw.Words[i].Start, tw.Words[i].End) {
+			if len(lw) >= 6 && isASCIILetters(lw) && changesUpper(tw.Words[i].In(wordingText(b))) && !userHandle(b, tw.Words[i].Start, tw.Words[i].End) {
 				closed[termClosedKey(lw)]++
 			}
 		}
@@ -1106,7 +1106,7 @@ func checkTermClosed(p *lint.SetPass, f *model.Family, preferred map[string]stri
 	hyphened := map[string]bool{}
 	for _, b := range f.Blocks {
 		tw := wordingWords(b, true)
-		for _, lw := range tw.Lower {
+		for _, lw := range tw.Lowers() {
 			if x, y, ok := strings.Cut(lw, "-"); ok {
 				// the key looked up without a string made for every
 				// hyphenated word
@@ -1118,7 +1118,7 @@ func checkTermClosed(p *lint.SetPass, f *model.Family, preferred map[string]stri
 		text := wordingText(b)
 		for i := 0; i+1 < len(tw.Words); i++ {
 			w, next := tw.Words[i], tw.Words[i+1]
-			a, c := tw.Lower[i], tw.Lower[i+1]
+			a, c := tw.Lower(i), tw.Lower(i+1)
 			// the key looked up without a string made for every pair,
 			// and only for two words of letters one space apart
 			if text[w.End:next.Start] != " " || !isASCIILetters(a) || !isASCIILetters(c) || closed[string(closedKeyBytes(keyBuf[:0], a, c))] == 0 || !termPhrasePair(a, c) ||
@@ -1249,9 +1249,9 @@ func namedBody(w string) bool {
 // rather than run time", "front end and back end"): written apart for the
 // parallel, not a variant of the word they make closed.
 func parallelOpen(text string, tw *textWords, i int) bool {
-	head := tw.Lower[i+1]
+	head := tw.Lower(i + 1)
 	for j := max(0, i-6); j+1 < len(tw.Words) && j <= i+6; j++ {
-		if j == i || tw.Lower[j+1] != head || tw.Lower[j] == tw.Lower[i] || !isASCIILetters(tw.Lower[j]) ||
+		if j == i || tw.Lower(j+1) != head || tw.Lower(j) == tw.Lower(i) || !isASCIILetters(tw.Lower(j)) ||
 			text[tw.Words[j].End:tw.Words[j+1].Start] != " " {
 			continue
 		}
@@ -1381,11 +1381,12 @@ func nameAlone(f *model.Family, w string) bool {
 		}
 		text := wordingText(b)
 		tw := wordingWords(b, true)
-		for i, x := range tw.Words {
-			if x.Text != w || i == 0 || tw.Lower[i-1] != "the" || text[tw.Words[i-1].End:x.Start] != " " {
+		for i, px := range tw.Words {
+			x := wordIn(text, px)
+			if x.Text != w || i == 0 || tw.Lower(i-1) != "the" || text[tw.Words[i-1].End:x.Start] != " " {
 				continue
 			}
-			if next := tw.Words[min(i+1, len(tw.Words)-1)].Text; i+1 == len(tw.Words) || text[x.End:tw.Words[i+1].Start] != " " || prose.IsStopWord(next) || termAuxiliaries[next] {
+			if next := tw.Words[min(i+1, len(tw.Words)-1)].In(text); i+1 == len(tw.Words) || text[x.End:tw.Words[i+1].Start] != " " || prose.IsStopWord(next) || termAuxiliaries[next] {
 				if n++; n >= 2 {
 					return true
 				}

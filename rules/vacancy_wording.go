@@ -339,7 +339,7 @@ func reportLoneAddress(it addressedItem) func(*lint.Pass) {
 // values", "You share and can role model our values": "our values" within
 // the clause's first eight words.
 func lonePledge(b *model.Block, o prose.Match) bool {
-	after := prose.Words(b.Text[o.Start:], false)
+	after := wordsIn(b.Text[o.Start:], false)
 	for k := 1; k+1 < len(after) && k <= 6; k++ {
 		if strings.EqualFold(after[k].Text, "our") && strings.HasPrefix(strings.ToLower(after[k+1].Text), "value") {
 			return true
@@ -352,7 +352,7 @@ func lonePledge(b *model.Block, o prose.Match) bool {
 // "You may": what the holder is able or allowed to do ("You can reason about
 // software"), weaker than an advert's address when it stands alone.
 func loneModal(b *model.Block, o prose.Match) bool {
-	after := prose.Words(b.Text[o.Start:], false)
+	after := wordsIn(b.Text[o.Start:], false)
 	if len(after) < 2 {
 		return false
 	}
@@ -644,7 +644,7 @@ func introducedYou(b *model.Block, words []prose.Word, lower []string, i int, ro
 func titleWords(f *model.Family) map[string]bool {
 	out := map[string]bool{}
 	add := func(s string) {
-		for _, w := range prose.Words(s, false) {
+		for _, w := range wordsIn(s, false) {
 			out[strings.ToLower(w.Text)] = true
 		}
 	}

@@ -46,7 +46,7 @@ func wordingWords(b *model.Block, hyphens bool) *textWords {
 	m := prose.Memo(b)
 	if !hyphens {
 		if m.Nohy == nil {
-			m.Nohy = splitHyphens(wordingWords(b, true))
+			m.Nohy = splitHyphens(wordingText(b), wordingWords(b, true))
 		}
 		return m.Nohy
 	}
@@ -61,47 +61,63 @@ func wordingWords(b *model.Block, hyphens bool) *textWords {
 func hyphenWords(b *model.Block) *textWords {
 	text := wordingText(b)
 	if text == b.Text {
-		words, folded := prose.BlockWords(b), prose.BlockLowerWords(b)
-		if !strings.Contains(text, "’") {
-			return prose.OwnWords(b) // no apostrophe to straighten: the same lower case
-		}
-		lower := make([]string, len(words))
-		for i, w := range words {
-			lower[i] = folded[i] // the word in lower case, curly apostrophes straightened
-			if strings.Contains(w.Text, "’") {
-				lower[i] = strings.ToLower(w.Text)
-			}
-		}
-		return &textWords{Words: words, Lower: lower}
+		// the own words' lower case, with curly apostrophes as written
+		return prose.OwnWords(b).Unstraightened(text)
 	}
-	words := prose.Words(text, true)
-	return &textWords{Words: words, Lower: prose.LowerWords(text, words)}
+	return prose.NewTextWords(text, prose.Words(text, true))
 }
 
-// splitHyphens returns the words of tw split at their hyphens: every hyphen
-// inside a word with hyphens joins two words without.
-func splitHyphens(tw *textWords) *textWords {
+// word is a prose.Word with its text (prose.Word keeps only its offsets),
+// for the rules that read a word's text several times: made on the stack
+// where a rule reads it, never kept per block.
+type word struct {
+	Text       string
+	Start, End int
+}
+
+// wordIn returns w with its text, from text (the text w was split from, or
+// the block's Text: the wording text has the same bytes at every word).
+func wordIn(text string, w prose.Word) word {
+	return word{Text: text[w.Start:w.End], Start: w.Start, End: w.End}
+}
+
+// wordsIn is prose.Words(text, hyphens) with each word's text, for a text
+// split once and read (not a block's memoized words).
+func wordsIn(text string, hyphens bool) []word {
+	out := make([]word, 0, strings.Count(text, " ")+1)
+	for i := 0; ; {
+		start, end := prose.NextWord(text, i, hyphens)
+		if start < 0 {
+			return out
+		}
+		out = append(out, word{Text: text[start:end], Start: start, End: end})
+		i = end
+	}
+}
+
+// offsets returns w as a prose.Word.
+func (w word) offsets() prose.Word { return prose.Word{Start: w.Start, End: w.End} }
+
+// splitHyphens returns the words of tw, words of text, split at their
+// hyphens: every hyphen inside a word with hyphens joins two words without.
+func splitHyphens(text string, tw *textWords) *textWords {
 	n := 0
-	for _, w := range tw.Words {
+	for _, pw := range tw.Words {
 		n++
-		if hasHyphen(w.Text) {
-			n += strings.Count(w.Text, "-") + strings.Count(w.Text, "‑")
+		if w := pw.In(text); hasHyphen(w) {
+			n += strings.Count(w, "-") + strings.Count(w, "‑")
 		}
 	}
 	if n == len(tw.Words) {
 		return tw
 	}
-	out := &textWords{Words: make([]prose.Word, 0, n), Lower: make([]string, 0, n)}
-	for i, w := range tw.Words {
+	words := make([]prose.Word, 0, n)
+	for _, pw := range tw.Words {
+		w := wordIn(text, pw)
 		if !hasHyphen(w.Text) {
-			out.Words = append(out.Words, w)
-			out.Lower = append(out.Lower, tw.Lower[i])
+			words = append(words, pw)
 			continue
 		}
-		// an ASCII word's pieces in lower case are pieces of its lower
-		// case (no string made for each)
-		lw := tw.Lower[i]
-		sliced := len(lw) == len(w.Text) && isASCII(w.Text)
 		from := 0
 		for j := 0; j <= len(w.Text); {
 			size := 0
@@ -115,13 +131,7 @@ func splitHyphens(tw *textWords) *textWords {
 				j++
 				continue
 			}
-			piece := w.Text[from:j]
-			out.Words = append(out.Words, prose.Word{Text: piece, Start: w.Start + from, End: w.Start + j})
-			if sliced {
-				out.Lower = append(out.Lower, lw[from:j])
-			} else {
-				out.Lower = append(out.Lower, strings.ToLower(piece))
-			}
+			words = append(words, prose.Word{Start: w.Start + from, End: w.Start + j})
 			if size == 0 {
 				break
 			}
@@ -129,7 +139,9 @@ func splitHyphens(tw *textWords) *textWords {
 			from = j
 		}
 	}
-	return out
+	// the pieces' lower case is the words' (an ASCII piece's is at its
+	// offsets; another is lowered on its own where it differs)
+	return tw.Pieces(text, words)
 }
 
 // notWords blanks URLs, paths, e-mail addresses and host names as misspell's

@@ -273,7 +273,7 @@ func yoeIsRequirement(text string, m []int, inSection bool, ctx []prose.Match, s
 // yoeExperienceAfter reports whether an experience word follows within
 // three words ("3 years of administrative experience").
 func yoeExperienceAfter(text string, end int) bool {
-	for i, w := range prose.Words(text[end:], false) {
+	for i, w := range wordsIn(text[end:], false) {
 		if i >= 4 || strings.ContainsAny(text[end:end+w.Start], ".;:!?,") {
 			break
 		}
@@ -287,7 +287,7 @@ func yoeExperienceAfter(text string, end int) bool {
 // yoeSchooling reports whether one of the words within three words after
 // offset end makes the years schooling ("2 years of law school").
 func yoeSchooling(text string, end int, words map[string]bool) bool {
-	for i, w := range prose.Words(text[end:], false) {
+	for i, w := range wordsIn(text[end:], false) {
 		if i >= 3 || strings.ContainsAny(text[end:end+w.Start], ".;:!?,") {
 			break
 		}
@@ -325,7 +325,7 @@ func yoeValue(q string) float64 {
 // policyPrevWord returns the word that ends right before offset i (skipping
 // spaces), or "".
 func policyPrevWord(text string, i int) string {
-	ws := prose.Words(text[:i], false)
+	ws := wordsIn(text[:i], false)
 	if len(ws) == 0 || strings.TrimSpace(text[ws[len(ws)-1].End:i]) != "" {
 		return ""
 	}
@@ -335,7 +335,7 @@ func policyPrevWord(text string, i int) string {
 // policyNextWord returns the word that starts right after offset i (skipping
 // spaces), or "".
 func policyNextWord(text string, i int) string {
-	ws := prose.Words(text[i:], false)
+	ws := wordsIn(text[i:], false)
 	if len(ws) == 0 || strings.TrimSpace(text[i:i+ws[0].Start]) != "" {
 		return ""
 	}

@@ -4,19 +4,27 @@
 package prose
 
 import (
+	"iter"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"gitlab.com/ladderlint/ladderlint/lint/model"
 )
 
 // Word is a word of a block's text: [Start, End) are byte offsets in the
-// block's Text.
+// block's Text (or the text it was split from: Word.In gives the word). No
+// copy of the word's string is kept: on a page of 40,000 short blocks that
+// was 16 of 32 bytes a word, 3.5 MB.
 type Word struct {
-	Text       string
 	Start, End int
 }
+
+// In returns the word in text, the text it was split from (or one with
+// the same bytes at the word's offsets, such as a block's Text for the words
+// of its wording text).
+func (w Word) In(text string) string { return text[w.Start:w.End] }
 
 // Words splits text into words: runs of letters and digits, with an
 // apostrophe (' or ’) between letters kept inside the word ("we're", "OKR's").
@@ -29,11 +37,15 @@ func Words(text string, hyphens bool) []Word {
 		if start < 0 {
 			break
 		}
-		out = append(out, Word{Text: text[start:end], Start: start, End: end})
+		out = append(out, Word{Start: start, End: end})
 		i = end
 	}
 	return out
 }
+
+// NextWord returns the bounds of the first word of text at or after i, as
+// Words splits it, or -1, -1: for a caller that makes its own list.
+func NextWord(text string, i int, hyphens bool) (start, end int) { return nextWord(text, i, hyphens) }
 
 // nextWord returns the bounds of the first word of text at or after i, or
 // -1, -1.
@@ -136,7 +148,7 @@ func ParsePhrase(s string) Phrase {
 	var p Phrase
 	low := strings.ToLower(normalizeQuotes(s))
 	for _, w := range Words(low, true) {
-		t := w.Text
+		t := w.In(low)
 		if strings.HasPrefix(low[w.End:], "*") {
 			t += "*"
 		}
@@ -197,7 +209,7 @@ func (s *PhraseSet) Find(b *model.Block) []Match {
 			return
 		}
 		for j, pw := range p {
-			if !wordMatch(pw, lower[i+j]) {
+			if !wordMatch(pw, lower(i+j)) {
 				return
 			}
 			if j > 0 && strings.ContainsRune(b.Text[words[i+j-1].End:words[i+j].Start], model.CodeMark) {
@@ -208,17 +220,17 @@ func (s *PhraseSet) Find(b *model.Block) []Match {
 	}
 	for i := range words {
 		var cands []int
-		if idx.mayStart(lower[i]) {
-			cands = idx.exact[lower[i]]
+		if idx.mayStart(lower(i)) {
+			cands = idx.exact[lower(i)]
 		}
-		if len(idx.stems) == 0 || !idx.mayStem(lower[i]) {
+		if len(idx.stems) == 0 || !idx.mayStem(lower(i)) {
 			for _, pi := range cands {
 				try(i, pi)
 			}
 			continue
 		}
 		// keep the phrases' order, as callers expect
-		merged := mergeSorted(cands, idx.stemsFor(lower[i]))
+		merged := mergeSorted(cands, idx.stemsFor(lower(i)))
 		for _, pi := range merged {
 			try(i, pi)
 		}
@@ -231,15 +243,136 @@ func (s *PhraseSet) Find(b *model.Block) []Match {
 func BlockWords(b *model.Block) []Word { return blockWords(b).Words }
 
 // BlockLowerWords returns BlockWords(b) as phrases are matched against
-// them: in lower case, curly apostrophes straightened.
-func BlockLowerWords(b *model.Block) []string { return blockWords(b).Lower }
+// them: in lower case, curly apostrophes straightened. It makes a slice of
+// them at each call: OwnWords(b).Lower(i) reads one without.
+func BlockLowerWords(b *model.Block) []string { return blockWords(b).LowerAll() }
 
-// TextWords are the words of a text and their lower-case forms, Lower[i]
-// the lower case of Words[i] (the word's own string where it has no
+// TextWords are the words of a text and their lower-case forms, Lower(i)
+// the lower case of Words[i] (a slice of the text where the word has no
 // capital). Read only once built.
+//
+// The lower case is one string for the text, the text itself when no word
+// changes, else a copy with each word lowered in place, and a word whose
+// lower case is not as long as it (a curly apostrophe straightened, a few
+// letters that are not ASCII) in a map of its own: no string header a
+// word (16 bytes; 3.5 MB on a page of 40,000 short blocks, held while the
+// wording rules run).
 type TextWords struct {
 	Words []Word
-	Lower []string
+	low   string         // lower-case text at the words' offsets
+	odd   map[int]string // Lower(i) of the words not at their offsets in low
+}
+
+// Lower returns the lower case of word i.
+func (tw *TextWords) Lower(i int) string {
+	if tw.odd != nil {
+		if s, ok := tw.odd[i]; ok {
+			return s
+		}
+	}
+	w := tw.Words[i]
+	return tw.low[w.Start:w.End]
+}
+
+// Lowers yields each word's index and lower case, in order.
+func (tw *TextWords) Lowers() iter.Seq2[int, string] {
+	return func(yield func(int, string) bool) {
+		for i := range tw.Words {
+			if !yield(i, tw.Lower(i)) {
+				return
+			}
+		}
+	}
+}
+
+// JoinLower returns strings.Join of Lower(i) for i in [from, to), with sep.
+func (tw *TextWords) JoinLower(from, to int, sep string) string {
+	switch {
+	case from >= to:
+		return ""
+	case from+1 == to:
+		return tw.Lower(from)
+	}
+	n := len(sep) * (to - from - 1)
+	for i := from; i < to; i++ {
+		n += len(tw.Lower(i))
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for i := from; i < to; i++ {
+		if i > from {
+			b.WriteString(sep)
+		}
+		b.WriteString(tw.Lower(i))
+	}
+	return b.String()
+}
+
+// LowerAll returns Lower(i) of every word, in a new slice.
+func (tw *TextWords) LowerAll() []string {
+	out := make([]string, len(tw.Words))
+	for i := range out {
+		out[i] = tw.Lower(i)
+	}
+	return out
+}
+
+// NewTextWords returns the words of text, split by Words, with their lower
+// case (strings.ToLower of each word).
+func NewTextWords(text string, words []Word) *TextWords {
+	tw := &TextWords{Words: words}
+	tw.low, tw.odd = lowerText(text, words, false)
+	return tw
+}
+
+// Pieces returns words of text, each inside one of tw's words (a word
+// split at its hyphens), with their lower case: tw's lower-case text, and
+// strings.ToLower of a piece that is not ASCII where that text does not
+// hold it at the piece's offsets. Suits tw whose lower case is each word's
+// strings.ToLower (not Straightened).
+func (tw *TextWords) Pieces(text string, words []Word) *TextWords {
+	out := &TextWords{Words: words, low: tw.low}
+	for k, w := range words {
+		p := text[w.Start:w.End]
+		ascii := true
+		for i := 0; i < len(p) && ascii; i++ {
+			ascii = p[i] < utf8.RuneSelf
+		}
+		if ascii {
+			continue
+		}
+		if l := strings.ToLower(p); l != tw.low[w.Start:w.End] {
+			if out.odd == nil {
+				out.odd = map[int]string{}
+			}
+			out.odd[k] = l
+		}
+	}
+	return out
+}
+
+// Straightened returns tw (words of text) with curly apostrophes
+// straightened in their lower case, as BlockWords' are: tw itself when no
+// word has one.
+func (tw *TextWords) Straightened(text string) *TextWords {
+	if !strings.Contains(text, "’") {
+		return tw
+	}
+	out := &TextWords{Words: tw.Words}
+	out.low, out.odd = lowerText(text, tw.Words, true)
+	return out
+}
+
+// Unstraightened returns tw (words of text, as BlockWords) with the lower
+// case of the words with a curly apostrophe as written (strings.ToLower
+// of the word): tw itself when no word has one.
+func (tw *TextWords) Unstraightened(text string) *TextWords {
+	if !strings.Contains(text, "’") {
+		return tw
+	}
+	out := &TextWords{Words: tw.Words}
+	out.low, out.odd = lowerText(text, tw.Words, false)
+	return out
 }
 
 // BlockMemo is what is derived from a block's words, in one allocation and
@@ -280,7 +413,8 @@ func blockWords(b *model.Block) *TextWords {
 	m := Memo(b)
 	if m.own.Words == nil {
 		words := Words(b.Text, true) // never nil
-		m.own = TextWords{words, lowerWords(b.Text, words, true)}
+		m.own = TextWords{Words: words}
+		m.own.low, m.own.odd = lowerText(b.Text, words, true)
 	}
 	return &m.own
 }
@@ -391,6 +525,61 @@ func wordMatch(pattern, word string) bool {
 // each).
 func LowerWords(text string, words []Word) []string { return lowerWords(text, words, false) }
 
+// lowerText returns the lower case of text's words as TextWords holds it:
+// text itself when no word has a capital, a rune that is not ASCII or
+// (straighten) a curly apostrophe; else a copy of text with each word
+// lowered in place (strings.ToLower, of the word with its curly apostrophes
+// straightened when straighten), and the words whose lower case is not as
+// long as they are in odd, by index.
+func lowerText(text string, words []Word, straighten bool) (low string, odd map[int]string) {
+	first := -1
+	for i, w := range words {
+		for k := w.Start; k < w.End; k++ {
+			if c := text[k]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+				first = i
+				break
+			}
+		}
+		if first >= 0 {
+			break
+		}
+	}
+	if first < 0 {
+		return text, nil
+	}
+	buf := []byte(text)
+	for i, w := range words[first:] {
+		i += first
+		ascii := true // every ASCII capital lowered, in an odd word too
+		for k := w.Start; k < w.End; k++ {
+			if c := buf[k]; c >= utf8.RuneSelf {
+				ascii = false
+			} else if 'A' <= c && c <= 'Z' {
+				buf[k] = c + 'a' - 'A'
+			}
+		}
+		if ascii {
+			continue
+		}
+		wt := text[w.Start:w.End]
+		if straighten {
+			wt = normalizeQuotes(wt)
+		}
+		l := strings.ToLower(wt)
+		if len(l) == w.End-w.Start {
+			copy(buf[w.Start:w.End], l)
+			continue
+		}
+		if odd == nil {
+			odd = map[int]string{}
+		}
+		odd[i] = l
+	}
+	// buf is not written again: the string is made of it without a second
+	// copy, as strings.Builder does
+	return unsafe.String(unsafe.SliceData(buf), len(buf)), odd
+}
+
 // lowerWords returns strings.ToLower of each word, of the word with its
 // curly apostrophes straightened when straighten. An ASCII word is the word
 // itself when it has no capital, else a slice of one buffer holding the
@@ -400,21 +589,22 @@ func lowerWords(text string, words []Word, straighten bool) []string {
 	lower := make([]string, len(words))
 	n := 0 // bytes of the ASCII words with capitals, left "" (no word is empty) until lowered
 	for i, w := range words {
+		wt := text[w.Start:w.End]
 		ascii, upper := true, false
-		for k := 0; k < len(w.Text); k++ {
-			c := w.Text[k]
+		for k := 0; k < len(wt); k++ {
+			c := wt[k]
 			ascii = ascii && c < utf8.RuneSelf
 			upper = upper || 'A' <= c && c <= 'Z'
 		}
 		switch {
 		case ascii && !upper:
-			lower[i] = w.Text
+			lower[i] = wt
 		case ascii:
-			n += len(w.Text)
+			n += len(wt)
 		case straighten:
-			lower[i] = strings.ToLower(normalizeQuotes(w.Text))
+			lower[i] = strings.ToLower(normalizeQuotes(wt))
 		default:
-			lower[i] = strings.ToLower(w.Text)
+			lower[i] = strings.ToLower(wt)
 		}
 	}
 	if n == 0 {
@@ -428,8 +618,8 @@ func lowerWords(text string, words []Word, straighten bool) []string {
 		if lower[i] != "" {
 			continue
 		}
-		for k := 0; k < len(w.Text); k++ {
-			c := w.Text[k]
+		for k := w.Start; k < w.End; k++ {
+			c := text[k]
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
@@ -439,7 +629,8 @@ func lowerWords(text string, words []Word, straighten bool) []string {
 	lt, at := b.String(), 0
 	for i, w := range words {
 		if lower[i] == "" {
-			lower[i], at = lt[at:at+len(w.Text)], at+len(w.Text)
+			n := w.End - w.Start
+			lower[i], at = lt[at:at+n], at+n
 		}
 	}
 	return lower
