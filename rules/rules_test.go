@@ -56,3 +56,7 @@ func TestDuplicateBullet(t *testing.T) {
 func TestLostListMarker(t *testing.T) {
 	linttest.Run(t, "testdata/lost-list-marker", "lost-list-marker")
 }
+
+func TestMisplacedItem(t *testing.T) {
+	linttest.Run(t, "testdata/misplaced-item", "misplaced-item")
+}

@@ -1,0 +1,298 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"gitlab.com/ladderlint/ladderlint/lint"
+	"gitlab.com/ladderlint/ladderlint/lint/model"
+)
+
+var misplacedItemRule = &lint.Rule{
+	ID:       "misplaced-item",
+	Title:    "a requirement in a Responsibilities list, or a responsibility in a Requirements list",
+	Category: lint.Structure,
+	Severity: lint.Warning,
+	Doc: lint.Doc{
+		Description: "Responsibilities say what the role does, and are written as actions (\"Design and implement " +
+			"...\", \"Own the roadmap\"); requirements say what the person brings, and are written as skills and " +
+			"qualities (\"Ability to ...\", \"Experience with ...\", \"Excellent written and verbal communication " +
+			"skills\", \"5+ years ...\"). The rule reports an item whose shape is the other list's:\n\n" +
+			"- in a Responsibilities list whose top-level items, at least three and two of three, start with a verb, an " +
+			"item written as a skill or quality: \"Ability to\", \"Able to\", \"Experience ...\", \"Proven\" or " +
+			"\"Demonstrated\" ability or experience, \"Proficiency in\", \"Knowledge of\", \"Familiarity with\", " +
+			"\"Sense of\", \"N+ years\", an adjective such as \"Excellent\" or \"Strong\" before skills, a sense, an " +
+			"understanding or experience, or a short noun phrase ending in \"skills\" (\"Leadership and mentoring skills\");\n" +
+			"- in a Requirements list whose top-level items, at least three and three of five, are written as skills " +
+			"or qualities, with at most one in three starting with a verb, an item that opens with an action verb in " +
+			"the imperative (\"Design and implement ...\", \"Assist in development of ...\", \"Configure, build, " +
+			"test, and deploy ...\") and names no skill, experience or knowledge in its first clause, and no quality or " +
+			"manner (\"Prioritize effectively\", \"Create strong working relationships\" read as skills too).\n\n" +
+			"A list whose items are mixed throughout is not judged, nor a nested item, an item that leads in to a " +
+			"nested list (ending in a colon), or one that says what a level takes over from another (\"Extends " +
+			"...\"). Verbs that read as requirements as well (\"Demonstrate\", \"Share our values\", \"Use " +
+			"GitLab\", \"Communicate ...\") are never reported in requirements. Off in the generic profile: in " +
+			"open-source governance ladders \"Ability to vote\" is a privilege of the level, not a requirement.",
+		Bad: "---\ntitle: Quality Engineering Manager\n---\n\n## Quality Engineering Manager\n\n" +
+			"### Responsibilities\n\n- Draft the team's quarterly OKRs.\n- Drive improvements to the test framework.\n" +
+			"- Hire engineers and grow the team.\n- Excellent written and verbal communication skills.\n\n" +
+			"### Requirements\n\n- Experience with Ruby.\n- Ability to use GitLab.\n- Experience with CI systems.\n",
+		Good: "---\ntitle: Quality Engineering Manager\n---\n\n## Quality Engineering Manager\n\n" +
+			"### Responsibilities\n\n- Draft the team's quarterly OKRs.\n- Drive improvements to the test framework.\n" +
+			"- Hire engineers and grow the team.\n- Give clear, timely and actionable feedback.\n\n" +
+			"### Requirements\n\n- Experience with Ruby.\n- Ability to use GitLab.\n" +
+			"- Excellent written and verbal communication skills.\n",
+	},
+	Check: checkMisplacedItem,
+}
+
+func init() { lint.Register(misplacedItemRule) }
+
+// itemShape is the grammatical shape of a list item.
+type itemShape int
+
+const (
+	shapeOther   itemShape = iota
+	shapeAction            // opens with a verb: what the role does
+	shapeQuality           // a skill or quality: what the person brings
+)
+
+// misplacedActionVerbs are verbs, in their base form, that open a
+// responsibility: an item of a Requirements list that starts with one
+// (imperative) reads as an action.
+var misplacedActionVerbs = map[string]bool{}
+
+// misplacedWeakVerbs open items of either list: "Demonstrate longevity",
+// "Share our values", "Use GitLab", "Communicate clearly". They count as
+// verbs for a Responsibilities list's shape, and are never reported.
+var misplacedWeakVerbs = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`administer advise advocate analyze architect assist audit automate build champion
+		coach configure conduct coordinate create define deliver deploy design develop document draft drive establish
+		evaluate execute facilitate forecast hire identify implement integrate investigate lead maintain manage
+		mentor migrate monitor negotiate organize oversee own participate partner perform plan prepare present
+		prioritize recommend reconcile recruit represent research resolve review run schedule set
+		test track train triage troubleshoot write verify educate solve ship fix teach spearhead launch
+		operate instill foster cultivate announce`) {
+		misplacedActionVerbs[w] = true
+	}
+	for _, w := range strings.Fields(`act apply attend be bring collaborate communicate contribute demonstrate embrace
+		enable engage ensure enjoy exhibit extend give grow handle have help hold improve influence interface know
+		learn leverage liaise measure possess process promote provide report respond serve share show speak
+		stay support take thrive understand use value work make continue exert follow keep partner`) {
+		misplacedWeakVerbs[w] = true
+	}
+}
+
+// misplacedQualityHeads open an item written as a skill or quality,
+// whatever follows.
+var misplacedQualityHeads = []string{"ability to", "able to", "the ability to", "an ability to", "proven ability",
+	"proven experience", "proven track", "proven success", "proven record", "demonstrated ability",
+	"demonstrated experience", "demonstrated success", "demonstrated track", "track record", "experience",
+	"experienced", "proficiency", "proficient in", "proficient with", "knowledge of", "working knowledge",
+	"familiarity with", "familiar with", "expertise in", "expertise with", "understanding of", "sense of",
+	"passion for", "passionate about", "comfortable with", "comfortable working", "power user", "hands on experience",
+	"expert in", "expert with", "expert knowledge"}
+
+// misplacedAdjectives open a quality when a skill word follows in the
+// item's first clause ("Excellent written and verbal communication
+// skills", "Strong sense of ownership").
+var misplacedAdjectives = map[string]bool{"excellent": true, "strong": true, "exceptional": true, "outstanding": true,
+	"solid": true, "deep": true, "superb": true, "great": true, "effective": true, "good": true}
+
+// misplacedSkillWords are what a quality names ("skills", "a sense of",
+// "experience"); in a Requirements item's first clause they keep an
+// opening verb from reading as an action ("Design experience").
+var misplacedSkillWords = map[string]bool{"skill": true, "skills": true, "sense": true, "ability": true,
+	"abilities": true, "understanding": true, "knowledge": true, "experience": true, "background": true,
+	"communicator": true, "record": true, "proficiency": true, "expertise": true, "judgment": true,
+	"judgement": true, "familiarity": true, "degree": true, "years": true, "attention": true, "grasp": true}
+
+// misplacedWords returns the lower-case words of an item's first clause
+// (up to a period, semicolon, colon or dash between words).
+func misplacedWords(text string) []string {
+	text = strings.TrimSpace(text)
+	if i := strings.IndexAny(text, ".;:"); i >= 0 {
+		text = text[:i]
+	}
+	if i := strings.Index(text, " - "); i >= 0 {
+		text = text[:i]
+	}
+	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '+' && r != '\''
+	})
+}
+
+// shapeOf returns an item's shape and, for an action, whether its verb
+// is a strong one (reportable in requirements).
+func shapeOf(text string) (itemShape, bool) {
+	words := misplacedWords(text)
+	if len(words) == 0 {
+		return shapeOther, false
+	}
+	lower := strings.Join(words, " ")
+	for _, h := range misplacedQualityHeads {
+		if lower == h || strings.HasPrefix(lower, h+" ") {
+			return shapeQuality, false
+		}
+	}
+	// "Proactively identify", "Very comfortable with"
+	for len(words) > 1 && (words[0] == "very" || misplacedAdverb(words[0])) {
+		words = words[1:]
+	}
+	lower = strings.Join(words, " ")
+	for _, h := range misplacedQualityHeads {
+		if lower == h || strings.HasPrefix(lower, h+" ") {
+			return shapeQuality, false
+		}
+	}
+	first := words[0]
+	// "5+ years", "3 years of experience"
+	if len(words) > 1 && strings.TrimRight(first, "+") != "" && strings.Trim(first, "0123456789+") == "" &&
+		(words[1] == "years" || words[1] == "year" || len(words) > 2 && words[2] == "years") {
+		return shapeQuality, false
+	}
+	if misplacedAdjectives[first] {
+		for _, w := range words[1:min(len(words), 8)] {
+			if misplacedSkillWords[w] {
+				return shapeQuality, false
+			}
+		}
+	}
+	base := first
+	third := false
+	if !misplacedActionVerbs[base] && !misplacedWeakVerbs[base] && thirdPerson(first) {
+		for _, b := range []string{strings.TrimSuffix(first, "s"), strings.TrimSuffix(first, "es")} {
+			if misplacedActionVerbs[b] || misplacedWeakVerbs[b] {
+				base, third = b, true
+				break
+			}
+		}
+	}
+	if !misplacedActionVerbs[base] && !misplacedWeakVerbs[base] && len(first) > 5 && strings.HasSuffix(first, "ing") {
+		// "Managing all sponsorship requests", "Making sure ..."
+		stem := strings.TrimSuffix(first, "ing")
+		for _, b := range []string{stem, stem + "e", stem[:len(stem)-1]} {
+			if misplacedActionVerbs[b] || misplacedWeakVerbs[b] {
+				base, third = b, true
+				break
+			}
+		}
+	}
+	if misplacedActionVerbs[base] || misplacedWeakVerbs[base] {
+		strong := misplacedActionVerbs[base] && !third
+		for _, w := range words[1:] {
+			// "Design experience", "Prioritize effectively", "Create strong working relationships":
+			// a skill, a manner or a quality named reads as a requirement too
+			if misplacedSkillWords[w] || misplacedAdjectives[w] || misplacedAdverb(w) {
+				strong = false
+			}
+		}
+		return shapeAction, strong
+	}
+	// "Leadership and mentoring skills": a short noun phrase naming skills
+	if n := len(words); n <= 8 && (words[n-1] == "skills" || words[n-1] == "skill") {
+		return shapeQuality, false
+	}
+	return shapeOther, false
+}
+
+func checkMisplacedItem(p *lint.Pass) {
+	f := p.File
+	for _, items := range listRuns(f) {
+		if len(items) == 0 || items[0].Block == nil || items[0].Block.Section == nil {
+			continue
+		}
+		sec := items[0].Block.Section
+		if sec.Kind != model.SecResponsibilities && sec.Kind != model.SecRequirements {
+			continue
+		}
+		type item struct {
+			b      *model.Bullet
+			shape  itemShape
+			strong bool
+		}
+		var top []item
+		for i, b := range items {
+			if b.Depth > 0 || b.Block == nil || b.Block.Section != sec {
+				continue
+			}
+			text := strings.TrimSpace(b.Text)
+			leadIn := strings.HasSuffix(text, ":") || i+1 < len(items) && items[i+1].Depth > b.Depth
+			if leadIn || misplacedExtension(text) {
+				continue // neither shape, and no item of the list's
+			}
+			s, strong := shapeOf(text)
+			top = append(top, item{b, s, strong})
+		}
+		actions, qualities := 0, 0
+		for _, it := range top {
+			switch it.shape {
+			case shapeAction:
+				actions++
+			case shapeQuality:
+				qualities++
+			}
+		}
+		n := len(top)
+		switch sec.Kind {
+		case model.SecResponsibilities:
+			// actions at least three and two of three of the items
+			if actions < 3 || 3*actions < 2*n || qualities == 0 {
+				continue
+			}
+			for _, it := range top {
+				if it.shape != shapeQuality {
+					continue
+				}
+				p.Report(lint.Diagnostic{
+					Span: it.b.Span,
+					Message: fmt.Sprintf("%q reads as a requirement (a skill or quality, as requirements are written) in a "+
+						"Responsibilities list whose items are actions (%d of %d start with a verb): move it to the Requirements, "+
+						"or say what the role does", clipText(strings.TrimSpace(it.b.Text), 80), actions, n),
+					Subject: "responsibilities:" + strings.ToLower(strings.TrimSpace(it.b.Text)),
+				})
+			}
+		case model.SecRequirements:
+			// skills and qualities at least three and three of five, verbs at most one in three
+			if qualities < 3 || 5*qualities < 3*n || 3*actions > n {
+				continue
+			}
+			for _, it := range top {
+				if it.shape != shapeAction || !it.strong {
+					continue
+				}
+				p.Report(lint.Diagnostic{
+					Span: it.b.Span,
+					Message: fmt.Sprintf("%q reads as a responsibility (an action, as responsibilities are written) in a "+
+						"Requirements list whose items are skills and qualities (%d of %d): move it to the Responsibilities, "+
+						"or say what the person brings", clipText(strings.TrimSpace(it.b.Text), 80), qualities, n),
+					Subject: "requirements:" + strings.ToLower(strings.TrimSpace(it.b.Text)),
+				})
+			}
+		}
+	}
+}
+
+// misplacedExtension reports whether an item says what a level takes
+// over from another ("Extends the Senior responsibilities", "All of the
+// requirements of ...", "Meets ...", "Same as ...").
+func misplacedExtension(text string) bool {
+	l := strings.ToLower(text)
+	for _, h := range []string{"extends", "extend the", "all of the", "all the", "all requirements", "all responsibilities",
+		"meets", "same as", "plus", "in addition", "everything", "includes"} {
+		if strings.HasPrefix(l, h) {
+			return true
+		}
+	}
+	return false
+}
+
+// misplacedAdverb reports whether a lower-case word reads as an adverb of
+// manner ("effectively", "proactively"), not a verb ending in "ly"
+// ("apply", "supply").
+func misplacedAdverb(w string) bool {
+	return len(w) > 5 && strings.HasSuffix(w, "ly") && !misplacedActionVerbs[w] && !misplacedWeakVerbs[w] && w != "supply"
+}
