@@ -18,150 +18,235 @@ import (
 // empty (related to any stem), and with the levels of the groups whose stem
 // is related to its own; those are found through the stems' words, and
 // each candidate is confirmed with ladder.Related.
+//
+// The index is a few flat arrays of int32, not a struct and slices a group:
+// a hostile page has a group a level (20,000 levels, each its own stem), and
+// the index is built while the page's whole model is live (issue 14).
 type ladderIndex struct {
 	roles   []gradedRole
-	groupOf []int // role -> group, -1 when not placed
-	groups  []*stemGroup
+	groupOf []int32 // role -> group, -1 when not placed
+	// the groups' levels, each group's a run of a flat levelPool: groups
+	// are runs of members sorted by track, stem, segment, then place and
+	// document order; group g's run is [start[g], start[g+1])
+	all   levelPool
+	start []int32
+	// related[g]: the groups with another, related, non-empty stem,
+	// computed on first use (done[g])
+	related map[int32][]int32
+	done    []bool
 	track   map[int]*levelPool // every level of a track
 	empty   map[int]*levelPool // the levels of a track with an empty stem
 
-	byWord   map[string][]int // word -> groups with that word in their stem
-	byRarest map[string][]int // word -> groups whose rarest stem word it is
+	byWord   postings // word -> groups with that word in their stem
+	byRarest postings // word -> groups whose rarest stem word it is
 }
 
-type stemGroup struct {
-	track   int
-	stem    string
-	segment string   // the sales segment its titles name: only the same segment is related
-	words   []string // the stem's distinct words
-	pool    levelPool
-	related []*levelPool // groups with another, related, non-empty stem
-	done    bool         // related is computed
+// postings maps a word to a sorted list of group ids, as flat arrays.
+type postings struct {
+	words []string // sorted, distinct
+	start []int32  // words[k]'s ids are ids[start[k]:start[k+1]]
+	ids   []int32
+}
+
+type wordGroup struct {
+	w  string
+	id int32
+}
+
+func newPostings(pairs []wordGroup) postings {
+	sort.Slice(pairs, func(i, j int) bool {
+		if pairs[i].w != pairs[j].w {
+			return pairs[i].w < pairs[j].w
+		}
+		return pairs[i].id < pairs[j].id
+	})
+	var p postings
+	p.ids = make([]int32, len(pairs))
+	for k, q := range pairs {
+		if k == 0 || q.w != pairs[k-1].w {
+			p.words = append(p.words, q.w)
+			p.start = append(p.start, int32(k))
+		}
+		p.ids[k] = q.id
+	}
+	p.start = append(p.start, int32(len(pairs)))
+	return p
+}
+
+func (p *postings) get(w string) []int32 {
+	k := sort.SearchStrings(p.words, w)
+	if k == len(p.words) || p.words[k] != w {
+		return nil
+	}
+	return p.ids[p.start[k]:p.start[k+1]]
 }
 
 // levelPool holds levels sorted by place, with the best less senior level
 // before each position and the first listed level from each position on.
 type levelPool struct {
-	roles    []gradedRole
-	members  []int // role indexes, by place, then document order
-	best     []int // best[k]: highest graded of members[:k+1] (see higher)
-	firstPos []int // firstPos[k]: lowest role index of members[k:]
+	members  []int32 // role indexes, by place, then document order
+	best     []int32 // best[k]: highest graded of members[:k+1] (see higher)
+	firstPos []int32 // firstPos[k]: lowest role index of members[k:]
+}
+
+// stemWords returns a stem's distinct words, in order.
+func stemWords(stem string) []string {
+	var out []string
+	for _, w := range strings.Fields(stem) {
+		if !slicesContains(out, w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+func slicesContains(s []string, w string) bool {
+	for _, x := range s {
+		if x == w {
+			return true
+		}
+	}
+	return false
 }
 
 func newLadderIndex(roles []gradedRole) *ladderIndex {
-	x := &ladderIndex{roles: roles, groupOf: make([]int, len(roles)), track: map[int]*levelPool{}, empty: map[int]*levelPool{},
-		byWord: map[string][]int{}, byRarest: map[string][]int{}}
-	type key struct {
-		track         int
-		stem, segment string
-	}
-	ids := map[key]int{}
-	pool := func(m map[int]*levelPool, track int) *levelPool {
-		if m[track] == nil {
-			m[track] = &levelPool{roles: roles}
-		}
-		return m[track]
-	}
-	for i, r := range roles {
+	x := &ladderIndex{roles: roles, groupOf: make([]int32, len(roles)), track: map[int]*levelPool{}, empty: map[int]*levelPool{},
+		related: map[int32][]int32{}}
+	var members []int32
+	for i := range roles {
 		x.groupOf[i] = -1
-		if !r.placed {
-			continue
+		if roles[i].placed {
+			members = append(members, int32(i))
 		}
-		k := key{r.place.Track, r.place.Stem, r.segment}
-		id, ok := ids[k]
-		if !ok {
-			id = len(x.groups)
-			ids[k] = id
-			g := &stemGroup{track: k.track, stem: k.stem, segment: k.segment, pool: levelPool{roles: roles}}
-			seen := map[string]bool{}
-			for _, w := range strings.Fields(k.stem) {
-				if !seen[w] {
-					seen[w] = true
-					g.words = append(g.words, w)
-				}
+	}
+	sort.Slice(members, func(a, b int) bool {
+		ra, rb := &roles[members[a]], &roles[members[b]]
+		if ra.place.Track != rb.place.Track {
+			return ra.place.Track < rb.place.Track
+		}
+		if ra.place.Stem != rb.place.Stem {
+			return ra.place.Stem < rb.place.Stem
+		}
+		if ra.segment != rb.segment {
+			return ra.segment < rb.segment
+		}
+		if c := ra.place.Compare(rb.place); c != 0 {
+			return c < 0
+		}
+		return members[a] < members[b]
+	})
+	var pairs []wordGroup
+	for k, m := range members {
+		r := &roles[m]
+		if k == 0 || !x.sameGroup(members[k-1], m) {
+			x.start = append(x.start, int32(k))
+			for _, w := range stemWords(r.place.Stem) {
+				pairs = append(pairs, wordGroup{w, int32(len(x.start) - 1)})
 			}
-			x.groups = append(x.groups, g)
 		}
-		x.groupOf[i] = id
-		g := x.groups[id]
-		g.pool.members = append(g.pool.members, i)
-		pool(x.track, k.track).members = append(pool(x.track, k.track).members, i)
-		if len(g.words) == 0 {
-			pool(x.empty, k.track).members = append(pool(x.empty, k.track).members, i)
+		x.groupOf[m] = int32(len(x.start) - 1)
+		pool(x.track, r.place.Track).members = append(pool(x.track, r.place.Track).members, m)
+		if strings.TrimSpace(r.place.Stem) == "" {
+			pool(x.empty, r.place.Track).members = append(pool(x.empty, r.place.Track).members, m)
 		}
 	}
-	for id, g := range x.groups {
-		g.pool.build()
-		for _, w := range g.words {
-			x.byWord[w] = append(x.byWord[w], id)
+	x.start = append(x.start, int32(len(members)))
+	x.done = make([]bool, len(x.start)-1)
+	x.all.members = members
+	x.all.bestRuns(roles, x.start)
+	x.byWord = newPostings(pairs)
+	pairs = pairs[:0]
+	for g := range x.done {
+		if r := x.rarest(int32(g)); r != "" {
+			pairs = append(pairs, wordGroup{r, int32(g)})
 		}
 	}
-	for id, g := range x.groups {
-		if r := x.rarest(g); r != "" {
-			x.byRarest[r] = append(x.byRarest[r], id)
-		}
-	}
+	x.byRarest = newPostings(pairs)
 	for _, p := range x.track {
-		p.build()
+		p.build(roles)
 	}
 	for _, p := range x.empty {
-		p.build()
+		p.build(roles)
 	}
 	return x
 }
 
+func pool(m map[int]*levelPool, track int) *levelPool {
+	if m[track] == nil {
+		m[track] = &levelPool{}
+	}
+	return m[track]
+}
+
+// sameGroup reports whether two placed levels are of one group.
+func (x *ladderIndex) sameGroup(a, b int32) bool {
+	ra, rb := &x.roles[a], &x.roles[b]
+	return ra.place.Track == rb.place.Track && ra.place.Stem == rb.place.Stem && ra.segment == rb.segment
+}
+
+// group returns group g's levels, its first level and its pool.
+func (x *ladderIndex) group(g int32) (*gradedRole, levelPool) {
+	s, e := x.start[g], x.start[g+1]
+	return &x.roles[x.all.members[s]], levelPool{members: x.all.members[s:e], best: x.all.best[s:e], firstPos: x.all.firstPos[s:e]}
+}
+
 // rarest returns the word of a group's stem that the fewest stems share.
-func (x *ladderIndex) rarest(g *stemGroup) string {
-	best := ""
-	for _, w := range g.words {
-		if best == "" || len(x.byWord[w]) < len(x.byWord[best]) || len(x.byWord[w]) == len(x.byWord[best]) && w < best {
-			best = w
+func (x *ladderIndex) rarest(g int32) string {
+	r, _ := x.group(g)
+	best, n := "", 0
+	for _, w := range stemWords(r.place.Stem) {
+		c := len(x.byWord.get(w))
+		if best == "" || c < n || c == n && w < best {
+			best, n = w, c
 		}
 	}
 	return best
 }
 
 // pools returns the pools that hold every level comparable with role j.
-func (x *ladderIndex) pools(j int) []*levelPool {
-	g := x.groups[x.groupOf[j]]
-	if len(g.words) == 0 {
-		return []*levelPool{x.track[g.track]}
+func (x *ladderIndex) pools(j int) []levelPool {
+	g := x.groupOf[j]
+	r, own := x.group(g)
+	if strings.TrimSpace(r.place.Stem) == "" {
+		return []levelPool{*x.track[r.place.Track]}
 	}
-	if !g.done {
-		g.done = true
+	if !x.done[g] {
+		x.done[g] = true
 		// a related stem's words are all among g's (its rarest word is one of
 		// g's), or g's are all among its own (it has g's rarest word)
-		cands := map[int]bool{}
-		for _, h := range x.byWord[x.rarest(g)] {
-			cands[h] = true
+		ids := append([]int32(nil), x.byWord.get(x.rarest(g))...)
+		for _, w := range stemWords(r.place.Stem) {
+			ids = append(ids, x.byRarest.get(w)...)
 		}
-		for _, w := range g.words {
-			for _, h := range x.byRarest[w] {
-				cands[h] = true
+		sort.Slice(ids, func(a, b int) bool { return ids[a] < ids[b] })
+		var rel []int32
+		for k, h := range ids {
+			if h == g || k > 0 && h == ids[k-1] {
+				continue
+			}
+			o, _ := x.group(h)
+			if o.place.Track == r.place.Track && o.segment == r.segment && ladder.Related(o.place.Stem, r.place.Stem) { // as ladder.Comparable(a, b)
+				rel = append(rel, h)
 			}
 		}
-		var ids []int
-		for h := range cands {
-			ids = append(ids, h)
-		}
-		sort.Ints(ids)
-		for _, h := range ids {
-			o := x.groups[h]
-			if o != g && o.track == g.track && o.segment == g.segment && ladder.Related(o.stem, g.stem) { // as ladder.Comparable(a, b)
-				g.related = append(g.related, &o.pool)
-			}
+		if rel != nil {
+			x.related[g] = rel
 		}
 	}
-	out := append([]*levelPool{&g.pool}, g.related...)
-	if e := x.empty[g.track]; e != nil {
-		out = append(out, e)
+	out := []levelPool{own}
+	for _, h := range x.related[g] {
+		_, p := x.group(h)
+		out = append(out, p)
+	}
+	if e := x.empty[r.place.Track]; e != nil {
+		out = append(out, *e)
 	}
 	return out
 }
 
 // higher reports whether level a is graded above level b for grade-order's
 // report: a higher low grade, then a more senior place, then listed first.
-func higher(roles []gradedRole, a, b int) bool {
+func higher(roles []gradedRole, a, b int32) bool {
 	ra, rb := &roles[a], &roles[b]
 	if ra.lo != rb.lo {
 		return ra.lo > rb.lo
@@ -172,29 +257,42 @@ func higher(roles []gradedRole, a, b int) bool {
 	return a < b
 }
 
-func (p *levelPool) build() {
-	sort.SliceStable(p.members, func(i, j int) bool {
-		return p.roles[p.members[i]].place.Compare(p.roles[p.members[j]].place) < 0
-	})
-	n := len(p.members)
-	p.best, p.firstPos = make([]int, n), make([]int, n)
-	for k, m := range p.members {
-		p.best[k] = m
-		if k > 0 && higher(p.roles, p.best[k-1], m) {
-			p.best[k] = p.best[k-1]
+func (p *levelPool) build(roles []gradedRole) {
+	sort.Slice(p.members, func(i, j int) bool {
+		if c := roles[p.members[i]].place.Compare(roles[p.members[j]].place); c != 0 {
+			return c < 0
 		}
-	}
-	for k := n - 1; k >= 0; k-- {
-		p.firstPos[k] = p.members[k]
-		if k+1 < n && p.firstPos[k+1] < p.firstPos[k] {
-			p.firstPos[k] = p.firstPos[k+1]
+		return p.members[i] < p.members[j]
+	})
+	p.bestRuns(roles, []int32{0, int32(len(p.members))})
+}
+
+// bestRuns fills best and firstPos for each run [start[g], start[g+1]) of
+// members, each sorted by place.
+func (p *levelPool) bestRuns(roles []gradedRole, start []int32) {
+	n := len(p.members)
+	p.best, p.firstPos = make([]int32, n), make([]int32, n)
+	for g := 0; g+1 < len(start); g++ {
+		s, e := int(start[g]), int(start[g+1])
+		for k := s; k < e; k++ {
+			m := p.members[k]
+			p.best[k] = m
+			if k > s && higher(roles, p.best[k-1], m) {
+				p.best[k] = p.best[k-1]
+			}
+		}
+		for k := e - 1; k >= s; k-- {
+			p.firstPos[k] = p.members[k]
+			if k+1 < e && p.firstPos[k+1] < p.firstPos[k] {
+				p.firstPos[k] = p.firstPos[k+1]
+			}
 		}
 	}
 }
 
 // lessSenior returns the highest graded level of the pool below place q, or -1.
-func (p *levelPool) lessSenior(q ladder.Place) int {
-	k := sort.Search(len(p.members), func(k int) bool { return p.roles[p.members[k]].place.Compare(q) >= 0 })
+func (p *levelPool) lessSenior(roles []gradedRole, q ladder.Place) int32 {
+	k := sort.Search(len(p.members), func(k int) bool { return roles[p.members[k]].place.Compare(q) >= 0 })
 	if k == 0 {
 		return -1
 	}
@@ -202,8 +300,8 @@ func (p *levelPool) lessSenior(q ladder.Place) int {
 }
 
 // firstMoreSenior returns the first listed level of the pool above place q, or -1.
-func (p *levelPool) firstMoreSenior(q ladder.Place) int {
-	k := sort.Search(len(p.members), func(k int) bool { return p.roles[p.members[k]].place.Compare(q) > 0 })
+func (p *levelPool) firstMoreSenior(roles []gradedRole, q ladder.Place) int32 {
+	k := sort.Search(len(p.members), func(k int) bool { return roles[p.members[k]].place.Compare(q) > 0 })
 	if k == len(p.members) {
 		return -1
 	}
@@ -213,23 +311,23 @@ func (p *levelPool) firstMoreSenior(q ladder.Place) int {
 // lessSenior returns the highest graded comparable level less senior than
 // role j, or -1.
 func (x *ladderIndex) lessSenior(j int) int {
-	best := -1
+	best := int32(-1)
 	for _, p := range x.pools(j) {
-		if a := p.lessSenior(x.roles[j].place); a >= 0 && (best < 0 || higher(x.roles, a, best)) {
+		if a := p.lessSenior(x.roles, x.roles[j].place); a >= 0 && (best < 0 || higher(x.roles, a, best)) {
 			best = a
 		}
 	}
-	return best
+	return int(best)
 }
 
 // firstMoreSenior returns the first listed comparable level more senior
 // than role j, or -1.
 func (x *ladderIndex) firstMoreSenior(j int) int {
-	first := -1
+	first := int32(-1)
 	for _, p := range x.pools(j) {
-		if a := p.firstMoreSenior(x.roles[j].place); a >= 0 && (first < 0 || a < first) {
+		if a := p.firstMoreSenior(x.roles, x.roles[j].place); a >= 0 && (first < 0 || a < first) {
 			first = a
 		}
 	}
-	return first
+	return int(first)
 }

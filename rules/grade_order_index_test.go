@@ -2,6 +2,8 @@ package rules
 
 import (
 	"math/rand/v2"
+	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -52,5 +54,31 @@ func TestLadderIndexMatchesPairs(t *testing.T) {
 				t.Fatalf("page %d, level %d: first more senior %d, want %d\n%+v", n, j, got, first, roles)
 			}
 		}
+	}
+}
+
+// TestLadderIndexMemory checks that grade-order's index of a page of
+// 20,000 levels, each its own stem (bench/hostile.sh's graded-headings),
+// stays small beside the page's model: a struct, three slices and two map
+// entries a group took 8.4 MB (issue 14).
+func TestLadderIndexMemory(t *testing.T) {
+	roles := make([]gradedRole, 20000)
+	for i := range roles {
+		roles[i] = gradedRole{placed: true, place: ladder.Place{Step: 3, Stem: "engineer " + strconv.Itoa(i)}, lo: float64(5 + i%6)}
+		roles[i].hi = roles[i].lo
+	}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	idx := newLadderIndex(roles)
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	live := int64(after.HeapAlloc) - int64(before.HeapAlloc)
+	runtime.KeepAlive(idx)
+	if live > 3<<20 {
+		t.Errorf("index of 20,000 levels holds %d bytes, want under 3 MiB", live)
+	}
+	if got := idx.lessSenior(5); got != -1 {
+		t.Errorf("lessSenior(5) = %d, want -1 (no level shares its stem)", got)
 	}
 }

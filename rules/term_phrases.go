@@ -590,6 +590,24 @@ const maxNamedTarget = 512
 // reportPhraseVariants reports, among the occurrences of one two-word term,
 // the spellings the page uses less: first by hyphen or space, then by the
 // case of the words after the first.
+// twoForms reports whether the occurrences outside headings and longer
+// names are written in more than one form (hyphens read as spaces).
+func twoForms(occs []phraseOcc) bool {
+	first, seen := "", false
+	for _, o := range occs {
+		if o.b.Kind == model.BlockHeading || o.inName {
+			continue
+		}
+		form := strings.ReplaceAll(o.form, "-", " ")
+		if !seen {
+			first, seen = form, true
+		} else if form != first {
+			return true
+		}
+	}
+	return false
+}
+
 func reportPhraseVariants(p *lint.SetPass, f *model.Family, occs []phraseOcc, preferred map[string]string) {
 	// hyphen or space: counted over the occurrences that modify a word
 	// ("cross functional teams", "cross-functional work"), where the two
@@ -722,6 +740,12 @@ func reportPhraseVariants(p *lint.SetPass, f *model.Family, occs []phraseOcc, pr
 	// ("Help create a leading product Data Program" at two levels is one
 	// "Data Program"); copies that disagree ("Sales Tools" at three levels,
 	// "Sales tools" at two) are edits of their own, each counted
+	// one form alone is never reported: its copies are not grouped (a
+	// lower-case copy and a map entry of every block: 20,000 paragraphs
+	// naming "Senior Engineer" on a page of as many levels)
+	if !twoForms(occs) {
+		return
+	}
 	count := map[string]int{}
 	type group struct {
 		first *model.Block // the group's first copy

@@ -21,13 +21,12 @@ import (
 // part of a block's text to begin with.
 func wordingText(b *model.Block) string {
 	m := prose.Memo(b)
-	if m.WordingText == nil {
-		m.WordingText = &b.Text
-		if t := notWords(prose.BlankRanges(b.Text, prose.Placeholders(b.Text))); t != b.Text {
-			m.WordingText = &t
-		}
+	t, ok := m.WordingText(b)
+	if !ok {
+		t = notWords(prose.BlankRanges(b.Text, prose.Placeholders(b.Text)))
+		m.SetWordingText(b, t)
 	}
-	return *m.WordingText
+	return t
 }
 
 // What the wording rules derive from a block (its wording text, its words
@@ -45,15 +44,15 @@ type textWords = prose.TextWords
 func wordingWords(b *model.Block, hyphens bool) *textWords {
 	m := prose.Memo(b)
 	if !hyphens {
-		if m.Nohy == nil {
-			m.Nohy = splitHyphens(wordingText(b), wordingWords(b, true))
+		if m.Nohy() == nil {
+			m.SetNohy(splitHyphens(wordingText(b), wordingWords(b, true)))
 		}
-		return m.Nohy
+		return m.Nohy()
 	}
-	if m.Hy == nil {
-		m.Hy = hyphenWords(b)
+	if m.Hy() == nil {
+		m.SetHy(hyphenWords(b))
 	}
-	return m.Hy
+	return m.Hy()
 }
 
 // hyphenWords computes wordingWords(b, true): the block's own words (no new

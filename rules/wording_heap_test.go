@@ -62,7 +62,7 @@ func TestWordingWordsShareTheBlocks(t *testing.T) {
 	for _, b := range f.Blocks {
 		tw := wordingWords(b, true)
 		shared[b.Text] = tw == prose.OwnWords(b)
-		if prose.Memo(b).Hy != tw {
+		if prose.Memo(b).Hy() != tw {
 			t.Errorf("%q: the wording words are not the block memo's", b.Text)
 		}
 	}

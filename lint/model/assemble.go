@@ -208,7 +208,7 @@ func (s *structurer) roleText(r *Role, body []*Block) {
 		}
 	}
 	if r.Grade == nil {
-		r.Grade = r.boundGrade
+		r.Grade = s.bound[r]
 	}
 	for _, p := range body {
 		if r.Grade == nil {
@@ -237,7 +237,7 @@ func (s *structurer) roleText(r *Role, body []*Block) {
 			}
 			if r.Inheritance == nil && len(t) > 12 && strings.EqualFold(t[:12], "in addition ") && inheritanceRE.MatchString(t) {
 				r.Inheritance = &Sentence{Text: t, Span: p.SourceSpan(ss[0], ss[1])}
-				r.inheritBlock, r.inheritAt = p, ss[0]
+				s.inherit(r, p, ss[0])
 			}
 		}
 	}
@@ -646,7 +646,7 @@ func (s *structurer) kinds() {
 			}
 			continue
 		}
-		if r.inheritBlock != nil {
+		if _, ok := s.inherits[r]; ok {
 			s.baseFromSentence(r)
 		}
 		if r.Base != "" {
@@ -666,7 +666,8 @@ func (s *structurer) kinds() {
 // <base>, <name> specialty requires:". A title of a role on the page is
 // preferred, the longest that fits; otherwise the text up to the next comma.
 func (s *structurer) baseFromSentence(r *Role) {
-	p, at := r.inheritBlock, r.inheritAt
+	in := s.inherits[r]
+	p, at := in.block, in.at
 	sent := r.Inheritance.Text
 	locs := baseForRE.FindAllStringIndex(sent, -1)
 	if len(locs) == 0 {

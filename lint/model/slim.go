@@ -33,16 +33,13 @@ func (f *Family) Slim() {
 			empty(s)
 		}
 		r.Sections = nil
-		r.inheritBlock = nil
 		if h := r.Heading; h != nil {
 			empty(h.Section)
 		}
-		for _, g := range []*Grade{r.Grade, r.boundGrade} {
-			if g != nil && g.Link != nil && g.Link.Block != nil {
-				l := *g.Link
-				l.Block = nil
-				g.Link = &l
-			}
+		if g := r.Grade; g != nil && g.Link != nil && g.Link.Block != nil {
+			l := *g.Link
+			l.Block = nil
+			g.Link = &l
 		}
 	}
 	for _, h := range f.Headings {

@@ -205,6 +205,30 @@ type structurer struct {
 	lowerTitles map[string]*Role
 	roleKeys    []string           // singularKey of each role's title, for extensionTarget
 	byKey       map[string][]*Role // roles by singularKey
+
+	// inherits: a role's inheritance sentence's block and offset in it;
+	// bound: the grade a grade sentence elsewhere gives a role's heading
+	inherits map[*Role]inheritAt
+	bound    map[*Role]*Grade
+}
+
+type inheritAt struct {
+	block *Block
+	at    int
+}
+
+func (s *structurer) inherit(r *Role, b *Block, at int) {
+	if s.inherits == nil {
+		s.inherits = map[*Role]inheritAt{}
+	}
+	s.inherits[r] = inheritAt{b, at}
+}
+
+func (s *structurer) bind(r *Role, g *Grade) {
+	if s.bound == nil {
+		s.bound = map[*Role]*Grade{}
+	}
+	s.bound[r] = g
 }
 
 // evidence describes what a heading's own content says about it.
@@ -290,7 +314,10 @@ func (s *structurer) findRoles(n *hnode, ctx string, owner *Role) {
 			s.findRoles(c, ctx, owner)
 			continue
 		}
-		r := &Role{Title: cleanTitle(c.h.Text), Heading: c.h, TitleSpan: c.h.TextSpan, Parent: owner, Placement: ctx, BaseSpan: Span{-1, -1}, boundGrade: c.grade}
+		r := &Role{Title: cleanTitle(c.h.Text), Heading: c.h, TitleSpan: c.h.TextSpan, Parent: owner, Placement: ctx, BaseSpan: Span{-1, -1}}
+		if c.grade != nil {
+			s.bind(r, c.grade)
+		}
 		c.role = r
 		c.h.Role = r
 		c.graded = e.grade || e.jobGrade || c.grade != nil

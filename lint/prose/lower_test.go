@@ -53,11 +53,33 @@ func TestLowerWordsOneBuffer(t *testing.T) {
 	}
 }
 
-// A BlockMemo is at most 80 bytes: a page of 40,000 blocks holds one a
-// block while its rules run (at 96, the size class above, 0.6 MB more).
+// A BlockMemo is at most 64 bytes: a page of 40,000 blocks holds one a
+// block while its rules run (at 80, the size class above, 0.6 MB more).
 func TestBlockMemoSize(t *testing.T) {
-	if n := unsafe.Sizeof(BlockMemo{}); n > 80 {
-		t.Errorf("BlockMemo is %d bytes, want at most 80", n)
+	if n := unsafe.Sizeof(BlockMemo{}); n > 64 {
+		t.Errorf("BlockMemo is %d bytes, want at most 64", n)
+	}
+}
+
+// A block whose wording text and words are its own keeps no more than
+// its memo: no wording memo of 24 bytes beside it.
+func TestWordingMemoOwn(t *testing.T) {
+	f := model.Parse("a.md", []byte("# A\n\nSome Text here\n"))
+	b := f.Blocks[len(f.Blocks)-1]
+	m := Memo(b)
+	m.SetWordingText(b, b.Text)
+	m.SetHy(OwnWords(b))
+	m.SetNohy(m.Hy())
+	if m.other != nil {
+		t.Errorf("a block's own wording text and words took a wording memo: %+v", *m.other)
+	}
+	if got, ok := m.WordingText(b); !ok || got != b.Text || m.Hy() != OwnWords(b) || m.Nohy() != OwnWords(b) {
+		t.Errorf("wording memo read back %q %v %p %p, want the block's own", got, ok, m.Hy(), m.Nohy())
+	}
+	other := NewTextWords("x", Words("x", true))
+	m.SetNohy(other)
+	if m.Nohy() != other || m.Hy() != OwnWords(b) {
+		t.Error("words without hyphens set apart not read back")
 	}
 }
 
