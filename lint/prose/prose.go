@@ -329,7 +329,7 @@ func NewTextWords(text string, words []Word) *TextWords {
 // split at its hyphens), with their lower case: tw's lower-case text, and
 // strings.ToLower of a piece that is not ASCII where that text does not
 // hold it at the piece's offsets. Suits tw whose lower case is each word's
-// strings.ToLower (not Straightened).
+// strings.ToLower (curly apostrophes as written).
 func (tw *TextWords) Pieces(text string, words []Word) *TextWords {
 	out := &TextWords{Words: words, low: tw.low}
 	for k, w := range words {
@@ -348,18 +348,6 @@ func (tw *TextWords) Pieces(text string, words []Word) *TextWords {
 			out.odd[k] = l
 		}
 	}
-	return out
-}
-
-// Straightened returns tw (words of text) with curly apostrophes
-// straightened in their lower case, as BlockWords' are: tw itself when no
-// word has one.
-func (tw *TextWords) Straightened(text string) *TextWords {
-	if !strings.Contains(text, "’") {
-		return tw
-	}
-	out := &TextWords{Words: tw.Words}
-	out.low, out.odd = lowerText(text, tw.Words, true)
 	return out
 }
 
