@@ -1,0 +1,113 @@
+package rules
+
+import (
+	"fmt"
+
+	"gitlab.com/ladderlint/ladderlint/lint"
+	"gitlab.com/ladderlint/ladderlint/lint/model"
+	"strings"
+
+	"gitlab.com/ladderlint/ladderlint/lint/prose"
+)
+
+// articleSlip returns the article meant ("an" or "a") where the j-th word
+// is the indefinite article before a word whose first sound is certain
+// and asks for the other one, one space between them, and that word as
+// written; else "", "". The sound is judged only where it is sure:
+//
+//   - "a" before an ordinary word opening with "a", "e", "i" or "o" ("a
+//     Engineering Manager", "a Individual Growth Plan"), save those read
+//     with a consonant: "one", "once", "eu-", "ewe", "oui-" ("a one-time",
+//     "a European");
+//   - "an" before an ordinary word opening with a consonant letter save
+//     "h" ("an hour"), "u" ("an umbrella", "a user") and "x", "y" ("an
+//     Salesforce.com instance", "an team"), when that word is no verb's
+//     form in -ed or -ing in lower case nor a lower-case plural ("created an moved",
+//     "an questions" are slips of "and" and "any"), nor a capitalised
+//     word after a comma ("Google, Salesforce, an Twilio": a list's
+//     "and").
+//
+// An ordinary word is a dictionary word, or a capitalised word with a
+// vowel after its capital and no other capital ("Salesforce"): an acronym
+// ("an SDR", "an MBA", "a NASA") or a lower-case name read as letters
+// ("an npm package", "an ssh session": no vowel) may open with the other
+// sound and is left alone, as are numbers ("an 18-month"), single letters ("a X-ray"), a stop word
+// after the article ("item a or b") and a capital "A" inside a sentence
+// ("Plan A is") or after a dot ("Step 3.A above").
+func articleSlip(d *wordDict, text string, words []prose.Word, j int) (meant, next string) {
+	if j+1 >= len(words) || text[words[j].End:words[j+1].Start] != " " {
+		return "", ""
+	}
+	art := words[j].In(text)
+	var an bool
+	switch art {
+	case "a":
+	case "an", "An":
+		an = true
+	case "A":
+		if !sentenceStart(text, words[j].Start) || words[j].Start > 0 && text[words[j].Start-1] == '.' {
+			return "", ""
+		}
+	default:
+		return "", ""
+	}
+	nw := words[j+1].In(text)
+	if len(nw) < 2 {
+		return "", ""
+	}
+	for i := 0; i < len(nw); i++ {
+		if c := nw[i]; !('a' <= c && c <= 'z' || i == 0 && 'A' <= c && c <= 'Z') {
+			return "", "" // an acronym, a name in mixed case, a number, an apostrophe
+		}
+	}
+	lower := strings.ToLower(nw)
+	if prose.IsStopWord(lower) {
+		return "", ""
+	}
+	if !d.has(lower) && nw == lower || !strings.ContainsAny(lower, "aeiou") {
+		return "", "" // "an ssh session": read as letters
+	}
+	first := lower[0]
+	if an {
+		if strings.IndexByte("aeiouhxy", first) >= 0 {
+			return "", ""
+		}
+		// "created an moved", "an questions": a slip of "and" or "any"
+		// more likely than of the article
+		if nw == lower && (strings.HasSuffix(lower, "ed") || strings.HasSuffix(lower, "ing") ||
+			strings.HasSuffix(lower, "s") && !strings.HasSuffix(lower, "ss") && d.has(lower[:len(lower)-1])) {
+			return "", ""
+		}
+		// "Google, Salesforce, an Twilio": a list's "and"
+		if nw != lower && strings.HasSuffix(text[:words[j].Start], ", ") {
+			return "", ""
+		}
+		meant = "a"
+	} else {
+		if strings.IndexByte("aeio", first) < 0 {
+			return "", ""
+		}
+		for _, p := range []string{"one", "once", "eu", "ewe", "oui"} {
+			if strings.HasPrefix(lower, p) {
+				return "", ""
+			}
+		}
+		meant = "an"
+	}
+	if art[0] == 'A' {
+		meant = strings.ToUpper(meant[:1]) + meant[1:]
+	}
+	return meant, nw
+}
+
+// reportArticle reports an article before a word that asks for the other
+// one, with the other article as its certain fix.
+func reportArticle(p *lint.SetPass, f *model.Family, u spellWord) {
+	dg := lint.Diagnostic{File: f, Span: u.span, Subject: u.lower,
+		Message: fmt.Sprintf("write %s, not %s: the article goes by the next word's first sound", quoted(u.meant+" "+u.article), quoted(u.w.Text+" "+u.article)),
+		Diff:    "[-" + u.w.Text + "-]{+" + u.meant + "+}"}
+	if sourceIs(f, u.span, u.w.Text) {
+		dg.Fixes = []lint.Edit{{Span: u.span, New: u.meant}}
+	}
+	p.Report(dg)
+}
