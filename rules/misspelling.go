@@ -98,7 +98,10 @@ var misspellingRule = &lint.Rule{
 			"left alone). So is an indefinite article before a word whose first sound asks for the other one, where that sound is certain: " +
 			"\"a\" before an ordinary word opening with \"a\", \"e\", \"i\" or \"o\" (\"a Engineering Manager\"; not \"a one-time\", " +
 			"\"a European\"), \"an\" before one opening with a consonant other than \"h\", \"u\", \"x\" or \"y\" (\"an Salesforce " +
-			"instance\"), with the other article as the fix; acronyms (\"an SDR\", \"a NASA\"), words without a vowel (\"an ssh " +
+			"instance\"), with the other article as the fix; so is \"an\" before an acronym opening with b, c, d, g, j, k, p, q, t, v, w or z (\"an PM\"), " +
+			"\"a\" before one opening with a, e, i or o (\"a OKR\"; not \"a EULA\") and \"a\" before one opening with f, l, m, n, r, s or x " +
+			"read as letters: without a vowel (\"a MR\", \"a SDR\"; not \"a SQL query\", \"a XL size\") or a short list (\"a SRE\", \"a NDA\"); " +
+			"other acronyms (\"a NASA\", \"a SKU\", \"a HR\", \"a UX\"), words without a vowel (\"an ssh " +
 			"session\"), numbers, a capital \"A\" inside a sentence (\"Plan A is\") and an \"an\" that reads as a slip of \"and\" or " +
 			"\"any\" (before a lower-case verb in -ed or -ing or a lower-case plural, or before a capitalised word after a comma: " +
 			"\"Google, Salesforce, an Twilio\") are left alone. A lower-case word of nine letters or more that no word is one edit or one slip from is " +

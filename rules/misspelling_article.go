@@ -55,6 +55,12 @@ func articleSlip(d *wordDict, text string, words []prose.Word, j int) (meant, ne
 	if len(nw) < 2 {
 		return "", ""
 	}
+	if m := acronymArticle(nw, an); m != "" {
+		if art[0] == 'A' {
+			m = strings.ToUpper(m[:1]) + m[1:]
+		}
+		return m, nw
+	}
 	for i := 0; i < len(nw); i++ {
 		if c := nw[i]; !('a' <= c && c <= 'z' || i == 0 && 'A' <= c && c <= 'Z') {
 			return "", "" // an acronym, a name in mixed case, a number, an apostrophe
@@ -110,4 +116,61 @@ func reportArticle(p *lint.SetPass, f *model.Family, u spellWord) {
 		dg.Fixes = []lint.Edit{{Span: u.span, New: u.meant}}
 	}
 	p.Report(dg)
+}
+
+// lettersRead are acronyms opening with a letter whose name opens with a
+// vowel ("ess", "em", "en", "ar") that are read as letters, though they
+// hold a vowel: "an SRE", "an NDA" (where "a NASA", "a SaaS" are read as
+// words).
+var lettersRead = map[string]bool{"SA": true, "SE": true, "SRE": true, "SLA": true, "SLO": true, "MBA": true,
+	"NDA": true, "RCA": true, "SAO": true, "SEO": true}
+
+// readAsWord are acronyms without a vowel that are read otherwise than as
+// letters: "a SQL query" ("sequel"), "a XL size" ("extra large").
+var readAsWord = map[string]bool{"SQL": true, "XL": true, "XS": true, "XXL": true, "XXS": true}
+
+// acronymArticle returns the article meant before an acronym of two to six
+// capitals after "an" (an true) or "a", where its first sound is certain,
+// or "":
+//
+//   - "an" before an acronym opening with a consonant whose letter's name
+//     and any reading as a word open with a consonant too (b, c, d, g, j,
+//     k, p, q, t, v, w, z: "an PM", "an CEO") is "a";
+//   - "a" before one opening with "A", "E", "I" or "O" ("a OKR", "a IT
+//     team") is "an", save "EU-", "EW-", "ONE", "ONC" ("a EULA");
+//   - "a" before one opening with "F", "L", "M", "N", "R", "S" or "X"
+//     read as letters is "an": one without a vowel ("a MR", "a SDR", "a
+//     FMM"; not readAsWord's "a SQL query") or one of lettersRead ("a
+//     SRE"); "a NASA", "a SKU", "a SAML" are read as words and left alone, as are "H" ("an HR", "a HR") and
+//     "U" ("a UX", "an URL").
+func acronymArticle(w string, an bool) string {
+	if len(w) < 2 || len(w) > 6 {
+		return ""
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return ""
+		}
+	}
+	first := w[0]
+	if an {
+		if strings.IndexByte("BCDGJKPQTVWZ", first) >= 0 {
+			return "a"
+		}
+		return ""
+	}
+	switch {
+	case strings.IndexByte("AEIO", first) >= 0:
+		for _, p := range []string{"EU", "EW", "ONE", "ONC"} {
+			if strings.HasPrefix(w, p) {
+				return ""
+			}
+		}
+		return "an"
+	case strings.IndexByte("FLMNRSX", first) >= 0:
+		if lettersRead[w] || !strings.ContainsAny(w, "AEIOUY") && !readAsWord[w] {
+			return "an"
+		}
+	}
+	return ""
 }
