@@ -104,7 +104,11 @@ var misspellingRule = &lint.Rule{
 			"other acronyms (\"a NASA\", \"a SKU\", \"a HR\", \"a UX\"), words without a vowel (\"an ssh " +
 			"session\"), numbers, a capital \"A\" inside a sentence (\"Plan A is\") and an \"an\" that reads as a slip of \"and\" or " +
 			"\"any\" (before a lower-case verb in -ed or -ing or a lower-case plural, or before a capitalised word after a comma: " +
-			"\"Google, Salesforce, an Twilio\") are left alone. A lower-case word of nine letters or more that no word is one edit or one slip from is " +
+			"\"Google, Salesforce, an Twilio\") are left alone. An indefinite article before a plural in -s with adjectives only between, in two precise shapes, " +
+			"is reported without a fix: a number and a unit joined by a hyphen (\"schedule a 50-minute interviews with\"), or two adjectives with a comma " +
+			"between and at most one word after them (\"a repeatable, scalable data views that\"), the plural's phrase ending there (on a mark, a " +
+			"preposition or a conjunction, or only \"that\" or \"which\" after a word between); a plural in -ss, -us, -is or -ics and \"series\", " +
+			"\"means\", \"news\" and \"species\" are none. A lower-case word of nine letters or more that no word is one edit or one slip from is " +
 			"the one common word the site writes that keeps its first five letters and its last one, three edits away at most " +
 			"(\"synthizie\" for \"synthesize\"). A lower-case word of six letters or more may be a word with its first letter dropped " +
 			"(\"eliver\": \"deliver\"). A dictionary noun's possessive before \"are\", \"were\" or \"have\", or a capitalised one inside " +
@@ -248,6 +252,9 @@ type spellWord struct {
 	// the other one ("a Engineering"), that word; meant is the article
 	// meant (articleSlip)
 	article string
+	// for an indefinite article before a plural noun with adjectives
+	// between ("a 50-minute interviews"), that noun (articlePlural)
+	pluralAfter string
 	// for two capitalised words run together ("PeopleOperations"), the two
 	// as the page writes them apart ("People Operations")
 	joined string
@@ -1003,6 +1010,12 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 			if foreignPhrase(text, tw.Words, j) {
 				continue // "raison d'être": a phrase of another language
 			}
+			if plural := articlePlural(d, text, tw.Words, j); plural != "" && !allow[lw] {
+				// "a repeatable, scalable data views": an article before a
+				// plural
+				sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, pluralAfter: plural}))
+				continue
+			}
 			if meant, next := articleSlip(d, text, tw.Words, j); meant != "" && !allow[lw] {
 				// "a Engineering Manager", "an Salesforce.com instance": the
 				// article the next word's first sound asks for
@@ -1554,6 +1567,11 @@ func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, onPage int
 	lw := u.lower
 	if u.article != "" {
 		reportArticle(p, f, u)
+		return
+	}
+	if u.pluralAfter != "" {
+		p.Report(lint.Diagnostic{File: f, Span: u.span, Subject: u.lower,
+			Message: fmt.Sprintf("%s stands before the plural %s: drop the article or write the singular", quoted(u.w.Text), quoted(u.pluralAfter))})
 		return
 	}
 	if u.meant != "" {

@@ -174,3 +174,119 @@ func acronymArticle(w string, an bool) string {
 	}
 	return ""
 }
+
+// adjectiveEndings are endings of adjectives ("repeatable", "scalable",
+// "successful", "effective", "technical").
+var adjectiveEndings = []string{"able", "ible", "ful", "ous", "ive", "al", "ic", "less"}
+
+// afterPlural are the words a plural noun phrase's head may end on before:
+// a preposition or a conjunction ("a 50-minute interviews with").
+var afterPlural = map[string]bool{"with": true, "for": true, "of": true, "in": true, "on": true, "at": true,
+	"from": true, "by": true, "and": true, "or": true}
+
+// articlePlural returns the plural noun the j-th word, an indefinite
+// article, stands before, where the words between are adjectives only,
+// in one of two precise shapes, or "":
+//
+//   - a number and a unit joined by a hyphen ("a 50-minute interviews
+//     with"), then the plural;
+//   - two adjectives with a comma between ("a repeatable, scalable data
+//     views that"), then at most one word, then the plural.
+//
+// The plural is a lower-case word in -s whose singular is a dictionary
+// word, not in -ss, -us, -is, -ics ("a business", "a status", "an
+// analysis", "an analytics") nor "series", "means", "news", "species",
+// and the phrase ends after it: on a mark or the text's end, on a
+// preposition or a conjunction when no word stands between the
+// adjectives and it, or on "that" or "which" (where a word between might
+// be the head noun and the plural a verb: "a reliable, scalable platform
+// works with").
+func articlePlural(d *wordDict, text string, words []prose.Word, j int) string {
+	art := words[j].In(text)
+	switch art {
+	case "a", "an":
+	case "A", "An":
+		if !sentenceStart(text, words[j].Start) || words[j].Start > 0 && text[words[j].Start-1] == '.' {
+			return ""
+		}
+	default:
+		return ""
+	}
+	sep := func(k int) string { return text[words[k-1].End:words[k].Start] }
+	k := j + 1
+	if k >= len(words) || sep(k) != " " {
+		return ""
+	}
+	between := 0
+	if k+1 < len(words) && digitsOnly(words[k].In(text)) && sep(k+1) == "-" && d.has(words[k+1].In(text)) {
+		k += 2
+	} else {
+		for n := 0; n < 2; n++ {
+			if k >= len(words) || !adjectiveShaped(words[k].In(text)) || n == 1 && sep(k) != ", " {
+				return ""
+			}
+			k++
+		}
+		if k+1 < len(words) && sep(k) == " " && sep(k+1) == " " && !pluralShaped(d, words[k].In(text)) {
+			between = 1
+			k++
+		}
+	}
+	if k >= len(words) || sep(k) != " " {
+		return ""
+	}
+	plural := words[k].In(text)
+	if !pluralShaped(d, plural) {
+		return ""
+	}
+	rest := text[words[k].End:]
+	if k+1 < len(words) {
+		rest = text[words[k].End:words[k+1].Start]
+	}
+	switch {
+	case strings.TrimSpace(rest) != "":
+		if !strings.ContainsAny(rest[:1], ".,;:!?)") {
+			return ""
+		}
+	case k+1 >= len(words):
+	default:
+		next := strings.ToLower(words[k+1].In(text))
+		if !(next == "that" || next == "which" || between == 0 && afterPlural[next]) {
+			return ""
+		}
+	}
+	return plural
+}
+
+// adjectiveShaped reports whether w is a lower-case word with an
+// adjective's ending.
+func adjectiveShaped(w string) bool {
+	if len(w) < 5 || strings.ToLower(w) != w {
+		return false
+	}
+	for _, e := range adjectiveEndings {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// pluralShaped reports whether w is a lower-case plural in -s of a
+// dictionary word (articlePlural).
+func pluralShaped(d *wordDict, w string) bool {
+	sing, ok := strings.CutSuffix(w, "s")
+	if !ok || len(sing) < 3 || strings.ToLower(w) != w {
+		return false
+	}
+	for _, e := range []string{"s", "u", "i", "ic"} {
+		if strings.HasSuffix(sing, e) {
+			return false
+		}
+	}
+	switch w {
+	case "series", "means", "news", "species":
+		return false
+	}
+	return d.has(sing)
+}
