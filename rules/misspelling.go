@@ -108,7 +108,9 @@ var misspellingRule = &lint.Rule{
 			"is reported without a fix: a number and a unit joined by a hyphen (\"schedule a 50-minute interviews with\"), or two adjectives with a comma " +
 			"between and at most one word after them (\"a repeatable, scalable data views that\"), the plural's phrase ending there (on a mark, a " +
 			"preposition or a conjunction, or only \"that\" or \"which\" after a word between); a plural in -ss, -us, -is or -ics and \"series\", " +
-			"\"means\", \"news\" and \"species\" are none. A lower-case word of nine letters or more that no word is one edit or one slip from is " +
+			"\"means\", \"news\" and \"species\" are none. A hyphenated compound's plural written with an apostrophe (\"Nice-to-have's\", \"to-do's\") is reported with the plural " +
+			"without it as the fix, where its phrase ends after it (the text's end, a mark, \"and\", \"or\", \"are\", \"were\", \"have\"); a " +
+			"possessive before its noun (\"the editor-in-chief's decision\") is left alone. A lower-case word of nine letters or more that no word is one edit or one slip from is " +
 			"the one common word the site writes that keeps its first five letters and its last one, three edits away at most " +
 			"(\"synthizie\" for \"synthesize\"). A lower-case word of six letters or more may be a word with its first letter dropped " +
 			"(\"eliver\": \"deliver\"). A dictionary noun's possessive before \"are\", \"were\" or \"have\", or a capitalised one inside " +
@@ -255,6 +257,9 @@ type spellWord struct {
 	// for an indefinite article before a plural noun with adjectives
 	// between ("a 50-minute interviews"), that noun (articlePlural)
 	pluralAfter string
+	// for a hyphenated compound's plural written with an apostrophe
+	// ("Nice-to-have's"), the plural without it (compoundApostrophePlural)
+	apoPlural string
 	// for two capitalised words run together ("PeopleOperations"), the two
 	// as the page writes them apart ("People Operations")
 	joined string
@@ -1010,6 +1015,12 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 			if foreignPhrase(text, tw.Words, j) {
 				continue // "raison d'être": a phrase of another language
 			}
+			if compound, plural := compoundApostrophePlural(text, tw.Words, j); plural != "" && !allow[lw] {
+				// "Nice-to-have's": a compound's plural with an apostrophe
+				cw := word{Text: compound, Start: w.End - len(compound), End: w.End}
+				sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: cw, lower: strings.ToLower(compound), apoPlural: plural}))
+				continue
+			}
 			if plural := articlePlural(d, text, tw.Words, j); plural != "" && !allow[lw] {
 				// "a repeatable, scalable data views": an article before a
 				// plural
@@ -1567,6 +1578,16 @@ func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, onPage int
 	lw := u.lower
 	if u.article != "" {
 		reportArticle(p, f, u)
+		return
+	}
+	if u.apoPlural != "" {
+		dg := lint.Diagnostic{File: f, Span: u.span, Subject: u.lower,
+			Message: fmt.Sprintf("write %s, not %s: a plural takes no apostrophe", quoted(u.apoPlural), quoted(u.w.Text)),
+			Diff:    "[-" + u.w.Text + "-]{+" + u.apoPlural + "+}"}
+		if sourceIs(f, u.span, u.w.Text) {
+			dg.Fixes = []lint.Edit{{Span: u.span, New: u.apoPlural}}
+		}
+		p.Report(dg)
 		return
 	}
 	if u.pluralAfter != "" {

@@ -290,3 +290,53 @@ func pluralShaped(d *wordDict, w string) bool {
 	}
 	return d.has(sing)
 }
+
+// compoundApostrophePlural returns the hyphenated compound ending at the
+// j-th word, with its plural written with an apostrophe ("Nice-to-have's",
+// "must-have’s"), and that plural without it, where the phrase ends after
+// it: at the text's end, on a mark, or before "and", "or", "are", "were"
+// or "have". A possessive stands before its noun ("the editor-in-chief's
+// decision") and is left alone; else "", "".
+func compoundApostrophePlural(text string, words []prose.Word, j int) (compound, plural string) {
+	w := words[j].In(text)
+	apo := "'s"
+	stem, ok := strings.CutSuffix(w, apo)
+	if !ok {
+		apo = "’s"
+		stem, ok = strings.CutSuffix(w, apo)
+	}
+	if !ok || len(stem) < 2 || strings.ToLower(stem) != stem || j == 0 || text[words[j-1].End:words[j].Start] != "-" {
+		return "", ""
+	}
+	for i := 0; i < len(stem); i++ {
+		if stem[i] < 'a' || stem[i] > 'z' {
+			return "", ""
+		}
+	}
+	first := j - 1
+	for first > 0 && text[words[first-1].End:words[first].Start] == "-" {
+		first--
+	}
+	if first > 0 && text[words[first-1].End:words[first].Start] == "" {
+		return "", ""
+	}
+	if j+1 < len(words) {
+		rest := text[words[j].End:words[j+1].Start]
+		switch {
+		case strings.TrimSpace(rest) != "":
+			if !strings.ContainsAny(rest[:1], ".,;:!?)") {
+				return "", ""
+			}
+		case rest != " ":
+			return "", ""
+		default:
+			switch strings.ToLower(words[j+1].In(text)) {
+			case "and", "or", "are", "were", "have":
+			default:
+				return "", ""
+			}
+		}
+	}
+	compound = text[words[first].Start:words[j].End]
+	return compound, strings.TrimSuffix(compound, apo) + "s"
+}
