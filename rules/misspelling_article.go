@@ -33,10 +33,14 @@ import (
 // ("an npm package", "an ssh session": no vowel) may open with the other
 // sound and is left alone, as are numbers ("an 18-month"), single letters ("a X-ray"), a stop word
 // after the article ("item a or b") and a capital "A" inside a sentence
-// ("Plan A is") or after a dot ("Step 3.A above").
+// ("Plan A is") and an article right after a dot ("Step 3.A above",
+// "sections 7.c and 8.a identify").
 func articleSlip(d *wordDict, text string, words []prose.Word, j int) (meant, next string) {
 	if j+1 >= len(words) || text[words[j].End:words[j+1].Start] != " " {
 		return "", ""
+	}
+	if words[j].Start > 0 && text[words[j].Start-1] == '.' {
+		return "", "" // "sections 7.c and 8.a identify": a label
 	}
 	art := words[j].In(text)
 	var an bool
