@@ -95,7 +95,22 @@ var misspellingRule = &lint.Rule{
 			"\"might\" (\"have\"), \"weather or not\", \"sneak peak\", \"free reign\", \"tow the line\" and \"per say\"; a comma between " +
 			"(\"could, of course,\") is none. So is \"effect\" as a verb, after a modal, \"that\" or an adverb and before its object " +
 			"(\"changes that effect large groups\", \"will effect the ability\"): \"affect\" (\"to effect change\" and \"to that effect\" are " +
-			"left alone). A lower-case word of nine letters or more that no word is one edit or one slip from is " +
+			"left alone). So is an indefinite article before a word whose first sound asks for the other one, where that sound is certain: " +
+			"\"a\" before an ordinary word opening with \"a\", \"e\", \"i\" or \"o\" (\"a Engineering Manager\"; not \"a one-time\", " +
+			"\"a European\"), \"an\" before one opening with a consonant other than \"h\", \"u\", \"x\" or \"y\" (\"an Salesforce " +
+			"instance\"), with the other article as the fix; so is \"an\" before an acronym opening with b, c, d, g, j, k, p, q, t, v, w or z (\"an PM\"), " +
+			"\"a\" before one opening with a, e, i or o (\"a OKR\"; not \"a EULA\") and \"a\" before one opening with f, l, m, n, r, s or x " +
+			"read as letters: without a vowel (\"a MR\", \"a SDR\"; not \"a SQL query\", \"a XL size\") or a short list (\"a SRE\", \"a NDA\"); " +
+			"other acronyms (\"a NASA\", \"a SKU\", \"a HR\", \"a UX\"), words without a vowel (\"an ssh " +
+			"session\"), numbers, a capital \"A\" inside a sentence (\"Plan A is\") and an \"an\" that reads as a slip of \"and\" or " +
+			"\"any\" (before a lower-case verb in -ed or -ing or a lower-case plural, or before a capitalised word after a comma: " +
+			"\"Google, Salesforce, an Twilio\") are left alone. An indefinite article before a plural in -s with adjectives only between, in two precise shapes, " +
+			"is reported without a fix: a number and a unit joined by a hyphen (\"schedule a 50-minute interviews with\"), or two adjectives with a comma " +
+			"between and at most one word after them (\"a repeatable, scalable data views that\"), the plural's phrase ending there (on a mark, a " +
+			"preposition or a conjunction, or only \"that\" or \"which\" after a word between); a plural in -ss, -us, -is or -ics and \"series\", " +
+			"\"means\", \"news\" and \"species\" are none. A hyphenated compound's plural written with an apostrophe (\"Nice-to-have's\", \"to-do's\") is reported with the plural " +
+			"without it as the fix, where its phrase ends after it (the text's end, a mark, \"and\", \"or\", \"are\", \"were\", \"have\"); a " +
+			"possessive before its noun (\"the editor-in-chief's decision\") is left alone. A lower-case word of nine letters or more that no word is one edit or one slip from is " +
 			"the one common word the site writes that keeps its first five letters and its last one, three edits away at most " +
 			"(\"synthizie\" for \"synthesize\"). A lower-case word of six letters or more may be a word with its first letter dropped " +
 			"(\"eliver\": \"deliver\"). A dictionary noun's possessive before \"are\", \"were\" or \"have\", or a capitalised one inside " +
@@ -235,6 +250,16 @@ type spellWord struct {
 	short   string // for a three-letter slip of a common word ("teh"), that word
 	brand   string // for a name's plural where its possessive is meant ("GitLabs values"), the name
 	meant   string // for a real word confused with another ("Principle Engineer"), that word
+	// for an indefinite article before a word whose first sound asks for
+	// the other one ("a Engineering"), that word; meant is the article
+	// meant (articleSlip)
+	article string
+	// for an indefinite article before a plural noun with adjectives
+	// between ("a 50-minute interviews"), that noun (articlePlural)
+	pluralAfter string
+	// for a hyphenated compound's plural written with an apostrophe
+	// ("Nice-to-have's"), the plural without it (compoundApostrophePlural)
+	apoPlural string
 	// for two capitalised words run together ("PeopleOperations"), the two
 	// as the page writes them apart ("People Operations")
 	joined string
@@ -990,6 +1015,24 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 			if foreignPhrase(text, tw.Words, j) {
 				continue // "raison d'être": a phrase of another language
 			}
+			if compound, plural := compoundApostrophePlural(text, tw.Words, j); plural != "" && !allow[lw] {
+				// "Nice-to-have's": a compound's plural with an apostrophe
+				cw := word{Text: compound, Start: w.End - len(compound), End: w.End}
+				sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: cw, lower: strings.ToLower(compound), apoPlural: plural}))
+				continue
+			}
+			if plural := articlePlural(d, text, tw.Words, j); plural != "" && !allow[lw] {
+				// "a repeatable, scalable data views": an article before a
+				// plural
+				sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, pluralAfter: plural}))
+				continue
+			}
+			if meant, next := articleSlip(d, text, tw.Words, j); meant != "" && !allow[lw] {
+				// "a Engineering Manager", "an Salesforce.com instance": the
+				// article the next word's first sound asks for
+				sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, meant: meant, article: next}))
+				continue
+			}
 			if meant := confusedWord(wordingText(b), tw.Words, j); meant != "" && !allow[lw] {
 				// "Principle Accounting Officer", "will aide us": a real word
 				// where its neighbours ask for another
@@ -1533,6 +1576,25 @@ func spellCheckable(w string) (misspell.WordCase, bool) {
 func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, onPage int, pageName bool, d *wordDict, vocab *siteVocabulary,
 	main, extra *misspellTable, locale string, memo map[string][]string, pageWords map[string]bool, low *lowerSource) {
 	lw := u.lower
+	if u.article != "" {
+		reportArticle(p, f, u)
+		return
+	}
+	if u.apoPlural != "" {
+		dg := lint.Diagnostic{File: f, Span: u.span, Subject: u.lower,
+			Message: fmt.Sprintf("write %s, not %s: a plural takes no apostrophe", quoted(u.apoPlural), quoted(u.w.Text)),
+			Diff:    "[-" + u.w.Text + "-]{+" + u.apoPlural + "+}"}
+		if sourceIs(f, u.span, u.w.Text) {
+			dg.Fixes = []lint.Edit{{Span: u.span, New: u.apoPlural}}
+		}
+		p.Report(dg)
+		return
+	}
+	if u.pluralAfter != "" {
+		p.Report(lint.Diagnostic{File: f, Span: u.span, Subject: u.lower,
+			Message: fmt.Sprintf("%s stands before the plural %s: drop the article or write the singular", quoted(u.w.Text), quoted(u.pluralAfter))})
+		return
+	}
 	if u.meant != "" {
 		reportSpelling(p, f, u, []string{u.meant})
 		return

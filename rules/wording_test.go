@@ -81,7 +81,7 @@ func TestMisspelling(t *testing.T) {
 	res := linttest.Run(t, "testdata/misspelling/default", "misspelling")
 	out := fixedText(t, res, "testdata/misspelling/default/page.md")
 	for _, want := range []string{"### Responsibilities", "- Receive and review", "Work across teams and ACROSS THE BOARD", "**acheive**ment",
-		"the Principal Accounting Officer"} {
+		"the Principal Accounting Officer", "Reports to an [Engineering Manager]", "Administer a Salesforce instance and a team wiki. An overview"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("fixed text lacks %q", want)
 		}
