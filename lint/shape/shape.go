@@ -492,12 +492,44 @@ func parallelBetween(f *model.Family, o Options, hs []*model.Heading, g []int, l
 			continue
 		}
 		c := &Level{Title: hs[i].Text, File: f, Heading: hs[i], TitleSpan: hs[i].TextSpan, Body: bodyOf(f, hs, i)}
+		if namesBothRungs(f, c, a, b) {
+			out = append(out, c)
+			continue
+		}
 		ck := keys(c)
 		if shares(ck, keys(a)) && shares(ck, keys(b)) {
 			out = append(out, c)
 		}
 	}
 	return out
+}
+
+// namesBothRungs reports whether c, a sibling between rungs a and b that
+// names no level, is a rung of its own between them by its first
+// paragraph: titled by one word, a name the tracks do not know (Feast's
+// "## CODEOWNERS", after a GitHub file), it opens by naming both
+// neighbours' roles ("On top of maintainers ..., other contributors can
+// also be added"). A section between two rungs titled in words ("Code of
+// Conduct") or saying nothing of the rungs around it is no rung.
+func namesBothRungs(f *model.Family, c, a, b *Level) bool {
+	if len(strings.Fields(c.Title)) != 1 || !hasLetters(c.Title) || !a.Placed || !b.Placed ||
+		a.Code != nil || b.Code != nil || a.Place.Track != b.Place.Track {
+		return false
+	}
+	ra, rb := rungWord(a), rungWord(b)
+	for _, bl := range BlocksIn(f, c.Body) {
+		if bl.Kind == model.BlockHeading {
+			continue
+		}
+		return MentionsRole(bl.Text, ra) && MentionsRole(bl.Text, rb)
+	}
+	return false
+}
+
+// rungWord is the role word that places a level ("Maintainers" for
+// "Maintainers (project + area)").
+func rungWord(l *Level) string {
+	return strings.TrimPrefix(l.Place.Keyword, "^")
 }
 
 // splitLevels adds to a ladder the levels that a heading written at the

@@ -1605,3 +1605,26 @@ func TestFindHolderRungs(t *testing.T) {
 		t.Errorf("near miss: %d %v", len(ls), ls)
 	}
 }
+
+// A one-word sibling between two rungs that the tracks do not know, whose
+// first paragraph names both neighbours' roles, is a rung between them
+// (Feast's "## CODEOWNERS", after a GitHub file); one whose paragraph names
+// neither, or titled in more words, is a section.
+func TestFindRungBetweenByItsRoles(t *testing.T) {
+	src := "# Roles\n\n## Users\n\nUsers use it.\n\n## Contributors\n\nContributors send changes.\n\n" +
+		"## CODEOWNERS\n\nOn top of maintainers, other contributors can also be added to review.\n\n" +
+		"## Maintainers\n\nMaintainers merge.\n\n## Becoming a Maintainer\n\nAsk.\n"
+	ls := shape.Find(model.Parse("f.md", []byte(src)), options(t))
+	if len(ls) != 1 || titles(ls[0]) != "Users|Contributors|CODEOWNERS|Maintainers" {
+		t.Fatalf("rungs: %d %v", len(ls), ls)
+	}
+	for _, near := range []string{
+		strings.Replace(src, "On top of maintainers, other contributors can also be added to review.", "Review the CODEOWNERS file.", 1),
+		strings.Replace(src, "## CODEOWNERS", "## Code owners file", 1),
+	} {
+		ls := shape.Find(model.Parse("f.md", []byte(near)), options(t))
+		if len(ls) != 1 || titles(ls[0]) != "Users|Contributors|Maintainers" {
+			t.Errorf("near miss: %d %v", len(ls), ls)
+		}
+	}
+}
