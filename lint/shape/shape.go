@@ -1158,6 +1158,9 @@ func headingLevel(f *model.Family, o Options, hs []*model.Heading, i int) *Level
 		l.CodeSpan = titleSpan(f, h, l.Code.At, l.Code.At+l.Code.N)
 	}
 	if l.Code == nil && !l.Placed {
+		l.placeNamed(f, o, h.Text)
+	}
+	if l.Code == nil && !l.Placed {
 		return nil
 	}
 	if l.Code == nil && retired(l.Place.Stem) {
@@ -1659,6 +1662,36 @@ func (l *Level) place(o Options, title string) {
 	}
 	if p, ok := o.Ladder.Classify(stripCode(title, l.Code)); ok && !p.Implied {
 		l.Place, l.Placed = p, true
+	}
+}
+
+// placeNamed places an uncoded level whose title names its rung twice,
+// joined by a slash ("Bevy Org Member / Triage Team"), or after the
+// project's name: each part in turn, and each without a first word that
+// the page's first heading holds ("Bevy" of "## The Bevy Organization"),
+// the first part placed, not implied, is the rung. A title that names no
+// rung either way stays unplaced.
+func (l *Level) placeNamed(f *model.Family, o Options, title string) {
+	if o.Ladder == nil || len(f.Headings) == 0 {
+		return
+	}
+	first := strings.Fields(strings.ToLower(f.Headings[0].Text))
+	parts := strings.Split(title, " / ")
+	for _, part := range parts {
+		ws := strings.Fields(part)
+		cands := []string{}
+		if len(parts) > 1 {
+			cands = append(cands, part)
+		}
+		if len(ws) > 2 && f.Headings[0] != l.Heading && slices.Contains(first, strings.ToLower(ws[0])) {
+			cands = append(cands, strings.Join(ws[1:], " "))
+		}
+		for _, c := range cands {
+			if p, ok := o.Ladder.Classify(c); ok && !p.Implied && !p.Ambiguous {
+				l.Place, l.Placed = p, true
+				return
+			}
+		}
 	}
 }
 

@@ -1628,3 +1628,27 @@ func TestFindRungBetweenByItsRoles(t *testing.T) {
 		}
 	}
 }
+
+// A rung titled after the project's name (a word of the page's first
+// heading) or named twice with a slash is placed by the part that names a
+// rung ("Bevy Org Member / Triage Team"); a first word the first heading
+// lacks, or parts that name no rung, leave the title unplaced.
+func TestFindRungAfterProjectName(t *testing.T) {
+	src := "## The Bevy Organization\n\nRoles:\n\n### Project Lead\n\nDecides.\n\n### Maintainer\n\nMerges.\n\n" +
+		"### Bevy Org Member / Triage Team\n\nLabels issues.\n\n### Role Rotation\n\nRotates.\n"
+	ls := shape.Find(model.Parse("b.md", []byte(src)), options(t))
+	if len(ls) != 1 || titles(ls[0]) != "Project Lead|Maintainer|Bevy Org Member / Triage Team" {
+		t.Fatalf("rungs: %d %v", len(ls), ls)
+	}
+	for _, near := range []string{
+		strings.Replace(src, "Bevy Org Member / Triage Team", "Kubernetes Org Member", 1),
+		strings.Replace(src, "Bevy Org Member / Triage Team", "Bevy Triage / Labels Team", 1),
+	} {
+		if ls := shape.Find(model.Parse("b.md", []byte(near)), options(t)); len(ls) != 1 || titles(ls[0]) != "Project Lead|Maintainer" {
+			t.Errorf("near miss: %v", ls)
+		}
+	}
+	if ls := shape.Find(model.Parse("b.md", []byte(strings.Replace(src, "Bevy Org Member / Triage Team", "Bevy Org Member", 1))), options(t)); len(ls) != 1 || len(ls[0].Levels) != 3 {
+		t.Errorf("project name alone: %v", ls)
+	}
+}
