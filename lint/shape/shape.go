@@ -492,7 +492,7 @@ func parallelBetween(f *model.Family, o Options, hs []*model.Heading, g []int, l
 			continue
 		}
 		c := &Level{Title: hs[i].Text, File: f, Heading: hs[i], TitleSpan: hs[i].TextSpan, Body: bodyOf(f, hs, i)}
-		if namesBothRungs(f, c, a, b) {
+		if namesBothRungs(f, c, a, b) || definedBetween(f, c, a, b) {
 			out = append(out, c)
 			continue
 		}
@@ -524,6 +524,51 @@ func namesBothRungs(f *model.Family, c, a, b *Level) bool {
 		return MentionsRole(bl.Text, ra) && MentionsRole(bl.Text, rb)
 	}
 	return false
+}
+
+// definedBetween reports whether c, a sibling between rungs a and b of one
+// track that names no level, opens by defining its holders as members of
+// the lower rung's kind with more ("Subject Matter Experts are members of
+// the Bevy Organization that have proven themselves", between "Maintainer"
+// and "Bevy Org Member"): a rung between them. Its title must not be a
+// section's ("Responsibilities").
+func definedBetween(f *model.Family, c, a, b *Level) bool {
+	if !a.Placed || !b.Placed || a.Code != nil || b.Code != nil || a.Place.Track != b.Place.Track || a.Place.Step == b.Place.Step {
+		return false
+	}
+	low := a
+	if b.Place.Step < a.Place.Step {
+		low = b
+	}
+	title := strings.TrimSpace(parenRE.ReplaceAllString(c.Title, ""))
+	for _, bl := range BlocksIn(f, c.Body) {
+		if bl.Kind == model.BlockHeading {
+			continue
+		}
+		return definesMemberOf(bl.Text, title, rungWord(low))
+	}
+	return false
+}
+
+// parenRE is a parenthesised note in a title.
+var parenRE = regexp.MustCompile(`\s*\([^()]*\)`)
+
+// definesMemberOf reports whether text opens "<title> are <rung>s of the
+// <name> that|who ...", the title in either number.
+func definesMemberOf(text, title, rung string) bool {
+	if strings.TrimSpace(title) == "" || strings.TrimSpace(rung) == "" {
+		return false
+	}
+	ws := strings.Fields(strings.ToLower(title))
+	for i := range ws {
+		ws[i] = regexp.QuoteMeta(strings.TrimSuffix(ws[i], "s"))
+	}
+	re, err := regexp.Compile(`^(?:the\s+)?` + strings.Join(ws, `s?\s+`) + `s?\s+are\s+` + regexp.QuoteMeta(strings.TrimSuffix(strings.ToLower(rung), "s")) +
+		`s\s+of\s+(?:the\s+)?(?:[^\s.]+\s+){1,4}?(?:that|who|whose)\b`)
+	if err != nil {
+		return false
+	}
+	return re.MatchString(strings.ToLower(strings.TrimSpace(text)))
 }
 
 // rungWord is the role word that places a level ("Maintainers" for
@@ -1603,8 +1648,6 @@ func transitionRungs(f *model.Family, o Options, hs []*model.Heading, g []int, l
 	return out
 }
 
-// parenRE is a parenthesised note in a title.
-var parenRE = regexp.MustCompile(`\s*\([^()]*\)`)
 
 // inOrder adds to lv what read makes of the other headings of g, when the
 // whole is one track's uncoded steps in one direction (see

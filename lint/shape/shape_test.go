@@ -1652,3 +1652,21 @@ func TestFindRungAfterProjectName(t *testing.T) {
 		t.Errorf("project name alone: %v", ls)
 	}
 }
+
+// A sibling between two rungs that opens by defining its holders as
+// members of the lower rung's kind ("Subject Matter Experts are members
+// of the Bevy Organization that ...") is a rung between them; one that
+// defines them otherwise is a section.
+func TestFindRungDefinedAsMembers(t *testing.T) {
+	src := "## The Bevy Organization\n\n### Project Lead\n\nDecides.\n\n### Maintainer\n\nMerges.\n\n" +
+		"### Subject Matter Expert (SME)\n\nSubject Matter Experts are members of the Bevy Organization that know an area.\n\n" +
+		"### Bevy Org Member / Triage Team\n\nLabels issues.\n\n### Role Rotation\n\nRotates.\n"
+	ls := shape.Find(model.Parse("b.md", []byte(src)), options(t))
+	if len(ls) != 1 || titles(ls[0]) != "Project Lead|Maintainer|Subject Matter Expert (SME)|Bevy Org Member / Triage Team" {
+		t.Fatalf("rungs: %d %v", len(ls), ls)
+	}
+	near := strings.Replace(src, "Subject Matter Experts are members of the Bevy Organization that know an area.", "Subject Matter Experts know an area.", 1)
+	if ls := shape.Find(model.Parse("b.md", []byte(near)), options(t)); len(ls) != 1 || titles(ls[0]) != "Project Lead|Maintainer|Bevy Org Member / Triage Team" {
+		t.Errorf("near miss: %v", ls)
+	}
+}
