@@ -1648,7 +1648,6 @@ func transitionRungs(f *model.Family, o Options, hs []*model.Heading, g []int, l
 	return out
 }
 
-
 // inOrder adds to lv what read makes of the other headings of g, when the
 // whole is one track's uncoded steps in one direction (see
 // oneTrackDirection), and with inner, no added level first or last;
