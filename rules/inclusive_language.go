@@ -165,7 +165,8 @@ var inclusiveLanguageRule = &lint.Rule{
 			"- **Gendered pronouns** (`pronouns`) at the word, with a neutral form to use (\"he/she\" and \"him or " +
 			"her\" are one finding); one that stands for a name in mixed case right before it (\"PostgreSQL and his ecosystem\") is a " +
 			"product's or system's, and \"its\" is the form to use. A pronoun in a paragraph that links to a team member's profile (`person_links`, " +
-			"a link to that page with a #fragment) refers to that person and is not reported.\n" +
+			"a link to that page with a #fragment) refers to that person and is not reported; so is one after a handle that names one person " +
+			"in its sentence or the one before (\"@cart ... open to changing his mind\", or a link to a profile on github.com or gitlab.com).\n" +
 			"- **Gender-coded wording**, once per page, at its title: when words starting with a masculine-coded stem " +
 			"outnumber those starting with a feminine-coded one by `coded_margin` or more (one word to none is no imbalance) and `coded_ratio` times or more (\"9 to 7\" is a page's vocabulary, not its tone). " +
 			"Words that name the family's subject, the words of its title and its roles' titles (\"analyst\" in an " +
@@ -306,6 +307,10 @@ func inclusivePronouns(p *lint.Pass, opts *inclusiveLanguageOptions) {
 					sug = inclusivePronounSuggestions[words[i]]
 					break
 				}
+			}
+			if inclusivePersonNamedBefore(b, start) {
+				// "@cart ... open to changing his mind": one named person's
+				continue
 			}
 			msg := "gendered pronoun " + policyQuote(text)
 			if name := inclusiveThingBefore(b, start); name != "" && inclusiveThingPronouns[words[len(words)-1]] != "" {
@@ -454,6 +459,66 @@ var inclusiveThingPronouns = map[string]string{"he": "it", "she": "it", "his": "
 func inclusivePronounPair(s string) bool {
 	s = strings.ToLower(strings.TrimSpace(s))
 	return s == "/" || s == "or" || s == "and" || s == "(" || s == ")"
+}
+
+// inclusivePersonNamedBefore reports whether one person is named by a
+// handle before offset at of b.Text, in the pronoun's sentence or the one
+// before it: a mention ("@cart is our project lead. @cart tries to be
+// accountable: open to changing his mind") or a link to a profile on a
+// code host ("[Jane Doe](https://github.com/jdoe) leads; her ..."). The
+// pronoun then refers to that person, as with person_links on a team
+// page. A plain name ("Bob DeShawn and his team"), an e-mail address and a
+// link to a repository (two path segments or more) are no such naming.
+func inclusivePersonNamedBefore(b *model.Block, at int) bool {
+	from := inclusiveSentencesBefore(b.Text, at, 2)
+	for i := from; i < at; i++ {
+		if b.Text[i] == '@' && (i == 0 || !inclusiveAddressByte(b.Text[i-1])) && i+1 < at && isHandleStart(b.Text[i+1]) {
+			return true
+		}
+	}
+	for _, l := range b.Links {
+		if l.TextIn.End <= at && l.TextIn.Start >= from && inclusiveProfileLink(l.Path) {
+			return true
+		}
+	}
+	return false
+}
+
+// inclusiveSentencesBefore returns the offset where the n-th sentence
+// back from offset at starts: a stop, "!" or "?" before a space ends one.
+func inclusiveSentencesBefore(text string, at, n int) int {
+	for i := at - 1; i > 0; i-- {
+		if text[i] == ' ' && strings.IndexByte(".!?", text[i-1]) >= 0 {
+			if n--; n == 0 {
+				return i + 1
+			}
+		}
+	}
+	return 0
+}
+
+// inclusiveAddressByte may stand before the "@" of an e-mail address.
+func inclusiveAddressByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-'
+}
+
+// isHandleStart may open a handle after "@".
+func isHandleStart(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// inclusiveProfileLink reports whether path is a person's profile on a
+// code host: github.com or gitlab.com and one path segment.
+func inclusiveProfileLink(path string) bool {
+	for _, host := range []string{"github.com/", "gitlab.com/"} {
+		for _, pre := range []string{"https://", "http://", "https://www.", "http://www."} {
+			if rest, ok := strings.CutPrefix(path, pre+host); ok {
+				rest = strings.TrimSuffix(rest, "/")
+				return rest != "" && !strings.Contains(rest, "/")
+			}
+		}
+	}
+	return false
 }
 
 // inclusiveLinksPerson reports whether b links to a person's profile: a link whose

@@ -73,7 +73,7 @@ var misspellingRule = &lint.Rule{
 			"and two thirds of them: \"* Augustin Husson ([Amadeus](...))\", \"* [Cristian Greco](https://github.com/cristiangreco) - Grafana Labs\", " +
 			"\"* Conrad Hoffmann @conradhoffmann\", \"| Cristian Greco | Grafana Labs |\"; a title before a dash and a description is no name) wherever the page writes them, " +
 			"a word beside a word of another language (an accent, or an elided \"d'\" or \"l'\": \"raison d'être\"), " +
-			"\"badging\" and other -ing forms with a verb's \"e\" dropped where the dictionary writes the verb with -ed (\"badged\"), nouns in -ee of a person at work that the dictionary's size leaves out (\"reportee\", \"mentee\", \"designee\", \"supervisee\"), words of three letters or fewer, and capitalised words whose candidates the site " +
+			"\"badging\" and other -ing forms with a verb's \"e\" dropped where the dictionary writes the verb with -ed (\"badged\"), known words of four letters or more made adjectives by -able, -ably or -ability (\"trustable\", \"shippable\", \"verifiable\"; not where the dictionary writes the word with -ible: \"flexable\"), nouns in -ee of a person at work that the dictionary's size leaves out (\"reportee\", \"mentee\", \"designee\", \"supervisee\"), words of three letters or fewer, and capitalised words whose candidates the site " +
 			"never writes (names such as \"Gitter\") are not reported. Code, link targets, URLs, e-mail addresses, " +
 			"the front matter's other keys and template placeholders are skipped (its `title` and `description`, written on one line, are " +
 			"checked as prose: search results show them). A name in mixed case written as a plural where " +

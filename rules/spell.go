@@ -350,6 +350,9 @@ func derivedWord(d *wordDict, w string) bool {
 // English drops it from a verb the dictionary writes with "-ed" ("badged").
 func derivedSuffix(d *wordDict, w string) bool {
 	known := func(s string) bool { return d.has(s) && len(s) >= 3 }
+	if ableDerived(d, w) {
+		return true
+	}
 	for _, suf := range []string{"s", "es", "ing", "ed", "er", "ers", "d", "r", "rs"} {
 		stem, ok := strings.CutSuffix(w, suf)
 		if !ok {
@@ -373,6 +376,35 @@ func derivedSuffix(d *wordDict, w string) bool {
 		}
 		if n := len(stem); suf != "s" && n > 3 && stem[n-1] == stem[n-2] && known(stem[:n-1]) {
 			return true // "shipped", "planning"
+		}
+	}
+	return false
+}
+
+// ableDerived reports whether w is a known word of four letters or more
+// made an adjective by "-able" ("trustable", "ably", "ability"), formed as
+// English forms it: the word whole ("trust"), its final "e" dropped
+// ("configure": "configurable"), its last consonant doubled ("ship":
+// "shippable") or its "y" made "i" ("verify": "verifiable"). Such a word
+// is regular, not a slip of another word one edit away ("trustee"),
+// unless the dictionary writes it with "-ible" ("flexable": "flexible").
+func ableDerived(d *wordDict, w string) bool {
+	known := func(s string) bool { return len(s) >= 4 && d.has(s) }
+	for _, suf := range []string{"able", "ably", "ability", "abilities"} {
+		stem, ok := strings.CutSuffix(w, suf)
+		if !ok || len(stem) < 3 {
+			continue
+		}
+		if d.has(stem + "ib" + suf[2:]) {
+			return false // "flexable": "flexible" is the word's spelling
+		}
+		n := len(stem)
+		switch {
+		case known(stem),
+			stem[n-1] != 'e' && known(stem+"e"),
+			n > 3 && stem[n-1] == stem[n-2] && known(stem[:n-1]),
+			stem[n-1] == 'i' && known(stem[:n-1]+"y"):
+			return true
 		}
 	}
 	return false

@@ -451,7 +451,7 @@ func termModifies(text string, tw *textWords, i int) bool {
 		return false
 	}
 	w := tw.Lower(i + 1)
-	if prose.IsStopWord(w) || termParticles[w] || termAuxiliaries[w] || termNotHeads[w] || hasDigit(w) {
+	if prose.IsStopWord(w) || termParticles[w] || termAuxiliaries[w] || termNotHead(w) || hasDigit(w) {
 		return false
 	}
 	// a verb in -s before a determiner: "a pull request requires an
@@ -509,8 +509,35 @@ func singularBefore(text string, tw *textWords, i int) bool {
 // termNounNext reports whether the word after word i is one of
 // termNotHeads, after a space: the term is a noun there.
 func termNounNext(text string, tw *textWords, i int) bool {
-	return i+1 < len(tw.Words) && text[tw.Words[i].End:tw.Words[i+1].Start] == " " && termNotHeads[tw.Lower(i+1)]
+	return i+1 < len(tw.Words) && text[tw.Words[i].End:tw.Words[i+1].Start] == " " && termNotHead(tw.Lower(i+1))
 }
+
+// termNotHead reports whether w, in lower case, is a function word no
+// compound modifies (termNotHeads) or an adverb made from an adjective by
+// "-ly" ("decision making typically involves", "problem solving
+// effectively"): an adjective's suffix before "ly" (-al, -ive, -ous, -ent,
+// -ant, -ful, -less, -ing, -ed, -able, -ible, -ic "-ally") marks the adverb.
+// A "-ly" word on a noun or verb stem ("weekly", "friendly", "timely") can
+// be an adjective and modify the next word, so it is none.
+func termNotHead(w string) bool {
+	if termNotHeads[w] {
+		return true
+	}
+	stem, ok := strings.CutSuffix(w, "ly")
+	if !ok || len(stem) < 5 {
+		return false
+	}
+	for _, suf := range termAdjectiveSuffixes {
+		if strings.HasSuffix(stem, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// termAdjectiveSuffixes end the adjectives "-ly" turns into adverbs
+// ("typical-ly", "effective-ly", "previous-ly", "abl-y" as "ab" + "ly").
+var termAdjectiveSuffixes = []string{"al", "ive", "ous", "ent", "ant", "ful", "less", "ing", "ed", "ab", "ib"}
 
 // termNotHeads are function words a compound used as a noun is followed
 // by, none of them a noun it could modify: a conjunction or wh-word

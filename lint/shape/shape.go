@@ -492,12 +492,89 @@ func parallelBetween(f *model.Family, o Options, hs []*model.Heading, g []int, l
 			continue
 		}
 		c := &Level{Title: hs[i].Text, File: f, Heading: hs[i], TitleSpan: hs[i].TextSpan, Body: bodyOf(f, hs, i)}
+		if namesBothRungs(f, c, a, b) || definedBetween(f, c, a, b) {
+			out = append(out, c)
+			continue
+		}
 		ck := keys(c)
 		if shares(ck, keys(a)) && shares(ck, keys(b)) {
 			out = append(out, c)
 		}
 	}
 	return out
+}
+
+// namesBothRungs reports whether c, a sibling between rungs a and b that
+// names no level, is a rung of its own between them by its first
+// paragraph: titled by one word, a name the tracks do not know (Feast's
+// "## CODEOWNERS", after a GitHub file), it opens by naming both
+// neighbours' roles ("On top of maintainers ..., other contributors can
+// also be added"). A section between two rungs titled in words ("Code of
+// Conduct") or saying nothing of the rungs around it is no rung.
+func namesBothRungs(f *model.Family, c, a, b *Level) bool {
+	if len(strings.Fields(c.Title)) != 1 || !hasLetters(c.Title) || !a.Placed || !b.Placed ||
+		a.Code != nil || b.Code != nil || a.Place.Track != b.Place.Track {
+		return false
+	}
+	ra, rb := rungWord(a), rungWord(b)
+	for _, bl := range BlocksIn(f, c.Body) {
+		if bl.Kind == model.BlockHeading {
+			continue
+		}
+		return MentionsRole(bl.Text, ra) && MentionsRole(bl.Text, rb)
+	}
+	return false
+}
+
+// definedBetween reports whether c, a sibling between rungs a and b of one
+// track that names no level, opens by defining its holders as members of
+// the lower rung's kind with more ("Subject Matter Experts are members of
+// the Bevy Organization that have proven themselves", between "Maintainer"
+// and "Bevy Org Member"): a rung between them. Its title must not be a
+// section's ("Responsibilities").
+func definedBetween(f *model.Family, c, a, b *Level) bool {
+	if !a.Placed || !b.Placed || a.Code != nil || b.Code != nil || a.Place.Track != b.Place.Track || a.Place.Step == b.Place.Step {
+		return false
+	}
+	low := a
+	if b.Place.Step < a.Place.Step {
+		low = b
+	}
+	title := strings.TrimSpace(parenRE.ReplaceAllString(c.Title, ""))
+	for _, bl := range BlocksIn(f, c.Body) {
+		if bl.Kind == model.BlockHeading {
+			continue
+		}
+		return definesMemberOf(bl.Text, title, rungWord(low))
+	}
+	return false
+}
+
+// parenRE is a parenthesised note in a title.
+var parenRE = regexp.MustCompile(`\s*\([^()]*\)`)
+
+// definesMemberOf reports whether text opens "<title> are <rung>s of the
+// <name> that|who ...", the title in either number.
+func definesMemberOf(text, title, rung string) bool {
+	if strings.TrimSpace(title) == "" || strings.TrimSpace(rung) == "" {
+		return false
+	}
+	ws := strings.Fields(strings.ToLower(title))
+	for i := range ws {
+		ws[i] = regexp.QuoteMeta(strings.TrimSuffix(ws[i], "s"))
+	}
+	re, err := regexp.Compile(`^(?:the\s+)?` + strings.Join(ws, `s?\s+`) + `s?\s+are\s+` + regexp.QuoteMeta(strings.TrimSuffix(strings.ToLower(rung), "s")) +
+		`s\s+of\s+(?:the\s+)?(?:[^\s.]+\s+){1,4}?(?:that|who|whose)\b`)
+	if err != nil {
+		return false
+	}
+	return re.MatchString(strings.ToLower(strings.TrimSpace(text)))
+}
+
+// rungWord is the role word that places a level ("Maintainers" for
+// "Maintainers (project + area)").
+func rungWord(l *Level) string {
+	return strings.TrimPrefix(l.Place.Keyword, "^")
 }
 
 // splitLevels adds to a ladder the levels that a heading written at the
@@ -1126,6 +1203,9 @@ func headingLevel(f *model.Family, o Options, hs []*model.Heading, i int) *Level
 		l.CodeSpan = titleSpan(f, h, l.Code.At, l.Code.At+l.Code.N)
 	}
 	if l.Code == nil && !l.Placed {
+		l.placeNamed(f, o, h.Text)
+	}
+	if l.Code == nil && !l.Placed {
 		return nil
 	}
 	if l.Code == nil && retired(l.Place.Stem) {
@@ -1568,9 +1648,6 @@ func transitionRungs(f *model.Family, o Options, hs []*model.Heading, g []int, l
 	return out
 }
 
-// parenRE is a parenthesised note in a title.
-var parenRE = regexp.MustCompile(`\s*\([^()]*\)`)
-
 // inOrder adds to lv what read makes of the other headings of g, when the
 // whole is one track's uncoded steps in one direction (see
 // oneTrackDirection), and with inner, no added level first or last;
@@ -1627,6 +1704,36 @@ func (l *Level) place(o Options, title string) {
 	}
 	if p, ok := o.Ladder.Classify(stripCode(title, l.Code)); ok && !p.Implied {
 		l.Place, l.Placed = p, true
+	}
+}
+
+// placeNamed places an uncoded level whose title names its rung twice,
+// joined by a slash ("Bevy Org Member / Triage Team"), or after the
+// project's name: each part in turn, and each without a first word that
+// the page's first heading holds ("Bevy" of "## The Bevy Organization"),
+// the first part placed, not implied, is the rung. A title that names no
+// rung either way stays unplaced.
+func (l *Level) placeNamed(f *model.Family, o Options, title string) {
+	if o.Ladder == nil || len(f.Headings) == 0 {
+		return
+	}
+	first := strings.Fields(strings.ToLower(f.Headings[0].Text))
+	parts := strings.Split(title, " / ")
+	for _, part := range parts {
+		ws := strings.Fields(part)
+		cands := []string{}
+		if len(parts) > 1 {
+			cands = append(cands, part)
+		}
+		if len(ws) > 2 && f.Headings[0] != l.Heading && slices.Contains(first, strings.ToLower(ws[0])) {
+			cands = append(cands, strings.Join(ws[1:], " "))
+		}
+		for _, c := range cands {
+			if p, ok := o.Ladder.Classify(c); ok && !p.Implied && !p.Ambiguous {
+				l.Place, l.Placed = p, true
+				return
+			}
+		}
 	}
 }
 

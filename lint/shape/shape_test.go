@@ -1605,3 +1605,68 @@ func TestFindHolderRungs(t *testing.T) {
 		t.Errorf("near miss: %d %v", len(ls), ls)
 	}
 }
+
+// A one-word sibling between two rungs that the tracks do not know, whose
+// first paragraph names both neighbours' roles, is a rung between them
+// (Feast's "## CODEOWNERS", after a GitHub file); one whose paragraph names
+// neither, or titled in more words, is a section.
+func TestFindRungBetweenByItsRoles(t *testing.T) {
+	src := "# Roles\n\n## Users\n\nUsers use it.\n\n## Contributors\n\nContributors send changes.\n\n" +
+		"## CODEOWNERS\n\nOn top of maintainers, other contributors can also be added to review.\n\n" +
+		"## Maintainers\n\nMaintainers merge.\n\n## Becoming a Maintainer\n\nAsk.\n"
+	ls := shape.Find(model.Parse("f.md", []byte(src)), options(t))
+	if len(ls) != 1 || titles(ls[0]) != "Users|Contributors|CODEOWNERS|Maintainers" {
+		t.Fatalf("rungs: %d %v", len(ls), ls)
+	}
+	for _, near := range []string{
+		strings.Replace(src, "On top of maintainers, other contributors can also be added to review.", "Review the CODEOWNERS file.", 1),
+		strings.Replace(src, "## CODEOWNERS", "## Code owners file", 1),
+	} {
+		ls := shape.Find(model.Parse("f.md", []byte(near)), options(t))
+		if len(ls) != 1 || titles(ls[0]) != "Users|Contributors|Maintainers" {
+			t.Errorf("near miss: %d %v", len(ls), ls)
+		}
+	}
+}
+
+// A rung titled after the project's name (a word of the page's first
+// heading) or named twice with a slash is placed by the part that names a
+// rung ("Bevy Org Member / Triage Team"); a first word the first heading
+// lacks, or parts that name no rung, leave the title unplaced.
+func TestFindRungAfterProjectName(t *testing.T) {
+	src := "## The Bevy Organization\n\nRoles:\n\n### Project Lead\n\nDecides.\n\n### Maintainer\n\nMerges.\n\n" +
+		"### Bevy Org Member / Triage Team\n\nLabels issues.\n\n### Role Rotation\n\nRotates.\n"
+	ls := shape.Find(model.Parse("b.md", []byte(src)), options(t))
+	if len(ls) != 1 || titles(ls[0]) != "Project Lead|Maintainer|Bevy Org Member / Triage Team" {
+		t.Fatalf("rungs: %d %v", len(ls), ls)
+	}
+	for _, near := range []string{
+		strings.Replace(src, "Bevy Org Member / Triage Team", "Kubernetes Org Member", 1),
+		strings.Replace(src, "Bevy Org Member / Triage Team", "Bevy Triage / Labels Team", 1),
+	} {
+		if ls := shape.Find(model.Parse("b.md", []byte(near)), options(t)); len(ls) != 1 || titles(ls[0]) != "Project Lead|Maintainer" {
+			t.Errorf("near miss: %v", ls)
+		}
+	}
+	if ls := shape.Find(model.Parse("b.md", []byte(strings.Replace(src, "Bevy Org Member / Triage Team", "Bevy Org Member", 1))), options(t)); len(ls) != 1 || len(ls[0].Levels) != 3 {
+		t.Errorf("project name alone: %v", ls)
+	}
+}
+
+// A sibling between two rungs that opens by defining its holders as
+// members of the lower rung's kind ("Subject Matter Experts are members
+// of the Bevy Organization that ...") is a rung between them; one that
+// defines them otherwise is a section.
+func TestFindRungDefinedAsMembers(t *testing.T) {
+	src := "## The Bevy Organization\n\n### Project Lead\n\nDecides.\n\n### Maintainer\n\nMerges.\n\n" +
+		"### Subject Matter Expert (SME)\n\nSubject Matter Experts are members of the Bevy Organization that know an area.\n\n" +
+		"### Bevy Org Member / Triage Team\n\nLabels issues.\n\n### Role Rotation\n\nRotates.\n"
+	ls := shape.Find(model.Parse("b.md", []byte(src)), options(t))
+	if len(ls) != 1 || titles(ls[0]) != "Project Lead|Maintainer|Subject Matter Expert (SME)|Bevy Org Member / Triage Team" {
+		t.Fatalf("rungs: %d %v", len(ls), ls)
+	}
+	near := strings.Replace(src, "Subject Matter Experts are members of the Bevy Organization that know an area.", "Subject Matter Experts know an area.", 1)
+	if ls := shape.Find(model.Parse("b.md", []byte(near)), options(t)); len(ls) != 1 || titles(ls[0]) != "Project Lead|Maintainer|Bevy Org Member / Triage Team" {
+		t.Errorf("near miss: %v", ls)
+	}
+}
