@@ -237,41 +237,41 @@ func checkMisplacedItem(p *lint.Pass) {
 			}
 		}
 		n := len(top)
+		// the list's own shape, and the shape (and whether it must be strong) of the items reported in it
+		var want itemShape
+		var strongOnly bool
+		var reads, listIs, move string
+		count := 0
 		switch sec.Kind {
 		case model.SecResponsibilities:
 			// actions at least three and two of three of the items
 			if actions < 3 || 3*actions < 2*n || qualities == 0 {
 				continue
 			}
-			for _, it := range top {
-				if it.shape != shapeQuality {
-					continue
-				}
-				p.Report(lint.Diagnostic{
-					Span: it.b.Span,
-					Message: fmt.Sprintf("%q reads as a requirement (a skill or quality, as requirements are written) in a "+
-						"Responsibilities list whose items are actions (%d of %d start with a verb): move it to the Requirements, "+
-						"or say what the role does", clipText(strings.TrimSpace(it.b.Text), 80), actions, n),
-					Subject: "responsibilities:" + strings.ToLower(strings.TrimSpace(it.b.Text)),
-				})
-			}
+			want, count = shapeQuality, actions
+			reads = "a requirement (a skill or quality, as requirements are written) in a Responsibilities list whose items are actions (%d of %d start with a verb)"
+			listIs, move = "responsibilities:", "move it to the Requirements, or say what the role does"
 		case model.SecRequirements:
 			// skills and qualities at least three and three of five, verbs at most one in three
 			if qualities < 3 || 5*qualities < 3*n || 3*actions > n {
 				continue
 			}
-			for _, it := range top {
-				if it.shape != shapeAction || !it.strong {
-					continue
-				}
-				p.Report(lint.Diagnostic{
-					Span: it.b.Span,
-					Message: fmt.Sprintf("%q reads as a responsibility (an action, as responsibilities are written) in a "+
-						"Requirements list whose items are skills and qualities (%d of %d): move it to the Responsibilities, "+
-						"or say what the person brings", clipText(strings.TrimSpace(it.b.Text), 80), qualities, n),
-					Subject: "requirements:" + strings.ToLower(strings.TrimSpace(it.b.Text)),
-				})
+			want, strongOnly, count = shapeAction, true, qualities
+			reads = "a responsibility (an action, as responsibilities are written) in a Requirements list whose items are skills and qualities (%d of %d)"
+			listIs, move = "requirements:", "move it to the Responsibilities, or say what the person brings"
+		default:
+			continue
+		}
+		for _, it := range top {
+			if it.shape != want || strongOnly && !it.strong {
+				continue
 			}
+			p.Report(lint.Diagnostic{
+				Span: it.b.Span,
+				Message: fmt.Sprintf("%q reads as "+reads+": "+move,
+					clipText(strings.TrimSpace(it.b.Text), 80), count, n),
+				Subject: listIs + strings.ToLower(strings.TrimSpace(it.b.Text)),
+			})
 		}
 	}
 }

@@ -863,12 +863,19 @@ func definedRungs(f *model.Family, o Options, hs []*model.Heading, parent []int,
 // names no level ("### Duties") or a rung of the umbrella's own track (a
 // sub-rung, see childRungs) leaves the level as it is.
 func ranksWithin(f *model.Family, o Options, hs []*model.Heading, parent []int, best []*Level) []*Level {
+	return expandLevels(best, func(l *Level) []*Level { return ranksOf(f, o, hs, parent, l) })
+}
+
+// expandLevels replaces each level of best by what expand returns for it
+// (the level alone, or the ranks it holds); a ladder of fewer than two
+// levels is left as it is.
+func expandLevels(best []*Level, expand func(*Level) []*Level) []*Level {
 	if len(best) < 2 {
 		return best
 	}
 	var out []*Level
 	for _, l := range best {
-		out = append(out, ranksOf(f, o, hs, parent, l)...)
+		out = append(out, expand(l)...)
 	}
 	return out
 }
@@ -1440,14 +1447,10 @@ var definedItemRE = regexp.MustCompile(`^\s*[*_]*([^*_\n:()]+?)[*_]*\s+[-–—]
 // are (ranksWithin). A list whose items are no definitions ("- Core - the
 // hapi module"), or name roles of different words, leaves the rung as it is.
 func definedItemRanks(f *model.Family, o Options, hs []*model.Heading, parent []int, best []*Level) []*Level {
-	if o.Ladder == nil || len(best) < 2 {
+	if o.Ladder == nil {
 		return best
 	}
-	var out []*Level
-	for _, l := range best {
-		out = append(out, definedItemsOf(f, o, hs, parent, l)...)
-	}
-	return out
+	return expandLevels(best, func(l *Level) []*Level { return definedItemsOf(f, o, hs, parent, l) })
 }
 
 // definedItemsOf returns the ranks level l's list defines (see
