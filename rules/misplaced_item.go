@@ -125,6 +125,23 @@ func misplacedWords(text string) []string {
 	})
 }
 
+// opensWithQualityHead reports whether words open with one of
+// misplacedQualityHeads, whole words. Only the first few words are joined:
+// a head is shorter than qualityHeadWords.
+func opensWithQualityHead(words []string) bool {
+	lower := strings.Join(words[:min(len(words), qualityHeadWords)], " ")
+	for _, h := range misplacedQualityHeads {
+		if strings.HasPrefix(lower, h) && (len(lower) == len(h) || lower[len(h)] == ' ') {
+			return true
+		}
+	}
+	return false
+}
+
+// qualityHeadWords is more words than the longest of misplacedQualityHeads
+// holds (TestQualityHeadWords).
+const qualityHeadWords = 8
+
 // shapeOf returns an item's shape and, for an action, whether its verb
 // is a strong one (reportable in requirements).
 func shapeOf(text string) (itemShape, bool) {
@@ -132,21 +149,15 @@ func shapeOf(text string) (itemShape, bool) {
 	if len(words) == 0 {
 		return shapeOther, false
 	}
-	lower := strings.Join(words, " ")
-	for _, h := range misplacedQualityHeads {
-		if lower == h || strings.HasPrefix(lower, h+" ") {
-			return shapeQuality, false
-		}
+	if opensWithQualityHead(words) {
+		return shapeQuality, false
 	}
 	// "Proactively identify", "Very comfortable with"
 	for len(words) > 1 && (words[0] == "very" || misplacedAdverb(words[0])) {
 		words = words[1:]
 	}
-	lower = strings.Join(words, " ")
-	for _, h := range misplacedQualityHeads {
-		if lower == h || strings.HasPrefix(lower, h+" ") {
-			return shapeQuality, false
-		}
+	if opensWithQualityHead(words) {
+		return shapeQuality, false
 	}
 	first := words[0]
 	// "5+ years", "3 years of experience"
