@@ -254,6 +254,10 @@ type spellWord struct {
 	// the other one ("a Engineering"), that word; meant is the article
 	// meant (articleSlip)
 	article string
+	// pluralNear: a plural ends the article's noun phrase a few words on
+	// ("an candidate tracking systems"), so the other article is no sure
+	// fix either (articlePluralNear): the finding stands, with no fix
+	pluralNear bool
 	// for an indefinite article before a plural noun with adjectives
 	// between ("a 50-minute interviews"), that noun (articlePlural)
 	pluralAfter string
@@ -1030,7 +1034,8 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 			if meant, next := articleSlip(d, text, tw.Words, j); meant != "" && !allow[lw] {
 				// "a Engineering Manager", "an Salesforce.com instance": the
 				// article the next word's first sound asks for
-				sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, meant: meant, article: next}))
+				sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, meant: meant, article: next,
+					pluralNear: articlePluralNear(d, text, tw.Words, j)}))
 				continue
 			}
 			if meant := confusedWord(wordingText(b), tw.Words, j); meant != "" && !allow[lw] {

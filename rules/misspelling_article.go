@@ -116,10 +116,33 @@ func reportArticle(p *lint.SetPass, f *model.Family, u spellWord) {
 	dg := lint.Diagnostic{File: f, Span: u.span, Subject: u.lower,
 		Message: fmt.Sprintf("write %s, not %s: the article goes by the next word's first sound", quoted(u.meant+" "+u.article), quoted(u.w.Text+" "+u.article)),
 		Diff:    "[-" + u.w.Text + "-]{+" + u.meant + "+}"}
-	if sourceIs(f, u.span, u.w.Text) {
+	if sourceIs(f, u.span, u.w.Text) && !u.pluralNear {
 		dg.Fixes = []lint.Edit{{Span: u.span, New: u.meant}}
 	}
 	p.Report(dg)
+}
+
+// articlePluralNear reports whether a plural (pluralShaped) closes a
+// compound after the article at word j, two or three words on, with only
+// lower-case words that are no function words, one space apart, between:
+// "an candidate tracking systems", where the noun is plural and neither
+// article fits. "a exclusive focus on results" stops at "on"; the word
+// right after the article's own word is left out, as a verb in -s reads
+// as a plural there ("A overview follows").
+func articlePluralNear(d *wordDict, text string, words []prose.Word, j int) bool {
+	for k := j + 2; k < len(words) && k <= j+4; k++ {
+		if text[words[k-1].End:words[k].Start] != " " {
+			return false
+		}
+		w := words[k].In(text)
+		if k > j+2 && pluralShaped(d, w) {
+			return true
+		}
+		if strings.ToLower(w) != w || prose.IsStopWord(w) {
+			return false
+		}
+	}
+	return false
 }
 
 // lettersRead are acronyms opening with a letter whose name opens with a

@@ -81,7 +81,8 @@ func TestMisspelling(t *testing.T) {
 	res := linttest.Run(t, "testdata/misspelling/default", "misspelling")
 	out := fixedText(t, res, "testdata/misspelling/default/page.md")
 	for _, want := range []string{"### Responsibilities", "- Receive and review", "Work across teams and ACROSS THE BOARD", "**acheive**ment",
-		"the Principal Accounting Officer", "Reports to an [Engineering Manager]", "Administer a Salesforce instance and a team wiki. An overview"} {
+		"the Principal Accounting Officer", "Reports to an [Engineering Manager]", "Administer a Salesforce instance and a team wiki. An overview",
+		"an vendor management tools"} { // the plural "tools" closes the phrase: "a" is no sure fix either
 		if !strings.Contains(out, want) {
 			t.Errorf("fixed text lacks %q", want)
 		}
