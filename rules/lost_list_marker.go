@@ -3,7 +3,6 @@ package rules
 import (
 	"fmt"
 	"regexp"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -87,7 +86,7 @@ func checkLostListMarker(p *lint.Pass) {
 					continue // "**DO** ...": the item's label says where an item starts
 				}
 				off := src.LineStart(n) + indentOf(text)
-				if inCode(f, off) {
+				if f.InCode(off) {
 					continue
 				}
 				line := strings.TrimSpace(text)
@@ -267,11 +266,4 @@ func markerOf(b *model.Bullet) string {
 		m = "-"
 	}
 	return m + " "
-}
-
-// inCode reports whether off falls in code, raw HTML or front matter
-// (f.Code is sorted and merged).
-func inCode(f *model.Family, off int) bool {
-	i := sort.Search(len(f.Code), func(i int) bool { return f.Code[i].End > off })
-	return i < len(f.Code) && f.Code[i].Contains(off)
 }
