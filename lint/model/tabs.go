@@ -62,16 +62,22 @@ func (tabParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (a
 	if m == nil {
 		return nil, parser.NoChildren
 	}
-	start := seg.Start + pos
-	end := seg.Start + len(line)
-	for end > start && (line[end-seg.Start-1] == '\n' || line[end-seg.Start-1] == '\r') {
-		end--
+	// the line read may open with spaces that stand for part of a tab
+	// character (its padding): offsets in it are the source's less those
+	base := seg.Start - seg.Padding
+	if pos < seg.Padding {
+		return nil, parser.NoChildren
+	}
+	k := len(line)
+	for k > pos && (line[k-1] == '\n' || line[k-1] == '\r') {
+		k--
 	}
 	n := &contentTab{
-		line:   Span{start, end},
-		title:  Span{start + m[4], start + m[5]},
+		line:   Span{base + pos, base + k},
+		title:  Span{base + pos + m[4], base + pos + m[5]},
 		newSet: m[3] > m[2] && line[pos+m[2]] == '!',
 	}
+	end := base + k
 	n.bodyEnd = end
 	reader.AdvanceToEOL()
 	return n, parser.HasChildren
@@ -90,7 +96,7 @@ func (tabParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) 
 	for end > 0 && (line[end-1] == '\n' || line[end-1] == '\r') {
 		end--
 	}
-	node.(*contentTab).bodyEnd = seg.Start + end
+	node.(*contentTab).bodyEnd = seg.Start - seg.Padding + end
 	pos, padding := util.IndentPosition(line, reader.LineOffset(), 4)
 	reader.AdvanceAndSetPadding(pos, padding)
 	return parser.Continue | parser.HasChildren

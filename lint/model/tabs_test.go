@@ -62,3 +62,17 @@ func TestContentTabs(t *testing.T) {
 		t.Error("a tab line right after a paragraph's line is no tab: it continues the paragraph")
 	}
 }
+
+// TestContentTabsPadded: a tab opened inside a block quote after a tab
+// character (goldmark pads the line it reads) keeps its title's place.
+func TestContentTabsPadded(t *testing.T) {
+	src := ">\t=== \"Entry\"\n>\n>\t    - Knows\n"
+	f := Parse("x.md", []byte(src))
+	if len(f.Tabs) != 1 {
+		t.Fatalf("%d tabs, want 1", len(f.Tabs))
+	}
+	tb := f.Tabs[0]
+	if got := string(f.Source.Text[tb.TitleSpan.Start:tb.TitleSpan.End]); got != "Entry" {
+		t.Errorf("title span holds %q", got)
+	}
+}
