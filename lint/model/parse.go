@@ -1135,7 +1135,7 @@ func (b *builder) list(n *ast.List, depth int, out *[]*Bullet) {
 		var tb strings.Builder
 		var nested []*ast.List
 		b.startSegs(blk)
-		for c := item.FirstChild(); c != nil; c = c.NextSibling() {
+		for _, c := range b.itemChildren(item, nil) {
 			switch c := c.(type) {
 			case *ast.List:
 				nested = append(nested, c)

@@ -113,6 +113,32 @@ var contentTabs = parser.WithBlockParsers(util.Prioritized(tabParser{}, 550))
 
 // tab records a content tab and reads its body's blocks.
 func (b *builder) tab(n *contentTab, depth int) {
+	b.recordTab(n)
+	b.walkBlocks(n, depth+1)
+}
+
+// itemChildren returns a list item's blocks, each content tab's replaced
+// by its body's blocks (the tab recorded): a tab inside an item holds
+// part of the item's text and nested lists.
+func (b *builder) itemChildren(n ast.Node, out []ast.Node) []ast.Node {
+	prevTab := false
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		t, ok := c.(*contentTab)
+		if !ok {
+			out = append(out, c)
+			prevTab = false
+			continue
+		}
+		b.afterTab = prevTab
+		b.recordTab(t)
+		out = b.itemChildren(t, out)
+		prevTab = true
+	}
+	return out
+}
+
+// recordTab adds a content tab to the page's.
+func (b *builder) recordTab(n *contentTab) {
 	t := &Tab{
 		Title:     string(b.src[n.title.Start:n.title.End]),
 		TitleSpan: n.title,
@@ -133,5 +159,4 @@ func (b *builder) tab(n *contentTab, depth int) {
 		t.Set = b.tabSets
 	}
 	b.f.Tabs = append(b.f.Tabs, t)
-	b.walkBlocks(n, depth+1)
 }

@@ -76,3 +76,23 @@ func TestContentTabsPadded(t *testing.T) {
 		t.Errorf("title span holds %q", got)
 	}
 }
+
+// TestContentTabsInItem: a tab inside a list item holds part of the
+// item's text and its nested lists; near miss: the item before, without
+// a tab, keeps its code block.
+func TestContentTabsInItem(t *testing.T) {
+	f := Parse("x.md", []byte("- code\n\n        - in code\n\n- item\n\n    === \"Entry\"\n\n        Knows\n\n        - the basics\n\n- next\n"))
+	if len(f.Tabs) != 1 || f.Tabs[0].Title != "Entry" {
+		t.Fatalf("tabs %v, want Entry", f.Tabs)
+	}
+	var items []string
+	for _, b := range f.Blocks {
+		items = append(items, fmt.Sprintf("%d:%d %q", f.Source.Position(b.Span.Start).Line, f.Source.Position(b.Span.Start).Column, b.Text))
+	}
+	if want := []string{`1:1 "code"`, `5:1 "item Knows"`, `11:9 "the basics"`, `13:1 "next"`}; fmt.Sprint(items) != fmt.Sprint(want) {
+		t.Errorf("items\n%q\nwant\n%q", items, want)
+	}
+	if len(f.Code) != 1 {
+		t.Errorf("code %v, want the first item's", f.Code)
+	}
+}
