@@ -22,6 +22,8 @@ var ladderPlaceholderRule = &lint.Rule{
 			"or a text that opens by saying it is not written yet (\"We haven't yet finalized the description of this level\"), " +
 			"was never written. An empty table cell, a lone \"-\", \"N/A\" or \"...\" is not reported: ladders write them for " +
 			"\"nothing at this level\" (a skill that starts at a later level, a role with no scope) as often as for a gap. " +
+			"A level read from content tabs (MkDocs Material, one tab per dimension) is another matter: a tab's body is a list " +
+			"written to be filled, so an empty tab, or a list item with nothing after its marker (a lone \"-\"), is reported. " +
 			"The {braces} of GitLab's templates are template-placeholder's. On in the generic profile.",
 		Bad:  "# Ladder\n\n## L1 Engineer\n\n**Scope:** a task.\n\n## L2 Engineer\n\n**Scope:** TBD\n",
 		Good: "# Ladder\n\n## L1 Engineer\n\n**Scope:** a task.\n\n## L2 Engineer\n\n**Scope:** a feature.\n",
@@ -65,6 +67,10 @@ func checkLadderPlaceholder(p *lint.Pass) {
 				}
 				continue
 			}
+			if lad.From == "tabs" {
+				tabPlaceholders(f, l, report)
+				continue
+			}
 			body := strings.TrimSpace(commentsRE.ReplaceAllString(string(f.Source.Text[l.Body.Start:l.Body.End]), ""))
 			if body == "" && !l.Listed {
 				report(l.TitleSpan, fmt.Sprintf("level %q has no content", levelLabel(l)), "empty level")
@@ -89,6 +95,43 @@ func checkLadderPlaceholder(p *lint.Pass) {
 					report(b.Span, fmt.Sprintf("level %q holds only a placeholder (%q)", levelLabel(l), strings.TrimSpace(b.Text)), "placeholder "+strings.TrimSpace(b.Text))
 				} else if m := notYetRE.FindString(b.Text); m != "" {
 					report(b.Span, fmt.Sprintf("level %q is not written yet: %q", levelLabel(l), strings.TrimSpace(m)), "not yet")
+				}
+			}
+		}
+	}
+}
+
+// tabPlaceholders checks a level read from content tabs, one tab per
+// dimension. Unlike a table's cell, a tab's body is a list a writer
+// fills: an empty body, or a list item with nothing after its marker (a
+// lone "-"), was left to be written, as is a placeholder's words.
+func tabPlaceholders(f *model.Family, l *shape.Level, report func(model.Span, string, string)) {
+	for _, d := range l.Dims {
+		blocks := shape.BlocksIn(f, d.Body)
+		if len(blocks) == 0 && strings.TrimSpace(commentsRE.ReplaceAllString(string(f.Source.Text[d.Body.Start:d.Body.End]), "")) == "" {
+			report(d.Span, fmt.Sprintf("level %q: %q is empty", levelLabel(l), d.Name), "empty "+d.Key)
+			continue
+		}
+		empty, filled := 0, 0
+		for _, b := range blocks {
+			if strings.TrimSpace(b.Text) == "" && b.Kind == model.BlockItem {
+				empty++
+			} else {
+				filled++
+			}
+		}
+		for _, b := range blocks {
+			text := strings.TrimSpace(b.Text)
+			switch {
+			case text == "" && b.Kind == model.BlockItem && filled == 0:
+				report(b.Span, fmt.Sprintf("level %q: %q holds only an empty list item (a lone \"-\")", levelLabel(l), d.Name), "empty item "+d.Key)
+			case text == "" && b.Kind == model.BlockItem:
+				report(b.Span, fmt.Sprintf("level %q: %q has an empty list item (a lone \"-\")", levelLabel(l), d.Name), "empty item "+d.Key)
+			case text != "" && ladderPlaceholderRE.MatchString(b.Text):
+				report(b.Span, fmt.Sprintf("level %q: %q is only a placeholder (%q)", levelLabel(l), d.Name, text), "placeholder "+d.Key)
+			default:
+				if m := notYetRE.FindString(b.Text); m != "" {
+					report(b.Span, fmt.Sprintf("level %q is not written yet: %q", levelLabel(l), strings.TrimSpace(m)), "not yet "+d.Key)
 				}
 			}
 		}

@@ -75,6 +75,7 @@ type Family struct {
 	Comments    []*Comment  // HTML comments, for inline directives
 	Tables      []*Table    // tables, with cell text
 	Lists       [][]*Bullet // every list outside a table, its items (nested ones too) in document order
+	Tabs        []*Tab      // content tabs (MkDocs Material), in document order
 	HTMLAnchors []Anchor    // id and name attributes in raw HTML
 	Issues      []*ParseIssue
 	Skipped     bool // not parsed (too large, binary): only input rules run on it

@@ -25,7 +25,7 @@ import (
 // model builder against this same parser.
 var Markdown = goldmark.New(
 	goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify),
-	goldmark.WithParserOptions(parser.WithAttribute()),
+	goldmark.WithParserOptions(parser.WithAttribute(), contentTabs),
 )
 
 // parses counts the pages Parse modelled in this process.
@@ -355,6 +355,8 @@ type item struct {
 
 type builder struct {
 	f          *Family
+	tabSets    int    // content tab sets before the one being read, less one
+	afterTab   bool   // the block being read follows a content tab
 	src        []byte // normalized source
 	in         []byte // what goldmark read
 	items      []item
@@ -417,8 +419,11 @@ func (b *builder) addCode(sp Span) {
 }
 
 func (b *builder) walkBlocks(parent ast.Node, depth int) {
+	prevTab := false
 	for n := parent.FirstChild(); n != nil; {
 		next := n.NextSibling()
+		b.afterTab = prevTab
+		_, prevTab = n.(*contentTab)
 		b.walkBlock(n, depth)
 		if depth == 0 {
 			// the model holds what it needs of the block: unlinked from
@@ -461,6 +466,8 @@ func (b *builder) walkBlock(n ast.Node, depth int) {
 			b.walkBlocks(n, depth+1)
 		case *east.Table:
 			b.table(n)
+		case *contentTab:
+			b.tab(n, depth)
 		case *ast.LinkReferenceDefinition, *ast.ThematicBreak:
 		default:
 			b.walkBlocks(n, depth+1)
@@ -1128,7 +1135,7 @@ func (b *builder) list(n *ast.List, depth int, out *[]*Bullet) {
 		var tb strings.Builder
 		var nested []*ast.List
 		b.startSegs(blk)
-		for c := item.FirstChild(); c != nil; c = c.NextSibling() {
+		for _, c := range b.itemChildren(item, nil) {
 			switch c := c.(type) {
 			case *ast.List:
 				nested = append(nested, c)

@@ -14,7 +14,7 @@ package model
 //     word's block) stay whole, but the sections they point to are
 //     emptied.
 //
-// Blocks, sections, bullets, lists, links, tables, headings (but the
+// Blocks, sections, bullets, lists, content tabs, links, tables, headings (but the
 // roles' own) and HTML anchors are dropped.
 func (f *Family) Slim() {
 	if f.Skipped {
@@ -45,5 +45,5 @@ func (f *Family) Slim() {
 	for _, h := range f.Headings {
 		empty(h.Section)
 	}
-	f.Intro, f.Sections, f.Headings, f.Links, f.Blocks, f.Tables, f.Lists, f.HTMLAnchors = nil, nil, nil, nil, nil, nil, nil, nil
+	f.Intro, f.Sections, f.Headings, f.Links, f.Blocks, f.Tables, f.Lists, f.Tabs, f.HTMLAnchors = nil, nil, nil, nil, nil, nil, nil, nil, nil
 }

@@ -278,13 +278,69 @@ func listLevels(f *model.Family, o Options, list []*model.Bullet) []*Level {
 	if firstUnnamed >= 0 {
 		named = firstUnnamed
 	}
-	if !inRankOrder(lv[:named]) {
+	if !inRankOrder(lv[:named]) && (firstUnnamed >= 0 || !inListOrder(lv)) {
 		return nil
 	}
 	if firstUnnamed < 0 {
 		lv = labelledInside(f, o, list, top, lv)
 	}
+	bare := true
+	for _, l := range lv {
+		if l.Body.End > len(f.Source.Text) || len(bytes.TrimSpace(f.Source.Text[l.Body.Start:l.Body.End])) > 0 {
+			bare = false
+		}
+	}
+	if bare {
+		// a list of the levels' names and nothing else ("## Skill levels":
+		// "- Entry-level", "- Junior-level", ...): the page names its
+		// levels, and describes them elsewhere or not at all; an item says
+		// nothing of an empty level
+		for _, l := range lv {
+			l.Listed = true
+		}
+	}
 	return lv
+}
+
+// inListOrder is the rank order of a list that names its levels by
+// seniority words alone, where the page may rank two words that the tracks
+// put on one step: "Entry-level", "Junior-level", "Mid-level",
+// "Senior-level" (the tracks' Entry and Junior are one step). Every item is
+// placed on one track without a code, two neighbours on one step are named
+// by two words (not "Senior Engineer", "Senior Designer"), and the other
+// neighbours go one way through three steps or more: the list's order is
+// the page's, and it goes against the tracks nowhere.
+func inListOrder(lv []*Level) bool {
+	if len(lv) < 3 {
+		return false
+	}
+	dir, steps := 0, 1
+	for i, l := range lv {
+		if l.Code != nil || !l.Placed || l.Place.Track != lv[0].Place.Track {
+			return false
+		}
+		if i == 0 {
+			continue
+		}
+		a := lv[i-1]
+		d := l.Place.Compare(a.Place)
+		if d == 0 {
+			if strings.EqualFold(a.Place.Keyword, l.Place.Keyword) {
+				return false
+			}
+			continue
+		}
+		s := 1
+		if d < 0 {
+			s = -1
+		}
+		if dir != 0 && s != dir {
+			return false
+		}
+		dir = s
+		steps++
+	}
+	return steps >= 3
 }
 
 // labelledInside adds to a list's rungs, each item written with a bold

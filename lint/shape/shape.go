@@ -14,7 +14,7 @@ import (
 
 // Ladder is a run of levels found on a page (or across a folder's pages).
 type Ladder struct {
-	From   string // "headings", "table", "bullets", "paragraphs" or "pages"
+	From   string // "headings", "table", "tabs", "bullets", "paragraphs" or "pages"
 	Levels []*Level
 	Table  *model.Table // for a table ladder
 	HTML   bool         // the table is an HTML <table>
@@ -76,6 +76,9 @@ var plusRE = regexp.MustCompile(`(?i)^\s*(.+?)(?:'s)?\s+(?:responsibilities|requ
 func Find(f *model.Family, o Options) []*Ladder {
 	var out []*Ladder
 	tables := tableLadders(f, o)
+	if l := tabLadder(f, o); l != nil {
+		tables = append(tables, l)
+	}
 	if l := headingLadder(f, o, len(tables) == 0, false); l != nil {
 		l.Levels = append(l.Levels, labelledBeyond(f, o, l.Levels)...)
 		out = append(out, l)

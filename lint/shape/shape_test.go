@@ -1670,3 +1670,32 @@ func TestFindRungDefinedAsMembers(t *testing.T) {
 		t.Errorf("near miss: %v", ls)
 	}
 }
+
+// A bare list of level names under a heading that names levels is a
+// ladder in the list's order, even where the page ranks two words the
+// tracks put on one step (Entry, Junior); its levels are listed, with no
+// body to call empty. Near misses: a list of domains under another
+// heading, a list of the same words out of order, two titles on one step
+// by one word.
+func TestFindBareLevelList(t *testing.T) {
+	src := "# Skills Matrix\n\n## Competency Domains\n\n- Software Development & Testing\n- Cloud & Infrastructure\n- Service Management\n\n" +
+		"## Skill levels\n\n- Entry-level\n- Junior-level\n- Mid-level\n- Senior-level\n"
+	ls := shape.Find(model.Parse("o.md", []byte(src)), options(t))
+	if len(ls) != 1 || ls[0].From != "bullets" || titles(ls[0]) != "Entry-level|Junior-level|Mid-level|Senior-level" {
+		t.Fatalf("bare level list: %v", ls)
+	}
+	for _, l := range ls[0].Levels {
+		if !l.Listed {
+			t.Errorf("%s: not listed", l.Title)
+		}
+	}
+	for name, near := range map[string]string{
+		"domains":  "# Skills Matrix\n\n## Competency Domains\n\n- Software Development & Testing\n- Cloud & Infrastructure\n- Service Management\n",
+		"order":    "# Skills Matrix\n\n## Skill levels\n\n- Senior-level\n- Entry-level\n- Junior-level\n- Mid-level\n",
+		"one word": "# Skills Matrix\n\n## Skill levels\n\n- Junior Developer\n- Junior Tester\n- Mid-level\n- Senior-level\n",
+	} {
+		if ls := shape.Find(model.Parse(name+".md", []byte(near)), options(t)); len(ls) != 0 {
+			t.Errorf("near miss %s: %v", name, titles(ls[0]))
+		}
+	}
+}
