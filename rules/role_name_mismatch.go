@@ -39,7 +39,9 @@ var roleNameMismatchRule = &lint.Rule{
 			"heading does; the finding shows both names and their word diff.\n\n" +
 			"Tolerated: differences of case, punctuation and spacing; \"Sr.\" for \"Senior\", \"VP\" for \"Vice " +
 			"President\", \"&\" for \"and\"; the small words \"of\", \"and\", \"for\", \"to\", \"the\", \"in\" " +
-			"(\"Director of UX Research\" for \"Director, UX Research\"); plurals and endings (\"Specialists\", " +
+			"(\"VP Infrastructure\" for \"VP of Infrastructure\"), though not \"of\" written where the title has the comma " +
+			"that puts its department after the role (\"Director of UX Research\" for \"Director, UX Research\", \"The VP of " +
+			"Alliances is a grade 12\" under \"VP, Alliances\": the heading gives the title's comma form); plurals and endings (\"Specialists\", " +
 			"\"Recruiting Lead\" in the Recruiter family), though not a plural \"s\" added or dropped inside the name " +
 			"(\"Business System Analyst\" for \"Business Systems Analyst\"), nor at the end of a department named after a comma " +
 			"(\"Director, Channel Program\" for \"Director, Channel Programs\"); the title's parenthesised qualifier left out " +
@@ -197,8 +199,9 @@ func checkRoleNameMismatch(p *lint.Pass) {
 				continue
 			}
 			// "The Support Managers across regions ...": a group the text
-			// describes, not a role name
-			if m.where != "section heading" && m.where != "grade sentence" && pluralGroup(m.name, title) && (groupWordsIn(plain, m.name, title) || namesSection(m.name)) {
+			// describes, not a role name ("The Director of Sales Systems"
+			// under "Director, Sales Systems" ends in the department's plural)
+			if m.where != "section heading" && m.where != "grade sentence" && pluralGroup(m.name, title) && (groupWordsIn(plain, m.name, title) || namesSection(m.name)) && !names.ofForComma(m.name, title) {
 				continue
 			}
 			// "The Data Analyst role is responsible for ..." under "Analyst,
@@ -1206,7 +1209,7 @@ type roleNames struct {
 
 // same reports whether name names the role titled title.
 func (c *roleNames) same(name, title string) bool {
-	if c.pluralInside(name, title) {
+	if c.pluralInside(name, title) || c.ofForComma(name, title) {
 		return false
 	}
 	names := [][]string{c.words(name)}
@@ -1518,4 +1521,44 @@ func pluralGroup(name, title string) bool {
 	}
 	n, t := last(name), last(title)
 	return n != "" && model.Singular(n) != n && model.Singular(t) == t
+}
+
+// ofForComma reports whether a name writes "of" where the title has the
+// comma that puts its department after the role ("Director of UX Research"
+// for "Director, UX Research"; "The VP of Alliances is a grade 12" under
+// "VP, Alliances"), its words otherwise the title's as written: the
+// handbook's title is the comma form, which the heading gives. "Sr." and
+// "&" for "Senior" and "and", the ignored words and a trailing "role" are
+// still tolerated; a name with other differences is left to the other
+// tolerances.
+func (c *roleNames) ofForComma(name, title string) bool {
+	t := withoutParens(title)
+	i := strings.IndexByte(t, ',')
+	if i < 0 {
+		return false
+	}
+	norm := func(s string) []string {
+		var out []string
+		for _, w := range strings.Fields(model.NormalizeTitle(strings.ReplaceAll(s, "&", " and "))) {
+			switch {
+			case c.ignore[w]:
+				continue
+			case w == "sr":
+				w = "senior"
+			case w == "jr":
+				w = "junior"
+			}
+			out = append(out, w)
+		}
+		return out
+	}
+	want := norm(t[:i] + " of " + t[i+1:])
+	got := norm(withoutParens(name))
+	if len(got) > 0 && got[0] == "the" {
+		got = got[1:]
+	}
+	for len(got) > 0 && (got[len(got)-1] == "role" || got[len(got)-1] == "position") {
+		got = got[:len(got)-1]
+	}
+	return slices.Equal(want, got)
 }
