@@ -1557,7 +1557,9 @@ func (c *roleNames) ofForComma(name, title string) bool {
 	if len(got) > 0 && got[0] == "the" {
 		got = got[1:]
 	}
-	for len(got) > 0 && (got[len(got)-1] == "role" || got[len(got)-1] == "position") {
+	// a trailing "role", and a joiner left by an ignored word ("The Manager
+	// of Digital Marketing Programs for GitLab should ...")
+	for len(got) > 0 && (got[len(got)-1] == "role" || got[len(got)-1] == "position" || nameJoiners[got[len(got)-1]]) {
 		got = got[:len(got)-1]
 	}
 	return slices.Equal(want, got)
