@@ -37,7 +37,9 @@ var roleNameMismatchRule = &lint.Rule{
 			"sentence and the role's sections beside it) is opened by the outer heading's text. When a level is " +
 			"copied from another, these are the names that get left behind. Each must name the role as its " +
 			"heading does; the finding shows both names and their word diff.\n\n" +
-			"Tolerated: differences of case, punctuation and spacing; \"Sr.\" for \"Senior\", \"VP\" for \"Vice " +
+			"Tolerated: differences of case, punctuation and spacing, though not the comma that puts the title's department " +
+			"after the role left out in the role's text (\"The Director People Business Partner is a grade 10\" under \"Director, " +
+			"People Business Partner\": it reads as another title; a section heading written so is `section-name-consistency`'s); \"Sr.\" for \"Senior\", \"VP\" for \"Vice " +
 			"President\", \"&\" for \"and\"; the small words \"of\", \"and\", \"for\", \"to\", \"the\", \"in\" " +
 			"(\"VP Infrastructure\" for \"VP of Infrastructure\"), though not \"of\" written where the title has the comma " +
 			"that puts its department after the role (\"Director of UX Research\" for \"Director, UX Research\", \"The VP of " +
@@ -190,7 +192,7 @@ func checkRoleNameMismatch(p *lint.Pass) {
 			valid = append(valid, m)
 			// "Manager, Brand Strategy and Growth" for "Manager, Brand
 			// Strategy": the family's words fill in no department
-			if names.same(m.name, title) && !commaDepartmentGrows(m.name, title) {
+			if names.same(m.name, title) && !commaDepartmentGrows(m.name, title) && !(m.where != "section heading" && names.commaDropped(m.name, title)) {
 				continue
 			}
 			// "#### Senior Responsibilities" under a specialty names the level
@@ -1537,30 +1539,46 @@ func (c *roleNames) ofForComma(name, title string) bool {
 	if i < 0 {
 		return false
 	}
-	norm := func(s string) []string {
-		var out []string
-		for _, w := range strings.Fields(model.NormalizeTitle(strings.ReplaceAll(s, "&", " and "))) {
-			switch {
-			case c.ignore[w]:
-				continue
-			case w == "sr":
-				w = "senior"
-			case w == "jr":
-				w = "junior"
-			}
-			out = append(out, w)
+	return slices.Equal(c.commaWords(t[:i]+" of "+t[i+1:]), c.commaWords(name))
+}
+
+// commaWords returns the words of a name as ofForComma and commaDropped
+// compare them: normalized, in their order, "Sr." and "&" written out, the
+// ignored words, a leading "the", the title's parenthesised qualifier, a
+// trailing "role" and a joiner an ignored word leaves at the end ("The
+// Manager of Digital Marketing Programs for GitLab should ...") left out.
+func (c *roleNames) commaWords(s string) []string {
+	var out []string
+	for _, w := range strings.Fields(model.NormalizeTitle(strings.ReplaceAll(withoutParens(s), "&", " and "))) {
+		switch {
+		case c.ignore[w]:
+			continue
+		case w == "sr":
+			w = "senior"
+		case w == "jr":
+			w = "junior"
 		}
-		return out
+		out = append(out, w)
 	}
-	want := norm(t[:i] + " of " + t[i+1:])
-	got := norm(withoutParens(name))
-	if len(got) > 0 && got[0] == "the" {
-		got = got[1:]
+	if len(out) > 0 && out[0] == "the" {
+		out = out[1:]
 	}
-	// a trailing "role", and a joiner left by an ignored word ("The Manager
-	// of Digital Marketing Programs for GitLab should ...")
-	for len(got) > 0 && (got[len(got)-1] == "role" || got[len(got)-1] == "position" || nameJoiners[got[len(got)-1]]) {
-		got = got[:len(got)-1]
+	for len(out) > 0 && (out[len(out)-1] == "role" || out[len(out)-1] == "position" || nameJoiners[out[len(out)-1]]) {
+		out = out[:len(out)-1]
 	}
-	return slices.Equal(want, got)
+	return out
+}
+
+// commaDropped reports whether a name is the title without the comma that
+// puts its department after the role ("The Director People Business Partner
+// is a grade 10" under "Director, People Business Partner"): it reads as
+// another title. A section heading written so is section-name-consistency's
+// (the role's name without the comma of its heading), not this rule's.
+func (c *roleNames) commaDropped(name, title string) bool {
+	t := withoutParens(title)
+	i := strings.IndexByte(t, ',')
+	if i < 0 || strings.Contains(withoutParens(name), ",") {
+		return false
+	}
+	return slices.Equal(c.commaWords(t[:i]+" "+t[i+1:]), c.commaWords(name))
 }
