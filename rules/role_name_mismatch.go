@@ -80,8 +80,7 @@ var roleNameMismatchRule = &lint.Rule{
 			"a shortened name, the heading's words in their order with some left out (\"the Senior Program Manager\" for " +
 			"\"Senior Learning & Development Program Manager\"), are how such a sentence refers to a role just above; the same " +
 			"words with a plural \"s\" added or dropped inside the name (\"Community Program Evangelist\" for \"Community Programs " +
-			"Evangelist\"; \"the Manager, Technology Partners Managers requirements\" for \"Manager, Technology Partner Managers\", the " +
-			"department after the level's comma read to the section's name) are not, nor are the heading's words in another order (\"the Intermediate Accounting Manager\" for \"Manager, " +
+			"Evangelist\") are not, nor are the heading's words in another order (\"the Intermediate Accounting Manager\" for \"Manager, " +
 			"Accounting\"), nor the name the extended role's own text gives it (that role's finding). Such a sentence that names, without " +
 			"a link, a role the page does not have (\"Extends that of the Technology Partner Manager (Intermediate) requirements\" " +
 			"among Alliances Partner Managers, \"the Junior Technology Partner Manager\" on a page whose lowest level is " +
@@ -247,24 +246,6 @@ func reportExtensionNames(p *lint.Pass, f *model.Family, r *model.Role, levelWor
 		target := strings.TrimSpace(e.Target)
 		if low := strings.ToLower(target); strings.HasPrefix(low, "that of the ") {
 			target = target[len("that of the "):]
-		}
-		if full, ok := commaTarget(e, target); ok && allIn(plain.words(target), plain.level) && e.From != nil && e.From.Heading != nil {
-			// "Extends that of the Manager, Technology Partners Managers
-			// requirements": the level the model read, then the department
-			// after its comma, which misspells the title by a plural "s"
-			// inside it (the only slip read in such a name: b99935d)
-			if from := cleanRoleTitle(e.From.Title); from != "" && plain.pluralInside(full, from) {
-				if span, ok := extensionNameSpan(f, e, full); ok {
-					p.Report(lint.Diagnostic{
-						Span:    span,
-						Message: fmt.Sprintf("extension sentence names the role it extends %s, but that role's heading is %s", quoted(full), quoted(from)),
-						Role:    r,
-						Subject: "extends: " + nameKey(full),
-						Diff:    worddiff.Compare(from, full).String(),
-					})
-				}
-			}
-			continue
 		}
 		if !readsLikeRoleName(target, levelWords) || !model.JobTitleLike(target) || allIn(plain.words(target), plain.level) {
 			continue
@@ -1600,33 +1581,4 @@ func (c *roleNames) commaDropped(name, title string) bool {
 		return false
 	}
 	return slices.Equal(c.commaWords(t[:i]+" "+t[i+1:]), c.commaWords(name))
-}
-
-// commaTarget returns the name an extension sentence gives when the model's
-// target stops at a comma and the sentence goes on with a department and
-// ends with the section's name ("Extends that of the Manager, Technology
-// Partners Managers requirements" gives "Manager, Technology Partners
-// Managers"): no parenthesis, no other comma, each word capitalised.
-func commaTarget(e *model.Extension, target string) (string, bool) {
-	text := e.Sentence.Text
-	i := strings.Index(text, target+", ")
-	if i < 0 {
-		return "", false
-	}
-	rest := strings.TrimRight(text[i+len(target)+2:], ". ")
-	words := strings.Fields(rest)
-	if len(words) < 2 {
-		return "", false
-	}
-	if k, _, pre, ok := model.MatchSection(words[len(words)-1]); !ok || pre != "" || k != model.SecResponsibilities && k != model.SecRequirements {
-		return "", false
-	}
-	dept := words[:len(words)-1]
-	for _, w := range dept {
-		r, _ := utf8.DecodeRuneInString(w)
-		if strings.ContainsAny(w, "(),") || !unicode.IsUpper(r) {
-			return "", false
-		}
-	}
-	return target + ", " + strings.Join(dept, " "), true
 }
