@@ -37,13 +37,13 @@ var roleNameMismatchRule = &lint.Rule{
 			"sentence and the role's sections beside it) is opened by the outer heading's text. When a level is " +
 			"copied from another, these are the names that get left behind. Each must name the role as its " +
 			"heading does; the finding shows both names and their word diff.\n\n" +
-			"Tolerated: differences of case, punctuation and spacing, though not the comma that puts the title's department " +
-			"after the role left out in the role's text (\"The Director People Business Partner is a grade 10\" under \"Director, " +
-			"People Business Partner\": it reads as another title; a section heading written so is `section-name-consistency`'s); \"Sr.\" for \"Senior\", \"VP\" for \"Vice " +
+			"Tolerated: differences of case, punctuation and spacing; \"Sr.\" for \"Senior\", \"VP\" for \"Vice " +
 			"President\", \"&\" for \"and\"; the small words \"of\", \"and\", \"for\", \"to\", \"the\", \"in\" " +
-			"(\"VP Infrastructure\" for \"VP of Infrastructure\"), though not \"of\" written where the title has the comma " +
-			"that puts its department after the role (\"Director of UX Research\" for \"Director, UX Research\", \"The VP of " +
-			"Alliances is a grade 12\" under \"VP, Alliances\": the heading gives the title's comma form); plurals and endings (\"Specialists\", " +
+			"(\"Director of UX Research\" for \"Director, UX Research\" in the role's prose), though the grade sentence writes " +
+			"the title as the template does: \"of\" where the title has the comma that puts its department after the role " +
+			"(\"The VP of Alliances is a grade 12\" under \"VP, Alliances\"), or that comma left out (\"The Director People " +
+			"Business Partner is a grade 10\" under \"Director, People Business Partner\"), names it otherwise (a section " +
+			"heading without the comma is `section-name-consistency`'s); plurals and endings (\"Specialists\", " +
 			"\"Recruiting Lead\" in the Recruiter family), though not a plural \"s\" added or dropped inside the name " +
 			"(\"Business System Analyst\" for \"Business Systems Analyst\"), nor at the end of a department named after a comma " +
 			"(\"Director, Channel Program\" for \"Director, Channel Programs\"); the title's parenthesised qualifier left out " +
@@ -192,7 +192,12 @@ func checkRoleNameMismatch(p *lint.Pass) {
 			valid = append(valid, m)
 			// "Manager, Brand Strategy and Growth" for "Manager, Brand
 			// Strategy": the family's words fill in no department
-			if names.same(m.name, title) && !commaDepartmentGrows(m.name, title) && !(m.where != "section heading" && names.commaDropped(m.name, title)) {
+			// the grade sentence writes the title as the template does: "The
+			// VP of Alliances is a grade 12" or "The Director People Business
+			// Partner is a grade 10" under "VP, Alliances" and "Director,
+			// People Business Partner" is another name (in prose, "The Director
+			// of UX Research reports to ..." is how a sentence may word it)
+			if names.same(m.name, title) && !commaDepartmentGrows(m.name, title) && !(m.where == "grade sentence" && (names.ofForComma(m.name, title) || names.commaDropped(m.name, title))) {
 				continue
 			}
 			// "#### Senior Responsibilities" under a specialty names the level
@@ -201,9 +206,8 @@ func checkRoleNameMismatch(p *lint.Pass) {
 				continue
 			}
 			// "The Support Managers across regions ...": a group the text
-			// describes, not a role name ("The Director of Sales Systems"
-			// under "Director, Sales Systems" ends in the department's plural)
-			if m.where != "section heading" && m.where != "grade sentence" && pluralGroup(m.name, title) && (groupWordsIn(plain, m.name, title) || namesSection(m.name)) && !names.ofForComma(m.name, title) {
+			// describes, not a role name
+			if m.where != "section heading" && m.where != "grade sentence" && pluralGroup(m.name, title) && (groupWordsIn(plain, m.name, title) || namesSection(m.name)) {
 				continue
 			}
 			// "The Data Analyst role is responsible for ..." under "Analyst,
@@ -1211,7 +1215,7 @@ type roleNames struct {
 
 // same reports whether name names the role titled title.
 func (c *roleNames) same(name, title string) bool {
-	if c.pluralInside(name, title) || c.ofForComma(name, title) {
+	if c.pluralInside(name, title) {
 		return false
 	}
 	names := [][]string{c.words(name)}
@@ -1526,13 +1530,13 @@ func pluralGroup(name, title string) bool {
 }
 
 // ofForComma reports whether a name writes "of" where the title has the
-// comma that puts its department after the role ("Director of UX Research"
-// for "Director, UX Research"; "The VP of Alliances is a grade 12" under
-// "VP, Alliances"), its words otherwise the title's as written: the
+// comma that puts its department after the role ("The VP of Alliances is a
+// grade 12" under "VP, Alliances"), its words otherwise the title's as written: the
 // handbook's title is the comma form, which the heading gives. "Sr." and
 // "&" for "Senior" and "and", the ignored words and a trailing "role" are
 // still tolerated; a name with other differences is left to the other
-// tolerances.
+// tolerances. The rule asks it of the grade sentence only: in prose "The
+// Director of UX Research reports to ..." is a way of wording the title.
 func (c *roleNames) ofForComma(name, title string) bool {
 	t := withoutParens(title)
 	i := strings.IndexByte(t, ',')
