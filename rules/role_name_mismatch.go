@@ -39,11 +39,10 @@ var roleNameMismatchRule = &lint.Rule{
 			"heading does; the finding shows both names and their word diff.\n\n" +
 			"Tolerated: differences of case, punctuation and spacing; \"Sr.\" for \"Senior\", \"VP\" for \"Vice " +
 			"President\", \"&\" for \"and\"; the small words \"of\", \"and\", \"for\", \"to\", \"the\", \"in\" " +
-			"(\"Director of UX Research\" for \"Director, UX Research\" in the role's prose), though the grade sentence writes " +
-			"the title as the template does: \"of\" where the title has the comma that puts its department after the role " +
-			"(\"The VP of Alliances is a grade 12\" under \"VP, Alliances\"), or that comma left out (\"The Director People " +
-			"Business Partner is a grade 10\" under \"Director, People Business Partner\"), names it otherwise (a section " +
-			"heading without the comma is `section-name-consistency`'s); plurals and endings (\"Specialists\", " +
+			"(\"Director of UX Research\" for \"Director, UX Research\", in the grade sentence too), though a grade sentence " +
+			"that leaves out the comma putting the title's department after the role (\"The Director Sales Systems is a grade " +
+			"10\" under \"Director, Sales Systems\") names another title (a section heading without the comma is " +
+			"`section-name-consistency`'s); plurals and endings (\"Specialists\", " +
 			"\"Recruiting Lead\" in the Recruiter family), though not a plural \"s\" added or dropped inside the name " +
 			"(\"Business System Analyst\" for \"Business Systems Analyst\"), nor at the end of a department named after a comma " +
 			"(\"Director, Channel Program\" for \"Director, Channel Programs\"); the title's parenthesised qualifier left out " +
@@ -192,12 +191,11 @@ func checkRoleNameMismatch(p *lint.Pass) {
 			valid = append(valid, m)
 			// "Manager, Brand Strategy and Growth" for "Manager, Brand
 			// Strategy": the family's words fill in no department
-			// the grade sentence writes the title as the template does: "The
-			// VP of Alliances is a grade 12" or "The Director People Business
-			// Partner is a grade 10" under "VP, Alliances" and "Director,
-			// People Business Partner" is another name (in prose, "The Director
-			// of UX Research reports to ..." is how a sentence may word it)
-			if names.same(m.name, title) && !commaDepartmentGrows(m.name, title) && !(m.where == "grade sentence" && (names.ofForComma(m.name, title) || names.commaDropped(m.name, title))) {
+			// a grade sentence without the title's comma, "The Director Sales
+			// Systems is a grade 10" under "Director, Sales Systems", names
+			// another title ("The VP of Sales Systems" is a way of wording it,
+			// judged so in grade sentences too, and so is any form in prose)
+			if names.same(m.name, title) && !commaDepartmentGrows(m.name, title) && !(m.where == "grade sentence" && names.commaDropped(m.name, title)) {
 				continue
 			}
 			// "#### Senior Responsibilities" under a specialty names the level
@@ -1529,28 +1527,10 @@ func pluralGroup(name, title string) bool {
 	return n != "" && model.Singular(n) != n && model.Singular(t) == t
 }
 
-// ofForComma reports whether a name writes "of" where the title has the
-// comma that puts its department after the role ("The VP of Alliances is a
-// grade 12" under "VP, Alliances"), its words otherwise the title's as written: the
-// handbook's title is the comma form, which the heading gives. "Sr." and
-// "&" for "Senior" and "and", the ignored words and a trailing "role" are
-// still tolerated; a name with other differences is left to the other
-// tolerances. The rule asks it of the grade sentence only: in prose "The
-// Director of UX Research reports to ..." is a way of wording the title.
-func (c *roleNames) ofForComma(name, title string) bool {
-	t := withoutParens(title)
-	i := strings.IndexByte(t, ',')
-	if i < 0 {
-		return false
-	}
-	return slices.Equal(c.commaWords(t[:i]+" of "+t[i+1:]), c.commaWords(name))
-}
-
-// commaWords returns the words of a name as ofForComma and commaDropped
-// compare them: normalized, in their order, "Sr." and "&" written out, the
+// commaWords returns the words of a name as commaDropped compares them: normalized, in their order, "Sr." and "&" written out, the
 // ignored words, a leading "the", the title's parenthesised qualifier, a
 // trailing "role" and a joiner an ignored word leaves at the end ("The
-// Manager of Digital Marketing Programs for GitLab should ...") left out.
+// Senior Director Sales Systems for GitLab is ...") left out.
 func (c *roleNames) commaWords(s string) []string {
 	var out []string
 	for _, w := range strings.Fields(model.NormalizeTitle(strings.ReplaceAll(withoutParens(s), "&", " and "))) {
