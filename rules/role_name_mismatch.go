@@ -39,7 +39,10 @@ var roleNameMismatchRule = &lint.Rule{
 			"heading does; the finding shows both names and their word diff.\n\n" +
 			"Tolerated: differences of case, punctuation and spacing; \"Sr.\" for \"Senior\", \"VP\" for \"Vice " +
 			"President\", \"&\" for \"and\"; the small words \"of\", \"and\", \"for\", \"to\", \"the\", \"in\" " +
-			"(\"Director of UX Research\" for \"Director, UX Research\"); plurals and endings (\"Specialists\", " +
+			"(\"Director of UX Research\" for \"Director, UX Research\", in the grade sentence too), though a grade sentence " +
+			"that leaves out the comma putting the title's department after the role (\"The Director Sales Systems is a grade " +
+			"10\" under \"Director, Sales Systems\") names another title (a section heading without the comma is " +
+			"`section-name-consistency`'s); plurals and endings (\"Specialists\", " +
 			"\"Recruiting Lead\" in the Recruiter family), though not a plural \"s\" added or dropped inside the name " +
 			"(\"Business System Analyst\" for \"Business Systems Analyst\"), nor at the end of a department named after a comma " +
 			"(\"Director, Channel Program\" for \"Director, Channel Programs\"); the title's parenthesised qualifier left out " +
@@ -188,7 +191,11 @@ func checkRoleNameMismatch(p *lint.Pass) {
 			valid = append(valid, m)
 			// "Manager, Brand Strategy and Growth" for "Manager, Brand
 			// Strategy": the family's words fill in no department
-			if names.same(m.name, title) && !commaDepartmentGrows(m.name, title) {
+			// a grade sentence without the title's comma, "The Director Sales
+			// Systems is a grade 10" under "Director, Sales Systems", names
+			// another title ("The VP of Sales Systems" is a way of wording it,
+			// judged so in grade sentences too, and so is any form in prose)
+			if names.same(m.name, title) && !commaDepartmentGrows(m.name, title) && !(m.where == "grade sentence" && names.commaDropped(m.name, title)) {
 				continue
 			}
 			// "#### Senior Responsibilities" under a specialty names the level
@@ -1518,4 +1525,44 @@ func pluralGroup(name, title string) bool {
 	}
 	n, t := last(name), last(title)
 	return n != "" && model.Singular(n) != n && model.Singular(t) == t
+}
+
+// commaWords returns the words of a name as commaDropped compares them: normalized, in their order, "Sr." and "&" written out, the
+// ignored words, a leading "the", the title's parenthesised qualifier, a
+// trailing "role" and a joiner an ignored word leaves at the end ("The
+// Senior Director Sales Systems for GitLab is ...") left out.
+func (c *roleNames) commaWords(s string) []string {
+	var out []string
+	for _, w := range strings.Fields(model.NormalizeTitle(strings.ReplaceAll(withoutParens(s), "&", " and "))) {
+		switch {
+		case c.ignore[w]:
+			continue
+		case w == "sr":
+			w = "senior"
+		case w == "jr":
+			w = "junior"
+		}
+		out = append(out, w)
+	}
+	if len(out) > 0 && out[0] == "the" {
+		out = out[1:]
+	}
+	for len(out) > 0 && (out[len(out)-1] == "role" || out[len(out)-1] == "position" || nameJoiners[out[len(out)-1]]) {
+		out = out[:len(out)-1]
+	}
+	return out
+}
+
+// commaDropped reports whether a name is the title without the comma that
+// puts its department after the role ("The Director People Business Partner
+// is a grade 10" under "Director, People Business Partner"): it reads as
+// another title. A section heading written so is section-name-consistency's
+// (the role's name without the comma of its heading), not this rule's.
+func (c *roleNames) commaDropped(name, title string) bool {
+	t := withoutParens(title)
+	i := strings.IndexByte(t, ',')
+	if i < 0 || strings.Contains(withoutParens(name), ",") {
+		return false
+	}
+	return slices.Equal(c.commaWords(t[:i]+" "+t[i+1:]), c.commaWords(name))
 }
