@@ -96,8 +96,7 @@ var vacancyWordingRule = &lint.Rule{
 			"\"Your ... will\" opening a sentence (\"Your experience will help us\"), the company's \"we'll ... you\" " +
 			"(\"we'll invite you to\"), a requirement or nice-to-have that speaks of the candidate (\"Candidates with diverse " +
 			"backgrounds\", \"Candidate should ideally be:\", \"It's important that candidates must be willing\", \"... but the candidate should know Rails\"), a sentence anywhere whose subject is the hire-to-be and whose verb " +
-			"a modal (\"Qualified candidates will be experienced\", \"The ideal leader will strike\", also after an opening phrase: \"In addition to " +
-			"the requirements below, successful candidates will share\"; a candidate or applicant, or " +
+			"a modal (\"Qualified candidates will be experienced\", \"The ideal leader will strike\": a candidate or applicant, or " +
 			"a person, called ideal, successful, qualified, right, perfect or strong, with one more word before a candidate (\"An ideal " +
 			"engineer candidate\", needing no verb when called ideal) or a second subject after \"and\" (\"Successful candidates and team " +
 			"members will share\"); \"The ideal state will\" is no person, " +
@@ -544,10 +543,7 @@ func plainAddress(b *model.Block, taken []prose.Match, roleWords map[string]bool
 				end = words[i+1].End
 			}
 			add(words[i].Start, end)
-		case clauseStart(b.Text, words[i].Start) && hireSubject(b, words, lower, i) > 0:
-			// at a sentence's start or after its opening phrase: "In
-			// addition to the requirements below, successful candidates
-			// will share"
+		case sentenceStart(b.Text, words[i].Start) && hireSubject(b, words, lower, i) > 0:
 			add(words[i].Start, hireSubject(b, words, lower, i))
 		case candidateNoun(w) && i+1 < len(lower) && (lower[i+1] == "must" || lower[i+1] == "should") &&
 			(w == "candidates" || w == "applicants" || i > 0 && lower[i-1] == "the" && gapAt(b, words, i) == "") &&
@@ -588,12 +584,6 @@ func plainAddress(b *model.Block, taken []prose.Match, roleWords map[string]bool
 // holder: "In this role, you develop". "In this team, you" or "In this
 // case, you" say where or when, not who.
 var holderPlaces = map[string]bool{"role": true, "position": true, "job": true}
-
-// clauseStart reports whether the word at offset i of text opens a
-// sentence or follows a comma (a clause after an opening phrase).
-func clauseStart(text string, i int) bool {
-	return sentenceStart(text, i) || strings.HasSuffix(trimOpeners(text[:i]), ",")
-}
 
 // gapAt returns the text between words[k-1] and words[k], trimmed.
 func gapAt(b *model.Block, words []prose.Word, k int) string {
