@@ -95,7 +95,7 @@ var vacancyWordingRule = &lint.Rule{
 			"(`address`): a heading in the second person (\"You've got the technical acumen\", \"What you can expect\"), " +
 			"\"Your ... will\" opening a sentence (\"Your experience will help us\"), the company's \"we'll ... you\" " +
 			"(\"we'll invite you to\"), a requirement or nice-to-have that speaks of the candidate (\"Candidates with diverse " +
-			"backgrounds\", \"Candidate should ideally be:\", \"It's important that candidates must be willing\"), a sentence anywhere whose subject is the hire-to-be and whose verb " +
+			"backgrounds\", \"Candidate should ideally be:\", \"It's important that candidates must be willing\", \"... but the candidate should know Rails\"), a sentence anywhere whose subject is the hire-to-be and whose verb " +
 			"a modal (\"Qualified candidates will be experienced\", \"The ideal leader will strike\": a candidate or applicant, or " +
 			"a person, called ideal, successful, qualified, right, perfect or strong, with one more word before a candidate (\"An ideal " +
 			"engineer candidate\", needing no verb when called ideal) or a second subject after \"and\" (\"Successful candidates and team " +
@@ -106,7 +106,7 @@ var vacancyWordingRule = &lint.Rule{
 			"(a quoted list is no run; a bullet's own sub-bullets neither end the run nor join it). " +
 			"So is a sentence whose main clause speaks to the reader after an opening that makes the reader the role's holder: " +
 			"\"As a manager you mentor\" (the word before \"you\" is one of the page's or a role's title: \"As an example, you could\" " +
-			"is not reported) or \"When you see something broken, you can't help but fix it\" (the reader the subject of both clauses). " +
+			"is not reported), \"In this role, you develop\" (\"In this team, you\" says where, not who) or \"When you see something broken, you can't help but fix it\" (the reader the subject of both clauses). " +
 			"One such bullet among bullets that describe the role is reported on its own in Requirements and Nice-to-haves " +
 			"(\"You are a proactive self-starter\"), unless it is the handbook's values boilerplate (\"You share our values\", " +
 			"\"You embrace our values\") or says what the holder can or may do (\"You can reason about software\"); elsewhere it is " +
@@ -545,13 +545,19 @@ func plainAddress(b *model.Block, taken []prose.Match, roleWords map[string]bool
 			add(words[i].Start, end)
 		case sentenceStart(b.Text, words[i].Start) && hireSubject(b, words, lower, i) > 0:
 			add(words[i].Start, hireSubject(b, words, lower, i))
-		case (w == "candidates" || w == "applicants") && i+1 < len(lower) && (lower[i+1] == "must" || lower[i+1] == "should") &&
-			strings.TrimSpace(b.Text[words[i].End:words[i+1].Start]) == "" &&
+		case candidateNoun(w) && i+1 < len(lower) && (lower[i+1] == "must" || lower[i+1] == "should") &&
+			(w == "candidates" || w == "applicants" || i > 0 && lower[i-1] == "the" && gapAt(b, words, i) == "") &&
+			gapAt(b, words, i+1) == "" &&
 			(policySectionKind(b) == model.SecRequirements || policySectionKind(b) == model.SecNiceToHaves):
 			// a requirement that speaks of the candidates inside a
-			// sentence: "It's important that candidates must be willing"
-			add(words[i].Start, words[i+1].End)
-		case (w == "as" || subordinators[w]) && sentenceStart(b.Text, words[i].Start):
+			// sentence: "It's important that candidates must be willing",
+			// "... but the candidate should be very familiar with Ruby"
+			start := words[i].Start
+			if w == "candidate" || w == "applicant" {
+				start = words[i-1].Start
+			}
+			add(start, words[i+1].End)
+		case (w == "as" || w == "in" || subordinators[w]) && sentenceStart(b.Text, words[i].Start):
 			if end := introducedYou(b, words, lower, i, roleWords); end >= 0 {
 				add(words[i].Start, end)
 			}
@@ -574,6 +580,16 @@ func plainAddress(b *model.Block, taken []prose.Match, roleWords map[string]bool
 	return out
 }
 
+// holderPlaces are what "In this ..." puts the reader in as the role's
+// holder: "In this role, you develop". "In this team, you" or "In this
+// case, you" say where or when, not who.
+var holderPlaces = map[string]bool{"role": true, "position": true, "job": true}
+
+// gapAt returns the text between words[k-1] and words[k], trimmed.
+func gapAt(b *model.Block, words []prose.Word, k int) string {
+	return strings.TrimSpace(b.Text[words[k-1].End:words[k].Start])
+}
+
 // subordinators open a clause that, with "you" after them, puts the reader
 // in a time: "When you see something broken, you can't help but fix it".
 // "If" is not one: "If you are a team member interested in this role, you
@@ -582,7 +598,8 @@ var subordinators = map[string]bool{"when": true, "whenever": true, "once": true
 
 // introducedYou returns the end of a sentence's opening, from words[i],
 // when its main clause speaks to the reader after an introductory phrase
-// that makes the reader the role's holder: "As a manager you mentor" (the
+// that makes the reader the role's holder: "In this role, you develop"
+// (holderPlaces), "As a manager you mentor" (the
 // phrase's last word is a word of the page's title or of a role's: "As an
 // example, you could" names no role), "When you see something broken, you
 // can't" (a clause of its own in the second person, then "you" after its
@@ -597,6 +614,14 @@ func introducedYou(b *model.Block, words []prose.Word, lower []string, i int, ro
 			return -1
 		}
 		return words[k+1].End
+	}
+	if lower[i] == "in" {
+		// "In this role, you develop": the reader put in the role
+		if i+3 >= len(lower) || (lower[i+1] != "this" && lower[i+1] != "the") || !holderPlaces[lower[i+2]] ||
+			gap(i+1) != "" || gap(i+2) != "" || (gap(i+3) != "" && gap(i+3) != ",") {
+			return -1
+		}
+		return youAt(i + 3)
 	}
 	if lower[i] == "as" {
 		if i+1 >= len(lower) || (lower[i+1] != "a" && lower[i+1] != "an") || gap(i+1) != "" {
