@@ -56,7 +56,10 @@ var termConsistencyRule = &lint.Rule{
 			"alone is not a variant, and words in capitals are acronyms or emphasis);\n" +
 			"- hyphenation: \"e-mail\" / \"email\", \"back-end\" / \"backend\", \"on-going\" / \"ongoing\"; a hyphenated spelling no dictionary holds " +
 			"(\"world-wide\") beside the closed one the dictionary writes as a common word (\"worldwide\"), which the page writes too, is reported " +
-			"whatever the counts, outside headings (a heading's words make its anchor);\n" +
+			"whatever the counts, outside headings (a heading's words make its anchor); a term written three ways or more whose " +
+			"two commonest spellings tie (\"eLearning\" twice, \"e-learning\" twice, \"elearning\" once) is settled by the hyphen's " +
+			"vote, the spellings without one together against those with one, then by the commonest spelling of the winning side " +
+			"(\"eLearning\"), where neither vote is a tie;\n" +
 			"- two-word terms, within a page: written with a space where the page usually hyphenates them " +
 			"(\"cross functional teams\" / \"cross-functional\", \"Self Service\" / \"Self-Service\"), compared only where " +
 			"they modify the next word (\"long term\" as a noun and \"long-term goals\" are both right, as is a term before a modal or " +
@@ -816,7 +819,8 @@ func reportTermVariants(p *lint.SetPass, ix *termIndex, preferred map[string]str
 		forms := byCount(count)
 		ref := forms[0]
 		plain := plainPlural(forms)
-		byCamel := false // a tie broken against a run-together name (termTieCamel)
+		byCamel := false  // a tie broken against a run-together name (termTieCamel)
+		var joined [2]int // a tie broken by the hyphen's vote (termTieJoined): with, without
 		switch {
 		case plain != "":
 			ref = plain // the plain plural, whatever the counts
@@ -825,6 +829,8 @@ func reportTermVariants(p *lint.SetPass, ix *termIndex, preferred map[string]str
 		case count[forms[1]] == count[ref]:
 			if r := termTieCamel(forms, kindOf, key); r != "" {
 				ref, byCamel = r, true
+			} else if r, hy, closed := termTieJoined(forms, count); r != "" {
+				ref, joined = r, [2]int{hy, closed}
 			} else {
 				continue // a tie: no usual spelling
 			}
@@ -888,6 +894,15 @@ func reportTermVariants(p *lint.SetPass, ix *termIndex, preferred map[string]str
 				msg = fmt.Sprintf("write %s, not %s: a plural takes no apostrophe (%s: %d %s %s)", quoted(want), quoted(o.text), quoted(want), count[ref], pluralWord(count[ref], "time", "times"), where)
 			case dictRef:
 				msg = fmt.Sprintf("write %s, not %s: the dictionary writes it as one word, as the page does too (%s: %d %s %s)", quoted(want), quoted(o.text), quoted(want), count[ref], pluralWord(count[ref], "time", "times"), where)
+			case joined != [2]int{}:
+				with, without := joined[0], joined[1]
+				side, other := "without a hyphen", "with one"
+				if hasHyphen(ref) {
+					with, without, side, other = without, with, "with a hyphen", "without one"
+				}
+				msg = fmt.Sprintf("write %s, not %s: the page writes the term %s %d times and %s %d %s, most often %s (%d %s %s)",
+					quoted(want), quoted(o.text), side, without, other, with, pluralWord(with, "time", "times"),
+					quoted(want), count[ref], pluralWord(count[ref], "time", "times"), where)
 			case byCamel:
 				msg = fmt.Sprintf("write %s, not %s: two English words run together with a capital, as a product's name is written, where the page hyphenates them (%s: %d %s %s)", quoted(want), quoted(o.text), quoted(want), count[ref], pluralWord(count[ref], "time", "times"), where)
 			default:
@@ -926,6 +941,45 @@ func termTieCamel(forms []string, kindOf map[string]string, key string) string {
 		return ""
 	}
 	return hyph
+}
+
+// termTieJoined breaks a tie between the two most common spellings of a
+// term written three ways or more, with a hyphen and without
+// ("eLearning" twice, "e-learning" twice, "elearning" once): the
+// spellings without a hyphen, together, outnumber those with one (or the
+// other way round), which settles the hyphen, and the most common of that
+// side, more common than each other of it, is the reference
+// ("eLearning"). It returns "" when either vote is a tie, and the counts
+// with a hyphen and without.
+func termTieJoined(forms []string, count map[string]int) (ref string, hy, closed int) {
+	if len(forms) < 3 {
+		return "", 0, 0
+	}
+	for _, f := range forms {
+		if hasHyphen(f) {
+			hy += count[f]
+		} else {
+			closed += count[f]
+		}
+	}
+	if hy == closed {
+		return "", 0, 0
+	}
+	best, second := "", 0
+	for _, f := range forms { // by count, most common first
+		if hasHyphen(f) != (hy > closed) {
+			continue
+		}
+		if best == "" {
+			best = f
+		} else if count[f] > second {
+			second = count[f]
+		}
+	}
+	if best == "" || count[best] == second {
+		return "", 0, 0
+	}
+	return best, hy, closed
 }
 
 // termForm returns the spelling class a word belongs to and its kind: for
