@@ -59,7 +59,7 @@ var termConsistencyRule = &lint.Rule{
 			"whatever the counts, outside headings (a heading's words make its anchor); a term written three ways or more whose " +
 			"two commonest spellings tie (\"eLearning\" twice, \"e-learning\" twice, \"elearning\" once) is settled by the hyphen's " +
 			"vote, the spellings without one together against those with one, then by the commonest spelling of the winning side " +
-			"(\"eLearning\"), where neither vote is a tie;\n" +
+			"(\"eLearning\"), where neither vote is a tie, in prose only (not in headings, nor a part of a dotted name, \"Channel.SubChannel\");\n" +
 			"- two-word terms, within a page: written with a space where the page usually hyphenates them " +
 			"(\"cross functional teams\" / \"cross-functional\", \"Self Service\" / \"Self-Service\"), compared only where " +
 			"they modify the next word (\"long term\" as a noun and \"long-term goals\" are both right, as is a term before a modal or " +
@@ -876,6 +876,12 @@ func reportTermVariants(p *lint.SetPass, ix *termIndex, preferred map[string]str
 			if d := englishWords(); kind == termHyphen && !hasHyphen(form) && hasHyphen(ref) && knownWord(d, form) && !knownWord(d, ref) {
 				continue
 			}
+			if joined != [2]int{} && (o.b.Kind == model.BlockHeading || dottedPart(wordingText(o.b), o.start, o.end)) {
+				// a tie broken by votes settles prose only: a heading's
+				// words make its anchor, and a part of a dotted name
+				// ("Channel.SubChannel") is a field as its tool writes it
+				continue
+			}
 			if dictRef && o.b.Kind == model.BlockHeading {
 				// a heading's words make its anchor, which links may
 				// use: the page's own spelling there is left alone
@@ -941,6 +947,14 @@ func termTieCamel(forms []string, kindOf map[string]string, key string) string {
 		return ""
 	}
 	return hyph
+}
+
+// dottedPart reports whether text[start:end] is joined by a full stop to
+// a letter or digit on either side: a part of a dotted name
+// ("Channel.SubChannel", "GOV.UK").
+func dottedPart(text string, start, end int) bool {
+	return start >= 2 && text[start-1] == '.' && isAlnum(text[start-2]) ||
+		end+1 < len(text) && text[end] == '.' && isAlnum(text[end+1])
 }
 
 // termTieJoined breaks a tie between the two most common spellings of a
