@@ -122,6 +122,10 @@ var termConsistencyRule = &lint.Rule{
 			"- an abbreviated title word (\"Sr\", \"Jr\", \"Mgr\", \"Assoc\") before a capitalised word without its period (\"Sr Manager\") " +
 			"on a page that writes it with the period (\"Sr. Manager\") at least twice and more often; a page mostly without it " +
 			"has a house style of its own;\n" +
+			"- a title written without the comma after its rank (\"VP\", \"SVP\", \"EVP\", \"Director\", \"Manager\") where the page " +
+			"writes the same title with it, the same capitalised words after the rank (\"reports to the VP Marketing Strategy & Platforms\" " +
+			"beside \"an interview with our VP, Marketing Strategy & Platforms\"), in prose (not headings or link texts); the page's own " +
+			"roles are left to the rules on role names;\n" +
 			"- a role of the page named in its prose with its title written short where its heading spells it out: \"Sr.\" " +
 			"for \"Senior\", \"Jr.\" for \"Junior\", \"&\" for \"and\" (\"reports to the Sr. Manager, Billing\" where the heading is " +
 			"\"Senior Manager, Billing\"; \"Director, Billing & Collections\" where it is \"Director, Billing and Collections\"), the " +
@@ -1252,6 +1256,7 @@ func checkTermPage(p *lint.SetPass, f *model.Family, preferred map[string]string
 	checkTermTriples(p, f)
 	checkTermNamePlurals(p, f)
 	checkTermTitleAbbrevs(p, f)
+	checkTermTitleCommas(p, f)
 	checkTermRoleSpellings(p, f)
 	checkTermRoleCase(p, f)
 	checkTermNumberForms(p, f)
