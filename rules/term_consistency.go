@@ -57,9 +57,10 @@ var termConsistencyRule = &lint.Rule{
 			"- hyphenation: \"e-mail\" / \"email\", \"back-end\" / \"backend\", \"on-going\" / \"ongoing\"; a hyphenated spelling no dictionary holds " +
 			"(\"world-wide\") beside the closed one the dictionary writes as a common word (\"worldwide\"), which the page writes too, is reported " +
 			"whatever the counts, outside headings (a heading's words make its anchor); a term written three ways or more whose " +
-			"two commonest spellings tie (\"eLearning\" twice, \"e-learning\" twice, \"elearning\" once) is settled by the hyphen's " +
-			"vote, the spellings without one together against those with one, then by the commonest spelling of the winning side " +
-			"(\"eLearning\"), where neither vote is a tie, in prose only (not in headings, nor a part of a dotted name, \"Channel.SubChannel\");\n" +
+			"two commonest spellings tie (\"eLearning\" twice, \"e-learning\" twice, \"elearning\" once) is left a tie as to its hyphen, " +
+			"but the case of the side that wins the hyphen's vote (the spellings without one together against those with one) is its " +
+			"commonest spelling's: \"elearning\" is reported for \"eLearning\", where neither vote is a tie, in prose only (not in " +
+			"headings, nor a part of a dotted name, \"Channel.SubChannel\");\n" +
 			"- two-word terms, within a page: written with a space where the page usually hyphenates them " +
 			"(\"cross functional teams\" / \"cross-functional\", \"Self Service\" / \"Self-Service\"), compared only where " +
 			"they modify the next word (\"long term\" as a noun and \"long-term goals\" are both right, as is a term before a modal or " +
@@ -883,8 +884,11 @@ func reportTermVariants(p *lint.SetPass, ix *termIndex, preferred map[string]str
 			if d := englishWords(); kind == termHyphen && !hasHyphen(form) && hasHyphen(ref) && knownWord(d, form) && !knownWord(d, ref) {
 				continue
 			}
-			if joined != [2]int{} && (o.b.Kind == model.BlockHeading || dottedPart(wordingText(o.b), o.start, o.end)) {
-				// a tie broken by votes settles prose only: a heading's
+			if joined != [2]int{} && (hasHyphen(form) != hasHyphen(ref) || o.b.Kind == model.BlockHeading || dottedPart(wordingText(o.b), o.start, o.end)) {
+				// a tie between the hyphen's spellings stays one: only the
+				// case among the winning side's spellings is settled
+				// ("elearning" for "eLearning", not "e-learning", which
+				// dictionaries write), and in prose only: a heading's
 				// words make its anchor, and a part of a dotted name
 				// ("Channel.SubChannel") is a field as its tool writes it
 				continue
@@ -908,14 +912,12 @@ func reportTermVariants(p *lint.SetPass, ix *termIndex, preferred map[string]str
 			case dictRef:
 				msg = fmt.Sprintf("write %s, not %s: the dictionary writes it as one word, as the page does too (%s: %d %s %s)", quoted(want), quoted(o.text), quoted(want), count[ref], pluralWord(count[ref], "time", "times"), where)
 			case joined != [2]int{}:
-				with, without := joined[0], joined[1]
-				side, other := "without a hyphen", "with one"
+				side := "without a hyphen"
 				if hasHyphen(ref) {
-					with, without, side, other = without, with, "with a hyphen", "without one"
+					side = "with a hyphen"
 				}
-				msg = fmt.Sprintf("write %s, not %s: the page writes the term %s %d times and %s %d %s, most often %s (%d %s %s)",
-					quoted(want), quoted(o.text), side, without, other, with, pluralWord(with, "time", "times"),
-					quoted(want), count[ref], pluralWord(count[ref], "time", "times"), where)
+				msg = fmt.Sprintf("write %s, not %s: of the page's spellings of the term %s, %s is the most common (%d %s %s)",
+					quoted(want), quoted(o.text), side, quoted(want), count[ref], pluralWord(count[ref], "time", "times"), where)
 			case byCamel:
 				msg = fmt.Sprintf("write %s, not %s: two English words run together with a capital, as a product's name is written, where the page hyphenates them (%s: %d %s %s)", quoted(want), quoted(o.text), quoted(want), count[ref], pluralWord(count[ref], "time", "times"), where)
 			default:
