@@ -119,10 +119,7 @@ var termConsistencyRule = &lint.Rule{
 			"- a word inside a capitalised name written singular where the page writes the name with it plural before another " +
 			"capitalised word at least twice and twice as often (\"Business System Administrators\" beside \"Business Systems " +
 			"Administrators\" and \"Business Systems Analyst\"): a noun that modifies another is singular as a rule (\"Sales Team " +
-			"Lead\"), so only the page's own plural names count, and a plural at a name's end (\"Product Managers\") is grammar; " +
-			"so with the name's first word (\"The Renewal Operations Team\" on the page titled \"Renewals Operations Analyst\"), " +
-			"where the page's title or a role's heading writes the plural name, and not after a rank and a comma (\"Manager, " +
-			"Alliance Business Development\", a role's title, is for the rules on role names);\n" +
+			"Lead\"), so only the page's own plural names count, and a plural at a name's end (\"Product Managers\") is grammar;\n" +
 			"- an abbreviated title word (\"Sr\", \"Jr\", \"Mgr\", \"Assoc\") before a capitalised word without its period (\"Sr Manager\") " +
 			"on a page that writes it with the period (\"Sr. Manager\") at least twice and more often; a page mostly without it " +
 			"has a house style of its own;\n" +

@@ -24,7 +24,6 @@ func checkTermNamePlurals(p *lint.SetPass, f *model.Family) {
 		b          *model.Block
 		start, end int // the two words
 		text       string
-		first      bool // the first word is the one in the other number
 	}
 	// pairs of capitalised words inside a longer name: "Business Systems"
 	// in "Business Systems Administrators", by the lower case of the two
@@ -53,44 +52,13 @@ func checkTermNamePlurals(p *lint.SetPass, f *model.Family) {
 			}
 			if !strings.HasSuffix(l2, "s") && knownWord(d, l2) && knownWord(d, l2+"s") {
 				key := l1 + " " + l2
-				singular = append(singular, occ{b, w1.Start, w2.End, text[w1.Start:w2.End], false})
-				singularN[key]++
-			}
-			// the name's first word plural ("Renewals Operations
-			// Analyst"), by the same count, keyed apart: "renewal
-			// operations" with a mark for the first word
-			if stem, ok := strings.CutSuffix(l1, "s"); ok && len(stem) >= 3 && !strings.HasSuffix(stem, "s") && knownWord(d, stem) {
-				plural["<"+stem+" "+l2]++
-			}
-			if !strings.HasSuffix(l1, "s") && knownWord(d, l1) && knownWord(d, l1+"s") && !afterRankComma(text, w1.Start) {
-				key := "<" + l1 + " " + l2
-				singular = append(singular, occ{b, w1.Start, w2.End, text[w1.Start:w2.End], true})
+				singular = append(singular, occ{b, w1.Start, w2.End, text[w1.Start:w2.End]})
 				singularN[key]++
 			}
 		}
 	}
-	// a first word plural is the name's own only where the page names
-	// itself or a role so: its title or a role's heading
-	named := strings.ToLower(f.Title)
-	for _, r := range f.Roles {
-		if r.Heading != nil {
-			named += "\n" + strings.ToLower(r.Heading.Text)
-		}
-	}
-	type place struct {
-		b          *model.Block
-		start, end int
-	}
-	reported := map[place]bool{}
 	for _, o := range singular {
 		key := strings.ToLower(o.text)
-		if o.first {
-			first, rest, _ := strings.Cut(key, " ")
-			if !containsWords(named, first+"s "+rest) {
-				continue
-			}
-			key = "<" + key
-		}
 		n := plural[key]
 		if n < 2 || n < 2*singularN[key] {
 			continue
@@ -100,18 +68,9 @@ func checkTermNamePlurals(p *lint.SetPass, f *model.Family) {
 			continue // the words are not the block's own (blanked text between)
 		}
 		want := written + "s"
-		pl := strings.Fields(want)[1]
-		if o.first {
-			first, rest, _ := strings.Cut(written, " ")
-			want, pl = first+"s "+rest, first+"s"
-		}
-		if reported[place{o.b, o.start, o.end}] {
-			continue
-		}
-		reported[place{o.b, o.start, o.end}] = true
 		reportTerm(p, &termOcc{f: f, b: o.b, start: o.start, end: o.end, text: written}, want,
 			fmt.Sprintf("write %s, not %s: the page writes the name with %s plural before another word (%s: %d %s on this page)",
-				quoted(want), quoted(written), quoted(pl), quoted(want), n, pluralWord(n, "time", "times")))
+				quoted(want), quoted(written), quoted(strings.Fields(want)[1]), quoted(want), n, pluralWord(n, "time", "times")))
 	}
 }
 
@@ -128,36 +87,4 @@ func titleWord(w string) bool {
 		}
 	}
 	return true
-}
-
-// afterRankComma reports whether a name at start follows a rank and a
-// comma ("Manager, Alliance Business Development"): a role's title, which
-// the rules on role names read.
-func afterRankComma(text string, start int) bool {
-	before := strings.TrimRight(text[:start], " ")
-	if !strings.HasSuffix(before, ",") {
-		return false
-	}
-	before = strings.TrimSuffix(before, ",")
-	for _, rank := range []string{"VP", "SVP", "EVP", "Director", "Manager", "Head", "Lead"} {
-		if strings.HasSuffix(before, rank) && (len(before) == len(rank) || !isAlnum(before[len(before)-len(rank)-1])) {
-			return true
-		}
-	}
-	return false
-}
-
-// containsWords reports whether s holds words at word boundaries.
-func containsWords(s, words string) bool {
-	for i := 0; ; {
-		j := strings.Index(s[i:], words)
-		if j < 0 {
-			return false
-		}
-		start, end := i+j, i+j+len(words)
-		if (start == 0 || !isAlnum(s[start-1])) && (end == len(s) || !isAlnum(s[end])) {
-			return true
-		}
-		i = start + 1
-	}
 }
