@@ -116,8 +116,7 @@ func checkTermRoleLinks(p *lint.SetPass, f *model.Family) {
 					Span: b.SourceSpan(start, end),
 					Message: fmt.Sprintf("names the role %s, as the page's links to it do, but its heading on this page is %s",
 						quoted(m.text), quoted(m.title)),
-					// not the links' subject: a fingerprint of its own
-					Subject: "role named: " + strings.ToLower(m.title),
+					Subject: "role: " + strings.ToLower(m.title),
 				})
 			}
 		}
