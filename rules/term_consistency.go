@@ -90,9 +90,7 @@ var termConsistencyRule = &lint.Rule{
 			"- a link to a role of the same page whose text names it with words its heading lacks (\"reports to the " +
 			"[Engineering Manager, Digital Experience](#manager-engineering)\" where the heading is \"Manager, Engineering\"); " +
 			"a shorter name, the heading's words reordered and a text naming another role of the page are left alone " +
-			"(no fix: either name may be the right one); the same name written as plain text in the page's prose " +
-			"(\"an interview with an Engineering Manager, Digital Experience\") is reported too, outside headings, " +
-			"link texts and the role's own sections, and never inside a longer name the page links so;\n" +
+			"(no fix: either name may be the right one);\n" +
 			"- apostrophe plurals of acronyms: \"OKR's\" where the page also writes \"OKRs\". Here the plain plural " +
 			"is always the reference, and \"the CRO's strategy\" or \"CEO's approval\" (a noun after a determiner, or after a " +
 			"person's title; \"on MDN's content repository\", a noun after a preposition) is read as a possessive and left alone (\"track KPI's requirements\" is a plural), as is one before a " +

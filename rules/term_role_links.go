@@ -3,7 +3,6 @@ package rules
 import (
 	"fmt"
 	"path"
-	"slices"
 	"strings"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
@@ -17,12 +16,6 @@ import (
 // two names. A shorter name ("[Manager](#manager-engineering)"), the same
 // words in another order, and a text that names another role of the page
 // exactly (a wrong anchor, link-fragment's business) are left alone.
-//
-// The same name written as plain text elsewhere on the page ("a 30 minute
-// interview with an Engineering Manager, Digital Experience") is the same
-// defect where the page does not link it, and is reported too: in prose,
-// not in a heading, a link's text or the role's own sections (what a role
-// calls itself is role-name-mismatch's).
 func checkTermRoleLinks(p *lint.SetPass, f *model.Family) {
 	if len(f.Roles) == 0 || len(f.Links) == 0 {
 		return
@@ -41,11 +34,6 @@ func checkTermRoleLinks(p *lint.SetPass, f *model.Family) {
 	}
 	names := &roleNames{ignore: map[string]bool{"gitlab": true}, acronyms: pageAcronyms(f), level: map[string]bool{}}
 	self := pageSlug(f.Path)
-	type misnamed struct {
-		text, title string
-		r           *model.Role
-	}
-	var found []misnamed
 	for _, l := range f.Links {
 		if l.Block == nil || l.Fragment == "" || l.Kind == model.LinkAuto {
 			continue
@@ -80,46 +68,6 @@ func checkTermRoleLinks(p *lint.SetPass, f *model.Family) {
 			Message: fmt.Sprintf("the link names the role %s, but its heading on this page is %s", quoted(text), quoted(title)),
 			Subject: "role: " + strings.ToLower(title),
 		})
-		if !slices.ContainsFunc(found, func(m misnamed) bool { return m.text == text }) {
-			found = append(found, misnamed{text, title, r})
-		}
-	}
-	// the longest names first: a name that another found one holds
-	// ("Senior Engineering Manager" in "Senior Engineering Manager,
-	// Development") is not reported inside it
-	slices.SortStableFunc(found, func(a, b misnamed) int { return len(b.text) - len(a.text) })
-	type taken struct {
-		b          *model.Block
-		start, end int
-	}
-	var done []taken
-	for _, m := range found {
-		for _, b := range f.Blocks {
-			if b.Kind == model.BlockHeading || b.Role == m.r {
-				continue
-			}
-			t := wordingText(b)
-			for off := 0; ; {
-				i := strings.Index(t[off:], m.text)
-				if i < 0 {
-					break
-				}
-				start, end := off+i, off+i+len(m.text)
-				off = end
-				if start > 0 && isAlnum(t[start-1]) || end < len(t) && isAlnum(t[end]) || inLinkText(b, start) ||
-					slices.ContainsFunc(done, func(d taken) bool { return d.b == b && d.start < end && start < d.end }) {
-					continue
-				}
-				done = append(done, taken{b, start, end})
-				p.Report(lint.Diagnostic{
-					File: f,
-					Span: b.SourceSpan(start, end),
-					Message: fmt.Sprintf("names the role %s, as the page's links to it do, but its heading on this page is %s",
-						quoted(m.text), quoted(m.title)),
-					Subject: "role: " + strings.ToLower(m.title),
-				})
-			}
-		}
 	}
 }
 
