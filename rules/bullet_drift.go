@@ -64,11 +64,6 @@ var bulletDriftRule = &lint.Rule{
 			"- a plural noun of the copy made a bare singular: \"to form hypothesis\" where the copy has \"to form " +
 			"hypotheses\" (the noun ends its phrase after a content word, with no determiner or number before it " +
 			"in its phrase, and is no noun that goes without an article, \"perform analysis\");\n" +
-			"- a verb dropped after \"and\": \"Ensures the proper tracking of LOAs and identifies the process " +
-			"dependencies and remediation of those dependencies\" where the copy has \"... and suggests remediation " +
-			"of ...\", the two words on each side the same; the verb has the form of the bullet's first word, " +
-			"itself a verb, and is one the lists of job families or of the page start bullets with (an " +
-			"adjective or a verb of the other form left out is a rewording);\n" +
 			"- a bullet that is a link in the other roles written as plain text in one: \"Leadership at GitLab\" " +
 			"where at least two other roles have \"[Leadership at GitLab](...)\", every copy one link over the " +
 			"whole bullet (bullets of any length are compared);\n" +
@@ -151,11 +146,10 @@ const (
 	driftInherited
 	driftNumber
 	driftLink
-	driftVerbDropped
 )
 
 var driftKindNames = [...]string{driftArticle: "article", driftComma: "comma", driftVerbForm: "verb form",
-	driftName: "name", driftPreference: "preference", driftRegression: "regression", driftInherited: "inherited", driftNumber: "number", driftLink: "link", driftVerbDropped: "verb dropped"}
+	driftName: "name", driftPreference: "preference", driftRegression: "regression", driftInherited: "inherited", driftNumber: "number", driftLink: "link"}
 
 // driftFinding is a defect of bullet b against its copy r.
 type driftFinding struct {
@@ -407,9 +401,6 @@ func classifyDrift(b, r *driftBullet, pg *driftPage) driftFinding {
 	if f := droppedToken(b, r); f.b != nil && !repeat() {
 		return f
 	}
-	if f := droppedVerb(b, r, pg); f.b != nil && !repeat() {
-		return f
-	}
 	if len(rt) == len(bt) && len(bt) > 1 && bt[0].word && bt[0].norm != rt[0].norm && equalToks(bt[1:], rt[1:]) &&
 		personForms(bt[0].norm, rt[0].norm) && len(listStyle(b, rt[0].norm, pg)) > 0 && !repeat() {
 		return driftFinding{kind: driftVerbForm, b: b, r: r, from: 0, to: 1, rfrom: 0, rto: 1}
@@ -483,53 +474,6 @@ func droppedToken(b, r *driftBullet) driftFinding {
 		}
 	}
 	return driftFinding{}
-}
-
-// droppedVerb finds a verb that r has after "and" and b lacks, the two
-// words before "and" and the two after the verb the same in both:
-// "identifies the process dependencies and remediation of those" where the
-// copy has "dependencies and suggests remediation of those". The verb has
-// the form of the bullet's first word, itself a verb ("Ensures ... and
-// suggests"), and is one: a verb that bullets of job families start with
-// or one that the page starts a bullet with, as written or in its other
-// form. With it gone the clause has no verb; a noun after "and" in the
-// other form ("Review budgets and plans with") is no verb of the list.
-// Other changes elsewhere in the bullet do not matter.
-func droppedVerb(b, r *driftBullet, pg *driftPage) driftFinding {
-	bt, rt := b.toks, r.toks
-	if len(bt) < 5 || len(rt) <= 5 || !bt[0].word || !rt[0].word || bt[0].norm != rt[0].norm || !driftVerb(bt[0].norm, pg) {
-		return driftFinding{}
-	}
-	third := thirdPerson(bt[0].norm)
-	for i := 3; i+2 < len(rt); i++ {
-		v := rt[i].norm
-		if rt[i-1].norm != "and" || !rt[i].word || thirdPerson(v) != third || !driftVerb(v, pg) {
-			continue
-		}
-		for k := 2; k+2 < len(bt); k++ {
-			if bt[k].norm == "and" && bt[k-2].norm == rt[i-3].norm && bt[k-1].norm == rt[i-2].norm &&
-				bt[k+1].norm == rt[i+1].norm && bt[k+2].norm == rt[i+2].norm &&
-				bt[k-2].word && bt[k-1].word && bt[k+1].word && bt[k+2].word {
-				return driftFinding{kind: driftVerbDropped, b: b, r: r, from: k, to: k + 2, rfrom: i - 1, rto: i + 2}
-			}
-		}
-	}
-	return driftFinding{}
-}
-
-// driftVerb reports whether a lower-case word is a verb of the lists of
-// the page: one of driftVerbs in either form, or a word the page starts
-// a bullet with, in either form.
-func driftVerb(w string, pg *driftPage) bool {
-	if thirdPerson(w) {
-		for _, base := range []string{strings.TrimSuffix(w, "s"), strings.TrimSuffix(w, "es")} {
-			if driftVerbs[base] || pg.firstWords[base] {
-				return true
-			}
-		}
-		return pg.firstWords[w]
-	}
-	return driftVerbs[w] || pg.firstWords[w] || pg.firstWords[w+"s"] || pg.firstWords[w+"es"]
 }
 
 // driftMassNouns take an article or none alike: "with a strong
@@ -1336,9 +1280,6 @@ func reportBulletDrift(p *lint.Pass, f *driftFinding, pg *driftPage) {
 	case driftLink:
 		msg = fmt.Sprintf("link lost: %q is plain text where the same bullet in %s and the other roles that have it is a link",
 			oneLine(b.text[b.toks[0].start:b.toks[len(b.toks)-1].end]), where(r))
-	case driftVerbDropped:
-		msg = fmt.Sprintf("verb dropped: %q where the same bullet in %s has %q",
-			driftQuote(b, f.from, f.to, 2), where(r), driftQuote(r, f.rfrom, f.rto, 2))
 	case driftNumber:
 		msg = fmt.Sprintf("a plural made a bare singular: %q where the same bullet in %s has %q",
 			driftQuote(b, f.from, f.to, 2), where(r), driftQuote(r, f.rfrom, f.rto, 2))
