@@ -56,7 +56,11 @@ var termConsistencyRule = &lint.Rule{
 			"alone is not a variant, and words in capitals are acronyms or emphasis);\n" +
 			"- hyphenation: \"e-mail\" / \"email\", \"back-end\" / \"backend\", \"on-going\" / \"ongoing\"; a hyphenated spelling no dictionary holds " +
 			"(\"world-wide\") beside the closed one the dictionary writes as a common word (\"worldwide\"), which the page writes too, is reported " +
-			"whatever the counts, outside headings (a heading's words make its anchor);\n" +
+			"whatever the counts, outside headings (a heading's words make its anchor); a term written three ways or more whose " +
+			"two commonest spellings tie (\"eLearning\" twice, \"e-learning\" twice, \"elearning\" once) is left a tie as to its hyphen, " +
+			"but the case of the side that wins the hyphen's vote (the spellings without one together against those with one) is its " +
+			"commonest spelling's: \"elearning\" is reported for \"eLearning\", where neither vote is a tie, in prose only (not in " +
+			"headings, nor a part of a dotted name, \"Channel.SubChannel\");\n" +
 			"- two-word terms, within a page: written with a space where the page usually hyphenates them " +
 			"(\"cross functional teams\" / \"cross-functional\", \"Self Service\" / \"Self-Service\"), compared only where " +
 			"they modify the next word (\"long term\" as a noun and \"long-term goals\" are both right, as is a term before a modal or " +
@@ -117,6 +121,10 @@ var termConsistencyRule = &lint.Rule{
 			"- an abbreviated title word (\"Sr\", \"Jr\", \"Mgr\", \"Assoc\") before a capitalised word without its period (\"Sr Manager\") " +
 			"on a page that writes it with the period (\"Sr. Manager\") at least twice and more often; a page mostly without it " +
 			"has a house style of its own;\n" +
+			"- a title written without the comma after its rank (\"VP\", \"SVP\", \"EVP\", \"Director\", \"Manager\") where the page " +
+			"writes the same title with it, the same capitalised words after the rank (\"reports to the VP Marketing Strategy & Platforms\" " +
+			"beside \"an interview with our VP, Marketing Strategy & Platforms\"), in prose (not headings or link texts); the page's own " +
+			"roles are left to the rules on role names;\n" +
 			"- a role of the page named in its prose with its title written short where its heading spells it out: \"Sr.\" " +
 			"for \"Senior\", \"Jr.\" for \"Junior\", \"&\" for \"and\" (\"reports to the Sr. Manager, Billing\" where the heading is " +
 			"\"Senior Manager, Billing\"; \"Director, Billing & Collections\" where it is \"Director, Billing and Collections\"), the " +
@@ -814,7 +822,8 @@ func reportTermVariants(p *lint.SetPass, ix *termIndex, preferred map[string]str
 		forms := byCount(count)
 		ref := forms[0]
 		plain := plainPlural(forms)
-		byCamel := false // a tie broken against a run-together name (termTieCamel)
+		byCamel := false  // a tie broken against a run-together name (termTieCamel)
+		var joined [2]int // a tie broken by the hyphen's vote (termTieJoined): with, without
 		switch {
 		case plain != "":
 			ref = plain // the plain plural, whatever the counts
@@ -823,6 +832,8 @@ func reportTermVariants(p *lint.SetPass, ix *termIndex, preferred map[string]str
 		case count[forms[1]] == count[ref]:
 			if r := termTieCamel(forms, kindOf, key); r != "" {
 				ref, byCamel = r, true
+			} else if r, hy, closed := termTieJoined(forms, count); r != "" {
+				ref, joined = r, [2]int{hy, closed}
 			} else {
 				continue // a tie: no usual spelling
 			}
@@ -868,6 +879,15 @@ func reportTermVariants(p *lint.SetPass, ix *termIndex, preferred map[string]str
 			if d := englishWords(); kind == termHyphen && !hasHyphen(form) && hasHyphen(ref) && knownWord(d, form) && !knownWord(d, ref) {
 				continue
 			}
+			if joined != [2]int{} && (hasHyphen(form) != hasHyphen(ref) || o.b.Kind == model.BlockHeading || dottedPart(wordingText(o.b), o.start, o.end)) {
+				// a tie between the hyphen's spellings stays one: only the
+				// case among the winning side's spellings is settled
+				// ("elearning" for "eLearning", not "e-learning", which
+				// dictionaries write), and in prose only: a heading's
+				// words make its anchor, and a part of a dotted name
+				// ("Channel.SubChannel") is a field as its tool writes it
+				continue
+			}
 			if dictRef && o.b.Kind == model.BlockHeading {
 				// a heading's words make its anchor, which links may
 				// use: the page's own spelling there is left alone
@@ -886,6 +906,13 @@ func reportTermVariants(p *lint.SetPass, ix *termIndex, preferred map[string]str
 				msg = fmt.Sprintf("write %s, not %s: a plural takes no apostrophe (%s: %d %s %s)", quoted(want), quoted(o.text), quoted(want), count[ref], pluralWord(count[ref], "time", "times"), where)
 			case dictRef:
 				msg = fmt.Sprintf("write %s, not %s: the dictionary writes it as one word, as the page does too (%s: %d %s %s)", quoted(want), quoted(o.text), quoted(want), count[ref], pluralWord(count[ref], "time", "times"), where)
+			case joined != [2]int{}:
+				side := "without a hyphen"
+				if hasHyphen(ref) {
+					side = "with a hyphen"
+				}
+				msg = fmt.Sprintf("write %s, not %s: of the page's spellings of the term %s, %s is the most common (%d %s %s)",
+					quoted(want), quoted(o.text), side, quoted(want), count[ref], pluralWord(count[ref], "time", "times"), where)
 			case byCamel:
 				msg = fmt.Sprintf("write %s, not %s: two English words run together with a capital, as a product's name is written, where the page hyphenates them (%s: %d %s %s)", quoted(want), quoted(o.text), quoted(want), count[ref], pluralWord(count[ref], "time", "times"), where)
 			default:
@@ -924,6 +951,53 @@ func termTieCamel(forms []string, kindOf map[string]string, key string) string {
 		return ""
 	}
 	return hyph
+}
+
+// dottedPart reports whether text[start:end] is joined by a full stop to
+// a letter or digit on either side: a part of a dotted name
+// ("Channel.SubChannel", "GOV.UK").
+func dottedPart(text string, start, end int) bool {
+	return start >= 2 && text[start-1] == '.' && isAlnum(text[start-2]) ||
+		end+1 < len(text) && text[end] == '.' && isAlnum(text[end+1])
+}
+
+// termTieJoined breaks a tie between the two most common spellings of a
+// term written three ways or more, with a hyphen and without
+// ("eLearning" twice, "e-learning" twice, "elearning" once): the
+// spellings without a hyphen, together, outnumber those with one (or the
+// other way round), which settles the hyphen, and the most common of that
+// side, more common than each other of it, is the reference
+// ("eLearning"). It returns "" when either vote is a tie, and the counts
+// with a hyphen and without.
+func termTieJoined(forms []string, count map[string]int) (ref string, hy, closed int) {
+	if len(forms) < 3 {
+		return "", 0, 0
+	}
+	for _, f := range forms {
+		if hasHyphen(f) {
+			hy += count[f]
+		} else {
+			closed += count[f]
+		}
+	}
+	if hy == closed {
+		return "", 0, 0
+	}
+	best, second := "", 0
+	for _, f := range forms { // by count, most common first
+		if hasHyphen(f) != (hy > closed) {
+			continue
+		}
+		if best == "" {
+			best = f
+		} else if count[f] > second {
+			second = count[f]
+		}
+	}
+	if best == "" || count[best] == second {
+		return "", 0, 0
+	}
+	return best, hy, closed
 }
 
 // termForm returns the spelling class a word belongs to and its kind: for
@@ -1182,6 +1256,7 @@ func checkTermPage(p *lint.SetPass, f *model.Family, preferred map[string]string
 	checkTermTriples(p, f)
 	checkTermNamePlurals(p, f)
 	checkTermTitleAbbrevs(p, f)
+	checkTermTitleCommas(p, f)
 	checkTermRoleSpellings(p, f)
 	checkTermRoleCase(p, f)
 	checkTermNumberForms(p, f)
