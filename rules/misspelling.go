@@ -771,6 +771,23 @@ func (sw *spellWords) numberInto(words []string, uses []wordCount) {
 	}
 }
 
+// numberBytesInto is numberInto for words as bytes: a string is made of a
+// word only when it is new.
+func (sw *spellWords) numberBytesInto(words [][]byte, uses []wordCount) {
+	sw.mu.Lock()
+	defer sw.mu.Unlock()
+	for i, w := range words {
+		id, ok := sw.ids[string(w)]
+		if !ok {
+			s := string(w)
+			id = uint32(len(sw.words))
+			sw.ids[s] = id
+			sw.words = append(sw.words, s)
+		}
+		uses[i].id = id
+	}
+}
+
 // numberLocked returns the number of w, numbering a copy of it if it is
 // new; sw.mu is held.
 func (sw *spellWords) numberLocked(w string) uint32 {
@@ -824,14 +841,16 @@ func decodeSpellPage(env *lint.Env, b []byte) (any, error) {
 		return nil, bad
 	}
 	b = b[k:]
-	lowers := make([]string, 0, n)
+	// the words as they lie in b: a word the run has numbered already (a
+	// common one, on most pages) is looked up without a copy
+	lowers := make([][]byte, 0, n)
 	counts := make([]uint32, 0, n)
 	for i := uint64(0); i < n; i++ {
 		l, k := binary.Uvarint(b)
 		if k <= 0 || l > uint64(len(b)-k) {
 			return nil, bad
 		}
-		w := string(b[k : k+int(l)])
+		w := b[k : k+int(l)]
 		b = b[k+int(l):]
 		c, k := binary.Uvarint(b)
 		if k <= 0 || c == 0 || c > math.MaxUint32 {
@@ -848,7 +867,7 @@ func decodeSpellPage(env *lint.Env, b []byte) (any, error) {
 	for i, n := range counts {
 		uses[i].n = n
 	}
-	sp.words.numberInto(lowers, uses)
+	sp.words.numberBytesInto(lowers, uses)
 	sp.packUses(uses)
 	return sp, nil
 }
