@@ -3,8 +3,12 @@ package vcs
 import (
 	"context"
 	"fmt"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
+	"sort"
+	"strings"
 	"testing"
 
 	"gitlab.com/ladderlint/ladderlint/lint/vcs/vcstest"
@@ -72,5 +76,37 @@ func TestScopeInMany(t *testing.T) {
 	dirs = append(dirs, filepath.Join(root, "other"))
 	if got := scopeIn(root, dirs); got != nil {
 		t.Errorf("folders under content and other: %q, want the whole tree", got)
+	}
+}
+
+// SinceIn runs three git processes: the top folder and the commit in one,
+// then the diff and the untracked files at once.
+func TestSinceInProcesses(t *testing.T) {
+	repo := vcstest.New(t)
+	repo.Write("a.md", "a\n")
+	repo.Commit("first")
+	real, err := exec.LookPath("git")
+	if err != nil {
+		t.Skip(err)
+	}
+	bin := t.TempDir()
+	log := filepath.Join(t.TempDir(), "calls")
+	script := "#!/bin/sh\necho \"$1\" >> '" + log + "'\nexec '" + real + "' \"$@\"\n"
+	if err := os.WriteFile(filepath.Join(bin, "git"), []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", bin+string(os.PathListSeparator)+os.Getenv("PATH"))
+	t.Chdir(repo.Dir)
+	if _, err := SinceIn(context.Background(), ".", "HEAD", []string{"."}); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	calls := strings.Fields(string(b))
+	sort.Strings(calls)
+	if want := []string{"diff", "ls-files", "rev-parse"}; !reflect.DeepEqual(calls, want) {
+		t.Errorf("git %q, want %q", calls, want)
 	}
 }

@@ -79,19 +79,25 @@ func SinceIn(ctx context.Context, dir, rev string, dirs []string) (*Changes, err
 	if rev == "" || strings.HasPrefix(rev, "-") {
 		return nil, fmt.Errorf("%q is not a revision", rev)
 	}
-	top, err := git(ctx, dir, "rev-parse", "--show-toplevel")
-	if err != nil {
+	// the work tree's top folder and the commit, one git process: git
+	// prints the folder, then the commit or, when there is none, nothing
+	// (and fails); outside a work tree, only an error
+	out, err := git(ctx, dir, "rev-parse", "--show-toplevel", "--verify", "--quiet", rev+"^{commit}")
+	top, sha, _ := strings.Cut(string(out), "\n")
+	if top == "" {
+		if err == nil {
+			err = errors.New("git rev-parse: no work tree")
+		}
 		return nil, fmt.Errorf("not in a git work tree: %w", err)
 	}
-	root := strings.TrimSpace(string(top))
+	if sha = strings.TrimSpace(sha); err != nil || sha == "" {
+		return nil, fmt.Errorf("unknown revision %q", rev)
+	}
+	root := strings.TrimSpace(top)
 	if real, err := filepath.EvalSymlinks(root); err == nil {
 		root = real
 	}
-	sha, err := git(ctx, root, "rev-parse", "--verify", "--quiet", rev+"^{commit}")
-	if err != nil {
-		return nil, fmt.Errorf("unknown revision %q", rev)
-	}
-	c := &Changes{Root: root, Commit: strings.TrimSpace(string(sha)), new: map[string]bool{}, scope: scopeIn(root, dirs)}
+	c := &Changes{Root: root, Commit: sha, new: map[string]bool{}, scope: scopeIn(root, dirs)}
 	// the diff and the untracked files, at once
 	var untracked []byte
 	var uerr error
@@ -258,14 +264,15 @@ func (c *Changes) resolved(dir string) (string, bool) {
 	return r, r != ""
 }
 
-// git runs a git command in dir and returns its standard output; an error
-// carries the first line git wrote to standard error.
+// git runs a git command in dir and returns its standard output (also
+// when git fails); an error carries the first line git wrote to standard
+// error.
 func git(ctx context.Context, dir string, args ...string) ([]byte, error) {
 	cmd := exec.CommandContext(ctx, "git", args...)
 	cmd.Dir = dir
 	// no index refresh (and so no index.lock) from a read-only command,
-	// which matters inside a pre-commit hook
-	// pathspecs are folder names, not patterns
+	// which matters inside a pre-commit hook; pathspecs are folder names,
+	// not patterns
 	cmd.Env = append(os.Environ(), "GIT_OPTIONAL_LOCKS=0", "GIT_LITERAL_PATHSPECS=1")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
@@ -278,7 +285,7 @@ func git(ctx context.Context, dir string, args ...string) ([]byte, error) {
 		if msg == "" {
 			msg = err.Error()
 		}
-		return nil, fmt.Errorf("git %s: %s", args[0], msg)
+		return out, fmt.Errorf("git %s: %s", args[0], msg)
 	}
 	return out, nil
 }
