@@ -771,6 +771,23 @@ func (sw *spellWords) numberInto(words []string, uses []wordCount) {
 	}
 }
 
+// numberBytesInto is numberInto for words as bytes: a string is made of a
+// word only when it is new.
+func (sw *spellWords) numberBytesInto(words [][]byte, uses []wordCount) {
+	sw.mu.Lock()
+	defer sw.mu.Unlock()
+	for i, w := range words {
+		id, ok := sw.ids[string(w)]
+		if !ok {
+			s := string(w)
+			id = uint32(len(sw.words))
+			sw.ids[s] = id
+			sw.words = append(sw.words, s)
+		}
+		uses[i].id = id
+	}
+}
+
 // numberLocked returns the number of w, numbering a copy of it if it is
 // new; sw.mu is held.
 func (sw *spellWords) numberLocked(w string) uint32 {
@@ -824,14 +841,16 @@ func decodeSpellPage(env *lint.Env, b []byte) (any, error) {
 		return nil, bad
 	}
 	b = b[k:]
-	lowers := make([]string, 0, n)
+	// the words as they lie in b: a word the run has numbered already (a
+	// common one, on most pages) is looked up without a copy
+	lowers := make([][]byte, 0, n)
 	counts := make([]uint32, 0, n)
 	for i := uint64(0); i < n; i++ {
 		l, k := binary.Uvarint(b)
 		if k <= 0 || l > uint64(len(b)-k) {
 			return nil, bad
 		}
-		w := string(b[k : k+int(l)])
+		w := b[k : k+int(l)]
 		b = b[k+int(l):]
 		c, k := binary.Uvarint(b)
 		if k <= 0 || c == 0 || c > math.MaxUint32 {
@@ -848,7 +867,7 @@ func decodeSpellPage(env *lint.Env, b []byte) (any, error) {
 	for i, n := range counts {
 		uses[i].n = n
 	}
-	sp.words.numberInto(lowers, uses)
+	sp.words.numberBytesInto(lowers, uses)
 	sp.packUses(uses)
 	return sp, nil
 }
@@ -2735,11 +2754,11 @@ func garbledWord(d *wordDict, vocab *siteVocabulary, w string) string {
 	var found []string
 	by := dictByShape()
 	for n := len(w) - 2; n <= len(w)+2; n++ {
-		for _, c := range by[dictShape{w[0], w[len(w)-1], n}] {
+		by.each(w[0], w[len(w)-1], n, func(c string) {
 			if c[:garbledStem] == w[:garbledStem] && d.common(c) && vocab.uses[c] > 0 && wordForm(c) == wordForm(w) && model.TypoDistance(w, c) <= 3 {
 				found = append(found, c)
 			}
-		}
+		})
 	}
 	if found = oneVariety(found, ""); len(found) != 1 {
 		return ""
@@ -2758,22 +2777,14 @@ func twoSlipWords(w string) []string {
 	var out []string
 	by := dictByShape()
 	for _, n := range []int{len(w) - 2, len(w), len(w) + 2} {
-		for _, c := range by[dictShape{w[0], w[len(w)-1], n}] {
+		by.each(w[0], w[len(w)-1], n, func(c string) {
 			if c != w && twoSlips(w, c) {
 				out = append(out, c)
 			}
-		}
+		})
 	}
 	sort.Strings(out)
 	return out
-}
-
-// dictShape is a word's first and last letters and its length: the words
-// two slips from a word that keep its first and last letters are among
-// those of three shapes.
-type dictShape struct {
-	initial, final byte
-	n              int
 }
 
 // twoSlips reports whether w is c typed with one slip that changes two
@@ -2819,27 +2830,80 @@ func twoSlips(w, c string) bool {
 }
 
 // dictByShape is the dictionary's words of letters a-z by their shape
-// (first and last letters, length), built once.
-var dictByShape = sync.OnceValue(func() map[dictShape][]string {
-	by := map[dictShape][]string{}
-	englishWords().each(func(w string) {
-		if w == "" {
-			return
+// (first and last letters, length), built once, when a word is first
+// looked up by its shape.
+var dictByShape = sync.OnceValue(func() *shapeIndex { return newShapeIndex(englishWords()) })
+
+// shapeIndex is a dictionary's words of letters a-z grouped by their
+// shape: their offsets in the dictionary's text, sorted by shape (a
+// counting sort), and where each shape's run starts. 4 bytes a word and
+// 4 a shape, built in two passes over the dictionary, where a map
+// of string slices took a map entry a shape and 16 bytes a word, and its
+// growth most of the time of a pre-commit run's misspelling stage.
+type shapeIndex struct {
+	text  string   // the dictionary's text
+	maxN  int      // the longest word's length
+	start []uint32 // by shapeKey: where its run starts in offs; one more at the end
+	offs  []uint32 // the words' offsets in text, by shape
+}
+
+// shapeKey is the index of a shape among (first letter, last letter,
+// length) for lengths 0 to maxN.
+func shapeKey(initial, final byte, n, maxN int) int {
+	return (int(initial-'a')*26+int(final-'a'))*(maxN+1) + n
+}
+
+func newShapeIndex(d *wordDict) *shapeIndex {
+	x := &shapeIndex{text: d.text}
+	// first pass: the words of letters a-z, as offset and length (a
+	// word's letters read up to its end or its first other byte)
+	type word struct{ off, n uint32 }
+	words := make([]word, 0, d.n)
+	text := d.text
+	for _, s := range d.slots {
+		if s == 0 {
+			continue
 		}
-		ok := true
-		for i := 0; i < len(w); i++ {
-			if w[i] < 'a' || w[i] > 'z' {
-				ok = false
-				break
-			}
+		off := int(s&^dictCommon) - 1
+		end := off
+		for end < len(text) && text[end] >= 'a' && text[end] <= 'z' {
+			end++
 		}
-		if ok {
-			k := dictShape{w[0], w[len(w)-1], len(w)}
-			by[k] = append(by[k], w)
+		if n := end - off; n > 0 && (end == len(text) || text[end] == '\n') {
+			words = append(words, word{uint32(off), uint32(n)})
+			x.maxN = max(x.maxN, n)
 		}
-	})
-	return by
-})
+	}
+	x.start = make([]uint32, 26*26*(x.maxN+1)+1)
+	key := func(w word) int {
+		return shapeKey(x.text[w.off], x.text[int(w.off+w.n)-1], int(w.n), x.maxN)
+	}
+	for _, w := range words {
+		x.start[key(w)+1]++
+	}
+	for i := 1; i < len(x.start); i++ {
+		x.start[i] += x.start[i-1]
+	}
+	x.offs = make([]uint32, len(words))
+	next := append([]uint32(nil), x.start[:len(x.start)-1]...)
+	for _, w := range words {
+		k := key(w)
+		x.offs[next[k]] = w.off
+		next[k]++
+	}
+	return x
+}
+
+// each calls fn with every word of a shape.
+func (x *shapeIndex) each(initial, final byte, n int, fn func(w string)) {
+	if initial < 'a' || initial > 'z' || final < 'a' || final > 'z' || n < 1 || n > x.maxN {
+		return
+	}
+	k := shapeKey(initial, final, n, x.maxN)
+	for _, off := range x.offs[x.start[k]:x.start[k+1]] {
+		fn(x.text[off : int(off)+n])
+	}
+}
 
 // minApartJoinedUses and minApartJoinedPages are how often, and on how
 // many pages, the site must write a word for the two words it is made of,

@@ -134,3 +134,35 @@ func TestSpellPageNumbersNotCounted(t *testing.T) {
 		t.Errorf("%d words counted on a page of 8 words and 500 numbers", sp.nUses)
 	}
 }
+
+// A cached page whose words the run has numbered already decodes without
+// a string a word: its allocations do not grow with its words.
+func TestSpellPageDecodeAllocs(t *testing.T) {
+	opts := misspellingRule.Options().(*misspellingOptions)
+	page := func(words int) []byte {
+		var sb strings.Builder
+		sb.WriteString("---\ntitle: T\n---\n\n## Responsibilities\n\n")
+		for i := 0; i < words; i++ {
+			fmt.Fprintf(&sb, "- Plan the word%c%c release\n", 'a'+i%26, 'a'+i/26)
+		}
+		f := model.Parse("a.md", []byte(sb.String()))
+		sp := collectSpelling(lint.NewEnv(lint.DefaultConfig()), f, opts, false)
+		b, ok := encodeSpellPage(sp)
+		if !ok {
+			t.Fatalf("page of %d words not encoded", words)
+		}
+		return b
+	}
+	small, large := page(10), page(200)
+	env := lint.NewEnv(lint.DefaultConfig())
+	for _, b := range [][]byte{small, large} {
+		if _, err := decodeSpellPage(env, b); err != nil { // numbers the words
+			t.Fatal(err)
+		}
+	}
+	a := testing.AllocsPerRun(20, func() { decodeSpellPage(env, small) })
+	b := testing.AllocsPerRun(20, func() { decodeSpellPage(env, large) })
+	if b > a+4 {
+		t.Errorf("decoding a page of known words: %.0f allocations for 10 words, %.0f for 200", a, b)
+	}
+}

@@ -68,15 +68,15 @@ type wordDict struct {
 	listed int
 }
 
-// each calls fn with every word of the dictionary, in no order.
-func (d *wordDict) each(fn func(w string)) {
+// eachAt calls fn with the offset in text and the length of every word of
+// the dictionary, in no order.
+func (d *wordDict) eachAt(fn func(off, n int)) {
 	for _, s := range d.slots {
 		if s == 0 {
 			continue
 		}
 		off := int(s&^dictCommon) - 1
-		end := off + strings.IndexByte(d.text[off:], '\n')
-		fn(d.text[off:end])
+		fn(off, strings.IndexByte(d.text[off:], '\n'))
 	}
 }
 

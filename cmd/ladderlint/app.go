@@ -395,7 +395,7 @@ func (a *App) runLint(c *cli.Context, opts *lintOptions) error {
 		return err
 	}
 	for _, hook := range engineHooks {
-		if err := hook(c, eng); err != nil {
+		if err := hook(c, eng, inputs); err != nil {
 			return err
 		}
 	}
@@ -428,7 +428,7 @@ func (a *App) runLint(c *cli.Context, opts *lintOptions) error {
 				return &exitErr{code: exitError, err: err}
 			}
 			for _, hook := range engineHooks {
-				if err := hook(c, eng); err != nil {
+				if err := hook(c, eng, inputs); err != nil {
 					return err
 				}
 			}

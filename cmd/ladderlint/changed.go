@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"sync"
 
 	"github.com/urfave/cli/v2"
@@ -31,12 +32,16 @@ func init() {
 	// the files without changes are still modelled, for the cross-file
 	// rules, but their own findings would all be dropped: the engine does
 	// not look for them
-	engineHooks = append(engineHooks, func(c *cli.Context, eng *lint.Engine) error {
+	engineHooks = append(engineHooks, func(c *cli.Context, eng *lint.Engine, inputs []lint.Input) error {
 		rev := c.String("new-from-rev")
 		if rev == "" {
 			return nil
 		}
-		changes, err := vcs.Since(context.Background(), ".", rev)
+		var paths []string
+		for _, in := range inputs {
+			paths = append(paths, in.Path)
+		}
+		changes, err := vcs.SinceIn(context.Background(), ".", rev, folders(paths))
 		if err != nil {
 			return &exitErr{code: exitError, err: fmt.Errorf("--new-from-rev: %w", err)}
 		}
@@ -65,8 +70,14 @@ func init() {
 		changes, _ := c.App.Metadata[changesKey].(*vcs.Changes)
 		delete(c.App.Metadata, changesKey)
 		if changes == nil {
+			var paths []string
+			for _, fr := range res.Files {
+				if fr != nil {
+					paths = append(paths, fr.Path)
+				}
+			}
 			var err error
-			if changes, err = vcs.Since(context.Background(), ".", rev); err != nil {
+			if changes, err = vcs.SinceIn(context.Background(), ".", rev, folders(paths)); err != nil {
 				return nil, &exitErr{code: exitError, err: fmt.Errorf("--new-from-rev: %w", err)}
 			}
 		}
@@ -94,4 +105,18 @@ func init() {
 		}
 		return out, nil
 	})
+}
+
+// folders returns the folders of files, each once: where git need look
+// for the run's untracked files (vcs.SinceIn).
+func folders(files []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, f := range files {
+		if d := filepath.Dir(f); !seen[d] {
+			seen[d] = true
+			out = append(out, d)
+		}
+	}
+	return out
 }

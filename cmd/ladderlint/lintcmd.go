@@ -33,7 +33,7 @@ var (
 	findingFilters []func(*cli.Context, *lint.Config, *lint.Result, []lint.Finding) ([]lint.Finding, error)
 	// engineHooks set up the engine of a lint run before it runs
 	// (--new-from-rev names the files whose findings are kept).
-	engineHooks []func(*cli.Context, *lint.Engine) error
+	engineHooks []func(*cli.Context, *lint.Engine, []lint.Input) error
 )
 
 func (a *App) lintCommand() *cli.Command {

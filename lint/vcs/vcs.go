@@ -13,7 +13,9 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -54,48 +56,153 @@ type Changes struct {
 
 	mu   sync.Mutex
 	dirs map[string]string // a folder, its links resolved (File asks for each of its files)
+
+	// scope, when not nil, are the folders (relative to Root, slash
+	// separated) where new holds every untracked file; elsewhere it holds
+	// none until File asks for a file outside them (allNew: then all)
+	scope  []string
+	allNew sync.Once
 }
 
 // Since compares the work tree that holds dir with the commit rev names.
 func Since(ctx context.Context, dir, rev string) (*Changes, error) {
+	return SinceIn(ctx, dir, rev, nil)
+}
+
+// SinceIn is Since for a run over the files under the folders dirs
+// (absolute, or relative to the current folder): git looks for untracked
+// files only under them, which on a large work tree is most of git's time
+// (listing every untracked file reads every folder). File still answers
+// for any file: one outside dirs has git list the untracked files of the
+// whole work tree, once. No dirs: the whole work tree at once.
+func SinceIn(ctx context.Context, dir, rev string, dirs []string) (*Changes, error) {
 	if rev == "" || strings.HasPrefix(rev, "-") {
 		return nil, fmt.Errorf("%q is not a revision", rev)
 	}
-	top, err := git(ctx, dir, "rev-parse", "--show-toplevel")
-	if err != nil {
+	// the work tree's top folder and the commit, one git process: git
+	// prints the folder, then the commit or, when there is none, nothing
+	// (and fails); outside a work tree, only an error
+	out, err := git(ctx, dir, "rev-parse", "--show-toplevel", "--verify", "--quiet", rev+"^{commit}")
+	top, sha, _ := strings.Cut(string(out), "\n")
+	if top == "" {
+		if err == nil {
+			err = errors.New("git rev-parse: no work tree")
+		}
 		return nil, fmt.Errorf("not in a git work tree: %w", err)
 	}
-	root := strings.TrimSpace(string(top))
+	if sha = strings.TrimSpace(sha); err != nil || sha == "" {
+		return nil, fmt.Errorf("unknown revision %q", rev)
+	}
+	root := strings.TrimSpace(top)
 	if real, err := filepath.EvalSymlinks(root); err == nil {
 		root = real
 	}
-	sha, err := git(ctx, root, "rev-parse", "--verify", "--quiet", rev+"^{commit}")
-	if err != nil {
-		return nil, fmt.Errorf("unknown revision %q", rev)
-	}
-	c := &Changes{Root: root, Commit: strings.TrimSpace(string(sha)), new: map[string]bool{}}
+	c := &Changes{Root: root, Commit: sha, new: map[string]bool{}, scope: scopeIn(root, dirs)}
+	// the diff and the untracked files, at once
+	var untracked []byte
+	var uerr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		untracked, uerr = git(ctx, root, append([]string{"ls-files", "-z", "--others", "--exclude-standard", "--"}, c.scope...)...)
+	}()
 	// -U0: a hunk holds only the lines it removes and adds, so its "+"
 	// range is exactly the added lines. Fixed prefixes and no external
 	// diff or text conversion keep the output in the form parsed here,
 	// whatever the user's git config.
 	diff, err := git(ctx, root, "diff", "--no-color", "--no-ext-diff", "--no-textconv", "--ignore-submodules",
 		"--find-renames", "-U0", "--src-prefix=a/", "--dst-prefix=b/", c.Commit, "--")
+	<-done
 	if err != nil {
 		return nil, err
 	}
 	if c.files, err = ParseDiff(bytes.NewReader(diff)); err != nil {
 		return nil, err
 	}
-	untracked, err := git(ctx, root, "ls-files", "-z", "--others", "--exclude-standard")
-	if err != nil {
-		return nil, err
+	if uerr != nil {
+		return nil, uerr
 	}
-	for _, p := range strings.Split(string(untracked), "\x00") {
+	c.addNew(untracked)
+	return c, nil
+}
+
+// maxScope is the most folders SinceIn names to git; more are one, the
+// folder they all lie in.
+const maxScope = 64
+
+// scopeIn returns dirs relative to root, slash separated, without those
+// inside another; nil (the whole work tree) when there are none, or one
+// lies outside root or cannot be resolved.
+func scopeIn(root string, dirs []string) []string {
+	if len(dirs) == 0 {
+		return nil
+	}
+	var rels []string
+	for _, d := range dirs {
+		abs, err := filepath.Abs(d)
+		if err != nil {
+			return nil
+		}
+		if real, err := filepath.EvalSymlinks(abs); err == nil {
+			abs = real
+		}
+		rel, err := filepath.Rel(root, abs)
+		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return nil
+		}
+		if rel == "." {
+			return nil
+		}
+		rels = append(rels, filepath.ToSlash(rel))
+	}
+	sort.Strings(rels)
+	var out []string
+	for _, r := range rels {
+		if n := len(out); n > 0 && (r == out[n-1] || strings.HasPrefix(r, out[n-1]+"/")) {
+			continue
+		}
+		out = append(out, r)
+	}
+	if len(out) > maxScope {
+		common := out[0]
+		for _, r := range out[1:] {
+			for common != "" && r != common && !strings.HasPrefix(r, common+"/") {
+				common = path.Dir(common)
+				if common == "." {
+					common = ""
+				}
+			}
+		}
+		if common == "" {
+			return nil
+		}
+		out = []string{common}
+	}
+	return out
+}
+
+// inScope reports whether new holds the untracked file at key (relative
+// to Root, slash separated).
+func (c *Changes) inScope(key string) bool {
+	if c.scope == nil {
+		return true
+	}
+	for _, d := range c.scope {
+		if strings.HasPrefix(key, d+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// addNew adds the untracked files of git ls-files -z. c.mu is held or c
+// is not shared yet.
+func (c *Changes) addNew(list []byte) {
+	for _, p := range strings.Split(string(list), "\x00") {
 		if p != "" {
 			c.new[p] = true
 		}
 	}
-	return c, nil
 }
 
 // File returns the changes of a file named as ladderlint reports it
@@ -116,7 +223,20 @@ func (c *Changes) File(path string) *FileChanges {
 		return nil
 	}
 	key := filepath.ToSlash(rel)
-	if c.new[key] {
+	if !c.inScope(key) {
+		c.allNew.Do(func() {
+			list, err := git(context.Background(), c.Root, "ls-files", "-z", "--others", "--exclude-standard")
+			c.mu.Lock()
+			defer c.mu.Unlock()
+			if err == nil {
+				c.addNew(list)
+			}
+		})
+	}
+	c.mu.Lock()
+	isNew := c.new[key]
+	c.mu.Unlock()
+	if isNew {
 		return &FileChanges{New: true}
 	}
 	if rs := c.files[key]; len(rs) > 0 {
@@ -144,14 +264,16 @@ func (c *Changes) resolved(dir string) (string, bool) {
 	return r, r != ""
 }
 
-// git runs a git command in dir and returns its standard output; an error
-// carries the first line git wrote to standard error.
+// git runs a git command in dir and returns its standard output (also
+// when git fails); an error carries the first line git wrote to standard
+// error.
 func git(ctx context.Context, dir string, args ...string) ([]byte, error) {
 	cmd := exec.CommandContext(ctx, "git", args...)
 	cmd.Dir = dir
 	// no index refresh (and so no index.lock) from a read-only command,
-	// which matters inside a pre-commit hook
-	cmd.Env = append(os.Environ(), "GIT_OPTIONAL_LOCKS=0")
+	// which matters inside a pre-commit hook; pathspecs are folder names,
+	// not patterns
+	cmd.Env = append(os.Environ(), "GIT_OPTIONAL_LOCKS=0", "GIT_LITERAL_PATHSPECS=1")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
@@ -163,7 +285,7 @@ func git(ctx context.Context, dir string, args ...string) ([]byte, error) {
 		if msg == "" {
 			msg = err.Error()
 		}
-		return nil, fmt.Errorf("git %s: %s", args[0], msg)
+		return out, fmt.Errorf("git %s: %s", args[0], msg)
 	}
 	return out, nil
 }
