@@ -161,24 +161,11 @@ func reportUnwritten(p *lint.Pass) {
 			} else {
 				where += " is"
 			}
-		} else if h := headingBefore(f, b.Span.Start); h != nil {
+		} else if h := f.HeadingBefore(b.Span.Start); h != nil {
 			where = fmt.Sprintf("the text under %q is", h.Text)
 		}
 		report(b.Span, t, where)
 	}
-}
-
-// headingBefore returns the last heading that starts before offset at, or
-// nil.
-func headingBefore(f *model.Family, at int) *model.Heading {
-	var out *model.Heading
-	for _, h := range f.Headings {
-		if h.Span.Start >= at {
-			break
-		}
-		out = h
-	}
-	return out
 }
 
 // sectionTitleOf names a section in a message: its kind's title, else its

@@ -429,6 +429,19 @@ func (r *Role) Section(k SectionKind) *Section {
 	return nil
 }
 
+// HeadingBefore returns the last heading that starts before offset at, or
+// nil: the heading a block at at sits under, whatever its depth.
+func (f *Family) HeadingBefore(at int) *Heading {
+	var out *Heading
+	for _, h := range f.Headings {
+		if h.Span.Start >= at {
+			break
+		}
+		out = h
+	}
+	return out
+}
+
 // Levels returns the roles of kind level, in order.
 func (f *Family) Levels() []*Role {
 	var out []*Role

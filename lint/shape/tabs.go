@@ -38,7 +38,7 @@ func tabLadder(f *model.Family, o Options) *Ladder {
 	var sets []*set
 	for _, t := range f.Tabs {
 		if len(sets) == 0 || sets[len(sets)-1].tabs[0].Set != t.Set {
-			sets = append(sets, &set{heading: headingBefore(f, t.Span.Start)})
+			sets = append(sets, &set{heading: f.HeadingBefore(t.Span.Start)})
 		}
 		s := sets[len(sets)-1]
 		s.tabs = append(s.tabs, t)
@@ -106,16 +106,4 @@ func tabLadder(f *model.Family, o Options) *Ladder {
 		lad.Levels = append(lad.Levels, l)
 	}
 	return lad
-}
-
-// headingBefore returns the last heading that starts before off, or nil.
-func headingBefore(f *model.Family, off int) *model.Heading {
-	var h *model.Heading
-	for _, x := range f.Headings {
-		if x.Span.Start >= off {
-			break
-		}
-		h = x
-	}
-	return h
 }

@@ -423,17 +423,13 @@ func (x *Index) ensureFile(abs string) {
 	}
 }
 
-// walkAll lists every folder of every root, once. x.mu is held. The
-// folders not listed yet are read first, in parallel (readTree); they are
-// then added in the same order as one by one.
-func (x *Index) walkAll() {
-	if x.walked {
-		return
-	}
-	read := x.readTree()
+// walkWith lists every folder of every root with list, depth first and
+// each folder's sub-folders in name order (the order the index's tie
+// breaks depend on), then sorts the names' pages by URL. x.mu is held.
+func (x *Index) walkWith(list func(ri int, dir, rel string) *folder) {
 	var visit func(ri int, dir, rel string)
 	visit = func(ri int, dir, rel string) {
-		f := x.listRead(ri, dir, rel, read[dir])
+		f := list(ri, dir, rel)
 		names := make([]string, 0, len(f.sub))
 		for _, n := range f.sub {
 			names = append(names, n)
@@ -450,6 +446,17 @@ func (x *Index) walkAll() {
 		sort.Slice(ps, func(i, j int) bool { return ps[i].URL < ps[j].URL })
 	}
 	x.walked = true
+}
+
+// walkAll lists every folder of every root, once. x.mu is held. The
+// folders not listed yet are read first, in parallel (readTree); they are
+// then added in the same order as one by one.
+func (x *Index) walkAll() {
+	if x.walked {
+		return
+	}
+	read := x.readTree()
+	x.walkWith(func(ri int, dir, rel string) *folder { return x.listRead(ri, dir, rel, read[dir]) })
 	x.statsMu.Lock()
 	x.stats.Walked = true
 	x.statsMu.Unlock()

@@ -3,7 +3,6 @@ package site
 import (
 	"fmt"
 	"os"
-	"path"
 	"path/filepath"
 	"reflect"
 	"sort"
@@ -13,25 +12,7 @@ import (
 // walkOneByOne is walkAll listing each folder as it comes to it (what it
 // did before reading the folders ahead, in parallel).
 func (x *Index) walkOneByOne() {
-	var visit func(ri int, dir, rel string)
-	visit = func(ri int, dir, rel string) {
-		f := x.list(ri, dir, rel)
-		var names []string
-		for _, n := range f.sub {
-			names = append(names, n)
-		}
-		sort.Strings(names)
-		for _, n := range names {
-			visit(ri, filepath.Join(dir, n), path.Join(rel, n))
-		}
-	}
-	for i, r := range x.layout.Roots {
-		visit(i, r.Dir, "")
-	}
-	for _, ps := range x.names {
-		sort.Slice(ps, func(i, j int) bool { return ps[i].URL < ps[j].URL })
-	}
-	x.walked = true
+	x.walkWith(x.list)
 }
 
 // The pages an index holds by URL, logical path and name, as strings.
