@@ -28,7 +28,7 @@ var misplacedItemRule = &lint.Rule{
 			"or qualities, with at most one in three starting with a verb, an item that opens with an action verb in " +
 			"the imperative (\"Design and implement ...\", \"Assist in development of ...\", \"Configure, build, " +
 			"test, and deploy ...\") and names no skill, experience or knowledge in its first clause, and no quality or " +
-			"manner (\"Prioritize effectively\", \"Create strong working relationships\" read as skills too).\n\n" +
+			"manner (\"Prioritize effectively\", \"Operate in a transparent manner\", \"Create strong working relationships\" read as skills too).\n\n" +
 			"A list whose items are mixed throughout is not judged, nor the Responsibilities list of a level that has no " +
 			"Requirements of its own and holds two qualities or more among its duties (it levels the role as a whole, and there " +
 			"is no list of the level to move them to), nor a nested item, an item that leads in to a " +
@@ -199,7 +199,9 @@ func shapeOf(text string) (itemShape, bool) {
 		for _, w := range words[1:] {
 			// "Design experience", "Prioritize effectively", "Create strong working relationships":
 			// a skill, a manner or a quality named reads as a requirement too
-			if misplacedSkillWords[w] || misplacedAdjectives[w] || misplacedAdverb(w) {
+			// "Plan and operate in a transparent manner": a manner said in
+			// a phrase, as an adverb says it
+			if misplacedSkillWords[w] || misplacedAdjectives[w] || misplacedAdverb(w) || w == "manner" || w == "fashion" {
 				strong = false
 			}
 		}
