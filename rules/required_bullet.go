@@ -37,7 +37,8 @@ var requiredBulletRule = &lint.Rule{
 			"(`match: contains`) the bullet may say more around it, in whole words (\"You have the ability to use " +
 			"GitLab.\", \"Ability to use GitLab for merge requests\", \"Able to use GitLab to plan work\"), and `prefix` or `exact` are stricter. " +
 			"So does a requirement that asks more than the ability: experience with or an understanding of GitLab (\"Experience using, " +
-			"deploying, or configuring GitLab\", \"Strong understanding of GitLab for project management\"; with `reworded`). A level whose requirements ask the " +
+			"deploying, or configuring GitLab\", \"Strong understanding of GitLab for project management\"; with `reworded`), not GitLab named as one example among " +
+			"others (\"Experience with Continuous Integration systems (e.g. Jenkins, Travis, GitLab)\"). A level whose requirements ask the " +
 			"same ability in other words (\"Capability to use GitLab\", \"A working knowledge of GitLab\", \"Comfortable using " +
 			"Google Workspace and GitLab\"; option `reworded`) is told so, at `info`, quoting its bullet: a matter of wording, not a " +
 			"missing requirement (`reworded_info: false` takes it for the bullet). A rewording counts only in requirements, not in " +
@@ -1225,7 +1226,7 @@ var bulletClause = map[string]bool{"where": true, "which": true, "that": true, "
 // learn and use GitLab", "Ability to learn and use GitLab tools").
 // "Ability to plan at GitLab scale" asks another ability.
 func bulletReworded(have, want []string) bool {
-	return bulletAsksWith(have, want, func(w string) bool { return bulletUse[w] || bulletKnow[w] })
+	return bulletAsksWith(have, want, bulletRewordReach, nil, func(w string) bool { return bulletUse[w] || bulletKnow[w] })
 }
 
 // bulletMore are the words of a requirement that asks more than the
@@ -1244,13 +1245,24 @@ var bulletMore = map[string]bool{"experience": true, "experienced": true, "under
 // bullet's ability: a word of bulletMore before its object, as
 // bulletReworded reads a word of use or knowledge.
 func bulletAsksMore(have, want []string) bool {
-	return bulletAsksWith(have, want, func(w string) bool { return bulletMore[w] })
+	return bulletAsksWith(have, want, bulletMoreReach, bulletExample, func(w string) bool { return bulletMore[w] })
 }
 
+// bulletMoreReach is how many words before the bullet's object a word of
+// bulletMore may stand ("Experience using, deploying, or configuring
+// GitLab" is four), and bulletExample the words after which the object is
+// one example among others, not what is asked ("Experience with
+// Continuous Integration systems (e.g. Jenkins, Travis, GitLab)").
+const bulletMoreReach = 5
+
+var bulletExample = map[string]bool{"e": true, "g": true, "eg": true, "such": true, "including": true, "like": true,
+	"especially": true, "particularly": true, "incl": true, "i": true}
+
 // bulletAsksWith reports whether a word that asks holds before the
-// bullet's last word, at most bulletRewordReach words before it, in its
-// clause, not after "at", and no word makes the requirement a wish.
-func bulletAsksWith(have, want []string, asks func(string) bool) bool {
+// bullet's last word, at most reach words before it, in its clause (no
+// word of bulletClause or breaks between them), not after "at", and no
+// word makes the requirement a wish.
+func bulletAsksWith(have, want []string, reach int, breaks map[string]bool, asks func(string) bool) bool {
 	if len(want) < 2 {
 		return false
 	}
@@ -1263,8 +1275,8 @@ func bulletAsksWith(have, want []string, asks func(string) bool) bool {
 		if w != object || found || i > 0 && have[i-1] == "at" {
 			continue
 		}
-		for j := i - 1; j >= 0 && j >= i-bulletRewordReach; j-- {
-			if bulletClause[have[j]] {
+		for j := i - 1; j >= 0 && j >= i-reach; j-- {
+			if bulletClause[have[j]] || breaks[have[j]] {
 				break // "countries where GitLab is": GitLab is not what is used
 			}
 			if asks(have[j]) {
