@@ -31,7 +31,9 @@ var lostListMarkerRule = &lint.Rule{
 			"line in lower case, or indented, continues its item's sentence and is not reported; nor is a line in a " +
 			"list whose items open with a label (two thirds of them or more: \"**DO** ...\", \"[**Reviewer**](#r): " +
 			"...\") when the line does not, nor one in a list of items of several sentences (half of them or more), " +
-			"where it is the item's next sentence. The message asks for a marker, or for a blank line before the " +
+			"where it is the item's next sentence, nor a line, after one that ends a sentence, that opens by going on from " +
+			"it (\"This means that ...\", \"For example, ...\": an item's sentences written one a line), nor the item's lines " +
+			"after it. The message asks for a marker, or for a blank line before the " +
 			"line when it is a note after the list (\"Additional details about our process ...\") rather than an item.\n" +
 			"- **Items written as one paragraph**: a paragraph of three lines or more in a Responsibilities, " +
 			"Requirements, Nice-to-haves or Performance Indicators section whose every line opens with a capital " +
@@ -77,6 +79,11 @@ func checkLostListMarker(p *lint.Pass) {
 				text := lineText(src, n)
 				if strings.TrimSpace(text) == "" {
 					break // the item's first paragraph ends
+				}
+				if indentOf(text) <= markerIndent && endsSentence(lineText(src, n-1)) && refersBack(text) {
+					// "This means that ...": the item's next sentence, written
+					// a line a sentence; so are the lines after it
+					break
 				}
 				if indentOf(text) > markerIndent || !itemShaped(text) || !endsItem(lineText(src, n-1)) ||
 					strings.HasSuffix(strings.TrimSpace(text), ":") {
@@ -257,6 +264,23 @@ func endsItem(line string) bool {
 	}
 	fs := strings.Fields(t)
 	return !continuing[strings.ToLower(fs[len(fs)-1])]
+}
+
+// backReference are the openings of a sentence that explains or
+// illustrates the one before it: no item opens so.
+var backReference = regexp.MustCompile(`^(?:(?:This|That) (?:means|is|was|includes|way)\b|In other words\b|For (?:example|instance)\b|That said\b)`)
+
+// refersBack reports whether a line opens with a sentence that goes on
+// from the one before it ("This means that ...", "For example, ...").
+func refersBack(line string) bool {
+	return backReference.MatchString(strings.TrimSpace(line))
+}
+
+// endsSentence reports whether a line ends a sentence: a full stop, a
+// question or an exclamation mark, before a closing quote or bracket.
+func endsSentence(line string) bool {
+	t := strings.TrimRight(strings.TrimSpace(line), "\"'”’)*_")
+	return t != "" && strings.ContainsAny(t[len(t)-1:], ".!?")
 }
 
 // markerOf is the marker the item is written with, and a space.

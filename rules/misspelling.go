@@ -127,7 +127,11 @@ var misspellingRule = &lint.Rule{
 			"words in lower case, then an auxiliary or modal verb: \"Final, candidates will be invited\") is the adverb \"-ly\" makes of it " +
 			"(\"Finally\") when that is a dictionary word the site writes twenty times or more; two adjectives (\"Relevant, progressive " +
 			"experience\") and an ordinal (\"First, candidates will\") are left alone. Two lower-case dictionary words joined by an asterisk, the only one of " +
-			"their source line but a list marker (\"extremely detail*oriented\"), are offered with a hyphen and apart, without a fix.\n\n" +
+			"their source line but a list marker (\"extremely detail*oriented\"), are offered with a hyphen and apart, without a fix. " +
+			"Unless it is a listed common misspelling, a capitalised word that names a site the page links to (the label of the " +
+			"link's host before its suffix: \"Patreon\" beside https://www.patreon.com/...) is that site's name, and a word whose " +
+			"agent noun the page writes twice or more (\"keyhold\" beside \"keyholder\", \"keyholders\") " +
+			"is a word the page forms from its own noun: neither is reported.\n\n" +
 			"`--fix` writes the correction only when it is certain: one candidate that keeps the word's form " +
 			"(\"practies\" is \"practices\", plural as written, not \"practise\") and the page's variety of " +
 			"English, with no word the site writes that the typo is with two letters dropped (\"terrory\": " +
@@ -246,6 +250,8 @@ type spellWord struct {
 	apoSpan model.Span
 	apo     string
 	lower   string // lower case, "'s" kept
+	site    bool   // a capitalised word naming a site the page links to (linkedSites)
+	formed  bool   // a word whose agent noun the page writes (agentNounOnPage)
 	style   misspell.WordCase
 	short   string // for a three-letter slip of a common word ("teh"), that word
 	brand   string // for a name's plural where its possessive is meant ("GitLabs values"), the name
@@ -678,8 +684,15 @@ func checkMisspelling(p *lint.SetPass) {
 			}
 		}
 		low := &lowerSource{f: f} // for joinedCompound, once a page
+		var counts map[string]int // the page's words' uses, on first need
 		for _, u := range pages[i].unknown {
-			name := repeats[u.lower] >= 3 && capital[u.lower] == repeats[u.lower] && (inside[u.lower] && names[u.lower] || cells[u.lower] >= 3)
+			if counts == nil {
+				counts = map[string]int{}
+				words := pages[i].words.all()
+				pages[i].eachUse(func(id, n uint32) { counts[words[id]] += int(n) })
+			}
+			u.formed = agentNounOnPage(u.lower, counts)
+			name := u.site || repeats[u.lower] >= 3 && capital[u.lower] == repeats[u.lower] && (inside[u.lower] && names[u.lower] || cells[u.lower] >= 3)
 			reportMisspelling(p, f, u, repeats[u.lower], name, d, vocab, main, extra, opts.Locale, cands, pageWords, low)
 		}
 	}
@@ -1168,6 +1181,7 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 	// is that acronym inside a name ("OCIO", then the "ocio-dev" mailing
 	// list), not a misspelling
 	kept := sp.unknown[:0]
+	var sites map[string]bool // the sites the page links to, on first need
 	for _, u := range sp.unknown {
 		if u.style == misspell.CaseLower && u.meant == "" && u.short == "" && u.brand == "" && caps[strings.ToUpper(u.lower)] >= 2 {
 			continue
@@ -1186,6 +1200,15 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 		// the page's, written in its forms, not one slip
 		if sing, ok := strings.CutSuffix(u.lower, "s"); ok && u.meant == "" && u.short == "" && u.brand == "" && sing != "" && forms[sing] >= 2 {
 			continue
+		}
+		// a capitalised word that is the name of a site the page links
+		// to (its host's label before the suffix: "Patreon" beside
+		// https://www.patreon.com/...) is that site's name, not a slip
+		if u.style != misspell.CaseLower {
+			if sites == nil {
+				sites = linkedSites(f)
+			}
+			u.site = sites[strings.TrimSuffix(strings.TrimSuffix(u.lower, "'s"), "’s")]
 		}
 		kept = append(kept, u)
 	}
@@ -1775,6 +1798,9 @@ func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, onPage int
 	if pageName && !listed {
 		return
 	}
+	if u.formed && !listed {
+		return // "keyhold" beside the page's "keyholders": the page's own verb
+	}
 	// keep the candidates that fit the word's form; the most used on the
 	// site first
 	fit := cands[:0:0]
@@ -2034,6 +2060,62 @@ func nameSuffixed(lw, title string) bool {
 		}
 	}
 	return false
+}
+
+// agentNounOnPage reports whether a page writes a word's agent noun, the
+// word with "er" (or "r" after its "e"), in the singular or the plural,
+// twice or more: "keyhold" on a page that writes "keyholder" eight times
+// is a verb the page makes from its own noun, not a slip of "keyhole". A
+// common misspelling (misspell's list) is reported all the same
+// ("recieve", "reciever").
+func agentNounOnPage(lw string, counts map[string]int) bool {
+	if len(lw) < 4 || strings.ContainsAny(lw, " /'’") {
+		return false
+	}
+	agent := lw + "er"
+	if strings.HasSuffix(lw, "e") {
+		agent = lw + "r"
+	}
+	return counts[agent]+counts[agent+"s"] >= 2
+}
+
+// linkedSites are the names of the sites a page links to: of each
+// absolute web address, its host's label before the public suffix, in
+// lower case ("patreon" of https://www.patreon.com/x, "example" of
+// http://docs.example.co.uk). A link's path names no site.
+func linkedSites(f *model.Family) map[string]bool {
+	sites := map[string]bool{}
+	for _, l := range f.Links {
+		t := strings.ToLower(l.Target)
+		rest, ok := strings.CutPrefix(t, "https://")
+		if !ok {
+			if rest, ok = strings.CutPrefix(t, "http://"); !ok {
+				continue
+			}
+		}
+		host, _, _ := strings.Cut(rest, "/")
+		host, _, _ = strings.Cut(host, "?")
+		host, _, _ = strings.Cut(host, "#")
+		host, _, _ = strings.Cut(host, ":")
+		if at := strings.LastIndexByte(host, '@'); at >= 0 {
+			host = host[at+1:]
+		}
+		labels := strings.Split(host, ".")
+		if len(labels) < 2 {
+			continue
+		}
+		i := len(labels) - 2
+		switch labels[i] {
+		case "co", "com", "org", "net", "ac", "gov", "edu":
+			if i > 0 && len(labels[len(labels)-1]) == 2 {
+				i-- // a country's second level: example.co.uk
+			}
+		}
+		if labels[i] != "" {
+			sites[labels[i]] = true
+		}
+	}
+	return sites
 }
 
 // pageNameWords are the lower-case words of a page's title and of its

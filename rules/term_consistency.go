@@ -22,6 +22,9 @@ type termConsistencyOptions struct {
 	// word is a name ("WebdriverIO Project" and "WebdriverIO project"):
 	// see namedBody.
 	Cautious bool `yaml:"cautious"`
+	// PageVariety takes a page's spelling variety from its own words
+	// only, not from a policy: see checkTermVarieties.
+	PageVariety bool `yaml:"page_variety"`
 }
 
 // defaultPreferredTerms are names whose spelling is not a matter of taste.
@@ -173,6 +176,10 @@ var termConsistencyRule = &lint.Rule{
 				"describe it; on in the generic profile), nor a two-word term in title case where the page writes it in sentence case " +
 				"and heads two or more other names in title case with its first word (\"Emeritus Status\" beside \"Emeritus status\", on a page " +
 				"of \"Emeritus Maintainers\" and the \"Emeritus Process\": the page capitalises what it names freely)"},
+			{Name: "page_variety", Default: "false", Text: "a British spelling is reported only on a page whose other words, those it writes one way only, " +
+				"are more often American than British: a page that mixes the two varieties in one word and shows neither elsewhere " +
+				"(\"organization\" twice, \"organisation\" once) keeps no variety to follow, where the handbook's policy (off) takes " +
+				"American English; on in the generic profile, for organisations with no such policy"},
 		},
 	},
 	Options: func() any { return &termConsistencyOptions{Preferred: defaultPreferredTerms, Scope: "page"} },
@@ -1250,7 +1257,7 @@ func checkTermPage(p *lint.SetPass, f *model.Family, preferred map[string]string
 	checkTermClosed(p, f, preferred)
 	checkTermNumberPlurals(p, f)
 	checkTermRoleLinks(p, f)
-	checkTermVarieties(p, f)
+	checkTermVarieties(p, f, lint.Options[termConsistencyOptions](p.Options).PageVariety)
 	checkTermAbbreviations(p, f)
 	checkTermAcronyms(p, f, preferred)
 	checkTermTriples(p, f)
@@ -1272,8 +1279,10 @@ func checkTermPage(p *lint.SetPass, f *model.Family, preferred map[string]string
 // and the -ise forms whose -ize form the dictionary knows
 // ("optimisation"). The American evidence of an -ise word is the page's
 // words of the -iz- stem in any form ("optimising" beside
-// "optimization"). A page mostly British is left alone.
-func checkTermVarieties(p *lint.SetPass, f *model.Family) {
+// "optimization"). A page mostly British is left alone; with pageVariety
+// (an organisation with no policy of a variety), so is a page whose other
+// words show no American majority.
+func checkTermVarieties(p *lint.SetPass, f *model.Family, pageVariety bool) {
 	_, us := misspellings("US")
 	d := englishWords()
 	count := map[string]int{}
@@ -1369,7 +1378,7 @@ func checkTermVarieties(p *lint.SetPass, f *model.Family) {
 			onlyAmerican++
 		}
 	}
-	if onlyBritish > onlyAmerican {
+	if onlyBritish > onlyAmerican || pageVariety && onlyBritish == onlyAmerican {
 		return
 	}
 	for _, o := range british {

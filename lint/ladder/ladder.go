@@ -142,6 +142,13 @@ type keyword struct {
 var scopeWords = map[string]bool{"org": true, "organization": true, "organisation": true, "project": true, "subproject": true,
 	"repository": true, "repo": true, "area": true, "team": true, "component": true, "module": true, "core": true}
 
+// circleWords name the circle of people a role is held over, as a whole:
+// before a plural role word they make a role of it as a scope word does
+// ("Community Moderators", a community team's rung), but they name no part
+// that a second scope word could narrow ("Community Area Maintainer" is
+// no role over two scopes).
+var circleWords = map[string]bool{"community": true}
+
 // plainWords, before a plural role, name its members that are neither
 // more nor less than the role ("Other Maintainers", "Outside
 // Contributors", "Regular Maintainers" below a lead maintainer).
@@ -360,7 +367,7 @@ func (l *Ladder) place(words []string, masked []bool, anchored bool) (placed, bo
 		if len(ats) > 0 && k.anchor && anchored && k.qualified && (topicOf(l, role, k) || topicOf(l, words, k)) {
 			continue
 		}
-		if len(ats) == 0 && k.anchor && anchored && k.qualified && len(role) == len(k.words)+1 && !l.isKeyword(role[0]) && (!k.plural || scopeWords[role[0]] || plainWords[role[0]]) {
+		if len(ats) == 0 && k.anchor && anchored && k.qualified && len(role) == len(k.words)+1 && !l.isKeyword(role[0]) && (!k.plural || scopeWords[role[0]] || circleWords[role[0]] || plainWords[role[0]]) {
 			ats = shift(indexAll(role[1:], k.words, true), off+1)
 		}
 		// two words that each name a scope ("Project Area Maintainer"):

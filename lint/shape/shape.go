@@ -87,6 +87,8 @@ func Find(f *model.Family, o Options) []*Ladder {
 			out = append(out, l)
 		} else if l := listedTiers(f, o); l != nil {
 			out = append(out, l)
+		} else if l := transitionLadder(f, o); l != nil {
+			out = append(out, l)
 		} else if l := paragraphLadder(f, o); l != nil {
 			out = append(out, l)
 		} else if l := steppedRungs(f, o); l != nil {
@@ -1109,11 +1111,19 @@ func run(hs []*model.Heading, g []int, lv []*Level) bool {
 // Membership", then "## TC Meetings", "## Consensus Seeking Process"). Two
 // rungs apart, or after other sections, are no ladder by this.
 func opening(hs []*model.Heading, g []int, lv []*Level) bool {
-	if len(lv) != 2 || len(g) < 3 || hs[g[0]] != lv[0].Heading || hs[g[1]] != lv[1].Heading {
+	if len(lv) < 2 || len(g) < 3 || hs[g[0]] != lv[0].Heading || hs[g[1]] != lv[1].Heading {
 		return false
 	}
 	a, b := lv[0], lv[1]
-	return a.Placed && b.Placed && a.Code == nil && b.Code == nil && a.Place.Track == b.Place.Track && a.Place.Compare(b.Place) != 0
+	if !(a.Placed && b.Placed && a.Code == nil && b.Code == nil && a.Place.Track == b.Place.Track && a.Place.Compare(b.Place) != 0) {
+		return false
+	}
+	for _, c := range lv[2:] {
+		if !c.Placed || c.Code != nil || c.Place.Track != a.Place.Track {
+			return false
+		}
+	}
+	return true
 }
 
 // parallel reports whether levels carry parallel content: each has the same

@@ -452,12 +452,13 @@ func TestFindRungCodes(t *testing.T) {
 }
 
 // A plural role word follows a qualifier that names the role's scope ("Org
-// Maintainers", "Project Reviewers"); after other words ("New
+// Maintainers", "Project Reviewers", "Community Moderators": a role held
+// over a community); after other words ("New
 // contributors", "Emeritus Maintainers") it names a group of people.
 func TestClassifyScopedPluralRole(t *testing.T) {
 	o := options(t)
 	for title, want := range map[string]string{"Org Maintainers": "Maintainer", "Project Reviewers": "Reviewer", "Admin": "Administrator",
-		"Users": "Participant", "Technical Steering Committee (TSC)": "Technical Steering Committee"} {
+		"Users": "Participant", "Technical Steering Committee (TSC)": "Technical Steering Committee", "Community Moderators": "Reviewer"} {
 		p, ok := o.Ladder.Classify(title)
 		if !ok || p.Name != "contributor" || o.Ladder.StepLabel(p.Track, p.Step) != want {
 			t.Errorf("%q: %+v (ok %v), want contributor %s", title, p, ok, want)
@@ -601,6 +602,80 @@ func TestFindOpeningRungs(t *testing.T) {
 	for _, near := range []string{
 		"# Governance\n\n## Collaborators\n\nCommit access.\n\n## TC Meetings\n\nWeekly.\n\n## TC Membership\n\nBy consensus.\n\n## Consensus Seeking Process\n\nTalk.\n\n## Certificate of Origin\n\nSigned.\n",
 		"# Governance\n\n## Overview\n\nHow we work.\n\n## Collaborators\n\nCommit access.\n\n## TC Membership\n\nBy consensus.\n\n## TC Meetings\n\nWeekly.\n\n## Consensus Seeking Process\n\nTalk.\n",
+	} {
+		if ls := shape.Find(model.Parse("h.md", []byte(near)), options(t)); len(ls) != 0 {
+			t.Errorf("near miss: %q", titles(ls[0]))
+		}
+	}
+}
+
+// Rungs that open their group go on among the sections that follow when
+// the group's other rungs are of their track too: a community's staff
+// roles, top first, among its teams ("Domain Leads", "DevOps"); Helpers
+// and Moderators are a volunteer community's first rungs of staff, below
+// its Admins. A rung of another track among them, or the rungs not
+// opening the group, make no ladder.
+func TestFindOpeningRungsGoOn(t *testing.T) {
+	body := func(titles ...string) string {
+		src := "# Staff Roles\n\n"
+		for _, t := range titles {
+			src += "### " + t + "\n\nWhat they do.\n\n"
+		}
+		return src
+	}
+	src := body("Owners", "Admins", "Domain Leads", "Project Leads", "Moderators", "Events Team", "DevOps", "Project Teams", "Helpers")
+	ls := shape.Find(model.Parse("g.md", []byte(src)), options(t))
+	if len(ls) != 1 || titles(ls[0]) != "Owners|Admins|Moderators|Helpers" {
+		t.Fatalf("opening rungs going on: %d %v", len(ls), func() string {
+			if len(ls) > 0 {
+				return titles(ls[0])
+			}
+			return ""
+		}())
+	}
+	o := options(t)
+	h, _ := o.Ladder.Classify("Helpers")
+	m, _ := o.Ladder.Classify("Moderators")
+	a, _ := o.Ladder.Classify("Admins")
+	if h.Compare(m) >= 0 || m.Compare(a) >= 0 {
+		t.Errorf("want Helpers < Moderators < Admins: %+v %+v %+v", h, m, a)
+	}
+	for _, near := range []string{
+		body("Owners", "Admins", "Domain Leads", "Project Leads", "Senior Engineers", "Events Team", "DevOps", "Project Teams", "Helpers"),
+		body("Announcements", "Owners", "Admins", "Domain Leads", "Project Leads", "Moderators", "DevOps", "Project Teams", "Helpers"),
+	} {
+		if ls := shape.Find(model.Parse("h.md", []byte(near)), options(t)); len(ls) != 0 {
+			t.Errorf("near miss: %q", titles(ls[0]))
+		}
+	}
+}
+
+// A list under a heading that names roles, whose items open with a bold
+// sentence moving the holders of one rung to the next, each from the rung
+// the one before moved to, is a ladder of those rungs in the moves' order;
+// a list whose moves do not follow one another, or under a heading that
+// names no roles, is none.
+func TestFindTransitionList(t *testing.T) {
+	list := func(title, heading, second string) string {
+		return "# " + title + "\n\nHow people move on.\n\n## " + heading + "\n\n" +
+			"- **Regular contributors should be added as collaborators in the repository.**\n" +
+			"  Once they have five pull requests merged.\n\n" +
+			"- **" + second + "**\n  Once they have merged ten pull requests.\n\n" +
+			"- **Organization members who stay active should become organization owners.**\n" +
+			"  After six months.\n\n" +
+			"- **These roles are temporary, and that is fine.**\n  People come and go.\n\n## Who can change roles\n\nThe owners.\n"
+	}
+	src := list("Community roles", "When to change roles", "Repository collaborators who review often should be added as organization members.")
+	ls := shape.Find(model.Parse("g.md", []byte(src)), options(t))
+	if len(ls) != 1 || titles(ls[0]) != "Regular contributors|collaborators|organization members|organization owners" {
+		t.Fatalf("transition list: %d %v", len(ls), ls)
+	}
+	if !ls[0].Levels[0].Listed || ls[0].Levels[1].Listed {
+		t.Errorf("want the first rung listed (no section of its own), the others with their items")
+	}
+	for _, near := range []string{
+		list("Community roles", "When to change roles", "Reviewers who review often should be added as organization members."),
+		list("Community", "When to act", "Repository collaborators who review often should be added as organization members."),
 	} {
 		if ls := shape.Find(model.Parse("h.md", []byte(near)), options(t)); len(ls) != 0 {
 			t.Errorf("near miss: %q", titles(ls[0]))
