@@ -118,3 +118,86 @@ func sameUnit(a, b string) bool {
 	}
 	return k(a) == k(b)
 }
+
+// builtOnRungs adds to a group's levels the siblings right after its last
+// level titled by a role the tracks do not rank whose own text, before any
+// sub-heading, opens a paragraph by building the role on a rung of the
+// ladder: "In addition to the responsibilities of a maintainer, the
+// community manager has these" (the Mycelium Network's "## Community
+// manager" after "## Maintainer" and "## Invited experts"). Such a role
+// holds the rung and more: a level of the ladder, wherever the page ranks
+// it. Each sibling added may be the rung the next builds on. A role whose
+// text names no rung so ("The community manager is the person who helps"),
+// or builds on a role that is no level of the ladder, ends the run.
+func builtOnRungs(f *model.Family, o Options, hs []*model.Heading, g []int, lv []*Level) []*Level {
+	if o.Ladder == nil || len(lv) < 2 {
+		return lv
+	}
+	pos := map[*model.Heading]int{}
+	for n, i := range g {
+		pos[hs[i]] = n
+	}
+	first, last := pos[lv[0].Heading], pos[lv[len(lv)-1].Heading]
+	if last-first+1 != len(lv) {
+		return lv // not one run
+	}
+	var rungs []string
+	placed := 0
+	for _, l := range lv {
+		if l.Placed && l.Code == nil {
+			rungs = append(rungs, l.Title, l.Place.Label)
+			placed++
+		}
+	}
+	if placed < 2 {
+		return lv
+	}
+	out := lv
+	for n := last + 1; n < len(g); n++ {
+		i := g[n]
+		h := hs[i]
+		if namesSection(h.Text) || ParseCode(h.Text) != nil {
+			break
+		}
+		p, ok := o.Ladder.Classify(h.Text)
+		if !ok || !p.Implied || p.Stem == "" || retired(p.Stem) {
+			break
+		}
+		body := bodyOf(f, hs, i)
+		if !buildsOn(f, body, rungs) {
+			break
+		}
+		out = append(out, &Level{Title: h.Text, File: f, Heading: h, TitleSpan: h.TextSpan, Body: body})
+		rungs = append(rungs, h.Text)
+	}
+	return out
+}
+
+// buildsOn reports whether a paragraph of a level's own text (before its
+// first sub-heading) opens "In addition to the responsibilities of" one of
+// the rungs named (in either case and number, after an article).
+func buildsOn(f *model.Family, body model.Span, rungs []string) bool {
+	for _, b := range BlocksIn(f, body) {
+		if b.Kind == model.BlockHeading {
+			return false
+		}
+		if b.Kind != model.BlockParagraph {
+			continue
+		}
+		m := builtOnRE.FindStringSubmatch(strings.ToLower(strings.Join(strings.Fields(b.Text), " ")))
+		if m == nil {
+			continue
+		}
+		for _, r := range rungs {
+			k := roleKey(r)
+			if k != "" && (m[1] == k || strings.HasPrefix(m[1], k+" ") || strings.HasPrefix(m[1], k+"s ") || m[1] == k+"s") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// builtOnRE reads what a paragraph builds on: "in addition to the
+// (rights and) responsibilities of a maintainer, ..." gives "maintainer".
+var builtOnRE = regexp.MustCompile(`^in addition to (?:all )?(?:the )?(?:[a-z]+ and )?(?:rights|responsibilities|duties|privileges|requirements) of (?:(?:the|a|an|all) )?([a-z][a-z -]*?)(?:[,:.;]|$| (?:the|who|as|and|is|are|has|have|will|must|should)\b)`)

@@ -1780,7 +1780,9 @@ func TestFindBareLevelList(t *testing.T) {
 // another with no gap ("🌱 Seed Contributors (1-2 contributions)" .. "🌍
 // Forest Guardians (21+ contributions)"), going up or down.
 func TestFindRangedTiers(t *testing.T) {
-	tier := func(title, body string) string { return "## " + title + "\n\n**How to reach this tier:**\n\n- " + body + "\n\n" }
+	tier := func(title, body string) string {
+		return "## " + title + "\n\n**How to reach this tier:**\n\n- " + body + "\n\n"
+	}
 	src := "# Contributor Tiers\n\nRecognition.\n\n" +
 		tier("🌱 Seed Contributors (1-2 contributions)", "First pull request.") +
 		tier("🌿 Sprout Contributors (3-5 contributions)", "Keep going.") +
@@ -1809,6 +1811,34 @@ func TestFindRangedTiers(t *testing.T) {
 	} {
 		for _, l := range shape.Find(model.Parse(name+".md", []byte(miss)), options(t)) {
 			t.Errorf("%s: ladder %q", name, titles(l))
+		}
+	}
+}
+
+// A role the tracks do not rank, right after the ladder, whose own text
+// builds it on a rung of the ladder ("In addition to the responsibilities
+// of a maintainer, the community manager has these") is a level.
+func TestFindRoleBuiltOnRung(t *testing.T) {
+	src := "# Roles\n\n## Contributor\n\n### Contributor responsibilities\n\n- Code.\n\n" +
+		"## Maintainer\n\n### Maintainer responsibilities\n\n- Strategy.\n\n" +
+		"## Community manager\n\nThe role is distinct in many respects.\n\n" +
+		"In addition to the responsibilities of a maintainer, the community manager has these.\n\n- Events.\n\n" +
+		"## Inactivity\n\nRemoval.\n\n## Contact\n\nMail.\n"
+	if ls := shape.Find(model.Parse("r.md", []byte(src)), options(t)); len(ls) != 1 || titles(ls[0]) != "Contributor|Maintainer|Community manager" {
+		t.Fatalf("ladders %d: %v", len(ls), ls)
+	}
+	for name, miss := range map[string]string{
+		// a role beside the ladder: its text builds on no rung
+		"beside": strings.Replace(src, "In addition to the responsibilities of a maintainer, the community manager has these.",
+			"The community manager is the person who helps run events.", 1),
+		// built on a role that is no level of the ladder
+		"other": strings.Replace(src, "of a maintainer,", "of a sponsor,", 1),
+		// the words in a list item, not the role's own paragraph
+		"item": strings.Replace(src, "In addition to the responsibilities of a maintainer, the community manager has these.\n\n- Events.",
+			"- In addition to the responsibilities of a maintainer, events.", 1),
+	} {
+		if ls := shape.Find(model.Parse(name+".md", []byte(miss)), options(t)); len(ls) != 1 || titles(ls[0]) != "Contributor|Maintainer" {
+			t.Errorf("%s: %d ladders: %v", name, len(ls), ls)
 		}
 	}
 }
