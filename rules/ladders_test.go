@@ -244,7 +244,8 @@ func TestLaddersJudged(t *testing.T) {
 		file, rule, message string
 		line, column        int
 	}
-	fromFolder := regexp.MustCompile(`\s*\([^()]*, from (?:this file's folder|the repository's root)\)`)
+	// (the path may hold parentheses of its own: "image (50).png")
+	fromFolder := regexp.MustCompile(`\s*\((?:[^()]|\([^()]*\))*, from (?:this file's folder|the repository's root)\)`)
 	verdicts := map[key]string{}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	for dec.More() {

@@ -53,6 +53,8 @@ func checkRepoLink(p *lint.Pass) {
 	f := p.File
 	dir := filepath.Dir(filepath.FromSlash(f.Path))
 	var self *site.Anchors
+	var root string // the repository's, read once a relative link needs it
+	rootRead := false
 	for _, l := range linkTargetsOnce(f.Links) {
 		if l.Shortcode() || l.Kind == model.LinkAuto {
 			continue
@@ -92,8 +94,17 @@ func checkRepoLink(p *lint.Pass) {
 			target = filepath.Join(root, filepath.FromSlash(pth))
 			shown = strings.TrimPrefix(path.Clean(pth), "/") + ", from the repository's root"
 		} else {
+			// from the repository's root when the target lies in it, as
+			// for "/...": a path from wherever the linter ran, shown
+			// beside "from this file's folder", reads as the link's own
 			target = filepath.Join(dir, filepath.FromSlash(pth))
-			shown = filepath.ToSlash(filepath.Clean(target)) + ", from this file's folder"
+			shown = path.Clean(pth) + ", from this file's folder"
+			if !rootRead {
+				root, rootRead = lint.RepoRoot(dir), true
+			}
+			if rel, ok := underRoot(root, target); ok {
+				shown = rel + ", from the repository's root"
+			}
 		}
 		st, err := os.Stat(target)
 		if err != nil && (siteRoute(f, pth) || githubURLForm(pth) || builtFromSource(f, target)) {
@@ -238,4 +249,21 @@ func reportFragment(p *lint.Pass, span model.Span, frag string, a *site.Anchors,
 		msg += fmt.Sprintf(" (did you mean #%s?)", c)
 	}
 	p.Report(lint.Diagnostic{Span: span, Subject: frag, Message: msg})
+}
+
+// underRoot returns target's path from the repository's root, slashed,
+// when root is one and target lies in it.
+func underRoot(root, target string) (string, bool) {
+	if root == "" {
+		return "", false
+	}
+	abs, err := filepath.Abs(target)
+	if err != nil {
+		return "", false
+	}
+	rel, err := filepath.Rel(root, abs)
+	if err != nil || rel == "." || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", false
+	}
+	return filepath.ToSlash(rel), true
 }

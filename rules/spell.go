@@ -46,6 +46,9 @@ var techWords = []string{
 	"multicloud", "hypervisor", "hyperscaler", "hyperscalers", "serverless", "kubernetes", "microservice",
 	"microservices", "repo", "repos", "nonprofit", "nonprofits", "pipeline", "pipelines", "failover",
 	"dashboarding", "perf", "enablement", "intra", "homebrew", "elearning", "upstream", "downstream", "inbound", "outbound", "learnings", "meetups", "meetup",
+	// informal words of recognition, common in community pages ("Shoutout in
+	// the monthly update"): one edit from "shootout" and "shutout"
+	"shoutout", "shoutouts",
 }
 
 var (

@@ -423,6 +423,8 @@ func headingLadder(f *model.Family, o Options, few, rostersToo bool) *Ladder {
 		lv = toppedRungs(f, o, hs, g, lv)
 		lv = transitionRungs(f, o, hs, g, lv)
 		lv = holderRungs(f, o, hs, g, lv)
+		lv = rangedTiers(f, hs, g, lv)
+		lv = builtOnRungs(f, o, hs, g, lv)
 		lv = codedOnly(lv)
 		lv = describedRuns(f, lv)
 		if outline(lv) || rosters(f, lv) != rostersToo {

@@ -1774,3 +1774,71 @@ func TestFindBareLevelList(t *testing.T) {
 		}
 	}
 }
+
+// Tiers ranked by the count of their holders' work, not by their names:
+// each title ends with a range of one count, the ranges following one
+// another with no gap ("🌱 Seed Contributors (1-2 contributions)" .. "🌍
+// Forest Guardians (21+ contributions)"), going up or down.
+func TestFindRangedTiers(t *testing.T) {
+	tier := func(title, body string) string {
+		return "## " + title + "\n\n**How to reach this tier:**\n\n- " + body + "\n\n"
+	}
+	src := "# Contributor Tiers\n\nRecognition.\n\n" +
+		tier("🌱 Seed Contributors (1-2 contributions)", "First pull request.") +
+		tier("🌿 Sprout Contributors (3-5 contributions)", "Keep going.") +
+		tier("🌳 Tree Contributors (6-10 contributions)", "Review too.") +
+		tier("🌍 Forest Guardians (11+ contributions)", "Mentor others.") +
+		"## Contribution Types\n\nCode, docs.\n\n## Recognition Process\n\nMonthly.\n\n## Getting Started\n\nRead.\n\n## Questions?\n\nAsk.\n"
+	want := "🌱 Seed Contributors (1-2 contributions)|🌿 Sprout Contributors (3-5 contributions)|🌳 Tree Contributors (6-10 contributions)|🌍 Forest Guardians (11+ contributions)"
+	ls := shape.Find(model.Parse("t.md", []byte(src)), options(t))
+	if len(ls) != 1 || ls[0].From != "headings" || titles(ls[0]) != want {
+		t.Fatalf("ladders %d: %v", len(ls), ls)
+	}
+	// top first: the same ranges read from the end
+	down := "# Tiers\n\n" + tier("Guardians (21+ commits)", "a") + tier("Oaks (11-20 commits)", "b") + tier("Trees (3-10 commits)", "c") + "## Contact\n\nMail.\n"
+	if ls := shape.Find(model.Parse("d.md", []byte(down)), options(t)); len(ls) != 1 || titles(ls[0]) != "Guardians (21+ commits)|Oaks (11-20 commits)|Trees (3-10 commits)" {
+		t.Errorf("top first: %d ladders", len(ls))
+	}
+	for name, miss := range map[string]string{
+		// ranges of time: a plan's phases, no tiers
+		"weeks": strings.NewReplacer("contributions)", "weeks)").Replace(src),
+		// ranges of people: company sizes (Waypoints), no tiers
+		"employees": strings.NewReplacer("contributions)", "employees)").Replace(src),
+		// a gap between two ranges, and the run left is two
+		"gap": strings.Replace(strings.Replace(src, "(3-5 contributions)", "(4-5 contributions)", 1), "(11+ contributions)", "(12+ contributions)", 1),
+		// two counts of different work
+		"units": strings.Replace(strings.Replace(src, "(3-5 contributions)", "(3-5 reviews)", 1), "(11+ contributions)", "(11+ reviews)", 1),
+	} {
+		for _, l := range shape.Find(model.Parse(name+".md", []byte(miss)), options(t)) {
+			t.Errorf("%s: ladder %q", name, titles(l))
+		}
+	}
+}
+
+// A role the tracks do not rank, right after the ladder, whose own text
+// builds it on a rung of the ladder ("In addition to the responsibilities
+// of a maintainer, the community manager has these") is a level.
+func TestFindRoleBuiltOnRung(t *testing.T) {
+	src := "# Roles\n\n## Contributor\n\n### Contributor responsibilities\n\n- Code.\n\n" +
+		"## Maintainer\n\n### Maintainer responsibilities\n\n- Strategy.\n\n" +
+		"## Community manager\n\nThe role is distinct in many respects.\n\n" +
+		"In addition to the responsibilities of a maintainer, the community manager has these.\n\n- Events.\n\n" +
+		"## Inactivity\n\nRemoval.\n\n## Contact\n\nMail.\n"
+	if ls := shape.Find(model.Parse("r.md", []byte(src)), options(t)); len(ls) != 1 || titles(ls[0]) != "Contributor|Maintainer|Community manager" {
+		t.Fatalf("ladders %d: %v", len(ls), ls)
+	}
+	for name, miss := range map[string]string{
+		// a role beside the ladder: its text builds on no rung
+		"beside": strings.Replace(src, "In addition to the responsibilities of a maintainer, the community manager has these.",
+			"The community manager is the person who helps run events.", 1),
+		// built on a role that is no level of the ladder
+		"other": strings.Replace(src, "of a maintainer,", "of a sponsor,", 1),
+		// the words in a list item, not the role's own paragraph
+		"item": strings.Replace(src, "In addition to the responsibilities of a maintainer, the community manager has these.\n\n- Events.",
+			"- In addition to the responsibilities of a maintainer, events.", 1),
+	} {
+		if ls := shape.Find(model.Parse(name+".md", []byte(miss)), options(t)); len(ls) != 1 || titles(ls[0]) != "Contributor|Maintainer" {
+			t.Errorf("%s: %d ladders: %v", name, len(ls), ls)
+		}
+	}
+}
