@@ -398,7 +398,12 @@ func TestSlimModelsSameFindings(t *testing.T) {
 		lint.Input{Path: "extra/diagram.md", Data: []byte(lint.Lookup("career-ladder").Doc.Bad)},
 		lint.Input{Path: "extra/typos.md", Data: []byte("---\ntitle: Typos\n---\n\n## Responsibilities\n\n" +
 			"- Mentor the teamm on releases\n" +
-			"<!-- ladderlint-disable-next-line misspelling -->\n- Reveiw the plans\n- Reveiw the code\n")})
+			"<!-- ladderlint-disable-next-line misspelling -->\n- Reveiw the plans\n- Reveiw the code\n")},
+		// a name the page writes three times inside sentences and in a
+		// link's address only (not in its title): a name, slim or not
+		lint.Input{Path: "extra/names.md", Data: []byte("---\ntitle: Community Membership\n---\n\n## Responsibilities\n\n" +
+			"- Review code in the [repository](https://github.com/sermant-io/Sermant)\n" +
+			"- Help users of Sermant with questions\n- Write docs so that Sermant is easy to adopt\n- Present Sermant at meetups\n")})
 	kept := engineRun(t, inputs, func(e *lint.Engine) { e.KeepModels = true })
 	slim := engineRun(t, inputs, func(*lint.Engine) {})
 	if len(slim.Findings) != len(kept.Findings) {

@@ -252,6 +252,7 @@ type spellWord struct {
 	lower   string // lower case, "'s" kept
 	site    bool   // a capitalised word naming a site the page links to (linkedSites)
 	formed  bool   // a word whose agent noun the page writes (agentNounOnPage)
+	named   bool   // a word of the page's title or of a link's address (pageNameWords), read while the page has its links
 	style   misspell.WordCase
 	short   string // for a three-letter slip of a common word ("teh"), that word
 	brand   string // for a name's plural where its possessive is meant ("GitLabs values"), the name
@@ -664,7 +665,6 @@ func checkMisspelling(p *lint.SetPass) {
 		// title-case slip such as "Revenue Accouting" repeated is one); or
 		// that is three table cells' whole text
 		// (Consensys as the sponsor of three roles)
-		names := pageNameWords(f)
 		// the page's words, for the cautious checks
 		var pageWords map[string]bool
 		if opts.Cautious && len(pages[i].unknown) > 0 {
@@ -692,7 +692,7 @@ func checkMisspelling(p *lint.SetPass) {
 				pages[i].eachUse(func(id, n uint32) { counts[words[id]] += int(n) })
 			}
 			u.formed = agentNounOnPage(u.lower, counts)
-			name := u.site || repeats[u.lower] >= 3 && capital[u.lower] == repeats[u.lower] && (inside[u.lower] && names[u.lower] || cells[u.lower] >= 3)
+			name := u.site || repeats[u.lower] >= 3 && capital[u.lower] == repeats[u.lower] && (inside[u.lower] && u.named || cells[u.lower] >= 3)
 			reportMisspelling(p, f, u, repeats[u.lower], name, d, vocab, main, extra, opts.Locale, cands, pageWords, low)
 		}
 	}
@@ -1182,6 +1182,7 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 	// list), not a misspelling
 	kept := sp.unknown[:0]
 	var sites map[string]bool // the sites the page links to, on first need
+	var names map[string]bool // the words of the page's title and links' addresses, on first need
 	for _, u := range sp.unknown {
 		if u.style == misspell.CaseLower && u.meant == "" && u.short == "" && u.brand == "" && caps[strings.ToUpper(u.lower)] >= 2 {
 			continue
@@ -1209,6 +1210,12 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 				sites = linkedSites(f)
 			}
 			u.site = sites[strings.TrimSuffix(strings.TrimSuffix(u.lower, "'s"), "’s")]
+			// the cross-file stage reads a slimmed page, without its
+			// links: whether the word names the page is kept here
+			if names == nil {
+				names = pageNameWords(f)
+			}
+			u.named = names[u.lower]
 		}
 		kept = append(kept, u)
 	}
