@@ -3,6 +3,7 @@ package rules
 import (
 	"maps"
 	"math/rand"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -205,5 +206,44 @@ func TestItemKeyOneAllocation(t *testing.T) {
 	}
 	if n := testing.AllocsPerRun(100, func() { itemKeySink = itemKey("Collaborates with Product Management on the quarterly roadmap.") }); n != 1 {
 		t.Errorf("%v allocations a key, want 1", n)
+	}
+}
+
+// hasSentenceBreak answers as the expression it replaced, on random lines
+// of words, stops, quotes of both kinds, parentheses, spaces of each kind,
+// accented and non-Latin capitals, lower case and invalid bytes.
+func TestHasSentenceBreakAsExpression(t *testing.T) {
+	re := regexp.MustCompile(`[.!?]["'”’)]?\s+["'“‘(]?\p{Lu}`)
+	rng := rand.New(rand.NewSource(31))
+	parts := []string{"Lead", "the", ".", "!", "?", "\"", "'", "”", "’", ")", "(", "“", "‘", " ", "  ", "\t", "\n", "\v", "\f", "\r",
+		"\u00a0", "É", "é", "Ω", "ω", "\xff", "\xe2\x80", "1", "a", "Z"}
+	found := 0
+	for i := 0; i < 200000; i++ {
+		var b strings.Builder
+		for n := rng.Intn(9); n > 0; n-- {
+			b.WriteString(parts[rng.Intn(len(parts))])
+		}
+		s := b.String()
+		want := re.MatchString(s)
+		if got := hasSentenceBreak(s); got != want {
+			t.Fatalf("hasSentenceBreak(%q) = %v, the expression says %v", s, got, want)
+		}
+		if want {
+			found++
+		}
+	}
+	if found < 1000 {
+		t.Fatalf("only %d random lines hold a sentence break: the test says little", found)
+	}
+	for s, want := range map[string]bool{
+		"Lead the team. Then ship it":      true,
+		"Lead the team.” [Then ship it":    false, // no opening mark of the class
+		"Lead the team.” ‘Then ship it":    true,
+		"Lead the team.\u00a0Then ship it": false, // no space of \s
+		"Lead the team, e.g. the platform": false,
+	} {
+		if got := hasSentenceBreak(s); got != want {
+			t.Errorf("hasSentenceBreak(%q) = %v, want %v", s, got, want)
+		}
 	}
 }
