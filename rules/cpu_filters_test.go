@@ -266,3 +266,34 @@ func TestApostropheInNameBothKinds(t *testing.T) {
 		}
 	}
 }
+
+// secondPersonOpenings finds "You" and "YOUR" opening sentences, and makes
+// nothing for a block without "you" in any case: most blocks.
+func TestSecondPersonOpeningsWithoutYou(t *testing.T) {
+	src := "---\ntitle: Engineer\n---\n\n## Engineer\n\n### Responsibilities\n\n" +
+		"- Lead the team. You share the roadmap.\n- YOUR work ships. Lead it.\n- Lead the quarterly planning of the team.\n"
+	f := model.Parse("content/job-families/x/engineer.md", []byte(src))
+	var found []string
+	var plain *model.Block
+	for _, b := range f.Blocks {
+		if b.Kind != model.BlockItem {
+			continue
+		}
+		for _, m := range secondPersonOpenings(b) {
+			found = append(found, m.Text())
+		}
+		if strings.HasPrefix(b.Text, "Lead the quarterly") {
+			plain = b
+		}
+	}
+	if want := []string{"You share", "YOUR work"}; !slices.Equal(found, want) {
+		t.Errorf("openings %q, want %q", found, want)
+	}
+	if plain == nil {
+		t.Fatal("no block without you")
+	}
+	secondPersonOpenings(plain) // the block's words memoised
+	if n := testing.AllocsPerRun(100, func() { secondPersonOpenings(plain) }); n != 0 {
+		t.Errorf("%v allocations for a block without you, want 0", n)
+	}
+}
