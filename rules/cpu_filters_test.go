@@ -3,6 +3,7 @@ package rules
 import (
 	"maps"
 	"math/rand"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -205,5 +206,94 @@ func TestItemKeyOneAllocation(t *testing.T) {
 	}
 	if n := testing.AllocsPerRun(100, func() { itemKeySink = itemKey("Collaborates with Product Management on the quarterly roadmap.") }); n != 1 {
 		t.Errorf("%v allocations a key, want 1", n)
+	}
+}
+
+// hasSentenceBreak answers as the expression it replaced, on random lines
+// of words, stops, quotes of both kinds, parentheses, spaces of each kind,
+// accented and non-Latin capitals, lower case and invalid bytes.
+func TestHasSentenceBreakAsExpression(t *testing.T) {
+	re := regexp.MustCompile(`[.!?]["'”’)]?\s+["'“‘(]?\p{Lu}`)
+	rng := rand.New(rand.NewSource(31))
+	parts := []string{"Lead", "the", ".", "!", "?", "\"", "'", "”", "’", ")", "(", "“", "‘", " ", "  ", "\t", "\n", "\v", "\f", "\r",
+		"\u00a0", "É", "é", "Ω", "ω", "\xff", "\xe2\x80", "1", "a", "Z"}
+	found := 0
+	for i := 0; i < 200000; i++ {
+		var b strings.Builder
+		for n := rng.Intn(9); n > 0; n-- {
+			b.WriteString(parts[rng.Intn(len(parts))])
+		}
+		s := b.String()
+		want := re.MatchString(s)
+		if got := hasSentenceBreak(s); got != want {
+			t.Fatalf("hasSentenceBreak(%q) = %v, the expression says %v", s, got, want)
+		}
+		if want {
+			found++
+		}
+	}
+	if found < 1000 {
+		t.Fatalf("only %d random lines hold a sentence break: the test says little", found)
+	}
+	for s, want := range map[string]bool{
+		"Lead the team. Then ship it":      true,
+		"Lead the team.” [Then ship it":    false, // no opening mark of the class
+		"Lead the team.” ‘Then ship it":    true,
+		"Lead the team.\u00a0Then ship it": false, // no space of \s
+		"Lead the team, e.g. the platform": false,
+	} {
+		if got := hasSentenceBreak(s); got != want {
+			t.Errorf("hasSentenceBreak(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// apostropheInName moves the apostrophe of a name in mixed case, either
+// kind, with its suffixes written whole (apo+"s" was built for every word of
+// every page: no allocation, the compiler keeps it on the stack, but half
+// the function's time on a page's words).
+func TestApostropheInNameBothKinds(t *testing.T) {
+	d := englishWords()
+	for w, want := range map[string]string{
+		"DevOp’s":   "DevOps’",
+		"DevOp's":   "DevOps'",
+		"Manager's": "", // a dictionary word: a possessive
+		"devop's":   "", // no mixed case
+		"DevOps":    "",
+	} {
+		if got := apostropheInName(d, w); got != want {
+			t.Errorf("apostropheInName(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
+
+// secondPersonOpenings finds "You" and "YOUR" opening sentences, and makes
+// nothing for a block without "you" in any case: most blocks.
+func TestSecondPersonOpeningsWithoutYou(t *testing.T) {
+	src := "---\ntitle: Engineer\n---\n\n## Engineer\n\n### Responsibilities\n\n" +
+		"- Lead the team. You share the roadmap.\n- YOUR work ships. Lead it.\n- Lead the quarterly planning of the team.\n"
+	f := model.Parse("content/job-families/x/engineer.md", []byte(src))
+	var found []string
+	var plain *model.Block
+	for _, b := range f.Blocks {
+		if b.Kind != model.BlockItem {
+			continue
+		}
+		for _, m := range secondPersonOpenings(b) {
+			found = append(found, m.Text())
+		}
+		if strings.HasPrefix(b.Text, "Lead the quarterly") {
+			plain = b
+		}
+	}
+	if want := []string{"You share", "YOUR work"}; !slices.Equal(found, want) {
+		t.Errorf("openings %q, want %q", found, want)
+	}
+	if plain == nil {
+		t.Fatal("no block without you")
+	}
+	secondPersonOpenings(plain) // the block's words memoised
+	if n := testing.AllocsPerRun(100, func() { secondPersonOpenings(plain) }); n != 0 {
+		t.Errorf("%v allocations for a block without you, want 0", n)
 	}
 }

@@ -336,8 +336,9 @@ func brandPlural(d *wordDict, w string) string {
 // word; the caller checks that the site writes the name with its "s" often
 // and never without. Else "".
 func apostropheInName(d *wordDict, w string) string {
-	for _, apo := range []string{"'", "’"} {
-		stem, ok := strings.CutSuffix(w, apo+"s")
+	for _, suffix := range [...]string{"'s", "’s"} { // not apo+"s": two strings a word of every page
+		stem, ok := strings.CutSuffix(w, suffix)
+		apo := suffix[:len(suffix)-1]
 		if !ok || len(stem) < 4 || !innerMixedCase(stem) || knownWord(d, strings.ToLower(stem)) {
 			continue
 		}
@@ -687,7 +688,7 @@ func checkMisspelling(p *lint.SetPass) {
 		var counts map[string]int // the page's words' uses, on first need
 		for _, u := range pages[i].unknown {
 			if counts == nil {
-				counts = map[string]int{}
+				counts = make(map[string]int, pages[i].nUses) // at its size: no growing
 				words := pages[i].words.all()
 				pages[i].eachUse(func(id, n uint32) { counts[words[id]] += int(n) })
 			}

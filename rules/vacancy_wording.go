@@ -453,6 +453,12 @@ var secondPersonWords = map[string]bool{"you": true, "you're": true, "you've": t
 // after it ("You share"). A pointer to more reading ("You can learn more
 // about ...") is no opening.
 func secondPersonOpenings(b *model.Block) []prose.Match {
+	if !model.ContainsFold(b.Text, "you") {
+		// every word of secondPersonWords holds "you", and no letter but
+		// ASCII's lowers to y, o or u: no slice of lower-case words made
+		// for the most blocks, which address no one
+		return nil
+	}
 	words, lower := prose.BlockWords(b), prose.BlockLowerWords(b)
 	var out []prose.Match
 	for i, w := range lower {
