@@ -133,13 +133,9 @@ func builtOnRungs(f *model.Family, o Options, hs []*model.Heading, g []int, lv [
 	if o.Ladder == nil || len(lv) < 2 {
 		return lv
 	}
-	pos := map[*model.Heading]int{}
-	for n, i := range g {
-		pos[hs[i]] = n
-	}
-	first, last := pos[lv[0].Heading], pos[lv[len(lv)-1].Heading]
-	if last-first+1 != len(lv) {
-		return lv // not one run
+	_, last, ok := levelsRun(hs, g, lv)
+	if !ok {
+		return lv
 	}
 	var rungs []string
 	placed := 0

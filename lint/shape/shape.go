@@ -1326,13 +1326,9 @@ func toppedRungs(f *model.Family, o Options, hs []*model.Heading, g []int, lv []
 	if _, ok := oneTrackDirection(lv); !ok {
 		return lv
 	}
-	pos := map[*model.Heading]int{}
-	for n, i := range g {
-		pos[hs[i]] = n
-	}
-	first, last := pos[lv[0].Heading], pos[lv[len(lv)-1].Heading]
-	if last-first+1 != len(lv) {
-		return lv // not one run
+	first, last, ok := levelsRun(hs, g, lv)
+	if !ok {
+		return lv
 	}
 	// role reads sibling n as a role the tracks do not rank, with its
 	// topic sub-heading; the topic word, or "" for none
@@ -1937,4 +1933,16 @@ func oneTrackDirection(levels []*Level) (dir int, ok bool) {
 		dir = d
 	}
 	return dir, true
+}
+
+// levelsRun returns the places, among the sibling headings g (indexes into
+// hs), of the first and last of the levels lv, and whether the levels are
+// one run of siblings with no other heading between them.
+func levelsRun(hs []*model.Heading, g []int, lv []*Level) (first, last int, ok bool) {
+	pos := make(map[*model.Heading]int, len(g))
+	for n, i := range g {
+		pos[hs[i]] = n
+	}
+	first, last = pos[lv[0].Heading], pos[lv[len(lv)-1].Heading]
+	return first, last, last-first+1 == len(lv)
 }
