@@ -1527,10 +1527,12 @@ func pluralGroup(name, title string) bool {
 	return n != "" && model.Singular(n) != n && model.Singular(t) == t
 }
 
-// commaWords returns the words of a name as commaDropped compares them: normalized, in their order, "Sr." and "&" written out, the
-// ignored words, a leading "the", the title's parenthesised qualifier, a
-// trailing "role" and a joiner an ignored word leaves at the end ("The
-// Senior Director Sales Systems for GitLab is ...") left out.
+// commaWords returns the words of a name as commaDropped compares them:
+// normalized, in their order, joiners kept ("Director of Sales Systems" is
+// no dropped comma), "Sr." and "&" written out; the ignored words, a leading
+// "the", the title's parenthesised qualifier, a trailing "role" and a joiner
+// an ignored word leaves at the end ("The Senior Director Sales Systems for
+// GitLab is ...") left out.
 func (c *roleNames) commaWords(s string) []string {
 	var out []string
 	for _, w := range strings.Fields(model.NormalizeTitle(strings.ReplaceAll(withoutParens(s), "&", " and "))) {

@@ -466,7 +466,7 @@ func secondPersonOpenings(b *model.Block) []prose.Match {
 			continue
 		}
 		end := words[i].End
-		if i+1 < len(words) && strings.TrimSpace(b.Text[words[i].End:words[i+1].Start]) == "" {
+		if i+1 < len(words) && gapAt(b, words, i+1) == "" {
 			end = words[i+1].End
 		}
 		out = append(out, prose.Match{Block: b, Start: words[i].Start, End: end, Phrase: -1})
@@ -531,7 +531,7 @@ func plainAddress(b *model.Block, taken []prose.Match, roleWords map[string]bool
 				// the heading's words up to the one after "you": "What
 				// you can", "You've got"
 				end := words[i].End
-				if i+1 < len(words) && strings.TrimSpace(b.Text[words[i].End:words[i+1].Start]) == "" {
+				if i+1 < len(words) && gapAt(b, words, i+1) == "" {
 					end = words[i+1].End
 				}
 				add(words[0].Start, end)
@@ -542,10 +542,10 @@ func plainAddress(b *model.Block, taken []prose.Match, roleWords map[string]bool
 	}
 	for i, w := range lower {
 		switch {
-		case (w == "candidates" || w == "candidate" || w == "applicants" || w == "applicant") && sentenceStart(b.Text, words[i].Start) &&
+		case candidateNoun(w) && sentenceStart(b.Text, words[i].Start) &&
 			(policySectionKind(b) == model.SecRequirements || policySectionKind(b) == model.SecNiceToHaves):
 			end := words[i].End
-			if i+1 < len(words) && strings.TrimSpace(b.Text[words[i].End:words[i+1].Start]) == "" {
+			if i+1 < len(words) && gapAt(b, words, i+1) == "" {
 				end = words[i+1].End
 			}
 			add(words[i].Start, end)
@@ -614,7 +614,7 @@ var subordinators = map[string]bool{"when": true, "whenever": true, "once": true
 // (the main clause is not the reader's) and "When you need help, you can
 // find the guide" (a pointer to more reading) are none.
 func introducedYou(b *model.Block, words []prose.Word, lower []string, i int, roleWords map[string]bool) int {
-	gap := func(k int) string { return strings.TrimSpace(b.Text[words[k-1].End:words[k].Start]) }
+	gap := func(k int) string { return gapAt(b, words, k) }
 	youAt := func(k int) int { // the end of "you <word>" at k, or -1
 		if k+1 >= len(lower) || lower[k] != "you" || gap(k+1) != "" || readerPointer(lower[k+1:]) {
 			return -1
