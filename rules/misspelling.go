@@ -1071,7 +1071,7 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 					pluralNear: articlePluralNear(d, text, tw.Words, j)}))
 				continue
 			}
-			if meant := confusedWord(wordingText(b), tw.Words, j); meant != "" && !allow[lw] {
+			if meant := confusedWord(text, tw.Words, j); meant != "" && !allow[lw] {
 				// "Principle Accounting Officer", "will aide us": a real word
 				// where its neighbours ask for another
 				sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, meant: meant, style: misspell.CaseStyle(w.Text)}))
@@ -1083,7 +1083,7 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 				sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, adverb: adv, style: misspell.CaseTitle}))
 				continue
 			}
-			if plural := apostrophePlural(d, wordingText(b), tw.Words, j); plural != "" && !allow[lw] {
+			if plural := apostrophePlural(d, text, tw.Words, j); plural != "" && !allow[lw] {
 				// "Executive Business Administrator's at GitLab toggle":
 				// a plural written with an apostrophe
 				sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, meant: plural, style: misspell.CaseStyle(w.Text)}))
@@ -1121,11 +1121,11 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 				sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, lookalike: acr, style: misspell.CaseUpper}))
 				continue
 			}
-			if end := strayApostrophe(wordingText(b), w.Start, w.End); end > 0 && !allow[lw] {
+			if end := strayApostrophe(text, w.Start, w.End); end > 0 && !allow[lw] {
 				// "Bachelor's’ Degree": a second apostrophe after a
 				// possessive; the finding spans both, the fix drops it
 				sw := placeSpellWord(b, spellWord{w: w, lower: lw, meant: w.Text, style: misspell.CaseLower})
-				sw.w.Text = strings.Clone(wordingText(b)[w.Start:end])
+				sw.w.Text = strings.Clone(text[w.Start:end])
 				sw.w.End = end
 				sw.span = b.SourceSpan(w.Start, end)
 				sp.unknown = append(sp.unknown, sw)
@@ -1133,15 +1133,15 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 			}
 			style, ok := spellCheckable(w.Text)
 			if !ok && !allow[lw] {
-				if fix := shortSlip(d, w.Text, lw); fix != "" && !hyphenated(wordingText(b), w.Start, w.End) {
+				if fix := shortSlip(d, w.Text, lw); fix != "" && !hyphenated(text, w.Start, w.End) {
 					sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, style: misspell.CaseStyle(w.Text), short: fix}))
 				}
 				continue
 			}
-			if allow[lw] || emojiCode(wordingText(b), w.Start, w.End) {
+			if allow[lw] || emojiCode(text, w.Start, w.End) {
 				continue
 			}
-			if style == misspell.CaseLower && slugWord(wordingText(b), w.Start, w.End) {
+			if style == misspell.CaseLower && slugWord(text, w.Start, w.End) {
 				if opts.Cautious {
 					continue // an identifier, whoever's it is
 				}
@@ -1163,13 +1163,13 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 				}
 			}
 			if known[k] == 1 {
-				if style == misspell.CaseTitle && len(lw) >= minRareSlip && !d.common(lw) && !sentenceStart(wordingText(b), w.Start) {
+				if style == misspell.CaseTitle && len(lw) >= minRareSlip && !d.common(lw) && !sentenceStart(text, w.Start) {
 					sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, style: style, rare: true}))
 				}
 				continue
 			}
 			sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, style: style,
-				prefix: hyphenPrefix(wordingText(b), w.Start)}))
+				prefix: hyphenPrefix(text, w.Start)}))
 		}
 	}
 	forms := map[string]int{} // a word's uses in lower case and with a capital, when it has both
