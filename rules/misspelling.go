@@ -371,9 +371,10 @@ func principalTitle(text string, w, next word) bool {
 //     ("Senior Manger, Sales Systems"), is "manager";
 //   - the common slips of English grammar that their neighbours give away
 //     (slipByNeighbour): "it's own", "rather then", "be apart of".
-func confusedWord(text string, words []prose.Word, j int) string {
+func confusedWord(text string, tw *textWords, j int) string {
+	words := tw.Words
 	w := wordIn(text, words[j])
-	if meant := slipByNeighbour(text, words, j); meant != "" {
+	if meant := slipByNeighbour(text, tw, j); meant != "" {
 		return meant
 	}
 	switch w.Text {
@@ -444,7 +445,10 @@ func capitalInside(text string, words []prose.Word, k int) bool {
 //
 // A comma or any other mark between the words ("rather, then", "could,
 // of course,") is no slip.
-func slipByNeighbour(text string, words []prose.Word, j int) string {
+//
+// tw holds text's words and their lower case (each word's strings.ToLower).
+func slipByNeighbour(text string, tw *textWords, j int) string {
+	words := tw.Words
 	word := func(k int) string {
 		if k < 0 || k >= len(words) {
 			return ""
@@ -452,7 +456,7 @@ func slipByNeighbour(text string, words []prose.Word, j int) string {
 		if k < j && text[words[k].End:words[k+1].Start] != " " || k > j && text[words[k-1].End:words[k].Start] != " " {
 			return ""
 		}
-		return strings.ToLower(strings.ReplaceAll(words[k].In(text), "’", "'"))
+		return straightLower(tw, k)
 	}
 	switch word(j) {
 	case "it's":
@@ -512,6 +516,18 @@ func slipByNeighbour(text string, words []prose.Word, j int) string {
 		}
 	}
 	return ""
+}
+
+// straightLower is word k of tw in lower case with its curly apostrophes
+// straightened: strings.ToLower of the word so straightened, read from
+// tw's lower case, not lowered again (a copy of every word with a
+// capital).
+func straightLower(tw *textWords, k int) string {
+	l := tw.Lower(k)
+	if strings.IndexByte(l, "’"[0]) >= 0 {
+		l = strings.ReplaceAll(l, "’", "'")
+	}
+	return l
 }
 
 // apostrophePlural returns the plural meant where the j-th word is a
@@ -1071,7 +1087,7 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 					pluralNear: articlePluralNear(d, text, tw.Words, j)}))
 				continue
 			}
-			if meant := confusedWord(text, tw.Words, j); meant != "" && !allow[lw] {
+			if meant := confusedWord(text, tw, j); meant != "" && !allow[lw] {
 				// "Principle Accounting Officer", "will aide us": a real word
 				// where its neighbours ask for another
 				sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, meant: meant, style: misspell.CaseStyle(w.Text)}))
