@@ -251,6 +251,27 @@ func TestMeasureReviewed(t *testing.T) {
 	if strings.Contains(text.String(), "second reviewer") {
 		t.Errorf("report without reviews mentions them:\n%s", text.String())
 	}
+	// the floor holds the recall of the upheld labels: losing the finding
+	// of the one upheld label fails it, as losing a rejected label's does not
+	floor := rep.Floor("2026-12-07", "abc")
+	if floor.RecallUpheld == nil || *floor.RecallUpheld != 1 || floor.RuleRecallUpheld["misspelling"] != 1 {
+		t.Fatalf("floor %+v", floor)
+	}
+	if fails := floor.Check(rep); len(fails) > 0 {
+		t.Errorf("the report fails its own floor: %v", fails)
+	}
+	lost := testRun(t)
+	lost.Findings = lost.Findings[1:]
+	if fails := strings.Join(floor.Check(MeasureReviewed(lost, labels, nil, reviews)), "\n"); !strings.Contains(fails, "recall of the upheld labels 0.000") {
+		t.Errorf("floor check after losing the upheld label's finding: %q", fails)
+	}
+	lostRejected := testRun(t)
+	lostRejected.Findings = lostRejected.Findings[:2]
+	for _, f := range floor.Check(MeasureReviewed(lostRejected, labels, nil, reviews)) {
+		if strings.Contains(f, "upheld") {
+			t.Errorf("losing a rejected label's finding fails the upheld floor: %s", f)
+		}
+	}
 	if LabelID(labels[0]) == LabelID(labels[1]) || len(LabelID(labels[0])) != 12 {
 		t.Errorf("label ids %q %q", LabelID(labels[0]), LabelID(labels[1]))
 	}
