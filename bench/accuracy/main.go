@@ -102,7 +102,7 @@ func run() error {
 	}
 	if *list != "" {
 		out := bufio.NewWriter(os.Stdout)
-		if err := accuracy.List(out, lrun, labels, verdicts, *list); err != nil {
+		if err := accuracy.List(out, lrun, labels, verdicts, reviews, *list); err != nil {
 			return err
 		}
 		return out.Flush()
