@@ -45,7 +45,7 @@ func RulesDoc(measured map[string]Measured, asOf string) string {
 	b.WriteString("The precision and recall columns are each rule's blind figures on the checking half of the real\n")
 	b.WriteString("pages (" + asOf + "; how they are measured: `bench/ACCURACY.md`). A rule whose precision stays\n")
 	b.WriteString("under 0.9 is `info` or off by default. Recall is given on the labels as the labellers gave them, and on\n")
-	b.WriteString("those a blind second review upheld (the labels it found noise or taste left out).\n\n")
+	b.WriteString("those a blind second review upheld (the labels it found noise or taste left out; stricter than the judges, so an upper bound).\n\n")
 	b.WriteString("| Rule | Category | Default | Title | Precision | Recall | Recall (upheld labels) |\n|---|---|---|---|---|---|---|\n")
 	for _, r := range lint.Rules() {
 		sev := r.Severity.String()
