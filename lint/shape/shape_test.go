@@ -1877,3 +1877,29 @@ func TestFindProficiencyScale(t *testing.T) {
 		}
 	}
 }
+
+// A list of rungs with no heading that names roles is a ladder when the
+// sentence that leads into it does ("In an Apache project, developers
+// have three roles:", Apache Doris); a lead-in that names none, a
+// sentence before the lead-in that does, a paragraph that does not lead
+// into the list, or a heading between, make none.
+func TestFindListAfterLeadIn(t *testing.T) {
+	list := "1. Contributor: When the code is merged, the developer becomes a Contributor.\n" +
+		"2. Committer: Committer has permission to merge into the code base.\n" +
+		"3. PMC Member: a member of the project management committee.\n\nDifferent roles have different rights.\n"
+	src := "---\n{\n    \"title\": \"How to Become Doris Committer\"\n}\n---\n\n<!-- \nLicensed to the ASF.\n-->\n\n" +
+		"# How to Become Doris Committer\n\nIn an Apache project, developers have three roles:\n\n" + list
+	if ls := shape.Find(model.Parse("c.md", []byte(src)), options(t)); len(ls) != 1 || ls[0].From != "bullets" || titles(ls[0]) != "Contributor|Committer|PMC Member" {
+		t.Fatalf("ladders %d: %v", len(ls), ls)
+	}
+	for name, miss := range map[string]string{
+		"no ladder word": strings.Replace(src, "developers have three roles:", "developers work this way:", 1),
+		"earlier":        strings.Replace(src, "developers have three roles:", "developers have three roles. They work this way:", 1),
+		"no lead-in":     strings.Replace(src, "developers have three roles:", "developers have three roles.", 1),
+		"heading":        strings.Replace(src, "developers have three roles:\n\n", "developers have three roles:\n\n## History\n\n", 1),
+	} {
+		for _, l := range shape.Find(model.Parse(name+".md", []byte(miss)), options(t)) {
+			t.Errorf("%s: ladder %q", name, titles(l))
+		}
+	}
+}
