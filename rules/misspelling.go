@@ -97,8 +97,10 @@ var misspellingRule = &lint.Rule{
 			"(\"changes that effect large groups\", \"will effect the ability\"): \"affect\" (\"to effect change\" and \"to that effect\" are " +
 			"left alone). So is an indefinite article before a word whose first sound asks for the other one, where that sound is certain: " +
 			"\"a\" before an ordinary word opening with \"a\", \"e\", \"i\" or \"o\" (\"a Engineering Manager\"; not \"a one-time\", " +
-			"\"a European\"), \"an\" before one opening with a consonant other than \"h\", \"u\", \"x\" or \"y\" (\"an Salesforce " +
-			"instance\"), with the other article as the fix; so is \"an\" before an acronym opening with b, c, d, g, j, k, p, q, t, v, w or z (\"an PM\"), " +
+			"\"a European\") or with the \"u\" of \"up\" (\"un-\" but \"uni-\" and \"una-\", \"up-\", \"ul-\", \"um-\", \"ug-\": " +
+			"\"a understanding\", \"a update\"), \"an\" before one opening with a consonant other than \"h\", \"u\", \"x\" or \"y\" (\"an Salesforce " +
+			"instance\") or with the \"you\" of \"use\", \"usual\", \"utili-\", \"unique\", \"unit\", \"univers-\", \"union\", " +
+			"\"unif-\" (\"an user\", \"an unique\"; not \"an uninstall\", \"a unanimous\"), with the other article as the fix; so is \"an\" before an acronym opening with b, c, d, g, j, k, p, q, t, v, w or z (\"an PM\"), " +
 			"\"a\" before one opening with a, e, i or o (\"a OKR\"; not \"a EULA\") and \"a\" before one opening with f, l, m, n, r, s or x " +
 			"read as letters: without a vowel (\"a MR\", \"a SDR\"; not \"a SQL query\", \"a XL size\") or a short list (\"a SRE\", \"a NDA\"); " +
 			"other acronyms (\"a NASA\", \"a SKU\", \"a HR\", \"a UX\"), words without a vowel (\"an ssh " +
