@@ -67,7 +67,9 @@ var levelCopyRule = &lint.Rule{
 			"(managing, hiring, coaching or leading a team or people; a bullet that rewords one of the lower list's, with no " +
 			"word on leading people that bullet has not, \"able to be a role model for all other EBAs\" for \"able to lead " +
 			"other EBAs\", adds none; a level's lists under a sub-heading that repeats its name, \"#### Manager, Executive " +
-			"Business Administrator\" under \"### Manager, Executive Business Administrator\", are its own). So is a section whose every item " +
+			"Business Administrator\" under \"### Manager, Executive Business Administrator\", are its own). So is a level of another track graded above a lower one whose every item is one of the lower " +
+			"list's, word for word or reworded (four or more, four fifths of that list), with none on leading people and not " +
+			"two steps up: an associate's responsibilities reworded for a manager. So is a section whose every item " +
 			"(its extension sentences, the page's standard items and the bullets the policy asks of every level aside; one or more) is, word " +
 			"for word, an item of the same section of a level below it on its track, when no extension brings that list (none, or one that " +
 			"names the level itself, \"Extends that of the Partner Manager (Intermediate) Requirements\" in that level's own section): it " +
@@ -444,7 +446,7 @@ func reportLevelCopy(p *lint.Pass, opts *levelCopyOptions, secs *levelSections, 
 		}
 	}
 	if best == nil {
-		return reportRepeatedList(p, secs, hi, h, below, kind)
+		return reportRepeatedList(p, secs, hi, h, below, kind) || reportRewordedAcross(p, secs, hi, h, below, kind)
 	}
 	pct := math.Floor(100 * bestSim)
 	what := ""
@@ -1184,6 +1186,49 @@ func reportRepeatedList(p *lint.Pass, secs *levelSections, hi *model.Role, h *le
 		Diff:    itemsDiff(secs.get(best, kind).items, h.items, 8),
 	})
 	return true
+}
+
+// rewordedMinItems is how many items a level of another track must take,
+// each word for word or reworded, from a lower level's list for
+// reportRewordedAcross.
+const rewordedMinItems = 4
+
+// reportRewordedAcross reports a level of another track graded above a
+// lower level (a manager above an associate) whose every item is one of
+// the lower level's, word for word or reworded (compareItems pairs them),
+// taking four fifths of the lower list at least, and none on leading
+// people nor two steps up (itemChanges.progress: "Some" made "Considerable"
+// twice is a senior manager's progression on the manager's frame): the list of an individual contributor, lightly reworded, with
+// nothing of what sets the manager's track apart.
+func reportRewordedAcross(p *lint.Pass, secs *levelSections, hi *model.Role, h *levelSection, below []placedLevel, kind model.SectionKind) bool {
+	if len(h.items) < rewordedMinItems {
+		return false
+	}
+	for _, lo := range below {
+		if !lo.across || !gradeAbove(hi, lo.role) {
+			continue
+		}
+		l := secs.get(lo.role, kind)
+		if !l.ok {
+			continue
+		}
+		c := compareItems(l.items, h.items, append(extensionTexts(hi), extensionTexts(lo.role)...))
+		taken := c.copied + c.reworded
+		if c.progress() >= levelCopySteps || c.fresh > 0 || taken < rewordedMinItems || taken < len(h.items) || 5*taken < 4*c.n || addsLeading(l.items, h.items) {
+			continue
+		}
+		k := strings.ToLower(kindLabel(kind))
+		p.Report(lint.Diagnostic{
+			Span: h.s.Span,
+			Message: fmt.Sprintf("%s are those of %s reworded (%s), with none on leading people: no progression from %s",
+				k, quoted(lo.role.Title), c.describe(h.standard), lo.role.Title),
+			Role:    hi,
+			Subject: string(kind) + " reworded " + model.NormalizeTitle(lo.role.Title),
+			Diff:    itemsDiff(l.items, h.items, 8),
+		})
+		return true
+	}
+	return false
 }
 
 // reportNothingNew reports a level's section too short to compare
