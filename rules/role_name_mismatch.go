@@ -32,7 +32,10 @@ var roleNameMismatchRule = &lint.Rule{
 			"...\"), one that opens its responsibilities or requirements with the role's name as its subject, without \"The\" " +
 			"(\"Senior Accounting and External Reporting Manager shares the same responsibilities as listed above\"), and the headings of its sections (\"#### Senior Accountant Responsibilities\"), also a section heading " +
 			"right after its text that is outside it by depth (\"### Staff Accountant Career Ladder\" after the level's " +
-			"requirements) unless it names the family or another role exactly. A role written under two headings of " +
+			"requirements) unless it names the family or another role exactly. The sentence of the role's own Career Ladder " +
+			"section that gives the next step of a role (\"The next step for the Manager, Community Programs is ...\" under " +
+			"\"Senior Community Programs Manager\") is reported when it names another role of the page, word for word: it " +
+			"was copied from that role's. A role written under two headings of " +
 			"one title (\"## Intermediate X\" and its reports-to sentence, then \"### Intermediate X\" with the grade " +
 			"sentence and the role's sections beside it) is opened by the outer heading's text. When a level is " +
 			"copied from another, these are the names that get left behind. Each must name the role as its " +
@@ -80,7 +83,9 @@ var roleNameMismatchRule = &lint.Rule{
 			"\"Senior Learning & Development Program Manager\"), are how such a sentence refers to a role just above; the same " +
 			"words with a plural \"s\" added or dropped inside the name (\"Community Program Evangelist\" for \"Community Programs " +
 			"Evangelist\") are not, nor are the heading's words in another order (\"the Intermediate Accounting Manager\" for \"Manager, " +
-			"Accounting\"), nor the name the extended role's own text gives it (that role's finding). Such a sentence that names, without " +
+			"Accounting\"), nor the name the extended role's own text gives it (that role's finding). The name runs on " +
+			"after a rank's comma (\"Extends that of the Director, Billing & Accounts Receivable\" names \"Director, Billing & " +
+			"Accounts Receivable\", not the page's \"Director, Billing and Collections\"), up to the section's name. Such a sentence that names, without " +
 			"a link, a role the page does not have (\"Extends that of the Technology Partner Manager (Intermediate) requirements\" " +
 			"among Alliances Partner Managers, \"the Junior Technology Partner Manager\" on a page whose lowest level is " +
 			"Associate) is reported too: the list it takes over is nowhere to read. A role of the page written loosely (its " +
@@ -224,6 +229,17 @@ func checkRoleNameMismatch(p *lint.Pass) {
 			}
 			found = append(found, m)
 		}
+		// "The next step for the Manager, Community Programs is ..." in the
+		// Senior Community Programs Manager's own Career Ladder: a sentence
+		// copied from the role it names, another role of the page
+		for _, m := range careerLadderMentions(r) {
+			if seen[m.span] || names.same(m.name, title) || otherRole(f, r, m.name, plain) == nil ||
+				leftToGrade != "" && nameKey(m.name) == leftToGrade {
+				continue
+			}
+			seen[m.span] = true
+			found = append(found, m)
+		}
 		reportExtensionNames(p, f, r, levelWords, plain)
 		if ref, ok := oddHeading(f, r, title, valid, names, plain); ok {
 			found = reportOddHeading(p, r, title, ref, valid, found, plain)
@@ -249,6 +265,7 @@ func reportExtensionNames(p *lint.Pass, f *model.Family, r *model.Role, levelWor
 		if low := strings.ToLower(target); strings.HasPrefix(low, "that of the ") {
 			target = target[len("that of the "):]
 		}
+		target = commaDepartment(e.Sentence.Text, target, plain)
 		if !readsLikeRoleName(target, levelWords) || !model.JobTitleLike(target) || allIn(plain.words(target), plain.level) {
 			continue
 		}
@@ -308,6 +325,42 @@ func reportExtensionNames(p *lint.Pass, f *model.Family, r *model.Role, levelWor
 			Diff:    worddiff.Compare(from, target).String(),
 		})
 	}
+}
+
+// extensionSectionWords are the section names an extension sentence may
+// write after the role it names ("Extends the Senior Analyst, Requirements
+// and Responsibilities").
+var extensionSectionWords = map[string]bool{"responsibilities": true, "responsibility": true, "requirements": true,
+	"requirement": true, "expectations": true, "qualifications": true, "role": true, "position": true, "and": true, "&": true}
+
+// commaDepartment returns the name an extension sentence gives, the
+// department after a comma included, where the model's target stops at
+// the comma ("Extends that of the Director, Billing & Accounts Receivable"
+// names "Director, Billing & Accounts Receivable", not "Director"): the
+// capitalised words right after ", " that are not section names, when the
+// target is a rank alone ("In addition to the expectations for Product
+// Analysts, Senior Product Analysts are ..." names no department).
+func commaDepartment(text, target string, plain *roleNames) string {
+	// the handbook's "Director, Billing" form: a rank before the comma
+	if target == "" || strings.Contains(target, ",") || !allIn(plain.words(target), plain.level) {
+		return target
+	}
+	i := strings.Index(text, target)
+	if i < 0 || !strings.HasPrefix(text[i+len(target):], ", ") {
+		return target
+	}
+	name, ok := leadingRoleName(text[i:])
+	if !ok || len(name) <= len(target) || !strings.HasPrefix(name, target+", ") {
+		return target
+	}
+	dept := strings.Fields(name[len(target)+2:])
+	for len(dept) > 0 && extensionSectionWords[strings.ToLower(dept[len(dept)-1])] {
+		dept = dept[:len(dept)-1]
+	}
+	if len(dept) == 0 || strings.ContainsAny(strings.Join(dept, " "), ",()") {
+		return target
+	}
+	return target + ", " + strings.Join(dept, " ")
 }
 
 // reportExtensionNoRole reports an extension sentence that names, without
@@ -924,6 +977,30 @@ func roleMentions(f *model.Family, r *model.Role) []roleMention {
 		}
 		if prefix != "" {
 			out = append(out, roleMention{"section heading", prefix, model.Span{Start: sec.PrefixSpan.Start, End: sec.PrefixSpan.Start + len(prefix)}, false})
+		}
+	}
+	return out
+}
+
+var nextStepRE = regexp.MustCompile(`(?i)^the\s+next\s+steps?\s+(?:for|of)\s+(?:the\s+|an?\s+)?`)
+
+// careerLadderMentions returns the role names that open the sentences of
+// the role's own Career Ladder section ("The next step for the Senior
+// Sourcer is ..."): the role whose next step the sentence gives.
+func careerLadderMentions(r *model.Role) []roleMention {
+	var out []roleMention
+	for _, sec := range r.Sections {
+		if sec.Kind != model.SecCareerLadder || sec.Role != r {
+			continue
+		}
+		for _, b := range sec.Paragraphs {
+			loc := nextStepRE.FindStringIndex(b.Text)
+			if loc == nil {
+				continue
+			}
+			if name, ok := leadingRoleName(b.Text[loc[1]:]); ok && model.JobTitleLike(name) {
+				out = append(out, roleMention{"career ladder sentence", name, b.SourceSpan(loc[1], loc[1]+len(name)), false})
+			}
 		}
 	}
 	return out
