@@ -85,9 +85,7 @@ var roleNameMismatchRule = &lint.Rule{
 			"\"Senior Learning & Development Program Manager\"), are how such a sentence refers to a role just above; the same " +
 			"words with a plural \"s\" added or dropped inside the name (\"Community Program Evangelist\" for \"Community Programs " +
 			"Evangelist\") are not, nor are the heading's words in another order (\"the Intermediate Accounting Manager\" for \"Manager, " +
-			"Accounting\"), nor the name the extended role's own text gives it (that role's finding). The name runs on " +
-			"after a rank's comma (\"Extends that of the Director, Billing & Accounts Receivable\" names \"Director, Billing & " +
-			"Accounts Receivable\", not the page's \"Director, Billing and Collections\"), up to the section's name. Such a sentence that names, without " +
+			"Accounting\"), nor the name the extended role's own text gives it (that role's finding). Such a sentence that names, without " +
 			"a link, a role the page does not have (\"Extends that of the Technology Partner Manager (Intermediate) requirements\" " +
 			"among Alliances Partner Managers, \"the Junior Technology Partner Manager\" on a page whose lowest level is " +
 			"Associate) is reported too: the list it takes over is nowhere to read. A role of the page written loosely (its " +
@@ -275,7 +273,6 @@ func reportExtensionNames(p *lint.Pass, f *model.Family, r *model.Role, levelWor
 		if low := strings.ToLower(target); strings.HasPrefix(low, "that of the ") {
 			target = target[len("that of the "):]
 		}
-		target = commaDepartment(e.Sentence.Text, target, plain)
 		if !readsLikeRoleName(target, levelWords) || !model.JobTitleLike(target) || allIn(plain.words(target), plain.level) {
 			continue
 		}
@@ -335,42 +332,6 @@ func reportExtensionNames(p *lint.Pass, f *model.Family, r *model.Role, levelWor
 			Diff:    worddiff.Compare(from, target).String(),
 		})
 	}
-}
-
-// extensionSectionWords are the section names an extension sentence may
-// write after the role it names ("Extends the Senior Analyst, Requirements
-// and Responsibilities").
-var extensionSectionWords = map[string]bool{"responsibilities": true, "responsibility": true, "requirements": true,
-	"requirement": true, "expectations": true, "qualifications": true, "role": true, "position": true, "and": true, "&": true}
-
-// commaDepartment returns the name an extension sentence gives, the
-// department after a comma included, where the model's target stops at
-// the comma ("Extends that of the Director, Billing & Accounts Receivable"
-// names "Director, Billing & Accounts Receivable", not "Director"): the
-// capitalised words right after ", " that are not section names, when the
-// target is a rank alone ("In addition to the expectations for Product
-// Analysts, Senior Product Analysts are ..." names no department).
-func commaDepartment(text, target string, plain *roleNames) string {
-	// the handbook's "Director, Billing" form: a rank before the comma
-	if target == "" || strings.Contains(target, ",") || !allIn(plain.words(target), plain.level) {
-		return target
-	}
-	i := strings.Index(text, target)
-	if i < 0 || !strings.HasPrefix(text[i+len(target):], ", ") {
-		return target
-	}
-	name, ok := leadingRoleName(text[i:])
-	if !ok || len(name) <= len(target) || !strings.HasPrefix(name, target+", ") {
-		return target
-	}
-	dept := strings.Fields(name[len(target)+2:])
-	for len(dept) > 0 && extensionSectionWords[strings.ToLower(dept[len(dept)-1])] {
-		dept = dept[:len(dept)-1]
-	}
-	if len(dept) == 0 || strings.ContainsAny(strings.Join(dept, " "), ",()") {
-		return target
-	}
-	return target + ", " + strings.Join(dept, " ")
 }
 
 // reportExtensionNoRole reports an extension sentence that names, without
