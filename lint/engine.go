@@ -36,6 +36,9 @@ type Finding struct {
 	Subject string   `json:"-"` // what the fingerprint is derived from
 	Fixes   []Edit   `json:"-"` // edits in the file's normalized source
 	Covers  []string `json:"-"` // other rules whose defect the finding also reports
+	// Through is the last line of the text the finding stands for when a
+	// rule reports a run once (Diagnostic.Extent); 0 otherwise.
+	Through int `json:"-"`
 	// AlsoRoles are other roles the finding is about (Diagnostic.AlsoRoles)
 	AlsoRoles []string `json:"-"`
 	Offset    int      `json:"-"` // byte offset of the start, for fixes and sorting
@@ -735,6 +738,11 @@ func makeFinding(a *activeRule, d Diagnostic) Finding {
 		Line: start.Line, Column: start.Column, EndLine: end.Line, EndColumn: end.Column,
 		Diff: d.Diff, Subject: d.Subject, Fixes: d.Fixes, Covers: d.Covers, Offset: sp.Start, EndOff: sp.End,
 		AlsoRoles: d.AlsoRoles,
+	}
+	if x := d.Extent; x.End > x.Start && x.End <= len(src.Text) {
+		if last := src.Position(x.End - 1).Line; last > fd.Line {
+			fd.Through = last
+		}
 	}
 	role := d.Role
 	if role == nil {

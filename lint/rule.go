@@ -256,6 +256,11 @@ type Diagnostic struct {
 	// Role has it (levels that inherit Role's requirements): the finding
 	// is reported once, on Role, and is about them too.
 	AlsoRoles []string
+	// Extent, when set, is the whole text the finding stands for where it
+	// is wider than Span: a run of bullets reported once, at its first
+	// (the message names the run's lines). Span stays what a reader's eye
+	// is sent to.
+	Extent model.Span
 }
 
 // Pass is one rule's run on one file.

@@ -64,7 +64,12 @@ var levelCopyRule = &lint.Rule{
 			"policy's \"Do not repeat the junior requirement list for more senior levels\": it is reported with the count of " +
 			"items repeated and the extension sentence to write instead; so is a level that relists that way the list of a level of " +
 			"another track graded below it (a manager a senior analyst's) and adds no item of its own on leading people " +
-			"(managing, hiring, coaching or leading a team or people). So is a section whose every item " +
+			"(managing, hiring, coaching or leading a team or people; a bullet that rewords one of the lower list's, with no " +
+			"word on leading people that bullet has not, \"able to be a role model for all other EBAs\" for \"able to lead " +
+			"other EBAs\", adds none; a level's lists under a sub-heading that repeats its name, \"#### Manager, Executive " +
+			"Business Administrator\" under \"### Manager, Executive Business Administrator\", are its own). So is a level of another track graded above a lower one whose every item is one of the lower " +
+			"list's, word for word or reworded (four or more, four fifths of that list), with none on leading people and not " +
+			"two steps up: an associate's responsibilities reworded for a manager. So is a section whose every item " +
 			"(its extension sentences, the page's standard items and the bullets the policy asks of every level aside; one or more) is, word " +
 			"for word, an item of the same section of a level below it on its track, when no extension brings that list (none, or one that " +
 			"names the level itself, \"Extends that of the Partner Manager (Intermediate) Requirements\" in that level's own section): it " +
@@ -148,6 +153,14 @@ func checkLevelCopy(p *lint.Pass) {
 			pl.Track = -1 // a seniority word the tracks do not know ("Lead")
 		}
 		levels = append(levels, placedLevel{role: r, place: pl, order: i, near: pl.Track})
+	}
+	for _, r := range p.File.Roles {
+		if r.Parent != nil && echoesLevel(r.Parent, r) {
+			if secs.echo == nil {
+				secs.echo = map[*model.Role]*model.Role{}
+			}
+			secs.echo[r.Parent] = r
+		}
 	}
 	for i := range levels {
 		if levels[i].near < 0 && i > 0 {
@@ -266,6 +279,9 @@ type levelSections struct {
 	// ("You share our values", "Ability to use GitLab"), left out of the
 	// comparison
 	standard map[model.SectionKind]map[string]bool
+	// a level's sub-heading that repeats its name, whose sections are the
+	// level's (echoesLevel)
+	echo map[*model.Role]*model.Role
 }
 
 func (ls *levelSections) get(r *model.Role, kind model.SectionKind) *levelSection {
@@ -274,6 +290,11 @@ func (ls *levelSections) get(r *model.Role, kind model.SectionKind) *levelSectio
 		return s
 	}
 	s, items, ok := comparableSection(r, kind, ls.minWords)
+	if e := ls.echo[r]; s == nil && e != nil {
+		// the level's sections sit under a sub-heading that repeats its
+		// name: they are its own
+		s, items, ok = comparableSection(e, kind, ls.minWords)
+	}
 	sec := &levelSection{s: s, items: items, ok: ok}
 	if ok {
 		blocks := sectionBlocks(s)
@@ -425,7 +446,7 @@ func reportLevelCopy(p *lint.Pass, opts *levelCopyOptions, secs *levelSections, 
 		}
 	}
 	if best == nil {
-		return reportRepeatedList(p, secs, hi, h, below, kind)
+		return reportRepeatedList(p, secs, hi, h, below, kind) || reportRewordedAcross(p, secs, hi, h, below, kind)
 	}
 	pct := math.Floor(100 * bestSim)
 	what := ""
@@ -507,6 +528,15 @@ func ownSection(r *model.Role, kind model.SectionKind) *model.Section {
 		}
 	}
 	return nil
+}
+
+// echoesLevel reports whether role o is a sub-heading of level r named
+// exactly as r ("#### Manager, Executive Business Administrator" over its
+// bullets under "### Manager, Executive Business Administrator"): no
+// specialty but r itself, whose sections under it are r's.
+func echoesLevel(r, o *model.Role) bool {
+	return o != nil && o != r && o.Parent == r && o.Kind == model.KindSpecialty && o.Grade == nil &&
+		model.NormalizeTitle(o.Title) == model.NormalizeTitle(r.Title)
 }
 
 // ownsSections reports whether r owns a section of one of the kinds.
@@ -1046,18 +1076,51 @@ const repeatMinItems = 3
 var leadingRE = regexp.MustCompile(`(?i)\b(?:teams?|people|hir(?:e|es|ed|ing)|recruit\w*|coach\w*|mentor\w*|direct\s+reports|lead(?:s|ing|er|ers|ership)?|manag(?:e|es|ed|ing|er|ers|ement))\b`)
 
 // addsLeading reports whether an item of new that lower has not, word for
-// word, speaks of leading people.
+// word, speaks of leading people. An item that rewords one of lower's (the
+// most similar, more than half the same, as compareItems pairs them) and
+// whose words on leading people that item has already ("Proven leadership
+// skills and demonstrates 'one team' mindset; able to be a role model" for
+// "...; able to lead other EBAs") adds nothing on leading people.
 func addsLeading(lower, new []string) bool {
 	has := map[string]bool{}
 	for _, it := range lower {
 		has[itemKey(it)] = true
 	}
 	for _, it := range new {
-		if !has[itemKey(it)] && leadingRE.MatchString(it) {
+		if !has[itemKey(it)] && leadingRE.MatchString(it) && !rewordsLeading(lower, it) {
 			return true
 		}
 	}
 	return false
+}
+
+// rewordsLeading reports whether item rewords the item of lower most like
+// it (more than half the same) and every word of item on leading people is
+// one of that item's.
+func rewordsLeading(lower []string, item string) bool {
+	best, bestSim := "", 0.5
+	ib := wordBag(item)
+	for _, o := range lower {
+		if maxSimilarity(wordBag(o), ib) <= bestSim {
+			continue
+		}
+		if d := worddiff.CompareWith(o, item, worddiff.Options{FoldCase: true}); d.Similarity() > bestSim {
+			best, bestSim = o, d.Similarity()
+		}
+	}
+	if best == "" {
+		return false
+	}
+	words := map[string]bool{}
+	for _, w := range leadingRE.FindAllString(best, -1) {
+		words[strings.ToLower(w)] = true
+	}
+	for _, w := range leadingRE.FindAllString(item, -1) {
+		if !words[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return true
 }
 
 // reportRepeatedList reports a level that progresses but relists a lower
@@ -1123,6 +1186,49 @@ func reportRepeatedList(p *lint.Pass, secs *levelSections, hi *model.Role, h *le
 		Diff:    itemsDiff(secs.get(best, kind).items, h.items, 8),
 	})
 	return true
+}
+
+// rewordedMinItems is how many items a level of another track must take,
+// each word for word or reworded, from a lower level's list for
+// reportRewordedAcross.
+const rewordedMinItems = 4
+
+// reportRewordedAcross reports a level of another track graded above a
+// lower level (a manager above an associate) whose every item is one of
+// the lower level's, word for word or reworded (compareItems pairs them),
+// taking four fifths of the lower list at least, and none on leading
+// people nor two steps up (itemChanges.progress: "Some" made "Considerable"
+// twice is a senior manager's progression on the manager's frame): the list of an individual contributor, lightly reworded, with
+// nothing of what sets the manager's track apart.
+func reportRewordedAcross(p *lint.Pass, secs *levelSections, hi *model.Role, h *levelSection, below []placedLevel, kind model.SectionKind) bool {
+	if len(h.items) < rewordedMinItems {
+		return false
+	}
+	for _, lo := range below {
+		if !lo.across || !gradeAbove(hi, lo.role) {
+			continue
+		}
+		l := secs.get(lo.role, kind)
+		if !l.ok {
+			continue
+		}
+		c := compareItems(l.items, h.items, append(extensionTexts(hi), extensionTexts(lo.role)...))
+		taken := c.copied + c.reworded
+		if c.progress() >= levelCopySteps || c.fresh > 0 || taken < rewordedMinItems || taken < len(h.items) || 5*taken < 4*c.n || addsLeading(l.items, h.items) {
+			continue
+		}
+		k := strings.ToLower(kindLabel(kind))
+		p.Report(lint.Diagnostic{
+			Span: h.s.Span,
+			Message: fmt.Sprintf("%s are those of %s reworded (%s), with none on leading people: no progression from %s",
+				k, quoted(lo.role.Title), c.describe(h.standard), lo.role.Title),
+			Role:    hi,
+			Subject: string(kind) + " reworded " + model.NormalizeTitle(lo.role.Title),
+			Diff:    itemsDiff(l.items, h.items, 8),
+		})
+		return true
+	}
+	return false
 }
 
 // reportNothingNew reports a level's section too short to compare

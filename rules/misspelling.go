@@ -85,7 +85,10 @@ var misspellingRule = &lint.Rule{
 			"\"multi-takser\" is \"multi-tasker\" (\"multitasker\"), not \"taker\" or \"taser\". An acronym written with a lower-case \"l\" for its \"I\" (\"ROl\") is that acronym when the site writes it ten times or more " +
 			"and no other page writes the slip. A capitalised dictionary word whose first letter " +
 			"is typed twice, first in lower case (\"pProgram\"), is that word (\"iPhone\" and \"eBay\" have a first letter of their own); " +
-			"a second apostrophe after a possessive (\"Bachelor's’ Degree\"), one that closes no quotation, is dropped. A lower-case " +
+			"a second apostrophe after a possessive (\"Bachelor's’ Degree\"), one that closes no quotation, is dropped. " +
+			"The possessive of a lower-case plural of a dictionary noun written with an \"s\" after its apostrophe (\"team members's goals\") " +
+			"is reported with the plural's possessive and the singular's as candidates, without a fix (\"members'\" or \"member's\"); " +
+			"a word that reads as a singular in \"s\" (\"process's\", \"focus's\", \"analysis's\", \"analytics's\", \"news's\") is none. A lower-case " +
 			"word that is two common words run together (\"problemsolving\") is reported when the page writes the two apart twice or " +
 			"more, once with a hyphen (\"datastores\" beside \"data stores\" is a tech word's variant), and no other page writes it joined (\"referenceability\" is a sales word), offering the page's forms " +
 			"(\"problem-solving\", \"problem solving\") without a fix. Two capitalised words run together (\"PeopleOperations\", \"AnalystJob Grade\") are reported with the two apart when the page writes them so, as written, twice or more, or three pages of the site do, and no other page writes them joined (a name in mixed case, \"PowerPoint\", \"DevOps\", is one the site does not write apart; a first word that is a prefix, \"MidMarket\", makes one word however written). \"aide\" right after a modal verb (\"will aide us\") is the verb \"aid\"; \"Manger\" right after a capitalised word " +
@@ -97,8 +100,10 @@ var misspellingRule = &lint.Rule{
 			"(\"changes that effect large groups\", \"will effect the ability\"): \"affect\" (\"to effect change\" and \"to that effect\" are " +
 			"left alone). So is an indefinite article before a word whose first sound asks for the other one, where that sound is certain: " +
 			"\"a\" before an ordinary word opening with \"a\", \"e\", \"i\" or \"o\" (\"a Engineering Manager\"; not \"a one-time\", " +
-			"\"a European\"), \"an\" before one opening with a consonant other than \"h\", \"u\", \"x\" or \"y\" (\"an Salesforce " +
-			"instance\"), with the other article as the fix; so is \"an\" before an acronym opening with b, c, d, g, j, k, p, q, t, v, w or z (\"an PM\"), " +
+			"\"a European\") or with the \"u\" of \"up\" (\"un-\" but \"uni-\" and \"una-\", \"up-\", \"ul-\", \"um-\", \"ug-\": " +
+			"\"a understanding\", \"a update\"), \"an\" before one opening with a consonant other than \"h\", \"u\", \"x\" or \"y\" (\"an Salesforce " +
+			"instance\") or with the \"you\" of \"use\", \"usual\", \"utili-\", \"unique\", \"unit\", \"univers-\", \"union\", " +
+			"\"unif-\" (\"an user\", \"an unique\"; not \"an uninstall\", \"a unanimous\"), with the other article as the fix; so is \"an\" before an acronym opening with b, c, d, g, j, k, p, q, t, v, w or z (\"an PM\"), " +
 			"\"a\" before one opening with a, e, i or o (\"a OKR\"; not \"a EULA\") and \"a\" before one opening with f, l, m, n, r, s or x " +
 			"read as letters: without a vowel (\"a MR\", \"a SDR\"; not \"a SQL query\", \"a XL size\") or a short list (\"a SRE\", \"a NDA\"); " +
 			"other acronyms (\"a NASA\", \"a SKU\", \"a HR\", \"a UX\"), words without a vowel (\"an ssh " +
@@ -307,6 +312,10 @@ type spellWord struct {
 	// for two words joined by a lone asterisk ("detail*oriented"), the
 	// two with a hyphen and apart (starJoined)
 	star []string
+	// for a plural's possessive with an "s" after its apostrophe
+	// ("members's"), the possessives that may be meant, the plural's and
+	// the singular's ("members'", "member's") (pluralPossessive)
+	pluralPoss []string
 }
 
 // brandPlural returns the name a word is the plural of, written where its
@@ -576,6 +585,52 @@ func apostrophePlural(d *wordDict, text string, words []prose.Word, j int) strin
 		return ""
 	}
 	return plural
+}
+
+// pluralPossessive returns the possessive of a plural in -s written with
+// a second "s" after its apostrophe ("members's", "categories’s"): the
+// plural's possessive takes the apostrophe alone ("members'"). The word is
+// in lower case, a plural of a dictionary noun (its singular and the
+// plural both in the dictionary, by "-s", "-es" or "-ies"); a word that
+// reads as a singular ending in "s" ("process's", "focus's", "analysis's",
+// "analytics's", "news's") and names (a capital) are left alone; else "",
+// "". It returns the plural's possessive and the singular's ("member's"):
+// either may be meant ("A managers's job").
+func pluralPossessive(d *wordDict, w string) (plural, one string) {
+	stem, apo := w, ""
+	for _, a := range []string{"'", "’"} {
+		if st, ok := strings.CutSuffix(w, a+"s"); ok {
+			stem, apo = st, a
+		}
+	}
+	if apo == "" || len(stem) < 4 || !strings.HasSuffix(stem, "s") {
+		return "", ""
+	}
+	for i := 0; i < len(stem); i++ {
+		if c := stem[i]; c < 'a' || c > 'z' {
+			return "", ""
+		}
+	}
+	for _, sg := range []string{"ss", "us", "is", "ics", "news", "means", "series", "species", "lens"} {
+		if strings.HasSuffix(stem, sg) {
+			return "", ""
+		}
+	}
+	if !d.has(stem) {
+		return "", ""
+	}
+	var singular string
+	switch {
+	case strings.HasSuffix(stem, "ies") && d.has(stem[:len(stem)-3]+"y"):
+		singular = stem[:len(stem)-3] + "y"
+	case strings.HasSuffix(stem, "es") && d.has(stem[:len(stem)-2]):
+		singular = stem[:len(stem)-2]
+	case d.has(stem[:len(stem)-1]):
+		singular = stem[:len(stem)-1]
+	default:
+		return "", ""
+	}
+	return stem + apo, singular + apo + "s"
 }
 
 // modalVerbs are the verbs after which a verb comes in its bare form.
@@ -1097,6 +1152,12 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 				// "Final, candidates will be invited": the adverb opens
 				// the sentence
 				sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, adverb: adv, style: misspell.CaseTitle}))
+				continue
+			}
+			if poss, one := pluralPossessive(d, w.Text); poss != "" && !allow[lw] {
+				// "team members's goals": a plural's possessive takes the
+				// apostrophe alone
+				sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, pluralPoss: []string{poss, one}}))
 				continue
 			}
 			if plural := apostrophePlural(d, text, tw.Words, j); plural != "" && !allow[lw] {
@@ -1659,6 +1720,12 @@ func reportMisspelling(p *lint.SetPass, f *model.Family, u spellWord, onPage int
 			dg.Fixes = []lint.Edit{{Span: u.span, New: u.apoPlural}}
 		}
 		p.Report(dg)
+		return
+	}
+	if u.pluralPoss != nil {
+		// no fix: the plural's possessive or the singular's may be meant
+		p.Report(lint.Diagnostic{File: f, Span: u.span, Subject: u.lower,
+			Message: fmt.Sprintf("write %s (the plural's possessive) or %s, not %s", quoted(u.pluralPoss[0]), quoted(u.pluralPoss[1]), quoted(u.w.Text))})
 		return
 	}
 	if u.pluralAfter != "" {

@@ -35,6 +35,46 @@ import (
 // after the article ("item a or b") and a capital "A" inside a sentence
 // ("Plan A is") and an article right after a dot ("Step 3.A above",
 // "sections 7.c and 8.a identify").
+// uSoundsUh reports whether a word opening with "u" is read with the vowel
+// of "up" for certain: "un-" (save "uni-", read "you-ni", and "una-", as
+// in "unanimous"), "up-", "ul-", "um-" and "ug-" ("understanding",
+// "update", "ultimate", "umbrella", "ugly"). Other "u" words may open
+// with a "you" ("a user", "a usual", "a utility", "a urinal") and are
+// left alone.
+func uSoundsUh(w string) bool {
+	if len(w) < 4 {
+		return false // "a un", "a ups": too short to read for sure
+	}
+	if strings.HasPrefix(w, "un") {
+		return !strings.HasPrefix(w, "uni") && !strings.HasPrefix(w, "una")
+	}
+	for _, p := range []string{"up", "ul", "um", "ug"} {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// uSoundsYou reports whether a word opening with "u" is read with a
+// "you" for certain: "use" and its forms ("user", "useful", "using"),
+// "usual", "utili-" ("utility", "utilize"), "ubiqu-" and the "uni-"
+// words of one root ("unique", "unit", "united", "universe", "union",
+// "uniform", "unify"). "un-" before a word opening with "i"
+// ("uninstall", "unimportant") is left alone.
+func uSoundsYou(w string) bool {
+	if len(w) < 4 {
+		return false
+	}
+	for _, p := range []string{"use", "using", "usab", "usual", "usage", "utili", "ubiqu",
+		"uniq", "unit", "univers", "union", "uniform", "unif"} {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
+}
+
 func articleSlip(d *wordDict, text string, words []prose.Word, j int) (meant, next string) {
 	if j+1 >= len(words) || text[words[j].End:words[j+1].Start] != " " {
 		return "", ""
@@ -79,7 +119,9 @@ func articleSlip(d *wordDict, text string, words []prose.Word, j int) (meant, ne
 	}
 	first := lower[0]
 	if an {
-		if strings.IndexByte("aeiouhxy", first) >= 0 {
+		if first == 'u' && uSoundsYou(lower) {
+			meant = "a" // "an user", "an unique": a "you" sound
+		} else if strings.IndexByte("aeiouhxy", first) >= 0 {
 			return "", ""
 		}
 		// "created an moved", "an questions": a slip of "and" or "any"
@@ -94,7 +136,9 @@ func articleSlip(d *wordDict, text string, words []prose.Word, j int) (meant, ne
 		}
 		meant = "a"
 	} else {
-		if strings.IndexByte("aeio", first) < 0 {
+		if first == 'u' && uSoundsUh(lower) {
+			meant = "an" // "a understanding", "a update"
+		} else if strings.IndexByte("aeio", first) < 0 {
 			return "", ""
 		}
 		for _, p := range []string{"one", "once", "eu", "ewe", "oui"} {

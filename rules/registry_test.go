@@ -73,6 +73,8 @@ func measuredAccuracy(t *testing.T) (map[string]Measured, string) {
 		Judged     map[string]int     `json:"judged"`
 		RuleRecall map[string]float64 `json:"rule_recall"`
 		RuleLabels map[string]int     `json:"rule_labels"`
+		RuleUpheld map[string]float64 `json:"rule_recall_upheld"`
+		LabelsUp   map[string]int     `json:"rule_labels_upheld"`
 	}
 	if err := json.Unmarshal(raw, &f); err != nil {
 		t.Fatal(err)
@@ -88,6 +90,12 @@ func measuredAccuracy(t *testing.T) (map[string]Measured, string) {
 		r := r
 		e := m[id]
 		e.Recall, e.Labels = &r, f.RuleLabels[id]
+		m[id] = e
+	}
+	for id, r := range f.RuleUpheld {
+		r := r
+		e := m[id]
+		e.RecallUpheld, e.LabelsUpheld = &r, f.LabelsUp[id]
 		m[id] = e
 	}
 	return m, strings.Fields(f.Date + " ")[0]

@@ -32,7 +32,12 @@ var roleNameMismatchRule = &lint.Rule{
 			"...\"), one that opens its responsibilities or requirements with the role's name as its subject, without \"The\" " +
 			"(\"Senior Accounting and External Reporting Manager shares the same responsibilities as listed above\"), and the headings of its sections (\"#### Senior Accountant Responsibilities\"), also a section heading " +
 			"right after its text that is outside it by depth (\"### Staff Accountant Career Ladder\" after the level's " +
-			"requirements) unless it names the family or another role exactly. A role written under two headings of " +
+			"requirements) unless it names the family or another role exactly. The sentence of the role's own Career Ladder " +
+			"section that gives the next step of a role (\"The next step for the Manager, Community Programs is ...\" under " +
+			"\"Senior Community Programs Manager\") is reported when it names another role of the page, word for word: it " +
+			"was copied from that role's. So is a later sentence of the role's opening paragraph that describes as the " +
+			"role (\"is responsible\", \"reports to\", \"plays\") another level of the page named alone (\"The Director is " +
+			"responsible for ...\" under \"Senior Director, Billing and Collections\", beside the page's Director). A role written under two headings of " +
 			"one title (\"## Intermediate X\" and its reports-to sentence, then \"### Intermediate X\" with the grade " +
 			"sentence and the role's sections beside it) is opened by the outer heading's text. When a level is " +
 			"copied from another, these are the names that get left behind. Each must name the role as its " +
@@ -223,6 +228,25 @@ func checkRoleNameMismatch(p *lint.Pass) {
 				continue
 			}
 			found = append(found, m)
+		}
+		// "The next step for the Manager, Community Programs is ..." in the
+		// Senior Community Programs Manager's own Career Ladder: a sentence
+		// copied from the role it names, another role of the page
+		for _, m := range careerLadderMentions(r) {
+			if seen[m.span] || names.same(m.name, title) || otherRole(f, r, m.name, plain) == nil ||
+				leftToGrade != "" && nameKey(m.name) == leftToGrade {
+				continue
+			}
+			seen[m.span] = true
+			found = append(found, m)
+		}
+		// "The Director is responsible for ..." further on in the Senior
+		// Director's opening paragraph: a level alone, another level's
+		for _, m := range introLevelMentions(f, r, title, plain) {
+			if !seen[m.span] {
+				seen[m.span] = true
+				found = append(found, m)
+			}
 		}
 		reportExtensionNames(p, f, r, levelWords, plain)
 		if ref, ok := oddHeading(f, r, title, valid, names, plain); ok {
@@ -739,6 +763,8 @@ func reportMentions(p *lint.Pass, f *model.Family, r *model.Role, title string, 
 				joinAnd(wh), verb, quoted(m.name), quoted(title))
 		case other != nil:
 			msg += " (another role on this page)"
+		case m.where == "opening paragraph":
+			msg += " (another level on this page)"
 		}
 		p.Report(lint.Diagnostic{
 			Span:    span,
@@ -924,6 +950,83 @@ func roleMentions(f *model.Family, r *model.Role) []roleMention {
 		}
 		if prefix != "" {
 			out = append(out, roleMention{"section heading", prefix, model.Span{Start: sec.PrefixSpan.Start, End: sec.PrefixSpan.Start + len(prefix)}, false})
+		}
+	}
+	return out
+}
+
+// introLevelMentions returns the levels alone that open the later
+// sentences of the role's opening paragraph ("The Senior Director, Billing
+// & Collections position provides ... The Director is responsible for
+// ..."), when the level is not the heading's and another role of the page
+// is titled at that level: a sentence left from the role the text was
+// copied from.
+func introLevelMentions(f *model.Family, r *model.Role, title string, plain *roleNames) []roleMention {
+	if r.Intro == nil {
+		return nil
+	}
+	b := blockAt(f, r.Intro.Span.Start)
+	if b == nil || b.Section != nil && b.Section.Role != r || !r.Span.Contains(b.Span.Start) {
+		return nil
+	}
+	own := setOf(levelsOf(plain.words(title), plain.level))
+	var out []roleMention
+	for i, ss := range model.Sentences(b.Text) {
+		t := b.Text[ss[0]:ss[1]]
+		lead := len(t) - len(strings.TrimLeft(t, " \n"))
+		t = t[lead:]
+		if i == 0 || !strings.HasPrefix(t, "The ") {
+			continue
+		}
+		name, ok := leadingRoleName(t[4:])
+		if !ok || !ownDutyRE.MatchString(t[4+len(name):]) {
+			continue
+		}
+		words := plain.words(name)
+		if len(words) == 0 || !allIn(words, plain.level) || sameWordSet(words, levelsOf(plain.words(title), plain.level)) {
+			continue
+		}
+		// "The Manager ..." under "Senior Manager, X": a level of the page
+		named := false
+		for _, o := range f.Roles {
+			if o != r && o.Kind == model.KindLevel && o.Title != "" && sameWordSet(levelsOf(plain.words(cleanRoleTitle(o.Title)), plain.level), words) {
+				named = true
+				break
+			}
+		}
+		if !named || allIn(words, own) && len(words) == len(own) {
+			continue
+		}
+		at := ss[0] + lead + 4
+		out = append(out, roleMention{"opening paragraph", name, b.SourceSpan(at, at+len(name)), false})
+	}
+	return out
+}
+
+// ownDutyRE reads the predicate by which a sentence describes the role it
+// opens with as the role of the section ("The Director is responsible for
+// ..."), not another holder it works with ("The Director approves ...").
+var ownDutyRE = regexp.MustCompile(`^\s+(?:(?:is|will\s+be)\s+(?:responsible|accountable)\b|(?:reports|will\s+report)\s+(?:directly\s+)?to\b|(?:plays|serves\s+as)\b)`)
+
+var nextStepRE = regexp.MustCompile(`(?i)^the\s+next\s+steps?\s+(?:for|of)\s+(?:the\s+|an?\s+)?`)
+
+// careerLadderMentions returns the role names that open the sentences of
+// the role's own Career Ladder section ("The next step for the Senior
+// Sourcer is ..."): the role whose next step the sentence gives.
+func careerLadderMentions(r *model.Role) []roleMention {
+	var out []roleMention
+	for _, sec := range r.Sections {
+		if sec.Kind != model.SecCareerLadder || sec.Role != r {
+			continue
+		}
+		for _, b := range sec.Paragraphs {
+			loc := nextStepRE.FindStringIndex(b.Text)
+			if loc == nil {
+				continue
+			}
+			if name, ok := leadingRoleName(b.Text[loc[1]:]); ok && model.JobTitleLike(name) {
+				out = append(out, roleMention{"career ladder sentence", name, b.SourceSpan(loc[1], loc[1]+len(name)), false})
+			}
 		}
 	}
 	return out

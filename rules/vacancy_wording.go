@@ -300,6 +300,7 @@ func reportAddressRun(p *lint.Pass, run []addressedItem) {
 				Message: fmt.Sprintf("vacancy wording %s: %d bullets in a row (lines %d-%d) speak to the reader as the candidate; "+
 					"a job family describes the role, it does not advertise a vacancy", policyQuote(o.Text()), len(run), first, last),
 				Subject: "run: " + policySubject(o.Text()),
+				Extent:  model.Span{Start: run[0].block.Span.Start, End: run[len(run)-1].block.Span.End},
 			})
 			return
 		}

@@ -35,6 +35,7 @@ func run() error {
 	corpus := flag.String("corpus", "../shared/corpus", "the shared corpus `folder`")
 	labelsPath := flag.String("labels", "testdata/accuracy/labels.jsonl", "labels `file`")
 	verdictsPath := flag.String("verdicts", "testdata/accuracy/verdicts.jsonl", "verdicts `file`")
+	reviewsPath := flag.String("reviews", "testdata/accuracy/label-reviews.jsonl", "`file` of the labels' blind second reviews (recall of the upheld labels beside the labels as given)")
 	floorPath := flag.String("floor", "bench/accuracy-floor.json", "floor `file` the ratchet test reads")
 	markdown := flag.Bool("markdown", false, "print the report as markdown (for bench/ACCURACY.md), with date and commit")
 	sample := flag.Int("sample", 0, "write up to `N` unjudged findings per rule, picked at random (seeded), to -todo")
@@ -53,6 +54,9 @@ func run() error {
 		}
 		if !isSet("verdicts") {
 			*verdictsPath = "testdata/accuracy/verdicts-tuning.jsonl"
+		}
+		if !isSet("reviews") {
+			*reviewsPath = "testdata/accuracy/label-reviews-tuning.jsonl"
 		}
 		if *writeFloor {
 			return fmt.Errorf("-write-floor records the checking half only")
@@ -88,18 +92,22 @@ func run() error {
 	if err != nil {
 		return err
 	}
+	reviews, err := accuracy.ReadReviews(*reviewsPath)
+	if err != nil {
+		return err
+	}
 	lrun, err := accuracy.Lint(*corpus)
 	if err != nil {
 		return err
 	}
 	if *list != "" {
 		out := bufio.NewWriter(os.Stdout)
-		if err := accuracy.List(out, lrun, labels, verdicts, *list); err != nil {
+		if err := accuracy.List(out, lrun, labels, verdicts, reviews, *list); err != nil {
 			return err
 		}
 		return out.Flush()
 	}
-	rep := accuracy.Measure(lrun, labels, verdicts)
+	rep := accuracy.MeasureReviewed(lrun, labels, verdicts, reviews)
 	date, commit := time.Now().UTC().Format("2006-01-02 15:04 MST"), headCommit()
 
 	if *sample > 0 {

@@ -25,6 +25,14 @@ type Floor struct {
 	// few labels move too much).
 	RuleRecall map[string]float64 `json:"rule_recall,omitempty"`
 	RuleLabels map[string]int     `json:"rule_labels,omitempty"`
+	// RecallUpheld is the overall recall of the labels no blind review
+	// rejected (see Review), ratcheted like Recall; RuleRecallUpheld and
+	// RuleLabelsUpheld are per rule, shown in docs/rules.md. Absent without
+	// reviews.
+	RecallUpheld     *float64           `json:"recall_upheld,omitempty"`
+	LabelsUpheld     int                `json:"labels_upheld,omitempty"`
+	RuleRecallUpheld map[string]float64 `json:"rule_recall_upheld,omitempty"`
+	RuleLabelsUpheld map[string]int     `json:"rule_labels_upheld,omitempty"`
 }
 
 // Floor returns the report's figures as a floor.
@@ -34,7 +42,15 @@ func (r *Report) Floor(date, commit string) Floor {
 	if v, ok := r.Total.Recall(); ok {
 		f.Recall = &v
 	}
+	if v, ok := r.Total.RecallUpheld(); ok && r.Total.Reviewed > 0 {
+		f.RecallUpheld, f.LabelsUpheld = &v, r.Total.Labels-r.Total.Rejected
+		f.RuleRecallUpheld, f.RuleLabelsUpheld = map[string]float64{}, map[string]int{}
+	}
 	for _, row := range r.Rows {
+		if v, ok := row.RecallUpheld(); ok && f.RecallUpheld != nil && row.Reviewed > 0 {
+			f.RuleRecallUpheld[row.Rule] = v
+			f.RuleLabelsUpheld[row.Rule] = row.Labels - row.Rejected
+		}
 		if v, ok := row.Precision(); ok {
 			f.Precision[row.Rule] = v
 			f.Judged[row.Rule] = row.Judged
@@ -60,6 +76,14 @@ func (f Floor) Check(r *Report) []string {
 			out = append(out, fmt.Sprintf("overall recall: no labels left (floor %.3f on %d labels)", *f.Recall, f.Labels))
 		} else if v < *f.Recall-slack {
 			out = append(out, fmt.Sprintf("overall recall %.3f (%d of %d labels) is below the floor %.3f", v, r.Total.Found, r.Total.Labels, *f.Recall))
+		}
+	}
+	if f.RecallUpheld != nil {
+		if v, ok := r.Total.RecallUpheld(); !ok || r.Total.Reviewed == 0 {
+			out = append(out, fmt.Sprintf("recall of the upheld labels: no reviewed labels left (floor %.3f on %d labels)", *f.RecallUpheld, f.LabelsUpheld))
+		} else if v < *f.RecallUpheld-slack {
+			out = append(out, fmt.Sprintf("recall of the upheld labels %.3f (%d of %d) is below the floor %.3f", v,
+				r.Total.Found-r.Total.RejectedFound, r.Total.Labels-r.Total.Rejected, *f.RecallUpheld))
 		}
 	}
 	rows := map[string]Row{}

@@ -3,6 +3,8 @@ package accuracy
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -168,6 +170,61 @@ func ReadVerdicts(path string) ([]Verdict, error) {
 			return fmt.Errorf("fingerprint %s already judged at %s", v.Fingerprint, prev)
 		}
 		seen[v.Fingerprint] = src
+		out = append(out, v)
+		return nil
+	})
+	return out, err
+}
+
+// Review is one line of label-reviews.jsonl: a second reviewer's reading of
+// a label, made blind (the reviewer saw the page and the label, never a
+// finding, a verdict or whether the label is found). TRUE upholds the
+// label; FALSE and DEBATABLE reject it, as they reject a finding. A
+// rejected label stays in labels.jsonl and in the recall of the labels as
+// given; the report measures recall over the upheld labels beside it.
+type Review struct {
+	ID      string `json:"id"` // LabelID of the label reviewed
+	Page    string `json:"page"`
+	Line    int    `json:"line"`
+	Rule    string `json:"rule"`
+	Verdict string `json:"verdict"`
+	Why     string `json:"why"`
+	Judge   string `json:"judge"`
+
+	Src string `json:"-"`
+}
+
+// LabelID names a label by what it says: the first 12 hex digits of the
+// SHA-256 of "page|line|rule|note". A label whose note or line is changed
+// is a new label, and its old review goes stale.
+func LabelID(l Label) string {
+	sum := sha256.Sum256([]byte(fmt.Sprintf("%s|%d|%s|%s", l.Page, l.Line, l.Rule, l.Note)))
+	return hex.EncodeToString(sum[:])[:12]
+}
+
+// ReadReviews reads label-reviews.jsonl (a missing file has none); a label
+// reviewed twice is an error.
+func ReadReviews(path string) ([]Review, error) {
+	var out []Review
+	seen := map[string]string{}
+	err := readJSONL(path, func(src string, dec *json.Decoder) error {
+		var v Review
+		if err := dec.Decode(&v); err != nil {
+			return err
+		}
+		v.Src = src
+		if v.ID == "" {
+			return errors.New(`no "id"`)
+		}
+		switch v.Verdict {
+		case True, False, Debatable:
+		default:
+			return fmt.Errorf("verdict %q: want TRUE, FALSE or DEBATABLE", v.Verdict)
+		}
+		if prev, dup := seen[v.ID]; dup {
+			return fmt.Errorf("label %s already reviewed at %s", v.ID, prev)
+		}
+		seen[v.ID] = src
 		out = append(out, v)
 		return nil
 	})

@@ -14,8 +14,9 @@ import (
 // label ("no label": on a labelled page, a likely false alarm, since the
 // labellers marked every defect). It is the rule author's view while
 // tuning; it refuses to run on the checking half, whose findings nobody
-// tuning a rule may read.
-func List(w io.Writer, run *Run, labels []Label, verdicts []Verdict, rule string) error {
+// tuning a rule may read. A label a blind review rejected says so, with the
+// reviewer's reason.
+func List(w io.Writer, run *Run, labels []Label, verdicts []Verdict, reviews []Review, rule string) error {
 	if !Tuning {
 		return fmt.Errorf("-list prints findings: only with -tuning (the checking half is measured blind)")
 	}
@@ -39,6 +40,10 @@ func List(w io.Writer, run *Run, labels []Label, verdicts []Verdict, rule string
 	}
 	found := MatchLabels(counted, findings, run.RoleAt)
 	matched := map[int]bool{}
+	review := map[string]Review{}
+	for _, v := range reviews {
+		review[v.ID] = v
+	}
 	fmt.Fprintf(w, "labels of %s (%s):\n", rule, HalfName())
 	for i, l := range counted {
 		if l.Rule != rule {
@@ -49,7 +54,11 @@ func List(w io.Writer, run *Run, labels []Label, verdicts []Verdict, rule string
 			state = "found"
 			matched[found[i]] = true
 		}
-		fmt.Fprintf(w, "  %-6s %s:%d [%s] %s\n", state, l.Page, l.Line, l.Scope, l.Note)
+		note := l.Note
+		if v, ok := review[LabelID(l)]; ok && v.Verdict != True {
+			note += fmt.Sprintf(" (rejected on review, %s: %s)", v.Verdict, v.Why)
+		}
+		fmt.Fprintf(w, "  %-6s %s:%d [%s] %s\n", state, l.Page, l.Line, l.Scope, note)
 	}
 	for i := range counted {
 		if found[i] >= 0 {

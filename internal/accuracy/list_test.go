@@ -35,27 +35,31 @@ func TestListTuningOnly(t *testing.T) {
 		{Page: tune, Done: true, Labeller: "L"},
 	}
 	verdicts := []Verdict{{Fingerprint: run.Findings[0].Fingerprint, Rule: "grade-order", Verdict: True}}
+	reviews := []Review{{ID: LabelID(labels[1]), Verdict: Debatable, Why: "taste"}, {ID: LabelID(labels[0]), Verdict: True, Why: "typo"}}
 
 	var b strings.Builder
-	if err := List(&b, run, labels, verdicts, "grade-order"); err == nil {
+	if err := List(&b, run, labels, verdicts, reviews, "grade-order"); err == nil {
 		t.Fatal("List ran on the checking half")
 	}
 	defer func(v bool) { Tuning = v }(Tuning)
 	Tuning = true
 	b.Reset()
-	if err := List(&b, run, labels, verdicts, "grade-order"); err != nil {
+	if err := List(&b, run, labels, verdicts, reviews, "grade-order"); err != nil {
 		t.Fatal(err)
 	}
 	out := b.String()
 	for _, want := range []string{
 		"found  " + tune + ":5 [] found one",
-		"MISSED " + tune + ":50 [] missed one",
+		"MISSED " + tune + ":50 [] missed one (rejected on review, DEBATABLE: taste)",
 		"TRUE      label           " + tune + ":5:1",
 		"unjudged  no label        " + tune + ":30:1",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
+	}
+	if strings.Contains(out, "typo") {
+		t.Errorf("an upheld label's review is printed:\n%s", out)
 	}
 	if strings.Contains(out, check) {
 		t.Errorf("output names a checking-half page:\n%s", out)

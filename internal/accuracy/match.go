@@ -15,11 +15,15 @@ import (
 //     line of the label (role may be nil: then this step is skipped), or
 //     else
 //  4. for a family-scope label, is anywhere on the page (a family-wide
-//     defect has no line of its own; labels put it on the title line).
+//     defect has no line of its own; labels put it on the title line), or
+//     else
+//  5. stands for a run of lines that holds the label's line (a rule that
+//     reports a run once, at its first line, and names the run's lines in
+//     its message: Finding.Through).
 //
-// A finding accounts for one label at most; each step runs over all labels
-// before the next, so that a finding on a label's own line goes to that
-// label. It returns, per label, the index of its finding, or -1 (always -1
+// A finding accounts for one label at most in steps 1 to 4, and for every
+// label of its run in step 5; each step runs over all labels before the
+// next, so that a finding on a label's own line goes to that label. It returns, per label, the index of its finding, or -1 (always -1
 // for done lines and labels of rule "none").
 func MatchLabels(labels []Label, findings []lint.Finding, roleAt func(page string, line int) string) []int {
 	out := make([]int, len(labels))
@@ -93,6 +97,18 @@ func MatchLabels(labels []Label, findings []lint.Finding, roleAt func(page strin
 			}
 			if best >= 0 {
 				out[li], used[use{best, l.Rule}] = best, true
+			}
+		}
+	}
+	for _, li := range order {
+		if out[li] >= 0 {
+			continue
+		}
+		l := labels[li]
+		for _, fi := range byKey[key{l.Page, l.Rule}] {
+			if f := findings[fi]; f.Through > 0 && f.Line <= l.Line && l.Line <= f.Through {
+				out[li] = fi
+				break
 			}
 		}
 	}

@@ -114,3 +114,33 @@ func TestMatchLabelsOneEach(t *testing.T) {
 		}
 	}
 }
+
+// A finding that stands for a run of lines (Through) answers every label of
+// its rule inside the run, and none outside it or of another rule.
+func TestMatchRun(t *testing.T) {
+	run := finding("p.md", "vacancy-wording", 26, "")
+	run.Through = 30
+	lone := finding("p.md", "vacancy-wording", 50, "")
+	labels := []Label{
+		{Page: "p.md", Line: 26, Rule: "vacancy-wording"},
+		{Page: "p.md", Line: 28, Rule: "vacancy-wording"},
+		{Page: "p.md", Line: 30, Rule: "vacancy-wording"},
+		{Page: "p.md", Line: 31, Rule: "vacancy-wording"},  // after the run, not next to it
+		{Page: "p.md", Line: 29, Rule: "term-consistency"}, // another rule
+		{Page: "q.md", Line: 28, Rule: "vacancy-wording"},  // another page
+		{Page: "p.md", Line: 52, Rule: "vacancy-wording"},  // the lone finding's line +2
+	}
+	got := MatchLabels(labels, []lint.Finding{run, lone}, nil)
+	want := []int{0, 0, 0, -1, -1, -1, -1}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("label %d (line %d, %s): matched %d, want %d", i, labels[i].Line, labels[i].Rule, got[i], want[i])
+		}
+	}
+	// the label on the run's first line takes the finding in step 1; the
+	// others are found through the run, after every other step
+	run.Through = 0
+	if got := MatchLabels(labels[:3], []lint.Finding{run}, nil); got[0] != 0 || got[1] != -1 || got[2] != -1 {
+		t.Errorf("without Through: %v, want [0 -1 -1]", got)
+	}
+}

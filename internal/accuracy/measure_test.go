@@ -181,3 +181,112 @@ func TestReadErrors(t *testing.T) {
 		t.Errorf("missing file: %v %v", ls, err)
 	}
 }
+
+func TestMeasureReviewed(t *testing.T) {
+	run := testRun(t)
+	labels, err := ReadLabels(writeJSONL(t,
+		`{"page":"e","line":5,"rule":"misspelling","note":"teh","scope":"line","labeller":"L1"}`,
+		`{"page":"e","line":30,"rule":"misspelling","note":"recieve","scope":"line","labeller":"L1"}`,
+		`{"page":"e","line":21,"rule":"repeated-word","note":"the the","scope":"line","labeller":"L1"}`,
+		`{"page":"e","line":40,"rule":"none","note":"odd wording","scope":"line","labeller":"L1"}`,
+		`{"page":"e","done":true,"labeller":"L1","defects":4}`,
+	))
+	if err != nil {
+		t.Fatal(err)
+	}
+	review := func(l Label, verdict string) string {
+		return `{"id":"` + LabelID(l) + `","page":"e","line":1,"rule":"` + l.Rule + `","verdict":"` + verdict + `","why":"w","judge":"R"}`
+	}
+	reviews, err := ReadReviews(writeJSONL(t,
+		review(labels[0], "TRUE"),      // found, upheld
+		review(labels[1], "DEBATABLE"), // missed, rejected
+		review(labels[2], "FALSE"),     // found, rejected
+		review(labels[3], "FALSE"),     // none, rejected
+		`{"id":"000000000000","page":"e","line":3,"rule":"misspelling","verdict":"FALSE","why":"w","judge":"R"}`,
+	))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := MeasureReviewed(run, labels, nil, reviews)
+	rows := map[string]Row{}
+	for _, r := range rep.Rows {
+		rows[r.Rule] = r
+	}
+	ms, rw := rows["misspelling"], rows["repeated-word"]
+	// the labels as given are measured as without reviews
+	if ms.Labels != 2 || ms.Found != 1 || rw.Labels != 1 || rw.Found != 1 {
+		t.Errorf("rows %+v %+v", ms, rw)
+	}
+	if ms.Reviewed != 2 || ms.Rejected != 1 || ms.RejectedFound != 0 {
+		t.Errorf("misspelling reviews %+v", ms)
+	}
+	if r, ok := ms.RecallUpheld(); !ok || r != 1 {
+		t.Errorf("misspelling recall of upheld labels %v %v, want 1 (the missed label was rejected)", r, ok)
+	}
+	if _, ok := rw.RecallUpheld(); ok || rw.RejectedFound != 1 {
+		t.Errorf("repeated-word %+v: its only label was rejected, so no recall of upheld labels", rw)
+	}
+	// overall: 4 labels, 3 rejected (one of them found), 2 found
+	if r, _ := rep.Total.RecallUpheld(); r != 1 {
+		t.Errorf("overall recall of upheld labels %v, want 1 of 1", r)
+	}
+	if _, ok := rep.RecallCoveredUpheld(); !ok {
+		t.Error("recall without none over upheld labels not measured")
+	}
+	if w := strings.Join(rep.Warnings, "\n"); !strings.Contains(w, "review of label 000000000000") {
+		t.Errorf("no warning for a review of no label:\n%s", w)
+	}
+	var text bytes.Buffer
+	if err := rep.WriteText(&text); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(text.String(), "labels reviewed blind by a second reviewer: 4, of which 3 rejected") {
+		t.Errorf("report:\n%s", text.String())
+	}
+	// without reviews the report says nothing of them
+	text.Reset()
+	if err := Measure(run, labels, nil).WriteText(&text); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(text.String(), "second reviewer") {
+		t.Errorf("report without reviews mentions them:\n%s", text.String())
+	}
+	// the floor holds the recall of the upheld labels: losing the finding
+	// of the one upheld label fails it, as losing a rejected label's does not
+	floor := rep.Floor("2026-12-07", "abc")
+	if floor.RecallUpheld == nil || *floor.RecallUpheld != 1 || floor.RuleRecallUpheld["misspelling"] != 1 {
+		t.Fatalf("floor %+v", floor)
+	}
+	if fails := floor.Check(rep); len(fails) > 0 {
+		t.Errorf("the report fails its own floor: %v", fails)
+	}
+	lost := testRun(t)
+	lost.Findings = lost.Findings[1:]
+	if fails := strings.Join(floor.Check(MeasureReviewed(lost, labels, nil, reviews)), "\n"); !strings.Contains(fails, "recall of the upheld labels 0.000") {
+		t.Errorf("floor check after losing the upheld label's finding: %q", fails)
+	}
+	lostRejected := testRun(t)
+	lostRejected.Findings = lostRejected.Findings[:2]
+	for _, f := range floor.Check(MeasureReviewed(lostRejected, labels, nil, reviews)) {
+		if strings.Contains(f, "upheld") {
+			t.Errorf("losing a rejected label's finding fails the upheld floor: %s", f)
+		}
+	}
+	if LabelID(labels[0]) == LabelID(labels[1]) || len(LabelID(labels[0])) != 12 {
+		t.Errorf("label ids %q %q", LabelID(labels[0]), LabelID(labels[1]))
+	}
+}
+
+func TestReadReviewsErrors(t *testing.T) {
+	for _, c := range []struct{ line, want string }{
+		{`{"id":"a","verdict":"ARTEFACT"}`, "want TRUE, FALSE or DEBATABLE"},
+		{`{"verdict":"TRUE"}`, `no "id"`},
+	} {
+		if _, err := ReadReviews(writeJSONL(t, c.line)); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: error %v, want %q", c.line, err, c.want)
+		}
+	}
+	if _, err := ReadReviews(writeJSONL(t, `{"id":"a","verdict":"TRUE"}`, `{"id":"a","verdict":"FALSE"}`)); err == nil || !strings.Contains(err.Error(), "already reviewed") {
+		t.Errorf("a label reviewed twice: %v", err)
+	}
+}

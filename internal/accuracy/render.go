@@ -14,14 +14,16 @@ func ratio(v float64, ok bool) string {
 	return fmt.Sprintf("%.2f", v)
 }
 
-var columns = []string{"rule", "labels", "found", "recall", "findings (labelled pages)", "findings (checking half)", "judged", "TRUE", "DEBATABLE", "FALSE", "precision", "artefacts", "unjudged"}
+var columns = []string{"rule", "labels", "found", "recall", "findings (labelled pages)", "findings (checking half)", "judged", "TRUE", "DEBATABLE", "FALSE", "precision", "artefacts", "unjudged", "labels reviewed", "rejected on review", "recall (upheld labels)"}
 
 func (r Row) cells() []string {
 	rec, rok := r.Recall()
 	pre, pok := r.Precision()
+	up, uok := r.RecallUpheld()
 	return []string{r.Rule, fmt.Sprint(r.Labels), fmt.Sprint(r.Found), ratio(rec, rok),
 		fmt.Sprint(r.FindingsLabelled), fmt.Sprint(r.Findings), fmt.Sprint(r.Judged), fmt.Sprint(r.True),
-		fmt.Sprint(r.Debatable), fmt.Sprint(r.False), ratio(pre, pok), fmt.Sprint(r.Artefacts), fmt.Sprint(r.Unjudged())}
+		fmt.Sprint(r.Debatable), fmt.Sprint(r.False), ratio(pre, pok), fmt.Sprint(r.Artefacts), fmt.Sprint(r.Unjudged()),
+		fmt.Sprint(r.Reviewed), fmt.Sprint(r.Rejected), ratio(up, uok)}
 }
 
 func (r *Report) table() [][]string {
@@ -44,8 +46,15 @@ func (r *Report) summary() []string {
 		fmt.Sprintf("pages: %d job-family pages, %d in the %s, %d of them labelled", r.Pages, r.CheckingPages, HalfName(), r.LabelledPages),
 		fmt.Sprintf("overall recall: %s (%d of %d labels found, %d of them labelled \"none\")", ratio(rec, rok), r.Total.Found, r.Total.Labels, r.Uncovered.Labels),
 		fmt.Sprintf("overall recall without \"none\" labels: %s (%d of %d)", ratio(cov, cok), r.Total.Found, r.Total.Labels-r.Uncovered.Labels),
-		fmt.Sprintf("pooled precision of the judged sample: %s (%d TRUE of %d judged; DEBATABLE counts as false; %d corpus artefacts apart)", ratio(pre, pok), r.Total.True, r.Total.Judged, r.Total.Artefacts),
 	}
+	if r.Total.Reviewed > 0 {
+		up, uok := r.Total.RecallUpheld()
+		cup, cuok := r.RecallCoveredUpheld()
+		lines = append(lines, fmt.Sprintf("labels reviewed blind by a second reviewer: %d, of which %d rejected (FALSE or DEBATABLE); recall of the upheld labels: %s (%d of %d), without \"none\" labels %s",
+			r.Total.Reviewed, r.Total.Rejected, ratio(up, uok), r.Total.Found-r.Total.RejectedFound, r.Total.Labels-r.Total.Rejected, ratio(cup, cuok)))
+	}
+	lines = append(lines,
+		fmt.Sprintf("pooled precision of the judged sample: %s (%d TRUE of %d judged; DEBATABLE counts as false; %d corpus artefacts apart)", ratio(pre, pok), r.Total.True, r.Total.Judged, r.Total.Artefacts))
 	for _, c := range r.Corpora {
 		rec, rok := c.Recall()
 		pre, pok := c.Precision()

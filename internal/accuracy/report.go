@@ -23,6 +23,10 @@ type Row struct {
 	// Artefacts are findings judged corpus artefacts (see Artefact): not
 	// in Judged.
 	Artefacts int
+	// Reviewed counts the labels a second reviewer read (Review); Rejected,
+	// those the review did not uphold, and RejectedFound, those of them a
+	// finding matches.
+	Reviewed, Rejected, RejectedFound int
 }
 
 // Recall is Found / Labels; ok is false without labels.
@@ -31,6 +35,16 @@ func (r Row) Recall() (v float64, ok bool) {
 		return 0, false
 	}
 	return float64(r.Found) / float64(r.Labels), true
+}
+
+// RecallUpheld is the recall over the labels no review rejected (labels
+// not reviewed count as given); ok is false without such labels.
+func (r Row) RecallUpheld() (v float64, ok bool) {
+	n := r.Labels - r.Rejected
+	if n == 0 {
+		return 0, false
+	}
+	return float64(r.Found-r.RejectedFound) / float64(n), true
 }
 
 // Precision is True / Judged; ok is false without verdicts.
@@ -60,6 +74,16 @@ type Report struct {
 	Warnings                            []string
 }
 
+// RecallCoveredUpheld is RecallCovered over the labels no review rejected.
+func (r *Report) RecallCoveredUpheld() (float64, bool) {
+	row := r.Total
+	row.Labels -= r.Uncovered.Labels
+	row.Found -= r.Uncovered.Found
+	row.Rejected -= r.Uncovered.Rejected
+	row.RejectedFound -= r.Uncovered.RejectedFound
+	return row.RecallUpheld()
+}
+
 // RecallCovered is the overall recall without the labels no rule covers.
 func (r *Report) RecallCovered() (float64, bool) {
 	row := r.Total
@@ -69,6 +93,12 @@ func (r *Report) RecallCovered() (float64, bool) {
 
 // Measure matches a run's findings against the labels and verdicts.
 func Measure(run *Run, labels []Label, verdicts []Verdict) *Report {
+	return MeasureReviewed(run, labels, verdicts, nil)
+}
+
+// MeasureReviewed is Measure with the labels' reviews: each row also counts
+// the labels a review rejected, for the recall of the upheld ones.
+func MeasureReviewed(run *Run, labels []Label, verdicts []Verdict, reviews []Review) *Report {
 	rep := &Report{Pages: len(run.Pages), CheckingPages: run.CheckingPages()}
 	rep.Uncovered.Rule = NoRule
 	checking := map[string]bool{}
@@ -160,9 +190,18 @@ func Measure(run *Run, labels []Label, verdicts []Verdict) *Report {
 			warn("%s: no rule %q: counted as a defect no rule covers", l.Src, l.Rule)
 		}
 	}
+	review := map[string]*Review{}
+	for i := range reviews {
+		review[reviews[i].ID] = &reviews[i]
+	}
+	reviewed := map[string]bool{}
 	found := MatchLabels(counted, run.Findings, run.RoleAt)
 	for i, l := range counted {
 		hit := found[i] >= 0
+		v := review[LabelID(l)]
+		if v != nil {
+			reviewed[v.ID] = true
+		}
 		for _, r := range []*Row{row(l.Rule), corpus[l.Page]} {
 			if r == nil {
 				continue
@@ -171,6 +210,21 @@ func Measure(run *Run, labels []Label, verdicts []Verdict) *Report {
 			if hit {
 				r.Found++
 			}
+			if v == nil {
+				continue
+			}
+			r.Reviewed++
+			if v.Verdict != True {
+				r.Rejected++
+				if hit {
+					r.RejectedFound++
+				}
+			}
+		}
+	}
+	for _, v := range reviews {
+		if !reviewed[v.ID] {
+			warn("%s: review of label %s (%s line %d, %s): no such label counted", v.Src, v.ID, v.Page, v.Line, v.Rule)
 		}
 	}
 
@@ -249,6 +303,9 @@ func (r *Row) add(o Row) {
 	r.Debatable += o.Debatable
 	r.False += o.False
 	r.Artefacts += o.Artefacts
+	r.Reviewed += o.Reviewed
+	r.Rejected += o.Rejected
+	r.RejectedFound += o.RejectedFound
 }
 
 func otherHalf() string {

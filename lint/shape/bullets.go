@@ -217,6 +217,31 @@ func introNamesTiers(f *model.Family, at int) bool {
 	return i > 0 && f.Blocks[i-1].Kind == model.BlockParagraph && namesLadder(f.Blocks[i-1].Text)
 }
 
+// leadInNamesLadder reports whether the list at at is introduced, as a
+// heading would head it, by a sentence that names roles, tiers, levels, rungs,
+// grades or a ladder: the last sentence of the paragraph just before the list
+// (no heading between), ending with a colon ("In an Apache project,
+// developers have three roles:"). A sentence earlier in the paragraph, or one
+// that does not lead into the list ("Roles are described elsewhere."), is
+// none.
+func leadInNamesLadder(f *model.Family, at int) bool {
+	i := sort.Search(len(f.Blocks), func(i int) bool { return f.Blocks[i].Span.Start >= at })
+	if i == 0 || f.Blocks[i-1].Kind != model.BlockParagraph {
+		return false
+	}
+	text := strings.Join(strings.Fields(f.Blocks[i-1].Text), " ")
+	if !strings.HasSuffix(text, ":") {
+		return false
+	}
+	last := text
+	for _, end := range []string{". ", "! ", "? "} {
+		if k := strings.LastIndex(last, end); k >= 0 {
+			last = last[k+len(end):]
+		}
+	}
+	return namesLadder(last)
+}
+
 // topItems returns the indexes of a list's top-level items.
 func topItems(list []*model.Bullet) []int {
 	var top []int
@@ -246,7 +271,7 @@ func itemEnd(list []*model.Bullet, top []int, n int) int {
 // listLevels reads one list as a ladder, or nil.
 func listLevels(f *model.Family, o Options, list []*model.Bullet) []*Level {
 	top := topItems(list)
-	if len(top) < 2 || !underLadderHeading(f, list[0].Span.Start) {
+	if len(top) < 2 || !underLadderHeading(f, list[0].Span.Start) && !leadInNamesLadder(f, list[0].Span.Start) {
 		return nil
 	}
 	var lv []*Level

@@ -424,6 +424,7 @@ func headingLadder(f *model.Family, o Options, few, rostersToo bool) *Ladder {
 		lv = transitionRungs(f, o, hs, g, lv)
 		lv = holderRungs(f, o, hs, g, lv)
 		lv = rangedTiers(f, hs, g, lv)
+		lv = scaleTiers(f, hs, g, lv)
 		lv = builtOnRungs(f, o, hs, g, lv)
 		lv = codedOnly(lv)
 		lv = describedRuns(f, lv)

@@ -1842,3 +1842,64 @@ func TestFindRoleBuiltOnRung(t *testing.T) {
 		}
 	}
 }
+
+// The proficiency levels of one competency, headed by a scale's words
+// alone (StrongMind's "### Developing" to "### Advanced", of which the
+// tracks know "Intermediate" only), are a ladder, bottom first or top
+// first; two such headings, words out of the scale's order, or words with
+// more after them are none.
+func TestFindProficiencyScale(t *testing.T) {
+	level := func(title string) string {
+		return "### " + title + "\nYou coach.\n* You set goals.\n* You give feedback.\n\n"
+	}
+	src := "# Category: Organizational Leadership\n## Competency: Performance Coaching\n\nAn ongoing process.\n\n" +
+		level("Developing") + level("Intermediate") + level("Proficient") + level("Advanced")
+	if ls := shape.Find(model.Parse("c.md", []byte(src)), options(t)); len(ls) != 1 || ls[0].From != "headings" || titles(ls[0]) != "Developing|Intermediate|Proficient|Advanced" {
+		t.Fatalf("ladders %d: %v", len(ls), ls)
+	}
+	// top first, another scale (the UK government's), among other sections
+	down := "# Skill\n\n## Overview\n\nWhat.\n\n## Expert\n\nLeads.\n\n## Practitioner\n\nDoes.\n\n## Working\n\nHelps.\n\n## Awareness\n\nKnows.\n\n## Contact\n\nMail.\n"
+	if ls := shape.Find(model.Parse("d.md", []byte(down)), options(t)); len(ls) != 1 || titles(ls[0]) != "Expert|Practitioner|Working|Awareness" {
+		t.Errorf("top first: %d ladders: %v", len(ls), ls)
+	}
+	for name, miss := range map[string]string{
+		// a guide's two sections
+		"two": "# Guide\n\n## Basic\n\nInstall.\n\n## Advanced\n\nTune.\n\n## FAQ\n\nAsk.\n",
+		// out of the scale's order
+		"order": strings.NewReplacer("### Proficient", "### Advanced", "### Advanced\n", "### Proficient\n", "### Developing", "### Expert").Replace(src),
+		// a word of the scale with more after it: topics, not levels
+		"topics": strings.NewReplacer("### Developing", "### Developing locally", "### Proficient", "### Proficient use", "### Advanced", "### Advanced topics").Replace(src),
+		// one rank twice: Beginner and Basic are one step
+		"repeat": "# Guide\n\n## Beginner\n\nA.\n\n## Basic\n\nB.\n\n## Advanced\n\nC.\n",
+	} {
+		for _, l := range shape.Find(model.Parse(name+".md", []byte(miss)), options(t)) {
+			t.Errorf("%s: ladder %q", name, titles(l))
+		}
+	}
+}
+
+// A list of rungs with no heading that names roles is a ladder when the
+// sentence that leads into it does ("In an Apache project, developers
+// have three roles:", Apache Doris); a lead-in that names none, a
+// sentence before the lead-in that does, a paragraph that does not lead
+// into the list, or a heading between, make none.
+func TestFindListAfterLeadIn(t *testing.T) {
+	list := "1. Contributor: When the code is merged, the developer becomes a Contributor.\n" +
+		"2. Committer: Committer has permission to merge into the code base.\n" +
+		"3. PMC Member: a member of the project management committee.\n\nDifferent roles have different rights.\n"
+	src := "---\n{\n    \"title\": \"How to Become Doris Committer\"\n}\n---\n\n<!-- \nLicensed to the ASF.\n-->\n\n" +
+		"# How to Become Doris Committer\n\nIn an Apache project, developers have three roles:\n\n" + list
+	if ls := shape.Find(model.Parse("c.md", []byte(src)), options(t)); len(ls) != 1 || ls[0].From != "bullets" || titles(ls[0]) != "Contributor|Committer|PMC Member" {
+		t.Fatalf("ladders %d: %v", len(ls), ls)
+	}
+	for name, miss := range map[string]string{
+		"no ladder word": strings.Replace(src, "developers have three roles:", "developers work this way:", 1),
+		"earlier":        strings.Replace(src, "developers have three roles:", "developers have three roles. They work this way:", 1),
+		"no lead-in":     strings.Replace(src, "developers have three roles:", "developers have three roles.", 1),
+		"heading":        strings.Replace(src, "developers have three roles:\n\n", "developers have three roles:\n\n## History\n\n", 1),
+	} {
+		for _, l := range shape.Find(model.Parse(name+".md", []byte(miss)), options(t)) {
+			t.Errorf("%s: ladder %q", name, titles(l))
+		}
+	}
+}
