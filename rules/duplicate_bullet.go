@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
 	"gitlab.com/ladderlint/ladderlint/lint/model"
@@ -171,6 +172,45 @@ var (
 // bulletKey is a bullet's text for comparison: lower case, letters and
 // digits only, without the articles; and the number of its other words.
 func bulletKey(text string) (string, int) {
+	// ASCII text in one pass: the letters and digits lowered into the
+	// key as they come, an article taken out again at its end (no slice of
+	// words, no word lowered apart)
+	b := make([]byte, 0, len(text))
+	words, start := 0, -1 // start: the word's first byte in b, or -1 between words
+	for i := 0; i <= len(text); i++ {
+		c := byte(' ')
+		if i < len(text) {
+			c = text[i]
+		}
+		switch {
+		case c >= utf8.RuneSelf:
+			return bulletKeyRunes(text)
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		default:
+			if start >= 0 {
+				if w := string(b[start:]); w == "a" || w == "an" || w == "the" {
+					b = b[:start]
+				} else {
+					words++
+				}
+				start = -1
+			}
+			continue
+		}
+		if start < 0 {
+			start = len(b)
+		}
+		b = append(b, c)
+	}
+	// the bytes are the key's own, never written again
+	return unsafe.String(unsafe.SliceData(b), len(b)), words
+}
+
+// bulletKeyRunes is bulletKey for any text: words split at the runes that
+// are neither letters nor digits, each lowered.
+func bulletKeyRunes(text string) (string, int) {
 	var sb strings.Builder
 	words := 0
 	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {

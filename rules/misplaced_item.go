@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
 	"gitlab.com/ladderlint/ladderlint/lint/model"
@@ -114,7 +115,13 @@ var misplacedSkillWords = map[string]bool{"skill": true, "skills": true, "sense"
 
 // misplacedWords returns the lower-case words of an item's first clause
 // (up to a period, semicolon, colon or dash between words).
-func misplacedWords(text string) []string {
+func misplacedWords(text string) []string { return appendMisplacedWords(nil, text) }
+
+// appendMisplacedWords appends misplacedWords(text) to dst. An ASCII clause
+// (nearly every item) is lowered once and cut at its bytes, the words
+// slices of it: no slice of words is made when dst has room, where
+// strings.FieldsFunc made one and asked unicode of every rune.
+func appendMisplacedWords(dst []string, text string) []string {
 	text = strings.TrimSpace(text)
 	if i := strings.IndexAny(text, ".;:"); i >= 0 {
 		text = text[:i]
@@ -122,32 +129,72 @@ func misplacedWords(text string) []string {
 	if i := strings.Index(text, " - "); i >= 0 {
 		text = text[:i]
 	}
-	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '+' && r != '\''
-	})
+	for i := 0; i < len(text); i++ {
+		if text[i] >= utf8.RuneSelf {
+			// lowering may change a word's length or make a mark
+			// that splits it ("İ"): the runes' own test
+			return append(dst, strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+				return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '+' && r != '\''
+			})...)
+		}
+	}
+	text = strings.ToLower(text)
+	start := -1 // the word's first byte, or -1 between words
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '+' || c == '\'' {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			dst, start = append(dst, text[start:i]), -1
+		}
+	}
+	if start >= 0 {
+		dst = append(dst, text[start:])
+	}
+	return dst
 }
 
-// opensWithQualityHead reports whether words open with one of
-// misplacedQualityHeads, whole words. Only the first few words are joined:
-// a head is shorter than qualityHeadWords.
-func opensWithQualityHead(words []string) bool {
-	lower := strings.Join(words[:min(len(words), qualityHeadWords)], " ")
+// qualityHeadsByFirst is misplacedQualityHeads in words, by first word.
+var qualityHeadsByFirst = func() map[string][][]string {
+	m := map[string][][]string{}
 	for _, h := range misplacedQualityHeads {
-		if strings.HasPrefix(lower, h) && (len(lower) == len(h) || lower[len(h)] == ' ') {
-			return true
+		ws := strings.Split(h, " ")
+		m[ws[0]] = append(m[ws[0]], ws)
+	}
+	return m
+}()
+
+// opensWithQualityHead reports whether words open with one of
+// misplacedQualityHeads, whole words: the heads opened by the first word,
+// each compared word by word (the words hold no space, the heads one
+// between their words, so this is the heads as prefixes of the words
+// joined by spaces, up to a space or the end).
+func opensWithQualityHead(words []string) bool {
+	if len(words) == 0 {
+		return false
+	}
+next:
+	for _, h := range qualityHeadsByFirst[words[0]] {
+		if len(h) > len(words) {
+			continue
 		}
+		for i := 1; i < len(h); i++ {
+			if words[i] != h[i] {
+				continue next
+			}
+		}
+		return true
 	}
 	return false
 }
 
-// qualityHeadWords is more words than the longest of misplacedQualityHeads
-// holds (TestQualityHeadWords).
-const qualityHeadWords = 8
-
 // shapeOf returns an item's shape and, for an action, whether its verb
 // is a strong one (reportable in requirements).
 func shapeOf(text string) (itemShape, bool) {
-	words := misplacedWords(text)
+	var buf [32]string // the words of most items, without a slice made
+	words := appendMisplacedWords(buf[:0], text)
 	if len(words) == 0 {
 		return shapeOther, false
 	}
@@ -295,14 +342,57 @@ func checkMisplacedItem(p *lint.Pass) {
 // over from another ("Extends the Senior responsibilities", "All of the
 // requirements of ...", "Meets ...", "Same as ...").
 func misplacedExtension(text string) bool {
-	l := strings.ToLower(text)
-	for _, h := range []string{"extends", "extend the", "all of the", "all the", "all requirements", "all responsibilities",
-		"meets", "same as", "plus", "in addition", "everything", "includes"} {
-		if strings.HasPrefix(l, h) {
+	// only the heads' length is compared: in ASCII, lowered in place, not
+	// the whole item lowered (a copy of every item with a capital)
+	for i := 0; i < min(len(text), misplacedExtensionLen); i++ {
+		if text[i] >= utf8.RuneSelf {
+			l := strings.ToLower(text)
+			for _, h := range misplacedExtensionHeads {
+				if strings.HasPrefix(l, h) {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	for _, h := range misplacedExtensionHeads {
+		if hasLowerPrefixASCII(text, h) {
 			return true
 		}
 	}
 	return false
+}
+
+// misplacedExtensionHeads open an item that says what a level takes over.
+var misplacedExtensionHeads = []string{"extends", "extend the", "all of the", "all the", "all requirements",
+	"all responsibilities", "meets", "same as", "plus", "in addition", "everything", "includes"}
+
+// misplacedExtensionLen is the length of the longest of
+// misplacedExtensionHeads.
+var misplacedExtensionLen = func() int {
+	n := 0
+	for _, h := range misplacedExtensionHeads {
+		n = max(n, len(h))
+	}
+	return n
+}()
+
+// hasLowerPrefixASCII reports whether s, its ASCII capitals lowered, opens
+// with the lower-case h.
+func hasLowerPrefixASCII(s, h string) bool {
+	if len(s) < len(h) {
+		return false
+	}
+	for i := 0; i < len(h); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != h[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // misplacedAdverb reports whether a lower-case word reads as an adverb of

@@ -380,9 +380,10 @@ func principalTitle(text string, w, next word) bool {
 //     ("Senior Manger, Sales Systems"), is "manager";
 //   - the common slips of English grammar that their neighbours give away
 //     (slipByNeighbour): "it's own", "rather then", "be apart of".
-func confusedWord(text string, words []prose.Word, j int) string {
+func confusedWord(text string, tw *textWords, j int) string {
+	words := tw.Words
 	w := wordIn(text, words[j])
-	if meant := slipByNeighbour(text, words, j); meant != "" {
+	if meant := slipByNeighbour(text, tw, j); meant != "" {
 		return meant
 	}
 	switch w.Text {
@@ -453,7 +454,10 @@ func capitalInside(text string, words []prose.Word, k int) bool {
 //
 // A comma or any other mark between the words ("rather, then", "could,
 // of course,") is no slip.
-func slipByNeighbour(text string, words []prose.Word, j int) string {
+//
+// tw holds text's words and their lower case (each word's strings.ToLower).
+func slipByNeighbour(text string, tw *textWords, j int) string {
+	words := tw.Words
 	word := func(k int) string {
 		if k < 0 || k >= len(words) {
 			return ""
@@ -461,7 +465,7 @@ func slipByNeighbour(text string, words []prose.Word, j int) string {
 		if k < j && text[words[k].End:words[k+1].Start] != " " || k > j && text[words[k-1].End:words[k].Start] != " " {
 			return ""
 		}
-		return strings.ToLower(strings.ReplaceAll(words[k].In(text), "’", "'"))
+		return straightLower(tw, k)
 	}
 	switch word(j) {
 	case "it's":
@@ -521,6 +525,18 @@ func slipByNeighbour(text string, words []prose.Word, j int) string {
 		}
 	}
 	return ""
+}
+
+// straightLower is word k of tw in lower case with its curly apostrophes
+// straightened: strings.ToLower of the word so straightened, read from
+// tw's lower case, not lowered again (a copy of every word with a
+// capital).
+func straightLower(tw *textWords, k int) string {
+	l := tw.Lower(k)
+	if strings.IndexByte(l, "’"[0]) >= 0 {
+		l = strings.ReplaceAll(l, "’", "'")
+	}
+	return l
 }
 
 // apostrophePlural returns the plural meant where the j-th word is a
@@ -1126,7 +1142,7 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 					pluralNear: articlePluralNear(d, text, tw.Words, j)}))
 				continue
 			}
-			if meant := confusedWord(wordingText(b), tw.Words, j); meant != "" && !allow[lw] {
+			if meant := confusedWord(text, tw, j); meant != "" && !allow[lw] {
 				// "Principle Accounting Officer", "will aide us": a real word
 				// where its neighbours ask for another
 				sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, meant: meant, style: misspell.CaseStyle(w.Text)}))
@@ -1144,7 +1160,7 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 				sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, pluralPoss: []string{poss, one}}))
 				continue
 			}
-			if plural := apostrophePlural(d, wordingText(b), tw.Words, j); plural != "" && !allow[lw] {
+			if plural := apostrophePlural(d, text, tw.Words, j); plural != "" && !allow[lw] {
 				// "Executive Business Administrator's at GitLab toggle":
 				// a plural written with an apostrophe
 				sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, meant: plural, style: misspell.CaseStyle(w.Text)}))
@@ -1182,11 +1198,11 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 				sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, lookalike: acr, style: misspell.CaseUpper}))
 				continue
 			}
-			if end := strayApostrophe(wordingText(b), w.Start, w.End); end > 0 && !allow[lw] {
+			if end := strayApostrophe(text, w.Start, w.End); end > 0 && !allow[lw] {
 				// "Bachelor's’ Degree": a second apostrophe after a
 				// possessive; the finding spans both, the fix drops it
 				sw := placeSpellWord(b, spellWord{w: w, lower: lw, meant: w.Text, style: misspell.CaseLower})
-				sw.w.Text = strings.Clone(wordingText(b)[w.Start:end])
+				sw.w.Text = strings.Clone(text[w.Start:end])
 				sw.w.End = end
 				sw.span = b.SourceSpan(w.Start, end)
 				sp.unknown = append(sp.unknown, sw)
@@ -1194,15 +1210,15 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 			}
 			style, ok := spellCheckable(w.Text)
 			if !ok && !allow[lw] {
-				if fix := shortSlip(d, w.Text, lw); fix != "" && !hyphenated(wordingText(b), w.Start, w.End) {
+				if fix := shortSlip(d, w.Text, lw); fix != "" && !hyphenated(text, w.Start, w.End) {
 					sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, style: misspell.CaseStyle(w.Text), short: fix}))
 				}
 				continue
 			}
-			if allow[lw] || emojiCode(wordingText(b), w.Start, w.End) {
+			if allow[lw] || emojiCode(text, w.Start, w.End) {
 				continue
 			}
-			if style == misspell.CaseLower && slugWord(wordingText(b), w.Start, w.End) {
+			if style == misspell.CaseLower && slugWord(text, w.Start, w.End) {
 				if opts.Cautious {
 					continue // an identifier, whoever's it is
 				}
@@ -1224,13 +1240,13 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 				}
 			}
 			if known[k] == 1 {
-				if style == misspell.CaseTitle && len(lw) >= minRareSlip && !d.common(lw) && !sentenceStart(wordingText(b), w.Start) {
+				if style == misspell.CaseTitle && len(lw) >= minRareSlip && !d.common(lw) && !sentenceStart(text, w.Start) {
 					sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, style: style, rare: true}))
 				}
 				continue
 			}
 			sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: w, lower: lw, style: style,
-				prefix: hyphenPrefix(wordingText(b), w.Start)}))
+				prefix: hyphenPrefix(text, w.Start)}))
 		}
 	}
 	forms := map[string]int{} // a word's uses in lower case and with a capital, when it has both

@@ -34,36 +34,26 @@ func checkTermCopiedCase(p *lint.SetPass, f *model.Family) {
 	// told apart by their texts below
 	seed := maphash.MakeSeed()
 	caseless := func(b *model.Block) bool { return b.Kind == model.BlockHeading || !hasASCIIUpper(b.Text) }
+	var low []byte // the text hashed, in lower case: one buffer for the page
 	hashOf := func(b *model.Block) uint64 {
-		var h maphash.Hash
-		h.SetSeed(seed)
-		t := copiedText(b)
-		for i := 0; i < len(t); {
-			r, n := utf8.DecodeRuneInString(t[i:])
-			if r < utf8.RuneSelf {
-				if 'A' <= r && r <= 'Z' {
-					r += 'a' - 'A'
-				}
-				h.WriteByte(byte(r))
-			} else {
-				h.WriteString(strings.ToLower(t[i : i+n]))
-			}
-			i += n
-		}
-		return h.Sum64()
+		low = appendLower(low[:0], copiedText(b))
+		return maphash.Bytes(seed, low)
 	}
 	seen := map[uint64]uint8{}
-	for _, b := range f.Blocks {
+	hashes := make([]uint64, len(f.Blocks)) // each block's, hashed once
+	for i, b := range f.Blocks {
 		if !caseless(b) {
-			if h := hashOf(b); seen[h] < 2 {
+			h := hashOf(b)
+			if hashes[i] = h; seen[h] < 2 {
 				seen[h]++
 			}
 		}
 	}
+	low = nil
 	byText := map[string][]*model.Block{}
 	var order []string
-	for _, b := range f.Blocks {
-		if caseless(b) || seen[hashOf(b)] < 2 {
+	for i, b := range f.Blocks {
+		if caseless(b) || seen[hashes[i]] < 2 {
 			continue
 		}
 		k := strings.ToLower(copiedText(b))
@@ -127,6 +117,25 @@ func checkTermCopiedCase(p *lint.SetPass, f *model.Family) {
 // copiedText is a block's wording text without the blanks at its end (a
 // comment after a bullet, a trailing space): the text compared with its
 // copies.
+// appendLower appends strings.ToLower(s) to dst, without a string made.
+func appendLower(dst []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:]) // an invalid byte: U+FFFD, as strings.ToLower writes it
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		i += n
+	}
+	return dst
+}
+
 func copiedText(b *model.Block) string {
 	return strings.TrimRight(wordingText(b), " \t\n")
 }

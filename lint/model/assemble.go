@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // assemble fills roles and family sections with their content once every
@@ -730,6 +731,14 @@ func ContainsFold(s, w string) bool {
 		return false // no byte b has b|0x20 == c
 	}
 	u := c &^ 0x20 // the other byte with u|0x20 == c
+	// an ASCII w equals in any case only ASCII text of its length (each
+	// rune folding to an ASCII letter but that letter is two or three
+	// bytes long: the Kelvin sign, the long s), so bytes are compared
+	// there, without strings.EqualFold's calls
+	ascii := true
+	for k := 0; k < len(w) && ascii; k++ {
+		ascii = w[k] < utf8.RuneSelf
+	}
 	last := len(s) - len(w)
 	// nc and nu: the next place of c and of u at or after i (-1: none)
 	nc, nu := -2, -2
@@ -748,11 +757,24 @@ func ContainsFold(s, w string) bool {
 		default:
 			i = nu
 		}
-		if strings.EqualFold(s[i:i+len(w)], w) {
+		if ascii && equalFoldASCII(s[i:i+len(w)], w) || !ascii && strings.EqualFold(s[i:i+len(w)], w) {
 			return true
 		}
 	}
 	return false
+}
+
+// equalFoldASCII is strings.EqualFold(s, w) for an ASCII w and an s of
+// its length: each byte w's, or its capital for a lower-case letter or
+// its lower case for a capital.
+func equalFoldASCII(s, w string) bool {
+	for k := 0; k < len(w); k++ {
+		a, b := s[k], w[k]
+		if a != b && (a|0x20 != b|0x20 || b|0x20 < 'a' || b|0x20 > 'z') {
+			return false
+		}
+	}
+	return true
 }
 
 // indexByteFrom is the index of the first b in s at or after from, or -1.

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"math/rand"
 	"strings"
 	"testing"
 )
@@ -59,4 +60,34 @@ func FuzzContainsFold(f *testing.F) {
 			t.Fatalf("ContainsFold(%q, %q) = %v, want %v", s, w, got, want)
 		}
 	})
+}
+
+// ContainsFold compares an ASCII word's bytes, folding letters only: the
+// same answers as strings.EqualFold at each place, on random texts and
+// words of letters in both cases, the bytes a case bit apart from
+// letters' ("@" and "`", "[" and "{"), the runes that fold to ASCII
+// letters (the Kelvin sign, the long s) and other letters past ASCII, in
+// the word too.
+func TestContainsFoldRandom(t *testing.T) {
+	pieces := []string{"k", "K", "s", "S", "a", "A", "@", "`", "[", "{", "^", "~", "\u212a", "ſ", "é", "É", "ａ", "Ａ", " "}
+	rng := rand.New(rand.NewSource(1))
+	text := func(n int) string {
+		var b strings.Builder
+		for k := rng.Intn(n); k >= 0; k-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		return b.String()
+	}
+	found := 0
+	for n := 0; n < 300000; n++ {
+		s, w := text(12), text(3)
+		if got, want := ContainsFold(s, w), containsFoldBytes(s, w); got != want {
+			t.Fatalf("ContainsFold(%q, %q) = %v, want %v", s, w, got, want)
+		} else if got {
+			found++
+		}
+	}
+	if found < 10000 {
+		t.Errorf("%d texts hold their word: the test says little", found)
+	}
 }
