@@ -12,6 +12,7 @@ import (
 	"gitlab.com/ladderlint/ladderlint/lint"
 	"gitlab.com/ladderlint/ladderlint/lint/model"
 	"gitlab.com/ladderlint/ladderlint/lint/site"
+	"go.yaml.in/yaml/v3"
 )
 
 // repo-link checks links the way GitHub renders a repository's markdown: a
@@ -36,7 +37,13 @@ var repoLinkRule = &lint.Rule{
 			"generic profile, where the Hugo site rules (link-target, link-fragment) are off. On a page that opens with " +
 			"front matter (a static site's source page), a link with no file extension that names no file is the " +
 			"address of a page the site builds, and is not reported; nor is a link to `x.html` where `x.md` (or `x.markdown`) beside " +
-			"it is the source the site publishes there (Jekyll, Hugo). Nor is a link that climbs out of the file's folder into GitHub's " +
+			"it is the source the site publishes there (Jekyll, Hugo). On a page of a documentation build that reads such a link as a " +
+			"reference to a document (a Jupyter Book: a `_toc.yml`, or a `_config.yml` with its own keys such as `execute`, " +
+			"`launch_buttons`, `sphinx`, `parse` or an `html` `use_..._button`; a Sphinx `conf.py` whose extensions read markdown: " +
+			"`myst_parser`, `myst_nb`, `recommonmark`), its config at or above the page's folder within the repository, a " +
+			"link with no file extension and no trailing slash (`./roles`) is not reported when a page source of that name lies " +
+			"where it leads (`roles.md`, `roles.ipynb`, `roles.rst`): the built page links to `roles.html`. MkDocs and Hugo " +
+			"publish `intro.md` as `intro/` by default, from where `./roles` leads below it: their configs do not count. Nor is a link that climbs out of the file's folder into GitHub's " +
 			"own address of the file: a branch name, `blob` or `tree` after the `..` steps (`../main/peribolos/org.yaml`), or, two " +
 			"steps or more up, one of the repository's pages that no folder holds (`../../issues`, `../../pulls`, `../../wiki/Home`, " +
 			"with no file extension).",
@@ -108,6 +115,9 @@ func checkRepoLink(p *lint.Pass) {
 		}
 		st, err := os.Stat(target)
 		if err != nil && (siteRoute(f, pth) || githubURLForm(pth) || builtFromSource(f, target)) {
+			continue
+		}
+		if err != nil && !strings.HasPrefix(pth, "/") && docPageLink(p, pth, target, dir, root) {
 			continue
 		}
 		if err != nil {
@@ -213,6 +223,99 @@ func builtFromSource(f *model.Family, target string) bool {
 	for _, src := range []string{".md", ".markdown"} {
 		if st, err := os.Stat(stem + src); err == nil && st.Mode().IsRegular() {
 			return true
+		}
+	}
+	return false
+}
+
+// docPageLink reports a relative link with no file extension and no
+// trailing slash ("./roles") to a page source beside its target
+// ("roles.md", "roles.ipynb", "roles.rst") on a page of a documentation
+// build that resolves such a link to the page it builds: a Jupyter Book
+// (a _toc.yml, or a _config.yml with Jupyter Book's own keys) or a Sphinx
+// project that reads markdown (a conf.py naming myst_parser, myst_nb or
+// recommonmark), its config at or above the page's folder within the
+// repository. MyST and recommonmark read such a link as a reference to the
+// document, and the built page links to "roles.html". MkDocs and Hugo are
+// not counted: by default they publish "intro.md" as "intro/", from where "./roles"
+// leads below it, not beside it.
+func docPageLink(p *lint.Pass, pth, target, dir, root string) bool {
+	if strings.HasSuffix(pth, "/") || path.Ext(path.Base(pth)) != "" {
+		return false
+	}
+	base := filepath.Base(target)
+	if base == "." || base == ".." || base == string(filepath.Separator) {
+		return false
+	}
+	found := false
+	for _, ext := range []string{".md", ".markdown", ".ipynb", ".rst"} {
+		if st, err := os.Stat(target + ext); err == nil && st.Mode().IsRegular() {
+			found = true
+			break
+		}
+	}
+	if !found {
+		return false
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return false
+	}
+	for d := abs; ; {
+		built, _ := p.Env.Shared("repo-link.docbuild:"+d, func() any { return docBuildConfig(d, p.Config.MaxFileSize) }).(bool)
+		if built {
+			return true
+		}
+		// within the repository: its root is the last folder looked at;
+		// outside one, the page's own folder only
+		parent := filepath.Dir(d)
+		if root == "" || d == root || parent == d {
+			return false
+		}
+		d = parent
+	}
+}
+
+// jupyterBookKeys are top-level keys of a Jupyter Book _config.yml that
+// Jekyll's (the other _config.yml) does not use.
+var jupyterBookKeys = map[string]bool{
+	"execute": true, "launch_buttons": true, "sphinx": true, "parse": true, "latex": true,
+	"bibtex_bibfiles": true, "only_build_toc_files": true,
+}
+
+// docBuildConfig reports whether dir holds the config of a documentation
+// build that resolves extensionless links to page sources (see
+// docPageLink).
+func docBuildConfig(dir string, max int64) any {
+	if st, err := os.Stat(filepath.Join(dir, "_toc.yml")); err == nil && st.Mode().IsRegular() {
+		return true
+	}
+	if data, err := fsutil.ReadLimited(filepath.Join(dir, "_config.yml"), fsutil.Limit(max)); err == nil {
+		var m map[string]any
+		if yaml.Unmarshal(data, &m) == nil {
+			for k := range m {
+				if jupyterBookKeys[k] {
+					return true
+				}
+			}
+			if h, ok := m["html"].(map[string]any); ok {
+				for k := range h {
+					if strings.HasPrefix(k, "use_") && strings.HasSuffix(k, "_button") {
+						return true
+					}
+				}
+			}
+		}
+	}
+	if data, err := fsutil.ReadLimited(filepath.Join(dir, "conf.py"), fsutil.Limit(max)); err == nil {
+		s := string(data)
+		if !strings.Contains(s, "extensions") {
+			return false
+		}
+		for _, ext := range []string{"myst_parser", "myst_nb", "recommonmark"} {
+			if strings.Contains(s, ext) {
+				return true
+			}
 		}
 	}
 	return false

@@ -1,0 +1,2 @@
+project = "Guide"
+extensions = ["myst_parser"]
