@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 )
 
@@ -150,26 +151,35 @@ func (l *Label) validate() error {
 // ReadVerdicts reads verdicts.jsonl (a missing file has none); a
 // fingerprint judged twice is an error.
 func ReadVerdicts(path string) ([]Verdict, error) {
-	var out []Verdict
+	return readJudged(path, "fingerprint", "judged", []string{True, False, Debatable, Artefact},
+		func(v *Verdict) (key, verdict string, src *string) { return v.Fingerprint, v.Verdict, &v.Src })
+}
+
+// readJudged reads a file of judgements, one JSON object a line (a missing
+// file has none), each keyed by a field (name: its JSON name) that must be
+// set and unique, with a verdict among allowed; what says what a second
+// line of one key did ("judged", "reviewed"). fields gives a line's key,
+// verdict and where to put its source.
+func readJudged[T any](path, name, what string, allowed []string, fields func(*T) (key, verdict string, src *string)) ([]T, error) {
+	var out []T
 	seen := map[string]string{}
 	err := readJSONL(path, func(src string, dec *json.Decoder) error {
-		var v Verdict
+		var v T
 		if err := dec.Decode(&v); err != nil {
 			return err
 		}
-		v.Src = src
-		if v.Fingerprint == "" {
-			return errors.New(`no "fingerprint"`)
+		key, verdict, at := fields(&v)
+		*at = src
+		if key == "" {
+			return fmt.Errorf(`no %q`, name)
 		}
-		switch v.Verdict {
-		case True, False, Debatable, Artefact:
-		default:
-			return fmt.Errorf("verdict %q: want TRUE, FALSE, DEBATABLE or ARTEFACT", v.Verdict)
+		if !slices.Contains(allowed, verdict) {
+			return fmt.Errorf("verdict %q: want %s or %s", verdict, strings.Join(allowed[:len(allowed)-1], ", "), allowed[len(allowed)-1])
 		}
-		if prev, dup := seen[v.Fingerprint]; dup {
-			return fmt.Errorf("fingerprint %s already judged at %s", v.Fingerprint, prev)
+		if prev, dup := seen[key]; dup {
+			return fmt.Errorf("%s %s already %s at %s", name, key, what, prev)
 		}
-		seen[v.Fingerprint] = src
+		seen[key] = src
 		out = append(out, v)
 		return nil
 	})
@@ -205,28 +215,6 @@ func LabelID(l Label) string {
 // ReadReviews reads label-reviews.jsonl (a missing file has none); a label
 // reviewed twice is an error.
 func ReadReviews(path string) ([]Review, error) {
-	var out []Review
-	seen := map[string]string{}
-	err := readJSONL(path, func(src string, dec *json.Decoder) error {
-		var v Review
-		if err := dec.Decode(&v); err != nil {
-			return err
-		}
-		v.Src = src
-		if v.ID == "" {
-			return errors.New(`no "id"`)
-		}
-		switch v.Verdict {
-		case True, False, Debatable:
-		default:
-			return fmt.Errorf("verdict %q: want TRUE, FALSE or DEBATABLE", v.Verdict)
-		}
-		if prev, dup := seen[v.ID]; dup {
-			return fmt.Errorf("label %s already reviewed at %s", v.ID, prev)
-		}
-		seen[v.ID] = src
-		out = append(out, v)
-		return nil
-	})
-	return out, err
+	return readJudged(path, "id", "reviewed", []string{True, False, Debatable},
+		func(v *Review) (key, verdict string, src *string) { return v.ID, v.Verdict, &v.Src })
 }

@@ -41,19 +41,25 @@ func writeJSONL(t *testing.T, lines ...string) string {
 	return p
 }
 
+// pageELabels: L1's labels of page "e" of testRun, which finds the
+// misspellings at line 5 and the repeat at 20 (line 21's label is within
+// one line) but not the one at line 30, and no rule covers line 40's.
+var pageELabels = []string{
+	`{"page":"e","line":5,"rule":"misspelling","note":"teh","scope":"line","labeller":"L1"}`,
+	`{"page":"e","line":30,"rule":"misspelling","note":"recieve","scope":"line","labeller":"L1"}`,
+	`{"page":"e","line":21,"rule":"repeated-word","note":"the the","scope":"line","labeller":"L1"}`,
+	`{"page":"e","line":40,"rule":"none","note":"odd wording","scope":"line","labeller":"L1"}`,
+	`{"page":"e","done":true,"labeller":"L1","defects":4}`,
+}
+
 func TestMeasure(t *testing.T) {
 	run := testRun(t)
-	labels, err := ReadLabels(writeJSONL(t,
-		`{"page":"e","line":5,"rule":"misspelling","note":"teh","scope":"line","labeller":"L1"}`,
-		`{"page":"e","line":30,"rule":"misspelling","note":"recieve","scope":"line","labeller":"L1"}`,
-		`{"page":"e","line":21,"rule":"repeated-word","note":"the the","scope":"line","labeller":"L1"}`,
-		`{"page":"e","line":40,"rule":"none","note":"odd wording","scope":"line","labeller":"L1"}`,
-		`{"page":"e","done":true,"labeller":"L1","defects":4}`,
+	labels, err := ReadLabels(writeJSONL(t, append(pageELabels[:len(pageELabels):len(pageELabels)],
 		`{"page":"e","line":7,"rule":"misspelling","note":"second opinion","scope":"line","labeller":"L2"}`,
 		`{"page":"e","done":true,"labeller":"L2","defects":1}`,
 		`{"page":"a","line":3,"rule":"misspelling","note":"tuning page","labeller":"L1"}`,
 		`{"page":"a","done":true,"labeller":"L1","defects":1}`,
-	))
+	)...))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -184,13 +190,7 @@ func TestReadErrors(t *testing.T) {
 
 func TestMeasureReviewed(t *testing.T) {
 	run := testRun(t)
-	labels, err := ReadLabels(writeJSONL(t,
-		`{"page":"e","line":5,"rule":"misspelling","note":"teh","scope":"line","labeller":"L1"}`,
-		`{"page":"e","line":30,"rule":"misspelling","note":"recieve","scope":"line","labeller":"L1"}`,
-		`{"page":"e","line":21,"rule":"repeated-word","note":"the the","scope":"line","labeller":"L1"}`,
-		`{"page":"e","line":40,"rule":"none","note":"odd wording","scope":"line","labeller":"L1"}`,
-		`{"page":"e","done":true,"labeller":"L1","defects":4}`,
-	))
+	labels, err := ReadLabels(writeJSONL(t, pageELabels...))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -93,6 +93,15 @@ func rangedTiers(f *model.Family, hs []*model.Heading, g []int, lv []*Level) []*
 		cur, prev = []int{i}, r
 	}
 	flush()
+	return withRun(f, hs, g, lv, at, best)
+}
+
+// sameUnit reports whether two units are one in either number and case
+// ("contribution", "Contributions").
+// withRun returns a group's levels lv with the headings of a run found in
+// the group (best, indices into hs; nil for none) added where lv lacks them
+// (at: the headings lv holds), all in the group's order (g).
+func withRun(f *model.Family, hs []*model.Heading, g []int, lv []*Level, at map[*model.Heading]bool, best []int) []*Level {
 	if best == nil {
 		return lv
 	}
@@ -110,8 +119,6 @@ func rangedTiers(f *model.Family, hs []*model.Heading, g []int, lv []*Level) []*
 	return out
 }
 
-// sameUnit reports whether two units are one in either number and case
-// ("contribution", "Contributions").
 func sameUnit(a, b string) bool {
 	k := func(s string) string {
 		return strings.TrimSuffix(strings.ToLower(strings.Join(strings.Fields(s), " ")), "s")

@@ -1,7 +1,6 @@
 package shape
 
 import (
-	"sort"
 	"strings"
 
 	"gitlab.com/ladderlint/ladderlint/lint/model"
@@ -91,19 +90,5 @@ func scaleTiers(f *model.Family, hs []*model.Heading, g []int, lv []*Level) []*L
 		cur, prev = []int{i}, r
 	}
 	flush()
-	if best == nil {
-		return lv
-	}
-	out := append([]*Level(nil), lv...)
-	for _, i := range best {
-		if !at[hs[i]] {
-			out = append(out, &Level{Title: hs[i].Text, File: f, Heading: hs[i], TitleSpan: hs[i].TextSpan, Body: bodyOf(f, hs, i)})
-		}
-	}
-	pos := map[*model.Heading]int{}
-	for n, i := range g {
-		pos[hs[i]] = n
-	}
-	sort.SliceStable(out, func(a, b int) bool { return pos[out[a].Heading] < pos[out[b].Heading] })
-	return out
+	return withRun(f, hs, g, lv, at, best)
 }
