@@ -81,11 +81,14 @@ func Find(f *model.Family, o Options) []*Ladder {
 	}
 	if l := headingLadder(f, o, len(tables) == 0, false); l != nil {
 		l.Levels = append(l.Levels, labelledBeyond(f, o, l.Levels)...)
+		if t := listedTiers(f, o, true); t != nil && holdsAll(t.Levels, l.Levels) {
+			l = t // a summary list naming the headed rungs and more
+		}
 		out = append(out, l)
 	} else if len(tables) == 0 {
 		if l := bulletLadder(f, o); l != nil {
 			out = append(out, l)
-		} else if l := listedTiers(f, o); l != nil {
+		} else if l := listedTiers(f, o, false); l != nil {
 			out = append(out, l)
 		} else if l := transitionLadder(f, o); l != nil {
 			out = append(out, l)
@@ -102,6 +105,26 @@ func Find(f *model.Family, o Options) []*Ladder {
 		}
 	}
 	return append(out, tables...)
+}
+
+// holdsAll reports whether the tiers a list names hold every level of a
+// heading ladder (by its heading's text) and more: the list names rungs
+// whose headings the tracks do not place ("# Project Leads") or that have
+// none ("- *Collaborators*: ..."), in the page's order.
+func holdsAll(tiers, heads []*Level) bool {
+	if len(tiers) <= len(heads) {
+		return false
+	}
+	at := map[int]bool{}
+	for _, t := range tiers {
+		at[t.TitleSpan.Start] = true
+	}
+	for _, h := range heads {
+		if h.Heading == nil || !at[h.TitleSpan.Start] {
+			return false
+		}
+	}
+	return true
 }
 
 // labelledBeyond finds the rungs that a page's list of roles, written as

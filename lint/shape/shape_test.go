@@ -1903,3 +1903,44 @@ func TestFindListAfterLeadIn(t *testing.T) {
 		}
 	}
 }
+
+// A summary of the page's roles, a list right under a heading that names
+// roles, each item "Title: description", names the rungs of the heading
+// ladder and more: a rung whose heading the tracks do not place ("Project
+// Leads") and one with no section ("Collaborators"), in the list's order; an
+// item names its section by the scope the heading adds ("Maintainers",
+// "# Repository Maintainers"). Near misses: a table of contents (items that
+// are links), items with no description, and a list under a heading that
+// names no roles leave the heading ladder as it is.
+func TestFindRolesSummaryList(t *testing.T) {
+	page := func(heading, items string) string {
+		return "# " + heading + "\n" + items + "\n# Project Leads\n\n### Role\n\n- Determine project wide rules.\n- Decide on subproject inclusion.\n\n" +
+			"# Repository Maintainers\n\n### Role\n\n- Lead subprojects of the project.\n- Organize the release process.\n\n" +
+			"# Team Members\n\n### Role\n\n- Develop code for the project.\n- Review pull requests.\n"
+	}
+	summary := "- *Project Leads*: form the steering committee.\n- *Maintainers*: administer repositories\n" +
+		"- *Team Members*: Regular contributors\n- *Collaborators*: Irregular contributors\n"
+	src := page("Team Roles", summary)
+	f := model.Parse("k.md", []byte(src))
+	ls := shape.Find(f, options(t))
+	if len(ls) != 1 || titles(ls[0]) != "Project Leads|Repository Maintainers|Team Members|Collaborators" {
+		t.Fatalf("summary list: %d %v", len(ls), ls)
+	}
+	lv := ls[0].Levels
+	if !lv[3].Listed || lv[1].Listed {
+		t.Errorf("listed: %v %v", lv[3].Listed, lv[1].Listed)
+	}
+	if got := string(f.Source.Text[lv[1].TitleSpan.Start:lv[1].TitleSpan.End]); got != "Repository Maintainers" || lv[1].TitleSpan.Start < strings.Index(src, "# Repository") {
+		t.Errorf("maintainers' title %q at %d", got, lv[1].TitleSpan.Start)
+	}
+	for _, near := range []string{
+		page("Team Roles", "- [Project Leads](#project-leads)\n- [Maintainers](#repository-maintainers)\n- [Team Members](#team-members)\n- [Collaborators](#collaborators)\n"),
+		page("Team Roles", "- *Project Leads*\n- *Maintainers*\n- *Team Members*\n- *Collaborators*\n"),
+		page("Overview", summary),
+	} {
+		ls := shape.Find(model.Parse("k.md", []byte(near)), options(t))
+		if len(ls) != 1 || titles(ls[0]) != "Repository Maintainers|Team Members" {
+			t.Errorf("near miss %q: %v", near, ls)
+		}
+	}
+}
