@@ -126,11 +126,19 @@ func articleRungs(f *model.Family, o Options, list []*model.Bullet) []*Level {
 // order, whether or not the tracks know their words. A rung's title and
 // body are its section's; one without a section ("Contributors", described
 // in the page's prose) is Listed, with nothing but its item.
-func listedTiers(f *model.Family, o Options) *Ladder {
+//
+// With summary, the list must also say what each tier is, as a summary of the
+// page's roles does (see describedItems): it is read on a page whose headings
+// hold a ladder, to find the rungs they leave out.
+func listedTiers(f *model.Family, o Options, summary bool) *Ladder {
 	var best []*Level
 	var sections map[string]int // heading i by its title's roleKey, made once a page
 	for _, list := range f.Lists {
-		if len(list) == 0 || !introNamesTiers(f, list[0].Span.Start) {
+		if len(list) == 0 {
+			continue
+		}
+		intro, byHeading := introNamesTiers(f, list[0].Span.Start)
+		if !intro || (byHeading || summary) && !describedItems(f, o, list) {
 			continue
 		}
 		if sections == nil {
@@ -151,6 +159,12 @@ func listedTiers(f *model.Family, o Options) *Ladder {
 func tierList(f *model.Family, o Options, list []*model.Bullet, sections map[string]int) []*Level {
 	var lv []*Level
 	sectioned := 0
+	named := map[string]bool{} // the items' own titles: no other item's section
+	for _, b := range list {
+		if l, _ := itemLevel(f, o, b); b.Depth == 0 && l != nil {
+			named[roleKey(l.Title)] = true
+		}
+	}
 	for _, b := range list {
 		if b.Depth != 0 {
 			continue
@@ -159,7 +173,14 @@ func tierList(f *model.Family, o Options, list []*model.Bullet, sections map[str
 		if l == nil {
 			return nil
 		}
-		if i, ok := sections[roleKey(l.Title)]; ok && f.Headings[i].Span.Start > b.Span.End {
+		i, ok := sections[roleKey(l.Title)]
+		if !ok || f.Headings[i].Span.Start <= b.Span.End {
+			i, ok = scopedSection(f, o, l, b.Span.End, named)
+			if ok {
+				l.Title = f.Headings[i].Text // "Maintainers", headed "Repository Maintainers"
+			}
+		}
+		if ok && f.Headings[i].Span.Start > b.Span.End {
 			// its title where its text is: the section's heading
 			l.TitleSpan, l.CodeSpan = f.Headings[i].TextSpan, model.Span{}
 			l.Body = bodyOf(f, f.Headings, i)
@@ -210,11 +231,73 @@ func itemLevel(f *model.Family, o Options, b *model.Bullet) (l *Level, colon boo
 	return l, colon
 }
 
+// scopedSection finds the section after at that heads a listed role with
+// the scope it is held over before it: "Repository Maintainers" for the
+// item "Maintainers" (Kokkos's summary, top first, then a section per
+// role). The heading is no other item's, one word more than the item, its words then the
+// item's, and both are placed on the same step of one track, the item with
+// no stem of its own. The first such heading after at, or false.
+func scopedSection(f *model.Family, o Options, l *Level, at int, named map[string]bool) (int, bool) {
+	if !l.Placed || l.Place.Stem != "" || o.Ladder == nil {
+		return 0, false
+	}
+	item := strings.Fields(roleKey(l.Title))
+	for i, h := range f.Headings {
+		if h.Span.Start <= at {
+			continue
+		}
+		ws := strings.Fields(roleKey(h.Text))
+		if named[roleKey(h.Text)] {
+			continue // another item's section ("Core Contributors" beside "Contributors")
+		}
+		if len(ws) != len(item)+1 || strings.Join(ws[1:], " ") != strings.Join(item, " ") {
+			continue
+		}
+		if p, ok := o.Ladder.Classify(h.Text); ok && !p.Implied && p.Same(l.Place) {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
 // introNamesTiers reports whether the paragraph just before a list (no
-// heading between) names tiers, levels, roles, rungs or grades.
-func introNamesTiers(f *model.Family, at int) bool {
+// heading between) names tiers, levels, roles, rungs or grades, or, with no
+// paragraph between, the heading the list opens does ("# Team Roles" over
+// "- *Project Leads*: ...", "- *Maintainers*: ..."): byHeading.
+func introNamesTiers(f *model.Family, at int) (ok, byHeading bool) {
 	i := sort.Search(len(f.Blocks), func(i int) bool { return f.Blocks[i].Span.Start >= at })
-	return i > 0 && f.Blocks[i-1].Kind == model.BlockParagraph && namesLadder(f.Blocks[i-1].Text)
+	if i == 0 || !namesLadder(f.Blocks[i-1].Text) {
+		return false, false
+	}
+	switch f.Blocks[i-1].Kind {
+	case model.BlockParagraph:
+		return true, false
+	case model.BlockHeading:
+		return true, true
+	}
+	return false, false
+}
+
+// describedItems reports whether every top-level item of a list is written
+// "Title: description", its title no link: a summary of roles that says
+// what each is ("- *Maintainers*: are administrators of ..."), not a table
+// of contents ("- [Contributor](#contributor)") or a bare list of names.
+func describedItems(f *model.Family, o Options, list []*model.Bullet) bool {
+	for _, b := range list {
+		if b.Depth != 0 {
+			continue
+		}
+		l, colon := itemLevel(f, o, b)
+		if l == nil || !colon || strings.TrimSpace(b.Text[strings.Index(b.Text, ":")+1:]) == "" {
+			return false
+		}
+		for _, k := range b.Links {
+			if k.Span.Start < l.TitleSpan.End {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // leadInNamesLadder reports whether the list at at is introduced, as a

@@ -81,11 +81,14 @@ func Find(f *model.Family, o Options) []*Ladder {
 	}
 	if l := headingLadder(f, o, len(tables) == 0, false); l != nil {
 		l.Levels = append(l.Levels, labelledBeyond(f, o, l.Levels)...)
+		if t := listedTiers(f, o, true); t != nil && holdsAll(t.Levels, l.Levels) {
+			l = t // a summary list naming the headed rungs and more
+		}
 		out = append(out, l)
 	} else if len(tables) == 0 {
 		if l := bulletLadder(f, o); l != nil {
 			out = append(out, l)
-		} else if l := listedTiers(f, o); l != nil {
+		} else if l := listedTiers(f, o, false); l != nil {
 			out = append(out, l)
 		} else if l := transitionLadder(f, o); l != nil {
 			out = append(out, l)
@@ -102,6 +105,26 @@ func Find(f *model.Family, o Options) []*Ladder {
 		}
 	}
 	return append(out, tables...)
+}
+
+// holdsAll reports whether the tiers a list names hold every level of a
+// heading ladder (by its heading's text) and more: the list names rungs
+// whose headings the tracks do not place ("# Project Leads") or that have
+// none ("- *Collaborators*: ..."), in the page's order.
+func holdsAll(tiers, heads []*Level) bool {
+	if len(tiers) <= len(heads) {
+		return false
+	}
+	at := map[int]bool{}
+	for _, t := range tiers {
+		at[t.TitleSpan.Start] = true
+	}
+	for _, h := range heads {
+		if h.Heading == nil || !at[h.TitleSpan.Start] {
+			return false
+		}
+	}
+	return true
 }
 
 // labelledBeyond finds the rungs that a page's list of roles, written as
@@ -444,6 +467,9 @@ func headingLadder(f *model.Family, o Options, few, rostersToo bool) *Ladder {
 	best = parallelBetween(f, o, hs, bestG, best)
 	best = splitLevels(f, o, hs, parent, best)
 	best, sub := childRungs(f, o, hs, parent, best)
+	if sub == nil {
+		best, sub = nestedUp(f, o, hs, parent, best)
+	}
 	n := len(best)
 	if best = parentSiblings(f, o, hs, parent, best); len(best) == n {
 		best = roleSiblings(f, o, hs, parent, best)
@@ -696,6 +722,96 @@ func childRungs(f *model.Family, o Options, hs []*model.Heading, parent []int, b
 		}
 	}
 	return out, sub
+}
+
+// nestedUp adds to a ladder written bottom first the rungs written as a
+// sub-heading of the rung below them (Data 8's "## Tutor" holding "###
+// Returning Tutors (8 hours)", "### New Tutors (8 hours)", then "### uGSIs
+// (Undergraduate Student Instructors)"): the first child heading of the
+// ladder's last level that names a rung of its track above it, by a role
+// alone or by an acronym spelled out in parentheses. Then, in turn, the
+// first child of that rung titled as its lead or head, "Lead" or "Head"
+// and the rung's own name ("#### Lead uGSI (20)" beside "#### uGSI,
+// returning (8)"), is the rung above it. sub maps a parent to the child
+// heading, which is no dimension of the parent. The ladder is of one track,
+// uncoded, going up, two levels at least.
+func nestedUp(f *model.Family, o Options, hs []*model.Heading, parent []int, best []*Level) ([]*Level, map[*Level]*model.Heading) {
+	if len(best) < 2 || o.Ladder == nil {
+		return best, nil
+	}
+	for i := 1; i < len(best); i++ {
+		a, b := best[i-1], best[i]
+		if !a.Placed || !b.Placed || a.Code != nil || b.Code != nil || a.Place.Track != b.Place.Track || b.Place.Compare(a.Place) <= 0 {
+			return best, nil // not all of one track, bottom first
+		}
+	}
+	idx := map[*model.Heading]int{}
+	for i, h := range hs {
+		idx[h] = i
+	}
+	last := best[len(best)-1]
+	pi, ok := idx[last.Heading]
+	if !ok {
+		return best, nil
+	}
+	var up *Level
+	for ci := pi + 1; ci < len(hs) && hs[ci].Span.Start < last.Body.End; ci++ {
+		if parent[ci] != pi {
+			continue
+		}
+		c := headingLevel(f, o, hs, ci)
+		if c == nil || !c.Placed || c.Code != nil || c.Place.Track != last.Place.Track || c.Place.Compare(last.Place) <= 0 {
+			continue
+		}
+		if c.Place.Stem != "" && !spelledOut(o, c) {
+			continue
+		}
+		up = c
+		break
+	}
+	if up == nil {
+		return best, nil
+	}
+	sub := map[*Level]*model.Heading{last: up.Heading}
+	out := append(best[:len(best):len(best)], up)
+	ui := idx[up.Heading]
+	name := roleKey(strings.TrimSpace(parenRE.ReplaceAllString(up.Title, "")))
+	for ci := ui + 1; ci < len(hs) && hs[ci].Span.Start < up.Body.End; ci++ {
+		if parent[ci] != ui {
+			continue
+		}
+		c := headingLevel(f, o, hs, ci)
+		if c == nil || !c.Placed || c.Code != nil || roleKey(c.Place.Stem) != name {
+			continue
+		}
+		if w := strings.ToLower(c.Place.Label); w != "lead" && w != "head" {
+			continue
+		}
+		sub[up] = c.Heading
+		out = append(out, c)
+		break
+	}
+	return out, sub
+}
+
+// spelledOut reports whether a level's title is an acronym, one word, with
+// the role it stands for in parentheses after it, placed with no stem of
+// its own ("uGSIs (Undergraduate Student Instructors)").
+func spelledOut(o Options, l *Level) bool {
+	m := parenRE.FindStringSubmatchIndex(l.Title)
+	if m == nil {
+		return false
+	}
+	main := strings.TrimSpace(l.Title[:m[0]])
+	if len(strings.Fields(main)) != 1 || strings.TrimSpace(l.Title[m[1]:]) != "" {
+		return false
+	}
+	if _, ok := o.Ladder.Classify(main); ok {
+		return false // the word outside names a role itself
+	}
+	inner := strings.Trim(l.Title[m[0]:m[1]], " ()")
+	p, ok := o.Ladder.Classify(inner)
+	return ok && !p.Implied && p.Stem == "" && p.Same(l.Place)
 }
 
 // parentSiblings adds to a ladder the rungs written one level up, beside

@@ -1903,3 +1903,99 @@ func TestFindListAfterLeadIn(t *testing.T) {
 		}
 	}
 }
+
+// A summary of the page's roles, a list right under a heading that names
+// roles, each item "Title: description", names the rungs of the heading
+// ladder and more: a rung whose heading the tracks do not place ("Project
+// Leads") and one with no section ("Collaborators"), in the list's order; an
+// item names its section by the scope the heading adds ("Maintainers",
+// "# Repository Maintainers"). Near misses: a table of contents (items that
+// are links), items with no description, and a list under a heading that
+// names no roles leave the heading ladder as it is.
+func TestFindRolesSummaryList(t *testing.T) {
+	page := func(heading, items string) string {
+		return "# " + heading + "\n" + items + "\n# Project Leads\n\n### Role\n\n- Determine project wide rules.\n- Decide on subproject inclusion.\n\n" +
+			"# Repository Maintainers\n\n### Role\n\n- Lead subprojects of the project.\n- Organize the release process.\n\n" +
+			"# Team Members\n\n### Role\n\n- Develop code for the project.\n- Review pull requests.\n"
+	}
+	summary := "- *Project Leads*: form the steering committee.\n- *Maintainers*: administer repositories\n" +
+		"- *Team Members*: Regular contributors\n- *Collaborators*: Irregular contributors\n"
+	src := page("Team Roles", summary)
+	f := model.Parse("k.md", []byte(src))
+	ls := shape.Find(f, options(t))
+	if len(ls) != 1 || titles(ls[0]) != "Project Leads|Repository Maintainers|Team Members|Collaborators" {
+		t.Fatalf("summary list: %d %v", len(ls), ls)
+	}
+	lv := ls[0].Levels
+	if !lv[3].Listed || lv[1].Listed {
+		t.Errorf("listed: %v %v", lv[3].Listed, lv[1].Listed)
+	}
+	if got := string(f.Source.Text[lv[1].TitleSpan.Start:lv[1].TitleSpan.End]); got != "Repository Maintainers" || lv[1].TitleSpan.Start < strings.Index(src, "# Repository") {
+		t.Errorf("maintainers' title %q at %d", got, lv[1].TitleSpan.Start)
+	}
+	for _, near := range []string{
+		page("Team Roles", "- [Project Leads](#project-leads)\n- [Maintainers](#repository-maintainers)\n- [Team Members](#team-members)\n- [Collaborators](#collaborators)\n"),
+		page("Team Roles", "- *Project Leads*\n- *Maintainers*\n- *Team Members*\n- *Collaborators*\n"),
+		page("Overview", summary),
+	} {
+		ls := shape.Find(model.Parse("k.md", []byte(near)), options(t))
+		if len(ls) != 1 || titles(ls[0]) != "Repository Maintainers|Team Members" {
+			t.Errorf("near miss %q: %v", near, ls)
+		}
+	}
+}
+
+// A course's student staff, bottom first, the next rung written as a
+// sub-heading of the rung below it (a tutor's section holding the student
+// instructors', spelled out after their acronym), and that rung's lead as
+// its sub-heading in turn; numbers in parentheses are hours, no codes.
+// Near misses: a sub-heading that names the same rung's holders ("New
+// Tutors"), an acronym whose words in parentheses name no rung, a lead of
+// another role, and a ladder written top first gain nothing.
+func TestFindNestedRungsUp(t *testing.T) {
+	page := func(up, lead string) string {
+		return "# Roles\n\nCourse staff.\n\n## Academic Intern (AIs)\n\n### Lab assisting (2 hrs/week)\n\n- Answer questions.\n\n" +
+			"## Tutor\n\n### Returning Tutors (8 hours)\n\n- Grade assignments.\n\n### " + up + "\n\n#### " + lead + "\n\n- Manage the team.\n\n" +
+			"#### uGSI, returning (8)\n\n- Hold a lab section.\n\n### uGSI Teams\n\n- Grading.\n"
+	}
+	src := page("uGSIs (Undergraduate Student Instructors)", "Lead uGSI (20)")
+	ls := shape.Find(model.Parse("c.md", []byte(src)), options(t))
+	if len(ls) != 1 || titles(ls[0]) != "Academic Intern (AIs)|Tutor|uGSIs (Undergraduate Student Instructors)|Lead uGSI (20)" {
+		t.Fatalf("nested rungs: %v", ls)
+	}
+	for _, d := range ls[0].Levels[1].Dims {
+		if strings.Contains(d.Name, "Instructors") {
+			t.Errorf("tutor's dimension %q: a rung", d.Name)
+		}
+	}
+	for _, near := range []string{
+		page("New Tutors (8 hours)", "Lead uGSI (20)"),
+		page("uGSIs (Undergraduate Support Interns)", "Lead uGSI (20)"),
+	} {
+		if ls := shape.Find(model.Parse("c.md", []byte(near)), options(t)); len(ls) != 1 || titles(ls[0]) != "Academic Intern (AIs)|Tutor" {
+			t.Errorf("near miss %q: %v", near, ls)
+		}
+	}
+	if ls := shape.Find(model.Parse("c.md", []byte(page("uGSIs (Undergraduate Student Instructors)", "Lead Grader (20)"))), options(t)); len(ls) != 1 || titles(ls[0]) != "Academic Intern (AIs)|Tutor|uGSIs (Undergraduate Student Instructors)" {
+		t.Errorf("a lead of another role: %v", ls)
+	}
+	top := "# Roles\n\n## Tutor\n\n### Teaching Assistant\n\n- Lead a section.\n\n## Academic Intern\n\n- Assist.\n"
+	if ls := shape.Find(model.Parse("c.md", []byte(top)), options(t)); len(ls) != 1 || titles(ls[0]) != "Tutor|Academic Intern" {
+		t.Errorf("top first: %v", ls)
+	}
+	// the course staff's words, bottom first; a group of a rung's holders is none
+	o := options(t)
+	var prev ladder.Place
+	for i, title := range []string{"Academic Intern", "Tutor", "Teaching Assistant", "Head TA"} {
+		p, ok := o.Ladder.Classify(title)
+		if !ok || p.Implied || i > 0 && (p.Track != prev.Track || p.Compare(prev) <= 0) {
+			t.Errorf("%q placed %+v after %+v", title, p, prev)
+		}
+		prev = p
+	}
+	for _, title := range []string{"Returning Tutors", "New Tutors"} {
+		if p, ok := o.Ladder.Classify(title); ok && !p.Implied {
+			t.Errorf("%q placed as %+v", title, p)
+		}
+	}
+}
