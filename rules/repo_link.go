@@ -46,7 +46,9 @@ var repoLinkRule = &lint.Rule{
 			"publish `intro.md` as `intro/` by default, from where `./roles` leads below it: their configs do not count. Nor is a link that climbs out of the file's folder into GitHub's " +
 			"own address of the file: a branch name, `blob` or `tree` after the `..` steps (`../main/peribolos/org.yaml`), or, two " +
 			"steps or more up, one of the repository's pages that no folder holds (`../../issues`, `../../pulls`, `../../wiki/Home`, " +
-			"with no file extension).",
+			"with no file extension). A same-page fragment between the all-contributors tool's markers (`<!-- ALL-CONTRIBUTORS-LIST:START` " +
+			"and `<!-- ALL-CONTRIBUTORS-LIST:END -->`) is the tool's own: it links each contribution's emoji to `#type-login` " +
+			"(`#content-octocat`) on purpose and rewrites the block when it runs, so it is not reported.",
 		Bad:     "# L1 Engineer\n\nSee [the next level](l2.md#scopee).\n",
 		Good:    "# L1 Engineer\n\nSee [the next level](l2.md#scope).\n",
 		Excerpt: true,
@@ -81,6 +83,9 @@ func checkRepoLink(p *lint.Pass) {
 			}
 			if self == nil {
 				self = site.ComputeAnchors(f.Source.Text, site.GitHubRendered)
+			}
+			if !self.Has(l.Fragment) && inContributorsList(f.Source.Text, l.Span.Start) {
+				continue // the all-contributors tool's "#type-login" badges
 			}
 			reportFragment(p, span, l.Fragment, self, "this page")
 			continue
