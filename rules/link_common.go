@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"fmt"
 	"reflect"
 	"strings"
@@ -254,4 +255,41 @@ func linkTargetsOnce(links []*model.Link) []*model.Link {
 		return links
 	}
 	return out
+}
+
+// The markers around the table of contributors that the all-contributors
+// tool writes into a README ("<!-- ALL-CONTRIBUTORS-LIST:START - Do not
+// remove or modify this section -->" ... "<!-- ALL-CONTRIBUTORS-LIST:END
+// -->").
+const (
+	contributorsListStart = "<!-- ALL-CONTRIBUTORS-LIST:START"
+	contributorsListEnd   = "<!-- ALL-CONTRIBUTORS-LIST:END"
+)
+
+// inContributorsList reports whether offset off of a page's source lies
+// between the all-contributors tool's markers, a start and the end after
+// it. The tool links each contribution's emoji to "#type-login"
+// ("#content-MaxHillebrand", "#review-nopara73") on purpose, a badge that
+// leads nowhere, and rewrites the block whenever it runs: its same-page
+// fragments are not the page's to fix. A start with no end after it marks
+// nothing.
+func inContributorsList(src []byte, off int) bool {
+	if off < 0 || off > len(src) {
+		return false
+	}
+	start := bytes.LastIndex(src[:off], []byte(contributorsListStart))
+	if start < 0 {
+		return false
+	}
+	// no end between that start and the offset, and one after it before
+	// any other start
+	if bytes.Contains(src[start:off], []byte(contributorsListEnd)) {
+		return false
+	}
+	end := bytes.Index(src[off:], []byte(contributorsListEnd))
+	if end < 0 {
+		return false
+	}
+	next := bytes.Index(src[off:], []byte(contributorsListStart))
+	return next < 0 || end < next
 }

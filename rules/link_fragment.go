@@ -39,7 +39,9 @@ var linkFragmentRule = &lint.Rule{
 			"`alert`) may have anchors their source does not show: fragments into them are not checked unless " +
 			"`templates` is set. Markdown run through ERB (`.html.md.erb`) is checked when its source has no ERB " +
 			"code (no `<%` tag, no line starting with `%`): ERB then copies it as it is. A fragment with a second `#` " +
-			"(`#communication#writing`) is reported on such pages too: a link names one anchor, and no heading ID holds a `#`. Fragments match exactly, as browsers match them; the message suggests the anchor meant.",
+			"(`#communication#writing`) is reported on such pages too: a link names one anchor, and no heading ID holds a `#`. Fragments match exactly, as browsers match them; the message suggests the anchor meant. " +
+			"A same-page fragment between the all-contributors tool's markers (`<!-- ALL-CONTRIBUTORS-LIST:START` and " +
+			"`<!-- ALL-CONTRIBUTORS-LIST:END -->`) is not reported: the tool links each contribution's emoji to `#type-login` on purpose.",
 		Bad:  "---\ntitle: Backend Engineer\n---\n\n## Job Grades\n\nSee [the grades](#job-grade).\n",
 		Good: "---\ntitle: Backend Engineer\n---\n\n## Job Grades\n\nSee [the grades](#job-grades).\n",
 		Options: []lint.OptionDoc{
@@ -87,8 +89,9 @@ func linkFragmentProblem(p *lint.Pass, ls *linkSite, l *model.Link, opts *linkFr
 	}
 	var anchors *site.Anchors
 	where := "this page"
+	same := ls.samePage(r)
 	switch {
-	case ls.samePage(r):
+	case same:
 		if *own == nil {
 			*own = site.ComputeAnchors(p.File.Source.Text, ls.env.style)
 		}
@@ -117,6 +120,9 @@ func linkFragmentProblem(p *lint.Pass, ls *linkSite, l *model.Link, opts *linkFr
 	}
 	if anchors.Has(id) || anchors.Has(frag) {
 		return "", "", false
+	}
+	if same && inContributorsList(p.File.Source.Text, l.Span.Start) {
+		return "", "", false // the all-contributors tool's "#type-login" badges
 	}
 	msg := fmt.Sprintf("#%s matches no heading or anchor on %s", frag, where)
 	if c := anchors.Closest(id); c != "" {

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"net/url"
 	"slices"
 	"sort"
 	"strings"
@@ -71,7 +72,7 @@ var misspellingRule = &lint.Rule{
 			"\"[wreed](https://discuss.example/u/wreed)\"), the names of a list of people or of a table column of people headed " +
 			"by a noun of people, singular or plural, alone or after a qualifier (\"Name\", \"Maintainer\", \"Team Member\") (two or three capitalised words, alone or before an affiliation, in three or more items or cells " +
 			"and two thirds of them: \"* Augustin Husson ([Amadeus](...))\", \"* [Cristian Greco](https://github.com/cristiangreco) - Grafana Labs\", " +
-			"\"* Conrad Hoffmann @conradhoffmann\", \"| Cristian Greco | Grafana Labs |\"; a title before a dash and a description is no name) wherever the page writes them, " +
+			"\"* Conrad Hoffmann @conradhoffmann\", \"| Cristian Greco | Grafana Labs |\"; a title before a dash and a description is no name; a column under another header is one of people when, in three or more of the rows that link to a person's profile (GitHub, GitLab, Twitter/X, Reddit, LinkedIn, \"/@name\"), and two thirds of them, the handle writes the cell's words: \"| Dennis Reimann | [Twitter](https://twitter.com/dennisreimann) |\" under \"| Wasabika | Contact |\", not a column of job titles or teams beside them) wherever the page writes them, " +
 			"a word beside a word of another language (an accent, or an elided \"d'\" or \"l'\": \"raison d'être\"), " +
 			"\"badging\" and other -ing forms with a verb's \"e\" dropped where the dictionary writes the verb with -ed (\"badged\"), known words of four letters or more made adjectives by -able, -ably or -ability (\"trustable\", \"shippable\", \"verifiable\"; not where the dictionary writes the word with -ible: \"flexable\"), nouns in -ee of a person at work that the dictionary's size leaves out (\"reportee\", \"mentee\", \"designee\", \"supervisee\"), words of three letters or fewer, and capitalised words whose candidates the site " +
 			"never writes (names such as \"Gitter\") are not reported. Code, link targets, URLs, e-mail addresses, " +
@@ -1457,12 +1458,27 @@ func personListItems(f *model.Family) map[*model.Block]int {
 		}
 		keep(ends, top)
 	}
+	var handles map[*model.Block][]string // the profile handles a cell links to
 	for _, t := range f.Tables {
 		if len(t.Rows) < 4 {
 			continue
 		}
 		for c, h := range t.Rows[0] {
-			if h == nil || !peopleColumn(wordingText(h)) {
+			if h == nil {
+				continue
+			}
+			if !peopleColumn(wordingText(h)) {
+				if handles == nil {
+					handles = profileHandles(f)
+				}
+				if ends := handleNamedColumn(t, c, handles); ends != nil {
+					if out == nil {
+						out = map[*model.Block]int{}
+					}
+					for b, e := range ends {
+						out[b] = e
+					}
+				}
 				continue
 			}
 			ends := map[*model.Block]int{}
@@ -1480,6 +1496,166 @@ func personListItems(f *model.Family) map[*model.Block]int {
 		}
 	}
 	return out
+}
+
+// handleNamedColumn finds a column of people that its header does not name
+// ("| Wasabika | Contact |" over "| Dennis Reimann | [Twitter](https://twitter.com/dennisreimann) |"):
+// in three or more of the rows that link to a person's profile
+// (profileHandles), and two thirds of them, the column's cell is written in
+// the handle of one of those profiles, word by word ("Dennis Reimann" in
+// "dennisreimann", "Max Hillebrand" in "HillebrandMax"). A column of job
+// titles or of teams beside each person's profile link is not: its cells
+// are no one's handle. It returns, for each of the column's cells that is a
+// person's name (personName), where the name ends; nil for a column of
+// something else.
+func handleNamedColumn(t *model.Table, c int, handles map[*model.Block][]string) map[*model.Block]int {
+	if len(handles) == 0 {
+		return nil
+	}
+	n, matched := 0, 0
+	for _, row := range t.Rows[1:] {
+		if c >= len(row) || row[c] == nil {
+			continue
+		}
+		var hs []string
+		for _, cell := range row {
+			hs = append(hs, handles[cell]...)
+		}
+		if len(hs) == 0 {
+			continue
+		}
+		n++
+		for _, h := range hs {
+			if writtenInHandle(wordingText(row[c]), h) {
+				matched++
+				break
+			}
+		}
+	}
+	if matched < 3 || 3*matched < 2*n {
+		return nil
+	}
+	ends := map[*model.Block]int{}
+	for _, row := range t.Rows[1:] {
+		if c >= len(row) || row[c] == nil {
+			continue
+		}
+		if end, ok := personName(wordingText(row[c])); ok {
+			ends[row[c]] = end
+		}
+	}
+	return ends
+}
+
+// writtenInHandle reports whether a cell's text, one to three words, is
+// written in a profile's handle: each word, folded (lower case, accents and
+// marks dropped), is in the folded handle, one of them three letters or
+// more ("Mark Rex" in "mark_rex_h", "KryptoKidz" in "kryptokidz_").
+func writtenInHandle(text, handle string) bool {
+	words := strings.Fields(text)
+	if len(words) == 0 || len(words) > 3 {
+		return false
+	}
+	h := foldHandle(handle)
+	long := false
+	for _, w := range words {
+		fw := foldHandle(w)
+		if fw == "" || !strings.Contains(h, fw) {
+			return false
+		}
+		if len(fw) >= 3 {
+			long = true
+		}
+	}
+	return long
+}
+
+// foldHandle keeps a text's letters and digits, in lower case, a Latin
+// letter with an accent as the letter without it ("Estevão": "estevao").
+func foldHandle(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if r < 0x80 {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				b.WriteRune(r)
+			}
+			continue
+		}
+		if base, ok := latinBase[r]; ok {
+			b.WriteRune(base)
+		} else if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// latinBase maps the accented Latin letters of people's names to their base
+// letter, as handles write them.
+var latinBase = func() map[rune]rune {
+	m := map[rune]rune{}
+	for base, accented := range map[rune]string{
+		'a': "áàâäãåā", 'c': "çćč", 'e': "éèêëēę", 'i': "íìîïī", 'n': "ñń", 'o': "óòôöõøō",
+		'u': "úùûüū", 'y': "ýÿ", 's': "śšş", 'z': "źżž", 'l': "ł", 'r': "ř", 'd': "ď", 't': "ť", 'g': "ğ",
+	} {
+		for _, r := range accented {
+			m[r] = base
+		}
+	}
+	return m
+}()
+
+// profileHandles returns, for each block of the page, the handles of the
+// people's profiles it links to: a GitHub, GitLab, Codeberg, Twitter, X,
+// Keybase or Instagram address of one segment ("https://twitter.com/dennisreimann/"),
+// Reddit's /user/NAME or /u/NAME, LinkedIn's /in/NAME, or an address of one
+// segment starting with "@" (Mastodon, Medium). A repository, an organisation's
+// team or a post ("twitter.com/nopara73/status/...") is no profile.
+func profileHandles(f *model.Family) map[*model.Block][]string {
+	out := map[*model.Block][]string{}
+	for _, l := range f.Links {
+		if l.Block == nil {
+			continue
+		}
+		if h := profileHandle(l.Target); h != "" {
+			out[l.Block] = append(out[l.Block], h)
+		}
+	}
+	return out
+}
+
+func profileHandle(target string) string {
+	u, err := url.Parse(strings.TrimSpace(target))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
+		return ""
+	}
+	host := strings.TrimPrefix(strings.TrimPrefix(strings.ToLower(u.Hostname()), "www."), "mobile.")
+	segs := strings.FieldsFunc(u.Path, func(r rune) bool { return r == '/' })
+	switch {
+	case len(segs) == 1 && strings.HasPrefix(segs[0], "@") && len(segs[0]) > 1:
+		return segs[0][1:]
+	case len(segs) == 1 && profileHosts[host] && !profileReserved[strings.ToLower(segs[0])]:
+		return segs[0]
+	case len(segs) == 2 && host == "reddit.com" && (segs[0] == "user" || segs[0] == "u"):
+		return segs[1]
+	case len(segs) == 2 && host == "linkedin.com" && segs[0] == "in":
+		return segs[1]
+	}
+	return ""
+}
+
+// profileHosts serve a person's profile at /NAME.
+var profileHosts = map[string]bool{
+	"github.com": true, "gitlab.com": true, "codeberg.org": true, "twitter.com": true, "x.com": true,
+	"keybase.io": true, "instagram.com": true,
+}
+
+// profileReserved are pages of those hosts at /NAME that are no one's.
+var profileReserved = map[string]bool{
+	"orgs": true, "sponsors": true, "about": true, "features": true, "topics": true, "marketplace": true,
+	"explore": true, "settings": true, "notifications": true, "search": true, "home": true, "hashtag": true,
+	"i": true, "intent": true, "share": true, "login": true, "signup": true, "pricing": true, "collections": true,
+	"trending": true, "events": true, "issues": true, "pulls": true, "discussions": true, "apps": true,
 }
 
 // peopleColumn reports whether a table column's header names people: one

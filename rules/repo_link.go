@@ -37,7 +37,9 @@ var repoLinkRule = &lint.Rule{
 			"generic profile, where the Hugo site rules (link-target, link-fragment) are off. On a page that opens with " +
 			"front matter (a static site's source page), a link with no file extension that names no file is the " +
 			"address of a page the site builds, and is not reported; nor is a link to `x.html` where `x.md` (or `x.markdown`) beside " +
-			"it is the source the site publishes there (Jekyll, Hugo). On a page of a documentation build that reads such a link as a " +
+			"it is the source the site publishes there (Jekyll, Hugo); nor is a link from `/` that names no file from the repository's root but one under the page's folder " +
+			"or a folder above it within the repository, or under such a folder's `public`, `static` or `.vuepress/public` folder, whose files a site built from that " +
+			"folder serves from its root (`/logo.png` for VuePress's `docs/.vuepress/public/logo.png`). On a page of a documentation build that reads such a link as a " +
 			"reference to a document (a Jupyter Book: a `_toc.yml`, or a `_config.yml` with its own keys such as `execute`, " +
 			"`launch_buttons`, `sphinx`, `parse` or an `html` `use_..._button`; a Sphinx `conf.py` whose extensions read markdown: " +
 			"`myst_parser`, `myst_nb`, `recommonmark`), its config at or above the page's folder within the repository, a " +
@@ -46,7 +48,9 @@ var repoLinkRule = &lint.Rule{
 			"publish `intro.md` as `intro/` by default, from where `./roles` leads below it: their configs do not count. Nor is a link that climbs out of the file's folder into GitHub's " +
 			"own address of the file: a branch name, `blob` or `tree` after the `..` steps (`../main/peribolos/org.yaml`), or, two " +
 			"steps or more up, one of the repository's pages that no folder holds (`../../issues`, `../../pulls`, `../../wiki/Home`, " +
-			"with no file extension).",
+			"with no file extension). A same-page fragment between the all-contributors tool's markers (`<!-- ALL-CONTRIBUTORS-LIST:START` " +
+			"and `<!-- ALL-CONTRIBUTORS-LIST:END -->`) is the tool's own: it links each contribution's emoji to `#type-login` " +
+			"(`#content-octocat`) on purpose and rewrites the block when it runs, so it is not reported.",
 		Bad:     "# L1 Engineer\n\nSee [the next level](l2.md#scopee).\n",
 		Good:    "# L1 Engineer\n\nSee [the next level](l2.md#scope).\n",
 		Excerpt: true,
@@ -81,6 +85,9 @@ func checkRepoLink(p *lint.Pass) {
 			}
 			if self == nil {
 				self = site.ComputeAnchors(f.Source.Text, site.GitHubRendered)
+			}
+			if !self.Has(l.Fragment) && inContributorsList(f.Source.Text, l.Span.Start) {
+				continue // the all-contributors tool's "#type-login" badges
 			}
 			reportFragment(p, span, l.Fragment, self, "this page")
 			continue
@@ -118,6 +125,9 @@ func checkRepoLink(p *lint.Pass) {
 			continue
 		}
 		if err != nil && !strings.HasPrefix(pth, "/") && docPageLink(p, pth, target, dir, root) {
+			continue
+		}
+		if err != nil && strings.HasPrefix(pth, "/") && siteServed(f, pth, dir) {
 			continue
 		}
 		if err != nil {
@@ -205,6 +215,48 @@ func siteRoute(f *model.Family, pth string) bool {
 	}
 	return path.Ext(path.Base(strings.TrimSuffix(pth, "/"))) == ""
 }
+
+// siteServed reports a root-relative link of a static site's source page
+// (one that opens with front matter) that names no file from the
+// repository's root but one that a site built from a folder of the
+// repository serves at that address: under the page's folder or a folder
+// above it within the repository (a site built from docs/ serves
+// docs/img/x.png at /img/x.png), or under the public folder of such a
+// folder, whose files a site serves from its root (VuePress's
+// .vuepress/public, VitePress's and Astro's public, Hugo's, Docusaurus's
+// and Gatsby's static). The site reads the address from its own root,
+// which is the repository's only when it is built from there.
+func siteServed(f *model.Family, pth, dir string) bool {
+	if f.FrontMatter == nil || f.FrontMatter.Err != nil {
+		return false
+	}
+	root := lint.RepoRoot(dir)
+	abs, err := filepath.Abs(dir)
+	if root == "" || err != nil {
+		return false
+	}
+	rel := filepath.FromSlash(strings.TrimPrefix(path.Clean(pth), "/"))
+	if rel == "" || rel == "." {
+		return false
+	}
+	for d := abs; ; {
+		for _, pub := range sitePublicFolders {
+			if _, err := os.Stat(filepath.Join(d, pub, rel)); err == nil {
+				return true
+			}
+		}
+		parent := filepath.Dir(d)
+		if d == root || parent == d {
+			return false
+		}
+		d = parent
+	}
+}
+
+// sitePublicFolders are where a folder a site is built from keeps the
+// files served as they are from the site's root ("" for the folder
+// itself).
+var sitePublicFolders = []string{"", "public", "static", filepath.Join(".vuepress", "public")}
 
 // builtFromSource reports a link of a static site's source page (one that
 // opens with front matter) to the page the site builds from a markdown
