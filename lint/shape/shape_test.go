@@ -1999,3 +1999,26 @@ func TestFindNestedRungsUp(t *testing.T) {
 		}
 	}
 }
+
+// Rungs headed after a pictograph ("### ✅ Trusted Committer") are read as
+// the role alone: Mindset Dojo's three rungs under "## 🧭 Roles in the
+// Dojo". Sections headed the same way that name no role ("### ✅ How We
+// Review") are none.
+func TestFindPictographRungs(t *testing.T) {
+	rung := func(title, belt string) string {
+		return "### " + title + "\n\n* **Qualification:** ***" + belt + " Belt*** in the program\n* **Curates** the codebase\n\n"
+	}
+	src := "# Contributing ⛩️🌿\n\nWelcome.\n\n## 💡 Principles of Practice\n\nPrinciples.\n\n### ✅ How We Review\n\n* **Respond** with clarity\n\n" +
+		"### 🤝 Joining the Community\n\nReach out.\n\n## 🧭 Roles in the Dojo\n\nRoles are voluntary.\n\n" +
+		rung("✅ Trusted Committer", "Purple") + rung("⚡ Project Maintainer", "Black") + rung("🌐 Organizational Owner", "Black") +
+		"## 🔄 Pull Request Guidance\n\n1. Fork\n\n### 🔀 Who Merges?\n\n* The initiator\n"
+	ls := shape.Find(model.Parse("c.md", []byte(src)), options(t))
+	if len(ls) != 1 || titles(ls[0]) != "✅ Trusted Committer|⚡ Project Maintainer|🌐 Organizational Owner" {
+		t.Fatalf("ladders %d: %v", len(ls), ls)
+	}
+	// near miss: the same pictographs before titles that name no role
+	miss := strings.NewReplacer("Trusted Committer", "Trusted Practice", "Project Maintainer", "Project Rhythm", "Organizational Owner", "Organizational Tone").Replace(src)
+	for _, l := range shape.Find(model.Parse("m.md", []byte(miss)), options(t)) {
+		t.Errorf("near miss: ladder %q", titles(l))
+	}
+}
