@@ -446,6 +446,7 @@ func headingLadder(f *model.Family, o Options, few, rostersToo bool) *Ladder {
 		lv = toppedRungs(f, o, hs, g, lv)
 		lv = transitionRungs(f, o, hs, g, lv)
 		lv = holderRungs(f, o, hs, g, lv)
+		lv = becomingRungs(f, o, hs, g, lv)
 		lv = rangedTiers(f, hs, g, lv)
 		lv = scaleTiers(f, hs, g, lv)
 		lv = builtOnRungs(f, o, hs, g, lv)

@@ -2000,6 +2000,39 @@ func TestFindNestedRungsUp(t *testing.T) {
 	}
 }
 
+// Sibling headings each holding the way to their own role ("## Contributors"
+// over "### Becoming a contributor") are rungs alike: a sibling the tracks
+// do not place ("## Ambassadors") is one when its way opens with a rung of
+// the group's holders taking it ("Contributors can become ambassadors");
+// a role open to anyone, a way that names another role, or a group where
+// fewer than two levels tell their way, is none.
+func TestFindRungsByTheirWay(t *testing.T) {
+	src := "## Contributors\n\nContributing provides you with:\n\n- Networks\n\n### Becoming a contributor\n\nConsider:\n\n- Asking questions\n\n" +
+		"## Ambassadors\n\nAmbassadors are core community contributors who receive:\n\n- Write privileges\n\n" +
+		"### Becoming an ambassador\n\nContributors can become ambassadors by nominating themselves.\n\n" +
+		"### Ambassadors Emeriti\n\nAmbassadors who leave in good standing.\n\n" +
+		"## Maintainers\n\nMaintainers establish project vision.\n\n### Becoming a maintainer\n\nAmbassadors can become maintainers through repeat contributions.\n\n" +
+		"## Revision History\n\nVersion 1.0\n\n## License\n\nCC BY-SA.\n"
+	ls := shape.Find(model.Parse("r.md", []byte(src)), options(t))
+	if len(ls) != 1 || ls[0].From != "headings" || titles(ls[0]) != "Contributors|Ambassadors|Maintainers" {
+		t.Fatalf("ladders %d: %v", len(ls), ls)
+	}
+	for name, miss := range map[string]string{
+		// a side role anyone may take (Porter's release managers)
+		"anyone": strings.Replace(src, "Contributors can become ambassadors", "Anyone can become an ambassador", 1),
+		// the way to another role than the heading's
+		"other": strings.Replace(src, "### Becoming an ambassador", "### Becoming a sponsor", 1),
+		// the rungs the tracks place do not tell their way
+		"alone": strings.Replace(strings.Replace(src, "### Becoming a contributor", "### Getting started", 1), "### Becoming a maintainer", "### Stepping down", 1),
+	} {
+		for _, l := range shape.Find(model.Parse(name+".md", []byte(miss)), options(t)) {
+			if strings.Contains(titles(l), "Ambassadors") {
+				t.Errorf("%s: ladder %q", name, titles(l))
+			}
+		}
+	}
+}
+
 // Rungs headed after a pictograph ("### ✅ Trusted Committer") are read as
 // the role alone: Mindset Dojo's three rungs under "## 🧭 Roles in the
 // Dojo". Sections headed the same way that name no role ("### ✅ How We
