@@ -14,7 +14,7 @@ import (
 
 // Ladder is a run of levels found on a page (or across a folder's pages).
 type Ladder struct {
-	From   string // "headings", "table", "tabs", "bullets", "paragraphs" or "pages"
+	From   string // "headings", "table", "tabs", "bullets", "paragraphs", "chain" or "pages"
 	Levels []*Level
 	Table  *model.Table // for a table ladder
 	HTML   bool         // the table is an HTML <table>
@@ -93,6 +93,8 @@ func Find(f *model.Family, o Options) []*Ladder {
 		} else if l := transitionLadder(f, o); l != nil {
 			out = append(out, l)
 		} else if l := paragraphLadder(f, o); l != nil {
+			out = append(out, l)
+		} else if l := chainLadder(f, o); l != nil {
 			out = append(out, l)
 		} else if l := steppedRungs(f, o); l != nil {
 			out = append(out, l)

@@ -2055,3 +2055,54 @@ func TestFindPictographRungs(t *testing.T) {
 		t.Errorf("near miss: ladder %q", titles(l))
 	}
 }
+
+// A line of names joined by arrows right under a heading ("## Belt System",
+// then "White -> Blue -> Yellow -> Green -> Brown -> Black") is a ladder
+// when half its names at least, two or more, head a section after it, alone
+// or with a word of the heading ("### Black Belts"): each such name's title
+// and body are its section's; a name with no section is Listed.
+func TestFindArrowChain(t *testing.T) {
+	roster := func(belt string) string {
+		return "### " + belt + " Belts\n\n| Member | Promotions |\n|---|---|\n| Ann | 2018-12: " + strings.ToLower(belt) + " belt |\n\n"
+	}
+	src := "# Dojo\n\n> Rules.\n\n## Belt System\n\nWhite -> Blue -> Yellow -> Green -> Brown -> Black\n\n" +
+		"You can only be promoted by someone two belts above you.\nOsu!\n\n## Members\n\n" +
+		roster("Black") + roster("Yellow") + roster("Blue") + roster("White") + "## All Contributors\n\nThe list.\n"
+	f := model.Parse("d.md", []byte(src))
+	ls := shape.Find(f, options(t))
+	if len(ls) != 1 || ls[0].From != "chain" || titles(ls[0]) != "White|Blue|Yellow|Green|Brown|Black" {
+		t.Fatalf("ladders %d: %v", len(ls), ls)
+	}
+	var listed []string
+	for _, l := range ls[0].Levels {
+		if l.Listed {
+			listed = append(listed, l.Title)
+			if got := string(f.Source.Text[l.TitleSpan.Start:l.TitleSpan.End]); got != l.Title {
+				t.Errorf("%s: title span %q", l.Title, got)
+			}
+		} else if got := string(f.Source.Text[l.TitleSpan.Start:l.TitleSpan.End]); got != l.Title+" Belts" {
+			t.Errorf("%s: title span %q, want its section's heading", l.Title, got)
+		}
+	}
+	if strings.Join(listed, "|") != "Green|Brown" {
+		t.Errorf("listed %v", listed)
+	}
+	for name, miss := range map[string]string{
+		// a process told once: no section names its steps
+		"process": strings.NewReplacer("### Black Belts", "### Alumni", "### Yellow Belts", "### Mentors", "### Blue Belts", "### Guests").Replace(src),
+		// one name of six with a section
+		"few": strings.NewReplacer("### Yellow Belts", "### Mentors", "### Blue Belts", "### Guests", "### White Belts", "### Hosts").Replace(src),
+		// two names: no chain
+		"two": strings.Replace(src, "White -> Blue -> Yellow -> Green -> Brown -> Black", "White -> Blue", 1),
+		// the arrows in a sentence
+		"sentence": strings.Replace(src, "White -> Blue -> Yellow -> Green -> Brown -> Black", "Belts go White -> Blue -> Yellow -> Green -> Brown -> Black.", 1),
+		// two kinds of arrow
+		"arrows": strings.Replace(src, "Green -> Brown", "Green => Brown", 1),
+		// after other text under the heading
+		"later": strings.Replace(src, "## Belt System\n\n", "## Belt System\n\nOur belts:\n\n", 1),
+	} {
+		for _, l := range shape.Find(model.Parse(name+".md", []byte(miss)), options(t)) {
+			t.Errorf("%s: ladder %s %q", name, l.From, titles(l))
+		}
+	}
+}
