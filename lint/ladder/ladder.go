@@ -16,6 +16,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
@@ -575,17 +576,55 @@ func StripQualifiers(t string) string {
 
 // Words splits a title into normalised words (model.NormalizeTitle), with
 // "Sr" and "Jr" written without their period read as Senior and Junior.
+// Pictographs (emoji and other symbols, with their variation selectors and
+// joiners) are decoration, not words: "✅ Trusted Committer" is read as
+// "Trusted Committer", and a pictograph written against a word
+// ("Maintainer🚀") is taken off it.
 func Words(t string) []string {
 	words := strings.Fields(model.NormalizeTitle(t))
+	pict := false
 	for i, w := range words {
 		switch w {
 		case "sr":
 			words[i] = "senior"
 		case "jr":
 			words[i] = "junior"
+		default:
+			if !pict && hasNonASCII(w) {
+				pict = strings.IndexFunc(w, pictograph) >= 0
+			}
 		}
 	}
-	return words
+	if !pict {
+		return words
+	}
+	out := words[:0]
+	for _, w := range words {
+		if w = strings.TrimFunc(w, pictograph); w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// hasNonASCII reports whether a word holds a byte outside ASCII.
+func hasNonASCII(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= 0x80 {
+			return true
+		}
+	}
+	return false
+}
+
+// pictograph reports whether a rune is a symbol drawn, not written: an
+// emoji or other symbol (So), a modifier symbol (a skin tone, Sk), an
+// enclosing mark (a keycap), a variation selector or a zero-width joiner.
+func pictograph(r rune) bool {
+	if r < 0x80 {
+		return false
+	}
+	return r == 0xFE0F || r == 0xFE0E || r == 0x200D || unicode.In(r, unicode.So, unicode.Sk, unicode.Me)
 }
 
 // stopWords join the words of a title without naming a function.

@@ -218,3 +218,33 @@ func TestPlainMembersOfRole(t *testing.T) {
 		t.Errorf("Happy Maintainers placed: %+v", p)
 	}
 }
+
+// A pictograph before a role ("✅ Trusted Committer", Mindset Dojo's rungs)
+// is decoration, not a word: the title is placed as the role alone. A word
+// of letters outside ASCII is a word all the same.
+func TestPictographsAreNoWords(t *testing.T) {
+	l := New(append(lint.DefaultConfig().Grades.Tracks, lint.Track{Name: "contributor", Qualified: true,
+		Steps: [][]string{{"^Contributor"}, {"^Committer"}, {"^Maintainer", "^Owner"}}}))
+	for title, label := range map[string]string{
+		"✅ Trusted Committer":      "Committer",
+		"⚡ Project Maintainer":     "Maintainer",
+		"🌐 Organizational Owner":   "Owner",
+		"⛩️ Maintainer":            "Maintainer",
+		"Maintainer🚀":              "Maintainer",
+		"👩‍💻 Senior Engineer":      "Senior",
+		"Senior Engineer ⭐️ (IC3)": "Senior",
+	} {
+		p, ok := l.Classify(title)
+		if !ok || p.Implied || p.Label != label {
+			t.Errorf("%q: %+v %v, want %s", title, p, ok, label)
+		}
+	}
+	if got := Words("✅ Café Ñandú 🌿"); len(got) != 2 || got[0] != "café" || got[1] != "ñandú" {
+		t.Errorf("Words: %q", got)
+	}
+	// near miss: a pictograph is no role word, and a title of a role and
+	// more words stays what it was ("✅ Trusted Committer Duties")
+	if p, ok := l.Classify("✅ How We Review"); ok && !p.Implied {
+		t.Errorf("✅ How We Review: placed %+v", p)
+	}
+}

@@ -14,7 +14,7 @@ import (
 
 // Ladder is a run of levels found on a page (or across a folder's pages).
 type Ladder struct {
-	From   string // "headings", "table", "tabs", "bullets", "paragraphs" or "pages"
+	From   string // "headings", "table", "tabs", "bullets", "paragraphs", "chain" or "pages"
 	Levels []*Level
 	Table  *model.Table // for a table ladder
 	HTML   bool         // the table is an HTML <table>
@@ -93,6 +93,8 @@ func Find(f *model.Family, o Options) []*Ladder {
 		} else if l := transitionLadder(f, o); l != nil {
 			out = append(out, l)
 		} else if l := paragraphLadder(f, o); l != nil {
+			out = append(out, l)
+		} else if l := chainLadder(f, o); l != nil {
 			out = append(out, l)
 		} else if l := steppedRungs(f, o); l != nil {
 			out = append(out, l)
@@ -446,6 +448,7 @@ func headingLadder(f *model.Family, o Options, few, rostersToo bool) *Ladder {
 		lv = toppedRungs(f, o, hs, g, lv)
 		lv = transitionRungs(f, o, hs, g, lv)
 		lv = holderRungs(f, o, hs, g, lv)
+		lv = becomingRungs(f, o, hs, g, lv)
 		lv = rangedTiers(f, hs, g, lv)
 		lv = scaleTiers(f, hs, g, lv)
 		lv = builtOnRungs(f, o, hs, g, lv)

@@ -1999,3 +1999,110 @@ func TestFindNestedRungsUp(t *testing.T) {
 		}
 	}
 }
+
+// Sibling headings each holding the way to their own role ("## Contributors"
+// over "### Becoming a contributor") are rungs alike: a sibling the tracks
+// do not place ("## Ambassadors") is one when its way opens with a rung of
+// the group's holders taking it ("Contributors can become ambassadors");
+// a role open to anyone, a way that names another role, or a group where
+// fewer than two levels tell their way, is none.
+func TestFindRungsByTheirWay(t *testing.T) {
+	src := "## Contributors\n\nContributing provides you with:\n\n- Networks\n\n### Becoming a contributor\n\nConsider:\n\n- Asking questions\n\n" +
+		"## Ambassadors\n\nAmbassadors are core community contributors who receive:\n\n- Write privileges\n\n" +
+		"### Becoming an ambassador\n\nContributors can become ambassadors by nominating themselves.\n\n" +
+		"### Ambassadors Emeriti\n\nAmbassadors who leave in good standing.\n\n" +
+		"## Maintainers\n\nMaintainers establish project vision.\n\n### Becoming a maintainer\n\nAmbassadors can become maintainers through repeat contributions.\n\n" +
+		"## Revision History\n\nVersion 1.0\n\n## License\n\nCC BY-SA.\n"
+	ls := shape.Find(model.Parse("r.md", []byte(src)), options(t))
+	if len(ls) != 1 || ls[0].From != "headings" || titles(ls[0]) != "Contributors|Ambassadors|Maintainers" {
+		t.Fatalf("ladders %d: %v", len(ls), ls)
+	}
+	for name, miss := range map[string]string{
+		// a side role anyone may take (Porter's release managers)
+		"anyone": strings.Replace(src, "Contributors can become ambassadors", "Anyone can become an ambassador", 1),
+		// the way to another role than the heading's
+		"other": strings.Replace(src, "### Becoming an ambassador", "### Becoming a sponsor", 1),
+		// the rungs the tracks place do not tell their way
+		"alone": strings.Replace(strings.Replace(src, "### Becoming a contributor", "### Getting started", 1), "### Becoming a maintainer", "### Stepping down", 1),
+	} {
+		for _, l := range shape.Find(model.Parse(name+".md", []byte(miss)), options(t)) {
+			if strings.Contains(titles(l), "Ambassadors") {
+				t.Errorf("%s: ladder %q", name, titles(l))
+			}
+		}
+	}
+}
+
+// Rungs headed after a pictograph ("### ✅ Trusted Committer") are read as
+// the role alone: Mindset Dojo's three rungs under "## 🧭 Roles in the
+// Dojo". Sections headed the same way that name no role ("### ✅ How We
+// Review") are none.
+func TestFindPictographRungs(t *testing.T) {
+	rung := func(title, belt string) string {
+		return "### " + title + "\n\n* **Qualification:** ***" + belt + " Belt*** in the program\n* **Curates** the codebase\n\n"
+	}
+	src := "# Contributing ⛩️🌿\n\nWelcome.\n\n## 💡 Principles of Practice\n\nPrinciples.\n\n### ✅ How We Review\n\n* **Respond** with clarity\n\n" +
+		"### 🤝 Joining the Community\n\nReach out.\n\n## 🧭 Roles in the Dojo\n\nRoles are voluntary.\n\n" +
+		rung("✅ Trusted Committer", "Purple") + rung("⚡ Project Maintainer", "Black") + rung("🌐 Organizational Owner", "Black") +
+		"## 🔄 Pull Request Guidance\n\n1. Fork\n\n### 🔀 Who Merges?\n\n* The initiator\n"
+	ls := shape.Find(model.Parse("c.md", []byte(src)), options(t))
+	if len(ls) != 1 || titles(ls[0]) != "✅ Trusted Committer|⚡ Project Maintainer|🌐 Organizational Owner" {
+		t.Fatalf("ladders %d: %v", len(ls), ls)
+	}
+	// near miss: the same pictographs before titles that name no role
+	miss := strings.NewReplacer("Trusted Committer", "Trusted Practice", "Project Maintainer", "Project Rhythm", "Organizational Owner", "Organizational Tone").Replace(src)
+	for _, l := range shape.Find(model.Parse("m.md", []byte(miss)), options(t)) {
+		t.Errorf("near miss: ladder %q", titles(l))
+	}
+}
+
+// A line of names joined by arrows right under a heading ("## Belt System",
+// then "White -> Blue -> Yellow -> Green -> Brown -> Black") is a ladder
+// when half its names at least, two or more, head a section after it, alone
+// or with a word of the heading ("### Black Belts"): each such name's title
+// and body are its section's; a name with no section is Listed.
+func TestFindArrowChain(t *testing.T) {
+	roster := func(belt string) string {
+		return "### " + belt + " Belts\n\n| Member | Promotions |\n|---|---|\n| Ann | 2018-12: " + strings.ToLower(belt) + " belt |\n\n"
+	}
+	src := "# Dojo\n\n> Rules.\n\n## Belt System\n\nWhite -> Blue -> Yellow -> Green -> Brown -> Black\n\n" +
+		"You can only be promoted by someone two belts above you.\nOsu!\n\n## Members\n\n" +
+		roster("Black") + roster("Yellow") + roster("Blue") + roster("White") + "## All Contributors\n\nThe list.\n"
+	f := model.Parse("d.md", []byte(src))
+	ls := shape.Find(f, options(t))
+	if len(ls) != 1 || ls[0].From != "chain" || titles(ls[0]) != "White|Blue|Yellow|Green|Brown|Black" {
+		t.Fatalf("ladders %d: %v", len(ls), ls)
+	}
+	var listed []string
+	for _, l := range ls[0].Levels {
+		if l.Listed {
+			listed = append(listed, l.Title)
+			if got := string(f.Source.Text[l.TitleSpan.Start:l.TitleSpan.End]); got != l.Title {
+				t.Errorf("%s: title span %q", l.Title, got)
+			}
+		} else if got := string(f.Source.Text[l.TitleSpan.Start:l.TitleSpan.End]); got != l.Title+" Belts" {
+			t.Errorf("%s: title span %q, want its section's heading", l.Title, got)
+		}
+	}
+	if strings.Join(listed, "|") != "Green|Brown" {
+		t.Errorf("listed %v", listed)
+	}
+	for name, miss := range map[string]string{
+		// a process told once: no section names its steps
+		"process": strings.NewReplacer("### Black Belts", "### Alumni", "### Yellow Belts", "### Mentors", "### Blue Belts", "### Guests").Replace(src),
+		// one name of six with a section
+		"few": strings.NewReplacer("### Yellow Belts", "### Mentors", "### Blue Belts", "### Guests", "### White Belts", "### Hosts").Replace(src),
+		// two names: no chain
+		"two": strings.Replace(src, "White -> Blue -> Yellow -> Green -> Brown -> Black", "White -> Blue", 1),
+		// the arrows in a sentence
+		"sentence": strings.Replace(src, "White -> Blue -> Yellow -> Green -> Brown -> Black", "Belts go White -> Blue -> Yellow -> Green -> Brown -> Black.", 1),
+		// two kinds of arrow
+		"arrows": strings.Replace(src, "Green -> Brown", "Green => Brown", 1),
+		// after other text under the heading
+		"later": strings.Replace(src, "## Belt System\n\n", "## Belt System\n\nOur belts:\n\n", 1),
+	} {
+		for _, l := range shape.Find(model.Parse(name+".md", []byte(miss)), options(t)) {
+			t.Errorf("%s: ladder %s %q", name, l.From, titles(l))
+		}
+	}
+}
