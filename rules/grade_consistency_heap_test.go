@@ -50,6 +50,9 @@ func TestGradePageSizePerRole(t *testing.T) {
 	runtime.KeepAlive(keptSummary)
 	t.Logf("per role: the summary %d bytes (a titleGrade %d), a gradedRole %d (%d)",
 		summary, unsafe.Sizeof(titleGrade{}), roles, unsafe.Sizeof(gradedRole{}))
+	if n := unsafe.Sizeof(titleGrade{}); n > 136 {
+		t.Errorf("a titleGrade is %d bytes, want at most 136 (its stem a length in its key, its fields without padding)", n)
+	}
 	if summary > 200 {
 		t.Errorf("grade-consistency's summary keeps %d bytes a role, want at most 200", summary)
 	}

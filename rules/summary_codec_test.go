@@ -41,6 +41,7 @@ func TestGradePageRoundTrip(t *testing.T) {
 	fillFields(t, reflect.ValueOf(&a).Elem(), 1)
 	fillFields(t, reflect.ValueOf(&c).Elem(), 2)
 	a.hi = a.lo + 1
+	a.stemLen, c.stemLen = int32(len(a.key)/2), int32(len(c.key)) // the stem is the key's end
 	a.role = &model.Role{Title: "Senior Example Writer"}
 	c.role = &model.Role{Title: "Example Writer"}
 	in := &gradePage{unreported: true, ts: []titleGrade{a, c}}
