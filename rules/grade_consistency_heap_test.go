@@ -101,3 +101,20 @@ func TestGradeConsistencyMergeAllocs(t *testing.T) {
 		t.Errorf("two pages grading the same titles alike: %s", f.Message)
 	}
 }
+
+// gradedRoles makes its slice at the page's roles from the first graded
+// one: grown by appends, a page of 20,000 graded levels held it twice (184
+// bytes a role) while it was copied, at the grade rules' peak.
+func TestGradedRolesOneSlice(t *testing.T) {
+	const levels = 3000
+	cfg := lint.DefaultConfig()
+	l := gradeLadder(lint.NewEnv(cfg), cfg)
+	f := model.Parse("content/job-families/x/engineer.md", []byte(hostile.GradedPage(levels)))
+	gs := gradedRoles(l, f)
+	if len(gs) != levels || cap(gs) != len(gs) {
+		t.Errorf("%d graded roles in a slice of %d, want %d in one of as many", len(gs), cap(gs), levels)
+	}
+	if gs := gradedRoles(l, model.Parse("content/job-families/x/plain.md", []byte("# Engineer\n\n## Senior Engineer\n\nNo grade.\n"))); gs != nil {
+		t.Errorf("a page without grades: %v, want none", gs)
+	}
+}
