@@ -475,6 +475,10 @@ func (m *BlockMemo) SetNohy(tw *TextWords) {
 	}
 }
 
+// MemoKey is the key a BlockMemo is memoized under (model.MemoKeyed): a
+// block keeps it without a 32-byte entry beside it.
+func (m *BlockMemo) MemoKey() any { return blockMemoKey{} }
+
 // Memo returns b's BlockMemo, made on first need; its own words are built
 // when first asked for (BlockWords).
 func Memo(b *model.Block) *BlockMemo {
