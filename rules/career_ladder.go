@@ -123,13 +123,19 @@ func handbookTitles(p *lint.SetPass) map[string]bool {
 // titles, which the other pages' diagrams are compared with.
 type careerTitles []string
 
-// pageTitles returns a page's normalized title and role titles.
+// pageTitles returns a page's normalized title and role titles. The merge
+// stage reads them as a set: a role's title without its qualifiers is kept
+// only when it differs (most titles have none: on a page of 20,000 graded
+// headings, 20,000 strings and their slots, 1 MB kept to the merge).
 func pageTitles(f *model.Family) careerTitles {
-	var out careerTitles
+	out := make(careerTitles, 0, 1+len(f.Roles))
 	out = append(out, model.NormalizeTitle(f.Title)) // a one-role page's title is its role
 	for _, r := range f.Roles {
-		out = append(out, model.NormalizeTitle(r.Title))
-		out = append(out, model.NormalizeTitle(ladder.StripQualifiers(r.Title)))
+		t := model.NormalizeTitle(r.Title)
+		out = append(out, t)
+		if s := model.NormalizeTitle(ladder.StripQualifiers(r.Title)); s != t {
+			out = append(out, s)
+		}
 	}
 	return out
 }

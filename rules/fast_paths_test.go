@@ -48,7 +48,7 @@ func TestForeignPhraseFastPath(t *testing.T) {
 		at := 0
 		for _, w := range strings.Fields(text) {
 			i := strings.Index(text[at:], w) + at
-			words = append(words, prose.Word{Start: i, End: i + len(w)})
+			words = append(words, prose.Word{Start: int32(i), End: int32(i + len(w))})
 			at = i + len(w)
 		}
 		for j := range words {

@@ -65,11 +65,17 @@ type gradedRole struct {
 // gradedRoles returns the roles of a page that carry a numeric grade, in
 // document order, placed on the ladder.
 func gradedRoles(l *ladder.Ladder, f *model.Family) []gradedRole {
+	// made at the page's roles, most of which have a grade where there
+	// are many: grown by appends, a page of 20,000 graded levels held
+	// the slice twice (184 bytes a role) while it was copied
 	var out []gradedRole
-	for _, r := range f.Roles {
+	for i, r := range f.Roles {
 		lo, hi, ok := gradeBounds(r.Grade)
 		if !ok {
 			continue
+		}
+		if out == nil {
+			out = make([]gradedRole, 0, len(f.Roles)-i)
 		}
 		title := comparedTitle(l, r)
 		p, placed := l.Classify(title)

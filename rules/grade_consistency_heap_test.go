@@ -50,6 +50,9 @@ func TestGradePageSizePerRole(t *testing.T) {
 	runtime.KeepAlive(keptSummary)
 	t.Logf("per role: the summary %d bytes (a titleGrade %d), a gradedRole %d (%d)",
 		summary, unsafe.Sizeof(titleGrade{}), roles, unsafe.Sizeof(gradedRole{}))
+	if n := unsafe.Sizeof(titleGrade{}); n > 136 {
+		t.Errorf("a titleGrade is %d bytes, want at most 136 (its stem a length in its key, its fields without padding)", n)
+	}
 	if summary > 200 {
 		t.Errorf("grade-consistency's summary keeps %d bytes a role, want at most 200", summary)
 	}
@@ -96,5 +99,22 @@ func TestGradeConsistencyMergeAllocs(t *testing.T) {
 	two := map[string]string{"content/job-families/x/_index.md": graded, "content/job-families/y/_index.md": graded}
 	for _, f := range linttest.Lint(t, nil, two, "grade-consistency").Findings {
 		t.Errorf("two pages grading the same titles alike: %s", f.Message)
+	}
+}
+
+// gradedRoles makes its slice at the page's roles from the first graded
+// one: grown by appends, a page of 20,000 graded levels held it twice (184
+// bytes a role) while it was copied, at the grade rules' peak.
+func TestGradedRolesOneSlice(t *testing.T) {
+	const levels = 3000
+	cfg := lint.DefaultConfig()
+	l := gradeLadder(lint.NewEnv(cfg), cfg)
+	f := model.Parse("content/job-families/x/engineer.md", []byte(hostile.GradedPage(levels)))
+	gs := gradedRoles(l, f)
+	if len(gs) != levels || cap(gs) != len(gs) {
+		t.Errorf("%d graded roles in a slice of %d, want %d in one of as many", len(gs), cap(gs), levels)
+	}
+	if gs := gradedRoles(l, model.Parse("content/job-families/x/plain.md", []byte("# Engineer\n\n## Senior Engineer\n\nNo grade.\n"))); gs != nil {
+		t.Errorf("a page without grades: %v, want none", gs)
 	}
 }

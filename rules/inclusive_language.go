@@ -361,7 +361,7 @@ func inclusiveTraits(p *lint.Pass, opts *inclusiveLanguageOptions) {
 				continue
 			}
 			// no hyphen joins it to a word ("data-driven", "driven-ness")
-			if words[i].Start > 0 && b.Text[words[i].Start-1] == '-' || words[i].End < len(b.Text) && b.Text[words[i].End] == '-' {
+			if words[i].Start > 0 && b.Text[words[i].Start-1] == '-' || int(words[i].End) < len(b.Text) && b.Text[words[i].End] == '-' {
 				continue
 			}
 			before := ""
@@ -384,7 +384,7 @@ func inclusiveTraits(p *lint.Pass, opts *inclusiveLanguageOptions) {
 			}
 			text := b.Text[words[i].Start:words[i].End]
 			p.Report(lint.Diagnostic{
-				Span: b.SourceSpan(words[i].Start, words[i].End),
+				Span: b.SourceSpan(int(words[i].Start), int(words[i].End)),
 				Message: "masculine-coded trait " + policyQuote(text) + ": it describes the kind of person wanted, which " +
 					"the handbook's inclusiveness check flags; describe the work or the behaviour the role needs instead",
 				Subject: "trait: " + policySubject(text),
@@ -857,7 +857,7 @@ func inclusiveCodedHits(p *lint.Pass, opts *inclusiveLanguageOptions) (hits [cod
 		words, lower := tw.Words, tw.Lower
 		for i, w := range words {
 			lw := strings.TrimSuffix(lower(i), "'s") // policyWord(w.Text)
-			if inLinkText(b, w.Start) || codedRoleNoun(b.Text, words, lower, i) {
+			if inLinkText(b, int(w.Start)) || codedRoleNoun(b.Text, words, lower, i) {
 				continue // a page's name ("Leadership at GitLab"), a role or group ("engagement leads")
 			}
 			mask := x.lists(lw)
@@ -880,7 +880,7 @@ func inclusiveCodedHits(p *lint.Pass, opts *inclusiveLanguageOptions) (hits [cod
 			if mask == 0 || x.except[lw] {
 				continue
 			}
-			line := p.File.Source.Position(b.SourceOffset(w.Start)).Line
+			line := p.File.Source.Position(b.SourceOffset(int(w.Start))).Line
 			for list := range hits {
 				if mask&(1<<list) != 0 {
 					hits[list] = append(hits[list], codedHit{lw, line})

@@ -436,7 +436,7 @@ func capitalInside(text string, words []prose.Word, k int) bool {
 	if k <= 0 || k >= len(words) || words[k].Start == words[k].End || text[words[k].Start] < 'A' || text[words[k].Start] > 'Z' {
 		return false
 	}
-	return text[words[k-1].End:words[k].Start] == " " && !sentenceStart(text, words[k].Start)
+	return text[words[k-1].End:words[k].Start] == " " && !sentenceStart(text, int(words[k].Start))
 }
 
 // slipByNeighbour returns the word meant where the j-th word is one of the
@@ -1089,7 +1089,7 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 			if !unknown || foreign {
 				continue
 			}
-			if j > 0 && starJoined(dict, text, wordIn(text, tw.Words[j-1]), w) && loneSourceStar(f, b.SourceSpan(tw.Words[j-1].Start, w.End)) {
+			if j > 0 && starJoined(dict, text, wordIn(text, tw.Words[j-1]), w) && loneSourceStar(f, b.SourceSpan(int(tw.Words[j-1].Start), w.End)) {
 				// "detail*oriented": an asterisk typed for a hyphen, which no
 				// other asterisk makes emphasis
 				pw := wordIn(text, tw.Words[j-1])

@@ -89,7 +89,7 @@ func articleSlip(d *wordDict, text string, words []prose.Word, j int) (meant, ne
 	case "an", "An":
 		an = true
 	case "A":
-		if !sentenceStart(text, words[j].Start) || words[j].Start > 0 && text[words[j].Start-1] == '.' {
+		if !sentenceStart(text, int(words[j].Start)) || words[j].Start > 0 && text[words[j].Start-1] == '.' {
 			return "", ""
 		}
 	default:
@@ -277,7 +277,7 @@ func articlePlural(d *wordDict, text string, words []prose.Word, j int) string {
 	switch art {
 	case "a", "an":
 	case "A", "An":
-		if !sentenceStart(text, words[j].Start) || words[j].Start > 0 && text[words[j].Start-1] == '.' {
+		if !sentenceStart(text, int(words[j].Start)) || words[j].Start > 0 && text[words[j].Start-1] == '.' {
 			return ""
 		}
 	default:

@@ -79,11 +79,11 @@ func checkRepeatedWord(p *lint.Pass) {
 			// a run of the word ("the the the ..."): one finding
 			last := i
 			for last+1 < len(words) && tw.Lower(last+1) == lw && onlySpace(text[words[last].End:words[last+1].Start]) &&
-				!htmlBetween(p.File, b.SourceOffset(words[last].End), b.SourceOffset(words[last+1].Start)) {
+				!htmlBetween(p.File, b.SourceOffset(int(words[last].End)), b.SourceOffset(int(words[last+1].Start))) {
 				last++
 			}
 			end := words[last]
-			span := b.SourceSpan(prev.Start, end.End)
+			span := b.SourceSpan(prev.Start, int(end.End))
 			d := lint.Diagnostic{
 				Span:    span,
 				Message: fmt.Sprintf("%s is written twice in a row", quoted(cur.Text)),
@@ -101,10 +101,10 @@ func checkRepeatedWord(p *lint.Pass) {
 			for k := i; k <= last && fixable; k++ {
 				w := wordIn(text, words[k])
 				fixable = sourceIs(p.File, b.SourceSpan(w.Start, w.End), w.Text) &&
-					onlySpace(string(p.File.Source.Text[b.SourceOffset(words[k-1].End):b.SourceOffset(w.Start)]))
+					onlySpace(string(p.File.Source.Text[b.SourceOffset(int(words[k-1].End)):b.SourceOffset(w.Start)]))
 			}
 			if fixable {
-				d.Fixes = []lint.Edit{{Span: model.Span{Start: from, End: b.SourceOffset(end.End-1) + 1}, New: ""}}
+				d.Fixes = []lint.Edit{{Span: model.Span{Start: from, End: b.SourceOffset(int(end.End-1)) + 1}, New: ""}}
 			}
 			p.Report(d)
 			i = last + 1

@@ -346,11 +346,11 @@ func spacingJoinedAcronym(p *lint.Pass, b *model.Block, text string, pageOf func
 			if !pageOf().caps[rest[:n]] {
 				continue
 			}
-			if w.Start > 0 && !wordBoundaryBefore(text, w.Start) {
+			if w.Start > 0 && !wordBoundaryBefore(text, int(w.Start)) {
 				continue
 			}
-			o := b.SourceOffset(w.Start + len(fw))
-			report(w.Start, w.End, fmt.Sprintf("a space is missing between %q and %q in %s", fw, rest, quoted(t)),
+			o := b.SourceOffset(int(w.Start) + len(fw))
+			report(int(w.Start), int(w.End), fmt.Sprintf("a space is missing between %q and %q in %s", fw, rest, quoted(t)),
 				lint.Edit{Span: model.Span{Start: o, End: o}, New: " "})
 			break
 		}

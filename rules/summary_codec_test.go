@@ -41,6 +41,7 @@ func TestGradePageRoundTrip(t *testing.T) {
 	fillFields(t, reflect.ValueOf(&a).Elem(), 1)
 	fillFields(t, reflect.ValueOf(&c).Elem(), 2)
 	a.hi = a.lo + 1
+	a.stemLen, c.stemLen = int32(len(a.key)/2), int32(len(c.key)) // the stem is the key's end
 	a.role = &model.Role{Title: "Senior Example Writer"}
 	c.role = &model.Role{Title: "Example Writer"}
 	in := &gradePage{unreported: true, ts: []titleGrade{a, c}}
@@ -103,11 +104,21 @@ func TestCareerTitlesRoundTrip(t *testing.T) {
 // page, and nothing of a reported one (its findings need positions).
 func TestBulletSummaryRoundTrip(t *testing.T) {
 	in := &bulletSummary{unreported: true, file: "/site/a.md", pageHas: map[string]bool{"ability to use gitlab": true},
-		roles: []*bulletRoleCover{
-			{ids: []string{"senior-director", "senior-director-1"}, title: "senior director", has: []string{"leadership", "ability to use gitlab"},
+		roles: []bulletRoleCover{
+			{ids: addID("senior-director", "senior-director-1"), title: "senior director", has: []string{"leadership", "ability to use gitlab"},
 				targets: []bulletTarget{{file: "/site/b.md", fragment: "director", text: "director"}}},
-			{ids: nil, title: "vp"},
+			{ids: "", title: "vp"},
+			{ids: addID("", "custom"), title: "staff"}, // a heading without a GitHub anchor, with an id of its own
 		}}
+	for _, c := range []struct {
+		ids, id string
+		want    bool
+	}{{in.roles[0].ids, "senior-director", true}, {in.roles[0].ids, "senior-director-1", true}, {in.roles[0].ids, "senior", false},
+		{in.roles[2].ids, "custom", true}, {in.roles[1].ids, "custom", false}} {
+		if got := hasID(c.ids, c.id); got != c.want {
+			t.Errorf("hasID(%q, %q) = %v, want %v", c.ids, c.id, got, c.want)
+		}
+	}
 	b, ok := encodeBulletSummary(in)
 	if !ok {
 		t.Fatal("not encoded")

@@ -443,8 +443,8 @@ func termWordsEach(f *model.Family, fn func(termWord)) {
 		text := wordingText(b)
 		tw := wordingWords(b, true)
 		for i := range tw.Words {
-			if key, plain, ok := termWordKey(text, tw, i); ok && !linkIdentifier(f, b, &links, tw.Words[i].Start, tw.Words[i].End, tw.Words[i].In(text), false) &&
-				!emphasisedName(f, b, tw.Words[i].Start, tw.Words[i].End, tw.Words[i].In(text)) {
+			if key, plain, ok := termWordKey(text, tw, i); ok && !linkIdentifier(f, b, &links, int(tw.Words[i].Start), int(tw.Words[i].End), tw.Words[i].In(text), false) &&
+				!emphasisedName(f, b, int(tw.Words[i].Start), int(tw.Words[i].End), tw.Words[i].In(text)) {
 				fn(termWord{key, termOccAt(f, b, tw, i), plain})
 			}
 		}
@@ -517,8 +517,8 @@ func termPageWords(f *model.Family, ix *termIndex, varied map[string]bool, refs 
 		tw := wordingWords(b, true)
 		for i := range tw.Words {
 			key, plain, ok := termWordKey(text, tw, i)
-			if !ok || linkIdentifier(f, b, &links, tw.Words[i].Start, tw.Words[i].End, tw.Words[i].In(text), false) ||
-				emphasisedName(f, b, tw.Words[i].Start, tw.Words[i].End, tw.Words[i].In(text)) {
+			if !ok || linkIdentifier(f, b, &links, int(tw.Words[i].Start), int(tw.Words[i].End), tw.Words[i].In(text), false) ||
+				emphasisedName(f, b, int(tw.Words[i].Start), int(tw.Words[i].End), tw.Words[i].In(text)) {
 				// (linkIdentifier: an identifier as its link writes it;
 				// emphasisedName: one set apart in bold or italics)
 				continue
@@ -1301,7 +1301,7 @@ func checkTermVarieties(p *lint.SetPass, f *model.Family, pageVariety bool) {
 			lw := tw.Lower(i)
 			h1, h2 := misspellHashes(lw) // once for both tables
 			if am, ok := termAmerican(us, d, lw, h1, h2); ok {
-				british = append(british, occ{b, w.Start, w.End, w.In(wordingText(b)), am, termStem(lw, am)})
+				british = append(british, occ{b, int(w.Start), int(w.End), w.In(wordingText(b)), am, termStem(lw, am)})
 			} else if br, ok := uk.fixHashed(lw, h1, h2); ok && br != lw {
 				american = append(american, lw, br)
 			}
@@ -1333,7 +1333,7 @@ func checkTermVarieties(p *lint.SetPass, f *model.Family, pageVariety bool) {
 			// spelt as its name is, not in the page's variety: a capital
 			// inside a sentence, outside headings, counts neither way
 			if b.Kind != model.BlockHeading && startsUpper(tw.Words[i].In(text)) {
-				if !sentenceStart(text, tw.Words[i].Start) {
+				if !sentenceStart(text, int(tw.Words[i].Start)) {
 					continue
 				}
 			}
@@ -1560,7 +1560,7 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 		// ("Burndown Chart") or emphasis ("DO NOT"), no evidence of a name
 		// or an acronym
 		upperAt := func(j int) bool {
-			return j >= 0 && j < len(tw.Words) && startsUpper(tw.Words[j].In(text)) && !sentenceStart(text, tw.Words[j].Start)
+			return j >= 0 && j < len(tw.Words) && startsUpper(tw.Words[j].In(text)) && !sentenceStart(text, int(tw.Words[j].Start))
 		}
 		// an acronym in a list of acronyms ("SOX, PCI, GDPR") stands
 		// alone: only a neighbour after a bare space makes a phrase
@@ -1597,8 +1597,8 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 				if titled[up] == nil {
 					order = append(order, up)
 				}
-				titled[up] = append(titled[up], occ{b, w.Start, w.End})
-			case t[0] >= 'A' && t[0] <= 'Z' && !hasASCIIUpperOrNot(t[1:]) && !sentenceStart(text, w.Start): // t[1:] in lower case
+				titled[up] = append(titled[up], occ{b, int(w.Start), int(w.End)})
+			case t[0] >= 'A' && t[0] <= 'Z' && !hasASCIIUpperOrNot(t[1:]) && !sentenceStart(text, int(w.Start)): // t[1:] in lower case
 				// a known product counts in a title-case name ("Google
 				// Sheets"); another word only alone ("Burndown Chart" is
 				// title case)
@@ -1612,7 +1612,7 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 				if titled[up] == nil {
 					order = append(order, up)
 				}
-				titled[up] = append(titled[up], occ{b, w.Start, w.End})
+				titled[up] = append(titled[up], occ{b, int(w.Start), int(w.End)})
 			}
 		}
 	}
@@ -1650,7 +1650,7 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 			if named[t] == 0 || !termName(d, t) {
 				continue
 			}
-			if parenthesised(text, w.Start, w.End) {
+			if parenthesised(text, int(w.Start), int(w.End)) {
 				// "the runtime (dapr)": an identifier glossing the words
 				// before it, a repository's or a command's name as written
 				continue
@@ -1666,7 +1666,7 @@ func checkTermAcronyms(p *lint.SetPass, f *model.Family, preferred map[string]st
 			if lowered[t] == nil && idents[t] == 0 {
 				lowOrder = append(lowOrder, t)
 			}
-			lowered[t] = append(lowered[t], occ{b, w.Start, w.End})
+			lowered[t] = append(lowered[t], occ{b, int(w.Start), int(w.End)})
 		}
 	}
 	for _, lw := range lowOrder {

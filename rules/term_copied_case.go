@@ -170,7 +170,7 @@ func titleCasedAgainst(b, low *model.Block, titleWords map[string]bool) (start, 
 	// name, and a word beside it is part of it ("Google Sheets" beside
 	// "Google sheets" in the other copy)
 	nameAt := func(j int) bool {
-		if j < 0 || j >= len(tw.Words) || tw.Words[j].End > len(text) {
+		if j < 0 || j >= len(tw.Words) || int(tw.Words[j].End) > len(text) {
 			return false
 		}
 		v := wordIn(wt, tw.Words[j])
@@ -199,7 +199,7 @@ func titleCasedAgainst(b, low *model.Block, titleWords map[string]bool) (start, 
 		if lw != lower || !startsUpper(w.Text) || hasASCIIUpper(w.Text[1:]) || sentenceStart(text, w.Start) ||
 			inLinkText(b, w.Start) || inLinkText(low, w.Start) || !d.common(lower) || termNames()[lower] || titleWords[lower] ||
 			i > 0 && text[tw.Words[i-1].End:w.Start] == " " && nameAt(i-1) ||
-			i+1 < len(tw.Words) && tw.Words[i+1].Start <= len(text) && text[w.End:tw.Words[i+1].Start] == " " && nameAt(i+1) {
+			i+1 < len(tw.Words) && int(tw.Words[i+1].Start) <= len(text) && text[w.End:tw.Words[i+1].Start] == " " && nameAt(i+1) {
 			return 0, 0, nil, false
 		}
 		if n == 0 {
@@ -273,7 +273,7 @@ func capitalisedElsewhere(f *model.Family, b, low *model.Block, copies []*model.
 		}
 		ot := wordingText(o)
 		for _, w := range wordingWords(o, false).Words {
-			if slices.Contains(words, w.In(ot)) && !sentenceStart(ot, w.Start) {
+			if slices.Contains(words, w.In(ot)) && !sentenceStart(ot, int(w.Start)) {
 				return true
 			}
 		}

@@ -89,7 +89,7 @@ func scanTermPhrases(f *model.Family, add func(first, second string, o phraseOcc
 		for i, w := range tw.Words {
 			lw := tw.Lower(i)
 			// a hyphenated pair: "cross-functional"
-			if a, c, ok := strings.Cut(lw, "-"); ok && !strings.Contains(c, "-") && termPhrasePair(a, c) && !hyphenMeaning[lw] && !linkTargetNamed(b, w.Start, lw) {
+			if a, c, ok := strings.Cut(lw, "-"); ok && !strings.Contains(c, "-") && termPhrasePair(a, c) && !hyphenMeaning[lw] && !linkTargetNamed(b, int(w.Start), lw) {
 				add(a, c, phraseOccAt(b, text, tw, i, true, false), phraseRef{int32(bi), int32(i), true})
 			}
 			if i+1 >= len(tw.Words) {
@@ -109,7 +109,7 @@ func scanTermPhrases(f *model.Family, add func(first, second string, o phraseOcc
 			} else {
 				pair = (phraseWord(tw, i) || termPrefixes[lw]) && phraseWord(tw, i+1) || particlePair(lw, ln)
 			}
-			if !pair || inLinkText(b, w.Start) || inLinkText(b, next.Start) {
+			if !pair || inLinkText(b, int(w.Start)) || inLinkText(b, next.Start) {
 				continue
 			}
 			add(lw, ln, phraseOccAt(b, text, tw, i, false, false), phraseRef{int32(bi), int32(i), false})
@@ -579,7 +579,7 @@ var termDeterminers = map[string]bool{
 // part of a longer name ("Self-Service Product Data Analytics").
 func termNameAround(text string, tw *textWords, i, j int) bool {
 	if i > 0 && text[tw.Words[i-1].End:tw.Words[i].Start] == " " && startsUpper(tw.Words[i-1].In(text)) &&
-		!sentenceStart(text, tw.Words[i-1].Start) {
+		!sentenceStart(text, int(tw.Words[i-1].Start)) {
 		return true
 	}
 	return j+1 < len(tw.Words) && text[tw.Words[j].End:tw.Words[j+1].Start] == " " && startsUpper(tw.Words[j+1].In(text))
@@ -1026,12 +1026,12 @@ func checkTermTriples(p *lint.SetPass, f *model.Family) {
 						joined = false // hyphens, or punctuation between
 					}
 				}
-				if !joined || !termModifies(text, tw, i+n-1) || startsUpper(tw.Words[i].In(text)) && !sentenceStart(text, tw.Words[i].Start) {
+				if !joined || !termModifies(text, tw, i+n-1) || startsUpper(tw.Words[i].In(text)) && !sentenceStart(text, int(tw.Words[i].Start)) {
 					// a capitalised compound inside a sentence is a
 					// name or a title ("Procure to Pay process")
 					continue
 				}
-				spaced = append(spaced, occ{b, tw.Words[i].Start, tw.Words[i+n-1].End, key})
+				spaced = append(spaced, occ{b, int(tw.Words[i].Start), int(tw.Words[i+n-1].End), key})
 				count[key]++
 			}
 		}
@@ -1143,7 +1143,7 @@ func checkTermClosed(p *lint.SetPass, f *model.Family, preferred map[string]stri
 			// not the term written closed; a user name ("@luketillman",
 			// "[luketillman](https://github.com/LukeTillman)") is no
 			// spelling of the person's name beside it
-			if len(lw) >= 6 && isASCIILetters(lw) && changesUpper(tw.Words[i].In(wordingText(b))) && !userHandle(b, tw.Words[i].Start, tw.Words[i].End) {
+			if len(lw) >= 6 && isASCIILetters(lw) && changesUpper(tw.Words[i].In(wordingText(b))) && !userHandle(b, int(tw.Words[i].Start), int(tw.Words[i].End)) {
 				closed[termClosedKey(lw)]++
 			}
 		}
@@ -1181,10 +1181,10 @@ func checkTermClosed(p *lint.SetPass, f *model.Family, preferred map[string]stri
 			// a heading's or a link's text is the page's use of the
 			// term, counted ("the contributors' chat room" makes the open
 			// form the page's usual one), but not reported there
-			if b.Kind == model.BlockHeading || inLinkText(b, w.Start) || inLinkText(b, next.Start) {
+			if b.Kind == model.BlockHeading || inLinkText(b, int(w.Start)) || inLinkText(b, int(next.Start)) {
 				continue
 			}
-			spaced = append(spaced, occ{b, w.Start, next.End, key, a + " " + c})
+			spaced = append(spaced, occ{b, int(w.Start), int(next.End), key, a + " " + c})
 		}
 	}
 	// the addresses the page links write the term apart too

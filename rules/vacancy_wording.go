@@ -402,7 +402,7 @@ func vacancyInDescription(p *lint.Pass, phrases *prose.PhraseSet, address bool) 
 	report := func(i, j int) { // words i to j
 		at := model.Span{Start: span.Start, End: span.End}
 		if exact {
-			at = model.Span{Start: base + words[i].Start, End: base + words[j].End}
+			at = model.Span{Start: base + int(words[i].Start), End: base + int(words[j].End)}
 		}
 		reportVacancy(p, at, n.Value[words[i].Start:words[j].End])
 	}
@@ -463,14 +463,14 @@ func secondPersonOpenings(b *model.Block) []prose.Match {
 	words, lower := prose.BlockWords(b), prose.BlockLowerWords(b)
 	var out []prose.Match
 	for i, w := range lower {
-		if !secondPersonWords[w] || w == "yours" || w == "yourself" || !sentenceStart(b.Text, words[i].Start) || readerPointer(lower[i+1:]) {
+		if !secondPersonWords[w] || w == "yours" || w == "yourself" || !sentenceStart(b.Text, int(words[i].Start)) || readerPointer(lower[i+1:]) {
 			continue
 		}
 		end := words[i].End
 		if i+1 < len(words) && gapAt(b, words, i+1) == "" {
 			end = words[i+1].End
 		}
-		out = append(out, prose.Match{Block: b, Start: words[i].Start, End: end, Phrase: -1})
+		out = append(out, prose.Match{Block: b, Start: int(words[i].Start), End: int(end), Phrase: -1})
 	}
 	return out
 }
@@ -535,7 +535,7 @@ func plainAddress(b *model.Block, taken []prose.Match, roleWords map[string]bool
 				if i+1 < len(words) && gapAt(b, words, i+1) == "" {
 					end = words[i+1].End
 				}
-				add(words[0].Start, end)
+				add(int(words[0].Start), int(end))
 				return out
 			}
 		}
@@ -543,15 +543,15 @@ func plainAddress(b *model.Block, taken []prose.Match, roleWords map[string]bool
 	}
 	for i, w := range lower {
 		switch {
-		case candidateNoun(w) && sentenceStart(b.Text, words[i].Start) &&
+		case candidateNoun(w) && sentenceStart(b.Text, int(words[i].Start)) &&
 			(policySectionKind(b) == model.SecRequirements || policySectionKind(b) == model.SecNiceToHaves):
 			end := words[i].End
 			if i+1 < len(words) && gapAt(b, words, i+1) == "" {
 				end = words[i+1].End
 			}
-			add(words[i].Start, end)
-		case sentenceStart(b.Text, words[i].Start) && hireSubject(b, words, lower, i) > 0:
-			add(words[i].Start, hireSubject(b, words, lower, i))
+			add(int(words[i].Start), int(end))
+		case sentenceStart(b.Text, int(words[i].Start)) && hireSubject(b, words, lower, i) > 0:
+			add(int(words[i].Start), hireSubject(b, words, lower, i))
 		case candidateNoun(w) && i+1 < len(lower) && (lower[i+1] == "must" || lower[i+1] == "should") &&
 			(w == "candidates" || w == "applicants" || i > 0 && lower[i-1] == "the" && gapAt(b, words, i) == "") &&
 			gapAt(b, words, i+1) == "" &&
@@ -563,14 +563,14 @@ func plainAddress(b *model.Block, taken []prose.Match, roleWords map[string]bool
 			if w == "candidate" || w == "applicant" {
 				start = words[i-1].Start
 			}
-			add(start, words[i+1].End)
-		case (w == "as" || w == "in" || subordinators[w]) && sentenceStart(b.Text, words[i].Start):
+			add(int(start), int(words[i+1].End))
+		case (w == "as" || w == "in" || subordinators[w]) && sentenceStart(b.Text, int(words[i].Start)):
 			if end := introducedYou(b, words, lower, i, roleWords); end >= 0 {
-				add(words[i].Start, end)
+				add(int(words[i].Start), end)
 			}
-		case w == "your" && sentenceStart(b.Text, words[i].Start):
+		case w == "your" && sentenceStart(b.Text, int(words[i].Start)):
 			if end := yourWill(b, words, lower, i); end >= 0 {
-				add(words[i].Start, end)
+				add(int(words[i].Start), end)
 			}
 		case w == "we'll" || w == "we" && i+1 < len(lower) && lower[i+1] == "will":
 			for j := i + 1; j < len(words) && j <= i+4; j++ {
@@ -578,7 +578,7 @@ func plainAddress(b *model.Block, taken []prose.Match, roleWords map[string]bool
 					break
 				}
 				if lower[j] == "you" || lower[j] == "your" {
-					add(words[i].Start, words[j].End)
+					add(int(words[i].Start), int(words[j].End))
 					break
 				}
 			}
@@ -620,7 +620,7 @@ func introducedYou(b *model.Block, words []prose.Word, lower []string, i int, ro
 		if k+1 >= len(lower) || lower[k] != "you" || gap(k+1) != "" || readerPointer(lower[k+1:]) {
 			return -1
 		}
-		return words[k+1].End
+		return int(words[k+1].End)
 	}
 	if lower[i] == "in" {
 		// "In this role, you develop": the reader put in the role
@@ -757,7 +757,7 @@ func hireSubject(b *model.Block, words []prose.Word, lower []string, i int) int 
 			return -1 // punctuation between: no one clause
 		}
 	}
-	return words[end].End
+	return int(words[end].End)
 }
 
 // candidateNoun reports whether a lower-case word names a candidate or
@@ -775,7 +775,7 @@ func yourWill(b *model.Block, words []prose.Word, lower []string, i int) int {
 			return -1
 		}
 		if lower[j] == "will" && j > i+1 {
-			return words[j].End
+			return int(words[j].End)
 		}
 	}
 	return -1
@@ -783,7 +783,7 @@ func yourWill(b *model.Block, words []prose.Word, lower []string, i int) int {
 
 // wordAt returns the index of the word that starts at offset start.
 func wordAt(words []prose.Word, start int) int {
-	return sort.Search(len(words), func(k int) bool { return words[k].Start >= start })
+	return sort.Search(len(words), func(k int) bool { return int(words[k].Start) >= start })
 }
 
 // readerPointer reports whether the words after a sentence's "You" point

@@ -77,7 +77,7 @@ type word struct {
 // wordIn returns w with its text, from text (the text w was split from, or
 // the block's Text: the wording text has the same bytes at every word).
 func wordIn(text string, w prose.Word) word {
-	return word{Text: text[w.Start:w.End], Start: w.Start, End: w.End}
+	return word{Text: text[w.Start:w.End], Start: int(w.Start), End: int(w.End)}
 }
 
 // wordsIn is prose.Words(text, hyphens) with each word's text, for a text
@@ -95,7 +95,7 @@ func wordsIn(text string, hyphens bool) []word {
 }
 
 // offsets returns w as a prose.Word.
-func (w word) offsets() prose.Word { return prose.Word{Start: w.Start, End: w.End} }
+func (w word) offsets() prose.Word { return prose.Word{Start: int32(w.Start), End: int32(w.End)} }
 
 // splitHyphens returns the words of tw, words of text, split at their
 // hyphens: every hyphen inside a word with hyphens joins two words without.
@@ -130,7 +130,7 @@ func splitHyphens(text string, tw *textWords) *textWords {
 				j++
 				continue
 			}
-			words = append(words, prose.Word{Start: w.Start + from, End: w.Start + j})
+			words = append(words, prose.Word{Start: int32(w.Start + from), End: int32(w.Start + j)})
 			if size == 0 {
 				break
 			}

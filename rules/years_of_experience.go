@@ -500,7 +500,7 @@ func yoePriorExperience(p *lint.Pass, b *model.Block, strict []float64) {
 		// experience is a plus") is its clause's only
 		to := len(b.Text)
 		if k := strings.IndexAny(b.Text[words[i].End:], ".;!?"); k >= 0 {
-			to = words[i].End + k
+			to = int(words[i].End) + k
 		}
 		if yoeTrailingPreference.MatchString(b.Text[words[i].End:to]) {
 			return true
@@ -548,20 +548,20 @@ func yoePriorExperience(p *lint.Pass, b *model.Block, strict []float64) {
 			// the experience's noun phrase when it opens the clause
 			// ("Relevant communications experience"), and the word after
 			// that says what of ("Experience with", "Experience sourcing")
-			start, end = words[i].Start, words[i].End
+			start, end = int(words[i].Start), int(words[i].End)
 			switch {
 			case i-s <= 3:
-				start = words[s].Start
+				start = int(words[s].Start)
 			case !prose.IsStopWord(lower[i-1]):
-				start = words[i-1].Start // "planning experience"
+				start = int(words[i-1].Start) // "planning experience"
 			}
 			if i+1 < len(words) && i+1 < clauseEnd(i) {
 				switch n := lower[i+1]; n {
 				case "with", "in", "of", "as", "at", "on":
-					end = words[i+1].End
+					end = int(words[i+1].End)
 				default:
 					if strings.HasSuffix(n, "ing") && len(n) >= 5 {
-						end = words[i+1].End
+						end = int(words[i+1].End)
 					}
 				}
 			}
@@ -569,12 +569,12 @@ func yoePriorExperience(p *lint.Pass, b *model.Block, strict []float64) {
 			(lower[i+1] == "success" || lower[i+1] == "experience" ||
 				lower[i+1] == "repeated" && i+2 < len(lower) && lower[i+2] == "success" ||
 				lower[i+1] == "track" && i+2 < len(lower) && lower[i+2] == "record"):
-			start, end = words[i].Start, words[min(i+2, len(words)-1)].End
+			start, end = int(words[i].Start), int(words[min(i+2, len(words)-1)].End)
 			if lower[i+1] == "success" || lower[i+1] == "experience" {
-				end = words[i+1].End
+				end = int(words[i+1].End)
 			}
 		case w == "track" && i+1 < len(lower) && lower[i+1] == "record" && (i == 0 || lower[i-1] != "proven" && lower[i-1] != "demonstrated"):
-			start, end = words[i].Start, words[i+1].End
+			start, end = int(words[i].Start), int(words[i+1].End)
 		default:
 			continue
 		}

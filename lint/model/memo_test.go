@@ -97,3 +97,57 @@ func TestRoleSize(t *testing.T) {
 		t.Errorf("Role is %d bytes, want at most 256", n)
 	}
 }
+
+// keyedMemo names its own key, as lint/prose's BlockMemo does.
+type keyedMemo struct{ n int }
+type keyedMemoKey struct{}
+
+func (*keyedMemo) MemoKey() any { return keyedMemoKey{} }
+
+// A value that names its own key (MemoKeyed) is the block's memo as it is,
+// with no entry beside it, and stays found beside other keys, asked before
+// or after it; one memoized under another key than its own gets an entry.
+// The structure pass's grade reads, kept in the same field, are gone once
+// the model is built.
+func TestBlockMemoKeyed(t *testing.T) {
+	f := Parse("a.md", []byte("# A\n\n## Senior Engineer\n\nThe Senior Engineer is a grade 7.\n"))
+	for _, b := range f.Blocks {
+		if b.memo != nil {
+			t.Fatalf("block %q holds %T after the model was built", b.Text, b.memo)
+		}
+	}
+	b := f.Blocks[len(f.Blocks)-1]
+	m := &keyedMemo{1}
+	if v := b.Memo(keyedMemoKey{}, func() any { return m }); v != m {
+		t.Fatalf("built %v, want %v", v, m)
+	}
+	if b.memo != any(m) {
+		t.Fatalf("the block keeps %T, want the value itself", b.memo)
+	}
+	type other struct{}
+	if v := b.Memo(other{}, func() any { return 2 }); v != 2 {
+		t.Errorf("another key: %v", v)
+	}
+	if v := b.Memo(keyedMemoKey{}, func() any { t.Error("built again"); return nil }); v != m {
+		t.Errorf("beside another key: %v, want %v", v, m)
+	}
+	f.ReleaseMemos()
+	if v := b.Memo(other{}, func() any { return 3 }); v != 3 {
+		t.Errorf("another key first: %v", v)
+	}
+	m2 := &keyedMemo{2}
+	if v := b.Memo(keyedMemoKey{}, func() any { return m2 }); v != m2 {
+		t.Errorf("after another key: %v, want %v", v, m2)
+	}
+	if v := b.Memo(other{}, func() any { t.Error("built again"); return nil }); v != 3 {
+		t.Errorf("the other key after the keyed one: %v", v)
+	}
+	f.ReleaseMemos()
+	type wrongKey struct{}
+	if v := b.Memo(wrongKey{}, func() any { return m }); v != m {
+		t.Errorf("under another key: %v", v)
+	}
+	if _, ok := b.memo.(*memoEntry); !ok {
+		t.Errorf("a keyed value under another key than its own is kept as %T, want an entry", b.memo)
+	}
+}

@@ -237,16 +237,22 @@ type Block struct {
 	Links   []*Link  // links written in the block
 	segs    []textSeg
 
-	// grades memoizes grade reads while the structure pass asks about the
-	// block, several times; nil once the model is built, so that a page of
-	// thousands of blocks does not keep 56 bytes a block for it
-	grades *blockGrades
-	// what rules memoized on the block (Block.Memo): its one value, or
-	// manyMemos{} and a []memoEntry of several. A pointer instead of a
-	// slice keeps a Block at 128 bytes (144 with the slice) and a memoized
-	// block at 160 (176 with the slice and its array of one; 0.6 MB on a
-	// page of 40,000 blocks)
-	memo *memoEntry
+	// memo is, while the structure pass builds the model, the block's
+	// grade reads (*blockGrades: asked several times; nil once the model
+	// is built); then what rules memoized on the block (Block.Memo): a
+	// value that names its own key (MemoKeyed, lint/prose's BlockMemo,
+	// the one most blocks hold) kept as it is, any other one value as a
+	// *memoEntry, or manyMemos{} and a []memoEntry of several. A Block
+	// is 128 bytes, and a block with lint/prose's memo no 32-byte entry
+	// more (1.3 MB on a page of 40,000 blocks)
+	memo any
+}
+
+// MemoKeyed is a value memoized on blocks (Block.Memo) that names the key
+// it is memoized under: a block that holds only it keeps it without an
+// entry beside it.
+type MemoKeyed interface {
+	MemoKey() any
 }
 
 // manyMemos is the key of a block's memo entry that holds several.
@@ -262,10 +268,12 @@ type blockGrades struct {
 
 // gradeMemo returns b's grade memo, made on first use.
 func (b *Block) gradeMemo() *blockGrades {
-	if b.grades == nil {
-		b.grades = &blockGrades{}
+	g, ok := b.memo.(*blockGrades)
+	if !ok {
+		g = &blockGrades{}
+		b.memo = g
 	}
-	return b.grades
+	return g
 }
 
 // memoEntry is a value Block.Memo keeps: a block holds a handful, found
@@ -279,25 +287,38 @@ type memoEntry struct {
 // blanked) this way. Not safe for concurrent use; the engine runs one file's
 // rules in one goroutine at a time.
 func (b *Block) Memo(key any, build func() any) any {
-	switch e := b.memo; {
-	case e == nil:
-	case e.key == manyMemos{}:
-		for _, m := range e.v.([]memoEntry) {
-			if m.key == key {
-				return m.v
+	switch e := b.memo.(type) {
+	case *memoEntry:
+		if e.key == (manyMemos{}) {
+			for _, m := range e.v.([]memoEntry) {
+				if m.key == key {
+					return m.v
+				}
 			}
+		} else if e.key == key {
+			return e.v
 		}
-	case e.key == key:
-		return e.v
+	case MemoKeyed:
+		if e.MemoKey() == key {
+			return e
+		}
 	}
 	v := build()
-	switch e := b.memo; {
-	case e == nil:
-		b.memo = &memoEntry{key, v} // lint/prose's BlockMemo: the words, and the wording rules' (rules/wording.go)
-	case e.key == manyMemos{}:
-		e.v = append(e.v.([]memoEntry), memoEntry{key, v})
-	default:
-		b.memo = &memoEntry{manyMemos{}, []memoEntry{*e, {key, v}}}
+	switch e := b.memo.(type) {
+	case *memoEntry:
+		if e.key == (manyMemos{}) {
+			e.v = append(e.v.([]memoEntry), memoEntry{key, v})
+		} else {
+			b.memo = &memoEntry{manyMemos{}, []memoEntry{*e, {key, v}}}
+		}
+	case MemoKeyed:
+		b.memo = &memoEntry{manyMemos{}, []memoEntry{{e.MemoKey(), e}, {key, v}}}
+	default: // none, or the structure pass's grades (a Memo while the model is built)
+		if k, ok := v.(MemoKeyed); ok && k.MemoKey() == key {
+			b.memo = v // lint/prose's BlockMemo: the words, and the wording rules' (rules/wording.go)
+		} else {
+			b.memo = &memoEntry{key, v}
+		}
 	}
 	return v
 }

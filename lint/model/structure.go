@@ -166,7 +166,9 @@ func buildStructure(f *Family, items []item) {
 	s.extensions()
 	s.statuses()
 	for _, b := range f.Blocks {
-		b.grades = nil // asked only while the structure is built
+		if _, ok := b.memo.(*blockGrades); ok {
+			b.memo = nil // asked only while the structure is built
+		}
 	}
 }
 

@@ -5,6 +5,7 @@ package prose
 
 import (
 	"iter"
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -17,8 +18,12 @@ import (
 // block's Text (or the text it was split from: Word.In gives the word). No
 // copy of the word's string is kept: on a page of 40,000 short blocks that
 // was 16 of 32 bytes a word, 3.5 MB.
+//
+// The offsets are int32, 8 bytes a word where two int took 16 (1.7 MB of a
+// page of 20,000 graded headings' words): Words splits no text past
+// math.MaxInt32 bytes, far over any page the size limit lets in.
 type Word struct {
-	Start, End int
+	Start, End int32
 }
 
 // In returns the word in text, the text it was split from (or one with
@@ -37,7 +42,10 @@ func Words(text string, hyphens bool) []Word {
 		if start < 0 {
 			break
 		}
-		out = append(out, Word{Start: start, End: end})
+		if end > math.MaxInt32 {
+			break
+		}
+		out = append(out, Word{Start: int32(start), End: int32(end)})
 		i = end
 	}
 	return out
@@ -216,7 +224,7 @@ func (s *PhraseSet) Find(b *model.Block) []Match {
 				return
 			}
 		}
-		out = append(out, Match{Block: b, Start: words[i].Start, End: words[i+len(p)-1].End, Phrase: pi})
+		out = append(out, Match{Block: b, Start: int(words[i].Start), End: int(words[i+len(p)-1].End), Phrase: pi})
 	}
 	for i := range words {
 		var cands []int
@@ -467,6 +475,10 @@ func (m *BlockMemo) SetNohy(tw *TextWords) {
 	}
 }
 
+// MemoKey is the key a BlockMemo is memoized under (model.MemoKeyed): a
+// block keeps it without a 32-byte entry beside it.
+func (m *BlockMemo) MemoKey() any { return blockMemoKey{} }
+
 // Memo returns b's BlockMemo, made on first need; its own words are built
 // when first asked for (BlockWords).
 func Memo(b *model.Block) *BlockMemo {
@@ -634,7 +646,7 @@ func lowerText(text string, words []Word, straighten bool) (low string, odd map[
 			wt = normalizeQuotes(wt)
 		}
 		l := strings.ToLower(wt)
-		if len(l) == w.End-w.Start {
+		if len(l) == int(w.End-w.Start) {
 			copy(buf[w.Start:w.End], l)
 			continue
 		}
@@ -697,7 +709,7 @@ func lowerWords(text string, words []Word, straighten bool) []string {
 	lt, at := b.String(), 0
 	for i, w := range words {
 		if lower[i] == "" {
-			n := w.End - w.Start
+			n := int(w.End - w.Start)
 			lower[i], at = lt[at:at+n], at+n
 		}
 	}
