@@ -443,6 +443,7 @@ func headingLadder(f *model.Family, o Options, few, rostersToo bool) *Ladder {
 		}
 		lv = topicRungs(f, o, hs, g, lv)
 		lv = bareRoleNames(f, o, hs, g, lv)
+		lv = collectiveRungs(f, o, hs, g, lv)
 		lv = listRungs(f, o, hs, g, lv)
 		lv = transposedRungs(f, o, hs, g, lv)
 		lv = toppedRungs(f, o, hs, g, lv)
