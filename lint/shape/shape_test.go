@@ -2139,3 +2139,21 @@ func TestFindCollectiveRung(t *testing.T) {
 		}
 	}
 }
+
+// A sibling whose role name follows a word that takes in every holder
+// ("### All Partners" after "### Jr Partner" and "### Sr Partner") is what
+// applies to all those rungs, not a step (Countable's org chart); the bare
+// role name alone ("### Partner") is still the implied step.
+func TestFindQuantifiedRoleNoRung(t *testing.T) {
+	src := "# Org Chart\n\n## Roles\n\n### Associate\n\nAn hourly contractor.\n\n### Jr Partner\n\nOwns clients.\n\n" +
+		"### Sr Partner\n\nOwns a share.\n\n### All Partners\n\nEvery partner:\n\n* mentors associates\n"
+	ls := shape.Find(model.Parse("r.md", []byte(src)), options(t))
+	if len(ls) != 1 || titles(ls[0]) != "Associate|Jr Partner|Sr Partner" {
+		t.Fatalf("ladders %d: %v", len(ls), ls)
+	}
+	bare := strings.Replace(src, "### All Partners", "### Partner", 1)
+	ls = shape.Find(model.Parse("bare.md", []byte(bare)), options(t))
+	if len(ls) != 1 || titles(ls[0]) != "Associate|Jr Partner|Sr Partner|Partner" {
+		t.Fatalf("bare: ladders %d: %v", len(ls), ls)
+	}
+}
