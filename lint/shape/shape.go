@@ -443,6 +443,7 @@ func headingLadder(f *model.Family, o Options, few, rostersToo bool) *Ladder {
 		}
 		lv = topicRungs(f, o, hs, g, lv)
 		lv = bareRoleNames(f, o, hs, g, lv)
+		lv = collectiveRungs(f, o, hs, g, lv)
 		lv = listRungs(f, o, hs, g, lv)
 		lv = transposedRungs(f, o, hs, g, lv)
 		lv = toppedRungs(f, o, hs, g, lv)
@@ -1873,6 +1874,10 @@ func (l *Level) placeNamed(f *model.Family, o Options, title string) {
 
 // bareRoleNames adds the siblings titled with the role name alone ("Engineer"
 // between "Associate Engineer" and "Senior Engineer"): the implied step.
+// A role name after a word that takes in every holder ("All Partners",
+// "Every Engineer", "Each Maintainer") is what applies to all the rungs of
+// that name, no step of its own (Countable's "### All Partners" after
+// "### Jr Partner" and "### Sr Partner").
 func bareRoleNames(f *model.Family, o Options, hs []*model.Heading, g []int, lv []*Level) []*Level {
 	if o.Ladder == nil || len(lv) < 2 {
 		return lv
@@ -1897,7 +1902,7 @@ func bareRoleNames(f *model.Family, o Options, hs []*model.Heading, g []int, lv 
 		return false
 	}
 	out, _ := interleave(hs, g, lv, func(i int) (*Level, bool) {
-		if namesSection(hs[i].Text) {
+		if namesSection(hs[i].Text) || quantified(hs[i].Text) {
 			return nil, true
 		}
 		if p, ok := o.Ladder.Classify(hs[i].Text); ok && p.Implied && p.Stem != "" && shares(p.Stem) {
@@ -1906,6 +1911,20 @@ func bareRoleNames(f *model.Family, o Options, hs []*model.Heading, g []int, lv 
 		return nil, true
 	})
 	return out
+}
+
+// quantified reports whether a title opens with a word that takes in every
+// holder of what follows: "All Partners", "Every Engineer", "Each Maintainer".
+func quantified(title string) bool {
+	ws := strings.Fields(title)
+	if len(ws) < 2 {
+		return false
+	}
+	switch strings.ToLower(ws[0]) {
+	case "all", "every", "each":
+		return true
+	}
+	return false
 }
 
 func hasLetters(s string) bool {

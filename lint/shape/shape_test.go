@@ -2106,3 +2106,54 @@ func TestFindArrowChain(t *testing.T) {
 		}
 	}
 }
+
+// A sibling headed by one word that names a body of people ("## Community")
+// is the member rung of the group's track when its text calls them
+// "<word> members" and that rung sits below every placed level of the group
+// (The Good Docs Project's "## Community", "## Committers", "## Project
+// Steering Committee", beside "## Mentors" and "## Treasurers", duties the
+// tracks do not place). A section that never speaks of its members, or a
+// group whose placed levels are on no single track, makes none.
+func TestFindCollectiveRung(t *testing.T) {
+	src := "# Roles\n\nOur roles.\n\n" +
+		"## Community\n\nEveryone who uses our work is part of our community. We encourage all community members to take part.\n\n" +
+		"**Expectations of community members:**\n\n* Be respectful.\n\n" +
+		"## Committers\n\nA committer is a trusted community member with write access.\n\n**Eligibility:**\n\n* Three months of contributions.\n\n" +
+		"## Project Steering Committee\n\nThe committee is the managing body.\n\n**Eligibility:**\n\n* Six months as a committer.\n\n" +
+		"## Mentors\n\nA mentor guides an initiative.\n\n**Expectations of mentors:**\n\n* Meet monthly.\n\n" +
+		"## Treasurers\n\nTreasurers keep the accounts.\n\n**Expectations of treasurers:**\n\n* Report yearly.\n"
+	ls := shape.Find(model.Parse("r.md", []byte(src)), options(t))
+	if len(ls) != 1 || ls[0].From != "headings" || titles(ls[0]) != "Community|Committers|Project Steering Committee" {
+		t.Fatalf("ladders %d: %v", len(ls), ls)
+	}
+	for name, miss := range map[string]string{
+		// the section never speaks of its members
+		"silent": strings.Replace(strings.Replace(src, "We encourage all community members to take part.", "Join the chat.", 1), "**Expectations of community members:**", "**Links:**", 1),
+		// the word is no body of people on the track
+		"other": strings.Replace(strings.Replace(src, "## Community", "## Foundation", 1), "community members", "foundation members", -1),
+	} {
+		for _, l := range shape.Find(model.Parse(name+".md", []byte(miss)), options(t)) {
+			if strings.Contains(titles(l), "Community") || strings.Contains(titles(l), "Foundation") {
+				t.Errorf("%s: ladder %q", name, titles(l))
+			}
+		}
+	}
+}
+
+// A sibling whose role name follows a word that takes in every holder
+// ("### All Partners" after "### Jr Partner" and "### Sr Partner") is what
+// applies to all those rungs, not a step (Countable's org chart); the bare
+// role name alone ("### Partner") is still the implied step.
+func TestFindQuantifiedRoleNoRung(t *testing.T) {
+	src := "# Org Chart\n\n## Roles\n\n### Associate\n\nAn hourly contractor.\n\n### Jr Partner\n\nOwns clients.\n\n" +
+		"### Sr Partner\n\nOwns a share.\n\n### All Partners\n\nEvery partner:\n\n* mentors associates\n"
+	ls := shape.Find(model.Parse("r.md", []byte(src)), options(t))
+	if len(ls) != 1 || titles(ls[0]) != "Associate|Jr Partner|Sr Partner" {
+		t.Fatalf("ladders %d: %v", len(ls), ls)
+	}
+	bare := strings.Replace(src, "### All Partners", "### Partner", 1)
+	ls = shape.Find(model.Parse("bare.md", []byte(bare)), options(t))
+	if len(ls) != 1 || titles(ls[0]) != "Associate|Jr Partner|Sr Partner|Partner" {
+		t.Fatalf("bare: ladders %d: %v", len(ls), ls)
+	}
+}
