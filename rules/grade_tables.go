@@ -80,7 +80,7 @@ func (gt *gradeTables) read(file, url, fragment string) []*ladder.Table {
 		return t
 	}
 	var out []*ladder.Table
-	if src, err := fsutil.ReadLimited(file, gt.cfg.MaxFileSize); err == nil {
+	if src, err := fsutil.ReadLimited(file, fsutil.Limit(gt.cfg.MaxFileSize)); err == nil {
 		id := site.GitHubID
 		if gt.links.style == site.Kramdown {
 			id = site.KramdownID

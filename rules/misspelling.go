@@ -184,21 +184,37 @@ var (
 
 // misspellTable maps lower-case misspellings to their corrections. Most
 // words are no misspelling: a Bloom filter of the table's words (64 KiB,
-// about 1% false positives) answers for them without a lookup in the large
-// map. Built once, read only.
+// about 1% false positives) answers for them without a lookup. The others
+// are looked up by binary search in an index of the list's pairs sorted by
+// misspelling (4 bytes a pair, the list's own strings): a map of them was
+// 1.9 MB, held from the first page's wording rules to the end of the run
+// (a page of 20,000 graded headings peaks while it is held). Built once,
+// read only.
 type misspellTable struct {
-	fixes  map[string]string
+	pairs  []string // misspelling, correction, ...
+	sorted []int32  // indexes in pairs of the misspellings, by text; the last pair of a misspelling written twice
 	filter [1 << 13]uint64
 }
 
 func newMisspellTable(pairs []string) *misspellTable {
-	t := &misspellTable{fixes: make(map[string]string, len(pairs)/2)}
+	t := &misspellTable{pairs: pairs, sorted: make([]int32, 0, len(pairs)/2)}
 	for i := 0; i+1 < len(pairs); i += 2 {
-		t.fixes[pairs[i]] = pairs[i+1]
+		t.sorted = append(t.sorted, int32(i))
 		h1, h2 := misspellHashes(pairs[i])
 		t.filter[h1/64] |= 1 << (h1 % 64)
 		t.filter[h2/64] |= 1 << (h2 % 64)
 	}
+	// stable: of a misspelling listed twice the later pair is last in its
+	// run, and kept, as a map filled in the list's order keeps it
+	slices.SortStableFunc(t.sorted, func(a, b int32) int { return strings.Compare(pairs[a], pairs[b]) })
+	out := t.sorted[:0]
+	for k, i := range t.sorted {
+		if k+1 < len(t.sorted) && pairs[t.sorted[k+1]] == pairs[i] {
+			continue
+		}
+		out = append(out, i)
+	}
+	t.sorted = slices.Clip(out)
 	return t
 }
 
@@ -228,8 +244,11 @@ func (t *misspellTable) fixHashed(w string, h1, h2 uint32) (string, bool) {
 	if t.filter[h1/64]&(1<<(h1%64)) == 0 || t.filter[h2/64]&(1<<(h2%64)) == 0 {
 		return "", false
 	}
-	fix, ok := t.fixes[w]
-	return fix, ok
+	k, ok := slices.BinarySearchFunc(t.sorted, w, func(i int32, w string) int { return strings.Compare(t.pairs[i], w) })
+	if !ok {
+		return "", false
+	}
+	return t.pairs[t.sorted[k]+1], true
 }
 
 // misspellings returns the tables of misspellings for a locale ("" for the

@@ -71,12 +71,18 @@ func ReadLimited(path string, max int64) ([]byte, error) {
 // (max_file_size).
 const DefaultMaxSize = 5 << 20
 
-// Limit is max, or DefaultMaxSize when max is not set.
+// MaxLimit is the largest size limit: a page's model keeps offsets in its
+// text in 32 bits, with room for the marks it inserts (model.MaxSource is
+// one byte more), so a max_file_size over it reads as MaxLimit.
+const MaxLimit = 1<<30 - 1
+
+// Limit is max, or DefaultMaxSize when max is not set, and at most
+// MaxLimit.
 func Limit(max int64) int64 {
 	if max <= 0 {
 		return DefaultMaxSize
 	}
-	return max
+	return min(max, MaxLimit)
 }
 
 // IsTooLarge reports whether err is (or wraps) a *TooLargeError.

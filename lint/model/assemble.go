@@ -115,11 +115,11 @@ func (s *structurer) place(it *item, owner *Role, cur *Section, body map[*Role][
 	if owner != nil {
 		extend(owner, it.span.End)
 	}
-	if it.bold != "" {
-		if k, name, prefix, ok := MatchSection(it.bold); ok && (k.IsRoleSection() || owner == nil) {
-			sec := &Section{Kind: k, Name: name, Prefix: prefix, Style: StyleBold, Span: it.boldEm, PrefixSpan: Span{-1, -1}, Role: owner}
+	if it.boldText() != "" {
+		if k, name, prefix, ok := MatchSection(it.bold.text); ok && (k.IsRoleSection() || owner == nil) {
+			sec := &Section{Kind: k, Name: name, Prefix: prefix, Style: StyleBold, Span: it.bold.em, PrefixSpan: Span{-1, -1}, Role: owner}
 			if prefix != "" {
-				sec.PrefixSpan = Span{it.boldEm.Start + 2, it.boldEm.Start + 2 + len(prefix)}
+				sec.PrefixSpan = Span{it.bold.em.Start + 2, it.bold.em.Start + 2 + len(prefix)}
 			}
 			s.addSection(owner, sec)
 			return sec
@@ -810,7 +810,7 @@ func (s *structurer) wrapperText(body map[*Role][]*Block) {
 		}
 		var pre []*Block
 		for _, it := range w.items {
-			if it.block != nil && it.bold == "" {
+			if it.block != nil && it.boldText() == "" {
 				pre = append(pre, it.block)
 			}
 		}

@@ -298,5 +298,5 @@ func (fm *FrontMatter) TextBlock(key string, kind BlockKind) *Block {
 	if end > len(fm.src.Text) || string(fm.src.Text[base:end]) != n.Value || bytes.IndexByte(fm.src.Text[base:end], '\n') >= 0 {
 		return nil
 	}
-	return &Block{Kind: kind, Text: n.Value, Span: Span{base, end}, segs: []textSeg{{text: 0, src: base, n: len(n.Value)}}}
+	return &Block{Kind: kind, Text: n.Value, Span: Span{base, end}, segs: []textSeg{{text: 0, src: int32(base), n: int32(len(n.Value))}}}
 }

@@ -370,11 +370,22 @@ func (b *Block) grade(strict bool) *Grade {
 // CodeMark stands in a block's text for a code span, an image or inline HTML.
 const CodeMark = '\uFFFC'
 
+// textSeg maps a run of a block's text to the source. Its offsets are
+// int32: 12 bytes a segment, not 24 (some 40,000 segments on a page of
+// 20,000 graded headings, held from the model's build to the end of its
+// rules); Parse models no source of MaxSource bytes or more, so that no
+// offset of its text, which inserted marks can make a little longer than
+// the source, reaches math.MaxInt32.
 type textSeg struct {
-	text int // offset in Block.Text
-	src  int // offset in the source; -1 for inserted text
-	n    int // length in bytes
+	text int32 // offset in Block.Text
+	src  int32 // offset in the source; -1 for inserted text
+	n    int32 // length in bytes
 }
+
+// MaxSource is the size of the smallest source Parse does not model (1
+// GiB): a block's segments keep its offsets in 32 bits. The engine reads
+// no page of this size (fsutil.Limit bounds max_file_size under it).
+const MaxSource = 1 << 30
 
 // SourceOffset maps an offset in b.Text to a source offset. Offsets in
 // inserted text (separators, CodeMark) map to the nearest source offset
@@ -382,16 +393,16 @@ type textSeg struct {
 func (b *Block) SourceOffset(i int) int {
 	segs := b.segs
 	// the last segment starting at or before i
-	k := sort.Search(len(segs), func(k int) bool { return segs[k].text > i }) - 1
+	k := sort.Search(len(segs), func(k int) bool { return int(segs[k].text) > i }) - 1
 	for ; k >= 0; k-- {
 		sg := segs[k]
 		if sg.src < 0 {
 			continue
 		}
-		if i < sg.text+sg.n {
-			return sg.src + (i - sg.text)
+		if text, src, n := int(sg.text), int(sg.src), int(sg.n); i < text+n {
+			return src + (i - text)
 		}
-		return sg.src + sg.n
+		return int(sg.src) + int(sg.n)
 	}
 	return b.Span.Start
 }

@@ -40,6 +40,13 @@ func ParseCount() int64 { return parses.Load() }
 // to report. path is kept as given.
 func Parse(path string, raw []byte) *Family {
 	parses.Add(1)
+	if len(raw) >= MaxSource {
+		// the engine reads no such page (fsutil.Limit): its offsets
+		// would not fit a block's segments
+		f := &Family{Path: path, Source: NewSource(nil), Skipped: true}
+		f.Issues = append(f.Issues, &ParseIssue{Kind: "input", Message: fmt.Sprintf("file is %d bytes, over the %d a page can be; not parsed", len(raw), MaxSource-1)})
+		return f
+	}
 	src := NewSource(raw)
 	f := &Family{Path: path, Source: src}
 	f.FrontMatter = parseFrontMatter(src)
@@ -343,14 +350,32 @@ func findShortcodes(md []byte, fm *FrontMatter) []shortcode {
 
 // item is one top-level block in document order, the input to the
 // structure pass.
+// An item is 72 bytes: the text and place of a paragraph that is only bold
+// text, which few are, apart (the builder holds one an item, some 40,000 on
+// a page of 20,000 graded headings, to the end of the structure pass: 96
+// bytes an item with them inline).
 type item struct {
 	heading *Heading
 	block   *Block    // paragraph prose
 	bullets []*Bullet // a list's items, flattened
 	table   *Table
 	span    Span
-	bold    string // a paragraph that is only bold text: the text
-	boldEm  Span
+	bold    *boldPara // a paragraph that is only bold text
+}
+
+// boldPara is a paragraph that is only bold text: the text, and the place
+// of its emphasis.
+type boldPara struct {
+	text string
+	em   Span
+}
+
+// boldText is the text of a paragraph that is only bold text, else "".
+func (it *item) boldText() string {
+	if it.bold == nil {
+		return ""
+	}
+	return it.bold.text
 }
 
 type builder struct {
@@ -409,7 +434,7 @@ func (b *builder) endSegs(blk *Block) {
 	blk.segs = b.segArena[at:len(b.segArena):len(b.segArena)]
 }
 
-// segChunk is how many segments an arena chunk holds at most (24 kB).
+// segChunk is how many segments an arena chunk holds at most (12 kB).
 const segChunk = 1024
 
 func (b *builder) addCode(sp Span) {
@@ -445,7 +470,7 @@ func (b *builder) walkBlock(n ast.Node, depth int) {
 			blk := b.block(n, BlockParagraph)
 			it := item{block: blk, span: blk.Span}
 			if t, em, ok := boldOnly(n, b.src); ok {
-				it.bold, it.boldEm = t, em
+				it.bold = &boldPara{text: t, em: em}
 			}
 			b.items = append(b.items, it)
 		case *ast.TextBlock:
@@ -533,9 +558,9 @@ func (b *builder) block(n ast.Node, kind BlockKind) *Block {
 				continue
 			}
 			if first < 0 {
-				first = s.src
+				first = int(s.src)
 			}
-			last = s.src + s.n
+			last = int(s.src) + int(s.n)
 		}
 		if first >= 0 {
 			blk.Span = Span{min(first, ls.Start), max(last, ls.End)}
@@ -553,7 +578,7 @@ func appendSeg(blk *Block, tb *strings.Builder, s string, src int) {
 	if s == "" {
 		return
 	}
-	blk.segs = append(blk.segs, textSeg{text: tb.Len(), src: src, n: len(s)})
+	blk.segs = append(blk.segs, textSeg{text: int32(tb.Len()), src: int32(src), n: int32(len(s))})
 	tb.WriteString(s)
 }
 
@@ -565,8 +590,8 @@ func appendSrc(blk *Block, tb *strings.Builder, src []byte, start, stop int) {
 	if n := len(blk.segs); n > 0 {
 		// goldmark splits a run of text in several nodes ("Role", " 1
 		// Responsibilities"): one segment maps them as well
-		if last := &blk.segs[n-1]; last.src >= 0 && last.text+last.n == tb.Len() && last.src+last.n == start {
-			last.n += stop - start
+		if last := &blk.segs[n-1]; last.src >= 0 && int(last.text)+int(last.n) == tb.Len() && int(last.src)+int(last.n) == start {
+			last.n += int32(stop - start)
 			tb.Write(src[start:stop])
 			return
 		}
@@ -574,7 +599,7 @@ func appendSrc(blk *Block, tb *strings.Builder, src []byte, start, stop int) {
 	if blk.segs == nil {
 		blk.segs = make([]textSeg, 0, 4) // a scratch slice (builder.startSegs) once the block is done
 	}
-	blk.segs = append(blk.segs, textSeg{text: tb.Len(), src: start, n: stop - start})
+	blk.segs = append(blk.segs, textSeg{text: int32(tb.Len()), src: int32(start), n: int32(stop - start)})
 	tb.Write(src[start:stop])
 }
 
@@ -1163,8 +1188,8 @@ func (b *builder) list(n *ast.List, depth int, out *[]*Bullet) {
 		}
 		end := start
 		for _, s := range blk.segs {
-			if s.src >= 0 && s.src+s.n > end {
-				end = s.src + s.n
+			if s.src >= 0 && int(s.src)+int(s.n) > end {
+				end = int(s.src) + int(s.n)
 			}
 		}
 		if end == start {
