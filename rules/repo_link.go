@@ -64,8 +64,14 @@ func checkRepoLink(p *lint.Pass) {
 	f := p.File
 	dir := filepath.Dir(filepath.FromSlash(f.Path))
 	var self *site.Anchors
-	var root string // the repository's, read once a relative link needs it
+	var root string // the repository's, read once a link needs it
 	rootRead := false
+	repoRoot := func() string {
+		if !rootRead {
+			root, rootRead = lint.RepoRoot(dir), true
+		}
+		return root
+	}
 	for _, l := range linkTargetsOnce(f.Links) {
 		if l.Shortcode() || l.Kind == model.LinkAuto {
 			continue
@@ -101,8 +107,7 @@ func checkRepoLink(p *lint.Pass) {
 		// machine
 		var target, shown string
 		if strings.HasPrefix(pth, "/") {
-			root := lint.RepoRoot(dir)
-			if root == "" {
+			if repoRoot() == "" {
 				continue // no repository: "/" has no meaning to check
 			}
 			target = filepath.Join(root, filepath.FromSlash(pth))
@@ -113,10 +118,7 @@ func checkRepoLink(p *lint.Pass) {
 			// beside "from this file's folder", reads as the link's own
 			target = filepath.Join(dir, filepath.FromSlash(pth))
 			shown = path.Clean(pth) + ", from this file's folder"
-			if !rootRead {
-				root, rootRead = lint.RepoRoot(dir), true
-			}
-			if rel, ok := underRoot(root, target); ok {
+			if rel, ok := underRoot(repoRoot(), target); ok {
 				shown = rel + ", from the repository's root"
 			}
 		}
@@ -127,7 +129,7 @@ func checkRepoLink(p *lint.Pass) {
 		if err != nil && !strings.HasPrefix(pth, "/") && docPageLink(p, pth, target, dir, root) {
 			continue
 		}
-		if err != nil && strings.HasPrefix(pth, "/") && siteServed(f, pth, dir) {
+		if err != nil && strings.HasPrefix(pth, "/") && siteServed(f, pth, dir, root) {
 			continue
 		}
 		if err != nil {
@@ -226,27 +228,38 @@ func siteRoute(f *model.Family, pth string) bool {
 // .vuepress/public, VitePress's and Astro's public, Hugo's, Docusaurus's
 // and Gatsby's static). The site reads the address from its own root,
 // which is the repository's only when it is built from there.
-func siteServed(f *model.Family, pth, dir string) bool {
-	if f.FrontMatter == nil || f.FrontMatter.Err != nil {
-		return false
-	}
-	root := lint.RepoRoot(dir)
-	abs, err := filepath.Abs(dir)
-	if root == "" || err != nil {
+func siteServed(f *model.Family, pth, dir, root string) bool {
+	if f.FrontMatter == nil || f.FrontMatter.Err != nil || root == "" {
 		return false
 	}
 	rel := filepath.FromSlash(strings.TrimPrefix(path.Clean(pth), "/"))
 	if rel == "" || rel == "." {
 		return false
 	}
-	for d := abs; ; {
+	return upToRoot(dir, root, func(d string) bool {
 		for _, pub := range sitePublicFolders {
 			if _, err := os.Stat(filepath.Join(d, pub, rel)); err == nil {
 				return true
 			}
 		}
+		return false
+	})
+}
+
+// upToRoot asks ok of the page's folder dir and of each folder above it
+// up to the repository's root, and says whether one answered yes; outside
+// a repository (root "") only dir is asked.
+func upToRoot(dir, root string, ok func(d string) bool) bool {
+	d, err := filepath.Abs(dir)
+	if err != nil {
+		return false
+	}
+	for {
+		if ok(d) {
+			return true
+		}
 		parent := filepath.Dir(d)
-		if d == root || parent == d {
+		if root == "" || d == root || parent == d {
 			return false
 		}
 		d = parent
@@ -309,23 +322,10 @@ func docPageLink(p *lint.Pass, pth, target, dir, root string) bool {
 	if !found {
 		return false
 	}
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return false
-	}
-	for d := abs; ; {
+	return upToRoot(dir, root, func(d string) bool {
 		built, _ := p.Env.Shared("repo-link.docbuild:"+d, func() any { return docBuildConfig(d, p.Config.MaxFileSize) }).(bool)
-		if built {
-			return true
-		}
-		// within the repository: its root is the last folder looked at;
-		// outside one, the page's own folder only
-		parent := filepath.Dir(d)
-		if root == "" || d == root || parent == d {
-			return false
-		}
-		d = parent
-	}
+		return built
+	})
 }
 
 // jupyterBookKeys are top-level keys of a Jupyter Book _config.yml that
