@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"reflect"
+	"sort"
 	"strings"
 
 	"gitlab.com/ladderlint/ladderlint/lint"
@@ -273,23 +274,38 @@ const (
 // leads nowhere, and rewrites the block whenever it runs: its same-page
 // fragments are not the page's to fix. A start with no end after it marks
 // nothing.
-func inContributorsList(src []byte, off int) bool {
-	if off < 0 || off > len(src) {
-		return false
+func inContributorsList(f *model.Family, off int) bool {
+	blocks, _ := f.Memo(contributorsKey{}, func() any { return contributorsLists(f.Source.Text) }).([][2]int)
+	i := sort.Search(len(blocks), func(i int) bool { return blocks[i][1] > off })
+	return i < len(blocks) && blocks[i][0] <= off
+}
+
+type contributorsKey struct{}
+
+// contributorsLists returns the spans of a source's all-contributors
+// blocks, in order: from a start marker to the first end marker after it,
+// when no other start comes first (a start with no end marks nothing).
+// Found once a page, so that a page of many broken fragments costs one scan.
+func contributorsLists(src []byte) [][2]int {
+	var out [][2]int
+	startM, endM := []byte(contributorsListStart), []byte(contributorsListEnd)
+	for at := 0; ; {
+		s := bytes.Index(src[at:], startM)
+		if s < 0 {
+			return out
+		}
+		s += at
+		rest := s + len(startM)
+		e := bytes.Index(src[rest:], endM)
+		if e < 0 {
+			return out
+		}
+		e += rest
+		if n := bytes.Index(src[rest:e], startM); n >= 0 {
+			at = rest + n // another start before the end: this one marks nothing
+			continue
+		}
+		out = append(out, [2]int{s, e})
+		at = e + len(endM)
 	}
-	start := bytes.LastIndex(src[:off], []byte(contributorsListStart))
-	if start < 0 {
-		return false
-	}
-	// no end between that start and the offset, and one after it before
-	// any other start
-	if bytes.Contains(src[start:off], []byte(contributorsListEnd)) {
-		return false
-	}
-	end := bytes.Index(src[off:], []byte(contributorsListEnd))
-	if end < 0 {
-		return false
-	}
-	next := bytes.Index(src[off:], []byte(contributorsListStart))
-	return next < 0 || end < next
 }

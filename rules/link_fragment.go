@@ -121,7 +121,7 @@ func linkFragmentProblem(p *lint.Pass, ls *linkSite, l *model.Link, opts *linkFr
 	if anchors.Has(id) || anchors.Has(frag) {
 		return "", "", false
 	}
-	if same && inContributorsList(p.File.Source.Text, l.Span.Start) {
+	if same && inContributorsList(p.File, l.Span.Start) {
 		return "", "", false // the all-contributors tool's "#type-login" badges
 	}
 	msg := fmt.Sprintf("#%s matches no heading or anchor on %s", frag, where)

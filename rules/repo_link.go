@@ -92,7 +92,7 @@ func checkRepoLink(p *lint.Pass) {
 			if self == nil {
 				self = site.ComputeAnchors(f.Source.Text, site.GitHubRendered)
 			}
-			if !self.Has(l.Fragment) && inContributorsList(f.Source.Text, l.Span.Start) {
+			if !self.Has(l.Fragment) && inContributorsList(f, l.Span.Start) {
 				continue // the all-contributors tool's "#type-login" badges
 			}
 			reportFragment(p, span, l.Fragment, self, "this page")
