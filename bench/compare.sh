@@ -31,6 +31,7 @@ go build -o "$bin/goldmark-read" ./bench/goldmark-read
 
 # --- the workload -----------------------------------------------------------
 . bench/workload.sh
+. bench/peers.sh
 build_workload "$work/site" "$copies"
 cd "$site"
 
@@ -41,10 +42,7 @@ elif [ -x /opt/mdl/node_modules/.bin/markdownlint-cli2 ]; then mdl=/opt/mdl/node
 elif command -v npm >/dev/null && (mkdir -p "$work/npm" && cd "$work/npm" && npm install --silent markdownlint-cli2 >/dev/null 2>&1); then
   mdl=$work/npm/node_modules/.bin/markdownlint-cli2
 fi
-vale=""
-if command -v vale >/dev/null; then vale=$(command -v vale)
-elif GOBIN=$bin go install github.com/errata-ai/vale/v3/cmd/vale@v3.7.1 >/dev/null 2>&1; then vale=$bin/vale
-fi
+vale=$(find_vale "$bin")
 # Vale needs a config; its built-in style is "Vale" (spelling, repetition)
 printf 'MinAlertLevel = suggestion\n[*.md]\nBasedOnStyles = Vale\n' > "$site/.vale.ini"
 

@@ -8,6 +8,7 @@
 //	go run ./bench/accuracy -write-floor    # record the figures the test holds
 //	go run ./bench/accuracy -split > testdata/accuracy/split.txt
 //	go run ./bench/accuracy -tuning -list grade-order   # one rule's labels and findings, tuning half only
+//	bench/vale-spelling.sh [-tuning]        # misspelling against Vale's spelling (counts only)
 //
 // testdata/accuracy/README.md describes the method.
 package main
@@ -45,6 +46,8 @@ func run() error {
 	writeFloor := flag.Bool("write-floor", false, "write the measured figures to -floor")
 	tuning := flag.Bool("tuning", false, "measure the tuning half, with testdata/accuracy/labels-tuning.jsonl and verdicts-tuning.jsonl (for tuning rules; never writes the floor)")
 	list := flag.String("list", "", "with -tuning: print the `RULE`'s labels (found or missed) and findings (verdict, label) of the tuning half")
+	valePath := flag.String("vale", "", "compare the misspelling labels found by ladderlint with those a Vale JSON report `file` (paths relative to the corpus root) finds, on the labelled pages; counts only")
+	labelled := flag.Bool("labelled", false, "print the labelled pages of the half (paths relative to the corpus root) and stop")
 	split := flag.Bool("split", false, "print the split (check|tune SIZE PATH, as testdata/accuracy/split.txt) and stop")
 	flag.Parse()
 	if *tuning {
@@ -99,6 +102,23 @@ func run() error {
 	lrun, err := accuracy.Lint(*corpus)
 	if err != nil {
 		return err
+	}
+	if *labelled {
+		for _, p := range accuracy.LabelledPages(lrun, labels) {
+			fmt.Println(p)
+		}
+		return nil
+	}
+	if *valePath != "" {
+		vale, err := accuracy.ReadVale(*valePath)
+		if err != nil {
+			return err
+		}
+		c := accuracy.CompareSpelling(lrun, labels, reviews, vale)
+		fmt.Printf("%s: %d labelled pages, %d misspelling labels (%d upheld by review)\n", accuracy.HalfName(), c.Pages, c.Labels, c.Upheld)
+		fmt.Printf("Vale spelling:          labels found %d (upheld %d of %d); alerts %d, %d of them on a labelled word\n", c.Vale, c.ValeUpheld, c.Upheld, c.ValeAlerts, c.ValeOnLabel)
+		fmt.Printf("ladderlint misspelling: labels found %d (upheld %d of %d); findings %d, %d of them on a labelled word; the yardstick's match finds %d\n", c.Ours, c.OursUpheld, c.Upheld, c.OursFindings, c.OursOnLabel, c.OursYardstick)
+		return nil
 	}
 	if *list != "" {
 		out := bufio.NewWriter(os.Stdout)

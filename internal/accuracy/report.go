@@ -118,53 +118,8 @@ func MeasureReviewed(run *Run, labels []Label, verdicts []Verdict, reviews []Rev
 	}
 	warn := func(format string, a ...any) { rep.Warnings = append(rep.Warnings, fmt.Sprintf(format, a...)) }
 
-	// Which pages are labelled, and by whom: the labeller of a page's first
-	// done line; another labeller's labels of the same page are left out.
-	owner := map[string]string{}
-	var pages []string
-	for _, l := range labels {
-		if !l.Done {
-			continue
-		}
-		switch {
-		case !known[l.Page]:
-			warn("%s: page %s is not a job-family page of the corpus: not counted", l.Src, l.Page)
-		case !checking[l.Page]:
-			warn("%s: page %s is in the %s, not the one measured: not counted", l.Src, l.Page, otherHalf())
-		case owner[l.Page] == "":
-			owner[l.Page] = l.Labeller
-			pages = append(pages, l.Page)
-		case owner[l.Page] != l.Labeller:
-			warn("%s: page %s was labelled by %s already: %s's labels of it are not counted", l.Src, l.Page, owner[l.Page], l.Labeller)
-		}
-	}
-	rep.LabelledPages = len(pages)
-	var counted []Label
-	perPage := map[string]int{}
-	for _, l := range labels {
-		if l.Done {
-			continue
-		}
-		if o := owner[l.Page]; o == "" {
-			if known[l.Page] && checking[l.Page] {
-				warn("%s: page %s has no done line: its labels are not counted", l.Src, l.Page)
-			}
-			continue
-		} else if o != l.Labeller {
-			continue
-		}
-		if n := run.lines[l.Page]; n > 0 && l.Line > n {
-			warn("%s: line %d is past the end of %s (%d lines)", l.Src, l.Line, l.Page, n)
-		}
-		counted = append(counted, l)
-		perPage[l.Page]++
-	}
-	for _, l := range labels {
-		if l.Done && owner[l.Page] == l.Labeller && *l.Defects != perPage[l.Page] {
-			warn("%s: page %s: done line says %d defects, %d labels found", l.Src, l.Page, *l.Defects, perPage[l.Page])
-			perPage[l.Page] = *l.Defects // warn once
-		}
-	}
+	owner, counted := labelledSet(run, labels, known, checking, warn)
+	rep.LabelledPages = len(owner)
 
 	rows := map[string]*Row{}
 	ran := map[string]bool{}
@@ -313,4 +268,56 @@ func otherHalf() string {
 		return "checking half"
 	}
 	return "tuning half"
+}
+
+// labelledSet picks the labels that count: those of labelled pages of the
+// half measured (a page is labelled by the labeller of its first done line;
+// another labeller's labels of the same page are left out). owner maps each
+// labelled page to its labeller.
+func labelledSet(run *Run, labels []Label, known, checking map[string]bool, warn func(string, ...any)) (owner map[string]string, counted []Label) {
+	// Which pages are labelled, and by whom: the labeller of a page's first
+	// done line; another labeller's labels of the same page are left out.
+	owner = map[string]string{}
+	for _, l := range labels {
+		if !l.Done {
+			continue
+		}
+		switch {
+		case !known[l.Page]:
+			warn("%s: page %s is not a job-family page of the corpus: not counted", l.Src, l.Page)
+		case !checking[l.Page]:
+			warn("%s: page %s is in the %s, not the one measured: not counted", l.Src, l.Page, otherHalf())
+		case owner[l.Page] == "":
+			owner[l.Page] = l.Labeller
+		case owner[l.Page] != l.Labeller:
+			warn("%s: page %s was labelled by %s already: %s's labels of it are not counted", l.Src, l.Page, owner[l.Page], l.Labeller)
+		}
+	}
+	perPage := map[string]int{}
+	for _, l := range labels {
+		if l.Done {
+			continue
+		}
+		if o := owner[l.Page]; o == "" {
+			if known[l.Page] && checking[l.Page] {
+				warn("%s: page %s has no done line: its labels are not counted", l.Src, l.Page)
+			}
+			continue
+		} else if o != l.Labeller {
+			continue
+		}
+		if n := run.lines[l.Page]; n > 0 && l.Line > n {
+			warn("%s: line %d is past the end of %s (%d lines)", l.Src, l.Line, l.Page, n)
+		}
+		counted = append(counted, l)
+		perPage[l.Page]++
+	}
+	for _, l := range labels {
+		if l.Done && owner[l.Page] == l.Labeller && *l.Defects != perPage[l.Page] {
+			warn("%s: page %s: done line says %d defects, %d labels found", l.Src, l.Page, *l.Defects, perPage[l.Page])
+			perPage[l.Page] = *l.Defects // warn once
+		}
+	}
+
+	return owner, counted
 }
