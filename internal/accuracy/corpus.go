@@ -63,6 +63,51 @@ type Page struct {
 	Corpus string
 }
 
+// FamilyKey names a job-family page by its place under job-families/,
+// the same in both corpora: "finance/billing" for the Hugo page
+// job-families/finance/billing.md and for the 2022 page
+// job-families/finance/billing/index.html.md (or _index.md, .md.erb),
+// underscores read as hyphens. A page outside job-families/ keys as its
+// whole path.
+func FamilyKey(rel string) string {
+	if _, after, ok := strings.Cut(rel, "/job-families/"); ok {
+		rel = after
+	}
+	for _, suf := range []string{"/index.html.md.erb", "/index.html.md", "/_index.md", ".md.erb", ".md"} {
+		if t, ok := strings.CutSuffix(rel, suf); ok {
+			rel = t
+			break
+		}
+	}
+	return strings.ReplaceAll(rel, "_", "-")
+}
+
+// Twins marks the pages whose family (FamilyKey) has a page in the other
+// half: the same job family kept in both corpora, its 2022 version in one
+// half and its later version in the other. Tuning on one shows the rule
+// author much of the other's text, so the report measures the half
+// without them too. A family renamed or moved between the corpora is not
+// found: the count is a lower bound.
+func Twins(pages []Page) map[string]bool {
+	halves := map[string][2]bool{}
+	for _, p := range pages {
+		h := halves[FamilyKey(p.Path)]
+		if p.Check {
+			h[0] = true
+		} else {
+			h[1] = true
+		}
+		halves[FamilyKey(p.Path)] = h
+	}
+	out := map[string]bool{}
+	for _, p := range pages {
+		if h := halves[FamilyKey(p.Path)]; h[0] && h[1] {
+			out[p.Path] = true
+		}
+	}
+	return out
+}
+
 // SplitText renders pages as /work/labels/split.txt does: one line
 // "check|tune SIZE PATH" per page, sorted by path.
 func SplitText(pages []Page) string {

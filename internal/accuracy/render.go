@@ -61,6 +61,14 @@ func (r *Report) summary() []string {
 		lines = append(lines, fmt.Sprintf("%s: recall %s (%d of %d labels), pooled precision %s (%d TRUE of %d judged), %d findings",
 			c.Rule, ratio(rec, rok), c.Found, c.Labels, ratio(pre, pok), c.True, c.Judged, c.Findings))
 	}
+	if r.Twinned > 0 {
+		u := r.Untwinned
+		rec, rok := u.Recall()
+		up, uok := u.RecallUpheld()
+		pre, pok := u.Precision()
+		lines = append(lines, fmt.Sprintf("without the %d pages of the %s whose job family has a version in the other half (the other corpus): recall %s (%d of %d labels), of the upheld labels %s (%d of %d), pooled precision %s (%d TRUE of %d judged)",
+			r.Twinned, HalfName(), ratio(rec, rok), u.Found, u.Labels, ratio(up, uok), u.Found-u.RejectedFound, u.Labels-u.Rejected, ratio(pre, pok), u.True, u.Judged))
+	}
 	if r.Total.Labels == 0 {
 		lines = append(lines, "no labels yet: recall is not measured")
 	}

@@ -68,6 +68,11 @@ type Report struct {
 	Total     Row // every rule and Uncovered
 	// Corpora is the overall row of each corpus (Rule is the corpus name).
 	Corpora []Row
+	// Untwinned is the overall row of the measured half's pages whose
+	// family has no version in the other half (Twins); Twinned counts
+	// the measured half's pages that have one.
+	Untwinned Row
+	Twinned   int
 
 	Pages, CheckingPages, LabelledPages int
 	Stale                               []Verdict // verdicts whose finding no longer occurs
@@ -107,9 +112,18 @@ func MeasureReviewed(run *Run, labels []Label, verdicts []Verdict, reviews []Rev
 	for _, c := range Corpora {
 		rep.Corpora = append(rep.Corpora, Row{Rule: c.Name})
 	}
+	twin := Twins(run.Pages)
+	apart := map[string]*Row{}
 	for _, p := range run.Pages {
 		known[p.Path] = true
 		checking[p.Path] = p.Check != Tuning
+		if p.Check != Tuning {
+			if twin[p.Path] {
+				rep.Twinned++
+			} else {
+				apart[p.Path] = &rep.Untwinned
+			}
+		}
 		for i := range rep.Corpora {
 			if rep.Corpora[i].Rule == p.Corpus {
 				corpus[p.Path] = &rep.Corpora[i]
@@ -157,7 +171,7 @@ func MeasureReviewed(run *Run, labels []Label, verdicts []Verdict, reviews []Rev
 		if v != nil {
 			reviewed[v.ID] = true
 		}
-		for _, r := range []*Row{row(l.Rule), corpus[l.Page]} {
+		for _, r := range []*Row{row(l.Rule), corpus[l.Page], apart[l.Page]} {
 			if r == nil {
 				continue
 			}
@@ -196,7 +210,7 @@ func MeasureReviewed(run *Run, labels []Label, verdicts []Verdict, reviews []Rev
 				warn("%s: verdict of rule %s on a finding of rule %s", v.Src, v.Rule, f.Rule)
 			}
 		}
-		for _, r := range []*Row{row(f.Rule), corpus[f.Path]} {
+		for _, r := range []*Row{row(f.Rule), corpus[f.Path], apart[f.Path]} {
 			if r == nil {
 				continue
 			}

@@ -63,10 +63,7 @@ func TestCompareSpelling(t *testing.T) {
 	run := testRun(t)
 	run.Findings[0].Message = `"teh" is a misspelling of "the"`
 	run.Findings[1].Message = `"foo" is a misspelling of "for"` // line 9: no label
-	labels, err := ReadLabels(writeJSONL(t, pageELabels...))
-	if err != nil {
-		t.Fatal(err)
-	}
+	labels := mustLabels(t)
 	vale := map[string][]ValeAlert{
 		"e": {{Line: 5, Match: "teh"}, {Line: 30, Match: "Zendesk"}, {Line: 30, Match: "recieve"}, {Line: 31, Match: "recieve"}},
 		"h": {{Line: 1, Match: "recieve"}}, // not labelled
