@@ -144,10 +144,22 @@ func modelledLevels(t *testing.T, o shape.Options, c countedLadder) int {
 }
 
 // TestLaddersLevelsModelled compares the levels the generic profile
-// models with the levels counted by hand: at least 95% of them, and no
-// more levels than there are.
+// models with the levels counted by hand. The seen set (ladders the
+// detector was changed for) must be read: at least 95% of its levels, and
+// no more than 5% too many. The unseen set is a measurement, not a gate:
+// its figure against the issue's target of 95% is logged and kept in
+// MEASURED.md, a new round of ladders lands however well it is read, and
+// no ladder is kept out of the folder to hold a figure. What the test
+// holds for every ladder, seen or unseen, is modelled.tsv: the levels it
+// modelled (and the ones too many) when last recorded, so a change that
+// reads fewer of any ladder's levels, or more that are not there, fails.
+// `go test ./rules -run TestLaddersLevelsModelled -update` records them
+// (do it when a round lands or a ladder is taught; the diff shows what
+// moved).
 func TestLaddersLevelsModelled(t *testing.T) {
 	_, o := genericOptions(t)
+	recorded := readModelled(t)
+	now := map[string][2]int{}
 	for _, set := range []string{"seen", "unseen"} {
 		counted, got, over := 0, 0, 0
 		for _, c := range readLevels(t) {
@@ -156,20 +168,90 @@ func TestLaddersLevelsModelled(t *testing.T) {
 			}
 			n := modelledLevels(t, o, c)
 			t.Logf("%s %s: %d of %d levels", set, c.path, n, c.levels)
+			g, v := min(n, c.levels), max(n-c.levels, 0)
+			now[c.path] = [2]int{g, v}
 			counted += c.levels
-			got += min(n, c.levels)
-			over += max(n-c.levels, 0)
+			got += g
+			over += v
+			if r, ok := recorded[c.path]; !ok {
+				if !*update {
+					t.Errorf("%s: no row in modelled.tsv: record it with -update", c.path)
+				}
+			} else if !*update && (g < r[0] || v > r[1]) {
+				t.Errorf("%s: %d of %d levels modelled and %d too many, recorded %d and %d", c.path, g, c.levels, v, r[0], r[1])
+			}
 		}
 		if counted == 0 {
 			continue
 		}
-		t.Logf("%s: %d of %d levels modelled (%.1f%%), %d too many", set, got, counted, 100*float64(got)/float64(counted), over)
-		if float64(got) < 0.95*float64(counted) {
+		share := float64(got) / float64(counted)
+		t.Logf("%s: %d of %d levels modelled (%.1f%%), %d too many", set, got, counted, 100*share, over)
+		if set == "unseen" {
+			met := "met"
+			if share < 0.95 || float64(over) > 0.05*float64(counted) {
+				met = "not met"
+			}
+			t.Logf("unseen: issue 20's target (95%% of the levels, at most 5%% too many): %s", met)
+			continue
+		}
+		if share < 0.95 {
 			t.Errorf("%s: %d of %d levels modelled, want at least 95%%", set, got, counted)
 		}
 		if float64(over) > 0.05*float64(counted) {
 			t.Errorf("%s: %d levels too many", set, over)
 		}
+	}
+	if *update {
+		writeModelled(t, now)
+	}
+}
+
+// modelledFile records, for every ladder of levels.tsv, the levels the
+// generic profile modelled (at most the hand count) and the ones too many.
+const modelledFile = "modelled.tsv"
+
+func readModelled(t *testing.T) map[string][2]int {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(ladderDir, modelledFile))
+	if err != nil {
+		if os.IsNotExist(err) && *update {
+			return nil
+		}
+		t.Fatal(err)
+	}
+	out := map[string][2]int{}
+	for i, line := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(line, "#") || strings.TrimSpace(line) == "" {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		if len(cols) != 3 {
+			t.Fatalf("%s:%d: want path, modelled, too many", modelledFile, i+1)
+		}
+		g, err1 := strconv.Atoi(cols[1])
+		v, err2 := strconv.Atoi(cols[2])
+		if err1 != nil || err2 != nil {
+			t.Fatalf("%s:%d: %q: want two numbers", modelledFile, i+1, line)
+		}
+		out[cols[0]] = [2]int{g, v}
+	}
+	return out
+}
+
+func writeModelled(t *testing.T, now map[string][2]int) {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString("# Levels the generic profile models of each ladder of levels.tsv (at most its hand count), and the ones too many,\n")
+	b.WriteString("# as last recorded: TestLaddersLevelsModelled fails when a ladder gets fewer or more too many. Written by\n")
+	b.WriteString("# go test ./rules -run TestLaddersLevelsModelled -update\n")
+	b.WriteString("# path\tmodelled\ttoo many\n")
+	for _, c := range readLevels(t) {
+		if r, ok := now[c.path]; ok {
+			b.WriteString(c.path + "\t" + strconv.Itoa(r[0]) + "\t" + strconv.Itoa(r[1]) + "\n")
+		}
+	}
+	if err := os.WriteFile(filepath.Join(ladderDir, modelledFile), []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
 
