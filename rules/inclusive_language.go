@@ -43,6 +43,7 @@ type inclusiveReplace struct {
 	Suggest string   `yaml:"suggest"` // shown in the message
 	Except  []string `yaml:"except"`  // phrases holding the word that are fine ("scrum master")
 	Git     bool     `yaml:"git"`     // not reported where it names a git branch ("merged into master")
+	Verb    bool     `yaml:"verb"`    // not reported where it is a verb ("master the tools", "Discover, Master, Influence")
 }
 
 type inclusiveLanguageOptions struct {
@@ -134,7 +135,7 @@ func defaultInclusiveLanguageOptions() *inclusiveLanguageOptions {
 			{Word: "guys", Suggest: "everyone, folks, team"},
 			{Word: "whitelist*", Suggest: "allowlist"},
 			{Word: "blacklist*", Suggest: "denylist, blocklist"},
-			{Word: "master", Suggest: "main, primary, expert", Except: []string{"scrum master*", "master of", "master data"}, Git: true},
+			{Word: "master", Suggest: "main, primary, expert", Except: []string{"scrum master*", "master of", "master data"}, Git: true, Verb: true},
 			{Word: "slave*", Suggest: "replica, secondary"},
 			{Word: "sanity check*", Suggest: "quick check, confidence check"},
 			{Word: "grandfather*", Suggest: "legacy, exempt"},
@@ -189,7 +190,10 @@ var inclusiveLanguageRule = &lint.Rule{
 			"- **Words better replaced** (`replace`): \"ninja\", \"rockstar\", \"guru\", \"whitelist\", \"master\", ... with " +
 			"suggestions. An entry's `except` phrases are fine (\"scrum master\"); an entry with `git: true` is not " +
 			"reported where it names a git branch: before a word of `git_context` (\"master pipelines\"), after a " +
-			"word of `git_before` (\"merged into master\"), or as the text of a link whose target holds it. No word is " +
+			"word of `git_before` (\"merged into master\"), or as the text of a link whose target holds it; an entry with " +
+			"`verb: true` is not reported where it is a verb: before a determiner or a possessive that opens its object " +
+			"(\"Master the tools\"), after a modal (\"you will master\"), or in a series of three words or more whose " +
+			"other items are each a verb (\"Discover, Master, Influence\", a motto; \"master, slave\" is no such series). No word is " +
 			"reported inside a level's own title of two words or more, in its heading or in prose (\"Master Craftsman\", " +
 			"a guild's rung: the organisation's name for the level). Code and " +
 			"link targets are never read.\n" +
@@ -208,8 +212,8 @@ var inclusiveLanguageRule = &lint.Rule{
 			{Name: "pronouns", Default: "[he, she, his, her, him, hers, himself, herself]", Text: "Gendered pronouns reported; an empty list turns the check off."},
 			{Name: "person_links", Default: "[/company/team/]",
 				Text: "Pages of team members' profiles: a pronoun in a paragraph linking to one of them with a #fragment refers to that person."},
-			{Name: "replace", Default: "[{word: ninja, suggest: expert}, ..., {word: master, suggest: \"main, primary, expert\", except: [scrum master*, master of, master data], git: true}, ...]",
-				Text: "Words better replaced: `word` (a word or phrase, `*` ends a stem), `suggest`, `except` (phrases holding the word that are fine), `git` (not reported in git contexts). Setting the list replaces the default one."},
+			{Name: "replace", Default: "[{word: ninja, suggest: expert}, ..., {word: master, suggest: \"main, primary, expert\", except: [scrum master*, master of, master data], git: true, verb: true}, ...]",
+				Text: "Words better replaced: `word` (a word or phrase, `*` ends a stem), `suggest`, `except` (phrases holding the word that are fine), `git` (not reported in git contexts), `verb` (not reported where it is a verb). Setting the list replaces the default one."},
 			{Name: "git_context", Default: "[branch*, pipeline*, build*, commit*, merge*, rebase*, test*, deploy*, ci, job*, repo*, mr, mrs]",
 				Text: "Words that, within the three words after a `git: true` word, make it a branch name."},
 			{Name: "git_before", Default: "[in, into, to, on, from, off, against, onto]", Text: "Words that, right before a `git: true` word, make it a branch name."},
@@ -581,6 +585,9 @@ func inclusiveReplaceWords(p *lint.Pass, opts *inclusiveLanguageOptions) {
 			if r.Git && inclusiveGitUse(b, m, x.gitAfter, x.gitBefore) {
 				continue
 			}
+			if r.Verb && inclusiveVerbUse(b.Text, m.Start, m.End) {
+				continue
+			}
 			if inLevelTitle(p, b.Text, m.Start, m.End) {
 				continue
 			}
@@ -681,6 +688,97 @@ func inclusiveGitUse(b *model.Block, m prose.Match, after []prose.Phrase, before
 	}
 	return false
 }
+
+// inclusiveVerbUse reports whether the word at text[start:end] is a verb,
+// not the noun or adjective a word better replaced is ("to master a skill"
+// is not the master of a slave or a branch): it takes an object that a
+// determiner opens ("Master the tools", "master a new language"), a modal
+// comes right before it ("you will master"), or it is an item of a series
+// of three words or more, joined by commas, "and", "or" or "&", whose other
+// items are each one verb of the job families' ("Discover, Master,
+// Influence", a company's motto). "The master copy", "master pipelines" and
+// "master, slave" stay nouns.
+func inclusiveVerbUse(text string, start, end int) bool {
+	if next := strings.ToLower(policyNextWord(text, end)); inclusiveObjectOpeners[next] {
+		return true
+	}
+	if modalVerbs[strings.ToLower(policyPrevWord(text, start))] {
+		return true
+	}
+	ws := wordsIn(text, false)
+	at := -1
+	for i, w := range ws {
+		if w.Start == start {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return false
+	}
+	// the series' other items: single words, each joined to the one
+	// before it by a separator
+	joined := func(i, j int) bool { // ws[i] then ws[j], i < j
+		gap := strings.TrimSpace(text[ws[i].End:ws[j].Start])
+		return gap == "," || gap == "&" || gap == ",&"
+	}
+	var items []string
+	i := at
+	for i > 0 {
+		j := i - 1
+		if c := strings.ToLower(ws[j].Text); (c == "and" || c == "or") && j > 0 && inclusiveSeriesGap(text[ws[j-1].End:ws[j].Start]) && strings.TrimSpace(text[ws[j].End:ws[i].Start]) == "" {
+			j--
+		} else if !joined(j, i) {
+			break
+		}
+		items = append(items, strings.ToLower(ws[j].Text))
+		i = j
+	}
+	i = at
+	for i+1 < len(ws) {
+		j := i + 1
+		if c := strings.ToLower(ws[j].Text); (c == "and" || c == "or") && j+1 < len(ws) && inclusiveSeriesGap(text[ws[i].End:ws[j].Start]) && strings.TrimSpace(text[ws[j].End:ws[j+1].Start]) == "" {
+			j++
+		} else if !joined(i, j) {
+			break
+		}
+		items = append(items, strings.ToLower(ws[j].Text))
+		i = j
+	}
+	if len(items) < 2 {
+		return false
+	}
+	for _, w := range items {
+		if !inclusiveSeriesVerb(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// inclusiveSeriesGap is the space, or the comma, before "and" or "or" in
+// a series.
+func inclusiveSeriesGap(gap string) bool {
+	gap = strings.TrimSpace(gap)
+	return gap == "" || gap == ","
+}
+
+// inclusiveObjectOpeners open the object of a verb: determiners and
+// possessives, which no noun takes right after it.
+var inclusiveObjectOpeners = map[string]bool{"the": true, "a": true, "an": true, "this": true, "these": true, "those": true,
+	"your": true, "our": true, "their": true, "its": true, "his": true, "her": true, "my": true, "each": true, "every": true, "any": true}
+
+// inclusiveSeriesVerb reports whether a word is a verb in its base form:
+// one that opens the job families' bullets or items, or one of a few more
+// that mottos and values name.
+func inclusiveSeriesVerb(w string) bool {
+	return driftVerbs[w] || misplacedActionVerbs[w] || misplacedWeakVerbs[w] || inclusiveMottoVerbs[w]
+}
+
+// inclusiveMottoVerbs are verbs of mottos and values that no list of the
+// job families' bullets holds.
+var inclusiveMottoVerbs = map[string]bool{"discover": true, "explore": true, "inspire": true, "innovate": true,
+	"imagine": true, "connect": true, "empower": true, "transform": true}
 
 func gitWordMatch(pattern, word string) bool {
 	if strings.HasSuffix(pattern, "*") {

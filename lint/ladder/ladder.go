@@ -147,6 +147,11 @@ type keyword struct {
 var scopeWords = map[string]bool{"org": true, "organization": true, "organisation": true, "project": true, "subproject": true,
 	"repository": true, "repo": true, "area": true, "team": true, "component": true, "module": true, "core": true}
 
+// ScopeWord reports whether a word (in lower case) names what a role is
+// held over: a team, a project, an area ("team" of "Compiler team
+// members").
+func ScopeWord(w string) bool { return scopeWords[w] }
+
 // circleWords name the circle of people a role is held over, as a whole:
 // before a plural role word they make a role of it as a scope word does
 // ("Community Moderators", a community team's rung), but they name no part

@@ -441,6 +441,7 @@ func headingLadder(f *model.Family, o Options, few, rostersToo bool) *Ladder {
 				lv = append(lv, l)
 			}
 		}
+		lv = namedScopeRungs(f, o, hs, g, lv)
 		lv = topicRungs(f, o, hs, g, lv)
 		lv = bareRoleNames(f, o, hs, g, lv)
 		lv = collectiveRungs(f, o, hs, g, lv)
@@ -481,6 +482,7 @@ func headingLadder(f *model.Family, o Options, few, rostersToo bool) *Ladder {
 	best = definedRungs(f, o, hs, parent, best)
 	best = ranksWithin(f, o, hs, parent, best)
 	best = definedItemRanks(f, o, hs, parent, best)
+	best = leadInRung(f, o, hs, parent, best)
 	for _, l := range best {
 		l.Dims = dimensions(f, o, l)
 		if c := sub[l]; c != nil {

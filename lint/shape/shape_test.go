@@ -2157,3 +2157,70 @@ func TestFindQuantifiedRoleNoRung(t *testing.T) {
 		t.Fatalf("bare: ladders %d: %v", len(ls), ls)
 	}
 }
+
+// Sibling headings that name a rung held over a named part of the project,
+// the part's name, a scope word and the role ("### Docs team contributors",
+// "### Docs team members"), are that part's rungs when two of them or more
+// open with one name: the tracks place "Team Members", not the name before
+// it (the Rust compiler team's RFC 2689). One such heading alone, or a name
+// that groups people ("New team members"), makes none.
+func TestFindNamedTeamRungs(t *testing.T) {
+	src := "# Guide\n\n## The path to membership\n\nPeople start by helping out.\n\n" +
+		"### Docs team contributors\n\nRegular helpers are promoted.\n\n- They can review.\n\n" +
+		"### Docs team members\n\nContributors may be asked to join.\n\n- They decide.\n\n" +
+		"### How promotion decisions are made\n\nBy e-mail.\n\n### Not just code\n\nMeetings count.\n"
+	ls := shape.Find(model.Parse("r.md", []byte(src)), options(t))
+	if len(ls) != 1 || ls[0].From != "headings" || titles(ls[0]) != "Docs team contributors|Docs team members" {
+		t.Fatalf("ladders %d: %v", len(ls), ls)
+	}
+	if lv := ls[0].Levels; lv[0].Place.Name != "contributor" || lv[1].Place.Compare(lv[0].Place) <= 0 {
+		t.Errorf("places %+v, %+v", lv[0].Place, lv[1].Place)
+	}
+	for name, miss := range map[string]string{
+		// one rung of the part: a section about a team
+		"one": strings.Replace(src, "### Docs team contributors", "### Contributing to the docs", 1),
+		// two names: no one part
+		"two": strings.Replace(src, "### Docs team members", "### Infra team members", 1),
+		// a group of holders, not a part of the project
+		"group": strings.ReplaceAll(src, "### Docs team", "### New team"),
+	} {
+		if ls := shape.Find(model.Parse(name+".md", []byte(miss)), options(t)); len(ls) != 0 {
+			t.Errorf("%s: ladder %q", name, titles(ls[0]))
+		}
+	}
+}
+
+// A ladder of headings written bottom first may have its entry rung named
+// only in bold in the lead-in of the heading that holds it, when the first
+// level's first paragraph speaks of that rung's holders ("People start as
+// a **working group participant**", then "### Docs team contributors":
+// "Once a working group participant has contributed ..."). A bold role the
+// first level never speaks of, or one above it, is emphasis.
+func TestFindLeadInRung(t *testing.T) {
+	src := "# Guide\n\n## The path to membership\n\nPeople will typically start as a **working group participant,** which\nis somebody new.\n\n" +
+		"### Docs team contributors\n\nOnce a working group participant has contributed for some time, they are promoted.\n\n- They can review.\n\n" +
+		"### Docs team members\n\nContributors may be asked to join.\n\n- They decide.\n\n" +
+		"### How promotion decisions are made\n\nBy e-mail.\n"
+	f := model.Parse("r.md", []byte(src))
+	ls := shape.Find(f, options(t))
+	if len(ls) != 1 || titles(ls[0]) != "working group participant|Docs team contributors|Docs team members" {
+		t.Fatalf("ladders %d: %v", len(ls), ls)
+	}
+	l := ls[0].Levels[0]
+	if !l.Listed || l.Heading != nil || string(f.Source.Text[l.TitleSpan.Start:l.TitleSpan.End]) != "working group participant" {
+		t.Errorf("lead-in rung %+v", l)
+	}
+	for name, miss := range map[string]string{
+		// the first level does not speak of it
+		"unspoken": strings.Replace(src, "Once a working group participant has contributed", "Once someone has contributed", 1),
+		// bold on a rung above the first level
+		"above": strings.Replace(strings.Replace(src, "**working group participant,**", "**working group maintainer,**", 1), "Once a working group participant", "Once a working group maintainer", 1),
+		// bold that names no rung
+		"emphasis": strings.Replace(strings.Replace(src, "**working group participant,**", "**newcomer,**", 1), "Once a working group participant", "Once a newcomer", 1),
+	} {
+		ls := shape.Find(model.Parse(name+".md", []byte(miss)), options(t))
+		if len(ls) != 1 || titles(ls[0]) != "Docs team contributors|Docs team members" {
+			t.Errorf("%s: ladders %d: %v", name, len(ls), ls)
+		}
+	}
+}
