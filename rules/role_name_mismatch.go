@@ -646,12 +646,19 @@ func reportOddHeading(p *lint.Pass, r *model.Role, title, ref string, valid, fou
 		}
 	}
 	wh := joinAnd(dedupeKeep(wheres))
+	var spans []model.Span
+	for _, m := range valid {
+		if nameKey(m.name) == rk {
+			spans = append(spans, m.span)
+		}
+	}
 	p.Report(lint.Diagnostic{
 		Span:    r.Heading.TextSpan,
-		Message: fmt.Sprintf("heading names the role %s, but its %s name it %s", quoted(title), wh, quoted(ref)),
+		Message: fmt.Sprintf("heading names the role %s, but its %s name it %s", quoted(title), wh, quoted(ref)) + placeLines(p.File, spans),
 		Role:    r,
 		Subject: "heading: " + rk,
 		Diff:    worddiff.Compare(title, ref).String(),
+		Extent:  placesExtent(r.Heading.TextSpan, spans),
 	})
 	var rest []roleMention
 	for _, m := range found {
@@ -743,6 +750,10 @@ func reportMentions(p *lint.Pass, f *model.Family, r *model.Role, title string, 
 		msg := fmt.Sprintf("%s %s the role %s, but its heading is %s", joinAnd(wh), verb, quoted(m.name), quoted(title))
 		span := m.span
 		covers := gradeSentenceCovers(wh)
+		var spans []model.Span
+		for _, x := range ms {
+			spans = append(spans, x.span)
+		}
 		if len(ms) == 1 && m.where == "section heading" && headingNamesTwoSections(title, m.name) && !linkRuleOff(p.Config, "section-name-consistency") {
 			covers = append(covers, "section-name-consistency")
 		}
@@ -768,13 +779,52 @@ func reportMentions(p *lint.Pass, f *model.Family, r *model.Role, title string, 
 		}
 		p.Report(lint.Diagnostic{
 			Span:    span,
-			Message: msg,
+			Message: msg + placeLines(p.File, spans),
 			Role:    r,
 			Subject: m.where + ": " + nameKey(m.name),
 			Diff:    worddiff.Compare(title, m.name).String(),
 			Covers:  covers,
+			// the finding stands for every place that gives the name
+			Extent: placesExtent(span, spans),
 		})
 	}
+}
+
+// placesExtent returns the text a finding on span stands for when it
+// reports the places spans (a name written in several places of a role:
+// one finding, on the first): from span to the last of them. It is the
+// zero span when they all end within span.
+func placesExtent(span model.Span, spans []model.Span) model.Span {
+	x := span
+	for _, s := range spans {
+		x.Start, x.End = min(x.Start, s.Start), max(x.End, s.End)
+	}
+	if x == span {
+		return model.Span{}
+	}
+	return x
+}
+
+// placeLines returns " (lines 147 and 151)", the lines of the places a
+// finding reports, when they are more than one line; "" otherwise.
+func placeLines(f *model.Family, spans []model.Span) string {
+	var lines []string
+	seen := map[int]bool{}
+	sorted := slices.Clone(spans)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Start < sorted[j].Start })
+	for _, s := range sorted {
+		if s.Start < 0 || s.Start > len(f.Source.Text) {
+			continue
+		}
+		if l := f.Source.Position(s.Start).Line; !seen[l] {
+			seen[l] = true
+			lines = append(lines, fmt.Sprint(l))
+		}
+	}
+	if len(lines) < 2 {
+		return ""
+	}
+	return " (lines " + joinAnd(lines) + ")"
 }
 
 // headingNamesTwoSections reports whether a section heading's prefix is the
