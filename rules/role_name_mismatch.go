@@ -150,6 +150,7 @@ func checkRoleNameMismatch(p *lint.Pass) {
 	plain := &roleNames{ignore: ignore, acronyms: acronyms}
 	plain.level = stemSet(plain, levelList...)
 	trailing := trailingSections(f, plain)
+	grades := gradeLadder(p.Env, p.Config)
 	for _, r := range f.Roles {
 		if r.Heading == nil || r.Heading.Role != r || r.SharesWith != nil {
 			continue
@@ -181,9 +182,10 @@ func checkRoleNameMismatch(p *lint.Pass) {
 		// the name grade-title-mismatch reports, when the grade sentence names
 		// another role: the same name elsewhere in the role is that one defect
 		leftToGrade := ""
+		_, gradeMatch := gradeTitleMatch(grades, f, r)
 		for _, m := range mentions {
-			if m.where == "grade sentence" && !names.same(m.name, title) &&
-				(otherRole(f, r, m.name, plain) != nil || !sameRoleOtherwise(plain, m.name, title)) {
+			if m.where == "grade sentence" && (gradeMatch == matchOther || !names.same(m.name, title) &&
+				(otherRole(f, r, m.name, plain) != nil || !sameRoleOtherwise(plain, m.name, title))) {
 				leftToGrade = nameKey(m.name)
 			}
 		}

@@ -1,6 +1,9 @@
 package rules
 
 import (
+	"fmt"
+	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -34,5 +37,27 @@ func TestRoleNameMismatchPlacesThrough(t *testing.T) {
 	}
 	if one.Line != 27 || one.Through != 0 || strings.Contains(one.Message, "(lines") {
 		t.Errorf("one place: line %d through %d, want 27 and 0 (%s)", one.Line, one.Through, one.Message)
+	}
+}
+
+// A level copied from another, its opening sentence, grade sentence and a
+// section heading naming the level copied: one finding, grade-title-
+// mismatch's, on the first place and standing for the last (the name in
+// the other places is that one defect, not role-name-mismatch's too). The
+// next level, whose grade sentence alone names another, has its finding
+// there.
+func TestGradeTitleMismatchCopiedPlaces(t *testing.T) {
+	src, err := os.ReadFile("testdata/grade-title-mismatch/copied-places.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := linttest.Lint(t, nil, map[string]string{"x.md": string(src)}, "grade-title-mismatch", "role-name-mismatch")
+	var got []string
+	for _, f := range res.Findings {
+		got = append(got, fmt.Sprintf("%s %d-%d", f.Rule, f.Line, f.Through))
+	}
+	want := []string{"grade-title-mismatch 21-31", "grade-title-mismatch 41-0"}
+	if !slices.Equal(got, want) {
+		t.Errorf("findings %q, want %q", got, want)
 	}
 }
