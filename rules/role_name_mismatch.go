@@ -151,6 +151,7 @@ func checkRoleNameMismatch(p *lint.Pass) {
 	plain.level = stemSet(plain, levelList...)
 	trailing := trailingSections(f, plain)
 	grades := gradeLadder(p.Env, p.Config)
+	reportFamilyLadderName(p, f, plain)
 	for _, r := range f.Roles {
 		if r.Heading == nil || r.Heading.Role != r || r.SharesWith != nil {
 			continue
@@ -256,6 +257,62 @@ func checkRoleNameMismatch(p *lint.Pass) {
 		}
 		agree := slices.ContainsFunc(valid, func(m roleMention) bool { return names.same(m.name, title) })
 		reportMentions(p, f, r, title, found, agree, plain)
+	}
+}
+
+var jobFamilyAfterRE = regexp.MustCompile(`(?i)^\s+job\s+family\b`)
+
+// reportFamilyLadderName reports the page's own Career Ladder sentence
+// that gives the next step of a job family not the page's ("The next steps
+// for the Professional Services Practice Manager Job Family would be ..."
+// on the Professional Services Practice Engineer page): a sentence copied
+// from another family's page. A name whose words are all the family's
+// title's or its roles' ("the Channel Manager Job Family" in the Channel
+// Sales Manager family), or behind a link, names this family loosely.
+func reportFamilyLadderName(p *lint.Pass, f *model.Family, plain *roleNames) {
+	title := cleanRoleTitle(f.Title)
+	if title == "" {
+		return
+	}
+	own := setOf(plain.words(title))
+	for _, x := range f.Roles {
+		for _, w := range plain.words(x.Title) {
+			own[w] = true
+		}
+	}
+	for _, sec := range f.Sections {
+		if sec.Kind != model.SecCareerLadder || sec.Role != nil {
+			continue
+		}
+		for _, b := range sec.Paragraphs {
+			loc := nextStepRE.FindStringIndex(b.Text)
+			if loc == nil {
+				continue
+			}
+			name, ok := leadingRoleName(b.Text[loc[1]:])
+			// "... Practice Manager Job Family would be": the capitalised
+			// "Job Family" read as the name's
+			family := false
+			if low := strings.ToLower(name); strings.HasSuffix(low, " job family") {
+				name, family = strings.TrimSpace(name[:len(name)-len(" job family")]), true
+			}
+			if !ok || !model.JobTitleLike(name) || !family && !jobFamilyAfterRE.MatchString(b.Text[loc[1]+len(name):]) {
+				continue
+			}
+			if allIn(plain.words(name), own) {
+				continue
+			}
+			span := b.SourceSpan(loc[1], loc[1]+len(name))
+			if slices.ContainsFunc(b.Links, func(l *model.Link) bool { return l.Span.Start < span.End && l.Span.End > span.Start }) {
+				continue // another family's page, linked
+			}
+			p.Report(lint.Diagnostic{
+				Span:    span,
+				Message: fmt.Sprintf("career ladder sentence names the job family %s, but this page's family is %s", quoted(name), quoted(title)),
+				Subject: "family career ladder: " + nameKey(name),
+				Diff:    worddiff.Compare(title, name).String(),
+			})
+		}
 	}
 }
 
