@@ -18,7 +18,10 @@ var gradeTitleMismatchRule = &lint.Rule{
 	Doc: lint.Doc{
 		Description: "A level's grade sentence (\"The Senior Manager, Billing is a [grade 9](...)\") must name the level it " +
 			"sits under. Copying a level to make the next one and forgetting its grade sentence leaves \"The Manager, " +
-			"Billing is a grade 9\" under \"Senior Manager, Billing\": the page then grades two roles, one of them wrongly.\n\n" +
+			"Billing is a grade 9\" under \"Senior Manager, Billing\": the page then grades two roles, one of them wrongly. When the " +
+			"level's other places give the same name (its opening or reports-to sentence, a section heading: \"The Manager, Billing reports " +
+			"to ...\" there too), the finding is on the first of them and names their lines: the level was copied, one defect, " +
+			"which is `role-name-mismatch`'s too.\n\n" +
 			"The sentence names another role when its title sits at another seniority (see `grade-order` for the " +
 			"tracks), or when its other words differ from the heading's: neither's words are all among the other's, " +
 			"allowing a one-letter typo per word and a different word order (\"Red Team Manager\" under \"Manager, Red " +

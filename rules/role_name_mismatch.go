@@ -73,14 +73,17 @@ var roleNameMismatchRule = &lint.Rule{
 			"Only names that read like a job title are compared (\"The Build team ...\" is not one), and names " +
 			"inside template placeholders are left to `template-placeholder`. A grade sentence that names another " +
 			"role of the page, another seniority, or other words (not just fewer, more or reordered ones, or a typo) is " +
-			"left to `grade-title-mismatch`, and so is the same name elsewhere in that role: one defect, one finding (that finding " +
+			"left to `grade-title-mismatch`, and so is the same name elsewhere in that role (\"The Senior X reports to\" over \"The Senior X is a " +
+			"grade 8\" under \"### Staff X\"): one defect, one finding, that rule's, on the first of those places (it " +
 			"says it is this rule's defect too; a finding of this rule on a grade sentence says it is `grade-title-mismatch`'s). " +
 			"A grade sentence that names the level by its place in the company with fewer of the title's words (\"The Engineering " +
 			"Manager in the Engineering Division is a grade 8\" under \"Engineering Manager, Machine Learning\") follows the page's " +
 			"template, as `grade-title-mismatch` reads it.\n\n" +
 			"A sentence by which a level takes over another's list (\"Senior accounting managers share the same " +
 			"requirements as the Intermediate Accounting Manager listed above\") must name that role as its heading does " +
-			"(\"Manager, Accounting\"), with the same tolerances; a level alone (\"Extends the Senior responsibilities\") and " +
+			"(\"Manager, Accounting\"), with the same tolerances, the department after its comma too (\"Extends that of the Director, " +
+			"Billing & Accounts Receivable\" under \"Senior Director, Billing and Collections\", beside the page's \"Director, Billing and " +
+			"Collections\"); a typo in the name is `misspelling`'s; a level alone (\"Extends the Senior responsibilities\") and " +
 			"a shortened name, the heading's words in their order with some left out (\"the Senior Program Manager\" for " +
 			"\"Senior Learning & Development Program Manager\"), are how such a sentence refers to a role just above; the same " +
 			"words with a plural \"s\" added or dropped inside the name (\"Community Program Evangelist\" for \"Community Programs " +
@@ -92,7 +95,11 @@ var roleNameMismatchRule = &lint.Rule{
 			"seniorities the page's, its other words in the page's titles or abbreviated: \"the L&D Senior Program Manager\"), " +
 			"two roles at once (\"the Director or Senior Director of Customer Success\"), a role behind a link and any such name on a page of " +
 			"one level (a family written a page per level extends another page's level) are not.\n\n" +
-			"The places that give one other name are one finding, on the first of them. When two or more agree on a " +
+			"The page's own Career Ladder sentence that gives the next step of a job family (\"The next steps for the Professional " +
+			"Services Practice Manager Job Family would be ...\" on the Professional Services Practice Engineer page) must name the page's " +
+			"family: a name with words that neither the family's title nor its roles' titles have, not behind a link, was copied from " +
+			"another family's page (\"the Channel Manager Job Family\" in the Channel Sales Manager family names it in fewer words).\n\n" +
+			"The places that give one other name are one finding, on the first of them, naming their lines. When two or more agree on a " +
 			"name and only the heading differs (not by a typo), the heading is the odd one out and the finding is on it, unless a place " +
 			"(a section heading) names the role as the heading does, or the words the heading has over the text's name are in the headings of " +
 			"most of the page's other levels (\"### Manager, Billing Operations\" whose text says \"Manager, Billing\", among Billing " +
