@@ -339,10 +339,6 @@ func reportExtensionNames(p *lint.Pass, f *model.Family, r *model.Role, levelWor
 		if low := strings.ToLower(target); strings.HasPrefix(low, "that of the ") {
 			target = target[len("that of the "):]
 		}
-		// "Extends that of the Director, Billing & Accounts Receivable": the
-		// model reads the name up to the comma ("Director"); the sentence
-		// goes on with the department
-		target = extensionFullName(e, target, plain)
 		if !readsLikeRoleName(target, levelWords) || !model.JobTitleLike(target) || allIn(plain.words(target), plain.level) {
 			continue
 		}
@@ -367,11 +363,6 @@ func reportExtensionNames(p *lint.Pass, f *model.Family, r *model.Role, levelWor
 		// one (not the role it was taken to extend, whose name may differ
 		// only by a plural inside it: "Community Program Evangelist")
 		if names.same(target, from) || otherRole(f, e.From, target, plain) != nil {
-			continue
-		}
-		// "the Manager, Technology Parnter Managers": the name with a typo,
-		// misspelling's defect
-		if typoCopy(plain, target, from) {
 			continue
 		}
 		// the same words in another order ("Senior Program Manager, Learning
@@ -407,66 +398,6 @@ func reportExtensionNames(p *lint.Pass, f *model.Family, r *model.Role, levelWor
 			Diff:    worddiff.Compare(from, target).String(),
 		})
 	}
-}
-
-// typoCopy reports whether name is ref with a typo or more: as many words,
-// in their order, each the same or one typo away (a swap of neighbours
-// too: "Parnter" for "Partner"), and not all the same.
-func typoCopy(c *roleNames, name, ref string) bool {
-	n, t := c.words(name), c.words(ref)
-	if len(n) != len(t) || slices.Equal(n, t) {
-		return false
-	}
-	for i := range n {
-		if n[i] != t[i] && (len(n[i]) < 4 || len(t[i]) < 4 || model.TypoDistance(n[i], t[i]) > 1) {
-			return false
-		}
-	}
-	return true
-}
-
-// extensionFullName returns the name an extension sentence writes where
-// its target, as the model reads it, stops at a comma that puts the
-// title's department after the role ("Director" in "Extends that of the
-// Director, Billing & Accounts Receivable"): the role name read on from
-// the target, without a section's name after it ("... Managers
-// Requirements"). It returns target itself otherwise.
-func extensionFullName(e *model.Extension, target string, plain *roleNames) string {
-	text := e.Sentence.Text
-	i := strings.Index(text, target)
-	if i < 0 || !strings.HasPrefix(text[i+len(target):], ", ") {
-		return target
-	}
-	name, ok := leadingRoleName(text[i:])
-	if !ok || len(name) <= len(target)+2 {
-		return target
-	}
-	words := strings.Fields(name)
-	for len(words) > 0 {
-		last := strings.ToLower(words[len(words)-1])
-		if k, _, _, ok := model.MatchSection(last); ok && (k == model.SecResponsibilities || k == model.SecRequirements) ||
-			last == "role" || last == "roles" || last == "position" || last == "expectations" {
-			words = words[:len(words)-1]
-			continue
-		}
-		break
-	}
-	full := strings.TrimRight(strings.Join(words, " "), " ,")
-	if !strings.HasPrefix(full, target+", ") || !strings.HasPrefix(text[i:], full) {
-		return target
-	}
-	// one department after one comma, not opening with a level:
-	// "Product Analysts, Senior Product Analysts" lists roles, "Manager,
-	// Infrastructure, US Public Sector Services" names a specialty by its
-	// base
-	dept := full[len(target)+2:]
-	if strings.Contains(target, ",") || strings.Contains(dept, ",") {
-		return target
-	}
-	if first := plain.words(strings.Fields(dept)[0]); len(first) > 0 && plain.level[first[0]] {
-		return target
-	}
-	return full
 }
 
 // reportExtensionNoRole reports an extension sentence that names, without
