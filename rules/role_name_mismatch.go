@@ -81,9 +81,7 @@ var roleNameMismatchRule = &lint.Rule{
 			"template, as `grade-title-mismatch` reads it.\n\n" +
 			"A sentence by which a level takes over another's list (\"Senior accounting managers share the same " +
 			"requirements as the Intermediate Accounting Manager listed above\") must name that role as its heading does " +
-			"(\"Manager, Accounting\"), with the same tolerances, the department after its comma too (\"Extends that of the Director, " +
-			"Billing & Accounts Receivable\" under \"Senior Director, Billing and Collections\", beside the page's \"Director, Billing and " +
-			"Collections\"); a typo in the name is `misspelling`'s; a level alone (\"Extends the Senior responsibilities\") and " +
+			"(\"Manager, Accounting\"), with the same tolerances; a level alone (\"Extends the Senior responsibilities\") and " +
 			"a shortened name, the heading's words in their order with some left out (\"the Senior Program Manager\" for " +
 			"\"Senior Learning & Development Program Manager\"), are how such a sentence refers to a role just above; the same " +
 			"words with a plural \"s\" added or dropped inside the name (\"Community Program Evangelist\" for \"Community Programs " +
