@@ -18,7 +18,10 @@ var gradeTitleMismatchRule = &lint.Rule{
 	Doc: lint.Doc{
 		Description: "A level's grade sentence (\"The Senior Manager, Billing is a [grade 9](...)\") must name the level it " +
 			"sits under. Copying a level to make the next one and forgetting its grade sentence leaves \"The Manager, " +
-			"Billing is a grade 9\" under \"Senior Manager, Billing\": the page then grades two roles, one of them wrongly.\n\n" +
+			"Billing is a grade 9\" under \"Senior Manager, Billing\": the page then grades two roles, one of them wrongly. When the " +
+			"level's other places give the same name (its opening or reports-to sentence, a section heading: \"The Manager, Billing reports " +
+			"to ...\" there too), the finding is on the first of them and names their lines: the level was copied, one defect, " +
+			"which is `role-name-mismatch`'s too.\n\n" +
 			"The sentence names another role when its title sits at another seniority (see `grade-order` for the " +
 			"tracks), or when its other words differ from the heading's: neither's words are all among the other's, " +
 			"allowing a one-letter typo per word and a different word order (\"Red Team Manager\" under \"Manager, Red " +
@@ -68,32 +71,38 @@ func checkGradeTitleMismatch(p *lint.Pass) {
 	qualSev, _ := lint.ParseSeverity(opts.Qualifier)
 	l := gradeLadder(p.Env, p.Config)
 	for _, r := range p.File.Roles {
+		subj, match := gradeTitleMatch(l, p.File, r)
 		g := r.Grade
-		if g == nil || r.Heading == nil || r.SharesWith != nil || g.InTable || !g.SubjectSpan.Valid() {
-			continue
-		}
-		subj := gradeSubject(g)
-		if subj == "" || !titleLike(l, r.Title) {
-			continue
-		}
-		match := titleMatch(l, r.Title, subj)
-		if ps, ok := l.Classify(subj); match == matchSame && (!ok || ps.Stem != "") && namesOtherRole(p.File, r, subj) {
-			// "The Manager, Sourcing is a grade 8" under "Manager, Inbound
-			// Sourcing and Sourcing Operations", on a page with a "Manager,
-			// Sourcing": fewer words, but another role's title (a level
-			// alone, "The Staff level ...", is the template's)
-			match = matchOther
-		}
 		switch match {
 		case matchOther:
+			msg := fmt.Sprintf("the grade sentence names %s, not %s, the role of its section", subj, r.Title)
+			span, extent := g.SubjectSpan, model.Span{}
+			// "The Senior X reports to ..." above "The Senior X is a grade
+			// 8" under "### Staff X": the level's text copied from another,
+			// its other places naming the same role; one defect, one finding
+			// (role-name-mismatch leaves them to this one), on the first
+			if places := gradeNameCopies(p.File, r); len(places) > 0 {
+				places = append(places, roleMention{where: "grade sentence", span: g.SubjectSpan})
+				sort.SliceStable(places, func(i, j int) bool { return places[i].span.Start < places[j].span.Start })
+				var wheres []string
+				var spans []model.Span
+				for _, m := range places {
+					wheres = append(wheres, m.where)
+					spans = append(spans, m.span)
+				}
+				span, wheres = places[0].span, dedupeKeep(wheres)
+				msg = fmt.Sprintf("the %s name %s, not %s, the role of their section", joinAnd(wheres), subj, r.Title) + placeLines(p.File, spans)
+				extent = placesExtent(span, spans)
+			}
 			p.Report(lint.Diagnostic{
-				Span:    g.SubjectSpan,
+				Span:    span,
 				Role:    r,
-				Message: fmt.Sprintf("the grade sentence names %s, not %s, the role of its section", subj, r.Title),
+				Message: msg,
 				Subject: "names " + model.NormalizeTitle(subj),
 				// the grade sentence names the role otherwise than its
 				// heading: role-name-mismatch's defect too, reported here
 				Covers: []string{"role-name-mismatch"},
+				Extent: extent,
 			})
 		case matchQualifier:
 			if qualSev == 0 || addsQualifier(l, p.File, r, subj) || !qualifierNeeded(l, p.File, r, subj) {
@@ -109,6 +118,57 @@ func checkGradeTitleMismatch(p *lint.Pass) {
 			})
 		}
 	}
+}
+
+// gradeTitleMatch compares the name r's grade sentence gives with r's
+// title: the subject and matchOther when the sentence names another role
+// (the rule's finding), matchQualifier when it only drops a qualifier (a
+// finding when qualifierNeeded), matchSame otherwise or without a grade
+// sentence to read.
+func gradeTitleMatch(l *ladder.Ladder, f *model.Family, r *model.Role) (string, titleMatchKind) {
+	g := r.Grade
+	if g == nil || r.Heading == nil || r.SharesWith != nil || g.InTable || !g.SubjectSpan.Valid() {
+		return "", matchSame
+	}
+	subj := gradeSubject(g)
+	if subj == "" || !titleLike(l, r.Title) {
+		return "", matchSame
+	}
+	match := titleMatch(l, r.Title, subj)
+	if ps, ok := l.Classify(subj); match == matchSame && (!ok || ps.Stem != "") && namesOtherRole(f, r, subj) {
+		// "The Manager, Sourcing is a grade 8" under "Manager, Inbound
+		// Sourcing and Sourcing Operations", on a page with a "Manager,
+		// Sourcing": fewer words, but another role's title (a level
+		// alone, "The Staff level ...", is the template's)
+		match = matchOther
+	}
+	return subj, match
+}
+
+// gradeNameCopies returns the other places of r's own text (its opening,
+// reports-to and career ladder sentences, its section headings: the places
+// role-name-mismatch reads) that give the name its grade sentence gives,
+// word for word but for case and punctuation.
+func gradeNameCopies(f *model.Family, r *model.Role) []roleMention {
+	mentions := roleMentions(f, r)
+	key := ""
+	for _, m := range mentions {
+		if m.where == "grade sentence" {
+			key = nameKey(m.name)
+		}
+	}
+	if key == "" {
+		return nil
+	}
+	var out []roleMention
+	seen := map[model.Span]bool{}
+	for _, m := range append(mentions, careerLadderMentions(r)...) {
+		if m.where != "grade sentence" && !seen[m.span] && nameKey(m.name) == key {
+			seen[m.span] = true
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // addsQualifier reports whether a grade sentence names its role with a

@@ -73,7 +73,8 @@ var roleNameMismatchRule = &lint.Rule{
 			"Only names that read like a job title are compared (\"The Build team ...\" is not one), and names " +
 			"inside template placeholders are left to `template-placeholder`. A grade sentence that names another " +
 			"role of the page, another seniority, or other words (not just fewer, more or reordered ones, or a typo) is " +
-			"left to `grade-title-mismatch`, and so is the same name elsewhere in that role: one defect, one finding (that finding " +
+			"left to `grade-title-mismatch`, and so is the same name elsewhere in that role (\"The Senior X reports to\" over \"The Senior X is a " +
+			"grade 8\" under \"### Staff X\"): one defect, one finding, that rule's, on the first of those places (it " +
 			"says it is this rule's defect too; a finding of this rule on a grade sentence says it is `grade-title-mismatch`'s). " +
 			"A grade sentence that names the level by its place in the company with fewer of the title's words (\"The Engineering " +
 			"Manager in the Engineering Division is a grade 8\" under \"Engineering Manager, Machine Learning\") follows the page's " +
@@ -92,7 +93,11 @@ var roleNameMismatchRule = &lint.Rule{
 			"seniorities the page's, its other words in the page's titles or abbreviated: \"the L&D Senior Program Manager\"), " +
 			"two roles at once (\"the Director or Senior Director of Customer Success\"), a role behind a link and any such name on a page of " +
 			"one level (a family written a page per level extends another page's level) are not.\n\n" +
-			"The places that give one other name are one finding, on the first of them. When two or more agree on a " +
+			"The page's own Career Ladder sentence that gives the next step of a job family (\"The next steps for the Professional " +
+			"Services Practice Manager Job Family would be ...\" on the Professional Services Practice Engineer page) must name the page's " +
+			"family: a name with words that neither the family's title nor its roles' titles have, not behind a link, was copied from " +
+			"another family's page (\"the Channel Manager Job Family\" in the Channel Sales Manager family names it in fewer words).\n\n" +
+			"The places that give one other name are one finding, on the first of them, naming their lines. When two or more agree on a " +
 			"name and only the heading differs (not by a typo), the heading is the odd one out and the finding is on it, unless a place " +
 			"(a section heading) names the role as the heading does, or the words the heading has over the text's name are in the headings of " +
 			"most of the page's other levels (\"### Manager, Billing Operations\" whose text says \"Manager, Billing\", among Billing " +
@@ -150,6 +155,8 @@ func checkRoleNameMismatch(p *lint.Pass) {
 	plain := &roleNames{ignore: ignore, acronyms: acronyms}
 	plain.level = stemSet(plain, levelList...)
 	trailing := trailingSections(f, plain)
+	grades := gradeLadder(p.Env, p.Config)
+	reportFamilyLadderName(p, f, plain)
 	for _, r := range f.Roles {
 		if r.Heading == nil || r.Heading.Role != r || r.SharesWith != nil {
 			continue
@@ -181,9 +188,10 @@ func checkRoleNameMismatch(p *lint.Pass) {
 		// the name grade-title-mismatch reports, when the grade sentence names
 		// another role: the same name elsewhere in the role is that one defect
 		leftToGrade := ""
+		_, gradeMatch := gradeTitleMatch(grades, f, r)
 		for _, m := range mentions {
-			if m.where == "grade sentence" && !names.same(m.name, title) &&
-				(otherRole(f, r, m.name, plain) != nil || !sameRoleOtherwise(plain, m.name, title)) {
+			if m.where == "grade sentence" && (gradeMatch == matchOther || !names.same(m.name, title) &&
+				(otherRole(f, r, m.name, plain) != nil || !sameRoleOtherwise(plain, m.name, title))) {
 				leftToGrade = nameKey(m.name)
 			}
 		}
@@ -254,6 +262,62 @@ func checkRoleNameMismatch(p *lint.Pass) {
 		}
 		agree := slices.ContainsFunc(valid, func(m roleMention) bool { return names.same(m.name, title) })
 		reportMentions(p, f, r, title, found, agree, plain)
+	}
+}
+
+var jobFamilyAfterRE = regexp.MustCompile(`(?i)^\s+job\s+family\b`)
+
+// reportFamilyLadderName reports the page's own Career Ladder sentence
+// that gives the next step of a job family not the page's ("The next steps
+// for the Professional Services Practice Manager Job Family would be ..."
+// on the Professional Services Practice Engineer page): a sentence copied
+// from another family's page. A name whose words are all the family's
+// title's or its roles' ("the Channel Manager Job Family" in the Channel
+// Sales Manager family), or behind a link, names this family loosely.
+func reportFamilyLadderName(p *lint.Pass, f *model.Family, plain *roleNames) {
+	title := cleanRoleTitle(f.Title)
+	if title == "" {
+		return
+	}
+	own := setOf(plain.words(title))
+	for _, x := range f.Roles {
+		for _, w := range plain.words(x.Title) {
+			own[w] = true
+		}
+	}
+	for _, sec := range f.Sections {
+		if sec.Kind != model.SecCareerLadder || sec.Role != nil {
+			continue
+		}
+		for _, b := range sec.Paragraphs {
+			loc := nextStepRE.FindStringIndex(b.Text)
+			if loc == nil {
+				continue
+			}
+			name, ok := leadingRoleName(b.Text[loc[1]:])
+			// "... Practice Manager Job Family would be": the capitalised
+			// "Job Family" read as the name's
+			family := false
+			if low := strings.ToLower(name); strings.HasSuffix(low, " job family") {
+				name, family = strings.TrimSpace(name[:len(name)-len(" job family")]), true
+			}
+			if !ok || !model.JobTitleLike(name) || !family && !jobFamilyAfterRE.MatchString(b.Text[loc[1]+len(name):]) {
+				continue
+			}
+			if allIn(plain.words(name), own) {
+				continue
+			}
+			span := b.SourceSpan(loc[1], loc[1]+len(name))
+			if slices.ContainsFunc(b.Links, func(l *model.Link) bool { return l.Span.Start < span.End && l.Span.End > span.Start }) {
+				continue // another family's page, linked
+			}
+			p.Report(lint.Diagnostic{
+				Span:    span,
+				Message: fmt.Sprintf("career ladder sentence names the job family %s, but this page's family is %s", quoted(name), quoted(title)),
+				Subject: "family career ladder: " + nameKey(name),
+				Diff:    worddiff.Compare(title, name).String(),
+			})
+		}
 	}
 }
 
@@ -646,12 +710,19 @@ func reportOddHeading(p *lint.Pass, r *model.Role, title, ref string, valid, fou
 		}
 	}
 	wh := joinAnd(dedupeKeep(wheres))
+	var spans []model.Span
+	for _, m := range valid {
+		if nameKey(m.name) == rk {
+			spans = append(spans, m.span)
+		}
+	}
 	p.Report(lint.Diagnostic{
 		Span:    r.Heading.TextSpan,
-		Message: fmt.Sprintf("heading names the role %s, but its %s name it %s", quoted(title), wh, quoted(ref)),
+		Message: fmt.Sprintf("heading names the role %s, but its %s name it %s", quoted(title), wh, quoted(ref)) + placeLines(p.File, spans),
 		Role:    r,
 		Subject: "heading: " + rk,
 		Diff:    worddiff.Compare(title, ref).String(),
+		Extent:  placesExtent(r.Heading.TextSpan, spans),
 	})
 	var rest []roleMention
 	for _, m := range found {
@@ -743,6 +814,10 @@ func reportMentions(p *lint.Pass, f *model.Family, r *model.Role, title string, 
 		msg := fmt.Sprintf("%s %s the role %s, but its heading is %s", joinAnd(wh), verb, quoted(m.name), quoted(title))
 		span := m.span
 		covers := gradeSentenceCovers(wh)
+		var spans []model.Span
+		for _, x := range ms {
+			spans = append(spans, x.span)
+		}
 		if len(ms) == 1 && m.where == "section heading" && headingNamesTwoSections(title, m.name) && !linkRuleOff(p.Config, "section-name-consistency") {
 			covers = append(covers, "section-name-consistency")
 		}
@@ -768,13 +843,52 @@ func reportMentions(p *lint.Pass, f *model.Family, r *model.Role, title string, 
 		}
 		p.Report(lint.Diagnostic{
 			Span:    span,
-			Message: msg,
+			Message: msg + placeLines(p.File, spans),
 			Role:    r,
 			Subject: m.where + ": " + nameKey(m.name),
 			Diff:    worddiff.Compare(title, m.name).String(),
 			Covers:  covers,
+			// the finding stands for every place that gives the name
+			Extent: placesExtent(span, spans),
 		})
 	}
+}
+
+// placesExtent returns the text a finding on span stands for when it
+// reports the places spans (a name written in several places of a role:
+// one finding, on the first): from span to the last of them. It is the
+// zero span when they all end within span.
+func placesExtent(span model.Span, spans []model.Span) model.Span {
+	x := span
+	for _, s := range spans {
+		x.Start, x.End = min(x.Start, s.Start), max(x.End, s.End)
+	}
+	if x == span {
+		return model.Span{}
+	}
+	return x
+}
+
+// placeLines returns " (lines 147 and 151)", the lines of the places a
+// finding reports, when they are more than one line; "" otherwise.
+func placeLines(f *model.Family, spans []model.Span) string {
+	var lines []string
+	seen := map[int]bool{}
+	sorted := slices.Clone(spans)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Start < sorted[j].Start })
+	for _, s := range sorted {
+		if s.Start < 0 || s.Start > len(f.Source.Text) {
+			continue
+		}
+		if l := f.Source.Position(s.Start).Line; !seen[l] {
+			seen[l] = true
+			lines = append(lines, fmt.Sprint(l))
+		}
+	}
+	if len(lines) < 2 {
+		return ""
+	}
+	return " (lines " + joinAnd(lines) + ")"
 }
 
 // headingNamesTwoSections reports whether a section heading's prefix is the
