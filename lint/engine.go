@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -39,6 +40,9 @@ type Finding struct {
 	// Through is the last line of the text the finding stands for when a
 	// rule reports a run once (Diagnostic.Extent); 0 otherwise.
 	Through int `json:"-"`
+	// Places are the lines of the other places the finding reports at once
+	// (Diagnostic.Places), sorted, without Line; nil otherwise.
+	Places []int `json:"-"`
 	// AlsoRoles are other roles the finding is about (Diagnostic.AlsoRoles)
 	AlsoRoles []string `json:"-"`
 	Offset    int      `json:"-"` // byte offset of the start, for fixes and sorting
@@ -744,6 +748,15 @@ func makeFinding(a *activeRule, d Diagnostic) Finding {
 			fd.Through = last
 		}
 	}
+	for _, pl := range d.Places {
+		if pl.Start < 0 || pl.Start >= len(src.Text) {
+			continue
+		}
+		if l := src.Position(pl.Start).Line; l != fd.Line && !slices.Contains(fd.Places, l) {
+			fd.Places = append(fd.Places, l)
+		}
+	}
+	slices.Sort(fd.Places)
 	role := d.Role
 	if role == nil {
 		role = f.RoleAt(sp.Start)

@@ -187,7 +187,7 @@ func (s *pageFindings) findings() []Finding {
 		sum.Message = fmt.Sprintf("%d more findings of %s on this page are not listed (at most %d of one rule per page): the page repeats one defect; fix these and lint again",
 			r.len()-MaxPerRule, sum.Rule, MaxPerRule)
 		sum.Subject = "more findings not listed"
-		sum.Role, sum.Diff, sum.Fixes, sum.Covers, sum.AlsoRoles, sum.Through = "", "", nil, nil, nil, 0
+		sum.Role, sum.Diff, sum.Fixes, sum.Covers, sum.AlsoRoles, sum.Through, sum.Places = "", "", nil, nil, nil, 0, nil
 		out = append(out, sum)
 	}
 	return out

@@ -261,6 +261,12 @@ type Diagnostic struct {
 	// (the message names the run's lines). Span stays what a reader's eye
 	// is sent to.
 	Extent model.Span
+	// Places, when set, are the other places the finding reports at once,
+	// apart from Span (a name written wrong in a role's heading, its
+	// grade sentence and a section heading: one finding, on the first; the
+	// message names their lines). Unlike Extent, the text between them is
+	// not part of the finding.
+	Places []model.Span
 }
 
 // Pass is one rule's run on one file.

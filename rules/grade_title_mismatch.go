@@ -76,7 +76,7 @@ func checkGradeTitleMismatch(p *lint.Pass) {
 		switch match {
 		case matchOther:
 			msg := fmt.Sprintf("the grade sentence names %s, not %s, the role of its section", subj, r.Title)
-			span, extent := g.SubjectSpan, model.Span{}
+			span, others := g.SubjectSpan, []model.Span(nil)
 			// "The Senior X reports to ..." above "The Senior X is a grade
 			// 8" under "### Staff X": the level's text copied from another,
 			// its other places naming the same role; one defect, one finding
@@ -92,7 +92,7 @@ func checkGradeTitleMismatch(p *lint.Pass) {
 				}
 				span, wheres = places[0].span, dedupeKeep(wheres)
 				msg = fmt.Sprintf("the %s name %s, not %s, the role of their section", joinAnd(wheres), subj, r.Title) + placeLines(p.File, spans)
-				extent = placesExtent(span, spans)
+				others = otherPlaces(span, spans)
 			}
 			p.Report(lint.Diagnostic{
 				Span:    span,
@@ -102,7 +102,7 @@ func checkGradeTitleMismatch(p *lint.Pass) {
 				// the grade sentence names the role otherwise than its
 				// heading: role-name-mismatch's defect too, reported here
 				Covers: []string{"role-name-mismatch"},
-				Extent: extent,
+				Places: others,
 			})
 		case matchQualifier:
 			if qualSev == 0 || addsQualifier(l, p.File, r, subj) || !qualifierNeeded(l, p.File, r, subj) {

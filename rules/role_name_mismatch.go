@@ -722,7 +722,7 @@ func reportOddHeading(p *lint.Pass, r *model.Role, title, ref string, valid, fou
 		Role:    r,
 		Subject: "heading: " + rk,
 		Diff:    worddiff.Compare(title, ref).String(),
-		Extent:  placesExtent(r.Heading.TextSpan, spans),
+		Places:  otherPlaces(r.Heading.TextSpan, spans),
 	})
 	var rest []roleMention
 	for _, m := range found {
@@ -849,24 +849,22 @@ func reportMentions(p *lint.Pass, f *model.Family, r *model.Role, title string, 
 			Diff:    worddiff.Compare(title, m.name).String(),
 			Covers:  covers,
 			// the finding stands for every place that gives the name
-			Extent: placesExtent(span, spans),
+			Places: otherPlaces(span, spans),
 		})
 	}
 }
 
-// placesExtent returns the text a finding on span stands for when it
-// reports the places spans (a name written in several places of a role:
-// one finding, on the first): from span to the last of them. It is the
-// zero span when they all end within span.
-func placesExtent(span model.Span, spans []model.Span) model.Span {
-	x := span
+// otherPlaces returns the places a finding on span reports besides span
+// (a name written in several places of a role: one finding, on the
+// first), or nil when there are none.
+func otherPlaces(span model.Span, spans []model.Span) []model.Span {
+	var out []model.Span
 	for _, s := range spans {
-		x.Start, x.End = min(x.Start, s.Start), max(x.End, s.End)
+		if s != span {
+			out = append(out, s)
+		}
 	}
-	if x == span {
-		return model.Span{}
-	}
-	return x
+	return out
 }
 
 // placeLines returns " (lines 147 and 151)", the lines of the places a

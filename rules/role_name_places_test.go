@@ -11,10 +11,11 @@ import (
 )
 
 // The places of a role that give one other name are one finding, on the
-// first of them, that stands for them all: its Through is the last place's
-// line (the accuracy report matches labels on any of them) and its message
-// names their lines. A name given in one place stands for that place only.
-func TestRoleNameMismatchPlacesThrough(t *testing.T) {
+// first of them, that stands for them all: its Places are the other
+// places' lines (the accuracy report matches labels on any of them) and
+// its message names their lines. A name given in one place stands for that
+// place only.
+func TestRoleNameMismatchPlaces(t *testing.T) {
 	grade := "[grade 8](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades)"
 	page := "---\ntitle: Billing Operations\n---\n\n## Levels\n\n" +
 		"### Manager, Billing Operations\n\n" + // line 7
@@ -32,17 +33,17 @@ func TestRoleNameMismatchPlacesThrough(t *testing.T) {
 		t.Fatalf("want 2 findings, got %d: %+v", len(res.Findings), res.Findings)
 	}
 	two, one := res.Findings[0], res.Findings[1]
-	if two.Line != 9 || two.Through != 13 || !strings.HasSuffix(two.Message, "(lines 9 and 13)") {
-		t.Errorf("two places: line %d through %d, want 9 and 13 (%s)", two.Line, two.Through, two.Message)
+	if two.Line != 9 || !slices.Equal(two.Places, []int{13}) || two.Through != 0 || !strings.HasSuffix(two.Message, "(lines 9 and 13)") {
+		t.Errorf("two places: line %d places %v through %d, want 9, [13], 0 (%s)", two.Line, two.Places, two.Through, two.Message)
 	}
-	if one.Line != 27 || one.Through != 0 || strings.Contains(one.Message, "(lines") {
-		t.Errorf("one place: line %d through %d, want 27 and 0 (%s)", one.Line, one.Through, one.Message)
+	if one.Line != 27 || one.Places != nil || strings.Contains(one.Message, "(lines") {
+		t.Errorf("one place: line %d places %v, want 27 and none (%s)", one.Line, one.Places, one.Message)
 	}
 }
 
 // A level copied from another, its opening sentence, grade sentence and a
 // section heading naming the level copied: one finding, grade-title-
-// mismatch's, on the first place and standing for the last (the name in
+// mismatch's, on the first place and standing for the others (the name in
 // the other places is that one defect, not role-name-mismatch's too). The
 // next level, whose grade sentence alone names another, has its finding
 // there.
@@ -54,9 +55,9 @@ func TestGradeTitleMismatchCopiedPlaces(t *testing.T) {
 	res := linttest.Lint(t, nil, map[string]string{"x.md": string(src)}, "grade-title-mismatch", "role-name-mismatch")
 	var got []string
 	for _, f := range res.Findings {
-		got = append(got, fmt.Sprintf("%s %d-%d", f.Rule, f.Line, f.Through))
+		got = append(got, fmt.Sprintf("%s %d %v", f.Rule, f.Line, f.Places))
 	}
-	want := []string{"grade-title-mismatch 21-31", "grade-title-mismatch 41-0"}
+	want := []string{"grade-title-mismatch 21 [25 31]", "grade-title-mismatch 41 []"}
 	if !slices.Equal(got, want) {
 		t.Errorf("findings %q, want %q", got, want)
 	}

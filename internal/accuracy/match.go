@@ -19,7 +19,10 @@ import (
 //     else
 //  5. stands for a run of lines that holds the label's line (a rule that
 //     reports a run once, at its first line, and names the run's lines in
-//     its message: Finding.Through).
+//     its message: Finding.Through), or reports, besides its own line,
+//     places within one line of the label's (a name written wrong in
+//     several places of a role, one finding naming their lines:
+//     Finding.Places; the lines between the places are not its).
 //
 // A finding accounts for one label at most in steps 1 to 4, and for every
 // label of its run in step 5; each step runs over all labels before the
@@ -106,11 +109,21 @@ func MatchLabels(labels []Label, findings []lint.Finding, roleAt func(page strin
 		}
 		l := labels[li]
 		for _, fi := range byKey[key{l.Page, l.Rule}] {
-			if f := findings[fi]; f.Through > 0 && f.Line <= l.Line && l.Line <= f.Through {
+			if f := findings[fi]; f.Through > 0 && f.Line <= l.Line && l.Line <= f.Through || nearPlace(f.Places, l.Line) {
 				out[li] = fi
 				break
 			}
 		}
 	}
 	return out
+}
+
+// nearPlace reports whether line is within one line of one of places.
+func nearPlace(places []int, line int) bool {
+	for _, p := range places {
+		if p-1 <= line && line <= p+1 {
+			return true
+		}
+	}
+	return false
 }

@@ -144,3 +144,25 @@ func TestMatchRun(t *testing.T) {
 		t.Errorf("without Through: %v, want [0 -1 -1]", got)
 	}
 }
+
+// A finding that reports several places at once (Places) answers the
+// labels of its rule at each place (within one line), and none on the
+// lines between them.
+func TestMatchPlaces(t *testing.T) {
+	f := finding("p.md", "role-name-mismatch", 21, "")
+	f.Places = []int{25, 31}
+	labels := []Label{
+		{Page: "p.md", Line: 21, Rule: "role-name-mismatch"},
+		{Page: "p.md", Line: 25, Rule: "role-name-mismatch"},
+		{Page: "p.md", Line: 32, Rule: "role-name-mismatch"}, // next to a place
+		{Page: "p.md", Line: 28, Rule: "role-name-mismatch"}, // between the places: not one of them
+		{Page: "p.md", Line: 25, Rule: "misspelling"},        // another rule
+	}
+	got := MatchLabels(labels, []lint.Finding{f}, nil)
+	want := []int{0, 0, 0, -1, -1}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("label %d (line %d, %s): matched %d, want %d", i, labels[i].Line, labels[i].Rule, got[i], want[i])
+		}
+	}
+}
