@@ -26,8 +26,9 @@ var levelSequenceRule = &lint.Rule{
 			"leave no doubt: two steps or more apart (\"Staff\" after \"Principal\"), or one title the other with a seniority " +
 			"word added (\"Writer\" after \"Senior Writer\"). Neighbouring steps, which organisations order differently (a Head " +
 			"and a Director), are not compared, nor the roles of a track of project roles (the generic profile's contributor " +
-			"track), which projects rank each their own way (ESLint's Reviewers are above its Committers). Three levels or more " +
-			"of a track all written highest first are a ladder written top down, as highest-first codes are. Two code formats " +
+			"track), which projects rank each their own way (ESLint's Reviewers are above its Committers). Levels " +
+			"of a track all written highest first, two or more, are a ladder written top down, as highest-first codes are: only " +
+			"a ladder that changes direction puts a level out of order. Two code formats " +
 			"are one ladder written two ways only when their ranks make one run (\"Level 5\" after L1 to L4): M3 to M6 beside " +
 			"IC1 to IC6 are two tracks. A number opening a page's file name orders a folder's pages and is no rank: a number " +
 			"left out is no level missing. Two levels of one code whose words put them on two tracks (\"L5 Staff Engineer\", " +
@@ -176,9 +177,12 @@ func sequence(p *lint.SetPass, lad *shape.Ladder) {
 	if o := shapeOptions(p.Env, p.Config); o.Ladder != nil {
 		tracks = o.Ladder.Tracks()
 	}
-	// a track whose three levels or more all come highest first is written
-	// top down (Technical Steering Committee, Maintainers, Contributors):
-	// a way of writing a ladder, as with codes, not a level out of order
+	// a track whose levels all come highest first is written top down
+	// (Technical Steering Committee, Maintainers, Contributors; Senior
+	// Moderators, then Junior Moderators): a way of writing a ladder, as with
+	// codes, not a level out of order. Only a ladder that changes direction
+	// puts a level out of order, and two levels go one way whichever comes
+	// first
 	byTrack := map[trackKey][]*shape.Level{}
 	for _, l := range lv {
 		if l.Code != nil && l.Code.Format != "n" && !subRanked[l] || !l.Placed {
@@ -189,7 +193,7 @@ func sequence(p *lint.SetPass, lad *shape.Ladder) {
 	}
 	topDown := map[trackKey]bool{}
 	for k, ls := range byTrack {
-		down := len(ls) >= 3
+		down := len(ls) >= 2
 		for i := 1; i < len(ls) && down; i++ {
 			down = ls[i].Place.Compare(ls[i-1].Place) < 0
 		}

@@ -164,6 +164,11 @@ var circleWords = map[string]bool{"community": true}
 // Contributors", "Regular Maintainers" below a lead maintainer).
 var plainWords = map[string]bool{"other": true, "outside": true, "regular": true, "ordinary": true}
 
+// PlainWord reports whether a word (in lower case) names, before a plural
+// role, its members that are neither more nor less than the role
+// ("regular" of "Regular Developers").
+func PlainWord(w string) bool { return plainWords[w] }
+
 // DefaultIgnored are phrases whose words are never seniority keywords: a
 // Chief of Staff is neither a chief nor a Staff engineer.
 var DefaultIgnored = []string{"Chief of Staff"}

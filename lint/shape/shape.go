@@ -532,7 +532,7 @@ func parallelBetween(f *model.Family, o Options, hs []*model.Heading, g []int, l
 			continue
 		}
 		c := &Level{Title: hs[i].Text, File: f, Heading: hs[i], TitleSpan: hs[i].TextSpan, Body: bodyOf(f, hs, i)}
-		if namesBothRungs(f, c, a, b) || definedBetween(f, c, a, b) {
+		if namesBothRungs(f, c, a, b) || definedBetween(f, c, a, b) || unqualifiedBetween(c, a, b) {
 			out = append(out, c)
 			continue
 		}
@@ -542,6 +542,42 @@ func parallelBetween(f *model.Family, o Options, hs []*model.Heading, g []int, l
 		}
 	}
 	return out
+}
+
+// unqualifiedBetween reports whether c, a sibling between rungs a and b
+// that names no level, is the rung its neighbour's role word names without
+// the neighbour's scope word: PyAMG's "#### Regular Developers:" between
+// "#### Core Developers:" and "#### Contributors:", top first. The core
+// of a role is above the rest of its holders, so a sibling titled by the
+// role word alone, or after a plain word ("Regular", "Ordinary"), between
+// the scoped rung and a rung below it on the same track, with a step between
+// them to hold it, is the rung between. A role word after another word
+// ("New Developers", a group of people; "Developer Guide"), or a neighbour
+// that is no rung below the scoped one, makes none.
+func unqualifiedBetween(c, a, b *Level) bool {
+	words := func(t string) []string {
+		return strings.Fields(strings.ToLower(strings.TrimSuffix(strings.TrimSpace(t), ":")))
+	}
+	cw := words(c.Title)
+	if len(cw) == 2 && ladder.PlainWord(cw[0]) {
+		cw = cw[1:]
+	}
+	if len(cw) != 1 || !hasLetters(cw[0]) {
+		return false
+	}
+	role := model.Singular(cw[0])
+	for _, q := range [][2]*Level{{a, b}, {b, a}} {
+		scoped, below := q[0], q[1]
+		if !scoped.Placed || !below.Placed || scoped.Code != nil || below.Code != nil ||
+			scoped.Place.Track != below.Place.Track || scoped.Place.Step-below.Place.Step < 2 {
+			continue
+		}
+		sw := words(scoped.Title)
+		if len(sw) == 2 && ladder.ScopeWord(sw[0]) && model.Singular(sw[1]) == role {
+			return true
+		}
+	}
+	return false
 }
 
 // namesBothRungs reports whether c, a sibling between rungs a and b that
@@ -1338,6 +1374,9 @@ func headingLevel(f *model.Family, o Options, hs []*model.Heading, i int) *Level
 	if namesSection(h.Text) {
 		return nil // "Senior Requirements": a level's section, not a level
 	}
+	if asks(h.Text) {
+		return nil // "What is the difference between a Junior and a Senior role?": a question about levels
+	}
 	l := &Level{Title: h.Text, File: f, Heading: h, TitleSpan: h.TextSpan, Body: bodyOf(f, hs, i)}
 	l.Code = ParseCode(h.Text)
 	if l.Code != nil && l.Code.Format == "n" && !hasLetters(h.Text[l.Code.At+l.Code.N:]) {
@@ -1904,7 +1943,7 @@ func bareRoleNames(f *model.Family, o Options, hs []*model.Heading, g []int, lv 
 		return false
 	}
 	out, _ := interleave(hs, g, lv, func(i int) (*Level, bool) {
-		if namesSection(hs[i].Text) || quantified(hs[i].Text) {
+		if namesSection(hs[i].Text) || quantified(hs[i].Text) || asks(hs[i].Text) {
 			return nil, true
 		}
 		if p, ok := o.Ladder.Classify(hs[i].Text); ok && p.Implied && p.Stem != "" && shares(p.Stem) {
@@ -1913,6 +1952,17 @@ func bareRoleNames(f *model.Family, o Options, hs []*model.Heading, g []int, lv 
 		return nil, true
 	})
 	return out
+}
+
+// asks reports whether a heading is a question ("What is a data
+// engineer?", "What is the difference between a Junior and a Senior
+// role?"): a page of questions and answers (a recruitment FAQ) heads each
+// answer by what it asks, and a question that names a role or a level is
+// about it, no rung of a ladder. A rung is headed by its name, with a
+// colon or a code perhaps, never by a question mark.
+func asks(title string) bool {
+	t := strings.TrimSpace(title)
+	return strings.HasSuffix(t, "?") || strings.HasSuffix(t, "？")
 }
 
 // quantified reports whether a title opens with a word that takes in every

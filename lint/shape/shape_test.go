@@ -2224,3 +2224,51 @@ func TestFindLeadInRung(t *testing.T) {
 		}
 	}
 }
+
+// A page of questions and answers heads each answer by its question: a
+// question that names a role or a level is about it, no rung ("What is the
+// difference between a Junior and a Mid role?").
+func TestFindQuestionNoRung(t *testing.T) {
+	src := "# Hiring questions\n\n## The roles\n\n### What does a data analyst do?\n\nAnalyses data for the teams.\n\n" +
+		"### What is the difference between a Junior and a Mid role?\n\nA junior analyst trains for a year.\n\n" +
+		"### What is the difference between the Mid and Senior roles?\n\nA senior analyst leads projects.\n\n" +
+		"### Given the team's work, where do analysts go next?\n\nTo industry, mostly.\n\n" +
+		"### How long do projects last?\n\nMonths.\n"
+	if ls := shape.Find(model.Parse("faq.md", []byte(src)), options(t)); len(ls) != 0 {
+		t.Errorf("questions: ladders %d: %v", len(ls), titles(ls[0]))
+	}
+	// the near miss: the same roles headed by their names are a ladder
+	near := "# Analyst ladder\n\n## The roles\n\n### Junior Data Analyst\n\nTrains for a year.\n\n" +
+		"### Data Analyst\n\nAnalyses data for the teams.\n\n### Senior Data Analyst\n\nLeads projects.\n\n" +
+		"### How long do projects last?\n\nMonths.\n"
+	ls := shape.Find(model.Parse("ladder.md", []byte(near)), options(t))
+	if len(ls) != 1 || titles(ls[0]) != "Junior Data Analyst|Data Analyst|Senior Data Analyst" {
+		t.Fatalf("names: ladders %d: %v", len(ls), ls)
+	}
+}
+
+// A sibling titled by a scoped rung's role word alone, or after a plain
+// word, between that rung and one below it on its track, is the rung
+// between ("Core Developers:", "Ordinary Developers:", "Contributors:").
+func TestFindUnqualifiedRungBetween(t *testing.T) {
+	src := "# How the library is run\n\n### Core Developers:\n\n- Review and release.\n\n" +
+		"### Ordinary Developers:\n\n- Write features.\n\n### Contributors:\n\n- Send patches.\n\n" +
+		"### Licence (and credit):\n\n- See the file.\n"
+	ls := shape.Find(model.Parse("org.md", []byte(src)), options(t))
+	if len(ls) != 1 || titles(ls[0]) != "Core Developers:|Ordinary Developers:|Contributors:" {
+		t.Fatalf("ladders %d: %v", len(ls), ls)
+	}
+	for name, miss := range map[string][2]string{
+		// a group of the role's holders, not a rung
+		"group": {strings.Replace(src, "Ordinary Developers:", "New Developers:", 1), "Core Developers:|Contributors:"},
+		// a topic of the role
+		"topic": {strings.Replace(src, "Ordinary Developers:", "Developer Guide:", 1), "Core Developers:|Contributors:"},
+		// the rung after it is above the scoped one: no room below
+		"above": {strings.Replace(src, "### Contributors:", "### Steering Committee:", 1), "Core Developers:|Steering Committee:"},
+	} {
+		ls := shape.Find(model.Parse(name+".md", []byte(miss[0])), options(t))
+		if len(ls) != 1 || titles(ls[0]) != miss[1] {
+			t.Errorf("%s: ladders %d: %v", name, len(ls), ls)
+		}
+	}
+}
