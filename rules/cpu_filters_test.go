@@ -3,6 +3,7 @@ package rules
 import (
 	"maps"
 	"math/rand"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -295,5 +296,42 @@ func TestSecondPersonOpeningsWithoutYou(t *testing.T) {
 	secondPersonOpenings(plain) // the block's words memoised
 	if n := testing.AllocsPerRun(100, func() { secondPersonOpenings(plain) }); n != 0 {
 		t.Errorf("%v allocations for a block without you, want 0", n)
+	}
+}
+
+// titleCommaMatches is termTitleComma's FindAllStringSubmatchIndex, on
+// random lines of ranks, names, commas, ampersands and the characters
+// around a word boundary (an underscore is a word character to \b, a
+// letter past ASCII is not).
+func TestTitleCommaMatchesAsExpression(t *testing.T) {
+	rng := rand.New(rand.NewSource(33))
+	parts := []string{"VP", "SVP", "EVP", "Director", "Manager", "Managers", "XVP", "S", "E", ",", " ", "  ", "&", " & ",
+		"Marketing", "Strategy", "platforms", "Sales", "A", "b", "_", "1", "é", "É", "\xff", ".", "(", "\t",
+		"VP Sales", "Director, Marketing", " Manager Sales & Ops", " & Sales"}
+	found := 0
+	for i := 0; i < 300000; i++ {
+		var b strings.Builder
+		for n := rng.Intn(10); n > 0; n-- {
+			b.WriteString(parts[rng.Intn(len(parts))])
+		}
+		s := b.String()
+		want := termTitleComma.FindAllStringSubmatchIndex(s, -1)
+		got := titleCommaMatches(s)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("titleCommaMatches(%q) = %v, the expression says %v", s, got, want)
+		}
+		found += len(want)
+	}
+	if found < 20000 {
+		t.Fatalf("only %d matches in the random lines: the test says little", found)
+	}
+	for s, want := range map[string]int{
+		"our VP, Marketing Strategy & Platforms and the VP Marketing": 2,
+		"the SVP_Sales and XVP Sales":                                 0,
+		"an éVP Sales, a Manager, Sales":                              2, // é is no word character
+	} {
+		if got := len(titleCommaMatches(s)); got != want {
+			t.Errorf("titleCommaMatches(%q): %d matches, want %d", s, got, want)
+		}
 	}
 }
