@@ -335,3 +335,87 @@ func TestTitleCommaMatchesAsExpression(t *testing.T) {
 		}
 	}
 }
+
+// gradeSubjectUnfiltered is gradeSubject's cleaning as it was, every
+// expression asked of every subject.
+func gradeSubjectUnfiltered(s string) string {
+	s = subjectSuffixRE.ReplaceAllString(s, "")
+	s = subjectUnitRE.ReplaceAllString(s, "")
+	if m := subjectLevelRE.FindStringSubmatch(s); m != nil {
+		s = m[1]
+	}
+	return s
+}
+
+// The checks asked before an expression (gradeSubject's, level-copy's,
+// grade-missing's) answer as the expression alone, on random texts of its
+// words in any case, with the characters (?i) folds onto k and s from past
+// ASCII.
+func TestRegexpFiltersAsExpressions(t *testing.T) {
+	rng := rand.New(rand.NewSource(34))
+	between := []string{"", "  ", "\t", "\n", "\u00a0", "\u212a", "\u017f", "é", "\xff", ".", ",", "&", "-", "_", "1", "23", "#", "[", "a"}
+	random := func(words []string) string {
+		var b strings.Builder
+		for k := rng.Intn(9); k > 0; k-- {
+			b.WriteString(words[rng.Intn(len(words))])
+			if rng.Intn(3) == 0 {
+				b.WriteString(between[rng.Intn(len(between))])
+			} else {
+				b.WriteByte(' ')
+			}
+		}
+		if rng.Intn(4) == 0 {
+			return strings.ToUpper(b.String())
+		}
+		return strings.TrimSpace(b.String())
+	}
+	subject := []string{"Senior", "Engineer", "role", "Role", "position", "po\u017fition", "job", "in", "the", "Engineering", "division", "Department",
+		"team", "organization", "organisation", "org", "group", "level", "Level", "Manager", "Sales"}
+	changed := 0
+	for i := 0; i < 100000; i++ {
+		s := random(subject)
+		want := gradeSubjectUnfiltered(s)
+		if got := cleanSubject(s); got != want {
+			t.Fatalf("cleanSubject(%q) = %q, the expressions say %q", s, got, want)
+		}
+		if want != s {
+			changed++
+		}
+	}
+	if changed < 5000 {
+		t.Errorf("the expressions change only %d random subjects: the test says little", changed)
+	}
+	wish := []string{"preferred", "Preferably", "a plus", "nice to have", "desired", "desirable", "de\u017fired", "ideally", "bonus", "bonu\u017f", "Experience", "with", "3", "15+"}
+	wishes := 0
+	for i := 0; i < 100000; i++ {
+		s := random(wish)
+		want := wishRE.MatchString(s)
+		if got := mayWish(s) && wishRE.MatchString(s); got != want {
+			t.Fatalf("mayWish(%q) and wishRE: %v, wishRE alone %v", s, got, want)
+		}
+		if got, want := firstNumber(s), firstNumberRE.FindString(s); got != want {
+			t.Fatalf("firstNumber(%q) = %q, firstNumberRE %q", s, got, want)
+		}
+		if want {
+			wishes++
+		}
+	}
+	if wishes < 5000 {
+		t.Errorf("only %d random items are wishes: the test says little", wishes)
+	}
+	mention := []string{"grade", "Grades", "#", ":", "of", "level", "[", "7", "a", "job"}
+	mentions := 0
+	for i := 0; i < 100000; i++ {
+		s := random(mention)
+		want := gradeMentionRE.MatchString(s)
+		if got := model.ContainsFold(s, "grade") && gradeMentionRE.MatchString(s); got != want {
+			t.Fatalf("%q: %v with the filter, %v without", s, got, want)
+		}
+		if want {
+			mentions++
+		}
+	}
+	if mentions < 5000 {
+		t.Errorf("only %d random texts mention a grade: the test says little", mentions)
+	}
+}

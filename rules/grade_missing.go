@@ -378,7 +378,8 @@ func ungradedPageRole(l *ladder.Ladder, f *model.Family, cfg *lint.Config) (mode
 		return model.Span{}, false
 	}
 	for _, b := range f.Blocks {
-		if gradeMentionRE.MatchString(b.Text) || model.SaysNoGrade(b.Text) || model.SaysDeprecated(b.Text) {
+		// gradeMentionRE's "grade" folds from no letter past ASCII
+		if model.ContainsFold(b.Text, "grade") && gradeMentionRE.MatchString(b.Text) || model.SaysNoGrade(b.Text) || model.SaysDeprecated(b.Text) {
 			return model.Span{}, false
 		}
 	}

@@ -915,19 +915,48 @@ var wishRE = regexp.MustCompile(`(?i)\b(?:preferred|preferably|a plus|nice to ha
 // firstNumberRE finds the first number of an item ("3-5 years", "15+").
 var firstNumberRE = regexp.MustCompile(`\d+`)
 
+// firstNumber is firstNumberRE.FindString(s): the first run of ASCII
+// digits.
+func firstNumber(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			j := i + 1
+			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+				j++
+			}
+			return s[i:j]
+		}
+	}
+	return ""
+}
+
+// wishPieces are pieces of wishRE's words, one in each.
+var wishPieces = []string{"prefer", "a plus", "nice to have", "desir", "ideally", "bonus"}
+
+// mayWish reports whether s may match wishRE: it holds one of wishPieces in
+// any case, or a character past ASCII ((?i) folds the long s onto s).
+func mayWish(s string) bool {
+	for _, w := range wishPieces {
+		if model.ContainsFold(s, w) {
+			return true
+		}
+	}
+	return !isASCII(s)
+}
+
 // asksMore reports whether a reworded item asks more than the one it
 // rewords: its first number is higher, it drops what made it a wish
 // ("preferred"), it scales a qualifier up ("Basic" to "Deep"), or it names
 // other tools or places (capitalised words the other has not).
 func asksMore(old, new string) bool {
-	if a, b := firstNumberRE.FindString(old), firstNumberRE.FindString(new); a != "" && b != "" {
+	if a, b := firstNumber(old), firstNumber(new); a != "" && b != "" {
 		x, _ := strconv.Atoi(a)
 		y, _ := strconv.Atoi(b)
 		if y > x {
 			return true
 		}
 	}
-	if wishRE.MatchString(old) && !wishRE.MatchString(new) {
+	if mayWish(old) && wishRE.MatchString(old) && !(mayWish(new) && wishRE.MatchString(new)) {
 		return true
 	}
 	del, ins := worddiff.CompareWith(old, new, worddiff.Options{FoldCase: true}).Changed()

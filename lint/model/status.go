@@ -37,7 +37,24 @@ var (
 // defined at time of business need.", "TBD", "This is a future level").
 func IsPlaceholder(t string) bool {
 	t = strings.TrimSpace(t)
-	return t != "" && len(t) < 200 && placeholderRE.MatchString(t)
+	return t != "" && len(t) < 200 && mayBePlaceholder(t) && placeholderRE.MatchString(t)
+}
+
+// mayBePlaceholder reports whether t's first ASCII word character (letter,
+// digit, '_') is one a match of placeholderRE can open with: every
+// alternative opens with a letter t, c or p after ^\W*, which takes every
+// character before it (none past ASCII is a word character to \W), and
+// no letter past ASCII folds to these. Most items open otherwise.
+func mayBePlaceholder(t string) bool {
+	for i := 0; i < len(t); i++ {
+		switch c := t[i]; {
+		case c == 't', c == 'T', c == 'c', c == 'C', c == 'p', c == 'P':
+			return true
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', c == '_':
+			return false
+		}
+	}
+	return false
 }
 
 // placeholderSection reports whether a section holds text and all of it is
@@ -186,4 +203,21 @@ func StatusOfTitle(t string) RoleStatus {
 
 // SaysDeprecated reports whether a text says its role is deprecated or no
 // longer hired for ("This role is deprecated", "no longer in use").
-func SaysDeprecated(t string) bool { return deprecatedTextRE.MatchString(t) }
+//
+// Every way of saying it holds one of deprecatedWords: an ASCII text without
+// any is not asked of the expression (past ASCII, (?i) folds the long s
+// onto s and the Kelvin sign onto k).
+func SaysDeprecated(t string) bool {
+	if !isASCII(t) {
+		return deprecatedTextRE.MatchString(t)
+	}
+	for _, w := range deprecatedWords {
+		if ContainsFold(t, w) {
+			return deprecatedTextRE.MatchString(t)
+		}
+	}
+	return false
+}
+
+// deprecatedWords are deprecatedTextRE's words, one in each of its ways.
+var deprecatedWords = []string{"deprecated", "retired", "discontinued", "sunset", "longer"}

@@ -1,0 +1,70 @@
+package model
+
+import (
+	"math/rand"
+	"strings"
+	"testing"
+)
+
+// randomText joins up to n random words, most often with a space.
+func randomText(rng *rand.Rand, words, between []string, n int) string {
+	var b strings.Builder
+	for k := rng.Intn(n + 1); k > 0; k-- {
+		b.WriteString(words[rng.Intn(len(words))])
+		if rng.Intn(3) == 0 {
+			b.WriteString(between[rng.Intn(len(between))])
+		} else {
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
+}
+
+// foldParts are characters around the expressions' words: the letters
+// (?i) folds onto from past ASCII (the Kelvin sign, the long s), other
+// letters past ASCII, an invalid byte, spaces of \s and not.
+var foldParts = []string{"", "  ", "\t", "\n", "\v", "\u00a0", "\u212a", "\u017f", "é", "\xff", ".", ",", ":", "-", "(", "_", "1", "a", "X"}
+
+// The checks asked before an expression answer as the expression alone, on
+// random texts of its words, in any case, with the characters it folds
+// from past ASCII.
+func TestRegexpFiltersAsExpressions(t *testing.T) {
+	rng := rand.New(rand.NewSource(33))
+	cases := []struct {
+		name  string
+		words []string
+		got   func(string) bool
+		want  func(string) bool
+	}{
+		{"SaysNoGrade", []string{"does not", "doesn't", "Do not", "don't", "have", "an", "a", "job", "grade", "GRADE", "is", "tbd", "to be", "determined", "defined", "no", "No Job", "gra\u017fde"},
+			SaysNoGrade, noGradeRE.MatchString},
+		{"SaysDeprecated", []string{"level", "role", "position", "Job", "title", "is", "has been", "was", "will be", "are", "have been", "now", "deprecated", "retired", "discontinued", "Sunset", "\u017funset", "di\u017fcontinued", "no", "longer", "in use", "used", "hiring", "being hired", "hired for", "available", "offered"},
+			SaysDeprecated, deprecatedTextRE.MatchString},
+		{"IsPlaceholder", []string{"this", "This", "section", "level", "role", "is", "will be", "to", "To", "be", "defined", "determined", "added", "(tbd)", "at", "in", "the", "time", "of", "business", "need", "later", "soon", "this is a future level", "TBD", "tba", "todo", "coming soon", "Placeholder", "*", "**", "é", "Lead"},
+			IsPlaceholder, func(s string) bool {
+				s = strings.TrimSpace(s)
+				return s != "" && len(s) < 200 && placeholderRE.MatchString(s)
+			}},
+		{"mayOpenFence", []string{" ", "\t", "```", "``", "~~~", "~", "`", "mermaid", "mermaids", "\u00a0"},
+			func(s string) bool { return mayOpenFence([]byte(s)) && fenceOpenRE.MatchString(s) }, fenceOpenRE.MatchString},
+	}
+	for _, c := range cases {
+		matched := 0
+		for i := 0; i < 100000; i++ {
+			s := randomText(rng, c.words, foldParts, 8)
+			if rng.Intn(4) == 0 {
+				s = strings.ToUpper(s)
+			}
+			want := c.want(s)
+			if got := c.got(s); got != want {
+				t.Fatalf("%s(%q) = %v, the expression says %v", c.name, s, got, want)
+			}
+			if want {
+				matched++
+			}
+		}
+		if matched < 100 {
+			t.Errorf("%s: only %d random texts match: the test says little", c.name, matched)
+		}
+	}
+}
