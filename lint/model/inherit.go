@@ -327,7 +327,7 @@ func InheritAt(t string) int {
 		}
 		return -1
 	}
-	loc := inheritKeywordRE.FindStringIndex(t)
+	loc := inheritKeyword(t)
 	if loc == nil {
 		if extendsTypo(t) {
 			return 0
@@ -338,6 +338,87 @@ func InheritAt(t string) int {
 		return 0
 	}
 	return loc[1]
+}
+
+// inheritKeyword is inheritKeywordRE.FindStringIndex(t), read by hand in
+// ASCII text: the expression's backtracker tried each offset of each text
+// that holds one of its words anywhere ("in", "built"). A match opens
+// after no word character (\b), each word's letters in any case, each
+// \s+ one or more of [\t\n\f\r ]; "extend" takes the word characters
+// after it (\w* stops only where \b holds), and "builds?" its s only
+// when a space follows (no s can be the space the word needs).
+func inheritKeyword(t string) []int {
+	if !isASCII(t) {
+		return inheritKeywordRE.FindStringIndex(t)
+	}
+	for i := 0; i < len(t); i++ {
+		if i > 0 && isREWordByte(t[i-1]) {
+			continue
+		}
+		switch t[i] | 0x20 {
+		case 'e':
+			if hasPrefixFold(t[i:], "extend") {
+				j := i + len("extend")
+				for j < len(t) && isREWordByte(t[j]) {
+					j++
+				}
+				return []int{i, j}
+			}
+		case 'i':
+			if j, ok := wordsFold(t, i, "in", "addition", "to"); ok {
+				return []int{i, j}
+			}
+		case 'b':
+			if !hasPrefixFold(t[i:], "build") {
+				continue
+			}
+			j := i + len("build")
+			if j < len(t) && t[j]|0x20 == 's' {
+				j++
+			}
+			if k, ok := wordsFold(t, j, "", "on"); ok {
+				return []int{i, k}
+			}
+		}
+	}
+	return nil
+}
+
+// hasPrefixFold reports whether s opens with the lower-case ASCII letters w
+// in any case (only a letter's two cases are c|0x20 for a letter c).
+func hasPrefixFold(s, w string) bool {
+	if len(s) < len(w) {
+		return false
+	}
+	for k := 0; k < len(w); k++ {
+		if s[k]|0x20 != w[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// wordsFold reads words at t[i:], in any case, each after the first apart
+// by spaces of \s (one or more) and the last followed by no word
+// character; it returns where the last ends.
+func wordsFold(t string, i int, words ...string) (int, bool) {
+	for k, w := range words {
+		if k > 0 {
+			j := i
+			for j < len(t) && (t[j] == ' ' || t[j] == '\t' || t[j] == '\n' || t[j] == '\f' || t[j] == '\r') {
+				j++
+			}
+			if j == i {
+				return 0, false
+			}
+			i = j
+		}
+		if !hasPrefixFold(t[i:], w) {
+			return 0, false
+		}
+		i += len(w)
+	}
+	return i, i == len(t) || !isREWordByte(t[i])
 }
 
 // extendEnd returns where the name an extension sentence takes over from
