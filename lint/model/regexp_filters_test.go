@@ -40,13 +40,20 @@ func TestRegexpFiltersAsExpressions(t *testing.T) {
 			SaysNoGrade, noGradeRE.MatchString},
 		{"SaysDeprecated", []string{"level", "role", "position", "Job", "title", "is", "has been", "was", "will be", "are", "have been", "now", "deprecated", "retired", "discontinued", "Sunset", "\u017funset", "di\u017fcontinued", "no", "longer", "in use", "used", "hiring", "being hired", "hired for", "available", "offered"},
 			SaysDeprecated, deprecatedTextRE.MatchString},
-		{"IsPlaceholder", []string{"this", "This", "section", "level", "role", "is", "will be", "to", "To", "be", "defined", "determined", "added", "(tbd)", "at", "in", "the", "time", "of", "business", "need", "later", "soon", "this is a future level", "TBD", "tba", "todo", "coming soon", "Placeholder", "*", "**", "é", "Lead"},
+		{"IsPlaceholder", []string{"this", "This", "section", "level", "role", "is", "will be", "to", "To", "be", "defined", "determined", "added", "(tbd)", "at", "in", "the", "time", "of", "business", "need", "later", "soon", "this is a future level", "TBD", "tba", "todo", "coming soon", "Placeholder", "*", "**", "é", "Lead", "thi", "tod", "placeholders"},
 			IsPlaceholder, func(s string) bool {
 				s = strings.TrimSpace(s)
 				return s != "" && len(s) < 200 && placeholderRE.MatchString(s)
 			}},
 		{"mayOpenFence", []string{" ", "\t", "```", "``", "~~~", "~", "`", "mermaid", "mermaids", "\u00a0"},
 			func(s string) bool { return mayOpenFence([]byte(s)) && fenceOpenRE.MatchString(s) }, fenceOpenRE.MatchString},
+	}
+	// the long s in a placeholder's first word (a match), and a Kelvin sign
+	// before one (none: (?i)\W takes no letter that folds onto ASCII)
+	for _, s := range []string{"Thi\u017f is a future level", "thi\u017f section is to be defined", "To be defined", "\u212a TBD"} {
+		if got, want := IsPlaceholder(s), placeholderRE.MatchString(s); got != want {
+			t.Errorf("IsPlaceholder(%q) = %v, the expression says %v", s, got, want)
+		}
 	}
 	for _, c := range cases {
 		matched := 0

@@ -3,6 +3,7 @@ package model
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // RoleStatus marks a role that is not a full level of the ladder.
@@ -40,22 +41,36 @@ func IsPlaceholder(t string) bool {
 	return t != "" && len(t) < 200 && mayBePlaceholder(t) && placeholderRE.MatchString(t)
 }
 
-// mayBePlaceholder reports whether t's first ASCII word character (letter,
-// digit, '_') is one a match of placeholderRE can open with: every
-// alternative opens with a letter t, c or p after ^\W*, which takes every
-// character before it (none past ASCII is a word character to \W), and
-// no letter past ASCII folds to these. Most items open otherwise.
+// mayBePlaceholder reports whether t's first run of ASCII word characters
+// (letters, digits, '_') is a word a match of placeholderRE can open with:
+// every alternative opens with one of placeholderOpenings, followed by no
+// word character, after ^\W*. \W takes no ASCII word character, and a
+// character past ASCII it does not take (under (?i), the Kelvin sign and
+// the long s) opens no alternative. A run followed by a character past
+// ASCII may go on in a letter that folds onto ASCII ("thiſ"), so it is
+// asked of the expression. Most items open with another word.
 func mayBePlaceholder(t string) bool {
-	for i := 0; i < len(t); i++ {
-		switch c := t[i]; {
-		case c == 't', c == 'T', c == 'c', c == 'C', c == 'p', c == 'P':
+	i := 0
+	for i < len(t) && !isREWordByte(t[i]) {
+		i++
+	}
+	j := i
+	for j < len(t) && isREWordByte(t[j]) {
+		j++
+	}
+	if j < len(t) && t[j] >= utf8.RuneSelf {
+		return true
+	}
+	for _, w := range placeholderOpenings {
+		if len(w) == j-i && hasPrefixFold(t[i:], w) {
 			return true
-		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', c == '_':
-			return false
 		}
 	}
 	return false
 }
+
+// placeholderOpenings are the first words of placeholderRE's alternatives.
+var placeholderOpenings = []string{"this", "to", "tbd", "tba", "todo", "coming", "placeholder"}
 
 // placeholderSection reports whether a section holds text and all of it is
 // placeholders.
