@@ -74,12 +74,16 @@ var (
 	extendKindSuffixRE = regexp.MustCompile(`(?i)(?:'s|’s)?\s+(responsibilit(?:y|ies)|requirements?|expectations|qualifications)$`)
 )
 
+// extensionWords are the words one of which every extension sentence holds
+// (or a typo of "Extends" opening it: extendsTypo).
+var extensionWords = newFoldSet("all", "same", "extend", "builds", " who ", "addition")
+
 // extensions reads each level's extension sentences, in its own text and
 // its sections, and resolves the role each names.
 func (s *structurer) extensions() {
 	byRole := map[*Role][]*Block{}
 	for _, b := range s.f.Blocks {
-		if b.Role != nil && (b.Kind == BlockParagraph || b.Kind == BlockItem) && (ContainsFold(b.Text, "all") || ContainsFold(b.Text, "same") || ContainsFold(b.Text, "extend") || ContainsFold(b.Text, "builds") || extendsTypo(b.Text) || ContainsFold(b.Text, " who ") || ContainsFold(b.Text, "addition")) {
+		if b.Role != nil && (b.Kind == BlockParagraph || b.Kind == BlockItem) && (extensionWords.in(b.Text) || extendsTypo(b.Text)) {
 			byRole[b.Role] = append(byRole[b.Role], b)
 		}
 	}
@@ -106,7 +110,7 @@ func (s *structurer) readExtension(r, before *Role, b *Block, ss [2]int) *Extens
 	// most sentences of a block that passed extensions' filter are turned
 	// away here, before the regular expressions
 	ascii := foldsBytewise(t)
-	if ascii && !ContainsFold(t, "all") && !ContainsFold(t, "same") && !ContainsFold(t, "extend") && !ContainsFold(t, "builds") && !ContainsFold(t, " who ") && !ContainsFold(t, "addition") && !extendsTypo(t) {
+	if ascii && !extensionWords.in(t) && !extendsTypo(t) {
 		return nil
 	}
 	// each pattern but extendRoleRE names a kind of section: an ASCII

@@ -75,3 +75,35 @@ func TestRegexpFiltersAsExpressions(t *testing.T) {
 		}
 	}
 }
+
+// foldSet.in is ContainsFold of any of its words, on random texts of the
+// words' pieces in any case, bytes a case bit apart from theirs (a NUL for
+// a space, '@' for '`'), and the letters that fold onto k and s past ASCII.
+func TestFoldSetAsContainsFold(t *testing.T) {
+	words := []string{"all", "same", "extend", "builds", " who ", "addition"}
+	fs := newFoldSet(words...)
+	pieces := []string{"al", "l", "ALL", "sa", "me", "SAME", "ext", "end", "build", "s", "\u017f", "\u212a", " ", "who", "WHO", "\x00", "add", "ition",
+		"a", "e", "b", "é", "\xff", "@", "`", "1"}
+	found := 0
+	rng := rand.New(rand.NewSource(35))
+	for i := 0; i < 200000; i++ {
+		var b strings.Builder
+		for k := rng.Intn(8); k > 0; k-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		s := b.String()
+		want := false
+		for _, w := range words {
+			want = want || ContainsFold(s, w)
+		}
+		if got := fs.in(s); got != want {
+			t.Fatalf("foldSet.in(%q) = %v, ContainsFold of its words %v", s, got, want)
+		}
+		if want {
+			found++
+		}
+	}
+	if found < 20000 || found > 180000 {
+		t.Errorf("%d of 200,000 random texts hold a word: the test says little", found)
+	}
+}
