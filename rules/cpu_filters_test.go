@@ -419,3 +419,23 @@ func TestRegexpFiltersAsExpressions(t *testing.T) {
 		t.Errorf("only %d random texts mention a grade: the test says little", mentions)
 	}
 }
+
+// lowerBytes is strings.ToLower of the bytes as a string, for sources with
+// curly quotes, capitals past ASCII that lower to another length (İ, the
+// Kelvin sign), invalid bytes and none.
+func TestLowerBytesAsToLower(t *testing.T) {
+	rng := rand.New(rand.NewSource(36))
+	pieces := []string{"Senior", "ENGINEER", "’", "—", "İ", "\u212a", "ẞ", "Σ", "\xff", "\xe2\x80", " ", "\n", "a", ""}
+	for i := 0; i < 50000; i++ {
+		var b []byte
+		for k := rng.Intn(12); k > 0; k-- {
+			b = append(b, pieces[rng.Intn(len(pieces))]...)
+		}
+		if got, want := lowerBytes(b), strings.ToLower(string(b)); got != want {
+			t.Fatalf("lowerBytes(%q) = %q, strings.ToLower %q", b, got, want)
+		}
+	}
+	if lowerBytes(nil) != "" {
+		t.Error("lowerBytes(nil) is not empty")
+	}
+}
