@@ -439,3 +439,21 @@ func TestLowerBytesAsToLower(t *testing.T) {
 		t.Error("lowerBytes(nil) is not empty")
 	}
 }
+
+// itemBags.of is wordBag, made once an item: the second answer is the
+// first slice, and a nil memo makes each anew.
+func TestItemBagsOnce(t *testing.T) {
+	bags := itemBags{}
+	item := "Lead the Team's planning, and the team’s reviews"
+	first := bags.of(item)
+	if !reflect.DeepEqual(first, wordBag(item)) {
+		t.Fatalf("itemBags.of(%q) = %q, wordBag %q", item, first, wordBag(item))
+	}
+	if again := bags.of(item); len(again) == 0 || &again[0] != &first[0] {
+		t.Error("the second bag of an item is made anew")
+	}
+	var none itemBags
+	if got := none.of(item); !reflect.DeepEqual(got, first) || len(none) != 0 {
+		t.Errorf("a nil memo: %q, %d kept", got, len(none))
+	}
+}

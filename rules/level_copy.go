@@ -143,7 +143,7 @@ func checkLevelCopy(p *lint.Pass) {
 	opts := lint.Options[levelCopyOptions](p.Options)
 	l := gradeLadder(p.Env, p.Config) // the run's, built once
 	var levels []placedLevel
-	secs := &levelSections{minWords: opts.MinWords, m: map[levelSectionKey]*levelSection{}}
+	secs := &levelSections{minWords: opts.MinWords, m: map[levelSectionKey]*levelSection{}, bags: itemBags{}}
 	for i, r := range p.File.Roles {
 		if r.Kind != model.KindLevel || r.SharesWith != nil && !ownsSections(r, opts.Sections) {
 			continue
@@ -282,6 +282,25 @@ type levelSections struct {
 	// a level's sub-heading that repeats its name, whose sections are the
 	// level's (echoesLevel)
 	echo map[*model.Role]*model.Role
+	// the items' word bags, made once a page: compareItems pairs a level's
+	// items with those of every level below it in the window, and made
+	// each item's bag again for every pair
+	bags itemBags
+}
+
+// itemBags keeps wordBag's answers by item (the bags are only read).
+type itemBags map[string][]string
+
+// of returns wordBag(item), made on first need; a nil memo keeps nothing.
+func (m itemBags) of(item string) []string {
+	if b, ok := m[item]; ok {
+		return b
+	}
+	b := wordBag(item)
+	if m != nil {
+		m[item] = b
+	}
+	return b
 }
 
 func (ls *levelSections) get(r *model.Role, kind model.SectionKind) *levelSection {
@@ -441,7 +460,7 @@ func reportLevelCopy(p *lint.Pass, opts *levelCopyOptions, secs *levelSections, 
 		// two steps up, however small each (a number raised, "Basic" made
 		// "Deep", "preferred" made required, a bullet of its own): the
 		// level progresses on the lower one's frame
-		if c := compareItems(l.items, hb, append(extensionTexts(hi), extensionTexts(lo.role)...)); c.progress() < levelCopySteps {
+		if c := compareItems(secs.bags, l.items, hb, append(extensionTexts(hi), extensionTexts(lo.role)...)); c.progress() < levelCopySteps {
 			best, bestItems, bestSim, bestChanges = lo.role, l.items, sim, c
 		}
 	}
@@ -832,7 +851,7 @@ func (c itemChanges) describe(standard int) string {
 // the changes and the steps up. Items that hold one of skip (the levels'
 // "Extends the Senior ... requirements") are neither level's own: not
 // counted.
-func compareItems(old, new []string, skip []string) itemChanges {
+func compareItems(bags itemBags, old, new []string, skip []string) itemChanges {
 	var c itemChanges
 	extends := func(item string) bool {
 		for _, sk := range skip {
@@ -848,12 +867,12 @@ func compareItems(old, new []string, skip []string) itemChanges {
 	used := make([]bool, len(old))
 	oldBags := make([][]string, len(old))
 	for i, o := range old {
-		oldBags[i] = wordBag(o)
+		oldBags[i] = bags.of(o)
 	}
 next:
 	for _, n := range new {
 		best, bestSim := -1, 0.5
-		nb := wordBag(n)
+		nb := bags.of(n)
 		for i, o := range old {
 			if used[i] {
 				continue
@@ -1110,13 +1129,13 @@ var leadingRE = regexp.MustCompile(`(?i)\b(?:teams?|people|hir(?:e|es|ed|ing)|re
 // whose words on leading people that item has already ("Proven leadership
 // skills and demonstrates 'one team' mindset; able to be a role model" for
 // "...; able to lead other EBAs") adds nothing on leading people.
-func addsLeading(lower, new []string) bool {
+func addsLeading(bags itemBags, lower, new []string) bool {
 	has := map[string]bool{}
 	for _, it := range lower {
 		has[itemKey(it)] = true
 	}
 	for _, it := range new {
-		if !has[itemKey(it)] && leadingRE.MatchString(it) && !rewordsLeading(lower, it) {
+		if !has[itemKey(it)] && leadingRE.MatchString(it) && !rewordsLeading(bags, lower, it) {
 			return true
 		}
 	}
@@ -1126,11 +1145,11 @@ func addsLeading(lower, new []string) bool {
 // rewordsLeading reports whether item rewords the item of lower most like
 // it (more than half the same) and every word of item on leading people is
 // one of that item's.
-func rewordsLeading(lower []string, item string) bool {
+func rewordsLeading(bags itemBags, lower []string, item string) bool {
 	best, bestSim := "", 0.5
-	ib := wordBag(item)
+	ib := bags.of(item)
 	for _, o := range lower {
-		if maxSimilarity(wordBag(o), ib) <= bestSim {
+		if maxSimilarity(bags.of(o), ib) <= bestSim {
 			continue
 		}
 		if d := worddiff.CompareWith(o, item, worddiff.Options{FoldCase: true}); d.Similarity() > bestSim {
@@ -1184,7 +1203,7 @@ func reportRepeatedList(p *lint.Pass, secs *levelSections, hi *model.Role, h *le
 				n++
 			}
 		}
-		if n > bestN && (!lo.across || !addsLeading(l.items, h.items)) {
+		if n > bestN && (!lo.across || !addsLeading(secs.bags, l.items, h.items)) {
 			best, bestN, bestOf, bestAcross = lo.role, n, len(l.items), lo.across
 		}
 	}
@@ -1241,9 +1260,9 @@ func reportRewordedAcross(p *lint.Pass, secs *levelSections, hi *model.Role, h *
 		if !l.ok {
 			continue
 		}
-		c := compareItems(l.items, h.items, append(extensionTexts(hi), extensionTexts(lo.role)...))
+		c := compareItems(secs.bags, l.items, h.items, append(extensionTexts(hi), extensionTexts(lo.role)...))
 		taken := c.copied + c.reworded
-		if c.progress() >= levelCopySteps || c.fresh > 0 || taken < rewordedMinItems || taken < len(h.items) || 5*taken < 4*c.n || addsLeading(l.items, h.items) {
+		if c.progress() >= levelCopySteps || c.fresh > 0 || taken < rewordedMinItems || taken < len(h.items) || 5*taken < 4*c.n || addsLeading(secs.bags, l.items, h.items) {
 			continue
 		}
 		k := strings.ToLower(kindLabel(kind))
