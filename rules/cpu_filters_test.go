@@ -457,3 +457,23 @@ func TestItemBagsOnce(t *testing.T) {
 		t.Errorf("a nil memo: %q, %d kept", got, len(none))
 	}
 }
+
+// ungradedTitles compiles a list of patterns once, and each list its own:
+// two lists whose patterns run together alike, with or without a NUL
+// between ("board", "seat" and "board\x00seat"), differ.
+func TestUngradedTitlesOnce(t *testing.T) {
+	one := &gradeMissingOptions{UngradedTitles: []string{`board`, `seat`}}
+	first, again := one.ungradedTitles(), one.ungradedTitles()
+	if len(first) != 2 || &first[0] != &again[0] {
+		t.Fatalf("the same patterns compiled anew, or not both: %v, %v", first, again)
+	}
+	for _, pat := range []string{"boardseat", "board\x00seat"} {
+		joined := (&gradeMissingOptions{UngradedTitles: []string{pat}}).ungradedTitles()
+		if len(joined) != 1 || joined[0].String() != "(?i)"+pat {
+			t.Errorf("the list of %q alone: %v", pat, joined)
+		}
+	}
+	if bad := (&gradeMissingOptions{UngradedTitles: []string{`(`, `chair`}}).ungradedTitles(); len(bad) != 1 || !bad[0].MatchString("Chair") {
+		t.Errorf("a bad pattern is not skipped alone: %v", bad)
+	}
+}
