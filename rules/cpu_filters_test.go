@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"gitlab.com/ladderlint/ladderlint/lint/model"
 	"gitlab.com/ladderlint/ladderlint/lint/prose"
@@ -475,5 +476,26 @@ func TestUngradedTitlesOnce(t *testing.T) {
 	}
 	if bad := (&gradeMissingOptions{UngradedTitles: []string{`(`, `chair`}}).ungradedTitles(); len(bad) != 1 || !bad[0].MatchString("Chair") {
 		t.Errorf("a bad pattern is not skipped alone: %v", bad)
+	}
+}
+
+// itemKeys.of is itemKey, made once an item, and a nil memo keeps none.
+func TestItemKeysOnce(t *testing.T) {
+	keys := itemKeys{}
+	for _, item := range []string{"Owns THE  roadmap;", "Lead the team’s planning.", ""} {
+		if got, want := keys.of(item), itemKey(item); got != want {
+			t.Errorf("itemKeys.of(%q) = %q, itemKey %q", item, got, want)
+		}
+	}
+	if len(keys) != 3 {
+		t.Errorf("%d keys kept, want 3", len(keys))
+	}
+	first := keys.of("Owns THE  roadmap;")
+	if again := keys.of("Owns THE  roadmap;"); unsafe.StringData(again) != unsafe.StringData(first) {
+		t.Error("the second key of an item is made anew")
+	}
+	var none itemKeys
+	if got := none.of("Owns THE roadmap"); got != "owns the roadmap" || len(none) != 0 {
+		t.Errorf("a nil memo: %q, %d kept", got, len(none))
 	}
 }

@@ -143,7 +143,7 @@ func checkLevelCopy(p *lint.Pass) {
 	opts := lint.Options[levelCopyOptions](p.Options)
 	l := gradeLadder(p.Env, p.Config) // the run's, built once
 	var levels []placedLevel
-	secs := &levelSections{minWords: opts.MinWords, m: map[levelSectionKey]*levelSection{}, bags: itemBags{}}
+	secs := &levelSections{minWords: opts.MinWords, m: map[levelSectionKey]*levelSection{}, bags: itemBags{}, keys: itemKeys{}}
 	for i, r := range p.File.Roles {
 		if r.Kind != model.KindLevel || r.SharesWith != nil && !ownsSections(r, opts.Sections) {
 			continue
@@ -286,6 +286,25 @@ type levelSections struct {
 	// items with those of every level below it in the window, and made
 	// each item's bag again for every pair
 	bags itemBags
+	// the items' keys (itemKey), made once a page, for the same reason:
+	// reportRepeatedList and addsLeading key a level's items for every
+	// level above it
+	keys itemKeys
+}
+
+// itemKeys keeps itemKey's answers by item.
+type itemKeys map[string]string
+
+// of returns itemKey(item), made on first need; a nil memo keeps nothing.
+func (m itemKeys) of(item string) string {
+	if k, ok := m[item]; ok {
+		return k
+	}
+	k := itemKey(item)
+	if m != nil {
+		m[item] = k
+	}
+	return k
 }
 
 // itemBags keeps wordBag's answers by item (the bags are only read).
@@ -1129,13 +1148,14 @@ var leadingRE = regexp.MustCompile(`(?i)\b(?:teams?|people|hir(?:e|es|ed|ing)|re
 // whose words on leading people that item has already ("Proven leadership
 // skills and demonstrates 'one team' mindset; able to be a role model" for
 // "...; able to lead other EBAs") adds nothing on leading people.
-func addsLeading(bags itemBags, lower, new []string) bool {
+func addsLeading(secs *levelSections, lower, new []string) bool {
+	bags, keys := secs.bags, secs.keys
 	has := map[string]bool{}
 	for _, it := range lower {
-		has[itemKey(it)] = true
+		has[keys.of(it)] = true
 	}
 	for _, it := range new {
-		if !has[itemKey(it)] && leadingRE.MatchString(it) && !rewordsLeading(bags, lower, it) {
+		if !has[keys.of(it)] && leadingRE.MatchString(it) && !rewordsLeading(bags, lower, it) {
 			return true
 		}
 	}
@@ -1180,7 +1200,7 @@ func rewordsLeading(bags itemBags, lower []string, item string) bool {
 func reportRepeatedList(p *lint.Pass, secs *levelSections, hi *model.Role, h *levelSection, below []placedLevel, kind model.SectionKind) bool {
 	own := map[string]bool{}
 	for _, it := range h.items {
-		own[itemKey(it)] = true
+		own[secs.keys.of(it)] = true
 	}
 	var best *model.Role
 	bestN, bestOf := 0, 0
@@ -1198,12 +1218,12 @@ func reportRepeatedList(p *lint.Pass, secs *levelSections, hi *model.Role, h *le
 		}
 		n, seen := 0, map[string]bool{}
 		for _, it := range l.items {
-			if k := itemKey(it); own[k] && !seen[k] {
+			if k := secs.keys.of(it); own[k] && !seen[k] {
 				seen[k] = true
 				n++
 			}
 		}
-		if n > bestN && (!lo.across || !addsLeading(secs.bags, l.items, h.items)) {
+		if n > bestN && (!lo.across || !addsLeading(secs, l.items, h.items)) {
 			best, bestN, bestOf, bestAcross = lo.role, n, len(l.items), lo.across
 		}
 	}
@@ -1262,7 +1282,7 @@ func reportRewordedAcross(p *lint.Pass, secs *levelSections, hi *model.Role, h *
 		}
 		c := compareItems(secs.bags, l.items, h.items, append(extensionTexts(hi), extensionTexts(lo.role)...))
 		taken := c.copied + c.reworded
-		if c.progress() >= levelCopySteps || c.fresh > 0 || taken < rewordedMinItems || taken < len(h.items) || 5*taken < 4*c.n || addsLeading(secs.bags, l.items, h.items) {
+		if c.progress() >= levelCopySteps || c.fresh > 0 || taken < rewordedMinItems || taken < len(h.items) || 5*taken < 4*c.n || addsLeading(secs, l.items, h.items) {
 			continue
 		}
 		k := strings.ToLower(kindLabel(kind))
@@ -1309,7 +1329,7 @@ next:
 				continue next
 			}
 		}
-		if std[itemKey(text)] {
+		if std[secs.keys.of(text)] {
 			continue
 		}
 		for _, want := range required {
@@ -1333,12 +1353,12 @@ next:
 		at := map[string]*model.Bullet{}
 		for _, b := range ls.Bullets {
 			if b.Block != nil {
-				at[itemKey(oneLine(wordingText(b.Block)))] = b
+				at[secs.keys.of(oneLine(wordingText(b.Block)))] = b
 			}
 		}
 		var lines []string
 		for _, b := range own {
-			lb, ok := at[itemKey(oneLine(wordingText(b.Block)))]
+			lb, ok := at[secs.keys.of(oneLine(wordingText(b.Block)))]
 			if !ok || !sameTargets(b, lb) {
 				lines = nil
 				break
