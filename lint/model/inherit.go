@@ -345,14 +345,17 @@ func InheritAt(t string) int {
 }
 
 // inheritKeyword is inheritKeywordRE.FindStringIndex(t), read by hand in
-// ASCII text: the expression's backtracker tried each offset of each text
-// that holds one of its words anywhere ("in", "built"). A match opens
+// a text without the two runes (?i) folds onto ASCII letters (foldsBytewise:
+// the long s, the Kelvin sign, which \w then takes too): the expression's
+// backtracker tried each offset of each text that holds one of its words
+// anywhere ("in", "built"). Any other rune past ASCII is no word character
+// to \b and \w, as its bytes are none to the reading. A match opens
 // after no word character (\b), each word's letters in any case, each
 // \s+ one or more of [\t\n\f\r ]; "extend" takes the word characters
 // after it (\w* stops only where \b holds), and "builds?" its s only
 // when a space follows (no s can be the space the word needs).
 func inheritKeyword(t string) []int {
-	if !isASCII(t) {
+	if !foldsBytewise(t) {
 		return inheritKeywordRE.FindStringIndex(t)
 	}
 	for i := 0; i < len(t); i++ {
