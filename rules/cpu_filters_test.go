@@ -3,10 +3,12 @@ package rules
 import (
 	"maps"
 	"math/rand"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"gitlab.com/ladderlint/ladderlint/lint/model"
 	"gitlab.com/ladderlint/ladderlint/lint/prose"
@@ -295,5 +297,205 @@ func TestSecondPersonOpeningsWithoutYou(t *testing.T) {
 	secondPersonOpenings(plain) // the block's words memoised
 	if n := testing.AllocsPerRun(100, func() { secondPersonOpenings(plain) }); n != 0 {
 		t.Errorf("%v allocations for a block without you, want 0", n)
+	}
+}
+
+// titleCommaMatches is termTitleComma's FindAllStringSubmatchIndex, on
+// random lines of ranks, names, commas, ampersands and the characters
+// around a word boundary (an underscore is a word character to \b, a
+// letter past ASCII is not).
+func TestTitleCommaMatchesAsExpression(t *testing.T) {
+	rng := rand.New(rand.NewSource(33))
+	parts := []string{"VP", "SVP", "EVP", "Director", "Manager", "Managers", "XVP", "S", "E", ",", " ", "  ", "&", " & ",
+		"Marketing", "Strategy", "platforms", "Sales", "A", "b", "_", "1", "é", "É", "\xff", ".", "(", "\t",
+		"VP Sales", "Director, Marketing", " Manager Sales & Ops", " & Sales"}
+	found := 0
+	for i := 0; i < 300000; i++ {
+		var b strings.Builder
+		for n := rng.Intn(10); n > 0; n-- {
+			b.WriteString(parts[rng.Intn(len(parts))])
+		}
+		s := b.String()
+		want := termTitleComma.FindAllStringSubmatchIndex(s, -1)
+		got := titleCommaMatches(s)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("titleCommaMatches(%q) = %v, the expression says %v", s, got, want)
+		}
+		found += len(want)
+	}
+	if found < 20000 {
+		t.Fatalf("only %d matches in the random lines: the test says little", found)
+	}
+	for s, want := range map[string]int{
+		"our VP, Marketing Strategy & Platforms and the VP Marketing": 2,
+		"the SVP_Sales and XVP Sales":                                 0,
+		"an éVP Sales, a Manager, Sales":                              2, // é is no word character
+	} {
+		if got := len(titleCommaMatches(s)); got != want {
+			t.Errorf("titleCommaMatches(%q): %d matches, want %d", s, got, want)
+		}
+	}
+}
+
+// gradeSubjectUnfiltered is gradeSubject's cleaning as it was, every
+// expression asked of every subject.
+func gradeSubjectUnfiltered(s string) string {
+	s = subjectSuffixRE.ReplaceAllString(s, "")
+	s = subjectUnitRE.ReplaceAllString(s, "")
+	if m := subjectLevelRE.FindStringSubmatch(s); m != nil {
+		s = m[1]
+	}
+	return s
+}
+
+// The checks asked before an expression (gradeSubject's, level-copy's,
+// grade-missing's) answer as the expression alone, on random texts of its
+// words in any case, with the characters (?i) folds onto k and s from past
+// ASCII.
+func TestRegexpFiltersAsExpressions(t *testing.T) {
+	rng := rand.New(rand.NewSource(34))
+	between := []string{"", "  ", "\t", "\n", "\u00a0", "\u212a", "\u017f", "é", "\xff", ".", ",", "&", "-", "_", "1", "23", "#", "[", "a"}
+	random := func(words []string) string {
+		var b strings.Builder
+		for k := rng.Intn(9); k > 0; k-- {
+			b.WriteString(words[rng.Intn(len(words))])
+			if rng.Intn(3) == 0 {
+				b.WriteString(between[rng.Intn(len(between))])
+			} else {
+				b.WriteByte(' ')
+			}
+		}
+		if rng.Intn(4) == 0 {
+			return strings.ToUpper(b.String())
+		}
+		return strings.TrimSpace(b.String())
+	}
+	subject := []string{"Senior", "Engineer", "role", "Role", "position", "po\u017fition", "job", "in", "the", "Engineering", "division", "Department",
+		"team", "organization", "organisation", "org", "group", "level", "Level", "Manager", "Sales"}
+	changed := 0
+	for i := 0; i < 100000; i++ {
+		s := random(subject)
+		want := gradeSubjectUnfiltered(s)
+		if got := cleanSubject(s); got != want {
+			t.Fatalf("cleanSubject(%q) = %q, the expressions say %q", s, got, want)
+		}
+		if want != s {
+			changed++
+		}
+	}
+	if changed < 5000 {
+		t.Errorf("the expressions change only %d random subjects: the test says little", changed)
+	}
+	wish := []string{"preferred", "Preferably", "a plus", "nice to have", "desired", "desirable", "de\u017fired", "ideally", "bonus", "bonu\u017f", "Experience", "with", "3", "15+"}
+	wishes := 0
+	for i := 0; i < 100000; i++ {
+		s := random(wish)
+		want := wishRE.MatchString(s)
+		if got := mayWish(s) && wishRE.MatchString(s); got != want {
+			t.Fatalf("mayWish(%q) and wishRE: %v, wishRE alone %v", s, got, want)
+		}
+		if got, want := firstNumber(s), firstNumberRE.FindString(s); got != want {
+			t.Fatalf("firstNumber(%q) = %q, firstNumberRE %q", s, got, want)
+		}
+		if want {
+			wishes++
+		}
+	}
+	if wishes < 5000 {
+		t.Errorf("only %d random items are wishes: the test says little", wishes)
+	}
+	mention := []string{"grade", "Grades", "#", ":", "of", "level", "[", "7", "a", "job"}
+	mentions := 0
+	for i := 0; i < 100000; i++ {
+		s := random(mention)
+		want := gradeMentionRE.MatchString(s)
+		if got := model.ContainsFold(s, "grade") && gradeMentionRE.MatchString(s); got != want {
+			t.Fatalf("%q: %v with the filter, %v without", s, got, want)
+		}
+		if want {
+			mentions++
+		}
+	}
+	if mentions < 5000 {
+		t.Errorf("only %d random texts mention a grade: the test says little", mentions)
+	}
+}
+
+// lowerBytes is strings.ToLower of the bytes as a string, for sources with
+// curly quotes, capitals past ASCII that lower to another length (İ, the
+// Kelvin sign), invalid bytes and none.
+func TestLowerBytesAsToLower(t *testing.T) {
+	rng := rand.New(rand.NewSource(36))
+	pieces := []string{"Senior", "ENGINEER", "’", "—", "İ", "\u212a", "ẞ", "Σ", "\xff", "\xe2\x80", " ", "\n", "a", ""}
+	for i := 0; i < 50000; i++ {
+		var b []byte
+		for k := rng.Intn(12); k > 0; k-- {
+			b = append(b, pieces[rng.Intn(len(pieces))]...)
+		}
+		if got, want := lowerBytes(b), strings.ToLower(string(b)); got != want {
+			t.Fatalf("lowerBytes(%q) = %q, strings.ToLower %q", b, got, want)
+		}
+	}
+	if lowerBytes(nil) != "" {
+		t.Error("lowerBytes(nil) is not empty")
+	}
+}
+
+// itemBags.of is wordBag, made once an item: the second answer is the
+// first slice, and a nil memo makes each anew.
+func TestItemBagsOnce(t *testing.T) {
+	bags := itemBags{}
+	item := "Lead the Team's planning, and the team’s reviews"
+	first := bags.of(item)
+	if !reflect.DeepEqual(first, wordBag(item)) {
+		t.Fatalf("itemBags.of(%q) = %q, wordBag %q", item, first, wordBag(item))
+	}
+	if again := bags.of(item); len(again) == 0 || &again[0] != &first[0] {
+		t.Error("the second bag of an item is made anew")
+	}
+	var none itemBags
+	if got := none.of(item); !reflect.DeepEqual(got, first) || len(none) != 0 {
+		t.Errorf("a nil memo: %q, %d kept", got, len(none))
+	}
+}
+
+// ungradedTitles compiles a list of patterns once, and each list its own:
+// two lists whose patterns run together alike, with or without a NUL
+// between ("board", "seat" and "board\x00seat"), differ.
+func TestUngradedTitlesOnce(t *testing.T) {
+	one := &gradeMissingOptions{UngradedTitles: []string{`board`, `seat`}}
+	first, again := one.ungradedTitles(), one.ungradedTitles()
+	if len(first) != 2 || &first[0] != &again[0] {
+		t.Fatalf("the same patterns compiled anew, or not both: %v, %v", first, again)
+	}
+	for _, pat := range []string{"boardseat", "board\x00seat"} {
+		joined := (&gradeMissingOptions{UngradedTitles: []string{pat}}).ungradedTitles()
+		if len(joined) != 1 || joined[0].String() != "(?i)"+pat {
+			t.Errorf("the list of %q alone: %v", pat, joined)
+		}
+	}
+	if bad := (&gradeMissingOptions{UngradedTitles: []string{`(`, `chair`}}).ungradedTitles(); len(bad) != 1 || !bad[0].MatchString("Chair") {
+		t.Errorf("a bad pattern is not skipped alone: %v", bad)
+	}
+}
+
+// itemKeys.of is itemKey, made once an item, and a nil memo keeps none.
+func TestItemKeysOnce(t *testing.T) {
+	keys := itemKeys{}
+	for _, item := range []string{"Owns THE  roadmap;", "Lead the team’s planning.", ""} {
+		if got, want := keys.of(item), itemKey(item); got != want {
+			t.Errorf("itemKeys.of(%q) = %q, itemKey %q", item, got, want)
+		}
+	}
+	if len(keys) != 3 {
+		t.Errorf("%d keys kept, want 3", len(keys))
+	}
+	first := keys.of("Owns THE  roadmap;")
+	if again := keys.of("Owns THE  roadmap;"); unsafe.StringData(again) != unsafe.StringData(first) {
+		t.Error("the second key of an item is made anew")
+	}
+	var none itemKeys
+	if got := none.of("Owns THE roadmap"); got != "owns the roadmap" || len(none) != 0 {
+		t.Errorf("a nil memo: %q, %d kept", got, len(none))
 	}
 }

@@ -118,6 +118,41 @@ var (
 	subjectUnitRE = regexp.MustCompile(`(?i)\s+in\s+the\s+[\w\s&,-]*\b(?:division|department|team|organi[sz]ation|org|group)$`)
 )
 
+// subjectUnits are the words a match of subjectUnitRE ends with.
+var subjectUnits = []string{"division", "department", "team", "organization", "organisation", "org", "group"}
+
+// mayEndWithFold reports whether s may match an expression that ends, in
+// any case, with one of words at the text's end: s ends so, or holds a
+// character past ASCII ((?i) folds the Kelvin sign onto k and the long s
+// onto s). gradeSubject's expressions, asked only then, were each a scan of
+// the subject, for every grade sentence and every rule that reads it.
+func mayEndWithFold(s string, words ...string) bool {
+	for _, w := range words {
+		if len(s) >= len(w) && strings.EqualFold(s[len(s)-len(w):], w) {
+			return true
+		}
+	}
+	return !isASCII(s)
+}
+
+// cleanSubject takes a trailing "role" or "position" and a division after
+// the role off a grade sentence's subject, and a level's words after its
+// name, each only when the subject may hold it.
+func cleanSubject(s string) string {
+	if mayEndWithFold(s, "role", "position", "job") {
+		s = subjectSuffixRE.ReplaceAllString(s, "")
+	}
+	if mayEndWithFold(s, subjectUnits...) {
+		s = subjectUnitRE.ReplaceAllString(s, "")
+	}
+	if model.ContainsFold(s, "level") {
+		if m := subjectLevelRE.FindStringSubmatch(s); m != nil {
+			s = m[1]
+		}
+	}
+	return s
+}
+
 // gradeSubject is the role a grade sentence names, cleaned: template
 // braces and a trailing "role" or "position" dropped, "" for a generic
 // subject ("The role is a grade 6"). "The Senior level in the Engineering
@@ -125,11 +160,7 @@ var (
 func gradeSubject(g *model.Grade) string {
 	s := strings.TrimSpace(g.Subject)
 	s = strings.TrimSpace(strings.Trim(s, "{}"))
-	s = subjectSuffixRE.ReplaceAllString(s, "")
-	s = subjectUnitRE.ReplaceAllString(s, "")
-	if m := subjectLevelRE.FindStringSubmatch(s); m != nil {
-		s = m[1]
-	}
+	s = cleanSubject(s)
 	switch strings.ToLower(s) {
 	case "", "role", "position", "job", "this role", "this position", "level", "this level":
 		return ""

@@ -143,7 +143,7 @@ func checkLevelCopy(p *lint.Pass) {
 	opts := lint.Options[levelCopyOptions](p.Options)
 	l := gradeLadder(p.Env, p.Config) // the run's, built once
 	var levels []placedLevel
-	secs := &levelSections{minWords: opts.MinWords, m: map[levelSectionKey]*levelSection{}}
+	secs := &levelSections{minWords: opts.MinWords, m: map[levelSectionKey]*levelSection{}, bags: itemBags{}, keys: itemKeys{}}
 	for i, r := range p.File.Roles {
 		if r.Kind != model.KindLevel || r.SharesWith != nil && !ownsSections(r, opts.Sections) {
 			continue
@@ -282,6 +282,44 @@ type levelSections struct {
 	// a level's sub-heading that repeats its name, whose sections are the
 	// level's (echoesLevel)
 	echo map[*model.Role]*model.Role
+	// the items' word bags, made once a page: compareItems pairs a level's
+	// items with those of every level below it in the window, and made
+	// each item's bag again for every pair
+	bags itemBags
+	// the items' keys (itemKey), made once a page, for the same reason:
+	// reportRepeatedList and addsLeading key a level's items for every
+	// level above it
+	keys itemKeys
+}
+
+// itemKeys keeps itemKey's answers by item.
+type itemKeys map[string]string
+
+// of returns itemKey(item), made on first need; a nil memo keeps nothing.
+func (m itemKeys) of(item string) string {
+	if k, ok := m[item]; ok {
+		return k
+	}
+	k := itemKey(item)
+	if m != nil {
+		m[item] = k
+	}
+	return k
+}
+
+// itemBags keeps wordBag's answers by item (the bags are only read).
+type itemBags map[string][]string
+
+// of returns wordBag(item), made on first need; a nil memo keeps nothing.
+func (m itemBags) of(item string) []string {
+	if b, ok := m[item]; ok {
+		return b
+	}
+	b := wordBag(item)
+	if m != nil {
+		m[item] = b
+	}
+	return b
 }
 
 func (ls *levelSections) get(r *model.Role, kind model.SectionKind) *levelSection {
@@ -441,7 +479,7 @@ func reportLevelCopy(p *lint.Pass, opts *levelCopyOptions, secs *levelSections, 
 		// two steps up, however small each (a number raised, "Basic" made
 		// "Deep", "preferred" made required, a bullet of its own): the
 		// level progresses on the lower one's frame
-		if c := compareItems(l.items, hb, append(extensionTexts(hi), extensionTexts(lo.role)...)); c.progress() < levelCopySteps {
+		if c := compareItems(secs.bags, l.items, hb, append(extensionTexts(hi), extensionTexts(lo.role)...)); c.progress() < levelCopySteps {
 			best, bestItems, bestSim, bestChanges = lo.role, l.items, sim, c
 		}
 	}
@@ -832,7 +870,7 @@ func (c itemChanges) describe(standard int) string {
 // the changes and the steps up. Items that hold one of skip (the levels'
 // "Extends the Senior ... requirements") are neither level's own: not
 // counted.
-func compareItems(old, new []string, skip []string) itemChanges {
+func compareItems(bags itemBags, old, new []string, skip []string) itemChanges {
 	var c itemChanges
 	extends := func(item string) bool {
 		for _, sk := range skip {
@@ -848,12 +886,12 @@ func compareItems(old, new []string, skip []string) itemChanges {
 	used := make([]bool, len(old))
 	oldBags := make([][]string, len(old))
 	for i, o := range old {
-		oldBags[i] = wordBag(o)
+		oldBags[i] = bags.of(o)
 	}
 next:
 	for _, n := range new {
 		best, bestSim := -1, 0.5
-		nb := wordBag(n)
+		nb := bags.of(n)
 		for i, o := range old {
 			if used[i] {
 				continue
@@ -915,19 +953,48 @@ var wishRE = regexp.MustCompile(`(?i)\b(?:preferred|preferably|a plus|nice to ha
 // firstNumberRE finds the first number of an item ("3-5 years", "15+").
 var firstNumberRE = regexp.MustCompile(`\d+`)
 
+// firstNumber is firstNumberRE.FindString(s): the first run of ASCII
+// digits.
+func firstNumber(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			j := i + 1
+			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+				j++
+			}
+			return s[i:j]
+		}
+	}
+	return ""
+}
+
+// wishPieces are pieces of wishRE's words, one in each.
+var wishPieces = []string{"prefer", "a plus", "nice to have", "desir", "ideally", "bonus"}
+
+// mayWish reports whether s may match wishRE: it holds one of wishPieces in
+// any case, or a character past ASCII ((?i) folds the long s onto s).
+func mayWish(s string) bool {
+	for _, w := range wishPieces {
+		if model.ContainsFold(s, w) {
+			return true
+		}
+	}
+	return !isASCII(s)
+}
+
 // asksMore reports whether a reworded item asks more than the one it
 // rewords: its first number is higher, it drops what made it a wish
 // ("preferred"), it scales a qualifier up ("Basic" to "Deep"), or it names
 // other tools or places (capitalised words the other has not).
 func asksMore(old, new string) bool {
-	if a, b := firstNumberRE.FindString(old), firstNumberRE.FindString(new); a != "" && b != "" {
+	if a, b := firstNumber(old), firstNumber(new); a != "" && b != "" {
 		x, _ := strconv.Atoi(a)
 		y, _ := strconv.Atoi(b)
 		if y > x {
 			return true
 		}
 	}
-	if wishRE.MatchString(old) && !wishRE.MatchString(new) {
+	if mayWish(old) && wishRE.MatchString(old) && !(mayWish(new) && wishRE.MatchString(new)) {
 		return true
 	}
 	del, ins := worddiff.CompareWith(old, new, worddiff.Options{FoldCase: true}).Changed()
@@ -1081,13 +1148,14 @@ var leadingRE = regexp.MustCompile(`(?i)\b(?:teams?|people|hir(?:e|es|ed|ing)|re
 // whose words on leading people that item has already ("Proven leadership
 // skills and demonstrates 'one team' mindset; able to be a role model" for
 // "...; able to lead other EBAs") adds nothing on leading people.
-func addsLeading(lower, new []string) bool {
+func addsLeading(secs *levelSections, lower, new []string) bool {
+	bags, keys := secs.bags, secs.keys
 	has := map[string]bool{}
 	for _, it := range lower {
-		has[itemKey(it)] = true
+		has[keys.of(it)] = true
 	}
 	for _, it := range new {
-		if !has[itemKey(it)] && leadingRE.MatchString(it) && !rewordsLeading(lower, it) {
+		if !has[keys.of(it)] && leadingRE.MatchString(it) && !rewordsLeading(bags, lower, it) {
 			return true
 		}
 	}
@@ -1097,11 +1165,11 @@ func addsLeading(lower, new []string) bool {
 // rewordsLeading reports whether item rewords the item of lower most like
 // it (more than half the same) and every word of item on leading people is
 // one of that item's.
-func rewordsLeading(lower []string, item string) bool {
+func rewordsLeading(bags itemBags, lower []string, item string) bool {
 	best, bestSim := "", 0.5
-	ib := wordBag(item)
+	ib := bags.of(item)
 	for _, o := range lower {
-		if maxSimilarity(wordBag(o), ib) <= bestSim {
+		if maxSimilarity(bags.of(o), ib) <= bestSim {
 			continue
 		}
 		if d := worddiff.CompareWith(o, item, worddiff.Options{FoldCase: true}); d.Similarity() > bestSim {
@@ -1132,7 +1200,7 @@ func rewordsLeading(lower []string, item string) bool {
 func reportRepeatedList(p *lint.Pass, secs *levelSections, hi *model.Role, h *levelSection, below []placedLevel, kind model.SectionKind) bool {
 	own := map[string]bool{}
 	for _, it := range h.items {
-		own[itemKey(it)] = true
+		own[secs.keys.of(it)] = true
 	}
 	var best *model.Role
 	bestN, bestOf := 0, 0
@@ -1150,12 +1218,12 @@ func reportRepeatedList(p *lint.Pass, secs *levelSections, hi *model.Role, h *le
 		}
 		n, seen := 0, map[string]bool{}
 		for _, it := range l.items {
-			if k := itemKey(it); own[k] && !seen[k] {
+			if k := secs.keys.of(it); own[k] && !seen[k] {
 				seen[k] = true
 				n++
 			}
 		}
-		if n > bestN && (!lo.across || !addsLeading(l.items, h.items)) {
+		if n > bestN && (!lo.across || !addsLeading(secs, l.items, h.items)) {
 			best, bestN, bestOf, bestAcross = lo.role, n, len(l.items), lo.across
 		}
 	}
@@ -1212,9 +1280,9 @@ func reportRewordedAcross(p *lint.Pass, secs *levelSections, hi *model.Role, h *
 		if !l.ok {
 			continue
 		}
-		c := compareItems(l.items, h.items, append(extensionTexts(hi), extensionTexts(lo.role)...))
+		c := compareItems(secs.bags, l.items, h.items, append(extensionTexts(hi), extensionTexts(lo.role)...))
 		taken := c.copied + c.reworded
-		if c.progress() >= levelCopySteps || c.fresh > 0 || taken < rewordedMinItems || taken < len(h.items) || 5*taken < 4*c.n || addsLeading(l.items, h.items) {
+		if c.progress() >= levelCopySteps || c.fresh > 0 || taken < rewordedMinItems || taken < len(h.items) || 5*taken < 4*c.n || addsLeading(secs, l.items, h.items) {
 			continue
 		}
 		k := strings.ToLower(kindLabel(kind))
@@ -1261,7 +1329,7 @@ next:
 				continue next
 			}
 		}
-		if std[itemKey(text)] {
+		if std[secs.keys.of(text)] {
 			continue
 		}
 		for _, want := range required {
@@ -1285,12 +1353,12 @@ next:
 		at := map[string]*model.Bullet{}
 		for _, b := range ls.Bullets {
 			if b.Block != nil {
-				at[itemKey(oneLine(wordingText(b.Block)))] = b
+				at[secs.keys.of(oneLine(wordingText(b.Block)))] = b
 			}
 		}
 		var lines []string
 		for _, b := range own {
-			lb, ok := at[itemKey(oneLine(wordingText(b.Block)))]
+			lb, ok := at[secs.keys.of(oneLine(wordingText(b.Block)))]
 			if !ok || !sameTargets(b, lb) {
 				lines = nil
 				break

@@ -186,12 +186,12 @@ func reportInheritedRepeats(p *lint.Pass, secs *levelSections, r *model.Role, ki
 				return ""
 			}
 		}
-		if std[itemKey(text)] {
+		if std[secs.keys.of(text)] {
 			return ""
 		}
 		// nearly word for word: a hyphen for a space ("hands on",
 		// "hands-on"), any final punctuation
-		k := itemKey(strings.TrimRight(strings.ReplaceAll(text, "-", " "), ".,;:! "))
+		k := secs.keys.of(strings.TrimRight(strings.ReplaceAll(text, "-", " "), ".,;:! "))
 		for _, want := range required {
 			if bulletMatches(bulletItemWords(b), want, match) {
 				return ""

@@ -21,6 +21,70 @@ func hasTitleRank(text string) bool {
 	return strings.Contains(text, "VP") || strings.Contains(text, "Director") || strings.Contains(text, "Manager")
 }
 
+// titleCommaMatches is termTitleComma.FindAllStringSubmatchIndex(text, -1)
+// without the expression, which the backtracker tried at every offset of
+// every block that names a rank (most blocks of a page that says
+// "Manager"): a match starts only where a rank word does, after no ASCII
+// word character (\b: the rank's first letter is one), and from there
+// each part of the expression is taken greedily, since nothing after it
+// can fail.
+func titleCommaMatches(text string) [][]int {
+	var out [][]int
+	for i := 0; i < len(text); i++ {
+		if i > 0 && (isWordByte(text[i-1]) || text[i-1] == '_') {
+			continue
+		}
+		var n int
+		switch text[i] {
+		case 'V':
+			n = rankAt(text, i, "VP")
+		case 'S', 'E':
+			n = rankAt(text, i+1, "VP")
+			if n > 0 {
+				n++
+			}
+		case 'D':
+			n = rankAt(text, i, "Director")
+		case 'M':
+			n = rankAt(text, i, "Manager")
+		}
+		if n == 0 {
+			continue
+		}
+		rankEnd := i + n
+		j := rankEnd
+		if j < len(text) && text[j] == ',' {
+			j++
+		}
+		commaEnd := j
+		if j+1 >= len(text) || text[j] != ' ' || !isUpper(text[j+1]) {
+			continue
+		}
+		nameStart := j + 1
+		end := letterRunEnd(text, nameStart+1)
+		for end+1 < len(text) && text[end] == ' ' {
+			if c := text[end+1]; c == '&' {
+				end += 2
+			} else if isUpper(c) {
+				end = letterRunEnd(text, end+2)
+			} else {
+				break
+			}
+		}
+		out = append(out, []int{i, end, i, rankEnd, rankEnd, commaEnd, nameStart, end})
+		i = end - 1
+	}
+	return out
+}
+
+// rankAt returns len(rank) when text holds rank at i, else 0.
+func rankAt(text string, i int, rank string) int {
+	if i <= len(text) && strings.HasPrefix(text[i:], rank) {
+		return len(rank)
+	}
+	return 0
+}
+
 // checkTermTitleCommas reports a title written without the comma after its
 // rank word ("reports to the VP Marketing Strategy & Platforms") on a page
 // that writes the same title with it ("a 45 minute interview with our VP,
@@ -44,7 +108,7 @@ func checkTermTitleCommas(p *lint.SetPass, f *model.Family) {
 		if !hasTitleRank(text) {
 			continue
 		}
-		for _, m := range termTitleComma.FindAllStringSubmatchIndex(text, -1) {
+		for _, m := range titleCommaMatches(text) {
 			key := text[m[2]:m[3]] + " " + text[m[6]:m[7]]
 			if m[5] > m[4] {
 				withComma[key]++

@@ -764,6 +764,38 @@ func ContainsFold(s, w string) bool {
 	return false
 }
 
+// foldSet answers whether a text holds any of some lower-case ASCII words
+// in any case (ContainsFold of each), in one pass over the text: a filter
+// of many words asked of every block made a pass over the block for each
+// word, each stopping at every place of the word's first letter.
+type foldSet struct {
+	byFirst [256][]string // the words by a byte their first can be written as
+}
+
+func newFoldSet(words ...string) *foldSet {
+	fs := &foldSet{}
+	for _, w := range words {
+		c := w[0]
+		fs.byFirst[c] = append(fs.byFirst[c], w)
+		if c >= 'a' && c <= 'z' {
+			fs.byFirst[c-0x20] = append(fs.byFirst[c-0x20], w)
+		}
+	}
+	return fs
+}
+
+// in reports whether s holds one of the set's words in any case.
+func (fs *foldSet) in(s string) bool {
+	for i := 0; i < len(s); i++ {
+		for _, w := range fs.byFirst[s[i]] {
+			if len(w) <= len(s)-i && equalFoldASCII(s[i:i+len(w)], w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // equalFoldASCII is strings.EqualFold(s, w) for an ASCII w and an s of
 // its length: each byte w's, or its capital for a lower-case letter or
 // its lower case for a capital.

@@ -220,4 +220,8 @@ func isGradeLink(l *Link) bool {
 
 // SaysNoGrade reports whether a text says a role has no grade ("does not
 // have a grade", "grade TBD", "no job grade").
-func SaysNoGrade(t string) bool { return noGradeRE.MatchString(t) }
+//
+// Every way of saying it holds "grade", which no letter past ASCII folds to
+// (the expression's (?i) folds only k and s past it): a text without the
+// word is not asked of the expression.
+func SaysNoGrade(t string) bool { return ContainsFold(t, "grade") && noGradeRE.MatchString(t) }

@@ -74,12 +74,16 @@ var (
 	extendKindSuffixRE = regexp.MustCompile(`(?i)(?:'s|’s)?\s+(responsibilit(?:y|ies)|requirements?|expectations|qualifications)$`)
 )
 
+// extensionWords are the words one of which every extension sentence holds
+// (or a typo of "Extends" opening it: extendsTypo).
+var extensionWords = newFoldSet("all", "same", "extend", "builds", " who ", "addition")
+
 // extensions reads each level's extension sentences, in its own text and
 // its sections, and resolves the role each names.
 func (s *structurer) extensions() {
 	byRole := map[*Role][]*Block{}
 	for _, b := range s.f.Blocks {
-		if b.Role != nil && (b.Kind == BlockParagraph || b.Kind == BlockItem) && (ContainsFold(b.Text, "all") || ContainsFold(b.Text, "same") || ContainsFold(b.Text, "extend") || ContainsFold(b.Text, "builds") || extendsTypo(b.Text) || ContainsFold(b.Text, " who ") || ContainsFold(b.Text, "addition")) {
+		if b.Role != nil && (b.Kind == BlockParagraph || b.Kind == BlockItem) && (extensionWords.in(b.Text) || extendsTypo(b.Text)) {
 			byRole[b.Role] = append(byRole[b.Role], b)
 		}
 	}
@@ -106,7 +110,7 @@ func (s *structurer) readExtension(r, before *Role, b *Block, ss [2]int) *Extens
 	// most sentences of a block that passed extensions' filter are turned
 	// away here, before the regular expressions
 	ascii := foldsBytewise(t)
-	if ascii && !ContainsFold(t, "all") && !ContainsFold(t, "same") && !ContainsFold(t, "extend") && !ContainsFold(t, "builds") && !ContainsFold(t, " who ") && !ContainsFold(t, "addition") && !extendsTypo(t) {
+	if ascii && !extensionWords.in(t) && !extendsTypo(t) {
 		return nil
 	}
 	// each pattern but extendRoleRE names a kind of section: an ASCII
@@ -327,7 +331,7 @@ func InheritAt(t string) int {
 		}
 		return -1
 	}
-	loc := inheritKeywordRE.FindStringIndex(t)
+	loc := inheritKeyword(t)
 	if loc == nil {
 		if extendsTypo(t) {
 			return 0
@@ -338,6 +342,90 @@ func InheritAt(t string) int {
 		return 0
 	}
 	return loc[1]
+}
+
+// inheritKeyword is inheritKeywordRE.FindStringIndex(t), read by hand in
+// a text without the two runes (?i) folds onto ASCII letters (foldsBytewise:
+// the long s, the Kelvin sign, which \w then takes too): the expression's
+// backtracker tried each offset of each text that holds one of its words
+// anywhere ("in", "built"). Any other rune past ASCII is no word character
+// to \b and \w, as its bytes are none to the reading. A match opens
+// after no word character (\b), each word's letters in any case, each
+// \s+ one or more of [\t\n\f\r ]; "extend" takes the word characters
+// after it (\w* stops only where \b holds), and "builds?" its s only
+// when a space follows (no s can be the space the word needs).
+func inheritKeyword(t string) []int {
+	if !foldsBytewise(t) {
+		return inheritKeywordRE.FindStringIndex(t)
+	}
+	for i := 0; i < len(t); i++ {
+		if i > 0 && isREWordByte(t[i-1]) {
+			continue
+		}
+		switch t[i] | 0x20 {
+		case 'e':
+			if hasPrefixFold(t[i:], "extend") {
+				j := i + len("extend")
+				for j < len(t) && isREWordByte(t[j]) {
+					j++
+				}
+				return []int{i, j}
+			}
+		case 'i':
+			if j, ok := wordsFold(t, i, "in", "addition", "to"); ok {
+				return []int{i, j}
+			}
+		case 'b':
+			if !hasPrefixFold(t[i:], "build") {
+				continue
+			}
+			j := i + len("build")
+			if j < len(t) && t[j]|0x20 == 's' {
+				j++
+			}
+			if k, ok := wordsFold(t, j, "", "on"); ok {
+				return []int{i, k}
+			}
+		}
+	}
+	return nil
+}
+
+// hasPrefixFold reports whether s opens with the lower-case ASCII letters w
+// in any case (only a letter's two cases are c|0x20 for a letter c).
+func hasPrefixFold(s, w string) bool {
+	if len(s) < len(w) {
+		return false
+	}
+	for k := 0; k < len(w); k++ {
+		if s[k]|0x20 != w[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// wordsFold reads words at t[i:], in any case, each after the first apart
+// by spaces of \s (one or more) and the last followed by no word
+// character; it returns where the last ends.
+func wordsFold(t string, i int, words ...string) (int, bool) {
+	for k, w := range words {
+		if k > 0 {
+			j := i
+			for j < len(t) && (t[j] == ' ' || t[j] == '\t' || t[j] == '\n' || t[j] == '\f' || t[j] == '\r') {
+				j++
+			}
+			if j == i {
+				return 0, false
+			}
+			i = j
+		}
+		if !hasPrefixFold(t[i:], w) {
+			return 0, false
+		}
+		i += len(w)
+	}
+	return i, i == len(t) || !isREWordByte(t[i])
 }
 
 // extendEnd returns where the name an extension sentence takes over from

@@ -296,10 +296,11 @@ func TestInheritAt(t *testing.T) {
 		return loc[1]
 	}
 	pieces := []string{" ", "Extends ", "extend", "EXTENDED ", "Exends ", "Extendss ", "Extnds", "In addition to ", "addİtion ",
-		"ADDITION ", "in ", "to ", "builds on ", "Build on ", "bUİld ", "the ", "Senior ", "requirements", "*", "_", "é", "\xff", "."}
+		"ADDITION ", "in ", "to ", "builds on ", "Build on ", "bUİld ", "the ", "Senior ", "requirements", "*", "_", "é", "\xff", ".",
+		"in", "addition", "to", "build", "builds", "BUILDS", "on", "ON", "extend", "\t", "\n", "\v", "\f", "\r", "s", "1", "x", "\u212a", "\u017f"}
 	rng := rand.New(rand.NewSource(1))
 	found := 0
-	for n := 0; n < 50000; n++ {
+	for n := 0; n < 200000; n++ {
 		var b strings.Builder
 		for k := rng.Intn(6); k >= 0; k-- {
 			b.WriteString(pieces[rng.Intn(len(pieces))])

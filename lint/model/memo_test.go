@@ -151,3 +151,28 @@ func TestBlockMemoKeyed(t *testing.T) {
 		t.Errorf("a keyed value under another key than its own is kept as %T, want an entry", b.memo)
 	}
 }
+
+// MemoAlone is the keyed value while the block keeps it alone, and no value
+// of the callers' types once it keeps another beside it, or none.
+func TestMemoAlone(t *testing.T) {
+	f := Parse("a.md", []byte("# A\n\n## Senior Engineer\n\nThe Senior Engineer is a grade 7.\n"))
+	b := f.Blocks[len(f.Blocks)-1]
+	if v := b.MemoAlone(); v != nil {
+		t.Fatalf("a block without memos: %T", v)
+	}
+	m := &keyedMemo{1}
+	b.Memo(keyedMemoKey{}, func() any { return m })
+	if v, ok := b.MemoAlone().(*keyedMemo); !ok || v != m {
+		t.Fatalf("the keyed value alone: %T %v", b.MemoAlone(), b.MemoAlone())
+	}
+	type other struct{}
+	b.Memo(other{}, func() any { return 2 })
+	if _, ok := b.MemoAlone().(*keyedMemo); ok {
+		t.Error("beside another value, MemoAlone still gives the keyed one")
+	}
+	f.ReleaseMemos()
+	b.Memo(other{}, func() any { return m }) // under a key not its own: an entry
+	if _, ok := b.MemoAlone().(*keyedMemo); ok {
+		t.Error("a keyed value under another key than its own is given as kept alone")
+	}
+}

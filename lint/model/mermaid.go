@@ -52,6 +52,19 @@ var (
 	}
 )
 
+// mayOpenFence reports whether line has a backtick or tilde where
+// fenceOpenRE's fence can start: after the leading spaces and tabs, at most
+// three of them ([ \t]{0,3} stopped sooner leaves a space or tab there).
+// Most lines have not, and were each copied to a string and asked of the
+// expression.
+func mayOpenFence(line []byte) bool {
+	k := 0
+	for k < 3 && k < len(line) && (line[k] == ' ' || line[k] == '\t') {
+		k++
+	}
+	return k < len(line) && (line[k] == '`' || line[k] == '~')
+}
+
 // Diagrams returns the page's mermaid flowcharts, read on each call (only
 // the rules that check diagrams ask).
 func (f *Family) Diagrams() []*Diagram {
@@ -63,8 +76,12 @@ func (f *Family) Diagrams() []*Diagram {
 		for end < len(src) && src[end] != '\n' {
 			end++
 		}
-		line := string(src[off:end])
 		next := end + 1
+		if !mayOpenFence(src[off:end]) {
+			off = next
+			continue
+		}
+		line := string(src[off:end])
 		if m := fenceOpenRE.FindStringSubmatch(line); m != nil && f.InCode(off) {
 			fence := m[1]
 			d := &Diagram{}

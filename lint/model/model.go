@@ -282,6 +282,14 @@ type memoEntry struct {
 	key, v any
 }
 
+// MemoAlone returns the block's memo as kept: the value itself when Memo
+// keeps one MemoKeyed alone, else a value of this package's own types
+// (nil, an entry, the structure pass's grades). A caller that knows its
+// MemoKeyed value's type asserts it here first, without a key compared
+// (lint/prose's BlockMemo: a million calls on the handbook's job
+// families), and asks Memo when the assertion fails.
+func (b *Block) MemoAlone() any { return b.memo }
+
 // Memo returns the value stored under key for this block, building it on
 // first use: rules share work on a block (its words, its text with URLs
 // blanked) this way. Not safe for concurrent use; the engine runs one file's

@@ -3,6 +3,7 @@ package model
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // RoleStatus marks a role that is not a full level of the ladder.
@@ -37,8 +38,39 @@ var (
 // defined at time of business need.", "TBD", "This is a future level").
 func IsPlaceholder(t string) bool {
 	t = strings.TrimSpace(t)
-	return t != "" && len(t) < 200 && placeholderRE.MatchString(t)
+	return t != "" && len(t) < 200 && mayBePlaceholder(t) && placeholderRE.MatchString(t)
 }
+
+// mayBePlaceholder reports whether t's first run of ASCII word characters
+// (letters, digits, '_') is a word a match of placeholderRE can open with:
+// every alternative opens with one of placeholderOpenings, followed by no
+// word character, after ^\W*. \W takes no ASCII word character, and a
+// character past ASCII it does not take (under (?i), the Kelvin sign and
+// the long s) opens no alternative. A run followed by a character past
+// ASCII may go on in a letter that folds onto ASCII ("thiſ"), so it is
+// asked of the expression. Most items open with another word.
+func mayBePlaceholder(t string) bool {
+	i := 0
+	for i < len(t) && !isREWordByte(t[i]) {
+		i++
+	}
+	j := i
+	for j < len(t) && isREWordByte(t[j]) {
+		j++
+	}
+	if j < len(t) && t[j] >= utf8.RuneSelf {
+		return true
+	}
+	for _, w := range placeholderOpenings {
+		if len(w) == j-i && hasPrefixFold(t[i:], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// placeholderOpenings are the first words of placeholderRE's alternatives.
+var placeholderOpenings = []string{"this", "to", "tbd", "tba", "todo", "coming", "placeholder"}
 
 // placeholderSection reports whether a section holds text and all of it is
 // placeholders.
@@ -186,4 +218,21 @@ func StatusOfTitle(t string) RoleStatus {
 
 // SaysDeprecated reports whether a text says its role is deprecated or no
 // longer hired for ("This role is deprecated", "no longer in use").
-func SaysDeprecated(t string) bool { return deprecatedTextRE.MatchString(t) }
+//
+// Every way of saying it holds one of deprecatedWords: an ASCII text without
+// any is not asked of the expression (past ASCII, (?i) folds the long s
+// onto s and the Kelvin sign onto k).
+func SaysDeprecated(t string) bool {
+	if !isASCII(t) {
+		return deprecatedTextRE.MatchString(t)
+	}
+	for _, w := range deprecatedWords {
+		if ContainsFold(t, w) {
+			return deprecatedTextRE.MatchString(t)
+		}
+	}
+	return false
+}
+
+// deprecatedWords are deprecatedTextRE's words, one in each of its ways.
+var deprecatedWords = []string{"deprecated", "retired", "discontinued", "sunset", "longer"}

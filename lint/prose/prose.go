@@ -482,6 +482,9 @@ func (m *BlockMemo) MemoKey() any { return blockMemoKey{} }
 // Memo returns b's BlockMemo, made on first need; its own words are built
 // when first asked for (BlockWords).
 func Memo(b *model.Block) *BlockMemo {
+	if m, ok := b.MemoAlone().(*BlockMemo); ok {
+		return m // kept alone: what b.Memo would find
+	}
 	return b.Memo(blockMemoKey{}, func() any { return new(BlockMemo) }).(*BlockMemo)
 }
 
