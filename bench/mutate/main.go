@@ -51,6 +51,8 @@ func main() {
 			mark := "MISSED"
 			if o.Detected {
 				mark = "found"
+			} else if o.Elsewhere {
+				mark = "MISSED (another rule at the line)"
 			}
 			fmt.Printf("%s %s:%d %s\n", mark, o.Page, o.Line, o.What)
 			if *collateral {
@@ -60,12 +62,12 @@ func main() {
 			}
 		}
 	}
-	fmt.Printf("%-8s %8s %8s %7s %11s %18s\n", "class", "injected", "detected", "recall", "collateral", "with collateral")
+	fmt.Printf("%-8s %8s %8s %7s %22s %11s %16s   %s\n", "class", "injected", "detected", "recall", "missed, other rule there", "collateral", "with collateral", "collateral by rule")
 	for _, f := range mutate.Tally(res.Outcomes) {
 		if f.Injected == 0 {
 			continue
 		}
-		fmt.Printf("%-8s %8d %8d %7.2f %11d %18d   %s\n", f.Class, f.Injected, f.Detected, f.Recall(), f.Collateral, f.Touched,
+		fmt.Printf("%-8s %8d %8d %7.2f %24d %11d %16d   %s\n", f.Class, f.Injected, f.Detected, f.Recall(), f.Elsewhere, f.Collateral, f.Touched,
 			strings.Join(mutate.CollateralRules(res.Outcomes, f.Class), ", "))
 	}
 	fmt.Printf("sample: tuning half, %d pages mutated; seed %d; typos: up to %d word occurrences a page, one slip each; "+

@@ -26,6 +26,9 @@ type Options struct {
 	// Page, when set, keeps the pages it accepts (the tuning half for
 	// bench/mutate; every page for a fixture).
 	Page func(path string) bool
+	// Make, when set, gives a page's mutations instead of the mutators
+	// (tests inject defects of their own).
+	Make func(f *model.Family) []Mutation
 }
 
 // Outcome is one mutation and what the lint of the mutated page said.
@@ -35,6 +38,10 @@ type Outcome struct {
 	// Collateral are the findings of other rules than the class's that
 	// the mutation added to the page.
 	Collateral []lint.Finding
+	// Elsewhere is set on a miss that another rule reports at the
+	// mutation's line (a section heading made deeper than the one before
+	// it is heading-increment's skipped level): the defect is not silent.
+	Elsewhere bool
 }
 
 // Dict is misspelling's dictionary, as the typos use it.
@@ -159,7 +166,12 @@ func Lint(cfg *lint.Config, in []lint.Input, opts Options) ([]Outcome, error) {
 		if fam == nil || fam.Skipped || (opts.Page != nil && !opts.Page(p.File.Path)) {
 			continue
 		}
-		muts := Mutations(fam, opts)
+		var muts []Mutation
+		if opts.Make != nil {
+			muts = opts.Make(fam)
+		} else {
+			muts = Mutations(fam, opts)
+		}
 		if len(muts) == 0 {
 			continue
 		}
@@ -206,6 +218,9 @@ func judge(m Mutation, before map[string]int, after []lint.Finding) Outcome {
 		}
 		if !expected[f.Rule] {
 			o.Collateral = append(o.Collateral, f)
+			if m.Lines(f.Line) {
+				o.Elsewhere = true
+			}
 			continue
 		}
 		if !m.Lines(f.Line) {
@@ -215,6 +230,9 @@ func judge(m Mutation, before map[string]int, after []lint.Finding) Outcome {
 			continue
 		}
 		o.Detected = true
+	}
+	if o.Detected {
+		o.Elsewhere = false
 	}
 	return o
 }
@@ -253,6 +271,7 @@ type Figures struct {
 	Detected   int
 	Collateral int // other rules' new findings, summed over the mutations
 	Touched    int // mutations with at least one such finding
+	Elsewhere  int // misses another rule reports at the mutation's line
 }
 
 // Recall is detected / injected.
@@ -278,6 +297,9 @@ func Tally(outs []Outcome) []Figures {
 		f.Collateral += len(o.Collateral)
 		if len(o.Collateral) > 0 {
 			f.Touched++
+		}
+		if o.Elsewhere {
+			f.Elsewhere++
 		}
 	}
 	var out []Figures
