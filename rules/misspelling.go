@@ -745,6 +745,9 @@ func checkMisspelling(p *lint.SetPass) {
 	}
 	cands := map[string][]string{} // a stem's candidates, computed once a run
 	for i, f := range p.Files {
+		if !p.Reports(f) {
+			continue // its words are in the vocabulary; its findings are not kept
+		}
 		if d == nil && len(pages[i].unknown) > 0 {
 			d = englishWords()
 		}

@@ -148,6 +148,10 @@ func Lint(cfg *lint.Config, in []lint.Input, opts Options) ([]Outcome, error) {
 	finish := func(i int, p *lint.Prepared) ([]lint.Finding, error) {
 		keep := append([]*lint.Prepared(nil), bare...)
 		keep[i] = p
+		// the cross-file rules report on this page only (misspelling skips
+		// the others' look-ups); its per-file rules ran in Prepare
+		eng.Reported = func(path string) bool { return path == p.File.Path }
+		defer func() { eng.Reported = nil }()
 		res := eng.Finish(keep)
 		if len(res.Internal) > 0 {
 			return nil, res.Internal[0]
