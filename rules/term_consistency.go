@@ -145,7 +145,11 @@ var termConsistencyRule = &lint.Rule{
 			"- a role whose title has three words or more named in its prose with two or more of the title's capitals and a word the title " +
 			"capitalises in lower case (\"Staff Vulnerability Research engineer\" where the heading is \"Staff Vulnerability Research " +
 			"Engineer\", \"the Vulnerability Research engineer\" on the page of that title); all in lower case it describes the job, and " +
-			"a plural (\"Vulnerability Research engineers\") is a group the text describes;\n" +
+			"a plural (\"Vulnerability Research engineers\") is a group the text describes; so with a job title of another family " +
+			"that the page's prose writes in title case twice or more, three or four words each a capital then lower case, the last a " +
+			"job noun (Manager, Officer, Director, Analyst, Engineer, Specialist and the like), not opening with a function word " +
+			"(\"the Chief People officer\" where the page writes \"Chief People Officer\" twice; a team's name before a common noun, " +
+			"\"Partner Sales kickoff\", may go either way);\n" +
 			"- a text copied from level to level whose copies differ only in case, one copy writing two or more common words in title case " +
 			"inside its sentence where another writes them in lower case (\"Familiarity with Static Site Generators\" beside \"Familiarity with " +
 			"static site generators\"): the capitals are the slip, whatever the counts; one capitalised word (\"on behalf of Executive\" beside " +

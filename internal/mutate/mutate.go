@@ -278,7 +278,8 @@ type occurrence struct {
 
 // TermVariants returns, for each multi-word or hyphenated term the page's
 // prose (not its headings, whose title case is no variant, nor link
-// texts) writes two or more times one way, one occurrence not at a
+// texts) writes two or more times, and only one way (no other case, and
+// for a hyphenated term neither open nor closed), one occurrence not at a
 // sentence start turned into a variant: a hyphen made a space
 // ("cross-functional" -> "cross functional"), or the last word of a
 // capitalised term put in lower case ("Sales Team" -> "Sales team").
@@ -311,7 +312,8 @@ func TermVariants(f *model.Family, rng *rand.Rand) []Mutation {
 			sp := model.Span{Start: w.span.Start, End: ws[j].span.End}
 			text := src[sp.Start:sp.End]
 			if text == w.block.Text[w.at:ws[j].at+len(ws[j].text)] {
-				add(text, "hyphen", sp, sentenceStart(w.block.Text, w.at))
+				// one term whatever its case: a capital at a sentence start is none
+				add(strings.ToLower(text), "hyphen", sp, sentenceStart(w.block.Text, w.at))
 			}
 			i = j
 			continue
@@ -335,9 +337,29 @@ func TermVariants(f *model.Family, rng *rand.Rand) []Mutation {
 			i = j
 		}
 	}
+	// the page's prose as written and in lower case: a term the page
+	// already writes another way (in another case, open, closed, or in a
+	// link's text) is mixed before any mutation, and changing one of its
+	// occurrences injects no new defect
+	var all strings.Builder
+	for _, b := range f.Blocks {
+		if b.Kind != model.BlockHeading {
+			all.WriteString(b.Text)
+			all.WriteByte('\n')
+		}
+	}
+	text := all.String()
+	lower := strings.ToLower(text)
+	oneWay := func(t *term) bool {
+		lt := strings.ToLower(t.text)
+		if t.kind == "hyphen" {
+			return !strings.Contains(lower, strings.ReplaceAll(lt, "-", " ")) && !strings.Contains(lower, strings.ReplaceAll(lt, "-", ""))
+		}
+		return strings.Count(lower, lt) == strings.Count(text, t.text)
+	}
 	keys := make([]string, 0, len(terms))
 	for k, t := range terms {
-		if len(t.occ) >= 2 {
+		if len(t.occ) >= 2 && oneWay(t) {
 			keys = append(keys, k)
 		}
 	}
@@ -358,8 +380,9 @@ func TermVariants(f *model.Family, rng *rand.Rand) []Mutation {
 		o := t.occ[pick]
 		var repl, what string
 		if t.kind == "hyphen" {
-			repl = strings.ReplaceAll(t.text, "-", " ")
-			what = fmt.Sprintf("%q -> %q (hyphen; %d uses)", t.text, repl, len(t.occ))
+			was := src[o.span.Start:o.span.End]
+			repl = strings.ReplaceAll(was, "-", " ")
+			what = fmt.Sprintf("%q -> %q (hyphen; %d uses)", was, repl, len(t.occ))
 		} else {
 			last := strings.LastIndexByte(t.text, ' ') + 1
 			repl = t.text[:last] + strings.ToLower(t.text[last:])
