@@ -142,7 +142,7 @@ var misspellingRule = &lint.Rule{
 			"(\"practies\" is \"practices\", plural as written, not \"practise\") and the page's variety of " +
 			"English, with no word the site writes that the typo is with two letters dropped (\"terrory\": " +
 			"\"terror\" or \"territory\"?); otherwise the message offers the candidates and the word is left alone. A word of no " +
-			"form whose slip may be in its ending (its last two letters swapped, \"invitde\", or its suffix's last letter dropped, " +
+			"form whose slip may be in its ending (its last two letters swapped, \"invitde\", or its last \"s\" dropped, " +
 			"\"policie\") has no certain form: the candidates with a suffix (\"invited\", \"policies\") are offered with the " +
 			"others, without a fix. A capitalised word of six letters or more whose last two letters are swapped (\"Engagemetn\") " +
 			"is a slip, not a name.",
@@ -2896,7 +2896,7 @@ func shortSlip(d *wordDict, w, lower string) string {
 // suffixSlip reports whether a word of no known form may be a slip in its
 // own suffix: a candidate as long as the word has a suffix ("operatea":
 // "operates", beside "operate"), or is the word with its last two letters
-// swapped back ("invitde": "invited") or with one more letter at its end
+// swapped back ("invitde": "invited") or with an "s" at its end
 // ("policie": "policies"). The form filter then proves nothing, and the
 // candidates are offered, not fixed.
 func suffixSlip(w string, cands []string) bool {
@@ -2913,8 +2913,11 @@ func suffixSlip(w string, cands []string) bool {
 			return true
 		case lastTwoSwapped(w, c):
 			return true // "improvemenst", "invitde": "improvements", "invited"
-		case len(c) == len(w)+1 && c[:len(w)] == w:
-			return true // the suffix's last letter dropped: "policie", "focu": "policies", "focus"
+		case c == w+"s":
+			// the plural's "s" dropped after its "e" or a word's own last
+			// "s" ("policie", "focu": "policies", "focus"); not "-ing"'s
+			// "g", which makes jargon of a slip ("mixin" is no "mixing")
+			return true
 		}
 	}
 	return false
