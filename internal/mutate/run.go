@@ -50,7 +50,11 @@ var Dict = Dictionary{Known: rules.SpellKnown, Listed: rules.SpellListed}
 // Mutations returns the mutations of a page's model, in a fixed order for
 // a seed.
 func Mutations(f *model.Family, opts Options) []Mutation {
-	rng := rand.New(rand.NewSource(opts.Seed ^ int64(hash(f.Path))))
+	// one generator a page and class: a class's sample is the same
+	// whether or not the other classes run (-list CLASS)
+	rngOf := func(class string) *rand.Rand {
+		return rand.New(rand.NewSource(opts.Seed ^ int64(hash(f.Path+"|"+class))))
+	}
 	want := func(c string) bool {
 		if opts.Classes == nil {
 			return true
@@ -62,7 +66,7 @@ func Mutations(f *model.Family, opts Options) []Mutation {
 		}
 		return false
 	}
-	sample := func(ms []Mutation) []Mutation {
+	sample := func(rng *rand.Rand, ms []Mutation) []Mutation {
 		if opts.Others <= 0 || len(ms) <= opts.Others {
 			return ms
 		}
@@ -75,16 +79,18 @@ func Mutations(f *model.Family, opts Options) []Mutation {
 	}
 	var out []Mutation
 	if want(Typo) {
-		out = append(out, Typos(f, Dict, rng, opts.Typos)...)
+		out = append(out, Typos(f, Dict, rngOf(Typo), opts.Typos)...)
 	}
 	if want(Term) {
-		out = append(out, sample(TermVariants(f, rng))...)
+		rng := rngOf(Term)
+		out = append(out, sample(rng, TermVariants(f, rng))...)
 	}
 	if want(Section) {
-		out = append(out, sample(SectionVariants(f, rng))...)
+		rng := rngOf(Section)
+		out = append(out, sample(rng, SectionVariants(f, rng))...)
 	}
 	if want(Title) {
-		out = append(out, sample(TitleSwaps(f))...)
+		out = append(out, sample(rngOf(Title), TitleSwaps(f))...)
 	}
 	return out
 }
