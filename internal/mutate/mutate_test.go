@@ -271,3 +271,29 @@ func TestLintFixture(t *testing.T) {
 		t.Error("a finding there before the mutation counted")
 	}
 }
+
+// a class's sample does not depend on the other classes running (-list CLASS)
+func TestMutationsPerClass(t *testing.T) {
+	f := parse(t, page)
+	all := Mutations(f, Options{Seed: 3, Typos: 2, Others: 1})
+	for _, c := range Classes {
+		var want []Mutation
+		for _, m := range all {
+			if m.Class == c {
+				want = append(want, m)
+			}
+		}
+		got := Mutations(f, Options{Seed: 3, Typos: 2, Others: 1, Classes: []string{c}})
+		if len(got) != len(want) {
+			t.Fatalf("%s: %d alone, %d among all", c, len(got), len(want))
+		}
+		for i := range got {
+			if got[i].Start != want[i].Start || got[i].New != want[i].New {
+				t.Errorf("%s: %+v alone, %+v among all", c, got[i], want[i])
+			}
+		}
+		if len(want) == 0 {
+			t.Errorf("%s: no mutation", c)
+		}
+	}
+}
