@@ -666,7 +666,7 @@ func (e *Engine) crossFile(res *Result) []Finding {
 			continue
 		}
 		a := a
-		p := &SetPass{Rule: a.rule, Files: files, Options: a.opts, Config: e.Config, Env: e.Env, summaries: summaries[a.rule]}
+		p := &SetPass{Rule: a.rule, Files: files, Options: a.opts, Config: e.Config, Env: e.Env, summaries: summaries[a.rule], reported: e.Reported}
 		p.report = func(d Diagnostic) {
 			if !byFile[d.File] || e.Reported != nil && !e.Reported(d.File.Path) {
 				return

@@ -309,7 +309,14 @@ type SetPass struct {
 	unlisted func(*model.Family, map[Severity]int)
 	// summaries are the rule's Collect results, by file
 	summaries map[*model.Family]any
+	// reported is Engine.Reported (nil: every file)
+	reported func(path string) bool
 }
+
+// Reports reports whether the run keeps f's findings (Engine.Reported):
+// a rule may skip the work of finding defects on a file it does not, after
+// taking from it what the other files' findings depend on.
+func (p *SetPass) Reports(f *model.Family) bool { return p.reported == nil || p.reported(f.Path) }
 
 // Summary returns what the rule's Collect returned for f, or nil when it
 // has none (no Collect, or a file the engine did not collect: the rule

@@ -142,7 +142,11 @@ var misspellingRule = &lint.Rule{
 			"`--fix` writes the correction only when it is certain: one candidate that keeps the word's form " +
 			"(\"practies\" is \"practices\", plural as written, not \"practise\") and the page's variety of " +
 			"English, with no word the site writes that the typo is with two letters dropped (\"terrory\": " +
-			"\"terror\" or \"territory\"?); otherwise the message offers the candidates and the word is left alone.",
+			"\"terror\" or \"territory\"?); otherwise the message offers the candidates and the word is left alone. A word of no " +
+			"form whose slip may be in its ending (its last two letters swapped, \"invitde\", or its last \"s\" dropped, " +
+			"\"policie\") has no certain form: the candidates with a suffix (\"invited\", \"policies\") are offered with the " +
+			"others, without a fix. A capitalised word of six letters or more whose last two letters are swapped (\"Engagemetn\") " +
+			"is a slip, not a name.",
 		Bad:  "---\ntitle: Backend Engineer\n---\n\n## Backend Engineer\n\n### Responsibilities\n\n- Collaborate with the team on architectual decisions\n",
 		Good: "---\ntitle: Backend Engineer\n---\n\n## Backend Engineer\n\n### Responsibilities\n\n- Collaborate with the team on architectural decisions\n",
 		Options: []lint.OptionDoc{
@@ -748,6 +752,9 @@ func checkMisspelling(p *lint.SetPass) {
 	}
 	cands := map[string][]string{} // a stem's candidates, computed once a run
 	for i, f := range p.Files {
+		if !p.Reports(f) {
+			continue // its words are in the vocabulary; its findings are not kept
+		}
 		if d == nil && len(pages[i].unknown) > 0 {
 			d = englishWords()
 		}
@@ -2902,19 +2909,39 @@ func shortSlip(d *wordDict, w, lower string) string {
 
 // suffixSlip reports whether a word of no known form may be a slip in its
 // own suffix: a candidate as long as the word has a suffix ("operatea":
-// "operates", beside "operate"). The form filter then proves nothing, and
-// the candidates are offered, not fixed.
+// "operates", beside "operate"), or is the word with its last two letters
+// swapped back ("invitde": "invited") or with an "s" at its end
+// ("policie": "policies"). The form filter then proves nothing, and the
+// candidates are offered, not fixed.
 func suffixSlip(w string, cands []string) bool {
 	if wordForm(w) != "" || w == "" {
 		return false
 	}
 	last := w[len(w)-1]
 	for _, c := range cands {
-		if wordForm(c) != "" && len(c) == len(w) && c[:len(c)-1] == w[:len(w)-1] && strings.IndexByte(keyNeighbours[c[len(c)-1]], last) >= 0 {
+		if wordForm(c) == "" {
+			continue
+		}
+		switch {
+		case len(c) == len(w) && c[:len(c)-1] == w[:len(w)-1] && strings.IndexByte(keyNeighbours[c[len(c)-1]], last) >= 0:
+			return true
+		case lastTwoSwapped(w, c):
+			return true // "improvemenst", "invitde": "improvements", "invited"
+		case c == w+"s":
+			// the plural's "s" dropped after its "e" or a word's own last
+			// "s" ("policie", "focu": "policies", "focus"); not "-ing"'s
+			// "g", which makes jargon of a slip ("mixin" is no "mixing")
 			return true
 		}
 	}
 	return false
+}
+
+// lastTwoSwapped reports whether w is c with its last two letters typed
+// the other way round ("Engagemetn", "peesr").
+func lastTwoSwapped(w, c string) bool {
+	n := len(w)
+	return n >= 3 && len(c) == n && w[n-1] != w[n-2] && w[:n-2] == c[:n-2] && w[n-1] == c[n-2] && w[n-2] == c[n-1]
 }
 
 // keyNeighbours are the letters next to a suffix's last letter on a QWERTY

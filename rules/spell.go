@@ -416,7 +416,8 @@ func ableDerived(d *wordDict, w string) bool {
 // plausibleTypo reports whether a candidate c may be what w was meant to
 // be: typing slips rarely touch a word's first letter, and in a name
 // (a capitalised word) rarely its last one unless a letter was doubled
-// ("Officerr"): "Figma" is not "Sigma", "Marketo" not "Market".
+// ("Officerr") or the last two swapped ("Engagemetn"): "Figma" is not
+// "Sigma", "Marketo" not "Market".
 func plausibleTypo(w, c string, title bool) bool {
 	if w == "" || c == "" {
 		return false
@@ -429,6 +430,7 @@ func plausibleTypo(w, c string, title bool) bool {
 		switch {
 		case lw == lc:
 		case len(w) == len(c)+1 && w[:len(c)] == c && w[len(w)-2] == lw: // a doubled last letter
+		case len(w) >= 6 && lastTwoSwapped(w, c): // its last two letters swapped ("Engagemetn")
 		default:
 			return false
 		}

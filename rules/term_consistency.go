@@ -71,7 +71,7 @@ var termConsistencyRule = &lint.Rule{
 			"\"results oriented\", \"data driven\", are an adjective wherever they stand; phrasal verbs such as " +
 			"\"follow up\" are left alone), and by the case of their later words (\"Sales team\" / \"Sales Team\", the " +
 			"first word capitalised in both; not when that word is the page's own name opening its title, \"Sermant Community\" on Sermant's page); headings, a sentence's first word, link texts and terms inside a longer " +
-			"capitalised name are not variants; in a near tie (the other form more than half as common) only the name's capitals are the reference (\"Quality Department\" 3 times, \"Quality department\" 2), not the common noun (\"Product division\" 4 times, \"Product Division\" 3); where the page writes the first word as a name alone (\"the Council may\", \"the Council.\"), the common noun after it is standard English (\"Council members\", the members of the Council) and the title-case form is the reference only if written twice as often as the other forms together; a possessive (\"the Quality Department's roadmap\") is the term; a bullet copied from level to level " +
+			"capitalised name are not variants (a name of two capitalised words, one of them no dictionary word, is one name wherever it stands, inside a longer one too: \"the Sarbanes Oxley Act\" beside \"Sarbanes-Oxley\"); in a near tie (the other form more than half as common) only the name's capitals are the reference (\"Quality Department\" 3 times, \"Quality department\" 2), not the common noun (\"Product division\" 4 times, \"Product Division\" 3); where the page writes the first word as a name alone (\"the Council may\", \"the Council.\"), the common noun after it is standard English (\"Council members\", the members of the Council) and the title-case form is the reference only if written twice as often as the other forms together; a possessive (\"the Quality Department's roadmap\") is the term; a bullet copied from level to level " +
 			"with the term written alike in every copy counts once (one choice, not one a level: two copies of \"a leading product Data Program\" " +
 			"beside one \"the Data program\" is a tie), while copies that disagree (\"Sales Tools\" at two levels, \"Sales tools\" at one) count each; an adjective " +
 			"compound before a noun (\"high quality software\", \"long term scalability\", \"customer facing teams\") takes the hyphen " +
@@ -145,7 +145,11 @@ var termConsistencyRule = &lint.Rule{
 			"- a role whose title has three words or more named in its prose with two or more of the title's capitals and a word the title " +
 			"capitalises in lower case (\"Staff Vulnerability Research engineer\" where the heading is \"Staff Vulnerability Research " +
 			"Engineer\", \"the Vulnerability Research engineer\" on the page of that title); all in lower case it describes the job, and " +
-			"a plural (\"Vulnerability Research engineers\") is a group the text describes;\n" +
+			"a plural (\"Vulnerability Research engineers\") is a group the text describes; so with a job title of another family " +
+			"that the page's prose writes in title case twice or more, three or four words each a capital then lower case, the last a " +
+			"job noun (Manager, Officer, Director, Analyst, Engineer, Specialist and the like), not opening with a function word " +
+			"(\"the Chief People officer\" where the page writes \"Chief People Officer\" twice; a team's name before a common noun, " +
+			"\"Partner Sales kickoff\", may go either way);\n" +
 			"- a text copied from level to level whose copies differ only in case, one copy writing two or more common words in title case " +
 			"inside its sentence where another writes them in lower case (\"Familiarity with Static Site Generators\" beside \"Familiarity with " +
 			"static site generators\"): the capitals are the slip, whatever the counts; one capitalised word (\"on behalf of Executive\" beside " +

@@ -658,7 +658,14 @@ func reportPhraseVariants(p *lint.SetPass, f *model.Family, occs []phraseOcc, pr
 		}
 		return k
 	}
+	// a name of two capitalised words, one of them no dictionary word
+	// ("Sarbanes-Oxley"), is one name wherever it stands, inside a longer
+	// one too ("the Sarbanes Oxley Act")
+	name := properPair(occs[0].written())
 	compared := func(o phraseOcc) bool {
+		if name {
+			return o.b.Kind != model.BlockHeading && startsUpper(o.form)
+		}
 		// a lower-case compound next to a name is not part of it
 		// ("cross functional Product-driven initiatives")
 		inName := o.inName && !(prefix && !startsUpper(o.form))
@@ -1456,4 +1463,28 @@ func termOthers(count map[string]int, ref string) int {
 		}
 	}
 	return n
+}
+
+// properPair reports whether a two-word term is a name: two words, each a
+// capital then lower-case ASCII letters, one of them no word of the
+// dictionary ("Sarbanes-Oxley"; not "Self Service", "Sales Team").
+func properPair(written string) bool {
+	parts := strings.FieldsFunc(written, func(r rune) bool { return r == ' ' || r == '-' })
+	if len(parts) != 2 {
+		return false
+	}
+	d := englishWords()
+	unknown := false
+	for _, w := range parts {
+		if len(w) < 2 || w[0] < 'A' || w[0] > 'Z' {
+			return false
+		}
+		for i := 1; i < len(w); i++ {
+			if w[i] < 'a' || w[i] > 'z' {
+				return false
+			}
+		}
+		unknown = unknown || !knownWord(d, strings.ToLower(w))
+	}
+	return unknown
 }

@@ -10,6 +10,7 @@ import (
 
 	"gitlab.com/ladderlint/ladderlint/lint"
 	"gitlab.com/ladderlint/ladderlint/lint/model"
+	"gitlab.com/ladderlint/ladderlint/lint/prose"
 )
 
 // termRoleSpellings are the ways a role's title is written short (and, in
@@ -387,6 +388,20 @@ func checkTermRoleCase(p *lint.SetPass, f *model.Family) {
 			lengths = append(lengths, len(lt))
 		}
 	}
+	// job titles of other families that the page names in its prose,
+	// always in title case, twice or more ("reports to the Chief People
+	// Officer"): written once with a later word in lower case ("the Chief
+	// People officer"), that is the slip, as for the page's own titles
+	for title, n := range proseTitles(f) {
+		lt := strings.ToLower(title)
+		if _, ok := byLower[lt]; ok || n < 2 {
+			continue
+		}
+		byLower[lt] = roleCaseTitle{title: title, where: fmt.Sprintf("the %d other places the page names it", n)}
+		if !slices.Contains(lengths, len(lt)) {
+			lengths = append(lengths, len(lt))
+		}
+	}
 	if len(byLower) == 0 {
 		return
 	}
@@ -420,4 +435,76 @@ func mixedTitleCase(title, written string) bool {
 		}
 	}
 	return kept >= 2 && lowered > 0
+}
+
+// titleNouns are the job nouns a title ends with ("Chief People Officer",
+// "Business Development Manager"): a capitalised run of words ending with
+// one names a job, where a team's name before a common noun ("Partner
+// Programs", "Sales Team") may be written either way.
+var titleNouns = map[string]bool{
+	"Manager": true, "Officer": true, "Director": true, "Analyst": true, "Engineer": true, "Specialist": true,
+	"Administrator": true, "Coordinator": true, "Accountant": true, "Architect": true, "President": true,
+	"Consultant": true, "Designer": true, "Recruiter": true, "Representative": true, "Strategist": true,
+	"Scientist": true, "Advocate": true, "Controller": true, "Counsel": true,
+}
+
+// proseTitles returns the job titles of three or four words, each a
+// capital then lower-case ASCII letters, the last a job noun (titleNouns),
+// that the page's prose (not its headings, nor link texts) writes, with
+// how often the page writes each so; a title that the page also writes
+// in another case, a later word in lower case, is counted only as written
+// in title case. A run of capitalised words longer than the title ("The
+// Chief People Officer") gives its last three and four words that do not
+// open with a function word.
+func proseTitles(f *model.Family) map[string]int {
+	out := map[string]int{}
+	for _, b := range f.Blocks {
+		if b.Kind == model.BlockHeading {
+			continue
+		}
+		text := wordingText(b)
+		var run []int // word starts of the current run of capitalised words
+		word := func(i int) (int, bool) {
+			if i >= len(text) || text[i] < 'A' || text[i] > 'Z' || i > 0 && isRoleWordByte(text[i-1]) {
+				return i, false
+			}
+			j := i + 1
+			for j < len(text) && text[j] >= 'a' && text[j] <= 'z' {
+				j++
+			}
+			if j-i < 2 || j < len(text) && isRoleWordByte(text[j]) {
+				return j, false
+			}
+			return j, true
+		}
+		for i := 0; i < len(text); {
+			j, ok := word(i)
+			if !ok {
+				run = run[:0]
+				i = j + 1
+				continue
+			}
+			run = append(run, i)
+			if titleNouns[text[i:j]] && !inLinkText(b, i) {
+				for _, k := range []int{3, 4} {
+					if len(run) < k {
+						continue
+					}
+					start := run[len(run)-k]
+					first := text[start:]
+					if sp := strings.IndexByte(first, ' '); sp > 0 && prose.IsStopWord(strings.ToLower(first[:sp])) {
+						continue
+					}
+					out[text[start:j]]++
+				}
+			}
+			if j < len(text) && text[j] == ' ' {
+				i = j + 1
+				continue
+			}
+			run = run[:0]
+			i = j + 1
+		}
+	}
+	return out
 }

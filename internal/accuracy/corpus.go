@@ -328,3 +328,23 @@ func Lint(root string) (*Run, error) {
 	sort.Slice(run.Pages, func(i, j int) bool { return run.Pages[i].Path < run.Pages[j].Path })
 	return run, nil
 }
+
+// EachCorpus runs fn on each corpus below root with its config and pages,
+// as the report lints them (the same presets, the rules off by default
+// that the report measures), inside the corpus root so that paths are
+// relative to it: for tools that lint the corpus another way (bench/mutate
+// lints tuning-half pages with defects put in). Nothing is written there.
+func EachCorpus(root string, fn func(c Corpus, cfg *lint.Config, in []lint.Input) error) error {
+	return inCorpus(root, func() error {
+		for _, c := range Corpora {
+			cfg, in, err := c.load()
+			if err != nil {
+				return err
+			}
+			if err := fn(c, cfg, in); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
