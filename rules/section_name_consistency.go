@@ -1040,6 +1040,51 @@ var sectionSynonyms = map[string]model.SectionKind{
 	"what you will need": model.SecRequirements, "competencies": model.SecRequirements,
 }
 
+// synonymQualifiers are the words that may stand before a section's
+// synonym without making it another section: they rank it ("Key Duties",
+// "Additional Key Duties"), as a role's name does.
+var synonymQualifiers = map[string]bool{"additional": true, "other": true, "core": true, "primary": true, "main": true, "key": true}
+
+// synonymAfterQualifier reads a heading that ends in a synonym of a section
+// after words that do not make it another section: a qualifier
+// ("Additional Key Duties") or the role's name written short or otherwise
+// ("Staff Technical Manager Key Duties" in the role "Staff Technical Program
+// Manager": every word before the synonym is a word of the role's title).
+// A synonym of one word ("Duties", "Skills") is taken only after the role's
+// words: after a qualifier alone ("Core Skills") it may be a list of its own.
+// It returns the kind and the synonym's number of words.
+func synonymAfterQualifier(lower, title string) (model.SectionKind, int, bool) {
+	titleWords := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(title), func(c rune) bool { return c == ' ' || c == ',' }) {
+		titleWords[w] = true
+	}
+	words := strings.Fields(lower)
+	for i := 1; i < len(words); i++ {
+		k, ok := sectionSynonyms[strings.Join(words[i:], " ")]
+		if !ok {
+			continue
+		}
+		role, qual := 0, 0
+		for _, w := range words[:i] {
+			switch {
+			case titleWords[strings.Trim(w, ",")]:
+				role++
+			case synonymQualifiers[w]:
+				qual++
+			default:
+				return "", 0, false
+			}
+		}
+		// a synonym of one word needs the role's name before it, two of its
+		// words at least (one, "Data Skills", may be a subject's name)
+		if len(words)-i == 1 && role < 2 {
+			return "", 0, false
+		}
+		return k, len(words) - i, true
+	}
+	return "", 0, false
+}
+
 // checkSectionSynonyms reports a role's heading that names one of its
 // sections with a synonym ("Key duties") where min_majority or more other
 // roles name that section as the template does and the role has none of
@@ -1057,6 +1102,15 @@ func checkSectionSynonyms(p *lint.Pass, roles []*model.Role, minMajority int) {
 				lower = strings.TrimSpace(lower[len(t):])
 			}
 			k, ok := sectionSynonyms[lower]
+			head := "" // the words kept before the synonym in the fix
+			if !ok {
+				var n int
+				k, n, ok = synonymAfterQualifier(lower, r.Title)
+				if ok {
+					w := strings.Fields(name)
+					head = strings.Join(w[:len(w)-n], " ") + " "
+				}
+			}
 			if !ok || roleHasSection(r, k) {
 				continue
 			}
@@ -1074,7 +1128,7 @@ func checkSectionSynonyms(p *lint.Pass, roles []*model.Role, minMajority int) {
 					n, pluralWord(n, "role", "roles"), pluralWord(n, "names", "name"), quoted(usual)),
 				Role:    r,
 				Subject: string(k) + " name: " + lower,
-				Diff:    worddiff.Compare(name, usual).String(),
+				Diff:    worddiff.Compare(name, head+usual).String(),
 			})
 		}
 	}

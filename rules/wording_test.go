@@ -201,6 +201,7 @@ func TestSectionNameConsistency(t *testing.T) {
 		// from what the page has to what it should have
 		if strings.Contains(f.Message, "is named") && f.Diff != "[-Qualifications-]{+Requirements+}" && f.Diff != "[-requirements-]{+Requirements+}" &&
 			f.Diff != "[-Key duties-]{+Responsibilities+}" && f.Diff != "[-Individual-]Responsibilities" &&
+			f.Diff != "Staff Technical Manager [-Key Duties-]{+Responsibilities+}" && f.Diff != "Additional [-Key Duties-]{+Responsibilities+}" &&
 			f.Diff != "[-Performance indicators-]{+Performance Indicators+}" {
 			t.Errorf("%d: diff %q", f.Line, f.Diff)
 		}
