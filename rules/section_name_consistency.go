@@ -1012,7 +1012,7 @@ func checkBulletSectionNames(p *lint.Pass) {
 				}
 				text := strings.TrimSpace(bl.Text)
 				k, name, prefix, ok := model.MatchSection(text)
-				if !ok || prefix != "" || k == sec.Kind || !k.IsRoleSection() || k == model.SecBody || headed[k] == 0 ||
+				if !ok || (prefix != "" && !prefixOfRole(prefix, r.Title)) || k == sec.Kind || !k.IsRoleSection() || k == model.SecBody || headed[k] == 0 ||
 					len(strings.Fields(name)) > 3 {
 					continue
 				}
@@ -1026,6 +1026,26 @@ func checkBulletSectionNames(p *lint.Pass) {
 			}
 		}
 	}
+}
+
+// prefixOfRole reports whether a section's prefix names the role: its
+// title, or two or more of its title's words and no other ("Staff Technical
+// Manager" for "Staff Technical Program Manager").
+func prefixOfRole(prefix, title string) bool {
+	tw := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(title), func(c rune) bool { return c == ' ' || c == ',' }) {
+		tw[w] = true
+	}
+	words := strings.FieldsFunc(strings.ToLower(prefix), func(c rune) bool { return c == ' ' || c == ',' })
+	if len(words) < 2 && !strings.EqualFold(strings.TrimSpace(prefix), strings.TrimSpace(title)) {
+		return false
+	}
+	for _, w := range words {
+		if !tw[w] {
+			return false
+		}
+	}
+	return len(words) > 0
 }
 
 // sectionSynonyms are headings that name a role section with another word
