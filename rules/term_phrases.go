@@ -396,6 +396,11 @@ var termPrefixes = map[string]bool{
 	"hands": true,
 }
 
+// termBoundPrefixes are prefixes that are no words of their own: "anti
+// abuse" and "pre event" are slips beside the page's "anti-abuse" and
+// "pre-event" wherever they stand, even written once each (a tie).
+var termBoundPrefixes = map[string]bool{"anti": true, "pre": true}
+
 // termParticlePairs are compounds with a particle that are not phrasal
 // verbs in a job description: "hands on" is "hands-on".
 var termParticlePairs = map[[2]string]bool{{"hands", "on"}: true}
@@ -649,6 +654,7 @@ func reportPhraseVariants(p *lint.SetPass, f *model.Family, occs []phraseOcc, pr
 	// "results-oriented people"; an adverb before it takes no hyphen
 	// ("highly motivated")
 	participle := termParticiple(occs[0].written())
+	bound := termBoundPrefixes[strings.FieldsFunc(strings.ToLower(occs[0].written()), func(r rune) bool { return r == ' ' || r == '-' })[0]]
 	type hs struct{ hy, sp int }
 	byForm := map[string]*hs{}
 	formKey := func(o phraseOcc) string {
@@ -669,7 +675,7 @@ func reportPhraseVariants(p *lint.SetPass, f *model.Family, occs []phraseOcc, pr
 		// a lower-case compound next to a name is not part of it
 		// ("cross functional Product-driven initiatives")
 		inName := o.inName && !(prefix && !startsUpper(o.form))
-		return o.b.Kind != model.BlockHeading && !inName && (o.modifier || prefix || participle)
+		return o.b.Kind != model.BlockHeading && !inName && (o.modifier || prefix || participle || bound)
 	}
 	// the hyphenated spellings outside headings wherever they stand
 	// ("long-term" as an adverb, or before a name): evidence of the
@@ -711,7 +717,7 @@ func reportPhraseVariants(p *lint.SetPass, f *model.Family, occs []phraseOcc, pr
 		spaced = true
 		// a prefix or participle compound with as many spaces as
 		// hyphens: the hyphen, as dictionaries write it
-		hyphenWins := c.hy > c.sp || (prefix || participle) && c.hy == c.sp || before
+		hyphenWins := c.hy > c.sp || (prefix || participle || bound) && c.hy == c.sp || before
 		// a compound before the word it modifies takes its hyphen
 		// ("high-volume billing"): where most occurrences lack it, the
 		// hyphenated one is right and nothing is reported
