@@ -44,10 +44,11 @@ var sectionNameConsistencyRule = &lint.Rule{
 			"Responsibilities or Requirements heading written above its role's heading (\"## Requirements\" after \"### Analyst\", " +
 			"which reads as the family's) when every other role has that section as a heading of its own. Depths are compared " +
 			"only when fewer roles mix depths than agree on one. A bullet holding only a section's name inside another " +
-			"section (\"- Performance Indicators\" among the Requirements) is reported where the page gives that section a " +
-			"heading; a bold bullet or one with a nested list under it labels a group and is left alone. A synonym that hides " +
+			"section (\"- Performance Indicators\" among the Requirements), or only its name after its role's (\"- Manager, " +
+			"Treasury Requirements\"), is reported where the page gives that section a heading; a bold bullet or one with a nested list under it labels a group and is left alone. A synonym that hides " +
 			"the template's section (\"Key duties\", \"Individual Responsibilities\" where the other roles write " +
-			"\"Responsibilities\") is a name variant. A section heading at its role's own heading depth (\"### Nice-to-haves\" " +
+			"\"Responsibilities\") is a name variant, after a qualifier or the role's name written otherwise too (\"Additional " +
+			"Key Duties\", \"Staff Technical Manager Key Duties\" in the role \"Staff Technical Program Manager\"). A section heading at its role's own heading depth (\"### Nice-to-haves\" " +
 			"after \"### Director\") in a role whose other sections are headings one level below it reads as a heading of its own " +
 			"and is reported, whatever the other roles do, unless two or more roles put that section at their depth and none " +
 			"below it (the family's way); so is a Job Grade, Responsibilities or Requirements heading at the role's depth after the role's " +

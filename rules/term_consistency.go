@@ -77,6 +77,8 @@ var termConsistencyRule = &lint.Rule{
 			"compound before a noun (\"high quality software\", \"long term scalability\", \"customer facing teams\") takes the hyphen " +
 			"where the page hyphenates it anywhere at least half as often as it leaves it open there (grammar: \"world class brand\" and " +
 			"\"world class design\" beside one \"world-class team\"); a noun before a noun, \"job family page\", may stay open; \"open source\" is written open by the GitLab style guide wherever it stands, \"open-source\" beside it is no variant; " +
+			"a bound prefix written open (\"anti abuse\", \"pre event\") beside the same compound hyphenated is reported wherever " +
+			"it stands, even once each; " +
 			"a pair that repeats the heading of its section as the heading writes it (\"## Decision making process\", then \"Decision making " +
 			"process should be transparent\") is the section named by its title, not reported;\n" +
 			"- two words the page also writes as one (\"road map\" beside \"roadmap\", \"code base\" beside \"codebases\", " +
