@@ -542,15 +542,18 @@ func plainAddress(b *model.Block, taken []prose.Match, roleWords map[string]bool
 		return nil
 	}
 	for i, w := range lower {
+		// asked once a word: the cases below asked it up to four times,
+		// and the subordinators' map of every word before it
+		opens := sentenceStart(b.Text, int(words[i].Start))
 		switch {
-		case candidateNoun(w) && sentenceStart(b.Text, int(words[i].Start)) &&
+		case candidateNoun(w) && opens &&
 			(policySectionKind(b) == model.SecRequirements || policySectionKind(b) == model.SecNiceToHaves):
 			end := words[i].End
 			if i+1 < len(words) && gapAt(b, words, i+1) == "" {
 				end = words[i+1].End
 			}
 			add(int(words[i].Start), int(end))
-		case sentenceStart(b.Text, int(words[i].Start)) && hireSubject(b, words, lower, i) > 0:
+		case opens && hireSubject(b, words, lower, i) > 0:
 			add(int(words[i].Start), hireSubject(b, words, lower, i))
 		case candidateNoun(w) && i+1 < len(lower) && (lower[i+1] == "must" || lower[i+1] == "should") &&
 			(w == "candidates" || w == "applicants" || i > 0 && lower[i-1] == "the" && gapAt(b, words, i) == "") &&
@@ -564,11 +567,11 @@ func plainAddress(b *model.Block, taken []prose.Match, roleWords map[string]bool
 				start = words[i-1].Start
 			}
 			add(int(start), int(words[i+1].End))
-		case (w == "as" || w == "in" || subordinators[w]) && sentenceStart(b.Text, int(words[i].Start)):
+		case opens && (w == "as" || w == "in" || subordinators[w]):
 			if end := introducedYou(b, words, lower, i, roleWords); end >= 0 {
 				add(int(words[i].Start), end)
 			}
-		case w == "your" && sentenceStart(b.Text, int(words[i].Start)):
+		case opens && w == "your":
 			if end := yourWill(b, words, lower, i); end >= 0 {
 				add(int(words[i].Start), end)
 			}

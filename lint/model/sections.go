@@ -102,8 +102,13 @@ var responsibPatterns = func() uint32 {
 }()
 
 func sectionRE(alt string) *regexp.Regexp {
-	return regexp.MustCompile(`(?i)(?:^|[\s,:(–—-])(` + alt + `)\s*:?\s*$`)
+	return regexp.MustCompile(sectionREHead + alt + sectionRETail)
 }
+
+const (
+	sectionREHead = `(?i)(?:^|[\s,:(–—-])(`
+	sectionRETail = `)\s*:?\s*$`
+)
 
 // MatchSection tells whether a heading or bold-paragraph text names a
 // section. It returns the kind, the section name as written and the text
@@ -157,14 +162,66 @@ func matchSectionPatterns(t string, patterns uint32) sectionMatch {
 		if patterns&(1<<i) == 0 {
 			continue
 		}
-		m := sn.re.FindStringSubmatchIndex(t)
-		if m == nil {
+		start, end, ok := sectionNameAt(t, sectionWholes[i])
+		if !ok {
 			continue
 		}
-		prefix := strings.TrimRight(t[:m[2]], " \t,:-–—(")
-		return sectionMatch{text: t, kind: sn.kind, name: t[m[2]:m[3]], prefix: strings.TrimSpace(prefix), ok: true}
+		prefix := strings.TrimRight(t[:start], " \t,:-–—(")
+		return sectionMatch{text: t, kind: sn.kind, name: t[start:end], prefix: strings.TrimSpace(prefix), ok: true}
 	}
 	return sectionMatch{text: t}
+}
+
+// sectionWholes are sectionNames' alternations anchored at both ends:
+// (?i)^(?:alt)$ for sectionRE(alt).
+var sectionWholes = func() []*regexp.Regexp {
+	out := make([]*regexp.Regexp, len(sectionNames))
+	for i, sn := range sectionNames {
+		src := sn.re.String()
+		if !strings.HasPrefix(src, sectionREHead) || !strings.HasSuffix(src, sectionRETail) {
+			panic("section pattern not made by sectionRE: " + src)
+		}
+		out[i] = regexp.MustCompile(`(?i)^(?:` + src[len(sectionREHead):len(src)-len(sectionRETail)] + `)$`)
+	}
+	return out
+}()
+
+// sectionNameAt is the name group of sectionRE(alt).FindStringSubmatchIndex(t)
+// read with whole, alt anchored at both ends, asked of a few stretches of t
+// instead of the expression at every offset. No alternative ends with a
+// space or a colon, so the name ends where \s*:?\s*$ begins at its
+// longest; it starts at 0 (^) or after a separator, and the leftmost start
+// wins (at 0, ^ before a separator).
+func sectionNameAt(t string, whole *regexp.Regexp) (start, end int, ok bool) {
+	end = len(t)
+	for end > 0 && isRESpace(t[end-1]) {
+		end--
+	}
+	if end > 0 && t[end-1] == ':' {
+		end--
+	}
+	for end > 0 && isRESpace(t[end-1]) {
+		end--
+	}
+	if end > 0 && whole.MatchString(t[:end]) {
+		return 0, end, true
+	}
+	for p := 0; p < end; {
+		r, n := utf8.DecodeRuneInString(t[p:])
+		p += n
+		switch r {
+		case '\t', '\n', '\f', '\r', ' ', ',', ':', '(', '–', '—', '-':
+			if p < end && whole.MatchString(t[p:end]) {
+				return p, end, true
+			}
+		}
+	}
+	return 0, 0, false
+}
+
+// isRESpace reports whether c is one of \s's bytes.
+func isRESpace(c byte) bool {
+	return c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == ' '
 }
 
 // sectionMemo holds MatchSection's answers for the texts that end in a

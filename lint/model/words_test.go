@@ -218,3 +218,42 @@ func TestMatchSectionMemoFullCopiesNothing(t *testing.T) {
 	}
 	checkMatchSection(t, text)
 }
+
+// sectionNameAt reads each pattern of sectionNames as its expression does:
+// the name group of FindStringSubmatchIndex, on random texts of the
+// patterns' words joined by every separator of the expression (each space
+// of \s, the dashes, a colon, a parenthesis), with trailing spaces and
+// colons, the Kelvin sign and the long s, and bytes that are no UTF-8.
+func TestSectionNameAtAsExpression(t *testing.T) {
+	words := []string{"nice", "to", "have", "haves", "preferred", "requirements", "requirement", "skills", "bonus",
+		"points", "job", "grade", "level", "grades", "levels", "and", "&", "key", "core", "all", "across", "for", "of",
+		"responsibilities", "respsib", "expectations", "role", "qualifications", "you", "may", "be", "a", "good", "fit",
+		"if", "should", "apply", "performance", "indicators", "(pis)", "(KPI)", "kpis", "pis", "hiring", "process",
+		"career", "ladder", "paths", "specialties", "specialisation", "segment", "expertise", "Senior", "x\xff",
+		"\u212aey", "ſkills", "Nice-to-Have", "é"}
+	seps := []string{" ", "  ", "\t", "\n", "\f", "\r", "\v", ",", ", ", ":", ": ", "(", "–", "—", "-", " - ", "", "\u00a0", "/"}
+	tails := []string{"", ":", " :", ": ", "::", " : :", "\t:\n", " ", ")", "-", "\f"}
+	rng := rand.New(rand.NewSource(7))
+	for i := 0; i < 30000; i++ {
+		var b strings.Builder
+		if rng.Intn(4) == 0 {
+			b.WriteString(seps[rng.Intn(len(seps))])
+		}
+		n := 1 + rng.Intn(6)
+		for k := 0; k < n; k++ {
+			if k > 0 {
+				b.WriteString(seps[rng.Intn(len(seps))])
+			}
+			b.WriteString(words[rng.Intn(len(words))])
+		}
+		b.WriteString(tails[rng.Intn(len(tails))])
+		s := b.String()
+		for j, sn := range sectionNames {
+			m := sn.re.FindStringSubmatchIndex(s)
+			start, end, ok := sectionNameAt(s, sectionWholes[j])
+			if ok != (m != nil) || ok && (start != m[2] || end != m[3]) {
+				t.Fatalf("pattern %d on %q: sectionNameAt = %d %d %v, the expression %v", j, s, start, end, ok, m)
+			}
+		}
+	}
+}

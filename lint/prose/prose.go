@@ -206,7 +206,7 @@ func (s *PhraseSet) Phrases() []Phrase { return s.phrases }
 func (s *PhraseSet) Find(b *model.Block) []Match {
 	phrases, idx := s.phrases, s.idx
 	bw := blockWords(b)
-	words, lower := bw.Words, bw.Lower
+	words := bw.Words
 	if len(words) == 0 || len(phrases) == 0 {
 		return nil
 	}
@@ -217,7 +217,7 @@ func (s *PhraseSet) Find(b *model.Block) []Match {
 			return
 		}
 		for j, pw := range p {
-			if !wordMatch(pw, lower(i+j)) {
+			if !wordMatch(pw, bw.Lower(i+j)) {
 				return
 			}
 			if j > 0 && strings.ContainsRune(b.Text[words[i+j-1].End:words[i+j].Start], model.CodeMark) {
@@ -227,18 +227,21 @@ func (s *PhraseSet) Find(b *model.Block) []Match {
 		out = append(out, Match{Block: b, Start: int(words[i].Start), End: int(words[i+len(p)-1].End), Phrase: pi})
 	}
 	for i := range words {
+		// the word's lower case read once (it was read four times, through
+		// a method value the compiler could not inline)
+		l := bw.Lower(i)
 		var cands []int
-		if idx.mayStart(lower(i)) {
-			cands = idx.exact[lower(i)]
+		if idx.mayStart(l) {
+			cands = idx.exact[l]
 		}
-		if len(idx.stems) == 0 || !idx.mayStem(lower(i)) {
+		if len(idx.stems) == 0 || !idx.mayStem(l) {
 			for _, pi := range cands {
 				try(i, pi)
 			}
 			continue
 		}
 		// keep the phrases' order, as callers expect
-		merged := mergeSorted(cands, idx.stemsFor(lower(i)))
+		merged := mergeSorted(cands, idx.stemsFor(l))
 		for _, pi := range merged {
 			try(i, pi)
 		}
