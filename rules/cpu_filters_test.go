@@ -10,6 +10,7 @@ import (
 	"testing"
 	"unsafe"
 
+	"gitlab.com/ladderlint/ladderlint/internal/randtext"
 	"gitlab.com/ladderlint/ladderlint/lint/model"
 	"gitlab.com/ladderlint/ladderlint/lint/prose"
 )
@@ -40,11 +41,7 @@ func TestWithoutParensAsBuilt(t *testing.T) {
 	parts := []string{"Senior", " ", "Engineer", "(", ")", "é", "\xff", ",", "Backend"}
 	same := 0
 	for i := 0; i < 20000; i++ {
-		var b strings.Builder
-		for n := rng.Intn(8); n > 0; n-- {
-			b.WriteString(parts[rng.Intn(len(parts))])
-		}
-		s := b.String()
+		s := randtext.Join(rng, parts, 8)
 		want := withoutParensBuilt(s)
 		if got := withoutParens(s); got != want {
 			t.Fatalf("withoutParens(%q) = %q, want %q", s, got, want)
@@ -221,11 +218,7 @@ func TestHasSentenceBreakAsExpression(t *testing.T) {
 		"\u00a0", "É", "é", "Ω", "ω", "\xff", "\xe2\x80", "1", "a", "Z"}
 	found := 0
 	for i := 0; i < 200000; i++ {
-		var b strings.Builder
-		for n := rng.Intn(9); n > 0; n-- {
-			b.WriteString(parts[rng.Intn(len(parts))])
-		}
-		s := b.String()
+		s := randtext.Join(rng, parts, 9)
 		want := re.MatchString(s)
 		if got := hasSentenceBreak(s); got != want {
 			t.Fatalf("hasSentenceBreak(%q) = %v, the expression says %v", s, got, want)
@@ -311,11 +304,7 @@ func TestTitleCommaMatchesAsExpression(t *testing.T) {
 		"VP Sales", "Director, Marketing", " Manager Sales & Ops", " & Sales"}
 	found := 0
 	for i := 0; i < 300000; i++ {
-		var b strings.Builder
-		for n := rng.Intn(10); n > 0; n-- {
-			b.WriteString(parts[rng.Intn(len(parts))])
-		}
-		s := b.String()
+		s := randtext.Join(rng, parts, 10)
 		want := termTitleComma.FindAllStringSubmatchIndex(s, -1)
 		got := titleCommaMatches(s)
 		if !reflect.DeepEqual(got, want) {

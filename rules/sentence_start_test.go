@@ -4,6 +4,8 @@ import (
 	"math/rand"
 	"strings"
 	"testing"
+
+	"gitlab.com/ladderlint/ladderlint/internal/randtext"
 )
 
 // hasLowerSuffix is strings.HasSuffix(strings.ToLower(s), suffix), on text
@@ -13,11 +15,7 @@ func TestHasLowerSuffixAsToLower(t *testing.T) {
 	pieces := []string{"e", "E", "g", "G", "i", "I", "İ", "K", ".", " ", "é", "\xff", "\xe2\x80", "’", "x"}
 	rng := rand.New(rand.NewSource(1))
 	for n := 0; n < 20000; n++ {
-		var b strings.Builder
-		for k := rng.Intn(8); k > 0; k-- {
-			b.WriteString(pieces[rng.Intn(len(pieces))])
-		}
-		s := b.String()
+		s := randtext.Join(rng, pieces, 8)
 		for _, suffix := range []string{"e.g.", "i.e.", "k"} {
 			if got, want := hasLowerSuffix(s, suffix), strings.HasSuffix(strings.ToLower(s), suffix); got != want {
 				t.Fatalf("hasLowerSuffix(%q, %q) = %v, strings.ToLower says %v", s, suffix, got, want)

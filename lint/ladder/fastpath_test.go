@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"unsafe"
+
+	"gitlab.com/ladderlint/ladderlint/internal/randtext"
 )
 
 // splitQualifiersBuilt is splitQualifiers as it was written first: the
@@ -47,11 +49,7 @@ func TestSplitQualifiersAsBuilt(t *testing.T) {
 	parts := []string{"Director", " ", "Reliability", "(", ")", "é", "\xff", ","}
 	same := 0
 	for i := 0; i < 20000; i++ {
-		var b strings.Builder
-		for n := rng.Intn(8); n > 0; n-- {
-			b.WriteString(parts[rng.Intn(len(parts))])
-		}
-		s := b.String()
+		s := randtext.Join(rng, parts, 8)
 		wantMain, wantQuals := splitQualifiersBuilt(s)
 		gotMain, gotQuals := splitQualifiers(s)
 		if gotMain != wantMain || !slices.Equal(gotQuals, wantQuals) {

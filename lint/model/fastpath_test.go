@@ -4,6 +4,8 @@ import (
 	"math/rand"
 	"strings"
 	"testing"
+
+	"gitlab.com/ladderlint/ladderlint/internal/randtext"
 )
 
 // typoDistanceTable is TypoDistance as it was written first: the whole
@@ -121,11 +123,7 @@ func TestNormalizeTitleAsLowered(t *testing.T) {
 		"Engineer", "engineer", "2", "é", "\u212a", "\xff", "–", "\t"}
 	same := 0
 	for i := 0; i < 30000; i++ {
-		var b strings.Builder
-		for n := rng.Intn(7); n > 0; n-- {
-			b.WriteString(parts[rng.Intn(len(parts))])
-		}
-		s := b.String()
+		s := randtext.Join(rng, parts, 7)
 		want := normalizeTitleLowered(s)
 		if got := NormalizeTitle(s); got != want {
 			t.Fatalf("NormalizeTitle(%q) = %q, want %q", s, got, want)
@@ -151,11 +149,7 @@ func TestPlainASCIITitleAsDefined(t *testing.T) {
 		"vice presiden", "v", "V", "&", "é", "\xff", "x.", "Engineer", "-"}
 	plain, not := 0, 0
 	for i := 0; i < 30000; i++ {
-		var b strings.Builder
-		for n := rng.Intn(8); n > 0; n-- {
-			b.WriteString(parts[rng.Intn(len(parts))])
-		}
-		s := b.String()
+		s := randtext.Join(rng, parts, 8)
 		want := isASCII(s) && !ContainsFold(s, "r.") && !ContainsFold(s, "vice president") && strings.IndexByte(s, '&') < 0
 		if got := plainASCIITitle(s); got != want {
 			t.Fatalf("plainASCIITitle(%q) = %v, want %v", s, got, want)

@@ -4,10 +4,11 @@ import (
 	"math/rand"
 	"regexp"
 	"slices"
-	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"gitlab.com/ladderlint/ladderlint/internal/randtext"
 )
 
 // mayMatch, the cheap test run before the model's slower expressions,
@@ -38,11 +39,7 @@ func TestMayMatchKeepsEveryMatch(t *testing.T) {
 	matched := make([]int, len(cases))
 	rng := rand.New(rand.NewSource(1))
 	for n := 0; n < 100000; n++ {
-		var b strings.Builder
-		for k := rng.Intn(12); k > 0; k-- {
-			b.WriteString(pieces[rng.Intn(len(pieces))])
-		}
-		s := b.String()
+		s := randtext.Join(rng, pieces, 12)
 		for i, c := range cases {
 			if c.re.MatchString(s) {
 				matched[i]++

@@ -4,6 +4,8 @@ import (
 	"math/rand"
 	"strings"
 	"testing"
+
+	"gitlab.com/ladderlint/ladderlint/internal/randtext"
 )
 
 // randomText joins up to n random words, most often with a space.
@@ -87,11 +89,7 @@ func TestFoldSetAsContainsFold(t *testing.T) {
 	found := 0
 	rng := rand.New(rand.NewSource(35))
 	for i := 0; i < 200000; i++ {
-		var b strings.Builder
-		for k := rng.Intn(8); k > 0; k-- {
-			b.WriteString(pieces[rng.Intn(len(pieces))])
-		}
-		s := b.String()
+		s := randtext.Join(rng, pieces, 8)
 		want := false
 		for _, w := range words {
 			want = want || ContainsFold(s, w)
