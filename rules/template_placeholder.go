@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"strings"
@@ -19,7 +20,9 @@ var templatePlaceholderRule = &lint.Rule{
 			"`{add 3-5 KPIs ...}`, `{Level}`. Text in braces left in a page's prose is a placeholder nobody " +
 			"replaced. Code, Hugo shortcodes (`{{< ref ... >}}`), heading IDs (`{#id}`) and link targets are not prose " +
 			"and are not checked; nor are `{{ double braces }}` (another templating language's variables) or one- or " +
-			"two-letter braces such as a set `{a}`.\n\n" +
+			"two-letter braces such as a set `{a}`. MyST (Sphinx) markup is no placeholder either: a role, its lower-case name " +
+			"in braces followed at once by a backticked target (`{ref}` then `` `MOTU <dmb-joining-motu>` ``), or a colon-fenced " +
+			"directive (`:::{note}`); a `{name}` followed by anything else is still reported.\n\n" +
 			"A list item or paragraph whose whole text stands in for content never written (\"TBD\", \"To Be Defined (TBD)\", " +
 			"\"TODO\", \"Coming soon\") is reported too, at `warning`, naming its section and role (option `unwritten`), and so is a " +
 			"level's sentence saying its details will come later (\"More details will be added at a later date.\") when its lists " +
@@ -70,13 +73,38 @@ func checkTemplatePlaceholder(p *lint.Pass) {
 			if m[0] > 0 && b.Text[m[0]-1] == '{' || m[1] < len(b.Text) && b.Text[m[1]] == '}' || matchesAny(allow, text) {
 				continue
 			}
-			p.Report(lint.Diagnostic{Span: b.SourceSpan(m[0], m[1]), Message: "template placeholder " + text + " left in the page", Subject: text})
+			sp := b.SourceSpan(m[0], m[1])
+			if isMySTMarkup(p.File.Source.Text, sp, text) {
+				continue
+			}
+			p.Report(lint.Diagnostic{Span: sp, Message: "template placeholder " + text + " left in the page", Subject: text})
 		}
 	}
 	reportFrontMatterInstruction(p)
 	if lint.Options[templatePlaceholderOptions](p.Options).Unwritten {
 		reportUnwritten(p)
 	}
+}
+
+// mystNameRE is the name of a MyST (Sphinx) role or directive in braces:
+// "{ref}", "{doc}", "{py:func}", "{note}": one lower-case word, no spaces.
+var mystNameRE = regexp.MustCompile(`^\{[a-z][a-z0-9_:+.-]*\}$`)
+
+// isMySTMarkup tells a MyST role or directive from a placeholder: a role
+// is its name in braces followed at once by its backticked target
+// ("{ref}`MOTU <dmb-joining-motu>`"), a colon-fenced directive its name
+// after the fence (":::{note}"; a backtick fence's "```{toctree}" is
+// code and never read). A "{name}" followed by anything else, or brace
+// text with spaces or capitals, is still a placeholder.
+func isMySTMarkup(src []byte, sp model.Span, text string) bool {
+	if !mystNameRE.MatchString(text) || sp.End-sp.Start != len(text) || sp.End > len(src) || string(src[sp.Start:sp.End]) != text {
+		return false
+	}
+	if sp.End < len(src) && src[sp.End] == '`' {
+		return true
+	}
+	line := strings.TrimLeft(string(src[bytes.LastIndexByte(src[:sp.Start], '\n')+1:sp.Start]), " \t")
+	return len(line) >= 3 && strings.Trim(line, ":") == ""
 }
 
 // frontMatterInstructionRE is a front-matter value that is wholly one of

@@ -1355,7 +1355,7 @@ func TestFindAcronymBodyRung(t *testing.T) {
 	}
 	// near misses: a topic of the body, and a word that only starts as
 	// an acronym does, name no rung
-	for _, title := range []string{"PMC meetings", "TSC Meetings", "PMC chair", "Pmcs", "Governance"} {
+	for _, title := range []string{"PMC meetings", "TSC Meetings", "Pmcs", "Governance"} {
 		if p, ok := o.Ladder.Classify(title); ok && p.Name == "contributor" {
 			t.Errorf("%q placed on the contributor track (%s)", title, p.Label)
 		}
@@ -1363,6 +1363,33 @@ func TestFindAcronymBodyRung(t *testing.T) {
 	near := strings.Replace(src, "## PMC\n", "## PMC meetings\n", 1)
 	if ls := shape.Find(model.Parse("n.md", []byte(near)), o); len(ls) != 1 || titles(ls[0]) != "Contributor|Committer" {
 		t.Errorf("near miss: %d %v", len(ls), ls)
+	}
+}
+
+// A governing body's chair, elected from its members, heads it: gem5's
+// "## Project management committee" then "## PMC Chair", after Users,
+// Contributors and Committers, is a ladder of five. The chair is a step
+// above the body; a process about the chair ("Electing the PMC Chair") or
+// a topic of it ("PMC Chair Duties") names no rung.
+func TestFindBodyChairRung(t *testing.T) {
+	o := options(t)
+	src := "# Roles And Responsibilities\n\n## Users\n\nThey use it.\n\n## Contributors\n\nThey send patches.\n\n" +
+		"## Committers\n\nThey merge.\n\n## Project management committee\n\nThey govern.\n\n## PMC Chair\n\nElected by the PMC.\n"
+	ls := shape.Find(model.Parse("g.md", []byte(src)), o)
+	if len(ls) != 1 || titles(ls[0]) != "Users|Contributors|Committers|Project management committee|PMC Chair" {
+		t.Fatalf("chair rung: %d %v", len(ls), ls)
+	}
+	body, _ := o.Ladder.Classify("PMC")
+	for _, title := range []string{"PMC Chair", "TSC Chair", "Chair", "Steering Committee Chair"} {
+		if p, ok := o.Ladder.Classify(title); !ok || p.Name != "contributor" || body.Compare(p) >= 0 {
+			t.Errorf("%q: %+v (ok %v), want a step above the PMC", title, p, ok)
+		}
+	}
+	for _, title := range []string{"Electing the PMC Chair", "PMC Chair Duties"} {
+		near := strings.Replace(src, "## PMC Chair\n", "## "+title+"\n", 1)
+		if ls := shape.Find(model.Parse("n.md", []byte(near)), o); len(ls) != 1 || titles(ls[0]) != "Users|Contributors|Committers|Project management committee" {
+			t.Errorf("near miss %q: %d %v", title, len(ls), ls)
+		}
 	}
 }
 
