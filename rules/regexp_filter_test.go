@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"gitlab.com/ladderlint/ladderlint/internal/randtext"
 	"gitlab.com/ladderlint/ladderlint/lint/model"
 )
 
@@ -12,11 +13,7 @@ import (
 // for, their capitals, runes that fold or lower to ASCII letters (ſ, the
 // Kelvin sign, İ), other non-ASCII runes and invalid bytes.
 func randomText(rng *rand.Rand, pieces []string) string {
-	var b strings.Builder
-	for k := rng.Intn(10); k > 0; k-- {
-		b.WriteString(pieces[rng.Intn(len(pieces))])
-	}
-	return b.String()
+	return randtext.Join(rng, pieces, 10)
 }
 
 // The cheap tests run before the term rules' regular expressions turn

@@ -142,17 +142,9 @@ func labelledBeyond(f *model.Family, o Options, lv []*Level) []*Level {
 	if len(lv) < 2 || lv[0].Heading == nil {
 		return nil
 	}
-	dir := 0
-	for i := 1; i < len(lv); i++ {
-		a, b := lv[i-1], lv[i]
-		if !a.Placed || !b.Placed || a.Code != nil || b.Code != nil || a.Place.Track != b.Place.Track {
-			return nil
-		}
-		d := b.Place.Compare(a.Place)
-		if d == 0 || dir != 0 && (d > 0) != (dir > 0) {
-			return nil
-		}
-		dir = d
+	dir, ok := oneTrackDirection(lv)
+	if !ok {
+		return nil
 	}
 	p := paragraphLadder(f, o)
 	if p == nil || len(p.Levels) <= len(lv) {
@@ -725,11 +717,8 @@ func childRungs(f *model.Family, o Options, hs []*model.Heading, parent []int, b
 	if len(best) < 2 {
 		return best, nil
 	}
-	for i := 1; i < len(best); i++ {
-		a, b := best[i-1], best[i]
-		if !a.Placed || !b.Placed || a.Code != nil || b.Code != nil || a.Place.Track != b.Place.Track || a.Place.Compare(b.Place) <= 0 {
-			return best, nil // not all of one track, top first
-		}
+	if dir, ok := oneTrackDirection(best); !ok || dir > 0 {
+		return best, nil // not all of one track, top first
 	}
 	idx := map[*model.Heading]int{}
 	for i, h := range hs {
@@ -781,11 +770,8 @@ func nestedUp(f *model.Family, o Options, hs []*model.Heading, parent []int, bes
 	if len(best) < 2 || o.Ladder == nil {
 		return best, nil
 	}
-	for i := 1; i < len(best); i++ {
-		a, b := best[i-1], best[i]
-		if !a.Placed || !b.Placed || a.Code != nil || b.Code != nil || a.Place.Track != b.Place.Track || b.Place.Compare(a.Place) <= 0 {
-			return best, nil // not all of one track, bottom first
-		}
+	if dir, ok := oneTrackDirection(best); !ok || dir < 0 {
+		return best, nil // not all of one track, bottom first
 	}
 	idx := map[*model.Heading]int{}
 	for i, h := range hs {
