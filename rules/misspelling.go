@@ -3,6 +3,7 @@ package rules
 import (
 	"bytes"
 	"cmp"
+	_ "embed"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -187,40 +188,98 @@ var (
 	misspellMain, misspellLocale map[string]*misspellTable // by list
 )
 
+// The misspelling lists of github.com/golangci/misspell (DictMain,
+// DictAmerican, DictBritish) as the maps misspell fills from them answer:
+// one line a misspelling, "misspelling\tcorrection\n" (the later pair of
+// one listed twice), sorted by misspelling (TestMisspellListsAsLibrary
+// holds them to the library and writes them with -update). Embedded as
+// text, not read from the library's []string variables: a package-level
+// []string of 62,000 strings lies in the binary's data section, which the
+// collector scans at every cycle (a pointer a string: 7 million
+// instructions a cycle on the 1-copy workload), used or not; text holds no
+// pointer. Origin and licence: wordlists/NOTICE.md.
+var (
+	//go:embed wordlists/misspell-main.txt
+	misspellListMain string
+	//go:embed wordlists/misspell-us.txt
+	misspellListUS string
+	//go:embed wordlists/misspell-uk.txt
+	misspellListUK string
+)
+
 // misspellTable maps lower-case misspellings to their corrections. Most
 // words are no misspelling: a Bloom filter of the table's words (64 KiB,
 // about 1% false positives) answers for them without a lookup. The others
-// are looked up by binary search in an index of the list's pairs sorted by
-// misspelling (4 bytes a pair, the list's own strings): a map of them was
-// 1.9 MB, held from the first page's wording rules to the end of the run
-// (a page of 20,000 graded headings peaks while it is held). Built once,
-// read only.
+// are looked up by binary search in an index of the list's lines sorted by
+// misspelling (4 bytes a line: its offset in the list's text and the
+// misspelling's length): a map of them was 1.9 MB, held from the first
+// page's wording rules to the end of the run (a page of 20,000 graded
+// headings peaks while it is held). Built once, read only; it holds no
+// pointer but the list's text, so the collector has nothing to scan in it.
 type misspellTable struct {
-	pairs  []string // misspelling, correction, ...
-	sorted []int32  // indexes in pairs of the misspellings, by text; the last pair of a misspelling written twice
+	list   string   // misspelling, tab, correction, newline, ...
+	sorted []uint32 // the lines by misspelling (misspellEntry); the last line of a misspelling written twice
 	filter [1 << 13]uint64
 }
 
-func newMisspellTable(pairs []string) *misspellTable {
-	t := &misspellTable{pairs: pairs, sorted: make([]int32, 0, len(pairs)/2)}
-	for i := 0; i+1 < len(pairs); i += 2 {
-		t.sorted = append(t.sorted, int32(i))
-		h1, h2 := misspellHashes(pairs[i])
+// newMisspellTable indexes a list of lines "misspelling\tcorrection\n"
+// (misspellings under 256 bytes, the list under 16 MiB). The embedded
+// lists come sorted, each misspelling once; another list is sorted here,
+// the later line of a misspelling written twice kept, as a map filled in
+// the list's order keeps it.
+func newMisspellTable(list string) *misspellTable {
+	t := &misspellTable{list: list, sorted: make([]uint32, 0, strings.Count(list, "\n"))}
+	sorted := true
+	for off := 0; off < len(list); {
+		line := list[off:]
+		if n := strings.IndexByte(line, '\n'); n >= 0 {
+			line = line[:n]
+		}
+		w, _, _ := strings.Cut(line, "\t")
+		if len(w) > 0xff || off+len(line) >= 1<<24 {
+			panic("misspelling list: a misspelling of 256 bytes or more, or a list of 16 MiB")
+		}
+		e := uint32(off)<<8 | uint32(len(w))
+		if k := len(t.sorted); k > 0 && t.wrong(t.sorted[k-1]) >= w {
+			sorted = false
+		}
+		t.sorted = append(t.sorted, e)
+		h1, h2 := misspellHashes(w)
 		t.filter[h1/64] |= 1 << (h1 % 64)
 		t.filter[h2/64] |= 1 << (h2 % 64)
+		off += len(line) + 1
+	}
+	if sorted {
+		return t
 	}
 	// stable: of a misspelling listed twice the later pair is last in its
-	// run, and kept, as a map filled in the list's order keeps it
-	slices.SortStableFunc(t.sorted, func(a, b int32) int { return strings.Compare(pairs[a], pairs[b]) })
+	// run, and kept
+	slices.SortStableFunc(t.sorted, func(a, b uint32) int { return strings.Compare(t.wrong(a), t.wrong(b)) })
 	out := t.sorted[:0]
-	for k, i := range t.sorted {
-		if k+1 < len(t.sorted) && pairs[t.sorted[k+1]] == pairs[i] {
+	for k, e := range t.sorted {
+		if k+1 < len(t.sorted) && t.wrong(t.sorted[k+1]) == t.wrong(e) {
 			continue
 		}
-		out = append(out, i)
+		out = append(out, e)
 	}
 	t.sorted = slices.Clip(out)
 	return t
+}
+
+// wrong returns the misspelling of an entry of sorted: its line's offset
+// in list (the upper 24 bits) and the misspelling's length (the lower 8).
+func (t *misspellTable) wrong(e uint32) string {
+	off := e >> 8
+	return t.list[off : off+e&0xff]
+}
+
+// right returns the correction of an entry of sorted.
+func (t *misspellTable) right(e uint32) string {
+	line := t.list[e>>8+e&0xff+1:]
+	if i := strings.IndexByte(line, '\n'); i >= 0 {
+		return line[:i]
+	}
+	return line
 }
 
 // misspellHashes returns two bit positions in the filter for w (FNV-1a).
@@ -249,19 +308,19 @@ func (t *misspellTable) fixHashed(w string, h1, h2 uint32) (string, bool) {
 	if t.filter[h1/64]&(1<<(h1%64)) == 0 || t.filter[h2/64]&(1<<(h2%64)) == 0 {
 		return "", false
 	}
-	k, ok := slices.BinarySearchFunc(t.sorted, w, func(i int32, w string) int { return strings.Compare(t.pairs[i], w) })
+	k, ok := slices.BinarySearchFunc(t.sorted, w, func(e uint32, w string) int { return strings.Compare(t.wrong(e), w) })
 	if !ok {
 		return "", false
 	}
-	return t.pairs[t.sorted[k]+1], true
+	return t.right(t.sorted[k]), true
 }
 
 // misspellings returns the tables of misspellings for a locale ("" for the
 // main list only; extra is nil then).
 func misspellings(locale string) (main, extra *misspellTable) {
 	misspellOnce.Do(func() {
-		misspellMain = map[string]*misspellTable{"": newMisspellTable(misspell.DictMain)}
-		misspellLocale = map[string]*misspellTable{"US": newMisspellTable(misspell.DictAmerican), "UK": newMisspellTable(misspell.DictBritish)}
+		misspellMain = map[string]*misspellTable{"": newMisspellTable(misspellListMain)}
+		misspellLocale = map[string]*misspellTable{"US": newMisspellTable(misspellListUS), "UK": newMisspellTable(misspellListUK)}
 	})
 	return misspellMain[""], misspellLocale[strings.ToUpper(locale)]
 }
