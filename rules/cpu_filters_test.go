@@ -13,6 +13,7 @@ import (
 	"gitlab.com/ladderlint/ladderlint/internal/randtext"
 	"gitlab.com/ladderlint/ladderlint/lint/model"
 	"gitlab.com/ladderlint/ladderlint/lint/prose"
+	"gitlab.com/ladderlint/ladderlint/lint/worddiff"
 )
 
 // withoutParensBuilt is withoutParens as it was written first: every rune
@@ -430,21 +431,56 @@ func TestLowerBytesAsToLower(t *testing.T) {
 	}
 }
 
-// itemBags.of is wordBag, made once an item: the second answer is the
-// first slice, and a nil memo makes each anew.
+// itemBags.of is wordBag with each word as its number among the page's
+// words, made once an item: the second answer is the first slice.
 func TestItemBagsOnce(t *testing.T) {
-	bags := itemBags{}
+	bags := newItemBags()
 	item := "Lead the Team's planning, and the team’s reviews"
 	first := bags.of(item)
-	if !reflect.DeepEqual(first, wordBag(item)) {
-		t.Fatalf("itemBags.of(%q) = %q, wordBag %q", item, first, wordBag(item))
+	names := make([]string, len(bags.words))
+	for w, n := range bags.words {
+		names[n] = w
+	}
+	var got []string
+	for _, n := range first {
+		got = append(got, names[n])
+	}
+	slices.Sort(got)
+	if !reflect.DeepEqual(got, wordBag(item)) || !slices.IsSorted(first) {
+		t.Fatalf("itemBags.of(%q) = %v (%q), wordBag %q", item, first, got, wordBag(item))
 	}
 	if again := bags.of(item); len(again) == 0 || &again[0] != &first[0] {
 		t.Error("the second bag of an item is made anew")
 	}
-	var none itemBags
-	if got := none.of(item); !reflect.DeepEqual(got, first) || len(none) != 0 {
-		t.Errorf("a nil memo: %q, %d kept", got, len(none))
+}
+
+// maxSimilarity of two items' numbered bags (itemBags, one page's) is that
+// of their wordBags, on random items of words in either case, apostrophes
+// and hyphens (worddiff's joiners), punctuation, letters past ASCII (the
+// Kelvin sign, the long s, which lower to ASCII or not), a nonspacing mark
+// and an invalid byte; and AppendWords is Tokenize's words.
+func TestItemBagsAsWordBags(t *testing.T) {
+	rng := rand.New(rand.NewSource(34))
+	parts := []string{"lead", "Lead", "LEAD", "team", "Team", " ", "  ", "\t", "'", "’", "-", ",", ".", "the", "é", "É",
+		"\u212a", "k", "K", "\u017f", "s", "S", "\u0301", "\xff", "1", "(", ")"}
+	var bags *itemBags
+	for i := 0; i < 20000; i++ {
+		if i%50 == 0 {
+			bags = newItemBags() // a page
+		}
+		a, b := randtext.Join(rng, parts, 14), randtext.Join(rng, parts, 14)
+		if got, want := maxSimilarity(bags.of(a), bags.of(b)), maxSimilarity(wordBag(a), wordBag(b)); got != want {
+			t.Fatalf("maxSimilarity of %q and %q: %v by numbers, %v by words", a, b, got, want)
+		}
+		var words []string
+		for _, tok := range worddiff.Tokenize(a) {
+			if tok.IsWord() {
+				words = append(words, tok.Text)
+			}
+		}
+		if got := worddiff.AppendWords(nil, a); !slices.Equal(got, words) {
+			t.Fatalf("AppendWords(%q) = %q, Tokenize's words %q", a, got, words)
+		}
 	}
 }
 
