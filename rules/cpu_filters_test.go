@@ -524,3 +524,83 @@ func TestItemKeysOnce(t *testing.T) {
 		t.Errorf("a nil memo: %q, %d kept", got, len(none))
 	}
 }
+
+// splitCompoundAsBuilt is splitCompound as it was before it wrote the
+// joined word on the stack and asked the dictionary first.
+func splitCompoundAsBuilt(d *wordDict, text string, a, b word) string {
+	if len(a.Text) < 3 || len(b.Text) < 3 || hyphenated(text, a.Start, a.End) || hyphenated(text, b.Start, b.End) {
+		return ""
+	}
+	for i := 0; i < len(b.Text); i++ {
+		if c := b.Text[i]; c < 'a' || c > 'z' {
+			return ""
+		}
+	}
+	if c := a.Text[0]; (c < 'a' || c > 'z') && (c < 'A' || c > 'Z') {
+		return ""
+	}
+	for i := 1; i < len(a.Text); i++ {
+		if c := a.Text[i]; c < 'a' || c > 'z' {
+			return ""
+		}
+	}
+	la := strings.ToLower(a.Text)
+	if apartStops[la] || apartStops[b.Text] || termParticles[la] || termParticles[b.Text] {
+		return ""
+	}
+	joined := la + b.Text
+	if !d.english(joined) || !d.has(la) || !d.has(b.Text) {
+		return ""
+	}
+	return joined
+}
+
+// splitCompound answers as it was built, on random pairs of words of two
+// random texts: dictionary words that join into one ("hand book", "Hand
+// book", "HAND book") or into a word of the package's own additions only
+// ("front end"), stop words and particles ("with in", "set up", "may
+// be"), words of 1 and 2 letters, capitals inside, letters past ASCII,
+// hyphens around, and words long enough that the two pass the 64-byte
+// buffer; and its answer outlives the buffer.
+func TestSplitCompoundAsBuilt(t *testing.T) {
+	d := englishWords()
+	rng := rand.New(rand.NewSource(35))
+	pieces := []string{"hand", "Hand", "HAND", "book", "Book", "work", "flow", "front", "end", "life", "cycle", "with", "in",
+		"set", "up", "may", "be", "any", "one", "every", "thing", "some", "time", "to", "a", "é", "-", "x", "counter",
+		"revolutionary", "antidisestablishmentarianism", "internationalization", "super", "market"}
+	found := 0
+	for i := 0; i < 50000; i++ {
+		at := func() (string, word) {
+			s := pieces[rng.Intn(len(pieces))]
+			if rng.Intn(4) == 0 {
+				s = randtext.Join(rng, pieces, 4) + "x"
+			}
+			pre, post := randtext.Join(rng, []string{"", "", "-", " ", "a"}, 2), randtext.Join(rng, []string{"", "", "-", " ", "a"}, 2)
+			return pre + s + post, word{Text: s, Start: len(pre), End: len(pre) + len(s)}
+		}
+		ta, a := at()
+		tb, b := at()
+		text := ta + " " + tb
+		b.Start += len(ta) + 1
+		b.End += len(ta) + 1
+		want := splitCompoundAsBuilt(d, text, a, b)
+		got := splitCompound(d, text, a, b)
+		if got != want {
+			t.Fatalf("splitCompound(%q, %q, %q) = %q, want %q", text, a.Text, b.Text, got, want)
+		}
+		if want != "" {
+			found++
+		}
+	}
+	if found < 100 {
+		t.Errorf("only %d pairs joined: the test reads too few", found)
+	}
+	// the answer is a string of its own, not the stack's buffer
+	a, b := word{Text: "Hand", Start: 0, End: 4}, word{Text: "book", Start: 5, End: 9}
+	got := splitCompound(d, "Hand book", a, b)
+	before := got
+	_ = splitCompound(d, "work flow", word{Text: "work", End: 4}, word{Text: "flow", Start: 5, End: 9})
+	if got != "handbook" || got != before {
+		t.Errorf("splitCompound(Hand book) = %q", got)
+	}
+}

