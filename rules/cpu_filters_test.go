@@ -604,3 +604,87 @@ func TestSplitCompoundAsBuilt(t *testing.T) {
 		t.Errorf("splitCompound(Hand book) = %q", got)
 	}
 }
+
+// compareItemsAsBuilt is compareItems as it was before it passed asksMore
+// the diff by which it chose the item (asksMore made it again).
+func compareItemsAsBuilt(old, new []string) itemChanges {
+	var c itemChanges
+	c.n = len(old)
+	used := make([]bool, len(old))
+next:
+	for _, n := range new {
+		best, bestSim := -1, 0.5
+		for i, o := range old {
+			if used[i] {
+				continue
+			}
+			if strings.EqualFold(o, n) {
+				used[i] = true
+				c.copied++
+				continue next
+			}
+			if d := worddiff.CompareWith(o, n, worddiff.Options{FoldCase: true}); d.Similarity() > bestSim {
+				best, bestSim = i, d.Similarity()
+			}
+		}
+		if best >= 0 {
+			used[best] = true
+			c.reworded++
+			if asksMore(old[best], n, nil) {
+				c.raised++
+			}
+			continue
+		}
+		if len(wordBag(n)) >= 4 {
+			c.fresh++
+		}
+	}
+	return c
+}
+
+// compareItems counts as it did when asksMore made its own diff (and
+// before maxSimilarity skipped the pairs it bounds), on random lists of
+// random items: numbers, wishes, qualifiers, capitalised tools, words in
+// either case; and with enough items raised that the count is read.
+func TestCompareItemsAsBuilt(t *testing.T) {
+	rng := rand.New(rand.NewSource(36))
+	parts := []string{"experience", "with", "Experience", "3", "5", "years", "of", "preferred", "basic", "deep", "knowledge",
+		"Netsuite", "Coupa", "and", "the", "team", ",", "-", "lead", "Lead"}
+	item := func() string {
+		var ws []string
+		for n := 2 + rng.Intn(7); n > 0; n-- {
+			ws = append(ws, parts[rng.Intn(len(parts))])
+		}
+		return strings.Join(ws, " ")
+	}
+	raised := 0
+	for i := 0; i < 3000; i++ {
+		var old, new []string
+		for n := rng.Intn(5); n > 0; n-- {
+			old = append(old, item())
+		}
+		for n := rng.Intn(5); n > 0; n-- {
+			if len(old) > 0 && rng.Intn(2) == 0 {
+				new = append(new, old[rng.Intn(len(old))]+" "+parts[rng.Intn(len(parts))])
+			} else {
+				new = append(new, item())
+			}
+		}
+		got, want := compareItems(newItemBags(), old, new, nil), compareItemsAsBuilt(old, new)
+		if got != want {
+			t.Fatalf("compareItems(%q, %q) = %+v, want %+v", old, new, got, want)
+		}
+		raised += got.raised
+	}
+	if raised < 100 {
+		t.Errorf("only %d items raised: the test reads too few", raised)
+	}
+	// a capitalised first word is the sentence's, not another tool; one
+	// further on is
+	if asksMore("knowledge of old tools", "Netsuite knowledge of new tools", nil) {
+		t.Error("a capitalised first word asks more")
+	}
+	if !asksMore("knowledge of old tools", "knowledge of Netsuite tools", nil) {
+		t.Error("another named tool asks no more")
+	}
+}

@@ -910,6 +910,7 @@ func compareItems(bags *itemBags, old, new []string, skip []string) itemChanges 
 next:
 	for _, n := range new {
 		best, bestSim := -1, 0.5
+		var bestDiff *worddiff.Diff
 		nb := bags.of(n)
 		for i, o := range old {
 			if used[i] {
@@ -924,13 +925,13 @@ next:
 				continue
 			}
 			if d := worddiff.CompareWith(o, n, worddiff.Options{FoldCase: true}); d.Similarity() > bestSim {
-				best, bestSim = i, d.Similarity()
+				best, bestSim, bestDiff = i, d.Similarity(), d
 			}
 		}
 		if best >= 0 {
 			used[best] = true
 			c.reworded++
-			if asksMore(old[best], n) {
+			if asksMore(old[best], n, bestDiff) {
 				c.raised++
 			}
 			continue
@@ -1004,8 +1005,10 @@ func mayWish(s string) bool {
 // asksMore reports whether a reworded item asks more than the one it
 // rewords: its first number is higher, it drops what made it a wish
 // ("preferred"), it scales a qualifier up ("Basic" to "Deep"), or it names
-// other tools or places (capitalised words the other has not).
-func asksMore(old, new string) bool {
+// other tools or places (capitalised words the other has not). d is their
+// diff, worddiff.CompareWith(old, new) with FoldCase (the caller chose
+// the item by it); nil, it is made here.
+func asksMore(old, new string, d *worddiff.Diff) bool {
 	if a, b := firstNumber(old), firstNumber(new); a != "" && b != "" {
 		x, _ := strconv.Atoi(a)
 		y, _ := strconv.Atoi(b)
@@ -1016,7 +1019,10 @@ func asksMore(old, new string) bool {
 	if mayWish(old) && wishRE.MatchString(old) && !(mayWish(new) && wishRE.MatchString(new)) {
 		return true
 	}
-	del, ins := worddiff.CompareWith(old, new, worddiff.Options{FoldCase: true}).Changed()
+	if d == nil {
+		d = worddiff.CompareWith(old, new, worddiff.Options{FoldCase: true})
+	}
+	del, ins := d.Changed()
 	rank := func(ws []string) int {
 		r := 0
 		for _, w := range ws {
@@ -1030,19 +1036,12 @@ func asksMore(old, new string) bool {
 	// other named tools: "Knowledge of Netsuite" made "Knowledge of Coupa
 	// and Workday"; not the first word, which a sentence capitalises
 	first := ""
-	if ws := worddiff.Tokenize(new); len(ws) > 0 {
-		for _, t := range ws {
-			if t.IsWord() {
-				first = t.Text
-				break
-			}
-		}
+	if ws := worddiff.AppendWords(nil, new); len(ws) > 0 {
+		first = ws[0]
 	}
 	oldWords := map[string]bool{}
-	for _, t := range worddiff.Tokenize(old) {
-		if t.IsWord() {
-			oldWords[strings.ToLower(t.Text)] = true
-		}
+	for _, w := range worddiff.AppendWords(nil, old) {
+		oldWords[strings.ToLower(w)] = true
 	}
 	for _, w := range ins {
 		if w != first && w != strings.ToLower(w) && !oldWords[strings.ToLower(w)] && len(del) > 0 {
