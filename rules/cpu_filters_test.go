@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unsafe"
 
 	"gitlab.com/ladderlint/ladderlint/internal/randtext"
@@ -686,5 +687,65 @@ func TestCompareItemsAsBuilt(t *testing.T) {
 	}
 	if !asksMore("knowledge of old tools", "knowledge of Netsuite tools", nil) {
 		t.Error("another named tool asks no more")
+	}
+}
+
+// personNameAsBuilt is personName as it was before it asked
+// twoCapitalsFirst first.
+func personNameAsBuilt(text string) (int, bool) {
+	end := len(text)
+	if k := strings.IndexAny(text, "(,"); k >= 0 {
+		end = k
+	}
+	if k := strings.Index(text[:end], " @"); k >= 0 {
+		end = k
+	}
+	for _, dash := range []string{" - ", " – ", " — "} {
+		if k := strings.Index(text[:end], dash); k >= 0 && countFields(text[k+len(dash):], 3) <= 3 {
+			end = k
+		}
+	}
+	n, in := 0, false
+	for _, r := range text[:end] {
+		if unicode.IsSpace(r) {
+			in = false
+			continue
+		}
+		if in {
+			continue
+		}
+		in, n = true, n+1
+		if n > 3 || !unicode.IsUpper(r) {
+			return 0, false
+		}
+	}
+	if n < 2 {
+		return 0, false
+	}
+	return end, true
+}
+
+// personName answers as it was built, on random texts of capitalised and
+// lower-case words, the characters that end a name (a parenthesis, a
+// comma, " @", the three dashes with spaces), every space of
+// unicode.IsSpace, a capital past ASCII, and an invalid byte.
+func TestPersonNameAsBuilt(t *testing.T) {
+	rng := rand.New(rand.NewSource(37))
+	parts := []string{"Ann", "Lee", "Grafana", "Labs", "team", "lead", "É", "é", " ", "  ", "\t", "\u00a0", "\u2003", "(", ",",
+		" @", "@ann", " - ", " – ", " — ", "-", "\xff", "x"}
+	names := 0
+	for i := 0; i < 200000; i++ {
+		s := randtext.Join(rng, parts, 9)
+		ge, gok := personName(s)
+		we, wok := personNameAsBuilt(s)
+		if ge != we || gok != wok {
+			t.Fatalf("personName(%q) = %d, %v; want %d, %v", s, ge, gok, we, wok)
+		}
+		if wok {
+			names++
+		}
+	}
+	if names < 1000 {
+		t.Errorf("only %d names: the test reads too few", names)
 	}
 }

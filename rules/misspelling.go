@@ -1790,6 +1790,13 @@ var peopleHeader = map[string]bool{
 // or a dash and an affiliation of three words or fewer ("- Grafana Labs"),
 // and where the name ends.
 func personName(text string) (int, bool) {
+	// the name's first two words are the text's, wherever it ends: two
+	// that do not both open with a capital are no name, and the text is
+	// not searched for its end (every top-level item of every list is
+	// asked, most of them sentences)
+	if !twoCapitalsFirst(text) {
+		return 0, false
+	}
 	end := len(text)
 	if k := strings.IndexAny(text, "(,"); k >= 0 {
 		end = k
@@ -1826,6 +1833,29 @@ func personName(text string) (int, bool) {
 		return 0, false
 	}
 	return end, true
+}
+
+// twoCapitalsFirst reports whether the first two words of text
+// (strings.Fields) both open with a capital.
+func twoCapitalsFirst(text string) bool {
+	n, in := 0, false
+	for _, r := range text {
+		if unicode.IsSpace(r) {
+			in = false
+			continue
+		}
+		if in {
+			continue
+		}
+		in, n = true, n+1
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		if n == 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // countFields is len(strings.Fields(s)), counted no further than max+1.
