@@ -5,6 +5,7 @@ import (
 	"math/rand"
 	"reflect"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -747,5 +748,26 @@ func TestPersonNameAsBuilt(t *testing.T) {
 	}
 	if names < 1000 {
 		t.Errorf("only %d names: the test reads too few", names)
+	}
+}
+
+// runTogether reads the page's source in place: asked of a word on a page
+// of 200 KB, it allocates far less than the source (it copied it, once a
+// word), and still counts the words apart in it.
+func TestRunTogetherReadsSourceInPlace(t *testing.T) {
+	page := "# Engineer\n\n" + strings.Repeat("The People Operations team and People Operations.\n\n", 4000)
+	f := model.Parse("content/job-families/x/engineer.md", []byte(page))
+	d := englishWords()
+	if got := runTogether(d, f, "PeopleOperations"); got != "People Operations" {
+		t.Fatalf("runTogether(PeopleOperations) = %q", got)
+	}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	for i := 0; i < 10; i++ {
+		runTogether(d, f, "PeopleOperations")
+	}
+	runtime.ReadMemStats(&after)
+	if n := after.TotalAlloc - before.TotalAlloc; n > uint64(len(page)) {
+		t.Errorf("10 runTogether allocated %d bytes, the source is %d", n, len(page))
 	}
 }

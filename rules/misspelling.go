@@ -2654,7 +2654,10 @@ func runTogether(d *wordDict, f *model.Family, w string) string {
 		return ""
 	}
 	apart := twoCapitalWords(d, w)
-	if apart == "" || countWord(string(f.Source.Text), apart) < 2 {
+	// the source read in place, not copied (countWord keeps nothing of it;
+	// a page asks up to maxRunTogether words)
+	src := unsafe.String(unsafe.SliceData(f.Source.Text), len(f.Source.Text))
+	if apart == "" || countWord(src, apart) < 2 {
 		return ""
 	}
 	return apart
