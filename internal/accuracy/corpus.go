@@ -268,6 +268,20 @@ func HalfName() string {
 // checking-half page, or "".
 func (r *Run) RoleAt(page string, line int) string { return r.roles[page][line] }
 
+// roleOf returns the role whose heading is the last at or above a line of a
+// page, with its heading's line ("" before the first role). Headings of
+// sections below a role are not roles, so a Requirements heading's line
+// gives the role above it.
+func (r *Run) roleOf(page string, line int) string {
+	best, at := "", 0
+	for l, title := range r.roles[page] {
+		if l <= line && l > at {
+			best, at = fmt.Sprintf("%d:%s", l, title), l
+		}
+	}
+	return best
+}
+
 // Lint lints each corpus below root as a whole, with every default rule,
 // the way a user would (cross-file rules see the whole folder), and keeps
 // the findings on checking-half pages.

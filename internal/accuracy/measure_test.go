@@ -325,6 +325,28 @@ func TestMeasureFocusedPass(t *testing.T) {
 		t.Errorf("warnings:\n%s", ws)
 	}
 
+	// a role's missing bullet labelled on its Requirements heading by the
+	// owner and on the role's heading by the focused pass is one defect; the
+	// next role's is another
+	run.roles["e"] = map[int]string{10: "Senior X", 30: "Staff X"}
+	roleLabels, err := ReadLabels(writeJSONL(t,
+		`{"page":"e","line":12,"rule":"required-bullet","note":"no GitLab bullet","labeller":"L1"}`,
+		`{"page":"e","done":true,"labeller":"L1","defects":1}`,
+		`{"page":"e","line":10,"rule":"required-bullet","note":"Senior X lacks it","scope":"role","labeller":"F1"}`,
+		`{"page":"e","line":30,"rule":"required-bullet","note":"Staff X lacks it","scope":"role","labeller":"F1"}`,
+		`{"page":"e","done":true,"labeller":"F1","defects":2,"rules":["required-bullet"]}`,
+	))
+	if err != nil {
+		t.Fatal(err)
+	}
+	run.Rules = append(run.Rules, "required-bullet")
+	rep = Measure(run, roleLabels, nil)
+	for _, r := range rep.Rows {
+		if r.Rule == "required-bullet" && r.Labels != 2 {
+			t.Errorf("required-bullet: %d labels, want 2 (one a role)", r.Labels)
+		}
+	}
+
 	// a focused pass alone labels no page
 	alone, err := ReadLabels(writeJSONL(t,
 		`{"page":"e","line":9,"rule":"misspelling","note":"x","labeller":"F1"}`,

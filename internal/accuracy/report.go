@@ -284,6 +284,32 @@ func otherHalf() string {
 	return "tuning half"
 }
 
+// sameDefect tells whether a focused pass's label l marks a defect one of
+// the labels already counted marks: the same rule on the same page, and the
+// same line (two items on adjacent lines are two defects), or, for a label
+// of a role or of the family, the
+// same role (the one whose heading is the last at or above each label's
+// line) or the family: a missing bullet one labeller put on the role's
+// heading and another on its Requirements heading is one defect.
+func sameDefect(run *Run, l Label, counted []Label) bool {
+	for _, c := range counted {
+		if c.Page != l.Page || c.Rule != l.Rule {
+			continue
+		}
+		switch {
+		case c.Line == l.Line:
+			return true
+		case l.Scope == ScopeFamily && c.Scope == ScopeFamily:
+			return true
+		case l.Scope == ScopeRole && c.Scope != ScopeFamily:
+			if r := run.roleOf(l.Page, l.Line); r != "" && r == run.roleOf(c.Page, c.Line) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // labelledSet picks the labels that count: those of labelled pages of the
 // half measured (a page is labelled by the labeller of its first done line;
 // another labeller's labels of the same page are left out), and those of a
@@ -362,7 +388,7 @@ func labelledSet(run *Run, labels []Label, known, checking map[string]bool, warn
 		seen[place{l.Page, l.Rule, l.Line}] = true
 	}
 	for _, l := range extra {
-		if !seen[place{l.Page, l.Rule, l.Line}] {
+		if !seen[place{l.Page, l.Rule, l.Line}] && !sameDefect(run, l, counted) {
 			counted = append(counted, l)
 			seen[place{l.Page, l.Rule, l.Line}] = true
 		}
