@@ -28,7 +28,7 @@ func main() {
 	corpus := flag.String("corpus", "../shared/corpus", "the shared corpus `folder`")
 	seed := flag.Int64("seed", 1, "seed of the sample of typo places and of the roles and term occurrences mutated")
 	typos := flag.Int("typos", 3, "typos a page at most (word occurrences sampled with the seed)")
-	others := flag.Int("others", 2, "term, section and title variants a page at most, of each class (sampled with the seed; 0: all)")
+	others := flag.Int("others", 2, "mutations of each class but typos a page at most (sampled with the seed; 0: all)")
 	list := flag.String("list", "", "print the misses of `CLASS` ("+strings.Join(mutate.Classes, ", ")+")")
 	hits := flag.Bool("hits", false, "with -list: print the detected ones too")
 	collateral := flag.Bool("collateral", false, "with -list: print each mutation's collateral findings")
