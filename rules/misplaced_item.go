@@ -22,9 +22,13 @@ var misplacedItemRule = &lint.Rule{
 			"skills\", \"5+ years ...\"). The rule reports an item whose shape is the other list's:\n\n" +
 			"- in a Responsibilities list whose top-level items, at least three and two of three, start with a verb, an " +
 			"item written as a skill or quality: \"Ability to\", \"Able to\", \"Experience ...\", \"Proven\" or " +
-			"\"Demonstrated\" ability or experience, \"Proficiency in\", \"Knowledge of\", \"Familiarity with\", " +
-			"\"Sense of\", \"N+ years\", an adjective such as \"Excellent\" or \"Strong\" before skills, a sense, an " +
-			"understanding or experience, or a short noun phrase ending in \"skills\" (\"Leadership and mentoring skills\");\n" +
+			"\"Demonstrated\" whatever follows (\"Demonstrated capacity to ...\"), \"Proficiency in\", \"Knowledge of\", " +
+			"\"Familiarity with\", \"Sense of\", \"N+ years\" (\"A minimum of 2 years' experience\", \"At least 3 years\"), " +
+			"any of these after \"A\" or \"An\" (\"A track record of\"), an adjective such as \"Excellent\" or \"Strong\" " +
+			"before skills, a sense, an understanding or experience, a qualifier right before them (\"Extensive " +
+			"experience\", \"Significant professional experience\", \"Superior attention to detail\"), \"Has\" or " +
+			"\"Possesses\" a skill (\"Has experience leading a team\"), or a short noun phrase ending in \"skills\" " +
+			"(\"Leadership and mentoring skills\");\n" +
 			"- in a Requirements list whose top-level items, at least three and three of five, are written as skills " +
 			"or qualities, with at most one in three starting with a verb, an item that opens with an action verb in " +
 			"the imperative (\"Design and implement ...\", \"Assist in development of ...\", \"Configure, build, " +
@@ -104,6 +108,48 @@ var misplacedQualityHeads = []string{"ability to", "able to", "the ability to", 
 // skills", "Strong sense of ownership").
 var misplacedAdjectives = map[string]bool{"excellent": true, "strong": true, "exceptional": true, "outstanding": true,
 	"solid": true, "deep": true, "superb": true, "great": true, "effective": true, "good": true}
+
+// misplacedQualifiers open a quality when a skill word follows within two
+// words ("Extensive experience", "Significant professional experience",
+// "Superior attention to detail"): adjectives that qualify what a person
+// brings, not what a role does.
+var misplacedQualifiers = map[string]bool{"extensive": true, "significant": true, "professional": true,
+	"relevant": true, "advanced": true, "superior": true, "prior": true, "previous": true, "broad": true,
+	"thorough": true, "substantial": true, "considerable": true, "practical": true}
+
+// qualityOpening reports the openings of a quality beyond the heads: a
+// number of years ("5+ years", "3 years of experience", "minimum of 2
+// years'", "at least 3 years"), "Demonstrated" or "Proven" whatever
+// follows ("Demonstrated capacity to ...", "Proven leader"), a qualifier
+// before a skill word ("Extensive experience"), "Has" or "Possesses" a
+// skill ("Has experience leading a team").
+func qualityOpening(words []string) bool {
+	if len(words) > 2 && (words[0] == "minimum" && words[1] == "of" || words[0] == "at" && words[1] == "least") {
+		words = words[2:]
+	}
+	first := words[0]
+	years := func(w string) bool { w = strings.TrimRight(w, "'"); return w == "years" || w == "year" }
+	if len(words) > 1 && strings.TrimRight(first, "+") != "" && strings.Trim(first, "0123456789+") == "" &&
+		(years(words[1]) || len(words) > 2 && years(words[2])) {
+		return true
+	}
+	if len(words) > 1 && (first == "demonstrated" || first == "proven") {
+		return true
+	}
+	span := 0
+	switch {
+	case misplacedQualifiers[first]:
+		span = 2
+	case first == "has" || first == "possesses":
+		span = 3
+	}
+	for _, w := range words[1:min(len(words), 1+span)] {
+		if misplacedSkillWords[w] {
+			return true
+		}
+	}
+	return false
+}
 
 // misplacedSkillWords are what a quality names ("skills", "a sense of",
 // "experience"); in a Requirements item's first clause they keep an
@@ -208,12 +254,18 @@ func shapeOf(text string) (itemShape, bool) {
 	if opensWithQualityHead(words) {
 		return shapeQuality, false
 	}
-	first := words[0]
-	// "5+ years", "3 years of experience"
-	if len(words) > 1 && strings.TrimRight(first, "+") != "" && strings.Trim(first, "0123456789+") == "" &&
-		(words[1] == "years" || words[1] == "year" || len(words) > 2 && words[2] == "years") {
+	// "A track record of ...", "A minimum of 2 years' experience": an
+	// article before a quality
+	if len(words) > 1 && (words[0] == "a" || words[0] == "an") {
+		words = words[1:]
+		if opensWithQualityHead(words) {
+			return shapeQuality, false
+		}
+	}
+	if qualityOpening(words) {
 		return shapeQuality, false
 	}
+	first := words[0]
 	if misplacedAdjectives[first] {
 		for _, w := range words[1:min(len(words), 8)] {
 			if misplacedSkillWords[w] {
