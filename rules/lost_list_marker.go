@@ -40,7 +40,14 @@ var lostListMarkerRule = &lint.Rule{
 			"letter and follows a line that ends where an item may end, half of them or more (two at least) with no " +
 			"full stop: the items lost their markers and render run together as one paragraph. Prose written one " +
 			"sentence a line ends its lines with full stops and is not reported; nor is a paragraph whose lines end " +
-			"in hard line breaks (two spaces or a backslash, half of them or more), which render as lines.\n\n" +
+			"in hard line breaks (two spaces or a backslash, half of them or more), which render as lines.\n" +
+			"- **A line between two lists**: a paragraph of one line in those sections that cuts a list in two (the " +
+			"list before it ends right above it and the one after starts right below it, blank lines aside, with the " +
+			"same marker at the same indentation), that opens as an item does (a capital letter, three words or more) " +
+			"and as an action, a skill or a quality (misplaced-item's shapes), and ends where an item may end: its " +
+			"marker was lost. A lead-in (\"Nice to have\", \"Bonus points for experience with\", a line ending in a " +
+			"colon), a label (bold text or a link) and a line that ends a sentence in a list whose items do not (a note " +
+			"between the lists) are not reported.\n\n" +
 			"Two items run together on one line (\"... interpersonal skills Proven ability to ...\") are not looked for.",
 		Bad: "---\ntitle: Channel Program Manager\n---\n\n## Channel Program Manager\n\n### Responsibilities\n\n" +
 			"- Collect feedback from channel partners into the roadmap.\n" +
@@ -115,8 +122,87 @@ func checkLostListMarker(p *lint.Pass) {
 		}
 		for _, para := range s.Paragraphs {
 			runOnParagraph(p, s, para)
+			lineBetweenLists(p, s, para)
 		}
 	}
+}
+
+// lineBetweenLists reports a paragraph of one line, shaped as an item,
+// between two lists of its section that it splits: the one before ends
+// right above it and the one after starts right below it (blank lines
+// aside), with the same marker at the same indentation. Its marker was
+// lost: it renders as a line of prose, the list cut in two around it. A
+// lead-in (a line that ends where an item may not: a colon, a dash,
+// "including"), bold or linked text (a label), a line that does not open
+// as an action, a skill or a quality does (misplaced-item's shapes: "Nice
+// to have", "Bonus points if you have") and a line that ends a sentence in
+// a list whose items do not are left alone.
+func lineBetweenLists(p *lint.Pass, s *model.Section, para *model.Block) {
+	f := p.File
+	src := f.Source
+	if para == nil || !para.Span.Valid() || para.Span.End > len(src.Text) || para.Span.End <= para.Span.Start {
+		return
+	}
+	n := src.Position(para.Span.Start).Line
+	if src.Position(para.Span.End-1).Line != n {
+		return // one line only: more are runOnParagraph's
+	}
+	text := lineText(src, n)
+	line := strings.TrimSpace(text)
+	if !itemShaped(text) || opensWithLabel(line) || !endsItem(text) {
+		return
+	}
+	if sh, _ := shapeOf(line); sh == shapeOther {
+		return // no action, skill or quality: a lead-in ("Nice to have", "Bonus points if you have"), a note
+	}
+	var before, after []*model.Bullet
+	for _, l := range f.Lists {
+		if len(l) == 0 || !l[0].Span.Valid() {
+			continue
+		}
+		end := l[0].Span.End
+		for _, b := range l {
+			end = max(end, b.Span.End)
+		}
+		if end <= para.Span.Start && end <= len(src.Text) && strings.TrimSpace(string(src.Text[end:para.Span.Start])) == "" {
+			before = l
+		}
+		if l[0].Span.Start >= para.Span.End && l[0].Span.Start <= len(src.Text) &&
+			strings.TrimSpace(string(src.Text[para.Span.End:l[0].Span.Start])) == "" {
+			after = l
+		}
+	}
+	if before == nil || after == nil || before[0].Block == nil || after[0].Block == nil ||
+		before[0].Block.Section != s || after[0].Block.Section != s || before[0].Marker != after[0].Marker {
+		return
+	}
+	b, a := before[len(before)-1], after[0]
+	for _, x := range before {
+		if x.Depth == 0 {
+			b = x // the last top-level item before
+		}
+	}
+	if b.Depth != 0 || a.Depth != 0 {
+		return
+	}
+	indent := func(x *model.Bullet) int { return x.Span.Start - src.LineStart(src.Position(x.Span.Start).Line) }
+	if indent(b) != indent(a) || indentOf(text) > indent(b) {
+		return
+	}
+	// a sentence's end where the items have none: a note between the lists
+	if strings.ContainsAny(line[len(line)-1:], ".!?") && !strings.ContainsAny(strings.TrimSpace(b.Text)[max(0, len(strings.TrimSpace(b.Text))-1):], ".!?") {
+		return
+	}
+	off := src.LineStart(n) + indentOf(text)
+	if f.InCode(off) {
+		return
+	}
+	p.Report(lint.Diagnostic{
+		Span: model.Span{Start: off, End: src.LineStart(n) + len(strings.TrimRight(text, " \t"))},
+		Message: fmt.Sprintf("%q has no list marker: it renders as a line of prose that cuts the list in two (lines %d and %d); "+
+			"start it with %q", clipText(line, 60), src.Position(b.Span.Start).Line, src.Position(a.Span.Start).Line, markerOf(a)),
+		Subject: line,
+	})
 }
 
 // hasSentenceBreak reports whether s holds a sentence's end and the next
