@@ -345,8 +345,11 @@ var levelLadder = ladder.New(lint.DefaultConfig().Grades.Tracks)
 // or Requirements list, that list replaced by a verbatim copy of the same
 // section's list of the level right below it on its track (the default
 // tracks place the levels), and of the one two below: the list's lines,
-// from its first item to its last. A copy that is the list already, or a
-// level the tracks do not place, gives none.
+// from its first item to its last. A copy that is the list already, a
+// level the tracks do not place, and a lower level graded as high as the
+// higher one (a family overview named like a level; "Absence Management
+// Manager", placed below a Senior Partner by its words, is graded above)
+// give none.
 func CopiedLevels(f *model.Family) []Mutation {
 	src := string(f.Source.Text)
 	type placed struct {
@@ -385,6 +388,9 @@ func CopiedLevels(f *model.Family) []Mutation {
 						continue
 					}
 					below++
+					if g, h := lo.r.Grade, hi.r.Grade; g != nil && h != nil && g.Number != nil && h.Number != nil && *g.Number >= *h.Number {
+						continue // graded as high: the tracks' words aside, not a level below
+					}
 					los := ownList(lo.r, kind)
 					if los == nil {
 						continue

@@ -1,6 +1,7 @@
 package mutate
 
 import (
+	"fmt"
 	"math/rand"
 	"strings"
 	"testing"
@@ -374,5 +375,19 @@ func TestLintFixtureLists(t *testing.T) {
 				t.Errorf("%s %s: collateral %s %d %s", o.Class, o.What, f.Rule, f.Line, f.Message)
 			}
 		}
+	}
+}
+
+// a level the tracks put below but graded as high is no level below
+func TestCopiedLevelsGrades(t *testing.T) {
+	page := func(lo, hi int) string {
+		return fmt.Sprintf("## Analyst\n\nThe Analyst is a [grade %d](/handbook/x/#gitlab-job-grades).\n\n### Requirements\n\n- Experience with SQL\n- Ability to use GitLab\n\n"+
+			"## Senior Analyst\n\nThe Senior Analyst is a [grade %d](/handbook/x/#gitlab-job-grades).\n\n### Requirements\n\n- Experience with audits\n- Ability to use GitLab\n", lo, hi)
+	}
+	if ms := CopiedLevels(parse(t, page(6, 7))); len(ms) != 1 {
+		t.Errorf("graded below: %+v", ms)
+	}
+	if ms := CopiedLevels(parse(t, page(7, 7))); len(ms) != 0 {
+		t.Errorf("graded as high: %+v", ms)
 	}
 }
