@@ -20,7 +20,8 @@ var misplacedItemRule = &lint.Rule{
 			"...\", \"Own the roadmap\"); requirements say what the person brings, and are written as skills and " +
 			"qualities (\"Ability to ...\", \"Experience with ...\", \"Excellent written and verbal communication " +
 			"skills\", \"5+ years ...\"). The rule reports an item whose shape is the other list's:\n\n" +
-			"- in a Responsibilities list whose top-level items, at least three and two of three, start with a verb, an " +
+			"- in a Responsibilities list whose top-level items, at least three and two of three, start with a verb (or " +
+			"with \"Responsible for\" or \"Accountable for\"), an " +
 			"item written as a skill or quality: \"Ability to\", \"Able to\", \"Experience ...\", \"Proven\" or " +
 			"\"Demonstrated\" whatever follows (\"Demonstrated capacity to ...\"), \"Proficiency in\", \"Knowledge of\", " +
 			"\"Familiarity with\", \"Sense of\", \"N+ years\" (\"A minimum of 2 years' experience\", \"At least 3 years\"), " +
@@ -82,13 +83,15 @@ func init() {
 		mentor migrate monitor negotiate organize oversee own participate partner perform plan prepare present
 		prioritize recommend reconcile recruit represent research resolve review run schedule set
 		test track train triage troubleshoot write verify educate solve ship fix teach spearhead launch
-		operate instill foster cultivate announce`) {
+		operate instill foster cultivate announce collect craft gather generate introduce assess shepherd author
+		align update compile initiate guide curate sell operationalize instrument onboard`) {
 		misplacedActionVerbs[w] = true
 	}
 	for _, w := range strings.Fields(`act apply attend be bring collaborate communicate contribute demonstrate embrace
 		enable engage ensure enjoy exhibit extend give grow handle have help hold improve influence interface know
 		learn leverage liaise measure possess process promote provide report respond serve share show speak
-		stay support take thrive understand use value work make continue exert follow keep partner`) {
+		stay support take thrive understand use value work make continue exert follow keep partner increase play
+		utilize recognize meet focus explore iterate complete attain scale achieve seek find`) {
 		misplacedWeakVerbs[w] = true
 	}
 }
@@ -264,6 +267,11 @@ func shapeOf(text string) (itemShape, bool) {
 	}
 	if qualityOpening(words) {
 		return shapeQuality, false
+	}
+	// "Responsible for the close", "Accountable for ...": a duty, said
+	// without a verb of its own
+	if len(words) > 1 && (words[0] == "responsible" || words[0] == "accountable") && words[1] == "for" {
+		return shapeAction, false
 	}
 	first := words[0]
 	if misplacedAdjectives[first] {
