@@ -30,7 +30,7 @@ var misplacedItemRule = &lint.Rule{
 			"experience\", \"Significant professional experience\", \"Superior attention to detail\"), \"Has\" or " +
 			"\"Possesses\" a skill (\"Has experience leading a team\"), or a short noun phrase ending in \"skills\" " +
 			"(\"Leadership and mentoring skills\");\n" +
-			"- in a Requirements list whose top-level items, at least three and three of five, are written as skills " +
+			"- in a Requirements list whose top-level items, at least three and half of them, are written as skills " +
 			"or qualities, with at most one in three starting with a verb, an item that opens with an action verb in " +
 			"the imperative (\"Design and implement ...\", \"Assist in development of ...\", \"Configure, build, " +
 			"test, and deploy ...\") and names no skill, experience or knowledge in its first clause, and no quality or " +
@@ -374,8 +374,8 @@ func checkMisplacedItem(p *lint.Pass) {
 			reads = "a requirement (a skill or quality, as requirements are written) in a Responsibilities list whose items are actions (%d of %d start with a verb)"
 			listIs, move = "responsibilities:", "move it to the Requirements, or say what the role does"
 		case model.SecRequirements:
-			// skills and qualities at least three and three of five, verbs at most one in three
-			if qualities < 3 || 5*qualities < 3*n || 3*actions > n {
+			// skills and qualities at least three and half of the items, verbs at most one in three
+			if qualities < 3 || 2*qualities < n || 3*actions > n {
 				continue
 			}
 			want, strongOnly, count = shapeAction, true, qualities
