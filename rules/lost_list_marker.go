@@ -43,11 +43,14 @@ var lostListMarkerRule = &lint.Rule{
 			"in hard line breaks (two spaces or a backslash, half of them or more), which render as lines.\n" +
 			"- **A line between two lists**: a paragraph of one line in those sections that cuts a list in two (the " +
 			"list before it ends right above it and the one after starts right below it, blank lines aside, with the " +
-			"same marker at the same indentation), that opens as an item does (a capital letter, three words or more) " +
-			"and as an action, a skill or a quality (misplaced-item's shapes), and ends where an item may end: its " +
-			"marker was lost. A lead-in (\"Nice to have\", \"Bonus points for experience with\", a line ending in a " +
-			"colon), a label (bold text or a link) and a line that ends a sentence in a list whose items do not (a note " +
-			"between the lists) are not reported.\n\n" +
+			"same marker at the same indentation), that opens as an item does (a capital letter, three words or more; " +
+			"a number of years, \"5+ years of experience ...\") and as an action, a skill or a quality (misplaced-item's " +
+			"shapes), and ends where an item may end: its marker was lost. So is such a line after a list of two items " +
+			"or more that ends its section, when it holds no link and reads as a quality or an action of a verb that " +
+			"only duties open with (\"Ability to use GitLab\"; not \"Learn more about our role ...\", a note). A lead-in " +
+			"(\"Nice to have\", \"Bonus points for experience with\", a line ending in a colon), a label (bold text or a " +
+			"link) and a line that ends a sentence in a list whose items do not (a note between the lists) are not " +
+			"reported.\n\n" +
 			"Two items run together on one line (\"... interpersonal skills Proven ability to ...\") are not looked for.",
 		Bad: "---\ntitle: Channel Program Manager\n---\n\n## Channel Program Manager\n\n### Responsibilities\n\n" +
 			"- Collect feedback from channel partners into the roadmap.\n" +
@@ -128,7 +131,8 @@ func checkLostListMarker(p *lint.Pass) {
 }
 
 // lineBetweenLists reports a paragraph of one line, shaped as an item,
-// between two lists of its section that it splits: the one before ends
+// between two lists of its section that it splits, or after the last list
+// of its section (then only a quality or a strong action, with no link): the one before ends
 // right above it and the one after starts right below it (blank lines
 // aside), with the same marker at the same indentation. Its marker was
 // lost: it renders as a line of prose, the list cut in two around it. A
@@ -149,11 +153,14 @@ func lineBetweenLists(p *lint.Pass, s *model.Section, para *model.Block) {
 	}
 	text := lineText(src, n)
 	line := strings.TrimSpace(text)
-	if !itemShaped(text) || opensWithLabel(line) || !endsItem(text) {
-		return
-	}
-	if sh, _ := shapeOf(line); sh == shapeOther {
+	sh, strong := shapeOf(line)
+	if sh == shapeOther {
 		return // no action, skill or quality: a lead-in ("Nice to have", "Bonus points if you have"), a note
+	}
+	// "5+ years of experience ..." opens with a digit, as an item may
+	if !itemShaped(text) && !(line[0] >= '0' && line[0] <= '9' && sh == shapeQuality && len(strings.Fields(line)) >= 3) ||
+		opensWithLabel(line) || !endsItem(text) {
+		return
 	}
 	var before, after []*model.Bullet
 	for _, l := range f.Lists {
@@ -172,8 +179,16 @@ func lineBetweenLists(p *lint.Pass, s *model.Section, para *model.Block) {
 			after = l
 		}
 	}
-	if before == nil || after == nil || before[0].Block == nil || after[0].Block == nil ||
-		before[0].Block.Section != s || after[0].Block.Section != s || before[0].Marker != after[0].Marker {
+	last := false
+	if after == nil || after[0].Block == nil || after[0].Block.Section != s {
+		// the list's last item: the section ends after it (a heading, the page's end)
+		rest := strings.TrimSpace(string(src.Text[para.Span.End:min(len(src.Text), s.Body.End)]))
+		if rest != "" || s.Body.End < para.Span.End {
+			return
+		}
+		after, last = before, true
+	}
+	if before == nil || before[0].Block == nil || before[0].Block.Section != s || before[0].Marker != after[0].Marker {
 		return
 	}
 	b, a := before[len(before)-1], after[0]
@@ -195,6 +210,21 @@ func lineBetweenLists(p *lint.Pass, s *model.Section, para *model.Block) {
 	}
 	off := src.LineStart(n) + indentOf(text)
 	if f.InCode(off) {
+		return
+	}
+	if last {
+		// after the list, a note is as likely ("Learn more about our role
+		// [on the handbook page](...)"): a line without a link, whose
+		// shape is a quality or a strong action, two items above it
+		if len(before) < 2 || strings.Contains(text, "](") || sh == shapeAction && !strong {
+			return
+		}
+		p.Report(lint.Diagnostic{
+			Span: model.Span{Start: off, End: src.LineStart(n) + len(strings.TrimRight(text, " \t"))},
+			Message: fmt.Sprintf("%q has no list marker: it renders as a line of prose after the list (line %d); start it with %q",
+				clipText(line, 60), src.Position(b.Span.Start).Line, markerOf(b)),
+			Subject: line,
+		})
 		return
 	}
 	p.Report(lint.Diagnostic{
