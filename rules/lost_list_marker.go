@@ -24,7 +24,8 @@ var lostListMarkerRule = &lint.Rule{
 			"role's own list) are read; elsewhere (a how-to, notes) an item's next sentences often start a line of " +
 			"their own on purpose. Reported:\n\n" +
 			"- **A line run into the item above**: a line of a top-level item's paragraph, after its first, that is " +
-			"not indented past the item's marker, opens with a capital letter as an item does, has three words or " +
+			"not indented past the item's marker, opens with a capital letter as an item does (or with a number of " +
+			"years, \"5+ years of experience in ...\", five words or more), has three words or " +
 			"more, does not end with a colon (a lead-in to a nested list), and follows a line that ends where an " +
 			"item may end (not with a comma, a colon, a hyphen, a conjunction, an article or a preposition: " +
 			"\"low-level systems like geo-replication,\" then \"CI/CD, and load balancing.\" is one item wrapped). A " +
@@ -44,7 +45,7 @@ var lostListMarkerRule = &lint.Rule{
 			"- **A line between two lists**: a paragraph of one line in those sections that cuts a list in two (the " +
 			"list before it ends right above it and the one after starts right below it, blank lines aside, with the " +
 			"same marker at the same indentation), that opens as an item does (a capital letter, three words or more; " +
-			"a number of years, \"5+ years of experience ...\") and as an action, a skill or a quality (misplaced-item's " +
+			"a number of years and five words or more, \"5+ years of experience in ...\") and as an action, a skill or a quality (misplaced-item's " +
 			"shapes), and ends where an item may end: its marker was lost. So is such a line after a list of two items " +
 			"or more that ends its section, when it holds no link and reads as a quality or an action of a verb that " +
 			"only duties open with (\"Ability to use GitLab\"; not \"Learn more about our role ...\", a note). A lead-in " +
@@ -95,7 +96,7 @@ func checkLostListMarker(p *lint.Pass) {
 					// a line a sentence; so are the lines after it
 					break
 				}
-				if indentOf(text) > markerIndent || !itemShaped(text) || !endsItem(lineText(src, n-1)) ||
+				if indentOf(text) > markerIndent || !itemShaped(text) && !yearsItem(text) || !endsItem(lineText(src, n-1)) ||
 					strings.HasSuffix(strings.TrimSpace(text), ":") {
 					continue
 				}
@@ -157,8 +158,7 @@ func lineBetweenLists(p *lint.Pass, s *model.Section, para *model.Block) {
 	if sh == shapeOther {
 		return // no action, skill or quality: a lead-in ("Nice to have", "Bonus points if you have"), a note
 	}
-	// "5+ years of experience ..." opens with a digit, as an item may
-	if !itemShaped(text) && !(line[0] >= '0' && line[0] <= '9' && sh == shapeQuality && len(strings.Fields(line)) >= 3) ||
+	if !itemShaped(text) && !yearsItem(text) ||
 		opensWithLabel(line) || !endsItem(text) {
 		return
 	}
@@ -391,6 +391,19 @@ func itemShaped(line string) bool {
 		return false
 	}
 	return len(strings.Fields(t)) >= 3
+}
+
+// yearsItem reports whether a line opens as an item of years of
+// experience does, with a number ("5+ years of experience in ...", "2
+// years of ..."): five words or more ("2 years or more", after "...,
+// preferably", ends the item above), a quality by misplaced-item's shapes.
+func yearsItem(line string) bool {
+	t := strings.TrimSpace(line)
+	if t == "" || t[0] < '0' || t[0] > '9' || len(strings.Fields(t)) < 5 {
+		return false
+	}
+	sh, _ := shapeOf(t)
+	return sh == shapeQuality
 }
 
 // continuing are the words after which a line's sentence goes on.
