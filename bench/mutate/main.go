@@ -8,6 +8,7 @@
 //
 //	go run ./bench/mutate                # per class: injected, detected, recall, collateral
 //	go run ./bench/mutate -list typo     # the misses of a class (page:line, what was injected)
+//	go run ./bench/mutate -list moved-item -hits  # each moved item, found or missed, with its text
 //
 // Checking-half pages are never mutated. bench/ACCURACY.md ("Injected
 // defects") gives the figures.
@@ -71,6 +72,6 @@ func main() {
 			strings.Join(mutate.CollateralRules(res.Outcomes, f.Class), ", "))
 	}
 	fmt.Printf("sample: tuning half, %d pages mutated; seed %d; typos: up to %d word occurrences a page, one slip each; "+
-		"term, section and title variants: up to %d of each class a page, of the places found (a term's occurrence, a section's role drawn with the seed); %s\n",
+		"the other classes: up to %d of each class a page, of the places found (a term's occurrence, a section's role, a list's item and place drawn with the seed); %s\n",
 		res.Pages, *seed, *typos, *others, time.Since(start).Round(time.Second))
 }
