@@ -5,14 +5,17 @@ import (
 	"math/rand"
 	"reflect"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unsafe"
 
 	"gitlab.com/ladderlint/ladderlint/internal/randtext"
 	"gitlab.com/ladderlint/ladderlint/lint/model"
 	"gitlab.com/ladderlint/ladderlint/lint/prose"
+	"gitlab.com/ladderlint/ladderlint/lint/worddiff"
 )
 
 // withoutParensBuilt is withoutParens as it was written first: every rune
@@ -430,21 +433,56 @@ func TestLowerBytesAsToLower(t *testing.T) {
 	}
 }
 
-// itemBags.of is wordBag, made once an item: the second answer is the
-// first slice, and a nil memo makes each anew.
+// itemBags.of is wordBag with each word as its number among the page's
+// words, made once an item: the second answer is the first slice.
 func TestItemBagsOnce(t *testing.T) {
-	bags := itemBags{}
+	bags := newItemBags()
 	item := "Lead the Team's planning, and the team’s reviews"
 	first := bags.of(item)
-	if !reflect.DeepEqual(first, wordBag(item)) {
-		t.Fatalf("itemBags.of(%q) = %q, wordBag %q", item, first, wordBag(item))
+	names := make([]string, len(bags.words))
+	for w, n := range bags.words {
+		names[n] = w
+	}
+	var got []string
+	for _, n := range first {
+		got = append(got, names[n])
+	}
+	slices.Sort(got)
+	if !reflect.DeepEqual(got, wordBag(item)) || !slices.IsSorted(first) {
+		t.Fatalf("itemBags.of(%q) = %v (%q), wordBag %q", item, first, got, wordBag(item))
 	}
 	if again := bags.of(item); len(again) == 0 || &again[0] != &first[0] {
 		t.Error("the second bag of an item is made anew")
 	}
-	var none itemBags
-	if got := none.of(item); !reflect.DeepEqual(got, first) || len(none) != 0 {
-		t.Errorf("a nil memo: %q, %d kept", got, len(none))
+}
+
+// maxSimilarity of two items' numbered bags (itemBags, one page's) is that
+// of their wordBags, on random items of words in either case, apostrophes
+// and hyphens (worddiff's joiners), punctuation, letters past ASCII (the
+// Kelvin sign, the long s, which lower to ASCII or not), a nonspacing mark
+// and an invalid byte; and AppendWords is Tokenize's words.
+func TestItemBagsAsWordBags(t *testing.T) {
+	rng := rand.New(rand.NewSource(34))
+	parts := []string{"lead", "Lead", "LEAD", "team", "Team", " ", "  ", "\t", "'", "’", "-", ",", ".", "the", "é", "É",
+		"\u212a", "k", "K", "\u017f", "s", "S", "\u0301", "\xff", "1", "(", ")"}
+	var bags *itemBags
+	for i := 0; i < 20000; i++ {
+		if i%50 == 0 {
+			bags = newItemBags() // a page
+		}
+		a, b := randtext.Join(rng, parts, 14), randtext.Join(rng, parts, 14)
+		if got, want := maxSimilarity(bags.of(a), bags.of(b)), maxSimilarity(wordBag(a), wordBag(b)); got != want {
+			t.Fatalf("maxSimilarity of %q and %q: %v by numbers, %v by words", a, b, got, want)
+		}
+		var words []string
+		for _, tok := range worddiff.Tokenize(a) {
+			if tok.IsWord() {
+				words = append(words, tok.Text)
+			}
+		}
+		if got := worddiff.AppendWords(nil, a); !slices.Equal(got, words) {
+			t.Fatalf("AppendWords(%q) = %q, Tokenize's words %q", a, got, words)
+		}
 	}
 }
 
@@ -486,5 +524,250 @@ func TestItemKeysOnce(t *testing.T) {
 	var none itemKeys
 	if got := none.of("Owns THE roadmap"); got != "owns the roadmap" || len(none) != 0 {
 		t.Errorf("a nil memo: %q, %d kept", got, len(none))
+	}
+}
+
+// splitCompoundAsBuilt is splitCompound as it was before it wrote the
+// joined word on the stack and asked the dictionary first.
+func splitCompoundAsBuilt(d *wordDict, text string, a, b word) string {
+	if len(a.Text) < 3 || len(b.Text) < 3 || hyphenated(text, a.Start, a.End) || hyphenated(text, b.Start, b.End) {
+		return ""
+	}
+	for i := 0; i < len(b.Text); i++ {
+		if c := b.Text[i]; c < 'a' || c > 'z' {
+			return ""
+		}
+	}
+	if c := a.Text[0]; (c < 'a' || c > 'z') && (c < 'A' || c > 'Z') {
+		return ""
+	}
+	for i := 1; i < len(a.Text); i++ {
+		if c := a.Text[i]; c < 'a' || c > 'z' {
+			return ""
+		}
+	}
+	la := strings.ToLower(a.Text)
+	if apartStops[la] || apartStops[b.Text] || termParticles[la] || termParticles[b.Text] {
+		return ""
+	}
+	joined := la + b.Text
+	if !d.english(joined) || !d.has(la) || !d.has(b.Text) {
+		return ""
+	}
+	return joined
+}
+
+// splitCompound answers as it was built, on random pairs of words of two
+// random texts: dictionary words that join into one ("hand book", "Hand
+// book", "HAND book") or into a word of the package's own additions only
+// ("front end"), stop words and particles ("with in", "set up", "may
+// be"), words of 1 and 2 letters, capitals inside, letters past ASCII,
+// hyphens around, and words long enough that the two pass the 64-byte
+// buffer; and its answer outlives the buffer.
+func TestSplitCompoundAsBuilt(t *testing.T) {
+	d := englishWords()
+	rng := rand.New(rand.NewSource(35))
+	pieces := []string{"hand", "Hand", "HAND", "book", "Book", "work", "flow", "front", "end", "life", "cycle", "with", "in",
+		"set", "up", "may", "be", "any", "one", "every", "thing", "some", "time", "to", "a", "é", "-", "x", "counter",
+		"revolutionary", "antidisestablishmentarianism", "internationalization", "super", "market"}
+	found := 0
+	for i := 0; i < 50000; i++ {
+		at := func() (string, word) {
+			s := pieces[rng.Intn(len(pieces))]
+			if rng.Intn(4) == 0 {
+				s = randtext.Join(rng, pieces, 4) + "x"
+			}
+			pre, post := randtext.Join(rng, []string{"", "", "-", " ", "a"}, 2), randtext.Join(rng, []string{"", "", "-", " ", "a"}, 2)
+			return pre + s + post, word{Text: s, Start: len(pre), End: len(pre) + len(s)}
+		}
+		ta, a := at()
+		tb, b := at()
+		text := ta + " " + tb
+		b.Start += len(ta) + 1
+		b.End += len(ta) + 1
+		want := splitCompoundAsBuilt(d, text, a, b)
+		got := splitCompound(d, text, a, b)
+		if got != want {
+			t.Fatalf("splitCompound(%q, %q, %q) = %q, want %q", text, a.Text, b.Text, got, want)
+		}
+		if want != "" {
+			found++
+		}
+	}
+	if found < 100 {
+		t.Errorf("only %d pairs joined: the test reads too few", found)
+	}
+	// the answer is a string of its own, not the stack's buffer
+	a, b := word{Text: "Hand", Start: 0, End: 4}, word{Text: "book", Start: 5, End: 9}
+	got := splitCompound(d, "Hand book", a, b)
+	before := got
+	_ = splitCompound(d, "work flow", word{Text: "work", End: 4}, word{Text: "flow", Start: 5, End: 9})
+	if got != "handbook" || got != before {
+		t.Errorf("splitCompound(Hand book) = %q", got)
+	}
+}
+
+// compareItemsAsBuilt is compareItems as it was before it passed asksMore
+// the diff by which it chose the item (asksMore made it again).
+func compareItemsAsBuilt(old, new []string) itemChanges {
+	var c itemChanges
+	c.n = len(old)
+	used := make([]bool, len(old))
+next:
+	for _, n := range new {
+		best, bestSim := -1, 0.5
+		for i, o := range old {
+			if used[i] {
+				continue
+			}
+			if strings.EqualFold(o, n) {
+				used[i] = true
+				c.copied++
+				continue next
+			}
+			if d := worddiff.CompareWith(o, n, worddiff.Options{FoldCase: true}); d.Similarity() > bestSim {
+				best, bestSim = i, d.Similarity()
+			}
+		}
+		if best >= 0 {
+			used[best] = true
+			c.reworded++
+			if asksMore(old[best], n, nil) {
+				c.raised++
+			}
+			continue
+		}
+		if len(wordBag(n)) >= 4 {
+			c.fresh++
+		}
+	}
+	return c
+}
+
+// compareItems counts as it did when asksMore made its own diff (and
+// before maxSimilarity skipped the pairs it bounds), on random lists of
+// random items: numbers, wishes, qualifiers, capitalised tools, words in
+// either case; and with enough items raised that the count is read.
+func TestCompareItemsAsBuilt(t *testing.T) {
+	rng := rand.New(rand.NewSource(36))
+	parts := []string{"experience", "with", "Experience", "3", "5", "years", "of", "preferred", "basic", "deep", "knowledge",
+		"Netsuite", "Coupa", "and", "the", "team", ",", "-", "lead", "Lead"}
+	item := func() string {
+		var ws []string
+		for n := 2 + rng.Intn(7); n > 0; n-- {
+			ws = append(ws, parts[rng.Intn(len(parts))])
+		}
+		return strings.Join(ws, " ")
+	}
+	raised := 0
+	for i := 0; i < 3000; i++ {
+		var old, new []string
+		for n := rng.Intn(5); n > 0; n-- {
+			old = append(old, item())
+		}
+		for n := rng.Intn(5); n > 0; n-- {
+			if len(old) > 0 && rng.Intn(2) == 0 {
+				new = append(new, old[rng.Intn(len(old))]+" "+parts[rng.Intn(len(parts))])
+			} else {
+				new = append(new, item())
+			}
+		}
+		got, want := compareItems(newItemBags(), old, new, nil), compareItemsAsBuilt(old, new)
+		if got != want {
+			t.Fatalf("compareItems(%q, %q) = %+v, want %+v", old, new, got, want)
+		}
+		raised += got.raised
+	}
+	if raised < 100 {
+		t.Errorf("only %d items raised: the test reads too few", raised)
+	}
+	// a capitalised first word is the sentence's, not another tool; one
+	// further on is
+	if asksMore("knowledge of old tools", "Netsuite knowledge of new tools", nil) {
+		t.Error("a capitalised first word asks more")
+	}
+	if !asksMore("knowledge of old tools", "knowledge of Netsuite tools", nil) {
+		t.Error("another named tool asks no more")
+	}
+}
+
+// personNameAsBuilt is personName as it was before it asked
+// twoCapitalsFirst first.
+func personNameAsBuilt(text string) (int, bool) {
+	end := len(text)
+	if k := strings.IndexAny(text, "(,"); k >= 0 {
+		end = k
+	}
+	if k := strings.Index(text[:end], " @"); k >= 0 {
+		end = k
+	}
+	for _, dash := range []string{" - ", " – ", " — "} {
+		if k := strings.Index(text[:end], dash); k >= 0 && countFields(text[k+len(dash):], 3) <= 3 {
+			end = k
+		}
+	}
+	n, in := 0, false
+	for _, r := range text[:end] {
+		if unicode.IsSpace(r) {
+			in = false
+			continue
+		}
+		if in {
+			continue
+		}
+		in, n = true, n+1
+		if n > 3 || !unicode.IsUpper(r) {
+			return 0, false
+		}
+	}
+	if n < 2 {
+		return 0, false
+	}
+	return end, true
+}
+
+// personName answers as it was built, on random texts of capitalised and
+// lower-case words, the characters that end a name (a parenthesis, a
+// comma, " @", the three dashes with spaces), every space of
+// unicode.IsSpace, a capital past ASCII, and an invalid byte.
+func TestPersonNameAsBuilt(t *testing.T) {
+	rng := rand.New(rand.NewSource(37))
+	parts := []string{"Ann", "Lee", "Grafana", "Labs", "team", "lead", "É", "é", " ", "  ", "\t", "\u00a0", "\u2003", "(", ",",
+		" @", "@ann", " - ", " – ", " — ", "-", "\xff", "x"}
+	names := 0
+	for i := 0; i < 200000; i++ {
+		s := randtext.Join(rng, parts, 9)
+		ge, gok := personName(s)
+		we, wok := personNameAsBuilt(s)
+		if ge != we || gok != wok {
+			t.Fatalf("personName(%q) = %d, %v; want %d, %v", s, ge, gok, we, wok)
+		}
+		if wok {
+			names++
+		}
+	}
+	if names < 1000 {
+		t.Errorf("only %d names: the test reads too few", names)
+	}
+}
+
+// runTogether reads the page's source in place: asked of a word on a page
+// of 200 KB, it allocates far less than the source (it copied it, once a
+// word), and still counts the words apart in it.
+func TestRunTogetherReadsSourceInPlace(t *testing.T) {
+	page := "# Engineer\n\n" + strings.Repeat("The People Operations team and People Operations.\n\n", 4000)
+	f := model.Parse("content/job-families/x/engineer.md", []byte(page))
+	d := englishWords()
+	if got := runTogether(d, f, "PeopleOperations"); got != "People Operations" {
+		t.Fatalf("runTogether(PeopleOperations) = %q", got)
+	}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	for i := 0; i < 10; i++ {
+		runTogether(d, f, "PeopleOperations")
+	}
+	runtime.ReadMemStats(&after)
+	if n := after.TotalAlloc - before.TotalAlloc; n > uint64(len(page)) {
+		t.Errorf("10 runTogether allocated %d bytes, the source is %d", n, len(page))
 	}
 }

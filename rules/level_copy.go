@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"regexp"
@@ -143,7 +144,7 @@ func checkLevelCopy(p *lint.Pass) {
 	opts := lint.Options[levelCopyOptions](p.Options)
 	l := gradeLadder(p.Env, p.Config) // the run's, built once
 	var levels []placedLevel
-	secs := &levelSections{minWords: opts.MinWords, m: map[levelSectionKey]*levelSection{}, bags: itemBags{}, keys: itemKeys{}}
+	secs := &levelSections{minWords: opts.MinWords, m: map[levelSectionKey]*levelSection{}, bags: newItemBags(), keys: itemKeys{}}
 	for i, r := range p.File.Roles {
 		if r.Kind != model.KindLevel || r.SharesWith != nil && !ownsSections(r, opts.Sections) {
 			continue
@@ -285,7 +286,7 @@ type levelSections struct {
 	// the items' word bags, made once a page: compareItems pairs a level's
 	// items with those of every level below it in the window, and made
 	// each item's bag again for every pair
-	bags itemBags
+	bags *itemBags
 	// the items' keys (itemKey), made once a page, for the same reason:
 	// reportRepeatedList and addsLeading key a level's items for every
 	// level above it
@@ -307,19 +308,38 @@ func (m itemKeys) of(item string) string {
 	return k
 }
 
-// itemBags keeps wordBag's answers by item (the bags are only read).
-type itemBags map[string][]string
+// itemBags keeps the items' word bags by item (the bags are only read):
+// wordBag's words, each as its number among the page's folded words
+// (words), sorted, so that maxSimilarity compares numbers, not strings.
+type itemBags struct {
+	m       map[string][]uint32
+	words   map[string]uint32
+	scratch []string
+}
 
-// of returns wordBag(item), made on first need; a nil memo keeps nothing.
-func (m itemBags) of(item string) []string {
-	if b, ok := m[item]; ok {
-		return b
+func newItemBags() *itemBags {
+	return &itemBags{m: map[string][]uint32{}, words: map[string]uint32{}}
+}
+
+// of returns the bag of item, made on first need.
+func (b *itemBags) of(item string) []uint32 {
+	if bag, ok := b.m[item]; ok {
+		return bag
 	}
-	b := wordBag(item)
-	if m != nil {
-		m[item] = b
+	b.scratch = worddiff.AppendWords(b.scratch[:0], item)
+	bag := make([]uint32, len(b.scratch))
+	for i, w := range b.scratch {
+		lw := strings.ToLower(w)
+		n, ok := b.words[lw]
+		if !ok {
+			n = uint32(len(b.words))
+			b.words[lw] = n
+		}
+		bag[i] = n
 	}
-	return b
+	slices.Sort(bag)
+	b.m[item] = bag
+	return bag
 }
 
 func (ls *levelSections) get(r *model.Role, kind model.SectionKind) *levelSection {
@@ -401,11 +421,9 @@ func sectionBlocks(s *model.Section) []*model.Block {
 // wordBag returns the word tokens of text as worddiff compares them with
 // FoldCase, sorted.
 func wordBag(text string) []string {
-	var bag []string
-	for _, t := range worddiff.Tokenize(text) {
-		if t.IsWord() {
-			bag = append(bag, strings.ToLower(t.Text))
-		}
+	bag := worddiff.AppendWords(nil, text)
+	for i, w := range bag {
+		bag[i] = strings.ToLower(w)
 	}
 	sort.Strings(bag)
 	return bag
@@ -413,8 +431,9 @@ func wordBag(text string) []string {
 
 // maxSimilarity bounds the similarity worddiff.CompareWith (with FoldCase)
 // finds between two texts from their word bags: the words kept in order
-// are at most the words the two have in common.
-func maxSimilarity(a, b []string) float64 {
+// are at most the words the two have in common. The bags are wordBag's,
+// or itemBags' word numbers (of one page's itemBags).
+func maxSimilarity[T cmp.Ordered](a, b []T) float64 {
 	common := 0
 	for i, j := 0, 0; i < len(a) && j < len(b); {
 		switch {
@@ -870,7 +889,7 @@ func (c itemChanges) describe(standard int) string {
 // the changes and the steps up. Items that hold one of skip (the levels'
 // "Extends the Senior ... requirements") are neither level's own: not
 // counted.
-func compareItems(bags itemBags, old, new []string, skip []string) itemChanges {
+func compareItems(bags *itemBags, old, new []string, skip []string) itemChanges {
 	var c itemChanges
 	extends := func(item string) bool {
 		for _, sk := range skip {
@@ -884,13 +903,14 @@ func compareItems(bags itemBags, old, new []string, skip []string) itemChanges {
 	new = slices.DeleteFunc(slices.Clone(new), extends)
 	c.n = len(old)
 	used := make([]bool, len(old))
-	oldBags := make([][]string, len(old))
+	oldBags := make([][]uint32, len(old))
 	for i, o := range old {
 		oldBags[i] = bags.of(o)
 	}
 next:
 	for _, n := range new {
 		best, bestSim := -1, 0.5
+		var bestDiff *worddiff.Diff
 		nb := bags.of(n)
 		for i, o := range old {
 			if used[i] {
@@ -905,13 +925,13 @@ next:
 				continue
 			}
 			if d := worddiff.CompareWith(o, n, worddiff.Options{FoldCase: true}); d.Similarity() > bestSim {
-				best, bestSim = i, d.Similarity()
+				best, bestSim, bestDiff = i, d.Similarity(), d
 			}
 		}
 		if best >= 0 {
 			used[best] = true
 			c.reworded++
-			if asksMore(old[best], n) {
+			if asksMore(old[best], n, bestDiff) {
 				c.raised++
 			}
 			continue
@@ -985,8 +1005,10 @@ func mayWish(s string) bool {
 // asksMore reports whether a reworded item asks more than the one it
 // rewords: its first number is higher, it drops what made it a wish
 // ("preferred"), it scales a qualifier up ("Basic" to "Deep"), or it names
-// other tools or places (capitalised words the other has not).
-func asksMore(old, new string) bool {
+// other tools or places (capitalised words the other has not). d is their
+// diff, worddiff.CompareWith(old, new) with FoldCase (the caller chose
+// the item by it); nil, it is made here.
+func asksMore(old, new string, d *worddiff.Diff) bool {
 	if a, b := firstNumber(old), firstNumber(new); a != "" && b != "" {
 		x, _ := strconv.Atoi(a)
 		y, _ := strconv.Atoi(b)
@@ -997,7 +1019,10 @@ func asksMore(old, new string) bool {
 	if mayWish(old) && wishRE.MatchString(old) && !(mayWish(new) && wishRE.MatchString(new)) {
 		return true
 	}
-	del, ins := worddiff.CompareWith(old, new, worddiff.Options{FoldCase: true}).Changed()
+	if d == nil {
+		d = worddiff.CompareWith(old, new, worddiff.Options{FoldCase: true})
+	}
+	del, ins := d.Changed()
 	rank := func(ws []string) int {
 		r := 0
 		for _, w := range ws {
@@ -1011,19 +1036,12 @@ func asksMore(old, new string) bool {
 	// other named tools: "Knowledge of Netsuite" made "Knowledge of Coupa
 	// and Workday"; not the first word, which a sentence capitalises
 	first := ""
-	if ws := worddiff.Tokenize(new); len(ws) > 0 {
-		for _, t := range ws {
-			if t.IsWord() {
-				first = t.Text
-				break
-			}
-		}
+	if ws := worddiff.AppendWords(nil, new); len(ws) > 0 {
+		first = ws[0]
 	}
 	oldWords := map[string]bool{}
-	for _, t := range worddiff.Tokenize(old) {
-		if t.IsWord() {
-			oldWords[strings.ToLower(t.Text)] = true
-		}
+	for _, w := range worddiff.AppendWords(nil, old) {
+		oldWords[strings.ToLower(w)] = true
 	}
 	for _, w := range ins {
 		if w != first && w != strings.ToLower(w) && !oldWords[strings.ToLower(w)] && len(del) > 0 {
@@ -1165,7 +1183,7 @@ func addsLeading(secs *levelSections, lower, new []string) bool {
 // rewordsLeading reports whether item rewords the item of lower most like
 // it (more than half the same) and every word of item on leading people is
 // one of that item's.
-func rewordsLeading(bags itemBags, lower []string, item string) bool {
+func rewordsLeading(bags *itemBags, lower []string, item string) bool {
 	best, bestSim := "", 0.5
 	ib := bags.of(item)
 	for _, o := range lower {

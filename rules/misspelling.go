@@ -3,6 +3,7 @@ package rules
 import (
 	"bytes"
 	"cmp"
+	_ "embed"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -187,40 +188,98 @@ var (
 	misspellMain, misspellLocale map[string]*misspellTable // by list
 )
 
+// The misspelling lists of github.com/golangci/misspell (DictMain,
+// DictAmerican, DictBritish) as the maps misspell fills from them answer:
+// one line a misspelling, "misspelling\tcorrection\n" (the later pair of
+// one listed twice), sorted by misspelling (TestMisspellListsAsLibrary
+// holds them to the library and writes them with -update). Embedded as
+// text, not read from the library's []string variables: a package-level
+// []string of 62,000 strings lies in the binary's data section, which the
+// collector scans at every cycle (a pointer a string: 7 million
+// instructions a cycle on the 1-copy workload), used or not; text holds no
+// pointer. Origin and licence: wordlists/NOTICE.md.
+var (
+	//go:embed wordlists/misspell-main.txt
+	misspellListMain string
+	//go:embed wordlists/misspell-us.txt
+	misspellListUS string
+	//go:embed wordlists/misspell-uk.txt
+	misspellListUK string
+)
+
 // misspellTable maps lower-case misspellings to their corrections. Most
 // words are no misspelling: a Bloom filter of the table's words (64 KiB,
 // about 1% false positives) answers for them without a lookup. The others
-// are looked up by binary search in an index of the list's pairs sorted by
-// misspelling (4 bytes a pair, the list's own strings): a map of them was
-// 1.9 MB, held from the first page's wording rules to the end of the run
-// (a page of 20,000 graded headings peaks while it is held). Built once,
-// read only.
+// are looked up by binary search in an index of the list's lines sorted by
+// misspelling (4 bytes a line: its offset in the list's text and the
+// misspelling's length): a map of them was 1.9 MB, held from the first
+// page's wording rules to the end of the run (a page of 20,000 graded
+// headings peaks while it is held). Built once, read only; it holds no
+// pointer but the list's text, so the collector has nothing to scan in it.
 type misspellTable struct {
-	pairs  []string // misspelling, correction, ...
-	sorted []int32  // indexes in pairs of the misspellings, by text; the last pair of a misspelling written twice
+	list   string   // misspelling, tab, correction, newline, ...
+	sorted []uint32 // the lines by misspelling (misspellEntry); the last line of a misspelling written twice
 	filter [1 << 13]uint64
 }
 
-func newMisspellTable(pairs []string) *misspellTable {
-	t := &misspellTable{pairs: pairs, sorted: make([]int32, 0, len(pairs)/2)}
-	for i := 0; i+1 < len(pairs); i += 2 {
-		t.sorted = append(t.sorted, int32(i))
-		h1, h2 := misspellHashes(pairs[i])
+// newMisspellTable indexes a list of lines "misspelling\tcorrection\n"
+// (misspellings under 256 bytes, the list under 16 MiB). The embedded
+// lists come sorted, each misspelling once; another list is sorted here,
+// the later line of a misspelling written twice kept, as a map filled in
+// the list's order keeps it.
+func newMisspellTable(list string) *misspellTable {
+	t := &misspellTable{list: list, sorted: make([]uint32, 0, strings.Count(list, "\n"))}
+	sorted := true
+	for off := 0; off < len(list); {
+		line := list[off:]
+		if n := strings.IndexByte(line, '\n'); n >= 0 {
+			line = line[:n]
+		}
+		w, _, _ := strings.Cut(line, "\t")
+		if len(w) > 0xff || off+len(line) >= 1<<24 {
+			panic("misspelling list: a misspelling of 256 bytes or more, or a list of 16 MiB")
+		}
+		e := uint32(off)<<8 | uint32(len(w))
+		if k := len(t.sorted); k > 0 && t.wrong(t.sorted[k-1]) >= w {
+			sorted = false
+		}
+		t.sorted = append(t.sorted, e)
+		h1, h2 := misspellHashes(w)
 		t.filter[h1/64] |= 1 << (h1 % 64)
 		t.filter[h2/64] |= 1 << (h2 % 64)
+		off += len(line) + 1
+	}
+	if sorted {
+		return t
 	}
 	// stable: of a misspelling listed twice the later pair is last in its
-	// run, and kept, as a map filled in the list's order keeps it
-	slices.SortStableFunc(t.sorted, func(a, b int32) int { return strings.Compare(pairs[a], pairs[b]) })
+	// run, and kept
+	slices.SortStableFunc(t.sorted, func(a, b uint32) int { return strings.Compare(t.wrong(a), t.wrong(b)) })
 	out := t.sorted[:0]
-	for k, i := range t.sorted {
-		if k+1 < len(t.sorted) && pairs[t.sorted[k+1]] == pairs[i] {
+	for k, e := range t.sorted {
+		if k+1 < len(t.sorted) && t.wrong(t.sorted[k+1]) == t.wrong(e) {
 			continue
 		}
-		out = append(out, i)
+		out = append(out, e)
 	}
 	t.sorted = slices.Clip(out)
 	return t
+}
+
+// wrong returns the misspelling of an entry of sorted: its line's offset
+// in list (the upper 24 bits) and the misspelling's length (the lower 8).
+func (t *misspellTable) wrong(e uint32) string {
+	off := e >> 8
+	return t.list[off : off+e&0xff]
+}
+
+// right returns the correction of an entry of sorted.
+func (t *misspellTable) right(e uint32) string {
+	line := t.list[e>>8+e&0xff+1:]
+	if i := strings.IndexByte(line, '\n'); i >= 0 {
+		return line[:i]
+	}
+	return line
 }
 
 // misspellHashes returns two bit positions in the filter for w (FNV-1a).
@@ -249,19 +308,19 @@ func (t *misspellTable) fixHashed(w string, h1, h2 uint32) (string, bool) {
 	if t.filter[h1/64]&(1<<(h1%64)) == 0 || t.filter[h2/64]&(1<<(h2%64)) == 0 {
 		return "", false
 	}
-	k, ok := slices.BinarySearchFunc(t.sorted, w, func(i int32, w string) int { return strings.Compare(t.pairs[i], w) })
+	k, ok := slices.BinarySearchFunc(t.sorted, w, func(e uint32, w string) int { return strings.Compare(t.wrong(e), w) })
 	if !ok {
 		return "", false
 	}
-	return t.pairs[t.sorted[k]+1], true
+	return t.right(t.sorted[k]), true
 }
 
 // misspellings returns the tables of misspellings for a locale ("" for the
 // main list only; extra is nil then).
 func misspellings(locale string) (main, extra *misspellTable) {
 	misspellOnce.Do(func() {
-		misspellMain = map[string]*misspellTable{"": newMisspellTable(misspell.DictMain)}
-		misspellLocale = map[string]*misspellTable{"US": newMisspellTable(misspell.DictAmerican), "UK": newMisspellTable(misspell.DictBritish)}
+		misspellMain = map[string]*misspellTable{"": newMisspellTable(misspellListMain)}
+		misspellLocale = map[string]*misspellTable{"US": newMisspellTable(misspellListUS), "UK": newMisspellTable(misspellListUK)}
 	})
 	return misspellMain[""], misspellLocale[strings.ToUpper(locale)]
 }
@@ -1731,6 +1790,13 @@ var peopleHeader = map[string]bool{
 // or a dash and an affiliation of three words or fewer ("- Grafana Labs"),
 // and where the name ends.
 func personName(text string) (int, bool) {
+	// the name's first two words are the text's, wherever it ends: two
+	// that do not both open with a capital are no name, and the text is
+	// not searched for its end (every top-level item of every list is
+	// asked, most of them sentences)
+	if !twoCapitalsFirst(text) {
+		return 0, false
+	}
 	end := len(text)
 	if k := strings.IndexAny(text, "(,"); k >= 0 {
 		end = k
@@ -1767,6 +1833,29 @@ func personName(text string) (int, bool) {
 		return 0, false
 	}
 	return end, true
+}
+
+// twoCapitalsFirst reports whether the first two words of text
+// (strings.Fields) both open with a capital.
+func twoCapitalsFirst(text string) bool {
+	n, in := 0, false
+	for _, r := range text {
+		if unicode.IsSpace(r) {
+			in = false
+			continue
+		}
+		if in {
+			continue
+		}
+		in, n = true, n+1
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		if n == 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // countFields is len(strings.Fields(s)), counted no further than max+1.
@@ -2565,7 +2654,10 @@ func runTogether(d *wordDict, f *model.Family, w string) string {
 		return ""
 	}
 	apart := twoCapitalWords(d, w)
-	if apart == "" || countWord(string(f.Source.Text), apart) < 2 {
+	// the source read in place, not copied (countWord keeps nothing of it;
+	// a page asks up to maxRunTogether words)
+	src := unsafe.String(unsafe.SliceData(f.Source.Text), len(f.Source.Text))
+	if apart == "" || countWord(src, apart) < 2 {
 		return ""
 	}
 	return apart
@@ -3365,15 +3457,27 @@ func splitCompound(d *wordDict, text string, a, b word) string {
 			return ""
 		}
 	}
-	la := strings.ToLower(a.Text)
-	if apartStops[la] || apartStops[b.Text] || termParticles[la] || termParticles[b.Text] {
+	// the joined word in lower case, written in a buffer on the stack and
+	// made a string only when it is the answer: most pairs make no word
+	// (174,000 pairs on the 1-copy workload, 45,000 past the stop words;
+	// its dictionary look-up is asked first, as the cheapest test that
+	// fails)
+	var buf [64]byte
+	j := buf[:0]
+	if len(a.Text)+len(b.Text) > len(buf) {
+		j = nil // on the heap
+	}
+	j = append(append(j, a.Text...), b.Text...)
+	if c := j[0]; 'A' <= c && c <= 'Z' {
+		j[0] = c + 'a' - 'A'
+	}
+	joined := unsafe.String(&j[0], len(j)) // read only while buf lives
+	la := joined[:len(a.Text)]
+	if !d.english(joined) || apartStops[la] || apartStops[b.Text] || termParticles[la] || termParticles[b.Text] ||
+		!d.has(la) || !d.has(b.Text) {
 		return ""
 	}
-	joined := la + b.Text
-	if !d.english(joined) || !d.has(la) || !d.has(b.Text) {
-		return ""
-	}
-	return joined
+	return strings.Clone(joined)
 }
 
 // apartPairKey is the key under which a page's tallies count two words

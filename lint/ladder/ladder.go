@@ -315,6 +315,12 @@ func (l *Ladder) classify(title string) (Place, bool) {
 	qwords := Words(strings.Join(quals, " "))
 	masked := l.mask(words)
 	p, ok := l.place(words, masked, true)
+	// a role's possessive names something of the role, not the role:
+	// "Developer's Certificate of Origin", "Maintainer's guide" (the
+	// apostrophe's "s" is a word of its own once the title is normalised)
+	if ok && strings.HasPrefix(p.Keyword, "^") && p.inMain && p.at >= 0 && p.to < len(words) && words[p.to] == "s" && possessive(main) {
+		ok = false
+	}
 	if !ok {
 		p, ok = l.place(qwords, l.mask(qwords), true)
 		p.inMain = false
@@ -339,6 +345,12 @@ func (l *Ladder) classify(title string) (Place, bool) {
 		p.Loose = &loose
 	}
 	return p.Place, true
+}
+
+// possessive reports whether a title holds a possessive "'s" (straight or
+// curly apostrophe).
+func possessive(t string) bool {
+	return strings.Contains(t, "'s") || strings.Contains(t, "’s") || strings.Contains(t, "'S") || strings.Contains(t, "’S")
 }
 
 // placed is a Place with where its keywords were found.

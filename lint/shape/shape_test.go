@@ -2299,3 +2299,36 @@ func TestFindUnqualifiedRungBetween(t *testing.T) {
 		}
 	}
 }
+
+// A privileges matrix whose marks form a staircase is a ladder of its
+// columns, whatever their names (Silverstripe's maintainer groups); a
+// heading about something of a rung's ("Maintainer's Guide") is no rung.
+func TestFindStaircaseAndPossessive(t *testing.T) {
+	src := "# Maintainers\n\n|Privilege|Refiners|Peer Reviewers|Squad Members|Core Committers|\n|---|---|---|---|---|\n" +
+		"|Triage issues|x|x|x|x|\n|Review pull requests| |x|x|x|\n|Merge pull requests| | |x|x|\n|Administer repositories| | | |x|\n"
+	ls := shape.Find(model.Parse("m.md", []byte(src)), options(t))
+	if len(ls) != 1 || titles(ls[0]) != "Refiners|Peer Reviewers|Squad Members|Core Committers" {
+		t.Fatalf("staircase: %d %v", len(ls), ls)
+	}
+	// top first: the rows shrink
+	top := "# Maintainers\n\n|Privilege|Owners|Keepers|Helpers|\n|---|---|---|---|\n|Triage|✓|✓|✓|\n|Merge|✓|✓||\n|Admin|✓|||\n"
+	if ls := shape.Find(model.Parse("t.md", []byte(top)), options(t)); len(ls) != 1 || titles(ls[0]) != "Owners|Keepers|Helpers" {
+		t.Errorf("top first: %v", ls)
+	}
+	// near misses: teams side by side, each with its own rights; a cell
+	// that says more than a mark; the same rights for every column
+	for name, near := range map[string]string{
+		"side by side": strings.Replace(src, "|Administer repositories| | | |x|", "|Administer repositories|x| | | |", 1),
+		"words":        strings.Replace(src, "|Merge pull requests| | |x|x|", "|Merge pull requests| | |x|on release days|", 1),
+		"flat":         "# Teams\n\n|Right|Docs|Infra|Web|\n|---|---|---|---|\n|Triage|x|x|x|\n|Merge|x|x|x|\n",
+	} {
+		if ls := shape.Find(model.Parse("n.md", []byte(near)), options(t)); len(ls) != 0 {
+			t.Errorf("%s: %q", name, titles(ls[0]))
+		}
+	}
+	// a role's possessive names something of the role, not the role
+	near := "# Governance\n\n## Contributors\n\nSend patches.\n\n## Committers\n\nMerge.\n\n## Maintainers\n\nRelease.\n\n## Maintainer's Guide\n\nRead it.\n"
+	if ls := shape.Find(model.Parse("g.md", []byte(near)), options(t)); len(ls) != 1 || titles(ls[0]) != "Contributors|Committers|Maintainers" {
+		t.Errorf("possessive: %v", ls)
+	}
+}

@@ -167,6 +167,13 @@ func columnLevels(f *model.Family, o Options, t *model.Table) *Ladder {
 			cols = append(cols, j)
 		}
 	}
+	// a staircase of marks makes every column a rung, named by a keyword
+	// or not
+	if len(lv) < len(head)-1 {
+		if slv, scols := staircaseColumns(f, o, t); slv != nil {
+			lv, cols = slv, scols
+		}
+	}
 	if len(lv) < 2 || 2*len(lv) < len(head)-1 {
 		return nil
 	}
@@ -314,4 +321,94 @@ func valueLevels(f *model.Family, t *model.Table) *Ladder {
 		lv = append(lv, l)
 	}
 	return &Ladder{From: "table", Levels: lv, Table: t}
+}
+
+// staircaseColumns reads a privileges matrix as a ladder whatever its
+// columns' names: three columns or more after the first, every body cell a
+// mark ("x", a tick, "yes") or no mark (empty, "-", "no"), and each
+// column's marked rows holding the one before's, more in the last than in
+// the first ("Triage issues" for every group, "Merge pull requests" for the
+// upper two, "Administer repositories" for the top one): the columns are
+// rungs, bottom first (or top first when the rows shrink). A matrix whose
+// columns are not nested (teams beside each other, each with its own
+// rights) is no ladder.
+func staircaseColumns(f *model.Family, o Options, t *model.Table) ([]*Level, []int) {
+	head := t.Rows[0]
+	n := len(head) - 1
+	if n < 3 || len(t.Rows) < 3 {
+		return nil, nil
+	}
+	sets := make([][]bool, n)
+	for j := range sets {
+		sets[j] = make([]bool, len(t.Rows)-1)
+	}
+	for i, row := range t.Rows[1:] {
+		if len(row) != len(head) {
+			return nil, nil
+		}
+		for j := 1; j < len(row); j++ {
+			mark, ok := matrixMark(row[j].Text)
+			if !ok {
+				return nil, nil
+			}
+			sets[j-1][i] = mark
+		}
+	}
+	count := func(s []bool) int {
+		c := 0
+		for _, b := range s {
+			if b {
+				c++
+			}
+		}
+		return c
+	}
+	within := func(a, b []bool) bool {
+		for i := range a {
+			if a[i] && !b[i] {
+				return false
+			}
+		}
+		return true
+	}
+	up, down := true, true
+	for j := 0; j+1 < n; j++ {
+		up = up && within(sets[j], sets[j+1])
+		down = down && within(sets[j+1], sets[j])
+	}
+	for _, s := range sets {
+		if count(s) == 0 {
+			return nil, nil
+		}
+	}
+	if !up && !down || count(sets[0]) == count(sets[n-1]) {
+		return nil, nil
+	}
+	var lv []*Level
+	var cols []int
+	for j := 1; j <= n; j++ {
+		title := strings.TrimSpace(head[j].Text)
+		if title == "" || len(strings.Fields(title)) > 6 {
+			return nil, nil
+		}
+		l := cellLevel(f, o, head[j], "")
+		if l == nil {
+			l = &Level{Title: title, File: f, TitleSpan: head[j].Span}
+		}
+		lv = append(lv, l)
+		cols = append(cols, j)
+	}
+	return lv, cols
+}
+
+// matrixMark reads a privileges matrix's cell: mark is true for a tick,
+// false for none; ok is false for a cell that says more than either.
+func matrixMark(text string) (mark, ok bool) {
+	switch strings.ToLower(strings.TrimSpace(text)) {
+	case "x", "\u2713", "\u2714", "\u2714\ufe0f", "\u2705", "yes", "y", "\u2022", "\u25cf", ":white_check_mark:", ":heavy_check_mark:", ":check:":
+		return true, true
+	case "", "-", "\u2013", "\u2014", "no", "n", "\u2717", "\u2718", "\u274c", ":x:":
+		return false, true
+	}
+	return false, false
 }

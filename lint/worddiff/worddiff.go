@@ -190,6 +190,22 @@ func Tokenize(text string) []Token {
 	return out
 }
 
+// AppendWords appends the tokens of text that are words (Tokenize's tokens
+// whose IsWord holds) to dst, without making the other tokens.
+func AppendWords(dst []string, text string) []string {
+	for i := 0; i < len(text); {
+		start, end, word := nextToken(text, i)
+		if start == len(text) {
+			break
+		}
+		if word {
+			dst = append(dst, text[start:end])
+		}
+		i = end
+	}
+	return dst
+}
+
 // WordCount returns how many of the tokens of text are words, without
 // making them.
 func WordCount(text string) int {
