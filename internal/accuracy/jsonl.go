@@ -25,6 +25,11 @@ type Label struct {
 	Labeller string `json:"labeller"`
 	Done     bool   `json:"done,omitempty"`
 	Defects  *int   `json:"defects,omitempty"`
+	// Rules, on a done line only, makes it a focused pass: the labeller read
+	// the page for these rules alone, after the page's own labeller. Its
+	// labels of these rules add to the owner's (one place labelled by both
+	// counts once); it does not make the page labelled.
+	Rules []string `json:"rules,omitempty"`
 
 	Src string `json:"-"` // file:line it was read from
 }
@@ -131,6 +136,9 @@ func (l *Label) validate() error {
 			return errors.New(`a done line needs "defects"`)
 		}
 		return nil
+	}
+	if len(l.Rules) > 0 {
+		return errors.New(`"rules" belongs on a done line (a focused pass)`)
 	}
 	if l.Line < 1 {
 		return errors.New(`"line" must be 1 or more`)

@@ -20,18 +20,7 @@ func List(w io.Writer, run *Run, labels []Label, verdicts []Verdict, reviews []R
 	if !Tuning {
 		return fmt.Errorf("-list prints findings: only with -tuning (the checking half is measured blind)")
 	}
-	owner := map[string]string{}
-	for _, l := range labels {
-		if l.Done && Measured(l.Page) && owner[l.Page] == "" {
-			owner[l.Page] = l.Labeller
-		}
-	}
-	var counted []Label
-	for _, l := range labels {
-		if !l.Done && Measured(l.Page) && owner[l.Page] != "" && owner[l.Page] == l.Labeller {
-			counted = append(counted, l)
-		}
-	}
+	owner, counted := quietLabelledSet(run, labels)
 	var findings []lint.Finding
 	for _, f := range run.Findings {
 		if Measured(f.Path) {

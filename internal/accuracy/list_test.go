@@ -24,7 +24,8 @@ func pageIn(t *testing.T, checking bool) string {
 // findings, each with its state, and never a checking-half finding.
 func TestListTuningOnly(t *testing.T) {
 	tune, check := pageIn(t, false), pageIn(t, true)
-	run := &Run{Findings: []lint.Finding{
+	two := 2
+	run := &Run{Pages: []Page{{Path: tune, Check: false}, {Path: check, Check: true}}, Findings: []lint.Finding{
 		finding(tune, "grade-order", 5, ""),
 		finding(tune, "grade-order", 30, ""),
 		finding(check, "grade-order", 5, ""),
@@ -32,7 +33,7 @@ func TestListTuningOnly(t *testing.T) {
 	labels := []Label{
 		{Page: tune, Line: 5, Rule: "grade-order", Note: "found one", Labeller: "L"},
 		{Page: tune, Line: 50, Rule: "grade-order", Note: "missed one", Labeller: "L"},
-		{Page: tune, Done: true, Labeller: "L"},
+		{Page: tune, Done: true, Labeller: "L", Defects: &two},
 	}
 	verdicts := []Verdict{{Fingerprint: run.Findings[0].Fingerprint, Rule: "grade-order", Verdict: True}}
 	reviews := []Review{{ID: LabelID(labels[1]), Verdict: Debatable, Why: "taste"}, {ID: LabelID(labels[0]), Verdict: True, Why: "typo"}}

@@ -290,3 +290,54 @@ func TestReadReviewsErrors(t *testing.T) {
 		t.Errorf("a label reviewed twice: %v", err)
 	}
 }
+
+// TestMeasureFocusedPass: a done line with "rules" is a focused pass over a
+// page another labeller labelled in full: its labels of those rules add to
+// the owner's (a place both labelled counts once), a label of another rule
+// is not counted, and a focused pass alone does not make a page labelled.
+func TestMeasureFocusedPass(t *testing.T) {
+	run := testRun(t)
+	labels, err := ReadLabels(writeJSONL(t, append(pageELabels[:len(pageELabels):len(pageELabels)],
+		`{"page":"e","line":9,"rule":"misspelling","note":"found by the focused pass","labeller":"F1"}`,
+		`{"page":"e","line":30,"rule":"misspelling","note":"the owner's too","labeller":"F1"}`,
+		`{"page":"e","line":44,"rule":"repeated-word","note":"not a rule of the pass","labeller":"F1"}`,
+		`{"page":"e","done":true,"labeller":"F1","defects":3,"rules":["misspelling"]}`,
+	)...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := Measure(run, labels, nil)
+	rows := map[string]Row{}
+	for _, r := range rep.Rows {
+		rows[r.Rule] = r
+	}
+	if ms := rows["misspelling"]; ms.Labels != 3 || ms.Found != 2 {
+		t.Errorf("misspelling row %+v, want 3 labels (2 of L1, 1 more of F1), 2 found", ms)
+	}
+	if rw := rows["repeated-word"]; rw.Labels != 1 {
+		t.Errorf("repeated-word row %+v: the focused pass's label of another rule counted", rw)
+	}
+	if rep.LabelledPages != 1 {
+		t.Errorf("%d pages labelled, want 1", rep.LabelledPages)
+	}
+	ws := strings.Join(rep.Warnings, "\n")
+	if !strings.Contains(ws, "not of that rule") || strings.Contains(ws, "says 3 defects") {
+		t.Errorf("warnings:\n%s", ws)
+	}
+
+	// a focused pass alone labels no page
+	alone, err := ReadLabels(writeJSONL(t,
+		`{"page":"e","line":9,"rule":"misspelling","note":"x","labeller":"F1"}`,
+		`{"page":"e","done":true,"labeller":"F1","defects":1,"rules":["misspelling"]}`,
+	))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep = Measure(run, alone, nil)
+	if rep.LabelledPages != 0 || rep.Total.Labels != 0 || !strings.Contains(strings.Join(rep.Warnings, "\n"), "nobody labelled in full") {
+		t.Errorf("focused pass alone: %d pages, %d labels, warnings %q", rep.LabelledPages, rep.Total.Labels, rep.Warnings)
+	}
+	if _, err := ReadLabels(writeJSONL(t, `{"page":"e","line":3,"rule":"none","labeller":"L","rules":["none"]}`)); err == nil || !strings.Contains(err.Error(), "belongs on a done line") {
+		t.Errorf("rules on a label: %v", err)
+	}
+}

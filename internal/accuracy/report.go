@@ -286,12 +286,15 @@ func otherHalf() string {
 
 // labelledSet picks the labels that count: those of labelled pages of the
 // half measured (a page is labelled by the labeller of its first done line;
-// another labeller's labels of the same page are left out). owner maps each
-// labelled page to its labeller.
+// another labeller's labels of the same page are left out), and those of a
+// focused pass over a labelled page (a done line with "rules": the
+// labeller read the page for those rules only), which add to the owner's
+// labels of those rules, a place both labelled counting once. owner maps
+// each labelled page to its labeller.
 func labelledSet(run *Run, labels []Label, known, checking map[string]bool, warn func(string, ...any)) (owner map[string]string, counted []Label) {
-	// Which pages are labelled, and by whom: the labeller of a page's first
-	// done line; another labeller's labels of the same page are left out.
 	owner = map[string]string{}
+	type pass struct{ page, labeller string }
+	focused := map[pass]map[string]bool{}
 	for _, l := range labels {
 		if !l.Done {
 			continue
@@ -301,37 +304,75 @@ func labelledSet(run *Run, labels []Label, known, checking map[string]bool, warn
 			warn("%s: page %s is not a job-family page of the corpus: not counted", l.Src, l.Page)
 		case !checking[l.Page]:
 			warn("%s: page %s is in the %s, not the one measured: not counted", l.Src, l.Page, otherHalf())
+		case len(l.Rules) > 0:
+			rules := map[string]bool{}
+			for _, r := range l.Rules {
+				rules[r] = true
+			}
+			focused[pass{l.Page, l.Labeller}] = rules
 		case owner[l.Page] == "":
 			owner[l.Page] = l.Labeller
 		case owner[l.Page] != l.Labeller:
 			warn("%s: page %s was labelled by %s already: %s's labels of it are not counted", l.Src, l.Page, owner[l.Page], l.Labeller)
 		}
 	}
-	perPage := map[string]int{}
+	for p := range focused {
+		if owner[p.page] == "" {
+			warn("page %s: %s's focused pass is of a page nobody labelled in full: not counted", p.page, p.labeller)
+		} else if owner[p.page] == p.labeller {
+			warn("page %s: %s's focused pass is of a page it labelled in full: not counted", p.page, p.labeller)
+		}
+	}
+	perPass := map[pass]int{}
+	type place struct {
+		page, rule string
+		line       int
+	}
+	seen := map[place]bool{}
+	var extra []Label
 	for _, l := range labels {
 		if l.Done {
 			continue
 		}
-		if o := owner[l.Page]; o == "" {
+		o := owner[l.Page]
+		if o == "" {
 			if known[l.Page] && checking[l.Page] {
 				warn("%s: page %s has no done line: its labels are not counted", l.Src, l.Page)
 			}
 			continue
-		} else if o != l.Labeller {
+		}
+		k := pass{l.Page, l.Labeller}
+		rules, isFocus := focused[k]
+		if o != l.Labeller && !isFocus {
 			continue
 		}
+		perPass[k]++
 		if n := run.lines[l.Page]; n > 0 && l.Line > n {
 			warn("%s: line %d is past the end of %s (%d lines)", l.Src, l.Line, l.Page, n)
 		}
+		if o != l.Labeller {
+			if !rules[l.Rule] {
+				warn("%s: a %s label in %s's focused pass of %s, which is not of that rule: not counted", l.Src, l.Rule, l.Labeller, l.Page)
+			} else {
+				extra = append(extra, l)
+			}
+			continue
+		}
 		counted = append(counted, l)
-		perPage[l.Page]++
+		seen[place{l.Page, l.Rule, l.Line}] = true
 	}
-	for _, l := range labels {
-		if l.Done && owner[l.Page] == l.Labeller && *l.Defects != perPage[l.Page] {
-			warn("%s: page %s: done line says %d defects, %d labels found", l.Src, l.Page, *l.Defects, perPage[l.Page])
-			perPage[l.Page] = *l.Defects // warn once
+	for _, l := range extra {
+		if !seen[place{l.Page, l.Rule, l.Line}] {
+			counted = append(counted, l)
+			seen[place{l.Page, l.Rule, l.Line}] = true
 		}
 	}
-
+	for _, l := range labels {
+		k := pass{l.Page, l.Labeller}
+		if l.Done && (owner[l.Page] == l.Labeller || focused[k] != nil && owner[l.Page] != "") && *l.Defects != perPass[k] {
+			warn("%s: page %s: done line says %d defects, %d labels found", l.Src, l.Page, *l.Defects, perPass[k])
+			perPass[k] = *l.Defects // warn once
+		}
+	}
 	return owner, counted
 }
