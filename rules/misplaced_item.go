@@ -35,9 +35,10 @@ var misplacedItemRule = &lint.Rule{
 			"the imperative (\"Design and implement ...\", \"Assist in development of ...\", \"Configure, build, " +
 			"test, and deploy ...\") and names no skill, experience or knowledge in its first clause, and no quality or " +
 			"manner (\"Prioritize effectively\", \"Operate in a transparent manner\", \"Create strong working relationships\" read as skills too).\n\n" +
-			"A list whose items are mixed throughout is not judged, nor the Responsibilities list of a level that has no " +
-			"Requirements of its own and holds two qualities or more among its duties (it levels the role as a whole, and there " +
-			"is no list of the level to move them to), nor a nested item, an item that leads in to a " +
+			"A list whose items are mixed throughout is not judged, nor the list of a level that has only one of the two " +
+			"(Responsibilities and no Requirements of its own, or Requirements and no Responsibilities: it levels the role as a " +
+			"whole, and there is no list of the level to move an item to; a list of the other kind right after the level, under " +
+			"a heading a step too shallow, is the level's), nor a nested item, an item that leads in to a " +
 			"nested list (ending in a colon), or one that says what a level takes over from another (\"Extends " +
 			"...\"). Verbs that read as requirements as well (\"Demonstrate\", \"Share our values\", \"Use " +
 			"GitLab\", \"Communicate ...\") are never reported in requirements. Off in the generic profile: in " +
@@ -367,7 +368,7 @@ func checkMisplacedItem(p *lint.Pass) {
 		switch sec.Kind {
 		case model.SecResponsibilities:
 			// actions at least three and two of three of the items
-			if actions < 3 || 3*actions < 2*n || qualities == 0 || levelRubric(sec, qualities) {
+			if actions < 3 || 3*actions < 2*n || qualities == 0 || noListToMoveTo(f, sec, model.SecRequirements) {
 				continue
 			}
 			want, count = shapeQuality, actions
@@ -375,7 +376,7 @@ func checkMisplacedItem(p *lint.Pass) {
 			listIs, move = "responsibilities:", "move it to the Requirements, or say what the role does"
 		case model.SecRequirements:
 			// skills and qualities at least three and half of the items, verbs at most one in three
-			if qualities < 3 || 2*qualities < n || 3*actions > n {
+			if qualities < 3 || 2*qualities < n || 3*actions > n || noListToMoveTo(f, sec, model.SecResponsibilities) {
 				continue
 			}
 			want, strongOnly, count = shapeAction, true, qualities
@@ -462,18 +463,38 @@ func misplacedAdverb(w string) bool {
 	return len(w) > 5 && strings.HasSuffix(w, "ly") && !misplacedActionVerbs[w] && !misplacedWeakVerbs[w] && w != "supply"
 }
 
-// levelRubric reports whether a Responsibilities list levels the role as
-// a whole, duties and qualities alike: the list of a level that has no
-// Requirements of its own, with two qualities or more among its duties (a
-// database reliability engineer's "Leveling" section of Job Grade and
-// Responsibilities only, which holds "Deep knowledge of 2 of the areas of
-// expertise", "Great expertise in SQL" and "Good communications skills"
-// beside the duties). "Move it to the Requirements" has no list of the
-// level to go to there, and blind judges took each such finding as
-// debatable. One quality among the duties ("Experience with performance
-// and optimization problems" in a Senior's Responsibilities) is still a
-// stray item.
-func levelRubric(sec *model.Section, qualities int) bool {
+// noListToMoveTo reports whether the role of a list has no list of the
+// other kind of its own: a Staff level with Responsibilities and no
+// Requirements, a Senior level with Requirements and no Responsibilities.
+// Such a level's one list levels the role as a whole, duties and qualities
+// alike (a database reliability engineer's "Leveling" section of Job Grade
+// and Responsibilities only, which holds "Deep knowledge of 2 of the areas
+// of expertise" beside the duties), and "move it to the Requirements" has
+// no list of the level to go to: blind judges took such findings as
+// debatable, in either direction, one stray item as well as several. A
+// specialty's one list (an Anti-Abuse specialty's Responsibilities, adding
+// to its level's) and a list outside any role (the family's own) are
+// judged: a specialty's skills belong in Requirements of its own, and blind
+// judges took its stray "Ability to ..." as misplaced.
+//
+// A family-level list of the other kind right after the level, before any
+// other role ("## Requirements" under a "### Director" level's
+// "#### Responsibilities": a heading a step too shallow) is the level's.
+func noListToMoveTo(f *model.Family, sec *model.Section, other model.SectionKind) bool {
 	r := sec.Role
-	return qualities >= 2 && r != nil && r.Kind == model.KindLevel && r.Section(model.SecRequirements) == nil
+	if r == nil || r.Kind != model.KindLevel || r.Section(other) != nil {
+		return false
+	}
+	for _, s := range f.Sections {
+		if s.Span.Start < r.Span.End {
+			continue
+		}
+		for _, o := range f.Roles {
+			if o.Span.Start >= r.Span.End && o.Span.Start < s.Span.Start {
+				return true // another role first
+			}
+		}
+		return s.Kind != other
+	}
+	return true
 }
