@@ -34,12 +34,14 @@ var misplacedItemRule = &lint.Rule{
 			"or qualities, with at most one in three starting with a verb, an item that opens with an action verb in " +
 			"the imperative (\"Design and implement ...\", \"Assist in development of ...\", \"Configure, build, " +
 			"test, and deploy ...\") and names no skill, experience or knowledge in its first clause, and no quality or " +
-			"manner (\"Prioritize effectively\", \"Operate in a transparent manner\", \"Create strong working relationships\" read as skills too).\n\n" +
+			"manner (\"Prioritize effectively\", \"Operate in a transparent manner\", \"Create strong working relationships\", " +
+			"\"Lead by example\", \"Lead as a role model\" read as skills too).\n\n" +
 			"A list whose items are mixed throughout is not judged, nor the list of a level that has only one of the two " +
 			"(Responsibilities and no Requirements of its own, or Requirements and no Responsibilities: it levels the role as a " +
 			"whole, and there is no list of the level to move an item to; a list of the other kind right after the level, under " +
 			"a heading a step too shallow, is the level's), nor a nested item, an item that leads in to a " +
-			"nested list (ending in a colon), or one that says what a level takes over from another (\"Extends " +
+			"nested list (ending in a colon), a skill that goes on to a duty in the third person (\"Has a deep understanding of " +
+			"the customer and develops plans ...\": mixed, not misplaced), or one that says what a level takes over from another (\"Extends " +
 			"...\"). Verbs that read as requirements as well (\"Demonstrate\", \"Share our values\", \"Use " +
 			"GitLab\", \"Communicate ...\") are never reported in requirements. Off in the generic profile: in " +
 			"open-source governance ladders \"Ability to vote\" is a privilege of the level, not a requirement.",
@@ -313,6 +315,11 @@ func shapeOf(text string) (itemShape, bool) {
 				strong = false
 			}
 		}
+		// "Lead by example", "Lead and mentor by setting the example", "Act as
+		// a role model": how the person leads, a quality, as a manner is
+		if byExample(words[1:]) {
+			strong = false
+		}
 		return shapeAction, strong
 	}
 	// "Leadership and mentoring skills": a short noun phrase naming skills
@@ -388,6 +395,9 @@ func checkMisplacedItem(p *lint.Pass) {
 		for _, it := range top {
 			if it.shape != want || strongOnly && !it.strong {
 				continue
+			}
+			if want == shapeQuality && dutyClause(it.b.Text) {
+				continue // a skill and a duty in one item: mixed, not misplaced
 			}
 			p.Report(lint.Diagnostic{
 				Span: it.b.Span,
@@ -497,4 +507,48 @@ func noListToMoveTo(f *model.Family, sec *model.Section, other model.SectionKind
 		return s.Kind != other
 	}
 	return true
+}
+
+// byExample reports whether an action's words name the manner of a
+// leader: "by example", "the example" or "an example" set, "role model".
+func byExample(words []string) bool {
+	for i := 1; i < len(words); i++ {
+		switch {
+		case words[i] == "example" && (words[i-1] == "by" || words[i-1] == "the" || words[i-1] == "an"):
+			return true
+		case words[i] == "model" && words[i-1] == "role":
+			return true
+		}
+	}
+	return false
+}
+
+// misplacedClauseStops are words that cannot follow a verb opening a
+// duty clause ("and develops plans"), and can follow a plural noun ("tools
+// and processes for release", "budgets and plans in ...").
+var misplacedClauseStops = map[string]bool{"of": true, "for": true, "in": true, "to": true, "with": true,
+	"that": true, "and": true, "or": true, "on": true, "at": true, "as": true, "from": true, "by": true,
+	"across": true, "within": true, "is": true, "are": true, "which": true}
+
+// dutyClause reports whether an item written as a skill or quality goes
+// on, in its first clause, to a duty of the person in the third person:
+// "Has a deep understanding of the customer's business and develops plans
+// to ...". Such an item is a requirement and a responsibility in one, a
+// mixed item, not one to move: the verb after "and" is a verb of either
+// list in the third person ("develops", "manages"), with a word after it
+// that is no preposition (not "tools and processes for ...").
+func dutyClause(text string) bool {
+	words := misplacedWords(text)
+	for i := 1; i+2 < len(words); i++ {
+		if words[i] != "and" || !thirdPerson(words[i+1]) || misplacedClauseStops[words[i+2]] {
+			continue
+		}
+		v := words[i+1]
+		for _, b := range []string{strings.TrimSuffix(v, "s"), strings.TrimSuffix(v, "es")} {
+			if misplacedActionVerbs[b] || misplacedWeakVerbs[b] {
+				return true
+			}
+		}
+	}
+	return false
 }
