@@ -28,7 +28,11 @@ var misplacedItemRule = &lint.Rule{
 			"any of these after \"A\" or \"An\" (\"A track record of\"), an adjective such as \"Excellent\" or \"Strong\" " +
 			"before skills, a sense, an understanding or experience, a qualifier right before them (\"Extensive " +
 			"experience\", \"Significant professional experience\", \"Superior attention to detail\"), \"Has\" or " +
-			"\"Possesses\" a skill (\"Has experience leading a team\"), or a short noun phrase ending in \"skills\" " +
+			"\"Possesses\" a skill (\"Has experience leading a team\"), \"Having\" a skill, \"Have\" an ability or capability " +
+			"(\"Have strong capability in ...\", counted among the list's verbs too), \"Willingness to\", \"Must be able to\", " +
+			"\"Must be competent in\", \"Knowledgeable in\", \"Effective at\", a noun phrase whose second or third word is a skill " +
+			"followed by what it is of (\"SA level expertise with\", \"Matrix management capabilities to\"; not after a verb-made " +
+			"word, \"Exemplify understanding of\"), or a short noun phrase ending in \"skills\" " +
 			"(\"Leadership and mentoring skills\");\n" +
 			"- in a Requirements list whose top-level items, at least three and half of them, are written as skills " +
 			"or qualities, with at most one in three starting with a verb, an item that opens with an action verb in " +
@@ -87,7 +91,7 @@ func init() {
 		prioritize recommend reconcile recruit represent research resolve review run schedule set
 		test track train triage troubleshoot write verify educate solve ship fix teach spearhead launch
 		operate instill foster cultivate announce collect craft gather generate introduce assess shepherd author
-		align update compile initiate guide curate sell operationalize instrument onboard`) {
+		align update compile initiate guide curate sell operationalize instrument onboard evangelize`) {
 		misplacedActionVerbs[w] = true
 	}
 	for _, w := range strings.Fields(`act apply attend be bring collaborate communicate contribute demonstrate embrace
@@ -107,7 +111,9 @@ var misplacedQualityHeads = []string{"ability to", "able to", "the ability to", 
 	"experienced", "proficiency", "proficient in", "proficient with", "knowledge of", "working knowledge",
 	"familiarity with", "familiar with", "expertise in", "expertise with", "understanding of", "sense of",
 	"passion for", "passionate about", "comfortable with", "comfortable working", "power user", "hands on experience",
-	"expert in", "expert with", "expert knowledge"}
+	"expert in", "expert with", "expert knowledge", "knowledgeable in", "knowledgeable about", "knowledgeable of",
+	"knowledgeable on", "willingness to", "willing to", "must be able", "must be competent", "must have", "must possess",
+	"competent in", "effective at", "demonstrable ability", "demonstrable experience"}
 
 // misplacedAdjectives open a quality when a skill word follows in the
 // item's first clause ("Excellent written and verbal communication
@@ -146,8 +152,18 @@ func qualityOpening(words []string) bool {
 	switch {
 	case misplacedQualifiers[first]:
 		span = 2
-	case first == "has" || first == "possesses":
+	case first == "has" || first == "possesses" || first == "having":
+		// "Having knowledge and insight"
 		span = 3
+	case first == "have":
+		// "Have strong capability in", "Have the ability to": an ability
+		// (not "Have a firm understanding of ... to drive ...", an
+		// imperative of a duty's knowledge)
+		for _, w := range words[1:min(len(words), 4)] {
+			if w == "ability" || w == "abilities" || w == "capability" || w == "capabilities" {
+				return true
+			}
+		}
 	}
 	for _, w := range words[1:min(len(words), 1+span)] {
 		if misplacedSkillWords[w] {
@@ -163,7 +179,24 @@ func qualityOpening(words []string) bool {
 var misplacedSkillWords = map[string]bool{"skill": true, "skills": true, "sense": true, "ability": true,
 	"abilities": true, "understanding": true, "knowledge": true, "experience": true, "background": true,
 	"communicator": true, "record": true, "proficiency": true, "expertise": true, "judgment": true,
-	"judgement": true, "familiarity": true, "degree": true, "years": true, "attention": true, "grasp": true}
+	"judgement": true, "familiarity": true, "degree": true, "years": true, "attention": true, "grasp": true,
+	"capability": true, "capabilities": true, "competence": true, "competency": true, "competencies": true}
+
+// verbSuffix reports whether a word ends as verbs are made ("exemplify",
+// "exercise", "prioritize", "facilitate"): an imperative, not a noun
+// phrase's first word.
+func verbSuffix(w string) bool {
+	for _, x := range []string{"ify", "ize", "ise", "ate"} {
+		if strings.HasSuffix(w, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// misplacedSkillObject are the words after a skill that say what it is
+// of: "expertise with", "capabilities to".
+var misplacedSkillObject = map[string]bool{"with": true, "in": true, "of": true, "to": true, "for": true}
 
 // misplacedWords returns the lower-case words of an item's first clause
 // (up to a period, semicolon, colon or dash between words).
@@ -322,6 +355,14 @@ func shapeOf(text string) (itemShape, bool) {
 		}
 		return shapeAction, strong
 	}
+	// "SA level expertise with GitLab", "Matrix management capabilities to
+	// communicate ...": a noun phrase whose third word at most is a skill,
+	// followed by what it is of
+	for i := 1; i < min(len(words)-1, 4) && !verbSuffix(first); i++ {
+		if misplacedSkillWords[words[i]] && words[i] != "years" && words[i] != "degree" && misplacedSkillObject[words[i+1]] {
+			return shapeQuality, false
+		}
+	}
 	// "Leadership and mentoring skills": a short noun phrase naming skills
 	if n := len(words); n <= 8 && (words[n-1] == "skills" || words[n-1] == "skill") {
 		return shapeQuality, false
@@ -364,6 +405,11 @@ func checkMisplacedItem(p *lint.Pass) {
 				actions++
 			case shapeQuality:
 				qualities++
+				if sec.Kind == model.SecResponsibilities && hasLowerPrefixASCII(strings.TrimSpace(it.b.Text), "have ") {
+					// "Have strong capability in ...": a skill, written
+					// as the list's duties are, with a verb
+					actions++
+				}
 			}
 		}
 		n := len(top)
