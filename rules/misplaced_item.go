@@ -91,14 +91,16 @@ func init() {
 		prioritize recommend reconcile recruit represent research resolve review run schedule set
 		test track train triage troubleshoot write verify educate solve ship fix teach spearhead launch
 		operate instill foster cultivate announce collect craft gather generate introduce assess shepherd author
-		align update compile initiate guide curate sell operationalize instrument onboard evangelize`) {
+		align update compile initiate guide curate sell operationalize instrument onboard evangelize
+		expose quantify`) {
 		misplacedActionVerbs[w] = true
 	}
 	for _, w := range strings.Fields(`act apply attend be bring collaborate communicate contribute demonstrate embrace
 		enable engage ensure enjoy exhibit extend give grow handle have help hold improve influence interface know
 		learn leverage liaise measure possess process promote provide report respond serve share show speak
 		stay support take thrive understand use value work make continue exert follow keep partner increase play
-		utilize recognize meet focus explore iterate complete attain scale achieve seek find`) {
+		utilize recognize meet focus explore iterate complete attain scale achieve seek find
+		inspire empower interact look`) {
 		misplacedWeakVerbs[w] = true
 	}
 }
