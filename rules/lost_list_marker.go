@@ -51,8 +51,18 @@ var lostListMarkerRule = &lint.Rule{
 			"only duties open with (\"Ability to use GitLab\"; not \"Learn more about our role ...\", a note). A lead-in " +
 			"(\"Nice to have\", \"Bonus points for experience with\", a line ending in a colon), a label (bold text or a " +
 			"link) and a line that ends a sentence in a list whose items do not (a note between the lists) are not " +
-			"reported.\n\n" +
-			"Two items run together on one line (\"... interpersonal skills Proven ability to ...\") are not looked for.",
+			"reported. So is such a line that opens its section and runs into the section's list with no blank line " +
+			"between (\"Share our values, and work in accordance with those values.\" right above \"- Collaborates ...\"), " +
+			"unless emphasised, linked or saying what a level takes over (\"Extends the ... requirements\").\n" +
+			"- **A marker with no space**: a line of an item that opens with a dash glued to a capitalised item " +
+			"(\"-Team Leadership: Can manage ...\"), after a line that ends where an item may end.\n" +
+			"- **Two items on one line**: in a list of those sections, the Hiring Process or a role's own list, an item " +
+			"written on the line of the one before it: after a sentence's end, a marker and a capitalised item (\"... our " +
+			"forecast.* Track investor base ...\", \"... systems. - Demonstrated ability ...\"); right after a full stop with " +
+			"no space, a capitalised skill, quality or action (\"... skills.The ability to work ...\"); after a word in lower " +
+			"case, \"Proven\", \"Demonstrated\" or \"Demonstrable\" ability, experience, track record or success (\"... " +
+			"interpersonal skills Proven ability to ...\"). What follows must read as an action, a skill or a quality; a " +
+			"dotted name (\"Node.Js\") and a sentence after a space are not reported.",
 		Bad: "---\ntitle: Channel Program Manager\n---\n\n## Channel Program Manager\n\n### Responsibilities\n\n" +
 			"- Collect feedback from channel partners into the roadmap.\n" +
 			"Establish and track metrics of the program\n",
@@ -75,6 +85,7 @@ func checkLostListMarker(p *lint.Pass) {
 		if len(l) == 0 || !itemSection(l[0]) {
 			continue // a how-to's steps, a list of notes: items of prose whose next sentences start a line
 		}
+		itemsOnOneLine(p, l)
 		labelled, prose := listShape(src, l)
 		if prose {
 			continue // items of several sentences: a line after one is one more
@@ -95,6 +106,21 @@ func checkLostListMarker(p *lint.Pass) {
 					// "This means that ...": the item's next sentence, written
 					// a line a sentence; so are the lines after it
 					break
+				}
+				if indentOf(text) <= markerIndent && glued(text) && endsItem(lineText(src, n-1)) {
+					// "-Team Leadership: Can manage ...": a marker with no
+					// space after it is no marker
+					off := src.LineStart(n) + indentOf(text)
+					if !f.InCode(off) {
+						line := strings.TrimSpace(text)
+						p.Report(lint.Diagnostic{
+							Span: model.Span{Start: off, End: src.LineStart(n) + len(strings.TrimRight(text, " \t"))},
+							Message: fmt.Sprintf("%q has no space after its marker: it renders as part of the item above (line %d); "+
+								"write %q", clipText(line, 60), start, markerOf(b)+strings.TrimSpace(line[1:])[:min(len(line)-1, 12)]+"..."),
+							Subject: line,
+						})
+					}
+					continue
 				}
 				if indentOf(text) > markerIndent || !itemShaped(text) && !yearsItem(text) || !endsItem(lineText(src, n-1)) ||
 					strings.HasSuffix(strings.TrimSpace(text), ":") {
@@ -127,6 +153,7 @@ func checkLostListMarker(p *lint.Pass) {
 		for _, para := range s.Paragraphs {
 			runOnParagraph(p, s, para)
 			lineBetweenLists(p, s, para)
+			lineBeforeList(p, s, para)
 		}
 	}
 }
@@ -455,4 +482,150 @@ func markerOf(b *model.Bullet) string {
 		m = "-"
 	}
 	return m + " "
+}
+
+// glued reports whether a line opens with a dash glued to a capitalised
+// word of an item ("-Team Leadership: Can manage a team ..."): the marker
+// lost its space, and markdown reads the line as text of the item above.
+// A dash before a number or in lower case ("-1", "-based") is no marker.
+func glued(line string) bool {
+	t := strings.TrimSpace(line)
+	if len(t) < 2 || t[0] != '-' {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t[1:])
+	return unicode.IsUpper(r) && itemShaped(t[1:])
+}
+
+// itemsOnOneLine reports an item written on the line of the item before it
+// (its line break lost): after a sentence's end, a marker and a
+// capitalised item ("... our forecast.* Track investor base ...", "...
+// systems. - Demonstrated ability ..."); right after a full stop with no
+// space, a capitalised skill, quality or action ("... service
+// skills.The ability to work ..."); or after a word in lower case, a
+// capitalised "Proven", "Demonstrated" or "Demonstrable" ability,
+// experience or track record ("... intrapersonal skills Proven ability to
+// thrive ..."). What follows must read as an item by misplaced-item's
+// shapes.
+func itemsOnOneLine(p *lint.Pass, l []*model.Bullet) {
+	f := p.File
+	src := f.Source
+	for _, b := range l {
+		if b.Depth > 0 || !b.Span.Valid() || b.Span.End > len(src.Text) {
+			continue
+		}
+		text := string(src.Text[b.Span.Start:b.Span.End])
+		for i := 1; i < len(text)-2; i++ {
+			at := -1 // where the second item starts in text
+			c := text[i]
+			switch {
+			case c == '*' || c == '-':
+				// a marker after a sentence's end, a space after it
+				j := i - 1
+				for j >= 0 && text[j] == ' ' {
+					j--
+				}
+				if j < 0 || !strings.ContainsRune(".!?", rune(text[j])) || text[i+1] != ' ' || c == '*' && text[i-1] == '*' {
+					continue
+				}
+				if c == '-' && j == i-1 {
+					continue // "...end.-" is a dash, not a marker
+				}
+				at = i + 2
+			case c == '.' && i > 0 && 'a' <= text[i-1] && text[i-1] <= 'z' && 'A' <= text[i+1] && text[i+1] <= 'Z' &&
+				i+2 < len(text) && 'a' <= text[i+2] && text[i+2] <= 'z':
+				at = i + 1
+			case c == ' ' && 'a' <= text[i-1] && text[i-1] <= 'z' && provenHead(text[i+1:]):
+				at = i + 1
+			default:
+				continue
+			}
+			rest := text[at:]
+			if nl := strings.IndexByte(rest, '\n'); nl >= 0 {
+				rest = rest[:nl]
+			}
+			if !itemShaped(rest) {
+				continue
+			}
+			if sh, _ := shapeOf(rest); sh == shapeOther {
+				continue
+			}
+			off := b.Span.Start + at
+			if f.InCode(off) {
+				continue
+			}
+			line := strings.TrimSpace(rest)
+			p.Report(lint.Diagnostic{
+				Span: model.Span{Start: off, End: off + len(strings.TrimRight(rest, " \t"))},
+				Message: fmt.Sprintf("%q runs into the item before it on the same line (line %d): start it on a line of its own with %q",
+					clipText(line, 60), src.Position(b.Span.Start).Line, markerOf(b)),
+				Subject: line,
+			})
+		}
+	}
+}
+
+// provenHead reports whether s opens with a capitalised "Proven",
+// "Demonstrated" or "Demonstrable" before "ability", "experience",
+// "track" or "success".
+func provenHead(s string) bool {
+	for _, h := range []string{"Proven ", "Demonstrated ", "Demonstrable "} {
+		if strings.HasPrefix(s, h) {
+			w := strings.Fields(s[len(h):])
+			return len(w) > 0 && (w[0] == "ability" || w[0] == "experience" || w[0] == "track" || w[0] == "success")
+		}
+	}
+	return false
+}
+
+// lineBeforeList reports a paragraph of one line that opens its section
+// and runs straight into the section's list, with no blank line between
+// them, shaped as an item (an action, a skill or a quality by
+// misplaced-item's shapes), ending where an item may and holding no link
+// or label: "Share our values, and work in accordance with those values."
+// right above "- Collaborates ...". The first item lost its marker and
+// renders as a line of prose. A lead-in (a colon, "Responsibilities
+// include"), a line that says what a level takes over ("Extends the ...
+// responsibilities") and a paragraph after a blank line are left alone.
+func lineBeforeList(p *lint.Pass, s *model.Section, para *model.Block) {
+	f := p.File
+	src := f.Source
+	if para == nil || !para.Span.Valid() || para.Span.End > len(src.Text) || para.Span.End <= para.Span.Start ||
+		!s.Body.Valid() || s.Body.Start > para.Span.Start {
+		return
+	}
+	n := src.Position(para.Span.Start).Line
+	if src.Position(para.Span.End-1).Line != n || strings.TrimSpace(string(src.Text[s.Body.Start:para.Span.Start])) != "" {
+		return // one line, the section's first
+	}
+	text := lineText(src, n)
+	line := strings.TrimSpace(text)
+	if sh, _ := shapeOf(line); sh == shapeOther || !itemShaped(text) || opensWithLabel(line) ||
+		!endsItem(strings.TrimRight(line, "_*")) || strings.HasPrefix(line, "_") || strings.HasPrefix(line, "*") ||
+		strings.Contains(text, "](") || misplacedExtension(line) {
+		// an emphasised line ("_Partner with ... focused on the areas
+		// below:_") is a lead-in, as a colon inside the emphasis says
+		return
+	}
+	var after []*model.Bullet
+	for _, l := range f.Lists {
+		if len(l) > 0 && l[0].Span.Valid() && l[0].Span.Start >= para.Span.End {
+			after = l
+			break
+		}
+	}
+	if len(after) < 2 || after[0].Depth != 0 || after[0].Block == nil || after[0].Block.Section != s ||
+		src.Position(after[0].Span.Start).Line != n+1 {
+		return // no list right below, blank lines between
+	}
+	off := src.LineStart(n) + indentOf(text)
+	if indentOf(text) > after[0].Span.Start-src.LineStart(n+1) || f.InCode(off) {
+		return
+	}
+	p.Report(lint.Diagnostic{
+		Span: model.Span{Start: off, End: src.LineStart(n) + len(strings.TrimRight(text, " \t"))},
+		Message: fmt.Sprintf("%q has no list marker: it renders as a line of prose before the list (line %d); start it with %q",
+			clipText(line, 60), n+1, markerOf(after[0])),
+		Subject: line,
+	})
 }
