@@ -40,6 +40,9 @@ var misplacedItemRule = &lint.Rule{
 			"test, and deploy ...\") and names no skill, experience or knowledge in its first clause, and no quality or " +
 			"manner (\"Prioritize effectively\", \"Operate in a transparent manner\", \"Create strong working relationships\", " +
 			"\"Lead by example\", \"Lead as a role model\" read as skills too).\n\n" +
+			"A Responsibilities list written as a Requirements list is (three skills or qualities or more, half its items or more, " +
+			"and no verb), at a level that has Requirements too, holds the level's requirements under the wrong heading: each " +
+			"of its skills and qualities is reported.\n\n" +
 			"A list whose items are mixed throughout is not judged, nor the list of a level that has only one of the two " +
 			"(Responsibilities and no Requirements of its own, or Requirements and no Responsibilities: it levels the role as a " +
 			"whole, and there is no list of the level to move an item to; a list of the other kind right after the level, under " +
@@ -422,6 +425,13 @@ func checkMisplacedItem(p *lint.Pass) {
 		count := 0
 		switch sec.Kind {
 		case model.SecResponsibilities:
+			if swappedList(qualities, actions, n) && !noListToMoveTo(f, sec, model.SecRequirements) {
+				// the level's requirements under its Responsibilities heading
+				want, count = shapeQuality, qualities
+				reads = "a requirement (a skill or quality), as %d of the %d items of this Responsibilities list do"
+				listIs, move = "responsibilities:", "are these the level's requirements under the wrong heading? Move them to the Requirements, or say what the role does"
+				break
+			}
 			// actions at least three and two of three of the items
 			if actions < 3 || 3*actions < 2*n || qualities == 0 || noListToMoveTo(f, sec, model.SecRequirements) {
 				continue
@@ -599,4 +609,13 @@ func dutyClause(text string) bool {
 		}
 	}
 	return false
+}
+
+// swappedList reports whether a Responsibilities list is written as a
+// Requirements list is: three skills or qualities or more, half its items
+// or more, and no verb. The level's requirements were written under the
+// wrong heading (a Staff level's "Responsibilities" of "10+ years ...",
+// "Ability to ...", "Excellent communicator ...").
+func swappedList(qualities, actions, n int) bool {
+	return qualities >= 3 && 2*qualities >= n && actions == 0
 }
