@@ -30,7 +30,7 @@ var misplacedItemRule = &lint.Rule{
 			"experience\", \"Significant professional experience\", \"Superior attention to detail\"), \"Has\" or " +
 			"\"Possesses\" a skill (\"Has experience leading a team\"), \"Having\" a skill, \"Have\" an ability or capability " +
 			"(\"Have strong capability in ...\", counted among the list's verbs too), \"Willingness to\", \"Must be able to\", " +
-			"\"Must be competent in\", \"Knowledgeable in\", \"Effective at\", a noun phrase whose second or third word is a skill " +
+			"\"Must be competent in\", \"Knowledgeable in\", \"Effective at\", \"Ability and interest to\", a noun phrase whose second or third word is a skill " +
 			"followed by what it is of (\"SA level expertise with\", \"Matrix management capabilities to\"; not after a verb-made " +
 			"word, \"Exemplify understanding of\"), or a short noun phrase ending in \"skills\" " +
 			"(\"Leadership and mentoring skills\");\n" +
@@ -118,7 +118,7 @@ var misplacedQualityHeads = []string{"ability to", "able to", "the ability to", 
 	"passion for", "passionate about", "comfortable with", "comfortable working", "power user", "hands on experience",
 	"expert in", "expert with", "expert knowledge", "knowledgeable in", "knowledgeable about", "knowledgeable of",
 	"knowledgeable on", "willingness to", "willing to", "must be able", "must be competent", "must have", "must possess",
-	"competent in", "effective at", "demonstrable ability", "demonstrable experience"}
+	"competent in", "effective at", "demonstrable ability", "demonstrable experience", "ability and"}
 
 // misplacedAdjectives open a quality when a skill word follows in the
 // item's first clause ("Excellent written and verbal communication
