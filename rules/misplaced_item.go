@@ -39,7 +39,8 @@ var misplacedItemRule = &lint.Rule{
 			"the imperative (\"Design and implement ...\", \"Assist in development of ...\", \"Configure, build, " +
 			"test, and deploy ...\") and names no skill, experience or knowledge in its first clause, and no quality or " +
 			"manner (\"Prioritize effectively\", \"Operate in a transparent manner\", \"Create strong working relationships\", " +
-			"\"Lead by example\", \"Lead as a role model\" read as skills too).\n\n" +
+			"\"Lead by example\", \"Lead as a role model\" read as skills too, and an action about using GitLab, \"Drive the " +
+			"utilization of the GitLab product ...\", is the family's \"Ability to use GitLab\" reworded).\n\n" +
 			"A Responsibilities list written as a Requirements list is (three skills or qualities or more, half its items or more, " +
 			"and no verb), at a level that has Requirements too, holds the level's requirements under the wrong heading: each " +
 			"of its skills and qualities is reported.\n\n" +
@@ -358,6 +359,12 @@ func shapeOf(text string) (itemShape, bool) {
 		if byExample(words[1:]) {
 			strong = false
 		}
+		// "Drive the utilization of the GitLab product for ...": the
+		// family's "Ability to use GitLab" reworded, a requirement of
+		// every role, not a duty to move
+		if usesGitLab(words[1:]) {
+			strong = false
+		}
 		return shapeAction, strong
 	}
 	// "SA level expertise with GitLab", "Matrix management capabilities to
@@ -618,4 +625,21 @@ func dutyClause(text string) bool {
 // "Ability to ...", "Excellent communicator ...").
 func swappedList(qualities, actions, n int) bool {
 	return qualities >= 3 && 2*qualities >= n && actions == 0
+}
+
+// usesGitLab reports whether an action's words are about using GitLab:
+// "use", "usage", "utilization" or "utilize" with "GitLab" within the
+// next three words.
+func usesGitLab(words []string) bool {
+	for i, w := range words {
+		switch w {
+		case "use", "usage", "utilization", "utilisation", "utilize", "utilise", "using":
+			for _, x := range words[i+1 : min(len(words), i+4)] {
+				if x == "gitlab" || x == "gitlab's" {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
