@@ -20,20 +20,36 @@ var misplacedItemRule = &lint.Rule{
 			"...\", \"Own the roadmap\"); requirements say what the person brings, and are written as skills and " +
 			"qualities (\"Ability to ...\", \"Experience with ...\", \"Excellent written and verbal communication " +
 			"skills\", \"5+ years ...\"). The rule reports an item whose shape is the other list's:\n\n" +
-			"- in a Responsibilities list whose top-level items, at least three and two of three, start with a verb, an " +
+			"- in a Responsibilities list whose top-level items, at least three and two of three, start with a verb (or " +
+			"with \"Responsible for\" or \"Accountable for\"), an " +
 			"item written as a skill or quality: \"Ability to\", \"Able to\", \"Experience ...\", \"Proven\" or " +
-			"\"Demonstrated\" ability or experience, \"Proficiency in\", \"Knowledge of\", \"Familiarity with\", " +
-			"\"Sense of\", \"N+ years\", an adjective such as \"Excellent\" or \"Strong\" before skills, a sense, an " +
-			"understanding or experience, or a short noun phrase ending in \"skills\" (\"Leadership and mentoring skills\");\n" +
-			"- in a Requirements list whose top-level items, at least three and three of five, are written as skills " +
+			"\"Demonstrated\" whatever follows (\"Demonstrated capacity to ...\"), \"Proficiency in\", \"Knowledge of\", " +
+			"\"Familiarity with\", \"Sense of\", \"N+ years\" (\"A minimum of 2 years' experience\", \"At least 3 years\"), " +
+			"any of these after \"A\" or \"An\" (\"A track record of\"), an adjective such as \"Excellent\" or \"Strong\" " +
+			"before skills, a sense, an understanding or experience, a qualifier right before them (\"Extensive " +
+			"experience\", \"Significant professional experience\", \"Superior attention to detail\"), \"Has\" or " +
+			"\"Possesses\" a skill (\"Has experience leading a team\"), \"Having\" a skill, \"Have\" an ability or capability " +
+			"(\"Have strong capability in ...\", counted among the list's verbs too), \"Willingness to\", \"Must be able to\", " +
+			"\"Must be competent in\", \"Knowledgeable in\", \"Effective at\", \"Ability and interest to\", a noun phrase whose second or third word is a skill " +
+			"followed by what it is of (\"SA level expertise with\", \"Matrix management capabilities to\"; not after a verb-made " +
+			"word, \"Exemplify understanding of\"), or a short noun phrase ending in \"skills\" " +
+			"(\"Leadership and mentoring skills\");\n" +
+			"- in a Requirements list whose top-level items, at least three and half of them, are written as skills " +
 			"or qualities, with at most one in three starting with a verb, an item that opens with an action verb in " +
 			"the imperative (\"Design and implement ...\", \"Assist in development of ...\", \"Configure, build, " +
 			"test, and deploy ...\") and names no skill, experience or knowledge in its first clause, and no quality or " +
-			"manner (\"Prioritize effectively\", \"Operate in a transparent manner\", \"Create strong working relationships\" read as skills too).\n\n" +
-			"A list whose items are mixed throughout is not judged, nor the Responsibilities list of a level that has no " +
-			"Requirements of its own and holds two qualities or more among its duties (it levels the role as a whole, and there " +
-			"is no list of the level to move them to), nor a nested item, an item that leads in to a " +
-			"nested list (ending in a colon), or one that says what a level takes over from another (\"Extends " +
+			"manner (\"Prioritize effectively\", \"Operate in a transparent manner\", \"Create strong working relationships\", " +
+			"\"Lead by example\", \"Lead as a role model\" read as skills too, and an action about using GitLab, \"Drive the " +
+			"utilization of the GitLab product ...\", is the family's \"Ability to use GitLab\" reworded).\n\n" +
+			"A Responsibilities list written as a Requirements list is (three skills or qualities or more, half its items or more, " +
+			"and no verb), at a level that has Requirements too, holds the level's requirements under the wrong heading: each " +
+			"of its skills and qualities is reported.\n\n" +
+			"A list whose items are mixed throughout is not judged, nor the list of a level that has only one of the two " +
+			"(Responsibilities and no Requirements of its own, or Requirements and no Responsibilities: it levels the role as a " +
+			"whole, and there is no list of the level to move an item to; a list of the other kind right after the level, under " +
+			"a heading a step too shallow, is the level's), nor a nested item, an item that leads in to a " +
+			"nested list (ending in a colon), a skill that goes on to a duty in the third person (\"Has a deep understanding of " +
+			"the customer and develops plans ...\": mixed, not misplaced), or one that says what a level takes over from another (\"Extends " +
 			"...\"). Verbs that read as requirements as well (\"Demonstrate\", \"Share our values\", \"Use " +
 			"GitLab\", \"Communicate ...\") are never reported in requirements. Off in the generic profile: in " +
 			"open-source governance ladders \"Ability to vote\" is a privilege of the level, not a requirement.",
@@ -78,13 +94,17 @@ func init() {
 		mentor migrate monitor negotiate organize oversee own participate partner perform plan prepare present
 		prioritize recommend reconcile recruit represent research resolve review run schedule set
 		test track train triage troubleshoot write verify educate solve ship fix teach spearhead launch
-		operate instill foster cultivate announce`) {
+		operate instill foster cultivate announce collect craft gather generate introduce assess shepherd author
+		align update compile initiate guide curate sell operationalize instrument onboard evangelize
+		expose quantify`) {
 		misplacedActionVerbs[w] = true
 	}
 	for _, w := range strings.Fields(`act apply attend be bring collaborate communicate contribute demonstrate embrace
 		enable engage ensure enjoy exhibit extend give grow handle have help hold improve influence interface know
 		learn leverage liaise measure possess process promote provide report respond serve share show speak
-		stay support take thrive understand use value work make continue exert follow keep partner`) {
+		stay support take thrive understand use value work make continue exert follow keep partner increase play
+		utilize recognize meet focus explore iterate complete attain scale achieve seek find
+		inspire empower interact look`) {
 		misplacedWeakVerbs[w] = true
 	}
 }
@@ -97,7 +117,9 @@ var misplacedQualityHeads = []string{"ability to", "able to", "the ability to", 
 	"experienced", "proficiency", "proficient in", "proficient with", "knowledge of", "working knowledge",
 	"familiarity with", "familiar with", "expertise in", "expertise with", "understanding of", "sense of",
 	"passion for", "passionate about", "comfortable with", "comfortable working", "power user", "hands on experience",
-	"expert in", "expert with", "expert knowledge"}
+	"expert in", "expert with", "expert knowledge", "knowledgeable in", "knowledgeable about", "knowledgeable of",
+	"knowledgeable on", "willingness to", "willing to", "must be able", "must be competent", "must have", "must possess",
+	"competent in", "effective at", "demonstrable ability", "demonstrable experience", "ability and"}
 
 // misplacedAdjectives open a quality when a skill word follows in the
 // item's first clause ("Excellent written and verbal communication
@@ -105,13 +127,82 @@ var misplacedQualityHeads = []string{"ability to", "able to", "the ability to", 
 var misplacedAdjectives = map[string]bool{"excellent": true, "strong": true, "exceptional": true, "outstanding": true,
 	"solid": true, "deep": true, "superb": true, "great": true, "effective": true, "good": true}
 
+// misplacedQualifiers open a quality when a skill word follows within two
+// words ("Extensive experience", "Significant professional experience",
+// "Superior attention to detail"): adjectives that qualify what a person
+// brings, not what a role does.
+var misplacedQualifiers = map[string]bool{"extensive": true, "significant": true, "professional": true,
+	"relevant": true, "advanced": true, "superior": true, "prior": true, "previous": true, "broad": true,
+	"thorough": true, "substantial": true, "considerable": true, "practical": true}
+
+// qualityOpening reports the openings of a quality beyond the heads: a
+// number of years ("5+ years", "3 years of experience", "minimum of 2
+// years'", "at least 3 years"), "Demonstrated" or "Proven" whatever
+// follows ("Demonstrated capacity to ...", "Proven leader"), a qualifier
+// before a skill word ("Extensive experience"), "Has" or "Possesses" a
+// skill ("Has experience leading a team").
+func qualityOpening(words []string) bool {
+	if len(words) > 2 && (words[0] == "minimum" && words[1] == "of" || words[0] == "at" && words[1] == "least") {
+		words = words[2:]
+	}
+	first := words[0]
+	years := func(w string) bool { w = strings.TrimRight(w, "'"); return w == "years" || w == "year" }
+	if len(words) > 1 && strings.TrimRight(first, "+") != "" && strings.Trim(first, "0123456789+") == "" &&
+		(years(words[1]) || len(words) > 2 && years(words[2])) {
+		return true
+	}
+	if len(words) > 1 && (first == "demonstrated" || first == "proven") {
+		return true
+	}
+	span := 0
+	switch {
+	case misplacedQualifiers[first]:
+		span = 2
+	case first == "has" || first == "possesses" || first == "having":
+		// "Having knowledge and insight"
+		span = 3
+	case first == "have":
+		// "Have strong capability in", "Have the ability to": an ability
+		// (not "Have a firm understanding of ... to drive ...", an
+		// imperative of a duty's knowledge)
+		for _, w := range words[1:min(len(words), 4)] {
+			if w == "ability" || w == "abilities" || w == "capability" || w == "capabilities" {
+				return true
+			}
+		}
+	}
+	for _, w := range words[1:min(len(words), 1+span)] {
+		if misplacedSkillWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
 // misplacedSkillWords are what a quality names ("skills", "a sense of",
 // "experience"); in a Requirements item's first clause they keep an
 // opening verb from reading as an action ("Design experience").
 var misplacedSkillWords = map[string]bool{"skill": true, "skills": true, "sense": true, "ability": true,
 	"abilities": true, "understanding": true, "knowledge": true, "experience": true, "background": true,
 	"communicator": true, "record": true, "proficiency": true, "expertise": true, "judgment": true,
-	"judgement": true, "familiarity": true, "degree": true, "years": true, "attention": true, "grasp": true}
+	"judgement": true, "familiarity": true, "degree": true, "years": true, "attention": true, "grasp": true,
+	"capability": true, "capabilities": true, "competence": true, "competency": true, "competencies": true}
+
+// verbSuffix reports whether a word ends as verbs are made ("exemplify",
+// "exercise", "prioritize", "facilitate"): an imperative, not a noun
+// phrase's first word.
+func verbSuffix(w string) bool {
+	for _, x := range []string{"ify", "ize", "ise", "ate"} {
+		if strings.HasSuffix(w, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// misplacedSkillObject are the words after a skill that say what it is
+// of: "expertise with", "capabilities to".
+var misplacedSkillObject = map[string]bool{"with": true, "in": true, "of": true, "to": true, "for": true}
 
 // misplacedWords returns the lower-case words of an item's first clause
 // (up to a period, semicolon, colon or dash between words).
@@ -208,12 +299,23 @@ func shapeOf(text string) (itemShape, bool) {
 	if opensWithQualityHead(words) {
 		return shapeQuality, false
 	}
-	first := words[0]
-	// "5+ years", "3 years of experience"
-	if len(words) > 1 && strings.TrimRight(first, "+") != "" && strings.Trim(first, "0123456789+") == "" &&
-		(words[1] == "years" || words[1] == "year" || len(words) > 2 && words[2] == "years") {
+	// "A track record of ...", "A minimum of 2 years' experience": an
+	// article before a quality
+	if len(words) > 1 && (words[0] == "a" || words[0] == "an") {
+		words = words[1:]
+		if opensWithQualityHead(words) {
+			return shapeQuality, false
+		}
+	}
+	if qualityOpening(words) {
 		return shapeQuality, false
 	}
+	// "Responsible for the close", "Accountable for ...": a duty, said
+	// without a verb of its own
+	if len(words) > 1 && (words[0] == "responsible" || words[0] == "accountable") && words[1] == "for" {
+		return shapeAction, false
+	}
+	first := words[0]
 	if misplacedAdjectives[first] {
 		for _, w := range words[1:min(len(words), 8)] {
 			if misplacedSkillWords[w] {
@@ -252,7 +354,26 @@ func shapeOf(text string) (itemShape, bool) {
 				strong = false
 			}
 		}
+		// "Lead by example", "Lead and mentor by setting the example", "Act as
+		// a role model": how the person leads, a quality, as a manner is
+		if byExample(words[1:]) {
+			strong = false
+		}
+		// "Drive the utilization of the GitLab product for ...": the
+		// family's "Ability to use GitLab" reworded, a requirement of
+		// every role, not a duty to move
+		if usesGitLab(words[1:]) {
+			strong = false
+		}
 		return shapeAction, strong
+	}
+	// "SA level expertise with GitLab", "Matrix management capabilities to
+	// communicate ...": a noun phrase whose third word at most is a skill,
+	// followed by what it is of
+	for i := 1; i < min(len(words)-1, 4) && !verbSuffix(first); i++ {
+		if misplacedSkillWords[words[i]] && words[i] != "years" && words[i] != "degree" && misplacedSkillObject[words[i+1]] {
+			return shapeQuality, false
+		}
 	}
 	// "Leadership and mentoring skills": a short noun phrase naming skills
 	if n := len(words); n <= 8 && (words[n-1] == "skills" || words[n-1] == "skill") {
@@ -296,6 +417,11 @@ func checkMisplacedItem(p *lint.Pass) {
 				actions++
 			case shapeQuality:
 				qualities++
+				if sec.Kind == model.SecResponsibilities && hasLowerPrefixASCII(strings.TrimSpace(it.b.Text), "have ") {
+					// "Have strong capability in ...": a skill, written
+					// as the list's duties are, with a verb
+					actions++
+				}
 			}
 		}
 		n := len(top)
@@ -306,16 +432,23 @@ func checkMisplacedItem(p *lint.Pass) {
 		count := 0
 		switch sec.Kind {
 		case model.SecResponsibilities:
+			if swappedList(qualities, actions, n) && !noListToMoveTo(f, sec, model.SecRequirements) {
+				// the level's requirements under its Responsibilities heading
+				want, count = shapeQuality, qualities
+				reads = "a requirement (a skill or quality), as %d of the %d items of this Responsibilities list do"
+				listIs, move = "responsibilities:", "are these the level's requirements under the wrong heading? Move them to the Requirements, or say what the role does"
+				break
+			}
 			// actions at least three and two of three of the items
-			if actions < 3 || 3*actions < 2*n || qualities == 0 || levelRubric(sec, qualities) {
+			if actions < 3 || 3*actions < 2*n || qualities == 0 || noListToMoveTo(f, sec, model.SecRequirements) {
 				continue
 			}
 			want, count = shapeQuality, actions
 			reads = "a requirement (a skill or quality, as requirements are written) in a Responsibilities list whose items are actions (%d of %d start with a verb)"
 			listIs, move = "responsibilities:", "move it to the Requirements, or say what the role does"
 		case model.SecRequirements:
-			// skills and qualities at least three and three of five, verbs at most one in three
-			if qualities < 3 || 5*qualities < 3*n || 3*actions > n {
+			// skills and qualities at least three and half of the items, verbs at most one in three
+			if qualities < 3 || 2*qualities < n || 3*actions > n || noListToMoveTo(f, sec, model.SecResponsibilities) {
 				continue
 			}
 			want, strongOnly, count = shapeAction, true, qualities
@@ -327,6 +460,9 @@ func checkMisplacedItem(p *lint.Pass) {
 		for _, it := range top {
 			if it.shape != want || strongOnly && !it.strong {
 				continue
+			}
+			if want == shapeQuality && dutyClause(it.b.Text) {
+				continue // a skill and a duty in one item: mixed, not misplaced
 			}
 			p.Report(lint.Diagnostic{
 				Span: it.b.Span,
@@ -402,18 +538,108 @@ func misplacedAdverb(w string) bool {
 	return len(w) > 5 && strings.HasSuffix(w, "ly") && !misplacedActionVerbs[w] && !misplacedWeakVerbs[w] && w != "supply"
 }
 
-// levelRubric reports whether a Responsibilities list levels the role as
-// a whole, duties and qualities alike: the list of a level that has no
-// Requirements of its own, with two qualities or more among its duties (a
-// database reliability engineer's "Leveling" section of Job Grade and
-// Responsibilities only, which holds "Deep knowledge of 2 of the areas of
-// expertise", "Great expertise in SQL" and "Good communications skills"
-// beside the duties). "Move it to the Requirements" has no list of the
-// level to go to there, and blind judges took each such finding as
-// debatable. One quality among the duties ("Experience with performance
-// and optimization problems" in a Senior's Responsibilities) is still a
-// stray item.
-func levelRubric(sec *model.Section, qualities int) bool {
+// noListToMoveTo reports whether the role of a list has no list of the
+// other kind of its own: a Staff level with Responsibilities and no
+// Requirements, a Senior level with Requirements and no Responsibilities.
+// Such a level's one list levels the role as a whole, duties and qualities
+// alike (a database reliability engineer's "Leveling" section of Job Grade
+// and Responsibilities only, which holds "Deep knowledge of 2 of the areas
+// of expertise" beside the duties), and "move it to the Requirements" has
+// no list of the level to go to: blind judges took such findings as
+// debatable, in either direction, one stray item as well as several. A
+// specialty's one list (an Anti-Abuse specialty's Responsibilities, adding
+// to its level's) and a list outside any role (the family's own) are
+// judged: a specialty's skills belong in Requirements of its own, and blind
+// judges took its stray "Ability to ..." as misplaced.
+//
+// A family-level list of the other kind right after the level, before any
+// other role ("## Requirements" under a "### Director" level's
+// "#### Responsibilities": a heading a step too shallow) is the level's.
+func noListToMoveTo(f *model.Family, sec *model.Section, other model.SectionKind) bool {
 	r := sec.Role
-	return qualities >= 2 && r != nil && r.Kind == model.KindLevel && r.Section(model.SecRequirements) == nil
+	if r == nil || r.Kind != model.KindLevel || r.Section(other) != nil {
+		return false
+	}
+	for _, s := range f.Sections {
+		if s.Span.Start < r.Span.End {
+			continue
+		}
+		for _, o := range f.Roles {
+			if o.Span.Start >= r.Span.End && o.Span.Start < s.Span.Start {
+				return true // another role first
+			}
+		}
+		return s.Kind != other
+	}
+	return true
+}
+
+// byExample reports whether an action's words name the manner of a
+// leader: "by example", "the example" or "an example" set, "role model".
+func byExample(words []string) bool {
+	for i := 1; i < len(words); i++ {
+		switch {
+		case words[i] == "example" && (words[i-1] == "by" || words[i-1] == "the" || words[i-1] == "an"):
+			return true
+		case words[i] == "model" && words[i-1] == "role":
+			return true
+		}
+	}
+	return false
+}
+
+// misplacedClauseStops are words that cannot follow a verb opening a
+// duty clause ("and develops plans"), and can follow a plural noun ("tools
+// and processes for release", "budgets and plans in ...").
+var misplacedClauseStops = map[string]bool{"of": true, "for": true, "in": true, "to": true, "with": true,
+	"that": true, "and": true, "or": true, "on": true, "at": true, "as": true, "from": true, "by": true,
+	"across": true, "within": true, "is": true, "are": true, "which": true}
+
+// dutyClause reports whether an item written as a skill or quality goes
+// on, in its first clause, to a duty of the person in the third person:
+// "Has a deep understanding of the customer's business and develops plans
+// to ...". Such an item is a requirement and a responsibility in one, a
+// mixed item, not one to move: the verb after "and" is a verb of either
+// list in the third person ("develops", "manages"), with a word after it
+// that is no preposition (not "tools and processes for ...").
+func dutyClause(text string) bool {
+	words := misplacedWords(text)
+	for i := 1; i+2 < len(words); i++ {
+		if words[i] != "and" || !thirdPerson(words[i+1]) || misplacedClauseStops[words[i+2]] {
+			continue
+		}
+		v := words[i+1]
+		for _, b := range []string{strings.TrimSuffix(v, "s"), strings.TrimSuffix(v, "es")} {
+			if misplacedActionVerbs[b] || misplacedWeakVerbs[b] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// swappedList reports whether a Responsibilities list is written as a
+// Requirements list is: three skills or qualities or more, half its items
+// or more, and no verb. The level's requirements were written under the
+// wrong heading (a Staff level's "Responsibilities" of "10+ years ...",
+// "Ability to ...", "Excellent communicator ...").
+func swappedList(qualities, actions, n int) bool {
+	return qualities >= 3 && 2*qualities >= n && actions == 0
+}
+
+// usesGitLab reports whether an action's words are about using GitLab:
+// "use", "usage", "utilization" or "utilize" with "GitLab" within the
+// next three words.
+func usesGitLab(words []string) bool {
+	for i, w := range words {
+		switch w {
+		case "use", "usage", "utilization", "utilisation", "utilize", "utilise", "using":
+			for _, x := range words[i+1 : min(len(words), i+4)] {
+				if x == "gitlab" || x == "gitlab's" {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

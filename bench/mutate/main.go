@@ -8,6 +8,7 @@
 //
 //	go run ./bench/mutate                # per class: injected, detected, recall, collateral
 //	go run ./bench/mutate -list typo     # the misses of a class (page:line, what was injected)
+//	go run ./bench/mutate -list moved-item -hits  # each moved item, found or missed, with its text
 //
 // Checking-half pages are never mutated. bench/ACCURACY.md ("Injected
 // defects") gives the figures.
@@ -28,7 +29,7 @@ func main() {
 	corpus := flag.String("corpus", "../shared/corpus", "the shared corpus `folder`")
 	seed := flag.Int64("seed", 1, "seed of the sample of typo places and of the roles and term occurrences mutated")
 	typos := flag.Int("typos", 3, "typos a page at most (word occurrences sampled with the seed)")
-	others := flag.Int("others", 2, "term, section and title variants a page at most, of each class (sampled with the seed; 0: all)")
+	others := flag.Int("others", 2, "mutations of each class but typos a page at most (sampled with the seed; 0: all)")
 	list := flag.String("list", "", "print the misses of `CLASS` ("+strings.Join(mutate.Classes, ", ")+")")
 	hits := flag.Bool("hits", false, "with -list: print the detected ones too")
 	collateral := flag.Bool("collateral", false, "with -list: print each mutation's collateral findings")
@@ -71,6 +72,6 @@ func main() {
 			strings.Join(mutate.CollateralRules(res.Outcomes, f.Class), ", "))
 	}
 	fmt.Printf("sample: tuning half, %d pages mutated; seed %d; typos: up to %d word occurrences a page, one slip each; "+
-		"term, section and title variants: up to %d of each class a page, of the places found (a term's occurrence, a section's role drawn with the seed); %s\n",
+		"the other classes: up to %d of each class a page, of the places found (a term's occurrence, a section's role, a list's item and place drawn with the seed); %s\n",
 		res.Pages, *seed, *typos, *others, time.Since(start).Round(time.Second))
 }

@@ -7,7 +7,8 @@
 //
 // The mutators here are pure: each takes a page's model and returns the
 // mutations it can make, none applied. A mutation is one edit of the
-// page's normalized source that keeps its number of lines.
+// page's normalized source; the list classes (lists.go) move, add or
+// remove lines, and say where the others went (LineMap).
 package mutate
 
 import (
@@ -29,7 +30,7 @@ const (
 )
 
 // Classes are the classes in report order.
-var Classes = []string{Typo, Term, Section, Title}
+var Classes = []string{Typo, Term, Section, Title, MovedItem, DroppedMarker, CopiedLevel, DuplicatedItem}
 
 // Rules are the rules expected to report each class. A title swapped in a
 // grade sentence is one defect that grade-title-mismatch reports (its
@@ -39,6 +40,11 @@ var Rules = map[string][]string{
 	Term:    {"term-consistency"},
 	Section: {"section-name-consistency"},
 	Title:   {"grade-title-mismatch", "role-name-mismatch"},
+
+	MovedItem:      {"misplaced-item"},
+	DroppedMarker:  {"lost-list-marker"},
+	CopiedLevel:    {"level-copy"},
+	DuplicatedItem: {"duplicate-bullet"},
 }
 
 // Mutation is one defect to put into a page.
@@ -49,7 +55,14 @@ type Mutation struct {
 	End   int    // end of the text replaced
 	Old   string // the text replaced
 	New   string // what replaces it
-	Line  int    // 1-based line of the edit
+	Line  int    // 1-based line of the defect in the mutated page
+	// LineTo, when set, ends a range of lines from Line that a report of
+	// the defect may stand on (a level's list copied: its heading to the
+	// list's last line).
+	LineTo int
+	// Map, for a mutation that moves, adds or removes lines, says where
+	// the mutated page's lines stood; nil: every line stays.
+	Map *LineMap
 	// AltLines are other lines a report of the defect may rightly stand
 	// on: a term written twice, once changed, is a tie whose other
 	// spelling is as likely the slip.
@@ -69,7 +82,7 @@ func (m Mutation) Apply(src []byte) []byte {
 
 // Lines reports whether a finding on line n stands where the defect is.
 func (m Mutation) Lines(n int) bool {
-	if n == m.Line {
+	if n == m.Line || m.LineTo > 0 && n >= m.Line && n <= m.LineTo {
 		return true
 	}
 	for _, l := range m.AltLines {

@@ -3,6 +3,7 @@ package mutate
 import (
 	"fmt"
 	"math/rand"
+	"regexp"
 	"runtime"
 	"sort"
 	"strings"
@@ -18,7 +19,7 @@ import (
 type Options struct {
 	Seed  int64
 	Typos int // typos a page at most (sampled word occurrences)
-	// Others is how many term, section and title variants a page gets at
+	// Others is how many mutations of each class but typos a page gets at
 	// most of each class, sampled from the places found (0: every one).
 	Others int
 	// Classes to inject; nil: all.
@@ -92,6 +93,21 @@ func Mutations(f *model.Family, opts Options) []Mutation {
 	if want(Title) {
 		out = append(out, sample(rngOf(Title), TitleSwaps(f))...)
 	}
+	if want(MovedItem) {
+		rng := rngOf(MovedItem)
+		out = append(out, sample(rng, MovedItems(f, rng))...)
+	}
+	if want(DroppedMarker) {
+		rng := rngOf(DroppedMarker)
+		out = append(out, sample(rng, DroppedMarkers(f, rng))...)
+	}
+	if want(CopiedLevel) {
+		out = append(out, sample(rngOf(CopiedLevel), CopiedLevels(f))...)
+	}
+	if want(DuplicatedItem) {
+		rng := rngOf(DuplicatedItem)
+		out = append(out, sample(rng, DuplicatedItems(f, rng))...)
+	}
 	return out
 }
 
@@ -104,8 +120,18 @@ func hash(s string) uint32 {
 	return h
 }
 
-// key of a finding on a page, line included: a mutation keeps the lines
-func key(f lint.Finding) string { return fmt.Sprintf("%s|%d|%s", f.Rule, f.Line, f.Message) }
+// key of a finding on a page, line included: a mutation keeps the lines,
+// or says where they went (keyAt)
+func key(f lint.Finding) string { return keyAt(f, f.Line) }
+
+// keyAt is the key of a finding of a mutated page, at line n of the page
+// unmutated; the lines its message names ("the item above (line 197)")
+// are left out, as a mutation that adds a line shifts them
+func keyAt(f lint.Finding, n int) string {
+	return fmt.Sprintf("%s|%d|%s", f.Rule, n, lineRefs.ReplaceAllString(f.Message, "line #"))
+}
+
+var lineRefs = regexp.MustCompile(`\blines? \d+(?:(?:, | and | to |-)\d+)*`)
 
 // Lint lints the inputs with cfg's engine, then, for each page opts.Page
 // keeps, each of its mutations one at a time: the page replaced by its
@@ -221,7 +247,7 @@ func judge(m Mutation, before map[string]int, after []lint.Finding) Outcome {
 		expected[r] = true
 	}
 	for _, f := range after {
-		k := key(f)
+		k := keyAt(f, m.Orig(f.Line))
 		seen[k]++
 		if seen[k] <= before[k] {
 			continue // there before the mutation
