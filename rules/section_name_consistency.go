@@ -1181,7 +1181,12 @@ func checkSectionPrefixMix(p *lint.Pass, roles []*model.Role, kinds []model.Sect
 				continue
 			}
 			others, pref, bare := 0, 0, 0 // prefixed minus bare, prefixed, bare, in the other roles
+			kept := 0                     // others, without the roles of the bare template
 			for _, o := range roles {
+				// a role of the bare template says how the family heads
+				// its sections, not that this one is the exception in a
+				// role that prefixes the others
+				bareRole := own > 0 && sectionAllBare(o, kinds)
 				for _, os := range o.Sections {
 					if o != r && os.Role == o && os.Kind == s.Kind && os.Style == model.StyleHeading {
 						if form(os) {
@@ -1191,10 +1196,15 @@ func checkSectionPrefixMix(p *lint.Pass, roles []*model.Role, kinds []model.Sect
 							others--
 							bare++
 						}
+						if !bareRole && form(os) {
+							kept++
+						} else if !bareRole {
+							kept--
+						}
 					}
 				}
 			}
-			want := others
+			want := kept
 			if want == 0 {
 				want = own
 			}
@@ -1414,6 +1424,22 @@ func sectionPrefixesName(r *model.Role, kinds []model.SectionKind) bool {
 	return named
 }
 
+// sectionAllBare reports whether a role's headings of the kinds are all
+// without its name: the role follows the bare template.
+func sectionAllBare(r *model.Role, kinds []model.SectionKind) bool {
+	n := 0
+	for _, s := range r.Sections {
+		if s.Role != r || s.Style != model.StyleHeading || !slices.Contains(kinds, s.Kind) {
+			continue
+		}
+		if s.Prefix != "" {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
 // sectionPrefixMixed reports whether a role's section headings are some
 // prefixed with its name and some not.
 func sectionPrefixMixed(r *model.Role, kinds []model.SectionKind) bool {
@@ -1484,6 +1510,8 @@ func kindLabel(k model.SectionKind) string {
 		return "Nice-to-haves"
 	case model.SecPerformance:
 		return "Performance Indicators"
+	case model.SecHiringProcess:
+		return "Hiring Process"
 	}
 	return string(k)
 }
@@ -1505,17 +1533,21 @@ func pluralWord(n int, one, many string) string {
 // measures"); a first word in lower case is checkSectionCase's.
 func checkSectionWordCase(p *lint.Pass) {
 	f := p.File
-	title, other := 0, 0
+	title := 0
+	var other []*model.Heading
 	for _, h := range f.Headings {
 		words := strings.Fields(h.Text)
 		if len(words) < 2 {
-			continue
+			continue // one word has no case to keep
 		}
 		if headingTitleCase(words) {
 			title++
-		} else {
-			other++
+		} else if len(words) <= headingSentenceWords {
+			other = append(other, h) // a longer one is a sentence, in sentence case
 		}
+	}
+	if len(other) == 0 || title < 3 {
+		return
 	}
 	var secs []*model.Section
 	secs = append(secs, f.Sections...)
@@ -1526,35 +1558,65 @@ func checkSectionWordCase(p *lint.Pass) {
 			}
 		}
 	}
+	// the headings that are not title case must all be the one name
+	// written in lower case: "Performance indicators" under each level is
+	// one slip copied, two names in lower case a page in sentence case
+	var first *model.Section
+	var places []model.Span
+	name := ""
+	seen := map[*model.Heading]bool{}
 	for _, s := range secs {
-		if s.Style != model.StyleHeading || s.Heading == nil {
+		if s.Style != model.StyleHeading || s.Heading == nil || !slices.Contains(other, s.Heading) || seen[s.Heading] {
 			continue
 		}
-		name := strings.TrimRight(strings.TrimSpace(s.Name), sectionPunct)
+		seen[s.Heading] = true
+		n := strings.TrimRight(strings.TrimSpace(s.Name), sectionPunct)
 		want := kindLabel(s.Kind)
-		if name == want || !strings.EqualFold(name, want) || len(strings.Fields(want)) < 2 || name[0] < 'A' || name[0] > 'Z' {
+		if n == want || !strings.EqualFold(n, want) || len(strings.Fields(want)) < 2 || n[0] < 'A' || n[0] > 'Z' {
 			continue
 		}
-		// this heading is the one that is not title case: all the others
-		// are, three or more
-		if other != 1 || title < 3 {
+		if first == nil {
+			first, name = s, n
 			continue
 		}
-		d := lint.Diagnostic{
-			Span: s.Span,
-			Message: fmt.Sprintf("%s section is named %s here; the page's other %d headings of two words or more capitalise every word",
-				kindLabel(s.Kind), quoted(name), title),
-			Role:    s.Role,
-			Subject: string(s.Kind) + " word case: " + name,
-			Diff:    "[-" + name + "-]{+" + want + "+}",
+		if n != name {
+			return
 		}
-		text := string(p.File.Source.Text[s.Heading.TextSpan.Start:s.Heading.TextSpan.End])
-		if i := strings.LastIndex(text, name); i >= 0 {
-			d.Span = model.Span{Start: s.Heading.TextSpan.Start + i, End: s.Heading.TextSpan.Start + i + len(name)}
-		}
-		p.Report(d)
+		places = append(places, s.Heading.TextSpan)
 	}
+	if first == nil || len(places)+1 != len(other) {
+		return // another heading is not title case: no title case to keep
+	}
+	s := first
+	msg := fmt.Sprintf("%s section is named %s here; the page's other %d headings of two words or more capitalise every word",
+		kindLabel(s.Kind), quoted(name), title)
+	if len(places) > 0 {
+		var lines []string
+		for _, pl := range places {
+			lines = append(lines, strconv.Itoa(p.File.Source.Position(pl.Start).Line))
+		}
+		msg = fmt.Sprintf("%s section is named %s here and on %s %s; the page's other %d headings of two words or more capitalise every word",
+			kindLabel(s.Kind), quoted(name), pluralWord(len(lines), "line", "lines"), joinAnd(lines), title)
+	}
+	d := lint.Diagnostic{
+		Span:    s.Span,
+		Message: msg,
+		Role:    s.Role,
+		Subject: string(s.Kind) + " word case: " + name,
+		Diff:    "[-" + name + "-]{+" + kindLabel(s.Kind) + "+}",
+		Places:  places,
+	}
+	text := string(p.File.Source.Text[s.Heading.TextSpan.Start:s.Heading.TextSpan.End])
+	if i := strings.LastIndex(text, name); i >= 0 {
+		d.Span = model.Span{Start: s.Heading.TextSpan.Start + i, End: s.Heading.TextSpan.Start + i + len(name)}
+	}
+	p.Report(d)
 }
+
+// headingSentenceWords is the most words a heading that names something
+// has: a longer one is a sentence ("The following steps would be
+// scheduled after ..."), in sentence case whatever the page's headings.
+const headingSentenceWords = 6
 
 // headingTitleCase reports whether a heading's words are in title case:
 // every word that starts with a letter starts with a capital, but for the

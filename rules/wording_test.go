@@ -202,7 +202,7 @@ func TestSectionNameConsistency(t *testing.T) {
 		if strings.Contains(f.Message, "is named") && f.Diff != "[-Qualifications-]{+Requirements+}" && f.Diff != "[-requirements-]{+Requirements+}" &&
 			f.Diff != "[-Key duties-]{+Responsibilities+}" && f.Diff != "[-Individual-]Responsibilities" &&
 			f.Diff != "Staff Technical Manager [-Key Duties-]{+Responsibilities+}" && f.Diff != "Additional [-Key Duties-]{+Responsibilities+}" &&
-			f.Diff != "[-Performance indicators-]{+Performance Indicators+}" {
+			f.Diff != "[-Performance indicators-]{+Performance Indicators+}" && f.Diff != "[-Hiring process-]{+Hiring Process+}" {
 			t.Errorf("%d: diff %q", f.Line, f.Diff)
 		}
 	}
