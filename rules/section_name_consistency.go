@@ -440,13 +440,33 @@ func checkSectionDepths(p *lint.Pass, idx map[*model.Heading]int, roles []*model
 			continue
 		}
 		sec := first[r]
+		// the finding stands for the role's heading and its sections: it
+		// names the sections' lines, one place to fix each if the
+		// heading is right
+		var places []model.Span
+		var lines []string
+		for _, s := range r.Sections {
+			if s.Role == r && s.Style == model.StyleHeading && s.Heading != nil && slices.Contains(kinds, s.Kind) &&
+				(s.Prefix == "" || model.NormalizeTitle(s.Prefix) == model.NormalizeTitle(r.Title)) {
+				// another level's sections under this one's heading
+				// ("#### Lead X Job Grade" under "## Senior X") are not
+				// this role's places
+				places = append(places, s.Heading.TextSpan)
+				lines = append(lines, strconv.Itoa(p.File.Source.Position(s.Heading.TextSpan.Start).Line))
+			}
+		}
+		where := ""
+		if len(lines) > 0 {
+			where = " (" + pluralWord(len(lines), "line ", "lines ") + joinAnd(lines) + ")"
+		}
 		p.Report(lint.Diagnostic{
 			Span: r.Heading.TextSpan,
-			Message: fmt.Sprintf("the sections of %s are %s headings %s; %d other %s of the family put theirs %s", r.Title,
+			Message: fmt.Sprintf("the sections of %s%s are %s headings %s; %d other %s of the family put theirs %s", r.Title, where,
 				strings.Repeat("#", sec.Heading.Level), sectionDepth(v, "its heading"), n, pluralWord(n, "role", "roles"),
 				sectionDepth(top, "their heading")+": the role's heading or its sections are at the wrong depth"),
 			Role:    r,
 			Subject: "depth: " + v,
+			Places:  places,
 		})
 	}
 }
