@@ -32,18 +32,22 @@ var sectionNameConsistencyRule = &lint.Rule{
 			"when at least `min_majority` roles use the winning form and at least twice as many as use the variant " +
 			"(a family split four to three has no usual form). The role-name prefix is compared among headings " +
 			"only: each of the handbook's two templates is fine, but a role that prefixes some of its Job Grade, Responsibilities and " +
-			"Requirements headings with its name and not others is reported (\"#### Job Grade\" next to \"#### Senior Analyst Responsibilities\"), " +
+			"Requirements headings with its name and not others is reported (\"#### Job Grade\" next to \"#### Senior Analyst Responsibilities\"; " +
+			"a role beside it whose headings are all bare follows the other template and does not make the bare one the family's way, " +
+			"while the same mix in every role is), " +
 			"and so is a role whose headings are all written the other way than those of the other roles at its heading's depth, where " +
 			"at least three roles (and `min_majority`), and twice as many as write them its way, use the other form (\"#### Job Grade\" under \"### Manager, Analysis\" " +
 			"after three levels with \"#### Senior Analyst Job Grade\"; engineers and as many managers, each in one template, have no usual form). A section " +
 			"name in lower case where the family's other section headings, three or more, are capitalised is " +
 			"reported too (alone or after the role's name; not after a word that qualifies it, \"Individual responsibility\", a heading in sentence case), and so is a later word of the template's name in lower case (\"## Performance indicators\") on a page " +
-			"whose other headings of two words or more, three or more, are all in title case. A bold label inside a section of the same kind (\"**Team responsibilities**\" under " +
+			"whose other headings of two words or more, three or more, are all in title case (\"## Hiring process\" too; a heading of more than six " +
+			"words is a sentence and counts for neither side); the same name in lower case under every level is one finding, naming its places. A bold label inside a section of the same kind (\"**Team responsibilities**\" under " +
 			"\"### Responsibilities\") is not a section of its own. A section introduced by a plain paragraph holding only its name " +
 			"(\"Responsibilities\" on a line of its own) is reported when `min_majority` roles give it a heading, and a Job Grade, " +
 			"Responsibilities or Requirements heading written above its role's heading (\"## Requirements\" after \"### Analyst\", " +
 			"which reads as the family's) when every other role has that section as a heading of its own. Depths are compared " +
-			"only when fewer roles mix depths than agree on one. A bullet holding only a section's name inside another " +
+			"only when fewer roles mix depths than agree on one; a role whose sections all sit at another depth below its heading " +
+			"than most roles' is one finding, at its heading, naming its sections' lines. A bullet holding only a section's name inside another " +
 			"section (\"- Performance Indicators\" among the Requirements), or only its name after its role's (\"- Manager, " +
 			"Treasury Requirements\"), is reported where the page gives that section a heading; a bold bullet or one with a nested list under it labels a group and is left alone. A synonym that hides " +
 			"the template's section (\"Key duties\", \"Individual Responsibilities\" where the other roles write " +
