@@ -32,18 +32,22 @@ var sectionNameConsistencyRule = &lint.Rule{
 			"when at least `min_majority` roles use the winning form and at least twice as many as use the variant " +
 			"(a family split four to three has no usual form). The role-name prefix is compared among headings " +
 			"only: each of the handbook's two templates is fine, but a role that prefixes some of its Job Grade, Responsibilities and " +
-			"Requirements headings with its name and not others is reported (\"#### Job Grade\" next to \"#### Senior Analyst Responsibilities\"), " +
+			"Requirements headings with its name and not others is reported (\"#### Job Grade\" next to \"#### Senior Analyst Responsibilities\"; " +
+			"a role beside it whose headings are all bare follows the other template and does not make the bare one the family's way, " +
+			"while the same mix in every role is), " +
 			"and so is a role whose headings are all written the other way than those of the other roles at its heading's depth, where " +
 			"at least three roles (and `min_majority`), and twice as many as write them its way, use the other form (\"#### Job Grade\" under \"### Manager, Analysis\" " +
 			"after three levels with \"#### Senior Analyst Job Grade\"; engineers and as many managers, each in one template, have no usual form). A section " +
 			"name in lower case where the family's other section headings, three or more, are capitalised is " +
 			"reported too (alone or after the role's name; not after a word that qualifies it, \"Individual responsibility\", a heading in sentence case), and so is a later word of the template's name in lower case (\"## Performance indicators\") on a page " +
-			"whose other headings of two words or more, three or more, are all in title case. A bold label inside a section of the same kind (\"**Team responsibilities**\" under " +
+			"whose other headings of two words or more, three or more, are all in title case (\"## Hiring process\" too; a heading of more than six " +
+			"words is a sentence and counts for neither side); the same name in lower case under every level is one finding, naming its places. A bold label inside a section of the same kind (\"**Team responsibilities**\" under " +
 			"\"### Responsibilities\") is not a section of its own. A section introduced by a plain paragraph holding only its name " +
 			"(\"Responsibilities\" on a line of its own) is reported when `min_majority` roles give it a heading, and a Job Grade, " +
 			"Responsibilities or Requirements heading written above its role's heading (\"## Requirements\" after \"### Analyst\", " +
 			"which reads as the family's) when every other role has that section as a heading of its own. Depths are compared " +
-			"only when fewer roles mix depths than agree on one. A bullet holding only a section's name inside another " +
+			"only when fewer roles mix depths than agree on one; a role whose sections all sit at another depth below its heading " +
+			"than most roles' is one finding, at its heading, naming its sections' lines. A bullet holding only a section's name inside another " +
 			"section (\"- Performance Indicators\" among the Requirements), or only its name after its role's (\"- Manager, " +
 			"Treasury Requirements\"), is reported where the page gives that section a heading; a bold bullet or one with a nested list under it labels a group and is left alone. A synonym that hides " +
 			"the template's section (\"Key duties\", \"Individual Responsibilities\" where the other roles write " +
@@ -440,13 +444,33 @@ func checkSectionDepths(p *lint.Pass, idx map[*model.Heading]int, roles []*model
 			continue
 		}
 		sec := first[r]
+		// the finding stands for the role's heading and its sections: it
+		// names the sections' lines, one place to fix each if the
+		// heading is right
+		var places []model.Span
+		var lines []string
+		for _, s := range r.Sections {
+			if s.Role == r && s.Style == model.StyleHeading && s.Heading != nil && slices.Contains(kinds, s.Kind) &&
+				(s.Prefix == "" || model.NormalizeTitle(s.Prefix) == model.NormalizeTitle(r.Title)) {
+				// another level's sections under this one's heading
+				// ("#### Lead X Job Grade" under "## Senior X") are not
+				// this role's places
+				places = append(places, s.Heading.TextSpan)
+				lines = append(lines, strconv.Itoa(p.File.Source.Position(s.Heading.TextSpan.Start).Line))
+			}
+		}
+		where := ""
+		if len(lines) > 0 {
+			where = " (" + pluralWord(len(lines), "line ", "lines ") + joinAnd(lines) + ")"
+		}
 		p.Report(lint.Diagnostic{
 			Span: r.Heading.TextSpan,
-			Message: fmt.Sprintf("the sections of %s are %s headings %s; %d other %s of the family put theirs %s", r.Title,
+			Message: fmt.Sprintf("the sections of %s%s are %s headings %s; %d other %s of the family put theirs %s", r.Title, where,
 				strings.Repeat("#", sec.Heading.Level), sectionDepth(v, "its heading"), n, pluralWord(n, "role", "roles"),
 				sectionDepth(top, "their heading")+": the role's heading or its sections are at the wrong depth"),
 			Role:    r,
 			Subject: "depth: " + v,
+			Places:  places,
 		})
 	}
 }
@@ -1181,7 +1205,12 @@ func checkSectionPrefixMix(p *lint.Pass, roles []*model.Role, kinds []model.Sect
 				continue
 			}
 			others, pref, bare := 0, 0, 0 // prefixed minus bare, prefixed, bare, in the other roles
+			kept := 0                     // others, without the roles of the bare template
 			for _, o := range roles {
+				// a role of the bare template says how the family heads
+				// its sections, not that this one is the exception in a
+				// role that prefixes the others
+				bareRole := own > 0 && sectionAllBare(o, kinds)
 				for _, os := range o.Sections {
 					if o != r && os.Role == o && os.Kind == s.Kind && os.Style == model.StyleHeading {
 						if form(os) {
@@ -1191,10 +1220,15 @@ func checkSectionPrefixMix(p *lint.Pass, roles []*model.Role, kinds []model.Sect
 							others--
 							bare++
 						}
+						if !bareRole && form(os) {
+							kept++
+						} else if !bareRole {
+							kept--
+						}
 					}
 				}
 			}
-			want := others
+			want := kept
 			if want == 0 {
 				want = own
 			}
@@ -1414,6 +1448,22 @@ func sectionPrefixesName(r *model.Role, kinds []model.SectionKind) bool {
 	return named
 }
 
+// sectionAllBare reports whether a role's headings of the kinds are all
+// without its name: the role follows the bare template.
+func sectionAllBare(r *model.Role, kinds []model.SectionKind) bool {
+	n := 0
+	for _, s := range r.Sections {
+		if s.Role != r || s.Style != model.StyleHeading || !slices.Contains(kinds, s.Kind) {
+			continue
+		}
+		if s.Prefix != "" {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
 // sectionPrefixMixed reports whether a role's section headings are some
 // prefixed with its name and some not.
 func sectionPrefixMixed(r *model.Role, kinds []model.SectionKind) bool {
@@ -1484,6 +1534,8 @@ func kindLabel(k model.SectionKind) string {
 		return "Nice-to-haves"
 	case model.SecPerformance:
 		return "Performance Indicators"
+	case model.SecHiringProcess:
+		return "Hiring Process"
 	}
 	return string(k)
 }
@@ -1505,17 +1557,21 @@ func pluralWord(n int, one, many string) string {
 // measures"); a first word in lower case is checkSectionCase's.
 func checkSectionWordCase(p *lint.Pass) {
 	f := p.File
-	title, other := 0, 0
+	title := 0
+	var other []*model.Heading
 	for _, h := range f.Headings {
 		words := strings.Fields(h.Text)
 		if len(words) < 2 {
-			continue
+			continue // one word has no case to keep
 		}
 		if headingTitleCase(words) {
 			title++
-		} else {
-			other++
+		} else if len(words) <= headingSentenceWords {
+			other = append(other, h) // a longer one is a sentence, in sentence case
 		}
+	}
+	if len(other) == 0 || title < 3 {
+		return
 	}
 	var secs []*model.Section
 	secs = append(secs, f.Sections...)
@@ -1526,35 +1582,65 @@ func checkSectionWordCase(p *lint.Pass) {
 			}
 		}
 	}
+	// the headings that are not title case must all be the one name
+	// written in lower case: "Performance indicators" under each level is
+	// one slip copied, two names in lower case a page in sentence case
+	var first *model.Section
+	var places []model.Span
+	name := ""
+	seen := map[*model.Heading]bool{}
 	for _, s := range secs {
-		if s.Style != model.StyleHeading || s.Heading == nil {
+		if s.Style != model.StyleHeading || s.Heading == nil || !slices.Contains(other, s.Heading) || seen[s.Heading] {
 			continue
 		}
-		name := strings.TrimRight(strings.TrimSpace(s.Name), sectionPunct)
+		seen[s.Heading] = true
+		n := strings.TrimRight(strings.TrimSpace(s.Name), sectionPunct)
 		want := kindLabel(s.Kind)
-		if name == want || !strings.EqualFold(name, want) || len(strings.Fields(want)) < 2 || name[0] < 'A' || name[0] > 'Z' {
+		if n == want || !strings.EqualFold(n, want) || len(strings.Fields(want)) < 2 || n[0] < 'A' || n[0] > 'Z' {
 			continue
 		}
-		// this heading is the one that is not title case: all the others
-		// are, three or more
-		if other != 1 || title < 3 {
+		if first == nil {
+			first, name = s, n
 			continue
 		}
-		d := lint.Diagnostic{
-			Span: s.Span,
-			Message: fmt.Sprintf("%s section is named %s here; the page's other %d headings of two words or more capitalise every word",
-				kindLabel(s.Kind), quoted(name), title),
-			Role:    s.Role,
-			Subject: string(s.Kind) + " word case: " + name,
-			Diff:    "[-" + name + "-]{+" + want + "+}",
+		if n != name {
+			return
 		}
-		text := string(p.File.Source.Text[s.Heading.TextSpan.Start:s.Heading.TextSpan.End])
-		if i := strings.LastIndex(text, name); i >= 0 {
-			d.Span = model.Span{Start: s.Heading.TextSpan.Start + i, End: s.Heading.TextSpan.Start + i + len(name)}
-		}
-		p.Report(d)
+		places = append(places, s.Heading.TextSpan)
 	}
+	if first == nil || len(places)+1 != len(other) {
+		return // another heading is not title case: no title case to keep
+	}
+	s := first
+	msg := fmt.Sprintf("%s section is named %s here; the page's other %d headings of two words or more capitalise every word",
+		kindLabel(s.Kind), quoted(name), title)
+	if len(places) > 0 {
+		var lines []string
+		for _, pl := range places {
+			lines = append(lines, strconv.Itoa(p.File.Source.Position(pl.Start).Line))
+		}
+		msg = fmt.Sprintf("%s section is named %s here and on %s %s; the page's other %d headings of two words or more capitalise every word",
+			kindLabel(s.Kind), quoted(name), pluralWord(len(lines), "line", "lines"), joinAnd(lines), title)
+	}
+	d := lint.Diagnostic{
+		Span:    s.Span,
+		Message: msg,
+		Role:    s.Role,
+		Subject: string(s.Kind) + " word case: " + name,
+		Diff:    "[-" + name + "-]{+" + kindLabel(s.Kind) + "+}",
+		Places:  places,
+	}
+	text := string(p.File.Source.Text[s.Heading.TextSpan.Start:s.Heading.TextSpan.End])
+	if i := strings.LastIndex(text, name); i >= 0 {
+		d.Span = model.Span{Start: s.Heading.TextSpan.Start + i, End: s.Heading.TextSpan.Start + i + len(name)}
+	}
+	p.Report(d)
 }
+
+// headingSentenceWords is the most words a heading that names something
+// has: a longer one is a sentence ("The following steps would be
+// scheduled after ..."), in sentence case whatever the page's headings.
+const headingSentenceWords = 6
 
 // headingTitleCase reports whether a heading's words are in title case:
 // every word that starts with a letter starts with a capital, but for the
