@@ -94,9 +94,13 @@ var roleNameMismatchRule = &lint.Rule{
 			"two roles at once (\"the Director or Senior Director of Customer Success\"), a role behind a link and any such name on a page of " +
 			"one level (a family written a page per level extends another page's level) are not.\n\n" +
 			"The page's own Career Ladder sentence that gives the next step of a job family (\"The next steps for the Professional " +
-			"Services Practice Manager Job Family would be ...\" on the Professional Services Practice Engineer page) must name the page's " +
+			"Services Practice Manager Job Family would be ...\" on the Professional Services Practice Engineer page, \"The next step in " +
+			"the Corporate Events job family ...\" on the Brand Growth page, in a paragraph or a list item) must name the page's " +
 			"family: a name with words that neither the family's title nor its roles' titles have, not behind a link, was copied from " +
-			"another family's page (\"the Channel Manager Job Family\" in the Channel Sales Manager family names it in fewer words).\n\n" +
+			"another family's page; the name need not read like a job title, \"job family\" after it says what it is. A name in fewer " +
+			"of the family's words (\"the Channel Manager Job Family\" in the Channel Sales Manager family) or with a word's longer or " +
+			"shorter form (\"the Talent Acquisition Leader job family\" on the Talent Acquisition Leadership page) names it loosely. " +
+			"The same name in several Career Ladder sections of the page is one finding, on the first, naming their lines.\n\n" +
 			"The places that give one other name are one finding, on the first of them, naming their lines. When two or more agree on a " +
 			"name and only the heading differs (not by a typo), the heading is the odd one out and the finding is on it, unless a place " +
 			"(a section heading) names the role as the heading does, or the words the heading has over the text's name are in the headings of " +
@@ -285,12 +289,23 @@ func reportFamilyLadderName(p *lint.Pass, f *model.Family, plain *roleNames) {
 			own[w] = true
 		}
 	}
+	type place struct {
+		name string
+		span model.Span
+	}
+	var places []place
 	for _, sec := range f.Sections {
 		if sec.Kind != model.SecCareerLadder || sec.Role != nil {
 			continue
 		}
-		for _, b := range sec.Paragraphs {
-			loc := nextStepRE.FindStringIndex(b.Text)
+		blocks := slices.Clone(sec.Paragraphs)
+		for _, bu := range sec.Bullets {
+			if bu.Block != nil {
+				blocks = append(blocks, bu.Block) // "* The next step in the X job family ..."
+			}
+		}
+		for _, b := range blocks {
+			loc := familyNextStepRE.FindStringIndex(b.Text)
 			if loc == nil {
 				continue
 			}
@@ -301,25 +316,73 @@ func reportFamilyLadderName(p *lint.Pass, f *model.Family, plain *roleNames) {
 			if low := strings.ToLower(name); strings.HasSuffix(low, " job family") {
 				name, family = strings.TrimSpace(name[:len(name)-len(" job family")]), true
 			}
-			if !ok || !model.JobTitleLike(name) || !family && !jobFamilyAfterRE.MatchString(b.Text[loc[1]+len(name):]) {
+			// a family's name need not read like a job title ("the
+			// Corporate Events job family"): "job family" says what it is
+			if !ok || !family && !jobFamilyAfterRE.MatchString(b.Text[loc[1]+len(name):]) {
 				continue
 			}
-			if allIn(plain.words(name), own) {
+			if n := len(plain.words(name)); n == 0 || n > 8 || allInLoosely(plain.words(name), own) {
 				continue
 			}
 			span := b.SourceSpan(loc[1], loc[1]+len(name))
 			if slices.ContainsFunc(b.Links, func(l *model.Link) bool { return l.Span.Start < span.End && l.Span.End > span.Start }) {
 				continue // another family's page, linked
 			}
-			p.Report(lint.Diagnostic{
-				Span:    span,
-				Message: fmt.Sprintf("career ladder sentence names the job family %s, but this page's family is %s", quoted(name), quoted(title)),
-				Subject: "family career ladder: " + nameKey(name),
-				Diff:    worddiff.Compare(title, name).String(),
-			})
+			places = append(places, place{name, span})
 		}
 	}
+	// one name copied into several Career Ladder sections is one finding,
+	// on the first, naming their lines
+	sort.SliceStable(places, func(i, j int) bool { return places[i].span.Start < places[j].span.Start })
+	done := map[string]bool{}
+	for _, pl := range places {
+		key := nameKey(pl.name)
+		if done[key] {
+			continue
+		}
+		done[key] = true
+		var spans []model.Span
+		for _, o := range places {
+			if nameKey(o.name) == key {
+				spans = append(spans, o.span)
+			}
+		}
+		p.Report(lint.Diagnostic{
+			Span:    pl.span,
+			Message: fmt.Sprintf("career ladder sentence names the job family %s, but this page's family is %s%s", quoted(pl.name), quoted(strings.TrimRight(title, " -–—:")), placeLines(f, spans)),
+			Subject: "family career ladder: " + key,
+			Places:  otherPlaces(pl.span, spans),
+			Diff:    worddiff.Compare(title, pl.name).String(),
+		})
+	}
 }
+
+// allInLoosely reports whether every word is in the set or shares its
+// start, four letters or more, with a word of the set: "the Talent
+// Acquisition Leader job family" names the Talent Acquisition Leadership
+// family loosely.
+func allInLoosely(words []string, set map[string]bool) bool {
+	for _, w := range words {
+		if set[w] {
+			continue
+		}
+		ok := false
+		for o := range set {
+			if len(o) >= 4 && len(w) >= 4 && (strings.HasPrefix(o, w) || strings.HasPrefix(w, o)) {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// familyNextStepRE opens a family's Career Ladder sentence: "The next steps
+// for the X Job Family", "The next step in the X job family".
+var familyNextStepRE = regexp.MustCompile(`(?i)^the\s+next\s+steps?\s+(?:for|of|in|within)\s+(?:the\s+|an?\s+)?`)
 
 // reportExtensionNames reports an extension sentence ("Senior accounting
 // managers share the same requirements as the Intermediate Accounting
