@@ -85,8 +85,13 @@ var roleNameMismatchRule = &lint.Rule{
 			"a shortened name, the heading's words in their order with some left out (\"the Senior Program Manager\" for " +
 			"\"Senior Learning & Development Program Manager\"), are how such a sentence refers to a role just above; the same " +
 			"words with a plural \"s\" added or dropped inside the name (\"Community Program Evangelist\" for \"Community Programs " +
-			"Evangelist\") are not, nor are the heading's words in another order (\"the Intermediate Accounting Manager\" for \"Manager, " +
-			"Accounting\"), nor the name the extended role's own text gives it (that role's finding). Such a sentence that names, without " +
+			"Evangelist\") are not, and are reported. The heading's words in another order (\"the Intermediate Accounting Manager\" for " +
+			"\"Manager, Accounting\", an informal back-reference) and the name the extended role's own text gives it (that role's " +
+			"finding) are not reported. The name is read past the comma that puts the department after the role (\"Extends that of " +
+			"the Director, Billing & Accounts Receivable\") when the department is another than the extended role's: the same " +
+			"seniority, and each has a word the other lacks, not a typo or plural of it (\"Director, Billing and Collections\"; " +
+			"\"Director, Learning & Development\" for \"Director, Talent Development\"); a department written shorter or longer " +
+			"(\"the Manager, Billing\" for \"Manager, Billing Partners\") refers to the role and is not. Such a sentence that names, without " +
 			"a link, a role the page does not have (\"Extends that of the Technology Partner Manager (Intermediate) requirements\" " +
 			"among Alliances Partner Managers, \"the Junior Technology Partner Manager\" on a page whose lowest level is " +
 			"Associate) is reported too: the list it takes over is nowhere to read. A role of the page written loosely (its " +
@@ -400,6 +405,12 @@ func reportExtensionNames(p *lint.Pass, f *model.Family, r *model.Role, levelWor
 		if low := strings.ToLower(target); strings.HasPrefix(low, "that of the ") {
 			target = target[len("that of the "):]
 		}
+		// "Extends that of the Director, Billing & Accounts Receivable": the
+		// model reads the name up to the comma ("Director"); the sentence
+		// goes on with another department than the extended role's
+		if full := extensionFullName(e, target, plain); full != target && e.From != nil && e.From.Heading != nil && departmentSwapped(plain, full, cleanRoleTitle(e.From.Title)) {
+			target = full
+		}
 		if !readsLikeRoleName(target, levelWords) || !model.JobTitleLike(target) || allIn(plain.words(target), plain.level) {
 			continue
 		}
@@ -459,6 +470,84 @@ func reportExtensionNames(p *lint.Pass, f *model.Family, r *model.Role, levelWor
 			Diff:    worddiff.Compare(from, target).String(),
 		})
 	}
+}
+
+// extensionFullName returns the name an extension sentence writes where
+// its target, as the model reads it, stops at a comma that puts the
+// title's department after the role ("Director" in "Extends that of the
+// Director, Billing & Accounts Receivable"): the role name read on from
+// the target, without a section's name after it ("... Managers
+// Requirements"). It returns target itself otherwise.
+func extensionFullName(e *model.Extension, target string, plain *roleNames) string {
+	text := e.Sentence.Text
+	i := strings.Index(text, target)
+	if i < 0 || !strings.HasPrefix(text[i+len(target):], ", ") {
+		return target
+	}
+	name, ok := leadingRoleName(text[i:])
+	if !ok || len(name) <= len(target)+2 {
+		return target
+	}
+	words := strings.Fields(name)
+	for len(words) > 0 {
+		last := strings.ToLower(words[len(words)-1])
+		if k, _, _, ok := model.MatchSection(last); ok && (k == model.SecResponsibilities || k == model.SecRequirements) ||
+			last == "role" || last == "roles" || last == "position" || last == "expectations" {
+			words = words[:len(words)-1]
+			continue
+		}
+		break
+	}
+	full := strings.TrimRight(strings.Join(words, " "), " ,")
+	if !strings.HasPrefix(full, target+", ") || !strings.HasPrefix(text[i:], full) {
+		return target
+	}
+	// one department after one comma, not opening with a level:
+	// "Product Analysts, Senior Product Analysts" lists roles, "Manager,
+	// Infrastructure, US Public Sector Services" names a specialty by its
+	// base
+	dept := full[len(target)+2:]
+	if strings.Contains(target, ",") || strings.Contains(dept, ",") {
+		return target
+	}
+	if first := plain.words(strings.Fields(dept)[0]); len(first) > 0 && plain.level[first[0]] {
+		return target
+	}
+	return full
+}
+
+// departmentSwapped reports whether an extension name read past its
+// department's comma ("Director, Billing & Accounts Receivable") gives the
+// extended role's seniority with another department than its heading's
+// ("Director, Billing and Collections"): each has words the other lacks,
+// not a typo or plural of one another, and the seniorities are the same.
+// A department written shorter or longer is how a sentence may refer to the
+// role just above, and left alone.
+func departmentSwapped(c *roleNames, name, ref string) bool {
+	n, t := c.words(name), c.words(ref)
+	if !slices.Equal(levelsOf(n, c.level), levelsOf(t, c.level)) {
+		return false
+	}
+	inT, inN := setOf(t), setOf(n)
+	lacks := func(ws []string, set map[string]bool, other []string) bool {
+		for _, w := range ws {
+			if set[w] {
+				continue
+			}
+			near := false
+			for _, o := range other {
+				if model.TypoDistance(w, o) <= 1 || strings.TrimSuffix(w, "s") == strings.TrimSuffix(o, "s") {
+					near = true
+					break
+				}
+			}
+			if !near {
+				return true
+			}
+		}
+		return false
+	}
+	return lacks(n, inT, t) && lacks(t, inN, n)
 }
 
 // reportExtensionNoRole reports an extension sentence that names, without
