@@ -90,7 +90,9 @@ var roleNameMismatchRule = &lint.Rule{
 			"finding) are not reported. The name is read past the comma that puts the department after the role (\"Extends that of " +
 			"the Director, Billing & Accounts Receivable\") when the department is another than the extended role's: the same " +
 			"seniority, and each has a word the other lacks, not a typo or plural of it (\"Director, Billing and Collections\"; " +
-			"\"Director, Learning & Development\" for \"Director, Talent Development\"); a department written shorter or longer " +
+			"\"Director, Learning & Development\" for \"Director, Talent Development\"), or when it adds or drops a plural \"s\" " +
+			"on a word inside the name, not its last (\"Manager, Technology Partners Managers\" for \"Manager, Technology Partner " +
+			"Managers\"); a department written shorter or longer " +
 			"(\"the Manager, Billing\" for \"Manager, Billing Partners\") refers to the role and is not. Such a sentence that names, without " +
 			"a link, a role the page does not have (\"Extends that of the Technology Partner Manager (Intermediate) requirements\" " +
 			"among Alliances Partner Managers, \"the Junior Technology Partner Manager\" on a page whose lowest level is " +
@@ -408,7 +410,8 @@ func reportExtensionNames(p *lint.Pass, f *model.Family, r *model.Role, levelWor
 		// "Extends that of the Director, Billing & Accounts Receivable": the
 		// model reads the name up to the comma ("Director"); the sentence
 		// goes on with another department than the extended role's
-		if full := extensionFullName(e, target, plain); full != target && e.From != nil && e.From.Heading != nil && departmentSwapped(plain, full, cleanRoleTitle(e.From.Title)) {
+		if full := extensionFullName(e, target, plain); full != target && e.From != nil && e.From.Heading != nil &&
+			(departmentSwapped(plain, full, cleanRoleTitle(e.From.Title)) || pluralInside(full, cleanRoleTitle(e.From.Title))) {
 			target = full
 		}
 		if !readsLikeRoleName(target, levelWords) || !model.JobTitleLike(target) || allIn(plain.words(target), plain.level) {
@@ -548,6 +551,28 @@ func departmentSwapped(c *roleNames, name, ref string) bool {
 		return false
 	}
 	return lacks(n, inT, t) && lacks(t, inN, n)
+}
+
+// pluralInside reports whether name is ref with one word inside it, not
+// the last, written with a plural "s" added or dropped ("Manager,
+// Technology Partners Managers" for "Manager, Technology Partner
+// Managers"): a slip, where the last word's plural is the sentence's own.
+func pluralInside(name, ref string) bool {
+	n, t := strings.Fields(strings.ToLower(name)), strings.Fields(strings.ToLower(ref))
+	if len(n) != len(t) || len(n) < 3 {
+		return false
+	}
+	diff := 0
+	for i := range n {
+		if n[i] == t[i] {
+			continue
+		}
+		if i == len(n)-1 || n[i]+"s" != t[i] && t[i]+"s" != n[i] {
+			return false
+		}
+		diff++
+	}
+	return diff == 1
 }
 
 // reportExtensionNoRole reports an extension sentence that names, without
