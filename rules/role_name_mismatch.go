@@ -85,8 +85,15 @@ var roleNameMismatchRule = &lint.Rule{
 			"a shortened name, the heading's words in their order with some left out (\"the Senior Program Manager\" for " +
 			"\"Senior Learning & Development Program Manager\"), are how such a sentence refers to a role just above; the same " +
 			"words with a plural \"s\" added or dropped inside the name (\"Community Program Evangelist\" for \"Community Programs " +
-			"Evangelist\") are not, nor are the heading's words in another order (\"the Intermediate Accounting Manager\" for \"Manager, " +
-			"Accounting\"), nor the name the extended role's own text gives it (that role's finding). Such a sentence that names, without " +
+			"Evangelist\") are not, and are reported. The heading's words in another order (\"the Intermediate Accounting Manager\" for " +
+			"\"Manager, Accounting\", an informal back-reference) and the name the extended role's own text gives it (that role's " +
+			"finding) are not reported. The name is read past the comma that puts the department after the role (\"Extends that of " +
+			"the Director, Billing & Accounts Receivable\") when the department is another than the extended role's: the same " +
+			"seniority, and each has a word the other lacks, not a typo or plural of it (\"Director, Billing and Collections\"; " +
+			"\"Director, Learning & Development\" for \"Director, Talent Development\"), or when it adds or drops a plural \"s\" " +
+			"on a word inside the name, not its last (\"Manager, Technology Partners Managers\" for \"Manager, Technology Partner " +
+			"Managers\"); a department written shorter or longer " +
+			"(\"the Manager, Billing\" for \"Manager, Billing Partners\") refers to the role and is not. Such a sentence that names, without " +
 			"a link, a role the page does not have (\"Extends that of the Technology Partner Manager (Intermediate) requirements\" " +
 			"among Alliances Partner Managers, \"the Junior Technology Partner Manager\" on a page whose lowest level is " +
 			"Associate) is reported too: the list it takes over is nowhere to read. A role of the page written loosely (its " +
@@ -94,9 +101,13 @@ var roleNameMismatchRule = &lint.Rule{
 			"two roles at once (\"the Director or Senior Director of Customer Success\"), a role behind a link and any such name on a page of " +
 			"one level (a family written a page per level extends another page's level) are not.\n\n" +
 			"The page's own Career Ladder sentence that gives the next step of a job family (\"The next steps for the Professional " +
-			"Services Practice Manager Job Family would be ...\" on the Professional Services Practice Engineer page) must name the page's " +
+			"Services Practice Manager Job Family would be ...\" on the Professional Services Practice Engineer page, \"The next step in " +
+			"the Corporate Events job family ...\" on the Brand Growth page, in a paragraph or a list item) must name the page's " +
 			"family: a name with words that neither the family's title nor its roles' titles have, not behind a link, was copied from " +
-			"another family's page (\"the Channel Manager Job Family\" in the Channel Sales Manager family names it in fewer words).\n\n" +
+			"another family's page; the name need not read like a job title, \"job family\" after it says what it is. A name in fewer " +
+			"of the family's words (\"the Channel Manager Job Family\" in the Channel Sales Manager family) or with a word's longer or " +
+			"shorter form (\"the Talent Acquisition Leader job family\" on the Talent Acquisition Leadership page) names it loosely. " +
+			"The same name in several Career Ladder sections of the page is one finding, on the first, naming their lines.\n\n" +
 			"The places that give one other name are one finding, on the first of them, naming their lines. When two or more agree on a " +
 			"name and only the heading differs (not by a typo), the heading is the odd one out and the finding is on it, unless a place " +
 			"(a section heading) names the role as the heading does, or the words the heading has over the text's name are in the headings of " +
@@ -285,12 +296,23 @@ func reportFamilyLadderName(p *lint.Pass, f *model.Family, plain *roleNames) {
 			own[w] = true
 		}
 	}
+	type place struct {
+		name string
+		span model.Span
+	}
+	var places []place
 	for _, sec := range f.Sections {
 		if sec.Kind != model.SecCareerLadder || sec.Role != nil {
 			continue
 		}
-		for _, b := range sec.Paragraphs {
-			loc := nextStepRE.FindStringIndex(b.Text)
+		blocks := slices.Clone(sec.Paragraphs)
+		for _, bu := range sec.Bullets {
+			if bu.Block != nil {
+				blocks = append(blocks, bu.Block) // "* The next step in the X job family ..."
+			}
+		}
+		for _, b := range blocks {
+			loc := familyNextStepRE.FindStringIndex(b.Text)
 			if loc == nil {
 				continue
 			}
@@ -301,25 +323,73 @@ func reportFamilyLadderName(p *lint.Pass, f *model.Family, plain *roleNames) {
 			if low := strings.ToLower(name); strings.HasSuffix(low, " job family") {
 				name, family = strings.TrimSpace(name[:len(name)-len(" job family")]), true
 			}
-			if !ok || !model.JobTitleLike(name) || !family && !jobFamilyAfterRE.MatchString(b.Text[loc[1]+len(name):]) {
+			// a family's name need not read like a job title ("the
+			// Corporate Events job family"): "job family" says what it is
+			if !ok || !family && !jobFamilyAfterRE.MatchString(b.Text[loc[1]+len(name):]) {
 				continue
 			}
-			if allIn(plain.words(name), own) {
+			if n := len(plain.words(name)); n == 0 || n > 8 || allInLoosely(plain.words(name), own) {
 				continue
 			}
 			span := b.SourceSpan(loc[1], loc[1]+len(name))
 			if slices.ContainsFunc(b.Links, func(l *model.Link) bool { return l.Span.Start < span.End && l.Span.End > span.Start }) {
 				continue // another family's page, linked
 			}
-			p.Report(lint.Diagnostic{
-				Span:    span,
-				Message: fmt.Sprintf("career ladder sentence names the job family %s, but this page's family is %s", quoted(name), quoted(title)),
-				Subject: "family career ladder: " + nameKey(name),
-				Diff:    worddiff.Compare(title, name).String(),
-			})
+			places = append(places, place{name, span})
 		}
 	}
+	// one name copied into several Career Ladder sections is one finding,
+	// on the first, naming their lines
+	sort.SliceStable(places, func(i, j int) bool { return places[i].span.Start < places[j].span.Start })
+	done := map[string]bool{}
+	for _, pl := range places {
+		key := nameKey(pl.name)
+		if done[key] {
+			continue
+		}
+		done[key] = true
+		var spans []model.Span
+		for _, o := range places {
+			if nameKey(o.name) == key {
+				spans = append(spans, o.span)
+			}
+		}
+		p.Report(lint.Diagnostic{
+			Span:    pl.span,
+			Message: fmt.Sprintf("career ladder sentence names the job family %s, but this page's family is %s%s", quoted(pl.name), quoted(strings.TrimRight(title, " -–—:")), placeLines(f, spans)),
+			Subject: "family career ladder: " + key,
+			Places:  otherPlaces(pl.span, spans),
+			Diff:    worddiff.Compare(title, pl.name).String(),
+		})
+	}
 }
+
+// allInLoosely reports whether every word is in the set or shares its
+// start, four letters or more, with a word of the set: "the Talent
+// Acquisition Leader job family" names the Talent Acquisition Leadership
+// family loosely.
+func allInLoosely(words []string, set map[string]bool) bool {
+	for _, w := range words {
+		if set[w] {
+			continue
+		}
+		ok := false
+		for o := range set {
+			if len(o) >= 4 && len(w) >= 4 && (strings.HasPrefix(o, w) || strings.HasPrefix(w, o)) {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// familyNextStepRE opens a family's Career Ladder sentence: "The next steps
+// for the X Job Family", "The next step in the X job family".
+var familyNextStepRE = regexp.MustCompile(`(?i)^the\s+next\s+steps?\s+(?:for|of|in|within)\s+(?:the\s+|an?\s+)?`)
 
 // reportExtensionNames reports an extension sentence ("Senior accounting
 // managers share the same requirements as the Intermediate Accounting
@@ -336,6 +406,13 @@ func reportExtensionNames(p *lint.Pass, f *model.Family, r *model.Role, levelWor
 		target := strings.TrimSpace(e.Target)
 		if low := strings.ToLower(target); strings.HasPrefix(low, "that of the ") {
 			target = target[len("that of the "):]
+		}
+		// "Extends that of the Director, Billing & Accounts Receivable": the
+		// model reads the name up to the comma ("Director"); the sentence
+		// goes on with another department than the extended role's
+		if full := extensionFullName(e, target, plain); full != target && e.From != nil && e.From.Heading != nil &&
+			(departmentSwapped(plain, full, cleanRoleTitle(e.From.Title)) || pluralInside(full, cleanRoleTitle(e.From.Title))) {
+			target = full
 		}
 		if !readsLikeRoleName(target, levelWords) || !model.JobTitleLike(target) || allIn(plain.words(target), plain.level) {
 			continue
@@ -396,6 +473,106 @@ func reportExtensionNames(p *lint.Pass, f *model.Family, r *model.Role, levelWor
 			Diff:    worddiff.Compare(from, target).String(),
 		})
 	}
+}
+
+// extensionFullName returns the name an extension sentence writes where
+// its target, as the model reads it, stops at a comma that puts the
+// title's department after the role ("Director" in "Extends that of the
+// Director, Billing & Accounts Receivable"): the role name read on from
+// the target, without a section's name after it ("... Managers
+// Requirements"). It returns target itself otherwise.
+func extensionFullName(e *model.Extension, target string, plain *roleNames) string {
+	text := e.Sentence.Text
+	i := strings.Index(text, target)
+	if i < 0 || !strings.HasPrefix(text[i+len(target):], ", ") {
+		return target
+	}
+	name, ok := leadingRoleName(text[i:])
+	if !ok || len(name) <= len(target)+2 {
+		return target
+	}
+	words := strings.Fields(name)
+	for len(words) > 0 {
+		last := strings.ToLower(words[len(words)-1])
+		if k, _, _, ok := model.MatchSection(last); ok && (k == model.SecResponsibilities || k == model.SecRequirements) ||
+			last == "role" || last == "roles" || last == "position" || last == "expectations" {
+			words = words[:len(words)-1]
+			continue
+		}
+		break
+	}
+	full := strings.TrimRight(strings.Join(words, " "), " ,")
+	if !strings.HasPrefix(full, target+", ") || !strings.HasPrefix(text[i:], full) {
+		return target
+	}
+	// one department after one comma, not opening with a level:
+	// "Product Analysts, Senior Product Analysts" lists roles, "Manager,
+	// Infrastructure, US Public Sector Services" names a specialty by its
+	// base
+	dept := full[len(target)+2:]
+	if strings.Contains(target, ",") || strings.Contains(dept, ",") {
+		return target
+	}
+	if first := plain.words(strings.Fields(dept)[0]); len(first) > 0 && plain.level[first[0]] {
+		return target
+	}
+	return full
+}
+
+// departmentSwapped reports whether an extension name read past its
+// department's comma ("Director, Billing & Accounts Receivable") gives the
+// extended role's seniority with another department than its heading's
+// ("Director, Billing and Collections"): each has words the other lacks,
+// not a typo or plural of one another, and the seniorities are the same.
+// A department written shorter or longer is how a sentence may refer to the
+// role just above, and left alone.
+func departmentSwapped(c *roleNames, name, ref string) bool {
+	n, t := c.words(name), c.words(ref)
+	if !slices.Equal(levelsOf(n, c.level), levelsOf(t, c.level)) {
+		return false
+	}
+	inT, inN := setOf(t), setOf(n)
+	lacks := func(ws []string, set map[string]bool, other []string) bool {
+		for _, w := range ws {
+			if set[w] {
+				continue
+			}
+			near := false
+			for _, o := range other {
+				if model.TypoDistance(w, o) <= 1 || strings.TrimSuffix(w, "s") == strings.TrimSuffix(o, "s") {
+					near = true
+					break
+				}
+			}
+			if !near {
+				return true
+			}
+		}
+		return false
+	}
+	return lacks(n, inT, t) && lacks(t, inN, n)
+}
+
+// pluralInside reports whether name is ref with one word inside it, not
+// the last, written with a plural "s" added or dropped ("Manager,
+// Technology Partners Managers" for "Manager, Technology Partner
+// Managers"): a slip, where the last word's plural is the sentence's own.
+func pluralInside(name, ref string) bool {
+	n, t := strings.Fields(strings.ToLower(name)), strings.Fields(strings.ToLower(ref))
+	if len(n) != len(t) || len(n) < 3 {
+		return false
+	}
+	diff := 0
+	for i := range n {
+		if n[i] == t[i] {
+			continue
+		}
+		if i == len(n)-1 || n[i]+"s" != t[i] && t[i]+"s" != n[i] {
+			return false
+		}
+		diff++
+	}
+	return diff == 1
 }
 
 // reportExtensionNoRole reports an extension sentence that names, without
