@@ -67,7 +67,9 @@ var bulletDriftRule = &lint.Rule{
 			"methodologies and internal process development\";\n" +
 			"- a plural noun of the copy made a bare singular: \"to form hypothesis\" where the copy has \"to form " +
 			"hypotheses\" (the noun ends its phrase after a content word, with no determiner or number before it " +
-			"in its phrase, and is no noun that goes without an article, \"perform analysis\");\n" +
+			"in its phrase, and is no noun that goes without an article, \"perform analysis\"; the years a bullet " +
+			"opens with aside, \"Experience supporting product team\" where the copy has \"4+ years of experience " +
+			"supporting product teams\");\n" +
 			"- a bullet that is a link in the other roles written as plain text in one: \"Leadership at GitLab\" " +
 			"where at least two other roles have \"[Leadership at GitLab](...)\", every copy one link over the " +
 			"whole bullet (bullets of any length are compared);\n" +
@@ -771,19 +773,24 @@ func namesAgain(bs []*driftBullet, best map[*driftBullet]driftFinding, keep func
 // an article ("analysis", "experience") is left alone, and so is the
 // bullet's first word, a verb's form.
 func singularized(b, r *driftBullet) driftFinding {
-	p, bm, rm := midDiff(b.toks, r.toks)
+	// the years a level asks vary from level to level: "Experience
+	// supporting product team" is a copy of "4+ years of experience
+	// supporting product teams"
+	bt, rt := yearsOff(b.toks), yearsOff(r.toks)
+	off := len(b.toks) - len(bt)
+	p, bm, rm := midDiff(bt, rt)
 	if p == 0 || len(bm) != 1 || len(rm) != 1 || !bm[0].word || !pluralOf(rm[0].norm, bm[0].norm) ||
 		driftMassNouns[bm[0].norm] || driftUncounted[bm[0].norm] || prose.IsStopWord(bm[0].norm) {
 		return driftFinding{}
 	}
-	if n := p + 1; n < len(b.toks) && b.toks[n].word && !prose.IsStopWord(b.toks[n].norm) {
+	if n := p + 1; n < len(bt) && bt[n].word && !prose.IsStopWord(bt[n].norm) {
 		return driftFinding{}
 	}
-	if prev := b.toks[p-1]; !prev.word || prose.IsStopWord(prev.norm) || prev.norm == "#" {
+	if prev := bt[p-1]; !prev.word || prose.IsStopWord(prev.norm) || prev.norm == "#" {
 		return driftFinding{}
 	}
 	for i := p - 1; i >= 0; i-- {
-		t := b.toks[i]
+		t := bt[i]
 		if !t.word || t.norm == "#" || driftDeterminers[t.norm] {
 			return driftFinding{}
 		}
@@ -791,7 +798,17 @@ func singularized(b, r *driftBullet) driftFinding {
 			break
 		}
 	}
-	return driftFinding{kind: driftNumber, b: b, r: r, from: p, to: p + 1, rfrom: p, rto: p + 1}
+	return driftFinding{kind: driftNumber, b: b, r: r, from: off + p, to: off + p + 1,
+		rfrom: len(r.toks) - len(rt) + p, rto: len(r.toks) - len(rt) + p + 1}
+}
+
+// yearsOff returns a bullet's tokens without the years it opens with ("4+
+// years of experience ..." gives "experience ...").
+func yearsOff(ts []driftTok) []driftTok {
+	if len(ts) > 3 && ts[0].norm == "#" && (ts[1].norm == "years" || ts[1].norm == "year") && ts[2].norm == "of" {
+		return ts[3:]
+	}
+	return ts
 }
 
 // driftDeterminers make a singular noun count ("each team", "our
