@@ -42,7 +42,9 @@ var bulletDriftRule = &lint.Rule{
 			"- a first verb whose form breaks its own list's style: \"Responds to ...\" in a list of imperatives " +
 			"where the copy has \"Respond to ...\": three of four of the list's other bullets that start with a " +
 			"verb, at least three, have the other form (bullets that start with a noun phrase do not count; the " +
-			"same form in a list of third-person verbs follows its list and is not reported);\n" +
+			"same form in a list of third-person verbs follows its list and is not reported); so does a noun made " +
+			"of the copy's verb, \"Liaison with External auditors\" where the copy has \"Liaise with External " +
+			"auditors\";\n" +
 			"- another product or tool named at one level: \"on the Carta platform\" where the same bullet at a " +
 			"level before and a level after says \"on the Equity Edge Online platform\" (numbers may differ, as " +
 			"years do from level to level; a bullet too short to share enough words with its copies, \"Experience " +
@@ -413,6 +415,12 @@ func classifyDrift(b, r *driftBullet, pg *driftPage) driftFinding {
 		personForms(bt[0].norm, rt[0].norm) && len(listStyle(b, rt[0].norm, pg)) > 0 && !repeat() {
 		return driftFinding{kind: driftVerbForm, b: b, r: r, from: 0, to: 1, rfrom: 0, rto: 1}
 	}
+	// a noun where the copy, and the list, have the verb: "Liaison with
+	// External auditors" for "Liaise with External auditors"
+	if len(rt) == len(bt) && len(bt) > 1 && bt[0].word && equalToks(bt[1:], rt[1:]) && nounOfVerb(bt[0].norm, rt[0].norm) &&
+		!thirdPerson(rt[0].norm) && len(listStyle(b, rt[0].norm, pg)) > 0 && !repeat() {
+		return driftFinding{kind: driftVerbForm, b: b, r: r, from: 0, to: 1, rfrom: 0, rto: 1}
+	}
 	if f := nameSwap(b, r, pg); f.b != nil {
 		return f
 	}
@@ -566,6 +574,22 @@ var listJoiners = map[string]bool{"and": true, "or": true, "nor": true, "but": t
 // personForms reports whether two lower-case words are the base and
 // third-person forms of one verb: "respond" and "responds", "ensure" and
 // "ensures", "focus" and "focuses".
+// nounOfVerb reports whether n is the noun made of the verb v:
+// "liaison" of "liaise", "management" of "manage", "coordination" of
+// "coordinate".
+func nounOfVerb(n, v string) bool {
+	stem := strings.TrimSuffix(v, "e")
+	if len(stem) < 4 || driftVerbs[n] {
+		return false
+	}
+	for _, suf := range []string{"ion", "on", "ment", "ance", "ence"} {
+		if n == stem+suf || n == v+suf {
+			return true
+		}
+	}
+	return false
+}
+
 func personForms(a, b string) bool {
 	if len(a) > len(b) {
 		a, b = b, a
