@@ -42,7 +42,9 @@ var bulletDriftRule = &lint.Rule{
 			"- a first verb whose form breaks its own list's style: \"Responds to ...\" in a list of imperatives " +
 			"where the copy has \"Respond to ...\": three of four of the list's other bullets that start with a " +
 			"verb, at least three, have the other form (bullets that start with a noun phrase do not count; the " +
-			"same form in a list of third-person verbs follows its list and is not reported);\n" +
+			"same form in a list of third-person verbs follows its list and is not reported); so does a noun made " +
+			"of the copy's verb, \"Liaison with External auditors\" where the copy has \"Liaise with External " +
+			"auditors\";\n" +
 			"- another product or tool named at one level: \"on the Carta platform\" where the same bullet at a " +
 			"level before and a level after says \"on the Equity Edge Online platform\" (numbers may differ, as " +
 			"years do from level to level; a bullet too short to share enough words with its copies, \"Experience " +
@@ -52,8 +54,12 @@ var bulletDriftRule = &lint.Rule{
 			"database\" where the level before has \"Equity Edge Online/E*TRADE database\");\n" +
 			"- a higher grade asking less than a lower one: \"Support the development\" or \"Strong experience\" " +
 			"where the same bullet at a lower grade has \"Lead the development\" or \"Expert experience\", or " +
-			"\"Resourcefulness\" where it has \"Demonstrated resourcefulness\" (both roles need a grade; the " +
-			"words of ownership and proficiency compared are built in);\n" +
+			"\"Resourcefulness\" where it has \"Demonstrated resourcefulness\", or \"Strong collaboration skills\" " +
+			"where it has \"Excellent collaboration skills\" (both roles need a grade; the words of ownership and " +
+			"proficiency compared are built in); or a preference of what the lower grade requires: \"Knowledge of " +
+			"Netsuite preferred\" or \"..., such as BambooHR, is a plus\" where the same bullet at a lower grade has " +
+			"\"Knowledge of Netsuite is required\" or \"..., such as BambooHR\" (not when a level graded below it " +
+			"already has the preference: the change is reported there);\n" +
 			"- a bullet that a level takes over from another (\"Responsibilities extend the Staff Analytics " +
 			"Engineer job\") written again in other words, with the same content words: \"Regularly participates " +
 			"... and networking\" where the level taken over has \"Regularly participate ... and/or networking\" " +
@@ -63,7 +69,9 @@ var bulletDriftRule = &lint.Rule{
 			"methodologies and internal process development\";\n" +
 			"- a plural noun of the copy made a bare singular: \"to form hypothesis\" where the copy has \"to form " +
 			"hypotheses\" (the noun ends its phrase after a content word, with no determiner or number before it " +
-			"in its phrase, and is no noun that goes without an article, \"perform analysis\");\n" +
+			"in its phrase, and is no noun that goes without an article, \"perform analysis\"; the years a bullet " +
+			"opens with aside, \"Experience supporting product team\" where the copy has \"4+ years of experience " +
+			"supporting product teams\");\n" +
 			"- a bullet that is a link in the other roles written as plain text in one: \"Leadership at GitLab\" " +
 			"where at least two other roles have \"[Leadership at GitLab](...)\", every copy one link over the " +
 			"whole bullet (bullets of any length are compared);\n" +
@@ -160,6 +168,8 @@ type driftFinding struct {
 	rto      int
 	// an inherited bullet repeated with words left out
 	shortened bool
+	// a regression that makes a preference of what the copy requires
+	preferred bool
 	// for another name: the bullet of the same level that swaps the same
 	// names between a level before and one after
 	via *driftBullet
@@ -405,10 +415,16 @@ func classifyDrift(b, r *driftBullet, pg *driftPage) driftFinding {
 		personForms(bt[0].norm, rt[0].norm) && len(listStyle(b, rt[0].norm, pg)) > 0 && !repeat() {
 		return driftFinding{kind: driftVerbForm, b: b, r: r, from: 0, to: 1, rfrom: 0, rto: 1}
 	}
+	// a noun where the copy, and the list, have the verb: "Liaison with
+	// External auditors" for "Liaise with External auditors"
+	if len(rt) == len(bt) && len(bt) > 1 && bt[0].word && equalToks(bt[1:], rt[1:]) && nounOfVerb(bt[0].norm, rt[0].norm) &&
+		!thirdPerson(rt[0].norm) && len(listStyle(b, rt[0].norm, pg)) > 0 && !repeat() {
+		return driftFinding{kind: driftVerbForm, b: b, r: r, from: 0, to: 1, rfrom: 0, rto: 1}
+	}
 	if f := nameSwap(b, r, pg); f.b != nil {
 		return f
 	}
-	if f := regression(b, r); f.b != nil {
+	if f := regression(b, r, pg); f.b != nil {
 		return f
 	}
 	if f := singularized(b, r); f.b != nil {
@@ -558,6 +574,22 @@ var listJoiners = map[string]bool{"and": true, "or": true, "nor": true, "but": t
 // personForms reports whether two lower-case words are the base and
 // third-person forms of one verb: "respond" and "responds", "ensure" and
 // "ensures", "focus" and "focuses".
+// nounOfVerb reports whether n is the noun made of the verb v:
+// "liaison" of "liaise", "management" of "manage", "coordination" of
+// "coordinate".
+func nounOfVerb(n, v string) bool {
+	stem := strings.TrimSuffix(v, "e")
+	if len(stem) < 4 || driftVerbs[n] {
+		return false
+	}
+	for _, suf := range []string{"ion", "on", "ment", "ance", "ence"} {
+		if n == stem+suf || n == v+suf {
+			return true
+		}
+	}
+	return false
+}
+
 func personForms(a, b string) bool {
 	if len(a) > len(b) {
 		a, b = b, a
@@ -765,19 +797,24 @@ func namesAgain(bs []*driftBullet, best map[*driftBullet]driftFinding, keep func
 // an article ("analysis", "experience") is left alone, and so is the
 // bullet's first word, a verb's form.
 func singularized(b, r *driftBullet) driftFinding {
-	p, bm, rm := midDiff(b.toks, r.toks)
+	// the years a level asks vary from level to level: "Experience
+	// supporting product team" is a copy of "4+ years of experience
+	// supporting product teams"
+	bt, rt := yearsOff(b.toks), yearsOff(r.toks)
+	off := len(b.toks) - len(bt)
+	p, bm, rm := midDiff(bt, rt)
 	if p == 0 || len(bm) != 1 || len(rm) != 1 || !bm[0].word || !pluralOf(rm[0].norm, bm[0].norm) ||
 		driftMassNouns[bm[0].norm] || driftUncounted[bm[0].norm] || prose.IsStopWord(bm[0].norm) {
 		return driftFinding{}
 	}
-	if n := p + 1; n < len(b.toks) && b.toks[n].word && !prose.IsStopWord(b.toks[n].norm) {
+	if n := p + 1; n < len(bt) && bt[n].word && !prose.IsStopWord(bt[n].norm) {
 		return driftFinding{}
 	}
-	if prev := b.toks[p-1]; !prev.word || prose.IsStopWord(prev.norm) || prev.norm == "#" {
+	if prev := bt[p-1]; !prev.word || prose.IsStopWord(prev.norm) || prev.norm == "#" {
 		return driftFinding{}
 	}
 	for i := p - 1; i >= 0; i-- {
-		t := b.toks[i]
+		t := bt[i]
 		if !t.word || t.norm == "#" || driftDeterminers[t.norm] {
 			return driftFinding{}
 		}
@@ -785,7 +822,17 @@ func singularized(b, r *driftBullet) driftFinding {
 			break
 		}
 	}
-	return driftFinding{kind: driftNumber, b: b, r: r, from: p, to: p + 1, rfrom: p, rto: p + 1}
+	return driftFinding{kind: driftNumber, b: b, r: r, from: off + p, to: off + p + 1,
+		rfrom: len(r.toks) - len(rt) + p, rto: len(r.toks) - len(rt) + p + 1}
+}
+
+// yearsOff returns a bullet's tokens without the years it opens with ("4+
+// years of experience ..." gives "experience ...").
+func yearsOff(ts []driftTok) []driftTok {
+	if len(ts) > 3 && ts[0].norm == "#" && (ts[1].norm == "years" || ts[1].norm == "year") && ts[2].norm == "of" {
+		return ts[3:]
+	}
+	return ts
 }
 
 // driftDeterminers make a singular noun count ("each team", "our
@@ -1104,6 +1151,7 @@ var driftRanks = map[string][2]int{
 	"support": {1, 1}, "assist": {1, 1}, "help": {1, 1}, "contribute": {1, 1}, "participate": {1, 1},
 	// proficiency
 	"expert": {2, 3}, "deep": {2, 3}, "advanced": {2, 3}, "extensive": {2, 3}, "thorough": {2, 3},
+	"excellent": {2, 3}, "exceptional": {2, 3}, "outstanding": {2, 3},
 	"strong": {2, 2}, "solid": {2, 2}, "proficient": {2, 2},
 	"working": {2, 1}, "basic": {2, 1}, "general": {2, 1}, "some": {2, 1},
 }
@@ -1115,10 +1163,13 @@ var driftDroppable = map[string]bool{"demonstrated": true, "proven": true, "stro
 // regression finds a bullet of a higher grade that asks less than its copy
 // at a lower grade: one word lower on a scale, or a word of proof or
 // strength dropped.
-func regression(b, r *driftBullet) driftFinding {
+func regression(b, r *driftBullet, pg *driftPage) driftFinding {
 	gb, gr := driftGrade(b.owner), driftGrade(r.owner)
 	if gb < 0 || gr < 0 || gb <= gr {
 		return driftFinding{}
+	}
+	if f := preferredAbove(b, r, pg); f.b != nil {
+		return f
 	}
 	p, bm, rm := midDiff(b.toks, r.toks)
 	if len(bm) > 1 || len(rm) != 1 || !rm[0].word {
@@ -1136,6 +1187,59 @@ func regression(b, r *driftBullet) driftFinding {
 		return driftFinding{}
 	}
 	return driftFinding{kind: driftRegression, b: b, r: r, from: p, to: p + 1, rfrom: p, rto: p + 1}
+}
+
+// lowerHas reports whether a role graded below b's holds b as it is: the
+// item was dropped at that level, not at b's.
+func lowerHas(b *driftBullet, pg *driftPage) bool {
+	gb := driftGrade(b.owner)
+	for _, t := range pg.byKey[b.key] {
+		if t != b && t.owner != nil && t.owner != b.owner {
+			if g := driftGrade(t.owner); g >= 0 && g < gb {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// requiredEnds are the words that say a requirement is one ("Knowledge of
+// Netsuite is required").
+var requiredEnds = [][]string{{"is", "required"}, {"are", "required"}, {"required"}, {",", "required"}, {"(", "required", ")"}}
+
+// preferredAbove finds a bullet of a higher grade that only prefers what
+// its copy at a lower grade requires: "..., such as BambooHR, is a plus"
+// where the copy has "..., such as BambooHR", "Knowledge of Netsuite
+// preferred" where it has "Knowledge of Netsuite is required".
+func preferredAbove(b, r *driftBullet, pg *driftPage) driftFinding {
+	bs := stripPreference(b.toks)
+	if len(bs) == len(b.toks) || len(stripPreference(r.toks)) < len(r.toks) {
+		return driftFinding{}
+	}
+	from := len(bs)
+	for len(bs) > 0 && bs[len(bs)-1].norm == "," {
+		bs = bs[:len(bs)-1]
+	}
+	rs := r.toks
+	for _, m := range requiredEnds {
+		if len(rs) > len(m) {
+			ok := true
+			for i, w := range m {
+				if rs[len(rs)-len(m)+i].norm != w {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				rs = rs[:len(rs)-len(m)]
+				break
+			}
+		}
+	}
+	if from == 0 || len(bs) == 0 || !equalToks(bs, rs) || lowerHas(b, pg) {
+		return driftFinding{}
+	}
+	return driftFinding{kind: driftRegression, b: b, r: r, from: from, to: len(b.toks), rfrom: 0, rto: len(r.toks), preferred: true}
 }
 
 // driftGrade returns a role's grade, or -1 when it has none.
@@ -1275,6 +1379,13 @@ func reportBulletDrift(p *lint.Pass, f *driftFinding, pg *driftPage) {
 		msg = fmt.Sprintf("names %q where the same bullet in %s and in %s names %q: one of them is out of date",
 			driftQuote(b, f.from, f.to, 0), where(before), where(after), driftQuote(r, f.rfrom, f.rto, 0))
 	case driftRegression:
+		if f.preferred {
+			span = b.b.Block.Span
+			msg = fmt.Sprintf("a higher grade asking less: %q only prefers what the same bullet in %s, grade %s, requires: %q",
+				oneLine(b.text[b.toks[0].start:b.toks[len(b.toks)-1].end]), where(r),
+				strings.TrimSuffix(fmt.Sprintf("%g", driftGrade(r.owner)), ".0"), oneLine(r.text[r.toks[0].start:r.toks[len(r.toks)-1].end]))
+			break
+		}
 		msg = fmt.Sprintf("a higher grade asking less: %q where the same bullet in %s, grade %s, has %q",
 			driftQuote(b, f.from, f.to, 2), where(r), strings.TrimSuffix(fmt.Sprintf("%g", driftGrade(r.owner)), ".0"), driftQuote(r, f.rfrom, f.rto, 2))
 	case driftLink:

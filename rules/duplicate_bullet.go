@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -24,7 +25,13 @@ var duplicateBulletRule = &lint.Rule{
 			"paste: \"Ability to use GitLab\" written twice in one requirements list, a performance indicator pasted " +
 			"twice. Items are the same when their text is, case, punctuation, spacing, link targets and the articles " +
 			"\"a\", \"an\" and \"the\" aside (\"Experience in a Sales Operations role.\" and \"Experience in Sales " +
-			"Operations role\"); any other word that differs makes them two items. The Hiring Process steps are " +
+			"Operations role\"); any other word that differs makes them two items, but for one slip: a long item " +
+			"written again with the words of one place changed, at most three, and twelve words or more the same " +
+			"around them (four fifths of the item), says one thing twice or contradicts itself (\"Experience " +
+			"sourcing at junior and intermediate levels, preferably in a global capacity ...\" after \"Experience " +
+			"sourcing at all levels, preferably in a global capacity ...\"); the message names the words changed " +
+			"(parallel items that differ by names or numbers, \"in the AMER region\" and \"in the EMEA region\", " +
+			"are not reported; words of code and bare links do not count). The Hiring Process steps are " +
 			"not compared: a process may hold one step twice on purpose (a first and a last interview with the " +
 			"CEO), and steps that differ only by the interviewer are parallel. " +
 			"The later copy is reported, once per repeat, with the line of the first.\n\n" +
@@ -89,6 +96,97 @@ func checkDuplicateBullet(p *lint.Pass) {
 				Span:    b.Span,
 				Message: fmt.Sprintf("%q is already in this list (line %d)", clipText(strings.TrimSpace(b.Text), 80), line),
 				Subject: key,
+			})
+		}
+		nearDuplicates(p, items, first, parents)
+	}
+}
+
+// parallelNames reports whether the words where two items differ name
+// something, each capitalized or holding a digit ("EMEA", "Q3"): the items
+// are parallel, one for each thing named.
+func parallelNames(ws []string) bool {
+	if len(ws) == 0 {
+		return false
+	}
+	for _, w := range ws {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !strings.ContainsAny(w, "0123456789") {
+			return false
+		}
+	}
+	return true
+}
+
+// nearMinWords is how many words two items of a list must share, around
+// the few that differ, to be one item written twice.
+const nearMinWords = 12
+
+// nearDuplicates reports an item written again in its list with a few
+// words changed, all the rest the same: "Experience sourcing and research
+// at junior and intermediate levels, preferably in a global capacity ..."
+// where an item before has "at all levels, preferably in a global
+// capacity ...". The list then says one thing twice, or two things that
+// contradict each other.
+func nearDuplicates(p *lint.Pass, items []*model.Bullet, first map[string]*model.Bullet, parents map[*model.Bullet]*model.Bullet) {
+	f := p.File
+	type item struct {
+		b     *model.Bullet
+		words []string // as written
+		lower []string
+	}
+	var its []item
+	for _, b := range items {
+		if key, _ := bulletKey(itemText(f, b)); first[key] != b {
+			continue // an exact repeat, reported as one
+		}
+		// words of the plain text: code and bare links ("?widget=8715519")
+		// are no words
+		ws := strings.FieldsFunc(b.Text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		if len(ws) < nearMinWords {
+			continue
+		}
+		lw := make([]string, len(ws))
+		for i, w := range ws {
+			lw[i] = strings.ToLower(w)
+		}
+		its = append(its, item{b, ws, lw})
+	}
+	reported := map[*model.Bullet]bool{}
+	for j := range its {
+		for i := 0; i < j; i++ {
+			a, b := its[i], its[j]
+			if reported[b.b] || b.b.Depth != a.b.Depth || parents[a.b] != parents[b.b] {
+				continue
+			}
+			n, m := len(a.lower), len(b.lower)
+			pre := 0
+			for pre < n && pre < m && a.lower[pre] == b.lower[pre] {
+				pre++
+			}
+			suf := 0
+			for suf < n-pre && suf < m-pre && a.lower[n-1-suf] == b.lower[m-1-suf] {
+				suf++
+			}
+			da, db := n-pre-suf, m-pre-suf
+			if da == 0 && db == 0 || max(da, db) > 3 || pre+suf < nearMinWords || 5*(pre+suf) < 4*max(n, m) {
+				continue
+			}
+			if parallelNames(a.words[pre:pre+da]) && parallelNames(b.words[pre:pre+db]) {
+				continue // parallel items: "... with AMER partners ..." and "... with EMEA partners ..."
+			}
+			reported[b.b] = true
+			quote := func(ws []string, d int) string {
+				if d == 0 {
+					return "nothing"
+				}
+				return strconv.Quote(strings.Join(ws[pre:pre+d], " "))
+			}
+			p.Report(lint.Diagnostic{
+				Span: b.b.Span,
+				Message: fmt.Sprintf("%q is already in this list (line %d) but for %s where it has %s: one item said twice",
+					clipText(strings.TrimSpace(b.b.Text), 80), f.Source.Position(a.b.Span.Start).Line, quote(b.words, db), quote(a.words, da)),
+				Subject: "near " + strings.Join(b.lower, " "),
 			})
 		}
 	}
