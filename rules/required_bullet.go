@@ -62,7 +62,7 @@ var requiredBulletRule = &lint.Rule{
 			"- Otherwise in each level's own requirements (also those under a second heading with the same title, or, when " +
 			"it has no Requirements heading, a list headed by another name that names requirements: \"Desirable Skills, " +
 			"Knowledge, and Experience\"), or " +
-			"in those of the role it inherits them from: the role it shares a grade sentence with (unless it has a list of its own: \"#### Lead X Requirements\" left under \"## Senior X\" is the Lead's), the role whose " +
+			"in those of the role it inherits them from: the role it shares a grade sentence with (unless it has a list of its own: \"#### Lead X Requirements\" left under \"## Senior X\" is the Lead's, and so is what that list takes over: \"Extends that of the Manager, X requirements\" in a \"#### Senior Manager, X Requirements\" left under \"### Senior X\" does not cover the Senior X), the role whose " +
 			"heading encloses its own in the page outline, the base its inheritance sentence names, and the role whose " +
 			"requirements its text takes over, read as required-sections reads it (one reading, the page model's): \"Extends ...\" " +
 			"(or a typo of it: \"Exends\"), \"Requirements for the X extend the Y job\", \"In addition to the above requirements " +
@@ -850,6 +850,10 @@ type bulletPage struct {
 	crossNone map[*model.Role]struct{}
 	named     map[*model.Role][]*model.Section // requirements a heading names for a role the model gave them not to
 	renamed   []*model.Section                 // those sections
+	// the extensions written in those sections, by the role they move to,
+	// and their sentences (no longer the holder's)
+	movedExt map[*model.Role][]*model.Extension
+	moved    map[*model.Sentence]*model.Role
 }
 
 func newBulletPage(f *model.Family) *bulletPage {
@@ -877,11 +881,23 @@ func newBulletPage(f *model.Family) *bulletPage {
 			if s.Kind != model.SecRequirements || s.Prefix == "" || strings.EqualFold(strings.TrimSpace(s.Prefix), strings.TrimSpace(x.Title)) {
 				continue
 			}
-			// (one that says it takes over another list stays where the
-			// model read that inheritance)
-			if y := policyRoleTitled(f, s.Prefix); y != nil && y != x && y.Heading == nil && !sectionInherits(s) {
+			// (one that says it takes over another list takes that
+			// inheritance with it: "#### Senior Manager, X Requirements",
+			// "Extends that of the Manager, X requirements" under "###
+			// Senior X" is the Senior Manager's, not the Senior's)
+			if y := policyRoleTitled(f, s.Prefix); y != nil && y != x && y.Heading == nil {
 				pg.named[y] = append(pg.named[y], s)
 				pg.renamed = append(pg.renamed, s)
+				for _, e := range x.Extends {
+					if e.Sentence != nil && s.Span.Start <= e.Sentence.Span.Start && e.Sentence.Span.Start < max(s.Body.End, s.Span.End) {
+						if pg.movedExt == nil {
+							pg.movedExt = map[*model.Role][]*model.Extension{}
+							pg.moved = map[*model.Sentence]*model.Role{}
+						}
+						pg.movedExt[y] = append(pg.movedExt[y], e)
+						pg.moved[e.Sentence] = y
+					}
+				}
 			}
 		}
 	}
@@ -1071,8 +1087,8 @@ func (pg *bulletPage) inheritedFrom(r *model.Role, reqs []*model.Section) []*mod
 	// "Extends that of the X requirements"): the role each names, else,
 	// for a text that opens with its keyword and names no role of this
 	// page ("Extends that of the AVP Requirements"), the level before
-	for _, e := range r.Extends {
-		if !slices.Contains(e.Kinds, model.SecRequirements) {
+	for _, e := range append(slices.Clip(r.Extends), pg.movedExt[r]...) {
+		if !slices.Contains(e.Kinds, model.SecRequirements) || pg.moved[e.Sentence] != nil && pg.moved[e.Sentence] != r {
 			continue
 		}
 		if e.From != nil {
