@@ -54,12 +54,8 @@ var bulletDriftRule = &lint.Rule{
 			"database\" where the level before has \"Equity Edge Online/E*TRADE database\");\n" +
 			"- a higher grade asking less than a lower one: \"Support the development\" or \"Strong experience\" " +
 			"where the same bullet at a lower grade has \"Lead the development\" or \"Expert experience\", or " +
-			"\"Resourcefulness\" where it has \"Demonstrated resourcefulness\", or \"Strong collaboration skills\" " +
-			"where it has \"Excellent collaboration skills\" (both roles need a grade; the words of ownership and " +
-			"proficiency compared are built in); or a preference of what the lower grade requires: \"Knowledge of " +
-			"Netsuite preferred\" or \"..., such as BambooHR, is a plus\" where the same bullet at a lower grade has " +
-			"\"Knowledge of Netsuite is required\" or \"..., such as BambooHR\" (not when a level graded below it " +
-			"already has the preference: the change is reported there);\n" +
+			"\"Resourcefulness\" where it has \"Demonstrated resourcefulness\" (both roles need a grade; the " +
+			"words of ownership and proficiency compared are built in);\n" +
 			"- a bullet that a level takes over from another (\"Responsibilities extend the Staff Analytics " +
 			"Engineer job\") written again in other words, with the same content words: \"Regularly participates " +
 			"... and networking\" where the level taken over has \"Regularly participate ... and/or networking\" " +
@@ -168,8 +164,6 @@ type driftFinding struct {
 	rto      int
 	// an inherited bullet repeated with words left out
 	shortened bool
-	// a regression that makes a preference of what the copy requires
-	preferred bool
 	// for another name: the bullet of the same level that swaps the same
 	// names between a level before and one after
 	via *driftBullet
@@ -424,7 +418,7 @@ func classifyDrift(b, r *driftBullet, pg *driftPage) driftFinding {
 	if f := nameSwap(b, r, pg); f.b != nil {
 		return f
 	}
-	if f := regression(b, r, pg); f.b != nil {
+	if f := regression(b, r); f.b != nil {
 		return f
 	}
 	if f := singularized(b, r); f.b != nil {
@@ -1151,7 +1145,6 @@ var driftRanks = map[string][2]int{
 	"support": {1, 1}, "assist": {1, 1}, "help": {1, 1}, "contribute": {1, 1}, "participate": {1, 1},
 	// proficiency
 	"expert": {2, 3}, "deep": {2, 3}, "advanced": {2, 3}, "extensive": {2, 3}, "thorough": {2, 3},
-	"excellent": {2, 3}, "exceptional": {2, 3}, "outstanding": {2, 3},
 	"strong": {2, 2}, "solid": {2, 2}, "proficient": {2, 2},
 	"working": {2, 1}, "basic": {2, 1}, "general": {2, 1}, "some": {2, 1},
 }
@@ -1163,13 +1156,10 @@ var driftDroppable = map[string]bool{"demonstrated": true, "proven": true, "stro
 // regression finds a bullet of a higher grade that asks less than its copy
 // at a lower grade: one word lower on a scale, or a word of proof or
 // strength dropped.
-func regression(b, r *driftBullet, pg *driftPage) driftFinding {
+func regression(b, r *driftBullet) driftFinding {
 	gb, gr := driftGrade(b.owner), driftGrade(r.owner)
 	if gb < 0 || gr < 0 || gb <= gr {
 		return driftFinding{}
-	}
-	if f := preferredAbove(b, r, pg); f.b != nil {
-		return f
 	}
 	p, bm, rm := midDiff(b.toks, r.toks)
 	if len(bm) > 1 || len(rm) != 1 || !rm[0].word {
@@ -1187,59 +1177,6 @@ func regression(b, r *driftBullet, pg *driftPage) driftFinding {
 		return driftFinding{}
 	}
 	return driftFinding{kind: driftRegression, b: b, r: r, from: p, to: p + 1, rfrom: p, rto: p + 1}
-}
-
-// lowerHas reports whether a role graded below b's holds b as it is: the
-// item was dropped at that level, not at b's.
-func lowerHas(b *driftBullet, pg *driftPage) bool {
-	gb := driftGrade(b.owner)
-	for _, t := range pg.byKey[b.key] {
-		if t != b && t.owner != nil && t.owner != b.owner {
-			if g := driftGrade(t.owner); g >= 0 && g < gb {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// requiredEnds are the words that say a requirement is one ("Knowledge of
-// Netsuite is required").
-var requiredEnds = [][]string{{"is", "required"}, {"are", "required"}, {"required"}, {",", "required"}, {"(", "required", ")"}}
-
-// preferredAbove finds a bullet of a higher grade that only prefers what
-// its copy at a lower grade requires: "..., such as BambooHR, is a plus"
-// where the copy has "..., such as BambooHR", "Knowledge of Netsuite
-// preferred" where it has "Knowledge of Netsuite is required".
-func preferredAbove(b, r *driftBullet, pg *driftPage) driftFinding {
-	bs := stripPreference(b.toks)
-	if len(bs) == len(b.toks) || len(stripPreference(r.toks)) < len(r.toks) {
-		return driftFinding{}
-	}
-	from := len(bs)
-	for len(bs) > 0 && bs[len(bs)-1].norm == "," {
-		bs = bs[:len(bs)-1]
-	}
-	rs := r.toks
-	for _, m := range requiredEnds {
-		if len(rs) > len(m) {
-			ok := true
-			for i, w := range m {
-				if rs[len(rs)-len(m)+i].norm != w {
-					ok = false
-					break
-				}
-			}
-			if ok {
-				rs = rs[:len(rs)-len(m)]
-				break
-			}
-		}
-	}
-	if from == 0 || len(bs) == 0 || !equalToks(bs, rs) || lowerHas(b, pg) {
-		return driftFinding{}
-	}
-	return driftFinding{kind: driftRegression, b: b, r: r, from: from, to: len(b.toks), rfrom: 0, rto: len(r.toks), preferred: true}
 }
 
 // driftGrade returns a role's grade, or -1 when it has none.
@@ -1379,13 +1316,6 @@ func reportBulletDrift(p *lint.Pass, f *driftFinding, pg *driftPage) {
 		msg = fmt.Sprintf("names %q where the same bullet in %s and in %s names %q: one of them is out of date",
 			driftQuote(b, f.from, f.to, 0), where(before), where(after), driftQuote(r, f.rfrom, f.rto, 0))
 	case driftRegression:
-		if f.preferred {
-			span = b.b.Block.Span
-			msg = fmt.Sprintf("a higher grade asking less: %q only prefers what the same bullet in %s, grade %s, requires: %q",
-				oneLine(b.text[b.toks[0].start:b.toks[len(b.toks)-1].end]), where(r),
-				strings.TrimSuffix(fmt.Sprintf("%g", driftGrade(r.owner)), ".0"), oneLine(r.text[r.toks[0].start:r.toks[len(r.toks)-1].end]))
-			break
-		}
 		msg = fmt.Sprintf("a higher grade asking less: %q where the same bullet in %s, grade %s, has %q",
 			driftQuote(b, f.from, f.to, 2), where(r), strings.TrimSuffix(fmt.Sprintf("%g", driftGrade(r.owner)), ".0"), driftQuote(r, f.rfrom, f.rto, 2))
 	case driftLink:
