@@ -200,6 +200,21 @@ func verbSuffix(w string) bool {
 	return false
 }
 
+// expectationsSection reports a section named for what a level is expected
+// to show ("Expectations", "Performance Expectations"), read as its
+// responsibilities but holding qualities as rightly as duties.
+func expectationsSection(name string) bool {
+	return strings.Contains(strings.ToLower(name), "expectation")
+}
+
+// misplacedNotNoun are words that open no noun phrase naming a skill:
+// determiners, possessives and prepositions ("the capabilities of", "our
+// understanding of", "with comprehensive knowledge of").
+var misplacedNotNoun = map[string]bool{"the": true, "a": true, "an": true, "our": true, "their": true, "your": true,
+	"its": true, "his": true, "her": true, "this": true, "that": true, "these": true, "those": true, "with": true,
+	"by": true, "through": true, "using": true, "in": true, "on": true, "for": true, "from": true, "of": true,
+	"to": true, "and": true, "or": true}
+
 // misplacedSkillObject are the words after a skill that say what it is
 // of: "expertise with", "capabilities to".
 var misplacedSkillObject = map[string]bool{"with": true, "in": true, "of": true, "to": true, "for": true}
@@ -368,12 +383,15 @@ func shapeOf(text string) (itemShape, bool) {
 		return shapeAction, strong
 	}
 	// "SA level expertise with GitLab", "Matrix management capabilities to
-	// communicate ...": a noun phrase whose third word at most is a skill,
-	// followed by what it is of
-	for i := 1; i < min(len(words)-1, 4) && !verbSuffix(first); i++ {
-		if misplacedSkillWords[words[i]] && words[i] != "years" && words[i] != "degree" && misplacedSkillObject[words[i+1]] {
-			return shapeQuality, false
-		}
+	// communicate ...": a noun phrase whose third word is a skill, followed
+	// by what it is of; the two words before it nouns, not a verb and its
+	// object ("Showcase the capabilities of", "Refine our understanding
+	// of", "Elevates the event experience for") nor a preposition's
+	// ("With comprehensive knowledge of ..., educate"): a skill word second
+	// ("Expand knowledge of") follows a verb as often as a noun
+	if len(words) > 3 && !verbSuffix(first) && !thirdPerson(first) && !misplacedNotNoun[first] && !misplacedNotNoun[words[1]] &&
+		misplacedSkillWords[words[2]] && words[2] != "years" && words[2] != "degree" && misplacedSkillObject[words[3]] {
+		return shapeQuality, false
 	}
 	// "Leadership and mentoring skills": a short noun phrase naming skills
 	if n := len(words); n <= 8 && (words[n-1] == "skills" || words[n-1] == "skill") {
@@ -390,6 +408,12 @@ func checkMisplacedItem(p *lint.Pass) {
 		}
 		sec := items[0].Block.Section
 		if sec.Kind != model.SecResponsibilities && sec.Kind != model.SecRequirements {
+			continue
+		}
+		if sec.Kind == model.SecResponsibilities && expectationsSection(sec.Name) {
+			// "Expectations": what a level is expected to show, its
+			// duties and the qualities it is judged by alike ("Effective
+			// at leading through frontline managers")
 			continue
 		}
 		type item struct {
