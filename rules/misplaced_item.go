@@ -44,7 +44,11 @@ var misplacedItemRule = &lint.Rule{
 			"A Responsibilities list written as a Requirements list is (three skills or qualities or more, half its items or more, " +
 			"and no verb), at a level that has Requirements too, holds the level's requirements under the wrong heading: each " +
 			"of its skills and qualities is reported.\n\n" +
-			"A list whose items are mixed throughout is not judged, nor the list of a level that has only one of the two " +
+			"A noun phrase names a skill when its third word is one, after two nouns (\"SA level expertise with ...\", \"Matrix " +
+			"management capabilities to ...\"), not after a verb and its object or a preposition (\"Expand knowledge of\", " +
+			"\"Showcase the capabilities of\", \"With comprehensive knowledge of ..., educate\").\n\n" +
+			"A list whose items are mixed throughout is not judged, nor a level's Expectations (what it is expected to show: " +
+			"duties and qualities alike), nor the list of a level that has only one of the two " +
 			"(Responsibilities and no Requirements of its own, or Requirements and no Responsibilities: it levels the role as a " +
 			"whole, and there is no list of the level to move an item to; a list of the other kind right after the level, under " +
 			"a heading a step too shallow, is the level's), nor a nested item, an item that leads in to a " +
