@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"gitlab.com/ladderlint/ladderlint/lint/model"
 	"gitlab.com/ladderlint/ladderlint/lint/prose"
 )
 
@@ -96,3 +97,56 @@ func TestMayBeAcronymPluralNecessary(t *testing.T) {
 	}
 }
 
+// TestTermPageWordsBlockFilters: the checks termPageWords asks once a block
+// are necessary for the per-word ones they stand before: linkIdentifier
+// holds of no word of a block without a link (blockLinks), emphasisedName
+// of no word of a block without a '*' or '_' where a word's mark may be
+// (mayEmphasise); and every word's source span lies within the block's
+// SourceBounds. Random pages of emphasis, links, code spans, tables, lists
+// and headings.
+func TestTermPageWordsBlockFilters(t *testing.T) {
+	rng := rand.New(rand.NewSource(63))
+	pieces := []string{"kumactl", "cubefs", "the", "must", "Go", " ", " ", " ", "**", "__", "*", "_", "***",
+		" **cubefs** ", " __kumactl__ ", " _cubefs_ ", " *kumactl* ", " ***cubefs*** ",
+		"[mochajs](https://github.com/mochajs)", "[kubernetes org](https://github.com/kubernetes/)", "[Github](https://github.com)",
+		"<https://x.org/kuma>", "`kuma`", "<b>", "</b>", "\\*", "é", "’", "-", "/", ".", ",", "\n", "\n\n", "\n- ", "\n1. ",
+		"\n## ", "\n| a | **b** |\n|---|---|\n| ", " |\n", "\n> ", "&amp;", "[x][r]\n\n[r]: https://e.org/cubefs\n"}
+	linkedIDs, emphasised, blocks := 0, 0, 0
+	for range 1500 {
+		var src strings.Builder
+		src.WriteString("# Engineer\n\n")
+		for n := 5 + rng.Intn(60); n > 0; n-- {
+			src.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		f := model.Parse("content/job-families/x/engineer.md", []byte(src.String()))
+		var links map[*model.Block][]*model.Link
+		for _, b := range f.Blocks {
+			blocks++
+			text := wordingText(b)
+			tw := wordingWords(b, true)
+			linked, marked := len(blockLinks(f, b, &links)) > 0, mayEmphasise(f, b)
+			lo, hi := b.SourceBounds()
+			for _, w := range tw.Words {
+				start, end := int(w.Start), int(w.End)
+				if sp := b.SourceSpan(start, end); sp.Start < lo || sp.End > hi+1 {
+					t.Fatalf("%q: word %q at %v, outside the block's bounds [%d, %d]", src.String(), w.In(text), sp, lo, hi)
+				}
+				if linkIdentifier(f, b, &links, start, end, w.In(text), false) {
+					linkedIDs++
+					if !linked {
+						t.Fatalf("%q: %q is a link's identifier in a block without links", src.String(), w.In(text))
+					}
+				}
+				if emphasisedName(f, b, start, end, w.In(text)) {
+					emphasised++
+					if !marked {
+						t.Fatalf("%q: %q is emphasised in a block mayEmphasise passes over", src.String(), w.In(text))
+					}
+				}
+			}
+		}
+	}
+	if linkedIDs < 100 || emphasised < 100 {
+		t.Fatalf("%d blocks, %d links' identifiers, %d emphasised names: the test says little", blocks, linkedIDs, emphasised)
+	}
+}

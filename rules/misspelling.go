@@ -2409,6 +2409,21 @@ func hasFieldFold(s, w string) bool {
 // linkAround is the link of block b whose text holds the span start..end,
 // or nil. byBlock holds the page's links by block, made on first need.
 func linkAround(f *model.Family, b *model.Block, byBlock *map[*model.Block][]*model.Link, start, end int) *model.Link {
+	// the block's links come in the order of their texts, which do not
+	// overlap: the one that may hold the word is found by halving, so a
+	// block of many links costs no more per word than a few
+	ls := blockLinks(f, b, byBlock)
+	i := sort.Search(len(ls), func(i int) bool { return ls[i].TextIn.End >= end })
+	if i == len(ls) || start < ls[i].TextIn.Start {
+		return nil
+	}
+	return ls[i]
+}
+
+// blockLinks returns the links of b that linkAround reads (no autolink), in
+// the order of their texts; byBlock keeps them by block for the page, made
+// on first need.
+func blockLinks(f *model.Family, b *model.Block, byBlock *map[*model.Block][]*model.Link) []*model.Link {
 	if len(f.Links) == 0 {
 		return nil
 	}
@@ -2423,15 +2438,7 @@ func linkAround(f *model.Family, b *model.Block, byBlock *map[*model.Block][]*mo
 			sort.SliceStable(ls, func(i, j int) bool { return ls[i].TextIn.Start < ls[j].TextIn.Start })
 		}
 	}
-	// the block's links come in the order of their texts, which do not
-	// overlap: the one that may hold the word is found by halving, so a
-	// block of many links costs no more per word than a few
-	ls := (*byBlock)[b]
-	i := sort.Search(len(ls), func(i int) bool { return ls[i].TextIn.End >= end })
-	if i == len(ls) || start < ls[i].TextIn.Start {
-		return nil
-	}
-	return ls[i]
+	return (*byBlock)[b]
 }
 
 // nameSuffixed reports whether a slug's word is a word of the page's title
