@@ -99,7 +99,8 @@ func TestMayBeAcronymPluralNecessary(t *testing.T) {
 
 // TestTermPageWordsBlockFilters: the checks termPageWords asks once a block
 // are necessary for the per-word ones they stand before: linkIdentifier
-// holds of no word of a block without a link (blockLinks), emphasisedName
+// and misspelling's linkNamesWord hold of no word of a block without a
+// link (blockLinks), emphasisedName
 // of no word of a block without a '*' or '_' where a word's mark may be
 // (mayEmphasise); and every word's source span lies within the block's
 // SourceBounds. Random pages of emphasis, links, code spans, tables, lists
@@ -111,7 +112,7 @@ func TestTermPageWordsBlockFilters(t *testing.T) {
 		"[mochajs](https://github.com/mochajs)", "[kubernetes org](https://github.com/kubernetes/)", "[Github](https://github.com)",
 		"<https://x.org/kuma>", "`kuma`", "<b>", "</b>", "\\*", "é", "’", "-", "/", ".", ",", "\n", "\n\n", "\n- ", "\n1. ",
 		"\n## ", "\n| a | **b** |\n|---|---|\n| ", " |\n", "\n> ", "&amp;", "[x][r]\n\n[r]: https://e.org/cubefs\n"}
-	linkedIDs, emphasised, blocks := 0, 0, 0
+	linkedIDs, linkNames, emphasised, blocks := 0, 0, 0, 0
 	for range 1500 {
 		var src strings.Builder
 		src.WriteString("# Engineer\n\n")
@@ -137,6 +138,12 @@ func TestTermPageWordsBlockFilters(t *testing.T) {
 						t.Fatalf("%q: %q is a link's identifier in a block without links", src.String(), w.In(text))
 					}
 				}
+				if linkNamesWord(f, b, &links, start, end, strings.ToLower(w.In(text))) {
+					linkNames++
+					if !linked {
+						t.Fatalf("%q: a link's address names %q in a block without links", src.String(), w.In(text))
+					}
+				}
 				if emphasisedName(f, b, start, end, w.In(text)) {
 					emphasised++
 					if !marked {
@@ -146,7 +153,94 @@ func TestTermPageWordsBlockFilters(t *testing.T) {
 			}
 		}
 	}
-	if linkedIDs < 100 || emphasised < 100 {
-		t.Fatalf("%d blocks, %d links' identifiers, %d emphasised names: the test says little", blocks, linkedIDs, emphasised)
+	if linkedIDs < 100 || linkNames < 100 || emphasised < 100 {
+		t.Fatalf("%d blocks, %d links' identifiers, %d words links' addresses name, %d emphasised names: the test says little",
+			blocks, linkedIDs, linkNames, emphasised)
+	}
+}
+
+// pluralPossessiveAsBuilt and apostropheInNameAsBuilt are the functions as
+// they were, without the check of the word's length and last letter.
+func pluralPossessiveAsBuilt(d *wordDict, w string) (plural, one string) {
+	stem, apo := w, ""
+	for _, suffix := range []string{"'s", "’s"} {
+		if st, ok := strings.CutSuffix(w, suffix); ok {
+			stem, apo = st, suffix[:len(suffix)-1]
+		}
+	}
+	if apo == "" || len(stem) < 4 || !strings.HasSuffix(stem, "s") {
+		return "", ""
+	}
+	for i := 0; i < len(stem); i++ {
+		if c := stem[i]; c < 'a' || c > 'z' {
+			return "", ""
+		}
+	}
+	for _, sg := range []string{"ss", "us", "is", "ics", "news", "means", "series", "species", "lens"} {
+		if strings.HasSuffix(stem, sg) {
+			return "", ""
+		}
+	}
+	if !d.has(stem) {
+		return "", ""
+	}
+	var singular string
+	switch {
+	case strings.HasSuffix(stem, "ies") && d.has(stem[:len(stem)-3]+"y"):
+		singular = stem[:len(stem)-3] + "y"
+	case strings.HasSuffix(stem, "es") && d.has(stem[:len(stem)-2]):
+		singular = stem[:len(stem)-2]
+	case d.has(stem[:len(stem)-1]):
+		singular = stem[:len(stem)-1]
+	default:
+		return "", ""
+	}
+	return stem + apo, singular + apo + "s"
+}
+
+func apostropheInNameAsBuilt(d *wordDict, w string) string {
+	for _, suffix := range [...]string{"'s", "’s"} {
+		stem, ok := strings.CutSuffix(w, suffix)
+		apo := suffix[:len(suffix)-1]
+		if !ok || len(stem) < 4 || !innerMixedCase(stem) || knownWord(d, strings.ToLower(stem)) {
+			continue
+		}
+		return stem + "s" + apo
+	}
+	return ""
+}
+
+// TestSpellingSuffixChecksAsBuilt: pluralPossessive and apostropheInName,
+// which now first ask the word's length and last letter, answer as they
+// did on random words of stems, plurals, apostrophes and their s.
+func TestSpellingSuffixChecksAsBuilt(t *testing.T) {
+	d := englishWords()
+	rng := rand.New(rand.NewSource(65))
+	pieces := []string{"team", "teams", "members", "boxes", "member", "categor", "ies", "es", "s", "box", "DevOp", "GitLab", "Net", "Suite", "'", "’", "'s", "’s", "a", "x", "é"}
+	possessives, names := 0, 0
+	for range 300000 {
+		var b strings.Builder
+		for n := 1 + rng.Intn(4); n > 0; n-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		w := b.String()
+		p, o := pluralPossessive(d, w)
+		wp, wo := pluralPossessiveAsBuilt(d, w)
+		if p != wp || o != wo {
+			t.Fatalf("pluralPossessive(%q) = %q, %q; as built %q, %q", w, p, o, wp, wo)
+		}
+		if p != "" {
+			possessives++
+		}
+		n, wn := apostropheInName(d, w), apostropheInNameAsBuilt(d, w)
+		if n != wn {
+			t.Fatalf("apostropheInName(%q) = %q; as built %q", w, n, wn)
+		}
+		if n != "" {
+			names++
+		}
+	}
+	if possessives < 300 || names < 300 {
+		t.Fatalf("%d plurals' possessives, %d names: the test says little", possessives, names)
 	}
 }

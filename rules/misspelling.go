@@ -429,6 +429,9 @@ func brandPlural(d *wordDict, w string) string {
 // word; the caller checks that the site writes the name with its "s" often
 // and never without. Else "".
 func apostropheInName(d *wordDict, w string) string {
+	if len(w) < 6 || w[len(w)-1] != 's' {
+		return "" // no stem of four letters and an apostrophe's s: most words
+	}
 	for _, suffix := range [...]string{"'s", "’s"} { // not apo+"s": two strings a word of every page
 		stem, ok := strings.CutSuffix(w, suffix)
 		apo := suffix[:len(suffix)-1]
@@ -681,6 +684,9 @@ func apostrophePlural(d *wordDict, text string, words []prose.Word, j int) strin
 // "". It returns the plural's possessive and the singular's ("member's"):
 // either may be meant ("A managers's job").
 func pluralPossessive(d *wordDict, w string) (plural, one string) {
+	if len(w) < 6 || w[len(w)-1] != 's' {
+		return "", "" // no stem of four letters and an apostrophe's s: most words
+	}
 	stem, apo := w, ""
 	// the suffixes written whole: a+"s" was built for every word of every
 	// page (on the stack, but about 200 instructions a word, 1.2% of a run)
@@ -1126,6 +1132,9 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 		// are no English typos
 		foreign := unknown && foreignBlock(b)
 		text := wordingText(b)
+		// whether the block has a link, once a block: linkNamesWord needs one
+		// around the word (most blocks have none)
+		linked := unknown && !foreign && len(blockLinks(f, b, &textLinks)) > 0
 		for j, ow := range tw.Words {
 			w, lw := wordIn(text, ow), tw.Lower(j)
 			if j > 0 && len(w.Text) >= 3 && len(tw.Words[j-1].In(text)) >= 3 && titleWord(w.Text) && titleWord(tw.Words[j-1].In(text)) &&
@@ -1192,7 +1201,7 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 				// own check finds
 				pw := wordIn(text, tw.Words[j-1])
 				pair := word{Text: text[pw.Start:w.End], Start: pw.Start, End: w.End}
-				if !linkNamesWord(f, b, &textLinks, pw.Start, w.End, lw) && !allow[tw.Lower(j-1)] && !allow[lw] {
+				if !(linked && linkNamesWord(f, b, &textLinks, pw.Start, w.End, lw)) && !allow[tw.Lower(j-1)] && !allow[lw] {
 					if apart != "" {
 						sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: pair, lower: tw.Lower(j-1) + " " + lw, apart: apart, style: misspell.CaseStyle(pw.Text)}))
 					} else {
@@ -1200,7 +1209,7 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 					}
 				}
 			}
-			if linkNamesWord(f, b, &textLinks, w.Start, w.End, lw) {
+			if linked && linkNamesWord(f, b, &textLinks, w.Start, w.End, lw) {
 				continue
 			}
 			if end, ok := people[b]; ok && w.End <= end && w.Text != lw {
