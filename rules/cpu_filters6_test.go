@@ -2,6 +2,7 @@ package rules
 
 import (
 	"math/rand"
+	"slices"
 	"strings"
 	"testing"
 
@@ -242,5 +243,54 @@ func TestSpellingSuffixChecksAsBuilt(t *testing.T) {
 	}
 	if possessives < 300 || names < 300 {
 		t.Fatalf("%d plurals' possessives, %d names: the test says little", possessives, names)
+	}
+}
+
+// TestYoeMatchesAtAsExpression: yoeMatchesAt, the expression asked only
+// where a match may start, finds what yoeRE.FindAllStringSubmatchIndex
+// finds, on random texts of the expression's words and numbers run
+// together with letters, digits, '_' and each other ("fiveto", "x3",
+// "_ten"), every qualifier, units, dashes, every \s space and \v, the Kelvin
+// sign and characters past ASCII; with the long s, yoeMatches (which then
+// asks the expression of the whole stretch) does.
+func TestYoeMatchesAtAsExpression(t *testing.T) {
+	rng := rand.New(rand.NewSource(66))
+	pieces := []string{"at least", "a minimum of", "minimum of", "minimum", "more than", "over", "in excess of", "no less than",
+		"no fewer than", "upwards of", "AT  LEAST", "Over", "a", "at", "in", "no", "more", "Minimum", "upwards",
+		"3", "12", "2.5", "1.", ".5", "five", "Ten", "seventeen", "eighteen", "thirty", "Twenty", "one", "nineteen", "fourteen",
+		"(5)", "(3-5)", "(3 – 5)", "to", "or", "-", "‑", "–", "—", "+", "plus", "or more", "(or more)", "of those", "of which",
+		"years", "YEARS", "year", "yr", "yrs", "Yrs", "x", "_", "é", "K", "e", "t", "s", "(", ")", ".", "experience"}
+	spaces := []string{"", "", " ", " ", "  ", "\t", "\n", "\r", "\f", "\v", "\u00a0"}
+	found, longS := 0, 0
+	for range 40000 {
+		var b strings.Builder
+		for n := 1 + rng.Intn(12); n > 0; n-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+			b.WriteString(spaces[rng.Intn(len(spaces))])
+		}
+		s := b.String()
+		if rng.Intn(20) == 0 {
+			s = strings.Replace(s, "s", "ſ", 1)
+		}
+		want := yoeRE.FindAllStringSubmatchIndex(s, -1)
+		var got [][]int
+		if strings.Contains(s, "ſ") {
+			got = yoeMatches(s)
+			longS += len(want)
+		} else {
+			got = yoeMatchesAt(s)
+		}
+		if len(got) != len(want) {
+			t.Fatalf("%q: %v, the expression finds %v", s, got, want)
+		}
+		for k := range want {
+			if !slices.Equal(got[k], want[k]) {
+				t.Fatalf("%q: %v, the expression finds %v", s, got, want)
+			}
+		}
+		found += len(want)
+	}
+	if found < 1500 || longS < 50 {
+		t.Fatalf("%d matches, %d with the long s: the test says little", found, longS)
 	}
 }
