@@ -294,3 +294,35 @@ func TestYoeMatchesAtAsExpression(t *testing.T) {
 		t.Fatalf("%d matches, %d with the long s: the test says little", found, longS)
 	}
 }
+
+// TestTermUnitCompoundsAsExpression: termUnitCompounds, the expression run
+// from the first digit before a unit, finds what the expression finds on
+// the whole text: random texts of numbers, units, words run together with
+// digits and letters ("x30 minute", "a3-day", "_5 hour"), spaces and
+// hyphens, and characters past ASCII.
+func TestTermUnitCompoundsAsExpression(t *testing.T) {
+	rng := rand.New(rand.NewSource(68))
+	pieces := []string{"3 day", "30-minute", "12 hour", "2 week", "5-year", "1 month", "4 quarter", "3", "30", "2.5", "1", "0", "second", "minute", "hour", "day", "week", "month", "quarter", "year", "years", "today",
+		"Monday", "call", "interview", "of", "the", " ", " ", "-", "–", "x", "_", "a", "é", ",", ".", "/", "\n", "Minute"}
+	found := 0
+	for range 60000 {
+		var b strings.Builder
+		for n := 1 + rng.Intn(12); n > 0; n-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		s := b.String()
+		got, want := termUnitCompounds(s), termUnitCompound.FindAllStringSubmatchIndex(s, -1)
+		if len(got) != len(want) {
+			t.Fatalf("termUnitCompounds(%q) = %v, the expression finds %v", s, got, want)
+		}
+		for k := range want {
+			if !slices.Equal(got[k], want[k]) {
+				t.Fatalf("termUnitCompounds(%q) = %v, the expression finds %v", s, got, want)
+			}
+		}
+		found += len(want)
+	}
+	if found < 3000 {
+		t.Fatalf("%d matches: the test says little", found)
+	}
+}
