@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/golangci/misspell"
+
 	"gitlab.com/ladderlint/ladderlint/lint/model"
 	"gitlab.com/ladderlint/ladderlint/lint/prose"
 )
@@ -324,5 +326,49 @@ func TestTermUnitCompoundsAsExpression(t *testing.T) {
 	}
 	if found < 3000 {
 		t.Fatalf("%d matches: the test says little", found)
+	}
+}
+
+// hasDottedWordAsBuilt is hasDottedWord as it was, byte by byte.
+func hasDottedWordAsBuilt(t string) bool {
+	for i := 1; i+1 < len(t); i++ {
+		if t[i] == '.' && isAlnum(t[i-1]) && isAlnum(t[i+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestRemoveHostAsMisspell: removeHost, misspell's expression run from
+// the label before the first dot after one, blanks what misspell.RemoveHost
+// blanks, and hasDottedWord, by strings.IndexByte, answers as byte by
+// byte: random texts of labels, dots, hyphens, digits, spaces, slashes and
+// characters past ASCII.
+func TestRemoveHostAsMisspell(t *testing.T) {
+	rng := rand.New(rand.NewSource(69))
+	pieces := []string{"gitlab", "com", "a", "x1", "io", "-", ".", ".", "..", " ", "  ", "/", "é", "_", "3", "www", "handbook", "c", "K", ",", "\n", "-."}
+	blanked, dotted := 0, 0
+	for range 60000 {
+		var b strings.Builder
+		for n := rng.Intn(14); n > 0; n-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		s := b.String()
+		if got, want := hasDottedWord(s), hasDottedWordAsBuilt(s); got != want {
+			t.Fatalf("hasDottedWord(%q) = %v, byte by byte %v", s, got, want)
+		}
+		got, want := removeHost(s), misspell.RemoveHost(s)
+		if got != want {
+			t.Fatalf("removeHost(%q) = %q, misspell.RemoveHost %q", s, got, want)
+		}
+		if want != s {
+			blanked++
+		}
+		if hasDottedWordAsBuilt(s) {
+			dotted++
+		}
+	}
+	if blanked < 3000 || dotted < 3000 {
+		t.Fatalf("%d texts blanked, %d dotted: the test says little", blanked, dotted)
 	}
 }
