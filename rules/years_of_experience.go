@@ -561,7 +561,9 @@ func yoePriorExperience(p *lint.Pass, b *model.Block, strict []float64) {
 		return
 	}
 	role, grade, ok := yoeStrictRole(p.File, b, strict)
-	if !ok || yoeRE.MatchString(b.Text) {
+	// (yoeMatches finds what yoeRE finds, asked only of the stretches that
+	// may hold a match: TestYoeMatchesAsWholeText)
+	if !ok || len(yoeMatches(b.Text)) > 0 {
 		return // a bullet that names years is the years' ("0-2 years of work experience")
 	}
 	if b.Section != nil && b.Span.Start >= bulletOptionalFrom(b.Section) {
