@@ -372,3 +372,33 @@ func TestRemoveHostAsMisspell(t *testing.T) {
 		t.Fatalf("%d texts blanked, %d dotted: the test says little", blanked, dotted)
 	}
 }
+
+// TestGradeWordsBeforeAsExpression: gradeWordsBefore, the expression run on
+// the line's last runs without spaces, finds what gradeWordsBeforeRE finds
+// on the whole line: random lines of its words, in any case, run together
+// and apart by every \s space, \v, a no-break space, word characters and
+// characters past ASCII.
+func TestGradeWordsBeforeAsExpression(t *testing.T) {
+	rng := rand.New(rand.NewSource(70))
+	pieces := []string{"job", "Job", "grade", "GRADE", "level", "#", "[", "is", "a", "the", "x", "_", "1", "é", "\u017f", "(", "*"}
+	spaces := []string{"", "", " ", " ", "  ", "\t", "\n", "\r", "\f", "\v", "\u00a0", " \t \n "}
+	found := 0
+	for range 60000 {
+		var b strings.Builder
+		for n := rng.Intn(10); n > 0; n-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+			b.WriteString(spaces[rng.Intn(len(spaces))])
+		}
+		s := []byte(b.String())
+		got, want := gradeWordsBefore(s), gradeWordsBeforeRE.FindIndex(s)
+		if !slices.Equal(got, want) {
+			t.Fatalf("gradeWordsBefore(%q) = %v, the expression finds %v", s, got, want)
+		}
+		if want != nil {
+			found++
+		}
+	}
+	if found < 3000 {
+		t.Fatalf("%d matches: the test says little", found)
+	}
+}
