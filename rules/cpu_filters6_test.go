@@ -402,3 +402,29 @@ func TestGradeWordsBeforeAsExpression(t *testing.T) {
 		t.Fatalf("%d matches: the test says little", found)
 	}
 }
+
+// TestCutHyphenAsCut: cutHyphen answers as strings.Cut(s, "-") on random
+// words of letters, hyphens, the non-breaking hyphen and other bytes.
+func TestCutHyphenAsCut(t *testing.T) {
+	rng := rand.New(rand.NewSource(71))
+	pieces := []string{"a", "go", "-", "--", "‑", "é", "x", " ", "\xff"}
+	cut := 0
+	for range 20000 {
+		var b strings.Builder
+		for n := rng.Intn(6); n > 0; n-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		s := b.String()
+		x, y, ok := cutHyphen(s)
+		wx, wy, wok := strings.Cut(s, "-")
+		if x != wx || y != wy || ok != wok {
+			t.Fatalf("cutHyphen(%q) = %q, %q, %v; strings.Cut %q, %q, %v", s, x, y, ok, wx, wy, wok)
+		}
+		if ok {
+			cut++
+		}
+	}
+	if cut < 2000 {
+		t.Fatalf("%d words cut: the test says little", cut)
+	}
+}

@@ -89,7 +89,7 @@ func scanTermPhrases(f *model.Family, add func(first, second string, o phraseOcc
 		for i, w := range tw.Words {
 			lw := tw.Lower(i)
 			// a hyphenated pair: "cross-functional"
-			if a, c, ok := strings.Cut(lw, "-"); ok && !strings.Contains(c, "-") && termPhrasePair(a, c) && !hyphenMeaning[lw] && !linkTargetNamed(b, int(w.Start), lw) {
+			if a, c, ok := cutHyphen(lw); ok && !strings.Contains(c, "-") && termPhrasePair(a, c) && !hyphenMeaning[lw] && !linkTargetNamed(b, int(w.Start), lw) {
 				add(a, c, phraseOccAt(b, text, tw, i, true, false), phraseRef{int32(bi), int32(i), true})
 			}
 			if i+1 >= len(tw.Words) {
@@ -1171,7 +1171,7 @@ func checkTermClosed(p *lint.SetPass, f *model.Family, preferred map[string]stri
 	for _, b := range f.Blocks {
 		tw := wordingWords(b, true)
 		for _, lw := range tw.Lowers() {
-			if x, y, ok := strings.Cut(lw, "-"); ok {
+			if x, y, ok := cutHyphen(lw); ok {
 				// the key looked up without a string made for every
 				// hyphenated word
 				if kb := closedKeyBytes(keyBuf[:0], x, y); closed[string(kb)] > 0 {
@@ -1224,6 +1224,15 @@ func checkTermClosed(p *lint.SetPass, f *model.Family, preferred map[string]stri
 		reportTerm(p, &termOcc{f: f, b: o.b, start: o.start, end: o.end, text: written}, want,
 			fmt.Sprintf("write %s, not %s (%s as one word: %d %s on this page)", quoted(want), quoted(written), quoted(termClosedKey(joined)), n, pluralWord(n, "time", "times")))
 	}
+}
+
+// cutHyphen is strings.Cut(s, "-") by strings.IndexByte, without Cut's
+// general search (asked of every word of a page, twice).
+func cutHyphen(s string) (before, after string, found bool) {
+	if i := strings.IndexByte(s, '-'); i >= 0 {
+		return s[:i], s[i+1:], true
+	}
+	return s, "", false
 }
 
 // userHandle reports whether the word at [start, end) of b's text is a
