@@ -1226,11 +1226,14 @@ func checkTermClosed(p *lint.SetPass, f *model.Family, preferred map[string]stri
 	}
 }
 
-// cutHyphen is strings.Cut(s, "-") by strings.IndexByte, without Cut's
-// general search (asked of every word of a page, twice).
+// cutHyphen is strings.Cut(s, "-") by a loop over the word's bytes, which
+// the compiler inlines, without Cut's general search (asked of every word
+// of a page, twice; a word is a few bytes long).
 func cutHyphen(s string) (before, after string, found bool) {
-	if i := strings.IndexByte(s, '-'); i >= 0 {
-		return s[:i], s[i+1:], true
+	for i := 0; i < len(s); i++ {
+		if s[i] == '-' {
+			return s[:i], s[i+1:], true
+		}
 	}
 	return s, "", false
 }
