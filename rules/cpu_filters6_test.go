@@ -428,3 +428,54 @@ func TestCutHyphenAsCut(t *testing.T) {
 		t.Fatalf("%d words cut: the test says little", cut)
 	}
 }
+
+// TestMayHoldForeignPhraseNecessary: foreignPhrase holds of no word of a
+// text mayHoldForeignPhrase turns away, on random texts of words with
+// elided articles in either apostrophe, accents, other letters past ASCII,
+// marks and plain ASCII.
+func TestMayHoldForeignPhraseNecessary(t *testing.T) {
+	rng := rand.New(rand.NewSource(72))
+	pieces := []string{"raison", "d'etre", "l'appel", "d'être", "d’être", "l'", "L’Oréal", "dl'a", "café", "au", "lait", "de", "la", "plain", "words", "’s",
+		"'s", "x", "D'", "naïve", "—", "é", "K", "vis-à-vis", "d", "l"}
+	spaces := []string{" ", " ", "  ", "\n", ", "}
+	foreign, turned := 0, 0
+	for range 30000 {
+		var b strings.Builder
+		for n := 1 + rng.Intn(6); n > 0; n-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+			b.WriteString(spaces[rng.Intn(len(spaces))])
+		}
+		text := b.String()
+		words := prose.Words(text, true)
+		may := mayHoldForeignPhrase(text)
+		if !may {
+			turned++
+		}
+		for j := range words {
+			if foreignPhrase(text, words, j) {
+				foreign++
+				if !may {
+					t.Fatalf("foreignPhrase(%q, %d) holds; mayHoldForeignPhrase turns the text away", text, j)
+				}
+			}
+		}
+	}
+	if foreign < 3000 || turned < 1000 {
+		t.Fatalf("%d foreign phrases' words, %d texts turned away: the test says little", foreign, turned)
+	}
+}
+
+// TestMaxTermParticle: no word of termParticles is longer than
+// maxTermParticle, which termPhraseWord asks before looking one up.
+func TestMaxTermParticle(t *testing.T) {
+	longest := 0
+	for w := range termParticles {
+		longest = max(longest, len(w))
+	}
+	if longest > maxTermParticle {
+		t.Fatalf("termParticles holds a word of %d bytes, maxTermParticle is %d", longest, maxTermParticle)
+	}
+	if !termPhraseWord("throughput") || termPhraseWord("through") {
+		t.Fatal("termPhraseWord: a particle's length read wrongly")
+	}
+}

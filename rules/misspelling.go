@@ -1135,6 +1135,10 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 		// whether the block has a link, once a block: linkNamesWord needs one
 		// around the word (most blocks have none)
 		linked := unknown && !foreign && len(blockLinks(f, b, &textLinks)) > 0
+		// and whether a word of it may neighbour a foreign phrase's word
+		// (mayHoldForeignPhrase), once a block: foreignPhrase reads both
+		// neighbours of every word
+		mayForeign := unknown && !foreign && mayHoldForeignPhrase(text)
 		for j, ow := range tw.Words {
 			w, lw := wordIn(text, ow), tw.Lower(j)
 			if j > 0 && len(w.Text) >= 3 && len(tw.Words[j-1].In(text)) >= 3 && titleWord(w.Text) && titleWord(tw.Words[j-1].In(text)) &&
@@ -1218,7 +1222,7 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 			if w.Text != lw && personWords[w.Text] {
 				continue // a name the page's list of people writes
 			}
-			if foreignPhrase(text, tw.Words, j) {
+			if mayForeign && foreignPhrase(text, tw.Words, j) {
 				continue // "raison d'être": a phrase of another language
 			}
 			if compound, plural := compoundApostrophePlural(text, tw.Words, j); plural != "" && !allow[lw] {
@@ -1488,6 +1492,13 @@ func (sc *spellScratch) release() {
 	clear(sc.lowers)
 	sc.lowers, sc.known, sc.titled, sc.uses = sc.lowers[:0], sc.known[:0], sc.titled[:0], sc.uses[:0]
 	spellScratchPool.Put(sc)
+}
+
+// mayHoldForeignPhrase reports whether foreignPhrase may hold for a word
+// of text: a word past ASCII or with an apostrophe ("d'", "l’") beside it
+// needs a byte past ASCII or a straight apostrophe in the text.
+func mayHoldForeignPhrase(text string) bool {
+	return strings.IndexByte(text, '\'') >= 0 || !isASCII(text)
 }
 
 // foreignPhrase reports whether word j of a block stands beside a word of

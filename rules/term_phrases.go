@@ -34,6 +34,11 @@ var termParticles = map[string]bool{
 	"with": true, "and": true, "or": true, "a": true, "an": true, "the": true, "is": true,
 }
 
+// maxTermParticle is the length of termParticles' longest word
+// ("through"): a longer word is not looked up (termPhraseWord asks every
+// word of a page).
+const maxTermParticle = 7
+
 // termAuxiliaries are the verbs that follow a subject and modify no noun:
 // a term before one is the subject, a noun ("members in good standing may
 // vote", "the long term has"), not an adjective.
@@ -376,7 +381,7 @@ func cutPossessive(w string) (string, bool) {
 // termPhraseWord reports whether a lower-case word may be part of a term: letters
 // only, not a particle or function word.
 func termPhraseWord(w string) bool {
-	if len(w) < 2 || termParticles[w] || prose.IsStopWord(w) {
+	if len(w) < 2 || len(w) <= maxTermParticle && termParticles[w] || prose.IsStopWord(w) {
 		return false
 	}
 	for _, r := range w {
