@@ -188,7 +188,7 @@ func gradeTemplate(p *lint.Pass, g *model.Grade) (string, *lint.Edit) {
 		}
 		start := l.Span.Start
 		off := ""
-		if m := gradeWordsBeforeRE.FindIndex(src[lineStart:start]); m != nil && m[1]-m[0] > 0 {
+		if m := gradeWordsBefore(src[lineStart:start]); m != nil && m[1]-m[0] > 0 {
 			start = lineStart + m[0] // "grade [7](...)": the word outside the link
 			before := strings.Join(strings.Fields(string(src[start:l.Span.Start])), " ")
 			off = fmt.Sprintf("as %q", before+" ["+strings.Join(strings.Fields(l.Text), " ")+"](...)")
@@ -224,7 +224,7 @@ func gradeTemplate(p *lint.Pass, g *model.Grade) (string, *lint.Edit) {
 		return "", nil
 	}
 	// unlinked: "grade 7", "Job Grade 7", "grade #7", "grade [7]"
-	m := gradeWordsBeforeRE.FindIndex(src[lineStart:g.Span.Start])
+	m := gradeWordsBefore(src[lineStart:g.Span.Start])
 	if m == nil {
 		return "", nil
 	}
@@ -233,6 +233,38 @@ func gradeTemplate(p *lint.Pass, g *model.Grade) (string, *lint.Edit) {
 		end++
 	}
 	return "without a link", &lint.Edit{Span: model.Span{Start: start, End: end}, New: "[grade " + num + "](" + table + ")"}
+}
+
+// gradeWordsBeforeRuns is the most runs without \s a match of
+// gradeWordsBeforeRE holds: "job", "grade", "level", "#" and "[".
+const gradeWordsBeforeRuns = 5
+
+// gradeWordsBefore is gradeWordsBeforeRE.FindIndex(b), the expression run
+// on the end of b that holds its last gradeWordsBeforeRuns runs without \s
+// and the spaces before them: a match holds no more runs than that and
+// ends at the text's end, so none starts before; it starts at a letter,
+// after the cut's space, and \b reads the same. The expression was tried
+// at every offset of the line before the grade.
+func gradeWordsBefore(b []byte) []int {
+	cut := len(b)
+	for n := 0; n < gradeWordsBeforeRuns && cut > 0; n++ {
+		for cut > 0 && !isRESpaceByte(b[cut-1]) {
+			cut--
+		}
+		for cut > 0 && isRESpaceByte(b[cut-1]) {
+			cut--
+		}
+	}
+	m := gradeWordsBeforeRE.FindIndex(b[cut:])
+	for k := range m {
+		m[k] += cut
+	}
+	return m
+}
+
+// isRESpaceByte reports whether c is one of \s's bytes.
+func isRESpaceByte(c byte) bool {
+	return c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == ' '
 }
 
 func uniqueFloats(a, b float64) []float64 {

@@ -429,6 +429,9 @@ func brandPlural(d *wordDict, w string) string {
 // word; the caller checks that the site writes the name with its "s" often
 // and never without. Else "".
 func apostropheInName(d *wordDict, w string) string {
+	if len(w) < 6 || w[len(w)-1] != 's' {
+		return "" // no stem of four letters and an apostrophe's s: most words
+	}
 	for _, suffix := range [...]string{"'s", "’s"} { // not apo+"s": two strings a word of every page
 		stem, ok := strings.CutSuffix(w, suffix)
 		apo := suffix[:len(suffix)-1]
@@ -681,6 +684,9 @@ func apostrophePlural(d *wordDict, text string, words []prose.Word, j int) strin
 // "". It returns the plural's possessive and the singular's ("member's"):
 // either may be meant ("A managers's job").
 func pluralPossessive(d *wordDict, w string) (plural, one string) {
+	if len(w) < 6 || w[len(w)-1] != 's' {
+		return "", "" // no stem of four letters and an apostrophe's s: most words
+	}
 	stem, apo := w, ""
 	// the suffixes written whole: a+"s" was built for every word of every
 	// page (on the stack, but about 200 instructions a word, 1.2% of a run)
@@ -1126,6 +1132,13 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 		// are no English typos
 		foreign := unknown && foreignBlock(b)
 		text := wordingText(b)
+		// whether the block has a link, once a block: linkNamesWord needs one
+		// around the word (most blocks have none)
+		linked := unknown && !foreign && len(blockLinks(f, b, &textLinks)) > 0
+		// and whether a word of it may neighbour a foreign phrase's word
+		// (mayHoldForeignPhrase), once a block: foreignPhrase reads both
+		// neighbours of every word
+		mayForeign := unknown && !foreign && mayHoldForeignPhrase(text)
 		for j, ow := range tw.Words {
 			w, lw := wordIn(text, ow), tw.Lower(j)
 			if j > 0 && len(w.Text) >= 3 && len(tw.Words[j-1].In(text)) >= 3 && titleWord(w.Text) && titleWord(tw.Words[j-1].In(text)) &&
@@ -1192,7 +1205,7 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 				// own check finds
 				pw := wordIn(text, tw.Words[j-1])
 				pair := word{Text: text[pw.Start:w.End], Start: pw.Start, End: w.End}
-				if !linkNamesWord(f, b, &textLinks, pw.Start, w.End, lw) && !allow[tw.Lower(j-1)] && !allow[lw] {
+				if !(linked && linkNamesWord(f, b, &textLinks, pw.Start, w.End, lw)) && !allow[tw.Lower(j-1)] && !allow[lw] {
 					if apart != "" {
 						sp.unknown = append(sp.unknown, placeSpellWord(b, spellWord{w: pair, lower: tw.Lower(j-1) + " " + lw, apart: apart, style: misspell.CaseStyle(pw.Text)}))
 					} else {
@@ -1200,7 +1213,7 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 					}
 				}
 			}
-			if linkNamesWord(f, b, &textLinks, w.Start, w.End, lw) {
+			if linked && linkNamesWord(f, b, &textLinks, w.Start, w.End, lw) {
 				continue
 			}
 			if end, ok := people[b]; ok && w.End <= end && w.Text != lw {
@@ -1209,7 +1222,7 @@ func collectSpelling(env *lint.Env, f *model.Family, opts *misspellingOptions, u
 			if w.Text != lw && personWords[w.Text] {
 				continue // a name the page's list of people writes
 			}
-			if foreignPhrase(text, tw.Words, j) {
+			if mayForeign && foreignPhrase(text, tw.Words, j) {
 				continue // "raison d'être": a phrase of another language
 			}
 			if compound, plural := compoundApostrophePlural(text, tw.Words, j); plural != "" && !allow[lw] {
@@ -1479,6 +1492,13 @@ func (sc *spellScratch) release() {
 	clear(sc.lowers)
 	sc.lowers, sc.known, sc.titled, sc.uses = sc.lowers[:0], sc.known[:0], sc.titled[:0], sc.uses[:0]
 	spellScratchPool.Put(sc)
+}
+
+// mayHoldForeignPhrase reports whether foreignPhrase may hold for a word
+// of text: a word past ASCII or with an apostrophe ("d'", "l’") beside it
+// needs a byte past ASCII or a straight apostrophe in the text.
+func mayHoldForeignPhrase(text string) bool {
+	return strings.IndexByte(text, '\'') >= 0 || !isASCII(text)
 }
 
 // foreignPhrase reports whether word j of a block stands beside a word of
@@ -2409,6 +2429,21 @@ func hasFieldFold(s, w string) bool {
 // linkAround is the link of block b whose text holds the span start..end,
 // or nil. byBlock holds the page's links by block, made on first need.
 func linkAround(f *model.Family, b *model.Block, byBlock *map[*model.Block][]*model.Link, start, end int) *model.Link {
+	// the block's links come in the order of their texts, which do not
+	// overlap: the one that may hold the word is found by halving, so a
+	// block of many links costs no more per word than a few
+	ls := blockLinks(f, b, byBlock)
+	i := sort.Search(len(ls), func(i int) bool { return ls[i].TextIn.End >= end })
+	if i == len(ls) || start < ls[i].TextIn.Start {
+		return nil
+	}
+	return ls[i]
+}
+
+// blockLinks returns the links of b that linkAround reads (no autolink), in
+// the order of their texts; byBlock keeps them by block for the page, made
+// on first need.
+func blockLinks(f *model.Family, b *model.Block, byBlock *map[*model.Block][]*model.Link) []*model.Link {
 	if len(f.Links) == 0 {
 		return nil
 	}
@@ -2423,15 +2458,7 @@ func linkAround(f *model.Family, b *model.Block, byBlock *map[*model.Block][]*mo
 			sort.SliceStable(ls, func(i, j int) bool { return ls[i].TextIn.Start < ls[j].TextIn.Start })
 		}
 	}
-	// the block's links come in the order of their texts, which do not
-	// overlap: the one that may hold the word is found by halving, so a
-	// block of many links costs no more per word than a few
-	ls := (*byBlock)[b]
-	i := sort.Search(len(ls), func(i int) bool { return ls[i].TextIn.End >= end })
-	if i == len(ls) || start < ls[i].TextIn.Start {
-		return nil
-	}
-	return ls[i]
+	return (*byBlock)[b]
 }
 
 // nameSuffixed reports whether a slug's word is a word of the page's title

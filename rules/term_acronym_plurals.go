@@ -36,6 +36,9 @@ func checkTermAcronymApostrophes(p *lint.SetPass, files []*model.Family) {
 			tw := wordingWords(b, true)
 			for i, pw := range tw.Words {
 				w := wordIn(text, pw)
+				if !mayBeAcronymPlural(w.Text) {
+					continue // most words: no copy made to straighten them
+				}
 				t := strings.ReplaceAll(w.Text, "’", "'")
 				if !isAcronymPlural(t) || possessive(text, tw, i) || acronymOwner(text, tw, i) || markedNounNext(b, text, w.End) {
 					continue
@@ -141,4 +144,12 @@ func markedNounNext(b *model.Block, text string, end int) bool {
 // where "the BDFL does", "the BDFL (Chris" and "the BDFL." end the phrase.
 func wordNext(text string, tw *textWords, i int) bool {
 	return i+1 < len(tw.Words) && text[tw.Words[i].End:tw.Words[i+1].Start] == " " && !prose.IsStopWord(tw.Lower(i+1))
+}
+
+// mayBeAcronymPlural reports whether w may be an acronym's plural once its
+// curly apostrophes are straightened (isAcronymPlural): four bytes or more
+// (straightening shortens), opening with a capital (a curly apostrophe
+// opens with no byte of A-Z, and straightens to no capital).
+func mayBeAcronymPlural(w string) bool {
+	return len(w) >= 4 && 'A' <= w[0] && w[0] <= 'Z'
 }

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"slices"
@@ -521,10 +522,13 @@ func termPageWords(f *model.Family, ix *termIndex, varied map[string]bool, refs 
 	for bi, b := range f.Blocks {
 		text := wordingText(b)
 		tw := wordingWords(b, true)
+		// asked once a block, not for each word: linkIdentifier needs a
+		// link of the block around the word, emphasisedName a mark
+		linked, marked := len(blockLinks(f, b, &links)) > 0, mayEmphasise(f, b)
 		for i := range tw.Words {
 			key, plain, ok := termWordKey(text, tw, i)
-			if !ok || linkIdentifier(f, b, &links, int(tw.Words[i].Start), int(tw.Words[i].End), tw.Words[i].In(text), false) ||
-				emphasisedName(f, b, int(tw.Words[i].Start), int(tw.Words[i].End), tw.Words[i].In(text)) {
+			if !ok || linked && linkIdentifier(f, b, &links, int(tw.Words[i].Start), int(tw.Words[i].End), tw.Words[i].In(text), false) ||
+				marked && emphasisedName(f, b, int(tw.Words[i].Start), int(tw.Words[i].End), tw.Words[i].In(text)) {
 				// (linkIdentifier: an identifier as its link writes it;
 				// emphasisedName: one set apart in bold or italics)
 				continue
@@ -633,6 +637,22 @@ func emphasisedName(f *model.Family, b *model.Block, start, end int, written str
 	}
 	d := englishWords()
 	return !knownWord(d, written) && !derivedWord(d, written)
+}
+
+// mayEmphasise reports whether emphasisedName may hold for a word of b:
+// the source holds a '*' or '_' right before a place where one of b's
+// words may start (b.SourceBounds).
+func mayEmphasise(f *model.Family, b *model.Block) bool {
+	if f.Source == nil {
+		return false
+	}
+	src := f.Source.Text
+	lo, hi := b.SourceBounds()
+	lo, hi = max(lo-1, 0), min(hi, len(src))
+	if lo >= hi {
+		return false
+	}
+	return bytes.IndexByte(src[lo:hi], '*') >= 0 || bytes.IndexByte(src[lo:hi], '_') >= 0
 }
 
 // handleWord reports whether the word at start is opened by "#" or "@": a

@@ -34,6 +34,11 @@ var termParticles = map[string]bool{
 	"with": true, "and": true, "or": true, "a": true, "an": true, "the": true, "is": true,
 }
 
+// maxTermParticle is the length of termParticles' longest word
+// ("through"): a longer word is not looked up (termPhraseWord asks every
+// word of a page).
+const maxTermParticle = 7
+
 // termAuxiliaries are the verbs that follow a subject and modify no noun:
 // a term before one is the subject, a noun ("members in good standing may
 // vote", "the long term has"), not an adjective.
@@ -89,7 +94,7 @@ func scanTermPhrases(f *model.Family, add func(first, second string, o phraseOcc
 		for i, w := range tw.Words {
 			lw := tw.Lower(i)
 			// a hyphenated pair: "cross-functional"
-			if a, c, ok := strings.Cut(lw, "-"); ok && !strings.Contains(c, "-") && termPhrasePair(a, c) && !hyphenMeaning[lw] && !linkTargetNamed(b, int(w.Start), lw) {
+			if a, c, ok := cutHyphen(lw); ok && !strings.Contains(c, "-") && termPhrasePair(a, c) && !hyphenMeaning[lw] && !linkTargetNamed(b, int(w.Start), lw) {
 				add(a, c, phraseOccAt(b, text, tw, i, true, false), phraseRef{int32(bi), int32(i), true})
 			}
 			if i+1 >= len(tw.Words) {
@@ -376,7 +381,7 @@ func cutPossessive(w string) (string, bool) {
 // termPhraseWord reports whether a lower-case word may be part of a term: letters
 // only, not a particle or function word.
 func termPhraseWord(w string) bool {
-	if len(w) < 2 || termParticles[w] || prose.IsStopWord(w) {
+	if len(w) < 2 || len(w) <= maxTermParticle && termParticles[w] || prose.IsStopWord(w) {
 		return false
 	}
 	for _, r := range w {
@@ -1171,7 +1176,7 @@ func checkTermClosed(p *lint.SetPass, f *model.Family, preferred map[string]stri
 	for _, b := range f.Blocks {
 		tw := wordingWords(b, true)
 		for _, lw := range tw.Lowers() {
-			if x, y, ok := strings.Cut(lw, "-"); ok {
+			if x, y, ok := cutHyphen(lw); ok {
 				// the key looked up without a string made for every
 				// hyphenated word
 				if kb := closedKeyBytes(keyBuf[:0], x, y); closed[string(kb)] > 0 {
@@ -1224,6 +1229,18 @@ func checkTermClosed(p *lint.SetPass, f *model.Family, preferred map[string]stri
 		reportTerm(p, &termOcc{f: f, b: o.b, start: o.start, end: o.end, text: written}, want,
 			fmt.Sprintf("write %s, not %s (%s as one word: %d %s on this page)", quoted(want), quoted(written), quoted(termClosedKey(joined)), n, pluralWord(n, "time", "times")))
 	}
+}
+
+// cutHyphen is strings.Cut(s, "-") by a loop over the word's bytes, which
+// the compiler inlines, without Cut's general search (asked of every word
+// of a page, twice; a word is a few bytes long).
+func cutHyphen(s string) (before, after string, found bool) {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '-' {
+			return s[:i], s[i+1:], true
+		}
+	}
+	return s, "", false
 }
 
 // userHandle reports whether the word at [start, end) of b's text is a

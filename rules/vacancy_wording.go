@@ -398,7 +398,9 @@ func vacancyInDescription(p *lint.Pass, phrases *prose.PhraseSet, address bool) 
 		exact = true
 	}
 	words := prose.Words(n.Value, true)
-	lower := prose.LowerWords(n.Value, words)
+	// the words' lower case with curly apostrophes straightened, once: every
+	// phrase of the list is asked at every word
+	lower := straightWords(prose.LowerWords(n.Value, words))
 	report := func(i, j int) { // words i to j
 		at := model.Span{Start: span.Start, End: span.End}
 		if exact {
@@ -421,17 +423,28 @@ func vacancyInDescription(p *lint.Pass, phrases *prose.PhraseSet, address bool) 
 		return
 	}
 	for i, w := range lower {
-		if secondPersonWords[strings.ReplaceAll(w, "’", "'")] {
+		if secondPersonWords[w] {
 			report(i, min(i+1, len(words)-1))
 			return
 		}
 	}
 }
 
-// phraseAt reports whether the lower-case words start with the phrase.
+// straightWords returns the words with their curly apostrophes
+// straightened, in a new slice.
+func straightWords(words []string) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = strings.ReplaceAll(w, "’", "'")
+	}
+	return out
+}
+
+// phraseAt reports whether the lower-case words, their apostrophes
+// straightened (straightWords), start with the phrase.
 func phraseAt(ph prose.Phrase, lower []string) bool {
 	for j, pw := range ph {
-		w := strings.ReplaceAll(lower[j], "’", "'")
+		w := lower[j]
 		if strings.HasSuffix(pw, "*") {
 			if !strings.HasPrefix(w, strings.TrimSuffix(pw, "*")) {
 				return false

@@ -160,21 +160,61 @@ func notWords(t string) string {
 		t = misspell.RemoveEmail(t)
 	}
 	if hasDottedWord(t) {
-		t = misspell.RemoveHost(t)
+		t = removeHost(t)
 	}
 	return t
 }
 
 // hasDottedWord reports whether a dot sits between two letters or digits,
-// as in a host name ("gitlab.com"); a sentence's full stop does not.
+// as in a host name ("gitlab.com"); a sentence's full stop does not. The
+// dots are found by strings.IndexByte, not byte by byte (every block's
+// text is asked).
 func hasDottedWord(t string) bool {
-	for i := 1; i+1 < len(t); i++ {
-		if t[i] == '.' && isAlnum(t[i-1]) && isAlnum(t[i+1]) {
+	for i := strings.IndexByte(t, '.'); i >= 0; {
+		if i > 0 && i+1 < len(t) && isAlnum(t[i-1]) && isAlnum(t[i+1]) {
 			return true
 		}
+		j := strings.IndexByte(t[i+1:], '.')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
 	}
 	return false
 }
+
+// removeHost is misspell.RemoveHost(t), its expression
+// ([[:alnum:]-]+\.)+[[:alpha:]]{2,63} run from the run of [[:alnum:]-]
+// before the text's first dot after one: every match opens with such a run
+// and such a dot, and nothing before the run can start one (the expression
+// reads nothing before a match). It was tried at every offset of the text.
+func removeHost(t string) string {
+	cut := -1
+	for i := strings.IndexByte(t, '.'); i >= 0; {
+		if i > 0 && isHostByte(t[i-1]) {
+			cut = i
+			break
+		}
+		j := strings.IndexByte(t[i+1:], '.')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	if cut < 0 {
+		return t
+	}
+	for cut > 0 && isHostByte(t[cut-1]) {
+		cut--
+	}
+	if cut == 0 {
+		return misspell.RemoveHost(t)
+	}
+	return t[:cut] + misspell.RemoveHost(t[cut:])
+}
+
+// isHostByte reports whether c is of [[:alnum:]-], a host name's label.
+func isHostByte(c byte) bool { return isAlnum(c) || c == '-' }
 
 func isAlnum(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'

@@ -89,9 +89,15 @@ const yoeNumber = `(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine
 // separator (a hyphen makes a compound: "3-year"; "of those" a part of
 // years named before: "at least 2-3 of those years"), 6 the unit, 7 "+", "or more" or
 // "plus" after it.
-var yoeRE = regexp.MustCompile(`(?i)\b(?:(at\s+least|a\s+minimum\s+of|minimum\s+of|minimum|more\s+than|over|in\s+excess\s+of|no\s+(?:less|fewer)\s+than|upwards\s+of)\s+)?` +
+var yoeRE = regexp.MustCompile(yoeExpr)
+
+const yoeExpr = `(?i)\b(?:(at\s+least|a\s+minimum\s+of|minimum\s+of|minimum|more\s+than|over|in\s+excess\s+of|no\s+(?:less|fewer)\s+than|upwards\s+of)\s+)?` +
 	`(` + yoeNumber + `(?:\s*\(\d+(?:\s*[-–]\s*\d+)?\))?(?:\s*(?:-|–|—|to|or)\s*` + yoeNumber + `(?:\s*\(\d+(?:\s*[-–]\s*\d+)?\))?)?)` +
-	`(\s*\+|\s+plus)?(\s+or\s+more|\s*\(\s*or\s+more\s*\))?(\s*[-‑]\s*|\s+of\s+(?:those|these|which)\s+|\s+)(years?|yrs?)\b(\s*\+|\s+or\s+more|\s+plus)?`)
+	`(\s*\+|\s+plus)?(\s+or\s+more|\s*\(\s*or\s+more\s*\))?(\s*[-‑]\s*|\s+of\s+(?:those|these|which)\s+|\s+)(years?|yrs?)\b(\s*\+|\s+or\s+more|\s+plus)?`
+
+// yoeAt is yoeRE anchored at the start of its text: yoeMatchesAt asks it at
+// the places a match may start.
+var yoeAt = regexp.MustCompile(`^(?:` + yoeExpr + `)`)
 
 // Words right before a number of years that make it a point or span in
 // time rather than experience ("within 2 years", "the next 3 years").
@@ -175,7 +181,13 @@ func yoeMatches(text string) [][]int {
 			end++
 		}
 		if seg := text[start:end]; (model.ContainsFold(seg, "year") || model.ContainsFold(seg, "yr")) && yoeMayCount(seg) {
-			for _, m := range yoeRE.FindAllStringSubmatchIndex(seg, -1) {
+			var ms [][]int
+			if strings.Contains(seg, "ſ") {
+				ms = yoeRE.FindAllStringSubmatchIndex(seg, -1)
+			} else {
+				ms = yoeMatchesAt(seg)
+			}
+			for _, m := range ms {
 				for k := range m {
 					if m[k] >= 0 {
 						m[k] += start
@@ -187,6 +199,93 @@ func yoeMatches(text string) [][]int {
 		start = end + 1
 	}
 	return out
+}
+
+// yoeMatchesAt is yoeRE.FindAllStringSubmatchIndex(seg, -1) for a text
+// without the long s, the expression asked (anchored, yoeAt) only where a
+// match may start: after no word character (\b, before the letter or digit
+// every alternative opens with) and at a digit, a number's word or a
+// qualifier's first word (yoeMayStart). The expression was tried at every
+// offset of the stretch, each time through its alternatives. The leftmost
+// place where the anchored expression matches is where the expression's
+// leftmost match starts, and its match there is the same (leftmost first;
+// \b reads the same, the text before being no word character); the next
+// match is looked for from the end of one, as FindAll does. Without the
+// long s no match opens with a character past ASCII (under (?i) only ſ and
+// the Kelvin sign fold onto ASCII letters, and no alternative opens with
+// k).
+func yoeMatchesAt(seg string) [][]int {
+	var out [][]int
+	for p := 0; p < len(seg); p++ {
+		if p > 0 && reWordByte(seg[p-1]) || !yoeMayStart(seg[p:]) {
+			continue
+		}
+		m := yoeAt.FindStringSubmatchIndex(seg[p:])
+		if m == nil {
+			continue
+		}
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += p
+			}
+		}
+		out = append(out, m)
+		p = m[1] - 1 // (no match is empty)
+	}
+	return out
+}
+
+// reWordByte reports whether c is an ASCII word character (\w, which \b
+// reads).
+func reWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+}
+
+// yoeStarts are the words a match of yoeRE may open with: a number's word,
+// as a prefix (no \b after it: "fiveto ten years"), or a qualifier's first
+// word, whole (a space follows it in the expression).
+var yoeStarts = []struct {
+	word  string
+	whole bool
+}{
+	{"one", false}, {"two", false}, {"three", false}, {"four", false}, {"five", false}, {"six", false}, {"seven", false},
+	{"eight", false}, {"nine", false}, {"ten", false}, {"eleven", false}, {"twelve", false}, {"thirteen", false},
+	{"fourteen", false}, {"fifteen", false}, {"sixteen", false}, {"seventeen", false}, {"eighteen", false},
+	{"nineteen", false}, {"twenty", false}, {"thirty", false},
+	{"at", true}, {"a", true}, {"minimum", true}, {"more", true}, {"over", true}, {"in", true}, {"no", true}, {"upwards", true},
+}
+
+// yoeMayStart reports whether a match of yoeRE may start at s[0] (s without
+// the long s): a digit, a number's word in any ASCII case, or a
+// qualifier's first word followed by no ASCII letter.
+func yoeMayStart(s string) bool {
+	c := s[0]
+	if c >= '0' && c <= '9' {
+		return true
+	}
+	if c|0x20 < 'a' || c|0x20 > 'z' {
+		return false
+	}
+	for _, st := range yoeStarts {
+		if len(s) < len(st.word) || !asciiEqualFold(s[:len(st.word)], st.word) {
+			continue
+		}
+		if !st.whole || len(s) > len(st.word) && !(s[len(st.word)]|0x20 >= 'a' && s[len(st.word)]|0x20 <= 'z') {
+			return true
+		}
+	}
+	return false
+}
+
+// asciiEqualFold reports whether a equals b (lower-case ASCII letters) in
+// any ASCII case.
+func asciiEqualFold(a, b string) bool {
+	for i := 0; i < len(b); i++ {
+		if a[i]|0x20 != b[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // yoeNumberParts are pieces of yoeNumber's words, one in each: "thre" in
@@ -462,7 +561,9 @@ func yoePriorExperience(p *lint.Pass, b *model.Block, strict []float64) {
 		return
 	}
 	role, grade, ok := yoeStrictRole(p.File, b, strict)
-	if !ok || yoeRE.MatchString(b.Text) {
+	// (yoeMatches finds what yoeRE finds, asked only of the stretches that
+	// may hold a match: TestYoeMatchesAsWholeText)
+	if !ok || len(yoeMatches(b.Text)) > 0 {
 		return // a bullet that names years is the years' ("0-2 years of work experience")
 	}
 	if b.Section != nil && b.Span.Start >= bulletOptionalFrom(b.Section) {

@@ -92,6 +92,73 @@ var (
 	noGradeRE     = regexp.MustCompile(`(?i)\b(?:does\s+not|doesn't|do\s+not|don't)\s+have\s+an?\s+(?:job\s+)?grade|\bgrade\s+(?:is\s+)?(?:tbd|to\s+be\s+(?:determined|defined))|\bno\s+(?:job\s+)?grade\b`)
 )
 
+// gradeNumMatch is gradeNumRE.FindStringSubmatchIndex(text), the
+// expression run from shortly before the text's first "grade" (in any
+// case; none of its letters folds from past ASCII), not tried at every
+// offset before it. Every match holds a "grade" and starts at it or at
+// "job" and the spaces before it: so at the first one, or at "job" and the
+// spaces before the first one, or after the first one. The text is cut
+// before the spaces before the first "grade" and the word characters
+// before them (a "job" among them): after no word character, where \b
+// reads the same.
+func gradeNumMatch(text string) []int {
+	i := indexFoldASCII(text, "grade")
+	if i < 0 {
+		return nil
+	}
+	cut := i
+	for cut > 0 && isRESpace(text[cut-1]) {
+		cut--
+	}
+	for cut > 0 && isREWordByte(text[cut-1]) {
+		cut--
+	}
+	m := gradeNumRE.FindStringSubmatchIndex(text[cut:])
+	for k := range m {
+		if m[k] >= 0 {
+			m[k] += cut
+		}
+	}
+	return m
+}
+
+// gradeVerbTokens is the most runs without \s a match of gradeVerbRE
+// holds: "is mapped to", "an" or "at", "job" and the last run.
+const gradeVerbTokens = 6
+
+// gradeVerbIndex is gradeVerbRE.FindStringIndex(s), the expression run on
+// the end of s that holds its last gradeVerbTokens runs without \s and the
+// spaces before them: a match opens with \s, holds no more runs than that
+// and ends at the text's end, so no match starts before. The expression
+// was tried at every offset of the sentence's start.
+func gradeVerbIndex(s string) []int {
+	cut := len(s)
+	for n := 0; n < gradeVerbTokens && cut > 0; n++ {
+		for cut > 0 && !isRESpace(s[cut-1]) {
+			cut--
+		}
+		for cut > 0 && isRESpace(s[cut-1]) {
+			cut--
+		}
+	}
+	loc := gradeVerbRE.FindStringIndex(s[cut:])
+	for k := range loc {
+		loc[k] += cut
+	}
+	return loc
+}
+
+// indexFoldASCII is the index of the first w (lower-case ASCII letters) in
+// s in any ASCII case, or -1.
+func indexFoldASCII(s, w string) int {
+	for i := 0; i+len(w) <= len(s); i++ {
+		if s[i]|0x20 == w[0] && equalFoldASCII(s[i:i+len(w)], w) {
+			return i
+		}
+	}
+	return -1
+}
+
 // findGrade looks for a grade in a block. strict demands the "X is a grade N"
 // form (outside a Job Grade section); a grade-table link makes a bare number
 // count.
@@ -105,7 +172,7 @@ func findGrade(b *Block, links []*Link, strict bool) *Grade {
 	}
 	var numStart, numEnd, maxStart, maxEnd = -1, -1, -1, -1
 	var matchStart int
-	if m := gradeNumRE.FindStringSubmatchIndex(text); m != nil {
+	if m := gradeNumMatch(text); m != nil {
 		numStart, numEnd, maxStart, maxEnd = m[2], m[3], m[4], m[5]
 		matchStart = m[0]
 	} else if m := gradeLevelRE.FindStringSubmatchIndex(text); m != nil {
@@ -152,7 +219,7 @@ func findGrade(b *Block, links []*Link, strict bool) *Grade {
 	}
 	// the subject: "The <subject> is a grade N"
 	before := text[sent[0]:matchStart]
-	if loc := gradeVerbRE.FindStringIndex(before + "x"); loc != nil && loc[0] > 0 {
+	if loc := gradeVerbIndex(before + "x"); loc != nil && loc[0] > 0 {
 		subj := before[:loc[0]]
 		s0 := sent[0]
 		for _, art := range []string{"The ", "the ", "A ", "An ", "This "} {

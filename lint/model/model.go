@@ -415,6 +415,20 @@ func (b *Block) SourceOffset(i int) int {
 	return b.Span.Start
 }
 
+// SourceBounds returns the least and the greatest offset SourceOffset maps
+// an offset of b.Text to: every SourceSpan of b starts at lo or after and
+// ends at hi+1 or before.
+func (b *Block) SourceBounds() (lo, hi int) {
+	lo, hi = b.Span.Start, b.Span.Start
+	for _, sg := range b.segs {
+		if sg.src < 0 {
+			continue
+		}
+		lo, hi = min(lo, int(sg.src)), max(hi, int(sg.src)+int(sg.n))
+	}
+	return lo, hi
+}
+
 // SourceSpan maps the text range [i, j) of b.Text to a source span.
 func (b *Block) SourceSpan(i, j int) Span {
 	if j <= i {

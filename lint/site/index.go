@@ -93,6 +93,15 @@ type Index struct {
 // folder is a listed folder: its subfolders by URL key.
 type folder struct {
 	sub map[string]string // key of a subfolder's name -> its name
+	// the subfolders navigate went to, by the URL or logical path segment
+	// it went by (nil until it went to one)
+	went map[string]wentTo
+}
+
+// wentTo is a subfolder navigate went to: its name and its folder.
+type wentTo struct {
+	name string
+	f    *folder
 }
 
 // file is a file that is not a page.
@@ -361,20 +370,43 @@ func (x *Index) topFolder(ri int, name string) {
 
 // navigate lists the folders of root ri along segs (URL or logical path
 // segments, matched by key) as far as they exist. x.mu is held.
+//
+// A folder is listed once and its subfolders do not change: the subfolder
+// a segment leads to is kept on the folder (folder.went), so that the many
+// lookups under the same folders neither join their paths nor key their
+// segments again. The names gone through since the last folder listed
+// here are joined only when a folder below them has to be listed, in the
+// same order as one by one (the same paths).
 func (x *Index) navigate(ri int, segs []string) {
 	r := &x.layout.Roots[ri]
 	dir, rel := r.Dir, ""
 	f := x.list(ri, dir, rel)
+	var pendBuf [8]string
+	pend := pendBuf[:0] // names below dir, not joined yet
 	for _, s := range segs {
 		if s == "" {
+			continue
+		}
+		if w, ok := f.went[s]; ok {
+			pend = append(pend, w.name)
+			f = w.f
 			continue
 		}
 		name, ok := f.sub[x.key(x.urlName(s))]
 		if !ok {
 			return
 		}
+		for _, p := range pend {
+			dir, rel = filepath.Join(dir, p), path.Join(rel, p)
+		}
+		pend = pend[:0]
 		dir, rel = filepath.Join(dir, name), path.Join(rel, name)
-		f = x.list(ri, dir, rel)
+		sub := x.list(ri, dir, rel)
+		if f.went == nil {
+			f.went = map[string]wentTo{}
+		}
+		f.went[s] = wentTo{name, sub}
+		f = sub
 	}
 }
 
