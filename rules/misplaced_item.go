@@ -43,7 +43,9 @@ var misplacedItemRule = &lint.Rule{
 			"utilization of the GitLab product ...\", is the family's \"Ability to use GitLab\" reworded).\n\n" +
 			"A block of duties pasted into a Requirements list (a run of three such actions or more, the list's other items " +
 			"a Requirements list on their own: skills and qualities three or more and half of them, a verb at most one in three) " +
-			"is reported duty by duty.\n\n" +
+			"is reported duty by duty; a block of requirements pasted into a Responsibilities list (a run of three skills or " +
+			"qualities or more, the other items a Responsibilities list on their own: actions three or more and two of three) " +
+			"is reported requirement by requirement.\n\n" +
 			"A Responsibilities list written as a Requirements list is (three skills or qualities or more, half its items or more, " +
 			"and no verb), at a level that has Requirements too, holds the level's requirements under the wrong heading: each " +
 			"of its skills and qualities is reported.\n\n" +
@@ -441,20 +443,28 @@ func checkMisplacedItem(p *lint.Pass) {
 			s, strong := shapeOf(text)
 			top = append(top, item{b, s, strong})
 		}
-		actions, qualities := 0, 0
-		for _, it := range top {
-			switch it.shape {
-			case shapeAction:
-				actions++
-			case shapeQuality:
-				qualities++
-				if sec.Kind == model.SecResponsibilities && hasLowerPrefixASCII(strings.TrimSpace(it.b.Text), "have ") {
-					// "Have strong capability in ...": a skill, written
-					// as the list's duties are, with a verb
+		// counts gives the actions and qualities among the items outside
+		// [from, to)
+		counts := func(from, to int) (actions, qualities int) {
+			for i, it := range top {
+				if i >= from && i < to {
+					continue
+				}
+				switch it.shape {
+				case shapeAction:
 					actions++
+				case shapeQuality:
+					qualities++
+					if sec.Kind == model.SecResponsibilities && hasLowerPrefixASCII(strings.TrimSpace(it.b.Text), "have ") {
+						// "Have strong capability in ...": a skill, written
+						// as the list's duties are, with a verb
+						actions++
+					}
 				}
 			}
+			return actions, qualities
 		}
+		actions, qualities := counts(0, 0)
 		n := len(top)
 		// the list's own shape, and the shape (and whether it must be strong) of the items reported in it
 		var want itemShape
@@ -470,12 +480,30 @@ func checkMisplacedItem(p *lint.Pass) {
 				listIs, move = "responsibilities:", "are these the level's requirements under the wrong heading? Move them to the Requirements, or say what the role does"
 				break
 			}
-			// actions at least three and two of three of the items
-			if actions < 3 || 3*actions < 2*n || qualities == 0 || noListToMoveTo(f, sec, model.SecRequirements) {
+			if qualities == 0 || noListToMoveTo(f, sec, model.SecRequirements) {
 				continue
 			}
-			want, count = shapeQuality, actions
-			reads = "a requirement (a skill or quality, as requirements are written) in a Responsibilities list whose items are actions (%d of %d start with a verb)"
+			// actions at least three and two of three of the items
+			if responsibilitiesShape(actions, n) {
+				want, count = shapeQuality, actions
+				reads = "a requirement (a skill or quality, as requirements are written) in a Responsibilities list whose items are actions (%d of %d start with a verb)"
+				listIs, move = "responsibilities:", "move it to the Requirements, or say what the role does"
+				break
+			}
+			// a block of requirements pasted into the list: a run of three
+			// skills or qualities or more, the list's other items a
+			// Responsibilities list on their own; only the run is reported
+			from, to := pastedRun(len(top), func(i int) bool { return top[i].shape == shapeQuality })
+			if to-from < 3 {
+				continue
+			}
+			a, _ := counts(from, to)
+			if !responsibilitiesShape(a, n-(to-from)) {
+				continue
+			}
+			top = top[from:to]
+			want, count, n = shapeQuality, a, n-(to-from)
+			reads = "a requirement (a skill or quality, as requirements are written) in a run of requirements pasted into a Responsibilities list whose other items are actions (%d of %d start with a verb)"
 			listIs, move = "responsibilities:", "move it to the Requirements, or say what the role does"
 		case model.SecRequirements:
 			if noListToMoveTo(f, sec, model.SecResponsibilities) {
@@ -491,22 +519,11 @@ func checkMisplacedItem(p *lint.Pass) {
 			// a block of duties pasted into the list: a run of three strong
 			// actions or more, the list's other items a Requirements list
 			// on their own; only the run is reported
-			from, to := pastedDuties(len(top), func(i int) bool { return top[i].shape == shapeAction && top[i].strong })
+			from, to := pastedRun(len(top), func(i int) bool { return top[i].shape == shapeAction && top[i].strong })
 			if to-from < 3 {
 				continue
 			}
-			q, a := 0, 0
-			for i, it := range top {
-				if i >= from && i < to {
-					continue
-				}
-				switch it.shape {
-				case shapeAction:
-					a++
-				case shapeQuality:
-					q++
-				}
-			}
+			a, q := counts(from, to)
 			if !requirementsShape(q, a, n-(to-from)) {
 				continue
 			}
@@ -541,16 +558,24 @@ func requirementsShape(qualities, actions, n int) bool {
 	return qualities >= 3 && 2*qualities >= n && 3*actions <= n
 }
 
-// pastedDuties returns the longest run [from, to) of the n items for
-// which duty holds (the first such run, if two are as long).
-func pastedDuties(n int, duty func(int) bool) (from, to int) {
+// responsibilitiesShape reports whether a Responsibilities list's items
+// are written as responsibilities: actions at least three and two of three
+// of the items.
+func responsibilitiesShape(actions, n int) bool {
+	return actions >= 3 && 3*actions >= 2*n
+}
+
+// pastedRun returns the longest run [from, to) of the n items for which
+// in holds (the first such run, if two are as long): a block of the other
+// list's items pasted into a list.
+func pastedRun(n int, in func(int) bool) (from, to int) {
 	for i := 0; i < n; {
-		if !duty(i) {
+		if !in(i) {
 			i++
 			continue
 		}
 		j := i
-		for j < n && duty(j) {
+		for j < n && in(j) {
 			j++
 		}
 		if j-i > to-from {
