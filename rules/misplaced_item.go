@@ -41,6 +41,11 @@ var misplacedItemRule = &lint.Rule{
 			"manner (\"Prioritize effectively\", \"Operate in a transparent manner\", \"Create strong working relationships\", " +
 			"\"Lead by example\", \"Lead as a role model\" read as skills too, and an action about using GitLab, \"Drive the " +
 			"utilization of the GitLab product ...\", is the family's \"Ability to use GitLab\" reworded).\n\n" +
+			"A block of duties pasted into a Requirements list (a run of three such actions or more, the list's other items " +
+			"a Requirements list on their own: skills and qualities three or more and half of them, a verb at most one in three) " +
+			"is reported duty by duty; a block of requirements pasted into a Responsibilities list (a run of three skills or " +
+			"qualities or more, the other items a Responsibilities list on their own: actions three or more and two of three) " +
+			"is reported requirement by requirement.\n\n" +
 			"A Responsibilities list written as a Requirements list is (three skills or qualities or more, half its items or more, " +
 			"and no verb), at a level that has Requirements too, holds the level's requirements under the wrong heading: each " +
 			"of its skills and qualities is reported.\n\n" +
@@ -100,7 +105,7 @@ func init() {
 		test track train triage troubleshoot write verify educate solve ship fix teach spearhead launch
 		operate instill foster cultivate announce collect craft gather generate introduce assess shepherd author
 		align update compile initiate guide curate sell operationalize instrument onboard evangelize
-		expose quantify`) {
+		expose quantify advance`) {
 		misplacedActionVerbs[w] = true
 	}
 	for _, w := range strings.Fields(`act apply attend be bring collaborate communicate contribute demonstrate embrace
@@ -438,20 +443,28 @@ func checkMisplacedItem(p *lint.Pass) {
 			s, strong := shapeOf(text)
 			top = append(top, item{b, s, strong})
 		}
-		actions, qualities := 0, 0
-		for _, it := range top {
-			switch it.shape {
-			case shapeAction:
-				actions++
-			case shapeQuality:
-				qualities++
-				if sec.Kind == model.SecResponsibilities && hasLowerPrefixASCII(strings.TrimSpace(it.b.Text), "have ") {
-					// "Have strong capability in ...": a skill, written
-					// as the list's duties are, with a verb
+		// counts gives the actions and qualities among the items outside
+		// [from, to)
+		counts := func(from, to int) (actions, qualities int) {
+			for i, it := range top {
+				if i >= from && i < to {
+					continue
+				}
+				switch it.shape {
+				case shapeAction:
 					actions++
+				case shapeQuality:
+					qualities++
+					if sec.Kind == model.SecResponsibilities && hasLowerPrefixASCII(strings.TrimSpace(it.b.Text), "have ") {
+						// "Have strong capability in ...": a skill, written
+						// as the list's duties are, with a verb
+						actions++
+					}
 				}
 			}
+			return actions, qualities
 		}
+		actions, qualities := counts(0, 0)
 		n := len(top)
 		// the list's own shape, and the shape (and whether it must be strong) of the items reported in it
 		var want itemShape
@@ -467,20 +480,56 @@ func checkMisplacedItem(p *lint.Pass) {
 				listIs, move = "responsibilities:", "are these the level's requirements under the wrong heading? Move them to the Requirements, or say what the role does"
 				break
 			}
-			// actions at least three and two of three of the items
-			if actions < 3 || 3*actions < 2*n || qualities == 0 || noListToMoveTo(f, sec, model.SecRequirements) {
+			if qualities == 0 || noListToMoveTo(f, sec, model.SecRequirements) {
 				continue
 			}
-			want, count = shapeQuality, actions
-			reads = "a requirement (a skill or quality, as requirements are written) in a Responsibilities list whose items are actions (%d of %d start with a verb)"
+			// actions at least three and two of three of the items
+			if responsibilitiesShape(actions, n) {
+				want, count = shapeQuality, actions
+				reads = "a requirement (a skill or quality, as requirements are written) in a Responsibilities list whose items are actions (%d of %d start with a verb)"
+				listIs, move = "responsibilities:", "move it to the Requirements, or say what the role does"
+				break
+			}
+			// a block of requirements pasted into the list: a run of three
+			// skills or qualities or more, the list's other items a
+			// Responsibilities list on their own; only the run is reported
+			from, to := pastedRun(len(top), func(i int) bool { return top[i].shape == shapeQuality })
+			if to-from < 3 {
+				continue
+			}
+			a, _ := counts(from, to)
+			if !responsibilitiesShape(a, n-(to-from)) {
+				continue
+			}
+			top = top[from:to]
+			want, count, n = shapeQuality, a, n-(to-from)
+			reads = "a requirement (a skill or quality, as requirements are written) in a run of requirements pasted into a Responsibilities list whose other items are actions (%d of %d start with a verb)"
 			listIs, move = "responsibilities:", "move it to the Requirements, or say what the role does"
 		case model.SecRequirements:
-			// skills and qualities at least three and half of the items, verbs at most one in three
-			if qualities < 3 || 2*qualities < n || 3*actions > n || noListToMoveTo(f, sec, model.SecResponsibilities) {
+			if noListToMoveTo(f, sec, model.SecResponsibilities) {
 				continue
 			}
-			want, strongOnly, count = shapeAction, true, qualities
-			reads = "a responsibility (an action, as responsibilities are written) in a Requirements list whose items are skills and qualities (%d of %d)"
+			// skills and qualities at least three and half of the items, verbs at most one in three
+			if requirementsShape(qualities, actions, n) {
+				want, strongOnly, count = shapeAction, true, qualities
+				reads = "a responsibility (an action, as responsibilities are written) in a Requirements list whose items are skills and qualities (%d of %d)"
+				listIs, move = "requirements:", "move it to the Responsibilities, or say what the person brings"
+				break
+			}
+			// a block of duties pasted into the list: a run of three strong
+			// actions or more, the list's other items a Requirements list
+			// on their own; only the run is reported
+			from, to := pastedRun(len(top), func(i int) bool { return top[i].shape == shapeAction && top[i].strong })
+			if to-from < 3 {
+				continue
+			}
+			a, q := counts(from, to)
+			if !requirementsShape(q, a, n-(to-from)) {
+				continue
+			}
+			top = top[from:to]
+			want, strongOnly, count, n = shapeAction, true, q, n-(to-from)
+			reads = "a responsibility (an action, as responsibilities are written) in a run of duties pasted into a Requirements list whose other items are skills and qualities (%d of %d)"
 			listIs, move = "requirements:", "move it to the Responsibilities, or say what the person brings"
 		default:
 			continue
@@ -500,6 +549,41 @@ func checkMisplacedItem(p *lint.Pass) {
 			})
 		}
 	}
+}
+
+// requirementsShape reports whether a Requirements list's items are
+// written as requirements: skills and qualities at least three and half of
+// the items, verbs at most one in three.
+func requirementsShape(qualities, actions, n int) bool {
+	return qualities >= 3 && 2*qualities >= n && 3*actions <= n
+}
+
+// responsibilitiesShape reports whether a Responsibilities list's items
+// are written as responsibilities: actions at least three and two of three
+// of the items.
+func responsibilitiesShape(actions, n int) bool {
+	return actions >= 3 && 3*actions >= 2*n
+}
+
+// pastedRun returns the longest run [from, to) of the n items for which
+// in holds (the first such run, if two are as long): a block of the other
+// list's items pasted into a list.
+func pastedRun(n int, in func(int) bool) (from, to int) {
+	for i := 0; i < n; {
+		if !in(i) {
+			i++
+			continue
+		}
+		j := i
+		for j < n && in(j) {
+			j++
+		}
+		if j-i > to-from {
+			from, to = i, j
+		}
+		i = j
+	}
+	return from, to
 }
 
 // misplacedExtension reports whether an item says what a level takes
