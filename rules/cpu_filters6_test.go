@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"gitlab.com/ladderlint/ladderlint/internal/randtext"
 	"math/rand"
 	"slices"
 	"strings"
@@ -35,9 +36,7 @@ func TestPhraseAtStraightAsBuilt(t *testing.T) {
 	pieces := []string{"you", "'", "’", "re", "ll", "s", "a", "’’", "x"}
 	word := func() string {
 		var b strings.Builder
-		for n := 1 + rng.Intn(3); n > 0; n-- {
-			b.WriteString(pieces[rng.Intn(len(pieces))])
-		}
+		b.WriteString(randtext.Pieces(rng, 1, 4, pieces))
 		return b.String()
 	}
 	matched := 0
@@ -79,9 +78,7 @@ func TestMayBeAcronymPluralNecessary(t *testing.T) {
 	plurals, rejected := 0, 0
 	for range 200000 {
 		var b strings.Builder
-		for n := rng.Intn(6); n > 0; n-- {
-			b.WriteString(pieces[rng.Intn(len(pieces))])
-		}
+		b.WriteString(randtext.Pieces(rng, 0, 6, pieces))
 		w := b.String()
 		is := isAcronymPlural(strings.ReplaceAll(w, "’", "'"))
 		may := mayBeAcronymPlural(w)
@@ -119,9 +116,7 @@ func TestTermPageWordsBlockFilters(t *testing.T) {
 	for range 1500 {
 		var src strings.Builder
 		src.WriteString("# Engineer\n\n")
-		for n := 5 + rng.Intn(60); n > 0; n-- {
-			src.WriteString(pieces[rng.Intn(len(pieces))])
-		}
+		src.WriteString(randtext.Pieces(rng, 5, 65, pieces))
 		f := model.Parse("content/job-families/x/engineer.md", []byte(src.String()))
 		var links map[*model.Block][]*model.Link
 		for _, b := range f.Blocks {
@@ -223,9 +218,7 @@ func TestSpellingSuffixChecksAsBuilt(t *testing.T) {
 	possessives, names := 0, 0
 	for range 300000 {
 		var b strings.Builder
-		for n := 1 + rng.Intn(4); n > 0; n-- {
-			b.WriteString(pieces[rng.Intn(len(pieces))])
-		}
+		b.WriteString(randtext.Pieces(rng, 1, 5, pieces))
 		w := b.String()
 		p, o := pluralPossessive(d, w)
 		wp, wo := pluralPossessiveAsBuilt(d, w)
@@ -266,10 +259,7 @@ func TestYoeMatchesAtAsExpression(t *testing.T) {
 	found, longS := 0, 0
 	for range 40000 {
 		var b strings.Builder
-		for n := 1 + rng.Intn(12); n > 0; n-- {
-			b.WriteString(pieces[rng.Intn(len(pieces))])
-			b.WriteString(spaces[rng.Intn(len(spaces))])
-		}
+		b.WriteString(randtext.Pieces(rng, 1, 13, pieces, spaces))
 		s := b.String()
 		if rng.Intn(20) == 0 {
 			s = strings.Replace(s, "s", "ſ", 1)
@@ -309,9 +299,7 @@ func TestTermUnitCompoundsAsExpression(t *testing.T) {
 	found := 0
 	for range 60000 {
 		var b strings.Builder
-		for n := 1 + rng.Intn(12); n > 0; n-- {
-			b.WriteString(pieces[rng.Intn(len(pieces))])
-		}
+		b.WriteString(randtext.Pieces(rng, 1, 13, pieces))
 		s := b.String()
 		got, want := termUnitCompounds(s), termUnitCompound.FindAllStringSubmatchIndex(s, -1)
 		if len(got) != len(want) {
@@ -350,9 +338,7 @@ func TestRemoveHostAsMisspell(t *testing.T) {
 	blanked, dotted := 0, 0
 	for range 60000 {
 		var b strings.Builder
-		for n := rng.Intn(14); n > 0; n-- {
-			b.WriteString(pieces[rng.Intn(len(pieces))])
-		}
+		b.WriteString(randtext.Pieces(rng, 0, 14, pieces))
 		s := b.String()
 		if got, want := hasDottedWord(s), hasDottedWordAsBuilt(s); got != want {
 			t.Fatalf("hasDottedWord(%q) = %v, byte by byte %v", s, got, want)
@@ -385,10 +371,7 @@ func TestGradeWordsBeforeAsExpression(t *testing.T) {
 	found := 0
 	for range 60000 {
 		var b strings.Builder
-		for n := rng.Intn(10); n > 0; n-- {
-			b.WriteString(pieces[rng.Intn(len(pieces))])
-			b.WriteString(spaces[rng.Intn(len(spaces))])
-		}
+		b.WriteString(randtext.Pieces(rng, 0, 10, pieces, spaces))
 		s := []byte(b.String())
 		got, want := gradeWordsBefore(s), gradeWordsBeforeRE.FindIndex(s)
 		if !slices.Equal(got, want) {
@@ -411,9 +394,7 @@ func TestCutHyphenAsCut(t *testing.T) {
 	cut := 0
 	for range 20000 {
 		var b strings.Builder
-		for n := rng.Intn(6); n > 0; n-- {
-			b.WriteString(pieces[rng.Intn(len(pieces))])
-		}
+		b.WriteString(randtext.Pieces(rng, 0, 6, pieces))
 		s := b.String()
 		x, y, ok := cutHyphen(s)
 		wx, wy, wok := strings.Cut(s, "-")
@@ -441,10 +422,7 @@ func TestMayHoldForeignPhraseNecessary(t *testing.T) {
 	foreign, turned := 0, 0
 	for range 30000 {
 		var b strings.Builder
-		for n := 1 + rng.Intn(6); n > 0; n-- {
-			b.WriteString(pieces[rng.Intn(len(pieces))])
-			b.WriteString(spaces[rng.Intn(len(spaces))])
-		}
+		b.WriteString(randtext.Pieces(rng, 1, 7, pieces, spaces))
 		text := b.String()
 		words := prose.Words(text, true)
 		may := mayHoldForeignPhrase(text)

@@ -72,9 +72,7 @@ func TestBulletItemWordsAsBulletWords(t *testing.T) {
 	src.WriteString("# Engineer\n\n## Requirements\n\n")
 	for i := 0; i < 2000; i++ {
 		src.WriteString("* a")
-		for n := rng.Intn(10); n > 0; n-- {
-			src.WriteString(parts[rng.Intn(len(parts))])
-		}
+		src.WriteString(randtext.Pieces(rng, 0, 10, parts))
 		src.WriteString("\n")
 	}
 	f := model.Parse("content/job-families/x/engineer.md", []byte(src.String()))
@@ -145,9 +143,7 @@ func TestFamilySubjectWordsAsSplit(t *testing.T) {
 		src.WriteString("# Engineering Manager\n\n")
 		for i := 0; i < 10; i++ {
 			src.WriteString("## ")
-			for n := 1 + rng.Intn(6); n > 0; n-- {
-				src.WriteString(parts[rng.Intn(len(parts))])
-			}
+			src.WriteString(randtext.Pieces(rng, 1, 7, parts))
 			src.WriteString("\n\nSome text.\n\n")
 		}
 		f := model.Parse("content/job-families/x/engineer.md", []byte(src.String()))

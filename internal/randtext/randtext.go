@@ -19,3 +19,17 @@ func Join(rng *rand.Rand, pieces []string, most int) string {
 	}
 	return b.String()
 }
+
+// Pieces returns between least and most-1 rounds of picks (least +
+// rng.Intn(most-least) of them), each round one piece picked at random from
+// each list in turn (a word, then a separator): the loop the tests write
+// by hand, with the same draws of rng in the same order.
+func Pieces(rng *rand.Rand, least, most int, lists ...[]string) string {
+	var b strings.Builder
+	for n := least + rng.Intn(most-least); n > 0; n-- {
+		for _, l := range lists {
+			b.WriteString(l[rng.Intn(len(l))])
+		}
+	}
+	return b.String()
+}
