@@ -246,25 +246,12 @@ const gradeWordsBeforeRuns = 5
 // after the cut's space, and \b reads the same. The expression was tried
 // at every offset of the line before the grade.
 func gradeWordsBefore(b []byte) []int {
-	cut := len(b)
-	for n := 0; n < gradeWordsBeforeRuns && cut > 0; n++ {
-		for cut > 0 && !isRESpaceByte(b[cut-1]) {
-			cut--
-		}
-		for cut > 0 && isRESpaceByte(b[cut-1]) {
-			cut--
-		}
-	}
+	cut := model.LastRunsStart(b, gradeWordsBeforeRuns)
 	m := gradeWordsBeforeRE.FindIndex(b[cut:])
 	for k := range m {
 		m[k] += cut
 	}
 	return m
-}
-
-// isRESpaceByte reports whether c is one of \s's bytes.
-func isRESpaceByte(c byte) bool {
-	return c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == ' '
 }
 
 func uniqueFloats(a, b float64) []float64 {

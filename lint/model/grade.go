@@ -107,7 +107,7 @@ func gradeNumMatch(text string) []int {
 		return nil
 	}
 	cut := i
-	for cut > 0 && isRESpace(text[cut-1]) {
+	for cut > 0 && IsRESpace(text[cut-1]) {
 		cut--
 	}
 	for cut > 0 && isREWordByte(text[cut-1]) {
@@ -132,15 +132,7 @@ const gradeVerbTokens = 6
 // and ends at the text's end, so no match starts before. The expression
 // was tried at every offset of the sentence's start.
 func gradeVerbIndex(s string) []int {
-	cut := len(s)
-	for n := 0; n < gradeVerbTokens && cut > 0; n++ {
-		for cut > 0 && !isRESpace(s[cut-1]) {
-			cut--
-		}
-		for cut > 0 && isRESpace(s[cut-1]) {
-			cut--
-		}
-	}
+	cut := LastRunsStart(s, gradeVerbTokens)
 	loc := gradeVerbRE.FindStringIndex(s[cut:])
 	for k := range loc {
 		loc[k] += cut

@@ -194,13 +194,13 @@ var sectionWholes = func() []*regexp.Regexp {
 // wins (at 0, ^ before a separator).
 func sectionNameAt(t string, whole *regexp.Regexp) (start, end int, ok bool) {
 	end = len(t)
-	for end > 0 && isRESpace(t[end-1]) {
+	for end > 0 && IsRESpace(t[end-1]) {
 		end--
 	}
 	if end > 0 && t[end-1] == ':' {
 		end--
 	}
-	for end > 0 && isRESpace(t[end-1]) {
+	for end > 0 && IsRESpace(t[end-1]) {
 		end--
 	}
 	if end > 0 && whole.MatchString(t[:end]) {
@@ -219,9 +219,26 @@ func sectionNameAt(t string, whole *regexp.Regexp) (start, end int, ok bool) {
 	return 0, 0, false
 }
 
-// isRESpace reports whether c is one of \s's bytes.
-func isRESpace(c byte) bool {
+// IsRESpace reports whether c is one of the bytes regexp's \s matches.
+func IsRESpace(c byte) bool {
 	return c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == ' '
+}
+
+// LastRunsStart returns where the last n runs of s without \s begin,
+// with the \s before them: an expression whose matches hold at most n such
+// runs and end at the text's end finds from there what it finds in all of
+// s, so it need not be tried at every offset before.
+func LastRunsStart[S ~string | ~[]byte](s S, n int) int {
+	cut := len(s)
+	for ; n > 0 && cut > 0; n-- {
+		for cut > 0 && !IsRESpace(s[cut-1]) {
+			cut--
+		}
+		for cut > 0 && IsRESpace(s[cut-1]) {
+			cut--
+		}
+	}
+	return cut
 }
 
 // sectionMemo holds MatchSection's answers for the texts that end in a
