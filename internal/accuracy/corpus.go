@@ -268,18 +268,18 @@ func HalfName() string {
 // checking-half page, or "".
 func (r *Run) RoleAt(page string, line int) string { return r.roles[page][line] }
 
-// roleOf returns the role whose heading is the last at or above a line of a
-// page, with its heading's line ("" before the first role). Headings of
-// sections below a role are not roles, so a Requirements heading's line
-// gives the role above it.
-func (r *Run) roleOf(page string, line int) string {
-	best, at := "", 0
-	for l, title := range r.roles[page] {
+// roleLine returns the line of the role heading that is the last at or
+// above a line of a page (0 before the first role): the role the line is
+// in. Headings of sections below a role are not roles, so a Requirements
+// heading's line gives the role above it.
+func (r *Run) roleLine(page string, line int) int {
+	at := 0
+	for l := range r.roles[page] {
 		if l <= line && l > at {
-			best, at = fmt.Sprintf("%d:%s", l, title), l
+			at = l
 		}
 	}
-	return best
+	return at
 }
 
 // Lint lints each corpus below root as a whole, with every default rule,

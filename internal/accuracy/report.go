@@ -302,7 +302,7 @@ func sameDefect(run *Run, l Label, counted []Label) bool {
 		case l.Scope == ScopeFamily && c.Scope == ScopeFamily:
 			return true
 		case l.Scope == ScopeRole && c.Scope != ScopeFamily:
-			if r := run.roleOf(l.Page, l.Line); r != "" && r == run.roleOf(c.Page, c.Line) {
+			if r := run.roleLine(l.Page, l.Line); r > 0 && r == run.roleLine(c.Page, c.Line) {
 				return true
 			}
 		}
@@ -350,11 +350,6 @@ func labelledSet(run *Run, labels []Label, known, checking map[string]bool, warn
 		}
 	}
 	perPass := map[pass]int{}
-	type place struct {
-		page, rule string
-		line       int
-	}
-	seen := map[place]bool{}
 	var extra []Label
 	for _, l := range labels {
 		if l.Done {
@@ -385,12 +380,10 @@ func labelledSet(run *Run, labels []Label, known, checking map[string]bool, warn
 			continue
 		}
 		counted = append(counted, l)
-		seen[place{l.Page, l.Rule, l.Line}] = true
 	}
 	for _, l := range extra {
-		if !seen[place{l.Page, l.Rule, l.Line}] && !sameDefect(run, l, counted) {
+		if !sameDefect(run, l, counted) {
 			counted = append(counted, l)
-			seen[place{l.Page, l.Rule, l.Line}] = true
 		}
 	}
 	for _, l := range labels {
